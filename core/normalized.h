@@ -1,0 +1,119 @@
+// The canonical result of normalization: metadata, canonical tables, figures
+// in exact fen, and validation findings. Produced by normalize/, read by
+// export/. Keys and kinds follow ../shared/spec/output-contract.md; the
+// extensions we add are documented in docs/schema.md.
+//
+//   NormalizedDocument normalized = Normalize(document, NormalizeOptions{});
+//   for (const Figure& figure : normalized.AllFigures())
+//     std::cout << figure.table_kind << " " << figure.row_code << " "
+//               << FormatYuan(figure.amount_fen) << "\n";
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+
+namespace disclose {
+
+enum class DocKind { kUnknown, kBudget, kFinalAccounts };
+std::string_view DocKindName(DocKind kind);  // "budget", "final_accounts", "unknown"
+
+// The unit a table or sentence printed its amounts in.
+enum class UnitOfAmount { kUnknown, kYuan, kWanYuan };
+std::string_view UnitOfAmountName(UnitOfAmount unit);  // "yuan", "wan_yuan", "unknown"
+
+// Where a table's unit came from; anything but kDeclared comes with a finding.
+enum class UnitSource { kDeclared, kDocumentDefault, kInferred, kUnknown };
+std::string_view UnitSourceName(UnitSource source);
+
+// A metadata value with the text it was read from.
+struct Attribute {
+  std::string value;         // empty when not found
+  std::string evidence;      // the printed text it came from
+  Provenance provenance;
+  std::string missing_reason;  // set when value is empty: why it was not found
+};
+
+struct DocumentMetadata {
+  Attribute department;
+  Attribute fiscal_year;     // "2022"
+  Attribute doc_kind;        // "budget" / "final_accounts"
+  DocKind kind = DocKind::kUnknown;
+};
+
+// One figure: one row of facts.csv.
+struct Figure {
+  std::string table_kind;    // canonical kind or "narrative"
+  std::string row_code;      // digits or canonical row key
+  std::string row_name;      // as printed, line breaks removed
+  std::string column;        // canonical column key ("amount" for narrative)
+  std::int64_t amount_fen = 0;
+  std::string printed_text;  // the amount as printed ("4,964,173.05", "263.33万元")
+  UnitOfAmount printed_unit = UnitOfAmount::kUnknown;
+  int table_index = -1;      // into NormalizedDocument::tables; -1 for narrative
+  std::string sentence;      // narrative only: the sentence it was read from
+  bool corrected = false;    // amount differs from the printed unit's reading (see findings)
+  Provenance provenance;
+};
+
+struct CanonicalRow {
+  std::string row_code;      // digits, canonical key, or empty when unknown
+  std::string row_name;
+  int level = 0;             // 1 = 类 / 3-digit, 2 = 款, 3 = 项; 0 for keyed rows
+  int source_block = -1;     // block of the (stitched) table the row came from
+  int source_row = -1;       // row in that block's grid
+  std::vector<Figure> values;  // one per amount column with a figure
+};
+
+struct CanonicalTable {
+  std::string kind;          // canonical table kind, "performance.*" or "other"
+  std::string printed_title;
+  std::string printed_unit;  // the declaration as printed ("金额单位：元")
+  UnitOfAmount unit = UnitOfAmount::kUnknown;
+  UnitSource unit_source = UnitSource::kUnknown;
+  std::vector<int> pages;
+  std::vector<int> source_blocks;      // document blocks stitched into this table
+  std::vector<std::string> column_keys;  // per grid column; empty for label columns
+  std::vector<CanonicalRow> rows;
+};
+
+enum class Severity { kError, kWarning, kInfo };
+std::string_view SeverityName(Severity severity);
+
+// A figure a finding talks about, by its key.
+struct FigureRef {
+  std::string table_kind;
+  std::string row_code;
+  std::string column;
+  std::int64_t amount_fen = 0;
+  Provenance provenance;
+};
+
+struct Finding {
+  std::string check;         // dotted id, e.g. "sum.children", "narrative.vs_table"
+  Severity severity = Severity::kWarning;
+  std::string message;       // one line a person can act on
+  std::vector<FigureRef> figures;
+  std::optional<std::int64_t> expected_fen;
+  std::optional<std::int64_t> actual_fen;
+  std::int64_t tolerance_fen = 0;
+  std::string printed_text;  // quoted document text, when the finding is about it
+  Provenance provenance;
+};
+
+struct NormalizedDocument {
+  DocumentMetadata metadata;
+  std::vector<CanonicalTable> tables;
+  std::vector<Figure> narrative;
+  std::vector<Finding> findings;
+
+  // Every figure in output order: table rows first (table, row, column order),
+  // then narrative figures.
+  std::vector<Figure> AllFigures() const;
+};
+
+}  // namespace disclose

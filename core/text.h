@@ -1,0 +1,48 @@
+// UTF-8 text helpers shared by every stage: code point iteration, trimming,
+// whitespace folding and NFKC folding for matching (full-width digits and
+// punctuation to ASCII, compatibility ideographs to their standard form).
+//
+// Output keeps text as printed; FoldForMatching is for comparing and parsing.
+//
+//   FoldForMatching("（２０２２年）")  -> "(2022年)"
+//   CollapseWhitespace(" a \n b ")    -> "a b"
+//   RemoveAllWhitespace("行政 运行")   -> "行政运行"
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace disclose {
+
+// Decodes UTF-8 into code points; invalid bytes become U+FFFD, never throw.
+std::vector<char32_t> DecodeUtf8(std::string_view text);
+std::string EncodeUtf8(char32_t code_point);
+void AppendUtf8(std::string& out, char32_t code_point);
+std::string EncodeUtf8(const std::vector<char32_t>& code_points);
+
+// Replaces invalid UTF-8 sequences with U+FFFD so downstream JSON is valid.
+std::string SanitizeUtf8(std::string_view text);
+
+// Unicode whitespace includes U+3000 (ideographic space) and U+00A0.
+bool IsUnicodeSpace(char32_t code_point);
+bool IsCjkIdeograph(char32_t code_point);
+
+std::string Trim(std::string_view text);
+// Runs of whitespace (any Unicode space, newlines) become one ASCII space.
+std::string CollapseWhitespace(std::string_view text);
+// Drops every whitespace character: for CJK labels wrapped across lines.
+std::string RemoveAllWhitespace(std::string_view text);
+
+// NFKC via ICU, for matching only.
+std::string FoldForMatching(std::string_view text);
+
+bool StartsWith(std::string_view text, std::string_view prefix);
+bool EndsWith(std::string_view text, std::string_view suffix);
+bool Contains(std::string_view text, std::string_view needle);
+
+// Lowercase hex SHA-256 of bytes.
+std::string Sha256Hex(std::string_view bytes);
+
+}  // namespace disclose

@@ -1,0 +1,64 @@
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "extract/extract.h"
+
+namespace disclose {
+namespace {
+
+std::string BaseName(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+SourceFormat DetectFormat(std::string_view bytes) {
+  if (bytes.substr(0, 5) == "%PDF-") return SourceFormat::kPdf;
+  // Some producers put junk before the header; PDF readers accept it within 1 KiB.
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return SourceFormat::kPdf;
+  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
+    if (bytes.find("word/document.xml") != std::string_view::npos) return SourceFormat::kDocx;
+    if (bytes.find("xl/workbook.xml") != std::string_view::npos) return SourceFormat::kXlsx;
+    return SourceFormat::kUnknown;
+  }
+  return SourceFormat::kText;  // ReadText decides whether the bytes really are text
+}
+
+Result<Document> ReadDocument(const std::string& path, const ExtractOptions& options) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) {
+    if (errno == ENOENT) return Status(ErrorCode::kNotFound, path + ": no such file");
+    return Status(ErrorCode::kIoError, path + ": " + std::strerror(errno));
+  }
+  if (S_ISDIR(info.st_mode)) return Status(ErrorCode::kIsDirectory, path + ": is a directory");
+  if (static_cast<std::uint64_t>(info.st_size) > options.max_input_bytes) {
+    return Status(ErrorCode::kTooLarge, path + ": " + std::to_string(info.st_size) +
+                                            " bytes exceeds the input limit");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status(ErrorCode::kIoError, path + ": cannot open for reading");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Status(ErrorCode::kIoError, path + ": read failed");
+  const std::string bytes = buffer.str();
+  if (bytes.empty()) return Status(ErrorCode::kEmpty, path + ": file is empty");
+  const std::string name = BaseName(path);
+  switch (DetectFormat(bytes)) {
+    case SourceFormat::kPdf: return ReadPdf(bytes, name, options);
+    case SourceFormat::kDocx: return ReadDocx(bytes, name, options);
+    case SourceFormat::kText:
+    case SourceFormat::kMarkdown: return ReadText(bytes, name, options);
+    case SourceFormat::kXlsx:
+      return Status(ErrorCode::kUnsupportedFormat, name + ": XLSX workbooks are not read yet");
+    case SourceFormat::kUnknown: break;
+  }
+  return Status(ErrorCode::kUnsupportedFormat,
+                name + ": not a PDF, DOCX, text or markdown file");
+}
+
+}  // namespace disclose

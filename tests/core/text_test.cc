@@ -1,0 +1,40 @@
+#include "core/text.h"
+
+#include <gtest/gtest.h>
+
+namespace disclose {
+namespace {
+
+struct TextCase {
+  const char* input;
+  const char* expected;
+};
+
+TEST(FoldForMatchingTest, FullWidthBecomesAscii) {
+  const TextCase cases[] = {
+      {"（２０２２年）", "(2022年)"},
+      {"金额单位：万元", "金额单位:万元"},
+      {"１，２３４．５６", "1,234.56"},
+      {"plain", "plain"},
+  };
+  for (const TextCase& c : cases) EXPECT_EQ(FoldForMatching(c.input), c.expected) << c.input;
+}
+
+TEST(WhitespaceTest, CollapseAndRemove) {
+  EXPECT_EQ(CollapseWhitespace(" a \n\t b\u3000c "), "a b c");
+  EXPECT_EQ(RemoveAllWhitespace("行政 运\n行\u3000"), "行政运行");
+  EXPECT_EQ(Trim("\u3000 abc \n"), "abc");
+}
+
+TEST(Utf8Test, InvalidBytesBecomeReplacementCharacter) {
+  EXPECT_EQ(SanitizeUtf8("a\xff" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(SanitizeUtf8("\xC0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong NUL
+  EXPECT_EQ(DecodeUtf8("元").size(), 1u);
+}
+
+TEST(Sha256Test, KnownVector) {
+  EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+}  // namespace
+}  // namespace disclose
