@@ -1,0 +1,49 @@
+// Private to extract/pdf: what the Poppler output device collects from one
+// page, before layout analysis. Coordinates are PDF points in the displayed
+// page (after /Rotate and the CTM), origin top-left, y down.
+//
+// page_collector.cc fills PageContent from Poppler; table_detector.cc and
+// layout.cc turn it into Blocks. No Poppler type appears here, so the layout
+// code is testable with hand-built pages.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+
+namespace disclose::pdf {
+
+struct Glyph {
+  std::string text;       // UTF-8 of the glyph (may be several code points for ligatures)
+  Box box;                // glyph cell: x from origin to advance, y from ascent to descent
+  double font_size = 0;   // in points, after the text matrix and CTM
+  std::string font_name;
+  bool undecodable = false;  // no Unicode mapping, private use, or U+FFFD
+  int rotation = 0;       // 0 for horizontal text; 90/180/270 for rotated text runs
+};
+
+// A stroked line or a thin filled rectangle that may be a table rule.
+struct Rule {
+  Box box;                // degenerate boxes allowed (x0 == x1 for vertical strokes)
+  bool horizontal() const { return box.width() >= box.height(); }
+};
+
+struct PageContent {
+  Page page;              // number, size, rotation, glyph counts
+  std::vector<Glyph> glyphs;
+  std::vector<Rule> rules;
+};
+
+// A table found on a page, in page coordinates, before it becomes a Block.
+struct DetectedTable {
+  Table table;                     // cells with provenance.page and provenance.box set
+  Box box;
+  std::vector<int> glyph_indices;  // glyphs consumed by the table (not paragraph text)
+};
+
+// table_detector.cc: ruled tables from rules (merged cells from missing inner
+// borders), and unruled tables from text alignment.
+std::vector<DetectedTable> DetectTables(const PageContent& page);
+
+}  // namespace disclose::pdf

@@ -1,0 +1,20 @@
+// Private to normalize/: the national expenditure classifications
+// (支出功能分类科目 类 names and 经济分类科目 names) used to code rows printed by
+// name only and to check that a printed code and name agree.
+//
+//   FunctionClassCode("社会保障和就业支出")  -> "208"
+//   FunctionClassCode("八、社会保障和就业")    -> "208" (ordinal and 支出 optional)
+//   KnownFunctionClassName("210")           -> {"卫生健康支出", "医疗卫生与计划生育支出"}
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace disclose {
+
+std::optional<std::string> FunctionClassCode(std::string_view printed_name);
+std::vector<std::string> KnownFunctionClassNames(std::string_view class_code);
+
+}  // namespace disclose

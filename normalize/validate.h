@@ -1,0 +1,22 @@
+// Private to normalize/: accounting identities and cross-checks, as findings.
+//
+//   ValidateTables(tables, findings);                // within and across tables
+//   ReconcileNarrative(tables, narrative, findings); // narrative vs tables, unit misprints
+//
+// ReconcileNarrative may correct a narrative figure whose printed unit is
+// wrong (3.85元 where the table holds 38,469.35 元 = 3.85 万元): it sets
+// amount_fen to the corrected value, corrected = true, and adds a finding
+// quoting the printed text.
+#pragma once
+
+#include <vector>
+
+#include "core/normalized.h"
+
+namespace disclose {
+
+void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Finding>& findings);
+void ReconcileNarrative(const std::vector<CanonicalTable>& tables, std::vector<Figure>& narrative,
+                        std::vector<Finding>& findings);
+
+}  // namespace disclose
