@@ -1,9 +1,188 @@
+// ReadPdf: Poppler interprets each page into a PageCollector; layout.cc and
+// the table detector turn the page into Blocks; this file orders them, links
+// tables across pages and fills Source, Pages and Warnings.
+#include <PDFDoc.h>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "core/text.h"
 #include "extract/extract.h"
+#include "extract/pdf/layout.h"
+#include "extract/pdf/page_collector.h"
+#include "extract/pdf/poppler_init.h"
 
 namespace disclose {
+namespace {
 
-Result<Document> ReadPdf(std::string_view, std::string name, const ExtractOptions&) {
-  return Status(ErrorCode::kUnsupportedFormat, name + ": pdf reader not implemented yet");
+// /Info strings are PDFDocEncoding or UTF-16BE with a BOM.
+std::string InfoStringToUtf8(const GooString* value) {
+  if (value == nullptr) return {};
+  const std::string& raw = value->toStr();
+  std::string out;
+  if (raw.size() >= 2 && static_cast<unsigned char>(raw[0]) == 0xFE &&
+      static_cast<unsigned char>(raw[1]) == 0xFF) {
+    for (std::size_t i = 2; i + 1 < raw.size(); i += 2) {
+      char32_t unit =
+          (static_cast<unsigned char>(raw[i]) << 8) | static_cast<unsigned char>(raw[i + 1]);
+      if (unit >= 0xD800 && unit < 0xDC00 && i + 3 < raw.size()) {
+        const char32_t low =
+            (static_cast<unsigned char>(raw[i + 2]) << 8) | static_cast<unsigned char>(raw[i + 3]);
+        if (low >= 0xDC00 && low < 0xE000) {
+          unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+          i += 2;
+        }
+      }
+      if (unit != 0) AppendUtf8(out, unit);
+    }
+  } else {
+    // Close enough to PDFDocEncoding for producer names, which are ASCII.
+    for (unsigned char c : raw) {
+      if (c != 0) AppendUtf8(out, c);
+    }
+  }
+  return SanitizeUtf8(Trim(out));
+}
+
+struct PendingBlock {
+  double top = 0;
+  Block block;
+};
+
+// Orders one page's tables and paragraphs by their top edge and appends them.
+void AppendPageBlocks(int page_number, pdf::PageAnalysis& analysis, Document& doc) {
+  std::vector<PendingBlock> pending;
+  for (pdf::DetectedTable& detected : analysis.tables) {
+    Table table = std::move(detected.table);
+    table.provenance.page = page_number;
+    table.provenance.box = detected.box;
+    table.provenance.origin = TextOrigin::kTextLayer;
+    table.pages = {page_number};
+    pending.push_back({detected.box.y0, Block{std::move(table)}});
+  }
+  for (Paragraph& paragraph : analysis.layout.paragraphs) {
+    const double top = paragraph.provenance.box ? paragraph.provenance.box->y0 : 0;
+    pending.push_back({top, Block{std::move(paragraph)}});
+  }
+  std::stable_sort(pending.begin(), pending.end(),
+                   [](const PendingBlock& a, const PendingBlock& b) { return a.top < b.top; });
+  for (PendingBlock& item : pending) {
+    const int index = static_cast<int>(doc.blocks.size());
+    if (Paragraph* paragraph = item.block.AsParagraph()) {
+      paragraph->provenance.block = index;
+    } else if (Table* table = item.block.AsTable()) {
+      table->provenance.block = index;
+      for (TableCell& cell : table->cells) {
+        cell.provenance.block = index;
+        if (cell.provenance.page == 0) cell.provenance.page = page_number;
+        cell.provenance.row = cell.row;
+        cell.provenance.column = cell.column;
+      }
+    }
+    doc.blocks.push_back(std::move(item.block));
+  }
+  for (Paragraph& paragraph : analysis.layout.furniture)
+    doc.furniture.push_back(std::move(paragraph));
+}
+
+// A table ending near the bottom of a page, followed by a page that opens
+// with a table of the same width, probably continues there. The normalizer
+// decides whether to stitch; we only mark the candidates.
+void MarkContinuations(Document& doc) {
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    Table* table = doc.blocks[i].AsTable();
+    if (table == nullptr || !table->provenance.box) continue;
+    const int page = table->provenance.page;
+    if (page < 1 || page > doc.page_count()) continue;
+    // Only the last block of its page can run off it.
+    if (i + 1 < doc.blocks.size()) {
+      const Block& after = doc.blocks[i + 1];
+      const Provenance& p =
+          after.AsTable() ? after.AsTable()->provenance : after.AsParagraph()->provenance;
+      if (p.page == page) continue;
+    }
+    const double height = doc.pages[page - 1].height;
+    if (table->provenance.box->y1 < 0.85 * height) continue;
+    if (i + 1 >= doc.blocks.size()) continue;
+    Table* next = doc.blocks[i + 1].AsTable();
+    if (next == nullptr || next->provenance.page != page + 1) continue;
+    if (next->column_count != table->column_count) continue;
+    table->continues_on_next_page = true;
+    next->continued_from_previous_page = true;
+  }
+}
+
+}  // namespace
+
+Result<Document> ReadPdf(std::string_view bytes, std::string name, const ExtractOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto deadline = options.timeout_seconds > 0
+                            ? start + std::chrono::seconds(options.timeout_seconds)
+                            : std::chrono::steady_clock::time_point::max();
+  pdf::EnsurePopplerInitialized();
+  pdf::PopplerErrorScope errors;
+
+  Document doc;
+  doc.source.name = std::move(name);
+  doc.source.format = SourceFormat::kPdf;
+  doc.source.size_bytes = bytes.size();
+  doc.source.sha256 = Sha256Hex(bytes);
+
+  Result<std::unique_ptr<PDFDoc>> opened = pdf::OpenPdf(bytes);
+  if (!opened.ok()) return opened.status();
+  PDFDoc& pdf = *opened.value();
+  if (std::unique_ptr<GooString> producer = pdf.getDocInfoStringEntry("Producer")) {
+    doc.source.producer = InfoStringToUtf8(producer.get());
+  }
+
+  const int page_count = pdf.getNumPages();
+  doc.pages.reserve(static_cast<std::size_t>(page_count));
+  pdf::PageCollector collector;
+  pdf::PageContent content;
+  int undecodable_total = 0, glyph_total = 0;
+  for (int number = 1; number <= page_count; ++number) {
+    if (!pdf::CollectPage(pdf, number, collector, deadline, &content)) {
+      return Status(ErrorCode::kTimeout, "PDF read error: " + doc.source.name + ": gave up after " +
+                                             std::to_string(options.timeout_seconds) +
+                                             " s at page " + std::to_string(number));
+    }
+    pdf::PageAnalysis analysis = pdf::AnalyzePage(content);
+    const Page& page = content.page;
+    glyph_total += page.glyph_count;
+    undecodable_total += page.undecodable_glyph_count;
+    if (page.needs_ocr) {
+      Warning warning{"page_needs_ocr",
+                      page.glyph_count > 0
+                          ? std::to_string(page.undecodable_glyph_count) + " of " +
+                                std::to_string(page.glyph_count) + " glyphs have no Unicode"
+                          : "page has images but no text layer",
+                      {}};
+      warning.provenance.page = number;
+      doc.warnings.push_back(std::move(warning));
+    }
+    doc.pages.push_back(page);
+    AppendPageBlocks(number, analysis, doc);
+  }
+  MarkContinuations(doc);
+
+  if (undecodable_total > 0) {
+    doc.warnings.push_back({"undecodable_glyphs",
+                            std::to_string(undecodable_total) + " of " +
+                                std::to_string(glyph_total) +
+                                " glyphs could not be mapped to Unicode (kept as U+FFFD)",
+                            {}});
+  }
+  if (errors.count() > 0) {
+    doc.warnings.push_back(
+        {"pdf_damage",
+         std::to_string(errors.count()) +
+             " PDF syntax errors recovered; first: " + SanitizeUtf8(errors.first_message()),
+         {}});
+  }
+  return doc;
 }
 
 }  // namespace disclose

@@ -1,0 +1,432 @@
+#include "extract/pdf/layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "core/text.h"
+
+namespace disclose::pdf {
+namespace {
+
+// A box expressed in a glyph run's own reading frame: u along the baseline,
+// v across it (growing towards the next line). Lets one line builder serve
+// horizontal and rotated text alike.
+struct FrameBox {
+  double u0, v0, u1, v1;
+};
+
+FrameBox ToFrame(const Box& b, int rotation) {
+  switch (rotation) {
+    case 90:  // reading downwards, next line to the left
+      return {b.y0, -b.x1, b.y1, -b.x0};
+    case 180: return {-b.x1, -b.y1, -b.x0, -b.y0};
+    case 270:  // reading upwards, next line to the right
+      return {-b.y1, b.x0, -b.y0, b.x1};
+    default: return {b.x0, b.y0, b.x1, b.y1};
+  }
+}
+
+double Area(const Box& b) {
+  return std::max(0.0, b.width()) * std::max(0.0, b.height());
+}
+
+double IntersectionArea(const Box& a, const Box& b) {
+  const double w = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+  const double h = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+  return w > 0 && h > 0 ? w * h : 0.0;
+}
+
+char32_t FirstCodePoint(std::string_view text) {
+  const std::vector<char32_t> cps =
+      DecodeUtf8(text.substr(0, std::min<std::size_t>(4, text.size())));
+  return cps.empty() ? 0 : cps.front();
+}
+
+char32_t LastCodePoint(std::string_view text) {
+  std::size_t start = text.size();
+  while (start > 0 && (static_cast<unsigned char>(text[start - 1]) & 0xC0) == 0x80) --start;
+  if (start > 0) --start;
+  const std::vector<char32_t> cps = DecodeUtf8(text.substr(start));
+  return cps.empty() ? 0 : cps.back();
+}
+
+bool IsLatinOrDigit(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+         (c >= 0xFF10 && c <= 0xFF19) || c == '.' || c == ',' || c == '%' || c == '-';
+}
+
+Box Union(const Box& a, const Box& b) {
+  Box out = a;
+  out.Extend(b);
+  return out;
+}
+
+double Median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  const std::size_t mid = values.size() / 2;
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid), values.end());
+  return values[mid];
+}
+
+// Strips ASCII and ideographic spaces for pattern checks.
+std::string Squeeze(std::string_view text) {
+  return RemoveAllWhitespace(text);
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsChineseNumeral(char32_t c) {
+  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十百零〇";
+  return kNumerals.find(c) != std::u32string_view::npos;
+}
+
+}  // namespace
+
+void DedupeFakeBold(std::vector<Glyph>& glyphs) {
+  const std::size_t n = glyphs.size();
+  if (n < 2) return;
+  // Sorting by (text, vertical centre) puts the copies of a glyph next to each
+  // other, so each glyph is compared with few others: O(n log n) overall.
+  std::vector<int> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  auto cy = [&](int i) { return (glyphs[i].box.y0 + glyphs[i].box.y1) / 2; };
+  std::sort(order.begin(), order.end(), [&](int a, int b) {
+    if (glyphs[a].text != glyphs[b].text) return glyphs[a].text < glyphs[b].text;
+    if (cy(a) != cy(b)) return cy(a) < cy(b);
+    return a < b;
+  });
+  std::vector<bool> drop(n, false);
+  for (std::size_t k = 0; k < n; ++k) {
+    const int i = order[k];
+    if (drop[i]) continue;
+    const Glyph& g = glyphs[i];
+    const double tolerance = std::max(0.3 * g.box.height(), 0.5);
+    for (std::size_t m = k + 1; m < n; ++m) {
+      const int j = order[m];
+      const Glyph& h = glyphs[j];
+      if (h.text != g.text || cy(j) - cy(i) > tolerance) break;
+      if (drop[j]) continue;
+      const double smaller = std::min(Area(g.box), Area(h.box));
+      if (smaller > 0 && IntersectionArea(g.box, h.box) > 0.7 * smaller) {
+        drop[std::max(i, j)] = true;  // keep the first drawn copy
+      }
+    }
+  }
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!drop[i]) {
+      if (out != i) glyphs[out] = std::move(glyphs[i]);
+      ++out;
+    }
+  }
+  glyphs.resize(out);
+}
+
+std::vector<TextLine> BuildLines(const std::vector<Glyph>& glyphs,
+                                 const std::vector<int>& indices) {
+  struct Item {
+    int glyph;
+    FrameBox f;
+  };
+  struct Building {
+    int rotation;
+    double v0, v1;
+    std::vector<Item> items;
+  };
+  std::vector<Item> items;
+  items.reserve(indices.size());
+  for (int i : indices) items.push_back({i, ToFrame(glyphs[i].box, glyphs[i].rotation)});
+  std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
+    const int ra = glyphs[a.glyph].rotation, rb = glyphs[b.glyph].rotation;
+    if (ra != rb) return ra < rb;
+    const double ca = a.f.v0 + a.f.v1, cb = b.f.v0 + b.f.v1;
+    if (ca != cb) return ca < cb;
+    return a.f.u0 < b.f.u0;
+  });
+
+  std::vector<Building> building;
+  for (const Item& item : items) {
+    const int rotation = glyphs[item.glyph].rotation;
+    const double h = item.f.v1 - item.f.v0;
+    // Items arrive by vertical centre, so only recent lines can still match;
+    // looking back a few lines keeps this linear on dense pages.
+    Building* target = nullptr;
+    const std::size_t lookback = std::min<std::size_t>(building.size(), 6);
+    for (std::size_t k = 0; k < lookback; ++k) {
+      Building& line = building[building.size() - 1 - k];
+      if (line.rotation != rotation) break;
+      const double overlap = std::min(line.v1, item.f.v1) - std::max(line.v0, item.f.v0);
+      const double line_h = line.v1 - line.v0;
+      if (overlap > 0.5 * std::min(h, line_h)) {
+        target = &line;
+        break;
+      }
+    }
+    if (target == nullptr) {
+      building.push_back({rotation, item.f.v0, item.f.v1, {}});
+      target = &building.back();
+    } else {
+      // Superscripts and mixed sizes must not stretch the band without bound.
+      target->v0 = std::min(target->v0, item.f.v0);
+      target->v1 = std::max(target->v1, item.f.v1);
+    }
+    target->items.push_back(item);
+  }
+
+  std::vector<TextLine> lines;
+  lines.reserve(building.size());
+  std::vector<double> sizes;
+  for (Building& b : building) {
+    std::sort(b.items.begin(), b.items.end(),
+              [](const Item& x, const Item& y) { return x.f.u0 < y.f.u0; });
+    TextLine line;
+    line.rotation = b.rotation;
+    sizes.clear();
+    const Item* previous = nullptr;
+    for (const Item& item : b.items) {
+      const Glyph& g = glyphs[item.glyph];
+      if (previous != nullptr) {
+        const Glyph& p = glyphs[previous->glyph];
+        const double em = std::max(0.1, std::min(p.font_size, g.font_size));
+        const double gap = item.f.u0 - previous->f.u1;
+        const bool latin =
+            IsLatinOrDigit(LastCodePoint(p.text)) && IsLatinOrDigit(FirstCodePoint(g.text));
+        if (gap > 1.0 * em || (latin && gap > 0.3 * em)) line.text += ' ';
+        line.box.Extend(g.box);
+      } else {
+        line.box = g.box;
+      }
+      line.text += g.text;
+      sizes.push_back(g.font_size);
+      previous = &item;
+    }
+    line.font_size = Median(sizes);
+    line.glyph_count = static_cast<int>(b.items.size());
+    lines.push_back(std::move(line));
+  }
+  // Reading order: horizontal lines top to bottom; rotated runs after them in
+  // the order their frames gave (they are rare: stamps, vertical labels).
+  std::stable_sort(lines.begin(), lines.end(), [](const TextLine& a, const TextLine& b) {
+    if ((a.rotation == 0) != (b.rotation == 0)) return a.rotation == 0;
+    if (a.rotation != 0) return false;
+    return (a.box.y0 + a.box.y1) < (b.box.y0 + b.box.y1);
+  });
+  return lines;
+}
+
+bool IsPageNumberText(std::string_view text) {
+  const std::string s = Squeeze(text);
+  if (s.empty() || s.size() > 40) return false;
+  if (AllDigits(s)) return s.size() <= 4;
+  // Dashes around a number: "-3-", "—3—", "–3–".
+  std::string core = s;
+  for (std::string_view dash :
+       {"-", "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\x95", "\xEF\xBC\x8D"}) {
+    while (StartsWith(core, dash)) core.erase(0, dash.size());
+    while (EndsWith(core, dash)) core.erase(core.size() - dash.size());
+  }
+  if (core != s && AllDigits(core) && core.size() <= 4) return true;
+  // "3/25".
+  const std::size_t slash = s.find('/');
+  if (slash != std::string::npos && AllDigits(s.substr(0, slash)) && AllDigits(s.substr(slash + 1)))
+    return true;
+  // "第3页", "第3页共25页", "共25页第3页".
+  const std::string folded = FoldForMatching(s);
+  std::string rest = folded;
+  bool saw_page = false;
+  while (!rest.empty()) {
+    bool matched = false;
+    for (std::string_view prefix : {"第", "共"}) {
+      if (!StartsWith(rest, prefix)) continue;
+      std::size_t k = prefix.size();
+      std::size_t digits = 0;
+      while (k < rest.size() && rest[k] >= '0' && rest[k] <= '9') ++k, ++digits;
+      if (digits == 0 || !StartsWith(std::string_view(rest).substr(k), "页")) return false;
+      rest.erase(0, k + std::string_view("页").size());
+      if (!rest.empty() && (rest[0] == ',' || rest[0] == ' ')) rest.erase(0, 1);
+      saw_page = matched = true;
+      break;
+    }
+    if (!matched) return false;
+  }
+  return saw_page;
+}
+
+int HeadingMarkLevel(std::string_view text) {
+  const std::vector<char32_t> cps =
+      DecodeUtf8(text.substr(0, std::min<std::size_t>(text.size(), 48)));
+  std::size_t i = 0;
+  while (i < cps.size() && IsUnicodeSpace(cps[i])) ++i;
+  if (i >= cps.size()) return 0;
+  // 第一部分 / 第二章.
+  if (cps[i] == U'第') {
+    std::size_t k = i + 1;
+    while (k < cps.size() && IsChineseNumeral(cps[k])) ++k;
+    if (k > i + 1 && k < cps.size() && (cps[k] == U'部' || cps[k] == U'章' || cps[k] == U'节'))
+      return 2;
+    return 0;
+  }
+  // 一、
+  if (IsChineseNumeral(cps[i])) {
+    std::size_t k = i;
+    while (k < cps.size() && IsChineseNumeral(cps[k])) ++k;
+    if (k < cps.size() && (cps[k] == U'、' || cps[k] == U'.' || cps[k] == U'．')) return 2;
+    return 0;
+  }
+  // （一） or (一)
+  if (cps[i] == U'（' || cps[i] == U'(') {
+    std::size_t k = i + 1;
+    while (k < cps.size() && IsChineseNumeral(cps[k])) ++k;
+    if (k > i + 1 && k < cps.size() && (cps[k] == U'）' || cps[k] == U')')) return 3;
+    return 0;
+  }
+  // 1、 / 1. (not 1.5 or a year)
+  if (cps[i] >= '0' && cps[i] <= '9') {
+    std::size_t k = i;
+    while (k < cps.size() && cps[k] >= '0' && cps[k] <= '9') ++k;
+    if (k - i > 2 || k >= cps.size()) return 0;
+    if (cps[k] == U'、') return 4;
+    if ((cps[k] == '.' || cps[k] == U'．') && k + 1 < cps.size() &&
+        !(cps[k + 1] >= '0' && cps[k + 1] <= '9'))
+      return 4;
+  }
+  return 0;
+}
+
+PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed) {
+  PageLayout out;
+  std::vector<int> indices;
+  indices.reserve(page.glyphs.size());
+  for (std::size_t i = 0; i < page.glyphs.size(); ++i) {
+    if (i < consumed.size() && consumed[i]) continue;
+    indices.push_back(static_cast<int>(i));
+  }
+  if (indices.empty()) return out;
+  std::vector<TextLine> lines = BuildLines(page.glyphs, indices);
+
+  const double width = page.page.width > 0 ? page.page.width : 1;
+  const double height = page.page.height > 0 ? page.page.height : 1;
+  std::vector<double> sizes;
+  for (const TextLine& line : lines)
+    sizes.insert(sizes.end(), static_cast<std::size_t>(line.glyph_count), line.font_size);
+  const double body_size = std::max(1.0, Median(sizes));
+
+  auto make_paragraph = [&](const TextLine& line) {
+    Paragraph p;
+    p.text = line.text;
+    p.provenance.page = page.page.number;
+    p.provenance.box = line.box;
+    p.provenance.origin = TextOrigin::kTextLayer;
+    return p;
+  };
+
+  // Furniture first: short lines in the top or bottom band that are page
+  // numbers or set smaller than the body (running heads). Table titles near
+  // the top are set larger, so they stay in the body.
+  std::vector<const TextLine*> body;
+  body.reserve(lines.size());
+  for (const TextLine& line : lines) {
+    const bool top = line.box.y1 <= 0.07 * height;
+    const bool bottom = line.box.y0 >= 0.93 * height;
+    const bool low = line.box.y0 >= 0.85 * height;
+    const bool short_line = DecodeUtf8(line.text).size() <= 30;
+    const bool page_number = IsPageNumberText(line.text);
+    if (line.rotation == 0 &&
+        ((page_number && (top || low)) ||
+         ((top || bottom) && short_line && line.font_size <= 0.9 * body_size))) {
+      out.furniture.push_back(make_paragraph(line));
+      continue;
+    }
+    body.push_back(&line);
+  }
+  if (body.empty()) return out;
+
+  // Right edge of the text column: lines reaching it are wrapped, lines
+  // ending well before it close their paragraph.
+  double column_right = 0, column_left = width;
+  for (const TextLine* line : body) {
+    if (line->rotation != 0) continue;
+    column_right = std::max(column_right, line->box.x1);
+    column_left = std::min(column_left, line->box.x0);
+  }
+
+  auto is_heading_line = [&](const TextLine& line) {
+    const std::size_t chars = DecodeUtf8(line.text).size();
+    if (chars > 40) return 0;
+    if (line.font_size >= 1.35 * body_size) return 1;
+    const double center = (line.box.x0 + line.box.x1) / 2;
+    const bool centered = std::fabs(center - width / 2) < 0.06 * width &&
+                          line.box.width() < 0.7 * width &&
+                          line.box.x0 > column_left + 2 * body_size;
+    if (centered && line.font_size >= 1.1 * body_size) return 1;
+    if (line.font_size >= 1.15 * body_size) return 2;
+    const int mark = HeadingMarkLevel(line.text);
+    if (mark > 0 && line.box.x1 < column_right - 2 * line.font_size) return mark;
+    if (centered) return 2;
+    return 0;
+  };
+
+  Paragraph current;
+  const TextLine* previous = nullptr;
+  bool current_is_heading = false;
+  auto flush = [&]() {
+    if (current.text.empty()) return;
+    out.paragraphs.push_back(std::move(current));
+    current = Paragraph();
+    current_is_heading = false;
+  };
+  for (const TextLine* line : body) {
+    const int heading = line->rotation == 0 ? is_heading_line(*line) : 0;
+    bool new_paragraph = previous == nullptr || heading > 0 || current_is_heading ||
+                         line->rotation != previous->rotation;
+    if (!new_paragraph) {
+      const double em = std::max(1.0, line->font_size);
+      const double line_h = std::max(previous->box.height(), line->box.height());
+      const double gap = line->box.y0 - previous->box.y1;
+      new_paragraph = gap > 1.2 * line_h || gap < -0.5 * line_h ||
+                      line->box.x0 > previous->box.x0 + 1.2 * em ||  // first-line indent
+                      previous->box.x1 < column_right - 2.5 * em ||  // previous line ended short
+                      HeadingMarkLevel(line->text) > 0 ||
+                      std::fabs(line->font_size - previous->font_size) > 0.2 * em;
+    }
+    if (new_paragraph) {
+      flush();
+      current = make_paragraph(*line);
+      if (heading > 0) {
+        current.role = ParagraphRole::kHeading;
+        current.heading_level = heading;
+        current_is_heading = true;
+      }
+    } else {
+      // Wrapped CJK lines join without a space; Latin words need one.
+      if (IsLatinOrDigit(LastCodePoint(current.text)) && IsLatinOrDigit(FirstCodePoint(line->text)))
+        current.text += ' ';
+      current.text += line->text;
+      current.provenance.box = Union(*current.provenance.box, line->box);
+    }
+    previous = line;
+  }
+  flush();
+  return out;
+}
+
+PageAnalysis AnalyzePage(PageContent& content) {
+  PageAnalysis analysis;
+  DedupeFakeBold(content.glyphs);
+  content.page.glyph_count = static_cast<int>(content.glyphs.size());
+  content.page.undecodable_glyph_count = static_cast<int>(std::count_if(
+      content.glyphs.begin(), content.glyphs.end(), [](const Glyph& g) { return g.undecodable; }));
+  std::vector<bool> consumed(content.glyphs.size(), false);
+  for (const DetectedTable& table : analysis.tables) {
+    for (int index : table.glyph_indices) {
+      if (index >= 0 && static_cast<std::size_t>(index) < consumed.size()) consumed[index] = true;
+    }
+  }
+  analysis.layout = LayoutPage(content, consumed);
+  return analysis;
+}
+
+}  // namespace disclose::pdf

@@ -1,0 +1,63 @@
+// Private to extract/pdf: page layout without Poppler. Turns the glyphs of a
+// PageContent that no table consumed into text lines, then paragraphs, and
+// separates page furniture (running headers, footers, page numbers).
+//
+//   DedupeFakeBold(content.glyphs);               // before table detection
+//   std::vector<bool> consumed = ...;             // glyphs used by tables
+//   PageLayout layout = LayoutPage(content, consumed);
+//   for (Paragraph& p : layout.paragraphs) ...    // provenance.page and box set
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "extract/pdf/page_content.h"
+
+namespace disclose::pdf {
+
+// Word and WPS fake bold by drawing each glyph twice, slightly offset. Removes
+// the later copy of any glyph with the same text whose box overlaps an earlier
+// one by more than 70% of the smaller box. Keeps order otherwise.
+void DedupeFakeBold(std::vector<Glyph>& glyphs);
+
+struct TextLine {
+  std::string text;
+  Box box;               // union of the glyph boxes, displayed coordinates
+  double font_size = 0;  // median of the glyphs
+  int rotation = 0;
+  int glyph_count = 0;
+};
+
+// Clusters the glyphs at `indices` into lines (same rotation, overlapping
+// vertically), ordered top to bottom then left to right. Spaces are inserted
+// only at real gaps: > 0.3 em between Latin letters or digits, > 1 em anywhere
+// (a column gap), never between CJK glyphs set tight.
+std::vector<TextLine> BuildLines(const std::vector<Glyph>& glyphs, const std::vector<int>& indices);
+
+// True for texts that are only a page number: "3", "- 3 -", "—3—", "第 3 页",
+// "第3页 共25页", "3/25", "3 / 25".
+bool IsPageNumberText(std::string_view text);
+
+// The heading depth a line's leading mark implies: 2 for "一、" or "第一部分",
+// 3 for "（一）", 4 for "1." / "1、"; 0 when there is none.
+int HeadingMarkLevel(std::string_view text);
+
+struct PageLayout {
+  std::vector<Paragraph> paragraphs;  // reading order; provenance.page/box/origin set
+  std::vector<Paragraph> furniture;   // headers, footers, page numbers
+};
+
+// `consumed[i]` marks glyph i as used by a table (may be shorter than glyphs).
+PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed);
+
+// The whole per-page analysis shared by the reader and `disclose inspect`:
+// dedupes fake bold in place, detects tables, lays out the remaining text.
+struct PageAnalysis {
+  std::vector<DetectedTable> tables;
+  PageLayout layout;
+};
+PageAnalysis AnalyzePage(PageContent& content);
+
+}  // namespace disclose::pdf
