@@ -1,0 +1,173 @@
+// Layout on hand-built pages: no Poppler, no files.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "extract/pdf/layout.h"
+
+namespace disclose::pdf {
+namespace {
+
+// Lays out `text` as one run of glyphs starting at (x, top), each `advance`
+// wide; spaces in `text` only advance the pen.
+void AddRun(PageContent& page, std::string_view text, double x, double top, double size,
+            double advance) {
+  for (char32_t c : DecodeUtf8(text)) {
+    if (c == U' ') {
+      x += advance;
+      continue;
+    }
+    Glyph glyph;
+    glyph.text = EncodeUtf8(c);
+    glyph.box = {x, top, x + advance, top + size * 1.2};
+    glyph.font_size = size;
+    page.glyphs.push_back(glyph);
+    x += advance;
+  }
+}
+
+PageContent A4() {
+  PageContent page;
+  page.page.number = 3;
+  page.page.width = 595;
+  page.page.height = 842;
+  return page;
+}
+
+TEST(DedupeFakeBoldTest, DropsOffsetCopiesKeepsDistinctGlyphs) {
+  PageContent page = A4();
+  AddRun(page, "收入预算", 100, 100, 12, 12);
+  AddRun(page, "收入预算", 100.4, 100.2, 12, 12);  // the fake-bold second pass
+  AddRun(page, "收入", 160, 100, 12, 12);          // same text, elsewhere: kept
+  DedupeFakeBold(page.glyphs);
+  ASSERT_EQ(page.glyphs.size(), 6u);
+  EXPECT_EQ(page.glyphs[0].box.x0, 100);
+  EXPECT_EQ(page.glyphs[4].box.x0, 160);
+}
+
+struct LineCase {
+  const char* name;
+  std::vector<std::pair<std::string, double>> runs;  // text and start x on one baseline
+  double advance;
+  std::string expected;
+};
+
+class BuildLinesTest : public ::testing::TestWithParam<LineCase> {};
+
+TEST_P(BuildLinesTest, JoinsRunsOnOneLine) {
+  const LineCase& c = GetParam();
+  PageContent page = A4();
+  for (const auto& [text, x] : c.runs) AddRun(page, text, x, 200, 10, c.advance);
+  std::vector<int> all(page.glyphs.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  std::vector<TextLine> lines = BuildLines(page.glyphs, all);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, c.expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, BuildLinesTest,
+    ::testing::Values(
+        LineCase{"cjk_tight", {{"一般公共", 100}, {"预算支出", 140.5}}, 10, "一般公共预算支出"},
+        LineCase{"cjk_loose_spacing", {{"部门", 100}, {"预算", 124}}, 10, "部门预算"},
+        LineCase{"latin_words", {{"Word", 100}, {"2010", 145}}, 10, "Word 2010"},
+        LineCase{"digits_tight", {{"2,940", 100}, {".05", 150}}, 10, "2,940.05"},
+        LineCase{"column_gap", {{"项目", 100}, {"决算数", 300}}, 10, "项目 决算数"},
+        LineCase{"out_of_order", {{"预算", 140}, {"部门", 120}}, 10, "部门预算"}),
+    [](const auto& test_info) { return std::string(test_info.param.name); });
+
+TEST(BuildLinesTest, SeparatesLinesByBaseline) {
+  PageContent page = A4();
+  AddRun(page, "第一行", 100, 100, 10, 10);
+  AddRun(page, "第二行", 100, 118, 10, 10);
+  std::vector<int> all{0, 1, 2, 3, 4, 5};
+  std::vector<TextLine> lines = BuildLines(page.glyphs, all);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].text, "第一行");
+  EXPECT_EQ(lines[1].text, "第二行");
+}
+
+struct PageNumberCase {
+  const char* text;
+  bool page_number;
+};
+
+class PageNumberTest : public ::testing::TestWithParam<PageNumberCase> {};
+
+TEST_P(PageNumberTest, Recognises) {
+  EXPECT_EQ(IsPageNumberText(GetParam().text), GetParam().page_number) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, PageNumberTest,
+    ::testing::Values(PageNumberCase{"3", true}, PageNumberCase{"- 3 -", true},
+                      PageNumberCase{"—12—", true}, PageNumberCase{"第 3 页", true},
+                      PageNumberCase{"第3页 共25页", true}, PageNumberCase{"3/25", true},
+                      PageNumberCase{"－ 7 －", true}, PageNumberCase{"2024", true},
+                      PageNumberCase{"20245", false}, PageNumberCase{"单位：万元", false},
+                      PageNumberCase{"第一部分", false}, PageNumberCase{"3.5", false},
+                      PageNumberCase{"", false}));
+
+struct HeadingCase {
+  const char* text;
+  int level;
+};
+
+class HeadingMarkTest : public ::testing::TestWithParam<HeadingCase> {};
+
+TEST_P(HeadingMarkTest, Level) {
+  EXPECT_EQ(HeadingMarkLevel(GetParam().text), GetParam().level);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, HeadingMarkTest,
+    ::testing::Values(HeadingCase{"一、部门主要职责", 2}, HeadingCase{"十一、其他重要事项", 2},
+                      HeadingCase{"第二部分 部门预算表", 2}, HeadingCase{"（一）收入预算", 3},
+                      HeadingCase{"(三)支出", 3}, HeadingCase{"1、机关运行", 4},
+                      HeadingCase{"2.项目支出", 4}, HeadingCase{"2.5万元", 0},
+                      HeadingCase{"2024年部门预算", 0}, HeadingCase{"一般公共预算", 0}));
+
+TEST(LayoutPageTest, ParagraphsHeadingsAndFurniture) {
+  PageContent page = A4();
+  AddRun(page, "一、部门主要职责", 90, 100, 12, 12);                 // heading mark, short
+  AddRun(page, "本部门负责全省检察工作的组织与", 114, 125, 12, 12);  // indented first line
+  AddRun(page, "领导，年度预算如下。", 90, 145, 12, 12);             // wrapped, ends short
+  AddRun(page, "下一段从这里开始。", 114, 165, 12, 12);              // indented again
+  AddRun(page, "- 3 -", 280, 800, 9, 5);                             // page number
+  PageLayout layout = LayoutPage(page, {});
+  ASSERT_EQ(layout.paragraphs.size(), 3u);
+  EXPECT_EQ(layout.paragraphs[0].text, "一、部门主要职责");
+  EXPECT_EQ(layout.paragraphs[0].role, ParagraphRole::kHeading);
+  EXPECT_EQ(layout.paragraphs[0].heading_level, 2);
+  EXPECT_EQ(layout.paragraphs[1].text, "本部门负责全省检察工作的组织与领导，年度预算如下。");
+  EXPECT_EQ(layout.paragraphs[1].role, ParagraphRole::kBody);
+  EXPECT_EQ(layout.paragraphs[1].provenance.page, 3);
+  ASSERT_TRUE(layout.paragraphs[1].provenance.box.has_value());
+  EXPECT_DOUBLE_EQ(layout.paragraphs[1].provenance.box->x0, 90);
+  EXPECT_EQ(layout.paragraphs[2].text, "下一段从这里开始。");
+  ASSERT_EQ(layout.furniture.size(), 1u);
+  EXPECT_EQ(layout.furniture[0].text, "- 3 -");
+}
+
+TEST(LayoutPageTest, ConsumedGlyphsAreLeftToTables) {
+  PageContent page = A4();
+  AddRun(page, "表格内容", 90, 100, 12, 12);
+  AddRun(page, "正文", 90, 300, 12, 12);
+  std::vector<bool> consumed(page.glyphs.size(), false);
+  for (int i = 0; i < 4; ++i) consumed[i] = true;
+  PageLayout layout = LayoutPage(page, consumed);
+  ASSERT_EQ(layout.paragraphs.size(), 1u);
+  EXPECT_EQ(layout.paragraphs[0].text, "正文");
+}
+
+TEST(LayoutPageTest, EmptyPageHasNoParagraphs) {
+  PageContent page = A4();
+  PageLayout layout = LayoutPage(page, {});
+  EXPECT_TRUE(layout.paragraphs.empty());
+  EXPECT_TRUE(layout.furniture.empty());
+}
+
+}  // namespace
+}  // namespace disclose::pdf
