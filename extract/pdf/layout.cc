@@ -357,10 +357,13 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
     const std::size_t chars = DecodeUtf8(line.text).size();
     if (chars > 40) return 0;
     if (line.font_size >= 1.35 * body_size) return 1;
-    const double center = (line.box.x0 + line.box.x1) / 2;
-    const bool centered = std::fabs(center - width / 2) < 0.06 * width &&
-                          line.box.width() < 0.7 * width &&
-                          line.box.x0 > column_left + 2 * body_size;
+    // Centred means inset on both sides of the text column by about the same
+    // amount; a full line with symmetric page margins is not a title. The
+    // column is at least the usual type area, so a lone cover title counts.
+    const double left_inset = line.box.x0 - std::min(column_left, 0.12 * width);
+    const double right_inset = std::max(column_right, 0.88 * width) - line.box.x1;
+    const bool centered = left_inset > 3 * body_size && right_inset > 3 * body_size &&
+                          std::fabs(left_inset - right_inset) < 2.5 * body_size;
     if (centered && line.font_size >= 1.1 * body_size) return 1;
     if (line.font_size >= 1.15 * body_size) return 2;
     const int mark = HeadingMarkLevel(line.text);
