@@ -52,7 +52,7 @@ void PageCollector::BeginPage(int number, int rotation, double width, double hei
   page_.page.width = width;
   page_.page.height = height;
   page_.glyphs.reserve(2048);
-  has_image_ = false;
+  image_area_ = 0;
 }
 
 PageContent PageCollector::TakePage() {
@@ -61,9 +61,13 @@ PageContent PageCollector::TakePage() {
   page.undecodable_glyph_count = 0;
   for (const Glyph& glyph : page_.glyphs) page.undecodable_glyph_count += glyph.undecodable;
   // More than 30% garbage means the text layer would mislead more than help;
-  // a page that is only pictures is a scan.
+  // a page whose words are pictures (a scan, a rasterised cover title next to
+  // a lone page number) has images and next to no glyphs.
+  const double page_area = std::max(1.0, page.width * page.height);
+  const bool pictured = image_area_ >= 0.02 * page_area;
   page.needs_ocr =
-      page.glyph_count > 0 ? page.undecodable_glyph_count * 10 > page.glyph_count * 3 : has_image_;
+      (page.glyph_count > 0 && page.undecodable_glyph_count * 10 > page.glyph_count * 3) ||
+      (pictured && page.glyph_count < 10);
   page.text_origin = TextOrigin::kTextLayer;
   return std::move(page_);
 }
@@ -235,13 +239,17 @@ void PageCollector::eoFill(GfxState* state) {
 }
 
 void PageCollector::NoteImage(GfxState* state) {
-  // Images are drawn into the unit square of user space; a logo or a seal is
-  // not a scanned page, so only images covering a fair part of the page count.
-  double x0, y0, x1, y1;
-  state->transform(0, 0, &x0, &y0);
-  state->transform(1, 1, &x1, &y1);
-  const double area = std::fabs((x1 - x0) * (y1 - y0));
-  if (area >= 0.1 * page_.page.width * page_.page.height) has_image_ = true;
+  // Images are drawn into the unit square of user space. Sum their displayed
+  // area: a logo or a seal is not a scan, a rasterised title is.
+  double x[4], y[4];
+  state->transform(0, 0, &x[0], &y[0]);
+  state->transform(1, 0, &x[1], &y[1]);
+  state->transform(0, 1, &x[2], &y[2]);
+  state->transform(1, 1, &x[3], &y[3]);
+  const double w = *std::max_element(x, x + 4) - *std::min_element(x, x + 4);
+  const double h = *std::max_element(y, y + 4) - *std::min_element(y, y + 4);
+  if (std::isfinite(w * h))
+    image_area_ += std::min(w, page_.page.width) * std::min(h, page_.page.height);
 }
 
 // The base class implementations skip inline image data without decoding it.

@@ -73,7 +73,7 @@ class PageCollector : public OutputDev {
   void NoteImage(GfxState* state);
 
   PageContent page_;
-  bool has_image_ = false;
+  double image_area_ = 0;  // displayed area covered by images, points^2
 };
 
 // Opens a PDF held in memory; `bytes` must outlive the returned document.

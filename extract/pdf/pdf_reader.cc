@@ -154,11 +154,13 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
     glyph_total += page.glyph_count;
     undecodable_total += page.undecodable_glyph_count;
     if (page.needs_ocr) {
+      const bool garbled =
+          page.glyph_count > 0 && page.undecodable_glyph_count * 10 > page.glyph_count * 3;
       Warning warning{"page_needs_ocr",
-                      page.glyph_count > 0
-                          ? std::to_string(page.undecodable_glyph_count) + " of " +
-                                std::to_string(page.glyph_count) + " glyphs have no Unicode"
-                          : "page has images but no text layer",
+                      garbled ? std::to_string(page.undecodable_glyph_count) + " of " +
+                                    std::to_string(page.glyph_count) + " glyphs have no Unicode"
+                              : "page text is in images (" + std::to_string(page.glyph_count) +
+                                    " glyphs in the text layer)",
                       {}};
       warning.provenance.page = number;
       doc.warnings.push_back(std::move(warning));
