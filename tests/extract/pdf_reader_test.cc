@@ -1,6 +1,8 @@
 // ReadPdf on the real documents in ../shared/real and on damaged fixtures.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -9,6 +11,7 @@
 #include "core/document.h"
 #include "core/text.h"
 #include "extract/extract.h"
+#include "extract/inspect.h"
 
 namespace disclose {
 namespace {
@@ -154,6 +157,44 @@ TEST(PdfReaderTest, PageNumbersBecomeFurniture) {
   ASSERT_TRUE(doc.ok());
   EXPECT_GE(doc->furniture.size(), 10u);
   for (const Paragraph& p : doc->furniture) EXPECT_GE(p.provenance.page, 1);
+}
+
+TEST(PdfReaderTest, RasterCoverTitleNeedsOcr) {
+  Result<Document> doc = Read(kReal + "js_cppcc_2019_budget_text.pdf");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(doc->pages[0].needs_ocr);
+  for (std::size_t i = 1; i < doc->pages.size(); ++i) EXPECT_FALSE(doc->pages[i].needs_ocr);
+}
+
+TEST(PdfReaderTest, BlankLastPageHasNoBlocks) {
+  Result<Document> doc = Read(kReal + "js_rendaban_2017_budget_full.pdf");
+  ASSERT_TRUE(doc.ok());
+  const int last = doc->page_count();
+  for (const Block& block : doc->blocks) {
+    const Paragraph* p = block.AsParagraph();
+    if (p != nullptr) {
+      EXPECT_NE(p->provenance.page, last) << p->text;
+    }
+  }
+}
+
+TEST(InspectTest, JsonAndPngForOnePage) {
+  const std::string path = kReal + "js_partyoffice_2018_budget_tables_rot.pdf";
+  Result<std::string> json = InspectPageJson(path, 3);
+  ASSERT_TRUE(json.ok()) << json.status().ToString();
+  EXPECT_TRUE(Contains(json.value(), "\"glyphs\""));
+  EXPECT_TRUE(Contains(json.value(), "\"rules\""));
+  EXPECT_TRUE(Contains(json.value(), "收支预算总表"));
+  const std::string png = testing::TempDir() + "/inspect_page3.png";
+  Status status = RenderInspection(path, 3, png);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  const std::string bytes = Slurp(png);
+  ASSERT_GT(bytes.size(), 1000u);
+  EXPECT_EQ(bytes.substr(1, 3), "PNG");
+  std::remove(png.c_str());
+  EXPECT_EQ(InspectPageJson(path, 99).status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(RenderInspection(kBad + "encrypted.pdf", 1, png).code(), ErrorCode::kEncrypted);
+  EXPECT_EQ(InspectPageJson(kBad + "missing.pdf", 1).status().code(), ErrorCode::kNotFound);
 }
 
 struct BadCase {
