@@ -26,4 +26,8 @@ Status RenderInspection(const std::string& path, int page, const std::string& pn
 // Pretty-printed JSON (2-space indent) of the page analysis.
 Result<std::string> InspectPageJson(const std::string& path, int page);
 
+// Echo Poppler's own diagnostics to stderr (the CLI's --verbose). Off by
+// default: ReadPdf then only counts them into a "pdf_damage" Warning.
+void SetPdfVerbose(bool verbose);
+
 }  // namespace disclose

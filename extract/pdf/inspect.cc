@@ -211,4 +211,6 @@ Status RenderInspection(const std::string& path, int page, const std::string& pn
   return Status::Ok();
 }
 
+void SetPdfVerbose(bool verbose) { pdf::SetPopplerVerbose(verbose); }
+
 }  // namespace disclose
