@@ -194,7 +194,8 @@ std::vector<TextLine> BuildLines(const std::vector<Glyph>& glyphs,
         const double gap = item.f.u0 - previous->f.u1;
         const bool latin =
             IsLatinOrDigit(LastCodePoint(p.text)) && IsLatinOrDigit(FirstCodePoint(g.text));
-        if (gap > 1.0 * em || (latin && gap > 0.3 * em)) line.text += ' ';
+        // 0.2 em: a Times word space is 0.25 em and kerning stays well below.
+        if (gap > 1.0 * em || (latin && gap > 0.2 * em)) line.text += ' ';
         line.box.Extend(g.box);
       } else {
         line.box = g.box;
