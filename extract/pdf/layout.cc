@@ -83,6 +83,16 @@ bool IsChineseNumeral(char32_t c) {
   return kNumerals.find(c) != std::u32string_view::npos;
 }
 
+// Face names that print heavier than the body text: Latin bold, Chinese Hei
+// (黑体) and the 方正小标宋 display face used for titles.
+bool IsBoldLikeFont(std::string_view name) {
+  for (std::string_view mark : {"Bold", "bold", "BOLD", "Hei", "HEI", "hei", "Black", "Heavy",
+                                "XBS", "xbs", "黑", "小标宋"}) {
+    if (name.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void DedupeFakeBold(std::vector<Glyph>& glyphs) {
@@ -205,6 +215,9 @@ std::vector<TextLine> BuildLines(const std::vector<Glyph>& glyphs,
       previous = &item;
     }
     line.font_size = Median(sizes);
+    int bold = 0;
+    for (const Item& item : b.items) bold += IsBoldLikeFont(glyphs[item.glyph].font_name);
+    line.bold_like = bold * 2 > static_cast<int>(b.items.size());
     line.glyph_count = static_cast<int>(b.items.size());
     lines.push_back(std::move(line));
   }
@@ -367,9 +380,15 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
                           std::fabs(left_inset - right_inset) < 2.5 * body_size;
     if (centered && line.font_size >= 1.1 * body_size) return 1;
     if (line.font_size >= 1.15 * body_size) return 2;
+    // Headings do not end a sentence; a short list item such as
+    // "（十）完成区委交办的其他任务。" is body text.
+    const char32_t last = LastCodePoint(line.text);
+    if (last == U'。' || last == U'；' || last == U';' || last == U'，') return 0;
     const int mark = HeadingMarkLevel(line.text);
     if (mark > 0 && line.box.x1 < column_right - 2 * line.font_size) return mark;
     if (centered) return 2;
+    // A short bold line that stops before the column edge is a run-in title.
+    if (line.bold_like && chars <= 30 && line.box.x1 < column_right - 2 * line.font_size) return 2;
     return 0;
   };
 

@@ -28,6 +28,7 @@ struct TextLine {
   double font_size = 0;  // median of the glyphs
   int rotation = 0;
   int glyph_count = 0;
+  bool bold_like = false;  // most glyphs set in a bold or display face (Hei, Bold, 小标宋)
 };
 
 // Clusters the glyphs at `indices` into lines (same rotation, overlapping
