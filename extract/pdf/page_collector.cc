@@ -43,6 +43,26 @@ int RotationOf(double bx, double by) {
   return by >= 0 ? 90 : 270;
 }
 
+// Trims a rule to the clip region; false when nothing of it is visible.
+bool ClipRule(const GfxState* state, Box& box) {
+  double cx0, cy0, cx1, cy1;
+  state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+  constexpr double kSlack = 0.5;  // clips often sit exactly on a border
+  if (box.x1 < cx0 - kSlack || box.x0 > cx1 + kSlack || box.y1 < cy0 - kSlack ||
+      box.y0 > cy1 + kSlack) {
+    return false;
+  }
+  // Only the long side is trimmed: a hairline's width is outside most clips.
+  if (box.width() >= box.height()) {
+    box.x0 = std::max(box.x0, cx0);
+    box.x1 = std::min(box.x1, cx1);
+    return box.x1 > box.x0;
+  }
+  box.y0 = std::max(box.y0, cy0);
+  box.y1 = std::min(box.y1, cy1);
+  return box.y1 > box.y0;
+}
+
 }  // namespace
 
 void PageCollector::BeginPage(int number, int rotation, double width, double height) {
@@ -136,6 +156,15 @@ void PageCollector::drawChar(GfxState* state, double x, double y, double dx, dou
       glyph.box.x0 > page_.page.width + margin || glyph.box.y0 > page_.page.height + margin) {
     return;
   }
+  // Spreadsheet exports (WPS, Excel) let a cell's text run on under a clip
+  // and print the rest again on the next page; a glyph whose centre is
+  // clipped away is invisible and would be read twice.
+  {
+    double cx0, cy0, cx1, cy1;
+    state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+    const double mx = (glyph.box.x0 + glyph.box.x1) / 2, my = (glyph.box.y0 + glyph.box.y1) / 2;
+    if (mx < cx0 - 0.5 || mx > cx1 + 0.5 || my < cy0 - 0.5 || my > cy1 + 0.5) return;
+  }
   glyph.font_size = font_size;
   glyph.rotation = RotationOf(m11, m12);
   glyph.undecodable = undecodable;
@@ -202,7 +231,7 @@ void PageCollector::AddPathRules(GfxState* state, bool stroked) {
           const double xm = (x0 + x1) / 2;
           rule.box = {xm - half, std::min(y0, y1), xm + half, std::max(y0, y1)};
         }
-        page_.rules.push_back(rule);
+        if (ClipRule(state, rule.box)) page_.rules.push_back(rule);
       }
       continue;
     }
@@ -224,7 +253,7 @@ void PageCollector::AddPathRules(GfxState* state, bool stroked) {
     if (!std::isfinite(box.x0 + box.y0 + box.x1 + box.y1)) continue;
     if (std::min(box.width(), box.height()) > kThinRect) continue;
     if (std::max(box.width(), box.height()) < 1.0) continue;  // dots
-    page_.rules.push_back(Rule{box});
+    if (ClipRule(state, box)) page_.rules.push_back(Rule{box});
   }
 }
 
