@@ -159,6 +159,20 @@ TEST(PdfReaderTest, PageNumbersBecomeFurniture) {
   for (const Paragraph& p : doc->furniture) EXPECT_GE(p.provenance.page, 1);
 }
 
+TEST(PdfReaderTest, ClippedOverflowTextIsNotReadTwice) {
+  // WPS spreadsheet export: page 4's last rows run on under a clip and are
+  // printed again at the top of page 5.
+  Result<Document> doc = Read(kReal + "sh_putuo_justice_2026_dept_budget.pdf");
+  ASSERT_TRUE(doc.ok());
+  const std::string text = AllText(doc.value());
+  for (const char* item : {"（六）组织实施", "（八）负责本系统", "（九）规划"}) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(item); at != std::string::npos; at = text.find(item, at + 1))
+      ++count;
+    EXPECT_EQ(count, 1u) << item;
+  }
+}
+
 TEST(PdfReaderTest, RasterCoverTitleNeedsOcr) {
   Result<Document> doc = Read(kReal + "js_cppcc_2019_budget_text.pdf");
   ASSERT_TRUE(doc.ok());
