@@ -98,30 +98,44 @@ bool IsBoldLikeFont(std::string_view name) {
 void DedupeFakeBold(std::vector<Glyph>& glyphs) {
   const std::size_t n = glyphs.size();
   if (n < 2) return;
-  // Sorting by (text, vertical centre) puts the copies of a glyph next to each
-  // other, so each glyph is compared with few others: O(n log n) overall.
+  // Copies of a glyph have the same text and nearly the same position. Sorting
+  // by (text, 2-pt band of the vertical centre, x) puts them next to each
+  // other; a second pass with bands shifted by half catches pairs that
+  // straddle a band edge. Each glyph is compared only with the few glyphs
+  // that start within its own width, so this stays O(n log n) even for rows
+  // of identical digits.
+  constexpr double kBand = 2.0;
   std::vector<int> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  auto cy = [&](int i) { return (glyphs[i].box.y0 + glyphs[i].box.y1) / 2; };
-  std::sort(order.begin(), order.end(), [&](int a, int b) {
-    if (glyphs[a].text != glyphs[b].text) return glyphs[a].text < glyphs[b].text;
-    if (cy(a) != cy(b)) return cy(a) < cy(b);
-    return a < b;
-  });
+  std::vector<long long> band(n);
   std::vector<bool> drop(n, false);
-  for (std::size_t k = 0; k < n; ++k) {
-    const int i = order[k];
-    if (drop[i]) continue;
-    const Glyph& g = glyphs[i];
-    const double tolerance = std::max(0.3 * g.box.height(), 0.5);
-    for (std::size_t m = k + 1; m < n; ++m) {
-      const int j = order[m];
-      const Glyph& h = glyphs[j];
-      if (h.text != g.text || cy(j) - cy(i) > tolerance) break;
-      if (drop[j]) continue;
-      const double smaller = std::min(Area(g.box), Area(h.box));
-      if (smaller > 0 && IntersectionArea(g.box, h.box) > 0.7 * smaller) {
-        drop[std::max(i, j)] = true;  // keep the first drawn copy
+  for (double shift : {0.0, 0.5}) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const double cy = (glyphs[i].box.y0 + glyphs[i].box.y1) / 2;
+      const double b = std::floor(cy / kBand + shift);
+      band[i] = std::isfinite(b) ? static_cast<long long>(std::clamp(b, -1e15, 1e15)) : 0;
+    }
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+      if (band[a] != band[b]) return band[a] < band[b];
+      if (glyphs[a].text != glyphs[b].text) return glyphs[a].text < glyphs[b].text;
+      if (glyphs[a].box.x0 != glyphs[b].box.x0) return glyphs[a].box.x0 < glyphs[b].box.x0;
+      return a < b;
+    });
+    for (std::size_t k = 0; k < n; ++k) {
+      const int i = order[k];
+      if (drop[i]) continue;
+      const Glyph& g = glyphs[i];
+      const double reach = std::max(0.3 * g.box.width(), 0.5);
+      for (std::size_t m = k + 1; m < n; ++m) {
+        const int j = order[m];
+        const Glyph& h = glyphs[j];
+        if (band[j] != band[i] || h.text != g.text || h.box.x0 - g.box.x0 > reach) break;
+        if (drop[j]) continue;
+        const double smaller = std::min(Area(g.box), Area(h.box));
+        if (smaller > 0 && IntersectionArea(g.box, h.box) > 0.7 * smaller) {
+          drop[std::max(i, j)] = true;  // keep the first drawn copy
+          if (j < i) break;             // i itself is gone
+        }
       }
     }
   }

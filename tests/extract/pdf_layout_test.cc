@@ -89,6 +89,47 @@ TEST(BuildLinesTest, SeparatesLinesByBaseline) {
   EXPECT_EQ(lines[1].text, "第二行");
 }
 
+TEST(BuildLinesTest, RotatedTextReadsAlongItsBaseline) {
+  // Text turned 90 degrees clockwise reads downwards.
+  PageContent page = A4();
+  const std::string text = "预算公开";
+  double y = 100;
+  for (char32_t c : DecodeUtf8(text)) {
+    Glyph glyph;
+    glyph.text = EncodeUtf8(c);
+    glyph.rotation = 90;
+    glyph.font_size = 10;
+    glyph.box = {300, y, 312, y + 10};
+    page.glyphs.push_back(glyph);
+    y += 10;
+  }
+  std::vector<int> all{3, 1, 0, 2};
+  std::vector<TextLine> lines = BuildLines(page.glyphs, all);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "预算公开");
+  EXPECT_EQ(lines[0].rotation, 90);
+}
+
+TEST(LayoutPageTest, DenseIdenticalGlyphsFinish) {
+  // 100k zeros in a grid: a table of empty amounts. Guards against quadratic
+  // dedupe or line building (the test would time out).
+  PageContent page = A4();
+  page.glyphs.reserve(100000);
+  for (int row = 0; row < 200; ++row) {
+    for (int col = 0; col < 500; ++col) {
+      Glyph glyph;
+      glyph.text = "0";
+      glyph.font_size = 3;
+      glyph.box = {col * 1.1, row * 4.0, col * 1.1 + 1.0, row * 4.0 + 3.0};
+      page.glyphs.push_back(glyph);
+    }
+  }
+  DedupeFakeBold(page.glyphs);
+  EXPECT_EQ(page.glyphs.size(), 100000u);
+  PageLayout layout = LayoutPage(page, {});
+  EXPECT_FALSE(layout.paragraphs.empty());
+}
+
 struct PageNumberCase {
   const char* text;
   bool page_number;
