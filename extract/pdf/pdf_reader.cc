@@ -122,6 +122,11 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
   const auto deadline = options.timeout_seconds > 0
                             ? start + std::chrono::seconds(options.timeout_seconds)
                             : std::chrono::steady_clock::time_point::max();
+  if (bytes.size() > options.max_input_bytes) {
+    return Status(ErrorCode::kTooLarge, "PDF read error: " + name + ": " +
+                                            std::to_string(bytes.size()) + " bytes exceeds the " +
+                                            std::to_string(options.max_input_bytes) + " limit");
+  }
   pdf::EnsurePopplerInitialized();
   pdf::PopplerErrorScope errors;
 
