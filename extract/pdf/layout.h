@@ -61,4 +61,15 @@ struct PageAnalysis {
 };
 PageAnalysis AnalyzePage(PageContent& content);
 
+// Appends one page's tables and paragraphs to `doc.blocks` ordered by their
+// top edge, setting provenance.block (tables: every cell too) and pages; the
+// furniture goes to doc.furniture. Consumes `analysis`.
+void AppendPageBlocks(int page_number, PageAnalysis& analysis, Document& doc);
+
+// Marks a table that ends in the bottom 15% of its page, as that page's last
+// block, when the next page opens with a table of the same column count:
+// continues_on_next_page on it, continued_from_previous_page on the next.
+// Needs doc.pages filled (heights).
+void MarkContinuations(Document& doc);
+
 }  // namespace disclose::pdf

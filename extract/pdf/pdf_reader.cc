@@ -47,74 +47,6 @@ std::string InfoStringToUtf8(const GooString* value) {
   return SanitizeUtf8(Trim(out));
 }
 
-struct PendingBlock {
-  double top = 0;
-  Block block;
-};
-
-// Orders one page's tables and paragraphs by their top edge and appends them.
-void AppendPageBlocks(int page_number, pdf::PageAnalysis& analysis, Document& doc) {
-  std::vector<PendingBlock> pending;
-  for (pdf::DetectedTable& detected : analysis.tables) {
-    Table table = std::move(detected.table);
-    table.provenance.page = page_number;
-    table.provenance.box = detected.box;
-    table.provenance.origin = TextOrigin::kTextLayer;
-    table.pages = {page_number};
-    pending.push_back({detected.box.y0, Block{std::move(table)}});
-  }
-  for (Paragraph& paragraph : analysis.layout.paragraphs) {
-    const double top = paragraph.provenance.box ? paragraph.provenance.box->y0 : 0;
-    pending.push_back({top, Block{std::move(paragraph)}});
-  }
-  std::stable_sort(pending.begin(), pending.end(),
-                   [](const PendingBlock& a, const PendingBlock& b) { return a.top < b.top; });
-  for (PendingBlock& item : pending) {
-    const int index = static_cast<int>(doc.blocks.size());
-    if (Paragraph* paragraph = item.block.AsParagraph()) {
-      paragraph->provenance.block = index;
-    } else if (Table* table = item.block.AsTable()) {
-      table->provenance.block = index;
-      for (TableCell& cell : table->cells) {
-        cell.provenance.block = index;
-        if (cell.provenance.page == 0) cell.provenance.page = page_number;
-        cell.provenance.row = cell.row;
-        cell.provenance.column = cell.column;
-      }
-    }
-    doc.blocks.push_back(std::move(item.block));
-  }
-  for (Paragraph& paragraph : analysis.layout.furniture)
-    doc.furniture.push_back(std::move(paragraph));
-}
-
-// A table ending near the bottom of a page, followed by a page that opens
-// with a table of the same width, probably continues there. The normalizer
-// decides whether to stitch; we only mark the candidates.
-void MarkContinuations(Document& doc) {
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    Table* table = doc.blocks[i].AsTable();
-    if (table == nullptr || !table->provenance.box) continue;
-    const int page = table->provenance.page;
-    if (page < 1 || page > doc.page_count()) continue;
-    // Only the last block of its page can run off it.
-    if (i + 1 < doc.blocks.size()) {
-      const Block& after = doc.blocks[i + 1];
-      const Provenance& p =
-          after.AsTable() ? after.AsTable()->provenance : after.AsParagraph()->provenance;
-      if (p.page == page) continue;
-    }
-    const double height = doc.pages[page - 1].height;
-    if (table->provenance.box->y1 < 0.85 * height) continue;
-    if (i + 1 >= doc.blocks.size()) continue;
-    Table* next = doc.blocks[i + 1].AsTable();
-    if (next == nullptr || next->provenance.page != page + 1) continue;
-    if (next->column_count != table->column_count) continue;
-    table->continues_on_next_page = true;
-    next->continued_from_previous_page = true;
-  }
-}
-
 }  // namespace
 
 Result<Document> ReadPdf(std::string_view bytes, std::string name, const ExtractOptions& options) {
@@ -171,9 +103,9 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
       doc.warnings.push_back(std::move(warning));
     }
     doc.pages.push_back(page);
-    AppendPageBlocks(number, analysis, doc);
+    pdf::AppendPageBlocks(number, analysis, doc);
   }
-  MarkContinuations(doc);
+  pdf::MarkContinuations(doc);
 
   if (undecodable_total > 0) {
     doc.warnings.push_back({"undecodable_glyphs",

@@ -212,3 +212,104 @@ TEST(LayoutPageTest, EmptyPageHasNoParagraphs) {
 
 }  // namespace
 }  // namespace disclose::pdf
+
+namespace disclose::pdf {
+namespace {
+
+DetectedTable MakeTable(int columns, const Box& box) {
+  DetectedTable detected;
+  detected.box = box;
+  detected.table.row_count = 1;
+  detected.table.column_count = columns;
+  for (int c = 0; c < columns; ++c) {
+    TableCell cell;
+    cell.column = c;
+    cell.text = "cell";
+    detected.table.cells.push_back(cell);
+  }
+  return detected;
+}
+
+Paragraph MakeParagraph(std::string text, int page, double top) {
+  Paragraph p;
+  p.text = std::move(text);
+  p.provenance.page = page;
+  p.provenance.box = Box{50, top, 500, top + 12};
+  return p;
+}
+
+TEST(AppendPageBlocksTest, InterleavesTablesAndParagraphsByTopAndFixesProvenance) {
+  Document doc;
+  doc.pages.resize(2);
+  for (int i = 0; i < 2; ++i) {
+    doc.pages[i].number = i + 1;
+    doc.pages[i].width = 595;
+    doc.pages[i].height = 842;
+  }
+  PageAnalysis first;
+  first.layout.paragraphs.push_back(MakeParagraph("表一 收支总表", 1, 60));
+  first.layout.paragraphs.push_back(MakeParagraph("注：本表为示例", 1, 400));
+  first.tables.push_back(MakeTable(4, Box{50, 100, 545, 820}));  // runs to the bottom
+  first.layout.furniture.push_back(MakeParagraph("- 1 -", 1, 825));
+  AppendPageBlocks(1, first, doc);
+  PageAnalysis second;
+  second.tables.push_back(MakeTable(4, Box{50, 40, 545, 300}));
+  AppendPageBlocks(2, second, doc);
+  MarkContinuations(doc);
+
+  ASSERT_EQ(doc.blocks.size(), 4u);
+  EXPECT_EQ(doc.blocks[0].AsParagraph()->text, "表一 收支总表");
+  ASSERT_NE(doc.blocks[1].AsTable(), nullptr);
+  EXPECT_EQ(doc.blocks[2].AsParagraph()->text, "注：本表为示例");
+  ASSERT_NE(doc.blocks[3].AsTable(), nullptr);
+  EXPECT_EQ(doc.furniture.size(), 1u);
+  const Table& table = *doc.blocks[1].AsTable();
+  EXPECT_EQ(table.pages, std::vector<int>{1});
+  EXPECT_EQ(table.provenance.block, 1);
+  for (const TableCell& cell : table.cells) {
+    EXPECT_EQ(cell.provenance.block, 1);
+    EXPECT_EQ(cell.provenance.page, 1);
+  }
+  // The note below the table on page 1 makes it not the page's last block.
+  EXPECT_FALSE(table.continues_on_next_page);
+  EXPECT_EQ(ValidateDocument(doc), "");
+}
+
+struct ContinuationCase {
+  const char* name;
+  double bottom;     // first table's bottom on an 842-pt page
+  int next_columns;  // column count of the table opening page 2
+  bool expected;
+};
+
+class MarkContinuationsTest : public ::testing::TestWithParam<ContinuationCase> {};
+
+TEST_P(MarkContinuationsTest, Marks) {
+  const ContinuationCase& c = GetParam();
+  Document doc;
+  doc.pages.resize(2);
+  for (int i = 0; i < 2; ++i) {
+    doc.pages[i].number = i + 1;
+    doc.pages[i].height = 842;
+    doc.pages[i].width = 595;
+  }
+  PageAnalysis first;
+  first.tables.push_back(MakeTable(5, Box{50, 100, 545, c.bottom}));
+  AppendPageBlocks(1, first, doc);
+  PageAnalysis second;
+  second.tables.push_back(MakeTable(c.next_columns, Box{50, 40, 545, 300}));
+  AppendPageBlocks(2, second, doc);
+  MarkContinuations(doc);
+  EXPECT_EQ(doc.blocks[0].AsTable()->continues_on_next_page, c.expected);
+  EXPECT_EQ(doc.blocks[1].AsTable()->continued_from_previous_page, c.expected);
+  EXPECT_EQ(ValidateDocument(doc), "");
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, MarkContinuationsTest,
+                         ::testing::Values(ContinuationCase{"runs_off", 800, 5, true},
+                                           ContinuationCase{"ends_mid_page", 500, 5, false},
+                                           ContinuationCase{"other_width", 800, 3, false}),
+                         [](const auto& test_info) { return std::string(test_info.param.name); });
+
+}  // namespace
+}  // namespace disclose::pdf
