@@ -219,7 +219,8 @@ std::vector<TextLine> BuildLines(const std::vector<Glyph>& glyphs,
         const bool latin =
             IsLatinOrDigit(LastCodePoint(p.text)) && IsLatinOrDigit(FirstCodePoint(g.text));
         // 0.2 em: a Times word space is 0.25 em and kerning stays well below.
-        if (gap > 1.0 * em || (latin && gap > 0.2 * em)) line.text += ' ';
+        // CJK is set tight; a half-em gap there is a typed (half-width) space.
+        if (gap > 0.45 * em || (latin && gap > 0.2 * em)) line.text += ' ';
         line.box.Extend(g.box);
       } else {
         line.box = g.box;

@@ -33,7 +33,7 @@ struct TextLine {
 
 // Clusters the glyphs at `indices` into lines (same rotation, overlapping
 // vertically), ordered top to bottom then left to right. Spaces are inserted
-// only at real gaps: > 0.2 em between Latin letters or digits, > 1 em anywhere
+// only at real gaps: > 0.2 em between Latin letters or digits, > 0.45 em anywhere
 // (a column gap), never between CJK glyphs set tight.
 std::vector<TextLine> BuildLines(const std::vector<Glyph>& glyphs, const std::vector<int>& indices);
 
