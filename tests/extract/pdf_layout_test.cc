@@ -71,6 +71,8 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, BuildLinesTest,
     ::testing::Values(
         LineCase{"cjk_tight", {{"一般公共", 100}, {"预算支出", 140.5}}, 10, "一般公共预算支出"},
+        LineCase{
+            "cjk_half_em_space", {{"第一部分", 100}, {"部门概况", 145}}, 10, "第一部分 部门概况"},
         LineCase{"cjk_loose_spacing", {{"部门", 100}, {"预算", 124}}, 10, "部门预算"},
         LineCase{"latin_words", {{"Word", 100}, {"2010", 145}}, 10, "Word 2010"},
         LineCase{"digits_tight", {{"2,940", 100}, {".05", 150}}, 10, "2,940.05"},
