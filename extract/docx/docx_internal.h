@@ -1,0 +1,111 @@
+// Private pieces of the DOCX reader (extract/docx): zip access with bomb
+// guards, the streaming WordprocessingML walker, and the table grid builder.
+// Nothing outside extract/docx includes this; libzip and libxml2 types stay in
+// the .cc files.
+//
+//   ZipArchive zip;
+//   Status status = ZipArchive::Open(bytes, &zip);
+//   std::string xml;
+//   ZipBudget budget{options.max_zip_entry_bytes, options.max_zip_total_bytes};
+//   status = zip.Read("word/document.xml", &budget, &xml);
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+
+namespace disclose::docx {
+
+// Every message leaves the reader with this prefix.
+Status DocxError(ErrorCode code, std::string_view detail);
+
+// Inflated-byte limits shared by all the parts one document reads.
+struct ZipBudget {
+  std::uint64_t max_entry_bytes = 0;
+  std::uint64_t max_total_bytes = 0;
+  std::uint64_t used_total_bytes = 0;
+};
+
+// A read-only zip opened over caller-owned bytes (which must outlive it).
+class ZipArchive {
+ public:
+  ZipArchive();
+  ~ZipArchive();
+  ZipArchive(ZipArchive&&) noexcept;
+  ZipArchive& operator=(ZipArchive&&) noexcept;
+
+  // kCorrupt when the bytes are not a readable zip.
+  static Status Open(std::string_view bytes, ZipArchive* archive);
+
+  // Entry names in central-directory order.
+  const std::vector<std::string>& names() const { return names_; }
+  bool Has(const std::string& name) const;
+  // True when any entry uses zip encryption.
+  bool AnyEncrypted() const { return any_encrypted_; }
+  // Inflates one entry, refusing it (kTooLarge) when its declared or actual
+  // size passes the budget; kCorrupt when inflation or the CRC fails.
+  Status Read(const std::string& name, ZipBudget* budget, std::string* out) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::vector<std::string> names_;
+  bool any_encrypted_ = false;
+};
+
+// What styles.xml says about a paragraph style.
+struct StyleInfo {
+  std::string name;        // w:name, e.g. "heading 1"
+  std::string based_on;    // w:basedOn style id
+  int outline_level = -1;  // w:outlineLvl, 0-based; -1 when absent
+  bool numbered = false;   // the style carries w:numPr
+};
+using StyleMap = std::map<std::string, StyleInfo>;
+
+// Parses word/styles.xml (kCorrupt on malformed XML).
+Status ParseStyles(std::string_view xml, const std::string& part, StyleMap* styles);
+
+// One table as read from markup, before spans are resolved.
+struct RawCell {
+  int grid_span = 1;
+  enum class VMerge { kNone, kRestart, kContinue } v_merge = VMerge::kNone;
+  std::string text;
+};
+struct RawRow {
+  int grid_before = 0;
+  int grid_after = 0;
+  std::vector<RawCell> cells;
+};
+struct RawTable {
+  int grid_columns = 0;  // w:gridCol count in w:tblGrid
+  std::vector<RawRow> rows;
+  // Nested tables: index of the parent RawTable in the same group and the
+  // parent's raw row and cell index; -1 for a top-level table.
+  int parent = -1;
+  int parent_row = -1;
+  int parent_cell = -1;
+};
+
+// Resolves spans into anchors (Table::cells row-major, provenance unset) and,
+// for every raw cell, the grid position of the anchor that holds it.
+struct BuiltTable {
+  Table table;
+  std::vector<std::vector<std::pair<int, int>>> anchor_of;  // [raw row][raw cell]
+};
+BuiltTable BuildTable(const RawTable& raw);
+
+// Where a part's content goes.
+enum class PartKind { kBody, kFurniture };
+
+// Walks one part with libxml2's streaming reader and appends to document:
+// body parts add blocks, header/footer parts add furniture paragraphs.
+Status WalkPart(std::string_view xml, const std::string& part, PartKind kind,
+                const StyleMap& styles, Document* document);
+
+}  // namespace disclose::docx
