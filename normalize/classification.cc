@@ -1,0 +1,120 @@
+#include "normalize/classification.h"
+
+#include <array>
+
+#include "core/text.h"
+
+namespace disclose {
+namespace {
+
+struct ClassName {
+  const char* code;
+  const char* name;  // national name, current first, then older names
+};
+
+// 支出功能分类科目 类 names. Older editions of the classification renamed a few
+// classes (210 was 医疗卫生与计划生育支出 until 2018), so documents of different
+// years print different names for the same code.
+constexpr std::array<ClassName, 41> kFunctionClasses = {{
+    {"201", "一般公共服务支出"},
+    {"202", "外交支出"},
+    {"203", "国防支出"},
+    {"204", "公共安全支出"},
+    {"205", "教育支出"},
+    {"206", "科学技术支出"},
+    {"207", "文化旅游体育与传媒支出"},
+    {"207", "文化体育与传媒支出"},
+    {"207", "文化和旅游体育与传媒支出"},
+    {"208", "社会保障和就业支出"},
+    {"209", "社会保险基金支出"},
+    {"210", "卫生健康支出"},
+    {"210", "医疗卫生与计划生育支出"},
+    {"210", "医疗卫生支出"},
+    {"211", "节能环保支出"},
+    {"212", "城乡社区支出"},
+    {"213", "农林水支出"},
+    {"214", "交通运输支出"},
+    {"215", "资源勘探工业信息等支出"},
+    {"215", "资源勘探信息等支出"},
+    {"215", "资源勘探电力信息等支出"},
+    {"216", "商业服务业等支出"},
+    {"217", "金融支出"},
+    {"219", "援助其他地区支出"},
+    {"220", "自然资源海洋气象等支出"},
+    {"220", "国土海洋气象等支出"},
+    {"221", "住房保障支出"},
+    {"222", "粮油物资储备支出"},
+    {"223", "国有资本经营预算支出"},
+    {"224", "灾害防治及应急管理支出"},
+    {"227", "预备费"},
+    {"229", "其他支出"},
+    {"230", "转移性支出"},
+    {"231", "债务还本支出"},
+    {"232", "债务付息支出"},
+    {"233", "债务发行费用支出"},
+    {"234", "抗疫特别国债安排的支出"},
+    {"234", "抗疫特别国债安排支出"},
+    {"222", "粮油物资储备管理支出"},
+    {"213", "农林水事务支出"},
+    {"212", "城乡社区事务支出"},
+}};
+
+bool IsOrdinalChar(char32_t c) {
+  static constexpr std::u32string_view kOrdinals = U"一二三四五六七八九十百零〇0123456789";
+  return kOrdinals.find(c) != std::u32string_view::npos;
+}
+
+// Strips what documents print around a class name: "八、", "（一）", "1.",
+// "(类)", spaces, and a trailing 支出 (which some tables omit), so that
+// "八、社会保障和就业" and "社会保障和就业支出（类）" compare equal.
+std::string NameKey(std::string_view printed) {
+  std::vector<char32_t> cps = DecodeUtf8(FoldForMatching(RemoveAllWhitespace(printed)));
+  std::size_t begin = 0;
+  // Leading "(一)" / "(1)".
+  if (begin < cps.size() && cps[begin] == U'(') {
+    std::size_t i = begin + 1;
+    while (i < cps.size() && IsOrdinalChar(cps[i])) ++i;
+    if (i < cps.size() && i > begin + 1 && cps[i] == U')') begin = i + 1;
+  }
+  // Leading "八、" / "1." / "1、".
+  {
+    std::size_t i = begin;
+    while (i < cps.size() && IsOrdinalChar(cps[i])) ++i;
+    if (i > begin && i < cps.size() &&
+        (cps[i] == U'、' || cps[i] == U'.' || cps[i] == U'．' || cps[i] == U',')) {
+      begin = i + 1;
+    }
+  }
+  std::u32string body(cps.begin() + static_cast<std::ptrdiff_t>(begin), cps.end());
+  for (std::u32string_view suffix : {std::u32string_view(U"(类)"), std::u32string_view(U"类")}) {
+    if (body.size() > suffix.size() && body.ends_with(suffix)) {
+      body.resize(body.size() - suffix.size());
+      break;
+    }
+  }
+  if (body.size() > 2 && body.ends_with(U"支出")) body.resize(body.size() - 2);
+  std::string out;
+  for (char32_t c : body) AppendUtf8(out, c);
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> FunctionClassCode(std::string_view printed_name) {
+  const std::string key = NameKey(printed_name);
+  if (key.empty()) return std::nullopt;
+  for (const ClassName& entry : kFunctionClasses) {
+    if (NameKey(entry.name) == key) return std::string(entry.code);
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> KnownFunctionClassNames(std::string_view class_code) {
+  std::vector<std::string> names;
+  for (const ClassName& entry : kFunctionClasses) {
+    if (class_code == entry.code) names.emplace_back(entry.name);
+  }
+  return names;
+}
+
+}  // namespace disclose

@@ -1,0 +1,423 @@
+#include "normalize/narrative.h"
+
+#include <array>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/money.h"
+#include "core/text.h"
+#include "normalize/narrative_amount.h"
+
+namespace disclose {
+namespace {
+
+// The contract's narrative metrics, in output order.
+enum class Metric {
+  kTotalIncome,
+  kTotalExpenditure,
+  kFiscalIncome,
+  kFiscalExpenditure,
+  kBasic,
+  kProject,
+  kGeneralBudget,
+  kGeneralBudgetBasic,
+  kPersonnel,
+  kPublic,
+  kThreePublicTotal,
+  kOverseas,
+  kVehiclePurchase,
+  kVehicleOperation,
+  kVehicleTotal,
+  kReception,
+  kOrgRunningCost,
+  kGovProcurement,
+  kCount,
+  kNone = kCount,
+};
+
+struct MetricInfo {
+  const char* key;
+  const char* meaning;
+};
+
+constexpr std::array<MetricInfo, static_cast<int>(Metric::kCount)> kMetricInfo = {{
+    {"total_income", "本年收入 (income of the year)"},
+    {"total_expenditure", "本年支出 (expenditure of the year)"},
+    {"fiscal_appropriation_income", "财政拨款收入"},
+    {"fiscal_appropriation_expenditure", "财政拨款支出"},
+    {"basic_expenditure", "基本支出 of the whole 本年支出"},
+    {"project_expenditure", "项目支出 of the whole 本年支出"},
+    {"general_budget_expenditure", "一般公共预算财政拨款支出"},
+    {"general_budget_basic_expenditure", "一般公共预算财政拨款基本支出"},
+    {"personnel_expenditure", "人员经费"},
+    {"public_expenditure", "公用经费"},
+    {"three_public.total", "“三公”经费 total"},
+    {"three_public.overseas", "因公出国（境）费"},
+    {"three_public.vehicle_purchase", "公务用车购置费"},
+    {"three_public.vehicle_operation", "公务用车运行维护费"},
+    {"three_public.vehicle_total", "公务用车购置及运行维护费"},
+    {"three_public.reception", "公务接待费"},
+    {"org_running_cost", "机关运行经费"},
+    {"gov_procurement_total", "政府采购支出总额"},
+}};
+
+bool Has(std::string_view text, std::string_view needle) {
+  return Contains(text, needle);
+}
+
+bool HasAny(std::string_view text, std::initializer_list<std::string_view> needles) {
+  for (std::string_view needle : needles) {
+    if (Contains(text, needle)) return true;
+  }
+  return false;
+}
+
+bool IsDigit(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
+}
+bool IsSpace(char32_t c) {
+  return IsUnicodeSpace(c) || c == U'\t';
+}
+
+// Ends a sentence: the sentence a figure came from is quoted in the output.
+bool IsSentenceEnd(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'\n' || c == U'；' || c == U';';
+}
+
+std::string Encode(const std::vector<char32_t>& cps, std::size_t begin, std::size_t end) {
+  std::string out;
+  for (std::size_t i = begin; i < end && i < cps.size(); ++i) AppendUtf8(out, cps[i]);
+  return out;
+}
+
+// Scanning state carried from one paragraph to the next: a bare "基本支出"
+// after "一般公共预算拨款合计 X 万元，其中：" belongs to the general budget.
+struct Context {
+  Metric parent = Metric::kNone;
+};
+
+struct Candidate {
+  Metric metric = Metric::kNone;
+  Figure figure;
+  std::int64_t half_unit_fen = 0;
+  int rank = 0;  // 0: body paragraph; 1: prose in a table cell (less authoritative)
+};
+
+class Scanner {
+ public:
+  Scanner(DocKind kind, std::string fiscal_year)
+      : kind_(kind), fiscal_year_(std::move(fiscal_year)) {}
+
+  void ResetContext() { context_.parent = Metric::kNone; }
+
+  void Scan(std::string_view text, const Provenance& provenance, int rank,
+            std::vector<Candidate>& out) {
+    const std::vector<char32_t> cps = DecodeUtf8(text);
+    const std::size_t n = cps.size();
+    std::size_t sentence_start = 0;
+    std::size_t clause_start = 0;
+    bool after_enumeration = false;  // "包括：" lists economic items, not metrics
+    std::size_t i = 0;
+    while (i < n) {
+      const char32_t c = cps[i];
+      if (IsSentenceEnd(c)) {
+        sentence_start = i + 1;
+        clause_start = i + 1;
+        after_enumeration = false;
+        ++i;
+        continue;
+      }
+      if (c == U'，' || c == U'：' || c == U':' || c == U'、' || c == U'（' || c == U'(' ||
+          (c == U',' && !(i > 0 && IsDigit(cps[i - 1]) && i + 1 < n && IsDigit(cps[i + 1])))) {
+        if (c == U'：' || c == U':') {
+          const std::string before = Encode(cps, clause_start, i);
+          if (EndsWith(before, "包括") && !EndsWith(before, "不包括")) after_enumeration = true;
+        }
+        if (c != U'（' && c != U'(') clause_start = i + 1;
+        ++i;
+        continue;
+      }
+      if (!IsDigit(c) || (i > 0 && (IsDigit(cps[i - 1]) || cps[i - 1] == U'.'))) {
+        if (c == U'包' && i + 1 < n && cps[i + 1] == U'括' && !(i > 0 && cps[i - 1] == U'不')) {
+          after_enumeration = true;
+        }
+        ++i;
+        continue;
+      }
+      // A number: digits, thousands separators between digits, one decimal point.
+      std::size_t j = i;
+      bool seen_point = false;
+      while (j < n) {
+        if (IsDigit(cps[j])) {
+          ++j;
+        } else if ((cps[j] == U',' || cps[j] == U'，') && j + 3 < n && IsDigit(cps[j + 1]) &&
+                   IsDigit(cps[j + 2]) && IsDigit(cps[j + 3]) &&
+                   (j + 4 >= n || !IsDigit(cps[j + 4]))) {
+          j += 4;
+        } else if ((cps[j] == U'.' || cps[j] == U'．') && !seen_point && j + 1 < n &&
+                   IsDigit(cps[j + 1])) {
+          seen_point = true;
+          ++j;
+        } else {
+          break;
+        }
+      }
+      const std::size_t number_end = j;
+      std::size_t k = j;
+      while (k < n && IsSpace(cps[k])) ++k;
+      std::size_t unit_end = k;
+      NarrativeUnit unit = NarrativeUnit::kUnknown;
+      if (k + 1 < n && cps[k] == U'亿' && cps[k + 1] == U'元') {
+        unit = NarrativeUnit::kYiYuan;
+        unit_end = k + 2;
+      } else if (k + 1 < n && cps[k] == U'万' && cps[k + 1] == U'元') {
+        unit = NarrativeUnit::kWanYuan;
+        unit_end = k + 2;
+      } else if (k < n && cps[k] == U'元') {
+        unit = NarrativeUnit::kYuan;
+        unit_end = k + 1;
+      } else if (k < n && cps[k] == U'万' && (k + 1 >= n || !IsCjkIdeograph(cps[k + 1]))) {
+        // "印刷费 6.66 万、": 万 alone is 万元; "213.00万人" is a count.
+        unit = NarrativeUnit::kWanYuan;
+        unit_end = k + 1;
+      }
+      // A rate ("0.18万元/人", "370 元/年") or a threshold ("≥500万元") is not a figure.
+      bool is_rate = unit_end < n && (cps[unit_end] == U'/' || cps[unit_end] == U'／');
+      bool is_threshold =
+          i > 0 && (cps[i - 1] == U'≥' || cps[i - 1] == U'≤' || cps[i - 1] == U'>' ||
+                    cps[i - 1] == U'<' || cps[i - 1] == U'=' || cps[i - 1] == U'约');
+      if (unit != NarrativeUnit::kUnknown && !is_rate && !is_threshold && !after_enumeration) {
+        const std::string label_printed = Encode(cps, clause_start, i);
+        const Metric metric = Classify(label_printed);
+        if (metric != Metric::kNone) {
+          const std::string printed = Encode(cps, i, unit_end);
+          std::optional<NarrativeAmount> amount = ParseNarrativeAmount(printed);
+          if (amount) {
+            Candidate candidate;
+            candidate.metric = metric;
+            candidate.rank = rank;
+            candidate.half_unit_fen = amount->half_unit_fen;
+            Figure& figure = candidate.figure;
+            figure.table_kind = "narrative";
+            figure.row_code = kMetricInfo[static_cast<int>(metric)].key;
+            figure.row_name = RowName(label_printed);
+            figure.column = "amount";
+            figure.amount_fen = amount->fen;
+            figure.printed_text = Trim(printed);
+            figure.printed_unit = ToUnitOfAmount(amount->unit);
+            std::size_t sentence_end = unit_end;
+            while (sentence_end < n && !IsSentenceEnd(cps[sentence_end])) ++sentence_end;
+            if (sentence_end < n && cps[sentence_end] != U'\n') ++sentence_end;
+            figure.sentence = Trim(CollapseWhitespace(Encode(cps, sentence_start, sentence_end)));
+            figure.provenance = provenance;
+            out.push_back(std::move(candidate));
+          }
+        }
+      }
+      // The next figure's label starts after this one ("本年收入 X，其中：...").
+      if (unit != NarrativeUnit::kUnknown) clause_start = unit_end;
+      i = std::max(number_end, unit != NarrativeUnit::kUnknown ? unit_end : number_end);
+    }
+  }
+
+ private:
+  // Maps the words before an amount to a metric, or kNone when the amount is
+  // a comparison, another year's figure, a budget figure quoted in final
+  // accounts, or simply not one of the contract's metrics.
+  Metric Classify(std::string_view printed_label) {
+    const std::string label = RemoveAllWhitespace(FoldForMatching(printed_label));
+    if (label.empty()) return Metric::kNone;
+    if (HasAny(label, {"增加", "减少", "增长", "下降", "上年", "相比", "比", "较", "持平", "差异",
+                       "原因", "增减", "变动", "节约", "超支", "结转", "结余", "上缴", "调整"})) {
+      return Metric::kNone;
+    }
+    if (kind_ == DocKind::kFinalAccounts &&
+        HasAny(label, {"预算数", "年初", "全年预算", "预算为", "预算安排", "调整预算"})) {
+      return Metric::kNone;
+    }
+    if (kind_ == DocKind::kBudget && HasAny(label, {"决算", "执行数"})) return Metric::kNone;
+    if (!OnlyFiscalYear(label)) return Metric::kNone;
+    if (HasAny(label, {"政府性基金", "国有资本"})) return Metric::kNone;
+
+    if (Has(label, "因公出国")) return Metric::kOverseas;
+    if (HasAny(label, {"公务用车购置及运行", "公务用车购置和运行", "公务用车购置及运维"})) {
+      return Metric::kVehicleTotal;
+    }
+    if (Has(label, "公务用车购置")) return Metric::kVehiclePurchase;
+    if (HasAny(label, {"公务用车运行", "公务用车运维"})) return Metric::kVehicleOperation;
+    if (HasAny(label, {"公务接待费", "公务接待支出"}) &&
+        !HasAny(label, {"国内公务接待", "外事接待", "外宾"})) {
+      return Metric::kReception;
+    }
+    if (Has(label, "三公")) return Metric::kThreePublicTotal;
+    if (Has(label, "机关运行经费")) return Metric::kOrgRunningCost;
+    if (Has(label, "政府采购")) {
+      if (HasAny(label, {"货物", "工程", "服务", "中小企业", "小微", "预留", "合同"})) {
+        return Metric::kNone;
+      }
+      return Metric::kGovProcurement;
+    }
+    if (Has(label, "一般公共预算")) {
+      if (Has(label, "基本支出")) return SetParent(Metric::kGeneralBudgetBasic);
+      if (HasAny(label, {"项目支出", "收入"})) return Metric::kNone;
+      if (HasAny(label, {"支出", "拨款合计"})) return SetParent(Metric::kGeneralBudget);
+      return Metric::kNone;
+    }
+    if (Has(label, "财政拨款收入") && !Has(label, "总计")) return Metric::kFiscalIncome;
+    if (Has(label, "财政拨款支出") && !Has(label, "总计")) return Metric::kFiscalExpenditure;
+    if (Has(label, "人员经费")) return Metric::kPersonnel;
+    if (Has(label, "公用经费")) return Metric::kPublic;
+    if (Has(label, "基本支出")) {
+      if (context_.parent == Metric::kGeneralBudget ||
+          context_.parent == Metric::kGeneralBudgetBasic) {
+        return SetParent(Metric::kGeneralBudgetBasic);
+      }
+      return Metric::kBasic;
+    }
+    if (Has(label, "项目支出")) {
+      if (context_.parent == Metric::kGeneralBudget ||
+          context_.parent == Metric::kGeneralBudgetBasic) {
+        return Metric::kNone;
+      }
+      return Metric::kProject;
+    }
+    if (Has(label, "财政拨款")) return Metric::kNone;
+    if (HasAny(label, {"本年收入", "收入预算", "总收入", "收入合计"}) && !Has(label, "收入总计")) {
+      return Metric::kTotalIncome;
+    }
+    if (HasAny(label, {"本年支出", "支出预算", "总支出", "支出合计"}) && !Has(label, "支出总计")) {
+      return SetParent(Metric::kTotalExpenditure);
+    }
+    return Metric::kNone;
+  }
+
+  Metric SetParent(Metric metric) {
+    context_.parent = metric;
+    return metric;
+  }
+
+  // "2018年一般公共预算…" is this year's figure; "2017年…" is a comparison.
+  bool OnlyFiscalYear(std::string_view label) const {
+    if (fiscal_year_.empty()) return true;
+    for (std::size_t p = 0; p + 4 <= label.size(); ++p) {
+      bool four_digits = true;
+      for (std::size_t q = p; q < p + 4; ++q) {
+        if (label[q] < '0' || label[q] > '9') four_digits = false;
+      }
+      if (!four_digits) continue;
+      if ((p > 0 && label[p - 1] >= '0' && label[p - 1] <= '9') ||
+          (p + 4 < label.size() && label[p + 4] >= '0' && label[p + 4] <= '9')) {
+        continue;
+      }
+      if (label.substr(p + 4, 3) != "年") continue;
+      if (label.substr(p, 4) != fiscal_year_) return false;
+    }
+    return true;
+  }
+
+  // The phrase naming the figure, without the leading "其中" or "2019 年度".
+  static std::string RowName(std::string_view printed_label) {
+    std::string name = Trim(CollapseWhitespace(printed_label));
+    for (std::string_view prefix : {"其中", "其中：", "其中:"}) {
+      if (StartsWith(name, prefix)) name = Trim(name.substr(prefix.size()));
+    }
+    return name;
+  }
+
+  DocKind kind_;
+  std::string fiscal_year_;
+  Context context_;
+};
+
+// Prose that a text export put in a table cell (a self-evaluation form's
+// "(五) 严控“三公经费”支出情况 | 2022年“三公”经费支出总额6.25万元…").
+bool IsProseCell(std::string_view text) {
+  int ideographs = 0;
+  for (char32_t c : DecodeUtf8(text)) {
+    if (IsCjkIdeograph(c)) ++ideographs;
+  }
+  return ideographs >= 20 && Contains(text, "元") &&
+         (Contains(text, "，") || Contains(text, "。") || Contains(text, ","));
+}
+
+}  // namespace
+
+std::vector<Figure> ExtractNarrativeFigures(const Document& document,
+                                            const DocumentMetadata& metadata,
+                                            std::vector<Finding>& findings) {
+  Scanner scanner(metadata.kind, metadata.fiscal_year.value);
+  std::vector<Candidate> candidates;
+  for (const Block& block : document.blocks) {
+    if (const Paragraph* paragraph = block.AsParagraph()) {
+      if (paragraph->role == ParagraphRole::kHeading) scanner.ResetContext();
+      if (paragraph->role == ParagraphRole::kCaption) continue;
+      scanner.Scan(paragraph->text, paragraph->provenance, 0, candidates);
+    }
+  }
+  for (const Block& block : document.blocks) {
+    const Table* table = block.AsTable();
+    if (table == nullptr) continue;
+    for (const TableCell& cell : table->cells) {
+      if (!IsProseCell(cell.text)) continue;
+      scanner.ResetContext();
+      scanner.Scan(cell.text, cell.provenance, 1, candidates);
+    }
+  }
+
+  constexpr int kCount = static_cast<int>(Metric::kCount);
+  std::array<int, kCount> chosen;
+  chosen.fill(-1);
+  for (int c = 0; c < static_cast<int>(candidates.size()); ++c) {
+    int& best = chosen[static_cast<int>(candidates[c].metric)];
+    if (best < 0 || candidates[c].rank < candidates[best].rank) best = c;
+  }
+
+  std::vector<Figure> figures;
+  for (int m = 0; m < kCount; ++m) {
+    const MetricInfo& info = kMetricInfo[m];
+    if (chosen[m] < 0) {
+      Finding finding;
+      finding.check = "narrative.not_found";
+      finding.severity = Severity::kInfo;
+      finding.message =
+          std::string("the narrative states no figure for ") + info.key + " (" + info.meaning + ")";
+      findings.push_back(std::move(finding));
+      continue;
+    }
+    const Candidate& best = candidates[chosen[m]];
+    figures.push_back(best.figure);
+    // A later statement of the same metric that disagrees beyond rounding.
+    std::vector<std::int64_t> reported;
+    for (int c = 0; c < static_cast<int>(candidates.size()); ++c) {
+      const Candidate& other = candidates[c];
+      if (c == chosen[m] || static_cast<int>(other.metric) != m) continue;
+      const std::int64_t tolerance = best.half_unit_fen + other.half_unit_fen;
+      if (std::llabs(other.figure.amount_fen - best.figure.amount_fen) <= tolerance) continue;
+      bool seen = false;
+      for (std::int64_t value : reported) seen = seen || value == other.figure.amount_fen;
+      if (seen) continue;
+      reported.push_back(other.figure.amount_fen);
+      Finding finding;
+      finding.check = "narrative.inconsistent";
+      finding.severity = Severity::kWarning;
+      finding.message = std::string("the narrative states ") + info.key + " twice: \"" +
+                        best.figure.printed_text + "\" (used) and \"" + other.figure.printed_text +
+                        "\" in \"" + other.figure.sentence + "\"";
+      for (const Figure* f : {&best.figure, &other.figure}) {
+        finding.figures.push_back(
+            FigureRef{f->table_kind, f->row_code, f->column, f->amount_fen, f->provenance});
+      }
+      finding.expected_fen = best.figure.amount_fen;
+      finding.actual_fen = other.figure.amount_fen;
+      finding.tolerance_fen = tolerance;
+      finding.printed_text = other.figure.printed_text;
+      finding.provenance = other.figure.provenance;
+      findings.push_back(std::move(finding));
+    }
+  }
+  return figures;
+}
+
+}  // namespace disclose

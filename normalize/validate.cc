@@ -1,0 +1,660 @@
+#include "normalize/validate.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/money.h"
+#include "core/text.h"
+#include "normalize/amount.h"
+#include "normalize/classification.h"
+#include "normalize/narrative_amount.h"
+
+namespace disclose {
+namespace {
+
+bool AllDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+bool EndsWithKind(const CanonicalTable& table, std::string_view suffix) {
+  return EndsWith(table.kind, suffix);
+}
+
+// Half a unit of the last printed digit: how far a printed, rounded cell may
+// be from the exact amount. 元 tables print fen, so they are exact.
+std::int64_t HalfUnitFen(const Figure& figure, UnitOfAmount table_unit) {
+  UnitOfAmount unit =
+      figure.printed_unit != UnitOfAmount::kUnknown ? figure.printed_unit : table_unit;
+  if (unit == UnitOfAmount::kUnknown) unit = UnitOfAmount::kYuan;
+  AmountText amount = ParseAmountText(figure.printed_text);
+  if (amount.kind != AmountKind::kNumber) return 0;
+  return PrintedPrecisionFen(amount, unit);
+}
+
+FigureRef Ref(const Figure& figure) {
+  return FigureRef{figure.table_kind, figure.row_code, figure.column, figure.amount_fen,
+                   figure.provenance};
+}
+
+const Figure* ValueIn(const CanonicalRow& row, std::string_view column) {
+  for (const Figure& figure : row.values) {
+    if (figure.column == column) return &figure;
+  }
+  return nullptr;
+}
+
+// The one amount a keyed row stands for when a check compares rows, not
+// columns: summary tables print one amount per side.
+const Figure* PrimaryValue(const CanonicalRow& row) {
+  for (std::string_view column : {"amount", "total", "final", "budget"}) {
+    if (const Figure* figure = ValueIn(row, column)) return figure;
+  }
+  return row.values.empty() ? nullptr : &row.values.front();
+}
+
+const CanonicalRow* FindRow(const CanonicalTable& table, std::string_view code) {
+  for (const CanonicalRow& row : table.rows) {
+    if (row.row_code == code) return &row;
+  }
+  return nullptr;
+}
+
+const CanonicalTable* FindTable(const std::vector<CanonicalTable>& tables,
+                                std::string_view kind_suffix) {
+  for (const CanonicalTable& table : tables) {
+    if (EndsWith(table.kind, kind_suffix) &&
+        (StartsWith(table.kind, "final.") || StartsWith(table.kind, "budget."))) {
+      return &table;
+    }
+  }
+  return nullptr;
+}
+
+std::string Yuan(std::int64_t fen) {
+  return FormatYuan(fen);
+}
+
+// One identity: parent == sum(parts), within the printed rounding.
+struct SumCheck {
+  std::string check;
+  std::string what;  // "final.expenditure row 208 column total"
+  const Figure* parent = nullptr;
+  std::vector<const Figure*> parts;
+  UnitOfAmount unit = UnitOfAmount::kUnknown;
+  Severity severity = Severity::kError;
+};
+
+void RunSum(const SumCheck& sum, std::vector<Finding>& findings) {
+  if (sum.parent == nullptr || sum.parts.empty()) return;
+  std::int64_t total = 0;
+  std::int64_t tolerance = HalfUnitFen(*sum.parent, sum.unit);
+  for (const Figure* part : sum.parts) {
+    total += part->amount_fen;
+    tolerance += HalfUnitFen(*part, sum.unit);
+  }
+  const std::int64_t difference = sum.parent->amount_fen - total;
+  if (std::llabs(difference) <= tolerance) return;
+  Finding finding;
+  finding.check = sum.check;
+  finding.severity = sum.severity;
+  finding.figures.push_back(Ref(*sum.parent));
+  for (const Figure* part : sum.parts) finding.figures.push_back(Ref(*part));
+  finding.expected_fen = total;
+  finding.actual_fen = sum.parent->amount_fen;
+  finding.tolerance_fen = tolerance;
+  finding.printed_text = sum.parent->printed_text;
+  finding.provenance = sum.parent->provenance;
+  finding.message = sum.what + ": printed " + Yuan(sum.parent->amount_fen) + " yuan, its " +
+                    std::to_string(sum.parts.size()) + " parts sum to " + Yuan(total) +
+                    " yuan (off by " + Yuan(difference) + ", tolerance " + Yuan(tolerance) + ")";
+  findings.push_back(std::move(finding));
+}
+
+void Compare(const std::string& check, const std::string& what, const Figure* expected,
+             const Figure* actual, UnitOfAmount expected_unit, UnitOfAmount actual_unit,
+             std::vector<Finding>& findings) {
+  if (expected == nullptr || actual == nullptr) return;
+  const std::int64_t tolerance =
+      HalfUnitFen(*expected, expected_unit) + HalfUnitFen(*actual, actual_unit);
+  const std::int64_t difference = actual->amount_fen - expected->amount_fen;
+  if (std::llabs(difference) <= tolerance) return;
+  Finding finding;
+  finding.check = check;
+  finding.severity = Severity::kError;
+  finding.figures = {Ref(*expected), Ref(*actual)};
+  finding.expected_fen = expected->amount_fen;
+  finding.actual_fen = actual->amount_fen;
+  finding.tolerance_fen = tolerance;
+  finding.printed_text = actual->printed_text;
+  finding.provenance = actual->provenance;
+  finding.message = what + ": " + Yuan(expected->amount_fen) + " yuan in " + expected->table_kind +
+                    " but " + Yuan(actual->amount_fen) + " yuan in " + actual->table_kind +
+                    " (off by " + Yuan(difference) + ", tolerance " + Yuan(tolerance) + ")";
+  findings.push_back(std::move(finding));
+}
+
+bool IsCodedRow(const CanonicalRow& row) {
+  const std::size_t length = row.row_code.size();
+  return AllDigits(row.row_code) && (length == 3 || length == 5 || length == 7);
+}
+
+// Parent = sum of children (3 = sum of its 5-digit rows, 5 = sum of 7), and
+// the table's total row = sum of its top-level coded rows, per amount column.
+void CheckHierarchy(const CanonicalTable& table, std::vector<Finding>& findings) {
+  std::vector<const CanonicalRow*> coded;
+  for (const CanonicalRow& row : table.rows) {
+    if (IsCodedRow(row)) coded.push_back(&row);
+  }
+  if (coded.empty()) return;
+  std::map<std::string, bool> present;
+  for (const CanonicalRow* row : coded) present[row->row_code] = true;
+  std::vector<std::string> columns;
+  for (const CanonicalRow* row : coded) {
+    for (const Figure& figure : row->values) {
+      if (std::find(columns.begin(), columns.end(), figure.column) == columns.end()) {
+        columns.push_back(figure.column);
+      }
+    }
+  }
+  for (const CanonicalRow* parent : coded) {
+    const std::string& code = parent->row_code;
+    if (code.size() == 7) continue;
+    for (const std::string& column : columns) {
+      SumCheck sum;
+      sum.check = "sum.children";
+      sum.what = table.kind + " row " + code + " column " + column;
+      sum.unit = table.unit;
+      sum.parent = ValueIn(*parent, column);
+      for (const CanonicalRow* child : coded) {
+        if (child->row_code.size() == code.size() + 2 && StartsWith(child->row_code, code)) {
+          if (const Figure* figure = ValueIn(*child, column)) sum.parts.push_back(figure);
+        }
+      }
+      RunSum(sum, findings);
+    }
+  }
+  // Top-level rows: coded rows whose parent code is not printed in the table.
+  const CanonicalRow* total_row = FindRow(table, "total");
+  if (total_row == nullptr) return;
+  for (const std::string& column : columns) {
+    SumCheck sum;
+    sum.check = "sum.total";
+    sum.what = table.kind + " total row column " + column;
+    sum.unit = table.unit;
+    sum.parent = ValueIn(*total_row, column);
+    for (const CanonicalRow* row : coded) {
+      const std::string& code = row->row_code;
+      if (code.size() > 3 && present.count(code.substr(0, code.size() - 2))) continue;
+      if (const Figure* figure = ValueIn(*row, column)) sum.parts.push_back(figure);
+    }
+    RunSum(sum, findings);
+  }
+}
+
+// Within a row: total = basic + project + ..., basic = personnel + public,
+// income total = sum of sources; prefixed groups ("expenditure.total") alike.
+void CheckRowParts(const CanonicalTable& table, std::vector<Finding>& findings) {
+  static const std::vector<std::string_view> kExpenditureParts = {
+      "basic", "project", "upper_remittance", "operating", "affiliate_subsidy"};
+  static const std::vector<std::string_view> kIncomeParts = {"fiscal_appropriation",
+                                                             "upper_subsidy",
+                                                             "business",
+                                                             "operating",
+                                                             "affiliated_remittance",
+                                                             "other",
+                                                             "fiscal_special_account",
+                                                             "unit_funds",
+                                                             "carryover"};
+  static const std::vector<std::string_view> kFundParts = {"general_budget", "gov_fund",
+                                                           "state_capital"};
+  const bool income_table = EndsWithKind(table, ".income");
+  for (const CanonicalRow& row : table.rows) {
+    std::vector<std::string> prefixes = {""};
+    for (const Figure& figure : row.values) {
+      std::size_t dot = figure.column.rfind('.');
+      if (dot == std::string::npos) continue;
+      std::string prefix = figure.column.substr(0, dot + 1);
+      if (std::find(prefixes.begin(), prefixes.end(), prefix) == prefixes.end()) {
+        prefixes.push_back(prefix);
+      }
+    }
+    for (const std::string& prefix : prefixes) {
+      auto value = [&](std::string_view key) { return ValueIn(row, prefix + std::string(key)); };
+      const std::string what = table.kind + " row " + row.row_code + " column " + prefix;
+      if (!income_table) {
+        SumCheck sum;
+        sum.check = "sum.columns";
+        sum.what = what + "total";
+        sum.unit = table.unit;
+        sum.parent = value("total");
+        for (std::string_view key : kExpenditureParts) {
+          if (const Figure* figure = value(key)) sum.parts.push_back(figure);
+        }
+        RunSum(sum, findings);
+      } else {
+        SumCheck sum;
+        sum.check = "sum.columns";
+        sum.what = what + "total";
+        sum.unit = table.unit;
+        sum.parent = value("total");
+        bool has_fiscal = value("fiscal_appropriation") != nullptr;
+        for (std::string_view key : kIncomeParts) {
+          if (const Figure* figure = value(key)) sum.parts.push_back(figure);
+        }
+        // Fund columns split 财政拨款 when both are printed; count them once.
+        if (!has_fiscal) {
+          for (std::string_view key : kFundParts) {
+            if (const Figure* figure = value(key)) sum.parts.push_back(figure);
+          }
+        }
+        RunSum(sum, findings);
+      }
+      SumCheck basic;
+      basic.check = "sum.columns";
+      basic.what = what + "basic";
+      basic.unit = table.unit;
+      basic.parent = value("basic");
+      for (std::string_view key : {"personnel", "public"}) {
+        if (const Figure* figure = value(key)) basic.parts.push_back(figure);
+      }
+      RunSum(basic, findings);
+    }
+  }
+}
+
+// The summary tables' accounting identities, on each row's one amount.
+void CheckSummary(const CanonicalTable& table, std::vector<Finding>& findings) {
+  auto primary = [&](std::string_view code) -> const Figure* {
+    const CanonicalRow* row = FindRow(table, code);
+    return row == nullptr ? nullptr : PrimaryValue(*row);
+  };
+  auto sum_of = [&](const std::string& check, const std::string& parent_code,
+                    const std::vector<std::string>& part_codes, Severity severity) {
+    SumCheck sum;
+    sum.check = check;
+    sum.what = table.kind + " " + parent_code;
+    sum.unit = table.unit;
+    sum.severity = severity;
+    sum.parent = primary(parent_code);
+    for (const std::string& code : part_codes) {
+      if (const Figure* figure = primary(code)) sum.parts.push_back(figure);
+    }
+    RunSum(sum, findings);
+  };
+  sum_of(
+      "summary.income_total", "income.grand_total",
+      {"income.total_current_year", "income.use_of_non_fiscal_balance", "income.opening_carryover"},
+      Severity::kError);
+  sum_of("summary.expenditure_total", "expenditure.grand_total",
+         {"expenditure.total_current_year", "expenditure.surplus_distribution",
+          "expenditure.closing_carryover"},
+         Severity::kError);
+  sum_of("summary.income_sources", "income.total_current_year",
+         {"income.general_budget_appropriation", "income.gov_fund_appropriation",
+          "income.state_capital_appropriation", "income.upper_subsidy", "income.business",
+          "income.operating", "income.affiliated_remittance", "income.other",
+          "income.fiscal_special_account", "income.unit_funds"},
+         Severity::kError);
+  std::vector<std::string> classes;
+  bool other_lines = false;
+  for (const CanonicalRow& row : table.rows) {
+    if (!StartsWith(row.row_code, "expenditure.")) continue;
+    std::string key = row.row_code.substr(std::string_view("expenditure.").size());
+    if (AllDigits(key)) {
+      classes.push_back(row.row_code);
+    } else if (key != "total_current_year" && key != "surplus_distribution" &&
+               key != "closing_carryover" && key != "grand_total") {
+      other_lines = true;
+    }
+  }
+  // Lines we do not know (基本支出 / 项目支出 splits) may double count, so a
+  // mismatch there is only a warning.
+  sum_of("summary.expenditure_classes", "expenditure.total_current_year", classes,
+         other_lines ? Severity::kWarning : Severity::kError);
+  const Figure* income = primary("income.grand_total");
+  const Figure* expenditure = primary("expenditure.grand_total");
+  Compare("summary.balance", table.kind + " 收入总计 vs 支出总计", income, expenditure, table.unit,
+          table.unit, findings);
+}
+
+void CheckThreePublic(const CanonicalTable& table, std::vector<Finding>& findings) {
+  std::vector<std::string> columns;
+  for (const CanonicalRow& row : table.rows) {
+    for (const Figure& figure : row.values) {
+      if (std::find(columns.begin(), columns.end(), figure.column) == columns.end()) {
+        columns.push_back(figure.column);
+      }
+    }
+  }
+  auto value = [&](std::string_view code, const std::string& column) -> const Figure* {
+    const CanonicalRow* row = FindRow(table, code);
+    return row == nullptr ? nullptr : ValueIn(*row, column);
+  };
+  for (const std::string& column : columns) {
+    SumCheck total;
+    total.check = "sum.three_public";
+    total.what = table.kind + " three_public.total column " + column;
+    total.unit = table.unit;
+    total.parent = value("three_public.total", column);
+    const Figure* vehicle_total = value("three_public.vehicle_total", column);
+    for (const Figure* part : {value("three_public.overseas", column), vehicle_total,
+                               value("three_public.reception", column)}) {
+      if (part != nullptr) total.parts.push_back(part);
+    }
+    if (vehicle_total == nullptr) {
+      for (const Figure* part : {value("three_public.vehicle_purchase", column),
+                                 value("three_public.vehicle_operation", column)}) {
+        if (part != nullptr) total.parts.push_back(part);
+      }
+    }
+    RunSum(total, findings);
+    SumCheck vehicle;
+    vehicle.check = "sum.three_public";
+    vehicle.what = table.kind + " three_public.vehicle_total column " + column;
+    vehicle.unit = table.unit;
+    vehicle.parent = vehicle_total;
+    for (const Figure* part : {value("three_public.vehicle_purchase", column),
+                               value("three_public.vehicle_operation", column)}) {
+      if (part != nullptr) vehicle.parts.push_back(part);
+    }
+    RunSum(vehicle, findings);
+  }
+}
+
+// Printed names that contradict the code: "208 卫生健康支出".
+void CheckCodesAndNames(const CanonicalTable& table, std::vector<Finding>& findings) {
+  struct Economic {
+    const char* code;
+    const char* name;
+  };
+  static constexpr Economic kEconomic[] = {
+      {"301", "工资福利支出"},       {"302", "商品和服务支出"}, {"303", "对个人和家庭的补助"},
+      {"307", "债务利息及费用支出"}, {"310", "资本性支出"},     {"312", "对企业补助"}};
+  std::map<std::string, bool> present;
+  for (const CanonicalRow& row : table.rows) {
+    if (IsCodedRow(row)) present[row.row_code] = true;
+  }
+  bool has_classes = false, has_items = false;
+  for (const auto& [code, unused] : present) {
+    has_classes = has_classes || code.size() == 3;
+    has_items = has_items || code.size() == 5;
+  }
+  std::string last_item;  // the 5-digit row a 7-digit row is printed under
+  for (const CanonicalRow& row : table.rows) {
+    if (!IsCodedRow(row)) continue;
+    const std::string& code = row.row_code;
+    const std::string name = RemoveAllWhitespace(FoldForMatching(row.row_name));
+    auto finding_for = [&](std::string check, Severity severity, std::string message) {
+      Finding finding;
+      finding.check = std::move(check);
+      finding.severity = severity;
+      finding.message = std::move(message);
+      finding.printed_text = row.row_name;
+      if (!row.values.empty()) {
+        finding.figures.push_back(Ref(row.values.front()));
+        finding.provenance = row.values.front().provenance;
+      }
+      findings.push_back(std::move(finding));
+    };
+    if (code.size() == 3 && code[0] == '2' && !name.empty()) {
+      std::optional<std::string> by_name = FunctionClassCode(row.row_name);
+      if (by_name && *by_name != code) {
+        std::vector<std::string> known = KnownFunctionClassNames(code);
+        finding_for("code.name", Severity::kWarning,
+                    table.kind + " row " + code + " is printed as \"" + row.row_name +
+                        "\", the national name of class " + *by_name + "; class " + code + " is " +
+                        (known.empty() ? std::string("unknown") : known.front()));
+      }
+    }
+    if (code.size() == 3 && code[0] == '3' && !name.empty()) {
+      for (const Economic& other : kEconomic) {
+        if (code != other.code && name == RemoveAllWhitespace(other.name)) {
+          finding_for("code.name", Severity::kWarning,
+                      table.kind + " row " + code + " is printed as \"" + row.row_name +
+                          "\", the name of economic class " + other.code);
+        }
+      }
+    }
+    if (code.size() == 5) last_item = code;
+    if (code.size() == 7 && !last_item.empty() && code.substr(0, 5) != last_item &&
+        present.count(code.substr(0, 5)) == 0) {
+      finding_for("code.parent", Severity::kWarning,
+                  table.kind + " row " + code + " is printed under " + last_item +
+                      ", not under its own 款 " + code.substr(0, 5) + " (absent)");
+    } else if (code.size() == 7 && has_items && present.count(code.substr(0, 5)) == 0) {
+      finding_for(
+          "code.parent", Severity::kWarning,
+          table.kind + " row " + code + ": its 款 " + code.substr(0, 5) + " is not in the table");
+    }
+    if (code.size() == 5 && has_classes && present.count(code.substr(0, 3)) == 0) {
+      finding_for(
+          "code.parent", Severity::kWarning,
+          table.kind + " row " + code + ": its 类 " + code.substr(0, 3) + " is not in the table");
+    }
+  }
+}
+
+const Figure* ValueAny(const CanonicalRow* row, std::initializer_list<std::string_view> columns) {
+  if (row == nullptr) return nullptr;
+  for (std::string_view column : columns) {
+    if (const Figure* figure = ValueIn(*row, column)) return figure;
+  }
+  return nullptr;
+}
+
+void CheckAcrossTables(const std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
+  const CanonicalTable* summary = FindTable(tables, ".income_expenditure_summary");
+  const CanonicalTable* expenditure = FindTable(tables, ".expenditure");
+  const CanonicalTable* income = FindTable(tables, ".income");
+  const CanonicalTable* fiscal = FindTable(tables, ".fiscal_appropriation_summary");
+  const CanonicalTable* general = FindTable(tables, ".general_budget_expenditure");
+  const CanonicalTable* basic = FindTable(tables, ".general_budget_basic_expenditure");
+  auto primary = [](const CanonicalTable* table, std::string_view code) -> const Figure* {
+    if (table == nullptr) return nullptr;
+    const CanonicalRow* row = FindRow(*table, code);
+    return row == nullptr ? nullptr : PrimaryValue(*row);
+  };
+  auto total_of = [](const CanonicalTable* table, std::string_view code) -> const Figure* {
+    if (table == nullptr) return nullptr;
+    return ValueAny(FindRow(*table, code), {"total", "expenditure.total", "amount"});
+  };
+  if (summary != nullptr && expenditure != nullptr) {
+    for (const CanonicalRow& row : summary->rows) {
+      if (!StartsWith(row.row_code, "expenditure.")) continue;
+      std::string key = row.row_code.substr(std::string_view("expenditure.").size());
+      if (!AllDigits(key)) continue;
+      Compare("cross.summary_expenditure", "class " + key, PrimaryValue(row),
+              total_of(expenditure, key), summary->unit, expenditure->unit, findings);
+    }
+    Compare("cross.summary_expenditure", "本年支出合计",
+            primary(summary, "expenditure.total_current_year"), total_of(expenditure, "total"),
+            summary->unit, expenditure->unit, findings);
+  }
+  if (summary != nullptr && income != nullptr) {
+    Compare("cross.summary_income", "本年收入合计", primary(summary, "income.total_current_year"),
+            total_of(income, "total"), summary->unit, income->unit, findings);
+  }
+  if (fiscal != nullptr && general != nullptr) {
+    bool has_general_column = false;
+    bool has_fund_columns = false;
+    for (const CanonicalRow& row : fiscal->rows) {
+      for (const Figure& figure : row.values) {
+        has_general_column = has_general_column || figure.column == "general_budget";
+        has_fund_columns =
+            has_fund_columns || figure.column == "gov_fund" || figure.column == "state_capital";
+      }
+    }
+    if (has_general_column || !has_fund_columns) {
+      for (const CanonicalRow& row : fiscal->rows) {
+        if (!StartsWith(row.row_code, "expenditure.")) continue;
+        std::string key = row.row_code.substr(std::string_view("expenditure.").size());
+        if (!AllDigits(key)) continue;
+        const Figure* value =
+            has_general_column ? ValueIn(row, "general_budget") : PrimaryValue(row);
+        Compare("cross.fiscal_general_budget", "class " + key, value, total_of(general, key),
+                fiscal->unit, general->unit, findings);
+      }
+    }
+  }
+  if (basic != nullptr && general != nullptr) {
+    const Figure* basic_total =
+        ValueAny(FindRow(*basic, "total"), {"amount", "total", "expenditure.total"});
+    const Figure* general_basic =
+        ValueAny(FindRow(*general, "total"), {"basic", "expenditure.basic"});
+    Compare("cross.general_basic", "一般公共预算基本支出合计", general_basic, basic_total,
+            general->unit, basic->unit, findings);
+  }
+}
+
+// Where a narrative metric is shown in the tables.
+const Figure* TableFigureFor(const std::vector<CanonicalTable>& tables, std::string_view metric,
+                             const CanonicalTable** table_out) {
+  struct Source {
+    const char* metric;
+    const char* kind_suffix;
+    const char* row;
+    std::initializer_list<std::string_view> columns;
+  };
+  static const Source kSources[] = {
+      {"total_income",
+       ".income_expenditure_summary",
+       "income.total_current_year",
+       {"amount", "total", "final", "budget"}},
+      {"total_income", ".income", "total", {"total"}},
+      {"total_expenditure",
+       ".income_expenditure_summary",
+       "expenditure.total_current_year",
+       {"amount", "total", "final", "budget"}},
+      {"total_expenditure", ".expenditure", "total", {"total"}},
+      {"fiscal_appropriation_income",
+       ".fiscal_appropriation_summary",
+       "income.total_current_year",
+       {"amount", "total", "final", "budget"}},
+      {"fiscal_appropriation_expenditure",
+       ".fiscal_appropriation_summary",
+       "expenditure.total_current_year",
+       {"amount", "total", "final", "budget"}},
+      {"basic_expenditure", ".expenditure", "total", {"basic"}},
+      {"project_expenditure", ".expenditure", "total", {"project"}},
+      {"general_budget_expenditure",
+       ".general_budget_expenditure",
+       "total",
+       {"total", "expenditure.total", "amount"}},
+      {"general_budget_basic_expenditure",
+       ".general_budget_basic_expenditure",
+       "total",
+       {"amount", "total"}},
+      {"general_budget_basic_expenditure",
+       ".general_budget_expenditure",
+       "total",
+       {"basic", "expenditure.basic"}},
+      {"personnel_expenditure",
+       ".general_budget_basic_expenditure",
+       "personnel_total",
+       {"amount", "total", "personnel"}},
+      {"public_expenditure",
+       ".general_budget_basic_expenditure",
+       "public_total",
+       {"amount", "total", "public"}},
+  };
+  for (const Source& source : kSources) {
+    if (metric != source.metric) continue;
+    const CanonicalTable* table = FindTable(tables, source.kind_suffix);
+    if (table == nullptr) continue;
+    const CanonicalRow* row = FindRow(*table, source.row);
+    if (const Figure* figure = ValueAny(row, source.columns)) {
+      *table_out = table;
+      return figure;
+    }
+  }
+  if (StartsWith(metric, "three_public.") || metric == "org_running_cost") {
+    const CanonicalTable* table = FindTable(tables, ".three_public");
+    if (table == nullptr) return nullptr;
+    const CanonicalRow* row = FindRow(*table, metric);
+    const bool final = StartsWith(table->kind, "final.");
+    const Figure* figure = final ? ValueAny(row, {"final", "amount", "adjusted_budget", "budget"})
+                                 : ValueAny(row, {"budget", "amount", "adjusted_budget", "final"});
+    if (figure != nullptr) *table_out = table;
+    return figure;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
+  for (const CanonicalTable& table : tables) {
+    CheckHierarchy(table, findings);
+    CheckRowParts(table, findings);
+    if (EndsWithKind(table, ".income_expenditure_summary") ||
+        EndsWithKind(table, ".fiscal_appropriation_summary")) {
+      CheckSummary(table, findings);
+    }
+    if (EndsWithKind(table, ".three_public")) CheckThreePublic(table, findings);
+    CheckCodesAndNames(table, findings);
+  }
+  CheckAcrossTables(tables, findings);
+}
+
+void ReconcileNarrative(const std::vector<CanonicalTable>& tables, std::vector<Figure>& narrative,
+                        std::vector<Finding>& findings) {
+  for (Figure& figure : narrative) {
+    const CanonicalTable* table = nullptr;
+    const Figure* shown = TableFigureFor(tables, figure.row_code, &table);
+    if (shown == nullptr) continue;
+    std::optional<NarrativeAmount> printed = ParseNarrativeAmount(figure.printed_text);
+    if (!printed) continue;
+    const std::int64_t table_half = HalfUnitFen(*shown, table->unit);
+    const std::int64_t tolerance = printed->half_unit_fen + table_half;
+    if (std::llabs(printed->fen - shown->amount_fen) <= tolerance) continue;
+
+    Finding finding;
+    finding.figures = {Ref(figure), Ref(*shown)};
+    finding.expected_fen = shown->amount_fen;
+    finding.printed_text = figure.printed_text;
+    finding.provenance = figure.provenance;
+    // A misprinted unit: the printed digits read in the other unit match.
+    for (NarrativeUnit other : {NarrativeUnit::kWanYuan, NarrativeUnit::kYuan}) {
+      if (other == printed->unit) continue;
+      std::optional<NarrativeAmount> reread = ReadNarrativeAmountAs(figure.printed_text, other);
+      if (!reread) continue;
+      const std::int64_t other_tolerance = reread->half_unit_fen + table_half;
+      if (std::llabs(reread->fen - shown->amount_fen) > other_tolerance) continue;
+      finding.check = "narrative.unit_misprint";
+      finding.severity = Severity::kWarning;
+      finding.actual_fen = printed->fen;
+      finding.tolerance_fen = other_tolerance;
+      finding.message = "narrative " + figure.row_code + " is printed \"" + figure.printed_text +
+                        "\": read in " + NarrativeUnitText(printed->unit) + " that is " +
+                        Yuan(printed->fen) + " yuan, read in " + NarrativeUnitText(other) +
+                        " it is " + Yuan(reread->fen) + " yuan, which matches " + table->kind +
+                        " (" + Yuan(shown->amount_fen) + " yuan); the " + NarrativeUnitText(other) +
+                        " reading is used";
+      figure.amount_fen = reread->fen;
+      figure.corrected = true;
+      findings.push_back(std::move(finding));
+      break;
+    }
+    if (figure.corrected) continue;
+    finding.check = "narrative.vs_table";
+    finding.severity = Severity::kError;
+    finding.actual_fen = figure.amount_fen;
+    finding.tolerance_fen = tolerance;
+    finding.message = "narrative " + figure.row_code + " \"" + figure.printed_text + "\" is " +
+                      Yuan(figure.amount_fen) + " yuan but " + table->kind + " shows " +
+                      Yuan(shown->amount_fen) + " yuan (off by " +
+                      Yuan(figure.amount_fen - shown->amount_fen) + ", tolerance " +
+                      Yuan(tolerance) + ")";
+    findings.push_back(std::move(finding));
+  }
+}
+
+}  // namespace disclose
