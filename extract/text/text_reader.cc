@@ -1,9 +1,476 @@
+// ReadText: plain-text and markdown exports of disclosure documents into the
+// Document model. Decoding and the text/binary decision live here; cleaning,
+// line classification and table shapes live in the sibling files.
+//
+// Rules, in the order they apply:
+//  - bytes: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else, NUL bytes
+//    or more than 5% control characters is not text (kUnsupportedFormat);
+//    whitespace only is kEmpty;
+//  - a line with tabs next to other tab lines is a table row; a lone line
+//    with tabs (a stray trailing tab, one tab between two phrases) is a
+//    paragraph with its tabs read as spaces unless it has 3+ filled cells one
+//    of which holds a digit;
+//  - page-number lines go to Document::furniture; a paragraph cut by a page
+//    break (blank lines, form feed, page number) is rejoined when it ends
+//    mid-sentence and the next line does not start a new numbered item;
+//  - two tables separated only by blank / page-number lines and repeated
+//    编制部门/单位 lines, with the same column count, are flagged as continued.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text.h"
 #include "extract/extract.h"
+#include "extract/text/text_internal.h"
 
 namespace disclose {
+namespace {
 
-Result<Document> ReadText(std::string_view, std::string name, const ExtractOptions&) {
-  return Status(ErrorCode::kUnsupportedFormat, name + ": text reader not implemented yet");
+using text_internal::PendingCell;
+using text_internal::PendingTable;
+using text_internal::IsBlankLine;
+using text_internal::SourceLine;
+
+Status NotText(const std::string& name) {
+  return Status(ErrorCode::kUnsupportedFormat, "text read error: " + name + ": not UTF-8 text");
+}
+
+// Strict UTF-8 validation (no overlongs, no surrogates, <= U+10FFFF).
+bool IsValidUtf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int length = 0;
+    char32_t min = 0;
+    char32_t value = 0;
+    if ((c & 0xE0) == 0xC0) {
+      length = 2, min = 0x80, value = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      length = 3, min = 0x800, value = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      length = 4, min = 0x10000, value = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + static_cast<std::size_t>(length) > s.size()) return false;
+    for (int k = 1; k < length; ++k) {
+      const unsigned char d = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      if ((d & 0xC0) != 0x80) return false;
+      value = (value << 6) | (d & 0x3F);
+    }
+    if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return false;
+    i += static_cast<std::size_t>(length);
+  }
+  return true;
+}
+
+// UTF-16 with a BOM to UTF-8; false on an unpaired surrogate.
+bool Utf16ToUtf8(std::string_view bytes, bool little_endian, std::string* out) {
+  const std::size_t units = bytes.size() / 2;
+  for (std::size_t u = 0; u < units; ++u) {
+    const auto unit_at = [&](std::size_t k) {
+      const unsigned char a = static_cast<unsigned char>(bytes[2 * k]);
+      const unsigned char b = static_cast<unsigned char>(bytes[2 * k + 1]);
+      return static_cast<char32_t>(little_endian ? (a | (b << 8)) : ((a << 8) | b));
+    };
+    char32_t value = unit_at(u);
+    if (value >= 0xD800 && value <= 0xDBFF) {
+      if (u + 1 >= units) return false;
+      const char32_t low = unit_at(u + 1);
+      if (low < 0xDC00 || low > 0xDFFF) return false;
+      value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00);
+      ++u;
+    } else if (value >= 0xDC00 && value <= 0xDFFF) {
+      return false;
+    }
+    AppendUtf8(*out, value);
+  }
+  return bytes.size() % 2 == 0;
+}
+
+bool IsDroppedControl(unsigned char c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+}
+
+// Lines on \n, \r\n and \r; a form feed splits a line too and marks a page break.
+std::vector<SourceLine> SplitLines(std::string_view text) {
+  std::vector<SourceLine> lines;
+  int number = 1;
+  SourceLine current;
+  current.number = 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n' || c == '\r') {
+      lines.push_back(std::move(current));
+      current = SourceLine();
+      current.number = ++number;
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      continue;
+    }
+    if (c == '\f') {
+      lines.push_back(std::move(current));
+      current = SourceLine();
+      current.number = number;
+      current.page_break_before = true;
+      continue;
+    }
+    if (c == '\v') {
+      current.text.push_back(' ');
+      continue;
+    }
+    if (IsDroppedControl(static_cast<unsigned char>(c))) continue;
+    current.text.push_back(c);
+  }
+  lines.push_back(std::move(current));
+  return lines;
+}
+
+struct Item {
+  bool is_table = false;
+  // Paragraph.
+  std::string text;
+  ParagraphRole role = ParagraphRole::kBody;
+  int heading_level = 0;
+  bool markdown_heading = false;
+  int line = 0;
+  // Table.
+  PendingTable table;
+  // A blank line, form feed or page number sits between this item and the previous one.
+  bool gap_before = false;
+};
+
+int TabCount(std::string_view line) {
+  int count = 0;
+  for (char c : line) count += c == '\t';
+  return count;
+}
+
+std::string_view RightTrimSpaces(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ')) line.remove_suffix(1);
+  return line;
+}
+
+bool IsCellLine(std::string_view line) {
+  line = RightTrimSpaces(line);
+  return !line.empty() && line[0] == '\t' && TabCount(line) == 1;
+}
+
+bool IsThematicBreak(std::string_view line) {
+  const std::string text = Trim(line);
+  if (text.size() < 3) return false;
+  const char mark = text[0];
+  if (mark != '-' && mark != '*' && mark != '_') return false;
+  int count = 0;
+  for (char c : text) {
+    if (c == mark) ++count;
+    else if (c != ' ') return false;
+  }
+  return count >= 3;
+}
+
+int NumberedHeadingLevel(std::string_view text) {
+  if (StartsWith(text, "第")) return 1;
+  const char32_t first = text_internal::FirstCodePoint(text);
+  if (first == U'（' || first == U'(') return 3;
+  if (first >= U'0' && first <= U'9') return 4;
+  return 2;
+}
+
+class Assembler {
+ public:
+  Assembler(const std::vector<SourceLine>& lines, bool markdown)
+      : lines_(lines), markdown_(markdown) {}
+
+  void Run(Document* document) {
+    std::size_t i = 0;
+    while (i < lines_.size()) i = Step(i, document);
+    JoinAcrossPageBreaks();
+    MarkCaptions();
+    Emit(document);
+  }
+
+ private:
+  std::size_t Step(std::size_t i, Document* document) {
+    const SourceLine& line = lines_[i];
+    if (line.page_break_before) gap_ = true;
+    if (IsBlankLine(line.text) || (markdown_ && IsThematicBreak(line.text))) {
+      gap_ = true;
+      return i + 1;
+    }
+    const bool alone = (i == 0 || IsBlankLine(lines_[i - 1].text)) &&
+                       (i + 1 >= lines_.size() || IsBlankLine(lines_[i + 1].text));
+    if (line.text.find('\t') == std::string::npos &&
+        text_internal::IsPageNumberLine(line.text, alone)) {
+      Paragraph furniture;
+      furniture.text = Trim(line.text);
+      furniture.provenance.line = line.number;
+      furniture.provenance.origin = TextOrigin::kMarkup;
+      document->furniture.push_back(std::move(furniture));
+      gap_ = true;
+      return i + 1;
+    }
+    if (markdown_ && i + 1 < lines_.size() && text_internal::HasUnescapedPipe(line.text) &&
+        text_internal::IsPipeSeparatorRow(lines_[i + 1].text)) {
+      PendingTable table;
+      const std::size_t next = text_internal::ParsePipeTable(lines_, i, markdown_, &table);
+      AddTable(std::move(table));
+      return next;
+    }
+    if (line.text.find('\t') != std::string::npos) return TabRun(i);
+    AddParagraphLine(line);
+    return i + 1;
+  }
+
+  // A run of consecutive lines with tabs: shape (c) when every line is a lone
+  // leading-tab cell, shape (a) otherwise.
+  std::size_t TabRun(std::size_t i) {
+    std::size_t end = i;
+    bool all_cells = true;
+    while (end < lines_.size() && lines_[end].text.find('\t') != std::string::npos &&
+           !(end > i && lines_[end].page_break_before)) {
+      if (!IsCellLine(lines_[end].text)) all_cells = false;
+      ++end;
+    }
+    if (all_cells) {
+      PendingTable table;
+      const std::size_t next = text_internal::ParseCellPerLine(lines_, i, markdown_, &table);
+      AddTable(std::move(table));
+      return next;
+    }
+    if (end - i == 1 && !LooksTabular(lines_[i].text)) {
+      SourceLine flattened = lines_[i];
+      for (char& c : flattened.text) {
+        if (c == '\t') c = ' ';
+      }
+      AddParagraphLine(flattened);
+      return end;
+    }
+    AddTable(text_internal::ParseTabRows(lines_, i, end, markdown_));
+    return end;
+  }
+
+  bool LooksTabular(std::string_view line) const {
+    int filled = 0;
+    bool digit = false;
+    std::size_t start = 0;
+    while (start <= line.size()) {
+      std::size_t tab = line.find('\t', start);
+      if (tab == std::string_view::npos) tab = line.size();
+      const std::string field = Trim(line.substr(start, tab - start));
+      if (!field.empty()) {
+        ++filled;
+        for (char c : field) digit = digit || (c >= '0' && c <= '9');
+      }
+      start = tab + 1;
+    }
+    return filled >= 3 && digit;
+  }
+
+  void AddParagraphLine(const SourceLine& line) {
+    const std::string without_bookmarks = text_internal::StripBookmarks(line.text);
+    const text_internal::LineMarks marks =
+        text_internal::StripLineMarks(without_bookmarks, markdown_);
+    std::string text = Trim(text_internal::CleanInline(marks.rest, markdown_));
+    if (text.empty()) {
+      gap_ = gap_ || marks.heading_level == 0;
+      return;
+    }
+    Item item;
+    item.text = std::move(text);
+    item.line = line.number;
+    if (marks.heading_level > 0) {
+      item.role = ParagraphRole::kHeading;
+      item.heading_level = marks.heading_level;
+      item.markdown_heading = true;
+    } else if (marks.list_item) {
+      item.role = ParagraphRole::kListItem;
+    } else if (text_internal::IsHeadingLike(item.text)) {
+      item.role = ParagraphRole::kHeading;
+      item.heading_level = NumberedHeadingLevel(item.text);
+    }
+    Push(std::move(item));
+  }
+
+  void AddCellParagraph(const PendingCell& cell, ParagraphRole role) {
+    if (cell.text.empty()) return;
+    Item item;
+    item.text = cell.text;
+    for (char& c : item.text) {
+      if (c == '\n') c = ' ';
+    }
+    item.line = cell.line;
+    item.role = role;
+    Push(std::move(item));
+  }
+
+  void AddTable(PendingTable table) {
+    std::vector<PendingCell> before, after;
+    text_internal::SplitOffCaptionRows(&table, &before, &after);
+    if (table.rows.empty() || text_internal::ColumnCount(table) < 2) {
+      // Not a table after all (an indented paragraph, a one-column box).
+      for (const PendingCell& cell : before) AddCellParagraph(cell, ParagraphRole::kCaption);
+      for (const auto& row : table.rows) {
+        for (const PendingCell& cell : row) AddCellParagraph(cell, ParagraphRole::kBody);
+      }
+      for (const PendingCell& cell : after) AddCellParagraph(cell, ParagraphRole::kBody);
+      return;
+    }
+    for (const PendingCell& cell : before) AddCellParagraph(cell, ParagraphRole::kCaption);
+    if (!table.rows.empty() && !table.rows[0].empty()) table.first_line = table.rows[0][0].line;
+    Item item;
+    item.is_table = true;
+    item.line = table.first_line;
+    item.table = std::move(table);
+    Push(std::move(item));
+    for (const PendingCell& cell : after) AddCellParagraph(cell, ParagraphRole::kBody);
+  }
+
+  void Push(Item item) {
+    item.gap_before = gap_;
+    gap_ = false;
+    items_.push_back(std::move(item));
+  }
+
+  void JoinAcrossPageBreaks() {
+    std::vector<Item> joined;
+    for (Item& item : items_) {
+      if (!joined.empty() && !item.is_table && item.gap_before && !joined.back().is_table) {
+        Item& previous = joined.back();
+        if (!previous.markdown_heading && previous.role != ParagraphRole::kCaption &&
+            !item.markdown_heading && item.role != ParagraphRole::kListItem &&
+            item.role != ParagraphRole::kCaption &&
+            !text_internal::IsCaptionLike(previous.text) &&
+            !text_internal::IsCaptionLike(item.text) &&
+            text_internal::ShouldJoin(previous.text, previous.role == ParagraphRole::kHeading,
+                                      item.text)) {
+          previous.text = text_internal::JoinText(previous.text, item.text);
+          continue;
+        }
+      }
+      joined.push_back(std::move(item));
+    }
+    items_ = std::move(joined);
+  }
+
+  void MarkCaptions() {
+    for (std::size_t t = 0; t < items_.size(); ++t) {
+      if (!items_[t].is_table) continue;
+      std::size_t k = t;
+      int walked = 0;
+      while (k > 0 && walked < 6) {
+        Item& item = items_[k - 1];
+        if (item.is_table || item.markdown_heading) break;
+        if (item.role == ParagraphRole::kHeading && item.heading_level == 1) break;  // 第X部分
+        if (item.role != ParagraphRole::kCaption && !text_internal::IsCaptionLike(item.text)) {
+          break;
+        }
+        item.role = ParagraphRole::kCaption;
+        item.heading_level = 0;
+        --k;
+        ++walked;
+      }
+    }
+  }
+
+  void Emit(Document* document) {
+    int previous_table = -1;
+    std::size_t previous_table_item = 0;
+    for (std::size_t k = 0; k < items_.size(); ++k) {
+      Item& item = items_[k];
+      const int index = static_cast<int>(document->blocks.size());
+      Block block;
+      if (item.is_table) {
+        Table table = text_internal::BuildTable(item.table, index);
+        if (previous_table >= 0 && ContinuesTable(previous_table_item, k)) {
+          Table* earlier = document->blocks[static_cast<std::size_t>(previous_table)].AsTable();
+          if (earlier->column_count == table.column_count) {
+            earlier->continues_on_next_page = true;
+            table.continued_from_previous_page = true;
+          }
+        }
+        block.content = std::move(table);
+        previous_table = index;
+        previous_table_item = k;
+      } else {
+        Paragraph paragraph;
+        paragraph.text = item.text;  // items_ is read again by ContinuesTable
+        paragraph.role = item.role;
+        paragraph.heading_level = item.role == ParagraphRole::kHeading ? item.heading_level : 0;
+        paragraph.provenance.page = 0;
+        paragraph.provenance.block = index;
+        paragraph.provenance.line = item.line;
+        paragraph.provenance.origin = TextOrigin::kMarkup;
+        block.content = std::move(paragraph);
+      }
+      document->blocks.push_back(std::move(block));
+    }
+  }
+
+  // Only blank lines, page numbers and the repeated 编制部门/单位 lines lie
+  // between the two tables: the second is the first one resumed after a page break.
+  bool ContinuesTable(std::size_t first, std::size_t second) const {
+    bool gap = items_[second].gap_before;
+    for (std::size_t k = first + 1; k < second; ++k) {
+      if (items_[k].is_table || !text_internal::IsRepeatedTableHeaderLine(items_[k].text)) {
+        return false;
+      }
+      gap = gap || items_[k].gap_before;
+    }
+    return gap;
+  }
+
+  const std::vector<SourceLine>& lines_;
+  bool markdown_;
+  bool gap_ = false;
+  std::vector<Item> items_;
+};
+
+}  // namespace
+
+Result<Document> ReadText(std::string_view bytes, std::string name, const ExtractOptions& options) {
+  if (bytes.size() > options.max_input_bytes) {
+    return Status(ErrorCode::kTooLarge, "text read error: " + name + ": " +
+                                            std::to_string(bytes.size()) +
+                                            " bytes exceeds the input limit");
+  }
+  std::string text;
+  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+    text = std::string(bytes.substr(3));
+  } else if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
+    if (!Utf16ToUtf8(bytes.substr(2), bytes[0] == '\xFF', &text)) return NotText(name);
+  } else {
+    text = std::string(bytes);
+  }
+  if (!IsValidUtf8(text) || text.find('\0') != std::string::npos) return NotText(name);
+  std::size_t controls = 0;
+  std::size_t code_points = 0;
+  bool all_space = true;
+  for (char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if ((u & 0xC0) != 0x80) ++code_points;
+    if (IsDroppedControl(u)) ++controls;
+  }
+  if (controls * 20 > code_points) return NotText(name);
+  all_space = Trim(text).empty();
+  if (all_space) return Status(ErrorCode::kEmpty, "text read error: " + name + ": no text");
+
+  std::vector<SourceLine> lines = SplitLines(text);
+  bool markdown = false;
+  for (std::size_t i = 0; i < lines.size() && !markdown; ++i) {
+    markdown = text_internal::LooksLikeMarkdownLine(lines[i].text);
+  }
+
+  Document document;
+  document.source.name = std::move(name);
+  document.source.sha256 = Sha256Hex(bytes);
+  document.source.size_bytes = bytes.size();
+  document.source.format = markdown ? SourceFormat::kMarkdown : SourceFormat::kText;
+  Assembler(lines, markdown).Run(&document);
+  return document;
 }
 
 }  // namespace disclose
