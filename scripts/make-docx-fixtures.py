@@ -15,6 +15,7 @@ nested in a cell. python-docx has no API for most of these, so they are
 written as raw OXML.
 """
 import io
+import re
 import os
 import struct
 import sys
@@ -281,7 +282,9 @@ def save(document, path):
                     continue
                 content = source.read(info.filename)
                 if info.filename == "[Content_Types].xml" or info.filename.endswith(".rels"):
-                    content = content.replace(b"stylesWithEffects", b"stylesWithEffectsGone")
+                    # Drop the Override / Relationship elements naming them.
+                    content = re.sub(rb"<(Override|Relationship)[^>]*(stylesWithEffects|thumbnail)"
+                                     rb"[^>]*/>", b"", content)
                 fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
                 fixed.compress_type = zipfile.ZIP_DEFLATED
                 target.writestr(fixed, content)

@@ -99,7 +99,10 @@ Status ZipArchive::Read(const std::string& name, ZipBudget* budget, std::string*
     }
     return DocxError(ErrorCode::kCorrupt, name + ": cannot open entry: " + detail);
   }
-  if (stat.valid & ZIP_STAT_SIZE) out->reserve(static_cast<std::size_t>(stat.size));
+  // The declared size is a hint only: never let it reserve more than a few MB.
+  if (stat.valid & ZIP_STAT_SIZE) {
+    out->reserve(static_cast<std::size_t>(std::min<std::uint64_t>(stat.size, 16u << 20)));
+  }
   char buffer[64 * 1024];
   Status status = Status::Ok();
   while (true) {
