@@ -1,0 +1,213 @@
+// Real published PDFs (../shared/real) against hand-read expectations.
+//
+// fixtures/real/expectations.tsv says, for each PDF, the publishing department, the fiscal
+// year, the document kind and the standard tables it contains; fixtures/real/
+// known_document_errors.tsv lists the errors injected into
+// sh_putuo_finance_2024_final_MODIFIED.pdf (and errors the originals carry themselves) with
+// the check that must report them. A row is checked only when its `status` is `pass`;
+// `pending` rows print a note, so flipping a row to `pass` is how progress is recorded.
+// Every mismatch of a file is reported (EXPECT_*), each under a SCOPED_TRACE naming the file.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/normalized.h"
+#include "extract/extract.h"
+#include "normalize/normalize.h"
+
+namespace disclose {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSourceDir = DISCLOSE_SOURCE_DIR;
+const fs::path kRealDir = fs::path(DISCLOSE_SHARED_DIR) / "real";
+
+using TsvRow = std::map<std::string, std::string>;
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> fields;
+  std::string::size_type start = 0;
+  while (true) {
+    std::string::size_type tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos
+                                                                  : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  return fields;
+}
+
+std::vector<std::string> SplitSemicolons(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream stream(text);
+  std::string part;
+  while (std::getline(stream, part, ';')) {
+    if (!part.empty()) parts.push_back(part);
+  }
+  return parts;
+}
+
+// Reads a TSV with a header line into rows keyed by column name. Lines starting with '#'
+// and empty lines are skipped; a missing file yields no rows (the caller asserts).
+std::vector<TsvRow> ReadTsv(const fs::path& path) {
+  std::vector<TsvRow> rows;
+  std::ifstream in(path);
+  std::string line;
+  std::vector<std::string> header;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields = SplitTabs(line);
+    if (header.empty()) {
+      header = fields;
+      continue;
+    }
+    TsvRow row;
+    for (size_t i = 0; i < header.size(); ++i) {
+      row[header[i]] = i < fields.size() ? fields[i] : std::string();
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+struct Processed {
+  bool read_ok = false;
+  std::string read_error;
+  NormalizedDocument normalized;
+};
+
+// Each PDF is read and normalized once, however many tests look at it.
+const Processed& Process(const std::string& file) {
+  static std::map<std::string, Processed> cache;
+  auto found = cache.find(file);
+  if (found != cache.end()) return found->second;
+  Processed processed;
+  Result<Document> document = ReadDocument((kRealDir / file).string(), ExtractOptions{});
+  if (document.ok()) {
+    processed.read_ok = true;
+    processed.normalized = Normalize(document.value(), NormalizeOptions{});
+  } else {
+    processed.read_error = document.status().message();
+  }
+  return cache.emplace(file, std::move(processed)).first->second;
+}
+
+TEST(RealPdfTest, ExpectationsCoverEveryPdf) {
+  std::vector<TsvRow> rows = ReadTsv(kSourceDir / "fixtures/real/expectations.tsv");
+  ASSERT_FALSE(rows.empty()) << "fixtures/real/expectations.tsv missing or empty";
+  std::set<std::string> listed;
+  for (const TsvRow& row : rows) {
+    EXPECT_TRUE(listed.insert(row.at("file")).second) << "listed twice: " << row.at("file");
+    EXPECT_TRUE(row.at("status") == "pass" || row.at("status") == "pending")
+        << row.at("file") << ": status must be pass or pending, is '" << row.at("status") << "'";
+    EXPECT_TRUE(row.at("doc_kind") == "budget" || row.at("doc_kind") == "final_accounts")
+        << row.at("file");
+  }
+  if (!fs::is_directory(kRealDir)) GTEST_SKIP() << kRealDir << " not present";
+  for (const auto& entry : fs::directory_iterator(kRealDir)) {
+    if (entry.path().extension() != ".pdf") continue;
+    EXPECT_TRUE(listed.count(entry.path().filename().string()))
+        << "no expectations for " << entry.path().filename();
+  }
+}
+
+TEST(RealPdfTest, MetadataAndStandardTables) {
+  std::vector<TsvRow> rows = ReadTsv(kSourceDir / "fixtures/real/expectations.tsv");
+  ASSERT_FALSE(rows.empty()) << "fixtures/real/expectations.tsv missing or empty";
+  int checked = 0;
+  std::vector<std::string> pending;
+  for (const TsvRow& row : rows) {
+    const std::string& file = row.at("file");
+    if (row.at("status") != "pass") {
+      pending.push_back(file);
+      continue;
+    }
+    SCOPED_TRACE(file);
+    if (!fs::exists(kRealDir / file)) {
+      ADD_FAILURE() << "missing input " << (kRealDir / file);
+      continue;
+    }
+    ++checked;
+    const Processed& processed = Process(file);
+    if (!processed.read_ok) {
+      ADD_FAILURE() << "ReadDocument failed: " << processed.read_error;
+      continue;
+    }
+    const NormalizedDocument& normalized = processed.normalized;
+    EXPECT_EQ(normalized.metadata.department.value, row.at("department"));
+    EXPECT_EQ(normalized.metadata.fiscal_year.value, row.at("fiscal_year"));
+    EXPECT_EQ(DocKindName(normalized.metadata.kind), row.at("doc_kind"));
+
+    std::vector<std::string> found_kinds;
+    for (const CanonicalTable& table : normalized.tables) found_kinds.push_back(table.kind);
+    std::string found_list;
+    for (const std::string& kind : found_kinds) found_list += kind + ";";
+    for (const std::string& kind : SplitSemicolons(row.at("tables"))) {
+      EXPECT_NE(std::find(found_kinds.begin(), found_kinds.end(), kind), found_kinds.end())
+          << "table " << kind << " not found; tables found: " << found_list;
+    }
+  }
+  std::cout << "[ real PDFs ] " << checked << " checked, " << pending.size() << " pending";
+  if (!pending.empty()) {
+    std::cout << ":";
+    for (const std::string& file : pending) std::cout << " " << file;
+  }
+  std::cout << "\n";
+}
+
+// Injected (and original) document errors must come out as findings with the expected check.
+TEST(RealPdfTest, KnownDocumentErrorsAreFound) {
+  std::vector<TsvRow> rows = ReadTsv(kSourceDir / "fixtures/real/known_document_errors.tsv");
+  ASSERT_FALSE(rows.empty()) << "fixtures/real/known_document_errors.tsv missing or empty";
+  int checked = 0, pending = 0;
+  for (const TsvRow& row : rows) {
+    const std::string& file = row.at("file");
+    std::string label = file + " p" + row.at("page") + " " + row.at("id") + " (" +
+                        row.at("check") + ")";
+    if (row.at("status") != "pass") {
+      ++pending;
+      continue;
+    }
+    SCOPED_TRACE(label);
+    if (!fs::exists(kRealDir / file)) {
+      ADD_FAILURE() << "missing input " << (kRealDir / file);
+      continue;
+    }
+    ++checked;
+    const Processed& processed = Process(file);
+    if (!processed.read_ok) {
+      ADD_FAILURE() << "ReadDocument failed: " << processed.read_error;
+      continue;
+    }
+    // `match` (optional) is text the finding must carry in its message or quoted text,
+    // so that a finding about some other figure does not count.
+    const std::string& match = row.count("match") ? row.at("match") : std::string();
+    bool found = false;
+    for (const Finding& finding : processed.normalized.findings) {
+      if (finding.check != row.at("check")) continue;
+      if (!match.empty() && finding.message.find(match) == std::string::npos &&
+          finding.printed_text.find(match) == std::string::npos) {
+        continue;
+      }
+      found = true;
+      break;
+    }
+    EXPECT_TRUE(found) << "no finding " << row.at("check")
+                       << (match.empty() ? "" : " mentioning \"" + match + "\"") << " for: "
+                       << row.at("what");
+  }
+  std::cout << "[ known errors ] " << checked << " checked, " << pending << " pending\n";
+}
+
+}  // namespace
+}  // namespace disclose
