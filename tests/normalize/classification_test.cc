@@ -1,0 +1,61 @@
+#include "normalize/classification.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+namespace disclose {
+namespace {
+
+struct NameCase {
+  const char* printed;
+  std::optional<std::string> code;
+};
+
+class FunctionClassCodeTest : public testing::TestWithParam<NameCase> {};
+
+TEST_P(FunctionClassCodeTest, MapsPrintedNameToClass) {
+  EXPECT_EQ(FunctionClassCode(GetParam().printed), GetParam().code) << GetParam().printed;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Names, FunctionClassCodeTest,
+    testing::Values(
+        NameCase{"社会保障和就业支出", "208"}, NameCase{"八、社会保障和就业", "208"},
+        NameCase{"八、社会保障和就业支出", "208"}, NameCase{"社会保障和就业支出(类)", "208"},
+        NameCase{"社会保障和就业支出（类）", "208"}, NameCase{"  一、一般公共服务支出 ", "201"},
+        NameCase{"二十二、粮油物资储备支出", "222"}, NameCase{"卫生健康支出", "210"},
+        NameCase{"医疗卫生与计划生育支出", "210"}, NameCase{"十、医疗卫生与计划生育", "210"},
+        NameCase{"医疗卫生支出", "210"}, NameCase{"文化旅游体育与传媒支出", "207"},
+        NameCase{"文化体育与传媒支出", "207"}, NameCase{"资源勘探信息等支出", "215"},
+        NameCase{"资源勘探电力信息等支出", "215"}, NameCase{"资源勘探工业信息等支出", "215"},
+        NameCase{"国土海洋气象等支出", "220"}, NameCase{"自然资源海洋气象等支出", "220"},
+        NameCase{"住房保障支出", "221"}, NameCase{"住 房 保 障 支 出", "221"},
+        NameCase{"灾害防治及应急管理支出", "224"}, NameCase{"预备费", "227"},
+        NameCase{"其他支出", "229"}, NameCase{"债务付息支出", "232"},
+        NameCase{"抗疫特别国债安排的支出", "234"}, NameCase{"(一)农林水支出", "213"},
+        NameCase{"1.交通运输支出", "214"}, NameCase{"行政运行", std::nullopt},
+        NameCase{"", std::nullopt}, NameCase{"一般公共预算财政拨款收入", std::nullopt}));
+
+TEST(KnownFunctionClassNamesTest, ListsCurrentAndOlderNames) {
+  std::vector<std::string> names = KnownFunctionClassNames("210");
+  ASSERT_GE(names.size(), 2u);
+  EXPECT_EQ(names[0], "卫生健康支出");
+  EXPECT_EQ(names[1], "医疗卫生与计划生育支出");
+  EXPECT_EQ(KnownFunctionClassNames("208"), std::vector<std::string>{"社会保障和就业支出"});
+  EXPECT_TRUE(KnownFunctionClassNames("218").empty());
+  EXPECT_TRUE(KnownFunctionClassNames("").empty());
+}
+
+TEST(KnownFunctionClassNamesTest, EveryNameMapsBackToItsCode) {
+  for (int code = 200; code < 240; ++code) {
+    const std::string text = std::to_string(code);
+    for (const std::string& name : KnownFunctionClassNames(text)) {
+      EXPECT_EQ(FunctionClassCode(name), text) << name;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace disclose

@@ -1,0 +1,318 @@
+#include "normalize/validate.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace disclose {
+namespace {
+
+struct Cell {
+  const char* column;
+  const char* printed;  // as printed in the table's unit
+  std::int64_t fen;
+};
+
+struct RowSpec {
+  const char* code;
+  const char* name;
+  std::vector<Cell> cells;
+};
+
+CanonicalTable MakeTable(const std::string& kind, UnitOfAmount unit,
+                         const std::vector<RowSpec>& rows) {
+  CanonicalTable table;
+  table.kind = kind;
+  table.unit = unit;
+  table.unit_source = UnitSource::kDeclared;
+  int index = 0;
+  for (const RowSpec& spec : rows) {
+    CanonicalRow row;
+    row.row_code = spec.code;
+    row.row_name = spec.name;
+    row.source_row = index++;
+    for (const Cell& cell : spec.cells) {
+      Figure figure;
+      figure.table_kind = kind;
+      figure.row_code = spec.code;
+      figure.row_name = spec.name;
+      figure.column = cell.column;
+      figure.amount_fen = cell.fen;
+      figure.printed_text = cell.printed;
+      figure.printed_unit = unit;
+      figure.provenance.row = row.source_row;
+      row.values.push_back(figure);
+    }
+    table.rows.push_back(row);
+  }
+  return table;
+}
+
+std::vector<Finding> Only(const std::vector<Finding>& findings, const std::string& check) {
+  std::vector<Finding> out;
+  for (const Finding& finding : findings) {
+    if (finding.check == check) out.push_back(finding);
+  }
+  return out;
+}
+
+std::string Dump(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const Finding& finding : findings) out += finding.check + ": " + finding.message + "\n";
+  return out;
+}
+
+// 万元 cells are rounded to 0.01 万元: 480.10 = 20.60 + 11.41 + 448.10 is off by
+// 0.01 万元 = 10,000 fen, within the 4 half-units (20,000 fen) of rounding.
+TEST(ValidateTablesTest, ParentSumsWithinWanYuanRounding) {
+  std::vector<CanonicalTable> tables = {
+      MakeTable("final.expenditure", UnitOfAmount::kWanYuan,
+                {
+                    {"total", "合计", {{"total", "480.10", 480100000}}},
+                    {"208", "社会保障和就业支出", {{"total", "480.10", 480100000}}},
+                    {"20805", "行政事业单位养老支出", {{"total", "480.10", 480100000}}},
+                    {"2080501", "行政单位离退休", {{"total", "20.60", 20600000}}},
+                    {"2080505", "机关事业单位基本养老保险缴费支出", {{"total", "11.41", 11410000}}},
+                    {"2080506", "机关事业单位职业年金缴费支出", {{"total", "448.10", 448100000}}},
+                })};
+  std::vector<Finding> findings;
+  ValidateTables(tables, findings);
+  EXPECT_TRUE(findings.empty()) << Dump(findings);
+}
+
+TEST(ValidateTablesTest, WrongParentIsAnErrorWithExpectedAndActual) {
+  std::vector<CanonicalTable> tables = {MakeTable(
+      "final.expenditure", UnitOfAmount::kWanYuan,
+      {
+          {"total", "合计", {{"total", "500.00", 500000000}}},
+          {"208", "社会保障和就业支出", {{"total", "500.00", 500000000}}},
+          {"20805", "行政事业单位养老支出", {{"total", "480.00", 480000000}}},
+          {"2080501", "行政单位离退休", {{"total", "20.00", 20000000}}},
+          {"2080505", "机关事业单位基本养老保险缴费支出", {{"total", "460.00", 460000000}}},
+      })};
+  std::vector<Finding> findings;
+  ValidateTables(tables, findings);
+  std::vector<Finding> children = Only(findings, "sum.children");
+  ASSERT_EQ(children.size(), 1u) << Dump(findings);
+  const Finding& finding = children[0];
+  EXPECT_EQ(finding.severity, Severity::kError);
+  EXPECT_EQ(finding.expected_fen, 480000000);  // 20805
+  EXPECT_EQ(finding.actual_fen, 500000000);    // 208 as printed
+  EXPECT_EQ(finding.tolerance_fen, 10000);     // two half-units of 0.01 万元
+  ASSERT_EQ(finding.figures.size(), 2u);
+  EXPECT_EQ(finding.figures[0].row_code, "208");
+  EXPECT_NE(finding.message.find("208"), std::string::npos);
+}
+
+TEST(ValidateTablesTest, YuanTablesAreExact) {
+  std::vector<CanonicalTable> tables = {
+      MakeTable("final.general_budget_expenditure", UnitOfAmount::kYuan,
+                {
+                    {"total", "合计", {{"total", "4,964,173.06", 496417306}}},
+                    {"210", "卫生健康支出", {{"total", "4,964,173.05", 496417305}}},
+                })};
+  std::vector<Finding> findings;
+  ValidateTables(tables, findings);
+  std::vector<Finding> total = Only(findings, "sum.total");
+  ASSERT_EQ(total.size(), 1u) << Dump(findings);
+  EXPECT_EQ(total[0].tolerance_fen, 0);
+  EXPECT_EQ(total[0].expected_fen, 496417305);
+  EXPECT_EQ(total[0].actual_fen, 496417306);
+}
+
+TEST(ValidateTablesTest, RowTotalEqualsBasicPlusProject) {
+  std::vector<CanonicalTable> tables = {MakeTable("final.expenditure", UnitOfAmount::kWanYuan,
+                                                  {
+                                                      {"total",
+                                                       "合计",
+                                                       {{"total", "263.33", 263330000},
+                                                        {"basic", "213.52", 213520000},
+                                                        {"project", "49.81", 49810000}}},
+                                                      {"2101501",
+                                                       "行政运行",
+                                                       {{"total", "154.40", 154400000},
+                                                        {"basic", "150.00", 150000000},
+                                                        {"project", "4.00", 4000000}}},
+                                                  })};
+  std::vector<Finding> findings;
+  ValidateTables(tables, findings);
+  std::vector<Finding> columns = Only(findings, "sum.columns");
+  ASSERT_EQ(columns.size(), 1u) << Dump(findings);
+  EXPECT_EQ(columns[0].expected_fen, 154000000);
+  EXPECT_EQ(columns[0].actual_fen, 154400000);
+}
+
+TEST(ValidateTablesTest, SummaryIdentities) {
+  std::vector<CanonicalTable> tables = {MakeTable(
+      "final.income_expenditure_summary", UnitOfAmount::kYuan,
+      {
+          {"income.general_budget_appropriation",
+           "一、一般公共预算财政拨款收入",
+           {{"amount", "4,964,173.05", 496417305}}},
+          {"income.total_current_year", "本年收入合计", {{"amount", "4,964,173.05", 496417305}}},
+          {"income.opening_carryover", "年初结转和结余", {{"amount", "100.00", 10000}}},
+          {"income.grand_total", "总计", {{"amount", "4,964,273.05", 496427305}}},
+          {"expenditure.210", "十、卫生健康支出", {{"amount", "4,964,173.05", 496417305}}},
+          {"expenditure.total_current_year",
+           "本年支出合计",
+           {{"amount", "4,964,173.05", 496417305}}},
+          {"expenditure.closing_carryover", "年末结转和结余", {{"amount", "0.00", 0}}},
+          {"expenditure.grand_total", "总计", {{"amount", "4,964,173.05", 496417305}}},
+      })};
+  std::vector<Finding> findings;
+  ValidateTables(tables, findings);
+  // Income side: 4,964,173.05 + 100.00 = 4,964,273.05: fine. Expenditure side
+  // misses the 100 yuan, so the two totals disagree and its own sum is off.
+  EXPECT_EQ(Only(findings, "summary.income_total").size(), 0u) << Dump(findings);
+  ASSERT_EQ(Only(findings, "summary.balance").size(), 1u) << Dump(findings);
+  EXPECT_EQ(Only(findings, "summary.balance")[0].expected_fen, 496427305);
+  EXPECT_EQ(Only(findings, "summary.expenditure_total").size(), 0u) << Dump(findings);
+}
+
+TEST(ValidateTablesTest, SummaryAgainstExpenditureTable) {
+  std::vector<CanonicalTable> tables = {
+      MakeTable("final.income_expenditure_summary", UnitOfAmount::kWanYuan,
+                {{"expenditure.208", "八、社会保障和就业支出", {{"amount", "32.10", 32100000}}}}),
+      MakeTable("final.expenditure", UnitOfAmount::kWanYuan,
+                {{"208", "社会保障和就业支出", {{"total", "32.20", 32200000}}}}),
+  };
+  std::vector<Finding> findings;
+  ValidateTables(tables, findings);
+  std::vector<Finding> cross = Only(findings, "cross.summary_expenditure");
+  ASSERT_EQ(cross.size(), 1u) << Dump(findings);
+  EXPECT_EQ(cross[0].severity, Severity::kError);
+  EXPECT_EQ(cross[0].tolerance_fen, 10000);
+}
+
+TEST(ValidateTablesTest, CodeNameAndParentConsistency) {
+  std::vector<CanonicalTable> tables = {
+      MakeTable("final.expenditure", UnitOfAmount::kWanYuan,
+                {
+                    {"208", "卫生健康支出", {{"total", "1.00", 1000000}}},
+                    {"20805", "行政事业单位养老支出", {{"total", "1.00", 1000000}}},
+                    {"21011", "行政事业单位医疗", {{"total", "0.00", 0}}},
+                    {"2080501", "行政单位离退休", {{"total", "1.00", 1000000}}},
+                })};
+  std::vector<Finding> findings;
+  ValidateTables(tables, findings);
+  EXPECT_EQ(Only(findings, "code.name").size(), 1u) << Dump(findings);
+  std::vector<Finding> parent = Only(findings, "code.parent");
+  ASSERT_EQ(parent.size(), 1u) << Dump(findings);  // 21011 without its 类 210
+  EXPECT_NE(parent[0].message.find("21011"), std::string::npos);
+}
+
+TEST(ValidateTablesTest, ThreePublicSums) {
+  std::vector<CanonicalTable> tables = {
+      MakeTable("final.three_public", UnitOfAmount::kYuan,
+                {
+                    {"three_public.total", "合计", {{"final", "62,500.00", 6250000}}},
+                    {"three_public.overseas", "因公出国（境）费", {{"final", "0.00", 0}}},
+                    {"three_public.vehicle_total",
+                     "公务用车购置及运行维护费",
+                     {{"final", "38,469.35", 3846935}}},
+                    {"three_public.vehicle_purchase", "公务用车购置费", {{"final", "0.00", 0}}},
+                    {"three_public.vehicle_operation",
+                     "公务用车运行维护费",
+                     {{"final", "38,469.35", 3846935}}},
+                    {"three_public.reception", "公务接待费", {{"final", "24,100.00", 2410000}}},
+                })};
+  std::vector<Finding> findings;
+  ValidateTables(tables, findings);
+  std::vector<Finding> sums = Only(findings, "sum.three_public");
+  ASSERT_EQ(sums.size(), 1u) << Dump(findings);
+  EXPECT_EQ(sums[0].expected_fen, 6256935);
+}
+
+Figure NarrativeFigure(const char* metric, const char* printed, std::int64_t fen,
+                       UnitOfAmount unit) {
+  Figure figure;
+  figure.table_kind = "narrative";
+  figure.row_code = metric;
+  figure.column = "amount";
+  figure.amount_fen = fen;
+  figure.printed_text = printed;
+  figure.printed_unit = unit;
+  return figure;
+}
+
+CanonicalTable ThreePublicTable() {
+  return MakeTable("final.three_public", UnitOfAmount::kYuan,
+                   {
+                       {"three_public.vehicle_operation",
+                        "公务用车运行维护费",
+                        {{"final", "38,469.35", 3846935}}},
+                       {"three_public.reception", "公务接待费", {{"final", "24,100.00", 2410000}}},
+                   });
+}
+
+// The seed 003 case: "公务用车运行维护费3.85元" where the table holds
+// 38,469.35 元 = 3.85 万元 within 0.005 万元.
+TEST(ReconcileNarrativeTest, CorrectsMisprintedUnit) {
+  std::vector<CanonicalTable> tables = {ThreePublicTable()};
+  std::vector<Figure> narrative = {
+      NarrativeFigure("three_public.vehicle_operation", "3.85元", 385, UnitOfAmount::kYuan),
+      NarrativeFigure("three_public.reception", "2.41万元", 2410000, UnitOfAmount::kWanYuan)};
+  std::vector<Finding> findings;
+  ReconcileNarrative(tables, narrative, findings);
+  ASSERT_EQ(findings.size(), 1u) << Dump(findings);
+  const Finding& finding = findings[0];
+  EXPECT_EQ(finding.check, "narrative.unit_misprint");
+  EXPECT_EQ(finding.severity, Severity::kWarning);
+  EXPECT_EQ(finding.printed_text, "3.85元");
+  EXPECT_EQ(finding.expected_fen, 3846935);
+  EXPECT_EQ(finding.actual_fen, 385);
+  EXPECT_EQ(finding.tolerance_fen, 5000);
+  EXPECT_NE(finding.message.find("3.85元"), std::string::npos);
+  EXPECT_NE(finding.message.find("万元"), std::string::npos);
+  EXPECT_NE(finding.message.find("38500.00"), std::string::npos);
+  EXPECT_NE(finding.message.find("3.85 yuan"), std::string::npos);
+  EXPECT_TRUE(narrative[0].corrected);
+  EXPECT_EQ(narrative[0].amount_fen, 3850000);
+  EXPECT_FALSE(narrative[1].corrected);
+  EXPECT_EQ(narrative[1].amount_fen, 2410000);
+}
+
+TEST(ReconcileNarrativeTest, WanYuanPrintedWhereTableShowsYuan) {
+  std::vector<CanonicalTable> tables = {ThreePublicTable()};
+  std::vector<Figure> narrative = {NarrativeFigure("three_public.reception", "24,100.00万元",
+                                                   24100000000, UnitOfAmount::kWanYuan)};
+  std::vector<Finding> findings;
+  ReconcileNarrative(tables, narrative, findings);
+  ASSERT_EQ(findings.size(), 1u) << Dump(findings);
+  EXPECT_EQ(findings[0].check, "narrative.unit_misprint");
+  EXPECT_EQ(narrative[0].amount_fen, 2410000);
+  EXPECT_TRUE(narrative[0].corrected);
+}
+
+TEST(ReconcileNarrativeTest, UnexplainedMismatchIsAnError) {
+  std::vector<CanonicalTable> tables = {MakeTable(
+      "final.income_expenditure_summary", UnitOfAmount::kWanYuan,
+      {{"income.total_current_year", "本年收入合计", {{"amount", "7,979.55", 7979550000}}}})};
+  std::vector<Figure> narrative = {
+      NarrativeFigure("total_income", "7,979.57 万元", 7979570000, UnitOfAmount::kWanYuan),
+      NarrativeFigure("total_expenditure", "1.00万元", 1000000, UnitOfAmount::kWanYuan)};
+  std::vector<Finding> findings;
+  ReconcileNarrative(tables, narrative, findings);
+  ASSERT_EQ(findings.size(), 1u) << Dump(findings);
+  EXPECT_EQ(findings[0].check, "narrative.vs_table");
+  EXPECT_EQ(findings[0].severity, Severity::kError);
+  EXPECT_EQ(findings[0].expected_fen, 7979550000);
+  EXPECT_EQ(findings[0].actual_fen, 7979570000);
+  EXPECT_EQ(findings[0].tolerance_fen, 10000);
+  EXPECT_FALSE(narrative[0].corrected);
+}
+
+TEST(ReconcileNarrativeTest, AgreesWithinNarrativeRounding) {
+  std::vector<CanonicalTable> tables = {MakeTable(
+      "final.income_expenditure_summary", UnitOfAmount::kYuan,
+      {{"income.total_current_year", "本年收入合计", {{"amount", "79,795,549.99", 7979554999}}}})};
+  std::vector<Figure> narrative = {
+      NarrativeFigure("total_income", "7,979.55 万元", 7979550000, UnitOfAmount::kWanYuan)};
+  std::vector<Finding> findings;
+  ReconcileNarrative(tables, narrative, findings);
+  EXPECT_TRUE(findings.empty()) << Dump(findings);
+}
+
+}  // namespace
+}  // namespace disclose
