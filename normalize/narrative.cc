@@ -1,5 +1,6 @@
 #include "normalize/narrative.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <string>
@@ -118,14 +119,18 @@ class Scanner {
     const std::size_t n = cps.size();
     std::size_t sentence_start = 0;
     std::size_t clause_start = 0;
+    std::string subject;  // the last named amount in the sentence: what "决算为" refers to
     bool after_enumeration = false;  // "包括：" lists economic items, not metrics
+    bool after_reason = false;  // "主要原因是 2023 年…0 万元" explains, it does not state
     std::size_t i = 0;
     while (i < n) {
       const char32_t c = cps[i];
       if (IsSentenceEnd(c)) {
         sentence_start = i + 1;
+        subject.clear();
         clause_start = i + 1;
         after_enumeration = false;
+        after_reason = false;
         ++i;
         continue;
       }
@@ -143,6 +148,7 @@ class Scanner {
         if (c == U'包' && i + 1 < n && cps[i + 1] == U'括' && !(i > 0 && cps[i - 1] == U'不')) {
           after_enumeration = true;
         }
+        if (c == U'原' && i + 1 < n && cps[i + 1] == U'因') after_reason = true;
         ++i;
         continue;
       }
@@ -188,9 +194,16 @@ class Scanner {
       bool is_threshold =
           i > 0 && (cps[i - 1] == U'≥' || cps[i - 1] == U'≤' || cps[i - 1] == U'>' ||
                     cps[i - 1] == U'<' || cps[i - 1] == U'=' || cps[i - 1] == U'约');
-      if (unit != NarrativeUnit::kUnknown && !is_rate && !is_threshold && !after_enumeration) {
+      if (unit != NarrativeUnit::kUnknown && !is_rate && !is_threshold && !after_enumeration &&
+          !after_reason) {
         const std::string label_printed = Encode(cps, clause_start, i);
-        const Metric metric = Classify(label_printed);
+        Metric metric = Classify(label_printed);
+        if (metric == Metric::kNone && !subject.empty() && IsBareResult(label_printed)) {
+          // "“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元": the
+          // result belongs to the sentence's subject, without its budget words.
+          metric = Classify(SubjectWithoutBudget(subject));
+        }
+        if (!label_printed.empty() && !IsBareResult(label_printed)) subject = label_printed;
         if (metric != Metric::kNone) {
           const std::string printed = Encode(cps, i, unit_end);
           std::optional<NarrativeAmount> amount = ParseNarrativeAmount(printed);
@@ -291,6 +304,24 @@ class Scanner {
       return SetParent(Metric::kTotalExpenditure);
     }
     return Metric::kNone;
+  }
+
+  bool IsBareResult(std::string_view printed_label) const {
+    if (kind_ != DocKind::kFinalAccounts) return false;
+    const std::string label = RemoveAllWhitespace(FoldForMatching(printed_label));
+    for (std::string_view bare : {"支出决算为", "决算为", "决算数为", "支出决算", "决算数", "决算",
+                                  "支出决算数为", "支出决算数"}) {
+      if (label == bare) return true;
+    }
+    return false;
+  }
+
+  static std::string SubjectWithoutBudget(const std::string& subject) {
+    std::size_t cut = subject.size();
+    for (std::string_view word : {"年初预算", "全年预算", "预算数", "预算为"}) {
+      cut = std::min(cut, subject.find(word));
+    }
+    return subject.substr(0, cut);
   }
 
   Metric SetParent(Metric metric) {
