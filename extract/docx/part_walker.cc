@@ -191,6 +191,13 @@ Status StreamPart(std::string_view xml, const std::string& part, Visitor& visito
       xml.find("<!ENTITY") != std::string_view::npos) {
     return DocxError(ErrorCode::kCorrupt, part + ": DTDs are not allowed in DOCX parts");
   }
+  // Idempotent; makes libxml2's global state safe before readers run on
+  // several threads.
+  static const bool initialized = [] {
+    xmlInitParser();
+    return true;
+  }();
+  (void)initialized;
   if (xml.size() > static_cast<std::size_t>(INT32_MAX)) {
     return DocxError(ErrorCode::kTooLarge, part + ": part too large to parse");
   }
