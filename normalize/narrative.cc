@@ -108,8 +108,8 @@ struct Candidate {
 
 class Scanner {
  public:
-  Scanner(DocKind kind, std::string fiscal_year)
-      : kind_(kind), fiscal_year_(std::move(fiscal_year)) {}
+  Scanner(DocKind kind, std::string fiscal_year, std::vector<Finding>& findings)
+      : kind_(kind), fiscal_year_(std::move(fiscal_year)), findings_(findings) {}
 
   void ResetContext() { context_.parent = Metric::kNone; }
 
@@ -119,7 +119,8 @@ class Scanner {
     const std::size_t n = cps.size();
     std::size_t sentence_start = 0;
     std::size_t clause_start = 0;
-    std::string subject;  // the last named amount in the sentence: what "决算为" refers to
+    Printed budget, final;  // the latest 年初预算为 / 决算为 amounts
+    std::string subject;    // the last named amount in the sentence: what "决算为" refers to
     bool after_enumeration = false;  // "包括：" lists economic items, not metrics
     bool after_reason = false;  // "主要原因是 2023 年…0 万元" explains, it does not state
     std::size_t i = 0;
@@ -149,6 +150,7 @@ class Scanner {
           after_enumeration = true;
         }
         if (c == U'原' && i + 1 < n && cps[i + 1] == U'因') after_reason = true;
+        if (c == U'决') CheckComparisonWord(cps, i, provenance, budget, final);
         ++i;
         continue;
       }
@@ -194,6 +196,24 @@ class Scanner {
       bool is_threshold =
           i > 0 && (cps[i - 1] == U'≥' || cps[i - 1] == U'≤' || cps[i - 1] == U'>' ||
                     cps[i - 1] == U'<' || cps[i - 1] == U'=' || cps[i - 1] == U'约');
+      if (unit != NarrativeUnit::kUnknown && !is_rate && !is_threshold) {
+        const std::string label =
+            RemoveAllWhitespace(FoldForMatching(Encode(cps, clause_start, i)));
+        Printed* slot = nullptr;
+        if (EndsWith(label, "预算为") || EndsWith(label, "预算数为") || EndsWith(label, "预算数")) {
+          slot = &budget;
+        } else if (EndsWith(label, "决算为") || EndsWith(label, "决算数为") ||
+                   EndsWith(label, "决算数")) {
+          slot = &final;
+        }
+        if (slot != nullptr) {
+          if (std::optional<NarrativeAmount> amount =
+                  ParseNarrativeAmount(Encode(cps, i, unit_end))) {
+            *slot =
+                Printed{true, amount->fen, amount->half_unit_fen, Trim(Encode(cps, i, unit_end))};
+          }
+        }
+      }
       if (unit != NarrativeUnit::kUnknown && !is_rate && !is_threshold && !after_enumeration &&
           !after_reason) {
         const std::string label_printed = Encode(cps, clause_start, i);
@@ -357,8 +377,61 @@ class Scanner {
     return name;
   }
 
+  // A budget/final pair of one statement, for "决算数大于预算数".
+  struct Printed {
+    bool set = false;
+    std::int64_t fen = 0;
+    std::int64_t half_unit_fen = 0;
+    std::string text;
+  };
+
+  // "年初预算为1560.05万元，支出决算为1511.89万元 … 决算数大于预算数" must agree
+  // with the two figures it compares.
+  void CheckComparisonWord(const std::vector<char32_t>& cps, std::size_t i,
+                           const Provenance& provenance, Printed& budget, Printed& final) {
+    static constexpr std::u32string_view kPhrases[] = {U"决算数大于预算数", U"决算数小于预算数",
+                                                       U"决算数等于预算数", U"决算大于预算",
+                                                       U"决算小于预算",     U"决算等于预算"};
+    for (std::u32string_view phrase : kPhrases) {
+      if (i + phrase.size() > cps.size()) continue;
+      if (std::u32string_view(cps.data() + i, phrase.size()) != phrase) continue;
+      if (!budget.set || !final.set) return;
+      const std::int64_t tolerance = budget.half_unit_fen + final.half_unit_fen;
+      const std::int64_t difference = final.fen - budget.fen;
+      const char32_t word = phrase.find(U'大') != std::u32string_view::npos   ? U'大'
+                            : phrase.find(U'小') != std::u32string_view::npos ? U'小'
+                                                                              : U'等';
+      const bool equal = difference >= -tolerance && difference <= tolerance;
+      const bool holds = word == U'等'   ? equal
+                         : word == U'大' ? difference > tolerance
+                                         : difference < -tolerance;
+      if (!holds) {
+        Finding finding;
+        finding.check = "narrative.comparison";
+        finding.severity = Severity::kError;
+        finding.expected_fen = budget.fen;
+        finding.actual_fen = final.fen;
+        finding.tolerance_fen = tolerance;
+        std::string printed;
+        for (char32_t c : phrase) AppendUtf8(printed, c);
+        finding.printed_text = printed;
+        finding.provenance = provenance;
+        finding.message = "the narrative says \"" + printed + "\" but the budget is " +
+                          budget.text + " and the final figure " + final.text +
+                          (equal            ? ": equal within rounding"
+                           : difference > 0 ? ": the final figure is larger"
+                                            : ": the final figure is smaller");
+        findings_.push_back(std::move(finding));
+      }
+      budget.set = false;
+      final.set = false;
+      return;
+    }
+  }
+
   DocKind kind_;
   std::string fiscal_year_;
+  std::vector<Finding>& findings_;
   Context context_;
 };
 
@@ -378,7 +451,7 @@ bool IsProseCell(std::string_view text) {
 std::vector<Figure> ExtractNarrativeFigures(const Document& document,
                                             const DocumentMetadata& metadata,
                                             std::vector<Finding>& findings) {
-  Scanner scanner(metadata.kind, metadata.fiscal_year.value);
+  Scanner scanner(metadata.kind, metadata.fiscal_year.value, findings);
   std::vector<Candidate> candidates;
   for (const Block& block : document.blocks) {
     if (const Paragraph* paragraph = block.AsParagraph()) {

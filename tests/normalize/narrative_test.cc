@@ -576,3 +576,44 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace disclose
+
+namespace disclose {
+namespace {
+
+struct ComparisonCase {
+  const char* text;
+  int findings;
+};
+
+class ComparisonWordTest : public testing::TestWithParam<ComparisonCase> {};
+
+// sh_putuo_finance_2024_final_MODIFIED flips 小于 to 大于/等于 (known errors M06-M08).
+TEST_P(ComparisonWordTest, ComparisonWordMustFollowTheFigures) {
+  std::vector<Finding> findings;
+  ExtractNarrativeFigures(MakeDocument({GetParam().text}),
+                          MakeMetadata(DocKind::kFinalAccounts, "2024"), findings);
+  int count = 0;
+  for (const Finding& finding : findings) {
+    if (finding.check != "narrative.comparison") continue;
+    ++count;
+    EXPECT_EQ(finding.severity, Severity::kError);
+    EXPECT_NE(finding.message.find("万元"), std::string::npos);
+  }
+  EXPECT_EQ(count, GetParam().findings) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Words, ComparisonWordTest,
+    testing::Values(
+        ComparisonCase{"年初预算为1560.05万元，支出决算为1511.89万元，完成年初预算的96.91%。"
+                       "决算数大于预算数的主要原因：人员进出及退休变化。",
+                       1},
+        ComparisonCase{"年初预算为1560.05万元，支出决算为1511.89万元，完成年初预算的96.91%。"
+                       "决算数小于预算数的主要原因：人员进出及退休变化。",
+                       0},
+        ComparisonCase{"年初预算为62.29万元，支出决算为60.99万元。决算数等于预算数的主要原因。", 1},
+        ComparisonCase{"年初预算为9.3万元，支出决算为9.30万元，决算数等于预算数。", 0},
+        ComparisonCase{"决算数大于预算数的主要原因：无。", 0}));
+
+}  // namespace
+}  // namespace disclose
