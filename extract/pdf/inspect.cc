@@ -211,6 +211,8 @@ Status RenderInspection(const std::string& path, int page, const std::string& pn
   return Status::Ok();
 }
 
-void SetPdfVerbose(bool verbose) { pdf::SetPopplerVerbose(verbose); }
+void SetPdfVerbose(bool verbose) {
+  pdf::SetPopplerVerbose(verbose);
+}
 
 }  // namespace disclose
