@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "extract/docx/docx_internal.h"
@@ -66,7 +67,8 @@ enum class Elem {
 };
 
 Elem WordElem(std::string_view name) {
-  static const std::pair<std::string_view, Elem> kTable[] = {
+  // Looked up once per element of every part: a hash map, not a scan.
+  static const std::unordered_map<std::string_view, Elem> kTable = {
       {"p", Elem::kP},
       {"pPr", Elem::kPPr},
       {"pStyle", Elem::kPStyle},
@@ -123,10 +125,8 @@ Elem WordElem(std::string_view name) {
       {"smartTagPr", Elem::kSkip},
       {"tabs", Elem::kSkip},
   };
-  for (const auto& [key, elem] : kTable) {
-    if (key == name) return elem;
-  }
-  return Elem::kOther;
+  const auto it = kTable.find(name);
+  return it == kTable.end() ? Elem::kOther : it->second;
 }
 
 std::string_view View(const xmlChar* text) {
