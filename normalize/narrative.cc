@@ -9,6 +9,7 @@
 
 #include "core/money.h"
 #include "core/text.h"
+#include "normalize/classification.h"
 #include "normalize/narrative_amount.h"
 
 namespace disclose {
@@ -151,6 +152,7 @@ class Scanner {
         }
         if (c == U'原' && i + 1 < n && cps[i + 1] == U'因') after_reason = true;
         if (c == U'决') CheckComparisonWord(cps, i, provenance, budget, final);
+        if (c == U'类') CheckClassName(cps, i, provenance);
         ++i;
         continue;
       }
@@ -427,6 +429,44 @@ class Scanner {
       final.set = false;
       return;
     }
+  }
+
+  // "11、医疗卫生与计划生育支出（210类）" in a 2026 budget: the class was renamed
+  // 卫生健康支出 in 2019, and tables print the current name. `i` is at 类.
+  void CheckClassName(const std::vector<char32_t>& cps, std::size_t i,
+                      const Provenance& provenance) {
+    if (i < 5 || !(cps[i - 4] == U'(' || cps[i - 4] == U'（')) return;
+    std::string code;
+    for (std::size_t k = i - 3; k < i; ++k) {
+      if (cps[k] < U'0' || cps[k] > U'9') return;
+      code.push_back(static_cast<char>(cps[k]));
+    }
+    std::size_t begin = i - 4;
+    while (begin > 0 && IsCjkIdeograph(cps[begin - 1]) && i - 4 - (begin - 1) <= 24) --begin;
+    const std::string name = Encode(cps, begin, i - 4);
+    std::optional<std::string> by_name = FunctionClassCode(name);
+    if (!by_name) return;
+    const std::vector<std::string> known = KnownFunctionClassNames(code);
+    std::string message;
+    if (*by_name != code) {
+      message = "the narrative names class " + code + " \"" + name + "\", the national name of " +
+                *by_name;
+    } else if (!known.empty() && FunctionClassCode(known.front()) == code &&
+               RemoveAllWhitespace(name) != known.front() &&
+               RemoveAllWhitespace(name) + "支出" != known.front() && fiscal_year_ >= "2020" &&
+               fiscal_year_.size() == 4) {
+      message = "the narrative names class " + code + " \"" + name + "\", a name retired before " +
+                fiscal_year_ + "; the national name is " + known.front();
+    } else {
+      return;
+    }
+    Finding finding;
+    finding.check = "code.name";
+    finding.severity = Severity::kWarning;
+    finding.message = std::move(message);
+    finding.printed_text = name + Encode(cps, i - 4, i + 1);
+    finding.provenance = provenance;
+    findings_.push_back(std::move(finding));
   }
 
   DocKind kind_;

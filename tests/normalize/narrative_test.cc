@@ -617,3 +617,42 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace disclose
+
+namespace disclose {
+namespace {
+
+struct ClassNameCase {
+  const char* text;
+  const char* year;
+  int findings;
+};
+
+class NarrativeClassNameTest : public testing::TestWithParam<ClassNameCase> {};
+
+// sh_putuo_justice_2026 budgets name class 210 by its pre-2019 name (D04, U04).
+TEST_P(NarrativeClassNameTest, FlagsRetiredOrWrongClassNames) {
+  std::vector<Finding> findings;
+  ExtractNarrativeFigures(MakeDocument({GetParam().text}),
+                          MakeMetadata(DocKind::kBudget, GetParam().year), findings);
+  int count = 0;
+  for (const Finding& finding : findings) {
+    if (finding.check != "code.name") continue;
+    ++count;
+    EXPECT_EQ(finding.severity, Severity::kWarning);
+    EXPECT_NE(finding.printed_text.find("类"), std::string::npos);
+  }
+  EXPECT_EQ(count, GetParam().findings) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Names, NarrativeClassNameTest,
+    testing::Values(
+        ClassNameCase{"11、医疗卫生与计划生育支出（210类）行政事业单位医疗（11款）114.97万元",
+                      "2026", 1},
+        ClassNameCase{"11、卫生健康支出（210类）行政事业单位医疗（11款）114.97万元", "2026", 0},
+        ClassNameCase{"医疗卫生与计划生育支出（210类）22.16万元", "2018", 0},
+        ClassNameCase{"8、社会保障和就业支出（210类）1.00万元", "2024", 1},
+        ClassNameCase{"住房保障（221类）住房改革支出（02款）", "2024", 0}));
+
+}  // namespace
+}  // namespace disclose
