@@ -38,6 +38,14 @@ std::string ApplicationName(std::string_view xml) {
   return SanitizeUtf8(Trim(xml.substr(start, close - start)));
 }
 
+// Re-prefixes a status from the docx helpers with the file name.
+Status WithName(const std::string& name, const Status& status) {
+  std::string_view detail = status.message();
+  constexpr std::string_view kPrefix = "DOCX read error: ";
+  if (StartsWith(detail, kPrefix)) detail.remove_prefix(kPrefix.size());
+  return DocxError(status.code(), name + ": " + std::string(detail));
+}
+
 bool IsHeaderOrFooter(const std::string& name) {
   if (!StartsWith(name, "word/") || !EndsWith(name, ".xml")) return false;
   const std::string_view base = std::string_view(name).substr(5);
@@ -66,8 +74,7 @@ Result<Document> ReadDocx(std::string_view bytes, std::string name, const Extrac
   docx::ZipArchive zip;
   Status status = docx::ZipArchive::Open(bytes, &zip);
   if (!status.ok()) {
-    return DocxError(status.code(),
-                     name + ": " + status.message().substr(std::strlen("DOCX read error: ")));
+    return WithName(name, status);
   }
   if (zip.AnyEncrypted()) {
     return DocxError(ErrorCode::kEncrypted, name + ": zip entries are encrypted");
@@ -85,10 +92,7 @@ Result<Document> ReadDocx(std::string_view bytes, std::string name, const Extrac
 
   docx::ZipBudget budget{options.max_zip_entry_bytes, options.max_zip_total_bytes, 0};
   // Prefix "DOCX read error: <name>: <part>: ..." on every failure below.
-  auto fail = [&name](const Status& failed) {
-    return DocxError(failed.code(),
-                     name + ": " + failed.message().substr(std::strlen("DOCX read error: ")));
-  };
+  auto fail = [&name](const Status& failed) { return WithName(name, failed); };
 
   std::string xml;
   if (zip.Has("docProps/app.xml")) {
