@@ -220,10 +220,12 @@ class Scanner {
           !after_reason) {
         const std::string label_printed = Encode(cps, clause_start, i);
         Metric metric = Classify(label_printed);
+        std::string row_name = label_printed;
         if (metric == Metric::kNone && !subject.empty() && IsBareResult(label_printed)) {
           // "“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元": the
           // result belongs to the sentence's subject, without its budget words.
           metric = Classify(SubjectWithoutBudget(subject));
+          row_name = SubjectWithoutBudget(subject) + label_printed;
         }
         if (!label_printed.empty() && !IsBareResult(label_printed)) subject = label_printed;
         if (metric != Metric::kNone) {
@@ -237,7 +239,7 @@ class Scanner {
             Figure& figure = candidate.figure;
             figure.table_kind = "narrative";
             figure.row_code = kMetricInfo[static_cast<int>(metric)].key;
-            figure.row_name = RowName(label_printed);
+            figure.row_name = RowName(row_name);
             figure.column = "amount";
             figure.amount_fen = amount->fen;
             figure.printed_text = Trim(printed);
@@ -295,15 +297,34 @@ class Scanner {
       return Metric::kGovProcurement;
     }
     if (Has(label, "一般公共预算")) {
-      if (Has(label, "基本支出")) return SetParent(Metric::kGeneralBudgetBasic);
-      if (HasAny(label, {"项目支出", "收入"})) return Metric::kNone;
-      if (HasAny(label, {"支出", "拨款合计"})) return SetParent(Metric::kGeneralBudget);
+      // Only the whole: "一般公共预算拨款安排的会议费预算支出 X" is a part of it.
+      std::string rest =
+          label.substr(label.rfind("一般公共预算") + std::string_view("一般公共预算").size());
+      bool trimmed = true;
+      while (trimmed) {
+        trimmed = false;
+        for (std::string_view tail : {"为", "数", "预算", "决算", "总额", "共计"}) {
+          if (rest.size() > tail.size() && EndsWith(rest, tail)) {
+            rest.resize(rest.size() - tail.size());
+            trimmed = true;
+          }
+        }
+      }
+      for (std::string_view whole : {"财政拨款基本支出", "拨款基本支出", "基本支出"}) {
+        if (rest == whole) return SetParent(Metric::kGeneralBudgetBasic);
+      }
+      for (std::string_view whole :
+           {"财政拨款支出", "拨款支出", "支出", "拨款合计", "财政拨款合计", "财政拨款支出合计"}) {
+        if (rest == whole) return SetParent(Metric::kGeneralBudget);
+      }
       return Metric::kNone;
     }
     if (Has(label, "财政拨款收入") && !Has(label, "总计")) return Metric::kFiscalIncome;
     if (Has(label, "财政拨款支出") && !Has(label, "总计")) return Metric::kFiscalExpenditure;
     if (Has(label, "人员经费")) return Metric::kPersonnel;
     if (Has(label, "公用经费")) return Metric::kPublic;
+    // "财政拨款基本支出" is neither the department's nor the general budget's.
+    if (HasAny(label, {"基本支出", "项目支出"}) && Has(label, "财政拨款")) return Metric::kNone;
     if (Has(label, "基本支出")) {
       if (context_.parent == Metric::kGeneralBudget ||
           context_.parent == Metric::kGeneralBudgetBasic) {
@@ -319,6 +340,11 @@ class Scanner {
       return Metric::kProject;
     }
     if (Has(label, "财政拨款")) return Metric::kNone;
+    // Source lines ("其他资金收入预算总计 80万元") are parts of the total, not it.
+    if (HasAny(label, {"财政专户", "其他资金", "其他收入", "事业收入", "经营收入", "上级补助",
+                       "附属单位", "单位资金", "资金收入", "上缴上级", "经营支出"})) {
+      return Metric::kNone;
+    }
     if (HasAny(label, {"本年收入", "收入预算", "总收入", "收入合计"}) && !Has(label, "收入总计")) {
       return Metric::kTotalIncome;
     }
