@@ -33,20 +33,41 @@ struct Marked {
   }
 };
 
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiAlnum(char c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+bool IsAsciiAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool IsAsciiDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool IsAsciiAlnum(char c) {
+  return IsAsciiAlpha(c) || IsAsciiDigit(c);
+}
 bool IsAsciiPunct(char c) {
   return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) ||
          (c >= 0x7b && c <= 0x7e);
 }
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char Lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string_view LatexCommand(std::string_view name) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kCommands{{
-      {"geq", "≥"}, {"ge", "≥"}, {"leq", "≤"}, {"le", "≤"}, {"times", "×"}, {"div", "÷"},
-      {"pm", "±"}, {"cdot", "·"}, {"approx", "≈"}, {"neq", "≠"}, {"ne", "≠"}, {"sim", "~"},
-      {"quad", " "}, {"qquad", " "}, {"left", ""}, {"right", ""},
+      {"geq", "≥"},
+      {"ge", "≥"},
+      {"leq", "≤"},
+      {"le", "≤"},
+      {"times", "×"},
+      {"div", "÷"},
+      {"pm", "±"},
+      {"cdot", "·"},
+      {"approx", "≈"},
+      {"neq", "≠"},
+      {"ne", "≠"},
+      {"sim", "~"},
+      {"quad", " "},
+      {"qquad", " "},
+      {"left", ""},
+      {"right", ""},
   }};
   for (const auto& [command, replacement] : kCommands) {
     if (command == name) return replacement;
@@ -134,9 +155,8 @@ bool LooksLikeMath(std::string_view content) {
   for (char c : content) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
     if (c == '\\') has_backslash = true;
-    if (!(IsAsciiDigit(c) || c == '.' || c == ',' || c == '%' || c == '<' || c == '>' ||
-          c == '=' || c == '+' || c == '-' || c == '*' || c == '/' || c == ' ' || c == '(' ||
-          c == ')')) {
+    if (!(IsAsciiDigit(c) || c == '.' || c == ',' || c == '%' || c == '<' || c == '>' || c == '=' ||
+          c == '+' || c == '-' || c == '*' || c == '/' || c == ' ' || c == '(' || c == ')')) {
       operators_only = false;
     }
   }
@@ -174,9 +194,9 @@ bool IsKnownHtmlTag(std::string_view name, bool* line_break) {
   static constexpr std::array<std::string_view, 13> kBreaking{
       "br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table"};
   static constexpr std::array<std::string_view, 28> kInline{
-      "span", "sup", "sub", "b", "i", "u", "s", "strong", "em", "font", "a", "img", "ul", "ol",
-      "td", "th", "tbody", "thead", "center", "small", "big", "del", "ins", "mark", "code", "pre",
-      "blockquote", "section"};
+      "span", "sup", "sub", "b",    "i",    "u",   "s",          "strong", "em",     "font",
+      "a",    "img", "ul",  "ol",   "td",   "th",  "tbody",      "thead",  "center", "small",
+      "big",  "del", "ins", "mark", "code", "pre", "blockquote", "section"};
   for (std::string_view tag : kBreaking) {
     if (tag == name) {
       *line_break = true;
@@ -197,8 +217,10 @@ bool IsKnownHtmlTag(std::string_view name, bool* line_break) {
 std::size_t HtmlTagLength(const Marked& in, std::size_t i, bool* line_break) {
   const std::string& s = in.text;
   if (s.compare(i, 4, "<!--") == 0) {
-    const std::size_t end = s.find("-->", i + 4);
-    if (end == std::string::npos || end - i > 2000) return 0;
+    // Bounded search: many unclosed "<!--" must not make the pass quadratic.
+    const std::size_t end =
+        std::string_view(s).substr(0, std::min(s.size(), i + 2000)).find("-->", i + 4);
+    if (end == std::string::npos) return 0;
     *line_break = false;
     return end + 3 - i;
   }
@@ -328,11 +350,11 @@ Marked PassEmphasis(const Marked& in) {
 
 std::string_view NamedEntity(std::string_view name) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kEntities{{
-      {"nbsp", " "},   {"amp", "&"},    {"lt", "<"},      {"gt", ">"},      {"quot", "\""},
-      {"apos", "'"},   {"ensp", " "},   {"emsp", " "},    {"thinsp", " "},  {"mdash", "—"},
-      {"ndash", "–"},  {"hellip", "…"}, {"times", "×"},   {"divide", "÷"},  {"ge", "≥"},
-      {"le", "≤"},     {"yen", "¥"},    {"middot", "·"},  {"ldquo", "“"},   {"rdquo", "”"},
-      {"lsquo", "‘"},  {"rsquo", "’"},  {"deg", "°"},     {"plusmn", "±"},  {"percnt", "%"},
+      {"nbsp", " "},  {"amp", "&"},    {"lt", "<"},     {"gt", ">"},     {"quot", "\""},
+      {"apos", "'"},  {"ensp", " "},   {"emsp", " "},   {"thinsp", " "}, {"mdash", "—"},
+      {"ndash", "–"}, {"hellip", "…"}, {"times", "×"},  {"divide", "÷"}, {"ge", "≥"},
+      {"le", "≤"},    {"yen", "¥"},    {"middot", "·"}, {"ldquo", "“"},  {"rdquo", "”"},
+      {"lsquo", "‘"}, {"rsquo", "’"},  {"deg", "°"},    {"plusmn", "±"}, {"percnt", "%"},
   }};
   for (const auto& [entity, text] : kEntities) {
     if (entity == name) return text;
@@ -358,8 +380,10 @@ Marked PassEntities(const Marked& in) {
             if (IsAsciiDigit(d)) digit = d - '0';
             if (hex && d >= 'a' && d <= 'f') digit = d - 'a' + 10;
             if (hex && d >= 'A' && d <= 'F') digit = d - 'A' + 10;
-            if (digit < 0 || value > 0x10FFFF) ok = false;
-            else value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
+            if (digit < 0 || value > 0x10FFFF)
+              ok = false;
+            else
+              value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(digit);
           }
           if (hex && body.size() == 2) ok = false;
           if (ok) {
@@ -462,7 +486,8 @@ bool IsBlankLine(std::string_view line) {
 }
 
 char32_t FirstCodePoint(std::string_view text) {
-  const std::vector<char32_t> points = DecodeUtf8(text.substr(0, std::min<std::size_t>(4, text.size())));
+  const std::vector<char32_t> points =
+      DecodeUtf8(text.substr(0, std::min<std::size_t>(4, text.size())));
   return points.empty() ? 0 : points.front();
 }
 

@@ -33,12 +33,12 @@ struct PendingTable {
 };
 
 // Shape (a): every line in [begin, end) is a row of tab-separated cells.
-PendingTable ParseTabRows(const std::vector<SourceLine>& lines, std::size_t begin,
-                          std::size_t end, bool markdown);
+PendingTable ParseTabRows(const std::vector<SourceLine>& lines, std::size_t begin, std::size_t end,
+                          bool markdown);
 // Shape (c): Word's one-cell-per-line export. Starts at `begin` (a line that
 // opens with a tab); returns the index just past the table.
-std::size_t ParseCellPerLine(const std::vector<SourceLine>& lines, std::size_t begin,
-                             bool markdown, PendingTable* table);
+std::size_t ParseCellPerLine(const std::vector<SourceLine>& lines, std::size_t begin, bool markdown,
+                             PendingTable* table);
 // Shape (b): markdown pipe table; `begin` is the header row, begin + 1 the
 // |---| separator. Returns the index just past the table.
 std::size_t ParsePipeTable(const std::vector<SourceLine>& lines, std::size_t begin, bool markdown,
@@ -65,10 +65,10 @@ std::string StripBookmarks(std::string_view line);
 
 // Block-level markdown marks at the start of a line.
 struct LineMarks {
-  std::string rest;         // the line without the marks
-  int heading_level = 0;    // '#' count, 0 when none
-  bool list_item = false;   // "- ", "* ", "+ " (and "1. " in markdown)
-  bool quote = false;       // leading '>'
+  std::string rest;        // the line without the marks
+  int heading_level = 0;   // '#' count, 0 when none
+  bool list_item = false;  // "- ", "* ", "+ " (and "1. " in markdown)
+  bool quote = false;      // leading '>'
 };
 LineMarks StripLineMarks(std::string_view line, bool markdown);
 
@@ -97,8 +97,9 @@ bool IsRepeatedTableHeaderLine(std::string_view text);
 // Decides whether two paragraph texts separated by a page break / blank lines
 // are one sentence split in two.
 bool ShouldJoin(const std::string& previous, bool previous_heading, const std::string& next);
-// Concatenates with a space only between two ASCII alphanumerics.
-std::string JoinText(const std::string& previous, const std::string& next);
+// Appends `next`, with a space only between two ASCII alphanumerics. In place,
+// so a long chain of joins stays linear.
+void AppendJoined(std::string* previous, const std::string& next);
 
 // Splits a pipe-table row on unescaped '|', dropping the outer pipes.
 std::vector<std::string> SplitPipeRow(std::string_view line);

@@ -23,8 +23,8 @@ bool PartialAtStart(std::string_view text, const RE2& pattern) {
 }
 
 bool IsCjkIdeographOrAlnum(char32_t c) {
-  return IsCjkIdeograph(c) || (c < 0x80 && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                                            (c >= 'A' && c <= 'Z')));
+  return IsCjkIdeograph(c) ||
+         (c < 0x80 && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')));
 }
 
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> needles) {
@@ -92,8 +92,18 @@ bool IsRepeatedTableHeaderLine(std::string_view text) {
   return CodePointCount(text) <= 80 && FullMatch(text, kHeader);
 }
 
-bool ShouldJoin(const std::string& previous, bool previous_heading, const std::string& next) {
-  if (previous.empty() || next.empty()) return false;
+bool ShouldJoin(const std::string& previous_text, bool previous_heading, const std::string& next) {
+  if (previous_text.empty() || next.empty()) return false;
+  // Only the tail of a (possibly already joined, long) paragraph matters; looking
+  // at all of it would make a chain of joins quadratic.
+  std::string_view previous = previous_text;
+  const bool long_previous = previous.size() > 300;
+  if (long_previous) {
+    previous.remove_prefix(previous.size() - 300);
+    while (!previous.empty() && (static_cast<unsigned char>(previous[0]) & 0xC0) == 0x80) {
+      previous.remove_prefix(1);
+    }
+  }
   const char32_t last = LastCodePoint(previous);
   static constexpr std::u32string_view kTerminal = U"。！？!?；;：:…）)」』】》”\"'";
   if (kTerminal.find(last) != std::u32string_view::npos) return false;
@@ -102,24 +112,25 @@ bool ShouldJoin(const std::string& previous, bool previous_heading, const std::s
   if (kOpenEnd.find(last) != std::u32string_view::npos) return true;
   if (!IsCjkIdeographOrAlnum(last) && last != U'%') return false;
   if (StartsWithLabel(next)) return false;
-  if (previous_heading || IsHeadingLike(previous)) {
+  if (previous_heading || (!long_previous && IsHeadingLike(previous))) {
     // A heading cut by a page break leaves a short tail ("算情况的总体说明").
-    return CodePointCount(next) <= 16 && !ContainsAny(next, {"，", "。", "；", "：", ",", ";", ":"});
+    return CodePointCount(next) <= 16 &&
+           !ContainsAny(next, {"，", "。", "；", "：", ",", ";", ":"});
   }
-  return CodePointCount(previous) >= 30 ||
+  return long_previous || CodePointCount(previous) >= 30 ||
          ContainsAny(previous, {"，", "。", "、", "：", "；", "（", ",", ";", ":", "("});
 }
 
-std::string JoinText(const std::string& previous, const std::string& next) {
-  if (previous.empty()) return next;
-  if (next.empty()) return previous;
-  const char32_t a = LastCodePoint(previous);
-  const char32_t b = FirstCodePoint(next);
+void AppendJoined(std::string* previous, const std::string& next) {
+  if (next.empty()) return;
   const auto ascii_alnum = [](char32_t c) {
     return c < 0x80 && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
   };
-  if (ascii_alnum(a) && ascii_alnum(b)) return previous + " " + next;
-  return previous + next;
+  if (!previous->empty() && ascii_alnum(LastCodePoint(*previous)) &&
+      ascii_alnum(FirstCodePoint(next))) {
+    previous->push_back(' ');
+  }
+  previous->append(next);
 }
 
 bool LooksLikeMarkdownLine(std::string_view line) {

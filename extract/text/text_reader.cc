@@ -26,9 +26,9 @@
 namespace disclose {
 namespace {
 
+using text_internal::IsBlankLine;
 using text_internal::PendingCell;
 using text_internal::PendingTable;
-using text_internal::IsBlankLine;
 using text_internal::SourceLine;
 
 Status NotText(const std::string& name) {
@@ -166,8 +166,10 @@ bool IsThematicBreak(std::string_view line) {
   if (mark != '-' && mark != '*' && mark != '_') return false;
   int count = 0;
   for (char c : text) {
-    if (c == mark) ++count;
-    else if (c != ' ') return false;
+    if (c == mark)
+      ++count;
+    else if (c != ' ')
+      return false;
   }
   return count >= 3;
 }
@@ -342,12 +344,11 @@ class Assembler {
         Item& previous = joined.back();
         if (!previous.markdown_heading && previous.role != ParagraphRole::kCaption &&
             !item.markdown_heading && item.role != ParagraphRole::kListItem &&
-            item.role != ParagraphRole::kCaption &&
-            !text_internal::IsCaptionLike(previous.text) &&
+            item.role != ParagraphRole::kCaption && !text_internal::IsCaptionLike(previous.text) &&
             !text_internal::IsCaptionLike(item.text) &&
             text_internal::ShouldJoin(previous.text, previous.role == ParagraphRole::kHeading,
                                       item.text)) {
-          previous.text = text_internal::JoinText(previous.text, item.text);
+          text_internal::AppendJoined(&previous.text, item.text);
           continue;
         }
       }
@@ -440,7 +441,8 @@ Result<Document> ReadText(std::string_view bytes, std::string name, const Extrac
   std::string text;
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     text = std::string(bytes.substr(3));
-  } else if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
+  } else if (bytes.size() >= 2 &&
+             (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
     if (!Utf16ToUtf8(bytes.substr(2), bytes[0] == '\xFF', &text)) return NotText(name);
   } else {
     text = std::string(bytes);

@@ -56,8 +56,8 @@ std::string CleanCell(std::string_view raw, bool markdown) {
   return out;
 }
 
-PendingTable ParseTabRows(const std::vector<SourceLine>& lines, std::size_t begin,
-                          std::size_t end, bool markdown) {
+PendingTable ParseTabRows(const std::vector<SourceLine>& lines, std::size_t begin, std::size_t end,
+                          bool markdown) {
   PendingTable table;
   table.first_line = begin < lines.size() ? lines[begin].number : 0;
   for (std::size_t i = begin; i < end && i < lines.size(); ++i) {
@@ -76,8 +76,8 @@ PendingTable ParseTabRows(const std::vector<SourceLine>& lines, std::size_t begi
   return table;
 }
 
-std::size_t ParseCellPerLine(const std::vector<SourceLine>& lines, std::size_t begin,
-                             bool markdown, PendingTable* table) {
+std::size_t ParseCellPerLine(const std::vector<SourceLine>& lines, std::size_t begin, bool markdown,
+                             PendingTable* table) {
   table->rows.clear();
   table->first_line = begin < lines.size() ? lines[begin].number : 0;
   std::vector<PendingCell> row;

@@ -239,8 +239,8 @@ TEST(TextReaderTest, TabSeparatedTable) {
   EXPECT_EQ(table.column_count, 3);
   EXPECT_EQ(RowTexts(table, 1), (std::vector<std::string>{"本年收入合计", "27", "4,964,173.05"}));
   EXPECT_EQ(RowTexts(table, 2), (std::vector<std::string>{"", "28", ""}));
-  EXPECT_EQ(table.CellAt(2, 2), nullptr);      // short row: no anchor past its end
-  ASSERT_NE(table.CellAt(2, 0), nullptr);      // empty cell kept for its position
+  EXPECT_EQ(table.CellAt(2, 2), nullptr);  // short row: no anchor past its end
+  ASSERT_NE(table.CellAt(2, 0), nullptr);  // empty cell kept for its position
   EXPECT_EQ(table.CellAt(1, 2)->provenance.line, 6);
   EXPECT_EQ(table.CellAt(1, 2)->provenance.row, 1);
   EXPECT_EQ(table.CellAt(1, 2)->provenance.column, 2);
@@ -401,8 +401,7 @@ TEST(TextReaderSeedTest, Seed003FirstTable) {
     }
   }
   EXPECT_TRUE(found);
-  EXPECT_EQ(RowTexts(table, 0),
-            (std::vector<std::string>{"收入", "", "", "支出", "", ""}));
+  EXPECT_EQ(RowTexts(table, 0), (std::vector<std::string>{"收入", "", "", "支出", "", ""}));
   // "<b>一、“三公”经费支出</b>" in 公开10表 loses its tags.
   bool three_public = false;
   for (const Table* t : tables) {
@@ -418,12 +417,12 @@ TEST(TextReaderSeedTest, Seed001PerformanceTable) {
   const Table& table = *tables[0];
   EXPECT_EQ(table.column_count, 6);
   EXPECT_EQ(RowTexts(table, 0)[0], "项目名称");
-  EXPECT_EQ(RowTexts(table, 2),
-            (std::vector<std::string>{"预算执行情况(万元)", "预算数:", "88万", "执行数:", "88万", ""}));
+  EXPECT_EQ(RowTexts(table, 2), (std::vector<std::string>{"预算执行情况(万元)", "预算数:", "88万",
+                                                          "执行数:", "88万", ""}));
   EXPECT_EQ(RowTexts(table, 3),
             (std::vector<std::string>{"", "其中-财政拨款:", "88万", "其中-财政拨款:", "88万", ""}));
-  const std::vector<std::string> header = {"绩效指标完成情况", "一级指标", "二级指标", "三级指标",
-                                           "预期指标值", "实际完成指标值"};
+  const std::vector<std::string> header = {"绩效指标完成情况", "一级指标",   "二级指标",
+                                           "三级指标",         "预期指标值", "实际完成指标值"};
   int header_row = -1;
   for (int r = 0; r < table.row_count; ++r) {
     if (RowTexts(table, r) == header) header_row = r;
@@ -433,8 +432,9 @@ TEST(TextReaderSeedTest, Seed001PerformanceTable) {
             (std::vector<std::string>{"", "项目完成指标", "数量指标", "健全党组织工作机制",
                                       "确保党组织活动有序开展",
                                       "定期召开党员大会、支部委员会、党小组会等"}));
-  EXPECT_EQ(RowTexts(table, table.row_count - 1),
-            (std::vector<std::string>{"", "满意度指标", "满意度指标", "公众满意度", "≥90%", "≥90%"}));
+  EXPECT_EQ(
+      RowTexts(table, table.row_count - 1),
+      (std::vector<std::string>{"", "满意度指标", "满意度指标", "公众满意度", "≥90%", "≥90%"}));
   // The title row became a caption paragraph just before the table.
   bool caption = false;
   for (const Block& block : document.blocks) {
@@ -447,14 +447,16 @@ TEST(TextReaderSeedTest, Seed001PerformanceTable) {
   const Table& scores = *tables[1];
   bool multi_line = false;
   for (const TableCell& cell : scores.cells) {
-    multi_line |= cell.text.find("支付进度率=") == 0 && cell.text.find("\n部门支付进度：") != std::string::npos;
+    multi_line |= cell.text.find("支付进度率=") == 0 &&
+                  cell.text.find("\n部门支付进度：") != std::string::npos;
   }
   EXPECT_TRUE(multi_line);
   // " （二）绩效分析" right after the last cell ends the table.
   bool heading = false;
   for (const Block& block : document.blocks) {
     const Paragraph* paragraph = block.AsParagraph();
-    heading |= paragraph && paragraph->text == "（二）绩效分析" && paragraph->provenance.line == 520;
+    heading |=
+        paragraph && paragraph->text == "（二）绩效分析" && paragraph->provenance.line == 520;
   }
   EXPECT_TRUE(heading);
 }
@@ -465,8 +467,8 @@ TEST(TextReaderSeedTest, Seed002TablesSeparatedByBlankRuns) {
   EXPECT_EQ(tables.size(), 5u);
   for (const Table* table : tables) EXPECT_FALSE(table->continued_from_previous_page);
   ASSERT_FALSE(tables.empty());
-  EXPECT_EQ(RowTexts(*tables[0], 0), (std::vector<std::string>{"部门名称", "博湖县医疗保障局", "",
-                                                                "", "", "", "", ""}));
+  EXPECT_EQ(RowTexts(*tables[0], 0),
+            (std::vector<std::string>{"部门名称", "博湖县医疗保障局", "", "", "", "", "", ""}));
 }
 
 TEST(TextReaderSeedTest, Seed004SplitTableIsFlagged) {
@@ -497,10 +499,12 @@ TEST(TextReaderSeedTest, Seed000PageBreaksRejoinedAndMathCleaned) {
   const Document document = ReadSeed(SeedNames()[0]);
   bool rejoined = false, math = false, split_half = false;
   for (const std::string& text : ParagraphTexts(document)) {
-    rejoined |= text.find("增长 100%，主要原因是：自治区医保局 2018 年 11 月底新成立，无上年支出数。") !=
-                std::string::npos;
+    rejoined |=
+        text.find("增长 100%，主要原因是：自治区医保局 2018 年 11 月底新成立，无上年支出数。") !=
+        std::string::npos;
     math |= text.find("指标值为 ≥90% ，") != std::string::npos;
-    split_half |= text.rfind("主要原因是：自治区医保局 2018 年 11 月底新成立，无上年支出数。", 0) == 0;
+    split_half |=
+        text.rfind("主要原因是：自治区医保局 2018 年 11 月底新成立，无上年支出数。", 0) == 0;
   }
   EXPECT_TRUE(rejoined);
   EXPECT_TRUE(math);
