@@ -121,7 +121,9 @@ class Scanner {
     std::size_t sentence_start = 0;
     std::size_t clause_start = 0;
     Printed budget, final;  // the latest 年初预算为 / 决算为 amounts
-    std::string subject;    // the last named amount in the sentence: what "决算为" refers to
+    std::size_t sentence_end_for = static_cast<std::size_t>(-1);
+    std::size_t sentence_end = 0;
+    std::string subject;  // the last named amount in the sentence: what "决算为" refers to
     bool after_enumeration = false;  // "包括：" lists economic items, not metrics
     bool after_reason = false;  // "主要原因是 2023 年…0 万元" explains, it does not state
     std::size_t i = 0;
@@ -244,9 +246,13 @@ class Scanner {
             figure.amount_fen = amount->fen;
             figure.printed_text = Trim(printed);
             figure.printed_unit = ToUnitOfAmount(amount->unit);
-            std::size_t sentence_end = unit_end;
-            while (sentence_end < n && !IsSentenceEnd(cps[sentence_end])) ++sentence_end;
-            if (sentence_end < n && cps[sentence_end] != U'\n') ++sentence_end;
+            // One forward scan per sentence keeps a long sentence linear.
+            if (sentence_end_for != sentence_start || sentence_end < unit_end) {
+              sentence_end_for = sentence_start;
+              sentence_end = unit_end;
+              while (sentence_end < n && !IsSentenceEnd(cps[sentence_end])) ++sentence_end;
+              if (sentence_end < n && cps[sentence_end] != U'\n') ++sentence_end;
+            }
             figure.sentence = Trim(CollapseWhitespace(Encode(cps, sentence_start, sentence_end)));
             figure.provenance = provenance;
             out.push_back(std::move(candidate));

@@ -164,19 +164,26 @@ void CheckHierarchy(const CanonicalTable& table, std::vector<Finding>& findings)
       }
     }
   }
+  // Children by parent code, so large tables stay O(n log n).
+  std::map<std::string, std::vector<const CanonicalRow*>> children_of;
+  for (const CanonicalRow* row : coded) {
+    if (row->row_code.size() > 3) {
+      children_of[row->row_code.substr(0, row->row_code.size() - 2)].push_back(row);
+    }
+  }
   for (const CanonicalRow* parent : coded) {
     const std::string& code = parent->row_code;
     if (code.size() == 7) continue;
+    auto children = children_of.find(code);
+    if (children == children_of.end()) continue;
     for (const std::string& column : columns) {
       SumCheck sum;
       sum.check = "sum.children";
       sum.what = table.kind + " row " + code + " column " + column;
       sum.unit = table.unit;
       sum.parent = ValueIn(*parent, column);
-      for (const CanonicalRow* child : coded) {
-        if (child->row_code.size() == code.size() + 2 && StartsWith(child->row_code, code)) {
-          if (const Figure* figure = ValueIn(*child, column)) sum.parts.push_back(figure);
-        }
+      for (const CanonicalRow* child : children->second) {
+        if (const Figure* figure = ValueIn(*child, column)) sum.parts.push_back(figure);
       }
       RunSum(sum, findings);
     }

@@ -661,3 +661,34 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// Damaged text never crashes the scanner: truncated UTF-8, digits at the
+// edges, lone units and brackets, and long runs of amounts in one sentence.
+TEST(NarrativeTest, SurvivesDamagedText) {
+  std::string many;
+  for (int i = 0; i < 2000; ++i) many += "本年收入1万元";
+  std::vector<std::string> texts = {"",
+                                    "1",
+                                    "万元",
+                                    "（210类",
+                                    "(1类)",
+                                    "决",
+                                    "决算数大于预算数",
+                                    "\xe4\xb8",
+                                    "1,",
+                                    "1.",
+                                    "1,000,",
+                                    "，，，1万",
+                                    many,
+                                    "预算为1万元决算为2万元决算数等于预算数",
+                                    "\xff\xfe万元1"};
+  std::vector<Finding> findings;
+  ExtractNarrativeFigures(MakeDocument(texts), MakeMetadata(DocKind::kFinalAccounts, ""), findings);
+  SUCCEED();
+}
+
+}  // namespace
+}  // namespace disclose
