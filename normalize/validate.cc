@@ -595,6 +595,52 @@ const Figure* TableFigureFor(const std::vector<CanonicalTable>& tables, std::str
   return nullptr;
 }
 
+// A standard table the disclosure rules require is absent while the document
+// prints the others (a table removed, or one we failed to recognise).
+void CheckCompleteness(const std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
+  struct Standard {
+    const char* suffix;
+    const char* final_title;
+    const char* budget_title;
+  };
+  static constexpr Standard kStandard[] = {
+      {"income_expenditure_summary", "收入支出决算总表", "部门收支总体情况表"},
+      {"income", "收入决算表", "部门收入总体情况表"},
+      {"expenditure", "支出决算表", "部门支出总体情况表"},
+      {"fiscal_appropriation_summary", "财政拨款收入支出决算总表", "财政拨款收支总体情况表"},
+      {"general_budget_expenditure", "一般公共预算财政拨款支出决算表", "一般公共预算支出情况表"},
+      {"general_budget_basic_expenditure", "一般公共预算财政拨款基本支出决算表",
+       "一般公共预算基本支出情况表"},
+      {"three_public", "财政拨款“三公”经费支出决算表", "财政拨款“三公”经费支出情况表"},
+  };
+  for (std::string_view prefix : {"final.", "budget."}) {
+    int present = 0;
+    std::vector<const Standard*> missing;
+    for (const Standard& standard : kStandard) {
+      const std::string kind = std::string(prefix) + standard.suffix;
+      bool found = false;
+      for (const CanonicalTable& table : tables) found = found || table.kind == kind;
+      if (found) {
+        ++present;
+      } else {
+        missing.push_back(&standard);
+      }
+    }
+    if (present < 3) continue;  // no table part of this kind, or not a standard disclosure
+    for (const Standard* standard : missing) {
+      Finding finding;
+      finding.check = "table.missing";
+      finding.severity = Severity::kWarning;
+      const bool final = prefix == "final.";
+      finding.message = std::string(prefix) + standard->suffix + " (" +
+                        (final ? standard->final_title : standard->budget_title) +
+                        ") is not in the document, though " + std::to_string(present) +
+                        " other standard tables are";
+      findings.push_back(std::move(finding));
+    }
+  }
+}
+
 }  // namespace
 
 void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
@@ -609,6 +655,7 @@ void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Findi
     CheckCodesAndNames(table, findings);
   }
   CheckAcrossTables(tables, findings);
+  CheckCompleteness(tables, findings);
 }
 
 void ReconcileNarrative(const std::vector<CanonicalTable>& tables, std::vector<Figure>& narrative,

@@ -224,6 +224,26 @@ TEST(ValidateTablesTest, ThreePublicSums) {
   EXPECT_EQ(sums[0].expected_fen, 6256935);
 }
 
+// sh_putuo_finance_2024_final_MODIFIED removes 支出决算表 (known error M02).
+TEST(ValidateTablesTest, MissingStandardTable) {
+  std::vector<CanonicalTable> tables;
+  for (const char* kind : {"final.income_expenditure_summary", "final.income",
+                           "final.fiscal_appropriation_summary", "final.general_budget_expenditure",
+                           "final.general_budget_basic_expenditure", "final.three_public"}) {
+    tables.push_back(MakeTable(kind, UnitOfAmount::kWanYuan, {}));
+  }
+  std::vector<Finding> findings;
+  ValidateTables(tables, findings);
+  std::vector<Finding> missing = Only(findings, "table.missing");
+  ASSERT_EQ(missing.size(), 1u) << Dump(findings);
+  EXPECT_EQ(missing[0].severity, Severity::kWarning);
+  EXPECT_NE(missing[0].message.find("final.expenditure"), std::string::npos);
+  // A document with no table part is not incomplete.
+  findings.clear();
+  ValidateTables({MakeTable("final.three_public", UnitOfAmount::kYuan, {})}, findings);
+  EXPECT_TRUE(Only(findings, "table.missing").empty());
+}
+
 Figure NarrativeFigure(const char* metric, const char* printed, std::int64_t fen,
                        UnitOfAmount unit) {
   Figure figure;
