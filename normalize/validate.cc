@@ -662,7 +662,22 @@ void ReconcileNarrative(const std::vector<CanonicalTable>& tables, std::vector<F
                         std::vector<Finding>& findings) {
   for (Figure& figure : narrative) {
     const CanonicalTable* table = nullptr;
-    const Figure* shown = TableFigureFor(tables, figure.row_code, &table);
+    const Figure* shown = nullptr;
+    // "收入预算总计 X" / "收入支出总计 X" states the grand total, carry-over included.
+    if ((figure.row_code == "total_income" || figure.row_code == "total_expenditure") &&
+        Contains(figure.row_name, "总计")) {
+      const std::string row =
+          figure.row_code == "total_income" ? "income.grand_total" : "expenditure.grand_total";
+      for (const CanonicalTable& candidate : tables) {
+        if (!EndsWith(candidate.kind, ".income_expenditure_summary")) continue;
+        if (const CanonicalRow* grand = FindRow(candidate, row)) {
+          shown = PrimaryValue(*grand);
+          table = &candidate;
+        }
+        break;
+      }
+    }
+    if (shown == nullptr) shown = TableFigureFor(tables, figure.row_code, &table);
     if (shown == nullptr) continue;
     std::optional<NarrativeAmount> printed = ParseNarrativeAmount(figure.printed_text);
     if (!printed) continue;

@@ -323,6 +323,23 @@ TEST(ReconcileNarrativeTest, UnexplainedMismatchIsAnError) {
   EXPECT_FALSE(narrative[0].corrected);
 }
 
+TEST(ReconcileNarrativeTest, GrandTotalStatementComparesWithGrandTotal) {
+  std::vector<CanonicalTable> tables = {MakeTable(
+      "budget.income_expenditure_summary", UnitOfAmount::kWanYuan,
+      {{"income.total_current_year", "本年收入合计", {{"amount", "13,297.11", 13297110000}}},
+       {"income.grand_total", "收入总计", {{"amount", "13,377.11", 13377110000}}}})};
+  std::vector<Figure> narrative = {
+      NarrativeFigure("total_income", "13,377.11万元", 13377110000, UnitOfAmount::kWanYuan)};
+  narrative[0].row_name = "（一）收入预算总计";
+  std::vector<Finding> findings;
+  ReconcileNarrative(tables, narrative, findings);
+  EXPECT_TRUE(findings.empty()) << Dump(findings);
+  narrative[0].row_name = "本年收入";
+  ReconcileNarrative(tables, narrative, findings);
+  ASSERT_EQ(findings.size(), 1u) << Dump(findings);
+  EXPECT_EQ(findings[0].check, "narrative.vs_table");
+}
+
 TEST(ReconcileNarrativeTest, AgreesWithinNarrativeRounding) {
   std::vector<CanonicalTable> tables = {MakeTable(
       "final.income_expenditure_summary", UnitOfAmount::kYuan,
