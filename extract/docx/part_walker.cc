@@ -173,6 +173,11 @@ struct ErrorSink {
   int line = 0;
 };
 
+// libxml2 reports encoding and I/O errors through the generic handler, which
+// prints to stderr by default; the reader's own error handler already
+// captures what matters, so these are swallowed.
+void IgnoreGenericError(void*, const char*, ...) {}
+
 void OnXmlError(void* user, xmlErrorPtr error) {
   auto* sink = static_cast<ErrorSink*>(user);
   if (error == nullptr || error->level < XML_ERR_ERROR || !sink->message.empty()) return;
@@ -207,6 +212,8 @@ Status StreamPart(std::string_view xml, const std::string& part, Visitor& visito
   if (reader == nullptr) {
     return DocxError(ErrorCode::kCorrupt, part + ": cannot start the XML parser");
   }
+  // Per thread in libxml2's threaded builds; nothing else in the stage uses it.
+  xmlSetGenericErrorFunc(nullptr, IgnoreGenericError);
   ErrorSink sink;
   xmlTextReaderSetStructuredErrorHandler(reader, OnXmlError, &sink);
   int ret = xmlTextReaderRead(reader);
