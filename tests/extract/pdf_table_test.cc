@@ -1,0 +1,250 @@
+// Table detection on hand-built pages: no Poppler, no files.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "extract/pdf/page_content.h"
+
+namespace disclose::pdf {
+namespace {
+
+PageContent A4() {
+  PageContent page;
+  page.page.number = 2;
+  page.page.width = 595;
+  page.page.height = 842;
+  return page;
+}
+
+// One glyph per code point starting at (x, top), each `advance` wide.
+void AddRun(PageContent& page, std::string_view text, double x, double top, double size = 10,
+            double advance = 10) {
+  for (char32_t c : DecodeUtf8(text)) {
+    if (c == U' ') {
+      x += advance;
+      continue;
+    }
+    Glyph glyph;
+    glyph.text = EncodeUtf8(c);
+    glyph.box = {x, top, x + advance, top + size * 1.2};
+    glyph.font_size = size;
+    page.glyphs.push_back(glyph);
+    x += advance;
+  }
+}
+
+void HRule(PageContent& page, double y, double x0, double x1) {
+  page.rules.push_back(Rule{Box{x0, y, x1, y}});
+}
+void VRule(PageContent& page, double x, double y0, double y1) {
+  page.rules.push_back(Rule{Box{x, y0, x, y1}});
+}
+
+// A full grid: verticals at xs, horizontals at ys, every border drawn.
+void Grid(PageContent& page, const std::vector<double>& xs, const std::vector<double>& ys) {
+  for (double y : ys) HRule(page, y, xs.front(), xs.back());
+  for (double x : xs) VRule(page, x, ys.front(), ys.back());
+}
+
+const TableCell* Anchor(const Table& t, int r, int c) {
+  for (const TableCell& cell : t.cells) {
+    if (cell.row == r && cell.column == c) return &cell;
+  }
+  return nullptr;
+}
+
+TEST(RuledTableTest, FullGridCellsAndText) {
+  PageContent page = A4();
+  Grid(page, {50, 150, 250, 350}, {100, 120, 140, 160});
+  AddRun(page, "项目", 55, 104);
+  AddRun(page, "合计", 55, 124);
+  AddRun(page, "1,234.56", 180, 124, 10, 6);
+  auto tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0].table;
+  EXPECT_TRUE(t.ruled);
+  EXPECT_EQ(t.row_count, 3);
+  EXPECT_EQ(t.column_count, 3);
+  EXPECT_EQ(t.cells.size(), 9u);  // empty cells kept as anchors
+  EXPECT_EQ(t.TextAt(0, 0), "项目");
+  EXPECT_EQ(t.TextAt(1, 0), "合计");
+  EXPECT_EQ(t.TextAt(1, 1), "1,234.56");
+  EXPECT_EQ(t.TextAt(2, 2), "");
+  EXPECT_EQ(t.pages, std::vector<int>{2});
+  EXPECT_EQ(t.provenance.page, 2);
+  EXPECT_EQ(t.provenance.block, -1);
+  EXPECT_EQ(tables[0].glyph_indices.size(), page.glyphs.size());
+  ASSERT_TRUE(t.CellAt(1, 1)->provenance.box.has_value());
+  EXPECT_DOUBLE_EQ(t.CellAt(1, 1)->provenance.box->x0, 150);
+  EXPECT_DOUBLE_EQ(t.CellAt(1, 1)->provenance.box->y1, 140);
+}
+
+TEST(RuledTableTest, HeaderSpansTwoColumnsWhenInnerBorderMissing) {
+  PageContent page = A4();
+  std::vector<double> xs = {50, 150, 250, 350}, ys = {100, 120, 140, 160};
+  for (double y : ys) HRule(page, y, 50, 350);
+  VRule(page, 50, 100, 160);
+  VRule(page, 150, 100, 160);
+  VRule(page, 250, 120, 160);  // no border between the two header cells on the right
+  VRule(page, 350, 100, 160);
+  AddRun(page, "本年支出", 160, 104);
+  auto tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0].table;
+  EXPECT_EQ(t.column_count, 3);
+  const TableCell* header = Anchor(t, 0, 1);
+  ASSERT_NE(header, nullptr);
+  EXPECT_EQ(header->column_span, 2);
+  EXPECT_EQ(header->row_span, 1);
+  EXPECT_EQ(header->text, "本年支出");
+  EXPECT_EQ(Anchor(t, 0, 2), nullptr);
+  EXPECT_EQ(t.cells.size(), 8u);
+  EXPECT_EQ(t.TextAt(0, 2), "");
+}
+
+TEST(RuledTableTest, SplitAndDoubledRulesMerge) {
+  PageContent page = A4();
+  // Each border drawn in pieces (WPS draws one segment per cell) and the top
+  // border doubled 1pt apart: still a 2x2 grid, no zero-height row.
+  for (double y : {100.0, 120.0, 140.0}) {
+    HRule(page, y, 50, 150);
+    HRule(page, y + 0.4, 150.5, 250);
+  }
+  HRule(page, 101, 50, 250);
+  for (double x : {50.0, 150.0, 250.0}) {
+    VRule(page, x, 100, 120);
+    VRule(page, x + 0.3, 120, 140);
+  }
+  // A thin filled rectangle is a rule too; its centre line is its position.
+  page.rules.push_back(Rule{Box{50, 139.5, 250, 140.5}});
+  auto tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].table.row_count, 2);
+  EXPECT_EQ(tables[0].table.column_count, 2);
+  EXPECT_EQ(tables[0].table.cells.size(), 4u);
+}
+
+struct OffsetCase {
+  const char* name;
+  double dy;  // value glyph offset from the label's line
+};
+
+class ValueOffsetTest : public testing::TestWithParam<OffsetCase> {};
+
+TEST_P(ValueOffsetTest, ValueStaysInItsRow) {
+  PageContent page = A4();
+  Grid(page, {50, 200, 300}, {100, 118, 136, 154});
+  AddRun(page, "工资福利支出", 55, 121, 9, 9);
+  AddRun(page, "12.50", 260, 121 + GetParam().dy, 9, 5);
+  AddRun(page, "商品和服务支出", 55, 139, 9, 9);
+  AddRun(page, "3.00", 265, 139 + GetParam().dy, 9, 5);
+  auto tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0].table;
+  EXPECT_EQ(t.TextAt(1, 0), "工资福利支出");
+  EXPECT_EQ(t.TextAt(1, 1), "12.50");
+  EXPECT_EQ(t.TextAt(2, 1), "3.00");
+}
+
+INSTANTIATE_TEST_SUITE_P(Offsets, ValueOffsetTest,
+                         testing::Values(OffsetCase{"above3", -3}, OffsetCase{"below3", 3},
+                                         OffsetCase{"level", 0}),
+                         [](const testing::TestParamInfo<OffsetCase>& p) {
+                           return std::string(p.param.name);
+                         });
+
+TEST(RuledTableTest, TwoTablesOnOnePageTitleOutside) {
+  PageContent page = A4();
+  AddRun(page, "收支总表", 100, 70);
+  AddRun(page, "单位：万元", 300, 85);
+  Grid(page, {50, 150, 250}, {100, 120, 140});
+  AddRun(page, "收入", 55, 104);
+  Grid(page, {50, 200, 300, 400}, {300, 320, 340, 360});
+  AddRun(page, "支出", 55, 304);
+  auto tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 2u);
+  EXPECT_EQ(tables[0].table.column_count, 2);
+  EXPECT_EQ(tables[1].table.column_count, 3);
+  EXPECT_EQ(tables[1].table.row_count, 3);
+  EXPECT_EQ(tables[0].glyph_indices.size(), 2u);  // title and unit line are not in the table
+  EXPECT_EQ(tables[0].table.TextAt(0, 0), "收入");
+  EXPECT_EQ(tables[1].table.TextAt(0, 0), "支出");
+}
+
+TEST(RuledTableTest, CellTextLinesAndSpaces) {
+  PageContent page = A4();
+  Grid(page, {50, 300}, {100, 140});
+  AddRun(page, "一般公共服务", 55, 102);
+  AddRun(page, "支出", 55, 116);
+  auto tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].table.TextAt(0, 0), "一般公共服务\n支出");
+
+  PageContent latin = A4();
+  Grid(latin, {50, 300}, {100, 140});
+  AddRun(latin, "210 15 01", 55, 110, 10, 6);
+  tables = DetectTables(latin);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].table.TextAt(0, 0), "210 15 01");
+}
+
+TEST(RuledTableTest, RotatedHeaderReadTopToBottom) {
+  PageContent page = A4();
+  Grid(page, {50, 80, 200}, {100, 200});
+  const char* chars[] = {"合", "计"};
+  for (int k = 0; k < 2; ++k) {
+    Glyph g;
+    g.text = chars[k];
+    g.box = {60, 120.0 + 12 * k, 72, 132.0 + 12 * k};
+    g.rotation = 90;
+    g.font_size = 10;
+    page.glyphs.push_back(g);
+  }
+  std::swap(page.glyphs[0], page.glyphs[1]);
+  auto tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].table.TextAt(0, 0), "合计");
+}
+
+TEST(RobustnessTest, DegenerateInputs) {
+  PageContent page = A4();
+  EXPECT_TRUE(DetectTables(page).empty());
+  HRule(page, 100, 50, 50);
+  VRule(page, 50, 100, 100);
+  page.rules.push_back(Rule{Box{10, 10, 500, 800}});  // a filled background, not a rule
+  AddRun(page, "正文", 50, 50);
+  EXPECT_TRUE(DetectTables(page).empty());
+}
+
+TEST(RobustnessTest, TenThousandRandomRulesDoNotCrash) {
+  PageContent page = A4();
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> x(0, 595), y(0, 842), len(0, 40);
+  for (int k = 0; k < 10000; ++k) {
+    double x0 = x(rng), y0 = y(rng);
+    if (k % 2) {
+      HRule(page, y0, x0, x0 + len(rng));
+    } else {
+      VRule(page, x0, y0, y0 + len(rng));
+    }
+  }
+  AddRun(page, "图表", 100, 100);
+  auto start = std::chrono::steady_clock::now();
+  auto tables = DetectTables(page);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 2.0);
+  // Below the cap too: 4000 random rules still finish.
+  page.rules.resize(4000);
+  tables = DetectTables(page);
+  for (const auto& t : tables) {
+    EXPECT_GE(t.table.row_count, 1);
+    EXPECT_GE(t.table.column_count, 1);
+  }
+}
+
+}  // namespace
+}  // namespace disclose::pdf
