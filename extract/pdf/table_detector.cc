@@ -355,7 +355,14 @@ std::vector<DetectedTable> DetectRuledTables(const PageContent& page,
     for (const Segment& s : ch) yv.push_back(s.pos);
     std::vector<double> xs = Cluster(xv), ys = Cluster(yv);
     if (xs.size() < 2 || ys.size() < 2) continue;
-    tables.push_back(BuildRuledTable(page, xs, ys, ch, cv, glyph_taken));
+    DetectedTable t = BuildRuledTable(page, xs, ys, ch, cv, glyph_taken);
+    // A framed paragraph (one cell) or a text-free frame (a box around a
+    // chart, a signature line) is not a table: give its glyphs back.
+    if ((t.table.row_count < 2 && t.table.column_count < 2) || t.glyph_indices.empty()) {
+      for (int k : t.glyph_indices) glyph_taken[k] = 0;
+      continue;
+    }
+    tables.push_back(std::move(t));
   }
   std::sort(tables.begin(), tables.end(), [](const DetectedTable& a, const DetectedTable& b) {
     return a.box.y0 != b.box.y0 ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0;

@@ -121,6 +121,7 @@ TEST(RuledTableTest, SplitAndDoubledRulesMerge) {
   }
   // A thin filled rectangle is a rule too; its centre line is its position.
   page.rules.push_back(Rule{Box{50, 139.5, 250, 140.5}});
+  AddRun(page, "合计", 55, 124);
   auto tables = DetectTables(page);
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(tables[0].table.row_count, 2);
@@ -177,7 +178,7 @@ TEST(RuledTableTest, TwoTablesOnOnePageTitleOutside) {
 
 TEST(RuledTableTest, CellTextLinesAndSpaces) {
   PageContent page = A4();
-  Grid(page, {50, 300}, {100, 140});
+  Grid(page, {50, 300, 400}, {100, 140});
   AddRun(page, "一般公共服务", 55, 102);
   AddRun(page, "支出", 55, 116);
   auto tables = DetectTables(page);
@@ -185,7 +186,7 @@ TEST(RuledTableTest, CellTextLinesAndSpaces) {
   EXPECT_EQ(tables[0].table.TextAt(0, 0), "一般公共服务\n支出");
 
   PageContent latin = A4();
-  Grid(latin, {50, 300}, {100, 140});
+  Grid(latin, {50, 300, 400}, {100, 140});
   AddRun(latin, "210 15 01", 55, 110, 10, 6);
   tables = DetectTables(latin);
   ASSERT_EQ(tables.size(), 1u);
@@ -217,6 +218,14 @@ TEST(RobustnessTest, DegenerateInputs) {
   VRule(page, 50, 100, 100);
   page.rules.push_back(Rule{Box{10, 10, 500, 800}});  // a filled background, not a rule
   AddRun(page, "正文", 50, 50);
+  EXPECT_TRUE(DetectTables(page).empty());
+}
+
+TEST(RuledTableTest, FramedParagraphAndEmptyFrameAreNotTables) {
+  PageContent page = A4();
+  Grid(page, {50, 500}, {100, 160});
+  AddRun(page, "本部门无政府性基金预算支出。", 55, 110);
+  Grid(page, {50, 200, 300}, {300, 320, 340});
   EXPECT_TRUE(DetectTables(page).empty());
 }
 
