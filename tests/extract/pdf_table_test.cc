@@ -229,6 +229,15 @@ TEST(RuledTableTest, FramedParagraphAndEmptyFrameAreNotTables) {
   EXPECT_TRUE(DetectTables(page).empty());
 }
 
+TEST(UnruledTableTest, BodyTextParagraphIsNotATable) {
+  PageContent page = A4();
+  AddRun(page, "2024年度收入决算2,946.25万元，比上年增加12.30万元，", 50, 100);
+  AddRun(page, "增长0.4%。主要原因是人员经费增加1.20万元。", 50, 118);
+  AddRun(page, "支出决算2,940.05万元，其中基本支出2,336.91万元。", 50, 136);
+  AddRun(page, "项目支出603.14万元。", 50, 154);
+  EXPECT_TRUE(DetectTables(page).empty());
+}
+
 TEST(RobustnessTest, TenThousandRandomRulesDoNotCrash) {
   PageContent page = A4();
   std::mt19937 rng(7);
