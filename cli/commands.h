@@ -1,22 +1,16 @@
-// The `disclose` subcommands. Each returns the process exit status of the
-// output contract: 0 all files extracted, 1 some file could not be read,
-// 2 usage error.
+// cli/commands: the `disclose` subcommands. Each returns the process exit status of the output
+// contract (args.h: 0 all extracted, 1 some file could not be read, 2 usage error) and never
+// throws: every failure becomes a line on stderr and, for extract, NAME.error.json.
 //
 //   disclose extract [-o DIR] FILE...
 //   disclose inspect FILE --page N [--png OUT.png] [--json]
 #pragma once
 
-#include <string>
-#include <vector>
+#include "cli/args.h"
 
-namespace disclose {
+namespace disclose::cli {
 
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitUnreadable = 1;
-inline constexpr int kExitUsage = 2;
+int RunExtract(const ExtractArgs& args);
+int RunInspect(const InspectArgs& args);
 
-int RunExtract(const std::vector<std::string>& args);
-int RunInspect(const std::vector<std::string>& args);
-void PrintUsage(bool to_stderr);
-
-}  // namespace disclose
+}  // namespace disclose::cli

@@ -1,62 +1,48 @@
-// `disclose inspect FILE --page N [--png OUT.png] [--json]`: the picture and
-// the page model a person looks at when a table comes out wrong.
+// `disclose inspect FILE --page N [--png OUT.png] [--json]`: a window onto the PDF reader's
+// page analysis (extract/inspect.h): the picture and the page model a person looks at when a
+// table comes out wrong.
+#include <exception>
 #include <iostream>
-#include <string>
-#include <vector>
+#include <new>
 
 #include "cli/commands.h"
 #include "extract/inspect.h"
 
-namespace disclose {
+namespace disclose::cli {
+namespace {
 
-int RunInspect(const std::vector<std::string>& args) {
-  std::string file;
-  std::string png;
-  bool json = false;
-  int page = 0;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--page" && i + 1 < args.size()) {
-      try {
-        page = std::stoi(args[++i]);
-      } catch (const std::exception&) {
-        page = 0;
-      }
-    } else if (arg == "--png" && i + 1 < args.size()) {
-      png = args[++i];
-    } else if (arg == "--json") {
-      json = true;
-    } else if (arg == "--verbose") {
-      SetPdfVerbose(true);
-    } else if (!arg.empty() && arg[0] != '-' && file.empty()) {
-      file = arg;
-    } else {
-      std::cerr << "disclose: inspect: unexpected argument '" << arg << "'\n";
-      PrintUsage(true);
-      return kExitUsage;
-    }
+// A page out of range is the caller's mistake (2); an unreadable PDF is the file's (1).
+int Fail(const std::string& file, const Status& status) {
+  std::string message = status.message();
+  for (char& c : message) {
+    if (c == '\n' || c == '\r') c = ' ';
   }
-  if (file.empty() || page < 1 || (png.empty() && !json)) {
-    std::cerr << "disclose: inspect needs FILE, --page N (from 1) and --png OUT.png or --json\n";
-    PrintUsage(true);
-    return kExitUsage;
-  }
-  if (!png.empty()) {
-    Status status = RenderInspection(file, page, png);
-    if (!status.ok()) {
-      std::cerr << "disclose: " << status.ToString() << "\n";
-      return status.code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitUnreadable;
-    }
-  }
-  if (json) {
-    Result<std::string> text = InspectPageJson(file, page);
-    if (!text.ok()) {
-      std::cerr << "disclose: " << text.status().ToString() << "\n";
-      return text.status().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitUnreadable;
-    }
-    std::cout << text.value();
-  }
-  return kExitOk;
+  std::cerr << "disclose: " << file << ": " << message << "\n";
+  return status.code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitFileFailed;
 }
 
-}  // namespace disclose
+}  // namespace
+
+int RunInspect(const InspectArgs& args) {
+  try {
+    SetPdfVerbose(args.verbose);
+    if (!args.png_path.empty()) {
+      const Status status = RenderInspection(args.file, args.page, args.png_path);
+      if (!status.ok()) return Fail(args.file, status);
+    }
+    if (args.json) {
+      const Result<std::string> json = InspectPageJson(args.file, args.page);
+      if (!json.ok()) return Fail(args.file, json.status());
+      std::cout << json.value();
+      if (json.value().empty() || json.value().back() != '\n') std::cout << "\n";
+    }
+    return kExitOk;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "disclose: " << args.file << ": out of memory\n";
+  } catch (const std::exception& error) {
+    std::cerr << "disclose: " << args.file << ": internal error: " << error.what() << "\n";
+  }
+  return kExitFileFailed;
+}
+
+}  // namespace disclose::cli

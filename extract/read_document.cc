@@ -15,6 +15,19 @@ std::string BaseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// OLE compound files hold legacy .doc/.xls and password-protected OOXML packages alike.
+constexpr std::string_view kOleMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+
+// Stream names in a compound file's directory are UTF-16LE.
+bool ContainsUtf16(std::string_view bytes, std::string_view ascii) {
+  std::string wide;
+  for (char c : ascii) {
+    wide += c;
+    wide += '\0';
+  }
+  return bytes.find(wide) != std::string_view::npos;
+}
+
 }  // namespace
 
 SourceFormat DetectFormat(std::string_view bytes) {
@@ -36,9 +49,13 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
     return Status(ErrorCode::kIoError, path + ": " + std::strerror(errno));
   }
   if (S_ISDIR(info.st_mode)) return Status(ErrorCode::kIsDirectory, path + ": is a directory");
+  // Opening a FIFO or a device would block or never end: only regular files are inputs.
+  if (!S_ISREG(info.st_mode)) {
+    return Status(ErrorCode::kIoError, path + ": not a regular file (device, FIFO or socket)");
+  }
   if (static_cast<std::uint64_t>(info.st_size) > options.max_input_bytes) {
-    return Status(ErrorCode::kTooLarge, path + ": " + std::to_string(info.st_size) +
-                                            " bytes exceeds the input limit");
+    return Status(ErrorCode::kTooLarge,
+                  path + ": " + std::to_string(info.st_size) + " bytes exceeds the input limit");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status(ErrorCode::kIoError, path + ": cannot open for reading");
@@ -48,6 +65,12 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
   const std::string bytes = buffer.str();
   if (bytes.empty()) return Status(ErrorCode::kEmpty, path + ": file is empty");
   const std::string name = BaseName(path);
+  if (bytes.compare(0, kOleMagic.size(), kOleMagic) == 0) {
+    // An encrypted DOCX is an OLE file with an EncryptionInfo stream; ReadDocx says so.
+    if (ContainsUtf16(bytes, "EncryptionInfo")) return ReadDocx(bytes, name, options);
+    return Status(ErrorCode::kUnsupportedFormat,
+                  name + ": a legacy Office file (.doc/.xls); save it as DOCX or PDF");
+  }
   switch (DetectFormat(bytes)) {
     case SourceFormat::kPdf: return ReadPdf(bytes, name, options);
     case SourceFormat::kDocx: return ReadDocx(bytes, name, options);
@@ -57,8 +80,7 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
       return Status(ErrorCode::kUnsupportedFormat, name + ": XLSX workbooks are not read yet");
     case SourceFormat::kUnknown: break;
   }
-  return Status(ErrorCode::kUnsupportedFormat,
-                name + ": not a PDF, DOCX, text or markdown file");
+  return Status(ErrorCode::kUnsupportedFormat, name + ": not a PDF, DOCX, text or markdown file");
 }
 
 }  // namespace disclose
