@@ -1,18 +1,14 @@
 #!/usr/bin/env bash
-# One command from a fresh clone to output: installs dependencies, builds, and extracts a sample
-# (or the files given) into out/.
-#   scripts/setup-and-run.sh                       # fixtures/golden/inputs/003_f226edb144d9e567.txt
-#   scripts/setup-and-run.sh path/to/report.pdf ...
+# The README's first command: install dependencies, build, and extract the
+# sample documents into out/ (a text export, a DOCX and a real PDF).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-scripts/install-deps.sh
-cmake -S . -B build -G Ninja >/dev/null
-cmake --build build -j"${JOBS:-2}" --target disclose
-
-if [ "$#" -eq 0 ]; then set -- fixtures/golden/inputs/003_f226edb144d9e567.txt; fi
-status=0
-./build/cli/disclose extract -o out "$@" || status=$?
-echo "setup-and-run: outputs in out/ (exit status $status)"
+bash scripts/install-deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build build -j"$(nproc)"
+samples=(fixtures/seeds/003_f226edb144d9e567.txt fixtures/docx/final_2022_yuxi.docx)
+if [ -f ../shared/real/sh_putuo_finance_2024_final.pdf ]; then
+  samples+=(../shared/real/sh_putuo_finance_2024_final.pdf)
+fi
+./build/cli/disclose extract -o out "${samples[@]}"
 ls -l out
-exit "$status"
