@@ -83,13 +83,15 @@ bool IsCaptionLike(std::string_view text) {
   static const RE2 kCaption(
       R"((?:公开\s*\d+\s*表.*|表\s*\d+.*|附表.*|(?:金额)?单位\s*[：:].*)"
       R"(|编制(?:部门|单位)\s*[：:].*|[（(]\s*\d{4}\s*年度?\s*[）)]|.{0,40}表))");
-  if (CodePointCount(text) > 60) return false;
+  // 60 code points are at most 240 bytes: the byte test keeps a chain of
+  // page-break joins, which asks this of an ever longer paragraph, linear.
+  if (text.size() > 240 || CodePointCount(text) > 60) return false;
   return FullMatch(text, kCaption);
 }
 
 bool IsRepeatedTableHeaderLine(std::string_view text) {
   static const RE2 kHeader(R"((?:(?:金额)?单位\s*[：:].*|编制(?:部门|单位)\s*[：:].*))");
-  return CodePointCount(text) <= 80 && FullMatch(text, kHeader);
+  return text.size() <= 320 && CodePointCount(text) <= 80 && FullMatch(text, kHeader);
 }
 
 bool ShouldJoin(const std::string& previous_text, bool previous_heading, const std::string& next) {

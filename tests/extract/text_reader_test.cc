@@ -527,5 +527,17 @@ TEST(TextReaderSeedTest, Deterministic) {
   }
 }
 
+// Regression: 200,000 mid-sentence lines separated by blank lines all join into
+// one paragraph; the caption test on the growing paragraph made this quadratic
+// (it did not finish in 60 s). It must now take well under a second or two.
+TEST(TextReaderRegressionTest, LongJoinChainIsLinear) {
+  std::string text;
+  for (int i = 0; i < 200000; ++i) text += "a，\n\n";
+  Result<Document> document = ReadText(text, "chain.txt", ExtractOptions{});
+  ASSERT_TRUE(document.ok()) << document.status().ToString();
+  EXPECT_EQ(ValidateDocument(document.value()), "");
+  EXPECT_FALSE(document->blocks.empty());
+}
+
 }  // namespace
 }  // namespace disclose

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang + ASan/UBSan and runs each for
+# SECONDS (default 600), seeded from fixtures/. Crashes land in
+# fuzz-artifacts/<target>/; see docs/fuzzing.md for turning one into a fixture.
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: docx_fuzz text_fuzz pdf_fuzz
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-600}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(docx_fuzz text_fuzz pdf_fuzz)
+
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DDISCLOSE_FUZZ=ON -DDISCLOSE_TESTS=ON >/dev/null
+cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}"
+
+seed_corpus() {
+  local target="$1" dir="fuzz-corpus/$1"
+  mkdir -p "$dir"
+  case "$target" in
+    docx_fuzz) cp -n fixtures/docx/*.docx fixtures/bad/*.docx fixtures/bad/*.zip "$dir"/ 2>/dev/null || true ;;
+    text_fuzz) cp -n fixtures/seeds/*.txt "$dir"/ 2>/dev/null || true
+               cp -n fixtures/text/* "$dir"/ 2>/dev/null || true ;;
+    pdf_fuzz)  cp -n fixtures/bad/*.pdf "$dir"/ 2>/dev/null || true
+               for f in sh_putuo_govoffice_2025_unit_budget.pdf js_partyoffice_2019_budget_tables_a3rot.pdf; do
+                 [ -f "../shared/real/$f" ] && cp -n "../shared/real/$f" "$dir"/ || true
+               done ;;
+  esac
+  if [ -d "fixtures/fuzz-regressions/$target" ]; then
+    cp -n "fixtures/fuzz-regressions/$target"/* "$dir"/ 2>/dev/null || true
+  fi
+}
+
+status=0
+for target in "${targets[@]}"; do
+  seed_corpus "$target"
+  mkdir -p "fuzz-artifacts/$target"
+  echo "== $target for ${seconds}s"
+  if ! ./build-fuzz/tests/fuzz/"$target" "fuzz-corpus/$target" -max_total_time="$seconds" \
+      -rss_limit_mb=2048 -timeout=30 -max_len=4000000 -print_final_stats=1 \
+      -artifact_prefix="fuzz-artifacts/$target/" 2>"fuzz-artifacts/$target.log"; then
+    status=1
+    echo "!! $target found a problem: see fuzz-artifacts/$target.log"
+  fi
+  grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)' "fuzz-artifacts/$target.log" || true
+done
+exit $status
