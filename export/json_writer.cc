@@ -97,8 +97,9 @@ Json TableJson(const Table& table) {
   json["continues_on_next_page"] = table.continues_on_next_page;
   json["continued_from_previous_page"] = table.continued_from_previous_page;
   if (table.parent) {
-    json["parent"] = Json::object(
-        {{"block", table.parent->block}, {"row", table.parent->row}, {"column", table.parent->column}});
+    json["parent"] = Json::object({{"block", table.parent->block},
+                                   {"row", table.parent->row},
+                                   {"column", table.parent->column}});
   } else {
     json["parent"] = nullptr;
   }
@@ -235,7 +236,8 @@ std::string DocumentToJson(const Document& document, const NormalizedDocument& n
   json["blocks"] = std::move(blocks);
 
   Json furniture = Json::array();
-  for (const Paragraph& paragraph : document.furniture) furniture.push_back(ParagraphJson(paragraph));
+  for (const Paragraph& paragraph : document.furniture)
+    furniture.push_back(ParagraphJson(paragraph));
   json["furniture"] = std::move(furniture);
 
   Json warnings = Json::array();
