@@ -116,6 +116,8 @@ std::string OneLine(const std::string& input, std::string message) {
 // The failure side: stale success outputs go, NAME.error.json arrives, one line on stderr.
 void RecordFailure(const std::string& input, const OutputPaths& paths, const Status& status) {
   for (const fs::path& path : {paths.json, paths.csv}) {
+    std::error_code error;
+    if (fs::equivalent(fs::path(input), path, error)) continue;  // never delete the input
     RemoveQuietly(path);
     RemoveQuietly(TempPath(path));
   }
