@@ -17,6 +17,11 @@ int Fail(const std::string& file, const Status& status) {
   for (char& c : message) {
     if (c == '\n' || c == '\r') c = ' ';
   }
+  // Inspect's messages often start with the path already; say it once.
+  const std::string prefix = file + ": ";
+  if (message.size() > prefix.size() && message.compare(0, prefix.size(), prefix) == 0) {
+    message.erase(0, prefix.size());
+  }
   std::cerr << "disclose: " << file << ": " << message << "\n";
   return status.code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitFileFailed;
 }

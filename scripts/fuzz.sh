@@ -42,6 +42,20 @@ for target in "${targets[@]}"; do
     status=1
     echo "!! $target found a problem: see fuzz-artifacts/$target.log"
   fi
-  grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)' "fuzz-artifacts/$target.log" || true
+  # -a: the log quotes raw input bytes, which makes plain grep call it binary.
+  grep -aE '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb)' "fuzz-artifacts/$target.log" || true
 done
+
+echo
+echo "| target | runs | coverage | peak RSS MiB | crashes/timeouts/ooms |"
+echo "|---|---:|---:|---:|---:|"
+for target in "${targets[@]}"; do
+  log="fuzz-artifacts/$target.log"
+  runs=$(grep -aoE '^stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo "?")
+  cov=$(grep -aoE 'cov: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo "?")
+  rss=$(grep -aoE '^stat::peak_rss_mb: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo "?")
+  found=$(find "fuzz-artifacts/$target" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
+  echo "| $target | $runs | $cov | $rss | $found |"
+done
+[ "$status" -eq 0 ] || echo "Found problems: see fuzz-artifacts/ and docs/fuzzing.md (every crash becomes a fixture)."
 exit $status
