@@ -457,6 +457,7 @@ PageAnalysis AnalyzePage(PageContent& content) {
   content.page.glyph_count = static_cast<int>(content.glyphs.size());
   content.page.undecodable_glyph_count = static_cast<int>(std::count_if(
       content.glyphs.begin(), content.glyphs.end(), [](const Glyph& g) { return g.undecodable; }));
+  analysis.tables = DetectTables(content);
   std::vector<bool> consumed(content.glyphs.size(), false);
   for (const DetectedTable& table : analysis.tables) {
     for (int index : table.glyph_indices) {
