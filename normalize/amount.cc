@@ -9,9 +9,9 @@ namespace {
 
 bool IsBlankPlaceholder(const std::string& folded) {
   // After NFKC: "－" -> "-", "／" -> "/"; dashes U+2014/U+2015/U+2500 stay.
-  for (const char* placeholder : {"", "-", "--", "/", "\u2014", "\u2014\u2014", "\u2015",
-                                  "\u2015\u2015", "\u2500", "\u2500\u2500", "\u2013", "*", "\u2026",
-                                  "\u2212", "\u2012", "\u2010", "\u2011"}) {
+  for (const char* placeholder :
+       {"", "-", "--", "/", "\u2014", "\u2014\u2014", "\u2015", "\u2015\u2015", "\u2500",
+        "\u2500\u2500", "\u2013", "*", "\u2026", "\u2212", "\u2012", "\u2010", "\u2011"}) {
     if (folded == placeholder) return true;
   }
   return false;

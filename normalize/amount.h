@@ -28,10 +28,10 @@ enum class AmountKind {
 
 struct AmountText {
   AmountKind kind = AmountKind::kBlank;
-  std::int64_t mantissa = 0;  // signed digits without the decimal point
-  int decimals = 0;           // digits after the point as printed
+  std::int64_t mantissa = 0;                          // signed digits without the decimal point
+  int decimals = 0;                                   // digits after the point as printed
   UnitOfAmount suffix_unit = UnitOfAmount::kUnknown;  // 万元/万 or 元 printed with the number
-  bool percent = false;       // "98.12%": a ratio, never money
+  bool percent = false;                               // "98.12%": a ratio, never money
 };
 
 AmountText ParseAmountText(std::string_view text);

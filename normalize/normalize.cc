@@ -1,7 +1,32 @@
 #include "normalize/normalize.h"
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "normalize/metadata.h"
+#include "normalize/narrative.h"
+#include "normalize/tables.h"
+#include "normalize/validate.h"
+
 namespace disclose {
 
-NormalizedDocument Normalize(const Document&, const NormalizeOptions&) { return {}; }
+NormalizedDocument Normalize(const Document& document, const NormalizeOptions& options) {
+  NormalizedDocument normalized;
+  normalized.metadata = ExtractMetadata(document);
+  normalized.tables = BuildTables(document, normalized.metadata, normalized.findings);
+  normalized.narrative =
+      ExtractNarrativeFigures(document, normalized.metadata, normalized.findings);
+  if (options.validate) {
+    ValidateTables(normalized.tables, normalized.findings);
+    ReconcileNarrative(normalized.tables, normalized.narrative, normalized.findings);
+  }
+  std::stable_sort(normalized.findings.begin(), normalized.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.check != b.check) return a.check < b.check;
+                     return static_cast<int>(a.severity) < static_cast<int>(b.severity);
+                   });
+  return normalized;
+}
 
 }  // namespace disclose

@@ -1,0 +1,32 @@
+// Private to normalize/: what a printed table title or caption line says.
+//
+//   ClassifyTableTitle("公开01表 收入支出决算表", DocKind::kFinalAccounts)
+//       -> "final.income_expenditure_summary"
+//   ClassifyTableTitle("财政拨款“三公”经费支出预算表", DocKind::kUnknown) -> "budget.three_public"
+//   ParseUnitDeclaration("金额单位：万元")  -> UnitOfAmount::kWanYuan
+//   IsTableTitleLine("公开01表")            -> false (a number line, not a title)
+//
+// Kinds follow ../shared/spec/output-contract.md; ours are listed in docs/normalize-kinds.md.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/normalized.h"
+
+namespace disclose {
+
+// Canonical kind of a table titled `title`; "other" when the title names no
+// kind we know. The final./budget. prefix comes from `doc_kind`, or from the
+// title's 决算/预算 when the document kind is unknown.
+std::string ClassifyTableTitle(std::string_view title, DocKind doc_kind);
+
+// A line that reads as a table title: holds 表, is short, is not a note (注：,
+// 本表…), not a bare number line (公开01表, 表一) and not a unit/unit-name line.
+bool IsTableTitleLine(std::string_view line);
+
+// The unit a declaration line states (金额单位：元, 单位:万元, （单位：万元）);
+// kUnknown when the line declares none.
+UnitOfAmount ParseUnitDeclaration(std::string_view line);
+
+}  // namespace disclose

@@ -1,0 +1,969 @@
+#include "normalize/tables.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/amount.h"
+#include "normalize/classification.h"
+#include "normalize/table_kind.h"
+
+namespace disclose {
+namespace {
+
+constexpr int kTitleWindowBlocks = 6;
+constexpr int kUnitRowsScanned = 3;
+
+// Text for matching: NFKC-folded, no whitespace.
+std::string Key(std::string_view text) {
+  return RemoveAllWhitespace(FoldForMatching(text));
+}
+
+bool Has(std::string_view text, std::string_view needle) {
+  return text.find(needle) != std::string_view::npos;
+}
+
+bool AllDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+bool IsClassCode(std::string_view key) {
+  return AllDigits(key) && (key.size() == 3 || key.size() == 5 || key.size() == 7) && key[0] != '0';
+}
+
+std::vector<std::string> SplitLines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line = Trim(text.substr(start, end - start));
+    if (!line.empty()) lines.push_back(std::move(line));
+    start = end + 1;
+  }
+  return lines;
+}
+
+// Leading ordinals: 一、 （一） (1) 1. 1、 其中：
+std::string StripOrdinal(const std::string& key) {
+  std::vector<char32_t> cps = DecodeUtf8(key);
+  std::size_t i = 0;
+  auto numeral = [](char32_t c) {
+    return (c >= U'0' && c <= U'9') ||
+           std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+  };
+  for (int round = 0; round < 2; ++round) {
+    if (i < cps.size() && cps[i] == U'(') {
+      std::size_t j = i + 1;
+      while (j < cps.size() && numeral(cps[j])) ++j;
+      if (j < cps.size() && cps[j] == U')' && j > i + 1) i = j + 1;
+    } else if (i < cps.size() && numeral(cps[i])) {
+      std::size_t j = i;
+      while (j < cps.size() && numeral(cps[j])) ++j;
+      if (j < cps.size() && (cps[j] == U'、' || cps[j] == U'.' || cps[j] == U'．')) i = j + 1;
+    }
+  }
+  std::string rest =
+      EncodeUtf8(std::vector<char32_t>(cps.begin() + static_cast<long>(i), cps.end()));
+  if (StartsWith(rest, "其中:")) rest = rest.substr(std::string_view("其中:").size());
+  return rest;
+}
+
+// ---------------------------------------------------------------- columns
+
+bool IsLabelHeader(const std::string& key) {
+  static const std::vector<std::string_view> kExact = {"类",
+                                                       "款",
+                                                       "项",
+                                                       "项目",
+                                                       "科目名称",
+                                                       "科目编码",
+                                                       "行次",
+                                                       "栏次",
+                                                       "编码",
+                                                       "科目",
+                                                       "收入",
+                                                       "支出",
+                                                       "单位名称",
+                                                       "项目名称",
+                                                       "部门",
+                                                       "单位",
+                                                       "功能分类科目",
+                                                       "经济分类科目",
+                                                       "支出功能分类科目",
+                                                       "支出经济分类科目",
+                                                       "序号"};
+  for (std::string_view exact : kExact) {
+    if (key == exact) return true;
+  }
+  if (Has(key, "编码") || Has(key, "行次") || Has(key, "栏次") || EndsWith(key, "名称"))
+    return true;
+  if (StartsWith(key, "项目(") || StartsWith(key, "科目(")) return true;
+  if (EndsWith(key, "分类科目")) return true;
+  return false;
+}
+
+bool IsTotalWord(const std::string& key) {
+  return key == "合计" || key == "小计" || key == "总计" || key == "本年支出合计" ||
+         key == "本年收入合计" || key == "支出合计" || key == "收入合计";
+}
+
+// Group headers that prefix their sub-columns.
+std::string GroupPrefix(const std::string& key) {
+  if (key == "年初结转和结余" || key == "年初结转结余") return "opening.";
+  if (key == "本年收入") return "income.";
+  if (key == "本年支出") return "expenditure.";
+  if (key == "年末结转和结余" || key == "年末结转结余") return "closing.";
+  return "";
+}
+
+// Key of one header text; "" when unknown, "-" for a label column.
+std::string LeafKey(const std::string& key) {
+  if (key.empty()) return "";
+  if (IsLabelHeader(key)) return "-";
+  if (IsTotalWord(key)) return "total";
+  if (Has(key, "人员经费")) return "personnel";
+  if (Has(key, "公用经费")) return "public";
+  if (Has(key, "基本支出")) return "basic";
+  if (Has(key, "项目支出")) return "project";
+  if (Has(key, "上缴上级支出")) return "upper_remittance";
+  if (Has(key, "对附属单位补助")) return "affiliate_subsidy";
+  if (Has(key, "经营支出")) return "operating";
+  if (Has(key, "上级补助收入")) return "upper_subsidy";
+  if (Has(key, "附属单位上缴收入")) return "affiliated_remittance";
+  if (Has(key, "事业单位经营收入")) return "operating";
+  if (Has(key, "事业收入")) return "business";
+  if (Has(key, "经营收入")) return "operating";
+  if (Has(key, "其他收入")) return "other";
+  if (Has(key, "一般公共预算")) return "general_budget";
+  if (Has(key, "政府性基金")) return "gov_fund";
+  if (Has(key, "国有资本经营")) return "state_capital";
+  if (Has(key, "财政专户")) return "fiscal_special_account";
+  if (Has(key, "单位资金")) return "unit_funds";
+  if (Has(key, "财政拨款")) return "fiscal_appropriation";
+  if (Has(key, "全年预算") || Has(key, "调整预算") || Has(key, "调整后预算"))
+    return "adjusted_budget";
+  if (Has(key, "预算")) return "budget";
+  if (Has(key, "决算")) return "final";
+  if (Has(key, "上年结转") || Has(key, "结转")) return "carryover";
+  if (Has(key, "金额") || key == "数额") return "amount";
+  if (EndsWith(key, "合计")) return "total";
+  return "";
+}
+
+}  // namespace
+
+std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
+  std::vector<std::string> path;
+  for (const std::string& text : raw_path) {
+    std::string key = Key(text);
+    if (!key.empty()) path.push_back(std::move(key));
+  }
+  if (path.empty()) return "";
+  std::string prefix;
+  std::size_t first = 0;
+  for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+    std::string group = GroupPrefix(path[i]);
+    if (!group.empty()) {
+      prefix = group;
+      first = i + 1;
+    }
+  }
+  const std::string group_leaf = GroupPrefix(path.back());
+  if (!group_leaf.empty()) return group_leaf + "total";
+  const std::string& leaf = path.back();
+  std::string key = LeafKey(leaf);
+  if (key == "-") return "";
+  if (StartsWith(leaf, "其中")) {
+    // A subset column ("其中：教育收费") under its parent.
+    for (std::size_t i = path.size() - 1; i-- > first;) {
+      std::string parent = LeafKey(path[i]);
+      if (!parent.empty() && parent != "-") return prefix + parent + ".of_which";
+    }
+    return "";
+  }
+  if (key.empty() || key == "total") {
+    // 小计 / 合计 under 基本支出 is the basic column; unknown leaves take a parent's key.
+    for (std::size_t i = path.size() - 1; i-- > first;) {
+      std::string parent = LeafKey(path[i]);
+      if (parent == "-" || parent.empty() || parent == "total") continue;
+      return prefix + parent;
+    }
+  }
+  if (key.empty()) return "";
+  return prefix + key;
+}
+
+namespace {
+
+// ---------------------------------------------------------------- rows
+
+struct RowScan {
+  bool data = false;            // holds a figure, a class code or a 合计 label
+  bool column_numbers = false;  // a 栏次 row: 1 2 3 ... and labels only
+};
+
+RowScan ScanRow(const Table& table, int row) {
+  RowScan scan;
+  std::vector<std::int64_t> small_numbers;
+  bool big_number = false;
+  bool has_lanci = false;
+  bool other_text = false;
+  bool code_or_total = false;
+  bool total_word = false;
+  for (int c = 0; c < table.column_count; ++c) {
+    const std::string_view text = table.TextAt(row, c);
+    if (text.empty()) continue;
+    const std::string key = Key(text);
+    if (key.empty()) continue;
+    if (Has(key, "栏次")) {
+      has_lanci = true;
+      continue;
+    }
+    if (IsClassCode(key) && c < table.column_count / 2 + 1) code_or_total = true;
+    if (key == "合计" || key == "总计") {
+      total_word = true;
+      continue;
+    }
+    const AmountText amount = ParseAmountText(text);
+    if (amount.kind == AmountKind::kNumber && !amount.percent) {
+      if (AllDigits(key) && key.size() <= 2) {
+        small_numbers.push_back(amount.mantissa);
+      } else {
+        big_number = true;
+      }
+      continue;
+    }
+    if (DecodeUtf8(key).size() > 2 && key != "※") other_text = true;
+  }
+  // 合计 alone (an empty table's total row) is data; beside header words it is a header.
+  if (total_word && !other_text) code_or_total = true;
+  bool consecutive = small_numbers.size() >= 2;
+  for (std::size_t i = 1; i < small_numbers.size(); ++i) {
+    if (small_numbers[i] != small_numbers[i - 1] + 1) consecutive = false;
+  }
+  scan.column_numbers =
+      !big_number && !code_or_total && (has_lanci || (consecutive && !other_text));
+  if (scan.column_numbers) return scan;
+  scan.data = big_number || code_or_total || !small_numbers.empty();
+  // Only row numbers (行次) and no figure: data only when a label is there too.
+  if (!big_number && !code_or_total && !other_text) scan.data = false;
+  return scan;
+}
+
+}  // namespace
+
+HeaderAnalysis AnalyzeHeader(const Table& table) {
+  HeaderAnalysis analysis;
+  const std::size_t columns = static_cast<std::size_t>(std::max(table.column_count, 0));
+  analysis.keys.assign(columns, "");
+  analysis.roles.assign(columns, "");
+  analysis.paths.assign(columns, "");
+  int header_rows = table.row_count;
+  std::vector<int> text_rows;
+  for (int r = 0; r < table.row_count; ++r) {
+    RowScan scan = ScanRow(table, r);
+    if (scan.data) {
+      header_rows = r;
+      break;
+    }
+    if (!scan.column_numbers) text_rows.push_back(r);
+    // Roles from every header row, 栏次 rows included (类 款 项 栏次 1 2 ...).
+    for (int c = 0; c < table.column_count; ++c) {
+      const std::string key = Key(table.TextAt(r, c));
+      std::string& role = analysis.roles[static_cast<std::size_t>(c)];
+      if (key == "类")
+        role = "class";
+      else if (key == "款")
+        role = "kuan";
+      else if (key == "项" && role.empty())
+        role = "xiang";
+      else if (Has(key, "行次"))
+        role = "rowno";
+      else if (Has(key, "编码") && role.empty())
+        role = "code";
+    }
+  }
+  analysis.header_rows = header_rows;
+
+  // Header text per column, following spans; a group header printed once
+  // (no spans in text exports) extends right over the empty cells after it
+  // when rows below it carry sub-headers.
+  std::vector<std::vector<std::string>> paths(columns);
+  for (std::size_t i = 0; i < text_rows.size(); ++i) {
+    const int r = text_rows[i];
+    std::string carried;
+    for (int c = 0; c < table.column_count; ++c) {
+      const TableCell* cell = table.CellAt(r, c);
+      std::string text;
+      if (cell != nullptr) {
+        // A cell spanning down from an earlier header row was already taken.
+        const bool new_cell = cell->row == r || i == 0 || table.CellAt(text_rows[i - 1], c) != cell;
+        if (new_cell) text = cell->text;
+      }
+      if (Key(text).empty()) {
+        if (!carried.empty() && (cell == nullptr || cell->column == c)) {
+          bool below = false;
+          for (std::size_t j = i + 1; j < text_rows.size() && !below; ++j) {
+            below = !Key(table.TextAt(text_rows[j], c)).empty();
+          }
+          if (below) text = carried;
+        }
+      } else {
+        carried.clear();
+        if (i + 1 < text_rows.size() && (cell == nullptr || cell->column_span == 1)) {
+          bool below = false;
+          for (std::size_t j = i + 1; j < text_rows.size() && !below; ++j) {
+            below = !Key(table.TextAt(text_rows[j], c)).empty();
+          }
+          if (below) carried = text;
+        }
+      }
+      if (!Key(text).empty()) {
+        std::vector<std::string>& path = paths[static_cast<std::size_t>(c)];
+        if (path.empty() || path.back() != text) path.push_back(text);
+      }
+    }
+  }
+  for (std::size_t c = 0; c < columns; ++c) {
+    analysis.keys[c] = ColumnKeyForHeader(paths[c]);
+    std::string joined;
+    for (const std::string& part : paths[c]) {
+      if (!joined.empty()) joined += "/";
+      joined += CleanName(part);
+    }
+    analysis.paths[c] = joined;
+    if (analysis.roles[c].empty() && analysis.keys[c].empty() && !paths[c].empty()) {
+      analysis.roles[c] = "label";
+    }
+  }
+  return analysis;
+}
+
+std::string CleanName(std::string_view text) {
+  std::vector<char32_t> cps = DecodeUtf8(CollapseWhitespace(text));
+  std::vector<char32_t> out;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (cps[i] == U' ' && !out.empty() && i + 1 < cps.size() &&
+        (out.back() > 0x7f || cps[i + 1] > 0x7f)) {
+      continue;
+    }
+    out.push_back(cps[i]);
+  }
+  return EncodeUtf8(out);
+}
+
+namespace {
+
+// ---------------------------------------------------------------- row keys
+
+std::string IncomeKey(const std::string& name) {
+  if (name.empty()) return "";
+  if (name == "总计" || name == "收入总计" || name == "收入合计总计") return "grand_total";
+  if (Has(name, "本年收入合计") || name == "收入合计" || name == "本年收入小计") {
+    return "total_current_year";
+  }
+  if (Has(name, "使用非财政拨款结余")) return "use_of_non_fiscal_balance";
+  if (Has(name, "年初结转和结余") || Has(name, "上年结转") || Has(name, "年初财政拨款结转") ||
+      Has(name, "年初结转结余")) {
+    return "opening_carryover";
+  }
+  if (Has(name, "一般公共预算")) return "general_budget_appropriation";
+  if (Has(name, "政府性基金")) return "gov_fund_appropriation";
+  if (Has(name, "国有资本经营")) return "state_capital_appropriation";
+  if (Has(name, "上级补助收入")) return "upper_subsidy";
+  if (Has(name, "附属单位上缴收入")) return "affiliated_remittance";
+  if (Has(name, "事业单位经营收入") || Has(name, "经营收入")) return "operating";
+  if (Has(name, "事业收入")) return "business";
+  if (Has(name, "其他收入")) return "other";
+  if (Has(name, "财政专户")) return "fiscal_special_account";
+  if (Has(name, "单位资金")) return "unit_funds";
+  if (Has(name, "财政拨款")) return "fiscal_appropriation";
+  return "";
+}
+
+std::string ExpenditureKey(const std::string& name) {
+  if (name.empty()) return "";
+  if (name == "总计" || name == "支出总计") return "grand_total";
+  if (Has(name, "本年支出合计") || name == "支出合计" || name == "本年支出小计") {
+    return "total_current_year";
+  }
+  if (Has(name, "结余分配")) return "surplus_distribution";
+  if (Has(name, "年末结转和结余") || Has(name, "年末财政拨款结转") || Has(name, "年末结转结余")) {
+    return "closing_carryover";
+  }
+  if (std::optional<std::string> code = FunctionClassCode(name)) return *code;
+  if (name == "基本支出") return "basic";
+  if (name == "项目支出") return "project";
+  return "";
+}
+
+bool IsCountRow(const std::string& name) {
+  for (std::string_view word : {"(个)", "(人)", "(辆)", "(人次)", "(台)", "(次)", "团组数", "人数",
+                                "保有量", "批次", "车辆数"}) {
+    if (Has(name, word)) return true;
+  }
+  return false;
+}
+
+std::string ThreePublicKey(const std::string& name) {
+  if (name.empty() || IsCountRow(name)) return "";
+  if (Has(name, "机关运行经费")) return "org_running_cost";
+  if (Has(name, "国内接待") || Has(name, "外事接待") || Has(name, "境)外接待") ||
+      Has(name, "境外接待")) {
+    return "";
+  }
+  if (Has(name, "出国")) return "three_public.overseas";
+  if (Has(name, "购置及运行") || Has(name, "购置和运行")) return "three_public.vehicle_total";
+  if (Has(name, "购置")) return "three_public.vehicle_purchase";
+  if (Has(name, "运行维护") || Has(name, "运行费")) return "three_public.vehicle_operation";
+  if (Has(name, "接待")) return "three_public.reception";
+  if (Has(name, "合计") || name == "三公经费" || name == "\"三公\"经费")
+    return "three_public.total";
+  return "";
+}
+
+bool IsSummaryKind(std::string_view kind) {
+  return EndsWith(kind, ".income_expenditure_summary") ||
+         EndsWith(kind, ".fiscal_appropriation_summary");
+}
+
+bool IsFunctionCodedKind(std::string_view kind) {
+  return EndsWith(kind, ".income") || EndsWith(kind, ".expenditure") ||
+         EndsWith(kind, ".general_budget_expenditure") || EndsWith(kind, ".gov_fund") ||
+         EndsWith(kind, ".state_capital") || EndsWith(kind, ".general_budget_project_expenditure");
+}
+
+// One group of columns printed side by side: label columns, then amounts.
+struct Segment {
+  std::vector<int> labels;
+  std::vector<int> amounts;
+};
+
+std::vector<Segment> SplitSegments(const std::vector<std::string>& keys) {
+  std::vector<Segment> segments;
+  for (std::size_t c = 0; c < keys.size(); ++c) {
+    const bool amount = !keys[c].empty();
+    if (segments.empty() || (!amount && !segments.back().amounts.empty())) segments.emplace_back();
+    if (amount) {
+      segments.back().amounts.push_back(static_cast<int>(c));
+    } else {
+      segments.back().labels.push_back(static_cast<int>(c));
+    }
+  }
+  return segments;
+}
+
+// A printed unit line and the unit it declares.
+struct UnitDeclaration {
+  std::string printed;
+  UnitOfAmount unit = UnitOfAmount::kUnknown;
+};
+
+std::optional<UnitDeclaration> UnitInLines(std::string_view text) {
+  for (const std::string& line : SplitLines(text)) {
+    UnitOfAmount unit = ParseUnitDeclaration(line);
+    if (unit != UnitOfAmount::kUnknown) return UnitDeclaration{CollapseWhitespace(line), unit};
+  }
+  return std::nullopt;
+}
+
+// Printed unit text: the part of a line from 单位 on when the line holds more.
+std::string UnitPhrase(const std::string& line) {
+  std::size_t at = line.find("金额单位");
+  if (at == std::string::npos) at = line.rfind("单位");
+  if (at == std::string::npos) return line;
+  return Trim(std::string_view(line).substr(at));
+}
+
+struct TablePart {
+  int block = -1;
+  const Table* table = nullptr;
+  HeaderAnalysis header;
+};
+
+struct PendingTable {
+  CanonicalTable canonical;
+  std::vector<TablePart> parts;
+  std::string printed_unit;
+  UnitOfAmount declared = UnitOfAmount::kUnknown;
+};
+
+class TableBuilder {
+ public:
+  TableBuilder(const Document& document, const DocumentMetadata& metadata,
+               std::vector<Finding>& findings)
+      : document_(document), metadata_(metadata), findings_(findings) {}
+
+  std::vector<CanonicalTable> Build() {
+    Collect();
+    DocumentDefaultUnit();
+    std::vector<CanonicalTable> out;
+    for (PendingTable& pending : pending_) {
+      const int index = static_cast<int>(out.size());
+      FillRows(pending, index);
+      out.push_back(std::move(pending.canonical));
+    }
+    return out;
+  }
+
+ private:
+  void Collect() {
+    int previous_table_block = -1;
+    for (int b = 0; b < static_cast<int>(document_.blocks.size()); ++b) {
+      const Table* table = document_.blocks[static_cast<std::size_t>(b)].AsTable();
+      if (table == nullptr || table->parent.has_value()) continue;
+      // Title and unit lines in the paragraphs before the table.
+      std::string title;
+      int title_block = -1;
+      std::optional<UnitDeclaration> unit_before;
+      for (int p = b - 1; p >= 0 && p > previous_table_block && b - p <= kTitleWindowBlocks; --p) {
+        const Paragraph* paragraph = document_.blocks[static_cast<std::size_t>(p)].AsParagraph();
+        if (paragraph == nullptr) break;
+        const std::vector<std::string> lines = SplitLines(paragraph->text);
+        for (auto line = lines.rbegin(); line != lines.rend() && title.empty(); ++line) {
+          if (IsTableTitleLine(*line)) {
+            title = CollapseWhitespace(*line);
+            title_block = p;
+          }
+        }
+        if (!unit_before) {
+          if (std::optional<UnitDeclaration> unit = UnitInLines(paragraph->text)) {
+            unit_before = unit;
+          }
+        }
+        if (!title.empty()) {
+          // A title wrapped over two paragraphs ("…支出预算" / "表").
+          if (DecodeUtf8(Key(title)).size() <= 4 && p - 1 > previous_table_block) {
+            const Paragraph* before =
+                document_.blocks[static_cast<std::size_t>(p - 1)].AsParagraph();
+            if (before != nullptr && !IsTableTitleLine(before->text) &&
+                ParseUnitDeclaration(before->text) == UnitOfAmount::kUnknown) {
+              title = CollapseWhitespace(before->text) + title;
+            }
+          }
+          break;
+        }
+      }
+      (void)title_block;
+      previous_table_block = b;
+
+      TablePart part{b, table, AnalyzeHeader(*table)};
+      const bool stitch =
+          title.empty() && !pending_.empty() &&
+          (table->continued_from_previous_page ||
+           pending_.back().parts.back().table->column_count == table->column_count) &&
+          pending_.back().parts.back().table->column_count == table->column_count && !unit_before;
+      if (stitch) {
+        PendingTable& previous = pending_.back();
+        previous.parts.push_back(std::move(part));
+        previous.canonical.source_blocks.push_back(b);
+        for (int page : table->pages) previous.canonical.pages.push_back(page);
+        std::sort(previous.canonical.pages.begin(), previous.canonical.pages.end());
+        previous.canonical.pages.erase(
+            std::unique(previous.canonical.pages.begin(), previous.canonical.pages.end()),
+            previous.canonical.pages.end());
+        continue;
+      }
+
+      PendingTable pending;
+      pending.canonical.printed_title = title;
+      pending.canonical.kind = title.empty() ? "other" : ClassifyTableTitle(title, metadata_.kind);
+      pending.canonical.pages = table->pages;
+      pending.canonical.source_blocks.push_back(b);
+      // Unit: before the table, in its first rows, or right after it.
+      std::optional<UnitDeclaration> unit = unit_before;
+      for (int r = 0; !unit && r < std::min(table->row_count, kUnitRowsScanned); ++r) {
+        for (int c = 0; !unit && c < table->column_count; ++c) {
+          const std::string_view text = table->TextAt(r, c);
+          if (!text.empty()) unit = UnitInLines(text);
+        }
+      }
+      if (!unit && b + 1 < static_cast<int>(document_.blocks.size())) {
+        if (const Paragraph* after =
+                document_.blocks[static_cast<std::size_t>(b + 1)].AsParagraph()) {
+          unit = UnitInLines(after->text);
+        }
+      }
+      if (unit) {
+        pending.printed_unit = UnitPhrase(unit->printed);
+        pending.declared = unit->unit;
+      }
+      pending.parts.push_back(std::move(part));
+      pending_.push_back(std::move(pending));
+    }
+  }
+
+  void DocumentDefaultUnit() {
+    int yuan = 0;
+    int wan = 0;
+    UnitOfAmount first = UnitOfAmount::kUnknown;
+    for (const PendingTable& pending : pending_) {
+      if (pending.declared == UnitOfAmount::kYuan) ++yuan;
+      if (pending.declared == UnitOfAmount::kWanYuan) ++wan;
+      if (first == UnitOfAmount::kUnknown) first = pending.declared;
+    }
+    if (yuan > wan)
+      default_unit_ = UnitOfAmount::kYuan;
+    else if (wan > yuan)
+      default_unit_ = UnitOfAmount::kWanYuan;
+    else
+      default_unit_ = first;
+  }
+
+  void AddFinding(std::string check, Severity severity, std::string message,
+                  const Provenance& provenance, std::string printed = "") {
+    Finding finding;
+    finding.check = std::move(check);
+    finding.severity = severity;
+    finding.message = std::move(message);
+    finding.provenance = provenance;
+    finding.printed_text = std::move(printed);
+    findings_.push_back(std::move(finding));
+  }
+
+  void FillRows(PendingTable& pending, int table_index) {
+    CanonicalTable& table = pending.canonical;
+    const TablePart& first = pending.parts.front();
+    table.column_keys = first.header.keys;
+    table.printed_unit = pending.printed_unit;
+    if (pending.declared != UnitOfAmount::kUnknown) {
+      table.unit = pending.declared;
+      table.unit_source = UnitSource::kDeclared;
+    } else if (default_unit_ != UnitOfAmount::kUnknown) {
+      table.unit = default_unit_;
+      table.unit_source = UnitSource::kDocumentDefault;
+    } else {
+      table.unit = UnitOfAmount::kUnknown;
+      table.unit_source = UnitSource::kUnknown;
+    }
+    const bool performance = StartsWith(table.kind, "performance.");
+    const bool three_public = EndsWith(table.kind, ".three_public");
+    const bool summary = IsSummaryKind(table.kind);
+
+    // Single amount column of a segment (金额 / 决算数 / 预算数 alone) -> amount.
+    std::vector<Segment> segments = SplitSegments(table.column_keys);
+    if (!three_public) {
+      for (const Segment& segment : segments) {
+        if (segment.amounts.size() != 1) continue;
+        std::string& key = table.column_keys[static_cast<std::size_t>(segment.amounts[0])];
+        if (key == "final" || key == "budget" || key == "amount" || key == "adjusted_budget") {
+          key = "amount";
+        }
+      }
+    }
+
+    // Three public printed as columns: header names the items, rows hold values.
+    std::vector<std::string> column_rows(table.column_keys.size());
+    bool columnar_three_public = false;
+    if (three_public) {
+      int named = 0;
+      for (std::size_t c = 0; c < table.column_keys.size(); ++c) {
+        std::string path = Key(first.header.paths[c]);
+        std::string leaf =
+            path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+        std::string code = ThreePublicKey(leaf);
+        if (code.empty() && (leaf == "小计" || leaf == "合计") &&
+            path.find('/') != std::string::npos) {
+          code = ThreePublicKey(path.substr(0, path.rfind('/')));
+          if (code.empty()) code = "three_public.total";
+        }
+        if (code.empty()) code = ThreePublicKey(path);
+        column_rows[c] = code;
+        if (!code.empty()) ++named;
+      }
+      columnar_three_public = named >= 2;
+    }
+
+    bool any_figure_table = !performance;
+    if (any_figure_table && table.unit == UnitOfAmount::kUnknown) {
+      AddFinding("unit.unknown", Severity::kError,
+                 "no amount unit declared for table '" + table.printed_title +
+                     "' and none elsewhere in the document; its figures are not read",
+                 first.table->provenance);
+      any_figure_table = false;
+    } else if (any_figure_table && table.unit_source == UnitSource::kDocumentDefault) {
+      AddFinding("unit.document_default", Severity::kWarning,
+                 "table '" + table.printed_title + "' declares no unit; read in the document's " +
+                     std::string(UnitOfAmountName(table.unit)),
+                 first.table->provenance);
+    }
+
+    std::vector<std::string> last_class(segments.size());
+    std::vector<std::string> last_kuan(segments.size());
+    std::vector<bool> expenditure_side(segments.size(), false);
+    bool opening_seen = false;
+    std::map<std::string, std::size_t> columnar_index;
+
+    for (std::size_t part_index = 0; part_index < pending.parts.size(); ++part_index) {
+      const TablePart& part = pending.parts[part_index];
+      const Table& grid = *part.table;
+      int start = part.header.header_rows;
+      for (int r = start; r < grid.row_count; ++r) {
+        // A repeated header or 栏次 row inside a stitched table.
+        if (part_index > 0 || r > start) {
+          RowScan scan = ScanRow(grid, r);
+          if (scan.column_numbers) continue;
+        }
+        if (columnar_three_public) {
+          std::string label;
+          for (std::size_t c = 0; c < table.column_keys.size(); ++c) {
+            if (column_rows[c].empty() && table.column_keys[c].empty()) {
+              std::string key = Key(grid.TextAt(r, static_cast<int>(c)));
+              if (!key.empty() && label.empty()) label = key;
+            }
+          }
+          std::string column = LeafKey(label);
+          if (column.empty() || column == "-" || column == "total") {
+            column = metadata_.kind == DocKind::kFinalAccounts ? "final" : "budget";
+          }
+          for (std::size_t c = 0; c < column_rows.size(); ++c) {
+            if (column_rows[c].empty()) continue;
+            auto found = columnar_index.find(column_rows[c]);
+            if (found == columnar_index.end()) {
+              CanonicalRow row;
+              row.row_code = column_rows[c];
+              row.row_name = CleanName(first.header.paths[c]);
+              row.source_block = part.block;
+              row.source_row = r;
+              table.rows.push_back(std::move(row));
+              found = columnar_index.emplace(column_rows[c], table.rows.size() - 1).first;
+            }
+            CanonicalRow& row = table.rows[found->second];
+            if (any_figure_table)
+              AddFigure(table, row, grid, part.block, r, static_cast<int>(c), column, table_index);
+          }
+          continue;
+        }
+
+        std::vector<int> consumed;  // cells a 合计 label on the left already took
+        for (std::size_t s = 0; s < segments.size(); ++s) {
+          const Segment& segment = segments[s];
+          // Code pieces and the name from the label columns.
+          std::vector<std::pair<std::string, std::string>> pieces;  // role, digits
+          std::string code;
+          std::string name;
+          for (int c : segment.labels) {
+            const std::string& role = part.header.roles[static_cast<std::size_t>(c)];
+            if (role == "rowno") continue;
+            const std::string text = Trim(grid.TextAt(r, c));
+            if (text.empty()) continue;
+            const std::string key = Key(text);
+            if (AllDigits(key)) {
+              if (IsClassCode(key) && code.empty() && pieces.empty()) {
+                code = key;
+              } else if (key.size() == 2 &&
+                         (role == "kuan" || role == "xiang" || role == "class" || role == "code")) {
+                pieces.emplace_back(role, key);
+              }
+              continue;
+            }
+            // "2080505 机关事业单位…" in one cell.
+            std::size_t digits = 0;
+            while (digits < key.size() && key[digits] >= '0' && key[digits] <= '9') ++digits;
+            if (digits > 0 && digits < key.size() &&
+                static_cast<unsigned char>(key[digits]) >= 0x80 &&
+                IsClassCode(key.substr(0, digits)) && code.empty()) {
+              code = key.substr(0, digits);
+              std::size_t cut = 0;
+              while (cut < text.size() &&
+                     ((text[cut] >= '0' && text[cut] <= '9') || text[cut] == ' '))
+                ++cut;
+              if (name.empty()) name = CleanName(text.substr(cut));
+              continue;
+            }
+            if (name.empty()) name = CleanName(text);
+          }
+          if (!pieces.empty()) {
+            std::string joined;
+            for (const auto& piece : pieces) joined += piece.second;
+            if (code.size() == 3) {
+              code += joined;
+            } else if (code.empty()) {
+              const bool xiang_only = pieces.size() == 1 && pieces[0].first == "xiang";
+              if (xiang_only && !last_kuan[s].empty()) {
+                code = last_kuan[s] + joined;
+              } else if (!last_class[s].empty()) {
+                code = last_class[s] + joined;
+              }
+            }
+            if (!IsClassCode(code)) code.clear();
+          }
+          if (code.size() == 3) {
+            last_class[s] = code;
+            last_kuan[s].clear();
+          } else if (code.size() == 5) {
+            last_kuan[s] = code;
+            last_class[s] = code.substr(0, 3);
+          }
+
+          // Figures of this segment; a 合计 label whose amount sits in a later
+          // segment's column (公用经费合计 spanning to the last 金额).
+          std::vector<std::pair<int, std::string>> amount_columns;
+          for (int c : segment.amounts) {
+            amount_columns.emplace_back(c, table.column_keys[static_cast<std::size_t>(c)]);
+          }
+          bool any_text = false;
+          for (const auto& [c, key] : amount_columns) {
+            any_text = any_text || !Trim(grid.TextAt(r, c)).empty();
+          }
+          if (!any_text && !amount_columns.empty() && !name.empty() &&
+              EndsWith(Key(name), "合计")) {
+            // The first filled cell to the right, when it is a number.
+            const int from = segment.amounts.back() + 1;
+            for (int c = from; c < grid.column_count; ++c) {
+              const std::string_view text = grid.TextAt(r, c);
+              if (Trim(text).empty()) continue;
+              if (ParseAmountText(text).kind == AmountKind::kNumber) {
+                amount_columns = {{c, amount_columns.back().second}};
+                for (std::size_t t = s + 1; t < segments.size(); ++t) {
+                  if (std::find(segments[t].amounts.begin(), segments[t].amounts.end(), c) !=
+                      segments[t].amounts.end()) {
+                    consumed.push_back(c);
+                  }
+                }
+              }
+              break;
+            }
+          }
+          if (code.empty() && name.empty()) continue;
+
+          CanonicalRow row;
+          row.row_name = name;
+          row.source_block = part.block;
+          row.source_row = r;
+          const std::string name_key = StripOrdinal(Key(name));
+          if (!code.empty()) {
+            row.row_code = code;
+            row.level = code.size() == 3 ? 1 : code.size() == 5 ? 2 : 3;
+          } else if (summary) {
+            bool expenditure = segments.size() >= 2 ? s >= 1 : expenditure_side[0];
+            std::string key;
+            if (!expenditure) {
+              key = IncomeKey(name_key);
+              if (key.empty() && segments.size() < 2) {
+                std::string other = ExpenditureKey(name_key);
+                if (!other.empty()) {
+                  expenditure = true;
+                  expenditure_side[0] = true;
+                  key = other;
+                }
+              }
+              if (!expenditure && !key.empty()) {
+                if (key == "opening_carryover") {
+                  opening_seen = true;
+                } else if (opening_seen && (key == "general_budget_appropriation" ||
+                                            key == "gov_fund_appropriation" ||
+                                            key == "state_capital_appropriation")) {
+                  key = "opening_carryover." + key.substr(0, key.find("_appropriation"));
+                } else if (key == "grand_total" || key == "total_current_year") {
+                  opening_seen = key == "total_current_year" ? opening_seen : false;
+                }
+              }
+            } else {
+              key = ExpenditureKey(name_key);
+            }
+            if (!key.empty()) {
+              row.row_code = (expenditure ? "expenditure." : "income.") + key;
+              if (expenditure && AllDigits(key))
+                row.level = static_cast<int>(key.size() == 3 ? 1 : key.size() == 5 ? 2 : 3);
+            }
+          } else if (three_public) {
+            row.row_code = ThreePublicKey(name_key);
+            if (row.row_code.empty() || IsCountRow(name_key)) {
+              table.rows.push_back(std::move(row));
+              continue;  // counts and sub-items: kept, not figures
+            }
+          } else if (name_key == "合计" || name_key == "总计" || name_key == "合计数") {
+            row.row_code = "total";
+          } else if (Has(name_key, "人员经费合计") || name_key == "人员经费") {
+            row.row_code = "personnel_total";
+          } else if (Has(name_key, "公用经费合计") || name_key == "公用经费") {
+            row.row_code = "public_total";
+          } else if (IsFunctionCodedKind(table.kind)) {
+            if (std::optional<std::string> class_code = FunctionClassCode(name_key)) {
+              row.row_code = *class_code;
+              row.level = 1;
+            }
+          }
+          if (any_figure_table) {
+            for (const auto& [c, column] : amount_columns) {
+              if (column.empty()) continue;
+              if (std::find(consumed.begin(), consumed.end(), c) != consumed.end() &&
+                  std::find(segment.amounts.begin(), segment.amounts.end(), c) !=
+                      segment.amounts.end()) {
+                continue;  // taken by a 合计 printed further left
+              }
+              AddFigure(table, row, grid, part.block, r, c, column, table_index);
+            }
+          }
+          table.rows.push_back(std::move(row));
+        }
+      }
+    }
+  }
+
+  void AddFigure(const CanonicalTable& table, CanonicalRow& row, const Table& grid, int block,
+                 int r, int c, const std::string& column, int table_index) {
+    const TableCell* cell = grid.CellAt(r, c);
+    if (cell == nullptr || cell->row != r || cell->column != c) return;
+    const std::string text = Trim(cell->text);
+    if (text.empty()) return;
+    const AmountText amount = ParseAmountText(text);
+    Provenance provenance = cell->provenance;
+    if (provenance.block < 0) provenance.block = block;
+    provenance.row = r;
+    provenance.column = c;
+    if (amount.kind == AmountKind::kBlank || amount.percent) return;
+    if (amount.kind == AmountKind::kNotNumber) {
+      AddFinding("amount.unparsed", Severity::kWarning,
+                 "cell in amount column '" + column + "' of table '" + table.printed_title +
+                     "' is not a number",
+                 provenance, text);
+      return;
+    }
+    std::optional<std::int64_t> fen = ToFen(amount, table.unit);
+    if (!fen) {
+      AddFinding("amount.unparsed", Severity::kWarning,
+                 "amount '" + text + "' is not exact in fen in table '" + table.printed_title + "'",
+                 provenance, text);
+      return;
+    }
+    Figure figure;
+    figure.table_kind = table.kind;
+    figure.row_code = row.row_code;
+    figure.row_name = row.row_name;
+    figure.column = column;
+    figure.amount_fen = *fen;
+    figure.printed_text = text;
+    figure.printed_unit =
+        amount.suffix_unit != UnitOfAmount::kUnknown ? amount.suffix_unit : table.unit;
+    figure.table_index = table_index;
+    figure.provenance = provenance;
+    row.values.push_back(std::move(figure));
+  }
+
+  const Document& document_;
+  const DocumentMetadata& metadata_;
+  std::vector<Finding>& findings_;
+  std::vector<PendingTable> pending_;
+  UnitOfAmount default_unit_ = UnitOfAmount::kUnknown;
+};
+
+}  // namespace
+
+std::vector<CanonicalTable> BuildTables(const Document& document, const DocumentMetadata& metadata,
+                                        std::vector<Finding>& findings) {
+  return TableBuilder(document, metadata, findings).Build();
+}
+
+}  // namespace disclose

@@ -1,0 +1,56 @@
+#include "normalize/metadata.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract/extract.h"
+
+namespace disclose {
+namespace {
+
+Document ReadSeed(const std::string& name) {
+  Result<Document> document =
+      ReadDocument(std::string(DISCLOSE_SOURCE_DIR) + "/fixtures/seeds/" + name, ExtractOptions{});
+  EXPECT_TRUE(document.ok()) << name;
+  return document.ok() ? std::move(document).value() : Document{};
+}
+
+TEST(MetadataTest, DepartmentFromLines) {
+  EXPECT_EQ(DepartmentFromLine("单位：玉溪市医疗保障局（本级）"), "玉溪市医疗保障局");
+  EXPECT_EQ(DepartmentFromLine("编制单位：上海市普陀区人民政府办公室"),
+            "上海市普陀区人民政府办公室");
+  EXPECT_EQ(DepartmentFromLine("上海市普陀区财政局2024年度部门决算"), "上海市普陀区财政局");
+  EXPECT_EQ(DepartmentFromLine("2019年江苏省高级人民法院部门预算"), "江苏省高级人民法院");
+  EXPECT_EQ(DepartmentFromLine("金额单位：元"), "");
+  EXPECT_EQ(DepartmentFromLine("收入支出决算表"), "");
+}
+
+struct SeedCase {
+  const char* file;
+  const char* department;
+  const char* year;
+  DocKind kind;
+};
+
+TEST(MetadataTest, Seeds) {
+  const SeedCase cases[] = {
+      {"000_28c5b8c0e71a2a67.txt", "新疆维吾尔自治区医疗保障局", "2019", DocKind::kFinalAccounts},
+      {"001_1d3965113ca8330b.txt", "达州市达川区医疗保险管理局", "2018", DocKind::kFinalAccounts},
+      {"002_5b42121fa295fc4a.txt", "博湖县医疗保障局", "2024", DocKind::kFinalAccounts},
+      {"003_f226edb144d9e567.txt", "玉溪市医疗保障局", "2022", DocKind::kFinalAccounts},
+      {"004_4b22c8c51bd978dc.txt", "新疆维吾尔自治区喀什地区医疗保障局", "2024", DocKind::kBudget},
+  };
+  for (const SeedCase& c : cases) {
+    const DocumentMetadata metadata = ExtractMetadata(ReadSeed(c.file));
+    EXPECT_EQ(metadata.department.value, c.department)
+        << c.file << " " << metadata.department.evidence;
+    EXPECT_EQ(metadata.fiscal_year.value, c.year) << c.file << " " << metadata.fiscal_year.evidence;
+    EXPECT_EQ(metadata.kind, c.kind) << c.file << " " << metadata.doc_kind.evidence;
+    EXPECT_FALSE(metadata.department.evidence.empty()) << c.file;
+    EXPECT_GE(metadata.fiscal_year.provenance.block, 0) << c.file;
+  }
+}
+
+}  // namespace
+}  // namespace disclose
