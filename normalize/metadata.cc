@@ -39,9 +39,15 @@ std::string CloseCjkGaps(std::string_view text) {
 bool IsPlausibleDepartment(const std::string& name) {
   const std::size_t length = DecodeUtf8(name).size();
   if (length < 3 || length > 40) return false;
-  if (StartsWith(name, "本") || StartsWith(name, "我") || StartsWith(name, "第")) return false;
+  if (StartsWith(name, "本") || StartsWith(name, "我") || StartsWith(name, "第") ||
+      StartsWith(name, "部门") || StartsWith(name, "单位")) {
+    return false;
+  }
+  // Fund and table words: "2024年部门一般公共预算基本支出部门预算…表" names no one.
   for (std::string_view bad :
-       {"表", "说明", "目录", "情况", "单位:", "单位：", "。", "，", "公开", "部分", "关于"}) {
+       {"表",   "说明", "目录",   "情况",   "单位:",  "单位：", "。",   "，",
+        "公开", "部分", "关于",   "预算",   "决算",   "支出",   "收入", "经费",
+        ":",    "：",   "（款）", "（类）", "（项）", "(款)",   "(类)", "(项)"}) {
     if (Contains(name, bad)) return false;
   }
   return true;
@@ -59,13 +65,16 @@ std::string StripSuffixes(std::string name) {
 std::string DepartmentFromLine(std::string_view raw_line) {
   // Prefixed forms: 编制单位：X, 部门：X, 单位：X, 预算单位：X.
   static const RE2 kPrefixed(
-      R"(^\s*(?:编制单位|预算单位|填报单位|部门名称|单位名称|部门|单位)\s*[:：]\s*(.+?)\s*(?:(?:金额)?单位\s*[:：].*)?$)");
+      R"(^\s*(?:编制单位|预算主管部门|主管部门|预算单位|填报单位|部门名称|单位名称|部门|单位)\s*[:：]\s*(.+?)\s*(?:(?:金额)?单位\s*[:：].*)?$)");
   // Titles: X2024年度部门决算 / 2019年X部门预算 / X 2025 年部门预算.
   static const RE2 kNameThenYear(
       R"(^\s*(?:\d+[、.．]\s*)?(.+?)\s*(?:[0-9０-９]{4})\s*年\s*度?\s*(?:部门|单位)?\s*(?:决算|预算))");
   static const RE2 kYearThenName(
       R"(^\s*[0-9０-９]{4}\s*年\s*度?\s*(.+?)\s*(?:部门|单位)\s*(?:决算|预算))");
-  const std::string line = Trim(raw_line);
+  std::string line = Trim(raw_line);
+  // Section and attachment prefixes: "附件：", "附件1:", "第二部分 ".
+  static const RE2 kLeadIn(R"(^\s*(?:附件\s*\d*\s*[:：]?|第[一二三四五六七八九十]+部分)\s*)");
+  RE2::Replace(&line, kLeadIn, "");
   std::string name;
   if (RE2::PartialMatch(line, kPrefixed, &name)) {
     // A whitespace run ends the name ("单位：X局      金额单位：元").

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "normalize/consistency.h"
 #include "normalize/metadata.h"
 #include "normalize/narrative.h"
 #include "normalize/tables.h"
@@ -18,6 +19,7 @@ NormalizedDocument Normalize(const Document& document, const NormalizeOptions& o
   normalized.narrative =
       ExtractNarrativeFigures(document, normalized.metadata, normalized.findings);
   if (options.validate) {
+    CheckMetadataConsistency(document, normalized.metadata, normalized.findings);
     ValidateTables(normalized.tables, normalized.findings);
     ReconcileNarrative(normalized.tables, normalized.narrative, normalized.findings);
   }

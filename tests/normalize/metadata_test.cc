@@ -24,6 +24,13 @@ TEST(MetadataTest, DepartmentFromLines) {
   EXPECT_EQ(DepartmentFromLine("2019年江苏省高级人民法院部门预算"), "江苏省高级人民法院");
   EXPECT_EQ(DepartmentFromLine("金额单位：元"), "");
   EXPECT_EQ(DepartmentFromLine("收入支出决算表"), "");
+  EXPECT_EQ(DepartmentFromLine("预算主管部门：上海市普陀区人民政府万里街道办事处"),
+            "上海市普陀区人民政府万里街道办事处");
+  EXPECT_EQ(DepartmentFromLine("附件：江苏省政协办公厅2019年部门预算"), "江苏省政协办公厅");
+  EXPECT_EQ(DepartmentFromLine("第二部分 上海市普陀区XX局2024年度部门决算表"), "上海市普陀区XX局");
+  // Table titles and class headings name no department.
+  EXPECT_EQ(DepartmentFromLine("2024年部门一般公共预算基本支出部门预算经济分类预算表"), "");
+  EXPECT_EQ(DepartmentFromLine("检察（款）:2018年预算支出合计16,444.36万元。其中："), "");
 }
 
 struct SeedCase {

@@ -1,0 +1,133 @@
+#include "normalize/consistency.h"
+
+#include <re2/re2.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/metadata.h"
+
+namespace disclose {
+namespace {
+
+// Headings are short; a sentence that happens to hold "2023年度部门决算" is
+// a comparison, not a title.
+constexpr std::size_t kMaxTitleCodePoints = 48;
+// Two names sharing this much of their start (上海市普陀区…) name sibling
+// units of one government: printing the other one is a contradiction.
+constexpr std::size_t kSharedRegionCodePoints = 4;
+
+std::vector<std::string> Lines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line = Trim(text.substr(start, end - start));
+    if (!line.empty()) lines.push_back(std::move(line));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::size_t CommonPrefixCodePoints(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+  return n;
+}
+
+// 省检察院 abbreviates 江苏省人民检察院 and 中共江苏省委办公厅 abbreviates
+// 中国共产党江苏省委员会办公厅: the short form's characters appear in order.
+bool IsAbbreviationOf(const std::vector<char32_t>& shorter, const std::vector<char32_t>& longer) {
+  std::size_t at = 0;
+  for (char32_t c : longer) {
+    if (at < shorter.size() && shorter[at] == c) ++at;
+  }
+  return at == shorter.size();
+}
+
+bool IsPlaceholder(std::string_view name) {
+  return Contains(name, "XX") || Contains(name, "xx") || Contains(name, "××") ||
+         Contains(name, "**");
+}
+
+Finding MakeFinding(std::string check, Severity severity, std::string message, std::string printed,
+                    const Provenance& provenance) {
+  Finding finding;
+  finding.check = std::move(check);
+  finding.severity = severity;
+  finding.message = std::move(message);
+  finding.printed_text = std::move(printed);
+  finding.provenance = provenance;
+  return finding;
+}
+
+}  // namespace
+
+void CheckMetadataConsistency(const Document& document, const DocumentMetadata& metadata,
+                              std::vector<Finding>& findings) {
+  static const RE2 kTitleYear(R"(((?:19|20)\d{2})\s*年\s*度?\s*(?:部门|单位)?\s*(?:决算|预算))");
+  static const RE2 kYearEnd(R"(截至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日)");
+  const std::string& department = metadata.department.value;
+  const std::string& year = metadata.fiscal_year.value;
+  const std::vector<char32_t> department_cps = DecodeUtf8(RemoveAllWhitespace(department));
+  std::set<std::string> reported;  // one finding per distinct printed value
+
+  for (const Block& block : document.blocks) {
+    const Paragraph* paragraph = block.AsParagraph();
+    if (paragraph == nullptr) continue;
+    for (const std::string& line : Lines(paragraph->text)) {
+      const std::string folded = FoldForMatching(line);
+      const bool title = DecodeUtf8(line).size() <= kMaxTitleCodePoints;
+      const std::string name = title ? DepartmentFromLine(line) : std::string();
+
+      if (!name.empty() && !department.empty()) {
+        const std::vector<char32_t> name_cps = DecodeUtf8(RemoveAllWhitespace(name));
+        const std::string compact = EncodeUtf8(name_cps);
+        const bool same = name_cps.size() <= department_cps.size()
+                              ? IsAbbreviationOf(name_cps, department_cps)
+                              : IsAbbreviationOf(department_cps, name_cps);
+        if (!same && reported.insert("department:" + compact).second) {
+          // A placeholder or a sibling unit of the same government is an
+          // editing error; an unrelated name may be a subordinate unit's title.
+          const bool sibling =
+              CommonPrefixCodePoints(name_cps, department_cps) >= kSharedRegionCodePoints;
+          const bool error = IsPlaceholder(compact) || sibling;
+          findings.push_back(MakeFinding(
+              "metadata.department", error ? Severity::kError : Severity::kWarning,
+              "the document is published by " + department + " (" + metadata.department.evidence +
+                  ") but a title names " + name + ": \"" + CollapseWhitespace(line) + "\"",
+              CollapseWhitespace(line), paragraph->provenance));
+        }
+      }
+
+      if (year.empty()) continue;
+      std::string printed_year;
+      if (!name.empty() && RE2::PartialMatch(folded, kTitleYear, &printed_year) &&
+          printed_year != year && reported.insert("title-year:" + line).second) {
+        findings.push_back(MakeFinding("metadata.fiscal_year", Severity::kError,
+                                       "the document's figures are for " + year + " (" +
+                                           metadata.fiscal_year.evidence + ") but a title says " +
+                                           printed_year + ": \"" + CollapseWhitespace(line) + "\"",
+                                       CollapseWhitespace(line), paragraph->provenance));
+      }
+      // Final accounts report assets at the end of their own year.
+      if (metadata.kind != DocKind::kFinalAccounts) continue;
+      re2::StringPiece input(folded);
+      while (RE2::FindAndConsume(&input, kYearEnd, &printed_year)) {
+        if (printed_year == year || !reported.insert("year-end:" + line).second) continue;
+        findings.push_back(MakeFinding("metadata.fiscal_year", Severity::kError,
+                                       "a " + year +
+                                           " final account reports a position at the end of " +
+                                           printed_year + ": \"" + CollapseWhitespace(line) + "\"",
+                                       CollapseWhitespace(line), paragraph->provenance));
+      }
+    }
+  }
+}
+
+}  // namespace disclose
