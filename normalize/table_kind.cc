@@ -122,7 +122,9 @@ bool IsTableTitleLine(std::string_view line) {
   if (key.empty() || !Has(key, "表")) return false;
   if (DecodeUtf8(key).size() > 60) return false;
   if (StartsWith(key, "注") || Has(key, "本表") || Has(key, "空表") || Has(key, "。")) return false;
-  if (StartsWith(key, "单位") || StartsWith(key, "金额单位") || StartsWith(key, "编制单位") ||
+  // "单位：X" names the unit; "单位“三公”经费…表" is a unit budget's title.
+  const bool unit_label = StartsWith(key, "单位:") || StartsWith(key, "单位名称");
+  if (unit_label || StartsWith(key, "金额单位") || StartsWith(key, "编制单位") ||
       StartsWith(key, "部门:") || StartsWith(key, "预算单位")) {
     return false;
   }

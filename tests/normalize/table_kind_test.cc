@@ -72,6 +72,10 @@ TEST(TableKindTest, TitleLines) {
   EXPECT_FALSE(IsTableTitleLine("金额单位：元"));
   EXPECT_FALSE(IsTableTitleLine("注：本表反映部门本年度的总收支。"));
   EXPECT_FALSE(IsTableTitleLine("单位：玉溪市医疗保障局（本级）"));
+  // A unit budget's title starts with 单位 (sh_putuo_welfarehome_2024_unit_budget.pdf p15).
+  EXPECT_TRUE(IsTableTitleLine("单位“三公”经费和机关运行经费预算表"));
+  EXPECT_EQ(ClassifyTableTitle("单位“三公”经费和机关运行经费预算表", DocKind::kBudget),
+            "budget.three_public");
 }
 
 TEST(TableKindTest, UnitDeclarations) {
