@@ -196,6 +196,10 @@ std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
     for (std::size_t i = path.size() - 1; i-- > first;) {
       std::string parent = LeafKey(path[i]);
       if (parent == "-" || parent.empty() || parent == "total") continue;
+      // 合计 under 支出预算 / 决算数 is the table's total, not a budget column.
+      const bool whole = parent == "budget" || parent == "final" || parent == "adjusted_budget" ||
+                         parent == "amount";
+      if (key == "total" && whole) break;
       return prefix + parent;
     }
   }
@@ -650,6 +654,16 @@ class TableBuilder {
     const bool three_public = EndsWith(table.kind, ".three_public");
     const bool summary = IsSummaryKind(table.kind);
 
+    // In a summary, 本年收入 | 本年支出 are its two sides, which the row codes
+    // (income.* / expenditure.*) already say; the columns are plain.
+    if (summary) {
+      for (std::string& key : table.column_keys) {
+        for (std::string_view side : {"income.", "expenditure."}) {
+          if (StartsWith(key, side)) key = key.substr(side.size());
+        }
+      }
+    }
+
     // Single amount column of a segment (金额 / 决算数 / 预算数 alone) -> amount.
     std::vector<Segment> segments = SplitSegments(table.column_keys);
     if (!three_public) {
@@ -706,6 +720,13 @@ class TableBuilder {
 
     for (std::size_t part_index = 0; part_index < pending.parts.size(); ++part_index) {
       const TablePart& part = pending.parts[part_index];
+      // A continuation without its own header reads its codes the way the
+      // first page's header says (类 | 款 | 项 columns).
+      const bool own_roles = std::any_of(part.header.roles.begin(), part.header.roles.end(),
+                                         [](const std::string& role) { return !role.empty(); });
+      const std::vector<std::string>& roles =
+          !own_roles && part.table->column_count == first.table->column_count ? first.header.roles
+                                                                              : part.header.roles;
       const Table& grid = *part.table;
       int start = part.header.header_rows;
       for (int r = start; r < grid.row_count; ++r) {
@@ -753,7 +774,7 @@ class TableBuilder {
           std::string code;
           std::string name;
           for (int c : segment.labels) {
-            const std::string& role = part.header.roles[static_cast<std::size_t>(c)];
+            const std::string& role = roles[static_cast<std::size_t>(c)];
             if (role == "rowno") continue;
             const std::string text = Trim(grid.TextAt(r, c));
             if (text.empty()) continue;
@@ -764,6 +785,9 @@ class TableBuilder {
               } else if (key.size() == 2 &&
                          (role == "kuan" || role == "xiang" || role == "class" || role == "code")) {
                 pieces.emplace_back(role, key);
+              } else if (key.size() == 1 && (role == "kuan" || role == "xiang")) {
+                // Excel's number format drops the leading zero: 款 "2" is 02.
+                pieces.emplace_back(role, "0" + key);
               }
               continue;
             }

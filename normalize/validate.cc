@@ -245,6 +245,12 @@ void CheckRowParts(const CanonicalTable& table, std::vector<Finding>& findings) 
         for (std::string_view key : kExpenditureParts) {
           if (const Figure* figure = value(key)) sum.parts.push_back(figure);
         }
+        // 基本支出 printed only as its 人员经费 and 公用经费 columns.
+        if (value("basic") == nullptr) {
+          for (std::string_view key : {"personnel", "public"}) {
+            if (const Figure* figure = value(key)) sum.parts.push_back(figure);
+          }
+        }
         RunSum(sum, findings);
       } else {
         SumCheck sum;

@@ -73,6 +73,9 @@ TEST(TablesTest, ColumnKeys) {
   EXPECT_EQ(ColumnKeyForHeader({"本年收入", "基本支出"}), "income.basic");
   EXPECT_EQ(ColumnKeyForHeader({"本年支出", "基本支出", "小计"}), "expenditure.basic");
   EXPECT_EQ(ColumnKeyForHeader({"本年支出合计"}), "total");
+  // sh_putuo_justice_2026_unit_budget.pdf p11: 合计 under 支出预算 is the total.
+  EXPECT_EQ(ColumnKeyForHeader({"支出预算", "合计"}), "total");
+  EXPECT_EQ(ColumnKeyForHeader({"支出预算", "基本支出"}), "basic");
   EXPECT_EQ(ColumnKeyForHeader({"项目支出"}), "project");
   EXPECT_EQ(ColumnKeyForHeader({"对附属单位补助支出"}), "affiliate_subsidy");
   EXPECT_EQ(ColumnKeyForHeader({"财政拨款收入"}), "fiscal_appropriation");
@@ -146,14 +149,6 @@ TEST(TablesTest, DeterministicAcrossRuns) {
     EXPECT_EQ(a.findings[i].message, b.findings[i].message);
   }
   EXPECT_EQ(a.AllFigures().size(), b.AllFigures().size());
-}
-
-TEST(TablesTest, OtherSeedsDump) {
-  for (const char* seed :
-       {"000_28c5b8c0e71a2a67.txt", "002_5b42121fa295fc4a.txt", "004_4b22c8c51bd978dc.txt"}) {
-    const NormalizedDocument normalized = Normalize(ReadSeed(seed), {});
-    Dump(normalized);
-  }
 }
 
 }  // namespace
