@@ -108,7 +108,7 @@ bool IsLabelHeader(const std::string& key) {
   if (Has(key, "编码") || Has(key, "行次") || Has(key, "栏次") || EndsWith(key, "名称"))
     return true;
   if (StartsWith(key, "项目(") || StartsWith(key, "科目(")) return true;
-  if (EndsWith(key, "分类科目")) return true;
+  if (EndsWith(key, "分类科目") || EndsWith(key, "分类")) return true;
   return false;
 }
 
@@ -196,9 +196,11 @@ std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
     for (std::size_t i = path.size() - 1; i-- > first;) {
       std::string parent = LeafKey(path[i]);
       if (parent == "-" || parent.empty() || parent == "total") continue;
-      // 合计 under 支出预算 / 决算数 is the table's total, not a budget column.
+      // 合计 under 支出预算 / 决算数 / 财政拨款支出 is the table's total, not a
+      // budget or fiscal column (小计 under 财政拨款 in an income table is).
+      const bool side = path[i] == "财政拨款收入" || path[i] == "财政拨款支出";
       const bool whole = parent == "budget" || parent == "final" || parent == "adjusted_budget" ||
-                         parent == "amount";
+                         parent == "amount" || side;
       if (key == "total" && whole) break;
       return prefix + parent;
     }
@@ -246,6 +248,11 @@ RowScan ScanRow(const Table& table, int row) {
         big_number = true;
       }
       continue;
+    }
+    // An ordinal label (一、… / （一）… / 1、…) starts a body row even when its
+    // amounts are blank, as in a template or an empty table.
+    if (!StartsWith(key, "其中") && StripOrdinal(key) != key && c < table.column_count / 2 + 1) {
+      code_or_total = true;
     }
     if (DecodeUtf8(key).size() > 2 && key != "※") other_text = true;
   }
@@ -298,6 +305,17 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
     }
   }
   analysis.header_rows = header_rows;
+  // 类 | 款 | 项 printed in the first body row beside 合计 (no rule between).
+  if (header_rows < table.row_count) {
+    for (int c = 0; c < table.column_count; ++c) {
+      const std::string key = Key(table.TextAt(header_rows, c));
+      std::string& role = analysis.roles[static_cast<std::size_t>(c)];
+      if (!role.empty()) continue;
+      if (key == "类") role = "class";
+      if (key == "款") role = "kuan";
+      if (key == "项") role = "xiang";
+    }
+  }
 
   // Header text per column, following spans; a group header printed once
   // (no spans in text exports) extends right over the empty cells after it
@@ -373,7 +391,8 @@ namespace {
 std::string IncomeKey(const std::string& name) {
   if (name.empty()) return "";
   if (name == "总计" || name == "收入总计" || name == "收入合计总计") return "grand_total";
-  if (Has(name, "本年收入合计") || name == "收入合计" || name == "本年收入小计") {
+  if (Has(name, "本年收入合计") || name == "收入合计" || name == "本年收入小计" ||
+      name == "当年收入小计" || name == "本年收入") {
     return "total_current_year";
   }
   if (Has(name, "使用非财政拨款结余")) return "use_of_non_fiscal_balance";
@@ -388,7 +407,7 @@ std::string IncomeKey(const std::string& name) {
   if (Has(name, "附属单位上缴收入")) return "affiliated_remittance";
   if (Has(name, "事业单位经营收入") || Has(name, "经营收入")) return "operating";
   if (Has(name, "事业收入")) return "business";
-  if (Has(name, "其他收入")) return "other";
+  if (Has(name, "其他收入") || name == "其他资金") return "other";
   if (Has(name, "财政专户")) return "fiscal_special_account";
   if (Has(name, "单位资金")) return "unit_funds";
   if (Has(name, "财政拨款")) return "fiscal_appropriation";
@@ -408,6 +427,8 @@ std::string ExpenditureKey(const std::string& name) {
   if (std::optional<std::string> code = FunctionClassCode(name)) return *code;
   if (name == "基本支出") return "basic";
   if (name == "项目支出") return "project";
+  // Jiangsu budgets print 支出用途 beside the classes: 基本 / 项目 / 预留机动经费.
+  if (Has(name, "预留机动经费")) return "reserve";
   return "";
 }
 
@@ -515,12 +536,46 @@ class TableBuilder {
     for (PendingTable& pending : pending_) {
       const int index = static_cast<int>(out.size());
       FillRows(pending, index);
+      ReportUnkeyedRows(pending.canonical);
       out.push_back(std::move(pending.canonical));
     }
     return out;
   }
 
  private:
+  // Figures whose row has neither a class code nor a canonical key are still
+  // exported (under their printed name), and said so once per table.
+  void ReportUnkeyedRows(const CanonicalTable& table) {
+    if (table.kind == "other" || StartsWith(table.kind, "performance.")) return;
+    std::vector<const CanonicalRow*> unkeyed;
+    for (const CanonicalRow& row : table.rows) {
+      if (row.row_code.empty() && !row.values.empty()) unkeyed.push_back(&row);
+    }
+    if (unkeyed.empty()) return;
+    constexpr std::size_t kNamesListed = 5;
+    std::string names;
+    for (std::size_t i = 0; i < unkeyed.size() && i < kNamesListed; ++i) {
+      if (!names.empty()) names += ", ";
+      names += unkeyed[i]->row_name;
+    }
+    if (unkeyed.size() > kNamesListed) names += ", ...";
+    Finding finding;
+    finding.check = "row.unkeyed";
+    finding.severity = Severity::kInfo;
+    finding.message = table.kind + ": " + std::to_string(unkeyed.size()) +
+                      " row(s) with figures have no class code or canonical key and are exported "
+                      "under their printed name with an empty row_code: " +
+                      names;
+    finding.provenance = unkeyed.front()->values.front().provenance;
+    for (const CanonicalRow* row : unkeyed) {
+      for (const Figure& figure : row->values) {
+        finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
+                                            figure.amount_fen, figure.provenance});
+      }
+    }
+    findings_.push_back(std::move(finding));
+  }
+
   void Collect() {
     int previous_table_block = -1;
     for (int b = 0; b < static_cast<int>(document_.blocks.size()); ++b) {
@@ -670,7 +725,9 @@ class TableBuilder {
       for (const Segment& segment : segments) {
         if (segment.amounts.size() != 1) continue;
         std::string& key = table.column_keys[static_cast<std::size_t>(segment.amounts[0])];
-        if (key == "final" || key == "budget" || key == "amount" || key == "adjusted_budget") {
+        // A summary side's lone 合计 column is its amount too.
+        if (key == "final" || key == "budget" || key == "amount" || key == "adjusted_budget" ||
+            (summary && key == "total")) {
           key = "amount";
         }
       }
@@ -805,6 +862,9 @@ class TableBuilder {
               if (name.empty()) name = CleanName(text.substr(cut));
               continue;
             }
+            // The 类 | 款 | 项 header words share a row with 合计 when a PDF
+            // draws no rule between them (sh_putuo_finance_2024_final p8).
+            if (key == "类" || key == "款" || key == "项") continue;
             if (name.empty()) name = CleanName(text);
           }
           if (!pieces.empty()) {
@@ -867,7 +927,8 @@ class TableBuilder {
           row.source_row = r;
           const std::string name_key = StripOrdinal(Key(name));
           if (!code.empty()) {
-            row.row_code = code;
+            // A summary's classes are its expenditure lines, coded or not.
+            row.row_code = summary ? "expenditure." + code : code;
             row.level = code.size() == 3 ? 1 : code.size() == 5 ? 2 : 3;
           } else if (summary) {
             bool expenditure = segments.size() >= 2 ? s >= 1 : expenditure_side[0];
@@ -917,6 +978,11 @@ class TableBuilder {
             if (std::optional<std::string> class_code = FunctionClassCode(name_key)) {
               row.row_code = *class_code;
               row.level = 1;
+            } else if (EndsWith(table.kind, ".income")) {
+              // An income table listing sources down the page (收入总计 /
+              // 一般公共预算资金 / 其他资金) rather than classes.
+              const std::string key = IncomeKey(name_key);
+              if (!key.empty()) row.row_code = "income." + key;
             }
           }
           if (any_figure_table) {

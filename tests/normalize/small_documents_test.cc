@@ -1,7 +1,8 @@
-// Units of amount end to end: a small text document in, figures in yuan out.
-// Each case is a whole document (tab-separated cells, as the text reader
-// reads seed exports), so the declaration's position relative to the table
-// is exercised exactly as it is printed.
+// Small whole documents in, figures in yuan and findings out: units of
+// amount, row codes and header shapes met in real files, each reduced to the
+// few lines that matter. Cells are tab-separated, as the text reader reads
+// seed exports, so positions (a unit declared after its table, 类/款/项 in
+// the 合计 row) are exercised exactly as printed.
 
 #include <gtest/gtest.h>
 
@@ -22,7 +23,7 @@ struct ExpectedFigure {
   std::string amount_yuan;
 };
 
-struct UnitCase {
+struct DocumentCase {
   std::string name;
   std::string text;
   std::vector<ExpectedFigure> figures;
@@ -32,8 +33,8 @@ struct UnitCase {
 
 const std::string kFinalTitle = "上海市普陀区测试局2024年度部门决算\n\n";
 
-const std::vector<UnitCase>& Cases() {
-  static const std::vector<UnitCase> cases = {
+const std::vector<DocumentCase>& Cases() {
+  static const std::vector<DocumentCase> cases = {
       {"yuan table",
        kFinalTitle +
            "收入支出决算表\n\n金额单位：元\n\n"
@@ -105,12 +106,57 @@ const std::vector<UnitCase>& Cases() {
         {"budget.income_expenditure_summary", "expenditure.208", "project", "100.00"}},
        {},
        {"sum.columns"}},
+      {"类/款/项 header words in the 合计 row (sh_putuo_finance_2024_final p8)",
+       kFinalTitle + "收入决算表\n\n单位：万元\n\n"
+                     "支出功能分类科目编码\t\t\t科目名称\t本年收入合计\t财政拨款收入\t其他收入\n"
+                     "类\t款\t项\t合计\t10.00\t9.00\t1.00\n"
+                     "201\t\t\t一般公共服务支出\t10.00\t9.00\t1.00\n"
+                     "201\t06\t\t财政事务\t10.00\t9.00\t1.00\n"
+                     "201\t06\t01\t行政运行\t10.00\t9.00\t1.00\n",
+       {{"final.income", "total", "total", "100000.00"},
+        {"final.income", "20106", "fiscal_appropriation", "90000.00"},
+        {"final.income", "2010601", "other", "10000.00"}},
+       {},
+       {"sum.total", "sum.children", "row.unkeyed"}},
+      {"款 printed without its leading zero by Excel",
+       "上海市普陀区测试街道2024年部门预算\n\n"
+       "部门一般公共预算基本支出部门预算经济分类预算表\n\n单位：元\n\n"
+       "经济分类科目编码\t\t经济分类科目名称\t合计\t人员经费\t公用经费\n"
+       "类\t款\t\t\t\t\n"
+       "301\t\t工资福利支出\t300\t300\t0\n"
+       "301\t1\t基本工资\t100\t100\t0\n"
+       "301\t2\t津贴补贴\t200\t200\t0\n",
+       {{"budget.general_budget_basic_expenditure", "30101", "personnel", "100.00"},
+        {"budget.general_budget_basic_expenditure", "30102", "total", "200.00"}},
+       {},
+       {"sum.children", "row.unkeyed"}},
+      {"a source-by-row income table (Jiangsu 收入预算总表)",
+       "江苏省测试厅2019年部门预算\n\n收入预算总表\n\n单位：万元\n\n"
+       "项目名称\t\t金额\n"
+       "收入总计\t\t12.00\n"
+       "一般公共预算资金\t小计\t10.00\n"
+       "其他资金\t小计\t2.00\n",
+       {{"budget.income", "income.grand_total", "amount", "120000.00"},
+        {"budget.income", "income.other", "amount", "20000.00"}},
+       {},
+       {}},
+      {"a summary's classes printed with their codes are expenditure lines (seed 004 表4)",
+       "新疆测试局2024年部门预算\n\n财政拨款收支预算总体情况表\n\n单位：万元\n\n"
+       "财政拨款收入\t\t财政拨款支出\t\t\n"
+       "项目\t合计\t支出功能分类\t合计\t一般公共预算\n"
+       "一、财政拨款（补助）\t2.20\t201 一般公共服务支出\t2.20\t2.20\n",
+       {{"budget.fiscal_appropriation_summary", "expenditure.201", "total", "22000.00"},
+        {"budget.fiscal_appropriation_summary", "expenditure.201", "general_budget", "22000.00"},
+        {"budget.fiscal_appropriation_summary", "income.fiscal_appropriation", "amount",
+         "22000.00"}},
+       {},
+       {"row.unkeyed"}},
   };
   return cases;
 }
 
-TEST(UnitsTest, FiguresInYuanAndFindings) {
-  for (const UnitCase& c : Cases()) {
+TEST(SmallDocumentsTest, FiguresInYuanAndFindings) {
+  for (const DocumentCase& c : Cases()) {
     SCOPED_TRACE(c.name);
     Result<Document> document = ReadText(c.text, "case.txt", ExtractOptions{});
     ASSERT_TRUE(document.ok()) << document.status().ToString();
