@@ -134,6 +134,9 @@ std::string LeafKey(const std::string& key) {
   if (Has(key, "人员经费")) return "personnel";
   if (Has(key, "公用经费")) return "public";
   if (Has(key, "基本支出")) return "basic";
+  // 年末 项目支出结转和结余 splits into 结转 (carried over) and 结余 (left over).
+  if (Has(key, "项目支出结转") && !Has(key, "结余")) return "project_carryover";
+  if (Has(key, "项目支出结余")) return "project_surplus";
   if (Has(key, "项目支出")) return "project";
   if (Has(key, "上缴上级支出")) return "upper_remittance";
   if (Has(key, "对附属单位补助")) return "affiliate_subsidy";
@@ -317,41 +320,65 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
     }
   }
 
-  // Header text per column, following spans; a group header printed once
-  // (no spans in text exports) extends right over the empty cells after it
-  // when rows below it carry sub-headers.
-  std::vector<std::vector<std::string>> paths(columns);
-  for (std::size_t i = 0; i < text_rows.size(); ++i) {
+  // Header text per row and column, each cell taken once: a cell spanning
+  // down from an earlier header row was already read there.
+  const std::size_t header_count = text_rows.size();
+  std::vector<std::vector<std::string>> grid(header_count, std::vector<std::string>(columns));
+  std::vector<std::vector<bool>> continuation(header_count, std::vector<bool>(columns, false));
+  std::vector<std::vector<bool>> single(header_count, std::vector<bool>(columns, true));
+  for (std::size_t i = 0; i < header_count; ++i) {
     const int r = text_rows[i];
-    std::string carried;
     for (int c = 0; c < table.column_count; ++c) {
       const TableCell* cell = table.CellAt(r, c);
-      std::string text;
-      if (cell != nullptr) {
-        // A cell spanning down from an earlier header row was already taken.
-        const bool new_cell = cell->row == r || i == 0 || table.CellAt(text_rows[i - 1], c) != cell;
-        if (new_cell) text = cell->text;
-      }
-      if (Key(text).empty()) {
-        if (!carried.empty() && (cell == nullptr || cell->column == c)) {
-          bool below = false;
-          for (std::size_t j = i + 1; j < text_rows.size() && !below; ++j) {
-            below = !Key(table.TextAt(text_rows[j], c)).empty();
-          }
-          if (below) text = carried;
+      if (cell == nullptr) continue;
+      const std::size_t col = static_cast<std::size_t>(c);
+      continuation[i][col] = cell->column != c;
+      single[i][col] = cell->column_span == 1;
+      const bool new_cell = cell->row == r || i == 0 || table.CellAt(text_rows[i - 1], c) != cell;
+      if (new_cell) grid[i][col] = cell->text;  // every column a span covers
+    }
+  }
+  // Text exports lose spans and sometimes print a group header one column
+  // early (seed 003 公开05: 年末结转和结余 above 本年支出's 项目支出): a group
+  // starts where the row below starts it with 合计 or 小计.
+  for (std::size_t i = 0; i + 1 < header_count; ++i) {
+    for (std::size_t c = 0; c < columns; ++c) {
+      if (!single[i][c] || GroupPrefix(Key(grid[i][c])).empty()) continue;
+      const std::string below = Key(grid[i + 1][c]);
+      if (below.empty() || IsTotalWord(below)) continue;
+      for (std::size_t shifted = c + 1; shifted < columns && shifted <= c + 2; ++shifted) {
+        if (!Key(grid[i][shifted]).empty()) break;
+        if (IsTotalWord(Key(grid[i + 1][shifted]))) {
+          grid[i][shifted] = std::move(grid[i][c]);
+          grid[i][c].clear();
+          break;
         }
+      }
+    }
+  }
+  auto text_below = [&](std::size_t i, std::size_t c) {
+    for (std::size_t j = i + 1; j < header_count; ++j) {
+      if (!Key(grid[j][c]).empty()) return true;
+    }
+    return false;
+  };
+
+  // Paths per column; a group header printed once (no spans in text exports)
+  // extends right over the empty cells after it when rows below it carry
+  // sub-headers.
+  std::vector<std::vector<std::string>> paths(columns);
+  for (std::size_t i = 0; i < header_count; ++i) {
+    std::string carried;
+    for (std::size_t c = 0; c < columns; ++c) {
+      std::string text = grid[i][c];
+      if (Key(text).empty()) {
+        if (!carried.empty() && !continuation[i][c] && text_below(i, c)) text = carried;
       } else {
         carried.clear();
-        if (i + 1 < text_rows.size() && (cell == nullptr || cell->column_span == 1)) {
-          bool below = false;
-          for (std::size_t j = i + 1; j < text_rows.size() && !below; ++j) {
-            below = !Key(table.TextAt(text_rows[j], c)).empty();
-          }
-          if (below) carried = text;
-        }
+        if (i + 1 < header_count && single[i][c] && text_below(i, c)) carried = text;
       }
       if (!Key(text).empty()) {
-        std::vector<std::string>& path = paths[static_cast<std::size_t>(c)];
+        std::vector<std::string>& path = paths[c];
         if (path.empty() || path.back() != text) path.push_back(text);
       }
     }
@@ -452,8 +479,16 @@ std::string ThreePublicKey(const std::string& name) {
   if (Has(name, "购置")) return "three_public.vehicle_purchase";
   if (Has(name, "运行维护") || Has(name, "运行费")) return "three_public.vehicle_operation";
   if (Has(name, "接待")) return "three_public.reception";
-  if (Has(name, "合计") || name == "三公经费" || name == "\"三公\"经费")
-    return "three_public.total";
+  // Jiangsu prints 会议费 and 培训费 beside the three (“三公”经费、会议费、培训费…表).
+  if (name == "会议费") return "meeting";
+  if (name == "培训费") return "training";
+  if (Has(name, "合计")) return "three_public.total";
+  // “三公”经费 as a column group; 一、“三公”经费支出 above 支出合计 is a heading.
+  std::string bare;
+  for (char32_t c : DecodeUtf8(name)) {
+    if (IsCjkIdeograph(c)) AppendUtf8(bare, c);
+  }
+  if (bare == "三公经费") return "three_public.total";
   return "";
 }
 
@@ -753,6 +788,16 @@ class TableBuilder {
         if (!code.empty()) ++named;
       }
       columnar_three_public = named >= 2;
+      // With 会议费 / 培训费 columns, the top-level 合计 adds them to the three.
+      const bool with_meetings = std::any_of(
+          column_rows.begin(), column_rows.end(),
+          [](const std::string& code) { return code == "meeting" || code == "training"; });
+      for (std::size_t c = 0; with_meetings && c < column_rows.size(); ++c) {
+        if (column_rows[c] == "three_public.total" &&
+            first.header.paths[c].find('/') == std::string::npos) {
+          column_rows[c] = "three_public_meeting_training.total";
+        }
+      }
     }
 
     bool any_figure_table = !performance;

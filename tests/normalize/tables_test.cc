@@ -76,6 +76,12 @@ TEST(TablesTest, ColumnKeys) {
   // sh_putuo_justice_2026_unit_budget.pdf p11: 合计 under 支出预算 is the total.
   EXPECT_EQ(ColumnKeyForHeader({"支出预算", "合计"}), "total");
   EXPECT_EQ(ColumnKeyForHeader({"支出预算", "基本支出"}), "basic");
+  EXPECT_EQ(ColumnKeyForHeader({"年末结转和结余", "项目支出结转和结余", "小计"}),
+            "closing.project");
+  EXPECT_EQ(ColumnKeyForHeader({"年末结转和结余", "项目支出结转和结余", "项目支出结转"}),
+            "closing.project_carryover");
+  EXPECT_EQ(ColumnKeyForHeader({"年末结转和结余", "项目支出结转和结余", "项目支出结余"}),
+            "closing.project_surplus");
   EXPECT_EQ(ColumnKeyForHeader({"项目支出"}), "project");
   EXPECT_EQ(ColumnKeyForHeader({"对附属单位补助支出"}), "affiliate_subsidy");
   EXPECT_EQ(ColumnKeyForHeader({"财政拨款收入"}), "fiscal_appropriation");
@@ -119,6 +125,12 @@ TEST(TablesTest, Seed003FiguresMatchTheText) {
   EXPECT_EQ(
       FigureFen(normalized, "final.general_budget_expenditure", "2101501", "expenditure.personnel"),
       253968032);
+  // Its 年末结转和结余 group is printed one column early in the export.
+  EXPECT_EQ(
+      FigureFen(normalized, "final.general_budget_expenditure", "2101504", "expenditure.project"),
+      38707000);
+  EXPECT_EQ(FigureFen(normalized, "final.general_budget_expenditure", "total", "closing.project"),
+            -1);
   // 基本支出 (公开06): three side-by-side groups.
   const std::string basic = "final.general_budget_basic_expenditure";
   EXPECT_EQ(FigureFen(normalized, basic, "30101", "amount"), 83706000);
