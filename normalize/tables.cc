@@ -1,6 +1,7 @@
 #include "normalize/tables.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -147,6 +148,15 @@ std::string LeafKey(const std::string& key) {
   if (Has(key, "事业收入")) return "business";
   if (Has(key, "经营收入")) return "operating";
   if (Has(key, "其他收入")) return "other";
+  // Budget income columns (seed 004 表2): carry-overs and the transfers from
+  // the level above, apart from the department's own fund appropriations.
+  if (Has(key, "非财政拨款结转")) return "non_fiscal_carryover";
+  if (Has(key, "财政拨款结转")) return "carryover";
+  if (StartsWith(key, "上级") && Has(key, "转移支付")) {
+    if (Has(key, "一般公共预算")) return "general_budget_upper_transfer";
+    if (Has(key, "政府性基金")) return "gov_fund_upper_transfer";
+    if (Has(key, "国有资本")) return "state_capital_upper_transfer";
+  }
   if (Has(key, "一般公共预算")) return "general_budget";
   if (Has(key, "政府性基金")) return "gov_fund";
   if (Has(key, "国有资本经营")) return "state_capital";
@@ -276,6 +286,67 @@ RowScan ScanRow(const Table& table, int row) {
 
 }  // namespace
 
+namespace {
+
+// A text export can drop or shift header cells (seed 004 表2 prints
+// 上级国有资本… four columns right of its group), but its 栏次 row (1 2 3 …)
+// still numbers every amount column. With two header rows and no spans, the
+// leaves read in order (a top label alone, or the sub-labels of a group) are
+// matched to the numbered columns one by one when their counts agree.
+void ReflowByColumnNumbers(const Table& table, int header_rows,
+                           const std::vector<std::vector<std::string>>& grid,
+                           const std::vector<std::vector<bool>>& single,
+                           std::vector<std::vector<std::string>>& paths) {
+  if (grid.size() != 2) return;
+  for (const std::vector<bool>& row : single) {
+    if (std::find(row.begin(), row.end(), false) != row.end()) return;
+  }
+  std::vector<std::size_t> numbered;
+  for (int r = 0; r < header_rows && numbered.empty(); ++r) {
+    if (!ScanRow(table, r).column_numbers) continue;
+    for (int c = 0; c < table.column_count; ++c) {
+      const std::string key = Key(table.TextAt(r, c));
+      if (AllDigits(key) && key.size() <= 2) numbered.push_back(static_cast<std::size_t>(c));
+    }
+  }
+  if (numbered.size() < 2) return;
+  const std::size_t first_amount = numbered.front();
+  const std::vector<std::string>& top = grid[0];
+  const std::vector<std::string>& sub = grid[1];
+  struct Leaf {
+    std::vector<std::string> path;
+  };
+  std::vector<std::size_t> groups;  // top columns with sub-labels under them
+  for (std::size_t c = first_amount; c < top.size(); ++c) {
+    if (!Key(top[c]).empty() && !Key(sub[c]).empty()) groups.push_back(c);
+  }
+  std::map<std::size_t, std::vector<std::string>> children;
+  for (std::size_t c = first_amount; c < sub.size(); ++c) {
+    if (Key(sub[c]).empty()) continue;
+    std::size_t owner = SIZE_MAX;
+    for (std::size_t g : groups) {
+      if (g <= c) owner = g;
+    }
+    if (owner == SIZE_MAX) return;
+    children[owner].push_back(sub[c]);
+  }
+  std::vector<Leaf> leaves;
+  for (std::size_t c = first_amount; c < top.size(); ++c) {
+    if (Key(top[c]).empty()) continue;
+    auto group = children.find(c);
+    if (group == children.end()) {
+      leaves.push_back(Leaf{{top[c]}});
+      continue;
+    }
+    for (const std::string& child : group->second) leaves.push_back(Leaf{{top[c], child}});
+  }
+  if (leaves.size() != numbered.size()) return;
+  for (std::size_t c = first_amount; c < paths.size(); ++c) paths[c].clear();
+  for (std::size_t k = 0; k < numbered.size(); ++k) paths[numbered[k]] = leaves[k].path;
+}
+
+}  // namespace
+
 HeaderAnalysis AnalyzeHeader(const Table& table) {
   HeaderAnalysis analysis;
   const std::size_t columns = static_cast<std::size_t>(std::max(table.column_count, 0));
@@ -383,6 +454,7 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
       }
     }
   }
+  ReflowByColumnNumbers(table, header_rows, grid, single, paths);
   for (std::size_t c = 0; c < columns; ++c) {
     analysis.keys[c] = ColumnKeyForHeader(paths[c]);
     std::string joined;
@@ -427,6 +499,17 @@ std::string IncomeKey(const std::string& name) {
       Has(name, "年初结转结余")) {
     return "opening_carryover";
   }
+  // Budget summaries split each fund line into the department's own revenue
+  // (其中：一般财力) and the transfer from the level above (seed 004 表1).
+  if (StartsWith(name, "上级") && Has(name, "转移支付")) {
+    if (Has(name, "一般公共预算")) return "general_budget_upper_transfer";
+    if (Has(name, "政府性基金")) return "gov_fund_upper_transfer";
+    if (Has(name, "国有资本")) return "state_capital_upper_transfer";
+  }
+  if (name == "一般财力") return "general_budget_own_revenue";
+  if (name == "政府性基金收入") return "gov_fund_own_revenue";
+  if (name == "国有资本经营收入") return "state_capital_own_revenue";
+  if (Has(name, "非财政拨款结转")) return "non_fiscal_carryover";
   if (Has(name, "一般公共预算")) return "general_budget_appropriation";
   if (Has(name, "政府性基金")) return "gov_fund_appropriation";
   if (Has(name, "国有资本经营")) return "state_capital_appropriation";
@@ -652,11 +735,14 @@ class TableBuilder {
       previous_table_block = b;
 
       TablePart part{b, table, AnalyzeHeader(*table)};
-      const bool stitch =
-          title.empty() && !pending_.empty() &&
-          (table->continued_from_previous_page ||
-           pending_.back().parts.back().table->column_count == table->column_count) &&
-          pending_.back().parts.back().table->column_count == table->column_count && !unit_before;
+      // An untitled table of the previous one's shape continues it, also when
+      // the page repeats the 编制部门 / 单位 lines above it (seed 004 表2);
+      // a different unit starts a new table.
+      const Table* previous_table = pending_.empty() ? nullptr : pending_.back().parts.back().table;
+      const bool same_shape =
+          previous_table != nullptr && previous_table->column_count == table->column_count;
+      const bool same_unit = !unit_before || unit_before->unit == pending_.back().declared;
+      const bool stitch = title.empty() && same_shape && same_unit;
       if (stitch) {
         PendingTable& previous = pending_.back();
         previous.parts.push_back(std::move(part));
@@ -831,6 +917,15 @@ class TableBuilder {
                                                                               : part.header.roles;
       const Table& grid = *part.table;
       int start = part.header.header_rows;
+      // Body rows start after the 栏次 / ※ row when there is one: a label
+      // fragment below it (the second half of a name cut by a page break)
+      // holds no figure but is no header.
+      for (int r = part.header.header_rows - 1; r >= 0; --r) {
+        if (ScanRow(grid, r).column_numbers) {
+          start = r + 1;
+          break;
+        }
+      }
       for (int r = start; r < grid.row_count; ++r) {
         // A repeated header or 栏次 row inside a stitched table.
         if (part_index > 0 || r > start) {
@@ -965,6 +1060,18 @@ class TableBuilder {
             }
           }
           if (code.empty() && name.empty()) continue;
+          auto name_key_of = [](const std::string& text) { return StripOrdinal(Key(text)); };
+          // A name cut by a page break or a wrapped cell: its second half
+          // stands alone, with no code and no figure, under a coded row
+          // ("财政对城乡居民基本医疗保险" / "基金的补助").
+          if (code.empty() && !any_text && !table.rows.empty() && !summary && !three_public &&
+              IsClassCode(table.rows.back().row_code) && !FunctionClassCode(name_key_of(name)) &&
+              !IsTotalWord(Key(name))) {
+            CanonicalRow& previous = table.rows.back();
+            previous.row_name += name;
+            for (Figure& figure : previous.values) figure.row_name = previous.row_name;
+            continue;
+          }
 
           CanonicalRow row;
           row.row_name = name;
@@ -995,6 +1102,13 @@ class TableBuilder {
                                             key == "gov_fund_appropriation" ||
                                             key == "state_capital_appropriation")) {
                   key = "opening_carryover." + key.substr(0, key.find("_appropriation"));
+                } else if (opening_seen && key == "non_fiscal_carryover") {
+                  key = "opening_carryover.non_fiscal";
+                } else if (opening_seen &&
+                           (key == "fiscal_appropriation" || key == "fiscal_special_account" ||
+                            key == "unit_funds")) {
+                  // 上年结转结余 / 1.财政拨款结转 / 2.非财政拨款结转结余 / 其中：单位资金
+                  key = "opening_carryover." + key;
                 } else if (key == "grand_total" || key == "total_current_year") {
                   opening_seen = key == "total_current_year" ? opening_seen : false;
                 }

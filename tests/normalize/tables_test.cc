@@ -76,6 +76,11 @@ TEST(TablesTest, ColumnKeys) {
   // sh_putuo_justice_2026_unit_budget.pdf p11: 合计 under 支出预算 is the total.
   EXPECT_EQ(ColumnKeyForHeader({"支出预算", "合计"}), "total");
   EXPECT_EQ(ColumnKeyForHeader({"支出预算", "基本支出"}), "basic");
+  // Seed 004 表2 (部门收入总体情况表).
+  EXPECT_EQ(ColumnKeyForHeader({"财政拨款（补助）", "上级一般公共预算安排的转移支付"}),
+            "general_budget_upper_transfer");
+  EXPECT_EQ(ColumnKeyForHeader({"财政拨款结转"}), "carryover");
+  EXPECT_EQ(ColumnKeyForHeader({"非财政拨款结转结余"}), "non_fiscal_carryover");
   EXPECT_EQ(ColumnKeyForHeader({"年末结转和结余", "项目支出结转和结余", "小计"}),
             "closing.project");
   EXPECT_EQ(ColumnKeyForHeader({"年末结转和结余", "项目支出结转和结余", "项目支出结转"}),
