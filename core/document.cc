@@ -46,7 +46,14 @@ void Box::Extend(const Box& other) {
 }
 
 const TableCell* Table::CellAt(int row, int column) const {
-  // Cells are few (hundreds); a linear scan keeps the model a plain value.
+  // Anchors are row-major (ValidateDocument), so an anchor is found by binary
+  // search; a position inside another cell's span falls back to a scan.
+  const auto anchor =
+      std::lower_bound(cells.begin(), cells.end(), std::pair<int, int>{row, column},
+                       [](const TableCell& cell, const std::pair<int, int>& position) {
+                         return std::pair<int, int>{cell.row, cell.column} < position;
+                       });
+  if (anchor != cells.end() && anchor->row == row && anchor->column == column) return &*anchor;
   for (const TableCell& cell : cells) {
     if (row >= cell.row && row < cell.row + cell.row_span && column >= cell.column &&
         column < cell.column + cell.column_span) {
@@ -90,8 +97,8 @@ std::string ValidateDocument(const Document& document) {
       for (int r = cell.row; r < cell.row + cell.row_span; ++r) {
         for (int c = cell.column; c < cell.column + cell.column_span; ++c) {
           if (!covered.insert({r, c}).second) {
-            return where + "overlapping spans at (" + std::to_string(r) + "," +
-                   std::to_string(c) + ")";
+            return where + "overlapping spans at (" + std::to_string(r) + "," + std::to_string(c) +
+                   ")";
           }
         }
       }

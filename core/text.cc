@@ -4,53 +4,65 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
 namespace disclose {
+
+namespace {
+
+// Decodes the code point at text[i]; returns its byte length, or 0 when the
+// bytes there are not valid UTF-8 (overlong, surrogate, past U+10FFFF, cut).
+int DecodeOne(std::string_view text, std::size_t i, char32_t& code_point) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  int length = 0;
+  code_point = 0;
+  if (lead < 0x80) {
+    code_point = lead;
+    return 1;
+  } else if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    code_point = lead & 0x1F;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    code_point = lead & 0x0F;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    code_point = lead & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + static_cast<std::size_t>(length) > text.size()) return 0;
+  for (int k = 1; k < length; ++k) {
+    const auto next = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
+    if ((next & 0xC0) != 0x80) return 0;
+    code_point = (code_point << 6) | (next & 0x3F);
+  }
+  static constexpr std::array<char32_t, 5> kMinimum{0, 0, 0x80, 0x800, 0x10000};
+  if (code_point < kMinimum[static_cast<std::size_t>(length)] || code_point > 0x10FFFF ||
+      (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+    return 0;
+  }
+  return length;
+}
+
+}  // namespace
 
 std::vector<char32_t> DecodeUtf8(std::string_view text) {
   std::vector<char32_t> out;
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    int length = 0;
     char32_t code_point = 0;
-    if (lead < 0x80) {
-      length = 1;
-      code_point = lead;
-    } else if ((lead & 0xE0) == 0xC0) {
-      length = 2;
-      code_point = lead & 0x1F;
-    } else if ((lead & 0xF0) == 0xE0) {
-      length = 3;
-      code_point = lead & 0x0F;
-    } else if ((lead & 0xF8) == 0xF0) {
-      length = 4;
-      code_point = lead & 0x07;
-    }
-    bool valid = length > 0 && i + length <= text.size();
-    for (int k = 1; valid && k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) valid = false;
-      code_point = (code_point << 6) | (next & 0x3F);
-    }
-    // Reject overlong forms, surrogates and values past U+10FFFF.
-    if (valid) {
-      static constexpr std::array<char32_t, 5> kMinimum{0, 0, 0x80, 0x800, 0x10000};
-      if (code_point < kMinimum[length] || code_point > 0x10FFFF ||
-          (code_point >= 0xD800 && code_point <= 0xDFFF)) {
-        valid = false;
-      }
-    }
-    if (!valid) {
+    const int length = DecodeOne(text, i, code_point);
+    if (length == 0) {
       out.push_back(0xFFFD);
       ++i;
       continue;
     }
     out.push_back(code_point);
-    i += length;
+    i += static_cast<std::size_t>(length);
   }
   return out;
 }
@@ -89,12 +101,30 @@ std::string EncodeUtf8(const std::vector<char32_t>& code_points) {
   return out;
 }
 
-std::string SanitizeUtf8(std::string_view text) { return EncodeUtf8(DecodeUtf8(text)); }
+std::string SanitizeUtf8(std::string_view text) {
+  // Nearly all text is valid already: check first, rebuild only when not.
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code_point = 0;
+    const int length = DecodeOne(text, i, code_point);
+    if (length == 0) return EncodeUtf8(DecodeUtf8(text));
+    i += static_cast<std::size_t>(length);
+  }
+  return std::string(text);
+}
+
+bool IsNfkcStable(char32_t c) {
+  // Ranges without compatibility decompositions or compositions, so NFKC
+  // leaves them as they are: ASCII, CJK ideographs (not the compatibility
+  // block F900-FAFF), 、。〈〉《》「」『』【】 and curly quotes.
+  return c < 0x80 || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x3001 && c <= 0x3002) || (c >= 0x3008 && c <= 0x3011) ||
+         (c >= 0x2018 && c <= 0x2019) || (c >= 0x201C && c <= 0x201D);
+}
 
 bool IsUnicodeSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         c == 0x00A0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x00A0 ||
+         c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 bool IsCjkIdeograph(char32_t c) {
@@ -103,38 +133,75 @@ bool IsCjkIdeograph(char32_t c) {
 }
 
 std::string Trim(std::string_view text) {
-  std::vector<char32_t> code_points = DecodeUtf8(text);
-  std::size_t begin = 0;
-  std::size_t end = code_points.size();
-  while (begin < end && IsUnicodeSpace(code_points[begin])) ++begin;
-  while (end > begin && IsUnicodeSpace(code_points[end - 1])) --end;
-  return EncodeUtf8(std::vector<char32_t>(code_points.begin() + begin, code_points.begin() + end));
+  std::size_t begin = text.size();
+  std::size_t end = 0;
+  bool valid = true;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code_point = 0;
+    const int length = DecodeOne(text, i, code_point);
+    const std::size_t step = length > 0 ? static_cast<std::size_t>(length) : 1;
+    valid = valid && length > 0;
+    if (length == 0 || !IsUnicodeSpace(code_point)) {
+      begin = std::min(begin, i);
+      end = i + step;
+    }
+    i += step;
+  }
+  if (begin >= end) return {};
+  const std::string_view kept = text.substr(begin, end - begin);
+  return valid ? std::string(kept) : SanitizeUtf8(kept);
 }
 
-std::string CollapseWhitespace(std::string_view text) {
+// Valid sequences are copied as bytes (no re-encoding); invalid bytes become
+// U+FFFD as in DecodeUtf8. `keep_one_space` collapses runs instead of
+// dropping them.
+namespace {
+
+std::string FilterWhitespace(std::string_view text, bool keep_one_space) {
   std::string out;
+  out.reserve(text.size());
   bool pending_space = false;
-  for (char32_t c : DecodeUtf8(text)) {
-    if (IsUnicodeSpace(c)) {
-      pending_space = !out.empty();
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t code_point = 0;
+    const int length = DecodeOne(text, i, code_point);
+    if (length > 0 && IsUnicodeSpace(code_point)) {
+      pending_space = keep_one_space && !out.empty();
+      i += static_cast<std::size_t>(length);
       continue;
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    AppendUtf8(out, c);
+    if (length == 0) {
+      AppendUtf8(out, 0xFFFD);
+      ++i;
+      continue;
+    }
+    out.append(text.substr(i, static_cast<std::size_t>(length)));
+    i += static_cast<std::size_t>(length);
   }
   return out;
+}
+
+}  // namespace
+
+std::string CollapseWhitespace(std::string_view text) {
+  return FilterWhitespace(text, true);
 }
 
 std::string RemoveAllWhitespace(std::string_view text) {
-  std::string out;
-  for (char32_t c : DecodeUtf8(text)) {
-    if (!IsUnicodeSpace(c)) AppendUtf8(out, c);
-  }
-  return out;
+  return FilterWhitespace(text, false);
 }
 
 std::string FoldForMatching(std::string_view text) {
+  // Fast path: valid UTF-8 made only of NFKC-stable code points (most cells).
+  bool stable = true;
+  for (std::size_t i = 0; i < text.size() && stable;) {
+    char32_t code_point = 0;
+    const int length = DecodeOne(text, i, code_point);
+    stable = length > 0 && IsNfkcStable(code_point);
+    i += static_cast<std::size_t>(length > 0 ? length : 1);
+  }
+  if (stable) return std::string(text);
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(error);
   std::string sanitized = SanitizeUtf8(text);

@@ -28,6 +28,9 @@ std::string SanitizeUtf8(std::string_view text);
 // Unicode whitespace includes U+3000 (ideographic space) and U+00A0.
 bool IsUnicodeSpace(char32_t code_point);
 bool IsCjkIdeograph(char32_t code_point);
+// True for code points NFKC leaves unchanged in any context (ASCII, CJK
+// ideographs, common CJK punctuation): FoldForMatching's fast path.
+bool IsNfkcStable(char32_t code_point);
 
 std::string Trim(std::string_view text);
 // Runs of whitespace (any Unicode space, newlines) become one ASCII space.

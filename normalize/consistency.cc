@@ -81,8 +81,13 @@ void CheckMetadataConsistency(const Document& document, const DocumentMetadata& 
     const Paragraph* paragraph = block.AsParagraph();
     if (paragraph == nullptr) continue;
     for (const std::string& line : Lines(paragraph->text)) {
+      // Titles are short and reporting dates say 截至: most body lines are
+      // neither and cost nothing more.
+      const bool title =
+          line.size() <= kMaxTitleCodePoints * 3 && DecodeUtf8(line).size() <= kMaxTitleCodePoints;
+      const bool year_end = metadata.kind == DocKind::kFinalAccounts && Contains(line, "截至");
+      if (!title && !year_end) continue;
       const std::string folded = FoldForMatching(line);
-      const bool title = DecodeUtf8(line).size() <= kMaxTitleCodePoints;
       const std::string name = title ? DepartmentFromLine(line) : std::string();
 
       if (!name.empty() && !department.empty()) {

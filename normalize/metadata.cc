@@ -136,7 +136,10 @@ DocumentMetadata ExtractMetadata(const Document& document) {
     }
     bool year_found_here = false;
     for (const std::string& raw_line : candidates) {
-      const std::string line = FoldForMatching(raw_line);
+      // Year and kind need 决算 / 预算 on the line; NFKC leaves both as they are.
+      const bool names_kind = Contains(raw_line, "决算") || Contains(raw_line, "预算");
+      if (!names_kind && !metadata.department.value.empty()) continue;
+      const std::string line = names_kind ? FoldForMatching(raw_line) : std::string();
       if (metadata.department.value.empty()) {
         std::string name = DepartmentFromLine(raw_line);
         if (!name.empty()) {

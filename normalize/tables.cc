@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -21,8 +22,17 @@ constexpr int kTitleWindowBlocks = 6;
 constexpr int kUnitRowsScanned = 3;
 
 // Text for matching: NFKC-folded, no whitespace.
+// The same cell is matched many times over (header analysis, row scans,
+// stitching), so folded keys are memoised per thread; the memo is a pure
+// cache, bounded, and cannot change a result.
 std::string Key(std::string_view text) {
-  return RemoveAllWhitespace(FoldForMatching(text));
+  constexpr std::size_t kMemoLimit = 1 << 14;
+  thread_local std::unordered_map<std::string, std::string> memo;
+  auto found = memo.find(std::string(text));
+  if (found != memo.end()) return found->second;
+  if (memo.size() >= kMemoLimit) memo.clear();
+  return memo.emplace(std::string(text), RemoveAllWhitespace(FoldForMatching(text)))
+      .first->second;
 }
 
 bool Has(std::string_view text, std::string_view needle) {

@@ -1,6 +1,8 @@
 #include "core/text.h"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 namespace disclose {
 namespace {
@@ -20,6 +22,23 @@ TEST(FoldForMatchingTest, FullWidthBecomesAscii) {
   for (const TextCase& c : cases) EXPECT_EQ(FoldForMatching(c.input), c.expected) << c.input;
 }
 
+// FoldForMatching skips ICU for text made only of these code points, so ICU
+// must agree that NFKC leaves every one of them unchanged.
+TEST(FoldForMatchingTest, FastPathCodePointsAreNfkcStable) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(error);
+  ASSERT_TRUE(U_SUCCESS(error));
+  int checked = 0;
+  for (char32_t c = 1; c < 0x30000; ++c) {
+    if (!IsNfkcStable(c)) continue;
+    ++checked;
+    const icu::UnicodeString one(static_cast<UChar32>(c));
+    EXPECT_TRUE(nfkc->isNormalized(one, error)) << std::hex << static_cast<unsigned>(c);
+  }
+  EXPECT_GT(checked, 20000);
+  EXPECT_EQ(FoldForMatching("收入支出决算表“三公”、。"), "收入支出决算表“三公”、。");
+}
+
 TEST(WhitespaceTest, CollapseAndRemove) {
   EXPECT_EQ(CollapseWhitespace(" a \n\t b\u3000c "), "a b c");
   EXPECT_EQ(RemoveAllWhitespace("行政 运\n行\u3000"), "行政运行");
@@ -27,7 +46,10 @@ TEST(WhitespaceTest, CollapseAndRemove) {
 }
 
 TEST(Utf8Test, InvalidBytesBecomeReplacementCharacter) {
-  EXPECT_EQ(SanitizeUtf8("a\xff" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(SanitizeUtf8("a\xff"
+                         "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(SanitizeUtf8("\xC0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong NUL
   EXPECT_EQ(DecodeUtf8("元").size(), 1u);
 }
