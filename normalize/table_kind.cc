@@ -139,6 +139,10 @@ UnitOfAmount ParseUnitDeclaration(std::string_view line) {
     while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
     if (StartsWith(rest, "人民币")) rest.remove_prefix(std::string_view("人民币").size());
     if (StartsWith(rest, "万元")) return UnitOfAmount::kWanYuan;
+    // "单位：万" with 元 wrapped away, even onto the end of the next printed
+    // line ("单位：万部门名称：江苏省高级人民法院 元", js_highcourt_2019 p14):
+    // 万 alone names no other unit.
+    if (StartsWith(rest, "万")) return UnitOfAmount::kWanYuan;
     if (StartsWith(rest, "元")) return UnitOfAmount::kYuan;
   }
   if (key == "万元" || key == "(万元)") return UnitOfAmount::kWanYuan;

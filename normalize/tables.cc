@@ -31,8 +31,7 @@ std::string Key(std::string_view text) {
   auto found = memo.find(std::string(text));
   if (found != memo.end()) return found->second;
   if (memo.size() >= kMemoLimit) memo.clear();
-  return memo.emplace(std::string(text), RemoveAllWhitespace(FoldForMatching(text)))
-      .first->second;
+  return memo.emplace(std::string(text), RemoveAllWhitespace(FoldForMatching(text))).first->second;
 }
 
 bool Has(std::string_view text, std::string_view needle) {
@@ -896,8 +895,22 @@ class TableBuilder {
       }
     }
 
+    // Unit findings only where there is something to read: a list of units
+    // (序号 | 单位名称 | 备注) needs no 金额单位.
+    bool amount_cells = false;
+    for (const TablePart& part : pending.parts) {
+      for (int r = part.header.header_rows; r < part.table->row_count && !amount_cells; ++r) {
+        for (std::size_t c = 0; c < table.column_keys.size() && !amount_cells; ++c) {
+          if (table.column_keys[c].empty() && !columnar_three_public) continue;
+          const AmountText amount = ParseAmountText(part.table->TextAt(r, static_cast<int>(c)));
+          amount_cells = amount.kind == AmountKind::kNumber && !amount.percent;
+        }
+      }
+    }
     bool any_figure_table = !performance;
-    if (any_figure_table && table.unit == UnitOfAmount::kUnknown) {
+    if (!amount_cells) {
+      // Nothing to read, nothing to warn about.
+    } else if (any_figure_table && table.unit == UnitOfAmount::kUnknown) {
       AddFinding("unit.unknown", Severity::kError,
                  "no amount unit declared for table '" + table.printed_title +
                      "' and none elsewhere in the document; its figures are not read",

@@ -85,6 +85,9 @@ TEST(TableKindTest, UnitDeclarations) {
   EXPECT_EQ(ParseUnitDeclaration("（单位：万元）"), UnitOfAmount::kWanYuan);
   EXPECT_EQ(ParseUnitDeclaration("单位：玉溪市医疗保障局（本级）"), UnitOfAmount::kUnknown);
   EXPECT_EQ(ParseUnitDeclaration("公开01表"), UnitOfAmount::kUnknown);
+  EXPECT_EQ(ParseUnitDeclaration("单位：万"), UnitOfAmount::kWanYuan);  // 元 wrapped away
+  EXPECT_EQ(ParseUnitDeclaration("单位：万部门名称：江苏省高级人民法院 元"),
+            UnitOfAmount::kWanYuan);
 }
 
 }  // namespace
