@@ -148,6 +148,23 @@ std::string LeafKey(const std::string& key) {
   if (Has(key, "项目支出结转") && !Has(key, "结余")) return "project_carryover";
   if (Has(key, "项目支出结余")) return "project_surplus";
   if (Has(key, "项目支出")) return "project";
+  // Project tables split 项目支出 by economic class across the header (seed
+  // 004 表8): the class code keys the column.
+  static const std::pair<std::string_view, std::string_view> kEconomicClasses[] = {
+      {"工资福利支出", "301"},
+      {"商品服务支出", "302"},
+      {"商品和服务支出", "302"},
+      {"对个人和家庭的补助", "303"},
+      {"债务利息及费用支出", "307"},
+      {"资本性支出(基本建设)", "309"},
+      {"资本性支出", "310"},
+      {"对企业补助(基本建设)", "311"},
+      {"对企业补助", "312"},
+      {"对社会保障基金补助", "313"},
+      {"其他支出", "399"}};
+  for (const auto& [name, code] : kEconomicClasses) {
+    if (key == name) return "economic." + std::string(code);
+  }
   if (Has(key, "上缴上级支出")) return "upper_remittance";
   if (Has(key, "对附属单位补助")) return "affiliate_subsidy";
   if (Has(key, "经营支出")) return "operating";
@@ -220,7 +237,10 @@ std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
       if (parent == "-" || parent.empty() || parent == "total") continue;
       // 合计 under 支出预算 / 决算数 / 财政拨款支出 is the table's total, not a
       // budget or fiscal column (小计 under 财政拨款 in an income table is).
-      const bool side = path[i] == "财政拨款收入" || path[i] == "财政拨款支出";
+      const bool side = path[i] == "财政拨款收入" || path[i] == "财政拨款支出" ||
+                        (EndsWith(path[i], "支出") &&
+                         (parent == "general_budget" || parent == "gov_fund" ||
+                          parent == "state_capital" || parent == "fiscal_appropriation"));
       const bool whole = parent == "budget" || parent == "final" || parent == "adjusted_budget" ||
                          parent == "amount" || side;
       if (key == "total" && whole) break;

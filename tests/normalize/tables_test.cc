@@ -76,6 +76,10 @@ TEST(TablesTest, ColumnKeys) {
   // sh_putuo_justice_2026_unit_budget.pdf p11: 合计 under 支出预算 is the total.
   EXPECT_EQ(ColumnKeyForHeader({"支出预算", "合计"}), "total");
   EXPECT_EQ(ColumnKeyForHeader({"支出预算", "基本支出"}), "basic");
+  // Seed 004 表5 and 表8.
+  EXPECT_EQ(ColumnKeyForHeader({"一般公共预算支出", "合计"}), "total");
+  EXPECT_EQ(ColumnKeyForHeader({"商品服务 支出"}), "economic.302");
+  EXPECT_EQ(ColumnKeyForHeader({"资本性支 出（基本 建设）"}), "economic.309");
   // Seed 004 表2 (部门收入总体情况表).
   EXPECT_EQ(ColumnKeyForHeader({"财政拨款（补助）", "上级一般公共预算安排的转移支付"}),
             "general_budget_upper_transfer");
