@@ -148,6 +148,18 @@ std::string LeafKey(const std::string& key) {
   if (Has(key, "项目支出结转") && !Has(key, "结余")) return "project_carryover";
   if (Has(key, "项目支出结余")) return "project_surplus";
   if (Has(key, "项目支出")) return "project";
+  // 国有资产使用情况表 (seed 003 公开11): asset classes across the header.
+  if (key == "资产总额") return "total_assets";
+  if (key == "流动资产") return "current_assets";
+  if (key == "固定资产") return "fixed_assets";
+  if (key == "房屋构筑物") return "fixed_assets.buildings";
+  if (key == "车辆") return "fixed_assets.vehicles";
+  if (Has(key, "大型设备")) return "fixed_assets.large_equipment";
+  if (key == "其他固定资产") return "fixed_assets.other";
+  if (StartsWith(key, "对外投资")) return "investments";
+  if (key == "在建工程") return "construction_in_progress";
+  if (key == "无形资产") return "intangible_assets";
+  if (key == "其他资产") return "other_assets";
   // Project tables split 项目支出 by economic class across the header (seed
   // 004 表8): the class code keys the column.
   static const std::pair<std::string_view, std::string_view> kEconomicClasses[] = {

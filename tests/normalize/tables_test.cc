@@ -76,6 +76,11 @@ TEST(TablesTest, ColumnKeys) {
   // sh_putuo_justice_2026_unit_budget.pdf p11: 合计 under 支出预算 is the total.
   EXPECT_EQ(ColumnKeyForHeader({"支出预算", "合计"}), "total");
   EXPECT_EQ(ColumnKeyForHeader({"支出预算", "基本支出"}), "basic");
+  // Seed 003 公开11 (国有资产使用情况表).
+  EXPECT_EQ(ColumnKeyForHeader({"资产总额"}), "total_assets");
+  EXPECT_EQ(ColumnKeyForHeader({"固定资产", "小计"}), "fixed_assets");
+  EXPECT_EQ(ColumnKeyForHeader({"固定资产", "单价200万以上大型设备"}),
+            "fixed_assets.large_equipment");
   // Seed 004 表5 and 表8.
   EXPECT_EQ(ColumnKeyForHeader({"一般公共预算支出", "合计"}), "total");
   EXPECT_EQ(ColumnKeyForHeader({"商品服务 支出"}), "economic.302");
