@@ -177,6 +177,7 @@ std::string LeafKey(const std::string& key) {
   for (const auto& [name, code] : kEconomicClasses) {
     if (key == name) return "economic." + std::string(code);
   }
+  if (Has(key, "预留机动经费")) return "reserve";
   if (Has(key, "上缴上级支出")) return "upper_remittance";
   if (Has(key, "对附属单位补助")) return "affiliate_subsidy";
   if (Has(key, "经营支出")) return "operating";
@@ -1113,6 +1114,13 @@ class TableBuilder {
               }
               break;
             }
+          }
+          // A table of one figure row and no label column (Jiangsu 支出预算总表:
+          // 合计 | 基本支出 | 项目支出 | 单位预留机动经费 across) holds the totals.
+          if (code.empty() && name.empty() && segments.size() == 1 && segment.labels.empty() &&
+              any_text) {
+            name = "合计";
+            code.clear();
           }
           if (code.empty() && name.empty()) continue;
           auto name_key_of = [](const std::string& text) { return StripOrdinal(Key(text)); };

@@ -210,7 +210,7 @@ void CheckHierarchy(const CanonicalTable& table, std::vector<Finding>& findings)
 // income total = sum of sources; prefixed groups ("expenditure.total") alike.
 void CheckRowParts(const CanonicalTable& table, std::vector<Finding>& findings) {
   static const std::vector<std::string_view> kExpenditureParts = {
-      "basic", "project", "upper_remittance", "operating", "affiliate_subsidy"};
+      "basic", "project", "upper_remittance", "operating", "affiliate_subsidy", "reserve"};
   static const std::vector<std::string_view> kIncomeParts = {"fiscal_appropriation",
                                                              "upper_subsidy",
                                                              "business",

@@ -151,6 +151,14 @@ const std::vector<DocumentCase>& Cases() {
          "22000.00"}},
        {},
        {"row.unkeyed"}},
+      {"one figure row without labels is the totals row (Jiangsu 支出预算总表)",
+       "江苏省测试厅2017年部门预算\n\n支出预算总表\n\n单位：万元\n\n"
+       "合计\t基本支出\t项目支出\t单位预留机动经费\t结转下年资金\n"
+       "9,146.79\t5,916.27\t3,123.68\t106.84\t\n",
+       {{"budget.expenditure", "total", "total", "91467900.00"},
+        {"budget.expenditure", "total", "reserve", "1068400.00"}},
+       {},
+       {"sum.columns", "row.unkeyed"}},
   };
   return cases;
 }
