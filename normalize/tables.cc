@@ -775,6 +775,18 @@ class TableBuilder {
       }
       (void)title_block;
       previous_table_block = b;
+      // A form drawn with its title inside the frame (sh_putuo_wanli_2023 p31:
+      // 财政项目支出绩效目标填报表 in the first row).
+      for (int r = 0; title.empty() && r < std::min(table->row_count, 2); ++r) {
+        std::vector<std::string_view> texts;
+        for (int c = 0; c < table->column_count; ++c) {
+          const std::string_view text = table->TextAt(r, c);
+          if (!Trim(text).empty()) texts.push_back(text);
+        }
+        if (texts.size() == 1 && IsTableTitleLine(texts.front())) {
+          title = CollapseWhitespace(texts.front());
+        }
+      }
 
       TablePart part{b, table, AnalyzeHeader(*table)};
       // An untitled table of the previous one's shape continues it, also when
