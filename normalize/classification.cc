@@ -1,6 +1,7 @@
 #include "normalize/classification.h"
 
 #include <array>
+#include <unordered_map>
 
 #include "core/text.h"
 
@@ -103,10 +104,15 @@ std::string NameKey(std::string_view printed) {
 std::optional<std::string> FunctionClassCode(std::string_view printed_name) {
   const std::string key = NameKey(printed_name);
   if (key.empty()) return std::nullopt;
-  for (const ClassName& entry : kFunctionClasses) {
-    if (NameKey(entry.name) == key) return std::string(entry.code);
-  }
-  return std::nullopt;
+  // The national names' keys, folded once (the first name listed for a key wins, as before).
+  static const std::unordered_map<std::string, std::string_view> kByKey = [] {
+    std::unordered_map<std::string, std::string_view> by_key;
+    for (const ClassName& entry : kFunctionClasses) by_key.emplace(NameKey(entry.name), entry.code);
+    return by_key;
+  }();
+  auto found = kByKey.find(key);
+  if (found == kByKey.end()) return std::nullopt;
+  return std::string(found->second);
 }
 
 std::vector<std::string> KnownFunctionClassNames(std::string_view class_code) {
