@@ -484,6 +484,11 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
     std::string carried;
     for (std::size_t c = 0; c < columns; ++c) {
       std::string text = grid[i][c];
+      // A label in a row above starts a new group here: a sub-header carried
+      // from the group before stops (公务用车运行费 does not reach 公务接待费).
+      for (std::size_t above = 0; above < i && !carried.empty(); ++above) {
+        if (!Key(grid[above][c]).empty()) carried.clear();
+      }
       if (Key(text).empty()) {
         if (!carried.empty() && !continuation[i][c] && text_below(i, c)) text = carried;
       } else {
@@ -910,11 +915,25 @@ class TableBuilder {
 
     // Three public printed as columns: header names the items, rows hold values.
     std::vector<std::string> column_rows(table.column_keys.size());
+    // Per column, the figure kind its header ends with (预算数 / 决算数 under
+    // each item, sh_putuo_finance_2024_final p18); "" when the row says it.
+    std::vector<std::string> column_values(table.column_keys.size());
+    std::vector<std::string> column_names(table.column_keys.size());
     bool columnar_three_public = false;
     if (three_public) {
       int named = 0;
       for (std::size_t c = 0; c < table.column_keys.size(); ++c) {
         std::string path = Key(first.header.paths[c]);
+        column_names[c] = first.header.paths[c];
+        const std::size_t cut = path.rfind('/');
+        if (cut != std::string::npos) {
+          const std::string value = LeafKey(path.substr(cut + 1));
+          if (value == "budget" || value == "final" || value == "adjusted_budget") {
+            column_values[c] = value;
+            path.resize(cut);
+            column_names[c].resize(column_names[c].rfind('/'));
+          }
+        }
         std::string leaf =
             path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
         std::string code = ThreePublicKey(leaf);
@@ -1008,17 +1027,18 @@ class TableBuilder {
               if (!key.empty() && label.empty()) label = key;
             }
           }
-          std::string column = LeafKey(label);
-          if (column.empty() || column == "-" || column == "total") {
-            column = metadata_.kind == DocKind::kFinalAccounts ? "final" : "budget";
+          std::string row_column = LeafKey(label);
+          if (row_column.empty() || row_column == "-" || row_column == "total") {
+            row_column = metadata_.kind == DocKind::kFinalAccounts ? "final" : "budget";
           }
           for (std::size_t c = 0; c < column_rows.size(); ++c) {
             if (column_rows[c].empty()) continue;
+            const std::string& column = column_values[c].empty() ? row_column : column_values[c];
             auto found = columnar_index.find(column_rows[c]);
             if (found == columnar_index.end()) {
               CanonicalRow row;
               row.row_code = column_rows[c];
-              row.row_name = CleanName(first.header.paths[c]);
+              row.row_name = CleanName(column_names[c]);
               row.source_block = part.block;
               row.source_row = r;
               table.rows.push_back(std::move(row));

@@ -593,8 +593,10 @@ const Figure* TableFigureFor(const std::vector<CanonicalTable>& tables, std::str
     if (table == nullptr) return nullptr;
     const CanonicalRow* row = FindRow(*table, metric);
     const bool final = StartsWith(table->kind, "final.");
-    const Figure* figure = final ? ValueAny(row, {"final", "amount", "adjusted_budget", "budget"})
-                                 : ValueAny(row, {"budget", "amount", "adjusted_budget", "final"});
+    // A narrative 决算 figure is compared with the 决算数 column only: a blank
+    // 决算数 beside a printed 预算数 is not the budget (sh_putuo_finance_2024 p18).
+    const Figure* figure = final ? ValueAny(row, {"final", "amount"})
+                                 : ValueAny(row, {"budget", "amount", "adjusted_budget"});
     if (figure != nullptr) *table_out = table;
     return figure;
   }

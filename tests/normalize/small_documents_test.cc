@@ -159,6 +159,23 @@ const std::vector<DocumentCase>& Cases() {
         {"budget.expenditure", "total", "reserve", "1068400.00"}},
        {},
        {"sum.columns", "row.unkeyed"}},
+      {"三公 items across the header, each split into 预算数 and 决算数 (sh_putuo_finance_2024 "
+       "p18)",
+       kFinalTitle + "财政拨款“三公”经费支出决算表\n\n单位：万元\n\n"
+                     "财政拨款“三公”经费\t\t\t\t\t\t\t\t\t\t\t\n"
+                     "合计\t\t因公出国（境）费\t\t公务用车购置及运行费\t\t\t\t\t\t公务接待费\t\n"
+                     "\t\t\t\t小计\t\t公务用车购置费\t\t公务用车运行费\t\t\t\n"
+                     "预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算"
+                     "数\t预算数\t"
+                     "决算数\n"
+                     "0.95\t\t\t\t\t\t\t\t0.20\t0.10\t0.95\t\n\n"
+                     "2024年度“三公”经费财政拨款支出决算为0.00万元。\n",
+       {{"final.three_public", "three_public.total", "budget", "9500.00"},
+        {"final.three_public", "three_public.reception", "budget", "9500.00"},
+        {"final.three_public", "three_public.vehicle_operation", "budget", "2000.00"},
+        {"final.three_public", "three_public.vehicle_operation", "final", "1000.00"}},
+       {},
+       {"narrative.vs_table"}},
   };
   return cases;
 }
