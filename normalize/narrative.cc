@@ -35,6 +35,10 @@ enum class Metric {
   kReception,
   kOrgRunningCost,
   kGovProcurement,
+  // Extensions (docs/schema.md): the grand totals, carry-overs included, that
+  // 收入支出决算总体情况说明 states ("收入支出总计2995.39万元").
+  kGrandTotal,
+  kFiscalGrandTotal,
   kCount,
   kNone = kCount,
 };
@@ -42,6 +46,7 @@ enum class Metric {
 struct MetricInfo {
   const char* key;
   const char* meaning;
+  bool expected = true;  // a narrative.not_found finding when absent
 };
 
 constexpr std::array<MetricInfo, static_cast<int>(Metric::kCount)> kMetricInfo = {{
@@ -63,6 +68,8 @@ constexpr std::array<MetricInfo, static_cast<int>(Metric::kCount)> kMetricInfo =
     {"three_public.reception", "公务接待费"},
     {"org_running_cost", "机关运行经费"},
     {"gov_procurement_total", "政府采购支出总额"},
+    {"grand_total", "收入支出总计", false},
+    {"fiscal_appropriation_grand_total", "财政拨款收入支出总计", false},
 }};
 
 bool Has(std::string_view text, std::string_view needle) {
@@ -325,6 +332,10 @@ class Scanner {
       }
       return Metric::kNone;
     }
+    // "收入支出总计" / "收、支总计" names both sides' grand total at once.
+    if (HasAny(label, {"收入支出总计", "收支总计", "收、支总计", "收入支出预算总计"})) {
+      return Has(label, "财政拨款") ? Metric::kFiscalGrandTotal : Metric::kGrandTotal;
+    }
     if (Has(label, "财政拨款收入") && !Has(label, "总计")) return Metric::kFiscalIncome;
     if (Has(label, "财政拨款支出") && !Has(label, "总计")) return Metric::kFiscalExpenditure;
     if (Has(label, "人员经费")) return Metric::kPersonnel;
@@ -553,6 +564,7 @@ std::vector<Figure> ExtractNarrativeFigures(const Document& document,
   std::vector<Figure> figures;
   for (int m = 0; m < kCount; ++m) {
     const MetricInfo& info = kMetricInfo[m];
+    if (chosen[m] < 0 && !info.expected) continue;
     if (chosen[m] < 0) {
       Finding finding;
       finding.check = "narrative.not_found";

@@ -537,6 +537,14 @@ const Figure* TableFigureFor(const std::vector<CanonicalTable>& tables, std::str
     std::initializer_list<std::string_view> columns;
   };
   static const Source kSources[] = {
+      {"grand_total",
+       ".income_expenditure_summary",
+       "income.grand_total",
+       {"amount", "total", "final", "budget"}},
+      {"fiscal_appropriation_grand_total",
+       ".fiscal_appropriation_summary",
+       "income.grand_total",
+       {"amount", "total", "final", "budget"}},
       {"total_income",
        ".income_expenditure_summary",
        "income.total_current_year",

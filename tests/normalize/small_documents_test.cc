@@ -176,6 +176,25 @@ const std::vector<DocumentCase>& Cases() {
         {"final.three_public", "three_public.vehicle_operation", "final", "1000.00"}},
        {},
        {"narrative.vs_table"}},
+      {"a grand total stated in the text is checked against the summary's 总计 (M05, O01)",
+       kFinalTitle + "收入支出决算总表\n\n单位：万元\n\n"
+                     "项目\t金额\t项目\t金额\n"
+                     "一、一般公共预算财政拨款收入\t2,995.39\t一、一般公共服务支出\t2,995.39\n"
+                     "本年收入合计\t2,995.39\t本年支出合计\t2,995.39\n"
+                     "总计\t2,995.39\t总计\t2,995.39\n\n"
+                     "上海市普陀区测试局2024年度收入支出总计0万元。\n",
+       {{"narrative", "grand_total", "amount", "0.00"}},
+       {"narrative.vs_table"},
+       {}},
+      {"a grand total that agrees raises nothing",
+       kFinalTitle + "收入支出决算总表\n\n单位：万元\n\n"
+                     "项目\t金额\t项目\t金额\n"
+                     "本年收入合计\t2,995.39\t本年支出合计\t2,995.39\n"
+                     "总计\t2,995.39\t总计\t2,995.39\n\n"
+                     "上海市普陀区测试局2024年度收入支出总计2995.39万元。\n",
+       {{"narrative", "grand_total", "amount", "29953900.00"}},
+       {},
+       {"narrative.vs_table"}},
   };
   return cases;
 }
