@@ -39,6 +39,9 @@ enum class Metric {
   // 收入支出决算总体情况说明 states ("收入支出总计2995.39万元").
   kGrandTotal,
   kFiscalGrandTotal,
+  // Final accounts quote the year-start budget of the three public expenses
+  // beside the result ("年初预算为0.95万元，支出决算为0.00万元").
+  kThreePublicBudget,
   kCount,
   kNone = kCount,
 };
@@ -70,6 +73,7 @@ constexpr std::array<MetricInfo, static_cast<int>(Metric::kCount)> kMetricInfo =
     {"gov_procurement_total", "政府采购支出总额"},
     {"grand_total", "收入支出总计", false},
     {"fiscal_appropriation_grand_total", "财政拨款收入支出总计", false},
+    {"three_public.total_budget", "“三公”经费年初预算 (final accounts)", false},
 }};
 
 bool Has(std::string_view text, std::string_view needle) {
@@ -282,6 +286,11 @@ class Scanner {
     if (HasAny(label, {"增加", "减少", "增长", "下降", "上年", "相比", "比", "较", "持平", "差异",
                        "原因", "增减", "变动", "节约", "超支", "结转", "结余", "上缴", "调整"})) {
       return Metric::kNone;
+    }
+    if (kind_ == DocKind::kFinalAccounts && Has(label, "三公") &&
+        HasAny(label, {"年初预算", "预算为", "预算数"}) &&
+        !HasAny(label, {"决算", "全年", "调整", "出国", "公务用车", "接待"})) {
+      return Metric::kThreePublicBudget;
     }
     if (kind_ == DocKind::kFinalAccounts &&
         HasAny(label, {"预算数", "年初", "全年预算", "预算为", "预算安排", "调整预算"})) {

@@ -693,6 +693,28 @@ void ReconcileNarrative(const std::vector<CanonicalTable>& tables, std::vector<F
         break;
       }
     }
+    if (figure.row_code == "three_public.total_budget") {
+      // Compared with the table's 预算数 only; a table printing none while the
+      // text quotes a budget has lost it (M03: the figures deleted).
+      const CanonicalTable* three_public = FindTable(tables, ".three_public");
+      if (three_public == nullptr) continue;
+      table = three_public;
+      shown = ValueAny(FindRow(*three_public, "three_public.total"), {"budget"});
+      if (shown == nullptr && figure.amount_fen != 0) {
+        Finding finding;
+        finding.check = "narrative.three_public_budget";
+        finding.severity = Severity::kError;
+        finding.figures = {Ref(figure)};
+        finding.actual_fen = figure.amount_fen;
+        finding.printed_text = figure.printed_text;
+        finding.provenance = figure.provenance;
+        finding.message = "the narrative quotes the “三公”经费 year-start budget \"" +
+                          figure.printed_text + "\" (" + Yuan(figure.amount_fen) + " yuan) but " +
+                          three_public->kind + " prints no 预算数 for its 合计";
+        findings.push_back(std::move(finding));
+        continue;
+      }
+    }
     if (shown == nullptr) shown = TableFigureFor(tables, figure.row_code, &table);
     if (shown == nullptr) continue;
     std::optional<NarrativeAmount> printed = ParseNarrativeAmount(figure.printed_text);

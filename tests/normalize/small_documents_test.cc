@@ -195,6 +195,24 @@ const std::vector<DocumentCase>& Cases() {
        {{"narrative", "grand_total", "amount", "29953900.00"}},
        {},
        {"narrative.vs_table"}},
+      {"the 三公 year-start budget quoted while the table prints none (M03)",
+       kFinalTitle + "财政拨款“三公”经费支出决算表\n\n单位：万元\n\n"
+                     "项目\t预算数\t决算数\n"
+                     "合计\t\t\n"
+                     "公务接待费\t\t\n\n"
+                     "2024年度“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元。\n",
+       {{"narrative", "three_public.total_budget", "amount", "9500.00"}},
+       {"narrative.three_public_budget"},
+       {"narrative.vs_table"}},
+      {"the 三公 year-start budget quoted and printed alike",
+       kFinalTitle + "财政拨款“三公”经费支出决算表\n\n单位：万元\n\n"
+                     "项目\t预算数\t决算数\n"
+                     "合计\t0.95\t\n"
+                     "公务接待费\t0.95\t\n\n"
+                     "2024年度“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元。\n",
+       {{"final.three_public", "three_public.total", "budget", "9500.00"}},
+       {},
+       {"narrative.three_public_budget", "narrative.vs_table"}},
   };
   return cases;
 }
