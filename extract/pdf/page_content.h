@@ -15,35 +15,47 @@
 namespace disclose::pdf {
 
 struct Glyph {
-  std::string text;       // UTF-8 of the glyph (may be several code points for ligatures)
-  Box box;                // glyph cell: x from origin to advance, y from ascent to descent
-  double font_size = 0;   // in points, after the text matrix and CTM
+  std::string text;      // UTF-8 of the glyph (may be several code points for ligatures)
+  Box box;               // glyph cell: x from origin to advance, y from ascent to descent
+  double font_size = 0;  // in points, after the text matrix and CTM
   std::string font_name;
   bool undecodable = false;  // no Unicode mapping, private use, or U+FFFD
-  int rotation = 0;       // 0 for horizontal text; 90/180/270 for rotated text runs
+  int rotation = 0;          // 0 for horizontal text; 90/180/270 for rotated text runs
 };
 
 // A stroked line or a thin filled rectangle that may be a table rule.
 struct Rule {
-  Box box;                // degenerate boxes allowed (x0 == x1 for vertical strokes)
+  Box box;  // degenerate boxes allowed (x0 == x1 for vertical strokes)
   bool horizontal() const { return box.width() >= box.height(); }
 };
 
 struct PageContent {
-  Page page;              // number, size, rotation, glyph counts
+  Page page;  // number, size, rotation, glyph counts
   std::vector<Glyph> glyphs;
   std::vector<Rule> rules;
 };
 
 // A table found on a page, in page coordinates, before it becomes a Block.
 struct DetectedTable {
-  Table table;                     // cells with provenance.page and provenance.box set
+  Table table;  // cells with provenance.page and provenance.box set
   Box box;
   std::vector<int> glyph_indices;  // glyphs consumed by the table (not paragraph text)
 };
 
 // table_detector.cc: ruled tables from rules (merged cells from missing inner
-// borders), and unruled tables from text alignment.
+// borders), then unruled ones from text alignment among the glyphs left.
 std::vector<DetectedTable> DetectTables(const PageContent& page);
+
+// unruled_tables.cc: tables drawn without inner rules (three-line tables, or
+// none at all), from glyphs whose `glyph_taken` flag is 0; sets the flags of
+// the glyphs it uses. Columns come from the right edges of amounts (figures
+// are right-aligned), rows from text lines; a label line with no figure
+// between two rows continues the row above.
+std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
+                                               std::vector<char>& glyph_taken);
+
+// A cell's glyphs joined into text: lines top to bottom, left to right, a
+// space between Latin/digit runs only at a real gap.
+std::string CellText(const PageContent& page, std::vector<int> glyph_indices);
 
 }  // namespace disclose::pdf

@@ -152,61 +152,6 @@ double CenterY(const Glyph& g) {
   return (g.box.y0 + g.box.y1) / 2;
 }
 
-// Joins a cell's glyphs into text: lines by vertical overlap, left to right;
-// a space between Latin/digit runs only when the gap exceeds 0.3 em.
-std::string CellText(const PageContent& page, std::vector<int> idx) {
-  if (idx.empty()) return "";
-  const auto& gl = page.glyphs;
-  bool rotated = std::all_of(idx.begin(), idx.end(), [&](int i) { return gl[i].rotation != 0; });
-  if (rotated) {
-    // Vertical header text: one column read top to bottom.
-    std::stable_sort(idx.begin(), idx.end(),
-                     [&](int a, int b) { return CenterY(gl[a]) < CenterY(gl[b]); });
-    std::string out;
-    for (int i : idx) out += gl[i].text;
-    return out;
-  }
-  std::stable_sort(idx.begin(), idx.end(),
-                   [&](int a, int b) { return CenterY(gl[a]) < CenterY(gl[b]); });
-  std::vector<std::vector<int>> lines;
-  double top = 0, bottom = 0;
-  for (int i : idx) {
-    const Box& b = gl[i].box;
-    double h = std::max(0.1, b.height());
-    if (!lines.empty()) {
-      double overlap = std::min(bottom, b.y1) - std::max(top, b.y0);
-      if (overlap >= 0.5 * std::min(h, bottom - top)) {
-        lines.back().push_back(i);
-        top = std::min(top, b.y0);
-        bottom = std::max(bottom, b.y1);
-        continue;
-      }
-    }
-    lines.push_back({i});
-    top = b.y0;
-    bottom = b.y1;
-  }
-  std::string out;
-  for (auto& line : lines) {
-    std::stable_sort(line.begin(), line.end(),
-                     [&](int a, int b) { return gl[a].box.x0 < gl[b].box.x0; });
-    if (!out.empty()) out += "\n";
-    const Glyph* prev = nullptr;
-    for (int i : line) {
-      const Glyph& g = gl[i];
-      if (prev != nullptr) {
-        double em = std::max(1.0, std::max(g.font_size, prev->font_size));
-        auto cp = DecodeUtf8(prev->text), cg = DecodeUtf8(g.text);
-        bool cjk = (!cp.empty() && IsCjk(cp.back())) || (!cg.empty() && IsCjk(cg.front()));
-        if (!cjk && g.box.x0 - prev->box.x1 > 0.3 * em) out += " ";
-      }
-      out += g.text;
-      prev = &g;
-    }
-  }
-  return Trim(out);
-}
-
 // Builds one ruled table from the grid lines and the rule segments of one
 // connected component.
 DetectedTable BuildRuledTable(const PageContent& page, const std::vector<double>& xs,
@@ -372,9 +317,71 @@ std::vector<DetectedTable> DetectRuledTables(const PageContent& page,
 
 }  // namespace
 
+// Joins a cell's glyphs into text: lines by vertical overlap, left to right;
+// a space between Latin/digit runs only when the gap exceeds 0.3 em.
+std::string CellText(const PageContent& page, std::vector<int> idx) {
+  if (idx.empty()) return "";
+  const auto& gl = page.glyphs;
+  bool rotated = std::all_of(idx.begin(), idx.end(), [&](int i) { return gl[i].rotation != 0; });
+  if (rotated) {
+    // Vertical header text: one column read top to bottom.
+    std::stable_sort(idx.begin(), idx.end(),
+                     [&](int a, int b) { return CenterY(gl[a]) < CenterY(gl[b]); });
+    std::string out;
+    for (int i : idx) out += gl[i].text;
+    return out;
+  }
+  std::stable_sort(idx.begin(), idx.end(),
+                   [&](int a, int b) { return CenterY(gl[a]) < CenterY(gl[b]); });
+  std::vector<std::vector<int>> lines;
+  double top = 0, bottom = 0;
+  for (int i : idx) {
+    const Box& b = gl[i].box;
+    double h = std::max(0.1, b.height());
+    if (!lines.empty()) {
+      double overlap = std::min(bottom, b.y1) - std::max(top, b.y0);
+      if (overlap >= 0.5 * std::min(h, bottom - top)) {
+        lines.back().push_back(i);
+        top = std::min(top, b.y0);
+        bottom = std::max(bottom, b.y1);
+        continue;
+      }
+    }
+    lines.push_back({i});
+    top = b.y0;
+    bottom = b.y1;
+  }
+  std::string out;
+  for (auto& line : lines) {
+    std::stable_sort(line.begin(), line.end(),
+                     [&](int a, int b) { return gl[a].box.x0 < gl[b].box.x0; });
+    if (!out.empty()) out += "\n";
+    const Glyph* prev = nullptr;
+    for (int i : line) {
+      const Glyph& g = gl[i];
+      if (prev != nullptr) {
+        double em = std::max(1.0, std::max(g.font_size, prev->font_size));
+        auto cp = DecodeUtf8(prev->text), cg = DecodeUtf8(g.text);
+        bool cjk = (!cp.empty() && IsCjk(cp.back())) || (!cg.empty() && IsCjk(cg.front()));
+        if (!cjk && g.box.x0 - prev->box.x1 > 0.3 * em) out += " ";
+      }
+      out += g.text;
+      prev = &g;
+    }
+  }
+  return Trim(out);
+}
+
 std::vector<DetectedTable> DetectTables(const PageContent& page) {
   std::vector<char> glyph_taken(page.glyphs.size(), 0);
-  return DetectRuledTables(page, glyph_taken);
+  std::vector<DetectedTable> tables = DetectRuledTables(page, glyph_taken);
+  // Three-line and unruled tables from the glyphs no ruled table took.
+  std::vector<DetectedTable> unruled = DetectUnruledTables(page, glyph_taken);
+  for (DetectedTable& table : unruled) tables.push_back(std::move(table));
+  std::sort(tables.begin(), tables.end(), [](const DetectedTable& a, const DetectedTable& b) {
+    return a.box.y0 != b.box.y0 ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0;
+  });
+  return tables;
 }
 
 }  // namespace disclose::pdf

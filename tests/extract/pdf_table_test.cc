@@ -251,10 +251,10 @@ TEST(RobustnessTest, TenThousandRandomRulesDoNotCrash) {
     }
   }
   AddRun(page, "图表", 100, 100);
-  auto start = std::chrono::steady_clock::now();
+  // Past the rule cap the page is read as text only (speed is measured in
+  // scripts/bench.sh, never asserted here).
   auto tables = DetectTables(page);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  EXPECT_LT(seconds, 2.0);
+  EXPECT_TRUE(tables.empty());
   // Below the cap too: 4000 random rules still finish.
   page.rules.resize(4000);
   tables = DetectTables(page);
@@ -262,6 +262,129 @@ TEST(RobustnessTest, TenThousandRandomRulesDoNotCrash) {
     EXPECT_GE(t.table.row_count, 1);
     EXPECT_GE(t.table.column_count, 1);
   }
+}
+
+// Unruled tables: figures right-aligned at fixed right edges, labels on the
+// left. `RightAligned` places a figure so that it ends at `right`.
+void RightAligned(PageContent& page, std::string_view text, double right, double top) {
+  AddRun(page, text, right - 6.0 * static_cast<double>(DecodeUtf8(text).size()), top, 10, 6);
+}
+
+struct UnruledRow {
+  std::string label;
+  std::vector<std::string> figures;  // "" for a blank cell
+};
+
+// A table at x 60..520 with amount columns ending at 340, 430, 520; rows 18 pt apart.
+PageContent UnruledPage(const std::vector<std::string>& header, const std::vector<UnruledRow>& rows,
+                        bool three_line_rules) {
+  PageContent page = A4();
+  const std::vector<double> rights = {340, 430, 520};
+  double top = 100;
+  AddRun(page, "部门支出预算表", 200, 60);
+  if (three_line_rules) HRule(page, top - 4, 60, 520);
+  if (!header.empty()) {
+    AddRun(page, header[0], 60, top);
+    for (std::size_t k = 1; k < header.size(); ++k)
+      RightAligned(page, header[k], rights[k - 1], top);
+    top += 18;
+    if (three_line_rules) HRule(page, top - 4, 60, 520);
+  }
+  for (const UnruledRow& row : rows) {
+    if (!row.label.empty()) AddRun(page, row.label, 60, top);
+    for (std::size_t k = 0; k < row.figures.size(); ++k) {
+      if (!row.figures[k].empty()) RightAligned(page, row.figures[k], rights[k], top);
+    }
+    top += 18;
+  }
+  if (three_line_rules) HRule(page, top - 4, 60, 520);
+  AddRun(page, "注：本表为示例。", 60, top + 20);
+  return page;
+}
+
+std::vector<std::string> RowTexts(const Table& table, int row) {
+  std::vector<std::string> texts;
+  for (int c = 0; c < table.column_count; ++c) {
+    const TableCell* cell = Anchor(table, row, c);
+    texts.push_back(cell == nullptr ? "?" : cell->text);
+  }
+  return texts;
+}
+
+TEST(UnruledTableTest, ThreeLineTableColumnsFromRightEdges) {
+  for (bool rules : {true, false}) {
+    SCOPED_TRACE(rules ? "three-line rules" : "no rules");
+    PageContent page = UnruledPage({"项目", "合计", "基本支出", "项目支出"},
+                                   {{"201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"}},
+                                    {"20106财政事务", {"10.00", "", "10.00"}},
+                                    {"合计", {"2,116.66", "1,503.52", "613.14"}}},
+                                   rules);
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    EXPECT_FALSE(table.ruled);
+    ASSERT_EQ(table.column_count, 4);
+    ASSERT_EQ(table.row_count, 4);
+    EXPECT_EQ(RowTexts(table, 0),
+              (std::vector<std::string>{"项目", "合计", "基本支出", "项目支出"}));
+    EXPECT_EQ(RowTexts(table, 1),
+              (std::vector<std::string>{"201一般公共服务支出", "2,106.66", "1,503.52", "603.14"}));
+    // Short and long figures share a column by their right edge; a blank stays blank.
+    EXPECT_EQ(RowTexts(table, 2),
+              (std::vector<std::string>{"20106财政事务", "10.00", "", "10.00"}));
+    EXPECT_EQ(RowTexts(table, 3),
+              (std::vector<std::string>{"合计", "2,116.66", "1,503.52", "613.14"}));
+    // The title and the note stay paragraphs.
+    for (int k : tables[0].glyph_indices) {
+      EXPECT_LT(page.glyphs[static_cast<std::size_t>(k)].box.y0, 160.0);
+      EXPECT_GT(page.glyphs[static_cast<std::size_t>(k)].box.y0, 90.0);
+    }
+  }
+}
+
+TEST(UnruledTableTest, WrappedLabelJoinsTheRowAbove) {
+  PageContent page =
+      UnruledPage({"项目", "合计", "基本支出", "项目支出"},
+                  {{"2101202财政对城乡居民基本医疗保险", {"262,780.00", "", "262,780.00"}},
+                   {"基金的补助", {}},
+                   {"2101301城乡医疗救助", {"58,899.19", "", "58,899.19"}},
+                   {"合计", {"321,679.19", "", "321,679.19"}}},
+                  false);
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.row_count, 4);
+  EXPECT_EQ(RowTexts(table, 1)[0], "2101202财政对城乡居民基本医疗保险\n基金的补助");
+  EXPECT_EQ(RowTexts(table, 2)[0], "2101301城乡医疗救助");
+}
+
+TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
+  PageContent toc = A4();
+  AddRun(toc, "目录", 250, 60);
+  double top = 100;
+  for (const char* entry : {"一、收入支出决算总表……………………", "二、收入决算表……………………",
+                            "三、支出决算表……………………", "四、财政拨款收入支出决算总表………"}) {
+    AddRun(toc, entry, 60, top);
+    RightAligned(toc, "12", 440, top);
+    top += 18;
+  }
+  EXPECT_TRUE(DetectTables(toc).empty());
+
+  PageContent prose = A4();
+  AddRun(prose, "本年收入合计2,946.25万元，其中：财政拨款收入2,940.05万元，", 60, 100);
+  AddRun(prose, "占99.79%；其他收入6.20万元，占0.21%。本年支出合计2,940.05", 60, 118);
+  AddRun(prose, "万元，其中：基本支出2,336.91万元，项目支出603.14万元。", 60, 136);
+  EXPECT_TRUE(DetectTables(prose).empty());
+
+  // Page numbers are figures but not money: a list of them is no table.
+  PageContent list = A4();
+  top = 100;
+  for (const char* entry : {"第一部分", "第二部分", "第三部分", "第四部分"}) {
+    AddRun(list, entry, 60, top);
+    RightAligned(list, "3", 440, top);
+    top += 18;
+  }
+  EXPECT_TRUE(DetectTables(list).empty());
 }
 
 }  // namespace
