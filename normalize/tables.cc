@@ -133,6 +133,9 @@ std::string GroupPrefix(const std::string& key) {
   if (key == "本年收入") return "income.";
   if (key == "本年支出") return "expenditure.";
   if (key == "年末结转和结余" || key == "年末结转结余") return "closing.";
+  // 上年结转结余情况明细表 (seed 004 表11): the same split under each source.
+  if (key == "财政拨款") return "fiscal_appropriation.";
+  if (key == "非财政拨款") return "non_fiscal.";
   return "";
 }
 
@@ -600,10 +603,12 @@ bool IsCountRow(const std::string& name) {
 std::string ThreePublicKey(const std::string& name) {
   if (name.empty() || IsCountRow(name)) return "";
   if (Has(name, "机关运行经费")) return "org_running_cost";
-  if (Has(name, "国内接待") || Has(name, "外事接待") || Has(name, "境)外接待") ||
-      Has(name, "境外接待")) {
-    return "";
-  }
+  // Sub-items of 公务接待费 and of 机关运行经费 (seed 003 公开10).
+  if (Has(name, "外事接待")) return "three_public.reception_foreign_affairs";
+  if (Has(name, "国内接待")) return "three_public.reception_domestic";
+  if (Has(name, "境)外接待") || Has(name, "境外接待")) return "three_public.reception_overseas";
+  if (name == "行政单位") return "org_running_cost.administrative";
+  if (Has(name, "参照公务员法管理")) return "org_running_cost.civil_service_managed";
   if (Has(name, "出国")) return "three_public.overseas";
   if (Has(name, "购置及运行") || Has(name, "购置和运行")) return "three_public.vehicle_total";
   if (Has(name, "购置")) return "three_public.vehicle_purchase";

@@ -81,6 +81,9 @@ TEST(TablesTest, ColumnKeys) {
   EXPECT_EQ(ColumnKeyForHeader({"固定资产", "小计"}), "fixed_assets");
   EXPECT_EQ(ColumnKeyForHeader({"固定资产", "单价200万以上大型设备"}),
             "fixed_assets.large_equipment");
+  // Seed 004 表11 (上年结转结余情况明细表).
+  EXPECT_EQ(ColumnKeyForHeader({"财政拨款", "合计"}), "fiscal_appropriation.total");
+  EXPECT_EQ(ColumnKeyForHeader({"非财政拨款", "基本支出", "人员经费"}), "non_fiscal.personnel");
   // Seed 004 表5 and 表8.
   EXPECT_EQ(ColumnKeyForHeader({"一般公共预算支出", "合计"}), "total");
   EXPECT_EQ(ColumnKeyForHeader({"商品服务 支出"}), "economic.302");
