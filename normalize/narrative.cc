@@ -342,7 +342,8 @@ class Scanner {
       return Metric::kNone;
     }
     // "收入支出总计" / "收、支总计" names both sides' grand total at once.
-    if (HasAny(label, {"收入支出总计", "收支总计", "收、支总计", "收入支出预算总计"})) {
+    if (HasAny(label, {"收入支出总计", "收支总计", "收、支总计", "收入支出预算总计", "收支总预算",
+                       "收入、支出总计", "收入、支出预算总计"})) {
       return Has(label, "财政拨款") ? Metric::kFiscalGrandTotal : Metric::kGrandTotal;
     }
     if (Has(label, "财政拨款收入") && !Has(label, "总计")) return Metric::kFiscalIncome;

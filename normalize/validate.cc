@@ -492,8 +492,22 @@ void CheckAcrossTables(const std::vector<CanonicalTable>& tables, std::vector<Fi
             summary->unit, expenditure->unit, findings);
   }
   if (summary != nullptr && income != nullptr) {
-    Compare("cross.summary_income", "本年收入合计", primary(summary, "income.total_current_year"),
-            total_of(income, "total"), summary->unit, income->unit, findings);
+    // A budget's income table that prints carry-over columns totals the
+    // grand total (seed 004 表2 总计 = 本年收入 + 上年结转), not 本年收入合计.
+    bool carryover_columns = false;
+    if (const CanonicalRow* total = FindRow(*income, "total")) {
+      for (const Figure& figure : total->values) {
+        carryover_columns = carryover_columns || figure.column == "carryover" ||
+                            figure.column == "non_fiscal_carryover";
+      }
+    }
+    if (carryover_columns) {
+      Compare("cross.summary_income", "收入总计", primary(summary, "income.grand_total"),
+              total_of(income, "total"), summary->unit, income->unit, findings);
+    } else {
+      Compare("cross.summary_income", "本年收入合计", primary(summary, "income.total_current_year"),
+              total_of(income, "total"), summary->unit, income->unit, findings);
+    }
   }
   if (fiscal != nullptr && general != nullptr) {
     bool has_general_column = false;
@@ -719,6 +733,27 @@ void ReconcileNarrative(const std::vector<CanonicalTable>& tables, std::vector<F
     if (shown == nullptr) continue;
     std::optional<NarrativeAmount> printed = ParseNarrativeAmount(figure.printed_text);
     if (!printed) continue;
+    // A budget's "收入预算 X" / "支出预算 X" may state the grand total (上年结转
+    // included, seed 004) rather than the year's own: either agreeing is agreement.
+    const bool current_year_named =
+        Contains(figure.row_name, "本年") || Contains(figure.row_name, "当年");
+    if ((figure.row_code == "total_income" || figure.row_code == "total_expenditure") &&
+        !current_year_named) {
+      const std::string grand_code =
+          figure.row_code == "total_income" ? "income.grand_total" : "expenditure.grand_total";
+      for (const CanonicalTable& candidate : tables) {
+        if (!EndsWith(candidate.kind, ".income_expenditure_summary")) continue;
+        const CanonicalRow* grand = FindRow(candidate, grand_code);
+        const Figure* grand_value = grand == nullptr ? nullptr : PrimaryValue(*grand);
+        if (grand_value != nullptr &&
+            std::llabs(printed->fen - grand_value->amount_fen) <=
+                printed->half_unit_fen + HalfUnitFen(*grand_value, candidate.unit)) {
+          shown = grand_value;
+          table = &candidate;
+        }
+        break;
+      }
+    }
     const std::int64_t table_half = HalfUnitFen(*shown, table->unit);
     const std::int64_t tolerance = printed->half_unit_fen + table_half;
     if (std::llabs(printed->fen - shown->amount_fen) <= tolerance) continue;

@@ -185,6 +185,32 @@ TEST(ValidateTablesTest, SummaryAgainstExpenditureTable) {
   EXPECT_EQ(cross[0].tolerance_fen, 10000);
 }
 
+// Seed 004: the budget income table's 总计 includes 上年结转 (its carry-over
+// columns), so it matches the summary's 收入总计, not its 本年收入合计.
+TEST(ValidateTablesTest, BudgetIncomeTableWithCarryOverMatchesTheGrandTotal) {
+  std::vector<CanonicalTable> tables = {
+      MakeTable(
+          "budget.income_expenditure_summary", UnitOfAmount::kWanYuan,
+          {{"income.total_current_year", "一、本年收入", {{"amount", "327,740.28", 3277402800}}},
+           {"income.grand_total", "收入总计", {{"amount", "327,742.35", 3277423500}}}}),
+      MakeTable("budget.income", UnitOfAmount::kWanYuan,
+                {{"total",
+                  "总计",
+                  {{"total", "327,742.35", 3277423500},
+                   {"fiscal_appropriation", "327,740.28", 3277402800},
+                   {"carryover", "2.08", 20800}}}}),
+  };
+  std::vector<Finding> findings;
+  ValidateTables(tables, findings);
+  EXPECT_TRUE(Only(findings, "cross.summary_income").empty()) << Dump(findings);
+  // Without carry-over columns the table's total is the year's own income.
+  tables[1].rows[0].values.pop_back();
+  tables[1].rows[0].values[0].amount_fen = 3277423500;
+  findings.clear();
+  ValidateTables(tables, findings);
+  EXPECT_EQ(Only(findings, "cross.summary_income").size(), 1u) << Dump(findings);
+}
+
 TEST(ValidateTablesTest, CodeNameAndParentConsistency) {
   std::vector<CanonicalTable> tables = {
       MakeTable("final.expenditure", UnitOfAmount::kWanYuan,
@@ -332,6 +358,10 @@ TEST(ReconcileNarrativeTest, GrandTotalStatementComparesWithGrandTotal) {
       NarrativeFigure("total_income", "13,377.11万元", 13377110000, UnitOfAmount::kWanYuan)};
   narrative[0].row_name = "（一）收入预算总计";
   std::vector<Finding> findings;
+  ReconcileNarrative(tables, narrative, findings);
+  EXPECT_TRUE(findings.empty()) << Dump(findings);
+  // "部门收入预算 X" (seed 004) may name either total: the grand one agrees.
+  narrative[0].row_name = "部门收入预算";
   ReconcileNarrative(tables, narrative, findings);
   EXPECT_TRUE(findings.empty()) << Dump(findings);
   narrative[0].row_name = "本年收入";
