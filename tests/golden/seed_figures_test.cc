@@ -1,0 +1,99 @@
+// Seed truth: the figures a person reads from the seed documents
+// (fixtures/golden/seed_figures.tsv, written by scripts/seed-truth.py from
+// hand-made column maps and hand-read narrative sentences) must be exactly the
+// figures the pipeline produces for those table kinds: nothing missing, nothing
+// extra, no amount different. Unlike the byte-for-byte goldens, this test does
+// not move when the pipeline's output moves; a failure here means a figure is
+// wrong, not that a golden needs regenerating.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "extract/extract.h"
+#include "normalize/normalize.h"
+
+namespace disclose {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kGoldenDir = fs::path(DISCLOSE_SOURCE_DIR) / "fixtures" / "golden";
+
+struct SeedTruth {
+  std::set<std::string> kinds;
+  std::multiset<std::string> figures;  // "kind|row_code|column|amount_yuan"
+};
+
+std::string FigureKey(const std::string& kind, const std::string& row_code,
+                      const std::string& column, const std::string& amount_yuan) {
+  return kind + "|" + row_code + "|" + column + "|" + amount_yuan;
+}
+
+std::map<std::string, SeedTruth> ReadSeedTruth() {
+  std::map<std::string, SeedTruth> truth;
+  std::ifstream in(kGoldenDir / "seed_figures.tsv");
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    std::vector<std::string> fields;
+    std::istringstream split(line);
+    for (std::string field; std::getline(split, field, '\t');) fields.push_back(field);
+    if (fields.size() < 5) continue;
+    SeedTruth& seed = truth[fields[0]];
+    seed.kinds.insert(fields[1]);
+    seed.figures.insert(FigureKey(fields[1], fields[2], fields[3], fields[4]));
+  }
+  return truth;
+}
+
+TEST(SeedFiguresTest, TruthCoversEveryTableOfSeeds003And004AndAllNarratives) {
+  const std::map<std::string, SeedTruth> truth = ReadSeedTruth();
+  ASSERT_EQ(truth.size(), 5u);
+  for (const auto& [source, seed] : truth) {
+    EXPECT_TRUE(seed.kinds.count("narrative")) << source;
+  }
+  EXPECT_EQ(truth.at("003_f226edb144d9e567.txt").kinds.size(), 10u);
+  EXPECT_EQ(truth.at("004_4b22c8c51bd978dc.txt").kinds.size(), 10u);
+  EXPECT_GE(truth.at("003_f226edb144d9e567.txt").figures.size(), 260u);
+  EXPECT_GE(truth.at("004_4b22c8c51bd978dc.txt").figures.size(), 390u);
+}
+
+TEST(SeedFiguresTest, PipelineProducesExactlyTheHandReadFigures) {
+  for (const auto& [source, seed] : ReadSeedTruth()) {
+    SCOPED_TRACE(source);
+    Result<Document> document =
+        ReadDocument((kGoldenDir / "inputs" / source).string(), ExtractOptions{});
+    ASSERT_TRUE(document.ok()) << document.status().message();
+    const NormalizedDocument normalized = Normalize(document.value(), NormalizeOptions{});
+    std::multiset<std::string> produced;
+    for (const Figure& figure : normalized.AllFigures()) {
+      if (!seed.kinds.count(figure.table_kind)) continue;
+      produced.insert(FigureKey(figure.table_kind, figure.row_code, figure.column,
+                                FormatYuan(figure.amount_fen)));
+    }
+    std::vector<std::string> missing;
+    std::vector<std::string> extra;
+    std::multiset<std::string> remaining = produced;
+    for (const std::string& expected : seed.figures) {
+      auto found = remaining.find(expected);
+      if (found == remaining.end()) {
+        missing.push_back(expected);
+      } else {
+        remaining.erase(found);
+      }
+    }
+    extra.assign(remaining.begin(), remaining.end());
+    EXPECT_TRUE(missing.empty()) << missing.size() << " missing, first: " << missing.front();
+    EXPECT_TRUE(extra.empty()) << extra.size() << " extra, first: " << extra.front();
+  }
+}
+
+}  // namespace
+}  // namespace disclose
