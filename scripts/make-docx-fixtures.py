@@ -22,6 +22,8 @@ import sys
 import zipfile
 
 import docx
+from docx.enum.section import WD_ORIENT
+from docx.shared import Cm
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
@@ -124,12 +126,43 @@ def set_cell_text(cell, text):
     cell.paragraphs[0].text = text
 
 
+def text_width(text):
+    """Width of text in half-em units: CJK glyphs are full width."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def landscape_a4(document):
+    """Standard tables are published on A4 landscape with narrow margins, as Word
+    users lay them out; LibreOffice renders such a file the way Word would."""
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(1.5)
+    section.top_margin = section.bottom_margin = Cm(1.8)
+
+
 def add_table(document, rows, merges):
     """rows: seed rows; merges: (row, column, row_span, column_span) regions.
 
-    Merged-away cells must be empty in the seed so no figure moves."""
+    Merged-away cells must be empty in the seed so no figure moves. Column widths
+    follow the widest unmerged text of each column (label columns wide, 类/款/项
+    narrow), scaled to the text width of the page, as a person sizing the table
+    in Word would; equal widths would break amounts mid-number."""
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
+    table.autofit = False
+    section = document.sections[-1]
+    available = section.page_width - section.left_margin - section.right_margin
+    merged_away = {(rr, cc) for r, c, rs, cs in merges for rr in range(r, r + rs)
+                   for cc in range(c, c + cs) if cs > 1}
+    wanted = [max([4] + [min(text_width(row[c]), 28) for r, row in enumerate(rows)
+                         if (r, c) not in merged_away]) + 2 for c in range(len(rows[0]))]
+    widths = [int(available * w / sum(wanted)) for w in wanted]
+    for row in table.rows:
+        for c, cell in enumerate(row.cells):
+            cell.width = widths[c]
+    for c, grid_column in enumerate(table._tbl.tblGrid.findall(qn("w:gridCol"))):
+        grid_column.set(qn("w:w"), str(widths[c] // 635))  # EMU -> twips
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             if text:
@@ -200,6 +233,7 @@ def final_accounts_2022():
     """Seed 003: 玉溪市医疗保障局 2022 决算 (元)."""
     lines = seed_lines("003_")
     document = docx.Document()
+    landscape_a4(document)
     document.core_properties.title = "玉溪市医疗保障局2022年度部门决算"
     header_footer(document, "玉溪市医疗保障局2022年度部门决算公开")
     document.add_heading("玉溪市医疗保障局2022年度部门决算", level=0)
@@ -254,6 +288,7 @@ def budget_2024():
     """Seed 004: 喀什地区医疗保障局 2024 预算 (万元)."""
     lines = seed_lines("004_")
     document = docx.Document()
+    landscape_a4(document)
     header_footer(document, "新疆维吾尔自治区喀什地区医疗保障局2024年部门预算公开")
     document.add_heading("新疆维吾尔自治区喀什地区医疗保障局 2024 年部门预算公开", level=0)
     toc(document, [("部门收支总体情况表", "_Toc2001", 5)])
