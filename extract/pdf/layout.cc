@@ -78,6 +78,19 @@ bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// "815,622.25元…": a line opening with an amount and its unit continues the
+// sentence before it, even when that line ended short (a narrow text box).
+bool StartsWithAmount(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() &&
+         ((text[i] >= '0' && text[i] <= '9') || text[i] == ',' || text[i] == '.'))
+    ++i;
+  if (i == 0) return false;
+  const std::string_view rest = text.substr(i);
+  return rest.starts_with("元") || rest.starts_with("万元") || rest.starts_with(" 元") ||
+         rest.starts_with(" 万元");
+}
+
 bool IsChineseNumeral(char32_t c) {
   static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十百零〇";
   return kNumerals.find(c) != std::u32string_view::npos;
@@ -158,6 +171,7 @@ std::vector<TextLine> BuildLines(const std::vector<Glyph>& glyphs,
   struct Building {
     int rotation;
     double v0, v1;
+    double centre;  // of the first glyph: the band may widen, the baseline does not move
     std::vector<Item> items;
   };
   std::vector<Item> items;
@@ -171,26 +185,46 @@ std::vector<TextLine> BuildLines(const std::vector<Glyph>& glyphs,
     return a.f.u0 < b.f.u0;
   });
 
+  // A glyph a little off a line's baseline that lands on top of one of its
+  // glyphs belongs to another flow drawn over it (a floating text box, a stamp),
+  // not to the line: joining them interleaves two sentences character by
+  // character. Glyphs on the same baseline may touch (kerning), so only offset
+  // glyphs are tested, which keeps the common case free.
+  auto collides = [](const Building& line, const Item& item, double offset, double h) {
+    if (offset <= 0.12 * h) return false;
+    for (const Item& other : line.items) {
+      const double width = std::min(other.f.u1 - other.f.u0, item.f.u1 - item.f.u0);
+      const double overlap = std::min(other.f.u1, item.f.u1) - std::max(other.f.u0, item.f.u0);
+      if (overlap > 0.3 * width) return true;
+    }
+    return false;
+  };
+
   std::vector<Building> building;
   for (const Item& item : items) {
     const int rotation = glyphs[item.glyph].rotation;
     const double h = item.f.v1 - item.f.v0;
+    const double centre = 0.5 * (item.f.v0 + item.f.v1);
     // Items arrive by vertical centre, so only recent lines can still match;
-    // looking back a few lines keeps this linear on dense pages.
+    // looking back a few lines keeps this linear on dense pages. Of the lines
+    // the glyph fits, the one whose baseline is nearest wins.
     Building* target = nullptr;
+    double best_offset = 0;
     const std::size_t lookback = std::min<std::size_t>(building.size(), 6);
     for (std::size_t k = 0; k < lookback; ++k) {
       Building& line = building[building.size() - 1 - k];
       if (line.rotation != rotation) break;
       const double overlap = std::min(line.v1, item.f.v1) - std::max(line.v0, item.f.v0);
       const double line_h = line.v1 - line.v0;
-      if (overlap > 0.5 * std::min(h, line_h)) {
-        target = &line;
-        break;
-      }
+      if (overlap <= 0.5 * std::min(h, line_h)) continue;
+      const double offset = std::abs(centre - line.centre);
+      if (target != nullptr && offset >= best_offset) continue;
+      if (collides(line, item, offset, std::min(h, line_h))) continue;
+      target = &line;
+      best_offset = offset;
     }
     if (target == nullptr) {
-      building.push_back({rotation, item.f.v0, item.f.v1, {}});
+      building.push_back({rotation, item.f.v0, item.f.v1, centre, {}});
       target = &building.back();
     } else {
       // Superscripts and mixed sizes must not stretch the band without bound.
@@ -425,8 +459,9 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
       const double line_h = std::max(previous->box.height(), line->box.height());
       const double gap = line->box.y0 - previous->box.y1;
       new_paragraph = gap > 1.2 * line_h || gap < -0.5 * line_h ||
-                      line->box.x0 > previous->box.x0 + 1.2 * em ||  // first-line indent
-                      previous->box.x1 < column_right - 2.5 * em ||  // previous line ended short
+                      line->box.x0 > previous->box.x0 + 1.2 * em ||   // first-line indent
+                      (previous->box.x1 < column_right - 2.5 * em &&  // previous line ended short
+                       !StartsWithAmount(line->text)) ||
                       HeadingMarkLevel(line->text) > 0 ||
                       std::fabs(line->font_size - previous->font_size) > 0.2 * em;
     }

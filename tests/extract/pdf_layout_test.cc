@@ -1,6 +1,7 @@
 // Layout on hand-built pages: no Poppler, no files.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,34 @@ TEST(BuildLinesTest, SeparatesLinesByBaseline) {
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0].text, "第一行");
   EXPECT_EQ(lines[1].text, "第二行");
+}
+
+TEST(BuildLinesTest, FloatingTextBoxOverALineStaysApart) {
+  // LibreOffice draws a text box 3 pt below the anchor line's baseline, on top
+  // of its glyphs: joining them by band overlap interleaved the two sentences
+  // character by character ("本文年本支框出").
+  PageContent page = A4();
+  AddRun(page, "本年支出合计", 40, 100, 10, 10);
+  AddRun(page, "文本框：项目支出", 47, 103, 10, 10);
+  std::vector<int> all(page.glyphs.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  std::vector<TextLine> lines = BuildLines(page.glyphs, all);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].text, "本年支出合计");
+  EXPECT_EQ(lines[1].text, "文本框：项目支出");
+}
+
+TEST(BuildLinesTest, ValueSetSlightlyOffItsLabelStaysInTheLine) {
+  // Offset glyphs that do not overlap anything still join (table rows whose
+  // amounts sit a little higher than the label).
+  PageContent page = A4();
+  AddRun(page, "行政运行", 40, 100, 10, 10);
+  AddRun(page, "3,279,761.42", 200, 103, 10, 6);
+  std::vector<int> all(page.glyphs.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  std::vector<TextLine> lines = BuildLines(page.glyphs, all);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "行政运行 3,279,761.42");
 }
 
 TEST(BuildLinesTest, RotatedTextReadsAlongItsBaseline) {
@@ -192,6 +221,21 @@ TEST(LayoutPageTest, ParagraphsHeadingsAndFurniture) {
   EXPECT_EQ(layout.paragraphs[2].text, "下一段从这里开始。");
   ASSERT_EQ(layout.furniture.size(), 1u);
   EXPECT_EQ(layout.furniture[0].text, "- 3 -");
+}
+
+TEST(LayoutPageTest, LineOpeningWithAnAmountContinuesTheSentence) {
+  // A narrow text box wraps "项目支出" / "815,622.25元": the short first line
+  // must not close the paragraph, or the metric loses its amount.
+  PageContent page = A4();
+  AddRun(page, "本年支出合计4,964,173.05元，其中基本支出4,148,550.80元。", 40, 100, 10, 10);
+  AddRun(page, "项目支出", 60, 114, 10, 10);  // the box's own inset starts a paragraph
+  AddRun(page, "815,622.25元", 60, 128, 10, 10);
+  AddRun(page, "以上数据以决算报表为准。", 40, 160, 10, 10);
+  PageLayout layout = LayoutPage(page, {});
+  std::vector<std::string> texts;
+  for (const Paragraph& paragraph : layout.paragraphs) texts.push_back(paragraph.text);
+  EXPECT_NE(std::find(texts.begin(), texts.end(), "项目支出815,622.25元"), texts.end())
+      << ::testing::PrintToString(texts);
 }
 
 TEST(LayoutPageTest, ConsumedGlyphsAreLeftToTables) {

@@ -1,0 +1,96 @@
+// One reader checked against another: fixtures/rendered/NAME.pdf is
+// fixtures/docx/NAME.docx exported by LibreOffice
+// (scripts/render-docx-fixtures.sh). The PDF reader, working from glyphs and
+// ruled lines, must arrive at exactly the figures the DOCX reader takes from
+// the XML: same metadata, same (table, row, column, amount) multiset, and no
+// finding more severe on the PDF than on the DOCX.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "extract/extract.h"
+#include "normalize/normalize.h"
+
+namespace disclose {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kFixtures = fs::path(DISCLOSE_SOURCE_DIR) / "fixtures";
+
+std::vector<std::string> RenderedStems() {
+  std::vector<std::string> stems;
+  for (const auto& entry : fs::directory_iterator(kFixtures / "rendered")) {
+    if (entry.path().extension() == ".pdf") stems.push_back(entry.path().stem().string());
+  }
+  std::sort(stems.begin(), stems.end());
+  return stems;
+}
+
+NormalizedDocument ReadAndNormalize(const fs::path& path) {
+  ExtractOptions options;
+  options.enable_ocr = false;
+  Result<Document> document = ReadDocument(path.string(), options);
+  EXPECT_TRUE(document.ok()) << path << ": " << document.status().ToString();
+  if (!document.ok()) return {};
+  return Normalize(document.value(), NormalizeOptions{});
+}
+
+std::multiset<std::string> FigureSet(const NormalizedDocument& normalized) {
+  std::multiset<std::string> figures;
+  for (const Figure& figure : normalized.AllFigures()) {
+    figures.insert(figure.table_kind + "|" + figure.row_code + "|" + figure.column + "|" +
+                   FormatYuan(figure.amount_fen));
+  }
+  return figures;
+}
+
+int ErrorCount(const NormalizedDocument& normalized) {
+  return static_cast<int>(
+      std::count_if(normalized.findings.begin(), normalized.findings.end(),
+                    [](const Finding& finding) { return finding.severity == Severity::kError; }));
+}
+
+TEST(RenderedPdfTest, EveryDocxFixtureIsRendered) {
+  std::set<std::string> docx;
+  for (const auto& entry : fs::directory_iterator(kFixtures / "docx")) {
+    if (entry.path().extension() == ".docx") docx.insert(entry.path().stem().string());
+  }
+  const std::vector<std::string> rendered = RenderedStems();
+  EXPECT_EQ(std::set<std::string>(rendered.begin(), rendered.end()), docx)
+      << "run scripts/render-docx-fixtures.sh";
+}
+
+TEST(RenderedPdfTest, PdfGivesExactlyTheDocxFigures) {
+  for (const std::string& stem : RenderedStems()) {
+    SCOPED_TRACE(stem);
+    const NormalizedDocument from_docx = ReadAndNormalize(kFixtures / "docx" / (stem + ".docx"));
+    const NormalizedDocument from_pdf = ReadAndNormalize(kFixtures / "rendered" / (stem + ".pdf"));
+    EXPECT_EQ(from_pdf.metadata.department.value, from_docx.metadata.department.value);
+    EXPECT_EQ(from_pdf.metadata.fiscal_year.value, from_docx.metadata.fiscal_year.value);
+    EXPECT_EQ(from_pdf.metadata.kind, from_docx.metadata.kind);
+
+    const std::multiset<std::string> docx_figures = FigureSet(from_docx);
+    const std::multiset<std::string> pdf_figures = FigureSet(from_pdf);
+    EXPECT_GE(docx_figures.size(), 10u);
+    std::vector<std::string> only_docx;
+    std::vector<std::string> only_pdf;
+    std::set_difference(docx_figures.begin(), docx_figures.end(), pdf_figures.begin(),
+                        pdf_figures.end(), std::back_inserter(only_docx));
+    std::set_difference(pdf_figures.begin(), pdf_figures.end(), docx_figures.begin(),
+                        docx_figures.end(), std::back_inserter(only_pdf));
+    EXPECT_TRUE(only_docx.empty())
+        << only_docx.size() << " figure(s) only in the DOCX, first " << only_docx.front();
+    EXPECT_TRUE(only_pdf.empty()) << only_pdf.size() << " figure(s) only in the PDF, first "
+                                  << only_pdf.front();
+    EXPECT_LE(ErrorCount(from_pdf), ErrorCount(from_docx));
+  }
+}
+
+}  // namespace
+}  // namespace disclose
