@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "normalize/classification.h"
 #include "normalize/narrative_amount.h"
+#include "normalize/narrative_sentences.h"
 
 namespace disclose {
 namespace {
@@ -551,6 +552,7 @@ std::vector<Figure> ExtractNarrativeFigures(const Document& document,
       if (paragraph->role == ParagraphRole::kHeading) scanner.ResetContext();
       if (paragraph->role == ParagraphRole::kCaption) continue;
       scanner.Scan(paragraph->text, paragraph->provenance, 0, candidates);
+      CheckNarrativeSentences(paragraph->text, paragraph->provenance, metadata, findings);
     }
   }
   for (const Block& block : document.blocks) {
@@ -560,6 +562,7 @@ std::vector<Figure> ExtractNarrativeFigures(const Document& document,
       if (!IsProseCell(cell.text)) continue;
       scanner.ResetContext();
       scanner.Scan(cell.text, cell.provenance, 1, candidates);
+      CheckNarrativeSentences(cell.text, cell.provenance, metadata, findings);
     }
   }
 
