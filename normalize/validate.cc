@@ -539,6 +539,40 @@ void CheckAcrossTables(const std::vector<CanonicalTable>& tables, std::vector<Fi
     Compare("cross.general_basic", "一般公共预算基本支出合计", general_basic, basic_total,
             general->unit, basic->unit, findings);
   }
+  if (summary != nullptr && basic != nullptr) {
+    // Summaries that split 基本支出 into 人员经费/公用经费 columns must split it
+    // as the economic-class table does (J04: 20,374,181 / 1,744,680 against
+    // 20,272,981.00 / 1,845,880.34). Compared only when both tables cover the
+    // same basic expenditure: a summary that also spends other funds differs
+    // legitimately.
+    const CanonicalRow* summary_total = FindRow(*summary, "expenditure.grand_total");
+    if (summary_total == nullptr)
+      summary_total = FindRow(*summary, "expenditure.total_current_year");
+    const CanonicalRow* basic_total = FindRow(*basic, "total");
+    const Figure* summary_personnel =
+        summary_total ? ValueIn(*summary_total, "personnel") : nullptr;
+    const Figure* summary_public = summary_total ? ValueIn(*summary_total, "public") : nullptr;
+    const Figure* basic_personnel = basic_total ? ValueIn(*basic_total, "personnel") : nullptr;
+    const Figure* basic_public = basic_total ? ValueIn(*basic_total, "public") : nullptr;
+    if (basic_personnel == nullptr)
+      basic_personnel = ValueAny(FindRow(*basic, "personnel_total"), {"amount"});
+    if (basic_public == nullptr)
+      basic_public = ValueAny(FindRow(*basic, "public_total"), {"amount"});
+    if (summary_personnel && summary_public && basic_personnel && basic_public) {
+      const std::int64_t tolerance = HalfUnitFen(*summary_personnel, summary->unit) +
+                                     HalfUnitFen(*summary_public, summary->unit) +
+                                     HalfUnitFen(*basic_personnel, basic->unit) +
+                                     HalfUnitFen(*basic_public, basic->unit);
+      const std::int64_t summary_basic = summary_personnel->amount_fen + summary_public->amount_fen;
+      const std::int64_t basic_basic = basic_personnel->amount_fen + basic_public->amount_fen;
+      if (std::llabs(summary_basic - basic_basic) <= tolerance) {
+        Compare("cross.summary_basic_split", "人员经费 (basic expenditure for personnel)",
+                basic_personnel, summary_personnel, basic->unit, summary->unit, findings);
+        Compare("cross.summary_basic_split", "公用经费 (basic expenditure for public use)",
+                basic_public, summary_public, basic->unit, summary->unit, findings);
+      }
+    }
+  }
 }
 
 // Where a narrative metric is shown in the tables.

@@ -36,6 +36,8 @@ struct DocumentError {
 // J01/J02: sh_putuo_justice_2026_unit_budget.pdf p11 and p14 print 项目支出 64,840,547.00 on
 // 204 06 01 行政运行 (the 204 class's project total) where 0.00 belongs; its 合计 equals its
 // 基本支出, and the children of 204 06 then add up to twice the 款's 项目支出.
+// J04: the same file's summary splits 基本支出 101,200 元 differently from its
+// economic-class table.
 const DocumentError kDocumentErrors[] = {
     {"sh_putuo_justice_2026_unit_budget.pdf", "sum.columns",
      "budget.expenditure row 2040601 column total", "J01 p11 行政运行 项目支出"},
@@ -45,6 +47,10 @@ const DocumentError kDocumentErrors[] = {
      "budget.expenditure row 20406 column project", "J01 p11, the 款 司法 above it"},
     {"sh_putuo_justice_2026_unit_budget.pdf", "sum.children",
      "budget.general_budget_expenditure row 20406 column project", "J02 p14, the 款 司法 above it"},
+    {"sh_putuo_justice_2026_unit_budget.pdf", "cross.summary_basic_split", "人员经费",
+     "J04 p8 支出总计 人员经费 20,374,181 vs p18-19 合计 20,272,981.00"},
+    {"sh_putuo_justice_2026_unit_budget.pdf", "cross.summary_basic_split", "公用经费",
+     "J04 p8 支出总计 公用经费 1,744,680 vs p18-19 合计 1,845,880.34"},
 };
 
 bool IsIdentityCheck(const std::string& check) {

@@ -185,6 +185,41 @@ TEST(ValidateTablesTest, SummaryAgainstExpenditureTable) {
   EXPECT_EQ(cross[0].tolerance_fen, 10000);
 }
 
+// J04 (sh_putuo_justice_2026_unit_budget p8 vs p18-19): the summary splits the
+// same 基本支出 101,200 元 differently; a summary whose split adds up to a
+// different basic expenditure (other funds) is not compared.
+TEST(ValidateTablesTest, SummaryBasicSplitAgainstBasicTable) {
+  auto tables_with = [](std::int64_t summary_personnel, std::int64_t summary_public) {
+    return std::vector<CanonicalTable>{
+        MakeTable("budget.income_expenditure_summary", UnitOfAmount::kYuan,
+                  {{"expenditure.grand_total",
+                    "支出总计",
+                    {{"personnel", "p", summary_personnel}, {"public", "u", summary_public}}}}),
+        MakeTable("budget.general_budget_basic_expenditure", UnitOfAmount::kYuan,
+                  {{"total",
+                    "合计",
+                    {{"basic", "22,118,861.34", 2211886134},
+                     {"personnel", "20,272,981.00", 2027298100},
+                     {"public", "1,845,880.34", 184588034}}}}),
+    };
+  };
+  struct Case {
+    std::int64_t personnel, public_use;
+    std::size_t findings;
+  };
+  for (const Case& c : {Case{2037418100, 174468000, 2}, Case{2027298100, 184588034, 0},
+                        Case{3000000000, 184588034, 0}}) {
+    std::vector<CanonicalTable> tables = tables_with(c.personnel, c.public_use);
+    tables[0].rows[0].values[0].printed_text = "20,374,181";  // integer cells: 0.50 yuan
+    tables[0].rows[0].values[1].printed_text = "1,744,680";
+    std::vector<Finding> findings;
+    ValidateTables(tables, findings);
+    EXPECT_EQ(Only(findings, "cross.summary_basic_split").size(), c.findings)
+        << c.personnel << " " << c.public_use << "\n"
+        << Dump(findings);
+  }
+}
+
 // Seed 004: the budget income table's 总计 includes 上年结转 (its carry-over
 // columns), so it matches the summary's 收入总计, not its 本年收入合计.
 TEST(ValidateTablesTest, BudgetIncomeTableWithCarryOverMatchesTheGrandTotal) {
