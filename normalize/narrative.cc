@@ -138,6 +138,10 @@ class Scanner {
     std::string subject;  // the last named amount in the sentence: what "决算为" refers to
     bool after_enumeration = false;  // "包括：" lists economic items, not metrics
     bool after_reason = false;  // "主要原因是 2023 年…0 万元" explains, it does not state
+    // "检察（款）：2018年预算支出合计…", "（8）公务接待费（款）支出16万元": a sentence
+    // about one 类/款/项 of a classification states that item's figures, not
+    // the department's.
+    bool item_scope = false;
     std::size_t i = 0;
     while (i < n) {
       const char32_t c = cps[i];
@@ -147,6 +151,7 @@ class Scanner {
         clause_start = i + 1;
         after_enumeration = false;
         after_reason = false;
+        item_scope = false;
         ++i;
         continue;
       }
@@ -165,6 +170,10 @@ class Scanner {
           after_enumeration = true;
         }
         if (c == U'原' && i + 1 < n && cps[i + 1] == U'因') after_reason = true;
+        if ((c == U'）' || c == U')') && i > 0 &&
+            (cps[i - 1] == U'款' || cps[i - 1] == U'类' || cps[i - 1] == U'项')) {
+          item_scope = true;
+        }
         if (c == U'决') CheckComparisonWord(cps, i, provenance, budget, final);
         if (c == U'类') CheckClassName(cps, i, provenance);
         ++i;
@@ -231,7 +240,7 @@ class Scanner {
         }
       }
       if (unit != NarrativeUnit::kUnknown && !is_rate && !is_threshold && !after_enumeration &&
-          !after_reason) {
+          !after_reason && !item_scope) {
         const std::string label_printed = Encode(cps, clause_start, i);
         Metric metric = Classify(label_printed);
         std::string row_name = label_printed;

@@ -440,7 +440,11 @@ INSTANTIATE_TEST_SUITE_P(
         TrapCase{"2019年度一般公共预算拨款安排的会议费预算支出1469.73万元。"},
         TrapCase{"江苏省政协办公厅 2019 年度财政拨款基本支出预算6,442.75万元。"},
         TrapCase{"人员经费标准 0.18万元/人。"},
-        TrapCase{"开支内容包括：公务接待费 0.71 万元、公务用车运行维护费 29.80 万元。"}));
+        TrapCase{"开支内容包括：公务接待费 0.71 万元、公务用车运行维护费 29.80 万元。"},
+        // One classification item's figures (js_procuratorate_2018, js_cppcc_2017).
+        TrapCase{"检察（款）:2019年支出合计16,444.36万元。"},
+        TrapCase{"（8）公务接待费（款）支出16万元，比上年减少2万元。"},
+        TrapCase{"住房改革支出(款): 2019年本年支出3,660.38万元。"}));
 
 TEST(NarrativeTest, ReportsMissingMetricsAndDisagreements) {
   std::vector<Finding> findings;
