@@ -7,11 +7,20 @@
 namespace disclose {
 namespace {
 
-bool IsBlankPlaceholder(const std::string& folded) {
+bool IsBlankPlaceholder(std::string_view folded) {
   // After NFKC: "－" -> "-", "／" -> "/"; dashes U+2014/U+2015/U+2500 stay.
-  for (const char* placeholder :
-       {"", "-", "--", "/", "\u2014", "\u2014\u2014", "\u2015", "\u2015\u2015", "\u2500",
-        "\u2500\u2500", "\u2013", "*", "\u2026", "\u2212", "\u2012", "\u2010", "\u2011"}) {
+  // Every placeholder is at most two 3-byte dashes; amounts are longer or digits.
+  if (folded.size() > 6) return false;
+  static constexpr std::string_view kPlaceholders[] = {"",       "-",
+                                                       "--",     "/",
+                                                       "\u2014", "\u2014\u2014",
+                                                       "\u2015", "\u2015\u2015",
+                                                       "\u2500", "\u2500\u2500",
+                                                       "\u2013", "*",
+                                                       "\u2026", "\u2212",
+                                                       "\u2012", "\u2010",
+                                                       "\u2011"};
+  for (std::string_view placeholder : kPlaceholders) {
     if (folded == placeholder) return true;
   }
   return false;
