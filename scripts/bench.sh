@@ -55,7 +55,7 @@ echo "|---|---|---:|---:|"
 per_page() { awk -v t="$1" -v p="$total_pages" 'BEGIN { printf "%.1f", 1000 * t / (p ? p : 1) }'; }
 echo "| \`pdftotext -layout\` | text only | ${t_pdftotext} s | $(per_page "$t_pdftotext") ms |"
 echo "| \`disclose extract --no-ocr\` | text, tables, figures, findings, JSON+CSV | ${t_disclose} s | $(per_page "$t_disclose") ms |"
-echo "| \`disclose extract\` | the same, OCR where a page needs it | ${t_disclose_ocr} s | $(per_page "$t_disclose_ocr") ms |"
+echo "| \`disclose extract\` | the same (OCR not implemented yet: pages are only flagged) | ${t_disclose_ocr} s | $(per_page "$t_disclose_ocr") ms |"
 echo
 echo "Largest files, one run each (peak RSS from \`/usr/bin/time -v\`):"
 echo
