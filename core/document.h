@@ -48,56 +48,56 @@ struct Box {
 };
 
 struct Provenance {
-  int page = 0;              // 1-based; 0 where the format has no pages
-  std::optional<Box> box;    // PDF and OCR only
-  int block = -1;            // index into Document::blocks
-  int row = -1;              // table cell row (anchor), -1 for paragraphs
-  int column = -1;           // table cell column (anchor)
-  int line = 0;              // 1-based source line for text exports, 0 otherwise
+  int page = 0;            // 1-based; 0 where the format has no pages
+  std::optional<Box> box;  // PDF and OCR only
+  int block = -1;          // index into Document::blocks
+  int row = -1;            // table cell row (anchor), -1 for paragraphs
+  int column = -1;         // table cell column (anchor)
+  int line = 0;            // 1-based source line for text exports, 0 otherwise
   TextOrigin origin = TextOrigin::kTextLayer;
 };
 
 struct Source {
-  std::string name;          // file name as given, without directories
-  std::string sha256;        // lowercase hex of the raw bytes
+  std::string name;    // file name as given, without directories
+  std::string sha256;  // lowercase hex of the raw bytes
   SourceFormat format = SourceFormat::kUnknown;
   std::uint64_t size_bytes = 0;
-  std::string producer;      // PDF /Producer or DOCX app name, when known
+  std::string producer;  // PDF /Producer or DOCX app name, when known
 };
 
 struct Page {
-  int number = 0;            // 1-based
-  double width = 0;          // points, as displayed (after /Rotate)
+  int number = 0;    // 1-based
+  double width = 0;  // points, as displayed (after /Rotate)
   double height = 0;
-  int rotation = 0;          // /Rotate: 0, 90, 180 or 270
-  int glyph_count = 0;       // glyphs in the text layer
+  int rotation = 0;                 // /Rotate: 0, 90, 180 or 270
+  int glyph_count = 0;              // glyphs in the text layer
   int undecodable_glyph_count = 0;  // no Unicode, private use, (cid:N)
-  bool needs_ocr = false;    // the text layer cannot be trusted or is absent
+  bool needs_ocr = false;           // the text layer cannot be trusted or is absent
   TextOrigin text_origin = TextOrigin::kTextLayer;
 };
 
 enum class ParagraphRole {
   kBody,
-  kHeading,      // a title or section heading; heading_level says how deep
+  kHeading,  // a title or section heading; heading_level says how deep
   kListItem,
-  kTextBox,      // DOCX text box / shape text, kept in anchor order
-  kCaption,      // text a reader found glued to a table (unit line, 表号)
+  kTextBox,  // DOCX text box / shape text, kept in anchor order
+  kCaption,  // text a reader found glued to a table (unit line, 表号)
 };
 std::string_view ParagraphRoleName(ParagraphRole role);
 
 struct Paragraph {
   std::string text;
   ParagraphRole role = ParagraphRole::kBody;
-  int heading_level = 0;     // 1 = title; 0 when not a heading
+  int heading_level = 0;  // 1 = title; 0 when not a heading
   Provenance provenance;
 };
 
 struct TableCell {
-  int row = 0;               // anchor position in the grid
+  int row = 0;  // anchor position in the grid
   int column = 0;
   int row_span = 1;
   int column_span = 1;
-  std::string text;          // lines joined with '\n' in reading order
+  std::string text;  // lines joined with '\n' in reading order
   Provenance provenance;
 };
 
@@ -119,7 +119,7 @@ struct Table {
   bool continues_on_next_page = false;
   bool continued_from_previous_page = false;
   std::optional<TableParent> parent;  // set for tables nested in a cell
-  Provenance provenance;             // page and box of the whole table
+  Provenance provenance;              // page and box of the whole table
 
   // The anchor cell covering (row, column), following spans; nullptr if none.
   const TableCell* CellAt(int row, int column) const;
@@ -139,8 +139,8 @@ struct Block {
 
 // Recoverable damage or a degraded read: reported on the result, never fatal.
 struct Warning {
-  std::string code;          // snake_case, e.g. "undecodable_glyphs", "docx_missing_part"
-  std::string message;       // one line
+  std::string code;     // snake_case, e.g. "undecodable_glyphs", "docx_missing_part"
+  std::string message;  // one line
   Provenance provenance;
 };
 

@@ -32,51 +32,51 @@ std::string_view UnitSourceName(UnitSource source);
 
 // A metadata value with the text it was read from.
 struct Attribute {
-  std::string value;         // empty when not found
-  std::string evidence;      // the printed text it came from
+  std::string value;     // empty when not found
+  std::string evidence;  // the printed text it came from
   Provenance provenance;
   std::string missing_reason;  // set when value is empty: why it was not found
 };
 
 struct DocumentMetadata {
   Attribute department;
-  Attribute fiscal_year;     // "2022"
-  Attribute doc_kind;        // "budget" / "final_accounts"
+  Attribute fiscal_year;  // "2022"
+  Attribute doc_kind;     // "budget" / "final_accounts"
   DocKind kind = DocKind::kUnknown;
 };
 
 // One figure: one row of facts.csv.
 struct Figure {
-  std::string table_kind;    // canonical kind or "narrative"
-  std::string row_code;      // digits or canonical row key
-  std::string row_name;      // as printed, line breaks removed
-  std::string column;        // canonical column key ("amount" for narrative)
+  std::string table_kind;  // canonical kind or "narrative"
+  std::string row_code;    // digits or canonical row key
+  std::string row_name;    // as printed, line breaks removed
+  std::string column;      // canonical column key ("amount" for narrative)
   std::int64_t amount_fen = 0;
   std::string printed_text;  // the amount as printed ("4,964,173.05", "263.33万元")
   UnitOfAmount printed_unit = UnitOfAmount::kUnknown;
-  int table_index = -1;      // into NormalizedDocument::tables; -1 for narrative
-  std::string sentence;      // narrative only: the sentence it was read from
-  bool corrected = false;    // amount differs from the printed unit's reading (see findings)
+  int table_index = -1;    // into NormalizedDocument::tables; -1 for narrative
+  std::string sentence;    // narrative only: the sentence it was read from
+  bool corrected = false;  // amount differs from the printed unit's reading (see findings)
   Provenance provenance;
 };
 
 struct CanonicalRow {
-  std::string row_code;      // digits, canonical key, or empty when unknown
+  std::string row_code;  // digits, canonical key, or empty when unknown
   std::string row_name;
-  int level = 0;             // 1 = 类 / 3-digit, 2 = 款, 3 = 项; 0 for keyed rows
-  int source_block = -1;     // block of the (stitched) table the row came from
-  int source_row = -1;       // row in that block's grid
+  int level = 0;               // 1 = 类 / 3-digit, 2 = 款, 3 = 项; 0 for keyed rows
+  int source_block = -1;       // block of the (stitched) table the row came from
+  int source_row = -1;         // row in that block's grid
   std::vector<Figure> values;  // one per amount column with a figure
 };
 
 struct CanonicalTable {
-  std::string kind;          // canonical table kind, "performance.*" or "other"
+  std::string kind;  // canonical table kind, "performance.*" or "other"
   std::string printed_title;
   std::string printed_unit;  // the declaration as printed ("金额单位：元")
   UnitOfAmount unit = UnitOfAmount::kUnknown;
   UnitSource unit_source = UnitSource::kUnknown;
   std::vector<int> pages;
-  std::vector<int> source_blocks;      // document blocks stitched into this table
+  std::vector<int> source_blocks;        // document blocks stitched into this table
   std::vector<std::string> column_keys;  // per grid column; empty for label columns
   std::vector<CanonicalRow> rows;
 };
@@ -94,9 +94,9 @@ struct FigureRef {
 };
 
 struct Finding {
-  std::string check;         // dotted id, e.g. "sum.children", "narrative.vs_table"
+  std::string check;  // dotted id, e.g. "sum.children", "narrative.vs_table"
   Severity severity = Severity::kWarning;
-  std::string message;       // one line a person can act on
+  std::string message;  // one line a person can act on
   std::vector<FigureRef> figures;
   std::optional<std::int64_t> expected_fen;
   std::optional<std::int64_t> actual_fen;

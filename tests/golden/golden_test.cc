@@ -68,7 +68,9 @@ std::string FirstDifference(const std::string& expected, const std::string& actu
   }
 }
 
-TEST(GoldenTest, InputsExist) { EXPECT_GE(GoldenInputs().size(), 7u); }
+TEST(GoldenTest, InputsExist) {
+  EXPECT_GE(GoldenInputs().size(), 7u);
+}
 
 TEST(GoldenTest, OutputsMatchExpected) {
   for (const fs::path& input : GoldenInputs()) {

@@ -12,9 +12,9 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <iostream>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -40,8 +40,8 @@ std::vector<std::string> SplitTabs(const std::string& line) {
   std::string::size_type start = 0;
   while (true) {
     std::string::size_type tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos
-                                                                  : tab - start));
+    fields.push_back(
+        line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
     if (tab == std::string::npos) break;
     start = tab + 1;
   }
@@ -175,8 +175,8 @@ TEST(RealPdfTest, MetadataAndStandardTables) {
         if (mismatches.empty()) {
           pending_now_passing.push_back(file);
         } else {
-          std::cout << "[ pending ] " << file << ": " << mismatches.size() << " mismatches, first: "
-                    << mismatches.front() << "\n";
+          std::cout << "[ pending ] " << file << ": " << mismatches.size()
+                    << " mismatches, first: " << mismatches.front() << "\n";
         }
       }
       continue;
@@ -226,8 +226,8 @@ TEST(RealPdfTest, KnownDocumentErrorsAreFound) {
   int checked = 0, pending = 0;
   std::vector<std::string> pending_now_passing;
   for (const TsvRow& row : rows) {
-    std::string label = row.at("id") + " " + row.at("file") + " p" + row.at("page") + " (" +
-                        row.at("check") + ")";
+    std::string label =
+        row.at("id") + " " + row.at("file") + " p" + row.at("page") + " (" + row.at("check") + ")";
     if (row.at("status") == "info") continue;
     if (row.at("status") != "pass") {
       ++pending;
