@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
+#include <set>
+#include <string>
 
 #include "core/text.h"
 
@@ -546,6 +549,89 @@ void AppendPageBlocks(int page_number, PageAnalysis& analysis, Document& doc) {
   }
   for (Paragraph& paragraph : analysis.layout.furniture)
     doc.furniture.push_back(std::move(paragraph));
+}
+
+void MoveRepeatedRunningHeads(Document& doc) {
+  const int page_count = doc.page_count();
+  if (page_count < 3) return;
+  // Key of a paragraph that may be a running head: band + text without
+  // whitespace, digits as '#'; empty when it cannot be one.
+  auto head_key = [&doc](const Paragraph& paragraph) -> std::string {
+    const Provenance& where = paragraph.provenance;
+    if (!where.box || where.page < 1 || where.page > doc.page_count()) return {};
+    if (paragraph.text.find('\n') != std::string::npos) return {};
+    const double height = doc.pages[static_cast<std::size_t>(where.page - 1)].height;
+    if (height <= 0) return {};
+    std::string band;
+    if (where.box->y1 <= 0.1 * height) {
+      band = "top:";
+    } else if (where.box->y0 >= 0.9 * height) {
+      band = "bottom:";
+    } else {
+      return {};
+    }
+    std::string key = RemoveAllWhitespace(paragraph.text);
+    if (key.empty()) return {};
+    for (char& c : key) {
+      if (c >= '0' && c <= '9') c = '#';
+    }
+    return band + key;
+  };
+  std::map<std::string, std::set<int>> pages_of;
+  for (const Block& block : doc.blocks) {
+    if (const Paragraph* paragraph = block.AsParagraph()) {
+      const std::string key = head_key(*paragraph);
+      if (!key.empty()) pages_of[key].insert(paragraph->provenance.page);
+    }
+  }
+  auto repeated = [&](const std::string& key) {
+    auto found = pages_of.find(key);
+    if (found == pages_of.end()) return false;
+    const int pages = static_cast<int>(found->second.size());
+    return pages >= 3 && 2 * pages >= page_count;
+  };
+  bool any = false;
+  for (const auto& [key, pages] : pages_of) any = any || repeated(key);
+  if (!any) return;
+
+  std::vector<Block> kept;
+  kept.reserve(doc.blocks.size());
+  for (Block& block : doc.blocks) {
+    Paragraph* paragraph = block.AsParagraph();
+    if (paragraph != nullptr && repeated(head_key(*paragraph))) {
+      paragraph->provenance.block = -1;
+      doc.furniture.push_back(std::move(*paragraph));
+      continue;
+    }
+    kept.push_back(std::move(block));
+  }
+  // Block indices changed: renumber every reference to them.
+  std::vector<int> new_index(doc.blocks.size(), -1);
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    const int index = static_cast<int>(i);
+    if (Paragraph* paragraph = kept[i].AsParagraph()) {
+      new_index[static_cast<std::size_t>(paragraph->provenance.block)] = index;
+      paragraph->provenance.block = index;
+    } else if (Table* table = kept[i].AsTable()) {
+      new_index[static_cast<std::size_t>(table->provenance.block)] = index;
+      table->provenance.block = index;
+      for (TableCell& cell : table->cells) cell.provenance.block = index;
+    }
+  }
+  for (Block& block : kept) {
+    if (Table* table = block.AsTable(); table != nullptr && table->parent) {
+      table->parent->block = new_index[static_cast<std::size_t>(table->parent->block)];
+    }
+  }
+  doc.blocks = std::move(kept);
+  std::stable_sort(doc.furniture.begin(), doc.furniture.end(),
+                   [](const Paragraph& a, const Paragraph& b) {
+                     if (a.provenance.page != b.provenance.page)
+                       return a.provenance.page < b.provenance.page;
+                     const double a_top = a.provenance.box ? a.provenance.box->y0 : 0;
+                     const double b_top = b.provenance.box ? b.provenance.box->y0 : 0;
+                     return a_top < b_top;
+                   });
 }
 
 // A table ending near the bottom of a page, followed by a page that opens

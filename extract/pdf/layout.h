@@ -66,6 +66,12 @@ PageAnalysis AnalyzePage(PageContent& content);
 // furniture goes to doc.furniture. Consumes `analysis`.
 void AppendPageBlocks(int page_number, PageAnalysis& analysis, Document& doc);
 
+// Moves to doc.furniture the one-line paragraphs repeated in the top or bottom
+// tenth of at least three pages and half of all pages (digits aside, so "第3页"
+// repeats too): running heads set at body size, which LayoutPage cannot tell
+// from a title on one page. Renumbers provenance.block of what follows.
+void MoveRepeatedRunningHeads(Document& doc);
+
 // Marks a table that ends in the bottom 15% of its page, as that page's last
 // block, when the next page opens with a table of the same column count:
 // continues_on_next_page on it, continued_from_previous_page on the next.

@@ -105,6 +105,7 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
     doc.pages.push_back(page);
     pdf::AppendPageBlocks(number, analysis, doc);
   }
+  pdf::MoveRepeatedRunningHeads(doc);
   pdf::MarkContinuations(doc);
 
   if (undecodable_total > 0) {

@@ -357,5 +357,91 @@ INSTANTIATE_TEST_SUITE_P(Cases, MarkContinuationsTest,
                                            ContinuationCase{"other_width", 800, 3, false}),
                          [](const auto& test_info) { return std::string(test_info.param.name); });
 
+// A document of `pages` A4 pages, each opening with `head` in the top band, a
+// body paragraph and a table; the table's cells and parent name its block.
+Document DocumentWithRunningHead(int pages, const std::string& head) {
+  Document doc;
+  auto paragraph = [&doc](int page, const std::string& text, double top) {
+    Paragraph p;
+    p.text = text;
+    p.provenance.page = page;
+    p.provenance.box = Box{70, top, 300, top + 14};
+    p.provenance.block = static_cast<int>(doc.blocks.size());
+    doc.blocks.push_back(Block{std::move(p)});
+  };
+  for (int number = 1; number <= pages; ++number) {
+    Page page;
+    page.number = number;
+    page.width = 595;
+    page.height = 842;
+    doc.pages.push_back(page);
+    paragraph(number, head, 36);
+    paragraph(number, "第" + std::to_string(number) + "部分 正文", 120);
+    Table table;
+    table.row_count = table.column_count = 1;
+    table.provenance.page = number;
+    table.provenance.box = Box{70, 200, 500, 700};
+    table.provenance.block = static_cast<int>(doc.blocks.size());
+    TableCell cell;
+    cell.text = "1.00";
+    cell.provenance = table.provenance;
+    table.cells.push_back(cell);
+    doc.blocks.push_back(Block{std::move(table)});
+  }
+  return doc;
+}
+
+TEST(MoveRepeatedRunningHeadsTest, BodySizeHeadOnEveryPageIsFurniture) {
+  Document doc = DocumentWithRunningHead(4, "玉溪市医疗保障局2022年度部门决算公开");
+  MoveRepeatedRunningHeads(doc);
+  ASSERT_EQ(doc.blocks.size(), 8u);
+  ASSERT_EQ(doc.furniture.size(), 4u);
+  for (std::size_t i = 0; i < doc.furniture.size(); ++i) {
+    EXPECT_EQ(doc.furniture[i].provenance.page, static_cast<int>(i) + 1);
+  }
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& block = doc.blocks[i];
+    if (const Table* table = block.AsTable()) {
+      EXPECT_EQ(table->provenance.block, static_cast<int>(i));
+      EXPECT_EQ(table->cells.front().provenance.block, static_cast<int>(i));
+    } else {
+      EXPECT_EQ(block.AsParagraph()->provenance.block, static_cast<int>(i));
+      EXPECT_NE(block.AsParagraph()->text.find("正文"), std::string::npos);
+    }
+  }
+}
+
+TEST(MoveRepeatedRunningHeadsTest, PageNumbersInTheHeadStillRepeat) {
+  Document doc = DocumentWithRunningHead(3, "部门决算 第 1 页");
+  for (Block& block : doc.blocks) {
+    Paragraph* paragraph = block.AsParagraph();
+    if (paragraph != nullptr && paragraph->text.find("部门决算") == 0) {
+      paragraph->text = "部门决算 第 " + std::to_string(paragraph->provenance.page) + " 页";
+    }
+  }
+  MoveRepeatedRunningHeads(doc);
+  EXPECT_EQ(doc.furniture.size(), 3u);
+}
+
+TEST(MoveRepeatedRunningHeadsTest, TitleOnOnePageOrFewPagesStays) {
+  // A head on two of five pages is a title that happens to sit high.
+  Document doc = DocumentWithRunningHead(5, "收入支出决算总表");
+  for (Block& block : doc.blocks) {
+    Paragraph* paragraph = block.AsParagraph();
+    if (paragraph != nullptr && paragraph->provenance.page > 2 &&
+        paragraph->text == "收入支出决算总表") {
+      const char* titles[] = {"收入决算表", "支出决算表", "三公经费表"};
+      paragraph->text = titles[paragraph->provenance.page - 3];
+    }
+  }
+  MoveRepeatedRunningHeads(doc);
+  EXPECT_TRUE(doc.furniture.empty());
+  EXPECT_EQ(doc.blocks.size(), 15u);
+  // Two pages are too few to call anything repeated.
+  Document two = DocumentWithRunningHead(2, "玉溪市医疗保障局2022年度部门决算公开");
+  MoveRepeatedRunningHeads(two);
+  EXPECT_TRUE(two.furniture.empty());
+}
+
 }  // namespace
 }  // namespace disclose::pdf
