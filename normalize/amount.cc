@@ -71,16 +71,23 @@ AmountText ParseAmountText(std::string_view text) {
   int decimals = 0;
   bool seen_point = false;
   bool seen_digit = false;
+  bool seen_separator = false;
+  int group_digits = 0;  // integer digits since the last separator
+  bool irregular = false;
   char previous = 0;
   for (char c : rest) {
     if (c >= '0' && c <= '9') {
       if (mantissa > kMaxMantissa) return amount;
       mantissa = mantissa * 10 + (c - '0');
       if (seen_point) ++decimals;
+      if (!seen_point) ++group_digits;
       seen_digit = true;
     } else if (c == ',') {
       // A separator needs digits on its left and none after the point.
       if (!seen_digit || seen_point || previous == ',') return amount;
+      irregular = irregular || (seen_separator ? group_digits != 3 : group_digits > 3);
+      seen_separator = true;
+      group_digits = 0;
     } else if (c == '.') {
       if (seen_point || !seen_digit) return amount;
       seen_point = true;
@@ -90,7 +97,9 @@ AmountText ParseAmountText(std::string_view text) {
     previous = c;
   }
   if (!seen_digit || previous == ',' || previous == '.') return amount;
+  if (seen_separator && group_digits != 3) irregular = true;
   amount.kind = AmountKind::kNumber;
+  amount.irregular_grouping = irregular;
   amount.mantissa = negative ? -mantissa : mantissa;
   amount.decimals = decimals;
   return amount;

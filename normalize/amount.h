@@ -32,6 +32,10 @@ struct AmountText {
   int decimals = 0;                                   // digits after the point as printed
   UnitOfAmount suffix_unit = UnitOfAmount::kUnknown;  // 万元/万 or 元 printed with the number
   bool percent = false;                               // "98.12%": a ratio, never money
+  // Thousands separators not three digits apart ("3,279,76", "1,2345.00"):
+  // still read digit for digit, but the number was probably broken (a cell
+  // split by a page break) or misprinted, so it is not to be trusted silently.
+  bool irregular_grouping = false;
 };
 
 AmountText ParseAmountText(std::string_view text);

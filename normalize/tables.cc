@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -686,6 +687,45 @@ struct TablePart {
   HeaderAnalysis header;
 };
 
+// The first row after the header. Body rows start after the 栏次 / ※ row
+// when there is one: a label fragment below it (the second half of a name
+// cut by a page break) holds no figure but is no header.
+int BodyStart(const TablePart& part) {
+  for (int r = part.header.header_rows - 1; r >= 0; --r) {
+    if (ScanRow(*part.table, r).column_numbers) return r + 1;
+  }
+  return part.header.header_rows;
+}
+
+bool IsDigits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether `upper` (end of a page) and `lower` (top of the next) are the two
+// halves of one cell: an amount whole only when joined ("3,27 9,76" + "1.42",
+// "387," + "070.00"), or a class code of a valid length only when joined
+// ("210150" + "1").
+bool CellHalvesJoin(std::string_view upper, std::string_view lower) {
+  const std::string upper_text = RemoveAllWhitespace(upper);
+  const std::string lower_text = RemoveAllWhitespace(lower);
+  if (upper_text.empty() || lower_text.empty()) return false;
+  const AmountText joined = ParseAmountText(upper_text + lower_text);
+  if (joined.kind == AmountKind::kNumber && !joined.irregular_grouping && !joined.percent) {
+    const AmountText top = ParseAmountText(upper_text);
+    const AmountText bottom = ParseAmountText(lower_text);
+    if (top.kind == AmountKind::kNotNumber || top.irregular_grouping ||
+        bottom.kind == AmountKind::kNotNumber) {
+      return true;
+    }
+  }
+  // A 7-digit code wrapped in a narrow column breaks after 4 or 6 digits.
+  const std::size_t joined_size = upper_text.size() + lower_text.size();
+  return IsDigits(upper_text) && IsDigits(lower_text) &&
+         (upper_text.size() == 4 || upper_text.size() == 6) &&
+         (joined_size == 5 || joined_size == 7);
+}
+
 struct PendingTable {
   CanonicalTable canonical;
   std::vector<TablePart> parts;
@@ -809,6 +849,7 @@ class TableBuilder {
       const bool stitch = title.empty() && same_shape && same_unit;
       if (stitch) {
         PendingTable& previous = pending_.back();
+        RejoinRowBrokenByPage(previous, part);
         previous.parts.push_back(std::move(part));
         previous.canonical.source_blocks.push_back(b);
         for (int page : table->pages) previous.canonical.pages.push_back(page);
@@ -862,6 +903,81 @@ class TableBuilder {
       default_unit_ = UnitOfAmount::kWanYuan;
     else
       default_unit_ = first;
+  }
+
+  // Word breaks a table row across pages unless told not to, so the last row
+  // of one part and the first body row of the next can be halves of one row.
+  // They are joined when some cell proves it (CellHalvesJoin) and every cell
+  // of the lower half has a cell above it to join.
+  void RejoinRowBrokenByPage(PendingTable& previous, TablePart& part) {
+    // Only figures are at stake: text tables (绩效目标) keep their rows.
+    if (previous.canonical.kind == "other") return;
+    const TablePart& upper_part = previous.parts.back();
+    const Table& upper = *upper_part.table;
+    const Table& lower = *part.table;
+    if (upper.column_count != lower.column_count) return;
+    auto has_text = [](const Table& table, int r) {
+      for (int c = 0; c < table.column_count; ++c) {
+        if (!Trim(table.TextAt(r, c)).empty()) return true;
+      }
+      return false;
+    };
+    int upper_row = upper.row_count - 1;
+    while (upper_row >= BodyStart(upper_part) && !has_text(upper, upper_row)) --upper_row;
+    if (upper_row < BodyStart(upper_part)) return;
+    int lower_row = BodyStart(part);
+    while (lower_row < lower.row_count && ScanRow(lower, lower_row).column_numbers) ++lower_row;
+    if (lower_row >= lower.row_count || !has_text(lower, lower_row)) return;
+
+    bool proven = false;
+    for (int c = 0; c < lower.column_count; ++c) {
+      const TableCell* below = lower.CellAt(lower_row, c);
+      if (below == nullptr || below->row != lower_row || below->column != c) continue;
+      if (Trim(below->text).empty()) continue;
+      const TableCell* above = upper.CellAt(upper_row, c);
+      if (above == nullptr || above->row != upper_row || above->column != c) return;
+      proven = proven || CellHalvesJoin(above->text, below->text);
+    }
+    if (!proven) return;
+
+    Table& joined_upper = Own(previous.parts.back());
+    Table& joined_lower = Own(part);
+    std::string halves;
+    for (TableCell& below : joined_lower.cells) {
+      if (below.row != lower_row || Trim(below.text).empty()) continue;
+      for (TableCell& above : joined_upper.cells) {
+        if (above.row != upper_row || above.column != below.column) continue;
+        if (halves.size() < 160) {
+          halves += (halves.empty() ? "" : "; ") + CollapseWhitespace(above.text) + " + " +
+                    CollapseWhitespace(below.text);
+        }
+        above.text += Trim(above.text).empty() ? Trim(below.text) : "\n" + Trim(below.text);
+      }
+      below.text.clear();
+    }
+    const TableCell* first_above = nullptr;
+    for (const TableCell& cell : joined_upper.cells) {
+      if (cell.row == upper_row && !Trim(cell.text).empty()) {
+        first_above = &cell;
+        break;
+      }
+    }
+    Provenance provenance = first_above != nullptr ? first_above->provenance : upper.provenance;
+    if (provenance.block < 0) provenance.block = upper_part.block;
+    AddFinding("table.row_rejoined", Severity::kInfo,
+               "a row of table '" + previous.canonical.printed_title + "' broken by " +
+                   (upper.pages.empty() || upper.pages.back() == 0
+                        ? std::string("a page break")
+                        : "the page break after page " + std::to_string(upper.pages.back())) +
+                   " was joined with its second half: " + halves,
+               provenance);
+  }
+
+  // A private copy of a part's grid, for joining cells across parts.
+  Table& Own(TablePart& part) {
+    owned_tables_.push_back(*part.table);
+    part.table = &owned_tables_.back();
+    return owned_tables_.back();
   }
 
   void AddFinding(std::string check, Severity severity, std::string message,
@@ -1008,16 +1124,7 @@ class TableBuilder {
           !own_roles && part.table->column_count == first.table->column_count ? first.header.roles
                                                                               : part.header.roles;
       const Table& grid = *part.table;
-      int start = part.header.header_rows;
-      // Body rows start after the 栏次 / ※ row when there is one: a label
-      // fragment below it (the second half of a name cut by a page break)
-      // holds no figure but is no header.
-      for (int r = part.header.header_rows - 1; r >= 0; --r) {
-        if (ScanRow(grid, r).column_numbers) {
-          start = r + 1;
-          break;
-        }
-      }
+      const int start = BodyStart(part);
       for (int r = start; r < grid.row_count; ++r) {
         // A repeated header or 栏次 row inside a stitched table.
         if (part_index > 0 || r > start) {
@@ -1298,6 +1405,20 @@ class TableBuilder {
         amount.suffix_unit != UnitOfAmount::kUnknown ? amount.suffix_unit : table.unit;
     figure.table_index = table_index;
     figure.provenance = provenance;
+    if (amount.irregular_grouping) {
+      Finding finding;
+      finding.check = "amount.irregular_grouping";
+      finding.severity = Severity::kWarning;
+      finding.message = "amount '" + CollapseWhitespace(text) + "' in row '" + row.row_name +
+                        "', column '" + column + "' of table '" + table.printed_title +
+                        "' has thousands separators in the wrong places; read digit for digit";
+      finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
+                                          figure.amount_fen, figure.provenance});
+      finding.actual_fen = figure.amount_fen;
+      finding.provenance = provenance;
+      finding.printed_text = text;
+      findings_.push_back(std::move(finding));
+    }
     row.values.push_back(std::move(figure));
   }
 
@@ -1305,6 +1426,7 @@ class TableBuilder {
   const DocumentMetadata& metadata_;
   std::vector<Finding>& findings_;
   std::vector<PendingTable> pending_;
+  std::deque<Table> owned_tables_;  // grids rewritten by RejoinRowBrokenByPage
   UnitOfAmount default_unit_ = UnitOfAmount::kUnknown;
 };
 

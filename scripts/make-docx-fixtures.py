@@ -3,6 +3,7 @@
 
 Run with /usr/bin/python3 (it has python-docx 0.8.11):
     /usr/bin/python3 scripts/make-docx-fixtures.py
+    /usr/bin/python3 scripts/make-docx-fixtures.py --stress   # fixtures/docx/stress/
 
 The tables and figures are copied verbatim from the seed text exports in
 ../shared/seeds, so golden tests can compare the DOCX reading with the seed.
@@ -135,10 +136,21 @@ def landscape_a4(document):
     """Standard tables are published on A4 landscape with narrow margins, as Word
     users lay them out; LibreOffice renders such a file the way Word would."""
     section = document.sections[0]
+    if STRESS:
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = section.bottom_margin = Cm(2.5)
+        return
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     section.left_margin = section.right_margin = Cm(1.5)
     section.top_margin = section.bottom_margin = Cm(1.8)
+
+
+# Set by --stress: portrait A4 and equal column widths, the layout of a table
+# nobody resized. Its rows and headers break across pages, which the PDF
+# reader must stitch (fixtures/rendered/stress/).
+STRESS = False
 
 
 def add_table(document, rows, merges):
@@ -157,6 +169,8 @@ def add_table(document, rows, merges):
                    for cc in range(c, c + cs) if cs > 1}
     wanted = [max([4] + [min(text_width(row[c]), 28) for r, row in enumerate(rows)
                          if (r, c) not in merged_away]) + 2 for c in range(len(rows[0]))]
+    if STRESS:
+        wanted = [1] * len(rows[0])
     widths = [int(available * w / sum(wanted)) for w in wanted]
     for row in table.rows:
         for c, cell in enumerate(row.cells):
@@ -382,6 +396,14 @@ def bad_fixtures(good):
 
 
 def main():
+    global STRESS
+    if sys.argv[1:] == ["--stress"]:
+        STRESS = True
+        stress = os.path.join(OUT, "stress")
+        os.makedirs(stress, exist_ok=True)
+        save(final_accounts_2022(), os.path.join(stress, "final_2022_yuxi_portrait.docx"))
+        save(budget_2024(), os.path.join(stress, "budget_2024_kashgar_portrait.docx"))
+        return
     os.makedirs(OUT, exist_ok=True)
     good = save(final_accounts_2022(), os.path.join(OUT, "final_2022_yuxi.docx"))
     save(budget_2024(), os.path.join(OUT, "budget_2024_kashgar.docx"))

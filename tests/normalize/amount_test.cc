@@ -35,6 +35,24 @@ TEST(AmountTest, ParsesPrintedFormsToFen) {
   }
 }
 
+TEST(AmountTest, IrregularGroupingIsReadButMarked) {
+  const struct {
+    const char* text;
+    bool irregular;
+  } cases[] = {
+      {"4,964,173.05", false}, {"1,234", false},       {"１，２３４．５６", false},
+      {"123", false},          {"1234567.89", false},  {"-5,573万元", false},
+      {"3,27\n9,76", true},    {"3,279,76", true},     {"1,2345.00", true},
+      {"1234,567", true},      {"12,34,567.00", true}, {"387,070.0", false},
+  };
+  for (const auto& c : cases) {
+    const AmountText amount = ParseAmountText(c.text);
+    EXPECT_EQ(amount.kind, AmountKind::kNumber) << c.text;
+    EXPECT_EQ(amount.irregular_grouping, c.irregular) << c.text;
+  }
+  EXPECT_EQ(ParseAmountText("3,279,76").mantissa, 327976);
+}
+
 TEST(AmountTest, PlaceholdersAreBlankNotZero) {
   for (const char* text : {"", "  ", "-", "—", "——", "/", "－", "\u3000"}) {
     EXPECT_EQ(ParseAmountText(text).kind, AmountKind::kBlank) << text;

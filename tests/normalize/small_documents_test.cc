@@ -118,6 +118,38 @@ const std::vector<DocumentCase>& Cases() {
         {"final.income", "2010601", "other", "10000.00"}},
        {},
        {"sum.total", "sum.children", "row.unkeyed"}},
+      {"a row broken by a page break: code and amounts completed on the next page",
+       kFinalTitle + "收入决算表\n\n金额单位：元\n\n"
+                     "科目编码\t科目名称\t本年收入合计\t财政拨款收入\n"
+                     "210\t卫生健康支出\t3,667,731.42\t3,667,731.42\n"
+                     "21015\t医疗保障管理事务\t3,667,731.42\t3,667,731.42\n"
+                     "2101501\t行政运行\t3,280,661.42\t3,280,661.42\n"
+                     "210150\t信息化建\t387,\t387,070.00\n\n"
+                     "- 3 -\n\n"
+                     "4\t设\t070.00\t\n",
+       {{"final.income", "2101501", "total", "3280661.42"},
+        {"final.income", "2101504", "total", "387070.00"},
+        {"final.income", "2101504", "fiscal_appropriation", "387070.00"}},
+       {"table.row_rejoined"},
+       {"sum.children", "amount.unparsed", "amount.irregular_grouping", "row.unkeyed"}},
+      {"two whole rows on either side of a page break stay two rows",
+       kFinalTitle + "收入决算表\n\n金额单位：元\n\n"
+                     "科目编码\t科目名称\t本年收入合计\t财政拨款收入\n"
+                     "21015\t医疗保障管理事务\t1,234.00\t1,234.00\n"
+                     "2101501\t行政运行\t1,000.00\t1,000.00\n\n"
+                     "- 3 -\n\n"
+                     "2101504\t信息化建设\t234.00\t234.00\n",
+       {{"final.income", "2101501", "total", "1000.00"},
+        {"final.income", "2101504", "total", "234.00"}},
+       {},
+       {"table.row_rejoined", "sum.children"}},
+      {"separators in the wrong places: read digit for digit, reported",
+       kFinalTitle + "收入决算表\n\n金额单位：元\n\n"
+                     "科目编码\t科目名称\t本年收入合计\n"
+                     "2101501\t行政运行\t3,279,76\n",
+       {{"final.income", "2101501", "total", "327976.00"}},
+       {"amount.irregular_grouping"},
+       {}},
       {"款 printed without its leading zero by Excel",
        "上海市普陀区测试街道2024年部门预算\n\n"
        "部门一般公共预算基本支出部门预算经济分类预算表\n\n单位：元\n\n"
