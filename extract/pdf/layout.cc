@@ -634,6 +634,83 @@ void MoveRepeatedRunningHeads(Document& doc) {
                    });
 }
 
+namespace {
+
+constexpr double kEdgeTolerance = 1.5;  // points between two rules meant to be one
+
+// The x edges of a ruled table's columns, from its cells' boxes.
+std::vector<double> ColumnEdges(const Table& table) {
+  std::vector<double> edges;
+  for (const TableCell& cell : table.cells) {
+    if (!cell.provenance.box) return {};
+    edges.push_back(cell.provenance.box->x0);
+    edges.push_back(cell.provenance.box->x1);
+  }
+  std::sort(edges.begin(), edges.end());
+  std::vector<double> merged;
+  for (double edge : edges) {
+    if (merged.empty() || edge - merged.back() > kEdgeTolerance) merged.push_back(edge);
+  }
+  return merged;
+}
+
+int EdgeIndex(const std::vector<double>& edges, double x) {
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    if (std::abs(edges[i] - x) <= kEdgeTolerance) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// Re-anchors every cell on `edges` (a superset of the table's own column
+// edges): a cell crossing an edge it did not have gains a column of span.
+bool RegridColumns(Table& table, const std::vector<double>& edges) {
+  std::vector<TableCell> cells = table.cells;
+  for (TableCell& cell : cells) {
+    const int first = EdgeIndex(edges, cell.provenance.box->x0);
+    const int last = EdgeIndex(edges, cell.provenance.box->x1);
+    if (first < 0 || last <= first) return false;
+    cell.column = first;
+    cell.column_span = last - first;
+    cell.provenance.column = first;
+  }
+  std::sort(cells.begin(), cells.end(), [](const TableCell& a, const TableCell& b) {
+    return std::pair(a.row, a.column) < std::pair(b.row, b.column);
+  });
+  table.cells = std::move(cells);
+  table.column_count = static_cast<int>(edges.size()) - 1;
+  return true;
+}
+
+// Word draws each page's part of a table with the rules that part needs: a
+// header cut by the page break (科目编码 over 类 | 款 | 项 on the next page)
+// leaves the first part with fewer columns. When both parts span the same
+// width, both are re-anchored on the union of their column edges.
+bool AlignContinuationColumns(Table& upper, Table& lower) {
+  if (!upper.ruled || !lower.ruled) return false;
+  const std::vector<double> upper_edges = ColumnEdges(upper);
+  const std::vector<double> lower_edges = ColumnEdges(lower);
+  if (upper_edges.size() < 2 || lower_edges.size() < 2) return false;
+  if (std::abs(upper_edges.front() - lower_edges.front()) > kEdgeTolerance ||
+      std::abs(upper_edges.back() - lower_edges.back()) > kEdgeTolerance) {
+    return false;
+  }
+  std::vector<double> edges = upper_edges;
+  edges.insert(edges.end(), lower_edges.begin(), lower_edges.end());
+  std::sort(edges.begin(), edges.end());
+  std::vector<double> merged;
+  for (double edge : edges) {
+    if (merged.empty() || edge - merged.back() > kEdgeTolerance) merged.push_back(edge);
+  }
+  Table upper_copy = upper;
+  Table lower_copy = lower;
+  if (!RegridColumns(upper_copy, merged) || !RegridColumns(lower_copy, merged)) return false;
+  upper = std::move(upper_copy);
+  lower = std::move(lower_copy);
+  return true;
+}
+
+}  // namespace
+
 // A table ending near the bottom of a page, followed by a page that opens
 // with a table of the same width, probably continues there. The normalizer
 // decides whether to stitch; we only mark the candidates.
@@ -655,7 +732,8 @@ void MarkContinuations(Document& doc) {
     if (i + 1 >= doc.blocks.size()) continue;
     Table* next = doc.blocks[i + 1].AsTable();
     if (next == nullptr || next->provenance.page != page + 1) continue;
-    if (next->column_count != table->column_count) continue;
+    if (next->column_count != table->column_count && !AlignContinuationColumns(*table, *next))
+      continue;
     table->continues_on_next_page = true;
     next->continued_from_previous_page = true;
   }

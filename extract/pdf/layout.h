@@ -75,6 +75,8 @@ void MoveRepeatedRunningHeads(Document& doc);
 // Marks a table that ends in the bottom 15% of its page, as that page's last
 // block, when the next page opens with a table of the same column count:
 // continues_on_next_page on it, continued_from_previous_page on the next.
+// Ruled parts of the same width whose column counts differ (a header cut by
+// the break) are first re-anchored on the union of their column edges.
 // Needs doc.pages filled (heights).
 void MarkContinuations(Document& doc);
 

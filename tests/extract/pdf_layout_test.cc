@@ -443,5 +443,67 @@ TEST(MoveRepeatedRunningHeadsTest, TitleOnOnePageOrFewPagesStays) {
   EXPECT_TRUE(two.furniture.empty());
 }
 
+// One row of ruled cells between the given x edges, at [top, top + 20].
+Table RuledRow(int page, const std::vector<double>& edges, double top,
+               const std::vector<std::string>& texts) {
+  Table table;
+  table.ruled = true;
+  table.row_count = 1;
+  table.column_count = static_cast<int>(edges.size()) - 1;
+  table.pages = {page};
+  table.provenance.page = page;
+  table.provenance.box = Box{edges.front(), top, edges.back(), top + 20};
+  for (int c = 0; c < table.column_count; ++c) {
+    TableCell cell;
+    cell.column = c;
+    cell.text = texts[static_cast<std::size_t>(c)];
+    cell.provenance.page = page;
+    cell.provenance.box = Box{edges[static_cast<std::size_t>(c)], top,
+                              edges[static_cast<std::size_t>(c) + 1], top + 20};
+    table.cells.push_back(cell);
+  }
+  return table;
+}
+
+Document TwoPages() {
+  Document doc;
+  for (int number : {1, 2}) {
+    Page page;
+    page.number = number;
+    page.width = 595;
+    page.height = 842;
+    doc.pages.push_back(page);
+  }
+  return doc;
+}
+
+TEST(ContinuationColumnsTest, HeaderCutByThePageIsReanchoredOnTheJointColumns) {
+  // Page 1 ends with 科目编码 | 科目名称 spanning what page 2 draws as 款 | 项.
+  Document doc = TwoPages();
+  doc.blocks.push_back(Block{RuledRow(1, {50, 100, 300}, 790, {"科目编码", "科目名称"})});
+  doc.blocks.push_back(Block{RuledRow(2, {50, 100, 200, 300}, 60, {"210", "15", "1.00"})});
+  MarkContinuations(doc);
+  const Table& upper = *doc.blocks[0].AsTable();
+  const Table& lower = *doc.blocks[1].AsTable();
+  EXPECT_TRUE(upper.continues_on_next_page);
+  EXPECT_TRUE(lower.continued_from_previous_page);
+  ASSERT_EQ(upper.column_count, 3);
+  ASSERT_EQ(lower.column_count, 3);
+  EXPECT_EQ(upper.cells[1].column, 1);
+  EXPECT_EQ(upper.cells[1].column_span, 2);
+  EXPECT_EQ(upper.TextAt(0, 1), "科目名称");
+  EXPECT_EQ(lower.TextAt(0, 2), "1.00");
+}
+
+TEST(ContinuationColumnsTest, TablesOfDifferentWidthsStayApart) {
+  Document doc = TwoPages();
+  doc.blocks.push_back(Block{RuledRow(1, {50, 100, 300}, 790, {"项目", "金额"})});
+  doc.blocks.push_back(Block{RuledRow(2, {50, 100, 200, 400}, 60, {"a", "b", "c"})});
+  MarkContinuations(doc);
+  EXPECT_FALSE(doc.blocks[0].AsTable()->continues_on_next_page);
+  EXPECT_EQ(doc.blocks[0].AsTable()->column_count, 2);
+  EXPECT_EQ(doc.blocks[1].AsTable()->column_count, 3);
+}
+
 }  // namespace
 }  // namespace disclose::pdf
