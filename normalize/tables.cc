@@ -5,6 +5,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -542,7 +543,7 @@ std::string IncomeKey(const std::string& name) {
   if (name.empty()) return "";
   if (name == "总计" || name == "收入总计" || name == "收入合计总计") return "grand_total";
   if (Has(name, "本年收入合计") || name == "收入合计" || name == "本年收入小计" ||
-      name == "当年收入小计" || name == "本年收入") {
+      name == "当年收入小计" || name == "本年收入" || name == "当年收入") {
     return "total_current_year";
   }
   if (Has(name, "使用非财政拨款结余")) return "use_of_non_fiscal_balance";
@@ -578,7 +579,8 @@ std::string IncomeKey(const std::string& name) {
 std::string ExpenditureKey(const std::string& name) {
   if (name.empty()) return "";
   if (name == "总计" || name == "支出总计") return "grand_total";
-  if (Has(name, "本年支出合计") || name == "支出合计" || name == "本年支出小计") {
+  if (Has(name, "本年支出合计") || name == "支出合计" || name == "本年支出小计" ||
+      name == "当年支出小计" || name == "当年支出") {
     return "total_current_year";
   }
   if (Has(name, "结余分配")) return "surplus_distribution";
@@ -747,6 +749,7 @@ class TableBuilder {
       const int index = static_cast<int>(out.size());
       FillRows(pending, index);
       ReportUnkeyedRows(pending.canonical);
+      ReportUnreadAmountColumns(pending);
       out.push_back(std::move(pending.canonical));
     }
     return out;
@@ -849,6 +852,7 @@ class TableBuilder {
       const bool stitch = title.empty() && same_shape && same_unit;
       if (stitch) {
         PendingTable& previous = pending_.back();
+        if (StackOntoHeaderOnlyPart(previous, part)) continue;
         RejoinRowBrokenByPage(previous, part);
         previous.parts.push_back(std::move(part));
         previous.canonical.source_blocks.push_back(b);
@@ -922,23 +926,47 @@ class TableBuilder {
       }
       return false;
     };
+    // A continuation's own header analysis takes its leading name-only rows
+    // for header; only the first part's header is known to be one.
+    const TablePart& first_part = previous.parts.front();
+    const int upper_body = &upper_part == &first_part ? BodyStart(upper_part) : 0;
     int upper_row = upper.row_count - 1;
-    while (upper_row >= BodyStart(upper_part) && !has_text(upper, upper_row)) --upper_row;
-    if (upper_row < BodyStart(upper_part)) return;
-    int lower_row = BodyStart(part);
-    while (lower_row < lower.row_count && ScanRow(lower, lower_row).column_numbers) ++lower_row;
-    if (lower_row >= lower.row_count || !has_text(lower, lower_row)) return;
+    while (upper_row >= upper_body && !has_text(upper, upper_row)) --upper_row;
+    if (upper_row < upper_body) return;
+    auto repeats_header = [&](int r) {
+      for (int h = 0; h < first_part.header.header_rows; ++h) {
+        bool same = true;
+        for (int c = 0; c < lower.column_count && same; ++c) {
+          same = Key(lower.TextAt(r, c)) == Key(first_part.table->TextAt(h, c));
+        }
+        if (same) return true;
+      }
+      return false;
+    };
+    int lower_row = 0;
+    while (lower_row < lower.row_count &&
+           (!has_text(lower, lower_row) || ScanRow(lower, lower_row).column_numbers ||
+            repeats_header(lower_row))) {
+      ++lower_row;
+    }
+    if (lower_row >= lower.row_count) return;
 
     bool proven = false;
+    int filled = 0;
+    bool name_proof = false;
     for (int c = 0; c < lower.column_count; ++c) {
       const TableCell* below = lower.CellAt(lower_row, c);
       if (below == nullptr || below->row != lower_row || below->column != c) continue;
       if (Trim(below->text).empty()) continue;
       const TableCell* above = upper.CellAt(upper_row, c);
       if (above == nullptr || above->row != upper_row || above->column != c) return;
+      ++filled;
       proven = proven || CellHalvesJoin(above->text, below->text);
+      name_proof = name_proof || NameHalvesJoin(above->text, below->text);
     }
-    if (!proven) return;
+    // A name completed by a lone fragment; with more cells below, some other
+    // cell must prove the join.
+    if (!proven && !(name_proof && filled == 1)) return;
 
     Table& joined_upper = Own(previous.parts.back());
     Table& joined_lower = Own(part);
@@ -971,6 +999,150 @@ class TableBuilder {
                         : "the page break after page " + std::to_string(upper.pages.back())) +
                    " was joined with its second half: " + halves,
                provenance);
+  }
+
+  // A table whose first page holds only (part of) its header: the header
+  // goes on over the page break, so the two parts are one grid, stacked. When
+  // the break cut a header row in two (支出功 | 能分类科目编码, 对附属单位补 |
+  // 助支出), the halves are joined if that names more columns.
+  bool StackOntoHeaderOnlyPart(PendingTable& previous, const TablePart& part) {
+    if (previous.parts.size() != 1) return false;
+    TablePart& upper_part = previous.parts.back();
+    const Table& upper = *upper_part.table;
+    const Table& lower = *part.table;
+    if (upper.column_count != lower.column_count || upper.row_count == 0) return false;
+    if (upper_part.header.header_rows < upper.row_count) return false;  // it has data rows
+
+    // Amount columns given a canonical key; a cut header word names none.
+    auto named_columns = [](const HeaderAnalysis& header) {
+      return std::count_if(header.keys.begin(), header.keys.end(),
+                           [](const std::string& key) { return !key.empty(); });
+    };
+    Table stacked = StackTables(upper, lower);
+    HeaderAnalysis header = AnalyzeHeader(stacked);
+    std::optional<Table> joined = TryStackJoiningBoundaryRow(upper, lower);
+    if (joined) {
+      HeaderAnalysis joined_header = AnalyzeHeader(*joined);
+      if (named_columns(joined_header) > named_columns(header)) {
+        stacked = std::move(*joined);
+        header = std::move(joined_header);
+      }
+    }
+    owned_tables_.push_back(std::move(stacked));
+    upper_part.table = &owned_tables_.back();
+    upper_part.header = std::move(header);
+    previous.canonical.source_blocks.push_back(part.block);
+    for (int page : lower.pages) previous.canonical.pages.push_back(page);
+    std::sort(previous.canonical.pages.begin(), previous.canonical.pages.end());
+    previous.canonical.pages.erase(
+        std::unique(previous.canonical.pages.begin(), previous.canonical.pages.end()),
+        previous.canonical.pages.end());
+    return true;
+  }
+
+  static Table StackTables(const Table& upper, const Table& lower) {
+    Table stacked = upper;
+    for (TableCell cell : lower.cells) {
+      cell.row += upper.row_count;
+      stacked.cells.push_back(std::move(cell));
+    }
+    stacked.row_count = upper.row_count + lower.row_count;
+    for (int page : lower.pages) stacked.pages.push_back(page);
+    stacked.continues_on_next_page = lower.continues_on_next_page;
+    return stacked;
+  }
+
+  // The stack with the lower part's first row joined into the upper part's
+  // last: only when every filled cell of that row lies under a cell covering
+  // the upper's last row with the same columns.
+  static std::optional<Table> TryStackJoiningBoundaryRow(const Table& upper, const Table& lower) {
+    const int last = upper.row_count - 1;
+    Table stacked = upper;
+    for (const TableCell& cell : lower.cells) {
+      if (cell.row != 0) continue;
+      const TableCell* above = upper.CellAt(last, cell.column);
+      if (above == nullptr || above->column != cell.column ||
+          above->column_span != cell.column_span) {
+        return std::nullopt;
+      }
+      TableCell& target = stacked.cells[static_cast<std::size_t>(above - upper.cells.data())];
+      if (!Trim(cell.text).empty()) {
+        target.text += Trim(target.text).empty() ? Trim(cell.text) : "\n" + Trim(cell.text);
+      }
+      if (cell.row_span > 1) target.row_span += cell.row_span - 1;
+    }
+    for (TableCell cell : lower.cells) {
+      if (cell.row == 0) continue;
+      cell.row += last;
+      stacked.cells.push_back(std::move(cell));
+    }
+    stacked.row_count = upper.row_count + lower.row_count - 1;
+    for (int page : lower.pages) stacked.pages.push_back(page);
+    stacked.continues_on_next_page = lower.continues_on_next_page;
+    return stacked;
+  }
+
+  // Amounts in a column whose header names no canonical column are not read;
+  // say so rather than lose them. Only money-like cells count (a point or a
+  // separator): bare integers are codes, row numbers and counts.
+  void ReportUnreadAmountColumns(const PendingTable& pending) {
+    const CanonicalTable& table = pending.canonical;
+    const TablePart& first = pending.parts.front();
+    // Text tables, 三公 tables read column by column, and tables whose unit
+    // is unknown (already an error) are not checked.
+    if (table.kind == "other" || StartsWith(table.kind, "performance.") ||
+        EndsWith(table.kind, ".three_public") || table.unit == UnitOfAmount::kUnknown) {
+      return;
+    }
+    for (std::size_t c = 0; c < table.column_keys.size(); ++c) {
+      if (!table.column_keys[c].empty()) continue;
+      const std::string& role = first.header.roles[c];
+      if (role == "class" || role == "kuan" || role == "xiang" || role == "code" ||
+          role == "rowno") {
+        continue;
+      }
+      int amounts = 0;
+      const TableCell* example = nullptr;
+      for (const TablePart& part : pending.parts) {
+        if (static_cast<std::size_t>(part.table->column_count) != table.column_keys.size()) {
+          continue;
+        }
+        for (int r = BodyStart(part); r < part.table->row_count; ++r) {
+          const TableCell* cell = part.table->CellAt(r, static_cast<int>(c));
+          if (cell == nullptr || cell->row != r || cell->column != static_cast<int>(c)) continue;
+          if (read_cells_.count(cell) != 0) continue;  // read under another column's key
+          const AmountText amount = ParseAmountText(cell->text);
+          if (amount.kind != AmountKind::kNumber || amount.percent) continue;
+          const std::string folded = RemoveAllWhitespace(cell->text);
+          if (folded.find_first_of(".,") == std::string::npos) continue;
+          ++amounts;
+          if (example == nullptr) example = cell;
+        }
+      }
+      if (amounts == 0) continue;
+      std::string header = CollapseWhitespace(first.header.paths[c]);
+      Provenance provenance = example->provenance;
+      AddFinding("column.unkeyed", Severity::kWarning,
+                 "column " + std::to_string(c + 1) + " of table '" + table.printed_title +
+                     "' (header '" + header + "') holds " + std::to_string(amounts) +
+                     " amount(s) that are not read: its header names no canonical column",
+                 provenance, Trim(example->text));
+    }
+  }
+
+  // A row name cut by the break: only the whole name is a line the tables
+  // know ("八、社会保障和就" + "业支出" is 208).
+  static bool NameHalvesJoin(std::string_view upper, std::string_view lower) {
+    auto names_a_line = [](const std::string& text) {
+      const std::string key = StripOrdinal(Key(text));
+      return FunctionClassCode(key).has_value() || !IncomeKey(key).empty() ||
+             !ExpenditureKey(key).empty();
+    };
+    const std::string upper_text = Trim(upper);
+    const std::string lower_text = Trim(lower);
+    if (upper_text.empty() || lower_text.empty()) return false;
+    if (ParseAmountText(lower_text).kind == AmountKind::kNumber) return false;
+    return !names_a_line(upper_text) && names_a_line(upper_text + lower_text);
   }
 
   // A private copy of a part's grid, for joining cells across parts.
@@ -1112,6 +1284,10 @@ class TableBuilder {
     std::vector<std::string> last_kuan(segments.size());
     std::vector<bool> expenditure_side(segments.size(), false);
     bool opening_seen = false;
+    // Jiangsu summaries close with 当年收入小计 / 上年结转资金 / 收入合计: a
+    // 收入合计 (支出合计) after the year's subtotal is the grand total.
+    bool income_year_total_seen = false;
+    bool expenditure_year_total_seen = false;
     std::map<std::string, std::size_t> columnar_index;
 
     for (std::size_t part_index = 0; part_index < pending.parts.size(); ++part_index) {
@@ -1241,7 +1417,7 @@ class TableBuilder {
             any_text = any_text || !Trim(grid.TextAt(r, c)).empty();
           }
           if (!any_text && !amount_columns.empty() && !name.empty() &&
-              EndsWith(Key(name), "合计")) {
+              (EndsWith(Key(name), "合计") || (summary && EndsWith(Key(name), "小计")))) {
             // The first filled cell to the right, when it is a number.
             const int from = segment.amounts.back() + 1;
             for (int c = from; c < grid.column_count; ++c) {
@@ -1323,6 +1499,11 @@ class TableBuilder {
             } else {
               key = ExpenditureKey(name_key);
             }
+            if (key == "total_current_year") {
+              bool& seen = expenditure ? expenditure_year_total_seen : income_year_total_seen;
+              if (seen && (name_key == "收入合计" || name_key == "支出合计")) key = "grand_total";
+              seen = true;
+            }
             if (!key.empty()) {
               row.row_code = (expenditure ? "expenditure." : "income.") + key;
               if (expenditure && AllDigits(key))
@@ -1375,10 +1556,12 @@ class TableBuilder {
     const std::string text = Trim(cell->text);
     if (text.empty()) return;
     const AmountText amount = ParseAmountText(text);
+    read_cells_.insert(cell);
     Provenance provenance = cell->provenance;
+    // A reader's own cell position wins: the grid may be a stack of parts.
     if (provenance.block < 0) provenance.block = block;
-    provenance.row = r;
-    provenance.column = c;
+    if (provenance.row < 0) provenance.row = r;
+    if (provenance.column < 0) provenance.column = c;
     if (amount.kind == AmountKind::kBlank || amount.percent) return;
     if (amount.kind == AmountKind::kNotNumber) {
       AddFinding("amount.unparsed", Severity::kWarning,
@@ -1426,7 +1609,8 @@ class TableBuilder {
   const DocumentMetadata& metadata_;
   std::vector<Finding>& findings_;
   std::vector<PendingTable> pending_;
-  std::deque<Table> owned_tables_;  // grids rewritten by RejoinRowBrokenByPage
+  std::deque<Table> owned_tables_;         // grids rewritten by RejoinRowBrokenByPage
+  std::set<const TableCell*> read_cells_;  // cells AddFigure has read
   UnitOfAmount default_unit_ = UnitOfAmount::kUnknown;
 };
 

@@ -243,8 +243,9 @@ def captions(document, *lines):
         document.add_paragraph(line)
 
 
-def final_accounts_2022():
-    """Seed 003: 玉溪市医疗保障局 2022 决算 (元)."""
+def final_accounts_2022(shift=0):
+    """Seed 003: 玉溪市医疗保障局 2022 决算 (元). `shift` empty paragraphs before
+    each table after the first move the page breaks through the tables."""
     lines = seed_lines("003_")
     document = docx.Document()
     landscape_a4(document)
@@ -262,6 +263,8 @@ def final_accounts_2022():
     text_run(note, "注：1. 本表反映部门本年度的总收支和年初、年末结转结余情况。")
     text_run(note, "隐藏的批注文字不应出现", hidden=True)
 
+    for _ in range(shift):
+        document.add_paragraph("")
     heading(document, "收入决算表", 1, "_Toc1002")
     captions(document, "公开02表", "金额单位：元", "单位：玉溪市医疗保障局（本级）")
     income = seed_table(lines, "## 收入决算表")
@@ -271,12 +274,16 @@ def final_accounts_2022():
                                  (0, 6, 2, 1), (0, 7, 1, 2), (0, 9, 2, 1), (0, 10, 2, 1),
                                  (0, 11, 2, 1), (3, 0, 1, 3)])
 
+    for _ in range(shift):
+        document.add_paragraph("")
     heading(document, "支出决算表", 1, "_Toc1003")
     captions(document, "公开03表", "金额单位：元", "单位：玉溪市医疗保障局（本级）")
     expenditure = seed_table(lines, "## 支出决算表")
     merges = [(0, 0, 1, 3)] + [(0, c, 2, 1) for c in range(3, 9)] + [(1, 1, 1, 2), (3, 0, 1, 3)]
     add_table(document, expenditure, merges)
 
+    for _ in range(shift):
+        document.add_paragraph("")
     heading(document, "情况说明", 1, "_Toc1004")
     paragraph = document.add_paragraph()
     revisions(paragraph, "2022年度收入总计", "5,000,000.00元，", "4,964,173.05元，",
@@ -403,6 +410,10 @@ def main():
         os.makedirs(stress, exist_ok=True)
         save(final_accounts_2022(), os.path.join(stress, "final_2022_yuxi_portrait.docx"))
         save(budget_2024(), os.path.join(stress, "budget_2024_kashgar_portrait.docx"))
+        # Six lines lower, 支出决算表's header is cut by the page: page 4 draws
+        # 8 columns of its 9 (see rendered_pdf_test).
+        save(final_accounts_2022(shift=6),
+             os.path.join(stress, "final_2022_yuxi_portrait_shift6.docx"))
         return
     os.makedirs(OUT, exist_ok=True)
     good = save(final_accounts_2022(), os.path.join(OUT, "final_2022_yuxi.docx"))

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "core/money.h"
 #include "core/normalized.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
@@ -252,6 +253,46 @@ TEST(RealPdfTest, KnownDocumentErrorsAreFound) {
               << "):";
     for (const std::string& id : pending_now_passing) std::cout << " " << id;
     std::cout << "\n";
+  }
+}
+
+// Tables broken by a page in the real files, each read from the page that
+// prints it (pdftotext -layout -f N -l N shows the text). Before the reader
+// re-anchored parts of one width on their joint column edges and the
+// normalizer joined rows cut by the break, each of these figures was lost or
+// left without its row code.
+TEST(RealPdfTest, FiguresAcrossPageBreaks) {
+  const struct {
+    const char* file;
+    const char* table_kind;
+    const char* row_code;
+    const char* column;
+    const char* amount_yuan;
+    const char* why;
+  } cases[] = {
+      {"sh_putuo_wanli_2024_dept_budget.pdf", "budget.income", "total", "total", "156211123.00",
+       "p15 holds only the spilled 合计 row, drawn with 6 columns under a 9-column table"},
+      {"sh_putuo_wanli_2024_dept_budget.pdf", "budget.expenditure", "total", "basic", "99706020.00",
+       "p20 holds only the spilled 合计 row"},
+      {"js_rendaban_2017_budget_full.pdf", "budget.income_expenditure_summary", "expenditure.208",
+       "amount", "16085100.00", "p7/p8 cut the name: 八、社会保障和就 | 业支出"},
+      {"js_rendaban_2017_budget_full.pdf", "budget.income_expenditure_summary",
+       "income.grand_total", "amount", "136490700.00",
+       "p9 holds 小计 / 上年结转资金 / 收入合计 with 4 column rules of the table's 6"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.file) + " " + c.table_kind + " " + c.row_code + " " + c.column +
+                 ": " + c.why);
+    const Processed& processed = Process(c.file);
+    ASSERT_TRUE(processed.read_ok) << processed.read_error;
+    std::vector<std::string> amounts;
+    for (const Figure& figure : processed.normalized.AllFigures()) {
+      if (figure.table_kind == c.table_kind && figure.row_code == c.row_code &&
+          figure.column == c.column) {
+        amounts.push_back(FormatYuan(figure.amount_fen));
+      }
+    }
+    EXPECT_EQ(amounts, std::vector<std::string>{c.amount_yuan});
   }
 }
 

@@ -121,5 +121,21 @@ TEST(RenderedPdfTest, StressRenderRejoinsTheRowBrokenByThePage) {
   EXPECT_TRUE(found);
 }
 
+// Six lines lower, page 4 holds only the upper half of 支出决算表's header
+// (8 column rules of 9; 对附属单位补 | 助支出 cut by the page). Both parts
+// must become one table whose columns are all named.
+TEST(RenderedPdfTest, StressRenderStacksAHeaderCutByThePage) {
+  const NormalizedDocument from_pdf =
+      ReadAndNormalize(kFixtures / "rendered/stress/final_2022_yuxi_portrait_shift6.pdf");
+  const CanonicalTable* expenditure = nullptr;
+  for (const CanonicalTable& table : from_pdf.tables) {
+    if (table.kind == "final.expenditure") expenditure = &table;
+  }
+  ASSERT_NE(expenditure, nullptr);
+  EXPECT_EQ(expenditure->pages, (std::vector<int>{4, 5}));
+  EXPECT_EQ(expenditure->column_keys.back(), "affiliate_subsidy");
+  EXPECT_EQ(expenditure->rows.size(), 17u);
+}
+
 }  // namespace
 }  // namespace disclose

@@ -150,6 +150,36 @@ const std::vector<DocumentCase>& Cases() {
        {{"final.income", "2101501", "total", "327976.00"}},
        {"amount.irregular_grouping"},
        {}},
+      {"a header cut by a page break: the first page holds only its upper half",
+       kFinalTitle + "收入决算表\n\n金额单位：元\n\n"
+                     "支出功能分类\t\t收入\t\n"
+                     "科目编码\t科目名称\t本年收\t财政拨\n\n"
+                     "- 3 -\n\n"
+                     "\t\t入合计\t款收入\n"
+                     "2101501\t行政运行\t100.00\t100.00\n",
+       {{"final.income", "2101501", "total", "100.00"},
+        {"final.income", "2101501", "fiscal_appropriation", "100.00"}},
+       {},
+       {"column.unkeyed", "row.unkeyed"}},
+      {"Jiangsu summary: a class name cut by the page, 收入合计 after the year's subtotal",
+       "江苏省测试厅2017年部门预算\n\n收支预算总表\n\n单位：万元\n\n"
+       "收入\t\t支出\t\n"
+       "项目\t金额\t项目\t金额\n"
+       "一、财政拨款\t100.00\t一、一般公共服务支出\t60.00\n"
+       "\t\t八、社会保障和就\t40.00\n\n"
+       "- 3 -\n\n"
+       "\t\t业支出\t\n"
+       "当年收入小计\t100.00\t当年支出小计\t100.00\n"
+       "上年结转资金\t\t结转下年资金\t\n"
+       "收入合计\t100.00\t支出合计\t100.00\n",
+       {{"budget.income_expenditure_summary", "expenditure.208", "amount", "400000.00"},
+        {"budget.income_expenditure_summary", "income.total_current_year", "amount", "1000000.00"},
+        {"budget.income_expenditure_summary", "income.grand_total", "amount", "1000000.00"},
+        {"budget.income_expenditure_summary", "expenditure.total_current_year", "amount",
+         "1000000.00"},
+        {"budget.income_expenditure_summary", "expenditure.grand_total", "amount", "1000000.00"}},
+       {"table.row_rejoined"},
+       {"row.unkeyed", "summary.expenditure_classes", "summary.balance"}},
       {"款 printed without its leading zero by Excel",
        "上海市普陀区测试街道2024年部门预算\n\n"
        "部门一般公共预算基本支出部门预算经济分类预算表\n\n单位：元\n\n"
