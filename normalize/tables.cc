@@ -951,22 +951,7 @@ class TableBuilder {
     }
     if (lower_row >= lower.row_count) return;
 
-    bool proven = false;
-    int filled = 0;
-    bool name_proof = false;
-    for (int c = 0; c < lower.column_count; ++c) {
-      const TableCell* below = lower.CellAt(lower_row, c);
-      if (below == nullptr || below->row != lower_row || below->column != c) continue;
-      if (Trim(below->text).empty()) continue;
-      const TableCell* above = upper.CellAt(upper_row, c);
-      if (above == nullptr || above->row != upper_row || above->column != c) return;
-      ++filled;
-      proven = proven || CellHalvesJoin(above->text, below->text);
-      name_proof = name_proof || NameHalvesJoin(above->text, below->text);
-    }
-    // A name completed by a lone fragment; with more cells below, some other
-    // cell must prove the join.
-    if (!proven && !(name_proof && filled == 1)) return;
+    if (!RowHalvesJoin(upper, upper_row, lower, lower_row)) return;
 
     Table& joined_upper = Own(previous.parts.back());
     Table& joined_lower = Own(part);
@@ -1013,19 +998,35 @@ class TableBuilder {
     if (upper.column_count != lower.column_count || upper.row_count == 0) return false;
     if (upper_part.header.header_rows < upper.row_count) return false;  // it has data rows
 
-    // Amount columns given a canonical key; a cut header word names none.
+    // Distinct canonical keys the header gives; a cut header word names none,
+    // and a 合计 row taken for header repeats one.
     auto named_columns = [](const HeaderAnalysis& header) {
-      return std::count_if(header.keys.begin(), header.keys.end(),
-                           [](const std::string& key) { return !key.empty(); });
+      std::set<std::string> keys(header.keys.begin(), header.keys.end());
+      keys.erase("");
+      return keys.size();
     };
     Table stacked = StackTables(upper, lower);
     HeaderAnalysis header = AnalyzeHeader(stacked);
     std::optional<Table> joined = TryStackJoiningBoundaryRow(upper, lower);
     if (joined) {
+      // The first body row cut in two ("4,964,173." | "05") made the part
+      // look header-only; its halves prove the join outright.
+      const bool proven = RowHalvesJoin(upper, upper.row_count - 1, lower, 0);
       HeaderAnalysis joined_header = AnalyzeHeader(*joined);
-      if (named_columns(joined_header) > named_columns(header)) {
+      if (proven || named_columns(joined_header) > named_columns(header)) {
         stacked = std::move(*joined);
         header = std::move(joined_header);
+      }
+      if (proven) {
+        Provenance provenance = upper.provenance;
+        if (provenance.block < 0) provenance.block = upper_part.block;
+        AddFinding("table.row_rejoined", Severity::kInfo,
+                   "a row of table '" + previous.canonical.printed_title +
+                       "' broken by the page break after page " +
+                       std::to_string(upper.pages.empty() ? 0 : upper.pages.back()) +
+                       " was joined with its second half (the page before held only the "
+                       "header and the row's upper half)",
+                   provenance);
       }
     }
     owned_tables_.push_back(std::move(stacked));
@@ -1053,30 +1054,44 @@ class TableBuilder {
   }
 
   // The stack with the lower part's first row joined into the upper part's
-  // last: only when every filled cell of that row lies under a cell covering
-  // the upper's last row with the same columns.
+  // last where the page cut a cell: a cell of the lower first row spanning the
+  // same columns as the upper cell above it is that cell's second half. Cells
+  // that subdivide the one above (小计 | 其中：教育收费 under 事业收入) start
+  // the next header row, which the joined cells then span. nullopt when no
+  // cell joins.
   static std::optional<Table> TryStackJoiningBoundaryRow(const Table& upper, const Table& lower) {
     const int last = upper.row_count - 1;
     Table stacked = upper;
+    std::vector<std::pair<std::size_t, const TableCell*>> joins;  // upper cell index, lower cell
+    bool row_stays = false;
     for (const TableCell& cell : lower.cells) {
       if (cell.row != 0) continue;
       const TableCell* above = upper.CellAt(last, cell.column);
-      if (above == nullptr || above->column != cell.column ||
-          above->column_span != cell.column_span) {
-        return std::nullopt;
+      if (above != nullptr && above->column == cell.column &&
+          above->column_span == cell.column_span) {
+        joins.emplace_back(static_cast<std::size_t>(above - upper.cells.data()), &cell);
+      } else {
+        row_stays = true;
       }
-      TableCell& target = stacked.cells[static_cast<std::size_t>(above - upper.cells.data())];
-      if (!Trim(cell.text).empty()) {
-        target.text += Trim(target.text).empty() ? Trim(cell.text) : "\n" + Trim(cell.text);
-      }
-      if (cell.row_span > 1) target.row_span += cell.row_span - 1;
     }
+    if (joins.empty()) return std::nullopt;
+    for (const auto& [index, cell] : joins) {
+      TableCell& target = stacked.cells[index];
+      const std::string half = Trim(cell->text);
+      if (!half.empty()) target.text += Trim(target.text).empty() ? half : "\n" + half;
+      target.row_span += row_stays ? cell->row_span : cell->row_span - 1;
+    }
+    const int offset = row_stays ? last + 1 : last;
     for (TableCell cell : lower.cells) {
-      if (cell.row == 0) continue;
-      cell.row += last;
+      if (cell.row == 0 && std::any_of(joins.begin(), joins.end(), [&cell](const auto& join) {
+            return join.second->column == cell.column;
+          })) {
+        continue;
+      }
+      cell.row += offset;
       stacked.cells.push_back(std::move(cell));
     }
-    stacked.row_count = upper.row_count + lower.row_count - 1;
+    stacked.row_count = offset + lower.row_count;
     for (int page : lower.pages) stacked.pages.push_back(page);
     stacked.continues_on_next_page = lower.continues_on_next_page;
     return stacked;
@@ -1143,6 +1158,27 @@ class TableBuilder {
     if (upper_text.empty() || lower_text.empty()) return false;
     if (ParseAmountText(lower_text).kind == AmountKind::kNumber) return false;
     return !names_a_line(upper_text) && names_a_line(upper_text + lower_text);
+  }
+
+  // Whether row `upper_row` of `upper` and row `lower_row` of `lower` are
+  // halves of one row: every filled cell below has a cell above with the same
+  // anchor column, and some cell proves the join (CellHalvesJoin), or the
+  // lower row is a lone name fragment completing the name above.
+  static bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lower_row) {
+    bool proven = false;
+    int filled = 0;
+    bool name_proof = false;
+    for (int c = 0; c < lower.column_count; ++c) {
+      const TableCell* below = lower.CellAt(lower_row, c);
+      if (below == nullptr || below->row != lower_row || below->column != c) continue;
+      if (Trim(below->text).empty()) continue;
+      const TableCell* above = upper.CellAt(upper_row, c);
+      if (above == nullptr || above->row != upper_row || above->column != c) return false;
+      ++filled;
+      proven = proven || CellHalvesJoin(above->text, below->text);
+      name_proof = name_proof || NameHalvesJoin(above->text, below->text);
+    }
+    return proven || (name_proof && filled == 1);
   }
 
   // A private copy of a part's grid, for joining cells across parts.

@@ -414,6 +414,15 @@ def main():
         # 8 columns of its 9 (see rendered_pdf_test).
         save(final_accounts_2022(shift=6),
              os.path.join(stress, "final_2022_yuxi_portrait_shift6.docx"))
+        # Landscape, as published, with the breaks scripts/sweep-page-breaks.py
+        # found hard: 4 cuts 收入决算表's two-row header between 事业收入 and
+        # 小计 | 其中; 9 cuts 支出决算表's 合计 row (4,964,173. | 05) under a
+        # header-only page; 10 leaves two header rows alone on a page; 34 draws
+        # the text box's second line over the page footer.
+        STRESS = False
+        for shift in (4, 9, 10, 34):
+            save(final_accounts_2022(shift=shift),
+                 os.path.join(stress, "final_2022_yuxi_landscape_shift%d.docx" % shift))
         return
     os.makedirs(OUT, exist_ok=True)
     good = save(final_accounts_2022(), os.path.join(OUT, "final_2022_yuxi.docx"))

@@ -237,12 +237,75 @@ std::vector<TextLine> BuildLines(const std::vector<Glyph>& glyphs,
     target->items.push_back(item);
   }
 
+  // Two flows on one baseline (a text box over the footer): glyphs of the
+  // line land on each other. The line is split into runs of consecutive
+  // content-stream glyphs going rightwards, each run joining the first sub-line it does not
+  // collide with. Lines whose glyphs never overlap (all but a few) stay whole.
+  auto overlapping = [](const Item& a, const Item& b) {
+    const double width = std::min(a.f.u1 - a.f.u0, b.f.u1 - b.f.u0);
+    const double overlap = std::min(a.f.u1, b.f.u1) - std::max(a.f.u0, b.f.u0);
+    return width > 0 && overlap > 0.5 * width;
+  };
+  std::vector<Building> split;
+  for (Building& b : building) {
+    std::sort(b.items.begin(), b.items.end(),
+              [](const Item& x, const Item& y) { return x.f.u0 < y.f.u0; });
+    bool collision = false;
+    for (std::size_t k = 1; k < b.items.size() && !collision; ++k) {
+      collision = overlapping(b.items[k - 1], b.items[k]);
+    }
+    if (!collision) {
+      split.push_back(std::move(b));
+      continue;
+    }
+    std::vector<Item> by_stream = b.items;
+    std::sort(by_stream.begin(), by_stream.end(),
+              [](const Item& x, const Item& y) { return x.glyph < y.glyph; });
+    std::vector<Building> flows;
+    std::size_t start = 0;
+    while (start < by_stream.size()) {
+      std::size_t end = start + 1;
+      // A run ends where the stream skips glyphs or jumps back left.
+      while (end < by_stream.size() && by_stream[end].glyph == by_stream[end - 1].glyph + 1 &&
+             by_stream[end].f.u0 >= by_stream[end - 1].f.u0) {
+        ++end;
+      }
+      Building* home = nullptr;
+      for (Building& flow : flows) {
+        bool clash = false;
+        for (std::size_t k = start; k < end && !clash; ++k) {
+          for (const Item& placed : flow.items) {
+            if (overlapping(placed, by_stream[k])) {
+              clash = true;
+              break;
+            }
+          }
+        }
+        if (!clash) {
+          home = &flow;
+          break;
+        }
+      }
+      if (home == nullptr) {
+        flows.push_back({b.rotation, b.v0, b.v1, b.centre, {}});
+        home = &flows.back();
+      }
+      home->items.insert(home->items.end(), by_stream.begin() + static_cast<std::ptrdiff_t>(start),
+                         by_stream.begin() + static_cast<std::ptrdiff_t>(end));
+      start = end;
+    }
+    for (Building& flow : flows) {
+      std::sort(flow.items.begin(), flow.items.end(),
+                [](const Item& x, const Item& y) { return x.f.u0 < y.f.u0; });
+      split.push_back(std::move(flow));
+    }
+  }
+  building = std::move(split);
+
   std::vector<TextLine> lines;
   lines.reserve(building.size());
   std::vector<double> sizes;
   for (Building& b : building) {
-    std::sort(b.items.begin(), b.items.end(),
-              [](const Item& x, const Item& y) { return x.f.u0 < y.f.u0; });
     TextLine line;
     line.rotation = b.rotation;
     sizes.clear();
@@ -709,6 +772,20 @@ bool AlignContinuationColumns(Table& upper, Table& lower) {
   return true;
 }
 
+// No cell reads like an amount (a digit beside a point or a separator):
+// header rows, 栏次 numbers included.
+bool HoldsNoAmount(const Table& table) {
+  for (const TableCell& cell : table.cells) {
+    bool digit = false, mark = false;
+    for (char c : cell.text) {
+      digit = digit || (c >= '0' && c <= '9');
+      mark = mark || c == '.' || c == ',';
+    }
+    if (digit && mark) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // A table ending near the bottom of a page, followed by a page that opens
@@ -728,7 +805,10 @@ void MarkContinuations(Document& doc) {
       if (p.page == page) continue;
     }
     const double height = doc.pages[page - 1].height;
-    if (table->provenance.box->y1 < 0.85 * height) continue;
+    // A table holding only its header continues wherever it ends: Word and
+    // LibreOffice move the body to the next page when its first row will not
+    // fit (yuxi landscape render, shift 10: two header rows alone on a page).
+    if (table->provenance.box->y1 < 0.85 * height && !HoldsNoAmount(*table)) continue;
     if (i + 1 >= doc.blocks.size()) continue;
     Table* next = doc.blocks[i + 1].AsTable();
     if (next == nullptr || next->provenance.page != page + 1) continue;

@@ -107,6 +107,22 @@ TEST(BuildLinesTest, FloatingTextBoxOverALineStaysApart) {
   EXPECT_EQ(lines[1].text, "文本框：项目支出");
 }
 
+TEST(BuildLinesTest, TwoFlowsOnOneBaselineAreSeparated) {
+  // A text box's second line drawn over the footer, 0.2 pt apart: read as one
+  // line they gave "第8195页,6，22共.2150元页" (yuxi landscape render, shift 34).
+  PageContent page = A4();
+  AddRun(page, "第 9 页，共 10 页", 42.6, 546.2, 10, 7);
+  AddRun(page, "815,622.25元", 49.8, 546.4, 10, 7);
+  std::vector<int> all(page.glyphs.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  std::vector<TextLine> lines = BuildLines(page.glyphs, all);
+  ASSERT_EQ(lines.size(), 2u);
+  std::vector<std::string> texts = {lines[0].text, lines[1].text};
+  std::sort(texts.begin(), texts.end());
+  EXPECT_EQ(texts[0], "815,622.25元");
+  EXPECT_EQ(texts[1], "第 9 页，共 10 页");
+}
+
 TEST(BuildLinesTest, ValueSetSlightlyOffItsLabelStaysInTheLine) {
   // Offset glyphs that do not overlap anything still join (table rows whose
   // amounts sit a little higher than the label).
@@ -326,6 +342,7 @@ struct ContinuationCase {
   double bottom;     // first table's bottom on an 842-pt page
   int next_columns;  // column count of the table opening page 2
   bool expected;
+  const char* first_text = "1,234.00";  // text of every cell of the first table
 };
 
 class MarkContinuationsTest : public ::testing::TestWithParam<ContinuationCase> {};
@@ -341,6 +358,7 @@ TEST_P(MarkContinuationsTest, Marks) {
   }
   PageAnalysis first;
   first.tables.push_back(MakeTable(5, Box{50, 100, 545, c.bottom}));
+  for (TableCell& cell : first.tables.back().table.cells) cell.text = c.first_text;
   AppendPageBlocks(1, first, doc);
   PageAnalysis second;
   second.tables.push_back(MakeTable(c.next_columns, Box{50, 40, 545, 300}));
@@ -354,6 +372,9 @@ TEST_P(MarkContinuationsTest, Marks) {
 INSTANTIATE_TEST_SUITE_P(Cases, MarkContinuationsTest,
                          ::testing::Values(ContinuationCase{"runs_off", 800, 5, true},
                                            ContinuationCase{"ends_mid_page", 500, 5, false},
+                                           // Only a header, pushed apart from its body.
+                                           ContinuationCase{"header_only_mid_page", 500, 5, true,
+                                                            "本年支出合计"},
                                            ContinuationCase{"other_width", 800, 3, false}),
                          [](const auto& test_info) { return std::string(test_info.param.name); });
 
@@ -367,7 +388,7 @@ Document DocumentWithRunningHead(int pages, const std::string& head) {
     p.provenance.page = page;
     p.provenance.box = Box{70, top, 300, top + 14};
     p.provenance.block = static_cast<int>(doc.blocks.size());
-    doc.blocks.push_back(Block{std::move(p)});
+    doc.blocks.emplace_back().content.emplace<Paragraph>(std::move(p));
   };
   for (int number = 1; number <= pages; ++number) {
     Page page;
@@ -386,7 +407,8 @@ Document DocumentWithRunningHead(int pages, const std::string& head) {
     cell.text = "1.00";
     cell.provenance = table.provenance;
     table.cells.push_back(cell);
-    doc.blocks.push_back(Block{std::move(table)});
+    // emplace: GCC 12 warns (maybe-uninitialized) on moving a Table through Block{}.
+    doc.blocks.emplace_back().content.emplace<Table>(std::move(table));
   }
   return doc;
 }
