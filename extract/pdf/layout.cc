@@ -614,6 +614,46 @@ void AppendPageBlocks(int page_number, PageAnalysis& analysis, Document& doc) {
     doc.furniture.push_back(std::move(paragraph));
 }
 
+namespace {
+
+// A running head set close above the first line is joined to it as one
+// paragraph ("…部门决算公开住房保障支出明细如下："): the head's text is cut
+// off the paragraph's start and kept as furniture.
+void StripRunningHeadPrefix(Document& doc, const std::vector<std::string>& top_heads,
+                            Paragraph& paragraph) {
+  const Provenance& where = paragraph.provenance;
+  if (top_heads.empty() || !where.box || where.page < 1 || where.page > doc.page_count()) return;
+  const double height = doc.pages[static_cast<std::size_t>(where.page - 1)].height;
+  if (where.box->y0 > 0.1 * height) return;
+  // The paragraph's text normalized like a head key, with the byte offset in
+  // the original text after each normalized code point.
+  std::string normalized;
+  std::vector<std::pair<std::size_t, std::size_t>> ends;  // normalized size, original offset
+  std::size_t offset = 0;
+  for (char32_t code_point : DecodeUtf8(paragraph.text)) {
+    offset += EncodeUtf8(code_point).size();
+    if (IsUnicodeSpace(code_point) || code_point == U'\n' || code_point == U'\t') continue;
+    if (code_point >= U'0' && code_point <= U'9') code_point = U'#';
+    AppendUtf8(normalized, code_point);
+    ends.emplace_back(normalized.size(), offset);
+  }
+  for (const std::string& head : top_heads) {
+    if (normalized.size() <= head.size() || !StartsWith(normalized, head)) continue;
+    for (const auto& [normalized_size, original_offset] : ends) {
+      if (normalized_size != head.size()) continue;
+      Paragraph furniture;
+      furniture.text = Trim(std::string_view(paragraph.text).substr(0, original_offset));
+      furniture.provenance = paragraph.provenance;
+      furniture.provenance.block = -1;
+      doc.furniture.push_back(std::move(furniture));
+      paragraph.text = Trim(std::string_view(paragraph.text).substr(original_offset));
+      return;
+    }
+  }
+}
+
+}  // namespace
+
 void MoveRepeatedRunningHeads(Document& doc) {
   const int page_count = doc.page_count();
   if (page_count < 3) return;
@@ -657,6 +697,10 @@ void MoveRepeatedRunningHeads(Document& doc) {
   for (const auto& [key, pages] : pages_of) any = any || repeated(key);
   if (!any) return;
 
+  std::vector<std::string> top_heads;  // normalized texts of the repeated top heads
+  for (const auto& [key, pages] : pages_of) {
+    if (repeated(key) && StartsWith(key, "top:")) top_heads.push_back(key.substr(4));
+  }
   std::vector<Block> kept;
   kept.reserve(doc.blocks.size());
   for (Block& block : doc.blocks) {
@@ -666,6 +710,7 @@ void MoveRepeatedRunningHeads(Document& doc) {
       doc.furniture.push_back(std::move(*paragraph));
       continue;
     }
+    if (paragraph != nullptr) StripRunningHeadPrefix(doc, top_heads, *paragraph);
     kept.push_back(std::move(block));
   }
   // Block indices changed: renumber every reference to them.

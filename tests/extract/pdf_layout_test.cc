@@ -433,6 +433,22 @@ TEST(MoveRepeatedRunningHeadsTest, BodySizeHeadOnEveryPageIsFurniture) {
   }
 }
 
+TEST(MoveRepeatedRunningHeadsTest, HeadJoinedToTheFirstLineIsCutOff) {
+  // Set close above the first line, the head became one paragraph with it on
+  // the last page (yuxi landscape render, shift 34).
+  const std::string head = "玉溪市医疗保障局2022年度部门决算公开";
+  Document doc = DocumentWithRunningHead(4, head);
+  Paragraph& joined = *doc.blocks[9].AsParagraph();
+  ASSERT_EQ(joined.provenance.page, 4);
+  joined.text = head + "住房保障支出明细如下：";
+  joined.provenance.box->y1 = 65;
+  MoveRepeatedRunningHeads(doc);
+  ASSERT_EQ(doc.furniture.size(), 4u);
+  EXPECT_EQ(doc.furniture.back().text, head);
+  EXPECT_EQ(doc.furniture.back().provenance.page, 4);
+  EXPECT_EQ(doc.blocks[6].AsParagraph()->text, "住房保障支出明细如下：");
+}
+
 TEST(MoveRepeatedRunningHeadsTest, PageNumbersInTheHeadStillRepeat) {
   Document doc = DocumentWithRunningHead(3, "部门决算 第 1 页");
   for (Block& block : doc.blocks) {
