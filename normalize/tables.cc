@@ -933,20 +933,22 @@ class TableBuilder {
     int upper_row = upper.row_count - 1;
     while (upper_row >= upper_body && !has_text(upper, upper_row)) --upper_row;
     if (upper_row < upper_body) return;
-    auto repeats_header = [&](int r) {
-      for (int h = 0; h < first_part.header.header_rows; ++h) {
-        bool same = true;
-        for (int c = 0; c < lower.column_count && same; ++c) {
-          same = Key(lower.TextAt(r, c)) == Key(first_part.table->TextAt(h, c));
-        }
-        if (same) return true;
+    // Word repeats the top rows of a table on each page (w:tblHeader), the
+    // 合计 row too when it is marked; the continuation's body starts after the
+    // rows it shares with the first part's top.
+    auto same_row = [&](int r, int h) {
+      for (int c = 0; c < lower.column_count; ++c) {
+        if (Key(lower.TextAt(r, c)) != Key(first_part.table->TextAt(h, c))) return false;
       }
-      return false;
+      return true;
     };
     int lower_row = 0;
+    while (lower_row < lower.row_count && lower_row < first_part.table->row_count &&
+           same_row(lower_row, lower_row)) {
+      ++lower_row;
+    }
     while (lower_row < lower.row_count &&
-           (!has_text(lower, lower_row) || ScanRow(lower, lower_row).column_numbers ||
-            repeats_header(lower_row))) {
+           (!has_text(lower, lower_row) || ScanRow(lower, lower_row).column_numbers)) {
       ++lower_row;
     }
     if (lower_row >= lower.row_count) return;

@@ -22,6 +22,8 @@ seed_corpus() {
     text_fuzz) cp -n fixtures/seeds/*.txt "$dir"/ 2>/dev/null || true
                cp -n fixtures/text/* "$dir"/ 2>/dev/null || true ;;
     pdf_fuzz)  cp -n fixtures/bad/*.pdf "$dir"/ 2>/dev/null || true
+               # Renders whose page breaks cut tables: the stitching paths.
+               cp -n fixtures/rendered/*.pdf fixtures/rendered/stress/*.pdf "$dir"/ 2>/dev/null || true
                for f in sh_putuo_govoffice_2025_unit_budget.pdf js_partyoffice_2019_budget_tables_a3rot.pdf; do
                  [ -f "../shared/real/$f" ] && cp -n "../shared/real/$f" "$dir"/ || true
                done ;;

@@ -10,7 +10,7 @@ amount) multisets. A page break then falls inside a header, between a row's
 lines, or leaves a page holding one spilled row: the cases
 fixtures/rendered/stress/ keeps one of each of.
 
-    /usr/bin/python3 scripts/sweep-page-breaks.py [--shifts 40] [--out /tmp/sweep]
+    /usr/bin/python3 scripts/sweep-page-breaks.py [--shifts 40] [--out DIR] [--repeat-header]
 
 Needs python-docx, libreoffice-writer-nogui and fonts-noto-cjk (not part of
 install-deps.sh; the sweep is a development tool, not a test). Exit status 1
@@ -54,6 +54,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--shifts", type=int, default=40)
     parser.add_argument("--out", default=tempfile.mkdtemp(prefix="sweep-"))
+    parser.add_argument("--repeat-header", action="store_true",
+                        help="mark each table's header rows to repeat on every page")
     args = parser.parse_args()
     if not os.access(DISCLOSE, os.X_OK):
         sys.exit("sweep-page-breaks: build first (%s missing)" % DISCLOSE)
@@ -61,6 +63,7 @@ def main():
         sys.exit("sweep-page-breaks: soffice not found "
                  "(apt-get install libreoffice-writer-nogui fonts-noto-cjk)")
     builder = load_fixture_builder()
+    builder.REPEAT_HEADER = args.repeat_header
     os.makedirs(args.out, exist_ok=True)
     names = []
     for layout, stress in (("portrait", True), ("landscape", False)):
