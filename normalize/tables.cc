@@ -706,9 +706,10 @@ bool IsDigits(std::string_view text) {
 
 // Whether `upper` (end of a page) and `lower` (top of the next) are the two
 // halves of one cell: an amount whole only when joined ("3,27 9,76" + "1.42",
-// "387," + "070.00"), or a class code of a valid length only when joined
+// "387," + "070.00", or "5.9" + "6" in a table whose amounts print
+// `table_decimals` places), or a class code of a valid length only when joined
 // ("210150" + "1").
-bool CellHalvesJoin(std::string_view upper, std::string_view lower) {
+bool CellHalvesJoin(std::string_view upper, std::string_view lower, int table_decimals) {
   const std::string upper_text = RemoveAllWhitespace(upper);
   const std::string lower_text = RemoveAllWhitespace(lower);
   if (upper_text.empty() || lower_text.empty()) return false;
@@ -718,6 +719,11 @@ bool CellHalvesJoin(std::string_view upper, std::string_view lower) {
     const AmountText bottom = ParseAmountText(lower_text);
     if (top.kind == AmountKind::kNotNumber || top.irregular_grouping ||
         bottom.kind == AmountKind::kNotNumber) {
+      return true;
+    }
+    // "5.9" | "6" where the table prints two decimals throughout.
+    if (table_decimals > 0 && top.decimals > 0 && top.decimals < table_decimals &&
+        joined.decimals == table_decimals && IsDigits(lower_text)) {
       return true;
     }
   }
@@ -915,7 +921,9 @@ class TableBuilder {
   // of the lower half has a cell above it to join.
   void RejoinRowBrokenByPage(PendingTable& previous, TablePart& part) {
     // Only figures are at stake: text tables (绩效目标) keep their rows.
-    if (previous.canonical.kind == "other") return;
+    if (previous.canonical.kind == "other" || StartsWith(previous.canonical.kind, "performance.")) {
+      return;
+    }
     const TablePart& upper_part = previous.parts.back();
     const Table& upper = *upper_part.table;
     const Table& lower = *part.table;
@@ -953,7 +961,10 @@ class TableBuilder {
     }
     if (lower_row >= lower.row_count) return;
 
-    if (!RowHalvesJoin(upper, upper_row, lower, lower_row)) return;
+    if (!RowHalvesJoin(upper, upper_row, lower, lower_row,
+                       IsNamelessFragment(first_part.header, upper, upper_row, lower, lower_row))) {
+      return;
+    }
 
     Table& joined_upper = Own(previous.parts.back());
     Table& joined_lower = Own(part);
@@ -1166,7 +1177,37 @@ class TableBuilder {
   // halves of one row: every filled cell below has a cell above with the same
   // anchor column, and some cell proves the join (CellHalvesJoin), or the
   // lower row is a lone name fragment completing the name above.
-  static bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lower_row) {
+  // In a table of one label group before its amounts, a row printing neither
+  // a name nor its 类 under a row that prints both is no row of its own: it is
+  // the rest of that row ("201 | 3 | 0 | 宗教事务 | 2.2" / " | 4 | 4 | | 0").
+  static bool IsNamelessFragment(const HeaderAnalysis& header, const Table& upper, int upper_row,
+                                 const Table& lower, int lower_row) {
+    if (SplitSegments(header.keys).size() != 1) return false;
+    bool any_name = false;
+    for (std::size_t c = 0; c < header.roles.size(); ++c) {
+      const std::string& role = header.roles[c];
+      if (role != "label" && role != "class" && role != "code") continue;
+      const int column = static_cast<int>(c);
+      if (!Trim(lower.TextAt(lower_row, column)).empty()) return false;
+      if (role == "label") any_name = any_name || !Trim(upper.TextAt(upper_row, column)).empty();
+    }
+    return any_name;
+  }
+
+  static bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lower_row,
+                            bool lower_is_fragment = false) {
+    // The decimal places the upper part's amounts print most often.
+    std::map<int, int> decimal_counts;
+    for (const TableCell& cell : upper.cells) {
+      const AmountText amount = ParseAmountText(cell.text);
+      if (amount.kind == AmountKind::kNumber && !amount.percent && !amount.irregular_grouping) {
+        ++decimal_counts[amount.decimals];
+      }
+    }
+    int decimals = 0;
+    for (const auto& [places, count] : decimal_counts) {
+      if (count > decimal_counts[decimals]) decimals = places;
+    }
     bool proven = false;
     int filled = 0;
     bool name_proof = false;
@@ -1177,10 +1218,10 @@ class TableBuilder {
       const TableCell* above = upper.CellAt(upper_row, c);
       if (above == nullptr || above->row != upper_row || above->column != c) return false;
       ++filled;
-      proven = proven || CellHalvesJoin(above->text, below->text);
+      proven = proven || CellHalvesJoin(above->text, below->text, decimals);
       name_proof = name_proof || NameHalvesJoin(above->text, below->text);
     }
-    return proven || (name_proof && filled == 1);
+    return proven || (name_proof && filled == 1) || (lower_is_fragment && filled > 0);
   }
 
   // A private copy of a part's grid, for joining cells across parts.
@@ -1332,8 +1373,12 @@ class TableBuilder {
       const TablePart& part = pending.parts[part_index];
       // A continuation without its own header reads its codes the way the
       // first page's header says (类 | 款 | 项 columns).
-      const bool own_roles = std::any_of(part.header.roles.begin(), part.header.roles.end(),
-                                         [](const std::string& role) { return !role.empty(); });
+      // Only code roles count: a fragment row at the top of the page (the rest
+      // of a row cut by the break) reads as a header of "label" columns.
+      const bool own_roles = std::any_of(
+          part.header.roles.begin(), part.header.roles.end(), [](const std::string& role) {
+            return role == "class" || role == "kuan" || role == "xiang" || role == "code";
+          });
       const std::vector<std::string>& roles =
           !own_roles && part.table->column_count == first.table->column_count ? first.header.roles
                                                                               : part.header.roles;

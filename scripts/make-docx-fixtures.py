@@ -335,6 +335,49 @@ def budget_2024():
     return document
 
 
+def seed_tables(lines):
+    """Every table of the seed's 第二部分 as (title, rows): the tab rows from a
+    "表 N" marker to the next, a continuation's repeated header rows dropped."""
+    markers = [i for i, line in enumerate(lines) if re.fullmatch(r"表 \d+", line.strip())]
+    tables = []
+    for k, start in enumerate(markers):
+        end = markers[k + 1] if k + 1 < len(markers) else next(
+            i for i, line in enumerate(lines) if line.startswith("第三部分") and i > start)
+        title = next(line.strip() for line in lines[start + 1:end] if line.strip())
+        rows, header = [], []
+        for line in lines[start + 1:end]:
+            if "\t" not in line:
+                continue
+            row = line.rstrip("\n").split("\t")
+            if not any(re.fullmatch(r"-?[\d,]+\.\d+", cell) for cell in row) and len(rows) == len(header):
+                header.append(row)
+            elif [re.sub(r"\s", "", c) for c in row] in [[re.sub(r"\s", "", c) for c in h]
+                                                          for h in header]:
+                continue  # repeated on the continuation page
+            rows.append(row)
+        width = max(len(r) for r in rows)
+        tables.append((title, [r + [""] * (width - len(r)) for r in rows]))
+    return tables
+
+
+def budget_2024_full(shift=0):
+    """Every table of seed 004 (喀什地区医疗保障局 2024 预算, 万元), for
+    scripts/sweep-page-breaks.py: 11 tables of every shape (side by side,
+    类/款/项 columns, 三公 across the header) for page breaks to cut."""
+    lines = seed_lines("004_")
+    document = docx.Document()
+    landscape_a4(document)
+    header_footer(document, "新疆维吾尔自治区喀什地区医疗保障局2024年部门预算公开")
+    document.add_heading("新疆维吾尔自治区喀什地区医疗保障局 2024 年部门预算公开", level=0)
+    for number, (title, rows) in enumerate(seed_tables(lines), start=1):
+        for _ in range(shift if number > 1 else 0):
+            document.add_paragraph("")
+        captions(document, "表 %d" % number, title,
+                 "编制部门：新疆维吾尔自治区喀什地区医疗保障局", "单位：万元")
+        add_table(document, rows, [])
+    return document
+
+
 def save(document, path):
     buffer = io.BytesIO()
     document.save(buffer)

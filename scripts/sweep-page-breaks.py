@@ -4,13 +4,15 @@ the PDF reader still finds exactly the DOCX figures.
 
 For each shift n (empty paragraphs before each table after the first) and each
 layout (A4 portrait with equal column widths, A4 landscape sized to content),
-builds seed 003 as DOCX with scripts/make-docx-fixtures.py, renders it with
+builds seed 003 (or with --document budget every table of seed 004) as DOCX
+with scripts/make-docx-fixtures.py, renders it with
 LibreOffice, extracts both with disclose and compares the (table, row, column,
 amount) multisets. A page break then falls inside a header, between a row's
 lines, or leaves a page holding one spilled row: the cases
 fixtures/rendered/stress/ keeps one of each of.
 
     /usr/bin/python3 scripts/sweep-page-breaks.py [--shifts 40] [--out DIR] [--repeat-header]
+                                                  [--document final|budget]
 
 Needs python-docx, libreoffice-writer-nogui and fonts-noto-cjk (not part of
 install-deps.sh; the sweep is a development tool, not a test). Exit status 1
@@ -56,6 +58,9 @@ def main():
     parser.add_argument("--out", default=tempfile.mkdtemp(prefix="sweep-"))
     parser.add_argument("--repeat-header", action="store_true",
                         help="mark each table's header rows to repeat on every page")
+    parser.add_argument("--document", choices=["final", "budget"], default="final",
+                        help="final: seed 003's three 决算 tables (80 figures); budget: all "
+                        "eleven tables of seed 004 (374 figures)")
     args = parser.parse_args()
     if not os.access(DISCLOSE, os.X_OK):
         sys.exit("sweep-page-breaks: build first (%s missing)" % DISCLOSE)
@@ -69,9 +74,10 @@ def main():
     for layout, stress in (("portrait", True), ("landscape", False)):
         builder.STRESS = stress
         for shift in range(args.shifts):
-            name = "yuxi_%s_%02d" % (layout, shift)
-            builder.save(builder.final_accounts_2022(shift=shift),
-                         os.path.join(args.out, name + ".docx"))
+            name = "%s_%s_%02d" % (args.document, layout, shift)
+            build = (builder.final_accounts_2022 if args.document == "final"
+                     else builder.budget_2024_full)
+            builder.save(build(shift=shift), os.path.join(args.out, name + ".docx"))
             names.append(name)
     profile = tempfile.mkdtemp(prefix="sweep-profile-")
     subprocess.run(["soffice", "-env:UserInstallation=file://" + profile, "--headless",
