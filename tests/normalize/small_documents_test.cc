@@ -132,6 +132,32 @@ const std::vector<DocumentCase>& Cases() {
         {"final.income", "2101504", "fiscal_appropriation", "387070.00"}},
        {"table.row_rejoined"},
        {"sum.children", "amount.unparsed", "amount.irregular_grouping", "row.unkeyed"}},
+      {"the rest of a row cut by the page: codes and an amount, no name (seed 004 rendered)",
+       kFinalTitle + "收入决算表\n\n金额单位：元\n\n"
+                     "科目编码\t\t\t科目名称\t本年收入合计\n"
+                     "类\t款\t项\t\t\n"
+                     "201\t\t\t一般公共服务支出\t2.20\n"
+                     "201\t34\t\t统战事务\t2.20\n"
+                     "201\t3\t0\t宗教事务\t2.2\n\n"
+                     "- 3 -\n\n"
+                     "\t4\t4\t\t0\n"
+                     "208\t\t\t社会保障和就业支出\t76.45\n",
+       {{"final.income", "2013404", "total", "2.20"}, {"final.income", "208", "total", "76.45"}},
+       {"table.row_rejoined"},
+       {"sum.children", "row.unkeyed"}},
+      {"an amount cut after its first decimal, its name completed below",
+       kFinalTitle + "收入决算表\n\n金额单位：元\n\n"
+                     "科目编码\t科目名称\t本年收入合计\t财政拨款收入\n"
+                     "21011\t行政事业单位医疗\t345.63\t345.63\n"
+                     "2101101\t行政单位医疗\t339.67\t339.67\n"
+                     "2101103\t公务员医疗\t5.9\t5.96\n\n"
+                     "- 3 -\n\n"
+                     "\t补助\t6\t\n"
+                     "21015\t医疗保障管理事务\t1.00\t1.00\n",
+       {{"final.income", "2101103", "total", "5.96"},
+        {"final.income", "2101103", "fiscal_appropriation", "5.96"}},
+       {"table.row_rejoined"},
+       {"sum.children", "row.unkeyed"}},
       {"two whole rows on either side of a page break stay two rows",
        kFinalTitle + "收入决算表\n\n金额单位：元\n\n"
                      "科目编码\t科目名称\t本年收入合计\t财政拨款收入\n"
