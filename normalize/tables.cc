@@ -734,6 +734,15 @@ bool CellHalvesJoin(std::string_view upper, std::string_view lower, int table_de
          (joined_size == 5 || joined_size == 7);
 }
 
+// A code piece cut by the page: fewer digits above than the column's codes
+// print ("0" | "5" where 款 prints two digits), exactly that many joined.
+bool CodePieceHalvesJoin(std::string_view upper, std::string_view lower, std::size_t digits) {
+  const std::string upper_text = RemoveAllWhitespace(upper);
+  const std::string lower_text = RemoveAllWhitespace(lower);
+  return digits > 1 && IsDigits(upper_text) && IsDigits(lower_text) && upper_text.size() < digits &&
+         upper_text.size() + lower_text.size() == digits;
+}
+
 struct PendingTable {
   CanonicalTable canonical;
   std::vector<TablePart> parts;
@@ -1196,18 +1205,39 @@ class TableBuilder {
 
   static bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lower_row,
                             bool lower_is_fragment = false) {
-    // The decimal places the upper part's amounts print most often.
+    // The decimal places the upper part's amounts print most often (cells
+    // printing a point), and per column the digit count of all-digit cells
+    // (codes: 类 3, 款 and 项 2) most often.
     std::map<int, int> decimal_counts;
+    std::vector<std::map<std::size_t, int>> digit_counts(
+        static_cast<std::size_t>(std::max(upper.column_count, 0)));
     for (const TableCell& cell : upper.cells) {
-      const AmountText amount = ParseAmountText(cell.text);
-      if (amount.kind == AmountKind::kNumber && !amount.percent && !amount.irregular_grouping) {
+      const std::string text = RemoveAllWhitespace(cell.text);
+      if (IsDigits(text) && cell.column < upper.column_count) {
+        ++digit_counts[static_cast<std::size_t>(cell.column)][text.size()];
+        continue;
+      }
+      const AmountText amount = ParseAmountText(text);
+      if (amount.kind == AmountKind::kNumber && !amount.percent && !amount.irregular_grouping &&
+          amount.decimals > 0) {
         ++decimal_counts[amount.decimals];
       }
     }
     int decimals = 0;
     for (const auto& [places, count] : decimal_counts) {
-      if (count > decimal_counts[decimals]) decimals = places;
+      if (decimals == 0 || count > decimal_counts[decimals]) decimals = places;
     }
+    auto typical_digits = [&digit_counts](int column) {
+      std::size_t digits = 0;
+      int best = 0;
+      for (const auto& [size, count] : digit_counts[static_cast<std::size_t>(column)]) {
+        if (count > best) {
+          best = count;
+          digits = size;
+        }
+      }
+      return digits;
+    };
     bool proven = false;
     int filled = 0;
     bool name_proof = false;
@@ -1218,7 +1248,8 @@ class TableBuilder {
       const TableCell* above = upper.CellAt(upper_row, c);
       if (above == nullptr || above->row != upper_row || above->column != c) return false;
       ++filled;
-      proven = proven || CellHalvesJoin(above->text, below->text, decimals);
+      proven = proven || CellHalvesJoin(above->text, below->text, decimals) ||
+               CodePieceHalvesJoin(above->text, below->text, typical_digits(c));
       name_proof = name_proof || NameHalvesJoin(above->text, below->text);
     }
     return proven || (name_proof && filled == 1) || (lower_is_fragment && filled > 0);
