@@ -1035,7 +1035,9 @@ class TableBuilder {
       // look header-only; its halves prove the join outright.
       const bool proven = RowHalvesJoin(upper, upper.row_count - 1, lower, 0);
       HeaderAnalysis joined_header = AnalyzeHeader(*joined);
-      if (proven || named_columns(joined_header) > named_columns(header)) {
+      if (proven ||
+          (named_columns(joined_header) > named_columns(header) &&
+           TextColumnsKeyed(*joined, joined_header) <= TextColumnsKeyed(stacked, header))) {
         stacked = std::move(*joined);
         header = std::move(joined_header);
       }
@@ -1061,6 +1063,29 @@ class TableBuilder {
         std::unique(previous.canonical.pages.begin(), previous.canonical.pages.end()),
         previous.canonical.pages.end());
     return true;
+  }
+
+  // Columns the header gives an amount key whose body prints names, not
+  // numbers: a header joined across a row that was no cut ("财政拨款收入" over
+  // "项目" read as one word keys the label column).
+  static int TextColumnsKeyed(const Table& table, const HeaderAnalysis& header) {
+    int keyed_text = 0;
+    for (std::size_t c = 0; c < header.keys.size(); ++c) {
+      if (header.keys[c].empty()) continue;
+      int numbers = 0, texts = 0;
+      for (int r = header.header_rows; r < table.row_count; ++r) {
+        const std::string_view text = table.TextAt(r, static_cast<int>(c));
+        if (Trim(text).empty()) continue;
+        const AmountKind kind = ParseAmountText(text).kind;
+        if (kind == AmountKind::kNumber) {
+          ++numbers;
+        } else if (kind == AmountKind::kNotNumber) {
+          ++texts;
+        }
+      }
+      keyed_text += texts > numbers;
+    }
+    return keyed_text;
   }
 
   static Table StackTables(const Table& upper, const Table& lower) {

@@ -136,7 +136,7 @@ TEST(SeedFiguresTest, Seed004TablesAsDocxAndRenderedPdfGiveTheHandReadFigures) {
       EXPECT_TRUE(extra.empty()) << extra.size() << " extra, first: " << extra.front();
     }
   }
-  EXPECT_EQ(files, 6);  // three DOCX, three PDFs
+  EXPECT_EQ(files, 8);  // four DOCX, four PDFs
 }
 
 }  // namespace
