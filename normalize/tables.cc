@@ -863,7 +863,8 @@ class TableBuilder {
       const Table* previous_table = pending_.empty() ? nullptr : pending_.back().parts.back().table;
       const bool same_shape =
           previous_table != nullptr && previous_table->column_count == table->column_count;
-      const bool same_unit = !unit_before || unit_before->unit == pending_.back().declared;
+      const bool same_unit =
+          !unit_before || pending_.empty() || unit_before->unit == pending_.back().declared;
       const bool stitch = title.empty() && same_shape && same_unit;
       if (stitch) {
         PendingTable& previous = pending_.back();

@@ -2,7 +2,8 @@
 # Installs dependencies (idempotent: a no-op when present), builds and runs every test.
 #   scripts/test.sh                 # build dir: build/
 #   BUILD_DIR=build-x scripts/test.sh
-# With CI=true, warnings are errors (-DDISCLOSE_WERROR=ON).
+# With CI=true, warnings are errors (-DDISCLOSE_WERROR=ON) and libstdc++ checks every container
+# access (-DDISCLOSE_ASSERTIONS=ON).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ scripts/install-deps.sh
 werror=OFF
 if [ "${CI:-}" = "true" ]; then werror=ON; fi
 
-cmake -S . -B "$BUILD_DIR" -G Ninja -DDISCLOSE_WERROR="$werror" -DDISCLOSE_TESTS=ON
+cmake -S . -B "$BUILD_DIR" -G Ninja -DDISCLOSE_WERROR="$werror" -DDISCLOSE_ASSERTIONS="$werror" \
+  -DDISCLOSE_TESTS=ON
 cmake --build "$BUILD_DIR" -j"$JOBS"
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$JOBS"

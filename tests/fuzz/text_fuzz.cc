@@ -1,14 +1,14 @@
 // libFuzzer target: ReadText on arbitrary bytes must return a Status or a
-// Document that keeps the model's invariants; never crash, hang or leak.
+// Document that keeps the model's invariants and goes through Normalize and
+// both writers (fuzz_pipeline.h); never crash, hang or leak.
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
 #include "core/document.h"
 #include "extract/extract.h"
+#include "tests/fuzz/fuzz_pipeline.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   disclose::ExtractOptions options;
@@ -16,12 +16,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.enable_ocr = false;
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   disclose::Result<disclose::Document> document = disclose::ReadText(bytes, "fuzz.txt", options);
-  if (document.ok()) {
-    const std::string problem = disclose::ValidateDocument(document.value());
-    if (!problem.empty()) {
-      std::fprintf(stderr, "ValidateDocument: %s\n", problem.c_str());
-      std::abort();
-    }
-  }
+  disclose::fuzz::CheckPipeline(document);
   return 0;
 }
