@@ -743,6 +743,10 @@ bool CodePieceHalvesJoin(std::string_view upper, std::string_view lower, std::si
          upper_text.size() + lower_text.size() == digits;
 }
 
+// Larger grids are not disclosure tables (text exports of stray tab runs).
+constexpr int kMaxColumns = 200;
+constexpr std::int64_t kMaxPositions = 20000;  // the largest real block has 468
+
 struct PendingTable {
   CanonicalTable canonical;
   std::vector<TablePart> parts;
@@ -809,6 +813,19 @@ class TableBuilder {
     for (int b = 0; b < static_cast<int>(document_.blocks.size()); ++b) {
       const Table* table = document_.blocks[static_cast<std::size_t>(b)].AsTable();
       if (table == nullptr || table->parent.has_value()) continue;
+      if (table->column_count > kMaxColumns ||
+          static_cast<std::int64_t>(table->row_count) * table->column_count > kMaxPositions) {
+        // No disclosure table is this large (the largest real ones have 21
+        // columns and a few hundred rows); reading a ragged grid of this size
+        // would take minutes (fuzz: a 22,149-column row of tabs).
+        AddFinding("table.too_large", Severity::kWarning,
+                   "a table of " + std::to_string(table->row_count) + " rows and " +
+                       std::to_string(table->column_count) + " columns is not read: the limit is " +
+                       std::to_string(kMaxColumns) + " columns and " +
+                       std::to_string(kMaxPositions) + " cells",
+                   table->provenance);
+        continue;
+      }
       // Title and unit lines in the paragraphs before the table.
       std::string title;
       int title_block = -1;
