@@ -743,6 +743,17 @@ bool CodePieceHalvesJoin(std::string_view upper, std::string_view lower, std::si
          upper_text.size() + lower_text.size() == digits;
 }
 
+// Tables of text, not figures (绩效目标 forms, unrecognised tables): no
+// figure findings, no row joins.
+bool IsTextTableKind(const std::string& kind) {
+  return kind == "other" || StartsWith(kind, "performance.");
+}
+
+// Roles of the label columns that spell a row's code.
+bool IsCodeRole(const std::string& role) {
+  return role == "class" || role == "kuan" || role == "xiang" || role == "code";
+}
+
 // Larger grids are not disclosure tables (text exports of stray tab runs).
 constexpr int kMaxColumns = 200;
 constexpr std::int64_t kMaxPositions = 20000;  // the largest real block has 468
@@ -778,7 +789,7 @@ class TableBuilder {
   // Figures whose row has neither a class code nor a canonical key are still
   // exported (under their printed name), and said so once per table.
   void ReportUnkeyedRows(const CanonicalTable& table) {
-    if (table.kind == "other" || StartsWith(table.kind, "performance.")) return;
+    if (IsTextTableKind(table.kind)) return;
     std::vector<const CanonicalRow*> unkeyed;
     for (const CanonicalRow& row : table.rows) {
       if (row.row_code.empty() && !row.values.empty()) unkeyed.push_back(&row);
@@ -888,12 +899,7 @@ class TableBuilder {
         if (StackOntoHeaderOnlyPart(previous, part)) continue;
         RejoinRowBrokenByPage(previous, part);
         previous.parts.push_back(std::move(part));
-        previous.canonical.source_blocks.push_back(b);
-        for (int page : table->pages) previous.canonical.pages.push_back(page);
-        std::sort(previous.canonical.pages.begin(), previous.canonical.pages.end());
-        previous.canonical.pages.erase(
-            std::unique(previous.canonical.pages.begin(), previous.canonical.pages.end()),
-            previous.canonical.pages.end());
+        AddSourceBlock(previous.canonical, b, *table);
         continue;
       }
 
@@ -948,9 +954,7 @@ class TableBuilder {
   // of the lower half has a cell above it to join.
   void RejoinRowBrokenByPage(PendingTable& previous, TablePart& part) {
     // Only figures are at stake: text tables (绩效目标) keep their rows.
-    if (previous.canonical.kind == "other" || StartsWith(previous.canonical.kind, "performance.")) {
-      return;
-    }
+    if (IsTextTableKind(previous.canonical.kind)) return;
     const TablePart& upper_part = previous.parts.back();
     const Table& upper = *upper_part.table;
     const Table& lower = *part.table;
@@ -1019,10 +1023,7 @@ class TableBuilder {
     if (provenance.block < 0) provenance.block = upper_part.block;
     AddFinding("table.row_rejoined", Severity::kInfo,
                "a row of table '" + previous.canonical.printed_title + "' broken by " +
-                   (upper.pages.empty() || upper.pages.back() == 0
-                        ? std::string("a page break")
-                        : "the page break after page " + std::to_string(upper.pages.back())) +
-                   " was joined with its second half: " + halves,
+                   PageBreakAfter(upper) + " was joined with its second half: " + halves,
                provenance);
   }
 
@@ -1063,9 +1064,8 @@ class TableBuilder {
         Provenance provenance = upper.provenance;
         if (provenance.block < 0) provenance.block = upper_part.block;
         AddFinding("table.row_rejoined", Severity::kInfo,
-                   "a row of table '" + previous.canonical.printed_title +
-                       "' broken by the page break after page " +
-                       std::to_string(upper.pages.empty() ? 0 : upper.pages.back()) +
+                   "a row of table '" + previous.canonical.printed_title + "' broken by " +
+                       PageBreakAfter(upper) +
                        " was joined with its second half (the page before held only the "
                        "header and the row's upper half)",
                    provenance);
@@ -1074,12 +1074,7 @@ class TableBuilder {
     owned_tables_.push_back(std::move(stacked));
     upper_part.table = &owned_tables_.back();
     upper_part.header = std::move(header);
-    previous.canonical.source_blocks.push_back(part.block);
-    for (int page : lower.pages) previous.canonical.pages.push_back(page);
-    std::sort(previous.canonical.pages.begin(), previous.canonical.pages.end());
-    previous.canonical.pages.erase(
-        std::unique(previous.canonical.pages.begin(), previous.canonical.pages.end()),
-        previous.canonical.pages.end());
+    AddSourceBlock(previous.canonical, part.block, lower);
     return true;
   }
 
@@ -1170,17 +1165,14 @@ class TableBuilder {
     const TablePart& first = pending.parts.front();
     // Text tables, 三公 tables read column by column, and tables whose unit
     // is unknown (already an error) are not checked.
-    if (table.kind == "other" || StartsWith(table.kind, "performance.") ||
-        EndsWith(table.kind, ".three_public") || table.unit == UnitOfAmount::kUnknown) {
+    if (IsTextTableKind(table.kind) || EndsWith(table.kind, ".three_public") ||
+        table.unit == UnitOfAmount::kUnknown) {
       return;
     }
     for (std::size_t c = 0; c < table.column_keys.size(); ++c) {
       if (!table.column_keys[c].empty()) continue;
       const std::string& role = first.header.roles[c];
-      if (role == "class" || role == "kuan" || role == "xiang" || role == "code" ||
-          role == "rowno") {
-        continue;
-      }
+      if (IsCodeRole(role) || role == "rowno") continue;
       int amounts = 0;
       const TableCell* example = nullptr;
       for (const TablePart& part : pending.parts) {
@@ -1225,10 +1217,6 @@ class TableBuilder {
     return !names_a_line(upper_text) && names_a_line(upper_text + lower_text);
   }
 
-  // Whether row `upper_row` of `upper` and row `lower_row` of `lower` are
-  // halves of one row: every filled cell below has a cell above with the same
-  // anchor column, and some cell proves the join (CellHalvesJoin), or the
-  // lower row is a lone name fragment completing the name above.
   // In a table of one label group before its amounts, a row printing neither
   // a name nor its 类 under a row that prints both is no row of its own: it is
   // the rest of that row ("201 | 3 | 0 | 宗教事务 | 2.2" / " | 4 | 4 | | 0").
@@ -1246,6 +1234,11 @@ class TableBuilder {
     return any_name;
   }
 
+  // Whether row `upper_row` of `upper` and row `lower_row` of `lower` are
+  // halves of one row: every filled cell below has a cell above with the same
+  // anchor column, and some cell proves the join (CellHalvesJoin,
+  // CodePieceHalvesJoin), or the lower row is a lone name fragment completing
+  // the name above, or `lower_is_fragment` (IsNamelessFragment).
   static bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lower_row,
                             bool lower_is_fragment = false) {
     // The decimal places the upper part's amounts print most often (cells
@@ -1296,6 +1289,21 @@ class TableBuilder {
       name_proof = name_proof || NameHalvesJoin(above->text, below->text);
     }
     return proven || (name_proof && filled == 1) || (lower_is_fragment && filled > 0);
+  }
+
+  // A block stitched into `table`: its index and its pages, kept ascending.
+  static void AddSourceBlock(CanonicalTable& table, int block, const Table& grid) {
+    table.source_blocks.push_back(block);
+    table.pages.insert(table.pages.end(), grid.pages.begin(), grid.pages.end());
+    std::sort(table.pages.begin(), table.pages.end());
+    table.pages.erase(std::unique(table.pages.begin(), table.pages.end()), table.pages.end());
+  }
+
+  // "the page break after page N", or "a page break" for formats without pages.
+  static std::string PageBreakAfter(const Table& upper) {
+    return upper.pages.empty() || upper.pages.back() == 0
+               ? std::string("a page break")
+               : "the page break after page " + std::to_string(upper.pages.back());
   }
 
   // A private copy of a part's grid, for joining cells across parts.
@@ -1449,10 +1457,8 @@ class TableBuilder {
       // first page's header says (类 | 款 | 项 columns).
       // Only code roles count: a fragment row at the top of the page (the rest
       // of a row cut by the break) reads as a header of "label" columns.
-      const bool own_roles = std::any_of(
-          part.header.roles.begin(), part.header.roles.end(), [](const std::string& role) {
-            return role == "class" || role == "kuan" || role == "xiang" || role == "code";
-          });
+      const bool own_roles =
+          std::any_of(part.header.roles.begin(), part.header.roles.end(), IsCodeRole);
       const std::vector<std::string>& roles =
           !own_roles && part.table->column_count == first.table->column_count ? first.header.roles
                                                                               : part.header.roles;

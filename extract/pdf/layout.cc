@@ -193,12 +193,17 @@ std::vector<TextLine> BuildLines(const std::vector<Glyph>& glyphs,
   // not to the line: joining them interleaves two sentences character by
   // character. Glyphs on the same baseline may touch (kerning), so only offset
   // glyphs are tested, which keeps the common case free.
-  auto collides = [](const Building& line, const Item& item, double offset, double h) {
+  // How much of the narrower of two glyphs the other covers along the line.
+  auto overlap_share = [](const Item& a, const Item& b) {
+    const double width = std::min(a.f.u1 - a.f.u0, b.f.u1 - b.f.u0);
+    const double overlap = std::min(a.f.u1, b.f.u1) - std::max(a.f.u0, b.f.u0);
+    return width > 0 ? overlap / width : 0.0;
+  };
+  auto collides = [&overlap_share](const Building& line, const Item& item, double offset,
+                                   double h) {
     if (offset <= 0.12 * h) return false;
     for (const Item& other : line.items) {
-      const double width = std::min(other.f.u1 - other.f.u0, item.f.u1 - item.f.u0);
-      const double overlap = std::min(other.f.u1, item.f.u1) - std::max(other.f.u0, item.f.u0);
-      if (overlap > 0.3 * width) return true;
+      if (overlap_share(other, item) > 0.3) return true;
     }
     return false;
   };
@@ -241,10 +246,8 @@ std::vector<TextLine> BuildLines(const std::vector<Glyph>& glyphs,
   // line land on each other. The line is split into runs of consecutive
   // content-stream glyphs going rightwards, each run joining the first sub-line it does not
   // collide with. Lines whose glyphs never overlap (all but a few) stay whole.
-  auto overlapping = [](const Item& a, const Item& b) {
-    const double width = std::min(a.f.u1 - a.f.u0, b.f.u1 - b.f.u0);
-    const double overlap = std::min(a.f.u1, b.f.u1) - std::max(a.f.u0, b.f.u0);
-    return width > 0 && overlap > 0.5 * width;
+  auto overlapping = [&overlap_share](const Item& a, const Item& b) {
+    return overlap_share(a, b) > 0.5;
   };
   std::vector<Building> split;
   for (Building& b : building) {
@@ -616,6 +619,23 @@ void AppendPageBlocks(int page_number, PageAnalysis& analysis, Document& doc) {
 
 namespace {
 
+// A paragraph's text as running heads are compared: no whitespace, digits as
+// '#' ("第3页" repeats as "第#页"). `ends`, when given, receives for each kept
+// code point the normalized size and the byte offset in `text` after it.
+std::string HeadText(std::string_view text,
+                     std::vector<std::pair<std::size_t, std::size_t>>* ends = nullptr) {
+  std::string normalized;
+  std::size_t offset = 0;
+  for (char32_t code_point : DecodeUtf8(text)) {
+    offset += EncodeUtf8(code_point).size();
+    if (IsUnicodeSpace(code_point)) continue;
+    if (code_point >= U'0' && code_point <= U'9') code_point = U'#';
+    AppendUtf8(normalized, code_point);
+    if (ends != nullptr) ends->emplace_back(normalized.size(), offset);
+  }
+  return normalized;
+}
+
 // A running head set close above the first line is joined to it as one
 // paragraph ("…部门决算公开住房保障支出明细如下："): the head's text is cut
 // off the paragraph's start and kept as furniture.
@@ -625,18 +645,8 @@ void StripRunningHeadPrefix(Document& doc, const std::vector<std::string>& top_h
   if (top_heads.empty() || !where.box || where.page < 1 || where.page > doc.page_count()) return;
   const double height = doc.pages[static_cast<std::size_t>(where.page - 1)].height;
   if (where.box->y0 > 0.1 * height) return;
-  // The paragraph's text normalized like a head key, with the byte offset in
-  // the original text after each normalized code point.
-  std::string normalized;
   std::vector<std::pair<std::size_t, std::size_t>> ends;  // normalized size, original offset
-  std::size_t offset = 0;
-  for (char32_t code_point : DecodeUtf8(paragraph.text)) {
-    offset += EncodeUtf8(code_point).size();
-    if (IsUnicodeSpace(code_point) || code_point == U'\n' || code_point == U'\t') continue;
-    if (code_point >= U'0' && code_point <= U'9') code_point = U'#';
-    AppendUtf8(normalized, code_point);
-    ends.emplace_back(normalized.size(), offset);
-  }
+  const std::string normalized = HeadText(paragraph.text, &ends);
   for (const std::string& head : top_heads) {
     if (normalized.size() <= head.size() || !StartsWith(normalized, head)) continue;
     for (const auto& [normalized_size, original_offset] : ends) {
@@ -673,11 +683,8 @@ void MoveRepeatedRunningHeads(Document& doc) {
     } else {
       return {};
     }
-    std::string key = RemoveAllWhitespace(paragraph.text);
+    const std::string key = HeadText(paragraph.text);
     if (key.empty()) return {};
-    for (char& c : key) {
-      if (c >= '0' && c <= '9') c = '#';
-    }
     return band + key;
   };
   std::map<std::string, std::set<int>> pages_of;
@@ -746,6 +753,16 @@ namespace {
 
 constexpr double kEdgeTolerance = 1.5;  // points between two rules meant to be one
 
+// `edges` sorted, with edges closer than kEdgeTolerance taken as one.
+std::vector<double> MergeEdges(std::vector<double> edges) {
+  std::sort(edges.begin(), edges.end());
+  std::vector<double> merged;
+  for (double edge : edges) {
+    if (merged.empty() || edge - merged.back() > kEdgeTolerance) merged.push_back(edge);
+  }
+  return merged;
+}
+
 // The x edges of a ruled table's columns, from its cells' boxes.
 std::vector<double> ColumnEdges(const Table& table) {
   std::vector<double> edges;
@@ -754,12 +771,7 @@ std::vector<double> ColumnEdges(const Table& table) {
     edges.push_back(cell.provenance.box->x0);
     edges.push_back(cell.provenance.box->x1);
   }
-  std::sort(edges.begin(), edges.end());
-  std::vector<double> merged;
-  for (double edge : edges) {
-    if (merged.empty() || edge - merged.back() > kEdgeTolerance) merged.push_back(edge);
-  }
-  return merged;
+  return MergeEdges(std::move(edges));
 }
 
 int EdgeIndex(const std::vector<double>& edges, double x) {
@@ -804,11 +816,7 @@ bool AlignContinuationColumns(Table& upper, Table& lower) {
   }
   std::vector<double> edges = upper_edges;
   edges.insert(edges.end(), lower_edges.begin(), lower_edges.end());
-  std::sort(edges.begin(), edges.end());
-  std::vector<double> merged;
-  for (double edge : edges) {
-    if (merged.empty() || edge - merged.back() > kEdgeTolerance) merged.push_back(edge);
-  }
+  const std::vector<double> merged = MergeEdges(std::move(edges));
   Table upper_copy = upper;
   Table lower_copy = lower;
   if (!RegridColumns(upper_copy, merged) || !RegridColumns(lower_copy, merged)) return false;

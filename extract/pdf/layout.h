@@ -72,7 +72,8 @@ void AppendPageBlocks(int page_number, PageAnalysis& analysis, Document& doc);
 // from a title on one page. Renumbers provenance.block of what follows.
 void MoveRepeatedRunningHeads(Document& doc);
 
-// Marks a table that ends in the bottom 15% of its page, as that page's last
+// Marks a table that ends in the bottom 15% of its page (or anywhere, when it
+// holds no amount: a header the body left behind), as that page's last
 // block, when the next page opens with a table of the same column count:
 // continues_on_next_page on it, continued_from_previous_page on the next.
 // Ruled parts of the same width whose column counts differ (a header cut by
