@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <numeric>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,13 @@ void AddRun(PageContent& page, std::string_view text, double x, double top, doub
     page.glyphs.push_back(glyph);
     x += advance;
   }
+}
+
+// BuildLines over every glyph of the page.
+std::vector<TextLine> BuildAllLines(const PageContent& page) {
+  std::vector<int> all(page.glyphs.size());
+  std::iota(all.begin(), all.end(), 0);
+  return BuildLines(page.glyphs, all);
 }
 
 PageContent A4() {
@@ -61,9 +69,7 @@ TEST_P(BuildLinesTest, JoinsRunsOnOneLine) {
   const LineCase& c = GetParam();
   PageContent page = A4();
   for (const auto& [text, x] : c.runs) AddRun(page, text, x, 200, 10, c.advance);
-  std::vector<int> all(page.glyphs.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
-  std::vector<TextLine> lines = BuildLines(page.glyphs, all);
+  std::vector<TextLine> lines = BuildAllLines(page);
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0].text, c.expected);
 }
@@ -99,9 +105,7 @@ TEST(BuildLinesTest, FloatingTextBoxOverALineStaysApart) {
   PageContent page = A4();
   AddRun(page, "本年支出合计", 40, 100, 10, 10);
   AddRun(page, "文本框：项目支出", 47, 103, 10, 10);
-  std::vector<int> all(page.glyphs.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
-  std::vector<TextLine> lines = BuildLines(page.glyphs, all);
+  std::vector<TextLine> lines = BuildAllLines(page);
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0].text, "本年支出合计");
   EXPECT_EQ(lines[1].text, "文本框：项目支出");
@@ -113,9 +117,7 @@ TEST(BuildLinesTest, TwoFlowsOnOneBaselineAreSeparated) {
   PageContent page = A4();
   AddRun(page, "第 9 页，共 10 页", 42.6, 546.2, 10, 7);
   AddRun(page, "815,622.25元", 49.8, 546.4, 10, 7);
-  std::vector<int> all(page.glyphs.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
-  std::vector<TextLine> lines = BuildLines(page.glyphs, all);
+  std::vector<TextLine> lines = BuildAllLines(page);
   ASSERT_EQ(lines.size(), 2u);
   std::vector<std::string> texts = {lines[0].text, lines[1].text};
   std::sort(texts.begin(), texts.end());
@@ -129,9 +131,7 @@ TEST(BuildLinesTest, ValueSetSlightlyOffItsLabelStaysInTheLine) {
   PageContent page = A4();
   AddRun(page, "行政运行", 40, 100, 10, 10);
   AddRun(page, "3,279,761.42", 200, 103, 10, 6);
-  std::vector<int> all(page.glyphs.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
-  std::vector<TextLine> lines = BuildLines(page.glyphs, all);
+  std::vector<TextLine> lines = BuildAllLines(page);
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0].text, "行政运行 3,279,761.42");
 }

@@ -18,6 +18,7 @@
 #include "core/money.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
+#include "tests/golden/figure_sets.h"
 
 namespace disclose {
 namespace {
@@ -50,15 +51,6 @@ NormalizedDocument ReadAndNormalize(const fs::path& path) {
   return Normalize(document.value(), NormalizeOptions{});
 }
 
-std::multiset<std::string> FigureSet(const NormalizedDocument& normalized) {
-  std::multiset<std::string> figures;
-  for (const Figure& figure : normalized.AllFigures()) {
-    figures.insert(figure.table_kind + "|" + figure.row_code + "|" + figure.column + "|" +
-                   FormatYuan(figure.amount_fen));
-  }
-  return figures;
-}
-
 int ErrorCount(const NormalizedDocument& normalized) {
   return static_cast<int>(
       std::count_if(normalized.findings.begin(), normalized.findings.end(),
@@ -82,19 +74,13 @@ TEST(RenderedPdfTest, PdfGivesExactlyTheDocxFigures) {
       EXPECT_EQ(from_pdf.metadata.fiscal_year.value, from_docx.metadata.fiscal_year.value);
       EXPECT_EQ(from_pdf.metadata.kind, from_docx.metadata.kind);
 
-      const std::multiset<std::string> docx_figures = FigureSet(from_docx);
-      const std::multiset<std::string> pdf_figures = FigureSet(from_pdf);
+      const std::multiset<std::string> docx_figures = FigureKeys(from_docx);
       EXPECT_GE(docx_figures.size(), 10u);
-      std::vector<std::string> only_docx;
-      std::vector<std::string> only_pdf;
-      std::set_difference(docx_figures.begin(), docx_figures.end(), pdf_figures.begin(),
-                          pdf_figures.end(), std::back_inserter(only_docx));
-      std::set_difference(pdf_figures.begin(), pdf_figures.end(), docx_figures.begin(),
-                          docx_figures.end(), std::back_inserter(only_pdf));
-      EXPECT_TRUE(only_docx.empty())
-          << only_docx.size() << " figure(s) only in the DOCX, first " << only_docx.front();
-      EXPECT_TRUE(only_pdf.empty())
-          << only_pdf.size() << " figure(s) only in the PDF, first " << only_pdf.front();
+      const FigureDiff diff = CompareFigures(docx_figures, FigureKeys(from_pdf));
+      EXPECT_TRUE(diff.missing.empty())
+          << diff.missing.size() << " figure(s) only in the DOCX, first " << diff.missing.front();
+      EXPECT_TRUE(diff.extra.empty())
+          << diff.extra.size() << " figure(s) only in the PDF, first " << diff.extra.front();
       EXPECT_LE(ErrorCount(from_pdf), ErrorCount(from_docx));
     }
   }

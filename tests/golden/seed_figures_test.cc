@@ -7,10 +7,8 @@
 // wrong, not that a golden needs regenerating.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -20,6 +18,7 @@
 #include "core/money.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
+#include "tests/golden/figure_sets.h"
 
 namespace disclose {
 namespace {
@@ -32,11 +31,6 @@ struct SeedTruth {
   std::set<std::string> kinds;
   std::multiset<std::string> figures;  // "kind|row_code|column|amount_yuan"
 };
-
-std::string FigureKey(const std::string& kind, const std::string& row_code,
-                      const std::string& column, const std::string& amount_yuan) {
-  return kind + "|" + row_code + "|" + column + "|" + amount_yuan;
-}
 
 std::map<std::string, SeedTruth> ReadSeedTruth() {
   std::map<std::string, SeedTruth> truth;
@@ -74,26 +68,13 @@ TEST(SeedFiguresTest, PipelineProducesExactlyTheHandReadFigures) {
         ReadDocument((kGoldenDir / "inputs" / source).string(), ExtractOptions{});
     ASSERT_TRUE(document.ok()) << document.status().message();
     const NormalizedDocument normalized = Normalize(document.value(), NormalizeOptions{});
-    std::multiset<std::string> produced;
-    for (const Figure& figure : normalized.AllFigures()) {
-      if (!seed.kinds.count(figure.table_kind)) continue;
-      produced.insert(FigureKey(figure.table_kind, figure.row_code, figure.column,
-                                FormatYuan(figure.amount_fen)));
-    }
-    std::vector<std::string> missing;
-    std::vector<std::string> extra;
-    std::multiset<std::string> remaining = produced;
-    for (const std::string& expected : seed.figures) {
-      auto found = remaining.find(expected);
-      if (found == remaining.end()) {
-        missing.push_back(expected);
-      } else {
-        remaining.erase(found);
-      }
-    }
-    extra.assign(remaining.begin(), remaining.end());
-    EXPECT_TRUE(missing.empty()) << missing.size() << " missing, first: " << missing.front();
-    EXPECT_TRUE(extra.empty()) << extra.size() << " extra, first: " << extra.front();
+    const FigureDiff diff =
+        CompareFigures(seed.figures, FigureKeys(normalized, [&seed](const std::string& kind) {
+                         return seed.kinds.count(kind) != 0;
+                       }));
+    EXPECT_TRUE(diff.missing.empty())
+        << diff.missing.size() << " missing, first: " << diff.missing.front();
+    EXPECT_TRUE(diff.extra.empty()) << diff.extra.size() << " extra, first: " << diff.extra.front();
   }
 }
 
@@ -120,20 +101,13 @@ TEST(SeedFiguresTest, Seed004TablesAsDocxAndRenderedPdfGiveTheHandReadFigures) {
       Result<Document> document = ReadDocument(entry.path().string(), options);
       ASSERT_TRUE(document.ok()) << document.status().message();
       const NormalizedDocument normalized = Normalize(document.value(), NormalizeOptions{});
-      std::multiset<std::string> produced;
-      for (const Figure& figure : normalized.AllFigures()) {
-        if (figure.table_kind == "narrative") continue;
-        produced.insert(FigureKey(figure.table_kind, figure.row_code, figure.column,
-                                  FormatYuan(figure.amount_fen)));
-      }
-      std::vector<std::string> missing;
-      std::vector<std::string> extra;
-      std::set_difference(tables_truth.begin(), tables_truth.end(), produced.begin(),
-                          produced.end(), std::back_inserter(missing));
-      std::set_difference(produced.begin(), produced.end(), tables_truth.begin(),
-                          tables_truth.end(), std::back_inserter(extra));
-      EXPECT_TRUE(missing.empty()) << missing.size() << " missing, first: " << missing.front();
-      EXPECT_TRUE(extra.empty()) << extra.size() << " extra, first: " << extra.front();
+      const FigureDiff diff = CompareFigures(
+          tables_truth,
+          FigureKeys(normalized, [](const std::string& kind) { return kind != "narrative"; }));
+      EXPECT_TRUE(diff.missing.empty())
+          << diff.missing.size() << " missing, first: " << diff.missing.front();
+      EXPECT_TRUE(diff.extra.empty())
+          << diff.extra.size() << " extra, first: " << diff.extra.front();
     }
   }
   EXPECT_EQ(files, 8);  // four DOCX, four PDFs
