@@ -699,11 +699,6 @@ int BodyStart(const TablePart& part) {
   return part.header.header_rows;
 }
 
-bool IsDigits(std::string_view text) {
-  return !text.empty() &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // Whether `upper` (end of a page) and `lower` (top of the next) are the two
 // halves of one cell: an amount whole only when joined ("3,27 9,76" + "1.42",
 // "387," + "070.00", or "5.9" + "6" in a table whose amounts print
@@ -723,13 +718,13 @@ bool CellHalvesJoin(std::string_view upper, std::string_view lower, int table_de
     }
     // "5.9" | "6" where the table prints two decimals throughout.
     if (table_decimals > 0 && top.decimals > 0 && top.decimals < table_decimals &&
-        joined.decimals == table_decimals && IsDigits(lower_text)) {
+        joined.decimals == table_decimals && AllDigits(lower_text)) {
       return true;
     }
   }
   // A 7-digit code wrapped in a narrow column breaks after 4 or 6 digits.
   const std::size_t joined_size = upper_text.size() + lower_text.size();
-  return IsDigits(upper_text) && IsDigits(lower_text) &&
+  return AllDigits(upper_text) && AllDigits(lower_text) &&
          (upper_text.size() == 4 || upper_text.size() == 6) &&
          (joined_size == 5 || joined_size == 7);
 }
@@ -739,8 +734,8 @@ bool CellHalvesJoin(std::string_view upper, std::string_view lower, int table_de
 bool CodePieceHalvesJoin(std::string_view upper, std::string_view lower, std::size_t digits) {
   const std::string upper_text = RemoveAllWhitespace(upper);
   const std::string lower_text = RemoveAllWhitespace(lower);
-  return digits > 1 && IsDigits(upper_text) && IsDigits(lower_text) && upper_text.size() < digits &&
-         upper_text.size() + lower_text.size() == digits;
+  return digits > 1 && AllDigits(upper_text) && AllDigits(lower_text) &&
+         upper_text.size() < digits && upper_text.size() + lower_text.size() == digits;
 }
 
 // Tables of text, not figures (绩效目标 forms, unrecognised tables): no
@@ -1249,7 +1244,7 @@ class TableBuilder {
         static_cast<std::size_t>(std::max(upper.column_count, 0)));
     for (const TableCell& cell : upper.cells) {
       const std::string text = RemoveAllWhitespace(cell.text);
-      if (IsDigits(text) && cell.column < upper.column_count) {
+      if (AllDigits(text) && cell.column < upper.column_count) {
         ++digit_counts[static_cast<std::size_t>(cell.column)][text.size()];
         continue;
       }
