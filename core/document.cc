@@ -12,6 +12,9 @@ std::string_view SourceFormatName(SourceFormat format) {
     case SourceFormat::kPdf: return "pdf";
     case SourceFormat::kDocx: return "docx";
     case SourceFormat::kXlsx: return "xlsx";
+    case SourceFormat::kXls: return "xls";
+    case SourceFormat::kDoc: return "doc";
+    case SourceFormat::kHtml: return "html";
     case SourceFormat::kText: return "text";
     case SourceFormat::kMarkdown: return "markdown";
   }

@@ -31,7 +31,7 @@
 
 namespace disclose {
 
-enum class SourceFormat { kUnknown, kPdf, kDocx, kXlsx, kText, kMarkdown };
+enum class SourceFormat { kUnknown, kPdf, kDocx, kXlsx, kXls, kDoc, kHtml, kText, kMarkdown };
 std::string_view SourceFormatName(SourceFormat format);
 
 // Where text came from on a page: the PDF's text layer or OCR of its image.
@@ -55,6 +55,9 @@ struct Provenance {
   int column = -1;         // table cell column (anchor)
   int line = 0;            // 1-based source line for text exports, 0 otherwise
   TextOrigin origin = TextOrigin::kTextLayer;
+  // OCR only: the recognizer's confidence in this text, 0-100; -1 for text that
+  // was not recognized from an image (text layers and markup are taken as read).
+  int confidence = -1;
 };
 
 struct Source {

@@ -35,6 +35,7 @@ Json ProvenanceJson(const Provenance& provenance) {
   if (provenance.column >= 0) json["column"] = provenance.column;
   if (provenance.line > 0) json["line"] = provenance.line;
   json["origin"] = std::string(TextOriginName(provenance.origin));
+  if (provenance.confidence >= 0) json["confidence"] = provenance.confidence;
   return json;
 }
 
