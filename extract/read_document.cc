@@ -78,6 +78,9 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
     case SourceFormat::kMarkdown: return ReadText(bytes, name, options);
     case SourceFormat::kXlsx:
       return Status(ErrorCode::kUnsupportedFormat, name + ": XLSX workbooks are not read yet");
+    case SourceFormat::kXls:
+    case SourceFormat::kDoc:
+    case SourceFormat::kHtml:
     case SourceFormat::kUnknown: break;
   }
   return Status(ErrorCode::kUnsupportedFormat, name + ": not a PDF, DOCX, text or markdown file");
