@@ -202,6 +202,7 @@ struct Worker {
   int task_fd = -1;    // parent writes tasks
   int result_fd = -1;  // parent reads outcomes
   long task = -1;      // index of the file it is reading, -1 when idle
+  Clock::time_point started;
   Clock::time_point deadline;
   std::string buffer;
 };
@@ -304,6 +305,7 @@ class Pool {
     const size_t index = next_++;
     const FileTask& task = tasks_[index];
     worker.task = static_cast<long>(index);
+    worker.started = Clock::now();
     const int timeout = options_.extract.timeout_seconds;
     // Grace beyond the readers' own deadline, so their precise message normally wins.
     const int grace = std::clamp(timeout / 4, 1, 10);
@@ -361,9 +363,11 @@ class Pool {
     close(worker.task_fd);
     close(worker.result_fd);
     const long task = worker.task;
+    const Clock::time_point started = worker.started;
     worker = Worker{};
     if (task >= 0) {
       FileOutcome outcome;
+      outcome.seconds = std::chrono::duration<double>(Clock::now() - started).count();
       const long long limit_kb = static_cast<long long>(options_.max_memory_mb) << 10;
       const bool near_limit = limit_kb > 0 && usage.ru_maxrss * 4 >= limit_kb * 3;
       if (WIFEXITED(status) && WEXITSTATUS(status) == kExitOutOfMemory) {
@@ -405,8 +409,10 @@ class Pool {
       close(worker.task_fd);
       close(worker.result_fd);
       const size_t task = static_cast<size_t>(worker.task);
+      const Clock::time_point started = worker.started;
       worker = Worker{};
       FileOutcome outcome;
+      outcome.seconds = std::chrono::duration<double>(now - started).count();
       outcome.code = ErrorCode::kTimeout;
       outcome.message =
           "gave up after " + std::to_string(options_.extract.timeout_seconds) + " s (--timeout)";
