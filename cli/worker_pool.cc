@@ -139,11 +139,20 @@ bool DecodeOutcome(const std::vector<std::string>& f, size_t& index, FileOutcome
   _exit(kExitOutOfMemory);
 }
 
+// C libraries abort when malloc fails (Poppler's gmalloc prints "Out of memory" and calls
+// abort()); malloc left errno at ENOMEM, which tells that abort from a crash.
+void OnAbort(int) {
+  if (errno == ENOMEM) _exit(kExitOutOfMemory);
+  signal(SIGABRT, SIG_DFL);
+  raise(SIGABRT);
+}
+
 // Test hooks for tests/export/cli_test.cc, so the watchdog, crash isolation and the memory
 // limit are proven without pathological inputs. They act on files whose path contains
 // DISCLOSE_TEST_CHILD_MATCH (every file when unset): DISCLOSE_TEST_CHILD_SLEEP=SECONDS,
 // DISCLOSE_TEST_CHILD_ABORT=1, DISCLOSE_TEST_CHILD_EXIT=STATUS (ends without an answer),
-// DISCLOSE_TEST_CHILD_ALLOC=1 (allocates until the memory limit stops it).
+// DISCLOSE_TEST_CHILD_ALLOC=1 (allocates with new until the memory limit stops it; =2 with
+// malloc, aborting when it fails, as Poppler does).
 void RunTestHooks(const std::string& path) {
   const char* match = std::getenv("DISCLOSE_TEST_CHILD_MATCH");
   if (match != nullptr && path.find(match) == std::string::npos) return;
@@ -158,6 +167,10 @@ void RunTestHooks(const std::string& path) {
     if (std::string(alloc) == "1") {
       std::vector<std::string*> hoard;
       while (true) hoard.push_back(new std::string(1 << 20, 'x'));
+    }
+    if (std::string(alloc) == "2") {
+      while (void* block = std::malloc(1 << 20)) std::memset(block, 1, 1 << 20);
+      std::abort();
     }
   }
 }
@@ -181,6 +194,7 @@ void RunTestHooks(const std::string& path) {
     setrlimit(RLIMIT_DATA, &limit);
   }
   std::set_new_handler(&OnOutOfMemory);
+  signal(SIGABRT, &OnAbort);
   std::vector<std::string> fields;
   while (ReadFrame(task_fd, fields)) {
     if (fields.size() != 5) _exit(2);

@@ -269,10 +269,11 @@ std::string IsolationCaseName(const ::testing::TestParamInfo<IsolationCase>& par
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, WorkerIsolationTest,
-    ::testing::Values(IsolationCase{"Abort", {"DISCLOSE_TEST_CHILD_ABORT=1"}, "internal"},
-                      IsolationCase{
-                          "ExitWithoutRecord", {"DISCLOSE_TEST_CHILD_EXIT=1"}, "internal"},
-                      IsolationCase{"OutOfMemory", {"DISCLOSE_TEST_CHILD_ALLOC=1"}, "too_large"}),
+    ::testing::Values(
+        IsolationCase{"Abort", {"DISCLOSE_TEST_CHILD_ABORT=1"}, "internal"},
+        IsolationCase{"ExitWithoutRecord", {"DISCLOSE_TEST_CHILD_EXIT=1"}, "internal"},
+        IsolationCase{"OutOfMemory", {"DISCLOSE_TEST_CHILD_ALLOC=1"}, "too_large"},
+        IsolationCase{"MallocFailsAndAborts", {"DISCLOSE_TEST_CHILD_ALLOC=2"}, "too_large"}),
     IsolationCaseName);
 
 // A file name that is not UTF-8 keeps its bytes, escaped, in `source` and the manifest.
