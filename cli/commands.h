@@ -1,8 +1,8 @@
 // cli/commands: the `disclose` subcommands. Each returns the process exit status of the output
 // contract (args.h: 0 all extracted, 1 some file could not be read, 2 usage error) and never
-// throws: every failure becomes a line on stderr and, for extract, NAME.error.json.
+// throws: every failure becomes a line on stderr and, for extract, REL.error.json.
 //
-//   disclose extract [-o DIR] FILE...
+//   disclose extract [-o DIR] [-j N] [--resume] [--shard K/N] FILE|DIR...
 //   disclose inspect FILE --page N [--png OUT.png] [--json]
 #pragma once
 

@@ -6,7 +6,6 @@
 // Exit status: 0 when every input was extracted or skipped as not a document (pages that could
 // not be read are reported, and counted in the manifest, but do not fail the run); 1 when any
 // input could not be read or written; 2 for a usage error; 128+N when stopped by signal N.
-#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>

@@ -54,7 +54,6 @@ void Progress::Update(const Tally& tally) {
   std::cerr << "\r\033[K" << line;
   std::cerr.flush();
   drawn_ = true;
-  last_draw_ = now;
 }
 
 void Progress::Summary(const Tally& tally, bool interrupted) {

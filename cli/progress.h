@@ -37,7 +37,6 @@ class Progress {
   bool show_;
   bool drawn_ = false;
   std::chrono::steady_clock::time_point start_;
-  std::chrono::steady_clock::time_point last_draw_;
   Tally last_;
 };
 

@@ -139,11 +139,20 @@ bool DecodeOutcome(const std::vector<std::string>& f, size_t& index, FileOutcome
   _exit(kExitOutOfMemory);
 }
 
+// C libraries abort when malloc fails (Poppler's gmalloc prints "Out of memory" and calls
+// abort()); malloc left errno at ENOMEM, which tells that abort from a crash.
+void OnAbort(int) {
+  if (errno == ENOMEM) _exit(kExitOutOfMemory);
+  signal(SIGABRT, SIG_DFL);
+  raise(SIGABRT);
+}
+
 // Test hooks for tests/export/cli_test.cc, so the watchdog, crash isolation and the memory
 // limit are proven without pathological inputs. They act on files whose path contains
 // DISCLOSE_TEST_CHILD_MATCH (every file when unset): DISCLOSE_TEST_CHILD_SLEEP=SECONDS,
 // DISCLOSE_TEST_CHILD_ABORT=1, DISCLOSE_TEST_CHILD_EXIT=STATUS (ends without an answer),
-// DISCLOSE_TEST_CHILD_ALLOC=1 (allocates until the memory limit stops it).
+// DISCLOSE_TEST_CHILD_ALLOC=1 (allocates with new until the memory limit stops it; =2 with
+// malloc, aborting when it fails, as Poppler does).
 void RunTestHooks(const std::string& path) {
   const char* match = std::getenv("DISCLOSE_TEST_CHILD_MATCH");
   if (match != nullptr && path.find(match) == std::string::npos) return;
@@ -158,6 +167,10 @@ void RunTestHooks(const std::string& path) {
     if (std::string(alloc) == "1") {
       std::vector<std::string*> hoard;
       while (true) hoard.push_back(new std::string(1 << 20, 'x'));
+    }
+    if (std::string(alloc) == "2") {
+      while (void* block = std::malloc(1 << 20)) std::memset(block, 1, 1 << 20);
+      std::abort();
     }
   }
 }
@@ -181,6 +194,7 @@ void RunTestHooks(const std::string& path) {
     setrlimit(RLIMIT_DATA, &limit);
   }
   std::set_new_handler(&OnOutOfMemory);
+  signal(SIGABRT, &OnAbort);
   std::vector<std::string> fields;
   while (ReadFrame(task_fd, fields)) {
     if (fields.size() != 5) _exit(2);
@@ -202,6 +216,7 @@ struct Worker {
   int task_fd = -1;    // parent writes tasks
   int result_fd = -1;  // parent reads outcomes
   long task = -1;      // index of the file it is reading, -1 when idle
+  Clock::time_point started;
   Clock::time_point deadline;
   std::string buffer;
 };
@@ -304,6 +319,7 @@ class Pool {
     const size_t index = next_++;
     const FileTask& task = tasks_[index];
     worker.task = static_cast<long>(index);
+    worker.started = Clock::now();
     const int timeout = options_.extract.timeout_seconds;
     // Grace beyond the readers' own deadline, so their precise message normally wins.
     const int grace = std::clamp(timeout / 4, 1, 10);
@@ -361,9 +377,11 @@ class Pool {
     close(worker.task_fd);
     close(worker.result_fd);
     const long task = worker.task;
+    const Clock::time_point started = worker.started;
     worker = Worker{};
     if (task >= 0) {
       FileOutcome outcome;
+      outcome.seconds = std::chrono::duration<double>(Clock::now() - started).count();
       const long long limit_kb = static_cast<long long>(options_.max_memory_mb) << 10;
       const bool near_limit = limit_kb > 0 && usage.ru_maxrss * 4 >= limit_kb * 3;
       if (WIFEXITED(status) && WEXITSTATUS(status) == kExitOutOfMemory) {
@@ -405,8 +423,10 @@ class Pool {
       close(worker.task_fd);
       close(worker.result_fd);
       const size_t task = static_cast<size_t>(worker.task);
+      const Clock::time_point started = worker.started;
       worker = Worker{};
       FileOutcome outcome;
+      outcome.seconds = std::chrono::duration<double>(now - started).count();
       outcome.code = ErrorCode::kTimeout;
       outcome.message =
           "gave up after " + std::to_string(options_.extract.timeout_seconds) + " s (--timeout)";

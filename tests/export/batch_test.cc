@@ -137,6 +137,24 @@ TEST_F(BatchTest, WalksDirectoriesAndSkipsNonDocuments) {
   EXPECT_TRUE(fs::exists(out / "a" / "c.txt.json"));
 }
 
+// --files-from: one path a line, blank lines ignored, in the order given, after FILE arguments.
+TEST_F(BatchTest, FilesFromList) {
+  Write(dir_ / "in" / "a" / "one.txt", "");
+  Write(dir_ / "in" / "b" / "two.txt", "");
+  Write(dir_ / "in" / "three.txt", "");
+  Write(dir_ / "list", (dir_ / "in" / "b" / "two.txt").string() + "\n\n" +
+                           (dir_ / "in" / "a" / "one.txt").string() + "\r\n");
+  const RunResult run =
+      RunDisclose({"extract", "-o", (dir_ / "out").string(), "--files-from",
+                   (dir_ / "list").string(), (dir_ / "in" / "three.txt").string()});
+  EXPECT_EQ(run.exit_code, 1) << run.err;  // empty files
+  const std::vector<nlohmann::json> lines = ManifestLines(dir_ / "out");
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0]["outputs"]["error"], "three.txt.error.json");
+  EXPECT_EQ(lines[1]["outputs"]["error"], "b/two.txt.error.json");
+  EXPECT_EQ(lines[2]["outputs"]["error"], "a/one.txt.error.json");
+}
+
 // The manifest's fields, in their documented order.
 TEST_F(BatchTest, ManifestLineHasTheDocumentedFields) {
   Write(dir_ / "in" / "good.txt", ReadFile(kSeed));
@@ -251,10 +269,11 @@ std::string IsolationCaseName(const ::testing::TestParamInfo<IsolationCase>& par
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, WorkerIsolationTest,
-    ::testing::Values(IsolationCase{"Abort", {"DISCLOSE_TEST_CHILD_ABORT=1"}, "internal"},
-                      IsolationCase{
-                          "ExitWithoutRecord", {"DISCLOSE_TEST_CHILD_EXIT=1"}, "internal"},
-                      IsolationCase{"OutOfMemory", {"DISCLOSE_TEST_CHILD_ALLOC=1"}, "too_large"}),
+    ::testing::Values(
+        IsolationCase{"Abort", {"DISCLOSE_TEST_CHILD_ABORT=1"}, "internal"},
+        IsolationCase{"ExitWithoutRecord", {"DISCLOSE_TEST_CHILD_EXIT=1"}, "internal"},
+        IsolationCase{"OutOfMemory", {"DISCLOSE_TEST_CHILD_ALLOC=1"}, "too_large"},
+        IsolationCase{"MallocFailsAndAborts", {"DISCLOSE_TEST_CHILD_ALLOC=2"}, "too_large"}),
     IsolationCaseName);
 
 // A file name that is not UTF-8 keeps its bytes, escaped, in `source` and the manifest.
