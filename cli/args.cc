@@ -75,6 +75,8 @@ void ParseExtract(const std::vector<std::string>& args, size_t i, ParsedArgs& pa
       extract.max_zip_entry_mb = *megabytes;
     } else if (arg == "--no-ocr") {
       extract.enable_ocr = false;
+    } else if (arg == "--pretty") {
+      extract.pretty = true;
     } else if (arg == "--verbose" || arg == "-v") {
       extract.verbose = true;
     } else if (arg == "--in-process") {
@@ -154,6 +156,9 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args) {
   } else if (command == "inspect") {
     parsed.command = Command::kInspect;
     ParseInspect(args, 1, parsed);
+  } else if (command == "dataset") {
+    parsed.command = Command::kDataset;
+    parsed.dataset_args.assign(args.begin() + 1, args.end());
   } else {
     parsed.error = "unknown command '" + command + "'";
   }
@@ -164,6 +169,7 @@ void PrintUsage(std::ostream& out) {
   out << "usage: disclose extract [-o|--out DIR] [--timeout SECONDS] [--no-ocr] [--verbose] "
          "FILE...\n"
          "       disclose inspect FILE --page N [--png OUT.png] [--json]\n"
+         "       disclose dataset DIR... -o OUT   (see disclose dataset --help)\n"
          "       disclose --help | --version\n"
          "\n"
          "extract  reads each FILE (.pdf .docx .txt .md, detected by content) and writes\n"
@@ -173,6 +179,7 @@ void PrintUsage(std::ostream& out) {
          "         --timeout SECONDS  give up on one file after this long (default 120; 0: none)\n"
          "         --no-ocr           never run OCR on scanned pages\n"
          "         --max-zip-entry-mb N  refuse (too_large) a DOCX part inflating beyond N MiB\n"
+         "         --pretty           indent NAME.json (default: compact, one line)\n"
          "         --verbose          echo the PDF library's diagnostics\n"
          "         --in-process       read files in this process (no isolation; for debugging)\n"
          "inspect  shows what the PDF reader sees on one page: --json prints glyphs, rules,\n"

@@ -27,6 +27,7 @@ struct ExtractArgs {
   bool verbose = false;      // echo Poppler's diagnostics
   bool in_process = false;   // no child process per file (for debuggers)
   int max_zip_entry_mb = 0;  // 0: the reader default (ExtractOptions::max_zip_entry_bytes)
+  bool pretty = false;       // NAME.json indented (default: compact)
 };
 
 struct InspectArgs {
@@ -37,13 +38,14 @@ struct InspectArgs {
   bool verbose = false;  // echo Poppler's diagnostics
 };
 
-enum class Command { kHelp, kVersion, kExtract, kInspect };
+enum class Command { kHelp, kVersion, kExtract, kInspect, kDataset };
 
 struct ParsedArgs {
   Command command = Command::kHelp;
   ExtractArgs extract;
   InspectArgs inspect;
-  std::string error;  // non-empty: a usage error, one line
+  std::vector<std::string> dataset_args;  // parsed by RunDataset (cli/dataset_command.cc)
+  std::string error;                      // non-empty: a usage error, one line
 };
 
 // `args` excludes argv[0].

@@ -142,7 +142,8 @@ Status CheckNotOverwritingInput(const std::string& input, const OutputPaths& pat
 }
 
 // Reads, normalizes and writes one file in the current process. Returns true on success.
-bool ExtractOne(const std::string& input, const OutputPaths& paths, const ExtractOptions& options) {
+bool ExtractOne(const std::string& input, const OutputPaths& paths, const ExtractOptions& options,
+                JsonStyle style) {
   Status status;
   try {
     status = CheckNotOverwritingInput(input, paths);
@@ -152,7 +153,7 @@ bool ExtractOne(const std::string& input, const OutputPaths& paths, const Extrac
         status = document.status();
       } else {
         const NormalizedDocument normalized = Normalize(document.value(), NormalizeOptions{});
-        const std::string json = DocumentToJson(document.value(), normalized);
+        const std::string json = DocumentToJson(document.value(), normalized, style);
         const std::string csv = FactsToCsv(document.value(), normalized);
         status = WriteAtomically(paths.json, json);
         if (status.ok()) status = WriteAtomically(paths.csv, csv);
@@ -195,14 +196,14 @@ std::string DescribeSignal(int signal_number) {
 
 // Runs ExtractOne in a forked child and waits for it within the watchdog deadline.
 bool ExtractIsolated(const std::string& input, const OutputPaths& paths,
-                     const ExtractOptions& options) {
+                     const ExtractOptions& options, JsonStyle style) {
   std::cout.flush();
   std::cerr.flush();
   const pid_t child = fork();
-  if (child < 0) return ExtractOne(input, paths, options);  // no isolation beats no result
+  if (child < 0) return ExtractOne(input, paths, options, style);  // no isolation beats no result
   if (child == 0) {
     RunChildTestHooks();
-    const bool ok = ExtractOne(input, paths, options);
+    const bool ok = ExtractOne(input, paths, options, style);
     std::cout.flush();
     std::cerr.flush();
     // _exit: the parent owns stdio buffers and atexit handlers.
@@ -282,8 +283,9 @@ int RunExtract(const ExtractArgs& args) {
   bool all_ok = true;
   for (const std::string& input : args.files) {
     const OutputPaths paths = PathsFor(args.out_dir, OutputName(input));
-    const bool ok = args.in_process ? ExtractOne(input, paths, options)
-                                    : ExtractIsolated(input, paths, options);
+    const JsonStyle style = args.pretty ? JsonStyle::kPretty : JsonStyle::kCompact;
+    const bool ok = args.in_process ? ExtractOne(input, paths, options, style)
+                                    : ExtractIsolated(input, paths, options, style);
     all_ok = all_ok && ok;
   }
   return all_ok ? kExitOk : kExitFileFailed;

@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 cmake -S . -B build -G Ninja >/dev/null
 cmake --build build -j"$(nproc)" --target disclose
 rm -f fixtures/golden/expected/*
-./build/cli/disclose extract -o fixtures/golden/expected fixtures/golden/inputs/* || true
+./build/cli/disclose extract --pretty -o fixtures/golden/expected fixtures/golden/inputs/* || true
 git diff --stat -- fixtures/golden/expected
