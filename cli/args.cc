@@ -127,6 +127,8 @@ void ParseExtract(const std::vector<std::string>& args, size_t i, ParsedArgs& pa
       extract.quiet = true;
     } else if (arg == "--no-ocr") {
       extract.enable_ocr = false;
+    } else if (arg == "--pretty") {
+      extract.pretty = true;
     } else if (arg == "--verbose" || arg == "-v") {
       extract.verbose = true;
     } else if (arg == "--in-process") {
@@ -208,6 +210,9 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args) {
   } else if (command == "inspect") {
     parsed.command = Command::kInspect;
     ParseInspect(args, 1, parsed);
+  } else if (command == "dataset") {
+    parsed.command = Command::kDataset;
+    parsed.dataset_args.assign(args.begin() + 1, args.end());
   } else {
     parsed.error = "unknown command '" + command + "'";
   }
@@ -219,6 +224,7 @@ void PrintUsage(std::ostream& out) {
          "                        [--timeout SECONDS] [--max-memory-mb MB] [--no-ocr] [--verbose]\n"
          "                        [--files-from LIST] FILE|DIR...\n"
          "       disclose inspect FILE --page N [--png OUT.png] [--json]\n"
+         "       disclose dataset DIR... -o OUT   (see disclose dataset --help)\n"
          "       disclose --help | --version\n"
          "\n"
          "extract  reads each FILE (.pdf .docx .txt .md, detected by content; a DIR is walked\n"
@@ -237,6 +243,7 @@ void PrintUsage(std::ostream& out) {
          "                            a file that needs more is too_large\n"
          "         --no-ocr           never run OCR on scanned pages\n"
          "         --max-zip-entry-mb N  refuse (too_large) a DOCX part inflating beyond N MiB\n"
+         "         --pretty           indent NAME.json (default: compact, one line)\n"
          "         --verbose          echo the PDF library's diagnostics\n"
          "         --in-process       read files in this process (no isolation; for debugging)\n"
          "inspect  shows what the PDF reader sees on one page: --json prints glyphs, rules,\n"

@@ -41,6 +41,7 @@ struct ExtractArgs {
   int shard_index = 1;       // --shard K/N: this run takes the inputs whose hash is K-1 mod N
   int shard_count = 1;
   bool quiet = false;  // no progress line (the summary and error lines stay)
+  bool pretty = false;       // NAME.json indented (default: compact)
 };
 
 struct InspectArgs {
@@ -51,13 +52,14 @@ struct InspectArgs {
   bool verbose = false;  // echo Poppler's diagnostics
 };
 
-enum class Command { kHelp, kVersion, kExtract, kInspect };
+enum class Command { kHelp, kVersion, kExtract, kInspect, kDataset };
 
 struct ParsedArgs {
   Command command = Command::kHelp;
   ExtractArgs extract;
   InspectArgs inspect;
-  std::string error;  // non-empty: a usage error, one line
+  std::vector<std::string> dataset_args;  // parsed by RunDataset (cli/dataset_command.cc)
+  std::string error;                      // non-empty: a usage error, one line
 };
 
 // `args` excludes argv[0].

@@ -6,11 +6,16 @@
 //   disclose inspect FILE --page N [--png OUT.png] [--json]
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "cli/args.h"
 
 namespace disclose::cli {
 
 int RunExtract(const ExtractArgs& args);
 int RunInspect(const InspectArgs& args);
+// `disclose dataset DIR... -o OUT`; parses its own arguments (usage errors exit 2).
+int RunDataset(const std::vector<std::string>& args);
 
 }  // namespace disclose::cli

@@ -34,7 +34,8 @@ std::string OptionsString(const ExtractArgs& args, const ExtractOptions& options
   return "ocr=" + std::string(options.enable_ocr ? "on" : "off") +
          ";timeout=" + std::to_string(args.timeout_seconds) +
          ";max_memory_mb=" + std::to_string(args.max_memory_mb) +
-         ";max_zip_entry_mb=" + std::to_string(options.max_zip_entry_bytes >> 20);
+         ";max_zip_entry_mb=" + std::to_string(options.max_zip_entry_bytes >> 20) +
+         ";json=" + (args.pretty ? "pretty" : "compact");
 }
 
 bool Retryable(const std::string& error_code) {
@@ -56,6 +57,7 @@ class Batch {
       options_.max_zip_entry_bytes = static_cast<std::uint64_t>(args.max_zip_entry_mb) << 20;
     }
     options_string_ = OptionsString(args, options_);
+    json_style_ = args.pretty ? JsonStyle::kPretty : JsonStyle::kCompact;
   }
 
   int Run() {
@@ -87,7 +89,7 @@ class Batch {
     int signal_number = 0;
     if (args_.in_process) {
       for (size_t t = 0; t < tasks.size(); ++t) {
-        FileOutcome outcome = ExtractFile(out_, tasks[t], options_);
+        FileOutcome outcome = ExtractFile(out_, tasks[t], options_, json_style_);
         on_done(t, outcome);
       }
     } else {
@@ -97,6 +99,7 @@ class Batch {
                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
       pool.max_memory_mb = args_.max_memory_mb;
       pool.extract = options_;
+      pool.json_style = json_style_;
       signal_number = RunWorkers(out_, tasks, pool, on_done).signal;
     }
     RewriteManifest();
@@ -244,6 +247,7 @@ class Batch {
   std::vector<InputFile> inputs_;
   ExtractOptions options_;
   std::string options_string_;
+  JsonStyle json_style_ = JsonStyle::kCompact;
   Progress progress_;
   Tally tally_;
   LoadedManifest old_;

@@ -93,7 +93,8 @@ void RecordFailure(const OutputDir& out, const FileTask& task, FileOutcome& outc
   if (!written.ok()) outcome.message += " (and " + ToValidUtf8(written.message()) + ")";
 }
 
-FileOutcome ExtractFile(const OutputDir& out, const FileTask& task, const ExtractOptions& options) {
+FileOutcome ExtractFile(const OutputDir& out, const FileTask& task, const ExtractOptions& options,
+                        JsonStyle json_style) {
   const auto start = std::chrono::steady_clock::now();
   FileOutcome outcome;
   Status status;
@@ -115,7 +116,7 @@ FileOutcome ExtractFile(const OutputDir& out, const FileTask& task, const Extrac
       outcome.size = static_cast<std::int64_t>(document.source.size_bytes);
       const NormalizedDocument normalized = Normalize(document, NormalizeOptions{});
       CountDocument(document, normalized, outcome);
-      status = out.CommitSuccess(task.rel, DocumentToJson(document, normalized),
+      status = out.CommitSuccess(task.rel, DocumentToJson(document, normalized, json_style),
                                  FactsToCsv(document, normalized), task.path);
     }
   } catch (const std::bad_alloc&) {

@@ -10,6 +10,7 @@
 
 #include "cli/output_files.h"
 #include "core/status.h"
+#include "export/export.h"
 #include "extract/extract.h"
 
 namespace disclose::cli {
@@ -35,7 +36,8 @@ struct FileOutcome {
 };
 
 // Never throws. On failure the error record is written (CommitFailure) before returning.
-FileOutcome ExtractFile(const OutputDir& out, const FileTask& task, const ExtractOptions& options);
+FileOutcome ExtractFile(const OutputDir& out, const FileTask& task, const ExtractOptions& options,
+                        JsonStyle json_style = JsonStyle::kCompact);
 
 // Writes the error record of a file whose worker ended without one (crash, timeout, memory).
 void RecordFailure(const OutputDir& out, const FileTask& task, FileOutcome& outcome);

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
       case Command::kVersion: std::cout << "disclose " << kVersionString << "\n"; return kExitOk;
       case Command::kExtract: return RunExtract(parsed.extract);
       case Command::kInspect: return RunInspect(parsed.inspect);
+      case Command::kDataset: return RunDataset(parsed.dataset_args);
     }
   } catch (const std::bad_alloc&) {
     std::cerr << "disclose: out of memory\n";

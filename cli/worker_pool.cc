@@ -200,7 +200,7 @@ void RunTestHooks(const std::string& path) {
     if (fields.size() != 5) _exit(2);
     const FileTask task{fields[1], fields[2], fields[3], fields[4]};
     RunTestHooks(task.path);
-    const FileOutcome outcome = ExtractFile(out, task, options.extract);
+    const FileOutcome outcome = ExtractFile(out, task, options.extract, options.json_style);
     if (!WriteAll(result_fd,
                   Frame(EncodeOutcome(static_cast<size_t>(ToInt(fields[0])), outcome)))) {
       _exit(2);
@@ -245,7 +245,7 @@ class Pool {
                        [](const Worker& worker) { return worker.pid > 0; })) {
         // No process can be forked (limits, memory): no isolation beats no result.
         const size_t index = next_++;
-        FileOutcome outcome = ExtractFile(out_, tasks_[index], options_.extract);
+        FileOutcome outcome = ExtractFile(out_, tasks_[index], options_.extract, options_.json_style);
         Finish(index, outcome);
         continue;
       }

@@ -28,6 +28,7 @@ struct PoolOptions {
   int jobs = 1;
   int max_memory_mb = 0;  // 0: no limit
   ExtractOptions extract;
+  JsonStyle json_style = JsonStyle::kCompact;  // --pretty
 };
 
 struct PoolResult {

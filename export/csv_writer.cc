@@ -1,11 +1,12 @@
 // NAME.facts.csv: one row per figure, in NormalizedDocument::AllFigures() order. RFC 4180:
-// CRLF line ends, fields quoted only when they hold a comma, quote, CR or LF, quotes doubled.
+// CRLF line ends, fields quoted only when they hold a comma, quote, CR or LF, quotes doubled;
+// text that a spreadsheet would run as a formula gets a leading ' (core/csv.h).
 // The contract's ten columns come first in its order; our extensions follow (docs/schema.md).
 #include <cmath>
 #include <cstdio>
 
+#include "core/csv.h"
 #include "core/money.h"
-#include "core/text.h"
 #include "export/export.h"
 
 namespace disclose {
@@ -14,21 +15,6 @@ namespace {
 constexpr char kHeader[] =
     "source,department,fiscal_year,doc_kind,table_kind,row_code,row_name,column,amount_yuan,page,"
     "printed_text,printed_unit,table_index,corrected,block,cell_row,cell_column,line,box";
-
-void AppendField(std::string& out, std::string_view raw) {
-  // Damaged inputs may carry invalid UTF-8; the file must stay valid UTF-8.
-  const std::string field = SanitizeUtf8(raw);
-  if (field.find_first_of(",\"\r\n") == std::string::npos) {
-    out += field;
-    return;
-  }
-  out += '"';
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
 
 // The contract wants row names "cleaned of line breaks"; a wrapped CJK label joins without a
 // space, so breaks are dropped rather than turned into spaces.
@@ -92,7 +78,7 @@ std::string FactsToCsv(const Document& document, const NormalizedDocument& norma
     for (const std::string& field : fields) {
       if (!first) out += ',';
       first = false;
-      AppendField(out, field);
+      AppendCsvField(out, field);
     }
     out += "\r\n";
   }

@@ -1,17 +1,17 @@
-// NAME.json and NAME.error.json. nlohmann::ordered_json keeps keys in insertion order so the
-// output is byte-identical across runs; amounts are FormatYuan strings so no float ever carries
-// money, and boxes are rounded to hundredths of a point so tiny layout noise does not churn
-// golden files.
+// NAME.json and NAME.error.json. The document is written token by token through JsonStream, in
+// the fixed key order of docs/schema.md, so the output is byte-identical across runs and no tree
+// of the whole document is ever built (that tree once cost twice the normalizer). Amounts are
+// FormatYuan strings so no float ever carries money, and boxes are rounded to hundredths of a
+// point so tiny layout noise does not churn golden files.
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "core/money.h"
 #include "export/export.h"
+#include "export/json_stream.h"
 
 namespace disclose {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 // Rounded to 0.01 pt; non-finite values (a broken CTM) become 0 rather than JSON null.
 double RoundPoint(double value) {
@@ -19,248 +19,311 @@ double RoundPoint(double value) {
   return std::round(value * 100.0) / 100.0;
 }
 
-Json BoxJson(const Box& box) {
-  return Json::array(
-      {RoundPoint(box.x0), RoundPoint(box.y0), RoundPoint(box.x1), RoundPoint(box.y1)});
+void WriteBox(JsonStream& json, const Box& box) {
+  json.BeginArray();
+  json.Double(RoundPoint(box.x0));
+  json.Double(RoundPoint(box.y0));
+  json.Double(RoundPoint(box.x1));
+  json.Double(RoundPoint(box.y1));
+  json.EndArray();
+}
+
+void Field(JsonStream& json, std::string_view key, std::string_view value) {
+  json.Key(key);
+  json.String(value);
+}
+
+void Field(JsonStream& json, std::string_view key, std::int64_t value) {
+  json.Key(key);
+  json.Int(value);
+}
+
+void BoolField(JsonStream& json, std::string_view key, bool value) {
+  json.Key(key);
+  json.Bool(value);
 }
 
 // Fields that do not apply (-1 block/row/column, line 0, no box) are omitted, always by the same
 // rule, so a consumer can test for presence. `page` is always there: 0 means "no pages".
-Json ProvenanceJson(const Provenance& provenance) {
-  Json json = Json::object();
-  json["page"] = provenance.page;
-  if (provenance.box) json["box"] = BoxJson(*provenance.box);
-  if (provenance.block >= 0) json["block"] = provenance.block;
-  if (provenance.row >= 0) json["row"] = provenance.row;
-  if (provenance.column >= 0) json["column"] = provenance.column;
-  if (provenance.line > 0) json["line"] = provenance.line;
-  json["origin"] = std::string(TextOriginName(provenance.origin));
-  if (provenance.confidence >= 0) json["confidence"] = provenance.confidence;
-  return json;
+void WriteProvenance(JsonStream& json, const Provenance& provenance) {
+  json.Key("provenance");
+  json.BeginObject();
+  Field(json, "page", provenance.page);
+  if (provenance.box) {
+    json.Key("box");
+    WriteBox(json, *provenance.box);
+  }
+  if (provenance.block >= 0) Field(json, "block", provenance.block);
+  if (provenance.row >= 0) Field(json, "row", provenance.row);
+  if (provenance.column >= 0) Field(json, "column", provenance.column);
+  if (provenance.line > 0) Field(json, "line", provenance.line);
+  Field(json, "origin", TextOriginName(provenance.origin));
+  if (provenance.confidence >= 0) Field(json, "confidence", provenance.confidence);
+  json.EndObject();
 }
 
-Json IntArray(const std::vector<int>& values) {
-  Json json = Json::array();
-  for (int value : values) json.push_back(value);
-  return json;
+void IntArrayField(JsonStream& json, std::string_view key, const std::vector<int>& values) {
+  json.Key(key);
+  json.BeginArray();
+  for (int value : values) json.Int(value);
+  json.EndArray();
 }
 
-Json AttributeJson(const Attribute& attribute) {
-  Json json = Json::object();
-  json["value"] = attribute.value;
-  json["evidence"] = attribute.evidence;
-  json["provenance"] = ProvenanceJson(attribute.provenance);
-  json["missing_reason"] = attribute.missing_reason;
-  return json;
+void WriteAttribute(JsonStream& json, std::string_view key, const Attribute& attribute) {
+  json.Key(key);
+  json.BeginObject();
+  Field(json, "value", attribute.value);
+  Field(json, "evidence", attribute.evidence);
+  WriteProvenance(json, attribute.provenance);
+  Field(json, "missing_reason", attribute.missing_reason);
+  json.EndObject();
 }
 
-Json SourceJson(const Document& document) {
+void WriteSource(JsonStream& json, const Document& document) {
   const Source& source = document.source;
-  Json json = Json::object();
-  json["name"] = source.name;
-  json["sha256"] = source.sha256;
-  json["format"] = std::string(SourceFormatName(source.format));
-  json["size_bytes"] = source.size_bytes;
-  json["producer"] = source.producer;
-  json["page_count"] = document.page_count();
-  return json;
+  json.Key("source");
+  json.BeginObject();
+  Field(json, "name", source.name);
+  Field(json, "sha256", source.sha256);
+  Field(json, "format", SourceFormatName(source.format));
+  Field(json, "size_bytes", static_cast<std::int64_t>(source.size_bytes));
+  Field(json, "producer", source.producer);
+  Field(json, "page_count", static_cast<std::int64_t>(document.page_count()));
+  json.EndObject();
 }
 
-Json PageJson(const Page& page) {
-  Json json = Json::object();
-  json["number"] = page.number;
-  json["width"] = RoundPoint(page.width);
-  json["height"] = RoundPoint(page.height);
-  json["rotation"] = page.rotation;
-  json["glyph_count"] = page.glyph_count;
-  json["undecodable_glyph_count"] = page.undecodable_glyph_count;
-  json["needs_ocr"] = page.needs_ocr;
-  json["text_origin"] = std::string(TextOriginName(page.text_origin));
-  return json;
+void WritePage(JsonStream& json, const Page& page) {
+  json.BeginObject();
+  Field(json, "number", page.number);
+  json.Key("width");
+  json.Double(RoundPoint(page.width));
+  json.Key("height");
+  json.Double(RoundPoint(page.height));
+  Field(json, "rotation", page.rotation);
+  Field(json, "glyph_count", page.glyph_count);
+  Field(json, "undecodable_glyph_count", page.undecodable_glyph_count);
+  BoolField(json, "needs_ocr", page.needs_ocr);
+  Field(json, "text_origin", TextOriginName(page.text_origin));
+  json.EndObject();
 }
 
-Json ParagraphJson(const Paragraph& paragraph) {
-  Json json = Json::object();
-  json["type"] = "paragraph";
-  json["text"] = paragraph.text;
-  json["role"] = std::string(ParagraphRoleName(paragraph.role));
-  json["heading_level"] = paragraph.heading_level;
-  json["provenance"] = ProvenanceJson(paragraph.provenance);
-  return json;
+void WriteParagraph(JsonStream& json, const Paragraph& paragraph) {
+  json.BeginObject();
+  Field(json, "type", "paragraph");
+  Field(json, "text", paragraph.text);
+  Field(json, "role", ParagraphRoleName(paragraph.role));
+  Field(json, "heading_level", paragraph.heading_level);
+  WriteProvenance(json, paragraph.provenance);
+  json.EndObject();
 }
 
-Json TableJson(const Table& table) {
-  Json json = Json::object();
-  json["type"] = "table";
-  json["rows"] = table.row_count;
-  json["columns"] = table.column_count;
-  json["ruled"] = table.ruled;
-  json["continues_on_next_page"] = table.continues_on_next_page;
-  json["continued_from_previous_page"] = table.continued_from_previous_page;
+void WriteTable(JsonStream& json, const Table& table) {
+  json.BeginObject();
+  Field(json, "type", "table");
+  Field(json, "rows", table.row_count);
+  Field(json, "columns", table.column_count);
+  BoolField(json, "ruled", table.ruled);
+  BoolField(json, "continues_on_next_page", table.continues_on_next_page);
+  BoolField(json, "continued_from_previous_page", table.continued_from_previous_page);
+  json.Key("parent");
   if (table.parent) {
-    json["parent"] = Json::object({{"block", table.parent->block},
-                                   {"row", table.parent->row},
-                                   {"column", table.parent->column}});
+    json.BeginObject();
+    Field(json, "block", table.parent->block);
+    Field(json, "row", table.parent->row);
+    Field(json, "column", table.parent->column);
+    json.EndObject();
   } else {
-    json["parent"] = nullptr;
+    json.Null();
   }
-  json["pages"] = IntArray(table.pages);
-  json["provenance"] = ProvenanceJson(table.provenance);
-  Json cells = Json::array();
+  IntArrayField(json, "pages", table.pages);
+  WriteProvenance(json, table.provenance);
+  json.Key("cells");
+  json.BeginArray();
   for (const TableCell& cell : table.cells) {
-    Json cell_json = Json::object();
-    cell_json["row"] = cell.row;
-    cell_json["column"] = cell.column;
-    cell_json["row_span"] = cell.row_span;
-    cell_json["column_span"] = cell.column_span;
-    cell_json["text"] = cell.text;
-    cell_json["provenance"] = ProvenanceJson(cell.provenance);
-    cells.push_back(std::move(cell_json));
+    json.BeginObject();
+    Field(json, "row", cell.row);
+    Field(json, "column", cell.column);
+    Field(json, "row_span", cell.row_span);
+    Field(json, "column_span", cell.column_span);
+    Field(json, "text", cell.text);
+    WriteProvenance(json, cell.provenance);
+    json.EndObject();
   }
-  json["cells"] = std::move(cells);
-  return json;
+  json.EndArray();
+  json.EndObject();
 }
 
-Json WarningJson(const Warning& warning) {
-  Json json = Json::object();
-  json["code"] = warning.code;
-  json["message"] = warning.message;
-  json["provenance"] = ProvenanceJson(warning.provenance);
-  return json;
+void WriteWarning(JsonStream& json, const Warning& warning) {
+  json.BeginObject();
+  Field(json, "code", warning.code);
+  Field(json, "message", warning.message);
+  WriteProvenance(json, warning.provenance);
+  json.EndObject();
 }
 
 // The same figure shape in tables, narrative and findings; narrative figures add `sentence`.
-Json FigureJson(const Figure& figure, bool with_sentence) {
-  Json json = Json::object();
-  json["table_kind"] = figure.table_kind;
-  json["row_code"] = figure.row_code;
-  json["row_name"] = figure.row_name;
-  json["column"] = figure.column;
-  json["amount_yuan"] = FormatYuan(figure.amount_fen);
-  json["printed_text"] = figure.printed_text;
-  json["printed_unit"] = std::string(UnitOfAmountName(figure.printed_unit));
-  json["table_index"] = figure.table_index;
-  json["corrected"] = figure.corrected;
-  if (with_sentence) json["sentence"] = figure.sentence;
-  json["provenance"] = ProvenanceJson(figure.provenance);
-  return json;
+void WriteFigure(JsonStream& json, const Figure& figure, bool with_sentence) {
+  json.BeginObject();
+  Field(json, "table_kind", figure.table_kind);
+  Field(json, "row_code", figure.row_code);
+  Field(json, "row_name", figure.row_name);
+  Field(json, "column", figure.column);
+  Field(json, "amount_yuan", FormatYuan(figure.amount_fen));
+  Field(json, "printed_text", figure.printed_text);
+  Field(json, "printed_unit", UnitOfAmountName(figure.printed_unit));
+  Field(json, "table_index", figure.table_index);
+  BoolField(json, "corrected", figure.corrected);
+  if (with_sentence) Field(json, "sentence", figure.sentence);
+  WriteProvenance(json, figure.provenance);
+  json.EndObject();
 }
 
-Json CanonicalTableJson(const CanonicalTable& table) {
-  Json json = Json::object();
-  json["kind"] = table.kind;
-  json["printed_title"] = table.printed_title;
-  json["printed_unit"] = table.printed_unit;
-  json["unit"] = std::string(UnitOfAmountName(table.unit));
-  json["unit_source"] = std::string(UnitSourceName(table.unit_source));
-  json["pages"] = IntArray(table.pages);
-  json["source_blocks"] = IntArray(table.source_blocks);
-  Json keys = Json::array();
-  for (const std::string& key : table.column_keys) keys.push_back(key);
-  json["column_keys"] = std::move(keys);
-  Json rows = Json::array();
+void WriteCanonicalTable(JsonStream& json, const CanonicalTable& table) {
+  json.BeginObject();
+  Field(json, "kind", table.kind);
+  Field(json, "printed_title", table.printed_title);
+  Field(json, "printed_unit", table.printed_unit);
+  Field(json, "unit", UnitOfAmountName(table.unit));
+  Field(json, "unit_source", UnitSourceName(table.unit_source));
+  IntArrayField(json, "pages", table.pages);
+  IntArrayField(json, "source_blocks", table.source_blocks);
+  json.Key("column_keys");
+  json.BeginArray();
+  for (const std::string& key : table.column_keys) json.String(key);
+  json.EndArray();
+  json.Key("rows");
+  json.BeginArray();
   for (const CanonicalRow& row : table.rows) {
-    Json row_json = Json::object();
-    row_json["row_code"] = row.row_code;
-    row_json["row_name"] = row.row_name;
-    row_json["level"] = row.level;
-    row_json["source_block"] = row.source_block;
-    row_json["source_row"] = row.source_row;
-    Json values = Json::array();
-    for (const Figure& figure : row.values) values.push_back(FigureJson(figure, false));
-    row_json["values"] = std::move(values);
-    rows.push_back(std::move(row_json));
+    json.BeginObject();
+    Field(json, "row_code", row.row_code);
+    Field(json, "row_name", row.row_name);
+    Field(json, "level", row.level);
+    Field(json, "source_block", row.source_block);
+    Field(json, "source_row", row.source_row);
+    json.Key("values");
+    json.BeginArray();
+    for (const Figure& figure : row.values) WriteFigure(json, figure, false);
+    json.EndArray();
+    json.EndObject();
   }
-  json["rows"] = std::move(rows);
-  return json;
+  json.EndArray();
+  json.EndObject();
 }
 
-Json OptionalYuan(const std::optional<std::int64_t>& fen) {
-  if (!fen) return nullptr;
-  return FormatYuan(*fen);
+void OptionalYuanField(JsonStream& json, std::string_view key,
+                       const std::optional<std::int64_t>& fen) {
+  json.Key(key);
+  if (fen) {
+    json.String(FormatYuan(*fen));
+  } else {
+    json.Null();
+  }
 }
 
-Json FindingJson(const Finding& finding) {
-  Json json = Json::object();
-  json["check"] = finding.check;
-  json["severity"] = std::string(SeverityName(finding.severity));
-  json["message"] = finding.message;
-  Json figures = Json::array();
+void WriteFinding(JsonStream& json, const Finding& finding) {
+  json.BeginObject();
+  Field(json, "check", finding.check);
+  Field(json, "severity", SeverityName(finding.severity));
+  Field(json, "message", finding.message);
+  json.Key("figures");
+  json.BeginArray();
   for (const FigureRef& ref : finding.figures) {
-    Json ref_json = Json::object();
-    ref_json["table_kind"] = ref.table_kind;
-    ref_json["row_code"] = ref.row_code;
-    ref_json["column"] = ref.column;
-    ref_json["amount_yuan"] = FormatYuan(ref.amount_fen);
-    ref_json["provenance"] = ProvenanceJson(ref.provenance);
-    figures.push_back(std::move(ref_json));
+    json.BeginObject();
+    Field(json, "table_kind", ref.table_kind);
+    Field(json, "row_code", ref.row_code);
+    Field(json, "column", ref.column);
+    Field(json, "amount_yuan", FormatYuan(ref.amount_fen));
+    WriteProvenance(json, ref.provenance);
+    json.EndObject();
   }
-  json["figures"] = std::move(figures);
-  json["expected_yuan"] = OptionalYuan(finding.expected_fen);
-  json["actual_yuan"] = OptionalYuan(finding.actual_fen);
-  json["tolerance_yuan"] = FormatYuan(finding.tolerance_fen);
-  json["printed_text"] = finding.printed_text;
-  json["provenance"] = ProvenanceJson(finding.provenance);
-  return json;
+  json.EndArray();
+  OptionalYuanField(json, "expected_yuan", finding.expected_fen);
+  OptionalYuanField(json, "actual_yuan", finding.actual_fen);
+  Field(json, "tolerance_yuan", FormatYuan(finding.tolerance_fen));
+  Field(json, "printed_text", finding.printed_text);
+  WriteProvenance(json, finding.provenance);
+  json.EndObject();
 }
 
-// Invalid UTF-8 from a damaged input becomes U+FFFD instead of an exception.
-std::string Dump(const Json& json) {
-  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+void WriteDocument(JsonStream& json, const Document& document,
+                   const NormalizedDocument& normalized) {
+  json.BeginObject();
+  Field(json, "schema", "disclose/1");
+  WriteSource(json, document);
+
+  json.Key("metadata");
+  json.BeginObject();
+  WriteAttribute(json, "department", normalized.metadata.department);
+  WriteAttribute(json, "fiscal_year", normalized.metadata.fiscal_year);
+  WriteAttribute(json, "doc_kind", normalized.metadata.doc_kind);
+  json.EndObject();
+
+  json.Key("pages");
+  json.BeginArray();
+  for (const Page& page : document.pages) WritePage(json, page);
+  json.EndArray();
+
+  json.Key("blocks");
+  json.BeginArray();
+  for (const Block& block : document.blocks) {
+    if (const Paragraph* paragraph = block.AsParagraph()) {
+      WriteParagraph(json, *paragraph);
+    } else if (const Table* table = block.AsTable()) {
+      WriteTable(json, *table);
+    }
+  }
+  json.EndArray();
+
+  json.Key("furniture");
+  json.BeginArray();
+  for (const Paragraph& paragraph : document.furniture) WriteParagraph(json, paragraph);
+  json.EndArray();
+
+  json.Key("warnings");
+  json.BeginArray();
+  for (const Warning& warning : document.warnings) WriteWarning(json, warning);
+  json.EndArray();
+
+  json.Key("tables");
+  json.BeginArray();
+  for (const CanonicalTable& table : normalized.tables) WriteCanonicalTable(json, table);
+  json.EndArray();
+
+  json.Key("narrative");
+  json.BeginArray();
+  for (const Figure& figure : normalized.narrative) WriteFigure(json, figure, true);
+  json.EndArray();
+
+  json.Key("findings");
+  json.BeginArray();
+  for (const Finding& finding : normalized.findings) WriteFinding(json, finding);
+  json.EndArray();
+  json.EndObject();
+  json.Newline();
+}
+
+JsonStream::Style StreamStyle(JsonStyle style) {
+  return style == JsonStyle::kPretty ? JsonStream::Style::kPretty : JsonStream::Style::kCompact;
 }
 
 }  // namespace
 
-std::string DocumentToJson(const Document& document, const NormalizedDocument& normalized) {
-  Json json = Json::object();
-  json["schema"] = "disclose/1";
-  json["source"] = SourceJson(document);
+std::string DocumentToJson(const Document& document, const NormalizedDocument& normalized,
+                           JsonStyle style) {
+  JsonStream json(StreamStyle(style));
+  WriteDocument(json, document, normalized);
+  return json.TakeString();
+}
 
-  Json metadata = Json::object();
-  metadata["department"] = AttributeJson(normalized.metadata.department);
-  metadata["fiscal_year"] = AttributeJson(normalized.metadata.fiscal_year);
-  metadata["doc_kind"] = AttributeJson(normalized.metadata.doc_kind);
-  json["metadata"] = std::move(metadata);
-
-  Json pages = Json::array();
-  for (const Page& page : document.pages) pages.push_back(PageJson(page));
-  json["pages"] = std::move(pages);
-
-  Json blocks = Json::array();
-  for (const Block& block : document.blocks) {
-    if (const Paragraph* paragraph = block.AsParagraph()) {
-      blocks.push_back(ParagraphJson(*paragraph));
-    } else if (const Table* table = block.AsTable()) {
-      blocks.push_back(TableJson(*table));
-    }
-  }
-  json["blocks"] = std::move(blocks);
-
-  Json furniture = Json::array();
-  for (const Paragraph& paragraph : document.furniture)
-    furniture.push_back(ParagraphJson(paragraph));
-  json["furniture"] = std::move(furniture);
-
-  Json warnings = Json::array();
-  for (const Warning& warning : document.warnings) warnings.push_back(WarningJson(warning));
-  json["warnings"] = std::move(warnings);
-
-  Json tables = Json::array();
-  for (const CanonicalTable& table : normalized.tables) tables.push_back(CanonicalTableJson(table));
-  json["tables"] = std::move(tables);
-
-  Json narrative = Json::array();
-  for (const Figure& figure : normalized.narrative) narrative.push_back(FigureJson(figure, true));
-  json["narrative"] = std::move(narrative);
-
-  Json findings = Json::array();
-  for (const Finding& finding : normalized.findings) findings.push_back(FindingJson(finding));
-  json["findings"] = std::move(findings);
-  return Dump(json);
+Status WriteDocumentJson(std::FILE* file, const Document& document,
+                         const NormalizedDocument& normalized, JsonStyle style) {
+  JsonStream json(StreamStyle(style), file);
+  WriteDocument(json, document, normalized);
+  return json.Finish();
 }
 
 std::string ErrorToJson(const std::string& source_name, const Status& status) {
-  Json json = Json::object();
+  nlohmann::ordered_json json = nlohmann::ordered_json::object();
   json["source"] = source_name;
   json["code"] = std::string(ErrorCodeName(status.code()));
   // One line by contract, whatever a reader put in its message.
@@ -269,7 +332,8 @@ std::string ErrorToJson(const std::string& source_name, const Status& status) {
     if (c == '\n' || c == '\r') c = ' ';
   }
   json["message"] = message;
-  return Dump(json);
+  // Invalid UTF-8 from a damaged input becomes U+FFFD instead of an exception.
+  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace disclose

@@ -14,6 +14,8 @@ packages=(
   libre2-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
   # hashing, JSON
   libssl-dev nlohmann-json3-dev libicu-dev
+  # disclose dataset: SQLite output; JSON Schema checks of the outputs (tests/schema)
+  libsqlite3-dev sqlite3 python3-jsonschema
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   # fixture generation (scripts/make-docx-fixtures.py)

@@ -7,8 +7,9 @@ cmake -S . -B build -G Ninja >/dev/null
 cmake --build build -j"$(nproc)" --target disclose
 rm -f fixtures/golden/expected/*
 # Extract into a scratch folder and keep the JSON and CSV: the manifest's `seconds` vary.
+# Goldens are indented (--pretty) so that their diffs can be reviewed line by line.
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-./build/cli/disclose extract --quiet -o "$scratch" fixtures/golden/inputs/* || true
+./build/cli/disclose extract --quiet --pretty -o "$scratch" fixtures/golden/inputs/* || true
 cp "$scratch"/*.json "$scratch"/*.facts.csv fixtures/golden/expected/
 git diff --stat -- fixtures/golden/expected

@@ -172,6 +172,22 @@ TEST_F(CliTest, GoodFileWritesJsonAndCsvAndExitsZero) {
   }
 }
 
+// Compact NAME.json by default; --pretty gives the golden file byte for byte.
+TEST_F(CliTest, CompactByDefaultAndPrettyMatchesTheGolden) {
+  const std::string name = kSeed.stem().string();
+  const fs::path golden = kSourceDir / "fixtures" / "golden" / "expected" / (name + ".json");
+  ASSERT_EQ(RunDisclose({"extract", "-o", (out_ / "compact").string(), kSeed.string()}).exit_code,
+            0);
+  ASSERT_EQ(RunDisclose({"extract", "--pretty", "-o", (out_ / "pretty").string(), kSeed.string()})
+                .exit_code,
+            0);
+  const std::string compact = ReadFile(out_ / "compact" / (name + ".json"));
+  EXPECT_EQ(ReadFile(out_ / "pretty" / (name + ".json")), ReadFile(golden));
+  EXPECT_EQ(LineCount(compact), 1);
+  EXPECT_EQ(nlohmann::ordered_json::parse(compact),
+            nlohmann::ordered_json::parse(ReadFile(golden)));
+}
+
 // One bad file does not stop the others; the exit status still says something failed.
 TEST_F(CliTest, MixedInputsWriteTheGoodOnesAndExitOne) {
   const RunResult run = RunDisclose(

