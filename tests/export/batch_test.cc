@@ -210,6 +210,7 @@ TEST_F(BatchTest, PlantedLinksAreNeverFollowed) {
   fs::create_directories(out);
   fs::create_symlink(dir_ / "victim" / "file", out / "x.txt.json");
   fs::create_symlink(dir_ / "victim" / "file", out / "x.txt.facts.csv");
+  fs::create_symlink(dir_ / "victim" / "file", out / "x.txt.json.tmp");  // the old temp name
   fs::create_directory_symlink(dir_ / "victim", out / "sub");
   const RunResult run = RunDisclose({"extract", "-o", out.string(), (dir_ / "in").string()});
   EXPECT_EQ(run.exit_code, 1) << run.err;  // sub/y.txt cannot be written through the link
