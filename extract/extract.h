@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "core/document.h"
+#include "core/limits.h"
 #include "core/status.h"
 
 namespace disclose {
@@ -32,6 +33,8 @@ struct ExtractOptions {
   int timeout_seconds = 120;
   // Run OCR on pages whose text layer cannot be trusted (when available).
   bool enable_ocr = true;
+  // How large a document model a reader may build before giving up with kTooLarge.
+  ModelLimits limits;
 };
 
 // Detects the format from the first bytes (and, for zips, the central directory).

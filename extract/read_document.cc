@@ -1,9 +1,9 @@
 #include <sys/stat.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include "extract/extract.h"
 
@@ -26,6 +26,32 @@ bool ContainsUtf16(std::string_view bytes, std::string_view ascii) {
     wide += '\0';
   }
   return bytes.find(wide) != std::string_view::npos;
+}
+
+// The extension a file claims, lower-cased with its dot ("" when none).
+std::string Extension(const std::string& name) {
+  const std::size_t dot = name.find_last_of('.');
+  if (dot == std::string::npos) return {};
+  std::string ext = name.substr(dot);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+// Bytes with no format signature go to the text reader. When it refuses them too, the user is
+// told the file matched no format at all, and that its name promised another: "not UTF-8 text"
+// for random bytes named .pdf would send them looking in the wrong place.
+Result<Document> ReadAsText(std::string_view bytes, const std::string& name,
+                            const ExtractOptions& options) {
+  Result<Document> document = ReadText(bytes, name, options);
+  if (document.ok() || document.status().code() != ErrorCode::kUnsupportedFormat) return document;
+  const std::string ext = Extension(name);
+  std::string claim;
+  for (std::string_view binary : {".pdf", ".docx", ".xlsx", ".xls", ".doc"}) {
+    if (ext == binary) claim = " although it is named " + ext;
+  }
+  return Status(ErrorCode::kUnsupportedFormat,
+                name + ": not a recognised format" + claim +
+                    ": no PDF or Office signature, and not readable as text");
 }
 
 }  // namespace
@@ -59,10 +85,28 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status(ErrorCode::kIoError, path + ": cannot open for reading");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Text-like inputs are decoded whole, so an oversized one is refused from its first bytes,
+  // before the rest is read into memory.
+  if (static_cast<std::uint64_t>(info.st_size) > options.limits.max_text_input_bytes) {
+    std::string head(64 * 1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    const bool binary = head.compare(0, kOleMagic.size(), kOleMagic) == 0 ||
+                        DetectFormat(head) != SourceFormat::kText;
+    if (!binary) {
+      return Status(ErrorCode::kTooLarge, "text read error: " + BaseName(path) + ": " +
+                                              std::to_string(info.st_size) +
+                                              " bytes of text exceeds the text input limit of " +
+                                              std::to_string(options.limits.max_text_input_bytes));
+    }
+    in.clear();
+    in.seekg(0);
+  }
+  // Read straight into one buffer of the file's size: a stringstream would hold it twice.
+  std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (in.bad()) return Status(ErrorCode::kIoError, path + ": read failed");
-  const std::string bytes = buffer.str();
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
   if (bytes.empty()) return Status(ErrorCode::kEmpty, path + ": file is empty");
   const std::string name = BaseName(path);
   if (bytes.compare(0, kOleMagic.size(), kOleMagic) == 0) {
@@ -75,7 +119,7 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
     case SourceFormat::kPdf: return ReadPdf(bytes, name, options);
     case SourceFormat::kDocx: return ReadDocx(bytes, name, options);
     case SourceFormat::kText:
-    case SourceFormat::kMarkdown: return ReadText(bytes, name, options);
+    case SourceFormat::kMarkdown: return ReadAsText(bytes, name, options);
     case SourceFormat::kXlsx:
       return Status(ErrorCode::kUnsupportedFormat, name + ": XLSX workbooks are not read yet");
     case SourceFormat::kXls:

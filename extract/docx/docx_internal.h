@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/limits.h"
 #include "core/status.h"
 
 namespace disclose::docx {
@@ -105,7 +106,8 @@ enum class PartKind { kBody, kFurniture };
 
 // Walks one part with libxml2's streaming reader and appends to document:
 // body parts add blocks, header/footer parts add furniture paragraphs.
+// Cells and paragraphs are charged to `budget`; past its limits the walk stops with kTooLarge.
 Status WalkPart(std::string_view xml, const std::string& part, PartKind kind,
-                const StyleMap& styles, Document* document);
+                const StyleMap& styles, ModelBudget* budget, Document* document);
 
 }  // namespace disclose::docx

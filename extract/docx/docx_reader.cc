@@ -91,6 +91,7 @@ Result<Document> ReadDocx(std::string_view bytes, std::string name, const Extrac
   document.source.size_bytes = bytes.size();
 
   docx::ZipBudget budget{options.max_zip_entry_bytes, options.max_zip_total_bytes, 0};
+  ModelBudget model_budget(options.limits);
   // Prefix "DOCX read error: <name>: <part>: ..." on every failure below.
   auto fail = [&name](const Status& failed) { return WithName(name, failed); };
 
@@ -111,7 +112,8 @@ Result<Document> ReadDocx(std::string_view bytes, std::string name, const Extrac
 
   status = zip.Read(kDocumentPart, &budget, &xml);
   if (!status.ok()) return fail(status);
-  status = docx::WalkPart(xml, kDocumentPart, docx::PartKind::kBody, styles, &document);
+  status =
+      docx::WalkPart(xml, kDocumentPart, docx::PartKind::kBody, styles, &model_budget, &document);
   if (!status.ok()) return fail(status);
 
   // Headers and footers in name order (header1, header2, ..., footer1, ...):
@@ -133,7 +135,8 @@ Result<Document> ReadDocx(std::string_view bytes, std::string name, const Extrac
   for (const std::string& part : furniture_parts) {
     status = zip.Read(part, &budget, &xml);
     if (status.ok()) {
-      status = docx::WalkPart(xml, part, docx::PartKind::kFurniture, styles, &document);
+      status =
+          docx::WalkPart(xml, part, docx::PartKind::kFurniture, styles, &model_budget, &document);
     }
     if (!status.ok()) {
       // A broken header must not cost the body: warn and go on, unless it is

@@ -249,6 +249,7 @@ Status StreamPart(std::string_view xml, const std::string& part, Visitor& visito
       xmlFreeTextReader(reader);
       return DocxError(ErrorCode::kCorrupt, part + ": DTDs and entities are not allowed");
     }
+    if (visitor.over_budget()) break;
     ret = skip ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader);
   }
   xmlFreeTextReader(reader);
@@ -265,6 +266,7 @@ Status StreamPart(std::string_view xml, const std::string& part, Visitor& visito
 class StyleVisitor {
  public:
   explicit StyleVisitor(StyleMap* styles) : styles_(styles) {}
+  bool over_budget() const { return false; }
 
   bool Start(Elem elem, xmlTextReaderPtr reader) {
     const Elem parent = stack_.empty() ? Elem::kOther : stack_.back();
@@ -363,12 +365,15 @@ struct OpenTable {
 
 class BodyVisitor {
  public:
-  BodyVisitor(PartKind kind, const StyleMap& styles, Document* document)
-      : styles_(styles), document_(document) {
+  BodyVisitor(PartKind kind, const StyleMap& styles, ModelBudget* budget, Document* document)
+      : styles_(styles), budget_(budget), document_(document) {
     Container root;
     root.kind = kind == PartKind::kBody ? ContainerKind::kBody : ContainerKind::kFurniture;
     containers_.push_back(std::move(root));
   }
+
+  // Past the model's limits the walk stops: nothing more is worth building.
+  bool over_budget() const { return budget_->exceeded(); }
 
   bool Start(Elem elem, xmlTextReaderPtr reader) {
     Frame frame;
@@ -588,6 +593,7 @@ class BodyVisitor {
     if (tables_.empty() || tables_.back().index < 0) return;
     RawTable& table = group_[static_cast<std::size_t>(tables_.back().index)];
     if (table.rows.empty()) table.rows.emplace_back();  // w:tc outside w:tr
+    if (!budget_->AddCells(1)) return;
     table.rows.back().cells.emplace_back();
     Container cell;
     cell.kind = ContainerKind::kCell;
@@ -647,6 +653,7 @@ class BodyVisitor {
       document_->furniture.push_back(std::move(paragraph));
       return;
     }
+    if (!budget_->AddParagraphs(1)) return;
     paragraph.provenance.block = static_cast<int>(document_->blocks.size());
     document_->blocks.push_back(Block{std::move(paragraph)});
   }
@@ -743,6 +750,7 @@ class BodyVisitor {
   }
 
   const StyleMap& styles_;
+  ModelBudget* budget_;
   Document* document_;
   std::vector<Frame> frames_;
   std::vector<ParagraphState> paragraphs_;
@@ -762,10 +770,11 @@ Status ParseStyles(std::string_view xml, const std::string& part, StyleMap* styl
 }
 
 Status WalkPart(std::string_view xml, const std::string& part, PartKind kind,
-                const StyleMap& styles, Document* document) {
-  BodyVisitor visitor(kind, styles, document);
+                const StyleMap& styles, ModelBudget* budget, Document* document) {
+  BodyVisitor visitor(kind, styles, budget, document);
   Status status = StreamPart(xml, part, visitor);
   if (!status.ok()) return status;
+  if (budget->exceeded()) return budget->Exceeded(part);
   visitor.Finish();
   return Status::Ok();
 }

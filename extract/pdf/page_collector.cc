@@ -17,8 +17,6 @@ namespace {
 
 // Damaged or adversarial pages can draw millions of paths; past this many
 // rules the table detector learns nothing more, so stop collecting.
-constexpr std::size_t kMaxRulesPerPage = 50000;
-constexpr std::size_t kMaxGlyphsPerPage = 200000;
 // A filled rectangle this thin (points) is drawn as a line.
 constexpr double kThinRect = 2.5;
 // Segments within this slope tolerance (points) count as straight.
@@ -95,7 +93,10 @@ PageContent PageCollector::TakePage() {
 void PageCollector::drawChar(GfxState* state, double x, double y, double dx, double dy,
                              double /*origin_x*/, double /*origin_y*/, CharCode /*code*/,
                              int /*n_bytes*/, const Unicode* u, int u_len) {
-  if (page_.glyphs.size() >= kMaxGlyphsPerPage) return;
+  if (page_.glyphs.size() >= kMaxGlyphsPerPage) {
+    ++page_.dropped_glyphs;
+    return;
+  }
   // Render mode 3 is invisible text (OCR layers keep it, so we keep it too),
   // but mode 7 is pure clipping and never shows.
   if (state->getRender() == 7) return;
@@ -202,7 +203,10 @@ void PageCollector::AddPathRules(GfxState* state, bool stroked) {
   const double half = width / 2;
 
   for (int s = 0; s < path->getNumSubpaths(); ++s) {
-    if (page_.rules.size() >= kMaxRulesPerPage) return;
+    if (page_.rules.size() >= kMaxRulesPerPage) {
+      ++page_.dropped_rules;
+      return;
+    }
     const GfxSubpath* sub = path->getSubpath(s);
     const int n = sub->getNumPoints();
     if (n < 2) continue;

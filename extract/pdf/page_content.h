@@ -29,10 +29,20 @@ struct Rule {
   bool horizontal() const { return box.width() >= box.height(); }
 };
 
+// Caps that keep one page bounded; what they cut is counted and reported as a
+// page_truncated warning, never dropped in silence.
+inline constexpr std::size_t kMaxGlyphsPerPage = 200000;
+inline constexpr std::size_t kMaxRulesPerPage = 50000;
+// Past this many rules a page is a chart or a hatch: its text is read, its rules
+// are not searched for tables (the search is quadratic).
+inline constexpr std::size_t kMaxRulesForTables = 5000;
+
 struct PageContent {
   Page page;  // number, size, rotation, glyph counts
   std::vector<Glyph> glyphs;
   std::vector<Rule> rules;
+  int dropped_glyphs = 0;  // past kMaxGlyphsPerPage
+  int dropped_rules = 0;   // past kMaxRulesPerPage
 };
 
 // A table found on a page, in page coordinates, before it becomes a Block.

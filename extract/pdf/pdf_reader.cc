@@ -47,6 +47,41 @@ std::string InfoStringToUtf8(const GooString* value) {
   return SanitizeUtf8(Trim(out));
 }
 
+// Charges the blocks a page added to the model budget.
+bool ChargeBlocks(const Document& doc, std::size_t first, ModelBudget& budget) {
+  for (std::size_t k = first; k < doc.blocks.size(); ++k) {
+    const Table* table = doc.blocks[k].AsTable();
+    const bool within = table != nullptr
+                            ? budget.AddCells(static_cast<std::int64_t>(table->cells.size()))
+                            : budget.AddParagraphs(1);
+    if (!within) return false;
+  }
+  return true;
+}
+
+// What the per-page caps cut, said on the page it happened: a page read in part
+// must never pass for a page read whole.
+void WarnAboutCaps(const pdf::PageContent& content, int number, Document& doc) {
+  auto warn = [&](std::string message) {
+    Warning warning{"page_truncated", std::move(message), {}};
+    warning.provenance.page = number;
+    doc.warnings.push_back(std::move(warning));
+  };
+  if (content.dropped_glyphs > 0) {
+    warn(std::to_string(content.dropped_glyphs) + " glyphs past the page's limit of " +
+         std::to_string(pdf::kMaxGlyphsPerPage) + " were not read");
+  }
+  if (content.dropped_rules > 0) {
+    warn("drawn lines past the page's limit of " + std::to_string(pdf::kMaxRulesPerPage) +
+         " were not read");
+  }
+  if (content.rules.size() > pdf::kMaxRulesForTables) {
+    warn(std::to_string(content.rules.size()) + " drawn lines (a chart or hatching?): over " +
+         std::to_string(pdf::kMaxRulesForTables) +
+         ", so ruled tables were not searched on this page");
+  }
+}
+
 }  // namespace
 
 Result<Document> ReadPdf(std::string_view bytes, std::string name, const ExtractOptions& options) {
@@ -77,6 +112,11 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
   }
 
   const int page_count = pdf.getNumPages();
+  ModelBudget budget(options.limits);
+  // Refused before any page is read: the page tree says how large the document is.
+  if (!budget.AddPages(page_count)) {
+    return budget.Exceeded("PDF read error: " + doc.source.name);
+  }
   doc.pages.reserve(static_cast<std::size_t>(page_count));
   pdf::PageCollector collector;
   pdf::PageContent content;
@@ -86,6 +126,10 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
       return Status(ErrorCode::kTimeout, "PDF read error: " + doc.source.name + ": gave up after " +
                                              std::to_string(options.timeout_seconds) +
                                              " s at page " + std::to_string(number));
+    }
+    WarnAboutCaps(content, number, doc);
+    if (!budget.AddGlyphs(content.page.glyph_count)) {
+      return budget.Exceeded("PDF read error: " + doc.source.name);
     }
     pdf::PageAnalysis analysis = pdf::AnalyzePage(content);
     const Page& page = content.page;
@@ -104,7 +148,11 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
       doc.warnings.push_back(std::move(warning));
     }
     doc.pages.push_back(page);
+    const std::size_t first_new_block = doc.blocks.size();
     pdf::AppendPageBlocks(number, analysis, doc);
+    if (!ChargeBlocks(doc, first_new_block, budget)) {
+      return budget.Exceeded("PDF read error: " + doc.source.name);
+    }
   }
   pdf::MoveRepeatedRunningHeads(doc);
   pdf::MarkContinuations(doc);

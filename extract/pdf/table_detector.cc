@@ -22,7 +22,6 @@ constexpr double kMergeTol = 1.5;     // gap allowed between collinear pieces of
 constexpr double kSnapTol = 2.0;      // coordinates this close are one grid line
 constexpr double kCollapseTol = 3.0;  // double rules closer than this are one line
 constexpr double kMaxRuleThickness = 3.0;
-constexpr size_t kMaxRules = 5000;  // charts and hatches: bail out, text only
 
 // A rule reduced to its centre line: `pos` is y for horizontal segments and x
 // for vertical ones; [lo, hi] is the extent along the line.
@@ -255,7 +254,7 @@ DetectedTable BuildRuledTable(const PageContent& page, const std::vector<double>
 std::vector<DetectedTable> DetectRuledTables(const PageContent& page,
                                              std::vector<char>& glyph_taken) {
   std::vector<DetectedTable> tables;
-  if (page.rules.size() > kMaxRules) return tables;
+  if (page.rules.size() > kMaxRulesForTables) return tables;
   std::vector<Segment> h, v;
   for (const Rule& r : page.rules) {
     const Box& b = r.box;

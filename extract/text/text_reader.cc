@@ -15,6 +15,8 @@
 //    mid-sentence and the next line does not start a new numbered item;
 //  - two tables separated only by blank / page-number lines and repeated
 //    编制部门/单位 lines, with the same column count, are flagged as continued.
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -184,12 +186,14 @@ int NumberedHeadingLevel(std::string_view text) {
 
 class Assembler {
  public:
-  Assembler(const std::vector<SourceLine>& lines, bool markdown)
-      : lines_(lines), markdown_(markdown) {}
+  Assembler(const std::vector<SourceLine>& lines, bool markdown, ModelBudget* budget)
+      : lines_(lines), markdown_(markdown), budget_(budget) {}
 
+  // Stops early, leaving the document incomplete, when the budget runs out; the caller checks it.
   void Run(Document* document) {
     std::size_t i = 0;
-    while (i < lines_.size()) i = Step(i, document);
+    while (i < lines_.size() && !budget_->exceeded()) i = Step(i, document);
+    if (budget_->exceeded()) return;
     JoinAcrossPageBreaks();
     MarkCaptions();
     Emit(document);
@@ -217,6 +221,13 @@ class Assembler {
     }
     if (markdown_ && i + 1 < lines_.size() && text_internal::HasUnescapedPipe(line.text) &&
         text_internal::IsPipeSeparatorRow(lines_[i + 1].text)) {
+      // Charged before parsing, as tab runs are: one cell per pipe of the run at most.
+      std::int64_t pipes = 0;
+      for (std::size_t k = i; k < lines_.size() && text_internal::HasUnescapedPipe(lines_[k].text);
+           ++k) {
+        pipes += std::count(lines_[k].text.begin(), lines_[k].text.end(), '|');
+      }
+      if (!budget_->AddCells(pipes)) return lines_.size();
       PendingTable table;
       const std::size_t next = text_internal::ParsePipeTable(lines_, i, markdown_, &table);
       AddTable(std::move(table));
@@ -232,11 +243,15 @@ class Assembler {
   std::size_t TabRun(std::size_t i) {
     std::size_t end = i;
     bool all_cells = true;
+    std::int64_t fields = 0;
     while (end < lines_.size() && lines_[end].text.find('\t') != std::string::npos &&
            !(end > i && lines_[end].page_break_before)) {
       if (!IsCellLine(lines_[end].text)) all_cells = false;
+      fields += TabCount(lines_[end].text) + 1;
       ++end;
     }
+    // Charged before parsing: a run of millions of cells must not be materialised first.
+    if (!budget_->AddCells(fields)) return end;
     if (all_cells) {
       PendingTable table;
       const std::size_t next = text_internal::ParseCellPerLine(lines_, i, markdown_, &table);
@@ -332,6 +347,7 @@ class Assembler {
   }
 
   void Push(Item item) {
+    if (!item.is_table && !budget_->AddParagraphs(1)) return;
     item.gap_before = gap_;
     gap_ = false;
     items_.push_back(std::move(item));
@@ -426,6 +442,7 @@ class Assembler {
 
   const std::vector<SourceLine>& lines_;
   bool markdown_;
+  ModelBudget* budget_;
   bool gap_ = false;
   std::vector<Item> items_;
 };
@@ -433,10 +450,12 @@ class Assembler {
 }  // namespace
 
 Result<Document> ReadText(std::string_view bytes, std::string name, const ExtractOptions& options) {
-  if (bytes.size() > options.max_input_bytes) {
-    return Status(ErrorCode::kTooLarge, "text read error: " + name + ": " +
-                                            std::to_string(bytes.size()) +
-                                            " bytes exceeds the input limit");
+  const std::uint64_t limit =
+      std::min<std::uint64_t>(options.max_input_bytes, options.limits.max_text_input_bytes);
+  if (bytes.size() > limit) {
+    return Status(ErrorCode::kTooLarge,
+                  "text read error: " + name + ": " + std::to_string(bytes.size()) +
+                      " bytes exceeds the text input limit of " + std::to_string(limit));
   }
   std::string text;
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -471,7 +490,9 @@ Result<Document> ReadText(std::string_view bytes, std::string name, const Extrac
   document.source.sha256 = Sha256Hex(bytes);
   document.source.size_bytes = bytes.size();
   document.source.format = markdown ? SourceFormat::kMarkdown : SourceFormat::kText;
-  Assembler(lines, markdown).Run(&document);
+  ModelBudget budget(options.limits);
+  Assembler(lines, markdown, &budget).Run(&document);
+  if (budget.exceeded()) return budget.Exceeded("text read error: " + document.source.name);
   return document;
 }
 

@@ -22,7 +22,8 @@ std::string Wrap(const std::string& body) {
 Document Walk(const std::string& body, PartKind kind = PartKind::kBody,
               const StyleMap& styles = {}) {
   Document document;
-  const Status status = WalkPart(Wrap(body), "word/document.xml", kind, styles, &document);
+  ModelBudget budget{ModelLimits{}};
+  const Status status = WalkPart(Wrap(body), "word/document.xml", kind, styles, &budget, &document);
   EXPECT_TRUE(status.ok()) << status.message();
   EXPECT_EQ(ValidateDocument(document), "");
   return document;
@@ -188,7 +189,9 @@ TEST(DocxWalkerTest, RefusesDtdAndMalformedXml) {
   for (const std::string& xml :
        {std::string("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"b\">]><d>&a;</d>"),
         Wrap("<w:p>"), std::string("<a></b>"), std::string("\xff\xfe<")}) {
-    const Status status = WalkPart(xml, "word/document.xml", PartKind::kBody, {}, &document);
+    ModelBudget budget{ModelLimits{}};
+    const Status status =
+        WalkPart(xml, "word/document.xml", PartKind::kBody, {}, &budget, &document);
     EXPECT_EQ(status.code(), ErrorCode::kCorrupt) << xml;
     EXPECT_TRUE(status.message().rfind("DOCX read error: word/document.xml: ", 0) == 0)
         << status.message();
@@ -232,6 +235,35 @@ TEST(DocxTableBuilderTest, SpansPaddingAndBadContinuations) {
   EXPECT_EQ(table.CellAt(3, 0)->column_span, 256);
   EXPECT_EQ(built.anchor_of[1][0], std::make_pair(0, 0));
   EXPECT_EQ(built.anchor_of[1][2], std::make_pair(1, 3));
+}
+
+}  // namespace
+}  // namespace disclose::docx
+
+namespace disclose::docx {
+namespace {
+
+TEST(DocxWalkerTest, StopsWithTooLargeOnceTheModelBudgetIsSpent) {
+  std::string rows;
+  for (int r = 0; r < 30; ++r) rows += "<w:tr><w:tc><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>";
+  std::string paragraphs;
+  for (int p = 0; p < 30; ++p) paragraphs += "<w:p><w:r><w:t>段</w:t></w:r></w:p>";
+  struct Case {
+    std::string body;
+    const char* what;
+  };
+  const Case cases[] = {{"<w:tbl>" + rows + "</w:tbl>", "table cells"}, {paragraphs, "paragraphs"}};
+  for (const Case& c : cases) {
+    ModelLimits limits;
+    limits.max_cells = 50;
+    limits.max_paragraphs = 20;
+    ModelBudget budget(limits);
+    Document document;
+    const Status status =
+        WalkPart(Wrap(c.body), "word/document.xml", PartKind::kBody, {}, &budget, &document);
+    EXPECT_EQ(status.code(), ErrorCode::kTooLarge) << c.what;
+    EXPECT_NE(status.message().find(c.what), std::string::npos) << status.message();
+  }
 }
 
 }  // namespace
