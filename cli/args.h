@@ -40,8 +40,8 @@ struct ExtractArgs {
   bool resume = false;       // skip inputs the manifest shows done with these options
   int shard_index = 1;       // --shard K/N: this run takes the inputs whose hash is K-1 mod N
   int shard_count = 1;
-  bool quiet = false;  // no progress line (the summary and error lines stay)
-  bool pretty = false;       // NAME.json indented (default: compact)
+  bool quiet = false;   // no progress line (the summary and error lines stay)
+  bool pretty = false;  // NAME.json indented (default: compact)
 };
 
 struct InspectArgs {

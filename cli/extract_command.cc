@@ -188,6 +188,7 @@ class Batch {
       entry.csv = EscapeName(names.csv);
       entry.pages = outcome.pages;
       entry.pages_skipped = outcome.pages_skipped;
+      entry.pages_truncated = outcome.pages_truncated;
       entry.figures = outcome.figures;
       entry.findings_error = outcome.findings_error;
       entry.findings_warning = outcome.findings_warning;
@@ -197,6 +198,11 @@ class Batch {
       tally_.pages_this_run += outcome.pages;
       tally_.pages_skipped += outcome.pages_skipped;
       tally_.figures += outcome.figures;
+      if (outcome.pages_truncated > 0) {
+        progress_.Line(shown + "warning: " + std::to_string(outcome.pages_truncated) + " of " +
+                       std::to_string(outcome.pages) +
+                       " pages read in part (a per-page limit cut them: page_truncated)");
+      }
       if (outcome.pages_skipped > 0) {
         progress_.Line(shown + "warning: " + std::to_string(outcome.pages_skipped) + " of " +
                        std::to_string(outcome.pages) +

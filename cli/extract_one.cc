@@ -37,6 +37,11 @@ void CountDocument(const Document& document, const NormalizedDocument& normalize
   for (const Page& page : document.pages) {
     if (page.needs_ocr && page.text_origin != TextOrigin::kOcr) ++outcome.pages_skipped;
   }
+  std::set<int> truncated;
+  for (const Warning& warning : document.warnings) {
+    if (warning.code == "page_truncated") truncated.insert(warning.provenance.page);
+  }
+  outcome.pages_truncated = static_cast<int>(truncated.size());
   outcome.figures = static_cast<int>(normalized.AllFigures().size());
   for (const Finding& finding : normalized.findings) {
     switch (finding.severity) {
@@ -129,7 +134,7 @@ FileOutcome ExtractFile(const OutputDir& out, const FileTask& task, const Extrac
   if (!status.ok()) {
     outcome.code = status.code();
     outcome.message = status.message();
-    outcome.pages = outcome.pages_skipped = outcome.figures = 0;
+    outcome.pages = outcome.pages_skipped = outcome.pages_truncated = outcome.figures = 0;
     outcome.findings_error = outcome.findings_warning = outcome.findings_info = 0;
     try {
       RecordFailure(out, task, outcome);

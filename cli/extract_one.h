@@ -31,6 +31,7 @@ struct FileOutcome {
   std::string sha256;   // empty when the bytes could not be read
   std::int64_t size = -1;
   int pages = 0, pages_skipped = 0, figures = 0;
+  int pages_truncated = 0;  // pages a per-page cap cut (page_truncated warnings)
   int findings_error = 0, findings_warning = 0, findings_info = 0;
   double seconds = 0;
 };

@@ -39,6 +39,7 @@ std::string ToJsonLine(const ManifestEntry& entry) {
   line["outputs"] = std::move(outputs);
   line["pages"] = entry.pages;
   line["pages_skipped"] = entry.pages_skipped;
+  line["pages_truncated"] = entry.pages_truncated;
   line["figures"] = entry.figures;
   line["findings"] = Json{{"error", entry.findings_error},
                           {"warning", entry.findings_warning},
@@ -71,6 +72,7 @@ std::optional<ManifestEntry> ParseLine(const std::string& line) {
   }
   entry.pages = IntOf(json, "pages");
   entry.pages_skipped = IntOf(json, "pages_skipped");
+  entry.pages_truncated = IntOf(json, "pages_truncated");
   entry.figures = IntOf(json, "figures");
   if (json.contains("findings") && json["findings"].is_object()) {
     entry.findings_error = IntOf(json["findings"], "error");

@@ -31,6 +31,7 @@ struct ManifestEntry {
   std::string json, csv, error;  // output paths relative to DIR, escaped; empty when absent
   int pages = 0;
   int pages_skipped = 0;
+  int pages_truncated = 0;
   int figures = 0;
   int findings_error = 0, findings_warning = 0, findings_info = 0;
   double seconds = 0;

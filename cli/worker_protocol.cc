@@ -149,11 +149,12 @@ std::vector<std::string> EncodeOutcome(size_t index, const FileOutcome& o) {
           std::to_string(o.findings_error),
           std::to_string(o.findings_warning),
           std::to_string(o.findings_info),
-          std::to_string(static_cast<long long>(o.seconds * 1e6))};
+          std::to_string(static_cast<long long>(o.seconds * 1e6)),
+          std::to_string(o.pages_truncated)};
 }
 
 bool DecodeOutcome(const std::vector<std::string>& f, size_t& index, FileOutcome& o) {
-  if (f.size() != 13) return false;
+  if (f.size() != 14) return false;
   index = static_cast<size_t>(ToInt(f[0]));
   o.resumed = f[1] == "1";
   o.code = static_cast<ErrorCode>(ToInt(f[2]));
@@ -167,6 +168,7 @@ bool DecodeOutcome(const std::vector<std::string>& f, size_t& index, FileOutcome
   o.findings_warning = static_cast<int>(ToInt(f[10]));
   o.findings_info = static_cast<int>(ToInt(f[11]));
   o.seconds = static_cast<double>(ToInt(f[12])) / 1e6;
+  o.pages_truncated = static_cast<int>(ToInt(f[13]));
   return true;
 }
 

@@ -170,9 +170,10 @@ TEST_F(BatchTest, ManifestLineHasTheDocumentedFields) {
           .substr(0, ReadFile(dir_ / "out" / "manifest.jsonl").find('\n')));
   std::vector<std::string> keys;
   for (const auto& item : good.items()) keys.push_back(item.key());
-  EXPECT_EQ(keys, (std::vector<std::string>{"path", "sha256", "size", "status", "error_code",
-                                            "outputs", "pages", "pages_skipped", "figures",
-                                            "findings", "seconds", "tool_version", "options"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"path", "sha256", "size", "status", "error_code", "outputs",
+                                      "pages", "pages_skipped", "pages_truncated", "figures",
+                                      "findings", "seconds", "tool_version", "options"}));
   EXPECT_EQ(good["status"], "ok");
   EXPECT_TRUE(good["error_code"].is_null());
   EXPECT_EQ(good["outputs"]["json"], "good.txt.json");
