@@ -117,13 +117,24 @@ Result<Document> ReadDoc(std::string_view bytes, std::string name, const Extract
   document.source.format = SourceFormat::kDoc;
   document.source.size_bytes = bytes.size();
   html::WalkStats stats;
-  status = html::WalkHtml(run.output, html::Limits{}, &document, &stats);
+  html::Limits limits_for_wv;
+  limits_for_wv.rowspan_zero_is_covered = true;
+  status = html::WalkHtml(run.output, limits_for_wv, &document, &stats);
   if (!status.ok()) {
     std::string_view detail = status.message();
     constexpr std::string_view kPrefix = "HTML read error: ";
     if (StartsWith(detail, kPrefix)) detail.remove_prefix(kPrefix.size());
     return DocError(status.code(), name + ": " + std::string(detail));
   }
+  // Lines of wvWare's intermediate HTML mean nothing to a reader of the .doc.
+  for (Block& block : document.blocks) {
+    if (Paragraph* paragraph = block.AsParagraph()) paragraph->provenance.line = 0;
+    if (Table* table = block.AsTable()) {
+      table->provenance.line = 0;
+      for (TableCell& cell : table->cells) cell.provenance.line = 0;
+    }
+  }
+  for (Paragraph& paragraph : document.furniture) paragraph.provenance.line = 0;
   if (stats.images > 0) {
     Warning warning;
     warning.code = "doc_images_not_read";

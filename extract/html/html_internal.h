@@ -58,9 +58,13 @@ struct GridTable {
 };
 GridTable BuildGrid(const RawTable& raw);
 
-// Bounds on what one document may make us hold.
+// Bounds on what one document may make us hold, and the producer's dialect.
 struct Limits {
   long max_cells = 200'000;  // table cells in the whole document
+  // wvWare writes the covered cells of a vertical merge as empty cells with
+  // rowspan="0" (in HTML: "to the end of the table"); for its output such a
+  // cell is dropped, as the slot already belongs to the anchor above.
+  bool rowspan_zero_is_covered = false;
 };
 
 // What the walker saw but did not put in the document.

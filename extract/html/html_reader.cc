@@ -73,7 +73,13 @@ Status DecodeHtml(std::string_view bytes, const std::string& name, std::string* 
     const std::string declared = DeclaredCharset(body);
     const std::string converter = charset::ConverterForLabel(declared);
     if (!converter.empty()) {
-      if (charset::DecodeStrict(body, converter.c_str(), utf8)) return Status();
+      // Single-byte charsets decode any bytes at all: a page that declares
+      // iso-8859-1 (a server default) but holds GBK would turn to mojibake.
+      const bool any_bytes_decode = converter != "UTF-8" && converter != "gb18030";
+      if (!(any_bytes_decode && charset::LooksLikeGbText(body) && !charset::IsValidUtf8(body)) &&
+          charset::DecodeStrict(body, converter.c_str(), utf8)) {
+        return Status();
+      }
       // The page lies about its charset (or names one ICU does not know):
       // detection decides, and the reader says so.
       if (charset::DecodeDetected(body, utf8, &used)) {

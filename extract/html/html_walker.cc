@@ -464,8 +464,16 @@ class Walker {
   void EndCell() {
     GroupTable* table = OpenTable();
     if (table == nullptr || !table->in_cell) return;
-    table->raw.rows.back().cells.back().text = table->cell.Take();
+    RawCell& cell = table->raw.rows.back().cells.back();
+    cell.text = table->cell.Take();
     table->in_cell = false;
+    if (limits_.rowspan_zero_is_covered && cell.row_span == 0) {
+      if (cell.text.empty()) {
+        table->raw.rows.back().cells.pop_back();
+      } else {
+        cell.row_span = 1;  // text where Word shows none: keep it in a cell of its own
+      }
+    }
   }
 
   void EndRow() {
