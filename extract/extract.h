@@ -1,8 +1,10 @@
 // extract: format readers that turn a file into the Document model.
 //
 // The format is detected from the bytes, never from the file name: "%PDF-"
-// is a PDF, a zip holding word/document.xml is a DOCX, valid UTF-8 text is
-// text (markdown when it carries markdown structure). Each reader returns a
+// is a PDF, a zip holding word/document.xml is a DOCX, an OLE file with a
+// WordDocument stream is a DOC, markup opening with <html, <!DOCTYPE html or
+// <table is HTML, UTF-8 or GB18030 text is text (markdown when it carries
+// markdown structure). Each reader returns a
 // Result<Document>; damage it can live with becomes Document::warnings.
 //
 //   ExtractOptions options;
@@ -49,5 +51,9 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
 Result<Document> ReadDocx(std::string_view bytes, std::string name, const ExtractOptions& options);
 Result<Document> ReadText(std::string_view bytes, std::string name, const ExtractOptions& options);
 Result<Document> ReadPdf(std::string_view bytes, std::string name, const ExtractOptions& options);
+// HTML: libxml2's HTML parser; charset from the BOM, <meta>, or detected (UTF-8, GB18030).
+Result<Document> ReadHtml(std::string_view bytes, std::string name, const ExtractOptions& options);
+// Word 97-2003 .doc: converted by wvWare (Debian package wv) to HTML, read as HTML.
+Result<Document> ReadDoc(std::string_view bytes, std::string name, const ExtractOptions& options);
 
 }  // namespace disclose

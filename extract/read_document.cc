@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "extract/doc/ole_header.h"
 #include "extract/extract.h"
 
 namespace disclose {
@@ -49,9 +50,36 @@ Result<Document> ReadAsText(std::string_view bytes, const std::string& name,
   for (std::string_view binary : {".pdf", ".docx", ".xlsx", ".xls", ".doc"}) {
     if (ext == binary) claim = " although it is named " + ext;
   }
-  return Status(ErrorCode::kUnsupportedFormat,
-                name + ": not a recognised format" + claim +
-                    ": no PDF or Office signature, and not readable as text");
+  // The text reader's own reason ("not UTF-8, UTF-16 or GB18030 text") follows its "NAME: ".
+  const std::string& refused = document.status().message();
+  const std::size_t at = refused.find(name + ": ");
+  const std::string reason =
+      at == std::string::npos ? "not readable as text" : refused.substr(at + name.size() + 2);
+  return Status(ErrorCode::kUnsupportedFormat, name + ": not a recognised format" + claim +
+                                                   ": no PDF or Office signature, and " + reason);
+}
+
+// Markup that opens (after a BOM, blank space and comments) with one of the
+// tags a web page starts with. Text exports with a stray <br> do not open with
+// a tag, so they stay text.
+bool LooksLikeHtml(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  std::string head;
+  for (char c : bytes.substr(0, 2048)) {
+    head += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  std::size_t i = head.find_first_not_of(" \t\r\n\f");
+  while (i != std::string::npos && head.compare(i, 4, "<!--") == 0) {
+    const std::size_t end = head.find("-->", i + 4);
+    i = end == std::string::npos ? end : head.find_first_not_of(" \t\r\n\f", end + 3);
+  }
+  if (i == std::string::npos || head[i] != '<') return false;
+  for (std::string_view opening :
+       {"<!doctype html", "<html", "<table", "<head", "<body", "<meta"}) {
+    if (head.compare(i, opening.size(), opening) == 0) return true;
+  }
+  // XHTML: an XML declaration, then the html element.
+  return head.compare(i, 5, "<?xml") == 0 && head.find("<html", i) != std::string::npos;
 }
 
 }  // namespace
@@ -65,6 +93,11 @@ SourceFormat DetectFormat(std::string_view bytes) {
     if (bytes.find("xl/workbook.xml") != std::string_view::npos) return SourceFormat::kXlsx;
     return SourceFormat::kUnknown;
   }
+  if (bytes.substr(0, kOleMagic.size()) == kOleMagic && ContainsUtf16(bytes, "WordDocument") &&
+      !ContainsUtf16(bytes, "EncryptionInfo")) {
+    return SourceFormat::kDoc;
+  }
+  if (LooksLikeHtml(bytes)) return SourceFormat::kHtml;
   return SourceFormat::kText;  // ReadText decides whether the bytes really are text
 }
 
@@ -91,8 +124,10 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
     std::string head(64 * 1024, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
-    const bool binary = head.compare(0, kOleMagic.size(), kOleMagic) == 0 ||
-                        DetectFormat(head) != SourceFormat::kText;
+    const SourceFormat format = DetectFormat(head);
+    const bool text_like = format == SourceFormat::kText || format == SourceFormat::kMarkdown ||
+                           format == SourceFormat::kHtml;
+    const bool binary = head.compare(0, kOleMagic.size(), kOleMagic) == 0 || !text_like;
     if (!binary) {
       return Status(ErrorCode::kTooLarge, "text read error: " + BaseName(path) + ": " +
                                               std::to_string(info.st_size) +
@@ -112,22 +147,27 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
   if (bytes.compare(0, kOleMagic.size(), kOleMagic) == 0) {
     // An encrypted DOCX is an OLE file with an EncryptionInfo stream; ReadDocx says so.
     if (ContainsUtf16(bytes, "EncryptionInfo")) return ReadDocx(bytes, name, options);
+    // A .doc, or an Office file cut before its directory: ReadDoc says which.
+    if (ContainsUtf16(bytes, "WordDocument") || ole::DirectoryBeyondEnd(bytes)) {
+      return ReadDoc(bytes, name, options);
+    }
     return Status(ErrorCode::kUnsupportedFormat,
                   name + ": a legacy Office file (.doc/.xls); save it as DOCX or PDF");
   }
   switch (DetectFormat(bytes)) {
     case SourceFormat::kPdf: return ReadPdf(bytes, name, options);
     case SourceFormat::kDocx: return ReadDocx(bytes, name, options);
+    case SourceFormat::kDoc: return ReadDoc(bytes, name, options);
+    case SourceFormat::kHtml: return ReadHtml(bytes, name, options);
     case SourceFormat::kText:
     case SourceFormat::kMarkdown: return ReadAsText(bytes, name, options);
     case SourceFormat::kXlsx:
       return Status(ErrorCode::kUnsupportedFormat, name + ": XLSX workbooks are not read yet");
-    case SourceFormat::kXls:
-    case SourceFormat::kDoc:
-    case SourceFormat::kHtml:
+    case SourceFormat::kXls:  // an OLE file, dispatched above
     case SourceFormat::kUnknown: break;
   }
-  return Status(ErrorCode::kUnsupportedFormat, name + ": not a PDF, DOCX, text or markdown file");
+  return Status(ErrorCode::kUnsupportedFormat,
+                name + ": not a PDF, DOCX, DOC, HTML, text or markdown file");
 }
 
 }  // namespace disclose

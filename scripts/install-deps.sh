@@ -10,6 +10,8 @@ packages=(
   libpoppler-dev libpoppler-private-dev poppler-data poppler-utils libcairo2-dev
   # DOCX / XLSX
   libzip-dev libxml2-dev zlib1g-dev
+  # DOC: wvWare converts Word 97-2003 to HTML (extract/doc)
+  wv
   # patterns, OCR
   libre2-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
   # hashing, JSON

@@ -3,7 +3,8 @@
 // line classification and table shapes live in the sibling files.
 //
 // Rules, in the order they apply:
-//  - bytes: UTF-8 (BOM allowed) or UTF-16 with a BOM; anything else, NUL bytes
+//  - bytes: UTF-8 (BOM allowed), UTF-16 with a BOM, or GB18030/GBK that decodes
+//    strictly and reads as Chinese (extract/charset); anything else, NUL bytes
 //    or more than 5% control characters is not text (kUnsupportedFormat);
 //    whitespace only is kEmpty;
 //  - a line with tabs next to other tab lines is a table row; a lone line
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "extract/charset/charset.h"
 #include "extract/extract.h"
 #include "extract/text/text_internal.h"
 
@@ -34,64 +36,8 @@ using text_internal::PendingTable;
 using text_internal::SourceLine;
 
 Status NotText(const std::string& name) {
-  return Status(ErrorCode::kUnsupportedFormat, "text read error: " + name + ": not UTF-8 text");
-}
-
-// Strict UTF-8 validation (no overlongs, no surrogates, <= U+10FFFF).
-bool IsValidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int length = 0;
-    char32_t min = 0;
-    char32_t value = 0;
-    if ((c & 0xE0) == 0xC0) {
-      length = 2, min = 0x80, value = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      length = 3, min = 0x800, value = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      length = 4, min = 0x10000, value = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + static_cast<std::size_t>(length) > s.size()) return false;
-    for (int k = 1; k < length; ++k) {
-      const unsigned char d = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      if ((d & 0xC0) != 0x80) return false;
-      value = (value << 6) | (d & 0x3F);
-    }
-    if (value < min || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return false;
-    i += static_cast<std::size_t>(length);
-  }
-  return true;
-}
-
-// UTF-16 with a BOM to UTF-8; false on an unpaired surrogate.
-bool Utf16ToUtf8(std::string_view bytes, bool little_endian, std::string* out) {
-  const std::size_t units = bytes.size() / 2;
-  for (std::size_t u = 0; u < units; ++u) {
-    const auto unit_at = [&](std::size_t k) {
-      const unsigned char a = static_cast<unsigned char>(bytes[2 * k]);
-      const unsigned char b = static_cast<unsigned char>(bytes[2 * k + 1]);
-      return static_cast<char32_t>(little_endian ? (a | (b << 8)) : ((a << 8) | b));
-    };
-    char32_t value = unit_at(u);
-    if (value >= 0xD800 && value <= 0xDBFF) {
-      if (u + 1 >= units) return false;
-      const char32_t low = unit_at(u + 1);
-      if (low < 0xDC00 || low > 0xDFFF) return false;
-      value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00);
-      ++u;
-    } else if (value >= 0xDC00 && value <= 0xDFFF) {
-      return false;
-    }
-    AppendUtf8(*out, value);
-  }
-  return bytes.size() % 2 == 0;
+  return Status(ErrorCode::kUnsupportedFormat,
+                "text read error: " + name + ": not UTF-8, UTF-16 or GB18030 text");
 }
 
 bool IsDroppedControl(unsigned char c) {
@@ -457,16 +403,12 @@ Result<Document> ReadText(std::string_view bytes, std::string name, const Extrac
                   "text read error: " + name + ": " + std::to_string(bytes.size()) +
                       " bytes exceeds the text input limit of " + std::to_string(limit));
   }
+  // UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030/GBK that reads as
+  // Chinese (charset.h): a strict decode or nothing, never a guess.
   std::string text;
-  if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    text = std::string(bytes.substr(3));
-  } else if (bytes.size() >= 2 &&
-             (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
-    if (!Utf16ToUtf8(bytes.substr(2), bytes[0] == '\xFF', &text)) return NotText(name);
-  } else {
-    text = std::string(bytes);
-  }
-  if (!IsValidUtf8(text) || text.find('\0') != std::string::npos) return NotText(name);
+  charset::Charset used = charset::Charset::kUnknown;
+  if (!charset::DecodeDetected(bytes, &text, &used)) return NotText(name);
+  if (text.find('\0') != std::string::npos) return NotText(name);
   std::size_t controls = 0;
   std::size_t code_points = 0;
   bool all_space = true;

@@ -108,7 +108,14 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadInput{"empty.txt", "empty"}, BadInput{"whitespace.txt", "empty"},
         BadInput{"random.bin", "unsupported_format"},
-        BadInput{"legacy_ole.doc", "unsupported_format"}, BadInput{"truncated.docx", "corrupt"},
+        // A fake OLE header naming a WordDocument stream: a DOC now, and wvWare cannot read it.
+        BadInput{"legacy_ole.doc", "corrupt"}, BadInput{"truncated.docx", "corrupt"},
+        BadInput{"truncated.doc", "corrupt"},
+        BadInput{"ole_without_word_stream.doc", "unsupported_format"},
+        BadInput{"junk.html", "unsupported_format"},
+        BadInput{"junk_after_html_tag.html", "unsupported_format"},
+        BadInput{"invalid_gbk.txt", "unsupported_format"},
+        BadInput{"invalid_gbk.html", "unsupported_format"},
         BadInput{"not_docx.zip", "unsupported_format"}, BadInput{"bad_xml.docx", "corrupt"},
         BadInput{"xxe.docx", "corrupt"}, BadInput{"encrypted.docx", "encrypted"},
         BadInput{"zip_declared_huge.docx", "too_large"}, BadInput{"truncated.pdf", "corrupt"},
@@ -119,6 +126,28 @@ TEST_F(CliTest, ZipBombIsTooLargeUnderTheEntryLimit) {
   const fs::path input = kBad / "zip_bomb.docx";
   if (!fs::exists(input)) GTEST_SKIP() << "zip_bomb.docx not present";
   ExpectFailure(input, "zip_bomb.docx", "too_large", {"--max-zip-entry-mb", "1"});
+}
+
+// 30,000 nested <div>s: read (libxml2's SAX parser and our heap stack) or
+// refused with a record, never a crash or a hang.
+TEST_F(CliTest, DeeplyNestedHtmlIsBounded) {
+  const fs::path input = kBad / "deep_nesting.html";
+  const RunResult run = RunDisclose({"extract", "-o", out_.string(), input.string()});
+  EXPECT_FALSE(run.timed_out);
+  EXPECT_TRUE(run.exit_code == 0 || fs::exists(out_ / "deep_nesting.error.json")) << run.err;
+  EXPECT_EQ(run.err.find("internal"), std::string::npos) << run.err;
+}
+
+// An HTML bomb of 10^6 cells (4 MB, written here rather than committed) is refused.
+TEST_F(CliTest, HtmlCellBombIsTooLarge) {
+  fs::create_directories(out_ / "in");
+  const fs::path input = out_ / "in" / "cell_bomb.html";
+  {
+    std::ofstream html(input, std::ios::binary);
+    html << "<html><body><table><tr>";
+    for (int i = 0; i < 1'000'000; ++i) html << "<td>";
+  }
+  ExpectFailure(input, "cell_bomb", "too_large");
 }
 
 TEST_F(CliTest, MissingFileIsNotFound) {

@@ -182,13 +182,29 @@ struct ErrorCase {
   ErrorCode code;
 };
 
+// GBK/GB18030 without a BOM or declaration: decoded, never refused or mangled.
+TEST(TextReaderTest, Gb18030IsDecoded) {
+  Result<Document> document =
+      ReadText("\xB2\xBF\xC3\xC5\xBE\xF6\xCB\xE3\n\xCF\xEE\xC4\xBF\t\xBD\xF0\xB6\xEE\n", "gbk.txt",
+               ExtractOptions());
+  ASSERT_TRUE(document.ok()) << document.status().message();
+  ASSERT_FALSE(document.value().blocks.empty());
+  EXPECT_EQ(document.value().blocks[0].AsParagraph()->text, "部门决算");
+}
+
 TEST(TextReaderTest, Errors) {
   const ErrorCase kCases[] = {
       {"", ErrorCode::kEmpty},
       {" \n\t\n\r\n　\n", ErrorCode::kEmpty},
       {"\xEF\xBB\xBF  \n", ErrorCode::kEmpty},
       {"abc\xFF\xFE def", ErrorCode::kUnsupportedFormat},
-      {"\xB2\xBF\xC3\xC5\xBE\xF6\xCB\xE3", ErrorCode::kUnsupportedFormat},  // GB18030 部门决算
+      // GB18030 部门决算 with an illegal trail byte (0x7F) before the last character.
+      {"\xB2\xBF\xC3\xC5\xBE\xF6\x81\x7F\xCB\xE3", ErrorCode::kUnsupportedFormat},
+      // Latin-1 French: every high byte pair is outside the GB2312 block.
+      {"\xE9t\xE9 \xE0 l'h\xF4"
+       "tel, fa\xE7"
+       "ade",
+       ErrorCode::kUnsupportedFormat},
       {std::string("ab\0cd", 5), ErrorCode::kUnsupportedFormat},
       {"\x01\x02\x03\x04\x05\x06text", ErrorCode::kUnsupportedFormat},
       {"\xC0\xAF overlong", ErrorCode::kUnsupportedFormat},

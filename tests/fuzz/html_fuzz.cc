@@ -1,0 +1,20 @@
+// libFuzzer target: ReadHtml on arbitrary bytes (charset detection, libxml2's
+// HTML parser, the SAX walker and the span resolver) must return a Status or a
+// Document that keeps the model's invariants and goes through Normalize and
+// both writers (fuzz_pipeline.h); never crash, hang or leak.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "core/document.h"
+#include "extract/extract.h"
+#include "tests/fuzz/fuzz_pipeline.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  disclose::ExtractOptions options;
+  options.timeout_seconds = 5;
+  options.enable_ocr = false;
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  disclose::fuzz::CheckPipeline(disclose::ReadHtml(bytes, "fuzz.html", options));
+  return 0;
+}
