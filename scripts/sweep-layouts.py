@@ -635,17 +635,17 @@ def render_docx(doc, path):
         if f["widths"] == "equal":
             wanted = [1] * width
         widths = [int(available * w / sum(wanted)) for w in wanted]
-        for row in t.rows:
-            for c, cell in enumerate(row.cells):
-                cell.width = widths[c]
         for c, grid_column in enumerate(t._tbl.tblGrid.findall(qn("w:gridCol"))):
             grid_column.set(qn("w:w"), str(widths[c] // 635))
-        for r, row in enumerate(all_rows):
-            for c, text in enumerate(row):
+        # Row by row: python-docx's table.cell(r, c) rebuilds the whole cell
+        # list on every call.
+        for row, texts in zip(t.rows, all_rows):
+            for c, (cell, text) in enumerate(zip(row.cells, texts)):
+                cell.width = widths[c]
                 if text:
-                    t.cell(r, c).paragraphs[0].text = text
+                    cell.paragraphs[0].text = text
                     if re.fullmatch(r"-?[\d,]+\.\d\d", text):
-                        t.cell(r, c).paragraphs[0].alignment = 2
+                        cell.paragraphs[0].alignment = 2
         off = len(frame_rows)
         if f["rules"] == "three_line":
             border = lambda edge: '<w:%s w:val="single" w:sz="12" w:space="0" w:color="000000"/>' % edge
@@ -751,6 +751,46 @@ def flags_of(json_path):
     return keys, amounts, messages
 
 
+def cell_texts(json_path):
+    """Every table cell's text of the form's blocks, to tell a cut number from
+    a figure the normalizer did not key."""
+    texts = set()
+    if not os.path.exists(json_path):
+        return texts
+    with open(json_path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    for block in data.get("blocks", []):
+        for cell in block.get("cells", []) or []:
+            for piece in re.split(r"\s+", cell.get("text", "")):
+                texts.add(piece)
+    return texts
+
+
+def miss_cause(kind, key, printed, cells, reference, expected):
+    """Why a figure is missing or extra, from the evidence at hand:
+    kind_other/kind_wrong: the table's kind was not identified (normalize);
+    column: right table and row, another column key (normalize header keying,
+    or a PDF column assignment when the DOCX has it right);
+    cut_number: the printed amount is in no cell of the form's grid (extract);
+    form_only: the DOCX reading has the figure, this form does not (extract);
+    row: right table, figure not keyed under the expected row (normalize)."""
+    if kind == "extra":
+        if key[0] == "other":
+            return "kind_other"
+        same_amount = [k for k in expected if k[3] == key[3] and k[1] == key[1]]
+        if same_amount and same_amount[0][0] != key[0]:
+            return "kind_wrong"
+        if same_amount:
+            return "column"
+        return "extra_figure"
+    text = printed.get(key, ("", ""))[0]
+    if cells and text and text not in cells and "0.00" != text:
+        return "cut_number"
+    if reference is not None and reference[key]:
+        return "form_only"
+    return "normalize"
+
+
 def flagged(key, printed, flags):
     keys, amounts, messages = flags
     text, title = printed.get(key, ("", ""))
@@ -774,6 +814,8 @@ def run_extract(binary, paths, out, timeout):
 
 
 def convert_pdf(out, names):
+    if not names:
+        return
     profile = tempfile.mkdtemp(prefix="sweep-layouts-profile-")
     try:
         for i in range(0, len(names), 40):
@@ -798,6 +840,8 @@ def main():
     parser.add_argument("--keep-going", action="store_true", help="exit 0 even when figures are lost")
     parser.add_argument("--list-misses", type=int, default=40, help="silent misses to print (0: none)")
     parser.add_argument("--no-run", action="store_true", help="only generate the documents")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep documents already rendered in --out (a rerun with another binary)")
     args = parser.parse_args()
     forms = [x for x in args.forms.split(",") if x]
     if not set(forms) <= {"docx", "text", "pdf"}:
@@ -822,15 +866,18 @@ def main():
                 fh.write("\t".join(key) + "\n")
         with open(os.path.join(out, name + ".features.json"), "w", encoding="utf-8") as fh:
             json.dump(doc.features, fh, ensure_ascii=False, indent=1)
-        if "docx" in forms or "pdf" in forms:
+        def fresh(ext):
+            return not (args.reuse and os.path.exists(os.path.join(out, name + ext)))
+        if ("docx" in forms or "pdf" in forms) and fresh(".docx"):
             render_docx(doc, os.path.join(out, name + ".docx"))
-        if "text" in forms:
+        if "text" in forms and fresh(".txt"):
             render_text(doc, os.path.join(out, name + ".txt"))
     if args.no_run:
         print("generated %d documents in %s" % (len(docs), out))
         return 0
     if "pdf" in forms:
-        convert_pdf(out, names)
+        convert_pdf(out, [n for n in names
+                          if not (args.reuse and os.path.exists(os.path.join(out, n + ".pdf")))])
     ext = {"docx": ".docx", "text": ".txt", "pdf": ".pdf"}
     for form in forms:
         target = os.path.join(out, form)
@@ -841,6 +888,7 @@ def main():
     summary = {"seed": args.seed, "first": args.first, "count": args.count, "out": out, "binary": binary,
                "forms": {}, "features": {}, "silent": []}
     per_feature = collections.defaultdict(lambda: collections.defaultdict(lambda: [0, 0]))
+    causes = collections.defaultdict(collections.Counter)
     any_bad = False
     for form in forms:
         total = exact = extra_total = flagged_n = silent_n = docs_exact = 0
@@ -859,21 +907,27 @@ def main():
                 cell[0] += n_ok
                 cell[1] += n_exp
             flags = flags_of(os.path.join(out, form, name + ".json"))
+            cells = cell_texts(os.path.join(out, form, name + ".json"))
+            reference = (figures_of(os.path.join(out, "docx", name + ".facts.csv"))
+                         if form != "docx" and "docx" in forms else None)
             for key in list(missing.elements()) + list(extra.elements()):
+                kind = "missing" if key in missing else "extra"
+                cause = miss_cause(kind, key, printed, cells, reference, expected)
+                causes[form][cause] += 1
                 if flagged(key, printed, flags):
                     flagged_n += 1
                 else:
                     silent_n += 1
-                    summary["silent"].append({"form": form, "document": name,
-                                              "kind": "missing" if key in missing else "extra",
-                                              "figure": list(key),
+                    summary["silent"].append({"form": form, "document": name, "kind": kind,
+                                              "cause": cause, "figure": list(key),
                                               "printed": printed.get(key, ("", ""))[0],
                                               "table_title": printed.get(key, ("", ""))[1]})
             if missing or extra:
                 any_bad = True
         summary["forms"][form] = {"figures": total, "exact": exact, "rate": exact / total if total else 0,
                                   "extra": extra_total, "flagged": flagged_n, "silent": silent_n,
-                                  "documents": len(docs), "documents_exact": docs_exact}
+                                  "documents": len(docs), "documents_exact": docs_exact,
+                                  "causes": dict(sorted(causes[form].items()))}
     for feature in sorted(per_feature):
         summary["features"][feature] = {form: {"exact": v[0], "figures": v[1],
                                                "rate": v[0] / v[1] if v[1] else 0}
@@ -891,6 +945,8 @@ def main():
                   "%d misses flagged, %d silent" %
                   (form, s["exact"], s["figures"], 100 * s["rate"], s["extra"], s["documents_exact"],
                    s["documents"], s["flagged"], s["silent"]))
+            if s["causes"]:
+                print("        causes: " + ", ".join("%s %d" % kv for kv in s["causes"].items()))
         print("  per feature (exact %% per form):")
         for feature, per in summary["features"].items():
             print("    %-34s %s" % (feature, "  ".join("%s %6.2f%%" % (form, 100 * v["rate"])
@@ -899,9 +955,9 @@ def main():
             print("  silent misses (first %d of %d):" % (min(args.list_misses, len(summary["silent"])),
                                                         len(summary["silent"])))
             for s in summary["silent"][:args.list_misses]:
-                print("    %s %s %s %s %s (printed %s in %s)" % (s["form"], s["document"], s["kind"],
-                                                               "/".join(s["figure"][:3]), s["figure"][3],
-                                                               s["printed"], s["table_title"]))
+                print("    %s %s %s [%s] %s %s (printed %s in %s)" % (
+                s["form"], s["document"], s["kind"], s["cause"], "/".join(s["figure"][:3]), s["figure"][3],
+                s["printed"], s["table_title"]))
     return 1 if any_bad and not args.keep_going else 0
 
 
