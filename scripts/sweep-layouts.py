@@ -889,6 +889,7 @@ def main():
                "forms": {}, "features": {}, "silent": []}
     per_feature = collections.defaultdict(lambda: collections.defaultdict(lambda: [0, 0]))
     causes = collections.defaultdict(collections.Counter)
+    tables_lost = collections.defaultdict(list)
     any_bad = False
     for form in forms:
         total = exact = extra_total = flagged_n = silent_n = docs_exact = 0
@@ -924,6 +925,14 @@ def main():
                                               "table_title": printed.get(key, ("", ""))[1]})
             if missing or extra:
                 any_bad = True
+            # Tables lost whole or in part, by the title arrangement drawn: the
+            # table-identification view of the misses.
+            for kind in sorted({k[0] for k in expected}):
+                mine = collections.Counter({k: c for k, c in expected.items() if k[0] == kind})
+                lost = sum((mine - got).values())
+                if lost:
+                    state = "whole" if lost == sum(mine.values()) else "part"
+                    tables_lost[(form, kind.split(".", 1)[1], state, doc.features["title"])].append(name)
         summary["forms"][form] = {"figures": total, "exact": exact, "rate": exact / total if total else 0,
                                   "extra": extra_total, "flagged": flagged_n, "silent": silent_n,
                                   "documents": len(docs), "documents_exact": docs_exact,
@@ -932,6 +941,9 @@ def main():
         summary["features"][feature] = {form: {"exact": v[0], "figures": v[1],
                                                "rate": v[0] / v[1] if v[1] else 0}
                                         for form, v in per_feature[feature].items()}
+    summary["tables_lost"] = [{"form": k[0], "table": k[1], "lost": k[2], "title": k[3],
+                               "count": len(v), "examples": v[:4]}
+                              for k, v in sorted(tables_lost.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     with open(os.path.join(out, "summary.json"), "w", encoding="utf-8") as fh:
         json.dump(summary, fh, ensure_ascii=False, indent=1)
     if args.json:
@@ -951,6 +963,10 @@ def main():
         for feature, per in summary["features"].items():
             print("    %-34s %s" % (feature, "  ".join("%s %6.2f%%" % (form, 100 * v["rate"])
                                                       for form, v in per.items())))
+        print("  tables lost (form, table, whole/part, title arrangement: count, examples):")
+        for t in summary["tables_lost"][:args.list_misses or 30]:
+            print("    %-5s %-34s %-5s %-16s %3d  %s" % (t["form"], t["table"], t["lost"], t["title"],
+                                                      t["count"], " ".join(t["examples"])))
         if args.list_misses:
             print("  silent misses (first %d of %d):" % (min(args.list_misses, len(summary["silent"])),
                                                         len(summary["silent"])))
