@@ -103,6 +103,12 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
       doc.warnings.push_back(std::move(warning));
     }
     doc.pages.push_back(page);
+    for (pdf::DetectedTable& table : analysis.tables) {
+      for (Warning& warning : table.warnings) {
+        warning.provenance.page = number;
+        doc.warnings.push_back(std::move(warning));
+      }
+    }
     pdf::AppendPageBlocks(number, analysis, doc);
   }
   pdf::MoveRepeatedRunningHeads(doc);
