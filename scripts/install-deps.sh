@@ -22,6 +22,8 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   # fixture generation (scripts/make-docx-fixtures.py)
   python3 python3-docx
+  # CJK fonts LibreOffice renders the layout sweep's PDFs with (scripts/sweep-layouts.py)
+  fonts-noto-cjk fonts-wqy-microhei
   # peak-memory measurement in scripts/bench.sh
   time
 )

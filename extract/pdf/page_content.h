@@ -50,6 +50,9 @@ struct DetectedTable {
   Table table;  // cells with provenance.page and provenance.box set
   Box box;
   std::vector<int> glyph_indices;  // glyphs consumed by the table (not paragraph text)
+  // Cells the detector could not place with confidence (code, message, box);
+  // the reader reports them as document warnings instead of guessing silently.
+  std::vector<Warning> warnings;
 };
 
 // table_detector.cc: ruled tables from rules (merged cells from missing inner

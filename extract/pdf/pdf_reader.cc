@@ -149,6 +149,12 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
     }
     doc.pages.push_back(page);
     const std::size_t first_new_block = doc.blocks.size();
+    for (pdf::DetectedTable& table : analysis.tables) {
+      for (Warning& warning : table.warnings) {
+        warning.provenance.page = number;
+        doc.warnings.push_back(std::move(warning));
+      }
+    }
     pdf::AppendPageBlocks(number, analysis, doc);
     if (!ChargeBlocks(doc, first_new_block, budget)) {
       return budget.Exceeded("PDF read error: " + doc.source.name);

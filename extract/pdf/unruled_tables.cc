@@ -13,7 +13,11 @@
 //      label column;
 //   4. up to three lines just above the first row with no figures are the
 //      header; a label-only line between two rows continues the row above
-//      (a wrapped name).
+//      (a wrapped name);
+//   5. an amount too wide for its cell wraps: "1,209,583.7" over "5", or
+//      "12,672" over ".73". A line of digit pieces under a row's amounts joins
+//      the amount it completes (a well-formed amount only with the piece); a
+//      piece that could complete two amounts is reported, not guessed.
 // Dotted leaders (a table of contents) never make a row.
 #include <algorithm>
 #include <cmath>
@@ -27,9 +31,16 @@
 namespace disclose::pdf {
 namespace {
 
-constexpr double kColumnGapEm = 1.2;     // a gap this wide (in em) separates chunks
-constexpr double kRightEdgeTolEm = 0.8;  // right edges this close are one column
-constexpr double kRowGapLines = 2.5;     // rows further apart (in line heights) end a table
+constexpr double kColumnGapEm = 1.2;  // a gap this wide (in em) separates chunks
+// Beside a digit a narrower gap does: in a table with narrow columns the
+// padding of two cells (2 x 0.19 cm in Word and LibreOffice) is under an em,
+// and "38,015.39" ran into the next cell's "科学技术支出" and its 行次 "7".
+// Digits inside one number are set tight; a typed half-width space stays under
+// this.
+constexpr double kDigitGapEm = 0.6;
+constexpr double kTextColumnTolEm = 1.0;  // left edges this close are one text column
+constexpr double kRightEdgeTolEm = 0.8;   // right edges this close are one column
+constexpr double kRowGapLines = 2.5;      // rows further apart (in line heights) end a table
 constexpr int kMinRows = 3;
 constexpr int kMinMoneyRows = 2;
 constexpr int kMaxHeaderLines = 3;
@@ -47,6 +58,10 @@ struct Line {
   double em = 10;
   std::vector<Chunk> chunks;
   bool leader = false;  // dotted leaders: a table of contents line
+  // The wrapped rest of the amounts of the line above (rule 5): per chunk,
+  // the index of the chunk above it completes, or -1 for a wrapped label.
+  bool tail = false;
+  std::vector<int> completes;
 };
 
 double CenterY(const Box& box) {
@@ -139,8 +154,14 @@ std::vector<Line> BuildLines(const PageContent& page, const std::vector<char>& g
     for (int k : group) {
       const Glyph& glyph = page.glyphs[k];
       line.box = Union(line.box, glyph.box);
-      if (line.chunks.empty() ||
-          glyph.box.x0 - line.chunks.back().box.x1 > kColumnGapEm * line.em) {
+      const double gap = line.chunks.empty() ? 0 : glyph.box.x0 - line.chunks.back().box.x1;
+      const bool digit_edge =
+          !line.chunks.empty() &&
+          (IsDigitChar(page.glyphs[static_cast<std::size_t>(line.chunks.back().glyphs.back())]
+                           .text.back()) ||
+           IsDigitChar(glyph.text.front()));
+      if (line.chunks.empty() || gap > kColumnGapEm * line.em ||
+          (digit_edge && gap > kDigitGapEm * line.em)) {
         line.chunks.push_back(Chunk{glyph.box, {}, {}, false, false});
       }
       Chunk& chunk = line.chunks.back();
@@ -159,6 +180,108 @@ std::vector<Line> BuildLines(const PageContent& page, const std::vector<char>& g
   return lines;
 }
 
+// An amount as publishers print money: digits grouped by three with commas
+// (or not grouped at all), then two decimals or none; a minus sign allowed.
+bool IsWellFormedAmount(std::string_view text) {
+  if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+  const std::size_t point = text.find('.');
+  std::string_view whole = text.substr(0, point);
+  if (point != std::string_view::npos) {
+    const std::string_view decimals = text.substr(point + 1);
+    if (decimals.size() != 2 || !IsDigitChar(decimals[0]) || !IsDigitChar(decimals[1])) {
+      return false;
+    }
+  }
+  if (whole.empty()) return false;
+  if (whole.find(',') == std::string_view::npos) {
+    return std::all_of(whole.begin(), whole.end(), IsDigitChar);
+  }
+  // 1,209,583: a first group of one to three digits, then groups of three.
+  std::size_t group = 0;
+  bool first = true;
+  for (std::size_t i = 0; i <= whole.size(); ++i) {
+    if (i == whole.size() || whole[i] == ',') {
+      if (group == 0 || group > 3 || (!first && group != 3)) return false;
+      first = false;
+      group = 0;
+    } else if (IsDigitChar(whole[i])) {
+      ++group;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Digits, commas and points only: what an amount's wrapped rest can hold.
+bool IsDigitPiece(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return IsDigitChar(c) || c == ',' || c == '.';
+  });
+}
+
+std::string Compact(std::string_view text) {
+  return RemoveAllWhitespace(FoldForMatching(text));
+}
+
+// Whether `piece`, printed under `above`, is its wrapped rest: together they
+// make a well-formed amount, and `above` alone is not one, or `piece` is the
+// decimal part of an integer ("12,672" over ".73").
+bool Completes(std::string_view above, std::string_view piece) {
+  if (!IsDigitPiece(piece) || above.empty()) return false;
+  const std::string joined = std::string(above) + std::string(piece);
+  if (!IsWellFormedAmount(joined)) return false;
+  if (!IsWellFormedAmount(above)) return true;
+  return piece.front() == '.' && above.find('.') == std::string_view::npos;
+}
+
+// Rule 5 over every line: marks the lines that hold only the wrapped rests of
+// the amounts above (and perhaps a wrapped label first). A piece that
+// completes two amounts above is ambiguous: the line stays as it is and a
+// warning names it.
+void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings) {
+  for (std::size_t l = 1; l < lines.size(); ++l) {
+    Line& line = lines[l];
+    const Line& above = lines[l - 1];
+    if (line.leader || above.leader || above.tail) continue;
+    const double height = std::max(1.0, above.box.height());
+    if (line.box.y0 - above.box.y1 > 0.5 * height) continue;
+    std::vector<int> completes(line.chunks.size(), -1);
+    bool all = true;
+    bool pieces = false;
+    for (std::size_t c = 0; c < line.chunks.size() && all; ++c) {
+      const Chunk& chunk = line.chunks[c];
+      const std::string piece = Compact(chunk.text);
+      std::vector<int> targets;
+      for (std::size_t a = 0; a < above.chunks.size(); ++a) {
+        const Chunk& upper = above.chunks[a];
+        const double slack = 0.5 * above.em;
+        const bool under =
+            chunk.box.x0 < upper.box.x1 + slack && chunk.box.x1 > upper.box.x0 - slack;
+        if (under && Completes(Compact(upper.text), piece)) targets.push_back(static_cast<int>(a));
+      }
+      if (targets.size() == 1) {
+        completes[c] = targets.front();
+        pieces = true;
+      } else if (targets.size() > 1) {
+        warnings.push_back(
+            Warning{"pdf_ambiguous_cell",
+                    "\"" + chunk.text +
+                        "\" under a table row could complete more than one amount above it; "
+                        "left where it is printed",
+                    Provenance{}});
+        warnings.back().provenance.box = chunk.box;
+        all = false;
+      } else if (c != 0 || chunk.figure) {
+        all = false;  // only a leading label may be something else
+      }
+    }
+    if (!all || !pieces) continue;
+    line.tail = true;
+    line.completes = std::move(completes);
+  }
+}
+
 // Whether chunk `index` of a line is an amount: any figure after the first
 // chunk; the first only when printed as money (a leading 201 / 30101 is a
 // class code, a leading 1,234.00 the first amount of a label-less row).
@@ -170,7 +293,7 @@ bool IsAmount(const Line& line, std::size_t index) {
 // A body row: amounts, with at most a code and a label before them; never a
 // leader line.
 bool IsBodyRow(const Line& line) {
-  if (line.leader || line.chunks.size() < 2) return false;
+  if (line.leader || line.tail || line.chunks.size() < 2) return false;
   std::size_t amounts = 0;
   for (std::size_t i = 0; i < line.chunks.size(); ++i) amounts += IsAmount(line, i) ? 1 : 0;
   return amounts >= 1 && line.chunks.size() - amounts <= 2;
@@ -210,6 +333,11 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines) {
         ++j;
         continue;
       }
+      if (lines[j].tail) {  // the wrapped rest of the row above
+        run.last = j;
+        ++j;
+        continue;
+      }
       // A wrapped label: one chunk, no figure, followed by another row.
       const bool label_only =
           lines[j].chunks.size() == 1 && !lines[j].chunks[0].figure && !lines[j].leader;
@@ -229,43 +357,159 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines) {
 // Right-edge clusters of the figures: one per amount column, left to right.
 std::vector<double> AmountColumns(const std::vector<Line>& lines, const Candidate& run,
                                   double tolerance) {
-  std::vector<double> edges;
+  std::vector<std::pair<double, bool>> edges;  // right edge, printed as money
   for (std::size_t l = run.first; l <= run.last; ++l) {
     if (!IsBodyRow(lines[l])) continue;
     for (std::size_t c = 0; c < lines[l].chunks.size(); ++c) {
-      if (IsAmount(lines[l], c)) edges.push_back(lines[l].chunks[c].box.x1);
+      if (IsAmount(lines[l], c)) {
+        edges.emplace_back(lines[l].chunks[c].box.x1, lines[l].chunks[c].money);
+      }
     }
   }
   std::sort(edges.begin(), edges.end());
   std::vector<std::vector<double>> clusters;
-  for (double edge : edges) {
-    if (clusters.empty() || edge - clusters.back().back() > tolerance) clusters.emplace_back();
+  std::vector<bool> money;
+  for (const auto& [edge, is_money] : edges) {
+    if (clusters.empty() || edge - clusters.back().back() > tolerance) {
+      clusters.emplace_back();
+      money.push_back(false);
+    }
     clusters.back().push_back(edge);
+    money.back() = money.back() || is_money;
   }
   std::vector<double> columns;
-  for (const std::vector<double>& cluster : clusters) {
-    if (cluster.size() < 2) continue;  // a stray number is not a column
-    columns.push_back(cluster[cluster.size() / 2]);
+  for (std::size_t k = 0; k < clusters.size(); ++k) {
+    // A stray small number is not a column, but one amount printed as money
+    // is: a summary's income side often holds a single figure, and a column
+    // of one figure on a continuation page is still a column.
+    if (clusters[k].size() < 2 && !money[k]) continue;
+    columns.push_back(clusters[k][clusters[k].size() / 2]);
   }
   return columns;
 }
 
-// Column of a chunk: the label column (0) left of the amounts, else the
-// amount column whose right edge is nearest its own (figures) or which
-// covers its centre (header words).
-int ColumnOf(const Chunk& chunk, const std::vector<double>& columns, double label_limit,
-             bool header) {
+// A column right of the label column: an amount column keyed by its figures'
+// right edge, or a text column (the labels of a summary's second side, a
+// project name) by its left edge. (left, right] is its band, where a header
+// word's centre falls.
+struct Column {
+  bool text = false;
+  double edge = 0;
+  double left = 0;
+  double right = 0;
+};
+
+// The amount columns at `amount_edges` and the text columns of the run's body
+// rows (non-figure chunks right of the label column whose left edges line up
+// on at least two rows), left to right, with their bands.
+std::vector<Column> BuildColumns(const std::vector<Line>& lines, const Candidate& run,
+                                 const std::vector<double>& amount_edges, double label_limit,
+                                 double em) {
+  struct Extent {
+    double lo = 1e18, hi = -1e18;
+  };
+  std::vector<Extent> amounts(amount_edges.size());
+  std::vector<std::pair<double, double>> texts;  // (x0, x1) of text chunks
+  for (std::size_t l = run.first; l <= run.last; ++l) {
+    if (!IsBodyRow(lines[l])) continue;
+    for (std::size_t c = 0; c < lines[l].chunks.size(); ++c) {
+      const Chunk& chunk = lines[l].chunks[c];
+      if (IsAmount(lines[l], c)) {
+        for (std::size_t k = 0; k < amount_edges.size(); ++k) {
+          if (std::abs(chunk.box.x1 - amount_edges[k]) <= kRightEdgeTolEm * em) {
+            amounts[k].lo = std::min(amounts[k].lo, chunk.box.x0);
+          }
+        }
+      } else if (!chunk.figure && chunk.box.x0 > label_limit + em) {
+        texts.emplace_back(chunk.box.x0, chunk.box.x1);
+      }
+    }
+  }
+  std::sort(texts.begin(), texts.end());
+  std::vector<Column> columns;
+  std::vector<Extent> text_extent;
+  for (std::size_t i = 0; i < texts.size();) {
+    std::size_t j = i;
+    Extent extent;
+    while (j < texts.size() && texts[j].first - texts[i].first <= kTextColumnTolEm * em) {
+      extent.lo = std::min(extent.lo, texts[j].first);
+      extent.hi = std::max(extent.hi, texts[j].second);
+      ++j;
+    }
+    if (j - i >= 2) {
+      columns.push_back(Column{true, extent.lo, 0, 0});
+      text_extent.push_back(extent);
+    }
+    i = j;
+  }
+  std::vector<Extent> column_extent = text_extent;
+  for (std::size_t k = 0; k < amount_edges.size(); ++k) {
+    columns.push_back(Column{false, amount_edges[k], 0, 0});
+    column_extent.push_back(amounts[k]);
+  }
+  std::vector<std::size_t> order(columns.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return columns[a].edge < columns[b].edge; });
+  std::vector<Column> sorted;
+  std::vector<Extent> extents;
+  for (std::size_t k : order) {
+    sorted.push_back(columns[k]);
+    extents.push_back(column_extent[k]);
+  }
+  // Band boundaries: after an amount column its right edge; before a text
+  // column a little left of its edge; between a text column and the amounts
+  // after it, halfway from the text's end to the figures' start.
+  for (std::size_t k = 0; k < sorted.size(); ++k) {
+    sorted[k].left = k == 0 ? label_limit : sorted[k - 1].right;
+    if (k + 1 == sorted.size()) {
+      sorted[k].right = sorted[k].text ? 1e18 : sorted[k].edge + 1;
+    } else if (!sorted[k].text) {
+      sorted[k].right = sorted[k].edge + 1;
+    } else if (sorted[k + 1].text) {
+      sorted[k].right = sorted[k + 1].edge - 0.25 * em;
+    } else {
+      sorted[k].right = (extents[k].hi + std::min(extents[k + 1].lo, sorted[k + 1].edge)) / 2;
+    }
+    sorted[k].right = std::max(sorted[k].right, sorted[k].left);
+  }
+  return sorted;
+}
+
+// The band (0 for the label column) that holds x, or -1 between bands.
+int BandOf(double x, const std::vector<Column>& columns, double label_limit) {
+  if (x <= label_limit) return 0;
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    if (x > columns[k].left && x <= columns[k].right) return static_cast<int>(k) + 1;
+  }
+  return -1;
+}
+
+// Column of a chunk: the label column (0) left of the amounts; a figure goes
+// to the amount column whose right edge is nearest its own, a word to the
+// text column it starts at, a header word to the column whose band holds its
+// centre; anything else to the nearest right edge, as figures do.
+int ColumnOf(const Chunk& chunk, const std::vector<Column>& columns, double label_limit,
+             bool header, double em) {
   if (chunk.box.x1 <= label_limit) return 0;
-  const double anchor = header ? (chunk.box.x0 + chunk.box.x1) / 2 : chunk.box.x1;
+  const double centre = (chunk.box.x0 + chunk.box.x1) / 2;
+  if (header) {
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      if (centre > columns[k].left && centre <= columns[k].right) return static_cast<int>(k) + 1;
+    }
+  } else if (!chunk.figure) {
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      if (columns[k].text && std::abs(chunk.box.x0 - columns[k].edge) <= kTextColumnTolEm * em) {
+        return static_cast<int>(k) + 1;
+      }
+    }
+  }
+  const double anchor = header ? centre : chunk.box.x1;
   int best = 0;
   double best_distance = 1e18;
   for (std::size_t k = 0; k < columns.size(); ++k) {
-    double distance = std::abs(anchor - columns[k]);
-    if (header) {
-      // A header word sits over its column, ending at or before the right edge.
-      const double left = k == 0 ? label_limit : columns[k - 1];
-      distance = anchor > left && anchor <= columns[k] + 1 ? 0 : distance;
-    }
+    if (columns[k].text && !header) continue;
+    const double distance = std::abs(anchor - columns[k].edge);
     if (distance < best_distance) {
       best_distance = distance;
       best = static_cast<int>(k) + 1;
@@ -275,8 +519,8 @@ int ColumnOf(const Chunk& chunk, const std::vector<double>& columns, double labe
 }
 
 DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, const Candidate& run,
-                         std::size_t header_first, const std::vector<double>& columns,
-                         double label_limit, std::vector<char>& glyph_taken) {
+                         std::size_t header_first, const std::vector<Column>& columns,
+                         double label_limit, double em, std::vector<char>& glyph_taken) {
   const int column_count = static_cast<int>(columns.size()) + 1;
   struct RowCells {
     std::vector<std::vector<int>> glyphs;
@@ -307,8 +551,53 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
     const bool continuation = !header && !IsBodyRow(line) && !rows.empty();
     if (!continuation) rows.push_back(new_row(line));
     RowCells& row = rows.back();
-    for (const Chunk& chunk : line.chunks) {
-      add_chunk(row, chunk, continuation ? 0 : ColumnOf(chunk, columns, label_limit, header));
+    for (std::size_t c = 0; c < line.chunks.size(); ++c) {
+      const Chunk& chunk = line.chunks[c];
+      if (header) {
+        // Header words of neighbouring cells may be set closer than a column
+        // gap ("项目金额项目（按功能分类）金额"). A cell never overflows, so a
+        // chunk whose glyphs sit in several columns' bands is cut where the
+        // band changes; a word within one band goes whole, as before (a
+        // centred "合计" may start left of the figures under it).
+        std::vector<std::vector<int>> runs;
+        int band = -1;
+        for (int k : chunk.glyphs) {
+          const Box& box = page.glyphs[static_cast<std::size_t>(k)].box;
+          const int here = BandOf((box.x0 + box.x1) / 2, columns, label_limit);
+          if (runs.empty() || here != band) runs.emplace_back();
+          runs.back().push_back(k);
+          band = here;
+        }
+        if (runs.size() > 1) {
+          for (const std::vector<int>& run_glyphs : runs) {
+            Chunk piece{page.glyphs[static_cast<std::size_t>(run_glyphs.front())].box,
+                        run_glyphs,
+                        {},
+                        false,
+                        false};
+            for (int k : run_glyphs)
+              piece.box = Union(piece.box, page.glyphs[static_cast<std::size_t>(k)].box);
+            add_chunk(row, piece, ColumnOf(piece, columns, label_limit, true, em));
+          }
+          continue;
+        }
+      }
+      int column = ColumnOf(chunk, columns, label_limit, header, em);
+      if (continuation) {
+        // A wrapped label continues its own column: the label column, or the
+        // text column it starts at (a summary's second side).
+        const bool in_text =
+            column > 0 && columns[static_cast<std::size_t>(column - 1)].text && !chunk.figure &&
+            std::abs(chunk.box.x0 - columns[static_cast<std::size_t>(column - 1)].edge) <=
+                kTextColumnTolEm * em;
+        if (!in_text) column = 0;
+      }
+      if (line.tail && line.completes[c] >= 0) {
+        // The amount's wrapped rest goes where the amount it completes went.
+        const Chunk& upper = lines[l - 1].chunks[static_cast<std::size_t>(line.completes[c])];
+        column = ColumnOf(upper, columns, label_limit, false, em);
+      }
+      add_chunk(row, chunk, column);
     }
   }
   DetectedTable out;
@@ -324,9 +613,9 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
   // Column bands for empty cells' boxes.
   std::vector<double> lefts = {out.box.x0};
   std::vector<double> rights = {label_limit};
-  for (std::size_t k = 0; k < columns.size(); ++k) {
-    lefts.push_back(k == 0 ? label_limit : columns[k - 1]);
-    rights.push_back(columns[k]);
+  for (const Column& column : columns) {
+    lefts.push_back(column.left);
+    rights.push_back(column.text ? std::min(column.right, out.box.x1) : column.edge);
   }
   for (int r = 0; r < table.row_count; ++r) {
     const RowCells& row = rows[static_cast<std::size_t>(r)];
@@ -358,6 +647,8 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
                                                std::vector<char>& glyph_taken) {
   std::vector<DetectedTable> tables;
   std::vector<Line> lines = BuildLines(page, glyph_taken);
+  std::vector<Warning> warnings;
+  MarkAmountTails(lines, warnings);
   for (const Candidate& run : FindRuns(lines)) {
     const double em = lines[run.first].em;
     const std::vector<double> columns = AmountColumns(lines, run, kRightEdgeTolEm * em);
@@ -374,6 +665,21 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
         }
       }
     }
+    // Header words are centred over their cells, and the first amount column's
+    // cell starts well left of its right-aligned figures (a centred "合计"
+    // ended before "11,740.82" began and went to the labels): the label column
+    // ends halfway between its longest label and the figures.
+    double label_right = -1e18;
+    for (std::size_t l = run.first; l <= run.last; ++l) {
+      if (!IsBodyRow(lines[l])) continue;
+      for (std::size_t c = 0; c < lines[l].chunks.size(); ++c) {
+        const Chunk& chunk = lines[l].chunks[c];
+        if (!IsAmount(lines[l], c) && chunk.box.x1 < label_limit) {
+          label_right = std::max(label_right, chunk.box.x1);
+        }
+      }
+    }
+    if (label_right > -1e17) label_limit = std::max(label_right, (label_right + label_limit) / 2);
     // Header: figure-free lines of several chunks just above the first row.
     std::size_t header_first = run.first;
     for (int taken = 0; taken < kMaxHeaderLines && header_first > 0; ++taken) {
@@ -383,10 +689,25 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
       if (below.box.y0 - above.box.y1 > kRowGapLines * height) break;
       const bool figures = std::any_of(above.chunks.begin(), above.chunks.end(),
                                        [](const Chunk& chunk) { return chunk.figure; });
-      if (figures || above.leader || above.chunks.size() < 2) break;
+      // The 栏次 row (栏次 1 2 3 …) numbers the columns under the header: its
+      // figures are no body; the header words above it belong to the table.
+      const bool column_numbers =
+          !above.chunks.empty() && Contains(above.chunks.front().text, "栏次");
+      if ((figures && !column_numbers) || above.leader || above.chunks.size() < 2) break;
       --header_first;
     }
-    tables.push_back(BuildTable(page, lines, run, header_first, columns, label_limit, glyph_taken));
+    const std::vector<Column> all_columns = BuildColumns(lines, run, columns, label_limit, em);
+    tables.push_back(
+        BuildTable(page, lines, run, header_first, all_columns, label_limit, em, glyph_taken));
+    // A table's warnings: the ambiguous pieces within its lines or just
+    // below its last row (an unjoined piece may have ended the run).
+    const Box& box = tables.back().box;
+    for (const Warning& warning : warnings) {
+      const Box& at = *warning.provenance.box;
+      if (at.y0 >= box.y0 - 1 && at.y0 <= box.y1 + 2 * at.height()) {
+        tables.back().warnings.push_back(warning);
+      }
+    }
   }
   return tables;
 }

@@ -98,7 +98,11 @@ std::size_t ParseCellPerLine(const std::vector<SourceLine>& lines, std::size_t b
   std::size_t i = begin;
   for (; i < lines.size(); ++i) {
     const SourceLine& line = lines[i];
-    if (IsBlankLine(line.text) || IsPageNumberLine(line.text, blanks > 0)) {
+    // A tab-led line is a cell even when it holds a bare number: a row opening
+    // with a class code or a 序号 ("\t212" after the blank line ending the
+    // row above) was taken for a page number and ended the table there.
+    if (IsBlankLine(line.text) ||
+        (!IsCellLine(line.text) && IsPageNumberLine(line.text, blanks > 0))) {
       close_row();
       ++blanks;
       if (blanks >= 2) break;

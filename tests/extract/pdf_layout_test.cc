@@ -136,6 +136,25 @@ TEST(BuildLinesTest, ValueSetSlightlyOffItsLabelStaysInTheLine) {
   EXPECT_EQ(lines[0].text, "行政运行 3,279,761.42");
 }
 
+TEST(BuildLinesTest, AmountInATallerFontWithOverrunningCellsStaysInItsSentence) {
+  // cq_city_meteo_2026_budget: amounts are set in a Latin font whose cells are
+  // twice the CJK line's height, and ".73" starts 0.3 pt before the cell of the
+  // "2" it follows ends. Tested as another flow, the amounts left the sentence
+  // ("一般公共预算拨款 万元") and the decimals left the integer part.
+  PageContent page = A4();
+  AddRun(page, "一般公共预算拨款", 300, 446.6, 12.8, 12.8);
+  const double digits = 300 + 8 * 12.8;
+  for (const char* text : {"1", "2", ",", "6", "7", "2"}) {
+    AddRun(page, text, digits + 8.1 * static_cast<double>(page.glyphs.size() - 8), 442.2, 27, 8.1);
+  }
+  const double point = digits + 6 * 8.1 - 8.45;  // overruns the "2" cell
+  AddRun(page, ".73", point, 442.2, 27, 9.8);
+  AddRun(page, "万元,政府性基金", point + 3 * 9.8, 446.6, 12.8, 12.8);
+  std::vector<TextLine> lines = BuildAllLines(page);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "一般公共预算拨款12,672.73万元,政府性基金");
+}
+
 TEST(BuildLinesTest, RotatedTextReadsAlongItsBaseline) {
   // Text turned 90 degrees clockwise reads downwards.
   PageContent page = A4();

@@ -358,6 +358,95 @@ TEST(UnruledTableTest, WrappedLabelJoinsTheRowAbove) {
   EXPECT_EQ(RowTexts(table, 2)[0], "2101301城乡医疗救助");
 }
 
+// An amount wider than its cell wraps inside the cell, its rest on a line of
+// its own 12 pt lower, right-aligned like the amount.
+struct WrapCase {
+  const char* name;
+  std::vector<std::string> first;  // the row's amounts as printed on its first line
+  std::vector<std::string> rest;   // under each: the wrapped rest, "" for none
+  std::vector<std::string> cells;  // expected amount cells of the row
+  std::size_t warnings;
+};
+
+class WrappedAmountTest : public testing::TestWithParam<WrapCase> {};
+
+TEST_P(WrappedAmountTest, RestJoinsTheAmountItCompletes) {
+  // LibreOffice's render of a table without inner rules read "1,209,583.75" as
+  // "1,209,583.70": the "5" on the next line became a wrapped label.
+  const WrapCase& c = GetParam();
+  PageContent page = A4();
+  const std::vector<double> rights = {340, 430, 520};
+  AddRun(page, "项目", 60, 100);
+  RightAligned(page, "合计", rights[0], 100);
+  RightAligned(page, "基本支出", rights[1], 100);
+  RightAligned(page, "项目支出", rights[2], 100);
+  AddRun(page, "201一般公共服务支出", 60, 118);
+  for (std::size_t k = 0; k < 3; ++k) RightAligned(page, "1,000.00", rights[k], 118);
+  AddRun(page, "20101人大事务", 60, 136);
+  for (std::size_t k = 0; k < c.first.size(); ++k) {
+    if (!c.first[k].empty()) RightAligned(page, c.first[k], rights[k], 136);
+    if (!c.rest[k].empty()) RightAligned(page, c.rest[k], rights[k], 148);
+  }
+  AddRun(page, "合计", 60, 166);
+  for (std::size_t k = 0; k < 3; ++k) RightAligned(page, "2,000.00", rights[k], 166);
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.row_count, 4);
+  std::vector<std::string> row = RowTexts(table, 2);
+  EXPECT_EQ(row[0], "20101人大事务");
+  for (std::string& text : row) text = RemoveAllWhitespace(text);
+  EXPECT_EQ(std::vector<std::string>(row.begin() + 1, row.end()), c.cells);
+  EXPECT_EQ(RowTexts(table, 3)[0], "合计");
+  EXPECT_EQ(tables[0].warnings.size(), c.warnings);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, WrappedAmountTest,
+                         testing::Values(WrapCase{"last_digit",
+                                                  {"1,209,583.7", "1,000.00", ""},
+                                                  {"5", "", ""},
+                                                  {"1,209,583.75", "1,000.00", ""},
+                                                  0},
+                                         WrapCase{"decimal_part",
+                                                  {"12,672", "", "12,672"},
+                                                  {".73", "", ".73"},
+                                                  {"12,672.73", "", "12,672.73"},
+                                                  0},
+                                         WrapCase{"inside_the_integer",
+                                                  {"1,209,58", "", ""},
+                                                  {"3.75", "", ""},
+                                                  {"1,209,583.75", "", ""},
+                                                  0}),
+                         [](const testing::TestParamInfo<WrapCase>& info) {
+                           return std::string(info.param.name);
+                         });
+
+TEST(UnruledTableTest, PieceUnderTwoAmountsIsReportedNotGuessed) {
+  // ".50" printed under the end of "12" and the start of "13" could complete
+  // either: it joins neither and a warning names it.
+  PageContent page = A4();
+  AddRun(page, "项目", 60, 100);
+  RightAligned(page, "合计", 340, 100);
+  RightAligned(page, "基本支出", 420, 100);
+  for (double top : {118.0, 166.0}) {
+    AddRun(page, top < 150 ? "201一般公共服务支出" : "合计", 60, top);
+    RightAligned(page, "1,000.00", 340, top);
+    RightAligned(page, "1,000.00", 420, top);
+  }
+  AddRun(page, "20101人大事务", 60, 136);
+  RightAligned(page, "12", 340, 136);
+  AddRun(page, "13", 354, 136, 10, 6);
+  AddRun(page, ".50", 341, 148, 10, 6);
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_FALSE(tables.empty());
+  ASSERT_EQ(tables[0].warnings.size(), 1u);
+  EXPECT_EQ(tables[0].warnings[0].code, "pdf_ambiguous_cell");
+  for (const TableCell& cell : tables[0].table.cells) {
+    EXPECT_NE(RemoveAllWhitespace(cell.text), "12.50");
+    EXPECT_NE(RemoveAllWhitespace(cell.text), "13.50");
+  }
+}
+
 TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
   PageContent toc = A4();
   AddRun(toc, "目录", 250, 60);

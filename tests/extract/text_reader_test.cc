@@ -315,6 +315,24 @@ TEST(TextReaderTest, WordCellPerLineTable) {
             (std::vector<std::string>{"说明文字。", "绩效自评表 (2024年度)", "后文。"}));
 }
 
+TEST(TextReaderTest, WordCellPerLineRowOpeningWithANumberStaysInTheTable) {
+  // A row whose first cell is a bare number (a class code, a 序号) follows the
+  // blank line that ends the row above: it is a cell, not a page number, and
+  // the table goes on (the layout sweep's Word exports split at every "\t212").
+  const Document document = ReadString(
+      "\t科目编码\n\t科目名称\n\t合计\n\n"
+      "\t210\n\t卫生健康支出\n\t76,838.35\n\n"
+      "\t212\n\t城乡社区支出\n\t135,987.57\n\n"
+      "\t3\n\t其他\n\t1.00\n\n\n"
+      "后文。\n");
+  const std::vector<const Table*> tables = Tables(document);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0]->row_count, 4);
+  EXPECT_EQ(RowTexts(*tables[0], 2),
+            (std::vector<std::string>{"212", "城乡社区支出", "135,987.57"}));
+  EXPECT_EQ(RowTexts(*tables[0], 3), (std::vector<std::string>{"3", "其他", "1.00"}));
+}
+
 TEST(TextReaderTest, TableContinuedAfterPageBreak) {
   const Document document = ReadString(
       "表 2\n部门收入总体情况表\n单位：万元\n\n"
