@@ -46,5 +46,8 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
 Result<Document> ReadDocx(std::string_view bytes, std::string name, const ExtractOptions& options);
 Result<Document> ReadText(std::string_view bytes, std::string name, const ExtractOptions& options);
 Result<Document> ReadPdf(std::string_view bytes, std::string name, const ExtractOptions& options);
+// Spreadsheets: every visible sheet a page (extract/xlsx, extract/xls).
+Result<Document> ReadXlsx(std::string_view bytes, std::string name, const ExtractOptions& options);
+Result<Document> ReadXls(std::string_view bytes, std::string name, const ExtractOptions& options);
 
 }  // namespace disclose

@@ -66,8 +66,12 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
   if (bytes.empty()) return Status(ErrorCode::kEmpty, path + ": file is empty");
   const std::string name = BaseName(path);
   if (bytes.compare(0, kOleMagic.size(), kOleMagic) == 0) {
-    // An encrypted DOCX is an OLE file with an EncryptionInfo stream; ReadDocx says so.
+    // An OLE file is dispatched on the stream it holds. An encrypted DOCX is an
+    // OLE file with an EncryptionInfo stream; ReadDocx says so.
     if (ContainsUtf16(bytes, "EncryptionInfo")) return ReadDocx(bytes, name, options);
+    if (ContainsUtf16(bytes, "Workbook") || ContainsUtf16(bytes, "Book")) {
+      return ReadXls(bytes, name, options);
+    }
     return Status(ErrorCode::kUnsupportedFormat,
                   name + ": a legacy Office file (.doc/.xls); save it as DOCX or PDF");
   }
@@ -76,8 +80,10 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
     case SourceFormat::kDocx: return ReadDocx(bytes, name, options);
     case SourceFormat::kText:
     case SourceFormat::kMarkdown: return ReadText(bytes, name, options);
-    case SourceFormat::kXlsx:
-      return Status(ErrorCode::kUnsupportedFormat, name + ": XLSX workbooks are not read yet");
+    case SourceFormat::kXlsx: return ReadXlsx(bytes, name, options);
+    case SourceFormat::kXls:
+    case SourceFormat::kDoc:
+    case SourceFormat::kHtml:
     case SourceFormat::kUnknown: break;
   }
   return Status(ErrorCode::kUnsupportedFormat, name + ": not a PDF, DOCX, text or markdown file");

@@ -10,6 +10,8 @@ packages=(
   libpoppler-dev libpoppler-private-dev poppler-data poppler-utils libcairo2-dev
   # DOCX / XLSX
   libzip-dev libxml2-dev zlib1g-dev
+  # XLS (BIFF8) workbooks; openpyxl and LibreOffice Calc build the workbook fixtures
+  libfreexl-dev python3-openpyxl libreoffice-calc
   # patterns, OCR
   libre2-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
   # hashing, JSON
