@@ -28,6 +28,20 @@ bool ContainsUtf16(std::string_view bytes, std::string_view ascii) {
   return bytes.find(wide) != std::string_view::npos;
 }
 
+// The stream names live in the directory; a file cut short loses it (writers
+// put it last), and then nothing tells a .doc from an .xls.
+bool OleDirectoryMissing(std::string_view bytes) {
+  if (bytes.size() < 0x34) return true;
+  auto byte = [&bytes](std::size_t at) {
+    return static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[at]));
+  };
+  const std::uint64_t shift = byte(0x1E) | (byte(0x1F) << 8);
+  const std::uint64_t first =
+      byte(0x30) | (byte(0x31) << 8) | (byte(0x32) << 16) | (byte(0x33) << 24);
+  if (shift != 9 && shift != 12) return false;  // not ours to judge: the reader says why
+  return ((first + 1) << shift) >= bytes.size();
+}
+
 }  // namespace
 
 SourceFormat DetectFormat(std::string_view bytes) {
@@ -36,7 +50,11 @@ SourceFormat DetectFormat(std::string_view bytes) {
   if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return SourceFormat::kPdf;
   if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
     if (bytes.find("word/document.xml") != std::string_view::npos) return SourceFormat::kDocx;
-    if (bytes.find("xl/workbook.xml") != std::string_view::npos) return SourceFormat::kXlsx;
+    // A truncated XLSX may have lost xl/workbook.xml but not its sheets.
+    if (bytes.find("xl/workbook.xml") != std::string_view::npos ||
+        bytes.find("xl/worksheets/") != std::string_view::npos) {
+      return SourceFormat::kXlsx;
+    }
     return SourceFormat::kUnknown;
   }
   return SourceFormat::kText;  // ReadText decides whether the bytes really are text
@@ -69,7 +87,13 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
     // An OLE file is dispatched on the stream it holds. An encrypted DOCX is an
     // OLE file with an EncryptionInfo stream; ReadDocx says so.
     if (ContainsUtf16(bytes, "EncryptionInfo")) return ReadDocx(bytes, name, options);
-    if (ContainsUtf16(bytes, "Workbook") || ContainsUtf16(bytes, "Book")) {
+    if (OleDirectoryMissing(bytes)) {
+      return Status(ErrorCode::kCorrupt, name +
+                                             ": a truncated OLE compound file (.doc/.xls): "
+                                             "its directory lies beyond the end of the file");
+    }
+    if (ContainsUtf16(bytes, "Workbook") ||
+        (ContainsUtf16(bytes, "Book") && !ContainsUtf16(bytes, "WordDocument"))) {
       return ReadXls(bytes, name, options);
     }
     return Status(ErrorCode::kUnsupportedFormat,

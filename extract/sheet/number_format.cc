@@ -127,6 +127,7 @@ std::string GroupThousands(const std::string& integer) {
 struct NumberPattern {
   bool general = false;
   bool date = false;
+  bool literal_only = false;  // a section that prints text and no digits ("-" for zero)
   bool grouping = false;
   int min_integer_digits = 0;
   int required_decimals = 0;  // '0' after the point
@@ -249,6 +250,11 @@ NumberPattern ParsePattern(std::string_view section) {
     }
   }
   pattern.thousands_scale += pending_commas;
+  if (!seen_placeholder && !pattern.general && !scientific && !literal.empty()) {
+    pattern.literal_only = true;
+    pattern.prefix = literal;
+    return pattern;
+  }
   if (!seen_placeholder || scientific) {
     // "General", "G/通用格式", "@" or a format that prints no digits we know.
     pattern.general = true;
@@ -425,6 +431,16 @@ Rendered RenderNumber(std::string_view stored, std::string_view format_code) {
     return RenderGeneral(value);
   }
   if (pattern.general) return RenderGeneral(value);
+  if (pattern.literal_only) {
+    // Only a zero or negative section prints no digits on purpose; the
+    // value is still exact when the section chosen is the zero one.
+    Rendered literal{pattern.prefix, value.digits.empty()};
+    const std::size_t first = literal.text.find_first_not_of(' ');
+    const std::size_t last = literal.text.find_last_not_of(' ');
+    literal.text =
+        first == std::string::npos ? std::string() : literal.text.substr(first, last - first + 1);
+    return literal;
+  }
 
   Decimal scaled = value;
   if (!scaled.digits.empty()) scaled.exponent += 2 * pattern.percent - 3 * pattern.thousands_scale;

@@ -113,9 +113,10 @@ Status ScanSheet(std::string_view stream, BiffSheet* sheet, std::int64_t* cells_
       case kBof: return Status::Ok();  // an embedded substream: the sheet ended without EOF
       case kDimensions:
         if (data.size() >= 12) {
-          const std::int64_t rows = static_cast<std::int64_t>(U32(data, 4)) - U32(data, 0);
-          const std::int64_t columns = static_cast<std::int64_t>(U16(data, 10)) - U16(data, 8);
-          sheet->declared_cells = rows > 0 && columns > 0 ? rows * columns : 0;
+          // The first row and column, and one past the last (rwMac, colMac).
+          const std::int64_t rows = static_cast<std::int64_t>(U32(data, 4));
+          const std::int64_t columns = static_cast<std::int64_t>(U16(data, 10));
+          sheet->declared_cells = rows * columns;
         }
         break;
       case kNumber:
@@ -243,6 +244,13 @@ Status ScanBiff(std::string_view stream, BiffWorkbook* book) {
     }
     Status status = ScanSheet(stream, &sheet, &cells_left);
     if (!status.ok()) return status;
+    // FreeXL allocates a sheet's whole declared grid when it opens the file:
+    // a DIMENSIONS record beyond BIFF8's own 65,536 x 256 must be refused
+    // before FreeXL sees it.
+    if (sheet.declared_cells > std::int64_t{65536} * 256) {
+      return XlsError(ErrorCode::kTooLarge, "sheet '" + sheet.name + "' declares " +
+                                                std::to_string(sheet.declared_cells) + " cells");
+    }
   }
   return Status::Ok();
 }
