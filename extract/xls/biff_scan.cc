@@ -107,11 +107,18 @@ Status ScanSheet(std::string_view stream, BiffSheet* sheet, std::int64_t* cells_
   if (!reader.Next(&type, &data) || type != kBof) {
     return XlsError(ErrorCode::kCorrupt, "sheet '" + sheet->name + "' does not start with BOF");
   }
+  int dimensions = 0;
   while (reader.Next(&type, &data)) {
     switch (type) {
       case kEof: return Status::Ok();
       case kBof: return Status::Ok();  // an embedded substream: the sheet ended without EOF
       case kDimensions:
+        // A sheet has one. FreeXL allocates the grid at each and leaks the
+        // previous one, so a repeated record is refused before FreeXL runs.
+        if (++dimensions > 1) {
+          return XlsError(ErrorCode::kCorrupt,
+                          "sheet '" + sheet->name + "' has more than one DIMENSIONS record");
+        }
         if (data.size() >= 12) {
           // The first row and column, and one past the last (rwMac, colMac).
           const std::int64_t rows = static_cast<std::int64_t>(U32(data, 4));

@@ -136,18 +136,24 @@ Result<Document> ReadXls(std::string_view bytes, std::string name, const Extract
   document.source.format = SourceFormat::kXls;
   document.source.size_bytes = bytes.size();
 
+  // FreeXL counts worksheets only; the k-th of them is the fallback when a
+  // name does not match (FreeXL may decode an 8-bit name by the code page).
+  unsigned int worksheet_ordinal = 0;
   std::vector<std::string> hidden;
   int page = 0;
   for (const xls::BiffSheet& entry : book.sheets) {
     if (entry.type != 0) continue;  // charts and macro sheets hold no cells
+    const unsigned int ordinal = worksheet_ordinal++;
     const std::string sheet_name = SanitizeUtf8(entry.name);
     if (entry.visibility != 0) {
       hidden.push_back(sheet_name);
       continue;
     }
-    const auto index = freexl_index.find(entry.name);
-    if (index == freexl_index.end() ||
-        freexl_select_active_worksheet(handle.get(), index->second) != FREEXL_OK) {
+    const auto found = freexl_index.find(entry.name);
+    const unsigned int index = found != freexl_index.end() ? found->second : ordinal;
+    if (index >= sheet_count ||
+        freexl_select_active_worksheet(handle.get(), static_cast<unsigned short>(index)) !=
+            FREEXL_OK) {
       document.warnings.push_back(
           SheetWarning("xls_bad_sheet", "sheet '" + sheet_name + "': FreeXL cannot read it", 0));
       continue;
