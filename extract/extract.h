@@ -55,5 +55,8 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
 Result<Document> ReadHtml(std::string_view bytes, std::string name, const ExtractOptions& options);
 // Word 97-2003 .doc: converted by wvWare (Debian package wv) to HTML, read as HTML.
 Result<Document> ReadDoc(std::string_view bytes, std::string name, const ExtractOptions& options);
+// Spreadsheets: every visible sheet a page (extract/xlsx, extract/xls).
+Result<Document> ReadXlsx(std::string_view bytes, std::string name, const ExtractOptions& options);
+Result<Document> ReadXls(std::string_view bytes, std::string name, const ExtractOptions& options);
 
 }  // namespace disclose

@@ -90,7 +90,11 @@ SourceFormat DetectFormat(std::string_view bytes) {
   if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return SourceFormat::kPdf;
   if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
     if (bytes.find("word/document.xml") != std::string_view::npos) return SourceFormat::kDocx;
-    if (bytes.find("xl/workbook.xml") != std::string_view::npos) return SourceFormat::kXlsx;
+    // A truncated XLSX may have lost xl/workbook.xml but not its sheets.
+    if (bytes.find("xl/workbook.xml") != std::string_view::npos ||
+        bytes.find("xl/worksheets/") != std::string_view::npos) {
+      return SourceFormat::kXlsx;
+    }
     return SourceFormat::kUnknown;
   }
   if (bytes.substr(0, kOleMagic.size()) == kOleMagic && ContainsUtf16(bytes, "WordDocument") &&
@@ -145,8 +149,13 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
   if (bytes.empty()) return Status(ErrorCode::kEmpty, path + ": file is empty");
   const std::string name = BaseName(path);
   if (bytes.compare(0, kOleMagic.size(), kOleMagic) == 0) {
-    // An encrypted DOCX is an OLE file with an EncryptionInfo stream; ReadDocx says so.
+    // An OLE file is dispatched on the stream it holds. An encrypted DOCX is an
+    // OLE file with an EncryptionInfo stream; ReadDocx says so.
     if (ContainsUtf16(bytes, "EncryptionInfo")) return ReadDocx(bytes, name, options);
+    if (ContainsUtf16(bytes, "Workbook") ||
+        (ContainsUtf16(bytes, "Book") && !ContainsUtf16(bytes, "WordDocument"))) {
+      return ReadXls(bytes, name, options);
+    }
     // A .doc, or an Office file cut before its directory: ReadDoc says which.
     if (ContainsUtf16(bytes, "WordDocument") || ole::DirectoryBeyondEnd(bytes)) {
       return ReadDoc(bytes, name, options);
@@ -161,13 +170,12 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
     case SourceFormat::kHtml: return ReadHtml(bytes, name, options);
     case SourceFormat::kText:
     case SourceFormat::kMarkdown: return ReadAsText(bytes, name, options);
-    case SourceFormat::kXlsx:
-      return Status(ErrorCode::kUnsupportedFormat, name + ": XLSX workbooks are not read yet");
+    case SourceFormat::kXlsx: return ReadXlsx(bytes, name, options);
     case SourceFormat::kXls:  // an OLE file, dispatched above
     case SourceFormat::kUnknown: break;
   }
   return Status(ErrorCode::kUnsupportedFormat,
-                name + ": not a PDF, DOCX, DOC, HTML, text or markdown file");
+                name + ": not a PDF, DOCX, DOC, XLSX, XLS, HTML, text or markdown file");
 }
 
 }  // namespace disclose

@@ -12,6 +12,8 @@ packages=(
   libzip-dev libxml2-dev zlib1g-dev
   # DOC: wvWare converts Word 97-2003 to HTML (extract/doc)
   wv
+  # XLS (BIFF8) workbooks; openpyxl and LibreOffice Calc build the workbook fixtures
+  libfreexl-dev python3-openpyxl libreoffice-calc
   # patterns, OCR
   libre2-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
   # hashing, JSON

@@ -1,5 +1,6 @@
-// Private pieces of the DOCX reader (extract/docx): zip access with bomb
-// guards, the streaming WordprocessingML walker, and the table grid builder.
+// Private pieces of the DOCX reader (extract/docx): the streaming
+// WordprocessingML walker and the table grid builder; zip access with the bomb
+// guards is shared with the XLSX reader (extract/zip/zip_archive.h).
 // Nothing outside extract/docx includes this; libzip and libxml2 types stay in
 // the .cc files.
 //
@@ -20,45 +21,15 @@
 #include "core/document.h"
 #include "core/limits.h"
 #include "core/status.h"
+#include "extract/zip/zip_archive.h"
 
 namespace disclose::docx {
 
 // Every message leaves the reader with this prefix.
 Status DocxError(ErrorCode code, std::string_view detail);
 
-// Inflated-byte limits shared by all the parts one document reads.
-struct ZipBudget {
-  std::uint64_t max_entry_bytes = 0;
-  std::uint64_t max_total_bytes = 0;
-  std::uint64_t used_total_bytes = 0;
-};
-
-// A read-only zip opened over caller-owned bytes (which must outlive it).
-class ZipArchive {
- public:
-  ZipArchive();
-  ~ZipArchive();
-  ZipArchive(ZipArchive&&) noexcept;
-  ZipArchive& operator=(ZipArchive&&) noexcept;
-
-  // kCorrupt when the bytes are not a readable zip.
-  static Status Open(std::string_view bytes, ZipArchive* archive);
-
-  // Entry names in central-directory order.
-  const std::vector<std::string>& names() const { return names_; }
-  bool Has(const std::string& name) const;
-  // True when any entry uses zip encryption.
-  bool AnyEncrypted() const { return any_encrypted_; }
-  // Inflates one entry, refusing it (kTooLarge) when its declared or actual
-  // size passes the budget; kCorrupt when inflation or the CRC fails.
-  Status Read(const std::string& name, ZipBudget* budget, std::string* out) const;
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-  std::vector<std::string> names_;
-  bool any_encrypted_ = false;
-};
+using zip::ZipArchive;
+using zip::ZipBudget;
 
 // What styles.xml says about a paragraph style.
 struct StyleInfo {

@@ -10,6 +10,15 @@
 #include "extract/extract.h"
 
 namespace disclose {
+namespace docx {
+
+Status DocxError(ErrorCode code, std::string_view detail) {
+  std::string message = "DOCX read error: ";
+  for (char c : detail) message += (c == '\n' || c == '\r') ? ' ' : c;
+  return Status(code, message);
+}
+
+}  // namespace docx
 namespace {
 
 using docx::DocxError;

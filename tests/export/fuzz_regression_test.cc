@@ -57,6 +57,8 @@ Result<Document> ReadAs(const std::string& target, std::string_view bytes,
   if (target == "pdf_fuzz") return ReadPdf(bytes, name, options);
   if (target == "html_fuzz") return ReadHtml(bytes, name, options);
   if (target == "doc_fuzz") return ReadDoc(bytes, name, options);
+  if (target == "xlsx_fuzz") return ReadXlsx(bytes, name, options);
+  if (target == "xls_fuzz") return ReadXls(bytes, name, options);
   switch (DetectFormat(bytes)) {  // a folder of no target: detect like the CLI does
     case SourceFormat::kPdf: return ReadPdf(bytes, name, options);
     case SourceFormat::kDocx: return ReadDocx(bytes, name, options);

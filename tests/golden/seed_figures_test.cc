@@ -113,5 +113,32 @@ TEST(SeedFiguresTest, Seed004TablesAsDocxAndRenderedPdfGiveTheHandReadFigures) {
   EXPECT_EQ(files, 8);  // four DOCX, four PDFs
 }
 
+// Every table of seed 004 as a workbook (scripts/make-xlsx-fixtures.py): one
+// sheet per table under realistic number formats, merged header cells, a
+// value stored 1e-10 off its printed fen, and decoys in a hidden row, a
+// hidden column and a hidden sheet; then LibreOffice's XLS save of it. Both
+// must give exactly the hand-read table figures of the seed.
+TEST(SeedFiguresTest, Seed004TablesAsXlsxAndXlsGiveTheHandReadFigures) {
+  const SeedTruth seed = ReadSeedTruth().at("004_4b22c8c51bd978dc.txt");
+  std::multiset<std::string> tables_truth;
+  for (const std::string& figure : seed.figures) {
+    if (figure.rfind("narrative|", 0) != 0) tables_truth.insert(figure);
+  }
+  ASSERT_EQ(tables_truth.size(), 374u);
+  const fs::path workbooks = fs::path(DISCLOSE_SOURCE_DIR) / "fixtures" / "xlsx";
+  for (const char* name : {"budget_2024_kashgar_full.xlsx", "budget_2024_kashgar_full.xls"}) {
+    SCOPED_TRACE(name);
+    Result<Document> document = ReadDocument((workbooks / name).string(), ExtractOptions{});
+    ASSERT_TRUE(document.ok()) << document.status().message();
+    const NormalizedDocument normalized = Normalize(document.value(), NormalizeOptions{});
+    const FigureDiff diff = CompareFigures(
+        tables_truth,
+        FigureKeys(normalized, [](const std::string& kind) { return kind != "narrative"; }));
+    EXPECT_TRUE(diff.missing.empty())
+        << diff.missing.size() << " missing, first: " << diff.missing.front();
+    EXPECT_TRUE(diff.extra.empty()) << diff.extra.size() << " extra, first: " << diff.extra.front();
+  }
+}
+
 }  // namespace
 }  // namespace disclose

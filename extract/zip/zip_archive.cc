@@ -1,19 +1,24 @@
-// Zip access for the DOCX reader: libzip over a memory buffer, with the
-// zip-bomb guards. Declared sizes are checked first, but the inflated byte
+// Zip access for the OOXML readers (DOCX, XLSX): libzip over a memory buffer,
+// with the zip-bomb guards. Declared sizes are checked first, but the inflated byte
 // count is what is trusted, because a hostile zip can lie about sizes.
+#include "extract/zip/zip_archive.h"
+
 #include <zip.h>
 
 #include <algorithm>
 
-#include "extract/docx/docx_internal.h"
+namespace disclose::zip {
 
-namespace disclose::docx {
+namespace {
 
-Status DocxError(ErrorCode code, std::string_view detail) {
-  std::string message = "DOCX read error: ";
+// Messages carry no format prefix: each reader adds its own ("DOCX read error: ").
+Status ZipError(ErrorCode code, std::string_view detail) {
+  std::string message;
   for (char c : detail) message += (c == '\n' || c == '\r') ? ' ' : c;
   return Status(code, message);
 }
+
+}  // namespace
 
 struct ZipArchive::Impl {
   zip_t* zip = nullptr;
@@ -35,14 +40,14 @@ Status ZipArchive::Open(std::string_view bytes, ZipArchive* archive) {
   if (source == nullptr) {
     std::string detail = zip_error_strerror(&error);
     zip_error_fini(&error);
-    return DocxError(ErrorCode::kInternal, "cannot create zip source: " + detail);
+    return ZipError(ErrorCode::kInternal, "cannot create zip source: " + detail);
   }
   zip_t* zip = zip_open_from_source(source, ZIP_RDONLY, &error);
   if (zip == nullptr) {
     std::string detail = zip_error_strerror(&error);
     zip_source_free(source);
     zip_error_fini(&error);
-    return DocxError(ErrorCode::kCorrupt, "not a readable zip: " + detail);
+    return ZipError(ErrorCode::kCorrupt, "not a readable zip: " + detail);
   }
   zip_error_fini(&error);
   archive->impl_ = std::make_unique<Impl>();
@@ -68,26 +73,26 @@ bool ZipArchive::Has(const std::string& name) const {
 
 Status ZipArchive::Read(const std::string& name, ZipBudget* budget, std::string* out) const {
   out->clear();
-  if (!impl_ || impl_->zip == nullptr) return DocxError(ErrorCode::kInternal, "zip not open");
+  if (!impl_ || impl_->zip == nullptr) return ZipError(ErrorCode::kInternal, "zip not open");
   zip_t* zip = impl_->zip;
   const zip_int64_t index = zip_name_locate(zip, name.c_str(), 0);
-  if (index < 0) return DocxError(ErrorCode::kCorrupt, name + ": missing part");
+  if (index < 0) return ZipError(ErrorCode::kCorrupt, name + ": missing part");
   zip_stat_t stat;
   zip_stat_init(&stat);
   if (zip_stat_index(zip, static_cast<zip_uint64_t>(index), 0, &stat) != 0) {
-    return DocxError(ErrorCode::kCorrupt, name + ": unreadable zip entry");
+    return ZipError(ErrorCode::kCorrupt, name + ": unreadable zip entry");
   }
   if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE) {
-    return DocxError(ErrorCode::kEncrypted, name + ": entry is encrypted");
+    return ZipError(ErrorCode::kEncrypted, name + ": entry is encrypted");
   }
   const std::uint64_t remaining_total = budget->max_total_bytes > budget->used_total_bytes
                                             ? budget->max_total_bytes - budget->used_total_bytes
                                             : 0;
   const std::uint64_t limit = std::min(budget->max_entry_bytes, remaining_total);
   if ((stat.valid & ZIP_STAT_SIZE) && stat.size > limit) {
-    return DocxError(ErrorCode::kTooLarge, name + ": declared size " + std::to_string(stat.size) +
-                                               " bytes exceeds the limit of " +
-                                               std::to_string(limit));
+    return ZipError(ErrorCode::kTooLarge, name + ": declared size " + std::to_string(stat.size) +
+                                              " bytes exceeds the limit of " +
+                                              std::to_string(limit));
   }
   zip_file_t* file = zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0);
   if (file == nullptr) {
@@ -95,9 +100,9 @@ Status ZipArchive::Read(const std::string& name, ZipBudget* budget, std::string*
     const int code = zip_error_code_zip(error);
     std::string detail = zip_error_strerror(const_cast<zip_error_t*>(error));
     if (code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD) {
-      return DocxError(ErrorCode::kEncrypted, name + ": " + detail);
+      return ZipError(ErrorCode::kEncrypted, name + ": " + detail);
     }
-    return DocxError(ErrorCode::kCorrupt, name + ": cannot open entry: " + detail);
+    return ZipError(ErrorCode::kCorrupt, name + ": cannot open entry: " + detail);
   }
   // The declared size is a hint only: never let it reserve more than a few MB.
   if (stat.valid & ZIP_STAT_SIZE) {
@@ -109,13 +114,13 @@ Status ZipArchive::Read(const std::string& name, ZipBudget* budget, std::string*
     const zip_int64_t got = zip_fread(file, buffer, sizeof buffer);
     if (got < 0) {
       std::string detail = zip_error_strerror(zip_file_get_error(file));
-      status = DocxError(ErrorCode::kCorrupt, name + ": cannot inflate: " + detail);
+      status = ZipError(ErrorCode::kCorrupt, name + ": cannot inflate: " + detail);
       break;
     }
     if (got == 0) break;
     if (out->size() + static_cast<std::uint64_t>(got) > limit) {
-      status = DocxError(ErrorCode::kTooLarge, name + ": inflates beyond the limit of " +
-                                                   std::to_string(limit) + " bytes");
+      status = ZipError(ErrorCode::kTooLarge, name + ": inflates beyond the limit of " +
+                                                  std::to_string(limit) + " bytes");
       break;
     }
     out->append(buffer, static_cast<std::size_t>(got));
@@ -130,4 +135,4 @@ Status ZipArchive::Read(const std::string& name, ZipBudget* budget, std::string*
   return Status::Ok();
 }
 
-}  // namespace disclose::docx
+}  // namespace disclose::zip

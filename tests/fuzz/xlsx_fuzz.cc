@@ -1,0 +1,23 @@
+// libFuzzer target: ReadXlsx on arbitrary bytes must return a Status or a
+// Document that keeps the model's invariants and goes through Normalize and
+// both writers (fuzz_pipeline.h); never crash, hang or leak.
+// Limits are small so a zip bomb or a huge sheet costs the fuzzer nothing.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "core/document.h"
+#include "extract/extract.h"
+#include "tests/fuzz/fuzz_pipeline.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  disclose::ExtractOptions options;
+  options.max_zip_entry_bytes = 8ull << 20;
+  options.max_zip_total_bytes = 32ull << 20;
+  options.timeout_seconds = 5;
+  options.enable_ocr = false;
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  disclose::Result<disclose::Document> document = disclose::ReadXlsx(bytes, "fuzz.xlsx", options);
+  disclose::fuzz::CheckPipeline(document);
+  return 0;
+}
