@@ -15,6 +15,35 @@ std::optional<int> ParseNonNegativeInt(std::string_view text) {
   return value;
 }
 
+// A whole number in [low, high]; otherwise sets a usage error that names the option and range.
+bool ParseIntOption(std::string_view name, const std::string& value, int low, int high, int& out,
+                    std::string& error) {
+  const std::optional<int> parsed = ParseNonNegativeInt(value);
+  if (!parsed || *parsed < low || *parsed > high) {
+    error = std::string(name) + " wants a whole number from " + std::to_string(low) + " to " +
+            std::to_string(high) + ", got '" + value + "'";
+    return false;
+  }
+  out = *parsed;
+  return true;
+}
+
+// "K/N" with 1 <= K <= N <= 100000.
+bool ParseShard(const std::string& value, int& index, int& count, std::string& error) {
+  const size_t slash = value.find('/');
+  const std::optional<int> k =
+      slash == std::string::npos ? std::nullopt : ParseNonNegativeInt(value.substr(0, slash));
+  const std::optional<int> n =
+      slash == std::string::npos ? std::nullopt : ParseNonNegativeInt(value.substr(slash + 1));
+  if (!k || !n || *n < 1 || *n > 100000 || *k < 1 || *k > *n) {
+    error = "--shard wants K/N with 1 <= K <= N <= 100000, got '" + value + "'";
+    return false;
+  }
+  index = *k;
+  count = *n;
+  return true;
+}
+
 // Takes an option's value from "--name=value" or from the next argument. Returns false (and
 // sets `error`) when the value is missing.
 bool TakeValue(const std::vector<std::string>& args, size_t& i, std::string_view name,
@@ -59,20 +88,43 @@ void ParseExtract(const std::vector<std::string>& args, size_t i, ParsedArgs& pa
       extract.out_dir = value;
     } else if (Is(arg, "--timeout")) {
       if (!TakeValue(args, i, "--timeout", value, parsed.error)) return;
-      const std::optional<int> seconds = ParseNonNegativeInt(value);
-      if (!seconds) {
-        parsed.error = "--timeout wants a whole number of seconds, got '" + value + "'";
+      if (!ParseIntOption("--timeout", value, 0, kMaxTimeoutSeconds, extract.timeout_seconds,
+                          parsed.error)) {
         return;
       }
-      extract.timeout_seconds = *seconds;
     } else if (Is(arg, "--max-zip-entry-mb")) {
       if (!TakeValue(args, i, "--max-zip-entry-mb", value, parsed.error)) return;
-      const std::optional<int> megabytes = ParseNonNegativeInt(value);
-      if (!megabytes || *megabytes == 0) {
-        parsed.error = "--max-zip-entry-mb wants a positive whole number, got '" + value + "'";
+      if (!ParseIntOption("--max-zip-entry-mb", value, 1, kMaxZipEntryMb, extract.max_zip_entry_mb,
+                          parsed.error)) {
         return;
       }
-      extract.max_zip_entry_mb = *megabytes;
+    } else if (Is(arg, "--jobs", "-j")) {
+      if (!TakeValue(args, i, "--jobs", value, parsed.error)) return;
+      if (!ParseIntOption("--jobs", value, 1, kMaxJobs, extract.jobs, parsed.error)) return;
+    } else if (arg.size() > 2 && arg.rfind("-j", 0) == 0 && arg[2] != '-') {
+      // -j2, as make and ninja spell it
+      if (!ParseIntOption("-j", arg.substr(2), 1, kMaxJobs, extract.jobs, parsed.error)) return;
+    } else if (Is(arg, "--max-memory-mb")) {
+      if (!TakeValue(args, i, "--max-memory-mb", value, parsed.error)) return;
+      if (!ParseIntOption("--max-memory-mb", value, 0, kMaxMemoryMb, extract.max_memory_mb,
+                          parsed.error)) {
+        return;
+      }
+      if (extract.max_memory_mb != 0 && extract.max_memory_mb < kMinMemoryMb) {
+        parsed.error = "--max-memory-mb wants 0 (no limit) or at least " +
+                       std::to_string(kMinMemoryMb) + ", got '" + value + "'";
+        return;
+      }
+    } else if (Is(arg, "--files-from")) {
+      if (!TakeValue(args, i, "--files-from", value, parsed.error)) return;
+      extract.files_from.push_back(value);
+    } else if (Is(arg, "--shard")) {
+      if (!TakeValue(args, i, "--shard", value, parsed.error)) return;
+      if (!ParseShard(value, extract.shard_index, extract.shard_count, parsed.error)) return;
+    } else if (arg == "--resume") {
+      extract.resume = true;
+    } else if (arg == "--quiet" || arg == "-q") {
+      extract.quiet = true;
     } else if (arg == "--no-ocr") {
       extract.enable_ocr = false;
     } else if (arg == "--pretty") {
@@ -89,7 +141,9 @@ void ParseExtract(const std::vector<std::string>& args, size_t i, ParsedArgs& pa
       return;
     }
   }
-  if (extract.files.empty()) parsed.error = "extract needs at least one FILE";
+  if (extract.files.empty() && extract.files_from.empty()) {
+    parsed.error = "extract needs at least one FILE, DIR or --files-from LIST";
+  }
 }
 
 void ParseInspect(const std::vector<std::string>& args, size_t i, ParsedArgs& parsed) {
@@ -166,17 +220,27 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args) {
 }
 
 void PrintUsage(std::ostream& out) {
-  out << "usage: disclose extract [-o|--out DIR] [--timeout SECONDS] [--no-ocr] [--verbose] "
-         "FILE...\n"
+  out << "usage: disclose extract [-o|--out DIR] [-j N] [--resume] [--shard K/N] [--quiet]\n"
+         "                        [--timeout SECONDS] [--max-memory-mb MB] [--no-ocr] [--verbose]\n"
+         "                        [--files-from LIST] FILE|DIR...\n"
          "       disclose inspect FILE --page N [--png OUT.png] [--json]\n"
          "       disclose dataset DIR... -o OUT   (see disclose dataset --help)\n"
          "       disclose --help | --version\n"
          "\n"
-         "extract  reads each FILE (.pdf .docx .txt .md, detected by content) and writes\n"
-         "         DIR/NAME.json and DIR/NAME.facts.csv (NAME: the file name without its last\n"
-         "         extension); a file that cannot be read gets DIR/NAME.error.json instead.\n"
+         "extract  reads each FILE (.pdf .docx .txt .md, detected by content; a DIR is walked\n"
+         "         recursively) and writes DIR/REL.json and DIR/REL.facts.csv, REL being the\n"
+         "         input's path below the inputs' common folder, file name and extension kept\n"
+         "         (a.pdf -> a.pdf.json); a file that cannot be read gets DIR/REL.error.json.\n"
+         "         DIR/manifest.jsonl gets one line per input. See README.md.\n"
          "         -o, --out DIR      output directory (default: .; created if missing)\n"
+         "         -j, --jobs N       worker processes (default: the number of cores)\n"
+         "         --files-from LIST  read input paths from LIST, one a line ('-': stdin)\n"
+         "         --resume           skip inputs already done by this version with these options\n"
+         "         --shard K/N        take only the K-th of N deterministic parts of the inputs\n"
+         "         -q, --quiet        no progress line on a terminal\n"
          "         --timeout SECONDS  give up on one file after this long (default 120; 0: none)\n"
+         "         --max-memory-mb MB memory limit of each worker (default 2048; 0: none);\n"
+         "                            a file that needs more is too_large\n"
          "         --no-ocr           never run OCR on scanned pages\n"
          "         --max-zip-entry-mb N  refuse (too_large) a DOCX part inflating beyond N MiB\n"
          "         --pretty           indent NAME.json (default: compact, one line)\n"
@@ -185,8 +249,9 @@ void PrintUsage(std::ostream& out) {
          "inspect  shows what the PDF reader sees on one page: --json prints glyphs, rules,\n"
          "         tables and paragraphs (default); --png draws them over the page.\n"
          "\n"
-         "exit status: 0 every file extracted; 1 some file could not be read (the others are\n"
-         "still written); 2 usage error.\n";
+         "exit status: 0 every file extracted (skipped non-documents and pages that could not\n"
+         "be read are reported but do not fail the run); 1 some file could not be read (the\n"
+         "others are still written); 2 usage error; 130/143 interrupted by SIGINT/SIGTERM.\n";
 }
 
 }  // namespace disclose::cli

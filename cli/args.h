@@ -19,15 +19,29 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFileFailed = 1;  // some input could not be read
 inline constexpr int kExitUsage = 2;
 
+// Ranges of the numeric options; a value outside them is a usage error (exit 2).
+inline constexpr int kMaxTimeoutSeconds = 7 * 24 * 3600;
+inline constexpr int kMaxJobs = 256;
+inline constexpr int kMinMemoryMb = 64;
+inline constexpr int kMaxMemoryMb = 1 << 20;  // 1 TiB
+inline constexpr int kMaxZipEntryMb = 1 << 20;
+
 struct ExtractArgs {
   std::string out_dir = ".";
-  std::vector<std::string> files;
-  int timeout_seconds = 120;  // per file; 0 = no limit
+  std::vector<std::string> files;       // files and directories (walked recursively)
+  std::vector<std::string> files_from;  // --files-from LIST ("-": stdin), in order given
+  int timeout_seconds = 120;            // per file; 0 = no limit
   bool enable_ocr = true;
   bool verbose = false;      // echo Poppler's diagnostics
-  bool in_process = false;   // no child process per file (for debuggers)
+  bool in_process = false;   // no worker processes (for debuggers)
   int max_zip_entry_mb = 0;  // 0: the reader default (ExtractOptions::max_zip_entry_bytes)
-  bool pretty = false;       // NAME.json indented (default: compact)
+  int jobs = 0;              // worker processes; 0: the number of cores
+  int max_memory_mb = 2048;  // per worker (RLIMIT_DATA); 0: no limit
+  bool resume = false;       // skip inputs the manifest shows done with these options
+  int shard_index = 1;       // --shard K/N: this run takes the inputs whose hash is K-1 mod N
+  int shard_count = 1;
+  bool quiet = false;   // no progress line (the summary and error lines stay)
+  bool pretty = false;  // NAME.json indented (default: compact)
 };
 
 struct InspectArgs {

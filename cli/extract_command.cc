@@ -1,294 +1,278 @@
-// `disclose extract [-o DIR] FILE...`: per input NAME.ext, DIR/NAME.json and DIR/NAME.facts.csv,
-// or DIR/NAME.error.json when the file cannot be read.
+// `disclose extract [options] FILE|DIR...`: a batch. Collects the inputs (cli/inputs), runs them
+// through long-lived worker processes (cli/worker_pool) that each read, normalize and commit one
+// file at a time (cli/extract_one, cli/output_files), and accounts for every input in
+// DIR/manifest.jsonl (cli/manifest) and on stderr (cli/progress).
 //
-// Robustness is the point of this file:
-//  - each file is read in a forked child, so a reader that crashes, aborts or hangs costs that
-//    one file (an `internal` or `timeout` error record), never the run;
-//  - the parent enforces ExtractOptions::timeout_seconds plus a grace period with SIGKILL; the
-//    readers check the same deadline themselves and normally answer first, more precisely;
-//  - outputs are written to NAME.*.tmp and renamed, so a file under its final name is always
-//    complete; each outcome removes the stale outputs of the other;
-//  - no exception escapes: std::bad_alloc becomes `too_large`, anything else `internal`.
+// Exit status: 0 when every input was extracted or skipped as not a document (pages that could
+// not be read are reported, and counted in the manifest, but do not fail the run); 1 when any
+// input could not be read or written; 2 for a usage error; 128+N when stopped by signal N.
 #include <signal.h>
-#include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
-#include <exception>
-#include <filesystem>
 #include <iostream>
-#include <map>
-#include <new>
+#include <set>
 #include <string>
-#include <system_error>
 #include <thread>
+#include <vector>
 
 #include "cli/commands.h"
-#include "export/export.h"
-#include "extract/extract.h"
+#include "cli/extract_one.h"
+#include "cli/inputs.h"
+#include "cli/manifest.h"
+#include "cli/names.h"
+#include "cli/output_files.h"
+#include "cli/progress.h"
+#include "cli/worker_pool.h"
 #include "extract/inspect.h"
-#include "normalize/normalize.h"
 
 namespace disclose::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
-// The input's last path component; trailing slashes ("dir/") do not make it empty.
-std::string BaseName(std::string path) {
-  while (path.size() > 1 && path.back() == '/') path.pop_back();
-  const size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
+// The options that change what is written for a file; a manifest line made with others is
+// not resumed.
+std::string OptionsString(const ExtractArgs& args, const ExtractOptions& options) {
+  return "ocr=" + std::string(options.enable_ocr ? "on" : "off") +
+         ";timeout=" + std::to_string(args.timeout_seconds) +
+         ";max_memory_mb=" + std::to_string(args.max_memory_mb) +
+         ";max_zip_entry_mb=" + std::to_string(options.max_zip_entry_bytes >> 20) +
+         (args.pretty ? ";pretty=on" : "");
 }
 
-// NAME: the file name without its last extension ("a.b.pdf" -> "a.b"; ".hidden" stays).
-std::string OutputName(const std::string& path) {
-  std::string name = BaseName(path);
-  const size_t dot = name.find_last_of('.');
-  if (dot != std::string::npos && dot > 0) name.resize(dot);
-  if (name.empty() || name == "." || name == ".." || name == "/") name = "input";
-  return name;
+bool Retryable(const std::string& error_code) {
+  // Outcomes that depend on the machine rather than the file are tried again by --resume.
+  return error_code == "timeout" || error_code == "internal" || error_code == "too_large" ||
+         error_code == "io_error";
 }
 
-struct OutputPaths {
-  fs::path json, csv, error;
+class Batch {
+ public:
+  Batch(const ExtractArgs& args, const OutputDir& out, std::vector<InputFile> inputs)
+      : args_(args),
+        out_(out),
+        inputs_(std::move(inputs)),
+        progress_(inputs_.size(), !args.quiet && isatty(STDERR_FILENO)) {
+    options_.timeout_seconds = args.timeout_seconds;
+    options_.enable_ocr = args.enable_ocr;
+    if (args.max_zip_entry_mb > 0) {
+      options_.max_zip_entry_bytes = static_cast<std::uint64_t>(args.max_zip_entry_mb) << 20;
+    }
+    options_string_ = OptionsString(args, options_);
+  }
+
+  int Run() {
+    OpenManifest();
+    std::vector<FileTask> tasks;
+    std::vector<size_t> task_input;
+    entries_.resize(inputs_.size());
+    finished_.assign(inputs_.size(), false);
+    for (size_t i = 0; i < inputs_.size(); ++i) {
+      const InputFile& input = inputs_[i];
+      if (!input.skip_code.empty()) {
+        ManifestEntry entry = BaseEntry(input);
+        entry.status = "skipped";
+        entry.error_code = input.skip_code;
+        ++tally_.skipped;
+        Record(i, std::move(entry));
+        continue;
+      }
+      FileTask task{input.path, input.rel, "", ""};
+      task.json_style = args_.pretty ? JsonStyle::kPretty : JsonStyle::kCompact;
+      if (args_.resume) ResumeInfo(input, task);
+      tasks.push_back(std::move(task));
+      task_input.push_back(i);
+    }
+    progress_.Update(tally_);
+
+    auto on_done = [&](size_t task_index, FileOutcome& outcome) {
+      Done(task_input[task_index], outcome);
+    };
+    int signal_number = 0;
+    if (args_.in_process) {
+      for (size_t t = 0; t < tasks.size(); ++t) {
+        FileOutcome outcome = ExtractFile(out_, tasks[t], options_);
+        on_done(t, outcome);
+      }
+    } else {
+      PoolOptions pool;
+      pool.jobs = args_.jobs > 0
+                      ? args_.jobs
+                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+      pool.max_memory_mb = args_.max_memory_mb;
+      pool.extract = options_;
+      pool.json_style = args_.pretty ? JsonStyle::kPretty : JsonStyle::kCompact;
+      signal_number = RunWorkers(out_, tasks, pool, on_done).signal;
+    }
+    RewriteManifest();
+    progress_.Summary(tally_, signal_number != 0);
+    if (append_fd_ >= 0) close(append_fd_);
+    if (signal_number != 0) return 128 + signal_number;
+    return tally_.errors > 0 ? kExitFileFailed : kExitOk;
+  }
+
+ private:
+  void OpenManifest() {
+    if (args_.resume) out_.RemoveStaleTemporaries();
+    const std::string content = out_.ReadTopLevel(kManifestName);
+    old_ = LoadManifest(content);
+    append_fd_ = out_.OpenAppend(kManifestName);
+    if (append_fd_ < 0) {
+      progress_.Line("disclose: " + EscapeForTerminal(out_.path()) + ": cannot append to " +
+                     kManifestName);
+      return;
+    }
+    // A line torn by a kill must not swallow the next one.
+    if (!content.empty() && content.back() != '\n') Append("\n");
+  }
+
+  void Append(const std::string& text) {
+    if (append_fd_ < 0) return;
+    size_t done = 0;
+    while (done < text.size()) {
+      const ssize_t wrote = write(append_fd_, text.data() + done, text.size() - done);
+      if (wrote < 0 && errno == EINTR) continue;
+      if (wrote <= 0) break;
+      done += static_cast<size_t>(wrote);
+    }
+  }
+
+  ManifestEntry BaseEntry(const InputFile& input) const {
+    ManifestEntry entry;
+    entry.path = EscapeName(input.path);
+    entry.tool_version = kVersionString;
+    entry.options = options_string_;
+    return entry;
+  }
+
+  void ResumeInfo(const InputFile& input, FileTask& task) const {
+    const auto it = old_.last.find(EscapeName(input.path));
+    if (it == old_.last.end()) return;
+    const ManifestEntry& line = it->second;
+    const OutputNames names = NamesFor(input.rel);
+    const bool same_run_kind = line.tool_version == kVersionString &&
+                               line.options == options_string_ && !line.sha256.empty();
+    const bool ok_done = line.status == "ok" && line.json == EscapeName(names.json) &&
+                         line.csv == EscapeName(names.csv);
+    const bool error_done = line.status == "error" && !Retryable(line.error_code) &&
+                            line.error == EscapeName(names.error);
+    if (same_run_kind && (ok_done || error_done)) {
+      task.resume_sha256 = line.sha256;
+      task.resume_status = line.status;
+    }
+  }
+
+  void Done(size_t i, FileOutcome& outcome) {
+    const InputFile& input = inputs_[i];
+    if (outcome.resumed) {
+      ManifestEntry entry = old_.last.at(EscapeName(input.path));
+      // An input whose unchanged verdict is an error still fails the run.
+      ++(entry.status == "error" ? tally_.errors : tally_.resumed);
+      tally_.pages += entry.pages;
+      tally_.pages_skipped += entry.pages_skipped;
+      tally_.figures += entry.figures;
+      entries_[i] = std::move(entry);
+      finished_[i] = true;  // its line is already in the manifest
+      progress_.Update(tally_);
+      return;
+    }
+    ManifestEntry entry = BaseEntry(input);
+    entry.sha256 = outcome.sha256;
+    if (outcome.size >= 0 && !outcome.sha256.empty()) {
+      entry.size = static_cast<std::uint64_t>(outcome.size);
+    }
+    entry.seconds = outcome.seconds;
+    const OutputNames names = NamesFor(input.rel);
+    const std::string shown = "disclose: " + EscapeForTerminal(input.path) + ": ";
+    if (outcome.code == ErrorCode::kOk) {
+      entry.status = "ok";
+      entry.json = EscapeName(names.json);
+      entry.csv = EscapeName(names.csv);
+      entry.pages = outcome.pages;
+      entry.pages_skipped = outcome.pages_skipped;
+      entry.figures = outcome.figures;
+      entry.findings_error = outcome.findings_error;
+      entry.findings_warning = outcome.findings_warning;
+      entry.findings_info = outcome.findings_info;
+      ++tally_.ok;
+      tally_.pages += outcome.pages;
+      tally_.pages_this_run += outcome.pages;
+      tally_.pages_skipped += outcome.pages_skipped;
+      tally_.figures += outcome.figures;
+      if (outcome.pages_skipped > 0) {
+        progress_.Line(shown + "warning: " + std::to_string(outcome.pages_skipped) + " of " +
+                       std::to_string(outcome.pages) +
+                       " pages not read (no text layer; OCR off or failed)");
+      }
+    } else {
+      entry.status = "error";
+      entry.error_code = std::string(ErrorCodeName(outcome.code));
+      entry.error = EscapeName(names.error);
+      ++tally_.errors;
+      progress_.Line(shown + EscapeForTerminal(outcome.message));
+    }
+    Record(i, std::move(entry));
+    progress_.Update(tally_);
+  }
+
+  void Record(size_t i, ManifestEntry entry) {
+    Append(ToJsonLine(entry));
+    entries_[i] = std::move(entry);
+    finished_[i] = true;
+  }
+
+  // One line per path: the paths this run did not see, as they were, then this run's inputs.
+  void RewriteManifest() {
+    std::set<std::string> ours;
+    for (const InputFile& input : inputs_) ours.insert(EscapeName(input.path));
+    std::string content;
+    for (const std::string& path : old_.order) {
+      if (ours.count(path) == 0) content += ToJsonLine(old_.last.at(path));
+    }
+    for (size_t i = 0; i < inputs_.size(); ++i) {
+      if (finished_[i]) {
+        content += ToJsonLine(entries_[i]);
+      } else if (const auto it = old_.last.find(EscapeName(inputs_[i].path));
+                 it != old_.last.end()) {
+        content += ToJsonLine(it->second);
+      }
+    }
+    const Status written = out_.WriteTopLevel(kManifestName, content);
+    if (!written.ok()) {
+      progress_.Line("disclose: " + EscapeForTerminal(out_.path()) + ": " +
+                     EscapeForTerminal(written.message()));
+    }
+  }
+
+  const ExtractArgs& args_;
+  const OutputDir& out_;
+  std::vector<InputFile> inputs_;
+  ExtractOptions options_;
+  std::string options_string_;
+  Progress progress_;
+  Tally tally_;
+  LoadedManifest old_;
+  int append_fd_ = -1;
+  std::vector<ManifestEntry> entries_;
+  std::vector<bool> finished_;
 };
-
-OutputPaths PathsFor(const std::string& out_dir, const std::string& name) {
-  const fs::path dir(out_dir);
-  return {dir / (name + ".json"), dir / (name + ".facts.csv"), dir / (name + ".error.json")};
-}
-
-fs::path TempPath(const fs::path& path) {
-  return fs::path(path.string() + ".tmp");
-}
-
-void RemoveQuietly(const fs::path& path) {
-  std::error_code ignored;
-  fs::remove(path, ignored);
-}
-
-// Writes `content` to PATH.tmp and renames it over PATH: readers of DIR never see half a file.
-Status WriteAtomically(const fs::path& path, const std::string& content) {
-  const fs::path temp = TempPath(path);
-  std::FILE* file = std::fopen(temp.c_str(), "wb");
-  if (file == nullptr) {
-    return Status(ErrorCode::kIoError,
-                  "cannot write " + temp.string() + ": " + std::strerror(errno));
-  }
-  const bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
-  const int write_errno = errno;
-  const bool closed = std::fclose(file) == 0;
-  if (!written || !closed) {
-    const int close_errno = errno;
-    RemoveQuietly(temp);
-    return Status(ErrorCode::kIoError, "cannot write " + temp.string() + ": " +
-                                           std::strerror(written ? close_errno : write_errno));
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    const int rename_errno = errno;
-    RemoveQuietly(temp);
-    return Status(ErrorCode::kIoError,
-                  "cannot rename " + temp.string() + ": " + std::strerror(rename_errno));
-  }
-  return Status::Ok();
-}
-
-// One line for stderr and error.json, without repeating the path the line already names.
-std::string OneLine(const std::string& input, std::string message) {
-  for (char& c : message) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  for (const std::string& prefix : {input + ": ", BaseName(input) + ": "}) {
-    if (message.size() > prefix.size() && message.compare(0, prefix.size(), prefix) == 0) {
-      return message.substr(prefix.size());
-    }
-  }
-  return message;
-}
-
-// The failure side: stale success outputs go, NAME.error.json arrives, one line on stderr.
-void RecordFailure(const std::string& input, const OutputPaths& paths, const Status& status) {
-  for (const fs::path& path : {paths.json, paths.csv}) {
-    std::error_code error;
-    if (fs::equivalent(fs::path(input), path, error)) continue;  // never delete the input
-    RemoveQuietly(path);
-    RemoveQuietly(TempPath(path));
-  }
-  const std::string message = OneLine(input, status.message());
-  const Status record(status.code(), message);
-  const Status written = WriteAtomically(paths.error, ErrorToJson(BaseName(input), record));
-  std::cerr << "disclose: " << input << ": " << message;
-  if (!written.ok()) std::cerr << " (and " << written.message() << ")";
-  std::cerr << "\n";
-}
-
-// Refuses to let an output replace its own input (`disclose extract -o . report.json`).
-Status CheckNotOverwritingInput(const std::string& input, const OutputPaths& paths) {
-  for (const fs::path& path : {paths.json, paths.csv, paths.error}) {
-    std::error_code error;
-    if (fs::equivalent(fs::path(input), path, error)) {
-      return Status(ErrorCode::kInvalidArgument,
-                    "output " + path.string() + " would overwrite the input");
-    }
-  }
-  return Status::Ok();
-}
-
-// Reads, normalizes and writes one file in the current process. Returns true on success.
-bool ExtractOne(const std::string& input, const OutputPaths& paths, const ExtractOptions& options,
-                JsonStyle style) {
-  Status status;
-  try {
-    status = CheckNotOverwritingInput(input, paths);
-    if (status.ok()) {
-      Result<Document> document = ReadDocument(input, options);
-      if (!document.ok()) {
-        status = document.status();
-      } else {
-        const NormalizedDocument normalized = Normalize(document.value(), NormalizeOptions{});
-        const std::string json = DocumentToJson(document.value(), normalized, style);
-        const std::string csv = FactsToCsv(document.value(), normalized);
-        status = WriteAtomically(paths.json, json);
-        if (status.ok()) status = WriteAtomically(paths.csv, csv);
-        if (status.ok()) {
-          RemoveQuietly(paths.error);
-          return true;
-        }
-      }
-    }
-  } catch (const std::bad_alloc&) {
-    status = Status(ErrorCode::kTooLarge, "ran out of memory reading the file");
-  } catch (const std::exception& error) {
-    status = Status(ErrorCode::kInternal, std::string("internal error: ") + error.what());
-  } catch (...) {
-    status = Status(ErrorCode::kInternal, "internal error: unknown exception");
-  }
-  try {
-    RecordFailure(input, paths, status);
-  } catch (...) {
-    // Even the failure record could not be written (memory); the exit code still says so.
-  }
-  return false;
-}
-
-// Test hooks, so tests/export/cli_test.cc can prove the watchdog and crash isolation without a
-// real pathological input: DISCLOSE_TEST_CHILD_SLEEP=SECONDS, DISCLOSE_TEST_CHILD_ABORT=1.
-void RunChildTestHooks() {
-  if (const char* sleep_seconds = std::getenv("DISCLOSE_TEST_CHILD_SLEEP")) {
-    std::this_thread::sleep_for(std::chrono::seconds(std::atoi(sleep_seconds)));
-  }
-  if (const char* abort_now = std::getenv("DISCLOSE_TEST_CHILD_ABORT")) {
-    if (std::string(abort_now) == "1") std::abort();
-  }
-}
-
-std::string DescribeSignal(int signal_number) {
-  const char* name = strsignal(signal_number);
-  return "signal " + std::to_string(signal_number) + (name ? std::string(" ") + name : "");
-}
-
-// Runs ExtractOne in a forked child and waits for it within the watchdog deadline.
-bool ExtractIsolated(const std::string& input, const OutputPaths& paths,
-                     const ExtractOptions& options, JsonStyle style) {
-  std::cout.flush();
-  std::cerr.flush();
-  const pid_t child = fork();
-  if (child < 0) return ExtractOne(input, paths, options, style);  // no isolation beats no result
-  if (child == 0) {
-    RunChildTestHooks();
-    const bool ok = ExtractOne(input, paths, options, style);
-    std::cout.flush();
-    std::cerr.flush();
-    // _exit: the parent owns stdio buffers and atexit handlers.
-    _exit(ok ? 0 : 1);
-  }
-
-  using Clock = std::chrono::steady_clock;
-  const bool limited = options.timeout_seconds > 0;
-  // Grace beyond the readers' own deadline, so their precise message normally wins.
-  const int grace_seconds = std::clamp(options.timeout_seconds / 4, 1, 10);
-  const Clock::time_point deadline =
-      Clock::now() + std::chrono::seconds(options.timeout_seconds + grace_seconds);
-  auto pause = std::chrono::milliseconds(1);
-  int wait_status = 0;
-  while (true) {
-    const pid_t done = waitpid(child, &wait_status, WNOHANG);
-    if (done == child) break;
-    if (done < 0 && errno != EINTR) {
-      RecordFailure(input, paths,
-                    Status(ErrorCode::kInternal,
-                           std::string("lost the reader process: ") + std::strerror(errno)));
-      return false;
-    }
-    if (limited && Clock::now() >= deadline) {
-      kill(child, SIGKILL);
-      while (waitpid(child, &wait_status, 0) < 0 && errno == EINTR) {
-      }
-      RecordFailure(
-          input, paths,
-          Status(ErrorCode::kTimeout,
-                 "gave up after " + std::to_string(options.timeout_seconds) + " s (--timeout)"));
-      return false;
-    }
-    std::this_thread::sleep_for(pause);
-    pause = std::min(pause * 2, std::chrono::milliseconds(20));
-  }
-  if (WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0) return true;
-  if (WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 1) return false;  // recorded
-  const std::string how = WIFSIGNALED(wait_status)
-                              ? DescribeSignal(WTERMSIG(wait_status))
-                              : "exit status " + std::to_string(WEXITSTATUS(wait_status));
-  RecordFailure(input, paths,
-                Status(ErrorCode::kInternal, "the reader crashed (" + how + "); please report"));
-  return false;
-}
 
 }  // namespace
 
 int RunExtract(const ExtractArgs& args) {
-  // Two inputs with one NAME would overwrite each other's outputs: refuse before any work.
-  std::map<std::string, std::string> inputs_by_name;
-  for (const std::string& input : args.files) {
-    const auto [it, inserted] = inputs_by_name.emplace(OutputName(input), input);
-    if (!inserted) {
-      std::cerr << "disclose: " << it->second << " and " << input << " would both write "
-                << it->first << ".json; extract them into different directories\n";
-      return kExitUsage;
-    }
-  }
-
-  std::error_code error;
-  fs::create_directories(args.out_dir, error);
-  if (error || !fs::is_directory(args.out_dir)) {
-    std::cerr << "disclose: " << args.out_dir << ": cannot create the output directory"
-              << (error ? ": " + error.message() : std::string()) << "\n";
+  Result<OutputDir> out = OutputDir::Open(args.out_dir);
+  if (!out.ok()) {
+    std::cerr << "disclose: " << EscapeForTerminal(args.out_dir) << ": "
+              << EscapeForTerminal(out.status().message()) << "\n";
     return kExitFileFailed;
   }
-
-  ExtractOptions options;
-  options.timeout_seconds = args.timeout_seconds;
-  options.enable_ocr = args.enable_ocr;
-  if (args.max_zip_entry_mb > 0) {
-    options.max_zip_entry_bytes = static_cast<std::uint64_t>(args.max_zip_entry_mb) << 20;
+  Result<std::vector<InputFile>> inputs = CollectInputs(args, out.value().identity());
+  if (!inputs.ok()) {
+    std::cerr << "disclose: " << EscapeForTerminal(inputs.status().message()) << "\n";
+    PrintUsage(std::cerr);
+    return kExitUsage;
   }
   SetPdfVerbose(args.verbose);
-
-  bool all_ok = true;
-  for (const std::string& input : args.files) {
-    const OutputPaths paths = PathsFor(args.out_dir, OutputName(input));
-    const JsonStyle style = args.pretty ? JsonStyle::kPretty : JsonStyle::kCompact;
-    const bool ok = args.in_process ? ExtractOne(input, paths, options, style)
-                                    : ExtractIsolated(input, paths, options, style);
-    all_ok = all_ok && ok;
-  }
-  return all_ok ? kExitOk : kExitFileFailed;
+  return Batch(args, out.value(), std::move(inputs.value())).Run();
 }
 
 }  // namespace disclose::cli

@@ -18,22 +18,22 @@ trap 'rm -rf "$work"' EXIT
 
 now() { date +%s.%N; }
 
-# Best of three wall-clock seconds for "$@".
+# Best of three wall-clock seconds for "$@"; the CPU seconds (user+sys, children included) of
+# that best run go to $work/cpu.
 best_of_3() {
-  local best="" start end t
+  local best="" t cpu
   for _ in 1 2 3; do
-    start=$(now)
-    "$@" >/dev/null 2>&1 || true
-    end=$(now)
-    t=$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')
-    if [ -z "$best" ] || awk -v t="$t" -v b="$best" 'BEGIN { exit !(t < b) }'; then best=$t; fi
+    /usr/bin/time -f "%e %U %S" -o "$work/time1.txt" "$@" >/dev/null 2>&1 || true
+    read -r t u s <"$work/time1.txt"
+    cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
+    if [ -z "$best" ] || awk -v t="$t" -v b="$best" 'BEGIN { exit !(t < b) }'; then
+      best=$t
+      echo "$cpu" >"$work/cpu"
+    fi
   done
   printf '%.2f' "$best"
 }
 
-pdftotext_all() { for f in "${files[@]}"; do pdftotext -layout "$f" "$work/out.txt"; done; }
-disclose_all() { "$DISCLOSE" extract --no-ocr -o "$work/disclose" "${files[@]}"; }
-disclose_all_ocr() { "$DISCLOSE" extract -o "$work/disclose-ocr" "${files[@]}"; }
 
 total_bytes=$(cat "${files[@]}" | wc -c)
 total_pages=0
@@ -42,20 +42,34 @@ for f in "${files[@]}"; do
   total_pages=$((total_pages + ${p:-0}))
 done
 
-t_pdftotext=$(best_of_3 pdftotext_all)
-t_disclose=$(best_of_3 disclose_all)
-t_disclose_ocr=$(best_of_3 disclose_all_ocr)
+printf '%s\n' "${files[@]}" >"$work/files.txt"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+t_pdftotext=$(best_of_3 xargs -a "$work/files.txt" -d '\n' -I{} pdftotext -layout {} "$work/out.txt")
+c_pdftotext=$(cat "$work/cpu")
+t_j1=$(best_of_3 "$DISCLOSE" extract -q --no-ocr -j 1 -o "$work/disclose-j1" "${files[@]}")
+c_j1=$(cat "$work/cpu")
+t_j2=$(best_of_3 "$DISCLOSE" extract -q --no-ocr -j 2 -o "$work/disclose-j2" "${files[@]}")
+c_j2=$(cat "$work/cpu")
+t_disclose_ocr=$(best_of_3 "$DISCLOSE" extract -q -j 1 -o "$work/disclose-ocr" "${files[@]}")
+c_disclose_ocr=$(cat "$work/cpu")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "## $(date -u +%Y-%m-%d) on $(nproc) cores, $(uname -m); disclose $("$DISCLOSE" --version | cut -d' ' -f2)"
 echo
 echo "Command: \`scripts/bench.sh\` (${#files[@]} PDFs, ${total_pages} pages, $((total_bytes / 1024)) KiB)"
 echo
-echo "| tool | what | wall, best of 3 | per page |"
-echo "|---|---|---:|---:|"
+echo "Load average (1, 5, 15 min) before: ${load_before}; after: ${load_after}."
+echo
+echo "| tool | what | wall, best of 3 | CPU (user+sys) | per page (wall) | vs pdftotext |"
+echo "|---|---|---:|---:|---:|---:|"
 per_page() { awk -v t="$1" -v p="$total_pages" 'BEGIN { printf "%.1f", 1000 * t / (p ? p : 1) }'; }
-echo "| \`pdftotext -layout\` | text only | ${t_pdftotext} s | $(per_page "$t_pdftotext") ms |"
-echo "| \`disclose extract --no-ocr\` | text, tables, figures, findings, JSON+CSV | ${t_disclose} s | $(per_page "$t_disclose") ms |"
-echo "| \`disclose extract\` | the same (OCR not implemented yet: pages are only flagged) | ${t_disclose_ocr} s | $(per_page "$t_disclose_ocr") ms |"
+ratio() { awk -v a="$1" -v b="$t_pdftotext" 'BEGIN { printf "%.2f×", a / (b ? b : 1) }'; }
+echo "| \`pdftotext -layout\` | text only, one file after another | ${t_pdftotext} s | ${c_pdftotext} s | $(per_page "$t_pdftotext") ms | 1.00× |"
+echo "| \`disclose extract --no-ocr -j 1\` | text, tables, figures, findings, JSON+CSV, manifest | ${t_j1} s | ${c_j1} s | $(per_page "$t_j1") ms | $(ratio "$t_j1") |"
+echo "| \`disclose extract --no-ocr -j 2\` | the same, two workers | ${t_j2} s | ${c_j2} s | $(per_page "$t_j2") ms | $(ratio "$t_j2") |"
+echo "| \`disclose extract -j 1\` | the same with OCR allowed | ${t_disclose_ocr} s | ${c_disclose_ocr} s | $(per_page "$t_disclose_ocr") ms | $(ratio "$t_disclose_ocr") |"
+echo
+echo "\`-j 2\` is $(awk -v a="$t_j1" -v b="$t_j2" 'BEGIN { printf "%.2f", a / (b ? b : 1) }')× faster than \`-j 1\` in wall time."
 echo
 echo "Largest files, one run each (peak RSS from \`/usr/bin/time -v\`):"
 echo
@@ -71,8 +85,8 @@ measure() {  # prints "seconds max_rss_mib"
 }
 for f in $(ls -S "${files[@]}" | head -5); do
   read -r pt_s pt_m < <(measure pdftotext -layout "$f" "$work/out.txt")
-  # --in-process: measure one process, not the parent of a forked reader.
-  read -r d_s d_m < <(measure "$DISCLOSE" extract --no-ocr --in-process -o "$work/one" "$f")
+  # --in-process: measure one process, not the parent of a worker.
+  read -r d_s d_m < <(measure "$DISCLOSE" extract -q --no-ocr --in-process -o "$work/one" "$f")
   pages=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
   echo "| $(basename "$f") | $(($(wc -c <"$f") / 1024)) | ${pages:-?} | $pt_s | $pt_m | $d_s | $d_m |"
 done

@@ -71,6 +71,7 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
   Result<std::unique_ptr<PDFDoc>> opened = pdf::OpenPdf(bytes);
   if (!opened.ok()) return opened.status();
   PDFDoc& pdf = *opened.value();
+  pdf::DisableOutputIntents(pdf);  // nothing is rendered: skip lcms set-up on every page
   if (std::unique_ptr<GooString> producer = pdf.getDocInfoStringEntry("Producer")) {
     doc.source.producer = InfoStringToUtf8(producer.get());
   }

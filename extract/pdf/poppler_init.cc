@@ -2,6 +2,8 @@
 
 #include <Error.h>
 #include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <XRef.h>
 
 #include <atomic>
 #include <cstdio>
@@ -39,6 +41,19 @@ void EnsurePopplerInitialized() {
     globalParams->setErrQuiet(true);
     setErrorCallback(&OnPopplerError);
   });
+}
+
+void DisableOutputIntents(PDFDoc& doc) {
+  XRef* xref = doc.getXRef();
+  if (xref == nullptr) return;
+  Object catalog = xref->getCatalog();
+  if (!catalog.isDict() || catalog.dictLookupNF("OutputIntents").isNull()) return;
+  // A shallow copy: the other entries (Pages, AcroForm, ...) are shared, not re-parsed.
+  Dict* copy = catalog.getDict()->copy(xref);
+  copy->remove("OutputIntents");
+  const Object replacement(copy);
+  // XRef::fetch returns an updated entry's object instead of parsing the file again.
+  xref->setModifiedObject(&replacement, Ref{xref->getRootNum(), xref->getRootGen()});
 }
 
 void SetPopplerVerbose(bool verbose) {

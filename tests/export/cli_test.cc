@@ -1,7 +1,8 @@
 // End-to-end tests of the built `disclose` binary (DISCLOSE_BINARY): exit codes, error records,
 // one-line stderr, atomic and stale-free outputs, usage errors, the watchdog and crash
-// isolation. Every bad input of fixtures/bad/ must give exit 1, NAME.error.json with the right
-// machine code and exactly one line on stderr, and never a C++ exception or a crash.
+// isolation. Every bad input of fixtures/bad/ must give exit 1, NAME.ext.error.json with the
+// right machine code and exactly one error line on stderr (besides the closing summary), and
+// never a C++ exception or a crash. Batches (tests/export/batch_test.cc) build on these.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -21,92 +22,21 @@
 #include <thread>
 #include <vector>
 
-extern char** environ;
+#include "cli_run.h"
 
 namespace disclose {
 namespace {
 
 namespace fs = std::filesystem;
+using testing_cli::ErrorLineCount;
+using testing_cli::LineCount;
+using testing_cli::ReadFile;
+using testing_cli::RunDisclose;
+using testing_cli::RunResult;
 
 const fs::path kSourceDir = DISCLOSE_SOURCE_DIR;
 const fs::path kBad = kSourceDir / "fixtures" / "bad";
 const fs::path kSeed = kSourceDir / "fixtures" / "golden" / "inputs" / "003_f226edb144d9e567.txt";
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-struct RunResult {
-  int exit_code = -1;  // -1: killed by a signal or timed out
-  bool timed_out = false;
-  std::string out;
-  std::string err;
-  double seconds = 0;
-};
-
-// Runs the binary with `args` and extra environment entries ("KEY=VALUE"), capturing stdout and
-// stderr through files; kills it after `timeout_seconds` so a hang fails the test, not CI.
-RunResult RunDisclose(const std::vector<std::string>& args,
-                      const std::vector<std::string>& env = {}, int timeout_seconds = 120) {
-  const fs::path dir = fs::temp_directory_path() / ("disclose_cli_run_" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  const fs::path out_path = dir / "stdout";
-  const fs::path err_path = dir / "stderr";
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  std::vector<std::string> argv_storage = {DISCLOSE_BINARY};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& arg : argv_storage) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> env_storage;
-  for (char** e = environ; *e != nullptr; ++e) env_storage.push_back(*e);
-  env_storage.insert(env_storage.end(), env.begin(), env.end());
-  std::vector<char*> envp;
-  for (std::string& entry : env_storage) envp.push_back(entry.data());
-  envp.push_back(nullptr);
-
-  RunResult result;
-  const auto start = std::chrono::steady_clock::now();
-  pid_t pid = 0;
-  const int spawned =
-      posix_spawn(&pid, DISCLOSE_BINARY, &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
-    ADD_FAILURE() << "cannot run " << DISCLOSE_BINARY;
-    return result;
-  }
-  int status = 0;
-  while (true) {
-    const pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (std::chrono::steady_clock::now() - start > std::chrono::seconds(timeout_seconds)) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      result.timed_out = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!result.timed_out && WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  result.out = ReadFile(out_path);
-  result.err = ReadFile(err_path);
-  fs::remove_all(dir);
-  return result;
-}
-
-int LineCount(const std::string& text) {
-  int lines = 0;
-  for (char c : text) lines += c == '\n';
-  return lines;
-}
 
 class CliTest : public ::testing::Test {
  protected:
@@ -132,7 +62,7 @@ class CliTest : public ::testing::Test {
     const RunResult run = RunDisclose(args);
     EXPECT_FALSE(run.timed_out);
     EXPECT_EQ(run.exit_code, 1) << run.err;
-    EXPECT_EQ(LineCount(run.err), 1) << "stderr:\n" << run.err;
+    EXPECT_EQ(ErrorLineCount(run.err), 1) << "stderr:\n" << run.err;
     EXPECT_EQ(run.err.rfind("disclose: " + input.string() + ": ", 0), 0u) << run.err;
     EXPECT_EQ(run.err.find("terminate called"), std::string::npos) << run.err;
     EXPECT_EQ(run.err.find("what():"), std::string::npos) << run.err;
@@ -170,9 +100,7 @@ class BadInputTest : public CliTest, public ::testing::WithParamInterface<BadInp
 TEST_P(BadInputTest, ExitsOneWithErrorRecordAndOneLine) {
   const fs::path input = kBad / GetParam().file;
   if (!fs::exists(input)) GTEST_SKIP() << input << " not present yet";
-  std::string name = GetParam().file;
-  name.resize(name.find_last_of('.'));
-  ExpectFailure(input, name, GetParam().code);
+  ExpectFailure(input, GetParam().file, GetParam().code);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -190,16 +118,21 @@ INSTANTIATE_TEST_SUITE_P(
 TEST_F(CliTest, ZipBombIsTooLargeUnderTheEntryLimit) {
   const fs::path input = kBad / "zip_bomb.docx";
   if (!fs::exists(input)) GTEST_SKIP() << "zip_bomb.docx not present";
-  ExpectFailure(input, "zip_bomb", "too_large", {"--max-zip-entry-mb", "1"});
+  ExpectFailure(input, "zip_bomb.docx", "too_large", {"--max-zip-entry-mb", "1"});
 }
 
 TEST_F(CliTest, MissingFileIsNotFound) {
-  ExpectFailure(out_ / "no" / "such.pdf", "such", "not_found");
+  ExpectFailure(out_ / "no" / "such.pdf", "such.pdf", "not_found");
 }
 
-TEST_F(CliTest, DirectoryIsRefused) {
+// A directory is walked, not refused; an empty one is an empty batch.
+TEST_F(CliTest, EmptyDirectoryIsAnEmptyBatch) {
   fs::create_directories(out_ / "in" / "folder.pdf");
-  ExpectFailure(out_ / "in" / "folder.pdf", "folder", "is_directory");
+  const RunResult run = RunDisclose(
+      {"extract", "-o", (out_ / "out").string(), (out_ / "in" / "folder.pdf").string()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(ErrorLineCount(run.err), 0) << run.err;
+  EXPECT_EQ(ReadFile(out_ / "out" / "manifest.jsonl"), "");
 }
 
 // Opening a FIFO would block forever; the reader must refuse it without opening it.
@@ -207,7 +140,7 @@ TEST_F(CliTest, FifoIsRefusedWithoutHanging) {
   fs::create_directories(out_ / "in");
   const fs::path fifo = out_ / "in" / "pipe.txt";
   ASSERT_EQ(mkfifo(fifo.c_str(), 0644), 0);
-  ExpectFailure(fifo, "pipe", "io_error");
+  ExpectFailure(fifo, "pipe.txt", "io_error");
 }
 
 TEST_F(CliTest, UnreadableFileIsIoError) {
@@ -216,14 +149,16 @@ TEST_F(CliTest, UnreadableFileIsIoError) {
   const fs::path input = out_ / "in" / "locked.txt";
   std::ofstream(input) << "收入支出决算总表\n";
   fs::permissions(input, fs::perms::none);
-  ExpectFailure(input, "locked", "io_error");
+  ExpectFailure(input, "locked.txt", "io_error");
 }
 
 TEST_F(CliTest, GoodFileWritesJsonAndCsvAndExitsZero) {
   const RunResult run = RunDisclose({"extract", "-o", out_.string(), kSeed.string()});
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.err, "");
-  const std::string name = kSeed.stem().string();
+  EXPECT_EQ(run.err.rfind("disclose: done: 1 ok, 0 errors, 0 skipped of 1 file; ", 0), 0u)
+      << run.err;
+  EXPECT_EQ(LineCount(run.err), 1) << run.err;
+  const std::string name = kSeed.filename().string();
   const nlohmann::json json = nlohmann::json::parse(ReadFile(out_ / (name + ".json")));
   EXPECT_EQ(json["source"]["name"], kSeed.filename().string());
   const std::string csv = ReadFile(out_ / (name + ".facts.csv"));
@@ -232,13 +167,14 @@ TEST_F(CliTest, GoodFileWritesJsonAndCsvAndExitsZero) {
                       0),
             0u);
   for (const auto& entry : fs::directory_iterator(out_)) {
-    EXPECT_NE(entry.path().extension(), ".tmp") << "left behind: " << entry.path();
+    EXPECT_EQ(entry.path().filename().string().find(".disclose-tmp-"), std::string::npos)
+        << "left behind: " << entry.path();
   }
 }
 
 // Compact NAME.json by default; --pretty gives the golden file byte for byte.
 TEST_F(CliTest, CompactByDefaultAndPrettyMatchesTheGolden) {
-  const std::string name = kSeed.stem().string();
+  const std::string name = kSeed.filename().string();
   const fs::path golden = kSourceDir / "fixtures" / "golden" / "expected" / (name + ".json");
   ASSERT_EQ(RunDisclose({"extract", "-o", (out_ / "compact").string(), kSeed.string()}).exit_code,
             0);
@@ -257,10 +193,13 @@ TEST_F(CliTest, MixedInputsWriteTheGoodOnesAndExitOne) {
   const RunResult run = RunDisclose(
       {"extract", "--out", out_.string(), kSeed.string(), (kBad / "empty.txt").string()});
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_EQ(LineCount(run.err), 1) << run.err;
-  EXPECT_TRUE(fs::exists(out_ / (kSeed.stem().string() + ".json")));
-  EXPECT_TRUE(fs::exists(out_ / (kSeed.stem().string() + ".facts.csv")));
-  EXPECT_TRUE(fs::exists(out_ / "empty.error.json"));
+  EXPECT_EQ(ErrorLineCount(run.err), 1) << run.err;
+  // Inputs from two folders: outputs mirror their paths below the common folder.
+  const std::string seed = "golden/inputs/" + kSeed.filename().string();
+  const std::string empty = kBad.filename().string() + "/empty.txt";
+  EXPECT_TRUE(fs::exists(out_ / (seed + ".json")));
+  EXPECT_TRUE(fs::exists(out_ / (seed + ".facts.csv")));
+  EXPECT_TRUE(fs::exists(out_ / (empty + ".error.json")));
 }
 
 // A later run replaces the other outcome's files, so DIR never holds both verdicts for NAME.
@@ -269,18 +208,18 @@ TEST_F(CliTest, StaleOutputsOfTheOtherOutcomeAreRemoved) {
   fs::create_directories(input.parent_path());
   fs::copy_file(kSeed, input);
   ASSERT_EQ(RunDisclose({"extract", "-o", out_.string(), input.string()}).exit_code, 0);
-  ASSERT_TRUE(fs::exists(out_ / "report.json"));
+  ASSERT_TRUE(fs::exists(out_ / "report.txt.json"));
 
   std::ofstream(input, std::ios::trunc).close();  // now empty
   ASSERT_EQ(RunDisclose({"extract", "-o", out_.string(), input.string()}).exit_code, 1);
-  EXPECT_FALSE(fs::exists(out_ / "report.json"));
-  EXPECT_FALSE(fs::exists(out_ / "report.facts.csv"));
-  EXPECT_TRUE(fs::exists(out_ / "report.error.json"));
+  EXPECT_FALSE(fs::exists(out_ / "report.txt.json"));
+  EXPECT_FALSE(fs::exists(out_ / "report.txt.facts.csv"));
+  EXPECT_TRUE(fs::exists(out_ / "report.txt.error.json"));
 
   fs::copy_file(kSeed, input, fs::copy_options::overwrite_existing);
   ASSERT_EQ(RunDisclose({"extract", "-o", out_.string(), input.string()}).exit_code, 0);
-  EXPECT_TRUE(fs::exists(out_ / "report.json"));
-  EXPECT_FALSE(fs::exists(out_ / "report.error.json"));
+  EXPECT_TRUE(fs::exists(out_ / "report.txt.json"));
+  EXPECT_FALSE(fs::exists(out_ / "report.txt.error.json"));
 }
 
 // The parent's watchdog: a reader that never returns costs its file a `timeout` record.
@@ -290,9 +229,9 @@ TEST_F(CliTest, WatchdogTimesOutAHungReader) {
                   {"DISCLOSE_TEST_CHILD_SLEEP=30"}, 60);
   EXPECT_EQ(run.exit_code, 1) << run.err;
   EXPECT_LT(run.seconds, 15.0);
-  EXPECT_EQ(LineCount(run.err), 1) << run.err;
+  EXPECT_EQ(ErrorLineCount(run.err), 1) << run.err;
   const nlohmann::json json =
-      nlohmann::json::parse(ReadFile(out_ / (kSeed.stem().string() + ".error.json")));
+      nlohmann::json::parse(ReadFile(out_ / (kSeed.filename().string() + ".error.json")));
   EXPECT_EQ(json["code"], "timeout");
 }
 
@@ -302,19 +241,20 @@ TEST_F(CliTest, CrashingReaderBecomesAnInternalErrorRecord) {
                                     {"DISCLOSE_TEST_CHILD_ABORT=1"});
   EXPECT_EQ(run.exit_code, 1) << run.err;
   const nlohmann::json json =
-      nlohmann::json::parse(ReadFile(out_ / (kSeed.stem().string() + ".error.json")));
+      nlohmann::json::parse(ReadFile(out_ / (kSeed.filename().string() + ".error.json")));
   EXPECT_EQ(json["code"], "internal");
-  EXPECT_FALSE(fs::exists(out_ / (kSeed.stem().string() + ".json")));
+  EXPECT_FALSE(fs::exists(out_ / (kSeed.filename().string() + ".json")));
 }
 
+// Outputs add to the whole input name, so an input named like an output stays untouched.
 TEST_F(CliTest, InputIsNeverOverwrittenByItsOutput) {
   fs::create_directories(out_);
   const fs::path input = out_ / "report.json";
   fs::copy_file(kSeed, input);
   const RunResult run = RunDisclose({"extract", "-o", out_.string(), input.string()});
-  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_TRUE(ReadFile(input) == ReadFile(kSeed)) << "the input was changed or removed";
-  EXPECT_TRUE(fs::exists(out_ / "report.error.json"));
+  EXPECT_TRUE(fs::exists(out_ / "report.json.json"));
 }
 
 struct UsageCase {
@@ -343,15 +283,31 @@ INSTANTIATE_TEST_SUITE_P(
                       UsageCase{"MissingOutValue", {"extract", "a.txt", "-o"}},
                       UsageCase{"UnknownOption", {"extract", "--frobnicate", "a.txt"}},
                       UsageCase{"BadTimeout", {"extract", "--timeout", "soon", "a.txt"}},
+                      UsageCase{"TimeoutTooLong", {"extract", "--timeout", "2147483647", "a.txt"}},
+                      UsageCase{"TimeoutOverflow", {"extract", "--timeout=99999999999", "a.txt"}},
+                      UsageCase{"NegativeTimeout", {"extract", "--timeout", "-1", "a.txt"}},
+                      UsageCase{"ZeroJobs", {"extract", "-j", "0", "a.txt"}},
+                      UsageCase{"TooManyJobs", {"extract", "-j999", "a.txt"}},
+                      UsageCase{"TinyMemory", {"extract", "--max-memory-mb", "10", "a.txt"}},
+                      UsageCase{"ShardZero", {"extract", "--shard", "0/3", "a.txt"}},
+                      UsageCase{"ShardPastCount", {"extract", "--shard", "4/3", "a.txt"}},
+                      UsageCase{"ShardNoSlash", {"extract", "--shard", "3", "a.txt"}},
+                      UsageCase{"MissingList", {"extract", "--files-from", "/nonexistent/list"}},
                       UsageCase{"InspectWithoutPage", {"inspect", "a.pdf"}},
                       UsageCase{"InspectPageZero", {"inspect", "a.pdf", "--page", "0"}}),
     UsageCaseName);
 
-TEST(CliUsage, DuplicateOutputNamesAreRefusedBeforeAnyWork) {
-  const RunResult run =
-      RunDisclose({"extract", "-o", "/nonexistent/never/created", "a/x.pdf", "b/x.docx"});
-  EXPECT_EQ(run.exit_code, 2);
-  EXPECT_FALSE(fs::exists("/nonexistent/never/created"));
+// An output directory that cannot be written fails the run before any input is read.
+TEST(CliUsage, UnwritableOutputDirectoryFailsBeforeAnyWork) {
+  const fs::path file =
+      fs::temp_directory_path() / ("disclose_cli_file_" + std::to_string(getpid()));
+  std::ofstream(file) << "x";
+  const RunResult run = RunDisclose({"extract", "-o", (file / "out").string(), kSeed.string()},
+                                    {"DISCLOSE_TEST_CHILD_SLEEP=30"}, 20);
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_LT(run.seconds, 10.0);
+  EXPECT_EQ(LineCount(run.err), 1) << run.err;
+  fs::remove(file);
 }
 
 TEST(CliUsage, HelpAndVersionExitZero) {

@@ -1,6 +1,6 @@
 // Golden tests: every file under fixtures/golden/inputs/ goes through the
 // whole pipeline (ReadDocument -> Normalize -> export) and must reproduce
-// fixtures/golden/expected/NAME.json and NAME.facts.csv byte for byte.
+// fixtures/golden/expected/NAME.ext.json and NAME.ext.facts.csv byte for byte.
 // The expected files change only through scripts/regen-goldens.sh, and the
 // diff is reviewed like code.
 #include <gtest/gtest.h>
@@ -76,9 +76,10 @@ TEST(GoldenTest, InputsExist) {
 TEST(GoldenTest, OutputsMatchExpected) {
   for (const fs::path& input : GoldenInputs()) {
     SCOPED_TRACE(input.filename().string());
-    const std::string stem = input.stem().string();
-    const fs::path expected_json = kGoldenDir / "expected" / (stem + ".json");
-    const fs::path expected_csv = kGoldenDir / "expected" / (stem + ".facts.csv");
+    // Outputs are named from the whole input name (README.md, "Batches").
+    const std::string name = input.filename().string();
+    const fs::path expected_json = kGoldenDir / "expected" / (name + ".json");
+    const fs::path expected_csv = kGoldenDir / "expected" / (name + ".facts.csv");
     ASSERT_TRUE(fs::exists(expected_json)) << "run scripts/regen-goldens.sh";
     const Outputs outputs = RunPipeline(input);
     const std::string want_json = ReadFileOrEmpty(expected_json);
