@@ -20,6 +20,8 @@ packages=(
   libssl-dev nlohmann-json3-dev libicu-dev
   # disclose dataset: SQLite output; JSON Schema checks of the outputs (tests/schema)
   libsqlite3-dev sqlite3 python3-jsonschema
+  # scripts/cluster/run-local-slurm.sh: a one-node Slurm for the shard/merge test
+  slurm-wlm munge
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   # fixture generation (scripts/make-docx-fixtures.py)

@@ -19,3 +19,11 @@ cmake -S . -B "$BUILD_DIR" -G Ninja -DDISCLOSE_WERROR="$werror" -DDISCLOSE_ASSER
   -DDISCLOSE_TESTS=ON
 cmake --build "$BUILD_DIR" -j"$JOBS"
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$JOBS"
+
+# The sharded run end to end on a real one-node Slurm (scripts/cluster/run-local-slurm.sh,
+# about 35 s: docs/cluster.md). The daemons need root; elsewhere it is skipped, say so.
+if [ "$(id -u)" -eq 0 ] && [ -z "${DISCLOSE_SKIP_SLURM:-}" ]; then
+  DISCLOSE="$BUILD_DIR/cli/disclose" scripts/cluster/run-local-slurm.sh
+else
+  echo "test.sh: local Slurm run skipped (needs root; DISCLOSE_SKIP_SLURM=${DISCLOSE_SKIP_SLURM:-})"
+fi

@@ -203,7 +203,7 @@ TEST_F(CliTest, GoodFileWritesJsonAndCsvAndExitsZero) {
 
 // Compact NAME.json by default; --pretty gives the golden file byte for byte.
 TEST_F(CliTest, CompactByDefaultAndPrettyMatchesTheGolden) {
-  const std::string name = kSeed.stem().string();
+  const std::string name = kSeed.filename().string();
   const fs::path golden = kSourceDir / "fixtures" / "golden" / "expected" / (name + ".json");
   ASSERT_EQ(RunDisclose({"extract", "-o", (out_ / "compact").string(), kSeed.string()}).exit_code,
             0);
