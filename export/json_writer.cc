@@ -51,6 +51,18 @@ Json AttributeJson(const Attribute& attribute) {
   json["evidence"] = attribute.evidence;
   json["provenance"] = ProvenanceJson(attribute.provenance);
   json["missing_reason"] = attribute.missing_reason;
+  if (!attribute.sources.empty()) {
+    Json sources = Json::array();
+    for (const AttributeSource& source : attribute.sources) {
+      Json entry = Json::object();
+      entry["source"] = source.source;
+      entry["value"] = source.value;
+      entry["evidence"] = source.evidence;
+      entry["provenance"] = ProvenanceJson(source.provenance);
+      sources.push_back(std::move(entry));
+    }
+    json["sources"] = std::move(sources);
+  }
   return json;
 }
 
@@ -220,6 +232,7 @@ std::string DocumentToJson(const Document& document, const NormalizedDocument& n
   metadata["department"] = AttributeJson(normalized.metadata.department);
   metadata["fiscal_year"] = AttributeJson(normalized.metadata.fiscal_year);
   metadata["doc_kind"] = AttributeJson(normalized.metadata.doc_kind);
+  metadata["document_class"] = AttributeJson(normalized.metadata.document_class);
   json["metadata"] = std::move(metadata);
 
   Json pages = Json::array();
