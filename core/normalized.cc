@@ -2,6 +2,16 @@
 
 namespace disclose {
 
+std::string_view DocumentClassName(DocumentClass document_class) {
+  switch (document_class) {
+    case DocumentClass::kDepartmentDisclosure: return "department_disclosure";
+    case DocumentClass::kGovernmentReport: return "government_report";
+    case DocumentClass::kOther: return "other";
+    case DocumentClass::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
 std::string_view DocKindName(DocKind kind) {
   switch (kind) {
     case DocKind::kBudget: return "budget";

@@ -30,19 +30,40 @@ std::string_view UnitOfAmountName(UnitOfAmount unit);  // "yuan", "wan_yuan", "u
 enum class UnitSource { kDeclared, kDocumentDefault, kInferred, kUnknown };
 std::string_view UnitSourceName(UnitSource source);
 
+// What the document is, as a whole: a department's (or unit's) own budget or
+// final accounts, a government's fiscal report or book (a city's 预算执行情况和
+// 预算草案的报告, a 市级决算 book), or no fiscal disclosure at all (a notice, a
+// performance evaluation, a checklist). kUnknown only when there is no text.
+enum class DocumentClass { kUnknown, kDepartmentDisclosure, kGovernmentReport, kOther };
+// "department_disclosure", "government_report", "other", "unknown"
+std::string_view DocumentClassName(DocumentClass document_class);
+
+// One place in the document that states a metadata value.
+struct AttributeSource {
+  std::string source;  // "title_page", "unit_line", "heading", "table_header", "table_title"
+  std::string value;   // what that place says (a department name, a year)
+  std::string evidence;
+  Provenance provenance;
+};
+
 // A metadata value with the text it was read from.
 struct Attribute {
   std::string value;     // empty when not found
   std::string evidence;  // the printed text it came from
   Provenance provenance;
   std::string missing_reason;  // set when value is empty: why it was not found
+  // Every place that states a value (department and fiscal year only), in
+  // document order, at most one per distinct (source, value) pair.
+  std::vector<AttributeSource> sources;
 };
 
 struct DocumentMetadata {
   Attribute department;
-  Attribute fiscal_year;  // "2022"
-  Attribute doc_kind;     // "budget" / "final_accounts"
+  Attribute fiscal_year;     // "2022"
+  Attribute doc_kind;        // "budget" / "final_accounts"
+  Attribute document_class;  // DocumentClassName(doc_class)
   DocKind kind = DocKind::kUnknown;
+  DocumentClass doc_class = DocumentClass::kUnknown;
 };
 
 // One figure: one row of facts.csv.

@@ -76,6 +76,19 @@ void WriteAttribute(JsonStream& json, std::string_view key, const Attribute& att
   Field(json, "evidence", attribute.evidence);
   WriteProvenance(json, attribute.provenance);
   Field(json, "missing_reason", attribute.missing_reason);
+  if (!attribute.sources.empty()) {
+    json.Key("sources");
+    json.BeginArray();
+    for (const AttributeSource& source : attribute.sources) {
+      json.BeginObject();
+      Field(json, "source", source.source);
+      Field(json, "value", source.value);
+      Field(json, "evidence", source.evidence);
+      WriteProvenance(json, source.provenance);
+      json.EndObject();
+    }
+    json.EndArray();
+  }
   json.EndObject();
 }
 
@@ -256,6 +269,7 @@ void WriteDocument(JsonStream& json, const Document& document,
   WriteAttribute(json, "department", normalized.metadata.department);
   WriteAttribute(json, "fiscal_year", normalized.metadata.fiscal_year);
   WriteAttribute(json, "doc_kind", normalized.metadata.doc_kind);
+  WriteAttribute(json, "document_class", normalized.metadata.document_class);
   json.EndObject();
 
   json.Key("pages");

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
@@ -66,6 +67,52 @@ Finding MakeFinding(std::string check, Severity severity, std::string message, s
   return finding;
 }
 
+// How much a place counts; as normalize/metadata.cc weighs them.
+int PlaceWeight(const std::string& source) {
+  if (source == "title_page") return 4;
+  if (source == "heading") return 3;
+  if (source == "unit_line" || source == "title_page_name") return 2;
+  return 1;
+}
+
+// Places at least as weighty as the one the value was taken from that state
+// another value: the cover says one department, another cover line another.
+void CheckSources(const Attribute& attribute, bool departments, const std::string& check,
+                  const std::string& what, std::vector<Finding>& findings) {
+  if (attribute.value.empty()) return;
+  int chosen_weight = 0;
+  for (const AttributeSource& source : attribute.sources) {
+    if (source.value == attribute.value) {
+      chosen_weight = std::max(chosen_weight, PlaceWeight(source.source));
+    }
+  }
+  const std::vector<char32_t> chosen = DecodeUtf8(RemoveAllWhitespace(attribute.value));
+  std::string others;
+  const AttributeSource* first = nullptr;
+  for (const AttributeSource& source : attribute.sources) {
+    if (PlaceWeight(source.source) < chosen_weight) continue;
+    const std::vector<char32_t> other = DecodeUtf8(RemoveAllWhitespace(source.value));
+    const bool same = departments
+                          ? (other.size() <= chosen.size() ? IsAbbreviationOf(other, chosen)
+                                                           : IsAbbreviationOf(chosen, other))
+                          : source.value == attribute.value;
+    // A single line naming a department is the title check's (metadata.department
+    // and metadata.fiscal_year below); a form's cell or a wrapped cover is not.
+    const bool title_line = source.source != "table_header" &&
+                            DecodeUtf8(source.evidence).size() <= kMaxTitleCodePoints &&
+                            !DepartmentFromLine(source.evidence).empty();
+    if (same || title_line) continue;
+    if (first == nullptr) first = &source;
+    others += (others.empty() ? "" : "; ") + source.source + " \"" + source.evidence + "\"";
+  }
+  if (first == nullptr) return;
+  findings.push_back(MakeFinding(check, Severity::kWarning,
+                                 "the " + what + " is read as " + attribute.value + " (" +
+                                     attribute.evidence +
+                                     ") but as weighty a place says otherwise: " + others,
+                                 first->evidence, first->provenance));
+}
+
 }  // namespace
 
 void CheckMetadataConsistency(const Document& document, const DocumentMetadata& metadata,
@@ -76,6 +123,9 @@ void CheckMetadataConsistency(const Document& document, const DocumentMetadata& 
   const std::string& year = metadata.fiscal_year.value;
   const std::vector<char32_t> department_cps = DecodeUtf8(RemoveAllWhitespace(department));
   std::set<std::string> reported;  // one finding per distinct printed value
+  CheckSources(metadata.department, true, "metadata.department_sources", "department", findings);
+  CheckSources(metadata.fiscal_year, false, "metadata.fiscal_year_sources", "fiscal year",
+               findings);
 
   for (const Block& block : document.blocks) {
     const Paragraph* paragraph = block.AsParagraph();

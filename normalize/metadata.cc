@@ -2,17 +2,34 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/text.h"
+#include "normalize/document_class.h"
+#include "normalize/document_lines.h"
 
 namespace disclose {
 namespace {
 
 constexpr int kMaxEvidenceCodePoints = 120;
+// A title, a cover line or a table title: longer lines are sentences, and a
+// sentence that holds "2025年预算" is a comparison, not the document's title.
+constexpr std::size_t kMaxTitleCodePoints = 60;
+// Covers wrap a title over up to four lines ("2026 年度" / "福州经济技术开发区
+// 生态" / "环境局" / "单位预算").
+constexpr std::size_t kMaxJoinedLines = 4;
+
+// How much a place that names the department or year counts. A cover states
+// what the document is; a heading restates it; a 单位： line may name a
+// subordinate unit; a table title says the least.
+constexpr int kTitlePageWeight = 4;
+constexpr int kHeadingWeight = 3;
+constexpr int kUnitLineWeight = 2;
+constexpr int kTableWeight = 1;
 
 std::string Evidence(std::string_view text) {
   std::vector<char32_t> cps = DecodeUtf8(CollapseWhitespace(text));
@@ -36,28 +53,302 @@ std::string CloseCjkGaps(std::string_view text) {
   return EncodeUtf8(std::vector<char32_t>(out.begin(), out.end()));
 }
 
+// Organisations end in one of these words; a table row (（二）公务接待费, 行政
+// 运行) or a sentence fragment (纳入本部门) does not.
+bool EndsLikeOrganisation(std::string_view name) {
+  for (std::string_view suffix :
+       {"局",   "厅", "委",   "委员会", "办公室", "办",   "室",  "中心", "院", "部",
+        "所",   "站", "馆",   "会",     "处",     "队",   "校",  "学",   "园", "场",
+        "社",   "团", "政府", "组",     "司",     "署",   "台",  "宫",   "库", "厂",
+        "公司", "狱", "基地", "协会",   "联合会", "集团", "医院"}) {
+    if (EndsWith(name, suffix)) return true;
+  }
+  return false;
+}
+
 bool IsPlausibleDepartment(const std::string& name) {
-  const std::size_t length = DecodeUtf8(name).size();
-  if (length < 3 || length > 40) return false;
-  if (StartsWith(name, "本") || StartsWith(name, "我") || StartsWith(name, "第") ||
-      StartsWith(name, "部门") || StartsWith(name, "单位")) {
-    return false;
+  const std::vector<char32_t> cps = DecodeUtf8(name);
+  if (cps.size() < 3 || cps.size() > 40) return false;
+  // A name starts with a character of the name (". 长春市信访局" is a stray mark).
+  if (!IsCjkIdeograph(cps.front())) return false;
+  // Enumerated rows and sentence openings: （二）…, 一、…, 1.…, 本…, 纳入….
+  static const RE2 kEnumerated(
+      R"(^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]))");
+  if (RE2::PartialMatch(name, kEnumerated)) return false;
+  for (std::string_view start : {"本", "我", "第", "部门", "单位", "纳入", "其中", "包括", "按照",
+                                 "根据", "全市", "全省", "全区", "全县", "市本级", "各"}) {
+    if (StartsWith(name, start)) return false;
   }
   // Fund and table words: "2024年部门一般公共预算基本支出部门预算…表" names no one.
   for (std::string_view bad :
-       {"表",   "说明", "目录",   "情况",   "单位:",  "单位：", "。",   "，",
-        "公开", "部分", "关于",   "预算",   "决算",   "支出",   "收入", "经费",
-        ":",    "：",   "（款）", "（类）", "（项）", "(款)",   "(类)", "(项)"}) {
+       {"表",   "说明", "目录",   "情况",   "单位:",  "单位：", "。",   "，",   "、",
+        "公开", "部分", "关于",   "预算",   "决算",   "支出",   "收入", "经费", "本部门",
+        ":",    "：",   "（款）", "（类）", "（项）", "(款)",   "(类)", "(项)", "年度"}) {
     if (Contains(name, bad)) return false;
   }
-  return true;
+  return EndsLikeOrganisation(name);
 }
 
 std::string StripSuffixes(std::string name) {
-  for (std::string_view suffix : {"（本级）", "(本级)", "本级", "（汇总）", "(汇总)"}) {
+  // "北京市信访办公室部门 2026 年度部门预算": the word 部门 is not the name.
+  for (std::string_view suffix :
+       {"（本级）", "(本级)", "本级", "（汇总）", "(汇总)", "部门", "单位"}) {
     if (EndsWith(name, suffix)) name.resize(name.size() - suffix.size());
   }
   return Trim(name);
+}
+
+bool IsPrefixedUnitLine(const std::string& line) {
+  static const RE2 kPrefix(
+      R"(^\s*(?:编制单位|预算主管部门|主管部门|预算单位|填报单位|部门名称|单位名称|部门|单位)\s*[:：])");
+  return RE2::PartialMatch(line, kPrefix);
+}
+
+// One place that names a value, before the places are weighed.
+struct Candidate {
+  std::string value;
+  std::string source;
+  int weight = 0;
+  std::string evidence;
+  Provenance provenance;
+};
+
+// Candidates naming the same value (or one an abbreviation of the other, for
+// departments) form one group; its score counts each kind of place once, so
+// a 单位： line repeated over forty tables does not outvote the cover.
+struct Group {
+  std::vector<const Candidate*> members;
+  int score() const {
+    std::map<std::string, int> weights;
+    for (const Candidate* member : members) weights[member->source] = member->weight;
+    int total = 0;
+    for (const auto& [source, weight] : weights) total += weight * 10;
+    return total + static_cast<int>(std::min<std::size_t>(members.size(), 9));
+  }
+};
+
+// 省检察院 abbreviates 江苏省人民检察院: the short form's characters appear in order.
+bool SameDepartment(const std::string& a, const std::string& b) {
+  std::vector<char32_t> x = DecodeUtf8(RemoveAllWhitespace(a));
+  std::vector<char32_t> y = DecodeUtf8(RemoveAllWhitespace(b));
+  if (x.size() > y.size()) std::swap(x, y);
+  std::size_t at = 0;
+  for (char32_t c : y) {
+    if (at < x.size() && x[at] == c) ++at;
+  }
+  return at == x.size();
+}
+
+std::vector<Group> GroupCandidates(const std::vector<Candidate>& candidates, bool departments) {
+  std::vector<Group> groups;
+  for (const Candidate& candidate : candidates) {
+    Group* home = nullptr;
+    for (Group& group : groups) {
+      const std::string& first = group.members.front()->value;
+      if (departments ? SameDepartment(first, candidate.value) : first == candidate.value) {
+        home = &group;
+        break;
+      }
+    }
+    if (home == nullptr) {
+      groups.emplace_back();
+      home = &groups.back();
+    }
+    home->members.push_back(&candidate);
+  }
+  return groups;
+}
+
+// The best group (ties: the one named first); its value comes from its
+// weightiest place, the first such.
+const Group* Best(const std::vector<Group>& groups) {
+  const Group* best = nullptr;
+  for (const Group& group : groups) {
+    if (best == nullptr || group.score() > best->score()) best = &group;
+  }
+  return best;
+}
+
+const Candidate* Representative(const Group& group) {
+  const Candidate* representative = group.members.front();
+  for (const Candidate* member : group.members) {
+    if (member->weight > representative->weight) representative = member;
+  }
+  return representative;
+}
+
+void Choose(const std::vector<Candidate>& candidates, bool departments, Attribute& attribute) {
+  std::vector<Group> groups = GroupCandidates(candidates, departments);
+  const Group* best = Best(groups);
+  if (best != nullptr) {
+    const Candidate* chosen = Representative(*best);
+    attribute.value = chosen->value;
+    attribute.evidence = chosen->evidence;
+    attribute.provenance = chosen->provenance;
+  }
+  for (const Candidate& candidate : candidates) {
+    bool seen = false;
+    for (const AttributeSource& source : attribute.sources) {
+      seen = seen || (source.source == candidate.source && source.value == candidate.value);
+    }
+    if (!seen) {
+      attribute.sources.push_back(AttributeSource{candidate.source, candidate.value,
+                                                  candidate.evidence, candidate.provenance});
+    }
+  }
+}
+
+// The title forms: "X2024年度部门决算", "2019年X部门预算", "X 2026 部门预算…".
+std::string DepartmentFromTitle(std::string line) {
+  static const RE2 kNameThenYear(
+      R"(^\s*(?:\d+[、.．]\s*)?(.+?)\s*(?:[0-9０-９]{4})\s*(?:年\s*度?)?\s*(?:部门|单位)?\s*(?:决算|预算))");
+  static const RE2 kYearThenName(
+      R"(^\s*[0-9０-９]{4}\s*年\s*度?\s*(.+?)\s*(?:部门|单位)\s*(?:决算|预算))");
+  std::string name;
+  if (RE2::PartialMatch(line, kNameThenYear, &name) ||
+      RE2::PartialMatch(line, kYearThenName, &name)) {
+    name = StripSuffixes(CloseCjkGaps(name));
+    return IsPlausibleDepartment(name) ? name : "";
+  }
+  return "";
+}
+
+// A line that is only an organisation's name, as a cover sets it.
+std::string BareOrganisation(const std::string& line) {
+  std::string name = StripSuffixes(CloseCjkGaps(line));
+  if (!IsPlausibleDepartment(name) || DecodeUtf8(name).size() > 30) return "";
+  for (char32_t c : DecodeUtf8(name)) {
+    if (!IsCjkIdeograph(c) && c != U'（' && c != U'）') return "";
+  }
+  return name;
+}
+
+// A unit line or a table may drop the city ("预算单位 | 达川区医疗保险管理局")
+// that a heading prints ("达州市达川区医疗保险管理局"): the fuller printing of
+// the same name is the department as printed.
+void PreferFullName(const std::vector<DocumentLine>& lines, Attribute& department) {
+  if (department.value.empty()) return;
+  for (const DocumentLine& line : lines) {
+    if (DecodeUtf8(line.text).size() > kMaxTitleCodePoints) continue;
+    const std::string name = BareOrganisation(line.text);
+    if (name.size() <= department.value.size() || !EndsWith(name, department.value)) continue;
+    department.value = name;
+    department.evidence = Evidence(line.text);
+    department.provenance = line.provenance;
+    department.sources.push_back(
+        AttributeSource{"name_line", name, department.evidence, line.provenance});
+    return;
+  }
+}
+
+// Year and kind of a title: "2019 年度部门决算", "2025年部门预算", "关于北京市
+// 2022年预算执行情况和2023年预算的报告" (the budget is 2023's: 2022 is the
+// execution report), "2022年度收入支出决算表".
+struct YearKind {
+  std::string year;
+  std::string kind_word;  // 决算 / 预算
+};
+
+std::vector<YearKind> YearsOfTitle(const std::string& folded) {
+  static const RE2 kYearKind(
+      R"(((?:19|20)\d{2})\s*(?:年\s*度?)?([^，。；,;\d]{0,16}?)(决算|预算)(\s*执行)?)");
+  std::vector<YearKind> found;
+  re2::StringPiece input(folded);
+  std::string year, between, kind_word, execution;
+  const char* const begin = folded.data();
+  while (true) {
+    const char* before = input.data();
+    if (!RE2::FindAndConsume(&input, kYearKind, &year, &between, &kind_word, &execution)) break;
+    // The match starts at the year; what precedes it says "compared with".
+    const std::size_t year_at = folded.find(year, static_cast<std::size_t>(before - begin));
+    const std::string lead =
+        folded.substr(year_at >= 6 ? year_at - 6 : 0, year_at >= 6 ? 6 : year_at);
+    bool comparison = false;
+    for (std::string_view word : {"比", "较", "与", "同", "上年", "截至", "至"}) {
+      comparison = comparison || EndsWith(Trim(lead), word);
+    }
+    // "一般公共预算" is a fund, "当年预算执行数" a comparison: not the document kind.
+    const bool fund = EndsWith(between, "一般公共") || EndsWith(between, "政府性基金") ||
+                      EndsWith(between, "国有资本经营") || EndsWith(between, "社会保险基金");
+    const bool execution_figure = !execution.empty() || Contains(between, "当年") ||
+                                  Contains(between, "年初") || Contains(between, "调整");
+    if (comparison || fund || execution_figure) continue;
+    found.push_back(YearKind{year, kind_word});
+  }
+  return found;
+}
+
+std::string PlaceOf(const DocumentLine& line, bool prefixed) {
+  if (line.title_page) return "title_page";
+  if (line.in_table) return "table_header";
+  return prefixed ? "unit_line" : "heading";
+}
+
+int Weight(const std::string& source) {
+  if (source == "title_page") return kTitlePageWeight;
+  if (source == "heading") return kHeadingWeight;
+  if (source == "unit_line") return kUnitLineWeight;
+  return kTableWeight;
+}
+
+void FallBackOnKindWords(const std::vector<const Paragraph*>& paragraphs,
+                         DocumentMetadata& metadata) {
+  // No "YYYY年…决算/预算" title: count 决算 / 预算 in headings and titles.
+  int final_votes = 0;
+  int budget_votes = 0;
+  for (const Paragraph* paragraph : paragraphs) {
+    std::string key = RemoveAllWhitespace(FoldForMatching(paragraph->text));
+    for (std::string_view fund :
+         {"一般公共预算", "政府性基金预算", "国有资本经营预算", "年初预算", "全年预算", "预算数"}) {
+      for (std::size_t at = key.find(fund); at != std::string::npos; at = key.find(fund, at)) {
+        key.erase(at, fund.size());
+      }
+    }
+    const bool final_word = Contains(key, "决算");
+    const bool budget_word = Contains(key, "预算");
+    if (final_word == budget_word) continue;
+    if (metadata.doc_kind.evidence.empty()) {
+      metadata.doc_kind.evidence = Evidence(paragraph->text);
+      metadata.doc_kind.provenance = paragraph->provenance;
+    }
+    if (final_word) ++final_votes;
+    if (budget_word) ++budget_votes;
+  }
+  if (final_votes != budget_votes) {
+    metadata.kind = final_votes > budget_votes ? DocKind::kFinalAccounts : DocKind::kBudget;
+    metadata.doc_kind.value = std::string(DocKindName(metadata.kind));
+  } else {
+    metadata.doc_kind.evidence.clear();
+    metadata.doc_kind.missing_reason = "no 决算 or 预算 title or statement found";
+  }
+}
+
+void FallBackOnYearDu(const std::vector<const Paragraph*>& paragraphs, Attribute& fiscal_year) {
+  // The year the text names most often as "YYYY年度".
+  static const RE2 kYearDu(R"(((?:19|20)\d{2})\s*年度)");
+  std::map<std::string, int> votes;
+  std::map<std::string, const Paragraph*> first;
+  for (const Paragraph* paragraph : paragraphs) {
+    const std::string folded = FoldForMatching(paragraph->text);
+    re2::StringPiece input(folded);
+    std::string year;
+    while (RE2::FindAndConsume(&input, kYearDu, &year)) {
+      ++votes[year];
+      first.emplace(year, paragraph);
+    }
+  }
+  int best = 0;
+  for (const auto& [year, count] : votes) {
+    if (count > best) {
+      best = count;
+      fiscal_year.value = year;
+      fiscal_year.evidence = Evidence(first[year]->text);
+      fiscal_year.provenance = first[year]->provenance;
+    }
+  }
+  if (fiscal_year.value.empty()) {
+    fiscal_year.missing_reason = "no year stated with 决算/预算 or as YYYY年度";
+  }
 }
 
 }  // namespace
@@ -66,11 +357,6 @@ std::string DepartmentFromLine(std::string_view raw_line) {
   // Prefixed forms: 编制单位：X, 部门：X, 单位：X, 预算单位：X.
   static const RE2 kPrefixed(
       R"(^\s*(?:编制单位|预算主管部门|主管部门|预算单位|填报单位|部门名称|单位名称|部门|单位)\s*[:：]\s*(.+?)\s*(?:(?:金额)?单位\s*[:：].*)?$)");
-  // Titles: X2024年度部门决算 / 2019年X部门预算 / X 2025 年部门预算.
-  static const RE2 kNameThenYear(
-      R"(^\s*(?:\d+[、.．]\s*)?(.+?)\s*(?:[0-9０-９]{4})\s*年\s*度?\s*(?:部门|单位)?\s*(?:决算|预算))");
-  static const RE2 kYearThenName(
-      R"(^\s*[0-9０-９]{4}\s*年\s*度?\s*(.+?)\s*(?:部门|单位)\s*(?:决算|预算))");
   std::string line = Trim(raw_line);
   // Section and attachment prefixes: "附件：", "附件1:", "第二部分 ".
   static const RE2 kLeadIn(R"(^\s*(?:附件\s*\d*\s*[:：]?|第[一二三四五六七八九十]+部分)\s*)");
@@ -85,185 +371,104 @@ std::string DepartmentFromLine(std::string_view raw_line) {
     if (StartsWith(name, "元") || StartsWith(name, "万元")) return "";
     return IsPlausibleDepartment(name) ? name : "";
   }
-  if (RE2::PartialMatch(line, kNameThenYear, &name) ||
-      RE2::PartialMatch(line, kYearThenName, &name)) {
-    name = StripSuffixes(CloseCjkGaps(name));
-    return IsPlausibleDepartment(name) ? name : "";
-  }
-  return "";
+  return DepartmentFromTitle(line);
 }
 
 DocumentMetadata ExtractMetadata(const Document& document) {
   DocumentMetadata metadata;
-  // Year and kind from a line like "2019 年度部门决算" / "2025年部门预算" /
-  // "2022年度收入支出决算表": the year, then 决算/预算 within a few words.
-  static const RE2 kYearKind(R"(((?:19|20)\d{2})\s*年\s*度?([^，。；\d]{0,16}?)(决算|预算))");
-  std::map<std::string, int> year_votes;
-  int final_votes = 0;
-  int budget_votes = 0;
-  const Paragraph* first_kind_paragraph = nullptr;
-
+  const std::vector<DocumentLine> lines = CollectDocumentLines(document);
   std::vector<const Paragraph*> paragraphs;
   for (const Block& block : document.blocks) {
     if (const Paragraph* paragraph = block.AsParagraph()) paragraphs.push_back(paragraph);
   }
 
-  // Every line of every paragraph; a title may wrap onto the next line
-  // ("新疆维吾尔自治区医疗保障局 2019 年度" / "部门决算公开"), so a short line is
-  // also read joined with the line after it.
-  struct Line {
-    std::string text;
-    const Paragraph* paragraph;
-  };
-  std::vector<Line> lines;
-  for (const Paragraph* paragraph : paragraphs) {
-    const std::string& text = paragraph->text;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-      std::size_t end = text.find('\n', start);
-      if (end == std::string::npos) end = text.size();
-      std::string raw_line = Trim(text.substr(start, end - start));
-      start = end + 1;
-      if (!raw_line.empty()) lines.push_back(Line{std::move(raw_line), paragraph});
-    }
-  }
-
+  std::vector<Candidate> departments;
+  std::vector<Candidate> years;
+  std::vector<std::string> year_kind_words;  // parallel to years
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const Paragraph* paragraph = lines[i].paragraph;
-    std::vector<std::string> candidates = {lines[i].text};
-    if (i + 1 < lines.size() && DecodeUtf8(lines[i].text).size() <= 40) {
-      candidates.push_back(lines[i].text + " " + lines[i + 1].text);
+    const DocumentLine& line = lines[i];
+    if (DecodeUtf8(line.text).size() > kMaxTitleCodePoints) continue;
+    const bool prefixed = IsPrefixedUnitLine(line.text);
+    // The first candidate that reads gives the name: a title wrapped over the
+    // next lines is read joined, as long as it keeps reading as a title.
+    bool named = false;
+    for (const std::string& candidate : JoinedCandidates(lines, i, kMaxJoinedLines)) {
+      if (named || DecodeUtf8(candidate).size() > kMaxTitleCodePoints) break;
+      std::string name = DepartmentFromLine(candidate);
+      if (name.empty()) continue;
+      named = true;
+      const std::string source = PlaceOf(line, prefixed);
+      departments.push_back(
+          Candidate{name, source, Weight(source), Evidence(candidate), line.provenance});
     }
-    bool year_found_here = false;
-    for (const std::string& raw_line : candidates) {
-      // Year and kind need 决算 / 预算 on the line; NFKC leaves both as they are.
-      const bool names_kind = Contains(raw_line, "决算") || Contains(raw_line, "预算");
-      if (!names_kind && !metadata.department.value.empty()) continue;
-      const std::string line = names_kind ? FoldForMatching(raw_line) : std::string();
-      if (metadata.department.value.empty()) {
-        std::string name = DepartmentFromLine(raw_line);
-        if (!name.empty()) {
-          metadata.department.value = name;
-          metadata.department.evidence = Evidence(raw_line);
-          metadata.department.provenance = paragraph->provenance;
-        }
-      }
-      if (year_found_here) continue;
-      std::string year;
-      std::string between;
-      std::string kind_word;
-      re2::StringPiece input(line);
-      while (RE2::FindAndConsume(&input, kYearKind, &year, &between, &kind_word)) {
-        // "一般公共预算" is a fund, not the document kind.
-        const bool fund = EndsWith(between, "一般公共") || EndsWith(between, "政府性基金") ||
-                          EndsWith(between, "国有资本经营");
-        if (fund) continue;
-        year_found_here = true;
-        if (metadata.fiscal_year.value.empty()) {
-          metadata.fiscal_year.value = year;
-          metadata.fiscal_year.evidence = Evidence(raw_line);
-          metadata.fiscal_year.provenance = paragraph->provenance;
-        }
-        ++year_votes[year];
-        if (first_kind_paragraph == nullptr) first_kind_paragraph = paragraph;
-        if (kind_word == "决算") {
-          ++final_votes;
-        } else {
-          ++budget_votes;
-        }
-        if (metadata.kind == DocKind::kUnknown) {
-          metadata.kind = kind_word == "决算" ? DocKind::kFinalAccounts : DocKind::kBudget;
-          metadata.doc_kind.value = std::string(DocKindName(metadata.kind));
-          metadata.doc_kind.evidence = Evidence(raw_line);
-          metadata.doc_kind.provenance = paragraph->provenance;
-        }
+    if (!named && line.title_page && !line.in_table) {
+      // A cover that sets the name on a line of its own, the year and kind on
+      // others ("长沙市信访局" / "2026 年部门预算公开"); counted as a title page
+      // name only when the page also states a year and kind.
+      std::string name = BareOrganisation(line.text);
+      if (!name.empty()) {
+        departments.push_back(Candidate{name, "title_page_name", kUnitLineWeight,
+                                        Evidence(line.text), line.provenance});
       }
     }
+
+    // Years: a title-like line (short), where the year is the document's.
+    // "关于北京市 2022 年预算执行情况和" / "2023 年预算的报告" and "关于苏州市
+    // 2022 年" / "本级决算（草案）的报告": the kind or the budget year is on the
+    // next line.
+    const std::string folded = FoldForMatching(line.text);
+    std::vector<YearKind> found = YearsOfTitle(folded);
+    std::string evidence_text = line.text;
+    static const RE2 kAnyYear(R"((?:19|20)\d{2})");
+    if (found.empty() && RE2::PartialMatch(folded, kAnyYear) && i + 1 < lines.size() &&
+        lines[i + 1].provenance.page == line.provenance.page &&
+        DecodeUtf8(lines[i + 1].text).size() <= kMaxTitleCodePoints) {
+      found = YearsOfTitle(folded + FoldForMatching(lines[i + 1].text));
+      evidence_text = line.text + " " + lines[i + 1].text;
+    }
+    if (found.empty()) continue;
+    std::string source = PlaceOf(line, false);
+    if (source == "heading" && Contains(folded, "表")) source = "table_title";
+    const int weight = source == "table_title" ? kTableWeight : Weight(source);
+    // A report on 2024's final accounts and 2025's budget execution names
+    // its own year first.
+    years.push_back(
+        Candidate{found.front().year, source, weight, Evidence(evidence_text), line.provenance});
+    year_kind_words.push_back(found.front().kind_word);
   }
 
-  if (metadata.department.value.empty()) {
-    // A line that is only an organisation's name (a signature, a form cell).
-    for (const Line& line : lines) {
-      std::string name = StripSuffixes(CloseCjkGaps(line.text));
-      if (!IsPlausibleDepartment(name) || DecodeUtf8(name).size() > 30) continue;
-      bool organisation = false;
-      for (std::string_view suffix : {"局", "厅", "办公室", "委员会", "中心", "院", "办事处", "所",
-                                      "政府", "协会", "联合会", "馆", "站", "学校", "医院"}) {
-        organisation = organisation || EndsWith(name, suffix);
-      }
-      bool plain = true;
-      for (char32_t c : DecodeUtf8(name))
-        plain = plain && (IsCjkIdeograph(c) || c == U'（' || c == U'）');
-      if (organisation && plain) {
-        metadata.department.value = name;
-        metadata.department.evidence = Evidence(line.text);
-        metadata.department.provenance = line.paragraph->provenance;
-        break;
-      }
-    }
+  // A bare cover name counts only when no title states the department.
+  bool titled = false;
+  for (const Candidate& candidate : departments) {
+    titled = titled || candidate.source != "title_page_name";
   }
+  std::vector<Candidate> kept;
+  for (const Candidate& candidate : departments) {
+    if (candidate.source != "title_page_name" || !titled) kept.push_back(candidate);
+  }
+  Choose(kept, true, metadata.department);
+  PreferFullName(lines, metadata.department);
+  Choose(years, false, metadata.fiscal_year);
 
-  if (metadata.kind == DocKind::kUnknown) {
-    // No "YYYY年…决算/预算" line: count 决算 / 预算 in headings and titles.
-    for (const Paragraph* paragraph : paragraphs) {
-      std::string key = RemoveAllWhitespace(FoldForMatching(paragraph->text));
-      for (std::string_view fund : {"一般公共预算", "政府性基金预算", "国有资本经营预算",
-                                    "年初预算", "全年预算", "预算数"}) {
-        for (std::size_t at = key.find(fund); at != std::string::npos; at = key.find(fund, at)) {
-          key.erase(at, fund.size());
-        }
-      }
-      const bool final_word = Contains(key, "决算");
-      const bool budget_word = Contains(key, "预算");
-      if (final_word == budget_word) continue;
-      if (metadata.doc_kind.evidence.empty()) {
-        metadata.doc_kind.evidence = Evidence(paragraph->text);
-        metadata.doc_kind.provenance = paragraph->provenance;
-      }
-      if (final_word) ++final_votes;
-      if (budget_word) ++budget_votes;
-    }
-    if (final_votes != budget_votes) {
-      metadata.kind = final_votes > budget_votes ? DocKind::kFinalAccounts : DocKind::kBudget;
-      metadata.doc_kind.value = std::string(DocKindName(metadata.kind));
-    } else {
-      metadata.doc_kind.evidence.clear();
-      metadata.doc_kind.missing_reason = "no 决算 or 预算 title or statement found";
-    }
+  // The kind is the one stated with the chosen year, at its weightiest place.
+  int kind_weight = -1;
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    if (years[i].value != metadata.fiscal_year.value || years[i].weight <= kind_weight) continue;
+    kind_weight = years[i].weight;
+    metadata.kind = year_kind_words[i] == "决算" ? DocKind::kFinalAccounts : DocKind::kBudget;
+    metadata.doc_kind.value = std::string(DocKindName(metadata.kind));
+    metadata.doc_kind.evidence = years[i].evidence;
+    metadata.doc_kind.provenance = years[i].provenance;
   }
-
-  if (metadata.fiscal_year.value.empty()) {
-    // Fall back on the year the text names most often as "YYYY年度".
-    static const RE2 kYearDu(R"(((?:19|20)\d{2})\s*年度)");
-    std::map<std::string, int> votes;
-    std::map<std::string, const Paragraph*> first;
-    for (const Paragraph* paragraph : paragraphs) {
-      const std::string folded = FoldForMatching(paragraph->text);
-      re2::StringPiece input(folded);
-      std::string year;
-      while (RE2::FindAndConsume(&input, kYearDu, &year)) {
-        ++votes[year];
-        first.emplace(year, paragraph);
-      }
-    }
-    int best = 0;
-    for (const auto& [year, count] : votes) {
-      if (count > best) {
-        best = count;
-        metadata.fiscal_year.value = year;
-        metadata.fiscal_year.evidence = Evidence(first[year]->text);
-        metadata.fiscal_year.provenance = first[year]->provenance;
-      }
-    }
-    if (metadata.fiscal_year.value.empty()) {
-      metadata.fiscal_year.missing_reason = "no year stated with 决算/预算 or as YYYY年度";
-    }
-  }
+  if (metadata.kind == DocKind::kUnknown) FallBackOnKindWords(paragraphs, metadata);
+  if (metadata.fiscal_year.value.empty()) FallBackOnYearDu(paragraphs, metadata.fiscal_year);
 
   if (metadata.department.value.empty()) {
     metadata.department.missing_reason =
-        "no 单位：/编制单位：/部门： line and no title naming the department before the year";
+        "no 单位：/编制单位：/部门： line, no title naming the department before the year and no "
+        "organisation name on the title page";
   }
+  ClassifyDocument(lines, metadata);
   return metadata;
 }
 

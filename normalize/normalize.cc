@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "normalize/consistency.h"
+#include "normalize/document_class.h"
 #include "normalize/metadata.h"
 #include "normalize/narrative.h"
 #include "normalize/tables.h"
@@ -15,6 +16,7 @@ namespace disclose {
 NormalizedDocument Normalize(const Document& document, const NormalizeOptions& options) {
   NormalizedDocument normalized;
   normalized.metadata = ExtractMetadata(document);
+  ReportDocumentClass(normalized.metadata, normalized.findings);
   normalized.tables = BuildTables(document, normalized.metadata, normalized.findings);
   normalized.narrative =
       ExtractNarrativeFigures(document, normalized.metadata, normalized.findings);

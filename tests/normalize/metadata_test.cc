@@ -5,6 +5,8 @@
 #include <string>
 
 #include "extract/extract.h"
+#include "normalize/normalize.h"
+#include "tests/normalize/document_builder.h"
 
 namespace disclose {
 namespace {
@@ -31,6 +33,119 @@ TEST(MetadataTest, DepartmentFromLines) {
   // Table titles and class headings name no department.
   EXPECT_EQ(DepartmentFromLine("2024年部门一般公共预算基本支出部门预算经济分类预算表"), "");
   EXPECT_EQ(DepartmentFromLine("检察（款）:2018年预算支出合计16,444.36万元。其中："), "");
+  // Table rows and sentence fragments are not departments, whatever follows them.
+  EXPECT_EQ(DepartmentFromLine("（二）公务接待费2026年预算"), "");
+  EXPECT_EQ(DepartmentFromLine("单位：（二）公务接待费"), "");
+  EXPECT_EQ(DepartmentFromLine("纳入本部门2026年部门预算编制范围的单位"), "");
+  EXPECT_EQ(DepartmentFromLine("行政运行 2026 年预算"), "");
+  // The word 部门 after the name, and a title without 年.
+  EXPECT_EQ(DepartmentFromLine("北京市信访办公室部门 2026 年度部门预算"), "北京市信访办公室");
+  EXPECT_EQ(DepartmentFromLine("北京市人民政府国有资产监督管理委员会 2026 部门预算情况的说明"),
+            "北京市人民政府国有资产监督管理委员会");
+  EXPECT_EQ(DepartmentFromLine("部门名称：北京市审计局"), "北京市审计局");
+}
+
+struct DocumentCase {
+  const char* name;
+  std::vector<std::string> cover;
+  std::vector<std::vector<std::string>> table;  // on the second page, when not empty
+  std::vector<std::string> body;                // on the second page
+  const char* department;
+  const char* year;
+};
+
+TEST(MetadataTest, DepartmentAndYearFromWhereTheyAreNamed) {
+  const DocumentCase cases[] = {
+      // The name wrapped over two cover lines; a 三公 row later must not be taken.
+      {"wrapped cover",
+       {"2026 年度", "福州经济技术开发区生态", "环境局", "单位预算", "目录"},
+       {},
+       {"（二）公务接待费", "单位：万元", "（二）公务接待费 2026年预算 1.00"},
+       "福州经济技术开发区生态环境局",
+       "2026"},
+      {"stray mark before the name",
+       {".", "长春市信访局（本级）", "2026年度部门预算公开", "初审：徐 宁"},
+       {},
+       {},
+       "长春市信访局",
+       "2026"},
+      // A 2026 budget that compares with 2025 before it states its own year.
+      {"comparisons are not the year",
+       {"北京市人民政府国有资产监督管理委员会", "2025年当年预算执行数为3269.3万元",
+        "比2025年预算增加793.14万元", "2026 部门预算情况的说明"},
+       {},
+       {},
+       "北京市人民政府国有资产监督管理委员会",
+       "2026"},
+      // Tables only: the department is named in a form's 部门名称 cell.
+      {"tables only",
+       {"预算01表", "收支总表", "金额单位：万元"},
+       {{"部门名称", "北京市审计局"}, {"年度主要任务", "审计监督"}},
+       {"2026年部门预算项目绩效目标表"},
+       "北京市审计局",
+       "2026"},
+  };
+  for (const DocumentCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    DocumentBuilder builder;
+    builder.Page(c.cover);
+    builder.Page(c.body);
+    if (!c.table.empty()) builder.Table(c.table);
+    const DocumentMetadata metadata = ExtractMetadata(builder.Build());
+    EXPECT_EQ(metadata.department.value, c.department) << metadata.department.evidence;
+    EXPECT_EQ(metadata.fiscal_year.value, c.year) << metadata.fiscal_year.evidence;
+    EXPECT_FALSE(metadata.department.sources.empty());
+    for (const AttributeSource& source : metadata.department.sources) {
+      EXPECT_FALSE(source.source.empty());
+      EXPECT_FALSE(source.evidence.empty());
+    }
+  }
+}
+
+TEST(MetadataTest, SourcesThatDisagreeAreReported) {
+  // The cover's title and its 编制单位 line name two departments; two cover
+  // titles name two years.
+  const Document document = DocumentBuilder()
+                                .Page({"杭州市司法局", "2026 年度部门预算",
+                                       "编制单位：杭州市公安局", "2025 年部门预算说明"})
+                                .Build();
+  const NormalizedDocument normalized = Normalize(document, NormalizeOptions{});
+  EXPECT_EQ(normalized.metadata.department.value, "杭州市司法局");
+  EXPECT_EQ(normalized.metadata.fiscal_year.value, "2026");
+  int department_findings = 0, year_findings = 0;
+  for (const Finding& finding : normalized.findings) {
+    // The 编制单位 line is a title line: the title check reports it.
+    if (finding.check == "metadata.department") {
+      ++department_findings;
+      EXPECT_NE(finding.message.find("杭州市公安局"), std::string::npos) << finding.message;
+    }
+    EXPECT_NE(finding.check, "metadata.department_sources") << finding.message;
+    if (finding.check == "metadata.fiscal_year_sources") ++year_findings;
+  }
+  EXPECT_EQ(department_findings, 1);
+  EXPECT_EQ(year_findings, 1);
+  // Two forms name two departments (部门名称 cells): no title line says either.
+  const NormalizedDocument forms = Normalize(DocumentBuilder()
+                                                 .Page({"2026年部门预算项目绩效目标表"})
+                                                 .Table({{"部门名称", "北京市审计局"}})
+                                                 .Table({{"部门名称", "北京市财政局"}})
+                                                 .Build(),
+                                             NormalizeOptions{});
+  int form_findings = 0;
+  for (const Finding& finding : forms.findings) {
+    form_findings += finding.check == "metadata.department_sources";
+  }
+  EXPECT_EQ(form_findings, 1);
+  // One department named on the cover and again in a heading is not a disagreement.
+  const NormalizedDocument agreeing =
+      Normalize(DocumentBuilder()
+                    .Page({"江苏省人民检察院", "2019年度部门预算公开"})
+                    .Page({"省检察院2019年部门预算"})
+                    .Build(),
+                NormalizeOptions{});
+  for (const Finding& finding : agreeing.findings) {
+    EXPECT_NE(finding.check, "metadata.department_sources") << finding.message;
+  }
 }
 
 struct SeedCase {
