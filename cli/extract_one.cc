@@ -7,6 +7,7 @@
 #include <chrono>
 #include <exception>
 #include <new>
+#include <set>
 
 #include "cli/names.h"
 #include "core/text.h"
