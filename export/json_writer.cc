@@ -149,6 +149,19 @@ Json FigureJson(const Figure& figure, bool with_sentence) {
 Json CanonicalTableJson(const CanonicalTable& table) {
   Json json = Json::object();
   json["kind"] = table.kind;
+  Json identification = Json::object();
+  identification["kind"] = table.kind;
+  Json evidence = Json::array();
+  for (const KindEvidence& item : table.evidence) {
+    Json entry = Json::object();
+    entry["source"] = item.source;
+    entry["text"] = item.text;
+    entry["kind"] = item.kind;
+    evidence.push_back(std::move(entry));
+  }
+  identification["evidence"] = std::move(evidence);
+  json["identification"] = std::move(identification);
+  json["printed_empty"] = table.printed_empty;
   json["printed_title"] = table.printed_title;
   json["printed_unit"] = table.printed_unit;
   json["unit"] = std::string(UnitOfAmountName(table.unit));

@@ -119,6 +119,11 @@ std::vector<LocatedTable> LocateTables(const Document& document, const LocateOpt
     previous_table_block = b;
     if (entry.title.empty()) entry.title = TitleInFrame(*table);
     entry.unit = TableUnit(document, b, options, entry);
+    if (b + 1 < static_cast<int>(document.blocks.size())) {
+      if (const Paragraph* after = document.blocks[static_cast<std::size_t>(b + 1)].AsParagraph()) {
+        entry.note_after = after->text;
+      }
+    }
     located.push_back(std::move(entry));
   }
   return located;

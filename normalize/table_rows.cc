@@ -29,10 +29,46 @@ class RowReader {
     FillRows(pending, columns, table_index);
     ReportUnkeyedRows(pending.canonical);
     ReportUnreadAmountColumns(pending);
+    ReportUnclassified(pending);
     return std::move(pending.canonical);
   }
 
  private:
+  // A table that holds amounts and names no canonical kind is said, never
+  // left as a silent `other`: its title, pages and how many amounts it holds.
+  void ReportUnclassified(const StitchedTable& pending) {
+    const CanonicalTable& table = pending.canonical;
+    if (table.kind != "other") return;
+    int amounts = 0;
+    const TableCell* example = nullptr;
+    for (const TablePart& part : pending.parts) {
+      for (const TableCell& cell : part.table->cells) {
+        if (cell.row < part.header.header_rows) continue;
+        const AmountText amount = ParseAmountText(cell.text);
+        if (amount.kind != AmountKind::kNumber || amount.percent) continue;
+        // Money prints a point or a separator; bare integers are codes and counts.
+        if (RemoveAllWhitespace(cell.text).find_first_of(".,") == std::string::npos) continue;
+        ++amounts;
+        if (example == nullptr) example = &cell;
+      }
+    }
+    if (amounts == 0) return;
+    std::string pages;
+    for (int page : table.pages) {
+      if (page <= 0) continue;
+      pages += (pages.empty() ? " on page " : ", ") + std::to_string(page);
+    }
+    const std::string name = table.printed_title.empty() ? std::string("an untitled table")
+                                                         : "table '" + table.printed_title + "'";
+    Provenance provenance = example->provenance;
+    if (provenance.block < 0) provenance.block = pending.parts.front().block;
+    AddTableFinding(findings_, "table.unclassified", Severity::kWarning,
+                    name + pages + " holds " + std::to_string(amounts) +
+                        " amount(s) but neither its title, header nor body names a canonical "
+                        "table kind; its figures are exported under kind 'other'",
+                    provenance, table.printed_title);
+  }
+
   // Figures whose row has neither a class code nor a canonical key are still
   // exported (under their printed name), and said so once per table.
   void ReportUnkeyedRows(const CanonicalTable& table) {

@@ -51,6 +51,7 @@ struct LocatedTable {
   std::string title;                           // printed title; "" when none was found
   std::optional<UnitDeclaration> unit_before;  // declared in the paragraphs above
   std::optional<UnitDeclaration> unit;         // above, in the first rows or right after
+  std::string note_after;                      // the paragraph right after the table
 };
 
 // Every top-level table block of `document` that is small enough to read, in
@@ -69,10 +70,17 @@ struct IdentifyOptions {
 
 struct IdentifiedTable {
   LocatedTable located;
-  std::string kind;  // canonical kind, "performance.*" or "other"
+  std::string kind;                    // canonical kind, "performance.*" or "other"
+  std::vector<KindEvidence> evidence;  // title, header, body: what each says
+  bool printed_empty = false;          // a 本表无数据 / 空表 note in or right after it
+  HeaderAnalysis header;               // of the grid alone (AnalyzeHeader)
 };
 
-IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& options);
+// The title's kind when it names one, else the kind header and body name
+// together; a table.kind_disagreement finding when header or body name
+// another family than the title.
+IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& options,
+                              std::vector<Finding>& findings);
 
 // ------------------------------------------------------------------ stitch
 

@@ -50,7 +50,7 @@ class Stitcher {
       LocatedTable& located = entry.located;
       const Table* table = located.table;
       const int b = located.block;
-      TablePart part{b, table, AnalyzeHeader(*table)};
+      TablePart part{b, table, std::move(entry.header)};
       // An untitled table of the previous one's shape continues it, also when
       // the page repeats the 编制部门 / 单位 lines above it (seed 004 表2);
       // a different unit starts a new table.
@@ -72,6 +72,8 @@ class Stitcher {
       StitchedTable pending;
       pending.canonical.printed_title = located.title;
       pending.canonical.kind = entry.kind;
+      pending.canonical.evidence = std::move(entry.evidence);
+      pending.canonical.printed_empty = entry.printed_empty;
       pending.canonical.pages = table->pages;
       pending.canonical.source_blocks.push_back(b);
       if (located.unit) {

@@ -18,7 +18,7 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
   std::vector<IdentifiedTable> identified;
   identified.reserve(located.size());
   for (LocatedTable& table : located) {
-    identified.push_back(IdentifyTable(std::move(table), identify_options));
+    identified.push_back(IdentifyTable(std::move(table), identify_options, findings));
   }
 
   std::deque<Table> owned;  // grids the stitch stage rewrote; parts point into it

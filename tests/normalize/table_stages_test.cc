@@ -107,23 +107,112 @@ TEST(LocateTest, TooLargeGridIsReportedNotLocated) {
 
 // ---------------------------------------------------------------- identify
 
-TEST(IdentifyTest, KindFromTitleAndDocumentKind) {
-  struct Case {
-    std::string title;
-    DocKind doc_kind;
-    std::string kind;
-  };
-  for (const Case& test : std::vector<Case>{
-           {"收入支出决算表", DocKind::kFinalAccounts, "final.income_expenditure_summary"},
-           {"一般公共预算财政拨款支出预算表", DocKind::kBudget,
-            "budget.general_budget_expenditure"},
-           {"", DocKind::kBudget, "other"},
-       }) {
-    LocatedTable located;
-    located.title = test.title;
-    EXPECT_EQ(IdentifyTable(located, IdentifyOptions{test.doc_kind}).kind, test.kind) << test.title;
-  }
+struct IdentifyCase {
+  const char* name;
+  std::string title;
+  DocKind doc_kind;
+  std::vector<std::vector<std::string>> grid;
+  std::string kind;
+  std::vector<std::string> sources;  // evidence sources, in order
+  bool disagreement;
+  bool printed_empty;
+};
+
+class IdentifyTest : public testing::TestWithParam<IdentifyCase> {};
+
+TEST_P(IdentifyTest, KindFromAllTheEvidence) {
+  const IdentifyCase& test = GetParam();
+  const Table grid = Grid(test.grid);
+  LocatedTable located;
+  located.title = test.title;
+  located.table = &grid;
+  std::vector<Finding> findings;
+  const IdentifiedTable identified =
+      IdentifyTable(located, IdentifyOptions{test.doc_kind}, findings);
+  EXPECT_EQ(identified.kind, test.kind);
+  std::vector<std::string> sources;
+  for (const KindEvidence& evidence : identified.evidence) sources.push_back(evidence.source);
+  EXPECT_EQ(sources, test.sources);
+  EXPECT_EQ(!findings.empty() && findings[0].check == "table.kind_disagreement", test.disagreement);
+  EXPECT_EQ(identified.printed_empty, test.printed_empty);
 }
+
+const std::vector<std::vector<std::string>> kBasicGrid = {
+    {"科目编码", "科目名称", "合计", "人员经费", "公用经费"},
+    {"301", "工资福利支出", "600.00", "600.00", ""},
+    {"30101", "基本工资", "300.00", "300.00", ""},
+    {"302", "商品和服务支出", "100.00", "", "100.00"},
+};
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, IdentifyTest,
+    testing::Values(IdentifyCase{"Title",
+                                 "收入支出决算表",
+                                 DocKind::kFinalAccounts,
+                                 {{"项目", "金额"}, {"合计", "1.00"}},
+                                 "final.income_expenditure_summary",
+                                 {"title"},
+                                 false,
+                                 false},
+                    IdentifyCase{"TitleWithFunctionBody",
+                                 "一般公共预算财政拨款支出预算表",
+                                 DocKind::kBudget,
+                                 kExpenditureGrid,
+                                 "budget.general_budget_expenditure",
+                                 {"title", "header", "body"},
+                                 false,
+                                 false},
+                    IdentifyCase{"UntitledFromHeaderAndBody",
+                                 "",
+                                 DocKind::kBudget,
+                                 kExpenditureGrid,
+                                 "budget.expenditure",
+                                 {"header", "body"},
+                                 false,
+                                 false},
+                    IdentifyCase{"UnrecognisedTitleEconomicBody",
+                                 "表5 基本支出情况",
+                                 DocKind::kFinalAccounts,
+                                 kBasicGrid,
+                                 "final.general_budget_basic_expenditure",
+                                 {"title", "header", "body"},
+                                 false,
+                                 false},
+                    IdentifyCase{"TitleDisagreesWithBody",
+                                 "政府性基金预算支出表",
+                                 DocKind::kBudget,
+                                 kBasicGrid,
+                                 "budget.gov_fund",
+                                 {"title", "header", "body"},
+                                 true,
+                                 false},
+                    IdentifyCase{"EmptyTable",
+                                 "国有资本经营预算支出表",
+                                 DocKind::kBudget,
+                                 {{"科目编码", "科目名称", "合计"}, {"", "本表无数据", ""}},
+                                 "budget.state_capital",
+                                 {"title"},
+                                 false,
+                                 true},
+                    IdentifyCase{"NewKinds",
+                                 "财政拨款支出预算表（按经济分类）",
+                                 DocKind::kBudget,
+                                 {{"项目", "金额"}, {"合计", "1.00"}},
+                                 "budget.fiscal_appropriation_expenditure_economic",
+                                 {"title"},
+                                 false,
+                                 false},
+                    IdentifyCase{"NothingToGoBy",
+                                 "",
+                                 DocKind::kBudget,
+                                 {{"项目", "金额"}, {"合计", "1.00"}},
+                                 "other",
+                                 {},
+                                 false,
+                                 false}),
+    [](const testing::TestParamInfo<IdentifyCase>& param) {
+      return std::string(param.param.name);
+    });
 
 // ------------------------------------------------------------------ stitch
 
@@ -137,6 +226,7 @@ IdentifiedTable Identified(int block, const Table* table, const std::string& tit
   identified.located.unit_before = unit_before;
   identified.located.unit = unit_before;
   identified.kind = kind;
+  identified.header = AnalyzeHeader(*table);
   return identified;
 }
 
