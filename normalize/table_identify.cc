@@ -63,6 +63,20 @@ bool Compatible(Family title, Family evidence) {
   return title == evidence;
 }
 
+// 类 of the expenditure function classification: 201 一般公共服务 … 235, 299.
+bool IsFunctionClass(const std::string& code) {
+  if (code.size() < 3 || !AllDigits(code)) return false;
+  const int head = std::stoi(code.substr(0, 3));
+  return (head >= 201 && head <= 235) || head == 299;
+}
+
+// 类 of the departmental economic classification (301 工资福利支出 … 399).
+bool IsEconomicClass(const std::string& code) {
+  if (code.size() < 3 || !AllDigits(code)) return false;
+  const int head = std::stoi(code.substr(0, 3));
+  return (head >= 301 && head <= 303) || head == 307 || (head >= 309 && head <= 313) || head == 399;
+}
+
 struct Reading {
   Family family = Family::kNone;
   std::string text;  // what was read, for the evidence record
@@ -136,11 +150,17 @@ Reading FromBody(const Table& table, const HeaderAnalysis& header) {
       std::size_t digits = 0;
       while (digits < key.size() && key[digits] >= '0' && key[digits] <= '9') ++digits;
       const std::string code = key.substr(0, digits);
-      if (role == "class" && code.size() == 3 && code[0] == '2') {
+      if (role == "class" && IsFunctionClass(code)) {
         ++function_codes;
       } else if (IsClassCode(code)) {
-        if (code[0] == '2') ++function_codes;
-        if (code[0] == '3' && code.size() <= 5) ++economic_codes;
+        // Only codes of real classes: a figure in a label column is no code.
+        if (IsFunctionClass(code)) {
+          ++function_codes;
+        } else if (IsEconomicClass(code) && code.size() <= 5) {
+          ++economic_codes;
+        } else {
+          continue;
+        }
       } else {
         const std::string name = StripOrdinal(key);
         // A row label, not a sentence of a text table that mentions 接待 or 出国.
