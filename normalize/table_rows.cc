@@ -47,7 +47,8 @@ class RowReader {
         const AmountText amount = ParseAmountText(cell.text);
         if (amount.kind != AmountKind::kNumber || amount.percent) continue;
         // Money prints a point or a separator; bare integers are codes and counts.
-        if (RemoveAllWhitespace(cell.text).find_first_of(".,") == std::string::npos) continue;
+        // Folded first: some publishers print fullwidth digits and separators (３，４９０).
+        if (TableKey(cell.text).find_first_of(".,") == std::string::npos) continue;
         ++amounts;
         if (example == nullptr) example = &cell;
       }

@@ -344,5 +344,20 @@ TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
   EXPECT_EQ(findings[0].check, "unit.document_default");
 }
 
+TEST(RowsTest, OtherTableWithAmountsIsReportedUnclassified) {
+  // Fullwidth digits and separators count as amounts too.
+  const Table grid =
+      Grid({{"项目", "金额"}, {"税收收入", "３，４９０，０００"}, {"非税收入", "12.50"}});
+  StitchedTable stitched = OnePart(grid, "other");
+  stitched.canonical.printed_title = "市级一般公共预算收入决算情况表";
+  stitched.declared = UnitOfAmount::kWanYuan;
+  std::vector<Finding> findings;
+  ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].check, "table.unclassified");
+  EXPECT_NE(findings[0].message.find("市级一般公共预算收入决算情况表"), std::string::npos);
+  EXPECT_NE(findings[0].message.find("holds 2 amount(s)"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace disclose
