@@ -90,8 +90,17 @@ struct CanonicalRow {
   std::vector<Figure> values;  // one per amount column with a figure
 };
 
+// One piece of evidence for a table's kind (docs/schema.md "identification").
+struct KindEvidence {
+  std::string source;  // "title", "number", "header" or "body"
+  std::string text;    // what was read: the title, header words, codes seen
+  std::string kind;    // the kind it points to ("" when it names none)
+};
+
 struct CanonicalTable {
-  std::string kind;  // canonical table kind, "performance.*" or "other"
+  std::string kind;                    // canonical table kind, "performance.*" or "other"
+  std::vector<KindEvidence> evidence;  // how the kind was found, strongest first
+  bool printed_empty = false;          // printed with a 本表无数据 / 空表 note
   std::string printed_title;
   std::string printed_unit;  // the declaration as printed ("金额单位：元")
   UnitOfAmount unit = UnitOfAmount::kUnknown;

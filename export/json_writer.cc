@@ -194,6 +194,21 @@ void WriteFigure(JsonStream& json, const Figure& figure, bool with_sentence) {
 void WriteCanonicalTable(JsonStream& json, const CanonicalTable& table) {
   json.BeginObject();
   Field(json, "kind", table.kind);
+  json.Key("identification");
+  json.BeginObject();
+  Field(json, "kind", table.kind);
+  json.Key("evidence");
+  json.BeginArray();
+  for (const KindEvidence& item : table.evidence) {
+    json.BeginObject();
+    Field(json, "source", item.source);
+    Field(json, "text", item.text);
+    Field(json, "kind", item.kind);
+    json.EndObject();
+  }
+  json.EndArray();
+  json.EndObject();
+  BoolField(json, "printed_empty", table.printed_empty);
   Field(json, "printed_title", table.printed_title);
   Field(json, "printed_unit", table.printed_unit);
   Field(json, "unit", UnitOfAmountName(table.unit));

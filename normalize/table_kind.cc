@@ -48,28 +48,40 @@ std::string BaseKind(const std::string& key) {
   if (Has(key, "三公")) return "three_public";
   if (Has(key, "国有资产")) return "state_assets";
   if (Has(key, "上年结转结余") || Has(key, "上年结转和结余")) return "carryover";
-  if (Has(key, "政府采购")) return "";
-  if (Has(key, "机关运行经费")) return "";
+  if (Has(key, "政府采购")) return "gov_procurement";
+  if (Has(key, "政府购买服务")) return "gov_purchase_services";
+  if (Has(key, "机关运行经费")) return "org_running_cost";
   if (Has(key, "政府性基金")) return "gov_fund";
   if (Has(key, "国有资本经营")) return "state_capital";
+  // 按经济分类 / 按部门预算经济分类 / （经济科目）: the same money by economic class.
+  const bool economic = Has(key, "经济分类") || Has(key, "经济科目");
   if (Has(key, "一般公共预算")) {
     if (Has(key, "基本支出")) return "general_budget_basic_expenditure";
     if (Has(key, "项目支出")) return "general_budget_project_expenditure";
-    if (Has(key, "支出")) return "general_budget_expenditure";
+    if (Has(key, "支出")) {
+      return economic ? "general_budget_expenditure_economic" : "general_budget_expenditure";
+    }
     return "";
   }
   if (Has(key, "财政拨款")) {
     if (Has(key, "收入支出") || Has(key, "收支")) return "fiscal_appropriation_summary";
-    return "";  // 财政拨款支出预算表, 财政拨款基本支出预算表: not standard
+    if (Has(key, "基本支出")) return "fiscal_appropriation_basic_expenditure";
+    if (Has(key, "项目支出")) return "project_expenditure";
+    if (Has(key, "支出")) {
+      return economic ? "fiscal_appropriation_expenditure_economic"
+                      : "fiscal_appropriation_expenditure";
+    }
+    return "";
   }
   if (Has(key, "收入支出") || Has(key, "收支")) return "income_expenditure_summary";
+  if (Has(key, "项目支出") && !Has(key, "基本支出")) return "project_expenditure";
   if (Has(key, "基本支出") || Has(key, "项目支出")) return "";
   if (Has(key, "收入决算表") || Has(key, "收入总体情况") || Has(key, "收入预算总表") ||
-      Has(key, "收入预算表") || Has(key, "收入情况表")) {
+      Has(key, "收入预算表") || Has(key, "收入情况表") || Has(key, "收入总表")) {
     return "income";
   }
   if (Has(key, "支出决算表") || Has(key, "支出总体情况") || Has(key, "支出预算总表") ||
-      Has(key, "支出情况表")) {
+      Has(key, "支出情况表") || Has(key, "支出总表")) {
     return "expenditure";
   }
   return "";
@@ -80,8 +92,9 @@ bool IsDigitOrNumeral(char32_t c) {
          std::u32string_view(U"一二三四五六七八九十〇零").find(c) != std::u32string_view::npos;
 }
 
-// "公开01表", "表一", "附表3", "公开10表:" and the like: a number, not a title.
-bool IsNumberLine(const std::string& key) {
+// The length in bytes of a table number at the start of `key` ("公开01表",
+// "表一", "附表3", "预算01表", "表二(之三)", "公开10表:"); 0 when there is none.
+std::size_t NumberPrefixBytes(const std::string& key) {
   std::vector<char32_t> cps = DecodeUtf8(key);
   std::size_t i = 0;
   auto skip = [&](std::u32string_view word) {
@@ -91,7 +104,9 @@ bool IsNumberLine(const std::string& key) {
     }
     return false;
   };
-  skip(U"公开");
+  if (!skip(U"公开")) {
+    if (!skip(U"预算")) skip(U"决算");
+  }
   skip(U"附");
   skip(U"表");
   bool digits = false;
@@ -99,9 +114,28 @@ bool IsNumberLine(const std::string& key) {
     ++i;
     digits = true;
   }
+  if (!digits) return 0;
   skip(U"表");
+  // 表二（之三）: the third page of table 2.
+  if (i + 1 < cps.size() && cps[i] == U'(' && cps[i + 1] == U'之') {
+    std::size_t j = i + 2;
+    while (j < cps.size() && IsDigitOrNumeral(cps[j])) ++j;
+    if (j < cps.size() && cps[j] == U')') i = j + 1;
+  }
   while (i < cps.size() && (cps[i] == U':' || cps[i] == U'、' || cps[i] == U'.')) ++i;
-  return digits && i == cps.size();
+  return EncodeUtf8(std::vector<char32_t>(cps.begin(), cps.begin() + static_cast<long>(i))).size();
+}
+
+// What a line says besides its table number and the unit / department labels
+// printed after it on the same line ("公开01表 部门：… 金额单位：万元").
+std::string TitlePart(const std::string& key) {
+  std::string rest = key.substr(NumberPrefixBytes(key));
+  for (std::string_view label :
+       {"金额单位", "单位:", "部门:", "编制单位", "编制部门", "单位名称"}) {
+    const std::size_t at = rest.find(label);
+    if (at != std::string::npos) rest.resize(at);
+  }
+  return rest;
 }
 
 }  // namespace
@@ -128,8 +162,8 @@ bool IsTableTitleLine(std::string_view line) {
       StartsWith(key, "部门:") || StartsWith(key, "预算单位")) {
     return false;
   }
-  if (IsNumberLine(key)) return false;
-  return true;
+  // A number line (公开01表, 表十 单位：万元) names no table; the title is elsewhere.
+  return Has(TitlePart(key), "表");
 }
 
 UnitOfAmount ParseUnitDeclaration(std::string_view line) {

@@ -52,10 +52,27 @@ TEST(TableKindTest, TitlesMapToContractKinds) {
       {"财政拨款\"三公\"经费支出预算表", DocKind::kUnknown, "budget.three_public"},
       {"财政拨款“三公”经费支出情况表", DocKind::kBudget, "budget.three_public"},
       {"上年结转结余情况明细表", DocKind::kBudget, "budget.carryover"},
-      {"财政拨款支出预算表", DocKind::kBudget, "other"},
-      {"财政拨款基本支出预算表", DocKind::kBudget, "other"},
-      {"机关运行经费支出预算表", DocKind::kBudget, "other"},
-      {"政府采购预算表", DocKind::kBudget, "other"},
+      // The standard set beyond the contract (docs/schema.md).
+      {"财政拨款支出预算表", DocKind::kBudget, "budget.fiscal_appropriation_expenditure"},
+      {"财政拨款支出表（功能科目）", DocKind::kBudget, "budget.fiscal_appropriation_expenditure"},
+      {"财政拨款支出预算表（按部门预算经济分类）", DocKind::kBudget,
+       "budget.fiscal_appropriation_expenditure_economic"},
+      {"财政拨款基本支出预算表", DocKind::kBudget, "budget.fiscal_appropriation_basic_expenditure"},
+      {"财政拨款基本支出表（经济科目）", DocKind::kBudget,
+       "budget.fiscal_appropriation_basic_expenditure"},
+      {"一般公共预算支出预算表（按政府预算经济分类）", DocKind::kBudget,
+       "budget.general_budget_expenditure_economic"},
+      {"机关运行经费支出预算表", DocKind::kBudget, "budget.org_running_cost"},
+      {"一般公共预算机关运行经费支出表", DocKind::kFinalAccounts, "final.org_running_cost"},
+      {"政府采购预算表", DocKind::kBudget, "budget.gov_procurement"},
+      {"2026年政府采购预算明细表", DocKind::kBudget, "budget.gov_procurement"},
+      {"财政拨款政府购买服务明细表", DocKind::kBudget, "budget.gov_purchase_services"},
+      {"项目支出预算情况表", DocKind::kBudget, "budget.project_expenditure"},
+      {"2026年预算单位财政拨款项目支出预算表", DocKind::kBudget, "budget.project_expenditure"},
+      {"项目支出表(预算表9)", DocKind::kBudget, "budget.project_expenditure"},
+      {"收入总表(预算表2)", DocKind::kBudget, "budget.income"},
+      {"公开03表支出总表", DocKind::kBudget, "budget.expenditure"},
+      {"基本支出预算情况表", DocKind::kBudget, "other"},
       {"项目支出绩效自评表", DocKind::kFinalAccounts, "performance.self_evaluation"},
       {"财政项目支出绩效目标填报表", DocKind::kBudget, "performance.targets"},
   };
@@ -69,6 +86,14 @@ TEST(TableKindTest, TitleLines) {
   EXPECT_TRUE(IsTableTitleLine("公开 01 表：收入支出决算总表"));
   EXPECT_FALSE(IsTableTitleLine("公开01表"));
   EXPECT_FALSE(IsTableTitleLine("表一"));
+  // A number with only the unit or the department after it names no table.
+  EXPECT_FALSE(IsTableTitleLine("表十 单位：万元"));
+  EXPECT_FALSE(IsTableTitleLine("表二（之三） 单位：万元"));
+  EXPECT_FALSE(IsTableTitleLine("公开09表部门：国家信访局 金额单位：万元"));
+  EXPECT_FALSE(IsTableTitleLine("预算01表"));
+  EXPECT_TRUE(IsTableTitleLine("预算01表 收支总表"));
+  EXPECT_TRUE(IsTableTitleLine("表10：2026年市级部门项目支出预算表"));
+  EXPECT_TRUE(IsTableTitleLine("收入总表(预算表2)"));
   EXPECT_FALSE(IsTableTitleLine("金额单位：元"));
   EXPECT_FALSE(IsTableTitleLine("注：本表反映部门本年度的总收支。"));
   EXPECT_FALSE(IsTableTitleLine("单位：玉溪市医疗保障局（本级）"));

@@ -1,0 +1,489 @@
+// Stage 4 of the table pipeline (table_stages.h), for one grid: which rows are
+// header, what each column's header path says, and the column key it gives.
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/amount.h"
+#include "normalize/table_stages.h"
+#include "normalize/table_text.h"
+#include "normalize/tables.h"
+
+namespace disclose {
+namespace {
+
+bool IsLabelHeader(const std::string& key) {
+  static const std::vector<std::string_view> kExact = {"类",
+                                                       "款",
+                                                       "项",
+                                                       "项目",
+                                                       "科目名称",
+                                                       "科目编码",
+                                                       "行次",
+                                                       "栏次",
+                                                       "编码",
+                                                       "科目",
+                                                       "收入",
+                                                       "支出",
+                                                       "单位名称",
+                                                       "项目名称",
+                                                       "部门",
+                                                       "单位",
+                                                       "功能分类科目",
+                                                       "经济分类科目",
+                                                       "支出功能分类科目",
+                                                       "支出经济分类科目",
+                                                       "序号"};
+  for (std::string_view exact : kExact) {
+    if (key == exact) return true;
+  }
+  if (Has(key, "编码") || Has(key, "行次") || Has(key, "栏次") || EndsWith(key, "名称"))
+    return true;
+  if (StartsWith(key, "项目(") || StartsWith(key, "科目(")) return true;
+  if (EndsWith(key, "分类科目") || EndsWith(key, "分类")) return true;
+  return false;
+}
+
+}  // namespace
+
+bool IsTotalWord(const std::string& key) {
+  return key == "合计" || key == "小计" || key == "总计" || key == "本年支出合计" ||
+         key == "本年收入合计" || key == "支出合计" || key == "收入合计";
+}
+
+namespace {
+
+// Group headers that prefix their sub-columns.
+std::string GroupPrefix(const std::string& key) {
+  if (key == "年初结转和结余" || key == "年初结转结余") return "opening.";
+  if (key == "本年收入") return "income.";
+  if (key == "本年支出") return "expenditure.";
+  if (key == "年末结转和结余" || key == "年末结转结余") return "closing.";
+  // 上年结转结余情况明细表 (seed 004 表11): the same split under each source.
+  if (key == "财政拨款") return "fiscal_appropriation.";
+  if (key == "非财政拨款") return "non_fiscal.";
+  return "";
+}
+
+}  // namespace
+
+// Key of one header text; "" when unknown, "-" for a label column.
+std::string LeafKey(const std::string& key) {
+  if (key.empty()) return "";
+  if (IsLabelHeader(key)) return "-";
+  if (IsTotalWord(key)) return "total";
+  if (Has(key, "人员经费")) return "personnel";
+  if (Has(key, "公用经费")) return "public";
+  if (Has(key, "基本支出")) return "basic";
+  // 年末 项目支出结转和结余 splits into 结转 (carried over) and 结余 (left over).
+  if (Has(key, "项目支出结转") && !Has(key, "结余")) return "project_carryover";
+  if (Has(key, "项目支出结余")) return "project_surplus";
+  if (Has(key, "项目支出")) return "project";
+  // 国有资产使用情况表 (seed 003 公开11): asset classes across the header.
+  if (key == "资产总额") return "total_assets";
+  if (key == "流动资产") return "current_assets";
+  if (key == "固定资产") return "fixed_assets";
+  if (key == "房屋构筑物") return "fixed_assets.buildings";
+  if (key == "车辆") return "fixed_assets.vehicles";
+  if (Has(key, "大型设备")) return "fixed_assets.large_equipment";
+  if (key == "其他固定资产") return "fixed_assets.other";
+  if (StartsWith(key, "对外投资")) return "investments";
+  if (key == "在建工程") return "construction_in_progress";
+  if (key == "无形资产") return "intangible_assets";
+  if (key == "其他资产") return "other_assets";
+  // Project tables split 项目支出 by economic class across the header (seed
+  // 004 表8): the class code keys the column.
+  static const std::pair<std::string_view, std::string_view> kEconomicClasses[] = {
+      {"工资福利支出", "301"},
+      {"商品服务支出", "302"},
+      {"商品和服务支出", "302"},
+      {"对个人和家庭的补助", "303"},
+      {"债务利息及费用支出", "307"},
+      {"资本性支出(基本建设)", "309"},
+      {"资本性支出", "310"},
+      {"对企业补助(基本建设)", "311"},
+      {"对企业补助", "312"},
+      {"对社会保障基金补助", "313"},
+      {"其他支出", "399"}};
+  for (const auto& [name, code] : kEconomicClasses) {
+    if (key == name) return "economic." + std::string(code);
+  }
+  if (Has(key, "预留机动经费")) return "reserve";
+  if (Has(key, "上缴上级支出")) return "upper_remittance";
+  if (Has(key, "对附属单位补助")) return "affiliate_subsidy";
+  if (Has(key, "经营支出")) return "operating";
+  if (Has(key, "上级补助收入")) return "upper_subsidy";
+  if (Has(key, "附属单位上缴收入")) return "affiliated_remittance";
+  if (Has(key, "事业单位经营收入")) return "operating";
+  if (Has(key, "事业收入")) return "business";
+  if (Has(key, "经营收入")) return "operating";
+  if (Has(key, "其他收入")) return "other";
+  // Budget income columns (seed 004 表2): carry-overs and the transfers from
+  // the level above, apart from the department's own fund appropriations.
+  if (Has(key, "非财政拨款结转")) return "non_fiscal_carryover";
+  if (Has(key, "财政拨款结转")) return "carryover";
+  if (StartsWith(key, "上级") && Has(key, "转移支付")) {
+    if (Has(key, "一般公共预算")) return "general_budget_upper_transfer";
+    if (Has(key, "政府性基金")) return "gov_fund_upper_transfer";
+    if (Has(key, "国有资本")) return "state_capital_upper_transfer";
+  }
+  if (Has(key, "一般公共预算")) return "general_budget";
+  if (Has(key, "政府性基金")) return "gov_fund";
+  if (Has(key, "国有资本经营")) return "state_capital";
+  if (Has(key, "财政专户")) return "fiscal_special_account";
+  if (Has(key, "单位资金")) return "unit_funds";
+  if (Has(key, "财政拨款")) return "fiscal_appropriation";
+  if (Has(key, "全年预算") || Has(key, "调整预算") || Has(key, "调整后预算"))
+    return "adjusted_budget";
+  if (Has(key, "预算")) return "budget";
+  if (Has(key, "决算")) return "final";
+  if (Has(key, "上年结转") || Has(key, "结转")) return "carryover";
+  if (Has(key, "金额") || key == "数额") return "amount";
+  if (EndsWith(key, "合计")) return "total";
+  return "";
+}
+
+std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
+  std::vector<std::string> path;
+  for (const std::string& text : raw_path) {
+    std::string key = TableKey(text);
+    if (!key.empty()) path.push_back(std::move(key));
+  }
+  if (path.empty()) return "";
+  std::string prefix;
+  std::size_t first = 0;
+  for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+    std::string group = GroupPrefix(path[i]);
+    if (!group.empty()) {
+      prefix = group;
+      first = i + 1;
+    }
+  }
+  const std::string group_leaf = GroupPrefix(path.back());
+  if (!group_leaf.empty()) return group_leaf + "total";
+  const std::string& leaf = path.back();
+  std::string key = LeafKey(leaf);
+  if (key == "-") return "";
+  if (StartsWith(leaf, "其中")) {
+    // A subset column ("其中：教育收费") under its parent.
+    for (std::size_t i = path.size() - 1; i-- > first;) {
+      std::string parent = LeafKey(path[i]);
+      if (!parent.empty() && parent != "-") return prefix + parent + ".of_which";
+    }
+    return "";
+  }
+  if (key.empty() || key == "total") {
+    // 小计 / 合计 under 基本支出 is the basic column; unknown leaves take a parent's key.
+    for (std::size_t i = path.size() - 1; i-- > first;) {
+      std::string parent = LeafKey(path[i]);
+      if (parent == "-" || parent.empty() || parent == "total") continue;
+      // 合计 under 支出预算 / 决算数 / 财政拨款支出 is the table's total, not a
+      // budget or fiscal column (小计 under 财政拨款 in an income table is).
+      const bool side = path[i] == "财政拨款收入" || path[i] == "财政拨款支出" ||
+                        (EndsWith(path[i], "支出") &&
+                         (parent == "general_budget" || parent == "gov_fund" ||
+                          parent == "state_capital" || parent == "fiscal_appropriation"));
+      const bool whole = parent == "budget" || parent == "final" || parent == "adjusted_budget" ||
+                         parent == "amount" || side;
+      if (key == "total" && whole) break;
+      return prefix + parent;
+    }
+  }
+  if (key.empty()) return "";
+  return prefix + key;
+}
+
+RowScan ScanRow(const Table& table, int row) {
+  RowScan scan;
+  std::vector<std::int64_t> small_numbers;
+  bool big_number = false;
+  bool has_lanci = false;
+  bool other_text = false;
+  bool code_or_total = false;
+  bool total_word = false;
+  for (int c = 0; c < table.column_count; ++c) {
+    const std::string_view text = table.TextAt(row, c);
+    if (text.empty()) continue;
+    const std::string key = TableKey(text);
+    if (key.empty()) continue;
+    if (Has(key, "栏次")) {
+      has_lanci = true;
+      continue;
+    }
+    if (IsClassCode(key) && c < table.column_count / 2 + 1) code_or_total = true;
+    if (key == "合计" || key == "总计") {
+      total_word = true;
+      continue;
+    }
+    const AmountText amount = ParseAmountText(text);
+    if (amount.kind == AmountKind::kNumber && !amount.percent) {
+      if (AllDigits(key) && key.size() <= 2) {
+        small_numbers.push_back(amount.mantissa);
+      } else {
+        big_number = true;
+      }
+      continue;
+    }
+    // An ordinal label (一、… / （一）… / 1、…) starts a body row even when its
+    // amounts are blank, as in a template or an empty table.
+    if (!StartsWith(key, "其中") && StripOrdinal(key) != key && c < table.column_count / 2 + 1) {
+      code_or_total = true;
+    }
+    if (DecodeUtf8(key).size() > 2 && key != "※") other_text = true;
+  }
+  // 合计 alone (an empty table's total row) is data; beside header words it is a header.
+  if (total_word && !other_text) code_or_total = true;
+  bool consecutive = small_numbers.size() >= 2;
+  for (std::size_t i = 1; i < small_numbers.size(); ++i) {
+    if (small_numbers[i] != small_numbers[i - 1] + 1) consecutive = false;
+  }
+  scan.column_numbers =
+      !big_number && !code_or_total && (has_lanci || (consecutive && !other_text));
+  if (scan.column_numbers) return scan;
+  scan.data = big_number || code_or_total || !small_numbers.empty();
+  // Only row numbers (行次) and no figure: data only when a label is there too.
+  if (!big_number && !code_or_total && !other_text) scan.data = false;
+  return scan;
+}
+
+namespace {
+
+// A text export can drop or shift header cells (seed 004 表2 prints
+// 上级国有资本… four columns right of its group), but its 栏次 row (1 2 3 …)
+// still numbers every amount column. With two header rows and no spans, the
+// leaves read in order (a top label alone, or the sub-labels of a group) are
+// matched to the numbered columns one by one when their counts agree.
+void ReflowByColumnNumbers(const Table& table, int header_rows,
+                           const std::vector<std::vector<std::string>>& grid,
+                           const std::vector<std::vector<bool>>& single,
+                           std::vector<std::vector<std::string>>& paths) {
+  if (grid.size() != 2) return;
+  for (const std::vector<bool>& row : single) {
+    if (std::find(row.begin(), row.end(), false) != row.end()) return;
+  }
+  std::vector<std::size_t> numbered;
+  for (int r = 0; r < header_rows && numbered.empty(); ++r) {
+    if (!ScanRow(table, r).column_numbers) continue;
+    for (int c = 0; c < table.column_count; ++c) {
+      const std::string key = TableKey(table.TextAt(r, c));
+      if (AllDigits(key) && key.size() <= 2) numbered.push_back(static_cast<std::size_t>(c));
+    }
+  }
+  if (numbered.size() < 2) return;
+  const std::size_t first_amount = numbered.front();
+  const std::vector<std::string>& top = grid[0];
+  const std::vector<std::string>& sub = grid[1];
+  struct Leaf {
+    std::vector<std::string> path;
+  };
+  std::vector<std::size_t> groups;  // top columns with sub-labels under them
+  for (std::size_t c = first_amount; c < top.size(); ++c) {
+    if (!TableKey(top[c]).empty() && !TableKey(sub[c]).empty()) groups.push_back(c);
+  }
+  std::map<std::size_t, std::vector<std::string>> children;
+  for (std::size_t c = first_amount; c < sub.size(); ++c) {
+    if (TableKey(sub[c]).empty()) continue;
+    std::size_t owner = SIZE_MAX;
+    for (std::size_t g : groups) {
+      if (g <= c) owner = g;
+    }
+    if (owner == SIZE_MAX) return;
+    children[owner].push_back(sub[c]);
+  }
+  std::vector<Leaf> leaves;
+  for (std::size_t c = first_amount; c < top.size(); ++c) {
+    if (TableKey(top[c]).empty()) continue;
+    auto group = children.find(c);
+    if (group == children.end()) {
+      leaves.push_back(Leaf{{top[c]}});
+      continue;
+    }
+    for (const std::string& child : group->second) leaves.push_back(Leaf{{top[c], child}});
+  }
+  if (leaves.size() != numbered.size()) return;
+  for (std::size_t c = first_amount; c < paths.size(); ++c) paths[c].clear();
+  for (std::size_t k = 0; k < numbered.size(); ++k) paths[numbered[k]] = leaves[k].path;
+}
+
+}  // namespace
+
+HeaderAnalysis AnalyzeHeader(const Table& table) {
+  HeaderAnalysis analysis;
+  const std::size_t columns = static_cast<std::size_t>(std::max(table.column_count, 0));
+  analysis.keys.assign(columns, "");
+  analysis.roles.assign(columns, "");
+  analysis.paths.assign(columns, "");
+  int header_rows = table.row_count;
+  std::vector<int> text_rows;
+  for (int r = 0; r < table.row_count; ++r) {
+    RowScan scan = ScanRow(table, r);
+    if (scan.data) {
+      header_rows = r;
+      break;
+    }
+    if (!scan.column_numbers) text_rows.push_back(r);
+    // Roles from every header row, 栏次 rows included (类 款 项 栏次 1 2 ...).
+    for (int c = 0; c < table.column_count; ++c) {
+      const std::string key = TableKey(table.TextAt(r, c));
+      std::string& role = analysis.roles[static_cast<std::size_t>(c)];
+      if (key == "类")
+        role = "class";
+      else if (key == "款")
+        role = "kuan";
+      else if (key == "项" && role.empty())
+        role = "xiang";
+      else if (Has(key, "行次"))
+        role = "rowno";
+      else if (Has(key, "编码") && role.empty())
+        role = "code";
+    }
+  }
+  analysis.header_rows = header_rows;
+  // 类 | 款 | 项 printed in the first body row beside 合计 (no rule between).
+  if (header_rows < table.row_count) {
+    for (int c = 0; c < table.column_count; ++c) {
+      const std::string key = TableKey(table.TextAt(header_rows, c));
+      std::string& role = analysis.roles[static_cast<std::size_t>(c)];
+      if (!role.empty()) continue;
+      if (key == "类") role = "class";
+      if (key == "款") role = "kuan";
+      if (key == "项") role = "xiang";
+    }
+  }
+
+  // Header text per row and column, each cell taken once: a cell spanning
+  // down from an earlier header row was already read there.
+  const std::size_t header_count = text_rows.size();
+  std::vector<std::vector<std::string>> grid(header_count, std::vector<std::string>(columns));
+  std::vector<std::vector<bool>> continuation(header_count, std::vector<bool>(columns, false));
+  std::vector<std::vector<bool>> single(header_count, std::vector<bool>(columns, true));
+  for (std::size_t i = 0; i < header_count; ++i) {
+    const int r = text_rows[i];
+    for (int c = 0; c < table.column_count; ++c) {
+      const TableCell* cell = table.CellAt(r, c);
+      if (cell == nullptr) continue;
+      const std::size_t col = static_cast<std::size_t>(c);
+      continuation[i][col] = cell->column != c;
+      single[i][col] = cell->column_span == 1;
+      const bool new_cell = cell->row == r || i == 0 || table.CellAt(text_rows[i - 1], c) != cell;
+      if (new_cell) grid[i][col] = cell->text;  // every column a span covers
+    }
+  }
+  // Text exports lose spans and sometimes print a group header one column
+  // early (seed 003 公开05: 年末结转和结余 above 本年支出's 项目支出): a group
+  // starts where the row below starts it with 合计 or 小计.
+  for (std::size_t i = 0; i + 1 < header_count; ++i) {
+    for (std::size_t c = 0; c < columns; ++c) {
+      if (!single[i][c] || GroupPrefix(TableKey(grid[i][c])).empty()) continue;
+      const std::string below = TableKey(grid[i + 1][c]);
+      if (below.empty() || IsTotalWord(below)) continue;
+      for (std::size_t shifted = c + 1; shifted < columns && shifted <= c + 2; ++shifted) {
+        if (!TableKey(grid[i][shifted]).empty()) break;
+        if (IsTotalWord(TableKey(grid[i + 1][shifted]))) {
+          grid[i][shifted] = std::move(grid[i][c]);
+          grid[i][c].clear();
+          break;
+        }
+      }
+    }
+  }
+  auto text_below = [&](std::size_t i, std::size_t c) {
+    for (std::size_t j = i + 1; j < header_count; ++j) {
+      if (!TableKey(grid[j][c]).empty()) return true;
+    }
+    return false;
+  };
+
+  // Paths per column; a group header printed once (no spans in text exports)
+  // extends right over the empty cells after it when rows below it carry
+  // sub-headers.
+  std::vector<std::vector<std::string>> paths(columns);
+  for (std::size_t i = 0; i < header_count; ++i) {
+    std::string carried;
+    for (std::size_t c = 0; c < columns; ++c) {
+      std::string text = grid[i][c];
+      // A label in a row above starts a new group here: a sub-header carried
+      // from the group before stops (公务用车运行费 does not reach 公务接待费).
+      for (std::size_t above = 0; above < i && !carried.empty(); ++above) {
+        if (!TableKey(grid[above][c]).empty()) carried.clear();
+      }
+      if (TableKey(text).empty()) {
+        if (!carried.empty() && !continuation[i][c] && text_below(i, c)) text = carried;
+      } else {
+        carried.clear();
+        if (i + 1 < header_count && single[i][c] && text_below(i, c)) carried = text;
+      }
+      if (!TableKey(text).empty()) {
+        std::vector<std::string>& path = paths[c];
+        if (path.empty() || path.back() != text) path.push_back(text);
+      }
+    }
+  }
+  ReflowByColumnNumbers(table, header_rows, grid, single, paths);
+  for (std::size_t c = 0; c < columns; ++c) {
+    analysis.keys[c] = ColumnKeyForHeader(paths[c]);
+    std::string joined;
+    for (const std::string& part : paths[c]) {
+      if (!joined.empty()) joined += "/";
+      joined += CleanName(part);
+    }
+    analysis.paths[c] = joined;
+    if (analysis.roles[c].empty() && analysis.keys[c].empty() && !paths[c].empty()) {
+      analysis.roles[c] = "label";
+    }
+  }
+  return analysis;
+}
+
+std::string CleanName(std::string_view text) {
+  std::vector<char32_t> cps = DecodeUtf8(CollapseWhitespace(text));
+  std::vector<char32_t> out;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (cps[i] == U' ' && !out.empty() && i + 1 < cps.size() &&
+        (out.back() > 0x7f || cps[i + 1] > 0x7f)) {
+      continue;
+    }
+    out.push_back(cps[i]);
+  }
+  return EncodeUtf8(out);
+}
+int BodyStart(const TablePart& part) {
+  for (int r = part.header.header_rows - 1; r >= 0; --r) {
+    if (ScanRow(*part.table, r).column_numbers) return r + 1;
+  }
+  return part.header.header_rows;
+}
+
+std::vector<Segment> SplitSegments(const std::vector<std::string>& keys) {
+  std::vector<Segment> segments;
+  for (std::size_t c = 0; c < keys.size(); ++c) {
+    const bool amount = !keys[c].empty();
+    if (segments.empty() || (!amount && !segments.back().amounts.empty())) segments.emplace_back();
+    if (amount) {
+      segments.back().amounts.push_back(static_cast<int>(c));
+    } else {
+      segments.back().labels.push_back(static_cast<int>(c));
+    }
+  }
+  return segments;
+}
+
+bool IsCodeRole(const std::string& role) {
+  return role == "class" || role == "kuan" || role == "xiang" || role == "code";
+}
+
+bool IsTextTableKind(const std::string& kind) {
+  return kind == "other" || StartsWith(kind, "performance.");
+}
+
+bool IsSummaryKind(std::string_view kind) {
+  return EndsWith(kind, ".income_expenditure_summary") ||
+         EndsWith(kind, ".fiscal_appropriation_summary");
+}
+
+}  // namespace disclose

@@ -1,0 +1,269 @@
+// Stage 2 of the table pipeline (table_stages.h): a located table's kind,
+// from all the evidence it carries. The title names the kind when it names
+// one; the header (the columns it keys) and the body (the codes and lines its
+// rows print) name a kind family of their own, which keys an untitled or
+// unrecognised table and is checked against the title's.
+#include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/table_kind.h"
+#include "normalize/table_stages.h"
+#include "normalize/table_text.h"
+
+namespace disclose {
+namespace {
+
+// What the columns or the rows of a table are, apart from its title.
+enum class Family { kNone, kSummary, kIncome, kFunction, kEconomic, kThreePublic };
+
+std::string_view FamilyName(Family family) {
+  switch (family) {
+    case Family::kSummary: return "income and expenditure side by side";
+    case Family::kIncome: return "income by source";
+    case Family::kFunction: return "function classes";
+    case Family::kEconomic: return "economic classes";
+    case Family::kThreePublic: return "三公 items";
+    case Family::kNone: break;
+  }
+  return "";
+}
+
+// The family a canonical kind belongs to; kNone for kinds that name none.
+Family FamilyOfKind(const std::string& kind) {
+  const std::size_t dot = kind.find('.');
+  const std::string base = dot == std::string::npos ? kind : kind.substr(dot + 1);
+  if (base == "income_expenditure_summary" || base == "fiscal_appropriation_summary") {
+    return Family::kSummary;
+  }
+  if (base == "general_budget_basic_expenditure" ||
+      base == "fiscal_appropriation_basic_expenditure" ||
+      base == "general_budget_expenditure_economic" ||
+      base == "fiscal_appropriation_expenditure_economic") {
+    return Family::kEconomic;
+  }
+  if (base == "expenditure" || base == "general_budget_expenditure" ||
+      base == "fiscal_appropriation_expenditure" || base == "gov_fund" || base == "state_capital" ||
+      base == "income") {
+    return Family::kFunction;
+  }
+  if (base == "three_public") return Family::kThreePublic;
+  return Family::kNone;
+}
+
+bool Compatible(Family title, Family evidence) {
+  if (title == Family::kNone || evidence == Family::kNone) return true;
+  // An income table is coded by function class in many provinces.
+  if (title == Family::kFunction && evidence == Family::kIncome) return true;
+  // A summary's expenditure side lists function classes in many provinces.
+  if (title == Family::kSummary && evidence == Family::kFunction) return true;
+  return title == evidence;
+}
+
+// 类 of the expenditure function classification: 201 一般公共服务 … 235, 299.
+bool IsFunctionClass(const std::string& code) {
+  if (code.size() < 3 || !AllDigits(code)) return false;
+  const int head = std::stoi(code.substr(0, 3));
+  return (head >= 201 && head <= 235) || head == 299;
+}
+
+// 类 of the departmental economic classification (301 工资福利支出 … 399).
+bool IsEconomicClass(const std::string& code) {
+  if (code.size() < 3 || !AllDigits(code)) return false;
+  const int head = std::stoi(code.substr(0, 3));
+  return (head >= 301 && head <= 303) || head == 307 || (head >= 309 && head <= 313) || head == 399;
+}
+
+struct Reading {
+  Family family = Family::kNone;
+  std::string text;  // what was read, for the evidence record
+};
+
+// The header's columns: 本年收入 and 本年支出 sides, 人员经费 / 公用经费,
+// 基本支出 / 项目支出, income sources.
+Reading FromHeader(const Table& table, const HeaderAnalysis& header) {
+  std::set<std::string> keys;
+  for (const std::string& key : header.keys) {
+    if (key.empty()) continue;
+    const std::size_t dot = key.rfind('.');
+    keys.insert(dot == std::string::npos ? key : key.substr(dot + 1));
+  }
+  bool income_label = false;
+  bool expenditure_label = false;
+  for (int r = 0; r < header.header_rows; ++r) {
+    for (int c = 0; c < table.column_count; ++c) {
+      const std::string key = TableKey(table.TextAt(r, c));
+      if (key == "收入" || key == "项目(收入)" || key == "收入项目" || key == "收入预算") {
+        income_label = true;
+      }
+      if (key == "支出" || key == "项目(支出)" || key == "支出项目" || key == "支出预算" ||
+          key == "支出功能分类") {
+        expenditure_label = true;
+      }
+    }
+  }
+  Reading reading;
+  std::vector<std::string> words;
+  for (const std::string& path : header.paths) {
+    if (!path.empty() && std::find(words.begin(), words.end(), path) == words.end() &&
+        words.size() < 6) {
+      words.push_back(path);
+    }
+  }
+  for (const std::string& word : words) {
+    if (!reading.text.empty()) reading.text += " | ";
+    reading.text += word;
+  }
+  auto has = [&keys](std::string_view key) { return keys.count(std::string(key)) != 0; };
+  if (income_label && expenditure_label && SplitSegments(header.keys).size() >= 2) {
+    reading.family = Family::kSummary;
+  } else if (has("personnel") && has("public") && !has("project")) {
+    reading.family = Family::kEconomic;
+  } else if (has("basic") && has("project")) {
+    reading.family = Family::kFunction;
+  } else if ((has("general_budget") || has("fiscal_appropriation")) &&
+             (has("business") || has("operating") || has("upper_subsidy") || has("other"))) {
+    reading.family = Family::kIncome;
+  }
+  return reading;
+}
+
+// The body's rows: function codes (2xx, joined or split over 类 款 项),
+// economic codes (3xx), 三公 items, 收入 and 支出 summary lines.
+Reading FromBody(const Table& table, const HeaderAnalysis& header) {
+  int function_codes = 0;
+  int economic_codes = 0;
+  std::set<std::string> three_public;
+  bool income_total = false;
+  bool expenditure_total = false;
+  std::string first_codes;
+  for (int r = header.header_rows; r < table.row_count; ++r) {
+    for (int c = 0; c < table.column_count && c < 4; ++c) {
+      // Label columns only: an amount column's integers are no codes.
+      if (!header.keys[static_cast<std::size_t>(c)].empty()) continue;
+      const std::string key = TableKey(table.TextAt(r, c));
+      if (key.empty()) continue;
+      const std::string& role = header.roles[static_cast<std::size_t>(c)];
+      std::size_t digits = 0;
+      while (digits < key.size() && key[digits] >= '0' && key[digits] <= '9') ++digits;
+      const std::string code = key.substr(0, digits);
+      if (role == "class" && IsFunctionClass(code)) {
+        ++function_codes;
+      } else if (IsClassCode(code)) {
+        // Only codes of real classes: a figure in a label column is no code.
+        if (IsFunctionClass(code)) {
+          ++function_codes;
+        } else if (IsEconomicClass(code) && code.size() <= 5) {
+          ++economic_codes;
+        } else {
+          continue;
+        }
+      } else {
+        const std::string name = StripOrdinal(key);
+        // A row label, not a sentence of a text table that mentions 接待 or 出国.
+        if (DecodeUtf8(name).size() > 20) continue;
+        const std::string item = ThreePublicKey(name);
+        if (StartsWith(item, "three_public.")) three_public.insert(item);
+        income_total = income_total || name == "本年收入合计" || name == "收入总计";
+        expenditure_total = expenditure_total || name == "本年支出合计" || name == "支出总计";
+        continue;
+      }
+      if (first_codes.size() < 24) first_codes += (first_codes.empty() ? "" : " ") + code;
+    }
+  }
+  Reading reading;
+  if (income_total && expenditure_total) {
+    reading.family = Family::kSummary;
+    reading.text = "本年收入合计 / 本年支出合计";
+  } else if (three_public.size() >= 2 && function_codes == 0 && economic_codes == 0) {
+    // 三公 items are economic classes too (30212, 30217, 30231): only an
+    // uncoded list of them is a 三公 table.
+    reading.family = Family::kThreePublic;
+    reading.text = "三公 items";
+  } else if (economic_codes >= 2 && economic_codes > function_codes) {
+    reading.family = Family::kEconomic;
+    reading.text = "economic codes " + first_codes;
+  } else if (function_codes >= 2 && function_codes > economic_codes) {
+    reading.family = Family::kFunction;
+    reading.text = "function codes " + first_codes;
+  }
+  return reading;
+}
+
+// The kind the header and body name together, for a table whose title names
+// none; "" when they are not enough.
+std::string KindFromEvidence(Family header, Family body, const IdentifyOptions& options) {
+  std::string base;
+  if (body == Family::kSummary || header == Family::kSummary) {
+    base = "income_expenditure_summary";
+  } else if (body == Family::kThreePublic) {
+    base = "three_public";
+  } else if (body == Family::kEconomic && header == Family::kEconomic) {
+    base = "general_budget_basic_expenditure";
+  } else if (body == Family::kFunction && header == Family::kFunction) {
+    base = "expenditure";
+  } else if (body == Family::kFunction && header == Family::kIncome) {
+    base = "income";
+  }
+  if (base.empty()) return "";
+  return (options.doc_kind == DocKind::kBudget ? "budget." : "final.") + base;
+}
+
+bool IsEmptyNote(std::string_view text) {
+  const std::string key = TableKey(text);
+  return Has(key, "本表无数据") || Has(key, "此表无数据") || Has(key, "空表") ||
+         Has(key, "本表为空") || Has(key, "无数据");
+}
+
+}  // namespace
+
+IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& options,
+                              std::vector<Finding>& findings) {
+  IdentifiedTable identified;
+  const Table& table = *located.table;
+  const std::string title_kind =
+      located.title.empty() ? "other" : ClassifyTableTitle(located.title, options.doc_kind);
+  if (!located.title.empty()) {
+    identified.evidence.push_back(
+        KindEvidence{"title", located.title, title_kind == "other" ? "" : title_kind});
+  }
+  const HeaderAnalysis header = AnalyzeHeader(table);
+  const Reading from_header = FromHeader(table, header);
+  const Reading from_body = FromBody(table, header);
+  const std::string evidence_kind = KindFromEvidence(from_header.family, from_body.family, options);
+  auto family_kind = [&](Family family) { return KindFromEvidence(family, family, options); };
+  if (from_header.family != Family::kNone) {
+    identified.evidence.push_back(
+        KindEvidence{"header", from_header.text, family_kind(from_header.family)});
+  }
+  if (from_body.family != Family::kNone) {
+    identified.evidence.push_back(
+        KindEvidence{"body", from_body.text, family_kind(from_body.family)});
+  }
+
+  identified.kind = title_kind == "other" && !evidence_kind.empty() ? evidence_kind : title_kind;
+  // The title names the kind; header or body naming another family is said.
+  const Family title_family = FamilyOfKind(title_kind);
+  for (const Reading* reading : {&from_header, &from_body}) {
+    if (Compatible(title_family, reading->family)) continue;
+    AddTableFinding(findings, "table.kind_disagreement", Severity::kWarning,
+                    "table '" + located.title + "' is titled as " + title_kind + " but its " +
+                        (reading == &from_header ? "header" : "body") + " reads as " +
+                        std::string(FamilyName(reading->family)) + " (" + reading->text +
+                        "); kept as titled",
+                    table.provenance, located.title);
+    break;
+  }
+  for (const TableCell& cell : table.cells) {
+    if (IsEmptyNote(cell.text)) identified.printed_empty = true;
+  }
+  if (IsEmptyNote(located.note_after)) identified.printed_empty = true;
+  identified.header = header;
+  identified.located = std::move(located);
+  return identified;
+}
+
+}  // namespace disclose

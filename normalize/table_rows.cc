@@ -1,0 +1,559 @@
+// Stage 5 of the table pipeline (table_stages.h): each body row's key (class
+// code, canonical key or printed name) and its figures, one per keyed amount
+// column, exact in fen; findings for what cannot be read.
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/amount.h"
+#include "normalize/classification.h"
+#include "normalize/table_stages.h"
+#include "normalize/table_text.h"
+
+namespace disclose {
+namespace {
+
+class RowReader {
+ public:
+  RowReader(const RowsOptions& options, std::vector<Finding>& findings)
+      : options_(options), findings_(findings) {}
+
+  CanonicalTable Read(StitchedTable pending, const TableColumns& columns, int table_index) {
+    FillRows(pending, columns, table_index);
+    ReportUnkeyedRows(pending.canonical);
+    ReportUnreadAmountColumns(pending);
+    ReportUnclassified(pending);
+    return std::move(pending.canonical);
+  }
+
+ private:
+  // A table that holds amounts and names no canonical kind is said, never
+  // left as a silent `other`: its title, pages and how many amounts it holds.
+  void ReportUnclassified(const StitchedTable& pending) {
+    const CanonicalTable& table = pending.canonical;
+    if (table.kind != "other") return;
+    int amounts = 0;
+    const TableCell* example = nullptr;
+    for (const TablePart& part : pending.parts) {
+      for (const TableCell& cell : part.table->cells) {
+        if (cell.row < part.header.header_rows) continue;
+        const AmountText amount = ParseAmountText(cell.text);
+        if (amount.kind != AmountKind::kNumber || amount.percent) continue;
+        // Money prints a point or a separator; bare integers are codes and counts.
+        // Folded first: some publishers print fullwidth digits and separators (３，４９０).
+        if (TableKey(cell.text).find_first_of(".,") == std::string::npos) continue;
+        ++amounts;
+        if (example == nullptr) example = &cell;
+      }
+    }
+    if (amounts == 0) return;
+    std::string pages;
+    for (int page : table.pages) {
+      if (page <= 0) continue;
+      pages += (pages.empty() ? " on page " : ", ") + std::to_string(page);
+    }
+    const std::string name = table.printed_title.empty() ? std::string("an untitled table")
+                                                         : "table '" + table.printed_title + "'";
+    Provenance provenance = example->provenance;
+    if (provenance.block < 0) provenance.block = pending.parts.front().block;
+    AddTableFinding(findings_, "table.unclassified", Severity::kWarning,
+                    name + pages + " holds " + std::to_string(amounts) +
+                        " amount(s) but neither its title, header nor body names a canonical "
+                        "table kind; its figures are exported under kind 'other'",
+                    provenance, table.printed_title);
+  }
+
+  // Figures whose row has neither a class code nor a canonical key are still
+  // exported (under their printed name), and said so once per table.
+  void ReportUnkeyedRows(const CanonicalTable& table) {
+    if (IsTextTableKind(table.kind)) return;
+    std::vector<const CanonicalRow*> unkeyed;
+    for (const CanonicalRow& row : table.rows) {
+      if (row.row_code.empty() && !row.values.empty()) unkeyed.push_back(&row);
+    }
+    if (unkeyed.empty()) return;
+    constexpr std::size_t kNamesListed = 5;
+    std::string names;
+    for (std::size_t i = 0; i < unkeyed.size() && i < kNamesListed; ++i) {
+      if (!names.empty()) names += ", ";
+      names += unkeyed[i]->row_name;
+    }
+    if (unkeyed.size() > kNamesListed) names += ", ...";
+    Finding finding;
+    finding.check = "row.unkeyed";
+    finding.severity = Severity::kInfo;
+    finding.message = table.kind + ": " + std::to_string(unkeyed.size()) +
+                      " row(s) with figures have no class code or canonical key and are exported "
+                      "under their printed name with an empty row_code: " +
+                      names;
+    finding.provenance = unkeyed.front()->values.front().provenance;
+    for (const CanonicalRow* row : unkeyed) {
+      for (const Figure& figure : row->values) {
+        finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
+                                            figure.amount_fen, figure.provenance});
+      }
+    }
+    findings_.push_back(std::move(finding));
+  }
+
+  // Amounts in a column whose header names no canonical column are not read;
+  // say so rather than lose them. Only money-like cells count (a point or a
+  // separator): bare integers are codes, row numbers and counts.
+  void ReportUnreadAmountColumns(const StitchedTable& pending) {
+    const CanonicalTable& table = pending.canonical;
+    const TablePart& first = pending.parts.front();
+    // Text tables, 三公 tables read column by column, and tables whose unit
+    // is unknown (already an error) are not checked.
+    if (IsTextTableKind(table.kind) || EndsWith(table.kind, ".three_public") ||
+        table.unit == UnitOfAmount::kUnknown) {
+      return;
+    }
+    for (std::size_t c = 0; c < table.column_keys.size(); ++c) {
+      if (!table.column_keys[c].empty()) continue;
+      const std::string& role = first.header.roles[c];
+      if (IsCodeRole(role) || role == "rowno") continue;
+      int amounts = 0;
+      const TableCell* example = nullptr;
+      for (const TablePart& part : pending.parts) {
+        if (static_cast<std::size_t>(part.table->column_count) != table.column_keys.size()) {
+          continue;
+        }
+        for (int r = BodyStart(part); r < part.table->row_count; ++r) {
+          const TableCell* cell = part.table->CellAt(r, static_cast<int>(c));
+          if (cell == nullptr || cell->row != r || cell->column != static_cast<int>(c)) continue;
+          if (read_cells_.count(cell) != 0) continue;  // read under another column's key
+          const AmountText amount = ParseAmountText(cell->text);
+          if (amount.kind != AmountKind::kNumber || amount.percent) continue;
+          const std::string folded = RemoveAllWhitespace(cell->text);
+          if (folded.find_first_of(".,") == std::string::npos) continue;
+          ++amounts;
+          if (example == nullptr) example = cell;
+        }
+      }
+      if (amounts == 0) continue;
+      std::string header = CollapseWhitespace(first.header.paths[c]);
+      Provenance provenance = example->provenance;
+      AddTableFinding(findings_, "column.unkeyed", Severity::kWarning,
+                      "column " + std::to_string(c + 1) + " of table '" + table.printed_title +
+                          "' (header '" + header + "') holds " + std::to_string(amounts) +
+                          " amount(s) that are not read: its header names no canonical column",
+                      provenance, Trim(example->text));
+    }
+  }
+
+  void FillRows(StitchedTable& pending, const TableColumns& columns, int table_index) {
+    CanonicalTable& table = pending.canonical;
+    const TablePart& first = pending.parts.front();
+    table.column_keys = columns.keys;
+    table.printed_unit = pending.printed_unit;
+    if (pending.declared != UnitOfAmount::kUnknown) {
+      table.unit = pending.declared;
+      table.unit_source = UnitSource::kDeclared;
+    } else if (options_.default_unit != UnitOfAmount::kUnknown) {
+      table.unit = options_.default_unit;
+      table.unit_source = UnitSource::kDocumentDefault;
+    } else {
+      table.unit = UnitOfAmount::kUnknown;
+      table.unit_source = UnitSource::kUnknown;
+    }
+    const bool performance = StartsWith(table.kind, "performance.");
+    const bool three_public = EndsWith(table.kind, ".three_public");
+    const bool summary = IsSummaryKind(table.kind);
+    const std::vector<Segment>& segments = columns.segments;
+    const std::vector<std::string>& column_rows = columns.column_rows;
+    const std::vector<std::string>& column_values = columns.column_values;
+    const std::vector<std::string>& column_names = columns.column_names;
+    const bool columnar_three_public = columns.columnar_three_public;
+
+    // Unit findings only where there is something to read: a list of units
+    // (序号 | 单位名称 | 备注) needs no 金额单位.
+    bool amount_cells = false;
+    for (const TablePart& part : pending.parts) {
+      for (int r = part.header.header_rows; r < part.table->row_count && !amount_cells; ++r) {
+        for (std::size_t c = 0; c < table.column_keys.size() && !amount_cells; ++c) {
+          if (table.column_keys[c].empty() && !columnar_three_public) continue;
+          const AmountText amount = ParseAmountText(part.table->TextAt(r, static_cast<int>(c)));
+          amount_cells = amount.kind == AmountKind::kNumber && !amount.percent;
+        }
+      }
+    }
+    bool any_figure_table = !performance;
+    if (!amount_cells) {
+      // Nothing to read, nothing to warn about.
+    } else if (any_figure_table && table.unit == UnitOfAmount::kUnknown) {
+      AddTableFinding(findings_, "unit.unknown", Severity::kError,
+                      "no amount unit declared for table '" + table.printed_title +
+                          "' and none elsewhere in the document; its figures are not read",
+                      first.table->provenance);
+      any_figure_table = false;
+    } else if (any_figure_table && table.unit_source == UnitSource::kDocumentDefault) {
+      AddTableFinding(findings_, "unit.document_default", Severity::kWarning,
+                      "table '" + table.printed_title +
+                          "' declares no unit; read in the document's " +
+                          std::string(UnitOfAmountName(table.unit)),
+                      first.table->provenance);
+    }
+
+    std::vector<std::string> last_class(segments.size());
+    std::vector<std::string> last_kuan(segments.size());
+    std::vector<bool> expenditure_side(segments.size(), false);
+    bool opening_seen = false;
+    // Jiangsu summaries close with 当年收入小计 / 上年结转资金 / 收入合计: a
+    // 收入合计 (支出合计) after the year's subtotal is the grand total.
+    bool income_year_total_seen = false;
+    bool expenditure_year_total_seen = false;
+    std::map<std::string, std::size_t> columnar_index;
+
+    for (std::size_t part_index = 0; part_index < pending.parts.size(); ++part_index) {
+      const TablePart& part = pending.parts[part_index];
+      // A continuation without its own header reads its codes the way the
+      // first page's header says (类 | 款 | 项 columns).
+      // Only code roles count: a fragment row at the top of the page (the rest
+      // of a row cut by the break) reads as a header of "label" columns.
+      const bool own_roles =
+          std::any_of(part.header.roles.begin(), part.header.roles.end(), IsCodeRole);
+      const std::vector<std::string>& roles =
+          !own_roles && part.table->column_count == first.table->column_count ? first.header.roles
+                                                                              : part.header.roles;
+      const Table& grid = *part.table;
+      const int start = BodyStart(part);
+      for (int r = start; r < grid.row_count; ++r) {
+        // A repeated header or 栏次 row inside a stitched table.
+        if (part_index > 0 || r > start) {
+          RowScan scan = ScanRow(grid, r);
+          if (scan.column_numbers) continue;
+        }
+        if (columnar_three_public) {
+          std::string label;
+          for (std::size_t c = 0; c < table.column_keys.size(); ++c) {
+            if (column_rows[c].empty() && table.column_keys[c].empty()) {
+              std::string key = TableKey(grid.TextAt(r, static_cast<int>(c)));
+              if (!key.empty() && label.empty()) label = key;
+            }
+          }
+          std::string row_column = LeafKey(label);
+          if (row_column.empty() || row_column == "-" || row_column == "total") {
+            row_column = options_.doc_kind == DocKind::kFinalAccounts ? "final" : "budget";
+          }
+          for (std::size_t c = 0; c < column_rows.size(); ++c) {
+            if (column_rows[c].empty()) continue;
+            const std::string& column = column_values[c].empty() ? row_column : column_values[c];
+            auto found = columnar_index.find(column_rows[c]);
+            if (found == columnar_index.end()) {
+              CanonicalRow row;
+              row.row_code = column_rows[c];
+              row.row_name = CleanName(column_names[c]);
+              row.source_block = part.block;
+              row.source_row = r;
+              table.rows.push_back(std::move(row));
+              found = columnar_index.emplace(column_rows[c], table.rows.size() - 1).first;
+            }
+            CanonicalRow& row = table.rows[found->second];
+            if (any_figure_table)
+              AddFigure(table, row, grid, part.block, r, static_cast<int>(c), column, table_index);
+          }
+          continue;
+        }
+
+        std::vector<int> consumed;  // cells a 合计 label on the left already took
+        for (std::size_t s = 0; s < segments.size(); ++s) {
+          const Segment& segment = segments[s];
+          // Code pieces and the name from the label columns.
+          std::vector<std::pair<std::string, std::string>> pieces;  // role, digits
+          std::string code;
+          std::string name;
+          for (int c : segment.labels) {
+            const std::string& role = roles[static_cast<std::size_t>(c)];
+            if (role == "rowno") continue;
+            const std::string text = Trim(grid.TextAt(r, c));
+            if (text.empty()) continue;
+            const std::string key = TableKey(text);
+            if (AllDigits(key)) {
+              if (IsClassCode(key) && code.empty() && pieces.empty()) {
+                code = key;
+              } else if (key.size() == 2 &&
+                         (role == "kuan" || role == "xiang" || role == "class" || role == "code")) {
+                pieces.emplace_back(role, key);
+              } else if (key.size() == 1 && (role == "kuan" || role == "xiang")) {
+                // Excel's number format drops the leading zero: 款 "2" is 02.
+                pieces.emplace_back(role, "0" + key);
+              }
+              continue;
+            }
+            // "2080505 机关事业单位…" in one cell.
+            std::size_t digits = 0;
+            while (digits < key.size() && key[digits] >= '0' && key[digits] <= '9') ++digits;
+            if (digits > 0 && digits < key.size() &&
+                static_cast<unsigned char>(key[digits]) >= 0x80 &&
+                IsClassCode(key.substr(0, digits)) && code.empty()) {
+              code = key.substr(0, digits);
+              std::size_t cut = 0;
+              while (cut < text.size() &&
+                     ((text[cut] >= '0' && text[cut] <= '9') || text[cut] == ' '))
+                ++cut;
+              if (name.empty()) name = CleanName(text.substr(cut));
+              continue;
+            }
+            // The 类 | 款 | 项 header words share a row with 合计 when a PDF
+            // draws no rule between them (sh_putuo_finance_2024_final p8).
+            if (key == "类" || key == "款" || key == "项") continue;
+            if (name.empty()) name = CleanName(text);
+          }
+          if (!pieces.empty()) {
+            std::string joined;
+            for (const auto& piece : pieces) joined += piece.second;
+            if (code.size() == 3) {
+              code += joined;
+            } else if (code.empty()) {
+              const bool xiang_only = pieces.size() == 1 && pieces[0].first == "xiang";
+              if (xiang_only && !last_kuan[s].empty()) {
+                code = last_kuan[s] + joined;
+              } else if (!last_class[s].empty()) {
+                code = last_class[s] + joined;
+              }
+            }
+            if (!IsClassCode(code)) code.clear();
+          }
+          if (code.size() == 3) {
+            last_class[s] = code;
+            last_kuan[s].clear();
+          } else if (code.size() == 5) {
+            last_kuan[s] = code;
+            last_class[s] = code.substr(0, 3);
+          }
+
+          // Figures of this segment; a 合计 label whose amount sits in a later
+          // segment's column (公用经费合计 spanning to the last 金额).
+          std::vector<std::pair<int, std::string>> amount_columns;
+          for (int c : segment.amounts) {
+            amount_columns.emplace_back(c, table.column_keys[static_cast<std::size_t>(c)]);
+          }
+          bool any_text = false;
+          for (const auto& [c, key] : amount_columns) {
+            any_text = any_text || !Trim(grid.TextAt(r, c)).empty();
+          }
+          if (!any_text && !amount_columns.empty() && !name.empty() &&
+              (EndsWith(TableKey(name), "合计") || (summary && EndsWith(TableKey(name), "小计")))) {
+            // The first filled cell to the right, when it is a number.
+            const int from = segment.amounts.back() + 1;
+            for (int c = from; c < grid.column_count; ++c) {
+              const std::string_view text = grid.TextAt(r, c);
+              if (Trim(text).empty()) continue;
+              if (ParseAmountText(text).kind == AmountKind::kNumber) {
+                amount_columns = {{c, amount_columns.back().second}};
+                for (std::size_t t = s + 1; t < segments.size(); ++t) {
+                  if (std::find(segments[t].amounts.begin(), segments[t].amounts.end(), c) !=
+                      segments[t].amounts.end()) {
+                    consumed.push_back(c);
+                  }
+                }
+              }
+              break;
+            }
+          }
+          // A table of one figure row and no label column (Jiangsu 支出预算总表:
+          // 合计 | 基本支出 | 项目支出 | 单位预留机动经费 across) holds the totals.
+          if (code.empty() && name.empty() && segments.size() == 1 && segment.labels.empty() &&
+              any_text) {
+            name = "合计";
+            code.clear();
+          }
+          if (code.empty() && name.empty()) continue;
+          auto name_key_of = [](const std::string& text) { return StripOrdinal(TableKey(text)); };
+          // A name cut by a page break or a wrapped cell: its second half
+          // stands alone, with no code and no figure, under a coded row
+          // ("财政对城乡居民基本医疗保险" / "基金的补助").
+          if (code.empty() && !any_text && !table.rows.empty() && !summary && !three_public &&
+              IsClassCode(table.rows.back().row_code) && !FunctionClassCode(name_key_of(name)) &&
+              !IsTotalWord(TableKey(name))) {
+            CanonicalRow& previous = table.rows.back();
+            previous.row_name += name;
+            for (Figure& figure : previous.values) figure.row_name = previous.row_name;
+            continue;
+          }
+
+          CanonicalRow row;
+          row.row_name = name;
+          row.source_block = part.block;
+          row.source_row = r;
+          const std::string name_key = StripOrdinal(TableKey(name));
+          if (!code.empty()) {
+            // A summary's classes are its expenditure lines, coded or not.
+            row.row_code = summary ? "expenditure." + code : code;
+            row.level = code.size() == 3 ? 1 : code.size() == 5 ? 2 : 3;
+          } else if (summary) {
+            bool expenditure = segments.size() >= 2 ? s >= 1 : expenditure_side[0];
+            std::string key;
+            if (!expenditure) {
+              key = IncomeKey(name_key);
+              if (key.empty() && segments.size() < 2) {
+                std::string other = ExpenditureKey(name_key);
+                if (!other.empty()) {
+                  expenditure = true;
+                  expenditure_side[0] = true;
+                  key = other;
+                }
+              }
+              if (!expenditure && !key.empty()) {
+                if (key == "opening_carryover") {
+                  opening_seen = true;
+                } else if (opening_seen && (key == "general_budget_appropriation" ||
+                                            key == "gov_fund_appropriation" ||
+                                            key == "state_capital_appropriation")) {
+                  key = "opening_carryover." + key.substr(0, key.find("_appropriation"));
+                } else if (opening_seen && key == "non_fiscal_carryover") {
+                  key = "opening_carryover.non_fiscal";
+                } else if (opening_seen &&
+                           (key == "fiscal_appropriation" || key == "fiscal_special_account" ||
+                            key == "unit_funds")) {
+                  // 上年结转结余 / 1.财政拨款结转 / 2.非财政拨款结转结余 / 其中：单位资金
+                  key = "opening_carryover." + key;
+                } else if (key == "grand_total" || key == "total_current_year") {
+                  opening_seen = key == "total_current_year" ? opening_seen : false;
+                }
+              }
+            } else {
+              key = ExpenditureKey(name_key);
+            }
+            if (key == "total_current_year") {
+              bool& seen = expenditure ? expenditure_year_total_seen : income_year_total_seen;
+              if (seen && (name_key == "收入合计" || name_key == "支出合计")) key = "grand_total";
+              seen = true;
+            }
+            if (!key.empty()) {
+              row.row_code = (expenditure ? "expenditure." : "income.") + key;
+              if (expenditure && AllDigits(key))
+                row.level = static_cast<int>(key.size() == 3 ? 1 : key.size() == 5 ? 2 : 3);
+            }
+          } else if (three_public) {
+            row.row_code = ThreePublicKey(name_key);
+            if (row.row_code.empty() || IsCountRow(name_key)) {
+              table.rows.push_back(std::move(row));
+              continue;  // counts and sub-items: kept, not figures
+            }
+          } else if (name_key == "合计" || name_key == "总计" || name_key == "合计数") {
+            row.row_code = "total";
+          } else if (Has(name_key, "人员经费合计") || name_key == "人员经费") {
+            row.row_code = "personnel_total";
+          } else if (Has(name_key, "公用经费合计") || name_key == "公用经费") {
+            row.row_code = "public_total";
+          } else if (IsFunctionCodedKind(table.kind)) {
+            if (std::optional<std::string> class_code = FunctionClassCode(name_key)) {
+              row.row_code = *class_code;
+              row.level = 1;
+            } else if (EndsWith(table.kind, ".income")) {
+              // An income table listing sources down the page (收入总计 /
+              // 一般公共预算资金 / 其他资金) rather than classes.
+              const std::string key = IncomeKey(name_key);
+              if (!key.empty()) row.row_code = "income." + key;
+            }
+          }
+          if (any_figure_table) {
+            for (const auto& [c, column] : amount_columns) {
+              if (column.empty()) continue;
+              if (std::find(consumed.begin(), consumed.end(), c) != consumed.end() &&
+                  std::find(segment.amounts.begin(), segment.amounts.end(), c) !=
+                      segment.amounts.end()) {
+                continue;  // taken by a 合计 printed further left
+              }
+              AddFigure(table, row, grid, part.block, r, c, column, table_index);
+            }
+          }
+          table.rows.push_back(std::move(row));
+        }
+      }
+    }
+  }
+
+  void AddFigure(const CanonicalTable& table, CanonicalRow& row, const Table& grid, int block,
+                 int r, int c, const std::string& column, int table_index) {
+    const TableCell* cell = grid.CellAt(r, c);
+    if (cell == nullptr || cell->row != r || cell->column != c) return;
+    const std::string text = Trim(cell->text);
+    if (text.empty()) return;
+    const AmountText amount = ParseAmountText(text);
+    read_cells_.insert(cell);
+    Provenance provenance = cell->provenance;
+    // A reader's own cell position wins: the grid may be a stack of parts.
+    if (provenance.block < 0) provenance.block = block;
+    if (provenance.row < 0) provenance.row = r;
+    if (provenance.column < 0) provenance.column = c;
+    if (amount.kind == AmountKind::kBlank || amount.percent) return;
+    if (amount.kind == AmountKind::kNotNumber) {
+      AddTableFinding(findings_, "amount.unparsed", Severity::kWarning,
+                      "cell in amount column '" + column + "' of table '" + table.printed_title +
+                          "' is not a number",
+                      provenance, text);
+      return;
+    }
+    std::optional<std::int64_t> fen = ToFen(amount, table.unit);
+    if (!fen) {
+      AddTableFinding(
+          findings_, "amount.unparsed", Severity::kWarning,
+          "amount '" + text + "' is not exact in fen in table '" + table.printed_title + "'",
+          provenance, text);
+      return;
+    }
+    Figure figure;
+    figure.table_kind = table.kind;
+    figure.row_code = row.row_code;
+    figure.row_name = row.row_name;
+    figure.column = column;
+    figure.amount_fen = *fen;
+    figure.printed_text = text;
+    figure.printed_unit =
+        amount.suffix_unit != UnitOfAmount::kUnknown ? amount.suffix_unit : table.unit;
+    figure.table_index = table_index;
+    figure.provenance = provenance;
+    if (amount.irregular_grouping) {
+      Finding finding;
+      finding.check = "amount.irregular_grouping";
+      finding.severity = Severity::kWarning;
+      finding.message = "amount '" + CollapseWhitespace(text) + "' in row '" + row.row_name +
+                        "', column '" + column + "' of table '" + table.printed_title +
+                        "' has thousands separators in the wrong places; read digit for digit";
+      finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
+                                          figure.amount_fen, figure.provenance});
+      finding.actual_fen = figure.amount_fen;
+      finding.provenance = provenance;
+      finding.printed_text = text;
+      findings_.push_back(std::move(finding));
+    }
+    row.values.push_back(std::move(figure));
+  }
+
+  const RowsOptions& options_;
+  std::vector<Finding>& findings_;
+  std::set<const TableCell*> read_cells_;  // cells AddFigure has read
+};
+
+}  // namespace
+
+UnitOfAmount DocumentDefaultUnit(const std::vector<StitchedTable>& tables) {
+  int yuan = 0;
+  int wan = 0;
+  UnitOfAmount first = UnitOfAmount::kUnknown;
+  for (const StitchedTable& table : tables) {
+    if (table.declared == UnitOfAmount::kYuan) ++yuan;
+    if (table.declared == UnitOfAmount::kWanYuan) ++wan;
+    if (first == UnitOfAmount::kUnknown) first = table.declared;
+  }
+  if (yuan > wan) return UnitOfAmount::kYuan;
+  if (wan > yuan) return UnitOfAmount::kWanYuan;
+  return first;
+}
+
+CanonicalTable ReadRows(StitchedTable table, const TableColumns& columns,
+                        const RowsOptions& options, int table_index,
+                        std::vector<Finding>& findings) {
+  return RowReader(options, findings).Read(std::move(table), columns, table_index);
+}
+
+}  // namespace disclose

@@ -1,0 +1,178 @@
+// Private to normalize/: the stages of the table pipeline and the types that
+// pass between them. BuildTables (tables.cc) runs them in order:
+//
+//   locate    Document                       -> LocatedTable per top-level grid
+//             (table_locate.cc: title, unit lines around it, too-large grids)
+//   identify  LocatedTable                   -> IdentifiedTable (its kind)
+//             (table_identify.cc)
+//   stitch    IdentifiedTables               -> StitchedTables (continuations
+//             across pages joined, rows cut by a page break rejoined)
+//             (table_stitch.cc; grid joins in table_stitch_join.cc)
+//   header    StitchedTable                  -> TableColumns (column keys)
+//             (table_header.cc analyses one grid, table_columns.cc the table)
+//   rows      StitchedTable + TableColumns   -> CanonicalTable (row keys,
+//             figures) (table_rows.cc; row keys in table_row_keys.cc)
+//
+// Each stage reads only the previous stage's output and its options, so each
+// is tested on its own (tests/normalize/table_stages_test.cc).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/normalized.h"
+#include "normalize/tables.h"
+
+namespace disclose {
+
+// ------------------------------------------------------------------ locate
+
+// A printed unit line and the unit it declares.
+struct UnitDeclaration {
+  std::string printed;
+  UnitOfAmount unit = UnitOfAmount::kUnknown;
+};
+
+struct LocateOptions {
+  int title_window_blocks = 6;  // paragraphs looked through above a table
+  int unit_rows_scanned = 3;    // first rows of a table searched for a unit line
+  // Larger grids are not disclosure tables (text exports of stray tab runs).
+  int max_columns = 200;
+  std::int64_t max_positions = 20000;  // the largest real block has 468
+};
+
+struct LocatedTable {
+  int block = -1;
+  const Table* table = nullptr;                // points into the Document
+  std::string title;                           // printed title; "" when none was found
+  std::optional<UnitDeclaration> unit_before;  // declared in the paragraphs above
+  std::optional<UnitDeclaration> unit;         // above, in the first rows or right after
+  std::string note_after;                      // the paragraph right after the table
+};
+
+// Every top-level table block of `document` that is small enough to read, in
+// block order; a table.too_large finding for each one that is not.
+std::vector<LocatedTable> LocateTables(const Document& document, const LocateOptions& options,
+                                       std::vector<Finding>& findings);
+
+// The first unit declaration among the lines of `text`.
+std::optional<UnitDeclaration> UnitInLines(std::string_view text);
+
+// ---------------------------------------------------------------- identify
+
+struct IdentifyOptions {
+  DocKind doc_kind = DocKind::kUnknown;  // gives the final./budget. prefix
+};
+
+struct IdentifiedTable {
+  LocatedTable located;
+  std::string kind;                    // canonical kind, "performance.*" or "other"
+  std::vector<KindEvidence> evidence;  // title, header, body: what each says
+  bool printed_empty = false;          // a 本表无数据 / 空表 note in or right after it
+  HeaderAnalysis header;               // of the grid alone (AnalyzeHeader)
+};
+
+// The title's kind when it names one, else the kind header and body name
+// together; a table.kind_disagreement finding when header or body name
+// another family than the title.
+IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& options,
+                              std::vector<Finding>& findings);
+
+// ------------------------------------------------------------------ stitch
+
+// One grid of a (possibly stitched) table with its own header analysis.
+struct TablePart {
+  int block = -1;
+  const Table* table = nullptr;
+  HeaderAnalysis header;
+};
+
+struct StitchedTable {
+  CanonicalTable canonical;  // printed_title, kind, pages, source_blocks so far
+  std::vector<TablePart> parts;
+  std::string printed_unit;  // the unit phrase as printed ("金额单位：元")
+  UnitOfAmount declared = UnitOfAmount::kUnknown;
+};
+
+struct StitchOptions {};
+
+// Untitled tables of the previous one's shape and unit continue it. Grids
+// rewritten by a join are kept in `owned`, which must outlive the result.
+std::vector<StitchedTable> StitchTables(std::vector<IdentifiedTable> identified,
+                                        const StitchOptions& options, std::deque<Table>& owned,
+                                        std::vector<Finding>& findings);
+
+// ------------------------------------------------------------------ header
+
+// What a header row says (used by header analysis and the later stages).
+struct RowScan {
+  bool data = false;            // holds a figure, a class code or a 合计 label
+  bool column_numbers = false;  // a 栏次 row: 1 2 3 ... and labels only
+};
+RowScan ScanRow(const Table& table, int row);
+
+// Key of one header text; "" when unknown, "-" for a label column.
+std::string LeafKey(const std::string& key);
+bool IsTotalWord(const std::string& key);
+
+// The first row after the header. Body rows start after the 栏次 / ※ row
+// when there is one.
+int BodyStart(const TablePart& part);
+
+// One group of columns printed side by side: label columns, then amounts.
+struct Segment {
+  std::vector<int> labels;
+  std::vector<int> amounts;
+};
+std::vector<Segment> SplitSegments(const std::vector<std::string>& keys);
+
+// Roles of the label columns that spell a row's code.
+bool IsCodeRole(const std::string& role);
+
+// Tables of text, not figures (绩效目标 forms, unrecognised tables): no
+// figure findings, no row joins.
+bool IsTextTableKind(const std::string& kind);
+bool IsSummaryKind(std::string_view kind);
+
+struct HeaderOptions {};
+
+// The table's column keys, read from its first part's header.
+struct TableColumns {
+  std::vector<std::string> keys;  // per grid column; "" for label columns
+  std::vector<Segment> segments;
+  // 三公 tables printed as columns: the header names the items, rows the values.
+  bool columnar_three_public = false;
+  std::vector<std::string> column_rows;    // per column: the row key its header names
+  std::vector<std::string> column_values;  // per column: budget/final the header ends with
+  std::vector<std::string> column_names;   // per column: the header path without it
+};
+
+TableColumns KeyColumns(const StitchedTable& table, const HeaderOptions& options);
+
+// -------------------------------------------------------------------- rows
+
+struct RowsOptions {
+  DocKind doc_kind = DocKind::kUnknown;
+  // The unit of tables that declare none: the document's most common one.
+  UnitOfAmount default_unit = UnitOfAmount::kUnknown;
+};
+
+// The unit most tables of the document declare (the first declared on a tie).
+UnitOfAmount DocumentDefaultUnit(const std::vector<StitchedTable>& tables);
+
+CanonicalTable ReadRows(StitchedTable table, const TableColumns& columns,
+                        const RowsOptions& options, int table_index,
+                        std::vector<Finding>& findings);
+
+// Row keys (table_row_keys.cc).
+std::string IncomeKey(const std::string& name);
+std::string ExpenditureKey(const std::string& name);
+bool IsCountRow(const std::string& name);
+std::string ThreePublicKey(const std::string& name);
+bool IsFunctionCodedKind(std::string_view kind);
+
+}  // namespace disclose

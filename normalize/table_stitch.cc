@@ -1,0 +1,236 @@
+// Stage 3 of the table pipeline (table_stages.h): an untitled table of the
+// previous one's shape and unit continues it. The grids of a table whose
+// first page holds only its header are stacked into one; a row cut in two by
+// a page break is joined again.
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/table_stages.h"
+#include "normalize/table_stitch_join.h"
+#include "normalize/table_text.h"
+
+namespace disclose {
+namespace {
+
+// Printed unit text: the part of a line from 单位 on when the line holds more.
+std::string UnitPhrase(const std::string& line) {
+  std::size_t at = line.find("金额单位");
+  if (at == std::string::npos) at = line.rfind("单位");
+  if (at == std::string::npos) return line;
+  return Trim(std::string_view(line).substr(at));
+}
+
+// A block stitched into `table`: its index and its pages, kept ascending.
+void AddSourceBlock(CanonicalTable& table, int block, const Table& grid) {
+  table.source_blocks.push_back(block);
+  table.pages.insert(table.pages.end(), grid.pages.begin(), grid.pages.end());
+  std::sort(table.pages.begin(), table.pages.end());
+  table.pages.erase(std::unique(table.pages.begin(), table.pages.end()), table.pages.end());
+}
+
+// "the page break after page N", or "a page break" for formats without pages.
+std::string PageBreakAfter(const Table& upper) {
+  return upper.pages.empty() || upper.pages.back() == 0
+             ? std::string("a page break")
+             : "the page break after page " + std::to_string(upper.pages.back());
+}
+
+class Stitcher {
+ public:
+  Stitcher(std::deque<Table>& owned, std::vector<Finding>& findings)
+      : owned_tables_(owned), findings_(findings) {}
+
+  std::vector<StitchedTable> Stitch(std::vector<IdentifiedTable> identified) {
+    for (IdentifiedTable& entry : identified) {
+      LocatedTable& located = entry.located;
+      const Table* table = located.table;
+      const int b = located.block;
+      TablePart part{b, table, std::move(entry.header)};
+      // An untitled table of the previous one's shape continues it, also when
+      // the page repeats the 编制部门 / 单位 lines above it (seed 004 表2);
+      // a different unit starts a new table.
+      const Table* previous_table = pending_.empty() ? nullptr : pending_.back().parts.back().table;
+      const bool same_shape =
+          previous_table != nullptr && previous_table->column_count == table->column_count;
+      const bool same_unit = !located.unit_before || pending_.empty() ||
+                             located.unit_before->unit == pending_.back().declared;
+      const bool stitch = located.title.empty() && same_shape && same_unit;
+      if (stitch) {
+        StitchedTable& previous = pending_.back();
+        if (StackOntoHeaderOnlyPart(previous, part)) continue;
+        RejoinRowBrokenByPage(previous, part);
+        previous.parts.push_back(std::move(part));
+        AddSourceBlock(previous.canonical, b, *table);
+        continue;
+      }
+
+      StitchedTable pending;
+      pending.canonical.printed_title = located.title;
+      pending.canonical.kind = entry.kind;
+      pending.canonical.evidence = std::move(entry.evidence);
+      pending.canonical.printed_empty = entry.printed_empty;
+      pending.canonical.pages = table->pages;
+      pending.canonical.source_blocks.push_back(b);
+      if (located.unit) {
+        pending.printed_unit = UnitPhrase(located.unit->printed);
+        pending.declared = located.unit->unit;
+      }
+      pending.parts.push_back(std::move(part));
+      pending_.push_back(std::move(pending));
+    }
+    return std::move(pending_);
+  }
+
+ private:
+  void RejoinRowBrokenByPage(StitchedTable& previous, TablePart& part) {
+    // Only figures are at stake: text tables (绩效目标) keep their rows.
+    if (IsTextTableKind(previous.canonical.kind)) return;
+    const TablePart& upper_part = previous.parts.back();
+    const Table& upper = *upper_part.table;
+    const Table& lower = *part.table;
+    if (upper.column_count != lower.column_count) return;
+    auto has_text = [](const Table& table, int r) {
+      for (int c = 0; c < table.column_count; ++c) {
+        if (!Trim(table.TextAt(r, c)).empty()) return true;
+      }
+      return false;
+    };
+    // A continuation's own header analysis takes its leading name-only rows
+    // for header; only the first part's header is known to be one.
+    const TablePart& first_part = previous.parts.front();
+    const int upper_body = &upper_part == &first_part ? BodyStart(upper_part) : 0;
+    int upper_row = upper.row_count - 1;
+    while (upper_row >= upper_body && !has_text(upper, upper_row)) --upper_row;
+    if (upper_row < upper_body) return;
+    // Word repeats the top rows of a table on each page (w:tblHeader), the
+    // 合计 row too when it is marked; the continuation's body starts after the
+    // rows it shares with the first part's top.
+    auto same_row = [&](int r, int h) {
+      for (int c = 0; c < lower.column_count; ++c) {
+        if (TableKey(lower.TextAt(r, c)) != TableKey(first_part.table->TextAt(h, c))) return false;
+      }
+      return true;
+    };
+    int lower_row = 0;
+    while (lower_row < lower.row_count && lower_row < first_part.table->row_count &&
+           same_row(lower_row, lower_row)) {
+      ++lower_row;
+    }
+    while (lower_row < lower.row_count &&
+           (!has_text(lower, lower_row) || ScanRow(lower, lower_row).column_numbers)) {
+      ++lower_row;
+    }
+    if (lower_row >= lower.row_count) return;
+
+    if (!RowHalvesJoin(upper, upper_row, lower, lower_row,
+                       IsNamelessFragment(first_part.header, upper, upper_row, lower, lower_row))) {
+      return;
+    }
+
+    Table& joined_upper = Own(previous.parts.back());
+    Table& joined_lower = Own(part);
+    std::string halves;
+    for (TableCell& below : joined_lower.cells) {
+      if (below.row != lower_row || Trim(below.text).empty()) continue;
+      for (TableCell& above : joined_upper.cells) {
+        if (above.row != upper_row || above.column != below.column) continue;
+        if (halves.size() < 160) {
+          halves += (halves.empty() ? "" : "; ") + CollapseWhitespace(above.text) + " + " +
+                    CollapseWhitespace(below.text);
+        }
+        above.text += Trim(above.text).empty() ? Trim(below.text) : "\n" + Trim(below.text);
+      }
+      below.text.clear();
+    }
+    const TableCell* first_above = nullptr;
+    for (const TableCell& cell : joined_upper.cells) {
+      if (cell.row == upper_row && !Trim(cell.text).empty()) {
+        first_above = &cell;
+        break;
+      }
+    }
+    Provenance provenance = first_above != nullptr ? first_above->provenance : upper.provenance;
+    if (provenance.block < 0) provenance.block = upper_part.block;
+    AddTableFinding(findings_, "table.row_rejoined", Severity::kInfo,
+                    "a row of table '" + previous.canonical.printed_title + "' broken by " +
+                        PageBreakAfter(upper) + " was joined with its second half: " + halves,
+                    provenance);
+  }
+
+  // A table whose first page holds only (part of) its header: the header
+  // goes on over the page break, so the two parts are one grid, stacked. When
+  // the break cut a header row in two (支出功 | 能分类科目编码, 对附属单位补 |
+  // 助支出), the halves are joined if that names more columns.
+  bool StackOntoHeaderOnlyPart(StitchedTable& previous, const TablePart& part) {
+    if (previous.parts.size() != 1) return false;
+    TablePart& upper_part = previous.parts.back();
+    const Table& upper = *upper_part.table;
+    const Table& lower = *part.table;
+    if (upper.column_count != lower.column_count || upper.row_count == 0) return false;
+    if (upper_part.header.header_rows < upper.row_count) return false;  // it has data rows
+
+    // Distinct canonical keys the header gives; a cut header word names none,
+    // and a 合计 row taken for header repeats one.
+    auto named_columns = [](const HeaderAnalysis& header) {
+      std::set<std::string> keys(header.keys.begin(), header.keys.end());
+      keys.erase("");
+      return keys.size();
+    };
+    Table stacked = StackTables(upper, lower);
+    HeaderAnalysis header = AnalyzeHeader(stacked);
+    std::optional<Table> joined = TryStackJoiningBoundaryRow(upper, lower);
+    if (joined) {
+      // The first body row cut in two ("4,964,173." | "05") made the part
+      // look header-only; its halves prove the join outright.
+      const bool proven = RowHalvesJoin(upper, upper.row_count - 1, lower, 0);
+      HeaderAnalysis joined_header = AnalyzeHeader(*joined);
+      if (proven ||
+          (named_columns(joined_header) > named_columns(header) &&
+           TextColumnsKeyed(*joined, joined_header) <= TextColumnsKeyed(stacked, header))) {
+        stacked = std::move(*joined);
+        header = std::move(joined_header);
+      }
+      if (proven) {
+        Provenance provenance = upper.provenance;
+        if (provenance.block < 0) provenance.block = upper_part.block;
+        AddTableFinding(findings_, "table.row_rejoined", Severity::kInfo,
+                        "a row of table '" + previous.canonical.printed_title + "' broken by " +
+                            PageBreakAfter(upper) +
+                            " was joined with its second half (the page before held only the "
+                            "header and the row's upper half)",
+                        provenance);
+      }
+    }
+    owned_tables_.push_back(std::move(stacked));
+    upper_part.table = &owned_tables_.back();
+    upper_part.header = std::move(header);
+    AddSourceBlock(previous.canonical, part.block, lower);
+    return true;
+  }
+
+  // A private copy of a part's grid, for joining cells across parts.
+  Table& Own(TablePart& part) {
+    owned_tables_.push_back(*part.table);
+    part.table = &owned_tables_.back();
+    return owned_tables_.back();
+  }
+
+  std::deque<Table>& owned_tables_;  // grids rewritten by a join
+  std::vector<Finding>& findings_;
+  std::vector<StitchedTable> pending_;
+};
+
+}  // namespace
+
+std::vector<StitchedTable> StitchTables(std::vector<IdentifiedTable> identified,
+                                        const StitchOptions& /*options*/, std::deque<Table>& owned,
+                                        std::vector<Finding>& findings) {
+  return Stitcher(owned, findings).Stitch(std::move(identified));
+}
+
+}  // namespace disclose

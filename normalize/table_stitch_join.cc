@@ -1,0 +1,203 @@
+#include "normalize/table_stitch_join.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/amount.h"
+#include "normalize/classification.h"
+#include "normalize/table_stages.h"
+#include "normalize/table_text.h"
+
+namespace disclose {
+namespace {
+
+// A row name cut by the break: only the whole name is a line the tables
+// know ("八、社会保障和就" + "业支出" is 208).
+bool NameHalvesJoin(std::string_view upper, std::string_view lower) {
+  auto names_a_line = [](const std::string& text) {
+    const std::string key = StripOrdinal(TableKey(text));
+    return FunctionClassCode(key).has_value() || !IncomeKey(key).empty() ||
+           !ExpenditureKey(key).empty();
+  };
+  const std::string upper_text = Trim(upper);
+  const std::string lower_text = Trim(lower);
+  if (upper_text.empty() || lower_text.empty()) return false;
+  if (ParseAmountText(lower_text).kind == AmountKind::kNumber) return false;
+  return !names_a_line(upper_text) && names_a_line(upper_text + lower_text);
+}
+
+}  // namespace
+
+bool CellHalvesJoin(std::string_view upper, std::string_view lower, int table_decimals) {
+  const std::string upper_text = RemoveAllWhitespace(upper);
+  const std::string lower_text = RemoveAllWhitespace(lower);
+  if (upper_text.empty() || lower_text.empty()) return false;
+  const AmountText joined = ParseAmountText(upper_text + lower_text);
+  if (joined.kind == AmountKind::kNumber && !joined.irregular_grouping && !joined.percent) {
+    const AmountText top = ParseAmountText(upper_text);
+    const AmountText bottom = ParseAmountText(lower_text);
+    if (top.kind == AmountKind::kNotNumber || top.irregular_grouping ||
+        bottom.kind == AmountKind::kNotNumber) {
+      return true;
+    }
+    // "5.9" | "6" where the table prints two decimals throughout.
+    if (table_decimals > 0 && top.decimals > 0 && top.decimals < table_decimals &&
+        joined.decimals == table_decimals && AllDigits(lower_text)) {
+      return true;
+    }
+  }
+  // A 7-digit code wrapped in a narrow column breaks after 4 or 6 digits.
+  const std::size_t joined_size = upper_text.size() + lower_text.size();
+  return AllDigits(upper_text) && AllDigits(lower_text) &&
+         (upper_text.size() == 4 || upper_text.size() == 6) &&
+         (joined_size == 5 || joined_size == 7);
+}
+
+bool CodePieceHalvesJoin(std::string_view upper, std::string_view lower, std::size_t digits) {
+  const std::string upper_text = RemoveAllWhitespace(upper);
+  const std::string lower_text = RemoveAllWhitespace(lower);
+  return digits > 1 && AllDigits(upper_text) && AllDigits(lower_text) &&
+         upper_text.size() < digits && upper_text.size() + lower_text.size() == digits;
+}
+
+bool IsNamelessFragment(const HeaderAnalysis& header, const Table& upper, int upper_row,
+                        const Table& lower, int lower_row) {
+  if (SplitSegments(header.keys).size() != 1) return false;
+  bool any_name = false;
+  for (std::size_t c = 0; c < header.roles.size(); ++c) {
+    const std::string& role = header.roles[c];
+    if (role != "label" && role != "class" && role != "code") continue;
+    const int column = static_cast<int>(c);
+    if (!Trim(lower.TextAt(lower_row, column)).empty()) return false;
+    if (role == "label") any_name = any_name || !Trim(upper.TextAt(upper_row, column)).empty();
+  }
+  return any_name;
+}
+
+bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lower_row,
+                   bool lower_is_fragment) {
+  // The decimal places the upper part's amounts print most often (cells
+  // printing a point), and per column the digit count of all-digit cells
+  // (codes: 类 3, 款 and 项 2) most often.
+  std::map<int, int> decimal_counts;
+  std::vector<std::map<std::size_t, int>> digit_counts(
+      static_cast<std::size_t>(std::max(upper.column_count, 0)));
+  for (const TableCell& cell : upper.cells) {
+    const std::string text = RemoveAllWhitespace(cell.text);
+    if (AllDigits(text) && cell.column < upper.column_count) {
+      ++digit_counts[static_cast<std::size_t>(cell.column)][text.size()];
+      continue;
+    }
+    const AmountText amount = ParseAmountText(text);
+    if (amount.kind == AmountKind::kNumber && !amount.percent && !amount.irregular_grouping &&
+        amount.decimals > 0) {
+      ++decimal_counts[amount.decimals];
+    }
+  }
+  int decimals = 0;
+  for (const auto& [places, count] : decimal_counts) {
+    if (decimals == 0 || count > decimal_counts[decimals]) decimals = places;
+  }
+  auto typical_digits = [&digit_counts](int column) {
+    std::size_t digits = 0;
+    int best = 0;
+    for (const auto& [size, count] : digit_counts[static_cast<std::size_t>(column)]) {
+      if (count > best) {
+        best = count;
+        digits = size;
+      }
+    }
+    return digits;
+  };
+  bool proven = false;
+  int filled = 0;
+  bool name_proof = false;
+  for (int c = 0; c < lower.column_count; ++c) {
+    const TableCell* below = lower.CellAt(lower_row, c);
+    if (below == nullptr || below->row != lower_row || below->column != c) continue;
+    if (Trim(below->text).empty()) continue;
+    const TableCell* above = upper.CellAt(upper_row, c);
+    if (above == nullptr || above->row != upper_row || above->column != c) return false;
+    ++filled;
+    proven = proven || CellHalvesJoin(above->text, below->text, decimals) ||
+             CodePieceHalvesJoin(above->text, below->text, typical_digits(c));
+    name_proof = name_proof || NameHalvesJoin(above->text, below->text);
+  }
+  return proven || (name_proof && filled == 1) || (lower_is_fragment && filled > 0);
+}
+
+int TextColumnsKeyed(const Table& table, const HeaderAnalysis& header) {
+  int keyed_text = 0;
+  for (std::size_t c = 0; c < header.keys.size(); ++c) {
+    if (header.keys[c].empty()) continue;
+    int numbers = 0, texts = 0;
+    for (int r = header.header_rows; r < table.row_count; ++r) {
+      const std::string_view text = table.TextAt(r, static_cast<int>(c));
+      if (Trim(text).empty()) continue;
+      const AmountKind kind = ParseAmountText(text).kind;
+      if (kind == AmountKind::kNumber) {
+        ++numbers;
+      } else if (kind == AmountKind::kNotNumber) {
+        ++texts;
+      }
+    }
+    keyed_text += texts > numbers;
+  }
+  return keyed_text;
+}
+
+Table StackTables(const Table& upper, const Table& lower) {
+  Table stacked = upper;
+  for (TableCell cell : lower.cells) {
+    cell.row += upper.row_count;
+    stacked.cells.push_back(std::move(cell));
+  }
+  stacked.row_count = upper.row_count + lower.row_count;
+  for (int page : lower.pages) stacked.pages.push_back(page);
+  stacked.continues_on_next_page = lower.continues_on_next_page;
+  return stacked;
+}
+
+std::optional<Table> TryStackJoiningBoundaryRow(const Table& upper, const Table& lower) {
+  const int last = upper.row_count - 1;
+  Table stacked = upper;
+  std::vector<std::pair<std::size_t, const TableCell*>> joins;  // upper cell index, lower cell
+  bool row_stays = false;
+  for (const TableCell& cell : lower.cells) {
+    if (cell.row != 0) continue;
+    const TableCell* above = upper.CellAt(last, cell.column);
+    if (above != nullptr && above->column == cell.column &&
+        above->column_span == cell.column_span) {
+      joins.emplace_back(static_cast<std::size_t>(above - upper.cells.data()), &cell);
+    } else {
+      row_stays = true;
+    }
+  }
+  if (joins.empty()) return std::nullopt;
+  for (const auto& [index, cell] : joins) {
+    TableCell& target = stacked.cells[index];
+    const std::string half = Trim(cell->text);
+    if (!half.empty()) target.text += Trim(target.text).empty() ? half : "\n" + half;
+    target.row_span += row_stays ? cell->row_span : cell->row_span - 1;
+  }
+  const int offset = row_stays ? last + 1 : last;
+  for (TableCell cell : lower.cells) {
+    if (cell.row == 0 && std::any_of(joins.begin(), joins.end(), [&cell](const auto& join) {
+          return join.second->column == cell.column;
+        })) {
+      continue;
+    }
+    cell.row += offset;
+    stacked.cells.push_back(std::move(cell));
+  }
+  stacked.row_count = offset + lower.row_count;
+  for (int page : lower.pages) stacked.pages.push_back(page);
+  stacked.continues_on_next_page = lower.continues_on_next_page;
+  return stacked;
+}
+
+}  // namespace disclose

@@ -1,0 +1,82 @@
+#include "normalize/table_text.h"
+
+#include <unordered_map>
+#include <utility>
+
+#include "core/text.h"
+
+namespace disclose {
+
+// The same cell is matched many times over (header analysis, row scans,
+// stitching), so folded keys are memoised per thread; the memo is a pure
+// cache, bounded, and cannot change a result.
+std::string TableKey(std::string_view text) {
+  constexpr std::size_t kMemoLimit = 1 << 14;
+  thread_local std::unordered_map<std::string, std::string> memo;
+  auto found = memo.find(std::string(text));
+  if (found != memo.end()) return found->second;
+  if (memo.size() >= kMemoLimit) memo.clear();
+  return memo.emplace(std::string(text), RemoveAllWhitespace(FoldForMatching(text))).first->second;
+}
+
+bool AllDigits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+bool IsClassCode(std::string_view key) {
+  return AllDigits(key) && (key.size() == 3 || key.size() == 5 || key.size() == 7) && key[0] != '0';
+}
+
+std::vector<std::string> SplitLines(std::string_view text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line = Trim(text.substr(start, end - start));
+    if (!line.empty()) lines.push_back(std::move(line));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::string StripOrdinal(const std::string& key) {
+  std::vector<char32_t> cps = DecodeUtf8(key);
+  std::size_t i = 0;
+  auto numeral = [](char32_t c) {
+    return (c >= U'0' && c <= U'9') ||
+           std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+  };
+  for (int round = 0; round < 2; ++round) {
+    if (i < cps.size() && cps[i] == U'(') {
+      std::size_t j = i + 1;
+      while (j < cps.size() && numeral(cps[j])) ++j;
+      if (j < cps.size() && cps[j] == U')' && j > i + 1) i = j + 1;
+    } else if (i < cps.size() && numeral(cps[i])) {
+      std::size_t j = i;
+      while (j < cps.size() && numeral(cps[j])) ++j;
+      if (j < cps.size() && (cps[j] == U'、' || cps[j] == U'.' || cps[j] == U'．')) i = j + 1;
+    }
+  }
+  std::string rest =
+      EncodeUtf8(std::vector<char32_t>(cps.begin() + static_cast<long>(i), cps.end()));
+  if (StartsWith(rest, "其中:")) rest = rest.substr(std::string_view("其中:").size());
+  return rest;
+}
+
+void AddTableFinding(std::vector<Finding>& findings, std::string check, Severity severity,
+                     std::string message, const Provenance& provenance, std::string printed) {
+  Finding finding;
+  finding.check = std::move(check);
+  finding.severity = severity;
+  finding.message = std::move(message);
+  finding.provenance = provenance;
+  finding.printed_text = std::move(printed);
+  findings.push_back(std::move(finding));
+}
+
+}  // namespace disclose

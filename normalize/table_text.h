@@ -1,0 +1,40 @@
+// Private to the table stages (normalize/table_*.cc): the text tests every
+// stage shares, on cell and line texts.
+//
+//   TableKey("本年 支出（合计）") -> "本年支出(合计)"   (NFKC-folded, no whitespace)
+//   StripOrdinal("(一)工资福利支出") -> "工资福利支出"
+//   IsClassCode("2080505") -> true; IsClassCode("20805051") -> false
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/normalized.h"
+
+namespace disclose {
+
+// Text for matching: NFKC-folded, no whitespace (memoised per thread).
+std::string TableKey(std::string_view text);
+
+inline bool Has(std::string_view text, std::string_view needle) {
+  return text.find(needle) != std::string_view::npos;
+}
+
+bool AllDigits(std::string_view text);
+
+// A function class code: 3, 5 or 7 digits, not starting with 0.
+bool IsClassCode(std::string_view key);
+
+// Trimmed non-empty lines.
+std::vector<std::string> SplitLines(std::string_view text);
+
+// Leading ordinals: 一、 （一） (1) 1. 1、 其中：
+std::string StripOrdinal(const std::string& key);
+
+// Appends a finding about the document's text.
+void AddTableFinding(std::vector<Finding>& findings, std::string check, Severity severity,
+                     std::string message, const Provenance& provenance, std::string printed = "");
+
+}  // namespace disclose

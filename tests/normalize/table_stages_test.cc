@@ -1,0 +1,363 @@
+// Each stage of the table pipeline (normalize/table_stages.h) on its own:
+// its input built by hand, its output checked, table-driven where the cases
+// are many.
+#include "normalize/table_stages.h"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace disclose {
+namespace {
+
+// A grid from rows of cell texts ("" for an empty cell).
+Table Grid(const std::vector<std::vector<std::string>>& rows) {
+  Table table;
+  table.row_count = static_cast<int>(rows.size());
+  for (int r = 0; r < table.row_count; ++r) {
+    const auto& row = rows[static_cast<std::size_t>(r)];
+    table.column_count = std::max(table.column_count, static_cast<int>(row.size()));
+    for (int c = 0; c < static_cast<int>(row.size()); ++c) {
+      TableCell cell;
+      cell.row = r;
+      cell.column = c;
+      cell.text = row[static_cast<std::size_t>(c)];
+      table.cells.push_back(cell);
+    }
+  }
+  return table;
+}
+
+Block Text(const std::string& text) {
+  Paragraph paragraph;
+  paragraph.text = text;
+  return Block{paragraph};
+}
+
+const std::vector<std::vector<std::string>> kExpenditureGrid = {
+    {"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+    {"201", "一般公共服务支出", "1,000.00", "600.00", "400.00"},
+    {"20101", "人大事务", "1,000.00", "600.00", "400.00"},
+};
+
+// ------------------------------------------------------------------ locate
+
+struct LocateCase {
+  const char* name;
+  std::vector<std::string> before;  // paragraphs above the table
+  std::vector<std::vector<std::string>> grid;
+  std::string after;  // paragraph below the table ("" for none)
+  std::string title;
+  UnitOfAmount unit;
+};
+
+class LocateTest : public testing::TestWithParam<LocateCase> {};
+
+TEST_P(LocateTest, FindsTitleAndUnit) {
+  const LocateCase& test = GetParam();
+  Document document;
+  for (const std::string& text : test.before) document.blocks.push_back(Text(text));
+  document.blocks.push_back(Block{Grid(test.grid)});
+  if (!test.after.empty()) document.blocks.push_back(Text(test.after));
+  std::vector<Finding> findings;
+  std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
+  ASSERT_EQ(located.size(), 1u);
+  EXPECT_EQ(located[0].block, static_cast<int>(test.before.size()));
+  EXPECT_EQ(located[0].title, test.title);
+  EXPECT_EQ(located[0].unit ? located[0].unit->unit : UnitOfAmount::kUnknown, test.unit);
+  EXPECT_TRUE(findings.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, LocateTest,
+    testing::Values(
+        LocateCase{"TitleAndUnitAbove",
+                   {"公开03表", "一般公共预算财政拨款支出决算表", "金额单位：万元"},
+                   kExpenditureGrid,
+                   "",
+                   "一般公共预算财政拨款支出决算表",
+                   UnitOfAmount::kWanYuan},
+        LocateCase{"WrappedTitle",
+                   {"一般公共预算财政拨款支出预算", "表", "单位：元"},
+                   kExpenditureGrid,
+                   "",
+                   "一般公共预算财政拨款支出预算表",
+                   UnitOfAmount::kYuan},
+        LocateCase{"TitleInFrameUnitAfter",
+                   {},
+                   {{"项目支出绩效目标表", "", ""}, {"项目名称", "金额", "目标"}},
+                   "单位：万元",
+                   "项目支出绩效目标表",
+                   UnitOfAmount::kWanYuan},
+        LocateCase{"NoTitle", {"正文一段。"}, kExpenditureGrid, "", "", UnitOfAmount::kUnknown}),
+    [](const testing::TestParamInfo<LocateCase>& param) { return std::string(param.param.name); });
+
+TEST(LocateTest, TooLargeGridIsReportedNotLocated) {
+  Document document;
+  document.blocks.push_back(Block{Grid(kExpenditureGrid)});
+  std::vector<Finding> findings;
+  LocateOptions options;
+  options.max_columns = 3;
+  EXPECT_TRUE(LocateTables(document, options, findings).empty());
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].check, "table.too_large");
+}
+
+// ---------------------------------------------------------------- identify
+
+struct IdentifyCase {
+  const char* name;
+  std::string title;
+  DocKind doc_kind;
+  std::vector<std::vector<std::string>> grid;
+  std::string kind;
+  std::vector<std::string> sources;  // evidence sources, in order
+  bool disagreement;
+  bool printed_empty;
+};
+
+class IdentifyTest : public testing::TestWithParam<IdentifyCase> {};
+
+TEST_P(IdentifyTest, KindFromAllTheEvidence) {
+  const IdentifyCase& test = GetParam();
+  const Table grid = Grid(test.grid);
+  LocatedTable located;
+  located.title = test.title;
+  located.table = &grid;
+  std::vector<Finding> findings;
+  const IdentifiedTable identified =
+      IdentifyTable(located, IdentifyOptions{test.doc_kind}, findings);
+  EXPECT_EQ(identified.kind, test.kind);
+  std::vector<std::string> sources;
+  for (const KindEvidence& evidence : identified.evidence) sources.push_back(evidence.source);
+  EXPECT_EQ(sources, test.sources);
+  EXPECT_EQ(!findings.empty() && findings[0].check == "table.kind_disagreement", test.disagreement);
+  EXPECT_EQ(identified.printed_empty, test.printed_empty);
+}
+
+const std::vector<std::vector<std::string>> kBasicGrid = {
+    {"科目编码", "科目名称", "合计", "人员经费", "公用经费"},
+    {"301", "工资福利支出", "600.00", "600.00", ""},
+    {"30101", "基本工资", "300.00", "300.00", ""},
+    {"302", "商品和服务支出", "100.00", "", "100.00"},
+};
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, IdentifyTest,
+    testing::Values(IdentifyCase{"Title",
+                                 "收入支出决算表",
+                                 DocKind::kFinalAccounts,
+                                 {{"项目", "金额"}, {"合计", "1.00"}},
+                                 "final.income_expenditure_summary",
+                                 {"title"},
+                                 false,
+                                 false},
+                    IdentifyCase{"TitleWithFunctionBody",
+                                 "一般公共预算财政拨款支出预算表",
+                                 DocKind::kBudget,
+                                 kExpenditureGrid,
+                                 "budget.general_budget_expenditure",
+                                 {"title", "header", "body"},
+                                 false,
+                                 false},
+                    IdentifyCase{"UntitledFromHeaderAndBody",
+                                 "",
+                                 DocKind::kBudget,
+                                 kExpenditureGrid,
+                                 "budget.expenditure",
+                                 {"header", "body"},
+                                 false,
+                                 false},
+                    IdentifyCase{"UnrecognisedTitleEconomicBody",
+                                 "表5 基本支出情况",
+                                 DocKind::kFinalAccounts,
+                                 kBasicGrid,
+                                 "final.general_budget_basic_expenditure",
+                                 {"title", "header", "body"},
+                                 false,
+                                 false},
+                    IdentifyCase{"TitleDisagreesWithBody",
+                                 "政府性基金预算支出表",
+                                 DocKind::kBudget,
+                                 kBasicGrid,
+                                 "budget.gov_fund",
+                                 {"title", "header", "body"},
+                                 true,
+                                 false},
+                    IdentifyCase{"EmptyTable",
+                                 "国有资本经营预算支出表",
+                                 DocKind::kBudget,
+                                 {{"科目编码", "科目名称", "合计"}, {"", "本表无数据", ""}},
+                                 "budget.state_capital",
+                                 {"title"},
+                                 false,
+                                 true},
+                    IdentifyCase{"NewKinds",
+                                 "财政拨款支出预算表（按经济分类）",
+                                 DocKind::kBudget,
+                                 {{"项目", "金额"}, {"合计", "1.00"}},
+                                 "budget.fiscal_appropriation_expenditure_economic",
+                                 {"title"},
+                                 false,
+                                 false},
+                    IdentifyCase{"NothingToGoBy",
+                                 "",
+                                 DocKind::kBudget,
+                                 {{"项目", "金额"}, {"合计", "1.00"}},
+                                 "other",
+                                 {},
+                                 false,
+                                 false}),
+    [](const testing::TestParamInfo<IdentifyCase>& param) {
+      return std::string(param.param.name);
+    });
+
+// ------------------------------------------------------------------ stitch
+
+IdentifiedTable Identified(int block, const Table* table, const std::string& title,
+                           const std::string& kind,
+                           std::optional<UnitDeclaration> unit_before = std::nullopt) {
+  IdentifiedTable identified;
+  identified.located.block = block;
+  identified.located.table = table;
+  identified.located.title = title;
+  identified.located.unit_before = unit_before;
+  identified.located.unit = unit_before;
+  identified.kind = kind;
+  identified.header = AnalyzeHeader(*table);
+  return identified;
+}
+
+TEST(StitchTest, UntitledSameShapeContinuesAndOtherUnitStartsANewTable) {
+  const Table first = Grid(kExpenditureGrid);
+  const Table second = Grid({{"202", "外交支出", "5.00", "5.00", ""}});
+  const Table third = Grid({{"203", "国防支出", "7.00", "7.00", ""}});
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(Identified(0, &first, "支出决算表", "final.expenditure",
+                                  UnitDeclaration{"单位：万元", UnitOfAmount::kWanYuan}));
+  identified.push_back(Identified(2, &second, "", "other"));
+  identified.push_back(
+      Identified(4, &third, "", "other", UnitDeclaration{"单位：元", UnitOfAmount::kYuan}));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 2u);
+  EXPECT_EQ(stitched[0].parts.size(), 2u);
+  EXPECT_EQ(stitched[0].canonical.source_blocks, (std::vector<int>{0, 2}));
+  EXPECT_EQ(stitched[0].canonical.kind, "final.expenditure");
+  EXPECT_EQ(stitched[0].printed_unit, "单位：万元");
+  EXPECT_EQ(stitched[1].declared, UnitOfAmount::kYuan);
+}
+
+TEST(StitchTest, RowCutByPageBreakIsRejoined) {
+  const Table first = Grid({{"科目编码", "科目名称", "合计"},
+                            {"201", "一般公共服务支出", "1,000.00"},
+                            {"20101", "人大事务", "3,27"}});
+  const Table second = Grid({{"", "", "9.00"}, {"20102", "政协事务", "1.00"}});
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(Identified(0, &first, "支出决算表", "final.expenditure"));
+  identified.push_back(Identified(1, &second, "", "other"));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 1u);
+  EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(2, 2)), "3,27\n9.00");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].check, "table.row_rejoined");
+}
+
+// ------------------------------------------------------------------ header
+
+StitchedTable OnePart(const Table& table, const std::string& kind) {
+  StitchedTable stitched;
+  stitched.canonical.kind = kind;
+  stitched.parts.push_back(TablePart{0, &table, AnalyzeHeader(table)});
+  return stitched;
+}
+
+TEST(HeaderTest, ColumnKeysFollowTheKind) {
+  const Table expenditure = Grid(kExpenditureGrid);
+  TableColumns columns = KeyColumns(OnePart(expenditure, "final.expenditure"), HeaderOptions{});
+  EXPECT_EQ(columns.keys, (std::vector<std::string>{"", "", "total", "basic", "project"}));
+  ASSERT_EQ(columns.segments.size(), 1u);
+  EXPECT_EQ(columns.segments[0].amounts, (std::vector<int>{2, 3, 4}));
+
+  // A segment's lone 决算数 column is its amount; 本年收入 loses its side prefix
+  // in a summary.
+  const Table summary =
+      Grid({{"项目", "决算数", "项目", "决算数"},
+            {"一、一般公共预算财政拨款收入", "10.00", "一、一般公共服务支出", "10.00"}});
+  columns = KeyColumns(OnePart(summary, "final.income_expenditure_summary"), HeaderOptions{});
+  EXPECT_EQ(columns.keys, (std::vector<std::string>{"", "amount", "", "amount"}));
+  EXPECT_EQ(columns.segments.size(), 2u);
+
+  // 三公 items across the header.
+  const Table three_public =
+      Grid({{"合计", "因公出国（境）费", "公务接待费"}, {"3.00", "1.00", "2.00"}});
+  columns = KeyColumns(OnePart(three_public, "budget.three_public"), HeaderOptions{});
+  EXPECT_TRUE(columns.columnar_three_public);
+  EXPECT_EQ(columns.column_rows,
+            (std::vector<std::string>{"three_public.total", "three_public.overseas",
+                                      "three_public.reception"}));
+}
+
+// -------------------------------------------------------------------- rows
+
+TEST(RowsTest, CodedRowsAndFiguresInFen) {
+  const Table grid = Grid(kExpenditureGrid);
+  StitchedTable stitched = OnePart(grid, "final.expenditure");
+  stitched.declared = UnitOfAmount::kWanYuan;
+  const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+  std::vector<Finding> findings;
+  CanonicalTable table = ReadRows(stitched, columns, RowsOptions{}, 7, findings);
+  ASSERT_EQ(table.rows.size(), 2u);
+  EXPECT_EQ(table.rows[0].row_code, "201");
+  EXPECT_EQ(table.rows[0].level, 1);
+  EXPECT_EQ(table.rows[1].row_code, "20101");
+  ASSERT_EQ(table.rows[1].values.size(), 3u);
+  EXPECT_EQ(table.rows[1].values[1].column, "basic");
+  EXPECT_EQ(table.rows[1].values[1].amount_fen, 600 * 10000 * 100);
+  EXPECT_EQ(table.rows[1].values[1].table_index, 7);
+  EXPECT_TRUE(findings.empty());
+}
+
+TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
+  std::vector<StitchedTable> tables(3);
+  tables[0].declared = UnitOfAmount::kYuan;
+  tables[1].declared = UnitOfAmount::kWanYuan;
+  tables[2].declared = UnitOfAmount::kWanYuan;
+  EXPECT_EQ(DocumentDefaultUnit(tables), UnitOfAmount::kWanYuan);
+
+  const Table grid = Grid(kExpenditureGrid);
+  StitchedTable stitched = OnePart(grid, "final.expenditure");
+  RowsOptions options;
+  options.default_unit = UnitOfAmount::kYuan;
+  std::vector<Finding> findings;
+  CanonicalTable table =
+      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), options, 0, findings);
+  EXPECT_EQ(table.unit_source, UnitSource::kDocumentDefault);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].check, "unit.document_default");
+}
+
+TEST(RowsTest, OtherTableWithAmountsIsReportedUnclassified) {
+  // Fullwidth digits and separators count as amounts too.
+  const Table grid =
+      Grid({{"项目", "金额"}, {"税收收入", "３，４９０，０００"}, {"非税收入", "12.50"}});
+  StitchedTable stitched = OnePart(grid, "other");
+  stitched.canonical.printed_title = "市级一般公共预算收入决算情况表";
+  stitched.declared = UnitOfAmount::kWanYuan;
+  std::vector<Finding> findings;
+  ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].check, "table.unclassified");
+  EXPECT_NE(findings[0].message.find("市级一般公共预算收入决算情况表"), std::string::npos);
+  EXPECT_NE(findings[0].message.find("holds 2 amount(s)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace disclose
