@@ -363,14 +363,12 @@ TEST(CliInspect, PdfPageAsJson) {
 }
 
 // Damaged and hostile workbooks (scripts/make-xlsx-fixtures.py).
-INSTANTIATE_TEST_SUITE_P(Workbooks, BadInputTest,
-                         ::testing::Values(BadInput{"truncated.xlsx", "corrupt"},
-                                           BadInput{"bad_xml.xlsx", "corrupt"},
-                                           BadInput{"xxe.xlsx", "corrupt"},
-                                           BadInput{"many_strings.xlsx", "too_large"},
-                                           BadInput{"truncated.xls", "corrupt"},
-                                           BadInput{"fat_loop.xls", "corrupt"}),
-                         BadInputName);
+INSTANTIATE_TEST_SUITE_P(
+    Workbooks, BadInputTest,
+    ::testing::Values(BadInput{"truncated.xlsx", "corrupt"}, BadInput{"bad_xml.xlsx", "corrupt"},
+                      BadInput{"xxe.xlsx", "corrupt"}, BadInput{"many_strings.xlsx", "too_large"},
+                      BadInput{"truncated.xls", "corrupt"}, BadInput{"fat_loop.xls", "corrupt"}),
+    BadInputName);
 
 TEST_F(CliTest, XlsxZipBombIsTooLargeUnderTheEntryLimit) {
   ExpectFailure(kBad / "zip_bomb.xlsx", "zip_bomb", "too_large", {"--max-zip-entry-mb", "1"});

@@ -10,6 +10,7 @@
 #include "core/document.h"
 #include "extract/extract.h"
 #include "extract/sheet/sheet_internal.h"
+#include "extract/xls/xls_internal.h"
 
 namespace disclose {
 namespace {
@@ -256,6 +257,56 @@ TEST(XlsReaderTest, BytesThatAreNotACompoundFileAreCorrupt) {
     ASSERT_FALSE(document.ok());
     EXPECT_EQ(document.status().code(), ErrorCode::kCorrupt) << document.status().message();
   }
+}
+
+// A BIFF8 stream by hand: globals (BOF, one BOUNDSHEET, EOF), then the
+// sheet's substream with the given records.
+std::string Record(std::uint16_t type, const std::string& data) {
+  std::string out;
+  out += static_cast<char>(type & 0xFF);
+  out += static_cast<char>(type >> 8);
+  out += static_cast<char>(data.size() & 0xFF);
+  out += static_cast<char>(data.size() >> 8);
+  return out + data;
+}
+
+std::string BiffWithSheet(const std::string& sheet_records) {
+  const std::string bof =
+      Record(0x0809, std::string("\x00\x06\x05\x00", 4) + std::string(12, '\0'));
+  const std::string name = "S";
+  const std::string eof = Record(0x000A, "");
+  std::string boundsheet_data(4, '\0');
+  boundsheet_data += std::string("\x00\x00", 2) + static_cast<char>(name.size()) + '\0' + name;
+  const std::size_t sheet_offset = bof.size() + 4 + boundsheet_data.size() + eof.size();
+  for (int i = 0; i < 4; ++i)
+    boundsheet_data[static_cast<std::size_t>(i)] =
+        static_cast<char>((sheet_offset >> (8 * i)) & 0xFF);
+  return bof + Record(0x0085, boundsheet_data) + eof + bof + sheet_records + eof;
+}
+
+std::string Dimensions(std::uint32_t rows, std::uint16_t columns) {
+  std::string data(14, '\0');
+  for (int i = 0; i < 4; ++i)
+    data[static_cast<std::size_t>(4 + i)] = static_cast<char>((rows >> (8 * i)) & 0xFF);
+  data[10] = static_cast<char>(columns & 0xFF);
+  data[11] = static_cast<char>(columns >> 8);
+  return Record(0x0200, data);
+}
+
+TEST(BiffScanTest, RefusesWhatFreeXlWouldMishandle) {
+  xls::BiffWorkbook one;
+  ASSERT_TRUE(xls::ScanBiff(BiffWithSheet(Dimensions(21, 9)), &one).ok());
+  ASSERT_EQ(one.sheets.size(), 1u);
+  EXPECT_EQ(one.sheets[0].name, "S");
+  EXPECT_EQ(one.sheets[0].declared_cells, 21 * 9);
+  // FreeXL leaked the first grid when a sheet declared a second (xls_fuzz).
+  xls::BiffWorkbook twice;
+  EXPECT_EQ(xls::ScanBiff(BiffWithSheet(Dimensions(21, 9) + Dimensions(21, 9)), &twice).code(),
+            ErrorCode::kCorrupt);
+  // A grid beyond BIFF8's 65,536 x 256, which FreeXL would allocate whole.
+  xls::BiffWorkbook huge;
+  EXPECT_EQ(xls::ScanBiff(BiffWithSheet(Dimensions(0xFFFFFFFF, 256)), &huge).code(),
+            ErrorCode::kTooLarge);
 }
 
 }  // namespace
