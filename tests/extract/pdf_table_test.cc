@@ -417,8 +417,8 @@ INSTANTIATE_TEST_SUITE_P(Cases, WrappedAmountTest,
                                                   {"3.75", "", ""},
                                                   {"1,209,583.75", "", ""},
                                                   0}),
-                         [](const testing::TestParamInfo<WrapCase>& info) {
-                           return std::string(info.param.name);
+                         [](const testing::TestParamInfo<WrapCase>& param_info) {
+                           return std::string(param_info.param.name);
                          });
 
 TEST(UnruledTableTest, PieceUnderTwoAmountsIsReportedNotGuessed) {
