@@ -2,13 +2,13 @@
 # Builds the libFuzzer targets with clang + ASan/UBSan and runs each for
 # SECONDS (default 600), seeded from fixtures/. Crashes land in
 # fuzz-artifacts/<target>/; see docs/fuzzing.md for turning one into a fixture.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: docx_fuzz text_fuzz pdf_fuzz
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: docx_fuzz text_fuzz pdf_fuzz ocr_fuzz
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(docx_fuzz text_fuzz pdf_fuzz)
+[ ${#targets[@]} -gt 0 ] || targets=(docx_fuzz text_fuzz pdf_fuzz ocr_fuzz)
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DDISCLOSE_FUZZ=ON -DDISCLOSE_TESTS=ON >/dev/null
@@ -27,6 +27,8 @@ seed_corpus() {
                for f in sh_putuo_govoffice_2025_unit_budget.pdf js_partyoffice_2019_budget_tables_a3rot.pdf; do
                  [ -f "../shared/real/$f" ] && cp -n "../shared/real/$f" "$dir"/ || true
                done ;;
+    # Small page images (a table strip, a paragraph), PNG and JPEG.
+    ocr_fuzz)  cp -n fixtures/scanned/*.png fixtures/scanned/*.jpg "$dir"/ 2>/dev/null || true ;;
   esac
   if [ -d "fixtures/fuzz-regressions/$target" ]; then
     cp -n "fixtures/fuzz-regressions/$target"/* "$dir"/ 2>/dev/null || true

@@ -12,6 +12,8 @@ packages=(
   libzip-dev libxml2-dev zlib1g-dev
   # patterns, OCR
   libre2-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
+  # OCR: page orientation (osd.traineddata); ImageMagick degrades pages for scripts/ocr-measure.py
+  tesseract-ocr-osd imagemagick
   # hashing, JSON
   libssl-dev nlohmann-json3-dev libicu-dev
   # tests and benchmarks
