@@ -7,6 +7,7 @@
 #include "normalize/consistency.h"
 #include "normalize/metadata.h"
 #include "normalize/narrative.h"
+#include "normalize/ocr_repair.h"
 #include "normalize/tables.h"
 #include "normalize/validate.h"
 
@@ -19,6 +20,8 @@ NormalizedDocument Normalize(const Document& document, const NormalizeOptions& o
   normalized.narrative =
       ExtractNarrativeFigures(document, normalized.metadata, normalized.findings);
   if (options.validate) {
+    // OCR misreads the identities can prove are corrected before they are checked.
+    RepairOcrFigures(normalized.tables, normalized.findings);
     CheckMetadataConsistency(document, normalized.metadata, normalized.findings);
     ValidateTables(normalized.tables, normalized.findings);
     ReconcileNarrative(normalized.tables, normalized.narrative, normalized.findings);
