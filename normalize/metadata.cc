@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
@@ -107,6 +108,11 @@ DocumentMetadata ExtractMetadata(const Document& document) {
   for (const Block& block : document.blocks) {
     if (const Paragraph* paragraph = block.AsParagraph()) paragraphs.push_back(paragraph);
   }
+  // OCR'd pages (a rasterised cover, a scanned page) are read after the text
+  // layer: a recognizer's 厅 may be a 斤, a text layer's never is.
+  std::stable_partition(paragraphs.begin(), paragraphs.end(), [](const Paragraph* paragraph) {
+    return paragraph->provenance.origin != TextOrigin::kOcr;
+  });
 
   // Every line of every paragraph; a title may wrap onto the next line
   // ("新疆维吾尔自治区医疗保障局 2019 年度" / "部门决算公开"), so a short line is
