@@ -65,7 +65,7 @@ std::string PageList(const std::vector<int>& pages) {
 
 // One OCR page may take this long; a page past it keeps its page_needs_ocr
 // warning and the document goes on.
-constexpr int kOcrSecondsPerPage = 90;
+constexpr int kOcrSecondsPerPage = 300;
 
 }  // namespace
 
