@@ -381,6 +381,11 @@ DocumentMetadata ExtractMetadata(const Document& document) {
   for (const Block& block : document.blocks) {
     if (const Paragraph* paragraph = block.AsParagraph()) paragraphs.push_back(paragraph);
   }
+  // OCR'd pages (a rasterised cover, a scanned page) are read after the text
+  // layer: a recognizer's 厅 may be a 斤, a text layer's never is.
+  std::stable_partition(paragraphs.begin(), paragraphs.end(), [](const Paragraph* paragraph) {
+    return paragraph->provenance.origin != TextOrigin::kOcr;
+  });
 
   std::vector<Candidate> departments;
   std::vector<Candidate> years;

@@ -8,6 +8,7 @@
 #include "normalize/document_class.h"
 #include "normalize/metadata.h"
 #include "normalize/narrative.h"
+#include "normalize/ocr_repair.h"
 #include "normalize/tables.h"
 #include "normalize/validate.h"
 
@@ -21,6 +22,8 @@ NormalizedDocument Normalize(const Document& document, const NormalizeOptions& o
   normalized.narrative =
       ExtractNarrativeFigures(document, normalized.metadata, normalized.findings);
   if (options.validate) {
+    // OCR misreads the identities can prove are corrected before they are checked.
+    RepairOcrFigures(normalized.tables, normalized.findings);
     CheckMetadataConsistency(document, normalized.metadata, normalized.findings);
     ValidateTables(normalized.tables, normalized.findings);
     ReconcileNarrative(normalized.tables, normalized.narrative, normalized.findings);

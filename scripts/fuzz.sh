@@ -2,13 +2,13 @@
 # Builds the libFuzzer targets with clang + ASan/UBSan and runs each for
 # SECONDS (default 600), seeded from fixtures/. Crashes land in
 # fuzz-artifacts/<target>/; see docs/fuzzing.md for turning one into a fixture.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: docx_fuzz text_fuzz pdf_fuzz html_fuzz doc_fuzz xlsx_fuzz xls_fuzz
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: docx_fuzz text_fuzz pdf_fuzz html_fuzz doc_fuzz xlsx_fuzz xls_fuzz ocr_fuzz
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(docx_fuzz text_fuzz pdf_fuzz html_fuzz doc_fuzz xlsx_fuzz xls_fuzz)
+[ ${#targets[@]} -gt 0 ] || targets=(docx_fuzz text_fuzz pdf_fuzz html_fuzz doc_fuzz xlsx_fuzz xls_fuzz ocr_fuzz)
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DDISCLOSE_FUZZ=ON -DDISCLOSE_TESTS=ON >/dev/null
@@ -35,6 +35,8 @@ seed_corpus() {
                done ;;
     html_fuzz) cp -n fixtures/saved/*.html fixtures/bad/*.html "$dir"/ 2>/dev/null || true ;;
     doc_fuzz)  cp -n fixtures/saved/*.doc fixtures/bad/*.doc "$dir"/ 2>/dev/null || true ;;
+    # Small page images (a table strip, a paragraph), PNG and JPEG.
+    ocr_fuzz)  cp -n fixtures/scanned/*.png fixtures/scanned/*.jpg "$dir"/ 2>/dev/null || true ;;
   esac
   if [ -d "fixtures/fuzz-regressions/$target" ]; then
     cp -n "fixtures/fuzz-regressions/$target"/* "$dir"/ 2>/dev/null || true

@@ -16,6 +16,8 @@ packages=(
   libfreexl-dev python3-openpyxl libreoffice-calc
   # patterns, OCR
   libre2-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
+  # OCR: page orientation (osd.traineddata); ImageMagick degrades pages for scripts/ocr-measure.py
+  tesseract-ocr-osd imagemagick
   # hashing, JSON
   libssl-dev nlohmann-json3-dev libicu-dev
   # disclose dataset: SQLite output; JSON Schema checks of the outputs (tests/schema)

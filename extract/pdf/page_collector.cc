@@ -271,7 +271,7 @@ void PageCollector::eoFill(GfxState* state) {
   AddPathRules(state, /*stroked=*/false);
 }
 
-void PageCollector::NoteImage(GfxState* state) {
+void PageCollector::NoteImage(GfxState* state, int pixel_width, int pixel_height) {
   // Images are drawn into the unit square of user space. Sum their displayed
   // area: a logo or a seal is not a scan, a rasterised title is.
   double x[4], y[4];
@@ -281,21 +281,29 @@ void PageCollector::NoteImage(GfxState* state) {
   state->transform(1, 1, &x[3], &y[3]);
   const double w = *std::max_element(x, x + 4) - *std::min_element(x, x + 4);
   const double h = *std::max_element(y, y + 4) - *std::min_element(y, y + 4);
-  if (std::isfinite(w * h))
-    image_area_ += std::min(w, page_.page.width) * std::min(h, page_.page.height);
+  if (!std::isfinite(w * h)) return;
+  image_area_ += std::min(w, page_.page.width) * std::min(h, page_.page.height);
+  ++page_.image_count;
+  if (w * h > page_.largest_image_area && w > 1 && h > 1) {
+    page_.largest_image_area = w * h;
+    // Pixels per inch over the displayed area (72 points an inch); the square
+    // root of the areas' ratio holds whether or not the image is drawn rotated.
+    page_.largest_image_ppi =
+        72 * std::sqrt(std::max(0.0, double(pixel_width) * pixel_height / (w * h)));
+  }
 }
 
 // The base class implementations skip inline image data without decoding it.
 void PageCollector::drawImageMask(GfxState* state, Object* ref, Stream* str, int width, int height,
                                   bool invert, bool interpolate, bool inline_img) {
-  NoteImage(state);
+  NoteImage(state, width, height);
   OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_img);
 }
 
 void PageCollector::drawImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                               GfxImageColorMap* color_map, bool interpolate, const int* mask_colors,
                               bool inline_img) {
-  NoteImage(state);
+  NoteImage(state, width, height);
   OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors,
                        inline_img);
 }
@@ -304,7 +312,7 @@ void PageCollector::drawMaskedImage(GfxState* state, Object* ref, Stream* str, i
                                     int height, GfxImageColorMap* color_map, bool interpolate,
                                     Stream* mask_str, int mask_width, int mask_height,
                                     bool mask_invert, bool mask_interpolate) {
-  NoteImage(state);
+  NoteImage(state, width, height);
   OutputDev::drawMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str,
                              mask_width, mask_height, mask_invert, mask_interpolate);
 }
@@ -313,7 +321,7 @@ void PageCollector::drawSoftMaskedImage(GfxState* state, Object* ref, Stream* st
                                         int height, GfxImageColorMap* color_map, bool interpolate,
                                         Stream* mask_str, int mask_width, int mask_height,
                                         GfxImageColorMap* mask_color_map, bool mask_interpolate) {
-  NoteImage(state);
+  NoteImage(state, width, height);
   OutputDev::drawSoftMaskedImage(state, ref, str, width, height, color_map, interpolate, mask_str,
                                  mask_width, mask_height, mask_color_map, mask_interpolate);
 }

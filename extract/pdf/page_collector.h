@@ -70,7 +70,7 @@ class PageCollector : public OutputDev {
 
  private:
   void AddPathRules(GfxState* state, bool stroked);
-  void NoteImage(GfxState* state);
+  void NoteImage(GfxState* state, int pixel_width, int pixel_height);
 
   PageContent page_;
   double image_area_ = 0;  // displayed area covered by images, points^2

@@ -21,6 +21,7 @@ struct Glyph {
   std::string font_name;
   bool undecodable = false;  // no Unicode mapping, private use, or U+FFFD
   int rotation = 0;          // 0 for horizontal text; 90/180/270 for rotated text runs
+  int confidence = -1;       // OCR only: the recognizer's confidence, 0-100
 };
 
 // A stroked line or a thin filled rectangle that may be a table rule.
@@ -43,6 +44,12 @@ struct PageContent {
   std::vector<Rule> rules;
   int dropped_glyphs = 0;  // past kMaxGlyphsPerPage
   int dropped_rules = 0;   // past kMaxRulesPerPage
+  // Images drawn on the page: how many, and the displayed area (points^2) and
+  // resolution (pixels per inch) of the largest one, 0 when none. The OCR
+  // reader renders a page that is one image at that image's own resolution.
+  int image_count = 0;
+  double largest_image_area = 0;
+  double largest_image_ppi = 0;
 };
 
 // A table found on a page, in page coordinates, before it becomes a Block.

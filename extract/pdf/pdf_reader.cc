@@ -8,9 +8,11 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/text.h"
 #include "extract/extract.h"
+#include "extract/ocr/ocr_page.h"
 #include "extract/pdf/layout.h"
 #include "extract/pdf/page_collector.h"
 #include "extract/pdf/poppler_init.h"
@@ -82,6 +84,24 @@ void WarnAboutCaps(const pdf::PageContent& content, int number, Document& doc) {
   }
 }
 
+// "1-3, 7" for pages 1, 2, 3, 7.
+std::string PageList(const std::vector<int>& pages) {
+  std::string out;
+  for (std::size_t i = 0; i < pages.size();) {
+    std::size_t j = i;
+    while (j + 1 < pages.size() && pages[j + 1] == pages[j] + 1) ++j;
+    if (!out.empty()) out += ", ";
+    out += std::to_string(pages[i]);
+    if (j > i) out += "-" + std::to_string(pages[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+// One OCR page may take this long; a page past it keeps its page_needs_ocr
+// warning and the document goes on.
+constexpr int kOcrSecondsPerPage = 300;
+
 }  // namespace
 
 Result<Document> ReadPdf(std::string_view bytes, std::string name, const ExtractOptions& options) {
@@ -121,6 +141,13 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
   pdf::PageCollector collector;
   pdf::PageContent content;
   int undecodable_total = 0, glyph_total = 0;
+  std::vector<int> ocr_skipped;  // pages that needed OCR and were not read by it
+  std::vector<int> ocr_out_of_time;
+  // OCR stops when three quarters of the timeout are spent, so the text of the
+  // remaining pages is still read and the document is not lost whole.
+  const auto ocr_deadline = options.timeout_seconds > 0
+                                ? start + std::chrono::milliseconds(750LL * options.timeout_seconds)
+                                : std::chrono::steady_clock::time_point::max();
   for (int number = 1; number <= page_count; ++number) {
     if (!pdf::CollectPage(pdf, number, collector, deadline, &content)) {
       return Status(ErrorCode::kTimeout, "PDF read error: " + doc.source.name + ": gave up after " +
@@ -132,10 +159,36 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
       return budget.Exceeded("PDF read error: " + doc.source.name);
     }
     pdf::PageAnalysis analysis = pdf::AnalyzePage(content);
+    std::string ocr_error;
+    if (content.page.needs_ocr && options.enable_ocr &&
+        std::chrono::steady_clock::now() >= ocr_deadline) {
+      ocr_out_of_time.push_back(number);
+    } else if (content.page.needs_ocr && options.enable_ocr) {
+      const auto page_deadline =
+          std::min(ocr_deadline,
+                   std::chrono::steady_clock::now() + std::chrono::seconds(kOcrSecondsPerPage));
+      const ocr::PageOcr ocr = ocr::OcrPdfPage(pdf, number, page_deadline, content, analysis);
+      if (ocr.ok) {
+        Warning warning{
+            "page_ocr",
+            "read by OCR (" + std::to_string(ocr.glyphs) + " characters at " +
+                std::to_string(ocr.dpi) + " dpi" +
+                (ocr.orientation != 0 ? ", scanned rotated " + std::to_string(ocr.orientation) + "°"
+                                      : std::string()) +
+                ")",
+            {}};
+        warning.provenance.page = number;
+        warning.provenance.origin = TextOrigin::kOcr;
+        doc.warnings.push_back(std::move(warning));
+      } else {
+        ocr_error = ocr.error;
+      }
+    }
     const Page& page = content.page;
     glyph_total += page.glyph_count;
     undecodable_total += page.undecodable_glyph_count;
-    if (page.needs_ocr) {
+    if (page.needs_ocr && page.text_origin != TextOrigin::kOcr) {
+      ocr_skipped.push_back(number);
       const bool garbled =
           page.glyph_count > 0 && page.undecodable_glyph_count * 10 > page.glyph_count * 3;
       Warning warning{"page_needs_ocr",
@@ -144,6 +197,7 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
                               : "page text is in images (" + std::to_string(page.glyph_count) +
                                     " glyphs in the text layer)",
                       {}};
+      if (!ocr_error.empty()) warning.message += "; OCR failed: " + ocr_error;
       warning.provenance.page = number;
       doc.warnings.push_back(std::move(warning));
     }
@@ -163,6 +217,21 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
   pdf::MoveRepeatedRunningHeads(doc);
   pdf::MarkContinuations(doc);
 
+  if (!ocr_out_of_time.empty()) {
+    doc.warnings.push_back(
+        {"ocr_skipped",
+         "OCR stopped at three quarters of the " + std::to_string(options.timeout_seconds) +
+             " s timeout: page" + std::string(ocr_out_of_time.size() > 1 ? "s " : " ") +
+             PageList(ocr_out_of_time) + " not read (raise --timeout; OCR takes seconds a page)",
+         {}});
+  }
+  if (!ocr_skipped.empty() && !options.enable_ocr) {
+    doc.warnings.push_back({"ocr_skipped",
+                            "OCR is off (--no-ocr): page" +
+                                std::string(ocr_skipped.size() > 1 ? "s " : " ") +
+                                PageList(ocr_skipped) + " not read",
+                            {}});
+  }
   if (undecodable_total > 0) {
     doc.warnings.push_back({"undecodable_glyphs",
                             std::to_string(undecodable_total) + " of " +

@@ -176,3 +176,29 @@ TEST(MetadataTest, Seeds) {
 
 }  // namespace
 }  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// A rasterised cover read by OCR (厅 misread 斤) before text-layer pages that
+// state the same: the text layer's reading wins; an OCR-only document still
+// gets its metadata from OCR.
+TEST(MetadataTest, TextLayerIsReadBeforeOcr) {
+  auto paragraph = [](const char* text, TextOrigin origin) {
+    Paragraph p;
+    p.text = text;
+    p.provenance.origin = origin;
+    return Block{p};
+  };
+  Document mixed;
+  mixed.blocks.push_back(paragraph("江苏省政协办公斤2019年部门预算", TextOrigin::kOcr));
+  mixed.blocks.push_back(paragraph("江苏省政协办公厅2019年部门预算", TextOrigin::kTextLayer));
+  EXPECT_EQ(ExtractMetadata(mixed).department.value, "江苏省政协办公厅");
+  Document scanned;
+  scanned.blocks.push_back(paragraph("江苏省政协办公斤2019年部门预算", TextOrigin::kOcr));
+  EXPECT_EQ(ExtractMetadata(scanned).department.value, "江苏省政协办公斤");
+  EXPECT_EQ(ExtractMetadata(scanned).fiscal_year.value, "2019");
+}
+
+}  // namespace
+}  // namespace disclose

@@ -1,0 +1,70 @@
+// Private to extract/ocr: one Tesseract engine per thread, loaded once and
+// reused for every page and document the thread reads (loading chi_sim costs
+// far more than a page). No Tesseract type leaks out of this header.
+//
+//   std::string error;
+//   ocr::Engine* engine = ocr::Engine::ForThisThread(&error);
+//   if (engine == nullptr) ...;                       // traineddata missing
+//   std::vector<ocr::Symbol> symbols = engine->RecognizePage(binary, 300, deadline);
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct Pix;
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace disclose::ocr {
+
+// One recognised character, in image pixels. `line_top`/`line_bottom` are
+// its text line's extent, so that every glyph of a line shares one band; the
+// word's box and index come along because the LSTM engine's own character
+// boxes are approximate (narrow, sometimes overlapping), its word boxes not.
+struct Symbol {
+  std::string text;
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  int line_top = 0, line_bottom = 0;
+  int word = 0;  // index of the word, in reading order
+  int word_x0 = 0, word_x1 = 0;
+  int confidence = 0;  // 0-100
+};
+
+struct Line {
+  std::string text;
+  int confidence = 0;  // 0-100; 0 when nothing was read
+};
+
+class Engine {
+ public:
+  // The calling thread's engine, created on first use; nullptr (and `error`
+  // set) when Tesseract or its chi_sim traineddata cannot be loaded.
+  static Engine* ForThisThread(std::string* error);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Page layout analysis and recognition of a whole page (chi_sim); stops
+  // early, returning what it has, when `deadline` passes.
+  std::vector<Symbol> RecognizePage(Pix* image, int dpi,
+                                    std::chrono::steady_clock::time_point deadline);
+  // One cell as a single line (PSM 7). `numeric` restricts the character set
+  // to digits, '.', ',', '-' and their full-width forms (amount columns).
+  Line RecognizeLine(Pix* image, int dpi, bool numeric);
+  // Clockwise rotation (0, 90, 180, 270) the image has, by Tesseract's OSD;
+  // 0 when OSD data is missing or the answer is not confident.
+  int DetectOrientation(Pix* image, int dpi);
+
+ private:
+  Engine();
+  bool Load(std::string* error);
+
+  std::unique_ptr<tesseract::TessBaseAPI> text_;     // chi_sim, page layout analysis
+  std::unique_ptr<tesseract::TessBaseAPI> numeric_;  // chi_sim, digits only, one line
+  std::unique_ptr<tesseract::TessBaseAPI> osd_;      // orientation; null without osd data
+};
+
+}  // namespace disclose::ocr

@@ -1,0 +1,396 @@
+#include "extract/ocr/ocr_page.h"
+
+#include <PDFDoc.h>
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "core/text.h"
+#include "extract/ocr/ocr_engine.h"
+#include "extract/ocr/page_image.h"
+
+namespace disclose::ocr {
+namespace {
+
+// Below this a scan's small characters fall under Tesseract's ~20 px x-height.
+constexpr double kMinScanPpi = 200;
+constexpr double kMaxScanPpi = 600;
+// A label whose every character the page pass read at least this sure of is
+// not read again.
+constexpr int kConfidentLabel = 90;
+
+bool IsDigitLike(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
+}
+bool IsSeparatorLike(char32_t c) {
+  return c == U'.' || c == U',' || c == U'-' || c == U'．' || c == U'，' || c == U'－' ||
+         c == U'−' || c == U'—' || c == U'%' || c == U' ';
+}
+
+// How a cell's page-level reading looks: an amount (digits and separators),
+// a label, or nothing.
+enum class CellShape { kEmpty, kAmount, kNearAmount, kLabel };
+
+CellShape ShapeOf(std::string_view text) {
+  int digits = 0, separators = 0, other = 0;
+  for (char32_t c : DecodeUtf8(text)) {
+    if (IsDigitLike(c))
+      ++digits;
+    else if (IsSeparatorLike(c) || c == U'\n')
+      ++separators;
+    else
+      ++other;
+  }
+  if (digits + other == 0) return separators > 0 ? CellShape::kNearAmount : CellShape::kEmpty;
+  if (other == 0) return CellShape::kAmount;
+  // One or two misread characters in a run of digits: an amount OCR garbled.
+  if (digits >= 3 && other <= 2) return CellShape::kNearAmount;
+  return CellShape::kLabel;
+}
+
+bool Contains(const Box& box, const Box& inner) {
+  const double cx = (inner.x0 + inner.x1) / 2, cy = (inner.y0 + inner.y1) / 2;
+  return cx >= box.x0 && cx <= box.x1 && cy >= box.y0 && cy <= box.y1;
+}
+
+// How wide a character sets, in ems: CJK and full-width forms one, others half.
+double WidthUnits(std::string_view text) {
+  double units = 0;
+  for (char32_t c : DecodeUtf8(text)) {
+    units += (IsCjkIdeograph(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF))
+                 ? 1.0
+                 : 0.5;
+  }
+  return std::max(units, 0.5);
+}
+
+// Symbols become glyphs sharing their line's band, so layout groups them as
+// the text layer's glyphs. Each word's box is shared among its characters by
+// their set widths: the LSTM engine's character boxes are too narrow (gaps
+// that layout would read as spaces inside a CJK word) and may overlap (which
+// the fake-bold filter would take for a re-struck "00").
+std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& symbols, double scale) {
+  std::vector<pdf::Glyph> glyphs;
+  glyphs.reserve(symbols.size());
+  // Words of one text line come in reading order but their boxes may overlap;
+  // each starts where the one before it ended, so characters never interleave.
+  int line_top = -1, line_bottom = -1, cursor = 0;
+  for (std::size_t begin = 0; begin < symbols.size();) {
+    std::size_t end = begin + 1;
+    while (end < symbols.size() && symbols[end].word == symbols[begin].word) ++end;
+    const Symbol& first = symbols[begin];
+    int word_x0 = first.word_x0, word_x1 = first.word_x1;
+    if (word_x1 <= word_x0) {
+      word_x0 = first.x0;
+      word_x1 = first.x1;
+      for (std::size_t i = begin; i < end; ++i) {
+        word_x0 = std::min(word_x0, symbols[i].x0);
+        word_x1 = std::max(word_x1, symbols[i].x1);
+      }
+    }
+    if (first.line_top == line_top && first.line_bottom == line_bottom) {
+      word_x0 = std::max(word_x0, cursor);
+      word_x1 = std::max(word_x1, word_x0 + 1);
+    }
+    line_top = first.line_top;
+    line_bottom = first.line_bottom;
+    cursor = word_x1;
+    double total = 0;
+    for (std::size_t i = begin; i < end; ++i) total += WidthUnits(symbols[i].text);
+    double x = word_x0;
+    const double per_unit = (word_x1 - word_x0) / total;
+    // The whole line's band, not the character's: layout then sees one line.
+    const int top = first.line_top, bottom = std::max(first.line_bottom, first.line_top + 1);
+    for (std::size_t i = begin; i < end; ++i) {
+      const Symbol& symbol = symbols[i];
+      const double width = WidthUnits(symbol.text) * per_unit;
+      pdf::Glyph glyph;
+      glyph.text = SanitizeUtf8(symbol.text);
+      glyph.box = Box{x * scale, top * scale, (x + width) * scale, bottom * scale};
+      x += width;
+      if (glyph.text.empty()) continue;
+      // A printed line's box spans about 1.1 em (ascent plus descent).
+      glyph.font_size = std::max(1.0, (bottom - top) * scale * 0.9);
+      glyph.confidence = symbol.confidence;
+      glyphs.push_back(std::move(glyph));
+    }
+    begin = end;
+  }
+  // Chinese has no spaces: the engine's word breaks inside a run of CJK are
+  // arbitrary, and a justified line spreads its characters wider than the
+  // 0.45 em layout reads as a space. A gap under one em with a CJK character
+  // on either side is closed; wider gaps (columns) stay.
+  for (std::size_t i = 1; i < glyphs.size(); ++i) {
+    pdf::Glyph& left = glyphs[i - 1];
+    const pdf::Glyph& right = glyphs[i];
+    if (left.box.y0 != right.box.y0 || left.box.y1 != right.box.y1) continue;
+    const double gap = right.box.x0 - left.box.x1;
+    if (gap <= 0 || gap >= right.font_size) continue;
+    const auto a = DecodeUtf8(left.text), b = DecodeUtf8(right.text);
+    const bool cjk = (!a.empty() && WidthUnits(left.text) >= 1.0 && IsCjkIdeograph(a.back())) ||
+                     (!b.empty() && IsCjkIdeograph(b.front()));
+    if (cjk) left.box.x1 = right.box.x0;
+  }
+  return glyphs;
+}
+
+// Reads one cell again on its own, as a single line. Pixels are cut from the
+// rule-free image, a little inside the cell, with a white margin added back.
+Line ReadCell(Engine& engine, Pix* text_image, const Box& cell, int dpi, bool numeric) {
+  const double scale = dpi / 72.0;
+  const int inset = std::max(1, dpi / 100);
+  const int x0 = static_cast<int>(std::floor(cell.x0 * scale)) + inset;
+  const int y0 = static_cast<int>(std::floor(cell.y0 * scale)) + inset;
+  const int x1 = static_cast<int>(std::ceil(cell.x1 * scale)) - inset;
+  const int y1 = static_cast<int>(std::ceil(cell.y1 * scale)) - inset;
+  if (x1 - x0 < 4 || y1 - y0 < 4) return {};
+  ::Box* region = boxCreate(x0, y0, x1 - x0, y1 - y0);
+  PixPtr crop(pixClipRectangle(text_image, region, nullptr));
+  boxDestroy(&region);
+  if (crop == nullptr) return {};
+  l_int32 ink = 0;
+  pixCountPixels(crop.get(), &ink, nullptr);
+  if (ink < 8) return {};
+  // Tesseract expects a margin around a line; 1 bpp white is 0.
+  PixPtr framed(pixAddBorder(crop.get(), std::max(8, dpi / 20), 0));
+  if (framed == nullptr) return {};
+  return engine.RecognizeLine(framed.get(), dpi, numeric);
+}
+
+}  // namespace
+
+// OCR reads a thousands comma, a small mark low on the line, as a point as
+// often as not: "13.205.30" for 13,205.30, "9,.270.40" for 9,270.40. A run
+// of digits and marks shaped like a grouped amount (1-3 digits, groups of 3,
+// then 1-2 decimals), once doubled marks are made one, gets commas for every
+// mark but the last. Other runs ("3.1.2", codes) are left alone.
+std::string RepairSeparators(std::string_view text) {
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto is_mark = [](char c) { return c == '.' || c == ','; };
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!is_digit(text[i])) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && (is_digit(text[j]) || is_mark(text[j]))) ++j;
+    while (j > i && !is_digit(text[j - 1])) --j;  // a full stop after the number
+    std::string run(text.substr(i, j - i)), collapsed;
+    for (std::size_t k = 0; k < run.size(); ++k) {
+      if (is_mark(run[k]) && !collapsed.empty() && is_mark(collapsed.back())) {
+        if (run[k] == '.') collapsed.back() = '.';
+        continue;
+      }
+      collapsed += run[k];
+    }
+    // Shape: d{1,3} ([.,] d{3})+ . d{1,2}
+    std::vector<std::string> groups;
+    std::string marks;
+    std::string current;
+    for (char c : collapsed) {
+      if (is_mark(c)) {
+        groups.push_back(current);
+        marks += c;
+        current.clear();
+      } else {
+        current += c;
+      }
+    }
+    groups.push_back(current);
+    bool shaped = groups.size() >= 3 && marks.back() == '.' && groups.front().size() <= 3 &&
+                  groups.back().size() >= 1 && groups.back().size() <= 2;
+    for (std::size_t g = 1; shaped && g + 1 < groups.size(); ++g) shaped = groups[g].size() == 3;
+    if (shaped) {
+      for (std::size_t k = 0; k + 1 < marks.size(); ++k) marks[k] = ',';
+      std::string fixed = groups[0];
+      for (std::size_t g = 1; g < groups.size(); ++g)
+        fixed += std::string(1, marks[g - 1]) + groups[g];
+      out += fixed;
+    } else {
+      out += run;
+    }
+    i = j;
+  }
+  return out;
+}
+
+namespace {
+
+// Amount columns: most non-empty cells below the first row read as amounts.
+std::vector<bool> AmountColumns(const Table& table) {
+  std::vector<int> amounts(table.column_count, 0), filled(table.column_count, 0);
+  for (const TableCell& cell : table.cells) {
+    if (cell.row == 0 || cell.column_span != 1) continue;
+    const CellShape shape = ShapeOf(cell.text);
+    if (shape == CellShape::kEmpty) continue;
+    ++filled[cell.column];
+    amounts[cell.column] += shape != CellShape::kLabel;
+  }
+  std::vector<bool> out(table.column_count, false);
+  for (int c = 0; c < table.column_count; ++c)
+    out[c] = filled[c] > 0 && amounts[c] * 5 >= filled[c] * 3;
+  return out;
+}
+
+int MinConfidence(const pdf::PageContent& content, const std::vector<int>& indices,
+                  const Box& box) {
+  int confidence = -1;
+  for (int index : indices) {
+    const pdf::Glyph& glyph = content.glyphs[static_cast<std::size_t>(index)];
+    if (glyph.confidence < 0 || !Contains(box, glyph.box)) continue;
+    confidence = confidence < 0 ? glyph.confidence : std::min(confidence, glyph.confidence);
+  }
+  return confidence;
+}
+
+int MeanConfidence(const pdf::PageContent& content, const Box& box) {
+  long long sum = 0;
+  int count = 0;
+  for (const pdf::Glyph& glyph : content.glyphs) {
+    if (glyph.confidence < 0 || !Contains(box, glyph.box)) continue;
+    sum += glyph.confidence;
+    ++count;
+  }
+  return count == 0 ? -1 : static_cast<int>((sum + count / 2) / count);
+}
+
+// Reads every table cell again on its own and marks all of the page's text
+// as OCR with its confidence.
+void RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageContent& content,
+                    pdf::PageAnalysis& analysis) {
+  for (pdf::DetectedTable& detected : analysis.tables) {
+    Table& table = detected.table;
+    table.provenance.origin = TextOrigin::kOcr;
+    const std::vector<bool> amount_columns = AmountColumns(table);
+    int table_confidence = 100;
+    for (TableCell& cell : table.cells) {
+      cell.provenance.origin = TextOrigin::kOcr;
+      if (!cell.provenance.box) continue;
+      const CellShape shape = ShapeOf(cell.text);
+      const bool amount_column =
+          cell.column_span == 1 && cell.row > 0 && amount_columns[cell.column];
+      const bool numeric = shape == CellShape::kAmount || shape == CellShape::kNearAmount ||
+                           (amount_column && shape == CellShape::kEmpty);
+      const bool single_line = cell.text.find('\n') == std::string::npos;
+      int confidence = MinConfidence(content, detected.glyph_indices, *cell.provenance.box);
+      // Amounts are always read again, with the numeric character set; so is
+      // a cell the page pass left empty though it has ink (layout analysis
+      // drops isolated figures in grids), and a one-line label the page pass
+      // was unsure of. Confident labels and wrapped ones stay as read: reading
+      // every label again would double the time of a table page.
+      const bool doubtful_label = single_line && shape == CellShape::kLabel && confidence >= 0 &&
+                                  confidence < kConfidentLabel;
+      if (numeric || doubtful_label || shape == CellShape::kEmpty) {
+        Line line = ReadCell(engine, text_image, *cell.provenance.box, dpi, numeric);
+        const CellShape read_shape = ShapeOf(line.text);
+        const bool usable =
+            numeric ? read_shape == CellShape::kAmount ||
+                          (read_shape == CellShape::kNearAmount && shape == CellShape::kEmpty)
+                    : read_shape != CellShape::kEmpty;
+        if (usable && (shape == CellShape::kEmpty || numeric || line.confidence >= confidence)) {
+          cell.text = RepairSeparators(Trim(line.text));
+          confidence = line.confidence;
+        }
+      }
+      if (!cell.text.empty()) {
+        cell.provenance.confidence = std::max(0, confidence);
+        table_confidence = std::min(table_confidence, cell.provenance.confidence);
+      }
+    }
+    table.provenance.confidence = table_confidence;
+  }
+  for (Paragraph& paragraph : analysis.layout.paragraphs) {
+    paragraph.text = RepairSeparators(paragraph.text);
+    paragraph.provenance.origin = TextOrigin::kOcr;
+    if (paragraph.provenance.box)
+      paragraph.provenance.confidence =
+          std::max(0, MeanConfidence(content, *paragraph.provenance.box));
+  }
+  for (Paragraph& paragraph : analysis.layout.furniture) {
+    paragraph.provenance.origin = TextOrigin::kOcr;
+    if (paragraph.provenance.box)
+      paragraph.provenance.confidence =
+          std::max(0, MeanConfidence(content, *paragraph.provenance.box));
+  }
+}
+
+}  // namespace
+
+int ChooseDpi(const pdf::PageContent& content) {
+  const double width = content.page.width, height = content.page.height;
+  double dpi = kDefaultDpi;
+  if (content.image_count == 1 && content.largest_image_area >= 0.5 * width * height &&
+      content.largest_image_ppi >= 30) {
+    dpi = content.largest_image_ppi;
+    while (dpi < kMinScanPpi) dpi *= 2;
+    dpi = std::min(dpi, kMaxScanPpi);
+  }
+  return CappedDpi(width, height, static_cast<int>(std::lround(dpi)));
+}
+
+PageOcr OcrImage(Pix* image, int dpi, std::chrono::steady_clock::time_point deadline,
+                 pdf::PageContent& content, pdf::PageAnalysis& analysis) {
+  PageOcr result;
+  result.dpi = dpi;
+  Engine* engine = Engine::ForThisThread(&result.error);
+  if (engine == nullptr) return result;
+  if (image == nullptr || dpi <= 0 ||
+      static_cast<long long>(pixGetWidth(image)) * pixGetHeight(image) > kMaxImagePixels) {
+    result.error = "the page image is empty or too large to read";
+    return result;
+  }
+  PreparedImage prepared = PrepareImage(PixPtr(pixClone(image)), dpi, engine);
+  if (prepared.binary == nullptr) {
+    result.error = "the page image could not be binarised";
+    return result;
+  }
+  result.orientation = prepared.orientation;
+  result.skew_degrees = prepared.skew_degrees;
+  Ruling ruling = SeparateRulingLines(prepared.binary.get(), dpi);
+  std::vector<Symbol> symbols = engine->RecognizePage(ruling.text.get(), dpi, deadline);
+  if (std::chrono::steady_clock::now() > deadline) {
+    result.error = "OCR gave up at the deadline";
+    return result;
+  }
+  const double scale = 72.0 / dpi;
+  pdf::PageContent ocr;
+  ocr.page = content.page;
+  ocr.page.width = pixGetWidth(prepared.binary.get()) * scale;
+  ocr.page.height = pixGetHeight(prepared.binary.get()) * scale;
+  ocr.page.text_origin = TextOrigin::kOcr;
+  ocr.image_count = content.image_count;
+  ocr.largest_image_area = content.largest_image_area;
+  ocr.largest_image_ppi = content.largest_image_ppi;
+  ocr.glyphs = ToGlyphs(symbols, scale);
+  ocr.rules = std::move(ruling.rules);
+  const Page original = content.page;
+  pdf::PageAnalysis ocr_analysis = pdf::AnalyzePage(ocr);
+  // The text layer's own counts stay on the page: they say why it was OCR'd.
+  ocr.page.glyph_count = original.glyph_count;
+  ocr.page.undecodable_glyph_count = original.undecodable_glyph_count;
+  RefineAnalysis(*engine, ruling.text.get(), dpi, ocr, ocr_analysis);
+  result.glyphs = static_cast<int>(ocr.glyphs.size());
+  content = std::move(ocr);
+  analysis = std::move(ocr_analysis);
+  result.ok = true;
+  return result;
+}
+
+PageOcr OcrPdfPage(PDFDoc& pdf, int number, std::chrono::steady_clock::time_point deadline,
+                   pdf::PageContent& content, pdf::PageAnalysis& analysis) {
+  const int dpi = ChooseDpi(content);
+  PixPtr image = RenderPage(pdf, number, dpi, deadline);
+  if (image == nullptr) {
+    PageOcr result;
+    result.dpi = dpi;
+    result.error = "the page could not be rendered for OCR";
+    return result;
+  }
+  return OcrImage(image.get(), dpi, deadline, content, analysis);
+}
+
+}  // namespace disclose::ocr

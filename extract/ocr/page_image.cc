@@ -1,0 +1,203 @@
+#include "extract/ocr/page_image.h"
+
+#include <PDFDoc.h>
+#include <SplashOutputDev.h>
+#include <leptonica/allheaders.h>
+#include <splash/SplashBitmap.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "extract/ocr/ocr_engine.h"
+
+namespace disclose::ocr {
+
+void PixDeleter::operator()(Pix* pix) const {
+  pixDestroy(&pix);
+}
+
+namespace {
+
+bool DeadlinePassed(void* data) {
+  const auto* deadline = static_cast<const std::chrono::steady_clock::time_point*>(data);
+  return std::chrono::steady_clock::now() > *deadline;
+}
+
+PixPtr ToGray(Pix* image) {
+  if (image == nullptr) return nullptr;
+  if (pixGetDepth(image) == 8 && pixGetColormap(image) == nullptr) return PixPtr(pixClone(image));
+  Pix* no_map = pixRemoveColormap(image, REMOVE_CMAP_BASED_ON_SRC);
+  if (no_map == nullptr) return nullptr;
+  PixPtr holder(no_map);
+  Pix* gray = nullptr;
+  switch (pixGetDepth(no_map)) {
+    case 32: gray = pixConvertRGBToLuminance(no_map); break;
+    case 1:
+    case 2:
+    case 4:
+    case 8:
+    case 16: gray = pixConvertTo8(no_map, 0); break;
+    default: break;
+  }
+  return PixPtr(gray);
+}
+
+PixPtr Binarize(Pix* gray, int dpi) {
+  // Sauvola's window must span a few strokes: about 1/15 inch each side.
+  const int half_window = std::max(7, dpi / 15);
+  Pix* binary = nullptr;
+  if (pixGetWidth(gray) > 2 * half_window + 3 && pixGetHeight(gray) > 2 * half_window + 3) {
+    pixSauvolaBinarizeTiled(gray, half_window, 0.34f, 1, 1, nullptr, &binary);
+  }
+  if (binary == nullptr) binary = pixThresholdToBinary(gray, 160);
+  if (binary == nullptr) return nullptr;
+  // Single-pixel specks from scanner noise would read as '.' or ','; a real
+  // full stop is bigger than one pixel at the resolutions we read.
+  Pix* clean = pixSelectBySize(binary, 2, 2, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr);
+  if (clean != nullptr) {
+    pixDestroy(&binary);
+    binary = clean;
+  }
+  return PixPtr(binary);
+}
+
+}  // namespace
+
+int CappedDpi(double width_points, double height_points, int dpi) {
+  const double area_inches = std::max(1e-6, width_points * height_points / (72.0 * 72.0));
+  const double max_dpi = std::sqrt(static_cast<double>(kMaxImagePixels) / area_inches);
+  return std::clamp(static_cast<int>(std::min<double>(dpi, max_dpi)), 1, 1200);
+}
+
+PixPtr RenderPage(PDFDoc& pdf, int number, int dpi,
+                  std::chrono::steady_clock::time_point deadline) {
+  if (pdf.getPage(number) == nullptr) return nullptr;
+  SplashColor paper;
+  std::memset(paper, 0, sizeof(paper));
+  paper[0] = 255;
+  SplashOutputDev device(splashModeMono8, 4, false, paper);
+  device.startDoc(&pdf);
+  pdf.displayPage(&device, number, dpi, dpi, 0, /*useMediaBox=*/false, /*crop=*/true,
+                  /*printing=*/false, &DeadlinePassed, &deadline);
+  if (std::chrono::steady_clock::now() > deadline) return nullptr;
+  SplashBitmap* bitmap = device.getBitmap();
+  if (bitmap == nullptr) return nullptr;
+  const int width = bitmap->getWidth(), height = bitmap->getHeight();
+  if (width <= 0 || height <= 0 || static_cast<long long>(width) * height > 4 * kMaxImagePixels)
+    return nullptr;
+  Pix* pix = pixCreate(width, height, 8);
+  if (pix == nullptr) return nullptr;
+  pixSetResolution(pix, dpi, dpi);
+  const int row_size = bitmap->getRowSize();
+  const unsigned char* data = bitmap->getDataPtr();
+  l_uint32* out = pixGetData(pix);
+  const int wpl = pixGetWpl(pix);
+  for (int y = 0; y < height; ++y) {
+    const unsigned char* row = data + static_cast<std::ptrdiff_t>(y) * row_size;
+    l_uint32* line = out + static_cast<std::ptrdiff_t>(y) * wpl;
+    for (int x = 0; x < width; ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+  return PixPtr(pix);
+}
+
+PreparedImage PrepareImage(PixPtr image, int dpi, Engine* engine) {
+  PreparedImage out;
+  out.gray = ToGray(image.get());
+  image.reset();
+  if (out.gray == nullptr) return out;
+  out.binary = Binarize(out.gray.get(), dpi);
+  if (out.binary == nullptr) return out;
+
+  if (engine != nullptr) {
+    out.orientation = engine->DetectOrientation(out.binary.get(), dpi);
+    if (out.orientation != 0) {
+      // OSD reports the clockwise turn the page has; turning it back is the
+      // remaining quarter turns clockwise.
+      const int quads = (4 - out.orientation / 90) % 4;
+      PixPtr turned(pixRotateOrth(out.gray.get(), quads));
+      if (turned != nullptr) {
+        out.gray = std::move(turned);
+        out.binary = Binarize(out.gray.get(), dpi);
+        if (out.binary == nullptr) return out;
+      }
+    }
+  }
+
+  l_float32 angle = 0, confidence = 0;
+  if (pixFindSkew(out.binary.get(), &angle, &confidence) == 0 && confidence >= 2.5f &&
+      std::fabs(angle) >= 0.05f && std::fabs(angle) <= 10.0f) {
+    constexpr double kRadiansPerDegree = 3.14159265358979323846 / 180.0;
+    PixPtr straight(pixRotate(out.gray.get(), static_cast<l_float32>(angle * kRadiansPerDegree),
+                              L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    if (straight != nullptr) {
+      PixPtr binary = Binarize(straight.get(), dpi);
+      if (binary != nullptr) {
+        out.gray = std::move(straight);
+        out.binary = std::move(binary);
+        out.skew_degrees = angle;
+      }
+    }
+  }
+  return out;
+}
+
+Ruling SeparateRulingLines(Pix* binary, int dpi) {
+  Ruling out;
+  if (binary == nullptr || pixGetDepth(binary) != 1) return out;
+  const double points = 72.0 / dpi;
+  // Longer than any character stroke (a 16 pt title glyph is 0.22 inch) and
+  // shorter than the narrowest cell (about 0.4 inch) or row (0.2 inch).
+  const int horizontal_length = std::max(15, dpi * 3 / 10);
+  const int vertical_length = std::max(12, dpi / 4);
+  // Vertical strokes are erased from the text only when longer than a large
+  // title's characters, so a 22 pt title keeps its strokes.
+  const int erase_vertical_length = std::max(20, dpi * 35 / 100);
+  // A scanned rule is at most a few points thick; thicker is a filled area.
+  const int max_thickness = std::max(3, dpi / 24);
+  PixPtr erase(pixCreateTemplate(binary));
+  struct Pass {
+    int sel_width, sel_height;
+    bool horizontal;
+  };
+  for (const Pass pass : {Pass{horizontal_length, 1, true}, Pass{1, vertical_length, false}}) {
+    PixPtr opened(pixOpenBrick(nullptr, binary, pass.sel_width, pass.sel_height));
+    if (opened == nullptr) continue;
+    Boxa* boxes = pixConnCompBB(opened.get(), 8);
+    if (boxes == nullptr) continue;
+    const int count = boxaGetCount(boxes);
+    for (int i = 0; i < count && out.rules.size() < 20000; ++i) {
+      l_int32 x = 0, y = 0, w = 0, h = 0;
+      if (boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h) != 0) continue;
+      const int length = pass.horizontal ? w : h, thickness = pass.horizontal ? h : w;
+      if (length < (pass.horizontal ? horizontal_length : vertical_length)) continue;
+      if (thickness > max_thickness) continue;
+      pdf::Rule rule;
+      rule.box = {x * points, y * points, (x + w) * points, (y + h) * points};
+      out.rules.push_back(rule);
+      if (erase != nullptr && (pass.horizontal || length >= erase_vertical_length)) {
+        // One pixel of margin takes the rule's grey fringe with it.
+        pixRasterop(erase.get(), x - 1, y - 1, w + 2, h + 2, PIX_SET, nullptr, 0, 0);
+      }
+    }
+    boxaDestroy(&boxes);
+  }
+  if (erase != nullptr) {
+    // Only the rule's own ink goes: characters touching a rule keep theirs.
+    PixPtr rule_ink(pixAnd(nullptr, erase.get(), binary));
+    if (rule_ink != nullptr) {
+      PixPtr opened_h(pixOpenBrick(nullptr, rule_ink.get(), horizontal_length, 1));
+      PixPtr opened_v(pixOpenBrick(nullptr, rule_ink.get(), 1, vertical_length));
+      PixPtr lines(pixOr(nullptr, opened_h.get(), opened_v.get()));
+      if (lines != nullptr) {
+        PixPtr fringe(pixDilateBrick(nullptr, lines.get(), 3, 3));
+        PixPtr mask(pixAnd(nullptr, fringe.get(), erase.get()));
+        out.text.reset(pixSubtract(nullptr, binary, mask.get()));
+      }
+    }
+  }
+  if (out.text == nullptr) out.text.reset(pixCopy(nullptr, binary));
+  return out;
+}
+
+}  // namespace disclose::ocr

@@ -1,0 +1,64 @@
+// Private to extract/ocr: the page image OCR reads, and what morphology finds
+// in it. Rendering uses Poppler's Splash rasteriser; everything after it is
+// Leptonica on the image alone, so it is testable without a PDF.
+//
+//   PixPtr gray = RenderPage(pdf, 3, 300, deadline);
+//   PreparedImage prepared = PrepareImage(std::move(gray), 300, engine);
+//   Ruling ruling = SeparateRulingLines(prepared.binary.get(), 300);
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <vector>
+
+#include "extract/pdf/page_content.h"
+
+class PDFDoc;
+struct Pix;
+
+namespace disclose::ocr {
+
+class Engine;
+
+struct PixDeleter {
+  void operator()(Pix* pix) const;
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+// Largest image we render or accept, in pixels: an A3 page at 400 dpi fits;
+// a poster-sized page gets a lower resolution instead of gigabytes.
+constexpr long long kMaxImagePixels = 40'000'000;
+
+// The resolution that keeps a width x height point page under kMaxImagePixels.
+int CappedDpi(double width_points, double height_points, int dpi);
+
+// Renders page `number` as displayed (crop box, /Rotate) in 8-bit gray at
+// `dpi`; null when Poppler cannot render it or the deadline passed.
+PixPtr RenderPage(PDFDoc& pdf, int number, int dpi, std::chrono::steady_clock::time_point deadline);
+
+struct PreparedImage {
+  PixPtr gray;              // upright and deskewed
+  PixPtr binary;            // 1 bpp, ink = 1
+  int orientation = 0;      // clockwise quarter turn found and undone: 0, 90, 180, 270
+  double skew_degrees = 0;  // skew found and undone
+};
+
+// Turns a page image upright (Tesseract OSD, when `engine` has it), corrects
+// its skew (Leptonica pixFindSkew) and binarises it (Sauvola, which survives
+// uneven scans and JPEG noise better than one global threshold). `image` may
+// be any depth; it is converted to 8-bit gray first.
+PreparedImage PrepareImage(PixPtr image, int dpi, Engine* engine);
+
+// Table rules by morphology: openings with long horizontal and vertical
+// structuring elements keep only strokes longer than any character, and each
+// connected stroke becomes a Rule in PDF points (72 / dpi per pixel). `text`
+// is the binary image with those strokes erased: Tesseract's page layout
+// reads table text far better without the grid, and a rule left at a cell's
+// edge would read as '1' or '-'.
+struct Ruling {
+  std::vector<pdf::Rule> rules;
+  PixPtr text;
+};
+Ruling SeparateRulingLines(Pix* binary, int dpi);
+
+}  // namespace disclose::ocr

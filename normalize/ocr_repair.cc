@@ -1,0 +1,333 @@
+#include "normalize/ocr_repair.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "core/money.h"
+#include "core/text.h"
+#include "normalize/amount.h"
+#include "normalize/validate.h"
+
+namespace disclose {
+namespace {
+
+// Candidate figures tried per round, lowest confidence first: a page of
+// garbage must not make normalization quadratic.
+constexpr std::size_t kMaxCandidates = 64;
+constexpr int kMaxRounds = 3;
+
+// Digits OCR confuses with one another (the pairs Tesseract's Chinese models
+// swap in grey, noisy or JPEG'd amounts).
+std::u32string ConfusablesOf(char32_t digit) {
+  switch (digit) {
+    case U'0': return U"68";
+    case U'1': return U"7";
+    case U'3': return U"8";
+    case U'5': return U"6";
+    case U'6': return U"058";
+    case U'7': return U"1";
+    case U'8': return U"306";
+    default: return U"";
+  }
+}
+
+bool IsAsciiDigit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
+
+// Every one-character change of `printed` worth trying, with what it is.
+std::vector<std::pair<std::u32string, std::string>> Variants(const std::u32string& printed) {
+  std::vector<std::pair<std::u32string, std::string>> out;
+  const std::size_t n = printed.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = printed[i];
+    if (IsAsciiDigit(c)) {
+      for (char32_t other : ConfusablesOf(c)) {
+        std::u32string v = printed;
+        v[i] = other;
+        out.emplace_back(v, "confusable digit");
+      }
+      // A doubled digit: the same digit printed twice side by side.
+      if (i + 1 < n && printed[i + 1] == c) {
+        std::u32string v = printed;
+        v.erase(i, 1);
+        out.emplace_back(v, "doubled digit");
+      }
+    }
+    if (c == U'.' || c == U',') {
+      std::u32string removed = printed;
+      removed.erase(i, 1);
+      out.emplace_back(removed, "spurious separator");
+      std::u32string swapped = printed;
+      swapped[i] = c == U'.' ? U',' : U'.';
+      out.emplace_back(swapped, "misread separator");
+      if (c == U'.') {
+        for (std::size_t j = 0; j <= removed.size(); ++j) {
+          if (j == i) continue;
+          std::u32string moved = removed;
+          moved.insert(j, 1, U'.');
+          out.emplace_back(moved, "misplaced decimal point");
+        }
+      }
+    }
+  }
+  // A lost digit, anywhere among the digits.
+  for (std::size_t i = 0; i <= n; ++i) {
+    const bool near_digit =
+        (i > 0 && IsAsciiDigit(printed[i - 1])) || (i < n && IsAsciiDigit(printed[i]));
+    if (!near_digit) continue;
+    for (char32_t d = U'0'; d <= U'9'; ++d) {
+      std::u32string v = printed;
+      v.insert(i, 1, d);
+      out.emplace_back(v, "lost digit");
+    }
+  }
+  return out;
+}
+
+std::string ToUtf8(const std::u32string& text) {
+  std::string out;
+  for (char32_t c : text) AppendUtf8(out, c);
+  return out;
+}
+
+// Which figure a finding names: its table, row, column and cell.
+std::string KeyOf(std::string_view kind, std::string_view row, std::string_view column,
+                  const Provenance& provenance) {
+  return std::string(kind) + "|" + std::string(row) + "|" + std::string(column) + "|" +
+         std::to_string(provenance.page) + "|" + std::to_string(provenance.block) + "|" +
+         std::to_string(provenance.row) + "|" + std::to_string(provenance.column);
+}
+std::string KeyOf(const Figure& figure) {
+  return KeyOf(figure.table_kind, figure.row_code, figure.column, figure.provenance);
+}
+std::string KeyOf(const FigureRef& ref) {
+  return KeyOf(ref.table_kind, ref.row_code, ref.column, ref.provenance);
+}
+
+bool Involves(const Finding& finding, const std::string& key) {
+  return std::any_of(finding.figures.begin(), finding.figures.end(),
+                     [&](const FigureRef& ref) { return KeyOf(ref) == key; });
+}
+
+// A finding by what it says: the same failure before and after a change.
+std::string Signature(const Finding& finding) {
+  return finding.check + "|" + finding.message;
+}
+
+struct Repair {
+  Figure* figure = nullptr;
+  std::string reading;     // the text as OCR read it
+  std::string correction;  // the text as corrected
+  std::string change;      // "confusable digit", ...
+  std::int64_t amount_fen = 0;
+  std::vector<std::string> proved_by;  // checks and messages of the identities it fixes
+  std::set<std::string> resolved;      // signatures of the findings it fixes
+};
+
+std::vector<Finding> Validate(const std::vector<CanonicalTable>& tables) {
+  std::vector<Finding> findings;
+  ValidateTables(tables, findings);
+  return findings;
+}
+
+// The unit a figure's printed text is read in, as the table builder read it.
+std::optional<UnitOfAmount> ReadingUnit(const Figure& figure, const CanonicalTable& table) {
+  const AmountText amount = ParseAmountText(figure.printed_text);
+  for (UnitOfAmount unit : {figure.printed_unit, table.unit, UnitOfAmount::kYuan}) {
+    if (unit == UnitOfAmount::kUnknown) continue;
+    const std::optional<std::int64_t> fen = ToFen(amount, unit);
+    if (fen && *fen == figure.amount_fen) return unit;
+  }
+  return std::nullopt;
+}
+
+std::vector<Repair> FindRepairs(std::vector<CanonicalTable>& tables,
+                                const std::vector<Finding>& failing) {
+  std::set<std::string> failing_signatures;
+  for (const Finding& finding : failing) failing_signatures.insert(Signature(finding));
+  // Candidates: low-confidence OCR figures named by a failing identity.
+  struct Candidate {
+    Figure* figure;
+    const CanonicalTable* table;
+    std::string key;
+  };
+  std::vector<Candidate> candidates;
+  for (CanonicalTable& table : tables) {
+    for (CanonicalRow& row : table.rows) {
+      for (Figure& figure : row.values) {
+        if (figure.provenance.origin != TextOrigin::kOcr || figure.corrected) continue;
+        if (figure.provenance.confidence >= kRepairMaxConfidence) continue;
+        const std::string key = KeyOf(figure);
+        if (std::none_of(failing.begin(), failing.end(),
+                         [&](const Finding& f) { return Involves(f, key); }))
+          continue;
+        candidates.push_back({&figure, &table, key});
+      }
+    }
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) {
+                     return a.figure->provenance.confidence < b.figure->provenance.confidence;
+                   });
+  if (candidates.size() > kMaxCandidates) candidates.resize(kMaxCandidates);
+
+  std::vector<Repair> repairs;
+  for (const Candidate& candidate : candidates) {
+    Figure& figure = *candidate.figure;
+    const std::optional<UnitOfAmount> unit = ReadingUnit(figure, *candidate.table);
+    if (!unit) continue;
+    // The amounts that would close each failing identity the figure is in.
+    std::vector<std::pair<std::int64_t, std::int64_t>> targets;  // amount, tolerance
+    std::vector<const Finding*> own;
+    for (const Finding& finding : failing) {
+      if (!Involves(finding, candidate.key)) continue;
+      own.push_back(&finding);
+      if (!finding.expected_fen || !finding.actual_fen) continue;
+      const std::int64_t gap = *finding.actual_fen - *finding.expected_fen;
+      targets.emplace_back(figure.amount_fen + gap, finding.tolerance_fen);
+      targets.emplace_back(figure.amount_fen - gap, finding.tolerance_fen);
+    }
+    if (targets.empty()) continue;
+    const std::int64_t original = figure.amount_fen;
+    std::set<std::int64_t> tried;
+    const std::vector<char32_t> code_points = DecodeUtf8(figure.printed_text);
+    const std::u32string printed(code_points.begin(), code_points.end());
+    for (const auto& [variant, change] : Variants(printed)) {
+      const AmountText amount = ParseAmountText(ToUtf8(variant));
+      if (amount.kind != AmountKind::kNumber || amount.irregular_grouping) continue;
+      const std::optional<std::int64_t> fen = ToFen(amount, *unit);
+      if (!fen || *fen == original || !tried.insert(*fen).second) continue;
+      if (std::none_of(targets.begin(), targets.end(), [&](const auto& target) {
+            return std::llabs(*fen - target.first) <= target.second;
+          }))
+        continue;
+      figure.amount_fen = *fen;
+      const std::vector<Finding> after = Validate(tables);
+      figure.amount_fen = original;
+      // Every identity the figure takes part in holds, and nothing new fails.
+      bool holds = true;
+      std::set<std::string> remaining;
+      for (const Finding& finding : after) {
+        if (Involves(finding, candidate.key) || !failing_signatures.count(Signature(finding))) {
+          holds = false;
+          break;
+        }
+        remaining.insert(Signature(finding));
+      }
+      if (!holds) continue;
+      Repair repair;
+      repair.figure = &figure;
+      repair.reading = figure.printed_text;
+      repair.correction = ToUtf8(variant);
+      repair.change = change;
+      repair.amount_fen = *fen;
+      for (const Finding* finding : own) {
+        if (remaining.count(Signature(*finding))) continue;
+        repair.resolved.insert(Signature(*finding));
+        repair.proved_by.push_back(finding->check + " (" + finding->message + ")");
+      }
+      if (!repair.resolved.empty()) repairs.push_back(std::move(repair));
+    }
+  }
+  return repairs;
+}
+
+FigureRef RefOf(const Figure& figure) {
+  return FigureRef{figure.table_kind, figure.row_code, figure.column, figure.amount_fen,
+                   figure.provenance};
+}
+
+std::string Where(const Figure& figure) {
+  return figure.table_kind + " row " + figure.row_code + " column " + figure.column;
+}
+
+}  // namespace
+
+void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
+  // Text documents (nearly all) pay nothing.
+  const bool any_ocr = std::any_of(tables.begin(), tables.end(), [](const CanonicalTable& table) {
+    return std::any_of(table.rows.begin(), table.rows.end(), [](const CanonicalRow& row) {
+      return std::any_of(row.values.begin(), row.values.end(), [](const Figure& figure) {
+        return figure.provenance.origin == TextOrigin::kOcr;
+      });
+    });
+  });
+  if (!any_ocr) return;
+  std::set<std::string> reported_ambiguous;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    const std::vector<Finding> failing = Validate(tables);
+    if (failing.empty()) return;
+    std::vector<Repair> repairs = FindRepairs(tables, failing);
+    if (repairs.empty()) return;
+    // A repair stands when no other candidate fixes any of the same failures.
+    bool applied = false;
+    for (std::size_t i = 0; i < repairs.size(); ++i) {
+      std::vector<const Repair*> rivals;
+      for (std::size_t j = 0; j < repairs.size(); ++j) {
+        if (j == i) continue;
+        const bool shared =
+            std::any_of(repairs[j].resolved.begin(), repairs[j].resolved.end(),
+                        [&](const std::string& s) { return repairs[i].resolved.count(s) > 0; });
+        if (shared) rivals.push_back(&repairs[j]);
+      }
+      const Repair& repair = repairs[i];
+      Figure& figure = *repair.figure;
+      if (rivals.empty()) {
+        Finding finding;
+        finding.check = "ocr.repaired";
+        finding.severity = Severity::kWarning;
+        finding.printed_text = repair.reading;
+        finding.actual_fen = figure.amount_fen;
+        finding.expected_fen = repair.amount_fen;
+        finding.provenance = figure.provenance;
+        std::string proofs;
+        for (const std::string& proof : repair.proved_by) {
+          if (!proofs.empty()) proofs += "; ";
+          proofs += proof;
+        }
+        finding.message = Where(figure) + ": OCR read '" + repair.reading + "' (confidence " +
+                          std::to_string(figure.provenance.confidence) + "), corrected to '" +
+                          repair.correction + "' (" + repair.change +
+                          ") because then every identity it takes part in holds: " + proofs;
+        figure.amount_fen = repair.amount_fen;
+        figure.corrected = true;
+        finding.figures.push_back(RefOf(figure));
+        findings.push_back(std::move(finding));
+        applied = true;
+        continue;
+      }
+      // Report each ambiguous group once, from its first member.
+      bool first = true;
+      for (const Repair* rival : rivals) first = first && rival > &repair;
+      if (!first) continue;
+      std::string key = repair.reading + "|" + KeyOf(figure);
+      if (!reported_ambiguous.insert(key).second) continue;
+      Finding finding;
+      finding.check = "ocr.repair_ambiguous";
+      finding.severity = Severity::kWarning;
+      finding.printed_text = repair.reading;
+      finding.provenance = figure.provenance;
+      finding.message =
+          "an identity fails on OCR figures and " + std::to_string(rivals.size() + 1) +
+          " one-character corrections would each fix it; none was applied: " + Where(figure) +
+          " '" + repair.reading + "' -> '" + repair.correction + "'";
+      finding.figures.push_back(RefOf(figure));
+      for (const Repair* rival : rivals) {
+        finding.message += ", " + Where(*rival->figure) + " '" + rival->reading + "' -> '" +
+                           rival->correction + "'";
+        finding.figures.push_back(RefOf(*rival->figure));
+      }
+      findings.push_back(std::move(finding));
+    }
+    if (!applied) return;
+  }
+}
+
+}  // namespace disclose

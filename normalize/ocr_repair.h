@@ -1,0 +1,27 @@
+// Private to normalize/: repair of OCR misreads by the accounting identities.
+//
+//   RepairOcrFigures(tables, findings);   // before ValidateTables
+//
+// When identities fail on figures read by OCR, and exactly one change of one
+// character of one low-confidence figure (a confusable digit 3/8, 1/7,
+// 0/6/8, 5/6; a lost or doubled digit; a misplaced or misread separator)
+// makes every identity that figure takes part in hold, without breaking any
+// other, the figure is corrected (amount_fen changed, corrected = true,
+// printed_text kept as read) and an `ocr.repaired` finding quotes the reading,
+// the correction and the identities that proved it. When several changes fit
+// the same failing identities nothing is changed and `ocr.repair_ambiguous`
+// lists them. Text-layer figures are never touched.
+#pragma once
+
+#include <vector>
+
+#include "core/normalized.h"
+
+namespace disclose {
+
+// OCR figures at or above this confidence are taken as read.
+constexpr int kRepairMaxConfidence = 97;
+
+void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>& findings);
+
+}  // namespace disclose

@@ -1,0 +1,163 @@
+// The OCR path: which pages are OCR'd, the resolution they are rendered at,
+// and what comes out of small scanned pages (fixtures/scanned/: one page of
+// the real image-only budget, one page of a scanned notice that is not a
+// budget). Whole scanned documents are read by tests/golden/scanned_pdf_test.cc.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/document.h"
+#include "core/text.h"
+#include "extract/extract.h"
+#include "extract/ocr/image_reader.h"
+#include "extract/ocr/ocr_page.h"
+
+namespace disclose {
+namespace {
+
+const std::string kScanned = std::string(DISCLOSE_SOURCE_DIR) + "/fixtures/scanned/";
+const std::string kRendered = std::string(DISCLOSE_SOURCE_DIR) + "/fixtures/rendered/";
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+Result<Document> Read(const std::string& path, bool ocr) {
+  ExtractOptions options;
+  options.enable_ocr = ocr;
+  return ReadPdf(Slurp(path), std::filesystem::path(path).filename().string(), options);
+}
+
+std::string AllText(const Document& doc) {
+  std::string text;
+  for (const Block& block : doc.blocks) {
+    if (const Paragraph* p = block.AsParagraph()) text += p->text + "\n";
+    if (const Table* t = block.AsTable()) {
+      for (const TableCell& cell : t->cells) text += cell.text + "\n";
+    }
+  }
+  return text;
+}
+
+int CountWarnings(const Document& doc, const std::string& code) {
+  int n = 0;
+  for (const Warning& warning : doc.warnings) n += warning.code == code;
+  return n;
+}
+
+TEST(OcrDpiTest, ScansAreReadAtTheirOwnResolution) {
+  const struct {
+    int images;
+    double image_area_share;  // of the page
+    double ppi;
+    double width, height;  // points
+    int dpi;
+  } cases[] = {
+      {1, 1.0, 200, 595, 842, 200},  // a 200 dpi scan: as scanned
+      {1, 1.0, 144, 595, 842, 288},  // browser print of page images: doubled
+      {1, 1.0, 120, 595, 842, 240},  // a low-resolution scan: doubled
+      {1, 0.3, 96, 595, 842, 300},   // a picture on a page: the page at 300
+      {2, 1.0, 200, 595, 842, 300},  // two images: the page at 300
+      {0, 0.0, 0, 595, 842, 300},    // no image (garbled text layer)
+      {0, 0.0, 0, 5950, 8420, 64},   // a poster: capped at 40 Mpixel
+  };
+  for (const auto& c : cases) {
+    pdf::PageContent content;
+    content.page.width = c.width;
+    content.page.height = c.height;
+    content.image_count = c.images;
+    content.largest_image_area = c.image_area_share * c.width * c.height;
+    content.largest_image_ppi = c.ppi;
+    EXPECT_EQ(ocr::ChooseDpi(content), c.dpi) << c.images << " " << c.ppi << " " << c.width;
+  }
+}
+
+TEST(OcrTextTest, ThousandsSeparatorsReadAsPointsArePutBack) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"预算为13.205.30万元", "预算为13,205.30万元"},
+      {"公共项目9,.270.40万元。", "公共项目9,270.40万元。"},
+      {"327.740.28", "327,740.28"},
+      {"1.234.567.8", "1,234,567.8"},
+      {"12,954.16万元", "12,954.16万元"},
+      {"3.1.2 小节", "3.1.2 小节"},              // a section number
+      {"2101501 行政运行", "2101501 行政运行"},  // a code
+      {"1.一般公共预算拨款", "1.一般公共预算拨款"},
+      {"增长2.5%", "增长2.5%"},
+      {"12.3456.78", "12.3456.78"},  // not grouped in threes: left for a finding
+  };
+  for (const auto& [in, out] : cases) EXPECT_EQ(ocr::RepairSeparators(in), out) << in;
+}
+
+TEST(OcrTest, ImageOnlyBudgetPageGivesItsText) {
+  Result<Document> doc = Read(kScanned + "bj_city_govdata_2026_budget_IMAGEONLY_p3.pdf", true);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(ValidateDocument(doc.value()), "");
+  ASSERT_EQ(doc->page_count(), 1);
+  EXPECT_TRUE(doc->pages[0].needs_ocr);
+  EXPECT_EQ(doc->pages[0].text_origin, TextOrigin::kOcr);
+  EXPECT_EQ(CountWarnings(doc.value(), "page_ocr"), 1);
+  EXPECT_EQ(CountWarnings(doc.value(), "page_needs_ocr"), 0);
+  const std::string text = AllText(doc.value());
+  for (const char* phrase : {"北京市政务服务和数据管理局", "部门职责", "政务服务"}) {
+    EXPECT_NE(text.find(phrase), std::string::npos) << phrase << "\n" << text;
+  }
+  ASSERT_FALSE(doc->blocks.empty());
+  for (const Block& block : doc->blocks) {
+    const Paragraph* p = block.AsParagraph();
+    if (p == nullptr) continue;
+    EXPECT_EQ(p->provenance.origin, TextOrigin::kOcr);
+    EXPECT_GE(p->provenance.confidence, 0);
+    EXPECT_LE(p->provenance.confidence, 100);
+    ASSERT_TRUE(p->provenance.box.has_value());
+    EXPECT_LE(p->provenance.box->x1, doc->pages[0].width + 1);
+    EXPECT_LE(p->provenance.box->y1, doc->pages[0].height + 1);
+  }
+}
+
+TEST(OcrTest, NoOcrSaysWhichPagesWereSkipped) {
+  Result<Document> doc = Read(kScanned + "bj_city_govdata_2026_budget_IMAGEONLY_p3.pdf", false);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_TRUE(doc->blocks.empty());
+  EXPECT_EQ(doc->pages[0].text_origin, TextOrigin::kTextLayer);
+  EXPECT_EQ(CountWarnings(doc.value(), "page_needs_ocr"), 1);
+  ASSERT_EQ(CountWarnings(doc.value(), "ocr_skipped"), 1);
+  for (const Warning& warning : doc->warnings) {
+    if (warning.code == "ocr_skipped") {
+      EXPECT_NE(warning.message.find("page 1 "), std::string::npos) << warning.message;
+    }
+  }
+}
+
+TEST(OcrTest, ScannedNoticeGivesText) {
+  Result<Document> doc =
+      Read(kScanned + "hn_changsha_market_perfeval_2022_SCAN_NEGATIVE_p1.pdf", true);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(ValidateDocument(doc.value()), "");
+  EXPECT_EQ(doc->pages[0].text_origin, TextOrigin::kOcr);
+  EXPECT_GE(DecodeUtf8(AllText(doc.value())).size(), 200u) << AllText(doc.value());
+}
+
+TEST(OcrTest, TextPagesAreNeverOcrd) {
+  Result<Document> doc = Read(kRendered + "budget_2024_kashgar.pdf", true);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(CountWarnings(doc.value(), "page_ocr"), 0);
+  for (const Page& page : doc->pages) EXPECT_EQ(page.text_origin, TextOrigin::kTextLayer);
+}
+
+TEST(OcrTest, BadImagesFailWithAStatus) {
+  ExtractOptions options;
+  for (const std::string& bytes :
+       {std::string(), std::string("\x89PNG\r\n\x1a\n garbage", 17), std::string(1000, 'x')}) {
+    Result<Document> doc = ocr::ReadPageImage(bytes, "bad.png", options);
+    EXPECT_FALSE(doc.ok());
+  }
+}
+
+}  // namespace
+}  // namespace disclose

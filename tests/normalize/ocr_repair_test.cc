@@ -1,0 +1,169 @@
+#include "normalize/ocr_repair.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "normalize/amount.h"
+#include "normalize/validate.h"
+
+namespace disclose {
+namespace {
+
+struct Cell {
+  const char* column;
+  const char* printed;
+  int confidence;  // -1: text layer
+};
+
+struct RowSpec {
+  const char* code;
+  std::vector<Cell> cells;
+};
+
+// A 元 table whose figures are read from `printed`, as the table builder does.
+CanonicalTable MakeTable(const std::vector<RowSpec>& rows) {
+  CanonicalTable table;
+  table.kind = "final.expenditure";
+  table.unit = UnitOfAmount::kYuan;
+  table.unit_source = UnitSource::kDeclared;
+  int r = 0;
+  for (const RowSpec& spec : rows) {
+    CanonicalRow row;
+    row.row_code = spec.code;
+    row.row_name = spec.code;
+    row.source_row = r;
+    int c = 1;
+    for (const Cell& cell : spec.cells) {
+      Figure figure;
+      figure.table_kind = table.kind;
+      figure.row_code = spec.code;
+      figure.row_name = spec.code;
+      figure.column = cell.column;
+      figure.printed_text = cell.printed;
+      figure.printed_unit = UnitOfAmount::kYuan;
+      figure.amount_fen = *ToFen(ParseAmountText(cell.printed), UnitOfAmount::kYuan);
+      figure.provenance.page = 1;
+      figure.provenance.block = 0;
+      figure.provenance.row = r;
+      figure.provenance.column = c++;
+      if (cell.confidence >= 0) {
+        figure.provenance.origin = TextOrigin::kOcr;
+        figure.provenance.confidence = cell.confidence;
+      }
+      row.values.push_back(figure);
+    }
+    table.rows.push_back(row);
+    ++r;
+  }
+  return table;
+}
+
+const Figure* FindFigure(const std::vector<CanonicalTable>& tables, const std::string& code,
+                         const std::string& column) {
+  for (const CanonicalRow& row : tables[0].rows) {
+    for (const Figure& figure : row.values) {
+      if (row.row_code == code && figure.column == column) return &figure;
+    }
+  }
+  return nullptr;
+}
+
+int CountCheck(const std::vector<Finding>& findings, const std::string& check) {
+  int n = 0;
+  for (const Finding& finding : findings) n += finding.check == check;
+  return n;
+}
+
+// 20802 basic printed 234.56, read 284.56 (3 read as 8): it breaks its row
+// (total = basic + project) and its column (208 = 20801 + 20802). Changing
+// the parent's 1,234.56 instead would fix the column but break 208's row.
+std::vector<RowSpec> MisreadRows(const char* misread, int confidence, int others) {
+  return {
+      {"208",
+       {{"total", "1,500.00", others},
+        {"basic", "1,234.56", others},
+        {"project", "265.44", others}}},
+      {"20801",
+       {{"total", "1,100.00", others},
+        {"basic", "1,000.00", others},
+        {"project", "100.00", others}}},
+      {"20802",
+       {{"total", "400.00", others},
+        {"basic", misread, confidence},
+        {"project", "165.44", others}}},
+  };
+}
+
+TEST(OcrRepairTest, RepairsTheOneCharacterBothIdentitiesProve) {
+  const struct {
+    const char* misread;
+    const char* change;
+  } cases[] = {
+      {"284.56", "confusable digit"},    {"2345.6", "misplaced decimal point"},
+      {"234,56", "misread separator"}, {"2334.56", "doubled digit"},
+      {"24.56", "lost digit"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.misread);
+    std::vector<CanonicalTable> tables = {MakeTable(MisreadRows(c.misread, 60, 95))};
+    std::vector<Finding> findings;
+    RepairOcrFigures(tables, findings);
+    ASSERT_EQ(CountCheck(findings, "ocr.repaired"), 1);
+    const Finding& repaired = findings[0];
+    EXPECT_EQ(repaired.printed_text, c.misread);
+    EXPECT_EQ(*repaired.expected_fen, 23456);
+    EXPECT_NE(repaired.message.find(c.change), std::string::npos) << repaired.message;
+    EXPECT_NE(repaired.message.find("sum.children"), std::string::npos) << repaired.message;
+    EXPECT_NE(repaired.message.find("sum.columns"), std::string::npos) << repaired.message;
+    const Figure* figure = FindFigure(tables, "20802", "basic");
+    EXPECT_EQ(figure->amount_fen, 23456);
+    EXPECT_TRUE(figure->corrected);
+    EXPECT_EQ(figure->printed_text, c.misread);
+    std::vector<Finding> after;
+    ValidateTables(tables, after);
+    EXPECT_EQ(CountCheck(after, "sum.children") + CountCheck(after, "sum.columns"), 0);
+  }
+}
+
+TEST(OcrRepairTest, GuessesNothingWhenOneIdentityAllowsSeveralRepairs) {
+  // Only the column identity: the parent or the child could be the misread.
+  std::vector<CanonicalTable> tables = {MakeTable({
+      {"208", {{"basic", "1,234.56", 80}}},
+      {"20801", {{"basic", "1,000.00", 80}}},
+      {"20802", {{"basic", "284.56", 80}}},
+  })};
+  std::vector<Finding> findings;
+  RepairOcrFigures(tables, findings);
+  EXPECT_EQ(CountCheck(findings, "ocr.repaired"), 0);
+  ASSERT_EQ(CountCheck(findings, "ocr.repair_ambiguous"), 1);
+  EXPECT_NE(findings[0].message.find("'284.56' -> '234.56'"), std::string::npos)
+      << findings[0].message;
+  EXPECT_NE(findings[0].message.find("'1,234.56' -> '1,284.56'"), std::string::npos)
+      << findings[0].message;
+  EXPECT_EQ(FindFigure(tables, "20802", "basic")->amount_fen, 28456);
+  EXPECT_EQ(FindFigure(tables, "208", "basic")->amount_fen, 123456);
+}
+
+TEST(OcrRepairTest, NeverTouchesTextLayerOrConfidentFigures) {
+  for (int confidence : {-1, 99}) {
+    SCOPED_TRACE(confidence);
+    std::vector<CanonicalTable> tables = {MakeTable(MisreadRows("284.56", confidence, confidence))};
+    std::vector<Finding> findings;
+    RepairOcrFigures(tables, findings);
+    EXPECT_TRUE(findings.empty());
+    EXPECT_EQ(FindFigure(tables, "20802", "basic")->amount_fen, 28456);
+  }
+}
+
+TEST(OcrRepairTest, LeavesAConsistentTableAlone) {
+  std::vector<CanonicalTable> tables = {MakeTable(MisreadRows("234.56", 40, 40))};
+  std::vector<Finding> findings;
+  RepairOcrFigures(tables, findings);
+  EXPECT_TRUE(findings.empty());
+}
+
+}  // namespace
+}  // namespace disclose
