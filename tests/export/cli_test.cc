@@ -147,7 +147,7 @@ TEST_F(CliTest, HtmlCellBombIsTooLarge) {
     html << "<html><body><table><tr>";
     for (int i = 0; i < 1'000'000; ++i) html << "<td>";
   }
-  ExpectFailure(input, "cell_bomb", "too_large");
+  ExpectFailure(input, "cell_bomb.html", "too_large");
 }
 
 TEST_F(CliTest, MissingFileIsNotFound) {
@@ -371,7 +371,7 @@ INSTANTIATE_TEST_SUITE_P(
     BadInputName);
 
 TEST_F(CliTest, XlsxZipBombIsTooLargeUnderTheEntryLimit) {
-  ExpectFailure(kBad / "zip_bomb.xlsx", "zip_bomb", "too_large", {"--max-zip-entry-mb", "1"});
+  ExpectFailure(kBad / "zip_bomb.xlsx", "zip_bomb.xlsx", "too_large", {"--max-zip-entry-mb", "1"});
 }
 
 }  // namespace

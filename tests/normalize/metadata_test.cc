@@ -194,10 +194,15 @@ TEST(MetadataTest, TextLayerIsReadBeforeOcr) {
   mixed.blocks.push_back(paragraph("江苏省政协办公斤2019年部门预算", TextOrigin::kOcr));
   mixed.blocks.push_back(paragraph("江苏省政协办公厅2019年部门预算", TextOrigin::kTextLayer));
   EXPECT_EQ(ExtractMetadata(mixed).department.value, "江苏省政协办公厅");
+  // A scan alone still names its department, when OCR read a name that ends like one: a
+  // misread suffix (办公斤) is no organisation, and is not taken for a department.
   Document scanned;
-  scanned.blocks.push_back(paragraph("江苏省政协办公斤2019年部门预算", TextOrigin::kOcr));
-  EXPECT_EQ(ExtractMetadata(scanned).department.value, "江苏省政协办公斤");
+  scanned.blocks.push_back(paragraph("江苏省政协办公厅2019年部门预算", TextOrigin::kOcr));
+  EXPECT_EQ(ExtractMetadata(scanned).department.value, "江苏省政协办公厅");
   EXPECT_EQ(ExtractMetadata(scanned).fiscal_year.value, "2019");
+  Document misread;
+  misread.blocks.push_back(paragraph("江苏省政协办公斤2019年部门预算", TextOrigin::kOcr));
+  EXPECT_EQ(ExtractMetadata(misread).department.value, "");
 }
 
 }  // namespace
