@@ -895,7 +895,7 @@ def main():
         total = exact = extra_total = flagged_n = silent_n = docs_exact = 0
         for doc, name in zip(docs, names):
             expected, printed = expected_figures(doc)
-            got = figures_of(os.path.join(out, form, name + ".facts.csv"))
+            got = figures_of(os.path.join(out, form, name + ext[form] + ".facts.csv"))
             missing, extra = expected - got, got - expected
             n_exp = sum(expected.values())
             n_ok = n_exp - sum(missing.values())
@@ -907,9 +907,9 @@ def main():
                 cell = per_feature["%s=%s" % (fname, value)][form] = per_feature["%s=%s" % (fname, value)][form]
                 cell[0] += n_ok
                 cell[1] += n_exp
-            flags = flags_of(os.path.join(out, form, name + ".json"))
-            cells = cell_texts(os.path.join(out, form, name + ".json"))
-            reference = (figures_of(os.path.join(out, "docx", name + ".facts.csv"))
+            flags = flags_of(os.path.join(out, form, name + ext[form] + ".json"))
+            cells = cell_texts(os.path.join(out, form, name + ext[form] + ".json"))
+            reference = (figures_of(os.path.join(out, "docx", name + ".docx.facts.csv"))
                          if form != "docx" and "docx" in forms else None)
             for key in list(missing.elements()) + list(extra.elements()):
                 kind = "missing" if key in missing else "extra"

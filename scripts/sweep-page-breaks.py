@@ -87,11 +87,11 @@ def main():
     shutil.rmtree(profile, ignore_errors=True)
     # The DOCX reader has no pages: every shift gives it the same figures.
     extract([os.path.join(args.out, names[0] + ".docx")], os.path.join(args.out, "docx"))
-    expected = figures(os.path.join(args.out, "docx", names[0] + ".facts.csv"))
+    expected = figures(os.path.join(args.out, "docx", names[0] + ".docx.facts.csv"))
     extract([os.path.join(args.out, n + ".pdf") for n in names], os.path.join(args.out, "pdf"))
     bad = 0
     for name in names:
-        facts = os.path.join(args.out, "pdf", name + ".facts.csv")
+        facts = os.path.join(args.out, "pdf", name + ".pdf.facts.csv")
         got = figures(facts) if os.path.exists(facts) else collections.Counter()
         missing, extra = expected - got, got - expected
         if missing or extra:
