@@ -69,21 +69,13 @@ bool HashFile(const std::string& path, std::uint64_t max_bytes, std::string& sha
   struct stat info {};
   bool ok = fstat(fd, &info) == 0 && S_ISREG(info.st_mode) &&
             static_cast<std::uint64_t>(info.st_size) <= max_bytes;
-  std::string bytes;
-  if (ok) {
-    bytes.resize(static_cast<size_t>(info.st_size));
-    size_t done = 0;
-    while (done < bytes.size()) {
-      const ssize_t got = read(fd, bytes.data() + done, bytes.size() - done);
-      if (got <= 0) break;
-      done += static_cast<size_t>(got);
-    }
-    ok = done == bytes.size();
-  }
+  // Streamed: a file refused as too large must not be held whole just to name its hash.
+  std::uint64_t read_bytes = 0;
+  ok = ok && Sha256HexOfFd(fd, sha256, read_bytes) &&
+       read_bytes == static_cast<std::uint64_t>(info.st_size);
   close(fd);
   if (!ok) return false;
-  sha256 = Sha256Hex(bytes);
-  size = static_cast<std::int64_t>(bytes.size());
+  size = static_cast<std::int64_t>(read_bytes);
   return true;
 }
 

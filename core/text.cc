@@ -3,9 +3,11 @@
 #include <openssl/evp.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdio>
 
 namespace disclose {
@@ -226,10 +228,9 @@ bool Contains(std::string_view text, std::string_view needle) {
   return text.find(needle) != std::string_view::npos;
 }
 
-std::string Sha256Hex(std::string_view bytes) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
+namespace {
+
+std::string HexDigest(const unsigned char* digest, unsigned int length) {
   std::string hex;
   hex.reserve(length * 2);
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -238,6 +239,40 @@ std::string Sha256Hex(std::string_view bytes) {
     hex += kDigits[digest[i] & 0xF];
   }
   return hex;
+}
+
+}  // namespace
+
+bool Sha256HexOfFd(int fd, std::string& hex, std::uint64_t& size) {
+  EVP_MD_CTX* context = EVP_MD_CTX_new();
+  if (context == nullptr || EVP_DigestInit_ex(context, EVP_sha256(), nullptr) != 1) {
+    EVP_MD_CTX_free(context);
+    return false;
+  }
+  std::array<char, 64 * 1024> chunk{};
+  size = 0;
+  bool ok = true;
+  for (;;) {
+    const ssize_t got = read(fd, chunk.data(), chunk.size());
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) ok = false;
+    if (got <= 0) break;
+    EVP_DigestUpdate(context, chunk.data(), static_cast<std::size_t>(got));
+    size += static_cast<std::uint64_t>(got);
+  }
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  ok = ok && EVP_DigestFinal_ex(context, digest.data(), &length) == 1;
+  EVP_MD_CTX_free(context);
+  if (ok) hex = HexDigest(digest.data(), length);
+  return ok;
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  return HexDigest(digest.data(), length);
 }
 
 }  // namespace disclose

@@ -47,5 +47,8 @@ bool Contains(std::string_view text, std::string_view needle);
 
 // Lowercase hex SHA-256 of bytes.
 std::string Sha256Hex(std::string_view bytes);
+// The same hash of everything read from `fd` until end of file, 64 KiB at a time, so a large
+// file is hashed in constant memory. False on a read error; `size` gets the bytes read.
+bool Sha256HexOfFd(int fd, std::string& hex, std::uint64_t& size);
 
 }  // namespace disclose

@@ -4,6 +4,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <cstdio>
+
 namespace disclose {
 namespace {
 
@@ -56,6 +58,26 @@ TEST(Utf8Test, InvalidBytesBecomeReplacementCharacter) {
 
 TEST(Sha256Test, KnownVector) {
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+// The streamed hash equals the whole-buffer hash across chunk boundaries (64 KiB).
+TEST(Sha256Test, StreamedFromAFileEqualsTheBufferHash) {
+  for (std::size_t size : {std::size_t{0}, std::size_t{3}, std::size_t{65536}, std::size_t{65537},
+                           std::size_t{200000}}) {
+    std::string bytes(size, '\0');
+    for (std::size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>((i * 131 + 7) % 251);
+    std::FILE* file = std::tmpfile();
+    ASSERT_NE(file, nullptr);
+    std::fwrite(bytes.data(), 1, bytes.size(), file);
+    std::fflush(file);
+    std::rewind(file);
+    std::string hex;
+    std::uint64_t read_bytes = 0;
+    EXPECT_TRUE(Sha256HexOfFd(fileno(file), hex, read_bytes)) << size;
+    EXPECT_EQ(read_bytes, size);
+    EXPECT_EQ(hex, Sha256Hex(bytes)) << size;
+    std::fclose(file);
+  }
 }
 
 }  // namespace
