@@ -11,6 +11,7 @@
 
 #include "core/text.h"
 #include "normalize/metadata.h"
+#include "normalize/table_text.h"
 
 namespace disclose {
 namespace {
@@ -21,19 +22,6 @@ constexpr std::size_t kMaxTitleCodePoints = 48;
 // Two names sharing this much of their start (上海市普陀区…) name sibling
 // units of one government: printing the other one is a contradiction.
 constexpr std::size_t kSharedRegionCodePoints = 4;
-
-std::vector<std::string> Lines(std::string_view text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string line = Trim(text.substr(start, end - start));
-    if (!line.empty()) lines.push_back(std::move(line));
-    start = end + 1;
-  }
-  return lines;
-}
 
 std::size_t CommonPrefixCodePoints(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
   std::size_t n = 0;
@@ -130,7 +118,7 @@ void CheckMetadataConsistency(const Document& document, const DocumentMetadata& 
   for (const Block& block : document.blocks) {
     const Paragraph* paragraph = block.AsParagraph();
     if (paragraph == nullptr) continue;
-    for (const std::string& line : Lines(paragraph->text)) {
+    for (const std::string& line : SplitLines(paragraph->text)) {
       // Titles are short and reporting dates say 截至: most body lines are
       // neither and cost nothing more.
       const bool title =
