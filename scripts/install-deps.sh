@@ -14,6 +14,8 @@ packages=(
   wv
   # XLS (BIFF8) workbooks; openpyxl and LibreOffice Calc build the workbook fixtures
   libfreexl-dev python3-openpyxl libreoffice-calc
+  # LibreOffice Writer renders the layout sweep's DOCX to PDF (scripts/sweep-layouts.py)
+  libreoffice-writer
   # patterns, OCR
   libre2-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
   # OCR: page orientation (osd.traineddata); ImageMagick degrades pages for scripts/ocr-measure.py
