@@ -20,6 +20,8 @@
 
 #include "core/text.h"
 #include "extract/docx/docx_internal.h"
+#include "extract/grid/anchor_grid.h"
+#include "extract/xml/xml_errors.h"
 
 namespace disclose::docx {
 namespace {
@@ -168,23 +170,9 @@ bool OnOff(xmlTextReaderPtr reader) {
   return !(value == "0" || value == "false" || value == "off");
 }
 
-struct ErrorSink {
-  std::string message;
-  int line = 0;
-};
-
-// libxml2 reports encoding and I/O errors through the generic handler, which
-// prints to stderr by default; the reader's own error handler already
-// captures what matters, so these are swallowed.
-void IgnoreGenericError(void*, const char*, ...) {}
-
-void OnXmlError(void* user, xmlErrorPtr error) {
-  auto* sink = static_cast<ErrorSink*>(user);
-  if (error == nullptr || error->level < XML_ERR_ERROR || !sink->message.empty()) return;
-  sink->message = error->message != nullptr ? Trim(error->message) : "malformed XML";
-  sink->line = error->line;
-  if (sink->message.empty()) sink->message = "malformed XML";
-}
+using xml::ErrorSink;
+using xml::IgnoreGenericError;
+using xml::OnXmlError;
 
 // Drives xmlTextReader over one part. The visitor's Start returns false to
 // skip the element's subtree.
@@ -730,17 +718,13 @@ class BodyVisitor {
       }
       const RawTable& raw = group_[i];
       if (raw.parent >= 0) {
-        const auto& anchors = built[static_cast<std::size_t>(raw.parent)].anchor_of;
         TableParent where;
         where.block = block_of[static_cast<std::size_t>(raw.parent)];
-        if (raw.parent_row >= 0 && static_cast<std::size_t>(raw.parent_row) < anchors.size() &&
-            raw.parent_cell >= 0 &&
-            static_cast<std::size_t>(raw.parent_cell) <
-                anchors[static_cast<std::size_t>(raw.parent_row)].size()) {
-          const auto& anchor = anchors[static_cast<std::size_t>(raw.parent_row)]
-                                      [static_cast<std::size_t>(raw.parent_cell)];
-          where.row = anchor.first;
-          where.column = anchor.second;
+        if (const auto anchor =
+                grid::AnchorOfRawCell(built[static_cast<std::size_t>(raw.parent)].anchor_of,
+                                      raw.parent_row, raw.parent_cell)) {
+          where.row = anchor->first;
+          where.column = anchor->second;
         }
         table.parent = where;
       }

@@ -4,8 +4,10 @@
 // line up with the cell above becomes an anchor of its own: the result always
 // satisfies ValidateDocument.
 #include <algorithm>
+#include <utility>
 
 #include "extract/docx/docx_internal.h"
+#include "extract/grid/anchor_grid.h"
 
 namespace disclose::docx {
 namespace {
@@ -13,8 +15,6 @@ namespace {
 // Wider than any real fiscal table; keeps a lying gridSpan from blowing up
 // memory and validation.
 constexpr int kMaxColumns = 256;
-// Above this grid area rows are not padded with empty anchors.
-constexpr long kMaxPaddedArea = 1'000'000;
 
 int Clamp(int value, int low, int high) {
   return std::max(low, std::min(value, high));
@@ -107,36 +107,7 @@ BuiltTable BuildTable(const RawTable& raw) {
 
   // Anchors are already row-major. Pad holes (gridBefore, short rows) with
   // empty anchors so every grid position belongs to a cell.
-  if (static_cast<long>(row_count) * column_count > kMaxPaddedArea) {
-    table.cells = std::move(anchors);
-    return built;
-  }
-  std::vector<int> covered_until(static_cast<std::size_t>(column_count), -1);
-  std::size_t next = 0;
-  table.cells.reserve(anchors.size());
-  for (int r = 0; r < row_count; ++r) {
-    std::size_t row_begin = next;
-    while (next < anchors.size() && anchors[next].row == r) {
-      const TableCell& anchor = anchors[next];
-      for (int c = anchor.column; c < anchor.column + anchor.column_span; ++c) {
-        covered_until[static_cast<std::size_t>(c)] = r + anchor.row_span - 1;
-      }
-      ++next;
-    }
-    std::size_t k = row_begin;
-    for (int c = 0; c < column_count; ++c) {
-      if (k < next && anchors[k].column == c) {
-        table.cells.push_back(std::move(anchors[k]));
-        ++k;
-      } else if (covered_until[static_cast<std::size_t>(c)] < r) {
-        TableCell pad;
-        pad.row = r;
-        pad.column = c;
-        table.cells.push_back(std::move(pad));
-        covered_until[static_cast<std::size_t>(c)] = r;
-      }
-    }
-  }
+  table.cells = grid::PadAnchorGrid(std::move(anchors), row_count, column_count);
   return built;
 }
 

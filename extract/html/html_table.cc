@@ -4,7 +4,9 @@
 // free before the next taken slot, rowspan to the rows that exist) and the
 // result always satisfies ValidateDocument.
 #include <algorithm>
+#include <utility>
 
+#include "extract/grid/anchor_grid.h"
 #include "extract/html/html_internal.h"
 
 namespace disclose::html {
@@ -12,8 +14,6 @@ namespace {
 
 // Wider than any real fiscal table; keeps a lying colspan from blowing up memory.
 constexpr int kMaxColumns = 256;
-// Above this grid area rows are not padded with empty anchors.
-constexpr long kMaxPaddedArea = 1'000'000;
 
 }  // namespace
 
@@ -82,36 +82,7 @@ GridTable BuildGrid(const RawTable& raw) {
 
   // Anchors are row-major already (rows in order, columns rising within a
   // row). Pad every slot no anchor covers so each grid position has a cell.
-  if (static_cast<long>(row_count) * column_count > kMaxPaddedArea) {
-    table.cells = std::move(anchors);
-    return built;
-  }
-  std::vector<int> covered(static_cast<std::size_t>(column_count), -1);
-  std::size_t next = 0;
-  table.cells.reserve(anchors.size());
-  for (int r = 0; r < row_count; ++r) {
-    const std::size_t row_begin = next;
-    while (next < anchors.size() && anchors[next].row == r) {
-      const TableCell& anchor = anchors[next];
-      for (int c = anchor.column; c < anchor.column + anchor.column_span; ++c) {
-        covered[static_cast<std::size_t>(c)] = r + anchor.row_span - 1;
-      }
-      ++next;
-    }
-    std::size_t k = row_begin;
-    for (int c = 0; c < column_count; ++c) {
-      if (k < next && anchors[k].column == c) {
-        table.cells.push_back(std::move(anchors[k]));
-        ++k;
-      } else if (covered[static_cast<std::size_t>(c)] < r) {
-        TableCell pad;
-        pad.row = r;
-        pad.column = c;
-        table.cells.push_back(std::move(pad));
-        covered[static_cast<std::size_t>(c)] = r;
-      }
-    }
-  }
+  table.cells = grid::PadAnchorGrid(std::move(anchors), row_count, column_count);
   return built;
 }
 

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "extract/grid/anchor_grid.h"
 #include "extract/html/html_internal.h"
 
 namespace disclose::html {
@@ -523,15 +524,11 @@ class Walker {
       if (raw.parent >= 0 && block_of[static_cast<std::size_t>(raw.parent)] >= 0) {
         TableParent where;
         where.block = block_of[static_cast<std::size_t>(raw.parent)];
-        const auto& anchors = built[static_cast<std::size_t>(raw.parent)].anchor_of;
-        if (raw.parent_row >= 0 && static_cast<std::size_t>(raw.parent_row) < anchors.size() &&
-            raw.parent_cell >= 0 &&
-            static_cast<std::size_t>(raw.parent_cell) <
-                anchors[static_cast<std::size_t>(raw.parent_row)].size()) {
-          const auto& anchor = anchors[static_cast<std::size_t>(raw.parent_row)]
-                                      [static_cast<std::size_t>(raw.parent_cell)];
-          where.row = anchor.first;
-          where.column = anchor.second;
+        if (const auto anchor =
+                grid::AnchorOfRawCell(built[static_cast<std::size_t>(raw.parent)].anchor_of,
+                                      raw.parent_row, raw.parent_cell)) {
+          where.row = anchor->first;
+          where.column = anchor->second;
         }
         table.parent = where;
       }

@@ -6,26 +6,14 @@
 
 #include "core/text.h"
 #include "extract/xlsx/xlsx_internal.h"
+#include "extract/xml/xml_errors.h"
 
 namespace disclose::xlsx {
 namespace {
 
-struct ErrorSink {
-  std::string message;
-  int line = 0;
-};
-
-// libxml2 reports some errors through the generic handler, which prints to
-// stderr by default; the structured handler below captures what matters.
-void IgnoreGenericError(void*, const char*, ...) {}
-
-void OnXmlError(void* user, xmlErrorPtr error) {
-  auto* sink = static_cast<ErrorSink*>(user);
-  if (error == nullptr || error->level < XML_ERR_ERROR || !sink->message.empty()) return;
-  sink->message = error->message != nullptr ? Trim(error->message) : "malformed XML";
-  sink->line = error->line;
-  if (sink->message.empty()) sink->message = "malformed XML";
-}
+using xml::ErrorSink;
+using xml::IgnoreGenericError;
+using xml::OnXmlError;
 
 std::string_view View(const xmlChar* text) {
   return text == nullptr ? std::string_view() : reinterpret_cast<const char*>(text);
