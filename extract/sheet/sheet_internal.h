@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "core/status.h"
 
 namespace disclose::sheet {
 
@@ -79,5 +80,16 @@ std::string_view BuiltinFormat(int id);
 // True for a format code that prints a date or a time (y, m, d, h, s outside
 // quotes and brackets).
 bool IsDateFormat(std::string_view format_code);
+
+// A warning about one sheet of a workbook (the sheet is the page).
+Warning SheetWarning(std::string code, std::string message, int page);
+
+// Each format's error maker: `<FORMAT> read error: <detail>` on one line.
+using ErrorMaker = Status (*)(ErrorCode code, std::string_view detail);
+
+// Re-says a helper's status `<prefix><detail>` as `<prefix><name>: <detail>`, so that every
+// message names the file without the helpers having to know it.
+Status WithFileName(ErrorMaker make_error, std::string_view prefix, const std::string& name,
+                    const Status& status);
 
 }  // namespace disclose::sheet

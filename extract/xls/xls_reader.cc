@@ -20,6 +20,7 @@
 
 #include "core/text.h"
 #include "extract/extract.h"
+#include "extract/sheet/sheet_internal.h"
 #include "extract/xls/xls_internal.h"
 
 namespace disclose {
@@ -28,20 +29,10 @@ namespace {
 using xls::XlsError;
 
 Status WithName(const std::string& name, const Status& status) {
-  std::string_view detail = status.message();
-  constexpr std::string_view kPrefix = "XLS read error: ";
-  if (StartsWith(detail, kPrefix)) detail.remove_prefix(kPrefix.size());
-  return XlsError(status.code(), name + ": " + std::string(detail));
+  return sheet::WithFileName(xls::XlsError, "XLS read error: ", name, status);
 }
 
-Warning SheetWarning(std::string code, std::string message, int page) {
-  Warning warning;
-  warning.code = std::move(code);
-  warning.message = std::move(message);
-  warning.provenance.page = page;
-  warning.provenance.origin = TextOrigin::kMarkup;
-  return warning;
-}
+using sheet::SheetWarning;
 
 // FreeXL opens files by path only: the bytes go to a private temporary file,
 // unlinked as soon as FreeXL holds it open.

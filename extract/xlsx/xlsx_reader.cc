@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "extract/extract.h"
+#include "extract/sheet/sheet_internal.h"
 #include "extract/xlsx/xlsx_internal.h"
 #include "extract/zip/zip_archive.h"
 
@@ -13,22 +14,11 @@ namespace {
 
 using xlsx::XlsxError;
 
-// Re-prefixes a status from the helpers with the file name.
 Status WithName(const std::string& name, const Status& status) {
-  std::string_view detail = status.message();
-  constexpr std::string_view kPrefix = "XLSX read error: ";
-  if (StartsWith(detail, kPrefix)) detail.remove_prefix(kPrefix.size());
-  return XlsxError(status.code(), name + ": " + std::string(detail));
+  return sheet::WithFileName(xlsx::XlsxError, "XLSX read error: ", name, status);
 }
 
-Warning SheetWarning(std::string code, std::string message, int page) {
-  Warning warning;
-  warning.code = std::move(code);
-  warning.message = std::move(message);
-  warning.provenance.page = page;
-  warning.provenance.origin = TextOrigin::kMarkup;
-  return warning;
-}
+using sheet::SheetWarning;
 
 }  // namespace
 
