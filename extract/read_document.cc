@@ -16,19 +16,6 @@ std::string BaseName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// OLE compound files hold legacy .doc/.xls and password-protected OOXML packages alike.
-constexpr std::string_view kOleMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
-
-// Stream names in a compound file's directory are UTF-16LE.
-bool ContainsUtf16(std::string_view bytes, std::string_view ascii) {
-  std::string wide;
-  for (char c : ascii) {
-    wide += c;
-    wide += '\0';
-  }
-  return bytes.find(wide) != std::string_view::npos;
-}
-
 // The extension a file claims, lower-cased with its dot ("" when none).
 std::string Extension(const std::string& name) {
   const std::size_t dot = name.find_last_of('.');
@@ -97,8 +84,9 @@ SourceFormat DetectFormat(std::string_view bytes) {
     }
     return SourceFormat::kUnknown;
   }
-  if (bytes.substr(0, kOleMagic.size()) == kOleMagic && ContainsUtf16(bytes, "WordDocument") &&
-      !ContainsUtf16(bytes, "EncryptionInfo")) {
+  if (bytes.substr(0, ole::kMagic.size()) == ole::kMagic &&
+      ole::ContainsStreamName(bytes, "WordDocument") &&
+      !ole::ContainsStreamName(bytes, "EncryptionInfo")) {
     return SourceFormat::kDoc;
   }
   if (LooksLikeHtml(bytes)) return SourceFormat::kHtml;
@@ -131,7 +119,7 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
     const SourceFormat format = DetectFormat(head);
     const bool text_like = format == SourceFormat::kText || format == SourceFormat::kMarkdown ||
                            format == SourceFormat::kHtml;
-    const bool binary = head.compare(0, kOleMagic.size(), kOleMagic) == 0 || !text_like;
+    const bool binary = head.compare(0, ole::kMagic.size(), ole::kMagic) == 0 || !text_like;
     if (!binary) {
       return Status(ErrorCode::kTooLarge, "text read error: " + BaseName(path) + ": " +
                                               std::to_string(info.st_size) +
@@ -148,16 +136,17 @@ Result<Document> ReadDocument(const std::string& path, const ExtractOptions& opt
   bytes.resize(static_cast<std::size_t>(in.gcount()));
   if (bytes.empty()) return Status(ErrorCode::kEmpty, path + ": file is empty");
   const std::string name = BaseName(path);
-  if (bytes.compare(0, kOleMagic.size(), kOleMagic) == 0) {
+  if (bytes.compare(0, ole::kMagic.size(), ole::kMagic) == 0) {
     // An OLE file is dispatched on the stream it holds. An encrypted DOCX is an
     // OLE file with an EncryptionInfo stream; ReadDocx says so.
-    if (ContainsUtf16(bytes, "EncryptionInfo")) return ReadDocx(bytes, name, options);
-    if (ContainsUtf16(bytes, "Workbook") ||
-        (ContainsUtf16(bytes, "Book") && !ContainsUtf16(bytes, "WordDocument"))) {
+    if (ole::ContainsStreamName(bytes, "EncryptionInfo")) return ReadDocx(bytes, name, options);
+    if (ole::ContainsStreamName(bytes, "Workbook") ||
+        (ole::ContainsStreamName(bytes, "Book") &&
+         !ole::ContainsStreamName(bytes, "WordDocument"))) {
       return ReadXls(bytes, name, options);
     }
     // A .doc, or an Office file cut before its directory: ReadDoc says which.
-    if (ContainsUtf16(bytes, "WordDocument") || ole::DirectoryBeyondEnd(bytes)) {
+    if (ole::ContainsStreamName(bytes, "WordDocument") || ole::DirectoryBeyondEnd(bytes)) {
       return ReadDoc(bytes, name, options);
     }
     return Status(ErrorCode::kUnsupportedFormat,

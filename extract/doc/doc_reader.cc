@@ -20,19 +20,8 @@
 namespace disclose {
 namespace {
 
-constexpr std::string_view kOleMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
-
 Status DocError(ErrorCode code, const std::string& detail) {
   return Status(code, "DOC read error: " + detail);
-}
-
-bool ContainsUtf16(std::string_view bytes, std::string_view ascii) {
-  std::string wide;
-  for (char c : ascii) {
-    wide += c;
-    wide += '\0';
-  }
-  return bytes.find(wide) != std::string_view::npos;
 }
 
 // First non-empty line of the converter's complaints, for the error message.
@@ -63,17 +52,17 @@ Result<Document> ReadDoc(std::string_view bytes, std::string name, const Extract
     return DocError(ErrorCode::kTooLarge,
                     name + ": " + std::to_string(bytes.size()) + " bytes exceeds the input limit");
   }
-  if (bytes.substr(0, kOleMagic.size()) != kOleMagic) {
+  if (bytes.substr(0, ole::kMagic.size()) != ole::kMagic) {
     return DocError(ErrorCode::kUnsupportedFormat, name + ": not an OLE compound file");
   }
   if (ole::DirectoryBeyondEnd(bytes)) {
     return DocError(ErrorCode::kCorrupt,
                     name + ": truncated OLE compound file (its directory lies past the end)");
   }
-  if (ContainsUtf16(bytes, "EncryptionInfo")) {
+  if (ole::ContainsStreamName(bytes, "EncryptionInfo")) {
     return DocError(ErrorCode::kEncrypted, name + ": password-protected Office file");
   }
-  if (!ContainsUtf16(bytes, "WordDocument")) {
+  if (!ole::ContainsStreamName(bytes, "WordDocument")) {
     return DocError(ErrorCode::kUnsupportedFormat,
                     name + ": an OLE file without a WordDocument stream (not a Word .doc)");
   }

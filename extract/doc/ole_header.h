@@ -5,9 +5,24 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace disclose::ole {
+
+inline constexpr std::string_view kMagic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+
+// True when a stream or storage named `ascii` appears in the bytes: directory entry names are
+// UTF-16LE, and a scan of the whole file is enough to tell a Word file from a workbook or an
+// encrypted OOXML package without parsing the directory.
+inline bool ContainsStreamName(std::string_view bytes, std::string_view ascii) {
+  std::string wide;
+  for (char c : ascii) {
+    wide += c;
+    wide += '\0';
+  }
+  return bytes.find(wide) != std::string_view::npos;
+}
 
 // True when the bytes start like an OLE file whose first directory sector
 // lies past the end of the bytes (or whose header is itself cut).

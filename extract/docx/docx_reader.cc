@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/text.h"
+#include "extract/doc/ole_header.h"
 #include "extract/docx/docx_internal.h"
 #include "extract/extract.h"
 
@@ -22,19 +23,6 @@ Status DocxError(ErrorCode code, std::string_view detail) {
 namespace {
 
 using docx::DocxError;
-
-constexpr char kOleMagic[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
-
-// "EncryptionInfo" as UTF-16LE, the stream an encrypted OOXML package keeps
-// inside its OLE compound file.
-bool ContainsUtf16(std::string_view bytes, std::string_view ascii) {
-  std::string wide;
-  for (char c : ascii) {
-    wide += c;
-    wide += '\0';
-  }
-  return bytes.find(wide) != std::string_view::npos;
-}
 
 // Application name from docProps/app.xml, without a DOM: the part is tiny and
 // only one element is wanted.
@@ -70,10 +58,11 @@ Result<Document> ReadDocx(std::string_view bytes, std::string name, const Extrac
     return DocxError(ErrorCode::kTooLarge,
                      name + ": " + std::to_string(bytes.size()) + " bytes exceeds the input limit");
   }
-  if (bytes.size() >= 8 && std::memcmp(bytes.data(), kOleMagic, 8) == 0) {
+  if (bytes.compare(0, ole::kMagic.size(), ole::kMagic) == 0) {
     // An OLE compound file is how Office wraps a password-protected DOCX.
     // One with a WordDocument stream and no EncryptionInfo is a legacy .doc.
-    if (!ContainsUtf16(bytes, "EncryptionInfo") && ContainsUtf16(bytes, "WordDocument")) {
+    if (!ole::ContainsStreamName(bytes, "EncryptionInfo") &&
+        ole::ContainsStreamName(bytes, "WordDocument")) {
       return DocxError(ErrorCode::kUnsupportedFormat,
                        name + ": legacy Word .doc (OLE), not a DOCX");
     }
