@@ -1,7 +1,7 @@
 // `disclose extract [options] FILE|DIR...`: a batch. Collects the inputs (cli/inputs), runs them
 // through long-lived worker processes (cli/worker_pool) that each read, normalize and commit one
 // file at a time (cli/extract_one, cli/output_files), and accounts for every input in
-// DIR/manifest.jsonl (cli/manifest) and on stderr (cli/progress).
+// DIR/manifest.jsonl (core/run_manifest) and on stderr (cli/progress).
 //
 // Exit status: 0 when every input was extracted or skipped as not a document (pages that could
 // not be read are reported, and counted in the manifest, but do not fail the run); 1 when any
@@ -18,11 +18,11 @@
 #include "cli/commands.h"
 #include "cli/extract_one.h"
 #include "cli/inputs.h"
-#include "cli/manifest.h"
 #include "cli/names.h"
 #include "cli/output_files.h"
 #include "cli/progress.h"
 #include "cli/worker_pool.h"
+#include "core/run_manifest.h"
 #include "extract/inspect.h"
 
 namespace disclose::cli {
@@ -220,7 +220,7 @@ class Batch {
   }
 
   void Record(size_t i, ManifestEntry entry) {
-    Append(ToJsonLine(entry));
+    Append(ManifestToJsonLine(entry));
     entries_[i] = std::move(entry);
     finished_[i] = true;
   }
@@ -231,14 +231,14 @@ class Batch {
     for (const InputFile& input : inputs_) ours.insert(EscapeName(input.path));
     std::string content;
     for (const std::string& path : old_.order) {
-      if (ours.count(path) == 0) content += ToJsonLine(old_.last.at(path));
+      if (ours.count(path) == 0) content += ManifestToJsonLine(old_.last.at(path));
     }
     for (size_t i = 0; i < inputs_.size(); ++i) {
       if (finished_[i]) {
-        content += ToJsonLine(entries_[i]);
+        content += ManifestToJsonLine(entries_[i]);
       } else if (const auto it = old_.last.find(EscapeName(inputs_[i].path));
                  it != old_.last.end()) {
-        content += ToJsonLine(it->second);
+        content += ManifestToJsonLine(it->second);
       }
     }
     const Status written = out_.WriteTopLevel(kManifestName, content);

@@ -1,10 +1,10 @@
-#include "cli/manifest.h"
+#include "core/run_manifest.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-namespace disclose::cli {
+namespace disclose {
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -25,7 +25,7 @@ int IntOf(const Json& json, const char* key) {
 
 }  // namespace
 
-std::string ToJsonLine(const ManifestEntry& entry) {
+std::string ManifestToJsonLine(const ManifestEntry& entry) {
   Json outputs = Json::object();
   if (!entry.json.empty()) outputs["json"] = entry.json;
   if (!entry.csv.empty()) outputs["csv"] = entry.csv;
@@ -51,7 +51,7 @@ std::string ToJsonLine(const ManifestEntry& entry) {
   return line.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-std::optional<ManifestEntry> ParseLine(const std::string& line) {
+std::optional<ManifestEntry> ParseManifestLine(const std::string& line) {
   const Json json = Json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (!json.is_object() || !json.contains("path") || !json["path"].is_string()) {
     return std::nullopt;
@@ -92,7 +92,7 @@ LoadedManifest LoadManifest(const std::string& content) {
   std::istringstream lines(content);
   std::string line;
   while (std::getline(lines, line)) {
-    std::optional<ManifestEntry> entry = ParseLine(line);
+    std::optional<ManifestEntry> entry = ParseManifestLine(line);
     if (!entry) continue;
     if (loaded.last.find(entry->path) == loaded.last.end()) loaded.order.push_back(entry->path);
     loaded.last[entry->path] = std::move(*entry);
@@ -100,4 +100,4 @@ LoadedManifest LoadManifest(const std::string& content) {
   return loaded;
 }
 
-}  // namespace disclose::cli
+}  // namespace disclose

@@ -1,5 +1,6 @@
-// cli/manifest: DIR/manifest.jsonl, one JSON line per input, the account of a run that
-// `disclose dataset` and --resume read. Fields and their order are fixed (docs/schema.md,
+// core/run_manifest: DIR/manifest.jsonl, one JSON line per input, the account of a run that
+// `disclose extract` writes and `disclose dataset` and --resume read (the one definition of the
+// format both sides share). Fields and their order are fixed (docs/schema.md,
 // "manifest.jsonl"): path, sha256, size, status, error_code, outputs, pages, pages_skipped,
 // figures, findings, seconds, tool_version, options.
 //
@@ -9,7 +10,7 @@
 // order.
 //
 //   ManifestEntry entry = ...;
-//   std::string line = ToJsonLine(entry);
+//   std::string line = ManifestToJsonLine(entry);
 #pragma once
 
 #include <cstdint>
@@ -18,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace disclose::cli {
+namespace disclose {
 
 inline constexpr char kManifestName[] = "manifest.jsonl";
 
@@ -39,10 +40,10 @@ struct ManifestEntry {
   std::string options;
 };
 
-std::string ToJsonLine(const ManifestEntry& entry);  // newline-terminated
+std::string ManifestToJsonLine(const ManifestEntry& entry);  // newline-terminated
 
 // Parses one line; nullopt for a torn or foreign line.
-std::optional<ManifestEntry> ParseLine(const std::string& line);
+std::optional<ManifestEntry> ParseManifestLine(const std::string& line);
 
 // The lines of a manifest in file order, and the last entry per path.
 struct LoadedManifest {
@@ -51,4 +52,4 @@ struct LoadedManifest {
 };
 LoadedManifest LoadManifest(const std::string& content);
 
-}  // namespace disclose::cli
+}  // namespace disclose

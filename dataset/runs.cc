@@ -5,7 +5,10 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <tuple>
+
+#include "core/run_manifest.h"
 
 namespace disclose {
 namespace {
@@ -55,36 +58,25 @@ std::string FileName(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// A manifest line (runner's `disclose extract`, docs/dataset.md): path, sha256, size, status,
-// error_code, outputs {json, csv} or {error}, tool_version.
-bool EntryFromManifestLine(const std::string& run_dir, const Json& line, RunEntry& entry,
-                           std::string& problem) {
-  if (!line.is_object()) {
-    problem = "not a JSON object";
-    return false;
-  }
+// A manifest line as the runner wrote it (core/run_manifest.h); a dataset needs a status and,
+// for an ok entry, the path of its JSON.
+bool EntryFromManifest(const std::string& run_dir, const ManifestEntry& line, RunEntry& entry,
+                       std::string& problem) {
   entry.run_dir = run_dir;
-  entry.path = StringOr(line, "path");
-  entry.status = StringOr(line, "status");
+  entry.path = line.path;
+  entry.status = line.status;
   if (entry.path.empty() ||
       (entry.status != "ok" && entry.status != "error" && entry.status != "skipped")) {
     problem = "needs a path and a status of ok, error or skipped";
     return false;
   }
   entry.source = FileName(entry.path);
-  entry.sha256 = StringOr(line, "sha256");
-  if (const auto size = line.find("size"); size != line.end() && size->is_number_integer()) {
-    entry.size = size->get<std::int64_t>();
-  }
-  entry.error_code = StringOr(line, "error_code");
-  entry.tool_version = StringOr(line, "tool_version");
-  const auto outputs = line.find("outputs");
-  if (outputs != line.end() && outputs->is_object()) {
-    const std::string json = StringOr(*outputs, "json");
-    if (!json.empty()) entry.json_path = (fs::path(run_dir) / Unescape(json)).string();
-    const std::string error = StringOr(*outputs, "error");
-    if (!error.empty()) ReadErrorRecord(fs::path(run_dir) / Unescape(error), entry);
-  }
+  entry.sha256 = line.sha256;
+  if (line.size) entry.size = static_cast<std::int64_t>(*line.size);
+  entry.error_code = line.error_code;
+  entry.tool_version = line.tool_version;
+  if (!line.json.empty()) entry.json_path = (fs::path(run_dir) / Unescape(line.json)).string();
+  if (!line.error.empty()) ReadErrorRecord(fs::path(run_dir) / Unescape(line.error), entry);
   if (entry.status == "ok" && entry.json_path.empty()) {
     problem = "status ok without outputs.json";
     return false;
@@ -105,13 +97,13 @@ Result<std::vector<RunEntry>> ReadManifest(const std::string& run_dir, const fs:
     if (text.empty()) continue;
     RunEntry entry;
     std::string problem;
-    const Json line = Json::parse(text, nullptr, false);
-    if (line.is_discarded()) {
+    const std::optional<ManifestEntry> line = ParseManifestLine(text);
+    if (!line) {
       // A run killed mid-write leaves at most a truncated last line; the input is redone by
       // --resume and not in this dataset.
-      problem = "not JSON (truncated?)";
+      problem = "not a manifest line (truncated JSON, or no path)";
     } else {
-      EntryFromManifestLine(run_dir, line, entry, problem);
+      EntryFromManifest(run_dir, *line, entry, problem);
     }
     if (!problem.empty()) {
       log << "disclose: " << manifest.string() << ":" << number << ": skipped: " << problem << "\n";

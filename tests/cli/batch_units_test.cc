@@ -8,8 +8,8 @@
 
 #include "cli/args.h"
 #include "cli/inputs.h"
-#include "cli/manifest.h"
 #include "cli/names.h"
+#include "core/run_manifest.h"
 
 namespace disclose::cli {
 namespace {
@@ -109,7 +109,7 @@ TEST(Manifest, LineRoundTripsAndTornLinesAreIgnored) {
   entry.seconds = 0.1234;
   entry.tool_version = "0.1.0";
   entry.options = "ocr=on";
-  const std::string line = ToJsonLine(entry);
+  const std::string line = ManifestToJsonLine(entry);
   EXPECT_EQ(line.rfind("{\"path\":\"in/a.pdf\",\"sha256\":", 0), 0u) << line;
   EXPECT_NE(line.find("\"error_code\":null"), std::string::npos) << line;
   EXPECT_NE(line.find("\"seconds\":0.123"), std::string::npos) << line;
@@ -120,7 +120,7 @@ TEST(Manifest, LineRoundTripsAndTornLinesAreIgnored) {
   EXPECT_EQ(back.json, entry.json);
   EXPECT_EQ(back.figures, 40);
   EXPECT_EQ(back.findings_warning, 2);
-  EXPECT_EQ(ToJsonLine(back), line);
+  EXPECT_EQ(ManifestToJsonLine(back), line);
 }
 
 TEST(Args, BatchOptions) {
