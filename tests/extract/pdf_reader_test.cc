@@ -1,5 +1,6 @@
 // ReadPdf on the real documents in ../shared/real and on damaged fixtures.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -199,7 +200,9 @@ TEST(InspectTest, JsonAndPngForOnePage) {
   EXPECT_TRUE(Contains(json.value(), "\"glyphs\""));
   EXPECT_TRUE(Contains(json.value(), "\"rules\""));
   EXPECT_TRUE(Contains(json.value(), "收支预算总表"));
-  const std::string png = testing::TempDir() + "/inspect_page3.png";
+  // Per process: several checkouts may run this test at once on one machine.
+  const std::string png =
+      testing::TempDir() + "/inspect_page3_" + std::to_string(::getpid()) + ".png";
   Status status = RenderInspection(path, 3, png);
   ASSERT_TRUE(status.ok()) << status.ToString();
   const std::string bytes = Slurp(png);

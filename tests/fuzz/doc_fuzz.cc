@@ -13,9 +13,7 @@
 #include "tests/fuzz/fuzz_pipeline.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  disclose::ExtractOptions options;
-  options.timeout_seconds = 5;
-  options.enable_ocr = false;
+  disclose::ExtractOptions options = disclose::fuzz::Options();
   options.max_zip_entry_bytes = 32ull << 20;
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   disclose::fuzz::CheckPipeline(disclose::ReadDoc(bytes, "fuzz.doc", options));

@@ -11,11 +11,7 @@
 #include "tests/fuzz/fuzz_pipeline.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  disclose::ExtractOptions options;
-  options.max_zip_entry_bytes = 8ull << 20;
-  options.max_zip_total_bytes = 32ull << 20;
-  options.timeout_seconds = 5;
-  options.enable_ocr = false;
+  disclose::ExtractOptions options = disclose::fuzz::Options();
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   disclose::Result<disclose::Document> document = disclose::ReadDocx(bytes, "fuzz.docx", options);
   disclose::fuzz::CheckPipeline(document);

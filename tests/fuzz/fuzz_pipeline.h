@@ -3,7 +3,7 @@
 // both writers without crashing (the normalizer's stitching and header code
 // meet the strangest grids only here).
 //
-//   disclose::fuzz::CheckPipeline(disclose::ReadPdf(bytes, "fuzz.pdf", options));
+//   disclose::fuzz::CheckPipeline(disclose::ReadPdf(bytes, "fuzz.pdf", disclose::fuzz::Options()));
 #pragma once
 
 #include <cstdio>
@@ -12,9 +12,21 @@
 
 #include "core/document.h"
 #include "export/export.h"
+#include "extract/extract.h"
 #include "normalize/normalize.h"
 
 namespace disclose::fuzz {
+
+// What every target reads with: a 5 s timeout, no OCR (ocr_fuzz turns it on), and zip limits
+// small enough that a bomb costs the fuzzer nothing.
+inline ExtractOptions Options() {
+  ExtractOptions options;
+  options.timeout_seconds = 5;
+  options.enable_ocr = false;
+  options.max_zip_entry_bytes = 8ull << 20;
+  options.max_zip_total_bytes = 32ull << 20;
+  return options;
+}
 
 inline void CheckPipeline(const Result<Document>& document) {
   if (!document.ok()) return;

@@ -11,9 +11,7 @@
 #include "tests/fuzz/fuzz_pipeline.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  disclose::ExtractOptions options;
-  options.timeout_seconds = 5;
-  options.enable_ocr = false;
+  disclose::ExtractOptions options = disclose::fuzz::Options();
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   disclose::fuzz::CheckPipeline(disclose::ReadHtml(bytes, "fuzz.html", options));
   return 0;
