@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstddef>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <utility>
@@ -14,6 +16,7 @@
 #include "extract/extract.h"
 #include "extract/ocr/ocr_page.h"
 #include "extract/pdf/layout.h"
+#include "extract/pdf/page_break_tables.h"
 #include "extract/pdf/page_collector.h"
 #include "extract/pdf/poppler_init.h"
 
@@ -98,6 +101,35 @@ std::string PageList(const std::vector<int>& pages) {
   return out;
 }
 
+// A page read and analysed whose blocks are not appended yet.
+struct HeldPage {
+  pdf::PageContent content;
+  pdf::PageAnalysis analysis;
+  int number = 0;  // 0: none held
+  // Where its tables' warnings go in doc.warnings: after the page's own
+  // warnings and before the next page's, as if it had been appended at once.
+  std::size_t warning_position = 0;
+};
+
+// Appends the held page's tables' warnings and blocks; false past the model
+// budget.
+bool AppendHeldPage(HeldPage& held, Document& doc, ModelBudget& budget) {
+  std::vector<Warning> warnings;
+  for (pdf::DetectedTable& table : held.analysis.tables) {
+    for (Warning& warning : table.warnings) {
+      warning.provenance.page = held.number;
+      warnings.push_back(std::move(warning));
+    }
+  }
+  doc.warnings.insert(doc.warnings.begin() + static_cast<std::ptrdiff_t>(held.warning_position),
+                      std::make_move_iterator(warnings.begin()),
+                      std::make_move_iterator(warnings.end()));
+  const std::size_t first_new_block = doc.blocks.size();
+  pdf::AppendPageBlocks(held.number, held.analysis, doc);
+  held.number = 0;
+  return ChargeBlocks(doc, first_new_block, budget);
+}
+
 // One OCR page may take this long; a page past it keeps its page_needs_ocr
 // warning and the document goes on.
 constexpr int kOcrSecondsPerPage = 300;
@@ -140,6 +172,7 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
   doc.pages.reserve(static_cast<std::size_t>(page_count));
   pdf::PageCollector collector;
   pdf::PageContent content;
+  HeldPage held;
   int undecodable_total = 0, glyph_total = 0;
   std::vector<int> ocr_skipped;  // pages that needed OCR and were not read by it
   std::vector<int> ocr_out_of_time;
@@ -202,17 +235,21 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
       doc.warnings.push_back(std::move(warning));
     }
     doc.pages.push_back(page);
-    const std::size_t first_new_block = doc.blocks.size();
-    for (pdf::DetectedTable& table : analysis.tables) {
-      for (Warning& warning : table.warnings) {
-        warning.provenance.page = number;
-        doc.warnings.push_back(std::move(warning));
+    // A page's blocks are appended once the next page is read: a table
+    // without rules cut by the break is read across it first.
+    if (held.number > 0) {
+      pdf::RejoinTableAcrossPageBreak(held.content, held.analysis, content, analysis);
+      if (!AppendHeldPage(held, doc, budget)) {
+        return budget.Exceeded("PDF read error: " + doc.source.name);
       }
     }
-    pdf::AppendPageBlocks(number, analysis, doc);
-    if (!ChargeBlocks(doc, first_new_block, budget)) {
-      return budget.Exceeded("PDF read error: " + doc.source.name);
-    }
+    std::swap(held.content, content);
+    held.analysis = std::move(analysis);
+    held.number = number;
+    held.warning_position = doc.warnings.size();
+  }
+  if (held.number > 0 && !AppendHeldPage(held, doc, budget)) {
+    return budget.Exceeded("PDF read error: " + doc.source.name);
   }
   pdf::MoveRepeatedRunningHeads(doc);
   pdf::MarkContinuations(doc);

@@ -106,6 +106,13 @@ void ClassifyChunk(Chunk& chunk) {
   chunk.money = separator || points == 1;
 }
 
+// "单位：元", "金额单位:万元", "编制单位：…" anywhere in the line.
+bool DeclaresUnit(const Line& line) {
+  std::string text;
+  for (const Chunk& chunk : line.chunks) text += RemoveAllWhitespace(FoldForMatching(chunk.text));
+  return Contains(text, "单位:");
+}
+
 bool HasLeader(std::string_view text) {
   return Contains(text, "…") || Contains(text, "....") || Contains(text, "···") ||
          Contains(text, "．．．");
@@ -290,10 +297,17 @@ bool IsAmount(const Line& line, std::size_t index) {
   return chunk.figure && (index > 0 || chunk.money);
 }
 
+// The 栏次 row (栏次 1 2 3 …) numbers the columns: part of the header, also
+// where a page repeats it on top of the rows it continues.
+bool IsColumnNumbers(const Line& line) {
+  return !line.chunks.empty() && Contains(line.chunks.front().text, "栏次");
+}
+
 // A body row: amounts, with at most a code and a label before them; never a
-// leader line.
+// leader line nor a 栏次 row (its numbers, centred, made columns of their own
+// when a repeated 栏次 row fell inside a table read across a page break).
 bool IsBodyRow(const Line& line) {
-  if (line.leader || line.tail || line.chunks.size() < 2) return false;
+  if (line.leader || line.tail || line.chunks.size() < 2 || IsColumnNumbers(line)) return false;
   std::size_t amounts = 0;
   for (std::size_t i = 0; i < line.chunks.size(); ++i) amounts += IsAmount(line, i) ? 1 : 0;
   return amounts >= 1 && line.chunks.size() - amounts <= 2;
@@ -335,6 +349,11 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines) {
       }
       if (lines[j].tail) {  // the wrapped rest of the row above
         run.last = j;
+        ++j;
+        continue;
+      }
+      // A 栏次 row repeated over the rows that continue the table.
+      if (IsColumnNumbers(lines[j]) && j + 1 < lines.size() && IsBodyRow(lines[j + 1])) {
         ++j;
         continue;
       }
@@ -547,7 +566,7 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
   };
   for (std::size_t l = header_first; l <= run.last; ++l) {
     const Line& line = lines[l];
-    const bool header = l < run.first;
+    const bool header = l < run.first || IsColumnNumbers(line);
     const bool continuation = !header && !IsBodyRow(line) && !rows.empty();
     if (!continuation) rows.push_back(new_row(line));
     RowCells& row = rows.back();
@@ -691,10 +710,14 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
                                        [](const Chunk& chunk) { return chunk.figure; });
       // The 栏次 row (栏次 1 2 3 …) numbers the columns under the header: its
       // figures are no body; the header words above it belong to the table.
-      const bool column_numbers =
-          !above.chunks.empty() && Contains(above.chunks.front().text, "栏次");
+      const bool column_numbers = IsColumnNumbers(above);
       if ((figures && !column_numbers) || above.leader || above.chunks.size() < 2) break;
+      // A line declaring the unit (金额单位：元, often on the title's line) is
+      // printed above the table, never in its header: taken as a header row it
+      // hid the title from the normalizer.
+      if (DeclaresUnit(above)) break;
       --header_first;
+      if (column_numbers) --taken;  // up to three lines of words besides it
     }
     const std::vector<Column> all_columns = BuildColumns(lines, run, columns, label_limit, em);
     tables.push_back(

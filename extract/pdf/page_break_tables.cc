@@ -1,0 +1,359 @@
+// A table without rules read across a page break (page_break_tables.h).
+//
+// Which glyphs are read again:
+//   - on the upper page, the lines in its lower half below its last table, and
+//     that table itself when it is unruled and nothing but furniture follows
+//     it (it may go on over the break);
+//   - on the lower page, the lines in its upper half above its first table,
+//     and that table itself when it is unruled and nothing precedes it.
+// Page furniture (page numbers, running heads set small) is left out: it sits
+// between the two parts and would end the run. The lower lines are moved up
+// to sit just under the upper ones, the detector runs once on the two, and
+// only a table with rows on both sides that takes some line no table held is
+// kept; it must hold every glyph of the tables it grew from, so nothing read
+// before is lost.
+#include "extract/pdf/page_break_tables.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+
+namespace disclose::pdf {
+namespace {
+
+// Free lines further from the break than this share of the page are not
+// fragments of a table cut by it: a header and two rows take a few lines.
+constexpr double kFragmentBand = 0.5;
+
+double CenterY(const Box& box) {
+  return (box.y0 + box.y1) / 2;
+}
+
+bool Inside(const Box& outer, double x, double y) {
+  return x >= outer.x0 - 0.5 && x <= outer.x1 + 0.5 && y >= outer.y0 - 0.5 && y <= outer.y1 + 0.5;
+}
+
+Box Union(const Box& a, const Box& b) {
+  return Box{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1),
+             std::max(a.y1, b.y1)};
+}
+
+// One side of the break: the glyphs read again and the table they may extend.
+struct Side {
+  std::vector<int> glyphs;  // indices into the page's glyphs
+  int table = -1;           // index into the analysis' tables, or -1
+  bool free_lines = false;  // some glyph no table held
+  double from = -1e18;      // the band read again, in page y
+  // Lower page only: the lines above its first table that repeat the upper
+  // page's foot (a title and header Word repeats on each page, w:tblHeader).
+  std::vector<Box> repeated;
+};
+
+std::vector<bool> ConsumedGlyphs(const PageContent& content, const PageAnalysis& analysis) {
+  std::vector<bool> consumed(content.glyphs.size(), false);
+  for (const DetectedTable& table : analysis.tables) {
+    for (int index : table.glyph_indices) {
+      if (index >= 0 && static_cast<std::size_t>(index) < consumed.size()) consumed[index] = true;
+    }
+  }
+  return consumed;
+}
+
+bool IsFurniture(const PageAnalysis& analysis, const Glyph& glyph) {
+  const double x = (glyph.box.x0 + glyph.box.x1) / 2;
+  const double y = CenterY(glyph.box);
+  return std::any_of(analysis.layout.furniture.begin(), analysis.layout.furniture.end(),
+                     [&](const Paragraph& paragraph) {
+                       return paragraph.provenance.box && Inside(*paragraph.provenance.box, x, y);
+                     });
+}
+
+// The lines of the upper page's band, whitespace removed: what a repeated
+// header on the lower page repeats.
+std::vector<std::string> BandLines(const PageAnalysis& analysis, double from) {
+  std::vector<std::string> lines;
+  for (const Paragraph& paragraph : analysis.layout.paragraphs) {
+    if (paragraph.provenance.box && paragraph.provenance.box->y0 >= from) {
+      lines.push_back(RemoveAllWhitespace(paragraph.text));
+    }
+  }
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+// The upper page's foot (upper == true) or the lower page's top; `upper_lines`
+// are the upper band's lines (BandLines), for the lower page.
+Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool upper,
+                const std::vector<std::string>& upper_lines = {}) {
+  Side side;
+  const double height = content.page.height > 0 ? content.page.height : 842;
+  // The table nearest the break.
+  int nearest = -1;
+  for (std::size_t t = 0; t < analysis.tables.size(); ++t) {
+    const Box& box = analysis.tables[t].box;
+    if (nearest < 0) {
+      nearest = static_cast<int>(t);
+      continue;
+    }
+    const Box& best = analysis.tables[static_cast<std::size_t>(nearest)].box;
+    if (upper ? box.y1 > best.y1 : box.y0 < best.y0) nearest = static_cast<int>(t);
+  }
+  // Limits of the band read again, in page y.
+  double from = upper ? kFragmentBand * height : -1e18;
+  double to = upper ? 1e18 : (1 - kFragmentBand) * height;
+  if (nearest >= 0) {
+    const DetectedTable& table = analysis.tables[static_cast<std::size_t>(nearest)];
+    // Does any paragraph lie between the table and the break?
+    const bool text_between =
+        std::any_of(analysis.layout.paragraphs.begin(), analysis.layout.paragraphs.end(),
+                    [&](const Paragraph& paragraph) {
+                      if (!paragraph.provenance.box) return false;
+                      const Box& box = *paragraph.provenance.box;
+                      return upper ? box.y0 >= table.box.y1 - 1 : box.y1 <= table.box.y0 + 1;
+                    });
+    // Lines between the table and the break that all repeat lines of the
+    // upper page's foot, two or more (a title and a header; one short line
+    // may be the rest of a wrapped label), are its repeated header: the table
+    // continues the one cut above.
+    std::vector<Box> repeated;
+    if (text_between && !upper && !table.table.ruled) {
+      bool all_repeat = true;
+      for (const Paragraph& paragraph : analysis.layout.paragraphs) {
+        if (!paragraph.provenance.box || paragraph.provenance.box->y1 > table.box.y0 + 1) continue;
+        const std::string text = RemoveAllWhitespace(paragraph.text);
+        if (text.empty() || !std::binary_search(upper_lines.begin(), upper_lines.end(), text)) {
+          all_repeat = false;
+          break;
+        }
+        repeated.push_back(*paragraph.provenance.box);
+      }
+      if (all_repeat && repeated.size() >= 2) side.repeated = std::move(repeated);
+    }
+    if (!text_between || !side.repeated.empty()) {
+      // A ruled table at the break: its fragments on the other side are
+      // ruled too and found by their rules.
+      if (table.table.ruled) return Side{};
+      side.table = nearest;
+      if (upper) {
+        from = std::min(from, table.box.y0);
+      } else {
+        to = std::max(to, table.box.y1);
+      }
+    } else if (upper) {
+      from = std::max(from, table.box.y1);
+    } else {
+      to = std::min(to, table.box.y0);
+    }
+  }
+  side.from = from;
+  const std::vector<bool> consumed = ConsumedGlyphs(content, analysis);
+  std::vector<bool> in_table(content.glyphs.size(), false);
+  if (side.table >= 0) {
+    for (int index : analysis.tables[static_cast<std::size_t>(side.table)].glyph_indices) {
+      in_table[static_cast<std::size_t>(index)] = true;
+    }
+  }
+  for (std::size_t k = 0; k < content.glyphs.size(); ++k) {
+    const Glyph& glyph = content.glyphs[k];
+    const double y = CenterY(glyph.box);
+    if (y < from || y > to) continue;
+    if (consumed[k] && !in_table[k]) continue;  // another table's
+    if (!consumed[k] && IsFurniture(analysis, glyph)) continue;
+    const double x = (glyph.box.x0 + glyph.box.x1) / 2;
+    if (std::any_of(side.repeated.begin(), side.repeated.end(),
+                    [&](const Box& box) { return Inside(box, x, y); })) {
+      continue;
+    }
+    if (!consumed[k]) side.free_lines = true;
+    side.glyphs.push_back(static_cast<int>(k));
+  }
+  return side;
+}
+
+// The part of `table` (detected on the joined content) in rows [first, last),
+// moved back to its own page: rows renumbered, boxes shifted by `dy`.
+DetectedTable Part(const DetectedTable& table, int first, int last, int page, double dy) {
+  DetectedTable part;
+  Table& out = part.table;
+  out.row_count = last - first;
+  out.column_count = table.table.column_count;
+  out.ruled = false;
+  out.pages = {page};
+  bool any = false;
+  for (const TableCell& cell : table.table.cells) {
+    if (cell.row < first || cell.row >= last) continue;
+    TableCell moved = cell;
+    moved.row -= first;
+    moved.provenance.page = page;
+    if (moved.provenance.box) {
+      moved.provenance.box->y0 -= dy;
+      moved.provenance.box->y1 -= dy;
+      part.box = any ? Union(part.box, *moved.provenance.box) : *moved.provenance.box;
+      any = true;
+    }
+    out.cells.push_back(std::move(moved));
+  }
+  out.provenance.page = page;
+  out.provenance.box = part.box;
+  return part;
+}
+
+}  // namespace
+
+bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& upper,
+                                const PageContent& lower_content, PageAnalysis& lower) {
+  if (upper_content.page.text_origin != TextOrigin::kTextLayer ||
+      lower_content.page.text_origin != TextOrigin::kTextLayer) {
+    return false;
+  }
+  if (std::abs(upper_content.page.width - lower_content.page.width) > 1) return false;
+  const Side top = SelectSide(upper_content, upper, true);
+  if (top.glyphs.empty()) return false;
+  const Side bottom = SelectSide(lower_content, lower, false, BandLines(upper, top.from));
+  if (bottom.glyphs.empty() || (!top.free_lines && !bottom.free_lines)) return false;
+
+  // The lower lines laid just under the upper ones.
+  double upper_bottom = -1e18, line_height = 0;
+  for (int k : top.glyphs) {
+    const Box& box = upper_content.glyphs[static_cast<std::size_t>(k)].box;
+    if (box.y1 > upper_bottom) {
+      upper_bottom = box.y1;
+      line_height = box.height();
+    }
+  }
+  double lower_top = 1e18;
+  for (int k : bottom.glyphs) {
+    lower_top = std::min(lower_top, lower_content.glyphs[static_cast<std::size_t>(k)].box.y0);
+  }
+  const double gap = std::max(1.0, 0.5 * line_height);
+  const double dy = upper_bottom + gap - lower_top;
+  const double boundary = upper_bottom + gap / 2;
+
+  PageContent joined;
+  joined.page = upper_content.page;
+  joined.page.height = upper_content.page.height + lower_content.page.height;
+  const std::size_t upper_count = top.glyphs.size();
+  joined.glyphs.reserve(upper_count + bottom.glyphs.size());
+  for (int k : top.glyphs)
+    joined.glyphs.push_back(upper_content.glyphs[static_cast<std::size_t>(k)]);
+  for (int k : bottom.glyphs) {
+    Glyph glyph = lower_content.glyphs[static_cast<std::size_t>(k)];
+    glyph.box.y0 += dy;
+    glyph.box.y1 += dy;
+    joined.glyphs.push_back(std::move(glyph));
+  }
+  std::vector<char> taken(joined.glyphs.size(), 0);
+  std::vector<DetectedTable> found = DetectUnruledTables(joined, taken);
+
+  // Position in `joined` of each glyph of the tables the sides may extend.
+  auto original_positions = [](const Side& side, const PageAnalysis& analysis, std::size_t offset) {
+    std::vector<std::size_t> positions;
+    if (side.table < 0) return positions;
+    const std::vector<int>& held =
+        analysis.tables[static_cast<std::size_t>(side.table)].glyph_indices;
+    std::vector<int> sorted_held(held.begin(), held.end());
+    std::sort(sorted_held.begin(), sorted_held.end());
+    for (std::size_t i = 0; i < side.glyphs.size(); ++i) {
+      if (std::binary_search(sorted_held.begin(), sorted_held.end(), side.glyphs[i])) {
+        positions.push_back(offset + i);
+      }
+    }
+    return positions;
+  };
+  const std::vector<std::size_t> held_upper = original_positions(top, upper, 0);
+  const std::vector<std::size_t> held_lower = original_positions(bottom, lower, upper_count);
+
+  for (DetectedTable& table : found) {
+    std::vector<bool> mine(joined.glyphs.size(), false);
+    bool above = false, below = false;
+    for (int index : table.glyph_indices) {
+      mine[static_cast<std::size_t>(index)] = true;
+      (static_cast<std::size_t>(index) < upper_count ? above : below) = true;
+    }
+    if (!above || !below) continue;
+    // It must keep every glyph the parts it replaces held, and take more.
+    auto holds_all = [&mine](const std::vector<std::size_t>& positions) {
+      return std::all_of(positions.begin(), positions.end(),
+                         [&mine](std::size_t p) { return mine[p]; });
+    };
+    if (!holds_all(held_upper) || !holds_all(held_lower)) return false;
+    if (table.glyph_indices.size() <= held_upper.size() + held_lower.size()) return false;
+
+    // Rows above the break first, then rows below; none across it.
+    std::vector<int> side_of_row(static_cast<std::size_t>(table.table.row_count), 0);
+    for (const TableCell& cell : table.table.cells) {
+      if (!cell.provenance.box) return false;
+      const Box& box = *cell.provenance.box;
+      const int here = box.y1 <= boundary ? 1 : box.y0 >= boundary ? 2 : 3;
+      int& row_side = side_of_row[static_cast<std::size_t>(cell.row)];
+      row_side |= here;
+    }
+    int split = 0;
+    while (split < table.table.row_count && side_of_row[static_cast<std::size_t>(split)] == 1) {
+      ++split;
+    }
+    for (int r = split; r < table.table.row_count; ++r) {
+      if (side_of_row[static_cast<std::size_t>(r)] != 2) return false;
+    }
+    if (split == 0 || split == table.table.row_count) return false;
+
+    DetectedTable first = Part(table, 0, split, upper_content.page.number, 0);
+    DetectedTable second = Part(table, split, table.table.row_count, lower_content.page.number, dy);
+    first.table.continues_on_next_page = true;
+    second.table.continued_from_previous_page = true;
+    for (int index : table.glyph_indices) {
+      const std::size_t position = static_cast<std::size_t>(index);
+      if (position < upper_count) {
+        first.glyph_indices.push_back(top.glyphs[position]);
+      } else {
+        second.glyph_indices.push_back(bottom.glyphs[position - upper_count]);
+      }
+    }
+    for (Warning warning : table.warnings) {
+      if (warning.provenance.box && warning.provenance.box->y0 >= boundary) {
+        warning.provenance.box->y0 -= dy;
+        warning.provenance.box->y1 -= dy;
+        second.warnings.push_back(std::move(warning));
+      } else {
+        first.warnings.push_back(std::move(warning));
+      }
+    }
+
+    auto replace = [](PageAnalysis& analysis, int old_table, DetectedTable part,
+                      const PageContent& content) {
+      if (old_table >= 0) analysis.tables.erase(analysis.tables.begin() + old_table);
+      analysis.tables.push_back(std::move(part));
+      std::stable_sort(analysis.tables.begin(), analysis.tables.end(),
+                       [](const DetectedTable& a, const DetectedTable& b) {
+                         return a.box.y0 != b.box.y0 ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0;
+                       });
+      analysis.layout = LayoutPage(content, ConsumedGlyphs(content, analysis));
+    };
+    replace(upper, top.table, std::move(first), upper_content);
+    replace(lower, bottom.table, std::move(second), lower_content);
+    // The repeated header is page furniture now: its text is kept there, and
+    // it no longer stands between the parts as the continuation's title.
+    if (!bottom.repeated.empty()) {
+      std::vector<Paragraph> kept;
+      for (Paragraph& paragraph : lower.layout.paragraphs) {
+        const bool repeat =
+            paragraph.provenance.box &&
+            std::any_of(bottom.repeated.begin(), bottom.repeated.end(), [&](const Box& box) {
+              const Box& at = *paragraph.provenance.box;
+              return Inside(box, (at.x0 + at.x1) / 2, CenterY(at));
+            });
+        (repeat ? lower.layout.furniture : kept).push_back(std::move(paragraph));
+      }
+      lower.layout.paragraphs = std::move(kept);
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace disclose::pdf

@@ -1,0 +1,223 @@
+// Tables without rules cut by a page break (extract/pdf/page_break_tables.h),
+// on hand-built pages: a header alone at the foot of a page, rows alone at the
+// top of the next, a repeated 栏次 row, and what must stay as it was.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text.h"
+#include "extract/pdf/layout.h"
+#include "extract/pdf/page_break_tables.h"
+#include "extract/pdf/page_content.h"
+
+namespace disclose::pdf {
+namespace {
+
+PageContent A4(int number) {
+  PageContent page;
+  page.page.number = number;
+  page.page.width = 595;
+  page.page.height = 842;
+  return page;
+}
+
+// One glyph per code point from (x, top), each `advance` wide.
+void AddRun(PageContent& page, std::string_view text, double x, double top, double advance = 10) {
+  for (char32_t c : DecodeUtf8(text)) {
+    if (c == U' ') {
+      x += advance;
+      continue;
+    }
+    Glyph glyph;
+    glyph.text = EncodeUtf8(c);
+    glyph.box = {x, top, x + advance, top + 12};
+    glyph.font_size = 10;
+    page.glyphs.push_back(glyph);
+    x += advance;
+  }
+}
+
+// Amount columns end at 340, 430 and 520; labels start at 60.
+const std::vector<double> kRights = {340, 430, 520};
+
+void Row(PageContent& page, double top, std::string_view label,
+         const std::vector<std::string>& cells) {
+  if (!label.empty()) AddRun(page, label, 60, top);
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    if (cells[k].empty()) continue;
+    const double width = 6.0 * static_cast<double>(DecodeUtf8(cells[k]).size());
+    AddRun(page, cells[k], kRights[k] - width, top, 6);
+  }
+}
+
+void TitleAndHeader(PageContent& page, double top, bool column_numbers) {
+  AddRun(page, "部门支出决算表", 60, top);
+  AddRun(page, "金额单位：元", 400, top);  // the unit on the title's line
+  Row(page, top + 30, "项目", {"合计", "基本支出", "项目支出"});
+  if (column_numbers) Row(page, top + 48, "栏次", {"1", "2", "3"});
+}
+
+std::vector<std::string> RowTexts(const Table& table, int row) {
+  std::vector<std::string> texts(static_cast<std::size_t>(table.column_count));
+  for (const TableCell& cell : table.cells) {
+    if (cell.row == row) texts[static_cast<std::size_t>(cell.column)] = cell.text;
+  }
+  return texts;
+}
+
+bool AnyParagraphContains(const PageAnalysis& analysis, std::string_view text) {
+  for (const Paragraph& paragraph : analysis.layout.paragraphs) {
+    if (Contains(paragraph.text, text)) return true;
+  }
+  return false;
+}
+
+TEST(PageBreakTableTest, HeaderAloneAtThePageFootJoinsTheRowsOnTheNextPage) {
+  PageContent upper_content = A4(1);
+  AddRun(upper_content, "本部门决算公开如下。", 60, 100);
+  TitleAndHeader(upper_content, 650, /*column_numbers=*/true);
+  AddRun(upper_content, "- 1 -", 280, 800);  // a page number between the parts
+  PageContent lower_content = A4(2);
+  Row(lower_content, 60, "合计", {"2,116.66", "1,503.52", "613.14"});
+  Row(lower_content, 78, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  Row(lower_content, 96, "20106财政事务", {"10.00", "", "10.00"});
+  AddRun(lower_content, "注：本表为示例。", 60, 140);
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_TRUE(upper.tables.empty());  // header lines alone make no table
+  ASSERT_EQ(lower.tables.size(), 1u);
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+
+  ASSERT_EQ(upper.tables.size(), 1u);
+  const Table& head = upper.tables[0].table;
+  ASSERT_EQ(head.column_count, 4);
+  ASSERT_EQ(head.row_count, 2);
+  EXPECT_EQ(RowTexts(head, 0), (std::vector<std::string>{"项目", "合计", "基本支出", "项目支出"}));
+  EXPECT_EQ(RowTexts(head, 1), (std::vector<std::string>{"栏次", "1", "2", "3"}));
+  EXPECT_TRUE(head.continues_on_next_page);
+  EXPECT_EQ(head.pages, std::vector<int>{1});
+
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& body = lower.tables[0].table;
+  ASSERT_EQ(body.column_count, 4);
+  ASSERT_EQ(body.row_count, 3);
+  EXPECT_EQ(RowTexts(body, 0),
+            (std::vector<std::string>{"合计", "2,116.66", "1,503.52", "613.14"}));
+  EXPECT_EQ(RowTexts(body, 2), (std::vector<std::string>{"20106财政事务", "10.00", "", "10.00"}));
+  EXPECT_TRUE(body.continued_from_previous_page);
+  EXPECT_EQ(body.pages, std::vector<int>{2});
+  // Back on its own page: boxes in the lower page's coordinates.
+  ASSERT_TRUE(body.provenance.box);
+  EXPECT_NEAR(body.provenance.box->y0, 60, 1);
+  for (const TableCell& cell : body.cells) EXPECT_EQ(cell.provenance.page, 2);
+
+  // The title and unit line stay paragraphs above the header, for the
+  // normalizer to find; the note too.
+  EXPECT_TRUE(AnyParagraphContains(upper, "部门支出决算表"));
+  EXPECT_TRUE(AnyParagraphContains(upper, "金额单位"));
+  EXPECT_FALSE(AnyParagraphContains(upper, "项目支出"));
+  EXPECT_TRUE(AnyParagraphContains(lower, "注：本表为示例。"));
+}
+
+TEST(PageBreakTableTest, RowsAloneAtThePageTopContinueTheTableAbove) {
+  PageContent upper_content = A4(1);
+  TitleAndHeader(upper_content, 500, /*column_numbers=*/false);
+  Row(upper_content, 560, "合计", {"2,116.66", "1,503.52", "613.14"});
+  Row(upper_content, 578, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  Row(upper_content, 596, "20106财政事务", {"10.00", "", "10.00"});
+  Row(upper_content, 614, "2010601行政运行", {"10.00", "", "10.00"});
+  PageContent lower_content = A4(2);
+  Row(lower_content, 60, "205教育支出", {"1,000.00", "1,000.00", ""});
+  Row(lower_content, 78, "2050101行政运行", {"1,000.00", "1,000.00", ""});
+  AddRun(lower_content, "注：本表为示例。", 60, 120);
+  AddRun(lower_content, "第三部分 名词解释", 60, 160);
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_EQ(upper.tables.size(), 1u);
+  ASSERT_TRUE(lower.tables.empty());  // two rows alone make no table
+  const std::size_t upper_glyphs = upper.tables[0].glyph_indices.size();
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+
+  ASSERT_EQ(upper.tables.size(), 1u);
+  EXPECT_EQ(upper.tables[0].table.row_count, 5);  // header and four rows, as before
+  EXPECT_EQ(upper.tables[0].glyph_indices.size(), upper_glyphs);
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& rest = lower.tables[0].table;
+  ASSERT_EQ(rest.column_count, upper.tables[0].table.column_count);
+  ASSERT_EQ(rest.row_count, 2);
+  EXPECT_EQ(RowTexts(rest, 0),
+            (std::vector<std::string>{"205教育支出", "1,000.00", "1,000.00", ""}));
+  EXPECT_EQ(RowTexts(rest, 1),
+            (std::vector<std::string>{"2050101行政运行", "1,000.00", "1,000.00", ""}));
+  EXPECT_TRUE(AnyParagraphContains(lower, "注：本表为示例。"));
+  EXPECT_TRUE(AnyParagraphContains(lower, "名词解释"));
+}
+
+// Word repeats the 栏次 row on the page that continues a table: it is a
+// header row there too, not a row of figures 1, 2, 3 making columns of their
+// own.
+TEST(PageBreakTableTest, RepeatedColumnNumbersRowKeepsTheColumns) {
+  PageContent upper_content = A4(1);
+  TitleAndHeader(upper_content, 500, /*column_numbers=*/true);
+  Row(upper_content, 578, "合计", {"2,116.66", "1,503.52", "613.14"});
+  Row(upper_content, 596, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  Row(upper_content, 614, "20106财政事务", {"10.00", "", "10.00"});
+  PageContent lower_content = A4(2);
+  Row(lower_content, 60, "栏次", {"1", "2", "3"});
+  Row(lower_content, 78, "2010601行政运行", {"10.00", "", "10.00"});
+  AddRun(lower_content, "注：本表为示例。", 60, 120);
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  ASSERT_EQ(upper.tables[0].table.column_count, 4);
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& rest = lower.tables[0].table;
+  ASSERT_EQ(rest.column_count, 4);
+  ASSERT_EQ(rest.row_count, 2);
+  EXPECT_EQ(RowTexts(rest, 0), (std::vector<std::string>{"栏次", "1", "2", "3"}));
+  EXPECT_EQ(RowTexts(rest, 1), (std::vector<std::string>{"2010601行政运行", "10.00", "", "10.00"}));
+}
+
+TEST(PageBreakTableTest, WholeTablesAndProseOnEitherSideStayAsTheyWere) {
+  // Prose at the foot, a whole table with its title at the top of the next page.
+  PageContent upper_content = A4(1);
+  AddRun(upper_content, "本部门2024年收入合计2,116.66元，支出合计2,116.66元。", 60, 700);
+  PageContent lower_content = A4(2);
+  TitleAndHeader(lower_content, 60, /*column_numbers=*/false);
+  Row(lower_content, 120, "合计", {"2,116.66", "1,503.52", "613.14"});
+  Row(lower_content, 138, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  Row(lower_content, 156, "20106财政事务", {"10.00", "", "10.00"});
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  const std::size_t paragraphs = upper.layout.paragraphs.size();
+  EXPECT_FALSE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  EXPECT_TRUE(upper.tables.empty());
+  EXPECT_EQ(upper.layout.paragraphs.size(), paragraphs);
+  ASSERT_EQ(lower.tables.size(), 1u);
+  EXPECT_FALSE(lower.tables[0].table.continued_from_previous_page);
+}
+
+// On one page: the title line carrying the unit (金额单位：元) is printed above
+// the table, not its first header row, so the normalizer still finds the title.
+TEST(PageBreakTableTest, UnitLineAboveTheHeaderIsNoHeaderRow) {
+  PageContent page = A4(1);
+  TitleAndHeader(page, 100, /*column_numbers=*/true);
+  Row(page, 178, "合计", {"2,116.66", "1,503.52", "613.14"});
+  Row(page, 196, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  Row(page, 214, "20106财政事务", {"10.00", "", "10.00"});
+  PageAnalysis analysis = AnalyzePage(page);
+  ASSERT_EQ(analysis.tables.size(), 1u);
+  const Table& table = analysis.tables[0].table;
+  EXPECT_EQ(RowTexts(table, 0), (std::vector<std::string>{"项目", "合计", "基本支出", "项目支出"}));
+  EXPECT_EQ(table.row_count, 5);
+  EXPECT_TRUE(AnyParagraphContains(analysis, "金额单位"));
+}
+
+}  // namespace
+}  // namespace disclose::pdf
