@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -135,11 +136,21 @@ struct Finding {
   Provenance provenance;
 };
 
+// How many accounting identities of one check id were evaluated, and how many
+// held: the findings name only the failures, so a rate needs the denominator.
+struct CheckTally {
+  int checked = 0;
+  int held = 0;
+};
+
 struct NormalizedDocument {
   DocumentMetadata metadata;
   std::vector<CanonicalTable> tables;
   std::vector<Figure> narrative;
   std::vector<Finding> findings;
+  // Identities ValidateTables evaluated, by check id ("sum.children", ...);
+  // ordered by id so the output is deterministic.
+  std::map<std::string, CheckTally> validation;
 
   // Every figure in output order: table rows first (table, row, column order),
   // then narrative figures.

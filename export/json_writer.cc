@@ -327,6 +327,20 @@ void WriteDocument(JsonStream& json, const Document& document,
   json.BeginArray();
   for (const Finding& finding : normalized.findings) WriteFinding(json, finding);
   json.EndArray();
+
+  // Last, so the denominator of the identity rate sits apart from the figures.
+  json.Key("validation");
+  json.BeginObject();
+  for (const auto& [check, tally] : normalized.validation) {
+    json.Key(check);
+    json.BeginObject();
+    json.Key("checked");
+    json.Int(tally.checked);
+    json.Key("held");
+    json.Int(tally.held);
+    json.EndObject();
+  }
+  json.EndObject();
   json.EndObject();
   json.Newline();
 }

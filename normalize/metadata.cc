@@ -474,6 +474,16 @@ DocumentMetadata ExtractMetadata(const Document& document) {
         "organisation name on the title page";
   }
   ClassifyDocument(lines, metadata);
+  // A document of class other (a checklist, a notice, an evaluation report) is
+  // neither a budget nor final accounts, whatever 预算 / 决算 words it quotes:
+  // its doc kind is empty and its tables get no final./budget. prefix.
+  if (metadata.doc_class == DocumentClass::kOther) {
+    metadata.kind = DocKind::kUnknown;
+    metadata.doc_kind = Attribute{};
+    metadata.doc_kind.missing_reason =
+        "document class other: neither a budget nor final accounts (" +
+        metadata.document_class.evidence + ")";
+  }
   return metadata;
 }
 

@@ -25,7 +25,7 @@ NormalizedDocument Normalize(const Document& document, const NormalizeOptions& o
     // OCR misreads the identities can prove are corrected before they are checked.
     RepairOcrFigures(normalized.tables, normalized.findings);
     CheckMetadataConsistency(document, normalized.metadata, normalized.findings);
-    ValidateTables(normalized.tables, normalized.findings);
+    ValidateTables(normalized.tables, normalized.findings, &normalized.validation);
     ReconcileNarrative(normalized.tables, normalized.narrative, normalized.findings);
   }
   std::stable_sort(normalized.findings.begin(), normalized.findings.end(),

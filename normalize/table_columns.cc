@@ -10,6 +10,59 @@
 #include "normalize/table_text.h"
 
 namespace disclose {
+namespace {
+
+// The year and figure kind a header segment such as 2025年预算数 or
+// 2024年决算数 names ("budget", "final", "adjusted_budget"); 0 when it names none.
+int YearColumn(const std::string& segment, std::string& value) {
+  if (segment.size() < 7) return 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (segment[i] < '0' || segment[i] > '9') return 0;
+  }
+  if (segment.compare(4, 3, "年") != 0) return 0;
+  const int year = std::stoi(segment.substr(0, 4));
+  if (year < 1990 || year > 2100) return 0;
+  value = LeafKey(segment.substr(7));
+  if (value != "budget" && value != "final" && value != "adjusted_budget") return 0;
+  return year;
+}
+
+// Columns that print the same figures for two years (一般公共预算“三公”经费支出
+// 情况表 with 2025年预算数 | 2026年预算数 over the same items, Yantai): the
+// earlier year is the comparison, so its key is prior_year_<value> and only the
+// latest year keeps budget / final. Per column: "" when no year names it, else
+// the key its year gives.
+std::vector<std::string> YearValueKeys(const std::vector<std::string>& paths) {
+  std::vector<std::string> keys(paths.size());
+  std::vector<int> years(paths.size(), 0);
+  int latest = 0;
+  int earliest = 0;
+  for (std::size_t c = 0; c < paths.size(); ++c) {
+    const std::string path = TableKey(paths[c]);
+    std::size_t start = 0;
+    while (start <= path.size()) {
+      std::size_t end = path.find('/', start);
+      if (end == std::string::npos) end = path.size();
+      std::string value;
+      const int year = YearColumn(path.substr(start, end - start), value);
+      if (year != 0) {
+        years[c] = year;
+        keys[c] = value;
+        latest = std::max(latest, year);
+        earliest = earliest == 0 ? year : std::min(earliest, year);
+        break;
+      }
+      start = end + 1;
+    }
+  }
+  if (latest == earliest) return std::vector<std::string>(paths.size());
+  for (std::size_t c = 0; c < paths.size(); ++c) {
+    if (years[c] != 0 && years[c] < latest) keys[c] = "prior_year_" + keys[c];
+  }
+  return keys;
+}
+
+}  // namespace
 
 TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*options*/) {
   const TablePart& first = stitched.parts.front();
@@ -27,6 +80,16 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
       for (std::string_view side : {"income.", "expenditure."}) {
         if (StartsWith(key, side)) key = key.substr(side.size());
       }
+    }
+  }
+
+  // Two years side by side: the earlier year's columns get their own key.
+  const std::vector<std::string> year_keys = YearValueKeys(first.header.paths);
+  for (std::size_t c = 0; c < column_keys.size() && c < year_keys.size(); ++c) {
+    const std::string& key = column_keys[c];
+    if (StartsWith(year_keys[c], "prior_year_") &&
+        (key == "budget" || key == "final" || key == "adjusted_budget" || key == "amount")) {
+      column_keys[c] = year_keys[c];
     }
   }
 
@@ -78,6 +141,16 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
         if (code.empty()) code = "three_public.total";
       }
       if (code.empty()) code = ThreePublicKey(path);
+      // 2025年预算数 / 合计 … 2026年预算数 / 合计: the year group says which year.
+      if (c < year_keys.size() && !year_keys[c].empty()) {
+        column_values[c] = year_keys[c];
+        const std::size_t slash = column_names[c].find('/');
+        std::string year_value;
+        if (slash != std::string::npos &&
+            YearColumn(path.substr(0, path.find('/')), year_value) != 0) {
+          column_names[c] = column_names[c].substr(slash + 1);
+        }
+      }
       column_rows[c] = code;
       if (!code.empty()) ++named;
     }

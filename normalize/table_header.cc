@@ -79,6 +79,9 @@ std::string LeafKey(const std::string& key) {
   if (IsTotalWord(key)) return "total";
   if (Has(key, "人员经费")) return "personnel";
   if (Has(key, "公用经费")) return "public";
+  // 基本支出 split as 人员支出 | 日常公用支出 (Hangzhou 支出预算总表).
+  if (key == "人员支出" || key == "人员类") return "personnel";  // 人员类: Changsha
+  if (key == "日常公用支出" || key == "公用支出") return "public";
   if (Has(key, "基本支出")) return "basic";
   // 年末 项目支出结转和结余 splits into 结转 (carried over) and 结余 (left over).
   if (Has(key, "项目支出结转") && !Has(key, "结余")) return "project_carryover";
@@ -159,6 +162,13 @@ std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
   std::size_t first = 0;
   for (std::size_t i = 0; i + 1 < path.size(); ++i) {
     std::string group = GroupPrefix(path[i]);
+    // 上年结转结余 over its own 小计 | 一般公共预算 | … | 单位资金 (Hangzhou and
+    // Beijing 收入(预算)总表): the same sources as 本年收入's, carried over. As a
+    // single column (no sub-columns) it stays the leaf `carryover`.
+    if (group.empty() &&
+        (path[i] == "上年结转结余" || path[i] == "上年结转和结余" || path[i] == "上年结转")) {
+      group = "carryover.";
+    }
     if (!group.empty()) {
       prefix = group;
       first = i + 1;

@@ -257,6 +257,18 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
                     table.provenance, located.title);
     break;
   }
+  // A government's book prints the whole government's tables (一般公共预算支出决算表
+  // of a city), a checklist or notice prints its own: the department kinds their
+  // titles resemble would key them against a department's identities. The kind
+  // the evidence names stays in the evidence; table.unclassified names the table.
+  const bool department_tables = options.doc_class != DocumentClass::kGovernmentReport &&
+                                 options.doc_class != DocumentClass::kOther;
+  if (!department_tables &&
+      (StartsWith(identified.kind, "budget.") || StartsWith(identified.kind, "final."))) {
+    identified.evidence.push_back(
+        KindEvidence{"document_class", std::string(DocumentClassName(options.doc_class)), ""});
+    identified.kind = "other";
+  }
   for (const TableCell& cell : table.cells) {
     if (IsEmptyNote(cell.text)) identified.printed_empty = true;
   }

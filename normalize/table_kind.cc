@@ -75,6 +75,9 @@ std::string BaseKind(const std::string& key) {
   }
   if (Has(key, "收入支出") || Has(key, "收支")) return "income_expenditure_summary";
   if (Has(key, "项目支出") && !Has(key, "基本支出")) return "project_expenditure";
+  // 基本支出预算情况表 (Yantai 公开表 6): basic expenditure of all funds by
+  // economic class, beside the 一般公共预算 / 财政拨款 ones matched above.
+  if (Has(key, "基本支出") && !Has(key, "项目支出")) return "basic_expenditure";
   if (Has(key, "基本支出") || Has(key, "项目支出")) return "";
   if (Has(key, "收入决算表") || Has(key, "收入总体情况") || Has(key, "收入预算总表") ||
       Has(key, "收入预算表") || Has(key, "收入情况表") || Has(key, "收入总表")) {

@@ -56,7 +56,9 @@ std::string ExpenditureKey(const std::string& name) {
     return "total_current_year";
   }
   if (Has(name, "结余分配")) return "surplus_distribution";
-  if (Has(name, "年末结转和结余") || Has(name, "年末财政拨款结转") || Has(name, "年末结转结余")) {
+  // 年终结转结余 (Beijing 预算01表 收支总表) and 结转下年 say the same.
+  if (Has(name, "年末结转和结余") || Has(name, "年末财政拨款结转") || Has(name, "年末结转结余") ||
+      Has(name, "年终结转") || Has(name, "结转下年")) {
     return "closing_carryover";
   }
   if (std::optional<std::string> code = FunctionClassCode(name)) return *code;

@@ -63,10 +63,19 @@ class RowReader {
                                                          : "table '" + table.printed_title + "'";
     Provenance provenance = example->provenance;
     if (provenance.block < 0) provenance.block = pending.parts.front().block;
+    // Named by its evidence but set aside because of the document's class.
+    std::string set_aside;
+    for (const KindEvidence& item : table.evidence) {
+      if (item.source == "document_class") set_aside = item.text;
+    }
+    const std::string why =
+        set_aside.empty()
+            ? " amount(s) but neither its title, header nor body names a canonical table kind"
+            : " amount(s) and the document is a " + set_aside +
+                  ", not a department's disclosure: department table kinds do not apply";
     AddTableFinding(findings_, "table.unclassified", Severity::kWarning,
-                    name + pages + " holds " + std::to_string(amounts) +
-                        " amount(s) but neither its title, header nor body names a canonical "
-                        "table kind; its figures are exported under kind 'other'",
+                    name + pages + " holds " + std::to_string(amounts) + why +
+                        "; its figures are exported under kind 'other'",
                     provenance, table.printed_title);
   }
 
@@ -275,6 +284,10 @@ class RowReader {
             const std::string text = Trim(grid.TextAt(r, c));
             if (text.empty()) continue;
             const std::string key = TableKey(text);
+            // A second code group after the name (部门预算支出经济分类 301 01 基本工资 |
+            // 政府预算支出经济分类 501 01 工资奖金津补贴, Yantai 基本支出预算情况表) is
+            // another classification of the same row: the first one keys it.
+            if (AllDigits(key) && !name.empty() && (!code.empty() || !pieces.empty())) continue;
             if (AllDigits(key)) {
               if (IsClassCode(key) && code.empty() && pieces.empty()) {
                 code = key;
@@ -287,17 +300,21 @@ class RowReader {
               }
               continue;
             }
-            // "2080505 机关事业单位…" in one cell.
+            // "2080505 机关事业单位…" or "2010801-行政运行" (Beijing 预算03表) in one cell.
             std::size_t digits = 0;
             while (digits < key.size() && key[digits] >= '0' && key[digits] <= '9') ++digits;
-            if (digits > 0 && digits < key.size() &&
-                static_cast<unsigned char>(key[digits]) >= 0x80 &&
+            const std::size_t name_at =
+                digits < key.size() && key[digits] == '-' ? digits + 1 : digits;
+            if (digits > 0 && name_at < key.size() &&
+                static_cast<unsigned char>(key[name_at]) >= 0x80 &&
                 IsClassCode(key.substr(0, digits)) && code.empty()) {
               code = key.substr(0, digits);
               std::size_t cut = 0;
               while (cut < text.size() &&
                      ((text[cut] >= '0' && text[cut] <= '9') || text[cut] == ' '))
                 ++cut;
+              if (text.compare(cut, 1, "-") == 0) ++cut;
+              if (text.compare(cut, 3, "－") == 0) cut += 3;
               if (name.empty()) name = CleanName(text.substr(cut));
               continue;
             }

@@ -66,6 +66,9 @@ std::optional<UnitDeclaration> UnitInLines(std::string_view text);
 
 struct IdentifyOptions {
   DocKind doc_kind = DocKind::kUnknown;  // gives the final./budget. prefix
+  // A government report's or another document's tables are not a department's
+  // standard tables: kinds stay `other` (with the class as evidence).
+  DocumentClass doc_class = DocumentClass::kUnknown;
 };
 
 struct IdentifiedTable {
@@ -78,7 +81,9 @@ struct IdentifiedTable {
 
 // The title's kind when it names one, else the kind header and body name
 // together; a table.kind_disagreement finding when header or body name
-// another family than the title.
+// another family than the title. In a document whose class is government
+// report or other, a final./budget. kind becomes `other`, with a
+// `document_class` evidence entry that says why.
 IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& options,
                               std::vector<Finding>& findings);
 

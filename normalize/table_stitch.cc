@@ -59,7 +59,8 @@ class Stitcher {
           previous_table != nullptr && previous_table->column_count == table->column_count;
       const bool same_unit = !located.unit_before || pending_.empty() ||
                              located.unit_before->unit == pending_.back().declared;
-      const bool stitch = located.title.empty() && same_shape && same_unit;
+      const bool stitch = (located.title.empty() || RepeatsTitle(entry, *table, part.header)) &&
+                          same_shape && same_unit;
       if (stitch) {
         StitchedTable& previous = pending_.back();
         if (StackOntoHeaderOnlyPart(previous, part)) continue;
@@ -87,6 +88,38 @@ class Stitcher {
   }
 
  private:
+  // Some publishers print the table's title (and number, unit, header) again on
+  // every page it runs over (Yantai 公开表3 支出总体情况表 on pages 10 and 11).
+  // The part continues the previous table when it names the same title and kind,
+  // starts on the page after it, and does not open with its own 合计 / 总计 row:
+  // a sub-unit's table under the same title (Beijing 卫生健康委 per-unit 收支总表)
+  // starts with its total.
+  bool RepeatsTitle(const IdentifiedTable& entry, const Table& table,
+                    const HeaderAnalysis& header) const {
+    if (pending_.empty() || entry.kind == "other") return false;
+    const StitchedTable& previous = pending_.back();
+    if (previous.canonical.printed_title != entry.located.title ||
+        previous.canonical.kind != entry.kind) {
+      return false;
+    }
+    const Table& upper = *previous.parts.back().table;
+    if (upper.pages.empty() || table.pages.empty() || upper.pages.back() <= 0 ||
+        table.pages.front() != upper.pages.back() + 1) {
+      return false;
+    }
+    for (int r = header.header_rows; r < table.row_count; ++r) {
+      bool any_text = false;
+      for (int c = 0; c < table.column_count; ++c) {
+        const std::string key = TableKey(table.TextAt(r, c));
+        if (key.empty()) continue;
+        any_text = true;
+        if (IsTotalWord(key) || key == "总计" || key == "合计") return false;
+      }
+      if (any_text) break;  // only the first row with text decides
+    }
+    return true;
+  }
+
   void RejoinRowBrokenByPage(StitchedTable& previous, TablePart& part) {
     // Only figures are at stake: text tables (绩效目标) keep their rows.
     if (IsTextTableKind(previous.canonical.kind)) return;

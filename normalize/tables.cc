@@ -14,7 +14,7 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
                                         std::vector<Finding>& findings) {
   std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
 
-  const IdentifyOptions identify_options{metadata.kind};
+  const IdentifyOptions identify_options{metadata.kind, metadata.doc_class};
   std::vector<IdentifiedTable> identified;
   identified.reserve(located.size());
   for (LocatedTable& table : located) {

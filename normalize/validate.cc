@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/money.h"
@@ -82,6 +83,27 @@ std::string Yuan(std::int64_t fen) {
   return FormatYuan(fen);
 }
 
+// Where the table checks report: a finding for each identity that fails, and
+// (when asked) a tally of every identity evaluated, held or not, so that a
+// caller can compute the share that holds. Named like the findings vector it
+// wraps so the checks read the same.
+class CheckLog {
+ public:
+  CheckLog(std::vector<Finding>& findings, std::map<std::string, CheckTally>* tally)
+      : findings_(findings), tally_(tally) {}
+  void push_back(Finding finding) { findings_.push_back(std::move(finding)); }
+  void Count(const std::string& check, bool held) {
+    if (tally_ == nullptr) return;
+    CheckTally& count = (*tally_)[check];
+    ++count.checked;
+    if (held) ++count.held;
+  }
+
+ private:
+  std::vector<Finding>& findings_;
+  std::map<std::string, CheckTally>* tally_;
+};
+
 // One identity: parent == sum(parts), within the printed rounding.
 struct SumCheck {
   std::string check;
@@ -92,7 +114,7 @@ struct SumCheck {
   Severity severity = Severity::kError;
 };
 
-void RunSum(const SumCheck& sum, std::vector<Finding>& findings) {
+void RunSum(const SumCheck& sum, CheckLog& findings) {
   if (sum.parent == nullptr || sum.parts.empty()) return;
   std::int64_t total = 0;
   std::int64_t tolerance = HalfUnitFen(*sum.parent, sum.unit);
@@ -101,7 +123,9 @@ void RunSum(const SumCheck& sum, std::vector<Finding>& findings) {
     tolerance += HalfUnitFen(*part, sum.unit);
   }
   const std::int64_t difference = sum.parent->amount_fen - total;
-  if (std::llabs(difference) <= tolerance) return;
+  const bool held = std::llabs(difference) <= tolerance;
+  findings.Count(sum.check, held);
+  if (held) return;
   Finding finding;
   finding.check = sum.check;
   finding.severity = sum.severity;
@@ -120,12 +144,14 @@ void RunSum(const SumCheck& sum, std::vector<Finding>& findings) {
 
 void Compare(const std::string& check, const std::string& what, const Figure* expected,
              const Figure* actual, UnitOfAmount expected_unit, UnitOfAmount actual_unit,
-             std::vector<Finding>& findings) {
+             CheckLog& findings) {
   if (expected == nullptr || actual == nullptr) return;
   const std::int64_t tolerance =
       HalfUnitFen(*expected, expected_unit) + HalfUnitFen(*actual, actual_unit);
   const std::int64_t difference = actual->amount_fen - expected->amount_fen;
-  if (std::llabs(difference) <= tolerance) return;
+  const bool held = std::llabs(difference) <= tolerance;
+  findings.Count(check, held);
+  if (held) return;
   Finding finding;
   finding.check = check;
   finding.severity = Severity::kError;
@@ -148,7 +174,7 @@ bool IsCodedRow(const CanonicalRow& row) {
 
 // Parent = sum of children (3 = sum of its 5-digit rows, 5 = sum of 7), and
 // the table's total row = sum of its top-level coded rows, per amount column.
-void CheckHierarchy(const CanonicalTable& table, std::vector<Finding>& findings) {
+void CheckHierarchy(const CanonicalTable& table, CheckLog& findings) {
   std::vector<const CanonicalRow*> coded;
   for (const CanonicalRow& row : table.rows) {
     if (IsCodedRow(row)) coded.push_back(&row);
@@ -164,17 +190,22 @@ void CheckHierarchy(const CanonicalTable& table, std::vector<Finding>& findings)
       }
     }
   }
-  // Children by parent code, so large tables stay O(n log n).
-  std::map<std::string, std::vector<const CanonicalRow*>> children_of;
+  // Children by parent row: the nearest row above with the parent code. A code
+  // printed twice (301 工资福利支出 once per 政府预算经济分类 501 and 505, Yantai
+  // 基本支出预算情况表) heads only the rows under it. O(n log n) for large tables.
+  std::map<const CanonicalRow*, std::vector<const CanonicalRow*>> children_of;
+  std::map<std::string, const CanonicalRow*> last_with_code;
   for (const CanonicalRow* row : coded) {
     if (row->row_code.size() > 3) {
-      children_of[row->row_code.substr(0, row->row_code.size() - 2)].push_back(row);
+      auto parent = last_with_code.find(row->row_code.substr(0, row->row_code.size() - 2));
+      if (parent != last_with_code.end()) children_of[parent->second].push_back(row);
     }
+    last_with_code[row->row_code] = row;
   }
   for (const CanonicalRow* parent : coded) {
     const std::string& code = parent->row_code;
     if (code.size() == 7) continue;
-    auto children = children_of.find(code);
+    auto children = children_of.find(parent);
     if (children == children_of.end()) continue;
     for (const std::string& column : columns) {
       SumCheck sum;
@@ -189,8 +220,11 @@ void CheckHierarchy(const CanonicalTable& table, std::vector<Finding>& findings)
     }
   }
   // Top-level rows: coded rows whose parent code is not printed in the table.
+  // Only in a table of a known kind: in an `other` table (a government book's
+  // debt or transfer table, zj_hangzhou_govt_2023 p112) the coded rows are often a
+  // few named items, not the breakdown of its 合计.
   const CanonicalRow* total_row = FindRow(table, "total");
-  if (total_row == nullptr) return;
+  if (total_row == nullptr || table.kind == "other") return;
   for (const std::string& column : columns) {
     SumCheck sum;
     sum.check = "sum.total";
@@ -206,9 +240,30 @@ void CheckHierarchy(const CanonicalTable& table, std::vector<Finding>& findings)
   }
 }
 
+// Columns that split the money by where it comes from (一般公共预算拨款 | 政府性基金
+// | 事业收入 | 事业单位经营收入 …) and not by what it is spent on: a 政府采购预算表
+// (Chongqing) is summed like an income table, so 经营收入 is a source there, not
+// the 经营支出 of an expenditure table. Grouped columns (财政拨款 / 小计 …) keep the
+// expenditure reading, whose group totals the income sum would miss.
+bool SourceColumnsOnly(const CanonicalTable& table) {
+  static const std::vector<std::string_view> kSources = {
+      "general_budget", "gov_fund",      "state_capital",         "fiscal_appropriation",
+      "business",       "upper_subsidy", "affiliated_remittance", "fiscal_special_account",
+      "unit_funds"};
+  static const std::vector<std::string_view> kSpending = {
+      "basic", "project", "personnel", "public", "upper_remittance", "affiliate_subsidy"};
+  bool source = false;
+  for (const std::string& key : table.column_keys) {
+    if (key.find('.') != std::string::npos) return false;
+    if (std::find(kSpending.begin(), kSpending.end(), key) != kSpending.end()) return false;
+    source = source || std::find(kSources.begin(), kSources.end(), key) != kSources.end();
+  }
+  return source;
+}
+
 // Within a row: total = basic + project + ..., basic = personnel + public,
 // income total = sum of sources; prefixed groups ("expenditure.total") alike.
-void CheckRowParts(const CanonicalTable& table, std::vector<Finding>& findings) {
+void CheckRowParts(const CanonicalTable& table, CheckLog& findings) {
   static const std::vector<std::string_view> kExpenditureParts = {
       "basic", "project", "upper_remittance", "operating", "affiliate_subsidy", "reserve"};
   static const std::vector<std::string_view> kIncomeParts = {"fiscal_appropriation",
@@ -222,7 +277,7 @@ void CheckRowParts(const CanonicalTable& table, std::vector<Finding>& findings) 
                                                              "carryover"};
   static const std::vector<std::string_view> kFundParts = {"general_budget", "gov_fund",
                                                            "state_capital"};
-  const bool income_table = EndsWithKind(table, ".income");
+  const bool income_table = EndsWithKind(table, ".income") || SourceColumnsOnly(table);
   for (const CanonicalRow& row : table.rows) {
     std::vector<std::string> prefixes = {""};
     for (const Figure& figure : row.values) {
@@ -284,7 +339,7 @@ void CheckRowParts(const CanonicalTable& table, std::vector<Finding>& findings) 
 }
 
 // The summary tables' accounting identities, on each row's one amount.
-void CheckSummary(const CanonicalTable& table, std::vector<Finding>& findings) {
+void CheckSummary(const CanonicalTable& table, CheckLog& findings) {
   auto primary = [&](std::string_view code) -> const Figure* {
     const CanonicalRow* row = FindRow(table, code);
     return row == nullptr ? nullptr : PrimaryValue(*row);
@@ -302,20 +357,44 @@ void CheckSummary(const CanonicalTable& table, std::vector<Finding>& findings) {
     }
     RunSum(sum, findings);
   };
-  sum_of(
-      "summary.income_total", "income.grand_total",
-      {"income.total_current_year", "income.use_of_non_fiscal_balance", "income.opening_carryover"},
-      Severity::kError);
+  static const std::vector<std::string> kSources = {"income.general_budget_appropriation",
+                                                    "income.gov_fund_appropriation",
+                                                    "income.state_capital_appropriation",
+                                                    "income.upper_subsidy",
+                                                    "income.business",
+                                                    "income.operating",
+                                                    "income.affiliated_remittance",
+                                                    "income.other",
+                                                    "income.fiscal_special_account",
+                                                    "income.unit_funds"};
+  // Sources printed below 本年收入合计 are outside it and go into 收入总计 (Shandong's
+  // 收支总体情况表 prints 上级补助收入 and 附属单位上缴收入 under 本年收入合计,
+  // sd_yantai_housing_2026 p9).
+  const CanonicalRow* current = FindRow(table, "income.total_current_year");
+  std::vector<std::string> within;
+  std::vector<std::string> grand_parts = {
+      "income.total_current_year", "income.use_of_non_fiscal_balance", "income.opening_carryover"};
+  // Only when 本年收入合计 closes a list of sources above it: a 财政拨款收支总表's
+  // 一、本年收入 heads its sources, which all come below it.
+  bool sources_above = false;
+  for (const std::string& code : kSources) {
+    const CanonicalRow* row = FindRow(table, code);
+    sources_above = sources_above || (current != nullptr && row != nullptr && row < current);
+  }
+  for (const std::string& code : kSources) {
+    const CanonicalRow* row = FindRow(table, code);
+    if (sources_above && row != nullptr && row > current) {
+      grand_parts.push_back(code);
+    } else {
+      within.push_back(code);
+    }
+  }
+  sum_of("summary.income_total", "income.grand_total", grand_parts, Severity::kError);
   sum_of("summary.expenditure_total", "expenditure.grand_total",
          {"expenditure.total_current_year", "expenditure.surplus_distribution",
           "expenditure.closing_carryover"},
          Severity::kError);
-  sum_of("summary.income_sources", "income.total_current_year",
-         {"income.general_budget_appropriation", "income.gov_fund_appropriation",
-          "income.state_capital_appropriation", "income.upper_subsidy", "income.business",
-          "income.operating", "income.affiliated_remittance", "income.other",
-          "income.fiscal_special_account", "income.unit_funds"},
-         Severity::kError);
+  sum_of("summary.income_sources", "income.total_current_year", within, Severity::kError);
   std::vector<std::string> classes;
   bool other_lines = false;
   for (const CanonicalRow& row : table.rows) {
@@ -338,7 +417,7 @@ void CheckSummary(const CanonicalTable& table, std::vector<Finding>& findings) {
           table.unit, findings);
 }
 
-void CheckThreePublic(const CanonicalTable& table, std::vector<Finding>& findings) {
+void CheckThreePublic(const CanonicalTable& table, CheckLog& findings) {
   std::vector<std::string> columns;
   for (const CanonicalRow& row : table.rows) {
     for (const Figure& figure : row.values) {
@@ -383,7 +462,7 @@ void CheckThreePublic(const CanonicalTable& table, std::vector<Finding>& finding
 }
 
 // Printed names that contradict the code: "208 卫生健康支出".
-void CheckCodesAndNames(const CanonicalTable& table, std::vector<Finding>& findings) {
+void CheckCodesAndNames(const CanonicalTable& table, CheckLog& findings) {
   struct Economic {
     const char* code;
     const char* name;
@@ -463,7 +542,7 @@ const Figure* ValueAny(const CanonicalRow* row, std::initializer_list<std::strin
   return nullptr;
 }
 
-void CheckAcrossTables(const std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
+void CheckAcrossTables(const std::vector<CanonicalTable>& tables, CheckLog& findings) {
   const CanonicalTable* summary = FindTable(tables, ".income_expenditure_summary");
   const CanonicalTable* expenditure = FindTable(tables, ".expenditure");
   const CanonicalTable* income = FindTable(tables, ".income");
@@ -497,8 +576,10 @@ void CheckAcrossTables(const std::vector<CanonicalTable>& tables, std::vector<Fi
     bool carryover_columns = false;
     if (const CanonicalRow* total = FindRow(*income, "total")) {
       for (const Figure& figure : total->values) {
+        // carryover.*: 上年结转结余 over its own sources (docs/schema.md).
         carryover_columns = carryover_columns || figure.column == "carryover" ||
-                            figure.column == "non_fiscal_carryover";
+                            figure.column == "non_fiscal_carryover" ||
+                            StartsWith(figure.column, "carryover.");
       }
     }
     if (carryover_columns) {
@@ -661,7 +742,7 @@ const Figure* TableFigureFor(const std::vector<CanonicalTable>& tables, std::str
 
 // A standard table the disclosure rules require is absent while the document
 // prints the others (a table removed, or one we failed to recognise).
-void CheckCompleteness(const std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
+void CheckCompleteness(const std::vector<CanonicalTable>& tables, CheckLog& findings) {
   struct Standard {
     const char* suffix;
     const char* final_title;
@@ -707,7 +788,9 @@ void CheckCompleteness(const std::vector<CanonicalTable>& tables, std::vector<Fi
 
 }  // namespace
 
-void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
+void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Finding>& found,
+                    std::map<std::string, CheckTally>* tally) {
+  CheckLog findings(found, tally);
   for (const CanonicalTable& table : tables) {
     CheckHierarchy(table, findings);
     CheckRowParts(table, findings);

@@ -1,6 +1,6 @@
 // Private to normalize/: accounting identities and cross-checks, as findings.
 //
-//   ValidateTables(tables, findings);                // within and across tables
+//   ValidateTables(tables, findings, &tally);        // within and across tables
 //   ReconcileNarrative(tables, narrative, findings); // narrative vs tables, unit misprints
 //
 // ReconcileNarrative may correct a narrative figure whose printed unit is
@@ -9,13 +9,17 @@
 // quoting the printed text.
 #pragma once
 
+#include <map>
+#include <string>
 #include <vector>
 
 #include "core/normalized.h"
 
 namespace disclose {
 
-void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Finding>& findings);
+// tally (optional) counts every identity evaluated and held, by check id.
+void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Finding>& findings,
+                    std::map<std::string, CheckTally>* tally = nullptr);
 void ReconcileNarrative(const std::vector<CanonicalTable>& tables, std::vector<Figure>& narrative,
                         std::vector<Finding>& findings);
 

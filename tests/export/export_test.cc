@@ -141,7 +141,19 @@ TEST(DocumentToJson, TopLevelKeysInContractOrder) {
   std::string keys;
   for (const auto& [key, value] : json.items()) keys += key + " ";
   EXPECT_EQ(keys,
-            "schema source metadata pages blocks furniture warnings tables narrative findings ");
+            "schema source metadata pages blocks furniture warnings tables narrative findings "
+            "validation ");
+}
+
+// The identities evaluated, by check id in id order (docs/schema.md, validation).
+TEST(DocumentToJson, ValidationTallyByCheckId) {
+  Fixture f = MakeFixture();
+  f.normalized.validation["sum.total"] = CheckTally{3, 2};
+  f.normalized.validation["sum.children"] = CheckTally{5, 5};
+  const nlohmann::ordered_json json =
+      nlohmann::ordered_json::parse(DocumentToJson(f.document, f.normalized));
+  EXPECT_EQ(json["validation"].dump(),
+            R"({"sum.children":{"checked":5,"held":5},"sum.total":{"checked":3,"held":2}})");
 }
 
 TEST(DocumentToJson, InvalidUtf8NeverThrows) {

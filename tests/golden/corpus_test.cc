@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/normalized.h"
+#include "core/text.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
 #include "tests/golden/expectations_tsv.h"
@@ -124,10 +125,21 @@ std::vector<std::string> Mismatches(const TsvRow& row, const Processed& processe
   }
   compare("document_class", std::string(DocumentClassName(metadata.doc_class)),
           row.at("document_class"));
+  // A checklist or a notice is neither a budget nor final accounts.
+  if (row.at("document_class") == "other") compare("doc_kind", metadata.doc_kind.value, "");
   std::set<std::string> found;
   std::string found_list;
   for (const CanonicalTable& table : processed.normalized.tables) {
     if (found.insert(table.kind).second) found_list += table.kind + ";";
+  }
+  // A government's or another document's tables are never keyed as a department's.
+  if (row.at("document_class") != "department_disclosure") {
+    for (const std::string& kind : found) {
+      if (StartsWith(kind, "budget.") || StartsWith(kind, "final.")) {
+        mismatches.push_back("table kind " + kind + " in a " + row.at("document_class") +
+                             " document");
+      }
+    }
   }
   for (const std::string& kind : SplitSemicolons(row.at("tables"))) {
     if (!found.count(kind)) {

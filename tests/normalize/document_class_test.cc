@@ -63,13 +63,13 @@ TEST(DocumentClassTest, FromTheText) {
        {"各有关单位：", "现将2025年专项资金预算下达给你们"},
        DocumentClass::kOther,
        "2025",
-       DocKind::kBudget},
+       DocKind::kUnknown},  // neither a budget nor final accounts: no doc kind
       {"checklist about a disclosure",
        {"2026年度普陀区部门预算公开情况检查表", "被检查单位：普陀区司法局"},
        {"收支总表", "是否公开"},
        DocumentClass::kOther,
        "2026",
-       DocKind::kBudget},
+       DocKind::kUnknown},
       // A title the first page quotes is not the document's own.
       {"quoted notice",
        {"重庆市气象局 2026 年部门预算情况说明", "一、单位基本情况",
@@ -89,6 +89,63 @@ TEST(DocumentClassTest, FromTheText) {
     EXPECT_FALSE(metadata.document_class.evidence.empty());
     EXPECT_EQ(metadata.fiscal_year.value, c.year) << metadata.fiscal_year.evidence;
     EXPECT_EQ(metadata.kind, c.kind) << metadata.doc_kind.evidence;
+    EXPECT_EQ(metadata.doc_kind.value, c.kind == DocKind::kUnknown ? "" : DocKindName(c.kind));
+    if (c.kind == DocKind::kUnknown) {
+      EXPECT_FALSE(metadata.doc_kind.missing_reason.empty());
+    }
+  }
+}
+
+// A government book's tables look like a department's (一般公共预算支出决算表 with
+// function codes) but cover the whole government: they stay `other`, the
+// document class is recorded as evidence and table.unclassified says why. The same
+// table in a department's disclosure keeps its kind.
+TEST(DocumentClassTest, GovernmentTablesAreNotDepartmentKinds) {
+  const std::vector<std::vector<std::string>> grid = {
+      {"科目编码", "科目名称", "决算数"},
+      {"201", "一般公共服务支出", "1,200.00"},
+      {"20101", "人大事务", "1,200.00"},
+      {"", "合计", "1,200.00"},
+  };
+  struct Case {
+    const char* name;
+    std::vector<std::string> cover;
+    const char* kind;
+    bool unclassified;
+  };
+  const Case cases[] = {
+      {"city final accounts book",
+       {"北京市2024年市级决算", "北京市财政局", "北京市人民代表大会常务委员会会议文件"},
+       "other",
+       true},
+      {"department final accounts",
+       {"北京市审计局", "2024年度部门决算", "编制单位：北京市审计局"},
+       "final.general_budget_expenditure",
+       false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const Document document = DocumentBuilder()
+                                  .Page(c.cover)
+                                  .Page({"一般公共预算支出决算表", "单位：万元"})
+                                  .Table(grid)
+                                  .Build();
+    const NormalizedDocument normalized = Normalize(document, NormalizeOptions{});
+    ASSERT_EQ(normalized.tables.size(), 1u);
+    const CanonicalTable& table = normalized.tables[0];
+    EXPECT_EQ(table.kind, c.kind);
+    bool class_evidence = false;
+    for (const KindEvidence& item : table.evidence) {
+      class_evidence = class_evidence || item.source == "document_class";
+    }
+    EXPECT_EQ(class_evidence, c.unclassified);
+    int unclassified = 0;
+    for (const Finding& finding : normalized.findings) {
+      if (finding.check != "table.unclassified") continue;
+      ++unclassified;
+      EXPECT_NE(finding.message.find("government_report"), std::string::npos) << finding.message;
+    }
+    EXPECT_EQ(unclassified, c.unclassified ? 1 : 0);
   }
 }
 

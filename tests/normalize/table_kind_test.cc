@@ -72,7 +72,10 @@ TEST(TableKindTest, TitlesMapToContractKinds) {
       {"项目支出表(预算表9)", DocKind::kBudget, "budget.project_expenditure"},
       {"收入总表(预算表2)", DocKind::kBudget, "budget.income"},
       {"公开03表支出总表", DocKind::kBudget, "budget.expenditure"},
-      {"基本支出预算情况表", DocKind::kBudget, "other"},
+      // All funds' basic expenditure by economic class (Yantai 公开表 10).
+      {"基本支出预算情况表", DocKind::kBudget, "budget.basic_expenditure"},
+      {"十、基本支出预算情况表", DocKind::kBudget, "budget.basic_expenditure"},
+      {"基本支出和项目支出预算表", DocKind::kBudget, "other"},
       {"项目支出绩效自评表", DocKind::kFinalAccounts, "performance.self_evaluation"},
       {"财政项目支出绩效目标填报表", DocKind::kBudget, "performance.targets"},
   };

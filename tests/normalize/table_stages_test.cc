@@ -7,6 +7,7 @@
 
 #include <deque>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace disclose {
@@ -171,7 +172,7 @@ INSTANTIATE_TEST_SUITE_P(
                                  false,
                                  false},
                     IdentifyCase{"UnrecognisedTitleEconomicBody",
-                                 "表5 基本支出情况",
+                                 "表5 经济分类情况",
                                  DocKind::kFinalAccounts,
                                  kBasicGrid,
                                  "final.general_budget_basic_expenditure",
@@ -250,6 +251,37 @@ TEST(StitchTest, UntitledSameShapeContinuesAndOtherUnitStartsANewTable) {
   EXPECT_EQ(stitched[0].canonical.kind, "final.expenditure");
   EXPECT_EQ(stitched[0].printed_unit, "单位：万元");
   EXPECT_EQ(stitched[1].declared, UnitOfAmount::kYuan);
+}
+
+// The title printed again on the next page (Yantai 公开表3 支出总体情况表 on pages
+// 10 and 11, Changsha 一般公共预算基本支出情况表): the part continues the table. A
+// part under the same title that opens with its own 合计 (one table per sub-unit)
+// or that is not on the next page starts a new table.
+TEST(StitchTest, TitleRepeatedOnTheNextPageContinues) {
+  auto grid = [](const std::vector<std::vector<std::string>>& body, int page) {
+    std::vector<std::vector<std::string>> rows = {{"科目编码", "科目名称", "合计"}};
+    rows.insert(rows.end(), body.begin(), body.end());
+    Table table = Grid(rows);
+    table.pages = {page};
+    return table;
+  };
+  const Table first = grid({{"", "合计", "10.00"}, {"201", "一般公共服务支出", "4.00"}}, 10);
+  const Table second = grid({{"208", "社会保障和就业支出", "6.00"}}, 11);
+  const Table unit = grid({{"", "合计", "3.00"}, {"201", "一般公共服务支出", "3.00"}}, 12);
+  const Table later = grid({{"210", "卫生健康支出", "1.00"}}, 20);
+  std::vector<IdentifiedTable> identified;
+  for (const auto& [block, table] : std::vector<std::pair<int, const Table*>>{
+           {0, &first}, {2, &second}, {4, &unit}, {6, &later}}) {
+    identified.push_back(Identified(block, table, "支出总体情况表", "budget.expenditure"));
+  }
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 3u);
+  EXPECT_EQ(stitched[0].canonical.source_blocks, (std::vector<int>{0, 2}));
+  EXPECT_EQ(stitched[1].canonical.source_blocks, (std::vector<int>{4}));
+  EXPECT_EQ(stitched[2].canonical.source_blocks, (std::vector<int>{6}));
 }
 
 TEST(StitchTest, RowCutByPageBreakIsRejoined) {

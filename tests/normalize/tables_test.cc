@@ -5,10 +5,12 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "core/money.h"
 #include "extract/extract.h"
 #include "normalize/normalize.h"
+#include "tests/normalize/document_builder.h"
 
 namespace disclose {
 namespace {
@@ -109,6 +111,140 @@ TEST(TablesTest, ColumnKeys) {
   EXPECT_EQ(ColumnKeyForHeader({"科目名称"}), "");
   EXPECT_EQ(ColumnKeyForHeader({"项目(按功能分类)"}), "");
   EXPECT_EQ(ColumnKeyForHeader({"类"}), "");
+  // 上年结转结余 over the same sources as 本年收入 (Hangzhou, Beijing 收入总表);
+  // alone it is the carry-over column.
+  EXPECT_EQ(ColumnKeyForHeader({"上年结转结余", "小计"}), "carryover.total");
+  EXPECT_EQ(ColumnKeyForHeader({"上年结转结余", "一般公共预算"}), "carryover.general_budget");
+  EXPECT_EQ(ColumnKeyForHeader({"上年结转结余", "单位资金"}), "carryover.unit_funds");
+  EXPECT_EQ(ColumnKeyForHeader({"上年结转结余"}), "carryover");
+  // 基本支出 as 人员支出 | 日常公用支出 (Hangzhou 支出预算总表).
+  EXPECT_EQ(ColumnKeyForHeader({"基本支出", "人员支出"}), "personnel");
+  EXPECT_EQ(ColumnKeyForHeader({"基本支出", "日常公用支出"}), "public");
+  EXPECT_EQ(ColumnKeyForHeader({"人员类"}), "personnel");  // beside 公用经费 (Changsha)
+}
+
+// 基本支出预算情况表 keyed by two economic classifications side by side (部门预算
+// 支出经济分类 类|款|科目 then 政府预算支出经济分类 类|款|科目, Yantai): the first
+// group keys the row, and a class printed once per government class (301 under 501
+// and again under 505) heads only the rows below it, so every identity holds.
+TEST(TablesTest, SecondEconomicClassificationDoesNotJoinTheCode) {
+  const NormalizedDocument normalized = Normalize(
+      DocumentBuilder()
+          .Page({"烟台市统计局", "2026年部门预算", "编制单位：烟台市统计局"})
+          .Page({"公开表10", "基本支出预算情况表", "单位：万元"})
+          .Table({{"部门预算支出经济分类", "部门预算支出经济分类", "部门预算支出经济分类",
+                   "政府预算支出经济分类", "政府预算支出经济分类", "政府预算支出经济分类", "合计"},
+                  {"类", "款", "科目", "类", "款", "科目", ""},
+                  {"", "", "合计", "", "", "", "1,000.00"},
+                  {"301", "", "工资福利支出", "501", "", "机关工资福利支出", "600.00"},
+                  {"301", "01", "基本工资", "501", "01", "工资奖金津补贴", "600.00"},
+                  {"301", "", "工资福利支出", "505", "", "对事业单位经常性补助", "400.00"},
+                  {"301", "01", "基本工资", "505", "01", "工资福利支出", "300.00"},
+                  {"301", "02", "津贴补贴", "505", "01", "工资福利支出", "100.00"}})
+          .Build(),
+      NormalizeOptions{});
+  Dump(normalized);
+  const CanonicalTable* table = FindTable(normalized, "budget.basic_expenditure");
+  ASSERT_NE(table, nullptr);
+  std::vector<std::string> codes;
+  for (const CanonicalRow& row : table->rows) codes.push_back(row.row_code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"total", "301", "30101", "301", "30101", "30102"}));
+  for (const Finding& finding : normalized.findings) {
+    EXPECT_NE(finding.check.rfind("sum.", 0), 0u) << finding.message;
+  }
+  EXPECT_EQ(normalized.validation.at("sum.children").checked, 2);
+  EXPECT_EQ(normalized.validation.at("sum.children").held, 2);
+}
+
+// 一般公共预算“三公”经费支出情况表 printing 2025年预算数 and 2026年预算数 over the
+// same items (Yantai 公开表7): the earlier year is the comparison and gets its own
+// column key, so the two years' figures are not two `budget` values of one row.
+// The same with the items as rows and the years as columns.
+TEST(TablesTest, PriorYearColumnsOfThreePublicGetTheirOwnKey) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> grid;
+  };
+  const Case cases[] = {
+      {"items across, years as groups",
+       {{"2025年预算数", "2025年预算数", "2025年预算数", "2026年预算数", "2026年预算数",
+         "2026年预算数"},
+        {"合计", "因公出国（境）费", "公务接待费", "合计", "因公出国（境）费", "公务接待费"},
+        {"11.90", "8.50", "3.40", "3.40", "0.00", "3.40"}}},
+      {"items down, years across",
+       {{"项目", "2025年预算数", "2026年预算数"},
+        {"合计", "11.90", "3.40"},
+        {"因公出国（境）费", "8.50", "0.00"},
+        {"公务接待费", "3.40", "3.40"}}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const NormalizedDocument normalized =
+        Normalize(DocumentBuilder()
+                      .Page({"烟台市审计局", "2026年部门预算", "编制单位：烟台市审计局"})
+                      .Page({"公开表7", "一般公共预算“三公”经费支出情况表", "单位：万元"})
+                      .Table(c.grid)
+                      .Build(),
+                  NormalizeOptions{});
+    Dump(normalized);
+    const std::string kind = "budget.three_public";
+    EXPECT_EQ(FigureFen(normalized, kind, "three_public.total", "budget"), 3400000);
+    EXPECT_EQ(FigureFen(normalized, kind, "three_public.total", "prior_year_budget"), 11900000);
+    EXPECT_EQ(FigureFen(normalized, kind, "three_public.overseas", "prior_year_budget"), 8500000);
+    EXPECT_EQ(FigureFen(normalized, kind, "three_public.reception", "budget"), 3400000);
+  }
+}
+
+// 年终结转结余 (Beijing 预算01表 收支总表) is the closing carry-over, so that 支出总计 =
+// 本年支出合计 + 年终结转结余 holds.
+TEST(TablesTest, SummaryClosingCarryoverWordings) {
+  const NormalizedDocument normalized = Normalize(
+      DocumentBuilder()
+          .Page({"北京市卫生健康委员会", "2026年部门预算", "编制单位：北京市卫生健康委员会"})
+          .Page({"预算01表 收支总表", "金额单位：万元"})
+          .Table({{"收入", "", "支出", ""},
+                  {"项目", "预算数", "项目", "预算数"},
+                  {"一、一般公共预算拨款收入", "100.00", "一、一般公共服务支出", "80.00"},
+                  {"本年收入合计", "100.00", "本年支出合计", "80.00"},
+                  {"上年结转结余", "", "年终结转结余", "20.00"},
+                  {"收入总计", "100.00", "支出总计", "100.00"}})
+          .Build(),
+      NormalizeOptions{});
+  Dump(normalized);
+  EXPECT_EQ(FigureFen(normalized, "budget.income_expenditure_summary",
+                      "expenditure.closing_carryover", "amount"),
+            20000000);
+  EXPECT_EQ(normalized.validation.at("summary.expenditure_total").held, 1);
+  EXPECT_EQ(normalized.validation.at("summary.expenditure_total").checked, 1);
+}
+
+// Code and name in one cell joined by a dash (Beijing 预算03表 支出总表: "2010801-行政运行",
+// one row per unit): the code keys the row.
+TEST(TablesTest, CodeDashNameInOneCell) {
+  const NormalizedDocument normalized =
+      Normalize(DocumentBuilder()
+                    .Page({"北京市审计局", "2026年部门预算", "编制单位：北京市审计局"})
+                    .Page({"预算03表 支出总表", "金额单位：万元"})
+                    .Table({{"功能分类科目", "合计", "基本支出", "项目支出"},
+                            {"2010801-行政运行", "100.00", "100.00", ""},
+                            {"2010801－行政运行", "50.00", "50.00", ""},
+                            {"合计", "150.00", "150.00", ""}})
+                    .Build(),
+                NormalizeOptions{});
+  Dump(normalized);
+  const CanonicalTable* table = FindTable(normalized, "budget.expenditure");
+  ASSERT_NE(table, nullptr);
+  int keyed = 0;
+  for (const CanonicalRow& row : table->rows) {
+    if (row.row_code == "2010801") {
+      ++keyed;
+      EXPECT_EQ(row.row_name, "行政运行");
+    }
+  }
+  EXPECT_EQ(keyed, 2);
+  for (const Finding& finding : normalized.findings) {
+    EXPECT_NE(finding.check, "row.unkeyed") << finding.message;
+  }
 }
 
 TEST(TablesTest, CleanName) {

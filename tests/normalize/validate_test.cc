@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -105,6 +106,54 @@ TEST(ValidateTablesTest, WrongParentIsAnErrorWithExpectedAndActual) {
   EXPECT_NE(finding.message.find("208"), std::string::npos);
 }
 
+// The tally counts every identity evaluated, held or not, so that checked - held
+// is the number of failures and a rate can be computed (scripts/identity-rate.py).
+TEST(ValidateTablesTest, TallyCountsCheckedAndHeld) {
+  std::vector<CanonicalTable> tables = {MakeTable(
+      "final.expenditure", UnitOfAmount::kWanYuan,
+      {
+          {"total", "合计", {{"total", "500.00", 500000000}}},
+          {"208", "社会保障和就业支出", {{"total", "500.00", 500000000}}},
+          {"20805", "行政事业单位养老支出", {{"total", "480.00", 480000000}}},
+          {"2080501", "行政单位离退休", {{"total", "20.00", 20000000}}},
+          {"2080505", "机关事业单位基本养老保险缴费支出", {{"total", "460.00", 460000000}}},
+      })};
+  std::vector<Finding> findings;
+  std::map<std::string, CheckTally> tally;
+  ValidateTables(tables, findings, &tally);
+  // 208 = 20805 fails; 20805 = its two 项 holds; 合计 = 208 holds.
+  ASSERT_EQ(tally.count("sum.children"), 1u);
+  EXPECT_EQ(tally["sum.children"].checked, 2);
+  EXPECT_EQ(tally["sum.children"].held, 1);
+  EXPECT_EQ(tally["sum.total"].checked, 1);
+  EXPECT_EQ(tally["sum.total"].held, 1);
+  int failed = 0;
+  for (const auto& [check, count] : tally) failed += count.checked - count.held;
+  EXPECT_EQ(failed, static_cast<int>(findings.size())) << Dump(findings);
+  // Without a tally the findings are the same.
+  std::vector<Finding> untallied;
+  ValidateTables(tables, untallied);
+  EXPECT_EQ(untallied.size(), findings.size());
+}
+
+// In an `other` table (a government book's table of a few named items) the coded
+// rows need not add up to its 合计: no sum.total there; sum.children still holds.
+TEST(ValidateTablesTest, OtherTablesHaveNoTotalIdentity) {
+  std::vector<CanonicalTable> tables = {
+      MakeTable("other", UnitOfAmount::kWanYuan,
+                {
+                    {"total", "合计", {{"amount", "3,567,300.00", 356730000000}}},
+                    {"201", "一般公共服务支出", {{"amount", "90.40", 90400000}}},
+                    {"20101", "人大事务", {{"amount", "90.40", 90400000}}},
+                })};
+  std::vector<Finding> findings;
+  std::map<std::string, CheckTally> tally;
+  ValidateTables(tables, findings, &tally);
+  EXPECT_TRUE(findings.empty()) << Dump(findings);
+  EXPECT_EQ(tally.count("sum.total"), 0u);
+  EXPECT_EQ(tally["sum.children"].checked, 1);
+}
+
 TEST(ValidateTablesTest, YuanTablesAreExact) {
   std::vector<CanonicalTable> tables = {
       MakeTable("final.general_budget_expenditure", UnitOfAmount::kYuan,
@@ -141,6 +190,43 @@ TEST(ValidateTablesTest, RowTotalEqualsBasicPlusProject) {
   ASSERT_EQ(columns.size(), 1u) << Dump(findings);
   EXPECT_EQ(columns[0].expected_fen, 154000000);
   EXPECT_EQ(columns[0].actual_fen, 154400000);
+}
+
+// 上级补助收入 printed below 本年收入合计 (sd_yantai_housing_2026 p9) is outside it:
+// 本年收入合计 = the sources above it, 收入总计 = 本年收入合计 + the sources below.
+TEST(ValidateTablesTest, SummarySourcesBelowTheCurrentYearTotal) {
+  std::vector<CanonicalTable> tables = {MakeTable(
+      "budget.income_expenditure_summary", UnitOfAmount::kWanYuan,
+      {
+          {"income.general_budget_appropriation",
+           "一般公共预算收入",
+           {{"amount", "100.00", 100000000}}},
+          {"income.other", "五、其他收入", {{"amount", "5.00", 5000000}}},
+          {"income.total_current_year", "本年收入合计", {{"amount", "105.00", 105000000}}},
+          {"income.upper_subsidy", "上级补助收入", {{"amount", "6.00", 6000000}}},
+          {"income.grand_total", "收入总计", {{"amount", "111.00", 111000000}}},
+      })};
+  std::vector<Finding> findings;
+  std::map<std::string, CheckTally> tally;
+  ValidateTables(tables, findings, &tally);
+  EXPECT_TRUE(findings.empty()) << Dump(findings);
+  EXPECT_EQ(tally["summary.income_sources"].held, 1);
+  EXPECT_EQ(tally["summary.income_total"].held, 1);
+  // 一、本年收入 heading its sources (财政拨款收支总表): all of them are within it.
+  std::vector<CanonicalTable> heading = {MakeTable(
+      "budget.fiscal_appropriation_summary", UnitOfAmount::kWanYuan,
+      {
+          {"income.total_current_year", "一、本年收入", {{"amount", "105.00", 105000000}}},
+          {"income.general_budget_appropriation",
+           "一般公共预算",
+           {{"amount", "100.00", 100000000}}},
+          {"income.gov_fund_appropriation", "政府性基金预算", {{"amount", "5.00", 5000000}}},
+          {"income.opening_carryover", "二、上年结转", {{"amount", "6.00", 6000000}}},
+          {"income.grand_total", "收入总计", {{"amount", "111.00", 111000000}}},
+      })};
+  findings.clear();
+  ValidateTables(heading, findings);
+  EXPECT_TRUE(findings.empty()) << Dump(findings);
 }
 
 TEST(ValidateTablesTest, SummaryIdentities) {
