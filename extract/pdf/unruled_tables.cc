@@ -281,6 +281,14 @@ void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings) {
     }
     if (!all || !pieces) continue;
     line.tail = true;
+    // The head of a wrapped amount ("2,789,270." over "19") is no figure on
+    // its own; completed, it is money, and its line a body row.
+    for (int target : completes) {
+      if (target < 0) continue;
+      Chunk& upper = lines[l - 1].chunks[static_cast<std::size_t>(target)];
+      upper.figure = true;
+      upper.money = true;
+    }
     line.completes = std::move(completes);
   }
 }

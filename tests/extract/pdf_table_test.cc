@@ -416,6 +416,14 @@ INSTANTIATE_TEST_SUITE_P(Cases, WrappedAmountTest,
                                                   {"1,209,58", "", ""},
                                                   {"3.75", "", ""},
                                                   {"1,209,583.75", "", ""},
+                                                  0},
+                                         // Every amount of the row wrapped after its
+                                         // point: the row has no figure until the rest
+                                         // completes them.
+                                         WrapCase{"after_the_point",
+                                                  {"2,789,270.", "2,789,270.", ""},
+                                                  {"19", "19", ""},
+                                                  {"2,789,270.19", "2,789,270.19", ""},
                                                   0}),
                          [](const testing::TestParamInfo<WrapCase>& param_info) {
                            return std::string(param_info.param.name);
