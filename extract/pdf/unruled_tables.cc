@@ -43,7 +43,10 @@ constexpr double kRightEdgeTolEm = 0.8;   // right edges this close are one colu
 constexpr double kRowGapLines = 2.5;      // rows further apart (in line heights) end a table
 constexpr int kMinRows = 3;
 constexpr int kMinMoneyRows = 2;
-constexpr int kMaxHeaderLines = 3;
+constexpr int kMaxHeaderLines = 4;
+// A label's wrapped lines follow at the line pitch: gaps under half a line.
+constexpr double kWrapGapLines = 0.5;
+constexpr std::size_t kMaxWrappedLines = 4;
 
 struct Chunk {
   Box box;
@@ -285,6 +288,14 @@ void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings) {
     }
     if (!all || !pieces) continue;
     line.tail = true;
+    // The head of a wrapped amount ("2,789,270." over "19") is no figure on
+    // its own; completed, it is money, and its line a body row.
+    for (int target : completes) {
+      if (target < 0) continue;
+      Chunk& upper = lines[l - 1].chunks[static_cast<std::size_t>(target)];
+      upper.figure = true;
+      upper.money = true;
+    }
     line.completes = std::move(completes);
   }
 }
@@ -318,12 +329,65 @@ bool HasMoney(const Line& line) {
                      [](const Chunk& chunk) { return chunk.money; });
 }
 
+// A table's caption, not its header: the unit line ("金额单位：元") or a
+// title ("…支出决算表"), which may share a line with the table number or the
+// unit. Taken into the header they hid the title from identification.
+bool IsCaptionLine(const Line& line) {
+  for (const Chunk& chunk : line.chunks) {
+    const std::string text = Compact(chunk.text);
+    if (Contains(text, "单位:") || Contains(text, "单位：")) return true;
+    if (text.size() >= 3 * 3 && EndsWith(text, "表")) return true;
+  }
+  return false;
+}
+
 struct Candidate {
   std::size_t first = 0;  // line indices, inclusive
   std::size_t last = 0;
 };
 
-// Runs of body rows, allowing single label lines between them.
+// A line that may be the wrapped rest of the labels of the row above: no
+// figure, no leader, and set tight under the line above (a cell's lines follow
+// at the line pitch, while rows are further apart: LibreOffice and Word pad
+// cells top and bottom).
+bool IsWrappedLabelLine(const std::vector<Line>& lines, std::size_t j) {
+  if (j == 0) return false;
+  const Line& line = lines[j];
+  if (line.leader || line.tail || line.chunks.empty()) return false;
+  if (std::any_of(line.chunks.begin(), line.chunks.end(),
+                  [](const Chunk& chunk) { return chunk.figure; })) {
+    return false;
+  }
+  const Line& above = lines[j - 1];
+  return line.box.y0 - above.box.y1 <= kWrapGapLines * std::max(1.0, above.box.height());
+}
+
+// Whether every chunk of `line` lies within the x-extent of the label and
+// text cells of the run's body rows: a label's wrapped rest never leaves its
+// cell, a note or paragraph after the table does.
+bool WithinTextCells(const std::vector<Line>& lines, const Candidate& run, const Line& line) {
+  std::vector<std::pair<double, double>> cells;
+  for (std::size_t l = run.first; l <= run.last; ++l) {
+    if (!IsBodyRow(lines[l])) continue;
+    for (std::size_t c = 0; c < lines[l].chunks.size(); ++c) {
+      if (!IsAmount(lines[l], c) && !lines[l].chunks[c].figure) {
+        cells.emplace_back(lines[l].chunks[c].box.x0, lines[l].chunks[c].box.x1);
+      }
+    }
+  }
+  const double slack = 0.5 * line.em;
+  return std::all_of(line.chunks.begin(), line.chunks.end(), [&](const Chunk& chunk) {
+    return std::any_of(cells.begin(), cells.end(), [&](const std::pair<double, double>& cell) {
+      return chunk.box.x0 >= cell.first - slack && chunk.box.x1 <= cell.second + slack &&
+             chunk.box.x0 <= cell.second;
+    });
+  });
+}
+
+// Runs of body rows, allowing label lines between them: one label line
+// anywhere, or up to kMaxWrappedLines tight lines (a label wrapped over
+// several lines in a narrow column); after the last row, tight label lines
+// that stay within the label cells.
 std::vector<Candidate> FindRuns(const std::vector<Line>& lines) {
   std::vector<Candidate> runs;
   std::size_t i = 0;
@@ -337,7 +401,7 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines) {
     int money = HasMoney(lines[i]) ? 1 : 0;
     std::size_t j = i + 1;
     while (j < lines.size()) {
-      const Line& previous = lines[run.last];
+      const Line& previous = lines[j - 1];  // the row above or its wrapped label
       const double height = std::max(1.0, previous.box.height());
       if (lines[j].box.y0 - previous.box.y1 > kRowGapLines * height) break;
       if (IsBodyRow(lines[j])) {
@@ -364,7 +428,19 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines) {
         ++j;
         continue;
       }
-      if (label_only && j + 1 == lines.size()) break;
+      // A label wrapped over several tight lines.
+      std::size_t k = j;
+      while (k < lines.size() && k - j < kMaxWrappedLines && IsWrappedLabelLine(lines, k)) ++k;
+      if (k == j) break;
+      if (k < lines.size() && IsBodyRow(lines[k]) &&
+          lines[k].box.y0 - lines[k - 1].box.y1 <= kRowGapLines * height) {
+        j = k;
+        continue;
+      }
+      // After the last row: only lines that stay within the label cells.
+      std::size_t kept = j;
+      while (kept < k && WithinTextCells(lines, run, lines[kept])) ++kept;
+      if (kept > j) run.last = kept - 1;
       break;
     }
     if (rows >= kMinRows && money >= kMinMoneyRows) runs.push_back(run);
@@ -416,6 +492,11 @@ struct Column {
   double edge = 0;
   double left = 0;
   double right = 0;
+  // The x-extent of the column's body chunks (the figures or the words);
+  // empty (lo > hi) for a column only its header shows.
+  double lo = 1e18;
+  double hi = -1e18;
+  bool empty = false;  // no figure in the body: known from its header alone
 };
 
 // The amount columns at `amount_edges` and the text columns of the run's body
@@ -456,14 +537,14 @@ std::vector<Column> BuildColumns(const std::vector<Line>& lines, const Candidate
       ++j;
     }
     if (j - i >= 2) {
-      columns.push_back(Column{true, extent.lo, 0, 0});
+      columns.push_back(Column{true, extent.lo, 0, 0, extent.lo, extent.hi});
       text_extent.push_back(extent);
     }
     i = j;
   }
   std::vector<Extent> column_extent = text_extent;
   for (std::size_t k = 0; k < amount_edges.size(); ++k) {
-    columns.push_back(Column{false, amount_edges[k], 0, 0});
+    columns.push_back(Column{false, amount_edges[k], 0, 0, amounts[k].lo, amount_edges[k]});
     column_extent.push_back(amounts[k]);
   }
   std::vector<std::size_t> order(columns.size());
@@ -537,9 +618,88 @@ int ColumnOf(const Chunk& chunk, const std::vector<Column>& columns, double labe
   return best;
 }
 
+// Header words: a header chunk split at gaps of a quarter em or more (words
+// of neighbouring cells set closer than a column gap still leave a gap; the
+// glyphs of one word are set tight).
+std::vector<Chunk> HeaderWords(const PageContent& page, const Chunk& chunk, double em) {
+  std::vector<Chunk> words;
+  for (int k : chunk.glyphs) {
+    const Box& box = page.glyphs[static_cast<std::size_t>(k)].box;
+    if (words.empty() || box.x0 - words.back().box.x1 >= 0.25 * em) {
+      words.push_back(Chunk{box, {}, {}, false, false});
+    }
+    words.back().box = Union(words.back().box, box);
+    words.back().glyphs.push_back(k);
+  }
+  return words;
+}
+
+// Whether a header word starts within the label column: at or left of the
+// longest label's end. A word starting right of every label is in another
+// cell, even when it ends left of the first figures (a header set flush left
+// in a wide cell, "合计" over right-aligned amounts).
+bool StartsInLabels(const Chunk& word, double label_limit, double label_end, double em) {
+  return word.box.x0 <= label_end + 0.5 * em && word.box.x1 <= label_limit;
+}
+
+// The columns whose body chunks a header word overlaps: a header sits over its
+// column's figures whenever it is as wide as they are.
+int OverlappedColumn(const Chunk& word, const std::vector<Column>& columns) {
+  int hit = -1;
+  int hits = 0;
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    const Column& column = columns[k];
+    if (column.lo > column.hi) continue;
+    if (word.box.x0 < column.hi && word.box.x1 > column.lo) {
+      hit = static_cast<int>(k) + 1;
+      ++hits;
+    }
+  }
+  return hits == 1 ? hit : -1;
+}
+
+// Columns no figure shows (`其他收入` all blank or zero-less): a header word
+// right of the last amount column's band that overlaps no body chunk starts a
+// column of its own, instead of joining its neighbour's header. Words of
+// several header lines that overlap are one column.
+void AddHeaderOnlyColumns(const PageContent& page, const std::vector<Line>& lines,
+                          std::size_t header_first, std::size_t body_first, double label_limit,
+                          double label_end, double em, std::vector<Column>& columns) {
+  if (columns.empty() || columns.back().text) return;
+  std::vector<std::pair<double, double>> words;  // (x0, x1)
+  for (std::size_t l = header_first; l < body_first; ++l) {
+    if (!lines[l].chunks.empty() && Contains(lines[l].chunks.front().text, "栏次")) continue;
+    for (const Chunk& chunk : lines[l].chunks) {
+      for (const Chunk& word : HeaderWords(page, chunk, em)) {
+        if (StartsInLabels(word, label_limit, label_end, em)) continue;
+        if (word.box.x0 <= columns.back().right || OverlappedColumn(word, columns) >= 0) continue;
+        words.emplace_back(word.box.x0, word.box.x1);
+      }
+    }
+  }
+  std::sort(words.begin(), words.end());
+  std::vector<std::pair<double, double>> merged;
+  for (const auto& word : words) {
+    if (!merged.empty() && word.first < merged.back().second) {
+      merged.back().second = std::max(merged.back().second, word.second);
+    } else {
+      merged.push_back(word);
+    }
+  }
+  for (std::size_t k = 0; k < merged.size(); ++k) {
+    Column column;
+    column.empty = true;
+    column.edge = merged[k].second;
+    column.left = columns.back().right;
+    column.right = k + 1 < merged.size() ? (merged[k].second + merged[k + 1].first) / 2 : 1e18;
+    columns.push_back(column);
+  }
+}
+
 DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, const Candidate& run,
                          std::size_t header_first, const std::vector<Column>& columns,
-                         double label_limit, double em, std::vector<char>& glyph_taken) {
+                         double label_limit, double label_end, double em,
+                         std::vector<char>& glyph_taken) {
   const int column_count = static_cast<int>(columns.size()) + 1;
   struct RowCells {
     std::vector<std::vector<int>> glyphs;
@@ -573,21 +733,34 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
     for (std::size_t c = 0; c < line.chunks.size(); ++c) {
       const Chunk& chunk = line.chunks[c];
       if (header) {
-        // Header words of neighbouring cells may be set closer than a column
-        // gap ("项目金额项目（按功能分类）金额"). A cell never overflows, so a
-        // chunk whose glyphs sit in several columns' bands is cut where the
-        // band changes; a word within one band goes whole, as before (a
-        // centred "合计" may start left of the figures under it).
-        std::vector<std::vector<int>> runs;
-        int band = -1;
-        for (int k : chunk.glyphs) {
-          const Box& box = page.glyphs[static_cast<std::size_t>(k)].box;
-          const int here = BandOf((box.x0 + box.x1) / 2, columns, label_limit);
-          if (runs.empty() || here != band) runs.emplace_back();
-          runs.back().push_back(k);
-          band = here;
-        }
-        if (runs.size() > 1) {
+        // A header word goes to the label column when it starts among the
+        // labels, else to the one column whose figures it overlaps; failing
+        // both, by the bands. Header words of neighbouring cells may be set
+        // closer than a column gap ("项目金额项目（按功能分类）金额"): a cell
+        // never overflows, so a word whose glyphs sit in several bands is cut
+        // where the band changes.
+        for (const Chunk& word : HeaderWords(page, chunk, em)) {
+          if (StartsInLabels(word, label_limit, label_end, em)) {
+            add_chunk(row, word, 0);
+            continue;
+          }
+          if (const int over = OverlappedColumn(word, columns); over > 0) {
+            add_chunk(row, word, over);
+            continue;
+          }
+          std::vector<std::vector<int>> runs;
+          int band = -1;
+          for (int k : word.glyphs) {
+            const Box& box = page.glyphs[static_cast<std::size_t>(k)].box;
+            // Right of every label: the first column's band reaches back to
+            // the labels' end.
+            const double x = (box.x0 + box.x1) / 2;
+            int here = BandOf(x, columns, label_limit);
+            if (here == 0 && !columns.empty() && x > label_end + 0.25 * em) here = 1;
+            if (runs.empty() || here != band) runs.emplace_back();
+            runs.back().push_back(k);
+            band = here;
+          }
           for (const std::vector<int>& run_glyphs : runs) {
             Chunk piece{page.glyphs[static_cast<std::size_t>(run_glyphs.front())].box,
                         run_glyphs,
@@ -596,10 +769,14 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
                         false};
             for (int k : run_glyphs)
               piece.box = Union(piece.box, page.glyphs[static_cast<std::size_t>(k)].box);
-            add_chunk(row, piece, ColumnOf(piece, columns, label_limit, true, em));
+            const double centre = (piece.box.x0 + piece.box.x1) / 2;
+            int column = BandOf(centre, columns, label_limit);
+            if (column < 0) column = ColumnOf(piece, columns, label_limit, true, em);
+            if (column == 0 && !columns.empty() && centre > label_end + 0.25 * em) column = 1;
+            add_chunk(row, piece, column);
           }
-          continue;
         }
+        continue;
       }
       int column = ColumnOf(chunk, columns, label_limit, header, em);
       if (continuation) {
@@ -698,6 +875,7 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
         }
       }
     }
+    const double label_end = label_right > -1e17 ? label_right : label_limit;
     if (label_right > -1e17) label_limit = std::max(label_right, (label_right + label_limit) / 2);
     // Header: figure-free lines of several chunks just above the first row.
     std::size_t header_first = run.first;
@@ -711,17 +889,26 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
       // The 栏次 row (栏次 1 2 3 …) numbers the columns under the header: its
       // figures are no body; the header words above it belong to the table.
       const bool column_numbers = IsColumnNumbers(above);
-      if ((figures && !column_numbers) || above.leader || above.chunks.size() < 2) break;
+      if ((figures && !column_numbers) || above.leader || IsCaptionLine(above)) break;
       // A line declaring the unit (金额单位：元, often on the title's line) is
       // printed above the table, never in its header: taken as a header row it
       // hid the title from the normalizer.
       if (DeclaresUnit(above)) break;
+      // A header word wrapped onto a line of its own ("支出功能分" over "类")
+      // sits tight under a header line of several chunks.
+      const bool wrapped_word = above.chunks.size() == 1 && header_first >= 2 &&
+                                lines[header_first - 2].chunks.size() >= 2 &&
+                                !IsCaptionLine(lines[header_first - 2]) &&
+                                IsWrappedLabelLine(lines, header_first - 1);
+      if (above.chunks.size() < 2 && !wrapped_word) break;
       --header_first;
       if (column_numbers) --taken;  // up to three lines of words besides it
     }
-    const std::vector<Column> all_columns = BuildColumns(lines, run, columns, label_limit, em);
-    tables.push_back(
-        BuildTable(page, lines, run, header_first, all_columns, label_limit, em, glyph_taken));
+    std::vector<Column> all_columns = BuildColumns(lines, run, columns, label_limit, em);
+    AddHeaderOnlyColumns(page, lines, header_first, run.first, label_limit, label_end, em,
+                         all_columns);
+    tables.push_back(BuildTable(page, lines, run, header_first, all_columns, label_limit, label_end,
+                                em, glyph_taken));
     // A table's warnings: the ambiguous pieces within its lines or just
     // below its last row (an unjoined piece may have ended the run).
     const Box& box = tables.back().box;

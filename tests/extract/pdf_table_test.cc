@@ -416,6 +416,14 @@ INSTANTIATE_TEST_SUITE_P(Cases, WrappedAmountTest,
                                                   {"1,209,58", "", ""},
                                                   {"3.75", "", ""},
                                                   {"1,209,583.75", "", ""},
+                                                  0},
+                                         // Every amount of the row wrapped after its
+                                         // point: the row has no figure until the rest
+                                         // completes them.
+                                         WrapCase{"after_the_point",
+                                                  {"2,789,270.", "2,789,270.", ""},
+                                                  {"19", "19", ""},
+                                                  {"2,789,270.19", "2,789,270.19", ""},
                                                   0}),
                          [](const testing::TestParamInfo<WrapCase>& param_info) {
                            return std::string(param_info.param.name);
@@ -444,6 +452,86 @@ TEST(UnruledTableTest, PieceUnderTwoAmountsIsReportedNotGuessed) {
   for (const TableCell& cell : tables[0].table.cells) {
     EXPECT_NE(RemoveAllWhitespace(cell.text), "12.50");
     EXPECT_NE(RemoveAllWhitespace(cell.text), "13.50");
+  }
+}
+
+// A narrow label column: labels wrap over several lines set tight (14 pt
+// pitch) while rows are 30 pt apart, as LibreOffice pads cells. Every wrapped
+// line stays in its row, the last row's too; the note after the table does not.
+TEST(UnruledTableTest, LabelWrappedOverSeveralLinesStaysInItsRow) {
+  PageContent page = A4();
+  AddRun(page, "项目", 60, 100);
+  RightAligned(page, "合计", 340, 100);
+  RightAligned(page, "基本支出", 430, 100);
+  struct Row {
+    std::vector<std::string> label;  // one entry a line
+    std::string total, basic;
+  };
+  const std::vector<Row> rows = {{{"208社会保障", "和就业支", "出"}, "108.36", "31.84"},
+                                 {{"20805行政", "事业单位"}, "26.76", "9.17"},
+                                 {{"20808抚恤"}, "81.60", "22.67"},
+                                 {{"2200504气象", "事业机构"}, "1,504.39", "1,504.39"}};
+  double top = 130;
+  for (const Row& row : rows) {
+    RightAligned(page, row.total, 340, top);
+    RightAligned(page, row.basic, 430, top);
+    double line = top;
+    for (const std::string& text : row.label) {
+      AddRun(page, text, 60, line);
+      line += 14;
+    }
+    top = line + 16;
+  }
+  AddRun(page, "注：本表金额单位转换时可能存在尾数误差。", 60, top + 4);
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.column_count, 3);
+  ASSERT_EQ(table.row_count, 5);
+  EXPECT_EQ(RowTexts(table, 1),
+            (std::vector<std::string>{"208社会保障\n和就业支\n出", "108.36", "31.84"}));
+  EXPECT_EQ(RowTexts(table, 2), (std::vector<std::string>{"20805行政\n事业单位", "26.76", "9.17"}));
+  EXPECT_EQ(RowTexts(table, 4),
+            (std::vector<std::string>{"2200504气象\n事业机构", "1,504.39", "1,504.39"}));
+  for (int k : tables[0].glyph_indices) {
+    EXPECT_LT(page.glyphs[static_cast<std::size_t>(k)].box.y0, top);
+  }
+}
+
+// The header of a table without rules: the title and unit line above it is a
+// caption, not a header line; a header word wrapped onto a line of its own
+// stays in the header; a header set flush left in a wide cell ("合计" ending
+// before the figures under it begin) belongs to the figures' column, not the
+// labels'; a column with no figure at all is read from its header alone.
+TEST(UnruledTableTest, HeaderFromTheWholeHeaderBand) {
+  PageContent page = A4();
+  AddRun(page, "二、部门收入总表", 60, 64);
+  AddRun(page, "单位：万元", 400, 64);
+  AddRun(page, "功能分类科目", 60, 82);
+  AddRun(page, "合计", 178, 82);
+  AddRun(page, "一般公共", 300, 82);
+  AddRun(page, "其他收入", 420, 82);
+  AddRun(page, "预算拨款", 300, 96);
+  double top = 124;
+  for (const char* label : {"合计", "206科学技术支出", "20601科学技术", "2060101行政运行"}) {
+    AddRun(page, label, 60, top);
+    RightAligned(page, "5,146.79", 290, top);
+    RightAligned(page, "5,146.79", 400, top);
+    top += 26;
+  }
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.column_count, 4);
+  // Each header line is a row, as a ruled header's are; normalize joins them.
+  ASSERT_EQ(table.row_count, 6);
+  EXPECT_EQ(RowTexts(table, 0),
+            (std::vector<std::string>{"功能分类科目", "合计", "一般公共", "其他收入"}));
+  EXPECT_EQ(RowTexts(table, 1), (std::vector<std::string>{"", "", "预算拨款", ""}));
+  EXPECT_EQ(RowTexts(table, 3),
+            (std::vector<std::string>{"206科学技术支出", "5,146.79", "5,146.79", ""}));
+  for (int k : tables[0].glyph_indices) {
+    EXPECT_GT(page.glyphs[static_cast<std::size_t>(k)].box.y0, 70.0);
   }
 }
 
