@@ -4,6 +4,7 @@
 #include <leptonica/allheaders.h>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <utility>
 
@@ -136,9 +137,18 @@ std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& symbols, double scal
   return glyphs;
 }
 
-// Reads one cell again on its own, as a single line. Pixels are cut from the
-// rule-free image, a little inside the cell, with a white margin added back.
-Line ReadCell(Engine& engine, Pix* text_image, const Box& cell, int dpi, bool numeric) {
+// Reads one cell again on its own. Pixels are cut from the rule-free image, a
+// little inside the cell, with a white margin added back. A cell whose text
+// wraps (an amount printed "342,667.3" over "0" in a narrow column, a code
+// "2101" over "101") is read line by line: a single-line read of two lines
+// mashes them into one row of wrong digits. The lines are joined with '\n',
+// as the text layer joins a wrapped cell.
+// `upscale` > 1 enlarges each line (smoothed to grey, which Tesseract
+// thresholds again) before reading: the second try for an amount whose first
+// reading breaks the amount grammar, since small print at scan resolutions
+// loses points and commas to the binariser's pixel grid.
+Line ReadCell(Engine& engine, Pix* text_image, const Box& cell, int dpi, bool numeric,
+              int upscale = 1) {
   const double scale = dpi / 72.0;
   const int inset = std::max(1, dpi / 100);
   const int x0 = static_cast<int>(std::floor(cell.x0 * scale)) + inset;
@@ -153,10 +163,48 @@ Line ReadCell(Engine& engine, Pix* text_image, const Box& cell, int dpi, bool nu
   l_int32 ink = 0;
   pixCountPixels(crop.get(), &ink, nullptr);
   if (ink < 8) return {};
+  std::vector<int> row_ink(static_cast<std::size_t>(pixGetHeight(crop.get())), 0);
+  if (NUMA* rows = pixCountPixelsByRow(crop.get(), nullptr)) {
+    for (std::size_t y = 0; y < row_ink.size(); ++y) {
+      l_int32 count = 0;
+      numaGetIValue(rows, static_cast<l_int32>(y), &count);
+      row_ink[y] = count;
+    }
+    numaDestroy(&rows);
+  }
+  const std::vector<LineBand> bands = TextLineBands(row_ink, dpi);
   // Tesseract expects a margin around a line; 1 bpp white is 0.
-  PixPtr framed(pixAddBorder(crop.get(), std::max(8, dpi / 20), 0));
-  if (framed == nullptr) return {};
-  return engine.RecognizeLine(framed.get(), dpi, numeric);
+  const int margin = std::max(8, dpi / 20);
+  auto read = [&](Pix* part) -> Line {
+    PixPtr framed(pixAddBorder(part, margin, 0));
+    if (framed == nullptr) return {};
+    if (upscale <= 1) return engine.RecognizeLine(framed.get(), dpi, numeric);
+    PixPtr gray(pixConvert1To8(nullptr, framed.get(), 255, 0));
+    if (gray == nullptr) return {};
+    PixPtr large(pixScaleGrayLI(gray.get(), static_cast<l_float32>(upscale),
+                                static_cast<l_float32>(upscale)));
+    if (large == nullptr) return {};
+    return engine.RecognizeLine(large.get(), dpi * upscale, numeric);
+  };
+  if (bands.size() <= 1) return read(crop.get());
+  Line joined;
+  joined.confidence = 100;
+  const int width = pixGetWidth(crop.get()), height = pixGetHeight(crop.get());
+  for (const LineBand& band : bands) {
+    // A pixel of the gap either side keeps a comma's tail and a stroke's fringe.
+    const int top = std::max(0, band.top - 1), bottom = std::min(height, band.bottom + 1);
+    ::Box* strip = boxCreate(0, top, width, bottom - top);
+    PixPtr part(pixClipRectangle(crop.get(), strip, nullptr));
+    boxDestroy(&strip);
+    if (part == nullptr) continue;
+    const Line line = read(part.get());
+    if (line.text.empty()) continue;
+    if (!joined.text.empty()) joined.text += '\n';
+    joined.text += line.text;
+    joined.confidence = std::min(joined.confidence, line.confidence);
+  }
+  if (joined.text.empty()) joined.confidence = 0;
+  return joined;
 }
 
 }  // namespace
@@ -218,6 +266,159 @@ std::string RepairSeparators(std::string_view text) {
   return out;
 }
 
+// One amount column cell's reading, its marks put right by the amount
+// grammar: digits in groups of three between thousands separators, then one
+// or two decimals. OCR reads a low comma as a point and a point as a comma,
+// doubles a mark (",." where the print has ","), and drops one; a wrapped
+// cell's lines are one number. When the marks are all at the places the
+// grammar allows (a thousands mark has a multiple of three integer digits to
+// its right), the reading is written in the canonical form; otherwise it is
+// returned as read, for the normalizer's findings and the identities.
+std::string NormalizeAmountReading(std::string_view text) {
+  const std::string original(text);
+  std::vector<std::string> lines(1);
+  for (char32_t c : DecodeUtf8(text)) {
+    if (c == U'\n') {
+      lines.emplace_back();
+    } else if (c >= U'０' && c <= U'９') {
+      lines.back() += static_cast<char>('0' + (c - U'０'));
+    } else if (c == U'．' || c == U'.') {
+      lines.back() += '.';
+    } else if (c == U',') {
+      lines.back() += ',';
+    } else if (c == U'，') {
+      // Tables print ASCII commas: a full-width one in a run of digits is the
+      // engine's guess at a low mark, a point as often as a comma; the
+      // grammar decides which (';' stands for it here).
+      lines.back() += ';';
+    } else if (c == U'-' || c == U'－' || c == U'−') {
+      lines.back() += '-';
+    } else if (c >= U'0' && c <= U'9') {
+      lines.back() += static_cast<char>(c);
+    } else if (c != U' ') {
+      return original;  // not a bare amount
+    }
+  }
+  lines.erase(std::remove(lines.begin(), lines.end(), std::string()), lines.end());
+  if (lines.empty()) return original;
+  auto whole_amount = [](const std::string& line) {
+    const std::size_t point = line.find_last_of(".,;");
+    return point != std::string::npos && point > 0 && line[point] == '.' &&
+           line.size() - point == 3;
+  };
+  // Two lines that are each a whole amount are two figures, not one wrapped.
+  if (lines.size() > 1 && std::all_of(lines.begin(), lines.end(), whole_amount)) return original;
+  std::string joined;
+  for (const std::string& line : lines) joined += line;
+  std::string sign;
+  if (joined.front() == '-') {
+    sign = "-";
+    joined.erase(0, 1);
+  }
+  // Digit groups and the mark runs between them.
+  std::vector<std::string> groups(1);
+  std::vector<char> marks;
+  for (char c : joined) {
+    if (c >= '0' && c <= '9') {
+      groups.back() += c;
+    } else if (c == '-') {
+      return original;
+    } else if (!groups.back().empty()) {
+      marks.push_back(c);
+      groups.emplace_back();
+    } else if (marks.empty()) {
+      return original;  // a mark before any digit
+    } else if (c == '.' || marks.back() == ';') {
+      marks.back() = c;  // a doubled mark: the point wins, then the ASCII mark
+    }
+  }
+  if (marks.empty() || groups.back().empty()) return original;
+  const std::size_t last = groups.back().size();
+  std::string decimals;
+  if (last <= 2) {
+    // A comma before the last one or two digits is no point misread: it is
+    // an amount cut by a page break ("3,27" over "9,76", joined with the rest
+    // of its row on the next page) or a digit lost ("12,50" for 12,650).
+    if (marks.back() == ',') return original;
+    decimals = groups.back();  // one or two digits after the last mark: decimals
+    groups.pop_back();
+    marks.pop_back();
+  } else if (!(last == 3 && marks.back() != '.')) {
+    return original;  // three digits after a point, or more: not ours to guess
+  }
+  if (marks.empty()) return decimals.empty() ? original : sign + groups[0] + "." + decimals;
+  std::size_t to_the_right = 0;
+  for (std::size_t g = groups.size(); g-- > 1;) {
+    to_the_right += groups[g].size();
+    if (to_the_right % 3 != 0) return original;
+  }
+  // The marks read are put right, but none is added: a group of more than
+  // three digits ("4964,173.05") may be a comma lost or a mark read as a
+  // digit ("3817,070.00" for 387,070.00), and stays irregular for a re-read
+  // and the normalizer's finding.
+  std::string out = sign + groups[0];
+  for (std::size_t g = 1; g < groups.size(); ++g) out += "," + groups[g];
+  return out + (decimals.empty() ? "" : "." + decimals);
+}
+
+bool IsWellFormedAmount(std::string_view text) {
+  std::size_t i = 0;
+  if (i < text.size() && text[i] == '-') ++i;
+  const std::size_t first = i;
+  int group = 0;
+  bool grouped = false;
+  for (; i < text.size() && text[i] != '.'; ++i) {
+    const char c = text[i];
+    if (c == ',') {
+      if (group == 0 || (grouped ? group != 3 : group > 3)) return false;
+      grouped = true;
+      group = 0;
+    } else if (c >= '0' && c <= '9') {
+      ++group;
+    } else if (c != '\n' || grouped) {
+      return false;  // a line break only in an ungrouped run of digits (a code)
+    }
+  }
+  if (i == first || group == 0 || (grouped && group != 3)) return false;
+  if (i == text.size()) return true;
+  const std::size_t decimals = text.size() - i - 1;
+  if (decimals < 1 || decimals > 2) return false;
+  for (++i; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  return true;
+}
+
+std::string StripRuleRemnants(std::string_view text) {
+  auto is_remnant = [](char32_t c) {
+    return c == U'|' || c == U'“' || c == U'”' || c == U'"' || c == U'\'' || c == U'‘' ||
+           c == U'’' || c == U'｜' || c == U'丨';
+  };
+  auto opens = [](char32_t c) { return c == U'“' || c == U'‘'; };
+  auto closes = [](char32_t c) { return c == U'”' || c == U'’'; };
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::vector<char32_t> line = DecodeUtf8(text.substr(start, end - start));
+    // A quote that opens a quoted phrase in the line ("“三公”经费") is print.
+    auto has = [&line](auto predicate) { return std::any_of(line.begin(), line.end(), predicate); };
+    while (!line.empty() && is_remnant(line.front()) && !(opens(line.front()) && has(closes))) {
+      line.erase(line.begin());
+    }
+    while (!line.empty() && is_remnant(line.back()) && !(closes(line.back()) && has(opens))) {
+      line.pop_back();
+    }
+    if (!line.empty()) {
+      if (!out.empty()) out += '\n';
+      out += EncodeUtf8(line);
+    }
+    start = end + 1;
+  }
+  return Trim(out);
+}
+
 namespace {
 
 // Amount columns: most non-empty cells below the first row read as amounts.
@@ -273,29 +474,50 @@ void RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCon
       const CellShape shape = ShapeOf(cell.text);
       const bool amount_column =
           cell.column_span == 1 && cell.row > 0 && amount_columns[cell.column];
-      const bool numeric = shape == CellShape::kAmount || shape == CellShape::kNearAmount ||
-                           (amount_column && shape == CellShape::kEmpty);
-      const bool single_line = cell.text.find('\n') == std::string::npos;
+      bool numeric = shape == CellShape::kAmount || shape == CellShape::kNearAmount ||
+                     (amount_column && shape == CellShape::kEmpty);
       int confidence = MinConfidence(content, detected.glyph_indices, *cell.provenance.box);
       // Amounts are always read again, with the numeric character set; so is
       // a cell the page pass left empty though it has ink (layout analysis
-      // drops isolated figures in grids), and a one-line label the page pass
-      // was unsure of. Confident labels and wrapped ones stay as read: reading
-      // every label again would double the time of a table page.
-      const bool doubtful_label = single_line && shape == CellShape::kLabel && confidence >= 0 &&
-                                  confidence < kConfidentLabel;
+      // drops isolated figures in grids), and a label the page pass was
+      // unsure of (a wrapped one is read line by line). Confident labels stay
+      // as read: reading every label again would double a table page's time.
+      const bool doubtful_label =
+          shape == CellShape::kLabel && confidence >= 0 && confidence < kConfidentLabel;
       if (numeric || doubtful_label || shape == CellShape::kEmpty) {
         Line line = ReadCell(engine, text_image, *cell.provenance.box, dpi, numeric);
         const CellShape read_shape = ShapeOf(line.text);
-        const bool usable =
-            numeric ? read_shape == CellShape::kAmount ||
-                          (read_shape == CellShape::kNearAmount && shape == CellShape::kEmpty)
-                    : read_shape != CellShape::kEmpty;
+        bool usable = numeric
+                          ? read_shape == CellShape::kAmount ||
+                                (read_shape == CellShape::kNearAmount && shape == CellShape::kEmpty)
+                          : read_shape != CellShape::kEmpty;
+        // An empty cell of an amount column may be a header ("金额" under a
+        // spanning "支出"), which the page pass can miss: read as a label when
+        // it is no amount.
+        if (!usable && numeric && shape == CellShape::kEmpty) {
+          line = ReadCell(engine, text_image, *cell.provenance.box, dpi, /*numeric=*/false);
+          usable = ShapeOf(line.text) == CellShape::kLabel;
+          numeric = false;
+        }
+        std::string text =
+            numeric ? NormalizeAmountReading(Trim(line.text)) : RepairSeparators(Trim(line.text));
+        // A reading with marks the amount grammar cannot place is read once
+        // more, enlarged; the second reading is taken when it is well formed.
+        if (usable && numeric && !IsWellFormedAmount(text)) {
+          const Line again =
+              ReadCell(engine, text_image, *cell.provenance.box, dpi, numeric, /*upscale=*/2);
+          const std::string text_again = NormalizeAmountReading(Trim(again.text));
+          if (ShapeOf(again.text) == CellShape::kAmount && IsWellFormedAmount(text_again)) {
+            line = again;
+            text = text_again;
+          }
+        }
         if (usable && (shape == CellShape::kEmpty || numeric || line.confidence >= confidence)) {
-          cell.text = RepairSeparators(Trim(line.text));
+          cell.text = text;
           confidence = line.confidence;
         }
       }
+      if (!numeric) cell.text = StripRuleRemnants(cell.text);
       if (!cell.text.empty()) {
         cell.provenance.confidence = std::max(0, confidence);
         table_confidence = std::min(table_confidence, cell.provenance.confidence);
@@ -319,6 +541,47 @@ void RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCon
 }
 
 }  // namespace
+
+std::vector<LineBand> TextLineBands(const std::vector<int>& row_ink, int dpi) {
+  // Runs of rows with ink. Scanner specks are dropped by the binariser, so a
+  // single inked row is already a stroke.
+  std::vector<LineBand> bands;
+  for (int y = 0; y < static_cast<int>(row_ink.size());) {
+    if (row_ink[static_cast<std::size_t>(y)] == 0) {
+      ++y;
+      continue;
+    }
+    LineBand band{y, y, 0};
+    while (y < static_cast<int>(row_ink.size()) && row_ink[static_cast<std::size_t>(y)] > 0)
+      band.ink += row_ink[static_cast<std::size_t>(y++)];
+    band.bottom = y;
+    bands.push_back(band);
+  }
+  // A run much lower than the tallest is a piece of a line, not a line: the
+  // strokes of 二 or 三, a comma's tail, a dot above. It joins the neighbour
+  // it is nearer to, until every run is a line's height.
+  const int min_line = std::max(3, dpi / 40);  // under 2 pt no line of text is printed
+  for (bool merged = true; merged && bands.size() > 1;) {
+    merged = false;
+    int tallest = 0;
+    for (const LineBand& band : bands) tallest = std::max(tallest, band.bottom - band.top);
+    const int short_of = std::max(min_line, tallest / 2);
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+      if (bands[i].bottom - bands[i].top >= short_of) continue;
+      const int gap_above = i > 0 ? bands[i].top - bands[i - 1].bottom : INT_MAX;
+      const int gap_below = i + 1 < bands.size() ? bands[i + 1].top - bands[i].bottom : INT_MAX;
+      const std::size_t into = gap_above <= gap_below ? i - 1 : i + 1;
+      LineBand& target = bands[into];
+      target.top = std::min(target.top, bands[i].top);
+      target.bottom = std::max(target.bottom, bands[i].bottom);
+      target.ink += bands[i].ink;
+      bands.erase(bands.begin() + static_cast<std::ptrdiff_t>(i));
+      merged = true;
+      break;
+    }
+  }
+  return bands;
+}
 
 int ChooseDpi(const pdf::PageContent& content) {
   const double width = content.page.width, height = content.page.height;

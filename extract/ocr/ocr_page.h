@@ -11,6 +11,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extract/pdf/layout.h"
 #include "extract/pdf/page_content.h"
@@ -36,6 +37,38 @@ struct PageOcr {
 // "13,205.30", "9,.270.40" -> "9,270.40"; only runs shaped like a grouped
 // amount with decimals change ("3.1.2" and codes stay).
 std::string RepairSeparators(std::string_view text);
+
+// An amount cell's OCR reading with its marks put right by the amount grammar
+// (groups of three, one or two decimals), its wrapped lines joined:
+// "4,326,.964\n.75" -> "4,326,964.75", "4,095.,383\n.67" -> "4,095,383.67",
+// "342，\n667，\n30" -> "342,667.30". No comma is added ("4964,173.05" stays
+// irregular: a comma lost, or a mark read as a digit). A reading the grammar
+// cannot place (a
+// digit lost, "12.3456.78", a comma before the last two digits as in an
+// amount cut by a page break, "3,27\n9,76") and two whole amounts on two
+// lines come back as read, for the normalizer's findings and stitching.
+std::string NormalizeAmountReading(std::string_view text);
+
+// Whether `text` is an amount as printed: ASCII digits in groups of three
+// between commas (or none), then one or two decimals; "-" in front. A run of
+// digits wrapped over lines without marks (a code, "2101\n101") is too.
+bool IsWellFormedAmount(std::string_view text);
+
+// A label cell's OCR text without the rule remnants the engine reads at a
+// line's ends: '|' and quotes no other quote in the line pairs with
+// ("“基本支出" -> "基本支出", "款|" -> "款"; "“三公”经费" stays).
+std::string StripRuleRemnants(std::string_view text);
+
+// A text line of a cell image: rows [top, bottom) and the ink in them.
+struct LineBand {
+  int top = 0, bottom = 0;
+  int ink = 0;
+};
+
+// The text lines of a cell image from its ink per pixel row: runs of inked
+// rows, with runs under half the tallest's height (the strokes of 二, a
+// comma's tail) joined to the nearer neighbour. One band for a one-line cell.
+std::vector<LineBand> TextLineBands(const std::vector<int>& row_ink, int dpi);
 
 // The resolution to render a page at: the embedded image's own when the page
 // is one image covering most of it (doubled while under 200 ppi, below which

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/document.h"
 #include "core/text.h"
@@ -92,6 +94,94 @@ TEST(OcrTextTest, ThousandsSeparatorsReadAsPointsArePutBack) {
       {"12.3456.78", "12.3456.78"},  // not grouped in threes: left for a finding
   };
   for (const auto& [in, out] : cases) EXPECT_EQ(ocr::RepairSeparators(in), out) << in;
+}
+
+TEST(OcrTextTest, AmountReadingsArePutRightByTheAmountGrammar) {
+  const std::pair<const char*, const char*> cases[] = {
+      // A wrapped cell's lines are one amount; stray and doubled marks.
+      {"342,667.3\n0", "342,667.30"},
+      {"4,326,.964\n.75", "4,326,964.75"},
+      {"4,095.,383\n.67", "4,095,383.67"},
+      {"4,.964,173.\n05", "4,964,173.05"},
+      {"4,.32\n6,96\n4.75", "4,326,964.75"},
+      {"342，\n667，\n30", "342,667.30"},  // full-width commas: either mark
+      {"4,964,173，\n05", "4,964,173.05"},
+      {"4964,173.05", "4964,173.05"},  // a comma lost, or a mark read as a digit
+      {"3817.070.00", "3817,070.00"},
+      {"13.205.30", "13,205.30"},        // commas read as points
+      {"４，９６４．０５", "4,964.05"},  // full-width forms
+      {"-1,234.5", "-1,234.5"},
+      {"7,308", "7,308"},
+      {"60,402.34", "60,402.34"},
+      // Left as read: codes, no marks, what the grammar cannot place.
+      {"2101\n101", "2101\n101"},
+      {"4964173.05", "4964173.05"},
+      {"3,27\n9,76", "3,27\n9,76"},  // cut by a page break: stitched later
+      {"12,50", "12,50"},            // a digit lost, or a point: not guessed
+      {"1.234", "1.234"},
+      {"12.3456.78", "12.3456.78"},
+      {"3,2796,761.42", "3,2796,761.42"},  // a doubled digit
+      {"12.50\n30.00", "12.50\n30.00"},    // two whole amounts
+      {"12a.50", "12a.50"},
+  };
+  for (const auto& [in, out] : cases) EXPECT_EQ(ocr::NormalizeAmountReading(in), out) << in;
+}
+
+TEST(OcrTextTest, WellFormedAmounts) {
+  const std::pair<const char*, bool> cases[] = {
+      {"4,964,173.05", true}, {"964,173.05", true}, {"7,308", true},       {"85278.60", true},
+      {"0.5", true},          {"-12.30", true},     {"2101\n101", true},   {"4964,173.05", false},
+      {"3,27\n9,76", false},  {"1.234", false},     {"12,50", false},      {"", false},
+      {".50", false},         {"1,234.", false},    {"12,3456.00", false},
+  };
+  for (const auto& [text, ok] : cases) EXPECT_EQ(ocr::IsWellFormedAmount(text), ok) << text;
+}
+
+TEST(OcrTextTest, RuleRemnantsAreStrippedFromLabels) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"“基本支\n出", "基本支\n出"},
+      {"上缴上”\n级支出", "上缴上\n级支出"},
+      {"”科目名称", "科目名称"},
+      {"|行政运行|", "行政运行"},
+      {"“三公”经费", "“三公”经费"},  // a quoted phrase is print
+      {"其中：“三公”", "其中：“三公”"},
+      {"款|项", "款|项"},  // inside a label: not at a line's end
+      {"”", ""},
+  };
+  for (const auto& [in, out] : cases) EXPECT_EQ(ocr::StripRuleRemnants(in), out) << in;
+}
+
+TEST(OcrTextTest, CellImagesAreCutIntoTextLines) {
+  // Ink per pixel row of a cell image at 200 dpi; the expected bands as
+  // [top, bottom) pairs.
+  struct Case {
+    std::vector<int> rows;
+    std::vector<std::pair<int, int>> bands;
+  };
+  auto run = [](int blank, std::initializer_list<std::pair<int, int>> inked) {
+    std::vector<int> rows;
+    for (const auto& [ink, count] : inked) rows.insert(rows.end(), count, ink);
+    rows.insert(rows.begin(), blank, 0);
+    return rows;
+  };
+  const Case cases[] = {
+      // One line of digits.
+      {run(3, {{5, 18}, {0, 4}}), {{3, 21}}},
+      // An amount wrapped over two lines ("342,667.3" over "0").
+      {run(2, {{9, 18}, {0, 6}, {2, 18}, {0, 3}}), {{2, 20}, {26, 44}}},
+      // 二: two strokes a gap apart are one line, not two.
+      {run(2, {{12, 3}, {0, 9}, {14, 3}, {0, 4}}), {{2, 17}}},
+      // A comma's tail under a line joins it.
+      {run(1, {{6, 18}, {0, 1}, {1, 3}, {0, 5}}), {{1, 23}}},
+      // Nothing inked.
+      {std::vector<int>(20, 0), {}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::pair<int, int>> got;
+    for (const ocr::LineBand& band : ocr::TextLineBands(c.rows, 200))
+      got.emplace_back(band.top, band.bottom);
+    EXPECT_EQ(got, c.bands);
+  }
 }
 
 TEST(OcrTest, ImageOnlyBudgetPageGivesItsText) {
