@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "normalize/document_class.h"
 #include "normalize/document_lines.h"
+#include "normalize/ocr_text.h"
 
 namespace disclose {
 namespace {
@@ -241,6 +242,38 @@ void PreferFullName(const std::vector<DocumentLine>& lines, Attribute& departmen
   }
 }
 
+// A name read by OCR is checked against the document's other printings of it
+// (ocr_text.h): a character misread on a cover ("北革市政务服务和数据管理局") is
+// outvoted by the paragraphs and cells that print the name right. A text
+// layer's name is what the publisher typed and is not voted on.
+void ConfirmOcrDepartment(const Document& document, Attribute& department) {
+  if (department.value.empty() || department.provenance.origin != TextOrigin::kOcr) return;
+  std::vector<std::string> texts;
+  std::vector<Provenance> places;
+  for (const Block& block : document.blocks) {
+    if (const Paragraph* paragraph = block.AsParagraph()) {
+      texts.push_back(paragraph->text);
+      places.push_back(paragraph->provenance);
+    } else if (const Table* table = block.AsTable()) {
+      for (const TableCell& cell : table->cells) {
+        texts.push_back(cell.text);
+        places.push_back(cell.provenance);
+      }
+    }
+  }
+  const OcrNamePrinting best = MostConfirmedPrinting(department.value, texts);
+  if (best.name == RemoveAllWhitespace(department.value)) return;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    if (!Contains(RemoveAllWhitespace(texts[i]), best.name)) continue;
+    department.sources.push_back(
+        AttributeSource{"ocr_printings", best.name, Evidence(texts[i]), places[i]});
+    department.evidence = Evidence(texts[i]);
+    department.provenance = places[i];
+    break;
+  }
+  department.value = best.name;
+}
+
 // Year and kind of a title: "2019 年度部门决算", "2025年部门预算", "关于北京市
 // 2022年预算执行情况和2023年预算的报告" (the budget is 2023's: 2022 is the
 // execution report), "2022年度收入支出决算表".
@@ -453,6 +486,7 @@ DocumentMetadata ExtractMetadata(const Document& document) {
   }
   Choose(kept, true, metadata.department);
   PreferFullName(lines, metadata.department);
+  ConfirmOcrDepartment(document, metadata.department);
   Choose(years, false, metadata.fiscal_year);
 
   // The kind is the one stated with the chosen year, at its weightiest place.

@@ -12,6 +12,7 @@
 #include "normalize/classification.h"
 #include "normalize/narrative_amount.h"
 #include "normalize/narrative_sentences.h"
+#include "normalize/ocr_text.h"
 
 namespace disclose {
 namespace {
@@ -549,6 +550,11 @@ bool IsProseCell(std::string_view text) {
          (Contains(text, "，") || Contains(text, "。") || Contains(text, ","));
 }
 
+// OCR sets "101, 673. 03万元" where the page prints 101,673.03万元.
+std::string ReadableText(const std::string& text, const Provenance& provenance) {
+  return provenance.origin == TextOrigin::kOcr ? CloseOcrNumberGaps(text) : text;
+}
+
 }  // namespace
 
 std::vector<Figure> ExtractNarrativeFigures(const Document& document,
@@ -560,18 +566,20 @@ std::vector<Figure> ExtractNarrativeFigures(const Document& document,
     if (const Paragraph* paragraph = block.AsParagraph()) {
       if (paragraph->role == ParagraphRole::kHeading) scanner.ResetContext();
       if (paragraph->role == ParagraphRole::kCaption) continue;
-      scanner.Scan(paragraph->text, paragraph->provenance, 0, candidates);
-      CheckNarrativeSentences(paragraph->text, paragraph->provenance, metadata, findings);
+      const std::string text = ReadableText(paragraph->text, paragraph->provenance);
+      scanner.Scan(text, paragraph->provenance, 0, candidates);
+      CheckNarrativeSentences(text, paragraph->provenance, metadata, findings);
     }
   }
   for (const Block& block : document.blocks) {
     const Table* table = block.AsTable();
     if (table == nullptr) continue;
     for (const TableCell& cell : table->cells) {
-      if (!IsProseCell(cell.text)) continue;
+      const std::string text = ReadableText(cell.text, cell.provenance);
+      if (!IsProseCell(text)) continue;
       scanner.ResetContext();
-      scanner.Scan(cell.text, cell.provenance, 1, candidates);
-      CheckNarrativeSentences(cell.text, cell.provenance, metadata, findings);
+      scanner.Scan(text, cell.provenance, 1, candidates);
+      CheckNarrativeSentences(text, cell.provenance, metadata, findings);
     }
   }
 

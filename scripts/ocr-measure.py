@@ -1,22 +1,32 @@
 #!/usr/bin/env python3
 """Measures OCR against a second reading: the text layer of the same pages.
 
-For each text PDF given (default: ../shared/real and ../shared/corpus), the
-pages holding table figures are rendered to images (pdftoppm), degraded the
-way a scanner and a web upload degrade them (150/200/300 dpi, up to 1 degree
-of skew, noise, JPEG via ImageMagick `convert`), wrapped as an image-only PDF
-and read by `disclose extract` with OCR. The figures are compared with what
-`disclose extract --no-ocr` reads from the original's text layer on the same
-pages, keyed by (table_kind, row_code, column).
+The text PDFs given (default: every text PDF in ../shared/real and
+../shared/corpus) are read once with `disclose extract --no-ocr` in one batch:
+that is the truth. Whole standard tables (every page a table spans, so a
+continuation keeps its header) are sampled round-robin over the documents until
+--pages table pages are chosen; each chosen page is rendered (pdftoppm) and
+degraded the way a scanner and a web upload degrade it (150/200/300 dpi, up to
+1 degree of skew, noise, JPEG 70 via ImageMagick `convert`). A document's
+chosen pages, after its cover page (for the metadata), are wrapped as one
+image-only PDF, and all the scans are read in one `disclose extract -j N`
+batch with OCR. Renders and both batches are cached under --work, so a second
+run (or a run with another binary, --disclose) only redoes what changed.
 
-Prints the figure-exact rate before repair (an `ocr.repaired` finding gives
-the reading) and after, and every wrong figure no finding mentions.
+Figures are matched by (page, table_kind, row_code, column, amount). Prints
+the figure-exact rate before repair (an `ocr.repaired` finding gives the
+reading) and after, per dpi, the metadata (department, year, kind) against
+the text layer's, the classes of the figures not read exactly, and every
+wrong figure (a key the text layer has, read with another amount) that no
+finding mentions.
 
-  scripts/ocr-measure.py --pages 200 --work /tmp/ocr-measure [PDF...]
-  scripts/ocr-measure.py --scan SRC.pdf OUT.pdf [--dpi 200]   # one scan, every page
+  nice scripts/ocr-measure.py --pages 200 --work /tmp/NAME-ocr [--disclose BIN] [PDF...]
+  scripts/ocr-measure.py --scan SRC.pdf OUT.pdf [--dpi 200] [--rotate 90]   # one scan, every page
+  scripts/ocr-measure.py --scan-images JPEG DPI OUT.pdf      # wrap one image
 """
 import argparse
 import collections
+import concurrent.futures
 import hashlib
 import json
 import os
@@ -39,42 +49,22 @@ def pick(name, page, choices):
     return choices[digest[0] % len(choices)]
 
 
-def extract(pdf, out_dir, ocr, timeout):
-    os.makedirs(out_dir, exist_ok=True)
-    cmd = [DISCLOSE, "extract", "--timeout", str(timeout), "-o", out_dir, pdf]
-    if not ocr:
-        cmd.insert(2, "--no-ocr")
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    stem = os.path.splitext(os.path.basename(pdf))[0]
-    path = os.path.join(out_dir, stem + ".json")
-    if not os.path.exists(path):
-        return None
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
-
-
-def table_figures(doc):
-    for table in doc.get("tables", []):
-        for row in table.get("rows", []):
-            for value in row.get("values", []):
-                yield value
-
-
-def key_of(fig):
-    return (fig["table_kind"], fig["row_code"], fig["column"])
-
-
-def degrade(src_pdf, page, dpi, angle, work):
+def degrade(src_pdf, page, dpi, angle, work, rotate=0):
+    """Renders one page and degrades it: skew by angle, noise, JPEG 70, and a
+    quarter turn (rotate: 0/90/180/270) as a page scanned the wrong way up."""
     base = os.path.join(work, f"p{page}")
     run(["pdftoppm", "-f", str(page), "-l", str(page), "-r", str(dpi), "-gray", "-png",
          "-singlefile", src_pdf, base])
     png, jpg = base + ".png", base + ".jpg"
     size = run(["identify", "-format", "%w %h", png]).stdout.decode().split()
     w, h = int(size[0]), int(size[1])
-    run(["convert", "-seed", str(page), png, "-background", "white", "-rotate", str(angle), "-gravity", "center",
-         "-extent", f"{w}x{h}", "-attenuate", "0.25", "+noise", "Gaussian",
-         "-colorspace", "Gray", "-type", "Grayscale", "-quality", "70", jpg])
+    run(["convert", "-seed", str(page), png, "-background", "white", "-rotate", str(angle),
+         "-gravity", "center", "-extent", f"{w}x{h}", "-attenuate", "0.25", "+noise", "Gaussian",
+         "-rotate", str(rotate), "-colorspace", "Gray", "-type", "Grayscale", "-quality", "70",
+         jpg])
     os.remove(png)
+    if rotate % 180:
+        w, h = h, w
     return jpg, w, h
 
 
@@ -119,17 +109,143 @@ def image_pdf(pages, out_path):
         f.write(out)
 
 
+
+def standard(kind):
+    return kind.startswith(("budget.", "final."))
+
+
+def figures_of(doc):
+    for table in doc.get("tables", []):
+        for row in table.get("rows", []):
+            for value in row.get("values", []):
+                if standard(value["table_kind"]):
+                    yield value
+
+
+def key_of(fig):
+    return (fig["table_kind"], fig["row_code"], fig["column"])
+
+
+def batch(disclose, inputs, out_dir, ocr, jobs, timeout):
+    """One `disclose extract` over inputs; returns {input path: output JSON path}."""
+    if not inputs:
+        return {}
+    os.makedirs(out_dir, exist_ok=True)
+    common = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in inputs])
+
+    def output_of(p):
+        return os.path.join(out_dir, os.path.relpath(os.path.abspath(p), common) + ".json")
+
+    # Outputs already there (an earlier, interrupted run) are not made again.
+    todo = [p for p in inputs if not os.path.exists(output_of(p))]
+    outputs = {os.path.normpath(p): output_of(p) for p in inputs if p not in todo}
+    if not todo:
+        return outputs
+    listing = os.path.join(out_dir, "inputs.txt")
+    with open(listing, "w", encoding="utf-8") as f:
+        f.write("".join(p + "\n" for p in todo))
+    cmd = [disclose, "extract", "-q", "--resume", "-j", str(jobs), "--timeout", str(timeout),
+           "-o", out_dir, "--files-from", listing]
+    if not ocr:
+        cmd.insert(2, "--no-ocr")
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    manifest = os.path.join(out_dir, "manifest.jsonl")
+    if os.path.exists(manifest):
+        with open(manifest, encoding="utf-8") as f:
+            for line in f:
+                entry = json.loads(line)
+                out = (entry.get("outputs") or {}).get("json")
+                if out:
+                    outputs[os.path.normpath(entry.get("path", ""))] = os.path.join(out_dir, out)
+    # Fall back on the naming rule (REL.ext.json below the inputs' common folder).
+    for p in inputs:
+        if os.path.exists(output_of(p)):
+            outputs[os.path.normpath(p)] = output_of(p)
+    return outputs
+
+
+def load(path):
+    if not path or not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def sample_tables(truths, pages_wanted, max_per_doc):
+    """Whole tables, round-robin over documents: {name: sorted pages}."""
+    queues = {}
+    for name, doc in truths.items():
+        tables, seen = [], set()
+        for table in doc.get("tables", []):
+            pages = tuple(sorted(set(table.get("pages", []))))
+            if not pages or not standard(table.get("kind", "")) or pages in seen:
+                continue
+            if not any(v for r in table.get("rows", []) for v in r.get("values", [])):
+                continue
+            seen.add(pages)
+            tables.append(pages)
+        # A deterministic spread: order by hash, not by position in the document.
+        tables.sort(key=lambda p: hashlib.sha256(f"{name}:{p}".encode()).hexdigest())
+        if tables:
+            queues[name] = tables
+    chosen = collections.defaultdict(set)
+    total = 0
+    progress = True
+    while total < pages_wanted and progress:
+        progress = False
+        for name in sorted(queues, key=lambda n: hashlib.sha256(n.encode()).hexdigest()):
+            if total >= pages_wanted:
+                break
+            while queues[name]:
+                pages = queues[name].pop(0)
+                new = set(pages) - chosen[name]
+                if not new or len(chosen[name] | new) > max_per_doc:
+                    continue
+                chosen[name] |= new
+                total += len(new)
+                progress = True
+                break
+    return {name: sorted(p) for name, p in chosen.items() if p}, total
+
+
+def classify(truth_text, read_text):
+    """The class of a wrong figure, from the printed texts."""
+    t = truth_text.replace(",", "").replace(" ", "")
+    r = read_text.replace(",", "").replace(" ", "")
+    if not r:
+        return "read empty"
+    if t.replace(".", "") == r.replace(".", ""):
+        return "decimal point moved/lost"
+    if len(t) == len(r):
+        diffs = [(a, b) for a, b in zip(t, r) if a != b]
+        if len(diffs) == 1:
+            return f"one digit {diffs[0][0]}->{diffs[0][1]}"
+        return f"{len(diffs)} characters differ"
+    if len(r) == len(t) - 1:
+        return "one character lost"
+    if len(r) == len(t) + 1:
+        return "one character added"
+    return "other"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("pdfs", nargs="*")
     parser.add_argument("--pages", type=int, default=200, help="table pages to measure")
-    parser.add_argument("--max-per-doc", type=int, default=12)
+    parser.add_argument("--max-per-doc", type=int, default=8)
     parser.add_argument("--work", default="/tmp/ocr-measure")
-    parser.add_argument("--timeout", type=int, default=1800)
+    parser.add_argument("--disclose", default=DISCLOSE, help="the binary to measure")
+    parser.add_argument("-j", "--jobs", type=int, default=2)
+    parser.add_argument("--timeout", type=int, default=3600, help="per scanned document")
+    parser.add_argument("--chunk", type=int, default=4,
+                        help="documents per OCR batch: totals are printed after each")
+    parser.add_argument("--no-cover", action="store_true", help="do not add page 1 for metadata")
     parser.add_argument("--json", help="write the per-document results here")
     parser.add_argument("--scan", nargs=2, metavar=("SRC", "OUT"),
                         help="only write OUT, a degraded image-only copy of every page of SRC")
     parser.add_argument("--dpi", type=int, help="with --scan: one resolution for every page")
+    parser.add_argument("--rotate", type=int, default=0,
+                        help="with --scan: turn every page by 90, 180 or 270 degrees as well")
     parser.add_argument("--scan-images", nargs=3, metavar=("JPEG", "DPI", "OUT"),
                         help="only wrap one gray JPEG as a one-page image-only PDF")
     args = parser.parse_args()
@@ -148,91 +264,195 @@ def main():
         pages = []
         for page in range(1, count + 1):
             dpi = args.dpi or pick(name, page, DPIS)
-            jpg, w, h = degrade(src, page, dpi, pick(name, page, ANGLES), work)
+            jpg, w, h = degrade(src, page, dpi, pick(name, page, ANGLES), work, args.rotate)
             final = os.path.join(work, f"{page}.jpg")
             os.replace(jpg, final)
             pages.append((final, w, h, dpi))
         image_pdf(pages, out)
         return 0
+
     pdfs = args.pdfs
     if not pdfs:
         for folder in ("real", "corpus"):
             d = os.path.join(ROOT, "..", "shared", folder)
             pdfs += sorted(os.path.join(d, n) for n in os.listdir(d)
                            if n.endswith(".pdf") and "IMAGEONLY" not in n and "SCAN" not in n)
+    pdfs = [os.path.normpath(p) for p in pdfs]
+    names = {}
+    for p in pdfs:  # a unique, readable name per input
+        base = os.path.basename(p)
+        names[p] = base if base not in names.values() else f"{len(names)}_{base}"
     os.makedirs(args.work, exist_ok=True)
-    totals = collections.Counter()
-    unflagged = []
-    results = []
-    pages_done = 0
-    for pdf in pdfs:
-        if pages_done >= args.pages:
-            break
-        name = os.path.splitext(os.path.basename(pdf))[0]
-        work = os.path.join(args.work, name)
+    binary_tag = hashlib.sha256(open(args.disclose, "rb").read()).hexdigest()[:12]
+
+    truth_out = batch(args.disclose, pdfs, os.path.join(args.work, "truth-" + binary_tag),
+                      ocr=False, jobs=args.jobs, timeout=300)
+    truths = {}
+    for p in pdfs:
+        doc = load(truth_out.get(p))
+        if doc is not None:
+            truths[names[p]] = doc
+    chosen, total_pages = sample_tables(truths, args.pages, args.max_per_doc)
+    by_name = {names[p]: p for p in pdfs}
+
+    def render(name):
+        """The document's scan (renders cached): (scan PDF, scan pages, their dpi)."""
+        src = by_name[name]
+        work = os.path.join(args.work, "renders", name)
         os.makedirs(work, exist_ok=True)
-        truth = extract(pdf, os.path.join(work, "text"), ocr=False, timeout=120)
-        if truth is None:
-            continue
-        by_page = collections.defaultdict(list)
-        for fig in table_figures(truth):
-            by_page[fig["provenance"].get("page", 0)].append(fig)
-        pages = sorted(p for p in by_page if p > 0)[: min(args.max_per_doc, args.pages - pages_done)]
-        if not pages:
-            continue
-        scans = []
+        pages = list(chosen[name])
+        if not args.no_cover and 1 not in pages:
+            pages = [1] + pages
+        images = []
         for page in pages:
             dpi, angle = pick(name, page, DPIS), pick(name, page, ANGLES)
-            jpg, w, h = degrade(pdf, page, dpi, angle, work)
-            scans.append((jpg, w, h, dpi))
-        scan_pdf = os.path.join(work, name + "_scan.pdf")
-        image_pdf(scans, scan_pdf)
-        got = extract(scan_pdf, os.path.join(work, "ocr"), ocr=True, timeout=args.timeout)
-        pages_done += len(pages)
+            cached = os.path.join(work, f"p{page}-{dpi}.jpg")
+            if not os.path.exists(cached):
+                jpg, _, _ = degrade(src, page, dpi, angle, work)
+                os.replace(jpg, cached)
+            size = run(["identify", "-format", "%w %h", cached]).stdout.decode().split()
+            images.append((cached, int(size[0]), int(size[1]), dpi))
+        scan_pdf = os.path.join(args.work, "scans", name + ".scan.pdf")
+        os.makedirs(os.path.dirname(scan_pdf), exist_ok=True)
+        image_pdf(images, scan_pdf)
+        return scan_pdf, pages, [i[3] for i in images]
+
+    print(f"{total_pages} table pages from {len(chosen)} documents; OCR in batches of "
+          f"{args.chunk} documents (-j {args.jobs}) with {args.disclose}", flush=True)
+    ocr_dir = os.path.join(args.work, "ocr-" + binary_tag)
+    totals = collections.Counter()
+    per_dpi = collections.defaultdict(collections.Counter)
+    classes = collections.Counter()
+    meta = collections.Counter()
+    unflagged, results = [], []
+
+    def evaluate(scan_pdf, name, pages, dpis, ocr_out):
+        truth = truths[name]
+        got = load(ocr_out.get(os.path.normpath(scan_pdf)))
+        page_of = {i + 1: p for i, p in enumerate(pages)}  # scan page -> original page
+        dpi_of = dict(zip(pages, dpis))
+        measured = set(chosen[name])
         expected = collections.Counter()
-        for page in pages:
-            for fig in by_page[page]:
-                expected[(key_of(fig), fig["amount_yuan"])] += 1
+        texts = {}
+        for fig in figures_of(truth):
+            page = fig["provenance"].get("page", 0)
+            if page in measured:
+                k = (page,) + key_of(fig)
+                expected[k + (fig["amount_yuan"],)] += 1
+                texts[k + (fig["amount_yuan"],)] = fig.get("printed_text", "")
         after, before = collections.Counter(), collections.Counter()
+        read_text = {}
         mentioned = set()
+        kinds_read = set()
         if got is not None:
             repaired = {}
             for finding in got.get("findings", []):
                 for ref in finding.get("figures", []):
-                    mentioned.add(key_of(ref))
+                    page = page_of.get(ref.get("provenance", {}).get("page", 0), 0)
+                    mentioned.add((page,) + key_of(ref))
                 if finding["check"] == "ocr.repaired" and finding.get("figures"):
-                    repaired[key_of(finding["figures"][0])] = finding.get("actual_yuan")
-            for fig in table_figures(got):
-                after[(key_of(fig), fig["amount_yuan"])] += 1
-                reading = repaired.get(key_of(fig)) if fig.get("corrected") else None
-                before[(key_of(fig), reading or fig["amount_yuan"])] += 1
-        exact_after = sum(min(n, after[k]) for k, n in expected.items())
-        exact_before = sum(min(n, before[k]) for k, n in expected.items())
-        total = sum(expected.values())
-        totals.update(expected=total, exact_after=exact_after, exact_before=exact_before,
-                      pages=len(pages))
-        # Wrong figures: a key the text layer has, read with another amount, no finding.
-        truth_keys = collections.defaultdict(set)
-        for (key, amount) in expected:
-            truth_keys[key].add(amount)
-        for (key, amount), n in after.items():
-            if key in truth_keys and amount not in truth_keys[key] and key not in mentioned:
-                unflagged.append((name, key, amount, sorted(truth_keys[key])))
-        results.append({"document": name, "pages": pages, "figures": total,
-                        "exact_before": exact_before, "exact_after": exact_after,
-                        "read": got is not None})
-        print(f"{name}: {len(pages)} pages, {exact_after}/{total} exact after repair "
-              f"({exact_before} before)", flush=True)
-    e = max(1, totals["expected"])
-    print(f"\n{totals['pages']} table pages, {totals['expected']} figures: "
-          f"{100.0 * totals['exact_before'] / e:.2f}% exact before repair, "
-          f"{100.0 * totals['exact_after'] / e:.2f}% after")
-    print(f"{len(unflagged)} wrong figures without a finding")
-    for name, key, amount, truth in unflagged:
-        print(f"  {name} {'/'.join(key)}: read {amount}, text layer {', '.join(truth)}")
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump({"totals": totals, "documents": results}, f, ensure_ascii=False, indent=1)
+                    ref = finding["figures"][0]
+                    page = page_of.get(ref.get("provenance", {}).get("page", 0), 0)
+                    repaired[(page,) + key_of(ref)] = finding.get("actual_yuan")
+            for fig in figures_of(got):
+                page = page_of.get(fig["provenance"].get("page", 0), 0)
+                k = (page,) + key_of(fig)
+                kinds_read.add((page, fig["table_kind"]))
+                after[k + (fig["amount_yuan"],)] += 1
+                read_text.setdefault(k, []).append(fig.get("printed_text", ""))
+                reading = repaired.get(k) if fig.get("corrected") else None
+                before[k + (reading or fig["amount_yuan"],)] += 1
+        ok_after = {k: min(n, after[k]) for k, n in expected.items()}
+        ok_before = {k: min(n, before[k]) for k, n in expected.items()}
+        n_fig = sum(expected.values())
+        totals.update(expected=n_fig, exact_after=sum(ok_after.values()),
+                      exact_before=sum(ok_before.values()), pages=len(measured))
+        for k, n in expected.items():
+            dpi = dpi_of[k[0]]
+            per_dpi[dpi].update(expected=n, exact_after=ok_after[k], exact_before=ok_before[k])
+        # Classes of the figures not read exactly.
+        truth_amounts = collections.defaultdict(set)
+        for k in expected:
+            truth_amounts[k[:-1]].add(k[-1])
+        for k, n in expected.items():
+            missed = n - ok_after[k]
+            if not missed:
+                continue
+            key = k[:-1]
+            others = [a for (kk, a) in ((x[:-1], x[-1]) for x in after) if kk == key
+                      and a not in truth_amounts[key]]
+            if (k[0], k[1]) not in kinds_read:
+                cls = "table not identified (kind not read on the page)"
+            elif others:
+                cls = "wrong amount: " + classify(texts[k], (read_text.get(key) or [""])[0])
+            else:
+                cls = "figure not read or not keyed"
+            classes[cls] += missed
+        for k, n in after.items():
+            key, amount = k[:-1], k[-1]
+            if key in truth_amounts and amount not in truth_amounts[key] and key not in mentioned:
+                unflagged.append((name, key, amount, sorted(truth_amounts[key])))
+        # Metadata against the text layer's reading of the whole document.
+        md_t, md_g = truth.get("metadata", {}), (got or {}).get("metadata", {})
+        md = {}
+        for field in ("department", "fiscal_year", "doc_kind"):
+            want = (md_t.get(field) or {}).get("value", "")
+            have = (md_g.get(field) or {}).get("value", "")
+            md[field] = [want, have]
+            meta[field + (" right" if want == have else " wrong")] += 1
+        results.append({"document": name, "pages": sorted(measured), "dpi": dpis,
+                        "figures": n_fig, "exact_before": sum(ok_before.values()),
+                        "exact_after": sum(ok_after.values()), "read": got is not None,
+                        "metadata": md})
+        print(f"{name}: {len(measured)} pages, {sum(ok_after.values())}/{n_fig} exact after "
+              f"repair ({sum(ok_before.values())} before)"
+              + "".join(f"; {f} {w!r} read {h!r}" for f, (w, h) in md.items() if w != h),
+              flush=True)
+
+    def summarize(final):
+        e = max(1, totals["expected"])
+        print(f"\n{totals['pages']} table pages, {totals['expected']} figures: "
+              f"{100.0 * totals['exact_before'] / e:.2f}% exact before repair, "
+              f"{100.0 * totals['exact_after'] / e:.2f}% after")
+        for dpi in sorted(per_dpi):
+            c = per_dpi[dpi]
+            print(f"  {dpi} dpi: {c['expected']} figures, {100.0 * c['exact_before'] / max(1, c['expected']):.2f}%"
+                  f" before, {100.0 * c['exact_after'] / max(1, c['expected']):.2f}% after")
+        print("metadata: " + ", ".join(f"{k} {v}" for k, v in sorted(meta.items())))
+        print("figures not exact, by class:")
+        for cls, n in classes.most_common():
+            print(f"  {n:6d}  {cls}")
+        print(f"{len(unflagged)} wrong figures without a finding")
+        for name, key, amount, truth in (unflagged if final else []):
+            print(f"  {name} p{key[0]} {'/'.join(key[1:])}: read {amount}, text layer {', '.join(truth)}")
+        if args.json:  # after every batch, so an interrupted run keeps what it measured
+            with open(args.json, "w", encoding="utf-8") as f:
+                json.dump({"totals": totals, "per_dpi": per_dpi, "classes": classes,
+                           "metadata": meta, "unflagged": unflagged, "documents": results},
+                          f, ensure_ascii=False, indent=1)
+
+    order = sorted(chosen, key=lambda n: hashlib.sha256(n.encode()).hexdigest())
+
+    def render_chunk(names):
+        layout = {}
+        for name in names:
+            scan_pdf, pages, dpis = render(name)
+            layout[scan_pdf] = (name, pages, dpis)
+        return layout
+
+    # The next batch is rendered (one process) while this one is read.
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    pending = pool.submit(render_chunk, order[:args.chunk])
+    for at in range(0, len(order), args.chunk):
+        layout = pending.result()
+        if at + args.chunk < len(order):
+            pending = pool.submit(render_chunk, order[at + args.chunk:at + 2 * args.chunk])
+        ocr_out = batch(args.disclose, sorted(layout), ocr_dir, ocr=True, jobs=args.jobs,
+                        timeout=args.timeout)
+        for scan_pdf in sorted(layout):
+            evaluate(scan_pdf, *layout[scan_pdf], ocr_out)
+        summarize(final=at + args.chunk >= len(order))
+    return 0
 
 
 if __name__ == "__main__":

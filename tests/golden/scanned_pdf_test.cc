@@ -78,5 +78,67 @@ TEST(ScannedPdfTest, OcrGivesTheDocxTableFiguresOfAShiftedLandscapeLayout) {
   ExpectDocxTableFigures("final_2022_yuxi_landscape_shift34", "docx/stress");
 }
 
+// A page scanned on its side or upside down (the same scan turned by 90, 180
+// and 270 degrees: scripts/ocr-measure.py --scan fixtures/rendered/
+// budget_2024_kashgar.pdf OUT --dpi 200 --rotate N) reads as the upright scan
+// does: orientation is detected before anything is recognised.
+TEST(ScannedPdfTest, QuarterTurnsReadAsUpright) {
+  const NormalizedDocument upright =
+      ReadAndNormalize(kFixtures / "scanned" / "budget_2024_kashgar.pdf");
+  const std::multiset<std::string> expected = FigureKeys(upright, IsTableKind);
+  ASSERT_GE(expected.size(), 10u);
+  for (const char* turn : {"90", "180", "270"}) {
+    SCOPED_TRACE(turn);
+    const NormalizedDocument turned = ReadAndNormalize(
+        kFixtures / "scanned" / (std::string("budget_2024_kashgar_rot") + turn + ".pdf"));
+    EXPECT_EQ(turned.metadata.department.value, upright.metadata.department.value);
+    EXPECT_EQ(turned.metadata.fiscal_year.value, upright.metadata.fiscal_year.value);
+    EXPECT_EQ(turned.metadata.kind, upright.metadata.kind);
+    const FigureDiff diff = CompareFigures(expected, FigureKeys(turned, IsTableKind));
+    std::string missing, extra;
+    for (const std::string& key : diff.missing) missing += "\n  " + key;
+    for (const std::string& key : diff.extra) extra += "\n  " + key;
+    EXPECT_TRUE(diff.missing.empty() && diff.extra.empty())
+        << "missing:" << missing << "\nextra:" << extra;
+  }
+}
+
+// The real image-only budget of ../shared/corpus (eight scanned pages, no text
+// layer): its department although OCR misreads the cover (北革市…), its year
+// and the narrative figures its pages state, read through Tesseract's spacing
+// of numbers ("101, 673. 03万元").
+TEST(ScannedPdfTest, ImageOnlyBudgetGivesItsMetadataAndNarrative) {
+  const fs::path path = fs::path(DISCLOSE_SOURCE_DIR) / ".." / "shared" / "corpus" /
+                        "bj_city_govdata_2026_budget_IMAGEONLY.pdf";
+  if (!fs::exists(path)) GTEST_SKIP() << "missing input " << path;
+  const NormalizedDocument normalized = ReadAndNormalize(path);
+  EXPECT_EQ(normalized.metadata.department.value, "北京市政务服务和数据管理局");
+  EXPECT_EQ(normalized.metadata.fiscal_year.value, "2026");
+  EXPECT_EQ(normalized.metadata.kind, DocKind::kBudget);
+  // The cover's misreading is not dropped in silence.
+  bool cover_reported = false;
+  for (const Finding& finding : normalized.findings) {
+    cover_reported = cover_reported || (finding.check == "metadata.department_sources" &&
+                                        finding.message.find("北革市") != std::string::npos);
+  }
+  EXPECT_TRUE(cover_reported);
+  const std::multiset<std::string> expected = {
+      FigureKey("narrative", "total_income", "amount", "1016730300.00"),
+      FigureKey("narrative", "total_expenditure", "amount", "1016730300.00"),
+      FigureKey("narrative", "fiscal_appropriation_income", "amount", "1016730300.00"),
+      FigureKey("narrative", "basic_expenditure", "amount", "381970100.00"),
+      FigureKey("narrative", "project_expenditure", "amount", "634081600.00"),
+      FigureKey("narrative", "three_public.total", "amount", "801100.00"),
+      FigureKey("narrative", "three_public.vehicle_total", "amount", "215600.00"),
+      FigureKey("narrative", "org_running_cost", "amount", "7603600.00"),
+  };
+  const FigureDiff diff = CompareFigures(
+      expected,
+      FigureKeys(normalized, [](const std::string& kind) { return kind == "narrative"; }));
+  std::string missing;
+  for (const std::string& key : diff.missing) missing += "\n  " + key;
+  EXPECT_TRUE(diff.missing.empty()) << "missing:" << missing;
+}
+
 }  // namespace
 }  // namespace disclose
