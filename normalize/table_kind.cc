@@ -210,6 +210,10 @@ bool IsTitleFragmentLine(std::string_view line) {
   return !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool IsSectionHeadingLine(std::string_view line) {
+  return IsSectionHeading(Key(line));
+}
+
 bool IsCaptionLine(std::string_view line) {
   const std::string key = Key(line);
   if (key.empty()) return false;

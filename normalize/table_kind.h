@@ -37,6 +37,10 @@ bool IsTitleFragmentLine(std::string_view line);
 // drawn inside the frame.
 bool IsCaptionLine(std::string_view line);
 
+// 第二部分 / 第三章: a part heading of the document. A table's title is never
+// above one (the list of tables before it names every table, not this one).
+bool IsSectionHeadingLine(std::string_view line);
+
 // The unit a declaration line states (金额单位：元, 单位:万元, （单位：万元）);
 // kUnknown when the line declares none.
 UnitOfAmount ParseUnitDeclaration(std::string_view line);

@@ -37,7 +37,12 @@ void TitleAndUnitAbove(const Document& document, int b, int previous_table_block
       break;
     }
     bool title_opens_paragraph = false;
+    bool heading = false;
     for (std::size_t i = lines.size(); i-- > 0;) {
+      if (title.empty() && IsSectionHeadingLine(lines[i])) {
+        heading = true;
+        break;
+      }
       if (title.empty()) {
         if (IsTableTitleLine(lines[i])) {
           title = CollapseWhitespace(lines[i]);
@@ -49,6 +54,7 @@ void TitleAndUnitAbove(const Document& document, int b, int previous_table_block
       if (JoinsTitle(lines[i])) title = CollapseWhitespace(lines[i]) + title;
       break;
     }
+    if (heading) break;
     if (!located.unit_before) {
       if (std::optional<UnitDeclaration> unit = UnitInLines(paragraph->text)) {
         located.unit_before = unit;

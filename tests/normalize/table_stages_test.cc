@@ -135,6 +135,15 @@ INSTANTIATE_TEST_SUITE_P(
                    "",
                    "一般公共预算财政拨款基本支出决算表",
                    UnitOfAmount::kWanYuan},
+        // A list of tables above the part heading names every table, not this
+        // one: the title is not looked for above the heading.
+        LocateCase{"ListOfTablesAboveThePartHeading",
+                   {"目录", "七、一般公共预算“三公”经费支出表", "八、政府性基金预算支出表",
+                    "第二部分 2023年度部门预算表", "预算01表", "单位：元"},
+                   kExpenditureGrid,
+                   "",
+                   "",
+                   UnitOfAmount::kYuan},
         LocateCase{"NoTitle", {"正文一段。"}, kExpenditureGrid, "", "", UnitOfAmount::kUnknown}),
     [](const testing::TestParamInfo<LocateCase>& param) { return std::string(param.param.name); });
 
