@@ -330,7 +330,9 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
   analysis.paths.assign(columns, "");
   int header_rows = table.row_count;
   std::vector<int> text_rows;
-  for (int r = 0; r < table.row_count; ++r) {
+  // A caption drawn in the frame (number, title, unit) is no header row: its
+  // words (财政拨款收支总表) would head every column.
+  for (int r = CaptionRows(table); r < table.row_count; ++r) {
     RowScan scan = ScanRow(table, r);
     if (scan.data) {
       header_rows = r;

@@ -244,7 +244,43 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
         KindEvidence{"body", from_body.text, family_kind(from_body.family)});
   }
 
-  identified.kind = title_kind == "other" && !evidence_kind.empty() ? evidence_kind : title_kind;
+  // The number read against the document's list of tables (or the default
+  // numbering): the kind of the title listed under it.
+  std::string number_kind = "other";
+  const TableNumbering* numbering = options.numbering;
+  if (numbering != nullptr && located.number) {
+    const auto listed = numbering->titles.find(*located.number);
+    if (listed != numbering->titles.end()) {
+      number_kind = ClassifyTableTitle(listed->second, options.doc_kind);
+      // The default numbering is said only where it is used: the title names none.
+      if (numbering->printed || title_kind == "other") {
+        identified.evidence.push_back(KindEvidence{
+            "number",
+            located.number_text +
+                (numbering->printed ? " -> listed: " : " -> default numbering: ") + listed->second,
+            number_kind == "other" ? "" : number_kind});
+      }
+    }
+  }
+  const Family number_family = FamilyOfKind(number_kind);
+  const bool number_fits = number_kind != "other" &&
+                           Compatible(number_family, from_header.family) &&
+                           Compatible(number_family, from_body.family);
+
+  if (title_kind != "other") {
+    identified.kind = title_kind;
+  } else if (numbering != nullptr && numbering->printed && number_fits) {
+    identified.kind = number_kind;
+  } else if (!evidence_kind.empty()) {
+    identified.kind = evidence_kind;
+  } else if (number_fits &&
+             (from_header.family != Family::kNone || from_body.family != Family::kNone)) {
+    // The default numbering only names a table whose columns or rows say
+    // what family it is: publishers number their own sets.
+    identified.kind = number_kind;
+  } else {
+    identified.kind = "other";
+  }
   // The title names the kind; header or body naming another family is said.
   const Family title_family = FamilyOfKind(title_kind);
   for (const Reading* reading : {&from_header, &from_body}) {
@@ -256,6 +292,16 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
                         "); kept as titled",
                     table.provenance, located.title);
     break;
+  }
+  // So is the document's own list giving the number another kind.
+  if (numbering != nullptr && numbering->printed && title_kind != "other" &&
+      number_kind != "other" && number_kind != title_kind) {
+    AddTableFinding(findings, "table.kind_disagreement", Severity::kWarning,
+                    "table '" + located.title + "' is titled as " + title_kind + " but the " +
+                        "document's list of tables gives its number (" + located.number_text +
+                        ") to '" + numbering->titles.at(*located.number) + "' (" + number_kind +
+                        "); kept as titled",
+                    table.provenance, located.title);
   }
   // A government's book prints the whole government's tables (一般公共预算支出决算表
   // of a city), a checklist or notice prints its own: the department kinds their

@@ -1,5 +1,6 @@
 #include "normalize/table_kind.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -141,7 +142,87 @@ std::string TitlePart(const std::string& key) {
   return rest;
 }
 
+// 第二部分 / 第三章: a section heading of the document, not a table title
+// ("第二部分 2023年度部门决算表" heads all of them).
+bool IsSectionHeading(const std::string& key) {
+  const std::vector<char32_t> cps = DecodeUtf8(key);
+  if (cps.size() < 3 || cps[0] != U'第') return false;
+  std::size_t i = 1;
+  while (i < cps.size() && IsDigitOrNumeral(cps[i])) ++i;
+  return i > 1 && i < cps.size() &&
+         std::u32string_view(U"部章节篇").find(cps[i]) != std::u32string_view::npos;
+}
+
+// Labels printed beside a title (编制单位：…, 部门：…, 金额单位：…).
+bool IsLabelLine(const std::string& key) {
+  return StartsWith(key, "单位:") || StartsWith(key, "单位名称") || StartsWith(key, "金额单位") ||
+         StartsWith(key, "编制单位") || StartsWith(key, "编制部门") || StartsWith(key, "部门:") ||
+         StartsWith(key, "部门名称") || StartsWith(key, "预算单位") || StartsWith(key, "填报单位");
+}
+
+// A table number alone: 公开01表, 附表1, 表 2, 预算01表, 一、 (a bare 1 is a
+// 栏次 or row number, not a table number).
+bool IsNumberLine(const std::string& key) {
+  const std::size_t bytes = NumberPrefixBytes(key);
+  return bytes != 0 && bytes == key.size() && (Has(key, "表") || EndsWith(key, "、"));
+}
+
+// A date or year line: 2024年12月31日, (2024年度).
+bool IsDateLine(const std::string& key) {
+  std::size_t digits = 0;
+  for (char c : key) digits += c >= '0' && c <= '9';
+  if (digits < 4 || !Has(key, "年")) return false;
+  for (char32_t cp : DecodeUtf8(key)) {
+    if (!(cp >= U'0' && cp <= U'9') &&
+        std::u32string_view(U"年月日度()-./").find(cp) == std::u32string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A department's own name (…局, …委员会, …中心): on a line of its own above a
+// title it is a heading, not the title's first half.
+bool EndsWithOrganisation(const std::string& key) {
+  for (std::string_view suffix : {"局", "厅", "委员会", "委", "院", "办公室", "中心", "政府", "署",
+                                  "馆", "所", "站", "队", "处", "学校", "协会", "联合会", "公司"}) {
+    if (EndsWith(key, suffix)) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+bool IsTitleFragmentLine(std::string_view line) {
+  const std::string key = Key(line);
+  if (key.empty() || DecodeUtf8(key).size() > 30) return false;
+  if (IsTableTitleLine(line) || IsNumberLine(key) || IsLabelLine(key) || IsDateLine(key) ||
+      IsSectionHeading(key) || ParseUnitDeclaration(line) != UnitOfAmount::kUnknown) {
+    return false;
+  }
+  if (StartsWith(key, "注") || StartsWith(key, "备注") || EndsWithOrganisation(key)) return false;
+  // A bracketed aside ("（无政府性基金支出）" under the table before) heads no title.
+  if (StartsWith(key, "(") || StartsWith(key, "[")) return false;
+  // A sentence or a label, not half a title.
+  for (std::string_view mark : {"。", ",", ";", ":", "!", "?"}) {
+    if (Has(key, mark)) return false;
+  }
+  // An ordinal heading with no title words after it (一、).
+  if (TitlePart(key).empty()) return false;
+  // Digits alone (a page number, a 栏次 cell).
+  return !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsSectionHeadingLine(std::string_view line) {
+  return IsSectionHeading(Key(line));
+}
+
+bool IsCaptionLine(std::string_view line) {
+  const std::string key = Key(line);
+  if (key.empty()) return false;
+  return IsTableTitleLine(line) || IsNumberLine(key) || IsLabelLine(key) || IsDateLine(key) ||
+         ParseUnitDeclaration(line) != UnitOfAmount::kUnknown;
+}
 
 std::string ClassifyTableTitle(std::string_view title, DocKind doc_kind) {
   const std::string key = Key(title);
@@ -159,6 +240,7 @@ bool IsTableTitleLine(std::string_view line) {
   if (key.empty() || !Has(key, "表")) return false;
   if (DecodeUtf8(key).size() > 60) return false;
   if (StartsWith(key, "注") || Has(key, "本表") || Has(key, "空表") || Has(key, "。")) return false;
+  if (IsSectionHeading(key)) return false;
   // "单位：X" names the unit; "单位“三公”经费…表" is a unit budget's title.
   const bool unit_label = StartsWith(key, "单位:") || StartsWith(key, "单位名称");
   if (unit_label || StartsWith(key, "金额单位") || StartsWith(key, "编制单位") ||

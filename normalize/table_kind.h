@@ -25,6 +25,22 @@ std::string ClassifyTableTitle(std::string_view title, DocKind doc_kind);
 // 本表…), not a bare number line (公开01表, 表一) and not a unit/unit-name line.
 bool IsTableTitleLine(std::string_view line);
 
+// The first line of a title wrapped over two lines (`一般公共预算财政拨款基本` above
+// `支出决算表`): short, no sentence, no table number, unit, label, date or
+// section heading, and not a department's name on a line of its own
+// (`玉溪市医疗保障局`), which would add its words (国有资产…) to the title.
+bool IsTitleFragmentLine(std::string_view line);
+
+// A line printed around a table rather than in its header: a title, a table
+// number (公开01表, 附表1, 一、), a unit declaration, an 编制单位 / 部门 label
+// or a date. A grid's first rows made only of such lines are its caption,
+// drawn inside the frame.
+bool IsCaptionLine(std::string_view line);
+
+// 第二部分 / 第三章: a part heading of the document. A table's title is never
+// above one (the list of tables before it names every table, not this one).
+bool IsSectionHeadingLine(std::string_view line);
+
 // The unit a declaration line states (金额单位：元, 单位:万元, （单位：万元）);
 // kUnknown when the line declares none.
 UnitOfAmount ParseUnitDeclaration(std::string_view line);

@@ -13,49 +13,124 @@
 namespace disclose {
 namespace {
 
+// The line printed right above a title line, when it is the title's first
+// half: `一般公共预算财政拨款基本` / `支出决算表`, `…支出预算` / `表`.
+bool JoinsTitle(std::string_view before) {
+  return IsTitleFragmentLine(before);
+}
+
 // The title in the paragraphs before block `b` (back to `previous_table_block`),
 // and the nearest unit line on the way.
 void TitleAndUnitAbove(const Document& document, int b, int previous_table_block,
                        const LocateOptions& options, LocatedTable& located) {
   std::string& title = located.title;
+  bool joining = false;  // the title opens the paragraph below: this one may hold its first half
   for (int p = b - 1; p >= 0 && p > previous_table_block && b - p <= options.title_window_blocks;
        --p) {
     const Paragraph* paragraph = document.blocks[static_cast<std::size_t>(p)].AsParagraph();
     if (paragraph == nullptr) break;
     const std::vector<std::string> lines = SplitLines(paragraph->text);
-    for (auto line = lines.rbegin(); line != lines.rend() && title.empty(); ++line) {
-      if (IsTableTitleLine(*line)) title = CollapseWhitespace(*line);
+    if (joining) {
+      if (!lines.empty() && JoinsTitle(lines.back())) {
+        title = CollapseWhitespace(lines.back()) + title;
+      }
+      break;
     }
+    bool title_opens_paragraph = false;
+    bool heading = false;
+    for (std::size_t i = lines.size(); i-- > 0;) {
+      if (title.empty() && IsSectionHeadingLine(lines[i])) {
+        heading = true;
+        break;
+      }
+      if (title.empty()) {
+        if (IsTableTitleLine(lines[i])) {
+          title = CollapseWhitespace(lines[i]);
+          title_opens_paragraph = i == 0;
+        }
+        continue;
+      }
+      // The line above the title in the same paragraph (a PDF's lines).
+      if (JoinsTitle(lines[i])) title = CollapseWhitespace(lines[i]) + title;
+      break;
+    }
+    if (heading) break;
     if (!located.unit_before) {
       if (std::optional<UnitDeclaration> unit = UnitInLines(paragraph->text)) {
         located.unit_before = unit;
       }
     }
     if (!title.empty()) {
-      // A title wrapped over two paragraphs ("…支出预算" / "表").
-      if (DecodeUtf8(TableKey(title)).size() <= 4 && p - 1 > previous_table_block) {
-        const Paragraph* before = document.blocks[static_cast<std::size_t>(p - 1)].AsParagraph();
-        if (before != nullptr && !IsTableTitleLine(before->text) &&
-            ParseUnitDeclaration(before->text) == UnitOfAmount::kUnknown) {
-          title = CollapseWhitespace(before->text) + title;
-        }
-      }
-      break;
+      if (!title_opens_paragraph) break;
+      joining = true;
     }
   }
 }
 
-// A form drawn with its title inside the frame (sh_putuo_wanli_2023 p31:
-// 财政项目支出绩效目标填报表 in the first row).
+}  // namespace
+
+int CaptionRows(const Table& table) {
+  // Each leading row's one text (a merged row) or texts (编制单位 | 单位：元),
+  // all caption lines; a fragment row counts when a title row follows it.
+  int rows = 0;
+  bool pending_fragment = false;
+  for (int r = 0; r < table.row_count; ++r) {
+    std::vector<std::string_view> texts;
+    for (int c = 0; c < table.column_count; ++c) {
+      const std::string_view text = table.TextAt(r, c);
+      if (!Trim(text).empty()) texts.push_back(text);
+    }
+    if (texts.empty()) break;
+    bool caption = true;
+    bool fragment = false;
+    for (std::string_view text : texts) {
+      if (IsCaptionLine(text)) continue;
+      if (texts.size() == 1 && IsTitleFragmentLine(text)) {
+        fragment = true;
+        continue;
+      }
+      caption = false;
+    }
+    if (!caption) break;
+    if (fragment) {
+      pending_fragment = true;
+      continue;
+    }
+    if (pending_fragment && !IsTableTitleLine(texts.front())) break;
+    pending_fragment = false;
+    rows = r + 1;
+  }
+  // Nothing but caption rows: a one-column list of titles, not a framed table.
+  return rows == table.row_count ? 0 : rows;
+}
+
+namespace {
+
+// A title drawn inside the frame, in the table's first rows (sh_putuo_wanli_2023
+// p31: 财政项目支出绩效目标填报表 in the first row), with the first half of a
+// wrapped title in the row above it.
 std::string TitleInFrame(const Table& table) {
-  for (int r = 0; r < std::min(table.row_count, 2); ++r) {
+  const int caption_rows = CaptionRows(table);
+  // A form's title row above a header: one text alone in a row of the first two.
+  const int rows = std::max(caption_rows, std::min(table.row_count, 2));
+  for (int r = 0; r < rows; ++r) {
     std::vector<std::string_view> texts;
     for (int c = 0; c < table.column_count; ++c) {
       const std::string_view text = table.TextAt(r, c);
       if (!Trim(text).empty()) texts.push_back(text);
     }
     if (texts.size() == 1 && IsTableTitleLine(texts.front())) {
-      return CollapseWhitespace(texts.front());
+      std::string title = CollapseWhitespace(texts.front());
+      if (r > 0 && r <= caption_rows) {
+        for (int c = 0; c < table.column_count; ++c) {
+          const std::string_view above = table.TextAt(r - 1, c);
+          if (!Trim(above).empty() && IsTitleFragmentLine(above)) {
+            title = CollapseWhitespace(above) + title;
+            break;
+          }
+        }
+      }
+      return title;
     }
   }
   return "";
@@ -67,7 +142,8 @@ std::optional<UnitDeclaration> TableUnit(const Document& document, int b,
                                          const LocatedTable& located) {
   const Table& table = *located.table;
   std::optional<UnitDeclaration> unit = located.unit_before;
-  for (int r = 0; !unit && r < std::min(table.row_count, options.unit_rows_scanned); ++r) {
+  const int scanned = CaptionRows(table) + options.unit_rows_scanned;
+  for (int r = 0; !unit && r < std::min(table.row_count, scanned); ++r) {
     for (int c = 0; !unit && c < table.column_count; ++c) {
       const std::string_view text = table.TextAt(r, c);
       if (!text.empty()) unit = UnitInLines(text);
@@ -79,6 +155,38 @@ std::optional<UnitDeclaration> TableUnit(const Document& document, int b,
     }
   }
   return unit;
+}
+
+// The table number printed on it: in its title (公开01表 收支总表, 一、收支总表,
+// 收支总表（公开01表）), on a line of its own above it, or in its caption rows.
+void ReadNumber(const Document& document, int b, int previous_table_block,
+                const LocateOptions& options, LocatedTable& located) {
+  auto take = [&located](std::string_view line) {
+    if (located.number) return;
+    if (std::optional<int> number = PrintedTableNumber(line)) {
+      located.number = number;
+      located.number_text = CollapseWhitespace(line);
+    }
+  };
+  if (!located.title.empty()) take(located.title);
+  const Table& table = *located.table;
+  const int caption_rows = CaptionRows(table);
+  for (int r = 0; r < caption_rows && !located.number; ++r) {
+    for (int c = 0; c < table.column_count; ++c) {
+      const std::string_view text = table.TextAt(r, c);
+      if (!text.empty() && IsCaptionLine(text)) take(text);
+    }
+  }
+  for (int p = b - 1; p >= 0 && p > previous_table_block && b - p <= options.title_window_blocks &&
+                      !located.number;
+       --p) {
+    const Paragraph* paragraph = document.blocks[static_cast<std::size_t>(p)].AsParagraph();
+    if (paragraph == nullptr) break;
+    for (const std::string& line : SplitLines(paragraph->text)) {
+      // A number line, or a title line carrying one; not a sentence opening 1、.
+      if (IsCaptionLine(line)) take(line);
+    }
+  }
 }
 
 }  // namespace
@@ -116,9 +224,18 @@ std::vector<LocatedTable> LocateTables(const Document& document, const LocateOpt
     entry.block = b;
     entry.table = table;
     TitleAndUnitAbove(document, b, previous_table_block, options, entry);
+    const int above_from = previous_table_block;
     previous_table_block = b;
-    if (entry.title.empty()) entry.title = TitleInFrame(*table);
+    // A title in the frame is the table's own; a title above it that names
+    // no kind (a part heading, 部门决算表) gives way to it.
+    const std::string in_frame = TitleInFrame(*table);
+    if (!in_frame.empty() &&
+        (entry.title.empty() || (ClassifyTableTitle(entry.title, DocKind::kUnknown) == "other" &&
+                                 ClassifyTableTitle(in_frame, DocKind::kUnknown) != "other"))) {
+      entry.title = in_frame;
+    }
     entry.unit = TableUnit(document, b, options, entry);
+    ReadNumber(document, b, above_from, options, entry);
     if (b + 1 < static_cast<int>(document.blocks.size())) {
       if (const Paragraph* after = document.blocks[static_cast<std::size_t>(b + 1)].AsParagraph()) {
         entry.note_after = after->text;

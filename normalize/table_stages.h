@@ -25,6 +25,7 @@
 
 #include "core/document.h"
 #include "core/normalized.h"
+#include "normalize/table_numbering.h"
 #include "normalize/tables.h"
 
 namespace disclose {
@@ -52,12 +53,19 @@ struct LocatedTable {
   std::optional<UnitDeclaration> unit_before;  // declared in the paragraphs above
   std::optional<UnitDeclaration> unit;         // above, in the first rows or right after
   std::string note_after;                      // the paragraph right after the table
+  std::optional<int> number;                   // the table number printed on it (公开05表 -> 5)
+  std::string number_text;                     // the line it was read from
 };
 
 // Every top-level table block of `document` that is small enough to read, in
 // block order; a table.too_large finding for each one that is not.
 std::vector<LocatedTable> LocateTables(const Document& document, const LocateOptions& options,
                                        std::vector<Finding>& findings);
+
+// How many of the grid's first rows are its caption drawn inside the frame
+// (number, title, unit, 编制单位 lines, each row one merged cell or labels
+// only), not its header; 0 when there is none or the grid is nothing else.
+int CaptionRows(const Table& table);
 
 // The first unit declaration among the lines of `text`.
 std::optional<UnitDeclaration> UnitInLines(std::string_view text);
@@ -69,6 +77,9 @@ struct IdentifyOptions {
   // A government report's or another document's tables are not a department's
   // standard tables: kinds stay `other` (with the class as evidence).
   DocumentClass doc_class = DocumentClass::kUnknown;
+  // The document's own list of tables (table_numbering.h), else the default
+  // numbering; nullptr for none.
+  const TableNumbering* numbering = nullptr;
 };
 
 struct IdentifiedTable {
@@ -79,11 +90,13 @@ struct IdentifiedTable {
   HeaderAnalysis header;               // of the grid alone (AnalyzeHeader)
 };
 
-// The title's kind when it names one, else the kind header and body name
-// together; a table.kind_disagreement finding when header or body name
-// another family than the title. In a document whose class is government
-// report or other, a final./budget. kind becomes `other`, with a
-// `document_class` evidence entry that says why.
+// The title's kind when it names one, else the kind the document's own list
+// of tables gives the table's number, else the kind header and body name
+// together, else the default numbering's when header and body allow it; a
+// table.kind_disagreement finding when header, body or the document's list
+// name another kind than the title.
+// In a document whose class is government report or other, a final./budget.
+// kind becomes `other`, with a `document_class` evidence entry that says why.
 IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& options,
                               std::vector<Finding>& findings);
 

@@ -3,9 +3,12 @@
 #include "normalize/tables.h"
 
 #include <deque>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "normalize/table_kind.h"
+#include "normalize/table_numbering.h"
 #include "normalize/table_stages.h"
 
 namespace disclose {
@@ -14,7 +17,24 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
                                         std::vector<Finding>& findings) {
   std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
 
-  const IdentifyOptions identify_options{metadata.kind, metadata.doc_class};
+  // The document's own list of tables, trusted when the numbered tables whose
+  // titles name a kind mostly agree with it; else the default numbering.
+  TableNumbering numbering = ReadTableNumbering(document);
+  if (numbering.printed) {
+    int checked = 0;
+    int agree = 0;
+    for (const LocatedTable& table : located) {
+      if (!table.number || table.title.empty()) continue;
+      const std::string kind = ClassifyTableTitle(table.title, metadata.kind);
+      const auto listed = numbering.titles.find(*table.number);
+      if (kind == "other" || listed == numbering.titles.end()) continue;
+      ++checked;
+      agree += ClassifyTableTitle(listed->second, metadata.kind) == kind;
+    }
+    if (agree * 2 < checked) numbering = TableNumbering{};
+  }
+  if (!numbering.printed) numbering = DefaultTableNumbering(metadata.kind);
+  const IdentifyOptions identify_options{metadata.kind, metadata.doc_class, &numbering};
   std::vector<IdentifiedTable> identified;
   identified.reserve(located.size());
   for (LocatedTable& table : located) {

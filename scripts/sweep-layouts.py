@@ -518,11 +518,62 @@ def fix_consistency(doc):
         doc.tables = rebuilt
 
 
-def make_doc(seed, index):
+EMPTY_TITLES = {
+    "gov_fund": ("政府性基金预算财政拨款收入支出决算表", "政府性基金预算支出表"),
+    "state_capital": ("国有资本经营预算财政拨款支出决算表", "国有资本经营预算支出表"),
+}
+
+
+def add_wide_classes(doc, seed, index):
+    """Layout classes of real documents the first generator did not draw, from
+    a random stream of their own, so that document i of a seed without --wide
+    stays byte for byte what it was: a list of tables before the tables
+    (目录 一、收支总表 …, numbered in its own style, js_suzhou_audit_2026_budget),
+    tables printed with their number and unit only (the title is in that list),
+    and 政府性基金 / 国有资本经营 tables printed empty with 本表无数据."""
+    rng = random.Random("%s:%d:wide" % (seed, index))
+    f = doc.features
+    f["toc"] = rng.choice(["yes", "no"])
+    f["empty_tables"] = rng.choice(["none", "gov_fund", "both"])
+    if f["toc"] == "yes" and f["number"] != "none" and rng.random() < 0.4:
+        f["title"] = "number_only"
+    wanted = {"none": [], "gov_fund": ["gov_fund"], "both": ["gov_fund", "state_capital"]}[f["empty_tables"]]
+    for role in wanted:
+        table = Table(role, doc.title_text(EMPTY_TITLES[role][0 if doc.final else 1]))
+        head, merges = doc.code_header()
+        lead = len(head[0])
+        columns = ["合计", "基本支出", "项目支出"]
+        table.header = [head[0] + columns, head[1] + [""] * len(columns)]
+        table.merges = merges + [(0, lead + i, 2, 1) for i in range(len(columns))]
+        row = [""] * (lead + len(columns))
+        row[lead - 1 if lead > 1 else 0] = "本表无数据"
+        table.body = [row]
+        table.number = len(doc.tables) + 1
+        doc.tables.append(table)
+    doc.wide = True
+
+
+def make_doc(seed, index, wide=False):
     rng = random.Random("%s:%d" % (seed, index))
     doc = Doc(rng, index)
     fix_consistency(doc)
+    if wide:
+        add_wide_classes(doc, seed, index)
     return doc
+
+
+def toc_lines(doc):
+    """The list of tables printed before them, numbered 一、二、… whatever the
+    tables' own number style."""
+    if doc.features.get("toc") != "yes":
+        return []
+    return ["目录"] + ["%s、%s" % (ordinal(t.number), t.title) for t in doc.tables]
+
+
+def ordinal(n):
+    if n <= 10:
+        return CHINESE_ORDINALS[n - 1]
+    return "十" + CHINESE_ORDINALS[n - 11] if n < 20 else str(n)
 
 
 # --------------------------------------------------------------------------
@@ -557,12 +608,14 @@ def title_lines(doc, table):
     elif style == "wrapped":
         cut = wrap_point(title)
         lines = [number, title[:cut], title[cut:], unit]
+    elif style == "number_only":
+        lines = [number, unit]
     elif style in ("in_frame", "prev_page", "plain"):
         if number.endswith("、"):
             lines = [number + title, unit]
         else:
             lines = [number, title, unit]
-    if number.endswith("、") and style not in ("in_frame", "prev_page", "plain"):
+    if number.endswith("、") and style not in ("in_frame", "prev_page", "plain", "number_only"):
         # Ordinals are printed joined to the title.
         lines = [l for l in lines if l != number]
         lines = [number + l if l == title or (style == "wrapped" and l == title[:wrap_point(title)])
@@ -600,6 +653,8 @@ def render_docx(doc, path):
     style.element.rPr.rFonts.set(qn("w:eastAsia"), f["font"])
     kind = "决算" if doc.final else "预算"
     d.add_paragraph("%s%d年度部门%s" % (doc.department, doc.year, kind)).alignment = 1
+    for line in toc_lines(doc):
+        d.add_paragraph(line)
     d.add_paragraph("第一部分 部门概况")
     d.add_paragraph("本部门%d年%s公开如下，数据以报表为准。" % (doc.year, kind))
     d.add_paragraph("第二部分 %d年度部门%s表" % (doc.year, kind))
@@ -690,6 +745,8 @@ def render_text(doc, path):
         out.append("")
 
     para("%s%d年度部门%s" % (doc.department, doc.year, kind), True)
+    for line in toc_lines(doc):
+        para(line)
     para("第一部分 部门概况", True)
     para("本部门%d年%s公开如下，数据以报表为准。" % (doc.year, kind))
     para("第二部分 %d年度部门%s表" % (doc.year, kind), True)
@@ -840,6 +897,10 @@ def main():
     parser.add_argument("--keep-going", action="store_true", help="exit 0 even when figures are lost")
     parser.add_argument("--list-misses", type=int, default=40, help="silent misses to print (0: none)")
     parser.add_argument("--no-run", action="store_true", help="only generate the documents")
+    parser.add_argument("--wide", action="store_true",
+                        help="also draw the layout classes added later (a list of tables, number-only "
+                             "titles, empty 政府性基金/国有资本经营 tables); documents differ from those "
+                             "drawn without it")
     parser.add_argument("--reuse", action="store_true",
                         help="keep documents already rendered in --out (a rerun with another binary)")
     args = parser.parse_args()
@@ -855,8 +916,9 @@ def main():
     os.makedirs(out, exist_ok=True)
     docs, names = [], []
     for i in range(args.first, args.first + args.count):
-        doc = make_doc(args.seed, i)
-        name = "s%s_%04d_%s" % (re.sub(r"\W", "", str(args.seed)), i, doc.features["doc"])
+        doc = make_doc(args.seed, i, args.wide)
+        name = "s%s%s_%04d_%s" % (re.sub(r"\W", "", str(args.seed)), "w" if args.wide else "", i,
+                                  doc.features["doc"])
         docs.append(doc)
         names.append(name)
         expected, _ = expected_figures(doc)

@@ -106,6 +106,56 @@ TEST(TableKindTest, TitleLines) {
             "budget.three_public");
 }
 
+TEST(TableKindTest, SectionHeadingsAreNoTitles) {
+  // "第二部分 2023年度部门决算表" heads every table of the part.
+  EXPECT_FALSE(IsTableTitleLine("第二部分 2023年度部门决算表"));
+  EXPECT_FALSE(IsTableTitleLine("第三章 部门预算表"));
+  EXPECT_TRUE(IsTableTitleLine("第一季度收支总表"));
+}
+
+struct LineCase {
+  const char* line;
+  bool fragment;  // the first half of a wrapped title
+  bool caption;   // a line printed around a table, not in its header
+};
+
+TEST(TableKindTest, TitleFragmentsAndCaptionLines) {
+  const LineCase cases[] = {
+      {"一般公共预算财政拨款基本", true, false},
+      {"一、收入支出", true, false},
+      {"南京市商务局2026年一般公共", true, false},
+      {"部门支", true, false},
+      {"一般公共预算财政拨款支出决算表", false, true},
+      {"四、财政拨款收入支出决算总表", false, true},
+      {"公开01表", false, true},
+      {"附表1", false, true},
+      {"表 2", false, true},
+      {"预算01表", false, true},
+      {"一、", false, true},
+      {"单位：元", false, true},
+      {"金额单位：万元", false, true},
+      {"编制单位：南京市商务局", false, true},
+      {"2024年12月31日", false, true},
+      // A department's name alone is a heading: 国有资产 would name another kind.
+      {"南京市国有资产监督管理委员会", false, false},
+      {"玉溪市医疗保障局", false, false},
+      {"第二部分 部门决算表", false, false},
+      {"注：本表无数据。", false, false},
+      // A note about the table before (js_rendaban_2017_budget_full.pdf).
+      {"（无政府性基金支出）", false, false},
+      {"本部门2026年决算公开如下，数据以报表为准。", false, false},
+      // Header words and body cells are neither.
+      {"项目", true, false},
+      {"1", false, false},
+      {"22,435.97", false, false},
+      {"栏次", true, false},
+  };
+  for (const LineCase& c : cases) {
+    EXPECT_EQ(IsTitleFragmentLine(c.line), c.fragment) << c.line;
+    EXPECT_EQ(IsCaptionLine(c.line), c.caption) << c.line;
+  }
+}
+
 TEST(TableKindTest, UnitDeclarations) {
   EXPECT_EQ(ParseUnitDeclaration("金额单位：元"), UnitOfAmount::kYuan);
   EXPECT_EQ(ParseUnitDeclaration("单位:万元"), UnitOfAmount::kWanYuan);

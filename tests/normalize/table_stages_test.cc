@@ -92,6 +92,59 @@ INSTANTIATE_TEST_SUITE_P(
                    "单位：万元",
                    "项目支出绩效目标表",
                    UnitOfAmount::kWanYuan},
+        // Wrapped near its middle (a narrow page): neither half is a title alone,
+        // and the second alone reads as another kind (支出决算表).
+        LocateCase{"TitleWrappedInTwoHalves",
+                   {"附表5", "一般公共预算财政拨款基本", "支出决算表", "单位：元"},
+                   kExpenditureGrid,
+                   "",
+                   "一般公共预算财政拨款基本支出决算表",
+                   UnitOfAmount::kYuan},
+        LocateCase{"TitleWrappedInOneParagraph",
+                   {"公开05表\n一、一般公共预算财政\n拨款支出决算表\n金额单位：万元"},
+                   kExpenditureGrid,
+                   "",
+                   "一、一般公共预算财政拨款支出决算表",
+                   UnitOfAmount::kWanYuan},
+        // A department's name above the title is no part of it.
+        LocateCase{"DepartmentLineAboveTitle",
+                   {"南京市国有资产监督管理委员会", "收支预算总表", "单位：元"},
+                   kExpenditureGrid,
+                   "",
+                   "收支预算总表",
+                   UnitOfAmount::kYuan},
+        // The title, number and unit in the frame's first (merged) rows; the
+        // part heading above names no table.
+        LocateCase{"CaptionInFrameBeatsPartHeading",
+                   {"第二部分 2023年度部门决算表"},
+                   {{"四、财政拨款收入支出决算总表", "", ""},
+                    {"单位：元", "", ""},
+                    {"项目", "金额", "项目"},
+                    {"一、一般公共预算财政拨款", "1.00", "一般公共服务支出"}},
+                   "",
+                   "四、财政拨款收入支出决算总表",
+                   UnitOfAmount::kYuan},
+        LocateCase{"WrappedTitleInFrame",
+                   {},
+                   {{"附表3", "", ""},
+                    {"一般公共预算财政拨款", "", ""},
+                    {"基本支出决算表", "", ""},
+                    {"编制单位：南京市商务局", "", ""},
+                    {"单位：万元", "", ""},
+                    {"科目编码", "科目名称", "人员经费"},
+                    {"301", "工资福利支出", "1.00"}},
+                   "",
+                   "一般公共预算财政拨款基本支出决算表",
+                   UnitOfAmount::kWanYuan},
+        // A list of tables above the part heading names every table, not this
+        // one: the title is not looked for above the heading.
+        LocateCase{"ListOfTablesAboveThePartHeading",
+                   {"目录", "七、一般公共预算“三公”经费支出表", "八、政府性基金预算支出表",
+                    "第二部分 2023年度部门预算表", "预算01表", "单位：元"},
+                   kExpenditureGrid,
+                   "",
+                   "",
+                   UnitOfAmount::kYuan},
         LocateCase{"NoTitle", {"正文一段。"}, kExpenditureGrid, "", "", UnitOfAmount::kUnknown}),
     [](const testing::TestParamInfo<LocateCase>& param) { return std::string(param.param.name); });
 
@@ -335,6 +388,41 @@ TEST(HeaderTest, ColumnKeysFollowTheKind) {
   EXPECT_EQ(columns.column_rows,
             (std::vector<std::string>{"three_public.total", "three_public.overseas",
                                       "three_public.reception"}));
+}
+
+// A title drawn inside the frame in merged rows spans every column: read as a
+// header row it headed each column (财政拨款… keyed 合计 fiscal_appropriation),
+// and an ordinal title (四、…) read as the first body row left no header at all.
+TEST(HeaderTest, CaptionRowsInTheFrameAreNoHeader) {
+  const std::vector<std::vector<std::string>> caption = {
+      {"四、2026年财政拨款收支总表"}, {"公开04表"}, {"单位：万元"}};
+  for (bool merged : {true, false}) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& line : caption) {
+      rows.push_back({line[0], "", "", "", ""});
+    }
+    for (const auto& row : kExpenditureGrid) rows.push_back(row);
+    Table grid = Grid(rows);
+    if (merged) {
+      // One cell per caption row spanning the five columns (a DOCX gridSpan).
+      std::vector<TableCell> cells;
+      for (const TableCell& cell : grid.cells) {
+        if (cell.row < 3 && cell.column > 0) continue;
+        cells.push_back(cell);
+        if (cell.row < 3) cells.back().column_span = 5;
+      }
+      grid.cells = cells;
+    }
+    EXPECT_EQ(CaptionRows(grid), 3) << merged;
+    const HeaderAnalysis header = AnalyzeHeader(grid);
+    EXPECT_EQ(header.header_rows, 4) << merged;
+    EXPECT_EQ(header.keys, (std::vector<std::string>{"", "", "total", "basic", "project"}))
+        << merged;
+  }
+  // A header row of labels is no caption; nor is a grid of nothing but titles.
+  EXPECT_EQ(CaptionRows(Grid(kExpenditureGrid)), 0);
+  EXPECT_EQ(CaptionRows(Grid({{"项目"}, {"收支总表"}})), 0);
+  EXPECT_EQ(CaptionRows(Grid({{"收入决算表"}, {"支出决算表"}})), 0);
 }
 
 // -------------------------------------------------------------------- rows

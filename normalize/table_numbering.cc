@@ -1,0 +1,186 @@
+#include "normalize/table_numbering.h"
+
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/table_kind.h"
+#include "normalize/table_text.h"
+
+namespace disclose {
+namespace {
+
+int NumeralValue(char32_t c) {
+  static const std::u32string_view kDigits = U"〇一二三四五六七八九";
+  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
+  if (c == U'零') return 0;
+  const std::size_t at = kDigits.find(c);
+  return at == std::u32string_view::npos ? -1 : static_cast<int>(at);
+}
+
+// The value of a run of digits or Chinese numerals (十一, 二十三, 05); -1 when
+// the run is empty or too long to be a table number.
+int NumberValue(const std::vector<char32_t>& cps, std::size_t begin, std::size_t end) {
+  if (begin >= end || end - begin > 4) return -1;
+  if (cps[begin] >= U'0' && cps[begin] <= U'9') {
+    int value = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (cps[i] < U'0' || cps[i] > U'9') return -1;
+      value = value * 10 + static_cast<int>(cps[i] - U'0');
+    }
+    return value;
+  }
+  int value = 0;
+  int digit = -1;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (cps[i] == U'十') {
+      value += (digit < 0 ? 1 : digit) * 10;
+      digit = -1;
+      continue;
+    }
+    digit = NumeralValue(cps[i]);
+    if (digit < 0) return -1;
+  }
+  return value + (digit < 0 ? 0 : digit);
+}
+
+bool IsNumeral(char32_t c) {
+  return c == U'十' || NumeralValue(c) >= 0;
+}
+
+// The number at the start of `cps` and where the rest begins; -1 for none.
+int LeadingNumber(const std::vector<char32_t>& cps, std::size_t& rest) {
+  std::size_t i = 0;
+  auto skip = [&](std::u32string_view word) {
+    if (cps.size() - i >= word.size() && std::u32string_view(cps.data() + i, word.size()) == word) {
+      i += word.size();
+      return true;
+    }
+    return false;
+  };
+  bool table_word = false;
+  if (!skip(U"公开")) {
+    if (!skip(U"预算")) skip(U"决算");
+  }
+  skip(U"附");
+  table_word = skip(U"表");
+  const std::size_t begin = i;
+  while (i < cps.size() && IsNumeral(cps[i])) ++i;
+  const int value = NumberValue(cps, begin, i);
+  if (value <= 0) return -1;
+  table_word = skip(U"表") || table_word;
+  bool separator = false;
+  while (i < cps.size() && (cps[i] == U':' || cps[i] == U'、' || cps[i] == U'.')) {
+    ++i;
+    separator = true;
+  }
+  // 1、 or 一、 number a list; a bare 2024 or 1 is no table number.
+  if (!table_word && !separator) return -1;
+  if (!table_word && cps[begin] >= U'0' && cps[begin] <= U'9' && i < cps.size() && cps[i] >= U'0' &&
+      cps[i] <= U'9') {
+    return -1;  // 1.5 is an amount
+  }
+  rest = i;
+  return value;
+}
+
+// A table of contents line without its dot leaders and page number
+// (收支总表……………3).
+std::string WithoutLeaders(std::string title) {
+  const std::vector<char32_t> cps = DecodeUtf8(title);
+  std::size_t end = cps.size();
+  while (end > 0 && cps[end - 1] >= U'0' && cps[end - 1] <= U'9') --end;
+  while (end > 0 && (cps[end - 1] == U'.' || cps[end - 1] == U'…' || cps[end - 1] == U'·' ||
+                     cps[end - 1] == U'-' || cps[end - 1] == U'—')) {
+    --end;
+  }
+  if (end == cps.size()) return title;
+  return EncodeUtf8(std::vector<char32_t>(cps.begin(), cps.begin() + static_cast<long>(end)));
+}
+
+}  // namespace
+
+std::optional<int> PrintedTableNumber(std::string_view line) {
+  const std::string key = TableKey(line);
+  const std::vector<char32_t> cps = DecodeUtf8(key);
+  std::size_t rest = 0;
+  const int value = LeadingNumber(cps, rest);
+  if (value > 0) return value;
+  // …表（公开01表） / 收入总表(预算表2): the number in a bracket after the title.
+  for (std::size_t open = 0; open < cps.size(); ++open) {
+    if (cps[open] != U'(') continue;
+    std::size_t close = open + 1;
+    while (close < cps.size() && cps[close] != U')') ++close;
+    if (close >= cps.size()) break;
+    const std::vector<char32_t> inside(cps.begin() + static_cast<long>(open + 1),
+                                       cps.begin() + static_cast<long>(close));
+    std::vector<char32_t> cut = inside;
+    // 预算表2: 预算 and 表 both before the number.
+    const std::u32string_view view(inside.data(), inside.size());
+    if (view.size() > 3 && view.substr(0, 3) == U"预算表") cut.erase(cut.begin(), cut.begin() + 2);
+    if (view.size() > 3 && view.substr(0, 3) == U"决算表") cut.erase(cut.begin(), cut.begin() + 2);
+    std::size_t end = 0;
+    const int inner = LeadingNumber(cut, end);
+    if (inner > 0 && end == cut.size() && Has(EncodeUtf8(inside), "表")) return inner;
+  }
+  return std::nullopt;
+}
+
+TableNumbering ReadTableNumbering(const Document& document) {
+  TableNumbering best;
+  TableNumbering run;
+  for (const Block& block : document.blocks) {
+    if (block.AsTable() != nullptr) break;  // the list comes before the tables
+    const Paragraph* paragraph = block.AsParagraph();
+    if (paragraph == nullptr) continue;
+    for (const std::string& line : SplitLines(paragraph->text)) {
+      const std::string key = TableKey(line);
+      const std::vector<char32_t> cps = DecodeUtf8(key);
+      std::size_t rest = 0;
+      const int number = LeadingNumber(cps, rest);
+      const std::string title = WithoutLeaders(
+          EncodeUtf8(std::vector<char32_t>(cps.begin() + static_cast<long>(rest), cps.end())));
+      const bool entry = number > 0 && IsTableTitleLine(title);
+      if (entry && number == static_cast<int>(run.titles.size()) + 1) {
+        run.titles[number] = title;
+        continue;
+      }
+      if (run.titles.size() > best.titles.size()) best = run;
+      run = TableNumbering{};
+      if (entry && number == 1) run.titles[1] = title;
+    }
+  }
+  if (run.titles.size() > best.titles.size()) best = run;
+  if (best.titles.size() < 3) return TableNumbering{};
+  best.printed = true;
+  return best;
+}
+
+TableNumbering DefaultTableNumbering(DocKind kind) {
+  TableNumbering numbering;
+  if (kind == DocKind::kFinalAccounts) {
+    // 财政部 部门决算公开 template: 公开01表 … 公开09表.
+    numbering.titles = {{1, "收入支出决算总表"},
+                        {2, "收入决算表"},
+                        {3, "支出决算表"},
+                        {4, "财政拨款收入支出决算总表"},
+                        {5, "一般公共预算财政拨款支出决算表"},
+                        {6, "一般公共预算财政拨款基本支出决算表"},
+                        {7, "一般公共预算财政拨款“三公”经费支出决算表"},
+                        {8, "政府性基金预算财政拨款收入支出决算表"},
+                        {9, "国有资本经营预算财政拨款支出决算表"}};
+  } else if (kind == DocKind::kBudget) {
+    // 财政部 部门预算公开 template: 01 … 08.
+    numbering.titles = {{1, "收支总表"},
+                        {2, "收入总表"},
+                        {3, "支出总表"},
+                        {4, "财政拨款收支总表"},
+                        {5, "一般公共预算支出表"},
+                        {6, "一般公共预算基本支出表"},
+                        {7, "一般公共预算“三公”经费支出表"},
+                        {8, "政府性基金预算支出表"}};
+  }
+  return numbering;
+}
+
+}  // namespace disclose

@@ -1,0 +1,167 @@
+// The numbering a document prints for its tables (normalize/table_numbering.h)
+// and identification reading a table's number against it.
+#include "normalize/table_numbering.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "normalize/table_stages.h"
+
+namespace disclose {
+namespace {
+
+struct NumberCase {
+  const char* line;
+  std::optional<int> number;
+};
+
+TEST(TableNumberingTest, PrintedTableNumbers) {
+  const NumberCase cases[] = {
+      {"公开01表", 1},
+      {"公开 05 表", 5},
+      {"附表3", 3},
+      {"表 2", 2},
+      {"表十一", 11},
+      {"预算08表", 8},
+      {"决算02表 收入决算表", 2},
+      {"十一、国有资本经营预算支出表", 11},
+      {"二十、政府采购表", 20},
+      {"1、部门收支总表", 1},
+      {"收入总表（预算表2）", 2},
+      {"收支总表（公开01表）", 1},
+      {"2024年收支总表", std::nullopt},
+      {"1.50", std::nullopt},
+      {"收支总表", std::nullopt},
+      {"项目", std::nullopt},
+  };
+  for (const NumberCase& c : cases) {
+    EXPECT_EQ(PrintedTableNumber(c.line), c.number) << c.line;
+  }
+}
+
+Block Line(const std::string& text) {
+  Paragraph paragraph;
+  paragraph.text = text;
+  return Block{paragraph};
+}
+
+TEST(TableNumberingTest, ListOfTablesBeforeTheFirstTable) {
+  Document document;
+  for (const char* text :
+       {"目录", "第二部分 2025年部门预算表", "一、收支总表……………3", "二、收入总表", "三、支出总表",
+        "四、财政拨款收支总表", "1、负责全市公安工作。", "2、承办交办的其他事项。"}) {
+    document.blocks.push_back(Line(text));
+  }
+  Table table;
+  document.blocks.push_back(Block{table});
+  // The tables' own titles come after the first table: no list.
+  document.blocks.push_back(Line("五、一般公共预算支出表"));
+  document.blocks.push_back(Line("六、一般公共预算基本支出表"));
+  const TableNumbering numbering = ReadTableNumbering(document);
+  EXPECT_TRUE(numbering.printed);
+  ASSERT_EQ(numbering.titles.size(), 4u);
+  EXPECT_EQ(numbering.titles.at(1), "收支总表");
+  EXPECT_EQ(numbering.titles.at(4), "财政拨款收支总表");
+
+  // Two numbered lines are no list; nor are numbered sentences.
+  Document short_list;
+  short_list.blocks.push_back(Line("一、收支总表"));
+  short_list.blocks.push_back(Line("二、收入总表"));
+  EXPECT_FALSE(ReadTableNumbering(short_list).printed);
+}
+
+const std::vector<std::vector<std::string>> kFunctionGrid = {
+    {"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+    {"201", "一般公共服务支出", "1,000.00", "600.00", "400.00"},
+    {"20101", "人大事务", "1,000.00", "600.00", "400.00"},
+};
+
+Table Grid(const std::vector<std::vector<std::string>>& rows) {
+  Table table;
+  table.row_count = static_cast<int>(rows.size());
+  for (int r = 0; r < table.row_count; ++r) {
+    const auto& row = rows[static_cast<std::size_t>(r)];
+    table.column_count = std::max(table.column_count, static_cast<int>(row.size()));
+    for (int c = 0; c < static_cast<int>(row.size()); ++c) {
+      TableCell cell;
+      cell.row = r;
+      cell.column = c;
+      cell.text = row[static_cast<std::size_t>(c)];
+      table.cells.push_back(cell);
+    }
+  }
+  return table;
+}
+
+struct NumberedCase {
+  const char* name;
+  std::string title;
+  bool printed_list;  // the document's own list, else the default numbering
+  std::string kind;
+  std::string number_evidence;  // the kind the number evidence names ("-" for no evidence)
+  bool disagreement;
+};
+
+class NumberedIdentifyTest : public testing::TestWithParam<NumberedCase> {};
+
+TEST_P(NumberedIdentifyTest, NumberReadAgainstTheList) {
+  const NumberedCase& test = GetParam();
+  const Table grid = Grid(kFunctionGrid);
+  LocatedTable located;
+  located.title = test.title;
+  located.table = &grid;
+  located.number = 5;
+  located.number_text = "表5";
+  TableNumbering numbering = DefaultTableNumbering(DocKind::kBudget);
+  if (test.printed_list) {
+    // This publisher's own list: 五 is 财政拨款支出表 (js_suzhou_audit_2026_budget).
+    numbering.titles = {{1, "收支总表"},
+                        {2, "收入总表"},
+                        {3, "支出总表"},
+                        {4, "财政拨款收支总表"},
+                        {5, "财政拨款支出表（功能科目）"}};
+    numbering.printed = true;
+  }
+  std::vector<Finding> findings;
+  const IdentifiedTable identified = IdentifyTable(
+      located, IdentifyOptions{DocKind::kBudget, DocumentClass::kUnknown, &numbering}, findings);
+  EXPECT_EQ(identified.kind, test.kind);
+  std::string number_kind = "-";
+  for (const KindEvidence& evidence : identified.evidence) {
+    if (evidence.source == "number") number_kind = evidence.kind;
+  }
+  EXPECT_EQ(number_kind, test.number_evidence);
+  bool disagreement = false;
+  for (const Finding& finding : findings) {
+    disagreement = disagreement || finding.check == "table.kind_disagreement";
+  }
+  EXPECT_EQ(disagreement, test.disagreement);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, NumberedIdentifyTest,
+    testing::Values(
+        // Untitled: the document's list names it, before the header and body's
+        // guess (budget.expenditure).
+        NumberedCase{"UntitledFromTheList", "", true, "budget.fiscal_appropriation_expenditure",
+                     "budget.fiscal_appropriation_expenditure", false},
+        // No list printed: header and body name the family (expenditure);
+        // the default numbering is only the fallback behind them.
+        NumberedCase{"UntitledDefaultIsFallbackOnly", "", false, "budget.expenditure",
+                     "budget.general_budget_expenditure", false},
+        // The title wins; a list giving the number to another table is said.
+        NumberedCase{"TitleDisagreesWithTheList", "一般公共预算支出表", true,
+                     "budget.general_budget_expenditure", "budget.fiscal_appropriation_expenditure",
+                     true},
+        // The default numbering is no evidence against a title.
+        NumberedCase{"TitledWithDefaultNumbering", "支出总表", false, "budget.expenditure", "-",
+                     false}),
+    [](const testing::TestParamInfo<NumberedCase>& param) {
+      return std::string(param.param.name);
+    });
+
+}  // namespace
+}  // namespace disclose
