@@ -461,8 +461,12 @@ int MeanConfidence(const pdf::PageContent& content, const Box& box) {
 
 // Reads every table cell again on its own and marks all of the page's text
 // as OCR with its confidence.
-void RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageContent& content,
-                    pdf::PageAnalysis& analysis) {
+// Stops reading cells again at `deadline`: past it each cell keeps the page pass's reading, and
+// the count of those is returned. A table page's per-cell pass costs seconds, and the document's
+// timeout must leave time for the pages after it.
+int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageContent& content,
+                   pdf::PageAnalysis& analysis, std::chrono::steady_clock::time_point deadline) {
+  int not_reread = 0;
   for (pdf::DetectedTable& detected : analysis.tables) {
     Table& table = detected.table;
     table.provenance.origin = TextOrigin::kOcr;
@@ -484,7 +488,10 @@ void RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCon
       // as read: reading every label again would double a table page's time.
       const bool doubtful_label =
           shape == CellShape::kLabel && confidence >= 0 && confidence < kConfidentLabel;
-      if (numeric || doubtful_label || shape == CellShape::kEmpty) {
+      const bool reread = numeric || doubtful_label || shape == CellShape::kEmpty;
+      if (reread && std::chrono::steady_clock::now() > deadline) {
+        ++not_reread;
+      } else if (reread) {
         Line line = ReadCell(engine, text_image, *cell.provenance.box, dpi, numeric);
         const CellShape read_shape = ShapeOf(line.text);
         bool usable = numeric
@@ -538,6 +545,7 @@ void RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCon
       paragraph.provenance.confidence =
           std::max(0, MeanConfidence(content, *paragraph.provenance.box));
   }
+  return not_reread;
 }
 
 }  // namespace
@@ -635,7 +643,8 @@ PageOcr OcrImage(Pix* image, int dpi, std::chrono::steady_clock::time_point dead
   // The text layer's own counts stay on the page: they say why it was OCR'd.
   ocr.page.glyph_count = original.glyph_count;
   ocr.page.undecodable_glyph_count = original.undecodable_glyph_count;
-  RefineAnalysis(*engine, ruling.text.get(), dpi, ocr, ocr_analysis);
+  result.cells_not_reread =
+      RefineAnalysis(*engine, ruling.text.get(), dpi, ocr, ocr_analysis, deadline);
   result.glyphs = static_cast<int>(ocr.glyphs.size());
   content = std::move(ocr);
   analysis = std::move(ocr_analysis);

@@ -31,6 +31,9 @@ struct PageOcr {
   int orientation = 0;  // quarter turn undone, clockwise degrees
   double skew_degrees = 0;
   int glyphs = 0;  // characters recognised
+  // Cells the per-cell pass would have read again but did not: the page's deadline came first,
+  // so they keep the page pass's reading (and its confidence).
+  int cells_not_reread = 0;
 };
 
 // Thousands separators OCR read as points, put back: "13.205.30" ->

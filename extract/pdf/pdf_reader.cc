@@ -208,6 +208,11 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
                 std::to_string(ocr.dpi) + " dpi" +
                 (ocr.orientation != 0 ? ", scanned rotated " + std::to_string(ocr.orientation) + "°"
                                       : std::string()) +
+                (ocr.cells_not_reread > 0
+                     ? "; " + std::to_string(ocr.cells_not_reread) +
+                           " cells not read again, out of time: their figures carry the page "
+                           "reading's confidence"
+                     : std::string()) +
                 ")",
             {}};
         warning.provenance.page = number;
