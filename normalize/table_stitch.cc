@@ -3,6 +3,7 @@
 // first page holds only its header are stacked into one; a row cut in two by
 // a page break is joined again.
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <set>
 #include <string>
@@ -55,10 +56,17 @@ class Stitcher {
       // the page repeats the 编制部门 / 单位 lines above it (seed 004 表2);
       // a different unit starts a new table.
       const Table* previous_table = pending_.empty() ? nullptr : pending_.back().parts.back().table;
-      const bool same_shape =
-          previous_table != nullptr && previous_table->column_count == table->column_count;
       const bool same_unit = !located.unit_before || pending_.empty() ||
                              located.unit_before->unit == pending_.back().declared;
+      if (previous_table != nullptr && located.title.empty() && same_unit) {
+        if (const Table* padded = PadMissingEmptyColumns(pending_.back().parts.back(), *table)) {
+          table = padded;
+          part.table = padded;
+          part.header = AnalyzeHeader(*padded);
+        }
+      }
+      const bool same_shape =
+          previous_table != nullptr && previous_table->column_count == table->column_count;
       const bool stitch = (located.title.empty() || RepeatsTitle(entry, *table, part.header)) &&
                           same_shape && same_unit;
       if (stitch) {
@@ -244,6 +252,88 @@ class Stitcher {
     upper_part.header = std::move(header);
     AddSourceBlock(previous.canonical, part.block, lower);
     return true;
+  }
+
+  // A table read without rules finds its columns from its figures (and, right
+  // of them, from its header words): a column no figure fills is found on the
+  // page that prints the header, but not on a continuation page without one,
+  // which so has fewer columns and was never stitched (其他收入 blank on both
+  // pages of a 收入总表). When the upper part's columns that hold nothing below
+  // its header are exactly the ones missing, and the other columns' figures
+  // line up on both pages, the lower part gets those columns back, empty.
+  // Returns the padded copy, or nullptr.
+  const Table* PadMissingEmptyColumns(const TablePart& upper_part, const Table& lower) {
+    const Table& upper = *upper_part.table;
+    if (upper.ruled || lower.ruled || lower.column_count < 2 ||
+        upper.column_count <= lower.column_count || upper.pages.empty() || lower.pages.empty() ||
+        upper.pages.back() <= 0 || lower.pages.front() != upper.pages.back() + 1) {
+      return nullptr;
+    }
+    const int body = upper_part.header.header_rows;
+    if (body <= 0 || body >= upper.row_count) return nullptr;
+    // Right edge of a column's filled cells below the header (-1: none).
+    auto right_edge = [](const Table& table, int column, int first_row) {
+      double edge = -1;
+      for (const TableCell& cell : table.cells) {
+        if (cell.column != column || cell.row < first_row || Trim(cell.text).empty() ||
+            !cell.provenance.box) {
+          continue;
+        }
+        edge = std::max(edge, cell.provenance.box->x1);
+      }
+      return edge;
+    };
+    std::vector<int> kept;  // upper columns the lower part prints, in order
+    int header_only = 0;
+    for (int c = 0; c < upper.column_count; ++c) {
+      bool named = false;
+      for (int r = 0; r < body; ++r) named = named || !Trim(upper.TextAt(r, c)).empty();
+      if (c > 0 && named && right_edge(upper, c, body) < 0) {
+        ++header_only;
+      } else {
+        kept.push_back(c);
+      }
+    }
+    if (static_cast<int>(kept.size()) != lower.column_count) return nullptr;
+    // The columns both parts print line up: a figure column's right edge
+    // within a line height (figures are set flush right in their cells).
+    double tolerance = 0;
+    for (const TableCell& cell : lower.cells) {
+      if (cell.provenance.box) tolerance = std::max(tolerance, cell.provenance.box->height());
+    }
+    tolerance = std::min(tolerance, 24.0);
+    int aligned = 0;
+    for (int c = 1; c < lower.column_count; ++c) {
+      const double above = right_edge(upper, kept[static_cast<std::size_t>(c)], body);
+      const double below = right_edge(lower, c, 0);
+      if (above < 0 || below < 0) continue;
+      if (std::abs(above - below) > tolerance) return nullptr;
+      ++aligned;
+    }
+    if (aligned == 0 || header_only == 0) return nullptr;
+    Table padded = lower;
+    padded.column_count = upper.column_count;
+    for (TableCell& cell : padded.cells) {
+      cell.column = kept[static_cast<std::size_t>(cell.column)];
+      cell.provenance.column = cell.column;
+    }
+    for (int r = 0; r < lower.row_count; ++r) {
+      for (int c = 0; c < upper.column_count; ++c) {
+        if (std::find(kept.begin(), kept.end(), c) != kept.end()) continue;
+        TableCell cell;
+        cell.row = r;
+        cell.column = c;
+        cell.provenance = lower.provenance;
+        cell.provenance.row = r;
+        cell.provenance.column = c;
+        padded.cells.push_back(std::move(cell));
+      }
+    }
+    std::sort(padded.cells.begin(), padded.cells.end(), [](const TableCell& a, const TableCell& b) {
+      return a.row != b.row ? a.row < b.row : a.column < b.column;
+    });
+    owned_tables_.push_back(std::move(padded));
+    return &owned_tables_.back();
   }
 
   // A private copy of a part's grid, for joining cells across parts.

@@ -355,6 +355,69 @@ TEST(StitchTest, RowCutByPageBreakIsRejoined) {
   EXPECT_EQ(findings[0].check, "table.row_rejoined");
 }
 
+// An unruled table's column that no figure fills (其他收入 blank) is read from
+// its header on the first page; the continuation page prints no header, so it
+// came with one column fewer and was never stitched. The upper part's empty
+// columns are the missing ones when the figure columns line up: the lower part
+// gets them back. A figure column that does not line up, a ruled table, or a
+// part that is not on the next page keeps its own shape.
+struct PadCase {
+  const char* name;
+  double lower_x1;  // right edge of the continuation's figures (the upper's: 300)
+  bool ruled;
+  int lower_page;
+  std::size_t tables;  // stitched tables expected
+};
+
+class PadColumnsTest : public testing::TestWithParam<PadCase> {};
+
+TEST_P(PadColumnsTest, ContinuationGetsTheHeaderOnlyColumnBack) {
+  const PadCase& test = GetParam();
+  // Figures flush right at x1 = 300 in the 合计 column, 400 in 一般公共预算拨款.
+  auto place = [](Table& table, int page) {
+    table.pages = {page};
+    for (TableCell& cell : table.cells) {
+      const double x1 = 100.0 + 100.0 * cell.column;
+      cell.provenance.page = page;
+      cell.provenance.box = Box{x1 - 60, 20.0 * cell.row, x1, 20.0 * cell.row + 12};
+    }
+  };
+  Table first = Grid({{"科目编码", "科目名称", "合计", "一般公共预算拨款", "其他收入"},
+                      {"201", "一般公共服务支出", "10.00", "10.00", ""},
+                      {"20101", "人大事务", "10.00", "10.00", ""}});
+  place(first, 1);
+  Table second = Grid({{"208", "社会保障和就业支出", "6.00", "6.00"}});
+  place(second, test.lower_page);
+  for (TableCell& cell : second.cells) {
+    if (cell.column >= 2) cell.provenance.box->x1 += test.lower_x1 - 300.0;
+  }
+  first.ruled = second.ruled = test.ruled;
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(Identified(0, &first, "收入总表", "budget.income"));
+  identified.push_back(Identified(1, &second, "", "other"));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), test.tables);
+  if (test.tables != 1) return;
+  ASSERT_EQ(stitched[0].parts.size(), 2u);
+  const Table& lower = *stitched[0].parts[1].table;
+  EXPECT_EQ(lower.column_count, 5);
+  EXPECT_EQ(std::string(lower.TextAt(0, 2)), "6.00");
+  EXPECT_EQ(std::string(lower.TextAt(0, 3)), "6.00");
+  EXPECT_EQ(std::string(lower.TextAt(0, 4)), "");
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, PadColumnsTest,
+                         testing::Values(PadCase{"FiguresLineUp", 300, false, 2, 1},
+                                         PadCase{"FiguresShiftedByACell", 380, false, 2, 2},
+                                         PadCase{"RuledTablesHaveTheirColumns", 300, true, 2, 2},
+                                         PadCase{"NotOnTheNextPage", 300, false, 5, 2}),
+                         [](const testing::TestParamInfo<PadCase>& param) {
+                           return std::string(param.param.name);
+                         });
+
 // ------------------------------------------------------------------ header
 
 StitchedTable OnePart(const Table& table, const std::string& kind) {
