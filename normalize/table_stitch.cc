@@ -59,8 +59,14 @@ class Stitcher {
           previous_table != nullptr && previous_table->column_count == table->column_count;
       const bool same_unit = !located.unit_before || pending_.empty() ||
                              located.unit_before->unit == pending_.back().declared;
+      // A grid that prints its own table number (表3 above it, 预算03表 in its
+      // caption rows) with no title is a table whose title is in the document's
+      // list of tables, not a continuation: it starts a new table unless the
+      // number is the previous table's own (表二（之三）, 表2（续）).
+      const bool own_number =
+          located.number.has_value() && (numbers_.empty() || numbers_.back() != located.number);
       const bool stitch = (located.title.empty() || RepeatsTitle(entry, *table, part.header)) &&
-                          same_shape && same_unit;
+                          same_shape && same_unit && !own_number;
       if (stitch) {
         StitchedTable& previous = pending_.back();
         if (StackOntoHeaderOnlyPart(previous, part)) continue;
@@ -83,6 +89,7 @@ class Stitcher {
       }
       pending.parts.push_back(std::move(part));
       pending_.push_back(std::move(pending));
+      numbers_.push_back(located.number);
     }
     return std::move(pending_);
   }
@@ -256,6 +263,7 @@ class Stitcher {
   std::deque<Table>& owned_tables_;  // grids rewritten by a join
   std::vector<Finding>& findings_;
   std::vector<StitchedTable> pending_;
+  std::vector<std::optional<int>> numbers_;  // the number printed on each of pending_'s tables
 };
 
 }  // namespace
