@@ -58,7 +58,13 @@ class Stitcher {
       const Table* previous_table = pending_.empty() ? nullptr : pending_.back().parts.back().table;
       const bool same_unit = !located.unit_before || pending_.empty() ||
                              located.unit_before->unit == pending_.back().declared;
-      if (previous_table != nullptr && located.title.empty() && same_unit) {
+      // A grid that prints its own table number (表3 above it, 预算03表 in its
+      // caption rows) with no title is a table whose title is in the document's
+      // list of tables, not a continuation: it starts a new table unless the
+      // number is the previous table's own (表二（之三）, 表2（续）).
+      const bool own_number =
+          located.number.has_value() && (numbers_.empty() || numbers_.back() != located.number);
+      if (previous_table != nullptr && located.title.empty() && same_unit && !own_number) {
         if (const Table* padded = PadMissingEmptyColumns(pending_.back().parts.back(), *table)) {
           table = padded;
           part.table = padded;
@@ -68,7 +74,7 @@ class Stitcher {
       const bool same_shape =
           previous_table != nullptr && previous_table->column_count == table->column_count;
       const bool stitch = (located.title.empty() || RepeatsTitle(entry, *table, part.header)) &&
-                          same_shape && same_unit;
+                          same_shape && same_unit && !own_number;
       if (stitch) {
         StitchedTable& previous = pending_.back();
         if (StackOntoHeaderOnlyPart(previous, part)) continue;
@@ -91,6 +97,7 @@ class Stitcher {
       }
       pending.parts.push_back(std::move(part));
       pending_.push_back(std::move(pending));
+      numbers_.push_back(located.number);
     }
     return std::move(pending_);
   }
@@ -346,6 +353,7 @@ class Stitcher {
   std::deque<Table>& owned_tables_;  // grids rewritten by a join
   std::vector<Finding>& findings_;
   std::vector<StitchedTable> pending_;
+  std::vector<std::optional<int>> numbers_;  // the number printed on each of pending_'s tables
 };
 
 }  // namespace

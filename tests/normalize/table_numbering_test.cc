@@ -32,6 +32,9 @@ TEST(TableNumberingTest, PrintedTableNumbers) {
       {"1、部门收支总表", 1},
       {"收入总表（预算表2）", 2},
       {"收支总表（公开01表）", 1},
+      // A continuation printing its table's number again: the table's number.
+      {"表三（之二）", 3},
+      {"表2（续）", 2},
       {"2024年收支总表", std::nullopt},
       {"1.50", std::nullopt},
       {"收支总表", std::nullopt},

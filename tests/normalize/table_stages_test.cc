@@ -337,6 +337,37 @@ TEST(StitchTest, TitleRepeatedOnTheNextPageContinues) {
   EXPECT_EQ(stitched[2].canonical.source_blocks, (std::vector<int>{6}));
 }
 
+// A table printed with its number and unit only (预算03表 above it; the title
+// is in the document's list of tables, s2w_0006_budget) is not the continuation
+// of the table before it, even of the same shape and unit; a part that prints
+// its table's own number again (表二（之三）) still continues it.
+TEST(StitchTest, NumberOnlyTableStartsANewTable) {
+  const Table first = Grid(kExpenditureGrid);
+  const Table numbered = Grid(kExpenditureGrid);
+  const Table again = Grid({{"202", "外交支出", "5.00", "5.00", ""}});
+  const Table unnumbered = Grid({{"203", "国防支出", "7.00", "7.00", ""}});
+  auto with_number = [](IdentifiedTable table, int number, const std::string& text) {
+    table.located.number = number;
+    table.located.number_text = text;
+    return table;
+  };
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(with_number(Identified(0, &first, "", "budget.income"), 2, "预算02表"));
+  identified.push_back(
+      with_number(Identified(2, &numbered, "", "budget.expenditure"), 3, "预算03表"));
+  identified.push_back(with_number(Identified(4, &again, "", "other"), 3, "表三（之二）"));
+  identified.push_back(Identified(6, &unnumbered, "", "other"));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 2u);
+  EXPECT_EQ(stitched[0].canonical.source_blocks, (std::vector<int>{0}));
+  EXPECT_EQ(stitched[0].canonical.kind, "budget.income");
+  EXPECT_EQ(stitched[1].canonical.source_blocks, (std::vector<int>{2, 4, 6}));
+  EXPECT_EQ(stitched[1].canonical.kind, "budget.expenditure");
+}
+
 TEST(StitchTest, RowCutByPageBreakIsRejoined) {
   const Table first = Grid({{"科目编码", "科目名称", "合计"},
                             {"201", "一般公共服务支出", "1,000.00"},
