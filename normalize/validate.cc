@@ -623,6 +623,12 @@ void CheckAcrossTables(const std::vector<CanonicalTable>& tables, CheckLog& find
       const std::int64_t tolerance =
           HalfUnitFen(*year, fiscal->unit) + HalfUnitFen(*general_total, general->unit);
       year_only = std::llabs(general_total->amount_fen - year->amount_fen) <= tolerance;
+      // ... and the summary's expenditure is more than that (it spends the carry-over too).
+      // (一、本年支出 is not keyed as the year's line: 支出总计 then.)
+      const Figure* spent = primary(fiscal, "expenditure.total_current_year");
+      if (spent == nullptr) spent = primary(fiscal, "expenditure.grand_total");
+      year_only = year_only && spent != nullptr &&
+                  std::llabs(spent->amount_fen - general_total->amount_fen) > tolerance;
     }
     if (!year_only && (has_general_column || !has_fund_columns)) {
       for (const CanonicalRow& row : fiscal->rows) {

@@ -348,6 +348,7 @@ TEST(ValidateTablesTest, GeneralBudgetTableOfTheYearsAppropriationOnly) {
              {"income.opening_carryover.general_budget",
               "（一）一般公共预算拨款",
               {{"amount", "2,254.12", carried_fen}}},
+             {"expenditure.grand_total", "支出总计", {{"amount", "18,728.94", 18728940000}}},
              {"expenditure.201",
               "（一）一般公共服务支出",
               {{"amount", "15,291.30", 15291300000}}}}),
