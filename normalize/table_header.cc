@@ -320,6 +320,76 @@ void ReflowByColumnNumbers(const Table& table, int header_rows,
   for (std::size_t k = 0; k < numbered.size(); ++k) paths[numbered[k]] = leaves[k].path;
 }
 
+// A spanning parent whose sub-column labels were not read (OCR of js_wuxi_hrss
+// p28: 基本支出 over 小计 | "" | ""): the span gives every unread child the
+// parent's path, so all of them came out `basic` and 人员经费 and 公用经费 both
+// carried the basic figure with no finding. A parent whose split is fixed by
+// the templates (基本支出 = 人员经费 + 公用经费, in that order) gives its unread
+// children the parts its read children do not already have, when the counts
+// agree. (Other unread children keep the parent's key: an unkeyed column
+// would split the row's segments, and a span can also be a grid artefact.)
+void KeyUnreadSubColumns(const Table& table, int header_rows, const std::vector<int>& text_rows,
+                         const std::vector<std::vector<std::string>>& grid,
+                         std::vector<std::string>& keys) {
+  struct Split {
+    std::string_view parent;
+    std::vector<std::string_view> parts;
+  };
+  static const Split kSplits[] = {{"basic", {"personnel", "public"}}};
+  const std::size_t header_count = text_rows.size();
+  for (std::size_t i = 0; i + 1 < header_count; ++i) {
+    for (int c0 = 0; c0 < table.column_count; ++c0) {
+      const TableCell* parent = table.CellAt(text_rows[i], c0);
+      if (parent == nullptr || parent->column != c0 || parent->column_span < 2) continue;
+      const int end = std::min(table.column_count, c0 + parent->column_span);
+      std::vector<std::size_t> unread;
+      std::vector<std::size_t> read;
+      for (int c = c0; c < end; ++c) {
+        const std::size_t col = static_cast<std::size_t>(c);
+        bool child_cell = false;
+        bool child_text = false;
+        for (std::size_t j = i + 1; j < header_count; ++j) {
+          const TableCell* below = table.CellAt(text_rows[j], c);
+          if (below == nullptr || below == parent) continue;
+          child_cell = true;
+          if (!TableKey(grid[j][col]).empty()) child_text = true;
+        }
+        // A column with nothing in the body is a grid artefact, not a child.
+        bool body = false;
+        for (int r = header_rows; r < table.row_count && !body; ++r) {
+          body = !TableKey(table.TextAt(r, c)).empty();
+        }
+        if (child_text) {
+          read.push_back(col);
+        } else if (child_cell && body) {
+          unread.push_back(col);
+        }
+      }
+      if (unread.empty() || unread.size() + read.size() < 2) continue;
+      const std::string inherited = keys[unread.front()];
+      bool same = !inherited.empty();
+      for (std::size_t col : unread) same = same && keys[col] == inherited;
+      if (!same) continue;
+      const std::string leaf = LeafKey(TableKey(parent->text));
+      if (leaf.empty() || !EndsWith(inherited, leaf)) continue;
+      const std::string prefix = inherited.substr(0, inherited.size() - leaf.size());
+      std::vector<std::string> missing;
+      for (const Split& split : kSplits) {
+        if (split.parent != leaf) continue;
+        for (std::string_view part : split.parts) {
+          const std::string key = prefix + std::string(part);
+          bool taken = false;
+          for (std::size_t col : read) taken = taken || keys[col] == key;
+          if (!taken) missing.push_back(key);
+        }
+      }
+      if (missing.size() == unread.size()) {
+        for (std::size_t k = 0; k < unread.size(); ++k) keys[unread[k]] = missing[k];
+      }
+    }
+  }
+}
+
 }  // namespace
 
 HeaderAnalysis AnalyzeHeader(const Table& table) {
@@ -439,6 +509,9 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
   ReflowByColumnNumbers(table, header_rows, grid, single, paths);
   for (std::size_t c = 0; c < columns; ++c) {
     analysis.keys[c] = ColumnKeyForHeader(paths[c]);
+  }
+  KeyUnreadSubColumns(table, header_rows, text_rows, grid, analysis.keys);
+  for (std::size_t c = 0; c < columns; ++c) {
     std::string joined;
     for (const std::string& part : paths[c]) {
       if (!joined.empty()) joined += "/";

@@ -370,10 +370,19 @@ void CheckSummary(const CanonicalTable& table, CheckLog& findings) {
   // Sources printed below 本年收入合计 are outside it and go into 收入总计 (Shandong's
   // 收支总体情况表 prints 上级补助收入 and 附属单位上缴收入 under 本年收入合计,
   // sd_yantai_housing_2026 p9).
-  const CanonicalRow* current = FindRow(table, "income.total_current_year");
+  // A 财政拨款收支总表 whose year line is 一、财政拨款 (Hangzhou, seed 004's
+  // 一、财政拨款（补助）) rather than 一、本年收入: every source of that table is a
+  // fiscal appropriation, so that line is the year's income.
+  std::string year_code = "income.total_current_year";
+  if (EndsWith(table.kind, ".fiscal_appropriation_summary") &&
+      FindRow(table, year_code) == nullptr &&
+      FindRow(table, "income.fiscal_appropriation") != nullptr) {
+    year_code = "income.fiscal_appropriation";
+  }
+  const CanonicalRow* current = FindRow(table, year_code);
   std::vector<std::string> within;
-  std::vector<std::string> grand_parts = {
-      "income.total_current_year", "income.use_of_non_fiscal_balance", "income.opening_carryover"};
+  std::vector<std::string> grand_parts = {year_code, "income.use_of_non_fiscal_balance",
+                                          "income.opening_carryover"};
   // Only when 本年收入合计 closes a list of sources above it: a 财政拨款收支总表's
   // 一、本年收入 heads its sources, which all come below it.
   bool sources_above = false;
@@ -394,7 +403,7 @@ void CheckSummary(const CanonicalTable& table, CheckLog& findings) {
          {"expenditure.total_current_year", "expenditure.surplus_distribution",
           "expenditure.closing_carryover"},
          Severity::kError);
-  sum_of("summary.income_sources", "income.total_current_year", within, Severity::kError);
+  sum_of("summary.income_sources", year_code, within, Severity::kError);
   std::vector<std::string> classes;
   bool other_lines = false;
   for (const CanonicalRow& row : table.rows) {
@@ -600,7 +609,28 @@ void CheckAcrossTables(const std::vector<CanonicalTable>& tables, CheckLog& find
             has_fund_columns || figure.column == "gov_fund" || figure.column == "state_capital";
       }
     }
-    if (has_general_column || !has_fund_columns) {
+    // The summary spends the year's appropriation and the carry-over; a
+    // 一般公共预算支出表 that prints only the year's appropriation (central
+    // departments: cn_central_xinfang 2026, whose three class gaps add up to the
+    // 2,254.12 万元 carried over) agrees with the year's line by its total, so
+    // its classes are not compared with the summary's.
+    bool year_only = false;
+    const Figure* carried = primary(fiscal, "income.opening_carryover.general_budget");
+    const Figure* year = primary(fiscal, "income.general_budget_appropriation");
+    const Figure* general_total = total_of(general, "total");
+    if (carried != nullptr && carried->amount_fen != 0 && year != nullptr &&
+        general_total != nullptr) {
+      const std::int64_t tolerance =
+          HalfUnitFen(*year, fiscal->unit) + HalfUnitFen(*general_total, general->unit);
+      year_only = std::llabs(general_total->amount_fen - year->amount_fen) <= tolerance;
+      // ... and the summary's expenditure is more than that (it spends the carry-over too).
+      // (一、本年支出 is not keyed as the year's line: 支出总计 then.)
+      const Figure* spent = primary(fiscal, "expenditure.total_current_year");
+      if (spent == nullptr) spent = primary(fiscal, "expenditure.grand_total");
+      year_only = year_only && spent != nullptr &&
+                  std::llabs(spent->amount_fen - general_total->amount_fen) > tolerance;
+    }
+    if (!year_only && (has_general_column || !has_fund_columns)) {
       for (const CanonicalRow& row : fiscal->rows) {
         if (!StartsWith(row.row_code, "expenditure.")) continue;
         std::string key = row.row_code.substr(std::string_view("expenditure.").size());

@@ -484,6 +484,53 @@ TEST(HeaderTest, ColumnKeysFollowTheKind) {
                                       "three_public.reception"}));
 }
 
+// 基本支出 spanning its sub-columns, whose labels were not read (OCR of
+// js_wuxi_hrss p28: 小计 | "" | ""), or with no 小计 column at all: the unread
+// children take 人员经费 and 公用经费 in the templates' order, never the
+// parent's `basic` (18 wrong figures with no finding). Read labels win.
+TEST(HeaderTest, UnreadSubColumnsOfASpanningParentTakeTheirOwnKeys) {
+  struct Case {
+    std::vector<std::string> sub;  // the second header row under 基本支出
+    std::vector<std::string> keys;
+  };
+  const Case cases[] = {
+      {{"小计", "", ""}, {"", "", "total", "basic", "personnel", "public", "project"}},
+      {{"小计", "人员经费", ""}, {"", "", "total", "basic", "personnel", "public", "project"}},
+      {{"小计", "人员经费", "公用经费"},
+       {"", "", "total", "basic", "personnel", "public", "project"}},
+      {{"", ""}, {"", "", "total", "personnel", "public", "project"}},
+      // Three unread children for a two-part split: nothing to infer.
+      {{"", "", ""}, {"", "", "total", "basic", "basic", "basic", "project"}},
+      // A span over a column empty in the body (a grid artefact, "~") is no child.
+      {{"", "~"}, {"", "", "total", "basic", "basic", "project"}},
+  };
+  for (const Case& test : cases) {
+    const int span = static_cast<int>(test.sub.size());
+    std::vector<std::string> top = {"科目编码", "科目名称", "合计", "基本支出"};
+    std::vector<std::string> sub = {"", "", ""};
+    for (const std::string& label : test.sub) sub.push_back(label == "~" ? "" : label);
+    std::vector<std::string> body = {"201", "一般公共服务支出", "10.00"};
+    for (const std::string& label : test.sub) body.push_back(label == "~" ? "" : "1.00");
+    for (int k = 1; k < span; ++k) top.push_back("");
+    top.push_back("项目支出");
+    sub.push_back("");
+    body.push_back("2.00");
+    Table grid = Grid({top, sub, body});
+    // 科目编码 … 合计 and 项目支出 span both header rows; 基本支出 spans its children.
+    std::vector<TableCell> cells;
+    for (const TableCell& cell : grid.cells) {
+      const bool tall = cell.column < 3 || cell.column == 3 + span;
+      if (cell.row == 1 && tall) continue;
+      if (cell.row == 0 && cell.column > 3 && cell.column < 3 + span) continue;
+      cells.push_back(cell);
+      if (cell.row == 0 && tall) cells.back().row_span = 2;
+      if (cell.row == 0 && cell.column == 3) cells.back().column_span = span;
+    }
+    grid.cells = cells;
+    EXPECT_EQ(AnalyzeHeader(grid).keys, test.keys) << test.sub.size() << " " << test.sub[0];
+  }
+}
+
 // A title drawn inside the frame in merged rows spans every column: read as a
 // header row it headed each column (财政拨款… keyed 合计 fiscal_appropriation),
 // and an ordinal title (四、…) read as the first body row left no header at all.

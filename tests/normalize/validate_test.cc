@@ -332,6 +332,70 @@ TEST(ValidateTablesTest, BudgetIncomeTableWithCarryOverMatchesTheGrandTotal) {
   EXPECT_EQ(Only(findings, "cross.summary_income").size(), 1u) << Dump(findings);
 }
 
+// cn_central_xinfang_2026: the 财政拨款收支总表 spends the year's 16,474.82 万元
+// and the 2,254.12 万元 carried over (201: 15,291.30), while the 一般公共预算支出表
+// prints the year's appropriation only (201: 13,144.37): its total equals the
+// year's line, so its classes are not compared; without the carry-over they are.
+TEST(ValidateTablesTest, GeneralBudgetTableOfTheYearsAppropriationOnly) {
+  auto tables_with = [](std::int64_t carried_fen) {
+    return std::vector<CanonicalTable>{
+        MakeTable(
+            "budget.fiscal_appropriation_summary", UnitOfAmount::kWanYuan,
+            {{"income.total_current_year", "一、本年收入", {{"amount", "16,474.82", 16474820000}}},
+             {"income.general_budget_appropriation",
+              "（一）一般公共预算拨款",
+              {{"amount", "16,474.82", 16474820000}}},
+             {"income.opening_carryover.general_budget",
+              "（一）一般公共预算拨款",
+              {{"amount", "2,254.12", carried_fen}}},
+             {"expenditure.grand_total", "支出总计", {{"amount", "18,728.94", 18728940000}}},
+             {"expenditure.201",
+              "（一）一般公共服务支出",
+              {{"amount", "15,291.30", 15291300000}}}}),
+        MakeTable("budget.general_budget_expenditure", UnitOfAmount::kWanYuan,
+                  {{"total", "合计", {{"total", "16,474.82", 16474820000}}},
+                   {"201", "一般公共服务支出", {{"total", "13,144.37", 13144370000}}}}),
+    };
+  };
+  std::vector<Finding> findings;
+  ValidateTables(tables_with(22541200000), findings);
+  EXPECT_TRUE(Only(findings, "cross.fiscal_general_budget").empty()) << Dump(findings);
+  findings.clear();
+  ValidateTables(tables_with(0), findings);
+  EXPECT_EQ(Only(findings, "cross.fiscal_general_budget").size(), 1u) << Dump(findings);
+}
+
+// Hangzhou's 财政拨款收支预算总表 (zj_hangzhou_justice_2026 p28) prints
+// 一、财政拨款 where others print 一、本年收入: in that kind the line is the
+// year's income, so 收入总计 = it + 上年结转结余 and it = its sources.
+TEST(ValidateTablesTest, FiscalSummaryYearLineNamedFiscalAppropriation) {
+  const std::vector<RowSpec> rows = {
+      {"income.fiscal_appropriation", "一、财政拨款", {{"amount", "91,495.48", 91495480000}}},
+      {"income.general_budget_appropriation",
+       "一般公共预算",
+       {{"amount", "91,495.48", 91495480000}}},
+      {"income.opening_carryover", "二、上年结转结余", {{"amount", "347.32", 347320000}}},
+      {"income.grand_total", "收入总计", {{"amount", "91,842.80", 91842800000}}}};
+  for (const char* kind :
+       {"budget.fiscal_appropriation_summary", "budget.income_expenditure_summary"}) {
+    std::vector<CanonicalTable> tables = {MakeTable(kind, UnitOfAmount::kWanYuan, rows)};
+    std::vector<Finding> findings;
+    ValidateTables(tables, findings);
+    // In a 收支总表 一、财政拨款 is one source among others, not the year's line.
+    const bool fiscal = std::string(kind) == "budget.fiscal_appropriation_summary";
+    EXPECT_EQ(Only(findings, "summary.income_total").size(), fiscal ? 0u : 1u)
+        << kind << Dump(findings);
+  }
+  // A wrong part is still found.
+  std::vector<RowSpec> wrong = rows;
+  wrong[1].cells[0].fen = 91495000000;
+  std::vector<CanonicalTable> tables = {
+      MakeTable("budget.fiscal_appropriation_summary", UnitOfAmount::kWanYuan, wrong)};
+  std::vector<Finding> findings;
+  ValidateTables(tables, findings);
+  EXPECT_EQ(Only(findings, "summary.income_sources").size(), 1u) << Dump(findings);
+}
+
 TEST(ValidateTablesTest, CodeNameAndParentConsistency) {
   std::vector<CanonicalTable> tables = {
       MakeTable("final.expenditure", UnitOfAmount::kWanYuan,
