@@ -8,27 +8,10 @@
 
 #include "core/text.h"
 #include "extract/pdf/layout.h"
+#include "tests/extract/page_content_builder.h"
 
 namespace disclose::pdf {
 namespace {
-
-// Lays out `text` as one run of glyphs starting at (x, top), each `advance`
-// wide; spaces in `text` only advance the pen.
-void AddRun(PageContent& page, std::string_view text, double x, double top, double size,
-            double advance) {
-  for (char32_t c : DecodeUtf8(text)) {
-    if (c == U' ') {
-      x += advance;
-      continue;
-    }
-    Glyph glyph;
-    glyph.text = EncodeUtf8(c);
-    glyph.box = {x, top, x + advance, top + size * 1.2};
-    glyph.font_size = size;
-    page.glyphs.push_back(glyph);
-    x += advance;
-  }
-}
 
 // BuildLines over every glyph of the page.
 std::vector<TextLine> BuildAllLines(const PageContent& page) {

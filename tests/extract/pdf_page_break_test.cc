@@ -11,6 +11,7 @@
 #include "extract/pdf/layout.h"
 #include "extract/pdf/page_break_tables.h"
 #include "extract/pdf/page_content.h"
+#include "tests/extract/page_content_builder.h"
 
 namespace disclose::pdf {
 namespace {
@@ -23,22 +24,6 @@ PageContent A4(int number) {
   return page;
 }
 
-// One glyph per code point from (x, top), each `advance` wide.
-void AddRun(PageContent& page, std::string_view text, double x, double top, double advance = 10) {
-  for (char32_t c : DecodeUtf8(text)) {
-    if (c == U' ') {
-      x += advance;
-      continue;
-    }
-    Glyph glyph;
-    glyph.text = EncodeUtf8(c);
-    glyph.box = {x, top, x + advance, top + 12};
-    glyph.font_size = 10;
-    page.glyphs.push_back(glyph);
-    x += advance;
-  }
-}
-
 // Amount columns end at 340, 430 and 520; labels start at 60.
 const std::vector<double> kRights = {340, 430, 520};
 
@@ -48,7 +33,7 @@ void Row(PageContent& page, double top, std::string_view label,
   for (std::size_t k = 0; k < cells.size(); ++k) {
     if (cells[k].empty()) continue;
     const double width = 6.0 * static_cast<double>(DecodeUtf8(cells[k]).size());
-    AddRun(page, cells[k], kRights[k] - width, top, 6);
+    AddRun(page, cells[k], kRights[k] - width, top, /*size=*/10, /*advance=*/6);
   }
 }
 

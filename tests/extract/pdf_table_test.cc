@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "extract/pdf/page_content.h"
+#include "tests/extract/page_content_builder.h"
 
 namespace disclose::pdf {
 namespace {
@@ -18,23 +19,6 @@ PageContent A4() {
   page.page.width = 595;
   page.page.height = 842;
   return page;
-}
-
-// One glyph per code point starting at (x, top), each `advance` wide.
-void AddRun(PageContent& page, std::string_view text, double x, double top, double size = 10,
-            double advance = 10) {
-  for (char32_t c : DecodeUtf8(text)) {
-    if (c == U' ') {
-      x += advance;
-      continue;
-    }
-    Glyph glyph;
-    glyph.text = EncodeUtf8(c);
-    glyph.box = {x, top, x + advance, top + size * 1.2};
-    glyph.font_size = size;
-    page.glyphs.push_back(glyph);
-    x += advance;
-  }
 }
 
 void HRule(PageContent& page, double y, double x0, double x1) {

@@ -1,5 +1,8 @@
-// Small in-memory documents for the metadata and document-class tests: pages of
-// paragraph lines and, optionally, a table of cells.
+// Small in-memory documents for the normalize tests: pages of paragraph lines and,
+// optionally, a table of cells; and a bare grid of cell texts for the table-stage tests.
+//
+//   Table table = Grid({{"科目编码", "科目名称", "合计"}, {"201", "一般公共服务支出",
+//   "1,000.00"}});
 //
 //   Document document = DocumentBuilder()
 //                           .Page({"2026 年度", "福州市鼓楼生态环境局", "单位预算"})
@@ -15,6 +18,24 @@
 #include "core/document.h"
 
 namespace disclose {
+
+// A grid from rows of cell texts ("" for an empty cell), one anchor per cell, no provenance.
+inline Table Grid(const std::vector<std::vector<std::string>>& rows) {
+  Table table;
+  table.row_count = static_cast<int>(rows.size());
+  for (int r = 0; r < table.row_count; ++r) {
+    const auto& row = rows[static_cast<std::size_t>(r)];
+    table.column_count = std::max(table.column_count, static_cast<int>(row.size()));
+    for (int c = 0; c < static_cast<int>(row.size()); ++c) {
+      TableCell cell;
+      cell.row = r;
+      cell.column = c;
+      cell.text = row[static_cast<std::size_t>(c)];
+      table.cells.push_back(cell);
+    }
+  }
+  return table;
+}
 
 class DocumentBuilder {
  public:

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "normalize/table_stages.h"
+#include "tests/normalize/document_builder.h"
 
 namespace disclose {
 namespace {
@@ -81,23 +82,6 @@ const std::vector<std::vector<std::string>> kFunctionGrid = {
     {"201", "一般公共服务支出", "1,000.00", "600.00", "400.00"},
     {"20101", "人大事务", "1,000.00", "600.00", "400.00"},
 };
-
-Table Grid(const std::vector<std::vector<std::string>>& rows) {
-  Table table;
-  table.row_count = static_cast<int>(rows.size());
-  for (int r = 0; r < table.row_count; ++r) {
-    const auto& row = rows[static_cast<std::size_t>(r)];
-    table.column_count = std::max(table.column_count, static_cast<int>(row.size()));
-    for (int c = 0; c < static_cast<int>(row.size()); ++c) {
-      TableCell cell;
-      cell.row = r;
-      cell.column = c;
-      cell.text = row[static_cast<std::size_t>(c)];
-      table.cells.push_back(cell);
-    }
-  }
-  return table;
-}
 
 struct NumberedCase {
   const char* name;

@@ -10,26 +10,10 @@
 #include <utility>
 #include <vector>
 
+#include "tests/normalize/document_builder.h"
+
 namespace disclose {
 namespace {
-
-// A grid from rows of cell texts ("" for an empty cell).
-Table Grid(const std::vector<std::vector<std::string>>& rows) {
-  Table table;
-  table.row_count = static_cast<int>(rows.size());
-  for (int r = 0; r < table.row_count; ++r) {
-    const auto& row = rows[static_cast<std::size_t>(r)];
-    table.column_count = std::max(table.column_count, static_cast<int>(row.size()));
-    for (int c = 0; c < static_cast<int>(row.size()); ++c) {
-      TableCell cell;
-      cell.row = r;
-      cell.column = c;
-      cell.text = row[static_cast<std::size_t>(c)];
-      table.cells.push_back(cell);
-    }
-  }
-  return table;
-}
 
 Block Text(const std::string& text) {
   Paragraph paragraph;
