@@ -1,11 +1,13 @@
 #include "normalize/table_kind.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/text.h"
+#include "normalize/table_number_prefix.h"
 
 namespace disclose {
 namespace {
@@ -99,35 +101,13 @@ bool IsDigitOrNumeral(char32_t c) {
 // The length in bytes of a table number at the start of `key` ("公开01表",
 // "表一", "附表3", "预算01表", "表二(之三)", "公开10表:"); 0 when there is none.
 std::size_t NumberPrefixBytes(const std::string& key) {
-  std::vector<char32_t> cps = DecodeUtf8(key);
-  std::size_t i = 0;
-  auto skip = [&](std::u32string_view word) {
-    if (cps.size() - i >= word.size() && std::u32string_view(cps.data() + i, word.size()) == word) {
-      i += word.size();
-      return true;
-    }
-    return false;
-  };
-  if (!skip(U"公开")) {
-    if (!skip(U"预算")) skip(U"决算");
-  }
-  skip(U"附");
-  skip(U"表");
-  bool digits = false;
-  while (i < cps.size() && IsDigitOrNumeral(cps[i])) {
-    ++i;
-    digits = true;
-  }
-  if (!digits) return 0;
-  skip(U"表");
-  // 表二（之三）: the third page of table 2.
-  if (i + 1 < cps.size() && cps[i] == U'(' && cps[i + 1] == U'之') {
-    std::size_t j = i + 2;
-    while (j < cps.size() && IsDigitOrNumeral(cps[j])) ++j;
-    if (j < cps.size() && cps[j] == U')') i = j + 1;
-  }
-  while (i < cps.size() && (cps[i] == U':' || cps[i] == U'、' || cps[i] == U'.')) ++i;
-  return EncodeUtf8(std::vector<char32_t>(cps.begin(), cps.begin() + static_cast<long>(i))).size();
+  const std::vector<char32_t> cps = DecodeUtf8(key);
+  const std::optional<TableNumberPrefix> prefix =
+      ParseTableNumberPrefix(std::u32string_view(cps.data(), cps.size()));
+  if (!prefix) return 0;
+  return EncodeUtf8(
+             std::vector<char32_t>(cps.begin(), cps.begin() + static_cast<long>(prefix->end)))
+      .size();
 }
 
 // What a line says besides its table number and the unit / department labels

@@ -1,87 +1,24 @@
 #include "normalize/table_numbering.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/text.h"
 #include "normalize/table_kind.h"
+#include "normalize/table_number_prefix.h"
 #include "normalize/table_text.h"
 
 namespace disclose {
 namespace {
 
-int NumeralValue(char32_t c) {
-  static const std::u32string_view kDigits = U"〇一二三四五六七八九";
-  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
-  if (c == U'零') return 0;
-  const std::size_t at = kDigits.find(c);
-  return at == std::u32string_view::npos ? -1 : static_cast<int>(at);
-}
-
-// The value of a run of digits or Chinese numerals (十一, 二十三, 05); -1 when
-// the run is empty or too long to be a table number.
-int NumberValue(const std::vector<char32_t>& cps, std::size_t begin, std::size_t end) {
-  if (begin >= end || end - begin > 4) return -1;
-  if (cps[begin] >= U'0' && cps[begin] <= U'9') {
-    int value = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-      if (cps[i] < U'0' || cps[i] > U'9') return -1;
-      value = value * 10 + static_cast<int>(cps[i] - U'0');
-    }
-    return value;
-  }
-  int value = 0;
-  int digit = -1;
-  for (std::size_t i = begin; i < end; ++i) {
-    if (cps[i] == U'十') {
-      value += (digit < 0 ? 1 : digit) * 10;
-      digit = -1;
-      continue;
-    }
-    digit = NumeralValue(cps[i]);
-    if (digit < 0) return -1;
-  }
-  return value + (digit < 0 ? 0 : digit);
-}
-
-bool IsNumeral(char32_t c) {
-  return c == U'十' || NumeralValue(c) >= 0;
-}
-
 // The number at the start of `cps` and where the rest begins; -1 for none.
 int LeadingNumber(const std::vector<char32_t>& cps, std::size_t& rest) {
-  std::size_t i = 0;
-  auto skip = [&](std::u32string_view word) {
-    if (cps.size() - i >= word.size() && std::u32string_view(cps.data() + i, word.size()) == word) {
-      i += word.size();
-      return true;
-    }
-    return false;
-  };
-  bool table_word = false;
-  if (!skip(U"公开")) {
-    if (!skip(U"预算")) skip(U"决算");
-  }
-  skip(U"附");
-  table_word = skip(U"表");
-  const std::size_t begin = i;
-  while (i < cps.size() && IsNumeral(cps[i])) ++i;
-  const int value = NumberValue(cps, begin, i);
-  if (value <= 0) return -1;
-  table_word = skip(U"表") || table_word;
-  bool separator = false;
-  while (i < cps.size() && (cps[i] == U':' || cps[i] == U'、' || cps[i] == U'.')) {
-    ++i;
-    separator = true;
-  }
-  // 1、 or 一、 number a list; a bare 2024 or 1 is no table number.
-  if (!table_word && !separator) return -1;
-  if (!table_word && cps[begin] >= U'0' && cps[begin] <= U'9' && i < cps.size() && cps[i] >= U'0' &&
-      cps[i] <= U'9') {
-    return -1;  // 1.5 is an amount
-  }
-  rest = i;
-  return value;
+  const std::optional<TableNumberPrefix> prefix =
+      ParseTableNumberPrefix(std::u32string_view(cps.data(), cps.size()));
+  if (!prefix) return -1;
+  rest = prefix->end;
+  return prefix->value;
 }
 
 // A table of contents line without its dot leaders and page number
