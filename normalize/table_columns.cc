@@ -23,7 +23,9 @@ int YearColumn(const std::string& segment, std::string& value) {
   const int year = std::stoi(segment.substr(0, 4));
   if (year < 1990 || year > 2100) return 0;
   value = LeafKey(segment.substr(7));
-  if (value != "budget" && value != "final" && value != "adjusted_budget") return 0;
+  if (value != "budget" && value != "final" && value != "adjusted_budget" && value != "execution") {
+    return 0;
+  }
   return year;
 }
 
@@ -87,9 +89,13 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   const std::vector<std::string> year_keys = YearValueKeys(first.header.paths);
   for (std::size_t c = 0; c < column_keys.size() && c < year_keys.size(); ++c) {
     const std::string& key = column_keys[c];
-    if (StartsWith(year_keys[c], "prior_year_") &&
-        (key == "budget" || key == "final" || key == "adjusted_budget" || key == "amount")) {
+    if (!StartsWith(year_keys[c], "prior_year_")) continue;
+    const std::string value = year_keys[c].substr(std::string_view("prior_year_").size());
+    if (key == "budget" || key == "final" || key == "adjusted_budget" || key == "amount" ||
+        key == "execution") {
       column_keys[c] = year_keys[c];
+    } else if (key == value + ".net") {
+      column_keys[c] = "prior_year_" + key;  // 2025年执行数 / 扣除…后执行数
     }
   }
 

@@ -70,6 +70,32 @@ std::string GroupPrefix(const std::string& key) {
   return "";
 }
 
+// A header naming the difference between two figures: 增减额, 增减(%),
+// 比上年增长, 2026年预算数比2025年执行数 (a central department's 一般公共预算支出表).
+bool IsChangeHeader(const std::string& key) {
+  for (std::string_view word :
+       {"增减", "增长", "增幅", "减少", "变动", "较上年", "比上年", "同比"}) {
+    if (Has(key, word)) return true;
+  }
+  // X比Y between two figure names: 预算数比…执行数.
+  const std::size_t than = key.find("比");
+  if (than == std::string::npos || than == 0) return false;
+  const std::string before = key.substr(0, than);
+  const std::string after = key.substr(than + std::string_view("比").size());
+  auto names_figure = [](const std::string& part) {
+    return Has(part, "预算") || Has(part, "决算") || Has(part, "执行");
+  };
+  return names_figure(before) && names_figure(after);
+}
+
+// A header of a share or rate rather than an amount: 增减(%), 增长率, 占比.
+bool IsPercentHeader(const std::string& key) {
+  for (std::string_view word : {"%", "％", "率", "比例", "占比", "比重", "增幅"}) {
+    if (Has(key, word)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Key of one header text; "" when unknown, "-" for a label column.
@@ -145,6 +171,9 @@ std::string LeafKey(const std::string& key) {
     return "adjusted_budget";
   if (Has(key, "预算")) return "budget";
   if (Has(key, "决算")) return "final";
+  // 执行数: the year's spending as executed so far, printed in budgets beside
+  // the new year's figures (the year columns make it prior_year_execution).
+  if (EndsWith(key, "执行数")) return "execution";
   if (Has(key, "上年结转") || Has(key, "结转")) return "carryover";
   if (Has(key, "金额") || key == "数额") return "amount";
   if (EndsWith(key, "合计")) return "total";
@@ -158,6 +187,27 @@ std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
     if (!key.empty()) path.push_back(std::move(key));
   }
   if (path.empty()) return "";
+  // 扣除中央基建投资后预算数: the same figure net of a deduction, beside the
+  // gross one; its own key so the two never collide.
+  const bool net = std::any_of(path.begin(), path.end(),
+                               [](const std::string& text) { return Has(text, "扣除"); });
+  const std::string net_suffix = net ? ".net" : "";
+  // A comparison column (增减额 under 2026年预算数比2025年执行数) is a change,
+  // never the figure it compares; a rate (增减(%)) keys nothing: it is no amount.
+  if (std::any_of(path.begin(), path.end(), IsChangeHeader)) {
+    if (IsPercentHeader(path.back())) return std::string(kRateColumn);
+    return "change" + net_suffix;
+  }
+  if (net) {
+    std::string leaf = path.back();
+    const std::size_t after = leaf.find("后");
+    if (after != std::string::npos) leaf = leaf.substr(after + std::string_view("后").size());
+    std::string key = LeafKey(leaf);
+    for (std::size_t i = path.size() - 1; (key.empty() || key == "-") && i-- > 0;) {
+      key = LeafKey(path[i]);
+    }
+    return key.empty() || key == "-" ? "" : key + net_suffix;
+  }
   std::string prefix;
   std::size_t first = 0;
   for (std::size_t i = 0; i + 1 < path.size(); ++i) {

@@ -503,6 +503,9 @@ class RowReader {
     if (provenance.row < 0) provenance.row = r;
     if (provenance.column < 0) provenance.column = c;
     if (amount.kind == AmountKind::kBlank || amount.percent) return;
+    // A rate column (增减(%), 增长率) holds shares, printed with or without %:
+    // read as its table's cells, never money.
+    if (column == kRateColumn) return;
     if (amount.kind == AmountKind::kNotNumber) {
       AddTableFinding(findings_, "amount.unparsed", Severity::kWarning,
                       "cell in amount column '" + column + "' of table '" + table.printed_title +

@@ -135,6 +135,10 @@ RowScan ScanRow(const Table& table, int row);
 
 // Key of one header text; "" when unknown, "-" for a label column.
 std::string LeafKey(const std::string& key);
+
+// The key of a rate or share column (增减(%), 增长率 beside 增减额): an amount
+// column for the table's layout, whose cells are never figures.
+inline constexpr std::string_view kRateColumn = "rate";
 bool IsTotalWord(const std::string& key);
 
 // The first row after the header. Body rows start after the 栏次 / ※ row

@@ -69,6 +69,35 @@ void Dump(const NormalizedDocument& normalized) {
   }
 }
 
+// A central department's 一般公共预算支出表 (cn_central_xinfang_2026 p10): the
+// prior year's 执行数, the new year's 预算数, each also net of a deduction, and
+// the comparison columns. A change or a rate must never take the key of the
+// figure it compares (they were keyed `budget`, and sum.total failed).
+TEST(TablesTest, ComparisonColumnKeys) {
+  struct Case {
+    std::vector<std::string> path;
+    const char* key;
+  };
+  const Case cases[] = {
+      {{"2025年执行数", "执行数"}, "execution"},
+      {{"2025年执行数", "扣除中央基建投资后执行数"}, "execution.net"},
+      {{"2026年预算数", "年初预算数", "小计"}, "total"},
+      {{"2026年预算数", "扣除中央基建投资后预算数"}, "budget.net"},
+      {{"2026年预算数比2025年执行数", "增减额"}, "change"},
+      {{"2026年预算数比2025年执行数", "增减(%)"}, "rate"},
+      {{"2026年预算数比2025年执行数(扣除中央基建投资)", "增减额"}, "change.net"},
+      {{"比上年增减"}, "change"},
+      {{"比上年增长率"}, "rate"},
+      {{"上年预算数"}, "budget"},
+      // Not comparisons: 比 between no figure names, 本年预算.
+      {{"本年预算", "一般公共预算"}, "general_budget"},
+      {{"决算数"}, "final"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ColumnKeyForHeader(c.path), c.key) << c.path.back();
+  }
+}
+
 TEST(TablesTest, ColumnKeys) {
   EXPECT_EQ(ColumnKeyForHeader({"本年支出", "基本支出", "人员经费"}), "expenditure.personnel");
   EXPECT_EQ(ColumnKeyForHeader({"年初结转和结余", "合计"}), "opening.total");
@@ -192,6 +221,64 @@ TEST(TablesTest, PriorYearColumnsOfThreePublicGetTheirOwnKey) {
     EXPECT_EQ(FigureFen(normalized, kind, "three_public.total", "prior_year_budget"), 11900000);
     EXPECT_EQ(FigureFen(normalized, kind, "three_public.overseas", "prior_year_budget"), 8500000);
     EXPECT_EQ(FigureFen(normalized, kind, "three_public.reception", "budget"), 3400000);
+  }
+}
+
+// The central template's 一般公共预算支出表 (cn_central_xinfang_2026 p10): 2025年执行数
+// beside 2026年预算数, each also net of 中央基建投资, then 增减额 / 增减(%) twice.
+// Every figure keeps its own key: the prior year's execution, the change, and
+// no rate; the class total holds over its items with no sum finding.
+TEST(TablesTest, CentralBudgetComparisonColumns) {
+  const std::vector<std::string> top = {"科目编码",
+                                        "科目名称",
+                                        "2025年执行数",
+                                        "2025年执行数",
+                                        "2026年预算数",
+                                        "2026年预算数",
+                                        "2026年预算数",
+                                        "2026年预算数",
+                                        "2026年预算数比2025年执行数",
+                                        "2026年预算数比2025年执行数",
+                                        "2026年预算数比2025年执行数（扣除中央基建投资）",
+                                        "2026年预算数比2025年执行数（扣除中央基建投资）"};
+  const std::vector<std::string> sub = {
+      "科目编码", "科目名称",  "执行数",   "扣除中央基建投资后执行数",
+      "小计",     "基本支出",  "项目支出", "扣除中央基建投资后预算数",
+      "增减额",   "增减（%）", "增减额",   "增减（%）"};
+  const NormalizedDocument normalized = Normalize(
+      DocumentBuilder()
+          .Page({"国家信访局", "2026年部门预算", "编制单位：国家信访局"})
+          .Page({"部门公开表5", "一般公共预算支出表", "单位：万元"})
+          .Table({top,
+                  sub,
+                  {"201", "一般公共服务支出", "33,586.67", "10,044.47", "13,144.37", "6,668.44",
+                   "6,475.93", "13,144.37", "-20,442.30", "-60.86%", "3,099.90", "30.86%"},
+                  {"2014001", "行政运行", "5,555.07", "5,555.07", "5,826.21", "5,826.21", "",
+                   "5,826.21", "271.14", "4.88%", "271.14", "4.88%"},
+                  {"2014099", "其他信访事务支出", "28,031.60", "4,489.40", "7,318.16", "842.23",
+                   "6,475.93", "7,318.16", "-20,713.44", "-73.89%", "2,828.76", "63.01%"}})
+          .Build(),
+      NormalizeOptions{});
+  Dump(normalized);
+  const std::string kind = "budget.general_budget_expenditure";
+  EXPECT_EQ(FigureFen(normalized, kind, "201", "prior_year_execution"), 33586670000);
+  EXPECT_EQ(FigureFen(normalized, kind, "201", "prior_year_execution.net"), 10044470000);
+  EXPECT_EQ(FigureFen(normalized, kind, "201", "total"), 13144370000);
+  EXPECT_EQ(FigureFen(normalized, kind, "201", "budget.net"), 13144370000);
+  EXPECT_EQ(FigureFen(normalized, kind, "201", "change"), -20442300000);
+  EXPECT_EQ(FigureFen(normalized, kind, "201", "change.net"), 3099900000);
+  // A rate is no figure and no row: three rows, none named by a rate.
+  const CanonicalTable* table = nullptr;
+  for (const CanonicalTable& t : normalized.tables) {
+    if (t.kind == kind) table = &t;
+  }
+  ASSERT_NE(table, nullptr);
+  EXPECT_EQ(table->rows.size(), 3u);
+  for (const CanonicalRow& row : table->rows) {
+    for (const Figure& figure : row.values) EXPECT_NE(figure.column, "rate") << row.row_code;
+  }
+  for (const Finding& finding : normalized.findings) {
+    EXPECT_NE(finding.check.rfind("sum.", 0), 0u) << finding.message;
   }
 }
 
