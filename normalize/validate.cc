@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -338,6 +339,43 @@ void CheckRowParts(const CanonicalTable& table, CheckLog& findings) {
   }
 }
 
+// The income sources a summary table prints as rows.
+const std::vector<std::string> kSummarySources = {"income.general_budget_appropriation",
+                                                  "income.gov_fund_appropriation",
+                                                  "income.state_capital_appropriation",
+                                                  "income.upper_subsidy",
+                                                  "income.business",
+                                                  "income.operating",
+                                                  "income.affiliated_remittance",
+                                                  "income.other",
+                                                  "income.fiscal_special_account",
+                                                  "income.unit_funds"};
+
+// 本年收入合计 with the sources a summary prints below it added (Shandong's
+// 收支总体情况表: 上级补助收入 under 本年收入合计, outside it): what an income table,
+// which lists every source in one total, totals. The year's own figure when
+// nothing is printed below it; null without 本年收入合计.
+std::optional<Figure> YearIncomeWithSourcesBelow(const CanonicalTable& summary) {
+  const CanonicalRow* year = FindRow(summary, "income.total_current_year");
+  if (year == nullptr || PrimaryValue(*year) == nullptr) return std::nullopt;
+  Figure total = *PrimaryValue(*year);
+  bool sources_above = false;
+  for (const std::string& code : kSummarySources) {
+    const CanonicalRow* row = FindRow(summary, code);
+    sources_above = sources_above || (row != nullptr && row < year);
+  }
+  if (!sources_above) return total;
+  for (const std::string& code : kSummarySources) {
+    const CanonicalRow* row = FindRow(summary, code);
+    if (row == nullptr || row < year) continue;
+    const Figure* figure = PrimaryValue(*row);
+    if (figure == nullptr || figure->amount_fen == 0) continue;
+    // printed_text stays the year's: the tolerance is its half unit.
+    total.amount_fen += figure->amount_fen;
+  }
+  return total;
+}
+
 // The summary tables' accounting identities, on each row's one amount.
 void CheckSummary(const CanonicalTable& table, CheckLog& findings) {
   auto primary = [&](std::string_view code) -> const Figure* {
@@ -357,16 +395,6 @@ void CheckSummary(const CanonicalTable& table, CheckLog& findings) {
     }
     RunSum(sum, findings);
   };
-  static const std::vector<std::string> kSources = {"income.general_budget_appropriation",
-                                                    "income.gov_fund_appropriation",
-                                                    "income.state_capital_appropriation",
-                                                    "income.upper_subsidy",
-                                                    "income.business",
-                                                    "income.operating",
-                                                    "income.affiliated_remittance",
-                                                    "income.other",
-                                                    "income.fiscal_special_account",
-                                                    "income.unit_funds"};
   // Sources printed below 本年收入合计 are outside it and go into 收入总计 (Shandong's
   // 收支总体情况表 prints 上级补助收入 and 附属单位上缴收入 under 本年收入合计,
   // sd_yantai_housing_2026 p9).
@@ -386,11 +414,11 @@ void CheckSummary(const CanonicalTable& table, CheckLog& findings) {
   // Only when 本年收入合计 closes a list of sources above it: a 财政拨款收支总表's
   // 一、本年收入 heads its sources, which all come below it.
   bool sources_above = false;
-  for (const std::string& code : kSources) {
+  for (const std::string& code : kSummarySources) {
     const CanonicalRow* row = FindRow(table, code);
     sources_above = sources_above || (current != nullptr && row != nullptr && row < current);
   }
-  for (const std::string& code : kSources) {
+  for (const std::string& code : kSummarySources) {
     const CanonicalRow* row = FindRow(table, code);
     if (sources_above && row != nullptr && row > current) {
       grand_parts.push_back(code);
@@ -594,8 +622,11 @@ void CheckAcrossTables(const std::vector<CanonicalTable>& tables, CheckLog& find
     if (carryover_columns) {
       Compare("cross.summary_income", "收入总计", primary(summary, "income.grand_total"),
               total_of(income, "total"), summary->unit, income->unit, findings);
-    } else {
-      Compare("cross.summary_income", "本年收入合计", primary(summary, "income.total_current_year"),
+    } else if (const std::optional<Figure> year = YearIncomeWithSourcesBelow(*summary)) {
+      const bool below =
+          year->amount_fen != primary(summary, "income.total_current_year")->amount_fen;
+      Compare("cross.summary_income",
+              below ? "本年收入合计 with the sources printed below it" : "本年收入合计", &*year,
               total_of(income, "total"), summary->unit, income->unit, findings);
     }
   }
@@ -608,6 +639,16 @@ void CheckAcrossTables(const std::vector<CanonicalTable>& tables, CheckLog& find
         has_fund_columns =
             has_fund_columns || figure.column == "gov_fund" || figure.column == "state_capital";
       }
+    }
+    // Fund money printed as income rows (政府性基金预算 221,493.00 under 一、财政拨款,
+    // zj_hangzhou_transport 2026) with one expenditure column: each class then
+    // spends every fund (212 holds the land-sale fund's 211,000.00), so it is no
+    // 一般公共预算 figure, as with fund columns.
+    for (std::string_view code :
+         {"income.gov_fund_appropriation", "income.state_capital_appropriation",
+          "income.opening_carryover.gov_fund", "income.opening_carryover.state_capital"}) {
+      const Figure* fund = primary(fiscal, code);
+      has_fund_columns = has_fund_columns || (fund != nullptr && fund->amount_fen != 0);
     }
     // The summary spends the year's appropriation and the carry-over; a
     // 一般公共预算支出表 that prints only the year's appropriation (central
