@@ -151,6 +151,52 @@ double CenterY(const Glyph& g) {
   return (g.box.y0 + g.box.y1) / 2;
 }
 
+// A row whose horizontal border was drawn on the other page: a table
+// continued at a page's top often opens with a row under no rule (its top
+// border closed the previous page), its column rules drawn up to where the
+// rule would be (js_highcourt_2017 p14: `2210201 住房公积金 1,029.15` above the
+// first rule); a table cut at a page's foot may end the same way. When most
+// grid columns' vertical rules run past the first (last) horizontal line by at
+// least a text line, the grid gets a border where they end.
+void CloseOpenEdges(const std::vector<Segment>& verticals, const std::vector<double>& xs,
+                    std::vector<double>& ys) {
+  constexpr double kMinOpenRow = 6.0;  // points: less is a rule overshooting its corner
+  // Only a table's row: two columns or more, and no taller than its tallest
+  // ruled row and a half (a one-column frame, a seal's box, opens nothing).
+  if (xs.size() < 3) return;
+  double tallest = 0;
+  for (std::size_t k = 0; k + 1 < ys.size(); ++k) tallest = std::max(tallest, ys[k + 1] - ys[k]);
+  auto close = [&](bool top) {
+    const double edge = top ? ys.front() : ys.back();
+    std::vector<double> ends;  // per grid column line, how far its rules run past the edge
+    for (double x : xs) {
+      double reach = 0;
+      for (const Segment& s : verticals) {
+        if (std::abs(s.pos - x) > kCollapseTol) continue;
+        if (top && s.lo < edge - kMinOpenRow && s.hi >= edge - kSnapTol) {
+          reach = std::max(reach, edge - s.lo);
+        }
+        if (!top && s.hi > edge + kMinOpenRow && s.lo <= edge + kSnapTol) {
+          reach = std::max(reach, s.hi - edge);
+        }
+      }
+      if (reach > 0) ends.push_back(reach);
+    }
+    // Most lines, and at least both borders' worth: one long rule (an axis, a
+    // margin line) opens no row.
+    if (ends.size() < 2 || ends.size() * 2 < xs.size()) return;
+    const double reach = *std::min_element(ends.begin(), ends.end());
+    if (reach > 1.5 * tallest) return;
+    if (top) {
+      ys.insert(ys.begin(), edge - reach);
+    } else {
+      ys.push_back(edge + reach);
+    }
+  };
+  close(true);
+  close(false);
+}
+
 // Builds one ruled table from the grid lines and the rule segments of one
 // connected component.
 DetectedTable BuildRuledTable(const PageContent& page, const std::vector<double>& xs,
@@ -299,6 +345,7 @@ std::vector<DetectedTable> DetectRuledTables(const PageContent& page,
     for (const Segment& s : ch) yv.push_back(s.pos);
     std::vector<double> xs = Cluster(xv), ys = Cluster(yv);
     if (xs.size() < 2 || ys.size() < 2) continue;
+    CloseOpenEdges(cv, xs, ys);
     DetectedTable t = BuildRuledTable(page, xs, ys, ch, cv, glyph_taken);
     // A framed paragraph (one cell) or a text-free frame (a box around a
     // chart, a signature line) is not a table: give its glyphs back.

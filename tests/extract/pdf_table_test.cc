@@ -67,6 +67,69 @@ TEST(RuledTableTest, FullGridCellsAndText) {
   EXPECT_DOUBLE_EQ(t.CellAt(1, 1)->provenance.box->y1, 140);
 }
 
+// A continuation page whose first row has no rule above it (its top border
+// closed the previous page, js_highcourt_2017 p14): the column rules run up to
+// where it would be, and that row is the grid's first. The same at a foot.
+// Rules overshooting a corner by a point or two, or one long rule, open no row.
+TEST(RuledTableTest, RowUnderNoRuleAtAnOpenEdge) {
+  struct Case {
+    const char* name;
+    double rules_from, rules_to;  // the vertical rules' extent; horizontals at 88..124
+    int verticals;                // how many of the four column lines run that far
+    int rows;
+    const char* first_cell;
+  };
+  const Case cases[] = {
+      {"open top", 71, 124, 4, 3, "2210201"},
+      {"open foot", 88, 141, 4, 3, "2210202"},
+      {"overshoot", 86.5, 125.5, 4, 2, "2210202"},
+      {"one long rule", 71, 124, 1, 2, "2210202"},
+      // Rules running far past the grid (a frame around more than one row).
+      {"far beyond a row", 40, 124, 4, 2, "2210202"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4();
+    for (double y : {88.0, 106.0, 124.0}) HRule(page, y, 60, 540);
+    const double xs[] = {60, 210, 400, 540};
+    for (int k = 0; k < 4; ++k) {
+      const bool far = k < c.verticals;
+      VRule(page, xs[k], far ? c.rules_from : 88, far ? c.rules_to : 124);
+    }
+    AddRun(page, "2210201", 65, 74, 10, 6);
+    AddRun(page, "住房公积金", 215, 74);
+    AddRun(page, "1,029.15", 480, 74, 10, 6);
+    AddRun(page, "2210202", 65, 92, 10, 6);
+    AddRun(page, "提租补贴", 215, 92);
+    AddRun(page, "1,959.99", 480, 92, 10, 6);
+    AddRun(page, "2210203", 65, 128, 10, 6);
+    auto tables = DetectTables(page);
+    ASSERT_FALSE(tables.empty());
+    const Table& t = tables[0].table;
+    EXPECT_EQ(t.row_count, c.rows);
+    EXPECT_EQ(t.column_count, 3);
+    EXPECT_EQ(t.TextAt(0, 0), c.first_cell);
+    if (std::string_view(c.name) == "open foot") {
+      EXPECT_EQ(t.TextAt(2, 0), "2210203");
+    }
+  }
+}
+
+// A seal's small box on a scanned notice (hn_changsha_finance_fundnotice p1, OCR
+// rules): one column whose side rules run past its two horizontals opens no
+// row, so it stays a frame and leaves its text to the paragraphs.
+TEST(RuledTableTest, OneColumnFrameOpensNoRow) {
+  PageContent page = A4();
+  HRule(page, 100, 442, 462);
+  HRule(page, 110, 442, 462);
+  VRule(page, 442, 90, 120);
+  VRule(page, 462, 90, 120);
+  AddRun(page, "1", 447, 91, 8);
+  AddRun(page, "重", 447, 101, 8);
+  AddRun(page, "简", 447, 111, 8);
+  EXPECT_TRUE(DetectTables(page).empty());
+}
+
 TEST(RuledTableTest, HeaderSpansTwoColumnsWhenInnerBorderMissing) {
   PageContent page = A4();
   std::vector<double> xs = {50, 150, 250, 350}, ys = {100, 120, 140, 160};
