@@ -176,6 +176,10 @@ std::string LeafKey(const std::string& key) {
   if (EndsWith(key, "执行数")) return "execution";
   if (Has(key, "上年结转") || Has(key, "结转")) return "carryover";
   if (Has(key, "金额") || key == "数额") return "amount";
+  // 一般公共预算机关运行经费支出预算表 (Jiangsu): 科目编码 | 科目名称 | 机关运行经费支出.
+  if (StartsWith(key, "机关运行经费")) return "amount";
+  // 资金来源 / … / 其他资金 (Wuxi 政府采购支出表): the sources other than those named.
+  if (key == "其他资金") return "other";
   if (EndsWith(key, "合计")) return "total";
   return "";
 }
@@ -194,6 +198,11 @@ std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
   const std::string net_suffix = net ? ".net" : "";
   // A comparison column (增减额 under 2026年预算数比2025年执行数) is a change,
   // never the figure it compares; a rate (增减(%)) keys nothing: it is no amount.
+  // Scores of a performance evaluation (得分, 分值, 权重) are no money either.
+  const std::string& last = path.back();
+  if (last == "得分" || last == "分值" || Has(last, "权重") || last == "评分") {
+    return std::string(kRateColumn);
+  }
   if (std::any_of(path.begin(), path.end(), IsChangeHeader)) {
     if (IsPercentHeader(path.back())) return std::string(kRateColumn);
     return "change" + net_suffix;

@@ -92,6 +92,11 @@ TEST(TablesTest, ComparisonColumnKeys) {
       // Not comparisons: 比 between no figure names, 本年预算.
       {{"本年预算", "一般公共预算"}, "general_budget"},
       {{"决算数"}, "final"},
+      // Columns that held amounts no key read (column.unkeyed on ../shared/corpus).
+      {{"机关运行经费支出"}, "amount"},
+      {{"资金来源", "其他资金"}, "other"},
+      {{"得分"}, "rate"},
+      {{"分值"}, "rate"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(ColumnKeyForHeader(c.path), c.key) << c.path.back();
