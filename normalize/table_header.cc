@@ -42,7 +42,8 @@ bool IsLabelHeader(const std::string& key) {
   for (std::string_view exact : kExact) {
     if (key == exact) return true;
   }
-  if (Has(key, "编码") || Has(key, "行次") || Has(key, "栏次") || EndsWith(key, "名称"))
+  if (Has(key, "编码") || Has(key, "代码") || Has(key, "行次") || Has(key, "栏次") ||
+      EndsWith(key, "名称"))
     return true;
   if (StartsWith(key, "项目(") || StartsWith(key, "科目(")) return true;
   if (EndsWith(key, "分类科目") || EndsWith(key, "分类")) return true;

@@ -97,6 +97,10 @@ TEST(TablesTest, ComparisonColumnKeys) {
       {{"资金来源", "其他资金"}, "other"},
       {{"得分"}, "rate"},
       {{"分值"}, "rate"},
+      // 公开06表 printed three times across (cn_central_xinfang_2024 p12): 科目代码 is a
+      // label, never the 人员经费 column (its codes were read as figures' keys).
+      {{"人员经费", "科目代码"}, ""},
+      {{"人员经费", "决算数"}, "final"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(ColumnKeyForHeader(c.path), c.key) << c.path.back();
