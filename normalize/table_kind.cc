@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/text.h"
-#include "normalize/table_number_prefix.h"
+#include "core/table_number.h"
 
 namespace disclose {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "core/text.h"
 #include "normalize/table_kind.h"
-#include "normalize/table_number_prefix.h"
+#include "core/table_number.h"
 #include "normalize/table_text.h"
 
 namespace disclose {

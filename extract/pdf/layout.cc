@@ -4,9 +4,11 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <string>
 
+#include "core/table_number.h"
 #include "core/text.h"
 
 namespace disclose::pdf {
@@ -107,6 +109,17 @@ bool IsBoldLikeFont(std::string_view name) {
     if (name.find(mark) != std::string_view::npos) return true;
   }
   return false;
+}
+
+// A table's number line (公开03表, 表 2, 附表1) opens a paragraph: after a note
+// that happens to reach the text column's edge (注：本表…误差。 on a page of
+// tables, whose few text lines set that edge) it was joined to the note, and
+// the table lost its number.
+bool StartsWithTableNumber(std::string_view text) {
+  const std::vector<char32_t> cps = DecodeUtf8(text);
+  const std::u32string key = FoldTableNumberKey(std::u32string_view(cps.data(), cps.size()));
+  const std::optional<TableNumberPrefix> prefix = ParseTableNumberPrefix(key);
+  return prefix.has_value() && prefix->table_word;
 }
 
 }  // namespace
@@ -544,7 +557,7 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
                       line->box.x0 > previous->box.x0 + 1.2 * em ||   // first-line indent
                       (previous->box.x1 < column_right - 2.5 * em &&  // previous line ended short
                        !StartsWithAmount(line->text)) ||
-                      HeadingMarkLevel(line->text) > 0 ||
+                      HeadingMarkLevel(line->text) > 0 || StartsWithTableNumber(line->text) ||
                       std::fabs(line->font_size - previous->font_size) > 0.2 * em;
     }
     if (new_paragraph) {

@@ -256,6 +256,30 @@ TEST(LayoutPageTest, LineOpeningWithAnAmountContinuesTheSentence) {
       << ::testing::PrintToString(texts);
 }
 
+// On a page of tables the few text lines set the text column's edge, so the
+// previous table's note reaches it and did not close its paragraph: the next
+// table's number line was joined to the note and the table lost its number
+// (layout sweep seed 2, s2w_0035_final p3). A number line opens a paragraph;
+// a sentence wrapped before 表 does not.
+TEST(LayoutPageTest, TableNumberLineOpensAParagraph) {
+  struct Case {
+    const char* second_line;
+    std::size_t paragraphs;
+  };
+  const Case cases[] = {
+      {"公开03表", 2},   {"公开 04 表", 2},       {"表2", 2}, {"附表3", 2}, {"预算05表", 2},
+      {"详见附表。", 1}, {"2024年度决算数。", 1},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.second_line);
+    PageContent page = A4();
+    AddRun(page, "注：本表金额单位转换时可能存在尾数误差。", 40, 100, 10, 10);
+    AddRun(page, c.second_line, 40, 114, 10, 10);
+    PageLayout layout = LayoutPage(page, {});
+    EXPECT_EQ(layout.paragraphs.size(), c.paragraphs);
+  }
+}
+
 TEST(LayoutPageTest, ConsumedGlyphsAreLeftToTables) {
   PageContent page = A4();
   AddRun(page, "表格内容", 90, 100, 12, 12);

@@ -1,4 +1,6 @@
-#include "normalize/table_number_prefix.h"
+#include "core/table_number.h"
+
+#include <string>
 
 namespace disclose {
 namespace {
@@ -77,7 +79,21 @@ std::optional<TableNumberPrefix> ParseTableNumberPrefix(std::u32string_view cps)
   if (!table_word && IsAsciiDigit(cps[begin]) && i < cps.size() && IsAsciiDigit(cps[i])) {
     return std::nullopt;
   }
-  return TableNumberPrefix{value, i};
+  return TableNumberPrefix{value, i, table_word};
+}
+
+std::u32string FoldTableNumberKey(std::u32string_view line) {
+  std::u32string key;
+  key.reserve(line.size());
+  for (char32_t c : line) {
+    if (c == U' ' || c == U'\u3000' || c == U'\t') continue;
+    if (c == U'（') c = U'(';
+    if (c == U'）') c = U')';
+    if (c == U'：') c = U':';
+    if (c >= U'０' && c <= U'９') c = U'0' + (c - U'０');
+    key.push_back(c);
+  }
+  return key;
 }
 
 }  // namespace disclose

@@ -1,7 +1,7 @@
 // The one reader of a table number at a line's start
-// (normalize/table_number_prefix.h), shared by the title locator and the
+// (core/table_number.h), shared by the title locator and the
 // numbering reader.
-#include "normalize/table_number_prefix.h"
+#include "core/table_number.h"
 
 #include <gtest/gtest.h>
 
@@ -51,6 +51,17 @@ TEST(TableNumberPrefixTest, ReadsEveryPrintedForm) {
     EXPECT_EQ(prefix->value, *c.value);
     EXPECT_EQ(prefix->end, c.end) << prefix->value;
   }
+}
+
+// A raw PDF line folded for the parser: spaces, full-width digits and brackets.
+TEST(TableNumberPrefixTest, FoldsARawLine) {
+  EXPECT_EQ(FoldTableNumberKey(U"公开 ０３ 表（之二）：收入"), U"公开03表(之二):收入");
+  const std::u32string key = FoldTableNumberKey(U"公开 03 表");
+  const std::optional<TableNumberPrefix> prefix = ParseTableNumberPrefix(key);
+  ASSERT_TRUE(prefix.has_value());
+  EXPECT_EQ(prefix->value, 3);
+  EXPECT_TRUE(prefix->table_word);
+  EXPECT_FALSE(ParseTableNumberPrefix(U"一、收入总表")->table_word);
 }
 
 }  // namespace
