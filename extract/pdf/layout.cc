@@ -122,6 +122,29 @@ bool StartsWithTableNumber(std::string_view text) {
   return prefix.has_value() && prefix->table_word;
 }
 
+// A line that ends a sentence (。 ！ ？); a wrapped line of running text does not.
+bool EndsSentence(std::string_view text) {
+  const std::vector<char32_t> cps = DecodeUtf8(text);
+  return !cps.empty() && (cps.back() == U'。' || cps.back() == U'！' || cps.back() == U'？');
+}
+
+// A table's caption printed as a line of its own: its number, a title (a short
+// line ending in 表, or 表 and a bracketed number: …表（公开01表）) or its unit.
+// After a finished sentence such a line opens a paragraph, for the same reason
+// as a number line: a note that set the column's edge swallowed the title.
+bool IsCaptionLine(std::string_view text) {
+  if (StartsWithTableNumber(text)) return true;
+  std::vector<char32_t> cps = DecodeUtf8(text);
+  std::erase_if(cps, [](char32_t c) { return c == U' ' || c == U'\u3000'; });
+  if (cps.empty() || cps.size() > 40) return false;
+  const std::u32string_view key(cps.data(), cps.size());
+  if (key.starts_with(U"单位") || key.starts_with(U"金额单位")) return true;
+  if (key.back() == U'表') return true;
+  const std::size_t bracket = key.rfind(U'（');
+  return bracket != std::u32string_view::npos && key.back() == U'）' &&
+         key.substr(0, bracket).ends_with(U"表");
+}
+
 }  // namespace
 
 void DedupeFakeBold(std::vector<Glyph>& glyphs) {
@@ -558,6 +581,7 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
                       (previous->box.x1 < column_right - 2.5 * em &&  // previous line ended short
                        !StartsWithAmount(line->text)) ||
                       HeadingMarkLevel(line->text) > 0 || StartsWithTableNumber(line->text) ||
+                      (EndsSentence(previous->text) && IsCaptionLine(line->text)) ||
                       std::fabs(line->font_size - previous->font_size) > 0.2 * em;
     }
     if (new_paragraph) {

@@ -267,8 +267,19 @@ TEST(LayoutPageTest, TableNumberLineOpensAParagraph) {
     std::size_t paragraphs;
   };
   const Case cases[] = {
-      {"公开03表", 2},   {"公开 04 表", 2},       {"表2", 2}, {"附表3", 2}, {"预算05表", 2},
-      {"详见附表。", 1}, {"2024年度决算数。", 1},
+      {"公开03表", 2},
+      {"公开 04 表", 2},
+      {"表2", 2},
+      {"附表3", 2},
+      {"预算05表", 2},
+      {"详见附表。", 1},
+      {"2024年度决算数。", 1},
+      // A title or a unit line after the note (s2w_0030_budget p2: the next table's title).
+      {"财政拨款收支总体情况表", 2},
+      {"收支总表（公开01表）", 2},
+      {"单位：万元", 2},
+      // Running text after a sentence stays in its paragraph when it is no caption.
+      {"本部门2023年无政府性基金预算", 1},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.second_line);
