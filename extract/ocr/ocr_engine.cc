@@ -71,9 +71,6 @@ bool Engine::Load(std::string* error) {
   setMsgSeverity(L_SEVERITY_NONE);
   text_ = NewApi(kLanguage, tesseract::OEM_LSTM_ONLY, error);
   if (text_ == nullptr) return false;
-  // Orientation is optional: without osd.traineddata pages are read upright.
-  osd_ = NewApi("osd", tesseract::OEM_TESSERACT_ONLY, nullptr);
-  if (osd_ != nullptr) osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
   return true;
 }
 
@@ -156,6 +153,13 @@ Line Engine::RecognizeLine(Pix* image, int dpi, bool numeric) {
 }
 
 int Engine::DetectOrientation(Pix* image, int dpi) {
+  // Loaded on first use: most pages read upright and never ask (OcrImage).
+  // Orientation is optional: without osd.traineddata pages are read upright.
+  if (!osd_tried_) {
+    osd_tried_ = true;
+    osd_ = NewApi("osd", tesseract::OEM_TESSERACT_ONLY, nullptr);
+    if (osd_ != nullptr) osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+  }
   if (osd_ == nullptr) return 0;
   osd_->SetImage(image);
   osd_->SetSourceResolution(dpi);

@@ -69,7 +69,9 @@ class Engine {
   // chi_sim: pages (layout analysis), and cells one line at a time, amounts
   // with the numeric character set.
   std::unique_ptr<tesseract::TessBaseAPI> text_;
-  std::unique_ptr<tesseract::TessBaseAPI> osd_;  // orientation; null without osd data
+  // Orientation; loaded at the first DetectOrientation, null without osd data.
+  std::unique_ptr<tesseract::TessBaseAPI> osd_;
+  bool osd_tried_ = false;
 };
 
 }  // namespace disclose::ocr
