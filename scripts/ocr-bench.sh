@@ -9,16 +9,30 @@
 # time, not CPU time (much).
 #
 #   nice scripts/ocr-bench.sh [PAGES] [DISCLOSE]   # default 10 pages, ./build/cli/disclose
+#
+# OCR_BENCH_PAGES=DIR keeps the rendered pages in DIR and reuses them on the
+# next run (to compare two binaries on the same pixels without re-rendering).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-10}
 disclose=${2:-./build/cli/disclose}
 work=$(mktemp -d /tmp/ocr-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+pagedir=${OCR_BENCH_PAGES:-$work}
+mkdir -p "$pagedir"
 export OMP_THREAD_LIMIT=1
 
 # Table pages: the first page with standard-table figures in each real text PDF.
 n=0
+while [ "$n" -lt "$pages" ] && [ -f "$pagedir/page$((n + 1)).pdf" ] && [ -f "$pagedir/page$((n + 1)).png" ]; do
+  n=$((n + 1))
+done
+if [ "$n" -ge "$pages" ]; then
+  n=$pages
+  echo "reusing $n rendered pages in $pagedir" >&2
+else
+  n=0
+fi
 for pdf in ../shared/real/*.pdf; do
   [ "$n" -ge "$pages" ] && break
   "$disclose" extract --no-ocr --in-process -o "$work/text" "$pdf" >/dev/null 2>&1 || continue
@@ -31,9 +45,9 @@ p=sorted({v['provenance']['page'] for t in d['tables'] if t['kind'].startswith((
 print(p[0] if p else '')" "$json")
   [ -z "$page" ] && continue
   n=$((n + 1))
-  pdftoppm -f "$page" -l "$page" -r 300 -gray -png -singlefile "$pdf" "$work/page$n"
-  convert "$work/page$n.png" -colorspace Gray -type Grayscale -quality 92 "$work/page$n.jpg"
-  python3 scripts/ocr-measure.py --work "$work/m" --scan-images "$work/page$n.jpg" 300 "$work/page$n.pdf"
+  pdftoppm -f "$page" -l "$page" -r 300 -gray -png -singlefile "$pdf" "$pagedir/page$n"
+  convert "$pagedir/page$n.png" -colorspace Gray -type Grayscale -quality 92 "$pagedir/page$n.jpg"
+  python3 scripts/ocr-measure.py --work "$work/m" --scan-images "$pagedir/page$n.jpg" 300 "$pagedir/page$n.pdf"
   echo "page$n: $(basename "$pdf") p$page" >&2
 done
 
@@ -46,8 +60,8 @@ printf "%-8s %10s %10s %12s %12s %10s %10s\n" page d_wall_s d_cpu_s t_wall_s t_c
 rows="$work/rows"
 : >"$rows"
 for i in $(seq 1 "$n"); do
-  read -r dw dc dk < <(time_of "$disclose" extract --in-process --timeout 0 -o "$work/out" "$work/page$i.pdf")
-  read -r tw tc tk < <(time_of tesseract "$work/page$i.png" - -l chi_sim)
+  read -r dw dc dk < <(time_of "$disclose" extract --in-process --timeout 0 -o "$work/out" "$pagedir/page$i.pdf")
+  read -r tw tc tk < <(time_of tesseract "$pagedir/page$i.png" - -l chi_sim)
   printf "%-8s %10s %10s %12s %12s %10d %10d\n" "page$i" "$dw" "$dc" "$tw" "$tc" $((dk / 1024)) $((tk / 1024))
   echo "$dw $dc $tw $tc $dk $tk" >>"$rows"
 done

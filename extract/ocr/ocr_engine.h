@@ -31,6 +31,10 @@ struct Symbol {
   int word = 0;  // index of the word, in reading order
   int word_x0 = 0, word_x1 = 0;
   int confidence = 0;  // 0-100
+  // Its text line is at least as wide as it is tall. A page turned a quarter
+  // reads as columns of vertical text (chi_sim reads those too, and sure of
+  // itself): none of its lines is.
+  bool horizontal_line = true;
 };
 
 struct Line {
@@ -62,9 +66,12 @@ class Engine {
   Engine();
   bool Load(std::string* error);
 
-  std::unique_ptr<tesseract::TessBaseAPI> text_;     // chi_sim, page layout analysis
-  std::unique_ptr<tesseract::TessBaseAPI> numeric_;  // chi_sim, digits only, one line
-  std::unique_ptr<tesseract::TessBaseAPI> osd_;      // orientation; null without osd data
+  // chi_sim: pages (layout analysis), and cells one line at a time, amounts
+  // with the numeric character set.
+  std::unique_ptr<tesseract::TessBaseAPI> text_;
+  // Orientation; loaded at the first DetectOrientation, null without osd data.
+  std::unique_ptr<tesseract::TessBaseAPI> osd_;
+  bool osd_tried_ = false;
 };
 
 }  // namespace disclose::ocr

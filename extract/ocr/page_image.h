@@ -3,7 +3,7 @@
 // Leptonica on the image alone, so it is testable without a PDF.
 //
 //   PixPtr gray = RenderPage(pdf, 3, 300, deadline);
-//   PreparedImage prepared = PrepareImage(std::move(gray), 300, engine);
+//   PreparedImage prepared = PrepareImage(std::move(gray), 300);
 //   Ruling ruling = SeparateRulingLines(prepared.binary.get(), 300);
 #pragma once
 
@@ -17,8 +17,6 @@ class PDFDoc;
 struct Pix;
 
 namespace disclose::ocr {
-
-class Engine;
 
 struct PixDeleter {
   void operator()(Pix* pix) const;
@@ -37,17 +35,18 @@ int CappedDpi(double width_points, double height_points, int dpi);
 PixPtr RenderPage(PDFDoc& pdf, int number, int dpi, std::chrono::steady_clock::time_point deadline);
 
 struct PreparedImage {
-  PixPtr gray;              // upright and deskewed
+  PixPtr gray;              // deskewed
   PixPtr binary;            // 1 bpp, ink = 1
-  int orientation = 0;      // clockwise quarter turn found and undone: 0, 90, 180, 270
+  int orientation = 0;      // clockwise quarter turn undone (set by the caller): 0, 90, 180, 270
   double skew_degrees = 0;  // skew found and undone
 };
 
-// Turns a page image upright (Tesseract OSD, when `engine` has it), corrects
-// its skew (Leptonica pixFindSkew) and binarises it (Sauvola, which survives
-// uneven scans and JPEG noise better than one global threshold). `image` may
-// be any depth; it is converted to 8-bit gray first.
-PreparedImage PrepareImage(PixPtr image, int dpi, Engine* engine);
+// Corrects a page image's skew (Leptonica pixFindSkew) and binarises it
+// (Sauvola, which survives uneven scans and JPEG noise better than one global
+// threshold). `image` may be any depth; it is converted to 8-bit gray first.
+// Orientation is the caller's: Tesseract's OSD costs a third of a page's
+// reading, so OcrImage asks it only when the page does not read upright.
+PreparedImage PrepareImage(PixPtr image, int dpi);
 
 // Table rules by morphology: openings with long horizontal and vertical
 // structuring elements keep only strokes longer than any character, and each

@@ -3,7 +3,9 @@
 // the real image-only budget, one page of a scanned notice that is not a
 // budget). Whole scanned documents are read by tests/golden/scanned_pdf_test.cc.
 #include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,6 +18,7 @@
 #include "extract/extract.h"
 #include "extract/ocr/image_reader.h"
 #include "extract/ocr/ocr_page.h"
+#include "extract/ocr/page_image.h"
 
 namespace disclose {
 namespace {
@@ -247,6 +250,77 @@ TEST(OcrTest, BadImagesFailWithAStatus) {
     Result<Document> doc = ocr::ReadPageImage(bytes, "bad.png", options);
     EXPECT_FALSE(doc.ok());
   }
+}
+
+// OSD is asked only of pages that do not read upright (ocr_page.h): the page
+// pass's characters decide, by their confidence and their lines' direction.
+TEST(OcrOrientationTest, UprightPagesAreToldByTheirReading) {
+  auto symbols = [](int count, int confidence, bool horizontal) {
+    ocr::Symbol symbol;
+    symbol.text = "预";  // 预
+    symbol.confidence = confidence;
+    symbol.horizontal_line = horizontal;
+    return std::vector<ocr::Symbol>(static_cast<std::size_t>(count), symbol);
+  };
+  auto join = [](std::vector<ocr::Symbol> a, const std::vector<ocr::Symbol>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+  };
+  struct Case {
+    const char* what;
+    std::vector<ocr::Symbol> symbols;
+    bool upright;
+  };
+  const Case cases[] = {
+      {"upright, read sure", symbols(40, 92, true), true},
+      {"upright, a third of it unsure", join(symbols(24, 85, true), symbols(16, 30, true)), true},
+      {"turned a quarter: vertical lines read sure", symbols(40, 95, false), false},
+      {"turned a half: horizontal lines read unsure", symbols(40, 25, true), false},
+      {"mostly unsure", join(symbols(10, 85, true), symbols(30, 40, true)), false},
+      {"too few characters to tell", symbols(ocr::kMinUprightCharacters - 1, 95, true), false},
+      {"nothing read", {}, false},
+  };
+  for (const Case& c : cases) EXPECT_EQ(ocr::ReadsUpright(c.symbols), c.upright) << c.what;
+}
+
+// The per-cell second reading stops at its deadline and the page is kept with
+// the page pass's reading of the cells left, counted (pdf_reader reports them
+// in the page_ocr warning). A deadline already past makes that timing-free.
+TEST(OcrDeadlineTest, CellsPastTheDeadlineKeepThePageReadingAndAreCounted) {
+  ocr::PixPtr image(pixRead((kScanned + "table_strip.png").c_str()));
+  ASSERT_NE(image, nullptr);
+  const int dpi = 100;  // the strip's own resolution
+  auto read = [&](const ocr::OcrDeadlines& deadlines, pdf::PageAnalysis& analysis) {
+    pdf::PageContent content;
+    content.page.number = 1;
+    content.page.width = pixGetWidth(image.get()) * 72.0 / dpi;
+    content.page.height = pixGetHeight(image.get()) * 72.0 / dpi;
+    return ocr::OcrImage(image.get(), dpi, deadlines, content, analysis);
+  };
+  pdf::PageAnalysis in_time, late;
+  const ocr::PageOcr full = read(ocr::OcrDeadlines{}, in_time);
+  ASSERT_TRUE(full.ok) << full.error;
+  EXPECT_EQ(full.cells_not_reread, 0);
+  ocr::OcrDeadlines past;
+  past.cells = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  const ocr::PageOcr cut = read(past, late);
+  ASSERT_TRUE(cut.ok) << cut.error;
+  ASSERT_FALSE(late.tables.empty());
+  ASSERT_EQ(late.tables.size(), in_time.tables.size());
+  EXPECT_GT(cut.cells_not_reread, 0);
+  // Every amount cell is read again when there is time, so at least the
+  // cells holding amounts (327,740.28 ...) were left.
+  int amounts = 0;
+  for (const TableCell& cell : late.tables[0].table.cells) {
+    EXPECT_EQ(cell.provenance.origin, TextOrigin::kOcr);
+    if (!cell.text.empty()) {
+      EXPECT_GE(cell.provenance.confidence, 0) << cell.text;
+    }
+    amounts += cell.text.find_first_of("0123456789") != std::string::npos;
+  }
+  EXPECT_GE(cut.cells_not_reread, amounts);
+  // Same grid, same page pass: only the cells' second reading differs.
+  EXPECT_EQ(late.tables[0].table.cells.size(), in_time.tables[0].table.cells.size());
 }
 
 }  // namespace
