@@ -87,6 +87,13 @@ void Count(const std::vector<DocumentLine>& lines, const Signal* signals, std::s
   }
 }
 
+// Whether most of the lines were recognised from page images.
+bool MostlyOcr(const std::vector<DocumentLine>& lines) {
+  std::size_t ocr = 0;
+  for (const DocumentLine& line : lines) ocr += line.provenance.origin == TextOrigin::kOcr;
+  return 2 * ocr > lines.size();
+}
+
 }  // namespace
 
 void ClassifyDocument(const std::vector<DocumentLine>& lines, DocumentMetadata& metadata) {
@@ -122,6 +129,20 @@ void ClassifyDocument(const std::vector<DocumentLine>& lines, DocumentMetadata& 
   } else if (government.points >= kThreshold) {
     metadata.doc_class = DocumentClass::kGovernmentReport;
     chosen = &government;
+  } else if (MostlyOcr(lines) && department.points > government.points) {
+    // A scan's cover is often read too badly to count (2026委灶台凡审庆-避襄久预算), and
+    // its table titles only count one point each: with no sign of anything else, the
+    // department's statements that were read decide.
+    metadata.doc_class = DocumentClass::kDepartmentDisclosure;
+    chosen = &department;
+  } else if (MostlyOcr(lines)) {
+    // Nothing read says what the scan is. Class other is for a document that says it is
+    // something else (a notice, an evaluation: not_disclosure above); here the reading
+    // failed, and its tables are still read for what their titles and bodies name.
+    metadata.doc_class = DocumentClass::kUnknown;
+    attribute.missing_reason =
+        "the text recognised from the scan names no class (title page read too badly)";
+    return;
   } else {
     metadata.doc_class = DocumentClass::kOther;
   }

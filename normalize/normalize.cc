@@ -9,12 +9,15 @@
 #include "normalize/metadata.h"
 #include "normalize/narrative.h"
 #include "normalize/ocr_repair.h"
+#include "normalize/ocr_vocabulary.h"
 #include "normalize/tables.h"
 #include "normalize/validate.h"
 
 namespace disclose {
 
-NormalizedDocument Normalize(const Document& document, const NormalizeOptions& options) {
+namespace {
+
+NormalizedDocument NormalizeRead(const Document& document, const NormalizeOptions& options) {
   NormalizedDocument normalized;
   normalized.metadata = ExtractMetadata(document);
   ReportDocumentClass(normalized.metadata, normalized.findings);
@@ -34,6 +37,15 @@ NormalizedDocument Normalize(const Document& document, const NormalizeOptions& o
                      return static_cast<int>(a.severity) < static_cast<int>(b.severity);
                    });
   return normalized;
+}
+
+}  // namespace
+
+NormalizedDocument Normalize(const Document& document, const NormalizeOptions& options) {
+  // OCR'd titles, headers and labels with their misread vocabulary put back (ocr_vocabulary.h);
+  // the same blocks, so every provenance still points into `document`.
+  if (HasOcrText(document)) return NormalizeRead(RepairOcrDocumentWords(document), options);
+  return NormalizeRead(document, options);
 }
 
 }  // namespace disclose

@@ -445,8 +445,34 @@ void KeyUnreadSubColumns(const Table& table, int header_rows, const std::vector<
       }
       if (missing.size() == unread.size()) {
         for (std::size_t k = 0; k < unread.size(); ++k) keys[unread[k]] = missing[k];
+      } else if (missing.size() + 1 == unread.size() &&
+                 unread.front() == static_cast<std::size_t>(c0)) {
+        // The parent's own total (合计 / 小计) printed first under it was not read either
+        // (cq_city_propaganda p19: 基本支出 over "" | 人员经费 | ""): the first column keeps
+        // the parent's key, the others take the parts in order.
+        for (std::size_t k = 1; k < unread.size(); ++k) keys[unread[k]] = missing[k - 1];
       }
     }
+  }
+}
+
+// 类 | 款 | 项 with one of the three read as another character (类 | 于 | 项, 类 | 歼 | 项 on an
+// OCR'd scan): a one-character cell between or beside the other two, in order, takes the role
+// its place gives it, so the split code columns still join into 2080705.
+void KeyMisreadCodeColumn(const Table& table, int row, std::vector<std::string>& roles) {
+  static const std::string_view kOrder[] = {"class", "kuan", "xiang"};
+  for (int c = 0; c + 2 < table.column_count; ++c) {
+    int known = 0;
+    int unknown = -1;
+    for (int k = 0; k < 3; ++k) {
+      const std::string& role = roles[static_cast<std::size_t>(c + k)];
+      if (role == kOrder[k]) {
+        ++known;
+      } else if (role.empty() && DecodeUtf8(TableKey(table.TextAt(row, c + k))).size() == 1) {
+        unknown = k;
+      }
+    }
+    if (known == 2 && unknown >= 0) roles[static_cast<std::size_t>(c + unknown)] = kOrder[unknown];
   }
 }
 
@@ -484,6 +510,7 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
       else if (Has(key, "编码") && role.empty())
         role = "code";
     }
+    KeyMisreadCodeColumn(table, r, analysis.roles);
   }
   analysis.header_rows = header_rows;
   // 类 | 款 | 项 printed in the first body row beside 合计 (no rule between).

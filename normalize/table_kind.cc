@@ -235,9 +235,15 @@ UnitOfAmount ParseUnitDeclaration(std::string_view line) {
   const std::string key = Key(line);
   for (std::size_t at = key.find("单位"); at != std::string::npos; at = key.find("单位", at + 1)) {
     std::string_view rest = std::string_view(key).substr(at + std::string_view("单位").size());
-    while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
+    // The colon as printed, or as OCR reads it off a scan (单位;万元, 单位，元 folds to 单位,元).
+    while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ' || rest.front() == ';' ||
+                             rest.front() == ',' || rest.front() == '.')) {
+      rest.remove_prefix(1);
+    }
     if (StartsWith(rest, "人民币")) rest.remove_prefix(std::string_view("人民币").size());
     if (StartsWith(rest, "万元")) return UnitOfAmount::kWanYuan;
+    // 万 misread as 方 or 力 before 元 (单位，方元 on an OCR'd scan): no unit is spelt so.
+    if (StartsWith(rest, "方元") || StartsWith(rest, "力元")) return UnitOfAmount::kWanYuan;
     // "单位：万" with 元 wrapped away, even onto the end of the next printed
     // line ("单位：万部门名称：江苏省高级人民法院 元", js_highcourt_2019 p14):
     // 万 alone names no other unit.

@@ -22,6 +22,11 @@ finding mentions.
 
   nice scripts/ocr-measure.py --pages 200 --work /tmp/NAME-ocr [--disclose BIN] [PDF...]
   scripts/ocr-measure.py --scan SRC.pdf OUT.pdf [--dpi 200] [--rotate 90]   # one scan, every page
+
+A normalizer change is measured without OCR again: --renormalize
+build/tests/disclose_renormalize --reuse WORK/ocr-TAG re-normalizes the document model of the
+OCR outputs another binary wrote there (what the reader saw is unchanged) and OCRs only the
+scans that folder lacks.
   scripts/ocr-measure.py --scan-images JPEG DPI OUT.pdf      # wrap one image
 """
 import argparse
@@ -126,16 +131,26 @@ def key_of(fig):
     return (fig["table_kind"], fig["row_code"], fig["column"])
 
 
-def batch(disclose, inputs, out_dir, ocr, jobs, timeout):
-    """One `disclose extract` over inputs; returns {input path: output JSON path}."""
+def batch(disclose, inputs, out_dir, ocr, jobs, timeout, renormalize=None, reuse=None):
+    """One `disclose extract` over inputs; returns {input path: output JSON path}.
+    With renormalize (the disclose_renormalize tool) and reuse (a folder of earlier outputs of
+    the same inputs), an input reused has its output's document model normalized again."""
     if not inputs:
         return {}
     os.makedirs(out_dir, exist_ok=True)
     common = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in inputs])
 
-    def output_of(p):
-        return os.path.join(out_dir, os.path.relpath(os.path.abspath(p), common) + ".json")
+    def output_of(p, folder=out_dir):
+        return os.path.join(folder, os.path.relpath(os.path.abspath(p), common) + ".json")
 
+    if renormalize and reuse:
+        # Scans the reused folder lacks are read there first, by the binary that wrote it.
+        reused = batch(disclose, inputs, reuse, ocr, jobs, timeout)
+        for p in inputs:
+            src = reused.get(os.path.normpath(p))
+            if src and not os.path.exists(output_of(p)):
+                subprocess.run([renormalize, src, output_of(p)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     # Outputs already there (an earlier, interrupted run) are not made again.
     todo = [p for p in inputs if not os.path.exists(output_of(p))]
     outputs = {os.path.normpath(p): output_of(p) for p in inputs if p not in todo}
@@ -241,6 +256,11 @@ def main():
                         help="documents per OCR batch: totals are printed after each")
     parser.add_argument("--no-cover", action="store_true", help="do not add page 1 for metadata")
     parser.add_argument("--json", help="write the per-document results here")
+    parser.add_argument("--renormalize", help="the disclose_renormalize tool (with --reuse)")
+    parser.add_argument("--reuse", help="a folder of OCR outputs of the same scans to normalize "
+                        "again with --renormalize instead of reading the scans again")
+    parser.add_argument("--reuse-only", action="store_true",
+                        help="measure only the scans --reuse has outputs for (read no scan)")
     parser.add_argument("--scan", nargs=2, metavar=("SRC", "OUT"),
                         help="only write OUT, a degraded image-only copy of every page of SRC")
     parser.add_argument("--dpi", type=int, help="with --scan: one resolution for every page")
@@ -320,6 +340,9 @@ def main():
     print(f"{total_pages} table pages from {len(chosen)} documents; OCR in batches of "
           f"{args.chunk} documents (-j {args.jobs}) with {args.disclose}", flush=True)
     ocr_dir = os.path.join(args.work, "ocr-" + binary_tag)
+    if args.renormalize:
+        tool_tag = hashlib.sha256(open(args.renormalize, "rb").read()).hexdigest()[:12]
+        ocr_dir = os.path.join(args.work, "renormalized-" + tool_tag)
     totals = collections.Counter()
     per_dpi = collections.defaultdict(collections.Counter)
     classes = collections.Counter()
@@ -432,6 +455,9 @@ def main():
                           f, ensure_ascii=False, indent=1)
 
     order = sorted(chosen, key=lambda n: hashlib.sha256(n.encode()).hexdigest())
+    if args.reuse_only:  # neither render nor read: only the scans read before
+        order = [n for n in order
+                 if os.path.exists(os.path.join(args.reuse, n + ".scan.pdf.json"))]
 
     def render_chunk(names):
         layout = {}
@@ -448,7 +474,7 @@ def main():
         if at + args.chunk < len(order):
             pending = pool.submit(render_chunk, order[at + args.chunk:at + 2 * args.chunk])
         ocr_out = batch(args.disclose, sorted(layout), ocr_dir, ocr=True, jobs=args.jobs,
-                        timeout=args.timeout)
+                        timeout=args.timeout, renormalize=args.renormalize, reuse=args.reuse)
         for scan_pdf in sorted(layout):
             evaluate(scan_pdf, *layout[scan_pdf], ocr_out)
         summarize(final=at + args.chunk >= len(order))

@@ -156,6 +156,40 @@ TEST(DocumentClassTest, NoTextIsUnknownWithAReason) {
   EXPECT_FALSE(metadata.document_class.missing_reason.empty());
 }
 
+// A scan whose title page OCR read too badly to count: its few department statements decide,
+// and with none the class is unknown (not other: nothing says the scan is something else), so
+// its tables keep the kinds their titles name. The same lines in a text layer are class other.
+TEST(DocumentClassTest, OcrScanReadTooBadlyIsNotOther) {
+  struct Case {
+    std::vector<std::string> cover;
+    std::vector<std::string> body;
+    DocumentClass ocr;
+  };
+  const Case cases[] = {
+      // js_wuxi_hrss / sd_yantai_audit scans: cover lines garbled, one table title read.
+      {{"2026委灶台凡审庆-避襄久预算"},
+       {"公开01表", "收支预算总表", "单位;万元"},
+       DocumentClass::kDepartmentDisclosure},
+      {{"2026年度", "闹刀站世法加"}, {"一般公共预算支出表", "单位;万元"}, DocumentClass::kUnknown},
+      // A scan that says what else it is stays other.
+      {{"长沙市财政局关于下达2025年普惠金融发展专项资金预算的通知"},
+       {"收支预算总表"},
+       DocumentClass::kOther},
+  };
+  for (const Case& c : cases) {
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Document document = DocumentBuilder().Page(c.cover).Page(c.body).Build();
+      for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = origin;
+      const DocumentMetadata metadata = ExtractMetadata(document);
+      EXPECT_EQ(metadata.doc_class, origin == TextOrigin::kOcr ? c.ocr : DocumentClass::kOther)
+          << c.cover.front() << " " << TextOriginName(origin);
+      if (metadata.doc_class == DocumentClass::kUnknown) {
+        EXPECT_FALSE(metadata.document_class.missing_reason.empty());
+      }
+    }
+  }
+}
+
 TEST(DocumentClassTest, FindingForReportsAndOthersOnly) {
   auto findings_of = [](const Document& document) {
     int count = 0;

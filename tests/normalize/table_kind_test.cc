@@ -166,6 +166,12 @@ TEST(TableKindTest, UnitDeclarations) {
   EXPECT_EQ(ParseUnitDeclaration("单位：万"), UnitOfAmount::kWanYuan);  // 元 wrapped away
   EXPECT_EQ(ParseUnitDeclaration("单位：万部门名称：江苏省高级人民法院 元"),
             UnitOfAmount::kWanYuan);
+  // The colon and 万 as OCR reads them off degraded scans (../shared/real pages, 150-300 dpi).
+  EXPECT_EQ(ParseUnitDeclaration("单位;万元"), UnitOfAmount::kWanYuan);
+  EXPECT_EQ(ParseUnitDeclaration("编制单位;上海市花卉良种试验场 单位，元"), UnitOfAmount::kYuan);
+  EXPECT_EQ(ParseUnitDeclaration("部门《单位》:烟台市统计局 单位，万匹"), UnitOfAmount::kWanYuan);
+  EXPECT_EQ(ParseUnitDeclaration("部门(单位): 烟台市统计局 单位，方元"), UnitOfAmount::kWanYuan);
+  EXPECT_EQ(ParseUnitDeclaration("编制单位，上海市福利彩票发行中心"), UnitOfAmount::kUnknown);
 }
 
 }  // namespace

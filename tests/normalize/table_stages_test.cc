@@ -483,8 +483,12 @@ TEST(HeaderTest, UnreadSubColumnsOfASpanningParentTakeTheirOwnKeys) {
       {{"小计", "人员经费", "公用经费"},
        {"", "", "total", "basic", "personnel", "public", "project"}},
       {{"", ""}, {"", "", "total", "personnel", "public", "project"}},
-      // Three unread children for a two-part split: nothing to infer.
-      {{"", "", ""}, {"", "", "total", "basic", "basic", "basic", "project"}},
+      // Three unread children for a two-part split: the first is the parent's own total
+      // (小计 unread too, cq_city_propaganda p19 on a scan), the others its parts.
+      {{"", "", ""}, {"", "", "total", "basic", "personnel", "public", "project"}},
+      {{"", "人员经费", ""}, {"", "", "total", "basic", "personnel", "public", "project"}},
+      // Four unread children: nothing to infer.
+      {{"", "", "", ""}, {"", "", "total", "basic", "basic", "basic", "basic", "project"}},
       // A span over a column empty in the body (a grid artefact, "~") is no child.
       {{"", "~"}, {"", "", "total", "basic", "basic", "project"}},
   };
@@ -548,6 +552,31 @@ TEST(HeaderTest, CaptionRowsInTheFrameAreNoHeader) {
   EXPECT_EQ(CaptionRows(Grid(kExpenditureGrid)), 0);
   EXPECT_EQ(CaptionRows(Grid({{"项目"}, {"收支总表"}})), 0);
   EXPECT_EQ(CaptionRows(Grid({{"收入决算表"}, {"支出决算表"}})), 0);
+}
+
+// 类 | 款 | 项 with 款 misread (类 | 于 | 项 on an OCR'd Shanghai page): the middle column is
+// still the 款 code column; a cell that is not one character, or two roles out of order, is not.
+TEST(HeaderTest, SplitCodeColumnWithOneRoleMisread) {
+  struct Case {
+    std::vector<std::string> codes;
+    std::vector<std::string> roles;  // of the three code columns
+  };
+  const Case cases[] = {
+      {{"类", "于", "项"}, {"class", "kuan", "xiang"}},
+      {{"类", "歼", "项"}, {"class", "kuan", "xiang"}},
+      {{"类", "款", "顶"}, {"class", "kuan", "xiang"}},
+      // Two characters, or the known roles out of order: no code column is made.
+      {{"类", "款项", "项"}, {"class", "label", "xiang"}},
+      {{"项", "于", "类"}, {"code", "label", "class"}},
+  };
+  for (const Case& c : cases) {
+    const Table grid = Grid({{"功能分类科目编码", "", "", "功能分类科目名称", "合计"},
+                             {c.codes[0], c.codes[1], c.codes[2], "", ""},
+                             {"208", "07", "05", "公益性岗位补贴", "6,351,000"}});
+    const HeaderAnalysis header = AnalyzeHeader(grid);
+    EXPECT_EQ(std::vector<std::string>(header.roles.begin(), header.roles.begin() + 3), c.roles)
+        << c.codes[0] << c.codes[1] << c.codes[2];
+  }
 }
 
 // -------------------------------------------------------------------- rows

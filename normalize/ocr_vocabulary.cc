@@ -1,0 +1,253 @@
+#include "normalize/ocr_vocabulary.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+
+namespace disclose {
+namespace {
+
+// The words standard tables are identified and keyed by: titles (table_kind.cc), header columns
+// (table_columns.cc) and summary rows. Four characters or more, so that one character of them
+// is at most a quarter of the word.
+constexpr std::u32string_view kVocabulary[] = {
+    // Funds and sources.
+    U"一般公共预算",
+    U"政府性基金",
+    U"国有资本经营",
+    U"财政拨款",
+    U"财政专户",
+    U"事业收入",
+    U"经营收入",
+    U"其他收入",
+    U"上级补助收入",
+    U"附属单位上缴",
+    // Title and header words, and the compounds titles are made of (the longer a word, the
+    // more of it a misread may touch: one character in four).
+    U"基本支出",
+    U"项目支出",
+    U"预算支出",
+    U"预算收入",
+    U"拨款支出",
+    U"拨款收入",
+    U"收支预算",
+    U"收支总表",
+    U"收入支出",
+    U"支出预算",
+    U"收入预算",
+    U"预算总表",
+    U"支出总表",
+    U"收入总表",
+    U"支出决算",
+    U"收入决算",
+    U"决算总表",
+    U"支出情况",
+    U"收入情况",
+    U"总体情况",
+    U"政府采购",
+    U"政府购买服务",
+    U"机关运行经费",
+    U"经济分类",
+    U"功能分类",
+    U"经济科目",
+    U"功能科目",
+    U"三公经费",
+    U"“三公”经费",
+    U"人员经费",
+    U"公用经费",
+    U"本年收入",
+    U"本年支出",
+    U"收入总计",
+    U"支出总计",
+    U"上年结转",
+    U"结转结余",
+    U"科目编码",
+    U"科目名称",
+    U"科目代码",
+    U"年初预算数",
+    U"财政拨款收支",
+    U"财政拨款基本支出",
+    U"财政拨款支出",
+    U"一般公共预算支出",
+    U"一般公共预算基本支出",
+    U"一般公共预算财政拨款",
+    U"政府性基金预算",
+    U"国有资本经营预算",
+    // Economic and function classes the body's codes print beside.
+    U"工资福利支出",
+    U"商品和服务支出",
+    U"对个人和家庭的补助",
+    U"一般公共服务支出",
+    U"社会保障和就业支出",
+    U"住房保障支出",
+};
+
+// Glyph pairs chi_sim confuses on degraded scans (read, meant): a substitution along one of
+// them is half as far as any other, so it decides between two vocabulary words one character
+// apart (收文预算: 收支预算, not 收入预算).
+constexpr std::pair<char32_t, char32_t> kConfusions[] = {
+    {U'文', U'支'}, {U'去', U'支'}, {U'雯', U'支'}, {U'友', U'支'}, {U'女', U'支'},
+    {U'亚', U'款'}, {U'次', U'款'}, {U'砍', U'款'}, {U'质', U'预'}, {U'孔', U'预'},
+    {U'芭', U'营'}, {U'志', U'表'}, {U'去', U'表'}, {U'其', U'基'}, {U'日', U'目'},
+    {U'力', U'万'}, {U'人', U'入'}, {U'拔', U'拨'}, {U'洒', U'资'}, {U'竟', U'费'},
+};
+
+bool KnownConfusion(char32_t read, char32_t meant) {
+  return std::any_of(std::begin(kConfusions), std::end(kConfusions),
+                     [&](const auto& pair) { return pair.first == read && pair.second == meant; });
+}
+
+// Words shorter than this are only repaired along a known confusion.
+constexpr std::size_t kMinWordForAnySubstitution = 6;
+
+// Cost, in half substitutions, of reading the window at `from` as `word` (same length): 0 when
+// equal, 1 for each known confusion, 2 for each other substitution; -1 when more than one
+// character in four differs or a differing character is not a CJK ideograph (digits, marks
+// and letters are not a word's misreads).
+int Cost(const std::vector<char32_t>& text, const std::vector<std::size_t>& at, std::size_t from,
+         std::u32string_view word) {
+  const std::size_t allowed = word.size() / 4;
+  std::size_t differing = 0;
+  int cost = 0;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    const char32_t read = text[at[from + k]];
+    if (read == word[k]) continue;
+    if (++differing > allowed || !IsCjkIdeograph(read) || !IsCjkIdeograph(word[k])) return -1;
+    const bool known = KnownConfusion(read, word[k]);
+    // In a short word any other character may be a word of its own (还本支出 is no 基本支出,
+    // 收入合计 no 收入总计): only a known confusion is read as a misread there.
+    if (!known && word.size() < kMinWordForAnySubstitution) return -1;
+    cost += known ? 1 : 2;
+  }
+  return cost;
+}
+
+}  // namespace
+
+std::string RepairOcrWords(std::string_view text) {
+  std::vector<char32_t> cps = DecodeUtf8(text);
+  std::vector<std::size_t> at;  // positions of the non-space code points
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (!IsUnicodeSpace(cps[i])) at.push_back(i);
+  }
+  // Characters of a vocabulary word printed exactly (or made so by a repair) are kept.
+  std::vector<bool> exact(at.size(), false);
+  auto mark_exact = [&] {
+    for (std::u32string_view word : kVocabulary) {
+      for (std::size_t i = 0; i + word.size() <= at.size(); ++i) {
+        if (Cost(cps, at, i, word) == 0) std::fill_n(exact.begin() + i, word.size(), true);
+      }
+    }
+  };
+  mark_exact();
+  // The nearest word over the window starting at i; none when two words of the same length
+  // are nearest (a tie guesses nothing) or when a change would touch an exact word.
+  struct Repair {
+    int cost = 0;
+    std::u32string_view word;
+  };
+  auto nearest = [&](std::size_t i) {
+    Repair best{4, {}};  // at most one substitution that is not a known confusion
+    bool tie = false;
+    for (std::u32string_view word : kVocabulary) {
+      if (i + word.size() > at.size()) continue;
+      const int cost = Cost(cps, at, i, word);
+      if (cost <= 0) continue;
+      bool touches_exact = false;
+      for (std::size_t k = 0; k < word.size(); ++k) {
+        if (cps[at[i + k]] != word[k] && exact[i + k]) touches_exact = true;
+      }
+      if (touches_exact) continue;
+      if (cost < best.cost || (cost == best.cost && word.size() > best.word.size())) {
+        tie = false;
+        best = Repair{cost, word};
+      } else if (cost == best.cost && word.size() == best.word.size() && word != best.word) {
+        tie = true;
+      }
+    }
+    return tie ? Repair{4, {}} : best;
+  };
+  // Cheapest repair first, wherever it is (收文 is 收支 before 拨款收文 could be 拨款收入), then
+  // the rest again against what it made exact.
+  bool changed = false;
+  for (;;) {
+    std::size_t where = at.size();
+    Repair chosen{4, {}};
+    for (std::size_t i = 0; i < at.size(); ++i) {
+      const Repair repair = nearest(i);
+      if (repair.word.empty()) continue;
+      if (repair.cost < chosen.cost ||
+          (repair.cost == chosen.cost && repair.word.size() > chosen.word.size())) {
+        chosen = repair;
+        where = i;
+      }
+    }
+    if (chosen.word.empty()) break;
+    for (std::size_t k = 0; k < chosen.word.size(); ++k) cps[at[where + k]] = chosen.word[k];
+    changed = true;
+    mark_exact();
+  }
+  return changed ? EncodeUtf8(cps) : std::string(text);
+}
+
+std::string RepairOcrLabelColons(std::string_view text) {
+  std::vector<char32_t> cps = DecodeUtf8(text);
+  static const std::u32string_view kLabels[] = {U"单位", U"部门", U"单位名称", U"部门名称"};
+  bool changed = false;
+  for (std::u32string_view label : kLabels) {
+    const std::u32string_view all(cps.data(), cps.size());
+    for (std::size_t at = all.find(label); at != std::u32string_view::npos;
+         at = all.find(label, at + 1)) {
+      std::size_t next = at + label.size();
+      while (next < cps.size() && IsUnicodeSpace(cps[next])) ++next;
+      if (next >= cps.size()) break;
+      // What a colon becomes on a degraded scan; a colon read right needs nothing.
+      if (std::u32string_view(U";；，,").find(cps[next]) != std::u32string_view::npos) {
+        cps[next] = U'：';
+        changed = true;
+      }
+    }
+  }
+  return changed ? EncodeUtf8(cps) : std::string(text);
+}
+
+bool HasOcrText(const Document& document) {
+  for (const Block& block : document.blocks) {
+    if (const Paragraph* paragraph = block.AsParagraph()) {
+      if (paragraph->provenance.origin == TextOrigin::kOcr) return true;
+    } else if (const Table* table = block.AsTable()) {
+      for (const TableCell& cell : table->cells) {
+        if (cell.provenance.origin == TextOrigin::kOcr) return true;
+      }
+    }
+  }
+  return false;
+}
+
+Document RepairOcrDocumentWords(const Document& document) {
+  Document repaired = document;
+  // Titles, captions and labels are short; a narrative paragraph keeps its words as read (its
+  // figures are found by their own phrases, which this vocabulary does not hold).
+  constexpr std::size_t kMaxParagraphCodePoints = 60;
+  for (Block& block : repaired.blocks) {
+    if (Paragraph* paragraph = block.AsParagraph()) {
+      if (paragraph->provenance.origin == TextOrigin::kOcr &&
+          DecodeUtf8(paragraph->text).size() <= kMaxParagraphCodePoints) {
+        paragraph->text = RepairOcrLabelColons(RepairOcrWords(paragraph->text));
+      }
+    } else if (Table* table = block.AsTable()) {
+      for (TableCell& cell : table->cells) {
+        if (cell.provenance.origin == TextOrigin::kOcr) {
+          cell.text = RepairOcrLabelColons(RepairOcrWords(cell.text));
+        }
+      }
+    }
+  }
+  return repaired;
+}
+
+}  // namespace disclose
