@@ -537,8 +537,18 @@ std::vector<Column> BuildColumns(const std::vector<Line>& lines, const Candidate
       ++j;
     }
     if (j - i >= 2) {
-      columns.push_back(Column{true, extent.lo, 0, 0, extent.lo, extent.hi});
-      text_extent.push_back(extent);
+      // A cluster starting inside the one before is the same cell's words
+      // set further in (a narrow name column indents its lower levels, or
+      // wraps "行政单位离" / "退休" flush left): cells never overlap, so
+      // overlapping clusters are one column.
+      if (!text_extent.empty() && extent.lo < text_extent.back().hi) {
+        Extent& merged = text_extent.back();
+        merged.hi = std::max(merged.hi, extent.hi);
+        columns.back().hi = merged.hi;
+      } else {
+        columns.push_back(Column{true, extent.lo, 0, 0, extent.lo, extent.hi});
+        text_extent.push_back(extent);
+      }
     }
     i = j;
   }
@@ -600,6 +610,12 @@ int ColumnOf(const Chunk& chunk, const std::vector<Column>& columns, double labe
   } else if (!chunk.figure) {
     for (std::size_t k = 0; k < columns.size(); ++k) {
       if (columns[k].text && std::abs(chunk.box.x0 - columns[k].edge) <= kTextColumnTolEm * em) {
+        return static_cast<int>(k) + 1;
+      }
+    }
+    // A word set further in, within a text column's body: that column's.
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      if (columns[k].text && chunk.box.x0 > columns[k].edge && chunk.box.x0 < columns[k].hi) {
         return static_cast<int>(k) + 1;
       }
     }
@@ -782,10 +798,11 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
       if (continuation) {
         // A wrapped label continues its own column: the label column, or the
         // text column it starts at (a summary's second side).
-        const bool in_text =
-            column > 0 && columns[static_cast<std::size_t>(column - 1)].text && !chunk.figure &&
-            std::abs(chunk.box.x0 - columns[static_cast<std::size_t>(column - 1)].edge) <=
-                kTextColumnTolEm * em;
+        const Column* text_column =
+            column > 0 ? &columns[static_cast<std::size_t>(column - 1)] : nullptr;
+        const bool in_text = text_column != nullptr && text_column->text && !chunk.figure &&
+                             (std::abs(chunk.box.x0 - text_column->edge) <= kTextColumnTolEm * em ||
+                              (chunk.box.x0 > text_column->edge && chunk.box.x0 < text_column->hi));
         if (!in_text) column = 0;
       }
       if (line.tail && line.completes[c] >= 0) {
