@@ -151,6 +151,12 @@ std::string LeafKey(const std::string& key) {
   return "";
 }
 
+namespace {
+
+std::string KeyForPath(const std::vector<std::string>& path);
+
+}  // namespace
+
 std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
   std::vector<std::string> path;
   for (const std::string& text : raw_path) {
@@ -158,6 +164,33 @@ std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
     if (!key.empty()) path.push_back(std::move(key));
   }
   if (path.empty()) return "";
+  std::string key = KeyForPath(path);
+  // A header word wrapped in its cell and read as two header rows without
+  // rules ("一般公共预算拨" over "款", "其他收" over "入"): the two last pieces,
+  // joined, may name the column neither names alone.
+  // Only a short rest under a piece that is no label header, when together
+  // they name a column: one character ("款" alone reads as the 类/款/项 label
+  // header), or two under a piece that names nothing alone (a "项目" under
+  // 财政拨款收入 is that side's label column, a "结余" under 年初结转和结余 a
+  // sub-column of its own).
+  if (key.empty() && path.size() >= 2) {
+    const std::string& upper = path[path.size() - 2];
+    const std::string& rest = path.back();
+    const std::string joined = upper + rest;
+    const std::size_t rest_chars = DecodeUtf8(rest).size();
+    if ((rest_chars == 1 || (rest_chars == 2 && LeafKey(rest).empty() && LeafKey(upper).empty())) &&
+        LeafKey(upper) != "-" && !LeafKey(joined).empty() && LeafKey(joined) != "-") {
+      path[path.size() - 2] = joined;
+      path.pop_back();
+      key = KeyForPath(path);
+    }
+  }
+  return key;
+}
+
+namespace {
+
+std::string KeyForPath(const std::vector<std::string>& path) {
   std::string prefix;
   std::size_t first = 0;
   for (std::size_t i = 0; i + 1 < path.size(); ++i) {
@@ -207,6 +240,8 @@ std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
   if (key.empty()) return "";
   return prefix + key;
 }
+
+}  // namespace
 
 RowScan ScanRow(const Table& table, int row) {
   RowScan scan;
