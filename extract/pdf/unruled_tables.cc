@@ -674,6 +674,19 @@ int OverlappedColumn(const Chunk& word, const std::vector<Column>& columns) {
   return hits == 1 ? hit : -1;
 }
 
+// A header word in a text column's band that starts right of everything the
+// column's body prints is the next column's header set flush left in a wide
+// cell ("小计" left-aligned over figures set flush right), as StartsInLabels
+// reasons for the label column. Returns that next column, or -1.
+int FlushLeftAfterTextColumn(const Chunk& word, const std::vector<Column>& columns,
+                             double label_limit, double em) {
+  const int band = BandOf(word.box.x0, columns, label_limit);
+  if (band <= 0 || static_cast<std::size_t>(band) >= columns.size()) return -1;
+  const Column& column = columns[static_cast<std::size_t>(band - 1)];
+  if (!column.text || column.lo > column.hi || word.box.x0 <= column.hi + 0.5 * em) return -1;
+  return band + 1;
+}
+
 // Columns no figure shows (`其他收入` all blank or zero-less): a header word
 // right of the last amount column's band that overlaps no body chunk starts a
 // column of its own, instead of joining its neighbour's header. Words of
@@ -762,6 +775,10 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
           }
           if (const int over = OverlappedColumn(word, columns); over > 0) {
             add_chunk(row, word, over);
+            continue;
+          }
+          if (const int next = FlushLeftAfterTextColumn(word, columns, label_limit, em); next > 0) {
+            add_chunk(row, word, next);
             continue;
           }
           std::vector<std::vector<int>> runs;
