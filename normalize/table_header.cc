@@ -185,6 +185,12 @@ std::string LeafKey(const std::string& key) {
   return "";
 }
 
+namespace {
+
+std::string KeyForPath(const std::vector<std::string>& path);
+
+}  // namespace
+
 std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
   std::vector<std::string> path;
   for (const std::string& text : raw_path) {
@@ -192,13 +198,40 @@ std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
     if (!key.empty()) path.push_back(std::move(key));
   }
   if (path.empty()) return "";
+  std::string key = KeyForPath(path);
+  // A header word wrapped in its cell and read as two header rows without
+  // rules ("一般公共预算拨" over "款", "其他收" over "入"): the two last pieces,
+  // joined, may name the column neither names alone.
+  // Only a short rest under a piece that is no label header, when together
+  // they name a column: one character ("款" alone reads as the 类/款/项 label
+  // header), or two under a piece that names nothing alone (a "项目" under
+  // 财政拨款收入 is that side's label column, a "结余" under 年初结转和结余 a
+  // sub-column of its own).
+  if (key.empty() && path.size() >= 2) {
+    const std::string& upper = path[path.size() - 2];
+    const std::string& rest = path.back();
+    const std::string joined = upper + rest;
+    const std::size_t rest_chars = DecodeUtf8(rest).size();
+    if ((rest_chars == 1 || (rest_chars == 2 && LeafKey(rest).empty() && LeafKey(upper).empty())) &&
+        LeafKey(upper) != "-" && !LeafKey(joined).empty() && LeafKey(joined) != "-") {
+      path[path.size() - 2] = joined;
+      path.pop_back();
+      key = KeyForPath(path);
+    }
+  }
+  return key;
+}
+
+namespace {
+
+std::string KeyForPath(const std::vector<std::string>& path) {
   // 扣除中央基建投资后预算数: the same figure net of a deduction, beside the
   // gross one; its own key so the two never collide.
   const bool net = std::any_of(path.begin(), path.end(),
                                [](const std::string& text) { return Has(text, "扣除"); });
   const std::string net_suffix = net ? ".net" : "";
   // A comparison column (增减额 under 2026年预算数比2025年执行数) is a change,
-  // never the figure it compares; a rate (增减(%)) keys nothing: it is no amount.
+  // never the figure it compares; a rate (增减(%)) is keyed rate: it is no amount.
   // Scores of a performance evaluation (得分, 分值, 权重) are no money either.
   const std::string& last = path.back();
   if (last == "得分" || last == "分值" || Has(last, "权重") || last == "评分") {
@@ -267,6 +300,8 @@ std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
   if (key.empty()) return "";
   return prefix + key;
 }
+
+}  // namespace
 
 RowScan ScanRow(const Table& table, int row) {
   RowScan scan;

@@ -19,6 +19,13 @@ bool JoinsTitle(std::string_view before) {
   return IsTitleFragmentLine(before);
 }
 
+// What a line prints after its last full stop (。), or "" when nothing.
+std::string AfterLastSentence(std::string_view line) {
+  const std::size_t stop = line.rfind("。");
+  if (stop == std::string_view::npos) return "";
+  return std::string(Trim(line.substr(stop + std::string_view("。").size())));
+}
+
 // The title in the paragraphs before block `b` (back to `previous_table_block`),
 // and the nearest unit line on the way.
 void TitleAndUnitAbove(const Document& document, int b, int previous_table_block,
@@ -47,6 +54,12 @@ void TitleAndUnitAbove(const Document& document, int b, int previous_table_block
         if (IsTableTitleLine(lines[i])) {
           title = CollapseWhitespace(lines[i]);
           title_opens_paragraph = i == 0;
+        } else if (std::string rest = AfterLastSentence(lines[i]);
+                   !rest.empty() && IsTableTitleLine(rest)) {
+          // The note under one table and the next one's title read as one
+          // line ("注：本表金额单位转换时可能存在尾数误差。…支出决算表单位:元").
+          title = CollapseWhitespace(rest);
+          break;
         }
         continue;
       }

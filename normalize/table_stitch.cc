@@ -12,6 +12,7 @@
 
 #include "core/text.h"
 #include "normalize/table_stages.h"
+#include "normalize/table_stitch_align.h"
 #include "normalize/table_stitch_join.h"
 #include "normalize/table_text.h"
 
@@ -69,6 +70,10 @@ class Stitcher {
           table = padded;
           part.table = padded;
           part.header = AnalyzeHeader(*padded);
+        } else if (const Table* aligned = AlignToPreviousPage(pending_.back(), *table)) {
+          table = aligned;
+          part.table = aligned;
+          part.header = AnalyzeHeader(*aligned);
         }
       }
       const bool same_shape =
@@ -340,6 +345,23 @@ class Stitcher {
       return a.row != b.row ? a.row < b.row : a.column < b.column;
     });
     owned_tables_.push_back(std::move(padded));
+    return &owned_tables_.back();
+  }
+
+  // A continuation page of a table read without rules whose columns read
+  // differently from the page before (table_stitch_align.h): its cells on
+  // the columns above. Returns the aligned copy, or nullptr.
+  const Table* AlignToPreviousPage(const StitchedTable& previous, const Table& lower) {
+    const TablePart& upper_part = previous.parts.back();
+    const Table& upper = *upper_part.table;
+    if (upper.pages.empty() || lower.pages.empty() || upper.pages.back() <= 0 ||
+        lower.pages.front() != upper.pages.back() + 1) {
+      return nullptr;
+    }
+    const int body = previous.parts.size() == 1 ? upper_part.header.header_rows : 0;
+    std::optional<Table> aligned = AlignToColumnsAbove(upper, body, lower);
+    if (!aligned) return nullptr;
+    owned_tables_.push_back(std::move(*aligned));
     return &owned_tables_.back();
   }
 

@@ -537,8 +537,18 @@ std::vector<Column> BuildColumns(const std::vector<Line>& lines, const Candidate
       ++j;
     }
     if (j - i >= 2) {
-      columns.push_back(Column{true, extent.lo, 0, 0, extent.lo, extent.hi});
-      text_extent.push_back(extent);
+      // A cluster starting inside the one before is the same cell's words
+      // set further in (a narrow name column indents its lower levels, or
+      // wraps "行政单位离" / "退休" flush left): cells never overlap, so
+      // overlapping clusters are one column.
+      if (!text_extent.empty() && extent.lo < text_extent.back().hi) {
+        Extent& merged = text_extent.back();
+        merged.hi = std::max(merged.hi, extent.hi);
+        columns.back().hi = merged.hi;
+      } else {
+        columns.push_back(Column{true, extent.lo, 0, 0, extent.lo, extent.hi});
+        text_extent.push_back(extent);
+      }
     }
     i = j;
   }
@@ -603,6 +613,12 @@ int ColumnOf(const Chunk& chunk, const std::vector<Column>& columns, double labe
         return static_cast<int>(k) + 1;
       }
     }
+    // A word set further in, within a text column's body: that column's.
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      if (columns[k].text && chunk.box.x0 > columns[k].edge && chunk.box.x0 < columns[k].hi) {
+        return static_cast<int>(k) + 1;
+      }
+    }
   }
   const double anchor = header ? centre : chunk.box.x1;
   int best = 0;
@@ -656,6 +672,19 @@ int OverlappedColumn(const Chunk& word, const std::vector<Column>& columns) {
     }
   }
   return hits == 1 ? hit : -1;
+}
+
+// A header word in a text column's band that starts right of everything the
+// column's body prints is the next column's header set flush left in a wide
+// cell ("小计" left-aligned over figures set flush right), as StartsInLabels
+// reasons for the label column. Returns that next column, or -1.
+int FlushLeftAfterTextColumn(const Chunk& word, const std::vector<Column>& columns,
+                             double label_limit, double em) {
+  const int band = BandOf(word.box.x0, columns, label_limit);
+  if (band <= 0 || static_cast<std::size_t>(band) >= columns.size()) return -1;
+  const Column& column = columns[static_cast<std::size_t>(band - 1)];
+  if (!column.text || column.lo > column.hi || word.box.x0 <= column.hi + 0.5 * em) return -1;
+  return band + 1;
 }
 
 // Columns no figure shows (`其他收入` all blank or zero-less): a header word
@@ -748,6 +777,10 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
             add_chunk(row, word, over);
             continue;
           }
+          if (const int next = FlushLeftAfterTextColumn(word, columns, label_limit, em); next > 0) {
+            add_chunk(row, word, next);
+            continue;
+          }
           std::vector<std::vector<int>> runs;
           int band = -1;
           for (int k : word.glyphs) {
@@ -782,10 +815,11 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
       if (continuation) {
         // A wrapped label continues its own column: the label column, or the
         // text column it starts at (a summary's second side).
-        const bool in_text =
-            column > 0 && columns[static_cast<std::size_t>(column - 1)].text && !chunk.figure &&
-            std::abs(chunk.box.x0 - columns[static_cast<std::size_t>(column - 1)].edge) <=
-                kTextColumnTolEm * em;
+        const Column* text_column =
+            column > 0 ? &columns[static_cast<std::size_t>(column - 1)] : nullptr;
+        const bool in_text = text_column != nullptr && text_column->text && !chunk.figure &&
+                             (std::abs(chunk.box.x0 - text_column->edge) <= kTextColumnTolEm * em ||
+                              (chunk.box.x0 > text_column->edge && chunk.box.x0 < text_column->hi));
         if (!in_text) column = 0;
       }
       if (line.tail && line.completes[c] >= 0) {

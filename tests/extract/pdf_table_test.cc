@@ -582,6 +582,64 @@ TEST(UnruledTableTest, HeaderFromTheWholeHeaderBand) {
   }
 }
 
+// A narrow name column whose lower levels are set further in (sweep s1_0007:
+// "行政单位离" starts right of "社会保障和就", its wrapped "退休" flush left
+// under it). Cells never overlap, so the indented names are the same
+// column as the others, not a column of their own, and each wrapped rest
+// stays with its name.
+TEST(UnruledTableTest, IndentedNamesStayInTheirColumn) {
+  PageContent page = A4();
+  AddRun(page, "类", 51, 100);
+  AddRun(page, "款", 122, 100);
+  AddRun(page, "项", 192, 100);
+  AddRun(page, "科目名称", 262, 100);
+  RightAligned(page, "合计", 393, 100);
+  RightAligned(page, "基本支出", 463, 100);
+  struct Row {
+    std::string kind, kuan, xiang;
+    double x;                        // where the name starts
+    std::vector<std::string> label;  // one entry a line
+  };
+  const std::vector<Row> rows = {{"208", "", "", 262, {"社会保障和就", "业支出"}},
+                                 {"208", "05", "", 262, {"行政事业单位", "养老支出"}},
+                                 {"208", "05", "01", 282, {"行政单位离", "退休"}},
+                                 {"208", "05", "05", 282, {"机关事业单", "位基本养老"}},
+                                 {"208", "08", "", 262, {"抚恤"}}};
+  double top = 130;
+  for (const Row& row : rows) {
+    AddRun(page, row.kind, 51, top);
+    if (!row.kuan.empty()) AddRun(page, row.kuan, 122, top);
+    if (!row.xiang.empty()) AddRun(page, row.xiang, 192, top);
+    RightAligned(page, "5,716.85", 393, top);
+    RightAligned(page, "4,101.45", 463, top);
+    double line = top;
+    for (std::size_t k = 0; k < row.label.size(); ++k) {
+      AddRun(page, row.label[k], k == 0 ? row.x : 262, line);
+      line += 14;
+    }
+    top += 40;
+  }
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  int name_column = -1;
+  for (int c = 0; c < table.column_count; ++c) {
+    if (Anchor(table, 1, c) != nullptr && Anchor(table, 1, c)->text == "社会保障和就\n业支出") {
+      name_column = c;
+    }
+  }
+  ASSERT_GE(name_column, 0);
+  EXPECT_EQ(Anchor(table, 3, name_column)->text, "行政单位离\n退休");
+  EXPECT_EQ(Anchor(table, 4, name_column)->text, "机关事业单\n位基本养老");
+  // Nothing else of those rows holds a name piece.
+  for (int r : {3, 4}) {
+    for (int c = name_column + 1; c < table.column_count; ++c) {
+      const std::string text = Anchor(table, r, c)->text;
+      EXPECT_TRUE(text.empty() || text == "5,716.85" || text == "4,101.45") << text;
+    }
+  }
+}
+
 TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
   PageContent toc = A4();
   AddRun(toc, "目录", 250, 60);

@@ -129,6 +129,15 @@ INSTANTIATE_TEST_SUITE_P(
                    "",
                    "",
                    UnitOfAmount::kYuan},
+        // The previous table's note and this one's title read as one line at
+        // the foot of the page before (sweep s1_0046, s1_0082): the title
+        // after the note's full stop.
+        LocateCase{"TitleAfterTheNoteAbove",
+                   {"注：本表金额单位转换时可能存在尾数误差。成都市农业农村局2023年部门支出决算表"},
+                   kExpenditureGrid,
+                   "",
+                   "成都市农业农村局2023年部门支出决算表",
+                   UnitOfAmount::kUnknown},
         LocateCase{"NoTitle", {"正文一段。"}, kExpenditureGrid, "", "", UnitOfAmount::kUnknown}),
     [](const testing::TestParamInfo<LocateCase>& param) { return std::string(param.param.name); });
 
@@ -430,6 +439,82 @@ INSTANTIATE_TEST_SUITE_P(Cases, PadColumnsTest,
                                          PadCase{"RuledTablesHaveTheirColumns", 300, true, 2, 2},
                                          PadCase{"NotOnTheNextPage", 300, false, 5, 2}),
                          [](const testing::TestParamInfo<PadCase>& param) {
+                           return std::string(param.param.name);
+                         });
+
+// A table read without rules reads its columns from each page's own cells,
+// so its next page may read differently (sweep s1_0007, s1_0231): a 项 code
+// column the first page never filled, a name column split in two by the
+// indent of its lower levels, an empty 其他收入 column missing. The cells go
+// back onto the first page's columns by position: figures by their right
+// edge, codes and names by the text column they overlap.
+struct AlignCase {
+  const char* name;
+  double figure_shift;  // how far the continuation's figures sit right of the first page's
+  std::size_t tables;   // stitched tables expected
+};
+
+class AlignColumnsTest : public testing::TestWithParam<AlignCase> {};
+
+TEST_P(AlignColumnsTest, ContinuationCellsGoBackOnTheColumnsAbove) {
+  const AlignCase& test = GetParam();
+  // Each column's x-extent; a row's boxes sit at y = 20 * row.
+  auto place = [](Table& table, int page, const std::vector<std::pair<double, double>>& xs) {
+    table.pages = {page};
+    for (TableCell& cell : table.cells) {
+      const auto& [x0, x1] = xs[static_cast<std::size_t>(cell.column)];
+      cell.provenance.page = page;
+      cell.provenance.box = Box{x0, 20.0 * cell.row, x1, 20.0 * cell.row + 12};
+    }
+  };
+  // The first page: 类 | 款 (its one 项 row read into 款) | 科目名称 | 合计 |
+  // 一般公共预算拨款 | 其他收入 (no figure: known from its header alone).
+  Table first = Grid({{"类", "款", "科目名称", "合计", "一般公共预算拨款", "其他收入"},
+                      {"206", "", "科学技术支出", "7,748.90", "7,748.90", ""},
+                      {"206", "01", "科学技术管理事务", "7,748.90", "7,748.90", ""},
+                      {"206", "01 01", "行政运行", "7,748.90", "7,748.90", ""}});
+  place(first, 1, {{51, 66}, {144, 189}, {200, 300}, {348, 388}, {435, 482}, {490, 520}});
+  // The next page: 类 | 款 | 项 | a name | a name set further in | 合计 | 一般…
+  Table second = Grid({{"208", "", "", "社会保障和就业支出", "", "17,760.26", "17,760.26"},
+                       {"208", "05", "06", "", "职业年金缴费支出", "10,811.94", "10,811.94"},
+                       {"208", "05", "", "行政事业单位养老支出", "", "10,811.94", "10,811.94"}});
+  const double shift = test.figure_shift;
+  place(second, 2,
+        {{51, 66},
+         {144, 158},
+         {176, 189},
+         {200, 300},
+         {230, 320},
+         {348 + shift, 388 + shift},
+         {435 + shift, 482 + shift}});
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(Identified(0, &first, "收入总表", "budget.income"));
+  identified.push_back(Identified(1, &second, "", "other"));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), test.tables);
+  if (test.tables != 1) return;
+  ASSERT_EQ(stitched[0].parts.size(), 2u);
+  const Table& lower = *stitched[0].parts[1].table;
+  ASSERT_EQ(lower.column_count, 6);
+  EXPECT_EQ(std::string(lower.TextAt(0, 0)), "208");
+  EXPECT_EQ(std::string(lower.TextAt(0, 2)), "社会保障和就业支出");
+  EXPECT_EQ(std::string(lower.TextAt(0, 3)), "17,760.26");
+  EXPECT_EQ(std::string(lower.TextAt(0, 4)), "17,760.26");
+  EXPECT_EQ(std::string(lower.TextAt(0, 5)), "");
+  // 款 and 项 both lie in the first page's 款 column; the indented name
+  // joins the name column.
+  EXPECT_EQ(std::string(lower.TextAt(1, 1)), "05\n06");
+  EXPECT_EQ(std::string(lower.TextAt(1, 2)), "职业年金缴费支出");
+  EXPECT_EQ(std::string(lower.TextAt(2, 2)), "行政事业单位养老支出");
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, AlignColumnsTest,
+                         testing::Values(AlignCase{"FiguresLineUp", 0, 1},
+                                         AlignCase{"FiguresShiftedByAColumn", 60, 2}),
+                         [](const testing::TestParamInfo<AlignCase>& param) {
                            return std::string(param.param.name);
                          });
 

@@ -113,6 +113,13 @@ TEST(TablesTest, ColumnKeys) {
   EXPECT_EQ(ColumnKeyForHeader({"本年收入", "基本支出"}), "income.basic");
   EXPECT_EQ(ColumnKeyForHeader({"本年支出", "基本支出", "小计"}), "expenditure.basic");
   EXPECT_EQ(ColumnKeyForHeader({"本年支出合计"}), "total");
+  // A header word wrapped in its cell, read without rules as two header rows
+  // (sweep s1_0231): the rest joins the word it ends, unless it is a word or
+  // label header of its own.
+  EXPECT_EQ(ColumnKeyForHeader({"一般公共预算拨", "款"}), "general_budget");
+  EXPECT_EQ(ColumnKeyForHeader({"其他收", "入"}), "other");
+  EXPECT_EQ(ColumnKeyForHeader({"财政拨款收入", "项目"}), "");
+  EXPECT_EQ(ColumnKeyForHeader({"功能分类科目编码", "类"}), "");
   // sh_putuo_justice_2026_unit_budget.pdf p11: 合计 under 支出预算 is the total.
   EXPECT_EQ(ColumnKeyForHeader({"支出预算", "合计"}), "total");
   EXPECT_EQ(ColumnKeyForHeader({"支出预算", "基本支出"}), "basic");

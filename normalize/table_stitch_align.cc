@@ -1,0 +1,187 @@
+// See table_stitch_align.h.
+#include "normalize/table_stitch_align.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/amount.h"
+
+namespace disclose {
+namespace {
+
+// A figure printed as money ("7,748.90", "12.5", a wrapped "7,748.9\n0"):
+// class codes and 栏次 numbers print neither a separator nor a point.
+bool IsMoney(std::string_view text) {
+  std::string compact;
+  for (char c : text) {
+    if (c != '\n' && c != ' ') compact += c;
+  }
+  if (compact.find_first_of(".,") == std::string::npos) return false;
+  const AmountText amount = ParseAmountText(compact);
+  return amount.kind == AmountKind::kNumber && !amount.percent;
+}
+
+// What a column prints in the rows that hold a figure.
+struct ColumnProfile {
+  int money = 0;
+  int text = 0;
+  double x0 = 1e18;  // extent of its text cells
+  double x1 = -1e18;
+  std::vector<double> rights;  // right edges of its figures
+
+  bool Amount() const { return money > 0 && money >= text; }
+  bool Text() const { return text > 0 && !Amount(); }
+  double Right() const {
+    std::vector<double> sorted = rights;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted[sorted.size() / 2];
+  }
+};
+
+std::vector<ColumnProfile> Profile(const Table& table, int first_row, double& tallest) {
+  std::vector<ColumnProfile> profiles(static_cast<std::size_t>(table.column_count));
+  std::vector<bool> figure_row(static_cast<std::size_t>(std::max(0, table.row_count)), false);
+  for (const TableCell& cell : table.cells) {
+    if (cell.row >= first_row && cell.row < table.row_count && IsMoney(Trim(cell.text))) {
+      figure_row[static_cast<std::size_t>(cell.row)] = true;
+    }
+  }
+  for (const TableCell& cell : table.cells) {
+    if (cell.row < first_row || cell.row >= table.row_count || cell.column < 0 ||
+        cell.column >= table.column_count || !figure_row[static_cast<std::size_t>(cell.row)] ||
+        !cell.provenance.box || Trim(cell.text).empty()) {
+      continue;
+    }
+    ColumnProfile& profile = profiles[static_cast<std::size_t>(cell.column)];
+    const Box& box = *cell.provenance.box;
+    if (IsMoney(Trim(cell.text))) {
+      ++profile.money;
+      profile.rights.push_back(box.x1);
+      // One line's height: a wrapped figure's box is two lines tall.
+      tallest =
+          std::max(tallest, box.height() / (1.0 + static_cast<double>(std::count(
+                                                      cell.text.begin(), cell.text.end(), '\n'))));
+    } else {
+      ++profile.text;
+      profile.x0 = std::min(profile.x0, box.x0);
+      profile.x1 = std::max(profile.x1, box.x1);
+    }
+  }
+  return profiles;
+}
+
+}  // namespace
+
+std::optional<Table> AlignToColumnsAbove(const Table& upper, int upper_body, const Table& lower) {
+  if (upper.ruled || lower.ruled || upper.column_count < 2 || lower.column_count < 2) {
+    return std::nullopt;
+  }
+  for (const TableCell& cell : lower.cells) {
+    if (cell.row_span != 1 || cell.column_span != 1) return std::nullopt;
+  }
+  double tallest = 0;
+  const std::vector<ColumnProfile> above = Profile(upper, upper_body, tallest);
+  const std::vector<ColumnProfile> below = Profile(lower, 0, tallest);
+  // Figures of one column end within a line height on both pages.
+  const double tolerance = std::min(std::max(tallest, 4.0), 24.0);
+
+  std::vector<int> place(static_cast<std::size_t>(lower.column_count), -1);
+  int amounts = 0;
+  for (int c = 0; c < lower.column_count; ++c) {
+    const ColumnProfile& column = below[static_cast<std::size_t>(c)];
+    int best = -1;
+    double best_score = 0;
+    for (int u = 0; u < upper.column_count; ++u) {
+      const ColumnProfile& target = above[static_cast<std::size_t>(u)];
+      if (column.Amount() && target.Amount()) {
+        const double distance = std::abs(column.Right() - target.Right());
+        if (distance <= tolerance && (best < 0 || distance < best_score)) {
+          best = u;
+          best_score = distance;
+        }
+      } else if (column.Text() && target.Text()) {
+        const double overlap = std::min(column.x1, target.x1) - std::max(column.x0, target.x0);
+        if (overlap > 0 && overlap > best_score) {
+          best = u;
+          best_score = overlap;
+        }
+      }
+    }
+    if (column.Amount()) ++amounts;
+    place[static_cast<std::size_t>(c)] = best;
+  }
+  if (amounts == 0) return std::nullopt;
+  // Every filled cell needs a place; places keep the columns' order, and two
+  // figure columns never share one.
+  int last = -1;
+  std::vector<bool> figure_taken(static_cast<std::size_t>(upper.column_count), false);
+  for (int c = 0; c < lower.column_count; ++c) {
+    const int u = place[static_cast<std::size_t>(c)];
+    if (u < 0) continue;
+    if (u < last) return std::nullopt;
+    if (below[static_cast<std::size_t>(c)].Amount()) {
+      if (figure_taken[static_cast<std::size_t>(u)]) return std::nullopt;
+      figure_taken[static_cast<std::size_t>(u)] = true;
+    }
+    last = u;
+  }
+  for (const TableCell& cell : lower.cells) {
+    if (!Trim(cell.text).empty() && place[static_cast<std::size_t>(cell.column)] < 0) {
+      return std::nullopt;
+    }
+  }
+  bool moved = lower.column_count != upper.column_count;
+  for (int c = 0; c < lower.column_count && !moved; ++c) {
+    const int u = place[static_cast<std::size_t>(c)];
+    moved = u >= 0 && u != c;
+  }
+  if (!moved) return std::nullopt;
+
+  Table aligned = lower;
+  aligned.column_count = upper.column_count;
+  aligned.cells.clear();
+  std::vector<const TableCell*> by_position(
+      static_cast<std::size_t>(lower.row_count) * static_cast<std::size_t>(lower.column_count),
+      nullptr);
+  for (const TableCell& cell : lower.cells) {
+    if (cell.row < 0 || cell.row >= lower.row_count) continue;
+    by_position[static_cast<std::size_t>(cell.row) * static_cast<std::size_t>(lower.column_count) +
+                static_cast<std::size_t>(cell.column)] = &cell;
+  }
+  for (int r = 0; r < lower.row_count; ++r) {
+    for (int u = 0; u < upper.column_count; ++u) {
+      TableCell cell;
+      cell.row = r;
+      cell.column = u;
+      cell.provenance = lower.provenance;
+      bool filled = false;
+      for (int c = 0; c < lower.column_count; ++c) {
+        if (place[static_cast<std::size_t>(c)] != u) continue;
+        const TableCell* source =
+            by_position[static_cast<std::size_t>(r) * static_cast<std::size_t>(lower.column_count) +
+                        static_cast<std::size_t>(c)];
+        if (source == nullptr || Trim(source->text).empty()) continue;
+        if (!filled) {
+          cell.provenance = source->provenance;
+          cell.text = source->text;
+        } else {
+          // A name split over two columns below is one cell's lines.
+          cell.text += "\n" + source->text;
+          if (cell.provenance.box && source->provenance.box) {
+            cell.provenance.box->Extend(*source->provenance.box);
+          }
+        }
+        filled = true;
+      }
+      cell.provenance.row = r;
+      cell.provenance.column = u;
+      aligned.cells.push_back(std::move(cell));
+    }
+  }
+  return aligned;
+}
+
+}  // namespace disclose

@@ -1,0 +1,29 @@
+// Private to the stitch stage (table_stitch.cc): a continuation page of a
+// table read without rules, put back on the columns of the page before it.
+//
+// Without rules a reader finds a page's columns from what that page prints,
+// so the same table reads differently on its next page: a 项 code column
+// appears or vanishes, a name column indented further splits in two, an
+// empty 其他收入 column is missing. The cells still sit where the table's
+// one set of columns puts them, so they are placed again by position:
+//
+//   std::optional<Table> aligned = AlignToColumnsAbove(upper, upper_body, lower);
+//   // aligned->column_count == upper.column_count, lower's cells re-placed
+#pragma once
+
+#include <optional>
+
+#include "core/document.h"
+
+namespace disclose {
+
+// `lower`'s cells on `upper`'s columns: a figure column goes to the column
+// above whose figures end at the same x (figures are set flush right), a code
+// or name column to the text column above it overlaps most. Only rows holding
+// a figure (from `upper_body` on, above) say where the columns are. nullopt
+// when the parts are not both unruled, when some column of `lower` has no
+// place above, when the places would reorder columns or put two figure
+// columns in one, or when nothing moves.
+std::optional<Table> AlignToColumnsAbove(const Table& upper, int upper_body, const Table& lower);
+
+}  // namespace disclose
