@@ -168,11 +168,14 @@ std::vector<Line> BuildLines(const PageContent& page, const std::vector<char>& g
       const Glyph& glyph = page.glyphs[k];
       line.box = Union(line.box, glyph.box);
       const double gap = line.chunks.empty() ? 0 : glyph.box.x0 - line.chunks.back().box.x1;
-      const bool digit_edge =
-          !line.chunks.empty() &&
-          (IsDigitChar(page.glyphs[static_cast<std::size_t>(line.chunks.back().glyphs.back())]
-                           .text.back()) ||
-           IsDigitChar(glyph.text.front()));
+      // An amount cut after its point ("46." over "69" in a narrow cell)
+      // ends in the point: still a number's edge.
+      const char before =
+          line.chunks.empty()
+              ? ' '
+              : page.glyphs[static_cast<std::size_t>(line.chunks.back().glyphs.back())].text.back();
+      const bool digit_edge = !line.chunks.empty() && (IsDigitChar(before) || before == '.' ||
+                                                       IsDigitChar(glyph.text.front()));
       if (line.chunks.empty() || gap > kColumnGapEm * line.em ||
           (digit_edge && gap > kDigitGapEm * line.em)) {
         line.chunks.push_back(Chunk{glyph.box, {}, {}, false, false});
@@ -285,8 +288,9 @@ void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings) {
                     Provenance{}});
         warnings.back().provenance.box = chunk.box;
         all = false;
-      } else if (c != 0 || chunk.figure) {
-        all = false;  // only a leading label may be something else
+      } else if (chunk.figure) {
+        all = false;  // besides the pieces, only wrapped labels (the label
+                      // column's, a summary's 支出 side: 财政拨款 | 69 | 务支出 | 74)
       }
     }
     if (!all || !pieces) continue;
@@ -467,12 +471,21 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines) {
         ++j;
         continue;
       }
-      // Rows of labels only, then another row.
+      // Rows of labels only, each perhaps wrapped over tight lines (the wrapped
+      // rest of the row above too: 一、一般公共预算财政拨 / 款收入, then
+      // 二、政府性基金预算财政 / 拨款收入 with its amount blank), then another
+      // row.
       std::size_t rows_of_labels = j;
-      while (rows_of_labels < lines.size() && rows_of_labels - j < kMaxLabelRows &&
-             IsLabelRowLine(lines, run, rows_of_labels)) {
+      std::size_t label_rows = 0;
+      while (rows_of_labels < lines.size() && rows_of_labels - j < 2 * kMaxLabelRows) {
+        if (IsLabelRowLine(lines, run, rows_of_labels)) {
+          if (++label_rows > kMaxLabelRows) break;
+        } else if (!IsWrappedLabelLine(lines, rows_of_labels)) {
+          break;
+        }
         ++rows_of_labels;
       }
+      if (label_rows == 0) rows_of_labels = j;
       if (rows_of_labels > j && rows_of_labels < lines.size() && IsBodyRow(lines[rows_of_labels]) &&
           lines[rows_of_labels].box.y0 - lines[rows_of_labels - 1].box.y1 <=
               kRowGapLines * height) {

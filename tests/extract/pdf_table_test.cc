@@ -625,6 +625,56 @@ TEST(UnruledTableTest, FlushLeftHeaderRightOfATextColumnHeadsTheNextColumn) {
                                       "24,651,987.90"}));
 }
 
+// A summary in narrow cells (s1_0240_final, s1_0292_final): labels and
+// amounts wrap together, the amounts right after their point ("46." over
+// "69", the point 1 em from the 支出 label beside it), and a row of labels
+// only wraps too. The rests join their cells, the label rows stay rows.
+TEST(UnruledTableTest, NarrowSummaryCellsWrapLabelsAndAmountsTogether) {
+  PageContent page = A4();
+  AddRun(page, "财政拨款收支总表", 150, 40);
+  AddRun(page, "单位：万元", 60, 64);
+  AddRun(page, "项目", 60, 90);
+  RightAligned(page, "金额", 200, 90);
+  AddRun(page, "项目", 210, 90);
+  RightAligned(page, "金额", 330, 90);
+  struct Line {
+    double top;
+    std::string income, income_amount, expenditure, expenditure_amount;
+  };
+  const std::vector<Line> lines = {
+      {116, "一、一般公共预算", "46.", "一、一般公共服", "28."},
+      {128, "财政拨款", "69", "务支出", "74"},  // tight: the rest of each cell
+      {154, "二、政府性基金预", "", "", ""},
+      {166, "算财政拨款", "", "", ""},
+      {192, "三、事业收入", "", "", ""},
+      {218, "本年收入合计", "46.69", "本年支出合计", "46.69"},
+      {244, "总计", "46.69", "总计", "46.69"}};
+  for (const Line& line : lines) {
+    AddRun(page, line.income, 60, line.top);
+    if (!line.income_amount.empty()) RightAligned(page, line.income_amount, 200, line.top);
+    if (!line.expenditure.empty()) AddRun(page, line.expenditure, 210, line.top);
+    if (!line.expenditure_amount.empty()) {
+      RightAligned(page, line.expenditure_amount, 330, line.top);
+    }
+  }
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.column_count, 4);
+  ASSERT_EQ(table.row_count, 6);
+  auto compact = [&](int row) {
+    std::vector<std::string> texts = RowTexts(table, row);
+    for (std::string& text : texts) text = RemoveAllWhitespace(text);
+    return texts;
+  };
+  EXPECT_EQ(compact(1), (std::vector<std::string>{"一、一般公共预算财政拨款", "46.69",
+                                                  "一、一般公共服务支出", "28.74"}));
+  EXPECT_EQ(compact(2), (std::vector<std::string>{"二、政府性基金预算财政拨款", "", "", ""}));
+  EXPECT_EQ(compact(3), (std::vector<std::string>{"三、事业收入", "", "", ""}));
+  EXPECT_EQ(compact(4),
+            (std::vector<std::string>{"本年收入合计", "46.69", "本年支出合计", "46.69"}));
+}
+
 TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
   PageContent toc = A4();
   AddRun(toc, "目录", 250, 60);
