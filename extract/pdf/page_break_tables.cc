@@ -295,7 +295,10 @@ bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& 
   for (int k : bottom.glyphs) {
     lower_top = std::min(lower_top, lower_content.glyphs[static_cast<std::size_t>(k)].box.y0);
   }
-  const double gap = std::max(1.0, 0.5 * line_height);
+  // A row's pitch, not a wrapped line's: the first line below is a row of its
+  // own (四、事业收入 under 三、上级补助收入, a summary's label-only rows on
+  // both sides of the break), not the wrapped rest of the last line above.
+  const double gap = std::max(1.0, line_height);
   const double dy = upper_bottom + gap - lower_top;
   const double boundary = upper_bottom + gap / 2;
 

@@ -239,6 +239,39 @@ TEST(PageBreakTableTest, RepeatedHeaderOverRowsTooFewForATable) {
   EXPECT_TRUE(lower2.tables.empty());
 }
 
+// A summary cut by the break between two rows of labels only (三、上级补助收入
+// at the foot, 四、事业收入 at the top under the repeated header): laid a row's
+// pitch apart they stay two rows, one on each page; laid tight, the second read
+// as the wrapped rest of the first, a row across the break, and nothing was
+// joined (s1_0202_final).
+TEST(PageBreakTableTest, RowsOfLabelsOnlyOnBothSidesOfTheBreak) {
+  PageContent upper_content = A4(1);
+  AddRun(upper_content, "收入支出决算表", 200, 590);
+  Row(upper_content, 620, "项目", {"金额", "", ""});
+  Row(upper_content, 650, "一、一般公共预算财政拨款收入", {"42.79", "", ""});
+  Row(upper_content, 680, "二、政府性基金预算财政拨款收入", {"", "", ""});
+  Row(upper_content, 710, "三、上级补助收入", {});
+  PageContent lower_content = A4(2);
+  Row(lower_content, 60, "收入支出决算表", {});
+  Row(lower_content, 90, "项目", {"金额", "", ""});
+  Row(lower_content, 120, "四、事业收入", {});
+  Row(lower_content, 150, "本年收入合计", {"42.79", "", ""});
+  Row(lower_content, 180, "总计", {"42.79", "", ""});
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_TRUE(upper.tables.empty());
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  const Table& head = upper.tables[0].table;
+  ASSERT_EQ(head.row_count, 4);  // the header, one row of figures, two of labels
+  EXPECT_EQ(RowTexts(head, 3)[0], "三、上级补助收入");
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& rest = lower.tables[0].table;
+  ASSERT_EQ(rest.row_count, 3);
+  EXPECT_EQ(RowTexts(rest, 0)[0], "四、事业收入");
+  EXPECT_EQ(RowTexts(rest, 2)[1], "42.79");
+}
+
 // On one page: the title line carrying the unit (金额单位：元) is printed above
 // the table, not its first header row, so the normalizer still finds the title.
 TEST(PageBreakTableTest, UnitLineAboveTheHeaderIsNoHeaderRow) {
