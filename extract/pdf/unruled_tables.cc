@@ -404,8 +404,12 @@ bool IsLabelRowLine(const std::vector<Line>& lines, const Candidate& run, std::s
       IsCaptionLine(line) || DeclaresUnit(line)) {
     return false;
   }
-  if (std::any_of(line.chunks.begin(), line.chunks.end(),
-                  [](const Chunk& chunk) { return chunk.figure; })) {
+  // No figure, and no sentence: a cell's label never holds 。 or ends in
+  // ；，： (justified prose with a number on some lines is no table).
+  if (std::any_of(line.chunks.begin(), line.chunks.end(), [](const Chunk& chunk) {
+        return chunk.figure || Contains(chunk.text, "。") || EndsWith(chunk.text, "；") ||
+               EndsWith(chunk.text, "，") || EndsWith(chunk.text, "：");
+      })) {
     return false;
   }
   const Line& above = lines[j - 1];
@@ -413,16 +417,24 @@ bool IsLabelRowLine(const std::vector<Line>& lines, const Candidate& run, std::s
   const double gap = line.box.y0 - above.box.y1;
   if (gap <= kWrapGapLines * height || gap > kRowGapLines * height) return false;
   std::vector<double> starts;
+  std::vector<double> amounts;  // left edges of the run's amounts
   for (std::size_t l = run.first; l <= run.last; ++l) {
     if (!IsBodyRow(lines[l])) continue;
     for (std::size_t c = 0; c < lines[l].chunks.size(); ++c) {
       if (!lines[l].chunks[c].figure) starts.push_back(lines[l].chunks[c].box.x0);
+      if (IsAmount(lines[l], c)) amounts.push_back(lines[l].chunks[c].box.x0);
     }
   }
+  // A label stays in its cell: it ends before the amounts right of it begin.
+  // A line of justified prose runs over them (a paragraph whose lines hold a
+  // number or not made a table of label rows, js_procuratorate_2018 p28).
   return std::all_of(line.chunks.begin(), line.chunks.end(), [&](const Chunk& chunk) {
-    return std::any_of(starts.begin(), starts.end(), [&](double x0) {
-      return std::abs(chunk.box.x0 - x0) <= kTextColumnTolEm * line.em;
+    const bool in_cell = std::none_of(amounts.begin(), amounts.end(), [&](double x0) {
+      return x0 > chunk.box.x0 && x0 < chunk.box.x1;
     });
+    return in_cell && std::any_of(starts.begin(), starts.end(), [&](double x0) {
+             return std::abs(chunk.box.x0 - x0) <= kTextColumnTolEm * line.em;
+           });
   });
 }
 
