@@ -675,6 +675,35 @@ TEST(UnruledTableTest, NarrowSummaryCellsWrapLabelsAndAmountsTogether) {
             (std::vector<std::string>{"本年收入合计", "46.69", "本年支出合计", "46.69"}));
 }
 
+// Justified prose whose lines hold amounts reads like rows; a line of it
+// without an amount is no row of labels only: it ends a sentence (。). Taken
+// as one, it carried the run on into the next paragraph, and across a page
+// break (js_procuratorate_2018_budget_full p28-29 lost a narrative figure).
+TEST(UnruledTableTest, ProseLineIsNoRowOfLabels) {
+  PageContent page = A4();
+  struct Line {
+    std::string left, amount, right, right_amount;
+  };
+  const std::vector<Line> lines = {{"经费预算支出中，因公出国费支出", "100.00", "万元，占", ""},
+                                   {"公”经费的", "20.65", "%；公务用车运行费支出", "267.80"},
+                                   {"万元，占“三公”经费的", "", "55.30%；公务接待费支出", "116.50"},
+                                   {"万元，占“三公”经费的24", "", "%。具体情况如下：", ""},
+                                   {"1．因公出国（境）费预算支出", "100.00", "万元，与上年预", ""}};
+  double top = 100;
+  for (const Line& line : lines) {
+    AddRun(page, line.left, 60, top);
+    if (!line.amount.empty()) RightAligned(page, line.amount, 300, top);
+    AddRun(page, line.right, 320, top);
+    if (!line.right_amount.empty()) RightAligned(page, line.right_amount, 540, top);
+    top += 26;
+  }
+  for (const DetectedTable& table : DetectTables(page)) {
+    for (int k : table.glyph_indices) {
+      EXPECT_LT(page.glyphs[static_cast<std::size_t>(k)].box.y0, 100 + 3 * 26 - 1);
+    }
+  }
+}
+
 TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
   PageContent toc = A4();
   AddRun(toc, "目录", 250, 60);
