@@ -534,6 +534,17 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
     column_left = std::min(column_left, line->box.x0);
   }
 
+  // A line ending short of the type area closes its paragraph. On a page of
+  // tables the few text lines do not show where the type area ends (a note
+  // under one table, "注：…误差。", then the next table's title, read as one
+  // paragraph that hid the title): the tables' glyphs reach it.
+  double type_right = column_right;
+  for (std::size_t i = 0; i < page.glyphs.size() && i < consumed.size(); ++i) {
+    if (consumed[i] && page.glyphs[i].rotation == 0) {
+      type_right = std::max(type_right, std::min(page.glyphs[i].box.x1, width));
+    }
+  }
+
   auto is_heading_line = [&](const TextLine& line) {
     const std::size_t chars = DecodeUtf8(line.text).size();
     if (chars > 40) return 0;
@@ -577,8 +588,8 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
       const double line_h = std::max(previous->box.height(), line->box.height());
       const double gap = line->box.y0 - previous->box.y1;
       new_paragraph = gap > 1.2 * line_h || gap < -0.5 * line_h ||
-                      line->box.x0 > previous->box.x0 + 1.2 * em ||   // first-line indent
-                      (previous->box.x1 < column_right - 2.5 * em &&  // previous line ended short
+                      line->box.x0 > previous->box.x0 + 1.2 * em ||  // first-line indent
+                      (previous->box.x1 < type_right - 2.5 * em &&   // previous line ended short
                        !StartsWithAmount(line->text)) ||
                       HeadingMarkLevel(line->text) > 0 || StartsWithTableNumber(line->text) ||
                       (EndsSentence(previous->text) && IsCaptionLine(line->text)) ||

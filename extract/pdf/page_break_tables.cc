@@ -86,6 +86,44 @@ std::vector<std::string> BandLines(const PageAnalysis& analysis, double from) {
   return lines;
 }
 
+// The text lines (by vertical overlap, whitespace removed) of some glyphs of
+// a page, top to bottom, with their boxes. Paragraphs are no help here: the
+// layout may join a repeated header line and the first row under it.
+std::vector<std::pair<Box, std::string>> GlyphLines(const PageContent& content,
+                                                    std::vector<int> glyphs) {
+  std::sort(glyphs.begin(), glyphs.end(), [&](int a, int b) {
+    return CenterY(content.glyphs[static_cast<std::size_t>(a)].box) <
+           CenterY(content.glyphs[static_cast<std::size_t>(b)].box);
+  });
+  std::vector<std::vector<int>> groups;
+  Box box;
+  for (int k : glyphs) {
+    const Box& at = content.glyphs[static_cast<std::size_t>(k)].box;
+    if (!groups.empty() && CenterY(at) <= box.y1 && CenterY(at) >= box.y0) {
+      groups.back().push_back(k);
+      box = Union(box, at);
+      continue;
+    }
+    groups.push_back({k});
+    box = at;
+  }
+  std::vector<std::pair<Box, std::string>> lines;
+  for (std::vector<int>& group : groups) {
+    std::sort(group.begin(), group.end(), [&](int a, int b) {
+      return content.glyphs[static_cast<std::size_t>(a)].box.x0 <
+             content.glyphs[static_cast<std::size_t>(b)].box.x0;
+    });
+    Box line = content.glyphs[static_cast<std::size_t>(group.front())].box;
+    std::string text;
+    for (int k : group) {
+      line = Union(line, content.glyphs[static_cast<std::size_t>(k)].box);
+      text += content.glyphs[static_cast<std::size_t>(k)].text;
+    }
+    lines.emplace_back(line, RemoveAllWhitespace(text));
+  }
+  return lines;
+}
+
 // The upper page's foot (upper == true) or the lower page's top; `upper_lines`
 // are the upper band's lines (BandLines), for the lower page.
 Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool upper,
@@ -158,6 +196,28 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
       in_table[static_cast<std::size_t>(index)] = true;
     }
   }
+  // The lower page's first lines that each repeat a line of the upper page's
+  // foot, two or more, are a header Word repeats there (w:tblHeader), as
+  // above, also where the paragraphs do not show it: no table on the lower
+  // page (its rows are too few to make one on their own, a side-by-side
+  // summary's last two rows), or the repeated lines read as the header of
+  // the lower page's table, which then could not continue the rows above.
+  if (!upper && side.repeated.empty() && (nearest < 0 || side.table >= 0)) {
+    std::vector<int> band;
+    for (std::size_t k = 0; k < content.glyphs.size(); ++k) {
+      const Glyph& glyph = content.glyphs[k];
+      if (CenterY(glyph.box) > to || (consumed[k] && !in_table[k])) continue;
+      if (!consumed[k] && IsFurniture(analysis, glyph)) continue;
+      if (RemoveAllWhitespace(glyph.text).empty()) continue;
+      band.push_back(static_cast<int>(k));
+    }
+    std::vector<Box> repeated;
+    for (const auto& [box, text] : GlyphLines(content, band)) {
+      if (text.empty() || !std::binary_search(upper_lines.begin(), upper_lines.end(), text)) break;
+      repeated.push_back(box);
+    }
+    if (repeated.size() >= 2) side.repeated = std::move(repeated);
+  }
   for (std::size_t k = 0; k < content.glyphs.size(); ++k) {
     const Glyph& glyph = content.glyphs[k];
     const double y = CenterY(glyph.box);
@@ -214,7 +274,12 @@ bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& 
   if (std::abs(upper_content.page.width - lower_content.page.width) > 1) return false;
   const Side top = SelectSide(upper_content, upper, true);
   if (top.glyphs.empty()) return false;
-  const Side bottom = SelectSide(lower_content, lower, false, BandLines(upper, top.from));
+  // What a repeated header may repeat: the upper band's paragraphs and its
+  // glyph lines.
+  std::vector<std::string> upper_lines = BandLines(upper, top.from);
+  for (auto& line : GlyphLines(upper_content, top.glyphs)) upper_lines.push_back(line.second);
+  std::sort(upper_lines.begin(), upper_lines.end());
+  const Side bottom = SelectSide(lower_content, lower, false, upper_lines);
   if (bottom.glyphs.empty() || (!top.free_lines && !bottom.free_lines)) return false;
 
   // The lower lines laid just under the upper ones.
@@ -230,7 +295,10 @@ bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& 
   for (int k : bottom.glyphs) {
     lower_top = std::min(lower_top, lower_content.glyphs[static_cast<std::size_t>(k)].box.y0);
   }
-  const double gap = std::max(1.0, 0.5 * line_height);
+  // A row's pitch, not a wrapped line's: the first line below is a row of its
+  // own (四、事业收入 under 三、上级补助收入, a summary's label-only rows on
+  // both sides of the break), not the wrapped rest of the last line above.
+  const double gap = std::max(1.0, line_height);
   const double dy = upper_bottom + gap - lower_top;
   const double boundary = upper_bottom + gap / 2;
 

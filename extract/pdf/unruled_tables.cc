@@ -47,6 +47,9 @@ constexpr int kMaxHeaderLines = 4;
 // A label's wrapped lines follow at the line pitch: gaps under half a line.
 constexpr double kWrapGapLines = 0.5;
 constexpr std::size_t kMaxWrappedLines = 4;
+// Rows printed with labels only, one after another (a summary's 三、事业收入 /
+// 四、其他收入 with their amounts blank, one side longer than the other).
+constexpr std::size_t kMaxLabelRows = 8;
 
 struct Chunk {
   Box box;
@@ -165,11 +168,14 @@ std::vector<Line> BuildLines(const PageContent& page, const std::vector<char>& g
       const Glyph& glyph = page.glyphs[k];
       line.box = Union(line.box, glyph.box);
       const double gap = line.chunks.empty() ? 0 : glyph.box.x0 - line.chunks.back().box.x1;
-      const bool digit_edge =
-          !line.chunks.empty() &&
-          (IsDigitChar(page.glyphs[static_cast<std::size_t>(line.chunks.back().glyphs.back())]
-                           .text.back()) ||
-           IsDigitChar(glyph.text.front()));
+      // An amount cut after its point ("46." over "69" in a narrow cell)
+      // ends in the point: still a number's edge.
+      const char before =
+          line.chunks.empty()
+              ? ' '
+              : page.glyphs[static_cast<std::size_t>(line.chunks.back().glyphs.back())].text.back();
+      const bool digit_edge = !line.chunks.empty() && (IsDigitChar(before) || before == '.' ||
+                                                       IsDigitChar(glyph.text.front()));
       if (line.chunks.empty() || gap > kColumnGapEm * line.em ||
           (digit_edge && gap > kDigitGapEm * line.em)) {
         line.chunks.push_back(Chunk{glyph.box, {}, {}, false, false});
@@ -282,8 +288,9 @@ void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings) {
                     Provenance{}});
         warnings.back().provenance.box = chunk.box;
         all = false;
-      } else if (c != 0 || chunk.figure) {
-        all = false;  // only a leading label may be something else
+      } else if (chunk.figure) {
+        all = false;  // besides the pieces, only wrapped labels (the label
+                      // column's, a summary's 支出 side: 财政拨款 | 69 | 务支出 | 74)
       }
     }
     if (!all || !pieces) continue;
@@ -384,10 +391,58 @@ bool WithinTextCells(const std::vector<Line>& lines, const Candidate& run, const
   });
 }
 
+// Whether line `j` is a row of labels only inside a run: no figure, set at
+// the row pitch (not tight under the line above: that is a wrapped label),
+// and every word starting where a label or text cell of the run's rows
+// starts. A side-by-side summary prints such rows wherever one side has
+// more lines than the other or an amount is blank (三、事业收入 over
+// 四、其他收入, 二、政府性基金预算拨款 | 二、城乡社区支出 with the income blank);
+// a note or a title never starts at a cell's left edge in every word.
+bool IsLabelRowLine(const std::vector<Line>& lines, const Candidate& run, std::size_t j) {
+  const Line& line = lines[j];
+  if (j == 0 || line.leader || line.tail || line.chunks.empty() || IsColumnNumbers(line) ||
+      IsCaptionLine(line) || DeclaresUnit(line)) {
+    return false;
+  }
+  // No figure, and no sentence: a cell's label never holds 。 or ends in
+  // ；，： (justified prose with a number on some lines is no table).
+  if (std::any_of(line.chunks.begin(), line.chunks.end(), [](const Chunk& chunk) {
+        return chunk.figure || Contains(chunk.text, "。") || EndsWith(chunk.text, "；") ||
+               EndsWith(chunk.text, "，") || EndsWith(chunk.text, "：");
+      })) {
+    return false;
+  }
+  const Line& above = lines[j - 1];
+  const double height = std::max(1.0, above.box.height());
+  const double gap = line.box.y0 - above.box.y1;
+  if (gap <= kWrapGapLines * height || gap > kRowGapLines * height) return false;
+  std::vector<double> starts;
+  std::vector<double> amounts;  // left edges of the run's amounts
+  for (std::size_t l = run.first; l <= run.last; ++l) {
+    if (!IsBodyRow(lines[l])) continue;
+    for (std::size_t c = 0; c < lines[l].chunks.size(); ++c) {
+      if (!lines[l].chunks[c].figure) starts.push_back(lines[l].chunks[c].box.x0);
+      if (IsAmount(lines[l], c)) amounts.push_back(lines[l].chunks[c].box.x0);
+    }
+  }
+  // A label stays in its cell: it ends before the amounts right of it begin.
+  // A line of justified prose runs over them (a paragraph whose lines hold a
+  // number or not made a table of label rows, js_procuratorate_2018 p28).
+  return std::all_of(line.chunks.begin(), line.chunks.end(), [&](const Chunk& chunk) {
+    const bool in_cell = std::none_of(amounts.begin(), amounts.end(), [&](double x0) {
+      return x0 > chunk.box.x0 && x0 < chunk.box.x1;
+    });
+    return in_cell && std::any_of(starts.begin(), starts.end(), [&](double x0) {
+             return std::abs(chunk.box.x0 - x0) <= kTextColumnTolEm * line.em;
+           });
+  });
+}
+
 // Runs of body rows, allowing label lines between them: one label line
-// anywhere, or up to kMaxWrappedLines tight lines (a label wrapped over
-// several lines in a narrow column); after the last row, tight label lines
-// that stay within the label cells.
+// anywhere, up to kMaxLabelRows rows of labels only at the row pitch, or up
+// to kMaxWrappedLines tight lines (a label wrapped over several lines in a
+// narrow column); after the last row, tight label lines that stay within the
+// label cells.
 std::vector<Candidate> FindRuns(const std::vector<Line>& lines) {
   std::vector<Candidate> runs;
   std::size_t i = 0;
@@ -426,6 +481,27 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines) {
           lines[j].chunks.size() == 1 && !lines[j].chunks[0].figure && !lines[j].leader;
       if (label_only && j + 1 < lines.size() && IsBodyRow(lines[j + 1])) {
         ++j;
+        continue;
+      }
+      // Rows of labels only, each perhaps wrapped over tight lines (the wrapped
+      // rest of the row above too: 一、一般公共预算财政拨 / 款收入, then
+      // 二、政府性基金预算财政 / 拨款收入 with its amount blank), then another
+      // row.
+      std::size_t rows_of_labels = j;
+      std::size_t label_rows = 0;
+      while (rows_of_labels < lines.size() && rows_of_labels - j < 2 * kMaxLabelRows) {
+        if (IsLabelRowLine(lines, run, rows_of_labels)) {
+          if (++label_rows > kMaxLabelRows) break;
+        } else if (!IsWrappedLabelLine(lines, rows_of_labels)) {
+          break;
+        }
+        ++rows_of_labels;
+      }
+      if (label_rows == 0) rows_of_labels = j;
+      if (rows_of_labels > j && rows_of_labels < lines.size() && IsBodyRow(lines[rows_of_labels]) &&
+          lines[rows_of_labels].box.y0 - lines[rows_of_labels - 1].box.y1 <=
+              kRowGapLines * height) {
+        j = rows_of_labels;
         continue;
       }
       // A label wrapped over several tight lines.
@@ -725,6 +801,29 @@ void AddHeaderOnlyColumns(const PageContent& page, const std::vector<Line>& line
   }
 }
 
+// A header word right of a text column's words, in that column's band: the
+// header of the next column when the text column's own header word starts
+// at its edge on the same line (header words set flush left in their cells,
+// a summary's 支出功能分类 | 合计 over labels ending before 合计 starts and
+// figures right-aligned well after it). Without its own word at the edge the
+// column's header may be centred over short labels, and the word is left to
+// the bands. Returns the column (1-based) or -1.
+int NextToTextColumn(const Chunk& word, const std::vector<Chunk>& line_words,
+                     const std::vector<Column>& columns, double em) {
+  const double centre = (word.box.x0 + word.box.x1) / 2;
+  for (std::size_t k = 0; k + 1 < columns.size(); ++k) {
+    const Column& column = columns[k];
+    if (!column.text || centre <= column.left || centre > column.right) continue;
+    if (word.box.x0 <= column.hi + 0.5 * em) return -1;
+    const bool own = std::any_of(line_words.begin(), line_words.end(), [&](const Chunk& other) {
+      return std::abs(other.box.x0 - column.edge) <= kTextColumnTolEm * em &&
+             other.box.x1 < word.box.x0;
+    });
+    return own ? static_cast<int>(k) + 2 : -1;
+  }
+  return -1;
+}
+
 DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, const Candidate& run,
                          std::size_t header_first, const std::vector<Column>& columns,
                          double label_limit, double label_end, double em,
@@ -737,6 +836,7 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
     Box box;
   };
   std::vector<RowCells> rows;
+  std::vector<Chunk> line_words;  // a header line's words
   auto add_chunk = [&](RowCells& row, const Chunk& chunk, int column) {
     auto& glyphs = row.glyphs[static_cast<std::size_t>(column)];
     glyphs.insert(glyphs.end(), chunk.glyphs.begin(), chunk.glyphs.end());
@@ -756,11 +856,21 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
   for (std::size_t l = header_first; l <= run.last; ++l) {
     const Line& line = lines[l];
     const bool header = l < run.first || IsColumnNumbers(line);
-    const bool continuation = !header && !IsBodyRow(line) && !rows.empty();
+    // A line without amounts continues the row above when it is set tight
+    // under it (a wrapped label) or holds an amount's wrapped rest; at the
+    // row pitch it is a row of labels only (IsLabelRowLine).
+    const bool continuation = !header && !IsBodyRow(line) && !rows.empty() &&
+                              (line.tail || !IsLabelRowLine(lines, run, l));
     if (!continuation) rows.push_back(new_row(line));
     RowCells& row = rows.back();
     for (std::size_t c = 0; c < line.chunks.size(); ++c) {
       const Chunk& chunk = line.chunks[c];
+      if (header && c == 0) {
+        line_words.clear();
+        for (const Chunk& each : line.chunks) {
+          for (Chunk& word : HeaderWords(page, each, em)) line_words.push_back(std::move(word));
+        }
+      }
       if (header) {
         // A header word goes to the label column when it starts among the
         // labels, else to the one column whose figures it overlaps; failing
@@ -777,7 +887,12 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
             add_chunk(row, word, over);
             continue;
           }
-          if (const int next = FlushLeftAfterTextColumn(word, columns, label_limit, em); next > 0) {
+          // Two readings of a header set flush left in a wide cell: just right of
+          // the names' column (pdfcode's sweep s1_0081) or next to a text column
+          // whose words it would otherwise join (a summary's 支出 labels).
+          int next = FlushLeftAfterTextColumn(word, columns, label_limit, em);
+          if (next <= 0) next = NextToTextColumn(word, line_words, columns, em);
+          if (next > 0) {
             add_chunk(row, word, next);
             continue;
           }
@@ -828,6 +943,36 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
         column = ColumnOf(upper, columns, label_limit, false, em);
       }
       add_chunk(row, chunk, column);
+    }
+    // A header line set tight under the header line above, each of its words
+    // under a cell of that line, is the wrapped rest of those cells
+    // ("一般公共预算财政拨" over "款"), as a ruled cell holds it: taken as a
+    // row of its own, "款" read as the 款 code column's header and the
+    // column lost its key. Rows of a header are padded apart, a cell's lines
+    // are not.
+    if (header && !IsColumnNumbers(line) && l > header_first && rows.size() >= 2 &&
+        !IsColumnNumbers(lines[l - 1]) &&
+        line.box.y0 - lines[l - 1].box.y1 <=
+            kWrapGapLines * std::max(1.0, lines[l - 1].box.height())) {
+      RowCells& wrapped = rows.back();
+      RowCells& above = rows[rows.size() - 2];
+      bool under_cells = true;
+      for (int c = 0; c < column_count; ++c) {
+        if (wrapped.filled[static_cast<std::size_t>(c)] &&
+            !above.filled[static_cast<std::size_t>(c)]) {
+          under_cells = false;
+        }
+      }
+      if (under_cells) {
+        for (std::size_t c = 0; c < static_cast<std::size_t>(column_count); ++c) {
+          if (!wrapped.filled[c]) continue;
+          above.glyphs[c].insert(above.glyphs[c].end(), wrapped.glyphs[c].begin(),
+                                 wrapped.glyphs[c].end());
+          above.boxes[c] = Union(above.boxes[c], wrapped.boxes[c]);
+        }
+        above.box = Union(above.box, wrapped.box);
+        rows.pop_back();
+      }
     }
   }
   DetectedTable out;

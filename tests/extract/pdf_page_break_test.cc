@@ -188,6 +188,90 @@ TEST(PageBreakTableTest, WholeTablesAndProseOnEitherSideStayAsTheyWere) {
   EXPECT_FALSE(lower.tables[0].table.continued_from_previous_page);
 }
 
+// A short table cut by a break, two rows on each side, Word repeating its
+// header lines (w:tblHeader) on the next page: neither side makes a table on
+// its own (three rows are needed), so the lower page has no table to find the
+// repeated header above. Its first lines that repeat lines of the upper
+// page's foot are still that header: set aside, the rows join the ones above.
+TEST(PageBreakTableTest, RepeatedHeaderOverRowsTooFewForATable) {
+  PageContent upper_content = A4(1);
+  AddRun(upper_content, "财政拨款收支总表", 200, 560);
+  AddRun(upper_content, "单位：万元", 60, 590);
+  Row(upper_content, 620, "项目", {"合计", "基本支出", "项目支出"});
+  Row(upper_content, 650, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  Row(upper_content, 680, "20106财政事务", {"10.00", "", "10.00"});
+  AddRun(upper_content, "- 1 -", 280, 800);
+  PageContent lower_content = A4(2);
+  AddRun(lower_content, "单位：万元", 60, 60);
+  Row(lower_content, 90, "项目", {"合计", "基本支出", "项目支出"});
+  Row(lower_content, 120, "2010601行政运行", {"10.00", "", "10.00"});
+  Row(lower_content, 150, "合计", {"2,116.66", "1,503.52", "613.14"});
+  AddRun(lower_content, "注：本表为示例。", 60, 200);
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_TRUE(upper.tables.empty());
+  ASSERT_TRUE(lower.tables.empty());
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  EXPECT_EQ(upper.tables[0].table.row_count, 3);  // the header and two rows
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& rest = lower.tables[0].table;
+  ASSERT_EQ(rest.column_count, 4);
+  ASSERT_EQ(rest.row_count, 2);
+  EXPECT_EQ(RowTexts(rest, 0), (std::vector<std::string>{"2010601行政运行", "10.00", "", "10.00"}));
+  EXPECT_EQ(RowTexts(rest, 1),
+            (std::vector<std::string>{"合计", "2,116.66", "1,503.52", "613.14"}));
+  EXPECT_TRUE(rest.continued_from_previous_page);
+  // The repeated lines are furniture now, not a title between the parts.
+  EXPECT_FALSE(AnyParagraphContains(lower, "基本支出"));
+  EXPECT_TRUE(AnyParagraphContains(lower, "注：本表为示例。"));
+
+  // Lines that do not repeat the foot above stay where they were.
+  PageContent other = A4(2);
+  AddRun(other, "单位：元", 60, 60);
+  Row(other, 90, "科目", {"决算数", "", ""});
+  Row(other, 120, "2010601行政运行", {"10.00", "", "10.00"});
+  Row(other, 150, "合计", {"2,116.66", "1,503.52", "613.14"});
+  PageAnalysis upper2 = AnalyzePage(upper_content);
+  PageAnalysis lower2 = AnalyzePage(other);
+  EXPECT_FALSE(RejoinTableAcrossPageBreak(upper_content, upper2, other, lower2));
+  EXPECT_TRUE(lower2.tables.empty());
+}
+
+// A summary cut by the break between two rows of labels only (三、上级补助收入
+// at the foot, 四、事业收入 at the top under the repeated header): laid a row's
+// pitch apart they stay two rows, one on each page; laid tight, the second read
+// as the wrapped rest of the first, a row across the break, and nothing was
+// joined (s1_0202_final).
+TEST(PageBreakTableTest, RowsOfLabelsOnlyOnBothSidesOfTheBreak) {
+  PageContent upper_content = A4(1);
+  AddRun(upper_content, "收入支出决算表", 200, 590);
+  Row(upper_content, 620, "项目", {"金额", "", ""});
+  Row(upper_content, 650, "一、一般公共预算财政拨款收入", {"42.79", "", ""});
+  Row(upper_content, 680, "二、政府性基金预算财政拨款收入", {"", "", ""});
+  Row(upper_content, 710, "三、上级补助收入", {});
+  PageContent lower_content = A4(2);
+  Row(lower_content, 60, "收入支出决算表", {});
+  Row(lower_content, 90, "项目", {"金额", "", ""});
+  Row(lower_content, 120, "四、事业收入", {});
+  Row(lower_content, 150, "本年收入合计", {"42.79", "", ""});
+  Row(lower_content, 180, "总计", {"42.79", "", ""});
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_TRUE(upper.tables.empty());
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  const Table& head = upper.tables[0].table;
+  ASSERT_EQ(head.row_count, 4);  // the header, one row of figures, two of labels
+  EXPECT_EQ(RowTexts(head, 3)[0], "三、上级补助收入");
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& rest = lower.tables[0].table;
+  ASSERT_EQ(rest.row_count, 3);
+  EXPECT_EQ(RowTexts(rest, 0)[0], "四、事业收入");
+  EXPECT_EQ(RowTexts(rest, 2)[1], "42.79");
+}
+
 // On one page: the title line carrying the unit (金额单位：元) is printed above
 // the table, not its first header row, so the normalizer still finds the title.
 TEST(PageBreakTableTest, UnitLineAboveTheHeaderIsNoHeaderRow) {

@@ -1,6 +1,7 @@
 // Table detection on hand-built pages: no Poppler, no files.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <chrono>
 #include <random>
 #include <string>
@@ -570,12 +571,12 @@ TEST(UnruledTableTest, HeaderFromTheWholeHeaderBand) {
   ASSERT_EQ(tables.size(), 1u);
   const Table& table = tables[0].table;
   ASSERT_EQ(table.column_count, 4);
-  // Each header line is a row, as a ruled header's are; normalize joins them.
-  ASSERT_EQ(table.row_count, 6);
+  // The header word wrapped tight under its cell stays in that cell, as a
+  // ruled cell holds its lines.
+  ASSERT_EQ(table.row_count, 5);
   EXPECT_EQ(RowTexts(table, 0),
-            (std::vector<std::string>{"功能分类科目", "合计", "一般公共", "其他收入"}));
-  EXPECT_EQ(RowTexts(table, 1), (std::vector<std::string>{"", "", "预算拨款", ""}));
-  EXPECT_EQ(RowTexts(table, 3),
+            (std::vector<std::string>{"功能分类科目", "合计", "一般公共\n预算拨款", "其他收入"}));
+  EXPECT_EQ(RowTexts(table, 2),
             (std::vector<std::string>{"206科学技术支出", "5,146.79", "5,146.79", ""}));
   for (int k : tables[0].glyph_indices) {
     EXPECT_GT(page.glyphs[static_cast<std::size_t>(k)].box.y0, 70.0);
@@ -636,6 +637,190 @@ TEST(UnruledTableTest, IndentedNamesStayInTheirColumn) {
     for (int c = name_column + 1; c < table.column_count; ++c) {
       const std::string text = Anchor(table, r, c)->text;
       EXPECT_TRUE(text.empty() || text == "5,716.85" || text == "4,101.45") << text;
+    }
+  }
+}
+
+// A side-by-side summary (收入 | 支出) without rules, rows 26 pt apart: rows
+// whose amounts are blank on both sides (三、事业收入, 四、其他收入 under a
+// shorter 支出 side) hold labels only. They are rows of their own, not a
+// wrapped rest of the row above, and they do not end the table (the table
+// had only two rows before them and was lost whole, s1_0226_budget).
+TEST(UnruledTableTest, SummaryRowsOfLabelsOnlyAreRowsOfTheirOwn) {
+  struct Case {
+    const char* name;
+    std::vector<std::array<std::string, 4>>
+        rows;  // income label, amount, expenditure label, amount
+    int body_rows;
+  };
+  const std::vector<Case> cases = {
+      {"two label-only rows in the middle",
+       {{"一、一般公共预算拨款收入", "207.46", "一、教育支出", "91.03"},
+        {"二、政府性基金预算拨款收入", "", "二、城乡社区支出", "116.43"},
+        {"三、事业收入", "", "", ""},
+        {"四、其他收入", "", "", ""},
+        {"本年收入合计", "207.46", "本年支出合计", "207.46"},
+        {"收入总计", "207.46", "支出总计", "207.46"}},
+       6},
+      {"a label-only row on either side",
+       {{"一、一般公共预算拨款收入", "1,207.46", "一、教育支出", "1,091.03"},
+        {"二、事业收入", "", "二、科学技术支出", ""},
+        {"", "", "三、城乡社区支出", ""},
+        {"三、其他收入", "", "四、农林水支出", "116.43"},
+        {"本年收入合计", "1,207.46", "本年支出合计", "1,207.46"}},
+       5},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4();
+    AddRun(page, "部门收支总表", 200, 40);
+    AddRun(page, "单位：万元", 60, 64);
+    AddRun(page, "项目", 60, 90);
+    RightAligned(page, "预算数", 300, 90);
+    AddRun(page, "支出功能分类", 320, 90);
+    RightAligned(page, "预算数", 560, 90);
+    double top = 116;
+    for (const auto& row : c.rows) {
+      if (!row[0].empty()) AddRun(page, row[0], 60, top);
+      if (!row[1].empty()) RightAligned(page, row[1], 300, top);
+      if (!row[2].empty()) AddRun(page, row[2], 320, top);
+      if (!row[3].empty()) RightAligned(page, row[3], 560, top);
+      top += 26;
+    }
+    AddRun(page, "注：本表为示例。", 60, top + 30);
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    ASSERT_EQ(table.column_count, 4);
+    ASSERT_EQ(table.row_count, 1 + c.body_rows);
+    for (int r = 0; r < c.body_rows; ++r) {
+      const auto& row = c.rows[static_cast<std::size_t>(r)];
+      EXPECT_EQ(RowTexts(table, r + 1), (std::vector<std::string>{row[0], row[1], row[2], row[3]}))
+          << "row " << r;
+    }
+  }
+}
+
+// Header words set flush left in equal cells (LibreOffice, widths=equal): a
+// summary's 合计 starts right of the 支出 labels under 支出功能分类 and ends
+// before the right-aligned figures under it begin, so it overlaps no body
+// chunk and its centre lies in the text column's band. The text column has
+// its own header word at its edge: 合计 heads the next column (it was read
+// as "支出功能分类合计" and the 合计 column lost its key, s1_0035_budget).
+TEST(UnruledTableTest, FlushLeftHeaderRightOfATextColumnHeadsTheNextColumn) {
+  PageContent page = A4();
+  page.page.width = 842;  // landscape
+  AddRun(page, "财政拨款收支总表", 200, 40);
+  AddRun(page, "单位：元", 60, 64);
+  AddRun(page, "收入", 60, 90);
+  AddRun(page, "支出", 310, 90);
+  AddRun(page, "项目", 60, 116);
+  AddRun(page, "预算数", 180, 116);
+  AddRun(page, "支出功能分类", 310, 116);
+  AddRun(page, "合计", 425, 116);
+  AddRun(page, "一般公共预算", 550, 116);
+  const std::vector<std::array<std::string, 5>> rows = {
+      {"一、一般公共预算拨款", "40,643,214.64", "一、一般公共服务支出", "15,991,226.74",
+       "15,991,226.74"},
+      {"二、政府性基金预算拨款", "", "二、教育支出", "24,651,987.90", "24,651,987.90"},
+      {"本年收入合计", "40,643,214.64", "本年支出合计", "40,643,214.64", "40,643,214.64"}};
+  double top = 142;
+  for (const auto& row : rows) {
+    AddRun(page, row[0], 60, top);
+    if (!row[1].empty()) RightAligned(page, row[1], 295, top);
+    AddRun(page, row[2], 310, top);
+    RightAligned(page, row[3], 545, top);
+    RightAligned(page, row[4], 665, top);
+    top += 26;
+  }
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.column_count, 5);
+  ASSERT_EQ(table.row_count, 5);
+  EXPECT_EQ(RowTexts(table, 0), (std::vector<std::string>{"收入", "", "支出", "", ""}));
+  EXPECT_EQ(RowTexts(table, 1),
+            (std::vector<std::string>{"项目", "预算数", "支出功能分类", "合计", "一般公共预算"}));
+  EXPECT_EQ(RowTexts(table, 3),
+            (std::vector<std::string>{"二、政府性基金预算拨款", "", "二、教育支出", "24,651,987.90",
+                                      "24,651,987.90"}));
+}
+
+// A summary in narrow cells (s1_0240_final, s1_0292_final): labels and
+// amounts wrap together, the amounts right after their point ("46." over
+// "69", the point 1 em from the 支出 label beside it), and a row of labels
+// only wraps too. The rests join their cells, the label rows stay rows.
+TEST(UnruledTableTest, NarrowSummaryCellsWrapLabelsAndAmountsTogether) {
+  PageContent page = A4();
+  AddRun(page, "财政拨款收支总表", 150, 40);
+  AddRun(page, "单位：万元", 60, 64);
+  AddRun(page, "项目", 60, 90);
+  RightAligned(page, "金额", 200, 90);
+  AddRun(page, "项目", 210, 90);
+  RightAligned(page, "金额", 330, 90);
+  struct Line {
+    double top;
+    std::string income, income_amount, expenditure, expenditure_amount;
+  };
+  const std::vector<Line> lines = {
+      {116, "一、一般公共预算", "46.", "一、一般公共服", "28."},
+      {128, "财政拨款", "69", "务支出", "74"},  // tight: the rest of each cell
+      {154, "二、政府性基金预", "", "", ""},
+      {166, "算财政拨款", "", "", ""},
+      {192, "三、事业收入", "", "", ""},
+      {218, "本年收入合计", "46.69", "本年支出合计", "46.69"},
+      {244, "总计", "46.69", "总计", "46.69"}};
+  for (const Line& line : lines) {
+    AddRun(page, line.income, 60, line.top);
+    if (!line.income_amount.empty()) RightAligned(page, line.income_amount, 200, line.top);
+    if (!line.expenditure.empty()) AddRun(page, line.expenditure, 210, line.top);
+    if (!line.expenditure_amount.empty()) {
+      RightAligned(page, line.expenditure_amount, 330, line.top);
+    }
+  }
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.column_count, 4);
+  ASSERT_EQ(table.row_count, 6);
+  auto compact = [&](int row) {
+    std::vector<std::string> texts = RowTexts(table, row);
+    for (std::string& text : texts) text = RemoveAllWhitespace(text);
+    return texts;
+  };
+  EXPECT_EQ(compact(1), (std::vector<std::string>{"一、一般公共预算财政拨款", "46.69",
+                                                  "一、一般公共服务支出", "28.74"}));
+  EXPECT_EQ(compact(2), (std::vector<std::string>{"二、政府性基金预算财政拨款", "", "", ""}));
+  EXPECT_EQ(compact(3), (std::vector<std::string>{"三、事业收入", "", "", ""}));
+  EXPECT_EQ(compact(4),
+            (std::vector<std::string>{"本年收入合计", "46.69", "本年支出合计", "46.69"}));
+}
+
+// Justified prose whose lines hold amounts reads like rows; a line of it
+// without an amount is no row of labels only: it ends a sentence (。). Taken
+// as one, it carried the run on into the next paragraph, and across a page
+// break (js_procuratorate_2018_budget_full p28-29 lost a narrative figure).
+TEST(UnruledTableTest, ProseLineIsNoRowOfLabels) {
+  PageContent page = A4();
+  struct Line {
+    std::string left, amount, right, right_amount;
+  };
+  const std::vector<Line> lines = {{"经费预算支出中，因公出国费支出", "100.00", "万元，占", ""},
+                                   {"公”经费的", "20.65", "%；公务用车运行费支出", "267.80"},
+                                   {"万元，占“三公”经费的", "", "55.30%；公务接待费支出", "116.50"},
+                                   {"万元，占“三公”经费的24", "", "%。具体情况如下：", ""},
+                                   {"1．因公出国（境）费预算支出", "100.00", "万元，与上年预", ""}};
+  double top = 100;
+  for (const Line& line : lines) {
+    AddRun(page, line.left, 60, top);
+    if (!line.amount.empty()) RightAligned(page, line.amount, 300, top);
+    AddRun(page, line.right, 320, top);
+    if (!line.right_amount.empty()) RightAligned(page, line.right_amount, 540, top);
+    top += 26;
+  }
+  for (const DetectedTable& table : DetectTables(page)) {
+    for (int k : table.glyph_indices) {
+      EXPECT_LT(page.glyphs[static_cast<std::size_t>(k)].box.y0, 100 + 3 * 26 - 1);
     }
   }
 }
