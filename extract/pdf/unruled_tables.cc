@@ -438,12 +438,67 @@ bool IsLabelRowLine(const std::vector<Line>& lines, const Candidate& run, std::s
   });
 }
 
+// A row of a classification: its label starts with a code of three or more
+// digits (201 一般公共服务支出, 2010101, or the 类 code alone before 款 and 项)
+// and no label follows an amount (a summary's two sides).
+bool IsCodedRow(const Line& line) {
+  if (line.chunks.empty() || IsAmount(line, 0)) return false;
+  const std::string text = Compact(line.chunks.front().text);
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits < 3) return false;
+  bool amounts = false;
+  for (std::size_t c = 1; c < line.chunks.size(); ++c) {
+    if (IsAmount(line, c)) {
+      amounts = true;
+    } else if (amounts) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A table broken at a page foot may leave only its header and one or two
+// rows on the page (the rest continues on the next page). Such a short run is
+// a table when its first row sits right under a header line (figure-free,
+// several chunks, no caption), a row carries a classification code and
+// nothing follows it on the page but a label wrapped tight under it or a
+// line in the page's foot (a page number). Rows at a page's top, with a note
+// under them, are left to the page-break joining. Without a code one or two rows are too little to
+// tell the columns: a lone 合计 under a split 类/款/项 header, or a summary's first row, read
+// wrong, and the page-break joining reads those better.
+bool IsShortRunAtPageFoot(const std::vector<Line>& lines, const Candidate& run,
+                          double page_height) {
+  bool coded = false;
+  for (std::size_t l = run.first; l <= run.last; ++l) {
+    if (IsBodyRow(lines[l])) coded = coded || IsCodedRow(lines[l]);
+  }
+  if (!coded) return false;
+  constexpr double kFootShare = 0.85;  // below this share of the height: the page's foot
+  for (std::size_t l = run.last + 1; l < lines.size(); ++l) {
+    if (lines[l].box.y0 >= kFootShare * page_height) continue;
+    if (l == run.last + 1 && lines[l].chunks.size() == 1 && IsWrappedLabelLine(lines, l)) continue;
+    return false;
+  }
+  if (run.first == 0) return false;
+  const Line& above = lines[run.first - 1];
+  const Line& first = lines[run.first];
+  const double height = std::max(1.0, first.box.height());
+  if (first.box.y0 - above.box.y1 > kRowGapLines * height) return false;
+  if (above.leader || above.tail || above.chunks.size() < 3 || IsCaptionLine(above) ||
+      DeclaresUnit(above)) {
+    return false;
+  }
+  return std::none_of(above.chunks.begin(), above.chunks.end(),
+                      [](const Chunk& chunk) { return chunk.figure; });
+}
+
 // Runs of body rows, allowing label lines between them: one label line
 // anywhere, up to kMaxLabelRows rows of labels only at the row pitch, or up
 // to kMaxWrappedLines tight lines (a label wrapped over several lines in a
 // narrow column); after the last row, tight label lines that stay within the
 // label cells.
-std::vector<Candidate> FindRuns(const std::vector<Line>& lines) {
+std::vector<Candidate> FindRuns(const std::vector<Line>& lines, double page_height) {
   std::vector<Candidate> runs;
   std::size_t i = 0;
   while (i < lines.size()) {
@@ -519,7 +574,10 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines) {
       if (kept > j) run.last = kept - 1;
       break;
     }
-    if (rows >= kMinRows && money >= kMinMoneyRows) runs.push_back(run);
+    if ((rows >= kMinRows && money >= kMinMoneyRows) ||
+        (money >= 1 && money == rows && IsShortRunAtPageFoot(lines, run, page_height))) {
+      runs.push_back(run);
+    }
     i = run.last + 1;
   }
   return runs;
@@ -1024,7 +1082,7 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
   std::vector<Line> lines = BuildLines(page, glyph_taken);
   std::vector<Warning> warnings;
   MarkAmountTails(lines, warnings);
-  for (const Candidate& run : FindRuns(lines)) {
+  for (const Candidate& run : FindRuns(lines, page.page.height)) {
     const double em = lines[run.first].em;
     const std::vector<double> columns = AmountColumns(lines, run, kRightEdgeTolEm * em);
     if (columns.empty()) continue;

@@ -1,6 +1,7 @@
 // Table detection on hand-built pages: no Poppler, no files.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <random>
@@ -822,6 +823,97 @@ TEST(UnruledTableTest, ProseLineIsNoRowOfLabels) {
     for (int k : table.glyph_indices) {
       EXPECT_LT(page.glyphs[static_cast<std::size_t>(k)].box.y0, 100 + 3 * 26 - 1);
     }
+  }
+}
+
+// A table broken at a page foot may leave only its header and one or two rows
+// on the page (s1_0171: 功能分类科目 … over "201 一般公共服务支出"; s1_0239: a
+// header over 合计 and 201). Under the three rows a run needs they stayed
+// paragraphs and their figures were lost; they are a table when a header line
+// sits right above them, a row carries a code and nothing of several chunks
+// follows on the page.
+TEST(UnruledTableTest, HeaderAndShortRunAtThePageFootAreATable) {
+  enum class After { kNothing, kRowOfText, kNote };
+  struct Case {
+    std::string name;
+    std::vector<std::string> header;  // empty: a prose line above instead
+    int rows;
+    After line_after;  // what follows the rows on the page above its foot
+    bool table;
+    std::string label = "201一般公共服务支出";  // the first row's label
+  };
+  const std::vector<Case> cases = {
+      {"header and one row",
+       {"功能分类科目", "本年收入合计", "财政拨款收入", "其他收入"},
+       1,
+       After::kNothing,
+       true},
+      {"header and two rows",
+       {"科目名称", "合计", "基本支出", "项目支出"},
+       2,
+       After::kNothing,
+       true},
+      {"rows not at the page foot",
+       {"科目名称", "合计", "基本支出", "项目支出"},
+       2,
+       After::kRowOfText,
+       false},
+      // Rows at a page's top, a note under them: the page-break joining's.
+      {"a note under the rows",
+       {"科目名称", "合计", "基本支出", "项目支出"},
+       2,
+       After::kNote,
+       false},
+      {"no header above", {}, 1, After::kNothing, false},
+      // No code: one row is too little to tell the columns (a lone 合计 under
+      // a split 类/款/项 header read 科目名称 and 合计 as one column).
+      {"a lone total without a code",
+       {"科目名称", "合计", "基本支出", "项目支出"},
+       1,
+       After::kNothing,
+       false,
+       "合计"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4();
+    AddRun(page, "表2 部门收入决算表", 200, 540);
+    double top = 600;
+    if (c.header.empty()) {
+      AddRun(page, "本部门收入情况如下表所示。", 60, top);
+    } else {
+      AddRun(page, c.header[0], 60, top);
+      for (std::size_t k = 1; k < c.header.size(); ++k)
+        RightAligned(page, c.header[k], 340 + 90 * static_cast<double>(k - 1), top);
+    }
+    top += 18;
+    const std::vector<UnruledRow> rows = {{c.label, {"262,484.33", "262,484.33"}},
+                                          {"20101人大事务", {"96,761.74", "96,761.74"}}};
+    for (int r = 0; r < c.rows; ++r) {
+      AddRun(page, rows[r].label, 60, top);
+      RightAligned(page, rows[r].figures[0], 340, top);
+      RightAligned(page, rows[r].figures[1], 430, top);
+      top += 18;
+    }
+    if (c.line_after == After::kRowOfText) {
+      AddRun(page, "2010101行政运行", 60, top);
+      AddRun(page, "说明文字", 300, top);
+    } else if (c.line_after == After::kNote) {
+      AddRun(page, "注：本表金额单位转换时可能存在尾数误差。", 60, top + 20);
+    }
+    AddRun(page, "3", 290, 800);  // the page number
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    if (!c.table) {
+      EXPECT_TRUE(tables.empty());
+      continue;
+    }
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    ASSERT_EQ(table.row_count, c.rows + 1);
+    EXPECT_EQ(table.TextAt(0, 0), c.header[0]);
+    EXPECT_EQ(table.TextAt(1, 0), "201一般公共服务支出");
+    const std::vector<std::string> first = RowTexts(table, 1);
+    EXPECT_EQ(std::count(first.begin(), first.end(), "262,484.33"), 2);
   }
 }
 
