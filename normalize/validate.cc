@@ -351,25 +351,39 @@ const std::vector<std::string> kSummarySources = {"income.general_budget_appropr
                                                   "income.fiscal_special_account",
                                                   "income.unit_funds"};
 
-// 本年收入合计 with the sources a summary prints below it added (Shandong's
-// 收支总体情况表: 上级补助收入 under 本年收入合计, outside it): what an income table,
-// which lists every source in one total, totals. The year's own figure when
-// nothing is printed below it; null without 本年收入合计.
+// The sources a summary prints below its year line, outside it (Shandong's
+// 收支总体情况表 prints 上级补助收入 and 附属单位上缴收入 under 本年收入合计,
+// sd_yantai_housing_2026 p9). Only when the year line closes a list of sources
+// above it: a 财政拨款收支总表's 一、本年收入 heads its sources, which all come
+// below it and are within it.
+std::vector<std::string> SourcesBelowYearLine(const CanonicalTable& table,
+                                              const CanonicalRow* year) {
+  std::vector<std::string> below;
+  if (year == nullptr) return below;
+  bool sources_above = false;
+  for (const std::string& code : kSummarySources) {
+    const CanonicalRow* row = FindRow(table, code);
+    if (row == nullptr) continue;
+    if (row < year) {
+      sources_above = true;
+    } else {
+      below.push_back(code);
+    }
+  }
+  if (!sources_above) below.clear();
+  return below;
+}
+
+// 本年收入合计 with the sources a summary prints below it added: what an income
+// table, which lists every source in one total, totals. The year's own figure
+// when nothing is printed below it; null without 本年收入合计.
 std::optional<Figure> YearIncomeWithSourcesBelow(const CanonicalTable& summary) {
   const CanonicalRow* year = FindRow(summary, "income.total_current_year");
   if (year == nullptr || PrimaryValue(*year) == nullptr) return std::nullopt;
   Figure total = *PrimaryValue(*year);
-  bool sources_above = false;
-  for (const std::string& code : kSummarySources) {
-    const CanonicalRow* row = FindRow(summary, code);
-    sources_above = sources_above || (row != nullptr && row < year);
-  }
-  if (!sources_above) return total;
-  for (const std::string& code : kSummarySources) {
-    const CanonicalRow* row = FindRow(summary, code);
-    if (row == nullptr || row < year) continue;
-    const Figure* figure = PrimaryValue(*row);
-    if (figure == nullptr || figure->amount_fen == 0) continue;
+  for (const std::string& code : SourcesBelowYearLine(summary, year)) {
+    const Figure* figure = PrimaryValue(*FindRow(summary, code));
+    if (figure == nullptr) continue;
     // printed_text stays the year's: the tolerance is its half unit.
     total.amount_fen += figure->amount_fen;
   }
@@ -395,9 +409,8 @@ void CheckSummary(const CanonicalTable& table, CheckLog& findings) {
     }
     RunSum(sum, findings);
   };
-  // Sources printed below 本年收入合计 are outside it and go into 收入总计 (Shandong's
-  // 收支总体情况表 prints 上级补助收入 and 附属单位上缴收入 under 本年收入合计,
-  // sd_yantai_housing_2026 p9).
+  // Sources printed below 本年收入合计 are outside it and go into 收入总计
+  // (SourcesBelowYearLine).
   // A 财政拨款收支总表 whose year line is 一、财政拨款 (Hangzhou, seed 004's
   // 一、财政拨款（补助）) rather than 一、本年收入: every source of that table is a
   // fiscal appropriation, so that line is the year's income.
@@ -407,24 +420,13 @@ void CheckSummary(const CanonicalTable& table, CheckLog& findings) {
       FindRow(table, "income.fiscal_appropriation") != nullptr) {
     year_code = "income.fiscal_appropriation";
   }
-  const CanonicalRow* current = FindRow(table, year_code);
+  const std::vector<std::string> below = SourcesBelowYearLine(table, FindRow(table, year_code));
   std::vector<std::string> within;
   std::vector<std::string> grand_parts = {year_code, "income.use_of_non_fiscal_balance",
                                           "income.opening_carryover"};
-  // Only when 本年收入合计 closes a list of sources above it: a 财政拨款收支总表's
-  // 一、本年收入 heads its sources, which all come below it.
-  bool sources_above = false;
   for (const std::string& code : kSummarySources) {
-    const CanonicalRow* row = FindRow(table, code);
-    sources_above = sources_above || (current != nullptr && row != nullptr && row < current);
-  }
-  for (const std::string& code : kSummarySources) {
-    const CanonicalRow* row = FindRow(table, code);
-    if (sources_above && row != nullptr && row > current) {
-      grand_parts.push_back(code);
-    } else {
-      within.push_back(code);
-    }
+    const bool outside = std::find(below.begin(), below.end(), code) != below.end();
+    (outside ? grand_parts : within).push_back(code);
   }
   sum_of("summary.income_total", "income.grand_total", grand_parts, Severity::kError);
   sum_of("summary.expenditure_total", "expenditure.grand_total",
