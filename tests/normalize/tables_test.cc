@@ -284,10 +284,7 @@ TEST(TablesTest, CentralBudgetComparisonColumns) {
   EXPECT_EQ(FigureFen(normalized, kind, "201", "change"), -20442300000);
   EXPECT_EQ(FigureFen(normalized, kind, "201", "change.net"), 3099900000);
   // A rate is no figure and no row: three rows, none named by a rate.
-  const CanonicalTable* table = nullptr;
-  for (const CanonicalTable& t : normalized.tables) {
-    if (t.kind == kind) table = &t;
-  }
+  const CanonicalTable* table = FindTable(normalized, kind);
   ASSERT_NE(table, nullptr);
   EXPECT_EQ(table->rows.size(), 3u);
   for (const CanonicalRow& row : table->rows) {
