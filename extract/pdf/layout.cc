@@ -115,11 +115,19 @@ bool IsBoldLikeFont(std::string_view name) {
 // that happens to reach the text column's edge (注：本表…误差。 on a page of
 // tables, whose few text lines set that edge) it was joined to the note, and
 // the table lost its number.
-bool StartsWithTableNumber(std::string_view text) {
+// A raw line as the table-number reader expects it (core/table_number.h).
+std::u32string CaptionKey(std::string_view text) {
   const std::vector<char32_t> cps = DecodeUtf8(text);
-  const std::u32string key = FoldTableNumberKey(std::u32string_view(cps.data(), cps.size()));
+  return FoldTableNumberKey(std::u32string_view(cps.data(), cps.size()));
+}
+
+bool StartsWithTableNumber(std::u32string_view key) {
   const std::optional<TableNumberPrefix> prefix = ParseTableNumberPrefix(key);
   return prefix.has_value() && prefix->table_word;
+}
+
+bool StartsWithTableNumber(std::string_view text) {
+  return StartsWithTableNumber(CaptionKey(text));
 }
 
 // A line that ends a sentence (。 ！ ？); a wrapped line of running text does not.
@@ -133,16 +141,15 @@ bool EndsSentence(std::string_view text) {
 // After a finished sentence such a line opens a paragraph, for the same reason
 // as a number line: a note that set the column's edge swallowed the title.
 bool IsCaptionLine(std::string_view text) {
-  if (StartsWithTableNumber(text)) return true;
-  std::vector<char32_t> cps = DecodeUtf8(text);
-  std::erase_if(cps, [](char32_t c) { return c == U' ' || c == U'\u3000'; });
-  if (cps.empty() || cps.size() > 40) return false;
-  const std::u32string_view key(cps.data(), cps.size());
+  const std::u32string key = CaptionKey(text);
+  if (StartsWithTableNumber(key)) return true;
+  if (key.empty() || key.size() > 40) return false;
   if (key.starts_with(U"单位") || key.starts_with(U"金额单位")) return true;
   if (key.back() == U'表') return true;
-  const std::size_t bracket = key.rfind(U'（');
-  return bracket != std::u32string_view::npos && key.back() == U'）' &&
-         key.substr(0, bracket).ends_with(U"表");
+  // The key folds （） to ().
+  const std::size_t bracket = key.rfind(U'(');
+  return bracket != std::u32string::npos && key.back() == U')' &&
+         std::u32string_view(key).substr(0, bracket).ends_with(U"表");
 }
 
 }  // namespace
