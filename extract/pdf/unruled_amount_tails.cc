@@ -1,0 +1,125 @@
+// Stage 2 of the unruled table detector (see unruled_stages.h): an amount too
+// wide for its cell wraps ("1,209,583.7" over "5", or "12,672" over ".73"). A
+// line of digit pieces under a row's amounts joins the amount it completes (a
+// well-formed amount only with the piece); a piece that could complete two
+// amounts is reported, not guessed.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text.h"
+#include "extract/pdf/unruled_stages.h"
+
+namespace disclose::pdf::unruled {
+// An amount as publishers print money: digits grouped by three with commas
+// (or not grouped at all), then two decimals or none; a minus sign allowed.
+bool IsWellFormedAmount(std::string_view text) {
+  if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+  const std::size_t point = text.find('.');
+  std::string_view whole = text.substr(0, point);
+  if (point != std::string_view::npos) {
+    const std::string_view decimals = text.substr(point + 1);
+    if (decimals.size() != 2 || !IsDigitChar(decimals[0]) || !IsDigitChar(decimals[1])) {
+      return false;
+    }
+  }
+  if (whole.empty()) return false;
+  if (whole.find(',') == std::string_view::npos) {
+    return std::all_of(whole.begin(), whole.end(), IsDigitChar);
+  }
+  // 1,209,583: a first group of one to three digits, then groups of three.
+  std::size_t group = 0;
+  bool first = true;
+  for (std::size_t i = 0; i <= whole.size(); ++i) {
+    if (i == whole.size() || whole[i] == ',') {
+      if (group == 0 || group > 3 || (!first && group != 3)) return false;
+      first = false;
+      group = 0;
+    } else if (IsDigitChar(whole[i])) {
+      ++group;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+namespace {
+
+// Digits, commas and points only: what an amount's wrapped rest can hold.
+bool IsDigitPiece(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return IsDigitChar(c) || c == ',' || c == '.';
+  });
+}
+
+// make a well-formed amount, and `above` alone is not one, or `piece` is the
+// decimal part of an integer ("12,672" over ".73").
+bool Completes(std::string_view above, std::string_view piece) {
+  if (!IsDigitPiece(piece) || above.empty()) return false;
+  const std::string joined = std::string(above) + std::string(piece);
+  if (!IsWellFormedAmount(joined)) return false;
+  if (!IsWellFormedAmount(above)) return true;
+  return piece.front() == '.' && above.find('.') == std::string_view::npos;
+}
+
+// Rule 5 over every line: marks the lines that hold only the wrapped rests of
+// the amounts above (and perhaps a wrapped label first). A piece that
+
+}  // namespace
+
+// warning names it.
+void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings) {
+  for (std::size_t l = 1; l < lines.size(); ++l) {
+    Line& line = lines[l];
+    const Line& above = lines[l - 1];
+    if (line.leader || above.leader || above.tail) continue;
+    const double height = std::max(1.0, above.box.height());
+    if (line.box.y0 - above.box.y1 > 0.5 * height) continue;
+    std::vector<int> completes(line.chunks.size(), -1);
+    bool all = true;
+    bool pieces = false;
+    for (std::size_t c = 0; c < line.chunks.size() && all; ++c) {
+      const Chunk& chunk = line.chunks[c];
+      const std::string piece = Compact(chunk.text);
+      std::vector<int> targets;
+      for (std::size_t a = 0; a < above.chunks.size(); ++a) {
+        const Chunk& upper = above.chunks[a];
+        const double slack = 0.5 * above.em;
+        const bool under =
+            chunk.box.x0 < upper.box.x1 + slack && chunk.box.x1 > upper.box.x0 - slack;
+        if (under && Completes(Compact(upper.text), piece)) targets.push_back(static_cast<int>(a));
+      }
+      if (targets.size() == 1) {
+        completes[c] = targets.front();
+        pieces = true;
+      } else if (targets.size() > 1) {
+        warnings.push_back(
+            Warning{"pdf_ambiguous_cell",
+                    "\"" + chunk.text +
+                        "\" under a table row could complete more than one amount above it; "
+                        "left where it is printed",
+                    Provenance{}});
+        warnings.back().provenance.box = chunk.box;
+        all = false;
+      } else if (chunk.figure) {
+        all = false;  // besides the pieces, only wrapped labels (the label
+                      // column's, a summary's 支出 side: 财政拨款 | 69 | 务支出 | 74)
+      }
+    }
+    if (!all || !pieces) continue;
+    line.tail = true;
+    // The head of a wrapped amount ("2,789,270." over "19") is no figure on
+    // its own; completed, it is money, and its line a body row.
+    for (int target : completes) {
+      if (target < 0) continue;
+      Chunk& upper = lines[l - 1].chunks[static_cast<std::size_t>(target)];
+      upper.figure = true;
+      upper.money = true;
+    }
+    line.completes = std::move(completes);
+  }
+}
+
+}  // namespace disclose::pdf::unruled

@@ -1,0 +1,193 @@
+// Stage 5 of the unruled table detector (see unruled_stages.h): the header.
+// Up to four figure-free lines just above the first row are the header (a
+// 栏次 row besides), and each header word goes to the column it heads: the
+// label column when it starts among the labels, the one column whose figures
+// it overlaps, the column right of a text column when set flush left in a
+// wide cell, else by the bands.
+#include <algorithm>
+#include <cmath>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+#include "extract/pdf/unruled_stages.h"
+
+namespace disclose::pdf::unruled {
+namespace {
+
+// Whether a header word starts within the label column: at or left of the
+// longest label's end. A word starting right of every label is in another
+// cell, even when it ends left of the first figures (a header set flush left
+// in a wide cell, "合计" over right-aligned amounts).
+bool StartsInLabels(const Chunk& word, double label_limit, double label_end, double em) {
+  return word.box.x0 <= label_end + 0.5 * em && word.box.x1 <= label_limit;
+}
+
+// The columns whose body chunks a header word overlaps: a header sits over its
+// column's figures whenever it is as wide as they are.
+int OverlappedColumn(const Chunk& word, const std::vector<Column>& columns) {
+  int hit = -1;
+  int hits = 0;
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    const Column& column = columns[k];
+    if (column.lo > column.hi) continue;
+    if (word.box.x0 < column.hi && word.box.x1 > column.lo) {
+      hit = static_cast<int>(k) + 1;
+      ++hits;
+    }
+  }
+  return hits == 1 ? hit : -1;
+}
+
+// A header word in a text column's band that starts right of everything the
+// column's body prints is the next column's header set flush left in a wide
+// cell ("小计" left-aligned over figures set flush right), as StartsInLabels
+// reasons for the label column. Returns that next column, or -1.
+int FlushLeftAfterTextColumn(const Chunk& word, const std::vector<Column>& columns,
+                             double label_limit, double em) {
+  const int band = BandOf(word.box.x0, columns, label_limit);
+  if (band <= 0 || static_cast<std::size_t>(band) >= columns.size()) return -1;
+  const Column& column = columns[static_cast<std::size_t>(band - 1)];
+  if (!column.text || column.lo > column.hi || word.box.x0 <= column.hi + 0.5 * em) return -1;
+  return band + 1;
+}
+
+}  // namespace
+
+// The header's first line: figure-free lines of several chunks just above
+// the run's first row, up to kMaxHeaderLines besides a 栏次 row.
+std::size_t FindHeaderFirst(const std::vector<Line>& lines, const Candidate& run) {
+  std::size_t header_first = run.first;
+  for (int taken = 0; taken < kMaxHeaderLines && header_first > 0; ++taken) {
+    const Line& above = lines[header_first - 1];
+    const Line& below = lines[header_first];
+    const double height = std::max(1.0, below.box.height());
+    if (below.box.y0 - above.box.y1 > kRowGapLines * height) break;
+    const bool figures = std::any_of(above.chunks.begin(), above.chunks.end(),
+                                     [](const Chunk& chunk) { return chunk.figure; });
+    // The 栏次 row (栏次 1 2 3 …) numbers the columns under the header: its
+    // figures are no body; the header words above it belong to the table.
+    const bool column_numbers = IsColumnNumbers(above);
+    if ((figures && !column_numbers) || above.leader || IsCaptionLine(above)) break;
+    // A line declaring the unit (金额单位：元, often on the title's line) is
+    // printed above the table, never in its header: taken as a header row it
+    // hid the title from the normalizer.
+    if (DeclaresUnit(above)) break;
+    // A header word wrapped onto a line of its own ("支出功能分" over "类")
+    // sits tight under a header line of several chunks.
+    const bool wrapped_word = above.chunks.size() == 1 && header_first >= 2 &&
+                              lines[header_first - 2].chunks.size() >= 2 &&
+                              !IsCaptionLine(lines[header_first - 2]) &&
+                              IsWrappedLabelLine(lines, header_first - 1);
+    if (above.chunks.size() < 2 && !wrapped_word) break;
+    --header_first;
+    if (column_numbers) --taken;  // up to three lines of words besides it
+  }
+  return header_first;
+}
+
+// Header words: a header chunk split at gaps of a quarter em or more (words
+// of neighbouring cells set closer than a column gap still leave a gap; the
+// glyphs of one word are set tight).
+std::vector<Chunk> HeaderWords(const PageContent& page, const Chunk& chunk, double em) {
+  std::vector<Chunk> words;
+  for (int k : chunk.glyphs) {
+    const Box& box = page.glyphs[static_cast<std::size_t>(k)].box;
+    if (words.empty() || box.x0 - words.back().box.x1 >= 0.25 * em) {
+      words.push_back(Chunk{box, {}, {}, false, false});
+    }
+    words.back().box = Union(words.back().box, box);
+    words.back().glyphs.push_back(k);
+  }
+  return words;
+}
+
+// Columns no figure shows (`其他收入` all blank or zero-less): a header word
+// right of the last amount column's band that overlaps no body chunk starts a
+// column of its own, instead of joining its neighbour's header. Words of
+// several header lines that overlap are one column.
+void AddHeaderOnlyColumns(const PageContent& page, const std::vector<Line>& lines,
+                          std::size_t header_first, std::size_t body_first,
+                          const LabelBounds& labels, double em, std::vector<Column>& columns) {
+  const double label_limit = labels.limit;
+  const double label_end = labels.end;
+  if (columns.empty() || columns.back().text) return;
+  std::vector<std::pair<double, double>> words;  // (x0, x1)
+  for (std::size_t l = header_first; l < body_first; ++l) {
+    if (!lines[l].chunks.empty() && Contains(lines[l].chunks.front().text, "栏次")) continue;
+    for (const Chunk& chunk : lines[l].chunks) {
+      for (const Chunk& word : HeaderWords(page, chunk, em)) {
+        if (StartsInLabels(word, label_limit, label_end, em)) continue;
+        if (word.box.x0 <= columns.back().right || OverlappedColumn(word, columns) >= 0) continue;
+        words.emplace_back(word.box.x0, word.box.x1);
+      }
+    }
+  }
+  std::sort(words.begin(), words.end());
+  std::vector<std::pair<double, double>> merged;
+  for (const auto& word : words) {
+    if (!merged.empty() && word.first < merged.back().second) {
+      merged.back().second = std::max(merged.back().second, word.second);
+    } else {
+      merged.push_back(word);
+    }
+  }
+  for (std::size_t k = 0; k < merged.size(); ++k) {
+    Column column;
+    column.empty = true;
+    column.edge = merged[k].second;
+    column.left = columns.back().right;
+    column.right = k + 1 < merged.size() ? (merged[k].second + merged[k + 1].first) / 2 : 1e18;
+    columns.push_back(column);
+  }
+}
+
+// A header word goes to the label column when it starts among the labels,
+// else to the one column whose figures it overlaps, else to the column right
+// of a text column when it is set flush left in a wide cell; failing all
+// three, by the bands. Header words of neighbouring cells may be set closer
+// than a column gap ("项目金额项目（按功能分类）金额"): a cell never
+// overflows, so a word whose glyphs sit in several bands is cut where the band
+// changes.
+std::vector<std::pair<Chunk, int>> PlaceHeaderWord(const PageContent& page, const Chunk& word,
+                                                   const std::vector<Column>& columns,
+                                                   const LabelBounds& labels, double em) {
+  const double label_limit = labels.limit;
+  const double label_end = labels.end;
+  if (StartsInLabels(word, label_limit, label_end, em)) return {{word, 0}};
+  if (const int over = OverlappedColumn(word, columns); over > 0) return {{word, over}};
+  if (const int next = FlushLeftAfterTextColumn(word, columns, label_limit, em); next > 0) {
+    return {{word, next}};
+  }
+  std::vector<std::vector<int>> runs;
+  int band = -1;
+  for (int k : word.glyphs) {
+    const Box& box = page.glyphs[static_cast<std::size_t>(k)].box;
+    // Right of every label: the first column's band reaches back to the
+    // labels' end.
+    const double x = (box.x0 + box.x1) / 2;
+    int here = BandOf(x, columns, label_limit);
+    if (here == 0 && !columns.empty() && x > label_end + 0.25 * em) here = 1;
+    if (runs.empty() || here != band) runs.emplace_back();
+    runs.back().push_back(k);
+    band = here;
+  }
+  std::vector<std::pair<Chunk, int>> pieces;
+  for (const std::vector<int>& run_glyphs : runs) {
+    Chunk piece{page.glyphs[static_cast<std::size_t>(run_glyphs.front())].box,
+                run_glyphs,
+                {},
+                false,
+                false};
+    for (int k : run_glyphs)
+      piece.box = Union(piece.box, page.glyphs[static_cast<std::size_t>(k)].box);
+    const double centre = (piece.box.x0 + piece.box.x1) / 2;
+    int column = BandOf(centre, columns, label_limit);
+    if (column < 0) column = ColumnOf(piece, columns, label_limit, true, em);
+    if (column == 0 && !columns.empty() && centre > label_end + 0.25 * em) column = 1;
+    pieces.emplace_back(std::move(piece), column);
+  }
+  return pieces;
+}
+
+}  // namespace disclose::pdf::unruled

@@ -1,0 +1,177 @@
+// Stage 1 of the unruled table detector (see unruled_stages.h): free glyphs
+// into lines and chunks, and the line predicates the later stages share.
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text.h"
+#include "extract/pdf/unruled_stages.h"
+
+namespace disclose::pdf::unruled {
+namespace {
+
+double CenterY(const Box& box) {
+  return (box.y0 + box.y1) / 2;
+}
+
+// "1,234.56", "-12.00", "(3.50)", "0", "12%"-less plain numbers; "-" and "—"
+// stand for zero in an amount cell.
+void ClassifyChunk(Chunk& chunk) {
+  const std::string text = RemoveAllWhitespace(FoldForMatching(chunk.text));
+  if (text == "-" || text == "—" || text == "--" || text == "——") {
+    chunk.figure = true;
+    return;
+  }
+  std::string_view body = text;
+  if (!body.empty() && (body.front() == '-' || body.front() == '(')) body.remove_prefix(1);
+  if (!body.empty() && body.back() == ')') body.remove_suffix(1);
+  if (body.empty() || !IsDigitChar(body.front()) || !IsDigitChar(body.back())) return;
+  bool separator = false;
+  int points = 0;
+  for (char c : body) {
+    if (IsDigitChar(c)) continue;
+    if (c == ',') {
+      separator = true;
+    } else if (c == '.') {
+      ++points;
+    } else {
+      return;
+    }
+  }
+  if (points > 1) return;
+  chunk.figure = true;
+  chunk.money = separator || points == 1;
+}
+
+bool HasLeader(std::string_view text) {
+  return Contains(text, "…") || Contains(text, "....") || Contains(text, "···") ||
+         Contains(text, "．．．");
+}
+
+}  // namespace
+
+bool DeclaresUnit(const Line& line) {
+  std::string text;
+  for (const Chunk& chunk : line.chunks) text += RemoveAllWhitespace(FoldForMatching(chunk.text));
+  return Contains(text, "单位:");
+}
+
+std::vector<Line> BuildLines(const PageContent& page, const std::vector<char>& glyph_taken) {
+  std::vector<int> free;
+  for (int k = 0; k < static_cast<int>(page.glyphs.size()); ++k) {
+    const Glyph& glyph = page.glyphs[k];
+    if (glyph_taken[k] || glyph.rotation != 0 || Trim(glyph.text).empty()) continue;
+    free.push_back(k);
+  }
+  std::sort(free.begin(), free.end(), [&](int a, int b) {
+    return CenterY(page.glyphs[a].box) < CenterY(page.glyphs[b].box);
+  });
+  std::vector<std::vector<int>> groups;
+  double top = 0;
+  double bottom = 0;
+  for (int k : free) {
+    const Box& box = page.glyphs[k].box;
+    const double height = std::max(0.1, box.height());
+    if (!groups.empty()) {
+      const double overlap = std::min(bottom, box.y1) - std::max(top, box.y0);
+      if (overlap >= 0.5 * std::min(height, bottom - top)) {
+        groups.back().push_back(k);
+        top = std::min(top, box.y0);
+        bottom = std::max(bottom, box.y1);
+        continue;
+      }
+    }
+    groups.push_back({k});
+    top = box.y0;
+    bottom = box.y1;
+  }
+  std::vector<Line> lines;
+  for (std::vector<int>& group : groups) {
+    std::sort(group.begin(), group.end(),
+              [&](int a, int b) { return page.glyphs[a].box.x0 < page.glyphs[b].box.x0; });
+    Line line;
+    std::vector<double> sizes;
+    for (int k : group) sizes.push_back(std::max(1.0, page.glyphs[k].font_size));
+    std::nth_element(sizes.begin(), sizes.begin() + static_cast<long>(sizes.size() / 2),
+                     sizes.end());
+    line.em = sizes[sizes.size() / 2];
+    line.box = page.glyphs[group.front()].box;
+    for (int k : group) {
+      const Glyph& glyph = page.glyphs[k];
+      line.box = Union(line.box, glyph.box);
+      const double gap = line.chunks.empty() ? 0 : glyph.box.x0 - line.chunks.back().box.x1;
+      // An amount cut after its point ("46." over "69" in a narrow cell)
+      // ends in the point: still a number's edge.
+      const char before =
+          line.chunks.empty()
+              ? ' '
+              : page.glyphs[static_cast<std::size_t>(line.chunks.back().glyphs.back())].text.back();
+      const bool digit_edge = !line.chunks.empty() && (IsDigitChar(before) || before == '.' ||
+                                                       IsDigitChar(glyph.text.front()));
+      if (line.chunks.empty() || gap > kColumnGapEm * line.em ||
+          (digit_edge && gap > kDigitGapEm * line.em)) {
+        line.chunks.push_back(Chunk{glyph.box, {}, {}, false, false});
+      }
+      Chunk& chunk = line.chunks.back();
+      chunk.box = Union(chunk.box, glyph.box);
+      chunk.glyphs.push_back(k);
+    }
+    std::string whole;
+    for (Chunk& chunk : line.chunks) {
+      chunk.text = CellText(page, chunk.glyphs);
+      ClassifyChunk(chunk);
+      whole += chunk.text;
+    }
+    line.leader = HasLeader(whole);
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+std::string Compact(std::string_view text) {
+  return RemoveAllWhitespace(FoldForMatching(text));
+}
+
+// Whether chunk `index` of a line is an amount: any figure after the first
+// chunk; the first only when printed as money (a leading 201 / 30101 is a
+// class code, a leading 1,234.00 the first amount of a label-less row).
+bool IsAmount(const Line& line, std::size_t index) {
+  const Chunk& chunk = line.chunks[index];
+  return chunk.figure && (index > 0 || chunk.money);
+}
+
+// The 栏次 row (栏次 1 2 3 …) numbers the columns: part of the header, also
+// where a page repeats it on top of the rows it continues.
+bool IsColumnNumbers(const Line& line) {
+  return !line.chunks.empty() && Contains(line.chunks.front().text, "栏次");
+}
+
+// A body row: amounts, with at most a code and a label before them; never a
+// leader line nor a 栏次 row (its numbers, centred, made columns of their own
+// when a repeated 栏次 row fell inside a table read across a page break).
+bool IsBodyRow(const Line& line) {
+  if (line.leader || line.tail || line.chunks.size() < 2 || IsColumnNumbers(line)) return false;
+  std::size_t amounts = 0;
+  for (std::size_t i = 0; i < line.chunks.size(); ++i) amounts += IsAmount(line, i) ? 1 : 0;
+  return amounts >= 1 && line.chunks.size() - amounts <= 2;
+}
+
+bool HasMoney(const Line& line) {
+  return std::any_of(line.chunks.begin(), line.chunks.end(),
+                     [](const Chunk& chunk) { return chunk.money; });
+}
+
+// A table's caption, not its header: the unit line ("金额单位：元") or a
+// title ("…支出决算表"), which may share a line with the table number or the
+// unit. Taken into the header they hid the title from identification.
+bool IsCaptionLine(const Line& line) {
+  for (const Chunk& chunk : line.chunks) {
+    const std::string text = Compact(chunk.text);
+    if (Contains(text, "单位:") || Contains(text, "单位：")) return true;
+    if (text.size() >= 3 * 3 && EndsWith(text, "表")) return true;
+  }
+  return false;
+}
+
+}  // namespace disclose::pdf::unruled

@@ -1,0 +1,248 @@
+// Stage 3 of the unruled table detector (see unruled_stages.h): which runs
+// of lines are a table's body. A body row has a figure after its first chunk;
+// a run of at least three, two of them printed as money, is a table. Label
+// rows, wrapped labels and a repeated 栏次 row may sit between its rows.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "extract/pdf/unruled_stages.h"
+
+namespace disclose::pdf::unruled {
+namespace {
+
+// Whether every chunk of `line` lies within the x-extent of the label and
+// text cells of the run's body rows: a label's wrapped rest never leaves its
+// cell, a note or paragraph after the table does.
+bool WithinTextCells(const std::vector<Line>& lines, const Candidate& run, const Line& line) {
+  std::vector<std::pair<double, double>> cells;
+  for (std::size_t l = run.first; l <= run.last; ++l) {
+    if (!IsBodyRow(lines[l])) continue;
+    for (std::size_t c = 0; c < lines[l].chunks.size(); ++c) {
+      if (!IsAmount(lines[l], c) && !lines[l].chunks[c].figure) {
+        cells.emplace_back(lines[l].chunks[c].box.x0, lines[l].chunks[c].box.x1);
+      }
+    }
+  }
+  const double slack = 0.5 * line.em;
+  return std::all_of(line.chunks.begin(), line.chunks.end(), [&](const Chunk& chunk) {
+    return std::any_of(cells.begin(), cells.end(), [&](const std::pair<double, double>& cell) {
+      return chunk.box.x0 >= cell.first - slack && chunk.box.x1 <= cell.second + slack &&
+             chunk.box.x0 <= cell.second;
+    });
+  });
+}
+
+// A row of a classification: its label starts with a code of three or more
+// digits (201 一般公共服务支出, 2010101, or the 类 code alone before 款 and 项)
+// and no label follows an amount (a summary's two sides).
+bool IsCodedRow(const Line& line) {
+  if (line.chunks.empty() || IsAmount(line, 0)) return false;
+  const std::string text = Compact(line.chunks.front().text);
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits < 3) return false;
+  bool amounts = false;
+  for (std::size_t c = 1; c < line.chunks.size(); ++c) {
+    if (IsAmount(line, c)) {
+      amounts = true;
+    } else if (amounts) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A table broken at a page foot may leave only its header and one or two
+// rows on the page (the rest continues on the next page). Such a short run is
+// a table when its first row sits right under a header line (figure-free,
+// several chunks, no caption), a row carries a classification code and
+// nothing follows it on the page but a label wrapped tight under it or a
+// line in the page's foot (a page number). Rows at a page's top, with a note
+// under them, are left to the page-break joining. Without a code one or two rows are too little to
+// tell the columns: a lone 合计 under a split 类/款/项 header, or a summary's first row, read
+// wrong, and the page-break joining reads those better.
+bool IsShortRunAtPageFoot(const std::vector<Line>& lines, const Candidate& run,
+                          double page_height) {
+  bool coded = false;
+  for (std::size_t l = run.first; l <= run.last; ++l) {
+    if (IsBodyRow(lines[l])) coded = coded || IsCodedRow(lines[l]);
+  }
+  if (!coded) return false;
+  constexpr double kFootShare = 0.85;  // below this share of the height: the page's foot
+  for (std::size_t l = run.last + 1; l < lines.size(); ++l) {
+    if (lines[l].box.y0 >= kFootShare * page_height) continue;
+    if (l == run.last + 1 && lines[l].chunks.size() == 1 && IsWrappedLabelLine(lines, l)) continue;
+    return false;
+  }
+  if (run.first == 0) return false;
+  const Line& above = lines[run.first - 1];
+  const Line& first = lines[run.first];
+  const double height = std::max(1.0, first.box.height());
+  if (first.box.y0 - above.box.y1 > kRowGapLines * height) return false;
+  if (above.leader || above.tail || above.chunks.size() < 3 || IsCaptionLine(above) ||
+      DeclaresUnit(above)) {
+    return false;
+  }
+  return std::none_of(above.chunks.begin(), above.chunks.end(),
+                      [](const Chunk& chunk) { return chunk.figure; });
+}
+
+}  // namespace
+
+// A line that may be the wrapped rest of the labels of the row above: no
+// figure, no leader, and set tight under the line above (a cell's lines follow
+// at the line pitch, while rows are further apart: LibreOffice and Word pad
+// cells top and bottom).
+bool IsWrappedLabelLine(const std::vector<Line>& lines, std::size_t j) {
+  if (j == 0) return false;
+  const Line& line = lines[j];
+  if (line.leader || line.tail || line.chunks.empty()) return false;
+  if (std::any_of(line.chunks.begin(), line.chunks.end(),
+                  [](const Chunk& chunk) { return chunk.figure; })) {
+    return false;
+  }
+  const Line& above = lines[j - 1];
+  return line.box.y0 - above.box.y1 <= kWrapGapLines * std::max(1.0, above.box.height());
+}
+
+// Whether line `j` is a row of labels only inside a run: no figure, set at
+// the row pitch (not tight under the line above: that is a wrapped label),
+// and every word starting where a label or text cell of the run's rows
+// starts. A side-by-side summary prints such rows wherever one side has
+// more lines than the other or an amount is blank (三、事业收入 over
+// 四、其他收入, 二、政府性基金预算拨款 | 二、城乡社区支出 with the income blank);
+// a note or a title never starts at a cell's left edge in every word.
+bool IsLabelRowLine(const std::vector<Line>& lines, const Candidate& run, std::size_t j) {
+  const Line& line = lines[j];
+  if (j == 0 || line.leader || line.tail || line.chunks.empty() || IsColumnNumbers(line) ||
+      IsCaptionLine(line) || DeclaresUnit(line)) {
+    return false;
+  }
+  // No figure, and no sentence: a cell's label never holds 。 or ends in
+  // ；，： (justified prose with a number on some lines is no table).
+  if (std::any_of(line.chunks.begin(), line.chunks.end(), [](const Chunk& chunk) {
+        return chunk.figure || Contains(chunk.text, "。") || EndsWith(chunk.text, "；") ||
+               EndsWith(chunk.text, "，") || EndsWith(chunk.text, "：");
+      })) {
+    return false;
+  }
+  const Line& above = lines[j - 1];
+  const double height = std::max(1.0, above.box.height());
+  const double gap = line.box.y0 - above.box.y1;
+  if (gap <= kWrapGapLines * height || gap > kRowGapLines * height) return false;
+  std::vector<double> starts;
+  std::vector<double> amounts;  // left edges of the run's amounts
+  for (std::size_t l = run.first; l <= run.last; ++l) {
+    if (!IsBodyRow(lines[l])) continue;
+    for (std::size_t c = 0; c < lines[l].chunks.size(); ++c) {
+      if (!lines[l].chunks[c].figure) starts.push_back(lines[l].chunks[c].box.x0);
+      if (IsAmount(lines[l], c)) amounts.push_back(lines[l].chunks[c].box.x0);
+    }
+  }
+  // A label stays in its cell: it ends before the amounts right of it begin.
+  // A line of justified prose runs over them (a paragraph whose lines hold a
+  // number or not made a table of label rows, js_procuratorate_2018 p28).
+  return std::all_of(line.chunks.begin(), line.chunks.end(), [&](const Chunk& chunk) {
+    const bool in_cell = std::none_of(amounts.begin(), amounts.end(), [&](double x0) {
+      return x0 > chunk.box.x0 && x0 < chunk.box.x1;
+    });
+    return in_cell && std::any_of(starts.begin(), starts.end(), [&](double x0) {
+             return std::abs(chunk.box.x0 - x0) <= kTextColumnTolEm * line.em;
+           });
+  });
+}
+
+// Runs of body rows, allowing label lines between them: one label line
+// anywhere, up to kMaxLabelRows rows of labels only at the row pitch, or up
+// to kMaxWrappedLines tight lines (a label wrapped over several lines in a
+// narrow column); after the last row, tight label lines that stay within the
+// label cells.
+std::vector<Candidate> FindRuns(const std::vector<Line>& lines, double page_height) {
+  std::vector<Candidate> runs;
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    if (!IsBodyRow(lines[i])) {
+      ++i;
+      continue;
+    }
+    Candidate run{i, i};
+    int rows = 1;
+    int money = HasMoney(lines[i]) ? 1 : 0;
+    std::size_t j = i + 1;
+    while (j < lines.size()) {
+      const Line& previous = lines[j - 1];  // the row above or its wrapped label
+      const double height = std::max(1.0, previous.box.height());
+      if (lines[j].box.y0 - previous.box.y1 > kRowGapLines * height) break;
+      if (IsBodyRow(lines[j])) {
+        run.last = j;
+        ++rows;
+        money += HasMoney(lines[j]) ? 1 : 0;
+        ++j;
+        continue;
+      }
+      if (lines[j].tail) {  // the wrapped rest of the row above
+        run.last = j;
+        ++j;
+        continue;
+      }
+      // A 栏次 row repeated over the rows that continue the table.
+      if (IsColumnNumbers(lines[j]) && j + 1 < lines.size() && IsBodyRow(lines[j + 1])) {
+        ++j;
+        continue;
+      }
+      // A wrapped label: one chunk, no figure, followed by another row.
+      const bool label_only =
+          lines[j].chunks.size() == 1 && !lines[j].chunks[0].figure && !lines[j].leader;
+      if (label_only && j + 1 < lines.size() && IsBodyRow(lines[j + 1])) {
+        ++j;
+        continue;
+      }
+      // Rows of labels only, each perhaps wrapped over tight lines (the wrapped
+      // rest of the row above too: 一、一般公共预算财政拨 / 款收入, then
+      // 二、政府性基金预算财政 / 拨款收入 with its amount blank), then another
+      // row.
+      std::size_t rows_of_labels = j;
+      std::size_t label_rows = 0;
+      while (rows_of_labels < lines.size() && rows_of_labels - j < 2 * kMaxLabelRows) {
+        if (IsLabelRowLine(lines, run, rows_of_labels)) {
+          if (++label_rows > kMaxLabelRows) break;
+        } else if (!IsWrappedLabelLine(lines, rows_of_labels)) {
+          break;
+        }
+        ++rows_of_labels;
+      }
+      if (label_rows == 0) rows_of_labels = j;
+      if (rows_of_labels > j && rows_of_labels < lines.size() && IsBodyRow(lines[rows_of_labels]) &&
+          lines[rows_of_labels].box.y0 - lines[rows_of_labels - 1].box.y1 <=
+              kRowGapLines * height) {
+        j = rows_of_labels;
+        continue;
+      }
+      // A label wrapped over several tight lines.
+      std::size_t k = j;
+      while (k < lines.size() && k - j < kMaxWrappedLines && IsWrappedLabelLine(lines, k)) ++k;
+      if (k == j) break;
+      if (k < lines.size() && IsBodyRow(lines[k]) &&
+          lines[k].box.y0 - lines[k - 1].box.y1 <= kRowGapLines * height) {
+        j = k;
+        continue;
+      }
+      // After the last row: only lines that stay within the label cells.
+      std::size_t kept = j;
+      while (kept < k && WithinTextCells(lines, run, lines[kept])) ++kept;
+      if (kept > j) run.last = kept - 1;
+      break;
+    }
+    if ((rows >= kMinRows && money >= kMinMoneyRows) ||
+        (money >= 1 && money == rows && IsShortRunAtPageFoot(lines, run, page_height))) {
+      runs.push_back(run);
+    }
+    i = run.last + 1;
+  }
+  return runs;
+}
+
+}  // namespace disclose::pdf::unruled

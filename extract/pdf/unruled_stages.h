@@ -1,0 +1,173 @@
+// Private to extract/pdf: the stages of DetectUnruledTables (unruled_tables.cc),
+// which finds tables drawn without inner rules (three-line tables, or none at
+// all) from the alignment of the glyphs no ruled table took.
+//
+// There are no cell borders to read, so the grid is inferred from text, one
+// stage per file, each taking the previous stage's output:
+//   1. unruled_lines.cc: free glyphs form lines by vertical overlap, and each
+//      line splits into chunks at gaps wider than a column gap; a chunk is a
+//      figure or money or neither (BuildLines), and the line predicates every
+//      later stage asks (IsBodyRow, IsCaptionLine, …);
+//   2. unruled_amount_tails.cc: an amount too wide for its cell wraps
+//      ("1,209,583.7" over "5", "12,672" over ".73"); a line of digit pieces
+//      under a row's amounts joins the amount it completes, and a piece that
+//      could complete two amounts is reported, not guessed (MarkAmountTails);
+//   3. unruled_runs.cc: a run of at least three body rows (a figure after the
+//      first chunk), two of them printed as money, is a table; label rows,
+//      wrapped labels and a repeated 栏次 row may sit between rows (FindRuns);
+//   4. unruled_columns.cc: amounts are right-aligned, so amount columns are
+//      clusters of the figures' right edges, and text columns the lined-up
+//      left edges of words right of the labels; each column owns a band
+//      (BuildColumns, ColumnOf);
+//   5. unruled_header.cc: up to four figure-free lines above the first row
+//      are the header, and each header word goes to the column it heads
+//      (FindHeaderFirst, PlaceHeaderWord);
+//   6. unruled_tables.cc: rows and cells of the DetectedTable.
+//
+// Usage (what unruled_tables.cc does, in short):
+//   std::vector<Line> lines = BuildLines(page, glyph_taken);
+//   MarkAmountTails(lines, warnings);
+//   for (const Candidate& run : FindRuns(lines, page.page.height)) {
+//     const std::vector<double> edges = AmountColumns(lines, run, kRightEdgeTolEm * em);
+//     const LabelBounds labels = FindLabelBounds(lines, run, edges, em);
+//     std::vector<Column> columns = BuildColumns(lines, run, edges, labels, em);
+//     …
+//   }
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extract/pdf/page_content.h"
+
+namespace disclose::pdf::unruled {
+
+constexpr double kColumnGapEm = 1.2;  // a gap this wide (in em) separates chunks
+// Beside a digit a narrower gap does: in a table with narrow columns the
+// padding of two cells (2 x 0.19 cm in Word and LibreOffice) is under an em,
+// and "38,015.39" ran into the next cell's "科学技术支出" and its 行次 "7".
+// Digits inside one number are set tight; a typed half-width space stays under
+// this.
+constexpr double kDigitGapEm = 0.6;
+constexpr double kTextColumnTolEm = 1.0;  // left edges this close are one text column
+constexpr double kRightEdgeTolEm = 0.8;   // right edges this close are one column
+constexpr double kRowGapLines = 2.5;      // rows further apart (in line heights) end a table
+constexpr int kMinRows = 3;
+constexpr int kMinMoneyRows = 2;
+constexpr int kMaxHeaderLines = 4;
+// A label's wrapped lines follow at the line pitch: gaps under half a line.
+constexpr double kWrapGapLines = 0.5;
+constexpr std::size_t kMaxWrappedLines = 4;
+// Rows printed with labels only, one after another (a summary's 三、事业收入 /
+// 四、其他收入 with their amounts blank, one side longer than the other).
+constexpr std::size_t kMaxLabelRows = 8;
+
+struct Chunk {
+  Box box;
+  std::vector<int> glyphs;
+  std::string text;
+  bool figure = false;  // a number, "-" or "—" in an amount position
+  bool money = false;   // a number printed with a separator or decimals
+};
+
+struct Line {
+  Box box;
+  double em = 10;
+  std::vector<Chunk> chunks;
+  bool leader = false;  // dotted leaders: a table of contents line
+  // The wrapped rest of the amounts of the line above (stage 2): per chunk,
+  // the index of the chunk above it completes, or -1 for a wrapped label.
+  bool tail = false;
+  std::vector<int> completes;
+};
+
+// A run of lines that makes one table's body.
+struct Candidate {
+  std::size_t first = 0;  // line indices, inclusive
+  std::size_t last = 0;
+};
+
+// A column right of the label column: an amount column keyed by its figures'
+// right edge, or a text column (the labels of a summary's second side, a
+// project name) by its left edge. (left, right] is its band, where a header
+// word's centre falls.
+struct Column {
+  bool text = false;
+  double edge = 0;
+  double left = 0;
+  double right = 0;
+  // The x-extent of the column's body chunks (the figures or the words);
+  // empty (lo > hi) for a column only its header shows.
+  double lo = 1e18;
+  double hi = -1e18;
+  bool empty = false;  // no figure in the body: known from its header alone
+};
+
+// Where the label column ends: `limit` bounds its band (halfway between the
+// longest label and the first figures), `end` is where its longest label ends.
+struct LabelBounds {
+  double limit = 0;
+  double end = 0;
+};
+
+inline Box Union(const Box& a, const Box& b) {
+  return Box{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1),
+             std::max(a.y1, b.y1)};
+}
+
+inline bool IsDigitChar(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Stage 1 (unruled_lines.cc).
+std::vector<Line> BuildLines(const PageContent& page, const std::vector<char>& glyph_taken);
+std::string Compact(std::string_view text);  // folded, without whitespace
+// "单位：元", "金额单位:万元", "编制单位：…" anywhere in the line.
+bool DeclaresUnit(const Line& line);
+// Chunk `index` is an amount: any figure after the first chunk; the first
+// only when printed as money (a leading 201 is a class code).
+bool IsAmount(const Line& line, std::size_t index);
+bool IsColumnNumbers(const Line& line);  // a 栏次 1 2 3 … row
+// Amounts, with at most a code and a label before them; never a leader line
+// nor a 栏次 row.
+bool IsBodyRow(const Line& line);
+bool HasMoney(const Line& line);
+// A table's caption (the unit line, a title ending in 表), never its header.
+bool IsCaptionLine(const Line& line);
+
+// Stage 2 (unruled_amount_tails.cc).
+bool IsWellFormedAmount(std::string_view text);
+void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings);
+
+// Stage 3 (unruled_runs.cc).
+bool IsWrappedLabelLine(const std::vector<Line>& lines, std::size_t j);
+bool IsLabelRowLine(const std::vector<Line>& lines, const Candidate& run, std::size_t j);
+std::vector<Candidate> FindRuns(const std::vector<Line>& lines, double page_height);
+
+// Stage 4 (unruled_columns.cc).
+std::vector<double> AmountColumns(const std::vector<Line>& lines, const Candidate& run,
+                                  double tolerance);
+LabelBounds FindLabelBounds(const std::vector<Line>& lines, const Candidate& run,
+                            const std::vector<double>& amount_edges, double em);
+std::vector<Column> BuildColumns(const std::vector<Line>& lines, const Candidate& run,
+                                 const std::vector<double>& amount_edges, double label_limit,
+                                 double em);
+int BandOf(double x, const std::vector<Column>& columns, double label_limit);
+int ColumnOf(const Chunk& chunk, const std::vector<Column>& columns, double label_limit,
+             bool header, double em);
+
+// Stage 5 (unruled_header.cc).
+std::size_t FindHeaderFirst(const std::vector<Line>& lines, const Candidate& run);
+std::vector<Chunk> HeaderWords(const PageContent& page, const Chunk& chunk, double em);
+void AddHeaderOnlyColumns(const PageContent& page, const std::vector<Line>& lines,
+                          std::size_t header_first, std::size_t body_first,
+                          const LabelBounds& labels, double em, std::vector<Column>& columns);
+// A header word's pieces, each with the column (0 for the labels) it heads.
+std::vector<std::pair<Chunk, int>> PlaceHeaderWord(const PageContent& page, const Chunk& word,
+                                                   const std::vector<Column>& columns,
+                                                   const LabelBounds& labels, double em);
+
+}  // namespace disclose::pdf::unruled
