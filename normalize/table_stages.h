@@ -190,6 +190,14 @@ CanonicalTable ReadRows(StitchedTable table, const TableColumns& columns,
                         const RowsOptions& options, int table_index,
                         std::vector<Finding>& findings);
 
+// The rows stage of a performance table (table_performance.cc): only its
+// money, as funds rows of a form (funds.total, funds.fiscal_appropriation,
+// funds.carryover, funds.other) or as a list's project rows; indicator values
+// and scores are never figures.
+CanonicalTable ReadPerformanceRows(StitchedTable table, const TableColumns& columns,
+                                   const RowsOptions& options, int table_index,
+                                   std::vector<Finding>& findings);
+
 // Row keys (table_row_keys.cc).
 std::string IncomeKey(const std::string& name);
 std::string ExpenditureKey(const std::string& name);

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.h"
 #include "normalize/table_kind.h"
 #include "normalize/table_numbering.h"
 #include "normalize/table_stages.h"
@@ -53,7 +54,10 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
   for (StitchedTable& table : stitched) {
     const TableColumns columns = KeyColumns(table, HeaderOptions{});
     const int index = static_cast<int>(out.size());
-    out.push_back(ReadRows(std::move(table), columns, rows_options, index, findings));
+    const bool performance = StartsWith(table.canonical.kind, "performance.");
+    out.push_back(
+        performance ? ReadPerformanceRows(std::move(table), columns, rows_options, index, findings)
+                    : ReadRows(std::move(table), columns, rows_options, index, findings));
   }
   return out;
 }
