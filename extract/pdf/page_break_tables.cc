@@ -204,24 +204,18 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
     // above; the table below is another one.
     bool continues = false;
     if (text_between && !upper && !table.table.ruled) {
-      // Paragraphs first: where the layout split lines that overlap (Word's
-      // repeated header rows drawn over one another), glyph lines merge them.
-      std::vector<Box> paragraphs;
+      // The lines above the table two ways: paragraphs, top down, and glyph
+      // lines. Paragraphs first: LibreOffice draws a table's repeated header
+      // rows over one another (科目编码… and 栏次 1 2 3 at one y), which glyph
+      // lines merge and the layout keeps apart; glyph lines where the layout
+      // joined a repeated line and a row under it.
+      std::vector<std::pair<Box, std::string>> paragraphs;
       for (const Paragraph& paragraph : analysis.layout.paragraphs) {
         if (!paragraph.provenance.box || paragraph.provenance.box->y1 > table.box.y0 + 1) continue;
-        const std::string text = RemoveAllWhitespace(paragraph.text);
-        if (text.empty() || !std::binary_search(upper_lines.begin(), upper_lines.end(), text)) {
-          paragraphs.clear();
-          break;
-        }
-        paragraphs.push_back(*paragraph.provenance.box);
+        paragraphs.emplace_back(*paragraph.provenance.box, RemoveAllWhitespace(paragraph.text));
       }
-      if (paragraphs.size() >= 2) {
-        side.repeated = std::move(paragraphs);
-        continues = true;
-      }
-    }
-    if (text_between && !upper && !table.table.ruled && !continues) {
+      std::stable_sort(paragraphs.begin(), paragraphs.end(),
+                       [](const auto& a, const auto& b) { return a.first.y0 < b.first.y0; });
       const std::vector<bool> consumed = ConsumedGlyphs(content, analysis);
       std::vector<int> above;
       for (std::size_t k = 0; k < content.glyphs.size(); ++k) {
@@ -230,15 +224,16 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
         if (IsFurniture(analysis, glyph) || RemoveAllWhitespace(glyph.text).empty()) continue;
         above.push_back(static_cast<int>(k));
       }
-      const std::vector<std::pair<Box, std::string>> lines = GlyphLines(content, above);
-      std::size_t n = 0;
-      while (n < lines.size() && !lines[n].second.empty() &&
-             std::binary_search(upper_lines.begin(), upper_lines.end(), lines[n].second)) {
-        ++n;
-      }
-      if (n >= 2) {
+      for (const auto& lines : {paragraphs, GlyphLines(content, above)}) {
+        std::size_t n = 0;
+        while (n < lines.size() && !lines[n].second.empty() &&
+               std::binary_search(upper_lines.begin(), upper_lines.end(), lines[n].second)) {
+          ++n;
+        }
+        if (n < 2) continue;
         for (std::size_t l = 0; l < n; ++l) side.repeated.push_back(lines[l].first);
         continues = n == lines.size() || (n + 1 == lines.size() && IsLabelRest(lines[n].second));
+        break;
       }
     }
     // On the upper page, lines between the table and the break that can only

@@ -463,6 +463,41 @@ TEST(PageBreakTableTest, RepeatedTitleInTheFrameAboveTheBand) {
   EXPECT_TRUE(AnyParagraphContains(upper, "收入支出决算表"));
 }
 
+// LibreOffice draws a table's repeated header rows over one another at the
+// top of the next page (项目… and 栏次 1 2 3 at one y): glyph lines merge
+// them into one line that repeats nothing, the layout keeps them apart as
+// paragraphs. Under them the table's last two rows, then the next table
+// (s1_0215_final).
+TEST(PageBreakTableTest, RepeatedHeaderRowsDrawnOverOneAnother) {
+  PageContent upper_content = A4(1);
+  TitleAndHeader(upper_content, 600, /*column_numbers=*/true);
+  Row(upper_content, 678, "合计", {"2,116.66", "1,503.52", "613.14"});
+  Row(upper_content, 696, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  Row(upper_content, 714, "20106财政事务", {"10.00", "", "10.00"});
+  PageContent lower_content = A4(2);
+  Row(lower_content, 60, "项目", {"合计", "基本支出", "项目支出"});
+  Row(lower_content, 60, "栏次", {"1", "2", "3"});
+  Row(lower_content, 90, "2010601行政运行", {"10.00", "", "10.00"});
+  Row(lower_content, 108, "205教育支出", {"10.00", "10.00", ""});
+  AddRun(lower_content, "一般公共预算基本支出表", 200, 300);
+  Row(lower_content, 330, "科目", {"合计", "人员经费", "公用经费"});
+  Row(lower_content, 360, "301工资福利支出", {"1,000.00", "1,000.00", ""});
+  Row(lower_content, 378, "30101基本工资", {"600.00", "600.00", ""});
+  Row(lower_content, 396, "30102津贴补贴", {"400.00", "400.00", ""});
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_EQ(upper.tables.size(), 1u);
+  ASSERT_EQ(lower.tables.size(), 1u);
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(lower.tables.size(), 2u);
+  const Table& rest = lower.tables[0].table;
+  EXPECT_TRUE(rest.continued_from_previous_page);
+  ASSERT_EQ(rest.row_count, 2);
+  EXPECT_EQ(RowTexts(rest, 0), (std::vector<std::string>{"2010601行政运行", "10.00", "", "10.00"}));
+  EXPECT_FALSE(lower.tables[1].table.continued_from_previous_page);
+}
+
 // On one page: the title line carrying the unit (金额单位：元) is printed above
 // the table, not its first header row, so the normalizer still finds the title.
 TEST(PageBreakTableTest, UnitLineAboveTheHeaderIsNoHeaderRow) {
