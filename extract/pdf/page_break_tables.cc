@@ -224,7 +224,11 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
         if (IsFurniture(analysis, glyph) || RemoveAllWhitespace(glyph.text).empty()) continue;
         above.push_back(static_cast<int>(k));
       }
+      // Nothing but the rest of a label the break cut (社会保障和就业 over
+      // 支出, no header repeated): the table continues the one above.
+      if (paragraphs.size() == 1 && IsLabelRest(paragraphs[0].second)) continues = true;
       for (const auto& lines : {paragraphs, GlyphLines(content, above)}) {
+        if (continues) break;
         std::size_t n = 0;
         while (n < lines.size() && !lines[n].second.empty() &&
                std::binary_search(upper_lines.begin(), upper_lines.end(), lines[n].second)) {

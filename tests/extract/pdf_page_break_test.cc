@@ -498,6 +498,41 @@ TEST(PageBreakTableTest, RepeatedHeaderRowsDrawnOverOneAnother) {
   EXPECT_FALSE(lower.tables[1].table.continued_from_previous_page);
 }
 
+// The break cut a label wrapped over lines (208社会保障和就业 | 支出) and no
+// header is repeated: the rest of the label alone stands between the break
+// and the table on the lower page, which continues the one above. It was
+// read as a table of its own, with its own column model, and never joined
+// (s1_0061_budget lost 44 figures).
+TEST(PageBreakTableTest, RestOfACutLabelAboveTheContinuation) {
+  PageContent upper_content = A4(1);
+  TitleAndHeader(upper_content, 600, /*column_numbers=*/false);
+  Row(upper_content, 660, "合计", {"2,116.66", "1,503.52", "613.14"});
+  Row(upper_content, 678, "201一般公共服务支出", {"1,000.00", "800.00", "200.00"});
+  Row(upper_content, 696, "20106财政事务", {"1,000.00", "800.00", "200.00"});
+  Row(upper_content, 714, "208社会保障和就业", {"1,116.66", "703.52", "413.14"});
+  PageContent lower_content = A4(2);
+  AddRun(lower_content, "支出", 60, 60);
+  Row(lower_content, 90, "20805行政事业单位养老支出", {"1,116.66", "703.52", "413.14"});
+  Row(lower_content, 108, "2080501行政单位离退休", {"1,116.66", "703.52", "413.14"});
+  Row(lower_content, 126, "2080505养老保险缴费支出", {"0.00", "", ""});
+  AddRun(lower_content, "注：本表为示例。", 60, 170);
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_EQ(upper.tables.size(), 1u);
+  ASSERT_EQ(lower.tables.size(), 1u);
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  EXPECT_TRUE(upper.tables[0].table.continues_on_next_page);
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& rest = lower.tables[0].table;
+  EXPECT_TRUE(rest.continued_from_previous_page);
+  ASSERT_EQ(rest.column_count, upper.tables[0].table.column_count);
+  EXPECT_EQ(RowTexts(rest, rest.row_count - 1),
+            (std::vector<std::string>{"2080505养老保险缴费支出", "0.00", "", ""}));
+  EXPECT_TRUE(AnyParagraphContains(lower, "注：本表为示例。"));
+}
+
 // On one page: the title line carrying the unit (金额单位：元) is printed above
 // the table, not its first header row, so the normalizer still finds the title.
 TEST(PageBreakTableTest, UnitLineAboveTheHeaderIsNoHeaderRow) {
