@@ -20,6 +20,16 @@
 namespace disclose {
 namespace {
 
+// "13 01": two two-digit codes (款 and 项) printed in one cell, apart.
+bool IsTwoCodePairs(std::string_view text) {
+  const std::string words = CollapseWhitespace(Trim(text));
+  const std::size_t space = words.find(' ');
+  if (space == std::string::npos || words.find(' ', space + 1) != std::string::npos) return false;
+  const std::string first = TableKey(words.substr(0, space));
+  const std::string second = TableKey(words.substr(space + 1));
+  return first.size() == 2 && second.size() == 2 && AllDigits(first) && AllDigits(second);
+}
+
 class RowReader {
  public:
   RowReader(const RowsOptions& options, std::vector<Finding>& findings)
@@ -297,6 +307,13 @@ class RowReader {
               } else if (key.size() == 1 && (role == "kuan" || role == "xiang")) {
                 // Excel's number format drops the leading zero: 款 "2" is 02.
                 pieces.emplace_back(role, "0" + key);
+              } else if (key.size() == 4 && (role == "kuan" || role == "code") &&
+                         IsTwoCodePairs(text)) {
+                // 款 and 项 in one cell, "13 01": a PDF read without rules
+                // where one row alone prints a 项 code (its column model has
+                // no 项 column apart from the 款 one).
+                pieces.emplace_back("kuan", key.substr(0, 2));
+                pieces.emplace_back("xiang", key.substr(2));
               }
               continue;
             }

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -124,6 +125,44 @@ std::vector<std::pair<Box, std::string>> GlyphLines(const PageContent& content,
   return lines;
 }
 
+// Whether a line (whitespace removed) prints an amount: a digit, then a
+// separator or a decimal point, then a digit.
+bool HasAmountText(const std::string& text) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    if (digit(text[i]) && (text[i + 1] == ',' || text[i + 1] == '.') && digit(text[i + 2])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A line that can only be the wrapped rest of a label cut by the break: a
+// few characters, no digit (a row, a title or a note is longer or has one).
+bool IsLabelRest(const std::string& text) {
+  constexpr std::size_t kMaxRestChars = 4;
+  return !text.empty() && DecodeUtf8(text).size() <= kMaxRestChars &&
+         std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A paragraph below a table that can only be a row of labels of it: one
+// line, starting where the table's labels start, with no figure and nothing
+// a note, a title or a unit line has (。：, a closing 表).
+bool IsLabelRowParagraph(const Paragraph& paragraph, const Box& table) {
+  const Box& box = *paragraph.provenance.box;
+  const double em = std::max(1.0, std::min(box.height(), 20.0));
+  if (box.height() > 1.5 * em || std::abs(box.x0 - table.x0) > em) return false;
+  const std::string text = RemoveAllWhitespace(paragraph.text);
+  if (text.empty() || EndsWith(text, "表")) return false;
+  if (std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  for (std::string_view mark : {"。", "：", ":", "；", "，"}) {
+    if (Contains(text, mark)) return false;
+  }
+  return true;
+}
+
 // The upper page's foot (upper == true) or the lower page's top; `upper_lines`
 // are the upper band's lines (BandLines), for the lower page.
 Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool upper,
@@ -154,25 +193,68 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
                       const Box& box = *paragraph.provenance.box;
                       return upper ? box.y0 >= table.box.y1 - 1 : box.y1 <= table.box.y0 + 1;
                     });
-    // Lines between the table and the break that all repeat lines of the
-    // upper page's foot, two or more (a title and a header; one short line
-    // may be the rest of a wrapped label), are its repeated header: the table
-    // continues the one cut above.
-    std::vector<Box> repeated;
+    // The lines between the table and the break that repeat lines of the
+    // upper page's foot, two or more at the top (a title and a header; one
+    // short line may be the rest of a wrapped label), are its repeated
+    // header. With nothing else between, or only the rest of a label the
+    // break cut (二、政府性基金预算拨 over 款, the header repeated between
+    // them), the table continues the one cut above. With more between (the
+    // last rows of a summary, then the next table's title), the repeated
+    // lines are still set aside so that the rows under them join the rows
+    // above; the table below is another one.
+    bool continues = false;
     if (text_between && !upper && !table.table.ruled) {
-      bool all_repeat = true;
+      // The lines above the table two ways: paragraphs, top down, and glyph
+      // lines. Paragraphs first: LibreOffice draws a table's repeated header
+      // rows over one another (科目编码… and 栏次 1 2 3 at one y), which glyph
+      // lines merge and the layout keeps apart; glyph lines where the layout
+      // joined a repeated line and a row under it.
+      std::vector<std::pair<Box, std::string>> paragraphs;
       for (const Paragraph& paragraph : analysis.layout.paragraphs) {
         if (!paragraph.provenance.box || paragraph.provenance.box->y1 > table.box.y0 + 1) continue;
-        const std::string text = RemoveAllWhitespace(paragraph.text);
-        if (text.empty() || !std::binary_search(upper_lines.begin(), upper_lines.end(), text)) {
-          all_repeat = false;
-          break;
-        }
-        repeated.push_back(*paragraph.provenance.box);
+        paragraphs.emplace_back(*paragraph.provenance.box, RemoveAllWhitespace(paragraph.text));
       }
-      if (all_repeat && repeated.size() >= 2) side.repeated = std::move(repeated);
+      std::stable_sort(paragraphs.begin(), paragraphs.end(),
+                       [](const auto& a, const auto& b) { return a.first.y0 < b.first.y0; });
+      const std::vector<bool> consumed = ConsumedGlyphs(content, analysis);
+      std::vector<int> above;
+      for (std::size_t k = 0; k < content.glyphs.size(); ++k) {
+        const Glyph& glyph = content.glyphs[k];
+        if (consumed[k] || CenterY(glyph.box) > table.box.y0) continue;
+        if (IsFurniture(analysis, glyph) || RemoveAllWhitespace(glyph.text).empty()) continue;
+        above.push_back(static_cast<int>(k));
+      }
+      // Nothing but the rest of a label the break cut (社会保障和就业 over
+      // 支出, no header repeated): the table continues the one above.
+      if (paragraphs.size() == 1 && IsLabelRest(paragraphs[0].second)) continues = true;
+      for (const auto& lines : {paragraphs, GlyphLines(content, above)}) {
+        if (continues) break;
+        std::size_t n = 0;
+        while (n < lines.size() && !lines[n].second.empty() &&
+               std::binary_search(upper_lines.begin(), upper_lines.end(), lines[n].second)) {
+          ++n;
+        }
+        if (n < 2) continue;
+        for (std::size_t l = 0; l < n; ++l) side.repeated.push_back(lines[l].first);
+        continues = n == lines.size() || (n + 1 == lines.size() && IsLabelRest(lines[n].second));
+        break;
+      }
     }
-    if (!text_between || !side.repeated.empty()) {
+    // On the upper page, lines between the table and the break that can only
+    // be rows of labels (a summary's 四、事业收入 / 五、其他收入 with blank
+    // amounts, flush with the table's labels) do not end it: the rows on the
+    // next page may continue it (本年收入合计, 总计).
+    if (text_between && upper && !table.table.ruled) {
+      continues = std::all_of(
+          analysis.layout.paragraphs.begin(), analysis.layout.paragraphs.end(),
+          [&](const Paragraph& paragraph) {
+            if (!paragraph.provenance.box || paragraph.provenance.box->y0 < table.box.y1 - 1) {
+              return true;
+            }
+            return IsLabelRowParagraph(paragraph, table.box);
+          });
+    }
+    if (!text_between || continues) {
       // A ruled table at the break: its fragments on the other side are
       // ruled too and found by their rules.
       if (table.table.ruled) return Side{};
@@ -275,9 +357,27 @@ bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& 
   const Side top = SelectSide(upper_content, upper, true);
   if (top.glyphs.empty()) return false;
   // What a repeated header may repeat: the upper band's paragraphs and its
-  // glyph lines.
+  // glyph lines, and the glyph lines without amounts of the whole upper page
+  // but its furniture: a title drawn inside the table's frame (表1 over
+  // 收入支出决算表 over 单位：万元) is repeated with the header and may sit
+  // above the band, and so may the header of a table the band left out
+  // (label-only rows under it). Rows with amounts elsewhere on the page are
+  // no header: two tables of one document print the same rows (支出决算表 and
+  // 一般公共预算财政拨款支出决算表, a 栏次 row over 206 科学技术支出 in both),
+  // and the rows at the top of the lower page are not set aside for them.
   std::vector<std::string> upper_lines = BandLines(upper, top.from);
   for (auto& line : GlyphLines(upper_content, top.glyphs)) upper_lines.push_back(line.second);
+  {
+    std::vector<int> page_glyphs;
+    for (std::size_t k = 0; k < upper_content.glyphs.size(); ++k) {
+      const Glyph& glyph = upper_content.glyphs[k];
+      if (RemoveAllWhitespace(glyph.text).empty() || IsFurniture(upper, glyph)) continue;
+      page_glyphs.push_back(static_cast<int>(k));
+    }
+    for (auto& line : GlyphLines(upper_content, page_glyphs)) {
+      if (!HasAmountText(line.second)) upper_lines.push_back(line.second);
+    }
+  }
   std::sort(upper_lines.begin(), upper_lines.end());
   const Side bottom = SelectSide(lower_content, lower, false, upper_lines);
   if (bottom.glyphs.empty() || (!top.free_lines && !bottom.free_lines)) return false;

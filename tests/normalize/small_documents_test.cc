@@ -218,6 +218,17 @@ const std::vector<DocumentCase>& Cases() {
         {"budget.general_budget_basic_expenditure", "30102", "total", "200.00"}},
        {},
        {"sum.children", "row.unkeyed"}},
+      {"款 and 项 codes in one cell: a PDF without rules where one row alone prints a 项 code",
+       "重庆市测试局2025年部门预算\n\n一般公共预算支出情况表\n\n单位：元\n\n"
+       "功能分类科目编码\t\t科目名称\t合计\t基本支出\t项目支出\n"
+       "类\t款\t项\t\t\t\n"
+       "210\t\t卫生健康支出\t4.11\t4.11\t\n"
+       "210\t13\t医疗保障管理事务\t4.11\t4.11\t\n"
+       "210\t13 01\t行政运行\t4.11\t4.11\t\n",
+       {{"budget.general_budget_expenditure", "2101301", "total", "4.11"},
+        {"budget.general_budget_expenditure", "21013", "basic", "4.11"}},
+       {},
+       {"row.unkeyed", "sum.children", "sum.columns"}},
       {"a source-by-row income table (Jiangsu 收入预算总表)",
        "江苏省测试厅2019年部门预算\n\n收入预算总表\n\n单位：万元\n\n"
        "项目名称\t\t金额\n"
