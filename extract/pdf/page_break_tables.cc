@@ -86,11 +86,20 @@ std::vector<std::string> BandLines(const PageAnalysis& analysis, double from) {
   return lines;
 }
 
-// The text lines (by vertical overlap, whitespace removed) of some glyphs of
-// a page, top to bottom, with their boxes. Paragraphs are no help here: the
-// layout may join a repeated header line and the first row under it.
-std::vector<std::pair<Box, std::string>> GlyphLines(const PageContent& content,
-                                                    std::vector<int> glyphs) {
+// One text line of some glyphs of a page (GlyphLines).
+struct GlyphLine {
+  Box box;
+  std::string text;  // whitespace removed
+  // Words further apart than a column gap (a header over several columns)
+  // and no digit: a header line, never the wrapped rest of a label (one
+  // cell) nor a row (its amounts).
+  bool header_like = false;
+};
+
+// The text lines (by vertical overlap) of some glyphs of a page, top to
+// bottom, with their boxes. Paragraphs are no help here: the layout may join
+// a repeated header line and the first row under it.
+std::vector<GlyphLine> GlyphLines(const PageContent& content, std::vector<int> glyphs) {
   std::sort(glyphs.begin(), glyphs.end(), [&](int a, int b) {
     return CenterY(content.glyphs[static_cast<std::size_t>(a)].box) <
            CenterY(content.glyphs[static_cast<std::size_t>(b)].box);
@@ -107,19 +116,32 @@ std::vector<std::pair<Box, std::string>> GlyphLines(const PageContent& content,
     groups.push_back({k});
     box = at;
   }
-  std::vector<std::pair<Box, std::string>> lines;
+  // A gap this many glyph heights wide separates two cells' words
+  // (kColumnGapEm of the unruled detector).
+  constexpr double kCellGapEm = 1.2;
+  std::vector<GlyphLine> lines;
   for (std::vector<int>& group : groups) {
     std::sort(group.begin(), group.end(), [&](int a, int b) {
       return content.glyphs[static_cast<std::size_t>(a)].box.x0 <
              content.glyphs[static_cast<std::size_t>(b)].box.x0;
     });
-    Box line = content.glyphs[static_cast<std::size_t>(group.front())].box;
+    GlyphLine line;
+    line.box = content.glyphs[static_cast<std::size_t>(group.front())].box;
     std::string text;
+    bool wide_gap = false, digit = false;
+    double right = line.box.x1;
     for (int k : group) {
-      line = Union(line, content.glyphs[static_cast<std::size_t>(k)].box);
-      text += content.glyphs[static_cast<std::size_t>(k)].text;
+      const Glyph& glyph = content.glyphs[static_cast<std::size_t>(k)];
+      if (glyph.box.x0 - right > kCellGapEm * std::max(1.0, glyph.box.height())) wide_gap = true;
+      right = std::max(right, glyph.box.x1);
+      line.box = Union(line.box, glyph.box);
+      text += glyph.text;
     }
-    lines.emplace_back(line, RemoveAllWhitespace(text));
+    line.text = RemoveAllWhitespace(text);
+    digit = std::any_of(line.text.begin(), line.text.end(),
+                        [](char c) { return c >= '0' && c <= '9'; });
+    line.header_like = wide_gap && !digit;
+    lines.push_back(std::move(line));
   }
   return lines;
 }
@@ -202,7 +224,9 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
   // page (its rows are too few to make one on their own, a side-by-side
   // summary's last two rows), or the repeated lines read as the header of
   // the lower page's table, which then could not continue the rows above.
-  if (!upper && side.repeated.empty() && (nearest < 0 || side.table >= 0)) {
+  // Where the paragraphs above the table showed a repeated title, the header
+  // lines under it, read into the table, are set aside too.
+  if (!upper && (nearest < 0 || side.table >= 0)) {
     std::vector<int> band;
     for (std::size_t k = 0; k < content.glyphs.size(); ++k) {
       const Glyph& glyph = content.glyphs[k];
@@ -212,11 +236,22 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
       band.push_back(static_cast<int>(k));
     }
     std::vector<Box> repeated;
-    for (const auto& [box, text] : GlyphLines(content, band)) {
-      if (text.empty() || !std::binary_search(upper_lines.begin(), upper_lines.end(), text)) break;
-      repeated.push_back(box);
+    bool header_like = false;
+    for (const GlyphLine& line : GlyphLines(content, band)) {
+      if (line.text.empty() ||
+          !std::binary_search(upper_lines.begin(), upper_lines.end(), line.text)) {
+        break;
+      }
+      repeated.push_back(line.box);
+      header_like = line.header_like;
     }
-    if (repeated.size() >= 2) side.repeated = std::move(repeated);
+    // One line is enough when it is a header over several columns: a header
+    // Word repeats without the title (项目 | 预算数 over a 三公 table's last
+    // rows), and a wrapped label's rest is one cell.
+    if ((repeated.size() >= 2 || (repeated.size() == 1 && header_like)) &&
+        repeated.size() > side.repeated.size()) {
+      side.repeated = std::move(repeated);
+    }
   }
   for (std::size_t k = 0; k < content.glyphs.size(); ++k) {
     const Glyph& glyph = content.glyphs[k];
@@ -277,7 +312,9 @@ bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& 
   // What a repeated header may repeat: the upper band's paragraphs and its
   // glyph lines.
   std::vector<std::string> upper_lines = BandLines(upper, top.from);
-  for (auto& line : GlyphLines(upper_content, top.glyphs)) upper_lines.push_back(line.second);
+  for (GlyphLine& line : GlyphLines(upper_content, top.glyphs)) {
+    upper_lines.push_back(std::move(line.text));
+  }
   std::sort(upper_lines.begin(), upper_lines.end());
   const Side bottom = SelectSide(lower_content, lower, false, upper_lines);
   if (bottom.glyphs.empty() || (!top.free_lines && !bottom.free_lines)) return false;
