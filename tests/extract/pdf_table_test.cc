@@ -478,6 +478,37 @@ INSTANTIATE_TEST_SUITE_P(Cases, WrappedAmountTest,
                            return std::string(param_info.param.name);
                          });
 
+// A row at the page's foot whose amounts wrapped after their point, the
+// decimals over the page break ("692,571." here, "75" on the next page under
+// the repeated header): with nothing under it to complete them, the row is
+// still a body row and stays in its table, so the normalizer's stitch can
+// join its rest. Read as no row, it was lost, and the rest joined the row
+// above it instead (s1_0277_final: 21013 and 2101301 lost).
+TEST(UnruledTableTest, RowCutAfterThePointAtThePageFootStaysInTheTable) {
+  PageContent page = UnruledPage({"项目", "合计", "基本支出", "项目支出"},
+                                 {{"201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"}},
+                                  {"20106财政事务", {"10.00", "", "10.00"}},
+                                  {"21013医疗保障管理事务", {"2,107,596.87", "1,496,954.23", ""}},
+                                  {"2101301行政运行", {"692,571.", "692,571.", ""}}},
+                                 false);
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.row_count, 5);
+  EXPECT_EQ(RowTexts(table, 4),
+            (std::vector<std::string>{"2101301行政运行", "692,571.", "692,571.", ""}));
+  // A lone "3." (an ordinal) is no amount: grouped digits only.
+  PageContent ordinal = UnruledPage({"项目", "合计", "基本支出", "项目支出"},
+                                    {{"201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"}},
+                                     {"20106财政事务", {"10.00", "", "10.00"}},
+                                     {"合计", {"2,116.66", "1,503.52", "613.14"}},
+                                     {"说明", {"3.", "", ""}}},
+                                    false);
+  const std::vector<DetectedTable> found = DetectTables(ordinal);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].table.row_count, 4);
+}
+
 TEST(UnruledTableTest, PieceUnderTwoAmountsIsReportedNotGuessed) {
   // ".50" printed under the end of "12" and the start of "13" could complete
   // either: it joins neither and a warning names it.
