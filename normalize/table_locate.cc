@@ -70,6 +70,23 @@ void TitleAndUnitAbove(const Document& document, int b, int previous_table_block
     if (heading) break;
     if (!located.unit_before) {
       if (std::optional<UnitDeclaration> unit = UnitInLines(paragraph->text)) {
+        // "单位：万" at the end of a line with its 元 wrapped onto a line of
+        // its own: the bare 元, nearer the table, is the rest of 万元, not a
+        // unit of its own (s1_0282_final read a 三公 table in 万元 as 元, its
+        // figures 10,000 times too small and no finding).
+        if (unit->unit == UnitOfAmount::kYuan && RemoveAllWhitespace(unit->printed) == "元" &&
+            p - 1 > previous_table_block) {
+          if (const Paragraph* above =
+                  document.blocks[static_cast<std::size_t>(p - 1)].AsParagraph()) {
+            const std::vector<std::string> above_lines = SplitLines(above->text);
+            if (!above_lines.empty() &&
+                ParseUnitDeclaration(above_lines.back()) == UnitOfAmount::kWanYuan &&
+                EndsWith(RemoveAllWhitespace(above_lines.back()), "万")) {
+              unit = UnitDeclaration{CollapseWhitespace(above_lines.back()) + "元",
+                                     UnitOfAmount::kWanYuan};
+            }
+          }
+        }
         located.unit_before = unit;
       }
     }

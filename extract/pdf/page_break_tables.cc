@@ -87,11 +87,20 @@ std::vector<std::string> BandLines(const PageAnalysis& analysis, double from) {
   return lines;
 }
 
-// The text lines (by vertical overlap, whitespace removed) of some glyphs of
-// a page, top to bottom, with their boxes. Paragraphs are no help here: the
-// layout may join a repeated header line and the first row under it.
-std::vector<std::pair<Box, std::string>> GlyphLines(const PageContent& content,
-                                                    std::vector<int> glyphs) {
+// One text line of some glyphs of a page (GlyphLines).
+struct GlyphLine {
+  Box box;
+  std::string text;  // whitespace removed
+  // Words further apart than a column gap (a header over several columns)
+  // and no digit: a header line, never the wrapped rest of a label (one
+  // cell) nor a row (its amounts).
+  bool header_like = false;
+};
+
+// The text lines (by vertical overlap) of some glyphs of a page, top to
+// bottom, with their boxes. Paragraphs are no help here: the layout may join
+// a repeated header line and the first row under it.
+std::vector<GlyphLine> GlyphLines(const PageContent& content, std::vector<int> glyphs) {
   std::sort(glyphs.begin(), glyphs.end(), [&](int a, int b) {
     return CenterY(content.glyphs[static_cast<std::size_t>(a)].box) <
            CenterY(content.glyphs[static_cast<std::size_t>(b)].box);
@@ -108,19 +117,32 @@ std::vector<std::pair<Box, std::string>> GlyphLines(const PageContent& content,
     groups.push_back({k});
     box = at;
   }
-  std::vector<std::pair<Box, std::string>> lines;
+  // A gap this many glyph heights wide separates two cells' words
+  // (kColumnGapEm of the unruled detector).
+  constexpr double kCellGapEm = 1.2;
+  std::vector<GlyphLine> lines;
   for (std::vector<int>& group : groups) {
     std::sort(group.begin(), group.end(), [&](int a, int b) {
       return content.glyphs[static_cast<std::size_t>(a)].box.x0 <
              content.glyphs[static_cast<std::size_t>(b)].box.x0;
     });
-    Box line = content.glyphs[static_cast<std::size_t>(group.front())].box;
+    GlyphLine line;
+    line.box = content.glyphs[static_cast<std::size_t>(group.front())].box;
     std::string text;
+    bool wide_gap = false, digit = false;
+    double right = line.box.x1;
     for (int k : group) {
-      line = Union(line, content.glyphs[static_cast<std::size_t>(k)].box);
-      text += content.glyphs[static_cast<std::size_t>(k)].text;
+      const Glyph& glyph = content.glyphs[static_cast<std::size_t>(k)];
+      if (glyph.box.x0 - right > kCellGapEm * std::max(1.0, glyph.box.height())) wide_gap = true;
+      right = std::max(right, glyph.box.x1);
+      line.box = Union(line.box, glyph.box);
+      text += glyph.text;
     }
-    lines.emplace_back(line, RemoveAllWhitespace(text));
+    line.text = RemoveAllWhitespace(text);
+    digit = std::any_of(line.text.begin(), line.text.end(),
+                        [](char c) { return c >= '0' && c <= '9'; });
+    line.header_like = wide_gap && !digit;
+    lines.push_back(std::move(line));
   }
   return lines;
 }
@@ -209,13 +231,14 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
       // rows over one another (科目编码… and 栏次 1 2 3 at one y), which glyph
       // lines merge and the layout keeps apart; glyph lines where the layout
       // joined a repeated line and a row under it.
-      std::vector<std::pair<Box, std::string>> paragraphs;
+      std::vector<GlyphLine> paragraphs;
       for (const Paragraph& paragraph : analysis.layout.paragraphs) {
         if (!paragraph.provenance.box || paragraph.provenance.box->y1 > table.box.y0 + 1) continue;
-        paragraphs.emplace_back(*paragraph.provenance.box, RemoveAllWhitespace(paragraph.text));
+        paragraphs.push_back(
+            GlyphLine{*paragraph.provenance.box, RemoveAllWhitespace(paragraph.text)});
       }
       std::stable_sort(paragraphs.begin(), paragraphs.end(),
-                       [](const auto& a, const auto& b) { return a.first.y0 < b.first.y0; });
+                       [](const auto& a, const auto& b) { return a.box.y0 < b.box.y0; });
       const std::vector<bool> consumed = ConsumedGlyphs(content, analysis);
       std::vector<int> above;
       for (std::size_t k = 0; k < content.glyphs.size(); ++k) {
@@ -226,17 +249,17 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
       }
       // Nothing but the rest of a label the break cut (社会保障和就业 over
       // 支出, no header repeated): the table continues the one above.
-      if (paragraphs.size() == 1 && IsLabelRest(paragraphs[0].second)) continues = true;
+      if (paragraphs.size() == 1 && IsLabelRest(paragraphs[0].text)) continues = true;
       for (const auto& lines : {paragraphs, GlyphLines(content, above)}) {
         if (continues) break;
         std::size_t n = 0;
-        while (n < lines.size() && !lines[n].second.empty() &&
-               std::binary_search(upper_lines.begin(), upper_lines.end(), lines[n].second)) {
+        while (n < lines.size() && !lines[n].text.empty() &&
+               std::binary_search(upper_lines.begin(), upper_lines.end(), lines[n].text)) {
           ++n;
         }
         if (n < 2) continue;
-        for (std::size_t l = 0; l < n; ++l) side.repeated.push_back(lines[l].first);
-        continues = n == lines.size() || (n + 1 == lines.size() && IsLabelRest(lines[n].second));
+        for (std::size_t l = 0; l < n; ++l) side.repeated.push_back(lines[l].box);
+        continues = n == lines.size() || (n + 1 == lines.size() && IsLabelRest(lines[n].text));
         break;
       }
     }
@@ -284,7 +307,9 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
   // page (its rows are too few to make one on their own, a side-by-side
   // summary's last two rows), or the repeated lines read as the header of
   // the lower page's table, which then could not continue the rows above.
-  if (!upper && side.repeated.empty() && (nearest < 0 || side.table >= 0)) {
+  // Where the paragraphs above the table showed a repeated title, the header
+  // lines under it, read into the table, are set aside too.
+  if (!upper && (nearest < 0 || side.table >= 0)) {
     std::vector<int> band;
     for (std::size_t k = 0; k < content.glyphs.size(); ++k) {
       const Glyph& glyph = content.glyphs[k];
@@ -294,11 +319,22 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
       band.push_back(static_cast<int>(k));
     }
     std::vector<Box> repeated;
-    for (const auto& [box, text] : GlyphLines(content, band)) {
-      if (text.empty() || !std::binary_search(upper_lines.begin(), upper_lines.end(), text)) break;
-      repeated.push_back(box);
+    bool header_like = false;
+    for (const GlyphLine& line : GlyphLines(content, band)) {
+      if (line.text.empty() ||
+          !std::binary_search(upper_lines.begin(), upper_lines.end(), line.text)) {
+        break;
+      }
+      repeated.push_back(line.box);
+      header_like = line.header_like;
     }
-    if (repeated.size() >= 2) side.repeated = std::move(repeated);
+    // One line is enough when it is a header over several columns: a header
+    // Word repeats without the title (项目 | 预算数 over a 三公 table's last
+    // rows), and a wrapped label's rest is one cell.
+    if ((repeated.size() >= 2 || (repeated.size() == 1 && header_like)) &&
+        repeated.size() > side.repeated.size()) {
+      side.repeated = std::move(repeated);
+    }
   }
   for (std::size_t k = 0; k < content.glyphs.size(); ++k) {
     const Glyph& glyph = content.glyphs[k];
@@ -366,7 +402,9 @@ bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& 
   // 一般公共预算财政拨款支出决算表, a 栏次 row over 206 科学技术支出 in both),
   // and the rows at the top of the lower page are not set aside for them.
   std::vector<std::string> upper_lines = BandLines(upper, top.from);
-  for (auto& line : GlyphLines(upper_content, top.glyphs)) upper_lines.push_back(line.second);
+  for (GlyphLine& line : GlyphLines(upper_content, top.glyphs)) {
+    upper_lines.push_back(std::move(line.text));
+  }
   {
     std::vector<int> page_glyphs;
     for (std::size_t k = 0; k < upper_content.glyphs.size(); ++k) {
@@ -374,8 +412,8 @@ bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& 
       if (RemoveAllWhitespace(glyph.text).empty() || IsFurniture(upper, glyph)) continue;
       page_glyphs.push_back(static_cast<int>(k));
     }
-    for (auto& line : GlyphLines(upper_content, page_glyphs)) {
-      if (!HasAmountText(line.second)) upper_lines.push_back(line.second);
+    for (GlyphLine& line : GlyphLines(upper_content, page_glyphs)) {
+      if (!HasAmountText(line.text)) upper_lines.push_back(std::move(line.text));
     }
   }
   std::sort(upper_lines.begin(), upper_lines.end());

@@ -35,13 +35,57 @@ std::vector<double> AmountColumns(const std::vector<Line>& lines, const Candidat
     money.back() = money.back() || is_money;
   }
   std::vector<double> columns;
+  std::vector<bool> pieces;  // per column: small numbers only (code pieces)
+  std::vector<double> lone;  // right edges of the clusters of one small number
   for (std::size_t k = 0; k < clusters.size(); ++k) {
     // A stray small number is not a column, but one amount printed as money
     // is: a summary's income side often holds a single figure, and a column
     // of one figure on a continuation page is still a column.
-    if (clusters[k].size() < 2 && !money[k]) continue;
+    if (clusters[k].size() < 2 && !money[k]) {
+      lone.push_back(clusters[k].front());
+      continue;
+    }
     columns.push_back(clusters[k][clusters[k].size() / 2]);
+    pieces.push_back(!money[k]);
   }
+  if (lone.empty() || columns.empty()) return columns;
+  // Two code pieces of one row never share a cell. A lone small number
+  // whose nearest column is a column of code pieces holding another piece of
+  // its row is a column of its own: the 项 code of the one 7-digit row on a
+  // page of split codes ("08" and "03" under 款 and 项 were read as one cell
+  // "08 03", and the row lost its code). Beside amounts it stays out: left
+  // of them it is the label's (206 01 in one cell).
+  auto nearest = [&columns](double edge) {
+    std::size_t best = 0;
+    for (std::size_t k = 1; k < columns.size(); ++k) {
+      if (std::abs(columns[k] - edge) < std::abs(columns[best] - edge)) best = k;
+    }
+    return best;
+  };
+  std::vector<double> kept;
+  for (std::size_t l = run.first; l <= run.last; ++l) {
+    if (!IsBodyRow(lines[l])) continue;
+    for (std::size_t c = 0; c < lines[l].chunks.size(); ++c) {
+      const double edge = lines[l].chunks[c].box.x1;
+      if (!IsAmount(lines[l], c) || std::find(lone.begin(), lone.end(), edge) == lone.end()) {
+        continue;
+      }
+      const std::size_t column = nearest(edge);
+      if (!pieces[column]) continue;
+      for (std::size_t o = 0; o < lines[l].chunks.size(); ++o) {
+        if (o != c && IsAmount(lines[l], o) &&
+            std::abs(lines[l].chunks[o].box.x1 - edge) > tolerance &&
+            nearest(lines[l].chunks[o].box.x1) == column) {
+          kept.push_back(edge);
+          break;
+        }
+      }
+    }
+  }
+  if (kept.empty()) return columns;
+  columns.insert(columns.end(), kept.begin(), kept.end());
+  std::sort(columns.begin(), columns.end());
+  columns.erase(std::unique(columns.begin(), columns.end()), columns.end());
   return columns;
 }
 

@@ -26,6 +26,17 @@ void ClassifyChunk(Chunk& chunk) {
   std::string_view body = text;
   if (!body.empty() && (body.front() == '-' || body.front() == '(')) body.remove_prefix(1);
   if (!body.empty() && body.back() == ')') body.remove_suffix(1);
+  // An amount cut after its point ("692,571." with its "75" on the next
+  // line or over a page break) is money whose decimals are elsewhere: its
+  // row is a body row, so the row stays in its table for the rest to be
+  // joined to (MarkAmountTails here, the normalizer's stitch across a page).
+  // Grouped digits only: a lone "3." may be an ordinal.
+  if (body.size() >= 2 && body.back() == '.' && body.find(',') != std::string_view::npos &&
+      IsWellFormedAmount(body.substr(0, body.size() - 1))) {
+    chunk.figure = true;
+    chunk.money = true;
+    return;
+  }
   if (body.empty() || !IsDigitChar(body.front()) || !IsDigitChar(body.back())) return;
   bool separator = false;
   int points = 0;

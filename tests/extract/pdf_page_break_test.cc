@@ -3,6 +3,7 @@
 // top of the next, a repeated 栏次 row, and what must stay as it was.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -240,6 +241,96 @@ TEST(PageBreakTableTest, RepeatedHeaderOverRowsTooFewForATable) {
   PageAnalysis lower2 = AnalyzePage(other);
   EXPECT_FALSE(RejoinTableAcrossPageBreak(upper_content, upper2, other, lower2));
   EXPECT_TRUE(lower2.tables.empty());
+}
+
+// A one-column table (a 三公 table: 项目 | 预算数) cut by the break, Word
+// repeating only its header row, one line, on the next page. A single
+// repeated line is a repeated header when it spans cells (项目 and 预算数 a
+// column apart): the wrapped rest of a label is one cell. Left standing, the
+// header line ended the run above and the two rows under it were too few to
+// make a table (s1_0024_budget: 公务用车运行费 and 公务接待费 lost).
+TEST(PageBreakTableTest, OneRepeatedHeaderLineOverTheLastRows) {
+  PageContent upper_content = A4(1);
+  AddRun(upper_content, "一般公共预算“三公”经费支出预算表", 150, 560);
+  AddRun(upper_content, "单位：元", 60, 590);
+  Row(upper_content, 620, "项目", {"预算数"});
+  Row(upper_content, 650, "合计", {"250,681.09"});
+  Row(upper_content, 680, "因公出国（境）费", {"39,023.78"});
+  Row(upper_content, 710, "公务用车购置及运行费", {"197,462.17"});
+  Row(upper_content, 740, "其中：公务用车购置费", {"185,873.30"});
+  PageContent lower_content = A4(2);
+  Row(lower_content, 60, "项目", {"预算数"});
+  Row(lower_content, 90, "公务用车运行费", {"11,588.87"});
+  Row(lower_content, 120, "公务接待费", {"14,195.14"});
+  AddRun(lower_content, "第三部分 名词解释", 60, 200);
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_EQ(upper.tables.size(), 1u);
+  ASSERT_TRUE(lower.tables.empty());
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& rest = lower.tables[0].table;
+  ASSERT_EQ(rest.column_count, 2);
+  ASSERT_EQ(rest.row_count, 2);
+  EXPECT_EQ(RowTexts(rest, 0), (std::vector<std::string>{"公务用车运行费", "11,588.87"}));
+  EXPECT_EQ(RowTexts(rest, 1), (std::vector<std::string>{"公务接待费", "14,195.14"}));
+  EXPECT_TRUE(rest.continued_from_previous_page);
+  EXPECT_FALSE(AnyParagraphContains(lower, "预算数"));
+
+  // One repeated line in one cell (a label's wrapped rest could be that) is
+  // no header: nothing is set aside, and the three lines read as before.
+  PageContent one_cell = A4(2);
+  Row(one_cell, 60, "合计", {});
+  Row(one_cell, 90, "公务用车运行费", {"11,588.87"});
+  Row(one_cell, 120, "公务接待费", {"14,195.14"});
+  PageAnalysis upper2 = AnalyzePage(upper_content);
+  PageAnalysis lower2 = AnalyzePage(one_cell);
+  if (RejoinTableAcrossPageBreak(upper_content, upper2, one_cell, lower2)) {
+    EXPECT_TRUE(
+        std::none_of(lower2.layout.furniture.begin(), lower2.layout.furniture.end(),
+                     [](const Paragraph& paragraph) { return Contains(paragraph.text, "合计"); }));
+  }
+}
+
+// The same table cut after its first row (合计 alone under the header at the
+// foot), Word repeating the title lines and the header row over the rest: the
+// title lines stay paragraphs above the lower page's table, and its first row
+// is the repeated header. That header line, read into the lower table, is set
+// aside with the title lines, so the 合计 above joins the rows below
+// (s1_0014_budget: the 合计 was lost).
+TEST(PageBreakTableTest, RepeatedTitleAndHeaderRowOverTheRest) {
+  PageContent upper_content = A4(1);
+  AddRun(upper_content, "公开03表", 60, 640);
+  AddRun(upper_content, "财政拨款“三公”经费支出表", 60, 670);
+  AddRun(upper_content, "单位：元", 60, 700);
+  Row(upper_content, 730, "项目", {"预算数"});
+  Row(upper_content, 760, "合计", {"45,904.74"});
+  PageContent lower_content = A4(2);
+  AddRun(lower_content, "公开03表", 60, 60);
+  AddRun(lower_content, "财政拨款“三公”经费支出表", 60, 90);
+  AddRun(lower_content, "单位：元", 60, 120);
+  Row(lower_content, 150, "项目", {"预算数"});
+  Row(lower_content, 180, "因公出国（境）费", {"8,990.96"});
+  Row(lower_content, 210, "公务用车购置及运行费", {"31,911.11"});
+  Row(lower_content, 240, "其中：公务用车购置费", {"0.00"});
+  Row(lower_content, 270, "公务用车运行费", {"31,911.11"});
+  Row(lower_content, 300, "公务接待费", {"5,002.67"});
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_TRUE(upper.tables.empty());
+  ASSERT_EQ(lower.tables.size(), 1u);
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  const Table& head = upper.tables[0].table;
+  ASSERT_EQ(head.row_count, 2);  // the header and 合计
+  EXPECT_EQ(RowTexts(head, 1), (std::vector<std::string>{"合计", "45,904.74"}));
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& rest = lower.tables[0].table;
+  ASSERT_EQ(rest.row_count, 5);
+  EXPECT_EQ(RowTexts(rest, 0), (std::vector<std::string>{"因公出国（境）费", "8,990.96"}));
+  EXPECT_TRUE(rest.continued_from_previous_page);
 }
 
 // A summary cut by the break between two rows of labels only (三、上级补助收入

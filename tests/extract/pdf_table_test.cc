@@ -478,6 +478,75 @@ INSTANTIATE_TEST_SUITE_P(Cases, WrappedAmountTest,
                            return std::string(param_info.param.name);
                          });
 
+// A row at the page's foot whose amounts wrapped after their point, the
+// decimals over the page break ("692,571." here, "75" on the next page under
+// the repeated header): with nothing under it to complete them, the row is
+// still a body row and stays in its table, so the normalizer's stitch can
+// join its rest. Read as no row, it was lost, and the rest joined the row
+// above it instead (s1_0277_final: 21013 and 2101301 lost).
+TEST(UnruledTableTest, RowCutAfterThePointAtThePageFootStaysInTheTable) {
+  PageContent page = UnruledPage({"项目", "合计", "基本支出", "项目支出"},
+                                 {{"201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"}},
+                                  {"20106财政事务", {"10.00", "", "10.00"}},
+                                  {"21013医疗保障管理事务", {"2,107,596.87", "1,496,954.23", ""}},
+                                  {"2101301行政运行", {"692,571.", "692,571.", ""}}},
+                                 false);
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.row_count, 5);
+  EXPECT_EQ(RowTexts(table, 4),
+            (std::vector<std::string>{"2101301行政运行", "692,571.", "692,571.", ""}));
+  // A lone "3." (an ordinal) is no amount: grouped digits only.
+  PageContent ordinal = UnruledPage({"项目", "合计", "基本支出", "项目支出"},
+                                    {{"201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"}},
+                                     {"20106财政事务", {"10.00", "", "10.00"}},
+                                     {"合计", {"2,116.66", "1,503.52", "613.14"}},
+                                     {"说明", {"3.", "", ""}}},
+                                    false);
+  const std::vector<DetectedTable> found = DetectTables(ordinal);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].table.row_count, 4);
+}
+
+// Split codes (类 | 款 | 项 columns) on a page where one row only has a 项
+// code (a continuation page, a short table): a lone small number is no
+// column of its own, and it went to the nearest one, the 款 column, which
+// holds the row's 款 code: "08 03" in one cell, and the 7-digit row read as
+// its 类 (s1_0021_budget, s1_0061_budget: 2050803 read as 205). Two code
+// pieces of one row never share a cell. Beside amounts a lone number stays
+// the label's (a joined "206 01" left of the figures).
+TEST(UnruledTableTest, LoneCodePieceIsAColumnOfItsOwn) {
+  PageContent page = A4();
+  const std::vector<double> rights = {340, 430, 520};
+  AddRun(page, "部门支出预算表", 200, 60);
+  const struct {
+    const char* code[3];
+    const char* name;
+  } rows[] = {{{"205", "", ""}, "教育支出"},
+              {{"205", "08", ""}, "进修及培训"},
+              {{"205", "08", "03"}, "培训支出"},
+              {{"210", "", ""}, "卫生健康支出"},
+              {{"210", "13", ""}, "医疗保障管理事务"}};
+  double top = 100;
+  for (const auto& row : rows) {
+    AddRun(page, row.code[0], 60, top, 10, 6);
+    if (*row.code[1] != '\0') RightAligned(page, row.code[1], 132, top);
+    if (*row.code[2] != '\0') RightAligned(page, row.code[2], 172, top);
+    AddRun(page, row.name, 200, top);
+    for (double right : rights) RightAligned(page, "1,745.14", right, top);
+    top += 18;
+  }
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.row_count, 5);
+  const std::vector<std::string> cut = RowTexts(table, 2);
+  EXPECT_NE(std::find(cut.begin(), cut.end(), "08"), cut.end());
+  EXPECT_NE(std::find(cut.begin(), cut.end(), "03"), cut.end());
+  EXPECT_EQ(RowTexts(table, 1).size(), cut.size());
+}
+
 TEST(UnruledTableTest, PieceUnderTwoAmountsIsReportedNotGuessed) {
   // ".50" printed under the end of "12" and the start of "13" could complete
   // either: it joins neither and a warning names it.

@@ -138,6 +138,14 @@ INSTANTIATE_TEST_SUITE_P(
                    "",
                    "成都市农业农村局2023年部门支出决算表",
                    UnitOfAmount::kUnknown},
+        // "单位：万" at the end of the title's line, its 元 wrapped onto a line
+        // of its own (s1_0282_final): the bare 元 is the rest of 万元.
+        LocateCase{"UnitWrappedAfterWan",
+                   {"一般公共预算财政拨款“三公”经费支出决算表 单位：万", "元"},
+                   kExpenditureGrid,
+                   "",
+                   "一般公共预算财政拨款“三公”经费支出决算表 单位：万",
+                   UnitOfAmount::kWanYuan},
         LocateCase{"NoTitle", {"正文一段。"}, kExpenditureGrid, "", "", UnitOfAmount::kUnknown}),
     [](const testing::TestParamInfo<LocateCase>& param) { return std::string(param.param.name); });
 
