@@ -664,6 +664,56 @@ TEST(HeaderTest, SplitCodeColumnWithOneRoleMisread) {
   }
 }
 
+// Split code columns whose header words OCR misread are known by their body: 3-digit classes,
+// then 2-digit pieces right of them. A code column a misread header keyed as an amount column
+// (类 under 部门预算经济分类科目纳公 → "budget") loses that key. Columns of amounts, names or
+// a lone code stay as they are.
+TEST(HeaderTest, SplitCodeColumnsKnownByTheirBody) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> grid;
+    std::vector<std::string> roles;  // of the first three columns
+    std::vector<std::string> keys;   // of the first three columns
+  };
+  const Case cases[] = {
+      {"ClassAndKuanWordsMisread",
+       {{"科目编码", "", "科目名称", "合计"},
+        {"兰", "庆", "", ""},
+        {"302", "", "商品和服务支出", "188.81"},
+        {"302", "01", "办公费", "10.00"},
+        {"302", "07", "邮电费", "5.00"}},
+       {"class", "kuan", "label"},
+       {"", "", ""}},
+      {"KuanWordMisreadBetweenClassAndXiang",
+       {{"科目编码", "", "", "科目名称", "合计"},
+        {"类", "二以", "项", "", ""},
+        {"205", "", "", "教育支出", "19,801.44"},
+        {"", "08", "", "进修及培训", "2.40"},
+        {"", "", "03", "培训支出", "2.40"},
+        {"", "09", "", "教育费附加安排的支出", "19,800.00"}},
+       {"class", "kuan", "xiang"},
+       {"", "", ""}},
+      {"ClassColumnKeyedByAMisreadParent",
+       {{"部门预算经济分类科目纳公", "", "经济分类科目名称", "合计"},
+        {"类", "款", "", ""},
+        {"301", "", "工资福利支出", "23084662.00"},
+        {"301", "01", "基本工资", "2892504.00"}},
+       {"class", "kuan", "label"},
+       {"", "", ""}},
+      {"AmountsAndNamesStay",
+       {{"项目", "金额", "备注"}, {"办公费", "10.00", "无"}, {"邮电费", "5.00", "无"}},
+       {"label", "", "label"},
+       {"", "amount", ""}},
+  };
+  for (const Case& c : cases) {
+    const HeaderAnalysis header = AnalyzeHeader(Grid(c.grid));
+    EXPECT_EQ(std::vector<std::string>(header.roles.begin(), header.roles.begin() + 3), c.roles)
+        << c.name;
+    EXPECT_EQ(std::vector<std::string>(header.keys.begin(), header.keys.begin() + 3), c.keys)
+        << c.name;
+  }
+}
+
 // -------------------------------------------------------------------- rows
 
 TEST(RowsTest, CodedRowsAndFiguresInFen) {
