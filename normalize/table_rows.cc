@@ -26,7 +26,9 @@ class RowReader {
       : options_(options), findings_(findings) {}
 
   CanonicalTable Read(StitchedTable pending, const TableColumns& columns, int table_index) {
+    const std::size_t findings_before = findings_.size();
     FillRows(pending, columns, table_index);
+    ListOcrFiguresOfAGuessedUnit(pending.canonical, findings_before);
     ReportUnkeyedRows(pending.canonical);
     ReportUnreadAmountColumns(pending);
     ReportUnclassified(pending);
@@ -81,6 +83,33 @@ class RowReader {
 
   // Figures whose row has neither a class code nor a canonical key are still
   // exported (under their printed name), and said so once per table.
+  // An OCR'd table whose unit line was read too badly to name a unit (单位: 导 for 单位：元) is
+  // read in the document's unit, which may be the other one: every figure is then off by 10,000
+  // and its sums still hold. The unit.document_default finding lists the table's figures, so
+  // none of them is a wrong figure without a finding. A text layer's missing unit is the
+  // publisher's, and its finding stays short.
+  void ListOcrFiguresOfAGuessedUnit(const CanonicalTable& table, std::size_t findings_before) {
+    if (table.unit_source != UnitSource::kDocumentDefault) return;
+    std::vector<FigureRef> figures;
+    bool ocr = false;
+    for (const CanonicalRow& row : table.rows) {
+      for (const Figure& figure : row.values) {
+        ocr = ocr || figure.provenance.origin == TextOrigin::kOcr;
+        figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
+                                    figure.amount_fen, figure.provenance});
+      }
+    }
+    if (!ocr || figures.empty()) return;
+    for (std::size_t i = findings_before; i < findings_.size(); ++i) {
+      Finding& finding = findings_[i];
+      if (finding.check != "unit.document_default") continue;
+      finding.message += "; the table is OCR'd and its unit line may be misread: its " +
+                         std::to_string(figures.size()) + " figure(s) are listed";
+      finding.figures = std::move(figures);
+      return;
+    }
+  }
+
   void ReportUnkeyedRows(const CanonicalTable& table) {
     if (IsTextTableKind(table.kind)) return;
     std::vector<const CanonicalRow*> unkeyed;

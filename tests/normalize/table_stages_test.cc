@@ -249,6 +249,29 @@ INSTANTIATE_TEST_SUITE_P(
                                  {"title"},
                                  false,
                                  false},
+                    // A procurement list whose title OCR lost (or read as another
+                    // table): its 采购品目 | 采购组织形式 label columns name it, characters
+                    // doubled by the recognizer or not.
+                    IdentifyCase{"UntitledProcurementList",
+                                 "",
+                                 DocKind::kBudget,
+                                 {{"采购品目大类", "专项名称", "采购组织形式", "资金来源"},
+                                  {"合计", "", "", "4,931.43"},
+                                  {"货物", "办公费", "集中采购", "2.00"}},
+                                 "budget.gov_procurement",
+                                 {"header"},
+                                 false,
+                                 false},
+                    IdentifyCase{"ProcurementHeaderDoubledByOcr",
+                                 "公开13表",
+                                 DocKind::kBudget,
+                                 {{"采采购购品品目大目类大类", "采采购购组组织织形形式", "总计"},
+                                  {"合计", "", "10,095.43"},
+                                  {"货物", "集中采购", "349.62"}},
+                                 "budget.gov_procurement",
+                                 {"title", "header"},
+                                 false,
+                                 false},
                     IdentifyCase{"NothingToGoBy",
                                  "",
                                  DocKind::kBudget,
@@ -260,6 +283,23 @@ INSTANTIATE_TEST_SUITE_P(
     [](const testing::TestParamInfo<IdentifyCase>& param) {
       return std::string(param.param.name);
     });
+
+// An OCR'd title with Latin noise in it (一般公共 AAA预算支出表) is classified without the
+// letters; a text layer's title is classified as printed.
+TEST(IdentifyTest, OcrTitleWithLatinNoise) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid(kExpenditureGrid);
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    LocatedTable located;
+    located.title = "一般公共 AAA预算支出表";
+    located.table = &grid;
+    std::vector<Finding> findings;
+    const IdentifiedTable identified =
+        IdentifyTable(located, IdentifyOptions{DocKind::kBudget}, findings);
+    EXPECT_EQ(identified.kind, origin == TextOrigin::kOcr ? "budget.general_budget_expenditure"
+                                                          : "budget.expenditure");
+  }
+}
 
 // ------------------------------------------------------------------ stitch
 
@@ -751,6 +791,24 @@ TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
   EXPECT_EQ(table.unit_source, UnitSource::kDocumentDefault);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].check, "unit.document_default");
+}
+
+// An OCR'd table read in the document's unit (its own unit line misread) lists its figures in the
+// unit.document_default finding: a unit guessed wrong would make all of them wrong. A text
+// layer's table does not.
+TEST(RowsTest, OcrTableInTheDocumentDefaultUnitListsItsFigures) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid(kExpenditureGrid);
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    StitchedTable stitched = OnePart(grid, "budget.expenditure");
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), options, 0, findings);
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].check, "unit.document_default");
+    EXPECT_EQ(findings[0].figures.size(), origin == TextOrigin::kOcr ? 6u : 0u);
+  }
 }
 
 TEST(RowsTest, OtherTableWithAmountsIsReportedUnclassified) {
