@@ -597,6 +597,53 @@ TEST(HeaderTest, ColumnKeysFollowTheKind) {
 // js_wuxi_hrss p28: 小计 | "" | ""), or with no 小计 column at all: the unread
 // children take 人员经费 and 公用经费 in the templates' order, never the
 // parent's `basic` (18 wrong figures with no finding). Read labels win.
+// OCR'd header words read too badly to key a column are keyed by their place in the identified
+// kind: the first amount column left of keyed parts is the total (只计 for 合计), and in a
+// basic-expenditure table the two after it are 人员经费 and 公用经费 (员类 | ]经费). A text
+// layer's header keeps what it prints.
+TEST(HeaderTest, OcrColumnsKeyedByTheirPlaceInTheKind) {
+  struct Case {
+    const char* name;
+    std::string kind;
+    std::vector<std::vector<std::string>> grid;
+    std::vector<std::string> ocr_keys;
+    std::vector<std::string> text_keys;
+  };
+  const Case cases[] = {
+      {"TotalMisread",
+       "budget.fiscal_appropriation_expenditure",
+       {{"科目编码", "科目名称", "只计", "基本支出", "项目支出"},
+        {"208", "社会保障和就业支出", "1,284.76", "1,284.76", "0.00"},
+        {"20805", "行政事业单位养老支出", "1,284.76", "1,284.76", "0.00"}},
+       {"", "", "total", "basic", "project"},
+       {"", "", "", "basic", "project"}},
+      {"PartsMisread",
+       "budget.general_budget_basic_expenditure",
+       {{"经济科目编码", "经济科目名称", "总计", "员类", "]经费"},
+        {"301", "工资福利支出", "1,212.01", "1,212.01", "0.00"},
+        {"30101", "基本工资", "225.08", "225.08", "0.00"}},
+       {"", "", "total", "personnel", "public"},
+       {"", "", "total", "", ""}},
+      // Yantai's 基本支出预算情况表 splits by source: its columns are not the two parts.
+      {"SourcesNotParts",
+       "budget.basic_expenditure",
+       {{"科目编码", "科目名称", "合计", "财政拨坎", "专户"},
+        {"301", "工资福利支出", "1,212.01", "1,212.01", "0.00"},
+        {"30101", "基本工资", "225.08", "225.08", "0.00"}},
+       {"", "", "total", "", ""},
+       {"", "", "total", "", ""}},
+  };
+  for (const Case& c : cases) {
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid(c.grid);
+      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+      const TableColumns columns = KeyColumns(OnePart(grid, c.kind), HeaderOptions{});
+      EXPECT_EQ(columns.keys, origin == TextOrigin::kOcr ? c.ocr_keys : c.text_keys)
+          << c.name << " " << TextOriginName(origin);
+    }
+  }
+}
+
 TEST(HeaderTest, UnreadSubColumnsOfASpanningParentTakeTheirOwnKeys) {
   struct Case {
     std::vector<std::string> sub;  // the second header row under 基本支出
