@@ -858,6 +858,31 @@ TEST(RowsTest, OcrTableInTheDocumentDefaultUnitListsItsFigures) {
   }
 }
 
+// Several rows of one OCR'd table keyed with the same code (302 | 01 read as 302 on every row)
+// get one ocr.duplicate_code finding that lists their figures; a text layer's table does not.
+TEST(RowsTest, OcrRowsKeyedWithTheSameCodeAreReported) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"科目编码", "科目名称", "合计"},
+                       {"302", "商品和服务支出", "188.81"},
+                       {"302", "办公费", "10.00"},
+                       {"302", "邮电费", "5.00"},
+                       {"303", "对个人和家庭的补助", "1.00"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    StitchedTable stitched = OnePart(grid, "budget.general_budget_basic_expenditure");
+    stitched.declared = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    if (origin == TextOrigin::kOcr) {
+      ASSERT_EQ(findings.size(), 1u);
+      EXPECT_EQ(findings[0].check, "ocr.duplicate_code");
+      EXPECT_EQ(findings[0].figures.size(), 3u);
+      EXPECT_NE(findings[0].message.find("302 (3 rows)"), std::string::npos);
+    } else {
+      EXPECT_TRUE(findings.empty());
+    }
+  }
+}
+
 TEST(RowsTest, OtherTableWithAmountsIsReportedUnclassified) {
   // Fullwidth digits and separators count as amounts too.
   const Table grid =
