@@ -32,7 +32,8 @@ struct Signal {
 // A department's (or unit's) own budget or final accounts.
 const Signal kDepartmentSignals[] = {
     {"title", R"((部门|单位)(预算|决算))"},
-    {"unit_line", R"(^(编制单位|预算单位|预算主管部门|主管部门|填报单位|单位名称|部门名称)[:：])"},
+    {"unit_line",
+     R"(^(编制单位|编制部门|预算单位|预算主管部门|主管部门|填报单位|单位名称|部门名称)[:：])"},
     {"overview",
      R"(^(第.部分)?(部门|单位)(概况|基本情况|主要职责|职责)|^[一二三四五]、(部门|单位)(主要职责|基本情况|职责|概况)|^[一二]、主要职能|机构设置(及|和|情况))"},
     {"department_table",
@@ -47,7 +48,9 @@ const Signal kGovernmentSignals[] = {
     {"congress", R"(人民代表大会|人大常委会|人大.{0,4}次会议|会议文件)"},
     {"government_level",
      R"((市级|省级|区级|县级|本级|全市|全省|全区|全县|市本级|省本级|区本级|县本级|政府)(一般公共预算|政府性基金|国有资本经营|社会保险基金|预算|决算)|(市|省|区|县)级决算|市级预算)"},
-    {"finance_head", R"(财政(局|厅)(局长|厅长)?$|财政(局|厅)(局长|厅长))"},
+    // The finance bureau signing a report or a book; not a label line naming the bureau as the
+    // department whose own budget it is (编制部门：上海市普陀区财政局).
+    {"finance_head", R"(^[^:：]*财政(局|厅)(局长|厅长)?$|财政(局|厅)(局长|厅长))"},
     {"revenue_table",
      R"(税收收入|非税收入|转移支付|债务(限额|余额)|地方政府(债务|新增债券|专项债))"},
 };

@@ -356,6 +356,52 @@ void FallBackOnKindWords(const std::vector<const Paragraph*>& paragraphs,
   }
 }
 
+// The last resort for a document whose covers and titles state neither 决算 nor 预算 (an OCR'd
+// cover read 宇和生生位预鱼 for 单位预算, titles such as 一般公共预算支出情况表 that name a fund
+// only): the words of its tables. A budget's tables print 预算数 columns (the year's, not a final
+// account's 年初预算数) and 总体情况表 titles; final accounts print 决算 somewhere (决算数,
+// 支出决算表). One side decides only when the other never appears; the first sign is the evidence.
+void FallBackOnTableWords(const Document& document, DocumentMetadata& metadata) {
+  int budget_signs = 0;
+  bool final_word = false;
+  std::string evidence;
+  Provenance provenance;
+  auto look = [&](std::string_view text, const Provenance& where) {
+    const std::string key = RemoveAllWhitespace(FoldForMatching(text));
+    if (Contains(key, "决算")) {
+      if (!final_word && budget_signs == 0) {
+        evidence = Evidence(text);
+        provenance = where;
+      }
+      final_word = true;
+    }
+    const bool budget_column =
+        key == "预算数" ||
+        (EndsWith(key, "年预算数") && !EndsWith(key, "年初预算数") && !EndsWith(key, "全年预算数"));
+    const bool budget_title =
+        DecodeUtf8(key).size() <= kMaxTitleCodePoints && EndsWith(key, "总体情况表");
+    if (budget_column || budget_title) {
+      if (budget_signs++ == 0 && !final_word) {
+        evidence = Evidence(text);
+        provenance = where;
+      }
+    }
+  };
+  for (const Block& block : document.blocks) {
+    if (const Paragraph* paragraph = block.AsParagraph()) {
+      look(paragraph->text, paragraph->provenance);
+    } else if (const Table* table = block.AsTable()) {
+      for (const TableCell& cell : table->cells) look(cell.text, cell.provenance);
+    }
+  }
+  if ((budget_signs == 0) == !final_word) return;
+  metadata.kind = final_word ? DocKind::kFinalAccounts : DocKind::kBudget;
+  metadata.doc_kind.value = std::string(DocKindName(metadata.kind));
+  metadata.doc_kind.evidence = evidence;
+  metadata.doc_kind.provenance = provenance;
+  metadata.doc_kind.missing_reason.clear();
+}
+
 void FallBackOnYearDu(const std::vector<const Paragraph*>& paragraphs, Attribute& fiscal_year) {
   // The year the text names most often as "YYYY年度".
   static const RE2 kYearDu(R"(((?:19|20)\d{2})\s*年度)");
@@ -500,6 +546,7 @@ DocumentMetadata ExtractMetadata(const Document& document) {
     metadata.doc_kind.provenance = years[i].provenance;
   }
   if (metadata.kind == DocKind::kUnknown) FallBackOnKindWords(paragraphs, metadata);
+  if (metadata.kind == DocKind::kUnknown) FallBackOnTableWords(document, metadata);
   if (metadata.fiscal_year.value.empty()) FallBackOnYearDu(paragraphs, metadata.fiscal_year);
 
   if (metadata.department.value.empty()) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "normalize/amount.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
 
@@ -64,6 +65,80 @@ std::vector<std::string> YearValueKeys(const std::vector<std::string>& paths) {
   return keys;
 }
 
+// Cells of column c below the header that hold money (a point or a separator): codes, row
+// numbers and counts are bare integers.
+int MoneyCells(const Table& table, int header_rows, int c) {
+  int money = 0;
+  for (int r = header_rows; r < table.row_count; ++r) {
+    const std::string_view text = table.TextAt(r, c);
+    const AmountText amount = ParseAmountText(text);
+    if (amount.kind != AmountKind::kNumber || amount.percent) continue;
+    if (text.find('.') != std::string_view::npos || text.find(',') != std::string_view::npos) {
+      ++money;
+    }
+  }
+  return money;
+}
+
+bool IsOcrGrid(const Table& table) {
+  return std::any_of(table.cells.begin(), table.cells.end(), [](const TableCell& cell) {
+    return cell.provenance.origin == TextOrigin::kOcr;
+  });
+}
+
+// OCR'd header words read too badly to key a column (只计 for 合计, 员类 | ]经费 for 人员类 |
+// 公用经费) are keyed by their place in the columns of the identified kind, as the rows and the
+// identities then check: the first amount column after the labels, left of keyed parts, is the
+// total when no column is; in a basic-expenditure table (economic classes) the two amount
+// columns after the total are 人员经费 and 公用经费. A text layer's header is read as printed.
+void KeyOcrColumnsByPlace(const TablePart& first, const std::string& kind,
+                          std::vector<std::string>& keys) {
+  const Table& table = *first.table;
+  if (!IsOcrGrid(table)) return;
+  const int header_rows = first.header.header_rows;
+  auto unkeyed_money = [&](std::size_t c) {
+    return keys[c].empty() && !IsCodeRole(first.header.roles[c]) &&
+           first.header.roles[c] != "rowno" &&
+           MoneyCells(table, header_rows, static_cast<int>(c)) >= 2;
+  };
+  const bool any_total = std::find(keys.begin(), keys.end(), "total") != keys.end();
+  // The first column holding money, after at least one label column.
+  std::size_t first_amount = keys.size();
+  for (std::size_t c = 1; c < keys.size(); ++c) {
+    if (!keys[c].empty() || unkeyed_money(c)) {
+      first_amount = c;
+      break;
+    }
+  }
+  if (first_amount == keys.size()) return;
+  if (!any_total && unkeyed_money(first_amount) && first_amount + 1 < keys.size()) {
+    const std::string& next = keys[first_amount + 1];
+    if (next == "basic" || next == "personnel" || next == "project" || next == "general_budget" ||
+        next == "fiscal_appropriation" || next == "income.total" || next == "carryover") {
+      keys[first_amount] = "total";
+    }
+  }
+  // Yantai's 基本支出预算情况表 (basic_expenditure) splits by source, not into the two parts.
+  const bool basic_kind = EndsWith(kind, ".general_budget_basic_expenditure") ||
+                          EndsWith(kind, ".fiscal_appropriation_basic_expenditure");
+  if (basic_kind && keys[first_amount] == "total" && first_amount + 2 < keys.size()) {
+    const std::size_t a = first_amount + 1;
+    const std::size_t b = first_amount + 2;
+    const bool a_fits = keys[a] == "personnel" || unkeyed_money(a);
+    const bool b_fits = keys[b] == "public" || unkeyed_money(b);
+    const auto elsewhere = [&](std::string_view key) {
+      for (std::size_t c = 0; c < keys.size(); ++c) {
+        if (c != a && c != b && keys[c] == key) return true;
+      }
+      return false;
+    };
+    if (a_fits && b_fits && !elsewhere("personnel") && !elsewhere("public")) {
+      keys[a] = "personnel";
+      keys[b] = "public";
+    }
+  }
+}
+
 }  // namespace
 
 TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*options*/) {
@@ -74,6 +149,9 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   column_keys = first.header.keys;
   const bool three_public = EndsWith(kind, ".three_public");
   const bool summary = IsSummaryKind(kind);
+  if (!three_public && !summary && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
+    KeyOcrColumnsByPlace(first, kind, column_keys);
+  }
 
   // In a summary, 本年收入 | 本年支出 are its two sides, which the row codes
   // (income.* / expenditure.*) already say; the columns are plain.

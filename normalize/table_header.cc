@@ -511,6 +511,67 @@ void KeyMisreadCodeColumn(const Table& table, int row, std::vector<std::string>&
   }
 }
 
+// What a column's body cells are, for telling split code columns from the rest.
+struct CodeCells {
+  int class_codes = 0;    // 3-digit classes (201 …, 301 …)
+  int pieces = 0;         // 1- or 2-digit 款 / 项 pieces (08, 01; Excel's 2 for 02)
+  int short_numbers = 0;  // any integer of at most 3 digits
+  int other = 0;          // anything else: a name, a 合计, a misread code
+};
+
+CodeCells ScanCodeCells(const Table& table, int header_rows, int c) {
+  CodeCells cells;
+  for (int r = header_rows; r < table.row_count; ++r) {
+    const std::string key = TableKey(table.TextAt(r, c));
+    if (key.empty()) continue;
+    if (!AllDigits(key) || key.size() > 3) {
+      ++cells.other;
+      continue;
+    }
+    ++cells.short_numbers;
+    if (key.size() == 3 && IsClassCode(key)) ++cells.class_codes;
+    if (key.size() <= 2) ++cells.pieces;
+  }
+  return cells;
+}
+
+// Split code columns whose header does not name them: 类 | 款 read 兰 | 庆, or 款 read 二/以, on an
+// OCR'd scan (Yantai 基本支出预算情况表). Their body says what they are: a column of 3-digit
+// classes is 类, and a column of 1- or 2-digit pieces right of it 款, right of that 项. Without
+// the roles, 302 | 01 keys every row 302 and a 项 joins its 类 (205 + 03 = 20503). Only
+// columns no header keyed are looked at, and a stray misread cell (one in five) is allowed.
+// A code column that a header word keyed anyway (类 under 部门预算经济分类科目编码 read 纳公,
+// joined with it into a "budget" column) holds no amount: its key goes.
+void KeyCodeColumnsByBody(const Table& table, int header_rows, HeaderAnalysis& analysis) {
+  const std::size_t columns = analysis.keys.size();
+  bool classes = false;  // the column left of c holds 3-digit classes
+  for (std::size_t c = 0; c < columns; ++c) {
+    const CodeCells cells = ScanCodeCells(table, header_rows, static_cast<int>(c));
+    const bool left_classes = classes;
+    classes = cells.class_codes >= 2 && cells.class_codes == cells.short_numbers &&
+              cells.other * 5 <= cells.short_numbers + cells.other;
+    const int filled = cells.short_numbers + cells.other;
+    const bool mostly_codes = cells.short_numbers >= 2 && cells.other * 5 <= filled;
+    std::string& role = analysis.roles[c];
+    std::string& key = analysis.keys[c];
+    if (IsCodeRole(role) && role != "code" && !key.empty() && cells.short_numbers >= 1 &&
+        cells.other == 0) {
+      key.clear();
+    }
+    if (!role.empty() || !key.empty() || !mostly_codes) continue;
+    std::string left = c > 0 ? analysis.roles[c - 1] : "";
+    // A 科目编码 column over 类 | 款 whose 类 word was misread holds 3-digit classes only.
+    const bool code_of_classes = left == "code" && left_classes;
+    if (cells.class_codes == cells.short_numbers) {
+      role = "class";
+    } else if (cells.pieces == cells.short_numbers &&
+               (left == "class" || left == "kuan" || code_of_classes)) {
+      role = left == "kuan" ? "xiang" : "kuan";
+      if (code_of_classes) analysis.roles[c - 1] = "class";
+    }
+  }
+}
+
 }  // namespace
 
 HeaderAnalysis AnalyzeHeader(const Table& table) {
@@ -633,6 +694,7 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
     analysis.keys[c] = ColumnKeyForHeader(paths[c]);
   }
   KeyUnreadSubColumns(table, header_rows, text_rows, grid, analysis.keys);
+  KeyCodeColumnsByBody(table, header_rows, analysis);
   for (std::size_t c = 0; c < columns; ++c) {
     std::string joined;
     for (const std::string& part : paths[c]) {

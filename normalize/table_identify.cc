@@ -18,7 +18,7 @@ namespace disclose {
 namespace {
 
 // What the columns or the rows of a table are, apart from its title.
-enum class Family { kNone, kSummary, kIncome, kFunction, kEconomic, kThreePublic };
+enum class Family { kNone, kSummary, kIncome, kFunction, kEconomic, kThreePublic, kProcurement };
 
 std::string_view FamilyName(Family family) {
   switch (family) {
@@ -27,6 +27,7 @@ std::string_view FamilyName(Family family) {
     case Family::kFunction: return "function classes";
     case Family::kEconomic: return "economic classes";
     case Family::kThreePublic: return "三公 items";
+    case Family::kProcurement: return "procurement items";
     case Family::kNone: break;
   }
   return "";
@@ -51,6 +52,7 @@ Family FamilyOfKind(const std::string& kind) {
     return Family::kFunction;
   }
   if (base == "three_public") return Family::kThreePublic;
+  if (base == "gov_procurement") return Family::kProcurement;
   return Family::kNone;
 }
 
@@ -60,6 +62,8 @@ bool Compatible(Family title, Family evidence) {
   if (title == Family::kFunction && evidence == Family::kIncome) return true;
   // A summary's expenditure side lists function classes in many provinces.
   if (title == Family::kSummary && evidence == Family::kFunction) return true;
+  // A procurement list buys cars and the like: its rows name 三公 items.
+  if (title == Family::kProcurement && evidence == Family::kThreePublic) return true;
   return title == evidence;
 }
 
@@ -93,9 +97,18 @@ Reading FromHeader(const Table& table, const HeaderAnalysis& header) {
   }
   bool income_label = false;
   bool expenditure_label = false;
+  // 采购品目 | 采购组织形式 label columns (政府采购预算表): a procurement list whatever its title
+  // or number says; OCR may double the characters (采采购购品品目).
+  int procurement_labels = 0;
+  bool procurement_item = false;
   for (int r = 0; r < header.header_rows; ++r) {
     for (int c = 0; c < table.column_count; ++c) {
       const std::string key = TableKey(table.TextAt(r, c));
+      if (header.keys[static_cast<std::size_t>(c)].empty() && Has(key, "采购")) {
+        ++procurement_labels;
+        procurement_item = procurement_item || Has(key, "品目") || Has(key, "组织形式") ||
+                           Has(key, "采购方式") || Has(key, "采购类别");
+      }
       if (key == "收入" || key == "项目(收入)" || key == "收入项目" || key == "收入预算") {
         income_label = true;
       }
@@ -118,7 +131,9 @@ Reading FromHeader(const Table& table, const HeaderAnalysis& header) {
     reading.text += word;
   }
   auto has = [&keys](std::string_view key) { return keys.count(std::string(key)) != 0; };
-  if (income_label && expenditure_label && SplitSegments(header.keys).size() >= 2) {
+  if (procurement_item || procurement_labels >= 2) {
+    reading.family = Family::kProcurement;
+  } else if (income_label && expenditure_label && SplitSegments(header.keys).size() >= 2) {
     reading.family = Family::kSummary;
   } else if (has("personnel") && has("public") && !has("project")) {
     reading.family = Family::kEconomic;
@@ -197,7 +212,9 @@ Reading FromBody(const Table& table, const HeaderAnalysis& header) {
 // none; "" when they are not enough.
 std::string KindFromEvidence(Family header, Family body, const IdentifyOptions& options) {
   std::string base;
-  if (body == Family::kSummary || header == Family::kSummary) {
+  if (header == Family::kProcurement) {
+    base = "gov_procurement";
+  } else if (body == Family::kSummary || header == Family::kSummary) {
     base = "income_expenditure_summary";
   } else if (body == Family::kThreePublic) {
     base = "three_public";
@@ -212,6 +229,20 @@ std::string KindFromEvidence(Family header, Family body, const IdentifyOptions& 
   return (options.doc_kind == DocKind::kBudget ? "budget." : "final.") + base;
 }
 
+bool IsOcrTable(const Table& table) {
+  return std::any_of(table.cells.begin(), table.cells.end(), [](const TableCell& cell) {
+    return cell.provenance.origin == TextOrigin::kOcr;
+  });
+}
+
+std::string WithoutLatinLetters(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) out.push_back(c);
+  }
+  return out;
+}
+
 bool IsEmptyNote(std::string_view text) {
   const std::string key = TableKey(text);
   return Has(key, "本表无数据") || Has(key, "此表无数据") || Has(key, "空表") ||
@@ -224,11 +255,23 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
                               std::vector<Finding>& findings) {
   IdentifiedTable identified;
   const Table& table = *located.table;
-  const std::string title_kind =
+  std::string title_kind =
       located.title.empty() ? "other" : ClassifyTableTitle(located.title, options.doc_kind);
+  std::string title_read = located.title;
+  if (title_kind == "other" && IsOcrTable(table)) {
+    // A title OCR read with Latin noise in it (一般公共 AAA / 预算支出表: a stamp or a rule
+    // read as letters) is classified without the letters; no standard title has Latin in it.
+    const std::string cleaned = WithoutLatinLetters(located.title);
+    const std::string kind =
+        cleaned == located.title ? "other" : ClassifyTableTitle(cleaned, options.doc_kind);
+    if (kind != "other") {
+      title_kind = kind;
+      title_read = located.title + " (read without its Latin letters: " + cleaned + ")";
+    }
+  }
   if (!located.title.empty()) {
     identified.evidence.push_back(
-        KindEvidence{"title", located.title, title_kind == "other" ? "" : title_kind});
+        KindEvidence{"title", title_read, title_kind == "other" ? "" : title_kind});
   }
   const HeaderAnalysis header = AnalyzeHeader(table);
   const Reading from_header = FromHeader(table, header);

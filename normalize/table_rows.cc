@@ -36,7 +36,10 @@ class RowReader {
       : options_(options), findings_(findings) {}
 
   CanonicalTable Read(StitchedTable pending, const TableColumns& columns, int table_index) {
+    const std::size_t findings_before = findings_.size();
     FillRows(pending, columns, table_index);
+    ListOcrFiguresOfAGuessedUnit(pending.canonical, findings_before);
+    ReportOcrDuplicateCodes(pending.canonical);
     ReportUnkeyedRows(pending.canonical);
     ReportUnreadAmountColumns(pending);
     ReportUnclassified(pending);
@@ -91,6 +94,73 @@ class RowReader {
 
   // Figures whose row has neither a class code nor a canonical key are still
   // exported (under their printed name), and said so once per table.
+  // An OCR'd table whose unit line was read too badly to name a unit (单位: 导 for 单位：元) is
+  // read in the document's unit, which may be the other one: every figure is then off by 10,000
+  // and its sums still hold. The unit.document_default finding lists the table's figures, so
+  // none of them is a wrong figure without a finding. A text layer's missing unit is the
+  // publisher's, and its finding stays short.
+  void ListOcrFiguresOfAGuessedUnit(const CanonicalTable& table, std::size_t findings_before) {
+    if (table.unit_source != UnitSource::kDocumentDefault) return;
+    std::vector<FigureRef> figures;
+    bool ocr = false;
+    for (const CanonicalRow& row : table.rows) {
+      for (const Figure& figure : row.values) {
+        ocr = ocr || figure.provenance.origin == TextOrigin::kOcr;
+        figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
+                                    figure.amount_fen, figure.provenance});
+      }
+    }
+    if (!ocr || figures.empty()) return;
+    for (std::size_t i = findings_before; i < findings_.size(); ++i) {
+      Finding& finding = findings_[i];
+      if (finding.check != "unit.document_default") continue;
+      finding.message += "; the table is OCR'd and its unit line may be misread: its " +
+                         std::to_string(figures.size()) + " figure(s) are listed";
+      finding.figures = std::move(figures);
+      return;
+    }
+  }
+
+  // Several rows of one OCR'd table keyed with the same code: a code piece misread or lost
+  // (302 | 01 read as 302 on every row, 20503 for 2050803 when the 款 was not read). The reader
+  // cannot tell which row the code names: one finding per table lists the codes and every
+  // figure of those rows. A text layer prints its codes as
+  // typed, and is not checked.
+  void ReportOcrDuplicateCodes(const CanonicalTable& table) {
+    if (!StartsWith(table.kind, "budget.") && !StartsWith(table.kind, "final.")) return;
+    std::map<std::string, std::vector<const CanonicalRow*>> by_code;
+    for (const CanonicalRow& row : table.rows) {
+      // Class codes only; the same code under the same name is a row printed twice on purpose
+      // (Yantai's 基本支出 tables map one 部门预算 class to several 政府预算 classes).
+      if (!AllDigits(row.row_code) || row.row_code.empty() || row.values.empty()) continue;
+      if (row.values.front().provenance.origin != TextOrigin::kOcr) continue;
+      by_code[row.row_code].push_back(&row);
+    }
+    Finding finding;
+    std::string codes;
+    for (const auto& [code, rows] : by_code) {
+      std::set<std::string> names;
+      for (const CanonicalRow* row : rows) names.insert(TableKey(row->row_name));
+      if (rows.size() < 2 || names.size() < 2) continue;
+      if (!codes.empty()) codes += ", ";
+      codes += code + " (" + std::to_string(rows.size()) + " rows)";
+      for (const CanonicalRow* row : rows) {
+        for (const Figure& figure : row->values) {
+          finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
+                                              figure.amount_fen, figure.provenance});
+        }
+      }
+    }
+    if (codes.empty()) return;
+    finding.check = "ocr.duplicate_code";
+    finding.severity = Severity::kWarning;
+    finding.message = table.kind + ": several rows of this OCR'd table are keyed with the same " +
+                      "code under different names, " + codes +
+                      ": a code misread or lost (or a row printed twice); their figures are listed";
+    finding.provenance = finding.figures.front().provenance;
+    findings_.push_back(std::move(finding));
+  }
+
   void ReportUnkeyedRows(const CanonicalTable& table) {
     if (IsTextTableKind(table.kind)) return;
     std::vector<const CanonicalRow*> unkeyed;

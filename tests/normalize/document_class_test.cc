@@ -171,6 +171,13 @@ TEST(DocumentClassTest, OcrScanReadTooBadlyIsNotOther) {
        {"公开01表", "收支预算总表", "单位;万元"},
        DocumentClass::kDepartmentDisclosure},
       {{"2026年度", "闹刀站世法加"}, {"一般公共预算支出表", "单位;万元"}, DocumentClass::kUnknown},
+      // A finance bureau's own budget whose cover was read badly: its 编制部门 lines name the
+      // bureau as the department; they are no finance bureau signing a government report.
+      {{"门:上海市 它区财政局"},
+       {"2025年部门财政拨款收支预算总表", "编制部门：上海市普陀区财政局 单位：元",
+        "2025年部门一般公共预算基本支出部门预算经济分类预算表",
+        "编制部门：上海市普陀区财政局 单位：元"},
+       DocumentClass::kDepartmentDisclosure},
       // A scan that says what else it is stays other.
       {{"长沙市财政局关于下达2025年普惠金融发展专项资金预算的通知"},
        {"收支预算总表"},

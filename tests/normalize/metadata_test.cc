@@ -174,6 +174,47 @@ TEST(MetadataTest, Seeds) {
   }
 }
 
+// A scan whose cover OCR could not read (宇和生生位预鱼 for 单位预算) and whose titles name a
+// fund only still says what it is through its tables' words: 预算数 columns and 总体情况表
+// titles for a budget, 决算 for final accounts. Both kinds of words, or none: no kind.
+TEST(MetadataTest, DocKindFromTableWordsWhenNoTitleStatesIt) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> paragraphs;
+    std::vector<std::vector<std::string>> table;
+    const char* doc_kind;
+  };
+  const Case cases[] = {
+      {"budget column",
+       {"宇和生生位预鱼", "一般公共预算基本支出经济分类情况表"},
+       {{"科目编码", "科目名称", "预算数"}, {"301", "工资福利支出", "10.00"}},
+       "budget"},
+      {"budget title", {"支出总体情况表"}, {{"科目编码", "合计"}, {"201", "1.00"}}, "budget"},
+      {"final column",
+       {"一般公共预算支出情况表"},
+       {{"科目编码", "年初预算数", "决算数"}, {"201", "1.00", "1.00"}},
+       "final_accounts"},
+      {"both", {"支出总体情况表"}, {{"科目编码", "上年决算数"}, {"201", "1.00"}}, ""},
+      {"neither", {"收入总表"}, {{"科目编码", "合计"}, {"201", "1.00"}}, ""},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    for (const std::string& text : c.paragraphs) {
+      Paragraph paragraph;
+      paragraph.text = text;
+      paragraph.provenance.origin = TextOrigin::kOcr;
+      document.blocks.push_back(Block{paragraph});
+    }
+    Table table = Grid(c.table);
+    for (TableCell& cell : table.cells) cell.provenance.origin = TextOrigin::kOcr;
+    document.blocks.push_back(Block{table});
+    const DocumentMetadata metadata = ExtractMetadata(document);
+    EXPECT_EQ(metadata.doc_kind.value, c.doc_kind)
+        << c.name << " " << DocumentClassName(metadata.doc_class) << " "
+        << metadata.doc_kind.missing_reason;
+  }
+}
+
 }  // namespace
 }  // namespace disclose
 

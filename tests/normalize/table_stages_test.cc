@@ -257,6 +257,29 @@ INSTANTIATE_TEST_SUITE_P(
                                  {"title"},
                                  false,
                                  false},
+                    // A procurement list whose title OCR lost (or read as another
+                    // table): its 采购品目 | 采购组织形式 label columns name it, characters
+                    // doubled by the recognizer or not.
+                    IdentifyCase{"UntitledProcurementList",
+                                 "",
+                                 DocKind::kBudget,
+                                 {{"采购品目大类", "专项名称", "采购组织形式", "资金来源"},
+                                  {"合计", "", "", "4,931.43"},
+                                  {"货物", "办公费", "集中采购", "2.00"}},
+                                 "budget.gov_procurement",
+                                 {"header"},
+                                 false,
+                                 false},
+                    IdentifyCase{"ProcurementHeaderDoubledByOcr",
+                                 "公开13表",
+                                 DocKind::kBudget,
+                                 {{"采采购购品品目大目类大类", "采采购购组组织织形形式", "总计"},
+                                  {"合计", "", "10,095.43"},
+                                  {"货物", "集中采购", "349.62"}},
+                                 "budget.gov_procurement",
+                                 {"title", "header"},
+                                 false,
+                                 false},
                     IdentifyCase{"NothingToGoBy",
                                  "",
                                  DocKind::kBudget,
@@ -268,6 +291,23 @@ INSTANTIATE_TEST_SUITE_P(
     [](const testing::TestParamInfo<IdentifyCase>& param) {
       return std::string(param.param.name);
     });
+
+// An OCR'd title with Latin noise in it (一般公共 AAA预算支出表) is classified without the
+// letters; a text layer's title is classified as printed.
+TEST(IdentifyTest, OcrTitleWithLatinNoise) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid(kExpenditureGrid);
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    LocatedTable located;
+    located.title = "一般公共 AAA预算支出表";
+    located.table = &grid;
+    std::vector<Finding> findings;
+    const IdentifiedTable identified =
+        IdentifyTable(located, IdentifyOptions{DocKind::kBudget}, findings);
+    EXPECT_EQ(identified.kind, origin == TextOrigin::kOcr ? "budget.general_budget_expenditure"
+                                                          : "budget.expenditure");
+  }
+}
 
 // ------------------------------------------------------------------ stitch
 
@@ -565,6 +605,53 @@ TEST(HeaderTest, ColumnKeysFollowTheKind) {
 // js_wuxi_hrss p28: 小计 | "" | ""), or with no 小计 column at all: the unread
 // children take 人员经费 and 公用经费 in the templates' order, never the
 // parent's `basic` (18 wrong figures with no finding). Read labels win.
+// OCR'd header words read too badly to key a column are keyed by their place in the identified
+// kind: the first amount column left of keyed parts is the total (只计 for 合计), and in a
+// basic-expenditure table the two after it are 人员经费 and 公用经费 (员类 | ]经费). A text
+// layer's header keeps what it prints.
+TEST(HeaderTest, OcrColumnsKeyedByTheirPlaceInTheKind) {
+  struct Case {
+    const char* name;
+    std::string kind;
+    std::vector<std::vector<std::string>> grid;
+    std::vector<std::string> ocr_keys;
+    std::vector<std::string> text_keys;
+  };
+  const Case cases[] = {
+      {"TotalMisread",
+       "budget.fiscal_appropriation_expenditure",
+       {{"科目编码", "科目名称", "只计", "基本支出", "项目支出"},
+        {"208", "社会保障和就业支出", "1,284.76", "1,284.76", "0.00"},
+        {"20805", "行政事业单位养老支出", "1,284.76", "1,284.76", "0.00"}},
+       {"", "", "total", "basic", "project"},
+       {"", "", "", "basic", "project"}},
+      {"PartsMisread",
+       "budget.general_budget_basic_expenditure",
+       {{"经济科目编码", "经济科目名称", "总计", "员类", "]经费"},
+        {"301", "工资福利支出", "1,212.01", "1,212.01", "0.00"},
+        {"30101", "基本工资", "225.08", "225.08", "0.00"}},
+       {"", "", "total", "personnel", "public"},
+       {"", "", "total", "", ""}},
+      // Yantai's 基本支出预算情况表 splits by source: its columns are not the two parts.
+      {"SourcesNotParts",
+       "budget.basic_expenditure",
+       {{"科目编码", "科目名称", "合计", "财政拨坎", "专户"},
+        {"301", "工资福利支出", "1,212.01", "1,212.01", "0.00"},
+        {"30101", "基本工资", "225.08", "225.08", "0.00"}},
+       {"", "", "total", "", ""},
+       {"", "", "total", "", ""}},
+  };
+  for (const Case& c : cases) {
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid(c.grid);
+      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+      const TableColumns columns = KeyColumns(OnePart(grid, c.kind), HeaderOptions{});
+      EXPECT_EQ(columns.keys, origin == TextOrigin::kOcr ? c.ocr_keys : c.text_keys)
+          << c.name << " " << TextOriginName(origin);
+    }
+  }
+}
+
 TEST(HeaderTest, UnreadSubColumnsOfASpanningParentTakeTheirOwnKeys) {
   struct Case {
     std::vector<std::string> sub;  // the second header row under 基本支出
@@ -672,6 +759,56 @@ TEST(HeaderTest, SplitCodeColumnWithOneRoleMisread) {
   }
 }
 
+// Split code columns whose header words OCR misread are known by their body: 3-digit classes,
+// then 2-digit pieces right of them. A code column a misread header keyed as an amount column
+// (类 under 部门预算经济分类科目纳公 → "budget") loses that key. Columns of amounts, names or
+// a lone code stay as they are.
+TEST(HeaderTest, SplitCodeColumnsKnownByTheirBody) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> grid;
+    std::vector<std::string> roles;  // of the first three columns
+    std::vector<std::string> keys;   // of the first three columns
+  };
+  const Case cases[] = {
+      {"ClassAndKuanWordsMisread",
+       {{"科目编码", "", "科目名称", "合计"},
+        {"兰", "庆", "", ""},
+        {"302", "", "商品和服务支出", "188.81"},
+        {"302", "01", "办公费", "10.00"},
+        {"302", "07", "邮电费", "5.00"}},
+       {"class", "kuan", "label"},
+       {"", "", ""}},
+      {"KuanWordMisreadBetweenClassAndXiang",
+       {{"科目编码", "", "", "科目名称", "合计"},
+        {"类", "二以", "项", "", ""},
+        {"205", "", "", "教育支出", "19,801.44"},
+        {"", "08", "", "进修及培训", "2.40"},
+        {"", "", "03", "培训支出", "2.40"},
+        {"", "09", "", "教育费附加安排的支出", "19,800.00"}},
+       {"class", "kuan", "xiang"},
+       {"", "", ""}},
+      {"ClassColumnKeyedByAMisreadParent",
+       {{"部门预算经济分类科目纳公", "", "经济分类科目名称", "合计"},
+        {"类", "款", "", ""},
+        {"301", "", "工资福利支出", "23084662.00"},
+        {"301", "01", "基本工资", "2892504.00"}},
+       {"class", "kuan", "label"},
+       {"", "", ""}},
+      {"AmountsAndNamesStay",
+       {{"项目", "金额", "备注"}, {"办公费", "10.00", "无"}, {"邮电费", "5.00", "无"}},
+       {"label", "", "label"},
+       {"", "amount", ""}},
+  };
+  for (const Case& c : cases) {
+    const HeaderAnalysis header = AnalyzeHeader(Grid(c.grid));
+    EXPECT_EQ(std::vector<std::string>(header.roles.begin(), header.roles.begin() + 3), c.roles)
+        << c.name;
+    EXPECT_EQ(std::vector<std::string>(header.keys.begin(), header.keys.begin() + 3), c.keys)
+        << c.name;
+  }
+}
+
 // -------------------------------------------------------------------- rows
 
 TEST(RowsTest, CodedRowsAndFiguresInFen) {
@@ -709,6 +846,49 @@ TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
   EXPECT_EQ(table.unit_source, UnitSource::kDocumentDefault);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].check, "unit.document_default");
+}
+
+// An OCR'd table read in the document's unit (its own unit line misread) lists its figures in the
+// unit.document_default finding: a unit guessed wrong would make all of them wrong. A text
+// layer's table does not.
+TEST(RowsTest, OcrTableInTheDocumentDefaultUnitListsItsFigures) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid(kExpenditureGrid);
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    StitchedTable stitched = OnePart(grid, "budget.expenditure");
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), options, 0, findings);
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].check, "unit.document_default");
+    EXPECT_EQ(findings[0].figures.size(), origin == TextOrigin::kOcr ? 6u : 0u);
+  }
+}
+
+// Several rows of one OCR'd table keyed with the same code (302 | 01 read as 302 on every row)
+// get one ocr.duplicate_code finding that lists their figures; a text layer's table does not.
+TEST(RowsTest, OcrRowsKeyedWithTheSameCodeAreReported) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"科目编码", "科目名称", "合计"},
+                       {"302", "商品和服务支出", "188.81"},
+                       {"302", "办公费", "10.00"},
+                       {"302", "邮电费", "5.00"},
+                       {"303", "对个人和家庭的补助", "1.00"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    StitchedTable stitched = OnePart(grid, "budget.general_budget_basic_expenditure");
+    stitched.declared = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    if (origin == TextOrigin::kOcr) {
+      ASSERT_EQ(findings.size(), 1u);
+      EXPECT_EQ(findings[0].check, "ocr.duplicate_code");
+      EXPECT_EQ(findings[0].figures.size(), 3u);
+      EXPECT_NE(findings[0].message.find("302 (3 rows)"), std::string::npos);
+    } else {
+      EXPECT_TRUE(findings.empty());
+    }
+  }
 }
 
 TEST(RowsTest, OtherTableWithAmountsIsReportedUnclassified) {
