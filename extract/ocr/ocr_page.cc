@@ -81,11 +81,47 @@ bool IsCjkCharacter(char32_t c) {
 // their set widths: the LSTM engine's character boxes are too narrow (gaps
 // that layout would read as spaces inside a CJK word) and may overlap (which
 // the fake-bold filter would take for a re-struck "00").
-std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& symbols, double scale) {
+// The words of each text line ordered left to right (a word's characters
+// keep their order). The LSTM's reading order is not always the line's: a
+// hallucinated "拨" at x 367 came before the "二" at 143 that starts its line,
+// and the words after it were pushed right of it.
+std::vector<Symbol> WordsLeftToRight(const std::vector<Symbol>& symbols) {
+  struct Word {
+    std::size_t begin, end;
+    int x0;
+  };
+  std::vector<Symbol> out;
+  out.reserve(symbols.size());
+  for (std::size_t line = 0; line < symbols.size();) {
+    std::size_t line_end = line + 1;
+    while (line_end < symbols.size() && symbols[line_end].line_top == symbols[line].line_top &&
+           symbols[line_end].line_bottom == symbols[line].line_bottom)
+      ++line_end;
+    std::vector<Word> words;
+    for (std::size_t begin = line; begin < line_end;) {
+      std::size_t end = begin + 1;
+      while (end < line_end && symbols[end].word == symbols[begin].word) ++end;
+      int x0 = symbols[begin].word_x1 > symbols[begin].word_x0 ? symbols[begin].word_x0 : INT_MAX;
+      if (x0 == INT_MAX)
+        for (std::size_t i = begin; i < end; ++i) x0 = std::min(x0, symbols[i].x0);
+      words.push_back({begin, end, x0});
+      begin = end;
+    }
+    std::stable_sort(words.begin(), words.end(),
+                     [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    for (const Word& word : words)
+      for (std::size_t i = word.begin; i < word.end; ++i) out.push_back(symbols[i]);
+    line = line_end;
+  }
+  return out;
+}
+
+std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& unordered, double scale) {
+  const std::vector<Symbol> symbols = WordsLeftToRight(unordered);
   std::vector<pdf::Glyph> glyphs;
   glyphs.reserve(symbols.size());
-  // Words of one text line come in reading order but their boxes may overlap;
-  // each starts where the one before it ended, so characters never interleave.
+  // Words of one text line, left to right, may overlap; each starts where the
+  // one before it ended, so characters never interleave.
   int line_top = -1, line_bottom = -1, cursor = 0;
   for (std::size_t begin = 0; begin < symbols.size();) {
     std::size_t end = begin + 1;
@@ -174,7 +210,7 @@ void NormalizeAmountWords(std::vector<Symbol>& symbols) {
       first.x1 = std::max(first.x1, symbols[i].x1);
       for (char32_t c : DecodeUtf8(symbols[i].text))
         amount_like = amount_like && (IsDigitLike(c) || c == U'.' || c == U',' || c == U'，' ||
-                                      c == U'．' || c == U'-');
+                                      c == U'．' || c == U'-' || c == U';' || c == U'；');
     }
     const std::string fixed = amount_like ? NormalizeAmountReading(text) : text;
     if (fixed == text || !IsWellFormedAmount(fixed)) {
@@ -194,6 +230,61 @@ void NormalizeAmountWords(std::vector<Symbol>& symbols) {
     begin = end;
   }
   symbols = std::move(out);
+}
+
+// Quotes no other quote of the line pairs with, square brackets stuck to a
+// figure, and bars, at a word's edge, are dropped: the LSTM reads a closing
+// quote before a word that follows a wide gap ("306,359.68 ”城乡社区支出", with
+// no ink where the quote is), a speck before an amount as ']'
+// ("]184,067.79"), and a rule's remnant as '|'. Such a mark bridged
+// the gap between an amount and the label of the next cell, and made both one chunk that is no
+// figure.
+// ("“三公”经费" keeps its quotes: they pair.)
+void DropStrayMarks(std::vector<Symbol>& symbols) {
+  auto opening = [](const std::string& t) { return t == "“" || t == "‘"; };
+  auto closing = [](const std::string& t) { return t == "”" || t == "’"; };
+  // Brackets go only stuck to a figure: in a label an OCR'd bracket may pair
+  // with one misread ("因公出国〈境)费").
+  auto bracket = [](const std::string& t) {
+    return t == "]" || t == "[" || t == "】" || t == "【";
+  };
+  auto digit = [](const Symbol& symbol) {
+    return !symbol.text.empty() && symbol.text[0] >= '0' && symbol.text[0] <= '9';
+  };
+  auto bar = [](const std::string& t) { return t == "|" || t == "｜" || t == "丨"; };
+  std::vector<bool> drop(symbols.size(), false);
+  for (std::size_t begin = 0; begin < symbols.size();) {
+    std::size_t end = begin + 1;  // one text line
+    while (end < symbols.size() && symbols[end].line_top == symbols[begin].line_top &&
+           symbols[end].line_bottom == symbols[begin].line_bottom)
+      ++end;
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::string& text = symbols[i].text;
+      const bool word_start = i == begin || symbols[i - 1].word != symbols[i].word;
+      const bool word_end = i + 1 == end || symbols[i + 1].word != symbols[i].word;
+      if (!word_start && !word_end) continue;
+      if (bar(text)) {
+        drop[i] = true;
+      } else if (bracket(text)) {
+        drop[i] = (word_start && i + 1 < end && digit(symbols[i + 1])) ||
+                  (word_end && i > begin && digit(symbols[i - 1]));
+      } else if (closing(text) && word_start) {
+        bool paired = false;
+        for (std::size_t k = begin; k < i && !paired; ++k) paired = opening(symbols[k].text);
+        drop[i] = !paired;
+      } else if (opening(text) && word_end) {
+        bool paired = false;
+        for (std::size_t k = i + 1; k < end && !paired; ++k) paired = closing(symbols[k].text);
+        drop[i] = !paired;
+      }
+    }
+    begin = end;
+  }
+  std::vector<Symbol> kept;
+  kept.reserve(symbols.size());
+  for (std::size_t i = 0; i < symbols.size(); ++i)
+    if (!drop[i]) kept.push_back(std::move(symbols[i]));
+  symbols = std::move(kept);
 }
 
 // Reads one cell again on its own. Pixels are cut from the rule-free image, a
@@ -355,10 +446,11 @@ std::string NormalizeAmountReading(std::string_view text) {
       lines.back() += '.';
     } else if (c == U',') {
       lines.back() += ',';
-    } else if (c == U'，') {
-      // Tables print ASCII commas: a full-width one in a run of digits is the
-      // engine's guess at a low mark, a point as often as a comma; the
-      // grammar decides which (';' stands for it here).
+    } else if (c == U'，' || c == U';' || c == U'；') {
+      // Tables print ASCII commas: a full-width one (or a semicolon,
+      // "77;461.32") in a run of digits is the engine's guess at a low mark, a
+      // point as often as a comma; the grammar decides which (';' stands for
+      // it here).
       lines.back() += ';';
     } else if (c == U'-' || c == U'－' || c == U'−') {
       lines.back() += '-';
@@ -812,6 +904,7 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
   std::vector<Symbol> dropped = ReadDroppedText(*engine, ruling.text.get(), dpi, symbols, deadline);
   symbols.insert(symbols.end(), std::make_move_iterator(dropped.begin()),
                  std::make_move_iterator(dropped.end()));
+  DropStrayMarks(symbols);
   NormalizeAmountWords(symbols);
   result.orientation = prepared.orientation;
   result.skew_degrees = prepared.skew_degrees;

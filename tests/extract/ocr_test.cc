@@ -122,6 +122,8 @@ TEST(OcrTextTest, AmountReadingsArePutRightByTheAmountGrammar) {
       {"0.050000", "0.050000"},
       {"12.3456", "12.3456"},
       {"1，161，558229", "1,161.558229"},
+      {"77;461.32", "77,461.32"},  // a comma read as a semicolon
+      {"3;017.47", "3,017.47"},
       // Left as read: codes, no marks, what the grammar cannot place.
       {"2101\n101", "2101\n101"},
       {"4964173.05", "4964173.05"},
