@@ -902,6 +902,12 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
   }
   // Isolated print the page pass dropped (a table's codes, lone header words).
   std::vector<Symbol> dropped = ReadDroppedText(*engine, ruling.text.get(), dpi, symbols, deadline);
+  // Pieces read out of their context are never trusted over a cell's own
+  // reading: a cell holding one is read again, and the reading kept whatever
+  // its confidence, as an empty cell's is. (A ruled header's letter-spaced
+  // 合 计 gave only 计 to the second pass; sure of it, the cell kept it
+  // instead of being read whole.)
+  for (Symbol& symbol : dropped) symbol.confidence = 0;
   symbols.insert(symbols.end(), std::make_move_iterator(dropped.begin()),
                  std::make_move_iterator(dropped.end()));
   DropStrayMarks(symbols);
