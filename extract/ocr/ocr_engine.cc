@@ -75,10 +75,11 @@ bool Engine::Load(std::string* error) {
 }
 
 std::vector<Symbol> Engine::RecognizePage(Pix* image, int dpi,
-                                          std::chrono::steady_clock::time_point deadline) {
+                                          std::chrono::steady_clock::time_point deadline,
+                                          bool sparse) {
   std::vector<Symbol> symbols;
   text_->SetVariable("tessedit_char_whitelist", "");
-  text_->SetPageSegMode(tesseract::PSM_AUTO);
+  text_->SetPageSegMode(sparse ? tesseract::PSM_SPARSE_TEXT : tesseract::PSM_AUTO);
   text_->SetImage(image);
   text_->SetSourceResolution(dpi);
   tesseract::ETEXT_DESC monitor;

@@ -52,9 +52,12 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   // Page layout analysis and recognition of a whole page (chi_sim); stops
-  // early, returning what it has, when `deadline` passes.
+  // early, returning what it has, when `deadline` passes. `sparse` finds text
+  // in no particular order (PSM 11) instead of in blocks and columns: for an
+  // image of scattered pieces, which layout analysis drops.
   std::vector<Symbol> RecognizePage(Pix* image, int dpi,
-                                    std::chrono::steady_clock::time_point deadline);
+                                    std::chrono::steady_clock::time_point deadline,
+                                    bool sparse = false);
   // One cell as a single line (PSM 7). `numeric` restricts the character set
   // to digits, '.', ',', '-' and their full-width forms (amount columns).
   Line RecognizeLine(Pix* image, int dpi, bool numeric);

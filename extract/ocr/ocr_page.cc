@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "core/text.h"
+#include "extract/ocr/dropped_text.h"
 #include "extract/ocr/ocr_engine.h"
 #include "extract/ocr/page_image.h"
 
@@ -18,6 +19,9 @@ namespace {
 // Below this a scan's small characters fall under Tesseract's ~20 px x-height.
 constexpr double kMinScanPpi = 200;
 constexpr double kMaxScanPpi = 600;
+// The most decimals an amount is printed with: 万元 to the yuan (Beijing's
+// budgets print "222.817954").
+constexpr std::size_t kMaxLongDecimals = 6;
 // A label whose every character the page pass read at least this sure of is
 // not read again.
 constexpr int kConfidentLabel = 90;
@@ -67,16 +71,57 @@ double WidthUnits(std::string_view text) {
   return std::max(units, 0.5);
 }
 
+// An ideograph or a full-width mark (、，（）：): what Chinese sets without spaces.
+bool IsCjkCharacter(char32_t c) {
+  return IsCjkIdeograph(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
 // Symbols become glyphs sharing their line's band, so layout groups them as
 // the text layer's glyphs. Each word's box is shared among its characters by
 // their set widths: the LSTM engine's character boxes are too narrow (gaps
 // that layout would read as spaces inside a CJK word) and may overlap (which
 // the fake-bold filter would take for a re-struck "00").
-std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& symbols, double scale) {
+// The words of each text line ordered left to right (a word's characters
+// keep their order). The LSTM's reading order is not always the line's: a
+// hallucinated "拨" at x 367 came before the "二" at 143 that starts its line,
+// and the words after it were pushed right of it.
+std::vector<Symbol> WordsLeftToRight(const std::vector<Symbol>& symbols) {
+  struct Word {
+    std::size_t begin, end;
+    int x0;
+  };
+  std::vector<Symbol> out;
+  out.reserve(symbols.size());
+  for (std::size_t line = 0; line < symbols.size();) {
+    std::size_t line_end = line + 1;
+    while (line_end < symbols.size() && symbols[line_end].line_top == symbols[line].line_top &&
+           symbols[line_end].line_bottom == symbols[line].line_bottom)
+      ++line_end;
+    std::vector<Word> words;
+    for (std::size_t begin = line; begin < line_end;) {
+      std::size_t end = begin + 1;
+      while (end < line_end && symbols[end].word == symbols[begin].word) ++end;
+      int x0 = symbols[begin].word_x1 > symbols[begin].word_x0 ? symbols[begin].word_x0 : INT_MAX;
+      if (x0 == INT_MAX)
+        for (std::size_t i = begin; i < end; ++i) x0 = std::min(x0, symbols[i].x0);
+      words.push_back({begin, end, x0});
+      begin = end;
+    }
+    std::stable_sort(words.begin(), words.end(),
+                     [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    for (const Word& word : words)
+      for (std::size_t i = word.begin; i < word.end; ++i) out.push_back(symbols[i]);
+    line = line_end;
+  }
+  return out;
+}
+
+std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& unordered, double scale) {
+  const std::vector<Symbol> symbols = WordsLeftToRight(unordered);
   std::vector<pdf::Glyph> glyphs;
   glyphs.reserve(symbols.size());
-  // Words of one text line come in reading order but their boxes may overlap;
-  // each starts where the one before it ended, so characters never interleave.
+  // Words of one text line, left to right, may overlap; each starts where the
+  // one before it ended, so characters never interleave.
   int line_top = -1, line_bottom = -1, cursor = 0;
   for (std::size_t begin = 0; begin < symbols.size();) {
     std::size_t end = begin + 1;
@@ -121,8 +166,12 @@ std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& symbols, double scal
   }
   // Chinese has no spaces: the engine's word breaks inside a run of CJK are
   // arbitrary, and a justified line spreads its characters wider than the
-  // 0.45 em layout reads as a space. A gap under one em with a CJK character
-  // on either side is closed; wider gaps (columns) stay.
+  // 0.45 em layout reads as a space. A gap under one em between two CJK
+  // characters is closed; wider gaps (columns) stay. Beside a CJK character
+  // any other (a figure in "共计 1,016.73 万元") only under half an em: in a
+  // table without rules a label and the 行次 or amount after it are two cells
+  // 0.6 em apart (the padding of two cells), and closed they were one
+  // ("二、政府性基金预算拨款收入2").
   for (std::size_t i = 1; i < glyphs.size(); ++i) {
     pdf::Glyph& left = glyphs[i - 1];
     const pdf::Glyph& right = glyphs[i];
@@ -130,11 +179,112 @@ std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& symbols, double scal
     const double gap = right.box.x0 - left.box.x1;
     if (gap <= 0 || gap >= right.font_size) continue;
     const auto a = DecodeUtf8(left.text), b = DecodeUtf8(right.text);
-    const bool cjk = (!a.empty() && WidthUnits(left.text) >= 1.0 && IsCjkIdeograph(a.back())) ||
-                     (!b.empty() && IsCjkIdeograph(b.front()));
-    if (cjk) left.box.x1 = right.box.x0;
+    const bool cjk_left = !a.empty() && IsCjkCharacter(a.back());
+    const bool cjk_right = !b.empty() && IsCjkCharacter(b.front());
+    if ((cjk_left && cjk_right) || ((cjk_left || cjk_right) && gap < 0.5 * right.font_size))
+      left.box.x1 = right.box.x0;
   }
   return glyphs;
+}
+
+// Words of digits and marks the amount grammar puts right ("44,.996.67" ->
+// "44,996.67", "13.205.30" -> "13,205.30") are written as it reads them
+// before tables are looked for: with a doubled or misread mark a figure is no
+// number to the table detector (two points), and its row no row of a table
+// without rules (its first row was lost so). Each character of the reading
+// takes the word's box and its least confidence.
+void NormalizeAmountWords(std::vector<Symbol>& symbols) {
+  std::vector<Symbol> out;
+  out.reserve(symbols.size());
+  for (std::size_t begin = 0; begin < symbols.size();) {
+    std::size_t end = begin + 1;
+    while (end < symbols.size() && symbols[end].word == symbols[begin].word) ++end;
+    std::string text;
+    bool amount_like = true;
+    int confidence = 100;
+    Symbol first = symbols[begin];
+    for (std::size_t i = begin; i < end; ++i) {
+      text += symbols[i].text;
+      confidence = std::min(confidence, symbols[i].confidence);
+      first.x0 = std::min(first.x0, symbols[i].x0);
+      first.x1 = std::max(first.x1, symbols[i].x1);
+      for (char32_t c : DecodeUtf8(symbols[i].text))
+        amount_like = amount_like && (IsDigitLike(c) || c == U'.' || c == U',' || c == U'，' ||
+                                      c == U'．' || c == U'-' || c == U';' || c == U'；');
+    }
+    const std::string fixed = amount_like ? NormalizeAmountReading(text) : text;
+    if (fixed == text || !IsWellFormedAmount(fixed)) {
+      for (std::size_t i = begin; i < end; ++i) out.push_back(std::move(symbols[i]));
+    } else {
+      if (first.word_x1 <= first.word_x0) {
+        first.word_x0 = first.x0;
+        first.word_x1 = first.x1;
+      }
+      first.confidence = confidence;
+      for (char c : fixed) {
+        Symbol symbol = first;
+        symbol.text = std::string(1, c);
+        out.push_back(std::move(symbol));
+      }
+    }
+    begin = end;
+  }
+  symbols = std::move(out);
+}
+
+// Quotes no other quote of the line pairs with, square brackets stuck to a
+// figure, and bars, at a word's edge, are dropped: the LSTM reads a closing
+// quote before a word that follows a wide gap ("306,359.68 ”城乡社区支出", with
+// no ink where the quote is), a speck before an amount as ']'
+// ("]184,067.79"), and a rule's remnant as '|'. Such a mark bridged
+// the gap between an amount and the label of the next cell, and made both one chunk that is no
+// figure.
+// ("“三公”经费" keeps its quotes: they pair.)
+void DropStrayMarks(std::vector<Symbol>& symbols) {
+  auto opening = [](const std::string& t) { return t == "“" || t == "‘"; };
+  auto closing = [](const std::string& t) { return t == "”" || t == "’"; };
+  // Brackets go only stuck to a figure: in a label an OCR'd bracket may pair
+  // with one misread ("因公出国〈境)费").
+  auto bracket = [](const std::string& t) {
+    return t == "]" || t == "[" || t == "】" || t == "【";
+  };
+  auto digit = [](const Symbol& symbol) {
+    return !symbol.text.empty() && symbol.text[0] >= '0' && symbol.text[0] <= '9';
+  };
+  auto bar = [](const std::string& t) { return t == "|" || t == "｜" || t == "丨"; };
+  std::vector<bool> drop(symbols.size(), false);
+  for (std::size_t begin = 0; begin < symbols.size();) {
+    std::size_t end = begin + 1;  // one text line
+    while (end < symbols.size() && symbols[end].line_top == symbols[begin].line_top &&
+           symbols[end].line_bottom == symbols[begin].line_bottom)
+      ++end;
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::string& text = symbols[i].text;
+      const bool word_start = i == begin || symbols[i - 1].word != symbols[i].word;
+      const bool word_end = i + 1 == end || symbols[i + 1].word != symbols[i].word;
+      if (!word_start && !word_end) continue;
+      if (bar(text)) {
+        drop[i] = true;
+      } else if (bracket(text)) {
+        drop[i] = (word_start && i + 1 < end && digit(symbols[i + 1])) ||
+                  (word_end && i > begin && digit(symbols[i - 1]));
+      } else if (closing(text) && word_start) {
+        bool paired = false;
+        for (std::size_t k = begin; k < i && !paired; ++k) paired = opening(symbols[k].text);
+        drop[i] = !paired;
+      } else if (opening(text) && word_end) {
+        bool paired = false;
+        for (std::size_t k = i + 1; k < end && !paired; ++k) paired = closing(symbols[k].text);
+        drop[i] = !paired;
+      }
+    }
+    begin = end;
+  }
+  std::vector<Symbol> kept;
+  kept.reserve(symbols.size());
+  for (std::size_t i = 0; i < symbols.size(); ++i)
+    if (!drop[i]) kept.push_back(std::move(symbols[i]));
+  symbols = std::move(kept);
 }
 
 // Reads one cell again on its own. Pixels are cut from the rule-free image, a
@@ -147,14 +297,23 @@ std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& symbols, double scal
 // thresholds again) before reading: the second try for an amount whose first
 // reading breaks the amount grammar, since small print at scan resolutions
 // loses points and commas to the binariser's pixel grid.
+// `ruled`: the cell's box is its rules', and is cut a little inside them; a
+// cell of a table without rules has the box of its words, as tight as their
+// ink, and is cut with a margin around it instead (cut inside, "212" lost the
+// foot of each 2 and read "717").
 Line ReadCell(Engine& engine, Pix* text_image, const Box& cell, int dpi, bool numeric,
-              int upscale = 1) {
+              int upscale = 1, bool ruled = true) {
   const double scale = dpi / 72.0;
-  const int inset = std::max(1, dpi / 100);
-  const int x0 = static_cast<int>(std::floor(cell.x0 * scale)) + inset;
-  const int y0 = static_cast<int>(std::floor(cell.y0 * scale)) + inset;
-  const int x1 = static_cast<int>(std::ceil(cell.x1 * scale)) - inset;
-  const int y1 = static_cast<int>(std::ceil(cell.y1 * scale)) - inset;
+  // A fifth of the text line's height around words: under half the narrowest
+  // gap that separates two cells of an unruled row (0.6 em beside a digit).
+  const int inset = ruled ? std::max(1, dpi / 100)
+                          : -std::max(2, static_cast<int>(std::lround(cell.height() * scale / 5)));
+  const int x0 = std::max(0, static_cast<int>(std::floor(cell.x0 * scale)) + inset);
+  const int y0 = std::max(0, static_cast<int>(std::floor(cell.y0 * scale)) + inset);
+  const int x1 = std::min(static_cast<int>(pixGetWidth(text_image)),
+                          static_cast<int>(std::ceil(cell.x1 * scale)) - inset);
+  const int y1 = std::min(static_cast<int>(pixGetHeight(text_image)),
+                          static_cast<int>(std::ceil(cell.y1 * scale)) - inset);
   if (x1 - x0 < 4 || y1 - y0 < 4) return {};
   ::Box* region = boxCreate(x0, y0, x1 - x0, y1 - y0);
   PixPtr crop(pixClipRectangle(text_image, region, nullptr));
@@ -268,7 +427,8 @@ std::string RepairSeparators(std::string_view text) {
 
 // One amount column cell's reading, its marks put right by the amount
 // grammar: digits in groups of three between thousands separators, then one
-// or two decimals. OCR reads a low comma as a point and a point as a comma,
+// or two decimals (four to six in 万元 tables printed to the yuan). OCR reads a
+// low comma as a point and a point as a comma,
 // doubles a mark (",." where the print has ","), and drops one; a wrapped
 // cell's lines are one number. When the marks are all at the places the
 // grammar allows (a thousands mark has a multiple of three integer digits to
@@ -286,10 +446,11 @@ std::string NormalizeAmountReading(std::string_view text) {
       lines.back() += '.';
     } else if (c == U',') {
       lines.back() += ',';
-    } else if (c == U'，') {
-      // Tables print ASCII commas: a full-width one in a run of digits is the
-      // engine's guess at a low mark, a point as often as a comma; the
-      // grammar decides which (';' stands for it here).
+    } else if (c == U'，' || c == U';' || c == U'；') {
+      // Tables print ASCII commas: a full-width one (or a semicolon,
+      // "77;461.32") in a run of digits is the engine's guess at a low mark, a
+      // point as often as a comma; the grammar decides which (';' stands for
+      // it here).
       lines.back() += ';';
     } else if (c == U'-' || c == U'－' || c == U'−') {
       lines.back() += '-';
@@ -343,6 +504,16 @@ std::string NormalizeAmountReading(std::string_view text) {
     decimals = groups.back();  // one or two digits after the last mark: decimals
     groups.pop_back();
     marks.pop_back();
+  } else if (last > 3 && last <= kMaxLongDecimals && marks.back() != ',') {
+    // Four to six digits after a point (or an undecided full-width mark):
+    // 万元 printed to the yuan ("222.817954", Beijing's budgets) or to the
+    // hundred. No thousands group has more than three digits, so the mark is
+    // the decimal point, also where OCR doubled it ("222,.817954"). After a
+    // comma they stay as read: a point misread, or a comma lost
+    // ("323,673308" for 323.673308 or 323,673,308).
+    decimals = groups.back();
+    groups.pop_back();
+    marks.pop_back();
   } else if (!(last == 3 && marks.back() != '.')) {
     return original;  // three digits after a point, or more: not ours to guess
   }
@@ -381,8 +552,10 @@ bool IsWellFormedAmount(std::string_view text) {
   }
   if (i == first || group == 0 || (grouped && group != 3)) return false;
   if (i == text.size()) return true;
+  // Three decimals stay doubtful: "1.234" is as likely 1,234 with its comma
+  // read as a point.
   const std::size_t decimals = text.size() - i - 1;
-  if (decimals < 1 || decimals > 2) return false;
+  if (decimals < 1 || decimals == 3 || decimals > kMaxLongDecimals) return false;
   for (++i; i < text.size(); ++i) {
     if (text[i] < '0' || text[i] > '9') return false;
   }
@@ -471,6 +644,7 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
     Table& table = detected.table;
     table.provenance.origin = TextOrigin::kOcr;
     const std::vector<bool> amount_columns = AmountColumns(table);
+    const bool ruled = table.ruled;
     int table_confidence = 100;
     for (TableCell& cell : table.cells) {
       cell.provenance.origin = TextOrigin::kOcr;
@@ -492,7 +666,10 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
       if (reread && std::chrono::steady_clock::now() > deadline) {
         ++not_reread;
       } else if (reread) {
-        Line line = ReadCell(engine, text_image, *cell.provenance.box, dpi, numeric);
+        // An empty cell of a table without rules has its column's extent, not
+        // its words' box: it is cut inside, as a ruled cell is.
+        const bool tight = !ruled && shape != CellShape::kEmpty;
+        Line line = ReadCell(engine, text_image, *cell.provenance.box, dpi, numeric, 1, !tight);
         const CellShape read_shape = ShapeOf(line.text);
         bool usable = numeric
                           ? read_shape == CellShape::kAmount ||
@@ -502,7 +679,8 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
         // spanning "支出"), which the page pass can miss: read as a label when
         // it is no amount.
         if (!usable && numeric && shape == CellShape::kEmpty) {
-          line = ReadCell(engine, text_image, *cell.provenance.box, dpi, /*numeric=*/false);
+          line =
+              ReadCell(engine, text_image, *cell.provenance.box, dpi, /*numeric=*/false, 1, !tight);
           usable = ShapeOf(line.text) == CellShape::kLabel;
           numeric = false;
         }
@@ -511,8 +689,8 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
         // A reading with marks the amount grammar cannot place is read once
         // more, enlarged; the second reading is taken when it is well formed.
         if (usable && numeric && !IsWellFormedAmount(text)) {
-          const Line again =
-              ReadCell(engine, text_image, *cell.provenance.box, dpi, numeric, /*upscale=*/2);
+          const Line again = ReadCell(engine, text_image, *cell.provenance.box, dpi, numeric,
+                                      /*upscale=*/2, !tight);
           const std::string text_again = NormalizeAmountReading(Trim(again.text));
           if (ShapeOf(again.text) == CellShape::kAmount && IsWellFormedAmount(text_again)) {
             line = again;
@@ -693,7 +871,7 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
     result.error = "the page image could not be binarised";
     return result;
   }
-  Ruling ruling = SeparateRulingLines(prepared.binary.get(), dpi);
+  Ruling ruling = SeparateRulingLines(prepared.binary.get(), dpi, prepared.faint.get());
   std::vector<Symbol> symbols = engine->RecognizePage(ruling.text.get(), dpi, deadline);
   if (std::chrono::steady_clock::now() > deadline) {
     result.error = "OCR gave up at the deadline";
@@ -713,7 +891,7 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
       if (upright.binary != nullptr) {
         prepared = std::move(upright);
         prepared.orientation = orientation;
-        ruling = SeparateRulingLines(prepared.binary.get(), dpi);
+        ruling = SeparateRulingLines(prepared.binary.get(), dpi, prepared.faint.get());
         symbols = engine->RecognizePage(ruling.text.get(), dpi, deadline);
         if (std::chrono::steady_clock::now() > deadline) {
           result.error = "OCR gave up at the deadline";
@@ -722,6 +900,18 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
       }
     }
   }
+  // Isolated print the page pass dropped (a table's codes, lone header words).
+  std::vector<Symbol> dropped = ReadDroppedText(*engine, ruling.text.get(), dpi, symbols, deadline);
+  // Pieces read out of their context are never trusted over a cell's own
+  // reading: a cell holding one is read again, and the reading kept whatever
+  // its confidence, as an empty cell's is. (A ruled header's letter-spaced
+  // 合 计 gave only 计 to the second pass; sure of it, the cell kept it
+  // instead of being read whole.)
+  for (Symbol& symbol : dropped) symbol.confidence = 0;
+  symbols.insert(symbols.end(), std::make_move_iterator(dropped.begin()),
+                 std::make_move_iterator(dropped.end()));
+  DropStrayMarks(symbols);
+  NormalizeAmountWords(symbols);
   result.orientation = prepared.orientation;
   result.skew_degrees = prepared.skew_degrees;
   const double scale = 72.0 / dpi;

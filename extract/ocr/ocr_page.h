@@ -43,7 +43,8 @@ struct PageOcr {
 std::string RepairSeparators(std::string_view text);
 
 // An amount cell's OCR reading with its marks put right by the amount grammar
-// (groups of three, one or two decimals), its wrapped lines joined:
+// (groups of three, one or two decimals, or four to six after a point: 万元
+// printed to the yuan, "222,.817954" -> "222.817954"), its wrapped lines joined:
 // "4,326,.964\n.75" -> "4,326,964.75", "4,095.,383\n.67" -> "4,095,383.67",
 // "342，\n667，\n30" -> "342,667.30". No comma is added ("4964,173.05" stays
 // irregular: a comma lost, or a mark read as a digit). A reading the grammar
@@ -54,7 +55,8 @@ std::string RepairSeparators(std::string_view text);
 std::string NormalizeAmountReading(std::string_view text);
 
 // Whether `text` is an amount as printed: ASCII digits in groups of three
-// between commas (or none), then one or two decimals; "-" in front. A run of
+// between commas (or none), then one or two decimals (or four to six: 万元 to
+// the yuan; three are as likely a misread comma); "-" in front. A run of
 // digits wrapped over lines without marks (a code, "2101\n101") is too.
 bool IsWellFormedAmount(std::string_view text);
 

@@ -74,6 +74,67 @@ Pix* OpenBrick(Pix* binary, int width, int height) {
   return pixOpenCompBrick(nullptr, binary, width, height);
 }
 
+// The strokes of `strokes` that the binary image mostly lacks: rules too light
+// for it. A dark stroke is the binary image's to judge (the faint ink's fringe
+// made a 22 pt title's strokes long enough to pass for rules).
+PixPtr OnlyFaint(Pix* strokes, Pix* binary) {
+  Pixa* pieces = nullptr;
+  Boxa* boxes = pixConnComp(strokes, &pieces, 8);
+  PixPtr out(pixCreateTemplate(strokes));
+  if (boxes == nullptr || pieces == nullptr || out == nullptr) {
+    boxaDestroy(&boxes);
+    pixaDestroy(&pieces);
+    return nullptr;
+  }
+  const int count = boxaGetCount(boxes);
+  for (int i = 0; i < count; ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    if (boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h) != 0) continue;
+    PixPtr piece(pixaGetPix(pieces, i, L_CLONE));
+    ::Box* region = boxCreate(x, y, w, h);
+    PixPtr under(pixClipRectangle(binary, region, nullptr));
+    boxDestroy(&region);
+    if (piece == nullptr || under == nullptr) continue;
+    PixPtr both(pixAnd(nullptr, under.get(), piece.get()));
+    l_int32 all = 0, dark = 0;
+    pixCountPixels(piece.get(), &all, nullptr);
+    if (both != nullptr) pixCountPixels(both.get(), &dark, nullptr);
+    if (2 * dark < all) pixRasterop(out.get(), x, y, w, h, PIX_PAINT, piece.get(), 0, 0);
+  }
+  boxaDestroy(&boxes);
+  pixaDestroy(&pieces);
+  return out;
+}
+
+// How much darker than the paper a pixel must be to count as a faint rule's
+// ink. Rules printed light grey (0xC3 on white in the Beijing budgets) lose
+// about a third of their contrast to a 150 dpi render, a skew correction and
+// JPEG, and still sit 45-60 levels under the paper; the scan noise of
+// ocr-measure.py (Gaussian, attenuate 0.25) and light header fills (0xF1)
+// stay within 15.
+constexpr int kFaintContrast = 32;
+
+// The page's faint ink: every pixel kFaintContrast darker than the paper (the
+// most common light grey level), for finding rules Sauvola leaves out; null
+// on a dark page, where no paper level stands out.
+PixPtr FaintInk(Pix* gray) {
+  NUMA* histogram = pixGetGrayHistogram(gray, 2);
+  if (histogram == nullptr) return nullptr;
+  int paper = -1;
+  l_float32 most = 0;
+  for (int level = 128; level < 256 && level < numaGetCount(histogram); ++level) {
+    l_float32 count = 0;
+    numaGetFValue(histogram, level, &count);
+    if (count > most) {
+      most = count;
+      paper = level;
+    }
+  }
+  numaDestroy(&histogram);
+  if (paper < 160) return nullptr;
+  return PixPtr(pixThresholdToBinary(gray, paper - kFaintContrast));
+}
+
 }  // namespace
 
 int CappedDpi(double width_points, double height_points, int dpi) {
@@ -136,12 +197,17 @@ PreparedImage PrepareImage(PixPtr image, int dpi) {
       }
     }
   }
+  out.faint = FaintInk(out.gray.get());
   return out;
 }
 
-Ruling SeparateRulingLines(Pix* binary, int dpi) {
+Ruling SeparateRulingLines(Pix* binary, int dpi, Pix* faint) {
   Ruling out;
   if (binary == nullptr || pixGetDepth(binary) != 1) return out;
+  if (faint != nullptr && (pixGetDepth(faint) != 1 || pixGetWidth(faint) != pixGetWidth(binary) ||
+                           pixGetHeight(faint) != pixGetHeight(binary))) {
+    faint = nullptr;
+  }
   const double points = 72.0 / dpi;
   // Longer than any character stroke (a 16 pt title glyph is 0.22 inch) and
   // shorter than the narrowest cell (about 0.4 inch) or row (0.2 inch).
@@ -153,6 +219,10 @@ Ruling SeparateRulingLines(Pix* binary, int dpi) {
   // A scanned rule is at most a few points thick; thicker is a filled area.
   const int max_thickness = std::max(3, dpi / 24);
   PixPtr erase(pixCreateTemplate(binary));
+  // The faint rules' own pixels (strokes of the faint ink long enough to be
+  // rules): the binary image holds only specks of them, which the erasing
+  // below would not find.
+  PixPtr faint_lines(faint != nullptr ? pixCreateTemplate(binary) : nullptr);
   struct Pass {
     int sel_width, sel_height;
     bool horizontal;
@@ -160,6 +230,22 @@ Ruling SeparateRulingLines(Pix* binary, int dpi) {
   for (const Pass pass : {Pass{horizontal_length, 1, true}, Pass{1, vertical_length, false}}) {
     PixPtr opened(OpenBrick(binary, pass.sel_width, pass.sel_height));
     if (opened == nullptr) continue;
+    if (faint != nullptr) {
+      // Rules printed light grey, which Sauvola drops as background, from the
+      // faint ink. Its strokes thicker than a rule are shaded areas or text
+      // run together, and go; what is left joins the binary image's strokes.
+      PixPtr faint_opened(OpenBrick(faint, pass.sel_width, pass.sel_height));
+      PixPtr thin(faint_opened == nullptr
+                      ? nullptr
+                      : pixSelectBySize(faint_opened.get(), max_thickness, max_thickness, 8,
+                                        pass.horizontal ? L_SELECT_HEIGHT : L_SELECT_WIDTH,
+                                        L_SELECT_IF_LTE, nullptr));
+      if (thin != nullptr) thin = OnlyFaint(thin.get(), binary);
+      if (thin != nullptr) {
+        pixOr(opened.get(), opened.get(), thin.get());
+        if (faint_lines != nullptr) pixOr(faint_lines.get(), faint_lines.get(), thin.get());
+      }
+    }
     Boxa* boxes = pixConnCompBB(opened.get(), 8);
     if (boxes == nullptr) continue;
     const int count = boxaGetCount(boxes);
@@ -186,6 +272,10 @@ Ruling SeparateRulingLines(Pix* binary, int dpi) {
       PixPtr opened_h(OpenBrick(rule_ink.get(), horizontal_length, 1));
       PixPtr opened_v(OpenBrick(rule_ink.get(), 1, vertical_length));
       PixPtr lines(pixOr(nullptr, opened_h.get(), opened_v.get()));
+      if (lines != nullptr && faint_lines != nullptr) {
+        PixPtr kept(pixAnd(nullptr, faint_lines.get(), erase.get()));
+        if (kept != nullptr) pixOr(lines.get(), lines.get(), kept.get());
+      }
       if (lines != nullptr) {
         PixPtr fringe(pixDilateBrick(nullptr, lines.get(), 3, 3));
         PixPtr mask(pixAnd(nullptr, fringe.get(), erase.get()));

@@ -35,8 +35,12 @@ int CappedDpi(double width_points, double height_points, int dpi);
 PixPtr RenderPage(PDFDoc& pdf, int number, int dpi, std::chrono::steady_clock::time_point deadline);
 
 struct PreparedImage {
-  PixPtr gray;              // deskewed
-  PixPtr binary;            // 1 bpp, ink = 1
+  PixPtr gray;    // deskewed
+  PixPtr binary;  // 1 bpp, ink = 1
+  // 1 bpp: every pixel clearly darker than the paper, however light (rules
+  // printed light grey, which Sauvola takes for background); null on a page
+  // with no light paper level. Only rules are looked for in it.
+  PixPtr faint;
   int orientation = 0;      // clockwise quarter turn undone (set by the caller): 0, 90, 180, 270
   double skew_degrees = 0;  // skew found and undone
 };
@@ -53,11 +57,13 @@ PreparedImage PrepareImage(PixPtr image, int dpi);
 // connected stroke becomes a Rule in PDF points (72 / dpi per pixel). `text`
 // is the binary image with those strokes erased: Tesseract's page layout
 // reads table text far better without the grid, and a rule left at a cell's
-// edge would read as '1' or '-'.
+// edge would read as '1' or '-'. `faint` (PreparedImage::faint, may be null)
+// adds the rules printed too light for the binary image: its long thin
+// strokes are rules as well.
 struct Ruling {
   std::vector<pdf::Rule> rules;
   PixPtr text;
 };
-Ruling SeparateRulingLines(Pix* binary, int dpi);
+Ruling SeparateRulingLines(Pix* binary, int dpi, Pix* faint = nullptr);
 
 }  // namespace disclose::ocr

@@ -116,11 +116,21 @@ TEST(OcrTextTest, AmountReadingsArePutRightByTheAmountGrammar) {
       {"-1,234.5", "-1,234.5"},
       {"7,308", "7,308"},
       {"60,402.34", "60,402.34"},
+      // 万元 printed to the yuan: four to six decimals after a point.
+      {"222,.817954", "222.817954"},
+      {"11.161.558229", "11,161.558229"},
+      {"0.050000", "0.050000"},
+      {"12.3456", "12.3456"},
+      {"1，161，558229", "1,161.558229"},
+      {"77;461.32", "77,461.32"},  // a comma read as a semicolon
+      {"3;017.47", "3,017.47"},
       // Left as read: codes, no marks, what the grammar cannot place.
       {"2101\n101", "2101\n101"},
       {"4964173.05", "4964173.05"},
       {"3,27\n9,76", "3,27\n9,76"},  // cut by a page break: stitched later
       {"12,50", "12,50"},            // a digit lost, or a point: not guessed
+      {"323,673308", "323,673308"},  // a point misread, or a comma lost
+      {"1.2345678", "1.2345678"},    // more decimals than any table prints
       {"1.234", "1.234"},
       {"12.3456.78", "12.3456.78"},
       {"3,2796,761.42", "3,2796,761.42"},  // a doubled digit
@@ -132,10 +142,11 @@ TEST(OcrTextTest, AmountReadingsArePutRightByTheAmountGrammar) {
 
 TEST(OcrTextTest, WellFormedAmounts) {
   const std::pair<const char*, bool> cases[] = {
-      {"4,964,173.05", true}, {"964,173.05", true}, {"7,308", true},       {"85278.60", true},
-      {"0.5", true},          {"-12.30", true},     {"2101\n101", true},   {"4964,173.05", false},
-      {"3,27\n9,76", false},  {"1.234", false},     {"12,50", false},      {"", false},
-      {".50", false},         {"1,234.", false},    {"12,3456.00", false},
+      {"4,964,173.05", true},  {"964,173.05", true}, {"7,308", true},       {"85278.60", true},
+      {"0.5", true},           {"-12.30", true},     {"2101\n101", true},   {"4964,173.05", false},
+      {"3,27\n9,76", false},   {"1.234", false},     {"12,50", false},      {"", false},
+      {".50", false},          {"1,234.", false},    {"12,3456.00", false}, {"222.817954", true},
+      {"11,161.558229", true}, {"12.3456", true},    {"1.2345678", false},
   };
   for (const auto& [text, ok] : cases) EXPECT_EQ(ocr::IsWellFormedAmount(text), ok) << text;
 }
