@@ -38,6 +38,12 @@ std::string PerformanceColumnKey(const std::string& text) {
   for (std::string_view unit : {"(万元)", "(元)"}) {
     if (const std::size_t at = key.find(unit); at != std::string::npos) key.erase(at, unit.size());
   }
+  // A sentence (a form's 年度绩效目标 beside the money header) names no
+  // column, whatever words it holds (…采购药品金额…).
+  constexpr std::size_t kLongestHeaderCodePoints = 20;
+  if (DecodeUtf8(key).size() > kLongestHeaderCodePoints || Has(text, "，") || Has(text, "。")) {
+    return "";
+  }
   if (Has(key, "指标") || Has(key, "分值") || Has(key, "得分") || Has(key, "权重") ||
       Has(key, "执行率") || Has(key, "完成率")) {
     return "";
@@ -200,11 +206,14 @@ class PerformanceReader {
   // indicators' header (一级指标 | 指标值) ends the money part of a form.
   void ReadHeaderRow(const std::vector<std::string>& texts, std::map<int, std::string>& money,
                      int& name_column) {
+    sub_labels_above_ = false;
     int project = -1;
     int unit = -1;
     bool indicators = false;
+    bool department_form = false;
     for (std::size_t c = 0; c < texts.size(); ++c) {
       if (texts[c].empty()) continue;
+      if (StartsWith(TableKey(texts[c]), "部门名称")) department_form = true;
       if (project < 0 && IsProjectNameHeader(texts[c])) project = static_cast<int>(c);
       if (unit < 0 && IsUnitNameHeader(texts[c])) unit = static_cast<int>(c);
       if (Has(TableKey(texts[c]), "指标")) indicators = true;
@@ -240,7 +249,9 @@ class PerformanceReader {
     } else if (!found.empty() && !list_header_above_ && !header_above_) {
       money.clear();  // a form's own money header
       name_column = -1;
-    } else if (found.empty() && indicators) {
+    } else if ((found.empty() && indicators) || department_form) {
+      // The indicators end a form's money; 部门名称 (盖章) opens the next
+      // form, whose money header is its own (a stitched table of forms).
       money.clear();
       name_column = -1;
     }
@@ -327,21 +338,47 @@ class PerformanceReader {
         if (column > label) cells.emplace_back(column, column_key);
       }
     }
+    std::vector<CanonicalRow> sub_rows;
+    const bool sub_labels_above = sub_labels_above_;
+    sub_labels_above_ = false;
     if (label >= 0 && cells.empty() && !row.row_code.empty()) {
-      // No money header: the one amount right of the funds label.
-      std::vector<int> amounts;
-      for (std::size_t a = static_cast<std::size_t>(label) + 1; a < texts.size(); ++a) {
-        if (IsAmountCell(texts[a])) amounts.push_back(static_cast<int>(a));
-      }
-      if (amounts.size() == 1) {
-        cells.emplace_back(amounts.front(), "amount");
-      } else if (amounts.size() > 1) {
-        const TableCell* cell = grid.CellAt(r, amounts.front());
+      // No money header: the amount right of the funds label, and those of
+      // the labels printed right of it (当年预算 | 12,700.00 | 市级支出 |
+      // 补助区县 12,700.00: a split of the row's funds), one amount each.
+      const std::vector<LabelAmounts> segments = SegmentsRightOf(texts, label);
+      const bool one_each =
+          std::all_of(segments.begin(), segments.end(),
+                      [](const LabelAmounts& segment) { return segment.amounts.size() <= 1; });
+      if (one_each) {
+        for (const LabelAmounts& segment : segments) {
+          if (segment.label == label) {
+            if (!segment.amounts.empty()) cells.emplace_back(segment.amounts.front(), "amount");
+            continue;
+          }
+          sub_labels_above_ = true;
+          if (segment.amounts.empty()) continue;
+          sub_rows.push_back(SubRow(table, grid, block, r, texts, segment));
+        }
+      } else {
+        int amounts = 0;
+        for (const LabelAmounts& segment : segments) {
+          amounts += static_cast<int>(segment.amounts.size());
+        }
+        const TableCell* cell = grid.CellAt(r, label);
         AddTableFinding(findings_, "performance.funds_ambiguous", Severity::kWarning,
                         "funds row '" + row.row_name + "' of table '" + table.printed_title +
-                            "' prints " + std::to_string(amounts.size()) +
+                            "' prints " + std::to_string(amounts) +
                             " amounts and no header names them; none is read",
                         cell != nullptr ? cell->provenance : Provenance{});
+      }
+    } else if (label < 0 && money.empty() && sub_labels_above) {
+      // The next line of such a split (补助区县 | 12,700.00 under 市级支出):
+      // one label and its amount.
+      const std::vector<LabelAmounts> segments = SegmentsRightOf(texts, -1);
+      if (segments.size() == 1 && segments.front().label >= 0 &&
+          segments.front().amounts.size() == 1) {
+        sub_labels_above_ = true;
+        sub_rows.push_back(SubRow(table, grid, block, r, texts, segments.front()));
       }
     }
     for (const auto& [column, column_key] : cells) {
@@ -350,6 +387,43 @@ class PerformanceReader {
     const bool repeated = part_start_ && IsRepeatOfARowAbove(table, previous_part_rows_, row);
     part_start_ = false;
     if (!row.values.empty() && !repeated) table.rows.push_back(std::move(row));
+    for (CanonicalRow& sub_row : sub_rows) table.rows.push_back(std::move(sub_row));
+  }
+
+  // A text cell and the amount cells right of it, up to the next text.
+  struct LabelAmounts {
+    int label = -1;  // -1: amounts before any text
+    std::vector<int> amounts;
+  };
+
+  // The cells right of column `from`, cut at each text cell.
+  static std::vector<LabelAmounts> SegmentsRightOf(const std::vector<std::string>& texts,
+                                                   int from) {
+    std::vector<LabelAmounts> segments{LabelAmounts{from, {}}};
+    for (std::size_t c = static_cast<std::size_t>(from + 1); c < texts.size(); ++c) {
+      if (texts[c].empty()) continue;
+      if (IsAmountCell(texts[c])) {
+        segments.back().amounts.push_back(static_cast<int>(c));
+      } else {
+        segments.push_back(LabelAmounts{static_cast<int>(c), {}});
+      }
+    }
+    if (from < 0 && segments.front().amounts.empty()) segments.erase(segments.begin());
+    return segments;
+  }
+
+  // The row of a label printed beside a funds row's amount, keyed by the
+  // funds vocabulary when it knows the label, else named as printed.
+  CanonicalRow SubRow(const CanonicalTable& table, const Table& grid, int block, int r,
+                      const std::vector<std::string>& texts, const LabelAmounts& segment) {
+    CanonicalRow sub_row;
+    sub_row.source_block = block;
+    sub_row.source_row = r;
+    const std::string& text = texts[static_cast<std::size_t>(segment.label)];
+    sub_row.row_code = FundsRowKey(text);
+    sub_row.row_name = CollapseWhitespace(text);
+    AddFigure(table, sub_row, grid, block, r, segment.amounts.front(), "amount");
+    return sub_row;
   }
 
   // A page that repeats the row its merged cells continue (a unit's funds
@@ -491,6 +565,7 @@ class PerformanceReader {
   bool list_header_above_ = false;              // ... of a list (it names its project column)
   std::vector<std::string> ambiguous_columns_;  // header texts of columns not read
   bool part_start_ = false;                     // no body row read yet in a continuation part
+  bool sub_labels_above_ = false;               // the row above split its funds by labels
   std::size_t previous_part_rows_ = 0;          // index of the part above's first row
   std::size_t current_part_rows_ = 0;           // ... and of this part's
   std::vector<std::string> line_above_;         // the last header line's texts

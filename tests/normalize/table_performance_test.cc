@@ -158,6 +158,45 @@ INSTANTIATE_TEST_SUITE_P(
                         {{"项目名称", "某项目"}, {"资金总额", "10.00", "12.00"}},
                         {},
                         {"performance.funds_ambiguous"}},
+        // A funds row split by labels beside its amount (Chongqing 重点专项资金
+        // forms): the row's own amount, and one row per label with an amount,
+        // on its line or the next; a label with none makes no row.
+        PerformanceCase{"FundsSplitByLabelsBesideThem",
+                        "performance.targets",
+                        UnitOfAmount::kWanYuan,
+                        {{"项目名称", "水库移民后期扶持", "主管部门", "重庆市水利局"},
+                         {"当年预算", "12,700.00", "市级支出", ""},
+                         {"", "", "补助区县", "12,700.00"},
+                         {"项目概况", "全市库区和移民安置区"},
+                         {"绩效指标", "指标名称", "指标性质", "指标值"},
+                         {"", "实施项目数量", "≥", "86"}},
+                        {"funds.total|当年预算|amount|12700000000", "|补助区县|amount|12700000000"},
+                        {}},
+        PerformanceCase{
+            "FundsSplitOnTheTotalsLine",
+            "performance.targets",
+            UnitOfAmount::kWanYuan,
+            {{"项目名称", "重庆市水利专项资金"},
+             {"当年预算", "152,992.83", "市级支出", "152,992.83"},
+             {"", "", "补助区县", ""}},
+            {"funds.total|当年预算|amount|152992830000", "|市级支出|amount|152992830000"},
+            {}},
+        // Funds by source, each source split by labels (Kashgar's text
+        // export): 财政资金 | 上级安排 | amount, then 本级安排 | amount.
+        PerformanceCase{
+            "FundsBySourceSplitByLabels",
+            "performance.targets",
+            UnitOfAmount::kWanYuan,
+            {{"部门联系人", "", "袁芳", "联系电话", "2573005", ""},
+             {"年度绩效目标", "", "积极推进全民参保计划，提高采购药品金额占全部采购药品金额的比例",
+              "", "", ""},
+             {"年度预算(万元)", "", "资金来源", "", "资金总额 (万元)", ""},
+             {"", "", "财政资金 (万元)", "上级安排", "325,551.42", ""},
+             {"", "", "", "本级安排", "2,190.93", ""},
+             {"", "", "其他资金 (万元)", "其他", "0.00", ""},
+             {"一级指标", "二级指标", "三级指标", "指标值", "指标设定依据", "分值权重"}},
+            {"|上级安排|amount|325551420000", "|本级安排|amount|2190930000", "|其他|amount|0"},
+            {}},
         // One form per page, stitched (Yantai): a page that prints the part
         // above's funds row again at its top drops it; a later project whose
         // funds equal an earlier one's keeps them, and no sum fails.
