@@ -106,6 +106,16 @@ std::string FundsRowKey(const std::string& text) {
   return "";
 }
 
+// The indicators' header (一级指标 | 二级指标 | 三级指标 | 指标值, 绩效指标 |
+// 指标名称): the line that ends a form's money. Indicator rows name their
+// level (产出指标, 数量指标, 满意度指标) and print a value, not always a
+// number (定性 | 良): those end nothing.
+bool IsIndicatorsHeader(const std::string& text) {
+  const std::string key = TableKey(text);
+  return Has(key, "一级指标") || Has(key, "二级指标") || Has(key, "三级指标") ||
+         Has(key, "指标名称") || Has(key, "指标值") || key == "绩效指标" || key == "绩效目标指标";
+}
+
 bool IsProjectNameHeader(const std::string& text) {
   const std::string key = TableKey(text);
   return Has(key, "项目名称") || Has(key, "(项目)名称") || Has(key, "专项资金名称") ||
@@ -164,7 +174,9 @@ class PerformanceReader {
     for (const TablePart& part : pending.parts) {
       const Table& grid = *part.table;
       part_start_ = &part != &pending.parts.front();
-      previous_part_rows_ = current_part_rows_;
+      // A page of indicators only reads no row: the repeat may be of the
+      // part before it.
+      if (table.rows.size() > current_part_rows_) previous_part_rows_ = current_part_rows_;
       current_part_rows_ = table.rows.size();
       for (int r = 0; r < grid.row_count; ++r) {
         std::vector<std::string> texts(static_cast<std::size_t>(grid.column_count));
@@ -216,7 +228,7 @@ class PerformanceReader {
       if (StartsWith(TableKey(texts[c]), "部门名称")) department_form = true;
       if (project < 0 && IsProjectNameHeader(texts[c])) project = static_cast<int>(c);
       if (unit < 0 && IsUnitNameHeader(texts[c])) unit = static_cast<int>(c);
-      if (Has(TableKey(texts[c]), "指标")) indicators = true;
+      if (IsIndicatorsHeader(texts[c])) indicators = true;
     }
     const bool names = project >= 0 || unit >= 0;
     const bool list = names || list_header_above_;
@@ -249,9 +261,11 @@ class PerformanceReader {
     } else if (!found.empty() && !list_header_above_ && !header_above_) {
       money.clear();  // a form's own money header
       name_column = -1;
-    } else if ((found.empty() && indicators) || department_form) {
-      // The indicators end a form's money; 部门名称 (盖章) opens the next
-      // form, whose money header is its own (a stitched table of forms).
+    } else if ((found.empty() && indicators && !list_header_above_) || department_form) {
+      // The indicators' header ends the money part above it, unless it is the
+      // second line of a list's header (单位（项目）名称 | 资金总额 | 绩效指标 over
+      // 一级指标 | 二级指标); 部门名称 (盖章) opens the next form, whose money
+      // header is its own (a stitched table of forms).
       money.clear();
       name_column = -1;
     }
@@ -384,8 +398,10 @@ class PerformanceReader {
     for (const auto& [column, column_key] : cells) {
       AddFigure(table, row, grid, block, r, column, column_key);
     }
+    // The first row with money of a continuation part: indicator rows
+    // above it (a value beside a merged cell's text) read none.
     const bool repeated = part_start_ && IsRepeatOfARowAbove(table, previous_part_rows_, row);
-    part_start_ = false;
+    if (!row.values.empty()) part_start_ = false;
     if (!row.values.empty() && !repeated) table.rows.push_back(std::move(row));
     for (CanonicalRow& sub_row : sub_rows) table.rows.push_back(std::move(sub_row));
   }
@@ -564,9 +580,9 @@ class PerformanceReader {
   bool header_above_ = false;                   // the row above was a header line
   bool list_header_above_ = false;              // ... of a list (it names its project column)
   std::vector<std::string> ambiguous_columns_;  // header texts of columns not read
-  bool part_start_ = false;                     // no body row read yet in a continuation part
+  bool part_start_ = false;                     // no row with money read yet in a continuation part
   bool sub_labels_above_ = false;               // the row above split its funds by labels
-  std::size_t previous_part_rows_ = 0;          // index of the part above's first row
+  std::size_t previous_part_rows_ = 0;          // first row of the last part that read any
   std::size_t current_part_rows_ = 0;           // ... and of this part's
   std::vector<std::string> line_above_;         // the last header line's texts
   int pending_name_ = -1;  // a names' header column, until money columns confirm a list

@@ -197,6 +197,47 @@ INSTANTIATE_TEST_SUITE_P(
              {"一级指标", "二级指标", "三级指标", "指标值", "指标设定依据", "分值权重"}},
             {"|上级安排|amount|325551420000", "|本级安排|amount|2190930000", "|其他|amount|0"},
             {}},
+        // A list of projects whose indicators sit beside them (Beijing's
+        // 项目支出绩效目标表): an indicator printed without a number (定性 | 良)
+        // ends no money part; each project's amounts are read, over pages.
+        PerformanceCase{
+            "ListWithQualitativeIndicators",
+            "performance.targets",
+            UnitOfAmount::kWanYuan,
+            {{"项目名称", "项目总额", "其中：", "", "绩效目标", "一级指标", "二级指标", "三级指标",
+              "绩效指标性质", "本年绩效指标值"},
+             {"", "", "财政资金", "其他资金"},
+             {"卫生健康委工作培训", "320.731", "320.731", "", "通过开展各项培训工作", "产出指标",
+              "质量指标", "培训人员合格率", "≥", "80"},
+             {"", "", "", "", "", "产出指标", "质量指标", "提高管理水平", "定性", "良"},
+             {"爱国卫生管理", "618", "618", "", "通过对全市的重点区域", "产出指标", "数量指标",
+              "禁烟标志张贴率", "≥", "90"}},
+            {"|卫生健康委工作培训|total|320731000",
+             "|卫生健康委工作培训|fiscal_appropriation|320731000", "|爱国卫生管理|total|618000000",
+             "|爱国卫生管理|fiscal_appropriation|618000000", "|实验室生物安全|total|567100000",
+             "|实验室生物安全|fiscal_appropriation|567100000"},
+            {},
+            {{{"", "", "", "", "", "满意度指标", "服务对象满意度指标", "市民满意度", "定性",
+               "满意"},
+              {"实验室生物安全", "567.1", "567.1", "", "按照要求", "效益指标", "社会效益指标",
+               "提升管理", "＝", "17"}}}},
+        // A project's merged cells printed again at the top of a later page
+        // (Changsha's 项目支出绩效目标表), after a page of indicators only and
+        // under an indicator row: read once. The indicators' header is the
+        // second line of the list's header and ends no money part.
+        PerformanceCase{
+            "ProjectRepeatedAfterAPageOfIndicators",
+            "performance.targets",
+            UnitOfAmount::kWanYuan,
+            {{"单位编码", "单位（项目）名称", "资金总额", "绩效目标", "绩效指标", ""},
+             {"", "", "", "", "一级指标", "指标值"},
+             {"", "人民来访接待中心专项", "10.22", "按时优质", "成本指标", "10.22"}},
+            {"|人民来访接待中心专项|total|10220000", "|人民来访接待中心业务专项|total|102800000"},
+            {},
+            {{{"", "", "", "", "成本指标", "无"}},
+             {{"", "", "", "", "效益指标", "98"},
+              {"", "人民来访接待中心专项", "10.22", "", "", ""},
+              {"", "人民来访接待中心业务专项", "102.80", "", "产出指标", "5"}}}},
         // One form per page, stitched (Yantai): a page that prints the part
         // above's funds row again at its top drops it; a later project whose
         // funds equal an earlier one's keeps them, and no sum fails.
