@@ -24,6 +24,7 @@
 #include "core/money.h"
 #include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/table_figure.h"
 #include "normalize/table_kind.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
@@ -472,34 +473,20 @@ class PerformanceReader {
     if (provenance.block < 0) provenance.block = block;
     if (provenance.row < 0) provenance.row = r;
     if (provenance.column < 0) provenance.column = c;
-    const std::optional<std::int64_t> fen = ToFen(amount, table.unit);
-    if (!fen) {
-      if (table.unit == UnitOfAmount::kUnknown && !unit_reported_) {
+    if (table.unit == UnitOfAmount::kUnknown && amount.suffix_unit == UnitOfAmount::kUnknown) {
+      if (!unit_reported_) {
         unit_reported_ = true;
         AddTableFinding(findings_, "unit.unknown", Severity::kError,
                         "no amount unit declared for table '" + table.printed_title +
                             "' and none elsewhere in the document; its figures are not read",
                         provenance);
-      } else if (table.unit != UnitOfAmount::kUnknown) {
-        AddTableFinding(
-            findings_, "amount.unparsed", Severity::kWarning,
-            "amount '" + text + "' is not exact in fen in table '" + table.printed_title + "'",
-            provenance, text);
       }
       return;
     }
-    Figure figure;
-    figure.table_kind = table.kind;
-    figure.row_code = row.row_code;
-    figure.row_name = row.row_name;
-    figure.column = column;
-    figure.amount_fen = *fen;
-    figure.printed_text = text;
-    figure.printed_unit =
-        amount.suffix_unit != UnitOfAmount::kUnknown ? amount.suffix_unit : table.unit;
-    figure.table_index = table_index_;
-    figure.provenance = provenance;
-    row.values.push_back(std::move(figure));
+    if (std::optional<Figure> figure =
+            FigureOfCell(table, row, column, text, amount, provenance, table_index_, findings_)) {
+      row.values.push_back(std::move(*figure));
+    }
   }
 
   // A list's row with amounts and no name at all, whose every figure is the

@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "normalize/amount.h"
 #include "normalize/classification.h"
+#include "normalize/table_figure.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
 
@@ -600,40 +601,10 @@ class RowReader {
                       provenance, text);
       return;
     }
-    std::optional<std::int64_t> fen = ToFen(amount, table.unit);
-    if (!fen) {
-      AddTableFinding(
-          findings_, "amount.unparsed", Severity::kWarning,
-          "amount '" + text + "' is not exact in fen in table '" + table.printed_title + "'",
-          provenance, text);
-      return;
+    if (std::optional<Figure> figure =
+            FigureOfCell(table, row, column, text, amount, provenance, table_index, findings_)) {
+      row.values.push_back(std::move(*figure));
     }
-    Figure figure;
-    figure.table_kind = table.kind;
-    figure.row_code = row.row_code;
-    figure.row_name = row.row_name;
-    figure.column = column;
-    figure.amount_fen = *fen;
-    figure.printed_text = text;
-    figure.printed_unit =
-        amount.suffix_unit != UnitOfAmount::kUnknown ? amount.suffix_unit : table.unit;
-    figure.table_index = table_index;
-    figure.provenance = provenance;
-    if (amount.irregular_grouping) {
-      Finding finding;
-      finding.check = "amount.irregular_grouping";
-      finding.severity = Severity::kWarning;
-      finding.message = "amount '" + CollapseWhitespace(text) + "' in row '" + row.row_name +
-                        "', column '" + column + "' of table '" + table.printed_title +
-                        "' has thousands separators in the wrong places; read digit for digit";
-      finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
-                                          figure.amount_fen, figure.provenance});
-      finding.actual_fen = figure.amount_fen;
-      finding.provenance = provenance;
-      finding.printed_text = text;
-      findings_.push_back(std::move(finding));
-    }
-    row.values.push_back(std::move(figure));
   }
 
   const RowsOptions& options_;

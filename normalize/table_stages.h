@@ -11,7 +11,9 @@
 //   header    StitchedTable                  -> TableColumns (column keys)
 //             (table_header.cc analyses one grid, table_columns.cc the table)
 //   rows      StitchedTable + TableColumns   -> CanonicalTable (row keys,
-//             figures) (table_rows.cc; row keys in table_row_keys.cc)
+//             figures) (table_rows.cc; row keys in table_row_keys.cc;
+//             performance tables' funds in table_performance.cc; one cell's
+//             figure in table_figure.cc for both)
 //
 // Each stage reads only the previous stage's output and its options, so each
 // is tested on its own (tests/normalize/table_stages_test.cc).

@@ -1,0 +1,52 @@
+#include "normalize/table_figure.h"
+
+#include <cstdint>
+#include <utility>
+
+#include "core/money.h"
+#include "core/text.h"
+#include "normalize/table_text.h"
+
+namespace disclose {
+
+std::optional<Figure> FigureOfCell(const CanonicalTable& table, const CanonicalRow& row,
+                                   const std::string& column, const std::string& text,
+                                   const AmountText& amount, const Provenance& provenance,
+                                   int table_index, std::vector<Finding>& findings) {
+  const std::optional<std::int64_t> fen = ToFen(amount, table.unit);
+  if (!fen) {
+    AddTableFinding(
+        findings, "amount.unparsed", Severity::kWarning,
+        "amount '" + text + "' is not exact in fen in table '" + table.printed_title + "'",
+        provenance, text);
+    return std::nullopt;
+  }
+  Figure figure;
+  figure.table_kind = table.kind;
+  figure.row_code = row.row_code;
+  figure.row_name = row.row_name;
+  figure.column = column;
+  figure.amount_fen = *fen;
+  figure.printed_text = text;
+  figure.printed_unit =
+      amount.suffix_unit != UnitOfAmount::kUnknown ? amount.suffix_unit : table.unit;
+  figure.table_index = table_index;
+  figure.provenance = provenance;
+  if (amount.irregular_grouping) {
+    Finding finding;
+    finding.check = "amount.irregular_grouping";
+    finding.severity = Severity::kWarning;
+    finding.message = "amount '" + CollapseWhitespace(text) + "' in row '" + row.row_name +
+                      "', column '" + column + "' of table '" + table.printed_title +
+                      "' has thousands separators in the wrong places; read digit for digit";
+    finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
+                                        figure.amount_fen, figure.provenance});
+    finding.actual_fen = figure.amount_fen;
+    finding.provenance = provenance;
+    finding.printed_text = text;
+    findings.push_back(std::move(finding));
+  }
+  return figure;
+}
+
+}  // namespace disclose

@@ -1,0 +1,32 @@
+// Private to normalize/: one amount cell of a canonical table's row made a
+// Figure, the same way for every rows reader (table_rows.cc for the standard
+// tables, table_performance.cc for performance tables): its fen in the
+// table's unit, its printed text and unit, and the findings a cell that is not
+// exact money earns.
+//
+//   const AmountText amount = ParseAmountText(text);
+//   if (std::optional<Figure> figure = FigureOfCell(
+//           table, row, "total", text, amount, provenance, table_index, findings)) {
+//     row.values.push_back(std::move(*figure));
+//   }
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/normalized.h"
+#include "normalize/amount.h"
+
+namespace disclose {
+
+// The figure of a number cell (the caller has set blanks, percentages and
+// text aside). nullopt, with `amount.unparsed`, when the number is not exact in
+// fen in the table's unit; a number printed with its thousands separators in
+// the wrong places is read digit for digit and said (`amount.irregular_grouping`).
+std::optional<Figure> FigureOfCell(const CanonicalTable& table, const CanonicalRow& row,
+                                   const std::string& column, const std::string& text,
+                                   const AmountText& amount, const Provenance& provenance,
+                                   int table_index, std::vector<Finding>& findings);
+
+}  // namespace disclose
