@@ -694,7 +694,14 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
     analysis.keys[c] = ColumnKeyForHeader(paths[c]);
   }
   KeyUnreadSubColumns(table, header_rows, text_rows, grid, analysis.keys);
-  KeyCodeColumnsByBody(table, header_rows, analysis);
+  // OCR'd tables only: a text layer's header words are as printed, and asking
+  // the body there misplaced the code pieces of continuation pages (the layout
+  // sweep's split-code tables: 2011101 keyed 20111).
+  if (std::any_of(table.cells.begin(), table.cells.end(), [](const TableCell& cell) {
+        return cell.provenance.origin == TextOrigin::kOcr;
+      })) {
+    KeyCodeColumnsByBody(table, header_rows, analysis);
+  }
   for (std::size_t c = 0; c < columns; ++c) {
     std::string joined;
     for (const std::string& part : paths[c]) {

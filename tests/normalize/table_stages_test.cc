@@ -800,13 +800,24 @@ TEST(HeaderTest, SplitCodeColumnsKnownByTheirBody) {
        {"label", "", "label"},
        {"", "amount", ""}},
   };
+  auto ocr_grid = [](const std::vector<std::vector<std::string>>& rows) {
+    Table table = Grid(rows);
+    for (TableCell& cell : table.cells) cell.provenance.origin = TextOrigin::kOcr;
+    return table;
+  };
   for (const Case& c : cases) {
-    const HeaderAnalysis header = AnalyzeHeader(Grid(c.grid));
+    const HeaderAnalysis header = AnalyzeHeader(ocr_grid(c.grid));
     EXPECT_EQ(std::vector<std::string>(header.roles.begin(), header.roles.begin() + 3), c.roles)
         << c.name;
     EXPECT_EQ(std::vector<std::string>(header.keys.begin(), header.keys.begin() + 3), c.keys)
         << c.name;
   }
+  // A text layer reads its header words as printed: the body is not asked
+  // (on the layout sweep's PDFs it put a continuation page's 项 pieces in the
+  // 款 role, 2011101 keyed 20111).
+  const HeaderAnalysis text_layer = AnalyzeHeader(Grid(cases[0].grid));
+  EXPECT_NE(text_layer.roles[0], "class");
+  EXPECT_NE(text_layer.roles[1], "kuan");
 }
 
 // -------------------------------------------------------------------- rows
