@@ -359,7 +359,8 @@ class Stitcher {
       return nullptr;
     }
     const int body = previous.parts.size() == 1 ? upper_part.header.header_rows : 0;
-    std::optional<Table> aligned = AlignToColumnsAbove(upper, body, lower);
+    std::optional<Table> aligned = upper.ruled ? AlignRuledToColumnsAbove(upper, lower)
+                                               : AlignToColumnsAbove(upper, body, lower);
     if (!aligned) return nullptr;
     owned_tables_.push_back(std::move(*aligned));
     return &owned_tables_.back();

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/text.h"
@@ -181,6 +182,98 @@ std::optional<Table> AlignToColumnsAbove(const Table& upper, int upper_body, con
       aligned.cells.push_back(std::move(cell));
     }
   }
+  return aligned;
+}
+
+namespace {
+
+// Each column's left and right rule, from its first single-column cell with a
+// box; nullopt for a column no such cell shows.
+std::vector<std::optional<std::pair<double, double>>> ColumnEdges(const Table& table) {
+  std::vector<std::optional<std::pair<double, double>>> edges(
+      static_cast<std::size_t>(std::max(0, table.column_count)));
+  for (const TableCell& cell : table.cells) {
+    if (cell.column_span != 1 || cell.column < 0 || cell.column >= table.column_count ||
+        !cell.provenance.box) {
+      continue;
+    }
+    auto& edge = edges[static_cast<std::size_t>(cell.column)];
+    if (!edge) edge = std::make_pair(cell.provenance.box->x0, cell.provenance.box->x1);
+  }
+  return edges;
+}
+
+}  // namespace
+
+std::optional<Table> AlignRuledToColumnsAbove(const Table& upper, const Table& lower) {
+  if (!upper.ruled || !lower.ruled || lower.column_count < 2 ||
+      lower.column_count >= upper.column_count) {
+    return std::nullopt;
+  }
+  // Rules drawn at one x on both pages meet within a line's width.
+  constexpr double kRulePlay = 1.5;
+  const auto above = ColumnEdges(upper);
+  const auto below = ColumnEdges(lower);
+  std::vector<int> place(static_cast<std::size_t>(lower.column_count), -1);
+  int next = 0;
+  for (int c = 0; c < lower.column_count; ++c) {
+    const auto& edge = below[static_cast<std::size_t>(c)];
+    if (!edge) return std::nullopt;
+    for (int u = next; u < upper.column_count; ++u) {
+      const auto& candidate = above[static_cast<std::size_t>(u)];
+      if (candidate && std::abs(candidate->first - edge->first) <= kRulePlay &&
+          std::abs(candidate->second - edge->second) <= kRulePlay) {
+        place[static_cast<std::size_t>(c)] = u;
+        next = u + 1;
+        break;
+      }
+    }
+    if (place[static_cast<std::size_t>(c)] < 0) return std::nullopt;
+  }
+  // Merged cells continue down the left of a table (a project's name and
+  // amounts beside its indicators): the columns drawn are the right ones, all
+  // of them. A page of the left columns alone is another table of the same
+  // template (科目编码 | 科目名称 | 合计 over fewer fund columns).
+  for (int c = 0; c < lower.column_count; ++c) {
+    if (place[static_cast<std::size_t>(c)] != upper.column_count - lower.column_count + c) {
+      return std::nullopt;
+    }
+  }
+  Table aligned = lower;
+  aligned.column_count = upper.column_count;
+  std::vector<std::vector<bool>> covered(
+      static_cast<std::size_t>(std::max(0, lower.row_count)),
+      std::vector<bool>(static_cast<std::size_t>(upper.column_count), false));
+  for (TableCell& cell : aligned.cells) {
+    const int last = cell.column + cell.column_span - 1;
+    if (cell.column < 0 || last >= lower.column_count) return std::nullopt;
+    const int from = place[static_cast<std::size_t>(cell.column)];
+    const int to = place[static_cast<std::size_t>(last)];
+    cell.column = from;
+    cell.column_span = to - from + 1;
+    cell.provenance.column = from;
+    for (int r = cell.row; r < cell.row + cell.row_span && r < lower.row_count; ++r) {
+      if (r < 0) continue;
+      for (int u = from; u <= to; ++u) {
+        covered[static_cast<std::size_t>(r)][static_cast<std::size_t>(u)] = true;
+      }
+    }
+  }
+  for (int r = 0; r < lower.row_count; ++r) {
+    for (int u = 0; u < upper.column_count; ++u) {
+      if (covered[static_cast<std::size_t>(r)][static_cast<std::size_t>(u)]) continue;
+      TableCell cell;
+      cell.row = r;
+      cell.column = u;
+      cell.provenance = lower.provenance;
+      cell.provenance.row = r;
+      cell.provenance.column = u;
+      aligned.cells.push_back(std::move(cell));
+    }
+  }
+  std::sort(aligned.cells.begin(), aligned.cells.end(), [](const TableCell& a, const TableCell& b) {
+    return a.row != b.row ? a.row < b.row : a.column < b.column;
+  });
   return aligned;
 }
 

@@ -26,4 +26,13 @@ namespace disclose {
 // columns in one, or when nothing moves.
 std::optional<Table> AlignToColumnsAbove(const Table& upper, int upper_body, const Table& lower);
 
+// The same for two ruled parts: a continuation page that draws only some of
+// the table's columns (the cells of a project's name and amount merged down
+// from the page above leave no cell on the left: 6 of 11 columns). Each
+// column of `lower` goes to the column of `upper` ruled at the same x (both
+// edges within a rule's play); the columns `lower` lacks, on the left, come
+// back empty. nullopt when the parts are not both ruled, `lower` has no fewer
+// columns, or its columns are not the right ones of `upper`, ruled alike.
+std::optional<Table> AlignRuledToColumnsAbove(const Table& upper, const Table& lower);
+
 }  // namespace disclose
