@@ -305,10 +305,31 @@ std::vector<YearKind> YearsOfTitle(const std::string& folded) {
                       EndsWith(between, "国有资本经营") || EndsWith(between, "社会保险基金");
     const bool execution_figure = !execution.empty() || Contains(between, "当年") ||
                                   Contains(between, "年初") || Contains(between, "调整");
-    if (comparison || fund || execution_figure) continue;
+    if (comparison || execution_figure) continue;
+    if (fund) {
+      // "2023年部门一般公共预算支出功能分类预算表": the fund's 预算 is not the kind, a
+      // second 预算/决算 further on the title is.
+      static const RE2 kLaterKind(R"(^[^，。；,;\d]{0,16}?(决算|预算))");
+      std::string later_kind;
+      if (!RE2::PartialMatch(input, kLaterKind, &later_kind)) continue;
+      kind_word = later_kind;
+    }
     found.push_back(YearKind{year, kind_word});
   }
   return found;
+}
+
+// The year a table's title opens with, when the title names no 预算/决算 ("2026年部门收支总体
+// 情况表", "2026年一般公共预算支出情况表", "表7: 2026年市级部门…经费预算表" read with a word lost):
+// a scan's cover is often read too badly to state the year while the tables' titles, set in a
+// plainer type, are read right. Only a line that starts with the year (after a 表N number) and
+// ends in 表 counts: a sentence that names a year is a comparison as often as not.
+std::string YearOfTableTitle(const std::string& folded) {
+  static const RE2 kTitle(
+      R"(^\s*(?:附?表\s*\d+\s*[:：.．]?\s*)?((?:19|20)\d{2})\s*年\s*度?[^\d，。；,;]{2,40}表\s*$)");
+  std::string year;
+  if (!RE2::FullMatch(folded, kTitle, &year)) return "";
+  return year;
 }
 
 std::string PlaceOf(const DocumentLine& line, bool prefixed) {
@@ -510,6 +531,14 @@ DocumentMetadata ExtractMetadata(const Document& document) {
       found = YearsOfTitle(folded + FoldForMatching(lines[i + 1].text));
       evidence_text = line.text + " " + lines[i + 1].text;
     }
+    if (found.empty()) {
+      const std::string year = YearOfTableTitle(folded);
+      if (!year.empty()) {
+        years.push_back(
+            Candidate{year, "table_title", kTableWeight, Evidence(line.text), line.provenance});
+        year_kind_words.emplace_back();  // the title states no kind
+      }
+    }
     if (found.empty()) continue;
     std::string source = PlaceOf(line, false);
     if (source == "heading" && Contains(folded, "表")) source = "table_title";
@@ -538,7 +567,10 @@ DocumentMetadata ExtractMetadata(const Document& document) {
   // The kind is the one stated with the chosen year, at its weightiest place.
   int kind_weight = -1;
   for (std::size_t i = 0; i < years.size(); ++i) {
-    if (years[i].value != metadata.fiscal_year.value || years[i].weight <= kind_weight) continue;
+    if (years[i].value != metadata.fiscal_year.value || years[i].weight <= kind_weight ||
+        year_kind_words[i].empty()) {
+      continue;
+    }
     kind_weight = years[i].weight;
     metadata.kind = year_kind_words[i] == "决算" ? DocKind::kFinalAccounts : DocKind::kBudget;
     metadata.doc_kind.value = std::string(DocKindName(metadata.kind));

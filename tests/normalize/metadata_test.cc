@@ -246,5 +246,53 @@ TEST(MetadataTest, TextLayerIsReadBeforeOcr) {
   EXPECT_EQ(ExtractMetadata(misread).department.value, "");
 }
 
+// A scan whose cover OCR read badly ("20256年部门预算情况说明", a digit doubled) still states its
+// year in its tables' titles, which name no 预算/决算 ("2026年部门收支总体情况表") or name one only
+// as a fund ("2023年部门一般公共预算支出功能分类预算表": the second 预算 is the kind). A prior
+// year's column header (2025年预算数) does not outvote the titles; a sentence that names a year is
+// not a title.
+TEST(MetadataTest, YearFromTableTitlesWhenTheCoverIsUnreadable) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> cover;
+    std::vector<std::string> titles;  // on the second page
+    std::vector<std::vector<std::string>> table;
+    const char* year;
+  };
+  const Case cases[] = {
+      {"title without a kind word",
+       {"20256年部门预算情况说明"},
+       {"2026年部门收支总体情况表"},
+       {},
+       "2026"},
+      {"fund then kind",
+       {"预算主管部门：上海市普陀区人民政府万里街道办事处"},
+       {"2023年部门一般公共预算支出功能分类预算表"},
+       {},
+       "2023"},
+      {"fund only",
+       {"重庆市规划和自然资源局"},
+       {"2026年一般公共预算支出情况表"},
+       {{"科目编码", "2025年预算数", "2026年预算数"}, {"201", "1.00", "2.00"}},
+       "2026"},
+      {"numbered title", {"过人 门"}, {"表7: 2026年市级部门一般公共预 Ar 经费预算表"}, {}, "2026"},
+      {"a sentence is not a title", {"目录"}, {"2025年比上年增加的情况表述如下，详见下表"}, {}, ""},
+      {"the cover outweighs a title",
+       {"2024年度部门决算"},
+       {"2023年部门收支总体情况表"},
+       {},
+       "2024"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    DocumentBuilder builder;
+    builder.Page(c.cover);
+    builder.Page(c.titles);
+    if (!c.table.empty()) builder.Table(c.table);
+    const DocumentMetadata metadata = ExtractMetadata(builder.Build());
+    EXPECT_EQ(metadata.fiscal_year.value, c.year) << metadata.fiscal_year.evidence;
+  }
+}
+
 }  // namespace
 }  // namespace disclose
