@@ -652,6 +652,40 @@ TEST(HeaderTest, OcrColumnsKeyedByTheirPlaceInTheKind) {
   }
 }
 
+// A summary's two sides print the same columns (项目 | 行次 | 金额); OCR lost the income side's
+// 金额 (cn_central_xinfang_2024_final p7 on a scan: an empty header cell over 19,572.91), and the
+// row stage gave the expenditure side's amounts to the income labels. The column with no header
+// word of its own, money in its body and the other side after it takes the other side's key, with
+// the side word printed over both (收入 spanning 项目 | 行次 | …) or not. A text layer's header
+// keeps what it prints.
+TEST(HeaderTest, OcrSummarySideWithoutItsAmountWord) {
+  for (const bool grouped : {false, true}) {
+    std::vector<std::vector<std::string>> rows = {
+        {"项目", "行次", "", "项目", "行次", "金额"},
+        {"一、一般公共预算财政拨款收入", "1", "19,572.91", "一般公共服务支出", "32", "10,685.56"},
+        {"五、事业收入", "5", "180.03", "教育支出", "36", "180.03"},
+        {"本年收入合计", "9", "20,451.35", "本年支出合计", "50", "14,572.53"}};
+    if (grouped) rows.insert(rows.begin(), {"收入", "", "", "支出", "", ""});
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid(rows);
+      std::vector<TableCell> cells;
+      for (TableCell& cell : grid.cells) {
+        cell.provenance.origin = origin;
+        if (grouped && cell.row == 0 && cell.column % 3 != 0) continue;
+        if (grouped && cell.row == 0) cell.column_span = 3;
+        cells.push_back(cell);
+      }
+      grid.cells = cells;
+      const TableColumns columns =
+          KeyColumns(OnePart(grid, "final.income_expenditure_summary"), HeaderOptions{});
+      const std::vector<std::string> ocr = {"", "", "amount", "", "", "amount"};
+      const std::vector<std::string> text = {"", "", "", "", "", "amount"};
+      EXPECT_EQ(columns.keys, origin == TextOrigin::kOcr ? ocr : text)
+          << grouped << " " << TextOriginName(origin);
+    }
+  }
+}
+
 TEST(HeaderTest, UnreadSubColumnsOfASpanningParentTakeTheirOwnKeys) {
   struct Case {
     std::vector<std::string> sub;  // the second header row under 基本支出
