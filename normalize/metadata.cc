@@ -380,8 +380,9 @@ void FallBackOnKindWords(const std::vector<const Paragraph*>& paragraphs,
 // The last resort for a document whose covers and titles state neither 决算 nor 预算 (an OCR'd
 // cover read 宇和生生位预鱼 for 单位预算, titles such as 一般公共预算支出情况表 that name a fund
 // only): the words of its tables. A budget's tables print 预算数 columns (the year's, not a final
-// account's 年初预算数) and 总体情况表 titles; final accounts print 决算 somewhere (决算数,
-// 支出决算表). One side decides only when the other never appears; the first sign is the evidence.
+// account's 年初预算数) and 总体情况表 / 收入总表 titles; final accounts print 决算 somewhere
+// (决算数, 支出决算表). One side decides only when the other never appears; the first sign is the
+// evidence.
 void FallBackOnTableWords(const Document& document, DocumentMetadata& metadata) {
   int budget_signs = 0;
   bool final_word = false;
@@ -399,8 +400,11 @@ void FallBackOnTableWords(const Document& document, DocumentMetadata& metadata) 
     const bool budget_column =
         key == "预算数" ||
         (EndsWith(key, "年预算数") && !EndsWith(key, "年初预算数") && !EndsWith(key, "全年预算数"));
+    // 收入总表 / 支出总表 / 收支总表 are budget titles: final accounts name the same tables
+    // 收入决算表, 收入支出决算总表 (a 决算 title also counts as a final sign above).
     const bool budget_title =
-        DecodeUtf8(key).size() <= kMaxTitleCodePoints && EndsWith(key, "总体情况表");
+        DecodeUtf8(key).size() <= kMaxTitleCodePoints &&
+        (EndsWith(key, "总体情况表") || (EndsWith(key, "总表") && !Contains(key, "决算")));
     if (budget_column || budget_title) {
       if (budget_signs++ == 0 && !final_word) {
         evidence = Evidence(text);

@@ -190,12 +190,21 @@ TEST(MetadataTest, DocKindFromTableWordsWhenNoTitleStatesIt) {
        {{"科目编码", "科目名称", "预算数"}, {"301", "工资福利支出", "10.00"}},
        "budget"},
       {"budget title", {"支出总体情况表"}, {{"科目编码", "合计"}, {"201", "1.00"}}, "budget"},
+      // An OCR'd cover (前1必需算公提 for 单位预算公开) and a 收入总表: a budget's name for it.
+      {"budget summary title",
+       {"前1必需算公提", "公开 02 表", "收入总表"},
+       {{"单位名称", "合计", "一般公共预算"}, {"无锡市应急管理局", "1,136.23", "1,136.23"}},
+       "budget"},
+      {"final summary title",
+       {"收入支出决算总表"},
+       {{"项目", "行次", "金额"}, {"一般公共预算财政拨款收入", "1", "1.00"}},
+       "final_accounts"},
       {"final column",
        {"一般公共预算支出情况表"},
        {{"科目编码", "年初预算数", "决算数"}, {"201", "1.00", "1.00"}},
        "final_accounts"},
       {"both", {"支出总体情况表"}, {{"科目编码", "上年决算数"}, {"201", "1.00"}}, ""},
-      {"neither", {"收入总表"}, {{"科目编码", "合计"}, {"201", "1.00"}}, ""},
+      {"neither", {"收入情况表"}, {{"科目编码", "合计"}, {"201", "1.00"}}, ""},
   };
   for (const Case& c : cases) {
     Document document;
