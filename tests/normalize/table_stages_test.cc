@@ -900,6 +900,68 @@ TEST(RowsTest, OcrTableInTheDocumentDefaultUnitListsItsFigures) {
   }
 }
 
+// An OCR'd table whose unit line was misread (单位: 泡 for 单位：元) is in 元 when its amounts
+// allow no other unit: two amounts of eight digits before the point (over 1000亿元 in 万元), or
+// whole numbers only. Its figures are listed in a unit.inferred finding. One long amount (two
+// cells read as one), amounts with decimals, and a text layer's table keep the document's unit.
+TEST(RowsTest, OcrTableUnitInferredFromItsAmounts) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> amounts;  // 合计 of three rows
+    TextOrigin origin;
+    UnitOfAmount unit;
+    const char* check;
+  };
+  const Case cases[] = {
+      {"eight digits",
+       {"82,096,797.42", "15,686,797.42", "1,097,073.43"},
+       TextOrigin::kOcr,
+       UnitOfAmount::kYuan,
+       "unit.inferred"},
+      {"whole numbers",
+       {"8,115,738", "1,368,000", "432,500"},
+       TextOrigin::kOcr,
+       UnitOfAmount::kYuan,
+       "unit.inferred"},
+      {"one long amount",
+       {"17631595200.00", "1,284.76", "0.50"},
+       TextOrigin::kOcr,
+       UnitOfAmount::kWanYuan,
+       "unit.document_default"},
+      {"decimals",
+       {"1,097,073.43", "782,855.28", "314,218.15"},
+       TextOrigin::kOcr,
+       UnitOfAmount::kWanYuan,
+       "unit.document_default"},
+      {"text layer",
+       {"8,115,738", "1,368,000", "432,500"},
+       TextOrigin::kTextLayer,
+       UnitOfAmount::kWanYuan,
+       "unit.document_default"},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"科目编码", "科目名称", "合计"},
+                       {"301", "工资福利支出", c.amounts[0]},
+                       {"30101", "基本工资", c.amounts[1]},
+                       {"30102", "津贴补贴", c.amounts[2]}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    StitchedTable stitched = OnePart(grid, "budget.general_budget_basic_expenditure");
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), options, 0, findings);
+    EXPECT_EQ(table.unit, c.unit) << c.name;
+    bool found = false;
+    for (const Finding& finding : findings) {
+      if (finding.check != c.check) continue;
+      found = true;
+      EXPECT_EQ(finding.figures.size(), c.origin == TextOrigin::kOcr ? 3u : 0u) << c.name;
+    }
+    EXPECT_TRUE(found) << c.name;
+  }
+}
+
 // Several rows of one OCR'd table keyed with the same code (302 | 01 read as 302 on every row)
 // get one ocr.duplicate_code finding that lists their figures; a text layer's table does not.
 TEST(RowsTest, OcrRowsKeyedWithTheSameCodeAreReported) {
