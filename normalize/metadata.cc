@@ -72,6 +72,15 @@ bool IsPlausibleDepartment(const std::string& name) {
   if (cps.size() < 3 || cps.size() > 40) return false;
   // A name starts with a character of the name (". 长春市信访局" is a stray mark).
   if (!IsCjkIdeograph(cps.front())) return false;
+  // OCR noise inside a name: a hyphen ("一-全度苏州市…", a cover's 年度 misread and joined to the
+  // name) or one digit between two characters ("由1庆市水利局" for 重庆市水利局). No organisation
+  // is spelt so; a number in a name is a whole one (12345 热线).
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (cps[i] == U'-') return false;
+    const bool lone_digit = cps[i] >= U'0' && cps[i] <= U'9' && i > 0 && i + 1 < cps.size() &&
+                            IsCjkIdeograph(cps[i - 1]) && IsCjkIdeograph(cps[i + 1]);
+    if (lone_digit) return false;
+  }
   // Enumerated rows and sentence openings: （二）…, 一、…, 1.…, 本…, 纳入….
   static const RE2 kEnumerated(
       R"(^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]))");

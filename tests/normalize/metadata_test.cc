@@ -43,6 +43,11 @@ TEST(MetadataTest, DepartmentFromLines) {
   EXPECT_EQ(DepartmentFromLine("北京市人民政府国有资产监督管理委员会 2026 部门预算情况的说明"),
             "北京市人民政府国有资产监督管理委员会");
   EXPECT_EQ(DepartmentFromLine("部门名称：北京市审计局"), "北京市审计局");
+  // OCR noise in a cover's name: a hyphen, one digit between two characters.
+  EXPECT_EQ(DepartmentFromLine("由1庆市水利局2026 年部门预算情况说明"), "");
+  EXPECT_EQ(DepartmentFromLine("2026 年一-全 度 苏州市自然资源和规划局 部门预算公萎"), "");
+  EXPECT_EQ(DepartmentFromLine("单位名称：长沙市12345政务服务热线管理中心"),
+            "长沙市12345政务服务热线管理中心");
 }
 
 struct DocumentCase {
