@@ -72,6 +72,15 @@ bool IsPlausibleDepartment(const std::string& name) {
   if (cps.size() < 3 || cps.size() > 40) return false;
   // A name starts with a character of the name (". 长春市信访局" is a stray mark).
   if (!IsCjkIdeograph(cps.front())) return false;
+  // OCR noise inside a name: a hyphen ("一-全度苏州市…", a cover's 年度 misread and joined to the
+  // name) or one digit between two characters ("由1庆市水利局" for 重庆市水利局). No organisation
+  // is spelt so; a number in a name is a whole one (12345 热线).
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (cps[i] == U'-') return false;
+    const bool lone_digit = cps[i] >= U'0' && cps[i] <= U'9' && i > 0 && i + 1 < cps.size() &&
+                            IsCjkIdeograph(cps[i - 1]) && IsCjkIdeograph(cps[i + 1]);
+    if (lone_digit) return false;
+  }
   // Enumerated rows and sentence openings: （二）…, 一、…, 1.…, 本…, 纳入….
   static const RE2 kEnumerated(
       R"(^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．]))");
@@ -305,10 +314,31 @@ std::vector<YearKind> YearsOfTitle(const std::string& folded) {
                       EndsWith(between, "国有资本经营") || EndsWith(between, "社会保险基金");
     const bool execution_figure = !execution.empty() || Contains(between, "当年") ||
                                   Contains(between, "年初") || Contains(between, "调整");
-    if (comparison || fund || execution_figure) continue;
+    if (comparison || execution_figure) continue;
+    if (fund) {
+      // "2023年部门一般公共预算支出功能分类预算表": the fund's 预算 is not the kind, a
+      // second 预算/决算 further on the title is.
+      static const RE2 kLaterKind(R"(^[^，。；,;\d]{0,16}?(决算|预算))");
+      std::string later_kind;
+      if (!RE2::PartialMatch(input, kLaterKind, &later_kind)) continue;
+      kind_word = later_kind;
+    }
     found.push_back(YearKind{year, kind_word});
   }
   return found;
+}
+
+// The year a table's title opens with, when the title names no 预算/决算 ("2026年部门收支总体
+// 情况表", "2026年一般公共预算支出情况表", "表7: 2026年市级部门…经费预算表" read with a word lost):
+// a scan's cover is often read too badly to state the year while the tables' titles, set in a
+// plainer type, are read right. Only a line that starts with the year (after a 表N number) and
+// ends in 表 counts: a sentence that names a year is a comparison as often as not.
+std::string YearOfTableTitle(const std::string& folded) {
+  static const RE2 kTitle(
+      R"(^\s*(?:附?表\s*\d+\s*[:：.．]?\s*)?((?:19|20)\d{2})\s*年\s*度?[^\d，。；,;]{2,40}表\s*$)");
+  std::string year;
+  if (!RE2::FullMatch(folded, kTitle, &year)) return "";
+  return year;
 }
 
 std::string PlaceOf(const DocumentLine& line, bool prefixed) {
@@ -359,8 +389,9 @@ void FallBackOnKindWords(const std::vector<const Paragraph*>& paragraphs,
 // The last resort for a document whose covers and titles state neither 决算 nor 预算 (an OCR'd
 // cover read 宇和生生位预鱼 for 单位预算, titles such as 一般公共预算支出情况表 that name a fund
 // only): the words of its tables. A budget's tables print 预算数 columns (the year's, not a final
-// account's 年初预算数) and 总体情况表 titles; final accounts print 决算 somewhere (决算数,
-// 支出决算表). One side decides only when the other never appears; the first sign is the evidence.
+// account's 年初预算数) and 总体情况表 / 收入总表 titles; final accounts print 决算 somewhere
+// (决算数, 支出决算表). One side decides only when the other never appears; the first sign is the
+// evidence.
 void FallBackOnTableWords(const Document& document, DocumentMetadata& metadata) {
   int budget_signs = 0;
   bool final_word = false;
@@ -378,8 +409,11 @@ void FallBackOnTableWords(const Document& document, DocumentMetadata& metadata) 
     const bool budget_column =
         key == "预算数" ||
         (EndsWith(key, "年预算数") && !EndsWith(key, "年初预算数") && !EndsWith(key, "全年预算数"));
+    // 收入总表 / 支出总表 / 收支总表 are budget titles: final accounts name the same tables
+    // 收入决算表, 收入支出决算总表 (a 决算 title also counts as a final sign above).
     const bool budget_title =
-        DecodeUtf8(key).size() <= kMaxTitleCodePoints && EndsWith(key, "总体情况表");
+        DecodeUtf8(key).size() <= kMaxTitleCodePoints &&
+        (EndsWith(key, "总体情况表") || (EndsWith(key, "总表") && !Contains(key, "决算")));
     if (budget_column || budget_title) {
       if (budget_signs++ == 0 && !final_word) {
         evidence = Evidence(text);
@@ -510,6 +544,14 @@ DocumentMetadata ExtractMetadata(const Document& document) {
       found = YearsOfTitle(folded + FoldForMatching(lines[i + 1].text));
       evidence_text = line.text + " " + lines[i + 1].text;
     }
+    if (found.empty()) {
+      const std::string year = YearOfTableTitle(folded);
+      if (!year.empty()) {
+        years.push_back(
+            Candidate{year, "table_title", kTableWeight, Evidence(line.text), line.provenance});
+        year_kind_words.emplace_back();  // the title states no kind
+      }
+    }
     if (found.empty()) continue;
     std::string source = PlaceOf(line, false);
     if (source == "heading" && Contains(folded, "表")) source = "table_title";
@@ -538,7 +580,10 @@ DocumentMetadata ExtractMetadata(const Document& document) {
   // The kind is the one stated with the chosen year, at its weightiest place.
   int kind_weight = -1;
   for (std::size_t i = 0; i < years.size(); ++i) {
-    if (years[i].value != metadata.fiscal_year.value || years[i].weight <= kind_weight) continue;
+    if (years[i].value != metadata.fiscal_year.value || years[i].weight <= kind_weight ||
+        year_kind_words[i].empty()) {
+      continue;
+    }
     kind_weight = years[i].weight;
     metadata.kind = year_kind_words[i] == "决算" ? DocKind::kFinalAccounts : DocKind::kBudget;
     metadata.doc_kind.value = std::string(DocKindName(metadata.kind));

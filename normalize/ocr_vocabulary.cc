@@ -59,6 +59,9 @@ constexpr std::u32string_view kVocabulary[] = {
     U"“三公”经费",
     U"人员经费",
     U"公用经费",
+    // 基本支出 split as 人员支出 | 公用支出 (Yantai, Hangzhou), read 人员文出 on a scan.
+    U"人员支出",
+    U"公用支出",
     U"本年收入",
     U"本年支出",
     U"收入总计",

@@ -139,6 +139,35 @@ void KeyOcrColumnsByPlace(const TablePart& first, const std::string& kind,
   }
 }
 
+// A summary prints its two sides alike (项目 | 行次 | 金额 twice, 收入 left, 支出 right). An OCR'd
+// header that lost one side's amount word (an empty cell over 19,572.91) left that side with no
+// amount column, and the row stage then gave the other side's amounts to its labels. A column
+// with no header word of its own whose body holds money, followed by a label column and then a
+// keyed amount column (the other side), takes that column's key: the sides mirror each other.
+void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) {
+  const Table& table = *first.table;
+  if (!IsOcrGrid(table)) return;
+  const HeaderAnalysis& header = first.header;
+  for (std::size_t c = 1; c < keys.size(); ++c) {
+    // No header word of its own: an empty path, or only the side's group word (收入) that the
+    // columns left of it print above their own words (收入/项目, 收入/行次).
+    const std::string& path = header.paths[c];
+    const bool own_word_lost = path.empty() || (path.find('/') == std::string::npos &&
+                                                StartsWith(header.paths[c - 1], path + "/"));
+    if (!keys[c].empty() || (header.roles[c] != "label" && !header.roles[c].empty()) ||
+        !own_word_lost || MoneyCells(table, header.header_rows, static_cast<int>(c)) < 2) {
+      continue;
+    }
+    bool label_between = false;
+    for (std::size_t d = c + 1; d < keys.size(); ++d) {
+      if (header.roles[d] == "label") label_between = true;
+      if (keys[d].empty()) continue;
+      if (label_between) keys[c] = keys[d];
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*options*/) {
@@ -152,6 +181,8 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   if (!three_public && !summary && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
     KeyOcrColumnsByPlace(first, kind, column_keys);
   }
+
+  if (summary) KeyOcrSummarySides(first, column_keys);
 
   // In a summary, 本年收入 | 本年支出 are its two sides, which the row codes
   // (income.* / expenditure.*) already say; the columns are plain.

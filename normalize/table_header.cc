@@ -104,6 +104,12 @@ std::string LeafKey(const std::string& key) {
   if (key.empty()) return "";
   if (IsLabelHeader(key)) return "-";
   if (IsTotalWord(key)) return "total";
+  // A 栏次 number read into the header word above it on a scan (总计1: the row of column
+  // numbers has no rule of its own): the word keys the column.
+  if (key.size() > 1 && key.back() >= '0' && key.back() <= '9' &&
+      IsTotalWord(key.substr(0, key.size() - 1))) {
+    return "total";
+  }
   if (Has(key, "人员经费")) return "personnel";
   if (Has(key, "公用经费")) return "public";
   // 基本支出 split as 人员支出 | 日常公用支出 (Hangzhou 支出预算总表).

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/text.h"
 #include "core/table_number.h"
+#include "core/text.h"
 
 namespace disclose {
 namespace {
@@ -58,7 +58,9 @@ std::string BaseKind(const std::string& key) {
   if (Has(key, "国有资本经营")) return "state_capital";
   // 按经济分类 / 按部门预算经济分类 / （经济科目）: the same money by economic class.
   const bool economic = Has(key, "经济分类") || Has(key, "经济科目");
-  if (Has(key, "一般公共预算")) {
+  // 公共预算 is only ever the tail of 一般公共预算: an OCR'd title whose 一般 was read apart
+  // ("一般4" / "公共预算财政拨款支出决算表", two fragments of one line) still names the fund.
+  if (Has(key, "公共预算")) {
     if (Has(key, "基本支出")) return "general_budget_basic_expenditure";
     if (Has(key, "项目支出")) return "general_budget_project_expenditure";
     if (Has(key, "支出")) {

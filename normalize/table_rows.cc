@@ -31,6 +31,58 @@ bool IsTwoCodePairs(std::string_view text) {
   return first.size() == 2 && second.size() == 2 && AllDigits(first) && AllDigits(second);
 }
 
+// The unit of an OCR'd table whose unit line was not read (单位: 泡 or 单位，with the word lost
+// for 单位：元), from how its amounts are printed, when they allow one unit only. An amount with
+// eight digits before the point would be over 1000亿元 in 万元, which no department spends (two
+// such amounts, as one may be two cells read as one); a
+// table of whole numbers (8,115,738 with no decimals anywhere) is in 元, since 万元 tables print
+// decimals. Anything else stays unknown and goes to the document's unit. `reason` says which.
+UnitOfAmount OcrUnitFromAmounts(const StitchedTable& pending, const std::vector<std::string>& keys,
+                                std::string& reason) {
+  int amounts = 0;
+  int most_digits = 0;
+  int large = 0;  // amounts of eight digits or more before the point
+  bool decimals = false;
+  bool ocr = false;
+  for (const TablePart& part : pending.parts) {
+    for (int r = part.header.header_rows; r < part.table->row_count; ++r) {
+      for (std::size_t c = 0; c < keys.size(); ++c) {
+        if (keys[c].empty() || keys[c] == kRateColumn) continue;
+        const TableCell* cell = part.table->CellAt(r, static_cast<int>(c));
+        if (cell == nullptr) continue;
+        const AmountText amount = ParseAmountText(cell->text);
+        if (amount.kind != AmountKind::kNumber || amount.percent ||
+            amount.suffix_unit != UnitOfAmount::kUnknown) {
+          continue;
+        }
+        ocr = ocr || cell->provenance.origin == TextOrigin::kOcr;
+        ++amounts;
+        decimals = decimals || amount.decimals > 0;
+        std::int64_t whole = amount.mantissa < 0 ? -amount.mantissa : amount.mantissa;
+        for (int d = 0; d < amount.decimals; ++d) whole /= 10;
+        int digits = 0;
+        for (; whole > 0; whole /= 10) ++digits;
+        most_digits = std::max(most_digits, digits);
+        if (digits >= 8) ++large;
+      }
+    }
+  }
+  if (!ocr) return UnitOfAmount::kUnknown;
+  // Two such amounts at least: one may be two cells read as one (17631595200.00).
+  if (large >= 2) {
+    reason = std::to_string(large) +
+             " amounts of eight digits or more before the point would be over 1000亿元 in 万元";
+    return UnitOfAmount::kYuan;
+  }
+  if (amounts >= 3 && !decimals && most_digits >= 5) {
+    reason = "its " + std::to_string(amounts) + " amounts are whole numbers up to " +
+             std::to_string(most_digits) +
+             " digits, as 元 tables print them (万元 tables print decimals)";
+    return UnitOfAmount::kYuan;
+  }
+  return UnitOfAmount::kUnknown;
+}
+
 class RowReader {
  public:
   RowReader(const RowsOptions& options, std::vector<Finding>& findings)
@@ -101,7 +153,10 @@ class RowReader {
   // none of them is a wrong figure without a finding. A text layer's missing unit is the
   // publisher's, and its finding stays short.
   void ListOcrFiguresOfAGuessedUnit(const CanonicalTable& table, std::size_t findings_before) {
-    if (table.unit_source != UnitSource::kDocumentDefault) return;
+    if (table.unit_source != UnitSource::kDocumentDefault &&
+        table.unit_source != UnitSource::kInferred) {
+      return;
+    }
     std::vector<FigureRef> figures;
     bool ocr = false;
     for (const CanonicalRow& row : table.rows) {
@@ -114,7 +169,7 @@ class RowReader {
     if (!ocr || figures.empty()) return;
     for (std::size_t i = findings_before; i < findings_.size(); ++i) {
       Finding& finding = findings_[i];
-      if (finding.check != "unit.document_default") continue;
+      if (finding.check != "unit.document_default" && finding.check != "unit.inferred") continue;
       finding.message += "; the table is OCR'd and its unit line may be misread: its " +
                          std::to_string(figures.size()) + " figure(s) are listed";
       finding.figures = std::move(figures);
@@ -243,9 +298,14 @@ class RowReader {
     const TablePart& first = pending.parts.front();
     table.column_keys = columns.keys;
     table.printed_unit = pending.printed_unit;
+    std::string inferred_reason;
+    const UnitOfAmount inferred = OcrUnitFromAmounts(pending, columns.keys, inferred_reason);
     if (pending.declared != UnitOfAmount::kUnknown) {
       table.unit = pending.declared;
       table.unit_source = UnitSource::kDeclared;
+    } else if (inferred != UnitOfAmount::kUnknown) {
+      table.unit = inferred;
+      table.unit_source = UnitSource::kInferred;
     } else if (options_.default_unit != UnitOfAmount::kUnknown) {
       table.unit = options_.default_unit;
       table.unit_source = UnitSource::kDocumentDefault;
@@ -283,6 +343,12 @@ class RowReader {
                           "' and none elsewhere in the document; its figures are not read",
                       first.table->provenance);
       any_figure_table = false;
+    } else if (any_figure_table && table.unit_source == UnitSource::kInferred) {
+      AddTableFinding(findings_, "unit.inferred", Severity::kWarning,
+                      "table '" + table.printed_title + "' is OCR'd and no unit of it was read; " +
+                          inferred_reason + ": read in " +
+                          std::string(UnitOfAmountName(table.unit)),
+                      first.table->provenance);
     } else if (any_figure_table && table.unit_source == UnitSource::kDocumentDefault) {
       AddTableFinding(findings_, "unit.document_default", Severity::kWarning,
                       "table '" + table.printed_title +

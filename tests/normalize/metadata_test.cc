@@ -43,6 +43,11 @@ TEST(MetadataTest, DepartmentFromLines) {
   EXPECT_EQ(DepartmentFromLine("北京市人民政府国有资产监督管理委员会 2026 部门预算情况的说明"),
             "北京市人民政府国有资产监督管理委员会");
   EXPECT_EQ(DepartmentFromLine("部门名称：北京市审计局"), "北京市审计局");
+  // OCR noise in a cover's name: a hyphen, one digit between two characters.
+  EXPECT_EQ(DepartmentFromLine("由1庆市水利局2026 年部门预算情况说明"), "");
+  EXPECT_EQ(DepartmentFromLine("2026 年一-全 度 苏州市自然资源和规划局 部门预算公萎"), "");
+  EXPECT_EQ(DepartmentFromLine("单位名称：长沙市12345政务服务热线管理中心"),
+            "长沙市12345政务服务热线管理中心");
 }
 
 struct DocumentCase {
@@ -190,12 +195,21 @@ TEST(MetadataTest, DocKindFromTableWordsWhenNoTitleStatesIt) {
        {{"科目编码", "科目名称", "预算数"}, {"301", "工资福利支出", "10.00"}},
        "budget"},
       {"budget title", {"支出总体情况表"}, {{"科目编码", "合计"}, {"201", "1.00"}}, "budget"},
+      // An OCR'd cover (前1必需算公提 for 单位预算公开) and a 收入总表: a budget's name for it.
+      {"budget summary title",
+       {"前1必需算公提", "公开 02 表", "收入总表"},
+       {{"单位名称", "合计", "一般公共预算"}, {"无锡市应急管理局", "1,136.23", "1,136.23"}},
+       "budget"},
+      {"final summary title",
+       {"收入支出决算总表"},
+       {{"项目", "行次", "金额"}, {"一般公共预算财政拨款收入", "1", "1.00"}},
+       "final_accounts"},
       {"final column",
        {"一般公共预算支出情况表"},
        {{"科目编码", "年初预算数", "决算数"}, {"201", "1.00", "1.00"}},
        "final_accounts"},
       {"both", {"支出总体情况表"}, {{"科目编码", "上年决算数"}, {"201", "1.00"}}, ""},
-      {"neither", {"收入总表"}, {{"科目编码", "合计"}, {"201", "1.00"}}, ""},
+      {"neither", {"收入情况表"}, {{"科目编码", "合计"}, {"201", "1.00"}}, ""},
   };
   for (const Case& c : cases) {
     Document document;
@@ -244,6 +258,54 @@ TEST(MetadataTest, TextLayerIsReadBeforeOcr) {
   Document misread;
   misread.blocks.push_back(paragraph("江苏省政协办公斤2019年部门预算", TextOrigin::kOcr));
   EXPECT_EQ(ExtractMetadata(misread).department.value, "");
+}
+
+// A scan whose cover OCR read badly ("20256年部门预算情况说明", a digit doubled) still states its
+// year in its tables' titles, which name no 预算/决算 ("2026年部门收支总体情况表") or name one only
+// as a fund ("2023年部门一般公共预算支出功能分类预算表": the second 预算 is the kind). A prior
+// year's column header (2025年预算数) does not outvote the titles; a sentence that names a year is
+// not a title.
+TEST(MetadataTest, YearFromTableTitlesWhenTheCoverIsUnreadable) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> cover;
+    std::vector<std::string> titles;  // on the second page
+    std::vector<std::vector<std::string>> table;
+    const char* year;
+  };
+  const Case cases[] = {
+      {"title without a kind word",
+       {"20256年部门预算情况说明"},
+       {"2026年部门收支总体情况表"},
+       {},
+       "2026"},
+      {"fund then kind",
+       {"预算主管部门：上海市普陀区人民政府万里街道办事处"},
+       {"2023年部门一般公共预算支出功能分类预算表"},
+       {},
+       "2023"},
+      {"fund only",
+       {"重庆市规划和自然资源局"},
+       {"2026年一般公共预算支出情况表"},
+       {{"科目编码", "2025年预算数", "2026年预算数"}, {"201", "1.00", "2.00"}},
+       "2026"},
+      {"numbered title", {"过人 门"}, {"表7: 2026年市级部门一般公共预 Ar 经费预算表"}, {}, "2026"},
+      {"a sentence is not a title", {"目录"}, {"2025年比上年增加的情况表述如下，详见下表"}, {}, ""},
+      {"the cover outweighs a title",
+       {"2024年度部门决算"},
+       {"2023年部门收支总体情况表"},
+       {},
+       "2024"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    DocumentBuilder builder;
+    builder.Page(c.cover);
+    builder.Page(c.titles);
+    if (!c.table.empty()) builder.Table(c.table);
+    const DocumentMetadata metadata = ExtractMetadata(builder.Build());
+    EXPECT_EQ(metadata.fiscal_year.value, c.year) << metadata.fiscal_year.evidence;
+  }
 }
 
 }  // namespace

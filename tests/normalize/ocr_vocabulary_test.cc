@@ -32,6 +32,8 @@ TEST(OcrVocabularyTest, RepairOcrWords) {
       {"“王公”经费、会议费、培训费文出预算表", "“三公”经费、会议费、培训费支出预算表"},
       {"2024年部门一般公共预算文出功能分类预算表", "2024年部门一般公共预算支出功能分类预算表"},
       {"本年文出", "本年支出"},
+      {"人员文出", "人员支出"},  // sd_yantai_landres p17 on a scan: 基本支出 split in two
+      {"公用文出", "公用支出"},
       // Words printed right stay, and so do their neighbours' near forms.
       {"收入预算表", "收入预算表"},
       {"收入决算表", "收入决算表"},

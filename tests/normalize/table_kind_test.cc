@@ -78,6 +78,9 @@ TEST(TableKindTest, TitlesMapToContractKinds) {
       {"基本支出和项目支出预算表", DocKind::kBudget, "other"},
       {"项目支出绩效自评表", DocKind::kFinalAccounts, "performance.self_evaluation"},
       {"财政项目支出绩效目标填报表", DocKind::kBudget, "performance.targets"},
+      // OCR read the title's 一般 apart from the rest of the line: 公共预算 is still the fund.
+      {"公共预算财政拨款支出决算表", DocKind::kFinalAccounts, "final.general_budget_expenditure"},
+      {"公共预算基本支出情况表", DocKind::kBudget, "budget.general_budget_basic_expenditure"},
   };
   for (const TitleCase& c : cases) {
     EXPECT_EQ(ClassifyTableTitle(c.title, c.doc_kind), c.kind) << c.title;

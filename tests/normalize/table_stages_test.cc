@@ -652,6 +652,40 @@ TEST(HeaderTest, OcrColumnsKeyedByTheirPlaceInTheKind) {
   }
 }
 
+// A summary's two sides print the same columns (项目 | 行次 | 金额); OCR lost the income side's
+// 金额 (cn_central_xinfang_2024_final p7 on a scan: an empty header cell over 19,572.91), and the
+// row stage gave the expenditure side's amounts to the income labels. The column with no header
+// word of its own, money in its body and the other side after it takes the other side's key, with
+// the side word printed over both (收入 spanning 项目 | 行次 | …) or not. A text layer's header
+// keeps what it prints.
+TEST(HeaderTest, OcrSummarySideWithoutItsAmountWord) {
+  for (const bool grouped : {false, true}) {
+    std::vector<std::vector<std::string>> rows = {
+        {"项目", "行次", "", "项目", "行次", "金额"},
+        {"一、一般公共预算财政拨款收入", "1", "19,572.91", "一般公共服务支出", "32", "10,685.56"},
+        {"五、事业收入", "5", "180.03", "教育支出", "36", "180.03"},
+        {"本年收入合计", "9", "20,451.35", "本年支出合计", "50", "14,572.53"}};
+    if (grouped) rows.insert(rows.begin(), {"收入", "", "", "支出", "", ""});
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid(rows);
+      std::vector<TableCell> cells;
+      for (TableCell& cell : grid.cells) {
+        cell.provenance.origin = origin;
+        if (grouped && cell.row == 0 && cell.column % 3 != 0) continue;
+        if (grouped && cell.row == 0) cell.column_span = 3;
+        cells.push_back(cell);
+      }
+      grid.cells = cells;
+      const TableColumns columns =
+          KeyColumns(OnePart(grid, "final.income_expenditure_summary"), HeaderOptions{});
+      const std::vector<std::string> ocr = {"", "", "amount", "", "", "amount"};
+      const std::vector<std::string> text = {"", "", "", "", "", "amount"};
+      EXPECT_EQ(columns.keys, origin == TextOrigin::kOcr ? ocr : text)
+          << grouped << " " << TextOriginName(origin);
+    }
+  }
+}
+
 TEST(HeaderTest, UnreadSubColumnsOfASpanningParentTakeTheirOwnKeys) {
   struct Case {
     std::vector<std::string> sub;  // the second header row under 基本支出
@@ -874,6 +908,68 @@ TEST(RowsTest, OcrTableInTheDocumentDefaultUnitListsItsFigures) {
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].check, "unit.document_default");
     EXPECT_EQ(findings[0].figures.size(), origin == TextOrigin::kOcr ? 6u : 0u);
+  }
+}
+
+// An OCR'd table whose unit line was misread (单位: 泡 for 单位：元) is in 元 when its amounts
+// allow no other unit: two amounts of eight digits before the point (over 1000亿元 in 万元), or
+// whole numbers only. Its figures are listed in a unit.inferred finding. One long amount (two
+// cells read as one), amounts with decimals, and a text layer's table keep the document's unit.
+TEST(RowsTest, OcrTableUnitInferredFromItsAmounts) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> amounts;  // 合计 of three rows
+    TextOrigin origin;
+    UnitOfAmount unit;
+    const char* check;
+  };
+  const Case cases[] = {
+      {"eight digits",
+       {"82,096,797.42", "15,686,797.42", "1,097,073.43"},
+       TextOrigin::kOcr,
+       UnitOfAmount::kYuan,
+       "unit.inferred"},
+      {"whole numbers",
+       {"8,115,738", "1,368,000", "432,500"},
+       TextOrigin::kOcr,
+       UnitOfAmount::kYuan,
+       "unit.inferred"},
+      {"one long amount",
+       {"17631595200.00", "1,284.76", "0.50"},
+       TextOrigin::kOcr,
+       UnitOfAmount::kWanYuan,
+       "unit.document_default"},
+      {"decimals",
+       {"1,097,073.43", "782,855.28", "314,218.15"},
+       TextOrigin::kOcr,
+       UnitOfAmount::kWanYuan,
+       "unit.document_default"},
+      {"text layer",
+       {"8,115,738", "1,368,000", "432,500"},
+       TextOrigin::kTextLayer,
+       UnitOfAmount::kWanYuan,
+       "unit.document_default"},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"科目编码", "科目名称", "合计"},
+                       {"301", "工资福利支出", c.amounts[0]},
+                       {"30101", "基本工资", c.amounts[1]},
+                       {"30102", "津贴补贴", c.amounts[2]}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    StitchedTable stitched = OnePart(grid, "budget.general_budget_basic_expenditure");
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), options, 0, findings);
+    EXPECT_EQ(table.unit, c.unit) << c.name;
+    bool found = false;
+    for (const Finding& finding : findings) {
+      if (finding.check != c.check) continue;
+      found = true;
+      EXPECT_EQ(finding.figures.size(), c.origin == TextOrigin::kOcr ? 3u : 0u) << c.name;
+    }
+    EXPECT_TRUE(found) << c.name;
   }
 }
 

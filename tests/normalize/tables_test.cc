@@ -101,6 +101,9 @@ TEST(TablesTest, ComparisonColumnKeys) {
       // label, never the 人员经费 column (its codes were read as figures' keys).
       {{"人员经费", "科目代码"}, ""},
       {{"人员经费", "决算数"}, "final"},
+      // A 栏次 number read into the header word on a scan (js_suzhou_landres p28: 总计1).
+      {{"总计1"}, "total"},
+      {{"资金来源", "合计2"}, "total"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(ColumnKeyForHeader(c.path), c.key) << c.path.back();
