@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -93,6 +94,11 @@ class CheckLog {
   CheckLog(std::vector<Finding>& findings, std::map<std::string, CheckTally>* tally)
       : findings_(findings), tally_(tally) {}
   void push_back(Finding finding) { findings_.push_back(std::move(finding)); }
+  // The half-unit most figures of the table being checked are printed with; -1 outside a
+  // table (checks across tables).
+  std::int64_t typical_half_fen = -1;
+  // Figures already named by a sum.precision finding: one finding per cut figure.
+  std::set<const Figure*> coarse_reported;
   void Count(const std::string& check, bool held) {
     if (tally_ == nullptr) return;
     CheckTally& count = (*tally_)[check];
@@ -115,6 +121,78 @@ struct SumCheck {
   Severity severity = Severity::kError;
 };
 
+// The half-unit most of a table's figures are printed with (0.005 万元 = 5,000 fen for a table
+// printed to two decimals of 万元); -1 for a table without figures. Zeros are left out: a
+// publisher prints nothing as 0 whatever the table's precision.
+std::int64_t TypicalHalfUnitFen(const CanonicalTable& table) {
+  std::map<std::int64_t, int> count;
+  for (const CanonicalRow& row : table.rows) {
+    for (const Figure& figure : row.values) {
+      if (figure.amount_fen != 0) ++count[HalfUnitFen(figure, table.unit)];
+    }
+  }
+  std::int64_t typical = -1;
+  int best = 0;
+  for (const auto& [half, n] : count) {
+    if (n > best) typical = half, best = n;  // ascending: a tie keeps the finer precision
+  }
+  return typical;
+}
+
+// An identity that holds only because one of its figures is printed with fewer decimals than
+// its table's others: `3,166.6` among figures printed to the fen-of-万元 (`17,021.30`) gets a
+// half-unit ten times wider, and a digit lost by the reader (a column cut, a wrapped last digit)
+// hides inside it. The identity still counts as held (the printed rounding allows it); a
+// warning names the coarse figures. Legitimately short figures (`12.5` for 12.50, as exported
+// by a spreadsheet) are exact and add up at the table's own precision, so they are not named.
+void ReportCoarseFigures(const SumCheck& sum, std::int64_t total, std::int64_t difference,
+                         std::int64_t tolerance, CheckLog& findings) {
+  const std::int64_t typical = findings.typical_half_fen;
+  if (typical < 0) return;
+  std::vector<const Figure*> figures = {sum.parent};
+  figures.insert(figures.end(), sum.parts.begin(), sum.parts.end());
+  std::int64_t strict = 0;
+  std::vector<const Figure*> coarse;
+  for (const Figure* figure : figures) {
+    const std::int64_t half = HalfUnitFen(*figure, sum.unit);
+    strict += std::min(half, typical);
+    // Only a figure cut after its point (`3,166.6`): whole numbers among decimals are a
+    // publisher's own rounding (sh_putuo_justice_2026_unit_budget prints 64,840,547 in a
+    // table of fen), not a reading that lost a digit.
+    if (half > typical && figure->amount_fen != 0 &&
+        figure->printed_text.find('.') != std::string::npos) {
+      coarse.push_back(figure);
+    }
+  }
+  if (coarse.empty() || std::llabs(difference) <= strict) return;
+  bool fresh = false;
+  for (const Figure* figure : coarse)
+    fresh = findings.coarse_reported.insert(figure).second || fresh;
+  if (!fresh) return;
+  Finding finding;
+  finding.check = "sum.precision";
+  finding.severity = Severity::kWarning;
+  std::string printed;
+  for (const Figure* figure : coarse) {
+    finding.figures.push_back(Ref(*figure));
+    printed += (printed.empty() ? "" : ", ") + figure->printed_text;
+  }
+  if (std::find(coarse.begin(), coarse.end(), sum.parent) == coarse.end()) {
+    finding.figures.push_back(Ref(*sum.parent));
+  }
+  finding.expected_fen = total;
+  finding.actual_fen = sum.parent->amount_fen;
+  finding.tolerance_fen = strict;
+  finding.printed_text = coarse.front()->printed_text;
+  finding.provenance = coarse.front()->provenance;
+  finding.message = sum.what + ": holds only within the rounding of " + printed +
+                    ", printed with fewer decimals than the table's other figures: off by " +
+                    Yuan(difference) + " yuan where the table's precision allows " + Yuan(strict) +
+                    " (" + Yuan(tolerance) +
+                    " with the short figures' own): a digit may have been lost";
+  findings.push_back(std::move(finding));
+}
+
 void RunSum(const SumCheck& sum, CheckLog& findings) {
   if (sum.parent == nullptr || sum.parts.empty()) return;
   std::int64_t total = 0;
@@ -126,7 +204,10 @@ void RunSum(const SumCheck& sum, CheckLog& findings) {
   const std::int64_t difference = sum.parent->amount_fen - total;
   const bool held = std::llabs(difference) <= tolerance;
   findings.Count(sum.check, held);
-  if (held) return;
+  if (held) {
+    ReportCoarseFigures(sum, total, difference, tolerance, findings);
+    return;
+  }
   Finding finding;
   finding.check = sum.check;
   finding.severity = sum.severity;
@@ -865,6 +946,7 @@ void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Findi
                     std::map<std::string, CheckTally>* tally) {
   CheckLog findings(found, tally);
   for (const CanonicalTable& table : tables) {
+    findings.typical_half_fen = TypicalHalfUnitFen(table);
     CheckHierarchy(table, findings);
     CheckRowParts(table, findings);
     if (EndsWithKind(table, ".income_expenditure_summary") ||
@@ -874,6 +956,7 @@ void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Findi
     if (EndsWithKind(table, ".three_public")) CheckThreePublic(table, findings);
     CheckCodesAndNames(table, findings);
   }
+  findings.typical_half_fen = -1;
   CheckAcrossTables(tables, findings);
   CheckCompleteness(tables, findings);
 }

@@ -613,5 +613,46 @@ TEST(ReconcileNarrativeTest, AgreesWithinNarrativeRounding) {
   EXPECT_TRUE(findings.empty()) << Dump(findings);
 }
 
+// A figure printed with fewer decimals than its table's others gets a wider half-unit, and a
+// digit the reader lost hides inside it (3,166.6 read for 3,166.64). The identity still holds
+// (no sum.* finding), but sum.precision names the short figure when the table's own precision
+// would not allow the difference. A short figure that is exact (12.5 for 12.50, a
+// spreadsheet's export) adds up at the table's precision and is not named.
+TEST(ValidateTablesTest, IdentityHoldingOnlyByAShortFigureNamesIt) {
+  struct Case {
+    const char* name;
+    Cell total;  // the total row's total, parts 1,000.32 + 2,166.32
+    std::size_t findings;
+  };
+  const Case cases[] = {
+      {"LastDigitLost", {"total", "3,166.6", 3166600000}, 1},
+      {"AllFigures2Decimals", {"total", "3,166.64", 3166640000}, 0},
+      {"ShortButExact", {"total", "3,166.6", 3166600000}, 0},
+      // A whole number among decimals is the publisher's rounding, not a lost digit.
+      {"WholeNumber", {"total", "3,167", 3167000000}, 0},
+  };
+  for (const Case& c : cases) {
+    const bool exact = std::string(c.name) == "ShortButExact";
+    const Cell first =
+        exact ? Cell{"total", "1,000.28", 1000280000} : Cell{"total", "1,000.32", 1000320000};
+    std::vector<CanonicalTable> tables = {
+        MakeTable("budget.expenditure", UnitOfAmount::kWanYuan,
+                  {
+                      {"total", "合计", {c.total}},
+                      {"201", "一般公共服务支出", {first}},
+                      {"205", "教育支出", {{"total", "2,166.32", 2166320000}}},
+                      {"20501", "教育管理事务", {{"total", "2,166.32", 2166320000}}},
+                  })};
+    std::vector<Finding> findings;
+    ValidateTables(tables, findings);
+    EXPECT_TRUE(Only(findings, "sum.total").empty()) << c.name << Dump(findings);
+    const std::vector<Finding> precision = Only(findings, "sum.precision");
+    ASSERT_EQ(precision.size(), c.findings) << c.name << Dump(findings);
+    if (c.findings == 0) continue;
+    EXPECT_EQ(precision[0].figures.front().row_code, "total");
+    EXPECT_NE(precision[0].message.find("3,166.6"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace disclose
