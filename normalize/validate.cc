@@ -85,6 +85,21 @@ std::string Yuan(std::int64_t fen) {
   return FormatYuan(fen);
 }
 
+// An amount as a table in `unit` prints it (`918.62` for 9,186,200 yuan in a 万元 table, with
+// thousands separators), so that a difference can be looked up on the page: a row the reader
+// lost prints exactly the amount its parent is off by. "" when the unit's two decimals cannot
+// show it.
+std::string AsPrinted(std::int64_t fen, UnitOfAmount unit) {
+  const std::int64_t per_cent = unit == UnitOfAmount::kWanYuan ? 10000 : 1;
+  if (unit != UnitOfAmount::kWanYuan && unit != UnitOfAmount::kYuan) return "";
+  if (fen % per_cent != 0) return "";
+  const std::int64_t cents = std::llabs(fen / per_cent);
+  std::string whole = std::to_string(cents / 100);
+  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(i, ",");
+  const std::int64_t rest = cents % 100;
+  return (fen < 0 ? "-" : "") + whole + "." + (rest < 10 ? "0" : "") + std::to_string(rest);
+}
+
 // Where the table checks report: a finding for each identity that fails, and
 // (when asked) a tally of every identity evaluated, held or not, so that a
 // caller can compute the share that holds. Named like the findings vector it
@@ -218,9 +233,13 @@ void RunSum(const SumCheck& sum, CheckLog& findings) {
   finding.tolerance_fen = tolerance;
   finding.printed_text = sum.parent->printed_text;
   finding.provenance = sum.parent->provenance;
-  finding.message = sum.what + ": printed " + Yuan(sum.parent->amount_fen) + " yuan, its " +
-                    std::to_string(sum.parts.size()) + " parts sum to " + Yuan(total) +
-                    " yuan (off by " + Yuan(difference) + ", tolerance " + Yuan(tolerance) + ")";
+  const std::string printed_difference = AsPrinted(std::llabs(difference), sum.unit);
+  finding.message =
+      sum.what + ": printed " + Yuan(sum.parent->amount_fen) + " yuan, its " +
+      std::to_string(sum.parts.size()) + " parts sum to " + Yuan(total) + " yuan (off by " +
+      Yuan(difference) + ", tolerance " + Yuan(tolerance) + ")" +
+      (printed_difference.empty() ? ""
+                                  : "; a row or cell not read would print " + printed_difference);
   findings.push_back(std::move(finding));
 }
 

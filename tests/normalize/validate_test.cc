@@ -654,5 +654,34 @@ TEST(ValidateTablesTest, IdentityHoldingOnlyByAShortFigureNamesIt) {
   }
 }
 
+// A failing identity says its difference as the table prints amounts: a row the reader lost
+// prints exactly that amount, and the message lets it be found on the page.
+TEST(ValidateTablesTest, FailingSumQuotesItsDifferenceAsPrinted) {
+  struct Case {
+    UnitOfAmount unit;
+    Cell lost_child;  // the child row read; its sibling (the difference) was lost
+    const char* quoted;
+  };
+  const Case cases[] = {
+      {UnitOfAmount::kWanYuan, {"total", "881.11", 881110000}, "would print 918.62"},
+      {UnitOfAmount::kYuan, {"total", "8,811,100.00", 881110000}, "would print 9,186,200.00"},
+  };
+  for (const Case& c : cases) {
+    const std::int64_t parent = 881110000 + 918620000;
+    const std::string printed = c.unit == UnitOfAmount::kWanYuan ? "1,799.73" : "17,997,300.00";
+    std::vector<CanonicalTable> tables = {
+        MakeTable("final.expenditure", c.unit,
+                  {
+                      {"21011", "行政事业单位医疗", {{"total", printed.c_str(), parent}}},
+                      {"2101102", "事业单位医疗", {c.lost_child}},
+                  })};
+    std::vector<Finding> findings;
+    ValidateTables(tables, findings);
+    const std::vector<Finding> children = Only(findings, "sum.children");
+    ASSERT_EQ(children.size(), 1u) << Dump(findings);
+    EXPECT_NE(children[0].message.find(c.quoted), std::string::npos) << children[0].message;
+  }
+}
+
 }  // namespace
 }  // namespace disclose
