@@ -273,6 +273,47 @@ bool IsCodedRow(const CanonicalRow& row) {
   return AllDigits(row.row_code) && (length == 3 || length == 5 || length == 7);
 }
 
+// A 类 (or 款) row with amounts and no row under it, in a table where every other row of its
+// level has its 款 (项) rows: its children were lost by the reader (a page's rows read as text,
+// a column cut), and no sum can say so, for there is nothing to add. Named when at least two
+// rows of the level have children and this one is the odd one out (at most a third of them).
+void ReportChildlessRows(
+    const CanonicalTable& table, const std::vector<const CanonicalRow*>& coded,
+    const std::map<const CanonicalRow*, std::vector<const CanonicalRow*>>& children_of,
+    CheckLog& findings) {
+  for (const std::size_t length : {std::size_t{3}, std::size_t{5}}) {
+    std::vector<const CanonicalRow*> childless;
+    int with_children = 0;
+    for (const CanonicalRow* row : coded) {
+      if (row->row_code.size() != length) continue;
+      if (children_of.count(row) != 0) {
+        ++with_children;
+        continue;
+      }
+      const bool amounts = std::any_of(row->values.begin(), row->values.end(),
+                                       [](const Figure& figure) { return figure.amount_fen != 0; });
+      if (amounts) childless.push_back(row);
+    }
+    if (with_children < 2 || childless.empty() ||
+        childless.size() * 3 > childless.size() + static_cast<std::size_t>(with_children)) {
+      continue;
+    }
+    for (const CanonicalRow* row : childless) {
+      Finding finding;
+      finding.check = "code.no_children";
+      finding.severity = Severity::kWarning;
+      for (const Figure& figure : row->values) finding.figures.push_back(Ref(figure));
+      finding.provenance = row->values.front().provenance;
+      finding.printed_text = row->row_code + " " + row->row_name;
+      finding.message = table.kind + " row " + row->row_code + " " + row->row_name + " has no " +
+                        (length == 3 ? "款" : "项") + " row under it, while " +
+                        std::to_string(with_children) +
+                        " rows of its level have theirs: its rows may have been lost";
+      findings.push_back(std::move(finding));
+    }
+  }
+}
+
 // Parent = sum of children (3 = sum of its 5-digit rows, 5 = sum of 7), and
 // the table's total row = sum of its top-level coded rows, per amount column.
 void CheckHierarchy(const CanonicalTable& table, CheckLog& findings) {
@@ -303,6 +344,7 @@ void CheckHierarchy(const CanonicalTable& table, CheckLog& findings) {
     }
     last_with_code[row->row_code] = row;
   }
+  ReportChildlessRows(table, coded, children_of, findings);
   for (const CanonicalRow* parent : coded) {
     const std::string& code = parent->row_code;
     if (code.size() == 7) continue;

@@ -683,5 +683,43 @@ TEST(ValidateTablesTest, FailingSumQuotesItsDifferenceAsPrinted) {
   }
 }
 
+// A 类 row with amounts and no 款 row under it, where the table's other 类 rows have theirs:
+// its rows were lost, and no sum can say so. A table that prints 类 rows only, or two of three
+// classes without children, is not named.
+TEST(ValidateTablesTest, ClassRowWithoutItsRowsIsNamed) {
+  const RowSpec with_rows[] = {
+      {"201", "一般公共服务支出", {{"total", "10.00", 100000}}},
+      {"20101", "人大事务", {{"total", "10.00", 100000}}},
+      {"205", "教育支出", {{"total", "20.00", 200000}}},
+      {"20502", "普通教育", {{"total", "20.00", 200000}}},
+  };
+  const RowSpec alone = {"221", "住房保障支出", {{"total", "30.00", 300000}}};
+  const RowSpec alone2 = {"208", "社会保障和就业支出", {{"total", "40.00", 400000}}};
+  struct Case {
+    const char* name;
+    std::vector<RowSpec> rows;
+    std::size_t named;
+  };
+  const Case cases[] = {
+      {"OneClassLostItsRows", {with_rows[0], with_rows[1], with_rows[2], with_rows[3], alone}, 1},
+      {"ClassRowsOnly", {with_rows[0], with_rows[2], alone}, 0},
+      {"AllHaveTheirRows", {with_rows[0], with_rows[1], with_rows[2], with_rows[3]}, 0},
+      {"TwoOfFourWithout",
+       {with_rows[0], with_rows[1], with_rows[2], with_rows[3], alone, alone2},
+       0},
+  };
+  for (const Case& c : cases) {
+    std::vector<CanonicalTable> tables = {
+        MakeTable("final.expenditure", UnitOfAmount::kYuan, c.rows)};
+    std::vector<Finding> findings;
+    ValidateTables(tables, findings);
+    const std::vector<Finding> named = Only(findings, "code.no_children");
+    ASSERT_EQ(named.size(), c.named) << c.name << Dump(findings);
+    if (c.named == 0) continue;
+    ASSERT_EQ(named[0].figures.size(), 1u);
+    EXPECT_EQ(named[0].figures[0].row_code, "221");
+  }
+}
+
 }  // namespace
 }  // namespace disclose
