@@ -112,6 +112,7 @@ class CheckLog {
   // The half-unit most figures of the table being checked are printed with; -1 outside a
   // table (checks across tables).
   std::int64_t typical_half_fen = -1;
+  bool reading_doubts = false;  // sum.precision, code.no_children, row.total_missing
   // Figures already named by a sum.precision finding: one finding per cut figure.
   std::set<const Figure*> coarse_reported;
   void Count(const std::string& check, bool held) {
@@ -163,7 +164,7 @@ std::int64_t TypicalHalfUnitFen(const CanonicalTable& table) {
 void ReportCoarseFigures(const SumCheck& sum, std::int64_t total, std::int64_t difference,
                          std::int64_t tolerance, CheckLog& findings) {
   const std::int64_t typical = findings.typical_half_fen;
-  if (typical < 0) return;
+  if (typical < 0 || !findings.reading_doubts) return;
   std::vector<const Figure*> figures = {sum.parent};
   figures.insert(figures.end(), sum.parts.begin(), sum.parts.end());
   std::int64_t strict = 0;
@@ -314,6 +315,45 @@ void ReportChildlessRows(
   }
 }
 
+// A coded standard table prints its 合计 row (above or below the classes); one read without it
+// lost it (a header printed over it, a row cut off at a page break), and with it the table's
+// totals: no sum.total can run. The finding says what the row would print, column by column
+// (the sum of the top-level rows), so that it can be found on the page.
+void ReportMissingTotal(const CanonicalTable& table, const std::vector<const CanonicalRow*>& coded,
+                        const std::map<std::string, bool>& present,
+                        const std::vector<std::string>& columns, CheckLog& findings) {
+  if (!StartsWith(table.kind, "final.") && !StartsWith(table.kind, "budget.")) return;
+  // Function classes only (2xx): a basic-expenditure table by economic class (301/302…) is
+  // often printed in two sides whose totals are 人员经费合计 / 公用经费合计 rows.
+  for (const CanonicalRow* row : coded) {
+    if (row->row_code[0] != '2') return;
+  }
+  std::string sums;
+  int top_level = 0;
+  for (const std::string& column : columns) {
+    std::int64_t total = 0;
+    int parts = 0;
+    for (const CanonicalRow* row : coded) {
+      const std::string& code = row->row_code;
+      if (code.size() > 3 && present.count(code.substr(0, code.size() - 2))) continue;
+      if (const Figure* figure = ValueIn(*row, column)) total += figure->amount_fen, ++parts;
+    }
+    top_level = std::max(top_level, parts);
+    const std::string printed = AsPrinted(total, table.unit);
+    sums += (sums.empty() ? "" : ", ") + column + " " + (printed.empty() ? Yuan(total) : printed);
+  }
+  if (top_level == 0) return;
+  Finding finding;
+  finding.check = "row.total_missing";
+  finding.severity = Severity::kWarning;
+  finding.provenance =
+      coded.front()->values.empty() ? Provenance{} : coded.front()->values.front().provenance;
+  finding.message = table.kind +
+                    " has coded rows but no row keyed 合计/总计: its totals were not read" +
+                    " (or not printed); its top-level rows sum to " + sums;
+  findings.push_back(std::move(finding));
+}
+
 // Parent = sum of children (3 = sum of its 5-digit rows, 5 = sum of 7), and
 // the table's total row = sum of its top-level coded rows, per amount column.
 void CheckHierarchy(const CanonicalTable& table, CheckLog& findings) {
@@ -344,7 +384,7 @@ void CheckHierarchy(const CanonicalTable& table, CheckLog& findings) {
     }
     last_with_code[row->row_code] = row;
   }
-  ReportChildlessRows(table, coded, children_of, findings);
+  if (findings.reading_doubts) ReportChildlessRows(table, coded, children_of, findings);
   for (const CanonicalRow* parent : coded) {
     const std::string& code = parent->row_code;
     if (code.size() == 7) continue;
@@ -367,6 +407,9 @@ void CheckHierarchy(const CanonicalTable& table, CheckLog& findings) {
   // debt or transfer table, zj_hangzhou_govt_2023 p112) the coded rows are often a
   // few named items, not the breakdown of its 合计.
   const CanonicalRow* total_row = FindRow(table, "total");
+  if (total_row == nullptr && table.kind != "other" && findings.reading_doubts) {
+    ReportMissingTotal(table, coded, present, columns, findings);
+  }
   if (total_row == nullptr || table.kind == "other") return;
   for (const std::string& column : columns) {
     SumCheck sum;
@@ -1004,8 +1047,9 @@ void CheckCompleteness(const std::vector<CanonicalTable>& tables, CheckLog& find
 }  // namespace
 
 void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Finding>& found,
-                    std::map<std::string, CheckTally>* tally) {
+                    std::map<std::string, CheckTally>* tally, bool reading_doubts) {
   CheckLog findings(found, tally);
+  findings.reading_doubts = reading_doubts;
   for (const CanonicalTable& table : tables) {
     findings.typical_half_fen = TypicalHalfUnitFen(table);
     CheckHierarchy(table, findings);

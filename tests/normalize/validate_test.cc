@@ -644,7 +644,7 @@ TEST(ValidateTablesTest, IdentityHoldingOnlyByAShortFigureNamesIt) {
                       {"20501", "教育管理事务", {{"total", "2,166.32", 2166320000}}},
                   })};
     std::vector<Finding> findings;
-    ValidateTables(tables, findings);
+    ValidateTables(tables, findings, nullptr, /*reading_doubts=*/true);
     EXPECT_TRUE(Only(findings, "sum.total").empty()) << c.name << Dump(findings);
     const std::vector<Finding> precision = Only(findings, "sum.precision");
     ASSERT_EQ(precision.size(), c.findings) << c.name << Dump(findings);
@@ -712,12 +712,55 @@ TEST(ValidateTablesTest, ClassRowWithoutItsRowsIsNamed) {
     std::vector<CanonicalTable> tables = {
         MakeTable("final.expenditure", UnitOfAmount::kYuan, c.rows)};
     std::vector<Finding> findings;
-    ValidateTables(tables, findings);
+    ValidateTables(tables, findings, nullptr, /*reading_doubts=*/true);
     const std::vector<Finding> named = Only(findings, "code.no_children");
     ASSERT_EQ(named.size(), c.named) << c.name << Dump(findings);
     if (c.named == 0) continue;
     ASSERT_EQ(named[0].figures.size(), 1u);
     EXPECT_EQ(named[0].figures[0].row_code, "221");
+  }
+}
+
+// A function-coded standard table read without its 合计 row says so and what the row would
+// print; a table with its total, or one by economic class (two sides whose totals are
+// 人员经费合计 / 公用经费合计), does not.
+TEST(ValidateTablesTest, CodedTableWithoutItsTotalRowSaysWhatItWouldPrint) {
+  struct Case {
+    const char* name;
+    std::vector<RowSpec> rows;
+    const char* quoted;  // "" for no finding
+  };
+  const Case cases[] = {
+      {"TotalLost",
+       {{"201", "一般公共服务支出", {{"total", "210.06", 2100600}}},
+        {"20101", "人大事务", {{"total", "210.06", 2100600}}},
+        {"205", "教育支出", {{"total", "110.52", 1105200}}}},
+       "total 320.58"},
+      {"TotalRead",
+       {{"total", "合计", {{"total", "320.58", 3205800}}},
+        {"201", "一般公共服务支出", {{"total", "210.06", 2100600}}},
+        {"205", "教育支出", {{"total", "110.52", 1105200}}}},
+       ""},
+      {"EconomicClasses",
+       {{"301", "工资福利支出", {{"total", "210.06", 2100600}}},
+        {"302", "商品和服务支出", {{"total", "110.52", 1105200}}}},
+       ""},
+  };
+  for (const Case& c : cases) {
+    std::vector<CanonicalTable> tables = {
+        MakeTable("budget.general_budget_expenditure", UnitOfAmount::kWanYuan, c.rows)};
+    for (CanonicalRow& row : tables[0].rows) {
+      for (Figure& figure : row.values) figure.amount_fen *= 100;  // yuan above, in fen
+    }
+    std::vector<Finding> findings;
+    ValidateTables(tables, findings, nullptr, /*reading_doubts=*/true);
+    const std::vector<Finding> missing = Only(findings, "row.total_missing");
+    if (std::string(c.quoted).empty()) {
+      EXPECT_TRUE(missing.empty()) << c.name << Dump(findings);
+      continue;
+    }
+    ASSERT_EQ(missing.size(), 1u) << c.name << Dump(findings);
+    EXPECT_NE(missing[0].message.find(c.quoted), std::string::npos) << missing[0].message;
   }
 }
 
