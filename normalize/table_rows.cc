@@ -30,6 +30,13 @@ bool IsTwoCodePairs(std::string_view text) {
   return first.size() == 2 && second.size() == 2 && AllDigits(first) && AllDigits(second);
 }
 
+// A label's trailing colon is not part of its name: some publishers print the total row as
+// `总计：` (jl_changchun_xinfang_2026_budget), and it was read as an unkeyed row.
+std::string StripTrailingColon(std::string key) {
+  while (!key.empty() && key.back() == ':') key.pop_back();
+  return key;
+}
+
 class RowReader {
  public:
   RowReader(const RowsOptions& options, std::vector<Finding>& findings)
@@ -564,7 +571,8 @@ class RowReader {
               table.rows.push_back(std::move(row));
               continue;  // counts and sub-items: kept, not figures
             }
-          } else if (name_key == "合计" || name_key == "总计" || name_key == "合计数") {
+          } else if (const std::string total_key = StripTrailingColon(name_key);
+                     total_key == "合计" || total_key == "总计" || total_key == "合计数") {
             row.row_code = "total";
           } else if (Has(name_key, "人员经费合计") || name_key == "人员经费") {
             row.row_code = "personnel_total";

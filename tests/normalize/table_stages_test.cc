@@ -962,5 +962,21 @@ TEST(RowsTest, FiguresNotReadAreNamedByTheirFinding) {
   }
 }
 
+// The total row printed with a colon (总计：, jl_changchun_xinfang_2026_budget) is the total row.
+TEST(RowsTest, TotalLabelWithAColonIsTheTotalRow) {
+  for (const char* label : {"合计", "总计：", "合计:"}) {
+    const Table grid = Grid({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+                             {"", label, "1,000.00", "600.00", "400.00"},
+                             {"201", "一般公共服务支出", "1,000.00", "600.00", "400.00"}});
+    StitchedTable stitched = OnePart(grid, "budget.expenditure");
+    stitched.declared = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    ASSERT_FALSE(table.rows.empty()) << label;
+    EXPECT_EQ(table.rows[0].row_code, "total") << label;
+  }
+}
+
 }  // namespace
 }  // namespace disclose
