@@ -28,7 +28,8 @@ NormalizedDocument NormalizeRead(const Document& document, const NormalizeOption
     // OCR misreads the identities can prove are corrected before they are checked.
     RepairOcrFigures(normalized.tables, normalized.findings);
     CheckMetadataConsistency(document, normalized.metadata, normalized.findings);
-    ValidateTables(normalized.tables, normalized.findings, &normalized.validation);
+    ValidateTables(normalized.tables, normalized.findings, &normalized.validation,
+                   /*reading_doubts=*/true);
     ReconcileNarrative(normalized.tables, normalized.narrative, normalized.findings);
   }
   std::stable_sort(normalized.findings.begin(), normalized.findings.end(),

@@ -15,10 +15,13 @@ std::optional<Figure> FigureOfCell(const CanonicalTable& table, const CanonicalR
                                    int table_index, std::vector<Finding>& findings) {
   const std::optional<std::int64_t> fen = ToFen(amount, table.unit);
   if (!fen) {
-    AddTableFinding(
-        findings, "amount.unparsed", Severity::kWarning,
-        "amount '" + text + "' is not exact in fen in table '" + table.printed_title + "'",
-        provenance, text);
+    // Named by its cell (amount 0: nothing was read), so the figure it should
+    // have held is not lost in silence.
+    AddTableFinding(findings, "amount.unparsed", Severity::kWarning,
+                    "amount '" + text + "' in row '" + row.row_name +
+                        "' is not exact in fen in table '" + table.printed_title + "'",
+                    provenance, text);
+    findings.back().figures.push_back(FigureRef{table.kind, row.row_code, column, 0, provenance});
     return std::nullopt;
   }
   Figure figure;

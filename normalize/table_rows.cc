@@ -83,6 +83,13 @@ UnitOfAmount OcrUnitFromAmounts(const StitchedTable& pending, const std::vector<
   return UnitOfAmount::kUnknown;
 }
 
+// A label's trailing colon is not part of its name: some publishers print the total row as
+// `总计：` (jl_changchun_xinfang_2026_budget), and it was read as an unkeyed row.
+std::string StripTrailingColon(std::string key) {
+  while (!key.empty() && key.back() == ':') key.pop_back();
+  return key;
+}
+
 class RowReader {
  public:
   RowReader(const RowsOptions& options, std::vector<Finding>& findings)
@@ -143,7 +150,25 @@ class RowReader {
                     name + pages + " holds " + std::to_string(amounts) + why +
                         "; its figures are exported under kind 'other'",
                     provenance, table.printed_title);
+    // The figures it holds are named too: each is a standard table's figure read under no
+    // kind (a continuation page whose title and header were lost), so none of them is a
+    // wrong figure without a finding. A government book's tables (set aside by the
+    // document's class) are read as printed, not lost, and are not listed.
+    if (!set_aside.empty()) return;
+    Finding& finding = findings_.back();
+    for (const CanonicalRow& row : table.rows) {
+      for (const Figure& figure : row.values) {
+        if (finding.figures.size() >= kMaxListedFigures) break;
+        finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
+                                            figure.amount_fen, figure.provenance});
+      }
+    }
   }
+
+  // A finding that lists a table's figures lists at most this many (a JSON of bounded size).
+  static constexpr std::size_t kMaxListedFigures = 500;
+  // An unread column's amounts quoted in its column.unkeyed message, at most.
+  static constexpr int kMaxQuotedAmounts = 60;
 
   // Figures whose row has neither a class code nor a canonical key are still
   // exported (under their printed name), and said so once per table.
@@ -266,6 +291,7 @@ class RowReader {
       if (IsCodeRole(role) || role == "rowno") continue;
       int amounts = 0;
       const TableCell* example = nullptr;
+      std::string quoted;
       for (const TablePart& part : pending.parts) {
         if (static_cast<std::size_t>(part.table->column_count) != table.column_keys.size()) {
           continue;
@@ -280,6 +306,8 @@ class RowReader {
           if (folded.find_first_of(".,") == std::string::npos) continue;
           ++amounts;
           if (example == nullptr) example = cell;
+          // Each unread amount is quoted: they are figures lost, and the finding names them.
+          if (amounts <= kMaxQuotedAmounts) quoted += " " + RemoveAllWhitespace(cell->text);
         }
       }
       if (amounts == 0) continue;
@@ -288,7 +316,8 @@ class RowReader {
       AddTableFinding(findings_, "column.unkeyed", Severity::kWarning,
                       "column " + std::to_string(c + 1) + " of table '" + table.printed_title +
                           "' (header '" + header + "') holds " + std::to_string(amounts) +
-                          " amount(s) that are not read: its header names no canonical column",
+                          " amount(s) that are not read: its header names no canonical column;" +
+                          " they are" + quoted + (amounts > kMaxQuotedAmounts ? " …" : ""),
                       provenance, Trim(example->text));
     }
   }
@@ -609,7 +638,8 @@ class RowReader {
               table.rows.push_back(std::move(row));
               continue;  // counts and sub-items: kept, not figures
             }
-          } else if (name_key == "合计" || name_key == "总计" || name_key == "合计数") {
+          } else if (const std::string total_key = StripTrailingColon(name_key);
+                     total_key == "合计" || total_key == "总计" || total_key == "合计数") {
             row.row_code = "total";
           } else if (Has(name_key, "人员经费合计") || name_key == "人员经费") {
             row.row_code = "personnel_total";
@@ -660,11 +690,20 @@ class RowReader {
     // A rate column (增减(%), 增长率) holds shares, printed with or without %:
     // read as its table's cells, never money.
     if (column == kRateColumn) return;
+    // An amount cell not read names its cell (table, row, column; amount 0: nothing was
+    // read) and quotes its text, so the figure it should have held is not lost in silence
+    // (two numbers joined in one cell by a column cut, a digit run broken by a stray glyph).
+    const auto name_cell = [&] {
+      findings_.back().figures.push_back(
+          FigureRef{table.kind, row.row_code, column, 0, provenance});
+    };
     if (amount.kind == AmountKind::kNotNumber) {
       AddTableFinding(findings_, "amount.unparsed", Severity::kWarning,
-                      "cell in amount column '" + column + "' of table '" + table.printed_title +
+                      "cell '" + CollapseWhitespace(text) + "' in row '" + row.row_name +
+                          "', amount column '" + column + "' of table '" + table.printed_title +
                           "' is not a number",
                       provenance, text);
+      name_cell();
       return;
     }
     if (std::optional<Figure> figure =

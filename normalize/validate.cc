@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -84,6 +85,21 @@ std::string Yuan(std::int64_t fen) {
   return FormatYuan(fen);
 }
 
+// An amount as a table in `unit` prints it (`918.62` for 9,186,200 yuan in a 万元 table, with
+// thousands separators), so that a difference can be looked up on the page: a row the reader
+// lost prints exactly the amount its parent is off by. "" when the unit's two decimals cannot
+// show it.
+std::string AsPrinted(std::int64_t fen, UnitOfAmount unit) {
+  const std::int64_t per_cent = unit == UnitOfAmount::kWanYuan ? 10000 : 1;
+  if (unit != UnitOfAmount::kWanYuan && unit != UnitOfAmount::kYuan) return "";
+  if (fen % per_cent != 0) return "";
+  const std::int64_t cents = std::llabs(fen / per_cent);
+  std::string whole = std::to_string(cents / 100);
+  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(i, ",");
+  const std::int64_t rest = cents % 100;
+  return (fen < 0 ? "-" : "") + whole + "." + (rest < 10 ? "0" : "") + std::to_string(rest);
+}
+
 // Where the table checks report: a finding for each identity that fails, and
 // (when asked) a tally of every identity evaluated, held or not, so that a
 // caller can compute the share that holds. Named like the findings vector it
@@ -93,6 +109,12 @@ class CheckLog {
   CheckLog(std::vector<Finding>& findings, std::map<std::string, CheckTally>* tally)
       : findings_(findings), tally_(tally) {}
   void push_back(Finding finding) { findings_.push_back(std::move(finding)); }
+  // The half-unit most figures of the table being checked are printed with; -1 outside a
+  // table (checks across tables).
+  std::int64_t typical_half_fen = -1;
+  bool reading_doubts = false;  // sum.precision, code.no_children, row.total_missing
+  // Figures already named by a sum.precision finding: one finding per cut figure.
+  std::set<const Figure*> coarse_reported;
   void Count(const std::string& check, bool held) {
     if (tally_ == nullptr) return;
     CheckTally& count = (*tally_)[check];
@@ -115,6 +137,78 @@ struct SumCheck {
   Severity severity = Severity::kError;
 };
 
+// The half-unit most of a table's figures are printed with (0.005 万元 = 5,000 fen for a table
+// printed to two decimals of 万元); -1 for a table without figures. Zeros are left out: a
+// publisher prints nothing as 0 whatever the table's precision.
+std::int64_t TypicalHalfUnitFen(const CanonicalTable& table) {
+  std::map<std::int64_t, int> count;
+  for (const CanonicalRow& row : table.rows) {
+    for (const Figure& figure : row.values) {
+      if (figure.amount_fen != 0) ++count[HalfUnitFen(figure, table.unit)];
+    }
+  }
+  std::int64_t typical = -1;
+  int best = 0;
+  for (const auto& [half, n] : count) {
+    if (n > best) typical = half, best = n;  // ascending: a tie keeps the finer precision
+  }
+  return typical;
+}
+
+// An identity that holds only because one of its figures is printed with fewer decimals than
+// its table's others: `3,166.6` among figures printed to the fen-of-万元 (`17,021.30`) gets a
+// half-unit ten times wider, and a digit lost by the reader (a column cut, a wrapped last digit)
+// hides inside it. The identity still counts as held (the printed rounding allows it); a
+// warning names the coarse figures. Legitimately short figures (`12.5` for 12.50, as exported
+// by a spreadsheet) are exact and add up at the table's own precision, so they are not named.
+void ReportCoarseFigures(const SumCheck& sum, std::int64_t total, std::int64_t difference,
+                         std::int64_t tolerance, CheckLog& findings) {
+  const std::int64_t typical = findings.typical_half_fen;
+  if (typical < 0 || !findings.reading_doubts) return;
+  std::vector<const Figure*> figures = {sum.parent};
+  figures.insert(figures.end(), sum.parts.begin(), sum.parts.end());
+  std::int64_t strict = 0;
+  std::vector<const Figure*> coarse;
+  for (const Figure* figure : figures) {
+    const std::int64_t half = HalfUnitFen(*figure, sum.unit);
+    strict += std::min(half, typical);
+    // Only a figure cut after its point (`3,166.6`): whole numbers among decimals are a
+    // publisher's own rounding (sh_putuo_justice_2026_unit_budget prints 64,840,547 in a
+    // table of fen), not a reading that lost a digit.
+    if (half > typical && figure->amount_fen != 0 &&
+        figure->printed_text.find('.') != std::string::npos) {
+      coarse.push_back(figure);
+    }
+  }
+  if (coarse.empty() || std::llabs(difference) <= strict) return;
+  bool fresh = false;
+  for (const Figure* figure : coarse)
+    fresh = findings.coarse_reported.insert(figure).second || fresh;
+  if (!fresh) return;
+  Finding finding;
+  finding.check = "sum.precision";
+  finding.severity = Severity::kWarning;
+  std::string printed;
+  for (const Figure* figure : coarse) {
+    finding.figures.push_back(Ref(*figure));
+    printed += (printed.empty() ? "" : ", ") + figure->printed_text;
+  }
+  if (std::find(coarse.begin(), coarse.end(), sum.parent) == coarse.end()) {
+    finding.figures.push_back(Ref(*sum.parent));
+  }
+  finding.expected_fen = total;
+  finding.actual_fen = sum.parent->amount_fen;
+  finding.tolerance_fen = strict;
+  finding.printed_text = coarse.front()->printed_text;
+  finding.provenance = coarse.front()->provenance;
+  finding.message = sum.what + ": holds only within the rounding of " + printed +
+                    ", printed with fewer decimals than the table's other figures: off by " +
+                    Yuan(difference) + " yuan where the table's precision allows " + Yuan(strict) +
+                    " (" + Yuan(tolerance) +
+                    " with the short figures' own): a digit may have been lost";
+  findings.push_back(std::move(finding));
+}
+
 void RunSum(const SumCheck& sum, CheckLog& findings) {
   if (sum.parent == nullptr || sum.parts.empty()) return;
   std::int64_t total = 0;
@@ -126,7 +220,10 @@ void RunSum(const SumCheck& sum, CheckLog& findings) {
   const std::int64_t difference = sum.parent->amount_fen - total;
   const bool held = std::llabs(difference) <= tolerance;
   findings.Count(sum.check, held);
-  if (held) return;
+  if (held) {
+    ReportCoarseFigures(sum, total, difference, tolerance, findings);
+    return;
+  }
   Finding finding;
   finding.check = sum.check;
   finding.severity = sum.severity;
@@ -137,9 +234,13 @@ void RunSum(const SumCheck& sum, CheckLog& findings) {
   finding.tolerance_fen = tolerance;
   finding.printed_text = sum.parent->printed_text;
   finding.provenance = sum.parent->provenance;
-  finding.message = sum.what + ": printed " + Yuan(sum.parent->amount_fen) + " yuan, its " +
-                    std::to_string(sum.parts.size()) + " parts sum to " + Yuan(total) +
-                    " yuan (off by " + Yuan(difference) + ", tolerance " + Yuan(tolerance) + ")";
+  const std::string printed_difference = AsPrinted(std::llabs(difference), sum.unit);
+  finding.message =
+      sum.what + ": printed " + Yuan(sum.parent->amount_fen) + " yuan, its " +
+      std::to_string(sum.parts.size()) + " parts sum to " + Yuan(total) + " yuan (off by " +
+      Yuan(difference) + ", tolerance " + Yuan(tolerance) + ")" +
+      (printed_difference.empty() ? ""
+                                  : "; a row or cell not read would print " + printed_difference);
   findings.push_back(std::move(finding));
 }
 
@@ -173,6 +274,86 @@ bool IsCodedRow(const CanonicalRow& row) {
   return AllDigits(row.row_code) && (length == 3 || length == 5 || length == 7);
 }
 
+// A 类 (or 款) row with amounts and no row under it, in a table where every other row of its
+// level has its 款 (项) rows: its children were lost by the reader (a page's rows read as text,
+// a column cut), and no sum can say so, for there is nothing to add. Named when at least two
+// rows of the level have children and this one is the odd one out (at most a third of them).
+void ReportChildlessRows(
+    const CanonicalTable& table, const std::vector<const CanonicalRow*>& coded,
+    const std::map<const CanonicalRow*, std::vector<const CanonicalRow*>>& children_of,
+    CheckLog& findings) {
+  for (const std::size_t length : {std::size_t{3}, std::size_t{5}}) {
+    std::vector<const CanonicalRow*> childless;
+    int with_children = 0;
+    for (const CanonicalRow* row : coded) {
+      if (row->row_code.size() != length) continue;
+      if (children_of.count(row) != 0) {
+        ++with_children;
+        continue;
+      }
+      const bool amounts = std::any_of(row->values.begin(), row->values.end(),
+                                       [](const Figure& figure) { return figure.amount_fen != 0; });
+      if (amounts) childless.push_back(row);
+    }
+    if (with_children < 2 || childless.empty() ||
+        childless.size() * 3 > childless.size() + static_cast<std::size_t>(with_children)) {
+      continue;
+    }
+    for (const CanonicalRow* row : childless) {
+      Finding finding;
+      finding.check = "code.no_children";
+      finding.severity = Severity::kWarning;
+      for (const Figure& figure : row->values) finding.figures.push_back(Ref(figure));
+      finding.provenance = row->values.front().provenance;
+      finding.printed_text = row->row_code + " " + row->row_name;
+      finding.message = table.kind + " row " + row->row_code + " " + row->row_name + " has no " +
+                        (length == 3 ? "款" : "项") + " row under it, while " +
+                        std::to_string(with_children) +
+                        " rows of its level have theirs: its rows may have been lost";
+      findings.push_back(std::move(finding));
+    }
+  }
+}
+
+// A coded standard table prints its 合计 row (above or below the classes); one read without it
+// lost it (a header printed over it, a row cut off at a page break), and with it the table's
+// totals: no sum.total can run. The finding says what the row would print, column by column
+// (the sum of the top-level rows), so that it can be found on the page.
+void ReportMissingTotal(const CanonicalTable& table, const std::vector<const CanonicalRow*>& coded,
+                        const std::map<std::string, bool>& present,
+                        const std::vector<std::string>& columns, CheckLog& findings) {
+  if (!StartsWith(table.kind, "final.") && !StartsWith(table.kind, "budget.")) return;
+  // Function classes only (2xx): a basic-expenditure table by economic class (301/302…) is
+  // often printed in two sides whose totals are 人员经费合计 / 公用经费合计 rows.
+  for (const CanonicalRow* row : coded) {
+    if (row->row_code[0] != '2') return;
+  }
+  std::string sums;
+  int top_level = 0;
+  for (const std::string& column : columns) {
+    std::int64_t total = 0;
+    int parts = 0;
+    for (const CanonicalRow* row : coded) {
+      const std::string& code = row->row_code;
+      if (code.size() > 3 && present.count(code.substr(0, code.size() - 2))) continue;
+      if (const Figure* figure = ValueIn(*row, column)) total += figure->amount_fen, ++parts;
+    }
+    top_level = std::max(top_level, parts);
+    const std::string printed = AsPrinted(total, table.unit);
+    sums += (sums.empty() ? "" : ", ") + column + " " + (printed.empty() ? Yuan(total) : printed);
+  }
+  if (top_level == 0) return;
+  Finding finding;
+  finding.check = "row.total_missing";
+  finding.severity = Severity::kWarning;
+  finding.provenance =
+      coded.front()->values.empty() ? Provenance{} : coded.front()->values.front().provenance;
+  finding.message = table.kind +
+                    " has coded rows but no row keyed 合计/总计: its totals were not read" +
+                    " (or not printed); its top-level rows sum to " + sums;
+  findings.push_back(std::move(finding));
+}
+
 // Parent = sum of children (3 = sum of its 5-digit rows, 5 = sum of 7), and
 // the table's total row = sum of its top-level coded rows, per amount column.
 void CheckHierarchy(const CanonicalTable& table, CheckLog& findings) {
@@ -203,6 +384,7 @@ void CheckHierarchy(const CanonicalTable& table, CheckLog& findings) {
     }
     last_with_code[row->row_code] = row;
   }
+  if (findings.reading_doubts) ReportChildlessRows(table, coded, children_of, findings);
   for (const CanonicalRow* parent : coded) {
     const std::string& code = parent->row_code;
     if (code.size() == 7) continue;
@@ -225,6 +407,9 @@ void CheckHierarchy(const CanonicalTable& table, CheckLog& findings) {
   // debt or transfer table, zj_hangzhou_govt_2023 p112) the coded rows are often a
   // few named items, not the breakdown of its 合计.
   const CanonicalRow* total_row = FindRow(table, "total");
+  if (total_row == nullptr && table.kind != "other" && findings.reading_doubts) {
+    ReportMissingTotal(table, coded, present, columns, findings);
+  }
   if (total_row == nullptr || table.kind == "other") return;
   for (const std::string& column : columns) {
     SumCheck sum;
@@ -862,9 +1047,11 @@ void CheckCompleteness(const std::vector<CanonicalTable>& tables, CheckLog& find
 }  // namespace
 
 void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Finding>& found,
-                    std::map<std::string, CheckTally>* tally) {
+                    std::map<std::string, CheckTally>* tally, bool reading_doubts) {
   CheckLog findings(found, tally);
+  findings.reading_doubts = reading_doubts;
   for (const CanonicalTable& table : tables) {
+    findings.typical_half_fen = TypicalHalfUnitFen(table);
     CheckHierarchy(table, findings);
     CheckRowParts(table, findings);
     if (EndsWithKind(table, ".income_expenditure_summary") ||
@@ -874,6 +1061,7 @@ void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Findi
     if (EndsWithKind(table, ".three_public")) CheckThreePublic(table, findings);
     CheckCodesAndNames(table, findings);
   }
+  findings.typical_half_fen = -1;
   CheckAcrossTables(tables, findings);
   CheckCompleteness(tables, findings);
 }

@@ -17,9 +17,13 @@
 
 namespace disclose {
 
-// tally (optional) counts every identity evaluated and held, by check id.
+// tally (optional) counts every identity evaluated and held, by check id. reading_doubts adds
+// the warnings that doubt the reading rather than the document (sum.precision, code.no_children,
+// row.total_missing); callers that compare findings before and after a change of a figure (the
+// OCR repair) leave them out.
 void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Finding>& findings,
-                    std::map<std::string, CheckTally>* tally = nullptr);
+                    std::map<std::string, CheckTally>* tally = nullptr,
+                    bool reading_doubts = false);
 void ReconcileNarrative(const std::vector<CanonicalTable>& tables, std::vector<Figure>& narrative,
                         std::vector<Finding>& findings);
 

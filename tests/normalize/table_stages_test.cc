@@ -1013,5 +1013,77 @@ TEST(RowsTest, OtherTableWithAmountsIsReportedUnclassified) {
   EXPECT_NE(findings[0].message.find("holds 2 amount(s)"), std::string::npos);
 }
 
+// A figure the rows stage could not read is named by the finding that says so, so it is never
+// a wrong figure without a finding: an `other` table's figures are listed by its
+// table.unclassified warning, a cell that is not a number is named by its row and column, and
+// every amount of a column no key reads is quoted.
+TEST(RowsTest, FiguresNotReadAreNamedByTheirFinding) {
+  struct Case {
+    const char* name;
+    std::string kind;
+    std::vector<std::vector<std::string>> grid;
+    const char* check;
+    std::vector<std::string> row_codes;  // of the finding's figures
+    std::vector<std::string> quoted;     // in its message
+  };
+  const Case cases[] = {
+      {"UnclassifiedTableListsItsFigures",
+       "other",
+       {{"项目", "金额"}, {"2120101 城乡社区管理事务", "1,295,239.20"}, {"合计", "12.50"}},
+       "table.unclassified",
+       {"2120101", "total"},
+       {}},
+      {"UnparsedCellNamesItsRowAndColumn",
+       "final.expenditure",
+       {{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+        {"201", "一般公共服务支出", "1,000.00", "600.00 2", "400.00"}},
+       "amount.unparsed",
+       {"201"},
+       {"600.00 2", "一般公共服务支出"}},
+      {"UnkeyedColumnQuotesEveryAmount",
+       "final.expenditure",
+       {{"科目编码", "科目名称", "合计", "", "项目支出"},
+        {"201", "一般公共服务支出", "1,000.00", "600.00", "400.00"},
+        {"20101", "人大事务", "700.00", "350.00", "350.00"}},
+       "column.unkeyed",
+       {},
+       {"600.00", "350.00"}},
+  };
+  for (const Case& c : cases) {
+    const Table grid = Grid(c.grid);
+    StitchedTable stitched = OnePart(grid, c.kind);
+    stitched.declared = UnitOfAmount::kYuan;
+    std::vector<Finding> findings;
+    ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    const Finding* found = nullptr;
+    for (const Finding& finding : findings) {
+      if (finding.check == c.check) found = &finding;
+    }
+    ASSERT_NE(found, nullptr) << c.name;
+    std::vector<std::string> codes;
+    for (const FigureRef& figure : found->figures) codes.push_back(figure.row_code);
+    EXPECT_EQ(codes, c.row_codes) << c.name;
+    for (const std::string& text : c.quoted) {
+      EXPECT_NE(found->message.find(text), std::string::npos) << c.name << ": " << found->message;
+    }
+  }
+}
+
+// The total row printed with a colon (总计：, jl_changchun_xinfang_2026_budget) is the total row.
+TEST(RowsTest, TotalLabelWithAColonIsTheTotalRow) {
+  for (const char* label : {"合计", "总计：", "合计:"}) {
+    const Table grid = Grid({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+                             {"", label, "1,000.00", "600.00", "400.00"},
+                             {"201", "一般公共服务支出", "1,000.00", "600.00", "400.00"}});
+    StitchedTable stitched = OnePart(grid, "budget.expenditure");
+    stitched.declared = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    ASSERT_FALSE(table.rows.empty()) << label;
+    EXPECT_EQ(table.rows[0].row_code, "total") << label;
+  }
+}
+
 }  // namespace
 }  // namespace disclose

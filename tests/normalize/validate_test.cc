@@ -613,5 +613,156 @@ TEST(ReconcileNarrativeTest, AgreesWithinNarrativeRounding) {
   EXPECT_TRUE(findings.empty()) << Dump(findings);
 }
 
+// A figure printed with fewer decimals than its table's others gets a wider half-unit, and a
+// digit the reader lost hides inside it (3,166.6 read for 3,166.64). The identity still holds
+// (no sum.* finding), but sum.precision names the short figure when the table's own precision
+// would not allow the difference. A short figure that is exact (12.5 for 12.50, a
+// spreadsheet's export) adds up at the table's precision and is not named.
+TEST(ValidateTablesTest, IdentityHoldingOnlyByAShortFigureNamesIt) {
+  struct Case {
+    const char* name;
+    Cell total;  // the total row's total, parts 1,000.32 + 2,166.32
+    std::size_t findings;
+  };
+  const Case cases[] = {
+      {"LastDigitLost", {"total", "3,166.6", 3166600000}, 1},
+      {"AllFigures2Decimals", {"total", "3,166.64", 3166640000}, 0},
+      {"ShortButExact", {"total", "3,166.6", 3166600000}, 0},
+      // A whole number among decimals is the publisher's rounding, not a lost digit.
+      {"WholeNumber", {"total", "3,167", 3167000000}, 0},
+  };
+  for (const Case& c : cases) {
+    const bool exact = std::string(c.name) == "ShortButExact";
+    const Cell first =
+        exact ? Cell{"total", "1,000.28", 1000280000} : Cell{"total", "1,000.32", 1000320000};
+    std::vector<CanonicalTable> tables = {
+        MakeTable("budget.expenditure", UnitOfAmount::kWanYuan,
+                  {
+                      {"total", "合计", {c.total}},
+                      {"201", "一般公共服务支出", {first}},
+                      {"205", "教育支出", {{"total", "2,166.32", 2166320000}}},
+                      {"20501", "教育管理事务", {{"total", "2,166.32", 2166320000}}},
+                  })};
+    std::vector<Finding> findings;
+    ValidateTables(tables, findings, nullptr, /*reading_doubts=*/true);
+    EXPECT_TRUE(Only(findings, "sum.total").empty()) << c.name << Dump(findings);
+    const std::vector<Finding> precision = Only(findings, "sum.precision");
+    ASSERT_EQ(precision.size(), c.findings) << c.name << Dump(findings);
+    if (c.findings == 0) continue;
+    EXPECT_EQ(precision[0].figures.front().row_code, "total");
+    EXPECT_NE(precision[0].message.find("3,166.6"), std::string::npos);
+  }
+}
+
+// A failing identity says its difference as the table prints amounts: a row the reader lost
+// prints exactly that amount, and the message lets it be found on the page.
+TEST(ValidateTablesTest, FailingSumQuotesItsDifferenceAsPrinted) {
+  struct Case {
+    UnitOfAmount unit;
+    Cell lost_child;  // the child row read; its sibling (the difference) was lost
+    const char* quoted;
+  };
+  const Case cases[] = {
+      {UnitOfAmount::kWanYuan, {"total", "881.11", 881110000}, "would print 918.62"},
+      {UnitOfAmount::kYuan, {"total", "8,811,100.00", 881110000}, "would print 9,186,200.00"},
+  };
+  for (const Case& c : cases) {
+    const std::int64_t parent = 881110000 + 918620000;
+    const std::string printed = c.unit == UnitOfAmount::kWanYuan ? "1,799.73" : "17,997,300.00";
+    std::vector<CanonicalTable> tables = {
+        MakeTable("final.expenditure", c.unit,
+                  {
+                      {"21011", "行政事业单位医疗", {{"total", printed.c_str(), parent}}},
+                      {"2101102", "事业单位医疗", {c.lost_child}},
+                  })};
+    std::vector<Finding> findings;
+    ValidateTables(tables, findings);
+    const std::vector<Finding> children = Only(findings, "sum.children");
+    ASSERT_EQ(children.size(), 1u) << Dump(findings);
+    EXPECT_NE(children[0].message.find(c.quoted), std::string::npos) << children[0].message;
+  }
+}
+
+// A 类 row with amounts and no 款 row under it, where the table's other 类 rows have theirs:
+// its rows were lost, and no sum can say so. A table that prints 类 rows only, or two of three
+// classes without children, is not named.
+TEST(ValidateTablesTest, ClassRowWithoutItsRowsIsNamed) {
+  const RowSpec with_rows[] = {
+      {"201", "一般公共服务支出", {{"total", "10.00", 100000}}},
+      {"20101", "人大事务", {{"total", "10.00", 100000}}},
+      {"205", "教育支出", {{"total", "20.00", 200000}}},
+      {"20502", "普通教育", {{"total", "20.00", 200000}}},
+  };
+  const RowSpec alone = {"221", "住房保障支出", {{"total", "30.00", 300000}}};
+  const RowSpec alone2 = {"208", "社会保障和就业支出", {{"total", "40.00", 400000}}};
+  struct Case {
+    const char* name;
+    std::vector<RowSpec> rows;
+    std::size_t named;
+  };
+  const Case cases[] = {
+      {"OneClassLostItsRows", {with_rows[0], with_rows[1], with_rows[2], with_rows[3], alone}, 1},
+      {"ClassRowsOnly", {with_rows[0], with_rows[2], alone}, 0},
+      {"AllHaveTheirRows", {with_rows[0], with_rows[1], with_rows[2], with_rows[3]}, 0},
+      {"TwoOfFourWithout",
+       {with_rows[0], with_rows[1], with_rows[2], with_rows[3], alone, alone2},
+       0},
+  };
+  for (const Case& c : cases) {
+    std::vector<CanonicalTable> tables = {
+        MakeTable("final.expenditure", UnitOfAmount::kYuan, c.rows)};
+    std::vector<Finding> findings;
+    ValidateTables(tables, findings, nullptr, /*reading_doubts=*/true);
+    const std::vector<Finding> named = Only(findings, "code.no_children");
+    ASSERT_EQ(named.size(), c.named) << c.name << Dump(findings);
+    if (c.named == 0) continue;
+    ASSERT_EQ(named[0].figures.size(), 1u);
+    EXPECT_EQ(named[0].figures[0].row_code, "221");
+  }
+}
+
+// A function-coded standard table read without its 合计 row says so and what the row would
+// print; a table with its total, or one by economic class (two sides whose totals are
+// 人员经费合计 / 公用经费合计), does not.
+TEST(ValidateTablesTest, CodedTableWithoutItsTotalRowSaysWhatItWouldPrint) {
+  struct Case {
+    const char* name;
+    std::vector<RowSpec> rows;
+    const char* quoted;  // "" for no finding
+  };
+  const Case cases[] = {
+      {"TotalLost",
+       {{"201", "一般公共服务支出", {{"total", "210.06", 2100600}}},
+        {"20101", "人大事务", {{"total", "210.06", 2100600}}},
+        {"205", "教育支出", {{"total", "110.52", 1105200}}}},
+       "total 320.58"},
+      {"TotalRead",
+       {{"total", "合计", {{"total", "320.58", 3205800}}},
+        {"201", "一般公共服务支出", {{"total", "210.06", 2100600}}},
+        {"205", "教育支出", {{"total", "110.52", 1105200}}}},
+       ""},
+      {"EconomicClasses",
+       {{"301", "工资福利支出", {{"total", "210.06", 2100600}}},
+        {"302", "商品和服务支出", {{"total", "110.52", 1105200}}}},
+       ""},
+  };
+  for (const Case& c : cases) {
+    std::vector<CanonicalTable> tables = {
+        MakeTable("budget.general_budget_expenditure", UnitOfAmount::kWanYuan, c.rows)};
+    for (CanonicalRow& row : tables[0].rows) {
+      for (Figure& figure : row.values) figure.amount_fen *= 100;  // yuan above, in fen
+    }
+    std::vector<Finding> findings;
+    ValidateTables(tables, findings, nullptr, /*reading_doubts=*/true);
+    const std::vector<Finding> missing = Only(findings, "row.total_missing");
+    if (std::string(c.quoted).empty()) {
+      EXPECT_TRUE(missing.empty()) << c.name << Dump(findings);
+      continue;
+    }
+    ASSERT_EQ(missing.size(), 1u) << c.name << Dump(findings);
+    EXPECT_NE(missing[0].message.find(c.quoted), std::string::npos) << missing[0].message;
+  }
+}
+
 }  // namespace
 }  // namespace disclose
