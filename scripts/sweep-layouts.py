@@ -29,8 +29,9 @@ Expected figures are (table_kind, row_code, column, amount_yuan) as
 docs/schema.md keys them. A figure is exact when the multiset of extracted
 figures of that document holds it; extra figures count as wrong. A missing or
 wrong figure is *flagged* when a finding or warning names it (same kind and
-row code, or its amount, or its printed text in the message, or a
-table.unclassified warning naming the table's title); the rest are *silent*.
+row code, or its amount in the same kind, or its printed text quoted as a whole
+number in the message, or a table.unclassified warning naming the table's
+title); the rest are *silent*.
 
 Needs python-docx and LibreOffice (soffice) for the PDF form. Conversion runs
 in one soffice call per batch with a private profile, so parallel sweeps do not
@@ -793,18 +794,23 @@ def figures_of(facts_csv):
 
 
 def flags_of(json_path):
-    """(figure keys, amounts, message texts) of every finding and warning."""
+    """(figure keys, (kind, amount) pairs, message texts) of every finding and
+    warning. A figure reference with amount 0 on a cell that was not read
+    (amount.unparsed) names its cell, not an amount: it matches by key only."""
     keys, amounts, messages = set(), set(), []
     if not os.path.exists(json_path):
         return keys, amounts, messages
     with open(json_path, encoding="utf-8") as fh:
         data = json.load(fh)
     for item in data.get("findings", []) + data.get("warnings", []):
-        messages.append(item.get("message", "") + " " + item.get("check", item.get("code", "")) + " " +
+        check = item.get("check", item.get("code", ""))
+        messages.append(item.get("message", "") + " " + check + " " +
                         (item.get("printed_text") or ""))
         for fig in item.get("figures", []) or []:
             keys.add((fig.get("table_kind"), fig.get("row_code")))
-            amounts.add(fig.get("amount_yuan"))
+            if check == "amount.unparsed" and fig.get("amount_yuan") in ("0.00", "0"):
+                continue
+            amounts.add((fig.get("table_kind"), fig.get("amount_yuan")))
     return keys, amounts, messages
 
 
@@ -848,13 +854,22 @@ def miss_cause(kind, key, printed, cells, reference, expected):
     return "normalize"
 
 
+def quotes(message, text):
+    """Whether a message quotes a printed amount as a whole number (1.00 is not
+    quoted by 11.00 or 1.005)."""
+    return re.search(r"(?<![0-9.,])" + re.escape(text) + r"(?![0-9])(?![.,][0-9])", message) is not None
+
+
 def flagged(key, printed, flags):
+    """A miss is flagged when a finding names its table and row, or its amount
+    in its table, or quotes its printed text, or says its table was not
+    identified."""
     keys, amounts, messages = flags
     text, title = printed.get(key, ("", ""))
-    if (key[0], key[1]) in keys or key[3] in amounts:
+    if (key[0], key[1]) in keys or (key[0], key[3]) in amounts:
         return True
     for m in messages:
-        if text and text in m:
+        if text and text != "0.00" and quotes(m, text):
             return True
         if "table.unclassified" in m and title and title[-6:] in m:
             return True
