@@ -29,9 +29,9 @@ Expected figures are (table_kind, row_code, column, amount_yuan) as
 docs/schema.md keys them. A figure is exact when the multiset of extracted
 figures of that document holds it; extra figures count as wrong. A missing or
 wrong figure is *flagged* when a finding or warning names it (same kind and
-row code, or its amount in the same kind, or its printed text quoted as a whole
-number in the message, or a table.unclassified warning naming the table's
-title); the rest are *silent*.
+row code, or its amount in the same kind or in an unclassified table's list,
+or its printed text quoted as a whole number in the message, or a
+table.unclassified warning naming the table's title); the rest are *silent*.
 
 Needs python-docx and LibreOffice (soffice) for the PDF form. Conversion runs
 in one soffice call per batch with a private profile, so parallel sweeps do not
@@ -866,7 +866,8 @@ def flagged(key, printed, flags):
     identified."""
     keys, amounts, messages = flags
     text, title = printed.get(key, ("", ""))
-    if (key[0], key[1]) in keys or (key[0], key[3]) in amounts:
+    # An unclassified table's figures are named under kind other.
+    if (key[0], key[1]) in keys or (key[0], key[3]) in amounts or ("other", key[3]) in amounts:
         return True
     for m in messages:
         if text and text != "0.00" and quotes(m, text):
