@@ -323,27 +323,7 @@ class Stitcher {
       ++aligned;
     }
     if (aligned == 0 || header_only == 0) return nullptr;
-    Table padded = lower;
-    padded.column_count = upper.column_count;
-    for (TableCell& cell : padded.cells) {
-      cell.column = kept[static_cast<std::size_t>(cell.column)];
-      cell.provenance.column = cell.column;
-    }
-    for (int r = 0; r < lower.row_count; ++r) {
-      for (int c = 0; c < upper.column_count; ++c) {
-        if (std::find(kept.begin(), kept.end(), c) != kept.end()) continue;
-        TableCell cell;
-        cell.row = r;
-        cell.column = c;
-        cell.provenance = lower.provenance;
-        cell.provenance.row = r;
-        cell.provenance.column = c;
-        padded.cells.push_back(std::move(cell));
-      }
-    }
-    std::sort(padded.cells.begin(), padded.cells.end(), [](const TableCell& a, const TableCell& b) {
-      return a.row != b.row ? a.row < b.row : a.column < b.column;
-    });
+    Table padded = PlaceOnColumns(lower, upper.column_count, kept);
     owned_tables_.push_back(std::move(padded));
     return &owned_tables_.back();
   }

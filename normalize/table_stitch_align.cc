@@ -205,6 +205,44 @@ std::vector<std::optional<std::pair<double, double>>> ColumnEdges(const Table& t
 
 }  // namespace
 
+Table PlaceOnColumns(const Table& lower, int column_count, const std::vector<int>& place) {
+  Table aligned = lower;
+  aligned.column_count = column_count;
+  std::vector<std::vector<bool>> covered(
+      static_cast<std::size_t>(std::max(0, lower.row_count)),
+      std::vector<bool>(static_cast<std::size_t>(column_count), false));
+  for (TableCell& cell : aligned.cells) {
+    const int last = cell.column + cell.column_span - 1;
+    const int from = place[static_cast<std::size_t>(cell.column)];
+    const int to = place[static_cast<std::size_t>(last)];
+    cell.column = from;
+    cell.column_span = to - from + 1;
+    cell.provenance.column = from;
+    for (int r = cell.row; r < cell.row + cell.row_span && r < lower.row_count; ++r) {
+      if (r < 0) continue;
+      for (int u = from; u <= to; ++u) {
+        covered[static_cast<std::size_t>(r)][static_cast<std::size_t>(u)] = true;
+      }
+    }
+  }
+  for (int r = 0; r < lower.row_count; ++r) {
+    for (int u = 0; u < column_count; ++u) {
+      if (covered[static_cast<std::size_t>(r)][static_cast<std::size_t>(u)]) continue;
+      TableCell cell;
+      cell.row = r;
+      cell.column = u;
+      cell.provenance = lower.provenance;
+      cell.provenance.row = r;
+      cell.provenance.column = u;
+      aligned.cells.push_back(std::move(cell));
+    }
+  }
+  std::sort(aligned.cells.begin(), aligned.cells.end(), [](const TableCell& a, const TableCell& b) {
+    return a.row != b.row ? a.row < b.row : a.column < b.column;
+  });
+  return aligned;
+}
+
 std::optional<Table> AlignRuledToColumnsAbove(const Table& upper, const Table& lower) {
   if (!upper.ruled || !lower.ruled || lower.column_count < 2 ||
       lower.column_count >= upper.column_count) {
@@ -239,42 +277,10 @@ std::optional<Table> AlignRuledToColumnsAbove(const Table& upper, const Table& l
       return std::nullopt;
     }
   }
-  Table aligned = lower;
-  aligned.column_count = upper.column_count;
-  std::vector<std::vector<bool>> covered(
-      static_cast<std::size_t>(std::max(0, lower.row_count)),
-      std::vector<bool>(static_cast<std::size_t>(upper.column_count), false));
-  for (TableCell& cell : aligned.cells) {
-    const int last = cell.column + cell.column_span - 1;
-    if (cell.column < 0 || last >= lower.column_count) return std::nullopt;
-    const int from = place[static_cast<std::size_t>(cell.column)];
-    const int to = place[static_cast<std::size_t>(last)];
-    cell.column = from;
-    cell.column_span = to - from + 1;
-    cell.provenance.column = from;
-    for (int r = cell.row; r < cell.row + cell.row_span && r < lower.row_count; ++r) {
-      if (r < 0) continue;
-      for (int u = from; u <= to; ++u) {
-        covered[static_cast<std::size_t>(r)][static_cast<std::size_t>(u)] = true;
-      }
-    }
+  for (const TableCell& cell : lower.cells) {
+    if (cell.column < 0 || cell.column + cell.column_span > lower.column_count) return std::nullopt;
   }
-  for (int r = 0; r < lower.row_count; ++r) {
-    for (int u = 0; u < upper.column_count; ++u) {
-      if (covered[static_cast<std::size_t>(r)][static_cast<std::size_t>(u)]) continue;
-      TableCell cell;
-      cell.row = r;
-      cell.column = u;
-      cell.provenance = lower.provenance;
-      cell.provenance.row = r;
-      cell.provenance.column = u;
-      aligned.cells.push_back(std::move(cell));
-    }
-  }
-  std::sort(aligned.cells.begin(), aligned.cells.end(), [](const TableCell& a, const TableCell& b) {
-    return a.row != b.row ? a.row < b.row : a.column < b.column;
-  });
-  return aligned;
+  return PlaceOnColumns(lower, upper.column_count, place);
 }
 
 }  // namespace disclose

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "core/document.h"
 
@@ -34,5 +35,10 @@ std::optional<Table> AlignToColumnsAbove(const Table& upper, int upper_body, con
 // back empty. nullopt when the parts are not both ruled, `lower` has no fewer
 // columns, or its columns are not the right ones of `upper`, ruled alike.
 std::optional<Table> AlignRuledToColumnsAbove(const Table& upper, const Table& lower);
+
+// `lower` with its column c moved to place[c] (ascending, a spanning cell
+// over the places of its first and last column) in a grid of `column_count`
+// columns; the columns no cell of a row covers get empty cells there.
+Table PlaceOnColumns(const Table& lower, int column_count, const std::vector<int>& place);
 
 }  // namespace disclose
