@@ -90,7 +90,7 @@ std::string FundsRowKey(const std::string& text) {
   std::string key = StripOrdinal(TableKey(text));
   if (StartsWith(key, "其中")) key = key.substr(std::string_view("其中").size());
   while (!key.empty() && (key.front() == ':' || key.front() == ',')) key.erase(0, 1);
-  while (!key.empty() && key.back() == ':') key.pop_back();
+  key = StripTrailingColon(std::move(key));
   for (std::string_view unit : {"(万元)", "(元)"}) {
     if (EndsWith(key, unit)) key.erase(key.size() - unit.size());
   }

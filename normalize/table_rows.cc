@@ -83,13 +83,6 @@ UnitOfAmount OcrUnitFromAmounts(const StitchedTable& pending, const std::vector<
   return UnitOfAmount::kUnknown;
 }
 
-// A label's trailing colon is not part of its name: some publishers print the total row as
-// `总计：` (jl_changchun_xinfang_2026_budget), and it was read as an unkeyed row.
-std::string StripTrailingColon(std::string key) {
-  while (!key.empty() && key.back() == ':') key.pop_back();
-  return key;
-}
-
 class RowReader {
  public:
   RowReader(const RowsOptions& options, std::vector<Finding>& findings)

@@ -79,4 +79,9 @@ void AddTableFinding(std::vector<Finding>& findings, std::string check, Severity
   findings.push_back(std::move(finding));
 }
 
+std::string StripTrailingColon(std::string key) {
+  while (!key.empty() && key.back() == ':') key.pop_back();
+  return key;
+}
+
 }  // namespace disclose
