@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "extract/ocr/dropped_text.h"
+#include "extract/ocr/large_text.h"
 #include "extract/ocr/ocr_engine.h"
 #include "extract/ocr/page_image.h"
 
@@ -900,6 +901,7 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
       }
     }
   }
+  RereadLargeLines(*engine, ruling.text.get(), prepared.gray.get(), dpi, symbols);
   // Isolated print the page pass dropped (a table's codes, lone header words).
   std::vector<Symbol> dropped = ReadDroppedText(*engine, ruling.text.get(), dpi, symbols, deadline);
   // Pieces read out of their context are never trusted over a cell's own

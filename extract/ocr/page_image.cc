@@ -17,6 +17,50 @@ void PixDeleter::operator()(Pix* pix) const {
 
 namespace {
 
+// The ink's connected pieces, found once per page and only when asked: a
+// stroke long enough to pass for a rule is told from one by the piece it
+// belongs to.
+class InkPieces {
+ public:
+  explicit InkPieces(Pix* binary) : binary_(binary) {}
+  InkPieces(const InkPieces&) = delete;
+  InkPieces& operator=(const InkPieces&) = delete;
+  ~InkPieces() {
+    if (boxes_ != nullptr) boxaDestroy(&boxes_);
+  }
+
+  // The box of the smallest piece holding the box (x, y, w, h); false when
+  // none does (a faint rule's pixels are not in the binary image).
+  bool Holding(int x, int y, int w, int h, int* out_w, int* out_h) {
+    if (!found_) {
+      found_ = true;
+      boxes_ = pixConnCompBB(binary_, 8);
+    }
+    if (boxes_ == nullptr) return false;
+    bool any = false;
+    long long best = 0;
+    const int count = boxaGetCount(boxes_);
+    for (int i = 0; i < count; ++i) {
+      l_int32 px = 0, py = 0, pw = 0, ph = 0;
+      if (boxaGetBoxGeometry(boxes_, i, &px, &py, &pw, &ph) != 0) continue;
+      if (px > x || py > y || px + pw < x + w || py + ph < y + h) continue;
+      const long long area = static_cast<long long>(pw) * ph;
+      if (!any || area < best) {
+        any = true;
+        best = area;
+        *out_w = pw;
+        *out_h = ph;
+      }
+    }
+    return any;
+  }
+
+ private:
+  Pix* binary_;
+  Boxa* boxes_ = nullptr;
+  bool found_ = false;
+};
+
 bool DeadlinePassed(void* data) {
   const auto* deadline = static_cast<const std::chrono::steady_clock::time_point*>(data);
   return std::chrono::steady_clock::now() > *deadline;
@@ -218,6 +262,10 @@ Ruling SeparateRulingLines(Pix* binary, int dpi, Pix* faint) {
   const int erase_vertical_length = std::max(20, dpi * 35 / 100);
   // A scanned rule is at most a few points thick; thicker is a filled area.
   const int max_thickness = std::max(3, dpi / 24);
+  // Neither a character nor the strokes of one are wider than this (a 72 pt
+  // cover title's glyph is an inch); the narrowest cell's rule is shorter.
+  const int character_limit = dpi * 6 / 5;
+  InkPieces pieces(binary);
   PixPtr erase(pixCreateTemplate(binary));
   // The faint rules' own pixels (strokes of the faint ink long enough to be
   // rules): the binary image holds only specks of them, which the erasing
@@ -255,6 +303,18 @@ Ruling SeparateRulingLines(Pix* binary, int dpi, Pix* faint) {
       const int length = pass.horizontal ? w : h, thickness = pass.horizontal ? h : w;
       if (length < (pass.horizontal ? horizontal_length : vertical_length)) continue;
       if (thickness > max_thickness) continue;
+      if (length < character_limit) {
+        // A cover title's characters (26 pt and more) have strokes as long
+        // as a short rule. A stroke is one piece with the rest of its
+        // character, a piece the size of a character that reaches well across
+        // the stroke; a rule's piece is the line alone, or its whole grid.
+        int piece_w = 0, piece_h = 0;
+        if (pieces.Holding(x, y, w, h, &piece_w, &piece_h) && piece_w <= character_limit &&
+            piece_h <= character_limit &&
+            (pass.horizontal ? piece_h : piece_w) > 3 * max_thickness) {
+          continue;
+        }
+      }
       pdf::Rule rule;
       rule.box = {x * points, y * points, (x + w) * points, (y + h) * points};
       out.rules.push_back(rule);

@@ -59,7 +59,9 @@ PreparedImage PrepareImage(PixPtr image, int dpi);
 // reads table text far better without the grid, and a rule left at a cell's
 // edge would read as '1' or '-'. `faint` (PreparedImage::faint, may be null)
 // adds the rules printed too light for the binary image: its long thin
-// strokes are rules as well.
+// strokes are rules as well. The strokes of large print (a cover title's
+// 30 pt characters have strokes as long as a short rule) are neither rules
+// nor erased: a stroke is one piece of ink with the rest of its character.
 struct Ruling {
   std::vector<pdf::Rule> rules;
   PixPtr text;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -221,6 +222,61 @@ TEST(OcrTest, ImageOnlyBudgetPageGivesItsText) {
     ASSERT_TRUE(p->provenance.box.has_value());
     EXPECT_LE(p->provenance.box->x1, doc->pages[0].width + 1);
     EXPECT_LE(p->provenance.box->y1, doc->pages[0].height + 1);
+  }
+}
+
+// 300 dpi: a 120 px character shaped like 工 (two 100 px strokes joined by
+// a stem: each longer than the 90 px a horizontal rule must be), a 二 of
+// loose strokes is not tested (it cannot be told from two short rules), and
+// one 1,000 px rule under them.
+TEST(OcrRulingTest, StrokesOfLargeCharactersAreNotRules) {
+  ocr::PixPtr page(pixCreate(1200, 400, 1));
+  ASSERT_NE(page, nullptr);
+  auto fill = [&](int x, int y, int w, int h) {
+    pixRasterop(page.get(), x, y, w, h, PIX_SET, nullptr, 0, 0);
+  };
+  fill(100, 50, 100, 8);   // 工's top stroke
+  fill(146, 50, 8, 120);   // its stem
+  fill(100, 162, 100, 8);  // its foot
+  fill(50, 300, 1000, 4);  // a table's rule
+  const ocr::Ruling ruling = ocr::SeparateRulingLines(page.get(), 300);
+  ASSERT_EQ(ruling.rules.size(), 1u);
+  EXPECT_NEAR(ruling.rules[0].box.x1 - ruling.rules[0].box.x0, 1000 * 72.0 / 300, 1.0);
+  ASSERT_NE(ruling.text, nullptr);
+  l_int32 ink = 0;
+  pixCountPixels(ruling.text.get(), &ink, nullptr);
+  EXPECT_EQ(ink, 100 * 8 * 2 + 8 * (120 - 16)) << "the character keeps all its strokes";
+}
+
+// Cover titles in large print, from degraded renders of real covers. The page
+// pass cut the 31 pt title in three and misread the middle (20265 合 和统计局
+// 部门预算), and took a bold 150 dpi title for a picture and read nothing: the
+// large lines are found from the ink and read whole.
+TEST(OcrTest, CoverTitlesInLargePrintAreReadWhole) {
+  struct Case {
+    const char* file;
+    std::vector<const char*> lines;
+  };
+  const std::vector<Case> cases = {
+      {"cover_sd_yantai_stats_2026_p1.pdf", {"2026年烟台市统计局部门预算"}},
+      {"cover_hn_changsha_police_2025_p1.pdf", {"长沙市公安局", "2025年部门预算公开"}},
+      {"cover_js_wuxi_hrss_2026_p1.pdf",
+       {"2026年度", "无锡市人力资源和社会保障局", "部门预算公开"}},
+  };
+  for (const Case& c : cases) {
+    Result<Document> doc = Read(kScanned + c.file, true);
+    ASSERT_TRUE(doc.ok()) << c.file << ": " << doc.status().ToString();
+    EXPECT_EQ(ValidateDocument(doc.value()), "");
+    std::vector<std::string> paragraphs;
+    for (const Block& block : doc->blocks) {
+      if (const Paragraph* p = block.AsParagraph())
+        paragraphs.push_back(RemoveAllWhitespace(p->text));
+    }
+    for (const char* line : c.lines) {
+      EXPECT_NE(std::find(paragraphs.begin(), paragraphs.end(), line), paragraphs.end())
+          << c.file << ": " << line << "\n"
+          << AllText(doc.value());
+    }
   }
 }
 
