@@ -12,6 +12,9 @@
 //      ("1,209,583.7" over "5", "12,672" over ".73"); a line of digit pieces
 //      under a row's amounts joins the amount it completes, and a piece that
 //      could complete two amounts is reported, not guessed (MarkAmountTails);
+//   2b. unruled_cut_amounts.cc: two digit pieces side by side that make one
+//      amount, one of them no amount alone (`1,209,5` beside `83.75`), are
+//      one number, placed whole by its right edge (JoinCutAmounts);
 //   3. unruled_runs.cc: a run of at least three body rows (a figure after the
 //      first chunk), two of them printed as money, is a table; label rows,
 //      wrapped labels and a repeated 栏次 row may sit between rows (FindRuns);
@@ -19,6 +22,10 @@
 //      clusters of the figures' right edges, and text columns the lined-up
 //      left edges of words right of the labels; each column owns a band
 //      (BuildColumns, ColumnOf);
+//   4b. unruled_cut_amounts.cc: an amount reaching into the band of the
+//      column before its own, two amounts of a row in one cell, a digit piece
+//      grouped as no amount is: each reported with its text and box, not
+//      guessed (ReportCutAmounts);
 //   5. unruled_header.cc: up to four figure-free lines above the first row
 //      are the header, and each header word goes to the column it heads
 //      (FindHeaderFirst, PlaceHeaderWord);
@@ -27,10 +34,12 @@
 // Usage (what unruled_tables.cc does, in short):
 //   std::vector<Line> lines = BuildLines(page, glyph_taken);
 //   MarkAmountTails(lines, warnings);
+//   JoinCutAmounts(lines);
 //   for (const Candidate& run : FindRuns(lines, page.page.height)) {
 //     const std::vector<double> edges = AmountColumns(lines, run, kRightEdgeTolEm * em);
 //     const LabelBounds labels = FindLabelBounds(lines, run, edges, em);
 //     std::vector<Column> columns = BuildColumns(lines, run, edges, labels, em);
+//     ReportCutAmounts(lines, run, columns, labels.limit, em, table_warnings);
 //     …
 //   }
 #pragma once
@@ -142,6 +151,9 @@ bool IsCaptionLine(const Line& line);
 bool IsWellFormedAmount(std::string_view text);
 void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings);
 
+// Stage 2b (unruled_cut_amounts.cc): joins the digit pieces of one number.
+void JoinCutAmounts(std::vector<Line>& lines);
+
 // Stage 3 (unruled_runs.cc).
 bool IsWrappedLabelLine(const std::vector<Line>& lines, std::size_t j);
 bool IsLabelRowLine(const std::vector<Line>& lines, const Candidate& run, std::size_t j);
@@ -158,6 +170,12 @@ std::vector<Column> BuildColumns(const std::vector<Line>& lines, const Candidate
 int BandOf(double x, const std::vector<Column>& columns, double label_limit);
 int ColumnOf(const Chunk& chunk, const std::vector<Column>& columns, double label_limit,
              bool header, double em);
+
+// Stage 4b (unruled_cut_amounts.cc): warnings pdf_straddling_amount,
+// pdf_joined_amount and pdf_cut_amount for the run's body rows.
+void ReportCutAmounts(const std::vector<Line>& lines, const Candidate& run,
+                      const std::vector<Column>& columns, double label_limit, double em,
+                      std::vector<Warning>& warnings);
 
 // Stage 5 (unruled_header.cc).
 std::size_t FindHeaderFirst(const std::vector<Line>& lines, const Candidate& run);

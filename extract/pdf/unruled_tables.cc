@@ -164,6 +164,7 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
   std::vector<Line> lines = BuildLines(page, glyph_taken);
   std::vector<Warning> warnings;
   MarkAmountTails(lines, warnings);
+  JoinCutAmounts(lines);
   for (const Candidate& run : FindRuns(lines, page.page.height)) {
     const double em = lines[run.first].em;
     const std::vector<double> edges = AmountColumns(lines, run, kRightEdgeTolEm * em);
@@ -172,7 +173,10 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
     const std::size_t header_first = FindHeaderFirst(lines, run);
     std::vector<Column> columns = BuildColumns(lines, run, edges, labels.limit, em);
     AddHeaderOnlyColumns(page, lines, header_first, run.first, labels, em, columns);
+    std::vector<Warning> cut;
+    ReportCutAmounts(lines, run, columns, labels.limit, em, cut);
     tables.push_back(BuildTable(page, lines, run, header_first, columns, labels, em, glyph_taken));
+    tables.back().warnings = std::move(cut);
     // A table's warnings: the ambiguous pieces within its lines or just
     // below its last row (an unjoined piece may have ended the run).
     const Box& box = tables.back().box;
