@@ -1,22 +1,19 @@
-// Stages 2b and 4b of the unruled table detector (see unruled_stages.h): no
-// column boundary splits a number's digits, and where the evidence does not
-// decide a number's cell, the cell is reported, not guessed.
+// Stage 4b of the unruled table detector (see unruled_stages.h): where the
+// alignment does not decide a number's cell, the cell is reported, not
+// guessed.
 //
-// Stage 2b (JoinCutAmounts), on lines: a number's glyphs are set tight, so a
-// gap splits it only where a publisher spaced its digits out or a renderer
-// pushed its last digits right. Two digit pieces side by side that make one
-// well-formed amount, where one of them is no amount on its own (`1,209,5`
-// beside `83.75`, `12,672` beside `.73`), are one number: it goes whole to
-// the column of its right edge (amounts are right-aligned), instead of its
-// head making a column of its own and its tail another.
+// The evidence is the other rows' bands. An amount whose glyphs reach into
+// the band of the amount column before its own (its left part under that
+// column's figures) straddles two columns; two amounts of one row that fall
+// in one cell were joined from runs far apart; a digit piece grouped as no
+// amount is (`1,209,5`, `.75`, `3,45`) is a number cut. Each is a warning
+// naming the text as printed, its row and its box; the normalizer turns it
+// into a finding naming the cell (normalize/cell_warnings.h).
 //
-// Stage 4b (ReportCutAmounts), on a run with its columns: the evidence is the
-// other rows' bands. An amount whose glyphs reach into the band of the amount
-// column before its own (its left part under that column's figures) straddles
-// two columns; two amounts of one row that fall in one cell were joined from
-// runs far apart; a digit piece grouped as no amount is (`1,209,5`, `.75`,
-// `3,45`) is a number cut. Each is a warning naming the text as printed and
-// its box; the normalizer turns it into a finding naming the cell.
+// Not done here: joining two pieces side by side into one number. A join of
+// two digit pieces that make one well-formed amount, one of them none alone,
+// was tried (branch pdfs2): no change on seeds 1 and 3, 101 figures lost on
+// the held-out seed 2, so it was taken out.
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -85,35 +82,6 @@ std::string RowLabel(const Line& line) {
 }
 
 }  // namespace
-
-void JoinCutAmounts(std::vector<Line>& lines) {
-  for (Line& line : lines) {
-    if (line.leader || line.chunks.size() < 2) continue;
-    std::vector<Chunk> joined;
-    joined.reserve(line.chunks.size());
-    for (Chunk& chunk : line.chunks) {
-      if (!joined.empty()) {
-        Chunk& left = joined.back();
-        const std::string a = Compact(left.text);
-        const std::string b = Compact(chunk.text);
-        // Pieces of one number sit closer than a column gap: the gap that
-        // split them is the narrower one beside a digit (kDigitGapEm).
-        const bool near = chunk.box.x0 - left.box.x1 <= kColumnGapEm * line.em;
-        if (near && IsNumberPiece(a) && IsNumberPiece(b) && IsWellFormedAmount(a + b) &&
-            (!IsWellFormedAmount(a) || !IsWellFormedAmount(b))) {
-          left.glyphs.insert(left.glyphs.end(), chunk.glyphs.begin(), chunk.glyphs.end());
-          left.box = Union(left.box, chunk.box);
-          left.text += chunk.text;
-          left.figure = true;
-          left.money = true;
-          continue;
-        }
-      }
-      joined.push_back(std::move(chunk));
-    }
-    line.chunks = std::move(joined);
-  }
-}
 
 void ReportCutAmounts(const std::vector<Line>& lines, const Candidate& run,
                       const std::vector<Column>& columns, double label_limit, double em,

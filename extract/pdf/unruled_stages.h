@@ -12,9 +12,6 @@
 //      ("1,209,583.7" over "5", "12,672" over ".73"); a line of digit pieces
 //      under a row's amounts joins the amount it completes, and a piece that
 //      could complete two amounts is reported, not guessed (MarkAmountTails);
-//   2b. unruled_cut_amounts.cc: two digit pieces side by side that make one
-//      amount, one of them no amount alone (`1,209,5` beside `83.75`), are
-//      one number, placed whole by its right edge (JoinCutAmounts);
 //   3. unruled_runs.cc: a run of at least three body rows (a figure after the
 //      first chunk), two of them printed as money, is a table; label rows,
 //      wrapped labels and a repeated 栏次 row may sit between rows (FindRuns);
@@ -34,7 +31,6 @@
 // Usage (what unruled_tables.cc does, in short):
 //   std::vector<Line> lines = BuildLines(page, glyph_taken);
 //   MarkAmountTails(lines, warnings);
-//   JoinCutAmounts(lines);
 //   for (const Candidate& run : FindRuns(lines, page.page.height)) {
 //     const std::vector<double> edges = AmountColumns(lines, run, kRightEdgeTolEm * em);
 //     const LabelBounds labels = FindLabelBounds(lines, run, edges, em);
@@ -150,9 +146,6 @@ bool IsCaptionLine(const Line& line);
 // Stage 2 (unruled_amount_tails.cc).
 bool IsWellFormedAmount(std::string_view text);
 void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings);
-
-// Stage 2b (unruled_cut_amounts.cc): joins the digit pieces of one number.
-void JoinCutAmounts(std::vector<Line>& lines);
 
 // Stage 3 (unruled_runs.cc).
 bool IsWrappedLabelLine(const std::vector<Line>& lines, std::size_t j);

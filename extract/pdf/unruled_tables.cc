@@ -164,7 +164,6 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
   std::vector<Line> lines = BuildLines(page, glyph_taken);
   std::vector<Warning> warnings;
   MarkAmountTails(lines, warnings);
-  JoinCutAmounts(lines);
   for (const Candidate& run : FindRuns(lines, page.page.height)) {
     const double em = lines[run.first].em;
     const std::vector<double> edges = AmountColumns(lines, run, kRightEdgeTolEm * em);
