@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "normalize/cell_warnings.h"
 #include "normalize/consistency.h"
 #include "normalize/document_class.h"
 #include "normalize/metadata.h"
@@ -24,6 +25,8 @@ NormalizedDocument NormalizeRead(const Document& document, const NormalizeOption
   normalized.tables = BuildTables(document, normalized.metadata, normalized.findings);
   normalized.narrative =
       ExtractNarrativeFigures(document, normalized.metadata, normalized.findings);
+  // A reader's doubt about a cell names the figure it made, validation or not.
+  ReportCellWarnings(document, normalized.tables, normalized.findings);
   if (options.validate) {
     // OCR misreads the identities can prove are corrected before they are checked.
     RepairOcrFigures(normalized.tables, normalized.findings);

@@ -30,6 +30,9 @@ namespace {
 // Free lines further from the break than this share of the page are not
 // fragments of a table cut by it: a header and two rows take a few lines.
 constexpr double kFragmentBand = 0.5;
+// A table's header takes at most this many lines (kMaxHeaderLines of the
+// unruled detector).
+constexpr std::size_t kMaxHeaderLinesAbove = 4;
 
 double CenterY(const Box& box) {
   return (box.y0 + box.y1) / 2;
@@ -185,6 +188,42 @@ bool IsLabelRowParagraph(const Paragraph& paragraph, const Box& table) {
   return true;
 }
 
+// Whether the lower side's first line is digit pieces only ("9", ".73",
+// "583.75"), each under a digit or point of the upper side's last line: the
+// rest of amounts wrapped in their cells, cut from them by the page break.
+bool DigitRestOnTop(const PageContent& upper_content, const std::vector<int>& upper_glyphs,
+                    double upper_bottom, const PageContent& lower_content,
+                    const std::vector<int>& lower_glyphs, double lower_top) {
+  std::vector<const Glyph*> last, first;
+  double last_height = 1, first_height = 1;
+  for (int k : upper_glyphs) {
+    const Glyph& glyph = upper_content.glyphs[static_cast<std::size_t>(k)];
+    if (glyph.box.y1 >= upper_bottom - 0.5 * glyph.box.height()) last.push_back(&glyph);
+  }
+  for (int k : lower_glyphs) {
+    const Glyph& glyph = lower_content.glyphs[static_cast<std::size_t>(k)];
+    if (glyph.box.y0 <= lower_top + 0.5 * glyph.box.height()) first.push_back(&glyph);
+  }
+  if (last.empty() || first.empty()) return false;
+  const auto digit_or_point = [](const std::string& text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == '.' || c == ',';
+    });
+  };
+  for (const Glyph* glyph : last) last_height = std::max(last_height, glyph->box.height());
+  for (const Glyph* glyph : first) first_height = std::max(first_height, glyph->box.height());
+  const double slack = 0.5 * std::max(last_height, first_height);
+  for (const Glyph* piece : first) {
+    if (!digit_or_point(piece->text)) return false;
+    const bool under = std::any_of(last.begin(), last.end(), [&](const Glyph* above) {
+      return digit_or_point(above->text) && piece->box.x0 < above->box.x1 + slack &&
+             piece->box.x1 > above->box.x0 - slack;
+    });
+    if (!under) return false;
+  }
+  return true;
+}
+
 // The upper page's foot (upper == true) or the lower page's top; `upper_lines`
 // are the upper band's lines (BandLines), for the lower page.
 Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool upper,
@@ -293,6 +332,35 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
       to = std::min(to, table.box.y0);
     }
   }
+  // A header whose body went to the next page may stand higher than the
+  // band: the last lines of a page that holds little else (a page of the
+  // header alone, the body pushed over by the rows' height). The page's last
+  // free lines, each a header line over several columns or a 栏次 row, are
+  // read again with
+  // the lower page from wherever they start.
+  if (upper && side.table < 0) {
+    const std::vector<bool> taken = ConsumedGlyphs(content, analysis);
+    double below = -1e18;  // the foot of the tables on the page
+    for (const DetectedTable& table : analysis.tables) below = std::max(below, table.box.y1);
+    std::vector<int> tail;
+    for (std::size_t k = 0; k < content.glyphs.size(); ++k) {
+      const Glyph& glyph = content.glyphs[k];
+      if (taken[k] || CenterY(glyph.box) <= below || IsFurniture(analysis, glyph) ||
+          RemoveAllWhitespace(glyph.text).empty()) {
+        continue;
+      }
+      tail.push_back(static_cast<int>(k));
+    }
+    const std::vector<GlyphLine> lines = GlyphLines(content, tail);
+    std::size_t first = lines.size();
+    // A 栏次 row (栏次 1 2 3) numbers the header's columns: part of it.
+    while (first > 0 &&
+           (lines[first - 1].header_like || StartsWith(lines[first - 1].text, "栏次")) &&
+           lines.size() - first < kMaxHeaderLinesAbove) {
+      --first;
+    }
+    if (first < lines.size() && lines[first].box.y0 < from) from = lines[first].box.y0 - 0.5;
+  }
   side.from = from;
   const std::vector<bool> consumed = ConsumedGlyphs(content, analysis);
   std::vector<bool> in_table(content.glyphs.size(), false);
@@ -381,10 +449,11 @@ DetectedTable Part(const DetectedTable& table, int first, int last, int page, do
   return part;
 }
 
-}  // namespace
-
-bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& upper,
-                                const PageContent& lower_content, PageAnalysis& lower) {
+// RejoinTableAcrossPageBreak, with the lower lines laid tight under the upper
+// ones when `tight_rest` and they start with the digit rest of the last line
+// above (`*tried_tight` then says so).
+bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageContent& lower_content,
+            PageAnalysis& lower, bool tight_rest, bool* tried_tight) {
   if (upper_content.page.text_origin != TextOrigin::kTextLayer ||
       lower_content.page.text_origin != TextOrigin::kTextLayer) {
     return false;
@@ -436,7 +505,14 @@ bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& 
   // A row's pitch, not a wrapped line's: the first line below is a row of its
   // own (四、事业收入 under 三、上级补助收入, a summary's label-only rows on
   // both sides of the break), not the wrapped rest of the last line above.
-  const double gap = std::max(1.0, line_height);
+  // But a first line of digit pieces only, each under digits of the last
+  // line above, is the wrapped rest of that line's amounts (`26,062.7` at the
+  // page's foot, `9` at the next page's top): it is laid tight under them,
+  // as in its cell, for MarkAmountTails to complete them.
+  const bool rest_on_top = tight_rest && DigitRestOnTop(upper_content, top.glyphs, upper_bottom,
+                                                        lower_content, bottom.glyphs, lower_top);
+  if (tried_tight != nullptr) *tried_tight = rest_on_top;
+  const double gap = rest_on_top ? 0.2 * std::max(1.0, line_height) : std::max(1.0, line_height);
   const double dy = upper_bottom + gap - lower_top;
   const double boundary = upper_bottom + gap / 2;
 
@@ -495,7 +571,9 @@ bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& 
     for (const TableCell& cell : table.table.cells) {
       if (!cell.provenance.box) return false;
       const Box& box = *cell.provenance.box;
-      const int here = box.y1 <= boundary ? 1 : box.y0 >= boundary ? 2 : 3;
+      // A row completed by the rest on top of the lower page is the upper
+      // page's row: its cells start above the break.
+      const int here = box.y1 <= boundary ? 1 : box.y0 >= boundary ? 2 : rest_on_top ? 1 : 3;
       int& row_side = side_of_row[static_cast<std::size_t>(cell.row)];
       row_side |= here;
     }
@@ -509,6 +587,12 @@ bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& 
     if (split == 0 || split == table.table.row_count) return false;
 
     DetectedTable first = Part(table, 0, split, upper_content.page.number, 0);
+    // A cell completed by the rest on the lower page ends at the page's foot.
+    for (TableCell& cell : first.table.cells) {
+      if (cell.provenance.box) {
+        cell.provenance.box->y1 = std::min(cell.provenance.box->y1, upper_content.page.height);
+      }
+    }
     DetectedTable second = Part(table, split, table.table.row_count, lower_content.page.number, dy);
     first.table.continues_on_next_page = true;
     second.table.continued_from_previous_page = true;
@@ -560,6 +644,19 @@ bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& 
     return true;
   }
   return false;
+}
+
+}  // namespace
+
+bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& upper,
+                                const PageContent& lower_content, PageAnalysis& lower) {
+  // A rest whose amounts end the table (the last row's `34,533.` over `62`
+  // at the next page's top, nothing under it) leaves no row below the break
+  // to make a part of: read a line apart, as a row, for the normalizer's
+  // stitch to complete.
+  bool tried_tight = false;
+  if (Rejoin(upper_content, upper, lower_content, lower, true, &tried_tight)) return true;
+  return tried_tight && Rejoin(upper_content, upper, lower_content, lower, false, nullptr);
 }
 
 }  // namespace disclose::pdf

@@ -19,6 +19,10 @@
 //      clusters of the figures' right edges, and text columns the lined-up
 //      left edges of words right of the labels; each column owns a band
 //      (BuildColumns, ColumnOf);
+//   4b. unruled_cut_amounts.cc: an amount reaching into the band of the
+//      column before its own, two amounts of a row in one cell, a digit piece
+//      grouped as no amount is: each reported with its text and box, not
+//      guessed (ReportCutAmounts);
 //   5. unruled_header.cc: up to four figure-free lines above the first row
 //      are the header, and each header word goes to the column it heads
 //      (FindHeaderFirst, PlaceHeaderWord);
@@ -31,6 +35,7 @@
 //     const std::vector<double> edges = AmountColumns(lines, run, kRightEdgeTolEm * em);
 //     const LabelBounds labels = FindLabelBounds(lines, run, edges, em);
 //     std::vector<Column> columns = BuildColumns(lines, run, edges, labels, em);
+//     ReportCutAmounts(lines, run, columns, labels.limit, em, table_warnings);
 //     …
 //   }
 #pragma once
@@ -158,6 +163,12 @@ std::vector<Column> BuildColumns(const std::vector<Line>& lines, const Candidate
 int BandOf(double x, const std::vector<Column>& columns, double label_limit);
 int ColumnOf(const Chunk& chunk, const std::vector<Column>& columns, double label_limit,
              bool header, double em);
+
+// Stage 4b (unruled_cut_amounts.cc): warnings pdf_straddling_amount,
+// pdf_joined_amount and pdf_cut_amount for the run's body rows.
+void ReportCutAmounts(const std::vector<Line>& lines, const Candidate& run,
+                      const std::vector<Column>& columns, double label_limit, double em,
+                      std::vector<Warning>& warnings);
 
 // Stage 5 (unruled_header.cc).
 std::size_t FindHeaderFirst(const std::vector<Line>& lines, const Candidate& run);

@@ -172,7 +172,10 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
     const std::size_t header_first = FindHeaderFirst(lines, run);
     std::vector<Column> columns = BuildColumns(lines, run, edges, labels.limit, em);
     AddHeaderOnlyColumns(page, lines, header_first, run.first, labels, em, columns);
+    std::vector<Warning> cut;
+    ReportCutAmounts(lines, run, columns, labels.limit, em, cut);
     tables.push_back(BuildTable(page, lines, run, header_first, columns, labels, em, glyph_taken));
+    tables.back().warnings = std::move(cut);
     // A table's warnings: the ambiguous pieces within its lines or just
     // below its last row (an unjoined piece may have ended the run).
     const Box& box = tables.back().box;

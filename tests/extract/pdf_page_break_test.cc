@@ -642,3 +642,107 @@ TEST(PageBreakTableTest, UnitLineAboveTheHeaderIsNoHeaderRow) {
 
 }  // namespace
 }  // namespace disclose::pdf
+
+namespace disclose::pdf {
+namespace {
+
+// A row's amounts wrapped in their cells and cut by the break: "26,062.7" at
+// the page's foot, its "9" on top of the next page. The rest completes the
+// amount it was cut from, whether rows follow it (the table goes on) or not
+// (the table's last row: the normalizer's stitch completes it).
+TEST(PageBreakTableTest, DigitRestOnTopCompletesTheAmountsAbove) {
+  struct Case {
+    const char* name;
+    bool rows_below;
+  };
+  for (const Case& c : {Case{"rows follow", true}, Case{"the last row", false}}) {
+    SCOPED_TRACE(c.name);
+    PageContent upper_content = A4(1);
+    AddRun(upper_content, "本部门预算公开如下。", 60, 100);
+    TitleAndHeader(upper_content, 640, /*column_numbers=*/false);
+    if (!c.rows_below) {  // a table ending at the break
+      Row(upper_content, 724, "201一般公共服务支出", {"4,761.04", "1,143.00", "3,618.04"});
+      Row(upper_content, 742, "20103政府办公厅", {"4,761.04", "1,143.00", "3,618.04"});
+    }
+    Row(upper_content, 760, "合计", {"34,533.62", "26,062.7", "8,470.8"});
+    PageContent lower_content = A4(2);
+    Row(lower_content, 60, "", {"", "9", "3"});
+    double top = 90;
+    if (c.rows_below) {
+      Row(lower_content, top, "201一般公共服务支出", {"4,761.04", "1,143.00", "3,618.04"});
+      Row(lower_content, top + 18, "20103政府办公厅", {"4,761.04", "1,143.00", "3,618.04"});
+      Row(lower_content, top + 36, "2010301行政运行", {"4,761.04", "1,143.00", "3,618.04"});
+      top += 60;
+    }
+    AddRun(lower_content, "注：本表为示例。", 60, top);
+    PageAnalysis upper = AnalyzePage(upper_content);
+    PageAnalysis lower = AnalyzePage(lower_content);
+    const bool joined = RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower);
+    if (!c.rows_below) {
+      // Read a row apart, as before: the stitch joins "26,062.7" + "9".
+      ASSERT_TRUE(joined);
+      ASSERT_EQ(lower.tables.size(), 1u);
+      EXPECT_EQ(RemoveAllWhitespace(RowTexts(lower.tables[0].table, 0)[2]), "9");
+      continue;
+    }
+    ASSERT_TRUE(joined);
+    ASSERT_EQ(upper.tables.size(), 1u);
+    const Table& top_part = upper.tables[0].table;
+    const std::vector<std::string> total = RowTexts(top_part, top_part.row_count - 1);
+    EXPECT_EQ(RemoveAllWhitespace(total[2]), "26,062.79");
+    EXPECT_EQ(RemoveAllWhitespace(total[3]), "8,470.83");
+    ASSERT_EQ(lower.tables.size(), 1u);
+    EXPECT_EQ(lower.tables[0].table.row_count, 3);  // no row of the rest alone
+    EXPECT_FALSE(AnyParagraphContains(lower, "9"));
+  }
+}
+
+}  // namespace
+}  // namespace disclose::pdf
+
+namespace disclose::pdf {
+namespace {
+
+// A header whose body the next page holds may stand high on its page: a page
+// of the header alone (LibreOffice pushed the rows over), or the header under
+// a short table at the page's top. Its lines, the page's last, join the rows
+// as they do from the band at the foot; prose ending a page does not.
+TEST(PageBreakTableTest, HeaderEndingItsPageAboveTheBandJoinsTheRowsBelow) {
+  struct Case {
+    const char* name;
+    double header_top;  // where the header stands on the upper page
+    bool prose_after;   // a paragraph of prose under the header ends the page
+    bool joined;
+  };
+  for (const Case& c : {Case{"header alone at the page's top", 60, false, true},
+                        Case{"header at mid-page", 300, false, true},
+                        Case{"prose ends the page", 60, true, false}}) {
+    SCOPED_TRACE(c.name);
+    PageContent upper_content = A4(1);
+    Row(upper_content, c.header_top, "项目", {"合计", "基本支出", "项目支出"});
+    Row(upper_content, c.header_top + 18, "栏次", {"1", "2", "3"});
+    if (c.prose_after) AddRun(upper_content, "本部门决算公开如下，数据以报表为准。", 60, 380);
+    PageContent lower_content = A4(2);
+    Row(lower_content, 60, "合计", {"2,116.66", "1,503.52", "613.14"});
+    Row(lower_content, 78, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+    Row(lower_content, 96, "20106财政事务", {"10.00", "", "10.00"});
+    AddRun(lower_content, "注：本表为示例。", 60, 140);
+
+    PageAnalysis upper = AnalyzePage(upper_content);
+    PageAnalysis lower = AnalyzePage(lower_content);
+    ASSERT_TRUE(upper.tables.empty());
+    EXPECT_EQ(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower), c.joined);
+    if (!c.joined) continue;
+    ASSERT_EQ(upper.tables.size(), 1u);
+    const Table& head = upper.tables[0].table;
+    ASSERT_EQ(head.row_count, 2);
+    EXPECT_EQ(RowTexts(head, 0),
+              (std::vector<std::string>{"项目", "合计", "基本支出", "项目支出"}));
+    ASSERT_EQ(lower.tables.size(), 1u);
+    EXPECT_EQ(lower.tables[0].table.row_count, 3);
+    EXPECT_TRUE(lower.tables[0].table.continued_from_previous_page);
+  }
+}
+
+}  // namespace
+}  // namespace disclose::pdf

@@ -1,0 +1,59 @@
+#include "normalize/cell_warnings.h"
+
+#include <algorithm>
+#include <string>
+
+namespace disclose {
+namespace {
+
+bool Overlaps(const Box& a, const Box& b) {
+  return std::min(a.x1, b.x1) > std::max(a.x0, b.x0) && std::min(a.y1, b.y1) > std::max(a.y0, b.y0);
+}
+
+}  // namespace
+
+bool IsCellWarning(const std::string& code) {
+  return code == "pdf_ambiguous_cell" || code == "pdf_straddling_amount" ||
+         code == "pdf_joined_amount" || code == "pdf_cut_amount";
+}
+
+void ReportCellWarnings(const Document& document, const std::vector<CanonicalTable>& tables,
+                        std::vector<Finding>& findings) {
+  for (const Warning& warning : document.warnings) {
+    if (!IsCellWarning(warning.code) || !warning.provenance.box) continue;
+    const Box& at = *warning.provenance.box;
+    Finding finding;
+    finding.check = "cell.ambiguous";
+    finding.severity = Severity::kWarning;
+    finding.provenance = warning.provenance;
+    // The quoted text: the message's first "…" (the readers quote it first).
+    const std::size_t open = warning.message.find('"');
+    const std::size_t close =
+        open == std::string::npos ? std::string::npos : warning.message.find('"', open + 1);
+    if (close != std::string::npos) {
+      finding.printed_text = warning.message.substr(open + 1, close - open - 1);
+    }
+    std::string cells;
+    for (const CanonicalTable& table : tables) {
+      for (const CanonicalRow& row : table.rows) {
+        for (const Figure& figure : row.values) {
+          const Provenance& cell = figure.provenance;
+          if (cell.page != warning.provenance.page || !cell.box || !Overlaps(*cell.box, at)) {
+            continue;
+          }
+          finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
+                                              figure.amount_fen, cell});
+          if (!cells.empty()) cells += ", ";
+          cells += figure.table_kind + " row " + figure.row_code + " column " + figure.column +
+                   " (read " + figure.printed_text + ")";
+        }
+      }
+    }
+    finding.message = "page " + std::to_string(warning.provenance.page) + ": " + warning.message +
+                      (cells.empty() ? std::string("; no figure was read from it")
+                                     : "; the cell's figure: " + cells);
+    findings.push_back(std::move(finding));
+  }
+}
+
+}  // namespace disclose

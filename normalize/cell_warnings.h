@@ -1,0 +1,33 @@
+// Private to normalize/: a reader's doubt about one table cell, as a finding
+// that names the cell.
+//
+// The PDF reader reports a cell it could not place with confidence as a
+// document warning with the page and box of the printed text (an amount whose
+// digits straddle two columns, two numbers joined in one cell, a number cut,
+// a wrapped piece that could complete two amounts: docs/schema.md). The
+// warning alone says where on the page; a person and a validator need which
+// figure. ReportCellWarnings finds the figures whose cells hold that text and
+// writes a `cell.ambiguous` finding naming them (table kind, row code,
+// column, amount) and quoting the printed text.
+//
+//   ReportCellWarnings(document, normalized.tables, normalized.findings);
+#pragma once
+
+#include <vector>
+
+#include "core/document.h"
+#include "core/normalized.h"
+
+namespace disclose {
+
+// Whether `code` is a reader warning about one table cell.
+bool IsCellWarning(const std::string& code);
+
+// One `cell.ambiguous` finding per cell warning of `document` with a box: its
+// figures are those of `tables` on the warning's page whose cell box overlaps
+// the warning's box; none when the text made no figure (the message still
+// quotes it and the row it was printed in).
+void ReportCellWarnings(const Document& document, const std::vector<CanonicalTable>& tables,
+                        std::vector<Finding>& findings);
+
+}  // namespace disclose

@@ -1,0 +1,91 @@
+// A reader's doubt about a table cell (a PDF warning with a page and a box)
+// becomes a cell.ambiguous finding naming the figure of that cell.
+#include "normalize/cell_warnings.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace disclose {
+namespace {
+
+Figure FigureAt(std::string row, std::string column, std::int64_t fen, std::string printed,
+                int page, Box box) {
+  Figure figure;
+  figure.table_kind = "budget.expenditure";
+  figure.row_code = std::move(row);
+  figure.column = std::move(column);
+  figure.amount_fen = fen;
+  figure.printed_text = std::move(printed);
+  figure.provenance.page = page;
+  figure.provenance.box = box;
+  return figure;
+}
+
+TEST(CellWarningsTest, NamesTheFigureOfTheCellTheWarningPointsAt) {
+  std::vector<CanonicalTable> tables(1);
+  tables[0].kind = "budget.expenditure";
+  CanonicalRow row;
+  row.row_code = "2010102";
+  row.values = {
+      FigureAt("2010102", "total", 100000, "1,000.00", 3, {300, 200, 340, 212}),
+      FigureAt("2010102", "basic", 12345678900, "123,456,789.00", 3, {322, 218, 430, 230}),
+      // Same box on another page: not this cell.
+      FigureAt("2010102", "project", 100, "1.00", 4, {322, 218, 430, 230})};
+  tables[0].rows.push_back(row);
+  struct Case {
+    const char* name;
+    Warning warning;
+    int page;
+    Box box;
+    std::size_t findings;
+    std::vector<std::string> columns;  // of the figures named
+    std::string printed;               // the text the finding quotes
+  };
+  const std::vector<Case> cases = {
+      {"a straddling amount names its figure",
+       {"pdf_straddling_amount", "\"123,456,789.00\" in row \"2010102\" reaches …", {}},
+       3,
+       {322, 218, 430, 230},
+       1,
+       {"basic"},
+       "123,456,789.00"},
+      {"a cut piece that made no figure is still reported",
+       {"pdf_cut_amount", "\"3,45\" in row \"2010102\" is grouped as no amount is", {}},
+       3,
+       {500, 218, 520, 230},
+       1,
+       {},
+       "3,45"},
+      {"another warning is no cell's",
+       {"undecodable_glyphs", "12 glyphs", {}},
+       3,
+       {0, 0, 1, 1},
+       0,
+       {},
+       ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Document document;
+    Warning warning = c.warning;
+    warning.provenance.page = c.page;
+    warning.provenance.box = c.box;
+    document.warnings.push_back(warning);
+    std::vector<Finding> findings;
+    ReportCellWarnings(document, tables, findings);
+    ASSERT_EQ(findings.size(), c.findings);
+    if (findings.empty()) continue;
+    EXPECT_EQ(findings[0].check, "cell.ambiguous");
+    EXPECT_EQ(findings[0].printed_text, c.printed);
+    ASSERT_EQ(findings[0].figures.size(), c.columns.size());
+    for (std::size_t k = 0; k < c.columns.size(); ++k) {
+      EXPECT_EQ(findings[0].figures[k].column, c.columns[k]);
+      EXPECT_EQ(findings[0].figures[k].row_code, "2010102");
+    }
+  }
+}
+
+}  // namespace
+}  // namespace disclose
