@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "extract/ocr/dropped_text.h"
 #include "extract/ocr/ocr_engine.h"
+#include "extract/ocr/page_break.h"
 #include "extract/ocr/page_image.h"
 
 namespace disclose::ocr {
@@ -745,6 +746,13 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
     }
     table.provenance.confidence = table_confidence;
   }
+  MarkOcrParagraphs(content, analysis);
+  return not_reread;
+}
+
+}  // namespace
+
+void MarkOcrParagraphs(const pdf::PageContent& content, pdf::PageAnalysis& analysis) {
   for (Paragraph& paragraph : analysis.layout.paragraphs) {
     paragraph.text = RepairSeparators(paragraph.text);
     paragraph.provenance.origin = TextOrigin::kOcr;
@@ -758,10 +766,7 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
       paragraph.provenance.confidence =
           std::max(0, MeanConfidence(content, *paragraph.provenance.box));
   }
-  return not_reread;
 }
-
-}  // namespace
 
 std::vector<LineBand> TextLineBands(const std::vector<int>& row_ink, int dpi) {
   // Runs of rows with ink. Scanner specks are dropped by the binariser, so a
