@@ -12,6 +12,7 @@
 #include "extract/ocr/dropped_text.h"
 #include "extract/ocr/large_text.h"
 #include "extract/ocr/ocr_engine.h"
+#include "extract/ocr/page_break.h"
 #include "extract/ocr/page_image.h"
 
 namespace disclose::ocr {
@@ -76,6 +77,23 @@ double WidthUnits(std::string_view text) {
 bool IsCjkCharacter(char32_t c) {
   return IsCjkIdeograph(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
 }
+
+}  // namespace
+
+GlyphHeight GlyphHeightOfBand(double top, double bottom) {
+  const double band = std::max(bottom - top, 0.1);
+  const double em = std::max(1.0, band / kBandPerEm);
+  const double middle = (top + bottom) / 2;
+  return GlyphHeight{middle - kGlyphBoxEm * em / 2, middle + kGlyphBoxEm * em / 2, em};
+}
+
+Box InkBoxOfGlyphBox(const Box& box) {
+  const double band = box.height() * kBandPerEm / kGlyphBoxEm;
+  const double middle = (box.y0 + box.y1) / 2;
+  return Box{box.x0, middle - band / 2, box.x1, middle + band / 2};
+}
+
+namespace {
 
 // Symbols become glyphs sharing their line's band, so layout groups them as
 // the text layer's glyphs. Each word's box is shared among its characters by
@@ -150,16 +168,16 @@ std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& unordered, double sc
     const double per_unit = (word_x1 - word_x0) / total;
     // The whole line's band, not the character's: layout then sees one line.
     const int top = first.line_top, bottom = std::max(first.line_bottom, first.line_top + 1);
+    const GlyphHeight height = GlyphHeightOfBand(top * scale, bottom * scale);
     for (std::size_t i = begin; i < end; ++i) {
       const Symbol& symbol = symbols[i];
       const double width = WidthUnits(symbol.text) * per_unit;
       pdf::Glyph glyph;
       glyph.text = SanitizeUtf8(symbol.text);
-      glyph.box = Box{x * scale, top * scale, (x + width) * scale, bottom * scale};
+      glyph.box = Box{x * scale, height.y0, (x + width) * scale, height.y1};
       x += width;
       if (glyph.text.empty()) continue;
-      // A printed line's box spans about 1.1 em (ascent plus descent).
-      glyph.font_size = std::max(1.0, (bottom - top) * scale * 0.9);
+      glyph.font_size = height.em;
       glyph.confidence = symbol.confidence;
       glyphs.push_back(std::move(glyph));
     }
@@ -622,6 +640,24 @@ int MinConfidence(const pdf::PageContent& content, const std::vector<int>& indic
   return confidence;
 }
 
+// The print of a cell of a table without rules: its glyphs' bands, not their
+// boxes (taller than the ink, GlyphHeightOfBand), so that the cut's margin is
+// the same fifth of a line whatever the box.
+Box InkBoxOfCell(const pdf::PageContent& content, const std::vector<int>& indices, const Box& box) {
+  bool any = false;
+  Box ink = box;
+  for (int index : indices) {
+    const pdf::Glyph& glyph = content.glyphs[static_cast<std::size_t>(index)];
+    if (!Contains(box, glyph.box)) continue;
+    const Box band = InkBoxOfGlyphBox(glyph.box);
+    ink = any ? Box{std::min(ink.x0, band.x0), std::min(ink.y0, band.y0), std::max(ink.x1, band.x1),
+                    std::max(ink.y1, band.y1)}
+              : band;
+    any = true;
+  }
+  return ink;
+}
+
 int MeanConfidence(const pdf::PageContent& content, const Box& box) {
   long long sum = 0;
   int count = 0;
@@ -670,7 +706,9 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
         // An empty cell of a table without rules has its column's extent, not
         // its words' box: it is cut inside, as a ruled cell is.
         const bool tight = !ruled && shape != CellShape::kEmpty;
-        Line line = ReadCell(engine, text_image, *cell.provenance.box, dpi, numeric, 1, !tight);
+        const Box cut = tight ? InkBoxOfCell(content, detected.glyph_indices, *cell.provenance.box)
+                              : *cell.provenance.box;
+        Line line = ReadCell(engine, text_image, cut, dpi, numeric, 1, !tight);
         const CellShape read_shape = ShapeOf(line.text);
         bool usable = numeric
                           ? read_shape == CellShape::kAmount ||
@@ -680,8 +718,7 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
         // spanning "支出"), which the page pass can miss: read as a label when
         // it is no amount.
         if (!usable && numeric && shape == CellShape::kEmpty) {
-          line =
-              ReadCell(engine, text_image, *cell.provenance.box, dpi, /*numeric=*/false, 1, !tight);
+          line = ReadCell(engine, text_image, cut, dpi, /*numeric=*/false, 1, !tight);
           usable = ShapeOf(line.text) == CellShape::kLabel;
           numeric = false;
         }
@@ -690,8 +727,7 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
         // A reading with marks the amount grammar cannot place is read once
         // more, enlarged; the second reading is taken when it is well formed.
         if (usable && numeric && !IsWellFormedAmount(text)) {
-          const Line again = ReadCell(engine, text_image, *cell.provenance.box, dpi, numeric,
-                                      /*upscale=*/2, !tight);
+          const Line again = ReadCell(engine, text_image, cut, dpi, numeric, /*upscale=*/2, !tight);
           const std::string text_again = NormalizeAmountReading(Trim(again.text));
           if (ShapeOf(again.text) == CellShape::kAmount && IsWellFormedAmount(text_again)) {
             line = again;
@@ -711,6 +747,13 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
     }
     table.provenance.confidence = table_confidence;
   }
+  MarkOcrParagraphs(content, analysis);
+  return not_reread;
+}
+
+}  // namespace
+
+void MarkOcrParagraphs(const pdf::PageContent& content, pdf::PageAnalysis& analysis) {
   for (Paragraph& paragraph : analysis.layout.paragraphs) {
     paragraph.text = RepairSeparators(paragraph.text);
     paragraph.provenance.origin = TextOrigin::kOcr;
@@ -724,10 +767,7 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
       paragraph.provenance.confidence =
           std::max(0, MeanConfidence(content, *paragraph.provenance.box));
   }
-  return not_reread;
 }
-
-}  // namespace
 
 std::vector<LineBand> TextLineBands(const std::vector<int>& row_ink, int dpi) {
   // Runs of rows with ink. Scanner specks are dropped by the binariser, so a

@@ -65,6 +65,32 @@ bool IsWellFormedAmount(std::string_view text);
 // ("“基本支出" -> "基本支出", "款|" -> "款"; "“三公”经费" stays).
 std::string StripRuleRemnants(std::string_view text);
 
+// The height an OCR glyph is given, from its text line's band (Tesseract's
+// line box, in points). The band is drawn tight to the ink: 0.83-0.96 em
+// measured (9 pt Noto Serif and 12 pt Noto Sans CJK at 200 dpi), where a text
+// layer's glyph box spans ascent to descent, 1.0-1.3 em. Read as the glyph box
+// and 0.9 of it as the em (as it was), the gap between a cell's wrapped lines
+// (pitch 1.45-1.7 em) measured 0.6-0.75 of a line's height, over the half that
+// tells a wrapped label or amount from a new row (unruled_stages.h,
+// kWrapGapLines): every wrapped cell of an unruled or three-line scan was cut
+// into rows, and its header lines into paragraphs. So the em is the band over
+// kBandPerEm, and the box kGlyphBoxEm em tall about the band's middle, as a
+// text layer draws it.
+//
+//   GlyphHeight h = GlyphHeightOfBand(100.0, 111.5);   // 12 pt print
+//   // h.em ~ 12.8, h.y1 - h.y0 ~ 15.3
+constexpr double kBandPerEm = 0.9;
+constexpr double kGlyphBoxEm = 1.2;
+struct GlyphHeight {
+  double y0 = 0, y1 = 0;  // the glyph box's top and bottom
+  double em = 0;          // the font size
+};
+GlyphHeight GlyphHeightOfBand(double top, double bottom);
+
+// The band (ink) of a glyph box GlyphHeightOfBand made, for cutting a cell of
+// a table without rules out of the image as tight as its print.
+Box InkBoxOfGlyphBox(const Box& box);
+
 // A text line of a cell image: rows [top, bottom) and the ink in them.
 struct LineBand {
   int top = 0, bottom = 0;

@@ -162,6 +162,38 @@ bool HasAmountText(const std::string& text) {
   return false;
 }
 
+// A title (…表) or a unit line: what starts a table, never a header's line.
+// Two titles of one document differ by a word or two (收入总表, 支出总表).
+bool IsCaptionText(const std::string& text) {
+  return EndsWith(text, "表") || Contains(text, "单位");
+}
+
+// Whether an OCR'd line (whitespace removed) is a header line printed again
+// from `lines` (sorted) with a few characters misread: six or more
+// characters, no amount, no caption, and three quarters of them, in order,
+// those of one line (the longest common subsequence).
+bool RepeatsLine(const std::string& text, const std::vector<std::string>& lines) {
+  constexpr std::size_t kMinChars = 6;
+  const std::vector<char32_t> a = DecodeUtf8(text);
+  if (a.size() < kMinChars || HasAmountText(text) || IsCaptionText(text)) return false;
+  for (const std::string& line : lines) {
+    const std::vector<char32_t> b = DecodeUtf8(line);
+    if (b.size() < kMinChars ||
+        4 * std::min(a.size(), b.size()) < 3 * std::max(a.size(), b.size())) {
+      continue;
+    }
+    std::vector<std::size_t> row(b.size() + 1, 0), next(b.size() + 1, 0);
+    for (char32_t c : a) {
+      for (std::size_t j = 0; j < b.size(); ++j) {
+        next[j + 1] = c == b[j] ? row[j] + 1 : std::max(row[j + 1], next[j]);
+      }
+      std::swap(row, next);
+    }
+    if (4 * row[b.size()] >= 3 * std::max(a.size(), b.size())) return true;
+  }
+  return false;
+}
+
 // A line that can only be the wrapped rest of a label cut by the break: a
 // few characters, no digit (a row, a title or a note is longer or has one).
 bool IsLabelRest(const std::string& text) {
@@ -289,12 +321,31 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
       // Nothing but the rest of a label the break cut (社会保障和就业 over
       // 支出, no header repeated): the table continues the one above.
       if (paragraphs.size() == 1 && IsLabelRest(paragraphs[0].text)) continues = true;
+      const bool ocr = content.page.text_origin == TextOrigin::kOcr;
       for (const auto& lines : {paragraphs, GlyphLines(content, above)}) {
         if (continues) break;
         std::size_t n = 0;
         while (n < lines.size() && !lines[n].text.empty() &&
                std::binary_search(upper_lines.begin(), upper_lines.end(), lines[n].text)) {
           ++n;
+        }
+        // OCR reads the same print a little differently on each page (合计
+        // as 计, 类 款 项 as 去如): a header line of several words that is
+        // most of a line of the upper band starts the repeated header, and
+        // the lines under it down to the table with no amount (the header's
+        // wrapped words, 类 款 项, 栏次) are the rest of it.
+        if (ocr && n < 2 && !lines.empty() && (n == 1 || RepeatsLine(lines[0].text, upper_lines))) {
+          n = 1;
+          while (n < lines.size() && !HasAmountText(lines[n].text) &&
+                 !IsCaptionText(lines[n].text)) {
+            ++n;
+          }
+          if (n == lines.size() && n >= 2) {
+            for (std::size_t l = 0; l < n; ++l) side.repeated.push_back(lines[l].box);
+            continues = true;
+            break;
+          }
+          n = 0;
         }
         if (n < 2) continue;
         for (std::size_t l = 0; l < n; ++l) side.repeated.push_back(lines[l].box);
@@ -388,13 +439,29 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
     }
     std::vector<Box> repeated;
     bool header_like = false;
-    for (const GlyphLine& line : GlyphLines(content, band)) {
+    const std::vector<GlyphLine> band_lines = GlyphLines(content, band);
+    for (const GlyphLine& line : band_lines) {
       if (line.text.empty() ||
           !std::binary_search(upper_lines.begin(), upper_lines.end(), line.text)) {
         break;
       }
       repeated.push_back(line.box);
       header_like = line.header_like;
+    }
+    // OCR'd: a header line read a little differently, and the lines under it
+    // down to the first row with amounts, as above.
+    if (content.page.text_origin == TextOrigin::kOcr && repeated.size() < 2 &&
+        !band_lines.empty() &&
+        (repeated.size() == 1 || RepeatsLine(band_lines[0].text, upper_lines))) {
+      std::size_t n = 1;
+      while (n < band_lines.size() && !HasAmountText(band_lines[n].text) &&
+             !IsCaptionText(band_lines[n].text)) {
+        ++n;
+      }
+      if (n >= 2 && n < band_lines.size() && HasAmountText(band_lines[n].text)) {
+        repeated.clear();
+        for (std::size_t l = 0; l < n; ++l) repeated.push_back(band_lines[l].box);
+      }
     }
     // One line is enough when it is a header over several columns: a header
     // Word repeats without the title (项目 | 预算数 over a 三公 table's last
@@ -454,8 +521,11 @@ DetectedTable Part(const DetectedTable& table, int first, int last, int page, do
 // above (`*tried_tight` then says so).
 bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageContent& lower_content,
             PageAnalysis& lower, bool tight_rest, bool* tried_tight) {
-  if (upper_content.page.text_origin != TextOrigin::kTextLayer ||
-      lower_content.page.text_origin != TextOrigin::kTextLayer) {
+  // Both sides read alike: two text layers, or two OCR'd pages (whose
+  // readings ocr::RejoinOcrTableAcrossPageBreak puts back).
+  if (upper_content.page.text_origin != lower_content.page.text_origin ||
+      (upper_content.page.text_origin != TextOrigin::kTextLayer &&
+       upper_content.page.text_origin != TextOrigin::kOcr)) {
     return false;
   }
   if (std::abs(upper_content.page.width - lower_content.page.width) > 1) return false;

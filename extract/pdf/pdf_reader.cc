@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "extract/extract.h"
 #include "extract/ocr/ocr_page.h"
+#include "extract/ocr/page_break.h"
 #include "extract/pdf/layout.h"
 #include "extract/pdf/page_break_tables.h"
 #include "extract/pdf/page_collector.h"
@@ -243,7 +244,11 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
     // A page's blocks are appended once the next page is read: a table
     // without rules cut by the break is read across it first.
     if (held.number > 0) {
-      pdf::RejoinTableAcrossPageBreak(held.content, held.analysis, content, analysis);
+      if (held.content.page.text_origin == TextOrigin::kOcr) {
+        ocr::RejoinOcrTableAcrossPageBreak(held.content, held.analysis, content, analysis);
+      } else {
+        pdf::RejoinTableAcrossPageBreak(held.content, held.analysis, content, analysis);
+      }
       if (!AppendHeldPage(held, doc, budget)) {
         return budget.Exceeded("PDF read error: " + doc.source.name);
       }

@@ -20,6 +20,7 @@
 #include "extract/ocr/image_reader.h"
 #include "extract/ocr/ocr_page.h"
 #include "extract/ocr/page_image.h"
+#include "extract/pdf/unruled_stages.h"
 
 namespace disclose {
 namespace {
@@ -164,6 +165,47 @@ TEST(OcrTextTest, RuleRemnantsAreStrippedFromLabels) {
       {"”", ""},
   };
   for (const auto& [in, out] : cases) EXPECT_EQ(ocr::StripRuleRemnants(in), out) << in;
+}
+
+// An OCR glyph's height from its line's band, against the print: Tesseract's
+// bands and the wrapped lines' pitch measured on the layout sweep's 200 dpi
+// scans (s1_0021 12 pt Noto Sans, s1_0007 9 pt Noto Serif; the text layer
+// gives the size and the pitch). The em is the print's within 15%, and a
+// cell's wrapped line sits under the line above within the half line the
+// unruled detector allows a wrap (it was 0.7 of a line: each wrapped label
+// and amount of an unruled scan became a row of its own); two lines' boxes
+// never overlap.
+TEST(OcrGeometryTest, GlyphBoxesAreTheHeightATextLayerGives) {
+  struct Case {
+    const char* name;
+    int dpi;
+    int band_px;      // Tesseract's text line box
+    double size_pt;   // the font size printed
+    double pitch_pt;  // a wrapped cell's line pitch
+  };
+  const Case cases[] = {
+      {"12 pt Noto Sans CJK", 200, 32, 12.0, 20.0},
+      {"9 pt Noto Serif CJK", 200, 23, 9.0, 14.76},
+      {"9 pt, band tight (0.83 em)", 200, 21, 9.0, 14.76},
+      {"10.5 pt at 300 dpi", 300, 42, 10.5, 17.4},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const double scale = 72.0 / c.dpi;
+    const double top = 100.0, bottom = top + c.band_px * scale;
+    const ocr::GlyphHeight first = ocr::GlyphHeightOfBand(top, bottom);
+    const ocr::GlyphHeight next = ocr::GlyphHeightOfBand(top + c.pitch_pt, bottom + c.pitch_pt);
+    EXPECT_NEAR(first.em, c.size_pt, 0.15 * c.size_pt);
+    const double height = first.y1 - first.y0;
+    EXPECT_LE(first.y0, top);
+    EXPECT_GE(first.y1, bottom);
+    EXPECT_GT(next.y0, first.y1);
+    EXPECT_LE(next.y0 - first.y1, pdf::unruled::kWrapGapLines * height);
+    // The cut for reading a cell again is the ink again.
+    const Box ink = ocr::InkBoxOfGlyphBox(Box{0, first.y0, 10, first.y1});
+    EXPECT_NEAR(ink.y0, top, 0.01);
+    EXPECT_NEAR(ink.y1, bottom, 0.01);
+  }
 }
 
 TEST(OcrTextTest, CellImagesAreCutIntoTextLines) {

@@ -1,0 +1,171 @@
+// Tables without rules cut by a page break between two OCR'd pages
+// (extract/ocr/page_break.h), on hand-built pages read "by OCR": joined as the
+// text layer's are, with each cell's own reading (read again one by one)
+// kept, and what the join made marked as OCR with a confidence.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/ocr/page_break.h"
+#include "extract/pdf/layout.h"
+#include "extract/pdf/page_content.h"
+#include "tests/extract/page_content_builder.h"
+
+namespace disclose {
+namespace {
+
+using pdf::AddRun;
+using pdf::PageAnalysis;
+using pdf::PageContent;
+
+PageContent OcrPage(int number) {
+  PageContent page;
+  page.page.number = number;
+  page.page.width = 595;
+  page.page.height = 842;
+  page.page.text_origin = TextOrigin::kOcr;
+  return page;
+}
+
+const std::vector<double> kRights = {340, 430, 520};
+
+void Row(PageContent& page, double top, std::string_view label,
+         const std::vector<std::string>& cells) {
+  if (!label.empty()) AddRun(page, label, 60, top);
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    if (cells[k].empty()) continue;
+    const double width = 6.0 * static_cast<double>(DecodeUtf8(cells[k]).size());
+    AddRun(page, cells[k], kRights[k] - width, top, /*size=*/10, /*advance=*/6);
+  }
+}
+
+void Sure(PageContent& page, int confidence) {
+  for (pdf::Glyph& glyph : page.glyphs) glyph.confidence = confidence;
+}
+
+const TableCell* CellAt(const Table& table, int row, int column) {
+  for (const TableCell& cell : table.cells) {
+    if (cell.row == row && cell.column == column) return &cell;
+  }
+  return nullptr;
+}
+
+TEST(OcrPageBreakTest, HeaderAndRowsCutByTheBreakAreOneTableWithTheirReadingsKept) {
+  // The foot of page 1: title, unit, header and the 合计 row (too few rows for
+  // a table); page 2 goes on with the body. As the sweep's scans print it.
+  PageContent upper_content = OcrPage(1);
+  AddRun(upper_content, "部门支出总体情况表", 60, 650);
+  AddRun(upper_content, "单位：元", 400, 650);
+  Row(upper_content, 680, "项目", {"合计", "基本支出", "项目支出"});
+  Row(upper_content, 698, "合计", {"2,116.66", "1,503.52", "613.14"});
+  Sure(upper_content, 90);
+  PageContent lower_content = OcrPage(2);
+  Row(lower_content, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  Row(lower_content, 78, "20106财政事务", {"10.00", "", "10.00"});
+  Row(lower_content, 96, "20107税收事务", {"0.00", "", "0.00"});
+  Sure(lower_content, 80);
+
+  PageAnalysis upper = pdf::AnalyzePage(upper_content);
+  PageAnalysis lower = pdf::AnalyzePage(lower_content);
+  ASSERT_TRUE(upper.tables.empty());
+  ASSERT_EQ(lower.tables.size(), 1u);
+  // What the per-cell pass read (RefineAnalysis): a digit the page pass had
+  // wrong, put right, with its own confidence.
+  TableCell* reread = nullptr;
+  for (TableCell& cell : lower.tables[0].table.cells) {
+    if (cell.text == "603.14") reread = &cell;
+  }
+  ASSERT_NE(reread, nullptr);
+  reread->text = "608.14";
+  reread->provenance.origin = TextOrigin::kOcr;
+  reread->provenance.confidence = 97;
+
+  ASSERT_TRUE(ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  const Table& head = upper.tables[0].table;
+  EXPECT_TRUE(head.continues_on_next_page);
+  ASSERT_EQ(head.column_count, 4);
+  const TableCell* total = CellAt(head, 1, 1);
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(total->text, "2,116.66");
+  EXPECT_EQ(total->provenance.origin, TextOrigin::kOcr);
+  EXPECT_EQ(total->provenance.confidence, 90);  // its glyphs' least
+  EXPECT_EQ(head.provenance.origin, TextOrigin::kOcr);
+
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& body = lower.tables[0].table;
+  EXPECT_TRUE(body.continued_from_previous_page);
+  const TableCell* kept = CellAt(body, 0, 3);
+  ASSERT_NE(kept, nullptr);
+  EXPECT_EQ(kept->text, "608.14");  // the cell's own reading, not the page pass's
+  EXPECT_EQ(kept->provenance.confidence, 97);
+  for (const Paragraph& paragraph : upper.layout.paragraphs) {
+    EXPECT_EQ(paragraph.provenance.origin, TextOrigin::kOcr) << paragraph.text;
+  }
+}
+
+// The header printed again on the next page and read with a word or two
+// wrong (合计 as 计, 类 款 项 as 去如: s1_0009's scan): still the repeated
+// header, set aside, and the rows under it continue the table above. A title
+// read alike (收入总表, 支出总表) never is: it starts another table.
+TEST(OcrPageBreakTest, RepeatedHeaderReadAWordWrongStillContinuesTheTable) {
+  for (const bool new_title : {false, true}) {
+    SCOPED_TRACE(new_title ? "a new table's title above" : "the header repeated");
+    PageContent upper_content = OcrPage(1);
+    AddRun(upper_content, "2022年收入总表", 60, 620);
+    AddRun(upper_content, "单位：元", 400, 650);
+    Row(upper_content, 680, "功能分类科目编码科目名称", {"合计", "一般公共预算", "其他收入"});
+    Row(upper_content, 698, "类 款 项", {});
+    Row(upper_content, 716, "201一般公共服务支出", {"2,116.66", "2,116.66", ""});
+    Row(upper_content, 734, "20101人大事务", {"2,116.66", "2,116.66", ""});
+    PageContent lower_content = OcrPage(2);
+    if (new_title) {
+      AddRun(lower_content, "2022年支出总表", 60, 30);
+      Row(lower_content, 60, "功能分类科目编码科目名称", {"合计", "基本支出", "项目支出"});
+    } else {
+      Row(lower_content, 60, "功能分类科目编码科目名称", {"计", "一般公共预算", "其他收入"});
+    }
+    Row(lower_content, 78, "去如", {});
+    Row(lower_content, 96, "2010101行政运行", {"1,000.00", "1,000.00", ""});
+    Row(lower_content, 114, "2010102一般行政管理事务", {"1,116.66", "1,116.66", ""});
+    Row(lower_content, 132, "合计", {"2,116.66", "2,116.66", ""});
+    Sure(upper_content, 90);
+    Sure(lower_content, 90);
+
+    PageAnalysis upper = pdf::AnalyzePage(upper_content);
+    PageAnalysis lower = pdf::AnalyzePage(lower_content);
+    ASSERT_TRUE(upper.tables.empty());
+    ASSERT_EQ(lower.tables.size(), 1u);
+    const bool joined =
+        ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower);
+    EXPECT_EQ(joined, !new_title);
+    if (!joined) continue;
+    ASSERT_EQ(upper.tables.size(), 1u);
+    ASSERT_EQ(lower.tables.size(), 1u);
+    const Table& body = lower.tables[0].table;
+    EXPECT_TRUE(body.continued_from_previous_page);
+    const TableCell* first = CellAt(body, 0, 0);
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(first->text, "2010101行政运行");
+  }
+}
+
+TEST(OcrPageBreakTest, AnOcrPageAndATextPageAreNeverJoined) {
+  PageContent upper_content = OcrPage(1);
+  Row(upper_content, 680, "项目", {"合计", "基本支出", "项目支出"});
+  Row(upper_content, 698, "合计", {"2,116.66", "1,503.52", "613.14"});
+  PageContent lower_content = OcrPage(2);
+  lower_content.page.text_origin = TextOrigin::kTextLayer;
+  Row(lower_content, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  Row(lower_content, 78, "20106财政事务", {"10.00", "", "10.00"});
+  Row(lower_content, 96, "20107税收事务", {"0.00", "", "0.00"});
+  PageAnalysis upper = pdf::AnalyzePage(upper_content);
+  PageAnalysis lower = pdf::AnalyzePage(lower_content);
+  EXPECT_FALSE(ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  EXPECT_TRUE(upper.tables.empty());
+}
+
+}  // namespace
+}  // namespace disclose
