@@ -45,7 +45,10 @@ const Signal kDepartmentSignals[] = {
 const Signal kGovernmentSignals[] = {
     {"report_title",
      R"(预算执行情况|(预算|决算)(\(草案\)|草案)(的|与|和)?(报告)?|财政(预算|决算)(\(草案\)|草案)|的报告$)"},
-    {"congress", R"(人民代表大会|人大常委会|人大.{0,4}次会议|会议文件)"},
+    // The congress, not its standing committee's office: 人大常委会办公厅 is a
+    // department publishing its own budget.
+    {"congress",
+     R"(人民代表大会(常务委员会)?([^常办机]|$)|人大常委会([^办机]|$)|人大.{0,4}次会议|会议文件)"},
     {"government_level",
      R"((市级|省级|区级|县级|本级|全市|全省|全区|全县|市本级|省本级|区本级|县本级|政府)(一般公共预算|政府性基金|国有资本经营|社会保险基金|预算|决算)|(市|省|区|县)级决算|市级预算)"},
     // The finance bureau signing a report or a book; not a label line naming the bureau as the

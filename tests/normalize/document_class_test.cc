@@ -71,6 +71,16 @@ TEST(DocumentClassTest, FromTheText) {
        "2026",
        DocKind::kUnknown},
       // A title the first page quotes is not the document's own.
+      // The department is the standing committee's own office: its name is no
+      // sign of a report to the congress (a scan's cover read 部门预算公开 as 部站).
+      {"congress standing committee's office",
+       {"江苏省人大常委会办公厅2018年度部站"},
+       {"部门名称：江苏省人大常委会办公厅 单位：万元", "收支总表",
+        "部门名称：江苏省人大常委会办公厅", "财政拨款收支总表", "部门名称：江苏省人大常委会办公厅",
+        "一般公共预算支出表"},
+       DocumentClass::kDepartmentDisclosure,
+       "2018",
+       DocKind::kBudget},
       {"quoted notice",
        {"重庆市气象局 2026 年部门预算情况说明", "一、单位基本情况",
         "根据中国气象局《关于印发<重庆市国家气象系统机构改革方案>的通知》"},
