@@ -84,6 +84,9 @@ bool IsEconomicClass(const std::string& code) {
 struct Reading {
   Family family = Family::kNone;
   std::string text;  // what was read, for the evidence record
+  // A summary whose amounts are split by fund (一般公共预算财政拨款 and
+  // 政府性基金预算财政拨款 columns): the fiscal appropriation summary's shape.
+  bool by_fund = false;
 };
 
 // The header's columns: 本年收入 and 本年支出 sides, 人员经费 / 公用经费,
@@ -135,6 +138,7 @@ Reading FromHeader(const Table& table, const HeaderAnalysis& header) {
     reading.family = Family::kProcurement;
   } else if (income_label && expenditure_label && SplitSegments(header.keys).size() >= 2) {
     reading.family = Family::kSummary;
+    reading.by_fund = has("general_budget") && has("gov_fund");
   } else if (has("personnel") && has("public") && !has("project")) {
     reading.family = Family::kEconomic;
   } else if (has("basic") && has("project")) {
@@ -276,11 +280,22 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
   const HeaderAnalysis header = AnalyzeHeader(table);
   const Reading from_header = FromHeader(table, header);
   const Reading from_body = FromBody(table, header);
-  const std::string evidence_kind = KindFromEvidence(from_header.family, from_body.family, options);
+  // Income and expenditure side by side, the expenditure split by fund: the
+  // fiscal appropriation summary, whichever summary lines the body prints (a
+  // table printed with its number only, the number misread on a scan).
+  auto fund_summary = [&](std::string kind) {
+    const std::string plain = "income_expenditure_summary";
+    if (from_header.by_fund && EndsWith(kind, plain)) {
+      kind = kind.substr(0, kind.size() - plain.size()) + "fiscal_appropriation_summary";
+    }
+    return kind;
+  };
+  const std::string evidence_kind =
+      fund_summary(KindFromEvidence(from_header.family, from_body.family, options));
   auto family_kind = [&](Family family) { return KindFromEvidence(family, family, options); };
   if (from_header.family != Family::kNone) {
     identified.evidence.push_back(
-        KindEvidence{"header", from_header.text, family_kind(from_header.family)});
+        KindEvidence{"header", from_header.text, fund_summary(family_kind(from_header.family))});
   }
   if (from_body.family != Family::kNone) {
     identified.evidence.push_back(
@@ -365,6 +380,57 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
   identified.header = header;
   identified.located = std::move(located);
   return identified;
+}
+
+void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumbering& numbering,
+                         DocKind doc_kind) {
+  if (!numbering.printed || tables.size() < 3 || tables.size() != numbering.titles.size()) return;
+  std::vector<std::string> listed_kinds;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    const auto listed = numbering.titles.find(static_cast<int>(i) + 1);
+    if (listed == numbering.titles.end()) return;
+    const std::string kind = ClassifyTableTitle(listed->second, doc_kind);
+    if (kind == "other") return;
+    const Family family = FamilyOfKind(kind);
+    Family header = Family::kNone;
+    Family body = Family::kNone;
+    std::string number_kind;
+    for (const KindEvidence& evidence : tables[i].canonical.evidence) {
+      if (evidence.source == "document_class") return;
+      // A title that names a kind decides its table: it must be the listed one.
+      if (evidence.source == "title" && !evidence.kind.empty() && evidence.kind != kind) return;
+      if (evidence.source == "header") header = FamilyOfKind(evidence.kind);
+      if (evidence.source == "body") body = FamilyOfKind(evidence.kind);
+      if (evidence.source == "number") number_kind = evidence.kind;
+    }
+    if (!Compatible(family, header) || !Compatible(family, body)) return;
+    // A number read that fits the table and names another kind: the tables
+    // are not in the list's order (or the list is another's).
+    if (!number_kind.empty() && number_kind != kind &&
+        Compatible(FamilyOfKind(number_kind), header) &&
+        Compatible(FamilyOfKind(number_kind), body)) {
+      return;
+    }
+    listed_kinds.push_back(kind);
+  }
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    CanonicalTable& table = tables[i].canonical;
+    if (table.kind == listed_kinds[i]) continue;
+    // A grid whose header and body name nothing (a fragment OCR made of a
+    // note) is not given a kind on its place alone.
+    const bool named =
+        std::any_of(table.evidence.begin(), table.evidence.end(), [](const KindEvidence& evidence) {
+          return (evidence.source == "header" || evidence.source == "body") &&
+                 !evidence.kind.empty();
+        });
+    if (!named) continue;
+    table.kind = listed_kinds[i];
+    table.evidence.push_back(KindEvidence{
+        "order",
+        "table " + std::to_string(i + 1) + " of " + std::to_string(tables.size()) +
+            " in the order of the list -> listed: " + numbering.titles.at(static_cast<int>(i) + 1),
+        listed_kinds[i]});
+  }
 }
 
 }  // namespace disclose

@@ -212,10 +212,19 @@ void ReadNumber(const Document& document, int b, int previous_table_block,
        --p) {
     const Paragraph* paragraph = document.blocks[static_cast<std::size_t>(p)].AsParagraph();
     if (paragraph == nullptr) break;
-    for (const std::string& line : SplitLines(paragraph->text)) {
-      // A number line, or a title line carrying one; not a sentence opening 1、.
-      if (IsCaptionLine(line)) take(line);
+    // A part heading (第二部分 部门决算表) ends the search: a number above it
+    // is an entry of the list of tables printed before the part, not this
+    // table's (a scan that lost the table's own 一、 line took the list's 五、).
+    const std::vector<std::string> lines = SplitLines(paragraph->text);
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (IsSectionHeadingLine(lines[i])) first = i + 1;
     }
+    for (std::size_t i = first; i < lines.size(); ++i) {
+      // A number line, or a title line carrying one; not a sentence opening 1、.
+      if (IsCaptionLine(lines[i])) take(lines[i]);
+    }
+    if (first > 0) break;
   }
 }
 

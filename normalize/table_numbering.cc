@@ -66,10 +66,23 @@ std::optional<int> PrintedTableNumber(std::string_view line) {
 TableNumbering ReadTableNumbering(const Document& document) {
   TableNumbering best;
   TableNumbering run;
+  // Of an OCR'd run, the entries whose number was read as their place.
+  int read_right = 0;
+  bool ocr_run = false;
+  auto end_run = [&] {
+    // On a scan a run stands with two numbers read right: a lone ordinal is
+    // what OCR reads worst (一、 as 、, 三、 as 加, 六、 as 7N), the titles it reads.
+    const bool stands = !ocr_run || read_right >= 2;
+    if (stands && run.titles.size() > best.titles.size()) best = run;
+    run = TableNumbering{};
+    read_right = 0;
+    ocr_run = false;
+  };
   for (const Block& block : document.blocks) {
     if (block.AsTable() != nullptr) break;  // the list comes before the tables
     const Paragraph* paragraph = block.AsParagraph();
     if (paragraph == nullptr) continue;
+    const bool ocr = paragraph->provenance.origin == TextOrigin::kOcr;
     for (const std::string& line : SplitLines(paragraph->text)) {
       const std::string key = TableKey(line);
       const std::vector<char32_t> cps = DecodeUtf8(key);
@@ -78,16 +91,29 @@ TableNumbering ReadTableNumbering(const Document& document) {
       const std::string title = WithoutLeaders(
           EncodeUtf8(std::vector<char32_t>(cps.begin() + static_cast<long>(rest), cps.end())));
       const bool entry = number > 0 && IsTableTitleLine(title);
-      if (entry && number == static_cast<int>(run.titles.size()) + 1) {
+      const int place = static_cast<int>(run.titles.size()) + 1;
+      if (entry && number == place) {
         run.titles[number] = title;
+        if (ocr) ++read_right;
+        ocr_run = ocr_run || ocr;
         continue;
       }
-      if (run.titles.size() > best.titles.size()) best = run;
-      run = TableNumbering{};
-      if (entry && number == 1) run.titles[1] = title;
+      // An OCR'd title line whose number was misread or lost takes its place.
+      const std::string whole = WithoutLeaders(key);
+      if (ocr && (entry || (number <= 0 && IsTableTitleLine(whole)))) {
+        run.titles[place] = entry ? title : whole;
+        ocr_run = true;
+        continue;
+      }
+      end_run();
+      if (entry && number == 1) {
+        run.titles[1] = title;
+        read_right = ocr ? 1 : 0;
+        ocr_run = ocr;
+      }
     }
   }
-  if (run.titles.size() > best.titles.size()) best = run;
+  end_run();
   if (best.titles.size() < 3) return TableNumbering{};
   best.printed = true;
   return best;

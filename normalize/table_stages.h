@@ -126,6 +126,17 @@ std::vector<StitchedTable> StitchTables(std::vector<IdentifiedTable> identified,
                                         const StitchOptions& options, std::deque<Table>& owned,
                                         std::vector<Finding>& findings);
 
+// Tables printed in the order of the document's own list of tables, as many
+// tables as the list has entries: a table whose title names no kind takes the
+// kind listed at its place. On a scan the number lines are where OCR fails
+// most (a lone 一、 reads as nothing, 三、 as 二、), so the order is the evidence
+// that stays. Nothing changes unless every table's header and body fit the
+// kind listed at its place, and no title and no number that fits its table
+// names another; each table changed gets an `order` evidence entry.
+// (table_identify.cc)
+void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumbering& numbering,
+                         DocKind doc_kind);
+
 // ------------------------------------------------------------------ header
 
 // What a header row says (used by header analysis and the later stages).

@@ -65,7 +65,16 @@ class Stitcher {
       // number is the previous table's own (表二（之三）, 表2（续）).
       const bool own_number =
           located.number.has_value() && (numbers_.empty() || numbers_.back() != located.number);
-      if (previous_table != nullptr && located.title.empty() && same_unit && !own_number) {
+      // A table continues only over a page break. A grid below the previous
+      // one on the same page, with a unit line printed between them, is a
+      // table of its own, also when its number line is lost (a scan that read
+      // nothing of a lone 二、 stitched the second table onto the first).
+      const bool new_on_same_page = previous_table != nullptr && located.unit_before.has_value() &&
+                                    !previous_table->pages.empty() && !table->pages.empty() &&
+                                    previous_table->pages.back() > 0 &&
+                                    table->pages.front() == previous_table->pages.back();
+      if (previous_table != nullptr && located.title.empty() && same_unit && !own_number &&
+          !new_on_same_page) {
         if (const Table* padded = PadMissingEmptyColumns(pending_.back().parts.back(), *table)) {
           table = padded;
           part.table = padded;
@@ -79,7 +88,7 @@ class Stitcher {
       const bool same_shape =
           previous_table != nullptr && previous_table->column_count == table->column_count;
       const bool stitch = (located.title.empty() || RepeatsTitle(entry, *table, part.header)) &&
-                          same_shape && same_unit && !own_number;
+                          same_shape && same_unit && !own_number && !new_on_same_page;
       if (stitch) {
         StitchedTable& previous = pending_.back();
         if (StackOntoHeaderOnlyPart(previous, part)) continue;

@@ -45,6 +45,7 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
   std::deque<Table> owned;  // grids the stitch stage rewrote; parts point into it
   std::vector<StitchedTable> stitched =
       StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  IdentifyByListOrder(stitched, numbering, metadata.kind);
 
   RowsOptions rows_options;
   rows_options.doc_kind = metadata.kind;

@@ -1033,6 +1033,8 @@ def main():
             exact += n_ok
             extra_total += sum(extra.values())
             docs_exact += not missing and not extra
+            if os.environ.get("SWEEP_PER_DOCUMENT"):
+                print("  %s %s %d/%d exact, %d extra" % (form, name, n_ok, n_exp, sum(extra.values())))
             for fname, value in doc.features.items():
                 cell = per_feature["%s=%s" % (fname, value)][form] = per_feature["%s=%s" % (fname, value)][form]
                 cell[0] += n_ok

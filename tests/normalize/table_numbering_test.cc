@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "normalize/table_kind.h"
 #include "normalize/table_stages.h"
 #include "tests/normalize/document_builder.h"
 
@@ -75,6 +76,97 @@ TEST(TableNumberingTest, ListOfTablesBeforeTheFirstTable) {
   short_list.blocks.push_back(Line("一、收支总表"));
   short_list.blocks.push_back(Line("二、收入总表"));
   EXPECT_FALSE(ReadTableNumbering(short_list).printed);
+}
+
+// The list of tables as a scan reads it (s2w_0113_final): the titles read,
+// their lone ordinals lost (一、 as 、), dropped or misread (三、 as 加, 六、 as 7N).
+// Each title line takes its place in the list when two numbers were read at
+// theirs; the same lines from a text layer, or a scan that read fewer numbers
+// right, make no list.
+TEST(TableNumberingTest, ListOfTablesWithOrdinalsMisreadByOcr) {
+  const std::vector<std::string> lines = {
+      "长沙市自然资源和规划局2022年度部门决算目录",
+      "、长沙市自然资源和规划局2022年部门收支决筑总表",
+      "长沙市自然资源和规划局2022年部门支出决筑表",
+      "加 长沙市自然资源和规划局2022年财政拨款收入支出决算表",
+      "四、长沙市自然资源和规划局2022年一般公共预算财政拨款支出决算表",
+      "五、长沙市自然资源和规划局2022年一般公共预算财政拨款基本支出决算表",
+      "7N 长沙市自然资源和规划局2022年一般公共预算财政拨款“三公”经费支出决算表",
+      "第一部分 部门概况"};
+  auto read = [&](TextOrigin origin, std::size_t drop_numbers) {
+    Document document;
+    for (std::string line : lines) {
+      // Drop the numbers read right (四、 五、) down to `drop_numbers` of them.
+      if (drop_numbers > 0 && (line.rfind("四、", 0) == 0 || line.rfind("五、", 0) == 0)) {
+        line = line.substr(std::string("四、").size());
+        --drop_numbers;
+      }
+      Paragraph paragraph;
+      paragraph.text = line;
+      paragraph.provenance.origin = origin;
+      document.blocks.push_back(Block{paragraph});
+    }
+    document.blocks.push_back(Block{Table{}});
+    return ReadTableNumbering(document);
+  };
+  const TableNumbering ocr = read(TextOrigin::kOcr, 0);
+  ASSERT_TRUE(ocr.printed);
+  ASSERT_EQ(ocr.titles.size(), 6u);
+  EXPECT_EQ(ClassifyTableTitle(ocr.titles.at(3), DocKind::kFinalAccounts),
+            "final.fiscal_appropriation_summary");
+  EXPECT_EQ(ClassifyTableTitle(ocr.titles.at(4), DocKind::kFinalAccounts),
+            "final.general_budget_expenditure");
+  EXPECT_EQ(ClassifyTableTitle(ocr.titles.at(6), DocKind::kFinalAccounts), "final.three_public");
+  EXPECT_FALSE(read(TextOrigin::kTextLayer, 0).printed);
+  EXPECT_FALSE(read(TextOrigin::kOcr, 1).printed);
+}
+
+// Tables in the order of the list, their numbers lost or misread on a scan
+// (s2w_0112_final: 一、 and 二、 read as nothing, 三、 as 二、): the second table,
+// whose header and body only say "function classes", takes the kind listed
+// second. A table more or less than the list, or a title naming another kind
+// than its place's, leaves every kind as it was.
+TEST(TableNumberingTest, TablesIdentifiedByTheOrderOfTheList) {
+  TableNumbering numbering;
+  numbering.titles = {{1, "支出决算表"},
+                      {2, "一般公共预算财政拨款支出决算表"},
+                      {3, "一般公共预算财政拨款基本支出决算表"}};
+  numbering.printed = true;
+  auto table = [](const std::string& kind, std::vector<KindEvidence> evidence) {
+    StitchedTable stitched;
+    stitched.canonical.kind = kind;
+    stitched.canonical.evidence = std::move(evidence);
+    return stitched;
+  };
+  const KindEvidence function_header{"header", "合计 | 基本支出 | 项目支出", "final.expenditure"};
+  const KindEvidence economic_header{"header", "人员经费 | 公用经费",
+                                     "final.general_budget_basic_expenditure"};
+  const KindEvidence misread_number{"number", "二、 -> listed: 一般公共预算财政拨款支出决算表",
+                                    "final.general_budget_expenditure"};
+  auto tables = [&] {
+    return std::vector<StitchedTable>{
+        table("final.expenditure", {function_header}),
+        table("final.expenditure", {function_header}),
+        table("final.general_budget_basic_expenditure", {economic_header, misread_number})};
+  };
+  std::vector<StitchedTable> in_order = tables();
+  IdentifyByListOrder(in_order, numbering, DocKind::kFinalAccounts);
+  EXPECT_EQ(in_order[0].canonical.kind, "final.expenditure");
+  EXPECT_EQ(in_order[1].canonical.kind, "final.general_budget_expenditure");
+  ASSERT_EQ(in_order[1].canonical.evidence.size(), 2u);
+  EXPECT_EQ(in_order[1].canonical.evidence[1].source, "order");
+  EXPECT_EQ(in_order[2].canonical.kind, "final.general_budget_basic_expenditure");
+
+  std::vector<StitchedTable> one_more = tables();
+  one_more.push_back(table("final.expenditure", {function_header}));
+  IdentifyByListOrder(one_more, numbering, DocKind::kFinalAccounts);
+  EXPECT_EQ(one_more[1].canonical.kind, "final.expenditure");
+
+  std::vector<StitchedTable> titled = tables();
+  titled[0].canonical.evidence.push_back(
+      KindEvidence{"title", "一般公共预算财政拨款支出决算表", "final.general_budget_expenditure"});
+  IdentifyByListOrder(titled, numbering, DocKind::kFinalAccounts);
+  EXPECT_EQ(titled[1].canonical.kind, "final.expenditure");
 }
 
 const std::vector<std::vector<std::string>> kFunctionGrid = {

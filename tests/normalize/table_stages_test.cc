@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <deque>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -160,6 +161,26 @@ TEST(LocateTest, TooLargeGridIsReportedNotLocated) {
   EXPECT_EQ(findings[0].check, "table.too_large");
 }
 
+// A scan that read nothing of the first table's own number line (a lone 一、):
+// the list of tables before the part heading prints 三、, which is not this
+// table's number; a number line below the heading still is.
+TEST(LocateTest, NumberNotTakenFromAboveAPartHeading) {
+  for (const bool own_number : {false, true}) {
+    Document document;
+    for (const char* line : {"三、一般公共预算财政拨款基本支出决算表",
+                             "四、财政拨款“三公”经费支出决算表", "第二部分 2022年度部门决算表"}) {
+      document.blocks.push_back(Text(line));
+    }
+    if (own_number) document.blocks.push_back(Text("一、"));
+    document.blocks.push_back(Text("单位：元"));
+    document.blocks.push_back(Block{Grid(kExpenditureGrid)});
+    std::vector<Finding> findings;
+    const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
+    ASSERT_EQ(located.size(), 1u);
+    EXPECT_EQ(located[0].number, own_number ? std::optional<int>(1) : std::nullopt) << own_number;
+  }
+}
+
 // ---------------------------------------------------------------- identify
 
 struct IdentifyCase {
@@ -199,9 +220,43 @@ const std::vector<std::vector<std::string>> kBasicGrid = {
     {"302", "商品和服务支出", "100.00", "", "100.00"},
 };
 
+// Income and expenditure side by side, the expenditure split by fund: the
+// fiscal appropriation summary's columns (s2w_0113_final, printed with its
+// number only, the number misread on the scan); a summary without them is the
+// department's.
+const std::vector<std::vector<std::string>> kFundSummaryGrid = {
+    {"收入", "", "支出", "", "", ""},
+    {"项目", "金额", "项目（按功能分类）", "合计", "一般公共预算财政拨款",
+     "政府性基金预算财政拨款"},
+    {"一般公共预算财政拨款", "100.00", "一般公共服务支出", "100.00", "100.00", ""},
+    {"本年收入合计", "100.00", "本年支出合计", "100.00", "100.00", ""},
+};
+const std::vector<std::vector<std::string>> kSummaryGrid = {
+    {"收入", "", "支出", ""},
+    {"项目", "金额", "项目（按功能分类）", "金额"},
+    {"一般公共预算财政拨款", "100.00", "一般公共服务支出", "100.00"},
+    {"本年收入合计", "100.00", "本年支出合计", "100.00"},
+};
+
 INSTANTIATE_TEST_SUITE_P(
     Cases, IdentifyTest,
-    testing::Values(IdentifyCase{"Title",
+    testing::Values(IdentifyCase{"UntitledSummaryByFund",
+                                 "",
+                                 DocKind::kFinalAccounts,
+                                 kFundSummaryGrid,
+                                 "final.fiscal_appropriation_summary",
+                                 {"header", "body"},
+                                 false,
+                                 false},
+                    IdentifyCase{"UntitledSummary",
+                                 "",
+                                 DocKind::kFinalAccounts,
+                                 kSummaryGrid,
+                                 "final.income_expenditure_summary",
+                                 {"header", "body"},
+                                 false,
+                                 false},
+                    IdentifyCase{"Title",
                                  "收入支出决算表",
                                  DocKind::kFinalAccounts,
                                  {{"项目", "金额"}, {"合计", "1.00"}},
@@ -407,6 +462,35 @@ TEST(StitchTest, NumberOnlyTableStartsANewTable) {
   EXPECT_EQ(stitched[0].canonical.kind, "budget.income");
   EXPECT_EQ(stitched[1].canonical.source_blocks, (std::vector<int>{2, 4, 6}));
   EXPECT_EQ(stitched[1].canonical.kind, "budget.expenditure");
+}
+
+// A table continues over a page break only. The second table below the first
+// one's continuation on the same page, under a unit line of its own, is a table
+// of its own even when its number line (二、) was lost to the scan; the part on
+// the next page continues its table also when the page repeats the unit line.
+TEST(StitchTest, GridBelowOnTheSamePageUnderAUnitLineStartsANewTable) {
+  auto on_page = [](const std::vector<std::vector<std::string>>& rows, int page) {
+    Table table = Grid(rows);
+    table.pages = {page};
+    return table;
+  };
+  const UnitDeclaration yuan{"单位：元", UnitOfAmount::kYuan};
+  const Table first = on_page(kExpenditureGrid, 1);
+  const Table rest = on_page({{"202", "外交支出", "5.00", "5.00", ""}}, 2);
+  const Table second = on_page(kExpenditureGrid, 2);
+  const Table second_rest = on_page({{"203", "国防支出", "7.00", "7.00", ""}}, 3);
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(Identified(0, &first, "", "final.expenditure", yuan));
+  identified.push_back(Identified(2, &rest, "", "other", yuan));
+  identified.push_back(Identified(4, &second, "", "final.expenditure", yuan));
+  identified.push_back(Identified(6, &second_rest, "", "other", yuan));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 2u);
+  EXPECT_EQ(stitched[0].canonical.source_blocks, (std::vector<int>{0, 2}));
+  EXPECT_EQ(stitched[1].canonical.source_blocks, (std::vector<int>{4, 6}));
 }
 
 TEST(StitchTest, RowCutByPageBreakIsRejoined) {
