@@ -736,6 +736,55 @@ TEST(HeaderTest, OcrColumnsKeyedByTheirPlaceInTheKind) {
   }
 }
 
+// An OCR'd grid whose header was lost whole (s2w_0110_final: the header lines read as paragraphs
+// above an unruled table) is keyed by the kind's three standard columns when every row's sum says
+// so; when the sums do not hold, or the text layer printed no header, nothing is keyed.
+TEST(HeaderTest, HeaderlessOcrColumnsKeyedByTheirSums) {
+  struct Case {
+    const char* name;
+    std::string kind;
+    std::vector<std::vector<std::string>> grid;
+    std::vector<std::string> ocr_keys;
+  };
+  const std::vector<std::string> none(7, "");
+  const Case cases[] = {
+      {"Expenditure",
+       "final.expenditure",
+       {{"合计", "", "", "", "47.73", "31.53", "16.20"},
+        {"205", "", "", "教育支出", "17.20", "8.63", "8.57"},
+        {"205", "08", "03", "培训支出", "17.20", "8.63", "8.57"},
+        {"208", "", "", "社会保障和就业支出", "30.53", "22.90", "7.63"}},
+       {"", "", "", "", "total", "basic", "project"}},
+      {"Basic",
+       "final.general_budget_basic_expenditure",
+       {{"301", "", "", "工资福利支出", "1,212.01", "1,212.01", ""},
+        {"30101", "", "", "基本工资", "225.08", "225.08", ""},
+        {"302", "", "", "商品和服务支出", "300.00", "", "300.00"},
+        {"30201", "", "", "办公费", "100.00", "", "100.00"}},
+       {"", "", "", "", "total", "personnel", "public"}},
+      {"SumsDoNotHold",
+       "final.expenditure",
+       {{"205", "", "", "教育支出", "17.20", "8.63", "1.57"},
+        {"208", "", "", "社会保障和就业支出", "30.53", "2.90", "7.63"},
+        {"210", "", "", "卫生健康支出", "3.53", "2.90", "0.63"}},
+       none},
+      {"IncomeKind",
+       "final.income",
+       {{"205", "", "", "教育支出", "17.20", "8.63", "8.57"},
+        {"208", "", "", "社会保障和就业支出", "30.53", "22.90", "7.63"}},
+       none},
+  };
+  for (const Case& c : cases) {
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid(c.grid);
+      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+      const TableColumns columns = KeyColumns(OnePart(grid, c.kind), HeaderOptions{});
+      EXPECT_EQ(columns.keys, origin == TextOrigin::kOcr ? c.ocr_keys : none)
+          << c.name << " " << TextOriginName(origin);
+    }
+  }
+}
+
 // A summary's two sides print the same columns (项目 | 行次 | 金额); OCR lost the income side's
 // 金额 (cn_central_xinfang_2024_final p7 on a scan: an empty header cell over 19,572.91), and the
 // row stage gave the expenditure side's amounts to the income labels. The column with no header
