@@ -139,6 +139,18 @@ void KeyOcrColumnsByPlace(const TablePart& first, const std::string& kind,
   }
 }
 
+// Kinds whose amount columns split spending (合计 | 基本支出 | 人员经费 | 公用经费 | 项目支出), not
+// sources: Yantai's 基本支出预算情况表 (basic_expenditure) splits by source.
+bool SplitsExpenditure(std::string_view kind) {
+  for (std::string_view suffix :
+       {".expenditure", ".general_budget_expenditure", ".fiscal_appropriation_expenditure",
+        ".general_budget_basic_expenditure", ".fiscal_appropriation_basic_expenditure", ".gov_fund",
+        ".state_capital"}) {
+    if (EndsWith(kind, suffix)) return true;
+  }
+  return false;
+}
+
 // A summary prints its two sides alike (项目 | 行次 | 金额 twice, 收入 left, 支出 right). An OCR'd
 // header that lost one side's amount word (an empty cell over 19,572.91) left that side with no
 // amount column, and the row stage then gave the other side's amounts to its labels. A column
@@ -180,6 +192,9 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   const bool summary = IsSummaryKind(kind);
   if (!three_public && !summary && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
     KeyOcrColumnsByPlace(first, kind, column_keys);
+    if (IsOcrGrid(*first.table) && SplitsExpenditure(kind)) {
+      columns.keyed_by_sums = KeyOcrColumnsBySums(stitched, column_keys, columns.sums_evidence);
+    }
   }
 
   if (summary) KeyOcrSummarySides(first, column_keys);
