@@ -136,11 +136,19 @@ int HeaderAgreement(const std::vector<int>& assigned, const std::vector<int>& re
 
 }  // namespace
 
-std::vector<int> KeyOcrColumnsBySums(const StitchedTable& stitched, std::vector<std::string>& keys,
-                                     std::string& evidence) {
+std::vector<int> KeyOcrColumnsBySums(const StitchedTable& stitched,
+                                     std::vector<std::string>& read_keys, std::string& evidence) {
   std::vector<int> changed;
   const TablePart& first = stitched.parts.front();
+  const std::string& kind = stitched.canonical.kind;
+  const bool economic_kind = EndsWith(kind, "_basic_expenditure");
+  // A grid whose header OCR read as paragraphs above it has no header rows and no keys.
+  std::vector<std::string> keys = read_keys;
+  keys.resize(std::max(keys.size(), static_cast<std::size_t>(first.table->column_count)));
   const HeaderAnalysis& header = first.header;
+  const auto role = [&](std::size_t c) -> std::string {
+    return c < header.roles.size() ? header.roles[c] : std::string();
+  };
   // Candidates: columns keyed as one of the five, and unkeyed columns holding money.
   std::vector<int> columns;
   std::vector<int> read;
@@ -154,7 +162,7 @@ std::vector<int> KeyOcrColumnsBySums(const StitchedTable& stitched, std::vector<
       doubt = doubt || ++seen[static_cast<std::size_t>(k)] > 1;
       continue;
     }
-    if (!keys[c].empty() || IsCodeRole(header.roles[c]) || header.roles[c] == "rowno") continue;
+    if (!keys[c].empty() || IsCodeRole(role(c)) || role(c) == "rowno") continue;
     int money = 0;
     for (int r = BodyStart(first); r < first.table->row_count; ++r) {
       const std::string_view text = first.table->TextAt(r, static_cast<int>(c));
@@ -198,7 +206,9 @@ std::vector<int> KeyOcrColumnsBySums(const StitchedTable& stitched, std::vector<
 
   std::vector<std::u32string> paths;
   for (int c : columns) {
-    const std::vector<char32_t> decoded = DecodeUtf8(header.paths[static_cast<std::size_t>(c)]);
+    const std::size_t at = static_cast<std::size_t>(c);
+    const std::vector<char32_t> decoded =
+        DecodeUtf8(at < header.paths.size() ? header.paths[at] : std::string());
     paths.emplace_back(decoded.begin(), decoded.end());
   }
   struct Score {
@@ -206,13 +216,23 @@ std::vector<int> KeyOcrColumnsBySums(const StitchedTable& stitched, std::vector<
     int holds = 0;
     int fails = 0;
     int agreement = 0;
+    int usual = 0;  // the kind's usual split: 1 when the assignment makes it
   };
   std::vector<std::vector<int>> candidates;
   std::vector<int> current;
   Assignments(n, 0, current, candidates);
   std::vector<Score> scores;
   for (const std::vector<int>& assigned : candidates) {
-    Score score{assigned, 0, 0, HeaderAgreement(assigned, read, paths)};
+    Score score{assigned, 0, 0, HeaderAgreement(assigned, read, paths), 0};
+    // With no header word left, the kind's usual columns decide between splits the sums cannot
+    // tell apart (合计 = 基本支出 + 项目支出 or = 人员经费 + 公用经费): an economic-class table
+    // prints 合计 | 人员经费 | 公用经费, a function-class one 合计 | 基本支出 | 项目支出, with
+    // 基本支出's parts or without.
+    static const std::vector<std::vector<int>> kFunctionColumns = {
+        {kTotal, kBasic, kProject}, {kTotal, kBasic, kPersonnel, kPublic, kProject}};
+    static const std::vector<std::vector<int>> kEconomicColumns = {{kTotal, kPersonnel, kPublic}};
+    const auto& usual = economic_kind ? kEconomicColumns : kFunctionColumns;
+    score.usual = std::find(usual.begin(), usual.end(), assigned) != usual.end() ? 1 : 0;
     for (const Row& row : rows) {
       const Verdict verdict = Check(row, assigned);
       if (verdict == Verdict::kHolds) ++score.holds;
@@ -220,17 +240,20 @@ std::vector<int> KeyOcrColumnsBySums(const StitchedTable& stitched, std::vector<
     }
     scores.push_back(std::move(score));
   }
-  // Most rows confirming it, then the header's word; a tie on both decides nothing.
+  // Most rows confirming it, then the header's words, then the kind's usual split; a tie on all
+  // three decides nothing.
   std::sort(scores.begin(), scores.end(), [](const Score& a, const Score& b) {
     if (a.holds != b.holds) return a.holds > b.holds;
-    return a.agreement > b.agreement;
+    if (a.agreement != b.agreement) return a.agreement > b.agreement;
+    return a.usual > b.usual;
   });
   const Score& best = scores.front();
   // Rows confirm an assignment only by chance when its columns are not these five; OCR misreads
   // break the sums of many rows that are: a third of the rows confirming it is enough.
   constexpr int kMinRows = 2;
   if (best.holds < kMinRows || 3 * best.holds < static_cast<int>(rows.size())) return changed;
-  if (scores.size() > 1 && scores[1].holds == best.holds && scores[1].agreement == best.agreement) {
+  if (scores.size() > 1 && scores[1].holds == best.holds && scores[1].agreement == best.agreement &&
+      scores[1].usual == best.usual) {
     return changed;
   }
   // A key the header read once moves only when the rows say more for the move than for the
@@ -261,6 +284,7 @@ std::vector<int> KeyOcrColumnsBySums(const StitchedTable& stitched, std::vector<
     changed.push_back(columns[i]);
   }
   if (!changed.empty()) {
+    read_keys = keys;
     evidence =
         std::to_string(best.holds) + " of " + std::to_string(rows.size()) +
         " rows hold 合计 = 基本支出 + 项目支出 (基本支出 = 人员经费 + 公用经费) with these keys, " +

@@ -686,6 +686,9 @@ TEST(HeaderTest, OcrColumnsKeyedByTheRowsSums) {
         {"600.50", "500.25", "100.25", "0.00"},
         {"684.26", "499.75", "184.51", "0.00"}},
        {"", "", "total", "basic", "project", ""}},
+      // The header read as paragraphs above the grid: the function-class kind splits into
+      // 基本支出 | 项目支出.
+      {"HeaderLost", {}, split, {"", "", "total", "basic", "project"}},
       {"SumsDoNotHold",
        {"科目编码", "科目名称", "合计", "外本文山", "项上支出"},
        {{"1,284.76", "1,000.00", "84.76"},
@@ -696,7 +699,8 @@ TEST(HeaderTest, OcrColumnsKeyedByTheRowsSums) {
   const char* codes[][2] = {
       {"201", "一般公共服务支出"}, {"20101", "人大事务"}, {"2010101", "行政运行"}};
   for (const Case& c : cases) {
-    std::vector<std::vector<std::string>> rows = {c.header};
+    std::vector<std::vector<std::string>> rows;
+    if (!c.header.empty()) rows.push_back(c.header);
     for (std::size_t r = 0; r < c.amounts.size(); ++r) {
       std::vector<std::string> row = {codes[r][0], codes[r][1]};
       row.insert(row.end(), c.amounts[r].begin(), c.amounts[r].end());
