@@ -14,7 +14,7 @@ bool Overlaps(const Box& a, const Box& b) {
 
 bool IsCellWarning(const std::string& code) {
   return code == "pdf_ambiguous_cell" || code == "pdf_straddling_amount" ||
-         code == "pdf_joined_amount" || code == "pdf_cut_amount";
+         code == "pdf_joined_amount" || code == "pdf_cut_amount" || code == "ocr_readings_differ";
 }
 
 void ReportCellWarnings(const Document& document, const std::vector<CanonicalTable>& tables,
@@ -23,7 +23,9 @@ void ReportCellWarnings(const Document& document, const std::vector<CanonicalTab
     if (!IsCellWarning(warning.code) || !warning.provenance.box) continue;
     const Box& at = *warning.provenance.box;
     Finding finding;
-    finding.check = "cell.ambiguous";
+    // Two OCR readings of one amount: a doubt of the reading, not of the cell's place.
+    finding.check =
+        warning.code == "ocr_readings_differ" ? "ocr.readings_differ" : "cell.ambiguous";
     finding.severity = Severity::kWarning;
     finding.provenance = warning.provenance;
     // The quoted text: the message's first "…" (the readers quote it first).

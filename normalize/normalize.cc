@@ -29,7 +29,7 @@ NormalizedDocument NormalizeRead(const Document& document, const NormalizeOption
   ReportCellWarnings(document, normalized.tables, normalized.findings);
   if (options.validate) {
     // OCR misreads the identities can prove are corrected before they are checked.
-    RepairOcrFigures(normalized.tables, normalized.findings);
+    RepairOcrFigures(normalized.tables, normalized.findings, document.warnings);
     CheckMetadataConsistency(document, normalized.metadata, normalized.findings);
     ValidateTables(normalized.tables, normalized.findings, &normalized.validation,
                    /*reading_doubts=*/true);

@@ -21,6 +21,8 @@ namespace {
 // garbage must not make normalization quadratic.
 constexpr std::size_t kMaxCandidates = 64;
 constexpr int kMaxRounds = 3;
+// The change a repair by the second OCR reader's reading is named by.
+constexpr std::string_view kSecondReading = "the second reader's reading";
 
 // Digits OCR confuses with one another (the pairs Tesseract's Chinese models
 // swap in grey, noisy or JPEG'd amounts).
@@ -148,8 +150,37 @@ std::optional<UnitOfAmount> ReadingUnit(const Figure& figure, const CanonicalTab
   return std::nullopt;
 }
 
+// The second reader's reading of the figure's cell: the second quoted text of an
+// ocr_readings_differ warning whose box overlaps the figure's on its page; "" when none.
+std::string SecondReading(const Figure& figure, const std::vector<Warning>& warnings) {
+  const Provenance& cell = figure.provenance;
+  if (!cell.box) return "";
+  for (const Warning& warning : warnings) {
+    if (warning.code != "ocr_readings_differ" || !warning.provenance.box ||
+        warning.provenance.page != cell.page) {
+      continue;
+    }
+    const Box& a = *warning.provenance.box;
+    const Box& b = *cell.box;
+    if (std::min(a.x1, b.x1) <= std::max(a.x0, b.x0) ||
+        std::min(a.y1, b.y1) <= std::max(a.y0, b.y0)) {
+      continue;
+    }
+    std::size_t quote = warning.message.find('"');
+    for (int skip = 0; skip < 2 && quote != std::string::npos; ++skip) {
+      quote = warning.message.find('"', quote + 1);
+    }
+    if (quote == std::string::npos) continue;
+    const std::size_t end = warning.message.find('"', quote + 1);
+    if (end == std::string::npos) continue;
+    return warning.message.substr(quote + 1, end - quote - 1);
+  }
+  return "";
+}
+
 std::vector<Repair> FindRepairs(std::vector<CanonicalTable>& tables,
-                                const std::vector<Finding>& failing) {
+                                const std::vector<Finding>& failing,
+                                const std::vector<Warning>& reader_warnings) {
   std::set<std::string> failing_signatures;
   for (const Finding& finding : failing) failing_signatures.insert(Signature(finding));
   // Candidates: low-confidence OCR figures named by a failing identity.
@@ -199,7 +230,18 @@ std::vector<Repair> FindRepairs(std::vector<CanonicalTable>& tables,
     std::set<std::int64_t> tried;
     const std::vector<char32_t> code_points = DecodeUtf8(figure.printed_text);
     const std::u32string printed(code_points.begin(), code_points.end());
-    for (const auto& [variant, change] : Variants(printed)) {
+    std::vector<std::pair<std::u32string, std::string>> variants;
+    const std::string second = SecondReading(figure, reader_warnings);
+    if (!second.empty()) {
+      const std::vector<char32_t> second_points = DecodeUtf8(second);
+      variants.emplace_back(std::u32string(second_points.begin(), second_points.end()),
+                            std::string(kSecondReading));
+    }
+    for (auto& variant : Variants(printed)) variants.push_back(std::move(variant));
+    const std::size_t repairs_before = repairs.size();
+    for (const auto& [variant, change] : variants) {
+      // The second reading, when it closes the identities, is the figure's only candidate.
+      if (!second.empty() && repairs.size() > repairs_before) break;
       const AmountText amount = ParseAmountText(ToUtf8(variant));
       if (amount.kind != AmountKind::kNumber || amount.irregular_grouping) continue;
       const std::optional<std::int64_t> fen = ToFen(amount, *unit);
@@ -250,7 +292,8 @@ std::string Where(const Figure& figure) {
 
 }  // namespace
 
-void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
+void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>& findings,
+                      const std::vector<Warning>& reader_warnings) {
   // Text documents (nearly all) pay nothing.
   const bool any_ocr = std::any_of(tables.begin(), tables.end(), [](const CanonicalTable& table) {
     return std::any_of(table.rows.begin(), table.rows.end(), [](const CanonicalRow& row) {
@@ -264,7 +307,7 @@ void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>&
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::vector<Finding> failing = Validate(tables);
     if (failing.empty()) return;
-    std::vector<Repair> repairs = FindRepairs(tables, failing);
+    std::vector<Repair> repairs = FindRepairs(tables, failing, reader_warnings);
     if (repairs.empty()) return;
     // A repair stands when no other candidate fixes any of the same failures.
     bool applied = false;
@@ -276,6 +319,14 @@ void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>&
             std::any_of(repairs[j].resolved.begin(), repairs[j].resolved.end(),
                         [&](const std::string& s) { return repairs[i].resolved.count(s) > 0; });
         if (shared) rivals.push_back(&repairs[j]);
+      }
+      // A reading of the cell by the second reader is evidence of its own; a one-character
+      // guess at another figure is not: the second reading wins over guesses.
+      const auto by_second_reader = [](const Repair* r) { return r->change == kSecondReading; };
+      if (std::any_of(rivals.begin(), rivals.end(), by_second_reader)) {
+        if (!by_second_reader(&repairs[i])) continue;
+      } else if (by_second_reader(&repairs[i])) {
+        rivals.clear();
       }
       const Repair& repair = repairs[i];
       Figure& figure = *repair.figure;

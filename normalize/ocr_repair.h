@@ -11,10 +11,15 @@
 // the correction and the identities that proved it. When several changes fit
 // the same failing identities nothing is changed and `ocr.repair_ambiguous`
 // lists them. Text-layer figures are never touched.
+// A figure the OCR reader read twice with different results (an ocr_readings_differ warning
+// among `reader_warnings`, docs/schema.md) has the second reading as its first candidate, of
+// any length; when it closes the identities the one-character changes of that figure are not
+// tried.
 #pragma once
 
 #include <vector>
 
+#include "core/document.h"
 #include "core/normalized.h"
 
 namespace disclose {
@@ -22,6 +27,7 @@ namespace disclose {
 // OCR figures at or above this confidence are taken as read.
 constexpr int kRepairMaxConfidence = 97;
 
-void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>& findings);
+void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>& findings,
+                      const std::vector<Warning>& reader_warnings = {});
 
 }  // namespace disclose

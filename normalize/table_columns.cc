@@ -2,7 +2,6 @@
 // column keys its first part's header gives, adjusted to the table's kind
 // (summary sides, a segment's lone amount column, 三公 items printed across).
 #include <algorithm>
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -140,63 +139,16 @@ void KeyOcrColumnsByPlace(const TablePart& first, const std::string& kind,
   }
 }
 
-// An OCR'd grid whose header was lost whole (read as paragraphs above it, or
-// not at all: no column keyed) keeps its figures when its amount columns are
-// the kind's standard three and every row's sums say so: 合计 | 基本支出 | 项目支出
-// of an expenditure table (total = basic + project), 合计 | 人员经费 | 公用经费 of
-// a basic-expenditure table (total = personnel + public). The identities then
-// check each figure as usual; without the sums holding, nothing is keyed.
-void KeyHeaderlessOcrColumnsBySums(const TablePart& first, const std::string& kind,
-                                   std::vector<std::string>& keys) {
-  const Table& table = *first.table;
-  if (!IsOcrGrid(table)) return;
-  if (std::any_of(keys.begin(), keys.end(), [](const std::string& key) { return !key.empty(); })) {
-    return;
+// Kinds whose amount columns split spending (合计 | 基本支出 | 人员经费 | 公用经费 | 项目支出), not
+// sources: Yantai's 基本支出预算情况表 (basic_expenditure) splits by source.
+bool SplitsExpenditure(std::string_view kind) {
+  for (std::string_view suffix :
+       {".expenditure", ".general_budget_expenditure", ".fiscal_appropriation_expenditure",
+        ".general_budget_basic_expenditure", ".fiscal_appropriation_basic_expenditure", ".gov_fund",
+        ".state_capital"}) {
+    if (EndsWith(kind, suffix)) return true;
   }
-  const bool basic_kind = EndsWith(kind, ".general_budget_basic_expenditure") ||
-                          EndsWith(kind, ".fiscal_appropriation_basic_expenditure");
-  const bool function_kind = EndsWith(kind, ".expenditure") ||
-                             EndsWith(kind, ".general_budget_expenditure") ||
-                             EndsWith(kind, ".fiscal_appropriation_expenditure");
-  if (!basic_kind && !function_kind) return;
-  const int header_rows = first.header.header_rows;
-  std::vector<int> money;
-  for (int c = 1; c < table.column_count; ++c) {
-    if (IsCodeRole(first.header.roles[static_cast<std::size_t>(c)])) continue;
-    if (MoneyCells(table, header_rows, c) >= 2) money.push_back(c);
-  }
-  if (money.size() != 3 || money[2] != table.column_count - 1 || money[1] != money[0] + 1 ||
-      money[2] != money[1] + 1) {
-    return;
-  }
-  // In fen; a blank cell is 0, a cell that is no amount ends the check.
-  auto fen = [&](int r, int c, std::int64_t& value) {
-    const AmountText amount = ParseAmountText(table.TextAt(r, c));
-    if (amount.kind == AmountKind::kBlank) {
-      value = 0;
-      return true;
-    }
-    if (amount.kind != AmountKind::kNumber || amount.percent || amount.decimals > 2) return false;
-    value = amount.mantissa;
-    for (int d = amount.decimals; d < 2; ++d) value *= 10;
-    return true;
-  };
-  int held = 0;
-  int failed = 0;
-  for (int r = header_rows; r < table.row_count; ++r) {
-    std::int64_t total = 0, left = 0, right = 0;
-    if (!fen(r, money[0], total) || !fen(r, money[1], left) || !fen(r, money[2], right)) continue;
-    if (total == 0) continue;
-    if (total == left + right) {
-      ++held;
-    } else {
-      ++failed;
-    }
-  }
-  if (held < 2 || failed * 4 > held) return;
-  keys[static_cast<std::size_t>(money[0])] = "total";
-  keys[static_cast<std::size_t>(money[1])] = basic_kind ? "personnel" : "basic";
-  keys[static_cast<std::size_t>(money[2])] = basic_kind ? "public" : "project";
+  return false;
 }
 
 // A summary prints its two sides alike (项目 | 行次 | 金额 twice, 收入 left, 支出 right). An OCR'd
@@ -239,8 +191,10 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   const bool three_public = EndsWith(kind, ".three_public");
   const bool summary = IsSummaryKind(kind);
   if (!three_public && !summary && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
-    KeyHeaderlessOcrColumnsBySums(first, kind, column_keys);
     KeyOcrColumnsByPlace(first, kind, column_keys);
+    if (IsOcrGrid(*first.table) && SplitsExpenditure(kind)) {
+      columns.keyed_by_sums = KeyOcrColumnsBySums(stitched, column_keys, columns.sums_evidence);
+    }
   }
 
   if (summary) KeyOcrSummarySides(first, column_keys);

@@ -36,13 +36,17 @@ bool IsTwoCodePairs(std::string_view text) {
 // eight digits before the point would be over 1000亿元 in 万元, which no department spends (two
 // such amounts, as one may be two cells read as one); a
 // table of whole numbers (8,115,738 with no decimals anywhere) is in 元, since 万元 tables print
-// decimals. Anything else stays unknown and goes to the document's unit. `reason` says which.
+// decimals. Amounts printed finer than a fen (952.850016, 3,613.3988: four or six decimals) are
+// in 万元, which Beijing prints to the yuan or the fen; in 元 they would be fractions of a fen.
+// Anything else stays unknown and goes to the document's unit. `reason` says which.
 UnitOfAmount OcrUnitFromAmounts(const StitchedTable& pending, const std::vector<std::string>& keys,
                                 std::string& reason) {
   int amounts = 0;
   int most_digits = 0;
   int large = 0;  // amounts of eight digits or more before the point
   bool decimals = false;
+  int finer_than_fen = 0;  // amounts with three to six decimals
+  int decimal_amounts = 0;
   bool ocr = false;
   for (const TablePart& part : pending.parts) {
     for (int r = part.header.header_rows; r < part.table->row_count; ++r) {
@@ -58,6 +62,8 @@ UnitOfAmount OcrUnitFromAmounts(const StitchedTable& pending, const std::vector<
         ocr = ocr || cell->provenance.origin == TextOrigin::kOcr;
         ++amounts;
         decimals = decimals || amount.decimals > 0;
+        if (amount.decimals > 0) ++decimal_amounts;
+        if (amount.decimals > 2 && amount.decimals <= 6) ++finer_than_fen;
         std::int64_t whole = amount.mantissa < 0 ? -amount.mantissa : amount.mantissa;
         for (int d = 0; d < amount.decimals; ++d) whole /= 10;
         int digits = 0;
@@ -68,6 +74,13 @@ UnitOfAmount OcrUnitFromAmounts(const StitchedTable& pending, const std::vector<
     }
   }
   if (!ocr) return UnitOfAmount::kUnknown;
+  // Most decimal amounts, not one: OCR may read a stray mark as a digit (12.305 for 12.30).
+  // This goes first: cells read as one make long amounts, never a column of fine decimals.
+  if (finer_than_fen >= 2 && finer_than_fen * 2 > decimal_amounts) {
+    reason = std::to_string(finer_than_fen) + " of its " + std::to_string(decimal_amounts) +
+             " amounts with decimals print three to six of them, finer than a fen in 元";
+    return UnitOfAmount::kWanYuan;
+  }
   // Two such amounts at least: one may be two cells read as one (17631595200.00).
   if (large >= 2) {
     reason = std::to_string(large) +
@@ -92,6 +105,7 @@ class RowReader {
     const std::size_t findings_before = findings_.size();
     FillRows(pending, columns, table_index);
     ListOcrFiguresOfAGuessedUnit(pending.canonical, findings_before);
+    ReportColumnsKeyedBySums(pending.canonical, columns);
     ReportOcrDuplicateCodes(pending.canonical);
     ReportUnkeyedRows(pending.canonical);
     ReportUnreadAmountColumns(pending);
@@ -193,6 +207,41 @@ class RowReader {
       finding.figures = std::move(figures);
       return;
     }
+  }
+
+  // Columns keyed by the rows' sums, not by their misread header words (table_columns_sums.cc):
+  // the figures of those columns are as good as the sums that keyed them, and the finding lists
+  // them.
+  void ReportColumnsKeyedBySums(const CanonicalTable& table, const TableColumns& columns) {
+    if (columns.keyed_by_sums.empty()) return;
+    std::vector<FigureRef> figures;
+    for (const CanonicalRow& row : table.rows) {
+      for (const Figure& figure : row.values) {
+        if (std::find(columns.keyed_by_sums.begin(), columns.keyed_by_sums.end(),
+                      figure.provenance.column) == columns.keyed_by_sums.end()) {
+          continue;
+        }
+        figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
+                                    figure.amount_fen, figure.provenance});
+      }
+    }
+    if (figures.empty()) return;
+    std::string keyed;
+    for (int c : columns.keyed_by_sums) {
+      if (!keyed.empty()) keyed += ", ";
+      keyed +=
+          "column " + std::to_string(c + 1) + " as " + columns.keys[static_cast<std::size_t>(c)];
+    }
+    Finding finding;
+    finding.check = "column.keyed_by_sums";
+    finding.severity = Severity::kWarning;
+    finding.message = "table '" + table.printed_title +
+                      "' is OCR'd and its header words do not key its amount columns: " + keyed +
+                      " are keyed by the rows' sums (" + columns.sums_evidence + "); its " +
+                      std::to_string(figures.size()) + " figure(s) in them are listed";
+    finding.provenance = figures.front().provenance;
+    finding.figures = std::move(figures);
+    findings_.push_back(std::move(finding));
   }
 
   // Several rows of one OCR'd table keyed with the same code: a code piece misread or lost

@@ -184,9 +184,21 @@ struct TableColumns {
   std::vector<std::string> column_rows;    // per column: the row key its header names
   std::vector<std::string> column_values;  // per column: budget/final the header ends with
   std::vector<std::string> column_names;   // per column: the header path without it
+  // OCR'd columns whose header words were misread, keyed by the sums of the rows
+  // (table_columns_sums.cc), and what the rows said.
+  std::vector<int> keyed_by_sums;
+  std::string sums_evidence;
 };
 
 TableColumns KeyColumns(const StitchedTable& table, const HeaderOptions& options);
+
+// The amount columns of an OCR'd expenditure table (合计, 基本支出, 人员经费, 公用经费, 项目支出)
+// keyed by the identities its rows print, when the header left a money column unkeyed or read
+// a key twice: of every way to give the columns these keys in printed order, the one most rows
+// confirm (the header's words break a tie; a tie on both keeps the header's keys). Returns the
+// columns whose key changed; `evidence` says how many rows confirm it.
+std::vector<int> KeyOcrColumnsBySums(const StitchedTable& table, std::vector<std::string>& keys,
+                                     std::string& evidence);
 
 // -------------------------------------------------------------------- rows
 

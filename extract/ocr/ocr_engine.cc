@@ -14,6 +14,8 @@ namespace {
 // chi_sim covers the digits and Latin letters printed in these documents, so
 // one language serves the page; adding eng slows recognition by half again.
 constexpr const char* kLanguage = "chi_sim";
+// The second reader of amounts: a model trained on Latin print, with other digit shapes in mind.
+constexpr const char* kSecondLanguage = "eng";
 // Amount cells: ASCII digits and separators, and the full-width forms some
 // producers print.
 constexpr const char* kNumericCharacters = "0123456789.,-０１２３４５６７８９．，－";
@@ -48,7 +50,7 @@ std::unique_ptr<tesseract::TessBaseAPI> NewApi(const char* language, tesseract::
 
 Engine::Engine() = default;
 Engine::~Engine() {
-  for (auto* api : {text_.get(), osd_.get()}) {
+  for (auto* api : {text_.get(), second_.get(), osd_.get()}) {
     if (api != nullptr) api->End();
   }
 }
@@ -150,6 +152,29 @@ Line Engine::RecognizeLine(Pix* image, int dpi, bool numeric) {
     line.confidence = line.text.empty() ? 0 : std::clamp(api->MeanTextConf(), 0, 100);
   }
   api->Clear();
+  return line;
+}
+
+Line Engine::RecognizeAmountAgain(Pix* image, int dpi) {
+  if (!second_tried_) {
+    second_tried_ = true;
+    second_ = NewApi(kSecondLanguage, tesseract::OEM_LSTM_ONLY, nullptr);
+    if (second_ != nullptr) {
+      second_->SetVariable("tessedit_char_whitelist", kNumericCharacters);
+      second_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    }
+  }
+  Line line;
+  if (second_ == nullptr) return line;
+  second_->SetImage(image);
+  second_->SetSourceResolution(dpi);
+  if (second_->Recognize(nullptr) == 0) {
+    line.text = TakeText(second_->GetUTF8Text());
+    while (!line.text.empty() && (line.text.back() == '\n' || line.text.back() == ' '))
+      line.text.pop_back();
+    line.confidence = line.text.empty() ? 0 : std::clamp(second_->MeanTextConf(), 0, 100);
+  }
+  second_->Clear();
   return line;
 }
 

@@ -61,6 +61,11 @@ class Engine {
   // One cell as a single line (PSM 7). `numeric` restricts the character set
   // to digits, '.', ',', '-' and their full-width forms (amount columns).
   Line RecognizeLine(Pix* image, int dpi, bool numeric);
+  // One amount as a single line by a second reader (eng, numeric character set), to check the
+  // first: chi_sim reads the digits of some serif faces as others (135.25 as 133.23, 60.99 as
+  // 00.99) and does so in every cell alike, so the sums still hold. An empty line (confidence
+  // 0) when eng's traineddata is missing.
+  Line RecognizeAmountAgain(Pix* image, int dpi);
   // Clockwise rotation (0, 90, 180, 270) the image has, by Tesseract's OSD;
   // 0 when OSD data is missing or the answer is not confident.
   int DetectOrientation(Pix* image, int dpi);
@@ -75,6 +80,9 @@ class Engine {
   // Orientation; loaded at the first DetectOrientation, null without osd data.
   std::unique_ptr<tesseract::TessBaseAPI> osd_;
   bool osd_tried_ = false;
+  // eng for RecognizeAmountAgain; loaded at its first call, null without eng data.
+  std::unique_ptr<tesseract::TessBaseAPI> second_;
+  bool second_tried_ = false;
 };
 
 }  // namespace disclose::ocr

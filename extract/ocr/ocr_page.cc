@@ -320,8 +320,9 @@ void DropStrayMarks(std::vector<Symbol>& symbols) {
 // cell of a table without rules has the box of its words, as tight as their
 // ink, and is cut with a margin around it instead (cut inside, "212" lost the
 // foot of each 2 and read "717").
+// `second_reader`: an amount read by the engine's second reader (RecognizeAmountAgain).
 Line ReadCell(Engine& engine, Pix* text_image, const Box& cell, int dpi, bool numeric,
-              int upscale = 1, bool ruled = true) {
+              int upscale = 1, bool ruled = true, bool second_reader = false) {
   const double scale = dpi / 72.0;
   // A fifth of the text line's height around words: under half the narrowest
   // gap that separates two cells of an unruled row (0.6 em beside a digit).
@@ -356,13 +357,17 @@ Line ReadCell(Engine& engine, Pix* text_image, const Box& cell, int dpi, bool nu
   auto read = [&](Pix* part) -> Line {
     PixPtr framed(pixAddBorder(part, margin, 0));
     if (framed == nullptr) return {};
-    if (upscale <= 1) return engine.RecognizeLine(framed.get(), dpi, numeric);
+    if (upscale <= 1) {
+      return second_reader ? engine.RecognizeAmountAgain(framed.get(), dpi)
+                           : engine.RecognizeLine(framed.get(), dpi, numeric);
+    }
     PixPtr gray(pixConvert1To8(nullptr, framed.get(), 255, 0));
     if (gray == nullptr) return {};
     PixPtr large(pixScaleGrayLI(gray.get(), static_cast<l_float32>(upscale),
                                 static_cast<l_float32>(upscale)));
     if (large == nullptr) return {};
-    return engine.RecognizeLine(large.get(), dpi * upscale, numeric);
+    return second_reader ? engine.RecognizeAmountAgain(large.get(), dpi * upscale)
+                         : engine.RecognizeLine(large.get(), dpi * upscale, numeric);
   };
   if (bands.size() <= 1) return read(crop.get());
   Line joined;
@@ -658,6 +663,43 @@ Box InkBoxOfCell(const pdf::PageContent& content, const std::vector<int>& indice
   return ink;
 }
 
+// The confidence an amount keeps when the second reader reads it otherwise: low enough for the
+// repair by the identities (normalize/ocr_repair.h) to try changing it.
+constexpr int kDisputedConfidence = 50;
+
+// Reads an amount cell again with the second reader (eng) and compares: where the first
+// reading breaks the amount grammar and the second does not, the second is taken; where both
+// are well formed and differ, the first is kept with kDisputedConfidence and an
+// ocr_readings_differ warning quoting both, which the normalizer turns into a finding naming
+// the figure. The same misread in every cell of a sum leaves the sums holding: only a second,
+// independent reading tells it.
+void CheckAmountBySecondReader(Engine& engine, Pix* text_image, const Box& cut, int dpi, bool ruled,
+                               TableCell& cell, int& confidence, std::vector<Warning>& warnings) {
+  const Line second = ReadCell(engine, text_image, cut, dpi, /*numeric=*/true, 1, ruled,
+                               /*second_reader=*/true);
+  const std::string second_text = NormalizeAmountReading(Trim(second.text));
+  if (second_text.empty() || !IsWellFormedAmount(second_text)) return;
+  auto bare = [](const std::string& text) {
+    std::string out;
+    for (char c : text) {
+      if (c != ',' && c != ' ' && c != '\n') out += c;
+    }
+    return out;
+  };
+  if (bare(second_text) == bare(cell.text)) return;
+  if (!IsWellFormedAmount(cell.text)) {
+    cell.text = second_text;
+    confidence = std::min(second.confidence, kDisputedConfidence);
+    return;
+  }
+  Warning warning{"ocr_readings_differ",
+                  "\"" + cell.text + "\" is read \"" + second_text +
+                      "\" by the second reader (eng); the first reading is kept",
+                  cell.provenance};
+  warnings.push_back(std::move(warning));
+  confidence = std::min(confidence, kDisputedConfidence);
+}
+
 int MeanConfidence(const pdf::PageContent& content, const Box& box) {
   long long sum = 0;
   int count = 0;
@@ -737,6 +779,10 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
         if (usable && (shape == CellShape::kEmpty || numeric || line.confidence >= confidence)) {
           cell.text = text;
           confidence = line.confidence;
+        }
+        if (usable && numeric) {
+          CheckAmountBySecondReader(engine, text_image, cut, dpi, !tight, cell, confidence,
+                                    detected.warnings);
         }
       }
       if (!numeric) cell.text = StripRuleRemnants(cell.text);

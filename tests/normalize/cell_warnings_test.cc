@@ -42,6 +42,7 @@ TEST(CellWarningsTest, NamesTheFigureOfTheCellTheWarningPointsAt) {
     std::size_t findings;
     std::vector<std::string> columns;  // of the figures named
     std::string printed;               // the text the finding quotes
+    std::string check = "cell.ambiguous";
   };
   const std::vector<Case> cases = {
       {"a straddling amount names its figure",
@@ -58,6 +59,16 @@ TEST(CellWarningsTest, NamesTheFigureOfTheCellTheWarningPointsAt) {
        1,
        {},
        "3,45"},
+      {"two OCR readings of an amount name its figure",
+       {"ocr_readings_differ",
+        "\"1,000.00\" is read \"1,006.00\" by the second reader (eng); the first reading is kept",
+        {}},
+       3,
+       {300, 200, 340, 212},
+       1,
+       {"total"},
+       "1,000.00",
+       "ocr.readings_differ"},
       {"another warning is no cell's",
        {"undecodable_glyphs", "12 glyphs", {}},
        3,
@@ -77,7 +88,7 @@ TEST(CellWarningsTest, NamesTheFigureOfTheCellTheWarningPointsAt) {
     ReportCellWarnings(document, tables, findings);
     ASSERT_EQ(findings.size(), c.findings);
     if (findings.empty()) continue;
-    EXPECT_EQ(findings[0].check, "cell.ambiguous");
+    EXPECT_EQ(findings[0].check, c.check);
     EXPECT_EQ(findings[0].printed_text, c.printed);
     ASSERT_EQ(findings[0].figures.size(), c.columns.size());
     for (std::size_t k = 0; k < c.columns.size(); ++k) {

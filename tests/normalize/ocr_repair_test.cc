@@ -102,7 +102,7 @@ TEST(OcrRepairTest, RepairsTheOneCharacterBothIdentitiesProve) {
     const char* misread;
     const char* change;
   } cases[] = {
-      {"284.56", "confusable digit"},    {"2345.6", "misplaced decimal point"},
+      {"284.56", "confusable digit"},  {"2345.6", "misplaced decimal point"},
       {"234,56", "misread separator"}, {"2334.56", "doubled digit"},
       {"24.56", "lost digit"},
   };
@@ -144,6 +144,48 @@ TEST(OcrRepairTest, GuessesNothingWhenOneIdentityAllowsSeveralRepairs) {
   EXPECT_NE(findings[0].message.find("'1,234.56' -> '1,284.56'"), std::string::npos)
       << findings[0].message;
   EXPECT_EQ(FindFigure(tables, "20802", "basic")->amount_fen, 28456);
+  EXPECT_EQ(FindFigure(tables, "208", "basic")->amount_fen, 123456);
+}
+
+// A figure the OCR reader read twice (an ocr_readings_differ warning on its cell) has the second
+// reading as its first candidate, however many characters it changes (204.86 for 234.56 is two),
+// and it wins over a one-character guess at another figure that closes the same identity.
+TEST(OcrRepairTest, TheSecondReadingOfACellIsItsFirstCandidate) {
+  const auto warning_on = [](const Figure& figure, const std::string& second) {
+    Warning warning{"ocr_readings_differ",
+                    "\"" + figure.printed_text + "\" is read \"" + second +
+                        "\" by the second reader (eng); the first reading is kept",
+                    figure.provenance};
+    return std::vector<Warning>{warning};
+  };
+  for (const bool with_second : {false, true}) {
+    SCOPED_TRACE(with_second);
+    std::vector<CanonicalTable> tables = {MakeTable(MisreadRows("204.86", 50, 95))};
+    Figure* misread = const_cast<Figure*>(FindFigure(tables, "20802", "basic"));
+    misread->provenance.box = Box{300, 200, 340, 212};
+    std::vector<Finding> findings;
+    RepairOcrFigures(tables, findings,
+                     with_second ? warning_on(*misread, "234.56") : std::vector<Warning>{});
+    EXPECT_EQ(CountCheck(findings, "ocr.repaired"), with_second ? 1 : 0);
+    EXPECT_EQ(FindFigure(tables, "20802", "basic")->amount_fen, with_second ? 23456 : 20486);
+    if (with_second) {
+      EXPECT_NE(findings[0].message.find("second reader"), std::string::npos)
+          << findings[0].message;
+    }
+  }
+  // Only the column identity: 1,234.56 -> 1,284.56 (the parent) would close it too.
+  std::vector<CanonicalTable> tables = {MakeTable({
+      {"208", {{"basic", "1,234.56", 80}}},
+      {"20801", {{"basic", "1,000.00", 80}}},
+      {"20802", {{"basic", "284.56", 50}}},
+  })};
+  Figure* misread = const_cast<Figure*>(FindFigure(tables, "20802", "basic"));
+  misread->provenance.box = Box{300, 200, 340, 212};
+  std::vector<Finding> findings;
+  RepairOcrFigures(tables, findings, warning_on(*misread, "234.56"));
+  EXPECT_EQ(CountCheck(findings, "ocr.repaired"), 1);
+  EXPECT_EQ(CountCheck(findings, "ocr.repair_ambiguous"), 0);
+  EXPECT_EQ(FindFigure(tables, "20802", "basic")->amount_fen, 23456);
   EXPECT_EQ(FindFigure(tables, "208", "basic")->amount_fen, 123456);
 }
 

@@ -785,6 +785,83 @@ TEST(HeaderTest, HeaderlessOcrColumnsKeyedByTheirSums) {
   }
 }
 
+// OCR'd header words misread past repair (外本文山 for 基本支出, 项上支出 for 项目支出) or read as
+// another key (基本支出 twice, the second over 公用经费) leave the table's amount columns to the
+// rows' sums: 合计 = 基本支出 + 项目支出 and 基本支出 = 人员经费 + 公用经费 in every row say which
+// column is which, and the surviving characters of the words break a tie. The rows stage lists
+// the figures of the columns so keyed (column.keyed_by_sums). A column of zeros fits a sum under
+// any key and moves no key the header read; sums that do not hold key nothing; a text layer's
+// header keeps what it prints.
+TEST(HeaderTest, OcrColumnsKeyedByTheRowsSums) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> amounts;  // three rows
+    std::vector<std::string> ocr_keys;
+  };
+  const std::vector<std::vector<std::string>> split = {{"1,284.76", "1,000.00", "284.76"},
+                                                       {"600.50", "500.25", "100.25"},
+                                                       {"684.26", "499.75", "184.51"}};
+  const Case cases[] = {
+      {"WordsMisread",
+       {"科目编码", "科目名称", "合计", "外本文山", "项上支出"},
+       split,
+       {"", "", "total", "basic", "project"}},
+      {"KeyReadTwice",
+       {"科目编码", "科目名称", "合计", "基本支出", "人员经费", "基本支出", "项目支出"},
+       {{"1,284.76", "1,000.00", "900.00", "100.00", "284.76"},
+        {"600.50", "500.25", "500.00", "0.25", "100.25"},
+        {"684.26", "499.75", "400.00", "99.75", "184.51"}},
+       {"", "", "total", "basic", "personnel", "public", "project"}},
+      {"ZerosMoveNoReadKey",
+       {"科目编码", "科目名称", "合计", "基本支出", "项目支出", "结车"},
+       {{"1,284.76", "1,000.00", "284.76", "0.00"},
+        {"600.50", "500.25", "100.25", "0.00"},
+        {"684.26", "499.75", "184.51", "0.00"}},
+       {"", "", "total", "basic", "project", ""}},
+      // The header read as paragraphs above the grid: the function-class kind splits into
+      // 基本支出 | 项目支出.
+      {"HeaderLost", {}, split, {"", "", "total", "basic", "project"}},
+      {"SumsDoNotHold",
+       {"科目编码", "科目名称", "合计", "外本文山", "项上支出"},
+       {{"1,284.76", "1,000.00", "84.76"},
+        {"600.50", "50.25", "100.25"},
+        {"684.26", "9.75", "4.51"}},
+       {"", "", "total", "", ""}},
+  };
+  const char* codes[][2] = {
+      {"201", "一般公共服务支出"}, {"20101", "人大事务"}, {"2010101", "行政运行"}};
+  for (const Case& c : cases) {
+    std::vector<std::vector<std::string>> rows;
+    if (!c.header.empty()) rows.push_back(c.header);
+    for (std::size_t r = 0; r < c.amounts.size(); ++r) {
+      std::vector<std::string> row = {codes[r][0], codes[r][1]};
+      row.insert(row.end(), c.amounts[r].begin(), c.amounts[r].end());
+      rows.push_back(row);
+    }
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid(rows);
+      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+      const StitchedTable stitched = OnePart(grid, "budget.general_budget_expenditure");
+      const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+      if (origin == TextOrigin::kOcr) {
+        EXPECT_EQ(columns.keys, c.ocr_keys) << c.name;
+      } else {
+        EXPECT_TRUE(columns.keyed_by_sums.empty()) << c.name;
+      }
+      std::vector<Finding> findings;
+      RowsOptions options;
+      options.default_unit = UnitOfAmount::kWanYuan;
+      ReadRows(stitched, columns, options, 0, findings);
+      std::size_t listed = 0;
+      for (const Finding& finding : findings) {
+        if (finding.check == "column.keyed_by_sums") listed += finding.figures.size();
+      }
+      EXPECT_EQ(listed, 3 * columns.keyed_by_sums.size()) << c.name;
+    }
+  }
+}
+
 // A summary's two sides print the same columns (项目 | 行次 | 金额); OCR lost the income side's
 // 金额 (cn_central_xinfang_2024_final p7 on a scan: an empty header cell over 19,572.91), and the
 // row stage gave the expenditure side's amounts to the income labels. The column with no header
@@ -1046,8 +1123,10 @@ TEST(RowsTest, OcrTableInTheDocumentDefaultUnitListsItsFigures) {
 
 // An OCR'd table whose unit line was misread (单位: 泡 for 单位：元) is in 元 when its amounts
 // allow no other unit: two amounts of eight digits before the point (over 1000亿元 in 万元), or
-// whole numbers only. Its figures are listed in a unit.inferred finding. One long amount (two
-// cells read as one), amounts with decimals, and a text layer's table keep the document's unit.
+// whole numbers only; in 万元 when most amounts print more decimals than a fen needs (Beijing's
+// 952.850016). Its figures are listed in a unit.inferred finding. One long amount (two cells read
+// as one), one amount with a stray third decimal, amounts with two decimals, and a text layer's
+// table keep the document's unit.
 TEST(RowsTest, OcrTableUnitInferredFromItsAmounts) {
   struct Case {
     const char* name;
@@ -1074,6 +1153,16 @@ TEST(RowsTest, OcrTableUnitInferredFromItsAmounts) {
        "unit.document_default"},
       {"decimals",
        {"1,097,073.43", "782,855.28", "314,218.15"},
+       TextOrigin::kOcr,
+       UnitOfAmount::kWanYuan,
+       "unit.document_default"},
+      {"six decimals",
+       {"4,697.043616", "952.850016", "3,744.1936"},
+       TextOrigin::kOcr,
+       UnitOfAmount::kWanYuan,
+       "unit.inferred"},
+      {"one stray third decimal",
+       {"1,097,073.435", "782,855.28", "314,218.15"},
        TextOrigin::kOcr,
        UnitOfAmount::kWanYuan,
        "unit.document_default"},
