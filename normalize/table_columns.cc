@@ -168,6 +168,39 @@ void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) 
   }
 }
 
+// A budget's 三公 table read with no header at all (its header and first rows left on the page
+// before, read as text) whose one column of amounts has no key: a budget's row-wise 三公 table
+// with one amount column prints its 预算数 there, so that column is the budget. Only when every
+// other column holds text; a final account's lone column may be 预算数 or 决算数 and stays
+// unkeyed (column.unkeyed names its amounts).
+void KeyHeaderlessBudgetThreePublic(const StitchedTable& stitched, std::vector<std::string>& keys) {
+  const TablePart& first = stitched.parts.front();
+  if (!StartsWith(stitched.canonical.kind, "budget.") || first.header.header_rows != 0) return;
+  if (std::any_of(keys.begin(), keys.end(), [](const std::string& k) { return !k.empty(); })) {
+    return;
+  }
+  int amount_column = -1;
+  for (std::size_t c = 0; c < keys.size(); ++c) {
+    int amounts = 0;
+    int texts = 0;
+    for (const TablePart& part : stitched.parts) {
+      if (part.table->column_count != first.table->column_count) return;
+      for (int r = 0; r < part.table->row_count; ++r) {
+        const AmountText amount = ParseAmountText(part.table->TextAt(r, static_cast<int>(c)));
+        if (amount.kind == AmountKind::kNumber && !amount.percent) {
+          ++amounts;
+        } else if (amount.kind == AmountKind::kNotNumber) {
+          ++texts;
+        }
+      }
+    }
+    if (amounts == 0) continue;
+    if (texts > 0 || amount_column >= 0) return;  // a mixed column or a second amount column
+    amount_column = static_cast<int>(c);
+  }
+  if (amount_column > 0) keys[static_cast<std::size_t>(amount_column)] = "budget";
+}
+
 }  // namespace
 
 TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*options*/) {
@@ -183,6 +216,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   }
 
   if (summary) KeyOcrSummarySides(first, column_keys);
+  if (three_public) KeyHeaderlessBudgetThreePublic(stitched, column_keys);
 
   // In a summary, 本年收入 | 本年支出 are its two sides, which the row codes
   // (income.* / expenditure.*) already say; the columns are plain.

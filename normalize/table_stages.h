@@ -200,6 +200,18 @@ CanonicalTable ReadPerformanceRows(StitchedTable table, const TableColumns& colu
                                    const RowsOptions& options, int table_index,
                                    std::vector<Finding>& findings);
 
+// ------------------------------------------------------- rows read as text
+
+// A paragraph next to a standard table that reads as one of its rows (a label or class code
+// and bare amounts, no sentence) was left out of the grid. When its key is new to the table and
+// it prints one amount per figure column, it is read into the table (table.row_from_text, info);
+// else a table.row_as_text finding names its amounts as figures of that table
+// (table_row_text.cc). Runs after the rows stage.
+//
+//   ReportRowsReadAsText(document, tables, findings);  // "合计 192,827.11" under a title
+void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>& tables,
+                          std::vector<Finding>& findings);
+
 // Row keys (table_row_keys.cc).
 std::string IncomeKey(const std::string& name);
 std::string ExpenditureKey(const std::string& name);
