@@ -57,6 +57,9 @@ struct LocatedTable {
   std::string note_after;                      // the paragraph right after the table
   std::optional<int> number;                   // the table number printed on it (公开05表 -> 5)
   std::string number_text;                     // the line it was read from
+  // The words of a header printed as a paragraph right above the grid (a repeated header read
+  // apart from its rows: 科目编码 科目名称 小计 基本支出 项目支出); empty when there is none.
+  std::vector<std::string> header_above;
 };
 
 // Every top-level table block of `document` that is small enough to read, in
@@ -116,6 +119,7 @@ struct StitchedTable {
   std::vector<TablePart> parts;
   std::string printed_unit;  // the unit phrase as printed ("金额单位：元")
   UnitOfAmount declared = UnitOfAmount::kUnknown;
+  std::vector<std::string> header_above;  // the first part's LocatedTable::header_above
 };
 
 struct StitchOptions {};

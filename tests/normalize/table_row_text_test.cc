@@ -187,6 +187,22 @@ TEST(RowTextTest, RowFillingEveryFigureColumnIsRead) {
                                               "table.row_as_text"}));
 }
 
+// s3w_0121_budget: the header repeated on the next page read as a paragraph above a grid of rows
+// only: its words naming figure columns key the grid's amount columns in order.
+TEST(RowTextTest, HeaderPrintedAboveAHeaderlessGridKeysItsColumns) {
+  const Table grid = Grid({{"20601科学技术管理事务", "3.05", "3.05", ""},
+                           {"213农林水支出", "73.84", "40.04", "33.80"}});
+  StitchedTable stitched;
+  stitched.canonical.kind = "budget.general_budget_expenditure";
+  stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+  stitched.header_above = {"科目编码", "科目名称", "小计", "基本支出", "项目支出"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "total", "basic", "project"}));
+  // Words naming fewer columns than the grid has: nothing keyed.
+  stitched.header_above = {"科目名称", "基本支出", "项目支出"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys, (std::vector<std::string>{"", "", "", ""}));
+}
+
 // s2w_0020_budget, s2w_0252_budget: the 三公 table's header stayed on the page before, its
 // grid has rows only. A budget's lone amount column is its 预算数; a final account's may be
 // 预算数 or 决算数: unkeyed, and column.unkeyed names its amounts.
