@@ -180,6 +180,77 @@ void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) 
   }
 }
 
+// A table read with no header in its grid whose header was printed as a paragraph right above
+// it (a header repeated on the next page, read apart from the rows under it): the words of that
+// line naming figure columns key, in order, the grid's columns that hold amounts, when there
+// are as many of each and no two words name the same column. Not for summaries (two sides) or
+// 三公 tables (their items may be columns).
+void KeyFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys) {
+  const TablePart& first = stitched.parts.front();
+  if (stitched.header_above.empty() || first.header.header_rows != 0) return;
+  if (std::any_of(keys.begin(), keys.end(), [](const std::string& k) { return !k.empty(); })) {
+    return;
+  }
+  std::vector<std::string> word_keys;
+  for (const std::string& word : stitched.header_above) {
+    const std::string key = ColumnKeyForHeader({word});
+    if (key.empty() || key == "-") continue;
+    if (std::find(word_keys.begin(), word_keys.end(), key) != word_keys.end()) return;
+    word_keys.push_back(key);
+  }
+  std::vector<int> amount_columns;
+  for (int c = 0; c < first.table->column_count; ++c) {
+    for (int r = 0; r < first.table->row_count; ++r) {
+      const AmountText amount = ParseAmountText(first.table->TextAt(r, c));
+      if (amount.kind == AmountKind::kNumber && !amount.percent) {
+        amount_columns.push_back(c);
+        break;
+      }
+    }
+  }
+  // Amounts only right of the labels: a grid whose first column holds amounts is no body.
+  if (amount_columns.empty() || amount_columns.front() == 0 ||
+      amount_columns.size() != word_keys.size()) {
+    return;
+  }
+  for (std::size_t i = 0; i < amount_columns.size(); ++i) {
+    keys[static_cast<std::size_t>(amount_columns[i])] = word_keys[i];
+  }
+}
+
+// A budget's 三公 table read with no header at all (its header and first rows left on the page
+// before, read as text) whose one column of amounts has no key: a budget's row-wise 三公 table
+// with one amount column prints its 预算数 there, so that column is the budget. Only when every
+// other column holds text; a final account's lone column may be 预算数 or 决算数 and stays
+// unkeyed (column.unkeyed names its amounts).
+void KeyHeaderlessBudgetThreePublic(const StitchedTable& stitched, std::vector<std::string>& keys) {
+  const TablePart& first = stitched.parts.front();
+  if (!StartsWith(stitched.canonical.kind, "budget.") || first.header.header_rows != 0) return;
+  if (std::any_of(keys.begin(), keys.end(), [](const std::string& k) { return !k.empty(); })) {
+    return;
+  }
+  int amount_column = -1;
+  for (std::size_t c = 0; c < keys.size(); ++c) {
+    int amounts = 0;
+    int texts = 0;
+    for (const TablePart& part : stitched.parts) {
+      if (part.table->column_count != first.table->column_count) return;
+      for (int r = 0; r < part.table->row_count; ++r) {
+        const AmountText amount = ParseAmountText(part.table->TextAt(r, static_cast<int>(c)));
+        if (amount.kind == AmountKind::kNumber && !amount.percent) {
+          ++amounts;
+        } else if (amount.kind == AmountKind::kNotNumber) {
+          ++texts;
+        }
+      }
+    }
+    if (amounts == 0) continue;
+    if (texts > 0 || amount_column >= 0) return;  // a mixed column or a second amount column
+    amount_column = static_cast<int>(c);
+  }
+  if (amount_column > 0) keys[static_cast<std::size_t>(amount_column)] = "budget";
+}
+
 }  // namespace
 
 TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*options*/) {
@@ -198,6 +269,8 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   }
 
   if (summary) KeyOcrSummarySides(first, column_keys);
+  if (three_public) KeyHeaderlessBudgetThreePublic(stitched, column_keys);
+  if (!three_public && !summary) KeyFromHeaderAbove(stitched, column_keys);
 
   // In a summary, 本年收入 | 本年支出 are its two sides, which the row codes
   // (income.* / expenditure.*) already say; the columns are plain.

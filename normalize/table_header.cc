@@ -195,6 +195,25 @@ namespace {
 
 std::string KeyForPath(const std::vector<std::string>& path);
 
+// A header word with a 栏次 number inside it (`基2本支出`, `合1计`, `项3目支出`: the 栏次 row
+// printed on the header's own line, its glyphs read in among the words'): the word without
+// the one or two digits set between two ideographs. Digits elsewhere (2025年预算数) stay.
+std::string WithoutColumnNumbers(const std::string& key) {
+  const std::vector<char32_t> chars = DecodeUtf8(key);
+  std::vector<char32_t> kept;
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    std::size_t end = i;
+    while (end < chars.size() && chars[end] >= U'0' && chars[end] <= U'9') ++end;
+    if (end > i && end - i <= 2 && i > 0 && end < chars.size() && IsCjkIdeograph(chars[i - 1]) &&
+        IsCjkIdeograph(chars[end])) {
+      i = end - 1;
+      continue;
+    }
+    kept.push_back(chars[i]);
+  }
+  return EncodeUtf8(kept);
+}
+
 }  // namespace
 
 std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
@@ -224,6 +243,11 @@ std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
       path.pop_back();
       key = KeyForPath(path);
     }
+  }
+  if (key.empty()) {
+    std::vector<std::string> without = path;
+    for (std::string& piece : without) piece = WithoutColumnNumbers(piece);
+    if (without != path) key = KeyForPath(without);
   }
   return key;
 }

@@ -228,6 +228,39 @@ void ReadNumber(const Document& document, int b, int previous_table_block,
   }
 }
 
+// A header printed as a paragraph in the few blocks above the grid (after the table before):
+// words without digits, at least two of which name a figure column. A row read as a paragraph
+// may sit between it and the grid.
+std::vector<std::string> HeaderAbove(const Document& document, int block, int previous_table) {
+  constexpr int kBlocksAbove = 3;
+  for (int p = block - 1; p >= 0 && p > previous_table && p >= block - kBlocksAbove; --p) {
+    const Paragraph* paragraph = document.blocks[static_cast<std::size_t>(p)].AsParagraph();
+    if (paragraph == nullptr) return {};
+    const std::string& text = paragraph->text;
+    if (std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    std::vector<std::string> words;
+    int figure_words = 0;
+    std::size_t start = std::string::npos;
+    const std::string folded = CollapseWhitespace(text);
+    for (std::size_t i = 0; i <= folded.size(); ++i) {
+      if (i == folded.size() || folded[i] == ' ') {
+        if (start != std::string::npos) words.push_back(folded.substr(start, i - start));
+        start = std::string::npos;
+      } else if (start == std::string::npos) {
+        start = i;
+      }
+    }
+    for (const std::string& word : words) {
+      const std::string key = ColumnKeyForHeader({word});
+      if (!key.empty() && key != "-") ++figure_words;
+    }
+    if (figure_words >= 2) return words;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::optional<UnitDeclaration> UnitInLines(std::string_view text) {
@@ -274,6 +307,7 @@ std::vector<LocatedTable> LocateTables(const Document& document, const LocateOpt
       entry.title = in_frame;
     }
     entry.unit = TableUnit(document, b, options, entry);
+    entry.header_above = HeaderAbove(document, b, above_from);
     ReadNumber(document, b, above_from, options, entry);
     if (b + 1 < static_cast<int>(document.blocks.size())) {
       if (const Paragraph* after = document.blocks[static_cast<std::size_t>(b + 1)].AsParagraph()) {

@@ -321,12 +321,10 @@ class RowReader {
   void ReportUnreadAmountColumns(const StitchedTable& pending) {
     const CanonicalTable& table = pending.canonical;
     const TablePart& first = pending.parts.front();
-    // Text tables, 三公 tables read column by column, and tables whose unit
-    // is unknown (already an error) are not checked.
-    if (IsTextTableKind(table.kind) || EndsWith(table.kind, ".three_public") ||
-        table.unit == UnitOfAmount::kUnknown) {
-      return;
-    }
+    // Text tables and tables whose unit is unknown (already an error) are not checked. A 三公
+    // table read column by column has its read cells in read_cells_; one read row by row whose
+    // amount column has no key (its header left on the page before) loses every figure.
+    if (IsTextTableKind(table.kind) || table.unit == UnitOfAmount::kUnknown) return;
     for (std::size_t c = 0; c < table.column_keys.size(); ++c) {
       if (!table.column_keys[c].empty()) continue;
       const std::string& role = first.header.roles[c];

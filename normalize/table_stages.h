@@ -57,6 +57,9 @@ struct LocatedTable {
   std::string note_after;                      // the paragraph right after the table
   std::optional<int> number;                   // the table number printed on it (公开05表 -> 5)
   std::string number_text;                     // the line it was read from
+  // The words of a header printed as a paragraph right above the grid (a repeated header read
+  // apart from its rows: 科目编码 科目名称 小计 基本支出 项目支出); empty when there is none.
+  std::vector<std::string> header_above;
 };
 
 // Every top-level table block of `document` that is small enough to read, in
@@ -116,6 +119,7 @@ struct StitchedTable {
   std::vector<TablePart> parts;
   std::string printed_unit;  // the unit phrase as printed ("金额单位：元")
   UnitOfAmount declared = UnitOfAmount::kUnknown;
+  std::vector<std::string> header_above;  // the first part's LocatedTable::header_above
 };
 
 struct StitchOptions {};
@@ -222,6 +226,18 @@ CanonicalTable ReadRows(StitchedTable table, const TableColumns& columns,
 CanonicalTable ReadPerformanceRows(StitchedTable table, const TableColumns& columns,
                                    const RowsOptions& options, int table_index,
                                    std::vector<Finding>& findings);
+
+// ------------------------------------------------------- rows read as text
+
+// A paragraph next to a standard table that reads as one of its rows (a label or class code
+// and bare amounts, no sentence) was left out of the grid. When its key is new to the table and
+// it prints one amount per figure column, it is read into the table (table.row_from_text, info);
+// else a table.row_as_text finding names its amounts as figures of that table
+// (table_row_text.cc). Runs after the rows stage.
+//
+//   ReportRowsReadAsText(document, tables, findings);  // "合计 192,827.11" under a title
+void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>& tables,
+                          std::vector<Finding>& findings);
 
 // Row keys (table_row_keys.cc).
 std::string IncomeKey(const std::string& name);

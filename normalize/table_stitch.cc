@@ -109,6 +109,7 @@ class Stitcher {
         pending.printed_unit = UnitPhrase(located.unit->printed);
         pending.declared = located.unit->unit;
       }
+      pending.header_above = located.header_above;
       pending.parts.push_back(std::move(part));
       pending_.push_back(std::move(pending));
       numbers_.push_back(located.number);

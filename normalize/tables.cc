@@ -60,6 +60,7 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
         performance ? ReadPerformanceRows(std::move(table), columns, rows_options, index, findings)
                     : ReadRows(std::move(table), columns, rows_options, index, findings));
   }
+  ReportRowsReadAsText(document, out, findings);
   return out;
 }
 

@@ -121,6 +121,11 @@ TEST(TablesTest, ColumnKeys) {
   // label header of its own.
   EXPECT_EQ(ColumnKeyForHeader({"一般公共预算拨", "款"}), "general_budget");
   EXPECT_EQ(ColumnKeyForHeader({"其他收", "入"}), "other");
+  // The 栏次 row printed on the header's line, its numbers read into the words (s2w_0142,
+  // s2w_0213 budgets): the word without them.
+  EXPECT_EQ(ColumnKeyForHeader({"基2本支出"}), "basic");
+  EXPECT_EQ(ColumnKeyForHeader({"项3目支出"}), "project");
+  EXPECT_EQ(ColumnKeyForHeader({"合1计"}), "total");
   EXPECT_EQ(ColumnKeyForHeader({"财政拨款收入", "项目"}), "");
   EXPECT_EQ(ColumnKeyForHeader({"功能分类科目编码", "类"}), "");
   // sh_putuo_justice_2026_unit_budget.pdf p11: 合计 under 支出预算 is the total.

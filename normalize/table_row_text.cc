@@ -1,0 +1,373 @@
+// A table row read as a paragraph: a label or class code followed by bare amounts, outside any
+// grid, next to a standard table (a table's only body row under a header repeated on the next
+// page, a 合计 row left alone at a page foot, the first rows of a page whose rows were too few
+// to make a grid). Its amounts are no figure of the table, and no sum can say so when the row is
+// the table's total. A row whose key the table lacks and that prints one amount per figure
+// column is read into the table (table.row_from_text); any other is named by a
+// table.row_as_text finding (issue 10, "no wrong figure without a finding").
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/amount.h"
+#include "normalize/table_stages.h"
+#include "normalize/table_text.h"
+
+namespace disclose {
+namespace {
+
+// Sentences are prose, not rows: a row prints no sentence punctuation.
+bool HasSentencePunctuation(std::string_view text) {
+  for (std::string_view mark : {"。", "，", "；", "！", "？", "：", ":", ";"}) {
+    if (Has(text, mark)) return true;
+  }
+  return false;
+}
+
+bool IsAsciiDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+struct RowPiece {
+  std::string code;                  // a class code printed at the row's start, else ""
+  std::string label;                 // the text before its first amount (after the code)
+  std::vector<std::string> amounts;  // bare amounts as printed
+};
+
+// The text's money amounts, each with the code and label of the row it follows (a code, or a
+// label after an amount, starts the next row: a paragraph may hold several). A money amount has a
+// point with one or two decimals or a thousands separator, stands alone (no digit, point or
+// comma around it) and carries no unit or rate after it (123.45万元, 3.5%, 2024.12 in a date).
+// Returns false when something else than labels, codes and amounts is printed (a year, a
+// count with 个/人), which a row of a standard table never is.
+bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows) {
+  const std::string folded = FoldForMatching(text);
+  RowPiece current;
+  std::size_t label_from = 0;  // where the text since the last code or amount starts
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    if (!IsAsciiDigit(folded[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < folded.size() &&
+           (IsAsciiDigit(folded[end]) || folded[end] == ',' || folded[end] == '.')) {
+      ++end;
+    }
+    const std::string token = folded.substr(i, end - i);
+    const std::string_view after = std::string_view(folded).substr(end);
+    // A piece after a point is the rest of a dotted number (2024.12.31, 1.2.3), no amount.
+    const bool after_point = i > 0 && folded[i - 1] == '.';
+    const std::size_t start = i;
+    i = end;
+    if (token.find_first_of(".,") == std::string::npos) {
+      // Digits alone: a class code when 3, 5 or 7 of them (it starts a row), else a row
+      // number, a year or a count.
+      if (IsClassCode(token)) {
+        if (!current.amounts.empty()) rows.push_back(std::move(current));
+        current = RowPiece{};
+        current.code = token;
+        label_from = end;
+        continue;
+      }
+      if (StartsWith(after, "年") || StartsWith(after, "月") || StartsWith(after, "个") ||
+          StartsWith(after, "人")) {
+        return false;
+      }
+      continue;
+    }
+    if (after_point || token.back() == ',' || token.front() == ',') continue;
+    for (std::string_view unit : {"元", "万", "亿", "%", "％", "年", "月", "日"}) {
+      if (StartsWith(after, unit)) return false;
+    }
+    const std::size_t point = token.find('.');
+    if (point != std::string::npos) {
+      if (token.find('.', point + 1) != std::string::npos) continue;  // a date, a version
+      const std::size_t decimals = token.size() - point - 1;
+      if (decimals < 1 || decimals > 2) continue;
+    }
+    const AmountText amount = ParseAmountText(token);
+    if (amount.kind != AmountKind::kNumber) continue;
+    const std::string label = Trim(folded.substr(label_from, start - label_from));
+    label_from = end;
+    if (!current.amounts.empty() && !label.empty()) {
+      rows.push_back(std::move(current));
+      current = RowPiece{};
+    }
+    if (current.amounts.empty()) current.label = label;
+    current.amounts.push_back(token);
+  }
+  if (!current.amounts.empty()) rows.push_back(std::move(current));
+  return true;
+}
+
+bool IsDigitPieceChar(char c) {
+  return IsAsciiDigit(c) || c == ',' || c == '.';
+}
+
+// The runs of digits, commas and points of `text`, as [start, end) byte ranges.
+std::vector<std::pair<std::size_t, std::size_t>> DigitRuns(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!IsAsciiDigit(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && IsDigitPieceChar(text[end])) ++end;
+    runs.emplace_back(i, end);
+    i = end;
+  }
+  return runs;
+}
+
+// Digits grouped by three with commas (or not at all), then two decimals or none.
+bool IsWholeAmount(std::string_view text) {
+  const AmountText amount = ParseAmountText(text);
+  if (amount.kind != AmountKind::kNumber || amount.irregular_grouping) return false;
+  const std::size_t point = text.find('.');
+  return point == std::string_view::npos || text.size() - point - 1 == 2;
+}
+
+// A row whose amounts wrapped in narrow cells (`本年收入合计 42,107, … 42,107,319.` over
+// `319.14 … 14`) reads as two paragraphs, the heads cut after a comma or a point and a line of
+// their rests only. When the next paragraph holds as many digit pieces as this one has heads and
+// each head with its rest, in order, is a whole amount, `joined` is the row with its amounts
+// whole, as printed before the wrap.
+bool JoinWrappedRests(const std::string& text, const std::string& next, std::string& joined) {
+  const std::string folded = FoldForMatching(text);
+  const std::string rest_line = FoldForMatching(Trim(next));
+  std::vector<std::string> rests;
+  for (const auto& [start, end] : DigitRuns(rest_line)) {
+    rests.push_back(rest_line.substr(start, end - start));
+  }
+  // The rest line is digit pieces and spaces only.
+  std::size_t printed = 0;
+  for (const std::string& rest : rests) printed += rest.size();
+  if (rests.empty() || printed != RemoveAllWhitespace(rest_line).size()) return false;
+  std::vector<std::pair<std::size_t, std::size_t>> heads;
+  for (const auto& run : DigitRuns(folded)) {
+    const char last = folded[run.second - 1];
+    if (last == ',' || last == '.') heads.push_back(run);
+  }
+  if (heads.size() != rests.size()) return false;
+  joined.clear();
+  std::size_t from = 0;
+  for (std::size_t h = 0; h < heads.size(); ++h) {
+    const std::string whole =
+        folded.substr(heads[h].first, heads[h].second - heads[h].first) + rests[h];
+    if (!IsWholeAmount(whole)) return false;
+    joined += folded.substr(from, heads[h].first - from) + whole;
+    from = heads[h].second;
+  }
+  joined += folded.substr(from);
+  return true;
+}
+
+// The row code a row of `kind` would have: its class code, else the key its label gives (合计,
+// a 三公 item); "" when neither says.
+std::string RowKey(const std::string& kind, const RowPiece& row) {
+  if (!row.code.empty()) return row.code;
+  const std::string key = TableKey(StripOrdinal(TableKey(row.label)));
+  if (EndsWith(kind, ".three_public")) return ThreePublicKey(key);
+  // A summary's rows are keyed by side (income.grand_total): its labels are left to the reader.
+  if (IsSummaryKind(kind)) return "";
+  return IsTotalWord(key) ? "total" : "";
+}
+
+// The table a paragraph belongs to: the next table when that table's title or a unit line is
+// printed between the table before and the paragraph (the rows under a title whose grid starts on
+// the next page), else the table before it, else the next one. Only tables within a page of the
+// paragraph (or, without pages, within a few blocks) count.
+int NearestTable(const std::vector<std::pair<int, int>>& table_blocks,
+                 const std::vector<CanonicalTable>& tables, const Document& document, int block,
+                 int page) {
+  constexpr int kMaxBlocksApart = 12;
+  int before = -1;
+  int after = -1;
+  for (std::size_t i = 0; i < table_blocks.size(); ++i) {
+    if (table_blocks[i].first < block) before = static_cast<int>(i);
+    if (table_blocks[i].first > block) {
+      after = static_cast<int>(i);
+      break;
+    }
+  }
+  auto near = [&](int index) {
+    if (index < 0) return false;
+    const int table_block = table_blocks[static_cast<std::size_t>(index)].first;
+    if (std::abs(table_block - block) > kMaxBlocksApart) return false;
+    const CanonicalTable& table =
+        tables[static_cast<std::size_t>(table_blocks[static_cast<std::size_t>(index)].second)];
+    if (page <= 0 || table.pages.empty()) return true;
+    const int first = table.pages.front();
+    const int last = table.pages.back();
+    return page >= first - 1 && page <= last + 1;
+  };
+  if (near(after)) {
+    const CanonicalTable& next =
+        tables[static_cast<std::size_t>(table_blocks[static_cast<std::size_t>(after)].second)];
+    const std::string title = TableKey(next.printed_title);
+    std::string previous_title;
+    if (before >= 0) {
+      previous_title = TableKey(
+          tables[static_cast<std::size_t>(table_blocks[static_cast<std::size_t>(before)].second)]
+              .printed_title);
+    }
+    const int from = before >= 0 ? table_blocks[static_cast<std::size_t>(before)].first + 1 : 0;
+    bool previous_repeated = false;  // the table above repeats its title: its unit line follows
+    bool unit_line = false;
+    for (int b = std::max(from, block - kMaxBlocksApart); b < block; ++b) {
+      const Paragraph* paragraph = document.blocks[static_cast<std::size_t>(b)].AsParagraph();
+      if (paragraph == nullptr) continue;
+      const std::string key = TableKey(paragraph->text);
+      if (!title.empty() && Has(key, title))
+        return table_blocks[static_cast<std::size_t>(after)].second;
+      if (!previous_title.empty() && Has(key, previous_title)) previous_repeated = true;
+      // A unit line not under the table above's repeated title opens the next table's preamble
+      // (表3 / 单位：元 above a header left on the page before its grid).
+      if (!previous_repeated && UnitInLines(paragraph->text)) unit_line = true;
+    }
+    if (unit_line) return table_blocks[static_cast<std::size_t>(after)].second;
+  }
+  if (near(before)) return table_blocks[static_cast<std::size_t>(before)].second;
+  if (near(after)) return table_blocks[static_cast<std::size_t>(after)].second;
+  return -1;
+}
+
+}  // namespace
+
+// The figure columns of a table in grid order (keyed, not a rate), or none when two columns
+// share a key: amounts in column order then fall each to one column only.
+std::vector<std::string> AmountColumns(const CanonicalTable& table) {
+  std::vector<std::string> columns;
+  for (const std::string& key : table.column_keys) {
+    if (key.empty() || key == kRateColumn) continue;
+    if (std::find(columns.begin(), columns.end(), key) != columns.end()) return {};
+    columns.push_back(key);
+  }
+  return columns;
+}
+
+// Reads `row` into `table` when that is certain: it has a key (a class code, 合计, a 三公
+// item) no row of the table has, and prints as many amounts as the table has figure columns
+// (a line of text gives its words in column order, so each amount falls to one column; a row
+// with a blank cell prints fewer and is only named). Not for summaries, whose rows are keyed by
+// side.
+bool ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::string& key,
+                      int table_index, int block, const Paragraph& paragraph) {
+  if (key.empty() || IsSummaryKind(table.kind)) return false;
+  const std::vector<std::string> columns = AmountColumns(table);
+  if (columns.empty() || columns.size() != row.amounts.size()) return false;
+  for (const CanonicalRow& existing : table.rows) {
+    if (existing.row_code == key) return false;
+  }
+  CanonicalRow out;
+  out.row_code = key;
+  out.row_name = Trim(row.label);
+  if (AllDigits(key)) out.level = key.size() == 3 ? 1 : key.size() == 5 ? 2 : 3;
+  out.source_block = block;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const std::optional<std::int64_t> fen = ToFen(ParseAmountText(row.amounts[i]), table.unit);
+    if (!fen) return false;
+    Figure figure;
+    figure.table_kind = table.kind;
+    figure.row_code = key;
+    figure.row_name = out.row_name;
+    figure.column = columns[i];
+    figure.amount_fen = *fen;
+    figure.printed_text = row.amounts[i];
+    figure.printed_unit = table.unit;
+    figure.table_index = table_index;
+    figure.provenance = paragraph.provenance;
+    out.values.push_back(std::move(figure));
+  }
+  table.rows.push_back(std::move(out));
+  return true;
+}
+
+void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>& tables,
+                          std::vector<Finding>& findings) {
+  // Standard tables by the first block of each of their grids, in block order.
+  std::vector<std::pair<int, int>> table_blocks;  // block, table index
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    const std::string& kind = tables[t].kind;
+    if (!StartsWith(kind, "budget.") && !StartsWith(kind, "final.")) continue;
+    if (tables[t].unit == UnitOfAmount::kUnknown) continue;
+    for (int block : tables[t].source_blocks) {
+      table_blocks.emplace_back(block, static_cast<int>(t));
+    }
+  }
+  if (table_blocks.empty()) return;
+  std::sort(table_blocks.begin(), table_blocks.end());
+
+  // A row prints a few cells: a longer paragraph is prose, whatever its punctuation.
+  constexpr std::size_t kMaxRowBytes = 400;
+  for (std::size_t b = 0; b < document.blocks.size(); ++b) {
+    const Paragraph* paragraph = document.blocks[b].AsParagraph();
+    if (paragraph == nullptr || paragraph->text.size() > kMaxRowBytes) continue;
+    if (HasSentencePunctuation(paragraph->text)) continue;
+    std::string text = paragraph->text;
+    if (b + 1 < document.blocks.size()) {
+      const Paragraph* next = document.blocks[b + 1].AsParagraph();
+      std::string joined;
+      if (next != nullptr && JoinWrappedRests(text, next->text, joined)) {
+        text = joined;
+        ++b;  // the rests are read with their heads
+      }
+    }
+    std::vector<RowPiece> rows;
+    if (!SplitRowText(text, rows) || rows.empty()) continue;
+    const int page = paragraph->provenance.page;
+    const int t = NearestTable(table_blocks, tables, document, static_cast<int>(b), page);
+    if (t < 0) continue;
+    CanonicalTable& table = tables[static_cast<std::size_t>(t)];
+
+    Finding finding;
+    finding.provenance = paragraph->provenance;
+    finding.printed_text = Trim(text);
+    std::string quoted;
+    bool all_read = true;
+    for (const RowPiece& row : rows) {
+      const std::string key = RowKey(table.kind, row);
+      const bool read = ReadRowIntoTable(table, row, key, t, static_cast<int>(b), *paragraph);
+      all_read = all_read && read;
+      const std::vector<std::string> columns = AmountColumns(table);
+      for (std::size_t i = 0; i < row.amounts.size(); ++i) {
+        const std::optional<std::int64_t> fen = ToFen(ParseAmountText(row.amounts[i]), table.unit);
+        if (!fen) continue;
+        const std::string column = read ? columns[i] : "";
+        finding.figures.push_back(FigureRef{table.kind, key, column, *fen, paragraph->provenance});
+        quoted += " " + (read ? key + "/" + column + "=" : std::string()) + row.amounts[i];
+      }
+    }
+    if (finding.figures.empty()) continue;
+    const std::string where = "a paragraph" +
+                              (page > 0 ? " on page " + std::to_string(page) : std::string()) +
+                              " next to table '" + table.printed_title + "' (" + table.kind +
+                              ") reads as a table row, '" + CollapseWhitespace(text) + "'";
+    if (all_read) {
+      finding.check = "table.row_from_text";
+      finding.severity = Severity::kInfo;
+      finding.message = where +
+                        ": read as its row(s), one amount per figure column in order, keyed by the "
+                        "printed code or label:" +
+                        quoted;
+    } else {
+      finding.check = "table.row_as_text";
+      finding.severity = Severity::kWarning;
+      finding.message = where + ": its amounts" + quoted +
+                        " are not read as figures (a row left out of the grid, e.g. cut off by a "
+                        "page break or too few rows to make one)";
+    }
+    findings.push_back(std::move(finding));
+  }
+}
+
+}  // namespace disclose

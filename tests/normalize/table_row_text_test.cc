@@ -1,0 +1,238 @@
+// Rows left out of a table's grid are named (normalize/table_row_text.cc), and a budget's 三公
+// table read without its header keys its lone amount column (normalize/table_columns.cc).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "normalize/table_stages.h"
+#include "tests/normalize/document_builder.h"
+
+namespace disclose {
+namespace {
+
+Block Text(const std::string& text, int page) {
+  Paragraph paragraph;
+  paragraph.text = text;
+  paragraph.provenance.page = page;
+  return Block{paragraph};
+}
+
+struct RowTextCase {
+  const char* name;
+  std::vector<std::string> before;  // paragraphs above the grid, on the page before it
+  std::vector<std::string> after;   // paragraphs right under the grid, on its page
+  std::string kind;
+  UnitOfAmount unit;
+  // Expected: one table.row_as_text finding per entry, its figures as "row_code=amount_fen".
+  std::vector<std::vector<std::string>> figures;
+};
+
+class RowTextTest : public testing::TestWithParam<RowTextCase> {};
+
+TEST_P(RowTextTest, RowsReadAsParagraphsAreNamed) {
+  const RowTextCase& c = GetParam();
+  Document document;
+  for (const std::string& text : c.before) document.blocks.push_back(Text(text, 4));
+  const int grid_block = static_cast<int>(document.blocks.size());
+  Block grid{Grid({{"公务接待费", "11,622.67"}})};
+  document.blocks.push_back(grid);
+  for (const std::string& text : c.after) document.blocks.push_back(Text(text, 5));
+
+  CanonicalTable table;
+  table.kind = c.kind;
+  table.printed_title = "2023年一般公共预算“三公”经费支出预算表";
+  table.unit = c.unit;
+  table.pages = {5};
+  table.source_blocks = {grid_block};
+  std::vector<Finding> findings;
+  std::vector<CanonicalTable> tables = {table};
+  ReportRowsReadAsText(document, tables, findings);
+
+  std::vector<std::vector<std::string>> got;
+  for (const Finding& finding : findings) {
+    if (finding.check != "table.row_as_text") continue;
+    std::vector<std::string> figures;
+    for (const FigureRef& figure : finding.figures) {
+      EXPECT_EQ(figure.table_kind, c.kind) << c.name;
+      figures.push_back(figure.row_code + "=" + std::to_string(figure.amount_fen));
+    }
+    got.push_back(figures);
+  }
+  EXPECT_EQ(got, c.figures) << c.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, RowTextTest,
+    testing::Values(
+        // s2w_0020_budget: the 合计 row alone under the header at the page foot, the grid on the
+        // next page under the repeated header.
+        RowTextCase{"TotalRowAtThePageFoot",
+                    {"表4", "2023年一般公共预算“三公”经费支出预算表", "单位:元", "项目 预算数",
+                     "合计 192,827.11", "项目 预算数"},
+                    {},
+                    "budget.three_public",
+                    UnitOfAmount::kYuan,
+                    {{"three_public.total=19282711"}}},
+        // s2w_0252_budget: two rows in one paragraph, each keyed by its label.
+        RowTextCase{
+            "TwoRowsInOneParagraph",
+            {"2023年一般公共预算“三公”经费支出预算表", "合计 101,587.07因公出国（境）费 36,288.77"},
+            {},
+            "budget.three_public",
+            UnitOfAmount::kYuan,
+            {{"three_public.total=10158707", "three_public.overseas=3628877"}}},
+        // s2w_0109_final, s3w_0092_final: coded rows after the grid (万元 read in fen).
+        RowTextCase{"CodedRowsAfterTheGrid",
+                    {},
+                    {"2101102事业单位医疗 7,418.02 7,418.02",
+                     "22102 住房改革支出 133.15 47.26 2210201 住房公积金 93.96"},
+                    "final.income",
+                    UnitOfAmount::kWanYuan,
+                    {{"2101102=7418020000", "2101102=7418020000"},
+                     {"22102=133150000", "22102=47260000", "2210201=93960000"}}},
+        // s2w_0206_final: amounts wrapped in narrow cells, heads over their rests.
+        RowTextCase{"AmountsWrappedOverTwoParagraphs",
+                    {},
+                    {"本年收入合计 42,107, 本年支出合计 42,107, 42,107,319.", "319.14 319.14 14"},
+                    "final.fiscal_appropriation_summary",
+                    UnitOfAmount::kYuan,
+                    {{"=4210731914", "=4210731914", "=4210731914"}}},
+        // Prose, amounts with their unit, dates, counts: no row.
+        RowTextCase{"ProseAndDatesAreNoRows",
+                    {},
+                    {"本年收入合计 1,234.56万元", "支出合计 1,234.56，比上年增加", "2024.12.31",
+                     "编制人数 12人 实有 10.50"},
+                    "final.income",
+                    UnitOfAmount::kYuan,
+                    {}}),
+    [](const testing::TestParamInfo<RowTextCase>& param) { return std::string(param.param.name); });
+
+TEST(RowTextTest, ParagraphFarFromAnyTableIsNoRow) {
+  Document document;
+  document.blocks.push_back(Block{Grid({{"公务接待费", "11,622.67"}})});
+  for (int i = 0; i < 20; ++i) document.blocks.push_back(Text("第" + std::to_string(i) + "段", 3));
+  document.blocks.push_back(Text("合计 192,827.11", 3));
+  CanonicalTable table;
+  table.kind = "budget.three_public";
+  table.unit = UnitOfAmount::kYuan;
+  table.pages = {1};
+  table.source_blocks = {0};
+  std::vector<Finding> findings;
+  std::vector<CanonicalTable> tables = {table};
+  ReportRowsReadAsText(document, tables, findings);
+  EXPECT_TRUE(findings.empty());
+}
+
+// s2w_0213_budget, s2w_0101_budget: a row left between the next table's unit line and its grid
+// (on the next page) is that table's, not the one above's.
+TEST(RowTextTest, RowUnderTheNextTablesUnitLineIsTheNextTables) {
+  Document document;
+  document.blocks.push_back(Block{Grid({{"2200501行政运行", "14.05"}})});
+  for (const char* text : {"附表3", "支出总表", "单位:万元", "科目编码 科目名称 合计 基本支出",
+                           "205 教育支出 9.41 9.41"}) {
+    document.blocks.push_back(Text(text, 2));
+  }
+  document.blocks.push_back(Block{Grid({{"合计", "23.46"}})});
+  std::vector<CanonicalTable> tables(2);
+  tables[0].kind = "budget.income";
+  tables[0].pages = {2};
+  tables[0].source_blocks = {0};
+  tables[1].kind = "budget.expenditure";
+  tables[1].pages = {3};
+  tables[1].source_blocks = {6};
+  for (CanonicalTable& table : tables) table.unit = UnitOfAmount::kWanYuan;
+  std::vector<Finding> findings;
+  ReportRowsReadAsText(document, tables, findings);
+  ASSERT_EQ(findings.size(), 1u);
+  ASSERT_EQ(findings[0].figures.size(), 2u);
+  EXPECT_EQ(findings[0].figures[0].table_kind, "budget.expenditure");
+  EXPECT_EQ(findings[0].figures[0].row_code, "205");
+  EXPECT_EQ(findings[0].figures[0].amount_fen, 9410000);
+}
+
+// A row whose amounts fill every figure column is read (each amount falls to one column); one
+// with fewer amounts (a blank cell) or whose code the table already has is only named.
+TEST(RowTextTest, RowFillingEveryFigureColumnIsRead) {
+  Document document;
+  document.blocks.push_back(Block{Grid({{"201", "一般公共服务支出", "1.00", "1.00", ""}})});
+  for (const char* text : {"205 教育支出 9.41 5.00 4.41", "206 科学技术支出 3.05 3.05",
+                           "201 一般公共服务支出 1.00 1.00 0.00"}) {
+    document.blocks.push_back(Text(text, 2));
+  }
+  std::vector<CanonicalTable> tables(1);
+  CanonicalTable& table = tables[0];
+  table.kind = "budget.expenditure";
+  table.unit = UnitOfAmount::kYuan;
+  table.pages = {2};
+  table.source_blocks = {0};
+  table.column_keys = {"", "", "total", "basic", "project"};
+  table.rows.push_back(CanonicalRow{"201", "一般公共服务支出", 1, 0, 0, {}});
+  std::vector<Finding> findings;
+  ReportRowsReadAsText(document, tables, findings);
+  ASSERT_EQ(tables[0].rows.size(), 2u);
+  const CanonicalRow& read = tables[0].rows[1];
+  EXPECT_EQ(read.row_code, "205");
+  EXPECT_EQ(read.row_name, "教育支出");
+  EXPECT_EQ(read.level, 1);
+  ASSERT_EQ(read.values.size(), 3u);
+  EXPECT_EQ(read.values[0].column, "total");
+  EXPECT_EQ(read.values[0].amount_fen, 941);
+  EXPECT_EQ(read.values[1].column, "basic");
+  EXPECT_EQ(read.values[2].column, "project");
+  EXPECT_EQ(read.values[2].amount_fen, 441);
+  std::vector<std::string> checks;
+  for (const Finding& finding : findings) checks.push_back(finding.check);
+  EXPECT_EQ(checks, (std::vector<std::string>{"table.row_from_text", "table.row_as_text",
+                                              "table.row_as_text"}));
+}
+
+// s3w_0121_budget: the header repeated on the next page read as a paragraph above a grid of rows
+// only: its words naming figure columns key the grid's amount columns in order.
+TEST(RowTextTest, HeaderPrintedAboveAHeaderlessGridKeysItsColumns) {
+  const Table grid = Grid({{"20601科学技术管理事务", "3.05", "3.05", ""},
+                           {"213农林水支出", "73.84", "40.04", "33.80"}});
+  StitchedTable stitched;
+  stitched.canonical.kind = "budget.general_budget_expenditure";
+  stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+  stitched.header_above = {"科目编码", "科目名称", "小计", "基本支出", "项目支出"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "total", "basic", "project"}));
+  // Words naming fewer columns than the grid has: nothing keyed.
+  stitched.header_above = {"科目名称", "基本支出", "项目支出"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys, (std::vector<std::string>{"", "", "", ""}));
+}
+
+// s2w_0020_budget, s2w_0252_budget: the 三公 table's header stayed on the page before, its
+// grid has rows only. A budget's lone amount column is its 预算数; a final account's may be
+// 预算数 or 决算数: unkeyed, and column.unkeyed names its amounts.
+TEST(RowTextTest, HeaderlessThreePublicTable) {
+  const Table grid = Grid({{"因公出国（境）费", "26,586.21"},
+                           {"公务用车购置及运行费", "154,618.23"},
+                           {"公务接待费", "11,622.67"}});
+  for (const char* kind : {"budget.three_public", "final.three_public"}) {
+    StitchedTable stitched;
+    stitched.canonical.kind = kind;
+    stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+    stitched.declared = UnitOfAmount::kYuan;
+    const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+    std::vector<Finding> findings;
+    const CanonicalTable table = ReadRows(stitched, columns, RowsOptions{}, 0, findings);
+    int figures = 0;
+    for (const CanonicalRow& row : table.rows) figures += static_cast<int>(row.values.size());
+    bool unkeyed = false;
+    for (const Finding& finding : findings) unkeyed = unkeyed || finding.check == "column.unkeyed";
+    if (std::string(kind) == "budget.three_public") {
+      EXPECT_EQ(columns.keys, (std::vector<std::string>{"", "budget"}));
+      EXPECT_EQ(figures, 3);
+      EXPECT_FALSE(unkeyed);
+    } else {
+      EXPECT_EQ(columns.keys, (std::vector<std::string>{"", ""}));
+      EXPECT_EQ(figures, 0);
+      EXPECT_TRUE(unkeyed);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace disclose
