@@ -617,7 +617,9 @@ TEST(ReconcileNarrativeTest, AgreesWithinNarrativeRounding) {
 // digit the reader lost hides inside it (3,166.6 read for 3,166.64). The identity still holds
 // (no sum.* finding), but sum.precision names the short figure when the table's own precision
 // would not allow the difference. A short figure that is exact (12.5 for 12.50, a
-// spreadsheet's export) adds up at the table's precision and is not named.
+// spreadsheet's export) adds up at the table's precision and is not named. An OCR'd short figure
+// is named whenever the sum is not exact (20.1 read for 20.11 万元 is within three figures'
+// rounding); a text layer's is not.
 TEST(ValidateTablesTest, IdentityHoldingOnlyByAShortFigureNamesIt) {
   struct Case {
     const char* name;
@@ -630,11 +632,16 @@ TEST(ValidateTablesTest, IdentityHoldingOnlyByAShortFigureNamesIt) {
       {"ShortButExact", {"total", "3,166.6", 3166600000}, 0},
       // A whole number among decimals is the publisher's rounding, not a lost digit.
       {"WholeNumber", {"total", "3,167", 3167000000}, 0},
+      // Parts 1,000.29 + 2,166.32 = 3,166.61: within the table's rounding of three figures.
+      {"WithinRounding", {"total", "3,166.6", 3166600000}, 0},
+      {"OcrWithinRounding", {"total", "3,166.6", 3166600000}, 1},
   };
   for (const Case& c : cases) {
     const bool exact = std::string(c.name) == "ShortButExact";
-    const Cell first =
-        exact ? Cell{"total", "1,000.28", 1000280000} : Cell{"total", "1,000.32", 1000320000};
+    const bool within = std::string(c.name).find("WithinRounding") != std::string::npos;
+    const Cell first = exact    ? Cell{"total", "1,000.28", 1000280000}
+                       : within ? Cell{"total", "1,000.29", 1000290000}
+                                : Cell{"total", "1,000.32", 1000320000};
     std::vector<CanonicalTable> tables = {
         MakeTable("budget.expenditure", UnitOfAmount::kWanYuan,
                   {
@@ -643,6 +650,9 @@ TEST(ValidateTablesTest, IdentityHoldingOnlyByAShortFigureNamesIt) {
                       {"205", "教育支出", {{"total", "2,166.32", 2166320000}}},
                       {"20501", "教育管理事务", {{"total", "2,166.32", 2166320000}}},
                   })};
+    if (std::string(c.name) == "OcrWithinRounding") {
+      tables[0].rows[0].values[0].provenance.origin = TextOrigin::kOcr;
+    }
     std::vector<Finding> findings;
     ValidateTables(tables, findings, nullptr, /*reading_doubts=*/true);
     EXPECT_TRUE(Only(findings, "sum.total").empty()) << c.name << Dump(findings);
