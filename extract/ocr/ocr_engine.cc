@@ -46,6 +46,22 @@ std::unique_ptr<tesseract::TessBaseAPI> NewApi(const char* language, tesseract::
   return api;
 }
 
+// `image` read by `api` as set up (page segmentation, character set): its text without the
+// trailing line break, and the mean confidence (0 when nothing was read).
+Line ReadOneLine(tesseract::TessBaseAPI& api, Pix* image, int dpi) {
+  api.SetImage(image);
+  api.SetSourceResolution(dpi);
+  Line line;
+  if (api.Recognize(nullptr) == 0) {
+    line.text = TakeText(api.GetUTF8Text());
+    while (!line.text.empty() && (line.text.back() == '\n' || line.text.back() == ' '))
+      line.text.pop_back();
+    line.confidence = line.text.empty() ? 0 : std::clamp(api.MeanTextConf(), 0, 100);
+  }
+  api.Clear();
+  return line;
+}
+
 }  // namespace
 
 Engine::Engine() = default;
@@ -142,17 +158,7 @@ Line Engine::RecognizeLine(Pix* image, int dpi, bool numeric) {
   tesseract::TessBaseAPI* api = text_.get();
   api->SetVariable("tessedit_char_whitelist", numeric ? kNumericCharacters : "");
   api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-  api->SetImage(image);
-  api->SetSourceResolution(dpi);
-  Line line;
-  if (api->Recognize(nullptr) == 0) {
-    line.text = TakeText(api->GetUTF8Text());
-    while (!line.text.empty() && (line.text.back() == '\n' || line.text.back() == ' '))
-      line.text.pop_back();
-    line.confidence = line.text.empty() ? 0 : std::clamp(api->MeanTextConf(), 0, 100);
-  }
-  api->Clear();
-  return line;
+  return ReadOneLine(*api, image, dpi);
 }
 
 Line Engine::RecognizeAmountAgain(Pix* image, int dpi) {
@@ -164,18 +170,8 @@ Line Engine::RecognizeAmountAgain(Pix* image, int dpi) {
       second_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
     }
   }
-  Line line;
-  if (second_ == nullptr) return line;
-  second_->SetImage(image);
-  second_->SetSourceResolution(dpi);
-  if (second_->Recognize(nullptr) == 0) {
-    line.text = TakeText(second_->GetUTF8Text());
-    while (!line.text.empty() && (line.text.back() == '\n' || line.text.back() == ' '))
-      line.text.pop_back();
-    line.confidence = line.text.empty() ? 0 : std::clamp(second_->MeanTextConf(), 0, 100);
-  }
-  second_->Clear();
-  return line;
+  if (second_ == nullptr) return Line{};
+  return ReadOneLine(*second_, image, dpi);
 }
 
 int Engine::DetectOrientation(Pix* image, int dpi) {
