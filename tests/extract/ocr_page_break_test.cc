@@ -16,29 +16,16 @@
 namespace disclose {
 namespace {
 
+using pdf::A4Page;
+using pdf::AddAmountRow;
 using pdf::AddRun;
 using pdf::PageAnalysis;
 using pdf::PageContent;
 
 PageContent OcrPage(int number) {
-  PageContent page;
-  page.page.number = number;
-  page.page.width = 595;
-  page.page.height = 842;
+  PageContent page = A4Page(number);
   page.page.text_origin = TextOrigin::kOcr;
   return page;
-}
-
-const std::vector<double> kRights = {340, 430, 520};
-
-void Row(PageContent& page, double top, std::string_view label,
-         const std::vector<std::string>& cells) {
-  if (!label.empty()) AddRun(page, label, 60, top);
-  for (std::size_t k = 0; k < cells.size(); ++k) {
-    if (cells[k].empty()) continue;
-    const double width = 6.0 * static_cast<double>(DecodeUtf8(cells[k]).size());
-    AddRun(page, cells[k], kRights[k] - width, top, /*size=*/10, /*advance=*/6);
-  }
 }
 
 void Sure(PageContent& page, int confidence) {
@@ -58,13 +45,13 @@ TEST(OcrPageBreakTest, HeaderAndRowsCutByTheBreakAreOneTableWithTheirReadingsKep
   PageContent upper_content = OcrPage(1);
   AddRun(upper_content, "部门支出总体情况表", 60, 650);
   AddRun(upper_content, "单位：元", 400, 650);
-  Row(upper_content, 680, "项目", {"合计", "基本支出", "项目支出"});
-  Row(upper_content, 698, "合计", {"2,116.66", "1,503.52", "613.14"});
+  AddAmountRow(upper_content, 680, "项目", {"合计", "基本支出", "项目支出"});
+  AddAmountRow(upper_content, 698, "合计", {"2,116.66", "1,503.52", "613.14"});
   Sure(upper_content, 90);
   PageContent lower_content = OcrPage(2);
-  Row(lower_content, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
-  Row(lower_content, 78, "20106财政事务", {"10.00", "", "10.00"});
-  Row(lower_content, 96, "20107税收事务", {"0.00", "", "0.00"});
+  AddAmountRow(lower_content, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  AddAmountRow(lower_content, 78, "20106财政事务", {"10.00", "", "10.00"});
+  AddAmountRow(lower_content, 96, "20107税收事务", {"0.00", "", "0.00"});
   Sure(lower_content, 80);
 
   PageAnalysis upper = pdf::AnalyzePage(upper_content);
@@ -116,21 +103,23 @@ TEST(OcrPageBreakTest, RepeatedHeaderReadAWordWrongStillContinuesTheTable) {
     PageContent upper_content = OcrPage(1);
     AddRun(upper_content, "2022年收入总表", 60, 620);
     AddRun(upper_content, "单位：元", 400, 650);
-    Row(upper_content, 680, "功能分类科目编码科目名称", {"合计", "一般公共预算", "其他收入"});
-    Row(upper_content, 698, "类 款 项", {});
-    Row(upper_content, 716, "201一般公共服务支出", {"2,116.66", "2,116.66", ""});
-    Row(upper_content, 734, "20101人大事务", {"2,116.66", "2,116.66", ""});
+    AddAmountRow(upper_content, 680, "功能分类科目编码科目名称",
+                 {"合计", "一般公共预算", "其他收入"});
+    AddAmountRow(upper_content, 698, "类 款 项", {});
+    AddAmountRow(upper_content, 716, "201一般公共服务支出", {"2,116.66", "2,116.66", ""});
+    AddAmountRow(upper_content, 734, "20101人大事务", {"2,116.66", "2,116.66", ""});
     PageContent lower_content = OcrPage(2);
     if (new_title) {
       AddRun(lower_content, "2022年支出总表", 60, 30);
-      Row(lower_content, 60, "功能分类科目编码科目名称", {"合计", "基本支出", "项目支出"});
+      AddAmountRow(lower_content, 60, "功能分类科目编码科目名称", {"合计", "基本支出", "项目支出"});
     } else {
-      Row(lower_content, 60, "功能分类科目编码科目名称", {"计", "一般公共预算", "其他收入"});
+      AddAmountRow(lower_content, 60, "功能分类科目编码科目名称",
+                   {"计", "一般公共预算", "其他收入"});
     }
-    Row(lower_content, 78, "去如", {});
-    Row(lower_content, 96, "2010101行政运行", {"1,000.00", "1,000.00", ""});
-    Row(lower_content, 114, "2010102一般行政管理事务", {"1,116.66", "1,116.66", ""});
-    Row(lower_content, 132, "合计", {"2,116.66", "2,116.66", ""});
+    AddAmountRow(lower_content, 78, "去如", {});
+    AddAmountRow(lower_content, 96, "2010101行政运行", {"1,000.00", "1,000.00", ""});
+    AddAmountRow(lower_content, 114, "2010102一般行政管理事务", {"1,116.66", "1,116.66", ""});
+    AddAmountRow(lower_content, 132, "合计", {"2,116.66", "2,116.66", ""});
     Sure(upper_content, 90);
     Sure(lower_content, 90);
 
@@ -154,13 +143,13 @@ TEST(OcrPageBreakTest, RepeatedHeaderReadAWordWrongStillContinuesTheTable) {
 
 TEST(OcrPageBreakTest, AnOcrPageAndATextPageAreNeverJoined) {
   PageContent upper_content = OcrPage(1);
-  Row(upper_content, 680, "项目", {"合计", "基本支出", "项目支出"});
-  Row(upper_content, 698, "合计", {"2,116.66", "1,503.52", "613.14"});
+  AddAmountRow(upper_content, 680, "项目", {"合计", "基本支出", "项目支出"});
+  AddAmountRow(upper_content, 698, "合计", {"2,116.66", "1,503.52", "613.14"});
   PageContent lower_content = OcrPage(2);
   lower_content.page.text_origin = TextOrigin::kTextLayer;
-  Row(lower_content, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
-  Row(lower_content, 78, "20106财政事务", {"10.00", "", "10.00"});
-  Row(lower_content, 96, "20107税收事务", {"0.00", "", "0.00"});
+  AddAmountRow(lower_content, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  AddAmountRow(lower_content, 78, "20106财政事务", {"10.00", "", "10.00"});
+  AddAmountRow(lower_content, 96, "20107税收事务", {"0.00", "", "0.00"});
   PageAnalysis upper = pdf::AnalyzePage(upper_content);
   PageAnalysis lower = pdf::AnalyzePage(lower_content);
   EXPECT_FALSE(ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower));

@@ -6,7 +6,9 @@
 //   AddRun(page, "1,234.50", 400, 80, /*size=*/9, /*advance=*/6);
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/text.h"
 #include "extract/pdf/page_content.h"
@@ -28,6 +30,30 @@ inline void AddRun(PageContent& page, std::string_view text, double x, double to
     glyph.font_size = size;
     page.glyphs.push_back(glyph);
     x += advance;
+  }
+}
+
+// An empty A4 portrait page (595 x 842 pt) numbered `number`.
+inline PageContent A4Page(int number) {
+  PageContent page;
+  page.page.number = number;
+  page.page.width = 595;
+  page.page.height = 842;
+  return page;
+}
+
+// The right edges of the amount columns AddAmountRow lays out; labels start at 60.
+inline const std::vector<double> kAmountRights = {340, 430, 520};
+
+// A table row at `top`: `label` from 60, then each non-empty cell right-aligned on its column
+// of kAmountRights, 10 pt with a 6 pt advance (an amount's digits).
+inline void AddAmountRow(PageContent& page, double top, std::string_view label,
+                         const std::vector<std::string>& cells) {
+  if (!label.empty()) AddRun(page, label, 60, top);
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    if (cells[k].empty()) continue;
+    const double width = 6.0 * static_cast<double>(DecodeUtf8(cells[k]).size());
+    AddRun(page, cells[k], kAmountRights[k] - width, top, /*size=*/10, /*advance=*/6);
   }
 }
 

@@ -13,14 +13,6 @@
 namespace disclose::pdf {
 namespace {
 
-PageContent A4() {
-  PageContent page;
-  page.page.number = 2;
-  page.page.width = 595;
-  page.page.height = 842;
-  return page;
-}
-
 // Figures 6 pt a digit, ending at `right`.
 void RightAligned(PageContent& page, std::string_view text, double right, double top) {
   AddRun(page, text, right - 6.0 * static_cast<double>(DecodeUtf8(text).size()), top, 10, 6);
@@ -44,7 +36,7 @@ struct CutCase {
 // Header 项目 | 合计 | 基本支出 | 项目支出 with amount columns ending at 340,
 // 430, 520; three ordinary rows, then the odd row, then two more.
 PageContent CutPage(const CutCase& c) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   AddRun(page, "部门支出预算表", 200, 60);
   AddRun(page, "项目", 60, 100);
   RightAligned(page, "合计", 340, 100);

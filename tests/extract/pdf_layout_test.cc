@@ -20,16 +20,8 @@ std::vector<TextLine> BuildAllLines(const PageContent& page) {
   return BuildLines(page.glyphs, all);
 }
 
-PageContent A4() {
-  PageContent page;
-  page.page.number = 3;
-  page.page.width = 595;
-  page.page.height = 842;
-  return page;
-}
-
 TEST(DedupeFakeBoldTest, DropsOffsetCopiesKeepsDistinctGlyphs) {
-  PageContent page = A4();
+  PageContent page = A4Page(3);
   AddRun(page, "收入预算", 100, 100, 12, 12);
   AddRun(page, "收入预算", 100.4, 100.2, 12, 12);  // the fake-bold second pass
   AddRun(page, "收入", 160, 100, 12, 12);          // same text, elsewhere: kept
@@ -50,7 +42,7 @@ class BuildLinesTest : public ::testing::TestWithParam<LineCase> {};
 
 TEST_P(BuildLinesTest, JoinsRunsOnOneLine) {
   const LineCase& c = GetParam();
-  PageContent page = A4();
+  PageContent page = A4Page(3);
   for (const auto& [text, x] : c.runs) AddRun(page, text, x, 200, 10, c.advance);
   std::vector<TextLine> lines = BuildAllLines(page);
   ASSERT_EQ(lines.size(), 1u);
@@ -71,7 +63,7 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& test_info) { return std::string(test_info.param.name); });
 
 TEST(BuildLinesTest, SeparatesLinesByBaseline) {
-  PageContent page = A4();
+  PageContent page = A4Page(3);
   AddRun(page, "第一行", 100, 100, 10, 10);
   AddRun(page, "第二行", 100, 118, 10, 10);
   std::vector<int> all{0, 1, 2, 3, 4, 5};
@@ -85,7 +77,7 @@ TEST(BuildLinesTest, FloatingTextBoxOverALineStaysApart) {
   // LibreOffice draws a text box 3 pt below the anchor line's baseline, on top
   // of its glyphs: joining them by band overlap interleaved the two sentences
   // character by character ("本文年本支框出").
-  PageContent page = A4();
+  PageContent page = A4Page(3);
   AddRun(page, "本年支出合计", 40, 100, 10, 10);
   AddRun(page, "文本框：项目支出", 47, 103, 10, 10);
   std::vector<TextLine> lines = BuildAllLines(page);
@@ -97,7 +89,7 @@ TEST(BuildLinesTest, FloatingTextBoxOverALineStaysApart) {
 TEST(BuildLinesTest, TwoFlowsOnOneBaselineAreSeparated) {
   // A text box's second line drawn over the footer, 0.2 pt apart: read as one
   // line they gave "第8195页,6，22共.2150元页" (yuxi landscape render, shift 34).
-  PageContent page = A4();
+  PageContent page = A4Page(3);
   AddRun(page, "第 9 页，共 10 页", 42.6, 546.2, 10, 7);
   AddRun(page, "815,622.25元", 49.8, 546.4, 10, 7);
   std::vector<TextLine> lines = BuildAllLines(page);
@@ -111,7 +103,7 @@ TEST(BuildLinesTest, TwoFlowsOnOneBaselineAreSeparated) {
 TEST(BuildLinesTest, ValueSetSlightlyOffItsLabelStaysInTheLine) {
   // Offset glyphs that do not overlap anything still join (table rows whose
   // amounts sit a little higher than the label).
-  PageContent page = A4();
+  PageContent page = A4Page(3);
   AddRun(page, "行政运行", 40, 100, 10, 10);
   AddRun(page, "3,279,761.42", 200, 103, 10, 6);
   std::vector<TextLine> lines = BuildAllLines(page);
@@ -124,7 +116,7 @@ TEST(BuildLinesTest, AmountInATallerFontWithOverrunningCellsStaysInItsSentence) 
   // twice the CJK line's height, and ".73" starts 0.3 pt before the cell of the
   // "2" it follows ends. Tested as another flow, the amounts left the sentence
   // ("一般公共预算拨款 万元") and the decimals left the integer part.
-  PageContent page = A4();
+  PageContent page = A4Page(3);
   AddRun(page, "一般公共预算拨款", 300, 446.6, 12.8, 12.8);
   const double digits = 300 + 8 * 12.8;
   for (const char* text : {"1", "2", ",", "6", "7", "2"}) {
@@ -140,7 +132,7 @@ TEST(BuildLinesTest, AmountInATallerFontWithOverrunningCellsStaysInItsSentence) 
 
 TEST(BuildLinesTest, RotatedTextReadsAlongItsBaseline) {
   // Text turned 90 degrees clockwise reads downwards.
-  PageContent page = A4();
+  PageContent page = A4Page(3);
   const std::string text = "预算公开";
   double y = 100;
   for (char32_t c : DecodeUtf8(text)) {
@@ -162,7 +154,7 @@ TEST(BuildLinesTest, RotatedTextReadsAlongItsBaseline) {
 TEST(LayoutPageTest, DenseIdenticalGlyphsFinish) {
   // 100k zeros in a grid: a table of empty amounts. Guards against quadratic
   // dedupe or line building (the test would time out).
-  PageContent page = A4();
+  PageContent page = A4Page(3);
   page.glyphs.reserve(100000);
   for (int row = 0; row < 200; ++row) {
     for (int col = 0; col < 500; ++col) {
@@ -220,7 +212,7 @@ INSTANTIATE_TEST_SUITE_P(
                       HeadingCase{"2024年部门预算", 0}, HeadingCase{"一般公共预算", 0}));
 
 TEST(LayoutPageTest, ParagraphsHeadingsAndFurniture) {
-  PageContent page = A4();
+  PageContent page = A4Page(3);
   AddRun(page, "一、部门主要职责", 90, 100, 12, 12);                 // heading mark, short
   AddRun(page, "本部门负责全省检察工作的组织与", 114, 125, 12, 12);  // indented first line
   AddRun(page, "领导，年度预算如下。", 90, 145, 12, 12);             // wrapped, ends short
@@ -244,7 +236,7 @@ TEST(LayoutPageTest, ParagraphsHeadingsAndFurniture) {
 TEST(LayoutPageTest, LineOpeningWithAnAmountContinuesTheSentence) {
   // A narrow text box wraps "项目支出" / "815,622.25元": the short first line
   // must not close the paragraph, or the metric loses its amount.
-  PageContent page = A4();
+  PageContent page = A4Page(3);
   AddRun(page, "本年支出合计4,964,173.05元，其中基本支出4,148,550.80元。", 40, 100, 10, 10);
   AddRun(page, "项目支出", 60, 114, 10, 10);  // the box's own inset starts a paragraph
   AddRun(page, "815,622.25元", 60, 128, 10, 10);
@@ -283,7 +275,7 @@ TEST(LayoutPageTest, TableNumberLineOpensAParagraph) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.second_line);
-    PageContent page = A4();
+    PageContent page = A4Page(3);
     AddRun(page, "注：本表金额单位转换时可能存在尾数误差。", 40, 100, 10, 10);
     AddRun(page, c.second_line, 40, 114, 10, 10);
     PageLayout layout = LayoutPage(page, {});
@@ -292,7 +284,7 @@ TEST(LayoutPageTest, TableNumberLineOpensAParagraph) {
 }
 
 TEST(LayoutPageTest, ConsumedGlyphsAreLeftToTables) {
-  PageContent page = A4();
+  PageContent page = A4Page(3);
   AddRun(page, "表格内容", 90, 100, 12, 12);
   AddRun(page, "正文", 90, 300, 12, 12);
   std::vector<bool> consumed(page.glyphs.size(), false);
@@ -303,7 +295,7 @@ TEST(LayoutPageTest, ConsumedGlyphsAreLeftToTables) {
 }
 
 TEST(LayoutPageTest, EmptyPageHasNoParagraphs) {
-  PageContent page = A4();
+  PageContent page = A4Page(3);
   PageLayout layout = LayoutPage(page, {});
   EXPECT_TRUE(layout.paragraphs.empty());
   EXPECT_TRUE(layout.furniture.empty());

@@ -17,32 +17,11 @@
 namespace disclose::pdf {
 namespace {
 
-PageContent A4(int number) {
-  PageContent page;
-  page.page.number = number;
-  page.page.width = 595;
-  page.page.height = 842;
-  return page;
-}
-
-// Amount columns end at 340, 430 and 520; labels start at 60.
-const std::vector<double> kRights = {340, 430, 520};
-
-void Row(PageContent& page, double top, std::string_view label,
-         const std::vector<std::string>& cells) {
-  if (!label.empty()) AddRun(page, label, 60, top);
-  for (std::size_t k = 0; k < cells.size(); ++k) {
-    if (cells[k].empty()) continue;
-    const double width = 6.0 * static_cast<double>(DecodeUtf8(cells[k]).size());
-    AddRun(page, cells[k], kRights[k] - width, top, /*size=*/10, /*advance=*/6);
-  }
-}
-
 void TitleAndHeader(PageContent& page, double top, bool column_numbers) {
   AddRun(page, "部门支出决算表", 60, top);
   AddRun(page, "金额单位：元", 400, top);  // the unit on the title's line
-  Row(page, top + 30, "项目", {"合计", "基本支出", "项目支出"});
-  if (column_numbers) Row(page, top + 48, "栏次", {"1", "2", "3"});
+  AddAmountRow(page, top + 30, "项目", {"合计", "基本支出", "项目支出"});
+  if (column_numbers) AddAmountRow(page, top + 48, "栏次", {"1", "2", "3"});
 }
 
 std::vector<std::string> RowTexts(const Table& table, int row) {
@@ -61,14 +40,14 @@ bool AnyParagraphContains(const PageAnalysis& analysis, std::string_view text) {
 }
 
 TEST(PageBreakTableTest, HeaderAloneAtThePageFootJoinsTheRowsOnTheNextPage) {
-  PageContent upper_content = A4(1);
+  PageContent upper_content = A4Page(1);
   AddRun(upper_content, "本部门决算公开如下。", 60, 100);
   TitleAndHeader(upper_content, 650, /*column_numbers=*/true);
   AddRun(upper_content, "- 1 -", 280, 800);  // a page number between the parts
-  PageContent lower_content = A4(2);
-  Row(lower_content, 60, "合计", {"2,116.66", "1,503.52", "613.14"});
-  Row(lower_content, 78, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
-  Row(lower_content, 96, "20106财政事务", {"10.00", "", "10.00"});
+  PageContent lower_content = A4Page(2);
+  AddAmountRow(lower_content, 60, "合计", {"2,116.66", "1,503.52", "613.14"});
+  AddAmountRow(lower_content, 78, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  AddAmountRow(lower_content, 96, "20106财政事务", {"10.00", "", "10.00"});
   AddRun(lower_content, "注：本表为示例。", 60, 140);
 
   PageAnalysis upper = AnalyzePage(upper_content);
@@ -109,15 +88,15 @@ TEST(PageBreakTableTest, HeaderAloneAtThePageFootJoinsTheRowsOnTheNextPage) {
 }
 
 TEST(PageBreakTableTest, RowsAloneAtThePageTopContinueTheTableAbove) {
-  PageContent upper_content = A4(1);
+  PageContent upper_content = A4Page(1);
   TitleAndHeader(upper_content, 500, /*column_numbers=*/false);
-  Row(upper_content, 560, "合计", {"2,116.66", "1,503.52", "613.14"});
-  Row(upper_content, 578, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
-  Row(upper_content, 596, "20106财政事务", {"10.00", "", "10.00"});
-  Row(upper_content, 614, "2010601行政运行", {"10.00", "", "10.00"});
-  PageContent lower_content = A4(2);
-  Row(lower_content, 60, "205教育支出", {"1,000.00", "1,000.00", ""});
-  Row(lower_content, 78, "2050101行政运行", {"1,000.00", "1,000.00", ""});
+  AddAmountRow(upper_content, 560, "合计", {"2,116.66", "1,503.52", "613.14"});
+  AddAmountRow(upper_content, 578, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  AddAmountRow(upper_content, 596, "20106财政事务", {"10.00", "", "10.00"});
+  AddAmountRow(upper_content, 614, "2010601行政运行", {"10.00", "", "10.00"});
+  PageContent lower_content = A4Page(2);
+  AddAmountRow(lower_content, 60, "205教育支出", {"1,000.00", "1,000.00", ""});
+  AddAmountRow(lower_content, 78, "2050101行政运行", {"1,000.00", "1,000.00", ""});
   AddRun(lower_content, "注：本表为示例。", 60, 120);
   AddRun(lower_content, "第三部分 名词解释", 60, 160);
 
@@ -147,14 +126,14 @@ TEST(PageBreakTableTest, RowsAloneAtThePageTopContinueTheTableAbove) {
 // header row there too, not a row of figures 1, 2, 3 making columns of their
 // own.
 TEST(PageBreakTableTest, RepeatedColumnNumbersRowKeepsTheColumns) {
-  PageContent upper_content = A4(1);
+  PageContent upper_content = A4Page(1);
   TitleAndHeader(upper_content, 500, /*column_numbers=*/true);
-  Row(upper_content, 578, "合计", {"2,116.66", "1,503.52", "613.14"});
-  Row(upper_content, 596, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
-  Row(upper_content, 614, "20106财政事务", {"10.00", "", "10.00"});
-  PageContent lower_content = A4(2);
-  Row(lower_content, 60, "栏次", {"1", "2", "3"});
-  Row(lower_content, 78, "2010601行政运行", {"10.00", "", "10.00"});
+  AddAmountRow(upper_content, 578, "合计", {"2,116.66", "1,503.52", "613.14"});
+  AddAmountRow(upper_content, 596, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  AddAmountRow(upper_content, 614, "20106财政事务", {"10.00", "", "10.00"});
+  PageContent lower_content = A4Page(2);
+  AddAmountRow(lower_content, 60, "栏次", {"1", "2", "3"});
+  AddAmountRow(lower_content, 78, "2010601行政运行", {"10.00", "", "10.00"});
   AddRun(lower_content, "注：本表为示例。", 60, 120);
 
   PageAnalysis upper = AnalyzePage(upper_content);
@@ -172,13 +151,13 @@ TEST(PageBreakTableTest, RepeatedColumnNumbersRowKeepsTheColumns) {
 
 TEST(PageBreakTableTest, WholeTablesAndProseOnEitherSideStayAsTheyWere) {
   // Prose at the foot, a whole table with its title at the top of the next page.
-  PageContent upper_content = A4(1);
+  PageContent upper_content = A4Page(1);
   AddRun(upper_content, "本部门2024年收入合计2,116.66元，支出合计2,116.66元。", 60, 700);
-  PageContent lower_content = A4(2);
+  PageContent lower_content = A4Page(2);
   TitleAndHeader(lower_content, 60, /*column_numbers=*/false);
-  Row(lower_content, 120, "合计", {"2,116.66", "1,503.52", "613.14"});
-  Row(lower_content, 138, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
-  Row(lower_content, 156, "20106财政事务", {"10.00", "", "10.00"});
+  AddAmountRow(lower_content, 120, "合计", {"2,116.66", "1,503.52", "613.14"});
+  AddAmountRow(lower_content, 138, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  AddAmountRow(lower_content, 156, "20106财政事务", {"10.00", "", "10.00"});
   PageAnalysis upper = AnalyzePage(upper_content);
   PageAnalysis lower = AnalyzePage(lower_content);
   const std::size_t paragraphs = upper.layout.paragraphs.size();
@@ -195,18 +174,18 @@ TEST(PageBreakTableTest, WholeTablesAndProseOnEitherSideStayAsTheyWere) {
 // repeated header above. Its first lines that repeat lines of the upper
 // page's foot are still that header: set aside, the rows join the ones above.
 TEST(PageBreakTableTest, RepeatedHeaderOverRowsTooFewForATable) {
-  PageContent upper_content = A4(1);
+  PageContent upper_content = A4Page(1);
   AddRun(upper_content, "财政拨款收支总表", 200, 560);
   AddRun(upper_content, "单位：万元", 60, 590);
-  Row(upper_content, 620, "项目", {"合计", "基本支出", "项目支出"});
-  Row(upper_content, 650, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
-  Row(upper_content, 680, "20106财政事务", {"10.00", "", "10.00"});
+  AddAmountRow(upper_content, 620, "项目", {"合计", "基本支出", "项目支出"});
+  AddAmountRow(upper_content, 650, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  AddAmountRow(upper_content, 680, "20106财政事务", {"10.00", "", "10.00"});
   AddRun(upper_content, "- 1 -", 280, 800);
-  PageContent lower_content = A4(2);
+  PageContent lower_content = A4Page(2);
   AddRun(lower_content, "单位：万元", 60, 60);
-  Row(lower_content, 90, "项目", {"合计", "基本支出", "项目支出"});
-  Row(lower_content, 120, "2010601行政运行", {"10.00", "", "10.00"});
-  Row(lower_content, 150, "合计", {"2,116.66", "1,503.52", "613.14"});
+  AddAmountRow(lower_content, 90, "项目", {"合计", "基本支出", "项目支出"});
+  AddAmountRow(lower_content, 120, "2010601行政运行", {"10.00", "", "10.00"});
+  AddAmountRow(lower_content, 150, "合计", {"2,116.66", "1,503.52", "613.14"});
   AddRun(lower_content, "注：本表为示例。", 60, 200);
 
   PageAnalysis upper = AnalyzePage(upper_content);
@@ -232,11 +211,11 @@ TEST(PageBreakTableTest, RepeatedHeaderOverRowsTooFewForATable) {
   EXPECT_TRUE(AnyParagraphContains(lower, "注：本表为示例。"));
 
   // Lines that do not repeat the foot above stay where they were.
-  PageContent other = A4(2);
+  PageContent other = A4Page(2);
   AddRun(other, "单位：元", 60, 60);
-  Row(other, 90, "科目", {"决算数", "", ""});
-  Row(other, 120, "2010601行政运行", {"10.00", "", "10.00"});
-  Row(other, 150, "合计", {"2,116.66", "1,503.52", "613.14"});
+  AddAmountRow(other, 90, "科目", {"决算数", "", ""});
+  AddAmountRow(other, 120, "2010601行政运行", {"10.00", "", "10.00"});
+  AddAmountRow(other, 150, "合计", {"2,116.66", "1,503.52", "613.14"});
   PageAnalysis upper2 = AnalyzePage(upper_content);
   PageAnalysis lower2 = AnalyzePage(other);
   EXPECT_FALSE(RejoinTableAcrossPageBreak(upper_content, upper2, other, lower2));
@@ -250,18 +229,18 @@ TEST(PageBreakTableTest, RepeatedHeaderOverRowsTooFewForATable) {
 // header line ended the run above and the two rows under it were too few to
 // make a table (s1_0024_budget: 公务用车运行费 and 公务接待费 lost).
 TEST(PageBreakTableTest, OneRepeatedHeaderLineOverTheLastRows) {
-  PageContent upper_content = A4(1);
+  PageContent upper_content = A4Page(1);
   AddRun(upper_content, "一般公共预算“三公”经费支出预算表", 150, 560);
   AddRun(upper_content, "单位：元", 60, 590);
-  Row(upper_content, 620, "项目", {"预算数"});
-  Row(upper_content, 650, "合计", {"250,681.09"});
-  Row(upper_content, 680, "因公出国（境）费", {"39,023.78"});
-  Row(upper_content, 710, "公务用车购置及运行费", {"197,462.17"});
-  Row(upper_content, 740, "其中：公务用车购置费", {"185,873.30"});
-  PageContent lower_content = A4(2);
-  Row(lower_content, 60, "项目", {"预算数"});
-  Row(lower_content, 90, "公务用车运行费", {"11,588.87"});
-  Row(lower_content, 120, "公务接待费", {"14,195.14"});
+  AddAmountRow(upper_content, 620, "项目", {"预算数"});
+  AddAmountRow(upper_content, 650, "合计", {"250,681.09"});
+  AddAmountRow(upper_content, 680, "因公出国（境）费", {"39,023.78"});
+  AddAmountRow(upper_content, 710, "公务用车购置及运行费", {"197,462.17"});
+  AddAmountRow(upper_content, 740, "其中：公务用车购置费", {"185,873.30"});
+  PageContent lower_content = A4Page(2);
+  AddAmountRow(lower_content, 60, "项目", {"预算数"});
+  AddAmountRow(lower_content, 90, "公务用车运行费", {"11,588.87"});
+  AddAmountRow(lower_content, 120, "公务接待费", {"14,195.14"});
   AddRun(lower_content, "第三部分 名词解释", 60, 200);
 
   PageAnalysis upper = AnalyzePage(upper_content);
@@ -280,10 +259,10 @@ TEST(PageBreakTableTest, OneRepeatedHeaderLineOverTheLastRows) {
 
   // One repeated line in one cell (a label's wrapped rest could be that) is
   // no header: nothing is set aside, and the three lines read as before.
-  PageContent one_cell = A4(2);
-  Row(one_cell, 60, "合计", {});
-  Row(one_cell, 90, "公务用车运行费", {"11,588.87"});
-  Row(one_cell, 120, "公务接待费", {"14,195.14"});
+  PageContent one_cell = A4Page(2);
+  AddAmountRow(one_cell, 60, "合计", {});
+  AddAmountRow(one_cell, 90, "公务用车运行费", {"11,588.87"});
+  AddAmountRow(one_cell, 120, "公务接待费", {"14,195.14"});
   PageAnalysis upper2 = AnalyzePage(upper_content);
   PageAnalysis lower2 = AnalyzePage(one_cell);
   if (RejoinTableAcrossPageBreak(upper_content, upper2, one_cell, lower2)) {
@@ -300,22 +279,22 @@ TEST(PageBreakTableTest, OneRepeatedHeaderLineOverTheLastRows) {
 // aside with the title lines, so the 合计 above joins the rows below
 // (s1_0014_budget: the 合计 was lost).
 TEST(PageBreakTableTest, RepeatedTitleAndHeaderRowOverTheRest) {
-  PageContent upper_content = A4(1);
+  PageContent upper_content = A4Page(1);
   AddRun(upper_content, "公开03表", 60, 640);
   AddRun(upper_content, "财政拨款“三公”经费支出表", 60, 670);
   AddRun(upper_content, "单位：元", 60, 700);
-  Row(upper_content, 730, "项目", {"预算数"});
-  Row(upper_content, 760, "合计", {"45,904.74"});
-  PageContent lower_content = A4(2);
+  AddAmountRow(upper_content, 730, "项目", {"预算数"});
+  AddAmountRow(upper_content, 760, "合计", {"45,904.74"});
+  PageContent lower_content = A4Page(2);
   AddRun(lower_content, "公开03表", 60, 60);
   AddRun(lower_content, "财政拨款“三公”经费支出表", 60, 90);
   AddRun(lower_content, "单位：元", 60, 120);
-  Row(lower_content, 150, "项目", {"预算数"});
-  Row(lower_content, 180, "因公出国（境）费", {"8,990.96"});
-  Row(lower_content, 210, "公务用车购置及运行费", {"31,911.11"});
-  Row(lower_content, 240, "其中：公务用车购置费", {"0.00"});
-  Row(lower_content, 270, "公务用车运行费", {"31,911.11"});
-  Row(lower_content, 300, "公务接待费", {"5,002.67"});
+  AddAmountRow(lower_content, 150, "项目", {"预算数"});
+  AddAmountRow(lower_content, 180, "因公出国（境）费", {"8,990.96"});
+  AddAmountRow(lower_content, 210, "公务用车购置及运行费", {"31,911.11"});
+  AddAmountRow(lower_content, 240, "其中：公务用车购置费", {"0.00"});
+  AddAmountRow(lower_content, 270, "公务用车运行费", {"31,911.11"});
+  AddAmountRow(lower_content, 300, "公务接待费", {"5,002.67"});
 
   PageAnalysis upper = AnalyzePage(upper_content);
   PageAnalysis lower = AnalyzePage(lower_content);
@@ -339,18 +318,18 @@ TEST(PageBreakTableTest, RepeatedTitleAndHeaderRowOverTheRest) {
 // as the wrapped rest of the first, a row across the break, and nothing was
 // joined (s1_0202_final).
 TEST(PageBreakTableTest, RowsOfLabelsOnlyOnBothSidesOfTheBreak) {
-  PageContent upper_content = A4(1);
+  PageContent upper_content = A4Page(1);
   AddRun(upper_content, "收入支出决算表", 200, 590);
-  Row(upper_content, 620, "项目", {"金额", "", ""});
-  Row(upper_content, 650, "一、一般公共预算财政拨款收入", {"42.79", "", ""});
-  Row(upper_content, 680, "二、政府性基金预算财政拨款收入", {"", "", ""});
-  Row(upper_content, 710, "三、上级补助收入", {});
-  PageContent lower_content = A4(2);
-  Row(lower_content, 60, "收入支出决算表", {});
-  Row(lower_content, 90, "项目", {"金额", "", ""});
-  Row(lower_content, 120, "四、事业收入", {});
-  Row(lower_content, 150, "本年收入合计", {"42.79", "", ""});
-  Row(lower_content, 180, "总计", {"42.79", "", ""});
+  AddAmountRow(upper_content, 620, "项目", {"金额", "", ""});
+  AddAmountRow(upper_content, 650, "一、一般公共预算财政拨款收入", {"42.79", "", ""});
+  AddAmountRow(upper_content, 680, "二、政府性基金预算财政拨款收入", {"", "", ""});
+  AddAmountRow(upper_content, 710, "三、上级补助收入", {});
+  PageContent lower_content = A4Page(2);
+  AddAmountRow(lower_content, 60, "收入支出决算表", {});
+  AddAmountRow(lower_content, 90, "项目", {"金额", "", ""});
+  AddAmountRow(lower_content, 120, "四、事业收入", {});
+  AddAmountRow(lower_content, 150, "本年收入合计", {"42.79", "", ""});
+  AddAmountRow(lower_content, 180, "总计", {"42.79", "", ""});
   PageAnalysis upper = AnalyzePage(upper_content);
   PageAnalysis lower = AnalyzePage(lower_content);
   ASSERT_TRUE(upper.tables.empty());
@@ -391,7 +370,7 @@ void SummaryRow(PageContent& page, double top, std::string_view income, std::str
 }
 
 PageContent SummaryAtThePageFoot(bool page_number = true) {
-  PageContent page = A4(1);
+  PageContent page = A4Page(1);
   AddRun(page, "财政拨款收支总表", 200, 530);
   AddRun(page, "单位：万元", 60, 560);
   SummaryHeader(page, 590);
@@ -412,15 +391,15 @@ PageContent SummaryAtThePageFoot(bool page_number = true) {
 // (s1_0175_budget; the held-out set's 收支预算总表 regression).
 TEST(PageBreakTableTest, RepeatedHeaderOverLastRowsWithAnotherTableBelow) {
   PageContent upper_content = SummaryAtThePageFoot();
-  PageContent lower_content = A4(2);
+  PageContent lower_content = A4Page(2);
   SummaryHeader(lower_content, 60);
   SummaryRow(lower_content, 120, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
   SummaryRow(lower_content, 150, "收入总计", "5,018.56", "支出总计", "5,018.56");
   AddRun(lower_content, "本部门一般公共预算支出情况如下。", 60, 300);
   AddRun(lower_content, "一般公共预算支出表", 200, 700);
-  Row(lower_content, 730, "科目", {"合计", "基本支出", "项目支出"});
-  Row(lower_content, 760, "2010101行政运行", {"655.71", "655.71", ""});
-  Row(lower_content, 790, "2100101行政运行", {"1,650.19", "1,116.63", "533.56"});
+  AddAmountRow(lower_content, 730, "科目", {"合计", "基本支出", "项目支出"});
+  AddAmountRow(lower_content, 760, "2010101行政运行", {"655.71", "655.71", ""});
+  AddAmountRow(lower_content, 790, "2100101行政运行", {"1,650.19", "1,116.63", "533.56"});
 
   PageAnalysis upper = AnalyzePage(upper_content);
   PageAnalysis lower = AnalyzePage(lower_content);
@@ -452,7 +431,7 @@ TEST(PageBreakTableTest, RepeatedHeaderOverLastRowsWithAnotherTableBelow) {
 TEST(PageBreakTableTest, RepeatedHeaderBetweenTheLinesOfACutLabel) {
   PageContent upper_content = SummaryAtThePageFoot();
   AddRun(upper_content, "二、政府性基金预算拨", 60, 770);
-  PageContent lower_content = A4(2);
+  PageContent lower_content = A4Page(2);
   SummaryHeader(lower_content, 60);
   AddRun(lower_content, "款", 60, 120);
   SummaryRow(lower_content, 150, "", "", "五、农林水支出", "3,400.88");
@@ -486,7 +465,7 @@ TEST(PageBreakTableTest, RowsOfLabelsUnderTheTableAtThePageFoot) {
   PageContent upper_content = SummaryAtThePageFoot(/*page_number=*/false);
   AddRun(upper_content, "五、事业收入", 60, 770);
   AddRun(upper_content, "六、其他收入", 60, 800);
-  PageContent lower_content = A4(2);
+  PageContent lower_content = A4Page(2);
   SummaryRow(lower_content, 60, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
   SummaryRow(lower_content, 90, "总计", "5,018.56", "总计", "5,018.56");
   AddRun(lower_content, "注：本表为示例。", 60, 140);
@@ -521,7 +500,7 @@ TEST(PageBreakTableTest, RowsOfLabelsUnderTheTableAtThePageFoot) {
 // upper page it sits above the band read again, and the repeated lines were
 // not recognized: the totals rows under them were lost (s1_0148_final).
 TEST(PageBreakTableTest, RepeatedTitleInTheFrameAboveTheBand) {
-  PageContent upper_content = A4(1);
+  PageContent upper_content = A4Page(1);
   const auto frame_top = [](PageContent& page, double top) {
     AddRun(page, "表1", 280, top);
     AddRun(page, "收入支出决算表", 240, top + 30);
@@ -533,7 +512,7 @@ TEST(PageBreakTableTest, RepeatedTitleInTheFrameAboveTheBand) {
   SummaryRow(upper_content, 510, "", "", "二、卫生健康支出", "1,650.19");
   SummaryRow(upper_content, 540, "", "", "三、城乡社区支出", "424.71");
   SummaryRow(upper_content, 570, "", "", "四、住房保障支出", "2,287.95");
-  PageContent lower_content = A4(2);
+  PageContent lower_content = A4Page(2);
   frame_top(lower_content, 60);
   SummaryRow(lower_content, 210, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
   SummaryRow(lower_content, 240, "总计", "5,018.56", "总计", "5,018.56");
@@ -560,21 +539,21 @@ TEST(PageBreakTableTest, RepeatedTitleInTheFrameAboveTheBand) {
 // paragraphs. Under them the table's last two rows, then the next table
 // (s1_0215_final).
 TEST(PageBreakTableTest, RepeatedHeaderRowsDrawnOverOneAnother) {
-  PageContent upper_content = A4(1);
+  PageContent upper_content = A4Page(1);
   TitleAndHeader(upper_content, 600, /*column_numbers=*/true);
-  Row(upper_content, 678, "合计", {"2,116.66", "1,503.52", "613.14"});
-  Row(upper_content, 696, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
-  Row(upper_content, 714, "20106财政事务", {"10.00", "", "10.00"});
-  PageContent lower_content = A4(2);
-  Row(lower_content, 60, "项目", {"合计", "基本支出", "项目支出"});
-  Row(lower_content, 60, "栏次", {"1", "2", "3"});
-  Row(lower_content, 90, "2010601行政运行", {"10.00", "", "10.00"});
-  Row(lower_content, 108, "205教育支出", {"10.00", "10.00", ""});
+  AddAmountRow(upper_content, 678, "合计", {"2,116.66", "1,503.52", "613.14"});
+  AddAmountRow(upper_content, 696, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  AddAmountRow(upper_content, 714, "20106财政事务", {"10.00", "", "10.00"});
+  PageContent lower_content = A4Page(2);
+  AddAmountRow(lower_content, 60, "项目", {"合计", "基本支出", "项目支出"});
+  AddAmountRow(lower_content, 60, "栏次", {"1", "2", "3"});
+  AddAmountRow(lower_content, 90, "2010601行政运行", {"10.00", "", "10.00"});
+  AddAmountRow(lower_content, 108, "205教育支出", {"10.00", "10.00", ""});
   AddRun(lower_content, "一般公共预算基本支出表", 200, 300);
-  Row(lower_content, 330, "科目", {"合计", "人员经费", "公用经费"});
-  Row(lower_content, 360, "301工资福利支出", {"1,000.00", "1,000.00", ""});
-  Row(lower_content, 378, "30101基本工资", {"600.00", "600.00", ""});
-  Row(lower_content, 396, "30102津贴补贴", {"400.00", "400.00", ""});
+  AddAmountRow(lower_content, 330, "科目", {"合计", "人员经费", "公用经费"});
+  AddAmountRow(lower_content, 360, "301工资福利支出", {"1,000.00", "1,000.00", ""});
+  AddAmountRow(lower_content, 378, "30101基本工资", {"600.00", "600.00", ""});
+  AddAmountRow(lower_content, 396, "30102津贴补贴", {"400.00", "400.00", ""});
 
   PageAnalysis upper = AnalyzePage(upper_content);
   PageAnalysis lower = AnalyzePage(lower_content);
@@ -595,17 +574,17 @@ TEST(PageBreakTableTest, RepeatedHeaderRowsDrawnOverOneAnother) {
 // read as a table of its own, with its own column model, and never joined
 // (s1_0061_budget lost 44 figures).
 TEST(PageBreakTableTest, RestOfACutLabelAboveTheContinuation) {
-  PageContent upper_content = A4(1);
+  PageContent upper_content = A4Page(1);
   TitleAndHeader(upper_content, 600, /*column_numbers=*/false);
-  Row(upper_content, 660, "合计", {"2,116.66", "1,503.52", "613.14"});
-  Row(upper_content, 678, "201一般公共服务支出", {"1,000.00", "800.00", "200.00"});
-  Row(upper_content, 696, "20106财政事务", {"1,000.00", "800.00", "200.00"});
-  Row(upper_content, 714, "208社会保障和就业", {"1,116.66", "703.52", "413.14"});
-  PageContent lower_content = A4(2);
+  AddAmountRow(upper_content, 660, "合计", {"2,116.66", "1,503.52", "613.14"});
+  AddAmountRow(upper_content, 678, "201一般公共服务支出", {"1,000.00", "800.00", "200.00"});
+  AddAmountRow(upper_content, 696, "20106财政事务", {"1,000.00", "800.00", "200.00"});
+  AddAmountRow(upper_content, 714, "208社会保障和就业", {"1,116.66", "703.52", "413.14"});
+  PageContent lower_content = A4Page(2);
   AddRun(lower_content, "支出", 60, 60);
-  Row(lower_content, 90, "20805行政事业单位养老支出", {"1,116.66", "703.52", "413.14"});
-  Row(lower_content, 108, "2080501行政单位离退休", {"1,116.66", "703.52", "413.14"});
-  Row(lower_content, 126, "2080505养老保险缴费支出", {"0.00", "", ""});
+  AddAmountRow(lower_content, 90, "20805行政事业单位养老支出", {"1,116.66", "703.52", "413.14"});
+  AddAmountRow(lower_content, 108, "2080501行政单位离退休", {"1,116.66", "703.52", "413.14"});
+  AddAmountRow(lower_content, 126, "2080505养老保险缴费支出", {"0.00", "", ""});
   AddRun(lower_content, "注：本表为示例。", 60, 170);
 
   PageAnalysis upper = AnalyzePage(upper_content);
@@ -627,11 +606,11 @@ TEST(PageBreakTableTest, RestOfACutLabelAboveTheContinuation) {
 // On one page: the title line carrying the unit (金额单位：元) is printed above
 // the table, not its first header row, so the normalizer still finds the title.
 TEST(PageBreakTableTest, UnitLineAboveTheHeaderIsNoHeaderRow) {
-  PageContent page = A4(1);
+  PageContent page = A4Page(1);
   TitleAndHeader(page, 100, /*column_numbers=*/true);
-  Row(page, 178, "合计", {"2,116.66", "1,503.52", "613.14"});
-  Row(page, 196, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
-  Row(page, 214, "20106财政事务", {"10.00", "", "10.00"});
+  AddAmountRow(page, 178, "合计", {"2,116.66", "1,503.52", "613.14"});
+  AddAmountRow(page, 196, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  AddAmountRow(page, 214, "20106财政事务", {"10.00", "", "10.00"});
   PageAnalysis analysis = AnalyzePage(page);
   ASSERT_EQ(analysis.tables.size(), 1u);
   const Table& table = analysis.tables[0].table;
@@ -657,21 +636,23 @@ TEST(PageBreakTableTest, DigitRestOnTopCompletesTheAmountsAbove) {
   };
   for (const Case& c : {Case{"rows follow", true}, Case{"the last row", false}}) {
     SCOPED_TRACE(c.name);
-    PageContent upper_content = A4(1);
+    PageContent upper_content = A4Page(1);
     AddRun(upper_content, "本部门预算公开如下。", 60, 100);
     TitleAndHeader(upper_content, 640, /*column_numbers=*/false);
     if (!c.rows_below) {  // a table ending at the break
-      Row(upper_content, 724, "201一般公共服务支出", {"4,761.04", "1,143.00", "3,618.04"});
-      Row(upper_content, 742, "20103政府办公厅", {"4,761.04", "1,143.00", "3,618.04"});
+      AddAmountRow(upper_content, 724, "201一般公共服务支出", {"4,761.04", "1,143.00", "3,618.04"});
+      AddAmountRow(upper_content, 742, "20103政府办公厅", {"4,761.04", "1,143.00", "3,618.04"});
     }
-    Row(upper_content, 760, "合计", {"34,533.62", "26,062.7", "8,470.8"});
-    PageContent lower_content = A4(2);
-    Row(lower_content, 60, "", {"", "9", "3"});
+    AddAmountRow(upper_content, 760, "合计", {"34,533.62", "26,062.7", "8,470.8"});
+    PageContent lower_content = A4Page(2);
+    AddAmountRow(lower_content, 60, "", {"", "9", "3"});
     double top = 90;
     if (c.rows_below) {
-      Row(lower_content, top, "201一般公共服务支出", {"4,761.04", "1,143.00", "3,618.04"});
-      Row(lower_content, top + 18, "20103政府办公厅", {"4,761.04", "1,143.00", "3,618.04"});
-      Row(lower_content, top + 36, "2010301行政运行", {"4,761.04", "1,143.00", "3,618.04"});
+      AddAmountRow(lower_content, top, "201一般公共服务支出", {"4,761.04", "1,143.00", "3,618.04"});
+      AddAmountRow(lower_content, top + 18, "20103政府办公厅",
+                   {"4,761.04", "1,143.00", "3,618.04"});
+      AddAmountRow(lower_content, top + 36, "2010301行政运行",
+                   {"4,761.04", "1,143.00", "3,618.04"});
       top += 60;
     }
     AddRun(lower_content, "注：本表为示例。", 60, top);
@@ -718,14 +699,14 @@ TEST(PageBreakTableTest, HeaderEndingItsPageAboveTheBandJoinsTheRowsBelow) {
                         Case{"header at mid-page", 300, false, true},
                         Case{"prose ends the page", 60, true, false}}) {
     SCOPED_TRACE(c.name);
-    PageContent upper_content = A4(1);
-    Row(upper_content, c.header_top, "项目", {"合计", "基本支出", "项目支出"});
-    Row(upper_content, c.header_top + 18, "栏次", {"1", "2", "3"});
+    PageContent upper_content = A4Page(1);
+    AddAmountRow(upper_content, c.header_top, "项目", {"合计", "基本支出", "项目支出"});
+    AddAmountRow(upper_content, c.header_top + 18, "栏次", {"1", "2", "3"});
     if (c.prose_after) AddRun(upper_content, "本部门决算公开如下，数据以报表为准。", 60, 380);
-    PageContent lower_content = A4(2);
-    Row(lower_content, 60, "合计", {"2,116.66", "1,503.52", "613.14"});
-    Row(lower_content, 78, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
-    Row(lower_content, 96, "20106财政事务", {"10.00", "", "10.00"});
+    PageContent lower_content = A4Page(2);
+    AddAmountRow(lower_content, 60, "合计", {"2,116.66", "1,503.52", "613.14"});
+    AddAmountRow(lower_content, 78, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+    AddAmountRow(lower_content, 96, "20106财政事务", {"10.00", "", "10.00"});
     AddRun(lower_content, "注：本表为示例。", 60, 140);
 
     PageAnalysis upper = AnalyzePage(upper_content);

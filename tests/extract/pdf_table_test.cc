@@ -15,14 +15,6 @@
 namespace disclose::pdf {
 namespace {
 
-PageContent A4() {
-  PageContent page;
-  page.page.number = 2;
-  page.page.width = 595;
-  page.page.height = 842;
-  return page;
-}
-
 void HRule(PageContent& page, double y, double x0, double x1) {
   page.rules.push_back(Rule{Box{x0, y, x1, y}});
 }
@@ -44,7 +36,7 @@ const TableCell* Anchor(const Table& t, int r, int c) {
 }
 
 TEST(RuledTableTest, FullGridCellsAndText) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   Grid(page, {50, 150, 250, 350}, {100, 120, 140, 160});
   AddRun(page, "项目", 55, 104);
   AddRun(page, "合计", 55, 124);
@@ -91,7 +83,7 @@ TEST(RuledTableTest, RowUnderNoRuleAtAnOpenEdge) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
-    PageContent page = A4();
+    PageContent page = A4Page(2);
     for (double y : {88.0, 106.0, 124.0}) HRule(page, y, 60, 540);
     const double xs[] = {60, 210, 400, 540};
     for (int k = 0; k < 4; ++k) {
@@ -121,7 +113,7 @@ TEST(RuledTableTest, RowUnderNoRuleAtAnOpenEdge) {
 // rules): one column whose side rules run past its two horizontals opens no
 // row, so it stays a frame and leaves its text to the paragraphs.
 TEST(RuledTableTest, OneColumnFrameOpensNoRow) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   HRule(page, 100, 442, 462);
   HRule(page, 110, 442, 462);
   VRule(page, 442, 90, 120);
@@ -133,7 +125,7 @@ TEST(RuledTableTest, OneColumnFrameOpensNoRow) {
 }
 
 TEST(RuledTableTest, HeaderSpansTwoColumnsWhenInnerBorderMissing) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   std::vector<double> xs = {50, 150, 250, 350}, ys = {100, 120, 140, 160};
   for (double y : ys) HRule(page, y, 50, 350);
   VRule(page, 50, 100, 160);
@@ -156,7 +148,7 @@ TEST(RuledTableTest, HeaderSpansTwoColumnsWhenInnerBorderMissing) {
 }
 
 TEST(RuledTableTest, SplitAndDoubledRulesMerge) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   // Each border drawn in pieces (WPS draws one segment per cell) and the top
   // border doubled 1pt apart: still a 2x2 grid, no zero-height row.
   for (double y : {100.0, 120.0, 140.0}) {
@@ -186,7 +178,7 @@ struct OffsetCase {
 class ValueOffsetTest : public testing::TestWithParam<OffsetCase> {};
 
 TEST_P(ValueOffsetTest, ValueStaysInItsRow) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   Grid(page, {50, 200, 300}, {100, 118, 136, 154});
   AddRun(page, "工资福利支出", 55, 121, 9, 9);
   AddRun(page, "12.50", 260, 121 + GetParam().dy, 9, 5);
@@ -208,7 +200,7 @@ INSTANTIATE_TEST_SUITE_P(Offsets, ValueOffsetTest,
                          });
 
 TEST(RuledTableTest, TwoTablesOnOnePageTitleOutside) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   AddRun(page, "收支总表", 100, 70);
   AddRun(page, "单位：万元", 300, 85);
   Grid(page, {50, 150, 250}, {100, 120, 140});
@@ -226,7 +218,7 @@ TEST(RuledTableTest, TwoTablesOnOnePageTitleOutside) {
 }
 
 TEST(RuledTableTest, CellTextLinesAndSpaces) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   Grid(page, {50, 300, 400}, {100, 140});
   AddRun(page, "一般公共服务", 55, 102);
   AddRun(page, "支出", 55, 116);
@@ -234,7 +226,7 @@ TEST(RuledTableTest, CellTextLinesAndSpaces) {
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(tables[0].table.TextAt(0, 0), "一般公共服务\n支出");
 
-  PageContent latin = A4();
+  PageContent latin = A4Page(2);
   Grid(latin, {50, 300, 400}, {100, 140});
   AddRun(latin, "210 15 01", 55, 110, 10, 6);
   tables = DetectTables(latin);
@@ -243,7 +235,7 @@ TEST(RuledTableTest, CellTextLinesAndSpaces) {
 }
 
 TEST(RuledTableTest, RotatedHeaderReadTopToBottom) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   Grid(page, {50, 80, 200}, {100, 200});
   const char* chars[] = {"合", "计"};
   for (int k = 0; k < 2; ++k) {
@@ -261,7 +253,7 @@ TEST(RuledTableTest, RotatedHeaderReadTopToBottom) {
 }
 
 TEST(RobustnessTest, DegenerateInputs) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   EXPECT_TRUE(DetectTables(page).empty());
   HRule(page, 100, 50, 50);
   VRule(page, 50, 100, 100);
@@ -271,7 +263,7 @@ TEST(RobustnessTest, DegenerateInputs) {
 }
 
 TEST(RuledTableTest, FramedParagraphAndEmptyFrameAreNotTables) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   Grid(page, {50, 500}, {100, 160});
   AddRun(page, "本部门无政府性基金预算支出。", 55, 110);
   Grid(page, {50, 200, 300}, {300, 320, 340});
@@ -279,7 +271,7 @@ TEST(RuledTableTest, FramedParagraphAndEmptyFrameAreNotTables) {
 }
 
 TEST(UnruledTableTest, BodyTextParagraphIsNotATable) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   AddRun(page, "2024年度收入决算2,946.25万元，比上年增加12.30万元，", 50, 100);
   AddRun(page, "增长0.4%。主要原因是人员经费增加1.20万元。", 50, 118);
   AddRun(page, "支出决算2,940.05万元，其中基本支出2,336.91万元。", 50, 136);
@@ -288,7 +280,7 @@ TEST(UnruledTableTest, BodyTextParagraphIsNotATable) {
 }
 
 TEST(RobustnessTest, TenThousandRandomRulesDoNotCrash) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   std::mt19937 rng(7);
   std::uniform_real_distribution<double> x(0, 595), y(0, 842), len(0, 40);
   for (int k = 0; k < 10000; ++k) {
@@ -327,7 +319,7 @@ struct UnruledRow {
 // A table at x 60..520 with amount columns ending at 340, 430, 520; rows 18 pt apart.
 PageContent UnruledPage(const std::vector<std::string>& header, const std::vector<UnruledRow>& rows,
                         bool three_line_rules) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   const std::vector<double> rights = {340, 430, 520};
   double top = 100;
   AddRun(page, "部门支出预算表", 200, 60);
@@ -423,7 +415,7 @@ TEST_P(WrappedAmountTest, RestJoinsTheAmountItCompletes) {
   // LibreOffice's render of a table without inner rules read "1,209,583.75" as
   // "1,209,583.70": the "5" on the next line became a wrapped label.
   const WrapCase& c = GetParam();
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   const std::vector<double> rights = {340, 430, 520};
   AddRun(page, "项目", 60, 100);
   RightAligned(page, "合计", rights[0], 100);
@@ -517,7 +509,7 @@ TEST(UnruledTableTest, RowCutAfterThePointAtThePageFootStaysInTheTable) {
 // pieces of one row never share a cell. Beside amounts a lone number stays
 // the label's (a joined "206 01" left of the figures).
 TEST(UnruledTableTest, LoneCodePieceIsAColumnOfItsOwn) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   const std::vector<double> rights = {340, 430, 520};
   AddRun(page, "部门支出预算表", 200, 60);
   const struct {
@@ -550,7 +542,7 @@ TEST(UnruledTableTest, LoneCodePieceIsAColumnOfItsOwn) {
 TEST(UnruledTableTest, PieceUnderTwoAmountsIsReportedNotGuessed) {
   // ".50" printed under the end of "12" and the start of "13" could complete
   // either: it joins neither and a warning names it.
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   AddRun(page, "项目", 60, 100);
   RightAligned(page, "合计", 340, 100);
   RightAligned(page, "基本支出", 420, 100);
@@ -577,7 +569,7 @@ TEST(UnruledTableTest, PieceUnderTwoAmountsIsReportedNotGuessed) {
 // pitch) while rows are 30 pt apart, as LibreOffice pads cells. Every wrapped
 // line stays in its row, the last row's too; the note after the table does not.
 TEST(UnruledTableTest, LabelWrappedOverSeveralLinesStaysInItsRow) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   AddRun(page, "项目", 60, 100);
   RightAligned(page, "合计", 340, 100);
   RightAligned(page, "基本支出", 430, 100);
@@ -622,7 +614,7 @@ TEST(UnruledTableTest, LabelWrappedOverSeveralLinesStaysInItsRow) {
 // before the figures under it begin) belongs to the figures' column, not the
 // labels'; a column with no figure at all is read from its header alone.
 TEST(UnruledTableTest, HeaderFromTheWholeHeaderBand) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   AddRun(page, "二、部门收入总表", 60, 64);
   AddRun(page, "单位：万元", 400, 64);
   AddRun(page, "功能分类科目", 60, 82);
@@ -659,7 +651,7 @@ TEST(UnruledTableTest, HeaderFromTheWholeHeaderBand) {
 // column as the others, not a column of their own, and each wrapped rest
 // stays with its name.
 TEST(UnruledTableTest, IndentedNamesStayInTheirColumn) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   AddRun(page, "类", 51, 100);
   AddRun(page, "款", 122, 100);
   AddRun(page, "项", 192, 100);
@@ -742,7 +734,7 @@ TEST(UnruledTableTest, SummaryRowsOfLabelsOnlyAreRowsOfTheirOwn) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
-    PageContent page = A4();
+    PageContent page = A4Page(2);
     AddRun(page, "部门收支总表", 200, 40);
     AddRun(page, "单位：万元", 60, 64);
     AddRun(page, "项目", 60, 90);
@@ -778,7 +770,7 @@ TEST(UnruledTableTest, SummaryRowsOfLabelsOnlyAreRowsOfTheirOwn) {
 // its own header word at its edge: 合计 heads the next column (it was read
 // as "支出功能分类合计" and the 合计 column lost its key, s1_0035_budget).
 TEST(UnruledTableTest, FlushLeftHeaderRightOfATextColumnHeadsTheNextColumn) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   page.page.width = 842;  // landscape
   AddRun(page, "财政拨款收支总表", 200, 40);
   AddRun(page, "单位：元", 60, 64);
@@ -821,7 +813,7 @@ TEST(UnruledTableTest, FlushLeftHeaderRightOfATextColumnHeadsTheNextColumn) {
 // "69", the point 1 em from the 支出 label beside it), and a row of labels
 // only wraps too. The rests join their cells, the label rows stay rows.
 TEST(UnruledTableTest, NarrowSummaryCellsWrapLabelsAndAmountsTogether) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   AddRun(page, "财政拨款收支总表", 150, 40);
   AddRun(page, "单位：万元", 60, 64);
   AddRun(page, "项目", 60, 90);
@@ -871,7 +863,7 @@ TEST(UnruledTableTest, NarrowSummaryCellsWrapLabelsAndAmountsTogether) {
 // as one, it carried the run on into the next paragraph, and across a page
 // break (js_procuratorate_2018_budget_full p28-29 lost a narrative figure).
 TEST(UnruledTableTest, ProseLineIsNoRowOfLabels) {
-  PageContent page = A4();
+  PageContent page = A4Page(2);
   struct Line {
     std::string left, amount, right, right_amount;
   };
@@ -945,7 +937,7 @@ TEST(UnruledTableTest, HeaderAndShortRunAtThePageFootAreATable) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
-    PageContent page = A4();
+    PageContent page = A4Page(2);
     AddRun(page, "表2 部门收入决算表", 200, 540);
     double top = 600;
     if (c.header.empty()) {
@@ -987,7 +979,7 @@ TEST(UnruledTableTest, HeaderAndShortRunAtThePageFootAreATable) {
 }
 
 TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
-  PageContent toc = A4();
+  PageContent toc = A4Page(2);
   AddRun(toc, "目录", 250, 60);
   double top = 100;
   for (const char* entry : {"一、收入支出决算总表……………………", "二、收入决算表……………………",
@@ -998,14 +990,14 @@ TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
   }
   EXPECT_TRUE(DetectTables(toc).empty());
 
-  PageContent prose = A4();
+  PageContent prose = A4Page(2);
   AddRun(prose, "本年收入合计2,946.25万元，其中：财政拨款收入2,940.05万元，", 60, 100);
   AddRun(prose, "占99.79%；其他收入6.20万元，占0.21%。本年支出合计2,940.05", 60, 118);
   AddRun(prose, "万元，其中：基本支出2,336.91万元，项目支出603.14万元。", 60, 136);
   EXPECT_TRUE(DetectTables(prose).empty());
 
   // Page numbers are figures but not money: a list of them is no table.
-  PageContent list = A4();
+  PageContent list = A4Page(2);
   top = 100;
   for (const char* entry : {"第一部分", "第二部分", "第三部分", "第四部分"}) {
     AddRun(list, entry, 60, top);
