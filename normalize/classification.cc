@@ -123,4 +123,10 @@ std::vector<std::string> KnownFunctionClassNames(std::string_view class_code) {
   return names;
 }
 
+std::vector<std::string> AllFunctionClassNames() {
+  std::vector<std::string> names;
+  for (const ClassName& entry : kFunctionClasses) names.emplace_back(entry.name);
+  return names;
+}
+
 }  // namespace disclose

@@ -16,5 +16,7 @@ namespace disclose {
 
 std::optional<std::string> FunctionClassCode(std::string_view printed_name);
 std::vector<std::string> KnownFunctionClassNames(std::string_view class_code);
+// Every class name the classification has used, in code order, editions' spellings included.
+std::vector<std::string> AllFunctionClassNames();
 
 }  // namespace disclose

@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "normalize/amount.h"
 #include "normalize/classification.h"
+#include "normalize/ocr_row_labels.h"
 #include "normalize/table_figure.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
@@ -435,6 +436,7 @@ class RowReader {
     bool income_year_total_seen = false;
     bool expenditure_year_total_seen = false;
     std::map<std::string, std::size_t> columnar_index;
+    std::string labels_matched;  // OCR'd row labels keyed by their nearest known label
 
     for (std::size_t part_index = 0; part_index < pending.parts.size(); ++part_index) {
       const TablePart& part = pending.parts[part_index];
@@ -494,11 +496,15 @@ class RowReader {
           std::vector<std::pair<std::string, std::string>> pieces;  // role, digits
           std::string code;
           std::string name;
+          bool label_ocr = false;  // a label cell recognised from an image
           for (int c : segment.labels) {
             const std::string& role = roles[static_cast<std::size_t>(c)];
             if (role == "rowno") continue;
             const std::string text = Trim(grid.TextAt(r, c));
             if (text.empty()) continue;
+            if (const TableCell* cell = grid.CellAt(r, c)) {
+              label_ocr = label_ocr || cell->provenance.origin == TextOrigin::kOcr;
+            }
             const std::string key = TableKey(text);
             // A second code group after the name (部门预算支出经济分类 301 01 基本工资 |
             // 政府预算支出经济分类 501 01 工资奖金津补贴, Yantai 基本支出预算情况表) is
@@ -623,7 +629,15 @@ class RowReader {
           row.row_name = name;
           row.source_block = part.block;
           row.source_row = r;
-          const std::string name_key = StripOrdinal(TableKey(name));
+          std::string name_key = StripOrdinal(TableKey(name));
+          if (code.empty() && label_ocr && (summary || three_public)) {
+            if (std::optional<std::string> label = NearestOcrRowLabel(
+                    name, summary ? RowVocabulary::kSummary : RowVocabulary::kThreePublic)) {
+              labels_matched +=
+                  (labels_matched.empty() ? "" : ", ") + ("'" + name + "' as ") + *label;
+              name_key = *label;
+            }
+          }
           if (!code.empty()) {
             // A summary's classes are its expenditure lines, coded or not.
             row.row_code = summary ? "expenditure." + code : code;
@@ -710,6 +724,14 @@ class RowReader {
           table.rows.push_back(std::move(row));
         }
       }
+    }
+    if (!labels_matched.empty()) {
+      AddTableFinding(findings_, "ocr.row_label_matched", Severity::kInfo,
+                      "table '" + table.printed_title +
+                          "': OCR'd row labels keyed by the nearest label a summary or 三公 "
+                          "table prints: " +
+                          labels_matched,
+                      first.table->provenance);
     }
   }
 

@@ -1,0 +1,165 @@
+#include "normalize/ocr_row_labels.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/classification.h"
+#include "normalize/table_stages.h"
+#include "normalize/table_text.h"
+
+namespace disclose {
+namespace {
+
+// How near a reading must be: Dice similarity over the longest common subsequence of
+// ideographs, the margin over the nearest label of another key, and the fewest characters in
+// common (a four-character label misread in two keeps two: too little to tell).
+constexpr double kLeastSimilarity = 0.6;
+constexpr double kLeastMargin = 0.1;
+constexpr std::size_t kLeastCommon = 3;
+
+// Summary rows the row keys (table_row_keys.cc) understand, as publishers print them; the
+// expenditure classes come from the national classification.
+constexpr std::array<std::u32string_view, 27> kSummaryLabels = {
+    U"一般公共预算拨款",
+    U"一般公共预算资金",
+    U"政府性基金预算拨款",
+    U"政府性基金预算资金",
+    U"国有资本经营预算拨款",
+    U"国有资本经营预算资金",
+    U"财政专户管理资金",
+    U"单位资金",
+    U"事业收入",
+    U"事业单位经营收入",
+    U"上级补助收入",
+    U"附属单位上缴收入",
+    U"其他收入",
+    U"本年收入合计",
+    U"上年结转结余",
+    U"年初结转和结余",
+    U"收入总计",
+    U"使用非财政拨款结余",
+    U"非财政拨款结转",
+    U"本年支出合计",
+    U"年终结转结余",
+    U"年末结转和结余",
+    U"支出总计",
+    U"基本支出",
+    U"项目支出",
+    U"结余分配",
+    U"预留机动经费",
+};
+
+constexpr std::array<std::u32string_view, 6> kThreePublicLabels = {
+    U"因公出国(境)费",     U"公务用车购置及运行费", U"公务用车购置费",
+    U"公务用车运行维护费", U"公务接待费",           U"机关运行经费",
+};
+
+// The key a summary or 三公 label gives, so that two spellings of one key do not compete.
+std::string KeyOf(const std::string& label, RowVocabulary vocabulary) {
+  if (vocabulary == RowVocabulary::kThreePublic) return ThreePublicKey(label);
+  const std::string income = IncomeKey(label);
+  if (!income.empty()) return "income." + income;
+  const std::string expenditure = ExpenditureKey(label);
+  return expenditure.empty() ? "" : "expenditure." + expenditure;
+}
+
+// The ideographs of a reading, after a misread ordinal: "几、了1生健康过出" -> 了生健康过出.
+std::u32string Ideographs(std::string_view read) {
+  std::vector<char32_t> cps = DecodeUtf8(read);
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < cps.size() && i < 5; ++i) {
+    if (cps[i] == U'、' || cps[i] == U'，' || cps[i] == U',' || cps[i] == U'.' || cps[i] == U'．') {
+      begin = i + 1;
+      break;
+    }
+  }
+  std::u32string out;
+  for (std::size_t i = begin; i < cps.size(); ++i) {
+    if (IsCjkIdeograph(cps[i])) out += cps[i];
+  }
+  return out;
+}
+
+std::size_t CommonSubsequence(std::u32string_view a, std::u32string_view b) {
+  std::vector<std::size_t> row(b.size() + 1, 0);
+  for (char32_t ca : a) {
+    std::size_t diagonal = 0;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = ca == b[j - 1] ? diagonal + 1 : std::max(row[j], row[j - 1]);
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+struct Candidate {
+  std::string label;
+  std::string key;
+  std::u32string ideographs;
+};
+
+const std::vector<Candidate>& CandidatesOf(RowVocabulary vocabulary) {
+  static const std::vector<Candidate> summary = [] {
+    std::vector<Candidate> out;
+    auto add = [&out](std::string label) {
+      std::string key = KeyOf(label, RowVocabulary::kSummary);
+      std::u32string ideographs = Ideographs(label);
+      out.push_back({std::move(label), std::move(key), std::move(ideographs)});
+    };
+    for (std::u32string_view label : kSummaryLabels) {
+      std::string text;
+      for (char32_t c : label) AppendUtf8(text, c);
+      add(text);
+    }
+    for (const std::string& name : AllFunctionClassNames()) add(name);
+    return out;
+  }();
+  static const std::vector<Candidate> three_public = [] {
+    std::vector<Candidate> out;
+    for (std::u32string_view label : kThreePublicLabels) {
+      std::string text;
+      for (char32_t c : label) AppendUtf8(text, c);
+      std::string key = KeyOf(text, RowVocabulary::kThreePublic);
+      out.push_back({text, std::move(key), Ideographs(text)});
+    }
+    return out;
+  }();
+  return vocabulary == RowVocabulary::kSummary ? summary : three_public;
+}
+
+}  // namespace
+
+std::optional<std::string> NearestOcrRowLabel(std::string_view read, RowVocabulary vocabulary) {
+  const std::string as_printed = StripOrdinal(TableKey(read));
+  if (as_printed.empty() || !KeyOf(as_printed, vocabulary).empty()) return std::nullopt;
+  if (vocabulary == RowVocabulary::kThreePublic && IsCountRow(as_printed)) return std::nullopt;
+  const std::u32string ideographs = Ideographs(read);
+  if (ideographs.size() < kLeastCommon) return std::nullopt;
+  const Candidate* best = nullptr;
+  double best_score = 0;
+  double runner_up = 0;  // the best score of a label of another key
+  for (const Candidate& candidate : CandidatesOf(vocabulary)) {
+    const std::size_t common = CommonSubsequence(ideographs, candidate.ideographs);
+    const double score = 2.0 * static_cast<double>(common) /
+                         static_cast<double>(ideographs.size() + candidate.ideographs.size());
+    if (common < kLeastCommon) continue;
+    if (best == nullptr || score > best_score) {
+      if (best != nullptr && best->key != candidate.key)
+        runner_up = std::max(runner_up, best_score);
+      best = &candidate;
+      best_score = score;
+    } else if (candidate.key != best->key) {
+      runner_up = std::max(runner_up, score);
+    }
+  }
+  if (best == nullptr || best_score < kLeastSimilarity || best_score - runner_up < kLeastMargin) {
+    return std::nullopt;
+  }
+  return best->label;
+}
+
+}  // namespace disclose
