@@ -2,11 +2,13 @@
 // column keys its first part's header gives, adjusted to the table's kind
 // (summary sides, a segment's lone amount column, 三公 items printed across).
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/ocr_labels.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
 
@@ -251,6 +253,40 @@ void KeyHeaderlessBudgetThreePublic(const StitchedTable& stitched, std::vector<s
   if (amount_column > 0) keys[static_cast<std::size_t>(amount_column)] = "budget";
 }
 
+// OCR'd headers of money columns that key nothing as read (-般公共预/分收入) keyed by the
+// nearest header a standard table prints (ocr_labels.h), unless another column has that key.
+// The header's last piece is tried, then its last two joined (a word wrapped over two header
+// rows). Returns "read as label" for each column keyed so.
+std::string KeyOcrColumnsByNearestLabel(const TablePart& first, std::vector<std::string>& keys) {
+  const Table& table = *first.table;
+  if (!IsOcrGrid(table)) return "";
+  std::string matched;
+  for (std::size_t c = 0; c < keys.size() && c < first.header.paths.size(); ++c) {
+    if (!keys[c].empty() || IsCodeRole(first.header.roles[c]) || first.header.roles[c] == "rowno" ||
+        MoneyCells(table, first.header.header_rows, static_cast<int>(c)) == 0) {
+      continue;
+    }
+    const std::string& path = first.header.paths[c];
+    const std::size_t last = path.rfind('/');
+    const std::size_t before =
+        last == std::string::npos || last == 0 ? std::string::npos : path.rfind('/', last - 1);
+    std::vector<std::string> reads = {last == std::string::npos ? path : path.substr(last + 1)};
+    if (last != std::string::npos) {
+      reads.push_back(before == std::string::npos ? path : path.substr(before + 1));
+    }
+    for (const std::string& read : reads) {
+      const std::optional<std::string> label = NearestOcrLabel(read, LabelVocabulary::kColumns);
+      if (!label) continue;
+      const std::string key = LeafKey(TableKey(*label));
+      if (std::find(keys.begin(), keys.end(), key) != keys.end()) break;
+      keys[c] = key;
+      matched += (matched.empty() ? "'" : ", '") + read + "' as " + *label;
+      break;
+    }
+  }
+  return matched;
+}
+
 }  // namespace
 
 TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*options*/) {
@@ -262,6 +298,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   const bool three_public = EndsWith(kind, ".three_public");
   const bool summary = IsSummaryKind(kind);
   if (!three_public && !summary && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
+    columns.labels_matched = KeyOcrColumnsByNearestLabel(first, column_keys);
     KeyOcrColumnsByPlace(first, kind, column_keys);
     if (IsOcrGrid(*first.table) && SplitsExpenditure(kind)) {
       columns.keyed_by_sums = KeyOcrColumnsBySums(stitched, column_keys, columns.sums_evidence);

@@ -14,7 +14,7 @@
 #include "core/text.h"
 #include "normalize/amount.h"
 #include "normalize/classification.h"
-#include "normalize/ocr_row_labels.h"
+#include "normalize/ocr_labels.h"
 #include "normalize/table_figure.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
@@ -436,7 +436,8 @@ class RowReader {
     bool income_year_total_seen = false;
     bool expenditure_year_total_seen = false;
     std::map<std::string, std::size_t> columnar_index;
-    std::string labels_matched;  // OCR'd row labels keyed by their nearest known label
+    // OCR'd headers and row labels keyed by the nearest label a standard table prints.
+    std::string labels_matched = columns.labels_matched;
 
     for (std::size_t part_index = 0; part_index < pending.parts.size(); ++part_index) {
       const TablePart& part = pending.parts[part_index];
@@ -631,8 +632,9 @@ class RowReader {
           row.source_row = r;
           std::string name_key = StripOrdinal(TableKey(name));
           if (code.empty() && label_ocr && (summary || three_public)) {
-            if (std::optional<std::string> label = NearestOcrRowLabel(
-                    name, summary ? RowVocabulary::kSummary : RowVocabulary::kThreePublic)) {
+            if (std::optional<std::string> label =
+                    NearestOcrLabel(name, summary ? LabelVocabulary::kSummaryRows
+                                                  : LabelVocabulary::kThreePublicRows)) {
               labels_matched +=
                   (labels_matched.empty() ? "" : ", ") + ("'" + name + "' as ") + *label;
               name_key = *label;
@@ -726,12 +728,11 @@ class RowReader {
       }
     }
     if (!labels_matched.empty()) {
-      AddTableFinding(findings_, "ocr.row_label_matched", Severity::kInfo,
-                      "table '" + table.printed_title +
-                          "': OCR'd row labels keyed by the nearest label a summary or 三公 "
-                          "table prints: " +
-                          labels_matched,
-                      first.table->provenance);
+      AddTableFinding(
+          findings_, "ocr.label_matched", Severity::kInfo,
+          "table '" + table.printed_title +
+              "': OCR'd labels keyed by the nearest label standard tables print: " + labels_matched,
+          first.table->provenance);
     }
   }
 

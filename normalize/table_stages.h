@@ -192,6 +192,8 @@ struct TableColumns {
   // (table_columns_sums.cc), and what the rows said.
   std::vector<int> keyed_by_sums;
   std::string sums_evidence;
+  // OCR'd headers keyed by the nearest header a standard table prints ("read" as label, …).
+  std::string labels_matched;
 };
 
 TableColumns KeyColumns(const StitchedTable& table, const HeaderOptions& options);

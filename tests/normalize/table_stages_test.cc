@@ -823,11 +823,19 @@ TEST(HeaderTest, OcrColumnsKeyedByTheRowsSums) {
       // 基本支出 | 项目支出.
       {"HeaderLost", {}, split, {"", "", "total", "basic", "project"}},
       {"SumsDoNotHold",
-       {"科目编码", "科目名称", "合计", "外本文山", "项上支出"},
+       {"科目编码", "科目名称", "合计", "外本文山", "顶上文山"},
        {{"1,284.76", "1,000.00", "84.76"},
         {"600.50", "50.25", "100.25"},
         {"684.26", "9.75", "4.51"}},
        {"", "", "total", "", ""}},
+      // A header word near a known one keys its column though the sums do not hold
+      // (ocr_labels.h); 外本文山 is near nothing.
+      {"SumsDoNotHoldWordNearLabel",
+       {"科目编码", "科目名称", "合计", "外本文山", "项上支出"},
+       {{"1,284.76", "1,000.00", "84.76"},
+        {"600.50", "50.25", "100.25"},
+        {"684.26", "9.75", "4.51"}},
+       {"", "", "total", "", "project"}},
   };
   const char* codes[][2] = {
       {"201", "一般公共服务支出"}, {"20101", "人大事务"}, {"2010101", "行政运行"}};

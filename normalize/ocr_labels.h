@@ -20,15 +20,16 @@
 
 namespace disclose {
 
-enum class RowVocabulary {
-  kSummary,  // 收支总表 and 财政拨款收支总表: income sources, expenditure classes, totals
-  kThreePublic,  // 三公 tables: 因公出国(境)费, 公务用车购置及运行费 …
+enum class LabelVocabulary {
+  kSummaryRows,  // 收支总表 and 财政拨款收支总表: income sources, expenditure classes, totals
+  kThreePublicRows,  // 三公 tables: 因公出国(境)费, 公务用车购置及运行费 …
+  kColumns,  // amount columns: sources (一般公共预算收入 …) and parts (基本支出 …)
 };
 
-// The vocabulary label an OCR'd row label `read` stands for: its characters (ideographs only,
+// The vocabulary label an OCR'd label `read` stands for: its characters (ideographs only,
 // a misread ordinal before 、 dropped) share at least 60% of both lengths with the label (Dice
 // over the longest common subsequence) and at least 0.1 more than with any label of another
-// key. nullopt when `read` keys a row as printed, or no label is near enough.
-std::optional<std::string> NearestOcrRowLabel(std::string_view read, RowVocabulary vocabulary);
+// key. nullopt when `read` keys a row or column as printed, or no label is near enough.
+std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabulary vocabulary);
 
 }  // namespace disclose

@@ -1,4 +1,4 @@
-#include "normalize/ocr_row_labels.h"
+#include "normalize/ocr_labels.h"
 
 #include <algorithm>
 #include <array>
@@ -57,9 +57,43 @@ constexpr std::array<std::u32string_view, 6> kThreePublicLabels = {
     U"公务用车运行维护费", U"公务接待费",           U"机关运行经费",
 };
 
-// The key a summary or 三公 label gives, so that two spellings of one key do not compete.
-std::string KeyOf(const std::string& label, RowVocabulary vocabulary) {
-  if (vocabulary == RowVocabulary::kThreePublic) return ThreePublicKey(label);
+// Column headers the header stage (LeafKey) keys, as publishers print them.
+constexpr std::array<std::u32string_view, 26> kColumnLabels = {
+    U"一般公共预算拨款",
+    U"一般公共预算收入",
+    U"一般公共预算资金",
+    U"政府性基金预算拨款",
+    U"政府性基金预算收入",
+    U"国有资本经营预算拨款",
+    U"国有资本经营预算收入",
+    U"财政专户管理资金收入",
+    U"财政专户管理资金",
+    U"单位资金",
+    U"事业收入",
+    U"事业单位经营收入",
+    U"其他收入",
+    U"上级补助收入",
+    U"附属单位上缴收入",
+    U"财政拨款结转",
+    U"非财政拨款结转",
+    U"基本支出",
+    U"项目支出",
+    U"人员经费",
+    U"公用经费",
+    U"上缴上级支出",
+    U"对附属单位补助支出",
+    U"经营支出",
+    U"预留机动经费",
+    U"上年结转",
+};
+
+// The key a label gives, so that two spellings of one key do not compete.
+std::string KeyOf(const std::string& label, LabelVocabulary vocabulary) {
+  if (vocabulary == LabelVocabulary::kThreePublicRows) return ThreePublicKey(label);
+  if (vocabulary == LabelVocabulary::kColumns) {
+    const std::string key = LeafKey(label);
+    return key == "-" ? "" : key;
+  }
   const std::string income = IncomeKey(label);
   if (!income.empty()) return "income." + income;
   const std::string expenditure = ExpenditureKey(label);
@@ -102,41 +136,47 @@ struct Candidate {
   std::u32string ideographs;
 };
 
-const std::vector<Candidate>& CandidatesOf(RowVocabulary vocabulary) {
+template <std::size_t N>
+std::vector<Candidate> CandidatesFrom(const std::array<std::u32string_view, N>& labels,
+                                      LabelVocabulary vocabulary) {
+  std::vector<Candidate> out;
+  for (std::u32string_view label : labels) {
+    std::string text;
+    for (char32_t c : label) AppendUtf8(text, c);
+    std::string key = KeyOf(text, vocabulary);
+    std::u32string ideographs = Ideographs(text);
+    out.push_back({std::move(text), std::move(key), std::move(ideographs)});
+  }
+  return out;
+}
+
+const std::vector<Candidate>& CandidatesOf(LabelVocabulary vocabulary) {
   static const std::vector<Candidate> summary = [] {
-    std::vector<Candidate> out;
-    auto add = [&out](std::string label) {
-      std::string key = KeyOf(label, RowVocabulary::kSummary);
-      std::u32string ideographs = Ideographs(label);
-      out.push_back({std::move(label), std::move(key), std::move(ideographs)});
-    };
-    for (std::u32string_view label : kSummaryLabels) {
-      std::string text;
-      for (char32_t c : label) AppendUtf8(text, c);
-      add(text);
-    }
-    for (const std::string& name : AllFunctionClassNames()) add(name);
-    return out;
-  }();
-  static const std::vector<Candidate> three_public = [] {
-    std::vector<Candidate> out;
-    for (std::u32string_view label : kThreePublicLabels) {
-      std::string text;
-      for (char32_t c : label) AppendUtf8(text, c);
-      std::string key = KeyOf(text, RowVocabulary::kThreePublic);
-      out.push_back({text, std::move(key), Ideographs(text)});
+    std::vector<Candidate> out = CandidatesFrom(kSummaryLabels, LabelVocabulary::kSummaryRows);
+    for (const std::string& name : AllFunctionClassNames()) {
+      out.push_back({name, KeyOf(name, LabelVocabulary::kSummaryRows), Ideographs(name)});
     }
     return out;
   }();
-  return vocabulary == RowVocabulary::kSummary ? summary : three_public;
+  static const std::vector<Candidate> three_public =
+      CandidatesFrom(kThreePublicLabels, LabelVocabulary::kThreePublicRows);
+  static const std::vector<Candidate> columns =
+      CandidatesFrom(kColumnLabels, LabelVocabulary::kColumns);
+  switch (vocabulary) {
+    case LabelVocabulary::kSummaryRows: return summary;
+    case LabelVocabulary::kThreePublicRows: return three_public;
+    case LabelVocabulary::kColumns: break;
+  }
+  return columns;
 }
 
 }  // namespace
 
-std::optional<std::string> NearestOcrRowLabel(std::string_view read, RowVocabulary vocabulary) {
+std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabulary vocabulary) {
   const std::string as_printed = StripOrdinal(TableKey(read));
   if (as_printed.empty() || !KeyOf(as_printed, vocabulary).empty()) return std::nullopt;
-  if (vocabulary == RowVocabulary::kThreePublic && IsCountRow(as_printed)) return std::nullopt;
+  if (vocabulary == LabelVocabulary::kThreePublicRows && IsCountRow(as_printed))
+    return std::nullopt;
   const std::u32string ideographs = Ideographs(read);
   if (ideographs.size() < kLeastCommon) return std::nullopt;
   const Candidate* best = nullptr;

@@ -1,0 +1,55 @@
+#include "normalize/ocr_labels.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+namespace disclose {
+namespace {
+
+TEST(OcrLabelsTest, NearestOcrLabel) {
+  struct Case {
+    const char* read;
+    LabelVocabulary vocabulary;
+    std::optional<std::string> label;
+  };
+  const Case cases[] = {
+      // Summary rows as chi_sim read them on a 300 dpi scan of bj_city_health p19.
+      {"五、数育支出", LabelVocabulary::kSummaryRows, "教育支出"},
+      {"六、科'尝技术文出", LabelVocabulary::kSummaryRows, "科学技术支出"},
+      {"八、社:会保障和就业文出", LabelVocabulary::kSummaryRows, "社会保障和就业支出"},
+      {"几、了1生健康过出", LabelVocabulary::kSummaryRows, "卫生健康支出"},
+      {"十、文化旅游体让与传媒支出", LabelVocabulary::kSummaryRows, "文化旅游体育与传媒支出"},
+      {"半、和车能环保支出", LabelVocabulary::kSummaryRows, "节能环保支出"},
+      {"、资源勘探了业们和息等支出", LabelVocabulary::kSummaryRows, "资源勘探工业信息等支出"},
+      {"下克、住房保障支出", LabelVocabulary::kSummaryRows, "住房保障支出"},
+      {"2灾雪防治及虚名管理支出", LabelVocabulary::kSummaryRows, "灾害防治及应急管理支出"},
+      {":般公共质算资企", LabelVocabulary::kSummaryRows, "一般公共预算资金"},
+      {"，-般公共质算拨次", LabelVocabulary::kSummaryRows, "一般公共预算拨款"},
+      {"公务用车运行维护贵", LabelVocabulary::kThreePublicRows, std::nullopt},  // keys as printed
+      {"公务接侍费", LabelVocabulary::kThreePublicRows, "公务接待费"},
+      // Rows that key as printed are left to the row keys.
+      {"五、教育支出", LabelVocabulary::kSummaryRows, std::nullopt},
+      {"本年收入合计", LabelVocabulary::kSummaryRows, std::nullopt},
+      // Too little left to tell, or as near to two keys: nothing is guessed.
+      {"人金吉支由", LabelVocabulary::kSummaryRows, std::nullopt},
+      {"其他文市", LabelVocabulary::kSummaryRows, std::nullopt},
+      {"土年结转结余", LabelVocabulary::kSummaryRows, std::nullopt},
+      {"文出", LabelVocabulary::kSummaryRows, std::nullopt},
+      {"办公设备购置", LabelVocabulary::kSummaryRows, std::nullopt},
+      {"", LabelVocabulary::kSummaryRows, std::nullopt},
+      // Headers of amount columns (sd_yantai_stats p8 on a 200 dpi scan: 一般公共预/算收入).
+      {"-般公共预/分收入", LabelVocabulary::kColumns, "一般公共预算收入"},
+      {"政识统府收入性。时", LabelVocabulary::kColumns, std::nullopt},
+      {"事业单位经菅收入", LabelVocabulary::kColumns, "事业单位经营收入"},
+      {"基本文出", LabelVocabulary::kColumns, "基本支出"},
+      {"小计", LabelVocabulary::kColumns, std::nullopt},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(NearestOcrLabel(c.read, c.vocabulary), c.label) << c.read;
+  }
+}
+
+}  // namespace
+}  // namespace disclose
