@@ -146,14 +146,20 @@ class RowReader {
     if (provenance.block < 0) provenance.block = pending.parts.front().block;
     // Named by its evidence but set aside because of the document's class.
     std::string set_aside;
+    std::string partial;  // evidence that names a kind, too weak alone to key the table
     for (const KindEvidence& item : table.evidence) {
       if (item.source == "document_class") set_aside = item.text;
+      if (item.source != "document_class" && !item.kind.empty() && partial.empty()) {
+        partial = "its " + item.source + " (" + item.text + ") reads as " + item.kind;
+      }
     }
     const std::string why =
-        set_aside.empty()
-            ? " amount(s) but neither its title, header nor body names a canonical table kind"
-            : " amount(s) and the document is a " + set_aside +
-                  ", not a department's disclosure: department table kinds do not apply";
+        !set_aside.empty()
+            ? " amount(s) and the document is a " + set_aside +
+                  ", not a department's disclosure: department table kinds do not apply"
+        : !partial.empty()
+            ? " amount(s); " + partial + ", but no title or header confirms a canonical kind"
+            : " amount(s) but neither its title, header nor body names a canonical table kind";
     AddTableFinding(findings_, "table.unclassified", Severity::kWarning,
                     name + pages + " holds " + std::to_string(amounts) + why +
                         "; its figures are exported under kind 'other'",

@@ -1241,6 +1241,28 @@ TEST(RowsTest, OtherTableWithAmountsIsReportedUnclassified) {
   EXPECT_EQ(findings[0].check, "table.unclassified");
   EXPECT_NE(findings[0].message.find("市级一般公共预算收入决算情况表"), std::string::npos);
   EXPECT_NE(findings[0].message.find("holds 2 amount(s)"), std::string::npos);
+  EXPECT_NE(findings[0].message.find("neither its title, header nor body"), std::string::npos);
+}
+
+// Evidence too weak alone to key a table (economic codes in the body, the header misread on a
+// scan) is named, not denied: "neither its title, header nor body" would send a user looking
+// for a table the tool saw the codes of.
+TEST(RowsTest, UnclassifiedTableNamesItsWeakEvidence) {
+  const Table grid =
+      Grid({{"科目", "金额"}, {"301 工资福利支出", "12.50"}, {"302 商品和服务支出", "3.00"}});
+  StitchedTable stitched = OnePart(grid, "other");
+  stitched.canonical.evidence.push_back(
+      KindEvidence{"body", "economic codes 301 302", "budget.general_budget_basic_expenditure"});
+  stitched.declared = UnitOfAmount::kWanYuan;
+  std::vector<Finding> findings;
+  ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].check, "table.unclassified");
+  EXPECT_NE(findings[0].message.find("its body (economic codes 301 302) reads as "
+                                     "budget.general_budget_basic_expenditure, but no title or "
+                                     "header confirms a canonical kind"),
+            std::string::npos)
+      << findings[0].message;
 }
 
 // A figure the rows stage could not read is named by the finding that says so, so it is never
