@@ -212,8 +212,10 @@ void Choose(const std::vector<Candidate>& candidates, bool departments, Attribut
 std::string DepartmentFromTitle(std::string line) {
   static const RE2 kNameThenYear(
       R"(^\s*(?:\d+[、.．]\s*)?(.+?)\s*(?:[0-9０-９]{4})\s*(?:年\s*度?)?\s*(?:部门|单位)?\s*(?:决算|预算))");
+  // Five digits: a cover's year with a digit OCR added (20256年度福州市科学技术局); the name
+  // after it is read all the same.
   static const RE2 kYearThenName(
-      R"(^\s*[0-9０-９]{4}\s*年\s*度?\s*(.+?)\s*(?:部门|单位)\s*(?:决算|预算))");
+      R"(^\s*[0-9０-９]{4,5}\s*年\s*度?\s*(.+?)\s*(?:部门|单位)\s*(?:决算|预算))");
   std::string name;
   if (RE2::PartialMatch(line, kNameThenYear, &name) ||
       RE2::PartialMatch(line, kYearThenName, &name)) {

@@ -46,6 +46,8 @@ TEST(MetadataTest, DepartmentFromLines) {
   // OCR noise in a cover's name: a hyphen, one digit between two characters.
   EXPECT_EQ(DepartmentFromLine("由1庆市水利局2026 年部门预算情况说明"), "");
   EXPECT_EQ(DepartmentFromLine("2026 年一-全 度 苏州市自然资源和规划局 部门预算公萎"), "");
+  // A digit OCR added to the year (fj_fuzhou_sci's cover at 150 dpi): the name still reads.
+  EXPECT_EQ(DepartmentFromLine("20256年度福州市科学技术局(本级)单位预算"), "福州市科学技术局");
   EXPECT_EQ(DepartmentFromLine("单位名称：长沙市12345政务服务热线管理中心"),
             "长沙市12345政务服务热线管理中心");
 }
