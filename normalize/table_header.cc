@@ -275,6 +275,10 @@ std::string KeyForPath(const std::vector<std::string>& path) {
     std::string leaf = path.back();
     const std::size_t after = leaf.find("后");
     if (after != std::string::npos) leaf = leaf.substr(after + std::string_view("后").size());
+    // 预算数 cut short by its wrap (扣除基建项目后预 / 算数, the second line read into the
+    // first on a scan): what is left of the word still says which figure it nets.
+    if (leaf == "预" || leaf == "预算") leaf = "预算数";
+    if (leaf == "决" || leaf == "决算") leaf = "决算数";
     std::string key = LeafKey(leaf);
     for (std::size_t i = path.size() - 1; (key.empty() || key == "-") && i-- > 0;) {
       key = LeafKey(path[i]);

@@ -83,6 +83,9 @@ TEST(TablesTest, ComparisonColumnKeys) {
       {{"2025年执行数", "扣除中央基建投资后执行数"}, "execution.net"},
       {{"2026年预算数", "年初预算数", "小计"}, "total"},
       {{"2026年预算数", "扣除中央基建投资后预算数"}, "budget.net"},
+      // The wrapped word's second line read into its first on a scan (bj_city_ecoenv p14).
+      {{"预算数", "项目支出", "扣除基算建数项目后预"}, "budget.net"},
+      {{"决算数", "项目支出", "扣除基建项目后决"}, "final.net"},
       {{"2026年预算数比2025年执行数", "增减额"}, "change"},
       {{"2026年预算数比2025年执行数", "增减(%)"}, "rate"},
       {{"2026年预算数比2025年执行数(扣除中央基建投资)", "增减额"}, "change.net"},
