@@ -287,6 +287,28 @@ std::string KeyOcrColumnsByNearestLabel(const TablePart& first, std::vector<std:
   return matched;
 }
 
+// A header the first page's reading left without keys for some columns, read whole on a later
+// page that repeats it (a scan's wrapped header words interleaved by OCR on one page and not on
+// the next): the later reading keys those columns, when no other column has its key.
+void KeyFromRepeatedHeaders(const StitchedTable& stitched, std::vector<std::string>& keys) {
+  const TablePart& first = stitched.parts.front();
+  for (std::size_t p = 1; p < stitched.parts.size(); ++p) {
+    const TablePart& part = stitched.parts[p];
+    if (part.header.header_rows == 0 || part.table->column_count != first.table->column_count ||
+        part.header.keys.size() != keys.size()) {
+      continue;
+    }
+    for (std::size_t c = 0; c < keys.size(); ++c) {
+      const std::string& later = part.header.keys[c];
+      if (!keys[c].empty() || later.empty() || IsCodeRole(first.header.roles[c]) ||
+          std::find(keys.begin(), keys.end(), later) != keys.end()) {
+        continue;
+      }
+      keys[c] = later;
+    }
+  }
+}
+
 }  // namespace
 
 TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*options*/) {
@@ -295,6 +317,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   TableColumns columns;
   std::vector<std::string>& column_keys = columns.keys;
   column_keys = first.header.keys;
+  KeyFromRepeatedHeaders(stitched, column_keys);
   const bool three_public = EndsWith(kind, ".three_public");
   const bool summary = IsSummaryKind(kind);
   if (!three_public && !summary && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {

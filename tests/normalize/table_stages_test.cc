@@ -659,6 +659,32 @@ StitchedTable OnePart(const Table& table, const std::string& kind) {
   return stitched;
 }
 
+// A scan's header repeated on each page of a table, its wrapped words interleaved by OCR on the
+// first page (政府>性, 上收级入。补) and read whole on the next (cq_city_commerce p9-p10): the
+// later reading keys the columns the first left unkeyed, and never a key another column has.
+TEST(HeaderTest, RepeatedHeaderKeysColumnsTheFirstPageMisread) {
+  const Table first = Grid({{"科目编码", "科目名称", "总计", "一般公共预算拨款收入", "政府>性",
+                             "上收级入。补", "事业收入"},
+                            {"201", "一般公共服务支出", "30.00", "10.00", "5.00", "7.00", "8.00"}});
+  const Table next = Grid({{"科目编码", "科目名称", "总计", "一般公共预算拨款收入",
+                            "政府性基金预算拨款收入", "上级补助收入", "事业收入"},
+                           {"205", "教育支出", "3.00", "1.00", "1.00", "1.00", ""}});
+  StitchedTable stitched = OnePart(first, "budget.income");
+  stitched.parts.push_back(TablePart{1, &next, AnalyzeHeader(next)});
+  const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+  EXPECT_EQ(columns.keys, (std::vector<std::string>{"", "", "total", "general_budget", "gov_fund",
+                                                    "upper_subsidy", "business"}));
+  // A later header that keys a column differently leaves the first page's keys alone.
+  const Table shifted = Grid({{"科目编码", "科目名称", "总计", "事业收入", "政府性基金预算拨款收入",
+                               "上级补助收入", "一般公共预算拨款收入"},
+                              {"205", "教育支出", "3.00", "1.00", "1.00", "1.00", ""}});
+  StitchedTable other = OnePart(first, "budget.income");
+  other.parts.push_back(TablePart{1, &shifted, AnalyzeHeader(shifted)});
+  EXPECT_EQ(KeyColumns(other, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "", "total", "general_budget", "gov_fund",
+                                      "upper_subsidy", "business"}));
+}
+
 TEST(HeaderTest, ColumnKeysFollowTheKind) {
   const Table expenditure = Grid(kExpenditureGrid);
   TableColumns columns = KeyColumns(OnePart(expenditure, "final.expenditure"), HeaderOptions{});
