@@ -568,7 +568,9 @@ class RowReader {
               const bool xiang_only = pieces.size() == 1 && pieces[0].first == "xiang";
               if (xiang_only && !last_kuan[s].empty()) {
                 code = last_kuan[s] + joined;
-              } else if (!last_class[s].empty()) {
+              } else if (!xiang_only && !last_class[s].empty()) {
+                // A 项 piece under a class whose 款 row was unreadable (OCR's "tl" for 11) is
+                // left uncoded: joined to the class it would make a 款 code (210 + 01 = 21001).
                 code = last_class[s] + joined;
               }
             }

@@ -1118,6 +1118,26 @@ TEST(RowsTest, CodedRowsAndFiguresInFen) {
   EXPECT_TRUE(findings.empty());
 }
 
+// A 项 code under a 款 row whose code was misread (OCR's "tl" for 11, sd_yantai_landres p13)
+// is not joined to the class: 210 + 01 would make the 款 code 21001, a wrong key.
+TEST(RowsTest, ItemCodeWithoutItsSegmentRowIsNotJoinedToTheClass) {
+  const Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
+                           {"210", "", "", "卫生健康支出", "9.00"},
+                           {"", "tl", "", "行政事业单位医疗", "9.00"},
+                           {"", "", "01", "行政单位医疗", "4.00"},
+                           {"", "", "02", "事业单位医疗", "5.00"},
+                           {"", "12", "", "疾病防控", "1.00"},
+                           {"", "", "01", "疾病预防控制机构", "1.00"}});
+  StitchedTable stitched = OnePart(grid, "budget.expenditure");
+  stitched.declared = UnitOfAmount::kWanYuan;
+  std::vector<Finding> findings;
+  const CanonicalTable table =
+      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  std::vector<std::string> codes;
+  for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"210", "", "", "", "21012", "2101201"}));
+}
+
 TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
   std::vector<StitchedTable> tables(3);
   tables[0].declared = UnitOfAmount::kYuan;
