@@ -22,6 +22,14 @@
 namespace disclose {
 namespace {
 
+// 合计 or 总计 with one of its two characters misread by OCR (合让, 台计): at the head of a
+// table, before any coded row, such a label is the total row; its sums are checked like any.
+bool IsMisreadTotalWord(std::string_view key) {
+  const std::vector<char32_t> chars = DecodeUtf8(key);
+  if (chars.size() != 2 || !IsCjkIdeograph(chars[0]) || !IsCjkIdeograph(chars[1])) return false;
+  return (chars[0] == U'合' || chars[0] == U'总') != (chars[1] == U'计');
+}
+
 // "13 01": two two-digit codes (款 and 项) printed in one cell, apart.
 bool IsTwoCodePairs(std::string_view text) {
   const std::string words = CollapseWhitespace(Trim(text));
@@ -703,7 +711,11 @@ class RowReader {
               continue;  // counts and sub-items: kept, not figures
             }
           } else if (const std::string total_key = StripTrailingColon(name_key);
-                     total_key == "合计" || total_key == "总计" || total_key == "合计数") {
+                     total_key == "合计" || total_key == "总计" || total_key == "合计数" ||
+                     (label_ocr && IsMisreadTotalWord(total_key) &&
+                      std::none_of(
+                          table.rows.begin(), table.rows.end(),
+                          [](const CanonicalRow& done) { return !done.row_code.empty(); }))) {
             row.row_code = "total";
           } else if (Has(name_key, "人员经费合计") || name_key == "人员经费") {
             row.row_code = "personnel_total";

@@ -1138,6 +1138,40 @@ TEST(RowsTest, ItemCodeWithoutItsSegmentRowIsNotJoinedToTheClass) {
   EXPECT_EQ(codes, (std::vector<std::string>{"210", "", "", "", "21012", "2101201"}));
 }
 
+// 合计 with one character misread by OCR (合让, sd_yantai_landres p13) heads the table before any
+// coded row: it is the total row. Printed so in a text layer, or after coded rows, it is not.
+TEST(RowsTest, OcrTotalWordWithOneCharacterMisreadAtTheHead) {
+  struct Case {
+    const char* label;
+    TextOrigin origin;
+    bool first;  // before the coded rows
+    bool total;
+  };
+  const Case cases[] = {
+      {"合让", TextOrigin::kOcr, true, true},        {"台计", TextOrigin::kOcr, true, true},
+      {"合让", TextOrigin::kTextLayer, true, false}, {"合让", TextOrigin::kOcr, false, false},
+      {"行政运行", TextOrigin::kOcr, true, false},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::vector<std::string>> rows = {{"科目编码", "科目名称", "合计"}};
+    const std::vector<std::string> head = {"", c.label, "9.00"};
+    const std::vector<std::string> coded = {"210", "卫生健康支出", "9.00"};
+    rows.push_back(c.first ? head : coded);
+    rows.push_back(c.first ? coded : head);
+    Table grid = Grid(rows);
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    StitchedTable stitched = OnePart(grid, "budget.expenditure");
+    stitched.declared = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    const bool keyed_total =
+        std::any_of(table.rows.begin(), table.rows.end(),
+                    [](const CanonicalRow& row) { return row.row_code == "total"; });
+    EXPECT_EQ(keyed_total, c.total) << c.label << (c.first ? " first" : " after");
+  }
+}
+
 TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
   std::vector<StitchedTable> tables(3);
   tables[0].declared = UnitOfAmount::kYuan;
