@@ -309,6 +309,32 @@ void KeyFromRepeatedHeaders(const StitchedTable& stitched, std::vector<std::stri
   }
 }
 
+// Unkeyed columns after amounts start a new segment, whose label columns name its rows. On a
+// scan a header word OCR misread leaves a money column unkeyed between keyed ones; when such
+// columns hold no text in any body row they name nothing, and the amounts after them belong to
+// the segment before (a 政府采购 table's 总计 after an unread 其他资金 column).
+void MergeSegmentsWithoutLabels(const StitchedTable& stitched, std::vector<Segment>& segments) {
+  auto blank = [&stitched](int c) {
+    for (const TablePart& part : stitched.parts) {
+      for (int r = part.header.header_rows; r < part.table->row_count; ++r) {
+        if (!Trim(part.table->TextAt(r, c)).empty()) return false;
+      }
+    }
+    return true;
+  };
+  for (std::size_t s = 1; s < segments.size();) {
+    if (!std::all_of(segments[s].labels.begin(), segments[s].labels.end(), blank)) {
+      ++s;
+      continue;
+    }
+    Segment& before = segments[s - 1];
+    before.labels.insert(before.labels.end(), segments[s].labels.begin(), segments[s].labels.end());
+    before.amounts.insert(before.amounts.end(), segments[s].amounts.begin(),
+                          segments[s].amounts.end());
+    segments.erase(segments.begin() + static_cast<std::ptrdiff_t>(s));
+  }
+}
+
 }  // namespace
 
 TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*options*/) {
@@ -370,6 +396,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
       }
     }
   }
+  if (!summary && IsOcrGrid(*first.table)) MergeSegmentsWithoutLabels(stitched, columns.segments);
 
   // Three public printed as columns: header names the items, rows hold values.
   std::vector<std::string>& column_rows = columns.column_rows;

@@ -23,6 +23,35 @@ namespace disclose {
 namespace {
 
 // 合计 or 总计 with one of its two characters misread by OCR (合让, 台计): at the head of a
+// table,// The 款 column of a 类 | 款 | 项 header whose 款 OCR misread (次, 4/愉): the column left
+// of the 项 column whose body holds only two-digit numbers is the 款 column, so its codes join the
+// class's (220 + 01 = 22001) instead of being dropped.
+std::vector<std::string> WithMisreadSegmentColumn(std::vector<std::string> roles, const Table& grid,
+                                                  int body_start) {
+  for (std::size_t c = 0; c + 1 < roles.size(); ++c) {
+    if (roles[c + 1] != "xiang" || IsCodeRole(roles[c]) || roles[c] == "rowno") continue;
+    int pieces = 0;
+    bool other = false;
+    for (int r = body_start; r < grid.row_count && !other; ++r) {
+      const TableCell* cell = grid.CellAt(r, static_cast<int>(c));
+      if (cell == nullptr || cell->column != static_cast<int>(c)) continue;
+      const std::string key = TableKey(cell->text);
+      if (key.empty()) continue;
+      if (key.size() == 2 && AllDigits(key)) {
+        ++pieces;
+      } else {
+        other = true;
+      }
+    }
+    if (!other && pieces > 0 && grid.CellAt(body_start, static_cast<int>(c)) != nullptr &&
+        grid.CellAt(body_start, static_cast<int>(c))->provenance.origin == TextOrigin::kOcr) {
+      roles[c] = "kuan";
+    }
+  }
+  return roles;
+}
+
+// 合计 or 总计 with one of its two characters misread by OCR (合让, 台计): at the head of a
 // table, before any coded row, such a label is the total row; its sums are checked like any.
 bool IsMisreadTotalWord(std::string_view key) {
   const std::vector<char32_t> chars = DecodeUtf8(key);
@@ -461,11 +490,12 @@ class RowReader {
       // of a row cut by the break) reads as a header of "label" columns.
       const bool own_roles =
           std::any_of(part.header.roles.begin(), part.header.roles.end(), IsCodeRole);
-      const std::vector<std::string>& roles =
-          !own_roles && part.table->column_count == first.table->column_count ? first.header.roles
-                                                                              : part.header.roles;
       const Table& grid = *part.table;
       const int start = BodyStart(part);
+      const std::vector<std::string> roles = WithMisreadSegmentColumn(
+          !own_roles && part.table->column_count == first.table->column_count ? first.header.roles
+                                                                              : part.header.roles,
+          grid, start);
       for (int r = start; r < grid.row_count; ++r) {
         // A repeated header or 栏次 row inside a stitched table.
         if (part_index > 0 || r > start) {

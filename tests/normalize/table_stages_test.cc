@@ -1172,6 +1172,33 @@ TEST(RowsTest, OcrTotalWordWithOneCharacterMisreadAtTheHead) {
   }
 }
 
+// A 类 | 款 | 项 header whose 款 OCR misread (次, sd_yantai_landres p18): the column left of the
+// 项 column holding only two-digit numbers is the 款 column, on a scan. In a text layer a
+// header that names no 款 is taken as printed.
+TEST(RowsTest, OcrSegmentColumnWithItsHeaderMisread) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"科日编例", "", "", "科晶名称", "合 让"},
+                       {"", "4\n愉", "项", "", ""},
+                       {"220", "", "", "自然资源海洋气象等支出", "9.00"},
+                       {"", "01", "", "自然资源事务", "9.00"},
+                       {"", "", "01", "行政运行", "4.00"},
+                       {"", "", "02", "一般行政管理事务", "5.00"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    StitchedTable stitched = OnePart(grid, "budget.expenditure");
+    stitched.declared = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    std::vector<std::string> codes;
+    for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_EQ(codes, (std::vector<std::string>{"220", "22001", "2200101", "2200102"}));
+    } else {
+      EXPECT_NE(codes, (std::vector<std::string>{"220", "22001", "2200101", "2200102"}));
+    }
+  }
+}
+
 TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
   std::vector<StitchedTable> tables(3);
   tables[0].declared = UnitOfAmount::kYuan;
