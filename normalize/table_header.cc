@@ -553,7 +553,10 @@ CodeCells ScanCodeCells(const Table& table, int header_rows, int c) {
   CodeCells cells;
   for (int r = header_rows; r < table.row_count; ++r) {
     const std::string key = TableKey(table.TextAt(r, c));
-    if (key.empty()) continue;
+    // The 合计 row prints its label from the first column on (a cell merged over the code
+    // columns, split apart on a scan): no misread code, and in a table of three rows it would
+    // outweigh them.
+    if (key.empty() || IsTotalWord(key)) continue;
     if (!AllDigits(key) || key.size() > 3) {
       ++cells.other;
       continue;
@@ -581,7 +584,11 @@ void KeyCodeColumnsByBody(const Table& table, int header_rows, HeaderAnalysis& a
     classes = cells.class_codes >= 2 && cells.class_codes == cells.short_numbers &&
               cells.other * 5 <= cells.short_numbers + cells.other;
     const int filled = cells.short_numbers + cells.other;
-    const bool mostly_codes = cells.short_numbers >= 2 && cells.other * 5 <= filled;
+    std::string left = c > 0 ? analysis.roles[c - 1] : "";
+    // A short table may print one 项 only (205 | 08 | 03 under 205 and 205 | 08): right of a 款
+    // column, a column of nothing but that piece is the 项 column.
+    const bool mostly_codes = (cells.short_numbers >= 2 && cells.other * 5 <= filled) ||
+                              (left == "kuan" && cells.short_numbers == 1 && cells.other == 0);
     std::string& role = analysis.roles[c];
     std::string& key = analysis.keys[c];
     if (IsCodeRole(role) && role != "code" && !key.empty() && cells.short_numbers >= 1 &&
@@ -589,7 +596,6 @@ void KeyCodeColumnsByBody(const Table& table, int header_rows, HeaderAnalysis& a
       key.clear();
     }
     if (!role.empty() || !key.empty() || !mostly_codes) continue;
-    std::string left = c > 0 ? analysis.roles[c - 1] : "";
     // A 科目编码 column over 类 | 款 whose 类 word was misread holds 3-digit classes only.
     const bool code_of_classes = left == "code" && left_classes;
     if (cells.class_codes == cells.short_numbers) {

@@ -1039,6 +1039,15 @@ TEST(HeaderTest, SplitCodeColumnsKnownByTheirBody) {
         {"301", "01", "基本工资", "2892504.00"}},
        {"class", "kuan", "label"},
        {"", "", ""}},
+      // No header in the grid (read as lines above it), a three-row table: the 合计 label in
+      // the code column is no misread code, and the one 项 printed is still the 项 column.
+      {"TotalLabelInClassColumnAndALoneXiang",
+       {{"合计", "", "", "", "4,557,931.12", "1,781,677.10"},
+        {"205", "", "", "教育支出", "442,358.12", "172,073.58"},
+        {"205", "08", "", "进修及培训", "442,358.12", "172,073.58"},
+        {"205", "08", "03", "培训支出", "442,358.12", "172,073.58"}},
+       {"class", "kuan", "xiang"},
+       {"", "", ""}},
       {"AmountsAndNamesStay",
        {{"项目", "金额", "备注"}, {"办公费", "10.00", "无"}, {"邮电费", "5.00", "无"}},
        {"label", "", "label"},
