@@ -1075,6 +1075,40 @@ TEST(HeaderTest, SplitCodeColumnsKnownByTheirBody) {
 
 // -------------------------------------------------------------------- rows
 
+// 款 pieces of a scan read as letters of their shape (1I, D1), with a stroke added (01L), or
+// with a digit lost (1 for 11 where the column prints 03): the two digits when the reading
+// allows them, else the 项 rows under the 款 row say its piece (rows print in the tree's
+// order), and a 项 row whose 款 was lost is under the 款 row above it. A 款 row nothing
+// explains keeps its class code (ocr.duplicate_code then names it), never a wrong 款.
+TEST(RowsTest, OcrCodePiecesMisread) {
+  Table grid = Grid({{"功能分类科目编码", "", "", "科目名称", "合计"},
+                     {"类", "款", "项", "", ""},
+                     {"201", "", "", "一般公共服务支出", "60.00"},
+                     {"201", "01L", "", "人大事务", "10.00"},
+                     {"201", "D1", "01", "行政运行", "10.00"},
+                     {"201", "03", "", "政府办公厅（室）及相关机构事务", "20.00"},
+                     {"201", "03", "50", "事业运行", "20.00"},
+                     {"201", "TI1", "", "纪检监察事务", "30.00"},
+                     {"201", "11", "01", "行政运行", "30.00"},
+                     {"210", "1", "", "行政事业单位医疗", "7.00"},
+                     {"210", "11", "01", "行政单位医疗", "7.00"},
+                     {"212", "IT", "", "城乡社区管理事务", "5.00"},
+                     {"212", "Il", "01", "行政运行", "5.00"},
+                     {"213", "1", "", "农业农村", "4.00"},
+                     {"213", "1", "01", "行政运行", "4.00"}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  StitchedTable stitched = OnePart(grid, "budget.expenditure");
+  stitched.declared = UnitOfAmount::kYuan;
+  const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+  std::vector<Finding> findings;
+  const CanonicalTable table = ReadRows(stitched, columns, RowsOptions{}, 0, findings);
+  std::vector<std::string> codes;
+  for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"201", "20101", "2010101", "20103", "2010350", "20111",
+                                             "2011101", "21011", "2101101", "21211", "2121101",
+                                             "213", "213"}));
+}
+
 TEST(RowsTest, CodedRowsAndFiguresInFen) {
   const Table grid = Grid(kExpenditureGrid);
   StitchedTable stitched = OnePart(grid, "final.expenditure");
