@@ -341,6 +341,7 @@ RowScan ScanRow(const Table& table, int row) {
   bool other_text = false;
   bool code_or_total = false;
   bool total_word = false;
+  bool code_words = false;  // 类 款 项: the code columns' header words
   for (int c = 0; c < table.column_count; ++c) {
     const std::string_view text = table.TextAt(row, c);
     if (text.empty()) continue;
@@ -355,6 +356,7 @@ RowScan ScanRow(const Table& table, int row) {
       total_word = true;
       continue;
     }
+    if (key == "类" || key == "款" || key == "项") code_words = true;
     const AmountText amount = ParseAmountText(text);
     if (amount.kind == AmountKind::kNumber && !amount.percent) {
       if (AllDigits(key) && key.size() <= 2) {
@@ -371,8 +373,10 @@ RowScan ScanRow(const Table& table, int row) {
     }
     if (DecodeUtf8(key).size() > 2 && key != "※") other_text = true;
   }
-  // 合计 alone (an empty table's total row) is data; beside header words it is a header.
-  if (total_word && !other_text) code_or_total = true;
+  // 合计 alone (an empty table's total row) is data; beside header words it is a header, as
+  // it is on the 类 款 项 row with no figure (本年收入 over 合计 wrapped in its cell, a scan
+  // reading each line as a row).
+  if (total_word && !other_text && !(code_words && !big_number)) code_or_total = true;
   bool consecutive = small_numbers.size() >= 2;
   for (std::size_t i = 1; i < small_numbers.size(); ++i) {
     if (small_numbers[i] != small_numbers[i - 1] + 1) consecutive = false;

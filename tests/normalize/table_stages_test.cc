@@ -1073,6 +1073,33 @@ TEST(HeaderTest, SplitCodeColumnsKnownByTheirBody) {
   EXPECT_NE(text_layer.roles[1], "kuan");
 }
 
+// A scan reads a header word wrapped in its cell as two rows: 本年收入 over 合计, 财政拨款 over
+// 收入. The lower row, beside 类 款 项 and with no figure, is still header (合计 there is no total
+// row), and an upper piece over its own column alone is one word with the piece under it, not
+// a group: 本年收入合计 is the total, 财政拨款收入 the fiscal appropriation.
+TEST(HeaderTest, OcrHeaderWordsWrappedInTheirCells) {
+  Table grid = Grid({{"功能分类科目编码", "", "", "科目名称", "本年收入", "财政拨款", "其他收入"},
+                     {"类", "款", "项", "", "合计", "收入", ""},
+                     {"205", "", "", "教育支出", "8,048.18", "8,048.18", ""},
+                     {"205", "08", "", "进修及培训", "8,048.18", "8,048.18", ""}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  EXPECT_FALSE(ScanRow(grid, 1).data);
+  const StitchedTable stitched = OnePart(grid, "final.income");
+  EXPECT_EQ(stitched.parts[0].header.header_rows, 2);
+  const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+  EXPECT_EQ(std::vector<std::string>(columns.keys.begin() + 4, columns.keys.end()),
+            (std::vector<std::string>{"total", "fiscal_appropriation", "other"}));
+  // A group over two columns stays a group; the 合计 row with figures stays a row.
+  Table grouped =
+      Grid({{"科目名称", "本年支出", ""}, {"", "基本支出", "项目支出"}, {"合计", "3.00", "2.00"}});
+  for (TableCell& cell : grouped.cells) cell.provenance.origin = TextOrigin::kOcr;
+  const TableColumns group_columns =
+      KeyColumns(OnePart(grouped, "final.expenditure"), HeaderOptions{});
+  EXPECT_EQ(std::vector<std::string>(group_columns.keys.begin() + 1, group_columns.keys.end()),
+            (std::vector<std::string>{"expenditure.basic", "expenditure.project"}));
+  EXPECT_TRUE(ScanRow(Grid({{"类", "款", "项", "合计", "3.00"}}), 0).data);
+}
+
 // -------------------------------------------------------------------- rows
 
 // 款 pieces of a scan read as letters of their shape (1I, D1), with a stroke added (01L), or
