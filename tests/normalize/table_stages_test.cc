@@ -493,6 +493,40 @@ TEST(StitchTest, GridBelowOnTheSamePageUnderAUnitLineStartsANewTable) {
   EXPECT_EQ(stitched[1].canonical.source_blocks, (std::vector<int>{4, 6}));
 }
 
+// Two number-only tables whose number lines the scan lost: the second, on the next page, under
+// a header of its own that keys other amount columns, is a table of its own; a page that
+// prints the same header again (or one read with a word lost) still continues its table.
+TEST(StitchTest, GridUnderAHeaderOfOtherColumnsStartsANewTable) {
+  auto on_page = [](const std::vector<std::vector<std::string>>& rows, int page) {
+    Table table = Grid(rows);
+    table.pages = {page};
+    return table;
+  };
+  const Table income =
+      on_page({{"科目编码", "科目名称", "本年收入合计", "财政拨款收入", "其他收入"},
+               {"210", "卫生健康支出", "9.00", "9.00", ""}},
+              1);
+  const Table expenditure = on_page(kExpenditureGrid, 2);
+  const Table again = on_page({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+                               {"202", "外交支出", "5.00", "5.00", ""}},
+                              3);
+  const Table misread = on_page({{"科目编码", "科目名称", "合计", "外本文山", "项目支出"},
+                                 {"203", "国防支出", "7.00", "7.00", ""}},
+                                4);
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(Identified(0, &income, "", "final.income"));
+  identified.push_back(Identified(2, &expenditure, "", "other"));
+  identified.push_back(Identified(4, &again, "", "other"));
+  identified.push_back(Identified(6, &misread, "", "other"));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  const std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 2u);
+  EXPECT_EQ(stitched[0].canonical.source_blocks, (std::vector<int>{0}));
+  EXPECT_EQ(stitched[1].canonical.source_blocks, (std::vector<int>{2, 4, 6}));
+}
+
 TEST(StitchTest, RowCutByPageBreakIsRejoined) {
   const Table first = Grid({{"科目编码", "科目名称", "合计"},
                             {"201", "一般公共服务支出", "1,000.00"},
