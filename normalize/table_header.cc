@@ -545,6 +545,30 @@ void KeyMisreadCodeColumn(const Table& table, int row, std::vector<std::string>&
   }
 }
 
+// The amount word a scan joined to 行次 in one header cell (行次金额, 行次 预算数: the two
+// header cells read as one when the gap between them was narrow), else "". Only over a column
+// whose body holds money: the row numbers are then in the column beside it, whose header the
+// join left empty.
+std::string RowNumberWordJoined(const Table& table, int row, int c, const std::string& key) {
+  const std::size_t at = key.find("行次");
+  if (at == std::string::npos || key == "行次") return "";
+  const std::string rest = key.substr(0, at) + key.substr(at + std::string_view("行次").size());
+  const std::string leaf = LeafKey(rest);
+  if (leaf.empty() || leaf == "-") return "";
+  const TableCell* cell = table.CellAt(row, c);
+  if (cell == nullptr || cell->provenance.origin != TextOrigin::kOcr) return "";
+  int money = 0;
+  for (int r = row + 1; r < table.row_count; ++r) {
+    const std::string text = TableKey(table.TextAt(r, c));
+    const AmountText amount = ParseAmountText(text);
+    if (amount.kind == AmountKind::kNumber && !amount.percent &&
+        text.find('.') != std::string::npos) {
+      ++money;
+    }
+  }
+  return money >= 2 ? rest : "";
+}
+
 // What a column's body cells are, for telling split code columns from the rest.
 struct CodeCells {
   int class_codes = 0;    // 3-digit classes (201 …, 301 …)
@@ -641,7 +665,7 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
         role = "kuan";
       else if (key == "项" && role.empty())
         role = "xiang";
-      else if (Has(key, "行次"))
+      else if (Has(key, "行次") && RowNumberWordJoined(table, r, c, key).empty())
         role = "rowno";
       else if (Has(key, "编码") && role.empty())
         role = "code";
@@ -677,6 +701,10 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
       single[i][col] = cell->column_span == 1;
       const bool new_cell = cell->row == r || i == 0 || table.CellAt(text_rows[i - 1], c) != cell;
       if (new_cell) grid[i][col] = cell->text;  // every column a span covers
+      if (new_cell) {
+        const std::string joined = RowNumberWordJoined(table, r, c, TableKey(cell->text));
+        if (!joined.empty()) grid[i][col] = joined;
+      }
     }
   }
   // Text exports lose spans and sometimes print a group header one column

@@ -1134,6 +1134,29 @@ TEST(HeaderTest, OcrHeaderWordsWrappedInTheirCells) {
   EXPECT_TRUE(ScanRow(Grid({{"类", "款", "项", "合计", "3.00"}}), 0).data);
 }
 
+// A summary whose 行次 and 金额 header cells a scan read as one (行次 金额) over the income
+// side's amounts: that column holds money, so it is the side's amount column, not its row
+// numbers (else the expenditure side's amounts went to the income lines). A text layer's
+// 行次 column and a 行次 cell over row numbers stay row numbers.
+TEST(HeaderTest, OcrRowNumberWordJoinedToTheAmountWord) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"收入", "", "支出", "", ""},
+      {"项目", "行次     金额", "项目（按功能分类）", "行次", "金额"},
+      {"一、一般公共预算财政拨款收入", "2,956,633.84", "一、一般公共服务支出", "8", "275,502.32"},
+      {"二、政府性基金预算财政拨款收入", "", "卫生健康支出", "9", "879,138.64"},
+      {"本年收入合计", "2,956,633.84", "本年支出合计", "13", "2,956,633.84"}};
+  Table grid = Grid(rows);
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  const HeaderAnalysis header = AnalyzeHeader(grid);
+  EXPECT_NE(header.roles[1], "rowno");
+  EXPECT_EQ(header.roles[3], "rowno");
+  const TableColumns columns =
+      KeyColumns(OnePart(grid, "final.income_expenditure_summary"), HeaderOptions{});
+  EXPECT_EQ(columns.keys[1], "amount");
+  EXPECT_EQ(columns.keys[4], "amount");
+  EXPECT_EQ(AnalyzeHeader(Grid(rows)).roles[1], "rowno");
+}
+
 // -------------------------------------------------------------------- rows
 
 // 款 pieces of a scan read as letters of their shape (1I, D1), with a stroke added (01L), or
