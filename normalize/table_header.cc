@@ -341,7 +341,7 @@ RowScan ScanRow(const Table& table, int row) {
   bool other_text = false;
   bool code_or_total = false;
   bool total_word = false;
-  bool code_words = false;  // 类 款 项: the code columns' header words
+  bool code_words = false;  // 类 款 项 read by OCR: the code columns' header words
   for (int c = 0; c < table.column_count; ++c) {
     const std::string_view text = table.TextAt(row, c);
     if (text.empty()) continue;
@@ -356,7 +356,11 @@ RowScan ScanRow(const Table& table, int row) {
       total_word = true;
       continue;
     }
-    if (key == "类" || key == "款" || key == "项") code_words = true;
+    if ((key == "类" || key == "款" || key == "项") && table.cells.size() > 0 &&
+        table.CellAt(row, c) != nullptr &&
+        table.CellAt(row, c)->provenance.origin == TextOrigin::kOcr) {
+      code_words = true;
+    }
     const AmountText amount = ParseAmountText(text);
     if (amount.kind == AmountKind::kNumber && !amount.percent) {
       if (AllDigits(key) && key.size() <= 2) {

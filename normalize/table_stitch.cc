@@ -126,10 +126,15 @@ class Stitcher {
  private:
   // Whether both parts print a header keying amount columns and no key but the total is
   // shared: a misread header word keys nothing, it does not key another column.
+  // OCR'd grids only: a text layer's continuation pages were never taken for a new table, and
+  // their first rows (labels of a summary's second page) may read as a header of other words.
   static bool OtherAmountColumns(const TablePart& previous, const TablePart& part) {
     auto keys_of = [](const TablePart& p) {
       std::vector<std::string> keys;
-      if (p.header.header_rows == 0) return keys;
+      const bool ocr = std::any_of(
+          p.table->cells.begin(), p.table->cells.end(),
+          [](const TableCell& cell) { return cell.provenance.origin == TextOrigin::kOcr; });
+      if (p.header.header_rows == 0 || !ocr) return keys;
       for (const std::string& key : p.header.keys) {
         if (!key.empty() && key != "-" && key != "total") keys.push_back(key);
       }

@@ -500,6 +500,7 @@ TEST(StitchTest, GridUnderAHeaderOfOtherColumnsStartsANewTable) {
   auto on_page = [](const std::vector<std::vector<std::string>>& rows, int page) {
     Table table = Grid(rows);
     table.pages = {page};
+    for (TableCell& cell : table.cells) cell.provenance.origin = TextOrigin::kOcr;
     return table;
   };
   const Table income =
@@ -525,6 +526,17 @@ TEST(StitchTest, GridUnderAHeaderOfOtherColumnsStartsANewTable) {
   ASSERT_EQ(stitched.size(), 2u);
   EXPECT_EQ(stitched[0].canonical.source_blocks, (std::vector<int>{0}));
   EXPECT_EQ(stitched[1].canonical.source_blocks, (std::vector<int>{2, 4, 6}));
+  // A text layer's pages were never taken for a new table so (a summary's second page opens
+  // with label rows that read as a header of other words): they stitch as before.
+  std::vector<IdentifiedTable> text_layer;
+  Table plain_income = income;
+  Table plain_expenditure = expenditure;
+  for (Table* t : {&plain_income, &plain_expenditure}) {
+    for (TableCell& cell : t->cells) cell.provenance.origin = TextOrigin::kTextLayer;
+  }
+  text_layer.push_back(Identified(0, &plain_income, "", "final.income"));
+  text_layer.push_back(Identified(2, &plain_expenditure, "", "other"));
+  EXPECT_EQ(StitchTables(std::move(text_layer), StitchOptions{}, owned, findings).size(), 1u);
 }
 
 TEST(StitchTest, RowCutByPageBreakIsRejoined) {
