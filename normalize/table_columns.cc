@@ -182,6 +182,30 @@ void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) 
   }
 }
 
+// An OCR'd header word wrapped in its cell (本年收入 over 合计, 财政拨款 over 收入) reads as two
+// header rows, and the upper piece then prefixes the lower one as a group would
+// (income.total) or leaves nothing it knows (财政拨款/收入). A group heads two columns or more; an
+// upper piece over its own column alone, whose pieces joined name a column, is one word: the joined
+// word keys it. A text layer keeps the word in one cell.
+void KeyWrappedOcrWords(const TablePart& first, std::vector<std::string>& keys) {
+  if (!IsOcrGrid(*first.table)) return;
+  const std::vector<std::string>& paths = first.header.paths;
+  for (std::size_t c = 0; c < keys.size() && c < paths.size(); ++c) {
+    const std::size_t slash = paths[c].find('/');
+    if ((!keys[c].empty() && keys[c].find('.') == std::string::npos) ||
+        slash == std::string::npos || paths[c].find('/', slash + 1) != std::string::npos) {
+      continue;
+    }
+    const std::string upper = paths[c].substr(0, slash + 1);
+    const bool shared = (c > 0 && StartsWith(paths[c - 1], upper)) ||
+                        (c + 1 < paths.size() && StartsWith(paths[c + 1], upper));
+    if (shared) continue;
+    const std::string joined =
+        ColumnKeyForHeader({paths[c].substr(0, slash) + paths[c].substr(slash + 1)});
+    if (!joined.empty() && joined != "-" && joined.find('.') == std::string::npos) keys[c] = joined;
+  }
+}
+
 // A table read with no header in its grid whose header was printed as a paragraph right above
 // it (a header repeated on the next page, read apart from the rows under it): the words of that
 // line naming figure columns key, in order, the grid's columns that hold amounts, when there
@@ -347,6 +371,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   const bool three_public = EndsWith(kind, ".three_public");
   const bool summary = IsSummaryKind(kind);
   if (!three_public && !summary && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
+    KeyWrappedOcrWords(first, column_keys);
     columns.labels_matched = KeyOcrColumnsByNearestLabel(first, column_keys);
     KeyOcrColumnsByPlace(first, kind, column_keys);
     if (IsOcrGrid(*first.table) && SplitsExpenditure(kind)) {

@@ -345,6 +345,7 @@ RowScan ScanRow(const Table& table, int row) {
   bool other_text = false;
   bool code_or_total = false;
   bool total_word = false;
+  bool code_words = false;  // 类 款 项 read by OCR: the code columns' header words
   for (int c = 0; c < table.column_count; ++c) {
     const std::string_view text = table.TextAt(row, c);
     if (text.empty()) continue;
@@ -358,6 +359,11 @@ RowScan ScanRow(const Table& table, int row) {
     if (key == "合计" || key == "总计") {
       total_word = true;
       continue;
+    }
+    if ((key == "类" || key == "款" || key == "项") && table.cells.size() > 0 &&
+        table.CellAt(row, c) != nullptr &&
+        table.CellAt(row, c)->provenance.origin == TextOrigin::kOcr) {
+      code_words = true;
     }
     const AmountText amount = ParseAmountText(text);
     if (amount.kind == AmountKind::kNumber && !amount.percent) {
@@ -375,8 +381,10 @@ RowScan ScanRow(const Table& table, int row) {
     }
     if (DecodeUtf8(key).size() > 2 && key != "※") other_text = true;
   }
-  // 合计 alone (an empty table's total row) is data; beside header words it is a header.
-  if (total_word && !other_text) code_or_total = true;
+  // 合计 alone (an empty table's total row) is data; beside header words it is a header, as
+  // it is on the 类 款 项 row with no figure (本年收入 over 合计 wrapped in its cell, a scan
+  // reading each line as a row).
+  if (total_word && !other_text && !(code_words && !big_number)) code_or_total = true;
   bool consecutive = small_numbers.size() >= 2;
   for (std::size_t i = 1; i < small_numbers.size(); ++i) {
     if (small_numbers[i] != small_numbers[i - 1] + 1) consecutive = false;
@@ -545,6 +553,30 @@ void KeyMisreadCodeColumn(const Table& table, int row, std::vector<std::string>&
   }
 }
 
+// The amount word a scan joined to 行次 in one header cell (行次金额, 行次 预算数: the two
+// header cells read as one when the gap between them was narrow), else "". Only over a column
+// whose body holds money: the row numbers are then in the column beside it, whose header the
+// join left empty.
+std::string RowNumberWordJoined(const Table& table, int row, int c, const std::string& key) {
+  const std::size_t at = key.find("行次");
+  if (at == std::string::npos || key == "行次") return "";
+  const std::string rest = key.substr(0, at) + key.substr(at + std::string_view("行次").size());
+  const std::string leaf = LeafKey(rest);
+  if (leaf.empty() || leaf == "-") return "";
+  const TableCell* cell = table.CellAt(row, c);
+  if (cell == nullptr || cell->provenance.origin != TextOrigin::kOcr) return "";
+  int money = 0;
+  for (int r = row + 1; r < table.row_count; ++r) {
+    const std::string text = TableKey(table.TextAt(r, c));
+    const AmountText amount = ParseAmountText(text);
+    if (amount.kind == AmountKind::kNumber && !amount.percent &&
+        text.find('.') != std::string::npos) {
+      ++money;
+    }
+  }
+  return money >= 2 ? rest : "";
+}
+
 // What a column's body cells are, for telling split code columns from the rest.
 struct CodeCells {
   int class_codes = 0;    // 3-digit classes (201 …, 301 …)
@@ -557,7 +589,10 @@ CodeCells ScanCodeCells(const Table& table, int header_rows, int c) {
   CodeCells cells;
   for (int r = header_rows; r < table.row_count; ++r) {
     const std::string key = TableKey(table.TextAt(r, c));
-    if (key.empty()) continue;
+    // The 合计 row prints its label from the first column on (a cell merged over the code
+    // columns, split apart on a scan): no misread code, and in a table of three rows it would
+    // outweigh them.
+    if (key.empty() || IsTotalWord(key)) continue;
     if (!AllDigits(key) || key.size() > 3) {
       ++cells.other;
       continue;
@@ -585,7 +620,11 @@ void KeyCodeColumnsByBody(const Table& table, int header_rows, HeaderAnalysis& a
     classes = cells.class_codes >= 2 && cells.class_codes == cells.short_numbers &&
               cells.other * 5 <= cells.short_numbers + cells.other;
     const int filled = cells.short_numbers + cells.other;
-    const bool mostly_codes = cells.short_numbers >= 2 && cells.other * 5 <= filled;
+    std::string left = c > 0 ? analysis.roles[c - 1] : "";
+    // A short table may print one 项 only (205 | 08 | 03 under 205 and 205 | 08): right of a 款
+    // column, a column of nothing but that piece is the 项 column.
+    const bool mostly_codes = (cells.short_numbers >= 2 && cells.other * 5 <= filled) ||
+                              (left == "kuan" && cells.short_numbers == 1 && cells.other == 0);
     std::string& role = analysis.roles[c];
     std::string& key = analysis.keys[c];
     if (IsCodeRole(role) && role != "code" && !key.empty() && cells.short_numbers >= 1 &&
@@ -593,7 +632,6 @@ void KeyCodeColumnsByBody(const Table& table, int header_rows, HeaderAnalysis& a
       key.clear();
     }
     if (!role.empty() || !key.empty() || !mostly_codes) continue;
-    std::string left = c > 0 ? analysis.roles[c - 1] : "";
     // A 科目编码 column over 类 | 款 whose 类 word was misread holds 3-digit classes only.
     const bool code_of_classes = left == "code" && left_classes;
     if (cells.class_codes == cells.short_numbers) {
@@ -635,7 +673,7 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
         role = "kuan";
       else if (key == "项" && role.empty())
         role = "xiang";
-      else if (Has(key, "行次"))
+      else if (Has(key, "行次") && RowNumberWordJoined(table, r, c, key).empty())
         role = "rowno";
       else if (Has(key, "编码") && role.empty())
         role = "code";
@@ -671,6 +709,10 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
       single[i][col] = cell->column_span == 1;
       const bool new_cell = cell->row == r || i == 0 || table.CellAt(text_rows[i - 1], c) != cell;
       if (new_cell) grid[i][col] = cell->text;  // every column a span covers
+      if (new_cell) {
+        const std::string joined = RowNumberWordJoined(table, r, c, TableKey(cell->text));
+        if (!joined.empty()) grid[i][col] = joined;
+      }
     }
   }
   // Text exports lose spans and sometimes print a group header one column

@@ -69,6 +69,57 @@ bool IsTwoCodePairs(std::string_view text) {
   return first.size() == 2 && second.size() == 2 && AllDigits(first) && AllDigits(second);
 }
 
+// A 款 or 项 piece as a scan reads it. A piece prints two digits; a scan takes a digit for the
+// letter of its shape (11 read 1I or IT, 01 read D1) or adds a stroke (01L, 0O1 for 01). The
+// two digits when the reading allows them, else "": two characters that read as digits, or
+// three of which exactly two are digits (the third is the stroke).
+std::string OcrCodePiece(std::string_view key) {
+  std::string digits;
+  if (key.size() == 2) {
+    for (const char ch : key) {
+      if (ch >= '0' && ch <= '9') {
+        digits += ch;
+      } else if (ch == 'I' || ch == 'l' || ch == 'i' || ch == '|' || ch == '!' || ch == 'T') {
+        digits += '1';
+      } else if (ch == 'O' || ch == 'o' || ch == 'D') {
+        digits += '0';
+      } else {
+        return "";
+      }
+    }
+    return digits;
+  }
+  if (key.size() != 3) return "";
+  for (const char ch : key) {
+    if (ch >= '0' && ch <= '9') digits += ch;
+    if (static_cast<unsigned char>(ch) >= 0x80) return "";
+  }
+  return digits.size() == 2 ? digits : "";
+}
+
+bool IsOcrCell(const Table& grid, int r, int c) {
+  const TableCell* cell = grid.CellAt(r, c);
+  return cell != nullptr && cell->provenance.origin == TextOrigin::kOcr;
+}
+
+// Whether column c prints its code pieces padded to two digits (01, 05): then a one-digit
+// piece there is a digit the scan lost, not Excel's 2 for 02.
+bool PadsPieces(const Table& grid, int c) {
+  for (int r = 0; r < grid.row_count; ++r) {
+    const std::string key = TableKey(grid.TextAt(r, c));
+    if (key.size() == 2 && key[0] == '0' && AllDigits(key)) return true;
+  }
+  return false;
+}
+
+// A short run of Latin letters, digits and marks (TI1, I, 丨 aside): what a scan makes of a code
+// piece, never a row's name.
+bool IsMisreadPiece(std::string_view key) {
+  if (key.empty() || key.size() > 3) return false;
+  return std::all_of(key.begin(), key.end(),
+                     [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+}
+
 // The unit of an OCR'd table whose unit line was not read (单位: 泡 or 单位，with the word lost
 // for 单位：元), from how its amounts are printed, when they allow one unit only. An amount with
 // eight digits before the point would be over 1000亿元 in 万元, which no department spends (two
@@ -541,7 +592,9 @@ class RowReader {
           std::vector<std::pair<std::string, std::string>> pieces;  // role, digits
           std::string code;
           std::string name;
-          bool label_ocr = false;  // a label cell recognised from an image
+          bool label_ocr = false;    // a label cell recognised from an image
+          bool kuan_unread = false;  // a 款 piece the scan made letters of
+          bool kuan_single = false;  // a scan's one-digit 款 piece: 02 printed 2, or 11 read 1
           for (int c : segment.labels) {
             const std::string& role = roles[static_cast<std::size_t>(c)];
             if (role == "rowno") continue;
@@ -550,7 +603,17 @@ class RowReader {
             if (const TableCell* cell = grid.CellAt(r, c)) {
               label_ocr = label_ocr || cell->provenance.origin == TextOrigin::kOcr;
             }
-            const std::string key = TableKey(text);
+            std::string key = TableKey(text);
+            if ((role == "kuan" || role == "xiang") && IsOcrCell(grid, r, c) &&
+                (!AllDigits(key) || (key.size() == 1 && PadsPieces(grid, c)))) {
+              const std::string piece = OcrCodePiece(key);
+              if (!piece.empty()) {
+                key = piece;
+              } else if (IsMisreadPiece(key)) {
+                if (role == "kuan") kuan_unread = true;
+                continue;
+              }
+            }
             // A second code group after the name (部门预算支出经济分类 301 01 基本工资 |
             // 政府预算支出经济分类 501 01 工资奖金津补贴, Yantai 基本支出预算情况表) is
             // another classification of the same row: the first one keys it.
@@ -564,6 +627,7 @@ class RowReader {
               } else if (key.size() == 1 && (role == "kuan" || role == "xiang")) {
                 // Excel's number format drops the leading zero: 款 "2" is 02.
                 pieces.emplace_back(role, "0" + key);
+                if (role == "kuan" && IsOcrCell(grid, r, c)) kuan_single = true;
               } else if (key.size() == 4 && (role == "kuan" || role == "code") &&
                          IsTwoCodePairs(text)) {
                 // 款 and 项 in one cell, "13 01": a PDF read without rules
@@ -596,6 +660,41 @@ class RowReader {
             // draws no rule between them (sh_putuo_finance_2024_final p8).
             if (key == "类" || key == "款" || key == "项") continue;
             if (name.empty()) name = CleanName(text);
+          }
+          // A 款 row whose piece was misread: the 项 rows under it print its 款 piece again, and
+          // rows are printed in the tree's order, so the next row's piece is this row's.
+          // A one-digit piece is Excel's 2 for 02 when the 项 rows print it so, else a digit lost.
+          const bool single_kuan_row =
+              kuan_single && pieces.size() == 1 && pieces[0].first == "kuan";
+          if ((kuan_unread || single_kuan_row) && code.size() == 3 &&
+              (pieces.empty() || single_kuan_row) && r + 1 < grid.row_count) {
+            std::string next_class;
+            std::string next_kuan;
+            bool next_xiang = false;
+            for (int c : segment.labels) {
+              const std::string& role = roles[static_cast<std::size_t>(c)];
+              std::string key = TableKey(grid.TextAt(r + 1, c));
+              if (role == "kuan" && !AllDigits(key)) key = OcrCodePiece(key);
+              if (role == "kuan" && key.size() == 1 && PadsPieces(grid, c)) key.clear();
+              if (role == "class") next_class = key;
+              if (role == "kuan") next_kuan = key;
+              if (role == "xiang") next_xiang = !key.empty();
+            }
+            if ((next_class.empty() || next_class == code) && next_kuan.size() == 2 &&
+                AllDigits(next_kuan) && next_xiang &&
+                (pieces.empty() || (pieces[0].second != next_kuan &&
+                                    next_kuan.find(pieces[0].second[1]) != std::string::npos))) {
+              pieces = {{"kuan", next_kuan}};
+            }
+          }
+          // A 项 row whose 款 piece was misread is under the 款 row above it.
+          if (kuan_unread && code.size() == 3 && pieces.size() == 1 && pieces[0].first == "xiang" &&
+              StartsWith(last_kuan[s], code)) {
+            code = last_kuan[s] + pieces[0].second;
+            pieces.clear();
+          } else if (kuan_unread && code.size() == 3 && !pieces.empty() &&
+                     pieces[0].first == "xiang") {
+            pieces.clear();  // not joined to the class: its 款 is not known
           }
           if (!pieces.empty()) {
             std::string joined;

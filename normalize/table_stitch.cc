@@ -73,8 +73,13 @@ class Stitcher {
                                     !previous_table->pages.empty() && !table->pages.empty() &&
                                     previous_table->pages.back() > 0 &&
                                     table->pages.front() == previous_table->pages.back();
+      // A continuation prints no header or its table's header again. A grid under a header
+      // of its own whose amount columns are all other ones (本年收入合计 | 财政拨款收入 | 其他收入,
+      // then 合计 | 基本支出 | 项目支出) is the next table, whose title and number were lost.
+      const bool other_columns =
+          previous_table != nullptr && OtherAmountColumns(pending_.back().parts.front(), part);
       if (previous_table != nullptr && located.title.empty() && same_unit && !own_number &&
-          !new_on_same_page) {
+          !new_on_same_page && !other_columns) {
         if (const Table* padded = PadMissingEmptyColumns(pending_.back().parts.back(), *table)) {
           table = padded;
           part.table = padded;
@@ -88,7 +93,8 @@ class Stitcher {
       const bool same_shape =
           previous_table != nullptr && previous_table->column_count == table->column_count;
       const bool stitch = (located.title.empty() || RepeatsTitle(entry, *table, part.header)) &&
-                          same_shape && same_unit && !own_number && !new_on_same_page;
+                          same_shape && same_unit && !own_number && !new_on_same_page &&
+                          !other_columns;
       if (stitch) {
         StitchedTable& previous = pending_.back();
         if (StackOntoHeaderOnlyPart(previous, part)) continue;
@@ -118,6 +124,31 @@ class Stitcher {
   }
 
  private:
+  // Whether both parts print a header keying amount columns and no key but the total is
+  // shared: a misread header word keys nothing, it does not key another column.
+  // OCR'd grids only: a text layer's continuation pages were never taken for a new table, and
+  // their first rows (labels of a summary's second page) may read as a header of other words.
+  static bool OtherAmountColumns(const TablePart& previous, const TablePart& part) {
+    auto keys_of = [](const TablePart& p) {
+      std::vector<std::string> keys;
+      const bool ocr = std::any_of(
+          p.table->cells.begin(), p.table->cells.end(),
+          [](const TableCell& cell) { return cell.provenance.origin == TextOrigin::kOcr; });
+      if (p.header.header_rows == 0 || !ocr) return keys;
+      for (const std::string& key : p.header.keys) {
+        if (!key.empty() && key != "-" && key != "total") keys.push_back(key);
+      }
+      return keys;
+    };
+    const std::vector<std::string> before = keys_of(previous);
+    const std::vector<std::string> now = keys_of(part);
+    if (before.size() < 2 || now.size() < 2) return false;
+    for (const std::string& key : now) {
+      if (std::find(before.begin(), before.end(), key) != before.end()) return false;
+    }
+    return true;
+  }
+
   // Some publishers print the table's title (and number, unit, header) again on
   // every page it runs over (Yantai 公开表3 支出总体情况表 on pages 10 and 11).
   // The part continues the previous table when it names the same title and kind,

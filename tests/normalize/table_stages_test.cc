@@ -493,6 +493,52 @@ TEST(StitchTest, GridBelowOnTheSamePageUnderAUnitLineStartsANewTable) {
   EXPECT_EQ(stitched[1].canonical.source_blocks, (std::vector<int>{4, 6}));
 }
 
+// Two number-only tables whose number lines the scan lost: the second, on the next page, under
+// a header of its own that keys other amount columns, is a table of its own; a page that
+// prints the same header again (or one read with a word lost) still continues its table.
+TEST(StitchTest, GridUnderAHeaderOfOtherColumnsStartsANewTable) {
+  auto on_page = [](const std::vector<std::vector<std::string>>& rows, int page) {
+    Table table = Grid(rows);
+    table.pages = {page};
+    for (TableCell& cell : table.cells) cell.provenance.origin = TextOrigin::kOcr;
+    return table;
+  };
+  const Table income =
+      on_page({{"科目编码", "科目名称", "本年收入合计", "财政拨款收入", "其他收入"},
+               {"210", "卫生健康支出", "9.00", "9.00", ""}},
+              1);
+  const Table expenditure = on_page(kExpenditureGrid, 2);
+  const Table again = on_page({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+                               {"202", "外交支出", "5.00", "5.00", ""}},
+                              3);
+  const Table misread = on_page({{"科目编码", "科目名称", "合计", "外本文山", "项目支出"},
+                                 {"203", "国防支出", "7.00", "7.00", ""}},
+                                4);
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(Identified(0, &income, "", "final.income"));
+  identified.push_back(Identified(2, &expenditure, "", "other"));
+  identified.push_back(Identified(4, &again, "", "other"));
+  identified.push_back(Identified(6, &misread, "", "other"));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  const std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 2u);
+  EXPECT_EQ(stitched[0].canonical.source_blocks, (std::vector<int>{0}));
+  EXPECT_EQ(stitched[1].canonical.source_blocks, (std::vector<int>{2, 4, 6}));
+  // A text layer's pages were never taken for a new table so (a summary's second page opens
+  // with label rows that read as a header of other words): they stitch as before.
+  std::vector<IdentifiedTable> text_layer;
+  Table plain_income = income;
+  Table plain_expenditure = expenditure;
+  for (Table* t : {&plain_income, &plain_expenditure}) {
+    for (TableCell& cell : t->cells) cell.provenance.origin = TextOrigin::kTextLayer;
+  }
+  text_layer.push_back(Identified(0, &plain_income, "", "final.income"));
+  text_layer.push_back(Identified(2, &plain_expenditure, "", "other"));
+  EXPECT_EQ(StitchTables(std::move(text_layer), StitchOptions{}, owned, findings).size(), 1u);
+}
+
 TEST(StitchTest, RowCutByPageBreakIsRejoined) {
   const Table first = Grid({{"科目编码", "科目名称", "合计"},
                             {"201", "一般公共服务支出", "1,000.00"},
@@ -1073,6 +1119,15 @@ TEST(HeaderTest, SplitCodeColumnsKnownByTheirBody) {
         {"301", "01", "基本工资", "2892504.00"}},
        {"class", "kuan", "label"},
        {"", "", ""}},
+      // No header in the grid (read as lines above it), a three-row table: the 合计 label in
+      // the code column is no misread code, and the one 项 printed is still the 项 column.
+      {"TotalLabelInClassColumnAndALoneXiang",
+       {{"合计", "", "", "", "4,557,931.12", "1,781,677.10"},
+        {"205", "", "", "教育支出", "442,358.12", "172,073.58"},
+        {"205", "08", "", "进修及培训", "442,358.12", "172,073.58"},
+        {"205", "08", "03", "培训支出", "442,358.12", "172,073.58"}},
+       {"class", "kuan", "xiang"},
+       {"", "", ""}},
       {"AmountsAndNamesStay",
        {{"项目", "金额", "备注"}, {"办公费", "10.00", "无"}, {"邮电费", "5.00", "无"}},
        {"label", "", "label"},
@@ -1098,7 +1153,91 @@ TEST(HeaderTest, SplitCodeColumnsKnownByTheirBody) {
   EXPECT_NE(text_layer.roles[1], "kuan");
 }
 
+// A scan reads a header word wrapped in its cell as two rows: 本年收入 over 合计, 财政拨款 over
+// 收入. The lower row, beside 类 款 项 and with no figure, is still header (合计 there is no total
+// row), and an upper piece over its own column alone is one word with the piece under it, not
+// a group: 本年收入合计 is the total, 财政拨款收入 the fiscal appropriation.
+TEST(HeaderTest, OcrHeaderWordsWrappedInTheirCells) {
+  Table grid = Grid({{"功能分类科目编码", "", "", "科目名称", "本年收入", "财政拨款", "其他收入"},
+                     {"类", "款", "项", "", "合计", "收入", ""},
+                     {"205", "", "", "教育支出", "8,048.18", "8,048.18", ""},
+                     {"205", "08", "", "进修及培训", "8,048.18", "8,048.18", ""}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  EXPECT_FALSE(ScanRow(grid, 1).data);
+  const StitchedTable stitched = OnePart(grid, "final.income");
+  EXPECT_EQ(stitched.parts[0].header.header_rows, 2);
+  const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+  EXPECT_EQ(std::vector<std::string>(columns.keys.begin() + 4, columns.keys.end()),
+            (std::vector<std::string>{"total", "fiscal_appropriation", "other"}));
+  // A group over two columns stays a group; the 合计 row with figures stays a row.
+  Table grouped =
+      Grid({{"科目名称", "本年支出", ""}, {"", "基本支出", "项目支出"}, {"合计", "3.00", "2.00"}});
+  for (TableCell& cell : grouped.cells) cell.provenance.origin = TextOrigin::kOcr;
+  const TableColumns group_columns =
+      KeyColumns(OnePart(grouped, "final.expenditure"), HeaderOptions{});
+  EXPECT_EQ(std::vector<std::string>(group_columns.keys.begin() + 1, group_columns.keys.end()),
+            (std::vector<std::string>{"expenditure.basic", "expenditure.project"}));
+  EXPECT_TRUE(ScanRow(Grid({{"类", "款", "项", "合计", "3.00"}}), 0).data);
+}
+
+// A summary whose 行次 and 金额 header cells a scan read as one (行次 金额) over the income
+// side's amounts: that column holds money, so it is the side's amount column, not its row
+// numbers (else the expenditure side's amounts went to the income lines). A text layer's
+// 行次 column and a 行次 cell over row numbers stay row numbers.
+TEST(HeaderTest, OcrRowNumberWordJoinedToTheAmountWord) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"收入", "", "支出", "", ""},
+      {"项目", "行次     金额", "项目（按功能分类）", "行次", "金额"},
+      {"一、一般公共预算财政拨款收入", "2,956,633.84", "一、一般公共服务支出", "8", "275,502.32"},
+      {"二、政府性基金预算财政拨款收入", "", "卫生健康支出", "9", "879,138.64"},
+      {"本年收入合计", "2,956,633.84", "本年支出合计", "13", "2,956,633.84"}};
+  Table grid = Grid(rows);
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  const HeaderAnalysis header = AnalyzeHeader(grid);
+  EXPECT_NE(header.roles[1], "rowno");
+  EXPECT_EQ(header.roles[3], "rowno");
+  const TableColumns columns =
+      KeyColumns(OnePart(grid, "final.income_expenditure_summary"), HeaderOptions{});
+  EXPECT_EQ(columns.keys[1], "amount");
+  EXPECT_EQ(columns.keys[4], "amount");
+  EXPECT_EQ(AnalyzeHeader(Grid(rows)).roles[1], "rowno");
+}
+
 // -------------------------------------------------------------------- rows
+
+// 款 pieces of a scan read as letters of their shape (1I, D1), with a stroke added (01L), or
+// with a digit lost (1 for 11 where the column prints 03): the two digits when the reading
+// allows them, else the 项 rows under the 款 row say its piece (rows print in the tree's
+// order), and a 项 row whose 款 was lost is under the 款 row above it. A 款 row nothing
+// explains keeps its class code (ocr.duplicate_code then names it), never a wrong 款.
+TEST(RowsTest, OcrCodePiecesMisread) {
+  Table grid = Grid({{"功能分类科目编码", "", "", "科目名称", "合计"},
+                     {"类", "款", "项", "", ""},
+                     {"201", "", "", "一般公共服务支出", "60.00"},
+                     {"201", "01L", "", "人大事务", "10.00"},
+                     {"201", "D1", "01", "行政运行", "10.00"},
+                     {"201", "03", "", "政府办公厅（室）及相关机构事务", "20.00"},
+                     {"201", "03", "50", "事业运行", "20.00"},
+                     {"201", "TI1", "", "纪检监察事务", "30.00"},
+                     {"201", "11", "01", "行政运行", "30.00"},
+                     {"210", "1", "", "行政事业单位医疗", "7.00"},
+                     {"210", "11", "01", "行政单位医疗", "7.00"},
+                     {"212", "IT", "", "城乡社区管理事务", "5.00"},
+                     {"212", "Il", "01", "行政运行", "5.00"},
+                     {"213", "1", "", "农业农村", "4.00"},
+                     {"213", "1", "01", "行政运行", "4.00"}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  StitchedTable stitched = OnePart(grid, "budget.expenditure");
+  stitched.declared = UnitOfAmount::kYuan;
+  const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+  std::vector<Finding> findings;
+  const CanonicalTable table = ReadRows(stitched, columns, RowsOptions{}, 0, findings);
+  std::vector<std::string> codes;
+  for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"201", "20101", "2010101", "20103", "2010350", "20111",
+                                             "2011101", "21011", "2101101", "21211", "2121101",
+                                             "213", "213"}));
+}
 
 TEST(RowsTest, CodedRowsAndFiguresInFen) {
   const Table grid = Grid(kExpenditureGrid);
