@@ -313,9 +313,10 @@ std::string KeyOcrColumnsByNearestLabel(const TablePart& first, std::vector<std:
 
 // A header the first page's reading left without keys for some columns, read whole on a later
 // page that repeats it (a scan's wrapped header words interleaved by OCR on one page and not on
-// the next): the later reading keys those columns, when no other column has its key.
+// the next): the later reading keys those money columns, when no other column has its key.
 void KeyFromRepeatedHeaders(const StitchedTable& stitched, std::vector<std::string>& keys) {
   const TablePart& first = stitched.parts.front();
+  if (!IsOcrGrid(*first.table)) return;  // a text layer prints the same header on every page
   for (std::size_t p = 1; p < stitched.parts.size(); ++p) {
     const TablePart& part = stitched.parts[p];
     if (part.header.header_rows == 0 || part.table->column_count != first.table->column_count ||
@@ -325,6 +326,7 @@ void KeyFromRepeatedHeaders(const StitchedTable& stitched, std::vector<std::stri
     for (std::size_t c = 0; c < keys.size(); ++c) {
       const std::string& later = part.header.keys[c];
       if (!keys[c].empty() || later.empty() || IsCodeRole(first.header.roles[c]) ||
+          MoneyCells(*first.table, first.header.header_rows, static_cast<int>(c)) == 0 ||
           std::find(keys.begin(), keys.end(), later) != keys.end()) {
         continue;
       }

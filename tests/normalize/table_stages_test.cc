@@ -709,26 +709,40 @@ StitchedTable OnePart(const Table& table, const std::string& kind) {
 // first page (政府>性, 上收级入。补) and read whole on the next (cq_city_commerce p9-p10): the
 // later reading keys the columns the first left unkeyed, and never a key another column has.
 TEST(HeaderTest, RepeatedHeaderKeysColumnsTheFirstPageMisread) {
-  const Table first = Grid({{"科目编码", "科目名称", "总计", "一般公共预算拨款收入", "政府>性",
-                             "上收级入。补", "事业收入"},
-                            {"201", "一般公共服务支出", "30.00", "10.00", "5.00", "7.00", "8.00"}});
-  const Table next = Grid({{"科目编码", "科目名称", "总计", "一般公共预算拨款收入",
-                            "政府性基金预算拨款收入", "上级补助收入", "事业收入"},
-                           {"205", "教育支出", "3.00", "1.00", "1.00", "1.00", ""}});
+  auto scanned = [](Table table) {
+    for (TableCell& cell : table.cells) cell.provenance.origin = TextOrigin::kOcr;
+    return table;
+  };
+  const Table first =
+      scanned(Grid({{"科目编码", "科目名称", "总计", "一般公共预算拨款收入", "政府>性",
+                     "上收级入。补", "事业收入"},
+                    {"201", "一般公共服务支出", "30.00", "10.00", "5.00", "7.00", "8.00"}}));
+  const Table next = scanned(Grid({{"科目编码", "科目名称", "总计", "一般公共预算拨款收入",
+                                    "政府性基金预算拨款收入", "上级补助收入", "事业收入"},
+                                   {"205", "教育支出", "3.00", "1.00", "1.00", "1.00", ""}}));
   StitchedTable stitched = OnePart(first, "budget.income");
   stitched.parts.push_back(TablePart{1, &next, AnalyzeHeader(next)});
-  const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
-  EXPECT_EQ(columns.keys, (std::vector<std::string>{"", "", "total", "general_budget", "gov_fund",
-                                                    "upper_subsidy", "business"}));
+  const std::vector<std::string> keyed = {
+      "", "", "total", "general_budget", "gov_fund", "upper_subsidy", "business"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys, keyed);
   // A later header that keys a column differently leaves the first page's keys alone.
-  const Table shifted = Grid({{"科目编码", "科目名称", "总计", "事业收入", "政府性基金预算拨款收入",
-                               "上级补助收入", "一般公共预算拨款收入"},
-                              {"205", "教育支出", "3.00", "1.00", "1.00", "1.00", ""}});
+  const Table shifted =
+      scanned(Grid({{"科目编码", "科目名称", "总计", "事业收入", "政府性基金预算拨款收入",
+                     "上级补助收入", "一般公共预算拨款收入"},
+                    {"205", "教育支出", "3.00", "1.00", "1.00", "1.00", ""}}));
   StitchedTable other = OnePart(first, "budget.income");
   other.parts.push_back(TablePart{1, &shifted, AnalyzeHeader(shifted)});
-  EXPECT_EQ(KeyColumns(other, HeaderOptions{}).keys,
-            (std::vector<std::string>{"", "", "total", "general_budget", "gov_fund",
-                                      "upper_subsidy", "business"}));
+  EXPECT_EQ(KeyColumns(other, HeaderOptions{}).keys, keyed);
+  // A text layer prints one header on every page: a later part never rekeys the first.
+  const Table printed = Grid({{"科目编码", "科目名称", "总计", "一般公共预算拨款收入", "备注"},
+                              {"201", "一般公共服务支出", "30.00", "10.00", "5.00"}});
+  const Table printed_next =
+      Grid({{"科目编码", "科目名称", "总计", "一般公共预算拨款收入", "政府性基金预算拨款收入"},
+            {"205", "教育支出", "3.00", "1.00", "1.00"}});
+  StitchedTable text_layer = OnePart(printed, "budget.income");
+  text_layer.parts.push_back(TablePart{1, &printed_next, AnalyzeHeader(printed_next)});
+  EXPECT_EQ(KeyColumns(text_layer, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "", "total", "general_budget", ""}));
 }
 
 TEST(HeaderTest, ColumnKeysFollowTheKind) {
