@@ -13,12 +13,15 @@
 namespace disclose {
 namespace {
 
-// How near a reading must be: Dice similarity over the longest common subsequence of
-// ideographs, the margin over the nearest label of another key, and the fewest characters in
-// common (a four-character label misread in two keeps two: too little to tell).
+// How near a reading must be: the share of the longer text's ideographs the edit distance
+// leaves in place (a misread substitutes a character where it stands, so 其他公安支出 is far
+// from 公共安全支出 though they share four characters in order), the margin over the nearest
+// label of another key, and the fewest ideographs read (a label of two in which one is misread
+// is too little to tell).
 constexpr double kLeastSimilarity = 0.6;
 constexpr double kLeastMargin = 0.1;
-constexpr std::size_t kLeastCommon = 3;
+constexpr std::size_t kLeastRead = 3;
+constexpr std::size_t kMostLengthDifference = 1;
 
 // Summary rows the row keys (table_row_keys.cc) understand, as publishers print them; the
 // expenditure classes come from the national classification.
@@ -117,13 +120,15 @@ std::u32string Ideographs(std::string_view read) {
   return out;
 }
 
-std::size_t CommonSubsequence(std::u32string_view a, std::u32string_view b) {
-  std::vector<std::size_t> row(b.size() + 1, 0);
-  for (char32_t ca : a) {
-    std::size_t diagonal = 0;
+std::size_t EditDistance(std::u32string_view a, std::u32string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];
-      row[j] = ca == b[j - 1] ? diagonal + 1 : std::max(row[j], row[j - 1]);
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
       diagonal = above;
     }
   }
@@ -178,15 +183,18 @@ std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabular
   if (vocabulary == LabelVocabulary::kThreePublicRows && IsCountRow(as_printed))
     return std::nullopt;
   const std::u32string ideographs = Ideographs(read);
-  if (ideographs.size() < kLeastCommon) return std::nullopt;
+  if (ideographs.size() < kLeastRead) return std::nullopt;
   const Candidate* best = nullptr;
   double best_score = 0;
   double runner_up = 0;  // the best score of a label of another key
   for (const Candidate& candidate : CandidatesOf(vocabulary)) {
-    const std::size_t common = CommonSubsequence(ideographs, candidate.ideographs);
-    const double score = 2.0 * static_cast<double>(common) /
-                         static_cast<double>(ideographs.size() + candidate.ideographs.size());
-    if (common < kLeastCommon) continue;
+    // A misread keeps a label's length to a character: a longer name that holds a label
+    // (其他一般公共服务支出, a 项 beside the classes) is another row, not a misreading of it.
+    const std::size_t shorter = std::min(ideographs.size(), candidate.ideographs.size());
+    const std::size_t longer = std::max(ideographs.size(), candidate.ideographs.size());
+    if (longer - shorter > kMostLengthDifference) continue;
+    const double score = 1.0 - static_cast<double>(EditDistance(ideographs, candidate.ideographs)) /
+                                   static_cast<double>(longer);
     if (best == nullptr || score > best_score) {
       if (best != nullptr && best->key != candidate.key)
         runner_up = std::max(runner_up, best_score);

@@ -35,9 +35,14 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       // Too little left to tell, or as near to two keys: nothing is guessed.
       {"人金吉支由", LabelVocabulary::kSummaryRows, std::nullopt},
       {"其他文市", LabelVocabulary::kSummaryRows, std::nullopt},
-      {"土年结转结余", LabelVocabulary::kSummaryRows, std::nullopt},
+      {"土年结转结余", LabelVocabulary::kSummaryRows, "上年结转结余"},  // 土 in 上's place
+      {"年结转结余", LabelVocabulary::kSummaryRows, std::nullopt},      // 上年 or 年终?
       {"文出", LabelVocabulary::kSummaryRows, std::nullopt},
       {"办公设备购置", LabelVocabulary::kSummaryRows, std::nullopt},
+      // Longer names that hold a label are other rows (a summary listing 项 beside the
+      // classes, zj_hangzhou_police): not misreadings of the label.
+      {"其他一般公共服务支出", LabelVocabulary::kSummaryRows, std::nullopt},
+      {"其他公安支出", LabelVocabulary::kSummaryRows, std::nullopt},
       {"", LabelVocabulary::kSummaryRows, std::nullopt},
       // Headers of amount columns (sd_yantai_stats p8 on a 200 dpi scan: 一般公共预/算收入).
       {"-般公共预/分收入", LabelVocabulary::kColumns, "一般公共预算收入"},
