@@ -858,6 +858,52 @@ TEST(UnruledTableTest, NarrowSummaryCellsWrapLabelsAndAmountsTogether) {
             (std::vector<std::string>{"本年收入合计", "46.69", "本年支出合计", "46.69"}));
 }
 
+// The same narrow summary with amounts cut after a group's comma
+// ("42,107," over "319.14"): the comma ends a number as a point does, so
+// the next cell's label, under a column gap away, is a chunk of its own.
+// Run into that label, the cut amount was no figure, its line no row, and
+// the row was lost above the table (s2w_0206_final).
+TEST(UnruledTableTest, AmountCutAfterItsCommaStaysApartFromTheNextLabel) {
+  PageContent page = A4Page(2);
+  AddRun(page, "财政拨款收支总表", 150, 40);
+  AddRun(page, "单位：元", 60, 64);
+  AddRun(page, "项目", 60, 90);
+  RightAligned(page, "金额", 240, 90);
+  AddRun(page, "项目", 250, 90);
+  RightAligned(page, "金额", 420, 90);
+  struct Line {
+    double top;
+    std::string income, income_amount, expenditure, expenditure_amount;
+  };
+  const std::vector<Line> lines = {
+      {116, "一、一般公共预算", "42,107,", "一、社会保障和", "26,574,"},
+      {128, "财政拨款", "319.14", "就业支出", "784.24"},
+      {154, "", "", "二、城乡社区支出", "15,532,534.90"},
+      {180, "本年收入合计", "42,107,319.14", "本年支出合计", "42,107,319.14"},
+      {206, "总计", "42,107,319.14", "总计", "42,107,319.14"}};
+  for (const Line& line : lines) {
+    if (!line.income.empty()) AddRun(page, line.income, 60, line.top);
+    if (!line.income_amount.empty()) RightAligned(page, line.income_amount, 240, line.top);
+    if (!line.expenditure.empty()) AddRun(page, line.expenditure, 250, line.top);
+    if (!line.expenditure_amount.empty()) {
+      RightAligned(page, line.expenditure_amount, 420, line.top);
+    }
+  }
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.column_count, 4);
+  ASSERT_EQ(table.row_count, 5);
+  auto compact = [&](int row) {
+    std::vector<std::string> texts = RowTexts(table, row);
+    for (std::string& text : texts) text = RemoveAllWhitespace(text);
+    return texts;
+  };
+  EXPECT_EQ(compact(1), (std::vector<std::string>{"一、一般公共预算财政拨款", "42,107,319.14",
+                                                  "一、社会保障和就业支出", "26,574,784.24"}));
+  EXPECT_EQ(compact(2), (std::vector<std::string>{"", "", "二、城乡社区支出", "15,532,534.90"}));
+}
+
 // Justified prose whose lines hold amounts reads like rows; a line of it
 // without an amount is no row of labels only: it ends a sentence (。). Taken
 // as one, it carried the run on into the next paragraph, and across a page
