@@ -904,6 +904,49 @@ TEST(UnruledTableTest, AmountCutAfterItsCommaStaysApartFromTheNextLabel) {
   EXPECT_EQ(compact(2), (std::vector<std::string>{"", "", "二、城乡社区支出", "15,532,534.90"}));
 }
 
+// A class with no amount in any column (30206 | 电费, its figures blank) in a
+// table whose codes have a column of their own: its code is a figure, but the
+// row is a row of labels, not the table's end. Taken for the end, the rows
+// under it (30231 and the 合计 row) were too few for a table and were lost as
+// a paragraph, silently (s4w_0059_budget).
+TEST(UnruledTableTest, ClassWithBlankAmountsDoesNotEndTheTable) {
+  PageContent page = A4Page(2);
+  AddRun(page, "一般公共预算基本支出表", 150, 40);
+  AddRun(page, "单位：万元", 60, 64);
+  AddRun(page, "科目编码", 60, 90);
+  AddRun(page, "科目名称", 130, 90);
+  RightAligned(page, "人员经费", 340, 90);
+  RightAligned(page, "公用经费", 430, 90);
+  struct Row {
+    std::string code, name, personnel, public_;
+  };
+  const std::vector<Row> rows = {
+      {"301", "工资福利支出", "1.88", ""},         {"30101", "基本工资", "0.25", ""},
+      {"302", "商品和服务支出", "", "0.52"},       {"30206", "电费", "", ""},
+      {"30231", "公务用车运行维护费", "", "0.52"}, {"", "合计", "1.88", "0.52"}};
+  double top = 116;
+  for (const Row& row : rows) {
+    if (!row.code.empty()) AddRun(page, row.code, 60, top);
+    AddRun(page, row.name, 130, top);
+    if (!row.personnel.empty()) RightAligned(page, row.personnel, 340, top);
+    if (!row.public_.empty()) RightAligned(page, row.public_, 430, top);
+    top += 26;
+  }
+  AddRun(page, "注：本表金额单位转换时可能存在尾数误差。", 60, top + 10);
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.row_count, 7);
+  auto compact = [&](int row) {
+    std::string texts;
+    for (const std::string& text : RowTexts(table, row)) texts += RemoveAllWhitespace(text) + "|";
+    return texts;
+  };
+  EXPECT_EQ(compact(4), "30206电费|||");
+  EXPECT_EQ(compact(5), "30231公务用车运行维护费||0.52|");
+  EXPECT_EQ(compact(6), "合计|1.88|0.52|");
+}
+
 // Justified prose whose lines hold amounts reads like rows; a line of it
 // without an amount is no row of labels only: it ends a sentence (。). Taken
 // as one, it carried the run on into the next paragraph, and across a page
