@@ -380,6 +380,16 @@ IdentifiedTable Identified(int block, const Table* table, const std::string& tit
   return identified;
 }
 
+// A grid on `page`: the header row, then the body.
+Table PageGrid(const std::vector<std::string>& header,
+               const std::vector<std::vector<std::string>>& body, int page) {
+  std::vector<std::vector<std::string>> rows = {header};
+  rows.insert(rows.end(), body.begin(), body.end());
+  Table table = Grid(rows);
+  table.pages = {page};
+  return table;
+}
+
 TEST(StitchTest, UntitledSameShapeContinuesAndOtherUnitStartsANewTable) {
   const Table first = Grid(kExpenditureGrid);
   const Table second = Grid({{"202", "外交支出", "5.00", "5.00", ""}});
@@ -408,11 +418,7 @@ TEST(StitchTest, UntitledSameShapeContinuesAndOtherUnitStartsANewTable) {
 // or that is not on the next page starts a new table.
 TEST(StitchTest, TitleRepeatedOnTheNextPageContinues) {
   auto grid = [](const std::vector<std::vector<std::string>>& body, int page) {
-    std::vector<std::vector<std::string>> rows = {{"科目编码", "科目名称", "合计"}};
-    rows.insert(rows.end(), body.begin(), body.end());
-    Table table = Grid(rows);
-    table.pages = {page};
-    return table;
+    return PageGrid({"科目编码", "科目名称", "合计"}, body, page);
   };
   const Table first = grid({{"", "合计", "10.00"}, {"201", "一般公共服务支出", "4.00"}}, 10);
   const Table second = grid({{"208", "社会保障和就业支出", "6.00"}}, 11);
@@ -441,11 +447,7 @@ TEST(StitchTest, TitleRepeatedOnTheNextPageContinues) {
 // The rows after those repeating the first part's top decide.
 TEST(StitchTest, TitleRepeatedOverTheRestOfACutRowContinues) {
   auto grid = [](const std::vector<std::vector<std::string>>& body, int page) {
-    std::vector<std::vector<std::string>> rows = {{"项目", "金额", "项目（按功能分类）", "合计"}};
-    rows.insert(rows.end(), body.begin(), body.end());
-    Table table = Grid(rows);
-    table.pages = {page};
-    return table;
+    return PageGrid({"项目", "金额", "项目（按功能分类）", "合计"}, body, page);
   };
   const Table first = grid({{"一、一般公共预算财政拨款", "7.51", "教育支出", "5.02"},
                             {"二、政府性基", "", "城乡社区支出", "2.49"}},
