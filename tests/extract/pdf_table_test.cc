@@ -834,6 +834,13 @@ PageContent SummaryPage(std::string_view unit, double income_right, double expen
   return page;
 }
 
+// The one table DetectTables finds on `page`; an empty one (no rows, no
+// columns) when it finds none or several.
+Table OnlyTable(const PageContent& page) {
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  return tables.size() == 1 ? tables[0].table : Table{};
+}
+
 // A row's cell texts without whitespace.
 std::vector<std::string> CompactRow(const Table& table, int row) {
   std::vector<std::string> texts = RowTexts(table, row);
@@ -855,9 +862,7 @@ TEST(UnruledTableTest, NarrowSummaryCellsWrapLabelsAndAmountsTogether) {
                    {192, "三、事业收入", "", "", ""},
                    {218, "本年收入合计", "46.69", "本年支出合计", "46.69"},
                    {244, "总计", "46.69", "总计", "46.69"}});
-  const std::vector<DetectedTable> tables = DetectTables(page);
-  ASSERT_EQ(tables.size(), 1u);
-  const Table& table = tables[0].table;
+  const Table table = OnlyTable(page);
   ASSERT_EQ(table.column_count, 4);
   ASSERT_EQ(table.row_count, 6);
   EXPECT_EQ(CompactRow(table, 1), (std::vector<std::string>{"一、一般公共预算财政拨款", "46.69",
@@ -882,11 +887,8 @@ TEST(UnruledTableTest, AmountCutAfterItsCommaStaysApartFromTheNextLabel) {
                    {154, "", "", "二、城乡社区支出", "15,532,534.90"},
                    {180, "本年收入合计", "42,107,319.14", "本年支出合计", "42,107,319.14"},
                    {206, "总计", "42,107,319.14", "总计", "42,107,319.14"}});
-  const std::vector<DetectedTable> tables = DetectTables(page);
-  ASSERT_EQ(tables.size(), 1u);
-  const Table& table = tables[0].table;
-  ASSERT_EQ(table.column_count, 4);
-  ASSERT_EQ(table.row_count, 5);
+  const Table table = OnlyTable(page);
+  ASSERT_EQ(table.row_count, 5);  // the header and the four rows, each of four cells
   EXPECT_EQ(CompactRow(table, 1),
             (std::vector<std::string>{"一、一般公共预算财政拨款", "42,107,319.14",
                                       "一、社会保障和就业支出", "26,574,784.24"}));
@@ -921,9 +923,7 @@ TEST(UnruledTableTest, ClassWithBlankAmountsDoesNotEndTheTable) {
     top += 26;
   }
   AddRun(page, "注：本表金额单位转换时可能存在尾数误差。", 60, top + 10);
-  const std::vector<DetectedTable> tables = DetectTables(page);
-  ASSERT_EQ(tables.size(), 1u);
-  const Table& table = tables[0].table;
+  const Table table = OnlyTable(page);
   ASSERT_EQ(table.row_count, 7);
   EXPECT_EQ(CompactRow(table, 4), (std::vector<std::string>{"30206电费", "", ""}));
   EXPECT_EQ(CompactRow(table, 5),
