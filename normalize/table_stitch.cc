@@ -168,7 +168,16 @@ class Stitcher {
         table.pages.front() != upper.pages.back() + 1) {
       return false;
     }
-    for (int r = header.header_rows; r < table.row_count; ++r) {
+    // The part's own header analysis takes a label-only fragment under its
+    // repeated header (the rest of a row cut by the break, 金预算财政拨款)
+    // for a header row, and its first body row then seemed its 本年收入合计.
+    // A part that repeats the first part's top rows down to its body starts
+    // right after them.
+    const TablePart& first_part = previous.parts.front();
+    const int repeated = RepeatedTopRows(*first_part.table, table);
+    const int start = repeated >= BodyStart(first_part) ? std::min(repeated, header.header_rows)
+                                                        : header.header_rows;
+    for (int r = start; r < table.row_count; ++r) {
       bool any_text = false;
       for (int c = 0; c < table.column_count; ++c) {
         const std::string key = TableKey(table.TextAt(r, c));
@@ -179,6 +188,21 @@ class Stitcher {
       if (any_text) break;  // only the first row with text decides
     }
     return true;
+  }
+
+  // How many rows `lower` opens with that repeat `first`'s top rows, cell by
+  // cell.
+  static int RepeatedTopRows(const Table& first, const Table& lower) {
+    if (first.column_count != lower.column_count) return 0;
+    auto same_row = [&](int r) {
+      for (int c = 0; c < lower.column_count; ++c) {
+        if (TableKey(lower.TextAt(r, c)) != TableKey(first.TextAt(r, c))) return false;
+      }
+      return true;
+    };
+    int r = 0;
+    while (r < lower.row_count && r < first.row_count && same_row(r)) ++r;
+    return r;
   }
 
   void RejoinRowBrokenByPage(StitchedTable& previous, TablePart& part) {
@@ -204,17 +228,7 @@ class Stitcher {
     // Word repeats the top rows of a table on each page (w:tblHeader), the
     // 合计 row too when it is marked; the continuation's body starts after the
     // rows it shares with the first part's top.
-    auto same_row = [&](int r, int h) {
-      for (int c = 0; c < lower.column_count; ++c) {
-        if (TableKey(lower.TextAt(r, c)) != TableKey(first_part.table->TextAt(h, c))) return false;
-      }
-      return true;
-    };
-    int lower_row = 0;
-    while (lower_row < lower.row_count && lower_row < first_part.table->row_count &&
-           same_row(lower_row, lower_row)) {
-      ++lower_row;
-    }
+    int lower_row = RepeatedTopRows(*first_part.table, lower);
     while (lower_row < lower.row_count &&
            (!has_text(lower, lower_row) || ScanRow(lower, lower_row).column_numbers)) {
       ++lower_row;

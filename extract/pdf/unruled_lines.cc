@@ -112,14 +112,17 @@ std::vector<Line> BuildLines(const PageContent& page, const std::vector<char>& g
       const Glyph& glyph = page.glyphs[k];
       line.box = Union(line.box, glyph.box);
       const double gap = line.chunks.empty() ? 0 : glyph.box.x0 - line.chunks.back().box.x1;
-      // An amount cut after its point ("46." over "69" in a narrow cell)
-      // ends in the point: still a number's edge.
+      // An amount cut after its point ("46." over "69" in a narrow cell) or
+      // after a group's comma ("42,107," over "319.14") ends in the point or
+      // the comma: still a number's edge. Missed, the cut amount ran into
+      // the label of the next cell and its row was lost.
       const char before =
           line.chunks.empty()
               ? ' '
               : page.glyphs[static_cast<std::size_t>(line.chunks.back().glyphs.back())].text.back();
-      const bool digit_edge = !line.chunks.empty() && (IsDigitChar(before) || before == '.' ||
-                                                       IsDigitChar(glyph.text.front()));
+      const bool digit_edge =
+          !line.chunks.empty() && (IsDigitChar(before) || before == '.' || before == ',' ||
+                                   IsDigitChar(glyph.text.front()));
       if (line.chunks.empty() || gap > kColumnGapEm * line.em ||
           (digit_edge && gap > kDigitGapEm * line.em)) {
         line.chunks.push_back(Chunk{glyph.box, {}, {}, false, false});

@@ -35,6 +35,14 @@ bool WithinTextCells(const std::vector<Line>& lines, const Candidate& run, const
   });
 }
 
+// A class code in a code column of its own: 类 201 / 301, 款 20101 / 30101,
+// 项 2010101, digits only (a year or a count is no code).
+bool IsClassCodeChunk(const Chunk& chunk) {
+  const std::string text = Compact(chunk.text);
+  return (text.size() == 3 || text.size() == 5 || text.size() == 7) && !chunk.money &&
+         std::all_of(text.begin(), text.end(), IsDigitChar);
+}
+
 // A row of a classification: its label starts with a code of three or more
 // digits (201 一般公共服务支出, 2010101, or the 类 code alone before 款 and 项)
 // and no label follows an amount (a summary's two sides).
@@ -108,13 +116,15 @@ bool IsWrappedLabelLine(const std::vector<Line>& lines, std::size_t j) {
   return line.box.y0 - above.box.y1 <= kWrapGapLines * std::max(1.0, above.box.height());
 }
 
-// Whether line `j` is a row of labels only inside a run: no figure, set at
-// the row pitch (not tight under the line above: that is a wrapped label),
-// and every word starting where a label or text cell of the run's rows
-// starts. A side-by-side summary prints such rows wherever one side has
-// more lines than the other or an amount is blank (三、事业收入 over
-// 四、其他收入, 二、政府性基金预算拨款 | 二、城乡社区支出 with the income blank);
-// a note or a title never starts at a cell's left edge in every word.
+// Whether line `j` is a row of labels only inside a run: no figure but a
+// leading class code, set at the row pitch (not tight under the line above:
+// that is a wrapped label), and every word starting where a label, code or
+// text cell of the run's rows starts. A side-by-side summary prints such rows
+// wherever one side has more lines than the other or an amount is blank
+// (三、事业收入 over 四、其他收入, 二、政府性基金预算拨款 | 二、城乡社区支出 with the
+// income blank), a classified table wherever a class has no amount in any
+// column (30206 | 电费 in a code column of its own); a note or a title never
+// starts at a cell's left edge in every word.
 bool IsLabelRowLine(const std::vector<Line>& lines, const Candidate& run, std::size_t j) {
   const Line& line = lines[j];
   if (j == 0 || line.leader || line.tail || line.chunks.empty() || IsColumnNumbers(line) ||
@@ -123,11 +133,13 @@ bool IsLabelRowLine(const std::vector<Line>& lines, const Candidate& run, std::s
   }
   // No figure, and no sentence: a cell's label never holds 。 or ends in
   // ；，： (justified prose with a number on some lines is no table).
-  if (std::any_of(line.chunks.begin(), line.chunks.end(), [](const Chunk& chunk) {
-        return chunk.figure || Contains(chunk.text, "。") || EndsWith(chunk.text, "；") ||
-               EndsWith(chunk.text, "，") || EndsWith(chunk.text, "：");
-      })) {
-    return false;
+  for (std::size_t c = 0; c < line.chunks.size(); ++c) {
+    const Chunk& chunk = line.chunks[c];
+    if ((chunk.figure && !(c == 0 && line.chunks.size() >= 2 && IsClassCodeChunk(chunk))) ||
+        Contains(chunk.text, "。") || EndsWith(chunk.text, "；") || EndsWith(chunk.text, "，") ||
+        EndsWith(chunk.text, "：")) {
+      return false;
+    }
   }
   const Line& above = lines[j - 1];
   const double height = std::max(1.0, above.box.height());
@@ -138,8 +150,9 @@ bool IsLabelRowLine(const std::vector<Line>& lines, const Candidate& run, std::s
   for (std::size_t l = run.first; l <= run.last; ++l) {
     if (!IsBodyRow(lines[l])) continue;
     for (std::size_t c = 0; c < lines[l].chunks.size(); ++c) {
-      if (!lines[l].chunks[c].figure) starts.push_back(lines[l].chunks[c].box.x0);
-      if (IsAmount(lines[l], c)) amounts.push_back(lines[l].chunks[c].box.x0);
+      const Chunk& chunk = lines[l].chunks[c];
+      if (!chunk.figure || (c == 0 && IsClassCodeChunk(chunk))) starts.push_back(chunk.box.x0);
+      if (IsAmount(lines[l], c)) amounts.push_back(chunk.box.x0);
     }
   }
   // A label stays in its cell: it ends before the amounts right of it begin.

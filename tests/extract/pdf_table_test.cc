@@ -808,54 +808,127 @@ TEST(UnruledTableTest, FlushLeftHeaderRightOfATextColumnHeadsTheNextColumn) {
                                       "24,651,987.90"}));
 }
 
+// A side-by-side summary under a 项目 | 金额 | 项目 | 金额 header: per line, the
+// income label from 60, its amount ending at `income_right`, the expenditure
+// label from `income_right` + 10 and its amount ending at `expenditure_right`.
+struct SummaryLine {
+  double top;
+  std::string income, income_amount, expenditure, expenditure_amount;
+};
+
+PageContent SummaryPage(std::string_view unit, double income_right, double expenditure_right,
+                        const std::vector<SummaryLine>& lines) {
+  PageContent page = A4Page(2);
+  AddRun(page, "财政拨款收支总表", 150, 40);
+  AddRun(page, unit, 60, 64);
+  AddRun(page, "项目", 60, 90);
+  RightAligned(page, "金额", income_right, 90);
+  AddRun(page, "项目", income_right + 10, 90);
+  RightAligned(page, "金额", expenditure_right, 90);
+  for (const SummaryLine& line : lines) {
+    AddRun(page, line.income, 60, line.top);
+    RightAligned(page, line.income_amount, income_right, line.top);
+    AddRun(page, line.expenditure, income_right + 10, line.top);
+    RightAligned(page, line.expenditure_amount, expenditure_right, line.top);
+  }
+  return page;
+}
+
+// The one table DetectTables finds on `page`; an empty one (no rows, no
+// columns) when it finds none or several.
+Table OnlyTable(const PageContent& page) {
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  return tables.size() == 1 ? tables[0].table : Table{};
+}
+
+// A row's cell texts without whitespace.
+std::vector<std::string> CompactRow(const Table& table, int row) {
+  std::vector<std::string> texts = RowTexts(table, row);
+  for (std::string& text : texts) text = RemoveAllWhitespace(text);
+  return texts;
+}
+
 // A summary in narrow cells (s1_0240_final, s1_0292_final): labels and
 // amounts wrap together, the amounts right after their point ("46." over
 // "69", the point 1 em from the 支出 label beside it), and a row of labels
 // only wraps too. The rests join their cells, the label rows stay rows.
 TEST(UnruledTableTest, NarrowSummaryCellsWrapLabelsAndAmountsTogether) {
-  PageContent page = A4Page(2);
-  AddRun(page, "财政拨款收支总表", 150, 40);
-  AddRun(page, "单位：万元", 60, 64);
-  AddRun(page, "项目", 60, 90);
-  RightAligned(page, "金额", 200, 90);
-  AddRun(page, "项目", 210, 90);
-  RightAligned(page, "金额", 330, 90);
-  struct Line {
-    double top;
-    std::string income, income_amount, expenditure, expenditure_amount;
-  };
-  const std::vector<Line> lines = {
-      {116, "一、一般公共预算", "46.", "一、一般公共服", "28."},
-      {128, "财政拨款", "69", "务支出", "74"},  // tight: the rest of each cell
-      {154, "二、政府性基金预", "", "", ""},
-      {166, "算财政拨款", "", "", ""},
-      {192, "三、事业收入", "", "", ""},
-      {218, "本年收入合计", "46.69", "本年支出合计", "46.69"},
-      {244, "总计", "46.69", "总计", "46.69"}};
-  for (const Line& line : lines) {
-    AddRun(page, line.income, 60, line.top);
-    if (!line.income_amount.empty()) RightAligned(page, line.income_amount, 200, line.top);
-    if (!line.expenditure.empty()) AddRun(page, line.expenditure, 210, line.top);
-    if (!line.expenditure_amount.empty()) {
-      RightAligned(page, line.expenditure_amount, 330, line.top);
-    }
-  }
-  const std::vector<DetectedTable> tables = DetectTables(page);
-  ASSERT_EQ(tables.size(), 1u);
-  const Table& table = tables[0].table;
+  const PageContent page =
+      SummaryPage("单位：万元", 200, 330,
+                  {{116, "一、一般公共预算", "46.", "一、一般公共服", "28."},
+                   {128, "财政拨款", "69", "务支出", "74"},  // tight: the rest of each cell
+                   {154, "二、政府性基金预", "", "", ""},
+                   {166, "算财政拨款", "", "", ""},
+                   {192, "三、事业收入", "", "", ""},
+                   {218, "本年收入合计", "46.69", "本年支出合计", "46.69"},
+                   {244, "总计", "46.69", "总计", "46.69"}});
+  const Table table = OnlyTable(page);
   ASSERT_EQ(table.column_count, 4);
   ASSERT_EQ(table.row_count, 6);
-  auto compact = [&](int row) {
-    std::vector<std::string> texts = RowTexts(table, row);
-    for (std::string& text : texts) text = RemoveAllWhitespace(text);
-    return texts;
-  };
-  EXPECT_EQ(compact(1), (std::vector<std::string>{"一、一般公共预算财政拨款", "46.69",
-                                                  "一、一般公共服务支出", "28.74"}));
-  EXPECT_EQ(compact(2), (std::vector<std::string>{"二、政府性基金预算财政拨款", "", "", ""}));
-  EXPECT_EQ(compact(3), (std::vector<std::string>{"三、事业收入", "", "", ""}));
-  EXPECT_EQ(compact(4),
+  EXPECT_EQ(CompactRow(table, 1), (std::vector<std::string>{"一、一般公共预算财政拨款", "46.69",
+                                                            "一、一般公共服务支出", "28.74"}));
+  EXPECT_EQ(CompactRow(table, 2),
+            (std::vector<std::string>{"二、政府性基金预算财政拨款", "", "", ""}));
+  EXPECT_EQ(CompactRow(table, 3), (std::vector<std::string>{"三、事业收入", "", "", ""}));
+  EXPECT_EQ(CompactRow(table, 4),
             (std::vector<std::string>{"本年收入合计", "46.69", "本年支出合计", "46.69"}));
+}
+
+// The same narrow summary with amounts cut after a group's comma
+// ("42,107," over "319.14"): the comma ends a number as a point does, so
+// the next cell's label, under a column gap away, is a chunk of its own.
+// Run into that label, the cut amount was no figure, its line no row, and
+// the row was lost above the table (s2w_0206_final).
+TEST(UnruledTableTest, AmountCutAfterItsCommaStaysApartFromTheNextLabel) {
+  const PageContent page =
+      SummaryPage("单位：元", 240, 420,
+                  {{116, "一、一般公共预算", "42,107,", "一、社会保障和", "26,574,"},
+                   {128, "财政拨款", "319.14", "就业支出", "784.24"},
+                   {154, "", "", "二、城乡社区支出", "15,532,534.90"},
+                   {180, "本年收入合计", "42,107,319.14", "本年支出合计", "42,107,319.14"},
+                   {206, "总计", "42,107,319.14", "总计", "42,107,319.14"}});
+  const Table table = OnlyTable(page);
+  ASSERT_EQ(table.row_count, 5);  // the header and the four rows, each of four cells
+  EXPECT_EQ(CompactRow(table, 1),
+            (std::vector<std::string>{"一、一般公共预算财政拨款", "42,107,319.14",
+                                      "一、社会保障和就业支出", "26,574,784.24"}));
+  EXPECT_EQ(CompactRow(table, 2),
+            (std::vector<std::string>{"", "", "二、城乡社区支出", "15,532,534.90"}));
+}
+
+// A class with no amount in any column (30206 | 电费, its figures blank) in a
+// table whose codes have a column of their own: its code is a figure, but the
+// row is a row of labels, not the table's end. Taken for the end, the rows
+// under it (30231 and the 合计 row) were too few for a table and were lost as
+// a paragraph, silently (s4w_0059_budget).
+TEST(UnruledTableTest, ClassWithBlankAmountsDoesNotEndTheTable) {
+  PageContent page = A4Page(2);
+  AddRun(page, "一般公共预算基本支出表", 150, 40);
+  AddRun(page, "单位：万元", 60, 64);
+  // Code from 60, name from 130, amounts ending at 340 and 430; the header first.
+  const std::vector<std::vector<std::string>> rows = {
+      {"科目编码", "科目名称", "人员经费", "公用经费"},
+      {"301", "工资福利支出", "1.88", ""},
+      {"30101", "基本工资", "0.25", ""},
+      {"302", "商品和服务支出", "", "0.52"},
+      {"30206", "电费", "", ""},
+      {"30231", "公务用车运行维护费", "", "0.52"},
+      {"", "合计", "1.88", "0.52"}};
+  double top = 90;
+  for (const std::vector<std::string>& row : rows) {
+    AddRun(page, row[0], 60, top);
+    AddRun(page, row[1], 130, top);
+    RightAligned(page, row[2], 340, top);
+    RightAligned(page, row[3], 430, top);
+    top += 26;
+  }
+  AddRun(page, "注：本表金额单位转换时可能存在尾数误差。", 60, top + 10);
+  const Table table = OnlyTable(page);
+  ASSERT_EQ(table.row_count, 7);
+  EXPECT_EQ(CompactRow(table, 4), (std::vector<std::string>{"30206电费", "", ""}));
+  EXPECT_EQ(CompactRow(table, 5),
+            (std::vector<std::string>{"30231公务用车运行维护费", "", "0.52"}));
+  EXPECT_EQ(CompactRow(table, 6), (std::vector<std::string>{"合计", "1.88", "0.52"}));
 }
 
 // Justified prose whose lines hold amounts reads like rows; a line of it

@@ -380,6 +380,16 @@ IdentifiedTable Identified(int block, const Table* table, const std::string& tit
   return identified;
 }
 
+// A grid on `page`: the header row, then the body.
+Table PageGrid(const std::vector<std::string>& header,
+               const std::vector<std::vector<std::string>>& body, int page) {
+  std::vector<std::vector<std::string>> rows = {header};
+  rows.insert(rows.end(), body.begin(), body.end());
+  Table table = Grid(rows);
+  table.pages = {page};
+  return table;
+}
+
 TEST(StitchTest, UntitledSameShapeContinuesAndOtherUnitStartsANewTable) {
   const Table first = Grid(kExpenditureGrid);
   const Table second = Grid({{"202", "外交支出", "5.00", "5.00", ""}});
@@ -408,11 +418,7 @@ TEST(StitchTest, UntitledSameShapeContinuesAndOtherUnitStartsANewTable) {
 // or that is not on the next page starts a new table.
 TEST(StitchTest, TitleRepeatedOnTheNextPageContinues) {
   auto grid = [](const std::vector<std::vector<std::string>>& body, int page) {
-    std::vector<std::vector<std::string>> rows = {{"科目编码", "科目名称", "合计"}};
-    rows.insert(rows.end(), body.begin(), body.end());
-    Table table = Grid(rows);
-    table.pages = {page};
-    return table;
+    return PageGrid({"科目编码", "科目名称", "合计"}, body, page);
   };
   const Table first = grid({{"", "合计", "10.00"}, {"201", "一般公共服务支出", "4.00"}}, 10);
   const Table second = grid({{"208", "社会保障和就业支出", "6.00"}}, 11);
@@ -431,6 +437,35 @@ TEST(StitchTest, TitleRepeatedOnTheNextPageContinues) {
   EXPECT_EQ(stitched[0].canonical.source_blocks, (std::vector<int>{0, 2}));
   EXPECT_EQ(stitched[1].canonical.source_blocks, (std::vector<int>{4}));
   EXPECT_EQ(stitched[2].canonical.source_blocks, (std::vector<int>{6}));
+}
+
+// A summary cut inside a row, its title and header repeated on the next page
+// (s4w_0053_final): the rest of the cut label (金预算财政拨款, nothing else in
+// its row) reads as one more header row of the part, and the part's first
+// body row then seemed its own 本年收入合计, a sub-unit's table: not stitched,
+// its label column keyed by the fragment, and its income totals lost silently.
+// The rows after those repeating the first part's top decide.
+TEST(StitchTest, TitleRepeatedOverTheRestOfACutRowContinues) {
+  auto grid = [](const std::vector<std::vector<std::string>>& body, int page) {
+    return PageGrid({"项目", "金额", "项目（按功能分类）", "合计"}, body, page);
+  };
+  const Table first = grid({{"一、一般公共预算财政拨款", "7.51", "教育支出", "5.02"},
+                            {"二、政府性基", "", "城乡社区支出", "2.49"}},
+                           10);
+  const Table second =
+      grid({{"金预算财政拨款", "", "", ""}, {"本年收入合计", "7.51", "本年支出合计", "7.51"}}, 11);
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(
+      Identified(0, &first, "财政拨款收入支出决算总表", "final.fiscal_appropriation_summary"));
+  identified.push_back(
+      Identified(2, &second, "财政拨款收入支出决算总表", "final.fiscal_appropriation_summary"));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 1u);
+  EXPECT_EQ(stitched[0].canonical.source_blocks, (std::vector<int>{0, 2}));
+  EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(2, 0)), "二、政府性基\n金预算财政拨款");
 }
 
 // A table printed with its number and unit only (预算03表 above it; the title
