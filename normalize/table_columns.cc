@@ -449,6 +449,15 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
           column_names[c].resize(column_names[c].rfind('/'));
         }
       }
+      // 预算数 | 决算数 as the top group over each one's items (cn_central_xinfang 2024 决算):
+      // the group says which figure, as a leaf would.
+      const bool year_group = c < year_keys.size() && !year_keys[c].empty();  // below
+      if (column_values[c].empty() && !year_group && path.find('/') != std::string::npos) {
+        const std::string value = LeafKey(path.substr(0, path.find('/')));
+        if (value == "budget" || value == "final" || value == "adjusted_budget") {
+          column_values[c] = value;
+        }
+      }
       std::string leaf =
           path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
       std::string code = ThreePublicKey(leaf);

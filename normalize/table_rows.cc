@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -883,6 +884,46 @@ class RowReader {
               "': OCR'd labels keyed by the nearest label standard tables print: " + labels_matched,
           first.table->provenance);
     }
+    if (columnar_three_public) ReportColumnsOfOneItem(table, first.table->provenance);
+  }
+
+  // A 三公 table printed as columns names each item once across its header; two columns of one
+  // printed row read as the same item (a scan lost the 购置费 | 运行费 words under
+  // 公务用车购置及运行费) give that item two figures at once, of which at most one is right: the
+  // finding names them.
+  void ReportColumnsOfOneItem(const CanonicalTable& table, const Provenance& provenance) {
+    Finding finding;
+    std::string items;
+    for (const CanonicalRow& row : table.rows) {
+      // Per printed row and figure column: a year's 预算数 beside another's is no repeat.
+      std::map<std::tuple<int, int, std::string>, std::vector<const Figure*>> by_printed_row;
+      for (const Figure& figure : row.values) {
+        by_printed_row[{figure.provenance.block, figure.provenance.row, figure.column}].push_back(
+            &figure);
+      }
+      for (const auto& [at, figures] : by_printed_row) {
+        if (figures.size() < 2) continue;
+        if (items.find(row.row_code) == std::string::npos) {
+          items += (items.empty() ? "" : ", ") + row.row_code;
+        }
+        for (const Figure* figure : figures) {
+          finding.figures.push_back(FigureRef{figure->table_kind, figure->row_code, figure->column,
+                                              figure->amount_fen, figure->provenance});
+        }
+      }
+    }
+    if (finding.figures.empty()) return;
+    finding.check = "column.item_repeated";
+    finding.severity = Severity::kWarning;
+    finding.provenance = provenance;
+    finding.message = "table '" + table.printed_title +
+                      "': " + std::to_string(finding.figures.size()) +
+                      " figures come from columns of one printed row that its header names as "
+                      "the same item (" +
+                      items +
+                      "), where the table prints the item once: a header word lost or misread, "
+                      "or a grouping of columns the header does not key";
+    findings_.push_back(std::move(finding));
   }
 
   void AddFigure(const CanonicalTable& table, CanonicalRow& row, const Table& grid, int block,

@@ -804,6 +804,19 @@ TEST(HeaderTest, ColumnKeysFollowTheKind) {
   EXPECT_EQ(columns.column_rows,
             (std::vector<std::string>{"three_public.total", "three_public.overseas",
                                       "three_public.reception"}));
+
+  // 预算数 | 决算数 as the top group over each one's items (cn_central_xinfang 2024 决算): the
+  // group says which figure each column holds; a final account's budget columns are no 决算数.
+  const Table grouped = Grid({{"预算数", "", "决算数", ""},
+                              {"合计", "公务接待费", "合计", "公务接待费"},
+                              {"3.00", "3.00", "2.00", "2.00"}});
+  columns = KeyColumns(OnePart(grouped, "final.three_public"), HeaderOptions{});
+  EXPECT_TRUE(columns.columnar_three_public);
+  EXPECT_EQ(columns.column_rows,
+            (std::vector<std::string>{"three_public.total", "three_public.reception",
+                                      "three_public.total", "three_public.reception"}));
+  EXPECT_EQ(columns.column_values,
+            (std::vector<std::string>{"budget", "budget", "final", "final"}));
 }
 
 // 基本支出 spanning its sub-columns, whose labels were not read (OCR of
@@ -1385,6 +1398,39 @@ TEST(RowsTest, OcrSegmentColumnWithItsHeaderMisread) {
       EXPECT_NE(codes, (std::vector<std::string>{"220", "22001", "2200101", "2200102"}));
     }
   }
+}
+
+// A 三公 table printed as columns whose 购置费 | 运行费 words under 公务用车购置及运行费 were lost
+// (zj_hangzhou_transport p34 on a scan): three columns of each printed row read as one item.
+// Figures of one row and one item from two columns cannot all be right: they are named.
+TEST(RowsTest, ColumnarThreePublicItemReadFromTwoColumnsIsNamed) {
+  const Table grid = Grid({{"单位名称", "合计", "因公出国（境）费", "公务用车购置及运行费",
+                            "公务用车购置及运行费", "公务接待费"},
+                           {"本级", "6.00", "1.00", "3.00", "2.00", "1.00"},
+                           {"下属单位", "2.00", "", "1.00", "1.00", ""}});
+  StitchedTable stitched = OnePart(grid, "budget.three_public");
+  stitched.declared = UnitOfAmount::kWanYuan;
+  const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+  ASSERT_TRUE(columns.columnar_three_public);
+  std::vector<Finding> findings;
+  ReadRows(stitched, columns, RowsOptions{}, 0, findings);
+  std::vector<const Finding*> named;
+  for (const Finding& finding : findings) {
+    if (finding.check == "column.item_repeated") named.push_back(&finding);
+  }
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0]->figures.size(), 4u);  // two rows, two columns each
+  EXPECT_NE(named[0]->message.find("three_public.vehicle_total"), std::string::npos);
+
+  // Each item once across the header: nothing to say.
+  const Table plain = Grid({{"单位名称", "合计", "因公出国（境）费", "公务接待费"},
+                            {"本级", "2.00", "1.00", "1.00"},
+                            {"下属单位", "1.00", "", "1.00"}});
+  StitchedTable plain_stitched = OnePart(plain, "budget.three_public");
+  plain_stitched.declared = UnitOfAmount::kWanYuan;
+  findings.clear();
+  ReadRows(plain_stitched, KeyColumns(plain_stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  for (const Finding& finding : findings) EXPECT_NE(finding.check, "column.item_repeated");
 }
 
 TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
