@@ -1,7 +1,6 @@
 #include "normalize/ocr_labels.h"
 
 #include <algorithm>
-#include <array>
 #include <string>
 #include <vector>
 
@@ -25,69 +24,69 @@ constexpr std::size_t kMostLengthDifference = 1;
 
 // Summary rows the row keys (table_row_keys.cc) understand, as publishers print them; the
 // expenditure classes come from the national classification.
-constexpr std::array<std::u32string_view, 27> kSummaryLabels = {
-    U"一般公共预算拨款",
-    U"一般公共预算资金",
-    U"政府性基金预算拨款",
-    U"政府性基金预算资金",
-    U"国有资本经营预算拨款",
-    U"国有资本经营预算资金",
-    U"财政专户管理资金",
-    U"单位资金",
-    U"事业收入",
-    U"事业单位经营收入",
-    U"上级补助收入",
-    U"附属单位上缴收入",
-    U"其他收入",
-    U"本年收入合计",
-    U"上年结转结余",
-    U"年初结转和结余",
-    U"收入总计",
-    U"使用非财政拨款结余",
-    U"非财政拨款结转",
-    U"本年支出合计",
-    U"年终结转结余",
-    U"年末结转和结余",
-    U"支出总计",
-    U"基本支出",
-    U"项目支出",
-    U"结余分配",
-    U"预留机动经费",
+constexpr std::string_view kSummaryLabels[] = {
+    "一般公共预算拨款",
+    "一般公共预算资金",
+    "政府性基金预算拨款",
+    "政府性基金预算资金",
+    "国有资本经营预算拨款",
+    "国有资本经营预算资金",
+    "财政专户管理资金",
+    "单位资金",
+    "事业收入",
+    "事业单位经营收入",
+    "上级补助收入",
+    "附属单位上缴收入",
+    "其他收入",
+    "本年收入合计",
+    "上年结转结余",
+    "年初结转和结余",
+    "收入总计",
+    "使用非财政拨款结余",
+    "非财政拨款结转",
+    "本年支出合计",
+    "年终结转结余",
+    "年末结转和结余",
+    "支出总计",
+    "基本支出",
+    "项目支出",
+    "结余分配",
+    "预留机动经费",
 };
 
-constexpr std::array<std::u32string_view, 6> kThreePublicLabels = {
-    U"因公出国(境)费",     U"公务用车购置及运行费", U"公务用车购置费",
-    U"公务用车运行维护费", U"公务接待费",           U"机关运行经费",
+constexpr std::string_view kThreePublicLabels[] = {
+    "因公出国(境)费",     "公务用车购置及运行费", "公务用车购置费",
+    "公务用车运行维护费", "公务接待费",           "机关运行经费",
 };
 
 // Column headers the header stage (LeafKey) keys, as publishers print them.
-constexpr std::array<std::u32string_view, 26> kColumnLabels = {
-    U"一般公共预算拨款",
-    U"一般公共预算收入",
-    U"一般公共预算资金",
-    U"政府性基金预算拨款",
-    U"政府性基金预算收入",
-    U"国有资本经营预算拨款",
-    U"国有资本经营预算收入",
-    U"财政专户管理资金收入",
-    U"财政专户管理资金",
-    U"单位资金",
-    U"事业收入",
-    U"事业单位经营收入",
-    U"其他收入",
-    U"上级补助收入",
-    U"附属单位上缴收入",
-    U"财政拨款结转",
-    U"非财政拨款结转",
-    U"基本支出",
-    U"项目支出",
-    U"人员经费",
-    U"公用经费",
-    U"上缴上级支出",
-    U"对附属单位补助支出",
-    U"经营支出",
-    U"预留机动经费",
-    U"上年结转",
+constexpr std::string_view kColumnLabels[] = {
+    "一般公共预算拨款",
+    "一般公共预算收入",
+    "一般公共预算资金",
+    "政府性基金预算拨款",
+    "政府性基金预算收入",
+    "国有资本经营预算拨款",
+    "国有资本经营预算收入",
+    "财政专户管理资金收入",
+    "财政专户管理资金",
+    "单位资金",
+    "事业收入",
+    "事业单位经营收入",
+    "其他收入",
+    "上级补助收入",
+    "附属单位上缴收入",
+    "财政拨款结转",
+    "非财政拨款结转",
+    "基本支出",
+    "项目支出",
+    "人员经费",
+    "公用经费",
+    "上缴上级支出",
+    "对附属单位补助支出",
+    "经营支出",
+    "预留机动经费",
+    "上年结转",
 };
 
 // The key a label gives, so that two spellings of one key do not compete.
@@ -141,17 +140,17 @@ struct Candidate {
   std::u32string ideographs;
 };
 
+Candidate CandidateOf(std::string label, LabelVocabulary vocabulary) {
+  std::string key = KeyOf(label, vocabulary);
+  std::u32string ideographs = Ideographs(label);
+  return {std::move(label), std::move(key), std::move(ideographs)};
+}
+
 template <std::size_t N>
-std::vector<Candidate> CandidatesFrom(const std::array<std::u32string_view, N>& labels,
+std::vector<Candidate> CandidatesFrom(const std::string_view (&labels)[N],
                                       LabelVocabulary vocabulary) {
   std::vector<Candidate> out;
-  for (std::u32string_view label : labels) {
-    std::string text;
-    for (char32_t c : label) AppendUtf8(text, c);
-    std::string key = KeyOf(text, vocabulary);
-    std::u32string ideographs = Ideographs(text);
-    out.push_back({std::move(text), std::move(key), std::move(ideographs)});
-  }
+  for (std::string_view label : labels) out.push_back(CandidateOf(std::string(label), vocabulary));
   return out;
 }
 
@@ -159,7 +158,7 @@ const std::vector<Candidate>& CandidatesOf(LabelVocabulary vocabulary) {
   static const std::vector<Candidate> summary = [] {
     std::vector<Candidate> out = CandidatesFrom(kSummaryLabels, LabelVocabulary::kSummaryRows);
     for (const std::string& name : AllFunctionClassNames()) {
-      out.push_back({name, KeyOf(name, LabelVocabulary::kSummaryRows), Ideographs(name)});
+      out.push_back(CandidateOf(name, LabelVocabulary::kSummaryRows));
     }
     return out;
   }();

@@ -436,6 +436,10 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   column_names.resize(column_keys.size());
   bool& columnar_three_public = columns.columnar_three_public;
   if (three_public) {
+    // 预算数 / 决算数 / 调整预算数: which figure of an item a column holds.
+    auto names_figure = [](const std::string& value) {
+      return value == "budget" || value == "final" || value == "adjusted_budget";
+    };
     int named = 0;
     for (std::size_t c = 0; c < column_keys.size(); ++c) {
       std::string path = TableKey(first.header.paths[c]);
@@ -443,7 +447,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
       const std::size_t cut = path.rfind('/');
       if (cut != std::string::npos) {
         const std::string value = LeafKey(path.substr(cut + 1));
-        if (value == "budget" || value == "final" || value == "adjusted_budget") {
+        if (names_figure(value)) {
           column_values[c] = value;
           path.resize(cut);
           column_names[c].resize(column_names[c].rfind('/'));
@@ -454,9 +458,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
       const bool year_group = c < year_keys.size() && !year_keys[c].empty();  // below
       if (column_values[c].empty() && !year_group && path.find('/') != std::string::npos) {
         const std::string value = LeafKey(path.substr(0, path.find('/')));
-        if (value == "budget" || value == "final" || value == "adjusted_budget") {
-          column_values[c] = value;
-        }
+        if (names_figure(value)) column_values[c] = value;
       }
       std::string leaf =
           path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);

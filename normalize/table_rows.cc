@@ -23,9 +23,13 @@
 namespace disclose {
 namespace {
 
-// 合计 or 总计 with one of its two characters misread by OCR (合让, 台计): at the head of a
-// table,// The 款 column of a 类 | 款 | 项 header whose 款 OCR misread (次, 4/愉): the column left
-// of the 项 column whose body holds only two-digit numbers is the 款 column, so its codes join the
+bool IsOcrCell(const Table& grid, int r, int c) {
+  const TableCell* cell = grid.CellAt(r, c);
+  return cell != nullptr && cell->provenance.origin == TextOrigin::kOcr;
+}
+
+// The 款 column of a 类 | 款 | 项 header whose 款 OCR misread (次, 4/愉): the column left of the
+// 项 column whose body holds only two-digit numbers is the 款 column, so its codes join the
 // class's (220 + 01 = 22001) instead of being dropped.
 std::vector<std::string> WithMisreadSegmentColumn(std::vector<std::string> roles, const Table& grid,
                                                   int body_start) {
@@ -44,8 +48,7 @@ std::vector<std::string> WithMisreadSegmentColumn(std::vector<std::string> roles
         other = true;
       }
     }
-    if (!other && pieces > 0 && grid.CellAt(body_start, static_cast<int>(c)) != nullptr &&
-        grid.CellAt(body_start, static_cast<int>(c))->provenance.origin == TextOrigin::kOcr) {
+    if (!other && pieces > 0 && IsOcrCell(grid, body_start, static_cast<int>(c))) {
       roles[c] = "kuan";
     }
   }
@@ -96,11 +99,6 @@ std::string OcrCodePiece(std::string_view key) {
     if (static_cast<unsigned char>(ch) >= 0x80) return "";
   }
   return digits.size() == 2 ? digits : "";
-}
-
-bool IsOcrCell(const Table& grid, int r, int c) {
-  const TableCell* cell = grid.CellAt(r, c);
-  return cell != nullptr && cell->provenance.origin == TextOrigin::kOcr;
 }
 
 // Whether column c prints its code pieces padded to two digits (01, 05): then a one-digit
@@ -601,9 +599,7 @@ class RowReader {
             if (role == "rowno") continue;
             const std::string text = Trim(grid.TextAt(r, c));
             if (text.empty()) continue;
-            if (const TableCell* cell = grid.CellAt(r, c)) {
-              label_ocr = label_ocr || cell->provenance.origin == TextOrigin::kOcr;
-            }
+            label_ocr = label_ocr || IsOcrCell(grid, r, c);
             std::string key = TableKey(text);
             if ((role == "kuan" || role == "xiang") && IsOcrCell(grid, r, c) &&
                 (!AllDigits(key) || (key.size() == 1 && PadsPieces(grid, c)))) {
