@@ -74,6 +74,63 @@ std::vector<ColumnProfile> Profile(const Table& table, int first_row, double& ta
   return profiles;
 }
 
+// The columns of a header alone on its page (its body pushed to the next page): its last row,
+// where a header is cut finest (类 | 款 | 项 under 科目编码), a cell per column; each column
+// reaches halfway to its neighbours. Empty cells carry their column's band and words are
+// centred in theirs, so a cell below lies in the column over its centre. Empty when a cell
+// of that row spans columns or has no box.
+std::vector<std::pair<double, double>> HeaderColumnBands(const Table& upper, int row) {
+  std::vector<std::pair<double, double>> extent(static_cast<std::size_t>(upper.column_count),
+                                                {1e18, -1e18});
+  for (const TableCell& cell : upper.cells) {
+    if (cell.row != row || cell.column < 0 || cell.column >= upper.column_count) continue;
+    if (cell.column_span != 1 || !cell.provenance.box) return {};
+    extent[static_cast<std::size_t>(cell.column)] = {cell.provenance.box->x0,
+                                                     cell.provenance.box->x1};
+  }
+  for (std::size_t u = 0; u < extent.size(); ++u) {
+    if (extent[u].first > extent[u].second) return {};
+    if (u > 0 && extent[u].first < extent[u - 1].first) return {};
+  }
+  std::vector<std::pair<double, double>> bands(extent.size());
+  for (std::size_t u = 0; u < extent.size(); ++u) {
+    bands[u].first = u == 0 ? -1e18 : (extent[u - 1].second + extent[u].first) / 2;
+    bands[u].second = u + 1 == extent.size() ? 1e18 : (extent[u].second + extent[u + 1].first) / 2;
+  }
+  return bands;
+}
+
+// Each column of `lower` placed under the band over most of its filled cells' centres;
+// -1 for a column without filled cells or whose cells split between bands.
+std::vector<int> PlacesUnderHeader(const std::vector<std::pair<double, double>>& bands,
+                                   const Table& lower) {
+  std::vector<std::vector<int>> votes(static_cast<std::size_t>(lower.column_count),
+                                      std::vector<int>(bands.size(), 0));
+  for (const TableCell& cell : lower.cells) {
+    if (cell.column < 0 || cell.column >= lower.column_count || !cell.provenance.box ||
+        Trim(cell.text).empty()) {
+      continue;
+    }
+    const double center = (cell.provenance.box->x0 + cell.provenance.box->x1) / 2;
+    for (std::size_t u = 0; u < bands.size(); ++u) {
+      if (center >= bands[u].first && center < bands[u].second) {
+        ++votes[static_cast<std::size_t>(cell.column)][u];
+      }
+    }
+  }
+  std::vector<int> place(static_cast<std::size_t>(lower.column_count), -1);
+  for (std::size_t c = 0; c < votes.size(); ++c) {
+    int total = 0, best = 0;
+    for (std::size_t u = 0; u < bands.size(); ++u) {
+      total += votes[c][u];
+      if (votes[c][u] > votes[c][static_cast<std::size_t>(best)]) best = static_cast<int>(u);
+    }
+    // A 栏次 row's numbers may share a cell below (`2 3`): most cells, not all.
+    if (total > 0 && 4 * votes[c][static_cast<std::size_t>(best)] >= 3 * total) place[c] = best;
+  }
+  return place;
+}
+
 }  // namespace
 
 std::optional<Table> AlignToColumnsAbove(const Table& upper, int upper_body, const Table& lower) {
@@ -91,7 +148,21 @@ std::optional<Table> AlignToColumnsAbove(const Table& upper, int upper_body, con
 
   std::vector<int> place(static_cast<std::size_t>(lower.column_count), -1);
   int amounts = 0;
-  for (int c = 0; c < lower.column_count; ++c) {
+  // No figure above: a header alone at the foot of its page places the columns.
+  const bool header_only = std::none_of(
+      above.begin(), above.end(), [](const ColumnProfile& column) { return column.Amount(); });
+  if (header_only) {
+    // Of the same shape, the parts stitch as they are: the header's one row may be cut coarser
+    // than the body (功能分类科目编码 over 类 | 款 | 项 printed on the next page).
+    if (lower.column_count == upper.column_count) return std::nullopt;
+    const int header_row = std::min(upper_body, upper.row_count) - 1;
+    const std::vector<std::pair<double, double>> bands =
+        header_row >= 0 ? HeaderColumnBands(upper, header_row)
+                        : std::vector<std::pair<double, double>>{};
+    if (bands.empty()) return std::nullopt;
+    place = PlacesUnderHeader(bands, lower);
+  }
+  for (int c = 0; c < lower.column_count && !header_only; ++c) {
     const ColumnProfile& column = below[static_cast<std::size_t>(c)];
     int best = -1;
     double best_score = 0;
@@ -111,8 +182,10 @@ std::optional<Table> AlignToColumnsAbove(const Table& upper, int upper_body, con
         }
       }
     }
-    if (column.Amount()) ++amounts;
     place[static_cast<std::size_t>(c)] = best;
+  }
+  for (int c = 0; c < lower.column_count; ++c) {
+    if (below[static_cast<std::size_t>(c)].Amount()) ++amounts;
   }
   if (amounts == 0) return std::nullopt;
   // Every filled cell needs a place; places keep the columns' order, and two

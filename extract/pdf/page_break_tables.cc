@@ -202,6 +202,26 @@ bool IsLabelRest(const std::string& text) {
          std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The lines of a label cell cut by the break, at most (a narrow cell wraps 二、政府性基金预算
+// 财政拨款 over four lines).
+constexpr std::size_t kMaxRestLines = 3;
+
+// One line of a narrow label cell: a few characters, no digit, nothing a title, a unit line
+// or a note has.
+bool IsCellLineRest(const std::string& text) {
+  constexpr std::size_t kMaxCellLineChars = 6;
+  if (text.empty() || DecodeUtf8(text).size() > kMaxCellLineChars || IsCaptionText(text)) {
+    return false;
+  }
+  if (std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  for (std::string_view mark : {"。", "：", ":", "；", "，"}) {
+    if (Contains(text, mark)) return false;
+  }
+  return true;
+}
+
 // A paragraph below a table that can only be a row of labels of it: one
 // line, starting where the table's labels start, with no figure and nothing
 // a note, a title or a unit line has (。：, a closing 表).
@@ -321,6 +341,15 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
       // Nothing but the rest of a label the break cut (社会保障和就业 over
       // 支出, no header repeated): the table continues the one above.
       if (paragraphs.size() == 1 && IsLabelRest(paragraphs[0].text)) continues = true;
+      // Or the rest of a label wrapped over more lines of a narrow cell (二、政府性 over
+      // 基金预算财 / 政拨款): each short, no digit, flush with the one above.
+      if (paragraphs.size() >= 2 && paragraphs.size() <= kMaxRestLines &&
+          std::all_of(paragraphs.begin(), paragraphs.end(), [&](const GlyphLine& line) {
+            const double em = std::max(1.0, std::min(line.box.height(), 20.0));
+            return IsCellLineRest(line.text) && std::abs(line.box.x0 - paragraphs[0].box.x0) < em;
+          })) {
+        continues = true;
+      }
       const bool ocr = content.page.text_origin == TextOrigin::kOcr;
       for (const auto& lines : {paragraphs, GlyphLines(content, above)}) {
         if (continues) break;

@@ -456,6 +456,47 @@ TEST(PageBreakTableTest, RepeatedHeaderBetweenTheLinesOfACutLabel) {
   EXPECT_TRUE(AnyParagraphContains(lower, "注：本表为示例。"));
 }
 
+// A narrow label cell wrapped over three lines (二、政府性 | 基金预算财 | 政拨款) cut by the break
+// after its first line, no header repeated (a three-line table): the two short lines above the
+// lower page's table are the label's rest, and that table continues the one above. They ended
+// the rejoin, and the summary's rows on both pages were read apart (s5w_0006_final: 15 figures
+// of 财政拨款收入支出决算表 lost).
+TEST(PageBreakTableTest, LabelWrappedOverSeveralLinesCutByTheBreak) {
+  PageContent upper_content = SummaryAtThePageFoot(/*page_number=*/false);
+  AddRun(upper_content, "二、政府性", 60, 770);
+  PageContent lower_content = A4Page(2);
+  AddRun(lower_content, "基金预算财", 60, 60);
+  AddRun(lower_content, "政拨款", 60, 80);
+  SummaryRow(lower_content, 110, "", "", "五、农林水支出", "0.00");
+  SummaryRow(lower_content, 140, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
+  SummaryRow(lower_content, 170, "收入总计", "5,018.56", "支出总计", "5,018.56");
+  AddRun(lower_content, "注：本表为示例。", 60, 220);
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_EQ(upper.tables.size(), 1u);
+  ASSERT_EQ(lower.tables.size(), 1u);
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& rest = lower.tables[0].table;
+  EXPECT_TRUE(rest.continued_from_previous_page);
+  ASSERT_EQ(rest.column_count, upper.tables[0].table.column_count);
+  EXPECT_EQ(RowTexts(rest, rest.row_count - 1),
+            (std::vector<std::string>{"收入总计", "5,018.56", "支出总计", "5,018.56", "5,018.56"}));
+  EXPECT_FALSE(AnyParagraphContains(lower, "基金预算财"));
+
+  // Lines of a sentence above the table are no label's rest: nothing is joined.
+  PageContent noted = A4Page(2);
+  AddRun(noted, "说明：本表为示例。", 60, 60);
+  AddRun(noted, "以下为续表。", 60, 80);
+  SummaryRow(noted, 110, "", "", "五、农林水支出", "0.00");
+  SummaryRow(noted, 140, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
+  SummaryRow(noted, 170, "收入总计", "5,018.56", "支出总计", "5,018.56");
+  PageAnalysis upper2 = AnalyzePage(upper_content);
+  PageAnalysis lower2 = AnalyzePage(noted);
+  EXPECT_FALSE(RejoinTableAcrossPageBreak(upper_content, upper2, noted, lower2));
+}
+
 // A summary whose last rows at the foot of a page are labels only (四、事业收入,
 // 五、其他收入: a run never ends on them, so they stay paragraphs under the
 // table) and whose totals rows open the next page with no header repeated

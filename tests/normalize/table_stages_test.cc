@@ -731,6 +731,92 @@ INSTANTIATE_TEST_SUITE_P(Cases, AlignColumnsTest,
                            return std::string(param.param.name);
                          });
 
+// A header alone at the foot of its page, its body pushed to the next page, which reads one
+// column fewer (其他收入 blank in every row, 栏次 2 and 3 in one cell): no figure above says where
+// the columns are, so the header's last row does (类 | 款 | 项 | … | 其他收入, each column reaching
+// halfway to its neighbours). The body was never stitched and its figures were lost under
+// kind `other` (s5w_0006_final: a whole 收入决算表). Of the same shape, the parts stitch as
+// they are, whatever the header's row (功能分类科目编码 over the body's 类 | 款 | 项).
+TEST(AlignColumnsTest, BodyUnderAHeaderAloneOnThePageBefore) {
+  Table head =
+      Grid({{"", "功能分类科目编码", "", "科目名称", "本年收入合计", "财政拨款收入", "其他收入"},
+            {"类", "款", "项", "", "", "", ""}});
+  const std::vector<std::pair<double, double>> head_row0 = {
+      {51, 95}, {51, 147}, {136, 205}, {262, 310}, {333, 381}, {403, 451}, {474, 522}};
+  const std::vector<std::pair<double, double>> head_row1 = {
+      {51, 63}, {121, 133}, {192, 204}, {206, 322}, {322, 392}, {393, 463}, {464, 522}};
+  head.pages = {3};
+  for (TableCell& cell : head.cells) {
+    const auto& [x0, x1] =
+        (cell.row == 0 ? head_row0 : head_row1)[static_cast<std::size_t>(cell.column)];
+    cell.provenance.page = 3;
+    cell.provenance.box = Box{x0, 700.0 + 20 * cell.row, x1, 712.0 + 20 * cell.row};
+  }
+  Table body = Grid({{"栏次", "", "", "", "1", "2 3"},
+                     {"201", "", "", "一般公共服务支出", "44,755.90", "44,755.90"},
+                     {"201", "03", "01", "行政运行", "44,755.90", "44,755.90"}});
+  const std::vector<std::pair<double, double>> body_columns = {{51, 70},   {121, 135}, {192, 205},
+                                                               {262, 310}, {338, 392}, {408, 463}};
+  body.pages = {4};
+  for (TableCell& cell : body.cells) {
+    auto [x0, x1] = body_columns[static_cast<std::size_t>(cell.column)];
+    if (cell.row == 0 && cell.column == 5) x1 = 480;  // 2 and 3 in one cell
+    cell.provenance.page = 4;
+    cell.provenance.box = Box{x0, 60.0 + 20 * cell.row, x1, 72.0 + 20 * cell.row};
+  }
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(Identified(0, &head, "部门收入决算表", "final.income"));
+  identified.push_back(Identified(1, &body, "", "other"));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 1u);
+  ASSERT_EQ(stitched[0].parts.size(), 1u);  // stacked onto the header
+  const Table& grid = *stitched[0].parts[0].table;
+  ASSERT_EQ(grid.column_count, 7);
+  const int row = grid.row_count - 1;
+  EXPECT_EQ(std::string(grid.TextAt(row, 0)), "201");
+  EXPECT_EQ(std::string(grid.TextAt(row, 2)), "01");
+  EXPECT_EQ(std::string(grid.TextAt(row, 3)), "行政运行");
+  EXPECT_EQ(std::string(grid.TextAt(row, 4)), "44,755.90");
+  EXPECT_EQ(std::string(grid.TextAt(row, 5)), "44,755.90");
+  EXPECT_EQ(std::string(grid.TextAt(row, 6)), "");
+
+  // The same shape below: nothing moves, whatever the header's bands say.
+  Table head2 = Grid({{"功能", "分类科目编码", "", "科目名称", "合计", "基本支出", "项目支出"}});
+  const std::vector<std::pair<double, double>> head2_row = {
+      {51, 69}, {69, 123}, {180, 219}, {248, 284}, {367, 385}, {413, 449}, {478, 514}};
+  head2.pages = {4};
+  for (TableCell& cell : head2.cells) {
+    const auto& [x0, x1] = head2_row[static_cast<std::size_t>(cell.column)];
+    cell.provenance.page = 4;
+    cell.provenance.box = Box{x0, 750, x1, 762};
+  }
+  Table body2 = Grid({{"类", "款", "项", "", "", "", ""},
+                      {"206", "01", "", "科学技术管理事务", "10.46", "7.41", "3.05"}});
+  const std::vector<std::pair<double, double>> body2_columns = {
+      {51, 66}, {169, 179}, {209, 219}, {248, 320}, {380, 402}, {450, 468}, {516, 533}};
+  body2.pages = {5};
+  for (TableCell& cell : body2.cells) {
+    const auto& [x0, x1] = body2_columns[static_cast<std::size_t>(cell.column)];
+    cell.provenance.page = 5;
+    cell.provenance.box = Box{x0, 60.0 + 20 * cell.row, x1, 72.0 + 20 * cell.row};
+  }
+  std::vector<IdentifiedTable> identified2;
+  identified2.push_back(
+      Identified(0, &head2, "一般公共预算支出表", "budget.general_budget_expenditure"));
+  identified2.push_back(Identified(1, &body2, "", "other"));
+  std::deque<Table> owned2;
+  std::vector<StitchedTable> stitched2 =
+      StitchTables(std::move(identified2), StitchOptions{}, owned2, findings);
+  ASSERT_EQ(stitched2.size(), 1u);
+  const Table& grid2 = *stitched2[0].parts.back().table;
+  const int last = grid2.row_count - 1;
+  EXPECT_EQ(std::string(grid2.TextAt(last, 1)), "01");
+  EXPECT_EQ(std::string(grid2.TextAt(last, 4)), "10.46");
+}
+
 // ------------------------------------------------------------------ header
 
 StitchedTable OnePart(const Table& table, const std::string& kind) {
