@@ -196,6 +196,7 @@ class RowReader {
     ReportColumnsKeyedBySums(pending.canonical, columns);
     ReportOcrDuplicateCodes(pending.canonical);
     ReportUnkeyedRows(pending.canonical);
+    ReportUnlabelledAmounts(pending.canonical);
     ReportUnreadAmountColumns(pending);
     ReportUnclassified(pending);
     return std::move(pending.canonical);
@@ -754,7 +755,13 @@ class RowReader {
             name = "合计";
             code.clear();
           }
-          if (code.empty() && name.empty()) continue;
+          if (code.empty() && name.empty()) {
+            if (any_figure_table && table.kind != "other") {
+              NoteUnlabelledAmounts(table, grid, part.block, r, amount_columns, consumed,
+                                    table_index);
+            }
+            continue;
+          }
           auto name_key_of = [](const std::string& text) { return StripOrdinal(TableKey(text)); };
           // A name cut by a page break or a wrapped cell: its second half
           // stands alone, with no code and no figure, under a coded row
@@ -922,6 +929,53 @@ class RowReader {
     findings_.push_back(std::move(finding));
   }
 
+  // Amounts of a row that prints neither a label nor a class code in its segment and that no
+  // 合计 label further left took (当年支出小计 over the next segment's amount, as Jiangsu
+  // summaries print it): no row can be keyed for them, so they are kept to be named.
+  void NoteUnlabelledAmounts(const CanonicalTable& table, const Table& grid, int block, int r,
+                             const std::vector<std::pair<int, std::string>>& amount_columns,
+                             const std::vector<int>& consumed, int table_index) {
+    const CanonicalRow row;
+    for (const auto& [c, column] : amount_columns) {
+      if (column.empty() || column == kRateColumn) continue;
+      if (std::find(consumed.begin(), consumed.end(), c) != consumed.end()) continue;
+      const TableCell* cell = grid.CellAt(r, c);
+      if (cell == nullptr || cell->row != r || cell->column != c) continue;
+      const std::string text = Trim(cell->text);
+      const AmountText amount = ParseAmountText(text);
+      if (amount.kind != AmountKind::kNumber || amount.percent) continue;
+      Provenance provenance = cell->provenance;
+      if (provenance.block < 0) provenance.block = block;
+      if (provenance.row < 0) provenance.row = r;
+      if (provenance.column < 0) provenance.column = c;
+      if (std::optional<Figure> figure =
+              FigureOfCell(table, row, column, text, amount, provenance, table_index, findings_)) {
+        unlabelled_.push_back(FigureRef{table.kind, "", column, figure->amount_fen, provenance});
+        unlabelled_printed_.push_back(CollapseWhitespace(text));
+      }
+    }
+  }
+
+  // One finding per table for the amounts NoteUnlabelledAmounts kept: figures printed and
+  // not exported, named with their column and reading.
+  void ReportUnlabelledAmounts(const CanonicalTable& table) {
+    if (unlabelled_.empty()) return;
+    std::string quoted;
+    for (std::size_t i = 0; i < unlabelled_printed_.size(); ++i) {
+      quoted += (i == 0 ? "" : " ") + unlabelled_printed_[i];
+    }
+    AddTableFinding(findings_, "row.unlabelled", Severity::kWarning,
+                    "table '" + table.printed_title + "' (" + table.kind + ") has " +
+                        std::to_string(unlabelled_.size()) +
+                        " amount(s) in rows that print neither a label nor a class code, so "
+                        "they key no row and are not exported: " +
+                        quoted,
+                    unlabelled_.front().provenance, unlabelled_printed_.front());
+    findings_.back().figures = std::move(unlabelled_);
+    unlabelled_.clear();
+    unlabelled_printed_.clear();
+  }
+
   void AddFigure(const CanonicalTable& table, CanonicalRow& row, const Table& grid, int block,
                  int r, int c, const std::string& column, int table_index) {
     const TableCell* cell = grid.CellAt(r, c);
@@ -964,6 +1018,8 @@ class RowReader {
   const RowsOptions& options_;
   std::vector<Finding>& findings_;
   std::set<const TableCell*> read_cells_;  // cells AddFigure has read
+  std::vector<FigureRef> unlabelled_;      // amounts of rows without label or code
+  std::vector<std::string> unlabelled_printed_;
 };
 
 }  // namespace

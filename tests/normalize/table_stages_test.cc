@@ -1749,6 +1749,55 @@ TEST(RowsTest, FiguresNotReadAreNamedByTheirFinding) {
 }
 
 // The total row printed with a colon (总计：, jl_changchun_xinfang_2026_budget) is the total row.
+// A row with amounts and neither a label nor a code keys no row: its amounts are named by a
+// `row.unlabelled` finding, never dropped in silence. An amount a 合计 label further left takes
+// (公用经费合计 spanning to the last segment's 决算数, cn_central_xinfang p12; Jiangsu's
+// 当年支出小计) is read, not named: those were all 28 such rows of ../shared (real, corpus).
+TEST(RowsTest, AmountsWithoutLabelOrCodeAreNamed) {
+  const Table grid = Grid({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+                           {"201", "一般公共服务支出", "1,000.00", "600.00", "400.00"},
+                           {"", "", "25.00", "", "25.00"}});
+  StitchedTable stitched = OnePart(grid, "budget.expenditure");
+  stitched.declared = UnitOfAmount::kWanYuan;
+  std::vector<Finding> findings;
+  const CanonicalTable table =
+      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  ASSERT_EQ(table.rows.size(), 1u);
+  const auto unlabelled = std::find_if(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.check == "row.unlabelled";
+  });
+  ASSERT_NE(unlabelled, findings.end());
+  ASSERT_EQ(unlabelled->figures.size(), 2u);
+  EXPECT_EQ(unlabelled->figures[0].column, "total");
+  EXPECT_EQ(unlabelled->figures[0].amount_fen, 25 * 10000 * 100);
+  EXPECT_EQ(unlabelled->figures[1].column, "project");
+  EXPECT_EQ(unlabelled->figures[0].table_kind, "budget.expenditure");
+
+  Table basic =
+      Grid({{"科目代码", "科目名称", "决算数", "科目代码", "科目名称", "决算数", "科目代码",
+             "科目名称", "决算数"},
+            {"30101", "基本工资", "7,967.72", "30201", "办公费", "1,266.65", "30205", "水费",
+             "1,000.00"},
+            {"人员经费合计", "", "7,967.72", "公用经费合计", "", "", "", "", "2,266.65"}});
+  // 人员经费合计 over two columns, 公用经费合计 over five: its amount is the last 决算数.
+  for (TableCell& cell : basic.cells) {
+    if (cell.row == 2 && cell.column == 0) cell.column_span = 2;
+    if (cell.row == 2 && cell.column == 3) cell.column_span = 5;
+  }
+  basic.cells.erase(std::remove_if(basic.cells.begin(), basic.cells.end(),
+                                   [](const TableCell& cell) {
+                                     return cell.row == 2 && (cell.column == 1 ||
+                                                              (cell.column > 3 && cell.column < 8));
+                                   }),
+                    basic.cells.end());
+  StitchedTable stitched_basic = OnePart(basic, "final.general_budget_basic_expenditure");
+  stitched_basic.declared = UnitOfAmount::kWanYuan;
+  std::vector<Finding> basic_findings;
+  ReadRows(stitched_basic, KeyColumns(stitched_basic, HeaderOptions{}), RowsOptions{}, 0,
+           basic_findings);
+  for (const Finding& finding : basic_findings) EXPECT_NE(finding.check, "row.unlabelled");
+}
+
 TEST(RowsTest, TotalLabelWithAColonIsTheTotalRow) {
   for (const char* label : {"合计", "总计：", "合计:"}) {
     const Table grid = Grid({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
