@@ -78,8 +78,15 @@ class Stitcher {
       // then 合计 | 基本支出 | 项目支出) is the next table, whose title and number were lost.
       const bool other_columns =
           previous_table != nullptr && OtherAmountColumns(pending_.back().parts.front(), part);
-      if (previous_table != nullptr && located.title.empty() && same_unit && !own_number &&
-          !new_on_same_page && !other_columns) {
+      // A title printed again over the part (a title inside the frame, repeated with the
+      // header) may continue the table too: its columns are put back first, as an untitled
+      // part's are, for RepeatsTitle to compare its rows.
+      const bool same_title = previous_table != nullptr && !located.title.empty() &&
+                              entry.kind != "other" &&
+                              pending_.back().canonical.printed_title == located.title &&
+                              pending_.back().canonical.kind == entry.kind;
+      if (previous_table != nullptr && (located.title.empty() || same_title) && same_unit &&
+          !own_number && !new_on_same_page && !other_columns) {
         if (const Table* padded = PadMissingEmptyColumns(pending_.back().parts.back(), *table)) {
           table = padded;
           part.table = padded;

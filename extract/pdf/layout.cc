@@ -626,6 +626,7 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
 PageAnalysis AnalyzePage(PageContent& content) {
   PageAnalysis analysis;
   DedupeFakeBold(content.glyphs);
+  const std::vector<std::vector<Glyph>> overprinted = TakeOverprintedHeaders(content.glyphs);
   content.page.glyph_count = static_cast<int>(content.glyphs.size());
   content.page.undecodable_glyph_count = static_cast<int>(std::count_if(
       content.glyphs.begin(), content.glyphs.end(), [](const Glyph& g) { return g.undecodable; }));
@@ -637,6 +638,31 @@ PageAnalysis AnalyzePage(PageContent& content) {
     }
   }
   analysis.layout = LayoutPage(content, consumed);
+  // The header taken off a row is its table's header printed again: kept as furniture, as a
+  // repeated header set aside is.
+  for (const std::vector<Glyph>& line : overprinted) {
+    Paragraph repeated;
+    repeated.provenance.page = content.page.number;
+    repeated.provenance.origin = content.page.text_origin;
+    Box box = line.front().box;
+    std::vector<const Glyph*> by_x;
+    for (const Glyph& glyph : line) {
+      box = Union(box, glyph.box);
+      by_x.push_back(&glyph);
+    }
+    std::sort(by_x.begin(), by_x.end(),
+              [](const Glyph* a, const Glyph* b) { return a->box.x0 < b->box.x0; });
+    double right = by_x.front()->box.x0;
+    for (const Glyph* glyph : by_x) {
+      if (!repeated.text.empty() && glyph->box.x0 - right > std::max(1.0, glyph->box.height())) {
+        repeated.text += ' ';
+      }
+      repeated.text += glyph->text;
+      right = std::max(right, glyph->box.x1);
+    }
+    repeated.provenance.box = box;
+    analysis.layout.furniture.push_back(std::move(repeated));
+  }
   return analysis;
 }
 

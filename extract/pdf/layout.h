@@ -22,6 +22,13 @@ namespace disclose::pdf {
 // one by more than 70% of the smaller box. Keeps order otherwise.
 void DedupeFakeBold(std::vector<Glyph>& glyphs);
 
+// A table's repeated header drawn over its first body row on a page (LibreOffice draws both
+// rows at one y, glyph on glyph): on a line whose glyphs split by drawing order into two
+// layers that cover each other, each clean, the first a header (two words or more, no digit)
+// over at least three glyphs of the second, the first layer is removed from `glyphs` and
+// returned, one entry per such line. Keeps order otherwise (overprint.cc).
+std::vector<std::vector<Glyph>> TakeOverprintedHeaders(std::vector<Glyph>& glyphs);
+
 struct TextLine {
   std::string text;
   Box box;               // union of the glyph boxes, displayed coordinates

@@ -475,7 +475,8 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
         break;
       }
       repeated.push_back(line.box);
-      header_like = line.header_like;
+      // A 栏次 row (栏次 1 2 3) repeated alone numbers the header's columns: no label's rest.
+      header_like = line.header_like || StartsWith(line.text, "栏次");
     }
     // OCR'd: a header line read a little differently, and the lines under it
     // down to the first row with amounts, as above.
@@ -492,9 +493,9 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
         for (std::size_t l = 0; l < n; ++l) repeated.push_back(band_lines[l].box);
       }
     }
-    // One line is enough when it is a header over several columns: a header
-    // Word repeats without the title (项目 | 预算数 over a 三公 table's last
-    // rows), and a wrapped label's rest is one cell.
+    // One line is enough when it is a header over several columns or a 栏次
+    // row: a header Word repeats without the title (项目 | 预算数 over a 三公
+    // table's last rows), and a wrapped label's rest is one cell.
     if ((repeated.size() >= 2 || (repeated.size() == 1 && header_like)) &&
         repeated.size() > side.repeated.size()) {
       side.repeated = std::move(repeated);

@@ -124,7 +124,7 @@ TEST(PageBreakTableTest, RowsAloneAtThePageTopContinueTheTableAbove) {
 
 // Word repeats the 栏次 row on the page that continues a table: it is a
 // header row there too, not a row of figures 1, 2, 3 making columns of their
-// own.
+// own. Repeated alone, it is set aside as the repeated header it is.
 TEST(PageBreakTableTest, RepeatedColumnNumbersRowKeepsTheColumns) {
   PageContent upper_content = A4Page(1);
   TitleAndHeader(upper_content, 500, /*column_numbers=*/true);
@@ -144,9 +144,9 @@ TEST(PageBreakTableTest, RepeatedColumnNumbersRowKeepsTheColumns) {
   ASSERT_EQ(lower.tables.size(), 1u);
   const Table& rest = lower.tables[0].table;
   ASSERT_EQ(rest.column_count, 4);
-  ASSERT_EQ(rest.row_count, 2);
-  EXPECT_EQ(RowTexts(rest, 0), (std::vector<std::string>{"栏次", "1", "2", "3"}));
-  EXPECT_EQ(RowTexts(rest, 1), (std::vector<std::string>{"2010601行政运行", "10.00", "", "10.00"}));
+  ASSERT_EQ(rest.row_count, 1);
+  EXPECT_EQ(RowTexts(rest, 0), (std::vector<std::string>{"2010601行政运行", "10.00", "", "10.00"}));
+  EXPECT_FALSE(AnyParagraphContains(lower, "栏次"));
 }
 
 TEST(PageBreakTableTest, WholeTablesAndProseOnEitherSideStayAsTheyWere) {
@@ -454,6 +454,32 @@ TEST(PageBreakTableTest, RepeatedHeaderBetweenTheLinesOfACutLabel) {
             (std::vector<std::string>{"收入总计", "8,419.44", "支出总计", "8,419.44", "8,419.44"}));
   EXPECT_FALSE(AnyParagraphContains(lower, "支出功能分类"));
   EXPECT_TRUE(AnyParagraphContains(lower, "注：本表为示例。"));
+}
+
+// A table cut after two rows under its header (too few for a table on either page), Word
+// repeating only the 栏次 row over the rest: that one line is a repeated header, not a row, and
+// the rows on both sides make one table (s6w_0134_budget: a whole 一般公共预算支出表 read as
+// paragraphs).
+TEST(PageBreakTableTest, RepeatedColumnNumbersAloneOverTheRest) {
+  PageContent upper_content = A4Page(1);
+  TitleAndHeader(upper_content, 680, /*column_numbers=*/true);
+  AddAmountRow(upper_content, 750, "合计", {"81,231.99", "79,947.63", "1,284.36"});
+  AddAmountRow(upper_content, 770, "221住房保障支出", {"81,231.99", "79,947.63", "1,284.36"});
+  PageContent lower_content = A4Page(2);
+  AddAmountRow(lower_content, 60, "栏次", {"1", "2", "3"});
+  AddAmountRow(lower_content, 90, "22102住房改革支出", {"81,231.99", "79,947.63", "1,284.36"});
+  AddAmountRow(lower_content, 110, "2210203购房补贴", {"81,231.99", "79,947.63", "1,284.36"});
+  AddRun(lower_content, "注：本表为示例。", 60, 150);
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& rest = lower.tables[0].table;
+  EXPECT_TRUE(rest.continued_from_previous_page);
+  ASSERT_EQ(rest.row_count, 2);
+  EXPECT_EQ(RowTexts(rest, 1)[0], "2210203购房补贴");
+  EXPECT_FALSE(AnyParagraphContains(lower, "栏次"));
 }
 
 // A narrow label cell wrapped over three lines (二、政府性 | 基金预算财 | 政拨款) cut by the break

@@ -646,6 +646,39 @@ TEST_P(PadColumnsTest, ContinuationGetsTheHeaderOnlyColumnBack) {
   EXPECT_EQ(std::string(lower.TextAt(0, 4)), "");
 }
 
+// The same with the table's title printed again over the continuation (a title inside the
+// frame, repeated with the header: s6w_0103_budget's 预算02表 收入预算总表 on page 3): the part
+// repeats its table's title, and its columns come back as an untitled part's do. It was taken
+// for another table of the same title and its figures were lost with its unkeyed columns.
+TEST(PadColumnsTest, ContinuationUnderTheRepeatedTitleGetsTheColumnBack) {
+  auto place = [](Table& table, int page) {
+    table.pages = {page};
+    for (TableCell& cell : table.cells) {
+      const double x1 = 100.0 + 100.0 * cell.column;
+      cell.provenance.page = page;
+      cell.provenance.box = Box{x1 - 60, 20.0 * cell.row, x1, 20.0 * cell.row + 12};
+    }
+  };
+  Table first = Grid({{"科目编码", "科目名称", "合计", "一般公共预算拨款", "其他收入"},
+                      {"201", "一般公共服务支出", "10.00", "10.00", ""},
+                      {"20101", "人大事务", "10.00", "10.00", ""}});
+  place(first, 1);
+  Table second = Grid({{"208", "社会保障和就业支出", "6.00", "6.00"}});
+  place(second, 2);
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(Identified(0, &first, "收入预算总表", "budget.income"));
+  identified.push_back(Identified(1, &second, "收入预算总表", "budget.income"));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 1u);
+  ASSERT_EQ(stitched[0].parts.size(), 2u);
+  const Table& lower = *stitched[0].parts[1].table;
+  EXPECT_EQ(lower.column_count, 5);
+  EXPECT_EQ(std::string(lower.TextAt(0, 3)), "6.00");
+}
+
 INSTANTIATE_TEST_SUITE_P(Cases, PadColumnsTest,
                          testing::Values(PadCase{"FiguresLineUp", 300, false, 2, 1},
                                          PadCase{"FiguresShiftedByACell", 380, false, 2, 2},
