@@ -25,8 +25,8 @@ void DedupeFakeBold(std::vector<Glyph>& glyphs);
 // A table's repeated header drawn over its first body row on a page (LibreOffice draws both
 // rows at one y, glyph on glyph): on a line whose glyphs split by drawing order into two
 // layers that cover each other, each clean, the first a header (two words or more, no digit)
-// over at least three glyphs of the second, the first layer is removed from `glyphs` and
-// returned, one entry per such line. Keeps order otherwise (overprint.cc).
+// over at least three glyphs of the second, a row with an amount, the first layer is removed
+// from `glyphs` and returned, one entry per such line. Keeps order otherwise (overprint.cc).
 std::vector<std::vector<Glyph>> TakeOverprintedHeaders(std::vector<Glyph>& glyphs);
 
 struct TextLine {

@@ -34,6 +34,21 @@ bool IsDigitText(const std::string& text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Whether a layer prints an amount: a digit, a separator or a point, a digit, left to right.
+bool HasAmount(std::vector<const Glyph*> layer) {
+  std::sort(layer.begin(), layer.end(),
+            [](const Glyph* a, const Glyph* b) { return a->box.x0 < b->box.x0; });
+  std::string text;
+  for (const Glyph* glyph : layer) text += glyph->text;
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    if (digit(text[i]) && (text[i + 1] == ',' || text[i + 1] == '.') && digit(text[i + 2])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Words in a layer, left to right: runs of glyphs closer than a glyph's width.
 int Words(std::vector<const Glyph*> layer) {
   std::sort(layer.begin(), layer.end(),
@@ -117,11 +132,14 @@ std::vector<std::vector<Glyph>> TakeOverprintedHeaders(std::vector<Glyph>& glyph
         ++covered;
       }
     }
-    // The layer drawn first is the header: words, no figure. A row drawn over
-    // a row is left as it is: which one is read cannot be told.
+    // The layer drawn first is the header: words, no figure; the one under it a row of
+    // figures. A row drawn over a row is left as it is (which one is read cannot be told), and
+    // so are two header rows at one y (科目编码… over 栏次 1 2 3), which the layout keeps apart.
     const bool header = std::none_of(first.begin(), first.end(),
                                      [](const Glyph* glyph) { return IsDigitText(glyph->text); });
-    if (covered < kMinCovered || !header || Words(first) < kMinHeaderWords) continue;
+    if (covered < kMinCovered || !header || Words(first) < kMinHeaderWords || !HasAmount(second)) {
+      continue;
+    }
     std::vector<Glyph> layer;
     for (std::size_t k = 0; k < split; ++k) {
       take[static_cast<std::size_t>(line[k])] = true;

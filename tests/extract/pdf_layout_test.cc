@@ -70,6 +70,13 @@ TEST(OverprintTest, RepeatedHeaderDrawnOverTheFirstRowIsTakenOff) {
   const std::size_t count = figures.glyphs.size();
   EXPECT_TRUE(TakeOverprintedHeaders(figures.glyphs).empty());
   EXPECT_EQ(figures.glyphs.size(), count);
+
+  // Nor are two header rows drawn at one y (科目编码… over 栏次 1 2 3, s6w_0001_final p6): the
+  // layout keeps them apart and both are set aside as the repeated header they are.
+  PageContent headers = A4Page(6);
+  AddAmountRow(headers, 60, "科目名称", {"小计", "基本支出", "项目支出"});
+  AddAmountRow(headers, 60, "栏次", {"1", "2", "3"});
+  EXPECT_TRUE(TakeOverprintedHeaders(headers.glyphs).empty());
 }
 
 class BuildLinesTest : public ::testing::TestWithParam<LineCase> {};
