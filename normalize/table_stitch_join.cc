@@ -115,7 +115,7 @@ bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lo
   };
   bool proven = false;
   int filled = 0;
-  bool name_proof = false;
+  int names_completed = 0;  // cells below completing the name above (NameHalvesJoin)
   for (int c = 0; c < lower.column_count; ++c) {
     const TableCell* below = lower.CellAt(lower_row, c);
     if (below == nullptr || below->row != lower_row || below->column != c) continue;
@@ -125,9 +125,12 @@ bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lo
     ++filled;
     proven = proven || CellHalvesJoin(above->text, below->text, decimals) ||
              CodePieceHalvesJoin(above->text, below->text, typical_digits(c));
-    name_proof = name_proof || NameHalvesJoin(above->text, below->text);
+    names_completed += NameHalvesJoin(above->text, below->text) ? 1 : 0;
   }
-  return proven || (name_proof && filled == 1) || (lower_is_fragment && filled > 0);
+  // Every filled cell a name's rest: a summary's row prints two names, both cut
+  // (一、一般公 | 42.31 | 一、教育支 over 共预算财政拨款 | | 出).
+  return proven || (names_completed > 0 && names_completed == filled) ||
+         (lower_is_fragment && filled > 0);
 }
 
 int TextColumnsKeyed(const Table& table, const HeaderAnalysis& header) {

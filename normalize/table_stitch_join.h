@@ -36,8 +36,8 @@ bool IsNamelessFragment(const HeaderAnalysis& header, const Table& upper, int up
 // Whether row `upper_row` of `upper` and row `lower_row` of `lower` are
 // halves of one row: every filled cell below has a cell above with the same
 // anchor column, and some cell proves the join (CellHalvesJoin,
-// CodePieceHalvesJoin), or the lower row is a lone name fragment completing
-// the name above, or `lower_is_fragment` (IsNamelessFragment).
+// CodePieceHalvesJoin), or each filled cell below is a name fragment completing
+// the name above it, or `lower_is_fragment` (IsNamelessFragment).
 bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lower_row,
                    bool lower_is_fragment = false);
 

@@ -574,6 +574,31 @@ TEST(StitchTest, GridUnderAHeaderOfOtherColumnsStartsANewTable) {
   EXPECT_EQ(StitchTables(std::move(text_layer), StitchOptions{}, owned, findings).size(), 1u);
 }
 
+// A summary's row prints two names, both cut by the break (一、一般公 | 42.31 | 一、教育支 over
+// 共预算财政拨款 | | 出, the header repeated above them): each cell below completes the name
+// above it, so the halves are one row. Left apart, both rows were keyed by neither half
+// (s6w_0066_final, s6w_0128_final, s5w_0086_final: three figures under an empty row code each).
+TEST(StitchTest, RowWithTwoNamesCutByPageBreakIsRejoined) {
+  const std::vector<std::string> header = {"项目", "金额", "项目（按功能分类）", "合计"};
+  const Table first = PageGrid(header, {{"一、一般公", "42.31", "一、教育支", "7.72"}}, 3);
+  const Table second = PageGrid(
+      header,
+      {{"共预算财政拨款", "", "出", ""}, {"本年收入合计", "42.31", "本年支出合计", "42.31"}}, 4);
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(
+      Identified(0, &first, "财政拨款收入支出决算表", "final.fiscal_appropriation_summary"));
+  identified.push_back(Identified(1, &second, "", "other"));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 1u);
+  EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(1, 0)), "一、一般公\n共预算财政拨款");
+  EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(1, 2)), "一、教育支\n出");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].check, "table.row_rejoined");
+}
+
 TEST(StitchTest, RowCutByPageBreakIsRejoined) {
   const Table first = Grid({{"科目编码", "科目名称", "合计"},
                             {"201", "一般公共服务支出", "1,000.00"},
