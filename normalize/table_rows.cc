@@ -929,6 +929,16 @@ class RowReader {
     findings_.push_back(std::move(finding));
   }
 
+  // A cell's provenance, its place in the part's grid where the reader gave none: a reader's
+  // own cell position wins, as the grid may be a stack of parts.
+  static Provenance CellProvenance(const TableCell& cell, int block, int r, int c) {
+    Provenance provenance = cell.provenance;
+    if (provenance.block < 0) provenance.block = block;
+    if (provenance.row < 0) provenance.row = r;
+    if (provenance.column < 0) provenance.column = c;
+    return provenance;
+  }
+
   // Amounts of a row that prints neither a label nor a class code in its segment and that no
   // 合计 label further left took (当年支出小计 over the next segment's amount, as Jiangsu
   // summaries print it): no row can be keyed for them, so they are kept to be named.
@@ -944,10 +954,7 @@ class RowReader {
       const std::string text = Trim(cell->text);
       const AmountText amount = ParseAmountText(text);
       if (amount.kind != AmountKind::kNumber || amount.percent) continue;
-      Provenance provenance = cell->provenance;
-      if (provenance.block < 0) provenance.block = block;
-      if (provenance.row < 0) provenance.row = r;
-      if (provenance.column < 0) provenance.column = c;
+      const Provenance provenance = CellProvenance(*cell, block, r, c);
       if (std::optional<Figure> figure =
               FigureOfCell(table, row, column, text, amount, provenance, table_index, findings_)) {
         unlabelled_.push_back(FigureRef{table.kind, "", column, figure->amount_fen, provenance});
@@ -984,11 +991,7 @@ class RowReader {
     if (text.empty()) return;
     const AmountText amount = ParseAmountText(text);
     read_cells_.insert(cell);
-    Provenance provenance = cell->provenance;
-    // A reader's own cell position wins: the grid may be a stack of parts.
-    if (provenance.block < 0) provenance.block = block;
-    if (provenance.row < 0) provenance.row = r;
-    if (provenance.column < 0) provenance.column = c;
+    const Provenance provenance = CellProvenance(*cell, block, r, c);
     if (amount.kind == AmountKind::kBlank || amount.percent) return;
     // A rate column (增减(%), 增长率) holds shares, printed with or without %:
     // read as its table's cells, never money.

@@ -369,6 +369,15 @@ void SummaryRow(PageContent& page, double top, std::string_view income, std::str
   right(total, 520);
 }
 
+// A summary's last rows from `top` (a class with its amount, the year's totals, the grand
+// totals, each `total`) and a note under them.
+void LastSummaryRows(PageContent& page, double top, std::string_view total) {
+  SummaryRow(page, top, "", "", "五、农林水支出", total);
+  SummaryRow(page, top + 30, "本年收入合计", total, "本年支出合计", total);
+  SummaryRow(page, top + 60, "收入总计", total, "支出总计", total);
+  AddRun(page, "注：本表为示例。", 60, top + 110);
+}
+
 PageContent SummaryAtThePageFoot(bool page_number = true) {
   PageContent page = A4Page(1);
   AddRun(page, "财政拨款收支总表", 200, 530);
@@ -434,10 +443,7 @@ TEST(PageBreakTableTest, RepeatedHeaderBetweenTheLinesOfACutLabel) {
   PageContent lower_content = A4Page(2);
   SummaryHeader(lower_content, 60);
   AddRun(lower_content, "款", 60, 120);
-  SummaryRow(lower_content, 150, "", "", "五、农林水支出", "3,400.88");
-  SummaryRow(lower_content, 180, "本年收入合计", "8,419.44", "本年支出合计", "8,419.44");
-  SummaryRow(lower_content, 210, "收入总计", "8,419.44", "支出总计", "8,419.44");
-  AddRun(lower_content, "注：本表为示例。", 60, 260);
+  LastSummaryRows(lower_content, 150, "8,419.44");
 
   PageAnalysis upper = AnalyzePage(upper_content);
   PageAnalysis lower = AnalyzePage(lower_content);
@@ -493,10 +499,7 @@ TEST(PageBreakTableTest, LabelWrappedOverSeveralLinesCutByTheBreak) {
   PageContent lower_content = A4Page(2);
   AddRun(lower_content, "基金预算财", 60, 60);
   AddRun(lower_content, "政拨款", 60, 80);
-  SummaryRow(lower_content, 110, "", "", "五、农林水支出", "0.00");
-  SummaryRow(lower_content, 140, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
-  SummaryRow(lower_content, 170, "收入总计", "5,018.56", "支出总计", "5,018.56");
-  AddRun(lower_content, "注：本表为示例。", 60, 220);
+  LastSummaryRows(lower_content, 110, "5,018.56");
 
   PageAnalysis upper = AnalyzePage(upper_content);
   PageAnalysis lower = AnalyzePage(lower_content);
@@ -515,9 +518,7 @@ TEST(PageBreakTableTest, LabelWrappedOverSeveralLinesCutByTheBreak) {
   PageContent noted = A4Page(2);
   AddRun(noted, "说明：本表为示例。", 60, 60);
   AddRun(noted, "以下为续表。", 60, 80);
-  SummaryRow(noted, 110, "", "", "五、农林水支出", "0.00");
-  SummaryRow(noted, 140, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
-  SummaryRow(noted, 170, "收入总计", "5,018.56", "支出总计", "5,018.56");
+  LastSummaryRows(noted, 110, "5,018.56");
   PageAnalysis upper2 = AnalyzePage(upper_content);
   PageAnalysis lower2 = AnalyzePage(noted);
   EXPECT_FALSE(RejoinTableAcrossPageBreak(upper_content, upper2, noted, lower2));

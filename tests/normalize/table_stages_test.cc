@@ -390,6 +390,17 @@ Table PageGrid(const std::vector<std::string>& header,
   return table;
 }
 
+// `first`, titled `title` of `kind`, and the untitled grid `second` after it, stitched.
+std::vector<StitchedTable> StitchUntitledAfter(const Table& first, const std::string& title,
+                                               const std::string& kind, const Table& second,
+                                               std::deque<Table>& owned,
+                                               std::vector<Finding>& findings) {
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(Identified(0, &first, title, kind));
+  identified.push_back(Identified(1, &second, "", "other"));
+  return StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+}
+
 TEST(StitchTest, UntitledSameShapeContinuesAndOtherUnitStartsANewTable) {
   const Table first = Grid(kExpenditureGrid);
   const Table second = Grid({{"202", "外交支出", "5.00", "5.00", ""}});
@@ -584,14 +595,11 @@ TEST(StitchTest, RowWithTwoNamesCutByPageBreakIsRejoined) {
   const Table second = PageGrid(
       header,
       {{"共预算财政拨款", "", "出", ""}, {"本年收入合计", "42.31", "本年支出合计", "42.31"}}, 4);
-  std::vector<IdentifiedTable> identified;
-  identified.push_back(
-      Identified(0, &first, "财政拨款收入支出决算表", "final.fiscal_appropriation_summary"));
-  identified.push_back(Identified(1, &second, "", "other"));
   std::deque<Table> owned;
   std::vector<Finding> findings;
   std::vector<StitchedTable> stitched =
-      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+      StitchUntitledAfter(first, "财政拨款收入支出决算表", "final.fiscal_appropriation_summary",
+                          second, owned, findings);
   ASSERT_EQ(stitched.size(), 1u);
   EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(1, 0)), "一、一般公\n共预算财政拨款");
   EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(1, 2)), "一、教育支\n出");
@@ -629,6 +637,11 @@ struct PadCase {
   bool ruled;
   int lower_page;
   std::size_t tables;  // stitched tables expected
+  // The title printed again over the continuation (a title inside the frame, repeated with
+  // the header: s6w_0103_budget's 预算02表 收入预算总表 on page 3): it continues its table, and
+  // its columns come back as an untitled part's do. It was taken for another table of that
+  // title and its figures were lost with its unkeyed columns.
+  bool repeated_title = false;
 };
 
 class PadColumnsTest : public testing::TestWithParam<PadCase> {};
@@ -656,7 +669,8 @@ TEST_P(PadColumnsTest, ContinuationGetsTheHeaderOnlyColumnBack) {
   first.ruled = second.ruled = test.ruled;
   std::vector<IdentifiedTable> identified;
   identified.push_back(Identified(0, &first, "收入总表", "budget.income"));
-  identified.push_back(Identified(1, &second, "", "other"));
+  identified.push_back(test.repeated_title ? Identified(1, &second, "收入总表", "budget.income")
+                                           : Identified(1, &second, "", "other"));
   std::deque<Table> owned;
   std::vector<Finding> findings;
   std::vector<StitchedTable> stitched =
@@ -671,44 +685,12 @@ TEST_P(PadColumnsTest, ContinuationGetsTheHeaderOnlyColumnBack) {
   EXPECT_EQ(std::string(lower.TextAt(0, 4)), "");
 }
 
-// The same with the table's title printed again over the continuation (a title inside the
-// frame, repeated with the header: s6w_0103_budget's 预算02表 收入预算总表 on page 3): the part
-// repeats its table's title, and its columns come back as an untitled part's do. It was taken
-// for another table of the same title and its figures were lost with its unkeyed columns.
-TEST(PadColumnsTest, ContinuationUnderTheRepeatedTitleGetsTheColumnBack) {
-  auto place = [](Table& table, int page) {
-    table.pages = {page};
-    for (TableCell& cell : table.cells) {
-      const double x1 = 100.0 + 100.0 * cell.column;
-      cell.provenance.page = page;
-      cell.provenance.box = Box{x1 - 60, 20.0 * cell.row, x1, 20.0 * cell.row + 12};
-    }
-  };
-  Table first = Grid({{"科目编码", "科目名称", "合计", "一般公共预算拨款", "其他收入"},
-                      {"201", "一般公共服务支出", "10.00", "10.00", ""},
-                      {"20101", "人大事务", "10.00", "10.00", ""}});
-  place(first, 1);
-  Table second = Grid({{"208", "社会保障和就业支出", "6.00", "6.00"}});
-  place(second, 2);
-  std::vector<IdentifiedTable> identified;
-  identified.push_back(Identified(0, &first, "收入预算总表", "budget.income"));
-  identified.push_back(Identified(1, &second, "收入预算总表", "budget.income"));
-  std::deque<Table> owned;
-  std::vector<Finding> findings;
-  std::vector<StitchedTable> stitched =
-      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
-  ASSERT_EQ(stitched.size(), 1u);
-  ASSERT_EQ(stitched[0].parts.size(), 2u);
-  const Table& lower = *stitched[0].parts[1].table;
-  EXPECT_EQ(lower.column_count, 5);
-  EXPECT_EQ(std::string(lower.TextAt(0, 3)), "6.00");
-}
-
 INSTANTIATE_TEST_SUITE_P(Cases, PadColumnsTest,
                          testing::Values(PadCase{"FiguresLineUp", 300, false, 2, 1},
                                          PadCase{"FiguresShiftedByACell", 380, false, 2, 2},
                                          PadCase{"RuledTablesHaveTheirColumns", 300, true, 2, 2},
-                                         PadCase{"NotOnTheNextPage", 300, false, 5, 2}),
+                                         PadCase{"NotOnTheNextPage", 300, false, 5, 2},
+                                         PadCase{"UnderTheRepeatedTitle", 300, false, 2, 1, true}),
                          [](const testing::TestParamInfo<PadCase>& param) {
                            return std::string(param.param.name);
                          });
@@ -822,13 +804,10 @@ TEST(AlignColumnsTest, BodyUnderAHeaderAloneOnThePageBefore) {
     cell.provenance.page = 4;
     cell.provenance.box = Box{x0, 60.0 + 20 * cell.row, x1, 72.0 + 20 * cell.row};
   }
-  std::vector<IdentifiedTable> identified;
-  identified.push_back(Identified(0, &head, "部门收入决算表", "final.income"));
-  identified.push_back(Identified(1, &body, "", "other"));
   std::deque<Table> owned;
   std::vector<Finding> findings;
   std::vector<StitchedTable> stitched =
-      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+      StitchUntitledAfter(head, "部门收入决算表", "final.income", body, owned, findings);
   ASSERT_EQ(stitched.size(), 1u);
   ASSERT_EQ(stitched[0].parts.size(), 1u);  // stacked onto the header
   const Table& grid = *stitched[0].parts[0].table;
@@ -861,13 +840,9 @@ TEST(AlignColumnsTest, BodyUnderAHeaderAloneOnThePageBefore) {
     cell.provenance.page = 5;
     cell.provenance.box = Box{x0, 60.0 + 20 * cell.row, x1, 72.0 + 20 * cell.row};
   }
-  std::vector<IdentifiedTable> identified2;
-  identified2.push_back(
-      Identified(0, &head2, "一般公共预算支出表", "budget.general_budget_expenditure"));
-  identified2.push_back(Identified(1, &body2, "", "other"));
   std::deque<Table> owned2;
-  std::vector<StitchedTable> stitched2 =
-      StitchTables(std::move(identified2), StitchOptions{}, owned2, findings);
+  std::vector<StitchedTable> stitched2 = StitchUntitledAfter(
+      head2, "一般公共预算支出表", "budget.general_budget_expenditure", body2, owned2, findings);
   ASSERT_EQ(stitched2.size(), 1u);
   const Table& grid2 = *stitched2[0].parts.back().table;
   const int last = grid2.row_count - 1;
