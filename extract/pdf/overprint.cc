@@ -69,6 +69,7 @@ std::vector<std::vector<Glyph>> TakeOverprintedHeaders(std::vector<Glyph>& glyph
   // and a header of words apart (two cells at least).
   constexpr int kMinCovered = 3;
   constexpr int kMinHeaderWords = 2;
+  constexpr std::size_t kMaxLineGlyphs = 2000;
   // Lines: glyphs whose vertical centres fall within one another's box, in
   // drawing order within each line.
   std::vector<int> order;
@@ -98,6 +99,9 @@ std::vector<std::vector<Glyph>> TakeOverprintedHeaders(std::vector<Glyph>& glyph
   std::vector<bool> take(glyphs.size(), false);
   std::vector<std::vector<Glyph>> taken;
   for (std::vector<int>& line : lines) {
+    // The search is quadratic in a line's glyphs; a table row prints a few hundred at most,
+    // and a longer line (a chart's dense labels, hostile input) is left as it is.
+    if (line.size() > kMaxLineGlyphs) continue;
     std::sort(line.begin(), line.end());  // drawing order
     // The first glyph drawn over one drawn before it starts the second layer.
     std::size_t split = line.size();
