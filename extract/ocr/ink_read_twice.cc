@@ -40,11 +40,18 @@ int DropInkReadTwice(std::vector<Symbol>& symbols) {
     for (std::size_t j = i + 1; j < order.size() && symbols[order[j]].x0 < a.x1; ++j) {
       Symbol& b = symbols[order[j]];
       if (SameLine(a, b) || !CoverSameInk(a, b)) continue;
-      // The taller line is the one laid over two rows; of lines as tall, the
-      // reading further right goes.
-      const bool drop_a = LineHeight(a) > LineHeight(b);
-      drop[drop_a ? order[i] : order[j]] = true;
-      (drop_a ? b : a).confidence = 0;
+      const int height_a = LineHeight(a), height_b = LineHeight(b);
+      if (2 * height_a >= 3 * height_b || 2 * height_b >= 3 * height_a) {
+        // The taller line is the one laid over two rows: its reading goes, and
+        // the cell keeping the other is read again.
+        const bool drop_a = height_a > height_b;
+        drop[drop_a ? order[i] : order[j]] = true;
+        (drop_a ? b : a).confidence = 0;
+      } else {
+        // Two lines of one row, split where they overlap (a title read as 一般4
+        // and 公共预算…, the 4 a piece of the 公): the surer reading stays.
+        drop[a.confidence < b.confidence ? order[i] : order[j]] = true;
+      }
     }
   }
   int dropped = 0;

@@ -6,10 +6,12 @@
 // boxes, the two readings interleave ("采采购购品品目大目类大类", read sure of
 // itself at 98) and key nothing.
 //
-// Where two symbols of different lines cover the same ink, the one of the
-// taller line (the one spanning rows) is dropped and the other keeps its place
-// with confidence 0, as a piece read out of its context: the cell holding it is
-// then read again on its own (a wrapped cell line by line).
+// Where two symbols of different lines cover the same ink, and one line is at
+// least half as tall again as the other, the one of the taller line (the one
+// spanning rows) is dropped and the other keeps its place with confidence 0, as
+// a piece read out of its context: the cell holding it is then read again on
+// its own (a wrapped cell line by line). Of two lines about as tall (one row
+// split into two overlapping lines), the less sure symbol is dropped.
 //
 //   std::vector<Symbol> symbols = engine.RecognizePage(image, dpi, deadline);
 //   int doubled = DropInkReadTwice(symbols);
@@ -26,9 +28,9 @@ namespace disclose::ocr {
 // boxes of one reading overlap their neighbours by a stroke, well under half.
 constexpr double kSameInkShare = 0.5;
 
-// Drops the symbols read a second time by a taller overlapping line, marks
-// the readings kept there as doubtful (confidence 0); returns the number
-// dropped. Symbols of one line are never compared with each other.
+// Drops the symbols read a second time by an overlapping line, as above;
+// returns the number dropped. Symbols of one line are never compared with
+// each other.
 int DropInkReadTwice(std::vector<Symbol>& symbols);
 
 }  // namespace disclose::ocr
