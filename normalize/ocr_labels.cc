@@ -66,6 +66,9 @@ constexpr std::string_view kColumnLabels[] = {
     "一般公共预算资金",
     "政府性基金预算拨款",
     "政府性基金预算收入",
+    // A procurement list's and a project table's fund sources, printed short.
+    "政府性基金",
+    "其他资金",
     "国有资本经营预算拨款",
     "国有资本经营预算收入",
     "财政专户管理资金收入",

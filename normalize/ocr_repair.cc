@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -21,6 +22,8 @@ namespace {
 // garbage must not make normalization quadratic.
 constexpr std::size_t kMaxCandidates = 64;
 constexpr int kMaxRounds = 3;
+// Identities quoted as a repair's proof; the rest are counted.
+constexpr std::size_t kMaxProofsQuoted = 3;
 // The change a repair by the second OCR reader's reading is named by.
 constexpr std::string_view kSecondReading = "the second reader's reading";
 
@@ -290,6 +293,204 @@ std::string Where(const Figure& figure) {
   return figure.table_kind + " row " + figure.row_code + " column " + figure.column;
 }
 
+// A figure and the value its cell's second reading gives.
+struct SecondValue {
+  Figure* figure;
+  std::string reading;
+  std::int64_t amount_fen;
+};
+
+// The figures of `table` whose cells the second reader read otherwise, with the
+// amounts those readings give in the unit the first was read in.
+std::vector<SecondValue> SecondValuesOf(CanonicalTable& table,
+                                        const std::vector<Warning>& reader_warnings) {
+  std::vector<SecondValue> out;
+  for (CanonicalRow& row : table.rows) {
+    for (Figure& figure : row.values) {
+      if (figure.provenance.origin != TextOrigin::kOcr || figure.corrected) continue;
+      const std::string second = SecondReading(figure, reader_warnings);
+      if (second.empty()) continue;
+      const std::optional<UnitOfAmount> unit = ReadingUnit(figure, table);
+      const AmountText amount = ParseAmountText(second);
+      if (!unit || amount.kind != AmountKind::kNumber || amount.irregular_grouping) continue;
+      const std::optional<std::int64_t> fen = ToFen(amount, *unit);
+      if (fen && *fen != figure.amount_fen) out.push_back({&figure, second, *fen});
+    }
+  }
+  return out;
+}
+
+// An identity by the figures it relates, whatever their amounts: the same
+// identity failing before and after a change of one of them.
+std::string IdentityOf(const Finding& finding) {
+  std::vector<std::string> keys;
+  for (const FigureRef& ref : finding.figures) keys.push_back(KeyOf(ref));
+  std::sort(keys.begin(), keys.end());
+  std::string out = finding.check;
+  for (const std::string& key : keys) out += "#" + key;
+  return out + "#";
+}
+
+std::set<std::string> FailingIdentities(const std::vector<CanonicalTable>& tables) {
+  std::set<std::string> out;
+  for (const Finding& finding : Validate(tables)) out.insert(IdentityOf(finding));
+  return out;
+}
+
+// Whether an identity that holds in `tables` (none of `failing`) relates
+// `figure`: a gross change of it makes one fail.
+bool HeldByAnIdentity(Figure& figure, const std::vector<CanonicalTable>& tables,
+                      const std::set<std::string>& failing) {
+  constexpr std::int64_t kGross = 987'654'321;  // fen; over any rounding tolerance
+  const std::int64_t original = figure.amount_fen;
+  figure.amount_fen += kGross;
+  const std::vector<Finding> changed = Validate(tables);
+  figure.amount_fen = original;
+  const std::string key = KeyOf(figure);
+  return std::any_of(changed.begin(), changed.end(), [&](const Finding& finding) {
+    return Involves(finding, key) && !failing.count(IdentityOf(finding));
+  });
+}
+
+// The second readings of a table, taken together, that leave fewer identities
+// failing than the first readings and make none fail that held; each taken
+// figure is held by an identity that holds. Starts from all of them and gives
+// back, one at a time, the reading whose return to the first reading best
+// undoes newly failing identities, then failing ones, while one does. Leaves the figures as it
+// found them and returns which to take (none when no such set is found).
+std::vector<bool> ChooseSecondReadings(std::vector<CanonicalTable>& tables,
+                                       const std::vector<SecondValue>& group,
+                                       const std::vector<std::int64_t>& firsts,
+                                       const std::set<std::string>& failing_before) {
+  // Each give-back costs a validation per candidate: bounded, as FindRepairs is.
+  constexpr std::size_t kMaxGiveBacks = 16;
+  std::vector<bool> taken(group.size(), true);
+  const auto set = [&](std::size_t i, bool second) {
+    group[i].figure->amount_fen = second ? group[i].amount_fen : firsts[i];
+  };
+  const auto new_failures = [&](const std::set<std::string>& failing) {
+    return static_cast<std::size_t>(
+        std::count_if(failing.begin(), failing.end(),
+                      [&](const std::string& id) { return failing_before.count(id) == 0; }));
+  };
+  const auto score = [&](const std::set<std::string>& failing) {
+    return std::pair<std::size_t, std::size_t>{new_failures(failing), failing.size()};
+  };
+  for (std::size_t i = 0; i < group.size(); ++i) set(i, true);
+  std::set<std::string> failing = FailingIdentities(tables);
+  for (std::size_t step = 0; step < kMaxGiveBacks && !failing.empty(); ++step) {
+    std::size_t best = group.size();
+    std::pair<std::size_t, std::size_t> best_score = score(failing);
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      // Giving back a reading no failing identity relates can only break one that holds.
+      const std::string key = "#" + KeyOf(*group[i].figure) + "#";
+      if (!taken[i] || std::none_of(failing.begin(), failing.end(), [&](const std::string& id) {
+            return id.find(key) != std::string::npos;
+          }))
+        continue;
+      set(i, false);
+      const std::pair<std::size_t, std::size_t> without = score(FailingIdentities(tables));
+      set(i, true);
+      if (without < best_score) {
+        best_score = without;
+        best = i;
+      }
+    }
+    if (best == group.size()) break;
+    taken[best] = false;
+    set(best, false);
+    failing = FailingIdentities(tables);
+  }
+  bool chosen = new_failures(failing) == 0 && failing.size() < failing_before.size();
+  // Two readings that agree with each other prove nothing by the identity
+  // between them (124.18 twice for a 221 printed 124.48 over its 22102): some
+  // identity closed must also relate a figure whose reading was not changed.
+  std::set<std::string> taken_keys;
+  for (std::size_t i = 0; i < group.size(); ++i)
+    if (taken[i]) taken_keys.insert(KeyOf(*group[i].figure));
+  chosen = chosen &&
+           std::any_of(failing_before.begin(), failing_before.end(), [&](const std::string& id) {
+             if (failing.count(id)) return false;
+             for (std::size_t at = id.find('#'); at != std::string::npos && at + 1 < id.size();) {
+               const std::size_t end = id.find('#', at + 1);
+               if (!taken_keys.count(id.substr(at + 1, end - at - 1))) return true;
+               at = end;
+             }
+             return false;
+           });
+  for (std::size_t i = 0; chosen && i < group.size(); ++i)
+    chosen = !taken[i] || HeldByAnIdentity(*group[i].figure, tables, failing);
+  for (std::size_t i = 0; i < group.size(); ++i) set(i, false);
+  if (!chosen) std::fill(taken.begin(), taken.end(), false);
+  return taken;
+}
+
+// One reader that misreads a glyph of the document's font misreads it in every
+// cell: 5 read as 3 in a 项 row, its 款 and its 类 alike, so the identities among
+// them hold on the wrong figures and only the total above them fails, and no one
+// figure's change can close it. The second reader's readings of a table are
+// then tried together (ChooseSecondReadings). Each figure changed gets its
+// `ocr.repaired` finding, naming the identities that now hold.
+void RepairTablesBySecondReadings(std::vector<CanonicalTable>& tables,
+                                  std::vector<Finding>& findings,
+                                  const std::vector<Warning>& reader_warnings) {
+  for (CanonicalTable& table : tables) {
+    const std::vector<SecondValue> group = SecondValuesOf(table, reader_warnings);
+    if (group.size() < 2) continue;  // one figure is FindRepairs' case
+    const std::vector<Finding> before = Validate(tables);
+    if (before.empty()) return;
+    std::set<std::string> failing_before;
+    for (const Finding& finding : before) failing_before.insert(IdentityOf(finding));
+    std::vector<std::int64_t> firsts;
+    for (const SecondValue& value : group) firsts.push_back(value.figure->amount_fen);
+    const std::vector<bool> taken = ChooseSecondReadings(tables, group, firsts, failing_before);
+    const std::size_t count =
+        static_cast<std::size_t>(std::count(taken.begin(), taken.end(), true));
+    if (count == 0) continue;
+    for (std::size_t i = 0; i < group.size(); ++i)
+      if (taken[i]) group[i].figure->amount_fen = group[i].amount_fen;
+    const std::set<std::string> failing_after = FailingIdentities(tables);
+    std::vector<const Finding*> resolved;
+    for (const Finding& finding : before)
+      if (!failing_after.count(IdentityOf(finding))) resolved.push_back(&finding);
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      if (!taken[i]) continue;
+      Figure& figure = *group[i].figure;
+      // The identities it takes part in that now hold; a figure in none of them
+      // (a 款 whose 项 was misread alike) is proved by the table's.
+      const std::string key = KeyOf(figure);
+      std::vector<const Finding*> own;
+      for (const Finding* finding : resolved)
+        if (Involves(*finding, key)) own.push_back(finding);
+      const std::vector<const Finding*>& cited = own.empty() ? resolved : own;
+      std::string proofs;
+      for (std::size_t p = 0; p < cited.size() && p < kMaxProofsQuoted; ++p) {
+        if (!proofs.empty()) proofs += "; ";
+        proofs += cited[p]->check + " (" + cited[p]->message + ")";
+      }
+      if (cited.size() > kMaxProofsQuoted)
+        proofs += "; and " + std::to_string(cited.size() - kMaxProofsQuoted) + " more";
+      Finding finding;
+      finding.check = "ocr.repaired";
+      finding.severity = Severity::kWarning;
+      finding.printed_text = figure.printed_text;
+      finding.actual_fen = firsts[i];
+      finding.expected_fen = figure.amount_fen;
+      finding.provenance = figure.provenance;
+      finding.message = Where(figure) + ": OCR read '" + figure.printed_text + "' (confidence " +
+                        std::to_string(figure.provenance.confidence) + "), corrected to '" +
+                        group[i].reading + "' (" + std::string(kSecondReading) + ", taken with " +
+                        std::to_string(count - 1) +
+                        " other(s) of the table) because then fewer identities fail and none "
+                        "that held breaks" +
+                        (own.empty() ? ", though none of its own failed: " : ": ") + proofs;
+      figure.corrected = true;
+      finding.figures.push_back(RefOf(figure));
+      findings.push_back(std::move(finding));
+    }
+  }
+}
+
 }  // namespace
 
 void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>& findings,
@@ -303,6 +504,7 @@ void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>&
     });
   });
   if (!any_ocr) return;
+  RepairTablesBySecondReadings(tables, findings, reader_warnings);
   std::set<std::string> reported_ambiguous;
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::vector<Finding> failing = Validate(tables);

@@ -15,6 +15,11 @@
 // among `reader_warnings`, docs/schema.md) has the second reading as its first candidate, of
 // any length; when it closes the identities the one-character changes of that figure are not
 // tried.
+// First, a table's second readings are tried together: one reader that misreads a glyph of the
+// font misreads it in a 项, its 款 and its 类 alike, and no one figure's change closes the total
+// above them. They are taken (each with its `ocr.repaired` finding, "taken with N other(s)")
+// when fewer identities fail, none that held breaks, each taken figure is held by an identity
+// that holds, and a closed identity relates a figure whose reading was not changed.
 #pragma once
 
 #include <vector>

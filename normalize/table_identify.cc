@@ -104,9 +104,15 @@ Reading FromHeader(const Table& table, const HeaderAnalysis& header) {
   // or number says; OCR may double the characters (采采购购品品目).
   int procurement_labels = 0;
   bool procurement_item = false;
+  // 三公 items as columns (因公出国（境）费 | 公务用车购置及运行费 | 公务接待费): a columnar 三公
+  // table whose title was lost (an OCR'd “三 read as 王).
+  std::set<std::string> three_public_items;
   for (int r = 0; r < header.header_rows; ++r) {
     for (int c = 0; c < table.column_count; ++c) {
       const std::string key = TableKey(table.TextAt(r, c));
+      const std::string item = ThreePublicKey(key);
+      if (StartsWith(item, "three_public.") && item != "three_public.total")
+        three_public_items.insert(item);
       if (header.keys[static_cast<std::size_t>(c)].empty() && Has(key, "采购")) {
         ++procurement_labels;
         procurement_item = procurement_item || Has(key, "品目") || Has(key, "组织形式") ||
@@ -146,6 +152,8 @@ Reading FromHeader(const Table& table, const HeaderAnalysis& header) {
   } else if ((has("general_budget") || has("fiscal_appropriation")) &&
              (has("business") || has("operating") || has("upper_subsidy") || has("other"))) {
     reading.family = Family::kIncome;
+  } else if (three_public_items.size() >= 2) {
+    reading.family = Family::kThreePublic;
   }
   return reading;
 }
@@ -220,7 +228,9 @@ std::string KindFromEvidence(Family header, Family body, const IdentifyOptions& 
     base = "gov_procurement";
   } else if (body == Family::kSummary || header == Family::kSummary) {
     base = "income_expenditure_summary";
-  } else if (body == Family::kThreePublic) {
+  } else if (body == Family::kThreePublic ||
+             (header == Family::kThreePublic && body != Family::kFunction &&
+              body != Family::kEconomic)) {
     base = "three_public";
   } else if (body == Family::kEconomic && header == Family::kEconomic) {
     base = "general_budget_basic_expenditure";

@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "extract/ocr/dropped_text.h"
+#include "extract/ocr/ink_read_twice.h"
 #include "extract/ocr/large_text.h"
 #include "extract/ocr/ocr_engine.h"
 #include "extract/ocr/page_break.h"
@@ -987,6 +988,9 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
       }
     }
   }
+  // Before the large lines are read again: their characters share the line's box, which
+  // overlaps the page pass's own symbols beside them.
+  DropInkReadTwice(symbols);
   RereadLargeLines(*engine, ruling.text.get(), prepared.gray.get(), dpi, symbols);
   // Isolated print the page pass dropped (a table's codes, lone header words).
   std::vector<Symbol> dropped = ReadDroppedText(*engine, ruling.text.get(), dpi, symbols, deadline);

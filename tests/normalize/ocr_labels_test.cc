@@ -49,6 +49,9 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       {"政识统府收入性。时", LabelVocabulary::kColumns, std::nullopt},
       {"事业单位经菅收入", LabelVocabulary::kColumns, "事业单位经营收入"},
       {"基本文出", LabelVocabulary::kColumns, "基本支出"},
+      // A procurement list's 政府性基金 with its last character cut into the next cell.
+      {"政府性基", LabelVocabulary::kColumns, "政府性基金"},
+      {"其他资全", LabelVocabulary::kColumns, "其他资金"},
       {"小计", LabelVocabulary::kColumns, std::nullopt},
   };
   for (const Case& c : cases) {

@@ -200,6 +200,86 @@ TEST(OcrRepairTest, NeverTouchesTextLayerOrConfidentFigures) {
   }
 }
 
+// One reader misreads a glyph of the font alike in every cell (5 as 3): 20802 and its one 项
+// 2080201 read 334.00 for 554.00, so 20802 = 2080201 holds on the wrong figures and only 208 =
+// 20801 + 20802 fails; no one figure's change closes it. The second reader's readings of the
+// table, taken together, do; a wrong second reading among them (20801 read 7,000.00) is given
+// back; second readings that close nothing change nothing.
+TEST(OcrRepairTest, TheSecondReadingsOfATableAreTriedTogether) {
+  const struct {
+    const char* name;
+    const char* second_20801;  // nullptr: no second reading
+    const char* second_20802;
+    bool repaired;
+  } cases[] = {
+      {"a misread repeated in a chain", nullptr, "554.00", true},
+      {"with a wrong second reading", "7,000.00", "554.00", true},
+      {"second readings that close nothing", "7,000.00", "354.00", false},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<CanonicalTable> tables = {MakeTable({
+        {"208", {{"basic", "1,554.00", 90}}},
+        {"20801", {{"basic", "1,000.00", 90}}},
+        {"20802", {{"basic", "334.00", 90}}},
+        {"2080201", {{"basic", "334.00", 90}}},
+    })};
+    std::vector<Warning> warnings;
+    const auto second = [&](const char* code, const char* reading, double y) {
+      Figure* figure = const_cast<Figure*>(FindFigure(tables, code, "basic"));
+      figure->provenance.box = Box{300, y, 340, y + 12};
+      if (reading == nullptr) return;
+      warnings.push_back(Warning{"ocr_readings_differ",
+                                 "\"" + figure->printed_text + "\" is read \"" + reading +
+                                     "\" by the second reader (eng); the first reading is kept",
+                                 figure->provenance});
+    };
+    second("20801", c.second_20801, 100);
+    second("20802", c.second_20802, 120);
+    second("2080201", c.second_20802, 140);
+    std::vector<Finding> findings;
+    RepairOcrFigures(tables, findings, warnings);
+    ASSERT_EQ(CountCheck(findings, "ocr.repaired"), c.repaired ? 2 : 0);
+    EXPECT_EQ(FindFigure(tables, "20802", "basic")->amount_fen, c.repaired ? 55400 : 33400);
+    EXPECT_EQ(FindFigure(tables, "2080201", "basic")->amount_fen, c.repaired ? 55400 : 33400);
+    EXPECT_EQ(FindFigure(tables, "20801", "basic")->amount_fen, 100000);
+    if (c.repaired) {
+      EXPECT_NE(findings[0].message.find("taken with 1 other"), std::string::npos)
+          << findings[0].message;
+      std::vector<Finding> after;
+      ValidateTables(tables, after);
+      EXPECT_TRUE(after.empty());
+    }
+  }
+}
+
+// Two second readings that agree only with each other prove nothing by the one identity between
+// them (sd_yantai_stats): 221 printed 124.48 read right, its one 款 22102 read 1241.48; the second
+// reader gives 124.18 for both. Neither is taken (what the one-character repair makes of them
+// is its own case).
+TEST(OcrRepairTest, SecondReadingsAgreeingOnlyWithEachOtherProveNothing) {
+  std::vector<CanonicalTable> tables = {MakeTable({
+      {"221", {{"basic", "124.48", 50}}},
+      {"22102", {{"basic", "1241.48", 40}}},
+  })};
+  std::vector<Warning> warnings;
+  double y = 100;
+  for (const char* code : {"221", "22102"}) {
+    Figure* figure = const_cast<Figure*>(FindFigure(tables, code, "basic"));
+    figure->provenance.box = Box{300, y, 340, y + 12};
+    y += 20;
+    warnings.push_back(Warning{"ocr_readings_differ",
+                               "\"" + figure->printed_text +
+                                   "\" is read \"124.18\" by the second reader (eng); the first "
+                                   "reading is kept",
+                               figure->provenance});
+  }
+  std::vector<Finding> findings;
+  RepairOcrFigures(tables, findings, warnings);
+  EXPECT_NE(FindFigure(tables, "221", "basic")->amount_fen, 12418);
+  EXPECT_NE(FindFigure(tables, "22102", "basic")->amount_fen, 12418);
+}
+
 TEST(OcrRepairTest, LeavesAConsistentTableAlone) {
   std::vector<CanonicalTable> tables = {MakeTable(MisreadRows("234.56", 40, 40))};
   std::vector<Finding> findings;
