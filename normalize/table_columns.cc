@@ -82,12 +82,6 @@ int MoneyCells(const Table& table, int header_rows, int c) {
   return money;
 }
 
-bool IsOcrGrid(const Table& table) {
-  return std::any_of(table.cells.begin(), table.cells.end(), [](const TableCell& cell) {
-    return cell.provenance.origin == TextOrigin::kOcr;
-  });
-}
-
 // OCR'd header words read too badly to key a column (只计 for 合计, 员类 | ]经费 for 人员类 |
 // 公用经费) are keyed by their place in the columns of the identified kind, as the rows and the
 // identities then check: the first amount column after the labels, left of keyed parts, is the

@@ -439,6 +439,45 @@ TEST(StitchTest, TitleRepeatedOnTheNextPageContinues) {
   EXPECT_EQ(stitched[2].canonical.source_blocks, (std::vector<int>{6}));
 }
 
+// Yantai prints 公开表5 before the title on every page, and OCR reads the number differently
+// on each (公开炎5, 公开去5, or loses it): the title repeated after a misread number still
+// continues the table. Another prefix (a sub-unit's name) or a shared tail that names no kind
+// of its own (情况表) starts a new table, and a text layer's titles must match as printed.
+TEST(StitchTest, OcrTitleRepeatedAfterAMisreadNumberContinues) {
+  struct Case {
+    const char* first;
+    const char* next;
+    TextOrigin origin;
+    bool continues;
+  };
+  const Case cases[] = {
+      {"公开炎5一般公共预算支出情况表", "公开去5一般公共预算支出情况表", TextOrigin::kOcr, true},
+      {"一般公共预算支出情况表", "公开妇10一般公共预算支出情况表", TextOrigin::kOcr, true},
+      {"闻AS1加oO1一般公共预算支出情况表", "公开赤5一般公共预算支出情况表", TextOrigin::kOcr, true},
+      {"公开炎5一般公共预算支出情况表", "公开去5一般公共预算支出情况表", TextOrigin::kTextLayer,
+       false},
+      {"审计局一般公共预算支出情况表", "统计局一般公共预算支出情况表", TextOrigin::kOcr, false},
+      {"公开表5一般公共预算支出情况表", "公开表6政府性基金预算支出情况表", TextOrigin::kOcr, false},
+  };
+  for (const Case& c : cases) {
+    auto grid = [&c](const std::vector<std::vector<std::string>>& body, int page) {
+      Table table = PageGrid({"科目编码", "科目名称", "合计"}, body, page);
+      for (TableCell& cell : table.cells) cell.provenance.origin = c.origin;
+      return table;
+    };
+    const Table first = grid({{"", "合计", "10.00"}, {"201", "一般公共服务支出", "4.00"}}, 18);
+    const Table second = grid({{"208", "社会保障和就业支出", "6.00"}}, 19);
+    std::vector<IdentifiedTable> identified;
+    identified.push_back(Identified(0, &first, c.first, "budget.general_budget_expenditure"));
+    identified.push_back(Identified(2, &second, c.next, "budget.general_budget_expenditure"));
+    std::deque<Table> owned;
+    std::vector<Finding> findings;
+    std::vector<StitchedTable> stitched =
+        StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+    EXPECT_EQ(stitched.size(), c.continues ? 1u : 2u) << c.first << " / " << c.next;
+  }
+}
+
 // A summary cut inside a row, its title and header repeated on the next page
 // (s4w_0053_final): the rest of the cut label (金预算财政拨款, nothing else in
 // its row) reads as one more header row of the part, and the part's first
