@@ -111,6 +111,17 @@ bool PadsPieces(const Table& grid, int c) {
   return false;
 }
 
+// A 类 code as a scan garbles it (212 read "ffv ts" or "上kt"): a few characters with a Latin
+// letter or digit among them that make no code. Never a row's name, which a 类 column holds
+// only spelt out.
+bool IsMisreadClassCode(std::string_view key) {
+  constexpr std::size_t kMostCodePoints = 6;
+  if (key.empty() || AllDigits(key) || DecodeUtf8(key).size() > kMostCodePoints) return false;
+  return std::any_of(key.begin(), key.end(), [](char ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+  });
+}
+
 // A short run of Latin letters, digits and marks (TI1, I, 丨 aside): what a scan makes of a code
 // piece, never a row's name.
 bool IsMisreadPiece(std::string_view key) {
@@ -542,10 +553,22 @@ class RowReader {
           std::any_of(part.header.roles.begin(), part.header.roles.end(), IsCodeRole);
       const Table& grid = *part.table;
       const int start = BodyStart(part);
-      const std::vector<std::string> roles = WithMisreadSegmentColumn(
-          !own_roles && part.table->column_count == first.table->column_count ? first.header.roles
-                                                                              : part.header.roles,
-          grid, start);
+      const bool first_shape = part.table->column_count == first.table->column_count;
+      std::vector<std::string> part_roles =
+          !own_roles && first_shape ? first.header.roles : part.header.roles;
+      // An OCR'd page may read its header worse than the first page did (类 lost, 科日编例 for
+      // 科目编码): a column it reads as a label keeps the first page's code role, so that its
+      // garbled codes are not taken for the row's name.
+      if (own_roles && first_shape && &part != &first && IsOcrGrid(grid)) {
+        for (std::size_t c = 0; c < part_roles.size(); ++c) {
+          if ((part_roles[c].empty() || part_roles[c] == "label") &&
+              IsCodeRole(first.header.roles[c])) {
+            part_roles[c] = first.header.roles[c];
+          }
+        }
+      }
+      const std::vector<std::string> roles =
+          WithMisreadSegmentColumn(std::move(part_roles), grid, start);
       for (int r = start; r < grid.row_count; ++r) {
         // A repeated header or 栏次 row inside a stitched table.
         if (part_index > 0 || r > start) {
@@ -591,9 +614,10 @@ class RowReader {
           std::vector<std::pair<std::string, std::string>> pieces;  // role, digits
           std::string code;
           std::string name;
-          bool label_ocr = false;    // a label cell recognised from an image
-          bool kuan_unread = false;  // a 款 piece the scan made letters of
-          bool kuan_single = false;  // a scan's one-digit 款 piece: 02 printed 2, or 11 read 1
+          bool label_ocr = false;     // a label cell recognised from an image
+          bool kuan_unread = false;   // a 款 piece the scan made letters of
+          bool kuan_single = false;   // a scan's one-digit 款 piece: 02 printed 2, or 11 read 1
+          bool class_unread = false;  // a 类 code the scan garbled
           for (int c : segment.labels) {
             const std::string& role = roles[static_cast<std::size_t>(c)];
             if (role == "rowno") continue;
@@ -601,6 +625,10 @@ class RowReader {
             if (text.empty()) continue;
             label_ocr = label_ocr || IsOcrCell(grid, r, c);
             std::string key = TableKey(text);
+            if (role == "class" && IsOcrCell(grid, r, c) && IsMisreadClassCode(key)) {
+              class_unread = true;
+              continue;
+            }
             if ((role == "kuan" || role == "xiang") && IsOcrCell(grid, r, c) &&
                 (!AllDigits(key) || (key.size() == 1 && PadsPieces(grid, c)))) {
               const std::string piece = OcrCodePiece(key);
@@ -709,6 +737,33 @@ class RowReader {
               }
             }
             if (!IsClassCode(code)) code.clear();
+          }
+          // A 类 row whose code the scan garbled is coded by its name, read by nearness when
+          // misread too (城乡和区文出); the rows under it join that class, or, when the name
+          // names none, no class: joined to the class above they would be keyed wrong (212's
+          // 01 | 01 as 2101101 under 210).
+          if (class_unread && code.empty() && pieces.empty()) {
+            std::optional<std::string> class_code;
+            if (IsFunctionCodedKind(table.kind)) {
+              const std::string printed = StripOrdinal(TableKey(name));
+              class_code = FunctionClassCode(printed);
+              if (!class_code) {
+                if (std::optional<std::string> label =
+                        NearestOcrLabel(name, LabelVocabulary::kSummaryRows)) {
+                  class_code = FunctionClassCode(*label);
+                  if (class_code) {
+                    labels_matched +=
+                        (labels_matched.empty() ? "" : ", ") + ("'" + name + "' as ") + *label;
+                  }
+                }
+              }
+            }
+            if (class_code) {
+              code = *class_code;
+            } else {
+              last_class[s].clear();
+              last_kuan[s].clear();
+            }
           }
           if (code.size() == 3) {
             last_class[s] = code;

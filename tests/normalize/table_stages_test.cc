@@ -1378,6 +1378,50 @@ TEST(RowsTest, ItemCodeWithoutItsSegmentRowIsNotJoinedToTheClass) {
   EXPECT_EQ(codes, (std::vector<std::string>{"210", "", "", "", "21012", "2101201"}));
 }
 
+// A 类 code a scan garbled (212 read "上kt" or "ffv ts", sd_yantai_landres p18 and
+// sd_yantai_housing p18) is no row name: the class is coded by its name, read by nearness when
+// misread too (城乡社区文出), and a class whose name is unreadable as well leaves the rows under
+// it uncoded rather than joined to the class above (21102 for 21202). On the next page, whose
+// header OCR read worse (科日编例, 类 lost), the first page's code columns still hold codes.
+TEST(RowsTest, OcrClassCodeGarbledIsCodedByItsName) {
+  auto scanned = [](Table table, int page) {
+    table.pages = {page};
+    for (TableCell& cell : table.cells) cell.provenance.origin = TextOrigin::kOcr;
+    return table;
+  };
+  const Table first = scanned(Grid({{"科目编码", "", "", "科目名称", "合计"},
+                                    {"类", "款", "项", "", ""},
+                                    {"211", "", "", "节能环保支出", "9.00"},
+                                    {"", "04", "", "自然生态保护", "9.00"},
+                                    {"", "", "99", "其他自然生态保护支出", "9.00"},
+                                    {"ffv ts", "", "", "城乡和区文出", "5.00"},
+                                    {"", "01", "", "城乡社区管理事务", "5.00"},
+                                    {"", "", "01", "行政运行", "5.00"}}),
+                              1);
+  const Table next = scanned(Grid({{"科日编例", "", "", "科晶名称", "合计"},
+                                   {"", "4/愉", "项", "", ""},
+                                   {"上kt", "", "", "城乡社区文出", "3.00"},
+                                   {"", "02", "", "城乡社区规划与管理", "3.00"},
+                                   {"", "", "01", "城乡社区规划与管理", "3.00"},
+                                   {"Ax", "", "", "了了了了", "2.00"},
+                                   {"", "01", "", "自然资源事务", "2.00"},
+                                   {"", "", "01", "行政运行", "2.00"}}),
+                             2);
+  StitchedTable stitched = OnePart(first, "budget.general_budget_expenditure");
+  stitched.parts.push_back(TablePart{1, &next, AnalyzeHeader(next)});
+  stitched.declared = UnitOfAmount::kWanYuan;
+  std::vector<Finding> findings;
+  const CanonicalTable table =
+      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  std::vector<std::string> codes;
+  for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"211", "21104", "2110499", "212", "21201", "2120101",
+                                             "212", "21202", "2120201", "", "", ""}));
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.check == "ocr.label_matched" && f.message.find("城乡和区文出") != std::string::npos;
+  }));
+}
+
 // 合计 with one character misread by OCR (合让, sd_yantai_landres p13) heads the table before any
 // coded row: it is the total row. Printed so in a text layer, or after coded rows, it is not.
 TEST(RowsTest, OcrTotalWordWithOneCharacterMisreadAtTheHead) {
