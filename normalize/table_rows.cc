@@ -111,6 +111,29 @@ bool PadsPieces(const Table& grid, int c) {
   return false;
 }
 
+// The two-digit 项 pieces a scan's reading of one may stand for: a digit lost ("0" for 01 to 09
+// or 10 to 90) or a stroke read as a digit ("101" for 01, 11 or 10).
+std::vector<int> PiecesReadAs(std::string_view key) {
+  std::vector<int> out;
+  auto add = [&out](int piece) {
+    if (std::find(out.begin(), out.end(), piece) == out.end()) out.push_back(piece);
+  };
+  if (key.size() == 1) {
+    const int digit = key[0] - '0';
+    for (int other = 0; other <= 9; ++other) {
+      add(digit * 10 + other);
+      add(other * 10 + digit);
+    }
+  } else if (key.size() == 3) {
+    for (std::size_t drop = 0; drop < 3; ++drop) {
+      std::string rest(key);
+      rest.erase(drop, 1);
+      add((rest[0] - '0') * 10 + (rest[1] - '0'));
+    }
+  }
+  return out;
+}
+
 // A 类 code as a scan garbles it (212 read "ffv ts" or "上kt"): a few characters with a Latin
 // letter or digit among them that make no code. Never a row's name, which a 类 column holds
 // only spelt out.
@@ -533,6 +556,7 @@ class RowReader {
 
     std::vector<std::string> last_class(segments.size());
     std::vector<std::string> last_kuan(segments.size());
+    std::vector<std::string> last_xiang(segments.size());
     std::vector<bool> expenditure_side(segments.size(), false);
     bool opening_seen = false;
     // Jiangsu summaries close with 当年收入小计 / 上年结转资金 / 收入合计: a
@@ -542,6 +566,7 @@ class RowReader {
     std::map<std::string, std::size_t> columnar_index;
     // OCR'd headers and row labels keyed by the nearest label a standard table prints.
     std::string labels_matched = columns.labels_matched;
+    std::string codes_inferred;  // 项 pieces read with a digit lost or added, and what they key
 
     for (std::size_t part_index = 0; part_index < pending.parts.size(); ++part_index) {
       const TablePart& part = pending.parts[part_index];
@@ -618,6 +643,8 @@ class RowReader {
           bool kuan_unread = false;   // a 款 piece the scan made letters of
           bool kuan_single = false;   // a scan's one-digit 款 piece: 02 printed 2, or 11 read 1
           bool class_unread = false;  // a 类 code the scan garbled
+          std::string xiang_garbled;  // a 项 piece read with a digit lost or added ("0", "101")
+          int xiang_column = -1;
           for (int c : segment.labels) {
             const std::string& role = roles[static_cast<std::size_t>(c)];
             if (role == "rowno") continue;
@@ -627,6 +654,12 @@ class RowReader {
             std::string key = TableKey(text);
             if (role == "class" && IsOcrCell(grid, r, c) && IsMisreadClassCode(key)) {
               class_unread = true;
+              continue;
+            }
+            if (role == "xiang" && IsOcrCell(grid, r, c) && AllDigits(key) &&
+                ((key.size() == 1 && PadsPieces(grid, c)) || key.size() == 3)) {
+              xiang_garbled = key;
+              xiang_column = c;
               continue;
             }
             if ((role == "kuan" || role == "xiang") && IsOcrCell(grid, r, c) &&
@@ -712,6 +745,30 @@ class RowReader {
               pieces = {{"kuan", next_kuan}};
             }
           }
+          // A 项 piece read with a digit lost or added: the 项 rows of one 款 print in ascending
+          // order, so the piece lies above the sibling's before it and below the next row's; it
+          // is taken when one piece its reading allows lies there (sd_yantai_stats p8: 101
+          // between the 款 row and 02 is 01), else the row stays uncoded.
+          if (!xiang_garbled.empty() && code.empty() && pieces.empty() && !last_kuan[s].empty() &&
+              !FunctionClassCode(StripOrdinal(TableKey(name)))) {
+            const std::string& sibling = last_xiang[s];
+            const int lower = StartsWith(sibling, last_kuan[s]) ? std::stoi(sibling.substr(5)) : 0;
+            int upper = 100;
+            if (r + 1 < grid.row_count) {
+              const std::string next = TableKey(grid.TextAt(r + 1, xiang_column));
+              if (next.size() == 2 && AllDigits(next)) upper = std::stoi(next);
+            }
+            std::vector<int> between;
+            for (const int piece : PiecesReadAs(xiang_garbled)) {
+              if (piece > lower && piece < upper) between.push_back(piece);
+            }
+            if (between.size() == 1) {
+              const std::string piece = (between[0] < 10 ? "0" : "") + std::to_string(between[0]);
+              code = last_kuan[s] + piece;
+              codes_inferred += (codes_inferred.empty() ? "" : ", ") +
+                                ("'" + xiang_garbled + "' as " + piece + " (" + code + ")");
+            }
+          }
           // A 项 row whose 款 piece was misread is under the 款 row above it.
           if (kuan_unread && code.size() == 3 && pieces.size() == 1 && pieces[0].first == "xiang" &&
               StartsWith(last_kuan[s], code)) {
@@ -771,6 +828,8 @@ class RowReader {
           } else if (code.size() == 5) {
             last_kuan[s] = code;
             last_class[s] = code.substr(0, 3);
+          } else if (code.size() == 7) {
+            last_xiang[s] = code;
           }
 
           // Figures of this segment; a 合计 label whose amount sits in a later
@@ -934,6 +993,15 @@ class RowReader {
           "table '" + table.printed_title +
               "': OCR'd labels keyed by the nearest label standard tables print: " + labels_matched,
           first.table->provenance);
+    }
+    if (!codes_inferred.empty()) {
+      AddTableFinding(findings_, "ocr.code_inferred", Severity::kInfo,
+                      "table '" + table.printed_title +
+                          "': OCR'd 项 pieces read with a digit lost or added, keyed by the only "
+                          "piece their reading allows between their neighbours' in the tree's "
+                          "order: " +
+                          codes_inferred,
+                      first.table->provenance);
     }
     if (columnar_three_public) ReportColumnsOfOneItem(table, first.table->provenance);
   }

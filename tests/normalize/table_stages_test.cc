@@ -1422,6 +1422,38 @@ TEST(RowsTest, OcrClassCodeGarbledIsCodedByItsName) {
   }));
 }
 
+// 项 pieces a scan read with a digit lost (0 for 01) or a stroke taken for a digit (101 for 01,
+// sd_yantai_stats p8) are keyed by the one piece their reading allows between the sibling
+// before and the row after (the tree prints in ascending order), and said so; a reading that
+// allows several stays uncoded, never 101 as a class code.
+TEST(RowsTest, OcrItemPieceWithADigitLostOrAddedIsPlacedByItsNeighbours) {
+  Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
+                     {"201", "", "", "一般公共服务支出", "9.00"},
+                     {"", "05", "", "统计信息事务", "9.00"},
+                     {"", "", "101", "行政运行", "4.00"},
+                     {"", "", "02", "一般行政管理事务", "5.00"},
+                     {"208", "", "", "社会保障和就业支出", "7.00"},
+                     {"", "05", "", "行政事业单位养老支出", "7.00"},
+                     {"", "", "0", "行政单位离退休", "1.00"},
+                     {"", "", "02", "事业单位离退休", "2.00"},
+                     {"", "", "5", "机关事业单位基本养老保险缴费支出", "3.00"},
+                     {"", "", "06", "机关事业单位职业年金缴费支出", "0.50"},
+                     {"", "", "9", "其他行政事业单位养老支出", "0.50"}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  StitchedTable stitched = OnePart(grid, "budget.expenditure");
+  stitched.declared = UnitOfAmount::kWanYuan;
+  std::vector<Finding> findings;
+  const CanonicalTable table =
+      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  std::vector<std::string> codes;
+  for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"201", "20105", "2010501", "2010502", "208", "20805",
+                                             "2080501", "2080502", "2080505", "2080506", ""}));
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.check == "ocr.code_inferred" && f.message.find("'101' as 01") != std::string::npos;
+  }));
+}
+
 // 合计 with one character misread by OCR (合让, sd_yantai_landres p13) heads the table before any
 // coded row: it is the total row. Printed so in a text layer, or after coded rows, it is not.
 TEST(RowsTest, OcrTotalWordWithOneCharacterMisreadAtTheHead) {
