@@ -174,6 +174,27 @@ void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) 
       break;
     }
   }
+  // A side whose amount word OCR misread (质算数 for 预算数, sd_yantai_audit p8) keys nothing
+  // either: where the two sides have as many columns each, a money column keyed nothing takes
+  // the key of the column in its place on the other side, when that side's column holds money
+  // and both sides open with their labels.
+  const std::size_t half = keys.size() / 2;
+  if (keys.size() % 2 != 0 || half < 2 || header.roles[0] != "label" ||
+      header.roles[half] != "label") {
+    return;
+  }
+  for (std::size_t c = 1; c < keys.size(); ++c) {
+    if (c == half) continue;
+    const std::size_t mirror = c < half ? c + half : c - half;
+    const std::string& key = keys[mirror];
+    if (!keys[c].empty() || key.empty() || key == "-" ||
+        (!header.roles[c].empty() && header.roles[c] != "label") ||
+        MoneyCells(table, header.header_rows, static_cast<int>(c)) < 2 ||
+        MoneyCells(table, header.header_rows, static_cast<int>(mirror)) < 2) {
+      continue;
+    }
+    keys[c] = key;
+  }
 }
 
 // An OCR'd header word wrapped in its cell (本年收入 over 合计, 财政拨款 over 收入) reads as two

@@ -1077,6 +1077,28 @@ TEST(HeaderTest, OcrSummarySideWithoutItsAmountWord) {
   }
 }
 
+// The same where OCR misread a side's amount word rather than losing it (质算数 for 预算数,
+// sd_yantai_audit p8): the column keys nothing, and where both sides print as many columns the
+// column in its place on the other side names it, on either side. A text layer keeps its header.
+TEST(HeaderTest, OcrSummarySideWithItsAmountWordMisread) {
+  for (const bool right : {true, false}) {
+    const std::string left_word = right ? "预算数" : "质算数";
+    const std::string right_word = right ? "质算数" : "预算数";
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid({{"项目", left_word, "项目", right_word},
+                         {"一、财政拨款收入", "2,776.75", "一、一般公共服务支出", "2,731.79"},
+                         {"五、其他收入", "781.60", "八、卫生健康支出", "151.80"},
+                         {"本年收入合计", "3,558.35", "本年支出合计", "3,558.35"}});
+      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+      const TableColumns columns =
+          KeyColumns(OnePart(grid, "budget.income_expenditure_summary"), HeaderOptions{});
+      std::vector<std::string> expected = {"", "amount", "", "amount"};
+      if (origin == TextOrigin::kTextLayer) expected[right ? 3 : 1].clear();
+      EXPECT_EQ(columns.keys, expected) << right << " " << TextOriginName(origin);
+    }
+  }
+}
+
 TEST(HeaderTest, UnreadSubColumnsOfASpanningParentTakeTheirOwnKeys) {
   struct Case {
     std::vector<std::string> sub;  // the second header row under 基本支出
