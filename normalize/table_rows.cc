@@ -55,6 +55,54 @@ std::vector<std::string> WithMisreadSegmentColumn(std::vector<std::string> roles
   return roles;
 }
 
+// 款 pieces an OCR'd grid read 00 (a serif 6 read 0: 201 | 00 for 201 | 06, sh_putuo_finance p8),
+// which the classification never numbers. The rows of one 款 (its row, then its 项 rows printing
+// the 款 piece again) that read the piece otherwise name it, when they name one piece only and
+// reading its 6s and 8s as 0 makes 00. Row -> the piece.
+std::map<int, std::string> KuanPiecesReadAsZero(const Table& grid,
+                                                const std::vector<std::string>& roles, int start) {
+  std::map<int, std::string> out;
+  int kuan = -1;
+  int xiang = -1;
+  int klass = -1;
+  for (std::size_t c = 0; c < roles.size(); ++c) {
+    if (roles[c] == "kuan" && kuan < 0) kuan = static_cast<int>(c);
+    if (roles[c] == "xiang" && xiang < 0) xiang = static_cast<int>(c);
+    if (roles[c] == "class" && klass < 0) klass = static_cast<int>(c);
+  }
+  if (kuan < 0 || xiang < 0 || !IsOcrGrid(grid)) return out;
+  auto settle = [&out](const std::vector<int>& zeros, const std::set<std::string>& read) {
+    if (zeros.empty() || read.size() != 1) return;
+    const std::string& piece = *read.begin();
+    if (piece.find_first_not_of("068") != std::string::npos) return;
+    for (const int r : zeros) out[r] = piece;
+  };
+  std::vector<int> zeros;
+  std::set<std::string> read;
+  std::string run_class;
+  for (int r = start; r < grid.row_count; ++r) {
+    const std::string k = TableKey(grid.TextAt(r, kuan));
+    const std::string x = TableKey(grid.TextAt(r, xiang));
+    const std::string cls = klass < 0 ? "" : TableKey(grid.TextAt(r, klass));
+    const bool kuan_row = !k.empty() && x.empty();
+    const bool item_row = !k.empty() && !x.empty() && cls == run_class;
+    if (kuan_row || !item_row) {
+      settle(zeros, read);
+      zeros.clear();
+      read.clear();
+      run_class = cls;
+      if (!kuan_row) continue;
+    }
+    if (k == "00") {
+      zeros.push_back(r);
+    } else if (k.size() == 2 && AllDigits(k)) {
+      read.insert(k);
+    }
+  }
+  settle(zeros, read);
+  return out;
+}
+
 // 合计 or 总计 with one of its two characters misread by OCR (合让, 台计): at the head of a
 // table, before any coded row, such a label is the total row; its sums are checked like any.
 bool IsMisreadTotalWord(std::string_view key) {
@@ -112,13 +160,18 @@ bool PadsPieces(const Table& grid, int c) {
 }
 
 // The two-digit 项 pieces a scan's reading of one may stand for: a digit lost ("0" for 01 to 09
-// or 10 to 90) or a stroke read as a digit ("101" for 01, 11 or 10).
+// or 10 to 90), a stroke read as a digit ("101" for 01, 11 or 10), or a serif 6 or 8 read 0 ("00",
+// which the classification never numbers).
 std::vector<int> PiecesReadAs(std::string_view key) {
   std::vector<int> out;
   auto add = [&out](int piece) {
-    if (std::find(out.begin(), out.end(), piece) == out.end()) out.push_back(piece);
+    if (piece != 0 && std::find(out.begin(), out.end(), piece) == out.end()) out.push_back(piece);
   };
-  if (key.size() == 1) {
+  if (key == "00") {
+    for (const int tens : {0, 6, 8}) {
+      for (const int units : {0, 6, 8}) add(tens * 10 + units);
+    }
+  } else if (key.size() == 1) {
     const int digit = key[0] - '0';
     for (int other = 0; other <= 9; ++other) {
       add(digit * 10 + other);
@@ -594,6 +647,7 @@ class RowReader {
       }
       const std::vector<std::string> roles =
           WithMisreadSegmentColumn(std::move(part_roles), grid, start);
+      const std::map<int, std::string> kuan_zeros = KuanPiecesReadAsZero(grid, roles, start);
       for (int r = start; r < grid.row_count; ++r) {
         // A repeated header or 栏次 row inside a stitched table.
         if (part_index > 0 || r > start) {
@@ -656,8 +710,17 @@ class RowReader {
               class_unread = true;
               continue;
             }
+            if (role == "kuan" && key == "00" && IsOcrCell(grid, r, c)) {
+              const auto zero = kuan_zeros.find(r);
+              if (zero != kuan_zeros.end()) {
+                codes_inferred +=
+                    (codes_inferred.empty() ? "" : ", ") +
+                    ("款 '00' as " + zero->second + " (row " + std::to_string(r + 1) + ")");
+                key = zero->second;
+              }
+            }
             if (role == "xiang" && IsOcrCell(grid, r, c) && AllDigits(key) &&
-                ((key.size() == 1 && PadsPieces(grid, c)) || key.size() == 3)) {
+                ((key.size() == 1 && PadsPieces(grid, c)) || key.size() == 3 || key == "00")) {
               xiang_garbled = key;
               xiang_column = c;
               continue;
@@ -745,26 +808,37 @@ class RowReader {
               pieces = {{"kuan", next_kuan}};
             }
           }
-          // A 项 piece read with a digit lost or added: the 项 rows of one 款 print in ascending
-          // order, so the piece lies above the sibling's before it and below the next row's; it
-          // is taken when one piece its reading allows lies there (sd_yantai_stats p8: 101
-          // between the 款 row and 02 is 01), else the row stays uncoded.
-          if (!xiang_garbled.empty() && code.empty() && pieces.empty() && !last_kuan[s].empty() &&
-              !FunctionClassCode(StripOrdinal(TableKey(name)))) {
-            const std::string& sibling = last_xiang[s];
-            const int lower = StartsWith(sibling, last_kuan[s]) ? std::stoi(sibling.substr(5)) : 0;
-            int upper = 100;
-            if (r + 1 < grid.row_count) {
-              const std::string next = TableKey(grid.TextAt(r + 1, xiang_column));
-              if (next.size() == 2 && AllDigits(next)) upper = std::stoi(next);
+          // A 项 piece read with a digit lost or added, or read 00: the 项 rows of one 款 print in
+          // ascending order, so the piece lies above the sibling's before it and below the next
+          // row's; it is taken when one piece its reading allows lies there (sd_yantai_stats p8:
+          // 101 between the 款 row and 02 is 01). Its 款 is the one above, or the pieces printed
+          // with it (208 | 05 | 00). Otherwise the row stays uncoded: without the piece it would
+          // be keyed as its 款.
+          if (!xiang_garbled.empty()) {
+            std::string parent;
+            if (code.empty() && pieces.empty()) {
+              parent = last_kuan[s];
+            } else if (code.size() == 3 && pieces.size() == 1 && pieces[0].first == "kuan") {
+              parent = code + pieces[0].second;
             }
             std::vector<int> between;
-            for (const int piece : PiecesReadAs(xiang_garbled)) {
-              if (piece > lower && piece < upper) between.push_back(piece);
+            if (parent.size() == 5 && !FunctionClassCode(StripOrdinal(TableKey(name)))) {
+              const std::string& sibling = last_xiang[s];
+              const int lower = StartsWith(sibling, parent) ? std::stoi(sibling.substr(5)) : 0;
+              int upper = 100;
+              if (r + 1 < grid.row_count) {
+                const std::string next = TableKey(grid.TextAt(r + 1, xiang_column));
+                if (next.size() == 2 && AllDigits(next) && next != "00") upper = std::stoi(next);
+              }
+              for (const int piece : PiecesReadAs(xiang_garbled)) {
+                if (piece > lower && piece < upper) between.push_back(piece);
+              }
             }
+            pieces.clear();
+            code.clear();
             if (between.size() == 1) {
               const std::string piece = (between[0] < 10 ? "0" : "") + std::to_string(between[0]);
-              code = last_kuan[s] + piece;
+              code = parent + piece;
               codes_inferred += (codes_inferred.empty() ? "" : ", ") +
                                 ("'" + xiang_garbled + "' as " + piece + " (" + code + ")");
             }
@@ -997,9 +1071,8 @@ class RowReader {
     if (!codes_inferred.empty()) {
       AddTableFinding(findings_, "ocr.code_inferred", Severity::kInfo,
                       "table '" + table.printed_title +
-                          "': OCR'd 项 pieces read with a digit lost or added, keyed by the only "
-                          "piece their reading allows between their neighbours' in the tree's "
-                          "order: " +
+                          "': OCR'd code pieces misread (a digit lost or added, a serif 6 read 0), "
+                          "keyed by what the rows around them allow: " +
                           codes_inferred,
                       first.table->provenance);
     }

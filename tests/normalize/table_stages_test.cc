@@ -1476,6 +1476,48 @@ TEST(RowsTest, OcrItemPieceWithADigitLostOrAddedIsPlacedByItsNeighbours) {
   }));
 }
 
+// A serif 6 read 0 makes code pieces 00, which the classification never numbers
+// (sh_putuo_finance p8, every row printing 类 | 款 | 项): the 款 rows that read the piece
+// otherwise name it (06) for the 款's run of rows; a 项 read 00 takes the one piece of 06, 08, 60,
+// 66 … between its neighbours, and stays uncoded when several fit, never keyed 2080500 or as its
+// 款. A text layer's 00 is read as printed.
+TEST(RowsTest, OcrCodePieceReadAsZeroZero) {
+  Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
+                     {"201", "", "", "一般公共服务支出", "9.00"},
+                     {"201", "00", "", "财政事务", "9.00"},
+                     {"201", "00", "01", "行政运行", "4.00"},
+                     {"201", "06", "07", "信息化建设", "5.00"},
+                     {"208", "", "", "社会保障和就业支出", "7.00"},
+                     {"208", "05", "", "行政事业单位养老支出", "7.00"},
+                     {"208", "05", "05", "机关事业单位基本养老保险缴费支出", "3.00"},
+                     {"208", "05", "00", "机关事业单位职业年金缴费支出", "2.00"},
+                     {"208", "05", "99", "其他行政事业单位养老支出", "2.00"},
+                     {"210", "", "", "卫生健康支出", "1.00"},
+                     {"210", "11", "", "行政事业单位医疗", "1.00"},
+                     {"210", "11", "01", "行政单位医疗", "0.50"},
+                     {"210", "11", "00", "事业单位医疗", "0.50"},
+                     {"210", "11", "03", "公务员医疗补助", "0.00"}});
+  const std::vector<std::string> ocr = {"201",   "20106",   "2010601", "2010607", "208",
+                                        "20805", "2080505", "",        "2080599", "210",
+                                        "21011", "2101101", "",        "2101103"};
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    StitchedTable stitched = OnePart(grid, "final.expenditure");
+    stitched.declared = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    std::vector<std::string> codes;
+    for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_EQ(codes, ocr);
+    } else {
+      EXPECT_EQ(codes[2], "2010001");
+      EXPECT_EQ(codes[7], "2080500");
+    }
+  }
+}
+
 // 合计 with one character misread by OCR (合让, sd_yantai_landres p13) heads the table before any
 // coded row: it is the total row. Printed so in a text layer, or after coded rows, it is not.
 TEST(RowsTest, OcrTotalWordWithOneCharacterMisreadAtTheHead) {
