@@ -122,7 +122,7 @@ bool IsTwoCodePairs(std::string_view text) {
 }
 
 // A 款 or 项 piece as a scan reads it. A piece prints two digits; a scan takes a digit for the
-// letter of its shape (11 read 1I or IT, 01 read D1) or adds a stroke (01L, 0O1 for 01). The
+// letter of its shape (11 read 1I, IT or tl, 01 read D1) or adds a stroke (01L, 0O1 for 01). The
 // two digits when the reading allows them, else "": two characters that read as digits, or
 // three of which exactly two are digits (the third is the stroke).
 std::string OcrCodePiece(std::string_view key) {
@@ -131,7 +131,8 @@ std::string OcrCodePiece(std::string_view key) {
     for (const char ch : key) {
       if (ch >= '0' && ch <= '9') {
         digits += ch;
-      } else if (ch == 'I' || ch == 'l' || ch == 'i' || ch == '|' || ch == '!' || ch == 'T') {
+      } else if (ch == 'I' || ch == 'l' || ch == 'i' || ch == '|' || ch == '!' || ch == 'T' ||
+                 ch == 't') {
         digits += '1';
       } else if (ch == 'O' || ch == 'o' || ch == 'D') {
         digits += '0';

@@ -1348,7 +1348,9 @@ TEST(RowsTest, OcrCodePiecesMisread) {
                      {"212", "IT", "", "城乡社区管理事务", "5.00"},
                      {"212", "Il", "01", "行政运行", "5.00"},
                      {"213", "1", "", "农业农村", "4.00"},
-                     {"213", "1", "01", "行政运行", "4.00"}});
+                     {"213", "1", "01", "行政运行", "4.00"},
+                     {"214", "tl", "", "公路水路运输", "3.00"},
+                     {"214", "tl", "01", "行政运行", "3.00"}});
   for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
   StitchedTable stitched = OnePart(grid, "budget.expenditure");
   stitched.declared = UnitOfAmount::kYuan;
@@ -1359,7 +1361,7 @@ TEST(RowsTest, OcrCodePiecesMisread) {
   for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
   EXPECT_EQ(codes, (std::vector<std::string>{"201", "20101", "2010101", "20103", "2010350", "20111",
                                              "2011101", "21011", "2101101", "21211", "2121101",
-                                             "213", "213"}));
+                                             "213", "213", "21411", "2141101"}));
 }
 
 TEST(RowsTest, CodedRowsAndFiguresInFen) {
@@ -1380,8 +1382,9 @@ TEST(RowsTest, CodedRowsAndFiguresInFen) {
   EXPECT_TRUE(findings.empty());
 }
 
-// A 项 code under a 款 row whose code was misread (OCR's "tl" for 11, sd_yantai_landres p13)
-// is not joined to the class: 210 + 01 would make the 款 code 21001, a wrong key.
+// A 项 code under a 款 row whose code was misread ("tl" for 11, sd_yantai_landres p13; a text
+// layer's reading is not mended as a scan's is) is not joined to the class: 210 + 01 would make
+// the 款 code 21001, a wrong key.
 TEST(RowsTest, ItemCodeWithoutItsSegmentRowIsNotJoinedToTheClass) {
   const Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
                            {"210", "", "", "卫生健康支出", "9.00"},
