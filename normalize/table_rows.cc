@@ -700,6 +700,8 @@ class RowReader {
           bool class_unread = false;  // a 类 code the scan garbled
           std::string xiang_garbled;  // a 项 piece read with a digit lost or added ("0", "101")
           int xiang_column = -1;
+          std::string kuan_garbled;  // a 款 piece read with a digit lost, or 00
+          int kuan_column = -1;
           for (int c : segment.labels) {
             const std::string& role = roles[static_cast<std::size_t>(c)];
             if (role == "rowno") continue;
@@ -719,6 +721,11 @@ class RowReader {
                     ("款 '00' as " + zero->second + " (row " + std::to_string(r + 1) + ")");
                 key = zero->second;
               }
+            }
+            if (role == "kuan" && IsOcrCell(grid, r, c) && AllDigits(key) &&
+                ((key.size() == 1 && PadsPieces(grid, c)) || key == "00")) {
+              kuan_garbled = key;
+              kuan_column = c;
             }
             if (role == "xiang" && IsOcrCell(grid, r, c) && AllDigits(key) &&
                 ((key.size() == 1 && PadsPieces(grid, c)) || key.size() == 3 || key == "00")) {
@@ -807,6 +814,47 @@ class RowReader {
                 (pieces.empty() || (pieces[0].second != next_kuan &&
                                     next_kuan.find(pieces[0].second[1]) != std::string::npos))) {
               pieces = {{"kuan", next_kuan}};
+            }
+          }
+          // A 款 row printing its piece alone (Yantai: the class on its own row above) read with a
+          // digit lost or as 00: as for a 项 piece below, the 款 rows of one class print in
+          // ascending order, so the one piece its reading allows between the 款 before it and the
+          // next 款 row of the class is its piece. Otherwise it stays uncoded, and so do the 项
+          // rows under it: joined to the 款 before they would be keyed wrong.
+          if (!kuan_garbled.empty() && code.empty() &&
+              (pieces.empty() || (pieces.size() == 1 && pieces[0].first == "kuan")) &&
+              !last_class[s].empty()) {
+            const std::string& sibling = last_kuan[s];
+            const int lower = StartsWith(sibling, last_class[s]) ? std::stoi(sibling.substr(3)) : 0;
+            int upper = 100;
+            for (int next = r + 1; next < grid.row_count; ++next) {
+              bool class_row = false;
+              for (int c : segment.labels) {
+                if (roles[static_cast<std::size_t>(c)] == "class" &&
+                    !Trim(grid.TextAt(next, c)).empty()) {
+                  class_row = true;
+                }
+              }
+              if (class_row) break;
+              const std::string piece = TableKey(grid.TextAt(next, kuan_column));
+              if (piece.size() == 2 && AllDigits(piece) && piece != "00") {
+                upper = std::stoi(piece);
+                break;
+              }
+            }
+            std::vector<int> between;
+            for (const int piece : PiecesReadAs(kuan_garbled)) {
+              if (piece > lower && piece < upper) between.push_back(piece);
+            }
+            pieces.clear();
+            if (between.size() == 1) {
+              const std::string piece = (between[0] < 10 ? "0" : "") + std::to_string(between[0]);
+              code = last_class[s] + piece;
+              codes_inferred += (codes_inferred.empty() ? "" : ", ") +
+                                ("款 '" + kuan_garbled + "' as " + piece + " (" + code + ")");
+            } else {
+              last_kuan[s].clear();
+              last_xiang[s].clear();
             }
           }
           // A 项 piece read with a digit lost or added, or read 00: the 项 rows of one 款 print in

@@ -1479,6 +1479,32 @@ TEST(RowsTest, OcrItemPieceWithADigitLostOrAddedIsPlacedByItsNeighbours) {
   }));
 }
 
+// A 款 row printing its piece alone (Yantai prints the class on a row of its own) read with a
+// digit lost (0 for 01, sd_yantai_housing p19) takes the one piece its reading allows between
+// the 款 before it and the class's next 款 row; where several fit (0 between 01 and 05) it stays
+// uncoded and so do its 项 rows, which would otherwise join the 款 before (22101 for 22103).
+TEST(RowsTest, OcrSegmentPieceWithADigitLostIsPlacedByItsNeighbours) {
+  Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
+                     {"221", "", "", "住房保障支出", "9.00"},
+                     {"", "0", "", "保障性安居工程支出", "2.00"},
+                     {"", "", "99", "其他保障性安居工程支出", "2.00"},
+                     {"", "02", "", "住房改革支出", "3.00"},
+                     {"", "", "01", "住房公积金", "3.00"},
+                     {"", "0", "", "城乡社区住宅", "4.00"},
+                     {"", "", "99", "其他城乡社区住宅支出", "4.00"},
+                     {"", "05", "", "某款", "0.00"}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  StitchedTable stitched = OnePart(grid, "budget.expenditure");
+  stitched.declared = UnitOfAmount::kWanYuan;
+  std::vector<Finding> findings;
+  const CanonicalTable table =
+      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  std::vector<std::string> codes;
+  for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"221", "22101", "2210199", "22102", "2210201", "", "",
+                                             "22105"}));
+}
+
 // A serif 6 read 0 makes code pieces 00, which the classification never numbers
 // (sh_putuo_finance p8, every row printing 类 | 款 | 项): the 款 rows that read the piece
 // otherwise name it (06) for the 款's run of rows; a 项 read 00 takes the one piece of 06, 08, 60,
