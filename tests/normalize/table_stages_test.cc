@@ -779,6 +779,28 @@ StitchedTable OnePart(const Table& table, const std::string& kind) {
   return stitched;
 }
 
+// Whether a finding of `check` quotes `text` in its message.
+bool HasFinding(const std::vector<Finding>& findings, std::string_view check,
+                std::string_view text) {
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+    return f.check == check && f.message.find(text) != std::string::npos;
+  });
+}
+
+// The row codes of `grid` read as one table of `kind` in 万元, its cells recognised as `origin`.
+std::vector<std::string> RowCodes(Table grid, const std::string& kind,
+                                  std::vector<Finding>& findings,
+                                  TextOrigin origin = TextOrigin::kOcr) {
+  for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+  StitchedTable stitched = OnePart(grid, kind);
+  stitched.declared = UnitOfAmount::kWanYuan;
+  const CanonicalTable table =
+      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  std::vector<std::string> codes;
+  for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+  return codes;
+}
+
 // A scan's header repeated on each page of a table, its wrapped words interleaved by OCR on the
 // first page (政府>性, 上收级入。补) and read whole on the next (cq_city_commerce p9-p10): the
 // later reading keys the columns the first left unkeyed, and never a key another column has.
@@ -1442,9 +1464,7 @@ TEST(RowsTest, OcrClassCodeGarbledIsCodedByItsName) {
   for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
   EXPECT_EQ(codes, (std::vector<std::string>{"211", "21104", "2110499", "212", "21201", "2120101",
                                              "212", "21202", "2120201", "", "", ""}));
-  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
-    return f.check == "ocr.label_matched" && f.message.find("城乡和区文出") != std::string::npos;
-  }));
+  EXPECT_TRUE(HasFinding(findings, "ocr.label_matched", "城乡和区文出"));
 }
 
 // 项 pieces a scan read with a digit lost (0 for 01) or a stroke taken for a digit (101 for 01,
@@ -1464,19 +1484,11 @@ TEST(RowsTest, OcrItemPieceWithADigitLostOrAddedIsPlacedByItsNeighbours) {
                      {"", "", "5", "机关事业单位基本养老保险缴费支出", "3.00"},
                      {"", "", "06", "机关事业单位职业年金缴费支出", "0.50"},
                      {"", "", "9", "其他行政事业单位养老支出", "0.50"}});
-  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
-  StitchedTable stitched = OnePart(grid, "budget.expenditure");
-  stitched.declared = UnitOfAmount::kWanYuan;
   std::vector<Finding> findings;
-  const CanonicalTable table =
-      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
-  std::vector<std::string> codes;
-  for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
-  EXPECT_EQ(codes, (std::vector<std::string>{"201", "20105", "2010501", "2010502", "208", "20805",
-                                             "2080501", "2080502", "2080505", "2080506", ""}));
-  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
-    return f.check == "ocr.code_inferred" && f.message.find("'101' as 01") != std::string::npos;
-  }));
+  EXPECT_EQ(RowCodes(grid, "budget.expenditure", findings),
+            (std::vector<std::string>{"201", "20105", "2010501", "2010502", "208", "20805",
+                                      "2080501", "2080502", "2080505", "2080506", ""}));
+  EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "'101' as 01"));
 }
 
 // A 款 row printing its piece alone (Yantai prints the class on a row of its own) read with a
@@ -1493,16 +1505,10 @@ TEST(RowsTest, OcrSegmentPieceWithADigitLostIsPlacedByItsNeighbours) {
                      {"", "0", "", "城乡社区住宅", "4.00"},
                      {"", "", "99", "其他城乡社区住宅支出", "4.00"},
                      {"", "05", "", "某款", "0.00"}});
-  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
-  StitchedTable stitched = OnePart(grid, "budget.expenditure");
-  stitched.declared = UnitOfAmount::kWanYuan;
   std::vector<Finding> findings;
-  const CanonicalTable table =
-      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
-  std::vector<std::string> codes;
-  for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
-  EXPECT_EQ(codes, (std::vector<std::string>{"221", "22101", "2210199", "22102", "2210201", "", "",
-                                             "22105"}));
+  EXPECT_EQ(
+      RowCodes(grid, "budget.expenditure", findings),
+      (std::vector<std::string>{"221", "22101", "2210199", "22102", "2210201", "", "", "22105"}));
 }
 
 // A serif 6 read 0 makes code pieces 00, which the classification never numbers
@@ -1530,14 +1536,8 @@ TEST(RowsTest, OcrCodePieceReadAsZeroZero) {
                                         "20805", "2080505", "",        "2080599", "210",
                                         "21011", "2101101", "",        "2101103"};
   for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
-    StitchedTable stitched = OnePart(grid, "final.expenditure");
-    stitched.declared = UnitOfAmount::kWanYuan;
     std::vector<Finding> findings;
-    const CanonicalTable table =
-        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
-    std::vector<std::string> codes;
-    for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+    const std::vector<std::string> codes = RowCodes(grid, "final.expenditure", findings, origin);
     if (origin == TextOrigin::kOcr) {
       EXPECT_EQ(codes, ocr);
     } else {
