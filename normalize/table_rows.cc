@@ -726,6 +726,12 @@ class RowReader {
                 ((key.size() == 1 && PadsPieces(grid, c)) || key == "00")) {
               kuan_garbled = key;
               kuan_column = c;
+              // Printed after its class (201 | 00) with no other reading of it in its run: the
+              // row keeps its class code, as for any 款 piece the scan made letters of.
+              if (key == "00" && !code.empty()) {
+                kuan_unread = true;
+                continue;
+              }
             }
             if (role == "xiang" && IsOcrCell(grid, r, c) && AllDigits(key) &&
                 ((key.size() == 1 && PadsPieces(grid, c)) || key.size() == 3 || key == "00")) {
@@ -810,7 +816,7 @@ class RowReader {
               if (role == "xiang") next_xiang = !key.empty();
             }
             if ((next_class.empty() || next_class == code) && next_kuan.size() == 2 &&
-                AllDigits(next_kuan) && next_xiang &&
+                AllDigits(next_kuan) && next_kuan != "00" && next_xiang &&
                 (pieces.empty() || (pieces[0].second != next_kuan &&
                                     next_kuan.find(pieces[0].second[1]) != std::string::npos))) {
               pieces = {{"kuan", next_kuan}};

@@ -1515,7 +1515,8 @@ TEST(RowsTest, OcrSegmentPieceWithADigitLostIsPlacedByItsNeighbours) {
 // (sh_putuo_finance p8, every row printing 类 | 款 | 项): the 款 rows that read the piece
 // otherwise name it (06) for the 款's run of rows; a 项 read 00 takes the one piece of 06, 08, 60,
 // 66 … between its neighbours, and stays uncoded when several fit, never keyed 2080500 or as its
-// 款. A text layer's 00 is read as printed.
+// 款. A 款 no row reads otherwise keeps its class code (221, ocr.duplicate_code names the rows),
+// never 22100. A text layer's 00 is read as printed.
 TEST(RowsTest, OcrCodePieceReadAsZeroZero) {
   Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
                      {"201", "", "", "一般公共服务支出", "9.00"},
@@ -1531,10 +1532,13 @@ TEST(RowsTest, OcrCodePieceReadAsZeroZero) {
                      {"210", "11", "", "行政事业单位医疗", "1.00"},
                      {"210", "11", "01", "行政单位医疗", "0.50"},
                      {"210", "11", "00", "事业单位医疗", "0.50"},
-                     {"210", "11", "03", "公务员医疗补助", "0.00"}});
-  const std::vector<std::string> ocr = {"201",   "20106",   "2010601", "2010607", "208",
-                                        "20805", "2080505", "",        "2080599", "210",
-                                        "21011", "2101101", "",        "2101103"};
+                     {"210", "11", "03", "公务员医疗补助", "0.00"},
+                     {"221", "", "", "住房保障支出", "2.00"},
+                     {"221", "00", "", "住房改革支出", "2.00"},
+                     {"221", "00", "01", "住房公积金", "2.00"}});
+  const std::vector<std::string> ocr = {
+      "201", "20106", "2010601", "2010607", "208",     "20805", "2080505", "",   "2080599",
+      "210", "21011", "2101101", "",        "2101103", "221",   "221",     "221"};
   for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
     std::vector<Finding> findings;
     const std::vector<std::string> codes = RowCodes(grid, "final.expenditure", findings, origin);
