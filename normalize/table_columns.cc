@@ -82,12 +82,6 @@ int MoneyCells(const Table& table, int header_rows, int c) {
   return money;
 }
 
-bool IsOcrGrid(const Table& table) {
-  return std::any_of(table.cells.begin(), table.cells.end(), [](const TableCell& cell) {
-    return cell.provenance.origin == TextOrigin::kOcr;
-  });
-}
-
 // OCR'd header words read too badly to key a column (只计 for 合计, 员类 | ]经费 for 人员类 |
 // 公用经费) are keyed by their place in the columns of the identified kind, as the rows and the
 // identities then check: the first amount column after the labels, left of keyed parts, is the
@@ -179,6 +173,27 @@ void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) 
       if (label_between) keys[c] = keys[d];
       break;
     }
+  }
+  // A side whose amount word OCR misread (质算数 for 预算数, sd_yantai_audit p8) keys nothing
+  // either: where the two sides have as many columns each, a money column keyed nothing takes
+  // the key of the column in its place on the other side, when that side's column holds money
+  // and both sides open with their labels.
+  const std::size_t half = keys.size() / 2;
+  if (keys.size() % 2 != 0 || half < 2 || header.roles[0] != "label" ||
+      header.roles[half] != "label") {
+    return;
+  }
+  for (std::size_t c = 1; c < keys.size(); ++c) {
+    if (c == half) continue;
+    const std::size_t mirror = c < half ? c + half : c - half;
+    const std::string& key = keys[mirror];
+    if (!keys[c].empty() || key.empty() || key == "-" ||
+        (!header.roles[c].empty() && header.roles[c] != "label") ||
+        MoneyCells(table, header.header_rows, static_cast<int>(c)) < 2 ||
+        MoneyCells(table, header.header_rows, static_cast<int>(mirror)) < 2) {
+      continue;
+    }
+    keys[c] = key;
   }
 }
 

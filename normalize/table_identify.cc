@@ -243,12 +243,6 @@ std::string KindFromEvidence(Family header, Family body, const IdentifyOptions& 
   return (options.doc_kind == DocKind::kBudget ? "budget." : "final.") + base;
 }
 
-bool IsOcrTable(const Table& table) {
-  return std::any_of(table.cells.begin(), table.cells.end(), [](const TableCell& cell) {
-    return cell.provenance.origin == TextOrigin::kOcr;
-  });
-}
-
 std::string WithoutLatinLetters(std::string_view text) {
   std::string out;
   for (const char c : text) {
@@ -272,7 +266,7 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
   std::string title_kind =
       located.title.empty() ? "other" : ClassifyTableTitle(located.title, options.doc_kind);
   std::string title_read = located.title;
-  if (title_kind == "other" && IsOcrTable(table)) {
+  if (title_kind == "other" && IsOcrGrid(table)) {
     // A title OCR read with Latin noise in it (一般公共 AAA / 预算支出表: a stamp or a rule
     // read as letters) is classified without the letters; no standard title has Latin in it.
     const std::string cleaned = WithoutLatinLetters(located.title);

@@ -55,6 +55,54 @@ std::vector<std::string> WithMisreadSegmentColumn(std::vector<std::string> roles
   return roles;
 }
 
+// 款 pieces an OCR'd grid read 00 (a serif 6 read 0: 201 | 00 for 201 | 06, sh_putuo_finance p8),
+// which the classification never numbers. The rows of one 款 (its row, then its 项 rows printing
+// the 款 piece again) that read the piece otherwise name it, when they name one piece only and
+// reading its 6s and 8s as 0 makes 00. Row -> the piece.
+std::map<int, std::string> KuanPiecesReadAsZero(const Table& grid,
+                                                const std::vector<std::string>& roles, int start) {
+  std::map<int, std::string> out;
+  int kuan = -1;
+  int xiang = -1;
+  int klass = -1;
+  for (std::size_t c = 0; c < roles.size(); ++c) {
+    if (roles[c] == "kuan" && kuan < 0) kuan = static_cast<int>(c);
+    if (roles[c] == "xiang" && xiang < 0) xiang = static_cast<int>(c);
+    if (roles[c] == "class" && klass < 0) klass = static_cast<int>(c);
+  }
+  if (kuan < 0 || xiang < 0 || !IsOcrGrid(grid)) return out;
+  auto settle = [&out](const std::vector<int>& zeros, const std::set<std::string>& read) {
+    if (zeros.empty() || read.size() != 1) return;
+    const std::string& piece = *read.begin();
+    if (piece.find_first_not_of("068") != std::string::npos) return;
+    for (const int r : zeros) out[r] = piece;
+  };
+  std::vector<int> zeros;
+  std::set<std::string> read;
+  std::string run_class;
+  for (int r = start; r < grid.row_count; ++r) {
+    const std::string k = TableKey(grid.TextAt(r, kuan));
+    const std::string x = TableKey(grid.TextAt(r, xiang));
+    const std::string cls = klass < 0 ? "" : TableKey(grid.TextAt(r, klass));
+    const bool kuan_row = !k.empty() && x.empty();
+    const bool item_row = !k.empty() && !x.empty() && cls == run_class;
+    if (kuan_row || !item_row) {
+      settle(zeros, read);
+      zeros.clear();
+      read.clear();
+      run_class = cls;
+      if (!kuan_row) continue;
+    }
+    if (k == "00") {
+      zeros.push_back(r);
+    } else if (k.size() == 2 && AllDigits(k)) {
+      read.insert(k);
+    }
+  }
+  settle(zeros, read);
+  return out;
+}
+
 // 合计 or 总计 with one of its two characters misread by OCR (合让, 台计): at the head of a
 // table, before any coded row, such a label is the total row; its sums are checked like any.
 bool IsMisreadTotalWord(std::string_view key) {
@@ -74,7 +122,7 @@ bool IsTwoCodePairs(std::string_view text) {
 }
 
 // A 款 or 项 piece as a scan reads it. A piece prints two digits; a scan takes a digit for the
-// letter of its shape (11 read 1I or IT, 01 read D1) or adds a stroke (01L, 0O1 for 01). The
+// letter of its shape (11 read 1I, IT or tl, 01 read D1) or adds a stroke (01L, 0O1 for 01). The
 // two digits when the reading allows them, else "": two characters that read as digits, or
 // three of which exactly two are digits (the third is the stroke).
 std::string OcrCodePiece(std::string_view key) {
@@ -83,7 +131,8 @@ std::string OcrCodePiece(std::string_view key) {
     for (const char ch : key) {
       if (ch >= '0' && ch <= '9') {
         digits += ch;
-      } else if (ch == 'I' || ch == 'l' || ch == 'i' || ch == '|' || ch == '!' || ch == 'T') {
+      } else if (ch == 'I' || ch == 'l' || ch == 'i' || ch == '|' || ch == '!' || ch == 'T' ||
+                 ch == 't') {
         digits += '1';
       } else if (ch == 'O' || ch == 'o' || ch == 'D') {
         digits += '0';
@@ -109,6 +158,45 @@ bool PadsPieces(const Table& grid, int c) {
     if (key.size() == 2 && key[0] == '0' && AllDigits(key)) return true;
   }
   return false;
+}
+
+// The two-digit 项 pieces a scan's reading of one may stand for: a digit lost ("0" for 01 to 09
+// or 10 to 90), a stroke read as a digit ("101" for 01, 11 or 10), or a serif 6 or 8 read 0 ("00",
+// which the classification never numbers).
+std::vector<int> PiecesReadAs(std::string_view key) {
+  std::vector<int> out;
+  auto add = [&out](int piece) {
+    if (piece != 0 && std::find(out.begin(), out.end(), piece) == out.end()) out.push_back(piece);
+  };
+  if (key == "00") {
+    for (const int tens : {0, 6, 8}) {
+      for (const int units : {0, 6, 8}) add(tens * 10 + units);
+    }
+  } else if (key.size() == 1) {
+    const int digit = key[0] - '0';
+    for (int other = 0; other <= 9; ++other) {
+      add(digit * 10 + other);
+      add(other * 10 + digit);
+    }
+  } else if (key.size() == 3) {
+    for (std::size_t drop = 0; drop < 3; ++drop) {
+      std::string rest(key);
+      rest.erase(drop, 1);
+      add((rest[0] - '0') * 10 + (rest[1] - '0'));
+    }
+  }
+  return out;
+}
+
+// A 类 code as a scan garbles it (212 read "ffv ts" or "上kt"): a few characters with a Latin
+// letter or digit among them that make no code. Never a row's name, which a 类 column holds
+// only spelt out.
+bool IsMisreadClassCode(std::string_view key) {
+  constexpr std::size_t kMostCodePoints = 6;
+  if (key.empty() || AllDigits(key) || DecodeUtf8(key).size() > kMostCodePoints) return false;
+  return std::any_of(key.begin(), key.end(), [](char ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+  });
 }
 
 // A short run of Latin letters, digits and marks (TI1, I, 丨 aside): what a scan makes of a code
@@ -523,6 +611,7 @@ class RowReader {
 
     std::vector<std::string> last_class(segments.size());
     std::vector<std::string> last_kuan(segments.size());
+    std::vector<std::string> last_xiang(segments.size());
     std::vector<bool> expenditure_side(segments.size(), false);
     bool opening_seen = false;
     // Jiangsu summaries close with 当年收入小计 / 上年结转资金 / 收入合计: a
@@ -532,6 +621,7 @@ class RowReader {
     std::map<std::string, std::size_t> columnar_index;
     // OCR'd headers and row labels keyed by the nearest label a standard table prints.
     std::string labels_matched = columns.labels_matched;
+    std::string codes_inferred;  // 项 pieces read with a digit lost or added, and what they key
 
     for (std::size_t part_index = 0; part_index < pending.parts.size(); ++part_index) {
       const TablePart& part = pending.parts[part_index];
@@ -543,10 +633,23 @@ class RowReader {
           std::any_of(part.header.roles.begin(), part.header.roles.end(), IsCodeRole);
       const Table& grid = *part.table;
       const int start = BodyStart(part);
-      const std::vector<std::string> roles = WithMisreadSegmentColumn(
-          !own_roles && part.table->column_count == first.table->column_count ? first.header.roles
-                                                                              : part.header.roles,
-          grid, start);
+      const bool first_shape = part.table->column_count == first.table->column_count;
+      std::vector<std::string> part_roles =
+          !own_roles && first_shape ? first.header.roles : part.header.roles;
+      // An OCR'd page may read its header worse than the first page did (类 lost, 科日编例 for
+      // 科目编码): a column it reads as a label keeps the first page's code role, so that its
+      // garbled codes are not taken for the row's name.
+      if (own_roles && first_shape && &part != &first && IsOcrGrid(grid)) {
+        for (std::size_t c = 0; c < part_roles.size(); ++c) {
+          if ((part_roles[c].empty() || part_roles[c] == "label") &&
+              IsCodeRole(first.header.roles[c])) {
+            part_roles[c] = first.header.roles[c];
+          }
+        }
+      }
+      const std::vector<std::string> roles =
+          WithMisreadSegmentColumn(std::move(part_roles), grid, start);
+      const std::map<int, std::string> kuan_zeros = KuanPiecesReadAsZero(grid, roles, start);
       for (int r = start; r < grid.row_count; ++r) {
         // A repeated header or 栏次 row inside a stitched table.
         if (part_index > 0 || r > start) {
@@ -592,9 +695,14 @@ class RowReader {
           std::vector<std::pair<std::string, std::string>> pieces;  // role, digits
           std::string code;
           std::string name;
-          bool label_ocr = false;    // a label cell recognised from an image
-          bool kuan_unread = false;  // a 款 piece the scan made letters of
-          bool kuan_single = false;  // a scan's one-digit 款 piece: 02 printed 2, or 11 read 1
+          bool label_ocr = false;     // a label cell recognised from an image
+          bool kuan_unread = false;   // a 款 piece the scan made letters of
+          bool kuan_single = false;   // a scan's one-digit 款 piece: 02 printed 2, or 11 read 1
+          bool class_unread = false;  // a 类 code the scan garbled
+          std::string xiang_garbled;  // a 项 piece read with a digit lost or added ("0", "101")
+          int xiang_column = -1;
+          std::string kuan_garbled;  // a 款 piece read with a digit lost, or 00
+          int kuan_column = -1;
           for (int c : segment.labels) {
             const std::string& role = roles[static_cast<std::size_t>(c)];
             if (role == "rowno") continue;
@@ -602,6 +710,36 @@ class RowReader {
             if (text.empty()) continue;
             label_ocr = label_ocr || IsOcrCell(grid, r, c);
             std::string key = TableKey(text);
+            if (role == "class" && IsOcrCell(grid, r, c) && IsMisreadClassCode(key)) {
+              class_unread = true;
+              continue;
+            }
+            if (role == "kuan" && key == "00" && IsOcrCell(grid, r, c)) {
+              const auto zero = kuan_zeros.find(r);
+              if (zero != kuan_zeros.end()) {
+                codes_inferred +=
+                    (codes_inferred.empty() ? "" : ", ") +
+                    ("款 '00' as " + zero->second + " (row " + std::to_string(r + 1) + ")");
+                key = zero->second;
+              }
+            }
+            if (role == "kuan" && IsOcrCell(grid, r, c) && AllDigits(key) &&
+                ((key.size() == 1 && PadsPieces(grid, c)) || key == "00")) {
+              kuan_garbled = key;
+              kuan_column = c;
+              // Printed after its class (201 | 00) with no other reading of it in its run: the
+              // row keeps its class code, as for any 款 piece the scan made letters of.
+              if (key == "00" && !code.empty()) {
+                kuan_unread = true;
+                continue;
+              }
+            }
+            if (role == "xiang" && IsOcrCell(grid, r, c) && AllDigits(key) &&
+                ((key.size() == 1 && PadsPieces(grid, c)) || key.size() == 3 || key == "00")) {
+              xiang_garbled = key;
+              xiang_column = c;
+              continue;
+            }
             if ((role == "kuan" || role == "xiang") && IsOcrCell(grid, r, c) &&
                 (!AllDigits(key) || (key.size() == 1 && PadsPieces(grid, c)))) {
               const std::string piece = OcrCodePiece(key);
@@ -679,10 +817,86 @@ class RowReader {
               if (role == "xiang") next_xiang = !key.empty();
             }
             if ((next_class.empty() || next_class == code) && next_kuan.size() == 2 &&
-                AllDigits(next_kuan) && next_xiang &&
+                AllDigits(next_kuan) && next_kuan != "00" && next_xiang &&
                 (pieces.empty() || (pieces[0].second != next_kuan &&
                                     next_kuan.find(pieces[0].second[1]) != std::string::npos))) {
               pieces = {{"kuan", next_kuan}};
+            }
+          }
+          // A 款 row printing its piece alone (Yantai: the class on its own row above) read with a
+          // digit lost or as 00: as for a 项 piece below, the 款 rows of one class print in
+          // ascending order, so the one piece its reading allows between the 款 before it and the
+          // next 款 row of the class is its piece. Otherwise it stays uncoded, and so do the 项
+          // rows under it: joined to the 款 before they would be keyed wrong.
+          if (!kuan_garbled.empty() && code.empty() &&
+              (pieces.empty() || (pieces.size() == 1 && pieces[0].first == "kuan")) &&
+              !last_class[s].empty()) {
+            const std::string& sibling = last_kuan[s];
+            const int lower = StartsWith(sibling, last_class[s]) ? std::stoi(sibling.substr(3)) : 0;
+            int upper = 100;
+            for (int next = r + 1; next < grid.row_count; ++next) {
+              bool class_row = false;
+              for (int c : segment.labels) {
+                if (roles[static_cast<std::size_t>(c)] == "class" &&
+                    !Trim(grid.TextAt(next, c)).empty()) {
+                  class_row = true;
+                }
+              }
+              if (class_row) break;
+              const std::string piece = TableKey(grid.TextAt(next, kuan_column));
+              if (piece.size() == 2 && AllDigits(piece) && piece != "00") {
+                upper = std::stoi(piece);
+                break;
+              }
+            }
+            std::vector<int> between;
+            for (const int piece : PiecesReadAs(kuan_garbled)) {
+              if (piece > lower && piece < upper) between.push_back(piece);
+            }
+            pieces.clear();
+            if (between.size() == 1) {
+              const std::string piece = (between[0] < 10 ? "0" : "") + std::to_string(between[0]);
+              code = last_class[s] + piece;
+              codes_inferred += (codes_inferred.empty() ? "" : ", ") +
+                                ("款 '" + kuan_garbled + "' as " + piece + " (" + code + ")");
+            } else {
+              last_kuan[s].clear();
+              last_xiang[s].clear();
+            }
+          }
+          // A 项 piece read with a digit lost or added, or read 00: the 项 rows of one 款 print in
+          // ascending order, so the piece lies above the sibling's before it and below the next
+          // row's; it is taken when one piece its reading allows lies there (sd_yantai_stats p8:
+          // 101 between the 款 row and 02 is 01). Its 款 is the one above, or the pieces printed
+          // with it (208 | 05 | 00). Otherwise the row stays uncoded: without the piece it would
+          // be keyed as its 款.
+          if (!xiang_garbled.empty()) {
+            std::string parent;
+            if (code.empty() && pieces.empty()) {
+              parent = last_kuan[s];
+            } else if (code.size() == 3 && pieces.size() == 1 && pieces[0].first == "kuan") {
+              parent = code + pieces[0].second;
+            }
+            std::vector<int> between;
+            if (parent.size() == 5 && !FunctionClassCode(StripOrdinal(TableKey(name)))) {
+              const std::string& sibling = last_xiang[s];
+              const int lower = StartsWith(sibling, parent) ? std::stoi(sibling.substr(5)) : 0;
+              int upper = 100;
+              if (r + 1 < grid.row_count) {
+                const std::string next = TableKey(grid.TextAt(r + 1, xiang_column));
+                if (next.size() == 2 && AllDigits(next) && next != "00") upper = std::stoi(next);
+              }
+              for (const int piece : PiecesReadAs(xiang_garbled)) {
+                if (piece > lower && piece < upper) between.push_back(piece);
+              }
+            }
+            pieces.clear();
+            code.clear();
+            if (between.size() == 1) {
+              const std::string piece = (between[0] < 10 ? "0" : "") + std::to_string(between[0]);
+              code = parent + piece;
+              codes_inferred += (codes_inferred.empty() ? "" : ", ") +
+                                ("'" + xiang_garbled + "' as " + piece + " (" + code + ")");
             }
           }
           // A 项 row whose 款 piece was misread is under the 款 row above it.
@@ -711,12 +925,41 @@ class RowReader {
             }
             if (!IsClassCode(code)) code.clear();
           }
+          // A 类 row whose code the scan garbled is coded by its name, read by nearness when
+          // misread too (城乡和区文出); the rows under it join that class, or, when the name
+          // names none, no class: joined to the class above they would be keyed wrong (212's
+          // 01 | 01 as 2101101 under 210).
+          if (class_unread && code.empty() && pieces.empty()) {
+            std::optional<std::string> class_code;
+            if (IsFunctionCodedKind(table.kind)) {
+              const std::string printed = StripOrdinal(TableKey(name));
+              class_code = FunctionClassCode(printed);
+              if (!class_code) {
+                if (std::optional<std::string> label =
+                        NearestOcrLabel(name, LabelVocabulary::kSummaryRows)) {
+                  class_code = FunctionClassCode(*label);
+                  if (class_code) {
+                    labels_matched +=
+                        (labels_matched.empty() ? "" : ", ") + ("'" + name + "' as ") + *label;
+                  }
+                }
+              }
+            }
+            if (class_code) {
+              code = *class_code;
+            } else {
+              last_class[s].clear();
+              last_kuan[s].clear();
+            }
+          }
           if (code.size() == 3) {
             last_class[s] = code;
             last_kuan[s].clear();
           } else if (code.size() == 5) {
             last_kuan[s] = code;
             last_class[s] = code.substr(0, 3);
+          } else if (code.size() == 7) {
+            last_xiang[s] = code;
           }
 
           // Figures of this segment; a 合计 label whose amount sits in a later
@@ -886,6 +1129,14 @@ class RowReader {
           "table '" + table.printed_title +
               "': OCR'd labels keyed by the nearest label standard tables print: " + labels_matched,
           first.table->provenance);
+    }
+    if (!codes_inferred.empty()) {
+      AddTableFinding(findings_, "ocr.code_inferred", Severity::kInfo,
+                      "table '" + table.printed_title +
+                          "': OCR'd code pieces misread (a digit lost or added, a serif 6 read 0), "
+                          "keyed by what the rows around them allow: " +
+                          codes_inferred,
+                      first.table->provenance);
     }
     if (columnar_three_public) ReportColumnsOfOneItem(table, first.table->provenance);
   }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "normalize/table_kind.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_stitch_align.h"
 #include "normalize/table_stitch_join.h"
@@ -25,6 +26,35 @@ std::string UnitPhrase(const std::string& line) {
   if (at == std::string::npos) at = line.rfind("单位");
   if (at == std::string::npos) return line;
   return Trim(std::string_view(line).substr(at));
+}
+
+// Whether the titles over two OCR'd pages name one table. Yantai prints its 公开表5 before
+// the title on every page, and OCR reads the number's words differently each time (公开炎5,
+// 公开去5, 闻AS1加oO1) or not at all, so the titles differ before the title they share. What
+// they share at the end must name `kind` on its own, and what each adds before it must be a
+// table number, however misread: short and holding a digit.
+bool SameTitleReadTwice(const std::string& a, const std::string& b, const std::string& kind) {
+  constexpr std::size_t kNumberCodePoints = 10;
+  const std::vector<char32_t> x = DecodeUtf8(TableKey(a));
+  const std::vector<char32_t> y = DecodeUtf8(TableKey(b));
+  std::size_t shared = 0;
+  while (shared < x.size() && shared < y.size() &&
+         x[x.size() - 1 - shared] == y[y.size() - 1 - shared]) {
+    ++shared;
+  }
+  // The number's digits may be read alike (公开女2 / 公开到2): they are not the title.
+  while (shared > 0 && !IsCjkIdeograph(x[x.size() - shared])) --shared;
+  auto number_only = [&](const std::vector<char32_t>& cps) {
+    const std::size_t added = cps.size() - shared;
+    return added == 0 || (added <= kNumberCodePoints &&
+                          std::any_of(cps.begin(), cps.begin() + static_cast<long>(added),
+                                      [](char32_t cp) { return cp >= U'0' && cp <= U'9'; }));
+  };
+  if (shared == 0 || !number_only(x) || !number_only(y)) return false;
+  const DocKind doc_kind = StartsWith(kind, "final.") ? DocKind::kFinalAccounts : DocKind::kBudget;
+  const std::string title =
+      EncodeUtf8(std::vector<char32_t>(x.end() - static_cast<long>(shared), x.end()));
+  return ClassifyTableTitle(title, doc_kind) == kind;
 }
 
 // A block stitched into `table`: its index and its pages, kept ascending.
@@ -138,10 +168,7 @@ class Stitcher {
   static bool OtherAmountColumns(const TablePart& previous, const TablePart& part) {
     auto keys_of = [](const TablePart& p) {
       std::vector<std::string> keys;
-      const bool ocr = std::any_of(
-          p.table->cells.begin(), p.table->cells.end(),
-          [](const TableCell& cell) { return cell.provenance.origin == TextOrigin::kOcr; });
-      if (p.header.header_rows == 0 || !ocr) return keys;
+      if (p.header.header_rows == 0 || !IsOcrGrid(*p.table)) return keys;
       for (const std::string& key : p.header.keys) {
         if (!key.empty() && key != "-" && key != "total") keys.push_back(key);
       }
@@ -166,8 +193,10 @@ class Stitcher {
                     const HeaderAnalysis& header) const {
     if (pending_.empty() || entry.kind == "other") return false;
     const StitchedTable& previous = pending_.back();
-    if (previous.canonical.printed_title != entry.located.title ||
-        previous.canonical.kind != entry.kind) {
+    if (previous.canonical.kind != entry.kind) return false;
+    if (previous.canonical.printed_title != entry.located.title &&
+        !(IsOcrGrid(table) &&
+          SameTitleReadTwice(previous.canonical.printed_title, entry.located.title, entry.kind))) {
       return false;
     }
     const Table& upper = *previous.parts.back().table;

@@ -1,5 +1,6 @@
 #include "normalize/table_text.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <utility>
 
@@ -66,6 +67,12 @@ std::string StripOrdinal(const std::string& key) {
       EncodeUtf8(std::vector<char32_t>(cps.begin() + static_cast<long>(i), cps.end()));
   if (StartsWith(rest, "其中:")) rest = rest.substr(std::string_view("其中:").size());
   return rest;
+}
+
+bool IsOcrGrid(const Table& table) {
+  return std::any_of(table.cells.begin(), table.cells.end(), [](const TableCell& cell) {
+    return cell.provenance.origin == TextOrigin::kOcr;
+  });
 }
 
 void AddTableFinding(std::vector<Finding>& findings, std::string check, Severity severity,

@@ -37,6 +37,9 @@ std::string StripOrdinal(const std::string& key);
 // its name (总计： in jl_changchun_xinfang_2026_budget, 年度预算资金总额：).
 std::string StripTrailingColon(std::string key);
 
+// A grid OCR read (any cell of it): the stages that forgive misread words test this.
+bool IsOcrGrid(const Table& table);
+
 // Appends a finding about the document's text.
 void AddTableFinding(std::vector<Finding>& findings, std::string check, Severity severity,
                      std::string message, const Provenance& provenance, std::string printed = "");

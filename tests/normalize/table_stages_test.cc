@@ -473,6 +473,45 @@ TEST(StitchTest, TitleRepeatedOnTheNextPageContinues) {
   EXPECT_EQ(stitched[2].canonical.source_blocks, (std::vector<int>{6}));
 }
 
+// Yantai prints 公开表5 before the title on every page, and OCR reads the number differently
+// on each (公开炎5, 公开去5, or loses it): the title repeated after a misread number still
+// continues the table. Another prefix (a sub-unit's name) or a shared tail that names no kind
+// of its own (情况表) starts a new table, and a text layer's titles must match as printed.
+TEST(StitchTest, OcrTitleRepeatedAfterAMisreadNumberContinues) {
+  struct Case {
+    const char* first;
+    const char* next;
+    TextOrigin origin;
+    bool continues;
+  };
+  const Case cases[] = {
+      {"公开炎5一般公共预算支出情况表", "公开去5一般公共预算支出情况表", TextOrigin::kOcr, true},
+      {"一般公共预算支出情况表", "公开妇10一般公共预算支出情况表", TextOrigin::kOcr, true},
+      {"闻AS1加oO1一般公共预算支出情况表", "公开赤5一般公共预算支出情况表", TextOrigin::kOcr, true},
+      {"公开炎5一般公共预算支出情况表", "公开去5一般公共预算支出情况表", TextOrigin::kTextLayer,
+       false},
+      {"审计局一般公共预算支出情况表", "统计局一般公共预算支出情况表", TextOrigin::kOcr, false},
+      {"公开表5一般公共预算支出情况表", "公开表6政府性基金预算支出情况表", TextOrigin::kOcr, false},
+  };
+  for (const Case& c : cases) {
+    auto grid = [&c](const std::vector<std::vector<std::string>>& body, int page) {
+      Table table = PageGrid({"科目编码", "科目名称", "合计"}, body, page);
+      for (TableCell& cell : table.cells) cell.provenance.origin = c.origin;
+      return table;
+    };
+    const Table first = grid({{"", "合计", "10.00"}, {"201", "一般公共服务支出", "4.00"}}, 18);
+    const Table second = grid({{"208", "社会保障和就业支出", "6.00"}}, 19);
+    std::vector<IdentifiedTable> identified;
+    identified.push_back(Identified(0, &first, c.first, "budget.general_budget_expenditure"));
+    identified.push_back(Identified(2, &second, c.next, "budget.general_budget_expenditure"));
+    std::deque<Table> owned;
+    std::vector<Finding> findings;
+    std::vector<StitchedTable> stitched =
+        StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+    EXPECT_EQ(stitched.size(), c.continues ? 1u : 2u) << c.first << " / " << c.next;
+  }
+}
+
 // A summary cut inside a row, its title and header repeated on the next page
 // (s4w_0053_final): the rest of the cut label (金预算财政拨款, nothing else in
 // its row) reads as one more header row of the part, and the part's first
@@ -882,6 +921,28 @@ StitchedTable OnePart(const Table& table, const std::string& kind) {
   return stitched;
 }
 
+// Whether a finding of `check` quotes `text` in its message.
+bool HasFinding(const std::vector<Finding>& findings, std::string_view check,
+                std::string_view text) {
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+    return f.check == check && f.message.find(text) != std::string::npos;
+  });
+}
+
+// The row codes of `grid` read as one table of `kind` in 万元, its cells recognised as `origin`.
+std::vector<std::string> RowCodes(Table grid, const std::string& kind,
+                                  std::vector<Finding>& findings,
+                                  TextOrigin origin = TextOrigin::kOcr) {
+  for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+  StitchedTable stitched = OnePart(grid, kind);
+  stitched.declared = UnitOfAmount::kWanYuan;
+  const CanonicalTable table =
+      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  std::vector<std::string> codes;
+  for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+  return codes;
+}
+
 // A scan's header repeated on each page of a table, its wrapped words interleaved by OCR on the
 // first page (政府>性, 上收级入。补) and read whole on the next (cq_city_commerce p9-p10): the
 // later reading keys the columns the first left unkeyed, and never a key another column has.
@@ -1180,6 +1241,28 @@ TEST(HeaderTest, OcrSummarySideWithoutItsAmountWord) {
   }
 }
 
+// The same where OCR misread a side's amount word rather than losing it (质算数 for 预算数,
+// sd_yantai_audit p8): the column keys nothing, and where both sides print as many columns the
+// column in its place on the other side names it, on either side. A text layer keeps its header.
+TEST(HeaderTest, OcrSummarySideWithItsAmountWordMisread) {
+  for (const bool right : {true, false}) {
+    const std::string left_word = right ? "预算数" : "质算数";
+    const std::string right_word = right ? "质算数" : "预算数";
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid({{"项目", left_word, "项目", right_word},
+                         {"一、财政拨款收入", "2,776.75", "一、一般公共服务支出", "2,731.79"},
+                         {"五、其他收入", "781.60", "八、卫生健康支出", "151.80"},
+                         {"本年收入合计", "3,558.35", "本年支出合计", "3,558.35"}});
+      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+      const TableColumns columns =
+          KeyColumns(OnePart(grid, "budget.income_expenditure_summary"), HeaderOptions{});
+      std::vector<std::string> expected = {"", "amount", "", "amount"};
+      if (origin == TextOrigin::kTextLayer) expected[right ? 3 : 1].clear();
+      EXPECT_EQ(columns.keys, expected) << right << " " << TextOriginName(origin);
+    }
+  }
+}
+
 TEST(HeaderTest, UnreadSubColumnsOfASpanningParentTakeTheirOwnKeys) {
   struct Case {
     std::vector<std::string> sub;  // the second header row under 基本支出
@@ -1429,7 +1512,9 @@ TEST(RowsTest, OcrCodePiecesMisread) {
                      {"212", "IT", "", "城乡社区管理事务", "5.00"},
                      {"212", "Il", "01", "行政运行", "5.00"},
                      {"213", "1", "", "农业农村", "4.00"},
-                     {"213", "1", "01", "行政运行", "4.00"}});
+                     {"213", "1", "01", "行政运行", "4.00"},
+                     {"214", "tl", "", "公路水路运输", "3.00"},
+                     {"214", "tl", "01", "行政运行", "3.00"}});
   for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
   StitchedTable stitched = OnePart(grid, "budget.expenditure");
   stitched.declared = UnitOfAmount::kYuan;
@@ -1440,7 +1525,7 @@ TEST(RowsTest, OcrCodePiecesMisread) {
   for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
   EXPECT_EQ(codes, (std::vector<std::string>{"201", "20101", "2010101", "20103", "2010350", "20111",
                                              "2011101", "21011", "2101101", "21211", "2121101",
-                                             "213", "213"}));
+                                             "213", "213", "21411", "2141101"}));
 }
 
 TEST(RowsTest, CodedRowsAndFiguresInFen) {
@@ -1461,8 +1546,9 @@ TEST(RowsTest, CodedRowsAndFiguresInFen) {
   EXPECT_TRUE(findings.empty());
 }
 
-// A 项 code under a 款 row whose code was misread (OCR's "tl" for 11, sd_yantai_landres p13)
-// is not joined to the class: 210 + 01 would make the 款 code 21001, a wrong key.
+// A 项 code under a 款 row whose code was misread ("tl" for 11, sd_yantai_landres p13; a text
+// layer's reading is not mended as a scan's is) is not joined to the class: 210 + 01 would make
+// the 款 code 21001, a wrong key.
 TEST(RowsTest, ItemCodeWithoutItsSegmentRowIsNotJoinedToTheClass) {
   const Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
                            {"210", "", "", "卫生健康支出", "9.00"},
@@ -1479,6 +1565,132 @@ TEST(RowsTest, ItemCodeWithoutItsSegmentRowIsNotJoinedToTheClass) {
   std::vector<std::string> codes;
   for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
   EXPECT_EQ(codes, (std::vector<std::string>{"210", "", "", "", "21012", "2101201"}));
+}
+
+// A 类 code a scan garbled (212 read "上kt" or "ffv ts", sd_yantai_landres p18 and
+// sd_yantai_housing p18) is no row name: the class is coded by its name, read by nearness when
+// misread too (城乡社区文出), and a class whose name is unreadable as well leaves the rows under
+// it uncoded rather than joined to the class above (21102 for 21202). On the next page, whose
+// header OCR read worse (科日编例, 类 lost), the first page's code columns still hold codes.
+TEST(RowsTest, OcrClassCodeGarbledIsCodedByItsName) {
+  auto scanned = [](Table table, int page) {
+    table.pages = {page};
+    for (TableCell& cell : table.cells) cell.provenance.origin = TextOrigin::kOcr;
+    return table;
+  };
+  const Table first = scanned(Grid({{"科目编码", "", "", "科目名称", "合计"},
+                                    {"类", "款", "项", "", ""},
+                                    {"211", "", "", "节能环保支出", "9.00"},
+                                    {"", "04", "", "自然生态保护", "9.00"},
+                                    {"", "", "99", "其他自然生态保护支出", "9.00"},
+                                    {"ffv ts", "", "", "城乡和区文出", "5.00"},
+                                    {"", "01", "", "城乡社区管理事务", "5.00"},
+                                    {"", "", "01", "行政运行", "5.00"}}),
+                              1);
+  const Table next = scanned(Grid({{"科日编例", "", "", "科晶名称", "合计"},
+                                   {"", "4/愉", "项", "", ""},
+                                   {"上kt", "", "", "城乡社区文出", "3.00"},
+                                   {"", "02", "", "城乡社区规划与管理", "3.00"},
+                                   {"", "", "01", "城乡社区规划与管理", "3.00"},
+                                   {"Ax", "", "", "了了了了", "2.00"},
+                                   {"", "01", "", "自然资源事务", "2.00"},
+                                   {"", "", "01", "行政运行", "2.00"}}),
+                             2);
+  StitchedTable stitched = OnePart(first, "budget.general_budget_expenditure");
+  stitched.parts.push_back(TablePart{1, &next, AnalyzeHeader(next)});
+  stitched.declared = UnitOfAmount::kWanYuan;
+  std::vector<Finding> findings;
+  const CanonicalTable table =
+      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  std::vector<std::string> codes;
+  for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"211", "21104", "2110499", "212", "21201", "2120101",
+                                             "212", "21202", "2120201", "", "", ""}));
+  EXPECT_TRUE(HasFinding(findings, "ocr.label_matched", "城乡和区文出"));
+}
+
+// 项 pieces a scan read with a digit lost (0 for 01) or a stroke taken for a digit (101 for 01,
+// sd_yantai_stats p8) are keyed by the one piece their reading allows between the sibling
+// before and the row after (the tree prints in ascending order), and said so; a reading that
+// allows several stays uncoded, never 101 as a class code.
+TEST(RowsTest, OcrItemPieceWithADigitLostOrAddedIsPlacedByItsNeighbours) {
+  Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
+                     {"201", "", "", "一般公共服务支出", "9.00"},
+                     {"", "05", "", "统计信息事务", "9.00"},
+                     {"", "", "101", "行政运行", "4.00"},
+                     {"", "", "02", "一般行政管理事务", "5.00"},
+                     {"208", "", "", "社会保障和就业支出", "7.00"},
+                     {"", "05", "", "行政事业单位养老支出", "7.00"},
+                     {"", "", "0", "行政单位离退休", "1.00"},
+                     {"", "", "02", "事业单位离退休", "2.00"},
+                     {"", "", "5", "机关事业单位基本养老保险缴费支出", "3.00"},
+                     {"", "", "06", "机关事业单位职业年金缴费支出", "0.50"},
+                     {"", "", "9", "其他行政事业单位养老支出", "0.50"}});
+  std::vector<Finding> findings;
+  EXPECT_EQ(RowCodes(grid, "budget.expenditure", findings),
+            (std::vector<std::string>{"201", "20105", "2010501", "2010502", "208", "20805",
+                                      "2080501", "2080502", "2080505", "2080506", ""}));
+  EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "'101' as 01"));
+}
+
+// A 款 row printing its piece alone (Yantai prints the class on a row of its own) read with a
+// digit lost (0 for 01, sd_yantai_housing p19) takes the one piece its reading allows between
+// the 款 before it and the class's next 款 row; where several fit (0 between 01 and 05) it stays
+// uncoded and so do its 项 rows, which would otherwise join the 款 before (22101 for 22103).
+TEST(RowsTest, OcrSegmentPieceWithADigitLostIsPlacedByItsNeighbours) {
+  Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
+                     {"221", "", "", "住房保障支出", "9.00"},
+                     {"", "0", "", "保障性安居工程支出", "2.00"},
+                     {"", "", "99", "其他保障性安居工程支出", "2.00"},
+                     {"", "02", "", "住房改革支出", "3.00"},
+                     {"", "", "01", "住房公积金", "3.00"},
+                     {"", "0", "", "城乡社区住宅", "4.00"},
+                     {"", "", "99", "其他城乡社区住宅支出", "4.00"},
+                     {"", "05", "", "某款", "0.00"}});
+  std::vector<Finding> findings;
+  EXPECT_EQ(
+      RowCodes(grid, "budget.expenditure", findings),
+      (std::vector<std::string>{"221", "22101", "2210199", "22102", "2210201", "", "", "22105"}));
+}
+
+// A serif 6 read 0 makes code pieces 00, which the classification never numbers
+// (sh_putuo_finance p8, every row printing 类 | 款 | 项): the 款 rows that read the piece
+// otherwise name it (06) for the 款's run of rows; a 项 read 00 takes the one piece of 06, 08, 60,
+// 66 … between its neighbours, and stays uncoded when several fit, never keyed 2080500 or as its
+// 款. A 款 no row reads otherwise keeps its class code (221, ocr.duplicate_code names the rows),
+// never 22100. A text layer's 00 is read as printed.
+TEST(RowsTest, OcrCodePieceReadAsZeroZero) {
+  Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
+                     {"201", "", "", "一般公共服务支出", "9.00"},
+                     {"201", "00", "", "财政事务", "9.00"},
+                     {"201", "00", "01", "行政运行", "4.00"},
+                     {"201", "06", "07", "信息化建设", "5.00"},
+                     {"208", "", "", "社会保障和就业支出", "7.00"},
+                     {"208", "05", "", "行政事业单位养老支出", "7.00"},
+                     {"208", "05", "05", "机关事业单位基本养老保险缴费支出", "3.00"},
+                     {"208", "05", "00", "机关事业单位职业年金缴费支出", "2.00"},
+                     {"208", "05", "99", "其他行政事业单位养老支出", "2.00"},
+                     {"210", "", "", "卫生健康支出", "1.00"},
+                     {"210", "11", "", "行政事业单位医疗", "1.00"},
+                     {"210", "11", "01", "行政单位医疗", "0.50"},
+                     {"210", "11", "00", "事业单位医疗", "0.50"},
+                     {"210", "11", "03", "公务员医疗补助", "0.00"},
+                     {"221", "", "", "住房保障支出", "2.00"},
+                     {"221", "00", "", "住房改革支出", "2.00"},
+                     {"221", "00", "01", "住房公积金", "2.00"}});
+  const std::vector<std::string> ocr = {
+      "201", "20106", "2010601", "2010607", "208",     "20805", "2080505", "",   "2080599",
+      "210", "21011", "2101101", "",        "2101103", "221",   "221",     "221"};
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    std::vector<Finding> findings;
+    const std::vector<std::string> codes = RowCodes(grid, "final.expenditure", findings, origin);
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_EQ(codes, ocr);
+    } else {
+      EXPECT_EQ(codes[2], "2010001");
+      EXPECT_EQ(codes[7], "2080500");
+    }
+  }
 }
 
 // 合计 with one character misread by OCR (合让, sd_yantai_landres p13) heads the table before any
