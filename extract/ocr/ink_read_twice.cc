@@ -49,8 +49,12 @@ int DropInkReadTwice(std::vector<Symbol>& symbols) {
         (drop_a ? b : a).confidence = 0;
       } else {
         // Two lines of one row, split where they overlap (a title read as 一般4
-        // and 公共预算…, the 4 a piece of the 公): the surer reading stays.
-        drop[a.confidence < b.confidence ? order[i] : order[j]] = true;
+        // and 公共预算…, the 4 a piece of the 公; a wrapped header cell 财政拨款收
+        // over 入): the surer reading stays, doubtful, so that a cell holding it
+        // is read again on its own rather than as the two lines interleaved.
+        const bool drop_a = a.confidence < b.confidence;
+        drop[drop_a ? order[i] : order[j]] = true;
+        (drop_a ? b : a).confidence = 0;
       }
     }
   }

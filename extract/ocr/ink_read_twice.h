@@ -11,7 +11,8 @@
 // spanning rows) is dropped and the other keeps its place with confidence 0, as
 // a piece read out of its context: the cell holding it is then read again on
 // its own (a wrapped cell line by line). Of two lines about as tall (one row
-// split into two overlapping lines), the less sure symbol is dropped.
+// split into two overlapping lines), the less sure symbol is dropped, and the
+// other is doubtful as well.
 //
 //   std::vector<Symbol> symbols = engine.RecognizePage(image, dpi, deadline);
 //   int doubled = DropInkReadTwice(symbols);
