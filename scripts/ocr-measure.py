@@ -341,8 +341,11 @@ def main():
           f"{args.chunk} documents (-j {args.jobs}) with {args.disclose}", flush=True)
     ocr_dir = os.path.join(args.work, "ocr-" + binary_tag)
     if args.renormalize:
-        tool_tag = hashlib.sha256(open(args.renormalize, "rb").read()).hexdigest()[:12]
-        ocr_dir = os.path.join(args.work, "renormalized-" + tool_tag)
+        # The readings re-normalized are part of the tag: the same tool over another --reuse
+        # folder must not be handed the first folder's outputs.
+        tool = hashlib.sha256(open(args.renormalize, "rb").read())
+        tool.update(os.path.abspath(args.reuse or "").encode())
+        ocr_dir = os.path.join(args.work, "renormalized-" + tool.hexdigest()[:12])
     totals = collections.Counter()
     per_dpi = collections.defaultdict(collections.Counter)
     classes = collections.Counter()
