@@ -293,6 +293,28 @@ std::string Where(const Figure& figure) {
   return figure.table_kind + " row " + figure.row_code + " column " + figure.column;
 }
 
+// Corrects `figure` from `read_fen` to `corrected_fen` (its printed text kept as read) and
+// writes its `ocr.repaired` finding: "…corrected to 'CORRECTION' (" followed by `why`, which
+// names the change and the identities that proved it.
+void ReportRepair(Figure& figure, std::int64_t read_fen, std::int64_t corrected_fen,
+                  const std::string& correction, const std::string& why,
+                  std::vector<Finding>& findings) {
+  Finding finding;
+  finding.check = "ocr.repaired";
+  finding.severity = Severity::kWarning;
+  finding.printed_text = figure.printed_text;
+  finding.actual_fen = read_fen;
+  finding.expected_fen = corrected_fen;
+  finding.provenance = figure.provenance;
+  finding.message = Where(figure) + ": OCR read '" + figure.printed_text + "' (confidence " +
+                    std::to_string(figure.provenance.confidence) + "), corrected to '" +
+                    correction + "' (" + why;
+  figure.amount_fen = corrected_fen;
+  figure.corrected = true;
+  finding.figures.push_back(RefOf(figure));
+  findings.push_back(std::move(finding));
+}
+
 // A figure and the value its cell's second reading gives.
 struct SecondValue {
   Figure* figure;
@@ -470,23 +492,12 @@ void RepairTablesBySecondReadings(std::vector<CanonicalTable>& tables,
       }
       if (cited.size() > kMaxProofsQuoted)
         proofs += "; and " + std::to_string(cited.size() - kMaxProofsQuoted) + " more";
-      Finding finding;
-      finding.check = "ocr.repaired";
-      finding.severity = Severity::kWarning;
-      finding.printed_text = figure.printed_text;
-      finding.actual_fen = firsts[i];
-      finding.expected_fen = figure.amount_fen;
-      finding.provenance = figure.provenance;
-      finding.message = Where(figure) + ": OCR read '" + figure.printed_text + "' (confidence " +
-                        std::to_string(figure.provenance.confidence) + "), corrected to '" +
-                        group[i].reading + "' (" + std::string(kSecondReading) + ", taken with " +
-                        std::to_string(count - 1) +
-                        " other(s) of the table) because then fewer identities fail and none "
-                        "that held breaks" +
-                        (own.empty() ? ", though none of its own failed: " : ": ") + proofs;
-      figure.corrected = true;
-      finding.figures.push_back(RefOf(figure));
-      findings.push_back(std::move(finding));
+      ReportRepair(figure, firsts[i], figure.amount_fen, group[i].reading,
+                   std::string(kSecondReading) + ", taken with " + std::to_string(count - 1) +
+                       " other(s) of the table) because then fewer identities fail and none "
+                       "that held breaks" +
+                       (own.empty() ? ", though none of its own failed: " : ": ") + proofs,
+                   findings);
     }
   }
 }
@@ -533,26 +544,15 @@ void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>&
       const Repair& repair = repairs[i];
       Figure& figure = *repair.figure;
       if (rivals.empty()) {
-        Finding finding;
-        finding.check = "ocr.repaired";
-        finding.severity = Severity::kWarning;
-        finding.printed_text = repair.reading;
-        finding.actual_fen = figure.amount_fen;
-        finding.expected_fen = repair.amount_fen;
-        finding.provenance = figure.provenance;
         std::string proofs;
         for (const std::string& proof : repair.proved_by) {
           if (!proofs.empty()) proofs += "; ";
           proofs += proof;
         }
-        finding.message = Where(figure) + ": OCR read '" + repair.reading + "' (confidence " +
-                          std::to_string(figure.provenance.confidence) + "), corrected to '" +
-                          repair.correction + "' (" + repair.change +
-                          ") because then every identity it takes part in holds: " + proofs;
-        figure.amount_fen = repair.amount_fen;
-        figure.corrected = true;
-        finding.figures.push_back(RefOf(figure));
-        findings.push_back(std::move(finding));
+        ReportRepair(
+            figure, figure.amount_fen, repair.amount_fen, repair.correction,
+            repair.change + ") because then every identity it takes part in holds: " + proofs,
+            findings);
         applied = true;
         continue;
       }
