@@ -259,14 +259,25 @@ void KeyFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>&
   }
 }
 
-// A budget's 三公 table read with no header at all (its header and first rows left on the page
-// before, read as text) whose one column of amounts has no key: a budget's row-wise 三公 table
-// with one amount column prints its 预算数 there, so that column is the budget. Only when every
-// other column holds text; a final account's lone column may be 预算数 or 决算数 and stays
-// unkeyed (column.unkeyed names its amounts).
-void KeyHeaderlessBudgetThreePublic(const StitchedTable& stitched, std::vector<std::string>& keys) {
+// A 三公 table read with no header at all (its header and first rows left on the page before,
+// read as text) whose one column of amounts has no key. The header repeated as a paragraph right
+// above the grid (项目 决算数) names that column when it names one figure column; without it, a
+// budget's row-wise 三公 table with one amount column prints its 预算数 there, so that column is
+// the budget, while a final account's lone column may be 预算数 or 决算数 and stays unkeyed
+// (column.unkeyed names its amounts). Only when every other column holds text.
+void KeyHeaderlessThreePublic(const StitchedTable& stitched, std::vector<std::string>& keys) {
   const TablePart& first = stitched.parts.front();
-  if (!StartsWith(stitched.canonical.kind, "budget.") || first.header.header_rows != 0) return;
+  if (first.header.header_rows != 0) return;
+  std::string named;
+  for (const std::string& word : stitched.header_above) {
+    const std::string key = ColumnKeyForHeader({word});
+    if (key.empty() || key == "-") continue;
+    if (!named.empty()) return;  // two figure columns named over one: which is which is unknown
+    named = key;
+  }
+  if (named != "budget" && named != "final" && !named.empty()) return;
+  if (named.empty() && StartsWith(stitched.canonical.kind, "budget.")) named = "budget";
+  if (named.empty()) return;
   if (std::any_of(keys.begin(), keys.end(), [](const std::string& k) { return !k.empty(); })) {
     return;
   }
@@ -289,7 +300,7 @@ void KeyHeaderlessBudgetThreePublic(const StitchedTable& stitched, std::vector<s
     if (texts > 0 || amount_column >= 0) return;  // a mixed column or a second amount column
     amount_column = static_cast<int>(c);
   }
-  if (amount_column > 0) keys[static_cast<std::size_t>(amount_column)] = "budget";
+  if (amount_column > 0) keys[static_cast<std::size_t>(amount_column)] = named;
 }
 
 // OCR'd headers of money columns that key nothing as read (-般公共预/分收入) keyed by the
@@ -397,7 +408,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   }
 
   if (summary) KeyOcrSummarySides(first, column_keys);
-  if (three_public) KeyHeaderlessBudgetThreePublic(stitched, column_keys);
+  if (three_public) KeyHeaderlessThreePublic(stitched, column_keys);
   if (!three_public && !summary) KeyFromHeaderAbove(stitched, column_keys);
 
   // In a summary, 本年收入 | 本年支出 are its two sides, which the row codes

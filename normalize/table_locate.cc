@@ -229,8 +229,9 @@ void ReadNumber(const Document& document, int b, int previous_table_block,
 }
 
 // A header printed as a paragraph in the few blocks above the grid (after the table before):
-// words without digits, at least two of which name a figure column. A row read as a paragraph
-// may sit between it and the grid.
+// words without digits, at least two of which name a figure column, or one beside label words
+// only (项目 决算数: a one-column table's header, as narrow as any of its rows). A row read as a
+// paragraph may sit between it and the grid.
 std::vector<std::string> HeaderAbove(const Document& document, int block, int previous_table) {
   constexpr int kBlocksAbove = 3;
   for (int p = block - 1; p >= 0 && p > previous_table && p >= block - kBlocksAbove; --p) {
@@ -252,11 +253,20 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
         start = i;
       }
     }
+    int label_words = 0;
     for (const std::string& word : words) {
       const std::string key = ColumnKeyForHeader({word});
-      if (!key.empty() && key != "-") ++figure_words;
+      if (!key.empty() && key != "-") {
+        ++figure_words;
+      } else if (LeafKey(TableKey(word)) == "-") {
+        ++label_words;
+      }
     }
     if (figure_words >= 2) return words;
+    if (figure_words == 1 && label_words >= 1 &&
+        figure_words + label_words == static_cast<int>(words.size())) {
+      return words;
+    }
   }
   return {};
 }

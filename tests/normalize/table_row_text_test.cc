@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "normalize/table_stages.h"
@@ -231,6 +232,36 @@ TEST(RowTextTest, HeaderlessThreePublicTable) {
       EXPECT_EQ(figures, 0);
       EXPECT_TRUE(unkeyed);
     }
+  }
+}
+
+// s7w_0100_final: a final account's 三公 table, its header and 合计 row at the foot of one page,
+// its header repeated as a paragraph right above the rest of its rows on the next: 项目 决算数
+// names the lone amount column. Two figure words over one amount column key nothing.
+TEST(RowTextTest, HeaderlessThreePublicTableUnderItsRepeatedHeader) {
+  Document document;
+  for (const char* text : {"2025年度一般公共预算财政拨款“三公”经费支出决算表", "表6", "单位:元",
+                           "项目 决算数", "合计 29,773.02", "项目 决算数"}) {
+    document.blocks.push_back(Text(text, 4));
+  }
+  document.blocks.push_back(Block{Grid({{"因公出国（境）费", "8,055.50"},
+                                        {"其中：公务用车购置费", "0.00"},
+                                        {"公务接待费", "12,423.19"}})});
+  std::vector<Finding> located_findings;
+  const std::vector<LocatedTable> located =
+      LocateTables(document, LocateOptions{}, located_findings);
+  ASSERT_EQ(located.size(), 1u);
+  EXPECT_EQ(located[0].header_above, (std::vector<std::string>{"项目", "决算数"}));
+
+  const Table* grid = document.blocks.back().AsTable();
+  for (const auto& [above, key] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"项目", "决算数"}, "final"}, {{"项目", "预算数", "决算数"}, ""}}) {
+    StitchedTable stitched;
+    stitched.canonical.kind = "final.three_public";
+    stitched.parts.push_back(TablePart{0, grid, AnalyzeHeader(*grid)});
+    stitched.declared = UnitOfAmount::kYuan;
+    stitched.header_above = above;
+    EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys, (std::vector<std::string>{"", key}));
   }
 }
 
