@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,7 +19,17 @@ namespace disclose {
 namespace {
 
 // What the columns or the rows of a table are, apart from its title.
-enum class Family { kNone, kSummary, kIncome, kFunction, kEconomic, kThreePublic, kProcurement };
+enum class Family {
+  kNone,
+  kSummary,
+  kIncome,
+  kFunction,
+  kEconomic,
+  kThreePublic,
+  kProcurement,
+  kPerformanceTargets,
+  kSelfEvaluation
+};
 
 std::string_view FamilyName(Family family) {
   switch (family) {
@@ -28,6 +39,8 @@ std::string_view FamilyName(Family family) {
     case Family::kEconomic: return "economic classes";
     case Family::kThreePublic: return "三公 items";
     case Family::kProcurement: return "procurement items";
+    case Family::kPerformanceTargets: return "performance targets and indicators";
+    case Family::kSelfEvaluation: return "performance indicators and scores";
     case Family::kNone: break;
   }
   return "";
@@ -53,11 +66,20 @@ Family FamilyOfKind(const std::string& kind) {
   }
   if (base == "three_public") return Family::kThreePublic;
   if (base == "gov_procurement") return Family::kProcurement;
+  if (kind == "performance.targets") return Family::kPerformanceTargets;
+  if (kind == "performance.self_evaluation") return Family::kSelfEvaluation;
   return Family::kNone;
+}
+
+bool IsPerformance(Family family) {
+  return family == Family::kPerformanceTargets || family == Family::kSelfEvaluation;
 }
 
 bool Compatible(Family title, Family evidence) {
   if (title == Family::kNone || evidence == Family::kNone) return true;
+  // A performance table prints its funds under the columns of other tables (资金总额 | 基本支出
+  // | 项目支出), and a self-evaluation its targets beside its scores.
+  if (IsPerformance(title)) return true;
   // An income table is coded by function class in many provinces.
   if (title == Family::kFunction && evidence == Family::kIncome) return true;
   // A summary's expenditure side lists function classes in many provinces.
@@ -107,9 +129,19 @@ Reading FromHeader(const Table& table, const HeaderAnalysis& header) {
   // 三公 items as columns (因公出国（境）费 | 公务用车购置及运行费 | 公务接待费): a columnar 三公
   // table whose title was lost (an OCR'd “三 read as 王).
   std::set<std::string> three_public_items;
+  // 绩效目标 or 绩效指标 over the indicators' levels (一级指标 | 二级指标 | 三级指标 | 指标值): a
+  // performance table whose title was lost; scores (得分, 分值) make it a self-evaluation.
+  bool performance_word = false;
+  std::set<std::string> indicator_words;
+  bool score_word = false;
   for (int r = 0; r < header.header_rows; ++r) {
     for (int c = 0; c < table.column_count; ++c) {
       const std::string key = TableKey(table.TextAt(r, c));
+      performance_word = performance_word || Has(key, "绩效目标") || Has(key, "绩效指标");
+      for (std::string_view word : {"一级指标", "二级指标", "三级指标", "指标值"}) {
+        if (Has(key, word)) indicator_words.insert(std::string(word));
+      }
+      score_word = score_word || Has(key, "得分") || Has(key, "分值") || Has(key, "自评");
       const std::string item = ThreePublicKey(key);
       if (StartsWith(item, "three_public.") && item != "three_public.total")
         three_public_items.insert(item);
@@ -140,7 +172,9 @@ Reading FromHeader(const Table& table, const HeaderAnalysis& header) {
     reading.text += word;
   }
   auto has = [&keys](std::string_view key) { return keys.count(std::string(key)) != 0; };
-  if (procurement_item || procurement_labels >= 2) {
+  if (performance_word && indicator_words.size() >= 2) {
+    reading.family = score_word ? Family::kSelfEvaluation : Family::kPerformanceTargets;
+  } else if (procurement_item || procurement_labels >= 2) {
     reading.family = Family::kProcurement;
   } else if (income_label && expenditure_label && SplitSegments(header.keys).size() >= 2) {
     reading.family = Family::kSummary;
@@ -223,6 +257,8 @@ Reading FromBody(const Table& table, const HeaderAnalysis& header) {
 // The kind the header and body name together, for a table whose title names
 // none; "" when they are not enough.
 std::string KindFromEvidence(Family header, Family body, const IdentifyOptions& options) {
+  if (header == Family::kPerformanceTargets) return "performance.targets";
+  if (header == Family::kSelfEvaluation) return "performance.self_evaluation";
   std::string base;
   if (header == Family::kProcurement) {
     base = "gov_procurement";

@@ -387,6 +387,35 @@ TEST(IdentifyTest, OcrTitleWithLatinNoise) {
   }
 }
 
+// hn_changsha_police_2025_budget: a 项目支出绩效目标表 printed with no title (the page before
+// ends on another table's note), its header naming the project's funds, 绩效目标 and the
+// indicators' levels: a performance table by its header, not `other`. With 得分 or 分值 in the
+// header it is a self-evaluation; the indicators alone, without a 绩效 word, name nothing.
+TEST(IdentifyTest, PerformanceTableKnownByItsHeader) {
+  struct Case {
+    std::vector<std::string> first_header_row;
+    std::string kind;
+  };
+  for (const Case& c : std::vector<Case>{
+           {{"单位编码", "单位（项目）名称", "资金总额", "绩效目标", "绩效指标", "", ""},
+            "performance.targets"},
+           {{"单位编码", "项目名称", "资金总额", "绩效目标", "绩效指标", "", "分值"},
+            "performance.self_evaluation"},
+           {{"单位编码", "项目名称", "资金总额", "年度目标", "指标", "", ""}, "other"}}) {
+    const Table grid = Grid({c.first_header_row,
+                             {"", "", "", "", "一级指标", "二级指标", "指标值"},
+                             {"106001", "大型警保卫及基础设施安全保护工作经费", "428.69",
+                              "发挥公安职能", "成本指标", "经济成本指标", "100"}});
+    LocatedTable located;
+    located.table = &grid;
+    std::vector<Finding> findings;
+    const IdentifiedTable identified =
+        IdentifyTable(located, IdentifyOptions{DocKind::kBudget}, findings);
+    EXPECT_EQ(identified.kind, c.kind) << c.first_header_row[3];
+    EXPECT_TRUE(findings.empty());
+  }
+}
+
 // ------------------------------------------------------------------ stitch
 
 IdentifiedTable Identified(int block, const Table* table, const std::string& title,
