@@ -255,16 +255,40 @@ std::vector<std::string> AmountColumns(const CanonicalTable& table) {
   return columns;
 }
 
+// The columns a row printing `amounts` amounts as a line of text fills, in order: the table's
+// figure columns when it prints one amount each. A column no row fills (其他收入 blank all
+// through, its grid on the next page one column short) is left out when every row of the table
+// fills every other one: a blank cell is then in that column only, and a row printing one
+// amount per filled column fills those. Else none: a row with a blank cell elsewhere prints
+// fewer amounts and which cell is blank is unknown.
+std::vector<std::string> RowColumns(const CanonicalTable& table, std::size_t amounts) {
+  const std::vector<std::string> columns = AmountColumns(table);
+  if (columns.size() == amounts) return columns;
+  std::vector<std::string> filled;
+  for (const std::string& column : columns) {
+    const bool any = std::any_of(table.rows.begin(), table.rows.end(), [&](const CanonicalRow& r) {
+      return std::any_of(r.values.begin(), r.values.end(),
+                         [&](const Figure& f) { return f.column == column; });
+    });
+    if (any) filled.push_back(column);
+  }
+  constexpr std::size_t kRowsThatShowIt = 2;
+  if (filled.size() != amounts || table.rows.size() < kRowsThatShowIt) return {};
+  for (const CanonicalRow& r : table.rows) {
+    if (r.values.size() != filled.size()) return {};
+  }
+  return filled;
+}
+
 // Reads `row` into `table` when that is certain: it has a key (a class code, 合计, a 三公
-// item) no row of the table has, and prints as many amounts as the table has figure columns
-// (a line of text gives its words in column order, so each amount falls to one column; a row
-// with a blank cell prints fewer and is only named). Not for summaries, whose rows are keyed by
-// side.
+// item) no row of the table has, and prints one amount for each column it fills (RowColumns; a
+// line of text gives its words in column order, so each amount falls to one column; a row with
+// a blank cell prints fewer and is only named). Not for summaries, whose rows are keyed by side.
 bool ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::string& key,
                       int table_index, int block, const Paragraph& paragraph) {
   if (key.empty() || IsSummaryKind(table.kind)) return false;
-  const std::vector<std::string> columns = AmountColumns(table);
-  if (columns.empty() || columns.size() != row.amounts.size()) return false;
+  const std::vector<std::string> columns = RowColumns(table, row.amounts.size());
+  if (columns.empty()) return false;
   for (const CanonicalRow& existing : table.rows) {
     if (existing.row_code == key) return false;
   }
@@ -336,9 +360,9 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     bool all_read = true;
     for (const RowPiece& row : rows) {
       const std::string key = RowKey(table.kind, row);
+      const std::vector<std::string> columns = RowColumns(table, row.amounts.size());
       const bool read = ReadRowIntoTable(table, row, key, t, static_cast<int>(b), *paragraph);
       all_read = all_read && read;
-      const std::vector<std::string> columns = AmountColumns(table);
       for (std::size_t i = 0; i < row.amounts.size(); ++i) {
         const std::optional<std::int64_t> fen = ToFen(ParseAmountText(row.amounts[i]), table.unit);
         if (!fen) continue;

@@ -188,6 +188,63 @@ TEST(RowTextTest, RowFillingEveryFigureColumnIsRead) {
                                               "table.row_as_text"}));
 }
 
+// s6w_0001_final, s6w_0006_final: an income table's header, 合计 and first row read as text at a
+// page foot, its grid on the next page without the 其他收入 column (blank all through). Every row
+// of the table fills 本年收入合计 and 财政拨款收入 and none fills 其他收入, so a row printing two
+// amounts fills those two. Once a row leaves one of them blank, which cell a two-amount row
+// leaves blank is unknown: the row is only named.
+TEST(RowTextTest, RowSkippingAColumnNoRowFillsIsRead) {
+  for (const bool blank_in_a_row : {false, true}) {
+    Document document;
+    for (const char* text : {"合计 41,967.97 41,967.97", "205 教育支出 13,634.61 13,634.61"}) {
+      document.blocks.push_back(Text(text, 1));
+    }
+    document.blocks.push_back(Block{Grid({{"206", "科学技术支出", "1.00", "1.00"}})});
+    std::vector<CanonicalTable> tables(1);
+    CanonicalTable& table = tables[0];
+    table.kind = "final.income";
+    table.unit = UnitOfAmount::kYuan;
+    table.pages = {2};
+    table.source_blocks = {2};
+    table.column_keys = {"", "total", "fiscal_appropriation", "other"};
+    for (const char* code : {"206", "20601"}) {
+      CanonicalRow row{code, "科学技术支出", 1, 2, 0, {}};
+      for (const char* column : {"total", "fiscal_appropriation"}) {
+        if (blank_in_a_row && std::string(code) == "20601" && std::string(column) == "total") {
+          continue;
+        }
+        Figure figure;
+        figure.column = column;
+        figure.amount_fen = 100;
+        row.values.push_back(figure);
+      }
+      table.rows.push_back(row);
+    }
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> got;
+    for (const CanonicalRow& row : tables[0].rows) {
+      for (const Figure& figure : row.values) {
+        if (figure.amount_fen != 100) {
+          got.push_back(row.row_code + "/" + figure.column + "=" +
+                        std::to_string(figure.amount_fen));
+        }
+      }
+    }
+    std::vector<std::string> checks;
+    for (const Finding& finding : findings) checks.push_back(finding.check);
+    if (blank_in_a_row) {
+      EXPECT_TRUE(got.empty());
+      EXPECT_EQ(checks, (std::vector<std::string>{"table.row_as_text", "table.row_as_text"}));
+    } else {
+      EXPECT_EQ(got, (std::vector<std::string>{
+                         "total/total=4196797", "total/fiscal_appropriation=4196797",
+                         "205/total=1363461", "205/fiscal_appropriation=1363461"}));
+      EXPECT_EQ(checks, (std::vector<std::string>{"table.row_from_text", "table.row_from_text"}));
+    }
+  }
+}
+
 // s3w_0121_budget: the header repeated on the next page read as a paragraph above a grid of rows
 // only: its words naming figure columns key the grid's amount columns in order.
 TEST(RowTextTest, HeaderPrintedAboveAHeaderlessGridKeysItsColumns) {
