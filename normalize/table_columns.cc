@@ -221,14 +221,15 @@ void KeyWrappedOcrWords(const TablePart& first, std::vector<std::string>& keys) 
   }
 }
 
-// A table read with no header in its grid whose header was printed as a paragraph right above
-// it (a header repeated on the next page, read apart from the rows under it): the words of that
+// A table whose grid's header names no column (none, or only 类 | 款 | 项 and 栏次) and whose
+// header was printed as a paragraph right above it (a header repeated on the next page, or
+// left at the foot of the page before, read apart from the rows under it): the words of that
 // line naming figure columns key, in order, the grid's columns that hold amounts, when there
 // are as many of each and no two words name the same column. Not for summaries (two sides) or
 // 三公 tables (their items may be columns).
 void KeyFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys) {
   const TablePart& first = stitched.parts.front();
-  if (stitched.header_above.empty() || first.header.header_rows != 0) return;
+  if (stitched.header_above.empty()) return;
   if (std::any_of(keys.begin(), keys.end(), [](const std::string& k) { return !k.empty(); })) {
     return;
   }
@@ -239,9 +240,13 @@ void KeyFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>&
     if (std::find(word_keys.begin(), word_keys.end(), key) != word_keys.end()) return;
     word_keys.push_back(key);
   }
+  // Header rows in the grid that key nothing (类 | 款 | 项, 栏次 1 2 3) are no part of the body,
+  // and a class code column is no amount column.
   std::vector<int> amount_columns;
   for (int c = 0; c < first.table->column_count; ++c) {
-    for (int r = 0; r < first.table->row_count; ++r) {
+    const std::string& role = first.header.roles[static_cast<std::size_t>(c)];
+    if (IsCodeRole(role) || role == "rowno") continue;
+    for (int r = first.header.header_rows; r < first.table->row_count; ++r) {
       const AmountText amount = ParseAmountText(first.table->TextAt(r, c));
       if (amount.kind == AmountKind::kNumber && !amount.percent) {
         amount_columns.push_back(c);

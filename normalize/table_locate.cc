@@ -228,17 +228,41 @@ void ReadNumber(const Document& document, int b, int previous_table_block,
   }
 }
 
+// The header word that `rest` completes into a column's name (本年支出合 + 计), when exactly one
+// word keys no column as printed and does with it.
+void CompleteACutWord(const std::string& rest, std::vector<std::string>& words) {
+  if (rest.empty()) return;
+  std::vector<std::string>::iterator completed = words.end();
+  for (auto word = words.begin(); word != words.end(); ++word) {
+    if (!ColumnKeyForHeader({*word}).empty()) continue;
+    const std::string key = ColumnKeyForHeader({*word + rest});
+    if (key.empty() || key == "-") continue;
+    if (completed != words.end()) return;
+    completed = word;
+  }
+  if (completed != words.end()) *completed += rest;
+}
+
 // A header printed as a paragraph in the few blocks above the grid (after the table before):
 // words without digits, at least two of which name a figure column, or one beside label words
 // only (项目 决算数: a one-column table's header, as narrow as any of its rows). A row read as a
-// paragraph may sit between it and the grid.
+// paragraph may sit between it and the grid, and so may the rest of a header word the page
+// break cut (本年支出合 at the foot, 计 alone on the next page): it completes the one word of
+// the header that keys a column only with it.
 std::vector<std::string> HeaderAbove(const Document& document, int block, int previous_table) {
   constexpr int kBlocksAbove = 3;
+  constexpr std::size_t kLongestWordRest = 2;  // code points
+  std::string rest;
   for (int p = block - 1; p >= 0 && p > previous_table && p >= block - kBlocksAbove; --p) {
     const Paragraph* paragraph = document.blocks[static_cast<std::size_t>(p)].AsParagraph();
     if (paragraph == nullptr) return {};
     const std::string& text = paragraph->text;
     if (std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    const std::string trimmed = RemoveAllWhitespace(text);
+    if (p == block - 1 && !trimmed.empty() && DecodeUtf8(trimmed).size() <= kLongestWordRest) {
+      rest = trimmed;
       continue;
     }
     std::vector<std::string> words;
@@ -262,7 +286,10 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
         ++label_words;
       }
     }
-    if (figure_words >= 2) return words;
+    if (figure_words >= 2) {
+      CompleteACutWord(rest, words);
+      return words;
+    }
     if (figure_words == 1 && label_words >= 1 &&
         figure_words + label_words == static_cast<int>(words.size())) {
       return words;

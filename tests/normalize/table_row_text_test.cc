@@ -261,6 +261,38 @@ TEST(RowTextTest, HeaderPrintedAboveAHeaderlessGridKeysItsColumns) {
   EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys, (std::vector<std::string>{"", "", "", ""}));
 }
 
+// s5w_0005_final: the header's first line at the foot of one page (本年支出合 cut), its rest (计)
+// alone at the top of the next, over a grid whose own header rows key nothing (类 | 款 | 项,
+// 栏次 1 2 3): the rest completes the word, and the words key the amount columns.
+TEST(RowTextTest, HeaderAtThePageFootWithAWordCutKeysTheGridBelow) {
+  Document document;
+  for (const char* text : {"部门支出决算表", "附表2", "单位：万元",
+                           "功能分类科目编码 科目名称 本年支出合 基本支出 项目支出", "计"}) {
+    document.blocks.push_back(Text(text, 2));
+  }
+  document.blocks.push_back(
+      Block{Grid({{"类", "款", "项", "", "", "", ""},
+                  {"栏次", "", "", "", "1", "2", "3"},
+                  {"合计", "", "", "", "3,250.51", "1,582.90", "1,667.61"},
+                  {"208", "", "", "社会保障和就业支出", "599.97", "599.97", ""},
+                  {"", "08", "", "抚恤", "599.97", "599.97", ""},
+                  {"", "", "01", "死亡抚恤", "599.97", "599.97", ""}})});
+  std::vector<Finding> located_findings;
+  const std::vector<LocatedTable> located =
+      LocateTables(document, LocateOptions{}, located_findings);
+  ASSERT_EQ(located.size(), 1u);
+  EXPECT_EQ(located[0].header_above,
+            (std::vector<std::string>{"功能分类科目编码", "科目名称", "本年支出合计", "基本支出",
+                                      "项目支出"}));
+  const Table* grid = document.blocks.back().AsTable();
+  StitchedTable stitched;
+  stitched.canonical.kind = "final.expenditure";
+  stitched.parts.push_back(TablePart{5, grid, AnalyzeHeader(*grid)});
+  stitched.header_above = located[0].header_above;
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "", "", "", "total", "basic", "project"}));
+}
+
 // s2w_0020_budget, s2w_0252_budget: the 三公 table's header stayed on the page before, its
 // grid has rows only. A budget's lone amount column is its 预算数; a final account's may be
 // 预算数 or 决算数: unkeyed, and column.unkeyed names its amounts.
