@@ -241,6 +241,19 @@ int NearestTable(const std::vector<std::pair<int, int>>& table_blocks,
   return -1;
 }
 
+// A row's text without the table's note that the reader joined to it (合计 9,500.96 3,818.50
+// 注：本表金额…: the last row over the note line, read as one paragraph): the note starts right
+// after the row's last amount. The text as it is when no note follows an amount.
+std::string WithoutNoteAfter(std::string_view text) {
+  for (std::string_view note : {"注：", "注:"}) {
+    const std::size_t at = text.find(note);
+    if (at == std::string_view::npos || at == 0) continue;
+    std::string before = Trim(text.substr(0, at));
+    if (!before.empty() && IsAsciiDigit(before.back())) return before;
+  }
+  return std::string(text);
+}
+
 }  // namespace
 
 // The figure columns of a table in grid order (keyed, not a rate), or none when two columns
@@ -335,9 +348,9 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
   constexpr std::size_t kMaxRowBytes = 400;
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
     const Paragraph* paragraph = document.blocks[b].AsParagraph();
-    if (paragraph == nullptr || paragraph->text.size() > kMaxRowBytes) continue;
-    if (HasSentencePunctuation(paragraph->text)) continue;
-    std::string text = paragraph->text;
+    if (paragraph == nullptr) continue;
+    std::string text = WithoutNoteAfter(paragraph->text);
+    if (text.size() > kMaxRowBytes || HasSentencePunctuation(text)) continue;
     if (b + 1 < document.blocks.size()) {
       const Paragraph* next = document.blocks[b + 1].AsParagraph();
       std::string joined;

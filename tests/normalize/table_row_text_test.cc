@@ -99,10 +99,19 @@ INSTANTIATE_TEST_SUITE_P(
                     "final.fiscal_appropriation_summary",
                     UnitOfAmount::kYuan,
                     {{"=4210731914", "=4210731914", "=4210731914"}}},
+        // s6w_0070_budget, s6w_0007_final: the last row and the note under the table read as one
+        // paragraph; the note is no part of the row.
+        RowTextCase{"LastRowJoinedToTheNoteBelow",
+                    {},
+                    {"合计 192,827.11注：本表金额单位转换时可能存在尾数误差。"},
+                    "budget.three_public",
+                    UnitOfAmount::kYuan,
+                    {{"three_public.total=19282711"}}},
         // Prose, amounts with their unit, dates, counts: no row.
         RowTextCase{"ProseAndDatesAreNoRows",
                     {},
                     {"本年收入合计 1,234.56万元", "支出合计 1,234.56，比上年增加", "2024.12.31",
+                     "注：本表 12.50 为上年结转", "附表注：合计 1,234.56，见附表",
                      "编制人数 12人 实有 10.50"},
                     "final.income",
                     UnitOfAmount::kYuan,
