@@ -19,6 +19,18 @@ Block Text(const std::string& text, int page) {
   return Block{paragraph};
 }
 
+// A standard table in yuan on page 2, its one grid at `block`, keyed by `column_keys`.
+CanonicalTable TableOnPage2(const std::string& kind, int block,
+                            std::vector<std::string> column_keys) {
+  CanonicalTable table;
+  table.kind = kind;
+  table.unit = UnitOfAmount::kYuan;
+  table.pages = {2};
+  table.source_blocks = {block};
+  table.column_keys = std::move(column_keys);
+  return table;
+}
+
 struct RowTextCase {
   const char* name;
   std::vector<std::string> before;  // paragraphs above the grid, on the page before it
@@ -170,13 +182,9 @@ TEST(RowTextTest, RowFillingEveryFigureColumnIsRead) {
                            "201 一般公共服务支出 1.00 1.00 0.00"}) {
     document.blocks.push_back(Text(text, 2));
   }
-  std::vector<CanonicalTable> tables(1);
+  std::vector<CanonicalTable> tables = {
+      TableOnPage2("budget.expenditure", 0, {"", "", "total", "basic", "project"})};
   CanonicalTable& table = tables[0];
-  table.kind = "budget.expenditure";
-  table.unit = UnitOfAmount::kYuan;
-  table.pages = {2};
-  table.source_blocks = {0};
-  table.column_keys = {"", "", "total", "basic", "project"};
   table.rows.push_back(CanonicalRow{"201", "一般公共服务支出", 1, 0, 0, {}});
   std::vector<Finding> findings;
   ReportRowsReadAsText(document, tables, findings);
@@ -209,13 +217,9 @@ TEST(RowTextTest, RowSkippingAColumnNoRowFillsIsRead) {
       document.blocks.push_back(Text(text, 1));
     }
     document.blocks.push_back(Block{Grid({{"206", "科学技术支出", "1.00", "1.00"}})});
-    std::vector<CanonicalTable> tables(1);
+    std::vector<CanonicalTable> tables = {
+        TableOnPage2("final.income", 2, {"", "total", "fiscal_appropriation", "other"})};
     CanonicalTable& table = tables[0];
-    table.kind = "final.income";
-    table.unit = UnitOfAmount::kYuan;
-    table.pages = {2};
-    table.source_blocks = {2};
-    table.column_keys = {"", "total", "fiscal_appropriation", "other"};
     for (const char* code : {"206", "20601"}) {
       CanonicalRow row{code, "科学技术支出", 1, 2, 0, {}};
       for (const char* column : {"total", "fiscal_appropriation"}) {
