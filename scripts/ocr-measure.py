@@ -16,7 +16,8 @@ run (or a run with another binary, --disclose) only redoes what changed.
 Figures are matched by (page, table_kind, row_code, column, amount). Prints
 the figure-exact rate before repair (an `ocr.repaired` finding gives the
 reading) and after, per dpi, the metadata (department, year, kind) against
-the text layer's, the classes of the figures not read exactly, and every
+the text layer's (a field the text layer read on a page the scan lacks, and the
+scan did not read, is counted apart as "not on the scanned pages"), the classes of the figures not read exactly, and every
 wrong figure (a key the text layer has, read with another amount) that no
 finding mentions.
 
@@ -425,14 +426,25 @@ def main():
             want = (md_t.get(field) or {}).get("value", "")
             have = (md_g.get(field) or {}).get("value", "")
             md[field] = [want, have]
-            meta[field + (" right" if want == have else " wrong")] += 1
+            # A field the text layer read on a page the scan does not hold (a tables-only file
+            # naming its department on its last page) cannot be read from the scan: counted
+            # apart, unless the scan read a value anyway (then it is right or wrong).
+            evidence_page = ((md_t.get(field) or {}).get("provenance") or {}).get("page", 0)
+            if want == have:
+                meta[field + " right"] += 1
+            elif not have and evidence_page and evidence_page not in pages:
+                meta[field + " not on the scanned pages"] += 1
+                md[field].append("not scanned")
+            else:
+                meta[field + " wrong"] += 1
         results.append({"document": name, "pages": sorted(measured), "dpi": dpis,
                         "figures": n_fig, "exact_before": sum(ok_before.values()),
                         "exact_after": sum(ok_after.values()), "read": got is not None,
                         "metadata": md})
         print(f"{name}: {len(measured)} pages, {sum(ok_after.values())}/{n_fig} exact after "
               f"repair ({sum(ok_before.values())} before)"
-              + "".join(f"; {f} {w!r} read {h!r}" for f, (w, h) in md.items() if w != h),
+              + "".join(f"; {f} {w!r} read {h!r}" + (" (not on the scanned pages)" if rest else "")
+                      for f, (w, h, *rest) in md.items() if w != h),
               flush=True)
 
     def summarize(final):
