@@ -8,7 +8,8 @@ continuation keeps its header) are sampled round-robin over the documents until
 --pages table pages are chosen; each chosen page is rendered (pdftoppm) and
 degraded the way a scanner and a web upload degrade it (150/200/300 dpi, up to
 1 degree of skew, noise, JPEG 70 via ImageMagick `convert`). A document's
-chosen pages, after its cover page (for the metadata), are wrapped as one
+chosen pages, after its cover page (for the metadata) and with the page before
+a table when the table's title is printed there (unmeasured), are wrapped as one
 image-only PDF, and all the scans are read in one `disclose extract -j N`
 batch with OCR. Renders and both batches are cached under --work, so a second
 run (or a run with another binary, --disclose) only redoes what changed.
@@ -224,6 +225,29 @@ def sample_tables(truths, pages_wanted, max_per_doc):
     return {name: sorted(p) for name, p in chosen.items() if p}, total
 
 
+def title_pages(doc, pages):
+    """Pages before `pages` that print the title of a table starting on one of them: a title
+    set at the foot of the page before its grid (js_rendaban_2017's 财政拨款基本支出预算表) is
+    scanned with the grid, unmeasured, as a real scan holds it."""
+    def squeeze(text):
+        return "".join((text or "").split())
+    by_page = collections.defaultdict(list)
+    for block in doc.get("blocks", []):
+        if block.get("type") == "paragraph":
+            by_page[(block.get("provenance") or {}).get("page", 0)].append(squeeze(block.get("text")))
+    extra = set()
+    for table in doc.get("tables", []):
+        first = min(table.get("pages") or [0])
+        title = squeeze(table.get("printed_title"))
+        if first not in pages or not title or first - 1 < 1 or first - 1 in pages:
+            continue
+        if any(title in text for text in by_page[first]):
+            continue
+        if any(title in text for text in by_page[first - 1]):
+            extra.add(first - 1)
+    return extra
+
+
 def classify(truth_text, read_text):
     """The class of a wrong figure, from the printed texts."""
     t = truth_text.replace(",", "").replace(" ", "")
@@ -324,6 +348,7 @@ def main():
         pages = list(chosen[name])
         if not args.no_cover and 1 not in pages:
             pages = [1] + pages
+        pages = sorted(set(pages) | title_pages(truths[name], set(chosen[name])))
         images = []
         for page in pages:
             dpi, angle = pick(name, page, DPIS), pick(name, page, ANGLES)
