@@ -50,6 +50,20 @@ bool IsContentsLine(const std::string& text) {
 
 }  // namespace
 
+bool IsOcrNoiseLine(const DocumentLine& line) {
+  constexpr std::size_t kNoiseCodePoints = 6;
+  if (line.provenance.origin != TextOrigin::kOcr) return false;
+  const std::vector<char32_t> cps = DecodeUtf8(line.text);
+  if (cps.size() > kNoiseCodePoints) return false;
+  bool latin = false;
+  bool ideograph_or_digit = false;
+  for (char32_t c : cps) {
+    latin = latin || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+    ideograph_or_digit = ideograph_or_digit || IsCjkIdeograph(c) || (c >= U'0' && c <= U'9');
+  }
+  return latin || !ideograph_or_digit;
+}
+
 std::vector<DocumentLine> CollectDocumentLines(const Document& document) {
   std::vector<DocumentLine> lines;
   for (const Block& block : document.blocks) {
@@ -86,6 +100,7 @@ std::vector<std::string> JoinedCandidates(const std::vector<DocumentLine>& lines
                                           std::size_t max_lines) {
   std::vector<std::string> candidates = {lines[at].text};
   std::string joined = lines[at].text;
+  std::string without_noise = joined;
   for (std::size_t next = at + 1; next < lines.size() && next < at + max_lines; ++next) {
     const DocumentLine& previous = lines[next - 1];
     if (DecodeUtf8(previous.text).size() > kJoinableCodePoints) break;
@@ -96,6 +111,9 @@ std::vector<std::string> JoinedCandidates(const std::vector<DocumentLine>& lines
     }
     joined += " " + lines[next].text;
     candidates.push_back(joined);
+    if (IsOcrNoiseLine(lines[next])) continue;
+    without_noise += " " + lines[next].text;
+    if (without_noise != joined) candidates.push_back(without_noise);
   }
   return candidates;
 }

@@ -100,9 +100,12 @@ bool IsPlausibleDepartment(const std::string& name) {
 }
 
 std::string StripSuffixes(std::string name) {
+  // "无锡市交通运输局（本级）" names the department; OCR reads its brackets as any of the
+  // bracket shapes, and not always as a pair ("〈本级)").
+  static const RE2 kScope(R"(\s*[（(〈〔【\[]\s*(?:本级|汇总)\s*[）)〉〕】\]]\s*$)");
+  RE2::Replace(&name, kScope, "");
   // "北京市信访办公室部门 2026 年度部门预算": the word 部门 is not the name.
-  for (std::string_view suffix :
-       {"（本级）", "(本级)", "本级", "（汇总）", "(汇总)", "部门", "单位"}) {
+  for (std::string_view suffix : {"本级", "部门", "单位"}) {
     if (EndsWith(name, suffix)) name.resize(name.size() - suffix.size());
   }
   return Trim(name);
@@ -540,11 +543,13 @@ DocumentMetadata ExtractMetadata(const Document& document) {
     std::vector<YearKind> found = YearsOfTitle(folded);
     std::string evidence_text = line.text;
     static const RE2 kAnyYear(R"((?:19|20)\d{2})");
-    if (found.empty() && RE2::PartialMatch(folded, kAnyYear) && i + 1 < lines.size() &&
-        lines[i + 1].provenance.page == line.provenance.page &&
-        DecodeUtf8(lines[i + 1].text).size() <= kMaxTitleCodePoints) {
-      found = YearsOfTitle(folded + FoldForMatching(lines[i + 1].text));
-      evidence_text = line.text + " " + lines[i + 1].text;
+    std::size_t next = i + 1;
+    while (next < lines.size() && IsOcrNoiseLine(lines[next])) ++next;
+    if (found.empty() && RE2::PartialMatch(folded, kAnyYear) && next < lines.size() &&
+        lines[next].provenance.page == line.provenance.page &&
+        DecodeUtf8(lines[next].text).size() <= kMaxTitleCodePoints) {
+      found = YearsOfTitle(folded + FoldForMatching(lines[next].text));
+      evidence_text = line.text + " " + lines[next].text;
     }
     if (found.empty()) {
       const std::string year = YearOfTableTitle(folded);

@@ -118,10 +118,50 @@ Pix* OpenBrick(Pix* binary, int width, int height) {
   return pixOpenCompBrick(nullptr, binary, width, height);
 }
 
+// The share of `region` (clipped to the image) that is ink in `image`; 0 when
+// the region lies outside it.
+double InkShare(Pix* image, int x, int y, int w, int h) {
+  const int x0 = std::max(0, x), y0 = std::max(0, y);
+  const int x1 = std::min(static_cast<int>(pixGetWidth(image)), x + w);
+  const int y1 = std::min(static_cast<int>(pixGetHeight(image)), y + h);
+  if (x1 <= x0 || y1 <= y0) return 0;
+  ::Box* region = boxCreate(x0, y0, x1 - x0, y1 - y0);
+  PixPtr clipped(pixClipRectangle(image, region, nullptr));
+  boxDestroy(&region);
+  if (clipped == nullptr) return 0;
+  l_int32 ink = 0;
+  pixCountPixels(clipped.get(), &ink, nullptr);
+  return static_cast<double>(ink) / ((x1 - x0) * (y1 - y0));
+}
+
+// Whether a faint stroke is the speckle or the edge of a shaded area, not a
+// rule. A grey header fill (0xD6 once scanned, Shanghai's unit budgets) sits a
+// few levels under the faint threshold with specks above it here and there;
+// the columns of the fill that no speck breaks are as long as the row is tall:
+// dozens of "rules" a few pixels apart, which cut the header into dozens of
+// columns. Such a stroke has shading on one side and shading or a dark rule
+// (the cell's own border) on the other; a faint rule has paper on one side.
+bool IsShadingNotRule(Pix* faint, Pix* binary, int x, int y, int w, int h, bool horizontal,
+                      int band) {
+  constexpr double kShaded = 0.5;  // of the band beside the stroke, faint ink
+  constexpr double kDark = 0.1;    // of it, dark ink: a rule two pixels thick in the band
+  constexpr int kGap = 1;          // the stroke's own grey fringe
+  auto side = [&](Pix* image, bool before) {
+    if (horizontal) return InkShare(image, x, before ? y - kGap - band : y + h + kGap, w, band);
+    return InkShare(image, before ? x - kGap - band : x + w + kGap, y, band, h);
+  };
+  const bool shaded_before = side(faint, true) > kShaded;
+  const bool shaded_after = side(faint, false) > kShaded;
+  const bool closed_before = shaded_before || side(binary, true) > kDark;
+  const bool closed_after = shaded_after || side(binary, false) > kDark;
+  return (shaded_before || shaded_after) && closed_before && closed_after;
+}
+
 // The strokes of `strokes` that the binary image mostly lacks: rules too light
 // for it. A dark stroke is the binary image's to judge (the faint ink's fringe
-// made a 22 pt title's strokes long enough to pass for rules).
-PixPtr OnlyFaint(Pix* strokes, Pix* binary) {
+// made a 22 pt title's strokes long enough to pass for rules). A shaded
+// area's strokes are not rules either.
+PixPtr OnlyFaint(Pix* strokes, Pix* binary, Pix* faint, bool horizontal, int band) {
   Pixa* pieces = nullptr;
   Boxa* boxes = pixConnComp(strokes, &pieces, 8);
   PixPtr out(pixCreateTemplate(strokes));
@@ -143,7 +183,8 @@ PixPtr OnlyFaint(Pix* strokes, Pix* binary) {
     l_int32 all = 0, dark = 0;
     pixCountPixels(piece.get(), &all, nullptr);
     if (both != nullptr) pixCountPixels(both.get(), &dark, nullptr);
-    if (2 * dark < all) pixRasterop(out.get(), x, y, w, h, PIX_PAINT, piece.get(), 0, 0);
+    if (2 * dark >= all || IsShadingNotRule(faint, binary, x, y, w, h, horizontal, band)) continue;
+    pixRasterop(out.get(), x, y, w, h, PIX_PAINT, piece.get(), 0, 0);
   }
   boxaDestroy(&boxes);
   pixaDestroy(&pieces);
@@ -288,7 +329,9 @@ Ruling SeparateRulingLines(Pix* binary, int dpi, Pix* faint) {
                       : pixSelectBySize(faint_opened.get(), max_thickness, max_thickness, 8,
                                         pass.horizontal ? L_SELECT_HEIGHT : L_SELECT_WIDTH,
                                         L_SELECT_IF_LTE, nullptr));
-      if (thin != nullptr) thin = OnlyFaint(thin.get(), binary);
+      if (thin != nullptr) {
+        thin = OnlyFaint(thin.get(), binary, faint, pass.horizontal, max_thickness);
+      }
       if (thin != nullptr) {
         pixOr(opened.get(), opened.get(), thin.get());
         if (faint_lines != nullptr) pixOr(faint_lines.get(), faint_lines.get(), thin.get());

@@ -20,6 +20,9 @@ Document ReadSeed(const std::string& name) {
 
 TEST(MetadataTest, DepartmentFromLines) {
   EXPECT_EQ(DepartmentFromLine("单位：玉溪市医疗保障局（本级）"), "玉溪市医疗保障局");
+  // OCR reads a bracket as any bracket shape, not always as a pair.
+  EXPECT_EQ(DepartmentFromLine("2026年度无锡市交通运输局〈本级)单位预算公开"), "无锡市交通运输局");
+  EXPECT_EQ(DepartmentFromLine("单位：玉溪市医疗保障局【汇总〕"), "玉溪市医疗保障局");
   EXPECT_EQ(DepartmentFromLine("编制单位：上海市普陀区人民政府办公室"),
             "上海市普陀区人民政府办公室");
   EXPECT_EQ(DepartmentFromLine("上海市普陀区财政局2024年度部门决算"), "上海市普陀区财政局");
@@ -260,6 +263,29 @@ TEST(MetadataTest, TextLayerIsReadBeforeOcr) {
   Document misread;
   misread.blocks.push_back(paragraph("江苏省政协办公斤2019年部门预算", TextOrigin::kOcr));
   EXPECT_EQ(ExtractMetadata(misread).department.value, "");
+}
+
+// A scanned cover whose emblem OCR read as a line of marks between the title's lines: the
+// title is read without it. A short line of ideographs is part of the title, never dropped.
+TEST(MetadataTest, OcrMarksBetweenCoverLinesAreLeftOut) {
+  auto cover = [](std::vector<const char*> lines) {
+    Document document;
+    for (const char* text : lines) {
+      Paragraph p;
+      p.text = text;
+      p.provenance.origin = TextOrigin::kOcr;
+      p.provenance.page = 1;
+      document.blocks.push_back(Block{p});
+    }
+    return ExtractMetadata(document);
+  };
+  const DocumentMetadata yantai = cover({"2026年烟台市住房和城乡建设局", "由下 j", "部门预算"});
+  EXPECT_EQ(yantai.department.value, "烟台市住房和城乡建设局");
+  EXPECT_EQ(yantai.fiscal_year.value, "2026");
+  EXPECT_EQ(cover({"2026年烟台市住房和城乡建设局", "..—", "部门预算"}).department.value,
+            "烟台市住房和城乡建设局");
+  EXPECT_EQ(cover({"2026 年度", "福州经济技术开发区生态", "环境局", "单位预算"}).department.value,
+            "福州经济技术开发区生态环境局");
 }
 
 // A scan whose cover OCR read badly ("20256年部门预算情况说明", a digit doubled) still states its
