@@ -387,6 +387,27 @@ TEST(IdentifyTest, OcrTitleWithLatinNoise) {
   }
 }
 
+// An OCR'd title whose fund name lost characters (一般公共 read 一般人, 一般人4必AN) names the
+// general-budget table, not the department's 支出表 its tail names; a text layer's title is
+// classified as printed.
+TEST(IdentifyTest, OcrTitleWithItsFundNameMisread) {
+  for (const std::string title : {"一般人 预算支出表", "一般人4必AN 预算支出表"}) {
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid(kExpenditureGrid);
+      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+      LocatedTable located;
+      located.title = title;
+      located.table = &grid;
+      std::vector<Finding> findings;
+      const IdentifiedTable identified =
+          IdentifyTable(located, IdentifyOptions{DocKind::kBudget}, findings);
+      EXPECT_EQ(identified.kind, origin == TextOrigin::kOcr ? "budget.general_budget_expenditure"
+                                                            : "budget.expenditure")
+          << title;
+    }
+  }
+}
+
 // ------------------------------------------------------------------ stitch
 
 IdentifiedTable Identified(int block, const Table* table, const std::string& title,
