@@ -197,6 +197,35 @@ void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) 
   }
 }
 
+// The side word (收入 / 支出) a summary's header prints over column `c`; "" when none.
+std::string SummarySideOf(const HeaderAnalysis& header, int c) {
+  const std::string& path = header.paths[static_cast<std::size_t>(c)];
+  const std::string top = TableKey(path.substr(0, path.find('/')));
+  if (top == "收入" || top == "支出") return top;
+  return "";
+}
+
+// A summary's two sides never share a segment. OCR that lost the income side's amount column (its
+// amounts read into the expenditure labels' cells: 2,607.07本年支出合计) left one segment whose
+// first labels are the income side's, and the row stage gave them the expenditure side's amounts,
+// a wrong figure on every line. Where a label column under 支出 follows one under 收入 in a
+// segment, the segment is cut there: the income labels keep no amount rather than another's.
+void SeparateOcrSummarySides(const HeaderAnalysis& header, std::vector<Segment>& segments) {
+  for (std::size_t s = 0; s < segments.size(); ++s) {
+    const std::vector<int>& labels = segments[s].labels;
+    if (labels.empty() || SummarySideOf(header, labels.front()) != "收入") continue;
+    for (std::size_t i = 1; i < labels.size(); ++i) {
+      if (SummarySideOf(header, labels[i]) != "支出") continue;
+      Segment income;
+      income.labels.assign(labels.begin(), labels.begin() + static_cast<long>(i));
+      segments[s].labels.erase(segments[s].labels.begin(),
+                               segments[s].labels.begin() + static_cast<long>(i));
+      segments.insert(segments.begin() + static_cast<long>(s), std::move(income));
+      break;
+    }
+  }
+}
+
 // An OCR'd header word wrapped in its cell (本年收入 over 合计, 财政拨款 over 收入) reads as two
 // header rows, and the upper piece then prefixes the lower one as a group would
 // (income.total) or leaves nothing it knows (财政拨款/收入). A group heads two columns or more; an
@@ -439,6 +468,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
     }
   }
   if (!summary && IsOcrGrid(*first.table)) MergeSegmentsWithoutLabels(stitched, columns.segments);
+  if (summary && IsOcrGrid(*first.table)) SeparateOcrSummarySides(first.header, columns.segments);
 
   // Three public printed as columns: header names the items, rows hold values.
   std::vector<std::string>& column_rows = columns.column_rows;

@@ -5,12 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <deque>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "core/text.h"
 #include "tests/normalize/document_builder.h"
 
 namespace disclose {
@@ -1280,6 +1282,44 @@ TEST(HeaderTest, OcrSummarySideWithItsAmountWordMisread) {
       std::vector<std::string> expected = {"", "amount", "", "amount"};
       if (origin == TextOrigin::kTextLayer) expected[right ? 3 : 1].clear();
       EXPECT_EQ(columns.keys, expected) << right << " " << TextOriginName(origin);
+    }
+  }
+}
+
+// A summary whose income amount column OCR read into the expenditure labels' cells
+// (2,607.07本年支出合计, the header 预算数支出功能分类) keeps one amount column, the expenditure
+// side's. The income labels took those amounts, a wrong figure on every line; they now take
+// none, and the expenditure lines theirs. A text layer is read as before.
+TEST(RowsTest, OcrSummaryIncomeLabelsTakeNoExpenditureAmounts) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"收入", "支出", "", ""},
+                       {"项目", "预算数支出功能分类", "", "预算数"},
+                       {"一、一般公共预算拨款收入", "一、社会保障和就业支出", "2,607.07", "818.27"},
+                       {"二、政府性基金预算拨款收入", "二、住房保障支出", "", "1,788.80"},
+                       {"三、事业收入", "", "", ""},
+                       {"本年收入合计", "2,607.07本年支出合计", "", "2,607.07"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    const StitchedTable stitched = OnePart(grid, "budget.income_expenditure_summary");
+    std::vector<Finding> findings;
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kWanYuan;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), options, 0, findings);
+    std::vector<std::string> income;
+    std::vector<std::string> expenditure;
+    for (const CanonicalRow& row : table.rows) {
+      for (const Figure& figure : row.values) {
+        (StartsWith(row.row_code, "income.") ? income : expenditure)
+            .push_back(row.row_code + "=" + figure.printed_text);
+      }
+    }
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_TRUE(income.empty()) << testing::PrintToString(income);
+      EXPECT_NE(std::find(expenditure.begin(), expenditure.end(), "expenditure.208=818.27"),
+                expenditure.end())
+          << testing::PrintToString(expenditure);
+    } else {
+      EXPECT_FALSE(income.empty());
     }
   }
 }
