@@ -2,6 +2,7 @@
 // column keys its first part's header gives, adjusted to the table's kind
 // (summary sides, a segment's lone amount column, 三公 items printed across).
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -250,6 +251,33 @@ void KeyWrappedOcrWords(const TablePart& first, std::vector<std::string>& keys) 
   }
 }
 
+// Whether the first of `columns` is at least each other one in every row of every part that reads
+// them all as amounts, and more than the largest in none: a 合计 beside its parts. At least two
+// such rows.
+bool TotalHoldsItsParts(const StitchedTable& stitched, const std::vector<int>& columns) {
+  int rows = 0;
+  for (const TablePart& part : stitched.parts) {
+    if (part.table->column_count != stitched.parts.front().table->column_count) continue;
+    for (int r = 0; r < part.table->row_count; ++r) {
+      std::vector<std::int64_t> values;
+      for (int c : columns) {
+        // In 万元 every reading is exact; only the order of the amounts is compared.
+        const AmountText amount = ParseAmountText(part.table->TextAt(r, c));
+        if (amount.kind != AmountKind::kNumber || amount.percent) break;
+        const std::optional<std::int64_t> fen = ToFen(amount, UnitOfAmount::kWanYuan);
+        if (!fen) break;
+        values.push_back(*fen);
+      }
+      if (values.size() != columns.size()) continue;
+      for (std::size_t i = 1; i < values.size(); ++i) {
+        if (values[i] > values[0]) return false;
+      }
+      ++rows;
+    }
+  }
+  return rows >= 2;
+}
+
 // A table read with no header in its grid whose header was printed as a paragraph right above
 // it (a header repeated on the next page, read apart from the rows under it): the words of that
 // line naming figure columns key, in order, the grid's columns that hold amounts, when there
@@ -268,21 +296,40 @@ void KeyFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>&
     if (std::find(word_keys.begin(), word_keys.end(), key) != word_keys.end()) return;
     word_keys.push_back(key);
   }
+  // On a scan the code pieces (201 | 01 | 02) are numbers too: the columns of money there are
+  // those printing a point or a separator.
+  const bool ocr = IsOcrGrid(*first.table);
   std::vector<int> amount_columns;
   for (int c = 0; c < first.table->column_count; ++c) {
-    for (int r = 0; r < first.table->row_count; ++r) {
-      const AmountText amount = ParseAmountText(first.table->TextAt(r, c));
-      if (amount.kind == AmountKind::kNumber && !amount.percent) {
-        amount_columns.push_back(c);
-        break;
+    bool found = false;
+    for (const TablePart& part : stitched.parts) {
+      if (part.table != first.table &&
+          (!ocr || part.table->column_count != first.table->column_count)) {
+        continue;
+      }
+      for (int r = 0; r < part.table->row_count && !found; ++r) {
+        const std::string_view text = part.table->TextAt(r, c);
+        const AmountText amount = ParseAmountText(text);
+        found = amount.kind == AmountKind::kNumber && !amount.percent &&
+                (!ocr || text.find_first_of(".,") != std::string_view::npos);
       }
     }
+    if (found) amount_columns.push_back(c);
   }
   // Amounts only right of the labels: a grid whose first column holds amounts is no body.
-  if (amount_columns.empty() || amount_columns.front() == 0 ||
-      amount_columns.size() != word_keys.size()) {
+  if (amount_columns.empty() || amount_columns.front() == 0) return;
+  if (amount_columns.size() < word_keys.size() && amount_columns.size() >= 2 &&
+      word_keys.front() == "total" && ocr) {
+    // A scan's grid has no column where nothing is printed (其他收入 empty all down), so its
+    // columns are some of the words', and which ones the line's words do not say. Its first is
+    // still 合计, printed first and never empty where a part is not: keyed when it holds every
+    // part in every row; the others stay unkeyed (column.unkeyed names their amounts).
+    if (TotalHoldsItsParts(stitched, amount_columns)) {
+      keys[static_cast<std::size_t>(amount_columns.front())] = "total";
+    }
     return;
   }
+  if (amount_columns.size() != word_keys.size()) return;
   for (std::size_t i = 0; i < amount_columns.size(); ++i) {
     keys[static_cast<std::size_t>(amount_columns[i])] = word_keys[i];
   }

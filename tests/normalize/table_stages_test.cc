@@ -183,6 +183,31 @@ TEST(LocateTest, NumberNotTakenFromAboveAPartHeading) {
   }
 }
 
+// s3w_0000_final, s3w_0005_budget on a scan: the header line read as a paragraph, and its lower
+// lines (类 款 项 misread 类 豆 项, a stray 5 下, 栏次) as paragraphs of their own between it and
+// the grid. They do not count among the few blocks a header is looked for in; on a text layer
+// they still do.
+TEST(LocateTest, OcrHeaderAboveItsLowerLinesReadApart) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Document document;
+    for (const char* line :
+         {"部门支出决算表", "金额单位：万元", "功能分类科目编码 科目名称 合计 基本支出 项目支出",
+          "类 豆 项", "5 下", "栏次"}) {
+      Block block = Text(line);
+      block.AsParagraph()->provenance.origin = origin;
+      document.blocks.push_back(block);
+    }
+    document.blocks.push_back(
+        Block{Grid({{"合计", "", "", "", "906.49", "906.49"},
+                    {"201", "", "", "一般公共服务支出", "906.49", "906.49"}})});
+    std::vector<Finding> findings;
+    const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
+    ASSERT_EQ(located.size(), 1u);
+    EXPECT_EQ(located[0].header_above.size(), origin == TextOrigin::kOcr ? 5u : 0u)
+        << TextOriginName(origin);
+  }
+}
+
 // ---------------------------------------------------------------- identify
 
 struct IdentifyCase {
@@ -1142,6 +1167,26 @@ TEST(HeaderTest, HeaderlessOcrColumnsKeyedByTheirSums) {
       EXPECT_EQ(columns.keys, origin == TextOrigin::kOcr ? c.ocr_keys : none)
           << c.name << " " << TextOriginName(origin);
     }
+  }
+}
+
+// s3w_0005_budget on a scan: the grid's 合计 row was read as a grid of its own, stitched before
+// the rest. The columns of money are counted in every part, not in that one row alone.
+TEST(HeaderTest, HeaderlessOcrColumnsKeyedByTheSumsOfEveryPart) {
+  const std::vector<std::string> none(7, "");
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table total = Grid({{"合计", "", "", "", "47.73", "31.53", "16.20"}});
+    Table rest = Grid({{"205", "", "", "教育支出", "17.20", "8.63", "8.57"},
+                       {"205", "08", "03", "培训支出", "17.20", "8.63", "8.57"},
+                       {"208", "", "", "社会保障和就业支出", "30.53", "22.90", "7.63"}});
+    for (Table* grid : {&total, &rest}) {
+      for (TableCell& cell : grid->cells) cell.provenance.origin = origin;
+    }
+    StitchedTable stitched = OnePart(total, "final.expenditure");
+    stitched.parts.push_back(TablePart{1, &rest, AnalyzeHeader(rest)});
+    const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+    const std::vector<std::string> ocr = {"", "", "", "", "total", "basic", "project"};
+    EXPECT_EQ(columns.keys, origin == TextOrigin::kOcr ? ocr : none) << TextOriginName(origin);
   }
 }
 
