@@ -1369,6 +1369,44 @@ TEST(RowsTest, OcrSummaryIncomeLabelsTakeNoExpenditureAmounts) {
   }
 }
 
+// s3w_0003_final, s2w_0115_final on a scan: the income side's amounts and the expenditure side's
+// labels fell into one column (391.10城乡社区支出, header 金额项目〈按功能分类)). The column is
+// split in two, its header words too, and each side reads its own amounts. A text layer keeps its
+// grid.
+TEST(RowsTest, OcrSummaryColumnOfAmountsJoinedToLabelsSplit) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"收入", "", "支出", "", ""},
+                       {"项目", "行次", "金额项目〈按功能分类)", "行次", "金额"},
+                       {"一、一般公共预算财政拨款收入", "1", "391.10城乡社区支出", "", "391.10"},
+                       {"二、政府性基金预算财政拨款收入", "2", "", "", ""},
+                       {"三、上级补助收入", "3", "", "10", ""},
+                       {"本年收入合计", "6", "391.10本年支出合计", "13", "391.10"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    std::vector<StitchedTable> tables = {OnePart(grid, "final.income_expenditure_summary")};
+    std::deque<Table> owned;
+    SplitOcrSummaryJoinedColumns(tables, owned);
+    std::vector<Finding> findings;
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kWanYuan;
+    const CanonicalTable table =
+        ReadRows(tables[0], KeyColumns(tables[0], HeaderOptions{}), options, 0, findings);
+    std::vector<std::string> figures;
+    for (const CanonicalRow& row : table.rows) {
+      for (const Figure& figure : row.values) {
+        figures.push_back(row.row_code + "=" + figure.printed_text);
+      }
+    }
+    const std::vector<std::string> ocr = {
+        "income.general_budget_appropriation=391.10", "expenditure.212=391.10",
+        "income.total_current_year=391.10", "expenditure.total_current_year=391.10"};
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_EQ(figures, ocr);
+    } else {
+      EXPECT_EQ(owned.size(), 0u);
+    }
+  }
+}
+
 TEST(HeaderTest, UnreadSubColumnsOfASpanningParentTakeTheirOwnKeys) {
   struct Case {
     std::vector<std::string> sub;  // the second header row under 基本支出
