@@ -227,6 +227,18 @@ void SeparateOcrSummarySides(const HeaderAnalysis& header, std::vector<Segment>&
   }
 }
 
+// A fiscal-appropriation summary splits its expenditure by fund, 合计 first, then 一般公共预算,
+// 政府性基金预算 …. A scan that lost 一般公共 of the first fund's header left `预算`, which keys
+// the figure kind `budget`, and every expenditure line took a wrong figure there. Between 合计
+// and 政府性基金预算 such a column is the general budget.
+void KeyOcrGeneralBudgetFundColumn(std::vector<std::string>& keys) {
+  for (std::size_t c = 1; c + 1 < keys.size(); ++c) {
+    if (keys[c] == "budget" && keys[c - 1] == "total" && keys[c + 1] == "gov_fund") {
+      keys[c] = "general_budget";
+    }
+  }
+}
+
 // An OCR'd header word wrapped in its cell (本年收入 over 合计, 财政拨款 over 收入) reads as two
 // header rows, and the upper piece then prefixes the lower one as a group would
 // (income.total) or leaves nothing it knows (财政拨款/收入). A group heads two columns or more; an
@@ -484,6 +496,9 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
         if (StartsWith(key, side)) key = key.substr(side.size());
       }
     }
+  }
+  if (EndsWith(kind, ".fiscal_appropriation_summary") && IsOcrGrid(*first.table)) {
+    KeyOcrGeneralBudgetFundColumn(column_keys);
   }
 
   // Two years side by side: the earlier year's columns get their own key.
