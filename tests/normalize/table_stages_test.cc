@@ -1374,13 +1374,15 @@ TEST(RowsTest, OcrSummaryIncomeLabelsTakeNoExpenditureAmounts) {
 // split in two, its header words too, and each side reads its own amounts. A text layer keeps its
 // grid.
 TEST(RowsTest, OcrSummaryColumnOfAmountsJoinedToLabelsSplit) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"收入", "", "支出", "", ""},
+      {"项目", "行次", "金额项目〈按功能分类)", "行次", "金额"},
+      {"一、一般公共预算财政拨款收入", "1", "391.10城乡社区支出", "", "391.10"},
+      {"二、政府性基金预算财政拨款收入", "2", "", "", ""},
+      {"三、上级补助收入", "3", "", "10", ""},
+      {"本年收入合计", "6", "391.10本年支出合计", "13", "391.10"}};
   for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-    Table grid = Grid({{"收入", "", "支出", "", ""},
-                       {"项目", "行次", "金额项目〈按功能分类)", "行次", "金额"},
-                       {"一、一般公共预算财政拨款收入", "1", "391.10城乡社区支出", "", "391.10"},
-                       {"二、政府性基金预算财政拨款收入", "2", "", "", ""},
-                       {"三、上级补助收入", "3", "", "10", ""},
-                       {"本年收入合计", "6", "391.10本年支出合计", "13", "391.10"}});
+    Table grid = Grid(rows);
     for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
     std::vector<StitchedTable> tables = {OnePart(grid, "final.income_expenditure_summary")};
     std::deque<Table> owned;
