@@ -177,7 +177,49 @@ const std::vector<Candidate>& CandidatesOf(LabelVocabulary vocabulary) {
   return columns;
 }
 
+constexpr std::u32string_view kFundNames[] = {U"一般公共预算", U"政府性基金预算",
+                                              U"国有资本经营预算"};
+
+double Similarity(std::u32string_view read, std::u32string_view label) {
+  const std::size_t longer = std::max(read.size(), label.size());
+  return 1.0 - static_cast<double>(EditDistance(read, label)) / static_cast<double>(longer);
+}
+
 }  // namespace
+
+std::optional<std::string> WithMisreadFundNameRestored(std::string_view title) {
+  const std::vector<char32_t> cps = DecodeUtf8(RemoveAllWhitespace(title));
+  const std::u32string text(cps.begin(), cps.end());
+  std::optional<std::string> restored;
+  for (const std::u32string_view fund : kFundNames) {
+    if (text.find(fund) != std::u32string::npos) return std::nullopt;
+    for (std::size_t begin = 0; begin < text.size(); ++begin) {
+      if (text[begin] != fund.front()) continue;
+      std::optional<std::size_t> end;
+      for (std::size_t last = begin + 1; last < text.size(); ++last) {
+        if (text[last] != fund.back()) continue;
+        std::u32string ideographs;
+        for (std::size_t i = begin; i <= last; ++i) {
+          if (IsCjkIdeograph(text[i])) ideographs += text[i];
+        }
+        const std::size_t shorter = std::min(ideographs.size(), fund.size());
+        const std::size_t longer = std::max(ideographs.size(), fund.size());
+        if (longer - shorter > kMostLengthDifference) continue;
+        if (Similarity(ideographs, fund) < kLeastSimilarity) continue;
+        end = last + 1;
+        break;
+      }
+      if (!end) continue;
+      // Two fund names read into one title: which one it named is not known.
+      if (restored) return std::nullopt;
+      std::u32string out = text;
+      out.replace(begin, *end - begin, fund);
+      restored = EncodeUtf8(std::vector<char32_t>(out.begin(), out.end()));
+      break;
+    }
+  }
+  return restored;
+}
 
 std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabulary vocabulary) {
   const std::string as_printed = StripOrdinal(TableKey(read));
@@ -195,8 +237,7 @@ std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabular
     const std::size_t shorter = std::min(ideographs.size(), candidate.ideographs.size());
     const std::size_t longer = std::max(ideographs.size(), candidate.ideographs.size());
     if (longer - shorter > kMostLengthDifference) continue;
-    const double score = 1.0 - static_cast<double>(EditDistance(ideographs, candidate.ideographs)) /
-                                   static_cast<double>(longer);
+    const double score = Similarity(ideographs, candidate.ideographs);
     if (best == nullptr || score > best_score) {
       if (best != nullptr && best->key != candidate.key)
         runner_up = std::max(runner_up, best_score);

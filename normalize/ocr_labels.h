@@ -35,4 +35,12 @@ enum class LabelVocabulary {
 // another key. nullopt when `read` keys a row or column as printed, or no label is near enough.
 std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabulary vocabulary);
 
+// An OCR'd title whose fund name (一般公共预算, 政府性基金预算, 国有资本经营预算) lost characters
+// to the scan, with the name put back: `一般人4必 预算支出表` -> `一般公共预算支出表`. Only a fund
+// name names a general-budget table apart from the department's whole expenditure, so a title
+// that lost its 公共 was read as no kind, or as the 支出表 its tail names. The span taken starts
+// and ends on the name's first and last characters and its ideographs are near the name's as
+// NearestOcrLabel measures them; nullopt when no fund name, or more than one, is so near.
+std::optional<std::string> WithMisreadFundNameRestored(std::string_view title);
+
 }  // namespace disclose

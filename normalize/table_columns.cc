@@ -2,6 +2,7 @@
 // column keys its first part's header gives, adjusted to the table's kind
 // (summary sides, a segment's lone amount column, 三公 items printed across).
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -197,6 +198,47 @@ void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) 
   }
 }
 
+// The side word (收入 / 支出) a summary's header prints over column `c`; "" when none.
+std::string SummarySideOf(const HeaderAnalysis& header, int c) {
+  const std::string& path = header.paths[static_cast<std::size_t>(c)];
+  const std::string top = TableKey(path.substr(0, path.find('/')));
+  if (top == "收入" || top == "支出") return top;
+  return "";
+}
+
+// A summary's two sides never share a segment. OCR that lost the income side's amount column (its
+// amounts read into the expenditure labels' cells: 2,607.07本年支出合计) left one segment whose
+// first labels are the income side's, and the row stage gave them the expenditure side's amounts,
+// a wrong figure on every line. Where a label column under 支出 follows one under 收入 in a
+// segment, the segment is cut there: the income labels keep no amount rather than another's.
+void SeparateOcrSummarySides(const HeaderAnalysis& header, std::vector<Segment>& segments) {
+  for (std::size_t s = 0; s < segments.size(); ++s) {
+    const std::vector<int>& labels = segments[s].labels;
+    if (labels.empty() || SummarySideOf(header, labels.front()) != "收入") continue;
+    for (std::size_t i = 1; i < labels.size(); ++i) {
+      if (SummarySideOf(header, labels[i]) != "支出") continue;
+      Segment income;
+      income.labels.assign(labels.begin(), labels.begin() + static_cast<long>(i));
+      segments[s].labels.erase(segments[s].labels.begin(),
+                               segments[s].labels.begin() + static_cast<long>(i));
+      segments.insert(segments.begin() + static_cast<long>(s), std::move(income));
+      break;
+    }
+  }
+}
+
+// A fiscal-appropriation summary splits its expenditure by fund, 合计 first, then 一般公共预算,
+// 政府性基金预算 …. A scan that lost 一般公共 of the first fund's header left `预算`, which keys
+// the figure kind `budget`, and every expenditure line took a wrong figure there. Between 合计
+// and 政府性基金预算 such a column is the general budget.
+void KeyOcrGeneralBudgetFundColumn(std::vector<std::string>& keys) {
+  for (std::size_t c = 1; c + 1 < keys.size(); ++c) {
+    if (keys[c] == "budget" && keys[c - 1] == "total" && keys[c + 1] == "gov_fund") {
+      keys[c] = "general_budget";
+    }
+  }
+}
+
 // An OCR'd header word wrapped in its cell (本年收入 over 合计, 财政拨款 over 收入) reads as two
 // header rows, and the upper piece then prefixes the lower one as a group would
 // (income.total) or leaves nothing it knows (财政拨款/收入). A group heads two columns or more; an
@@ -221,6 +263,33 @@ void KeyWrappedOcrWords(const TablePart& first, std::vector<std::string>& keys) 
   }
 }
 
+// Whether the first of `columns` is at least each other one in every row of every part that reads
+// them all as amounts, and more than the largest in none: a 合计 beside its parts. At least two
+// such rows.
+bool TotalHoldsItsParts(const StitchedTable& stitched, const std::vector<int>& columns) {
+  int rows = 0;
+  for (const TablePart& part : stitched.parts) {
+    if (part.table->column_count != stitched.parts.front().table->column_count) continue;
+    for (int r = 0; r < part.table->row_count; ++r) {
+      std::vector<std::int64_t> values;
+      for (int c : columns) {
+        // In 万元 every reading is exact; only the order of the amounts is compared.
+        const AmountText amount = ParseAmountText(part.table->TextAt(r, c));
+        if (amount.kind != AmountKind::kNumber || amount.percent) break;
+        const std::optional<std::int64_t> fen = ToFen(amount, UnitOfAmount::kWanYuan);
+        if (!fen) break;
+        values.push_back(*fen);
+      }
+      if (values.size() != columns.size()) continue;
+      for (std::size_t i = 1; i < values.size(); ++i) {
+        if (values[i] > values[0]) return false;
+      }
+      ++rows;
+    }
+  }
+  return rows >= 2;
+}
+
 // A table whose grid's header names no column (none, or only 类 | 款 | 项 and 栏次) and whose
 // header was printed as a paragraph right above it (a header repeated on the next page, or
 // left at the foot of the page before, read apart from the rows under it): the words of that
@@ -241,24 +310,42 @@ void KeyFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>&
     word_keys.push_back(key);
   }
   // Header rows in the grid that key nothing (类 | 款 | 项, 栏次 1 2 3) are no part of the body,
-  // and a class code column is no amount column.
+  // and a class code column is no amount column. On a scan the code pieces (201 | 01 | 02) are
+  // numbers too: the columns of money there are those printing a point or a separator.
+  const bool ocr = IsOcrGrid(*first.table);
   std::vector<int> amount_columns;
   for (int c = 0; c < first.table->column_count; ++c) {
     const std::string& role = first.header.roles[static_cast<std::size_t>(c)];
     if (IsCodeRole(role) || role == "rowno") continue;
-    for (int r = first.header.header_rows; r < first.table->row_count; ++r) {
-      const AmountText amount = ParseAmountText(first.table->TextAt(r, c));
-      if (amount.kind == AmountKind::kNumber && !amount.percent) {
-        amount_columns.push_back(c);
-        break;
+    bool found = false;
+    for (const TablePart& part : stitched.parts) {
+      if (part.table != first.table &&
+          (!ocr || part.table->column_count != first.table->column_count)) {
+        continue;
+      }
+      for (int r = part.header.header_rows; r < part.table->row_count && !found; ++r) {
+        const std::string_view text = part.table->TextAt(r, c);
+        const AmountText amount = ParseAmountText(text);
+        found = amount.kind == AmountKind::kNumber && !amount.percent &&
+                (!ocr || text.find_first_of(".,") != std::string_view::npos);
       }
     }
+    if (found) amount_columns.push_back(c);
   }
   // Amounts only right of the labels: a grid whose first column holds amounts is no body.
-  if (amount_columns.empty() || amount_columns.front() == 0 ||
-      amount_columns.size() != word_keys.size()) {
+  if (amount_columns.empty() || amount_columns.front() == 0) return;
+  if (amount_columns.size() < word_keys.size() && amount_columns.size() >= 2 &&
+      word_keys.front() == "total" && ocr) {
+    // A scan's grid has no column where nothing is printed (其他收入 empty all down), so its
+    // columns are some of the words', and which ones the line's words do not say. Its first is
+    // still 合计, printed first and never empty where a part is not: keyed when it holds every
+    // part in every row; the others stay unkeyed (column.unkeyed names their amounts).
+    if (TotalHoldsItsParts(stitched, amount_columns)) {
+      keys[static_cast<std::size_t>(amount_columns.front())] = "total";
+    }
     return;
   }
+  if (amount_columns.size() != word_keys.size()) return;
   for (std::size_t i = 0; i < amount_columns.size(); ++i) {
     keys[static_cast<std::size_t>(amount_columns[i])] = word_keys[i];
   }
@@ -425,6 +512,9 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
       }
     }
   }
+  if (EndsWith(kind, ".fiscal_appropriation_summary") && IsOcrGrid(*first.table)) {
+    KeyOcrGeneralBudgetFundColumn(column_keys);
+  }
 
   // Two years side by side: the earlier year's columns get their own key.
   const std::vector<std::string> year_keys = YearValueKeys(first.header.paths);
@@ -455,6 +545,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
     }
   }
   if (!summary && IsOcrGrid(*first.table)) MergeSegmentsWithoutLabels(stitched, columns.segments);
+  if (summary && IsOcrGrid(*first.table)) SeparateOcrSummarySides(first.header, columns.segments);
 
   // Three public printed as columns: header names the items, rows hold values.
   std::vector<std::string>& column_rows = columns.column_rows;

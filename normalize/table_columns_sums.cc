@@ -163,13 +163,18 @@ std::vector<int> KeyOcrColumnsBySums(const StitchedTable& stitched,
       continue;
     }
     if (!keys[c].empty() || IsCodeRole(role(c)) || role(c) == "rowno") continue;
+    // Money in every part read with the first part's columns: a scan may cut the grid's first
+    // row (合计) from the rest, a part of one row.
     int money = 0;
-    for (int r = BodyStart(first); r < first.table->row_count; ++r) {
-      const std::string_view text = first.table->TextAt(r, static_cast<int>(c));
-      const AmountText amount = ParseAmountText(text);
-      if (amount.kind == AmountKind::kNumber && !amount.percent &&
-          text.find_first_of(".,") != std::string_view::npos) {
-        ++money;
+    for (const TablePart& part : stitched.parts) {
+      if (part.table->column_count != first.table->column_count) continue;
+      for (int r = BodyStart(part); r < part.table->row_count; ++r) {
+        const std::string_view text = part.table->TextAt(r, static_cast<int>(c));
+        const AmountText amount = ParseAmountText(text);
+        if (amount.kind == AmountKind::kNumber && !amount.percent &&
+            text.find_first_of(".,") != std::string_view::npos) {
+          ++money;
+        }
       }
     }
     if (money < 2) continue;

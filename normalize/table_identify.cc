@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "normalize/ocr_labels.h"
 #include "normalize/table_kind.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
@@ -311,6 +312,12 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
     if (kind != "other") {
       title_kind = kind;
       title_read = located.title + " (read without its Latin letters: " + cleaned + ")";
+    } else if (const auto restored = WithMisreadFundNameRestored(cleaned)) {
+      const std::string restored_kind = ClassifyTableTitle(*restored, options.doc_kind);
+      if (restored_kind != "other") {
+        title_kind = restored_kind;
+        title_read = located.title + " (read with its fund name restored: " + *restored + ")";
+      }
     }
   }
   if (!located.title.empty()) {

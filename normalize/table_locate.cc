@@ -243,20 +243,48 @@ void CompleteACutWord(const std::string& rest, std::vector<std::string>& words) 
   if (completed != words.end()) *completed += rest;
 }
 
+// A lower line of a header read as a paragraph of its own: the code pieces' 类 款 项 (read 类 豆
+// 项, 示人 将) or the 栏次 line numbering the columns, words of two characters at most after an
+// optional 栏次 / 行次; no figure column is named there.
+bool IsLowerHeaderLine(std::string_view text) {
+  std::string folded = CollapseWhitespace(text);
+  for (std::string_view word : {"栏次", "行次"}) {
+    if (StartsWith(folded, word)) folded = Trim(folded.substr(word.size()));
+  }
+  if (folded.empty()) return true;
+  std::size_t start = 0;
+  while (start <= folded.size()) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    if (DecodeUtf8(std::string_view(folded).substr(start, end - start)).size() > 2) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
 // A header printed as a paragraph in the few blocks above the grid (after the table before):
 // words without digits, at least two of which name a figure column, or one beside label words
 // only (项目 决算数: a one-column table's header, as narrow as any of its rows). A row read as a
 // paragraph may sit between it and the grid, and so may the rest of a header word the page
 // break cut (本年支出合 at the foot, 计 alone on the next page): it completes the one word of
-// the header that keys a column only with it.
+// the header that keys a column only with it. On a scan the header's lower lines read apart
+// (类 款 项, 栏次 1 2 3) may sit there too, and do not count among the few blocks.
 std::vector<std::string> HeaderAbove(const Document& document, int block, int previous_table) {
   constexpr int kBlocksAbove = 3;
+  constexpr int kLowerLinesAbove = 4;
   constexpr std::size_t kLongestWordRest = 2;  // code points
   std::string rest;
-  for (int p = block - 1; p >= 0 && p > previous_table && p >= block - kBlocksAbove; --p) {
+  int lower_lines = 0;
+  for (int p = block - 1; p >= 0 && p > previous_table && p >= block - kBlocksAbove - lower_lines;
+       --p) {
     const Paragraph* paragraph = document.blocks[static_cast<std::size_t>(p)].AsParagraph();
     if (paragraph == nullptr) return {};
     const std::string& text = paragraph->text;
+    if (lower_lines < kLowerLinesAbove && paragraph->provenance.origin == TextOrigin::kOcr &&
+        IsLowerHeaderLine(text)) {
+      ++lower_lines;
+      continue;
+    }
     if (std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       continue;
     }

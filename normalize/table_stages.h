@@ -141,6 +141,14 @@ std::vector<StitchedTable> StitchTables(std::vector<IdentifiedTable> identified,
 void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumbering& numbering,
                          DocKind doc_kind);
 
+// A scan of a summary whose income amounts and expenditure labels fell into one column
+// (391.10城乡社区支出, 本年支出合计 under 391.10…): the income side has no amount column, and its
+// amounts are lost. Such a column of an OCR'd part (labels, and labels led by an amount with two
+// decimals, after a column of income labels) is split in two, the amounts on the left, the labels
+// on the right; its header word too (金额项目… -> 金额 | 项目…). Rewritten grids are kept in
+// `owned`. (table_summary_cells.cc)
+void SplitOcrSummaryJoinedColumns(std::vector<StitchedTable>& tables, std::deque<Table>& owned);
+
 // ------------------------------------------------------------------ header
 
 // What a header row says (used by header analysis and the later stages).

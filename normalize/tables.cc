@@ -46,6 +46,7 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
   std::vector<StitchedTable> stitched =
       StitchTables(std::move(identified), StitchOptions{}, owned, findings);
   IdentifyByListOrder(stitched, numbering, metadata.kind);
+  SplitOcrSummaryJoinedColumns(stitched, owned);
 
   RowsOptions rows_options;
   rows_options.doc_kind = metadata.kind;

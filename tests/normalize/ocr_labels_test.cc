@@ -59,5 +59,16 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
   }
 }
 
+TEST(OcrLabelsTest, FundNameRestoredInATitle) {
+  EXPECT_EQ(WithMisreadFundNameRestored("一般人 预算支出表"), "一般公共预算支出表");
+  EXPECT_EQ(WithMisreadFundNameRestored("2021年一般人4必 预算支出表(预算04表)"),
+            "2021年一般公共预算支出表(预算04表)");
+  EXPECT_EQ(WithMisreadFundNameRestored("政府性基仝预算支出表"), "政府性基金预算支出表");
+  // Printed whole, or too far from any fund name (政府采购 is not 政府性基金).
+  EXPECT_EQ(WithMisreadFundNameRestored("一般公共预算支出表"), std::nullopt);
+  EXPECT_EQ(WithMisreadFundNameRestored("政府采购预算表"), std::nullopt);
+  EXPECT_EQ(WithMisreadFundNameRestored("部门预算支出表"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace disclose

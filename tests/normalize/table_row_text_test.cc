@@ -306,6 +306,31 @@ TEST(RowTextTest, HeaderAtThePageFootWithAWordCutKeysTheGridBelow) {
             (std::vector<std::string>{"", "", "", "", "total", "basic", "project"}));
 }
 
+// s3w_0000_final, s3w_0002_budget on a scan: the header line above the grid names three figure
+// columns, the grid holds two (its 项目支出 / 其他收入 printed nothing, so the scan made no column
+// of it). Which two the words do not say; the first is 合计 when it holds the other in every row,
+// and the other stays unkeyed. Code pieces are numbers but no money. A text layer's grid is read
+// as before.
+TEST(RowTextTest, OcrHeaderAboveNamingMoreColumnsThanTheGridKeysItsTotal) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    for (const bool total_first : {true, false}) {
+      Table grid =
+          Grid({{"合计", "", "", "", "906.49", "906.49"},
+                {"201", "", "", "一般公共服务支出", "906.49", "906.49"},
+                {"201", "01", "", "人大事务", total_first ? "500.00" : "400.00", "500.00"}});
+      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+      StitchedTable stitched;
+      stitched.canonical.kind = "final.expenditure";
+      stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+      stitched.header_above = {"功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出"};
+      std::vector<std::string> keys(6);
+      if (origin == TextOrigin::kOcr && total_first) keys[4] = "total";
+      EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys, keys)
+          << TextOriginName(origin) << " " << total_first;
+    }
+  }
+}
+
 // s2w_0020_budget, s2w_0252_budget: the 三公 table's header stayed on the page before, its
 // grid has rows only. A budget's lone amount column is its 预算数; a final account's may be
 // 预算数 or 决算数: unkeyed, and column.unkeyed names its amounts.

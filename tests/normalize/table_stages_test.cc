@@ -5,12 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <deque>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "core/text.h"
 #include "tests/normalize/document_builder.h"
 
 namespace disclose {
@@ -178,6 +180,31 @@ TEST(LocateTest, NumberNotTakenFromAboveAPartHeading) {
     const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
     ASSERT_EQ(located.size(), 1u);
     EXPECT_EQ(located[0].number, own_number ? std::optional<int>(1) : std::nullopt) << own_number;
+  }
+}
+
+// s3w_0000_final, s3w_0005_budget on a scan: the header line read as a paragraph, and its lower
+// lines (类 款 项 misread 类 豆 项, a stray 5 下, 栏次) as paragraphs of their own between it and
+// the grid. They do not count among the few blocks a header is looked for in; on a text layer
+// they still do.
+TEST(LocateTest, OcrHeaderAboveItsLowerLinesReadApart) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Document document;
+    for (const char* line :
+         {"部门支出决算表", "金额单位：万元", "功能分类科目编码 科目名称 合计 基本支出 项目支出",
+          "类 豆 项", "5 下", "栏次"}) {
+      Block block = Text(line);
+      block.AsParagraph()->provenance.origin = origin;
+      document.blocks.push_back(block);
+    }
+    document.blocks.push_back(
+        Block{Grid({{"合计", "", "", "", "906.49", "906.49"},
+                    {"201", "", "", "一般公共服务支出", "906.49", "906.49"}})});
+    std::vector<Finding> findings;
+    const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
+    ASSERT_EQ(located.size(), 1u);
+    EXPECT_EQ(located[0].header_above.size(), origin == TextOrigin::kOcr ? 5u : 0u)
+        << TextOriginName(origin);
   }
 }
 
@@ -413,6 +440,27 @@ TEST(IdentifyTest, PerformanceTableKnownByItsHeader) {
         IdentifyTable(located, IdentifyOptions{DocKind::kBudget}, findings);
     EXPECT_EQ(identified.kind, c.kind) << c.first_header_row[3];
     EXPECT_TRUE(findings.empty());
+  }
+}
+
+// An OCR'd title whose fund name lost characters (一般公共 read 一般人, 一般人4必AN) names the
+// general-budget table, not the department's 支出表 its tail names; a text layer's title is
+// classified as printed.
+TEST(IdentifyTest, OcrTitleWithItsFundNameMisread) {
+  for (const std::string title : {"一般人 预算支出表", "一般人4必AN 预算支出表"}) {
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid(kExpenditureGrid);
+      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+      LocatedTable located;
+      located.title = title;
+      located.table = &grid;
+      std::vector<Finding> findings;
+      const IdentifiedTable identified =
+          IdentifyTable(located, IdentifyOptions{DocKind::kBudget}, findings);
+      EXPECT_EQ(identified.kind, origin == TextOrigin::kOcr ? "budget.general_budget_expenditure"
+                                                            : "budget.expenditure")
+          << title;
+    }
   }
 }
 
@@ -1151,6 +1199,26 @@ TEST(HeaderTest, HeaderlessOcrColumnsKeyedByTheirSums) {
   }
 }
 
+// s3w_0005_budget on a scan: the grid's 合计 row was read as a grid of its own, stitched before
+// the rest. The columns of money are counted in every part, not in that one row alone.
+TEST(HeaderTest, HeaderlessOcrColumnsKeyedByTheSumsOfEveryPart) {
+  const std::vector<std::string> none(7, "");
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table total = Grid({{"合计", "", "", "", "47.73", "31.53", "16.20"}});
+    Table rest = Grid({{"205", "", "", "教育支出", "17.20", "8.63", "8.57"},
+                       {"205", "08", "03", "培训支出", "17.20", "8.63", "8.57"},
+                       {"208", "", "", "社会保障和就业支出", "30.53", "22.90", "7.63"}});
+    for (Table* grid : {&total, &rest}) {
+      for (TableCell& cell : grid->cells) cell.provenance.origin = origin;
+    }
+    StitchedTable stitched = OnePart(total, "final.expenditure");
+    stitched.parts.push_back(TablePart{1, &rest, AnalyzeHeader(rest)});
+    const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+    const std::vector<std::string> ocr = {"", "", "", "", "total", "basic", "project"};
+    EXPECT_EQ(columns.keys, origin == TextOrigin::kOcr ? ocr : none) << TextOriginName(origin);
+  }
+}
+
 // OCR'd header words misread past repair (外本文山 for 基本支出, 项上支出 for 项目支出) or read as
 // another key (基本支出 twice, the second over 公用经费) leave the table's amount columns to the
 // rows' sums: 合计 = 基本支出 + 项目支出 and 基本支出 = 人员经费 + 公用经费 in every row say which
@@ -1289,6 +1357,101 @@ TEST(HeaderTest, OcrSummarySideWithItsAmountWordMisread) {
       if (origin == TextOrigin::kTextLayer) expected[right ? 3 : 1].clear();
       EXPECT_EQ(columns.keys, expected) << right << " " << TextOriginName(origin);
     }
+  }
+}
+
+// A summary whose income amount column OCR read into the expenditure labels' cells
+// (2,607.07本年支出合计, the header 预算数支出功能分类) keeps one amount column, the expenditure
+// side's. The income labels took those amounts, a wrong figure on every line; they now take
+// none, and the expenditure lines theirs. A text layer is read as before.
+TEST(RowsTest, OcrSummaryIncomeLabelsTakeNoExpenditureAmounts) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"收入", "支出", "", ""},
+                       {"项目", "预算数支出功能分类", "", "预算数"},
+                       {"一、一般公共预算拨款收入", "一、社会保障和就业支出", "2,607.07", "818.27"},
+                       {"二、政府性基金预算拨款收入", "二、住房保障支出", "", "1,788.80"},
+                       {"三、事业收入", "", "", ""},
+                       {"本年收入合计", "2,607.07本年支出合计", "", "2,607.07"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    const StitchedTable stitched = OnePart(grid, "budget.income_expenditure_summary");
+    std::vector<Finding> findings;
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kWanYuan;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), options, 0, findings);
+    std::vector<std::string> income;
+    std::vector<std::string> expenditure;
+    for (const CanonicalRow& row : table.rows) {
+      for (const Figure& figure : row.values) {
+        (StartsWith(row.row_code, "income.") ? income : expenditure)
+            .push_back(row.row_code + "=" + figure.printed_text);
+      }
+    }
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_TRUE(income.empty()) << testing::PrintToString(income);
+      EXPECT_NE(std::find(expenditure.begin(), expenditure.end(), "expenditure.208=818.27"),
+                expenditure.end())
+          << testing::PrintToString(expenditure);
+    } else {
+      EXPECT_FALSE(income.empty());
+    }
+  }
+}
+
+// s3w_0003_final, s2w_0115_final on a scan: the income side's amounts and the expenditure side's
+// labels fell into one column (391.10城乡社区支出, header 金额项目〈按功能分类)). The column is
+// split in two, its header words too, and each side reads its own amounts. A text layer keeps its
+// grid.
+TEST(RowsTest, OcrSummaryColumnOfAmountsJoinedToLabelsSplit) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"收入", "", "支出", "", ""},
+      {"项目", "行次", "金额项目〈按功能分类)", "行次", "金额"},
+      {"一、一般公共预算财政拨款收入", "1", "391.10城乡社区支出", "", "391.10"},
+      {"二、政府性基金预算财政拨款收入", "2", "", "", ""},
+      {"三、上级补助收入", "3", "", "10", ""},
+      {"本年收入合计", "6", "391.10本年支出合计", "13", "391.10"}};
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid(rows);
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    std::vector<StitchedTable> tables = {OnePart(grid, "final.income_expenditure_summary")};
+    std::deque<Table> owned;
+    SplitOcrSummaryJoinedColumns(tables, owned);
+    std::vector<Finding> findings;
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kWanYuan;
+    const CanonicalTable table =
+        ReadRows(tables[0], KeyColumns(tables[0], HeaderOptions{}), options, 0, findings);
+    std::vector<std::string> figures;
+    for (const CanonicalRow& row : table.rows) {
+      for (const Figure& figure : row.values) {
+        figures.push_back(row.row_code + "=" + figure.printed_text);
+      }
+    }
+    const std::vector<std::string> ocr = {
+        "income.general_budget_appropriation=391.10", "expenditure.212=391.10",
+        "income.total_current_year=391.10", "expenditure.total_current_year=391.10"};
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_EQ(figures, ocr);
+    } else {
+      EXPECT_EQ(owned.size(), 0u);
+    }
+  }
+}
+
+// s2w_0108_budget on a scan: the 财政拨款收支总表's 一般公共预算 header read `预算`, which keys the
+// figure kind; between 合计 and 政府性基金预算 it is the general budget's column. A text layer
+// keeps what it prints.
+TEST(HeaderTest, OcrFiscalSummaryFundColumnReadBudget) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"收入", "", "支出", "", "", ""},
+                       {"项目", "预算数", "支出功能分类", "合计", "预算", "政府性基金预算"},
+                       {"一、一般公共预算拨款", "33.64", "教育支出", "8.68", "8.68", ""},
+                       {"本年收入合计", "33.64", "本年支出合计", "33.64", "33.64", ""}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    const TableColumns columns =
+        KeyColumns(OnePart(grid, "budget.fiscal_appropriation_summary"), HeaderOptions{});
+    EXPECT_EQ(columns.keys[4], origin == TextOrigin::kOcr ? "general_budget" : "budget")
+        << TextOriginName(origin);
   }
 }
 

@@ -1,0 +1,192 @@
+#include <algorithm>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/amount.h"
+#include "normalize/table_stages.h"
+#include "normalize/table_text.h"
+#include "normalize/tables.h"
+
+namespace disclose {
+namespace {
+
+struct Joined {
+  std::string amount;
+  std::string label;
+};
+
+// An amount printed with two decimals and a label after it in one cell (391.10城乡社区支出);
+// nullopt for anything else. Two decimals: an ordinal 1. or a 1.1 item number is no amount.
+std::optional<Joined> AmountThenLabel(std::string_view text) {
+  const std::string trimmed = Trim(text);
+  std::size_t end = 0;
+  while (end < trimmed.size() && ((trimmed[end] >= '0' && trimmed[end] <= '9') ||
+                                  trimmed[end] == ',' || trimmed[end] == '.')) {
+    ++end;
+  }
+  if (end == 0 || end == trimmed.size()) return std::nullopt;
+  std::string amount = trimmed.substr(0, end);
+  const std::size_t point = amount.rfind('.');
+  if (point == std::string::npos || amount.size() - point != 3) return std::nullopt;
+  const AmountText parsed = ParseAmountText(amount);
+  if (parsed.kind != AmountKind::kNumber || parsed.percent) return std::nullopt;
+  std::string label = Trim(trimmed.substr(end));
+  const std::vector<char32_t> cps = DecodeUtf8(label);
+  if (cps.empty() || !IsCjkIdeograph(cps.front())) return std::nullopt;
+  return Joined{std::move(amount), std::move(label)};
+}
+
+bool IsMoney(std::string_view text) {
+  const AmountText amount = ParseAmountText(text);
+  return amount.kind == AmountKind::kNumber && !amount.percent &&
+         text.find_first_of(".,") != std::string_view::npos;
+}
+
+bool HasIdeograph(std::string_view text) {
+  const std::vector<char32_t> cps = DecodeUtf8(text);
+  return std::any_of(cps.begin(), cps.end(), [](char32_t c) { return IsCjkIdeograph(c); });
+}
+
+struct ColumnCells {
+  int joined = 0;  // an amount then a label
+  int money = 0;
+  int labels = 0;
+};
+
+ColumnCells Scan(const StitchedTable& stitched, int c) {
+  ColumnCells cells;
+  for (const TablePart& part : stitched.parts) {
+    const Table& table = *part.table;
+    for (int r = part.header.header_rows; r < table.row_count; ++r) {
+      const std::string_view text = table.TextAt(r, c);
+      if (Trim(text).empty()) continue;
+      if (AmountThenLabel(text)) {
+        ++cells.joined;
+      } else if (IsMoney(text)) {
+        ++cells.money;
+      } else if (HasIdeograph(text)) {
+        ++cells.labels;
+      }
+    }
+  }
+  return cells;
+}
+
+// Row numbers only (1 2 … 12), or nothing, in every part.
+bool IsRowNumberColumn(const StitchedTable& stitched, int c) {
+  for (const TablePart& part : stitched.parts) {
+    for (int r = part.header.header_rows; r < part.table->row_count; ++r) {
+      const std::string text = Trim(part.table->TextAt(r, c));
+      if (text.size() > 3 ||
+          !std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// The amount words a header cell opens with (行次 金额, 预算数支出功能分类): they head the amount
+// column split off; the rest heads the labels.
+std::pair<std::string, std::string> SplitHeaderWords(std::string_view text) {
+  std::string rest = Trim(text);
+  std::string words;
+  for (bool found = true; found;) {
+    found = false;
+    for (std::string_view word : {"行次", "金额", "预算数", "决算数"}) {
+      if (!StartsWith(rest, word)) continue;
+      if (!words.empty()) words += ' ';
+      words += word;
+      rest = Trim(rest.substr(word.size()));
+      found = true;
+    }
+  }
+  return {words, rest};
+}
+
+// The column to split in every part, or -1. Parts are read alike: a page break may leave one
+// joined cell on each page.
+int JoinedColumn(const StitchedTable& stitched) {
+  const int columns = stitched.parts.front().table->column_count;
+  for (const TablePart& part : stitched.parts) {
+    if (part.table->column_count != columns || !IsOcrGrid(*part.table)) return -1;
+  }
+  for (int c = 1; c < columns; ++c) {
+    const ColumnCells cells = Scan(stitched, c);
+    if (cells.joined == 0 || cells.money > 0 || cells.joined + cells.labels < 2) continue;
+    // The income labels left of it, past a column of row numbers (行次 1 2 3).
+    int left_column = c - 1;
+    while (left_column > 0 && IsRowNumberColumn(stitched, left_column)) --left_column;
+    const ColumnCells left = Scan(stitched, left_column);
+    if (left.labels < 2 || left.joined > 0 || left.money > 0) continue;
+    // A body cell spanning the column would be cut in two.
+    for (const TablePart& part : stitched.parts) {
+      for (const TableCell& cell : part.table->cells) {
+        if (cell.row >= part.header.header_rows && cell.column_span > 1 && cell.column <= c &&
+            cell.column + cell.column_span > c) {
+          return -1;
+        }
+      }
+    }
+    return c;
+  }
+  return -1;
+}
+
+Table SplitColumn(const Table& table, int header_rows, int c) {
+  Table out = table;
+  out.cells.clear();
+  out.column_count = table.column_count + 1;
+  for (TableCell cell : table.cells) {
+    if (cell.column > c) {
+      ++cell.column;
+      out.cells.push_back(std::move(cell));
+      continue;
+    }
+    if (cell.column < c) {
+      if (cell.column + cell.column_span > c) ++cell.column_span;
+      out.cells.push_back(std::move(cell));
+      continue;
+    }
+    TableCell amount = cell;
+    amount.column_span = 1;
+    ++cell.column;
+    if (cell.row < header_rows) {
+      auto [words, rest] = SplitHeaderWords(cell.text);
+      amount.text = std::move(words);
+      cell.text = std::move(rest);
+    } else if (const std::optional<Joined> joined = AmountThenLabel(cell.text)) {
+      amount.text = joined->amount;
+      cell.text = joined->label;
+    } else {
+      amount.text.clear();
+    }
+    if (!amount.text.empty()) out.cells.push_back(std::move(amount));
+    out.cells.push_back(std::move(cell));
+  }
+  std::sort(out.cells.begin(), out.cells.end(), [](const TableCell& a, const TableCell& b) {
+    return a.row != b.row ? a.row < b.row : a.column < b.column;
+  });
+  return out;
+}
+
+}  // namespace
+
+void SplitOcrSummaryJoinedColumns(std::vector<StitchedTable>& tables, std::deque<Table>& owned) {
+  for (StitchedTable& stitched : tables) {
+    if (!IsSummaryKind(stitched.canonical.kind) || stitched.parts.empty()) continue;
+    const int c = JoinedColumn(stitched);
+    if (c < 0) continue;
+    for (TablePart& part : stitched.parts) {
+      owned.push_back(SplitColumn(*part.table, part.header.header_rows, c));
+      part.table = &owned.back();
+      part.header = AnalyzeHeader(owned.back());
+    }
+  }
+}
+
+}  // namespace disclose
