@@ -124,6 +124,12 @@ struct FigureRef {
   Provenance provenance;
 };
 
+// The reference a finding keeps to `figure`: its key, amount and place.
+inline FigureRef ReferenceTo(const Figure& figure) {
+  return FigureRef{figure.table_kind, figure.row_code, figure.column, figure.amount_fen,
+                   figure.provenance};
+}
+
 struct Finding {
   std::string check;  // dotted id, e.g. "sum.children", "narrative.vs_table"
   Severity severity = Severity::kWarning;

@@ -624,8 +624,7 @@ std::vector<Figure> ExtractNarrativeFigures(const Document& document,
                         best.figure.printed_text + "\" (used) and \"" + other.figure.printed_text +
                         "\" in \"" + other.figure.sentence + "\"";
       for (const Figure* f : {&best.figure, &other.figure}) {
-        finding.figures.push_back(
-            FigureRef{f->table_kind, f->row_code, f->column, f->amount_fen, f->provenance});
+        finding.figures.push_back(ReferenceTo(*f));
       }
       finding.expected_fen = best.figure.amount_fen;
       finding.actual_fen = other.figure.amount_fen;

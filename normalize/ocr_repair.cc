@@ -284,11 +284,6 @@ std::vector<Repair> FindRepairs(std::vector<CanonicalTable>& tables,
   return repairs;
 }
 
-FigureRef RefOf(const Figure& figure) {
-  return FigureRef{figure.table_kind, figure.row_code, figure.column, figure.amount_fen,
-                   figure.provenance};
-}
-
 std::string Where(const Figure& figure) {
   return figure.table_kind + " row " + figure.row_code + " column " + figure.column;
 }
@@ -311,7 +306,7 @@ void ReportRepair(Figure& figure, std::int64_t read_fen, std::int64_t corrected_
                     correction + "' (" + why;
   figure.amount_fen = corrected_fen;
   figure.corrected = true;
-  finding.figures.push_back(RefOf(figure));
+  finding.figures.push_back(ReferenceTo(figure));
   findings.push_back(std::move(finding));
 }
 
@@ -571,11 +566,11 @@ void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>&
           "an identity fails on OCR figures and " + std::to_string(rivals.size() + 1) +
           " one-character corrections would each fix it; none was applied: " + Where(figure) +
           " '" + repair.reading + "' -> '" + repair.correction + "'";
-      finding.figures.push_back(RefOf(figure));
+      finding.figures.push_back(ReferenceTo(figure));
       for (const Repair* rival : rivals) {
         finding.message += ", " + Where(*rival->figure) + " '" + rival->reading + "' -> '" +
                            rival->correction + "'";
-        finding.figures.push_back(RefOf(*rival->figure));
+        finding.figures.push_back(ReferenceTo(*rival->figure));
       }
       findings.push_back(std::move(finding));
     }

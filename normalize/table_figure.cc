@@ -42,8 +42,7 @@ std::optional<Figure> FigureOfCell(const CanonicalTable& table, const CanonicalR
     finding.message = "amount '" + CollapseWhitespace(text) + "' in row '" + row.row_name +
                       "', column '" + column + "' of table '" + table.printed_title +
                       "' has thousands separators in the wrong places; read digit for digit";
-    finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
-                                        figure.amount_fen, figure.provenance});
+    finding.figures.push_back(ReferenceTo(figure));
     finding.actual_fen = figure.amount_fen;
     finding.provenance = provenance;
     finding.printed_text = text;

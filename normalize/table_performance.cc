@@ -550,11 +550,9 @@ class PerformanceReader {
         finding.actual_fen = figure->amount_fen;
         finding.provenance = figure->provenance;
         finding.printed_text = figure->printed_text;
-        finding.figures.push_back(FigureRef{figure->table_kind, figure->row_code, figure->column,
-                                            figure->amount_fen, figure->provenance});
+        finding.figures.push_back(ReferenceTo(*figure));
         for (const Figure* part : found->second) {
-          finding.figures.push_back(FigureRef{part->table_kind, part->row_code, part->column,
-                                              part->amount_fen, part->provenance});
+          finding.figures.push_back(ReferenceTo(*part));
         }
         findings_.push_back(std::move(finding));
       }

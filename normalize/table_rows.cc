@@ -349,8 +349,7 @@ class RowReader {
     for (const CanonicalRow& row : table.rows) {
       for (const Figure& figure : row.values) {
         if (finding.figures.size() >= kMaxListedFigures) break;
-        finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
-                                            figure.amount_fen, figure.provenance});
+        finding.figures.push_back(ReferenceTo(figure));
       }
     }
   }
@@ -377,8 +376,7 @@ class RowReader {
     for (const CanonicalRow& row : table.rows) {
       for (const Figure& figure : row.values) {
         ocr = ocr || figure.provenance.origin == TextOrigin::kOcr;
-        figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
-                                    figure.amount_fen, figure.provenance});
+        figures.push_back(ReferenceTo(figure));
       }
     }
     if (!ocr || figures.empty()) return;
@@ -404,8 +402,7 @@ class RowReader {
                       figure.provenance.column) == columns.keyed_by_sums.end()) {
           continue;
         }
-        figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
-                                    figure.amount_fen, figure.provenance});
+        figures.push_back(ReferenceTo(figure));
       }
     }
     if (figures.empty()) return;
@@ -452,8 +449,7 @@ class RowReader {
       codes += code + " (" + std::to_string(rows.size()) + " rows)";
       for (const CanonicalRow* row : rows) {
         for (const Figure& figure : row->values) {
-          finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
-                                              figure.amount_fen, figure.provenance});
+          finding.figures.push_back(ReferenceTo(figure));
         }
       }
     }
@@ -491,8 +487,7 @@ class RowReader {
     finding.provenance = unkeyed.front()->values.front().provenance;
     for (const CanonicalRow* row : unkeyed) {
       for (const Figure& figure : row->values) {
-        finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,
-                                            figure.amount_fen, figure.provenance});
+        finding.figures.push_back(ReferenceTo(figure));
       }
     }
     findings_.push_back(std::move(finding));
@@ -1161,8 +1156,7 @@ class RowReader {
           items += (items.empty() ? "" : ", ") + row.row_code;
         }
         for (const Figure* figure : figures) {
-          finding.figures.push_back(FigureRef{figure->table_kind, figure->row_code, figure->column,
-                                              figure->amount_fen, figure->provenance});
+          finding.figures.push_back(ReferenceTo(*figure));
         }
       }
     }

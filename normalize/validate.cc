@@ -42,11 +42,6 @@ std::int64_t HalfUnitFen(const Figure& figure, UnitOfAmount table_unit) {
   return PrintedPrecisionFen(amount, unit);
 }
 
-FigureRef Ref(const Figure& figure) {
-  return FigureRef{figure.table_kind, figure.row_code, figure.column, figure.amount_fen,
-                   figure.provenance};
-}
-
 const Figure* ValueIn(const CanonicalRow& row, std::string_view column) {
   for (const Figure& figure : row.values) {
     if (figure.column == column) return &figure;
@@ -198,11 +193,11 @@ void ReportCoarseFigures(const SumCheck& sum, std::int64_t total, std::int64_t d
   finding.severity = Severity::kWarning;
   std::string printed;
   for (const Figure* figure : coarse) {
-    finding.figures.push_back(Ref(*figure));
+    finding.figures.push_back(ReferenceTo(*figure));
     printed += (printed.empty() ? "" : ", ") + figure->printed_text;
   }
   if (std::find(coarse.begin(), coarse.end(), sum.parent) == coarse.end()) {
-    finding.figures.push_back(Ref(*sum.parent));
+    finding.figures.push_back(ReferenceTo(*sum.parent));
   }
   finding.expected_fen = total;
   finding.actual_fen = sum.parent->amount_fen;
@@ -235,8 +230,8 @@ void RunSum(const SumCheck& sum, CheckLog& findings) {
   Finding finding;
   finding.check = sum.check;
   finding.severity = sum.severity;
-  finding.figures.push_back(Ref(*sum.parent));
-  for (const Figure* part : sum.parts) finding.figures.push_back(Ref(*part));
+  finding.figures.push_back(ReferenceTo(*sum.parent));
+  for (const Figure* part : sum.parts) finding.figures.push_back(ReferenceTo(*part));
   finding.expected_fen = total;
   finding.actual_fen = sum.parent->amount_fen;
   finding.tolerance_fen = tolerance;
@@ -265,7 +260,7 @@ void Compare(const std::string& check, const std::string& what, const Figure* ex
   Finding finding;
   finding.check = check;
   finding.severity = Severity::kError;
-  finding.figures = {Ref(*expected), Ref(*actual)};
+  finding.figures = {ReferenceTo(*expected), ReferenceTo(*actual)};
   finding.expected_fen = expected->amount_fen;
   finding.actual_fen = actual->amount_fen;
   finding.tolerance_fen = tolerance;
@@ -311,7 +306,7 @@ void ReportChildlessRows(
       Finding finding;
       finding.check = "code.no_children";
       finding.severity = Severity::kWarning;
-      for (const Figure& figure : row->values) finding.figures.push_back(Ref(figure));
+      for (const Figure& figure : row->values) finding.figures.push_back(ReferenceTo(figure));
       finding.provenance = row->values.front().provenance;
       finding.printed_text = row->row_code + " " + row->row_name;
       finding.message = table.kind + " row " + row->row_code + " " + row->row_name + " has no " +
@@ -723,7 +718,7 @@ void CheckCodesAndNames(const CanonicalTable& table, CheckLog& findings) {
       finding.message = std::move(message);
       finding.printed_text = row.row_name;
       if (!row.values.empty()) {
-        finding.figures.push_back(Ref(row.values.front()));
+        finding.figures.push_back(ReferenceTo(row.values.front()));
         finding.provenance = row.values.front().provenance;
       }
       findings.push_back(std::move(finding));
@@ -1104,7 +1099,7 @@ void ReconcileNarrative(const std::vector<CanonicalTable>& tables, std::vector<F
         Finding finding;
         finding.check = "narrative.three_public_budget";
         finding.severity = Severity::kError;
-        finding.figures = {Ref(figure)};
+        finding.figures = {ReferenceTo(figure)};
         finding.actual_fen = figure.amount_fen;
         finding.printed_text = figure.printed_text;
         finding.provenance = figure.provenance;
@@ -1145,7 +1140,7 @@ void ReconcileNarrative(const std::vector<CanonicalTable>& tables, std::vector<F
     if (std::llabs(printed->fen - shown->amount_fen) <= tolerance) continue;
 
     Finding finding;
-    finding.figures = {Ref(figure), Ref(*shown)};
+    finding.figures = {ReferenceTo(figure), ReferenceTo(*shown)};
     finding.expected_fen = shown->amount_fen;
     finding.printed_text = figure.printed_text;
     finding.provenance = figure.provenance;
