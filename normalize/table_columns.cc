@@ -325,9 +325,12 @@ void KeyFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>&
       }
       for (int r = part.header.header_rows; r < part.table->row_count && !found; ++r) {
         const std::string_view text = part.table->TextAt(r, c);
-        const AmountText amount = ParseAmountText(text);
-        found = amount.kind == AmountKind::kNumber && !amount.percent &&
-                (!ocr || text.find_first_of(".,") != std::string_view::npos);
+        if (ocr) {
+          found = IsPrintedMoney(text);
+        } else {
+          const AmountText amount = ParseAmountText(text);
+          found = amount.kind == AmountKind::kNumber && !amount.percent;
+        }
       }
     }
     if (found) amount_columns.push_back(c);

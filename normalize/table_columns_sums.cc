@@ -169,12 +169,7 @@ std::vector<int> KeyOcrColumnsBySums(const StitchedTable& stitched,
     for (const TablePart& part : stitched.parts) {
       if (part.table->column_count != first.table->column_count) continue;
       for (int r = BodyStart(part); r < part.table->row_count; ++r) {
-        const std::string_view text = part.table->TextAt(r, static_cast<int>(c));
-        const AmountText amount = ParseAmountText(text);
-        if (amount.kind == AmountKind::kNumber && !amount.percent &&
-            text.find_first_of(".,") != std::string_view::npos) {
-          ++money;
-        }
+        if (IsPrintedMoney(part.table->TextAt(r, static_cast<int>(c)))) ++money;
       }
     }
     if (money < 2) continue;

@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/table_text.h"
 
 namespace disclose {
 namespace {
@@ -20,9 +21,7 @@ bool IsMoney(std::string_view text) {
   for (char c : text) {
     if (c != '\n' && c != ' ') compact += c;
   }
-  if (compact.find_first_of(".,") == std::string::npos) return false;
-  const AmountText amount = ParseAmountText(compact);
-  return amount.kind == AmountKind::kNumber && !amount.percent;
+  return IsPrintedMoney(compact);
 }
 
 // What a column prints in the rows that hold a figure.

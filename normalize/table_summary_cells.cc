@@ -40,12 +40,6 @@ std::optional<Joined> AmountThenLabel(std::string_view text) {
   return Joined{std::move(amount), std::move(label)};
 }
 
-bool IsMoney(std::string_view text) {
-  const AmountText amount = ParseAmountText(text);
-  return amount.kind == AmountKind::kNumber && !amount.percent &&
-         text.find_first_of(".,") != std::string_view::npos;
-}
-
 bool HasIdeograph(std::string_view text) {
   const std::vector<char32_t> cps = DecodeUtf8(text);
   return std::any_of(cps.begin(), cps.end(), [](char32_t c) { return IsCjkIdeograph(c); });
@@ -66,7 +60,7 @@ ColumnCells Scan(const StitchedTable& stitched, int c) {
       if (Trim(text).empty()) continue;
       if (AmountThenLabel(text)) {
         ++cells.joined;
-      } else if (IsMoney(text)) {
+      } else if (IsPrintedMoney(text)) {
         ++cells.money;
       } else if (HasIdeograph(text)) {
         ++cells.labels;
@@ -81,10 +75,7 @@ bool IsRowNumberColumn(const StitchedTable& stitched, int c) {
   for (const TablePart& part : stitched.parts) {
     for (int r = part.header.header_rows; r < part.table->row_count; ++r) {
       const std::string text = Trim(part.table->TextAt(r, c));
-      if (text.size() > 3 ||
-          !std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-        return false;
-      }
+      if (text.size() > 3 || (!text.empty() && !AllDigits(text))) return false;
     }
   }
   return true;

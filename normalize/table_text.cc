@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/text.h"
+#include "normalize/amount.h"
 
 namespace disclose {
 
@@ -89,6 +90,12 @@ void AddTableFinding(std::vector<Finding>& findings, std::string check, Severity
 std::string StripTrailingColon(std::string key) {
   while (!key.empty() && key.back() == ':') key.pop_back();
   return key;
+}
+
+bool IsPrintedMoney(std::string_view text) {
+  if (text.find_first_of(".,") == std::string_view::npos) return false;
+  const AmountText amount = ParseAmountText(text);
+  return amount.kind == AmountKind::kNumber && !amount.percent;
 }
 
 }  // namespace disclose

@@ -40,6 +40,11 @@ std::string StripTrailingColon(std::string key);
 // A grid OCR read (any cell of it): the stages that forgive misread words test this.
 bool IsOcrGrid(const Table& table);
 
+// A figure printed as money: a number, not a percentage, with a separator or a point ("7,748.90",
+// "12.5"). Class codes, code pieces and 栏次 numbers print neither, which on a scan (where they
+// read as numbers too) is what tells a column of money from them.
+bool IsPrintedMoney(std::string_view text);
+
 // Appends a finding about the document's text.
 void AddTableFinding(std::vector<Finding>& findings, std::string check, Severity severity,
                      std::string message, const Provenance& provenance, std::string printed = "");
