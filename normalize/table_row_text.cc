@@ -296,12 +296,12 @@ std::vector<std::string> RowColumns(const CanonicalTable& table, std::size_t amo
 // Reads `row` into `table` when that is certain: it has a key (a class code, 合计, a 三公
 // item) no row of the table has, and prints one amount for each column it fills (RowColumns; a
 // line of text gives its words in column order, so each amount falls to one column; a row with
-// a blank cell prints fewer and is only named). Not for summaries, whose rows are keyed by side.
+// a blank cell prints fewer and is only named). `columns` are RowColumns(table, row's amounts).
+// Not for summaries, whose rows are keyed by side.
 bool ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::string& key,
-                      int table_index, int block, const Paragraph& paragraph) {
-  if (key.empty() || IsSummaryKind(table.kind)) return false;
-  const std::vector<std::string> columns = RowColumns(table, row.amounts.size());
-  if (columns.empty()) return false;
+                      const std::vector<std::string>& columns, int table_index, int block,
+                      const Paragraph& paragraph) {
+  if (key.empty() || IsSummaryKind(table.kind) || columns.empty()) return false;
   for (const CanonicalRow& existing : table.rows) {
     if (existing.row_code == key) return false;
   }
@@ -374,7 +374,8 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     for (const RowPiece& row : rows) {
       const std::string key = RowKey(table.kind, row);
       const std::vector<std::string> columns = RowColumns(table, row.amounts.size());
-      const bool read = ReadRowIntoTable(table, row, key, t, static_cast<int>(b), *paragraph);
+      const bool read =
+          ReadRowIntoTable(table, row, key, columns, t, static_cast<int>(b), *paragraph);
       all_read = all_read && read;
       for (std::size_t i = 0; i < row.amounts.size(); ++i) {
         const std::optional<std::int64_t> fen = ToFen(ParseAmountText(row.amounts[i]), table.unit);
