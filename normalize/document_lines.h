@@ -27,16 +27,16 @@ struct DocumentLine {
 // fields read as one line ("部门名称" | "北京市审计局" -> "部门名称：北京市审计局").
 std::vector<DocumentLine> CollectDocumentLines(const Document& document);
 
-// The line and the short lines after it joined with a space, up to
-// `max_lines` lines: a cover sets "2026 年度" / "福州经济技术开发区生态" /
-// "环境局" / "单位预算" on four lines. Lines of another page or table cell are
-// not joined. A short OCR'd line of marks (an emblem read as "由下 j") is
-// joined as read, and then also left out.
 // A few marks OCR read off a cover's emblem or seal ("由下 j" between "2026年烟台市住房和城乡
 // 建设局" and "部门预算"): a short OCR'd line with a Latin letter, or with neither an ideograph
 // nor a digit. A cover's title is set in ideographs and digits; such a line is no part of it.
 bool IsOcrNoiseLine(const DocumentLine& line);
 
+// The line and the short lines after it joined with a space, up to
+// `max_lines` lines: a cover sets "2026 年度" / "福州经济技术开发区生态" /
+// "环境局" / "单位预算" on four lines. Lines of another page or table cell are
+// not joined. A short OCR'd line of marks (IsOcrNoiseLine) is joined as read,
+// and then also left out.
 std::vector<std::string> JoinedCandidates(const std::vector<DocumentLine>& lines, std::size_t at,
                                           std::size_t max_lines);
 

@@ -543,13 +543,14 @@ DocumentMetadata ExtractMetadata(const Document& document) {
     std::vector<YearKind> found = YearsOfTitle(folded);
     std::string evidence_text = line.text;
     static const RE2 kAnyYear(R"((?:19|20)\d{2})");
-    std::size_t next = i + 1;
-    while (next < lines.size() && IsOcrNoiseLine(lines[next])) ++next;
-    if (found.empty() && RE2::PartialMatch(folded, kAnyYear) && next < lines.size() &&
-        lines[next].provenance.page == line.provenance.page &&
-        DecodeUtf8(lines[next].text).size() <= kMaxTitleCodePoints) {
-      found = YearsOfTitle(folded + FoldForMatching(lines[next].text));
-      evidence_text = line.text + " " + lines[next].text;
+    if (found.empty() && RE2::PartialMatch(folded, kAnyYear)) {
+      std::size_t next = i + 1;
+      while (next < lines.size() && IsOcrNoiseLine(lines[next])) ++next;
+      if (next < lines.size() && lines[next].provenance.page == line.provenance.page &&
+          DecodeUtf8(lines[next].text).size() <= kMaxTitleCodePoints) {
+        found = YearsOfTitle(folded + FoldForMatching(lines[next].text));
+        evidence_text = line.text + " " + lines[next].text;
+      }
     }
     if (found.empty()) {
       const std::string year = YearOfTableTitle(folded);
