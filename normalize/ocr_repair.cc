@@ -26,14 +26,17 @@ constexpr int kMaxRounds = 3;
 constexpr std::size_t kMaxProofsQuoted = 3;
 // The change a repair by the second OCR reader's reading is named by.
 constexpr std::string_view kSecondReading = "the second reader's reading";
+// The change an implied reading (ImpliedReading) is named by.
+constexpr std::string_view kMisreadOfTheTable =
+    "a digit both readers misread, as the first misread it in the table's other cells";
 
 // Digits OCR confuses with one another (the pairs Tesseract's Chinese models
 // swap in grey, noisy or JPEG'd amounts).
 std::u32string ConfusablesOf(char32_t digit) {
   switch (digit) {
     case U'0': return U"68";
-    case U'1': return U"7";
-    case U'3': return U"8";
+    case U'1': return U"74";
+    case U'3': return U"85";
     case U'5': return U"6";
     case U'6': return U"058";
     case U'7': return U"1";
@@ -315,6 +318,10 @@ struct SecondValue {
   Figure* figure;
   std::string reading;
   std::int64_t amount_fen;
+  std::int64_t first_fen;
+  // Not read by the second reader: the first reading with a misread the second
+  // reader's taken readings of the table prove undone (ImpliedReading).
+  bool implied = false;
 };
 
 // The figures of `table` whose cells the second reader read otherwise, with the
@@ -331,7 +338,8 @@ std::vector<SecondValue> SecondValuesOf(CanonicalTable& table,
       const AmountText amount = ParseAmountText(second);
       if (!unit || amount.kind != AmountKind::kNumber || amount.irregular_grouping) continue;
       const std::optional<std::int64_t> fen = ToFen(amount, *unit);
-      if (fen && *fen != figure.amount_fen) out.push_back({&figure, second, *fen});
+      if (fen && *fen != figure.amount_fen)
+        out.push_back({&figure, second, *fen, figure.amount_fen});
     }
   }
   return out;
@@ -369,6 +377,136 @@ bool HeldByAnIdentity(Figure& figure, const std::vector<CanonicalTable>& tables,
   });
 }
 
+// The figure keys an identity relates (IdentityOf's form: check#key#key#).
+std::vector<std::string> KeysOfIdentity(const std::string& id) {
+  std::vector<std::string> keys;
+  std::size_t at = id.find('#');
+  while (at != std::string::npos && at + 1 < id.size()) {
+    const std::size_t end = id.find('#', at + 1);
+    if (end == std::string::npos) break;
+    keys.push_back(id.substr(at + 1, end - at - 1));
+    at = end;
+  }
+  return keys;
+}
+
+// Digit substitutions (the first reader's digit, the second's) by the printings whose second
+// reading makes them, each reading differing from the first in digits only.
+using DigitPair = std::pair<char32_t, char32_t>;
+using DigitMisreads = std::map<DigitPair, std::set<std::string>>;
+
+void TallyDigitMisreads(const SecondValue& value, DigitMisreads& tally) {
+  const std::vector<char32_t> first = DecodeUtf8(value.figure->printed_text);
+  const std::vector<char32_t> second = DecodeUtf8(value.reading);
+  if (first.size() != second.size()) return;
+  std::set<DigitPair> pairs;
+  for (std::size_t k = 0; k < first.size(); ++k) {
+    if (first[k] == second[k]) continue;
+    if (!IsAsciiDigit(first[k]) || !IsAsciiDigit(second[k])) return;
+    pairs.insert({first[k], second[k]});
+  }
+  for (const DigitPair& pair : pairs) tally[pair].insert(value.figure->printed_text);
+}
+
+// The glyphs of the document's font the first reader misreads: the digit substitutions the
+// taken second readings of a table make in at least two different printings (a 项 and its
+// 款 printing one amount count once: one misread glyph is no pattern), and that the second
+// reader makes across the document at least four times as often as the reverse one. Read
+// both ways alike (a 4 for a 1 here, a 1 for a 4 there), two glyphs are confused by both
+// readers, and which of them misread a third cell is not known.
+std::set<DigitPair> MisreadDigits(const std::vector<SecondValue>& group,
+                                  const std::vector<bool>& taken, const DigitMisreads& document) {
+  constexpr std::size_t kMinPrintings = 2;
+  constexpr std::size_t kMinOverReverse = 4;
+  DigitMisreads table;
+  for (std::size_t i = 0; i < group.size(); ++i)
+    if (taken[i] && !group[i].implied) TallyDigitMisreads(group[i], table);
+  const auto printings = [&](const DigitPair& pair) {
+    const auto at = document.find(pair);
+    return at == document.end() ? std::size_t{0} : at->second.size();
+  };
+  std::set<DigitPair> out;
+  for (const auto& [pair, seen] : table) {
+    const std::size_t reverse = printings({pair.second, pair.first});
+    if (seen.size() >= kMinPrintings && printings(pair) >= kMinOverReverse * reverse)
+      out.insert(pair);
+  }
+  return out;
+}
+
+// `printed` with one misread of `misreads` undone: at one place, or at every place it occurs
+// (334.00 for 554.00).
+std::vector<std::u32string> WithMisreadUndone(const std::vector<char32_t>& printed,
+                                              const std::set<DigitPair>& misreads) {
+  std::vector<std::u32string> out;
+  for (const auto& [from, to] : misreads) {
+    std::u32string everywhere(printed.begin(), printed.end());
+    std::size_t places = 0;
+    for (std::size_t k = 0; k < printed.size(); ++k) {
+      if (printed[k] != from) continue;
+      std::u32string variant(printed.begin(), printed.end());
+      variant[k] = to;
+      out.push_back(variant);
+      everywhere[k] = to;
+      ++places;
+    }
+    if (places > 1) out.push_back(everywhere);
+  }
+  return out;
+}
+
+// Both readers may misread one cell alike: a serif 5 that chi_sim reads 3 everywhere and eng
+// reads right under a 款 but 3 under its 项. Taking the 款's second reading then breaks the
+// identity between the two, which held on two wrong figures. The figure of such a newly
+// failing identity, not itself changed, read with one misread of `misreads` undone: the one
+// change of one figure that leaves no identity failing that held before and fewer failing;
+// nullopt when none fits, or more than one.
+std::optional<SecondValue> ImpliedReading(std::vector<CanonicalTable>& tables,
+                                          const std::set<std::string>& failing,
+                                          const std::set<std::string>& failing_before,
+                                          const std::set<std::string>& changed,
+                                          const std::set<DigitPair>& misreads) {
+  std::set<std::string> keys;
+  for (const std::string& id : failing) {
+    if (failing_before.count(id)) continue;
+    for (const std::string& key : KeysOfIdentity(id))
+      if (!changed.count(key)) keys.insert(key);
+  }
+  std::optional<SecondValue> found;
+  int fits = 0;
+  for (CanonicalTable& table : tables) {
+    for (CanonicalRow& row : table.rows) {
+      for (Figure& figure : row.values) {
+        if (figure.provenance.origin != TextOrigin::kOcr || figure.corrected) continue;
+        if (!keys.count(KeyOf(figure))) continue;
+        const std::optional<UnitOfAmount> unit = ReadingUnit(figure, table);
+        if (!unit) continue;
+        const std::vector<char32_t> printed = DecodeUtf8(figure.printed_text);
+        for (const std::u32string& variant : WithMisreadUndone(printed, misreads)) {
+          const std::string text = ToUtf8(variant);
+          const AmountText amount = ParseAmountText(text);
+          if (amount.kind != AmountKind::kNumber) continue;
+          const std::optional<std::int64_t> fen = ToFen(amount, *unit);
+          if (!fen) continue;
+          const std::int64_t first = figure.amount_fen;
+          figure.amount_fen = *fen;
+          const std::set<std::string> after = FailingIdentities(tables);
+          figure.amount_fen = first;
+          const bool breaks_none = std::none_of(after.begin(), after.end(), [&](const auto& id) {
+            return failing_before.count(id) == 0;
+          });
+          if (breaks_none && after.size() < failing.size()) {
+            ++fits;
+            found = SecondValue{&figure, text, *fen, first, true};
+          }
+        }
+      }
+    }
+  }
+  if (fits != 1) return std::nullopt;
+  return found;
+}
+
 // The second readings of a table, taken together, that leave fewer identities
 // failing than the first readings and make none fail that held; each taken
 // figure is held by an identity that holds. Starts from all of them and gives
@@ -376,14 +514,14 @@ bool HeldByAnIdentity(Figure& figure, const std::vector<CanonicalTable>& tables,
 // undoes newly failing identities, then failing ones, while one does. Leaves the figures as it
 // found them and returns which to take (none when no such set is found).
 std::vector<bool> ChooseSecondReadings(std::vector<CanonicalTable>& tables,
-                                       const std::vector<SecondValue>& group,
-                                       const std::vector<std::int64_t>& firsts,
-                                       const std::set<std::string>& failing_before) {
+                                       std::vector<SecondValue>& group,
+                                       const std::set<std::string>& failing_before,
+                                       const DigitMisreads& document_misreads) {
   // Each give-back costs a validation per candidate: bounded, as FindRepairs is.
   constexpr std::size_t kMaxGiveBacks = 16;
   std::vector<bool> taken(group.size(), true);
   const auto set = [&](std::size_t i, bool second) {
-    group[i].figure->amount_fen = second ? group[i].amount_fen : firsts[i];
+    group[i].figure->amount_fen = second ? group[i].amount_fen : group[i].first_fen;
   };
   const auto new_failures = [&](const std::set<std::string>& failing) {
     return static_cast<std::size_t>(
@@ -416,6 +554,32 @@ std::vector<bool> ChooseSecondReadings(std::vector<CanonicalTable>& tables,
     if (best == group.size()) break;
     taken[best] = false;
     set(best, false);
+    failing = FailingIdentities(tables);
+  }
+  // A second reading no identity holds proves nothing (its row's code misread,
+  // it stands alone): it goes back to the first reading, and the rest are judged
+  // without it.
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      if (!taken[i] || HeldByAnIdentity(*group[i].figure, tables, failing)) continue;
+      taken[i] = false;
+      set(i, false);
+      dropped = true;
+    }
+    if (dropped) failing = FailingIdentities(tables);
+  }
+  // At most this many cells both readers misread alike are read again (ImpliedReading).
+  constexpr std::size_t kMaxImplied = 4;
+  for (std::size_t step = 0; step < kMaxImplied && new_failures(failing) > 0; ++step) {
+    std::set<std::string> changed;
+    for (const SecondValue& value : group) changed.insert(KeyOf(*value.figure));
+    const std::optional<SecondValue> implied = ImpliedReading(
+        tables, failing, failing_before, changed, MisreadDigits(group, taken, document_misreads));
+    if (!implied) break;
+    group.push_back(*implied);
+    taken.push_back(true);
+    set(group.size() - 1, true);
     failing = FailingIdentities(tables);
   }
   bool chosen = new_failures(failing) == 0 && failing.size() < failing_before.size();
@@ -451,16 +615,20 @@ std::vector<bool> ChooseSecondReadings(std::vector<CanonicalTable>& tables,
 void RepairTablesBySecondReadings(std::vector<CanonicalTable>& tables,
                                   std::vector<Finding>& findings,
                                   const std::vector<Warning>& reader_warnings) {
+  std::vector<std::vector<SecondValue>> groups;
+  DigitMisreads document_misreads;
   for (CanonicalTable& table : tables) {
-    const std::vector<SecondValue> group = SecondValuesOf(table, reader_warnings);
+    groups.push_back(SecondValuesOf(table, reader_warnings));
+    for (const SecondValue& value : groups.back()) TallyDigitMisreads(value, document_misreads);
+  }
+  for (std::vector<SecondValue>& group : groups) {
     if (group.size() < 2) continue;  // one figure is FindRepairs' case
     const std::vector<Finding> before = Validate(tables);
     if (before.empty()) return;
     std::set<std::string> failing_before;
     for (const Finding& finding : before) failing_before.insert(IdentityOf(finding));
-    std::vector<std::int64_t> firsts;
-    for (const SecondValue& value : group) firsts.push_back(value.figure->amount_fen);
-    const std::vector<bool> taken = ChooseSecondReadings(tables, group, firsts, failing_before);
+    const std::vector<bool> taken =
+        ChooseSecondReadings(tables, group, failing_before, document_misreads);
     const std::size_t count =
         static_cast<std::size_t>(std::count(taken.begin(), taken.end(), true));
     if (count == 0) continue;
@@ -487,8 +655,10 @@ void RepairTablesBySecondReadings(std::vector<CanonicalTable>& tables,
       }
       if (cited.size() > kMaxProofsQuoted)
         proofs += "; and " + std::to_string(cited.size() - kMaxProofsQuoted) + " more";
-      ReportRepair(figure, firsts[i], figure.amount_fen, group[i].reading,
-                   std::string(kSecondReading) + ", taken with " + std::to_string(count - 1) +
+      const std::string change =
+          group[i].implied ? std::string(kMisreadOfTheTable) : std::string(kSecondReading);
+      ReportRepair(figure, group[i].first_fen, figure.amount_fen, group[i].reading,
+                   change + ", taken with " + std::to_string(count - 1) +
                        " other(s) of the table) because then fewer identities fail and none "
                        "that held breaks" +
                        (own.empty() ? ", though none of its own failed: " : ": ") + proofs,
