@@ -9,6 +9,7 @@
 #include "normalize/document_class.h"
 #include "normalize/metadata.h"
 #include "normalize/narrative.h"
+#include "normalize/ocr_codes.h"
 #include "normalize/ocr_repair.h"
 #include "normalize/ocr_vocabulary.h"
 #include "normalize/tables.h"
@@ -48,7 +49,10 @@ NormalizedDocument NormalizeRead(const Document& document, const NormalizeOption
 NormalizedDocument Normalize(const Document& document, const NormalizeOptions& options) {
   // OCR'd titles, headers and labels with their misread vocabulary put back (ocr_vocabulary.h);
   // the same blocks, so every provenance still points into `document`.
-  if (HasOcrText(document)) return NormalizeRead(RepairOcrDocumentWords(document), options);
+  // Codes the two readers read apart are settled by the 类 or 款 above them (ocr_codes.h).
+  if (HasOcrText(document)) {
+    return NormalizeRead(RepairOcrDocumentWords(WithOcrCodesSettledByHierarchy(document)), options);
+  }
   return NormalizeRead(document, options);
 }
 

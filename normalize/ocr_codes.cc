@@ -1,0 +1,119 @@
+#include "normalize/ocr_codes.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+
+namespace disclose {
+namespace {
+
+constexpr std::string_view kReadingsDiffer = "ocr_readings_differ";
+constexpr std::string_view kFirstKept = "the first reading is kept";
+
+bool IsCodeText(std::string_view text) {
+  if (text.size() != 3 && text.size() != 5 && text.size() != 7) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool Overlap(const Box& a, const Box& b) {
+  return std::min(a.x1, b.x1) > std::max(a.x0, b.x0) && std::min(a.y1, b.y1) > std::max(a.y0, b.y0);
+}
+
+// The quoted second reading of a readings-differ warning: its second "…".
+std::optional<std::string> SecondReadingOf(const Warning& warning) {
+  std::size_t quote = warning.message.find('"');
+  for (int skip = 0; skip < 2 && quote != std::string::npos; ++skip) {
+    quote = warning.message.find('"', quote + 1);
+  }
+  if (quote == std::string::npos) return std::nullopt;
+  const std::size_t end = warning.message.find('"', quote + 1);
+  if (end == std::string::npos) return std::nullopt;
+  return warning.message.substr(quote + 1, end - quote - 1);
+}
+
+// The warning about `cell`'s two readings, when the first was kept.
+Warning* ReadingsDifferOn(const TableCell& cell, std::vector<Warning>& warnings) {
+  if (!cell.provenance.box) return nullptr;
+  for (Warning& warning : warnings) {
+    if (warning.code != kReadingsDiffer || !warning.provenance.box ||
+        warning.provenance.page != cell.provenance.page ||
+        warning.message.find(kFirstKept) == std::string::npos) {
+      continue;
+    }
+    if (Overlap(*warning.provenance.box, *cell.provenance.box)) return &warning;
+  }
+  return nullptr;
+}
+
+// The block of the table part printed on the page before the table at `index`, in the same
+// columns: the rows above its first row when a table runs over a page break (stitching decides
+// later; a code's parent only needs the rows above). nullopt when the nearest table before is
+// not such a part.
+std::optional<std::size_t> PartBefore(const std::vector<Block>& blocks, std::size_t index) {
+  const Table& table = *blocks[index].AsTable();
+  for (std::size_t i = index; i-- > 0;) {
+    const Table* before = blocks[i].AsTable();
+    if (before == nullptr) continue;
+    const bool next_page = !before->pages.empty() && !table.pages.empty() &&
+                           before->pages.back() + 1 == table.pages.front();
+    if (next_page && before->column_count == table.column_count) return i;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// The nearest code above row `row` in `column` two digits shorter than `length`: the 类 of a 款,
+// the 款 of a 项, looked for up the table at `index` and on into the parts before it. A code of
+// `length` or longer between them is a sibling or a child and is passed over; "" when none.
+std::string ParentAbove(const std::vector<Block>& blocks, std::size_t index, int row, int column,
+                        std::size_t length) {
+  constexpr int kMaxParts = 4;
+  std::optional<std::size_t> at = index;
+  for (int part = 0; at && part < kMaxParts; ++part) {
+    const Table& table = *blocks[*at].AsTable();
+    for (int r = (part == 0 ? row : table.row_count) - 1; r >= 0; --r) {
+      const std::string text = RemoveAllWhitespace(table.TextAt(r, column));
+      if (!IsCodeText(text)) continue;
+      if (text.size() + 2 == length) return text;
+      if (text.size() + 2 < length) return "";  // a 类 above a 项 with no 款 between
+    }
+    at = PartBefore(blocks, *at);
+  }
+  return "";
+}
+
+}  // namespace
+
+Document WithOcrCodesSettledByHierarchy(const Document& document) {
+  Document settled = document;
+  for (std::size_t index = 0; index < settled.blocks.size(); ++index) {
+    Table* table = settled.blocks[index].AsTable();
+    if (table == nullptr) continue;
+    for (TableCell& cell : table->cells) {
+      if (cell.provenance.origin != TextOrigin::kOcr) continue;
+      const std::string first = RemoveAllWhitespace(cell.text);
+      if (!IsCodeText(first) || first.size() == 3) continue;
+      Warning* warning = ReadingsDifferOn(cell, settled.warnings);
+      if (warning == nullptr) continue;
+      const std::optional<std::string> second = SecondReadingOf(*warning);
+      if (!second || second->size() != first.size() || !IsCodeText(*second)) continue;
+      const std::string parent =
+          ParentAbove(settled.blocks, index, cell.row, cell.column, first.size());
+      if (parent.empty() || StartsWith(first, parent) || !StartsWith(*second, parent)) continue;
+      cell.text = *second;
+      const std::size_t at = warning->message.find(kFirstKept);
+      warning->message.replace(
+          at, kFirstKept.size(),
+          "the second reading is taken: " + parent + " above it heads it, and not the first");
+    }
+  }
+  return settled;
+}
+
+}  // namespace disclose

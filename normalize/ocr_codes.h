@@ -1,0 +1,26 @@
+// Private to normalize/: the classification codes of OCR'd tables, read by both readers and
+// settled by the code hierarchy. A 项 under 类 215 printed in a serif font comes out of chi_sim
+// as 2130199 (5 read 3) and out of the second reader (eng) as 2150199; the extractor keeps the
+// first reading and warns (ocr_readings_differ). A code belongs under the 类 or 款 above it, so
+// where the first reading leaves that parent and the second falls under it, the second is the
+// code as printed, and the row keeps its figures instead of becoming a stray 213 row.
+//
+//   215 | 资源勘探工业信息等支出          215 | …
+//   21501 | 资源勘探开发          ->      21501 | …
+//   2130199 | 其他资源勘探业支出          2150199 | …   (the warning says the second was taken)
+//
+//   Document settled = WithOcrCodesSettledByHierarchy(document);
+#pragma once
+
+#include "core/document.h"
+
+namespace disclose {
+
+// A copy of `document` in which every OCR'd table cell holding a code alone (3, 5 or 7 digits)
+// that the two readers read differently takes the second reading when the nearest shorter code
+// above it in its column (its 类 for a 款, its 款 for a 项) heads the second reading and not
+// the first; its ocr_readings_differ warning then says the second was taken and why. Nothing
+// changes when both readings, or neither, fall under that code, or no such code is above.
+Document WithOcrCodesSettledByHierarchy(const Document& document);
+
+}  // namespace disclose

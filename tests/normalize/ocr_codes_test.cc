@@ -1,0 +1,118 @@
+#include "normalize/ocr_codes.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace disclose {
+namespace {
+
+constexpr double kRowHeight = 18;
+
+// One OCR'd table part on `page`: a code column and a label column, one row per code.
+Block TablePart(int page, const std::vector<std::string>& codes, TextOrigin origin) {
+  Table table;
+  table.row_count = static_cast<int>(codes.size());
+  table.column_count = 2;
+  table.pages = {page};
+  for (int r = 0; r < table.row_count; ++r) {
+    for (int c = 0; c < 2; ++c) {
+      TableCell cell;
+      cell.row = r;
+      cell.column = c;
+      cell.text = c == 0 ? codes[r] : "label";
+      cell.provenance.page = page;
+      cell.provenance.box =
+          Box{90.0 + 60 * c, 100 + kRowHeight * r, 145.0 + 60 * c, 100 + kRowHeight * (r + 1)};
+      cell.provenance.origin = origin;
+      table.cells.push_back(cell);
+    }
+  }
+  return Block{table};
+}
+
+Warning SecondReadingOf(const Block& block, int row, const std::string& second) {
+  const TableCell& cell = *block.AsTable()->CellAt(row, 0);
+  return Warning{"ocr_readings_differ",
+                 "\"" + cell.text + "\" is read \"" + second +
+                     "\" by the second reader (eng); the first reading is kept",
+                 cell.provenance};
+}
+
+TEST(OcrCodesTest, ACodeTakesTheReadingThatFallsUnderTheCodeAboveIt) {
+  const struct {
+    const char* name;
+    std::vector<std::string> previous_page;  // empty: no part before
+    std::vector<std::string> codes;
+    int misread_row;
+    const char* second;
+    TextOrigin origin;
+    const char* expected;
+  } cases[] = {
+      {"a 项 under its 款",
+       {},
+       {"215", "21501", "2130199"},
+       2,
+       "2150199",
+       TextOrigin::kOcr,
+       "2150199"},
+      {"a 款 under its 类, past a sibling's 项",
+       {},
+       {"215", "21501", "2150199", "21304"},
+       3,
+       "21505",
+       TextOrigin::kOcr,
+       "21505"},
+      {"the 类 on the page before",
+       {"214", "215"},
+       {"21501", "2150199", "21304"},
+       2,
+       "21505",
+       TextOrigin::kOcr,
+       "21505"},
+      {"both readings under the 款",
+       {},
+       {"220", "22001", "2200104"},
+       2,
+       "2200164",
+       TextOrigin::kOcr,
+       "2200104"},
+      {"neither reading under the 款",
+       {},
+       {"208", "20805", "2080106"},
+       2,
+       "2080306",
+       TextOrigin::kOcr,
+       "2080106"},
+      {"no code above", {}, {"2130199"}, 0, "2150199", TextOrigin::kOcr, "2130199"},
+      {"a 类 has no parent", {}, {"213", "21501"}, 0, "215", TextOrigin::kOcr, "213"},
+      {"a text layer is as typed",
+       {},
+       {"215", "21501", "2130199"},
+       2,
+       "2150199",
+       TextOrigin::kTextLayer,
+       "2130199"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    Document document;
+    if (!c.previous_page.empty())
+      document.blocks.push_back(TablePart(4, c.previous_page, c.origin));
+    document.blocks.push_back(Block{Paragraph{"一般公共预算支出表（续）"}});
+    document.blocks.push_back(TablePart(5, c.codes, c.origin));
+    document.warnings.push_back(SecondReadingOf(document.blocks.back(), c.misread_row, c.second));
+    const Document settled = WithOcrCodesSettledByHierarchy(document);
+    EXPECT_EQ(settled.blocks.back().AsTable()->TextAt(c.misread_row, 0), c.expected);
+    const bool taken = std::string(c.expected) == c.second;
+    EXPECT_EQ(settled.warnings[0].message.find("the second reading is taken") != std::string::npos,
+              taken)
+        << settled.warnings[0].message;
+    // The document given is left as it was.
+    EXPECT_EQ(document.blocks.back().AsTable()->TextAt(c.misread_row, 0), c.codes[c.misread_row]);
+  }
+}
+
+}  // namespace
+}  // namespace disclose
