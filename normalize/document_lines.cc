@@ -48,6 +48,40 @@ bool IsContentsLine(const std::string& text) {
   return StartsWith(compact, "目录") || StartsWith(compact, "目 录");
 }
 
+std::size_t LeadingDigits(const std::string& text) {
+  std::size_t n = 0;
+  while (n < text.size() && text[n] >= '0' && text[n] <= '9') ++n;
+  return n;
+}
+
+// A cover's year that OCR cut in two: the big digits of "2019年度" come out as "2" at the head
+// of the line above ("2江沧省总级人民法叶") and "019年度部门预算公开" below, so no line states a
+// year. The digits go back together when the line below starts with one to three digits and 年,
+// the line above (OCR'd, on the same page) starts with the digits the year lacks, and the two
+// make a year of the 1900s or 2000s.
+void RejoinYearsCutAcrossLines(std::vector<DocumentLine>& lines) {
+  constexpr std::string_view kYearWord = "年";
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    DocumentLine& above = lines[i - 1];
+    DocumentLine& below = lines[i];
+    if (above.provenance.origin != TextOrigin::kOcr ||
+        below.provenance.origin != TextOrigin::kOcr ||
+        above.provenance.page != below.provenance.page || above.in_table || below.in_table) {
+      continue;
+    }
+    const std::size_t tail = LeadingDigits(below.text);
+    if (tail == 0 || tail > 3 || below.text.compare(tail, kYearWord.size(), kYearWord) != 0) {
+      continue;
+    }
+    const std::size_t head = LeadingDigits(above.text);
+    if (head + tail != 4) continue;
+    const std::string year = above.text.substr(0, head) + below.text.substr(0, tail);
+    if (!StartsWith(year, "19") && !StartsWith(year, "20")) continue;
+    below.text = year + below.text.substr(tail);
+    above.text = Trim(above.text.substr(head));
+  }
+}
+
 }  // namespace
 
 bool IsOcrNoiseLine(const DocumentLine& line) {
@@ -83,6 +117,7 @@ std::vector<DocumentLine> CollectDocumentLines(const Document& document) {
       }
     }
   }
+  RejoinYearsCutAcrossLines(lines);
   if (lines.empty()) return lines;
   const int first_page = lines.front().provenance.page;
   for (std::size_t i = 0; i < lines.size(); ++i) {

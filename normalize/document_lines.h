@@ -24,7 +24,8 @@ struct DocumentLine {
 
 // Paragraph lines, the lines of the cells in each table's first rows (where
 // units print "单位：X" and titles drawn inside a frame), and a form's name
-// fields read as one line ("部门名称" | "北京市审计局" -> "部门名称：北京市审计局").
+// fields read as one line ("部门名称" | "北京市审计局" -> "部门名称：北京市审计局"). A cover year
+// OCR cut over two lines ("2江苏省…" / "019年度…") is put back together on the second.
 std::vector<DocumentLine> CollectDocumentLines(const Document& document);
 
 // A few marks OCR read off a cover's emblem or seal ("由下 j" between "2026年烟台市住房和城乡

@@ -286,6 +286,13 @@ TEST(MetadataTest, OcrMarksBetweenCoverLinesAreLeftOut) {
             "烟台市住房和城乡建设局");
   EXPECT_EQ(cover({"2026 年度", "福州经济技术开发区生态", "环境局", "单位预算"}).department.value,
             "福州经济技术开发区生态环境局");
+  // The cover's big year cut by OCR over two lines (js_highcourt_2019): its 2 read at the head
+  // of the name's line.
+  const DocumentMetadata highcourt = cover({"2江苏省高级人民法院", "019年度部门预算公开"});
+  EXPECT_EQ(highcourt.fiscal_year.value, "2019");
+  EXPECT_EQ(highcourt.department.value, "江苏省高级人民法院");
+  // Digits that make no year of the 1900s or 2000s stay where they are.
+  EXPECT_EQ(cover({"1江苏省高级人民法院", "019年度部门预算公开"}).fiscal_year.value, "");
 }
 
 // A scan whose cover OCR read badly ("20256年部门预算情况说明", a digit doubled) still states its
