@@ -198,6 +198,37 @@ void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) 
   }
 }
 
+// Both sides' amount words misread (预筑数 and 预委数 for 预算数, cn_central_xinfang p9): no
+// column is keyed, so no side has one to mirror (KeyOcrSummarySides). A summary side prints its
+// labels and then its amounts; where the header keys no column at all and every side (a label
+// column and the columns up to the next) holds exactly one column of money, that column is the
+// side's amount. A side of several money columns (a fiscal-appropriation summary's funds), or
+// a column of a few amounts among words, is left to its header words.
+void KeyOcrSummaryLoneAmounts(const TablePart& first, std::vector<std::string>& keys) {
+  const Table& table = *first.table;
+  if (!IsOcrGrid(table)) return;
+  const HeaderAnalysis& header = first.header;
+  const bool none_keyed = std::all_of(
+      keys.begin(), keys.end(), [](const std::string& key) { return key.empty() || key == "-"; });
+  if (!none_keyed) return;
+  // The header analysis calls a column it keys nothing a label column, so the sides are told
+  // by their bodies: a column printing no money opens a side, one printing money is its amount.
+  std::vector<std::vector<std::size_t>> sides;  // each side's money columns
+  for (std::size_t c = 0; c < keys.size() && c < header.roles.size(); ++c) {
+    if (header.roles[c] == "rowno" || IsCodeRole(header.roles[c])) continue;
+    const int money = MoneyCells(table, header.header_rows, static_cast<int>(c));
+    if (money == 0) {
+      sides.emplace_back();
+    } else if (money >= 2 && !sides.empty()) {
+      sides.back().push_back(c);
+    }
+  }
+  if (sides.size() < 2) return;
+  for (const std::vector<std::size_t>& side : sides)
+    if (side.size() != 1) return;
+  for (const std::vector<std::size_t>& side : sides) keys[side.front()] = "amount";
+}
+
 // The side word (收入 / 支出) a summary's header prints over column `c`; "" when none.
 std::string SummarySideOf(const HeaderAnalysis& header, int c) {
   const std::string& path = header.paths[static_cast<std::size_t>(c)];
@@ -502,7 +533,10 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
     }
   }
 
-  if (summary) KeyOcrSummarySides(first, column_keys);
+  if (summary) {
+    KeyOcrSummarySides(first, column_keys);
+    KeyOcrSummaryLoneAmounts(first, column_keys);
+  }
   if (three_public) KeyHeaderlessThreePublic(stitched, column_keys);
   if (!three_public && !summary) KeyFromHeaderAbove(stitched, column_keys);
 

@@ -1360,6 +1360,42 @@ TEST(HeaderTest, OcrSummarySideWithItsAmountWordMisread) {
   }
 }
 
+// Both sides' amount words misread (预筑数, 预委数 for 预算数: cn_central_xinfang p9 at 150 dpi):
+// no side keys a column the other could mirror. Each side prints its labels and one column of
+// money, which is its amount. A side of two money columns (合计 | 一般公共预算 misread alike) is
+// not guessed; a text layer keeps what its header prints.
+TEST(HeaderTest, OcrSummaryBothAmountWordsMisread) {
+  const struct {
+    const char* name;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> ocr;
+  } cases[] = {
+      {"one money column a side",
+       {{"项目", "预筑数", "项目", "预委数"},
+        {"一、一般公共预算拨款", "16,474.82", "一般公共服务支出", "15,291.30"},
+        {"二、上年结转", "2,254.12", "教育支出", "118.01"},
+        {"收入总计", "18,728.94", "支出总计", "18,728.94"}},
+       {"", "amount", "", "amount"}},
+      {"two money columns on a side",
+       {{"项目", "预筑数", "项目", "合汁", "一般公共预委"},
+        {"一、一般公共预算拨款", "16,474.82", "一般公共服务支出", "15,291.30", "15,291.30"},
+        {"二、上年结转", "2,254.12", "教育支出", "118.01", "118.01"},
+        {"收入总计", "18,728.94", "支出总计", "18,728.94", "18,728.94"}},
+       {"", "", "", "", ""}},
+  };
+  for (const auto& c : cases) {
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid(c.rows);
+      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+      const TableColumns columns =
+          KeyColumns(OnePart(grid, "budget.fiscal_appropriation_summary"), HeaderOptions{});
+      const std::vector<std::string> none(c.ocr.size());
+      EXPECT_EQ(columns.keys, origin == TextOrigin::kOcr ? c.ocr : none)
+          << c.name << " " << TextOriginName(origin);
+    }
+  }
+}
+
 // A summary whose income amount column OCR read into the expenditure labels' cells
 // (2,607.07本年支出合计, the header 预算数支出功能分类) keeps one amount column, the expenditure
 // side's. The income labels took those amounts, a wrong figure on every line; they now take
