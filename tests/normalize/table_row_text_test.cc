@@ -258,6 +258,62 @@ TEST(RowTextTest, RowSkippingAColumnNoRowFillsIsRead) {
   }
 }
 
+// s6w_0088_final: a fiscal summary's 本年收入合计 and 总计 rows read as paragraphs under its grid,
+// both sides on one line. The first piece is the income side's row, the second the expenditure
+// side's, keyed by their labels; each side's amounts fill the columns that side's rows fill. When
+// the expenditure side's rows fill different columns (a blank cell), its piece is only named.
+TEST(RowTextTest, SummaryRowWithBothSidesOnOneLineIsReadBySide) {
+  for (const bool blank_in_a_row : {false, true}) {
+    Document document;
+    document.blocks.push_back(
+        Block{Grid({{"一般公共预算财政拨款", "1.00", "卫生健康支出", "1.00", "1.00"}})});
+    for (const char* text : {"本年收入合计 84,118.60 本年支出合计 84,118.60 84,118.60",
+                             "总计 84,118.60 总计 84,118.60 84,118.60"}) {
+      document.blocks.push_back(Text(text, 2));
+    }
+    std::vector<CanonicalTable> tables = {TableOnPage2(
+        "final.fiscal_appropriation_summary", 0, {"", "amount", "", "total", "general_budget"})};
+    CanonicalTable& table = tables[0];
+    auto add_row = [&](const char* code, std::vector<const char*> columns) {
+      CanonicalRow row{code, "", 0, 0, 0, {}};
+      for (const char* column : columns) {
+        Figure figure;
+        figure.column = column;
+        figure.amount_fen = 100;
+        row.values.push_back(figure);
+      }
+      table.rows.push_back(row);
+    };
+    add_row("income.general_budget_appropriation", {"amount"});
+    add_row("expenditure.210", {"total", "general_budget"});
+    add_row("expenditure.212", blank_in_a_row
+                                   ? std::vector<const char*>{"total"}
+                                   : std::vector<const char*>{"total", "general_budget"});
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> got;
+    for (const CanonicalRow& row : tables[0].rows) {
+      for (const Figure& figure : row.values) {
+        if (figure.amount_fen != 100) got.push_back(row.row_code + "/" + figure.column);
+      }
+    }
+    std::vector<std::string> checks;
+    for (const Finding& finding : findings) checks.push_back(finding.check);
+    if (blank_in_a_row) {
+      EXPECT_EQ(got, (std::vector<std::string>{"income.total_current_year/amount",
+                                               "income.grand_total/amount"}));
+      EXPECT_EQ(checks, (std::vector<std::string>{"table.row_as_text", "table.row_as_text"}));
+    } else {
+      EXPECT_EQ(got,
+                (std::vector<std::string>{
+                    "income.total_current_year/amount", "expenditure.total_current_year/total",
+                    "expenditure.total_current_year/general_budget", "income.grand_total/amount",
+                    "expenditure.grand_total/total", "expenditure.grand_total/general_budget"}));
+      EXPECT_EQ(checks, (std::vector<std::string>{"table.row_from_text", "table.row_from_text"}));
+    }
+  }
+}
+
 // s3w_0121_budget: the header repeated on the next page read as a paragraph above a grid of rows
 // only: its words naming figure columns key the grid's amount columns in order.
 TEST(RowTextTest, HeaderPrintedAboveAHeaderlessGridKeysItsColumns) {
