@@ -298,7 +298,8 @@ std::vector<std::string> RowColumns(const CanonicalTable& table, std::size_t amo
 // 84,118.60 84,118.60): the first keyed on the income side, the second on the expenditure side,
 // by their labels (a 行次 number after a label is left out). Each side's amounts fill the
 // columns every row of that side fills, in order; when the side's rows fill different columns
-// (a blank cell somewhere), which one a short row leaves blank is unknown and it is only named.
+// (a blank cell somewhere), which one a short row leaves blank is unknown and the line is only
+// named.
 void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& rows,
                     std::vector<std::string>& keys,
                     std::vector<std::vector<std::string>>& columns) {
@@ -326,8 +327,19 @@ void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& ro
       seen = true;
     }
     if (filled.size() != rows[i].amounts.size()) continue;
+    const bool present =
+        std::any_of(table.rows.begin(), table.rows.end(),
+                    [&](const CanonicalRow& row) { return row.row_code == side + key; });
+    if (present) continue;
     keys[i] = side + key;
     columns[i] = std::move(filled);
+  }
+  // Both sides or neither: a line whose one side keys nothing, or a row the grid has already,
+  // is no clean row (header words run into it: 项目 预算数 … 收入总计 48.08 支出总计 48.0 48.08,
+  // s2w_0029_budget), and its other side's amounts may be cut too.
+  if (keys[0].empty() || keys[1].empty()) {
+    keys.assign(rows.size(), "");
+    columns.assign(rows.size(), {});
   }
 }
 

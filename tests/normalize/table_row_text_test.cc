@@ -261,7 +261,9 @@ TEST(RowTextTest, RowSkippingAColumnNoRowFillsIsRead) {
 // s6w_0088_final: a fiscal summary's 本年收入合计 and 总计 rows read as paragraphs under its grid,
 // both sides on one line. The first piece is the income side's row, the second the expenditure
 // side's, keyed by their labels; each side's amounts fill the columns that side's rows fill. When
-// the expenditure side's rows fill different columns (a blank cell), its piece is only named.
+// the expenditure side's rows fill different columns (a blank cell), the line is only named: one
+// side read alone would leave the line half read (s2w_0029_budget: header words run into the
+// line, its income side keyed nothing, its expenditure side printed a cut 48.0).
 TEST(RowTextTest, SummaryRowWithBothSidesOnOneLineIsReadBySide) {
   for (const bool blank_in_a_row : {false, true}) {
     Document document;
@@ -300,8 +302,7 @@ TEST(RowTextTest, SummaryRowWithBothSidesOnOneLineIsReadBySide) {
     std::vector<std::string> checks;
     for (const Finding& finding : findings) checks.push_back(finding.check);
     if (blank_in_a_row) {
-      EXPECT_EQ(got, (std::vector<std::string>{"income.total_current_year/amount",
-                                               "income.grand_total/amount"}));
+      EXPECT_TRUE(got.empty());
       EXPECT_EQ(checks, (std::vector<std::string>{"table.row_as_text", "table.row_as_text"}));
     } else {
       EXPECT_EQ(got,
