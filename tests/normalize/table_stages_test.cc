@@ -669,17 +669,17 @@ TEST(StitchTest, CaptionRowsAloneAtAPageFootTakeTheHeaderBelow) {
   EXPECT_FALSE(OnlyCaptionRows(Grid({{"一、收支总表"}, {"二、收入总表"}})));  // a list of titles
   Table body = Grid(kExpenditureGrid);
   body.pages = {2};
-  std::vector<IdentifiedTable> identified;
-  identified.push_back(Identified(0, &caption, "一、2023年支出预算总表", "budget.expenditure"));
-  identified.push_back(Identified(1, &body, "", "other"));
-  std::deque<Table> owned;
-  std::vector<Finding> findings;
-  std::vector<StitchedTable> stitched =
-      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
-  ASSERT_EQ(stitched.size(), 1u);
-  EXPECT_EQ(stitched[0].canonical.source_blocks, (std::vector<int>{0, 1}));
-  ASSERT_EQ(stitched[0].parts.size(), 1u);
-  const HeaderAnalysis& header = stitched[0].parts[0].header;
+  std::vector<IdentifiedTable> parts(2);
+  parts[0] = Identified(0, &caption, "一、2023年支出预算总表", "budget.expenditure");
+  parts[1] = Identified(1, &body, "", "other");
+  std::deque<Table> stacked;
+  std::vector<Finding> reported;
+  const std::vector<StitchedTable> tables =
+      StitchTables(std::move(parts), StitchOptions{}, stacked, reported);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].canonical.source_blocks, (std::vector<int>{0, 1}));
+  ASSERT_EQ(tables[0].parts.size(), 1u);
+  const HeaderAnalysis& header = tables[0].parts[0].header;
   EXPECT_EQ(header.header_rows, 3);
   EXPECT_EQ(header.keys, (std::vector<std::string>{"", "", "total", "basic", "project"}));
 }
