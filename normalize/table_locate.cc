@@ -99,7 +99,10 @@ void TitleAndUnitAbove(const Document& document, int b, int previous_table_block
 
 }  // namespace
 
-int CaptionRows(const Table& table) {
+namespace {
+
+// The leading caption rows, all of the grid's rows included.
+int LeadingCaptionRows(const Table& table) {
   // Each leading row's one text (a merged row) or texts (编制单位 | 单位：元),
   // all caption lines; a fragment row counts when a title row follows it.
   int rows = 0;
@@ -130,8 +133,24 @@ int CaptionRows(const Table& table) {
     pending_fragment = false;
     rows = r + 1;
   }
+  return rows;
+}
+
+}  // namespace
+
+int CaptionRows(const Table& table) {
+  const int rows = LeadingCaptionRows(table);
   // Nothing but caption rows: a one-column list of titles, not a framed table.
   return rows == table.row_count ? 0 : rows;
+}
+
+bool OnlyCaptionRows(const Table& table) {
+  if (table.column_count < 2 || table.row_count == 0) return false;
+  if (LeadingCaptionRows(table) != table.row_count) return false;
+  for (const TableCell& cell : table.cells) {
+    if (!Trim(cell.text).empty() && cell.column_span < table.column_count) return false;
+  }
+  return true;
 }
 
 namespace {

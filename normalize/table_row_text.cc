@@ -293,15 +293,64 @@ std::vector<std::string> RowColumns(const CanonicalTable& table, std::size_t amo
   return filled;
 }
 
+// A summary prints two rows side by side, income on the left and expenditure on the right, so a
+// line of text holding one of its rows holds two pieces (本年收入合计 84,118.60 本年支出合计
+// 84,118.60 84,118.60): the first keyed on the income side, the second on the expenditure side,
+// by their labels (a 行次 number after a label is left out). Each side's amounts fill the
+// columns every row of that side fills, in order; when the side's rows fill different columns
+// (a blank cell somewhere), which one a short row leaves blank is unknown and the line is only
+// named.
+void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& rows,
+                    std::vector<std::string>& keys,
+                    std::vector<std::vector<std::string>>& columns) {
+  keys.assign(rows.size(), "");
+  columns.assign(rows.size(), {});
+  if (rows.size() != 2) return;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string side = i == 0 ? "income." : "expenditure.";
+    std::string label = Trim(rows[i].label);
+    while (!label.empty() && (IsAsciiDigit(label.back()) || label.back() == ' ')) label.pop_back();
+    const std::string name = TableKey(StripOrdinal(TableKey(label)));
+    const std::string key = i == 0 ? IncomeKey(name) : ExpenditureKey(name);
+    if (key.empty()) continue;
+    bool seen = false;
+    std::vector<std::string> filled;
+    for (const CanonicalRow& row : table.rows) {
+      if (!StartsWith(row.row_code, side) || row.values.empty()) continue;
+      std::vector<std::string> mine;
+      for (const Figure& figure : row.values) mine.push_back(figure.column);
+      if (seen && mine != filled) {
+        filled.clear();
+        break;
+      }
+      filled = std::move(mine);
+      seen = true;
+    }
+    if (filled.size() != rows[i].amounts.size()) continue;
+    const bool present =
+        std::any_of(table.rows.begin(), table.rows.end(),
+                    [&](const CanonicalRow& row) { return row.row_code == side + key; });
+    if (present) continue;
+    keys[i] = side + key;
+    columns[i] = std::move(filled);
+  }
+  // Both sides or neither: a line whose one side keys nothing, or a row the grid has already,
+  // is no clean row (header words run into it: 项目 预算数 … 收入总计 48.08 支出总计 48.0 48.08,
+  // s2w_0029_budget), and its other side's amounts may be cut too.
+  if (keys[0].empty() || keys[1].empty()) {
+    keys.assign(rows.size(), "");
+    columns.assign(rows.size(), {});
+  }
+}
+
 // Reads `row` into `table` when that is certain: it has a key (a class code, 合计, a 三公
-// item) no row of the table has, and prints one amount for each column it fills (RowColumns; a
-// line of text gives its words in column order, so each amount falls to one column; a row with
-// a blank cell prints fewer and is only named). `columns` are RowColumns(table, row's amounts).
-// Not for summaries, whose rows are keyed by side.
+// item, a summary line) no row of the table has, and prints one amount for each column it
+// fills (RowColumns, SummaryRowKeys; a line of text gives its words in column order, so each
+// amount falls to one column; a row with a blank cell prints fewer and is only named).
 bool ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::string& key,
                       const std::vector<std::string>& columns, int table_index, int block,
                       const Paragraph& paragraph) {
-  if (key.empty() || IsSummaryKind(table.kind) || columns.empty()) return false;
+  if (key.empty() || columns.empty()) return false;
   for (const CanonicalRow& existing : table.rows) {
     if (existing.row_code == key) return false;
   }
@@ -371,9 +420,15 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     finding.printed_text = Trim(text);
     std::string quoted;
     bool all_read = true;
-    for (const RowPiece& row : rows) {
-      const std::string key = RowKey(table.kind, row);
-      const std::vector<std::string> columns = RowColumns(table, row.amounts.size());
+    std::vector<std::string> summary_keys;
+    std::vector<std::vector<std::string>> summary_columns;
+    const bool summary = IsSummaryKind(table.kind);
+    if (summary) SummaryRowKeys(table, rows, summary_keys, summary_columns);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const RowPiece& row = rows[r];
+      const std::string key = summary ? summary_keys[r] : RowKey(table.kind, row);
+      const std::vector<std::string> columns =
+          summary ? summary_columns[r] : RowColumns(table, row.amounts.size());
       const bool read =
           ReadRowIntoTable(table, row, key, columns, t, static_cast<int>(b), *paragraph);
       all_read = all_read && read;

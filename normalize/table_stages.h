@@ -72,6 +72,11 @@ std::vector<LocatedTable> LocateTables(const Document& document, const LocateOpt
 // only), not its header; 0 when there is none or the grid is nothing else.
 int CaptionRows(const Table& table);
 
+// Whether every row of the grid is a caption line spanning it (a title and unit drawn in the
+// frame at a page foot, the header and body on the next page), as opposed to a one-column list
+// of titles: the grid must have at least two columns, each row one merged cell.
+bool OnlyCaptionRows(const Table& table);
+
 // The first unit declaration among the lines of `text`.
 std::optional<UnitDeclaration> UnitInLines(std::string_view text);
 

@@ -316,7 +316,11 @@ class Stitcher {
     const Table& upper = *upper_part.table;
     const Table& lower = *part.table;
     if (upper.column_count != lower.column_count || upper.row_count == 0) return false;
-    if (upper_part.header.header_rows < upper.row_count) return false;  // it has data rows
+    // A part of caption rows only (a title in the frame at a page foot) has no data rows
+    // either, though its 一、… title reads as an ordinal body label to the header scan.
+    if (upper_part.header.header_rows < upper.row_count && !OnlyCaptionRows(upper)) {
+      return false;  // it has data rows
+    }
 
     // Distinct canonical keys the header gives; a cut header word names none,
     // and a 合计 row taken for header repeats one.

@@ -644,6 +644,73 @@ void CheckSummary(const CanonicalTable& table, CheckLog& findings) {
           table.unit, findings);
 }
 
+// A list of items under a printed 合计 (a project list, a performance table's projects, a
+// procurement list) has no class codes, so sum.total cannot add it up, and no identity said when
+// the items miss their own total (hn_changsha_police_2025_budget: projects of 39,052.86 under
+// 40,233.95 万元). Lists print subtotals among their items (a unit over its projects, a category
+// over its purchases), every level adding up to the total again, so the items hold when they sum
+// to the total once per level. Only tables whose rows, the total aside, are all uncoded items:
+// a coded or keyed row has its own identities. Not in `other` tables: a government book's untitled
+// tables mix items of several totals.
+void CheckItemList(const CanonicalTable& table, CheckLog& findings) {
+  constexpr int kMaxLevels = 4;  // unit, category, item, and one spare
+  if (table.kind == "other") return;
+  const CanonicalRow* total_row = nullptr;
+  std::vector<const CanonicalRow*> items;
+  for (const CanonicalRow& row : table.rows) {
+    if (row.row_code == "total" && total_row == nullptr) {
+      total_row = &row;
+    } else if (row.row_code.empty()) {
+      items.push_back(&row);
+    } else {
+      return;
+    }
+  }
+  if (total_row == nullptr || items.size() < 2) return;
+  for (const Figure& parent : total_row->values) {
+    std::vector<const Figure*> parts;
+    std::int64_t sum = 0;
+    std::int64_t parts_half = 0;
+    for (const CanonicalRow* row : items) {
+      if (const Figure* figure = ValueIn(*row, parent.column)) {
+        parts.push_back(figure);
+        sum += figure->amount_fen;
+        parts_half += HalfUnitFen(*figure, table.unit);
+      }
+    }
+    if (parts.size() < 2) continue;
+    const std::int64_t parent_half = HalfUnitFen(parent, table.unit);
+    bool held = false;
+    for (int levels = 1; levels <= kMaxLevels && !held; ++levels) {
+      held = std::llabs(sum - levels * parent.amount_fen) <= parts_half + levels * parent_half;
+    }
+    if (held) {
+      findings.Count("sum.items", true);
+      continue;
+    }
+    // Rows printing the total itself head the others (the one unit of the list): the finding
+    // compares what is under them, which is what the reader of the page adds up.
+    SumCheck check;
+    check.check = "sum.items";
+    check.unit = table.unit;
+    check.parent = &parent;
+    std::size_t heads = 0;
+    for (const Figure* figure : parts) {
+      if (figure->amount_fen == parent.amount_fen) {
+        ++heads;
+      } else {
+        check.parts.push_back(figure);
+      }
+    }
+    if (check.parts.empty()) check.parts = parts, heads = 0;
+    check.what =
+        table.kind + " items under the total row, column " + parent.column +
+        (heads == 0 ? std::string()
+                    : " (" + std::to_string(heads) + " row(s) printing the total itself left out)");
+    RunSum(check, findings);
+  }
+}
+
 void CheckThreePublic(const CanonicalTable& table, CheckLog& findings) {
   std::vector<std::string> columns;
   for (const CanonicalRow& row : table.rows) {
@@ -1062,6 +1129,7 @@ void ValidateTables(const std::vector<CanonicalTable>& tables, std::vector<Findi
       CheckSummary(table, findings);
     }
     if (EndsWithKind(table, ".three_public")) CheckThreePublic(table, findings);
+    CheckItemList(table, findings);
     CheckCodesAndNames(table, findings);
   }
   findings.typical_half_fen = -1;

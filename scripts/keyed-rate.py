@@ -64,6 +64,33 @@ def column_headers(block):
     return {c: "".join(t) for c, t in texts.items()}
 
 
+def column_spans(block):
+    """Per column, its horizontal extent on the page (from cells one column wide), or None."""
+    spans = {}
+    for cell in block.get("cells", []) or []:
+        box = (cell.get("provenance") or {}).get("box")
+        if cell.get("column_span", 1) != 1 or not box or len(box) < 4:
+            continue
+        c = cell.get("column")
+        x0, x1 = spans.get(c, (box[0], box[2]))
+        spans[c] = (min(x0, box[0]), max(x1, box[2]))
+    return spans
+
+
+def header_of(cell, first_headers, first_spans):
+    """The header a cell of a continuation grid prints under: the first grid's column at the same
+    place on the page. A continuation grid often draws other columns than its first page (merged
+    indicator columns, a project's funds only on the first page), so its column index can name
+    another column of the first grid."""
+    box = (cell.get("provenance") or {}).get("box")
+    if box and len(box) >= 4 and first_spans:
+        middle = (box[0] + box[2]) / 2
+        for c, (x0, x1) in first_spans.items():
+            if x0 <= middle <= x1:
+                return first_headers.get(c, "")
+    return first_headers.get(cell.get("column"), "")
+
+
 def measure(path):
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
@@ -111,10 +138,11 @@ def measure(path):
     doc_class = ((data.get("metadata") or {}).get("document_class") or {}).get("value") or ""
     unkeyed = collections.defaultdict(collections.Counter)  # (table label) -> cause -> cells
     examples = collections.defaultdict(list)
-    headers = {}
+    headers, spans = {}, {}
     for b, block in enumerate(data["blocks"]):
         if block.get("type") == "table":
             headers[b] = column_headers(block)
+            spans[b] = column_spans(block)
     for b, block in enumerate(data["blocks"]):
         if block.get("type") != "table":
             continue
@@ -125,7 +153,7 @@ def measure(path):
             if not is_amount(cell.get("text")):
                 continue
             r, c = cell.get("row"), cell.get("column")
-            header = headers[first].get(c, "") if first != b else headers[b].get(c, "")
+            header = header_of(cell, headers[first], spans[first]) if first != b else headers[b].get(c, "")
             if (b, r, c) not in keyed_cells and NOT_MONEY_HEADER.search(header):
                 counts["not_money"] += 1
                 continue

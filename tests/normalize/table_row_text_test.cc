@@ -258,6 +258,61 @@ TEST(RowTextTest, RowSkippingAColumnNoRowFillsIsRead) {
   }
 }
 
+// s6w_0088_final: a fiscal summary's 本年收入合计 and 总计 rows read as paragraphs under its grid,
+// both sides on one line. The first piece is the income side's row, the second the expenditure
+// side's, keyed by their labels; each side's amounts fill the columns that side's rows fill. When
+// the expenditure side's rows fill different columns (a blank cell), the line is only named: one
+// side read alone would leave the line half read (s2w_0029_budget: header words run into the
+// line, its income side keyed nothing, its expenditure side printed a cut 48.0).
+TEST(RowTextTest, SummaryRowWithBothSidesOnOneLineIsReadBySide) {
+  for (const bool blank_in_a_row : {false, true}) {
+    Document document;
+    document.blocks.push_back(
+        Block{Grid({{"一般公共预算财政拨款", "1.00", "卫生健康支出", "1.00", "1.00"}})});
+    for (const char* text : {"本年收入合计 84,118.60 本年支出合计 84,118.60 84,118.60",
+                             "总计 84,118.60 总计 84,118.60 84,118.60"}) {
+      document.blocks.push_back(Text(text, 2));
+    }
+    std::vector<CanonicalTable> tables = {TableOnPage2(
+        "final.fiscal_appropriation_summary", 0, {"", "amount", "", "total", "general_budget"})};
+    CanonicalTable& table = tables[0];
+    auto add_row = [&](const char* code, std::vector<const char*> columns) {
+      CanonicalRow row{code, "", 0, 0, 0, {}};
+      for (const char* column : columns) {
+        Figure figure;
+        figure.column = column;
+        figure.amount_fen = 100;
+        row.values.push_back(figure);
+      }
+      table.rows.push_back(row);
+    };
+    add_row("income.general_budget_appropriation", {"amount"});
+    add_row("expenditure.210", {"total", "general_budget"});
+    add_row("expenditure.212", blank_in_a_row
+                                   ? std::vector<const char*>{"total"}
+                                   : std::vector<const char*>{"total", "general_budget"});
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> got;
+    for (const CanonicalRow& row : tables[0].rows) {
+      for (const Figure& figure : row.values) {
+        if (figure.amount_fen != 100) got.push_back(row.row_code + "/" + figure.column);
+      }
+    }
+    const std::vector<std::string> read = {"income.total_current_year/amount",
+                                           "expenditure.total_current_year/total",
+                                           "expenditure.total_current_year/general_budget",
+                                           "income.grand_total/amount",
+                                           "expenditure.grand_total/total",
+                                           "expenditure.grand_total/general_budget"};
+    EXPECT_EQ(got, blank_in_a_row ? std::vector<std::string>{} : read);
+    for (const Finding& finding : findings) {
+      EXPECT_EQ(finding.check, blank_in_a_row ? "table.row_as_text" : "table.row_from_text");
+    }
+    EXPECT_EQ(findings.size(), 2u);
+  }
+}
+
 // s3w_0121_budget: the header repeated on the next page read as a paragraph above a grid of rows
 // only: its words naming figure columns key the grid's amount columns in order.
 TEST(RowTextTest, HeaderPrintedAboveAHeaderlessGridKeysItsColumns) {

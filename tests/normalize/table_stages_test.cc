@@ -649,6 +649,41 @@ TEST(StitchTest, NumberOnlyTableStartsANewTable) {
   EXPECT_EQ(stitched[1].canonical.kind, "budget.expenditure");
 }
 
+// A title and unit drawn in the frame at a page foot, alone on their page, with the header
+// and body on the next (s7w_0056_budget: 一、2023年支出预算总表 | 单位：万元, both spanning the
+// frame): the caption part is stacked onto the rows below, whose header keys the columns. Its
+// 一、 title is no ordinal body label, so the part counts as header-only.
+TEST(StitchTest, CaptionRowsAloneAtAPageFootTakeTheHeaderBelow) {
+  Table caption;
+  caption.row_count = 2;
+  caption.column_count = 5;
+  caption.pages = {1};
+  for (const char* text : {"一、2023年支出预算总表", "单位：万元"}) {
+    TableCell cell;
+    cell.row = static_cast<int>(caption.cells.size());
+    cell.column_span = 5;
+    cell.text = text;
+    caption.cells.push_back(cell);
+  }
+  EXPECT_TRUE(OnlyCaptionRows(caption));
+  EXPECT_FALSE(OnlyCaptionRows(Grid({{"一、收支总表"}, {"二、收入总表"}})));  // a list of titles
+  Table body = Grid(kExpenditureGrid);
+  body.pages = {2};
+  std::vector<IdentifiedTable> parts(2);
+  parts[0] = Identified(0, &caption, "一、2023年支出预算总表", "budget.expenditure");
+  parts[1] = Identified(1, &body, "", "other");
+  std::deque<Table> stacked;
+  std::vector<Finding> reported;
+  const std::vector<StitchedTable> tables =
+      StitchTables(std::move(parts), StitchOptions{}, stacked, reported);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].canonical.source_blocks, (std::vector<int>{0, 1}));
+  ASSERT_EQ(tables[0].parts.size(), 1u);
+  const HeaderAnalysis& header = tables[0].parts[0].header;
+  EXPECT_EQ(header.header_rows, 3);
+  EXPECT_EQ(header.keys, (std::vector<std::string>{"", "", "total", "basic", "project"}));
+}
+
 // A table continues over a page break only. The second table below the first
 // one's continuation on the same page, under a unit line of its own, is a table
 // of its own even when its number line (二、) was lost to the scan; the part on

@@ -482,6 +482,47 @@ TEST(ValidateTablesTest, ThreePublicSums) {
   EXPECT_EQ(sums[0].expected_fen, 6256935);
 }
 
+// hn_changsha_police_2025_budget's 项目支出绩效目标表: 合计 40,233.95, its one unit row printing
+// the same, and projects under it that add to less. A list whose subtotals add up level by level
+// (a unit over its projects) holds.
+TEST(ValidateTablesTest, ItemsUnderATotalRow) {
+  auto list = [](std::int64_t last_fen, const char* last_printed) {
+    return MakeTable("performance.targets", UnitOfAmount::kWanYuan,
+                     {
+                         {"total", "合计", {{"total", "40,233.95", 40233950000}}},
+                         {"", "长沙市公安局", {{"total", "40,233.95", 40233950000}}},
+                         {"", "大型警保卫经费", {{"total", "428.69", 428690000}}},
+                         {"", "大院运行和维修经费", {{"total", "2,791.51", 2791510000}}},
+                         {"", "警务辅助人员经费", {{"total", last_printed, last_fen}}},
+                     });
+  };
+  std::vector<CanonicalTable> holding = {list(37013750000, "37,013.75")};
+  std::vector<Finding> findings;
+  std::map<std::string, CheckTally> tally;
+  ValidateTables(holding, findings, &tally);
+  EXPECT_TRUE(Only(findings, "sum.items").empty()) << Dump(findings);
+  EXPECT_EQ(tally["sum.items"].checked, 1);
+  EXPECT_EQ(tally["sum.items"].held, 1);
+
+  std::vector<CanonicalTable> short_list = {list(35832660000, "35,832.66")};
+  findings.clear();
+  ValidateTables(short_list, findings);
+  std::vector<Finding> items = Only(findings, "sum.items");
+  ASSERT_EQ(items.size(), 1u) << Dump(findings);
+  EXPECT_EQ(items[0].expected_fen, 39052860000);
+  EXPECT_EQ(items[0].actual_fen, 40233950000);
+  EXPECT_EQ(items[0].severity, Severity::kError);
+  EXPECT_EQ(items[0].figures.size(), 4u);  // the total and three projects, not the unit row
+  EXPECT_NE(items[0].message.find("1,181.09"), std::string::npos) << items[0].message;
+
+  // A table with class codes is sum.total's; an `other` table is set aside.
+  std::vector<CanonicalTable> others = {list(35832660000, "35,832.66")};
+  others[0].kind = "other";
+  findings.clear();
+  ValidateTables(others, findings);
+  EXPECT_TRUE(Only(findings, "sum.items").empty()) << Dump(findings);
+}
+
 // sh_putuo_finance_2024_final_MODIFIED removes 支出决算表 (known error M02).
 TEST(ValidateTablesTest, MissingStandardTable) {
   std::vector<CanonicalTable> tables;
