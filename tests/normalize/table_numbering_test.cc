@@ -4,12 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "normalize/table_kind.h"
 #include "normalize/table_stages.h"
+#include "normalize/tables.h"
 #include "tests/normalize/document_builder.h"
 
 namespace disclose {
@@ -241,6 +244,43 @@ INSTANTIATE_TEST_SUITE_P(
     [](const testing::TestParamInfo<NumberedCase>& param) {
       return std::string(param.param.name);
     });
+
+// A publisher numbering its own set (s3w_0022_final: no 收支总表 printed, so
+// 决算01表 is its 收入决算表): the default numbering, which gives 02 to
+// 收入决算表, named the untitled second table (its title lost to the scan, its
+// header keying nothing) a second income table, wrong and silent. The titled
+// tables disagreeing with the default numbering, it names nothing: the table
+// is unclassified, and said so. Titles that agree keep it.
+TEST(TableNumberingTest, DefaultNumberingTrustedOnlyWhereTitledTablesAgree) {
+  const std::vector<std::vector<std::string>> coded = {{"科目编码", "科目名称", "金额"},
+                                                       {"201", "一般公共服务支出", "1,000.00"},
+                                                       {"20101", "人大事务", "1,000.00"}};
+  auto build = [&](const std::string& first_title, const std::string& third_title) {
+    Document document = DocumentBuilder()
+                            .Page({"决算01表", first_title, "单位：万元"})
+                            .Table(coded)
+                            .Page({"决算02表", "单位：万元"})
+                            .Table(coded)
+                            .Page({"决算03表", third_title, "单位：万元"})
+                            .Table(coded)
+                            .Build();
+    DocumentMetadata metadata;
+    metadata.kind = DocKind::kFinalAccounts;
+    std::vector<Finding> findings;
+    std::vector<CanonicalTable> tables = BuildTables(document, metadata, findings);
+    const bool unclassified = std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+      return f.check == "table.unclassified";
+    });
+    EXPECT_EQ(tables.size(), 3u);
+    return std::make_pair(tables.size() == 3 ? tables[1].kind : "", unclassified);
+  };
+  const auto own = build("收入决算表", "一般公共预算财政拨款支出决算表");
+  EXPECT_EQ(own.first, "other");
+  EXPECT_TRUE(own.second);
+  const auto national = build("收入支出决算总表", "支出决算表");
+  EXPECT_EQ(national.first, "final.income");
+  EXPECT_FALSE(national.second);
+}
 
 }  // namespace
 }  // namespace disclose
