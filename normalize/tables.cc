@@ -69,6 +69,7 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
                     : ReadRows(std::move(table), columns, rows_options, index, findings));
   }
   ReportRowsReadAsText(document, out, findings);
+  ReportDuplicateOcrKinds(out, findings);
   return out;
 }
 

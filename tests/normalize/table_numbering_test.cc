@@ -282,5 +282,65 @@ TEST(TableNumberingTest, DefaultNumberingTrustedOnlyWhereTitledTablesAgree) {
   EXPECT_FALSE(national.second);
 }
 
+// 三、 read 一、 on a scan (s2w_0109_final): the list gives 一 to the income table, but the
+// table's header prints 基本支出 | 项目支出, which no income table does. Function-coded
+// income and expenditure tables are of one family, so only the header tells them apart.
+TEST(TableNumberingTest, NumberNamingIncomeOverExpenditurePartsDoesNotFit) {
+  const Table grid = Grid(kFunctionGrid);
+  LocatedTable located;
+  located.table = &grid;
+  located.number = 1;
+  located.number_text = "一、";
+  TableNumbering numbering;
+  numbering.titles = {{1, "收入决算表"}, {2, "支出决算表"}, {3, "一般公共预算财政拨款支出决算表"}};
+  numbering.printed = true;
+  std::vector<Finding> findings;
+  const IdentifiedTable identified = IdentifyTable(
+      located, IdentifyOptions{DocKind::kFinalAccounts, DocumentClass::kUnknown, &numbering},
+      findings);
+  EXPECT_EQ(identified.kind, "final.expenditure");
+}
+
+// Two OCR'd tables of one kind: the one whose title does not name it is doubted, its figures
+// listed and its amounts quoted; a titled one, or a text layer's, is not.
+TEST(TableNumberingTest, DuplicateOcrKindsReported) {
+  auto table = [](const std::string& title, bool titled, TextOrigin origin) {
+    CanonicalTable out;
+    out.kind = "final.expenditure";
+    out.printed_title = title;
+    if (titled) out.evidence.push_back(KindEvidence{"title", title, "final.expenditure"});
+    out.evidence.push_back(
+        KindEvidence{"header", "合计 | 基本支出 | 项目支出", "final.expenditure"});
+    CanonicalRow row;
+    row.row_code = "210";
+    Figure figure;
+    figure.table_kind = out.kind;
+    figure.row_code = "210";
+    figure.column = "basic";
+    figure.amount_fen = 1078536;
+    figure.printed_text = "10,785.36";
+    figure.provenance.origin = origin;
+    row.values.push_back(figure);
+    out.rows.push_back(row);
+    return out;
+  };
+  std::vector<Finding> findings;
+  ReportDuplicateOcrKinds(
+      {table("支出决算表", true, TextOrigin::kOcr), table("", false, TextOrigin::kOcr)}, findings);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].check, "table.kind_duplicate");
+  ASSERT_EQ(findings[0].figures.size(), 1u);
+  EXPECT_EQ(findings[0].figures[0].amount_fen, 1078536);
+  EXPECT_NE(findings[0].message.find("10,785.36"), std::string::npos);
+
+  findings.clear();
+  ReportDuplicateOcrKinds(
+      {table("支出决算表", true, TextOrigin::kTextLayer), table("", false, TextOrigin::kTextLayer)},
+      findings);
+  EXPECT_TRUE(findings.empty());
+  ReportDuplicateOcrKinds({table("", false, TextOrigin::kOcr)}, findings);
+  EXPECT_TRUE(findings.empty());
+}
+
 }  // namespace
 }  // namespace disclose
