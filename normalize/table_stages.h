@@ -174,6 +174,8 @@ std::string LeafKey(const std::string& key);
 // column for the table's layout, whose cells are never figures.
 inline constexpr std::string_view kRateColumn = "rate";
 bool IsTotalWord(const std::string& key);
+// 合计 or 总计 with one of its two characters misread by OCR (合让, 台计, 会计).
+bool IsMisreadTotalWord(std::string_view key);
 
 // The first row after the header. Body rows start after the 栏次 / ※ row
 // when there is one.

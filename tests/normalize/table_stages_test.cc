@@ -1607,6 +1607,15 @@ TEST(HeaderTest, SplitCodeColumnsKnownByTheirBody) {
         {"205", "08", "03", "培训支出", "442,358.12", "172,073.58"}},
        {"class", "kuan", "xiang"},
        {"", "", ""}},
+      // s3w_0019_budget: the same table with its 合计 at the foot, read 会计 (a character
+      // misread): no misread code either.
+      {"MisreadTotalLabelAtTheFoot",
+       {{"205", "", "", "教育支出", "442,358.12", "172,073.58"},
+        {"205", "08", "", "进修及培训", "442,358.12", "172,073.58"},
+        {"205", "08", "03", "培训支出", "442,358.12", "172,073.58"},
+        {"会计", "", "", "", "442,358.12", "172,073.58"}},
+       {"class", "kuan", "xiang"},
+       {"", "", ""}},
       {"AmountsAndNamesStay",
        {{"项目", "金额", "备注"}, {"办公费", "10.00", "无"}, {"邮电费", "5.00", "无"}},
        {"label", "", "label"},
