@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "normalize/amount.h"
+
 namespace disclose {
 namespace {
 
@@ -54,6 +56,44 @@ void ReportCellWarnings(const Document& document, const std::vector<CanonicalTab
     finding.message = "page " + std::to_string(warning.provenance.page) + ": " + warning.message +
                       (cells.empty() ? std::string("; no figure was read from it")
                                      : "; the cell's figure: " + cells);
+    findings.push_back(std::move(finding));
+  }
+}
+
+void ReportShortOcrAmounts(const std::vector<CanonicalTable>& tables,
+                           std::vector<Finding>& findings) {
+  // Enough figures printed with two decimals that two is the table's precision.
+  constexpr int kLeastTwoDecimalFigures = 4;
+  for (const CanonicalTable& table : tables) {
+    int two_decimals = 0;
+    std::vector<const Figure*> short_figures;
+    for (const CanonicalRow& row : table.rows) {
+      for (const Figure& figure : row.values) {
+        if (figure.provenance.origin != TextOrigin::kOcr) continue;
+        const AmountText amount = ParseAmountText(figure.printed_text);
+        if (amount.kind != AmountKind::kNumber || amount.percent) continue;
+        if (amount.decimals == 2) ++two_decimals;
+        if (amount.decimals == 1 && !figure.corrected) short_figures.push_back(&figure);
+      }
+    }
+    if (short_figures.empty() || two_decimals < kLeastTwoDecimalFigures ||
+        two_decimals < 2 * static_cast<int>(short_figures.size())) {
+      continue;
+    }
+    Finding finding;
+    finding.check = "ocr.short_amount";
+    finding.severity = Severity::kWarning;
+    finding.provenance = short_figures.front()->provenance;
+    std::string quoted;
+    for (const Figure* figure : short_figures) {
+      finding.figures.push_back(ReferenceTo(*figure));
+      quoted += (quoted.empty() ? "" : ", ") + ("\"" + figure->printed_text + "\"");
+    }
+    finding.message = "table '" + table.printed_title + "' (" + table.kind + ") prints " +
+                      std::to_string(two_decimals) +
+                      " OCR'd figures with two decimals, and these with one: " + quoted +
+                      "; a scan cuts a wrapped or clipped last digit, so each may be off by up "
+                      "to 0.09 of the table's unit";
     findings.push_back(std::move(finding));
   }
 }

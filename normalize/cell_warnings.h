@@ -13,6 +13,7 @@
 //   ReportCellWarnings(document, normalized.tables, normalized.findings);
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/document.h"
@@ -29,5 +30,14 @@ bool IsCellWarning(const std::string& code);
 // quotes it and the row it was printed in).
 void ReportCellWarnings(const Document& document, const std::vector<CanonicalTable>& tables,
                         std::vector<Finding>& findings);
+
+// An OCR'd figure printed with one decimal in a table whose other figures print two
+// (`4,005.3` among `6,123.81`): a scan cuts a wrapped or clipped last digit (4,005.37 with its
+// 7 wrapped onto the next line), and the figure is off by up to 0.09 of the table's unit while
+// an identity's tolerance (the short figure's half-unit) may hide it. One `ocr.short_amount`
+// warning per table names those figures and quotes them, unless the repair corrected them.
+// A text layer prints what the publisher typed and is not doubted.
+void ReportShortOcrAmounts(const std::vector<CanonicalTable>& tables,
+                           std::vector<Finding>& findings);
 
 }  // namespace disclose

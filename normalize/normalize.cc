@@ -31,6 +31,7 @@ NormalizedDocument NormalizeRead(const Document& document, const NormalizeOption
   if (options.validate) {
     // OCR misreads the identities can prove are corrected before they are checked.
     RepairOcrFigures(normalized.tables, normalized.findings, document.warnings);
+    ReportShortOcrAmounts(normalized.tables, normalized.findings);
     CheckMetadataConsistency(document, normalized.metadata, normalized.findings);
     ValidateTables(normalized.tables, normalized.findings, &normalized.validation,
                    /*reading_doubts=*/true);

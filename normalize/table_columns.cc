@@ -295,8 +295,9 @@ void KeyWrappedOcrWords(const TablePart& first, std::vector<std::string>& keys) 
 }
 
 // Whether the first of `columns` is at least each other one in every row of every part that reads
-// them all as amounts, and more than the largest in none: a 合计 beside its parts. At least two
-// such rows.
+// them all as money, and more than the largest in none: a 合计 beside its parts. At least two
+// such rows. Money prints a point or a separator: a 栏次 row (1 | 2 | 3) under the grid's header
+// is no row of amounts, and its numbers rise left to right.
 bool TotalHoldsItsParts(const StitchedTable& stitched, const std::vector<int>& columns) {
   int rows = 0;
   for (const TablePart& part : stitched.parts) {
@@ -305,6 +306,7 @@ bool TotalHoldsItsParts(const StitchedTable& stitched, const std::vector<int>& c
       std::vector<std::int64_t> values;
       for (int c : columns) {
         // In 万元 every reading is exact; only the order of the amounts is compared.
+        if (!IsPrintedMoney(part.table->TextAt(r, c))) break;
         const AmountText amount = ParseAmountText(part.table->TextAt(r, c));
         if (amount.kind != AmountKind::kNumber || amount.percent) break;
         const std::optional<std::int64_t> fen = ToFen(amount, UnitOfAmount::kWanYuan);

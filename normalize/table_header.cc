@@ -57,6 +57,12 @@ bool IsTotalWord(const std::string& key) {
          key == "本年收入合计" || key == "支出合计" || key == "收入合计";
 }
 
+bool IsMisreadTotalWord(std::string_view key) {
+  const std::vector<char32_t> chars = DecodeUtf8(key);
+  if (chars.size() != 2 || !IsCjkIdeograph(chars[0]) || !IsCjkIdeograph(chars[1])) return false;
+  return (chars[0] == U'合' || chars[0] == U'总') != (chars[1] == U'计');
+}
+
 namespace {
 
 // Group headers that prefix their sub-columns.
@@ -593,6 +599,11 @@ CodeCells ScanCodeCells(const Table& table, int header_rows, int c) {
     // columns, split apart on a scan): no misread code, and in a table of three rows it would
     // outweigh them.
     if (key.empty() || IsTotalWord(key)) continue;
+    // So does a 合计 OCR misread by a character (会计 at the foot of s3w_0019's table), which
+    // left a three-row table's 类 column one name among three codes, and its 款 | 项 unread.
+    const TableCell* cell = table.CellAt(r, c);
+    if (cell != nullptr && cell->provenance.origin == TextOrigin::kOcr && IsMisreadTotalWord(key))
+      continue;
     if (!AllDigits(key) || key.size() > 3) {
       ++cells.other;
       continue;

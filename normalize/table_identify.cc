@@ -90,6 +90,13 @@ bool Compatible(Family title, Family evidence) {
   return title == evidence;
 }
 
+// An income table prints its sources as columns, never 基本支出 | 项目支出; both families are
+// coded by function class, so only the header tells a number or a list's place naming an
+// income table from the expenditure table it was given to (三、 read 一、 on a scan).
+bool IncomeKindUnderExpenditureParts(const std::string& kind, Family header) {
+  return header == Family::kFunction && EndsWith(kind, ".income");
+}
+
 // 类 of the expenditure function classification: 201 一般公共服务 … 235, 299.
 bool IsFunctionClass(const std::string& code) {
   if (code.size() < 3 || !AllDigits(code)) return false;
@@ -370,7 +377,8 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
   const Family number_family = FamilyOfKind(number_kind);
   const bool number_fits = number_kind != "other" &&
                            Compatible(number_family, from_header.family) &&
-                           Compatible(number_family, from_body.family);
+                           Compatible(number_family, from_body.family) &&
+                           !IncomeKindUnderExpenditureParts(number_kind, from_header.family);
 
   if (title_kind != "other") {
     identified.kind = title_kind;
@@ -450,12 +458,16 @@ void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumberin
       if (evidence.source == "body") body = FamilyOfKind(evidence.kind);
       if (evidence.source == "number") number_kind = evidence.kind;
     }
-    if (!Compatible(family, header) || !Compatible(family, body)) return;
+    if (!Compatible(family, header) || !Compatible(family, body) ||
+        IncomeKindUnderExpenditureParts(kind, header)) {
+      return;
+    }
     // A number read that fits the table and names another kind: the tables
     // are not in the list's order (or the list is another's).
     if (!number_kind.empty() && number_kind != kind &&
         Compatible(FamilyOfKind(number_kind), header) &&
-        Compatible(FamilyOfKind(number_kind), body)) {
+        Compatible(FamilyOfKind(number_kind), body) &&
+        !IncomeKindUnderExpenditureParts(number_kind, header)) {
       return;
     }
     listed_kinds.push_back(kind);
@@ -477,6 +489,72 @@ void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumberin
         "table " + std::to_string(i + 1) + " of " + std::to_string(tables.size()) +
             " in the order of the list -> listed: " + numbering.titles.at(static_cast<int>(i) + 1),
         listed_kinds[i]});
+  }
+}
+
+void ReportDuplicateOcrKinds(const std::vector<CanonicalTable>& tables,
+                             std::vector<Finding>& findings) {
+  // The findings list and quote a bounded number of figures (a JSON of bounded size).
+  constexpr std::size_t kMaxListedFigures = 500;
+  constexpr std::size_t kMaxQuotedAmounts = 60;
+  auto ocr_figures = [](const CanonicalTable& table) {
+    for (const CanonicalRow& row : table.rows) {
+      for (const Figure& figure : row.values) {
+        if (figure.provenance.origin == TextOrigin::kOcr) return true;
+      }
+    }
+    return false;
+  };
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    const CanonicalTable& table = tables[t];
+    if (!StartsWith(table.kind, "budget.") && !StartsWith(table.kind, "final.")) continue;
+    if (!ocr_figures(table)) continue;
+    const bool titled = std::any_of(
+        table.evidence.begin(), table.evidence.end(),
+        [&](const KindEvidence& e) { return e.source == "title" && e.kind == table.kind; });
+    if (titled) continue;
+    std::size_t other = tables.size();
+    for (std::size_t u = 0; u < tables.size() && other == tables.size(); ++u) {
+      if (u != t && tables[u].kind == table.kind) other = u;
+    }
+    if (other == tables.size()) continue;
+    std::string sources;
+    for (const KindEvidence& evidence : table.evidence) {
+      if (evidence.kind != table.kind) continue;
+      if (sources.find(evidence.source) != std::string::npos) continue;
+      sources += (sources.empty() ? " from its " : " and ") + evidence.source;
+    }
+    std::string quoted;
+    std::size_t quoted_count = 0;
+    Finding finding;
+    for (const CanonicalRow& row : table.rows) {
+      for (const Figure& figure : row.values) {
+        if (finding.figures.size() < kMaxListedFigures)
+          finding.figures.push_back(ReferenceTo(figure));
+        if (quoted_count < kMaxQuotedAmounts && !figure.printed_text.empty()) {
+          quoted += " " + figure.printed_text;
+          ++quoted_count;
+        }
+      }
+    }
+    if (finding.figures.empty()) continue;
+    const std::string name =
+        table.printed_title.empty() ? "an untitled table" : "table '" + table.printed_title + "'";
+    const std::string pages =
+        table.pages.empty() ? "" : " (page " + std::to_string(table.pages.front()) + ")";
+    const std::string other_name = tables[other].printed_title.empty()
+                                       ? "another untitled table"
+                                       : "table '" + tables[other].printed_title + "'";
+    AddTableFinding(findings, "table.kind_duplicate", Severity::kWarning,
+                    name + pages + " is read as " + table.kind + sources + ", as " + other_name +
+                        " is; a department prints each standard table once, so " +
+                        "one of them is probably another kind whose title or number the scan " +
+                        "misread; its amounts:" + quoted,
+                    table.rows.empty() || table.rows.front().values.empty()
+                        ? Provenance{}
+                        : table.rows.front().values.front().provenance,
+                    table.printed_title);
+    findings.back().figures = std::move(finding.figures);
   }
 }
 

@@ -103,14 +103,6 @@ std::map<int, std::string> KuanPiecesReadAsZero(const Table& grid,
   return out;
 }
 
-// 合计 or 总计 with one of its two characters misread by OCR (合让, 台计): at the head of a
-// table, before any coded row, such a label is the total row; its sums are checked like any.
-bool IsMisreadTotalWord(std::string_view key) {
-  const std::vector<char32_t> chars = DecodeUtf8(key);
-  if (chars.size() != 2 || !IsCjkIdeograph(chars[0]) || !IsCjkIdeograph(chars[1])) return false;
-  return (chars[0] == U'合' || chars[0] == U'总') != (chars[1] == U'计');
-}
-
 // "13 01": two two-digit codes (款 and 项) printed in one cell, apart.
 bool IsTwoCodePairs(std::string_view text) {
   const std::string words = CollapseWhitespace(Trim(text));

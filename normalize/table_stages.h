@@ -146,6 +146,15 @@ std::vector<StitchedTable> StitchTables(std::vector<IdentifiedTable> identified,
 void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumbering& numbering,
                          DocKind doc_kind);
 
+// A department prints each standard table once. On a scan, two tables of one kind mean that a
+// title or number was misread (三、 read 一、) and one of them took the other's kind from its
+// header and body alone, which cannot tell 支出表 from 一般公共预算支出表: each OCR'd table that
+// shares its kind with another table and whose own title does not name that kind gets a
+// `table.kind_duplicate` warning listing its figures and quoting its amounts as printed.
+// (table_identify.cc)
+void ReportDuplicateOcrKinds(const std::vector<CanonicalTable>& tables,
+                             std::vector<Finding>& findings);
+
 // A scan of a summary whose income amounts and expenditure labels fell into one column
 // (391.10城乡社区支出, 本年支出合计 under 391.10…): the income side has no amount column, and its
 // amounts are lost. Such a column of an OCR'd part (labels, and labels led by an amount with two
@@ -170,6 +179,8 @@ std::string LeafKey(const std::string& key);
 // column for the table's layout, whose cells are never figures.
 inline constexpr std::string_view kRateColumn = "rate";
 bool IsTotalWord(const std::string& key);
+// 合计 or 总计 with one of its two characters misread by OCR (合让, 台计, 会计).
+bool IsMisreadTotalWord(std::string_view key);
 
 // The first row after the header. Body rows start after the 栏次 / ※ row
 // when there is one.

@@ -18,10 +18,12 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
                                         std::vector<Finding>& findings) {
   std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
 
-  // The document's own list of tables, trusted when the numbered tables whose
-  // titles name a kind mostly agree with it; else the default numbering.
-  TableNumbering numbering = ReadTableNumbering(document);
-  if (numbering.printed) {
+  // A numbering (the document's own list, or the default one) is trusted only
+  // when the numbered tables whose titles name a kind mostly agree with it: a
+  // publisher that numbers its own set (决算01表 its 收入决算表, no 收支总表
+  // printed) would have the default numbering name an untitled table
+  // wrongly, and no finding could tell.
+  auto mostly_disagrees = [&](const TableNumbering& numbering) {
     int checked = 0;
     int agree = 0;
     for (const LocatedTable& table : located) {
@@ -32,9 +34,14 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
       ++checked;
       agree += ClassifyTableTitle(listed->second, metadata.kind) == kind;
     }
-    if (agree * 2 < checked) numbering = TableNumbering{};
+    return agree * 2 < checked;
+  };
+  TableNumbering numbering = ReadTableNumbering(document);
+  if (numbering.printed && mostly_disagrees(numbering)) numbering = TableNumbering{};
+  if (!numbering.printed) {
+    numbering = DefaultTableNumbering(metadata.kind);
+    if (mostly_disagrees(numbering)) numbering = TableNumbering{};
   }
-  if (!numbering.printed) numbering = DefaultTableNumbering(metadata.kind);
   const IdentifyOptions identify_options{metadata.kind, metadata.doc_class, &numbering};
   std::vector<IdentifiedTable> identified;
   identified.reserve(located.size());
@@ -62,6 +69,7 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
                     : ReadRows(std::move(table), columns, rows_options, index, findings));
   }
   ReportRowsReadAsText(document, out, findings);
+  ReportDuplicateOcrKinds(out, findings);
   return out;
 }
 

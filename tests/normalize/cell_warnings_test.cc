@@ -98,5 +98,35 @@ TEST(CellWarningsTest, NamesTheFigureOfTheCellTheWarningPointsAt) {
   }
 }
 
+// s3w_0014_budget: 4,005.37 printed in a narrow column, its 7 wrapped onto the next line and
+// read there; the scan gives 4,005.3 among figures of two decimals. The short figure is named
+// (and quoted) unless the repair corrected it; a text layer's is the publisher's own.
+TEST(CellWarningsTest, ShortOcrAmountsNamed) {
+  auto tables = [](TextOrigin origin, bool corrected) {
+    std::vector<CanonicalTable> out(1);
+    out[0].kind = "budget.expenditure";
+    CanonicalRow row;
+    row.row_code = "212";
+    for (const char* printed : {"6,123.81", "2,118.44", "4,005.3", "1,103.25", "422.16"}) {
+      Figure figure = FigureAt("212", "total", 0, printed, 4, Box{});
+      figure.provenance.origin = origin;
+      figure.corrected = corrected && std::string(printed) == "4,005.3";
+      row.values.push_back(figure);
+    }
+    out[0].rows.push_back(row);
+    return out;
+  };
+  std::vector<Finding> findings;
+  ReportShortOcrAmounts(tables(TextOrigin::kOcr, false), findings);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].check, "ocr.short_amount");
+  ASSERT_EQ(findings[0].figures.size(), 1u);
+  EXPECT_NE(findings[0].message.find("\"4,005.3\""), std::string::npos);
+  findings.clear();
+  ReportShortOcrAmounts(tables(TextOrigin::kOcr, true), findings);
+  ReportShortOcrAmounts(tables(TextOrigin::kTextLayer, false), findings);
+  EXPECT_TRUE(findings.empty());
+}
+
 }  // namespace
 }  // namespace disclose

@@ -34,6 +34,11 @@ TEST(OcrVocabularyTest, RepairOcrWords) {
       {"本年文出", "本年支出"},
       {"人员文出", "人员支出"},  // sd_yantai_landres p17 on a scan: 基本支出 split in two
       {"公用文出", "公用支出"},
+      // 算 read 筑: the title named no kind, so the default numbering named the table.
+      {"江苏省人民检察院2022 年支出决筑表", "江苏省人民检察院2022 年支出决算表"},
+      {"财政拨款“三公 ”经费支出决筑表", "财政拨款“三公 ”经费支出决算表"},
+      {"长沙市自然资源和规划局2022年部门收支决筑总表",
+       "长沙市自然资源和规划局2022年部门收支决算总表"},
       // Words printed right stay, and so do their neighbours' near forms.
       {"收入预算表", "收入预算表"},
       {"收入决算表", "收入决算表"},

@@ -4,12 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "normalize/table_kind.h"
 #include "normalize/table_stages.h"
+#include "normalize/tables.h"
 #include "tests/normalize/document_builder.h"
 
 namespace disclose {
@@ -241,6 +244,103 @@ INSTANTIATE_TEST_SUITE_P(
     [](const testing::TestParamInfo<NumberedCase>& param) {
       return std::string(param.param.name);
     });
+
+// A publisher numbering its own set (s3w_0022_final: no 收支总表 printed, so
+// 决算01表 is its 收入决算表): the default numbering, which gives 02 to
+// 收入决算表, named the untitled second table (its title lost to the scan, its
+// header keying nothing) a second income table, wrong and silent. The titled
+// tables disagreeing with the default numbering, it names nothing: the table
+// is unclassified, and said so. Titles that agree keep it.
+TEST(TableNumberingTest, DefaultNumberingTrustedOnlyWhereTitledTablesAgree) {
+  const std::vector<std::vector<std::string>> coded = {{"科目编码", "科目名称", "金额"},
+                                                       {"201", "一般公共服务支出", "1,000.00"},
+                                                       {"20101", "人大事务", "1,000.00"}};
+  auto build = [&](const std::string& first_title, const std::string& third_title) {
+    Document document = DocumentBuilder()
+                            .Page({"决算01表", first_title, "单位：万元"})
+                            .Table(coded)
+                            .Page({"决算02表", "单位：万元"})
+                            .Table(coded)
+                            .Page({"决算03表", third_title, "单位：万元"})
+                            .Table(coded)
+                            .Build();
+    DocumentMetadata metadata;
+    metadata.kind = DocKind::kFinalAccounts;
+    std::vector<Finding> findings;
+    std::vector<CanonicalTable> tables = BuildTables(document, metadata, findings);
+    const bool unclassified = std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+      return f.check == "table.unclassified";
+    });
+    EXPECT_EQ(tables.size(), 3u);
+    return std::make_pair(tables.size() == 3 ? tables[1].kind : "", unclassified);
+  };
+  const auto own = build("收入决算表", "一般公共预算财政拨款支出决算表");
+  EXPECT_EQ(own.first, "other");
+  EXPECT_TRUE(own.second);
+  const auto national = build("收入支出决算总表", "支出决算表");
+  EXPECT_EQ(national.first, "final.income");
+  EXPECT_FALSE(national.second);
+}
+
+// 三、 read 一、 on a scan (s2w_0109_final): the list gives 一 to the income table, but the
+// table's header prints 基本支出 | 项目支出, which no income table does. Function-coded
+// income and expenditure tables are of one family, so only the header tells them apart.
+TEST(TableNumberingTest, NumberNamingIncomeOverExpenditurePartsDoesNotFit) {
+  const Table grid = Grid(kFunctionGrid);
+  LocatedTable located;
+  located.table = &grid;
+  located.number = 1;
+  located.number_text = "一、";
+  TableNumbering numbering;
+  numbering.titles = {{1, "收入决算表"}, {2, "支出决算表"}, {3, "一般公共预算财政拨款支出决算表"}};
+  numbering.printed = true;
+  std::vector<Finding> findings;
+  const IdentifiedTable identified = IdentifyTable(
+      located, IdentifyOptions{DocKind::kFinalAccounts, DocumentClass::kUnknown, &numbering},
+      findings);
+  EXPECT_EQ(identified.kind, "final.expenditure");
+}
+
+// Two OCR'd tables of one kind: the one whose title does not name it is doubted, its figures
+// listed and its amounts quoted; a titled one, or a text layer's, is not.
+TEST(TableNumberingTest, DuplicateOcrKindsReported) {
+  auto table = [](const std::string& title, bool titled, TextOrigin origin) {
+    CanonicalTable out;
+    out.kind = "final.expenditure";
+    out.printed_title = title;
+    if (titled) out.evidence.push_back(KindEvidence{"title", title, "final.expenditure"});
+    out.evidence.push_back(
+        KindEvidence{"header", "合计 | 基本支出 | 项目支出", "final.expenditure"});
+    CanonicalRow row;
+    row.row_code = "210";
+    Figure figure;
+    figure.table_kind = out.kind;
+    figure.row_code = "210";
+    figure.column = "basic";
+    figure.amount_fen = 1078536;
+    figure.printed_text = "10,785.36";
+    figure.provenance.origin = origin;
+    row.values.push_back(figure);
+    out.rows.push_back(row);
+    return out;
+  };
+  std::vector<Finding> findings;
+  ReportDuplicateOcrKinds(
+      {table("支出决算表", true, TextOrigin::kOcr), table("", false, TextOrigin::kOcr)}, findings);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].check, "table.kind_duplicate");
+  ASSERT_EQ(findings[0].figures.size(), 1u);
+  EXPECT_EQ(findings[0].figures[0].amount_fen, 1078536);
+  EXPECT_NE(findings[0].message.find("10,785.36"), std::string::npos);
+
+  findings.clear();
+  ReportDuplicateOcrKinds(
+      {table("支出决算表", true, TextOrigin::kTextLayer), table("", false, TextOrigin::kTextLayer)},
+      findings);
+  EXPECT_TRUE(findings.empty());
+  ReportDuplicateOcrKinds({table("", false, TextOrigin::kOcr)}, findings);
+  EXPECT_TRUE(findings.empty());
+}
 
 }  // namespace
 }  // namespace disclose

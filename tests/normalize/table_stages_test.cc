@@ -1678,6 +1678,15 @@ TEST(HeaderTest, SplitCodeColumnsKnownByTheirBody) {
         {"205", "08", "03", "培训支出", "442,358.12", "172,073.58"}},
        {"class", "kuan", "xiang"},
        {"", "", ""}},
+      // s3w_0019_budget: such a table with its 合计 at the foot, read 会计 (a character
+      // misread): no misread code either.
+      {"MisreadTotalLabelAtTheFoot",
+       {{"205", "", "", "教育支出", "148,641.10"},
+        {"205", "08", "", "进修及培训", "148,641.10"},
+        {"205", "08", "03", "培训支出", "148,641.10"},
+        {"会计", "", "", "", "148,641.10"}},
+       {"class", "kuan", "xiang"},
+       {"", "", ""}},
       {"AmountsAndNamesStay",
        {{"项目", "金额", "备注"}, {"办公费", "10.00", "无"}, {"邮电费", "5.00", "无"}},
        {"label", "", "label"},
