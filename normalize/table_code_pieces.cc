@@ -1,0 +1,170 @@
+#include "normalize/table_code_pieces.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/table_stages.h"
+#include "normalize/table_text.h"
+
+namespace disclose {
+
+bool IsOcrCell(const Table& grid, int r, int c) {
+  const TableCell* cell = grid.CellAt(r, c);
+  return cell != nullptr && cell->provenance.origin == TextOrigin::kOcr;
+}
+
+std::vector<std::string> WithMisreadSegmentColumn(std::vector<std::string> roles, const Table& grid,
+                                                  int body_start) {
+  for (std::size_t c = 0; c + 1 < roles.size(); ++c) {
+    if (roles[c + 1] != "xiang" || IsCodeRole(roles[c]) || roles[c] == "rowno") continue;
+    int pieces = 0;
+    bool other = false;
+    for (int r = body_start; r < grid.row_count && !other; ++r) {
+      const TableCell* cell = grid.CellAt(r, static_cast<int>(c));
+      if (cell == nullptr || cell->column != static_cast<int>(c)) continue;
+      const std::string key = TableKey(cell->text);
+      if (key.empty()) continue;
+      if (key.size() == 2 && AllDigits(key)) {
+        ++pieces;
+      } else {
+        other = true;
+      }
+    }
+    if (!other && pieces > 0 && IsOcrCell(grid, body_start, static_cast<int>(c))) {
+      roles[c] = "kuan";
+    }
+  }
+  return roles;
+}
+
+std::map<int, std::string> KuanPiecesReadAsZero(const Table& grid,
+                                                const std::vector<std::string>& roles, int start) {
+  std::map<int, std::string> out;
+  int kuan = -1;
+  int xiang = -1;
+  int klass = -1;
+  for (std::size_t c = 0; c < roles.size(); ++c) {
+    if (roles[c] == "kuan" && kuan < 0) kuan = static_cast<int>(c);
+    if (roles[c] == "xiang" && xiang < 0) xiang = static_cast<int>(c);
+    if (roles[c] == "class" && klass < 0) klass = static_cast<int>(c);
+  }
+  if (kuan < 0 || xiang < 0 || !IsOcrGrid(grid)) return out;
+  auto settle = [&out](const std::vector<int>& zeros, const std::set<std::string>& read) {
+    if (zeros.empty() || read.size() != 1) return;
+    const std::string& piece = *read.begin();
+    if (piece.find_first_not_of("068") != std::string::npos) return;
+    for (const int r : zeros) out[r] = piece;
+  };
+  std::vector<int> zeros;
+  std::set<std::string> read;
+  std::string run_class;
+  for (int r = start; r < grid.row_count; ++r) {
+    const std::string k = TableKey(grid.TextAt(r, kuan));
+    const std::string x = TableKey(grid.TextAt(r, xiang));
+    const std::string cls = klass < 0 ? "" : TableKey(grid.TextAt(r, klass));
+    const bool kuan_row = !k.empty() && x.empty();
+    const bool item_row = !k.empty() && !x.empty() && cls == run_class;
+    if (kuan_row || !item_row) {
+      settle(zeros, read);
+      zeros.clear();
+      read.clear();
+      run_class = cls;
+      if (!kuan_row) continue;
+    }
+    if (k == "00") {
+      zeros.push_back(r);
+    } else if (k.size() == 2 && AllDigits(k)) {
+      read.insert(k);
+    }
+  }
+  settle(zeros, read);
+  return out;
+}
+
+bool IsTwoCodePairs(std::string_view text) {
+  const std::string words = CollapseWhitespace(Trim(text));
+  const std::size_t space = words.find(' ');
+  if (space == std::string::npos || words.find(' ', space + 1) != std::string::npos) return false;
+  const std::string first = TableKey(words.substr(0, space));
+  const std::string second = TableKey(words.substr(space + 1));
+  return first.size() == 2 && second.size() == 2 && AllDigits(first) && AllDigits(second);
+}
+
+std::string OcrCodePiece(std::string_view key) {
+  std::string digits;
+  if (key.size() == 2) {
+    for (const char ch : key) {
+      if (ch >= '0' && ch <= '9') {
+        digits += ch;
+      } else if (ch == 'I' || ch == 'l' || ch == 'i' || ch == '|' || ch == '!' || ch == 'T' ||
+                 ch == 't') {
+        digits += '1';
+      } else if (ch == 'O' || ch == 'o' || ch == 'D') {
+        digits += '0';
+      } else {
+        return "";
+      }
+    }
+    return digits;
+  }
+  if (key.size() != 3) return "";
+  for (const char ch : key) {
+    if (ch >= '0' && ch <= '9') digits += ch;
+    if (static_cast<unsigned char>(ch) >= 0x80) return "";
+  }
+  return digits.size() == 2 ? digits : "";
+}
+
+bool PadsPieces(const Table& grid, int c) {
+  for (int r = 0; r < grid.row_count; ++r) {
+    const std::string key = TableKey(grid.TextAt(r, c));
+    if (key.size() == 2 && key[0] == '0' && AllDigits(key)) return true;
+  }
+  return false;
+}
+
+std::vector<int> PiecesReadAs(std::string_view key) {
+  std::vector<int> out;
+  auto add = [&out](int piece) {
+    if (piece != 0 && std::find(out.begin(), out.end(), piece) == out.end()) out.push_back(piece);
+  };
+  if (key == "00") {
+    for (const int tens : {0, 6, 8}) {
+      for (const int units : {0, 6, 8}) add(tens * 10 + units);
+    }
+  } else if (key.size() == 1) {
+    const int digit = key[0] - '0';
+    for (int other = 0; other <= 9; ++other) {
+      add(digit * 10 + other);
+      add(other * 10 + digit);
+    }
+  } else if (key.size() == 3) {
+    for (std::size_t drop = 0; drop < 3; ++drop) {
+      std::string rest(key);
+      rest.erase(drop, 1);
+      add((rest[0] - '0') * 10 + (rest[1] - '0'));
+    }
+  }
+  return out;
+}
+
+bool IsMisreadClassCode(std::string_view key) {
+  constexpr std::size_t kMostCodePoints = 6;
+  if (key.empty() || AllDigits(key) || DecodeUtf8(key).size() > kMostCodePoints) return false;
+  return std::any_of(key.begin(), key.end(), [](char ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+  });
+}
+
+bool IsMisreadPiece(std::string_view key) {
+  if (key.empty() || key.size() > 3) return false;
+  return std::all_of(key.begin(), key.end(),
+                     [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+}
+
+}  // namespace disclose
