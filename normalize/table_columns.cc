@@ -229,6 +229,38 @@ void KeyOcrSummaryLoneAmounts(const TablePart& first, std::vector<std::string>& 
   for (const std::vector<std::size_t>& side : sides) keys[side.front()] = "amount";
 }
 
+// A table of codes, names and one column of amounts (科目编码 | 科目名称 | 金额) whose amount
+// word OCR misread (金阁 for 金额, js_procuratorate_2018 公开06表): the header keys nothing and its
+// 15 figures went unkeyed. Where no column is keyed and every column but one prints words or
+// codes and no money, the one that prints money is the table's amount. A grid with a column
+// printed empty (an amount column with nothing in it) is left to its header words: the amount
+// may be its 合计 among parts, and so is a first part with no header of its own (the header
+// printed over a later part of other columns names them).
+void KeyOcrLoneMoneyColumn(const StitchedTable& stitched, std::vector<std::string>& keys) {
+  const TablePart& first = stitched.parts.front();
+  const Table& table = *first.table;
+  if (!IsOcrGrid(table)) return;
+  const int header_rows = first.header.header_rows;
+  if (header_rows < 1) return;
+  for (const TablePart& part : stitched.parts)
+    if (part.table->column_count != table.column_count) return;
+  std::optional<std::size_t> money_column;
+  for (std::size_t c = 0; c < keys.size(); ++c) {
+    if (!keys[c].empty() && keys[c] != "-") return;
+    bool printed = false;
+    for (int r = header_rows; r < table.row_count && !printed; ++r)
+      printed = !Trim(table.TextAt(r, static_cast<int>(c))).empty();
+    if (!printed) return;
+    if (MoneyCells(table, header_rows, static_cast<int>(c)) == 0) continue;
+    if (money_column) return;
+    money_column = c;
+  }
+  if (money_column && MoneyCells(table, header_rows, static_cast<int>(*money_column)) >= 2 &&
+      keys[*money_column].empty()) {
+    keys[*money_column] = "amount";
+  }
+}
+
 // The side word (收入 / 支出) a summary's header prints over column `c`; "" when none.
 std::string SummarySideOf(const HeaderAnalysis& header, int c) {
   const std::string& path = header.paths[static_cast<std::size_t>(c)];
@@ -540,7 +572,10 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
     KeyOcrSummaryLoneAmounts(first, column_keys);
   }
   if (three_public) KeyHeaderlessThreePublic(stitched, column_keys);
-  if (!three_public && !summary) KeyFromHeaderAbove(stitched, column_keys);
+  if (!three_public && !summary) {
+    KeyFromHeaderAbove(stitched, column_keys);
+    KeyOcrLoneMoneyColumn(stitched, column_keys);
+  }
 
   // In a summary, 本年收入 | 本年支出 are its two sides, which the row codes
   // (income.* / expenditure.*) already say; the columns are plain.

@@ -1431,6 +1431,49 @@ TEST(HeaderTest, OcrSummaryBothAmountWordsMisread) {
   }
 }
 
+// A table of codes, names and one amount column whose amount word OCR misread (金阁 for 金额,
+// js_procuratorate_2018 公开06表) keys that column as its amount. A grid with another amount
+// column printed empty is not guessed (the money may be its 合计 among parts), nor is a text
+// layer's header.
+TEST(HeaderTest, OcrLoneMoneyColumnWithItsWordMisread) {
+  const struct {
+    const char* name;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> ocr;
+  } cases[] = {
+      {"codes, names, amounts",
+       {{"科目编码", "科目名称", "金阁"},
+        {"301", "工资福利支出", "10,204.52"},
+        {"30101", "基本工资", "2,117.68"},
+        {"30102", "津贴补贴", "5,081.98"}},
+       {"", "", "amount"}},
+      {"a column printed empty",
+       {{"科目编码", "科目名称", "合汁", "项月支出"},
+        {"301", "工资福利支出", "10,204.52", ""},
+        {"30101", "基本工资", "2,117.68", ""},
+        {"30102", "津贴补贴", "5,081.98", ""}},
+       {"", "", "", ""}},
+      // A first part with no header of its own (s3w_0013: 人员经费 | 公用经费 printed over a
+      // later part): its lone money column is the personnel one, not an amount.
+      {"no header of its own",
+       {{"30102津贴补贴", "1,849,409.53"},
+        {"30103", "3,876,092.11"},
+        {"30113住房公积金", "1,656,258.98"}},
+       {"", ""}},
+  };
+  for (const auto& c : cases) {
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid(c.rows);
+      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+      const TableColumns columns = KeyColumns(
+          OnePart(grid, "budget.fiscal_appropriation_basic_expenditure"), HeaderOptions{});
+      const std::vector<std::string> none(c.ocr.size());
+      EXPECT_EQ(columns.keys, origin == TextOrigin::kOcr ? c.ocr : none)
+          << c.name << " " << TextOriginName(origin);
+    }
+  }
+}
+
 // A summary whose income amount column OCR read into the expenditure labels' cells
 // (2,607.07本年支出合计, the header 预算数支出功能分类) keeps one amount column, the expenditure
 // side's. The income labels took those amounts, a wrong figure on every line; they now take
