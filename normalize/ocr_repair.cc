@@ -139,9 +139,18 @@ struct Repair {
   std::set<std::string> resolved;      // signatures of the findings it fixes
 };
 
+// The identities a repair is proved by. A list of items under a printed total (sum.items) is
+// left out: its items are rows keyed by their OCR'd names, which a scan splits, joins or drops,
+// and lists that miss their own total are printed too (four of the corpus's documents), so its
+// failing says little about one figure, and its holding on a misread total can block a repair
+// the table's own sums prove.
 std::vector<Finding> Validate(const std::vector<CanonicalTable>& tables) {
   std::vector<Finding> findings;
   ValidateTables(tables, findings);
+  findings.erase(
+      std::remove_if(findings.begin(), findings.end(),
+                     [](const Finding& finding) { return finding.check == "sum.items"; }),
+      findings.end());
   return findings;
 }
 
