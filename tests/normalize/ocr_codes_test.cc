@@ -100,7 +100,9 @@ TEST(OcrCodesTest, ACodeTakesTheReadingThatFallsUnderTheCodeAboveIt) {
     Document document;
     if (!c.previous_page.empty())
       document.blocks.push_back(TablePart(4, c.previous_page, c.origin));
-    document.blocks.push_back(Block{Paragraph{"一般公共预算支出表（续）"}});
+    Paragraph title;
+    title.text = "一般公共预算支出表（续）";
+    document.blocks.push_back(Block{title});
     document.blocks.push_back(TablePart(5, c.codes, c.origin));
     document.warnings.push_back(SecondReadingOf(document.blocks.back(), c.misread_row, c.second));
     const Document settled = WithOcrCodesSettledByHierarchy(document);
