@@ -48,6 +48,11 @@ void Box::Extend(const Box& other) {
   y1 = std::max(y1, other.y1);
 }
 
+bool Box::Overlaps(const Box& other) const {
+  return std::min(x1, other.x1) > std::max(x0, other.x0) &&
+         std::min(y1, other.y1) > std::max(y0, other.y0);
+}
+
 const TableCell* Table::CellAt(int row, int column) const {
   // Anchors are row-major (ValidateDocument), so an anchor is found by binary
   // search; a position inside another cell's span falls back to a scan.

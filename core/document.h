@@ -45,6 +45,8 @@ struct Box {
   double width() const { return x1 - x0; }
   double height() const { return y1 - y0; }
   void Extend(const Box& other);
+  // Whether the two boxes share an area (touching edges do not).
+  bool Overlaps(const Box& other) const;
 };
 
 struct Provenance {

@@ -1,18 +1,23 @@
 #include "normalize/cell_warnings.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "normalize/amount.h"
 
 namespace disclose {
-namespace {
 
-bool Overlaps(const Box& a, const Box& b) {
-  return std::min(a.x1, b.x1) > std::max(a.x0, b.x0) && std::min(a.y1, b.y1) > std::max(a.y0, b.y0);
+std::optional<std::string> SecondOcrReading(const Warning& warning) {
+  std::size_t quote = warning.message.find('"');
+  for (int skip = 0; skip < 2 && quote != std::string::npos; ++skip) {
+    quote = warning.message.find('"', quote + 1);
+  }
+  if (quote == std::string::npos) return std::nullopt;
+  const std::size_t end = warning.message.find('"', quote + 1);
+  if (end == std::string::npos) return std::nullopt;
+  return warning.message.substr(quote + 1, end - quote - 1);
 }
-
-}  // namespace
 
 bool IsCellWarning(const std::string& code) {
   return code == "pdf_ambiguous_cell" || code == "pdf_straddling_amount" ||
@@ -42,7 +47,7 @@ void ReportCellWarnings(const Document& document, const std::vector<CanonicalTab
       for (const CanonicalRow& row : table.rows) {
         for (const Figure& figure : row.values) {
           const Provenance& cell = figure.provenance;
-          if (cell.page != warning.provenance.page || !cell.box || !Overlaps(*cell.box, at)) {
+          if (cell.page != warning.provenance.page || !cell.box || !cell.box->Overlaps(at)) {
             continue;
           }
           finding.figures.push_back(FigureRef{figure.table_kind, figure.row_code, figure.column,

@@ -13,6 +13,7 @@
 //   ReportCellWarnings(document, normalized.tables, normalized.findings);
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@
 #include "core/normalized.h"
 
 namespace disclose {
+
+// The second reading an `ocr_readings_differ` warning quotes ("…" is read "…" by the second
+// reader): the second reader's text; nullopt when the message quotes none.
+std::optional<std::string> SecondOcrReading(const Warning& warning);
 
 // Whether `code` is a reader warning about one table cell.
 bool IsCellWarning(const std::string& code);

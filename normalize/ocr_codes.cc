@@ -1,14 +1,14 @@
 #include "normalize/ocr_codes.h"
 
-#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "core/text.h"
+#include "normalize/cell_warnings.h"
+#include "normalize/table_text.h"
 
 namespace disclose {
 namespace {
@@ -16,25 +16,9 @@ namespace {
 constexpr std::string_view kReadingsDiffer = "ocr_readings_differ";
 constexpr std::string_view kFirstKept = "the first reading is kept";
 
+// A code alone: 3, 5 or 7 digits (a misread may start it with 0, which IsClassCode refuses).
 bool IsCodeText(std::string_view text) {
-  if (text.size() != 3 && text.size() != 5 && text.size() != 7) return false;
-  return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-bool Overlap(const Box& a, const Box& b) {
-  return std::min(a.x1, b.x1) > std::max(a.x0, b.x0) && std::min(a.y1, b.y1) > std::max(a.y0, b.y0);
-}
-
-// The quoted second reading of a readings-differ warning: its second "…".
-std::optional<std::string> SecondReadingOf(const Warning& warning) {
-  std::size_t quote = warning.message.find('"');
-  for (int skip = 0; skip < 2 && quote != std::string::npos; ++skip) {
-    quote = warning.message.find('"', quote + 1);
-  }
-  if (quote == std::string::npos) return std::nullopt;
-  const std::size_t end = warning.message.find('"', quote + 1);
-  if (end == std::string::npos) return std::nullopt;
-  return warning.message.substr(quote + 1, end - quote - 1);
+  return (text.size() == 3 || text.size() == 5 || text.size() == 7) && AllDigits(text);
 }
 
 // The warning about `cell`'s two readings, when the first was kept.
@@ -46,7 +30,7 @@ Warning* ReadingsDifferOn(const TableCell& cell, std::vector<Warning>& warnings)
         warning.message.find(kFirstKept) == std::string::npos) {
       continue;
     }
-    if (Overlap(*warning.provenance.box, *cell.provenance.box)) return &warning;
+    if (warning.provenance.box->Overlaps(*cell.provenance.box)) return &warning;
   }
   return nullptr;
 }
@@ -101,7 +85,7 @@ Document WithOcrCodesSettledByHierarchy(const Document& document) {
       if (!IsCodeText(first) || first.size() == 3) continue;
       Warning* warning = ReadingsDifferOn(cell, settled.warnings);
       if (warning == nullptr) continue;
-      const std::optional<std::string> second = SecondReadingOf(*warning);
+      const std::optional<std::string> second = SecondOcrReading(*warning);
       if (!second || second->size() != first.size() || !IsCodeText(*second)) continue;
       const std::string parent =
           ParentAbove(settled.blocks, index, cell.row, cell.column, first.size());

@@ -13,6 +13,7 @@
 #include "core/money.h"
 #include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/cell_warnings.h"
 #include "normalize/validate.h"
 
 namespace disclose {
@@ -172,23 +173,10 @@ std::string SecondReading(const Figure& figure, const std::vector<Warning>& warn
   if (!cell.box) return "";
   for (const Warning& warning : warnings) {
     if (warning.code != "ocr_readings_differ" || !warning.provenance.box ||
-        warning.provenance.page != cell.page) {
+        warning.provenance.page != cell.page || !warning.provenance.box->Overlaps(*cell.box)) {
       continue;
     }
-    const Box& a = *warning.provenance.box;
-    const Box& b = *cell.box;
-    if (std::min(a.x1, b.x1) <= std::max(a.x0, b.x0) ||
-        std::min(a.y1, b.y1) <= std::max(a.y0, b.y0)) {
-      continue;
-    }
-    std::size_t quote = warning.message.find('"');
-    for (int skip = 0; skip < 2 && quote != std::string::npos; ++skip) {
-      quote = warning.message.find('"', quote + 1);
-    }
-    if (quote == std::string::npos) continue;
-    const std::size_t end = warning.message.find('"', quote + 1);
-    if (end == std::string::npos) continue;
-    return warning.message.substr(quote + 1, end - quote - 1);
+    if (std::optional<std::string> second = SecondOcrReading(warning)) return *second;
   }
   return "";
 }
@@ -601,12 +589,9 @@ std::vector<bool> ChooseSecondReadings(std::vector<CanonicalTable>& tables,
   chosen = chosen &&
            std::any_of(failing_before.begin(), failing_before.end(), [&](const std::string& id) {
              if (failing.count(id)) return false;
-             for (std::size_t at = id.find('#'); at != std::string::npos && at + 1 < id.size();) {
-               const std::size_t end = id.find('#', at + 1);
-               if (!taken_keys.count(id.substr(at + 1, end - at - 1))) return true;
-               at = end;
-             }
-             return false;
+             const std::vector<std::string> keys = KeysOfIdentity(id);
+             return std::any_of(keys.begin(), keys.end(),
+                                [&](const std::string& key) { return !taken_keys.count(key); });
            });
   for (std::size_t i = 0; chosen && i < group.size(); ++i)
     chosen = !taken[i] || HeldByAnIdentity(*group[i].figure, tables, failing);

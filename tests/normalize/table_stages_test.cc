@@ -1373,6 +1373,31 @@ TEST(HeaderTest, OcrSummarySideWithoutItsAmountWord) {
   }
 }
 
+// The column keys of a one-part `kind` grid of `rows`, every cell read as `origin`.
+std::vector<std::string> KeysReadAs(const std::vector<std::vector<std::string>>& rows,
+                                    const std::string& kind, TextOrigin origin) {
+  Table grid = Grid(rows);
+  for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+  return KeyColumns(OnePart(grid, kind), HeaderOptions{}).keys;
+}
+
+// A grid whose header words OCR misread: keyed `ocr` when scanned, not at all from a text layer.
+struct OcrOnlyKeysCase {
+  const char* name;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> ocr;
+};
+
+void ExpectKeyedOnlyWhenOcr(const std::vector<OcrOnlyKeysCase>& cases, const std::string& kind) {
+  for (const OcrOnlyKeysCase& c : cases) {
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      const std::vector<std::string> none(c.ocr.size());
+      EXPECT_EQ(KeysReadAs(c.rows, kind, origin), origin == TextOrigin::kOcr ? c.ocr : none)
+          << c.name << " " << TextOriginName(origin);
+    }
+  }
+}
+
 // The same where OCR misread a side's amount word rather than losing it (质算数 for 预算数,
 // sd_yantai_audit p8): the column keys nothing, and where both sides print as many columns the
 // column in its place on the other side names it, on either side. A text layer keeps its header.
@@ -1381,16 +1406,15 @@ TEST(HeaderTest, OcrSummarySideWithItsAmountWordMisread) {
     const std::string left_word = right ? "预算数" : "质算数";
     const std::string right_word = right ? "质算数" : "预算数";
     for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-      Table grid = Grid({{"项目", left_word, "项目", right_word},
-                         {"一、财政拨款收入", "2,776.75", "一、一般公共服务支出", "2,731.79"},
-                         {"五、其他收入", "781.60", "八、卫生健康支出", "151.80"},
-                         {"本年收入合计", "3,558.35", "本年支出合计", "3,558.35"}});
-      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
-      const TableColumns columns =
-          KeyColumns(OnePart(grid, "budget.income_expenditure_summary"), HeaderOptions{});
+      const std::vector<std::string> keys =
+          KeysReadAs({{"项目", left_word, "项目", right_word},
+                      {"一、财政拨款收入", "2,776.75", "一、一般公共服务支出", "2,731.79"},
+                      {"五、其他收入", "781.60", "八、卫生健康支出", "151.80"},
+                      {"本年收入合计", "3,558.35", "本年支出合计", "3,558.35"}},
+                     "budget.income_expenditure_summary", origin);
       std::vector<std::string> expected = {"", "amount", "", "amount"};
       if (origin == TextOrigin::kTextLayer) expected[right ? 3 : 1].clear();
-      EXPECT_EQ(columns.keys, expected) << right << " " << TextOriginName(origin);
+      EXPECT_EQ(keys, expected) << right << " " << TextOriginName(origin);
     }
   }
 }
@@ -1400,11 +1424,7 @@ TEST(HeaderTest, OcrSummarySideWithItsAmountWordMisread) {
 // money, which is its amount. A side of two money columns (合计 | 一般公共预算 misread alike) is
 // not guessed; a text layer keeps what its header prints.
 TEST(HeaderTest, OcrSummaryBothAmountWordsMisread) {
-  const struct {
-    const char* name;
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> ocr;
-  } cases[] = {
+  const std::vector<OcrOnlyKeysCase> cases = {
       {"one money column a side",
        {{"项目", "预筑数", "项目", "预委数"},
         {"一、一般公共预算拨款", "16,474.82", "一般公共服务支出", "15,291.30"},
@@ -1418,17 +1438,7 @@ TEST(HeaderTest, OcrSummaryBothAmountWordsMisread) {
         {"收入总计", "18,728.94", "支出总计", "18,728.94", "18,728.94"}},
        {"", "", "", "", ""}},
   };
-  for (const auto& c : cases) {
-    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-      Table grid = Grid(c.rows);
-      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
-      const TableColumns columns =
-          KeyColumns(OnePart(grid, "budget.fiscal_appropriation_summary"), HeaderOptions{});
-      const std::vector<std::string> none(c.ocr.size());
-      EXPECT_EQ(columns.keys, origin == TextOrigin::kOcr ? c.ocr : none)
-          << c.name << " " << TextOriginName(origin);
-    }
-  }
+  ExpectKeyedOnlyWhenOcr(cases, "budget.fiscal_appropriation_summary");
 }
 
 // A table of codes, names and one amount column whose amount word OCR misread (金阁 for 金额,
@@ -1436,11 +1446,7 @@ TEST(HeaderTest, OcrSummaryBothAmountWordsMisread) {
 // column printed empty is not guessed (the money may be its 合计 among parts), nor is a text
 // layer's header.
 TEST(HeaderTest, OcrLoneMoneyColumnWithItsWordMisread) {
-  const struct {
-    const char* name;
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> ocr;
-  } cases[] = {
+  const std::vector<OcrOnlyKeysCase> cases = {
       {"codes, names, amounts",
        {{"科目编码", "科目名称", "金阁"},
         {"301", "工资福利支出", "10,204.52"},
@@ -1461,17 +1467,7 @@ TEST(HeaderTest, OcrLoneMoneyColumnWithItsWordMisread) {
         {"30113住房公积金", "1,656,258.98"}},
        {"", ""}},
   };
-  for (const auto& c : cases) {
-    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-      Table grid = Grid(c.rows);
-      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
-      const TableColumns columns = KeyColumns(
-          OnePart(grid, "budget.fiscal_appropriation_basic_expenditure"), HeaderOptions{});
-      const std::vector<std::string> none(c.ocr.size());
-      EXPECT_EQ(columns.keys, origin == TextOrigin::kOcr ? c.ocr : none)
-          << c.name << " " << TextOriginName(origin);
-    }
-  }
+  ExpectKeyedOnlyWhenOcr(cases, "budget.fiscal_appropriation_basic_expenditure");
 }
 
 // A summary whose income amount column OCR read into the expenditure labels' cells
