@@ -198,6 +198,12 @@ void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) 
   }
 }
 
+// Whether the header keyed no column ("-" marks one set aside).
+bool NoColumnKeyed(const std::vector<std::string>& keys) {
+  return std::all_of(keys.begin(), keys.end(),
+                     [](const std::string& key) { return key.empty() || key == "-"; });
+}
+
 // Both sides' amount words misread (预筑数 and 预委数 for 预算数, cn_central_xinfang p9): no
 // column is keyed, so no side has one to mirror (KeyOcrSummarySides). A summary side prints its
 // labels and then its amounts; where the header keys no column at all and every side (a label
@@ -208,9 +214,7 @@ void KeyOcrSummaryLoneAmounts(const TablePart& first, std::vector<std::string>& 
   const Table& table = *first.table;
   if (!IsOcrGrid(table)) return;
   const HeaderAnalysis& header = first.header;
-  const bool none_keyed = std::all_of(
-      keys.begin(), keys.end(), [](const std::string& key) { return key.empty() || key == "-"; });
-  if (!none_keyed) return;
+  if (!NoColumnKeyed(keys)) return;
   // The header analysis calls a column it keys nothing a label column, so the sides are told
   // by their bodies: a column printing no money opens a side, one printing money is its amount.
   std::vector<std::vector<std::size_t>> sides;  // each side's money columns
@@ -244,19 +248,21 @@ void KeyOcrLoneMoneyColumn(const StitchedTable& stitched, std::vector<std::strin
   if (header_rows < 1) return;
   for (const TablePart& part : stitched.parts)
     if (part.table->column_count != table.column_count) return;
+  if (!NoColumnKeyed(keys)) return;
   std::optional<std::size_t> money_column;
+  int money_cells = 0;
   for (std::size_t c = 0; c < keys.size(); ++c) {
-    if (!keys[c].empty() && keys[c] != "-") return;
     bool printed = false;
     for (int r = header_rows; r < table.row_count && !printed; ++r)
       printed = !Trim(table.TextAt(r, static_cast<int>(c))).empty();
     if (!printed) return;
-    if (MoneyCells(table, header_rows, static_cast<int>(c)) == 0) continue;
+    const int money = MoneyCells(table, header_rows, static_cast<int>(c));
+    if (money == 0) continue;
     if (money_column) return;
     money_column = c;
+    money_cells = money;
   }
-  if (money_column && MoneyCells(table, header_rows, static_cast<int>(*money_column)) >= 2 &&
-      keys[*money_column].empty()) {
+  if (money_column && money_cells >= 2 && keys[*money_column].empty()) {
     keys[*money_column] = "amount";
   }
 }
