@@ -60,6 +60,11 @@ constexpr std::array<ClassName, 41> kFunctionClasses = {{
     {"212", "城乡社区事务支出"},
 }};
 
+// 款 and 项 names, every spelling the documents print (generated; see the file's header).
+constexpr ClassName kFunctionSubclasses[] = {
+#include "normalize/function_subclasses.inc"
+};
+
 bool IsOrdinalChar(char32_t c) {
   static constexpr std::u32string_view kOrdinals = U"一二三四五六七八九十百零〇0123456789";
   return kOrdinals.find(c) != std::u32string_view::npos;
@@ -119,6 +124,14 @@ std::vector<std::string> KnownFunctionClassNames(std::string_view class_code) {
   std::vector<std::string> names;
   for (const ClassName& entry : kFunctionClasses) {
     if (class_code == entry.code) names.emplace_back(entry.name);
+  }
+  return names;
+}
+
+std::vector<std::string> KnownFunctionSubclassNames(std::string_view code) {
+  std::vector<std::string> names;
+  for (const ClassName& entry : kFunctionSubclasses) {
+    if (code == entry.code) names.emplace_back(entry.name);
   }
   return names;
 }

@@ -5,6 +5,7 @@
 //   FunctionClassCode("社会保障和就业支出")  -> "208"
 //   FunctionClassCode("八、社会保障和就业")    -> "208" (ordinal and 支出 optional)
 //   KnownFunctionClassName("210")           -> {"卫生健康支出", "医疗卫生与计划生育支出"}
+//   KnownFunctionSubclassNames("2120101")   -> {"行政运行"}
 #pragma once
 
 #include <optional>
@@ -16,6 +17,10 @@ namespace disclose {
 
 std::optional<std::string> FunctionClassCode(std::string_view printed_name);
 std::vector<std::string> KnownFunctionClassNames(std::string_view class_code);
+// The names a 款 or 项 code (5 or 7 digits) is printed with, as the documents in ../shared print
+// them (normalize/function_subclasses.inc, written by scripts/harvest-subclasses.py); empty when
+// none of them prints the code.
+std::vector<std::string> KnownFunctionSubclassNames(std::string_view code);
 // Every class name the classification has used, in code order, editions' spellings included.
 std::vector<std::string> AllFunctionClassNames();
 

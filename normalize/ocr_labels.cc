@@ -221,6 +221,38 @@ std::optional<std::string> WithMisreadFundNameRestored(std::string_view title) {
   return restored;
 }
 
+std::optional<std::string> NearestSubclassCode(std::string_view read,
+                                               const std::vector<std::string>& codes) {
+  const std::u32string ideographs = Ideographs(StripOrdinal(TableKey(read)));
+  if (ideographs.size() < kLeastRead) return std::nullopt;
+  std::optional<std::string> best;
+  double best_score = 0;
+  double runner_up = 0;
+  bool unnamed = false;  // a candidate code no document printed
+  for (const std::string& code : codes) {
+    const std::vector<std::string> names = KnownFunctionSubclassNames(code);
+    if (names.empty()) unnamed = true;
+    double score = 0;
+    for (const std::string& name : names) {
+      const std::u32string known = Ideographs(name);
+      const std::size_t shorter = std::min(ideographs.size(), known.size());
+      const std::size_t longer = std::max(ideographs.size(), known.size());
+      if (longer - shorter > kMostLengthDifference) continue;
+      score = std::max(score, Similarity(ideographs, known));
+    }
+    if (!best || score > best_score) {
+      if (best) runner_up = std::max(runner_up, best_score);
+      best = code;
+      best_score = score;
+    } else {
+      runner_up = std::max(runner_up, score);
+    }
+  }
+  const double least = kLeastSimilarity + (unnamed ? kLeastMargin : 0);
+  if (!best || best_score < least || best_score - runner_up < kLeastMargin) return std::nullopt;
+  return best;
+}
+
 std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabulary vocabulary) {
   const std::string as_printed = StripOrdinal(TableKey(read));
   if (as_printed.empty() || !KeyOf(as_printed, vocabulary).empty()) return std::nullopt;

@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace disclose {
 
@@ -34,6 +35,16 @@ enum class LabelVocabulary {
 // of the two in place under the edit distance, and at least 0.1 more than under any label of
 // another key. nullopt when `read` keys a row or column as printed, or no label is near enough.
 std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabulary vocabulary);
+
+// The code among `codes` (children of one 类 or 款 that a scan's row may be: a 款 piece read "0"
+// between 01 and 03) whose classification name (KnownFunctionSubclassNames) the OCR'd row label
+// `read` stands for, near as NearestOcrLabel measures it and clearly nearer than any other code's.
+// A code no document printed may be named anything, so with one among `codes` the name must be
+// nearer still. nullopt when no code, or more than one, is so near.
+//
+//   NearestSubclassCode("城乡社区等理下务", {"21201", "21202"}) -> "21201" (城乡社区管理事务)
+std::optional<std::string> NearestSubclassCode(std::string_view read,
+                                               const std::vector<std::string>& codes);
 
 // An OCR'd title whose fund name (一般公共预算, 政府性基金预算, 国有资本经营预算) lost characters
 // to the scan, with the name put back: `一般人4必 预算支出表` -> `一般公共预算支出表`. Only a fund

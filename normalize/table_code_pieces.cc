@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "normalize/ocr_labels.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
 
@@ -128,12 +129,28 @@ bool PadsPieces(const Table& grid, int c) {
   return false;
 }
 
+std::string TwoDigits(int piece) {
+  std::string digits = std::to_string(piece);
+  if (digits.size() < 2) digits.insert(digits.begin(), '0');
+  return digits;
+}
+
+std::string CodeNamedAmong(const std::string& parent, const std::vector<int>& pieces,
+                           std::string_view name) {
+  if (pieces.size() < 2) return "";
+  std::vector<std::string> codes;
+  for (const int piece : pieces) codes.push_back(parent + TwoDigits(piece));
+  return NearestSubclassCode(name, codes).value_or("");
+}
+
 std::vector<int> PiecesReadAs(std::string_view key) {
   std::vector<int> out;
   auto add = [&out](int piece) {
     if (piece != 0 && std::find(out.begin(), out.end(), piece) == out.end()) out.push_back(piece);
   };
-  if (key == "00") {
+  if (std::none_of(key.begin(), key.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    for (int piece = 1; piece <= 99; ++piece) add(piece);
+  } else if (key == "00") {
     for (const int tens : {0, 6, 8}) {
       for (const int units : {0, 6, 8}) add(tens * 10 + units);
     }
@@ -159,6 +176,11 @@ bool IsMisreadClassCode(std::string_view key) {
   return std::any_of(key.begin(), key.end(), [](char ch) {
     return (ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
   });
+}
+
+bool IsPieceReadAsIdeographs(std::string_view key) {
+  const std::vector<char32_t> cps = DecodeUtf8(key);
+  return !cps.empty() && cps.size() <= 2 && std::all_of(cps.begin(), cps.end(), IsCjkIdeograph);
 }
 
 bool IsMisreadPiece(std::string_view key) {

@@ -48,9 +48,23 @@ std::string OcrCodePiece(std::string_view key);
 bool PadsPieces(const Table& grid, int c);
 
 // The two-digit 项 pieces a scan's reading of one may stand for: a digit lost ("0" for 01 to 09
-// or 10 to 90), a stroke read as a digit ("101" for 01, 11 or 10), or a serif 6 or 8 read 0 ("00",
-// which the classification never numbers).
+// or 10 to 90), a stroke read as a digit ("101" for 01, 11 or 10), a serif 6 or 8 read 0 ("00",
+// which the classification never numbers), or, read with no digit at all (99 read 的), any.
 std::vector<int> PiecesReadAs(std::string_view key);
+
+// A piece as printed: 1 -> "01".
+std::string TwoDigits(int piece);
+
+// Which of the codes `parent` + piece, for the pieces a garbled reading allows (two or more), the
+// row's OCR'd name names in the national classification (NearestSubclassCode): a 款 piece read
+// "0" between 01 and 03 under 212 is 21201 when the row reads 城乡社区等理下务 (城乡社区管理事务).
+// "" when fewer than two pieces, or no name tells.
+std::string CodeNamedAmong(const std::string& parent, const std::vector<int>& pieces,
+                           std::string_view name);
+
+// A code piece chi_sim read as one or two ideographs (99 read 的 or 购): a 款 or 项 column
+// prints digits only, so this is a piece, never the row's name.
+bool IsPieceReadAsIdeographs(std::string_view key);
 
 // A 类 code as a scan garbles it (212 read "ffv ts" or "上kt"): a few characters with a Latin
 // letter or digit among them that make no code. Never a row's name, which a 类 column holds

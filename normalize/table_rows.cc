@@ -557,8 +557,18 @@ class RowReader {
               const std::string piece = OcrCodePiece(key);
               if (!piece.empty()) {
                 key = piece;
-              } else if (IsMisreadPiece(key)) {
-                if (role == "kuan") kuan_unread = true;
+              } else if (IsMisreadPiece(key) || IsPieceReadAsIdeographs(key)) {
+                // Which piece it is, the rows around it and its name may tell (below).
+                if (role == "kuan") {
+                  kuan_unread = true;
+                  if (kuan_garbled.empty()) {
+                    kuan_garbled = key;
+                    kuan_column = c;
+                  }
+                } else {
+                  xiang_garbled = key;
+                  xiang_column = c;
+                }
                 continue;
               }
             }
@@ -666,11 +676,12 @@ class RowReader {
               if (piece > lower && piece < upper) between.push_back(piece);
             }
             pieces.clear();
-            if (between.size() == 1) {
-              const std::string piece = (between[0] < 10 ? "0" : "") + std::to_string(between[0]);
-              code = last_class[s] + piece;
+            const std::string by_name = CodeNamedAmong(last_class[s], between, name);
+            if (between.size() == 1 || !by_name.empty()) {
+              code = by_name.empty() ? last_class[s] + TwoDigits(between[0]) : by_name;
               codes_inferred += (codes_inferred.empty() ? "" : ", ") +
-                                ("款 '" + kuan_garbled + "' as " + piece + " (" + code + ")");
+                                ("款 '" + kuan_garbled + "' as " + code.substr(3) + " (" + code +
+                                 (by_name.empty() ? "" : ", by its name '" + name + "'") + ")");
             } else {
               last_kuan[s].clear();
               last_xiang[s].clear();
@@ -704,11 +715,12 @@ class RowReader {
             }
             pieces.clear();
             code.clear();
-            if (between.size() == 1) {
-              const std::string piece = (between[0] < 10 ? "0" : "") + std::to_string(between[0]);
-              code = parent + piece;
+            const std::string by_name = CodeNamedAmong(parent, between, name);
+            if (between.size() == 1 || !by_name.empty()) {
+              code = by_name.empty() ? parent + TwoDigits(between[0]) : by_name;
               codes_inferred += (codes_inferred.empty() ? "" : ", ") +
-                                ("'" + xiang_garbled + "' as " + piece + " (" + code + ")");
+                                ("'" + xiang_garbled + "' as " + code.substr(5) + " (" + code +
+                                 (by_name.empty() ? "" : ", by its name '" + name + "'") + ")");
             }
           }
           // A 项 row whose 款 piece was misread is under the 款 row above it.
@@ -945,8 +957,9 @@ class RowReader {
     if (!codes_inferred.empty()) {
       AddTableFinding(findings_, "ocr.code_inferred", Severity::kInfo,
                       "table '" + table.printed_title +
-                          "': OCR'd code pieces misread (a digit lost or added, a serif 6 read 0), "
-                          "keyed by what the rows around them allow: " +
+                          "': OCR'd code pieces misread (a digit lost or added, a serif 6 read 0, "
+                          "digits read as a word), keyed by what the rows around them allow and, "
+                          "where several fit, by the name the classification gives: " +
                           codes_inferred,
                       first.table->provenance);
     }

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace disclose {
 namespace {
@@ -56,6 +57,35 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
   };
   for (const Case& c : cases) {
     EXPECT_EQ(NearestOcrLabel(c.read, c.vocabulary), c.label) << c.read;
+  }
+}
+
+// A garbled code's candidates told apart by the row's OCR'd name, as the classification names
+// them: clearly nearer one than the others, and nearer still when a candidate is a code no
+// document printed (its name unknown).
+TEST(OcrLabelsTest, NearestSubclassCode) {
+  struct Case {
+    const char* read;
+    std::vector<std::string> codes;
+    std::optional<std::string> code;
+  };
+  const Case cases[] = {
+      {"城乡社区等理下务", {"21201", "21202"}, "21201"},
+      {"城乡社区规划与管理", {"21201", "21202"}, "21202"},
+      {"其他保障性安居工程支出", {"2210101", "2210199"}, "2210199"},
+      // An edition's shorter name is as good as the current one.
+      {"机关事业单位职业年金", {"2080505", "2080506"}, "2080506"},
+      // Near neither, or too little read to tell.
+      {"了了了了", {"21201", "21202"}, std::nullopt},
+      {"行政", {"2120101", "2120102"}, std::nullopt},
+      // 0.625 near 一般行政管理事务: enough against 行政运行, not beside a code whose name is
+      // unknown (2120150), where a name read nearly whole is.
+      {"一由行由管理由务", {"2120101", "2120102"}, "2120102"},
+      {"一由行由管理由务", {"2120102", "2120150"}, std::nullopt},
+      {"一般行政管理由务", {"2120102", "2120150"}, "2120102"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(NearestSubclassCode(c.read, c.codes), c.code) << c.read;
   }
 }
 

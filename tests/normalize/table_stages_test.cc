@@ -1923,7 +1923,7 @@ TEST(RowsTest, OcrClassCodeGarbledIsCodedByItsName) {
 // 项 pieces a scan read with a digit lost (0 for 01) or a stroke taken for a digit (101 for 01,
 // sd_yantai_stats p8) are keyed by the one piece their reading allows between the sibling
 // before and the row after (the tree prints in ascending order), and said so; a reading that
-// allows several stays uncoded, never 101 as a class code.
+// allows several, with a name that names none of them, stays uncoded, never 101 as a class code.
 TEST(RowsTest, OcrItemPieceWithADigitLostOrAddedIsPlacedByItsNeighbours) {
   Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
                      {"201", "", "", "一般公共服务支出", "9.00"},
@@ -1936,7 +1936,7 @@ TEST(RowsTest, OcrItemPieceWithADigitLostOrAddedIsPlacedByItsNeighbours) {
                      {"", "", "02", "事业单位离退休", "2.00"},
                      {"", "", "5", "机关事业单位基本养老保险缴费支出", "3.00"},
                      {"", "", "06", "机关事业单位职业年金缴费支出", "0.50"},
-                     {"", "", "9", "其他行政事业单位养老支出", "0.50"}});
+                     {"", "", "9", "其他了政事了单位了老支了", "0.50"}});
   std::vector<Finding> findings;
   EXPECT_EQ(RowCodes(grid, "budget.expenditure", findings),
             (std::vector<std::string>{"201", "20105", "2010501", "2010502", "208", "20805",
@@ -1946,8 +1946,9 @@ TEST(RowsTest, OcrItemPieceWithADigitLostOrAddedIsPlacedByItsNeighbours) {
 
 // A 款 row printing its piece alone (Yantai prints the class on a row of its own) read with a
 // digit lost (0 for 01, sd_yantai_housing p19) takes the one piece its reading allows between
-// the 款 before it and the class's next 款 row; where several fit (0 between 01 and 05) it stays
-// uncoded and so do its 项 rows, which would otherwise join the 款 before (22101 for 22103).
+// the 款 before it and the class's next 款 row; where several fit (0 between 01 and 05) and its
+// name names none of them, it stays uncoded and so do its 项 rows, which would otherwise join the
+// 款 before (22101 for 22103).
 TEST(RowsTest, OcrSegmentPieceWithADigitLostIsPlacedByItsNeighbours) {
   Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
                      {"221", "", "", "住房保障支出", "9.00"},
@@ -1955,13 +1956,38 @@ TEST(RowsTest, OcrSegmentPieceWithADigitLostIsPlacedByItsNeighbours) {
                      {"", "", "99", "其他保障性安居工程支出", "2.00"},
                      {"", "02", "", "住房改革支出", "3.00"},
                      {"", "", "01", "住房公积金", "3.00"},
-                     {"", "0", "", "城乡社区住宅", "4.00"},
+                     {"", "0", "", "了乡了区了宅", "4.00"},
                      {"", "", "99", "其他城乡社区住宅支出", "4.00"},
                      {"", "05", "", "某款", "0.00"}});
   std::vector<Finding> findings;
   EXPECT_EQ(
       RowCodes(grid, "budget.expenditure", findings),
       (std::vector<std::string>{"221", "22101", "2210199", "22102", "2210201", "", "", "22105"}));
+}
+
+// Where a garbled piece allows several codes, the row's name, misread too, tells which of them
+// the national classification names so (sd_yantai_housing p19): a 款 "0" between the class and
+// its 03 row reads 城乡社区等理下务, 21201 城乡社区管理事务 and not 21202; a 项 99 chi_sim read
+// as one ideograph (的, 购) is 2210199 by its name. A name near none of the candidates (了了了)
+// leaves the row uncoded, and says so only for the rows it keys.
+TEST(RowsTest, OcrGarbledCodePieceIsNamedByTheClassification) {
+  Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
+                     {"212", "", "", "城乡社区支出", "9.00"},
+                     {"", "0", "", "城乡社区等理下务", "8.00"},
+                     {"", "", "01", "行政运行", "8.00"},
+                     {"", "03", "", "城乡社区公共设施", "1.00"},
+                     {"", "", "99", "其他城乡社区公共设施支出", "1.00"},
+                     {"221", "", "", "住房保障支出", "7.00"},
+                     {"", "01", "", "保障性安居工程支出", "4.00"},
+                     {"", "", "的", "其他保障性安居工程支出", "4.00"},
+                     {"", "03", "", "城乡社区住宅", "3.00"},
+                     {"", "", "购", "了了了", "3.00"}});
+  std::vector<Finding> findings;
+  EXPECT_EQ(RowCodes(grid, "budget.expenditure", findings),
+            (std::vector<std::string>{"212", "21201", "2120101", "21203", "2120399", "221", "22101",
+                                      "2210199", "22103", ""}));
+  EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "by its name '城乡社区等理下务'"));
+  EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "'的' as 99 (2210199"));
 }
 
 // A serif 6 read 0 makes code pieces 00, which the classification never numbers
@@ -1979,7 +2005,7 @@ TEST(RowsTest, OcrCodePieceReadAsZeroZero) {
                      {"208", "", "", "社会保障和就业支出", "7.00"},
                      {"208", "05", "", "行政事业单位养老支出", "7.00"},
                      {"208", "05", "05", "机关事业单位基本养老保险缴费支出", "3.00"},
-                     {"208", "05", "00", "机关事业单位职业年金缴费支出", "2.00"},
+                     {"208", "05", "00", "机了了了单位了业了金了费支出", "2.00"},
                      {"208", "05", "99", "其他行政事业单位养老支出", "2.00"},
                      {"210", "", "", "卫生健康支出", "1.00"},
                      {"210", "11", "", "行政事业单位医疗", "1.00"},
