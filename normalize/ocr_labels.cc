@@ -105,13 +105,21 @@ std::string KeyOf(const std::string& label, LabelVocabulary vocabulary) {
   return expenditure.empty() ? "" : "expenditure." + expenditure;
 }
 
-// The ideographs of a reading, after a misread ordinal: "几、了1生健康过出" -> 了生健康过出.
+// The ideographs of a reading, after a misread ordinal: "几、了1生健康过出" -> 了生健康过出. An
+// ordinal is up to two characters (二十二、 misread 下克、), or three with a numeral among them
+// (二十一、); a longer head is part of the label, its mark a speck (金其他，资金 for 其他资金).
 std::u32string Ideographs(std::string_view read) {
   std::vector<char32_t> cps = DecodeUtf8(read);
   std::size_t begin = 0;
   for (std::size_t i = 0; i < cps.size() && i < 5; ++i) {
     if (cps[i] == U'、' || cps[i] == U'，' || cps[i] == U',' || cps[i] == U'.' || cps[i] == U'．') {
-      begin = i + 1;
+      const bool numeral =
+          std::any_of(cps.begin(), cps.begin() + static_cast<long>(i), [](char32_t c) {
+            return (c >= U'0' && c <= U'9') ||
+                   std::u32string_view(U"一二三四五六七八九十").find(c) !=
+                       std::u32string_view::npos;
+          });
+      if (i <= 2 || (i <= 3 && numeral)) begin = i + 1;
       break;
     }
   }
@@ -183,6 +191,36 @@ constexpr std::u32string_view kFundNames[] = {U"一般公共预算", U"政府性
 double Similarity(std::u32string_view read, std::u32string_view label) {
   const std::size_t longer = std::max(read.size(), label.size());
   return 1.0 - static_cast<double>(EditDistance(read, label)) / static_cast<double>(longer);
+}
+
+// A header word wrapped over two lines in a narrow cell that OCR read column by column or
+// with a neighbour's character (一般公共|预算资金 read 式“预一算般资金公共): every ideograph of the
+// label is read, out of order, with at most this many others. The label of one key only, the
+// longest of those read whole, else nullopt.
+constexpr std::size_t kMostScrambledExtra = 1;
+
+std::optional<std::string> ScrambledLabel(const std::u32string& read, LabelVocabulary vocabulary) {
+  std::u32string sorted_read = read;
+  std::sort(sorted_read.begin(), sorted_read.end());
+  const Candidate* found = nullptr;
+  for (const Candidate& candidate : CandidatesOf(vocabulary)) {
+    if (candidate.ideographs.size() < kLeastRead || candidate.ideographs.size() > read.size() ||
+        read.size() - candidate.ideographs.size() > kMostScrambledExtra) {
+      continue;
+    }
+    std::u32string sorted_label = candidate.ideographs;
+    std::sort(sorted_label.begin(), sorted_label.end());
+    if (!std::includes(sorted_read.begin(), sorted_read.end(), sorted_label.begin(),
+                       sorted_label.end())) {
+      continue;
+    }
+    if (found != nullptr && found->key != candidate.key) return std::nullopt;
+    if (found == nullptr || candidate.ideographs.size() > found->ideographs.size()) {
+      found = &candidate;
+    }
+  }
+  if (found == nullptr) return std::nullopt;
+  return found->label;
 }
 
 }  // namespace
@@ -280,6 +318,7 @@ std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabular
     }
   }
   if (best == nullptr || best_score < kLeastSimilarity || best_score - runner_up < kLeastMargin) {
+    if (vocabulary == LabelVocabulary::kColumns) return ScrambledLabel(ideographs, vocabulary);
     return std::nullopt;
   }
   return best->label;

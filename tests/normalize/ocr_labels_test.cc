@@ -54,6 +54,13 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       {"政府性基", LabelVocabulary::kColumns, "政府性基金"},
       {"其他资全", LabelVocabulary::kColumns, "其他资金"},
       {"小计", LabelVocabulary::kColumns, std::nullopt},
+      // A header word wrapped in a narrow cell, read out of order with a neighbour's 式
+      // (js_suzhou_ecoenv p25); with two characters more it is not taken.
+      {"式“预一算般资金公共", LabelVocabulary::kColumns, "一般公共预算资金"},
+      {"式“预一算般资金公共形", LabelVocabulary::kColumns, std::nullopt},
+      // A speck read as a comma after a head that is no ordinal: the head is part of the word.
+      {"金其他，资金", LabelVocabulary::kColumns, "其他资金"},
+      {"下克、住房保障支出", LabelVocabulary::kSummaryRows, "住房保障支出"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(NearestOcrLabel(c.read, c.vocabulary), c.label) << c.read;
