@@ -503,6 +503,73 @@ std::string KeyOcrColumnsByNearestLabel(const TablePart& first, std::vector<std:
   return matched;
 }
 
+// A cell's amount in millionths of the table's unit (blank: 0), so that cells printed with
+// different decimals add up; nullopt for text that is no amount.
+std::optional<std::int64_t> CellMicros(const Table& table, int r, int c) {
+  const AmountText amount = ParseAmountText(table.TextAt(r, c));
+  if (amount.kind == AmountKind::kBlank) return 0;
+  if (amount.kind != AmountKind::kNumber || amount.percent || amount.decimals > 6) {
+    return std::nullopt;
+  }
+  std::int64_t micros = amount.mantissa;
+  for (int d = amount.decimals; d < 6; ++d) micros *= 10;
+  return micros;
+}
+
+// A columnar 三公 table's total column whose header OCR garbled (“三公”经费合计 read
+// “表三合公计”经): the one unnamed money column whose every row prints the sum of the named
+// items (因公出国(境)费, 公务用车购置及运行费 or its two parts, 公务接待费), in two rows with
+// figures at least, is their total; a row in four may miss (a misread digit, which the
+// validator's sums then name).
+// Returns the column so keyed (-1: none) and says in `evidence` how many rows held.
+int KeyOcrThreePublicTotalBySums(const TablePart& first, std::vector<std::string>& column_rows,
+                                 std::string& evidence) {
+  const Table& table = *first.table;
+  if (!IsOcrGrid(table)) return -1;
+  if (std::find(column_rows.begin(), column_rows.end(), "three_public.total") != column_rows.end())
+    return -1;
+  const bool vehicle_total = std::find(column_rows.begin(), column_rows.end(),
+                                       "three_public.vehicle_total") != column_rows.end();
+  std::vector<int> items;
+  std::vector<int> unnamed;
+  for (std::size_t c = 0; c < column_rows.size(); ++c) {
+    const std::string& row = column_rows[c];
+    if (row == "three_public.overseas" || row == "three_public.reception" ||
+        (vehicle_total ? row == "three_public.vehicle_total"
+                       : (row == "three_public.vehicle_purchase" ||
+                          row == "three_public.vehicle_operation"))) {
+      items.push_back(static_cast<int>(c));
+    } else if (row.empty() && !IsCodeRole(first.header.roles[c]) &&
+               MoneyCells(table, first.header.header_rows, static_cast<int>(c)) >= 2) {
+      unnamed.push_back(static_cast<int>(c));
+    }
+  }
+  if (unnamed.size() != 1 || items.size() < 2) return -1;
+  int confirmed = 0;
+  int contradicted = 0;  // a digit misread in a row (684.00 read 6084.00): the sums name it
+  for (int r = BodyStart(first); r < table.row_count; ++r) {
+    if (ScanRow(table, r).column_numbers) continue;
+    const std::optional<std::int64_t> total = CellMicros(table, r, unnamed[0]);
+    if (!total) return -1;
+    std::int64_t sum = 0;
+    for (const int c : items) {
+      const std::optional<std::int64_t> item = CellMicros(table, r, c);
+      if (!item) return -1;
+      sum += *item;
+    }
+    if (sum != *total) {
+      ++contradicted;
+    } else if (*total != 0) {
+      ++confirmed;
+    }
+  }
+  if (confirmed < 2 || contradicted * 3 > confirmed) return -1;
+  column_rows[static_cast<std::size_t>(unnamed[0])] = "three_public.total";
+  evidence = std::to_string(confirmed) + " of " + std::to_string(confirmed + contradicted) +
+             " rows with figures print the items' sum there";
+  return unnamed[0];
+}
+
 // A header the first page's reading left without keys for some columns, read whole on a later
 // page that repeats it (a scan's wrapped header words interleaved by OCR on one page and not on
 // the next): the later reading keys those money columns, when no other column has its key.
@@ -685,6 +752,10 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
       if (!code.empty()) ++named;
     }
     columnar_three_public = named >= 2;
+    if (columnar_three_public) {
+      const int total = KeyOcrThreePublicTotalBySums(first, column_rows, columns.sums_evidence);
+      if (total >= 0) columns.keyed_by_sums.push_back(total);
+    }
     // With 会议费 / 培训费 columns, the top-level 合计 adds them to the three.
     const bool with_meetings = std::any_of(
         column_rows.begin(), column_rows.end(),

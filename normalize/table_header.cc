@@ -346,6 +346,8 @@ std::string KeyForPath(const std::vector<std::string>& path) {
 RowScan ScanRow(const Table& table, int row) {
   RowScan scan;
   std::vector<std::int64_t> small_numbers;
+  std::vector<int> small_number_columns;
+  bool ocr = false;
   bool big_number = false;
   bool has_lanci = false;
   bool other_text = false;
@@ -371,10 +373,13 @@ RowScan ScanRow(const Table& table, int row) {
         table.CellAt(row, c)->provenance.origin == TextOrigin::kOcr) {
       code_words = true;
     }
+    const TableCell* cell = table.CellAt(row, c);
+    ocr = ocr || (cell != nullptr && cell->provenance.origin == TextOrigin::kOcr);
     const AmountText amount = ParseAmountText(text);
     if (amount.kind == AmountKind::kNumber && !amount.percent) {
       if (AllDigits(key) && key.size() <= 2) {
         small_numbers.push_back(amount.mantissa);
+        small_number_columns.push_back(c);
       } else {
         big_number = true;
       }
@@ -392,9 +397,17 @@ RowScan ScanRow(const Table& table, int row) {
   // reading each line as a row).
   if (total_word && !other_text && !(code_words && !big_number)) code_or_total = true;
   bool consecutive = small_numbers.size() >= 2;
+  // A scan misreads a number or two of a 栏次 row (5 read $, ** read 宁来): the numbers it did
+  // read still step with their columns (1 2 3 4 _ 6 over six amount columns).
+  bool steps_with_columns = ocr && small_numbers.size() >= 3;
   for (std::size_t i = 1; i < small_numbers.size(); ++i) {
     if (small_numbers[i] != small_numbers[i - 1] + 1) consecutive = false;
+    if (small_numbers[i] - small_numbers[i - 1] !=
+        small_number_columns[i] - small_number_columns[i - 1]) {
+      steps_with_columns = false;
+    }
   }
+  consecutive = consecutive || steps_with_columns;
   scan.column_numbers =
       !big_number && !code_or_total && (has_lanci || (consecutive && !other_text));
   if (scan.column_numbers) return scan;

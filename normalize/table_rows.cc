@@ -226,8 +226,12 @@ class RowReader {
     std::string keyed;
     for (int c : columns.keyed_by_sums) {
       if (!keyed.empty()) keyed += ", ";
-      keyed +=
-          "column " + std::to_string(c + 1) + " as " + columns.keys[static_cast<std::size_t>(c)];
+      const std::size_t at = static_cast<std::size_t>(c);
+      // A columnar 三公 column names its item (three_public.total), not a figure's key.
+      const std::string& key = columns.keys[at].empty() && at < columns.column_rows.size()
+                                   ? columns.column_rows[at]
+                                   : columns.keys[at];
+      keyed += "column " + std::to_string(c + 1) + " as " + key;
     }
     Finding finding;
     finding.check = "column.keyed_by_sums";

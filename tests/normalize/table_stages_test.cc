@@ -2124,6 +2124,49 @@ TEST(RowsTest, ColumnarThreePublicItemReadFromTwoColumnsIsNamed) {
   for (const Finding& finding : findings) EXPECT_NE(finding.check, "column.item_repeated");
 }
 
+// A scan of a columnar 三公 table (zj_hangzhou_transport p34) misread its 栏次 row (** read 宁来,
+// 5 read $) and its total's header (“三公”经费合计 read “表三合公计”经). The numbers read still
+// step with their columns, so the row is the 栏次 row, not a header row joined to every column's
+// words (which keyed 购置费 and 运行维护费 as 小计); and the one unnamed money column that holds
+// the items' sum row by row, one misread row aside, is the total. A text layer's 栏次 row must
+// number its columns in order, and a column the sums do not confirm stays unnamed.
+TEST(RowsTest, OcrColumnarThreePublicWithItsNumberRowAndTotalWordMisread) {
+  auto columns_of = [](std::vector<std::vector<std::string>> rows, TextOrigin origin) {
+    Table grid = Grid(rows);
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    StitchedTable stitched = OnePart(grid, "budget.three_public");
+    stitched.declared = UnitOfAmount::kWanYuan;
+    return KeyColumns(stitched, HeaderOptions{});
+  };
+  const std::vector<std::vector<std::string>> scan = {
+      {"单位名称", "“表三合公计”经", "因公出国(境)费用", "公务用车购置及运行费", "", "",
+       "公务接待费"},
+      {"", "", "", "小计", "公务用车购置费", "公务用车运行维护费", ""},
+      {"宁来", "1", "2", "3", "4", "$", "6"},
+      {"合计", "873.20", "", "846.10", "421.30", "424.80", "27.10"},
+      {"本级", "6.00", "", "", "", "", "6.00"},
+      {"执法队", "6084.00", "", "679.00", "349.00", "330.00", "5.00"},
+      {"学校", "11.80", "", "10.80", "", "10.80", "1.00"}};
+  const TableColumns read = columns_of(scan, TextOrigin::kOcr);
+  EXPECT_EQ(read.keyed_by_sums, std::vector<int>{1});  // and the rows stage says so
+  EXPECT_EQ(read.column_rows,
+            (std::vector<std::string>{"", "three_public.total", "three_public.overseas",
+                                      "three_public.vehicle_total", "three_public.vehicle_purchase",
+                                      "three_public.vehicle_operation", "three_public.reception"}));
+  std::vector<std::vector<std::string>> unconfirmed = scan;
+  unconfirmed[4][1] = "7.00";
+  unconfirmed[6][1] = "12.80";
+  EXPECT_EQ(columns_of(unconfirmed, TextOrigin::kOcr).column_rows[1], "");
+  Table numbers = Grid({{"宁来", "1", "2", "3", "4", "$", "6"}});
+  EXPECT_FALSE(ScanRow(numbers, 0).column_numbers);
+  for (TableCell& cell : numbers.cells) cell.provenance.origin = TextOrigin::kOcr;
+  EXPECT_TRUE(ScanRow(numbers, 0).column_numbers);
+  for (TableCell& cell : numbers.cells) {
+    if (cell.text == "6") cell.text = "7";
+  }
+  EXPECT_FALSE(ScanRow(numbers, 0).column_numbers);
+}
+
 TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
   std::vector<StitchedTable> tables(3);
   tables[0].declared = UnitOfAmount::kYuan;
