@@ -1,6 +1,7 @@
 #include "normalize/ocr_labels.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,8 @@ constexpr std::string_view kColumnLabels[] = {
     "项目支出",
     "人员经费",
     "公用经费",
+    "人员支出",
+    "日常公用支出",
     "上缴上级支出",
     "对附属单位补助支出",
     "经营支出",
@@ -195,23 +198,26 @@ double Similarity(std::u32string_view read, std::u32string_view label) {
 
 // A header word wrapped over two lines in a narrow cell that OCR read column by column or
 // with a neighbour's character (一般公共|预算资金 read 式“预一算般资金公共): every ideograph of the
-// label is read, out of order, with at most this many others. The label of one key only, the
-// longest of those read whole, else nullopt.
+// label is read, out of order, with at most this many others; a label of kLeastForOneLost
+// ideographs or more may also have lost one (公务用车运行维护费 read 。运公务行用维车费). The
+// label of one key only, the longest of those read, else nullopt.
 constexpr std::size_t kMostScrambledExtra = 1;
+constexpr std::size_t kLeastForOneLost = 6;
 
 std::optional<std::string> ScrambledLabel(const std::u32string& read, LabelVocabulary vocabulary) {
   std::u32string sorted_read = read;
   std::sort(sorted_read.begin(), sorted_read.end());
   const Candidate* found = nullptr;
   for (const Candidate& candidate : CandidatesOf(vocabulary)) {
-    if (candidate.ideographs.size() < kLeastRead || candidate.ideographs.size() > read.size() ||
-        read.size() - candidate.ideographs.size() > kMostScrambledExtra) {
-      continue;
-    }
+    if (candidate.ideographs.size() < kLeastRead) continue;
     std::u32string sorted_label = candidate.ideographs;
     std::sort(sorted_label.begin(), sorted_label.end());
-    if (!std::includes(sorted_read.begin(), sorted_read.end(), sorted_label.begin(),
-                       sorted_label.end())) {
+    std::u32string common;
+    std::set_intersection(sorted_read.begin(), sorted_read.end(), sorted_label.begin(),
+                          sorted_label.end(), std::back_inserter(common));
+    const std::size_t lost = sorted_label.size() - common.size();
+    if (lost > (sorted_label.size() >= kLeastForOneLost ? 1u : 0u) ||
+        read.size() - common.size() > kMostScrambledExtra) {
       continue;
     }
     if (found != nullptr && found->key != candidate.key) return std::nullopt;
@@ -318,7 +324,8 @@ std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabular
     }
   }
   if (best == nullptr || best_score < kLeastSimilarity || best_score - runner_up < kLeastMargin) {
-    if (vocabulary == LabelVocabulary::kColumns) return ScrambledLabel(ideographs, vocabulary);
+    // Header words: a scan reads a word wrapped in a narrow cell out of order.
+    if (vocabulary != LabelVocabulary::kSummaryRows) return ScrambledLabel(ideographs, vocabulary);
     return std::nullopt;
   }
   return best->label;

@@ -478,16 +478,21 @@ std::string KeyOcrColumnsByNearestLabel(const TablePart& first, std::vector<std:
   if (!IsOcrGrid(table)) return "";
   std::string matched;
   for (std::size_t c = 0; c < keys.size() && c < first.header.paths.size(); ++c) {
-    if (!keys[c].empty() || IsCodeRole(first.header.roles[c]) || first.header.roles[c] == "rowno" ||
+    const std::string& path = first.header.paths[c];
+    const std::size_t last = path.rfind('/');
+    // A part under its group (日常公用支出 under 基本支出) whose word keys nothing as read took
+    // the group's key (basic); a part is never its group's whole, unless it says 小计 or 合计.
+    const bool group_key_taken = !keys[c].empty() && last != std::string::npos &&
+                                 LeafKey(TableKey(path.substr(last + 1))).empty();
+    if ((!keys[c].empty() && !group_key_taken) || IsCodeRole(first.header.roles[c]) ||
+        first.header.roles[c] == "rowno" ||
         MoneyCells(table, first.header.header_rows, static_cast<int>(c)) == 0) {
       continue;
     }
-    const std::string& path = first.header.paths[c];
-    const std::size_t last = path.rfind('/');
     const std::size_t before =
         last == std::string::npos || last == 0 ? std::string::npos : path.rfind('/', last - 1);
     std::vector<std::string> reads = {last == std::string::npos ? path : path.substr(last + 1)};
-    if (last != std::string::npos) {
+    if (last != std::string::npos && !group_key_taken) {
       reads.push_back(before == std::string::npos ? path : path.substr(before + 1));
     }
     for (const std::string& read : reads) {
@@ -549,15 +554,16 @@ int KeyOcrThreePublicTotalBySums(const TablePart& first, std::vector<std::string
   int contradicted = 0;  // a digit misread in a row (684.00 read 6084.00): the sums name it
   for (int r = BodyStart(first); r < table.row_count; ++r) {
     if (ScanRow(table, r).column_numbers) continue;
+    // A cell that reads as no amount (5.93 read S.93) says nothing either way.
     const std::optional<std::int64_t> total = CellMicros(table, r, unnamed[0]);
-    if (!total) return -1;
-    std::int64_t sum = 0;
+    if (!total) continue;
+    std::optional<std::int64_t> sum = 0;
     for (const int c : items) {
       const std::optional<std::int64_t> item = CellMicros(table, r, c);
-      if (!item) return -1;
-      sum += *item;
+      sum = item && sum ? std::optional<std::int64_t>(*sum + *item) : std::nullopt;
     }
-    if (sum != *total) {
+    if (!sum) continue;
+    if (*sum != *total) {
       ++contradicted;
     } else if (*total != 0) {
       ++confirmed;
@@ -732,6 +738,17 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
       std::string leaf =
           path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
       std::string code = ThreePublicKey(leaf);
+      // A scan misreads the item words or reads them out of order (因(境公)费出用国).
+      if (code.empty() && IsOcrGrid(*first.table)) {
+        if (const std::optional<std::string> label =
+                NearestOcrLabel(leaf, LabelVocabulary::kThreePublicRows)) {
+          code = ThreePublicKey(*label);
+          if (!code.empty()) {
+            columns.labels_matched +=
+                (columns.labels_matched.empty() ? "'" : ", '") + leaf + "' as " + *label;
+          }
+        }
+      }
       if (code.empty() && (leaf == "小计" || leaf == "合计") &&
           path.find('/') != std::string::npos) {
         code = ThreePublicKey(path.substr(0, path.rfind('/')));

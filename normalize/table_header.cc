@@ -397,17 +397,21 @@ RowScan ScanRow(const Table& table, int row) {
   // reading each line as a row).
   if (total_word && !other_text && !(code_words && !big_number)) code_or_total = true;
   bool consecutive = small_numbers.size() >= 2;
-  // A scan misreads a number or two of a 栏次 row (5 read $, ** read 宁来): the numbers it did
-  // read still step with their columns (1 2 3 4 _ 6 over six amount columns).
-  bool steps_with_columns = ocr && small_numbers.size() >= 3;
   for (std::size_t i = 1; i < small_numbers.size(); ++i) {
     if (small_numbers[i] != small_numbers[i - 1] + 1) consecutive = false;
-    if (small_numbers[i] - small_numbers[i - 1] !=
-        small_number_columns[i] - small_number_columns[i - 1]) {
-      steps_with_columns = false;
-    }
   }
-  consecutive = consecutive || steps_with_columns;
+  // A scan misreads a number or two of a 栏次 row (5 read $ or 4, 3 read 3?, ** read 宁来): the
+  // numbers it read right still number their columns, each its column's index plus one offset
+  // (1 2 _ 4 4 6 over columns 1 to 6): three at least, and two in three of those read.
+  if (!consecutive && ocr && small_numbers.size() >= 3) {
+    std::map<std::int64_t, std::size_t> offsets;
+    for (std::size_t i = 0; i < small_numbers.size(); ++i) {
+      ++offsets[small_numbers[i] - small_number_columns[i]];
+    }
+    std::size_t most = 0;
+    for (const auto& [offset, count] : offsets) most = std::max(most, count);
+    consecutive = most >= 3 && most * 3 >= small_numbers.size() * 2;
+  }
   scan.column_numbers =
       !big_number && !code_or_total && (has_lanci || (consecutive && !other_text));
   if (scan.column_numbers) return scan;

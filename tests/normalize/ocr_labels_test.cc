@@ -25,6 +25,15 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       {"半、和车能环保支出", LabelVocabulary::kSummaryRows, "节能环保支出"},
       {"、资源勘探了业们和息等支出", LabelVocabulary::kSummaryRows, "资源勘探工业信息等支出"},
       {"下克、住房保障支出", LabelVocabulary::kSummaryRows, "住房保障支出"},
+      // 三公 item words wrapped in narrow header cells (zj_hangzhou_meteo p21); a label of six
+      // ideographs or more may have lost one, a shorter one none.
+      {"因(境公)费出用国", LabelVocabulary::kThreePublicRows, "因公出国(境)费"},
+      {"护”待公务费接", LabelVocabulary::kThreePublicRows, "公务接待费"},
+      {"。运公务行用维车费", LabelVocabulary::kThreePublicRows, "公务用车运行维护费"},
+      {"待公务接", LabelVocabulary::kThreePublicRows, std::nullopt},
+      {"日出常公用支", LabelVocabulary::kColumns, "日常公用支出"},
+      // Summary rows are printed on one line: not read out of order.
+      {"障保住房支出", LabelVocabulary::kSummaryRows, std::nullopt},
       {"2灾雪防治及虚名管理支出", LabelVocabulary::kSummaryRows, "灾害防治及应急管理支出"},
       {":般公共质算资企", LabelVocabulary::kSummaryRows, "一般公共预算资金"},
       {"，-般公共质算拨次", LabelVocabulary::kSummaryRows, "一般公共预算拨款"},

@@ -1778,6 +1778,22 @@ TEST(HeaderTest, OcrHeaderWordsWrappedInTheirCells) {
   EXPECT_TRUE(ScanRow(Grid({{"类", "款", "项", "合计", "3.00"}}), 0).data);
 }
 
+// A part under its group whose word OCR misread (日常公用支出 read 日出常公用支 under 基本支出,
+// zj_hangzhou_meteo p17) took the group's key (basic); a part is never its group's whole, so
+// the word read is keyed as the nearest header word. A text layer's unknown part keeps the
+// group's key.
+TEST(HeaderTest, OcrPartUnderItsGroupReadOutOfOrder) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"科目名称", "总计", "基本支出", "", "项目支出"},
+                       {"", "", "人员支出", "日出常公用支", ""},
+                       {"合计", "9.00", "4.00", "2.00", "3.00"},
+                       {"教育支出", "9.00", "4.00", "2.00", "3.00"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    const TableColumns columns = KeyColumns(OnePart(grid, "budget.expenditure"), HeaderOptions{});
+    EXPECT_EQ(columns.keys[3], origin == TextOrigin::kOcr ? "public" : "basic");
+  }
+}
+
 // A summary whose 行次 and 金额 header cells a scan read as one (行次 金额) over the income
 // side's amounts: that column holds money, so it is the side's amount column, not its row
 // numbers (else the expenditure side's amounts went to the income lines). A text layer's
@@ -2130,6 +2146,7 @@ TEST(RowsTest, ColumnarThreePublicItemReadFromTwoColumnsIsNamed) {
 // words (which keyed 购置费 and 运行维护费 as 小计); and the one unnamed money column that holds
 // the items' sum row by row, one misread row aside, is the total. A text layer's 栏次 row must
 // number its columns in order, and a column the sums do not confirm stays unnamed.
+// Item words read out of order (因(境公)费出用国) key their columns as the words they hold.
 TEST(RowsTest, OcrColumnarThreePublicWithItsNumberRowAndTotalWordMisread) {
   auto columns_of = [](std::vector<std::vector<std::string>> rows, TextOrigin origin) {
     Table grid = Grid(rows);
@@ -2161,10 +2178,15 @@ TEST(RowsTest, OcrColumnarThreePublicWithItsNumberRowAndTotalWordMisread) {
   EXPECT_FALSE(ScanRow(numbers, 0).column_numbers);
   for (TableCell& cell : numbers.cells) cell.provenance.origin = TextOrigin::kOcr;
   EXPECT_TRUE(ScanRow(numbers, 0).column_numbers);
-  for (TableCell& cell : numbers.cells) {
-    if (cell.text == "6") cell.text = "7";
-  }
-  EXPECT_FALSE(ScanRow(numbers, 0).column_numbers);
+  // Two numbers misread as others (zj_hangzhou_meteo p17: 5 read 4, 7 read 了7): the rest
+  // still number their columns. Small numbers out of their columns' order are no 栏次 row.
+  auto ocr_row = [](std::vector<std::string> cells) {
+    Table row = Grid({cells});
+    for (TableCell& cell : row.cells) cell.provenance.origin = TextOrigin::kOcr;
+    return row;
+  };
+  EXPECT_TRUE(ScanRow(ocr_row({"本", "1", "2", "3?", "4", "4", "6", "了7"}), 0).column_numbers);
+  EXPECT_FALSE(ScanRow(ocr_row({"宁来", "1", "5", "2", "7", "$", "3"}), 0).column_numbers);
 }
 
 TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
