@@ -31,21 +31,6 @@ constexpr std::string_view kSecondReading = "the second reader's reading";
 constexpr std::string_view kMisreadOfTheTable =
     "a digit both readers misread, as the first misread it in the table's other cells";
 
-// Digits OCR confuses with one another (the pairs Tesseract's Chinese models
-// swap in grey, noisy or JPEG'd amounts).
-std::u32string ConfusablesOf(char32_t digit) {
-  switch (digit) {
-    case U'0': return U"68";
-    case U'1': return U"74";
-    case U'3': return U"85";
-    case U'5': return U"6";
-    case U'6': return U"058";
-    case U'7': return U"1";
-    case U'8': return U"306";
-    default: return U"";
-  }
-}
-
 bool IsAsciiDigit(char32_t c) {
   return c >= U'0' && c <= U'9';
 }
@@ -57,7 +42,7 @@ std::vector<std::pair<std::u32string, std::string>> Variants(const std::u32strin
   for (std::size_t i = 0; i < n; ++i) {
     const char32_t c = printed[i];
     if (IsAsciiDigit(c)) {
-      for (char32_t other : ConfusablesOf(c)) {
+      for (char32_t other : OcrConfusableDigits(c)) {
         std::u32string v = printed;
         v[i] = other;
         out.emplace_back(v, "confusable digit");
@@ -662,6 +647,19 @@ void RepairTablesBySecondReadings(std::vector<CanonicalTable>& tables,
 }
 
 }  // namespace
+
+std::u32string OcrConfusableDigits(char32_t digit) {
+  switch (digit) {
+    case U'0': return U"68";
+    case U'1': return U"74";
+    case U'3': return U"85";
+    case U'5': return U"6";
+    case U'6': return U"058";
+    case U'7': return U"1";
+    case U'8': return U"306";
+    default: return U"";
+  }
+}
 
 void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>& findings,
                       const std::vector<Warning>& reader_warnings) {

@@ -22,6 +22,7 @@
 // that holds, and a closed identity relates a figure whose reading was not changed.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "core/document.h"
@@ -31,6 +32,10 @@ namespace disclose {
 
 // OCR figures at or above this confidence are taken as read.
 constexpr int kRepairMaxConfidence = 97;
+
+// The digits OCR takes `digit` for (the pairs Tesseract's Chinese models swap in grey, noisy or
+// JPEG'd print: 1 and 4, 3 and 8 …); empty for a digit it does not confuse, or no digit.
+std::u32string OcrConfusableDigits(char32_t digit);
 
 void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>& findings,
                       const std::vector<Warning>& reader_warnings = {});

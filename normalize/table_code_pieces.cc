@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "core/text.h"
+#include "normalize/classification.h"
 #include "normalize/ocr_labels.h"
+#include "normalize/ocr_repair.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
 
@@ -141,6 +143,22 @@ std::string CodeNamedAmong(const std::string& parent, const std::vector<int>& pi
   std::vector<std::string> codes;
   for (const int piece : pieces) codes.push_back(parent + TwoDigits(piece));
   return NearestSubclassCode(name, codes).value_or("");
+}
+
+std::string CodeMisreadAsAnother(const std::string& code, std::string_view name) {
+  if (code.size() != 5 && code.size() != 7) return "";
+  std::vector<std::string> codes = {code};
+  for (std::size_t at = code.size() - 2; at < code.size(); ++at) {
+    for (const char32_t digit : OcrConfusableDigits(static_cast<char32_t>(code[at]))) {
+      std::string other = code;
+      other[at] = static_cast<char>(digit);
+      if (other.compare(other.size() - 2, 2, "00") == 0) continue;
+      if (!KnownFunctionSubclassNames(other).empty()) codes.push_back(other);
+    }
+  }
+  if (codes.size() == 1) return "";
+  const std::optional<std::string> named = NearestSubclassCode(name, codes);
+  return named && *named != code ? *named : "";
 }
 
 std::vector<int> PiecesReadAs(std::string_view key) {

@@ -66,6 +66,12 @@ std::string CodeNamedAmong(const std::string& parent, const std::vector<int>& pi
 // prints digits only, so this is a piece, never the row's name.
 bool IsPieceReadAsIdeographs(std::string_view key);
 
+// The code a scan misread into `code` (a 项 piece 04 read 01 in Yantai's serif font at 150 dpi,
+// one confusable digit of its last piece), when the row's OCR'd `name` is the name the
+// classification gives that code and not `code`'s (NearestSubclassCode); "" otherwise, and
+// always when the name is near `code`'s own.
+std::string CodeMisreadAsAnother(const std::string& code, std::string_view name);
+
 // A 类 code as a scan garbles it (212 read "ffv ts" or "上kt"): a few characters with a Latin
 // letter or digit among them that make no code. Never a row's name, which a 类 column holds
 // only spelt out.

@@ -780,6 +780,31 @@ class RowReader {
               last_kuan[s].clear();
             }
           }
+          // A code a scan misread into another of its class (2200104 read 2200101, a serif 4 read
+          // 1): it keys a row already keyed, breaks its siblings' ascending order, ends in 00 or
+          // is no code the documents print, and the row's name is the name the classification
+          // gives the code one confusable digit away, not the one read. Its 项 rows follow a 款
+          // so re-keyed. A known code read in order is as printed, whatever the name.
+          const auto misplaced = [&](const std::string& read) {
+            const std::string& sibling = read.size() == 7 ? last_xiang[s] : last_kuan[s];
+            const bool out_of_order = sibling.size() == read.size() &&
+                                      StartsWith(sibling, read.substr(0, read.size() - 2)) &&
+                                      sibling >= read;
+            const bool keyed_before =
+                std::any_of(table.rows.begin(), table.rows.end(),
+                            [&](const CanonicalRow& row) { return row.row_code == read; });
+            return out_of_order || keyed_before || EndsWith(read, "00") ||
+                   KnownFunctionSubclassNames(read).empty();
+          };
+          if (label_ocr && IsFunctionCodedKind(table.kind) &&
+              (code.size() == 5 || code.size() == 7) && misplaced(code)) {
+            const std::string named = CodeMisreadAsAnother(code, name);
+            if (!named.empty()) {
+              codes_inferred += (codes_inferred.empty() ? "" : ", ") +
+                                ("'" + code + "' as " + named + " by its name '" + name + "'");
+              code = named;
+            }
+          }
           if (code.size() == 3) {
             last_class[s] = code;
             last_kuan[s].clear();

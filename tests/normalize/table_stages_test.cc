@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "normalize/table_code_pieces.h"
 #include "tests/normalize/document_builder.h"
 
 namespace disclose {
@@ -2004,6 +2005,39 @@ TEST(RowsTest, OcrGarbledCodePieceIsNamedByTheClassification) {
                                       "2210199", "22103", ""}));
   EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "by its name '城乡社区等理下务'"));
   EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "'的' as 99 (2210199"));
+}
+
+// A code piece a scan misread into another number (04 read 01: Yantai's serif 4 at 150 dpi)
+// keys the row as a sibling whose name the classification gives otherwise: the row's name,
+// misread too, is that of the code one confusable digit away (2200104 自然资源规划及管理), which
+// keys it, when the code read is suspect: a row's code already, out of its siblings' order, 00,
+// or no code the documents print. A name near the code read keeps it; a text layer's code is as
+// printed.
+TEST(RowsTest, OcrCodeMisreadAsASiblingIsKeyedByItsName) {
+  EXPECT_EQ(CodeMisreadAsAnother("2200101", "有然资源规划及管理"), "2200104");
+  EXPECT_EQ(CodeMisreadAsAnother("2200101", "行政运行"), "");
+  EXPECT_EQ(CodeMisreadAsAnother("2200101", "了了了了"), "");
+  EXPECT_EQ(CodeMisreadAsAnother("220", "自然资源海洋气象等支出"), "");
+  const std::vector<std::vector<std::string>> rows = {
+      {"类", "款", "项", "科目名称", "合计"},
+      {"220", "", "", "自然资源海洋气象等支出", "9.00"},
+      {"", "01", "", "自然资源事务", "9.00"},
+      {"", "", "01", "行政运行", "4.00"},
+      {"", "", "01", "有然资源规划及管理", "5.00"}};
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    std::vector<Finding> findings;
+    const std::vector<std::string> codes =
+        RowCodes(Grid(rows), "budget.expenditure", findings, origin);
+    EXPECT_EQ(codes.back(), origin == TextOrigin::kOcr ? "2200104" : "2200101");
+  }
+  // A known code read in its order keeps it, though the classification names it otherwise.
+  std::vector<Finding> findings;
+  EXPECT_EQ(RowCodes(Grid({{"类", "款", "项", "科目名称", "合计"},
+                           {"210", "", "", "卫生健康支出", "9.00"},
+                           {"", "11", "", "行政事业单位医疗", "4.00"},
+                           {"", "13", "", "医疗保障管理事务", "5.00"}}),
+                     "budget.expenditure", findings),
+            (std::vector<std::string>{"210", "21011", "21013"}));
 }
 
 // A serif 6 read 0 makes code pieces 00, which the classification never numbers
