@@ -20,6 +20,7 @@
 #include "normalize/table_figure.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
+#include "normalize/table_total_row.h"
 
 namespace disclose {
 namespace {
@@ -97,6 +98,7 @@ class RowReader {
   CanonicalTable Read(StitchedTable pending, const TableColumns& columns, int table_index) {
     const std::size_t findings_before = findings_.size();
     FillRows(pending, columns, table_index);
+    KeyTotalRowBySums(pending.canonical);
     ListOcrFiguresOfAGuessedUnit(pending.canonical, findings_before);
     ReportColumnsKeyedBySums(pending.canonical, columns);
     ReportOcrDuplicateCodes(pending.canonical);
@@ -203,6 +205,26 @@ class RowReader {
       finding.message += "; the table is OCR'd and its unit line may be misread: its " +
                          std::to_string(figures.size()) + " figure(s) are listed";
       finding.figures = std::move(figures);
+      return;
+    }
+  }
+
+  // A total row whose 合计 OCR misread, keyed by its sums (table_total_row.h), and said so.
+  void KeyTotalRowBySums(CanonicalTable& table) {
+    const std::string read = KeyOcrTotalRowBySums(table);
+    if (read.empty()) return;
+    for (const CanonicalRow& row : table.rows) {
+      if (row.row_code != "total") continue;
+      Finding finding;
+      finding.check = "row.total_by_sums";
+      finding.severity = Severity::kInfo;
+      finding.message = "table '" + table.printed_title + "': the OCR'd row '" + read +
+                        "' keys no row as read and prints in each column the sum of the table's "
+                        "top rows (its 类 rows, or the 项 rows it lists alone): it is the total "
+                        "row";
+      for (const Figure& figure : row.values) finding.figures.push_back(ReferenceTo(figure));
+      if (!row.values.empty()) finding.provenance = row.values.front().provenance;
+      findings_.push_back(std::move(finding));
       return;
     }
   }

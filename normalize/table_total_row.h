@@ -1,0 +1,23 @@
+// Private to normalize/: part of stage 5 of the table pipeline (table_stages.h), the total row
+// of an OCR'd table whose 合计 label the scan misread. A scan reads 合计 as 合让, 台计 or nothing,
+// and the row, keyed by no label, is exported uncoded while the identities that close on it
+// (sum.total) are not checked. Its amounts still say what it is: in every column it prints the
+// sum of the table's top rows.
+//
+//   类 rows 201 | 5.00 | 3.00   and 208 | 4.00 | 1.00,   an uncoded row "台让" | 9.00 | 4.00
+//   -> KeyOcrTotalRowBySums(table) == "台让"; that row and its figures are keyed "total"
+#pragma once
+
+#include <string>
+
+#include "core/normalized.h"
+
+namespace disclose {
+
+// Keys as `total` the one uncoded row of an OCR'd table, with no total row, whose every figure
+// is the sum of the top rows' (the shortest codes, 类 rows or a flat list's 项 rows, two at
+// least) in its column, in two columns at least or in a table's only column. Returns the row's
+// name as read ("" when none is keyed).
+std::string KeyOcrTotalRowBySums(CanonicalTable& table);
+
+}  // namespace disclose

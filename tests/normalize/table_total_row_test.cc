@@ -1,0 +1,85 @@
+#include "normalize/table_total_row.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace disclose {
+namespace {
+
+struct RowSpec {
+  std::string code;
+  std::string name;
+  std::vector<std::pair<std::string, std::int64_t>> figures;  // column, fen
+};
+
+CanonicalTable TableOf(const std::vector<RowSpec>& specs, TextOrigin origin) {
+  CanonicalTable table;
+  table.kind = "budget.general_budget_expenditure";
+  for (const RowSpec& spec : specs) {
+    CanonicalRow row;
+    row.row_code = spec.code;
+    row.row_name = spec.name;
+    for (const auto& [column, fen] : spec.figures) {
+      Figure figure;
+      figure.row_code = spec.code;
+      figure.column = column;
+      figure.amount_fen = fen;
+      figure.provenance.origin = origin;
+      row.values.push_back(figure);
+    }
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+std::vector<std::string> CodesOf(const CanonicalTable& table) {
+  std::vector<std::string> codes;
+  for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+  return codes;
+}
+
+// A scan's 合计 read 个号计 keys nothing; its amounts, the sums of the table's top rows in each
+// column, make it the total row (bj_city_sasac p12 lists 项 rows alone; a table with 类 rows
+// sums those). A row that matches in one column of two, two rows that both match, a single top
+// row, or a text layer's row are left as they are.
+TEST(TotalRowTest, OcrTotalRowKeyedBySums) {
+  const std::vector<RowSpec> flat = {
+      {"2230199", "其他解决历史遗留问题", {{"total", 500}, {"project", 500}}},
+      {"2230201", "国有经济结构调整支出", {{"total", 300}, {"project", 300}}},
+      {"", "个号计", {{"total", 800}, {"project", 800}}}};
+  CanonicalTable table = TableOf(flat, TextOrigin::kOcr);
+  EXPECT_EQ(KeyOcrTotalRowBySums(table), "个号计");
+  EXPECT_EQ(CodesOf(table), (std::vector<std::string>{"2230199", "2230201", "total"}));
+  EXPECT_EQ(table.rows[2].values[1].row_code, "total");
+
+  const std::vector<RowSpec> classes = {
+      {"201", "一般公共服务支出", {{"total", 500}, {"basic", 200}}},
+      {"20101", "人大事务", {{"total", 500}, {"basic", 200}}},
+      {"208", "社会保障和就业支出", {{"total", 400}, {"basic", 100}}},
+      {"", "台让", {{"total", 900}, {"basic", 300}}}};
+  table = TableOf(classes, TextOrigin::kOcr);
+  EXPECT_EQ(KeyOcrTotalRowBySums(table), "台让");
+
+  std::vector<RowSpec> one_column_off = classes;
+  one_column_off[3].figures[1].second = 310;
+  table = TableOf(one_column_off, TextOrigin::kOcr);
+  EXPECT_EQ(KeyOcrTotalRowBySums(table), "");
+
+  std::vector<RowSpec> twice = classes;
+  twice.push_back({"", "合让", {{"total", 900}, {"basic", 300}}});
+  table = TableOf(twice, TextOrigin::kOcr);
+  EXPECT_EQ(KeyOcrTotalRowBySums(table), "");
+
+  table = TableOf({flat[0], {"", "个号计", {{"total", 500}, {"project", 500}}}}, TextOrigin::kOcr);
+  EXPECT_EQ(KeyOcrTotalRowBySums(table), "");
+
+  table = TableOf(classes, TextOrigin::kTextLayer);
+  EXPECT_EQ(KeyOcrTotalRowBySums(table), "");
+}
+
+}  // namespace
+}  // namespace disclose
