@@ -524,7 +524,7 @@ std::optional<std::int64_t> CellMicros(const Table& table, int r, int c) {
 // A columnar 三公 table's total column whose header OCR garbled (“三公”经费合计 read
 // “表三合公计”经): the one unnamed money column whose every row prints the sum of the named
 // items (因公出国(境)费, 公务用车购置及运行费 or its two parts, 公务接待费), in two rows with
-// figures at least, is their total; a row in four may miss (a misread digit, which the
+// figures at least, is their total; a row in three may miss (a misread digit, which the
 // validator's sums then name).
 // Returns the column so keyed (-1: none) and says in `evidence` how many rows held.
 int KeyOcrThreePublicTotalBySums(const TablePart& first, std::vector<std::string>& column_rows,
@@ -569,7 +569,7 @@ int KeyOcrThreePublicTotalBySums(const TablePart& first, std::vector<std::string
       ++confirmed;
     }
   }
-  if (confirmed < 2 || contradicted * 3 > confirmed) return -1;
+  if (confirmed < 2 || contradicted * 2 > confirmed) return -1;
   column_rows[static_cast<std::size_t>(unnamed[0])] = "three_public.total";
   evidence = std::to_string(confirmed) + " of " + std::to_string(confirmed + contradicted) +
              " rows with figures print the items' sum there";

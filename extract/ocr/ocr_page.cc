@@ -619,6 +619,13 @@ std::string StripRuleRemnants(std::string_view text) {
 
 namespace {
 
+// Whether a short reading (eight characters at most) holds a digit: what a scan makes of an
+// amount whose other characters it misread, never a row's name.
+bool HasDigitAmongFew(std::string_view text) {
+  const std::vector<char32_t> cps = DecodeUtf8(text);
+  return cps.size() <= 8 && std::any_of(cps.begin(), cps.end(), IsDigitLike);
+}
+
 // Amount columns: most non-empty cells below the first row read as amounts.
 std::vector<bool> AmountColumns(const Table& table) {
   std::vector<int> amounts(table.column_count, 0), filled(table.column_count, 0);
@@ -732,8 +739,12 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
       const CellShape shape = ShapeOf(cell.text);
       const bool amount_column =
           cell.column_span == 1 && cell.row > 0 && amount_columns[cell.column];
+      // A cell of an amount column the page pass read as a short word with a digit in it
+      // (5.93 read S.93) is an amount garbled, read again as one.
+      const bool garbled_amount = amount_column && shape == CellShape::kLabel &&
+                                  HasDigitAmongFew(cell.text);
       bool numeric = shape == CellShape::kAmount || shape == CellShape::kNearAmount ||
-                     (amount_column && shape == CellShape::kEmpty);
+                     (amount_column && shape == CellShape::kEmpty) || garbled_amount;
       int confidence = MinConfidence(content, detected.glyph_indices, *cell.provenance.box);
       // Amounts are always read again, with the numeric character set; so is
       // a cell the page pass left empty though it has ink (layout analysis
@@ -781,7 +792,9 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
           cell.text = text;
           confidence = line.confidence;
         }
-        if (usable && numeric) {
+        // An amount neither reading of the first reader makes well formed ('1.606. 14',
+        // 'S.93') is still read by the second: its well-formed reading is taken.
+        if (numeric && (usable || !IsWellFormedAmount(NormalizeAmountReading(cell.text)))) {
           CheckAmountBySecondReader(engine, text_image, cut, dpi, !tight, cell, confidence,
                                     detected.warnings);
         }
