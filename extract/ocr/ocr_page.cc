@@ -741,8 +741,8 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
           cell.column_span == 1 && cell.row > 0 && amount_columns[cell.column];
       // A cell of an amount column the page pass read as a short word with a digit in it
       // (5.93 read S.93) is an amount garbled, read again as one.
-      const bool garbled_amount = amount_column && shape == CellShape::kLabel &&
-                                  HasDigitAmongFew(cell.text);
+      const bool garbled_amount =
+          amount_column && shape == CellShape::kLabel && HasDigitAmongFew(cell.text);
       bool numeric = shape == CellShape::kAmount || shape == CellShape::kNearAmount ||
                      (amount_column && shape == CellShape::kEmpty) || garbled_amount;
       int confidence = MinConfidence(content, detected.glyph_indices, *cell.provenance.box);

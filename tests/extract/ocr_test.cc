@@ -263,6 +263,30 @@ TEST(OcrEngineTest, SecondReaderReadsSerifDigits) {
   }
 }
 
+// An amount the first reader reads with its comma as a point and a space after it ('1.606. 14',
+// '8,.935. 75' on sd_yantai_landres p14 degraded to 150 dpi) is no number in either of its
+// readings; the second reader's well-formed reading is taken, and its confidence is low enough
+// for the repair by the identities to weigh it.
+TEST(OcrTest, AnAmountNoFirstReadingMakesWellFormedTakesTheSecondReadersReading) {
+  Result<Document> doc = Read(kScanned + "sd_yantai_landres_2026_p14_150dpi.pdf", true);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  std::vector<std::string> amounts;
+  for (const Block& block : doc->blocks) {
+    const Table* table = block.AsTable();
+    if (table == nullptr) continue;
+    for (const TableCell& cell : table->cells) {
+      if (cell.text == "1,606.14" || cell.text == "8,935.75") {
+        amounts.push_back(cell.text);
+        EXPECT_LE(cell.provenance.confidence, 50) << cell.text;
+      }
+    }
+  }
+  // Each is printed twice on the page (its row's 合计 and 项目支出).
+  std::sort(amounts.begin(), amounts.end());
+  amounts.erase(std::unique(amounts.begin(), amounts.end()), amounts.end());
+  EXPECT_EQ(amounts, (std::vector<std::string>{"1,606.14", "8,935.75"}));
+}
+
 TEST(OcrTest, ImageOnlyBudgetPageGivesItsText) {
   Result<Document> doc = Read(kScanned + "bj_city_govdata_2026_budget_IMAGEONLY_p3.pdf", true);
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
