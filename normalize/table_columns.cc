@@ -367,23 +367,50 @@ bool TotalHoldsItsParts(const StitchedTable& stitched, const std::vector<int>& c
 // line naming figure columns key, in order, the grid's columns that hold amounts, when there
 // are as many of each and no two words name the same column. Not for summaries (two sides) or
 // 三公 tables (their items may be columns).
+// Two column names a scan read as one word, the gap between them lost (一般公共预算其他收入,
+// the 拨款 of the first wrapped to the line below): kept as one, the word keyed the column
+// under the first name with the second's key. Split where both halves name a figure column,
+// each of at least four characters, as every column name two can be mistaken for is (合计,
+// 收入, 拨款 end longer names: 本年收入合计, 财政拨款收入 stay whole).
+std::vector<std::string> SplitJoinedColumnNames(const std::string& word) {
+  constexpr std::size_t kShortestName = 4;  // code points
+  const std::vector<char32_t> chars = DecodeUtf8(word);
+  const std::string whole = ColumnKeyForHeader({word});
+  for (std::size_t cut = kShortestName; cut + kShortestName <= chars.size(); ++cut) {
+    const std::string left = EncodeUtf8(std::vector<char32_t>(chars.begin(), chars.begin() + cut));
+    const std::string right = EncodeUtf8(std::vector<char32_t>(chars.begin() + cut, chars.end()));
+    const std::string left_key = ColumnKeyForHeader({left});
+    const std::string right_key = ColumnKeyForHeader({right});
+    if (left_key.empty() || left_key == "-" || right_key.empty() || right_key == "-" ||
+        left_key == right_key) {
+      continue;
+    }
+    if (whole != left_key && whole != right_key) continue;
+    return {left, right};
+  }
+  return {word};
+}
+
 void KeyFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys) {
   const TablePart& first = stitched.parts.front();
   if (stitched.header_above.empty()) return;
   if (std::any_of(keys.begin(), keys.end(), [](const std::string& k) { return !k.empty(); })) {
     return;
   }
+  const bool ocr = IsOcrGrid(*first.table);
   std::vector<std::string> word_keys;
-  for (const std::string& word : stitched.header_above) {
-    const std::string key = ColumnKeyForHeader({word});
-    if (key.empty() || key == "-") continue;
-    if (std::find(word_keys.begin(), word_keys.end(), key) != word_keys.end()) return;
-    word_keys.push_back(key);
+  for (const std::string& line_word : stitched.header_above) {
+    for (const std::string& word :
+         ocr ? SplitJoinedColumnNames(line_word) : std::vector<std::string>{line_word}) {
+      const std::string key = ColumnKeyForHeader({word});
+      if (key.empty() || key == "-") continue;
+      if (std::find(word_keys.begin(), word_keys.end(), key) != word_keys.end()) return;
+      word_keys.push_back(key);
+    }
   }
   // Header rows in the grid that key nothing (类 | 款 | 项, 栏次 1 2 3) are no part of the body,
   // and a class code column is no amount column. On a scan the code pieces (201 | 01 | 02) are
   // numbers too: the columns of money there are those printing a point or a separator.
-  const bool ocr = IsOcrGrid(*first.table);
   std::vector<int> amount_columns;
   for (int c = 0; c < first.table->column_count; ++c) {
     const std::string& role = first.header.roles[static_cast<std::size_t>(c)];

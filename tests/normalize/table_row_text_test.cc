@@ -390,6 +390,28 @@ TEST(RowTextTest, OcrHeaderAboveNamingMoreColumnsThanTheGridKeysItsTotal) {
   }
 }
 
+// s3w_0038_budget on a scan: the line above an income table's grid read 一般公共预算 and
+// 其他收入 as one word (拨款 wrapped below), which keyed the grid's second column `other`: every
+// general-budget figure exported as 其他收入, silent. Split, the line names three columns over
+// the grid's two: 合计 keyed, the other unkeyed. Names that end in a short word stay whole.
+TEST(RowTextTest, OcrHeaderAboveWithTwoColumnNamesJoined) {
+  Table grid = Grid({{"类", "款", "项", "", "", ""},
+                     {"栏次", "", "", "", "1", "2"},
+                     {"合计", "", "", "", "1,131,139.48", "1,131,139.48"},
+                     {"210", "", "", "卫生健康支出", "1,131,139.48", "1,131,139.48"},
+                     {"210", "11", "", "行政事业单位医疗", "863,036.93", "863,036.93"}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  StitchedTable stitched;
+  stitched.canonical.kind = "budget.income";
+  stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+  stitched.header_above = {"功能分类科目编码", "科目名称", "合计", "一般公共预算其他收入"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "", "", "", "total", ""}));
+  stitched.header_above = {"功能分类科目编码", "科目名称", "本年收入合计", "财政拨款收入"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "", "", "", "total", "fiscal_appropriation"}));
+}
+
 // s2w_0020_budget, s2w_0252_budget: the 三公 table's header stayed on the page before, its
 // grid has rows only. A budget's lone amount column is its 预算数; a final account's may be
 // 预算数 or 决算数: unkeyed, and column.unkeyed names its amounts.
