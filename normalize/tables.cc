@@ -68,6 +68,7 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
         performance ? ReadPerformanceRows(std::move(table), columns, rows_options, index, findings)
                     : ReadRows(std::move(table), columns, rows_options, index, findings));
   }
+  ReadUngriddedThreePublic(document, metadata.kind, out, findings);
   ReportRowsReadAsText(document, out, findings);
   ReportDuplicateOcrKinds(out, findings);
   return out;

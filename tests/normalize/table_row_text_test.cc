@@ -474,4 +474,85 @@ TEST(RowTextTest, HeaderlessThreePublicTableUnderItsRepeatedHeader) {
 }
 
 }  // namespace
+// s3w_0043_final, s3w_0042_final, s3w_0028_final on a scan: the 三公 table's rows read as lines
+// of text, no grid. Its items are paired with their amounts in the one order the sums hold for:
+// each amount after its item (label and amount read as lines apart) or each before it (a row's
+// amount read first). No pairing holding, or a text layer's lines: no table.
+TEST(RowTextTest, UngriddedOcrThreePublicTable) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> lines;
+    TextOrigin origin;
+    std::vector<std::pair<std::string, std::int64_t>> figures;  // row code, fen
+  };
+  const std::vector<std::string> after = {"项目",
+                                          "决算数",
+                                          "合计",
+                                          "262.29",
+                                          "因公出国( 境) 费",
+                                          "7.35",
+                                          "公务用车购置及运行维护费",
+                                          "248.87",
+                                          "其中: 公务用车购置费",
+                                          "169.92公务用车运行维护费",
+                                          "78.95公务接待费",
+                                          "6.07"};
+  const std::vector<std::string> before = {"决算数",
+                                           "项目",
+                                           "203,554.55合计",
+                                           "14,429.71因公出国( 境) 费",
+                                           "182,905.65公务用车购置及运行维护费",
+                                           "177,460.38其中: 公务用车购置费",
+                                           "5,445.27公务用车运行维护费",
+                                           "6,219.19公务接待费"};
+  std::vector<std::string> wrong = after;
+  wrong[3] = "262.20";
+  const Case cases[] = {
+      {"AmountAfterItsItem",
+       after,
+       TextOrigin::kOcr,
+       {{"three_public.total", 262290000},
+        {"three_public.overseas", 7350000},
+        {"three_public.vehicle_total", 248870000},
+        {"three_public.vehicle_purchase", 169920000},
+        {"three_public.vehicle_operation", 78950000},
+        {"three_public.reception", 6070000}}},
+      {"AmountBeforeItsItem",
+       before,
+       TextOrigin::kOcr,
+       {{"three_public.total", 20355455},
+        {"three_public.overseas", 1442971},
+        {"three_public.vehicle_total", 18290565},
+        {"three_public.vehicle_purchase", 17746038},
+        {"three_public.vehicle_operation", 544527},
+        {"three_public.reception", 621919}}},
+      {"NoPairingHolds", wrong, TextOrigin::kOcr, {}},
+      {"TextLayer", after, TextOrigin::kTextLayer, {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    const bool wan = c.lines == after || c.lines == wrong;
+    document.blocks.push_back(Text("四、一般公共预算财政拨款“三公”经费支出决算表", 3));
+    document.blocks.push_back(Text(wan ? "单位:万元" : "金额单位:元", 3));
+    for (const std::string& line : c.lines) document.blocks.push_back(Text(line, 4));
+    document.blocks.push_back(Text("第三部分名词解释", 4));
+    for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = c.origin;
+    std::vector<CanonicalTable> tables;
+    std::vector<Finding> findings;
+    ReadUngriddedThreePublic(document, DocKind::kFinalAccounts, tables, findings);
+    std::vector<std::pair<std::string, std::int64_t>> read;
+    for (const CanonicalTable& table : tables) {
+      EXPECT_EQ(table.kind, "final.three_public") << c.name;
+      for (const CanonicalRow& row : table.rows) {
+        for (const Figure& figure : row.values) {
+          EXPECT_EQ(figure.column, "final") << c.name;
+          read.emplace_back(figure.row_code, figure.amount_fen);
+        }
+      }
+    }
+    EXPECT_EQ(read, c.figures) << c.name;
+    EXPECT_EQ(findings.size(), c.figures.empty() ? 0u : 1u) << c.name;
+  }
+}
+
 }  // namespace disclose
