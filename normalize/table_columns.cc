@@ -210,27 +210,64 @@ bool NoColumnKeyed(const std::vector<std::string>& keys) {
 // column and the columns up to the next) holds exactly one column of money, that column is the
 // side's amount. A side of several money columns (a fiscal-appropriation summary's funds), or
 // a column of a few amounts among words, is left to its header words.
-void KeyOcrSummaryLoneAmounts(const TablePart& first, std::vector<std::string>& keys) {
-  const Table& table = *first.table;
-  if (!IsOcrGrid(table)) return;
+// The sides of an OCR'd summary by their bodies (the header analysis calls a column it keys
+// nothing a label column): a column printing no money opens a side, one printing money is among
+// its amounts.
+std::vector<std::vector<std::size_t>> OcrSummarySides(const TablePart& first,
+                                                      const std::vector<std::string>& keys) {
   const HeaderAnalysis& header = first.header;
-  if (!NoColumnKeyed(keys)) return;
-  // The header analysis calls a column it keys nothing a label column, so the sides are told
-  // by their bodies: a column printing no money opens a side, one printing money is its amount.
   std::vector<std::vector<std::size_t>> sides;  // each side's money columns
   for (std::size_t c = 0; c < keys.size() && c < header.roles.size(); ++c) {
     if (header.roles[c] == "rowno" || IsCodeRole(header.roles[c])) continue;
-    const int money = MoneyCells(table, header.header_rows, static_cast<int>(c));
+    const int money = MoneyCells(*first.table, header.header_rows, static_cast<int>(c));
     if (money == 0) {
       sides.emplace_back();
     } else if (money >= 2 && !sides.empty()) {
       sides.back().push_back(c);
     }
   }
+  return sides;
+}
+
+void KeyOcrSummaryLoneAmounts(const TablePart& first, std::vector<std::string>& keys) {
+  if (!IsOcrGrid(*first.table)) return;
+  if (!NoColumnKeyed(keys)) return;
+  const std::vector<std::vector<std::size_t>> sides = OcrSummarySides(first, keys);
   if (sides.size() < 2) return;
   for (const std::vector<std::size_t>& side : sides)
     if (side.size() != 1) return;
   for (const std::vector<std::size_t>& side : sides) keys[side.front()] = "amount";
+}
+
+// A summary whose header a scan read as a paragraph above the grid (项目 金额 项目（按功能分类）
+// 合计 一般公共预算财政拨款 政府性基金预算财政拨款): no column keyed. The line's words go side by
+// side, each label word (项目…) opening a side, onto the grid's sides. A side of as many money
+// columns as figure words takes them in order. A side with fewer (a fund printed empty all down
+// makes no column on a scan) stays unkeyed, column.unkeyed naming its amounts: its 合计 keyed
+// alone would be read as the side's one amount, and a fiscal summary's funds lost.
+void KeyOcrSummaryFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys) {
+  const TablePart& first = stitched.parts.front();
+  if (!IsOcrGrid(*first.table) || stitched.header_above.empty() || !NoColumnKeyed(keys)) return;
+  std::vector<std::vector<std::string>> word_sides;
+  for (const std::string& word : stitched.header_above) {
+    const std::string key = ColumnKeyForHeader({word});
+    if (key == "-" || StartsWith(TableKey(word), "项目")) {
+      word_sides.emplace_back();
+    } else if (!key.empty() && !word_sides.empty()) {
+      word_sides.back().push_back(key);
+    }
+  }
+  const std::vector<std::vector<std::size_t>> sides = OcrSummarySides(first, keys);
+  if (sides.size() != word_sides.size() || sides.size() < 2) return;
+  std::vector<std::string> keyed = keys;
+  for (std::size_t s = 0; s < sides.size(); ++s) {
+    const std::vector<std::size_t>& columns = sides[s];
+    const std::vector<std::string>& words = word_sides[s];
+    if (columns.empty() || columns.size() > words.size()) return;
+    if (columns.size() != words.size()) continue;
+    for (std::size_t i = 0; i < columns.size(); ++i) keyed[columns[i]] = words[i];
+  }
+  keys = keyed;
 }
 
 // A table of codes, names and one column of amounts (科目编码 | 科目名称 | 金额) whose amount
@@ -603,6 +640,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   if (summary) {
     KeyOcrSummarySides(first, column_keys);
     KeyOcrSummaryLoneAmounts(first, column_keys);
+    KeyOcrSummaryFromHeaderAbove(stitched, column_keys);
   }
   if (three_public) KeyHeaderlessThreePublic(stitched, column_keys);
   if (!three_public && !summary) {

@@ -412,6 +412,29 @@ TEST(RowTextTest, OcrHeaderAboveWithTwoColumnNamesJoined) {
             (std::vector<std::string>{"", "", "", "", "total", "fiscal_appropriation"}));
 }
 
+// s3w_0042_final on a scan: a fiscal-appropriation summary whose header OCR read as a line
+// above the grid keyed no column. Its words go side by side onto the grid's sides: the income
+// side's 金额 keys its one column; the expenditure side names three funds over two columns (the
+// empty 政府性基金 made none) and stays unkeyed. Both sides matching, both are keyed.
+TEST(RowTextTest, OcrSummaryHeaderAboveKeysItsSides) {
+  Table grid = Grid(
+      {{"一、一般公共预算财政拨款", "1,098,490.47", "教育支出", "1,098,490.47", "1,098,490.47"},
+       {"二、政府性基金预算财政拨款", "", "", "", ""},
+       {"本年收入合计", "1,098,490.47", "本年支出合计", "1,098,490.47", "1,098,490.47"},
+       {"总计", "1,098,490.47", "总计", "1,098,490.47", "1,098,490.47"}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  StitchedTable stitched;
+  stitched.canonical.kind = "final.fiscal_appropriation_summary";
+  stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+  stitched.header_above = {
+      "项目", "金额", "项目〈按功能分类)", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "amount", "", "", ""}));
+  stitched.header_above = {"项目", "金额", "项目〈按功能分类)", "合计", "一般公共预算财政拨款"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "amount", "", "total", "general_budget"}));
+}
+
 // s2w_0020_budget, s2w_0252_budget: the 三公 table's header stayed on the page before, its
 // grid has rows only. A budget's lone amount column is its 预算数; a final account's may be
 // 预算数 or 决算数: unkeyed, and column.unkeyed names its amounts.
