@@ -398,6 +398,48 @@ bool TotalHoldsItsParts(const StitchedTable& stitched, const std::vector<int>& c
   return rows >= 2;
 }
 
+// An income table's one source column among several its header line names (合计 | 一般公共预算
+// | 其他收入 over a grid of 合计 and one more: the empty 其他收入 made no column on a scan). The
+// summary read before lists the income by source: the one source of the line whose summary
+// figure is the column's total (its largest amount) names it; none or two, "".
+std::string SourceNamedBySummary(const StitchedTable& stitched, int column,
+                                 const std::vector<std::string>& word_keys,
+                                 const std::vector<CanonicalTable>* tables_before) {
+  if (tables_before == nullptr || stitched.declared == UnitOfAmount::kUnknown) return "";
+  std::optional<std::int64_t> column_total;
+  for (const TablePart& part : stitched.parts) {
+    if (part.table->column_count != stitched.parts.front().table->column_count) continue;
+    for (int r = part.header.header_rows; r < part.table->row_count; ++r) {
+      const std::string_view text = part.table->TextAt(r, column);
+      if (!IsPrintedMoney(text)) continue;
+      const std::optional<std::int64_t> fen = ToFen(ParseAmountText(text), stitched.declared);
+      if (fen && (!column_total || *fen > *column_total)) column_total = fen;
+    }
+  }
+  if (!column_total) return "";
+  const std::string prefix = stitched.canonical.kind.substr(0, stitched.canonical.kind.find('.'));
+  std::string named;
+  for (const std::string& key : word_keys) {
+    if (key == "total") continue;
+    const std::string line =
+        "income." + key +
+        (key == "general_budget" || key == "gov_fund" ? std::string("_appropriation")
+                                                      : std::string());
+    for (const CanonicalTable& summary : *tables_before) {
+      if (summary.kind != prefix + ".income_expenditure_summary") continue;
+      for (const CanonicalRow& row : summary.rows) {
+        if (row.row_code != line) continue;
+        for (const Figure& figure : row.values) {
+          if (figure.amount_fen != *column_total) continue;
+          if (!named.empty() && named != key) return "";
+          named = key;
+        }
+      }
+    }
+  }
+  return named;
+}
+
 // A table whose grid's header names no column (none, or only 类 | 款 | 项 and 栏次) and whose
 // header was printed as a paragraph right above it (a header repeated on the next page, or
 // left at the foot of the page before, read apart from the rows under it): the words of that
@@ -428,7 +470,9 @@ std::vector<std::string> SplitJoinedColumnNames(const std::string& word) {
   return {word};
 }
 
-void KeyFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys) {
+void KeyFromHeaderAbove(const StitchedTable& stitched,
+                        const std::vector<CanonicalTable>* tables_before,
+                        std::vector<std::string>& keys) {
   const TablePart& first = stitched.parts.front();
   if (stitched.header_above.empty()) return;
   if (std::any_of(keys.begin(), keys.end(), [](const std::string& k) { return !k.empty(); })) {
@@ -480,6 +524,11 @@ void KeyFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>&
     // part in every row; the others stay unkeyed (column.unkeyed names their amounts).
     if (TotalHoldsItsParts(stitched, amount_columns)) {
       keys[static_cast<std::size_t>(amount_columns.front())] = "total";
+      if (amount_columns.size() == 2 && EndsWith(stitched.canonical.kind, ".income")) {
+        const std::string source =
+            SourceNamedBySummary(stitched, amount_columns.back(), word_keys, tables_before);
+        if (!source.empty()) keys[static_cast<std::size_t>(amount_columns.back())] = source;
+      }
     }
     return;
   }
@@ -619,7 +668,7 @@ void MergeSegmentsWithoutLabels(const StitchedTable& stitched, std::vector<Segme
 
 }  // namespace
 
-TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*options*/) {
+TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& options) {
   const TablePart& first = stitched.parts.front();
   const std::string& kind = stitched.canonical.kind;
   TableColumns columns;
@@ -644,7 +693,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   }
   if (three_public) KeyHeaderlessThreePublic(stitched, column_keys);
   if (!three_public && !summary) {
-    KeyFromHeaderAbove(stitched, column_keys);
+    KeyFromHeaderAbove(stitched, options.tables_before, column_keys);
     KeyOcrLoneMoneyColumn(stitched, column_keys);
   }
 

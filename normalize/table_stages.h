@@ -201,7 +201,11 @@ bool IsCodeRole(const std::string& role);
 bool IsTextTableKind(const std::string& kind);
 bool IsSummaryKind(std::string_view kind);
 
-struct HeaderOptions {};
+struct HeaderOptions {
+  // The tables read before this one, whose figures may say what its header does not (the
+  // summary's income lines name an income table's source column); null for none.
+  const std::vector<CanonicalTable>* tables_before = nullptr;
+};
 
 // The table's column keys, read from its first part's header.
 struct TableColumns {

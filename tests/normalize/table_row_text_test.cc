@@ -435,6 +435,52 @@ TEST(RowTextTest, OcrSummaryHeaderAboveKeysItsSides) {
             (std::vector<std::string>{"", "amount", "", "total", "general_budget"}));
 }
 
+// s3w_0002_budget, s3w_0038_budget, s3w_0019_budget on a scan: the line above an income
+// table's grid names 合计 | 一般公共预算 | 其他收入 over two money columns (其他收入 printed empty
+// all down, so no column on the scan); the second stayed unkeyed, 17 figures lost. The summary
+// read before lists the income by source: the source whose line there is the column's total
+// keys it. No summary, or none of its lines equal, leaves it unkeyed.
+TEST(RowTextTest, OcrIncomeSourceColumnNamedByTheSummary) {
+  Table grid = Grid({{"类", "款", "项", "", "", ""},
+                     {"合计", "", "", "", "7,869.85", "7,869.85"},
+                     {"210", "", "", "卫生健康支出", "3,738.44", "3,738.44"},
+                     {"221", "", "", "住房保障支出", "4,131.41", "4,131.41"}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  StitchedTable stitched;
+  stitched.canonical.kind = "budget.income";
+  stitched.declared = UnitOfAmount::kWanYuan;
+  stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+  stitched.header_above = {"功能分类科目编码", "科目名称", "合计", "一般公共预算", "其他收入"};
+  auto summary_with = [](const std::string& line, std::int64_t fen) {
+    std::vector<CanonicalTable> tables(1);
+    tables[0].kind = "budget.income_expenditure_summary";
+    CanonicalRow row;
+    row.row_code = line;
+    Figure figure;
+    figure.row_code = line;
+    figure.column = "amount";
+    figure.amount_fen = fen;
+    row.values.push_back(figure);
+    tables[0].rows.push_back(row);
+    return tables;
+  };
+  auto keys_with = [&](const std::vector<CanonicalTable>* before) {
+    HeaderOptions options;
+    options.tables_before = before;
+    return KeyColumns(stitched, options).keys;
+  };
+  const std::vector<CanonicalTable> general =
+      summary_with("income.general_budget_appropriation", 7869850000);
+  EXPECT_EQ(keys_with(&general),
+            (std::vector<std::string>{"", "", "", "", "total", "general_budget"}));
+  const std::vector<CanonicalTable> other = summary_with("income.other", 7869850000);
+  EXPECT_EQ(keys_with(&other), (std::vector<std::string>{"", "", "", "", "total", "other"}));
+  const std::vector<CanonicalTable> unequal =
+      summary_with("income.general_budget_appropriation", 7869840000);
+  EXPECT_EQ(keys_with(&unequal), (std::vector<std::string>{"", "", "", "", "total", ""}));
+  EXPECT_EQ(keys_with(nullptr), (std::vector<std::string>{"", "", "", "", "total", ""}));
+}
+
 // s2w_0020_budget, s2w_0252_budget: the 三公 table's header stayed on the page before, its
 // grid has rows only. A budget's lone amount column is its 预算数; a final account's may be
 // 预算数 or 决算数: unkeyed, and column.unkeyed names its amounts.
