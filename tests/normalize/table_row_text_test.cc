@@ -390,6 +390,15 @@ TEST(RowTextTest, OcrHeaderAboveNamingMoreColumnsThanTheGridKeysItsTotal) {
   }
 }
 
+// `grid` read by OCR as the one part of a budget's income table; the grid must outlive it.
+StitchedTable OcrIncomeTable(Table& grid) {
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  StitchedTable stitched;
+  stitched.canonical.kind = "budget.income";
+  stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+  return stitched;
+}
+
 // s3w_0038_budget on a scan: the line above an income table's grid read 一般公共预算 and
 // 其他收入 as one word (拨款 wrapped below), which keyed the grid's second column `other`: every
 // general-budget figure exported as 其他收入, silent. Split, the line names three columns over
@@ -400,10 +409,7 @@ TEST(RowTextTest, OcrHeaderAboveWithTwoColumnNamesJoined) {
                      {"合计", "", "", "", "1,131,139.48", "1,131,139.48"},
                      {"210", "", "", "卫生健康支出", "1,131,139.48", "1,131,139.48"},
                      {"210", "11", "", "行政事业单位医疗", "863,036.93", "863,036.93"}});
-  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
-  StitchedTable stitched;
-  stitched.canonical.kind = "budget.income";
-  stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+  StitchedTable stitched = OcrIncomeTable(grid);
   stitched.header_above = {"功能分类科目编码", "科目名称", "合计", "一般公共预算其他收入"};
   EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
             (std::vector<std::string>{"", "", "", "", "total", ""}));
@@ -445,11 +451,8 @@ TEST(RowTextTest, OcrIncomeSourceColumnNamedByTheSummary) {
                      {"合计", "", "", "", "7,869.85", "7,869.85"},
                      {"210", "", "", "卫生健康支出", "3,738.44", "3,738.44"},
                      {"221", "", "", "住房保障支出", "4,131.41", "4,131.41"}});
-  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
-  StitchedTable stitched;
-  stitched.canonical.kind = "budget.income";
+  StitchedTable stitched = OcrIncomeTable(grid);
   stitched.declared = UnitOfAmount::kWanYuan;
-  stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
   stitched.header_above = {"功能分类科目编码", "科目名称", "合计", "一般公共预算", "其他收入"};
   auto summary_with = [](const std::string& line, std::int64_t fen) {
     std::vector<CanonicalTable> tables(1);
