@@ -466,7 +466,8 @@ void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumberin
     Family header = Family::kNone;
     Family body = Family::kNone;
     std::string number_kind;
-    const HeaderAnalysis& grid_header = tables[i].parts.front().header;
+    const HeaderAnalysis grid_header =
+        tables[i].parts.empty() ? HeaderAnalysis{} : tables[i].parts.front().header;
     for (const KindEvidence& evidence : tables[i].canonical.evidence) {
       if (evidence.source == "document_class") return;
       // A title that names a kind decides its table: it must be the listed one.
