@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <string_view>
 
+#include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/table_stages.h"
 
 namespace disclose {
 
@@ -99,6 +102,91 @@ void ReportShortOcrAmounts(const std::vector<CanonicalTable>& tables,
                       " OCR'd figures with two decimals, and these with one: " + quoted +
                       "; a scan cuts a wrapped or clipped last digit, so each may be off by up "
                       "to 0.09 of the table's unit";
+    findings.push_back(std::move(finding));
+  }
+}
+
+namespace {
+
+// Whether a cell prints a label, an amount, then another label
+// (`一、一般公共预算拨款收入14,579,683，科学技术支出`): the cells of an income line and an
+// expenditure line read as one. The amount is digits grouped by a separator (a code joined to
+// its name, 30101基本工资, or a year is none); an amount before or after a single label is the
+// common joined cell the summary reader splits (7,869.85卫生健康支出).
+bool AmountBetweenLabels(std::string_view text) {
+  constexpr std::size_t kLeastDigits = 4;
+  auto has_ideograph = [](std::string_view part) {
+    for (char32_t c : DecodeUtf8(part)) {
+      if (IsCjkIdeograph(c)) return true;
+    }
+    return false;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] < '0' || text[i] > '9') {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    std::size_t digits = 0;
+    bool separator = false;
+    while (end < text.size() &&
+           ((text[end] >= '0' && text[end] <= '9') || text[end] == ',' || text[end] == '.')) {
+      if (text[end] >= '0' && text[end] <= '9') {
+        ++digits;
+      } else {
+        separator = true;
+      }
+      ++end;
+    }
+    if (separator && digits >= kLeastDigits && has_ideograph(text.substr(0, i)) &&
+        has_ideograph(text.substr(end))) {
+      return true;
+    }
+    i = end;
+  }
+  return false;
+}
+
+}  // namespace
+
+void ReportOcrSummaryLabelsWithAmounts(const Document& document,
+                                       const std::vector<CanonicalTable>& tables,
+                                       std::vector<Finding>& findings) {
+  for (const CanonicalTable& table : tables) {
+    if (!IsSummaryKind(table.kind)) continue;
+    std::string printed;
+    for (int block : table.source_blocks) {
+      if (block < 0 || static_cast<std::size_t>(block) >= document.blocks.size()) continue;
+      const Table* grid = document.blocks[static_cast<std::size_t>(block)].AsTable();
+      if (grid == nullptr) continue;
+      for (const TableCell& cell : grid->cells) {
+        if (cell.provenance.origin == TextOrigin::kOcr && AmountBetweenLabels(cell.text)) {
+          printed = cell.text;
+          break;
+        }
+      }
+      if (!printed.empty()) break;
+    }
+    if (printed.empty()) continue;
+    Finding finding;
+    finding.check = "ocr.merged_cells";
+    finding.severity = Severity::kWarning;
+    finding.printed_text = printed;
+    std::string quoted;
+    for (const CanonicalRow& row : table.rows) {
+      for (const Figure& figure : row.values) {
+        if (finding.figures.empty()) finding.provenance = figure.provenance;
+        finding.figures.push_back(ReferenceTo(figure));
+        quoted += " " + figure.row_code + "/" + figure.column + "=" + figure.printed_text;
+      }
+    }
+    if (finding.figures.empty()) continue;
+    finding.message = "table '" + table.printed_title + "' (" + table.kind + "): the cell '" +
+                      CollapseWhitespace(printed) +
+                      "' prints an amount between two labels, so the scan read the cells of "
+                      "two columns as one, and which side or column each amount of the table "
+                      "belongs to its grid no longer says:" +
+                      quoted;
     findings.push_back(std::move(finding));
   }
 }

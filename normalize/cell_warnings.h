@@ -45,4 +45,12 @@ void ReportCellWarnings(const Document& document, const std::vector<CanonicalTab
 void ReportShortOcrAmounts(const std::vector<CanonicalTable>& tables,
                            std::vector<Finding>& findings);
 
+// An OCR'd summary with a cell that prints a label, an amount and another label
+// (`一、一般公共预算拨款收入14,579,683，科学技术支出` beside `4,796,770.9`): the scan read the
+// cells of two columns as one, and which side or column each amount belongs to the grid no
+// longer says. One `ocr.merged_cells` warning per such table names its figures.
+void ReportOcrSummaryLabelsWithAmounts(const Document& document,
+                                       const std::vector<CanonicalTable>& tables,
+                                       std::vector<Finding>& findings);
+
 }  // namespace disclose

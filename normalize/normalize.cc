@@ -28,6 +28,7 @@ NormalizedDocument NormalizeRead(const Document& document, const NormalizeOption
       ExtractNarrativeFigures(document, normalized.metadata, normalized.findings);
   // A reader's doubt about a cell names the figure it made, validation or not.
   ReportCellWarnings(document, normalized.tables, normalized.findings);
+  ReportOcrSummaryLabelsWithAmounts(document, normalized.tables, normalized.findings);
   if (options.validate) {
     // OCR misreads the identities can prove are corrected before they are checked.
     RepairOcrFigures(normalized.tables, normalized.findings, document.warnings);

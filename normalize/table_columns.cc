@@ -210,27 +210,64 @@ bool NoColumnKeyed(const std::vector<std::string>& keys) {
 // column and the columns up to the next) holds exactly one column of money, that column is the
 // side's amount. A side of several money columns (a fiscal-appropriation summary's funds), or
 // a column of a few amounts among words, is left to its header words.
-void KeyOcrSummaryLoneAmounts(const TablePart& first, std::vector<std::string>& keys) {
-  const Table& table = *first.table;
-  if (!IsOcrGrid(table)) return;
+// The sides of an OCR'd summary by their bodies (the header analysis calls a column it keys
+// nothing a label column): a column printing no money opens a side, one printing money is among
+// its amounts.
+std::vector<std::vector<std::size_t>> OcrSummarySides(const TablePart& first,
+                                                      const std::vector<std::string>& keys) {
   const HeaderAnalysis& header = first.header;
-  if (!NoColumnKeyed(keys)) return;
-  // The header analysis calls a column it keys nothing a label column, so the sides are told
-  // by their bodies: a column printing no money opens a side, one printing money is its amount.
   std::vector<std::vector<std::size_t>> sides;  // each side's money columns
   for (std::size_t c = 0; c < keys.size() && c < header.roles.size(); ++c) {
     if (header.roles[c] == "rowno" || IsCodeRole(header.roles[c])) continue;
-    const int money = MoneyCells(table, header.header_rows, static_cast<int>(c));
+    const int money = MoneyCells(*first.table, header.header_rows, static_cast<int>(c));
     if (money == 0) {
       sides.emplace_back();
     } else if (money >= 2 && !sides.empty()) {
       sides.back().push_back(c);
     }
   }
+  return sides;
+}
+
+void KeyOcrSummaryLoneAmounts(const TablePart& first, std::vector<std::string>& keys) {
+  if (!IsOcrGrid(*first.table)) return;
+  if (!NoColumnKeyed(keys)) return;
+  const std::vector<std::vector<std::size_t>> sides = OcrSummarySides(first, keys);
   if (sides.size() < 2) return;
   for (const std::vector<std::size_t>& side : sides)
     if (side.size() != 1) return;
   for (const std::vector<std::size_t>& side : sides) keys[side.front()] = "amount";
+}
+
+// A summary whose header a scan read as a paragraph above the grid (项目 金额 项目（按功能分类）
+// 合计 一般公共预算财政拨款 政府性基金预算财政拨款): no column keyed. The line's words go side by
+// side, each label word (项目…) opening a side, onto the grid's sides. A side of as many money
+// columns as figure words takes them in order. A side with fewer (a fund printed empty all down
+// makes no column on a scan) stays unkeyed, column.unkeyed naming its amounts: its 合计 keyed
+// alone would be read as the side's one amount, and a fiscal summary's funds lost.
+void KeyOcrSummaryFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys) {
+  const TablePart& first = stitched.parts.front();
+  if (!IsOcrGrid(*first.table) || stitched.header_above.empty() || !NoColumnKeyed(keys)) return;
+  std::vector<std::vector<std::string>> word_sides;
+  for (const std::string& word : stitched.header_above) {
+    const std::string key = ColumnKeyForHeader({word});
+    if (key == "-" || StartsWith(TableKey(word), "项目")) {
+      word_sides.emplace_back();
+    } else if (!key.empty() && !word_sides.empty()) {
+      word_sides.back().push_back(key);
+    }
+  }
+  const std::vector<std::vector<std::size_t>> sides = OcrSummarySides(first, keys);
+  if (sides.size() != word_sides.size() || sides.size() < 2) return;
+  std::vector<std::string> keyed = keys;
+  for (std::size_t s = 0; s < sides.size(); ++s) {
+    const std::vector<std::size_t>& columns = sides[s];
+    const std::vector<std::string>& words = word_sides[s];
+    if (columns.empty() || columns.size() > words.size()) return;
+    if (columns.size() != words.size()) continue;
+    for (std::size_t i = 0; i < columns.size(); ++i) keyed[columns[i]] = words[i];
+  }
+  keys = keyed;
 }
 
 // A table of codes, names and one column of amounts (科目编码 | 科目名称 | 金额) whose amount
@@ -361,29 +398,100 @@ bool TotalHoldsItsParts(const StitchedTable& stitched, const std::vector<int>& c
   return rows >= 2;
 }
 
+// An income table's one source column among several its header line names (合计 | 一般公共预算
+// | 其他收入 over a grid of 合计 and one more: the empty 其他收入 made no column on a scan). The
+// summary read before lists the income by source: the one source of the line whose summary
+// figure is the column's total (its largest amount) names it; none or two, "".
+std::string SourceNamedBySummary(const StitchedTable& stitched, int column,
+                                 const std::vector<std::string>& word_keys,
+                                 const std::vector<CanonicalTable>* tables_before) {
+  if (tables_before == nullptr || stitched.declared == UnitOfAmount::kUnknown) return "";
+  std::optional<std::int64_t> column_total;
+  for (const TablePart& part : stitched.parts) {
+    if (part.table->column_count != stitched.parts.front().table->column_count) continue;
+    for (int r = part.header.header_rows; r < part.table->row_count; ++r) {
+      const std::string_view text = part.table->TextAt(r, column);
+      if (!IsPrintedMoney(text)) continue;
+      const std::optional<std::int64_t> fen = ToFen(ParseAmountText(text), stitched.declared);
+      if (fen && (!column_total || *fen > *column_total)) column_total = fen;
+    }
+  }
+  if (!column_total) return "";
+  const std::string prefix = stitched.canonical.kind.substr(0, stitched.canonical.kind.find('.'));
+  std::string named;
+  for (const std::string& key : word_keys) {
+    if (key == "total") continue;
+    const std::string line =
+        "income." + key +
+        (key == "general_budget" || key == "gov_fund" ? std::string("_appropriation")
+                                                      : std::string());
+    for (const CanonicalTable& summary : *tables_before) {
+      if (summary.kind != prefix + ".income_expenditure_summary") continue;
+      for (const CanonicalRow& row : summary.rows) {
+        if (row.row_code != line) continue;
+        for (const Figure& figure : row.values) {
+          if (figure.amount_fen != *column_total) continue;
+          if (!named.empty() && named != key) return "";
+          named = key;
+        }
+      }
+    }
+  }
+  return named;
+}
+
 // A table whose grid's header names no column (none, or only 类 | 款 | 项 and 栏次) and whose
 // header was printed as a paragraph right above it (a header repeated on the next page, or
 // left at the foot of the page before, read apart from the rows under it): the words of that
 // line naming figure columns key, in order, the grid's columns that hold amounts, when there
 // are as many of each and no two words name the same column. Not for summaries (two sides) or
 // 三公 tables (their items may be columns).
-void KeyFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys) {
+// Two column names a scan read as one word, the gap between them lost (一般公共预算其他收入,
+// the 拨款 of the first wrapped to the line below): kept as one, the word keyed the column
+// under the first name with the second's key. Split where both halves name a figure column,
+// each of at least four characters, as every column name two can be mistaken for is (合计,
+// 收入, 拨款 end longer names: 本年收入合计, 财政拨款收入 stay whole).
+std::vector<std::string> SplitJoinedColumnNames(const std::string& word) {
+  constexpr std::size_t kShortestName = 4;  // code points
+  const std::vector<char32_t> chars = DecodeUtf8(word);
+  const std::string whole = ColumnKeyForHeader({word});
+  for (std::size_t cut = kShortestName; cut + kShortestName <= chars.size(); ++cut) {
+    const std::string left = EncodeUtf8(std::vector<char32_t>(chars.begin(), chars.begin() + cut));
+    const std::string right = EncodeUtf8(std::vector<char32_t>(chars.begin() + cut, chars.end()));
+    const std::string left_key = ColumnKeyForHeader({left});
+    const std::string right_key = ColumnKeyForHeader({right});
+    if (left_key.empty() || left_key == "-" || right_key.empty() || right_key == "-" ||
+        left_key == right_key) {
+      continue;
+    }
+    if (whole != left_key && whole != right_key) continue;
+    return {left, right};
+  }
+  return {word};
+}
+
+void KeyFromHeaderAbove(const StitchedTable& stitched,
+                        const std::vector<CanonicalTable>* tables_before,
+                        std::vector<std::string>& keys) {
   const TablePart& first = stitched.parts.front();
   if (stitched.header_above.empty()) return;
   if (std::any_of(keys.begin(), keys.end(), [](const std::string& k) { return !k.empty(); })) {
     return;
   }
+  const bool ocr = IsOcrGrid(*first.table);
   std::vector<std::string> word_keys;
-  for (const std::string& word : stitched.header_above) {
-    const std::string key = ColumnKeyForHeader({word});
-    if (key.empty() || key == "-") continue;
-    if (std::find(word_keys.begin(), word_keys.end(), key) != word_keys.end()) return;
-    word_keys.push_back(key);
+  for (const std::string& line_word : stitched.header_above) {
+    for (const std::string& word :
+         ocr ? SplitJoinedColumnNames(line_word) : std::vector<std::string>{line_word}) {
+      const std::string key = ColumnKeyForHeader({word});
+      if (key.empty() || key == "-") continue;
+      if (std::find(word_keys.begin(), word_keys.end(), key) != word_keys.end()) return;
+      word_keys.push_back(key);
+    }
   }
   // Header rows in the grid that key nothing (类 | 款 | 项, 栏次 1 2 3) are no part of the body,
   // and a class code column is no amount column. On a scan the code pieces (201 | 01 | 02) are
   // numbers too: the columns of money there are those printing a point or a separator.
-  const bool ocr = IsOcrGrid(*first.table);
   std::vector<int> amount_columns;
   for (int c = 0; c < first.table->column_count; ++c) {
     const std::string& role = first.header.roles[static_cast<std::size_t>(c)];
@@ -416,6 +524,11 @@ void KeyFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>&
     // part in every row; the others stay unkeyed (column.unkeyed names their amounts).
     if (TotalHoldsItsParts(stitched, amount_columns)) {
       keys[static_cast<std::size_t>(amount_columns.front())] = "total";
+      if (amount_columns.size() == 2 && EndsWith(stitched.canonical.kind, ".income")) {
+        const std::string source =
+            SourceNamedBySummary(stitched, amount_columns.back(), word_keys, tables_before);
+        if (!source.empty()) keys[static_cast<std::size_t>(amount_columns.back())] = source;
+      }
     }
     return;
   }
@@ -628,7 +741,7 @@ void MergeSegmentsWithoutLabels(const StitchedTable& stitched, std::vector<Segme
 
 }  // namespace
 
-TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*options*/) {
+TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& options) {
   const TablePart& first = stitched.parts.front();
   const std::string& kind = stitched.canonical.kind;
   TableColumns columns;
@@ -649,10 +762,11 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& /*op
   if (summary) {
     KeyOcrSummarySides(first, column_keys);
     KeyOcrSummaryLoneAmounts(first, column_keys);
+    KeyOcrSummaryFromHeaderAbove(stitched, column_keys);
   }
   if (three_public) KeyHeaderlessThreePublic(stitched, column_keys);
   if (!three_public && !summary) {
-    KeyFromHeaderAbove(stitched, column_keys);
+    KeyFromHeaderAbove(stitched, options.tables_before, column_keys);
     KeyOcrLoneMoneyColumn(stitched, column_keys);
   }
 

@@ -341,6 +341,22 @@ std::string KeyForPath(const std::vector<std::string>& path) {
   return prefix + key;
 }
 
+// Whether a 栏次 row follows `row` within the header's depth, no figure between.
+bool AboveColumnNumberRow(const Table& table, int row) {
+  constexpr int kHeaderDepth = 3;
+  for (int r = row + 1; r < table.row_count && r <= row + kHeaderDepth; ++r) {
+    for (int c = 0; c < table.column_count; ++c) {
+      const std::string key = TableKey(table.TextAt(r, c));
+      if (Has(key, "栏次")) return true;
+      const AmountText amount = ParseAmountText(key);
+      if (amount.kind == AmountKind::kNumber && !(AllDigits(key) && key.size() <= 2)) {
+        return false;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 RowScan ScanRow(const Table& table, int row) {
@@ -418,6 +434,11 @@ RowScan ScanRow(const Table& table, int row) {
   scan.data = big_number || code_or_total || !small_numbers.empty();
   // Only row numbers (行次) and no figure: data only when a label is there too.
   if (!big_number && !code_or_total && !other_text) scan.data = false;
+  // The 栏次 row closes a header, so a row above it is header whatever stray digit a scan
+  // read among its words (a `0` in the merged 项目 cell keyed no column of the table).
+  if (scan.data && !big_number && !code_or_total && AboveColumnNumberRow(table, row)) {
+    scan.data = false;
+  }
   return scan;
 }
 

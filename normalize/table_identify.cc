@@ -97,6 +97,22 @@ bool IncomeKindUnderExpenditureParts(const std::string& kind, Family header) {
   return header == Family::kFunction && EndsWith(kind, ".income");
 }
 
+// A summary's expenditure side lists function classes too, but as labels: no summary prints a
+// code column (类 款 项, 科目编码). So a number or a list's place naming a summary does not fit
+// a grid of code columns under 基本支出 | 项目支出 (二、 read 一、 on a scan).
+bool SummaryKindOverCodeColumns(const std::string& kind, Family header_family,
+                                const HeaderAnalysis& header) {
+  return header_family == Family::kFunction && FamilyOfKind(kind) == Family::kSummary &&
+         std::any_of(header.roles.begin(), header.roles.end(), IsCodeRole);
+}
+
+// Whether a kind a number or a list's place names is one the header rules out.
+bool KindRuledOutByHeader(const std::string& kind, Family header_family,
+                          const HeaderAnalysis& header) {
+  return IncomeKindUnderExpenditureParts(kind, header_family) ||
+         SummaryKindOverCodeColumns(kind, header_family, header);
+}
+
 // 类 of the expenditure function classification: 201 一般公共服务 … 235, 299.
 bool IsFunctionClass(const std::string& code) {
   if (code.size() < 3 || !AllDigits(code)) return false;
@@ -378,7 +394,7 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
   const bool number_fits = number_kind != "other" &&
                            Compatible(number_family, from_header.family) &&
                            Compatible(number_family, from_body.family) &&
-                           !IncomeKindUnderExpenditureParts(number_kind, from_header.family);
+                           !KindRuledOutByHeader(number_kind, from_header.family, header);
 
   if (title_kind != "other") {
     identified.kind = title_kind;
@@ -450,6 +466,8 @@ void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumberin
     Family header = Family::kNone;
     Family body = Family::kNone;
     std::string number_kind;
+    const HeaderAnalysis grid_header =
+        tables[i].parts.empty() ? HeaderAnalysis{} : tables[i].parts.front().header;
     for (const KindEvidence& evidence : tables[i].canonical.evidence) {
       if (evidence.source == "document_class") return;
       // A title that names a kind decides its table: it must be the listed one.
@@ -459,7 +477,7 @@ void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumberin
       if (evidence.source == "number") number_kind = evidence.kind;
     }
     if (!Compatible(family, header) || !Compatible(family, body) ||
-        IncomeKindUnderExpenditureParts(kind, header)) {
+        KindRuledOutByHeader(kind, header, grid_header)) {
       return;
     }
     // A number read that fits the table and names another kind: the tables
@@ -467,7 +485,7 @@ void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumberin
     if (!number_kind.empty() && number_kind != kind &&
         Compatible(FamilyOfKind(number_kind), header) &&
         Compatible(FamilyOfKind(number_kind), body) &&
-        !IncomeKindUnderExpenditureParts(number_kind, header)) {
+        !KindRuledOutByHeader(number_kind, header, grid_header)) {
       return;
     }
     listed_kinds.push_back(kind);

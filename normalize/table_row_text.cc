@@ -8,7 +8,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,8 +18,10 @@
 
 #include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/table_kind.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
+#include "normalize/tables.h"
 
 namespace disclose {
 namespace {
@@ -254,6 +258,56 @@ std::string WithoutNoteAfter(std::string_view text) {
   return std::string(text);
 }
 
+// One piece of the lines under a 三公 table's title: an item's label, or an amount.
+struct ThreePublicPiece {
+  std::string key;   // three_public.* for an item, "" for an amount
+  std::string text;  // the label or the amount as printed
+  int block = -1;
+};
+
+// Each item with the one amount printed right after it (after == true) or right before it; false
+// when an item has none or more than one there.
+bool PairThreePublic(const std::vector<ThreePublicPiece>& pieces, bool after,
+                     std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+  pairs.clear();
+  std::vector<std::size_t> items;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (!pieces[i].key.empty()) items.push_back(i);
+  }
+  for (std::size_t n = 0; n < items.size(); ++n) {
+    const std::size_t from = after ? items[n] + 1 : (n == 0 ? 0 : items[n - 1] + 1);
+    const std::size_t to = after ? (n + 1 < items.size() ? items[n + 1] : pieces.size()) : items[n];
+    if (to != from + 1) return false;
+    pairs.emplace_back(items[n], from);
+  }
+  return !pairs.empty();
+}
+
+// Whether the 三公 sums hold (合计 = 出国 + 公务用车 + 接待, 公务用车 = 购置 + 运行) on the
+// amounts in fen, at least one of them checked. `slack` is allowed per item added: a table in
+// 万元 rounds each item.
+bool ThreePublicSumsHold(const std::map<std::string, std::int64_t>& fen, std::int64_t slack) {
+  bool checked = false;
+  auto holds = [&](const std::string& whole, const std::vector<std::string>& parts) {
+    const auto w = fen.find(whole);
+    if (w == fen.end()) return true;
+    std::int64_t sum = 0;
+    for (const std::string& part : parts) {
+      const auto found = fen.find(part);
+      if (found == fen.end()) return true;
+      sum += found->second;
+    }
+    checked = true;
+    return std::llabs(sum - w->second) <= slack * static_cast<std::int64_t>(parts.size());
+  };
+  const bool total =
+      holds("three_public.total",
+            {"three_public.overseas", "three_public.vehicle_total", "three_public.reception"});
+  const bool vehicle = holds("three_public.vehicle_total",
+                             {"three_public.vehicle_purchase", "three_public.vehicle_operation"});
+  return checked && total && vehicle;
+}
+
 }  // namespace
 
 // The figure columns of a table in grid order (keyed, not a rate), or none when two columns
@@ -378,6 +432,137 @@ bool ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::str
   return true;
 }
 
+void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
+                              std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
+  constexpr std::size_t kMaxLines = 24;  // a 三公 table prints under a dozen lines
+  for (const CanonicalTable& table : tables) {
+    if (EndsWith(table.kind, ".three_public")) return;
+  }
+  for (std::size_t t = 0; t < document.blocks.size(); ++t) {
+    const Paragraph* title = document.blocks[t].AsParagraph();
+    if (title == nullptr || title->provenance.origin != TextOrigin::kOcr) continue;
+    const std::string kind = ClassifyTableTitle(title->text, doc_kind);
+    if (!EndsWith(kind, ".three_public")) continue;
+    std::optional<UnitDeclaration> unit = UnitInLines(title->text);
+    std::vector<ThreePublicPiece> pieces;
+    std::set<std::string> columns;
+    std::vector<int> blocks;
+    bool whole = true;
+    for (std::size_t b = t + 1; b < document.blocks.size() && b <= t + kMaxLines && whole; ++b) {
+      const Paragraph* line = document.blocks[b].AsParagraph();
+      // A grid, another table's title, a part heading or the note ends the lines.
+      if (line == nullptr || line->provenance.origin != TextOrigin::kOcr) break;
+      const std::string folded = FoldForMatching(line->text);
+      if (ClassifyTableTitle(line->text, doc_kind) != "other" || StartsWith(folded, "注") ||
+          (StartsWith(folded, "第") && Has(folded, "部分"))) {
+        break;
+      }
+      if (const std::optional<UnitDeclaration> declared = UnitInLines(line->text)) {
+        if (!unit) unit = declared;
+        continue;
+      }
+      auto add_words = [&](std::string_view words) {
+        const std::string key = TableKey(words);
+        if (key.empty()) return;
+        const std::string item = ThreePublicKey(TableKey(StripOrdinal(key)));
+        if (StartsWith(item, "three_public.")) {
+          pieces.push_back(ThreePublicPiece{item, Trim(std::string(words)), static_cast<int>(b)});
+          return;
+        }
+        const std::string column = ColumnKeyForHeader({key});
+        if (column == "budget" || column == "final") columns.insert(column);
+      };
+      std::size_t from = 0;
+      for (const auto& [start, end] : DigitRuns(folded)) {
+        add_words(std::string_view(folded).substr(from, start - from));
+        const std::string amount = folded.substr(start, end - start);
+        // A cut or misread amount: no pairing of the others can be trusted.
+        whole = whole && IsWholeAmount(amount);
+        pieces.push_back(ThreePublicPiece{"", amount, static_cast<int>(b)});
+        from = end;
+      }
+      add_words(std::string_view(folded).substr(from));
+      blocks.push_back(static_cast<int>(b));
+    }
+    if (!whole || !unit || unit->unit == UnitOfAmount::kUnknown || columns.size() > 1) continue;
+    // A budget's one column is its 预算数; a final account's may be 预算数 or 决算数.
+    const std::string column =
+        columns.empty() ? (StartsWith(kind, "budget.") ? "budget" : "") : *columns.begin();
+    if (column.empty()) continue;
+    // Which amount is an item's the lines' order does not say (a scan reads a row's amount
+    // before its label, or its label and amount as lines apart): the one pairing whose sums
+    // hold is taken.
+    const std::int64_t slack = unit->unit == UnitOfAmount::kWanYuan ? 100 * 100 : 0;
+    std::vector<std::pair<std::size_t, std::size_t>> chosen;
+    int holding = 0;
+    for (const bool after : {true, false}) {
+      std::vector<std::pair<std::size_t, std::size_t>> pairs;
+      if (!PairThreePublic(pieces, after, pairs)) continue;
+      std::map<std::string, std::int64_t> fen;
+      bool distinct = true;
+      for (const auto& [item, amount] : pairs) {
+        const std::optional<std::int64_t> value =
+            ToFen(ParseAmountText(pieces[amount].text), unit->unit);
+        distinct = distinct && value && fen.count(pieces[item].key) == 0;
+        if (value) fen[pieces[item].key] = *value;
+      }
+      if (distinct && ThreePublicSumsHold(fen, slack)) {
+        chosen = pairs;
+        ++holding;
+      }
+    }
+    if (holding != 1) continue;
+
+    CanonicalTable table;
+    table.kind = kind;
+    table.evidence.push_back(KindEvidence{"title", title->text, kind});
+    table.printed_title = Trim(title->text);
+    table.printed_unit = unit->printed;
+    table.unit = unit->unit;
+    table.unit_source = UnitSource::kDeclared;
+    table.pages.push_back(title->provenance.page);
+    table.source_blocks = blocks;
+    table.column_keys = {"", column};
+    Finding finding;
+    finding.check = "table.row_from_text";
+    finding.severity = Severity::kInfo;
+    finding.provenance = title->provenance;
+    finding.message = "table '" + table.printed_title + "' (" + kind +
+                      ") was read as lines of text, no grid: each item is paired with the amount "
+                      "printed next to it, in the one order for which the table's sums hold:";
+    for (const auto& [item, amount] : chosen) {
+      const Paragraph& line =
+          *document.blocks[static_cast<std::size_t>(pieces[amount].block)].AsParagraph();
+      CanonicalRow row;
+      row.row_code = pieces[item].key;
+      row.row_name = pieces[item].text;
+      row.source_block = pieces[item].block;
+      Figure figure;
+      figure.table_kind = kind;
+      figure.row_code = row.row_code;
+      figure.row_name = row.row_name;
+      figure.column = column;
+      figure.amount_fen = *ToFen(ParseAmountText(pieces[amount].text), table.unit);
+      figure.printed_text = pieces[amount].text;
+      figure.printed_unit = table.unit;
+      figure.table_index = static_cast<int>(tables.size());
+      figure.provenance = line.provenance;
+      finding.figures.push_back(
+          FigureRef{kind, row.row_code, column, figure.amount_fen, line.provenance});
+      finding.message += " " + row.row_code + "=" + pieces[amount].text;
+      if (std::find(table.pages.begin(), table.pages.end(), line.provenance.page) ==
+          table.pages.end()) {
+        table.pages.push_back(line.provenance.page);
+      }
+      row.values.push_back(std::move(figure));
+      table.rows.push_back(std::move(row));
+    }
+    tables.push_back(std::move(table));
+    findings.push_back(std::move(finding));
+    return;
+  }
+}
+
 void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>& tables,
                           std::vector<Finding>& findings) {
   // Standard tables by the first block of each of their grids, in block order.
@@ -392,12 +577,22 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
   }
   if (table_blocks.empty()) return;
   std::sort(table_blocks.begin(), table_blocks.end());
+  // Paragraphs a table was read from (ReadUngriddedThreePublic) are rows of that table already.
+  std::set<int> read_blocks;
+  for (const CanonicalTable& table : tables) {
+    for (int block : table.source_blocks) {
+      if (block >= 0 && static_cast<std::size_t>(block) < document.blocks.size() &&
+          document.blocks[static_cast<std::size_t>(block)].AsParagraph() != nullptr) {
+        read_blocks.insert(block);
+      }
+    }
+  }
 
   // A row prints a few cells: a longer paragraph is prose, whatever its punctuation.
   constexpr std::size_t kMaxRowBytes = 400;
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
     const Paragraph* paragraph = document.blocks[b].AsParagraph();
-    if (paragraph == nullptr) continue;
+    if (paragraph == nullptr || read_blocks.count(static_cast<int>(b)) != 0) continue;
     std::string text = WithoutNoteAfter(paragraph->text);
     if (text.size() > kMaxRowBytes || HasSentencePunctuation(text)) continue;
     if (b + 1 < document.blocks.size()) {

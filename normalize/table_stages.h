@@ -201,7 +201,11 @@ bool IsCodeRole(const std::string& role);
 bool IsTextTableKind(const std::string& kind);
 bool IsSummaryKind(std::string_view kind);
 
-struct HeaderOptions {};
+struct HeaderOptions {
+  // The tables read before this one, whose figures may say what its header does not (the
+  // summary's income lines name an income table's source column); null for none.
+  const std::vector<CanonicalTable>* tables_before = nullptr;
+};
 
 // The table's column keys, read from its first part's header.
 struct TableColumns {
@@ -254,6 +258,15 @@ CanonicalTable ReadPerformanceRows(StitchedTable table, const TableColumns& colu
                                    std::vector<Finding>& findings);
 
 // ------------------------------------------------------- rows read as text
+
+// A 三公 table titled on a scan whose rows OCR read as lines of text, no grid (items and
+// amounts as lines apart, or each row's amount read before its label): when no table of that
+// kind was read, its items are paired with the amounts next to them in the one order (each
+// amount after its item, or each before it) for which the 三公 sums hold, and the table is added
+// with its lines as source blocks and a table.row_from_text finding naming its figures.
+// Runs before ReportRowsReadAsText, which then leaves those lines alone.
+void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
+                              std::vector<CanonicalTable>& tables, std::vector<Finding>& findings);
 
 // A paragraph next to a standard table that reads as one of its rows (a label or class code
 // and bare amounts, no sentence) was left out of the grid. When its key is new to the table and

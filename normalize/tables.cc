@@ -61,13 +61,16 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
   std::vector<CanonicalTable> out;
   out.reserve(stitched.size());
   for (StitchedTable& table : stitched) {
-    const TableColumns columns = KeyColumns(table, HeaderOptions{});
+    HeaderOptions header_options;
+    header_options.tables_before = &out;
+    const TableColumns columns = KeyColumns(table, header_options);
     const int index = static_cast<int>(out.size());
     const bool performance = StartsWith(table.canonical.kind, "performance.");
     out.push_back(
         performance ? ReadPerformanceRows(std::move(table), columns, rows_options, index, findings)
                     : ReadRows(std::move(table), columns, rows_options, index, findings));
   }
+  ReadUngriddedThreePublic(document, metadata.kind, out, findings);
   ReportRowsReadAsText(document, out, findings);
   ReportDuplicateOcrKinds(out, findings);
   return out;

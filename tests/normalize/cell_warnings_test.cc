@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/normalize/document_builder.h"
+
 namespace disclose {
 namespace {
 
@@ -126,6 +128,45 @@ TEST(CellWarningsTest, ShortOcrAmountsNamed) {
   ReportShortOcrAmounts(tables(TextOrigin::kOcr, true), findings);
   ReportShortOcrAmounts(tables(TextOrigin::kTextLayer, false), findings);
   EXPECT_TRUE(findings.empty());
+}
+
+// s3w_0039_budget on a scan: a summary whose cells OCR read across columns, an income line's
+// amount between its label and the expenditure line's (一、一般公共预算拨款收入14,579,683，
+// 科学技术支出), the expenditure amounts beside it exported as income lines', silently. Every
+// figure of such a table is named; a cell that only joins an amount to one label (the summary
+// reader splits those), a code joined to its name, or a text layer's cell is no such doubt.
+TEST(CellWarningsTest, OcrSummaryCellsReadAcrossColumnsNamed) {
+  auto findings_for = [](const std::string& cell_text, TextOrigin origin, const char* kind) {
+    Document document;
+    Table grid = Grid({{"项目预算数支出功能分类", "预算数"}, {cell_text, "4,796,770.9"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    document.blocks.push_back(Block{grid});
+    std::vector<CanonicalTable> tables(1);
+    tables[0].kind = kind;
+    tables[0].source_blocks = {0};
+    CanonicalRow row;
+    row.row_code = "income.general_budget_appropriation";
+    row.values.push_back(FigureAt(row.row_code, "amount", 479677090, "4,796,770.9", 1, Box{}));
+    tables[0].rows.push_back(row);
+    std::vector<Finding> findings;
+    ReportOcrSummaryLabelsWithAmounts(document, tables, findings);
+    return findings;
+  };
+  const std::string across = "一、一般公共预算拨款收入14,579,683，科学技术支出";
+  const std::vector<Finding> findings =
+      findings_for(across, TextOrigin::kOcr, "budget.income_expenditure_summary");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].check, "ocr.merged_cells");
+  ASSERT_EQ(findings[0].figures.size(), 1u);
+  EXPECT_EQ(findings[0].figures[0].amount_fen, 479677090);
+  EXPECT_TRUE(
+      findings_for(across, TextOrigin::kTextLayer, "budget.income_expenditure_summary").empty());
+  EXPECT_TRUE(findings_for(across, TextOrigin::kOcr, "budget.expenditure").empty());
+  for (const char* joined :
+       {"7,869.85卫生健康支出", "一、一般公共预算57,26", "30101基本工资", "2025年一般公共预算"}) {
+    EXPECT_TRUE(findings_for(joined, TextOrigin::kOcr, "budget.income_expenditure_summary").empty())
+        << joined;
+  }
 }
 
 }  // namespace

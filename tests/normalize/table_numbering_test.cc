@@ -301,6 +301,31 @@ TEST(TableNumberingTest, NumberNamingIncomeOverExpenditurePartsDoesNotFit) {
   EXPECT_EQ(identified.kind, "final.expenditure");
 }
 
+// s3w_0041_budget on a scan: the expenditure table's 二、 read 一、, and the number named it the
+// 收支总表, every figure under the summary's kind. No summary prints a code column, so the number
+// does not fit a grid of 科目编码 under 基本支出 | 项目支出; nor does the list's order. A grid
+// of labels only under those words may still be a summary's.
+TEST(TableNumberingTest, NumberNamingASummaryOverCodeColumnsDoesNotFit) {
+  TableNumbering numbering;
+  numbering.titles = {{1, "部门财务收支预算总表"}, {2, "部门支出总体情况表"}};
+  numbering.printed = true;
+  auto identify = [&](const Table& grid) {
+    LocatedTable located;
+    located.table = &grid;
+    located.number = 1;
+    located.number_text = "一、";
+    std::vector<Finding> findings;
+    return IdentifyTable(located,
+                         IdentifyOptions{DocKind::kBudget, DocumentClass::kUnknown, &numbering},
+                         findings)
+        .kind;
+  };
+  EXPECT_EQ(identify(Grid(kFunctionGrid)), "budget.expenditure");
+  EXPECT_EQ(identify(Grid({{"项目", "合计", "基本支出", "项目支出"},
+                           {"一般公共服务支出", "1,000.00", "600.00", "400.00"}})),
+            "budget.income_expenditure_summary");
+}
+
 // Two OCR'd tables of one kind: the one whose title does not name it is doubted, its figures
 // listed and its amounts quoted; a titled one, or a text layer's, is not.
 TEST(TableNumberingTest, DuplicateOcrKindsReported) {

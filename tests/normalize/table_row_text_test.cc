@@ -390,6 +390,100 @@ TEST(RowTextTest, OcrHeaderAboveNamingMoreColumnsThanTheGridKeysItsTotal) {
   }
 }
 
+// `grid` read by OCR as the one part of a budget's income table; the grid must outlive it.
+StitchedTable OcrIncomeTable(Table& grid) {
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  StitchedTable stitched;
+  stitched.canonical.kind = "budget.income";
+  stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+  return stitched;
+}
+
+// s3w_0038_budget on a scan: the line above an income table's grid read 一般公共预算 and
+// 其他收入 as one word (拨款 wrapped below), which keyed the grid's second column `other`: every
+// general-budget figure exported as 其他收入, silent. Split, the line names three columns over
+// the grid's two: 合计 keyed, the other unkeyed. Names that end in a short word stay whole.
+TEST(RowTextTest, OcrHeaderAboveWithTwoColumnNamesJoined) {
+  Table grid = Grid({{"类", "款", "项", "", "", ""},
+                     {"栏次", "", "", "", "1", "2"},
+                     {"合计", "", "", "", "1,131,139.48", "1,131,139.48"},
+                     {"210", "", "", "卫生健康支出", "1,131,139.48", "1,131,139.48"},
+                     {"210", "11", "", "行政事业单位医疗", "863,036.93", "863,036.93"}});
+  StitchedTable stitched = OcrIncomeTable(grid);
+  stitched.header_above = {"功能分类科目编码", "科目名称", "合计", "一般公共预算其他收入"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "", "", "", "total", ""}));
+  stitched.header_above = {"功能分类科目编码", "科目名称", "本年收入合计", "财政拨款收入"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "", "", "", "total", "fiscal_appropriation"}));
+}
+
+// s3w_0042_final on a scan: a fiscal-appropriation summary whose header OCR read as a line
+// above the grid keyed no column. Its words go side by side onto the grid's sides: the income
+// side's 金额 keys its one column; the expenditure side names three funds over two columns (the
+// empty 政府性基金 made none) and stays unkeyed. Both sides matching, both are keyed.
+TEST(RowTextTest, OcrSummaryHeaderAboveKeysItsSides) {
+  Table grid = Grid(
+      {{"一、一般公共预算财政拨款", "1,098,490.47", "教育支出", "1,098,490.47", "1,098,490.47"},
+       {"二、政府性基金预算财政拨款", "", "", "", ""},
+       {"本年收入合计", "1,098,490.47", "本年支出合计", "1,098,490.47", "1,098,490.47"},
+       {"总计", "1,098,490.47", "总计", "1,098,490.47", "1,098,490.47"}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  StitchedTable stitched;
+  stitched.canonical.kind = "final.fiscal_appropriation_summary";
+  stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+  stitched.header_above = {
+      "项目", "金额", "项目〈按功能分类)", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "amount", "", "", ""}));
+  stitched.header_above = {"项目", "金额", "项目〈按功能分类)", "合计", "一般公共预算财政拨款"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "amount", "", "total", "general_budget"}));
+}
+
+// s3w_0002_budget, s3w_0038_budget, s3w_0019_budget on a scan: the line above an income
+// table's grid names 合计 | 一般公共预算 | 其他收入 over two money columns (其他收入 printed empty
+// all down, so no column on the scan); the second stayed unkeyed, 17 figures lost. The summary
+// read before lists the income by source: the source whose line there is the column's total
+// keys it. No summary, or none of its lines equal, leaves it unkeyed.
+TEST(RowTextTest, OcrIncomeSourceColumnNamedByTheSummary) {
+  Table grid = Grid({{"类", "款", "项", "", "", ""},
+                     {"合计", "", "", "", "7,869.85", "7,869.85"},
+                     {"210", "", "", "卫生健康支出", "3,738.44", "3,738.44"},
+                     {"221", "", "", "住房保障支出", "4,131.41", "4,131.41"}});
+  StitchedTable stitched = OcrIncomeTable(grid);
+  stitched.declared = UnitOfAmount::kWanYuan;
+  stitched.header_above = {"功能分类科目编码", "科目名称", "合计", "一般公共预算", "其他收入"};
+  auto summary_with = [](const std::string& line, std::int64_t fen) {
+    std::vector<CanonicalTable> tables(1);
+    tables[0].kind = "budget.income_expenditure_summary";
+    CanonicalRow row;
+    row.row_code = line;
+    Figure figure;
+    figure.row_code = line;
+    figure.column = "amount";
+    figure.amount_fen = fen;
+    row.values.push_back(figure);
+    tables[0].rows.push_back(row);
+    return tables;
+  };
+  auto keys_with = [&](const std::vector<CanonicalTable>* before) {
+    HeaderOptions options;
+    options.tables_before = before;
+    return KeyColumns(stitched, options).keys;
+  };
+  const std::vector<CanonicalTable> general =
+      summary_with("income.general_budget_appropriation", 7869850000);
+  EXPECT_EQ(keys_with(&general),
+            (std::vector<std::string>{"", "", "", "", "total", "general_budget"}));
+  const std::vector<CanonicalTable> other = summary_with("income.other", 7869850000);
+  EXPECT_EQ(keys_with(&other), (std::vector<std::string>{"", "", "", "", "total", "other"}));
+  const std::vector<CanonicalTable> unequal =
+      summary_with("income.general_budget_appropriation", 7869840000);
+  EXPECT_EQ(keys_with(&unequal), (std::vector<std::string>{"", "", "", "", "total", ""}));
+  EXPECT_EQ(keys_with(nullptr), (std::vector<std::string>{"", "", "", "", "total", ""}));
+}
+
 // s2w_0020_budget, s2w_0252_budget: the 三公 table's header stayed on the page before, its
 // grid has rows only. A budget's lone amount column is its 预算数; a final account's may be
 // 预算数 or 决算数: unkeyed, and column.unkeyed names its amounts.
@@ -452,4 +546,85 @@ TEST(RowTextTest, HeaderlessThreePublicTableUnderItsRepeatedHeader) {
 }
 
 }  // namespace
+// s3w_0043_final, s3w_0042_final, s3w_0028_final on a scan: the 三公 table's rows read as lines
+// of text, no grid. Its items are paired with their amounts in the one order the sums hold for:
+// each amount after its item (label and amount read as lines apart) or each before it (a row's
+// amount read first). No pairing holding, or a text layer's lines: no table.
+TEST(RowTextTest, UngriddedOcrThreePublicTable) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> lines;
+    TextOrigin origin;
+    std::vector<std::pair<std::string, std::int64_t>> figures;  // row code, fen
+  };
+  const std::vector<std::string> after = {"项目",
+                                          "决算数",
+                                          "合计",
+                                          "262.29",
+                                          "因公出国( 境) 费",
+                                          "7.35",
+                                          "公务用车购置及运行维护费",
+                                          "248.87",
+                                          "其中: 公务用车购置费",
+                                          "169.92公务用车运行维护费",
+                                          "78.95公务接待费",
+                                          "6.07"};
+  const std::vector<std::string> before = {"决算数",
+                                           "项目",
+                                           "203,554.55合计",
+                                           "14,429.71因公出国( 境) 费",
+                                           "182,905.65公务用车购置及运行维护费",
+                                           "177,460.38其中: 公务用车购置费",
+                                           "5,445.27公务用车运行维护费",
+                                           "6,219.19公务接待费"};
+  std::vector<std::string> wrong = after;
+  wrong[3] = "262.20";
+  const Case cases[] = {
+      {"AmountAfterItsItem",
+       after,
+       TextOrigin::kOcr,
+       {{"three_public.total", 262290000},
+        {"three_public.overseas", 7350000},
+        {"three_public.vehicle_total", 248870000},
+        {"three_public.vehicle_purchase", 169920000},
+        {"three_public.vehicle_operation", 78950000},
+        {"three_public.reception", 6070000}}},
+      {"AmountBeforeItsItem",
+       before,
+       TextOrigin::kOcr,
+       {{"three_public.total", 20355455},
+        {"three_public.overseas", 1442971},
+        {"three_public.vehicle_total", 18290565},
+        {"three_public.vehicle_purchase", 17746038},
+        {"three_public.vehicle_operation", 544527},
+        {"three_public.reception", 621919}}},
+      {"NoPairingHolds", wrong, TextOrigin::kOcr, {}},
+      {"TextLayer", after, TextOrigin::kTextLayer, {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    const bool wan = c.lines == after || c.lines == wrong;
+    document.blocks.push_back(Text("四、一般公共预算财政拨款“三公”经费支出决算表", 3));
+    document.blocks.push_back(Text(wan ? "单位:万元" : "金额单位:元", 3));
+    for (const std::string& line : c.lines) document.blocks.push_back(Text(line, 4));
+    document.blocks.push_back(Text("第三部分名词解释", 4));
+    for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = c.origin;
+    std::vector<CanonicalTable> tables;
+    std::vector<Finding> findings;
+    ReadUngriddedThreePublic(document, DocKind::kFinalAccounts, tables, findings);
+    std::vector<std::pair<std::string, std::int64_t>> read;
+    for (const CanonicalTable& table : tables) {
+      EXPECT_EQ(table.kind, "final.three_public") << c.name;
+      for (const CanonicalRow& row : table.rows) {
+        for (const Figure& figure : row.values) {
+          EXPECT_EQ(figure.column, "final") << c.name;
+          read.emplace_back(figure.row_code, figure.amount_fen);
+        }
+      }
+    }
+    EXPECT_EQ(read, c.figures) << c.name;
+    EXPECT_EQ(findings.size(), c.figures.empty() ? 0u : 1u) << c.name;
+  }
+}
+
 }  // namespace disclose

@@ -1795,6 +1795,29 @@ TEST(HeaderTest, OcrPartUnderItsGroupReadOutOfOrder) {
   }
 }
 
+// A stray digit a scan read among the header words (`0` in the merged 项目 cell) made the
+// first header row a body row, and no column of the table was keyed. Rows above the 栏次 row
+// are header; a row of figures above it is still a body row.
+TEST(HeaderTest, OcrStrayDigitAboveTheColumnNumberRow) {
+  Table grid =
+      Grid({{"0", "功能分类科目编码", "", "科目名称", "本年收入合计", "财政拨款收入", "其他收入"},
+            {"类", "款", "项", "", "1", "sr", ""},
+            {"栏次", "", "", "1", "1", "2", "3"},
+            {"合计", "", "", "", "474.43", "474.43", ""},
+            {"201", "01", "01", "行政运行", "98.86", "98.86", ""}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  EXPECT_FALSE(ScanRow(grid, 0).data);
+  const HeaderAnalysis header = AnalyzeHeader(grid);
+  EXPECT_EQ(header.header_rows, 3);
+  EXPECT_EQ(std::vector<std::string>(header.keys.begin() + 4, header.keys.end()),
+            (std::vector<std::string>{"total", "fiscal_appropriation", "other"}));
+  // Row numbers beside a label, a figure between them and the 栏次 row: body rows.
+  const Table body =
+      Grid({{"1", "工资福利支出", ""}, {"2", "商品和服务支出", "3.00"}, {"栏次", "", ""}});
+  EXPECT_TRUE(ScanRow(body, 0).data);
+  EXPECT_TRUE(ScanRow(Grid({{"1", "工资福利支出", ""}, {"", "", ""}}), 0).data);
+}
+
 // A summary whose 行次 and 金额 header cells a scan read as one (行次 金额) over the income
 // side's amounts: that column holds money, so it is the side's amount column, not its row
 // numbers (else the expenditure side's amounts went to the income lines). A text layer's
