@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/text.h"
@@ -67,7 +68,9 @@ bool EndsLikeOrganisation(std::string_view name) {
   return false;
 }
 
-bool IsPlausibleDepartment(const std::string& name) {
+// Whether `name` reads as a department; with `ending` false, whether it would but for its last
+// character (a name OCR read with its organisation word misread: 办公朵).
+bool IsPlausibleDepartment(const std::string& name, bool ending = true) {
   const std::vector<char32_t> cps = DecodeUtf8(name);
   if (cps.size() < 3 || cps.size() > 40) return false;
   // A name starts with a character of the name (". 长春市信访局" is a stray mark).
@@ -96,7 +99,7 @@ bool IsPlausibleDepartment(const std::string& name) {
         ":",    "：",   "（款）", "（类）", "（项）", "(款)",   "(类)", "(项)", "年度"}) {
     if (Contains(name, bad)) return false;
   }
-  return EndsLikeOrganisation(name);
+  return !ending || EndsLikeOrganisation(name);
 }
 
 std::string StripSuffixes(std::string name) {
@@ -212,7 +215,7 @@ void Choose(const std::vector<Candidate>& candidates, bool departments, Attribut
 }
 
 // The title forms: "X2024年度部门决算", "2019年X部门预算", "X 2026 部门预算…".
-std::string DepartmentFromTitle(std::string line) {
+std::string DepartmentFromTitle(std::string line, bool ending) {
   static const RE2 kNameThenYear(
       R"(^\s*(?:\d+[、.．]\s*)?(.+?)\s*(?:[0-9０-９]{4})\s*(?:年\s*度?)?\s*(?:部门|单位)?\s*(?:决算|预算))");
   // Five digits: a cover's year with a digit OCR added (20256年度福州市科学技术局); the name
@@ -223,7 +226,7 @@ std::string DepartmentFromTitle(std::string line) {
   if (RE2::PartialMatch(line, kNameThenYear, &name) ||
       RE2::PartialMatch(line, kYearThenName, &name)) {
     name = StripSuffixes(CloseCjkGaps(name));
-    return IsPlausibleDepartment(name) ? name : "";
+    return IsPlausibleDepartment(name, ending) ? name : "";
   }
   return "";
 }
@@ -469,9 +472,9 @@ void FallBackOnYearDu(const std::vector<const Paragraph*>& paragraphs, Attribute
   }
 }
 
-}  // namespace
-
-std::string DepartmentFromLine(std::string_view raw_line) {
+// The department a line names (DepartmentFromLine); with `ending` false, also a name that
+// ends in no organisation word.
+std::string NameOfLine(std::string_view raw_line, bool ending) {
   // Prefixed forms: 编制单位：X, 部门：X, 单位：X, 预算单位：X.
   static const RE2 kPrefixed(
       R"(^\s*(?:编制单位|预算主管部门|主管部门|预算单位|填报单位|部门名称|单位名称|部门|单位)\s*[:：]\s*(.+?)\s*(?:(?:金额)?单位\s*[:：].*)?$)");
@@ -487,12 +490,135 @@ std::string DepartmentFromLine(std::string_view raw_line) {
     if (gap != std::string::npos) collapsed.resize(gap);
     name = StripSuffixes(CloseCjkGaps(collapsed));
     if (StartsWith(name, "元") || StartsWith(name, "万元")) return "";
-    return IsPlausibleDepartment(name) ? name : "";
+    return IsPlausibleDepartment(name, ending) ? name : "";
   }
-  return DepartmentFromTitle(line);
+  return DepartmentFromTitle(line, ending);
 }
 
-DocumentMetadata ExtractMetadata(const Document& document) {
+// Characters chi_sim reads for the last character of an organisation word on degraded scans
+// (read, meant), each sharing the part that sets the two apart: 打 the 丁 of 厅, 宇 and 宝 the
+// 宀 of 室. 办公厅 and 办公室 differ in that character alone, so a nearest-word repair could not
+// choose between them; a shape can.
+constexpr std::pair<char32_t, char32_t> kOrganisationEndConfusions[] = {
+    {U'打', U'厅'},
+    {U'宇', U'室'},
+    {U'宝', U'室'},
+};
+
+// `line` with the last character of each name OCR misread along a known confusion put back
+// (中共江苏省委办公打 单位：万元 -> 中共江苏省委办公厅 单位：万元); "" when nothing was. A name's
+// last character follows an ideograph and comes before anything that is not one (a space, the
+// year of a title, the line's end).
+std::string RepairOrganisationEnds(const std::string& line) {
+  std::vector<char32_t> cps = DecodeUtf8(line);
+  bool changed = false;
+  for (std::size_t i = 1; i < cps.size(); ++i) {
+    if (!IsCjkIdeograph(cps[i - 1]) || (i + 1 < cps.size() && IsCjkIdeograph(cps[i + 1]))) {
+      continue;
+    }
+    for (const auto& [read, meant] : kOrganisationEndConfusions) {
+      if (cps[i] != read) continue;
+      cps[i] = meant;
+      changed = true;
+      break;
+    }
+  }
+  return changed ? EncodeUtf8(cps) : std::string();
+}
+
+// A scanned cover's name and year on one line, its kind on a later one with a line OCR made of
+// a mark between (江苏省政协办公厅2018年度 / 2小 / 部门预算公开), or with 部门 misread at the end
+// of the first (…办公厅2018年度部站 / 预算公开): the name before the year, read when one of the
+// next two lines of the page opens with the kind. "" otherwise.
+std::string NameBeforeCoverKind(const std::vector<DocumentLine>& lines, std::size_t at,
+                                bool ending) {
+  static const RE2 kNameYear(R"(^\s*(.+?)\s*[0-9]{4}\s*年\s*度?\s*\S{0,2}\s*$)");
+  static const RE2 kKindOpening(R"(^\s*\S{0,2}?\s*(?:预算|决算))");
+  constexpr std::size_t kLinesToKind = 2;
+  const DocumentLine& line = lines[at];
+  std::string name;
+  if (!RE2::FullMatch(line.text, kNameYear, &name)) return "";
+  bool kind = false;
+  for (std::size_t next = at + 1; next < lines.size() && next <= at + kLinesToKind; ++next) {
+    if (lines[next].provenance.page != line.provenance.page || lines[next].in_table) break;
+    kind = kind || RE2::PartialMatch(lines[next].text, kKindOpening);
+  }
+  if (!kind) return "";
+  name = StripSuffixes(CloseCjkGaps(name));
+  return IsPlausibleDepartment(name, ending) ? name : "";
+}
+
+// An OCR reading of the department that was put back along a known confusion.
+struct RepairedName {
+  std::size_t candidate = 0;  // its place among the department candidates
+  std::string read;           // the name as OCR read it
+  std::string name;           // as put back
+  std::string evidence;
+  Provenance provenance;
+};
+
+Finding MetadataFinding(std::string check, std::string message, std::string printed,
+                        const Provenance& provenance) {
+  Finding finding;
+  finding.check = std::move(check);
+  finding.severity = Severity::kWarning;
+  finding.message = std::move(message);
+  finding.printed_text = std::move(printed);
+  finding.provenance = provenance;
+  return finding;
+}
+
+// Why OCR gave no department or year, when the scan printed one that was misread past repair:
+// a unit line or title whose name ends in no organisation word
+// (部门：中国共产党江苏省委员会办公朵), a title whose year has a digit too many
+// (20256年度部门预算). Nothing is guessed: the finding quotes the reading.
+void ReportUnreadMetadata(const std::vector<DocumentLine>& lines, const DocumentMetadata& metadata,
+                          std::vector<Finding>& findings) {
+  static const RE2 kLongYear(R"((?:^|[^0-9])((?:19|20)[0-9]{3})\s*年)");
+  bool department = !metadata.department.value.empty();
+  bool year = !metadata.fiscal_year.value.empty();
+  for (std::size_t i = 0; i < lines.size() && !(department && year); ++i) {
+    const DocumentLine& line = lines[i];
+    if (line.provenance.origin != TextOrigin::kOcr ||
+        DecodeUtf8(line.text).size() > kMaxTitleCodePoints) {
+      continue;
+    }
+    std::string name = NameOfLine(line.text, false);
+    if (name.empty() && line.title_page) name = NameBeforeCoverKind(lines, i, false);
+    if (!department && !name.empty()) {
+      department = true;
+      findings.push_back(MetadataFinding(
+          "metadata.ocr_name_unread",
+          "OCR read a department here as " + name +
+              ", which ends in no organisation word and is no known misread of one: the "
+              "department is left empty (\"" +
+              Evidence(line.text) + "\")",
+          Evidence(line.text), line.provenance));
+    }
+    std::string digits;
+    const std::string folded = FoldForMatching(line.text);
+    if (!year && RE2::PartialMatch(folded, kLongYear, &digits) &&
+        (Contains(folded, "预算") || Contains(folded, "决算"))) {
+      year = true;
+      findings.push_back(MetadataFinding("metadata.ocr_year_unread",
+                                         "OCR read a title's year as " + digits +
+                                             ", a digit too many (" + digits.substr(0, 4) + " or " +
+                                             digits.substr(0, 3) + digits.substr(4) +
+                                             "), and the document states the year nowhere else: "
+                                             "the fiscal year is left empty (\"" +
+                                             Evidence(line.text) + "\")",
+                                         Evidence(line.text), line.provenance));
+    }
+  }
+}
+
+}  // namespace
+
+std::string DepartmentFromLine(std::string_view line) {
+  return NameOfLine(line, true);
+}
+
+DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>* findings) {
   DocumentMetadata metadata;
   const std::vector<DocumentLine> lines = CollectDocumentLines(document);
   std::vector<const Paragraph*> paragraphs;
@@ -506,6 +632,7 @@ DocumentMetadata ExtractMetadata(const Document& document) {
   });
 
   std::vector<Candidate> departments;
+  std::vector<RepairedName> repairs;
   std::vector<Candidate> years;
   std::vector<std::string> year_kind_words;  // parallel to years
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -515,14 +642,40 @@ DocumentMetadata ExtractMetadata(const Document& document) {
     // The first candidate that reads gives the name: a title wrapped over the
     // next lines is read joined, as long as it keeps reading as a title.
     bool named = false;
-    for (const std::string& candidate : JoinedCandidates(lines, i, kMaxJoinedLines)) {
-      if (named || DecodeUtf8(candidate).size() > kMaxTitleCodePoints) break;
-      std::string name = DepartmentFromLine(candidate);
-      if (name.empty()) continue;
+    const bool ocr = line.provenance.origin == TextOrigin::kOcr;
+    auto name_it = [&](const std::string& name, const std::string& text, bool repaired) {
       named = true;
       const std::string source = PlaceOf(line, prefixed);
       departments.push_back(
-          Candidate{name, source, Weight(source), Evidence(candidate), line.provenance});
+          Candidate{name, source, Weight(source), Evidence(text), line.provenance});
+      if (repaired) {
+        repairs.push_back(RepairedName{departments.size() - 1, NameOfLine(text, false), name,
+                                       Evidence(text), line.provenance});
+      }
+    };
+    for (const std::string& candidate : JoinedCandidates(lines, i, kMaxJoinedLines)) {
+      if (named || DecodeUtf8(candidate).size() > kMaxTitleCodePoints) break;
+      std::string name = DepartmentFromLine(candidate);
+      bool repaired = false;
+      if (name.empty() && ocr) {
+        const std::string mended = RepairOrganisationEnds(candidate);
+        if (!mended.empty()) name = DepartmentFromLine(mended);
+        repaired = !name.empty();
+      }
+      if (!name.empty()) name_it(name, candidate, repaired);
+    }
+    if (!named && ocr && line.title_page && !line.in_table) {
+      std::string name = NameBeforeCoverKind(lines, i, true);
+      bool repaired = false;
+      if (name.empty()) {
+        std::vector<DocumentLine> mended = {line};
+        mended.front().text = RepairOrganisationEnds(line.text);
+        mended.insert(mended.end(), lines.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                      lines.begin() + static_cast<std::ptrdiff_t>(std::min(lines.size(), i + 3)));
+        if (!mended.front().text.empty()) name = NameBeforeCoverKind(mended, 0, true);
+        repaired = !name.empty();
+      }
+      if (!name.empty()) name_it(name, line.text, repaired);
     }
     if (!named && line.title_page && !line.in_table) {
       // A cover that sets the name on a line of its own, the year and kind on
@@ -601,6 +754,39 @@ DocumentMetadata ExtractMetadata(const Document& document) {
   if (metadata.kind == DocKind::kUnknown) FallBackOnKindWords(paragraphs, metadata);
   if (metadata.kind == DocKind::kUnknown) FallBackOnTableWords(document, metadata);
   if (metadata.fiscal_year.value.empty()) FallBackOnYearDu(paragraphs, metadata.fiscal_year);
+
+  if (findings != nullptr) {
+    // A name put back along a confusion is reported unless a reading as printed names it too.
+    bool printed = false;
+    const RepairedName* repair = nullptr;
+    for (std::size_t k = 0; k < departments.size(); ++k) {
+      if (departments[k].value != metadata.department.value) continue;
+      bool is_repair = false;
+      for (const RepairedName& r : repairs) {
+        if (r.candidate != k) continue;
+        is_repair = true;
+        if (repair == nullptr) repair = &r;
+      }
+      printed = printed || !is_repair;
+    }
+    if (repair != nullptr && !printed) {
+      std::string changes;
+      const std::vector<char32_t> read = DecodeUtf8(repair->read);
+      const std::vector<char32_t> name = DecodeUtf8(repair->name);
+      for (std::size_t k = 0; k < read.size() && k < name.size(); ++k) {
+        if (read[k] == name[k]) continue;
+        changes += (changes.empty() ? "" : ", ") + EncodeUtf8(read[k]) + " read for " +
+                   EncodeUtf8(name[k]);
+      }
+      findings->push_back(MetadataFinding(
+          "metadata.ocr_name_repaired",
+          "OCR read the department as " + repair->read + " (\"" + repair->evidence +
+              "\"), which ends in no organisation word; it is taken as " + repair->name + ": " +
+              changes + " is a misread chi_sim makes of that shape, and no other place names it",
+          repair->evidence, repair->provenance));
+    }
+    ReportUnreadMetadata(lines, metadata, *findings);
+  }
 
   if (metadata.department.value.empty()) {
     metadata.department.missing_reason =
