@@ -232,9 +232,9 @@ std::string DepartmentFromTitle(std::string line, bool ending) {
 }
 
 // A line that is only an organisation's name, as a cover sets it.
-std::string BareOrganisation(const std::string& line) {
+std::string BareOrganisation(const std::string& line, bool ending = true) {
   std::string name = StripSuffixes(CloseCjkGaps(line));
-  if (!IsPlausibleDepartment(name) || DecodeUtf8(name).size() > 30) return "";
+  if (!IsPlausibleDepartment(name, ending) || DecodeUtf8(name).size() > 30) return "";
   for (char32_t c : DecodeUtf8(name)) {
     if (!IsCjkIdeograph(c) && c != U'（' && c != U'）') return "";
   }
@@ -548,6 +548,17 @@ std::string NameBeforeCoverKind(const std::vector<DocumentLine>& lines, std::siz
   return IsPlausibleDepartment(name, ending) ? name : "";
 }
 
+// Whether one of the two lines after `at`, on its page, states a year and a kind: a cover
+// that sets the name on a line of its own ("江苏省高级人民法院" / "2019年度部门预算公开").
+bool YearKindFollows(const std::vector<DocumentLine>& lines, std::size_t at) {
+  constexpr std::size_t kLinesToYear = 2;
+  for (std::size_t next = at + 1; next < lines.size() && next <= at + kLinesToYear; ++next) {
+    if (lines[next].provenance.page != lines[at].provenance.page) break;
+    if (!YearsOfTitle(FoldForMatching(lines[next].text)).empty()) return true;
+  }
+  return false;
+}
+
 // An OCR reading of the department that was put back along a known confusion.
 struct RepairedName {
   std::size_t candidate = 0;  // its place among the department candidates
@@ -585,6 +596,10 @@ void ReportUnreadMetadata(const std::vector<DocumentLine>& lines, const Document
     }
     std::string name = NameOfLine(line.text, false);
     if (name.empty() && line.title_page) name = NameBeforeCoverKind(lines, i, false);
+    if (name.empty() && line.title_page && !line.in_table && DecodeUtf8(line.text).size() >= 5 &&
+        YearKindFollows(lines, i)) {
+      name = BareOrganisation(line.text, false);
+    }
     if (!department && !name.empty()) {
       department = true;
       findings.push_back(MetadataFinding(
@@ -682,9 +697,15 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
       // others ("长沙市信访局" / "2026 年部门预算公开"); counted as a title page
       // name only when the page also states a year and kind.
       std::string name = BareOrganisation(line.text);
+      const std::string mended = name.empty() && ocr ? RepairOrganisationEnds(line.text) : "";
+      if (!mended.empty()) name = BareOrganisation(mended);
       if (!name.empty()) {
         departments.push_back(Candidate{name, "title_page_name", kUnitLineWeight,
                                         Evidence(line.text), line.provenance});
+      }
+      if (!name.empty() && !mended.empty()) {
+        repairs.push_back(RepairedName{departments.size() - 1, BareOrganisation(line.text, false),
+                                       name, Evidence(line.text), line.provenance});
       }
     }
 

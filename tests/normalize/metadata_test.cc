@@ -396,6 +396,13 @@ TEST(MetadataTest, OcrOrganisationEndMisreadByShape) {
   EXPECT_EQ(unread.metadata.department.value, "");
   EXPECT_TRUE(unread.Reports("metadata.ocr_name_unread"));
   EXPECT_FALSE(unread.Reports("metadata.ocr_name_repaired"));
+  // A cover that sets the name on a line of its own.
+  const OcrRead cover = ReadLines({"中共江苏省委办公打", "2019年度部门预算"});
+  EXPECT_EQ(cover.metadata.department.value, "中共江苏省委办公厅");
+  EXPECT_TRUE(cover.Reports("metadata.ocr_name_repaired"));
+  const OcrRead court = ReadLines({"江沧省总级人民法叶", "2019年度部门预算公开"});
+  EXPECT_EQ(court.metadata.department.value, "");
+  EXPECT_TRUE(court.Reports("metadata.ocr_name_unread"));
   const OcrRead typed = ReadLines({"部门: 中共江苏省委办公打 单位:万元"}, TextOrigin::kTextLayer);
   EXPECT_EQ(typed.metadata.department.value, "");
   EXPECT_TRUE(typed.findings.empty());
