@@ -559,6 +559,14 @@ bool YearKindFollows(const std::vector<DocumentLine>& lines, std::size_t at) {
   return false;
 }
 
+// A year OCR read with a digit too many: chi_sim reads the 6 of a large serif year as 56
+// (2026 read 20256 on covers of four provinces, at every line height the cover was read at). The
+// 56 before 年 of a five-digit year becomes 6 in `folded`; whether anything was.
+bool MendSixReadFiftySix(std::string& folded) {
+  static const RE2 kSixReadFiftySix(R"((^|[^0-9])((?:19|20)[0-9])56(\s*年))");
+  return RE2::GlobalReplace(&folded, kSixReadFiftySix, "\\1\\26\\3") > 0;
+}
+
 // An OCR reading of the department that was put back along a known confusion.
 struct RepairedName {
   std::size_t candidate = 0;  // its place among the department candidates
@@ -615,14 +623,21 @@ void ReportUnreadMetadata(const std::vector<DocumentLine>& lines, const Document
     if (!year && RE2::PartialMatch(folded, kLongYear, &digits) &&
         (Contains(folded, "预算") || Contains(folded, "决算"))) {
       year = true;
-      findings.push_back(MetadataFinding("metadata.ocr_year_unread",
-                                         "OCR read a title's year as " + digits +
-                                             ", a digit too many (" + digits.substr(0, 4) + " or " +
-                                             digits.substr(0, 3) + digits.substr(4) +
-                                             "), and the document states the year nowhere else: "
-                                             "the fiscal year is left empty (\"" +
-                                             Evidence(line.text) + "\")",
-                                         Evidence(line.text), line.provenance));
+      std::string readings;  // the years the digits make with one of them left out
+      for (std::size_t k = 0; k < digits.size(); ++k) {
+        const std::string shorter = digits.substr(0, k) + digits.substr(k + 1);
+        if ((StartsWith(shorter, "19") || StartsWith(shorter, "20")) &&
+            !Contains(readings, shorter)) {
+          readings += (readings.empty() ? "" : " or ") + shorter;
+        }
+      }
+      findings.push_back(MetadataFinding(
+          "metadata.ocr_year_unread",
+          "OCR read a title's year as " + digits + ", a digit too many (" + readings +
+              "), and the document states the year nowhere else: the fiscal year is left empty "
+              "(\"" +
+              Evidence(line.text) + "\")",
+          Evidence(line.text), line.provenance));
     }
   }
 }
@@ -650,6 +665,7 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
   std::vector<RepairedName> repairs;
   std::vector<Candidate> years;
   std::vector<std::string> year_kind_words;  // parallel to years
+  std::vector<std::size_t> mended_years;     // years read from a 6 read as 56
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const DocumentLine& line = lines[i];
     if (DecodeUtf8(line.text).size() > kMaxTitleCodePoints) continue;
@@ -713,7 +729,8 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
     // "关于北京市 2022 年预算执行情况和" / "2023 年预算的报告" and "关于苏州市
     // 2022 年" / "本级决算（草案）的报告": the kind or the budget year is on the
     // next line.
-    const std::string folded = FoldForMatching(line.text);
+    std::string folded = FoldForMatching(line.text);
+    const bool year_mended = ocr && MendSixReadFiftySix(folded);
     std::vector<YearKind> found = YearsOfTitle(folded);
     std::string evidence_text = line.text;
     static const RE2 kAnyYear(R"((?:19|20)\d{2})");
@@ -732,6 +749,7 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
         years.push_back(
             Candidate{year, "table_title", kTableWeight, Evidence(line.text), line.provenance});
         year_kind_words.emplace_back();  // the title states no kind
+        if (year_mended) mended_years.push_back(years.size() - 1);
       }
     }
     if (found.empty()) continue;
@@ -743,6 +761,7 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
     years.push_back(
         Candidate{found.front().year, source, weight, Evidence(evidence_text), line.provenance});
     year_kind_words.push_back(found.front().kind_word);
+    if (year_mended) mended_years.push_back(years.size() - 1);
   }
 
   // A bare cover name counts only when no title states the department.
@@ -805,6 +824,24 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
               "\"), which ends in no organisation word; it is taken as " + repair->name + ": " +
               changes + " is a misread chi_sim makes of that shape, and no other place names it",
           repair->evidence, repair->provenance));
+    }
+    const Candidate* mended = nullptr;
+    bool printed_year = false;
+    for (std::size_t k = 0; k < years.size(); ++k) {
+      if (years[k].value != metadata.fiscal_year.value) continue;
+      const bool is_mended =
+          std::find(mended_years.begin(), mended_years.end(), k) != mended_years.end();
+      if (is_mended && mended == nullptr) mended = &years[k];
+      printed_year = printed_year || !is_mended;
+    }
+    if (mended != nullptr && !printed_year) {
+      findings->push_back(
+          MetadataFinding("metadata.ocr_year_repaired",
+                          "OCR read the year of \"" + mended->evidence +
+                              "\" with a 56 where the fiscal year " + mended->value +
+                              " has its last digit 6: chi_sim reads a large serif 6 as 56, and no "
+                              "other place states the year",
+                          mended->evidence, mended->provenance));
     }
     ReportUnreadMetadata(lines, metadata, *findings);
   }

@@ -423,17 +423,32 @@ TEST(MetadataTest, OcrCoverKindAfterAStrayLine) {
             "");
 }
 
-// A title whose year OCR read with a digit too many (20256年度部门预算, a 6 read as 56), in a
-// document that states the year nowhere else: no year is guessed, and the reading is reported.
-TEST(MetadataTest, OcrYearWithADigitTooManyIsReported) {
+// A title whose year OCR read with a digit too many. chi_sim reads a large serif 6 as 56
+// (20256年度部门预算 for 2026): that year is put back and reported. Any other digit too many
+// (20236) is not guessed, only reported. A year stated elsewhere is taken as printed.
+TEST(MetadataTest, OcrYearWithADigitTooMany) {
   const OcrRead police = ReadLines({"杭州市公安局", "20256年度部门预算"});
-  EXPECT_EQ(police.metadata.fiscal_year.value, "");
-  EXPECT_TRUE(police.Reports("metadata.ocr_year_unread"));
+  EXPECT_EQ(police.metadata.fiscal_year.value, "2026");
+  EXPECT_EQ(police.metadata.kind, DocKind::kBudget);
+  EXPECT_TRUE(police.Reports("metadata.ocr_year_repaired"));
   EXPECT_EQ(police.metadata.department.value, "杭州市公安局");
+  const OcrRead wrapped = ReadLines({"20156年度", "福州市公安局文职人员管理中心单位预算"});
+  EXPECT_EQ(wrapped.metadata.fiscal_year.value, "2016");
+  const OcrRead other = ReadLines({"杭州市公安局", "20236年度部门预算"});
+  EXPECT_EQ(other.metadata.fiscal_year.value, "");
+  EXPECT_TRUE(other.Reports("metadata.ocr_year_unread"));
+  EXPECT_FALSE(other.Reports("metadata.ocr_year_repaired"));
   const OcrRead stated =
-      ReadLines({"杭州市公安局", "20256年度部门预算", "2026年部门收支总体情况表"});
-  EXPECT_EQ(stated.metadata.fiscal_year.value, "2026");
+      ReadLines({"杭州市公安局", "20236年度部门预算", "2023年部门收支总体情况表"});
+  EXPECT_EQ(stated.metadata.fiscal_year.value, "2023");
   EXPECT_FALSE(stated.Reports("metadata.ocr_year_unread"));
+  const OcrRead confirmed =
+      ReadLines({"杭州市公安局", "20256年度部门预算", "2026年部门收支总体情况表"});
+  EXPECT_EQ(confirmed.metadata.fiscal_year.value, "2026");
+  EXPECT_FALSE(confirmed.Reports("metadata.ocr_year_repaired"));
+  EXPECT_EQ(ReadLines({"杭州市公安局", "20256年度部门预算"}, TextOrigin::kTextLayer)
+                .metadata.fiscal_year.value,
+            "");
 }
 
 }  // namespace
