@@ -567,6 +567,34 @@ bool MendSixReadFiftySix(std::string& folded) {
   return RE2::GlobalReplace(&folded, kSixReadFiftySix, "\\1\\26\\3") > 0;
 }
 
+// Whether `text` holds `name` with one gap inside it, and no other: OCR sets a space inside a
+// word where it read nothing ("上海市普陀区商 委员会" for 商务委员会, its 务 lost). A title whose
+// every character is spaced out ("杭 州 市 公 安 局") has a gap between each and is not counted;
+// nor is a name wrapped over two lines, which are joined with a space (the caller reads one line).
+bool HasOneGapInside(const std::string& text, const std::string& name) {
+  const std::vector<char32_t> cps = DecodeUtf8(text);
+  const std::vector<char32_t> wanted = DecodeUtf8(name);
+  if (wanted.empty()) return false;
+  for (std::size_t start = 0; start < cps.size(); ++start) {
+    if (cps[start] != wanted.front()) continue;
+    std::size_t at = start;
+    std::size_t matched = 0;
+    int gaps = 0;
+    while (at < cps.size() && matched < wanted.size()) {
+      if (IsUnicodeSpace(cps[at])) {
+        if (matched > 0 && !IsUnicodeSpace(cps[at - 1])) ++gaps;
+        ++at;
+        continue;
+      }
+      if (cps[at] != wanted[matched]) break;
+      ++at;
+      ++matched;
+    }
+    if (matched == wanted.size()) return gaps == 1;
+  }
+  return false;
+}
+
 // An OCR reading of the department that was put back along a known confusion.
 struct RepairedName {
   std::size_t candidate = 0;  // its place among the department candidates
@@ -663,6 +691,7 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
 
   std::vector<Candidate> departments;
   std::vector<RepairedName> repairs;
+  std::vector<std::size_t> gapped;  // names OCR read with a gap inside (HasOneGapInside)
   std::vector<Candidate> years;
   std::vector<std::string> year_kind_words;  // parallel to years
   std::vector<std::size_t> mended_years;     // years read from a 6 read as 56
@@ -682,6 +711,9 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
       if (repaired) {
         repairs.push_back(RepairedName{departments.size() - 1, NameOfLine(text, false), name,
                                        Evidence(text), line.provenance});
+      }
+      if (ocr && text == line.text && HasOneGapInside(text, name)) {
+        gapped.push_back(departments.size() - 1);
       }
     };
     for (const std::string& candidate : JoinedCandidates(lines, i, kMaxJoinedLines)) {
@@ -824,6 +856,26 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
               "\"), which ends in no organisation word; it is taken as " + repair->name + ": " +
               changes + " is a misread chi_sim makes of that shape, and no other place names it",
           repair->evidence, repair->provenance));
+    }
+    // Read only with a gap inside: reported, the name kept as read.
+    const Candidate* gap = nullptr;
+    bool whole = false;
+    for (std::size_t k = 0; k < departments.size(); ++k) {
+      if (departments[k].value != metadata.department.value) continue;
+      const bool is_gapped = std::find(gapped.begin(), gapped.end(), k) != gapped.end();
+      if (is_gapped && gap == nullptr) gap = &departments[k];
+      whole = whole || !is_gapped;
+    }
+    if (gap != nullptr && !whole) {
+      findings->push_back(
+          MetadataFinding("metadata.ocr_name_gap",
+                          "the department is read as " + gap->value +
+                              " from an OCR'd line with a gap inside the "
+                              "name (\"" +
+                              gap->evidence +
+                              "\"), where the recogniser may have lost a character; "
+                              "no other place names it",
+                          gap->evidence, gap->provenance));
     }
     const Candidate* mended = nullptr;
     bool printed_year = false;

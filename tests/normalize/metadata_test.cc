@@ -423,6 +423,21 @@ TEST(MetadataTest, OcrCoverKindAfterAStrayLine) {
             "");
 }
 
+// A department OCR read with a gap inside its name (商 委员会, the 务 lost) is kept as read and
+// reported; a title spaced out character by character, or a name wrapped over two lines, is not.
+TEST(MetadataTest, OcrNameWithAGapInsideIsReported) {
+  const OcrRead commerce =
+      ReadLines({"上海市普陀区2025年区级部门预算", "预算主管部门:上海市普陀区商 委员会"});
+  EXPECT_EQ(commerce.metadata.department.value, "上海市普陀区商委员会");
+  EXPECT_TRUE(commerce.Reports("metadata.ocr_name_gap"));
+  EXPECT_FALSE(ReadLines({"杭 州 市 公 安 局 2026 年度部门预算"}).Reports("metadata.ocr_name_gap"));
+  const OcrRead wrapped = ReadLines({"2026 年度", "福州经济技术开发区生态", "环境局", "单位预算"});
+  EXPECT_EQ(wrapped.metadata.department.value, "福州经济技术开发区生态环境局");
+  EXPECT_FALSE(wrapped.Reports("metadata.ocr_name_gap"));
+  EXPECT_FALSE(ReadLines({"预算主管部门:上海市普陀区商 委员会"}, TextOrigin::kTextLayer)
+                   .Reports("metadata.ocr_name_gap"));
+}
+
 // A title whose year OCR read with a digit too many. chi_sim reads a large serif 6 as 56
 // (20256年度部门预算 for 2026): that year is put back and reported. Any other digit too many
 // (20236) is not guessed, only reported. A year stated elsewhere is taken as printed.
