@@ -595,6 +595,19 @@ bool HasOneGapInside(const std::string& text, const std::string& name) {
   return false;
 }
 
+// The first of `candidates` naming `value` when every one that does is among `marked` (by
+// index); nullptr when none is, or another names it too.
+const Candidate* OnlyFrom(const std::vector<Candidate>& candidates, const std::string& value,
+                          const std::vector<std::size_t>& marked) {
+  const Candidate* first = nullptr;
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    if (candidates[k].value != value) continue;
+    if (std::find(marked.begin(), marked.end(), k) == marked.end()) return nullptr;
+    if (first == nullptr) first = &candidates[k];
+  }
+  return first;
+}
+
 // An OCR reading of the department that was put back along a known confusion.
 struct RepairedName {
   std::size_t candidate = 0;  // its place among the department candidates
@@ -828,20 +841,16 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
   if (metadata.fiscal_year.value.empty()) FallBackOnYearDu(paragraphs, metadata.fiscal_year);
 
   if (findings != nullptr) {
-    // A name put back along a confusion is reported unless a reading as printed names it too.
-    bool printed = false;
+    // A value OCR gave only by a repair, or only from a doubtful reading, is reported; another
+    // place that reads it as printed vouches for it.
+    std::vector<std::size_t> repaired;
+    for (const RepairedName& r : repairs) repaired.push_back(r.candidate);
+    const Candidate* repaired_name = OnlyFrom(departments, metadata.department.value, repaired);
     const RepairedName* repair = nullptr;
-    for (std::size_t k = 0; k < departments.size(); ++k) {
-      if (departments[k].value != metadata.department.value) continue;
-      bool is_repair = false;
-      for (const RepairedName& r : repairs) {
-        if (r.candidate != k) continue;
-        is_repair = true;
-        if (repair == nullptr) repair = &r;
-      }
-      printed = printed || !is_repair;
+    for (const RepairedName& r : repairs) {
+      if (repaired_name != nullptr && &departments[r.candidate] == repaired_name) repair = &r;
     }
-    if (repair != nullptr && !printed) {
+    if (repair != nullptr) {
       std::string changes;
       const std::vector<char32_t> read = DecodeUtf8(repair->read);
       const std::vector<char32_t> name = DecodeUtf8(repair->name);
@@ -857,36 +866,17 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
               changes + " is a misread chi_sim makes of that shape, and no other place names it",
           repair->evidence, repair->provenance));
     }
-    // Read only with a gap inside: reported, the name kept as read.
-    const Candidate* gap = nullptr;
-    bool whole = false;
-    for (std::size_t k = 0; k < departments.size(); ++k) {
-      if (departments[k].value != metadata.department.value) continue;
-      const bool is_gapped = std::find(gapped.begin(), gapped.end(), k) != gapped.end();
-      if (is_gapped && gap == nullptr) gap = &departments[k];
-      whole = whole || !is_gapped;
-    }
-    if (gap != nullptr && !whole) {
+    const Candidate* gap = OnlyFrom(departments, metadata.department.value, gapped);
+    if (gap != nullptr) {
       findings->push_back(
           MetadataFinding("metadata.ocr_name_gap",
-                          "the department is read as " + gap->value +
-                              " from an OCR'd line with a gap inside the "
-                              "name (\"" +
-                              gap->evidence +
-                              "\"), where the recogniser may have lost a character; "
-                              "no other place names it",
+                          "the department is read as " + gap->value + " from an OCR'd line " +
+                              "with a gap inside the name (\"" + gap->evidence + "\"), where " +
+                              "the recogniser may have lost a character; no other place names it",
                           gap->evidence, gap->provenance));
     }
-    const Candidate* mended = nullptr;
-    bool printed_year = false;
-    for (std::size_t k = 0; k < years.size(); ++k) {
-      if (years[k].value != metadata.fiscal_year.value) continue;
-      const bool is_mended =
-          std::find(mended_years.begin(), mended_years.end(), k) != mended_years.end();
-      if (is_mended && mended == nullptr) mended = &years[k];
-      printed_year = printed_year || !is_mended;
-    }
-    if (mended != nullptr && !printed_year) {
+    const Candidate* mended = OnlyFrom(years, metadata.fiscal_year.value, mended_years);
+    if (mended != nullptr) {
       findings->push_back(
           MetadataFinding("metadata.ocr_year_repaired",
                           "OCR read the year of \"" + mended->evidence +
