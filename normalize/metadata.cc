@@ -716,7 +716,7 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
     // next lines is read joined, as long as it keeps reading as a title.
     bool named = false;
     const bool ocr = line.provenance.origin == TextOrigin::kOcr;
-    auto name_it = [&](const std::string& name, const std::string& text, bool repaired) {
+    auto add_name = [&](const std::string& name, const std::string& text, bool repaired) {
       named = true;
       const std::string source = PlaceOf(line, prefixed);
       departments.push_back(
@@ -738,7 +738,7 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
         if (!mended.empty()) name = DepartmentFromLine(mended);
         repaired = !name.empty();
       }
-      if (!name.empty()) name_it(name, candidate, repaired);
+      if (!name.empty()) add_name(name, candidate, repaired);
     }
     if (!named && ocr && line.title_page && !line.in_table) {
       std::string name = NameBeforeCoverKind(lines, i, true);
@@ -751,7 +751,7 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
         if (!mended.front().text.empty()) name = NameBeforeCoverKind(mended, 0, true);
         repaired = !name.empty();
       }
-      if (!name.empty()) name_it(name, line.text, repaired);
+      if (!name.empty()) add_name(name, line.text, repaired);
     }
     if (!named && line.title_page && !line.in_table) {
       // A cover that sets the name on a line of its own, the year and kind on
