@@ -635,6 +635,8 @@ Finding MetadataFinding(std::string check, std::string message, std::string prin
 void ReportUnreadMetadata(const std::vector<DocumentLine>& lines, const DocumentMetadata& metadata,
                           std::vector<Finding>& findings) {
   static const RE2 kLongYear(R"((?:^|[^0-9])((?:19|20)[0-9]{3})\s*年)");
+  static const RE2 kUnitLabelWithoutColon(
+      R"(^\s*(编制单位|预算主管部门|主管部门|预算单位|填报单位|部门名称|单位名称)\s*([^\s:：;；,，].*)$)");
   bool department = !metadata.department.value.empty();
   bool year = !metadata.fiscal_year.value.empty();
   for (std::size_t i = 0; i < lines.size() && !(department && year); ++i) {
@@ -649,15 +651,22 @@ void ReportUnreadMetadata(const std::vector<DocumentLine>& lines, const Document
         YearKindFollows(lines, i)) {
       name = BareOrganisation(line.text, false);
     }
+    std::string why = ", which ends in no organisation word and is no known misread of one";
+    std::string label;
+    std::string rest;
+    if (name.empty() && RE2::FullMatch(line.text, kUnitLabelWithoutColon, &label, &rest)) {
+      // The label's end is only assumed where its colon was lost, and a line read so badly
+      // misreads the name as often (预算单位上海市花开良种试验场 for 花卉).
+      name = NameOfLine(label + "：" + rest, true);
+      why = " after a unit label whose colon OCR lost, so the name's reading is in doubt";
+    }
     if (!department && !name.empty()) {
       department = true;
-      findings.push_back(MetadataFinding(
-          "metadata.ocr_name_unread",
-          "OCR read a department here as " + name +
-              ", which ends in no organisation word and is no known misread of one: the "
-              "department is left empty (\"" +
-              Evidence(line.text) + "\")",
-          Evidence(line.text), line.provenance));
+      findings.push_back(MetadataFinding("metadata.ocr_name_unread",
+                                         "OCR read a department here as " + name + why +
+                                             ": the department is left empty (\"" +
+                                             Evidence(line.text) + "\")",
+                                         Evidence(line.text), line.provenance));
     }
     std::string digits;
     const std::string folded = FoldForMatching(line.text);

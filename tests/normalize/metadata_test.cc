@@ -400,6 +400,10 @@ TEST(MetadataTest, OcrOrganisationEndMisreadByShape) {
   const OcrRead cover = ReadLines({"中共江苏省委办公打", "2019年度部门预算"});
   EXPECT_EQ(cover.metadata.department.value, "中共江苏省委办公厅");
   EXPECT_TRUE(cover.Reports("metadata.ocr_name_repaired"));
+  // A unit line whose colon OCR lost: reported, not taken.
+  const OcrRead colonless = ReadLines({"上海市2026年市级单位预算", "预算单位上海市花开良种试验场"});
+  EXPECT_EQ(colonless.metadata.department.value, "");
+  EXPECT_TRUE(colonless.Reports("metadata.ocr_name_unread"));
   const OcrRead court = ReadLines({"江沧省总级人民法叶", "2019年度部门预算公开"});
   EXPECT_EQ(court.metadata.department.value, "");
   EXPECT_TRUE(court.Reports("metadata.ocr_name_unread"));
