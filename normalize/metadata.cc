@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/text.h"
@@ -67,7 +68,9 @@ bool EndsLikeOrganisation(std::string_view name) {
   return false;
 }
 
-bool IsPlausibleDepartment(const std::string& name) {
+// Whether `name` reads as a department; with `ending` false, whether it would but for its last
+// character (a name OCR read with its organisation word misread: 办公朵).
+bool IsPlausibleDepartment(const std::string& name, bool ending = true) {
   const std::vector<char32_t> cps = DecodeUtf8(name);
   if (cps.size() < 3 || cps.size() > 40) return false;
   // A name starts with a character of the name (". 长春市信访局" is a stray mark).
@@ -96,7 +99,7 @@ bool IsPlausibleDepartment(const std::string& name) {
         ":",    "：",   "（款）", "（类）", "（项）", "(款)",   "(类)", "(项)", "年度"}) {
     if (Contains(name, bad)) return false;
   }
-  return EndsLikeOrganisation(name);
+  return !ending || EndsLikeOrganisation(name);
 }
 
 std::string StripSuffixes(std::string name) {
@@ -212,7 +215,7 @@ void Choose(const std::vector<Candidate>& candidates, bool departments, Attribut
 }
 
 // The title forms: "X2024年度部门决算", "2019年X部门预算", "X 2026 部门预算…".
-std::string DepartmentFromTitle(std::string line) {
+std::string DepartmentFromTitle(std::string line, bool ending) {
   static const RE2 kNameThenYear(
       R"(^\s*(?:\d+[、.．]\s*)?(.+?)\s*(?:[0-9０-９]{4})\s*(?:年\s*度?)?\s*(?:部门|单位)?\s*(?:决算|预算))");
   // Five digits: a cover's year with a digit OCR added (20256年度福州市科学技术局); the name
@@ -223,15 +226,15 @@ std::string DepartmentFromTitle(std::string line) {
   if (RE2::PartialMatch(line, kNameThenYear, &name) ||
       RE2::PartialMatch(line, kYearThenName, &name)) {
     name = StripSuffixes(CloseCjkGaps(name));
-    return IsPlausibleDepartment(name) ? name : "";
+    return IsPlausibleDepartment(name, ending) ? name : "";
   }
   return "";
 }
 
 // A line that is only an organisation's name, as a cover sets it.
-std::string BareOrganisation(const std::string& line) {
+std::string BareOrganisation(const std::string& line, bool ending = true) {
   std::string name = StripSuffixes(CloseCjkGaps(line));
-  if (!IsPlausibleDepartment(name) || DecodeUtf8(name).size() > 30) return "";
+  if (!IsPlausibleDepartment(name, ending) || DecodeUtf8(name).size() > 30) return "";
   for (char32_t c : DecodeUtf8(name)) {
     if (!IsCjkIdeograph(c) && c != U'（' && c != U'）') return "";
   }
@@ -469,9 +472,9 @@ void FallBackOnYearDu(const std::vector<const Paragraph*>& paragraphs, Attribute
   }
 }
 
-}  // namespace
-
-std::string DepartmentFromLine(std::string_view raw_line) {
+// The department a line names (DepartmentFromLine); with `ending` false, also a name that
+// ends in no organisation word.
+std::string NameOfLine(std::string_view raw_line, bool ending) {
   // Prefixed forms: 编制单位：X, 部门：X, 单位：X, 预算单位：X.
   static const RE2 kPrefixed(
       R"(^\s*(?:编制单位|预算主管部门|主管部门|预算单位|填报单位|部门名称|单位名称|部门|单位)\s*[:：]\s*(.+?)\s*(?:(?:金额)?单位\s*[:：].*)?$)");
@@ -487,12 +490,215 @@ std::string DepartmentFromLine(std::string_view raw_line) {
     if (gap != std::string::npos) collapsed.resize(gap);
     name = StripSuffixes(CloseCjkGaps(collapsed));
     if (StartsWith(name, "元") || StartsWith(name, "万元")) return "";
-    return IsPlausibleDepartment(name) ? name : "";
+    return IsPlausibleDepartment(name, ending) ? name : "";
   }
-  return DepartmentFromTitle(line);
+  return DepartmentFromTitle(line, ending);
 }
 
-DocumentMetadata ExtractMetadata(const Document& document) {
+// Characters chi_sim reads for the last character of an organisation word on degraded scans
+// (read, meant), each sharing the part that sets the two apart: 打 the 丁 of 厅, 宇 and 宝 the
+// 宀 of 室. 办公厅 and 办公室 differ in that character alone, so a nearest-word repair could not
+// choose between them; a shape can.
+constexpr std::pair<char32_t, char32_t> kOrganisationEndConfusions[] = {
+    {U'打', U'厅'},
+    {U'宇', U'室'},
+    {U'宝', U'室'},
+};
+
+// `line` with the last character of each name OCR misread along a known confusion put back
+// (中共江苏省委办公打 单位：万元 -> 中共江苏省委办公厅 单位：万元); "" when nothing was. A name's
+// last character follows an ideograph and comes before anything that is not one (a space, the
+// year of a title, the line's end).
+std::string RepairOrganisationEnds(const std::string& line) {
+  std::vector<char32_t> cps = DecodeUtf8(line);
+  bool changed = false;
+  for (std::size_t i = 1; i < cps.size(); ++i) {
+    if (!IsCjkIdeograph(cps[i - 1]) || (i + 1 < cps.size() && IsCjkIdeograph(cps[i + 1]))) {
+      continue;
+    }
+    for (const auto& [read, meant] : kOrganisationEndConfusions) {
+      if (cps[i] != read) continue;
+      cps[i] = meant;
+      changed = true;
+      break;
+    }
+  }
+  return changed ? EncodeUtf8(cps) : std::string();
+}
+
+// A scanned cover's name and year on one line, its kind on a later one with a line OCR made of
+// a mark between (江苏省政协办公厅2018年度 / 2小 / 部门预算公开), or with 部门 misread at the end
+// of the first (…办公厅2018年度部站 / 预算公开): the name before the year, read when one of the
+// next two lines of the page opens with the kind. "" otherwise.
+std::string NameBeforeCoverKind(const std::vector<DocumentLine>& lines, std::size_t at,
+                                bool ending) {
+  static const RE2 kNameYear(R"(^\s*(.+?)\s*[0-9]{4}\s*年\s*度?\s*\S{0,2}\s*$)");
+  static const RE2 kKindOpening(R"(^\s*\S{0,2}?\s*(?:预算|决算))");
+  constexpr std::size_t kLinesToKind = 2;
+  const DocumentLine& line = lines[at];
+  std::string name;
+  if (!RE2::FullMatch(line.text, kNameYear, &name)) return "";
+  bool kind = false;
+  for (std::size_t next = at + 1; next < lines.size() && next <= at + kLinesToKind; ++next) {
+    if (lines[next].provenance.page != line.provenance.page || lines[next].in_table) break;
+    kind = kind || RE2::PartialMatch(lines[next].text, kKindOpening);
+  }
+  if (!kind) return "";
+  name = StripSuffixes(CloseCjkGaps(name));
+  return IsPlausibleDepartment(name, ending) ? name : "";
+}
+
+// Whether one of the two lines after `at`, on its page, states a year and a kind: a cover
+// that sets the name on a line of its own ("江苏省高级人民法院" / "2019年度部门预算公开").
+bool YearKindFollows(const std::vector<DocumentLine>& lines, std::size_t at) {
+  constexpr std::size_t kLinesToYear = 2;
+  for (std::size_t next = at + 1; next < lines.size() && next <= at + kLinesToYear; ++next) {
+    if (lines[next].provenance.page != lines[at].provenance.page) break;
+    if (!YearsOfTitle(FoldForMatching(lines[next].text)).empty()) return true;
+  }
+  return false;
+}
+
+// A year OCR read with a digit too many: chi_sim reads the 6 of a large serif year as 56
+// (2026 read 20256 on covers of four provinces, at every line height the cover was read at). The
+// 56 before 年 of a five-digit year becomes 6 in `folded`; whether anything was.
+bool MendSixReadFiftySix(std::string& folded) {
+  static const RE2 kSixReadFiftySix(R"((^|[^0-9])((?:19|20)[0-9])56(\s*年))");
+  return RE2::GlobalReplace(&folded, kSixReadFiftySix, "\\1\\26\\3") > 0;
+}
+
+// Whether `text` holds `name` with one gap inside it, and no other: OCR sets a space inside a
+// word where it read nothing ("上海市普陀区商 委员会" for 商务委员会, its 务 lost). A title whose
+// every character is spaced out ("杭 州 市 公 安 局") has a gap between each and is not counted;
+// nor is a name wrapped over two lines, which are joined with a space (the caller reads one line).
+bool HasOneGapInside(const std::string& text, const std::string& name) {
+  const std::vector<char32_t> cps = DecodeUtf8(text);
+  const std::vector<char32_t> wanted = DecodeUtf8(name);
+  if (wanted.empty()) return false;
+  for (std::size_t start = 0; start < cps.size(); ++start) {
+    if (cps[start] != wanted.front()) continue;
+    std::size_t at = start;
+    std::size_t matched = 0;
+    int gaps = 0;
+    while (at < cps.size() && matched < wanted.size()) {
+      if (IsUnicodeSpace(cps[at])) {
+        if (matched > 0 && !IsUnicodeSpace(cps[at - 1])) ++gaps;
+        ++at;
+        continue;
+      }
+      if (cps[at] != wanted[matched]) break;
+      ++at;
+      ++matched;
+    }
+    if (matched == wanted.size()) return gaps == 1;
+  }
+  return false;
+}
+
+// The first of `candidates` naming `value` when every one that does is among `marked` (by
+// index); nullptr when none is, or another names it too.
+const Candidate* OnlyFrom(const std::vector<Candidate>& candidates, const std::string& value,
+                          const std::vector<std::size_t>& marked) {
+  const Candidate* first = nullptr;
+  for (std::size_t k = 0; k < candidates.size(); ++k) {
+    if (candidates[k].value != value) continue;
+    if (std::find(marked.begin(), marked.end(), k) == marked.end()) return nullptr;
+    if (first == nullptr) first = &candidates[k];
+  }
+  return first;
+}
+
+// An OCR reading of the department that was put back along a known confusion.
+struct RepairedName {
+  std::size_t candidate = 0;  // its place among the department candidates
+  std::string read;           // the name as OCR read it
+  std::string name;           // as put back
+  std::string evidence;
+  Provenance provenance;
+};
+
+Finding MetadataFinding(std::string check, std::string message, std::string printed,
+                        const Provenance& provenance) {
+  Finding finding;
+  finding.check = std::move(check);
+  finding.severity = Severity::kWarning;
+  finding.message = std::move(message);
+  finding.printed_text = std::move(printed);
+  finding.provenance = provenance;
+  return finding;
+}
+
+// Why OCR gave no department or year, when the scan printed one that was misread past repair:
+// a unit line or title whose name ends in no organisation word
+// (部门：中国共产党江苏省委员会办公朵), a title whose year has a digit too many
+// (20256年度部门预算). Nothing is guessed: the finding quotes the reading.
+void ReportUnreadMetadata(const std::vector<DocumentLine>& lines, const DocumentMetadata& metadata,
+                          std::vector<Finding>& findings) {
+  static const RE2 kLongYear(R"((?:^|[^0-9])((?:19|20)[0-9]{3})\s*年)");
+  static const RE2 kUnitLabelWithoutColon(
+      R"(^\s*(编制单位|预算主管部门|主管部门|预算单位|填报单位|部门名称|单位名称)\s*([^\s:：;；,，].*)$)");
+  bool department = !metadata.department.value.empty();
+  bool year = !metadata.fiscal_year.value.empty();
+  for (std::size_t i = 0; i < lines.size() && !(department && year); ++i) {
+    const DocumentLine& line = lines[i];
+    if (line.provenance.origin != TextOrigin::kOcr ||
+        DecodeUtf8(line.text).size() > kMaxTitleCodePoints) {
+      continue;
+    }
+    std::string name = NameOfLine(line.text, false);
+    if (name.empty() && line.title_page) name = NameBeforeCoverKind(lines, i, false);
+    if (name.empty() && line.title_page && !line.in_table && DecodeUtf8(line.text).size() >= 5 &&
+        YearKindFollows(lines, i)) {
+      name = BareOrganisation(line.text, false);
+    }
+    std::string why = ", which ends in no organisation word and is no known misread of one";
+    std::string label;
+    std::string rest;
+    if (name.empty() && RE2::FullMatch(line.text, kUnitLabelWithoutColon, &label, &rest)) {
+      // The label's end is only assumed where its colon was lost, and a line read so badly
+      // misreads the name as often (预算单位上海市花开良种试验场 for 花卉).
+      name = NameOfLine(label + "：" + rest, true);
+      why = " after a unit label whose colon OCR lost, so the name's reading is in doubt";
+    }
+    if (!department && !name.empty()) {
+      department = true;
+      findings.push_back(MetadataFinding("metadata.ocr_name_unread",
+                                         "OCR read a department here as " + name + why +
+                                             ": the department is left empty (\"" +
+                                             Evidence(line.text) + "\")",
+                                         Evidence(line.text), line.provenance));
+    }
+    std::string digits;
+    const std::string folded = FoldForMatching(line.text);
+    if (!year && RE2::PartialMatch(folded, kLongYear, &digits) &&
+        (Contains(folded, "预算") || Contains(folded, "决算"))) {
+      year = true;
+      std::string readings;  // the years the digits make with one of them left out
+      for (std::size_t k = 0; k < digits.size(); ++k) {
+        const std::string shorter = digits.substr(0, k) + digits.substr(k + 1);
+        if ((StartsWith(shorter, "19") || StartsWith(shorter, "20")) &&
+            !Contains(readings, shorter)) {
+          readings += (readings.empty() ? "" : " or ") + shorter;
+        }
+      }
+      findings.push_back(MetadataFinding(
+          "metadata.ocr_year_unread",
+          "OCR read a title's year as " + digits + ", a digit too many (" + readings +
+              "), and the document states the year nowhere else: the fiscal year is left empty "
+              "(\"" +
+              Evidence(line.text) + "\")",
+          Evidence(line.text), line.provenance));
+    }
+  }
+}
+
+}  // namespace
+
+std::string DepartmentFromLine(std::string_view line) {
+  return NameOfLine(line, true);
+}
+
+DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>* findings) {
   DocumentMetadata metadata;
   const std::vector<DocumentLine> lines = CollectDocumentLines(document);
   std::vector<const Paragraph*> paragraphs;
@@ -506,8 +712,11 @@ DocumentMetadata ExtractMetadata(const Document& document) {
   });
 
   std::vector<Candidate> departments;
+  std::vector<RepairedName> repairs;
+  std::vector<std::size_t> gapped;  // names OCR read with a gap inside (HasOneGapInside)
   std::vector<Candidate> years;
   std::vector<std::string> year_kind_words;  // parallel to years
+  std::vector<std::size_t> mended_years;     // years read from a 6 read as 56
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const DocumentLine& line = lines[i];
     if (DecodeUtf8(line.text).size() > kMaxTitleCodePoints) continue;
@@ -515,23 +724,58 @@ DocumentMetadata ExtractMetadata(const Document& document) {
     // The first candidate that reads gives the name: a title wrapped over the
     // next lines is read joined, as long as it keeps reading as a title.
     bool named = false;
-    for (const std::string& candidate : JoinedCandidates(lines, i, kMaxJoinedLines)) {
-      if (named || DecodeUtf8(candidate).size() > kMaxTitleCodePoints) break;
-      std::string name = DepartmentFromLine(candidate);
-      if (name.empty()) continue;
+    const bool ocr = line.provenance.origin == TextOrigin::kOcr;
+    auto add_name = [&](const std::string& name, const std::string& text, bool repaired) {
       named = true;
       const std::string source = PlaceOf(line, prefixed);
       departments.push_back(
-          Candidate{name, source, Weight(source), Evidence(candidate), line.provenance});
+          Candidate{name, source, Weight(source), Evidence(text), line.provenance});
+      if (repaired) {
+        repairs.push_back(RepairedName{departments.size() - 1, NameOfLine(text, false), name,
+                                       Evidence(text), line.provenance});
+      }
+      if (ocr && text == line.text && HasOneGapInside(text, name)) {
+        gapped.push_back(departments.size() - 1);
+      }
+    };
+    for (const std::string& candidate : JoinedCandidates(lines, i, kMaxJoinedLines)) {
+      if (named || DecodeUtf8(candidate).size() > kMaxTitleCodePoints) break;
+      std::string name = DepartmentFromLine(candidate);
+      bool repaired = false;
+      if (name.empty() && ocr) {
+        const std::string mended = RepairOrganisationEnds(candidate);
+        if (!mended.empty()) name = DepartmentFromLine(mended);
+        repaired = !name.empty();
+      }
+      if (!name.empty()) add_name(name, candidate, repaired);
+    }
+    if (!named && ocr && line.title_page && !line.in_table) {
+      std::string name = NameBeforeCoverKind(lines, i, true);
+      bool repaired = false;
+      if (name.empty()) {
+        std::vector<DocumentLine> mended = {line};
+        mended.front().text = RepairOrganisationEnds(line.text);
+        mended.insert(mended.end(), lines.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                      lines.begin() + static_cast<std::ptrdiff_t>(std::min(lines.size(), i + 3)));
+        if (!mended.front().text.empty()) name = NameBeforeCoverKind(mended, 0, true);
+        repaired = !name.empty();
+      }
+      if (!name.empty()) add_name(name, line.text, repaired);
     }
     if (!named && line.title_page && !line.in_table) {
       // A cover that sets the name on a line of its own, the year and kind on
       // others ("长沙市信访局" / "2026 年部门预算公开"); counted as a title page
       // name only when the page also states a year and kind.
       std::string name = BareOrganisation(line.text);
+      const std::string mended = name.empty() && ocr ? RepairOrganisationEnds(line.text) : "";
+      if (!mended.empty()) name = BareOrganisation(mended);
       if (!name.empty()) {
         departments.push_back(Candidate{name, "title_page_name", kUnitLineWeight,
                                         Evidence(line.text), line.provenance});
+      }
+      if (!name.empty() && !mended.empty()) {
+        repairs.push_back(RepairedName{departments.size() - 1, BareOrganisation(line.text, false),
+                                       name, Evidence(line.text), line.provenance});
       }
     }
 
@@ -539,7 +783,8 @@ DocumentMetadata ExtractMetadata(const Document& document) {
     // "关于北京市 2022 年预算执行情况和" / "2023 年预算的报告" and "关于苏州市
     // 2022 年" / "本级决算（草案）的报告": the kind or the budget year is on the
     // next line.
-    const std::string folded = FoldForMatching(line.text);
+    std::string folded = FoldForMatching(line.text);
+    const bool year_mended = ocr && MendSixReadFiftySix(folded);
     std::vector<YearKind> found = YearsOfTitle(folded);
     std::string evidence_text = line.text;
     static const RE2 kAnyYear(R"((?:19|20)\d{2})");
@@ -558,6 +803,7 @@ DocumentMetadata ExtractMetadata(const Document& document) {
         years.push_back(
             Candidate{year, "table_title", kTableWeight, Evidence(line.text), line.provenance});
         year_kind_words.emplace_back();  // the title states no kind
+        if (year_mended) mended_years.push_back(years.size() - 1);
       }
     }
     if (found.empty()) continue;
@@ -569,6 +815,7 @@ DocumentMetadata ExtractMetadata(const Document& document) {
     years.push_back(
         Candidate{found.front().year, source, weight, Evidence(evidence_text), line.provenance});
     year_kind_words.push_back(found.front().kind_word);
+    if (year_mended) mended_years.push_back(years.size() - 1);
   }
 
   // A bare cover name counts only when no title states the department.
@@ -601,6 +848,54 @@ DocumentMetadata ExtractMetadata(const Document& document) {
   if (metadata.kind == DocKind::kUnknown) FallBackOnKindWords(paragraphs, metadata);
   if (metadata.kind == DocKind::kUnknown) FallBackOnTableWords(document, metadata);
   if (metadata.fiscal_year.value.empty()) FallBackOnYearDu(paragraphs, metadata.fiscal_year);
+
+  if (findings != nullptr) {
+    // A value OCR gave only by a repair, or only from a doubtful reading, is reported; another
+    // place that reads it as printed vouches for it.
+    std::vector<std::size_t> repaired;
+    for (const RepairedName& r : repairs) repaired.push_back(r.candidate);
+    const Candidate* repaired_name = OnlyFrom(departments, metadata.department.value, repaired);
+    const RepairedName* repair = nullptr;
+    for (const RepairedName& r : repairs) {
+      if (repaired_name != nullptr && &departments[r.candidate] == repaired_name) repair = &r;
+    }
+    if (repair != nullptr) {
+      std::string changes;
+      const std::vector<char32_t> read = DecodeUtf8(repair->read);
+      const std::vector<char32_t> name = DecodeUtf8(repair->name);
+      for (std::size_t k = 0; k < read.size() && k < name.size(); ++k) {
+        if (read[k] == name[k]) continue;
+        changes += (changes.empty() ? "" : ", ") + EncodeUtf8(read[k]) + " read for " +
+                   EncodeUtf8(name[k]);
+      }
+      findings->push_back(MetadataFinding(
+          "metadata.ocr_name_repaired",
+          "OCR read the department as " + repair->read + " (\"" + repair->evidence +
+              "\"), which ends in no organisation word; it is taken as " + repair->name + ": " +
+              changes + " is a misread chi_sim makes of that shape, and no other place names it",
+          repair->evidence, repair->provenance));
+    }
+    const Candidate* gap = OnlyFrom(departments, metadata.department.value, gapped);
+    if (gap != nullptr) {
+      findings->push_back(
+          MetadataFinding("metadata.ocr_name_gap",
+                          "the department is read as " + gap->value + " from an OCR'd line " +
+                              "with a gap inside the name (\"" + gap->evidence + "\"), where " +
+                              "the recogniser may have lost a character; no other place names it",
+                          gap->evidence, gap->provenance));
+    }
+    const Candidate* mended = OnlyFrom(years, metadata.fiscal_year.value, mended_years);
+    if (mended != nullptr) {
+      findings->push_back(
+          MetadataFinding("metadata.ocr_year_repaired",
+                          "OCR read the year of \"" + mended->evidence +
+                              "\" with a 56 where the fiscal year " + mended->value +
+                              " has its last digit 6: chi_sim reads a large serif 6 as 56, and no "
+                              "other place states the year",
+                          mended->evidence, mended->provenance));
+    }
+    ReportUnreadMetadata(lines, metadata, *findings);
+  }
 
   if (metadata.department.value.empty()) {
     metadata.department.missing_reason =

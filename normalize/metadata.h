@@ -12,13 +12,17 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/document.h"
 #include "core/normalized.h"
 
 namespace disclose {
 
-DocumentMetadata ExtractMetadata(const Document& document);
+// With `findings`, what OCR read of the department or year and could not be trusted as read is
+// reported there (metadata.ocr_name_repaired, metadata.ocr_name_unread, metadata.ocr_year_unread).
+DocumentMetadata ExtractMetadata(const Document& document,
+                                 std::vector<Finding>* findings = nullptr);
 
 // The department a line names: "单位：玉溪市医疗保障局（本级）" -> 玉溪市医疗保障局,
 // "上海市普陀区财政局2024年度部门决算" -> 上海市普陀区财政局; "" when none.

@@ -21,7 +21,7 @@ namespace {
 
 NormalizedDocument NormalizeRead(const Document& document, const NormalizeOptions& options) {
   NormalizedDocument normalized;
-  normalized.metadata = ExtractMetadata(document);
+  normalized.metadata = ExtractMetadata(document, &normalized.findings);
   ReportDocumentClass(normalized.metadata, normalized.findings);
   normalized.tables = BuildTables(document, normalized.metadata, normalized.findings);
   normalized.narrative =

@@ -16,6 +16,11 @@ image-only PDF, read with OCR, and the department and year compared.
 
 Renders, scans and the truth are cached under --work; the OCR outputs go to
 WORK/ocr-TAG (TAG from the binary), so another binary reads the same scans.
+
+A normalizer change is measured in a minute, without OCR again:
+  scripts/ocr-metadata.py --work W --renormalize build/tests/disclose_renormalize --reuse W/ocr-TAG
+re-normalizes the document model of the OCR outputs in the --reuse folder into
+WORK/renormalized-TAG2 (what the reader saw is unchanged) and scores those.
 """
 import argparse
 import glob
@@ -39,6 +44,9 @@ def main():
     parser.add_argument("--disclose", default=om.DISCLOSE)
     parser.add_argument("-j", "--jobs", type=int, default=1)
     parser.add_argument("--timeout", type=int, default=0, help="per scan (0: none)")
+    parser.add_argument("--renormalize", help="the disclose_renormalize tool (with --reuse)")
+    parser.add_argument("--reuse", help="a folder of earlier OCR outputs of these scans, normalized "
+                        "again with --renormalize instead of reading the scans again")
     args = parser.parse_args()
     pdfs = args.pdfs or sorted(glob.glob(os.path.join(ROOT, "..", "shared", "real", "*.pdf")) +
                                glob.glob(os.path.join(ROOT, "..", "shared", "corpus", "*.pdf")))
@@ -71,9 +79,20 @@ def main():
             os.makedirs(os.path.dirname(scan), exist_ok=True)
             om.image_pdf(images, scan)
         scans.append((name, scan, meta))
-    print(f"{len(scans)} department disclosures; OCR with {args.disclose}", flush=True)
-    got_out = om.batch(args.disclose, [s for _, s, _ in scans], os.path.join(args.work, "ocr-" + tag),
-                       ocr=True, jobs=args.jobs, timeout=args.timeout)
+    ocr_dir = os.path.join(args.work, "ocr-" + tag)
+    if args.renormalize:
+        if not args.reuse:
+            parser.error("--renormalize needs --reuse")
+        # The folder re-normalized is part of the tag, as in ocr-measure.py.
+        tool = hashlib.sha256(open(args.renormalize, "rb").read())
+        tool.update(os.path.abspath(args.reuse).encode())
+        ocr_dir = os.path.join(args.work, "renormalized-" + tool.hexdigest()[:12])
+        print(f"{len(scans)} department disclosures; {args.reuse} re-normalized with "
+              f"{args.renormalize}", flush=True)
+    else:
+        print(f"{len(scans)} department disclosures; OCR with {args.disclose}", flush=True)
+    got_out = om.batch(args.disclose, [s for _, s, _ in scans], ocr_dir, ocr=True, jobs=args.jobs,
+                       timeout=args.timeout, renormalize=args.renormalize, reuse=args.reuse)
     right = {"department": 0, "fiscal_year": 0}
     for name, scan, meta in scans:
         got = (om.load(got_out.get(os.path.normpath(scan))) or {}).get("metadata", {})

@@ -345,3 +345,130 @@ TEST(MetadataTest, YearFromTableTitlesWhenTheCoverIsUnreadable) {
 
 }  // namespace
 }  // namespace disclose
+
+namespace disclose {
+namespace {
+
+struct OcrRead {
+  DocumentMetadata metadata;
+  std::vector<Finding> findings;
+  bool Reports(const std::string& check) const {
+    for (const Finding& finding : findings) {
+      if (finding.check == check) return true;
+    }
+    return false;
+  }
+};
+
+// Lines OCR read from one scanned page (page 1, each a paragraph) or, with `origin` the text
+// layer, printed.
+OcrRead ReadLines(const std::vector<const char*>& lines, TextOrigin origin = TextOrigin::kOcr) {
+  Document document;
+  for (const char* text : lines) {
+    Paragraph p;
+    p.text = text;
+    p.provenance.origin = origin;
+    p.provenance.page = 1;
+    document.blocks.push_back(Block{p});
+  }
+  OcrRead read;
+  read.metadata = ExtractMetadata(document, &read.findings);
+  return read;
+}
+
+// The last character of an organisation word misread by OCR along a confusion of shapes (办公打
+// for 办公厅, 办公宇 and 办公宝 for 办公室) is put back and reported; any other misread ending
+// (办公朵) leaves the department empty, reported; a text layer is never repaired.
+TEST(MetadataTest, OcrOrganisationEndMisreadByShape) {
+  const OcrRead party = ReadLines({"收支预算总表", "部门: 中共江苏省委办公打 单位:万元"});
+  EXPECT_EQ(party.metadata.department.value, "中共江苏省委办公厅");
+  EXPECT_TRUE(party.Reports("metadata.ocr_name_repaired"));
+  EXPECT_EQ(ReadLines({"预算单位:上海市普陀区人民政府办公宇"}).metadata.department.value,
+            "上海市普陀区人民政府办公室");
+  EXPECT_EQ(ReadLines({"湖南省信访办公宝2026年部门预算"}).metadata.department.value,
+            "湖南省信访办公室");
+  // Printed right elsewhere: the name stands on that printing, nothing to report.
+  const OcrRead confirmed =
+      ReadLines({"江苏省财政厅2019年部门预算", "部门: 江苏省财政打 单位:万元"});
+  EXPECT_EQ(confirmed.metadata.department.value, "江苏省财政厅");
+  EXPECT_FALSE(confirmed.Reports("metadata.ocr_name_repaired"));
+  const OcrRead unread = ReadLines({"部门: 中国共产党江苏省委员会办公朵 单位:万元"});
+  EXPECT_EQ(unread.metadata.department.value, "");
+  EXPECT_TRUE(unread.Reports("metadata.ocr_name_unread"));
+  EXPECT_FALSE(unread.Reports("metadata.ocr_name_repaired"));
+  // A cover that sets the name on a line of its own.
+  const OcrRead cover = ReadLines({"中共江苏省委办公打", "2019年度部门预算"});
+  EXPECT_EQ(cover.metadata.department.value, "中共江苏省委办公厅");
+  EXPECT_TRUE(cover.Reports("metadata.ocr_name_repaired"));
+  // A unit line whose colon OCR lost: reported, not taken.
+  const OcrRead colonless = ReadLines({"上海市2026年市级单位预算", "预算单位上海市花开良种试验场"});
+  EXPECT_EQ(colonless.metadata.department.value, "");
+  EXPECT_TRUE(colonless.Reports("metadata.ocr_name_unread"));
+  const OcrRead court = ReadLines({"江沧省总级人民法叶", "2019年度部门预算公开"});
+  EXPECT_EQ(court.metadata.department.value, "");
+  EXPECT_TRUE(court.Reports("metadata.ocr_name_unread"));
+  const OcrRead typed = ReadLines({"部门: 中共江苏省委办公打 单位:万元"}, TextOrigin::kTextLayer);
+  EXPECT_EQ(typed.metadata.department.value, "");
+  EXPECT_TRUE(typed.findings.empty());
+}
+
+// A scanned cover's name+year line whose kind OCR set apart: a line of marks between it and
+// 部门预算公开, or 部门 misread at its end and 预算公开 below. Without a kind below, no title.
+TEST(MetadataTest, OcrCoverKindAfterAStrayLine) {
+  const OcrRead cppcc = ReadLines({"江苏省政协办公厅2018年度", "2小", "部门预算公开"});
+  EXPECT_EQ(cppcc.metadata.department.value, "江苏省政协办公厅");
+  EXPECT_EQ(cppcc.metadata.fiscal_year.value, "2018");
+  EXPECT_EQ(ReadLines({"江苏省人大常委会办公厅2018年度部站", "预算公开"}).metadata.department.value,
+            "江苏省人大常委会办公厅");
+  EXPECT_EQ(ReadLines({"福建省福州市公安局2026年度", "2小", "工作总结"}).metadata.department.value,
+            "");
+  EXPECT_EQ(ReadLines({"江苏省人大常委会办公厅2018年度部站", "预算公开"}, TextOrigin::kTextLayer)
+                .metadata.department.value,
+            "");
+}
+
+// A department OCR read with a gap inside its name (商 委员会, the 务 lost) is kept as read and
+// reported; a title spaced out character by character, or a name wrapped over two lines, is not.
+TEST(MetadataTest, OcrNameWithAGapInsideIsReported) {
+  const OcrRead commerce =
+      ReadLines({"上海市普陀区2025年区级部门预算", "预算主管部门:上海市普陀区商 委员会"});
+  EXPECT_EQ(commerce.metadata.department.value, "上海市普陀区商委员会");
+  EXPECT_TRUE(commerce.Reports("metadata.ocr_name_gap"));
+  EXPECT_FALSE(ReadLines({"杭 州 市 公 安 局 2026 年度部门预算"}).Reports("metadata.ocr_name_gap"));
+  const OcrRead wrapped = ReadLines({"2026 年度", "福州经济技术开发区生态", "环境局", "单位预算"});
+  EXPECT_EQ(wrapped.metadata.department.value, "福州经济技术开发区生态环境局");
+  EXPECT_FALSE(wrapped.Reports("metadata.ocr_name_gap"));
+  EXPECT_FALSE(ReadLines({"预算主管部门:上海市普陀区商 委员会"}, TextOrigin::kTextLayer)
+                   .Reports("metadata.ocr_name_gap"));
+}
+
+// A title whose year OCR read with a digit too many. chi_sim reads a large serif 6 as 56
+// (20256年度部门预算 for 2026): that year is put back and reported. Any other digit too many
+// (20236) is not guessed, only reported. A year stated elsewhere is taken as printed.
+TEST(MetadataTest, OcrYearWithADigitTooMany) {
+  const OcrRead police = ReadLines({"杭州市公安局", "20256年度部门预算"});
+  EXPECT_EQ(police.metadata.fiscal_year.value, "2026");
+  EXPECT_EQ(police.metadata.kind, DocKind::kBudget);
+  EXPECT_TRUE(police.Reports("metadata.ocr_year_repaired"));
+  EXPECT_EQ(police.metadata.department.value, "杭州市公安局");
+  const OcrRead wrapped = ReadLines({"20156年度", "福州市公安局文职人员管理中心单位预算"});
+  EXPECT_EQ(wrapped.metadata.fiscal_year.value, "2016");
+  const OcrRead other = ReadLines({"杭州市公安局", "20236年度部门预算"});
+  EXPECT_EQ(other.metadata.fiscal_year.value, "");
+  EXPECT_TRUE(other.Reports("metadata.ocr_year_unread"));
+  EXPECT_FALSE(other.Reports("metadata.ocr_year_repaired"));
+  const OcrRead stated =
+      ReadLines({"杭州市公安局", "20236年度部门预算", "2023年部门收支总体情况表"});
+  EXPECT_EQ(stated.metadata.fiscal_year.value, "2023");
+  EXPECT_FALSE(stated.Reports("metadata.ocr_year_unread"));
+  const OcrRead confirmed =
+      ReadLines({"杭州市公安局", "20256年度部门预算", "2026年部门收支总体情况表"});
+  EXPECT_EQ(confirmed.metadata.fiscal_year.value, "2026");
+  EXPECT_FALSE(confirmed.Reports("metadata.ocr_year_repaired"));
+  EXPECT_EQ(ReadLines({"杭州市公安局", "20256年度部门预算"}, TextOrigin::kTextLayer)
+                .metadata.fiscal_year.value,
+            "");
+}
+
+}  // namespace
+}  // namespace disclose
