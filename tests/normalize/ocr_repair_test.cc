@@ -71,6 +71,22 @@ const Figure* FindFigure(const std::vector<CanonicalTable>& tables, const std::s
   return nullptr;
 }
 
+// Gives the figure of `code` and `column` a box at height `y` and its cell a second reading, as
+// the extractor writes it (an ocr_readings_differ warning).
+void AddSecondReading(std::vector<CanonicalTable>& tables, std::vector<Warning>& warnings, double y,
+                      const char* code, const char* column, const char* reading) {
+  Figure* figure = nullptr;
+  for (CanonicalRow& row : tables[0].rows)
+    for (Figure& f : row.values)
+      if (row.row_code == code && f.column == column) figure = &f;
+  ASSERT_NE(figure, nullptr) << code << " " << column;
+  figure->provenance.box = Box{300, y, 340, y + 12};
+  warnings.push_back(Warning{"ocr_readings_differ",
+                             "\"" + figure->printed_text + "\" is read \"" + reading +
+                                 "\" by the second reader (eng); the first reading is kept",
+                             figure->provenance});
+}
+
 int CountCheck(const std::vector<Finding>& findings, const std::string& check) {
   int n = 0;
   for (const Finding& finding : findings) n += finding.check == check;
@@ -283,13 +299,8 @@ TEST(OcrRepairTest, ReadingsThatBreakAnIdentityTogetherGoBackTogether) {
   std::vector<Warning> warnings;
   double y = 100;
   const auto second = [&](const char* code, const char* column, const char* reading) {
-    Figure* figure = const_cast<Figure*>(FindFigure(tables, code, column));
-    figure->provenance.box = Box{300, y, 340, y + 12};
+    AddSecondReading(tables, warnings, y, code, column, reading);
     y += 20;
-    warnings.push_back(Warning{"ocr_readings_differ",
-                               "\"" + figure->printed_text + "\" is read \"" + reading +
-                                   "\" by the second reader (eng); the first reading is kept",
-                               figure->provenance});
   };
   second("20508", "basic", "70.00");
   second("2050803", "basic", "70.00");
@@ -323,16 +334,8 @@ TEST(OcrRepairTest, ACellBothReadersMisreadIsReadWithTheTablesMisreadUndone) {
     double y = 100;
     const auto second = [&](std::vector<CanonicalTable>& in, const char* code, const char* column,
                             const char* reading) {
-      Figure* figure = nullptr;
-      for (CanonicalRow& row : in[0].rows)
-        for (Figure& f : row.values)
-          if (row.row_code == code && f.column == column) figure = &f;
-      figure->provenance.box = Box{300, y, 340, y + 12};
+      AddSecondReading(in, warnings, y, code, column, reading);
       y += 20;
-      warnings.push_back(Warning{"ocr_readings_differ",
-                                 "\"" + figure->printed_text + "\" is read \"" + reading +
-                                     "\" by the second reader (eng); the first reading is kept",
-                                 figure->provenance});
     };
     second(tables, "208", "total", "1,554.00");
     second(tables, "20802", "total", "554.00");
