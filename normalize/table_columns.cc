@@ -621,19 +621,6 @@ std::string KeyOcrColumnsByNearestLabel(const TablePart& first, std::vector<std:
   return matched;
 }
 
-// A cell's amount in millionths of the table's unit (blank: 0), so that cells printed with
-// different decimals add up; nullopt for text that is no amount.
-std::optional<std::int64_t> CellMicros(const Table& table, int r, int c) {
-  const AmountText amount = ParseAmountText(table.TextAt(r, c));
-  if (amount.kind == AmountKind::kBlank) return 0;
-  if (amount.kind != AmountKind::kNumber || amount.percent || amount.decimals > 6) {
-    return std::nullopt;
-  }
-  std::int64_t micros = amount.mantissa;
-  for (int d = amount.decimals; d < 6; ++d) micros *= 10;
-  return micros;
-}
-
 // A columnar 三公 table's total column whose header OCR garbled (“三公”经费合计 read
 // “表三合公计”经): the one unnamed money column whose every row prints the sum of the named
 // items (因公出国(境)费, 公务用车购置及运行费 or its two parts, 公务接待费), in two rows with
@@ -665,14 +652,15 @@ int KeyOcrThreePublicTotalBySums(const TablePart& first, std::vector<std::string
   if (unnamed.size() != 1 || items.size() < 2) return -1;
   int confirmed = 0;
   int contradicted = 0;  // a digit misread in a row (684.00 read 6084.00): the sums name it
+  int decimals = 0;      // unused: the sums compare in millionths
   for (int r = BodyStart(first); r < table.row_count; ++r) {
     if (ScanRow(table, r).column_numbers) continue;
     // A cell that reads as no amount (5.93 read S.93) says nothing either way.
-    const std::optional<std::int64_t> total = CellMicros(table, r, unnamed[0]);
+    const std::optional<std::int64_t> total = AmountInMicros(table.TextAt(r, unnamed[0]), decimals);
     if (!total) continue;
     std::optional<std::int64_t> sum = 0;
     for (const int c : items) {
-      const std::optional<std::int64_t> item = CellMicros(table, r, c);
+      const std::optional<std::int64_t> item = AmountInMicros(table.TextAt(r, c), decimals);
       sum = item && sum ? std::optional<std::int64_t>(*sum + *item) : std::nullopt;
     }
     if (!sum) continue;

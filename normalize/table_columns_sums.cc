@@ -43,24 +43,6 @@ int KeyIndex(const std::string& key) {
   return kNone;
 }
 
-// The amount in millionths of the printed unit: every column of a table is in one unit, so
-// sums compare without knowing it. Blank cells are zero; nullopt for text that is no amount.
-std::optional<std::int64_t> Micros(std::string_view text, int& decimals) {
-  const AmountText amount = ParseAmountText(text);
-  decimals = 0;
-  if (amount.kind == AmountKind::kBlank) return 0;
-  if (amount.kind != AmountKind::kNumber || amount.percent || amount.decimals > 6) {
-    return std::nullopt;
-  }
-  if (amount.mantissa > (std::int64_t{1} << 50) || amount.mantissa < -(std::int64_t{1} << 50)) {
-    return std::nullopt;
-  }
-  decimals = amount.decimals;
-  std::int64_t value = amount.mantissa;
-  for (int d = amount.decimals; d < 6; ++d) value *= 10;
-  return value;
-}
-
 struct Row {
   std::vector<std::int64_t> values;  // per candidate column
   std::int64_t rounding = 1;         // one unit of the finest printed decimal, in micros
@@ -136,6 +118,22 @@ int HeaderAgreement(const std::vector<int>& assigned, const std::vector<int>& re
 
 }  // namespace
 
+std::optional<std::int64_t> AmountInMicros(std::string_view text, int& decimals) {
+  const AmountText amount = ParseAmountText(text);
+  decimals = 0;
+  if (amount.kind == AmountKind::kBlank) return 0;
+  if (amount.kind != AmountKind::kNumber || amount.percent || amount.decimals > 6) {
+    return std::nullopt;
+  }
+  if (amount.mantissa > (std::int64_t{1} << 50) || amount.mantissa < -(std::int64_t{1} << 50)) {
+    return std::nullopt;
+  }
+  decimals = amount.decimals;
+  std::int64_t value = amount.mantissa;
+  for (int d = amount.decimals; d < 6; ++d) value *= 10;
+  return value;
+}
+
 std::vector<int> KeyOcrColumnsBySums(const StitchedTable& stitched,
                                      std::vector<std::string>& read_keys, std::string& evidence) {
   std::vector<int> changed;
@@ -190,7 +188,8 @@ std::vector<int> KeyOcrColumnsBySums(const StitchedTable& stitched,
       bool readable = true;
       for (int c : columns) {
         int decimals = 0;
-        const std::optional<std::int64_t> value = Micros(part.table->TextAt(r, c), decimals);
+        const std::optional<std::int64_t> value =
+            AmountInMicros(part.table->TextAt(r, c), decimals);
         if (!value) {
           readable = false;
           break;

@@ -23,6 +23,7 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -225,6 +226,11 @@ struct TableColumns {
 };
 
 TableColumns KeyColumns(const StitchedTable& table, const HeaderOptions& options);
+
+// A cell's amount in millionths of its printed unit: every column of a table is in one unit, so
+// sums compare without knowing it (table_columns_sums.cc). Blank is zero; nullopt for text that
+// is no amount, or too large to scale; `decimals` the digits printed after the point.
+std::optional<std::int64_t> AmountInMicros(std::string_view text, int& decimals);
 
 // The amount columns of an OCR'd expenditure table (合计, 基本支出, 人员经费, 公用经费, 项目支出)
 // keyed by the identities its rows print, when the header left a money column unkeyed or read
