@@ -176,6 +176,7 @@ std::vector<Repair> FindRepairs(std::vector<CanonicalTable>& tables,
     Figure* figure;
     const CanonicalTable* table;
     std::string key;
+    std::string second;  // the second reader's reading of its cell; "" when none
   };
   std::vector<Candidate> candidates;
   for (CanonicalTable& table : tables) {
@@ -187,20 +188,15 @@ std::vector<Repair> FindRepairs(std::vector<CanonicalTable>& tables,
         if (std::none_of(failing.begin(), failing.end(),
                          [&](const Finding& f) { return Involves(f, key); }))
           continue;
-        candidates.push_back({&figure, &table, key});
+        candidates.push_back({&figure, &table, key, SecondReading(figure, reader_warnings)});
       }
     }
   }
   // A figure the second reader read otherwise comes first: its second reading is one
   // candidate change, not a search, and the likeliest to be right.
-  const auto read_twice = [&](const Candidate& candidate) {
-    return !SecondReading(*candidate.figure, reader_warnings).empty();
-  };
   std::stable_sort(candidates.begin(), candidates.end(),
-                   [&](const Candidate& a, const Candidate& b) {
-                     const bool a_twice = read_twice(a);
-                     const bool b_twice = read_twice(b);
-                     if (a_twice != b_twice) return a_twice;
+                   [](const Candidate& a, const Candidate& b) {
+                     if (a.second.empty() != b.second.empty()) return b.second.empty();
                      return a.figure->provenance.confidence < b.figure->provenance.confidence;
                    });
   if (candidates.size() > kMaxCandidates) candidates.resize(kMaxCandidates);
@@ -227,7 +223,7 @@ std::vector<Repair> FindRepairs(std::vector<CanonicalTable>& tables,
     const std::vector<char32_t> code_points = DecodeUtf8(figure.printed_text);
     const std::u32string printed(code_points.begin(), code_points.end());
     std::vector<std::pair<std::u32string, std::string>> variants;
-    const std::string second = SecondReading(figure, reader_warnings);
+    const std::string& second = candidate.second;
     if (!second.empty()) {
       const std::vector<char32_t> second_points = DecodeUtf8(second);
       variants.emplace_back(std::u32string(second_points.begin(), second_points.end()),
