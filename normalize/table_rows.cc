@@ -211,22 +211,17 @@ class RowReader {
 
   // A total row whose 合计 OCR misread, keyed by its sums (table_total_row.h), and said so.
   void KeyTotalRowBySums(CanonicalTable& table) {
-    const std::string read = KeyOcrTotalRowBySums(table);
-    if (read.empty()) return;
-    for (const CanonicalRow& row : table.rows) {
-      if (row.row_code != "total") continue;
-      Finding finding;
-      finding.check = "row.total_by_sums";
-      finding.severity = Severity::kInfo;
-      finding.message = "table '" + table.printed_title + "': the OCR'd row '" + read +
-                        "' keys no row as read and prints in each column the sum of the table's "
-                        "top rows (its 类 rows, or the 项 rows it lists alone): it is the total "
-                        "row";
-      for (const Figure& figure : row.values) finding.figures.push_back(ReferenceTo(figure));
-      if (!row.values.empty()) finding.provenance = row.values.front().provenance;
-      findings_.push_back(std::move(finding));
-      return;
-    }
+    const CanonicalRow* row = KeyOcrTotalRowBySums(table);
+    if (row == nullptr) return;
+    Finding finding;
+    finding.check = "row.total_by_sums";
+    finding.severity = Severity::kInfo;
+    finding.message = "table '" + table.printed_title + "': the OCR'd row '" + row->row_name +
+                      "' keys no row as read and prints in each column the sum of the table's "
+                      "top rows (its 类 rows, or the 项 rows it lists alone): it is the total row";
+    for (const Figure& figure : row->values) finding.figures.push_back(ReferenceTo(figure));
+    if (!row->values.empty()) finding.provenance = row->values.front().provenance;
+    findings_.push_back(std::move(finding));
   }
 
   // Columns keyed by the rows' sums, not by their misread header words (table_columns_sums.cc):

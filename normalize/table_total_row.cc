@@ -10,17 +10,17 @@
 
 namespace disclose {
 
-std::string KeyOcrTotalRowBySums(CanonicalTable& table) {
+const CanonicalRow* KeyOcrTotalRowBySums(CanonicalTable& table) {
   bool ocr = false;
   std::set<std::string> columns;
   for (const CanonicalRow& row : table.rows) {
-    if (row.row_code == "total") return "";
+    if (row.row_code == "total") return nullptr;
     for (const Figure& figure : row.values) {
       ocr = ocr || figure.provenance.origin == TextOrigin::kOcr;
       columns.insert(figure.column);
     }
   }
-  if (!ocr) return "";
+  if (!ocr) return nullptr;
   // The top level of the rows' codes: 类 rows, or 项 rows when the table lists only those.
   std::size_t top = 0;
   for (const CanonicalRow& row : table.rows) {
@@ -32,10 +32,10 @@ std::string KeyOcrTotalRowBySums(CanonicalTable& table) {
   for (const CanonicalRow& row : table.rows) {
     if (row.row_code.size() != top || !IsClassCode(row.row_code)) continue;
     // A row printed twice (a page's part repeating it) is one row.
-    if (!classes.insert(row.row_code).second) return "";
+    if (!classes.insert(row.row_code).second) return nullptr;
     for (const Figure& figure : row.values) class_sums[figure.column] += figure.amount_fen;
   }
-  if (classes.size() < 2) return "";
+  if (classes.size() < 2) return nullptr;
   CanonicalRow* total = nullptr;
   for (CanonicalRow& row : table.rows) {
     if (!row.row_code.empty() || row.values.empty()) continue;
@@ -51,13 +51,14 @@ std::string KeyOcrTotalRowBySums(CanonicalTable& table) {
       if (expected != 0) ++matched;
     }
     if (!all || (matched < 2 && !(matched == 1 && columns.size() == 1))) continue;
-    if (total != nullptr) return "";  // two rows print the sums: which is the total is not known
+    if (total != nullptr)
+      return nullptr;  // two rows print the sums: which is the total is not known
     total = &row;
   }
-  if (total == nullptr) return "";
+  if (total == nullptr) return nullptr;
   total->row_code = "total";
   for (Figure& figure : total->values) figure.row_code = "total";
-  return total->row_name;
+  return total;
 }
 
 }  // namespace disclose

@@ -5,10 +5,8 @@
 // sum of the table's top rows.
 //
 //   类 rows 201 | 5.00 | 3.00   and 208 | 4.00 | 1.00,   an uncoded row "台让" | 9.00 | 4.00
-//   -> KeyOcrTotalRowBySums(table) == "台让"; that row and its figures are keyed "total"
+//   -> KeyOcrTotalRowBySums(table) is the 台让 row; it and its figures are keyed "total"
 #pragma once
-
-#include <string>
 
 #include "core/normalized.h"
 
@@ -16,8 +14,8 @@ namespace disclose {
 
 // Keys as `total` the one uncoded row of an OCR'd table, with no total row, whose every figure
 // is the sum of the top rows' (the shortest codes, 类 rows or a flat list's 项 rows, two at
-// least) in its column, in two columns at least or in a table's only column. Returns the row's
-// name as read ("" when none is keyed).
-std::string KeyOcrTotalRowBySums(CanonicalTable& table);
+// least) in its column, in two columns at least or in a table's only column. Returns that row
+// (nullptr when none is keyed).
+const CanonicalRow* KeyOcrTotalRowBySums(CanonicalTable& table);
 
 }  // namespace disclose

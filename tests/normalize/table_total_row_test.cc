@@ -36,6 +36,12 @@ CanonicalTable TableOf(const std::vector<RowSpec>& specs, TextOrigin origin) {
   return table;
 }
 
+// The name of the row KeyOcrTotalRowBySums keys as the total, "" when none.
+std::string KeyedName(CanonicalTable& table) {
+  const CanonicalRow* row = KeyOcrTotalRowBySums(table);
+  return row == nullptr ? "" : row->row_name;
+}
+
 std::vector<std::string> CodesOf(const CanonicalTable& table) {
   std::vector<std::string> codes;
   for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
@@ -52,7 +58,7 @@ TEST(TotalRowTest, OcrTotalRowKeyedBySums) {
       {"2230201", "国有经济结构调整支出", {{"total", 300}, {"project", 300}}},
       {"", "个号计", {{"total", 800}, {"project", 800}}}};
   CanonicalTable table = TableOf(flat, TextOrigin::kOcr);
-  EXPECT_EQ(KeyOcrTotalRowBySums(table), "个号计");
+  EXPECT_EQ(KeyedName(table), "个号计");
   EXPECT_EQ(CodesOf(table), (std::vector<std::string>{"2230199", "2230201", "total"}));
   EXPECT_EQ(table.rows[2].values[1].row_code, "total");
 
@@ -62,23 +68,23 @@ TEST(TotalRowTest, OcrTotalRowKeyedBySums) {
       {"208", "社会保障和就业支出", {{"total", 400}, {"basic", 100}}},
       {"", "台让", {{"total", 900}, {"basic", 300}}}};
   table = TableOf(classes, TextOrigin::kOcr);
-  EXPECT_EQ(KeyOcrTotalRowBySums(table), "台让");
+  EXPECT_EQ(KeyedName(table), "台让");
 
   std::vector<RowSpec> one_column_off = classes;
   one_column_off[3].figures[1].second = 310;
   table = TableOf(one_column_off, TextOrigin::kOcr);
-  EXPECT_EQ(KeyOcrTotalRowBySums(table), "");
+  EXPECT_EQ(KeyedName(table), "");
 
   std::vector<RowSpec> twice = classes;
   twice.push_back({"", "合让", {{"total", 900}, {"basic", 300}}});
   table = TableOf(twice, TextOrigin::kOcr);
-  EXPECT_EQ(KeyOcrTotalRowBySums(table), "");
+  EXPECT_EQ(KeyedName(table), "");
 
   table = TableOf({flat[0], {"", "个号计", {{"total", 500}, {"project", 500}}}}, TextOrigin::kOcr);
-  EXPECT_EQ(KeyOcrTotalRowBySums(table), "");
+  EXPECT_EQ(KeyedName(table), "");
 
   table = TableOf(classes, TextOrigin::kTextLayer);
-  EXPECT_EQ(KeyOcrTotalRowBySums(table), "");
+  EXPECT_EQ(KeyedName(table), "");
 }
 
 }  // namespace
