@@ -117,11 +117,7 @@ std::u32string Ideographs(std::string_view read) {
   for (std::size_t i = 0; i < cps.size() && i < 5; ++i) {
     if (cps[i] == U'、' || cps[i] == U'，' || cps[i] == U',' || cps[i] == U'.' || cps[i] == U'．') {
       const bool numeral =
-          std::any_of(cps.begin(), cps.begin() + static_cast<long>(i), [](char32_t c) {
-            return (c >= U'0' && c <= U'9') ||
-                   std::u32string_view(U"一二三四五六七八九十").find(c) !=
-                       std::u32string_view::npos;
-          });
+          std::any_of(cps.begin(), cps.begin() + static_cast<long>(i), IsOrdinalNumeral);
       if (i <= 2 || (i <= 3 && numeral)) begin = i + 1;
       break;
     }

@@ -46,21 +46,22 @@ std::vector<std::string> SplitLines(std::string_view text) {
   return lines;
 }
 
+bool IsOrdinalNumeral(char32_t c) {
+  return (c >= U'0' && c <= U'9') ||
+         std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
+
 std::string StripOrdinal(const std::string& key) {
   std::vector<char32_t> cps = DecodeUtf8(key);
   std::size_t i = 0;
-  auto numeral = [](char32_t c) {
-    return (c >= U'0' && c <= U'9') ||
-           std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
-  };
   for (int round = 0; round < 2; ++round) {
     if (i < cps.size() && cps[i] == U'(') {
       std::size_t j = i + 1;
-      while (j < cps.size() && numeral(cps[j])) ++j;
+      while (j < cps.size() && IsOrdinalNumeral(cps[j])) ++j;
       if (j < cps.size() && cps[j] == U')' && j > i + 1) i = j + 1;
-    } else if (i < cps.size() && numeral(cps[i])) {
+    } else if (i < cps.size() && IsOrdinalNumeral(cps[i])) {
       std::size_t j = i;
-      while (j < cps.size() && numeral(cps[j])) ++j;
+      while (j < cps.size() && IsOrdinalNumeral(cps[j])) ++j;
       if (j < cps.size() && (cps[j] == U'、' || cps[j] == U'.' || cps[j] == U'．')) i = j + 1;
     }
   }

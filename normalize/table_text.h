@@ -33,6 +33,9 @@ std::vector<std::string> SplitLines(std::string_view text);
 // Leading ordinals: 一、 （一） (1) 1. 1、 其中：
 std::string StripOrdinal(const std::string& key);
 
+// A numeral an ordinal is written with: 0-9 or 一 to 十.
+bool IsOrdinalNumeral(char32_t c);
+
 // A key without the colons after it: a label's trailing colon is not part of
 // its name (总计： in jl_changchun_xinfang_2026_budget, 年度预算资金总额：).
 std::string StripTrailingColon(std::string key);
