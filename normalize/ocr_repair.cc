@@ -545,16 +545,19 @@ std::vector<bool> ChooseSecondReadings(std::vector<CanonicalTable>& tables,
   // A second reading no identity holds proves nothing (its row's code misread,
   // it stands alone): it goes back to the first reading, and the rest are judged
   // without it.
-  for (bool dropped = true; dropped;) {
-    dropped = false;
-    for (std::size_t i = 0; i < group.size(); ++i) {
-      if (!taken[i] || HeldByAnIdentity(*group[i].figure, tables, failing)) continue;
-      taken[i] = false;
-      set(i, false);
-      dropped = true;
+  const auto drop_unheld = [&] {
+    for (bool dropped = true; dropped;) {
+      dropped = false;
+      for (std::size_t i = 0; i < group.size(); ++i) {
+        if (!taken[i] || HeldByAnIdentity(*group[i].figure, tables, failing)) continue;
+        taken[i] = false;
+        set(i, false);
+        dropped = true;
+      }
+      if (dropped) failing = FailingIdentities(tables);
     }
-    if (dropped) failing = FailingIdentities(tables);
-  }
+  };
+  drop_unheld();
   // At most this many cells both readers misread alike are read again (ImpliedReading).
   constexpr std::size_t kMaxImplied = 4;
   for (std::size_t step = 0; step < kMaxImplied && new_failures(failing) > 0; ++step) {
@@ -569,9 +572,8 @@ std::vector<bool> ChooseSecondReadings(std::vector<CanonicalTable>& tables,
     failing = FailingIdentities(tables);
   }
   // Still stuck with identities newly failing that no one reading's return mends, nor a cell
-  // both readers misread (two readings of
-  // 20508's row, each wrong, in one identity): the readings each such identity relates go back
-  // together, and the rest are judged without them.
+  // both readers misread (two readings of 20508's row, each wrong, in one identity): the
+  // readings each such identity relates go back together, and the rest are judged without them.
   for (std::size_t step = 0; step < kMaxGiveBacks && new_failures(failing) > 0; ++step) {
     bool given_back = false;
     for (const std::string& id : failing) {
@@ -590,12 +592,7 @@ std::vector<bool> ChooseSecondReadings(std::vector<CanonicalTable>& tables,
     if (!given_back) break;
     failing = FailingIdentities(tables);
   }
-  for (std::size_t i = 0; i < group.size(); ++i) {
-    if (!taken[i] || HeldByAnIdentity(*group[i].figure, tables, failing)) continue;
-    taken[i] = false;
-    set(i, false);
-    failing = FailingIdentities(tables);
-  }
+  drop_unheld();
   bool chosen = new_failures(failing) == 0 && failing.size() < failing_before.size();
   // Two readings that agree with each other prove nothing by the identity
   // between them (124.18 twice for a 221 printed 124.48 over its 22102): some
