@@ -807,11 +807,10 @@ class RowReader {
             const bool out_of_order = sibling.size() == read.size() &&
                                       StartsWith(sibling, read.substr(0, read.size() - 2)) &&
                                       sibling >= read;
-            const bool keyed_before =
-                std::any_of(table.rows.begin(), table.rows.end(),
-                            [&](const CanonicalRow& row) { return row.row_code == read; });
-            return out_of_order || keyed_before || EndsWith(read, "00") ||
-                   KnownFunctionSubclassNames(read).empty();
+            return out_of_order || EndsWith(read, "00") ||
+                   KnownFunctionSubclassNames(read).empty() ||
+                   std::any_of(table.rows.begin(), table.rows.end(),
+                               [&](const CanonicalRow& row) { return row.row_code == read; });
           };
           if (label_ocr && IsFunctionCodedKind(table.kind) &&
               (code.size() == 5 || code.size() == 7) && misplaced(code)) {
