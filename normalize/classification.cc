@@ -1,6 +1,8 @@
 #include "normalize/classification.h"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -129,11 +131,24 @@ std::vector<std::string> KnownFunctionClassNames(std::string_view class_code) {
 }
 
 std::vector<std::string> KnownFunctionSubclassNames(std::string_view code) {
+  // The generated table is in code order (scripts/harvest-subclasses.py sorts it, and a test
+  // holds it to that), so a code's spellings are one run found by binary search: OCR repair asks
+  // this for every candidate code of every garbled row.
+  const ClassName* entry = std::lower_bound(
+      std::begin(kFunctionSubclasses), std::end(kFunctionSubclasses), code,
+      [](const ClassName& a, std::string_view b) { return std::string_view(a.code) < b; });
   std::vector<std::string> names;
-  for (const ClassName& entry : kFunctionSubclasses) {
-    if (code == entry.code) names.emplace_back(entry.name);
+  for (; entry != std::end(kFunctionSubclasses) && code == entry->code; ++entry) {
+    names.emplace_back(entry->name);
   }
   return names;
+}
+
+bool FunctionSubclassesInCodeOrder() {
+  return std::is_sorted(std::begin(kFunctionSubclasses), std::end(kFunctionSubclasses),
+                        [](const ClassName& a, const ClassName& b) {
+                          return std::string_view(a.code) < std::string_view(b.code);
+                        });
 }
 
 std::vector<std::string> AllFunctionClassNames() {

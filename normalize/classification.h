@@ -21,6 +21,9 @@ std::vector<std::string> KnownFunctionClassNames(std::string_view class_code);
 // them (normalize/function_subclasses.inc, written by scripts/harvest-subclasses.py); empty when
 // none of them prints the code.
 std::vector<std::string> KnownFunctionSubclassNames(std::string_view code);
+// Whether the generated 款/项 table is in code order, as KnownFunctionSubclassNames's binary
+// search needs (a test of the generator's output).
+bool FunctionSubclassesInCodeOrder();
 // Every class name the classification has used, in code order, editions' spellings included.
 std::vector<std::string> AllFunctionClassNames();
 

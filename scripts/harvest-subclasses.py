@@ -26,8 +26,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(ROOT, "normalize", "function_subclasses.inc")
 
-# A 款 (5 digits) or 项 (7 digits) code of a 2xx class, with no piece 00.
-CODE = re.compile(r"2\d\d(?!00)\d\d(?:(?!00)\d\d)?")
+# A 款 (5 digits) or 项 (7 digits) code of a class the classification has (201 to 234), with no
+# piece 00: a 5-digit code of another table (a bank's or a company's number in a list of units,
+# 24613 杭州银行) is not one.
+CODE = re.compile(r"2(?:0[1-9]|[12]\d|3[0-4])(?!00)\d\d(?:(?!00)\d\d)?")
 # A name is a row label: ideographs and the classification's punctuation, nothing a cell
 # run together would add (digits of an amount, a project's list of sites).
 NAME = re.compile(r"[\u4e00-\u9fff（）()、]{2,24}")

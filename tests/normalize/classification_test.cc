@@ -38,6 +38,17 @@ INSTANTIATE_TEST_SUITE_P(
         NameCase{"1.交通运输支出", "214"}, NameCase{"行政运行", std::nullopt},
         NameCase{"", std::nullopt}, NameCase{"一般公共预算财政拨款收入", std::nullopt}));
 
+TEST(KnownFunctionSubclassNamesTest, FindsEverySpellingOfACode) {
+  EXPECT_TRUE(FunctionSubclassesInCodeOrder());
+  EXPECT_EQ(KnownFunctionSubclassNames("2120101"), std::vector<std::string>{"行政运行"});
+  // The first and the last code of the table, and codes between two listed ones.
+  EXPECT_FALSE(KnownFunctionSubclassNames("20101").empty());
+  EXPECT_TRUE(KnownFunctionSubclassNames("2010").empty());
+  EXPECT_TRUE(KnownFunctionSubclassNames("201010").empty());
+  EXPECT_TRUE(KnownFunctionSubclassNames("99999").empty());
+  EXPECT_TRUE(KnownFunctionSubclassNames("").empty());
+}
+
 TEST(KnownFunctionClassNamesTest, ListsCurrentAndOlderNames) {
   std::vector<std::string> names = KnownFunctionClassNames("210");
   ASSERT_GE(names.size(), 2u);
