@@ -144,6 +144,42 @@ std::size_t EditDistance(std::u32string_view a, std::u32string_view b) {
   return row[b.size()];
 }
 
+// A misread keeps a label's length to a character: a longer name that holds a label
+// (其他一般公共服务支出, a 项 beside the classes) is another row, not a misreading of it.
+bool LengthsClose(std::u32string_view read, std::u32string_view known) {
+  const std::size_t shorter = std::min(read.size(), known.size());
+  const std::size_t longer = std::max(read.size(), known.size());
+  return longer - shorter <= kMostLengthDifference;
+}
+
+// The nearest of a set of candidates, each under a key (a canonical label; a code): it is taken
+// only when its score clears a floor and stands a margin above the best score of every other
+// key, so that a reading halfway between two labels names neither.
+class NearestMatch {
+ public:
+  void Offer(std::string_view key, std::string_view value, double score) {
+    if (!best_ || score > best_score_) {
+      if (best_ && best_key_ != key) runner_up_ = std::max(runner_up_, best_score_);
+      best_ = value;
+      best_key_ = key;
+      best_score_ = score;
+    } else if (key != best_key_) {
+      runner_up_ = std::max(runner_up_, score);
+    }
+  }
+  std::optional<std::string> Taken(double least) const {
+    if (!best_ || best_score_ < least || best_score_ - runner_up_ < kLeastMargin)
+      return std::nullopt;
+    return std::string(*best_);
+  }
+
+ private:
+  std::optional<std::string_view> best_;
+  std::string_view best_key_;
+  double best_score_ = 0;
+  double runner_up_ = 0;  // the best score of another key
+};
+
 struct Candidate {
   std::string label;
   std::string key;
@@ -242,9 +278,7 @@ std::optional<std::string> WithMisreadFundNameRestored(std::string_view title) {
         for (std::size_t i = begin; i <= last; ++i) {
           if (IsCjkIdeograph(text[i])) ideographs += text[i];
         }
-        const std::size_t shorter = std::min(ideographs.size(), fund.size());
-        const std::size_t longer = std::max(ideographs.size(), fund.size());
-        if (longer - shorter > kMostLengthDifference) continue;
+        if (!LengthsClose(ideographs, fund)) continue;
         if (Similarity(ideographs, fund) < kLeastSimilarity) continue;
         end = last + 1;
         break;
@@ -265,9 +299,7 @@ std::optional<std::string> NearestSubclassCode(std::string_view read,
                                                const std::vector<std::string>& codes) {
   const std::u32string ideographs = Ideographs(StripOrdinal(TableKey(read)));
   if (ideographs.size() < kLeastRead) return std::nullopt;
-  std::optional<std::string> best;
-  double best_score = 0;
-  double runner_up = 0;
+  NearestMatch nearest;
   bool unnamed = false;  // a candidate code no document printed
   for (const std::string& code : codes) {
     const std::vector<std::string> names = KnownFunctionSubclassNames(code);
@@ -275,22 +307,12 @@ std::optional<std::string> NearestSubclassCode(std::string_view read,
     double score = 0;
     for (const std::string& name : names) {
       const std::u32string known = Ideographs(name);
-      const std::size_t shorter = std::min(ideographs.size(), known.size());
-      const std::size_t longer = std::max(ideographs.size(), known.size());
-      if (longer - shorter > kMostLengthDifference) continue;
+      if (!LengthsClose(ideographs, known)) continue;
       score = std::max(score, Similarity(ideographs, known));
     }
-    if (!best || score > best_score) {
-      if (best) runner_up = std::max(runner_up, best_score);
-      best = code;
-      best_score = score;
-    } else {
-      runner_up = std::max(runner_up, score);
-    }
+    nearest.Offer(code, code, score);
   }
-  const double least = kLeastSimilarity + (unnamed ? kLeastMargin : 0);
-  if (!best || best_score < least || best_score - runner_up < kLeastMargin) return std::nullopt;
-  return best;
+  return nearest.Taken(kLeastSimilarity + (unnamed ? kLeastMargin : 0));
 }
 
 std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabulary vocabulary) {
@@ -300,31 +322,16 @@ std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabular
     return std::nullopt;
   const std::u32string ideographs = Ideographs(read);
   if (ideographs.size() < kLeastRead) return std::nullopt;
-  const Candidate* best = nullptr;
-  double best_score = 0;
-  double runner_up = 0;  // the best score of a label of another key
+  NearestMatch nearest;
   for (const Candidate& candidate : CandidatesOf(vocabulary)) {
-    // A misread keeps a label's length to a character: a longer name that holds a label
-    // (其他一般公共服务支出, a 项 beside the classes) is another row, not a misreading of it.
-    const std::size_t shorter = std::min(ideographs.size(), candidate.ideographs.size());
-    const std::size_t longer = std::max(ideographs.size(), candidate.ideographs.size());
-    if (longer - shorter > kMostLengthDifference) continue;
-    const double score = Similarity(ideographs, candidate.ideographs);
-    if (best == nullptr || score > best_score) {
-      if (best != nullptr && best->key != candidate.key)
-        runner_up = std::max(runner_up, best_score);
-      best = &candidate;
-      best_score = score;
-    } else if (candidate.key != best->key) {
-      runner_up = std::max(runner_up, score);
-    }
+    if (!LengthsClose(ideographs, candidate.ideographs)) continue;
+    nearest.Offer(candidate.key, candidate.label, Similarity(ideographs, candidate.ideographs));
   }
-  if (best == nullptr || best_score < kLeastSimilarity || best_score - runner_up < kLeastMargin) {
-    // Header words: a scan reads a word wrapped in a narrow cell out of order.
-    if (vocabulary != LabelVocabulary::kSummaryRows) return ScrambledLabel(ideographs, vocabulary);
-    return std::nullopt;
-  }
-  return best->label;
+  std::optional<std::string> label = nearest.Taken(kLeastSimilarity);
+  // Header words: a scan reads a word wrapped in a narrow cell out of order.
+  if (!label && vocabulary != LabelVocabulary::kSummaryRows)
+    return ScrambledLabel(ideographs, vocabulary);
+  return label;
 }
 
 }  // namespace disclose

@@ -25,6 +25,21 @@
 namespace disclose {
 namespace {
 
+// Appends one note to the comma-separated list a finding quotes.
+void AppendNote(std::string& notes, const std::string& note) {
+  if (!notes.empty()) notes += ", ";
+  notes += note;
+}
+
+// How a garbled code piece was keyed, for ocr.code_inferred: "款 '0' as 02 (20102)", with ", by
+// its name '…'" when the row's name chose among several pieces that fit.
+std::string InferredPieceNote(std::string_view what, const std::string& garbled,
+                              const std::string& code, std::size_t piece_at,
+                              const std::string& name_used) {
+  return std::string(what) + "'" + garbled + "' as " + code.substr(piece_at) + " (" + code +
+         (name_used.empty() ? "" : ", by its name '" + name_used + "'") + ")";
+}
+
 // The unit of an OCR'd table whose unit line was not read (单位: 泡 or 单位，with the word lost
 // for 单位：元), from how its amounts are printed, when they allow one unit only. An amount with
 // eight digits before the point would be over 1000亿元 in 万元, which no department spends (two
@@ -550,9 +565,8 @@ class RowReader {
             if (role == "kuan" && key == "00" && IsOcrCell(grid, r, c)) {
               const auto zero = kuan_zeros.find(r);
               if (zero != kuan_zeros.end()) {
-                codes_inferred +=
-                    (codes_inferred.empty() ? "" : ", ") +
-                    ("款 '00' as " + zero->second + " (row " + std::to_string(r + 1) + ")");
+                AppendNote(codes_inferred,
+                           "款 '00' as " + zero->second + " (row " + std::to_string(r + 1) + ")");
                 key = zero->second;
               }
             }
@@ -700,9 +714,8 @@ class RowReader {
             const std::string by_name = CodeNamedAmong(last_class[s], between, name);
             if (between.size() == 1 || !by_name.empty()) {
               code = by_name.empty() ? last_class[s] + TwoDigits(between[0]) : by_name;
-              codes_inferred += (codes_inferred.empty() ? "" : ", ") +
-                                ("款 '" + kuan_garbled + "' as " + code.substr(3) + " (" + code +
-                                 (by_name.empty() ? "" : ", by its name '" + name + "'") + ")");
+              AppendNote(codes_inferred, InferredPieceNote("款 ", kuan_garbled, code, 3,
+                                                           by_name.empty() ? "" : name));
             } else {
               last_kuan[s].clear();
               last_xiang[s].clear();
@@ -739,9 +752,8 @@ class RowReader {
             const std::string by_name = CodeNamedAmong(parent, between, name);
             if (between.size() == 1 || !by_name.empty()) {
               code = by_name.empty() ? parent + TwoDigits(between[0]) : by_name;
-              codes_inferred += (codes_inferred.empty() ? "" : ", ") +
-                                ("'" + xiang_garbled + "' as " + code.substr(5) + " (" + code +
-                                 (by_name.empty() ? "" : ", by its name '" + name + "'") + ")");
+              AppendNote(codes_inferred, InferredPieceNote("", xiang_garbled, code, 5,
+                                                           by_name.empty() ? "" : name));
             }
           }
           // A 项 row whose 款 piece was misread is under the 款 row above it.
@@ -784,8 +796,7 @@ class RowReader {
                         NearestOcrLabel(name, LabelVocabulary::kSummaryRows)) {
                   class_code = FunctionClassCode(*label);
                   if (class_code) {
-                    labels_matched +=
-                        (labels_matched.empty() ? "" : ", ") + ("'" + name + "' as ") + *label;
+                    AppendNote(labels_matched, "'" + name + "' as " + *label);
                   }
                 }
               }
@@ -816,8 +827,8 @@ class RowReader {
               (code.size() == 5 || code.size() == 7) && misplaced(code)) {
             const std::string named = CodeMisreadAsAnother(code, name);
             if (!named.empty()) {
-              codes_inferred += (codes_inferred.empty() ? "" : ", ") +
-                                ("'" + code + "' as " + named + " by its name '" + name + "'");
+              AppendNote(codes_inferred,
+                         "'" + code + "' as " + named + " by its name '" + name + "'");
               code = named;
             }
           }
@@ -896,8 +907,7 @@ class RowReader {
             if (std::optional<std::string> label =
                     NearestOcrLabel(name, summary ? LabelVocabulary::kSummaryRows
                                                   : LabelVocabulary::kThreePublicRows)) {
-              labels_matched +=
-                  (labels_matched.empty() ? "" : ", ") + ("'" + name + "' as ") + *label;
+              AppendNote(labels_matched, "'" + name + "' as " + *label);
               name_key = *label;
             }
           }
@@ -1028,7 +1038,7 @@ class RowReader {
       for (const auto& [at, figures] : by_printed_row) {
         if (figures.size() < 2) continue;
         if (items.find(row.row_code) == std::string::npos) {
-          items += (items.empty() ? "" : ", ") + row.row_code;
+          AppendNote(items, row.row_code);
         }
         for (const Figure* figure : figures) {
           finding.figures.push_back(ReferenceTo(*figure));
