@@ -462,7 +462,8 @@ def main():
                 md[field].append("not scanned")
             else:
                 meta[field + " wrong"] += 1
-        results.append({"document": name, "pages": sorted(measured), "dpi": dpis,
+        results.append({"document": name, "pages": sorted(measured), "scan_pages": pages,
+                        "dpi": dpis,
                         "figures": n_fig, "exact_before": sum(ok_before.values()),
                         "exact_after": sum(ok_after.values()), "read": got is not None,
                         "metadata": md})
