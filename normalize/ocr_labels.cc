@@ -67,6 +67,11 @@ constexpr std::string_view kColumnLabels[] = {
     "一般公共预算资金",
     "政府性基金预算拨款",
     "政府性基金预算收入",
+    // An income table's fund columns printed in full (fj_fuzhou_sci): the short forms alone
+    // leave the two characters 收入 over the one a word read out of order may carry.
+    "一般公共预算拨款收入",
+    "政府性基金预算拨款收入",
+    "国有资本经营预算拨款收入",
     // A procurement list's and a project table's fund sources, printed short.
     "政府性基金",
     "其他资金",

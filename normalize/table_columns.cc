@@ -70,6 +70,14 @@ std::vector<std::string> YearValueKeys(const std::vector<std::string>& paths) {
 
 // Cells of column c below the header that hold money (a point or a separator): codes, row
 // numbers and counts are bare integers.
+int CountBlankCells(const Table& table, int header_rows, int c) {
+  int blank = 0;
+  for (int r = header_rows; r < table.row_count; ++r) {
+    if (Trim(table.TextAt(r, c)).empty()) ++blank;
+  }
+  return blank;
+}
+
 int MoneyCells(const Table& table, int header_rows, int c) {
   int money = 0;
   for (int r = header_rows; r < table.row_count; ++r) {
@@ -703,19 +711,25 @@ void KeyFromRepeatedHeaders(const StitchedTable& stitched, std::vector<std::stri
 
 // Unkeyed columns after amounts start a new segment, whose label columns name its rows. On a
 // scan a header word OCR misread leaves a money column unkeyed between keyed ones; when such
-// columns hold no text in any body row they name nothing, and the amounts after them belong to
-// the segment before (a 政府采购 table's 总计 after an unread 其他资金 column).
+// columns hold no word in any body row (blank, or amounts printed as money: 0.00, 1,234) they
+// name nothing, and the amounts after them belong to the segment before (a 政府采购 table's 总计
+// after an unread 其他资金 column; an income table's 合计 row cut in two at an unread 政府性基金
+// column, its 0.00 taken for the name of a second row). A code piece (201, 01) has no point or
+// comma, so a 类/款/项 column still opens its side.
 void MergeSegmentsWithoutLabels(const StitchedTable& stitched, std::vector<Segment>& segments) {
-  auto blank = [&stitched](int c) {
+  auto names_nothing = [&stitched](int c) {
     for (const TablePart& part : stitched.parts) {
-      for (int r = part.header.header_rows; r < part.table->row_count; ++r) {
-        if (!Trim(part.table->TextAt(r, c)).empty()) return false;
+      const int body_rows = part.table->row_count - part.header.header_rows;
+      if (CountBlankCells(*part.table, part.header.header_rows, c) +
+              MoneyCells(*part.table, part.header.header_rows, c) <
+          body_rows) {
+        return false;
       }
     }
     return true;
   };
   for (std::size_t s = 1; s < segments.size();) {
-    if (!std::all_of(segments[s].labels.begin(), segments[s].labels.end(), blank)) {
+    if (!std::all_of(segments[s].labels.begin(), segments[s].labels.end(), names_nothing)) {
       ++s;
       continue;
     }

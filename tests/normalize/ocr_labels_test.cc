@@ -67,6 +67,10 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       // (js_suzhou_ecoenv p25); with two characters more it is not taken.
       {"式“预一算般资金公共", LabelVocabulary::kColumns, "一般公共预算资金"},
       {"式“预一算般资金公共形", LabelVocabulary::kColumns, std::nullopt},
+      // An income table's fund columns printed in full, the second line read out of order
+      // and 拨 read 拔 (fj_fuzhou_sci p12).
+      {"政府性基\n。金款预收算入拔", LabelVocabulary::kColumns, "政府性基金预算拨款收入"},
+      {"国有资本\n拨。款经营收预入算", LabelVocabulary::kColumns, "国有资本经营预算拨款收入"},
       // A speck read as a comma after a head that is no ordinal: the head is part of the word.
       {"金其他，资金", LabelVocabulary::kColumns, "其他资金"},
       {"下克、住房保障支出", LabelVocabulary::kSummaryRows, "住房保障支出"},

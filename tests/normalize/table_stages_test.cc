@@ -2246,6 +2246,27 @@ TEST(RowsTest, OcrColumnarThreePublicWithItsNumberRowAndTotalWordMisread) {
   EXPECT_FALSE(ScanRow(ocr_row({"宁来", "1", "5", "2", "7", "$", "3"}), 0).column_numbers);
 }
 
+// An income table's money column whose header OCR could not read at all (政府性基金预算拨款收入
+// read as a word no label is near, fj_fuzhou_sci p12): its 0.00 in the 合计 row is no row's name,
+// so the amounts after it stay on the 合计 row instead of starting a second row named "0.00".
+TEST(RowsTest, OcrUnreadMoneyColumnDoesNotCutItsRow) {
+  Table grid = Grid({{"单位名称", "合计", "一般公共预算拨款收入", "锟斤拷", "事业收入", "其他收入"},
+                     {"合计", "70109.24", "70109.24", "0.00", "0.00", "0.00"},
+                     {"福州市科学技术局", "70109.24", "70109.24", "", "", ""}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  StitchedTable stitched = OnePart(grid, "budget.income");
+  stitched.declared = UnitOfAmount::kWanYuan;
+  std::vector<Finding> findings;
+  const CanonicalTable table =
+      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  ASSERT_FALSE(table.rows.empty());
+  EXPECT_EQ(table.rows.front().row_code, "total");
+  std::vector<std::string> columns;
+  for (const Figure& value : table.rows.front().values) columns.push_back(value.column);
+  EXPECT_EQ(columns, (std::vector<std::string>{"total", "general_budget", "business", "other"}));
+  for (const CanonicalRow& row : table.rows) EXPECT_NE(row.row_name, "0.00");
+}
+
 TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
   std::vector<StitchedTable> tables(3);
   tables[0].declared = UnitOfAmount::kYuan;
