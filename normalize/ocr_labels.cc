@@ -53,6 +53,8 @@ constexpr std::string_view kSummaryLabels[] = {
     "项目支出",
     "结余分配",
     "预留机动经费",
+    "单位预留机动经费",  // Jiangsu's 支出预算总表 prints it so
+
 };
 
 constexpr std::string_view kThreePublicLabels[] = {
@@ -97,6 +99,8 @@ constexpr std::string_view kColumnLabels[] = {
     "对附属单位补助支出",
     "经营支出",
     "预留机动经费",
+    "单位预留机动经费",  // Jiangsu's 支出预算总表 prints it so
+
     "上年结转",
 };
 

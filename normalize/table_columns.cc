@@ -714,7 +714,8 @@ void KeyFromRepeatedHeaders(const StitchedTable& stitched, std::vector<std::stri
 // columns hold no word in any body row (blank, or amounts printed as money: 0.00, 1,234) they
 // name nothing, and the amounts after them belong to the segment before (a 政府采购 table's 总计
 // after an unread 其他资金 column; an income table's 合计 row cut in two at an unread 政府性基金
-// column, its 0.00 taken for the name of a second row). A code piece (201, 01) has no point or
+// column, its 0.00 taken for the name of a second row; a one-row 支出预算总表 named by the
+// amount of its unread 单位预留机动经费 column). A code piece (201, 01) has no point or
 // comma, so a 类/款/项 column still opens its side.
 void MergeSegmentsWithoutLabels(const StitchedTable& stitched, std::vector<Segment>& segments) {
   auto names_nothing = [&stitched](int c) {
@@ -733,8 +734,9 @@ void MergeSegmentsWithoutLabels(const StitchedTable& stitched, std::vector<Segme
       ++s;
       continue;
     }
+    // The columns that named nothing name no row of the segment before either: their amounts
+    // stay unkeyed (column.unkeyed names them), never a row's name.
     Segment& before = segments[s - 1];
-    before.labels.insert(before.labels.end(), segments[s].labels.begin(), segments[s].labels.end());
     before.amounts.insert(before.amounts.end(), segments[s].amounts.begin(),
                           segments[s].amounts.end());
     segments.erase(segments.begin() + static_cast<std::ptrdiff_t>(s));

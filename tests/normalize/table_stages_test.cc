@@ -2267,6 +2267,24 @@ TEST(RowsTest, OcrUnreadMoneyColumnDoesNotCutItsRow) {
   for (const CanonicalRow& row : table.rows) EXPECT_NE(row.row_name, "0.00");
 }
 
+// A one-row 支出预算总表 with no label column (Jiangsu), one header unread: the unread
+// column's amount is not the row's name, and the row is still the totals (js_cppcc_2019 p3).
+TEST(RowsTest, OcrOneRowTableWithAnUnreadMoneyColumnKeepsItsTotals) {
+  Table grid = Grid({{"合计", "基本支出", "项目支出", "锟斤拷", "结转下年资金"},
+                     {"13,377.11", "6,522.75", "4,968.34", "1,886.02", ""}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  StitchedTable stitched = OnePart(grid, "budget.expenditure");
+  stitched.declared = UnitOfAmount::kWanYuan;
+  std::vector<Finding> findings;
+  const CanonicalTable table =
+      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  ASSERT_EQ(table.rows.size(), 1u);
+  EXPECT_EQ(table.rows.front().row_code, "total");
+  std::vector<std::string> columns;
+  for (const Figure& value : table.rows.front().values) columns.push_back(value.column);
+  EXPECT_EQ(columns, (std::vector<std::string>{"total", "basic", "project"}));
+}
+
 TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
   std::vector<StitchedTable> tables(3);
   tables[0].declared = UnitOfAmount::kYuan;
