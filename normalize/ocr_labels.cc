@@ -26,6 +26,11 @@ constexpr std::size_t kMostLengthDifference = 1;
 // Summary rows the row keys (table_row_keys.cc) understand, as publishers print them; the
 // expenditure classes come from the national classification.
 constexpr std::string_view kSummaryLabels[] = {
+    // Jiangsu's summaries: 一、财政拨款 over 1.一般公共预算 / 2.政府性基金预算.
+    "财政拨款",
+    "一般公共预算",
+    "政府性基金预算",
+    "国有资本经营预算",
     "一般公共预算拨款",
     "一般公共预算资金",
     "政府性基金预算拨款",
@@ -53,8 +58,9 @@ constexpr std::string_view kSummaryLabels[] = {
     "项目支出",
     "结余分配",
     "预留机动经费",
-    "单位预留机动经费",  // Jiangsu's 支出预算总表 prints it so
-
+    // Jiangsu's wordings: its summaries' reserve line, its 2017-2018 income lists' appropriation.
+    "单位预留机动经费",
+    "公共财政拨款(补助)资金",
 };
 
 constexpr std::string_view kThreePublicLabels[] = {
@@ -100,7 +106,6 @@ constexpr std::string_view kColumnLabels[] = {
     "经营支出",
     "预留机动经费",
     "单位预留机动经费",  // Jiangsu's 支出预算总表 prints it so
-
     "上年结转",
 };
 

@@ -982,8 +982,16 @@ class RowReader {
               row.level = 1;
             } else if (EndsWith(table.kind, ".income")) {
               // An income table listing sources down the page (收入总计 /
-              // 一般公共预算资金 / 其他资金) rather than classes.
-              const std::string key = IncomeKey(name_key);
+              // 一般公共预算资金 / 其他资金) rather than classes; on a scan, a source misread
+              // (`般公共据算资金) by the nearest of the summaries' labels.
+              std::string key = IncomeKey(name_key);
+              if (key.empty() && label_ocr) {
+                if (std::optional<std::string> label =
+                        NearestOcrLabel(name, LabelVocabulary::kSummaryRows)) {
+                  key = IncomeKey(*label);
+                  if (!key.empty()) AppendNote(labels_matched, "'" + name + "' as " + *label);
+                }
+              }
               if (!key.empty()) row.row_code = "income." + key;
             }
           }

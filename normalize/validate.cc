@@ -887,6 +887,21 @@ void CheckAcrossTables(const std::vector<CanonicalTable>& tables, CheckLog& find
               total_of(income, "total"), summary->unit, income->unit, findings);
     }
   }
+  if (summary != nullptr && income != nullptr) {
+    // An income table listing its sources down the page (Jiangsu: 收入总计 / 一般公共预算资金 /
+    // 其他资金) prints the sources the summary prints, each the same. 财政拨款 is left out: the
+    // summary's 一、财政拨款 holds fund money too, the list's 公共财政拨款(补助)资金 does not.
+    static constexpr std::string_view kListedSources[] = {
+        "income.grand_total", "income.general_budget_appropriation",
+        "income.gov_fund_appropriation", "income.state_capital_appropriation",
+        "income.fiscal_special_account"};
+    for (const std::string_view key : kListedSources) {
+      const CanonicalRow* listed = FindRow(*income, key);
+      if (listed == nullptr) continue;
+      Compare("cross.summary_income", listed->row_name, primary(summary, key),
+              PrimaryValue(*listed), summary->unit, income->unit, findings);
+    }
+  }
   if (fiscal != nullptr && general != nullptr) {
     bool has_general_column = false;
     bool has_fund_columns = false;

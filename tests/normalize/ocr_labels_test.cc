@@ -25,6 +25,10 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       {"半、和车能环保支出", LabelVocabulary::kSummaryRows, "节能环保支出"},
       {"、资源勘探了业们和息等支出", LabelVocabulary::kSummaryRows, "资源勘探工业信息等支出"},
       {"下克、住房保障支出", LabelVocabulary::kSummaryRows, "住房保障支出"},
+      // Jiangsu's summary lines (js_highcourt_2017 p11).
+      {"-、财政拨这", LabelVocabulary::kSummaryRows, "财政拨款"},
+      {"1 -般公共了预算", LabelVocabulary::kSummaryRows, "一般公共预算"},
+      {"2、单位撰佣机动经费", LabelVocabulary::kSummaryRows, "单位预留机动经费"},
       // 三公 item words wrapped in narrow header cells (zj_hangzhou_meteo p21); a label of six
       // ideographs or more may have lost one, a shorter one none.
       {"因(境公)费出用国", LabelVocabulary::kThreePublicRows, "因公出国(境)费"},
@@ -76,6 +80,10 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       // A speck read as a comma after a head that is no ordinal: the head is part of the word.
       {"金其他，资金", LabelVocabulary::kColumns, "其他资金"},
       {"下克、住房保障支出", LabelVocabulary::kSummaryRows, "住房保障支出"},
+      // Jiangsu's summary lines (js_highcourt_2017 p11).
+      {"-、财政拨这", LabelVocabulary::kSummaryRows, "财政拨款"},
+      {"1 -般公共了预算", LabelVocabulary::kSummaryRows, "一般公共预算"},
+      {"2、单位撰佣机动经费", LabelVocabulary::kSummaryRows, "单位预留机动经费"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(NearestOcrLabel(c.read, c.vocabulary), c.label) << c.read;

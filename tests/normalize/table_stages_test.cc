@@ -2285,6 +2285,33 @@ TEST(RowsTest, OcrOneRowTableWithAnUnreadMoneyColumnKeepsItsTotals) {
   EXPECT_EQ(columns, (std::vector<std::string>{"total", "basic", "project"}));
 }
 
+// An income table listing its sources down the page, on a scan: a source misread is keyed by
+// the nearest label summaries print (js_procuratorate_2018 p14); a text layer's is as printed.
+TEST(RowsTest, OcrIncomeSourceListedDownThePageKeyedByItsNearestLabel) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"项目名称", "", "金额"},
+                       {"收入总计", "", "21,955.35"},
+                       {"`般公共据算资金", "小计", "21,940.96"},
+                       {"公共财政拨庆(补助)多资金", "", "21,940.96"},
+                       {"其他资金", "小计", "14.39"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    StitchedTable stitched = OnePart(grid, "budget.income");
+    stitched.declared = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    std::vector<std::string> codes;
+    for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_EQ(codes, (std::vector<std::string>{"income.grand_total",
+                                                 "income.general_budget_appropriation",
+                                                 "income.fiscal_appropriation", "income.other"}));
+    } else {
+      EXPECT_EQ(codes, (std::vector<std::string>{"income.grand_total", "", "", "income.other"}));
+    }
+  }
+}
+
 TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
   std::vector<StitchedTable> tables(3);
   tables[0].declared = UnitOfAmount::kYuan;

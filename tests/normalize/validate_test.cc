@@ -351,6 +351,37 @@ TEST(ValidateTablesTest, BudgetIncomeTableWithCarryOverMatchesTheGrandTotal) {
   EXPECT_EQ(Only(findings, "cross.summary_income").size(), 1u) << Dump(findings);
 }
 
+// Jiangsu's income table lists its sources down the page (收入总计 / 一般公共预算资金 小计 /
+// 公共财政拨款(补助)资金 / 其他资金): each source the summary prints is compared with it, not
+// 财政拨款, which in the summary holds fund money too (js_procuratorate_2018 p13-14).
+TEST(ValidateTablesTest, IncomeListedDownThePageAgainstTheSummary) {
+  std::vector<CanonicalTable> tables = {
+      MakeTable(
+          "budget.income_expenditure_summary", UnitOfAmount::kWanYuan,
+          {{"income.fiscal_appropriation", "一、财政拨款", {{"amount", "23,940.96", 2394096000}}},
+           {"income.general_budget_appropriation",
+            "1.一般公共预算",
+            {{"amount", "21,940.96", 2194096000}}},
+           {"income.grand_total", "收入总计", {{"amount", "21,955.35", 2195535000}}}}),
+      MakeTable("budget.income", UnitOfAmount::kWanYuan,
+                {{"income.grand_total", "收入总计", {{"amount", "21,955.35", 2195535000}}},
+                 {"income.general_budget_appropriation",
+                  "一般公共预算资金",
+                  {{"amount", "21,940.96", 2194096000}}},
+                 {"income.fiscal_appropriation",
+                  "公共财政拨款(补助)资金",
+                  {{"amount", "21,940.96", 2194096000}}}}),
+  };
+  std::vector<Finding> findings;
+  ValidateTables(tables, findings);
+  EXPECT_TRUE(Only(findings, "cross.summary_income").empty()) << Dump(findings);
+  tables[1].rows[1].values[0].amount_fen = 2191096000;  // 21,910.96: a 4 read as 1
+  findings.clear();
+  ValidateTables(tables, findings);
+  ASSERT_EQ(Only(findings, "cross.summary_income").size(), 1u) << Dump(findings);
+  EXPECT_EQ(Only(findings, "cross.summary_income")[0].actual_fen, 2191096000);
+}
+
 // cn_central_xinfang_2026: the 财政拨款收支总表 spends the year's 16,474.82 万元
 // and the 2,254.12 万元 carried over (201: 15,291.30), while the 一般公共预算支出表
 // prints the year's appropriation only (201: 13,144.37): its total equals the
