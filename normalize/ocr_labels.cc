@@ -75,6 +75,10 @@ constexpr std::string_view kColumnLabels[] = {
     "一般公共预算资金",
     "政府性基金预算拨款",
     "政府性基金预算收入",
+    // The funds' names alone, under 本年收入 or 上年结转结余 (js_wuxi_transport).
+    "一般公共预算",
+    "政府性基金预算",
+    "国有资本经营预算",
     // An income table's fund columns printed in full (fj_fuzhou_sci): the short forms alone
     // leave the two characters 收入 over the one a word read out of order may carry.
     "一般公共预算拨款收入",
@@ -331,7 +335,13 @@ std::optional<std::string> NearestSubclassCode(std::string_view read,
 
 std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabulary vocabulary) {
   const std::string as_printed = StripOrdinal(TableKey(read));
-  if (as_printed.empty() || !KeyOf(as_printed, vocabulary).empty()) return std::nullopt;
+  if (as_printed.empty()) return std::nullopt;
+  // 预算 and 决算 key a column alone (预算数), and every fund's name holds 预算: a read that
+  // keys only so (政金府预算性) may still be a fund's name out of order.
+  const std::string read_key = KeyOf(as_printed, vocabulary);
+  const bool generic =
+      vocabulary == LabelVocabulary::kColumns && (read_key == "budget" || read_key == "final");
+  if (!read_key.empty() && !generic) return std::nullopt;
   if (vocabulary == LabelVocabulary::kThreePublicRows && IsCountRow(as_printed))
     return std::nullopt;
   const std::u32string ideographs = Ideographs(read);

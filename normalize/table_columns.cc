@@ -12,6 +12,7 @@
 #include "normalize/ocr_labels.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
+#include "normalize/tables.h"
 
 namespace disclose {
 namespace {
@@ -594,7 +595,19 @@ void KeyHeaderlessThreePublic(const StitchedTable& stitched, std::vector<std::st
 // nearest header a standard table prints (ocr_labels.h), unless another column has that key.
 // The header's last piece is tried, then its last two joined (a word wrapped over two header
 // rows). Returns "read as label" for each column keyed so.
-std::string KeyOcrColumnsByNearestLabel(const TablePart& first, std::vector<std::string>& keys) {
+// A header path's words, top first ("本年收入/小计" -> {本年收入, 小计}).
+std::vector<std::string> PathPieces(const std::string& path) {
+  std::vector<std::string> pieces;
+  std::size_t from = 0;
+  for (std::size_t slash; (slash = path.find('/', from)) != std::string::npos; from = slash + 1) {
+    pieces.push_back(path.substr(from, slash - from));
+  }
+  pieces.push_back(path.substr(from));
+  return pieces;
+}
+
+std::string KeyOcrColumnsByNearestLabel(const TablePart& first, const std::string& kind,
+                                        std::vector<std::string>& keys) {
   const Table& table = *first.table;
   if (!IsOcrGrid(table)) return "";
   std::string matched;
@@ -605,22 +618,34 @@ std::string KeyOcrColumnsByNearestLabel(const TablePart& first, std::vector<std:
     // the group's key (basic); a part is never its group's whole, unless it says 小计 or 合计.
     const bool group_key_taken = !keys[c].empty() && last != std::string::npos &&
                                  LeafKey(TableKey(path.substr(last + 1))).empty();
-    if ((!keys[c].empty() && !group_key_taken) || IsCodeRole(first.header.roles[c]) ||
-        first.header.roles[c] == "rowno" ||
+    // A fund's name read out of order (政金府预算性 for 政府性基金预算) still holds 预算 and
+    // took the key of a 预算数 column, which no income table has.
+    const bool budget_word_taken =
+        EndsWith(kind, ".income") && (keys[c] == "budget" || EndsWith(keys[c], ".budget"));
+    if ((!keys[c].empty() && !group_key_taken && !budget_word_taken) ||
+        IsCodeRole(first.header.roles[c]) || first.header.roles[c] == "rowno" ||
         MoneyCells(table, first.header.header_rows, static_cast<int>(c)) == 0) {
       continue;
     }
     const std::size_t before =
         last == std::string::npos || last == 0 ? std::string::npos : path.rfind('/', last - 1);
-    std::vector<std::string> reads = {last == std::string::npos ? path : path.substr(last + 1)};
+    // The header's words above the one read (本年收入 over 一般公共预算): the label takes
+    // their group's prefix (income.general_budget), as the printed word would.
+    std::vector<std::string> pieces = PathPieces(path);
+    std::vector<std::pair<std::string, std::size_t>> reads = {
+        {last == std::string::npos ? path : path.substr(last + 1), 1}};
     if (last != std::string::npos && !group_key_taken) {
-      reads.push_back(before == std::string::npos ? path : path.substr(before + 1));
+      reads.emplace_back(before == std::string::npos ? path : path.substr(before + 1), 2);
     }
-    for (const std::string& read : reads) {
+    for (const auto& [read, replaced] : reads) {
       const std::optional<std::string> label = NearestOcrLabel(read, LabelVocabulary::kColumns);
       if (!label) continue;
-      const std::string key = LeafKey(TableKey(*label));
-      if (std::find(keys.begin(), keys.end(), key) != keys.end()) break;
+      std::vector<std::string> labelled(
+          pieces.begin(),
+          pieces.end() - static_cast<std::ptrdiff_t>(std::min(replaced, pieces.size())));
+      labelled.push_back(*label);
+      const std::string key = ColumnKeyForHeader(labelled);
+      if (key.empty() || std::find(keys.begin(), keys.end(), key) != keys.end()) break;
       keys[c] = key;
       matched += (matched.empty() ? "'" : ", '") + read + "' as " + *label;
       break;
@@ -756,7 +781,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
   const bool summary = IsSummaryKind(kind);
   if (!three_public && !summary && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
     KeyWrappedOcrWords(first, column_keys);
-    columns.labels_matched = KeyOcrColumnsByNearestLabel(first, column_keys);
+    columns.labels_matched = KeyOcrColumnsByNearestLabel(first, kind, column_keys);
     KeyOcrColumnsByPlace(first, kind, column_keys);
     if (IsOcrGrid(*first.table) && SplitsExpenditure(kind)) {
       columns.keyed_by_sums = KeyOcrColumnsBySums(stitched, column_keys, columns.sums_evidence);

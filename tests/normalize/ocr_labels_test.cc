@@ -75,6 +75,9 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       // and 拨 read 拔 (fj_fuzhou_sci p12).
       {"政府性基\n。金款预收算入拔", LabelVocabulary::kColumns, "政府性基金预算拨款收入"},
       {"国有资本\n拨。款经营收预入算", LabelVocabulary::kColumns, "国有资本经营预算拨款收入"},
+      // A fund's name out of order, 基 lost: it holds 预算, which alone keys a 预算数 column.
+      {"政金府预算性", LabelVocabulary::kColumns, "政府性基金预算"},
+      {"一算般公共预", LabelVocabulary::kColumns, "一般公共预算"},
       // Jiangsu's 单位预留机动经费 with its last character lost (js_cppcc_2019 p3).
       {"单位预留机动经", LabelVocabulary::kColumns, "单位预留机动经费"},
       // A speck read as a comma after a head that is no ordinal: the head is part of the word.

@@ -2312,6 +2312,30 @@ TEST(RowsTest, OcrIncomeSourceListedDownThePageKeyedByItsNearestLabel) {
   }
 }
 
+// An income table's fund names under 本年收入 read out of order on a scan (js_wuxi_transport
+// p15): 一算般公共预 and 政金府预算性 (基 lost; it holds 预算 and took a 预算数 key) are keyed
+// by the nearest label, with the group's prefix.
+TEST(RowsTest, OcrFundNamesUnderTheirGroupReadOutOfOrder) {
+  Table grid = Grid({{"单位名称", "合计", "本年收入", "", ""},
+                     {"", "", "一算般公共预", "政金府预算性", "其他收入"},
+                     {"合计", "984,760.87", "196,278.67", "143,999.00", "644,483.20"}});
+  std::vector<TableCell> cells;
+  for (TableCell cell : grid.cells) {
+    cell.provenance.origin = TextOrigin::kOcr;
+    const bool tall = cell.column < 2;
+    if (cell.row == 1 && tall) continue;
+    if (cell.row == 0 && cell.column > 2) continue;
+    if (cell.row == 0 && tall) cell.row_span = 2;
+    if (cell.row == 0 && cell.column == 2) cell.column_span = 3;
+    cells.push_back(cell);
+  }
+  grid.cells = cells;
+  StitchedTable stitched = OnePart(grid, "budget.income");
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "total", "income.general_budget", "income.gov_fund",
+                                      "income.other"}));
+}
+
 TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
   std::vector<StitchedTable> tables(3);
   tables[0].declared = UnitOfAmount::kYuan;
