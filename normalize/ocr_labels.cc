@@ -100,6 +100,7 @@ constexpr std::string_view kColumnLabels[] = {
     "财政拨款结转",
     "非财政拨款结转",
     "基本支出",
+    "一般公共预算基本支出",  // a group over 合计 | 人员经费 | 公用经费 (Shanghai)
     "项目支出",
     "人员经费",
     "公用经费",

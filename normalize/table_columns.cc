@@ -651,6 +651,25 @@ std::string KeyOcrColumnsByNearestLabel(const TablePart& first, const std::strin
       break;
     }
   }
+  // A column keyed by its own word (合计) under a group word misread (一般公共预算基本支出 read
+  // -般会共预和枯本支出): the group, read by its nearest label, may change what it is (basic,
+  // as the text layer keys it).
+  for (std::size_t c = 0; c < keys.size() && c < first.header.paths.size(); ++c) {
+    if (keys[c].empty() || keys[c] == "-") continue;
+    std::vector<std::string> pieces = PathPieces(first.header.paths[c]);
+    if (pieces.size() < 2) continue;
+    std::string& group = pieces[pieces.size() - 2];
+    if (group.empty() || !LeafKey(TableKey(group)).empty()) continue;
+    const std::optional<std::string> label = NearestOcrLabel(group, LabelVocabulary::kColumns);
+    if (!label) continue;
+    const std::string read = group;
+    group = *label;
+    const std::string key = ColumnKeyForHeader(pieces);
+    if (key.empty() || key == keys[c] || std::find(keys.begin(), keys.end(), key) != keys.end())
+      continue;
+    keys[c] = key;
+    matched += (matched.empty() ? "'" : ", '") + read + "' as " + *label;
+  }
   return matched;
 }
 

@@ -2336,6 +2336,36 @@ TEST(RowsTest, OcrFundNamesUnderTheirGroupReadOutOfOrder) {
                                       "income.other"}));
 }
 
+// 合计 | 人员经费 | 公用经费 under 一般公共预算基本支出, the group misread on a scan
+// (sh_city_unit_laoganbu p14): the group read by its nearest label makes 合计 the basic
+// column, as the text layer keys it; a text layer's misprint is taken as printed.
+TEST(RowsTest, OcrTotalUnderAMisreadGroupTakesTheGroupsKey) {
+  for (const char* group : {"-般会共预和枯本支出", "一般公共预算基本支出"}) {
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid({{"类", "科目名称", group, "", ""},
+                         {"", "", "合计", "人员经费", "公用经费"},
+                         {"301", "工资福利支出", "172,800", "172,800", ""}});
+      std::vector<TableCell> cells;
+      for (TableCell cell : grid.cells) {
+        cell.provenance.origin = origin;
+        const bool tall = cell.column < 2;
+        if (cell.row == 1 && tall) continue;
+        if (cell.row == 0 && cell.column > 2) continue;
+        if (cell.row == 0 && tall) cell.row_span = 2;
+        if (cell.row == 0 && cell.column == 2) cell.column_span = 3;
+        cells.push_back(cell);
+      }
+      grid.cells = cells;
+      StitchedTable stitched = OnePart(grid, "budget.general_budget_basic_expenditure");
+      const bool misread = std::string(group) != "一般公共预算基本支出";
+      const std::string first = misread && origin == TextOrigin::kTextLayer ? "total" : "basic";
+      EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+                (std::vector<std::string>{"", "", first, "personnel", "public"}))
+          << group << " " << (origin == TextOrigin::kOcr);
+    }
+  }
+}
+
 TEST(RowsTest, UndeclaredUnitTakesTheDocumentDefaultWithAFinding) {
   std::vector<StitchedTable> tables(3);
   tables[0].declared = UnitOfAmount::kYuan;
