@@ -144,6 +144,22 @@ std::vector<std::string> KnownFunctionSubclassNames(std::string_view code) {
   return names;
 }
 
+std::vector<std::string> KnownFunctionChildCodes(std::string_view parent) {
+  const std::size_t child_length = parent.size() == 3 ? 5 : parent.size() == 5 ? 7 : 0;
+  std::vector<std::string> codes;
+  if (child_length == 0) return codes;
+  const ClassName* entry = std::lower_bound(
+      std::begin(kFunctionSubclasses), std::end(kFunctionSubclasses), parent,
+      [](const ClassName& a, std::string_view b) { return std::string_view(a.code) < b; });
+  for (; entry != std::end(kFunctionSubclasses) && StartsWith(entry->code, parent); ++entry) {
+    const std::string_view code = entry->code;
+    if (code.size() == child_length && (codes.empty() || codes.back() != code)) {
+      codes.emplace_back(code);
+    }
+  }
+  return codes;
+}
+
 bool FunctionSubclassesInCodeOrder() {
   return std::is_sorted(std::begin(kFunctionSubclasses), std::end(kFunctionSubclasses),
                         [](const ClassName& a, const ClassName& b) {

@@ -21,6 +21,9 @@ std::vector<std::string> KnownFunctionClassNames(std::string_view class_code);
 // them (normalize/function_subclasses.inc, written by scripts/harvest-subclasses.py); empty when
 // none of them prints the code.
 std::vector<std::string> KnownFunctionSubclassNames(std::string_view code);
+// The 款 codes under a class (3 digits) or the 项 codes under a 款 (5 digits) that the documents
+// print, in code order: KnownFunctionChildCodes("224") -> {"22401", "22402", ..., "22406", ...}.
+std::vector<std::string> KnownFunctionChildCodes(std::string_view parent);
 // Whether the generated 款/项 table is in code order, as KnownFunctionSubclassNames's binary
 // search needs (a test of the generator's output).
 bool FunctionSubclassesInCodeOrder();

@@ -25,6 +25,12 @@
 namespace disclose {
 namespace {
 
+// Whether row r prints anything in the given amount columns.
+bool RowPrintsAmounts(const Table& grid, int r, const std::vector<int>& amount_columns) {
+  return std::any_of(amount_columns.begin(), amount_columns.end(),
+                     [&](int c) { return !Trim(grid.TextAt(r, c)).empty(); });
+}
+
 // Appends one note to the comma-separated list a finding quotes.
 void AppendNote(std::string& notes, const std::string& note) {
   if (!notes.empty()) notes += ", ";
@@ -830,6 +836,32 @@ class RowReader {
               AppendNote(codes_inferred,
                          "'" + code + "' as " + named + " by its name '" + name + "'");
               code = named;
+            }
+          }
+          // A row left with no code (the scan lost it: 事业运行 among 22001's 项 rows, 自然灾害防治
+          // under 224; or its garbled piece allowed several), with amounts: its code is a child of
+          // the 款 or class above it, after the last code keyed, whose classification name the row
+          // reads, when clearly one (NearestSubclassCode).
+          if (label_ocr && code.empty() && pieces.empty() && !summary && !three_public &&
+              IsFunctionCodedKind(table.kind) && !last_class[s].empty() &&
+              !IsTotalWord(TableKey(name)) && RowPrintsAmounts(grid, r, segment.amounts)) {
+            std::string previous;
+            for (auto row = table.rows.rbegin(); row != table.rows.rend() && previous.empty();
+                 ++row) {
+              if (AllDigits(row->row_code)) previous = row->row_code;
+            }
+            std::vector<std::string> candidates;
+            for (const std::string& parent : {last_kuan[s], last_class[s]}) {
+              if (parent.empty()) continue;
+              for (std::string& child : KnownFunctionChildCodes(parent)) {
+                // Code order is string order: a parent (224) precedes its children (22406).
+                if (child > previous) candidates.push_back(std::move(child));
+              }
+            }
+            if (std::optional<std::string> named = NearestSubclassCode(name, candidates)) {
+              AppendNote(codes_inferred, "a row with no code read as " + *named + " by its name '" +
+                                             name + "' after " + previous);
+              code = *named;
             }
           }
           if (code.size() == 3) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -47,6 +48,18 @@ TEST(KnownFunctionSubclassNamesTest, FindsEverySpellingOfACode) {
   EXPECT_TRUE(KnownFunctionSubclassNames("201010").empty());
   EXPECT_TRUE(KnownFunctionSubclassNames("99999").empty());
   EXPECT_TRUE(KnownFunctionSubclassNames("").empty());
+}
+
+TEST(KnownFunctionChildCodesTest, ListsTheNextLevelOnly) {
+  const std::vector<std::string> kuan = KnownFunctionChildCodes("224");
+  EXPECT_NE(std::find(kuan.begin(), kuan.end(), "22406"), kuan.end());
+  for (const std::string& code : kuan) EXPECT_EQ(code.size(), 5u) << code;
+  const std::vector<std::string> xiang = KnownFunctionChildCodes("22001");
+  EXPECT_NE(std::find(xiang.begin(), xiang.end(), "2200150"), xiang.end());
+  EXPECT_TRUE(std::is_sorted(xiang.begin(), xiang.end()));
+  EXPECT_TRUE(std::adjacent_find(xiang.begin(), xiang.end()) == xiang.end());
+  EXPECT_TRUE(KnownFunctionChildCodes("2200150").empty());
+  EXPECT_TRUE(KnownFunctionChildCodes("").empty());
 }
 
 TEST(KnownFunctionClassNamesTest, ListsCurrentAndOlderNames) {

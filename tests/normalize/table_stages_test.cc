@@ -1963,7 +1963,8 @@ TEST(RowsTest, OcrClassCodeGarbledIsCodedByItsName) {
 // 项 pieces a scan read with a digit lost (0 for 01) or a stroke taken for a digit (101 for 01,
 // sd_yantai_stats p8) are keyed by the one piece their reading allows between the sibling
 // before and the row after (the tree prints in ascending order), and said so; a reading that
-// allows several, with a name that names none of them, stays uncoded, never 101 as a class code.
+// allows several is keyed by its name when the classification's children after the row before
+// hold one it clearly reads (其他了政事了单位了老支了: 2080599), never 101 as a class code.
 TEST(RowsTest, OcrItemPieceWithADigitLostOrAddedIsPlacedByItsNeighbours) {
   Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
                      {"201", "", "", "一般公共服务支出", "9.00"},
@@ -1980,7 +1981,7 @@ TEST(RowsTest, OcrItemPieceWithADigitLostOrAddedIsPlacedByItsNeighbours) {
   std::vector<Finding> findings;
   EXPECT_EQ(RowCodes(grid, "budget.expenditure", findings),
             (std::vector<std::string>{"201", "20105", "2010501", "2010502", "208", "20805",
-                                      "2080501", "2080502", "2080505", "2080506", ""}));
+                                      "2080501", "2080502", "2080505", "2080506", "2080599"}));
   EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "'101' as 01"));
 }
 
@@ -2066,9 +2067,10 @@ TEST(RowsTest, OcrCodeMisreadAsASiblingIsKeyedByItsName) {
 // A serif 6 read 0 makes code pieces 00, which the classification never numbers
 // (sh_putuo_finance p8, every row printing 类 | 款 | 项): the 款 rows that read the piece
 // otherwise name it (06) for the 款's run of rows; a 项 read 00 takes the one piece of 06, 08, 60,
-// 66 … between its neighbours, and stays uncoded when several fit, never keyed 2080500 or as its
-// 款. A 款 no row reads otherwise keeps its class code (221, ocr.duplicate_code names the rows),
-// never 22100. A text layer's 00 is read as printed.
+// 66 … between its neighbours; when several fit, the child after the row before whose name the
+// row reads (事业单位医疗: 2101102), or none, never keyed 2080500 or as its 款. A 款 no row reads
+// otherwise keeps its class code (221, ocr.duplicate_code names the rows), never 22100. A text
+// layer's 00 is read as printed.
 TEST(RowsTest, OcrCodePieceReadAsZeroZero) {
   Table grid = Grid({{"类", "款", "项", "科目名称", "合计"},
                      {"201", "", "", "一般公共服务支出", "9.00"},
@@ -2090,7 +2092,7 @@ TEST(RowsTest, OcrCodePieceReadAsZeroZero) {
                      {"221", "00", "01", "住房公积金", "2.00"}});
   const std::vector<std::string> ocr = {
       "201", "20106", "2010601", "2010607", "208",     "20805", "2080505", "",   "2080599",
-      "210", "21011", "2101101", "",        "2101103", "221",   "221",     "221"};
+      "210", "21011", "2101101", "2101102", "2101103", "221",   "221",     "221"};
   for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
     std::vector<Finding> findings;
     const std::vector<std::string> codes = RowCodes(grid, "final.expenditure", findings, origin);
@@ -2362,6 +2364,35 @@ TEST(RowsTest, OcrTotalUnderAMisreadGroupTakesTheGroupsKey) {
       EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
                 (std::vector<std::string>{"", "", first, "personnel", "public"}))
           << group << " " << (origin == TextOrigin::kOcr);
+    }
+  }
+}
+
+// Rows whose code the scan lost entirely (cq_city_landres p20-21): 事业运行 among 22001's 项
+// rows is 2200150, 自然灾害防治 under 224 is 22406, by the classification's names of the
+// children after the row before; a row whose name names none stays uncoded. A text layer's
+// uncoded row is taken as printed.
+TEST(RowsTest, OcrRowWithNoCodeIsNamedAmongItsParentsChildren) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"科目编码", "科目名称", "合计"},
+                       {"22001", "自然资源事务", "9.00"},
+                       {"2200129", "基础测绘与地理信息监管", "2.00"},
+                       {"", "事业运行", "5.00"},
+                       {"", "呒呒呒呒", "1.00"},
+                       {"2200199", "其他自然资源事务支出", "1.00"},
+                       {"224", "灾害防治及应急管理支出", "3.00"},
+                       {"", "自然灾害防治", "3.00"},
+                       {"2240601", "地质灾害防治", "3.00"}});
+    std::vector<Finding> findings;
+    const std::vector<std::string> codes =
+        RowCodes(grid, "budget.general_budget_expenditure", findings, origin);
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_EQ(codes, (std::vector<std::string>{"22001", "2200129", "2200150", "", "2200199",
+                                                 "224", "22406", "2240601"}));
+      EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "as 2200150 by its name '事业运行'"));
+    } else {
+      EXPECT_EQ(codes, (std::vector<std::string>{"22001", "2200129", "", "", "2200199", "224", "",
+                                                 "2240601"}));
     }
   }
 }
