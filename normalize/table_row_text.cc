@@ -159,7 +159,10 @@ bool JoinWrappedRests(const std::string& text, const std::string& next, std::str
   std::vector<std::pair<std::size_t, std::size_t>> heads;
   for (const auto& run : DigitRuns(folded)) {
     const char last = folded[run.second - 1];
-    if (last == ',' || last == '.') heads.push_back(run);
+    // Cut after a comma or the point, or after the first decimal (`4,894,298.8` over `3`: the
+    // cell wraps wherever the width runs out). The rest makes the head whole or nothing is joined.
+    const bool one_decimal = run.second - run.first >= 3 && folded[run.second - 2] == '.';
+    if (last == ',' || last == '.' || one_decimal) heads.push_back(run);
   }
   if (heads.size() != rests.size()) return false;
   joined.clear();

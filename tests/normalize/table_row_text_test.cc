@@ -111,6 +111,22 @@ INSTANTIATE_TEST_SUITE_P(
                     "final.fiscal_appropriation_summary",
                     UnitOfAmount::kYuan,
                     {{"=4210731914", "=4210731914", "=4210731914"}}},
+        // s2w_0047_budget: the cells wrapped after the first decimal
+        // (`4,894,298.8` over `3`), the 合计 row at the page foot under its header.
+        RowTextCase{"AmountsWrappedAfterTheirFirstDecimal",
+                    {},
+                    {"合计 6,451,630.1 4,894,298.8 1,557,331.2", "0 3 7"},
+                    "budget.general_budget_expenditure",
+                    UnitOfAmount::kYuan,
+                    {{"total=645163010", "total=489429883", "total=155733127"}}},
+        // A row printing one-decimal amounts and a line of digits that completes none of them
+        // (two pieces for three amounts): nothing is joined, the row reads as printed.
+        RowTextCase{"OneDecimalAmountsWithoutRestsStayAsPrinted",
+                    {},
+                    {"合计 6,451,630.1 4,894,298.8 1,557,331.2", "12 13"},
+                    "budget.general_budget_expenditure",
+                    UnitOfAmount::kYuan,
+                    {{"total=645163010", "total=489429880", "total=155733120"}}},
         // s6w_0070_budget, s6w_0007_final: the last row and the note under the table read as one
         // paragraph; the note is no part of the row.
         RowTextCase{"LastRowJoinedToTheNoteBelow",
