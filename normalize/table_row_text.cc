@@ -350,6 +350,40 @@ std::vector<std::string> RowColumns(const CanonicalTable& table, std::size_t amo
   return filled;
 }
 
+// The columns a coded row printing fewer amounts than the table has figure columns fills, read
+// from its children (s2w_0213_budget: `205 教育支出 9.41 9.41` at a page foot, its 款 rows
+// below filling 合计 and 基本支出 and leaving 项目支出 blank). A class row prints the sums of its
+// children, so when its children fill exactly as many columns as it prints amounts, and each
+// amount is its column's sum (within a unit of the last printed digit per child, the rounding
+// of 万元 tables), the amounts fall to those columns in order. Else none: the row is only named.
+std::vector<std::string> ChildColumns(const CanonicalTable& table, const RowPiece& row) {
+  if (row.code.size() != 3 && row.code.size() != 5) return {};
+  std::map<std::string, std::int64_t> sums;
+  std::size_t children = 0;
+  for (const CanonicalRow& r : table.rows) {
+    if (r.row_code.size() != row.code.size() + 2 || !StartsWith(r.row_code, row.code)) continue;
+    ++children;
+    for (const Figure& figure : r.values) sums[figure.column] += figure.amount_fen;
+  }
+  if (children == 0) return {};
+  std::vector<std::string> filled;
+  for (const std::string& column : AmountColumns(table)) {
+    const auto found = sums.find(column);
+    if (found != sums.end() && found->second != 0) filled.push_back(column);
+  }
+  if (filled.size() != row.amounts.size()) return {};
+  const std::optional<std::int64_t> step = ToFen(ParseAmountText("0.01"), table.unit);
+  if (!step) return {};
+  for (std::size_t i = 0; i < filled.size(); ++i) {
+    const std::optional<std::int64_t> fen = ToFen(ParseAmountText(row.amounts[i]), table.unit);
+    if (!fen ||
+        std::llabs(*fen - sums[filled[i]]) > *step * static_cast<std::int64_t>(children)) {
+      return {};
+    }
+  }
+  return filled;
+}
+
 // A summary prints two rows side by side, income on the left and expenditure on the right, so a
 // line of text holding one of its rows holds two pieces (本年收入合计 84,118.60 本年支出合计
 // 84,118.60 84,118.60): the first keyed on the income side, the second on the expenditure side,
@@ -625,8 +659,9 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const RowPiece& row = rows[r];
       const std::string key = summary ? summary_keys[r] : RowKey(table.kind, row);
-      const std::vector<std::string> columns =
+      std::vector<std::string> columns =
           summary ? summary_columns[r] : RowColumns(table, row.amounts.size());
+      if (!summary && columns.empty()) columns = ChildColumns(table, row);
       const bool read =
           ReadRowIntoTable(table, row, key, columns, t, static_cast<int>(b), *paragraph);
       all_read = all_read && read;

@@ -274,6 +274,70 @@ TEST(RowTextTest, RowSkippingAColumnNoRowFillsIsRead) {
   }
 }
 
+// s2w_0213_budget, s2w_0267_budget: a class row read as text at a page foot prints two amounts
+// for three figure columns, a blank cell somewhere. Its children (the 款 rows of the grid below)
+// fill 合计 and 基本支出 and leave 项目支出 blank; the row prints their sums, so its amounts fall to
+// those columns. When the amounts are not the children's sums, or the children fill other
+// columns, which cell is blank is unknown and the row is only named.
+TEST(RowTextTest, ClassRowPrintingFewerAmountsIsPlacedByItsChildren) {
+  struct Case {
+    const char* name;
+    const char* line;
+    std::vector<std::string> expect;  // figures read, "code/column=fen"; empty: only named
+  };
+  const Case cases[] = {
+      {"sums of the children", "205 教育支出 9.41 9.41", {"205/total=9410000", "205/basic=9410000"}},
+      {"within the rounding of two children", "205 教育支出 9.42 9.40",
+       {"205/total=9420000", "205/basic=9400000"}},
+      {"not the children's sums", "205 教育支出 9.51 9.41", {}},
+      {"one amount for two filled columns", "205 教育支出 9.41", {}},
+      {"a row no child fills", "206 科学技术支出 9.41 9.41", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Document document;
+    document.blocks.push_back(Text(c.line, 1));
+    document.blocks.push_back(Block{Grid({{"20508", "进修及培训", "5.00", "5.00"}})});
+    std::vector<CanonicalTable> tables = {
+        TableOnPage2("budget.expenditure", 1, {"", "", "total", "basic", "project"})};
+    CanonicalTable& table = tables[0];
+    table.unit = UnitOfAmount::kWanYuan;
+    const std::vector<std::pair<const char*, std::int64_t>> children = {{"20508", 5000000},
+                                                                       {"20509", 4410000}};
+    for (const auto& [code, fen] : children) {
+      CanonicalRow row{code, "教育", 2, 1, 0, {}};
+      for (const char* column : {"total", "basic"}) {
+        Figure figure;
+        figure.column = column;
+        figure.amount_fen = fen;
+        row.values.push_back(figure);
+      }
+      table.rows.push_back(row);
+    }
+    // A row of another class fills 项目支出: the table's rows fill different columns.
+    CanonicalRow other{"2010101", "行政运行", 3, 1, 0, {}};
+    for (const char* column : {"total", "basic", "project"}) {
+      Figure figure;
+      figure.column = column;
+      figure.amount_fen = 1000000;
+      other.values.push_back(figure);
+    }
+    table.rows.push_back(other);
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> got;
+    for (const CanonicalRow& row : tables[0].rows) {
+      if (row.row_code.size() != 3) continue;
+      for (const Figure& figure : row.values) {
+        got.push_back(row.row_code + "/" + figure.column + "=" + std::to_string(figure.amount_fen));
+      }
+    }
+    EXPECT_EQ(got, c.expect);
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].check, c.expect.empty() ? "table.row_as_text" : "table.row_from_text");
+  }
+}
+
 // s6w_0088_final: a fiscal summary's 本年收入合计 and 总计 rows read as paragraphs under its grid,
 // both sides on one line. The first piece is the income side's row, the second the expenditure
 // side's, keyed by their labels; each side's amounts fill the columns that side's rows fill. When
