@@ -159,7 +159,10 @@ bool JoinWrappedRests(const std::string& text, const std::string& next, std::str
   std::vector<std::pair<std::size_t, std::size_t>> heads;
   for (const auto& run : DigitRuns(folded)) {
     const char last = folded[run.second - 1];
-    if (last == ',' || last == '.') heads.push_back(run);
+    // Cut after a comma or the point, or after the first decimal (`4,894,298.8` over `3`: the
+    // cell wraps wherever the width runs out). The rest makes the head whole or nothing is joined.
+    const bool one_decimal = run.second - run.first >= 3 && folded[run.second - 2] == '.';
+    if (last == ',' || last == '.' || one_decimal) heads.push_back(run);
   }
   if (heads.size() != rests.size()) return false;
   joined.clear();
@@ -343,6 +346,40 @@ std::vector<std::string> RowColumns(const CanonicalTable& table, std::size_t amo
   if (filled.size() != amounts || table.rows.size() < kRowsThatShowIt) return {};
   for (const CanonicalRow& r : table.rows) {
     if (r.values.size() != filled.size()) return {};
+  }
+  return filled;
+}
+
+// The columns a coded row printing fewer amounts than the table has figure columns fills, read
+// from its children (s2w_0213_budget: `205 教育支出 9.41 9.41` at a page foot, its 款 rows
+// below filling 合计 and 基本支出 and leaving 项目支出 blank). A class row prints the sums of its
+// children, so when its children fill exactly as many columns as it prints amounts, and each
+// amount is its column's sum (within a unit of the last printed digit per child, the rounding
+// of 万元 tables), the amounts fall to those columns in order. Else none: the row is only named.
+std::vector<std::string> ChildColumns(const CanonicalTable& table, const RowPiece& row) {
+  if (row.code.size() != 3 && row.code.size() != 5) return {};
+  std::map<std::string, std::int64_t> sums;
+  std::size_t children = 0;
+  for (const CanonicalRow& r : table.rows) {
+    if (r.row_code.size() != row.code.size() + 2 || !StartsWith(r.row_code, row.code)) continue;
+    ++children;
+    for (const Figure& figure : r.values) sums[figure.column] += figure.amount_fen;
+  }
+  if (children == 0) return {};
+  std::vector<std::string> filled;
+  for (const std::string& column : AmountColumns(table)) {
+    const auto found = sums.find(column);
+    if (found != sums.end() && found->second != 0) filled.push_back(column);
+  }
+  if (filled.size() != row.amounts.size()) return {};
+  const std::optional<std::int64_t> step = ToFen(ParseAmountText("0.01"), table.unit);
+  if (!step) return {};
+  for (std::size_t i = 0; i < filled.size(); ++i) {
+    const std::optional<std::int64_t> fen = ToFen(ParseAmountText(row.amounts[i]), table.unit);
+    if (!fen ||
+        std::llabs(*fen - sums[filled[i]]) > *step * static_cast<std::int64_t>(children)) {
+      return {};
+    }
   }
   return filled;
 }
@@ -622,8 +659,9 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const RowPiece& row = rows[r];
       const std::string key = summary ? summary_keys[r] : RowKey(table.kind, row);
-      const std::vector<std::string> columns =
+      std::vector<std::string> columns =
           summary ? summary_columns[r] : RowColumns(table, row.amounts.size());
+      if (!summary && columns.empty()) columns = ChildColumns(table, row);
       const bool read =
           ReadRowIntoTable(table, row, key, columns, t, static_cast<int>(b), *paragraph);
       all_read = all_read && read;

@@ -514,6 +514,22 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
   // Furniture first: short lines in the top or bottom band that are page
   // numbers or set smaller than the body (running heads). Table titles near
   // the top are set larger, so they stay in the body.
+  // A line of digits right under a line that ends where it ends is the rest
+  // of amounts wrapped in narrow cells (`合计 6,451,630.1 4,894,298.8` over
+  // `0 3`, a table's last row at the page foot read as text, s2w_0047_budget),
+  // not a page number: a page number stands apart from the text above it.
+  // Taken as furniture, the rests were lost and the row read 4,894,298.80.
+  auto wrapped_rest = [&lines](const TextLine& line) {
+    for (const TextLine& above : lines) {
+      if (&above == &line || above.rotation != 0 || above.box.y1 > line.box.y0) continue;
+      const double gap = line.box.y0 - above.box.y1;
+      if (gap < 0.5 * (line.box.y1 - line.box.y0) && std::abs(above.box.x1 - line.box.x1) <= 1.5 &&
+          line.box.x0 > above.box.x0) {
+        return true;
+      }
+    }
+    return false;
+  };
   std::vector<const TextLine*> body;
   body.reserve(lines.size());
   for (const TextLine& line : lines) {
@@ -521,7 +537,7 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
     const bool bottom = line.box.y0 >= 0.93 * height;
     const bool low = line.box.y0 >= 0.85 * height;
     const bool short_line = DecodeUtf8(line.text).size() <= 30;
-    const bool page_number = IsPageNumberText(line.text);
+    const bool page_number = IsPageNumberText(line.text) && !wrapped_rest(line);
     if (line.rotation == 0 &&
         ((page_number && (top || low)) ||
          ((top || bottom) && short_line && line.font_size <= 0.9 * body_size))) {

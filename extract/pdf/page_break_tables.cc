@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "extract/pdf/unruled_stages.h"
 
 namespace disclose::pdf {
 namespace {
@@ -746,6 +747,118 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
   return false;
 }
 
+// The last line of a cell whose amount a narrow cell wrapped: cut after a
+// comma, after the point, or after the first decimal (`71,317,314.2`).
+bool IsCutAmountHead(std::string_view line) {
+  if (line.empty() || !unruled::IsDigitChar(line.front())) return false;
+  if (!std::all_of(line.begin(), line.end(),
+                   [](char c) { return unruled::IsDigitChar(c) || c == ',' || c == '.'; })) {
+    return false;
+  }
+  const char last = line.back();
+  return last == ',' || last == '.' || (line.size() >= 3 && line[line.size() - 2] == '.');
+}
+
+// A table's last row at the page foot whose amounts wrapped in narrow cells,
+// the rests printed at the top of the next page under the table's repeated
+// header (`合计 71,317,314.2` | header | `4 4`, s2w_0136_final): the repeated
+// header keeps the rests from being laid under their heads, and no row below
+// them makes a part for RejoinTableAcrossPageBreak, so the rests stayed a
+// paragraph and the row read 71,317,314.20. The first lines of the lower page
+// above any table, down to a line of digit pieces only, carry no amount; the
+// pieces are as many as the cut cells of the upper page's last table's last
+// row (nothing under it on its page), each ends within the cell it completes,
+// and each head with its rest is a well-formed amount. Then the rests join
+// their cells, as MarkAmountTails joins them within a page, and the line goes
+// to the furniture.
+bool CompleteRowCutUnderRepeatedHeader(PageAnalysis& upper, const PageContent& lower_content,
+                                       PageAnalysis& lower) {
+  if (upper.tables.empty()) return false;
+  DetectedTable* last = &upper.tables.front();
+  for (DetectedTable& table : upper.tables) {
+    if (table.box.y1 > last->box.y1) last = &table;
+  }
+  for (const Paragraph& paragraph : upper.layout.paragraphs) {
+    if (paragraph.provenance.box && paragraph.provenance.box->y0 >= last->box.y1) return false;
+  }
+  const int row = last->table.row_count - 1;
+  std::vector<TableCell*> heads;
+  for (TableCell& cell : last->table.cells) {
+    if (cell.row != row || !cell.provenance.box) continue;
+    const std::string text = Trim(cell.text);
+    const std::size_t newline = text.rfind('\n');
+    if (IsCutAmountHead(newline == std::string::npos ? text : text.substr(newline + 1))) {
+      heads.push_back(&cell);
+    }
+  }
+  if (heads.empty()) return false;
+  std::sort(heads.begin(), heads.end(), [](const TableCell* a, const TableCell* b) {
+    return a->provenance.box->x0 < b->provenance.box->x0;
+  });
+
+  double first_table = 1e18;
+  for (const DetectedTable& table : lower.tables) first_table = std::min(first_table, table.box.y0);
+  constexpr std::size_t kMaxHeaderLines = 6;
+  std::size_t rest = lower.layout.paragraphs.size();
+  for (std::size_t p = 0; p < lower.layout.paragraphs.size() && p <= kMaxHeaderLines; ++p) {
+    const Paragraph& paragraph = lower.layout.paragraphs[p];
+    if (!paragraph.provenance.box || paragraph.provenance.box->y1 > first_table) break;
+    const std::string compact = RemoveAllWhitespace(paragraph.text);
+    if (!compact.empty() && std::all_of(compact.begin(), compact.end(), unruled::IsDigitChar)) {
+      rest = p;
+      break;
+    }
+    if (HasAmountText(compact) || IsCaptionText(paragraph.text)) break;
+  }
+  if (rest == lower.layout.paragraphs.size()) return false;
+  const Box& at = *lower.layout.paragraphs[rest].provenance.box;
+
+  // The rest line's digit pieces, left to right.
+  std::vector<int> glyphs;
+  for (std::size_t k = 0; k < lower_content.glyphs.size(); ++k) {
+    const Glyph& glyph = lower_content.glyphs[k];
+    const double x = (glyph.box.x0 + glyph.box.x1) / 2, y = CenterY(glyph.box);
+    if (x >= at.x0 && x <= at.x1 && y >= at.y0 && y <= at.y1 &&
+        !RemoveAllWhitespace(glyph.text).empty()) {
+      glyphs.push_back(static_cast<int>(k));
+    }
+  }
+  std::sort(glyphs.begin(), glyphs.end(), [&](int a, int b) {
+    return lower_content.glyphs[static_cast<std::size_t>(a)].box.x0 <
+           lower_content.glyphs[static_cast<std::size_t>(b)].box.x0;
+  });
+  struct Piece {
+    std::string text;
+    Box box;
+  };
+  std::vector<Piece> pieces;
+  for (int k : glyphs) {
+    const Glyph& glyph = lower_content.glyphs[static_cast<std::size_t>(k)];
+    if (pieces.empty() || glyph.box.x0 - pieces.back().box.x1 > 0.5 * glyph.box.height()) {
+      pieces.push_back(Piece{"", glyph.box});
+    }
+    pieces.back().text += glyph.text;
+    pieces.back().box.x1 = std::max(pieces.back().box.x1, glyph.box.x1);
+  }
+  if (pieces.size() != heads.size()) return false;
+  constexpr double kEdgeTolerance = 2.0;  // points
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const Box& cell = *heads[i]->provenance.box;
+    if (pieces[i].box.x1 < cell.x0 || pieces[i].box.x1 > cell.x1 + kEdgeTolerance) return false;
+    const std::string text = Trim(heads[i]->text);
+    const std::size_t newline = text.rfind('\n');
+    const std::string head = newline == std::string::npos ? text : text.substr(newline + 1);
+    if (!unruled::IsWellFormedAmount(head + pieces[i].text)) return false;
+  }
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    heads[i]->text = Trim(heads[i]->text) + "\n" + pieces[i].text;
+  }
+  lower.layout.furniture.push_back(lower.layout.paragraphs[rest]);
+  lower.layout.paragraphs.erase(lower.layout.paragraphs.begin() +
+                                static_cast<std::ptrdiff_t>(rest));
+  return true;
+}
+
 }  // namespace
 
 bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& upper,
@@ -756,7 +869,9 @@ bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& 
   // stitch to complete.
   bool tried_tight = false;
   if (Rejoin(upper_content, upper, lower_content, lower, true, &tried_tight)) return true;
-  return tried_tight && Rejoin(upper_content, upper, lower_content, lower, false, nullptr);
+  if (tried_tight && Rejoin(upper_content, upper, lower_content, lower, false, nullptr)) return true;
+  CompleteRowCutUnderRepeatedHeader(upper, lower_content, lower);
+  return false;
 }
 
 }  // namespace disclose::pdf

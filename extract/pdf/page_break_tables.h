@@ -29,7 +29,11 @@ namespace disclose::pdf {
 // and `lower` (the next page) taking lines that no table held before; when it
 // was, both analyses are rewritten: the parts replace the tables they grew
 // from, marked continues_on_next_page / continued_from_previous_page, and the
-// paragraphs are laid out again. Nothing changes otherwise.
+// paragraphs are laid out again. When none is, the upper page's last row
+// whose amounts wrapped may still be completed in place by the rests printed
+// under the table's repeated header at the lower page's top (each ending within
+// the cell it completes, making a whole amount with it); the rest line then
+// goes to the lower page's furniture. Nothing changes otherwise.
 bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& upper,
                                 const PageContent& lower_content, PageAnalysis& lower);
 

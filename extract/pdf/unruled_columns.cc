@@ -177,6 +177,44 @@ std::vector<Column> BuildColumns(const std::vector<Line>& lines, const Candidate
     }
     i = j;
   }
+  // Words no other word lines up with on its left edge can still be a column:
+  // a continuation page with two names, each indented to its own level
+  // (行政运行 at 262 pt, 事业运行 at 274 pt, s7w_0100_final), has no two left
+  // edges within the tolerance. Their extents overlap, and cells never
+  // overlap, so words overlapping each other, clear of every column found and
+  // of every amount column's figures, are one text column. Without it the
+  // names went to the nearest amount column and each row's amount was read
+  // into the name cell (行政运行9,775,824.2).
+  std::vector<std::pair<double, double>> lone;  // (x0, x1) of the words left out above
+  for (std::size_t i = 0; i < texts.size();) {
+    std::size_t j = i;
+    while (j < texts.size() && texts[j].first - texts[i].first <= kTextColumnTolEm * em) ++j;
+    if (j - i == 1) lone.push_back(texts[i]);
+    i = j;
+  }
+  auto clear_of_columns = [&](const Extent& extent) {
+    for (const Extent& other : text_extent) {
+      if (extent.lo < other.hi && other.lo < extent.hi) return false;
+    }
+    for (std::size_t k = 0; k < amount_edges.size(); ++k) {
+      const double lo = std::min(amounts[k].lo, amount_edges[k]);
+      if (extent.lo < amount_edges[k] && lo < extent.hi) return false;
+    }
+    return true;
+  };
+  for (std::size_t i = 0; i < lone.size();) {
+    Extent extent{lone[i].first, lone[i].second};
+    std::size_t j = i + 1;
+    while (j < lone.size() && lone[j].first < extent.hi) {
+      extent.hi = std::max(extent.hi, lone[j].second);
+      ++j;
+    }
+    if (j - i >= 2 && clear_of_columns(extent)) {
+      columns.push_back(Column{true, extent.lo, 0, 0, extent.lo, extent.hi});
+      text_extent.push_back(extent);
+    }
+    i = j;
+  }
   std::vector<Extent> column_extent = text_extent;
   for (std::size_t k = 0; k < amount_edges.size(); ++k) {
     columns.push_back(Column{false, amount_edges[k], 0, 0, amounts[k].lo, amount_edges[k]});

@@ -324,6 +324,34 @@ TEST(LayoutPageTest, TableNumberLineOpensAParagraph) {
   }
 }
 
+// A table's last row read as text at the page foot, its amounts wrapped in
+// narrow cells: the rests (`0 3 7`) under the amounts they complete look like a
+// page number but sit right under the row and end where it ends; they are
+// text, not furniture (s2w_0047_budget: taken as a page number, the rests were
+// lost and 合计 read 4,894,298.80). A page number further down stays furniture.
+TEST(LayoutPageTest, AmountRestsUnderARowAtThePageFootAreNoPageNumber) {
+  struct Case {
+    const char* name;
+    double rest_top;    // where the digit line starts (the row is at 730-742)
+    double rest_right;  // where it ends (the row ends at 279)
+    bool furniture;
+  };
+  const Case cases[] = {{"right under the row, ending with it", 745, 279, false},
+                        {"under the row, ending elsewhere", 745, 200, true},
+                        {"a page number further down", 790, 279, true}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(2);
+    AddRun(page, "正文第一行，说明本表。", 51, 100, 10, 10);
+    AddRun(page, "合计 6,451,630.1 4,894,298.8 1,557,331.2", 51, 730, 10, 6);
+    AddRun(page, "0 3 7", c.rest_right - 30, c.rest_top, 10, 6);
+    PageLayout layout = LayoutPage(page, {});
+    bool in_furniture = false;
+    for (const Paragraph& p : layout.furniture) in_furniture |= p.text.find('3') != std::string::npos;
+    EXPECT_EQ(in_furniture, c.furniture);
+  }
+}
+
 TEST(LayoutPageTest, ConsumedGlyphsAreLeftToTables) {
   PageContent page = A4Page(3);
   AddRun(page, "表格内容", 90, 100, 12, 12);

@@ -746,6 +746,60 @@ TEST(PageBreakTableTest, DigitRestOnTopCompletesTheAmountsAbove) {
   }
 }
 
+// A table's last row at the page foot, its amounts wrapped in narrow cells
+// after their first decimal, the rests at the next page's top under the
+// table's repeated header (s2w_0136_final: `合计 71,317,314.2` | header |
+// `4 4`). No row below the rests makes a part to rejoin, and the header keeps
+// them from being laid under their heads: they complete the cells above when
+// each ends within the cell it completes and makes a whole amount with it.
+// Rests that do not line up with the cut cells, or a line of another count,
+// stay where they were.
+TEST(PageBreakTableTest, RestsUnderTheRepeatedHeaderCompleteTheLastRowAbove) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> rests;  // per amount column, "" none
+    bool completed;
+  };
+  const Case cases[] = {{"under their heads", {"", "9", "3"}, true},
+                        {"one rest for two cut cells", {"", "9", ""}, false},
+                        {"under the wrong cells", {"9", "3", ""}, false}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent upper_content = A4Page(1);
+    AddRun(upper_content, "本部门预算公开如下。", 60, 100);
+    TitleAndHeader(upper_content, 620, /*column_numbers=*/false);
+    AddAmountRow(upper_content, 688, "201一般公共服务支出", {"4,761.04", "1,143.00", "3,618.04"});
+    AddAmountRow(upper_content, 706, "20103政府办公厅", {"4,761.04", "1,143.00", "3,618.04"});
+    AddAmountRow(upper_content, 724, "2010301行政运行", {"4,761.04", "1,143.00", "3,618.04"});
+    AddAmountRow(upper_content, 760, "合计", {"34,533.62", "26,062.7", "8,470.8"});
+    PageContent lower_content = A4Page(2);
+    AddAmountRow(lower_content, 60, "项目", {"合计", "基本支出", "项目支出"});
+    AddAmountRow(lower_content, 78, "", c.rests);
+    AddRun(lower_content, "注：本表为示例。", 60, 110);
+    // The next table, under its title.
+    TitleAndHeader(lower_content, 150, /*column_numbers=*/false);
+    AddAmountRow(lower_content, 200, "合计", {"4,761.04", "1,143.00", "3,618.04"});
+    AddAmountRow(lower_content, 218, "201一般公共服务支出", {"4,761.04", "1,143.00", "3,618.04"});
+    AddAmountRow(lower_content, 236, "20103政府办公厅", {"4,761.04", "1,143.00", "3,618.04"});
+    PageAnalysis upper = AnalyzePage(upper_content);
+    PageAnalysis lower = AnalyzePage(lower_content);
+    ASSERT_EQ(upper.tables.size(), 1u);
+    // No table is found across the break: the rests complete the row in place.
+    EXPECT_FALSE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+    ASSERT_EQ(upper.tables.size(), 1u);
+    const Table& table = upper.tables[0].table;
+    const std::vector<std::string> total = RowTexts(table, table.row_count - 1);
+    if (c.completed) {
+      EXPECT_EQ(RemoveAllWhitespace(total[2]), "26,062.79");
+      EXPECT_EQ(RemoveAllWhitespace(total[3]), "8,470.83");
+      EXPECT_FALSE(AnyParagraphContains(lower, "9"));
+    } else {
+      EXPECT_EQ(RemoveAllWhitespace(total[2]), "26,062.7");
+      EXPECT_EQ(RemoveAllWhitespace(total[3]), "8,470.8");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace disclose::pdf
 

@@ -703,6 +703,60 @@ TEST(UnruledTableTest, IndentedNamesStayInTheirColumn) {
   }
 }
 
+// A continuation page of a table with split codes and only two named rows,
+// each name indented to its own level (行政运行 at 262 pt, 事业运行 at 274 pt):
+// no two names share a left edge, but their extents overlap, so they are one
+// text column and each row's amount stays in its own cell (s7w_0100_final:
+// the names went to the nearest amount column, 行政运行9,775,824.2). Table-
+// driven over the second name's indent: flush, indented within the tolerance,
+// and indented past it.
+TEST(UnruledTableTest, TwoNamesIndentedApartStayOutOfTheAmounts) {
+  for (double indent : {0.0, 6.0, 12.0, 20.0}) {
+    PageContent page = A4Page(2);
+    AddRun(page, "类", 51, 100);
+    AddRun(page, "款", 122, 100);
+    AddRun(page, "项", 192, 100);
+    AddRun(page, "科目名称", 262, 100);
+    AddRun(page, "本年收入合计", 360, 100);
+    AddRun(page, "财政拨款收入", 460, 100);
+    struct Row {
+      std::string kind, kuan, xiang, name, amount;
+      double x;  // where the name starts
+    };
+    const std::vector<Row> rows = {{"213", "01", "01", "行政运行", "9,775,824.23", 262},
+                                   {"213", "01", "04", "事业运行", "9,616,027.54", 262 + indent},
+                                   {"合计", "", "", "", "19,391,851.77", 0}};
+    double top = 130;
+    for (const Row& row : rows) {
+      AddRun(page, row.kind, 51, top);
+      if (!row.kuan.empty()) AddRun(page, row.kuan, 122, top);
+      if (!row.xiang.empty()) AddRun(page, row.xiang, 192, top);
+      if (!row.name.empty()) AddRun(page, row.name, row.x, top);
+      RightAligned(page, row.amount, 420, top);
+      RightAligned(page, row.amount, 520, top);
+      top += 22;
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    EXPECT_EQ(tables.size(), 1u) << indent;
+    if (tables.size() != 1) continue;
+    const Table& table = tables[0].table;
+    for (int r = 0; r < table.row_count; ++r) {
+      const std::vector<std::string> texts = RowTexts(table, r);
+      for (const std::string& text : texts) {
+        // No cell holds a name and an amount together.
+        EXPECT_FALSE(text.find("运行") != std::string::npos && text.find(",") != std::string::npos)
+            << "indent " << indent << ": " << text;
+      }
+      const bool named = std::find(texts.begin(), texts.end(), "事业运行") != texts.end();
+      if (std::find(texts.begin(), texts.end(), "213") != texts.end() &&
+          std::find(texts.begin(), texts.end(), "04") != texts.end()) {
+        EXPECT_TRUE(named) << "indent " << indent;
+        EXPECT_EQ(std::count(texts.begin(), texts.end(), "9,616,027.54"), 2) << "indent " << indent;
+      }
+    }
+  }
+}
+
 // A side-by-side summary (收入 | 支出) without rules, rows 26 pt apart: rows
 // whose amounts are blank on both sides (三、事业收入, 四、其他收入 under a
 // shorter 支出 side) hold labels only. They are rows of their own, not a

@@ -111,6 +111,22 @@ INSTANTIATE_TEST_SUITE_P(
                     "final.fiscal_appropriation_summary",
                     UnitOfAmount::kYuan,
                     {{"=4210731914", "=4210731914", "=4210731914"}}},
+        // s2w_0047_budget: the cells wrapped after the first decimal
+        // (`4,894,298.8` over `3`), the 合计 row at the page foot under its header.
+        RowTextCase{"AmountsWrappedAfterTheirFirstDecimal",
+                    {},
+                    {"合计 6,451,630.1 4,894,298.8 1,557,331.2", "0 3 7"},
+                    "budget.general_budget_expenditure",
+                    UnitOfAmount::kYuan,
+                    {{"total=645163010", "total=489429883", "total=155733127"}}},
+        // A row printing one-decimal amounts and a line of digits that completes none of them
+        // (two pieces for three amounts): nothing is joined, the row reads as printed.
+        RowTextCase{"OneDecimalAmountsWithoutRestsStayAsPrinted",
+                    {},
+                    {"合计 6,451,630.1 4,894,298.8 1,557,331.2", "12 13"},
+                    "budget.general_budget_expenditure",
+                    UnitOfAmount::kYuan,
+                    {{"total=645163010", "total=489429880", "total=155733120"}}},
         // s6w_0070_budget, s6w_0007_final: the last row and the note under the table read as one
         // paragraph; the note is no part of the row.
         RowTextCase{"LastRowJoinedToTheNoteBelow",
@@ -255,6 +271,70 @@ TEST(RowTextTest, RowSkippingAColumnNoRowFillsIsRead) {
                          "205/total=1363461", "205/fiscal_appropriation=1363461"}));
       EXPECT_EQ(checks, (std::vector<std::string>{"table.row_from_text", "table.row_from_text"}));
     }
+  }
+}
+
+// s2w_0213_budget, s2w_0267_budget: a class row read as text at a page foot prints two amounts
+// for three figure columns, a blank cell somewhere. Its children (the 款 rows of the grid below)
+// fill 合计 and 基本支出 and leave 项目支出 blank; the row prints their sums, so its amounts fall to
+// those columns. When the amounts are not the children's sums, or the children fill other
+// columns, which cell is blank is unknown and the row is only named.
+TEST(RowTextTest, ClassRowPrintingFewerAmountsIsPlacedByItsChildren) {
+  struct Case {
+    const char* name;
+    const char* line;
+    std::vector<std::string> expect;  // figures read, "code/column=fen"; empty: only named
+  };
+  const Case cases[] = {
+      {"sums of the children", "205 教育支出 9.41 9.41", {"205/total=9410000", "205/basic=9410000"}},
+      {"within the rounding of two children", "205 教育支出 9.42 9.40",
+       {"205/total=9420000", "205/basic=9400000"}},
+      {"not the children's sums", "205 教育支出 9.51 9.41", {}},
+      {"one amount for two filled columns", "205 教育支出 9.41", {}},
+      {"a row no child fills", "206 科学技术支出 9.41 9.41", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Document document;
+    document.blocks.push_back(Text(c.line, 1));
+    document.blocks.push_back(Block{Grid({{"20508", "进修及培训", "5.00", "5.00"}})});
+    std::vector<CanonicalTable> tables = {
+        TableOnPage2("budget.expenditure", 1, {"", "", "total", "basic", "project"})};
+    CanonicalTable& table = tables[0];
+    table.unit = UnitOfAmount::kWanYuan;
+    const std::vector<std::pair<const char*, std::int64_t>> children = {{"20508", 5000000},
+                                                                       {"20509", 4410000}};
+    for (const auto& [code, fen] : children) {
+      CanonicalRow row{code, "教育", 2, 1, 0, {}};
+      for (const char* column : {"total", "basic"}) {
+        Figure figure;
+        figure.column = column;
+        figure.amount_fen = fen;
+        row.values.push_back(figure);
+      }
+      table.rows.push_back(row);
+    }
+    // A row of another class fills 项目支出: the table's rows fill different columns.
+    CanonicalRow other{"2010101", "行政运行", 3, 1, 0, {}};
+    for (const char* column : {"total", "basic", "project"}) {
+      Figure figure;
+      figure.column = column;
+      figure.amount_fen = 1000000;
+      other.values.push_back(figure);
+    }
+    table.rows.push_back(other);
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> got;
+    for (const CanonicalRow& row : tables[0].rows) {
+      if (row.row_code.size() != 3) continue;
+      for (const Figure& figure : row.values) {
+        got.push_back(row.row_code + "/" + figure.column + "=" + std::to_string(figure.amount_fen));
+      }
+    }
+    EXPECT_EQ(got, c.expect);
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].check, c.expect.empty() ? "table.row_as_text" : "table.row_from_text");
   }
 }
 
