@@ -130,13 +130,23 @@ std::vector<std::string> KnownFunctionClassNames(std::string_view class_code) {
   return names;
 }
 
+namespace {
+
+// The first entry of the generated table whose code is not before `code` (the table is in code
+// order): a code's spellings, and a parent's children, run from it.
+const ClassName* FirstSubclassFrom(std::string_view code) {
+  return std::lower_bound(
+      std::begin(kFunctionSubclasses), std::end(kFunctionSubclasses), code,
+      [](const ClassName& a, std::string_view b) { return std::string_view(a.code) < b; });
+}
+
+}  // namespace
+
 std::vector<std::string> KnownFunctionSubclassNames(std::string_view code) {
   // The generated table is in code order (scripts/harvest-subclasses.py sorts it, and a test
   // holds it to that), so a code's spellings are one run found by binary search: OCR repair asks
   // this for every candidate code of every garbled row.
-  const ClassName* entry = std::lower_bound(
-      std::begin(kFunctionSubclasses), std::end(kFunctionSubclasses), code,
-      [](const ClassName& a, std::string_view b) { return std::string_view(a.code) < b; });
+  const ClassName* entry = FirstSubclassFrom(code);
   std::vector<std::string> names;
   for (; entry != std::end(kFunctionSubclasses) && code == entry->code; ++entry) {
     names.emplace_back(entry->name);
@@ -148,9 +158,7 @@ std::vector<std::string> KnownFunctionChildCodes(std::string_view parent) {
   const std::size_t child_length = parent.size() == 3 ? 5 : parent.size() == 5 ? 7 : 0;
   std::vector<std::string> codes;
   if (child_length == 0) return codes;
-  const ClassName* entry = std::lower_bound(
-      std::begin(kFunctionSubclasses), std::end(kFunctionSubclasses), parent,
-      [](const ClassName& a, std::string_view b) { return std::string_view(a.code) < b; });
+  const ClassName* entry = FirstSubclassFrom(parent);
   for (; entry != std::end(kFunctionSubclasses) && StartsWith(entry->code, parent); ++entry) {
     const std::string_view code = entry->code;
     if (code.size() == child_length && (codes.empty() || codes.back() != code)) {

@@ -34,6 +34,17 @@ int YearColumn(const std::string& segment, std::string& value) {
   return year;
 }
 
+// A header path's words, top first ("本年收入/小计" -> {本年收入, 小计}).
+std::vector<std::string> PathPieces(const std::string& path) {
+  std::vector<std::string> pieces;
+  std::size_t from = 0;
+  for (std::size_t slash; (slash = path.find('/', from)) != std::string::npos; from = slash + 1) {
+    pieces.push_back(path.substr(from, slash - from));
+  }
+  pieces.push_back(path.substr(from));
+  return pieces;
+}
+
 // Columns that print the same figures for two years (一般公共预算“三公”经费支出
 // 情况表 with 2025年预算数 | 2026年预算数 over the same items, Yantai): the
 // earlier year is the comparison, so its key is prior_year_<value> and only the
@@ -45,13 +56,9 @@ std::vector<std::string> YearValueKeys(const std::vector<std::string>& paths) {
   int latest = 0;
   int earliest = 0;
   for (std::size_t c = 0; c < paths.size(); ++c) {
-    const std::string path = TableKey(paths[c]);
-    std::size_t start = 0;
-    while (start <= path.size()) {
-      std::size_t end = path.find('/', start);
-      if (end == std::string::npos) end = path.size();
+    for (const std::string& piece : PathPieces(TableKey(paths[c]))) {
       std::string value;
-      const int year = YearColumn(path.substr(start, end - start), value);
+      const int year = YearColumn(piece, value);
       if (year != 0) {
         years[c] = year;
         keys[c] = value;
@@ -59,7 +66,6 @@ std::vector<std::string> YearValueKeys(const std::vector<std::string>& paths) {
         earliest = earliest == 0 ? year : std::min(earliest, year);
         break;
       }
-      start = end + 1;
     }
   }
   if (latest == earliest) return std::vector<std::string>(paths.size());
@@ -595,17 +601,6 @@ void KeyHeaderlessThreePublic(const StitchedTable& stitched, std::vector<std::st
 // nearest header a standard table prints (ocr_labels.h), unless another column has that key.
 // The header's last piece is tried, then its last two joined (a word wrapped over two header
 // rows). Returns "read as label" for each column keyed so.
-// A header path's words, top first ("本年收入/小计" -> {本年收入, 小计}).
-std::vector<std::string> PathPieces(const std::string& path) {
-  std::vector<std::string> pieces;
-  std::size_t from = 0;
-  for (std::size_t slash; (slash = path.find('/', from)) != std::string::npos; from = slash + 1) {
-    pieces.push_back(path.substr(from, slash - from));
-  }
-  pieces.push_back(path.substr(from));
-  return pieces;
-}
-
 std::string KeyOcrColumnsByNearestLabel(const TablePart& first, const std::string& kind,
                                         std::vector<std::string>& keys) {
   const Table& table = *first.table;

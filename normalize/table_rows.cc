@@ -880,10 +880,7 @@ class RowReader {
           for (int c : segment.amounts) {
             amount_columns.emplace_back(c, table.column_keys[static_cast<std::size_t>(c)]);
           }
-          bool any_text = false;
-          for (const auto& [c, key] : amount_columns) {
-            any_text = any_text || !Trim(grid.TextAt(r, c)).empty();
-          }
+          const bool any_text = RowPrintsAmounts(grid, r, segment.amounts);
           if (!any_text && !amount_columns.empty() && !name.empty() &&
               (EndsWith(TableKey(name), "合计") || (summary && EndsWith(TableKey(name), "小计")))) {
             // The first filled cell to the right, when it is a number.

@@ -1042,15 +1042,27 @@ bool HasFinding(const std::vector<Finding>& findings, std::string_view check,
   });
 }
 
+// `grid` read as one table of `kind` in 万元, its cells recognised as `origin`.
+CanonicalTable ReadGrid(Table grid, const std::string& kind, std::vector<Finding>& findings,
+                        TextOrigin origin = TextOrigin::kOcr) {
+  for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+  StitchedTable stitched = OnePart(grid, kind);
+  stitched.declared = UnitOfAmount::kWanYuan;
+  return ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+}
+
+// The column keys of a row's figures, in print order.
+std::vector<std::string> ColumnsOf(const CanonicalRow& row) {
+  std::vector<std::string> columns;
+  for (const Figure& value : row.values) columns.push_back(value.column);
+  return columns;
+}
+
 // The row codes of `grid` read as one table of `kind` in 万元, its cells recognised as `origin`.
 std::vector<std::string> RowCodes(Table grid, const std::string& kind,
                                   std::vector<Finding>& findings,
                                   TextOrigin origin = TextOrigin::kOcr) {
-  for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
-  StitchedTable stitched = OnePart(grid, kind);
-  stitched.declared = UnitOfAmount::kWanYuan;
-  const CanonicalTable table =
-      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+  const CanonicalTable table = ReadGrid(std::move(grid), kind, findings, origin);
   std::vector<std::string> codes;
   for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
   return codes;
@@ -2252,58 +2264,44 @@ TEST(RowsTest, OcrColumnarThreePublicWithItsNumberRowAndTotalWordMisread) {
 // read as a word no label is near, fj_fuzhou_sci p12): its 0.00 in the 合计 row is no row's name,
 // so the amounts after it stay on the 合计 row instead of starting a second row named "0.00".
 TEST(RowsTest, OcrUnreadMoneyColumnDoesNotCutItsRow) {
-  Table grid = Grid({{"单位名称", "合计", "一般公共预算拨款收入", "锟斤拷", "事业收入", "其他收入"},
-                     {"合计", "70109.24", "70109.24", "0.00", "0.00", "0.00"},
-                     {"福州市科学技术局", "70109.24", "70109.24", "", "", ""}});
-  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
-  StitchedTable stitched = OnePart(grid, "budget.income");
-  stitched.declared = UnitOfAmount::kWanYuan;
   std::vector<Finding> findings;
   const CanonicalTable table =
-      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+      ReadGrid(Grid({{"单位名称", "合计", "一般公共预算拨款收入", "锟斤拷", "事业收入", "其他收入"},
+                     {"合计", "70109.24", "70109.24", "0.00", "0.00", "0.00"},
+                     {"福州市科学技术局", "70109.24", "70109.24", "", "", ""}}),
+               "budget.income", findings);
   ASSERT_FALSE(table.rows.empty());
   EXPECT_EQ(table.rows.front().row_code, "total");
-  std::vector<std::string> columns;
-  for (const Figure& value : table.rows.front().values) columns.push_back(value.column);
-  EXPECT_EQ(columns, (std::vector<std::string>{"total", "general_budget", "business", "other"}));
+  EXPECT_EQ(ColumnsOf(table.rows.front()),
+            (std::vector<std::string>{"total", "general_budget", "business", "other"}));
   for (const CanonicalRow& row : table.rows) EXPECT_NE(row.row_name, "0.00");
 }
 
 // A one-row 支出预算总表 with no label column (Jiangsu), one header unread: the unread
 // column's amount is not the row's name, and the row is still the totals (js_cppcc_2019 p3).
 TEST(RowsTest, OcrOneRowTableWithAnUnreadMoneyColumnKeepsItsTotals) {
-  Table grid = Grid({{"合计", "基本支出", "项目支出", "锟斤拷", "结转下年资金"},
-                     {"13,377.11", "6,522.75", "4,968.34", "1,886.02", ""}});
-  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
-  StitchedTable stitched = OnePart(grid, "budget.expenditure");
-  stitched.declared = UnitOfAmount::kWanYuan;
   std::vector<Finding> findings;
   const CanonicalTable table =
-      ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+      ReadGrid(Grid({{"合计", "基本支出", "项目支出", "锟斤拷", "结转下年资金"},
+                     {"13,377.11", "6,522.75", "4,968.34", "1,886.02", ""}}),
+               "budget.expenditure", findings);
   ASSERT_EQ(table.rows.size(), 1u);
   EXPECT_EQ(table.rows.front().row_code, "total");
-  std::vector<std::string> columns;
-  for (const Figure& value : table.rows.front().values) columns.push_back(value.column);
-  EXPECT_EQ(columns, (std::vector<std::string>{"total", "basic", "project"}));
+  EXPECT_EQ(ColumnsOf(table.rows.front()), (std::vector<std::string>{"total", "basic", "project"}));
 }
 
 // An income table listing its sources down the page, on a scan: a source misread is keyed by
 // the nearest label summaries print (js_procuratorate_2018 p14); a text layer's is as printed.
 TEST(RowsTest, OcrIncomeSourceListedDownThePageKeyedByItsNearestLabel) {
   for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-    Table grid = Grid({{"项目名称", "", "金额"},
+    std::vector<Finding> findings;
+    const std::vector<std::string> codes =
+        RowCodes(Grid({{"项目名称", "", "金额"},
                        {"收入总计", "", "21,955.35"},
                        {"`般公共据算资金", "小计", "21,940.96"},
                        {"公共财政拨庆(补助)多资金", "", "21,940.96"},
-                       {"其他资金", "小计", "14.39"}});
-    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
-    StitchedTable stitched = OnePart(grid, "budget.income");
-    stitched.declared = UnitOfAmount::kWanYuan;
-    std::vector<Finding> findings;
-    const CanonicalTable table =
-        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
-    std::vector<std::string> codes;
-    for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+                       {"其他资金", "小计", "14.39"}}),
+                 "budget.income", findings, origin);
     if (origin == TextOrigin::kOcr) {
       EXPECT_EQ(codes, (std::vector<std::string>{"income.grand_total",
                                                  "income.general_budget_appropriation",
