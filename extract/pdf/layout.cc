@@ -519,12 +519,40 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
   // `0 3`, a table's last row at the page foot read as text, s2w_0047_budget),
   // not a page number: a page number stands apart from the text above it.
   // Taken as furniture, the rests were lost and the row read 4,894,298.80.
-  auto wrapped_rest = [&lines](const TextLine& line) {
+  // The amount it completes need not end the line above: a rest under the
+  // first of two amounts (`合计 3,911,931. 3,911,931.17` over `17`, a table's
+  // only row at the page foot, its body on the next page) ends where that
+  // amount's last digit or point ends (a glyph in the middle of an amount,
+  // another set tight after it, is no amount's end).
+  auto amount_glyph_ends_at = [&](const TextLine& above, double x1) {
+    const auto in_above = [&](const Glyph& glyph) {
+      const double y = (glyph.box.y0 + glyph.box.y1) / 2;
+      return y >= above.box.y0 && y <= above.box.y1;
+    };
+    return std::any_of(indices.begin(), indices.end(), [&](int index) {
+      const Glyph& glyph = page.glyphs[static_cast<std::size_t>(index)];
+      if (!in_above(glyph) || std::abs(glyph.box.x1 - x1) > 1.5) return false;
+      const std::string text = Squeeze(glyph.text);
+      if (text.empty() || !std::all_of(text.begin(), text.end(), [](char c) {
+            return (c >= '0' && c <= '9') || c == '.' || c == ',';
+          })) {
+        return false;
+      }
+      const double tight = 0.3 * std::max(1.0, glyph.box.y1 - glyph.box.y0);
+      return std::none_of(indices.begin(), indices.end(), [&](int other) {
+        const Glyph& next = page.glyphs[static_cast<std::size_t>(other)];
+        return other != index && in_above(next) && next.box.x0 >= glyph.box.x1 - 0.5 &&
+               next.box.x0 <= glyph.box.x1 + tight && !Squeeze(next.text).empty();
+      });
+    });
+  };
+  auto wrapped_rest = [&](const TextLine& line) {
     for (const TextLine& above : lines) {
       if (&above == &line || above.rotation != 0 || above.box.y1 > line.box.y0) continue;
       const double gap = line.box.y0 - above.box.y1;
-      if (gap < 0.5 * (line.box.y1 - line.box.y0) && std::abs(above.box.x1 - line.box.x1) <= 1.5 &&
-          line.box.x0 > above.box.x0) {
+      if (gap < 0.5 * (line.box.y1 - line.box.y0) && line.box.x0 > above.box.x0 &&
+          (std::abs(above.box.x1 - line.box.x1) <= 1.5 ||
+           amount_glyph_ends_at(above, line.box.x1))) {
         return true;
       }
     }

@@ -241,9 +241,73 @@ bool IsLabelRowParagraph(const Paragraph& paragraph, const Box& table) {
   return true;
 }
 
+// A line's glyphs grouped into pieces, left to right: a gap wider than
+// `gap` starts a new piece (one cell's text is set tight).
+struct Piece {
+  std::string text;
+  Box box;
+};
+
+std::vector<Piece> Pieces(std::vector<const Glyph*> glyphs, double gap) {
+  std::sort(glyphs.begin(), glyphs.end(),
+            [](const Glyph* a, const Glyph* b) { return a->box.x0 < b->box.x0; });
+  std::vector<Piece> pieces;
+  for (const Glyph* glyph : glyphs) {
+    const std::string text = RemoveAllWhitespace(glyph->text);
+    if (text.empty()) continue;
+    if (pieces.empty() || glyph->box.x0 - pieces.back().box.x1 > gap) {
+      pieces.push_back(Piece{"", glyph->box});
+    }
+    pieces.back().text += text;
+    pieces.back().box = Union(pieces.back().box, glyph->box);
+  }
+  return pieces;
+}
+
+// Whether the lower side's first line is the rest of a whole row the break
+// cut, label and amounts both wrapped in their narrow cells (`二、政府性基金预
+// | 1,215,297` at the page's foot, `算拨款 | .24` at the next page's top): it
+// holds some digit piece, each under a digit piece of the last line above
+// that it makes a whole amount with (`1,215,297` + `.24`; a row's own amount,
+// `655,420.21` under `1,215,297`, never does), and every other piece is
+// text without a digit lying within a label of that line (a cell's wrapped
+// rest never leaves its cell). A row of its own starts a label where no
+// label stands above or prints whole amounts, and is left a row.
+bool RowRestOnTop(const std::vector<Piece>& last, const std::vector<Piece>& first, double slack) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto amount_piece = [&](const std::string& text) {
+    return !text.empty() && std::any_of(text.begin(), text.end(), digit) &&
+           std::all_of(text.begin(), text.end(),
+                       [&](char c) { return digit(c) || c == '.' || c == ','; });
+  };
+  const auto text_piece = [&](const std::string& text) {
+    return !text.empty() && std::none_of(text.begin(), text.end(), digit);
+  };
+  bool amounts = false;
+  for (const Piece& piece : first) {
+    bool fits = false;
+    for (const Piece& above : last) {
+      const bool overlaps =
+          piece.box.x0 < above.box.x1 + slack && piece.box.x1 > above.box.x0 - slack;
+      if (!overlaps) continue;
+      if (amount_piece(piece.text)) {
+        fits = amount_piece(above.text) && unruled::IsWellFormedAmount(above.text + piece.text);
+      } else {
+        fits = text_piece(piece.text) && text_piece(above.text) &&
+               piece.box.x0 >= above.box.x0 - slack && piece.box.x1 <= above.box.x1 + slack;
+      }
+      if (fits) break;
+    }
+    if (!fits) return false;
+    amounts = amounts || amount_piece(piece.text);
+  }
+  return amounts;
+}
+
 // Whether the lower side's first line is digit pieces only ("9", ".73",
 // "583.75"), each under a digit or point of the upper side's last line: the
-// rest of amounts wrapped in their cells, cut from them by the page break.
+// rest of amounts wrapped in their cells, cut from them by the page break;
+// or the rest of a whole row, its label's wrapped words too (RowRestOnTop).
 bool DigitRestOnTop(const PageContent& upper_content, const std::vector<int>& upper_glyphs,
                     double upper_bottom, const PageContent& lower_content,
                     const std::vector<int>& lower_glyphs, double lower_top) {
@@ -266,15 +330,14 @@ bool DigitRestOnTop(const PageContent& upper_content, const std::vector<int>& up
   for (const Glyph* glyph : last) last_height = std::max(last_height, glyph->box.height());
   for (const Glyph* glyph : first) first_height = std::max(first_height, glyph->box.height());
   const double slack = 0.5 * std::max(last_height, first_height);
-  for (const Glyph* piece : first) {
-    if (!digit_or_point(piece->text)) return false;
-    const bool under = std::any_of(last.begin(), last.end(), [&](const Glyph* above) {
-      return digit_or_point(above->text) && piece->box.x0 < above->box.x1 + slack &&
-             piece->box.x1 > above->box.x0 - slack;
-    });
-    if (!under) return false;
-  }
-  return true;
+  const bool digits_only = std::all_of(first.begin(), first.end(), [&](const Glyph* piece) {
+    return digit_or_point(piece->text) &&
+           std::any_of(last.begin(), last.end(), [&](const Glyph* above) {
+             return digit_or_point(above->text) && piece->box.x0 < above->box.x1 + slack &&
+                    piece->box.x1 > above->box.x0 - slack;
+           });
+  });
+  return digits_only || RowRestOnTop(Pieces(last, slack), Pieces(first, slack), slack);
 }
 
 // The upper page's foot (upper == true) or the lower page's top; `upper_lines`

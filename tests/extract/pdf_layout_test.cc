@@ -329,25 +329,36 @@ TEST(LayoutPageTest, TableNumberLineOpensAParagraph) {
 // page number but sit right under the row and end where it ends; they are
 // text, not furniture (s2w_0047_budget: taken as a page number, the rests were
 // lost and 合计 read 4,894,298.80). A page number further down stays furniture.
+// The rest of the first amount alone ends where that amount ends, not the row
+// (`合计 3,911,931. 3,911,931.17` over `17`, s10w_0065_budget: a table's only
+// row at the foot, its body on the next page); ending inside an amount, it is
+// no rest.
 TEST(LayoutPageTest, AmountRestsUnderARowAtThePageFootAreNoPageNumber) {
   struct Case {
     const char* name;
+    const char* rest;
     double rest_top;    // where the digit line starts (the row is at 730-742)
-    double rest_right;  // where it ends (the row ends at 279)
+    double rest_right;  // where it ends (the row ends at 279, its first amount at 135)
     bool furniture;
   };
-  const Case cases[] = {{"right under the row, ending with it", 745, 279, false},
-                        {"under the row, ending elsewhere", 745, 200, true},
-                        {"a page number further down", 790, 279, true}};
+  const Case cases[] = {{"right under the row, ending with it", "0 3 7", 745, 279, false},
+                        {"under the row, ending elsewhere", "0 3 7", 745, 200, true},
+                        {"a page number further down", "0 3 7", 790, 279, true},
+                        {"under the first amount, ending with it", "17", 745, 135, false},
+                        {"under the first amount, ending inside it", "17", 745, 129, true},
+                        {"a number further down, under the first amount", "17", 790, 135, true}};
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     PageContent page = A4Page(2);
     AddRun(page, "正文第一行，说明本表。", 51, 100, 10, 10);
     AddRun(page, "合计 6,451,630.1 4,894,298.8 1,557,331.2", 51, 730, 10, 6);
-    AddRun(page, "0 3 7", c.rest_right - 30, c.rest_top, 10, 6);
+    AddRun(page, c.rest, c.rest_right - 6.0 * static_cast<double>(std::string(c.rest).size()),
+           c.rest_top, 10, 6);
     PageLayout layout = LayoutPage(page, {});
     bool in_furniture = false;
-    for (const Paragraph& p : layout.furniture) in_furniture |= p.text.find('3') != std::string::npos;
+    for (const Paragraph& p : layout.furniture) {
+      in_furniture |= p.text.find(c.rest[0]) != std::string::npos;
+    }
     EXPECT_EQ(in_furniture, c.furniture);
   }
 }

@@ -847,5 +847,74 @@ TEST(PageBreakTableTest, HeaderEndingItsPageAboveTheBandJoinsTheRowsBelow) {
   }
 }
 
+
+// A summary's title and header at a page's foot with two rows under them, the
+// second cut by the break with its label and its amounts both wrapped in their
+// narrow cells: `二、政府性基金预 | 1,215,297` at the foot, `算拨款 | .24` on top of
+// the next page, then the rows that end the table (s10w_0065_budget). The rest
+// line is neither digits only nor a row: laid at the row pitch it was read as
+// the lower table's header, the rows above stayed text and two rows' amounts
+// were lost. Laid tight under its row it completes the label and the amounts
+// (a rest after the point too: `1,215,297.` over `24`). A first line of whole
+// amounts under the row is a row of its own, never a rest.
+TEST(PageBreakTableTest, RowCutWithItsLabelByTheBreakIsCompletedByItsRest) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> heads;  // the cut row's amounts at the upper page's foot
+    std::vector<std::string> rests;  // on top of the lower page
+    const char* label_rest;
+    std::vector<std::string> completed;  // the cut row's amounts after the join, "" not joined
+  };
+  const Case cases[] = {
+      {"rests starting with the point", {"1,215,297", "1,215,297", ""}, {".24", ".24", ""}, "算拨款",
+       {"1,215,297.24", "1,215,297.24", ""}},
+      {"rests after the point", {"1,215,297.", "1,215,297.", ""}, {"24", "24", ""}, "算拨款",
+       {"1,215,297.24", "1,215,297.24", ""}},
+      {"a row of whole amounts", {"1,215,297.24", "1,215,297.24", ""}, {"655,420.21", "655,420.21", ""},
+       "教育支出", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent upper_content = A4Page(1);
+    AddRun(upper_content, "本部门预算公开如下。", 60, 100);
+    TitleAndHeader(upper_content, 640, /*column_numbers=*/false);
+    AddAmountRow(upper_content, 700, "一、一般公共预算", {"3,911,931.17", "3,911,931.17", ""});
+    AddAmountRow(upper_content, 740, "二、政府性基金预", c.heads);
+    PageContent lower_content = A4Page(2);
+    AddAmountRow(lower_content, 60, c.label_rest, c.rests);
+    AddAmountRow(lower_content, 100, "三、事业收入", {"2,041,213.72", "2,041,213.72", ""});
+    AddAmountRow(lower_content, 140, "本年收入合计", {"7,168,442.13", "7,168,442.13", ""});
+    AddAmountRow(lower_content, 180, "收入总计", {"7,168,442.13", "7,168,442.13", ""});
+    AddRun(lower_content, "注：本表为示例。", 60, 230);
+    PageAnalysis upper = AnalyzePage(upper_content);
+    PageAnalysis lower = AnalyzePage(lower_content);
+    ASSERT_TRUE(upper.tables.empty());  // a header and two rows make no table alone
+    ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+    ASSERT_EQ(upper.tables.size(), 1u);
+    const Table& top = upper.tables[0].table;
+    EXPECT_TRUE(top.continues_on_next_page);
+    ASSERT_EQ(lower.tables.size(), 1u);
+    const Table& rest = lower.tables[0].table;
+    EXPECT_TRUE(rest.continued_from_previous_page);
+    if (c.completed.empty()) {
+      // The whole amounts are a row of the lower part, and the row above keeps its own.
+      const std::vector<std::string> first = RowTexts(rest, 0);
+      EXPECT_EQ(RemoveAllWhitespace(first[0]), c.label_rest);
+      EXPECT_EQ(RemoveAllWhitespace(first[1]), c.rests[0]);
+      const std::vector<std::string> cut = RowTexts(top, top.row_count - 1);
+      EXPECT_EQ(RemoveAllWhitespace(cut[1]), c.heads[0]);
+      continue;
+    }
+    const std::vector<std::string> cut = RowTexts(top, top.row_count - 1);
+    EXPECT_EQ(RemoveAllWhitespace(cut[0]), "二、政府性基金预算拨款");
+    for (std::size_t k = 0; k < c.completed.size(); ++k) {
+      EXPECT_EQ(RemoveAllWhitespace(cut[k + 1]), c.completed[k]) << k;
+    }
+    EXPECT_EQ(RemoveAllWhitespace(RowTexts(rest, 0)[0]), "三、事业收入");
+    EXPECT_FALSE(AnyParagraphContains(lower, "算拨款"));
+  }
+}
+
+
 }  // namespace
 }  // namespace disclose::pdf
