@@ -415,6 +415,13 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
         continues = true;
       }
       const bool ocr = content.page.text_origin == TextOrigin::kOcr;
+      // The reading that sets more lines aside wins: where the layout joined
+      // the repeated header's last line and the row under it into one
+      // paragraph (项目 预算数 … 政府性基金预算 and 收入总计 9.90 支出总计 9.90, a
+      // summary's last row under its repeated title and header, the next
+      // table below), the paragraphs find the title lines only; the header
+      // line left among the rows ended the run and the row was lost.
+      std::size_t best = 0;
       for (const auto& lines : {paragraphs, GlyphLines(content, above)}) {
         if (continues) break;
         std::size_t n = 0;
@@ -422,6 +429,7 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
                std::binary_search(upper_lines.begin(), upper_lines.end(), lines[n].text)) {
           ++n;
         }
+        if (best > 0 && n <= best) continue;
         // OCR reads the same print a little differently on each page (合计
         // as 计, 类 款 项 as 去如): a header line of several words that is
         // most of a line of the upper band starts the repeated header, and
@@ -441,9 +449,10 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
           n = 0;
         }
         if (n < 2) continue;
+        best = n;
+        side.repeated.clear();
         for (std::size_t l = 0; l < n; ++l) side.repeated.push_back(lines[l].box);
         continues = n == lines.size() || (n + 1 == lines.size() && IsLabelRest(lines[n].text));
-        break;
       }
     }
     // On the upper page, lines between the table and the break that can only

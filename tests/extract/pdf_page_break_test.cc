@@ -916,5 +916,51 @@ TEST(PageBreakTableTest, RowCutWithItsLabelByTheBreakIsCompletedByItsRest) {
 }
 
 
+// The summary's last row under its repeated title and header at the top of
+// the next page, another table below: the layout joins the header's last line
+// and the row under it into one paragraph (项目 预算数 … 一般公共预算 and 收入总计
+// 5,018.56 …, the header reaching the text's right edge), so the paragraphs
+// show the title lines repeated and not the header. The glyph lines show it:
+// the reading that sets more lines aside is taken, and the row joins the rows
+// above. It was left a paragraph, the header line between it and the rows
+// above ending the run (s10w_0026_budget, s2w_0029_budget: the 总计 row lost,
+// named only by table.row_as_text).
+TEST(PageBreakTableTest, RepeatedHeaderJoinedToTheLastRowInOneParagraph) {
+  PageContent upper_content = SummaryAtThePageFoot();
+  PageContent lower_content = A4Page(2);
+  AddRun(lower_content, "财政拨款收支总表", 200, 60);
+  AddRun(lower_content, "单位：万元", 60, 84);
+  SummaryHeader(lower_content, 108);
+  SummaryRow(lower_content, 150, "收入总计", "5,018.56", "支出总计", "5,018.56");
+  AddRun(lower_content, "一般公共预算支出表", 200, 300);
+  AddAmountRow(lower_content, 330, "科目", {"合计", "基本支出", "项目支出"});
+  AddAmountRow(lower_content, 360, "2010101行政运行", {"655.71", "655.71", ""});
+  AddAmountRow(lower_content, 390, "2100101行政运行", {"1,650.19", "1,116.63", "533.56"});
+  AddAmountRow(lower_content, 420, "2120101行政运行", {"424.71", "424.71", ""});
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_EQ(upper.tables.size(), 1u);
+  ASSERT_EQ(lower.tables.size(), 1u);
+  bool joined_paragraph = false;  // the layout this case is about
+  for (const Paragraph& paragraph : lower.layout.paragraphs) {
+    joined_paragraph |= Contains(paragraph.text, "一般公共预算") && Contains(paragraph.text, "收入总计");
+  }
+  ASSERT_TRUE(joined_paragraph);
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  EXPECT_TRUE(upper.tables[0].table.continues_on_next_page);
+  ASSERT_EQ(lower.tables.size(), 2u);
+  const Table& rest = lower.tables[0].table;
+  EXPECT_TRUE(rest.continued_from_previous_page);
+  ASSERT_EQ(rest.column_count, upper.tables[0].table.column_count);
+  ASSERT_EQ(rest.row_count, 1);
+  EXPECT_EQ(RowTexts(rest, 0),
+            (std::vector<std::string>{"收入总计", "5,018.56", "支出总计", "5,018.56", "5,018.56"}));
+  EXPECT_FALSE(lower.tables[1].table.continued_from_previous_page);
+  EXPECT_FALSE(AnyParagraphContains(lower, "收入总计"));
+  EXPECT_TRUE(AnyParagraphContains(lower, "一般公共预算支出表"));
+}
+
+
 }  // namespace
 }  // namespace disclose::pdf
