@@ -546,13 +546,21 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
       });
     });
   };
+  // Digits alone, spaced or not (`17`, `0 3`): a page number printed with
+  // dashes (`— 26 —`) under a paragraph is never a rest.
+  auto digits_only = [](const TextLine& line) {
+    const std::string text = Squeeze(line.text);
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == ' ';
+    });
+  };
   auto wrapped_rest = [&](const TextLine& line) {
     for (const TextLine& above : lines) {
       if (&above == &line || above.rotation != 0 || above.box.y1 > line.box.y0) continue;
       const double gap = line.box.y0 - above.box.y1;
       if (gap < 0.5 * (line.box.y1 - line.box.y0) && line.box.x0 > above.box.x0 &&
           (std::abs(above.box.x1 - line.box.x1) <= 1.5 ||
-           amount_glyph_ends_at(above, line.box.x1))) {
+           (digits_only(line) && amount_glyph_ends_at(above, line.box.x1)))) {
         return true;
       }
     }

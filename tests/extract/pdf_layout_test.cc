@@ -332,7 +332,9 @@ TEST(LayoutPageTest, TableNumberLineOpensAParagraph) {
 // The rest of the first amount alone ends where that amount ends, not the row
 // (`合计 3,911,931. 3,911,931.17` over `17`, s10w_0065_budget: a table's only
 // row at the foot, its body on the next page); ending inside an amount, it is
-// no rest.
+// no rest. A page number printed with dashes is never a rest, wherever it
+// ends (`— 26 —` right under a paragraph whose `17.6` ends where it ends,
+// bj_govt_2023_budget_report p26, was joined to the paragraph).
 TEST(LayoutPageTest, AmountRestsUnderARowAtThePageFootAreNoPageNumber) {
   struct Case {
     const char* name;
@@ -341,12 +343,14 @@ TEST(LayoutPageTest, AmountRestsUnderARowAtThePageFootAreNoPageNumber) {
     double rest_right;  // where it ends (the row ends at 279, its first amount at 135)
     bool furniture;
   };
-  const Case cases[] = {{"right under the row, ending with it", "0 3 7", 745, 279, false},
-                        {"under the row, ending elsewhere", "0 3 7", 745, 200, true},
-                        {"a page number further down", "0 3 7", 790, 279, true},
-                        {"under the first amount, ending with it", "17", 745, 135, false},
-                        {"under the first amount, ending inside it", "17", 745, 129, true},
-                        {"a number further down, under the first amount", "17", 790, 135, true}};
+  const Case cases[] = {
+      {"right under the row, ending with it", "0 3 7", 745, 279, false},
+      {"under the row, ending elsewhere", "0 3 7", 745, 200, true},
+      {"a page number further down", "0 3 7", 790, 279, true},
+      {"under the first amount, ending with it", "17", 745, 135, false},
+      {"under the first amount, ending inside it", "17", 745, 129, true},
+      {"a number further down, under the first amount", "17", 790, 135, true},
+      {"a page number with dashes ending where an amount ends", "- 7 -", 745, 135, true}};
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     PageContent page = A4Page(2);
