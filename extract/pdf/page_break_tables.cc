@@ -163,6 +163,30 @@ bool HasAmountText(const std::string& text) {
   return false;
 }
 
+// `lines` (GlyphLines, top to bottom) without the wrapped rests of amounts:
+// a line of digits, points and commas only set tight (under half a line)
+// under a line that prints digits, as a cell's second line is.
+std::vector<GlyphLine> WithoutAmountRests(const std::vector<GlyphLine>& lines) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::vector<GlyphLine> kept;
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    const std::string& text = lines[l].text;
+    const bool digits_only = !text.empty() && std::all_of(text.begin(), text.end(), [&](char c) {
+      return digit(c) || c == '.' || c == ',';
+    });
+    if (digits_only && l > 0) {
+      const GlyphLine& above = lines[l - 1];
+      const double gap = lines[l].box.y0 - above.box.y1;
+      if (gap < 0.5 * std::max(1.0, above.box.height()) &&
+          std::any_of(above.text.begin(), above.text.end(), digit)) {
+        continue;
+      }
+    }
+    kept.push_back(lines[l]);
+  }
+  return kept;
+}
+
 // A title (…表) or a unit line: what starts a table, never a header's line.
 // Two titles of one document differ by a word or two (收入总表, 支出总表).
 bool IsCaptionText(const std::string& text) {
@@ -643,8 +667,12 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
   // no header: two tables of one document print the same rows (支出决算表 and
   // 一般公共预算财政拨款支出决算表, a 栏次 row over 206 科学技术支出 in both),
   // and the rows at the top of the lower page are not set aside for them.
+  // The rests of amounts wrapped in their cells (`20 20` under `1,295,239.`)
+  // are no header: one printed again at the lower page's top is the rest of
+  // the row the break cut, and taken for a repeated header line it was set
+  // aside and lost (s1_0083_final).
   std::vector<std::string> upper_lines = BandLines(upper, top.from);
-  for (GlyphLine& line : GlyphLines(upper_content, top.glyphs)) {
+  for (GlyphLine& line : WithoutAmountRests(GlyphLines(upper_content, top.glyphs))) {
     upper_lines.push_back(std::move(line.text));
   }
   {
@@ -654,13 +682,13 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
       if (RemoveAllWhitespace(glyph.text).empty() || IsFurniture(upper, glyph)) continue;
       page_glyphs.push_back(static_cast<int>(k));
     }
-    for (GlyphLine& line : GlyphLines(upper_content, page_glyphs)) {
+    for (GlyphLine& line : WithoutAmountRests(GlyphLines(upper_content, page_glyphs))) {
       if (!HasAmountText(line.text)) upper_lines.push_back(std::move(line.text));
     }
   }
   std::sort(upper_lines.begin(), upper_lines.end());
   const Side bottom = SelectSide(lower_content, lower, false, upper_lines);
-  if (bottom.glyphs.empty() || (!top.free_lines && !bottom.free_lines)) return false;
+  if (bottom.glyphs.empty()) return false;
 
   // The lower lines laid just under the upper ones.
   double upper_bottom = -1e18, line_height = 0;
@@ -685,6 +713,15 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
   const bool rest_on_top = tight_rest && DigitRestOnTop(upper_content, top.glyphs, upper_bottom,
                                                         lower_content, bottom.glyphs, lower_top);
   if (tried_tight != nullptr) *tried_tight = rest_on_top;
+  // Two tables at the break are read again, though no line is left for them
+  // to take, when the lower one opens with the rest of the upper one's last
+  // amounts (`1,295,239.` at the foot, the repeated header, `20 20`, then
+  // rows enough for a table of their own, s1_0083_final): read apart, the
+  // rest made a row of its own and the lower part, a few rows with codes
+  // joined to their names, got a column model of its own that nothing
+  // stitched to the part above.
+  const bool rest_between_tables = rest_on_top && top.table >= 0 && bottom.table >= 0;
+  if (!top.free_lines && !bottom.free_lines && !rest_between_tables) return false;
   const double gap = rest_on_top ? 0.2 * std::max(1.0, line_height) : std::max(1.0, line_height);
   const double dy = upper_bottom + gap - lower_top;
   const double boundary = upper_bottom + gap / 2;
@@ -737,7 +774,10 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
                          [&mine](std::size_t p) { return mine[p]; });
     };
     if (!holds_all(held_upper) || !holds_all(held_lower)) return false;
-    if (table.glyph_indices.size() <= held_upper.size() + held_lower.size()) return false;
+    if (table.glyph_indices.size() <= held_upper.size() + held_lower.size() &&
+        !rest_between_tables) {
+      return false;
+    }
 
     // Rows above the break first, then rows below; none across it.
     std::vector<int> side_of_row(static_cast<std::size_t>(table.table.row_count), 0);

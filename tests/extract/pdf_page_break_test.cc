@@ -847,7 +847,6 @@ TEST(PageBreakTableTest, HeaderEndingItsPageAboveTheBandJoinsTheRowsBelow) {
   }
 }
 
-
 // A summary's title and header at a page's foot with two rows under them, the
 // second cut by the break with its label and its amounts both wrapped in their
 // narrow cells: `二、政府性基金预 | 1,215,297` at the foot, `算拨款 | .24` on top of
@@ -866,12 +865,21 @@ TEST(PageBreakTableTest, RowCutWithItsLabelByTheBreakIsCompletedByItsRest) {
     std::vector<std::string> completed;  // the cut row's amounts after the join, "" not joined
   };
   const Case cases[] = {
-      {"rests starting with the point", {"1,215,297", "1,215,297", ""}, {".24", ".24", ""}, "算拨款",
+      {"rests starting with the point",
+       {"1,215,297", "1,215,297", ""},
+       {".24", ".24", ""},
+       "算拨款",
        {"1,215,297.24", "1,215,297.24", ""}},
-      {"rests after the point", {"1,215,297.", "1,215,297.", ""}, {"24", "24", ""}, "算拨款",
+      {"rests after the point",
+       {"1,215,297.", "1,215,297.", ""},
+       {"24", "24", ""},
+       "算拨款",
        {"1,215,297.24", "1,215,297.24", ""}},
-      {"a row of whole amounts", {"1,215,297.24", "1,215,297.24", ""}, {"655,420.21", "655,420.21", ""},
-       "教育支出", {}},
+      {"a row of whole amounts",
+       {"1,215,297.24", "1,215,297.24", ""},
+       {"655,420.21", "655,420.21", ""},
+       "教育支出",
+       {}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -915,7 +923,6 @@ TEST(PageBreakTableTest, RowCutWithItsLabelByTheBreakIsCompletedByItsRest) {
   }
 }
 
-
 // The summary's last row under its repeated title and header at the top of
 // the next page, another table below: the layout joins the header's last line
 // and the row under it into one paragraph (项目 预算数 … 一般公共预算 and 收入总计
@@ -944,7 +951,8 @@ TEST(PageBreakTableTest, RepeatedHeaderJoinedToTheLastRowInOneParagraph) {
   ASSERT_EQ(lower.tables.size(), 1u);
   bool joined_paragraph = false;  // the layout this case is about
   for (const Paragraph& paragraph : lower.layout.paragraphs) {
-    joined_paragraph |= Contains(paragraph.text, "一般公共预算") && Contains(paragraph.text, "收入总计");
+    joined_paragraph |=
+        Contains(paragraph.text, "一般公共预算") && Contains(paragraph.text, "收入总计");
   }
   ASSERT_TRUE(joined_paragraph);
   ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
@@ -961,6 +969,60 @@ TEST(PageBreakTableTest, RepeatedHeaderJoinedToTheLastRowInOneParagraph) {
   EXPECT_TRUE(AnyParagraphContains(lower, "一般公共预算支出表"));
 }
 
+// A table's last row at the page foot, its amounts wrapped in narrow cells
+// after the point, the rests on the next page under the repeated header, with
+// rows enough under them for a table of their own (s1_0083_final:
+// `1,295,239.` | header | `20 20` | `2120101 行政运行` …). Both pages held a
+// table and nothing else, so the break was never read across: the rest made a
+// row of its own and the lower part a column model of its own that was never
+// stitched to the part above (its 6 figures `other`). And where an earlier
+// row of the upper page wrapped its amounts the same way (`20 20` under
+// `212 城乡社区支出 1,295,239.`), the rest on the lower page was taken for a
+// line of the repeated header and set aside. The rest completes the row above;
+// the rows under it continue the table.
+TEST(PageBreakTableTest, RestUnderTheRepeatedHeaderOverATableOfItsOwn) {
+  for (const bool earlier_rest : {false, true}) {
+    SCOPED_TRACE(earlier_rest ? "the same rest wrapped earlier on the page" : "one rest");
+    PageContent upper_content = A4Page(1);
+    AddRun(upper_content, "本部门决算公开如下。", 60, 100);
+    TitleAndHeader(upper_content, 600, /*column_numbers=*/false);
+    AddAmountRow(upper_content, 660, "201一般公共服务支出", {"4,761.04", "4,761.04", ""});
+    AddAmountRow(upper_content, 690, "20103政府办公厅", {"4,761.04", "4,761.04", ""});
+    if (earlier_rest) {
+      AddAmountRow(upper_content, 720, "212城乡社区支出", {"1,295,239.", "1,295,239.", ""});
+      AddAmountRow(upper_content, 732, "", {"20", "20", ""});
+    } else {
+      AddAmountRow(upper_content, 720, "212城乡社区支出", {"1,295,239.20", "1,295,239.20", ""});
+    }
+    AddAmountRow(upper_content, 760, "21201城乡社区管理事务", {"1,295,239.", "1,295,239.", ""});
+    PageContent lower_content = A4Page(2);
+    AddAmountRow(lower_content, 60, "项目", {"合计", "基本支出", "项目支出"});
+    AddAmountRow(lower_content, 90, "", {"20", "20", ""});
+    AddAmountRow(lower_content, 120, "2120101行政运行", {"1,295,239.20", "1,295,239.20", ""});
+    AddAmountRow(lower_content, 150, "229其他支出", {"10.00", "10.00", ""});
+    AddAmountRow(lower_content, 180, "合计", {"1,300,010.24", "1,300,010.24", ""});
+    AddRun(lower_content, "注：本表为示例。", 60, 230);
+    PageAnalysis upper = AnalyzePage(upper_content);
+    PageAnalysis lower = AnalyzePage(lower_content);
+    ASSERT_EQ(upper.tables.size(), 1u);
+    ASSERT_EQ(lower.tables.size(), 1u);  // a table of its own, the rest a row of it
+    ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+    ASSERT_EQ(upper.tables.size(), 1u);
+    const Table& top = upper.tables[0].table;
+    EXPECT_TRUE(top.continues_on_next_page);
+    const std::vector<std::string> cut = RowTexts(top, top.row_count - 1);
+    EXPECT_EQ(RemoveAllWhitespace(cut[0]), "21201城乡社区管理事务");
+    EXPECT_EQ(RemoveAllWhitespace(cut[1]), "1,295,239.20");
+    EXPECT_EQ(RemoveAllWhitespace(cut[2]), "1,295,239.20");
+    ASSERT_EQ(lower.tables.size(), 1u);
+    const Table& rest = lower.tables[0].table;
+    EXPECT_TRUE(rest.continued_from_previous_page);
+    ASSERT_EQ(rest.column_count, top.column_count);
+    ASSERT_EQ(rest.row_count, 3);
+    EXPECT_EQ(RemoveAllWhitespace(RowTexts(rest, 0)[0]), "2120101行政运行");
+    EXPECT_TRUE(AnyParagraphContains(lower, "注：本表为示例。"));
+  }
+}
 
 }  // namespace
 }  // namespace disclose::pdf
