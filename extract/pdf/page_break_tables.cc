@@ -267,20 +267,20 @@ bool IsLabelRowParagraph(const Paragraph& paragraph, const Box& table) {
 
 // A line's glyphs grouped into pieces, left to right: a gap wider than
 // `gap` starts a new piece (one cell's text is set tight).
-struct Piece {
+struct TextPiece {
   std::string text;
   Box box;
 };
 
-std::vector<Piece> Pieces(std::vector<const Glyph*> glyphs, double gap) {
+std::vector<TextPiece> Pieces(std::vector<const Glyph*> glyphs, double gap) {
   std::sort(glyphs.begin(), glyphs.end(),
             [](const Glyph* a, const Glyph* b) { return a->box.x0 < b->box.x0; });
-  std::vector<Piece> pieces;
+  std::vector<TextPiece> pieces;
   for (const Glyph* glyph : glyphs) {
     const std::string text = RemoveAllWhitespace(glyph->text);
     if (text.empty()) continue;
     if (pieces.empty() || glyph->box.x0 - pieces.back().box.x1 > gap) {
-      pieces.push_back(Piece{"", glyph->box});
+      pieces.push_back(TextPiece{"", glyph->box});
     }
     pieces.back().text += text;
     pieces.back().box = Union(pieces.back().box, glyph->box);
@@ -297,7 +297,8 @@ std::vector<Piece> Pieces(std::vector<const Glyph*> glyphs, double gap) {
 // text without a digit lying within a label of that line (a cell's wrapped
 // rest never leaves its cell). A row of its own starts a label where no
 // label stands above or prints whole amounts, and is left a row.
-bool RowRestOnTop(const std::vector<Piece>& last, const std::vector<Piece>& first, double slack) {
+bool RowRestOnTop(const std::vector<TextPiece>& last, const std::vector<TextPiece>& first,
+                  double slack) {
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   const auto amount_piece = [&](const std::string& text) {
     return !text.empty() && std::any_of(text.begin(), text.end(), digit) &&
@@ -308,9 +309,9 @@ bool RowRestOnTop(const std::vector<Piece>& last, const std::vector<Piece>& firs
     return !text.empty() && std::none_of(text.begin(), text.end(), digit);
   };
   bool amounts = false;
-  for (const Piece& piece : first) {
+  for (const TextPiece& piece : first) {
     bool fits = false;
-    for (const Piece& above : last) {
+    for (const TextPiece& above : last) {
       const bool overlaps =
           piece.box.x0 < above.box.x1 + slack && piece.box.x1 > above.box.x0 - slack;
       if (!overlaps) continue;
@@ -671,11 +672,23 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
   // are no header: one printed again at the lower page's top is the rest of
   // the row the break cut, and taken for a repeated header line it was set
   // aside and lost (s1_0083_final).
+  // A table that starts in the band (its title or unit line there, a header
+  // line under it, no amount yet) prints its header there: lines of other
+  // tables higher on the page are none of its own, and the lower page's
+  // first lines are the rest of its header, not a repeat (s1_0198_final: the
+  // 类 款 项 row under a header ending the page was set aside as a repeat of
+  // the 类 款 项 of the table above, and 款 and 项 were never joined).
   std::vector<std::string> upper_lines = BandLines(upper, top.from);
-  for (GlyphLine& line : WithoutAmountRests(GlyphLines(upper_content, top.glyphs))) {
-    upper_lines.push_back(std::move(line.text));
-  }
-  {
+  const std::vector<GlyphLine> band = WithoutAmountRests(GlyphLines(upper_content, top.glyphs));
+  const bool starts_in_band =
+      top.table < 0 &&
+      std::none_of(band.begin(), band.end(),
+                   [](const GlyphLine& line) { return HasAmountText(line.text); }) &&
+      std::any_of(band.begin(), band.end(),
+                  [](const GlyphLine& line) { return IsCaptionText(line.text); }) &&
+      std::any_of(band.begin(), band.end(), [](const GlyphLine& line) { return line.header_like; });
+  for (const GlyphLine& line : band) upper_lines.push_back(line.text);
+  if (!starts_in_band) {
     std::vector<int> page_glyphs;
     for (std::size_t k = 0; k < upper_content.glyphs.size(); ++k) {
       const Glyph& glyph = upper_content.glyphs[k];

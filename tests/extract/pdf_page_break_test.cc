@@ -1024,5 +1024,66 @@ TEST(PageBreakTableTest, RestUnderTheRepeatedHeaderOverATableOfItsOwn) {
   }
 }
 
+// A table's title, unit and one-line header end the page (科目编码 科目名称 合计
+// 基本支出 项目支出); its 类 款 项 row and body are on the next. The table above
+// it on the upper page prints a 类 款 项 row too: the lower page's 类 款 项 was
+// taken for a repeat of that one, set aside as a repeated header, and the
+// codes' 款 and 项 were never joined (s1_0198_final: rows keyed 21013 where
+// 2101399 is printed). A table that starts in the band repeats nothing from
+// above it: the 类 款 项 row stays a row of its own part.
+TEST(PageBreakTableTest, HeaderRowUnderAHeaderEndingThePageIsNoRepeat) {
+  const auto code_row = [](PageContent& page, double top, const char* klass, const char* kuan,
+                           const char* xiang, const char* name,
+                           const std::vector<std::string>& amounts) {
+    AddRun(page, klass, 60, top);
+    AddRun(page, kuan, 100, top);
+    AddRun(page, xiang, 140, top);
+    AddRun(page, name, 180, top);
+    AddAmountRow(page, top, "", amounts);
+  };
+  const auto header = [](PageContent& page, double top, const std::vector<std::string>& words) {
+    AddRun(page, "科目编码", 60, top);
+    AddRun(page, "科目名称", 180, top);
+    AddAmountRow(page, top, "", words);
+  };
+  PageContent upper_content = A4Page(1);
+  AddRun(upper_content, "部门收入决算表", 200, 60);
+  AddRun(upper_content, "单位：元", 60, 84);
+  header(upper_content, 108, {"合计", "财政拨款", "其他收入"});
+  code_row(upper_content, 130, "类", "款", "项", "", {});
+  code_row(upper_content, 160, "210", "", "", "卫生健康支出", {"64,722.22", "64,722.22", ""});
+  code_row(upper_content, 190, "210", "13", "", "医疗保障管理事务", {"64,722.22", "64,722.22", ""});
+  code_row(upper_content, 220, "210", "13", "99", "其他医疗保障", {"64,722.22", "64,722.22", ""});
+  AddRun(upper_content, "注：本表为示例。", 60, 600);
+  AddRun(upper_content, "部门支出决算表", 200, 640);
+  AddRun(upper_content, "单位：元", 60, 670);
+  header(upper_content, 700, {"合计", "基本支出", "项目支出"});
+  PageContent lower_content = A4Page(2);
+  code_row(lower_content, 60, "类", "款", "项", "", {});
+  code_row(lower_content, 90, "210", "", "", "卫生健康支出", {"64,722.22", "64,722.22", ""});
+  code_row(lower_content, 120, "210", "13", "", "医疗保障管理事务", {"64,722.22", "64,722.22", ""});
+  code_row(lower_content, 150, "210", "13", "99", "其他医疗保障", {"64,722.22", "64,722.22", ""});
+  AddRun(lower_content, "注：本表为示例。", 60, 200);
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_EQ(upper.tables.size(), 1u);
+  ASSERT_EQ(lower.tables.size(), 1u);
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 2u);
+  EXPECT_TRUE(upper.tables[1].table.continues_on_next_page);
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& body = lower.tables[0].table;
+  EXPECT_TRUE(body.continued_from_previous_page);
+  // The 类 款 项 row is read, in the part that holds it, above the rows.
+  ASSERT_EQ(body.row_count, 4);
+  const std::vector<std::string> words = RowTexts(body, 0);
+  EXPECT_TRUE(std::any_of(words.begin(), words.end(),
+                          [](const std::string& text) { return Contains(text, "项"); }));
+  for (const Paragraph& paragraph : lower.layout.furniture) {
+    EXPECT_FALSE(Contains(paragraph.text, "款")) << paragraph.text;
+  }
+}
+
 }  // namespace
 }  // namespace disclose::pdf
