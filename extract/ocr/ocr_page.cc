@@ -687,16 +687,18 @@ Box InkBoxOfCell(const pdf::PageContent& content, const std::vector<int>& indice
 // repair by the identities (normalize/ocr_repair.h) to try changing it.
 constexpr int kDisputedConfidence = 50;
 
-// Reads an amount cell again with the second reader (eng) and compares: where the first
+// Reads an amount cell again with the second reader (eng, on the gray image) and compares: where
+// the first
 // reading breaks the amount grammar and the second does not, the second is taken; where both
 // are well formed and differ, the first is kept with kDisputedConfidence and an
 // ocr_readings_differ warning quoting both, which the normalizer turns into a finding naming
 // the figure. The same misread in every cell of a sum leaves the sums holding: only a second,
 // independent reading tells it.
-// Two well-formed readings that differ get a third: the first reader on the binary image. Each
-// image misleads chi_sim on some faces (the gray one a narrow 6 read 0 on jl_changchun, the
-// binary one a Song 4 read 1 on 烟台's), rarely both on one cell; where the third agrees with the
-// second, the second is taken, still disputed and named by the warning.
+// Two well-formed readings that differ get a third: the first reader on the gray image. Each
+// image misleads chi_sim on some faces (the binary one a Song 4 read 1 on 烟台's, whose hairlines
+// binarising drops; the gray one a narrow 6 read 0 on jl_changchun, 5 read 3 on cq_city_govoffice)
+// where eng on the gray image reads right; where the third agrees with the second, the second is
+// taken, still disputed and named by the warning.
 void CheckAmountBySecondReader(Engine& engine, const CellImages& images, const Box& cut, int dpi,
                                bool ruled, TableCell& cell, int& confidence,
                                std::vector<Warning>& warnings) {
@@ -719,14 +721,12 @@ void CheckAmountBySecondReader(Engine& engine, const CellImages& images, const B
   }
   confidence = std::min(confidence, kDisputedConfidence);
   if (images.gray != nullptr) {
-    const Line third = ReadCell(engine, CellImages{images.ink, nullptr}, cut, dpi,
-                                /*numeric=*/true, 1, ruled);
+    const Line third = ReadCell(engine, images, cut, dpi, /*numeric=*/true, 1, ruled);
     if (bare(NormalizeAmountReading(Trim(third.text))) == bare(second_text)) {
       warnings.push_back(Warning{"ocr_readings_differ",
                                  "\"" + second_text + "\" is read \"" + cell.text +
-                                     "\" by the first reader on the gray image; the reading of "
-                                     "the second reader and of the first on the binary image is "
-                                     "kept",
+                                     "\" by the first reader; the reading of the second reader "
+                                     "and of the first on the gray image is kept",
                                  cell.provenance});
       cell.text = second_text;
       confidence = std::min(second.confidence, kDisputedConfidence);
@@ -759,6 +759,9 @@ int MeanConfidence(const pdf::PageContent& content, const Box& box) {
 int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
                    const pdf::PageContent& content, pdf::PageAnalysis& analysis,
                    std::chrono::steady_clock::time_point deadline) {
+  // The first reader reads the binary image, which serves most faces best; the gray one is the
+  // second reader's, and the first's again where the two differ (CheckAmountBySecondReader).
+  const CellImages first_image{images.ink, nullptr};
   int not_reread = 0;
   for (pdf::DetectedTable& detected : analysis.tables) {
     Table& table = detected.table;
@@ -795,7 +798,7 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
         const bool tight = !ruled && shape != CellShape::kEmpty;
         const Box cut = tight ? InkBoxOfCell(content, detected.glyph_indices, *cell.provenance.box)
                               : *cell.provenance.box;
-        Line line = ReadCell(engine, images, cut, dpi, numeric, 1, !tight);
+        Line line = ReadCell(engine, first_image, cut, dpi, numeric, 1, !tight);
         const CellShape read_shape = ShapeOf(line.text);
         bool usable = numeric
                           ? read_shape == CellShape::kAmount ||
@@ -805,7 +808,7 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
         // spanning "支出"), which the page pass can miss: read as a label when
         // it is no amount.
         if (!usable && numeric && shape == CellShape::kEmpty) {
-          line = ReadCell(engine, images, cut, dpi, /*numeric=*/false, 1, !tight);
+          line = ReadCell(engine, first_image, cut, dpi, /*numeric=*/false, 1, !tight);
           usable = ShapeOf(line.text) == CellShape::kLabel;
           numeric = false;
         }
@@ -814,7 +817,8 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
         // A reading with marks the amount grammar cannot place is read once
         // more, enlarged; the second reading is taken when it is well formed.
         if (usable && numeric && !IsWellFormedAmount(text)) {
-          const Line again = ReadCell(engine, images, cut, dpi, numeric, /*upscale=*/2, !tight);
+          const Line again =
+              ReadCell(engine, first_image, cut, dpi, numeric, /*upscale=*/2, !tight);
           const std::string text_again = NormalizeAmountReading(Trim(again.text));
           if (ShapeOf(again.text) == CellShape::kAmount && IsWellFormedAmount(text_again)) {
             line = again;
