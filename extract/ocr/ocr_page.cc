@@ -307,23 +307,30 @@ void DropStrayMarks(std::vector<Symbol>& symbols) {
   symbols = std::move(kept);
 }
 
-// Reads one cell again on its own. Pixels are cut from the rule-free image, a
-// little inside the cell, with a white margin added back. A cell whose text
-// wraps (an amount printed "342,667.3" over "0" in a narrow column, a code
-// "2101" over "101") is read line by line: a single-line read of two lines
-// mashes them into one row of wrong digits. The lines are joined with '\n',
-// as the text layer joins a wrapped cell.
-// `upscale` > 1 enlarges each line (smoothed to grey, which Tesseract
-// thresholds again) before reading: the second try for an amount whose first
-// reading breaks the amount grammar, since small print at scan resolutions
+// A page's two images of its text without rules: `ink` (binary) tells where the lines of a cell
+// are, `gray` (TextInGray, may be null) is what is read.
+struct CellImages {
+  Pix* ink = nullptr;
+  Pix* gray = nullptr;
+};
+
+// Reads one cell again on its own. Pixels are cut from the rule-free gray image
+// (CellImages::gray, its paper made white), a little inside the cell, with a white
+// margin added back; the binary one only tells where the cell's lines of print are. A cell whose
+// text wraps (an amount printed "342,667.3" over "0" in a narrow column, a code "2101" over "101")
+// is read line by line: a single-line read of two lines mashes them into one row of wrong digits.
+// The lines are joined with '\n', as the text layer joins a wrapped cell. `upscale` > 1 enlarges
+// each line (smoothed to grey, which Tesseract thresholds again) before reading: the second try for
+// an amount whose first reading breaks the amount grammar, since small print at scan resolutions
 // loses points and commas to the binariser's pixel grid.
 // `ruled`: the cell's box is its rules', and is cut a little inside them; a
 // cell of a table without rules has the box of its words, as tight as their
 // ink, and is cut with a margin around it instead (cut inside, "212" lost the
 // foot of each 2 and read "717").
 // `second_reader`: an amount read by the engine's second reader (RecognizeAmountAgain).
-Line ReadCell(Engine& engine, Pix* text_image, const Box& cell, int dpi, bool numeric,
+Line ReadCell(Engine& engine, const CellImages& images, const Box& cell, int dpi, bool numeric,
               int upscale = 1, bool ruled = true, bool second_reader = false) {
+  Pix* text_image = images.ink;
   const double scale = dpi / 72.0;
   // A fifth of the text line's height around words: under half the narrowest
   // gap that separates two cells of an unruled row (0.6 em beside a digit).
@@ -338,8 +345,11 @@ Line ReadCell(Engine& engine, Pix* text_image, const Box& cell, int dpi, bool nu
   if (x1 - x0 < 4 || y1 - y0 < 4) return {};
   ::Box* region = boxCreate(x0, y0, x1 - x0, y1 - y0);
   PixPtr crop(pixClipRectangle(text_image, region, nullptr));
+  // What Tesseract reads: the gray page's pixels where it has them (TextInGray).
+  PixPtr shade(images.gray != nullptr ? pixClipRectangle(images.gray, region, nullptr) : nullptr);
   boxDestroy(&region);
   if (crop == nullptr) return {};
+  if (shade != nullptr) WhitenPaper(shade.get());
   l_int32 ink = 0;
   pixCountPixels(crop.get(), &ink, nullptr);
   if (ink < 8) return {};
@@ -353,16 +363,17 @@ Line ReadCell(Engine& engine, Pix* text_image, const Box& cell, int dpi, bool nu
     numaDestroy(&rows);
   }
   const std::vector<LineBand> bands = TextLineBands(row_ink, dpi);
-  // Tesseract expects a margin around a line; 1 bpp white is 0.
+  // Tesseract expects a margin around a line; white is 255 in gray, 0 in 1 bpp.
   const int margin = std::max(8, dpi / 20);
   auto read = [&](Pix* part) -> Line {
-    PixPtr framed(pixAddBorder(part, margin, 0));
+    const bool is_gray = pixGetDepth(part) == 8;
+    PixPtr framed(pixAddBorder(part, margin, is_gray ? 255 : 0));
     if (framed == nullptr) return {};
     if (upscale <= 1) {
       return second_reader ? engine.RecognizeAmountAgain(framed.get(), dpi)
                            : engine.RecognizeLine(framed.get(), dpi, numeric);
     }
-    PixPtr gray(pixConvert1To8(nullptr, framed.get(), 255, 0));
+    PixPtr gray(is_gray ? pixClone(framed.get()) : pixConvert1To8(nullptr, framed.get(), 255, 0));
     if (gray == nullptr) return {};
     PixPtr large(pixScaleGrayLI(gray.get(), static_cast<l_float32>(upscale),
                                 static_cast<l_float32>(upscale)));
@@ -370,7 +381,8 @@ Line ReadCell(Engine& engine, Pix* text_image, const Box& cell, int dpi, bool nu
     return second_reader ? engine.RecognizeAmountAgain(large.get(), dpi * upscale)
                          : engine.RecognizeLine(large.get(), dpi * upscale, numeric);
   };
-  if (bands.size() <= 1) return read(crop.get());
+  Pix* source = shade != nullptr ? shade.get() : crop.get();
+  if (bands.size() <= 1) return read(source);
   Line joined;
   joined.confidence = 100;
   const int width = pixGetWidth(crop.get()), height = pixGetHeight(crop.get());
@@ -378,7 +390,7 @@ Line ReadCell(Engine& engine, Pix* text_image, const Box& cell, int dpi, bool nu
     // A pixel of the gap either side keeps a comma's tail and a stroke's fringe.
     const int top = std::max(0, band.top - 1), bottom = std::min(height, band.bottom + 1);
     ::Box* strip = boxCreate(0, top, width, bottom - top);
-    PixPtr part(pixClipRectangle(crop.get(), strip, nullptr));
+    PixPtr part(pixClipRectangle(source, strip, nullptr));
     boxDestroy(&strip);
     if (part == nullptr) continue;
     const Line line = read(part.get());
@@ -675,15 +687,22 @@ Box InkBoxOfCell(const pdf::PageContent& content, const std::vector<int>& indice
 // repair by the identities (normalize/ocr_repair.h) to try changing it.
 constexpr int kDisputedConfidence = 50;
 
-// Reads an amount cell again with the second reader (eng) and compares: where the first
+// Reads an amount cell again with the second reader (eng, on the gray image) and compares: where
+// the first
 // reading breaks the amount grammar and the second does not, the second is taken; where both
 // are well formed and differ, the first is kept with kDisputedConfidence and an
 // ocr_readings_differ warning quoting both, which the normalizer turns into a finding naming
 // the figure. The same misread in every cell of a sum leaves the sums holding: only a second,
 // independent reading tells it.
-void CheckAmountBySecondReader(Engine& engine, Pix* text_image, const Box& cut, int dpi, bool ruled,
-                               TableCell& cell, int& confidence, std::vector<Warning>& warnings) {
-  const Line second = ReadCell(engine, text_image, cut, dpi, /*numeric=*/true, 1, ruled,
+// Two well-formed readings that differ get a third: the first reader on the gray image. Each
+// image misleads chi_sim on some faces (the binary one a Song 4 read 1 on 烟台's, whose hairlines
+// binarising drops; the gray one a narrow 6 read 0 on jl_changchun, 5 read 3 on cq_city_govoffice)
+// where eng on the gray image reads right; where the third agrees with the second, the second is
+// taken, still disputed and named by the warning.
+void CheckAmountBySecondReader(Engine& engine, const CellImages& images, const Box& cut, int dpi,
+                               bool ruled, TableCell& cell, int& confidence,
+                               std::vector<Warning>& warnings) {
+  const Line second = ReadCell(engine, images, cut, dpi, /*numeric=*/true, 1, ruled,
                                /*second_reader=*/true);
   const std::string second_text = NormalizeAmountReading(Trim(second.text));
   if (second_text.empty() || !IsWellFormedAmount(second_text)) return;
@@ -700,12 +719,25 @@ void CheckAmountBySecondReader(Engine& engine, Pix* text_image, const Box& cut, 
     confidence = std::min(second.confidence, kDisputedConfidence);
     return;
   }
+  confidence = std::min(confidence, kDisputedConfidence);
+  if (images.gray != nullptr) {
+    const Line third = ReadCell(engine, images, cut, dpi, /*numeric=*/true, 1, ruled);
+    if (bare(NormalizeAmountReading(Trim(third.text))) == bare(second_text)) {
+      warnings.push_back(Warning{"ocr_readings_differ",
+                                 "\"" + second_text + "\" is read \"" + cell.text +
+                                     "\" by the first reader; the reading of the second reader "
+                                     "and of the first on the gray image is kept",
+                                 cell.provenance});
+      cell.text = second_text;
+      confidence = std::min(second.confidence, kDisputedConfidence);
+      return;
+    }
+  }
   Warning warning{"ocr_readings_differ",
                   "\"" + cell.text + "\" is read \"" + second_text +
                       "\" by the second reader (eng); the first reading is kept",
                   cell.provenance};
   warnings.push_back(std::move(warning));
-  confidence = std::min(confidence, kDisputedConfidence);
 }
 
 int MeanConfidence(const pdf::PageContent& content, const Box& box) {
@@ -724,8 +756,12 @@ int MeanConfidence(const pdf::PageContent& content, const Box& box) {
 // Stops reading cells again at `deadline`: past it each cell keeps the page pass's reading, and
 // the count of those is returned. A table page's per-cell pass costs seconds, and the document's
 // timeout must leave time for the pages after it.
-int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageContent& content,
-                   pdf::PageAnalysis& analysis, std::chrono::steady_clock::time_point deadline) {
+int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
+                   const pdf::PageContent& content, pdf::PageAnalysis& analysis,
+                   std::chrono::steady_clock::time_point deadline) {
+  // The first reader reads the binary image, which serves most faces best; the gray one is the
+  // second reader's, and the first's again where the two differ (CheckAmountBySecondReader).
+  const CellImages first_image{images.ink, nullptr};
   int not_reread = 0;
   for (pdf::DetectedTable& detected : analysis.tables) {
     Table& table = detected.table;
@@ -762,7 +798,7 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
         const bool tight = !ruled && shape != CellShape::kEmpty;
         const Box cut = tight ? InkBoxOfCell(content, detected.glyph_indices, *cell.provenance.box)
                               : *cell.provenance.box;
-        Line line = ReadCell(engine, text_image, cut, dpi, numeric, 1, !tight);
+        Line line = ReadCell(engine, first_image, cut, dpi, numeric, 1, !tight);
         const CellShape read_shape = ShapeOf(line.text);
         bool usable = numeric
                           ? read_shape == CellShape::kAmount ||
@@ -772,7 +808,7 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
         // spanning "支出"), which the page pass can miss: read as a label when
         // it is no amount.
         if (!usable && numeric && shape == CellShape::kEmpty) {
-          line = ReadCell(engine, text_image, cut, dpi, /*numeric=*/false, 1, !tight);
+          line = ReadCell(engine, first_image, cut, dpi, /*numeric=*/false, 1, !tight);
           usable = ShapeOf(line.text) == CellShape::kLabel;
           numeric = false;
         }
@@ -781,7 +817,8 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
         // A reading with marks the amount grammar cannot place is read once
         // more, enlarged; the second reading is taken when it is well formed.
         if (usable && numeric && !IsWellFormedAmount(text)) {
-          const Line again = ReadCell(engine, text_image, cut, dpi, numeric, /*upscale=*/2, !tight);
+          const Line again =
+              ReadCell(engine, first_image, cut, dpi, numeric, /*upscale=*/2, !tight);
           const std::string text_again = NormalizeAmountReading(Trim(again.text));
           if (ShapeOf(again.text) == CellShape::kAmount && IsWellFormedAmount(text_again)) {
             line = again;
@@ -795,7 +832,7 @@ int RefineAnalysis(Engine& engine, Pix* text_image, int dpi, const pdf::PageCont
         // An amount neither reading of the first reader makes well formed ('1.606. 14',
         // 'S.93') is still read by the second: its well-formed reading is taken.
         if (numeric && (usable || !IsWellFormedAmount(NormalizeAmountReading(cell.text)))) {
-          CheckAmountBySecondReader(engine, text_image, cut, dpi, !tight, cell, confidence,
+          CheckAmountBySecondReader(engine, images, cut, dpi, !tight, cell, confidence,
                                     detected.warnings);
         }
       }
@@ -1035,8 +1072,9 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
   // The text layer's own counts stay on the page: they say why it was OCR'd.
   ocr.page.glyph_count = original.glyph_count;
   ocr.page.undecodable_glyph_count = original.undecodable_glyph_count;
-  result.cells_not_reread =
-      RefineAnalysis(*engine, ruling.text.get(), dpi, ocr, ocr_analysis, deadlines.cells);
+  const PixPtr gray_text = TextInGray(prepared.gray.get(), ruling.erased.get());
+  result.cells_not_reread = RefineAnalysis(*engine, CellImages{ruling.text.get(), gray_text.get()},
+                                           dpi, ocr, ocr_analysis, deadlines.cells);
   result.glyphs = static_cast<int>(ocr.glyphs.size());
   content = std::move(ocr);
   analysis = std::move(ocr_analysis);

@@ -65,7 +65,26 @@ PreparedImage PrepareImage(PixPtr image, int dpi);
 struct Ruling {
   std::vector<pdf::Rule> rules;
   PixPtr text;
+  PixPtr erased;  // 1 bpp: the pixels taken out of `text` (null when none were)
 };
 Ruling SeparateRulingLines(Pix* binary, int dpi, Pix* faint = nullptr);
+
+// The deskewed gray page with the rules' pixels (`erased`, grown by three pixels
+// for the grey fringe a render and JPEG leave beside a stroke) painted paper
+// white: what a cell is read from. Binarising a whole page keeps the strokes
+// of thin print only where they are dark: a Song face's hairlines at 150-200
+// dpi drop out and 4 reads 1 (烟台's budgets, both readers). Tesseract
+// thresholds a cell's own crop, which has only that cell's ink and paper to
+// weigh, and keeps them. Null when `gray` is null.
+PixPtr TextInGray(Pix* gray, Pix* erased);
+
+// The paper's level in an 8-bit gray image: its most common level of 128 or more, sampling every
+// `sampling`-th pixel each way; -1 when nothing is that light.
+int PaperLevel(Pix* gray, int sampling);
+
+// Stretches a gray cell's levels in place so that its paper (and the speckle a tenth darker) is
+// white. A scan's paper is a mottled light grey; framed in pure white for Tesseract, its threshold
+// falls between the two and the whole cell reads as ink ("2,932,700" read "259320700").
+void WhitenPaper(Pix* gray);
 
 }  // namespace disclose::ocr

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -334,6 +335,130 @@ TEST(OcrRulingTest, StrokesOfLargeCharactersAreNotRules) {
   l_int32 ink = 0;
   pixCountPixels(ruling.text.get(), &ink, nullptr);
   EXPECT_EQ(ink, 100 * 8 * 2 + 8 * (120 - 16)) << "the character keeps all its strokes";
+}
+
+// Cells are read from the gray page with its rules painted paper white (TextInGray): a rule's
+// pixels and their fringe go, print beside them stays at its own level however light.
+TEST(OcrRulingTest, TheGrayTextImageLosesTheRulesAndKeepsLightPrint) {
+  ocr::PixPtr gray(pixCreate(600, 300, 8));
+  ASSERT_NE(gray, nullptr);
+  pixSetAllArbitrary(gray.get(), 250);
+  auto paint = [&](int x, int y, int w, int h, int level) {
+    for (int yy = y; yy < y + h; ++yy)
+      for (int xx = x; xx < x + w; ++xx) pixSetPixel(gray.get(), xx, yy, level);
+  };
+  paint(20, 200, 560, 4, 20);  // a rule, with a grey fringe row under it
+  paint(20, 204, 560, 1, 200);
+  paint(300, 60, 2, 50, 170);  // a hairline stroke: light, and too short for a rule
+  paint(350, 60, 30, 50, 40);  // a dark character beside it
+  ocr::PixPtr binary(pixThresholdToBinary(gray.get(), 128));
+  ASSERT_NE(binary, nullptr);
+  const ocr::Ruling ruling = ocr::SeparateRulingLines(binary.get(), 300);
+  ASSERT_EQ(ruling.rules.size(), 1u);
+  ASSERT_NE(ruling.erased, nullptr);
+  const ocr::PixPtr text = ocr::TextInGray(gray.get(), ruling.erased.get());
+  ASSERT_NE(text, nullptr);
+  auto level = [&](int x, int y) {
+    l_uint32 value = 0;
+    pixGetPixel(text.get(), x, y, &value);
+    return static_cast<int>(value);
+  };
+  EXPECT_EQ(level(100, 201), 255) << "the rule";
+  EXPECT_EQ(level(100, 204), 255) << "its fringe";
+  EXPECT_EQ(level(301, 80), 170) << "the hairline keeps its level";
+  EXPECT_EQ(level(360, 80), 40) << "the character";
+  EXPECT_EQ(level(100, 100), 250) << "the paper";
+  EXPECT_EQ(ocr::TextInGray(nullptr, ruling.erased.get()), nullptr);
+}
+
+// A cell's paper, a little lighter or darker, becomes white before Tesseract thresholds it;
+// print keeps its contrast, a hairline stays well short of white.
+TEST(OcrRulingTest, WhitenPaperMakesACellsPaperWhite) {
+  struct Case {
+    int paper, pixel, want_min, want_max;
+    const char* what;
+  };
+  const Case cases[] = {
+      {240, 240, 255, 255, "paper"},
+      {240, 250, 255, 255, "lighter paper"},
+      {240, 220, 255, 255, "speckle a tenth under the paper"},
+      {240, 170, 190, 210, "hairline"},
+      {240, 40, 45, 50, "ink"},
+      {200, 200, 255, 255, "grey-filled header cell"},
+  };
+  for (const Case& c : cases) {
+    ocr::PixPtr cell(pixCreate(40, 40, 8));
+    ASSERT_NE(cell, nullptr);
+    pixSetAllArbitrary(cell.get(), static_cast<l_uint32>(c.paper));
+    pixSetPixel(cell.get(), 5, 5, static_cast<l_uint32>(c.pixel));
+    EXPECT_EQ(ocr::PaperLevel(cell.get(), 1), c.paper) << c.what;
+    ocr::WhitenPaper(cell.get());
+    l_uint32 value = 0;
+    pixGetPixel(cell.get(), 5, 5, &value);
+    EXPECT_GE(static_cast<int>(value), c.want_min) << c.what;
+    EXPECT_LE(static_cast<int>(value), c.want_max) << c.what;
+  }
+}
+
+// A Song face's digits at 200 dpi (sd_yantai_stats p8, degraded as ocr-measure.py does): their
+// hairlines (the 4's diagonal and bar) drop out of a whole page's binarisation, and both readers
+// read 4 as 1 (1,506.40 as 1,506.10, 591.64 as 591.61, 41.00 as 1.00): sums then fail on several
+// figures at once, past what the repair by the identities can mend. eng reads them right on the
+// gray page, and so does chi_sim there, which outvotes its own binary reading: every amount is the
+// printed one.
+TEST(OcrTest, ThinDigitStrokesAreReadFromTheGrayPage) {
+  Result<Document> doc = Read(kScanned + "sd_yantai_stats_2026_p8_200dpi_top.pdf", true);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  std::vector<std::vector<std::string>> amounts;
+  for (const Block& block : doc->blocks) {
+    const Table* table = block.AsTable();
+    if (table == nullptr) continue;
+    for (const TableCell& cell : table->cells) {
+      if (cell.column < 4 || cell.column > 6 || cell.text.empty() ||
+          !(cell.text[0] >= '0' && cell.text[0] <= '9'))
+        continue;
+      if (amounts.size() <= static_cast<std::size_t>(cell.row)) amounts.resize(cell.row + 1);
+      std::string digits = cell.text;  // a comma the reader left out changes no amount
+      digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+      amounts[cell.row].push_back(digits);
+    }
+  }
+  const std::vector<std::string> printed = {"2123.11", "1506.40", "1506.40", "588.75",
+                                            "41.00",   "285.00",  "591.64"};
+  std::vector<std::string> got;
+  for (const auto& row : amounts)
+    if (!row.empty()) got.push_back(row.front());
+  EXPECT_EQ(got, printed);
+  for (std::size_t r = 0; r < amounts.size(); ++r) {
+    for (const std::string& amount : amounts[r]) {
+      if (!amounts[r].empty()) EXPECT_EQ(amount, amounts[r].front()) << "row " << r;
+    }
+  }
+}
+
+// A narrow face's 6 read as 0 by chi_sim on the gray image (1682.76 as 1082.70, 32.65 as 32.03,
+// jl_changchun_xinfang p9 at 300 dpi), which it reads right on the binary one: chi_sim reads the
+// binary image first, and the gray image only settles a disagreement with eng.
+TEST(OcrTest, TheGrayImageOnlySettlesDisagreements) {
+  Result<Document> doc = Read(kScanned + "jl_changchun_xinfang_2026_p9_300dpi.pdf", true);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  std::multiset<std::string> amounts;
+  for (const Block& block : doc->blocks) {
+    const Table* table = block.AsTable();
+    if (table == nullptr) continue;
+    for (const TableCell& cell : table->cells) {
+      if (!cell.text.empty() && cell.text.find('.') != std::string::npos && cell.text[0] >= '0' &&
+          cell.text[0] <= '9')
+        amounts.insert(cell.text);
+    }
+  }
+  const std::multiset<std::string> printed = {
+      "1682.76", "1682.76", "1682.76", "1682.76", "1682.76", "1682.76", "1682.76",
+      "1682.76", "1682.76", "1682.76", "1378.41", "1378.41", "178.42",  "178.42",
+      "32.65",   "32.65",   "93.27",   "93.27",   "0.00",    "0.00",    "0.00",
+      "0.00",    "0.00",    "0.00",    "0.00",    "0.00",    "0.00",    "0.00",
+      "0.00",    "0.00",    "0.00",    "0.00",    "0.00"};
+  EXPECT_EQ(amounts, printed);
 }
 
 // Cover titles in large print, from degraded renders of real covers. The page
