@@ -426,13 +426,13 @@ TEST(OcrTest, ThinDigitStrokesAreReadFromTheGrayPage) {
   const std::vector<std::string> printed = {"2123.11", "1506.40", "1506.40", "588.75",
                                             "41.00",   "285.00",  "591.64"};
   std::vector<std::string> got;
-  for (const auto& row : amounts)
+  for (const auto& row : amounts) {
     if (!row.empty()) got.push_back(row.front());
+  }
   EXPECT_EQ(got, printed);
   for (std::size_t r = 0; r < amounts.size(); ++r) {
-    for (const std::string& amount : amounts[r]) {
-      if (!amounts[r].empty()) EXPECT_EQ(amount, amounts[r].front()) << "row " << r;
-    }
+    for (const std::string& amount : amounts[r])
+      EXPECT_EQ(amount, amounts[r].front()) << "row " << r;
   }
 }
 
