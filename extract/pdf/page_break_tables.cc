@@ -167,18 +167,13 @@ bool HasAmountText(const std::string& text) {
 // a line of digits, points and commas only set tight (under half a line)
 // under a line that prints digits, as a cell's second line is.
 std::vector<GlyphLine> WithoutAmountRests(const std::vector<GlyphLine>& lines) {
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
   std::vector<GlyphLine> kept;
   for (std::size_t l = 0; l < lines.size(); ++l) {
-    const std::string& text = lines[l].text;
-    const bool digits_only = !text.empty() && std::all_of(text.begin(), text.end(), [&](char c) {
-      return digit(c) || c == '.' || c == ',';
-    });
-    if (digits_only && l > 0) {
+    if (unruled::IsDigitPiece(lines[l].text) && l > 0) {
       const GlyphLine& above = lines[l - 1];
       const double gap = lines[l].box.y0 - above.box.y1;
       if (gap < 0.5 * std::max(1.0, above.box.height()) &&
-          std::any_of(above.text.begin(), above.text.end(), digit)) {
+          std::any_of(above.text.begin(), above.text.end(), unruled::IsDigitChar)) {
         continue;
       }
     }
@@ -299,14 +294,12 @@ std::vector<TextPiece> Pieces(std::vector<const Glyph*> glyphs, double gap) {
 // label stands above or prints whole amounts, and is left a row.
 bool RowRestOnTop(const std::vector<TextPiece>& last, const std::vector<TextPiece>& first,
                   double slack) {
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  const auto amount_piece = [&](const std::string& text) {
-    return !text.empty() && std::any_of(text.begin(), text.end(), digit) &&
-           std::all_of(text.begin(), text.end(),
-                       [&](char c) { return digit(c) || c == '.' || c == ','; });
+  const auto amount_piece = [](const std::string& text) {
+    return unruled::IsDigitPiece(text) &&
+           std::any_of(text.begin(), text.end(), unruled::IsDigitChar);
   };
-  const auto text_piece = [&](const std::string& text) {
-    return !text.empty() && std::none_of(text.begin(), text.end(), digit);
+  const auto text_piece = [](const std::string& text) {
+    return !text.empty() && std::none_of(text.begin(), text.end(), unruled::IsDigitChar);
   };
   bool amounts = false;
   for (const TextPiece& piece : first) {
@@ -347,18 +340,13 @@ bool DigitRestOnTop(const PageContent& upper_content, const std::vector<int>& up
     if (glyph.box.y0 <= lower_top + 0.5 * glyph.box.height()) first.push_back(&glyph);
   }
   if (last.empty() || first.empty()) return false;
-  const auto digit_or_point = [](const std::string& text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-      return (c >= '0' && c <= '9') || c == '.' || c == ',';
-    });
-  };
   for (const Glyph* glyph : last) last_height = std::max(last_height, glyph->box.height());
   for (const Glyph* glyph : first) first_height = std::max(first_height, glyph->box.height());
   const double slack = 0.5 * std::max(last_height, first_height);
   const bool digits_only = std::all_of(first.begin(), first.end(), [&](const Glyph* piece) {
-    return digit_or_point(piece->text) &&
+    return unruled::IsDigitPiece(piece->text) &&
            std::any_of(last.begin(), last.end(), [&](const Glyph* above) {
-             return digit_or_point(above->text) && piece->box.x0 < above->box.x1 + slack &&
+             return unruled::IsDigitPiece(above->text) && piece->box.x0 < above->box.x1 + slack &&
                     piece->box.x1 > above->box.x0 - slack;
            });
   });
@@ -875,11 +863,7 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
 // The last line of a cell whose amount a narrow cell wrapped: cut after a
 // comma, after the point, or after the first decimal (`71,317,314.2`).
 bool IsCutAmountHead(std::string_view line) {
-  if (line.empty() || !unruled::IsDigitChar(line.front())) return false;
-  if (!std::all_of(line.begin(), line.end(),
-                   [](char c) { return unruled::IsDigitChar(c) || c == ',' || c == '.'; })) {
-    return false;
-  }
+  if (!unruled::IsDigitPiece(line) || !unruled::IsDigitChar(line.front())) return false;
   const char last = line.back();
   return last == ',' || last == '.' || (line.size() >= 3 && line[line.size() - 2] == '.');
 }
@@ -994,7 +978,8 @@ bool RejoinTableAcrossPageBreak(const PageContent& upper_content, PageAnalysis& 
   // stitch to complete.
   bool tried_tight = false;
   if (Rejoin(upper_content, upper, lower_content, lower, true, &tried_tight)) return true;
-  if (tried_tight && Rejoin(upper_content, upper, lower_content, lower, false, nullptr)) return true;
+  if (tried_tight && Rejoin(upper_content, upper, lower_content, lower, false, nullptr))
+    return true;
   CompleteRowCutUnderRepeatedHeader(upper, lower_content, lower);
   return false;
 }

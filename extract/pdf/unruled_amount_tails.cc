@@ -47,13 +47,6 @@ bool IsWellFormedAmount(std::string_view text) {
 
 namespace {
 
-// Digits, commas and points only: what an amount's wrapped rest can hold.
-bool IsDigitPiece(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return IsDigitChar(c) || c == ',' || c == '.';
-  });
-}
-
 // make a well-formed amount, and `above` alone is not one, or `piece` is the
 // decimal part of an integer ("12,672" over ".73").
 bool Completes(std::string_view above, std::string_view piece) {

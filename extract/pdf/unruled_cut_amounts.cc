@@ -29,9 +29,7 @@ namespace {
 // printed amount can hold.
 bool IsNumberPiece(std::string_view text) {
   if (!text.empty() && text.front() == '-') text.remove_prefix(1);
-  return !text.empty() && std::any_of(text.begin(), text.end(), IsDigitChar) &&
-         std::all_of(text.begin(), text.end(),
-                     [](char c) { return IsDigitChar(c) || c == ',' || c == '.'; });
+  return IsDigitPiece(text) && std::any_of(text.begin(), text.end(), IsDigitChar);
 }
 
 // A digit piece no publisher prints as an amount: a comma group of other than

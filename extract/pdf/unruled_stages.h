@@ -127,6 +127,13 @@ inline bool IsDigitChar(char c) {
   return c >= '0' && c <= '9';
 }
 
+// Digits, commas and points only: what an amount's piece, wrapped rest or cut head can hold.
+inline bool IsDigitPiece(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return IsDigitChar(c) || c == ',' || c == '.';
+  });
+}
+
 // Stage 1 (unruled_lines.cc).
 std::vector<Line> BuildLines(const PageContent& page, const std::vector<char>& glyph_taken);
 std::string Compact(std::string_view text);  // folded, without whitespace
