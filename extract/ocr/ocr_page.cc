@@ -308,15 +308,15 @@ void DropStrayMarks(std::vector<Symbol>& symbols) {
 }
 
 // A page's two images of its text without rules: `ink` (binary) tells where the lines of a cell
-// are, `gray` (TextInGray, may be null) is what is read.
+// are, and is read where `gray` (TextInGray) is null.
 struct CellImages {
   Pix* ink = nullptr;
   Pix* gray = nullptr;
 };
 
-// Reads one cell again on its own. Pixels are cut from the rule-free gray image
-// (CellImages::gray, its paper made white), a little inside the cell, with a white
-// margin added back; the binary one only tells where the cell's lines of print are. A cell whose
+// Reads one cell again on its own. Pixels are cut from the rule-free image (the gray one, its
+// paper made white, when `images` has it; else the binary one, which always tells where the cell's
+// lines of print are), a little inside the cell, with a white margin added back. A cell whose
 // text wraps (an amount printed "342,667.3" over "0" in a narrow column, a code "2101" over "101")
 // is read line by line: a single-line read of two lines mashes them into one row of wrong digits.
 // The lines are joined with '\n', as the text layer joins a wrapped cell. `upscale` > 1 enlarges
@@ -688,9 +688,8 @@ Box InkBoxOfCell(const pdf::PageContent& content, const std::vector<int>& indice
 constexpr int kDisputedConfidence = 50;
 
 // Reads an amount cell again with the second reader (eng, on the gray image) and compares: where
-// the first
-// reading breaks the amount grammar and the second does not, the second is taken; where both
-// are well formed and differ, the first is kept with kDisputedConfidence and an
+// the first reading breaks the amount grammar and the second does not, the second is taken; where
+// both are well formed and differ, the first is kept with kDisputedConfidence and an
 // ocr_readings_differ warning quoting both, which the normalizer turns into a finding naming
 // the figure. The same misread in every cell of a sum leaves the sums holding: only a second,
 // independent reading tells it.
@@ -1072,7 +1071,9 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
   // The text layer's own counts stay on the page: they say why it was OCR'd.
   ocr.page.glyph_count = original.glyph_count;
   ocr.page.undecodable_glyph_count = original.undecodable_glyph_count;
-  const PixPtr gray_text = TextInGray(prepared.gray.get(), ruling.erased.get());
+  // Only cells are read from the gray copy: a page without tables makes none.
+  const PixPtr gray_text =
+      ocr_analysis.tables.empty() ? nullptr : TextInGray(prepared.gray.get(), ruling.erased.get());
   result.cells_not_reread = RefineAnalysis(*engine, CellImages{ruling.text.get(), gray_text.get()},
                                            dpi, ocr, ocr_analysis, deadlines.cells);
   result.glyphs = static_cast<int>(ocr.glyphs.size());

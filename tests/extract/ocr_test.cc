@@ -54,6 +54,17 @@ std::string AllText(const Document& doc) {
   return text;
 }
 
+// Every table cell of `doc`, table by table in reading order.
+std::vector<const TableCell*> TableCells(const Document& doc) {
+  std::vector<const TableCell*> cells;
+  for (const Block& block : doc.blocks) {
+    if (const Table* table = block.AsTable()) {
+      for (const TableCell& cell : table->cells) cells.push_back(&cell);
+    }
+  }
+  return cells;
+}
+
 int CountWarnings(const Document& doc, const std::string& code) {
   int n = 0;
   for (const Warning& warning : doc.warnings) n += warning.code == code;
@@ -272,14 +283,10 @@ TEST(OcrTest, AnAmountNoFirstReadingMakesWellFormedTakesTheSecondReadersReading)
   Result<Document> doc = Read(kScanned + "sd_yantai_landres_2026_p14_150dpi.pdf", true);
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   std::vector<std::string> amounts;
-  for (const Block& block : doc->blocks) {
-    const Table* table = block.AsTable();
-    if (table == nullptr) continue;
-    for (const TableCell& cell : table->cells) {
-      if (cell.text == "1,606.14" || cell.text == "8,935.75") {
-        amounts.push_back(cell.text);
-        EXPECT_LE(cell.provenance.confidence, 50) << cell.text;
-      }
+  for (const TableCell* cell : TableCells(doc.value())) {
+    if (cell->text == "1,606.14" || cell->text == "8,935.75") {
+      amounts.push_back(cell->text);
+      EXPECT_LE(cell->provenance.confidence, 50) << cell->text;
     }
   }
   // Each is printed twice on the page (its row's 合计 and 项目支出).
@@ -410,18 +417,14 @@ TEST(OcrTest, ThinDigitStrokesAreReadFromTheGrayPage) {
   Result<Document> doc = Read(kScanned + "sd_yantai_stats_2026_p8_200dpi_top.pdf", true);
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   std::vector<std::vector<std::string>> amounts;
-  for (const Block& block : doc->blocks) {
-    const Table* table = block.AsTable();
-    if (table == nullptr) continue;
-    for (const TableCell& cell : table->cells) {
-      if (cell.column < 4 || cell.column > 6 || cell.text.empty() ||
-          !(cell.text[0] >= '0' && cell.text[0] <= '9'))
-        continue;
-      if (amounts.size() <= static_cast<std::size_t>(cell.row)) amounts.resize(cell.row + 1);
-      std::string digits = cell.text;  // a comma the reader left out changes no amount
-      digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
-      amounts[cell.row].push_back(digits);
-    }
+  for (const TableCell* cell : TableCells(doc.value())) {
+    if (cell->column < 4 || cell->column > 6 || cell->text.empty() ||
+        !(cell->text[0] >= '0' && cell->text[0] <= '9'))
+      continue;
+    if (amounts.size() <= static_cast<std::size_t>(cell->row)) amounts.resize(cell->row + 1);
+    std::string digits = cell->text;  // a comma the reader left out changes no amount
+    digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+    amounts[cell->row].push_back(digits);
   }
   const std::vector<std::string> printed = {"2123.11", "1506.40", "1506.40", "588.75",
                                             "41.00",   "285.00",  "591.64"};
@@ -443,14 +446,10 @@ TEST(OcrTest, TheGrayImageOnlySettlesDisagreements) {
   Result<Document> doc = Read(kScanned + "jl_changchun_xinfang_2026_p9_300dpi.pdf", true);
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   std::multiset<std::string> amounts;
-  for (const Block& block : doc->blocks) {
-    const Table* table = block.AsTable();
-    if (table == nullptr) continue;
-    for (const TableCell& cell : table->cells) {
-      if (!cell.text.empty() && cell.text.find('.') != std::string::npos && cell.text[0] >= '0' &&
-          cell.text[0] <= '9')
-        amounts.insert(cell.text);
-    }
+  for (const TableCell* cell : TableCells(doc.value())) {
+    if (!cell->text.empty() && cell->text.find('.') != std::string::npos && cell->text[0] >= '0' &&
+        cell->text[0] <= '9')
+      amounts.insert(cell->text);
   }
   const std::multiset<std::string> printed = {
       "1682.76", "1682.76", "1682.76", "1682.76", "1682.76", "1682.76", "1682.76",
