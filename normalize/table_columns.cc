@@ -75,8 +75,7 @@ std::vector<std::string> YearValueKeys(const std::vector<std::string>& paths) {
   return keys;
 }
 
-// Cells of column c below the header that hold money (a point or a separator): codes, row
-// numbers and counts are bare integers.
+// Cells of column c below the header that print nothing.
 int CountBlankCells(const Table& table, int header_rows, int c) {
   int blank = 0;
   for (int r = header_rows; r < table.row_count; ++r) {
@@ -85,6 +84,8 @@ int CountBlankCells(const Table& table, int header_rows, int c) {
   return blank;
 }
 
+// Cells of column c below the header that hold money (a point or a separator): codes, row
+// numbers and counts are bare integers.
 int MoneyCells(const Table& table, int header_rows, int c) {
   int money = 0;
   for (int r = header_rows; r < table.row_count; ++r) {
@@ -606,6 +607,9 @@ std::string KeyOcrColumnsByNearestLabel(const TablePart& first, const std::strin
   const Table& table = *first.table;
   if (!IsOcrGrid(table)) return "";
   std::string matched;
+  const auto note = [&matched](const std::string& read, const std::string& label) {
+    matched += (matched.empty() ? "'" : ", '") + read + "' as " + label;
+  };
   for (std::size_t c = 0; c < keys.size() && c < first.header.paths.size(); ++c) {
     const std::string& path = first.header.paths[c];
     const std::size_t last = path.rfind('/');
@@ -642,7 +646,7 @@ std::string KeyOcrColumnsByNearestLabel(const TablePart& first, const std::strin
       const std::string key = ColumnKeyForHeader(labelled);
       if (key.empty() || std::find(keys.begin(), keys.end(), key) != keys.end()) break;
       keys[c] = key;
-      matched += (matched.empty() ? "'" : ", '") + read + "' as " + *label;
+      note(read, *label);
       break;
     }
   }
@@ -663,7 +667,7 @@ std::string KeyOcrColumnsByNearestLabel(const TablePart& first, const std::strin
     if (key.empty() || key == keys[c] || std::find(keys.begin(), keys.end(), key) != keys.end())
       continue;
     keys[c] = key;
-    matched += (matched.empty() ? "'" : ", '") + read + "' as " + *label;
+    note(read, *label);
   }
   return matched;
 }
