@@ -654,6 +654,20 @@ std::vector<bool> AmountColumns(const Table& table) {
   return out;
 }
 
+// Rows where a cell of an amount column reads as words without a digit: header rows (类 | 款
+// over the code columns, 合计 | 基本支出 over the money ones), in which no cell is an amount
+// however the page pass garbled it (类 read '2大3疏' is no amount to read again as digits).
+std::vector<bool> RowsWithWordsInAmountColumns(const Table& table,
+                                               const std::vector<bool>& amount_columns) {
+  std::vector<bool> out(static_cast<std::size_t>(table.row_count), false);
+  for (const TableCell& cell : table.cells) {
+    if (cell.row == 0 || cell.column_span != 1 || !amount_columns[cell.column]) continue;
+    if (ShapeOf(cell.text) == CellShape::kLabel && !HasDigitAmongFew(cell.text))
+      out[static_cast<std::size_t>(cell.row)] = true;
+  }
+  return out;
+}
+
 int MinConfidence(const pdf::PageContent& content, const std::vector<int>& indices,
                   const Box& box) {
   int confidence = -1;
@@ -766,6 +780,7 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
     Table& table = detected.table;
     table.provenance.origin = TextOrigin::kOcr;
     const std::vector<bool> amount_columns = AmountColumns(table);
+    const std::vector<bool> word_rows = RowsWithWordsInAmountColumns(table, amount_columns);
     const bool ruled = table.ruled;
     int table_confidence = 100;
     for (TableCell& cell : table.cells) {
@@ -776,8 +791,9 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
           cell.column_span == 1 && cell.row > 0 && amount_columns[cell.column];
       // A cell of an amount column the page pass read as a short word with a digit in it
       // (5.93 read S.93) is an amount garbled, read again as one.
-      const bool garbled_amount =
-          amount_column && shape == CellShape::kLabel && HasDigitAmongFew(cell.text);
+      const bool garbled_amount = amount_column && shape == CellShape::kLabel &&
+                                  HasDigitAmongFew(cell.text) &&
+                                  !word_rows[static_cast<std::size_t>(cell.row)];
       bool numeric = shape == CellShape::kAmount || shape == CellShape::kNearAmount ||
                      (amount_column && shape == CellShape::kEmpty) || garbled_amount;
       int confidence = MinConfidence(content, detected.glyph_indices, *cell.provenance.box);
