@@ -197,6 +197,53 @@ void CloseOpenEdges(const std::vector<Segment>& verticals, const std::vector<dou
   close(false);
 }
 
+// A grid whose outer column border was not drawn (or not scanned): a summary's
+// label column left of the first column rule, the row rules running on to the
+// table's edge (jl_changchun_xinfang p9: 一、本年收入 | 1682.76 with no rule left
+// of 一). When most row lines' rules run past the first (last) column line by
+// at least a column's worth, and print lies in that strip, the grid gets a
+// border where they end. A rule under a title or a page's heading runs past
+// alone, and a strip without print opens no column.
+void CloseOpenSides(const PageContent& page, const std::vector<Segment>& horizontals,
+                    std::vector<double>& xs, const std::vector<double>& ys) {
+  constexpr double kMinOpenColumn = 12.0;  // points: narrower is a rule overshooting its corner
+  if (ys.size() < 3 || xs.size() < 2) return;
+  double widest = 0;
+  for (std::size_t k = 0; k + 1 < xs.size(); ++k) widest = std::max(widest, xs[k + 1] - xs[k]);
+  auto open = [&](bool left) {
+    const double edge = left ? xs.front() : xs.back();
+    std::vector<double> ends;  // per grid row line, how far its rules run past the edge
+    for (double y : ys) {
+      double reach = 0;
+      for (const Segment& s : horizontals) {
+        if (std::abs(s.pos - y) > kCollapseTol) continue;
+        if (left && s.lo < edge - kMinOpenColumn && s.hi >= edge - kSnapTol)
+          reach = std::max(reach, edge - s.lo);
+        if (!left && s.hi > edge + kMinOpenColumn && s.lo <= edge + kSnapTol)
+          reach = std::max(reach, s.hi - edge);
+      }
+      if (reach > 0) ends.push_back(reach);
+    }
+    if (ends.size() < 3 || ends.size() * 2 < ys.size()) return;
+    const double reach = *std::min_element(ends.begin(), ends.end());
+    if (reach > 1.5 * widest) return;
+    const double x0 = left ? edge - reach : edge, x1 = left ? edge : edge + reach;
+    const bool printed = std::any_of(page.glyphs.begin(), page.glyphs.end(), [&](const Glyph& g) {
+      const double cx = CenterX(g), cy = CenterY(g);
+      return cx > x0 && cx < x1 && cy > ys.front() && cy < ys.back() && !g.text.empty() &&
+             g.text != " ";
+    });
+    if (!printed) return;
+    if (left) {
+      xs.insert(xs.begin(), edge - reach);
+    } else {
+      xs.push_back(edge + reach);
+    }
+  };
+  open(true);
+  open(false);
+}
+
 // Builds one ruled table from the grid lines and the rule segments of one
 // connected component.
 DetectedTable BuildRuledTable(const PageContent& page, const std::vector<double>& xs,
@@ -346,6 +393,7 @@ std::vector<DetectedTable> DetectRuledTables(const PageContent& page,
     std::vector<double> xs = Cluster(xv), ys = Cluster(yv);
     if (xs.size() < 2 || ys.size() < 2) continue;
     CloseOpenEdges(cv, xs, ys);
+    CloseOpenSides(page, ch, xs, ys);
     DetectedTable t = BuildRuledTable(page, xs, ys, ch, cv, glyph_taken);
     // A framed paragraph (one cell) or a text-free frame (a box around a
     // chart, a signature line) is not a table: give its glyphs back.

@@ -109,6 +109,52 @@ TEST(RuledTableTest, RowUnderNoRuleAtAnOpenEdge) {
   }
 }
 
+// A summary whose label column has no rule on its outer side (jl_changchun_xinfang p9, a scan):
+// the row rules run on to the table's edge, and the labels left of the first column rule are the
+// grid's first column. The same on the right. A title's rule running past alone, rules
+// overshooting a corner, or a strip without print open no column.
+TEST(RuledTableTest, ColumnBeyondTheOuterColumnRuleAtAnOpenSide) {
+  struct Case {
+    const char* name;
+    double rules_from, rules_to;  // the row rules' extent; column rules at 160..440
+    int row_rules;                // how many of the four row lines run that far
+    bool labels;                  // whether print lies in the strips
+    int columns;
+    const char* first_cell;
+  };
+  const Case cases[] = {
+      {"open left", 60, 440, 4, true, 3, "一般公共预算拨款"},
+      {"open right", 160, 540, 4, true, 3, "1,682.76"},
+      {"open both", 60, 540, 4, true, 4, "一般公共预算拨款"},
+      {"overshoot", 154, 446, 4, true, 2, "1,682.76"},
+      {"a title rule alone", 60, 540, 1, true, 2, "1,682.76"},
+      {"no print beyond", 60, 540, 4, false, 2, "1,682.76"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(2);
+    const double ys[] = {100, 118, 136, 154};
+    for (int k = 0; k < 4; ++k) {
+      const bool far = k < c.row_rules;
+      HRule(page, ys[k], far ? c.rules_from : 160, far ? c.rules_to : 440);
+    }
+    for (double x : {160.0, 300.0, 440.0}) VRule(page, x, 100, 154);
+    if (c.labels) {
+      AddRun(page, "一般公共预算拨款", 65, 104);
+      AddRun(page, "政府性基金预算拨款", 65, 122);
+      AddRun(page, "0.00", 500, 104, 10, 6);
+    }
+    AddRun(page, "1,682.76", 200, 104, 10, 6);
+    AddRun(page, "1,682.76", 340, 104, 10, 6);
+    auto tables = DetectTables(page);
+    ASSERT_FALSE(tables.empty());
+    const Table& t = tables[0].table;
+    EXPECT_EQ(t.column_count, c.columns);
+    EXPECT_EQ(t.row_count, 3);
+    EXPECT_EQ(t.TextAt(0, 0), c.first_cell);
+  }
+}
+
 // A seal's small box on a scanned notice (hn_changsha_finance_fundnotice p1, OCR
 // rules): one column whose side rules run past its two horizontals opens no
 // row, so it stays a frame and leaves its text to the paragraphs.
