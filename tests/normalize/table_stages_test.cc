@@ -2336,6 +2336,38 @@ TEST(RowsTest, OcrFundNamesUnderTheirGroupReadOutOfOrder) {
                                       "income.other"}));
 }
 
+// 合计 and 小计 misread in a scan's header (sd_yantai_audit p24: 会计, and 小一计 under 财政拨款):
+// one ideograph of two misread, or a stroke read between them, is no near label, but still the
+// total it was printed as.
+TEST(RowsTest, OcrTotalWordsMisreadInAHeaderKeyTheTotals) {
+  struct Case {
+    const char* total;
+    const char* subtotal;
+  };
+  for (const Case& c : {Case{"合计", "小计"}, Case{"会计", "小一计"}, Case{"合汁", "小:计"}}) {
+    Table grid = Grid({{"项目名称", "项目类别", c.total, "财政拨款", "", "单位资金"},
+                       {"", "", "", c.subtotal, "一般公共预算", ""},
+                       {"合计", "", "781.50", "4.50", "4.50", "777.00"},
+                       {"审计业务经费", "其他运转类", "31.00", "", "", "31.00"}});
+    std::vector<TableCell> cells;
+    for (TableCell cell : grid.cells) {
+      cell.provenance.origin = TextOrigin::kOcr;
+      const bool tall = cell.column < 3 || cell.column == 5;
+      if (cell.row == 1 && tall) continue;
+      if (cell.row == 0 && cell.column == 4) continue;
+      if (cell.row == 0 && tall) cell.row_span = 2;
+      if (cell.row == 0 && cell.column == 3) cell.column_span = 2;
+      cells.push_back(cell);
+    }
+    grid.cells = cells;
+    StitchedTable stitched = OnePart(grid, "budget.project_expenditure");
+    EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+              (std::vector<std::string>{"", "", "total", "fiscal_appropriation.total",
+                                        "fiscal_appropriation.general_budget", "unit_funds"}))
+        << c.total << " " << c.subtotal;
+  }
+}
+
 // 合计 | 人员经费 | 公用经费 under 一般公共预算基本支出, the group misread on a scan
 // (sh_city_unit_laoganbu p14): the group read by its nearest label makes 合计 the basic
 // column, as the text layer keys it; a text layer's misprint is taken as printed.
