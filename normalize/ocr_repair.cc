@@ -151,6 +151,14 @@ std::optional<UnitOfAmount> ReadingUnit(const Figure& figure, const CanonicalTab
   return std::nullopt;
 }
 
+// Whether a reading prints a zero before other integer digits ('031.22', '0,512.00'): no amount
+// is printed so; it is another's digit misread 0, never a candidate for the figure.
+bool StartsWithZeroDigit(std::string_view reading) {
+  if (!reading.empty() && reading.front() == '-') reading.remove_prefix(1);
+  return reading.size() > 1 && reading[0] == '0' &&
+         ((reading[1] >= '0' && reading[1] <= '9') || reading[1] == ',');
+}
+
 // The second reader's reading of the figure's cell: the second quoted text of an
 // ocr_readings_differ warning whose box overlaps the figure's on its page; "" when none.
 std::string SecondReading(const Figure& figure, const std::vector<Warning>& warnings) {
@@ -161,7 +169,8 @@ std::string SecondReading(const Figure& figure, const std::vector<Warning>& warn
         warning.provenance.page != cell.page || !warning.provenance.box->Overlaps(*cell.box)) {
       continue;
     }
-    if (std::optional<std::string> second = SecondOcrReading(warning)) return *second;
+    std::optional<std::string> second = SecondOcrReading(warning);
+    if (second && !StartsWithZeroDigit(*second)) return *second;
   }
   return "";
 }

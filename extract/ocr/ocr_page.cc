@@ -589,6 +589,9 @@ bool IsWellFormedAmount(std::string_view text) {
   }
   if (i == first || group == 0 || (grouped && group != 3)) return false;
   if (i == text.size()) return true;
+  // No amount prints a zero before its other integer digits ('031.22' is 631.22 with its 6 read
+  // 0); a code may (款 01), but has no point.
+  if (text[first] == '0' && i > first + 1) return false;
   // Three decimals stay doubtful: "1.234" is as likely 1,234 with its comma
   // read as a point.
   const std::size_t decimals = text.size() - i - 1;

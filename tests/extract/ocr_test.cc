@@ -176,6 +176,11 @@ TEST(OcrTextTest, WellFormedAmounts) {
       {"11,161.558229", true},
       {"12.3456", true},
       {"1.2345678", false},
+      // A zero before other integer digits: a digit misread 0 (631.22); a code's piece is 01.
+      {"031.22", false},
+      {"0,512.00", false},
+      {"01", true},
+      {"0.00", true},
   };
   for (const auto& [text, ok] : cases) EXPECT_EQ(ocr::IsWellFormedAmount(text), ok) << text;
 }
