@@ -238,8 +238,9 @@ class RowReader {
     finding.check = "row.total_by_sums";
     finding.severity = Severity::kInfo;
     finding.message = "table '" + table.printed_title + "': the OCR'd row '" + row->row_name +
-                      "' keys no row as read and prints in each column the sum of the table's "
-                      "top rows (its 类 rows, or the 项 rows it lists alone): it is the total row";
+                      "' keys no row as read and prints in each column (all but one at most, "
+                      "which sum.total then names) the sum of the table's top rows (its 类 rows, "
+                      "or the 项 rows it lists alone): it is the total row";
     for (const Figure& figure : row->values) finding.figures.push_back(ReferenceTo(figure));
     if (!row->values.empty()) finding.provenance = row->values.front().provenance;
     findings_.push_back(std::move(finding));
