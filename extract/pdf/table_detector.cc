@@ -244,6 +244,48 @@ void CloseOpenSides(const PageContent& page, const std::vector<Segment>& horizon
   open(false);
 }
 
+// Whether print is an amount's: digits with their separators and spaces only.
+bool IsAmountPrint(const std::string& text) {
+  bool digit = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != ',' && c != '.' && c != ' ' && c != '-') {
+      return false;
+    }
+  }
+  return digit;
+}
+
+// Whether the print either side of a grid line whose rule is missing in a row is two cells'
+// rather than one's: an amount on one side at least, no glyph across the line, and a gap at it of
+// a glyph's height at least. A scan drops a rule's stretch (bj_city_govoffice p1:
+// '5,133.737491' beside 支出总计, read as one cell over two columns); a header word spanning the
+// columns (本年收入, 合  计) is words on both sides, and one amount centred over the two has no
+// gap.
+bool PrintSplitAt(const PageContent& page, const std::vector<int>& left,
+                  const std::vector<int>& right, double x) {
+  if (left.empty() || right.empty()) return false;
+  double left_end = -1e9, right_start = 1e9, height = 0;
+  std::string left_text, right_text;
+  for (int k : left) {
+    const Glyph& g = page.glyphs[k];
+    if (g.box.x1 > x + kSnapTol) return false;
+    left_end = std::max(left_end, g.box.x1);
+    height = std::max(height, g.box.height());
+    left_text += g.text;
+  }
+  for (int k : right) {
+    const Glyph& g = page.glyphs[k];
+    if (g.box.x0 < x - kSnapTol) return false;
+    right_start = std::min(right_start, g.box.x0);
+    height = std::max(height, g.box.height());
+    right_text += g.text;
+  }
+  if (right_start - left_end < height) return false;
+  return IsAmountPrint(left_text) || IsAmountPrint(right_text);
+}
+
 // Builds one ruled table from the grid lines and the rule segments of one
 // connected component.
 DetectedTable BuildRuledTable(const PageContent& page, const std::vector<double>& xs,
@@ -261,11 +303,21 @@ DetectedTable BuildRuledTable(const PageContent& page, const std::vector<double>
     int k = NearestLine(ys, s.pos, kCollapseTol);
     if (k >= 0) on_y[k].push_back(s);
   }
+  // Glyphs by the elementary cell holding their centre, for telling apart print that a
+  // missing rule would join.
+  std::vector<std::vector<int>> in_cell(static_cast<std::size_t>(rows * cols));
+  for (int k = 0; k < static_cast<int>(page.glyphs.size()); ++k) {
+    if (glyph_taken[k] || page.glyphs[k].text == " ") continue;
+    const int j = Band(xs, CenterX(page.glyphs[k])), i = Band(ys, CenterY(page.glyphs[k]));
+    if (i >= 0 && j >= 0) in_cell[static_cast<std::size_t>(i * cols + j)].push_back(k);
+  }
   UnionFind uf(rows * cols);
   for (int i = 0; i < rows; ++i) {
     for (int j = 0; j + 1 < cols; ++j) {
       double len = ys[i + 1] - ys[i];
-      if (Coverage(on_x[j + 1], ys[i], ys[i + 1]) < 0.5 * len) {
+      if (Coverage(on_x[j + 1], ys[i], ys[i + 1]) < 0.5 * len &&
+          !PrintSplitAt(page, in_cell[static_cast<std::size_t>(i * cols + j)],
+                        in_cell[static_cast<std::size_t>(i * cols + j + 1)], xs[j + 1])) {
         uf.Union(i * cols + j, i * cols + j + 1);
       }
     }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/text.h"
@@ -26,6 +27,10 @@ void VRule(PageContent& page, double x, double y0, double y1) {
 void Grid(PageContent& page, const std::vector<double>& xs, const std::vector<double>& ys) {
   for (double y : ys) HRule(page, y, xs.front(), xs.back());
   for (double x : xs) VRule(page, x, ys.front(), ys.back());
+}
+
+bool IsAmountLike(std::string_view text) {
+  return !text.empty() && (text[0] == '.' || (text[0] >= '0' && text[0] <= '9'));
 }
 
 const TableCell* Anchor(const Table& t, int r, int c) {
@@ -152,6 +157,45 @@ TEST(RuledTableTest, ColumnBeyondTheOuterColumnRuleAtAnOpenSide) {
     EXPECT_EQ(t.column_count, c.columns);
     EXPECT_EQ(t.row_count, 3);
     EXPECT_EQ(t.TextAt(0, 0), c.first_cell);
+  }
+}
+
+// A body row whose rule between two columns a scan lost in part (bj_city_govoffice p1: the
+// total '5,133.737491' beside 支出总计, read as one cell over both columns): print that a gap
+// at the grid line parts, an amount on one side at least, stays two cells. Words spanning the
+// columns (a header, 合  计 spaced out) and one amount centred over both stay one cell.
+TEST(RuledTableTest, AmountBesideALabelWhereARuleIsMissingStaysApart) {
+  struct Case {
+    const char* name;
+    const char* left;  // printed in the row's first column (x 100..200), "" for none
+    double left_x;
+    const char* right;  // printed in its second (x 200..300)
+    double right_x;
+    int cells_in_row;
+  };
+  const Case cases[] = {
+      {"amount beside a label", "5,133.737491", 110, "支出总计", 215, 2},
+      {"label beside an amount", "收入总计", 110, "5,133.737491", 215, 2},
+      {"words across", "合", 170, "计", 220, 1},
+      {"a header word across", "本年", 180, "收入", 202, 1},
+      {"one amount across", "5,133", 170, ".73", 200, 1},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(2);
+    for (double y : {100.0, 118.0, 136.0}) HRule(page, y, 100, 400);
+    for (double x : {100.0, 300.0, 400.0}) VRule(page, x, 100, 136);
+    VRule(page, 200, 100, 118);  // the rule at x 200 drawn in the first row only
+    AddRun(page, "1.00", 110, 104, 10, 6);
+    AddRun(page, "2.00", 215, 104, 10, 6);
+    AddRun(page, c.left, c.left_x, 122, 10, IsAmountLike(c.left) ? 6 : 10);
+    AddRun(page, c.right, c.right_x, 122, 10, IsAmountLike(c.right) ? 6 : 10);
+    auto tables = DetectTables(page);
+    ASSERT_FALSE(tables.empty());
+    const Table& t = tables[0].table;
+    int cells = 0;
+    for (const TableCell& cell : t.cells) cells += cell.row == 1 && cell.column < 2;
+    EXPECT_EQ(cells, c.cells_in_row);
   }
 }
 
