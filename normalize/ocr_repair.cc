@@ -160,8 +160,10 @@ bool StartsWithZeroDigit(std::string_view reading) {
 }
 
 // The second reader's reading of the figure's cell: the second quoted text of an
-// ocr_readings_differ warning whose box overlaps the figure's on its page; "" when none.
-std::string SecondReading(const Figure& figure, const std::vector<Warning>& warnings) {
+// ocr_readings_differ warning whose box overlaps the figure's on its page; "" when none, or when
+// it was outvoted and `outvoted` is false.
+std::string SecondReading(const Figure& figure, const std::vector<Warning>& warnings,
+                          bool outvoted = true) {
   const Provenance& cell = figure.provenance;
   if (!cell.box) return "";
   for (const Warning& warning : warnings) {
@@ -169,6 +171,7 @@ std::string SecondReading(const Figure& figure, const std::vector<Warning>& warn
         warning.provenance.page != cell.page || !warning.provenance.box->Overlaps(*cell.box)) {
       continue;
     }
+    if (!outvoted && OcrReadingOutvoted(warning)) return "";
     std::optional<std::string> second = SecondOcrReading(warning);
     if (second && !StartsWithZeroDigit(*second)) return *second;
   }
@@ -320,14 +323,17 @@ struct SecondValue {
 };
 
 // The figures of `table` whose cells the second reader read otherwise, with the
-// amounts those readings give in the unit the first was read in.
+// amounts those readings give in the unit the first was read in. A reading two others outvoted
+// is left out: taken with a table's others it turned right figures whose own identities held
+// (cq_city_landres p15: 23.64 in a 项, its 款 and the 项's basic, all read 23.04 by chi_sim on the
+// gray page and 23.64 by eng and chi_sim on the binary image, taken back to 23.04 together).
 std::vector<SecondValue> SecondValuesOf(CanonicalTable& table,
                                         const std::vector<Warning>& reader_warnings) {
   std::vector<SecondValue> out;
   for (CanonicalRow& row : table.rows) {
     for (Figure& figure : row.values) {
       if (figure.provenance.origin != TextOrigin::kOcr || figure.corrected) continue;
-      const std::string second = SecondReading(figure, reader_warnings);
+      const std::string second = SecondReading(figure, reader_warnings, /*outvoted=*/false);
       if (second.empty()) continue;
       const std::optional<UnitOfAmount> unit = ReadingUnit(figure, table);
       const AmountText amount = ParseAmountText(second);

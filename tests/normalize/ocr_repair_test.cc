@@ -254,6 +254,7 @@ TEST(OcrRepairTest, TheSecondReadingsOfATableAreTriedTogether) {
     const char* second_20802;
     bool repaired;
     const char* second_orphan = nullptr;  // the second reading of 2139999, in no identity
+    bool outvoted = false;                // the readings quoted were outvoted by two others
   } cases[] = {
       {"a misread repeated in a chain", nullptr, "554.00", true},
       {"with a wrong second reading", "7,000.00", "554.00", true},
@@ -261,6 +262,9 @@ TEST(OcrRepairTest, TheSecondReadingsOfATableAreTriedTogether) {
       // A row whose code was misread has no parent and takes part in no identity: its second
       // reading proves nothing and stays out, and the others are taken without it.
       {"with a second reading no identity holds", nullptr, "554.00", true, "15.00"},
+      // One reader's readings against two agreeing others' (cq_city_landres p15) are not taken
+      // together: the group would turn figures whose own identities hold.
+      {"outvoted readings", nullptr, "554.00", false, nullptr, true},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -276,9 +280,12 @@ TEST(OcrRepairTest, TheSecondReadingsOfATableAreTriedTogether) {
       Figure* figure = const_cast<Figure*>(FindFigure(tables, code, "basic"));
       figure->provenance.box = Box{300, y, 340, y + 12};
       if (reading == nullptr) return;
+      const std::string how = c.outvoted
+                                  ? "\" by the first reader on the gray image; the reading of the "
+                                    "second reader and of the first on the binary image is kept"
+                                  : "\" by the second reader (eng); the first reading is kept";
       warnings.push_back(Warning{"ocr_readings_differ",
-                                 "\"" + figure->printed_text + "\" is read \"" + reading +
-                                     "\" by the second reader (eng); the first reading is kept",
+                                 "\"" + figure->printed_text + "\" is read \"" + reading + how,
                                  figure->provenance});
     };
     second("20801", c.second_20801, 100);
