@@ -23,9 +23,10 @@ std::optional<std::string> SecondOcrReading(const Warning& warning) {
 }
 
 bool OcrReadingOutvoted(const Warning& warning) {
-  return warning.code == "ocr_readings_differ" &&
-         warning.message.find("the reading of the second reader and of the first") !=
-             std::string::npos;
+  if (warning.code != "ocr_readings_differ") return false;
+  return warning.message.find("the reading of the second reader and of the first") !=
+             std::string::npos ||
+         warning.message.find("by the page's reading") != std::string::npos;
 }
 
 bool IsCellWarning(const std::string& code) {

@@ -254,7 +254,7 @@ TEST(OcrRepairTest, TheSecondReadingsOfATableAreTriedTogether) {
     const char* second_20802;
     bool repaired;
     const char* second_orphan = nullptr;  // the second reading of 2139999, in no identity
-    bool outvoted = false;                // the readings quoted were outvoted by two others
+    const char* outvoted = nullptr;       // how the quoted readings were outvoted, if they were
   } cases[] = {
       {"a misread repeated in a chain", nullptr, "554.00", true},
       {"with a wrong second reading", "7,000.00", "554.00", true},
@@ -264,7 +264,11 @@ TEST(OcrRepairTest, TheSecondReadingsOfATableAreTriedTogether) {
       {"with a second reading no identity holds", nullptr, "554.00", true, "15.00"},
       // One reader's readings against two agreeing others' (cq_city_landres p15) are not taken
       // together: the group would turn figures whose own identities hold.
-      {"outvoted readings", nullptr, "554.00", false, nullptr, true},
+      {"outvoted readings", nullptr, "554.00", false, nullptr,
+       "\" by the first reader on the gray image; the reading of the second reader and of the "
+       "first on the binary image is kept"},
+      {"the page pass's readings", nullptr, "554.00", false, nullptr,
+       "\" by the page's reading; the first reading is kept"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -280,9 +284,8 @@ TEST(OcrRepairTest, TheSecondReadingsOfATableAreTriedTogether) {
       Figure* figure = const_cast<Figure*>(FindFigure(tables, code, "basic"));
       figure->provenance.box = Box{300, y, 340, y + 12};
       if (reading == nullptr) return;
-      const std::string how = c.outvoted
-                                  ? "\" by the first reader on the gray image; the reading of the "
-                                    "second reader and of the first on the binary image is kept"
+      const std::string how = c.outvoted != nullptr
+                                  ? c.outvoted
                                   : "\" by the second reader (eng); the first reading is kept";
       warnings.push_back(Warning{"ocr_readings_differ",
                                  "\"" + figure->printed_text + "\" is read \"" + reading + how,
