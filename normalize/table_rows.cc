@@ -830,6 +830,18 @@ class RowReader {
                    std::any_of(table.rows.begin(), table.rows.end(),
                                [&](const CanonicalRow& row) { return row.row_code == read; });
           };
+          // A class code misread (205 read 209 over 教育支出, cq_city_commerce p9) beside the name
+          // of another class: the name, printed in full, says which class the row is, and its
+          // 款 rows (20503) follow it, not the misread one.
+          if (label_ocr && IsFunctionCodedKind(table.kind) && code.size() == 3 && pieces.empty()) {
+            const std::optional<std::string> named =
+                FunctionClassCode(StripOrdinal(TableKey(name)));
+            if (named && *named != code) {
+              AppendNote(codes_inferred,
+                         "'" + code + "' as " + *named + " by its name '" + name + "'");
+              code = *named;
+            }
+          }
           if (label_ocr && IsFunctionCodedKind(table.kind) &&
               (code.size() == 5 || code.size() == 7) && misplaced(code)) {
             const std::string named = CodeMisreadAsAnother(code, name);

@@ -1467,11 +1467,18 @@ TEST(HeaderTest, OcrLoneMoneyColumnWithItsWordMisread) {
         {"30102", "津贴补贴", "5,081.98"}},
        {"", "", "amount"}},
       {"a column printed empty",
-       {{"科目编码", "科目名称", "合汁", "项月支出"},
+       {{"科目编码", "科目名称", "台汁", "项月支出"},
         {"301", "工资福利支出", "10,204.52", ""},
         {"30101", "基本工资", "2,117.68", ""},
         {"30102", "津贴补贴", "5,081.98", ""}},
        {"", "", "", ""}},
+      // Its word a 合计 misread by one ideograph: keyed by that word, total, not guessed.
+      {"a column printed empty, its word 合计 misread",
+       {{"科目编码", "科目名称", "合汁", "项月支出"},
+        {"301", "工资福利支出", "10,204.52", ""},
+        {"30101", "基本工资", "2,117.68", ""},
+        {"30102", "津贴补贴", "5,081.98", ""}},
+       {"", "", "total", ""}},
       // A first part with no header of its own (s3w_0013: 人员经费 | 公用经费 printed over a
       // later part): its lone money column is the personnel one, not an amount.
       {"no header of its own",
@@ -2309,6 +2316,23 @@ TEST(RowsTest, OcrIncomeSourceListedDownThePageKeyedByItsNearestLabel) {
     } else {
       EXPECT_EQ(codes, (std::vector<std::string>{"income.grand_total", "", "", "income.other"}));
     }
+  }
+}
+
+// A class code misread beside another class's name (cq_city_commerce p9: 205 read 209 over
+// 教育支出, its 款 20503 below): on a scan the name, printed in full, keys the row; a text layer's
+// code is taken as printed.
+TEST(RowsTest, OcrClassCodeMisreadBesideAnotherClassesName) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    std::vector<Finding> findings;
+    const std::vector<std::string> codes = RowCodes(Grid({{"科目编码", "科目名称", "合计"},
+                                                          {"209", "教育支出", "55,670.32"},
+                                                          {"20503", "职业教育", "55,653.68"},
+                                                          {"2050305", "高等职业教育", "55,653.68"},
+                                                          {"210", "卫生健康支出", "16.64"}}),
+                                                    "budget.expenditure", findings, origin);
+    const std::string first = origin == TextOrigin::kOcr ? "205" : "209";
+    EXPECT_EQ(codes, (std::vector<std::string>{first, "20503", "2050305", "210"}));
   }
 }
 
