@@ -737,7 +737,12 @@ void CheckAmountBySecondReader(Engine& engine, const CellImages& images, const B
                                /*second_reader=*/true);
   const std::string second_text = NormalizeAmountReading(Trim(second.text));
   if (second_text.empty() || !IsWellFormedAmount(second_text)) return;
-  if (BareAmount(second_text) == BareAmount(cell.text)) return;
+  if (BareAmount(second_text) == BareAmount(cell.text)) {
+    // The same value: the reading that kept every printed decimal (8,935.000000 where the other
+    // lost a zero) is the cell's print.
+    if (second_text.size() > cell.text.size()) cell.text = second_text;
+    return;
+  }
   if (!IsWellFormedAmount(cell.text)) {
     cell.text = second_text;
     confidence = std::min(second.confidence, kDisputedConfidence);
