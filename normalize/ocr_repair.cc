@@ -151,9 +151,19 @@ std::optional<UnitOfAmount> ReadingUnit(const Figure& figure, const CanonicalTab
   return std::nullopt;
 }
 
+// Whether a reading prints a zero before other integer digits ('031.22', '0,512.00'): no amount
+// is printed so; it is another's digit misread 0, never a candidate for the figure.
+bool StartsWithZeroDigit(std::string_view reading) {
+  if (!reading.empty() && reading.front() == '-') reading.remove_prefix(1);
+  return reading.size() > 1 && reading[0] == '0' &&
+         ((reading[1] >= '0' && reading[1] <= '9') || reading[1] == ',');
+}
+
 // The second reader's reading of the figure's cell: the second quoted text of an
-// ocr_readings_differ warning whose box overlaps the figure's on its page; "" when none.
-std::string SecondReading(const Figure& figure, const std::vector<Warning>& warnings) {
+// ocr_readings_differ warning whose box overlaps the figure's on its page; "" when none, or when
+// it was outvoted and `outvoted` is false.
+std::string SecondReading(const Figure& figure, const std::vector<Warning>& warnings,
+                          bool outvoted = true) {
   const Provenance& cell = figure.provenance;
   if (!cell.box) return "";
   for (const Warning& warning : warnings) {
@@ -161,7 +171,9 @@ std::string SecondReading(const Figure& figure, const std::vector<Warning>& warn
         warning.provenance.page != cell.page || !warning.provenance.box->Overlaps(*cell.box)) {
       continue;
     }
-    if (std::optional<std::string> second = SecondOcrReading(warning)) return *second;
+    if (!outvoted && OcrReadingOutvoted(warning)) return "";
+    std::optional<std::string> second = SecondOcrReading(warning);
+    if (second && !StartsWithZeroDigit(*second)) return *second;
   }
   return "";
 }
@@ -311,14 +323,17 @@ struct SecondValue {
 };
 
 // The figures of `table` whose cells the second reader read otherwise, with the
-// amounts those readings give in the unit the first was read in.
+// amounts those readings give in the unit the first was read in. A reading two others outvoted
+// is left out: taken with a table's others it turned right figures whose own identities held
+// (cq_city_landres p15: 23.64 in a 项, its 款 and the 项's basic, all read 23.04 by chi_sim on the
+// gray page and 23.64 by eng and chi_sim on the binary image, taken back to 23.04 together).
 std::vector<SecondValue> SecondValuesOf(CanonicalTable& table,
                                         const std::vector<Warning>& reader_warnings) {
   std::vector<SecondValue> out;
   for (CanonicalRow& row : table.rows) {
     for (Figure& figure : row.values) {
       if (figure.provenance.origin != TextOrigin::kOcr || figure.corrected) continue;
-      const std::string second = SecondReading(figure, reader_warnings);
+      const std::string second = SecondReading(figure, reader_warnings, /*outvoted=*/false);
       if (second.empty()) continue;
       const std::optional<UnitOfAmount> unit = ReadingUnit(figure, table);
       const AmountText amount = ParseAmountText(second);

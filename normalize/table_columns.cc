@@ -598,6 +598,20 @@ void KeyHeaderlessThreePublic(const StitchedTable& stitched, std::vector<std::st
   if (amount_column > 0) keys[static_cast<std::size_t>(amount_column)] = named;
 }
 
+// 合计, 小计 or 总计 as a scan misreads it in a header: one of its two ideographs misread (会计,
+// 合汁) or a stray mark read between them (小一计, sd_yantai_audit p24). The word it stands for,
+// else "". Nearness (NearestOcrLabel) cannot tell these: one ideograph in two is not near enough.
+std::string MisreadTotalHeader(const std::string& read) {
+  const std::vector<char32_t> chars = DecodeUtf8(read);
+  if (IsMisreadTotalWord(read)) return chars[0] == U'总' ? "总计" : "合计";
+  const bool total_first =
+      chars.size() == 3 && (chars[0] == U'合' || chars[0] == U'小' || chars[0] == U'总');
+  // A stray mark is no ideograph, or the one a stroke reads as (一).
+  const bool stray_between = total_first && (!IsCjkIdeograph(chars[1]) || chars[1] == U'一');
+  if (stray_between && chars[2] == U'计') return EncodeUtf8(std::vector<char32_t>{chars[0], U'计'});
+  return "";
+}
+
 // OCR'd headers of money columns that key nothing as read (-般公共预/分收入) keyed by the
 // nearest header a standard table prints (ocr_labels.h), unless another column has that key.
 // The header's last piece is tried, then its last two joined (a word wrapped over two header
@@ -637,7 +651,9 @@ std::string KeyOcrColumnsByNearestLabel(const TablePart& first, const std::strin
       reads.emplace_back(before == std::string::npos ? path : path.substr(before + 1), 2);
     }
     for (const auto& [read, replaced] : reads) {
-      const std::optional<std::string> label = NearestOcrLabel(read, LabelVocabulary::kColumns);
+      const std::string total = MisreadTotalHeader(TableKey(read));
+      const std::optional<std::string> label =
+          total.empty() ? NearestOcrLabel(read, LabelVocabulary::kColumns) : total;
       if (!label) continue;
       std::vector<std::string> labelled(
           pieces.begin(),

@@ -273,6 +273,9 @@ std::string KeyForPath(const std::vector<std::string>& path) {
   if (last == "得分" || last == "分值" || Has(last, "权重") || last == "评分") {
     return std::string(kRateColumn);
   }
+  // A column printed in percent (决算数为调整预算数％, 执行率(%)) is a rate whatever figures its
+  // words name.
+  if (Has(last, "%") || Has(last, "％")) return std::string(kRateColumn);
   if (std::any_of(path.begin(), path.end(), IsChangeHeader)) {
     if (IsPercentHeader(path.back())) return std::string(kRateColumn);
     return "change" + net_suffix;

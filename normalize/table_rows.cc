@@ -238,8 +238,9 @@ class RowReader {
     finding.check = "row.total_by_sums";
     finding.severity = Severity::kInfo;
     finding.message = "table '" + table.printed_title + "': the OCR'd row '" + row->row_name +
-                      "' keys no row as read and prints in each column the sum of the table's "
-                      "top rows (its 类 rows, or the 项 rows it lists alone): it is the total row";
+                      "' keys no row as read and prints in each column (all but one at most, "
+                      "which sum.total then names) the sum of the table's top rows (its 类 rows, "
+                      "or the 项 rows it lists alone): it is the total row";
     for (const Figure& figure : row->values) finding.figures.push_back(ReferenceTo(figure));
     if (!row->values.empty()) finding.provenance = row->values.front().provenance;
     findings_.push_back(std::move(finding));
@@ -829,6 +830,18 @@ class RowReader {
                    std::any_of(table.rows.begin(), table.rows.end(),
                                [&](const CanonicalRow& row) { return row.row_code == read; });
           };
+          // A class code misread (205 read 209 over 教育支出, cq_city_commerce p9) beside the name
+          // of another class: the name, printed in full, says which class the row is, and its
+          // 款 rows (20503) follow it, not the misread one.
+          if (label_ocr && IsFunctionCodedKind(table.kind) && code.size() == 3 && pieces.empty()) {
+            const std::optional<std::string> named =
+                FunctionClassCode(StripOrdinal(TableKey(name)));
+            if (named && *named != code) {
+              AppendNote(codes_inferred,
+                         "'" + code + "' as " + *named + " by its name '" + name + "'");
+              code = *named;
+            }
+          }
           if (label_ocr && IsFunctionCodedKind(table.kind) &&
               (code.size() == 5 || code.size() == 7) && misplaced(code)) {
             const std::string named = CodeMisreadAsAnother(code, name);

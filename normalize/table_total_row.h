@@ -14,8 +14,9 @@ namespace disclose {
 
 // Keys as `total` the one uncoded row of an OCR'd table, with no total row, whose every figure
 // is the sum of the top rows' (the shortest codes, 类 rows or a flat list's 项 rows, two at
-// least) in its column, in two columns at least or in a table's only column. Returns that row
-// (nullptr when none is keyed).
+// least) in its column, in two columns at least or in a table's only column; or in all columns
+// but one, three at least holding (a cell above misread). Returns that row (nullptr when none is
+// keyed).
 const CanonicalRow* KeyOcrTotalRowBySums(CanonicalTable& table);
 
 }  // namespace disclose

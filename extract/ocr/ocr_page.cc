@@ -589,6 +589,9 @@ bool IsWellFormedAmount(std::string_view text) {
   }
   if (i == first || group == 0 || (grouped && group != 3)) return false;
   if (i == text.size()) return true;
+  // No amount prints a zero before its other integer digits ('031.22' is 631.22 with its 6 read
+  // 0); a code may (款 01), but has no point.
+  if (text[first] == '0' && i > first + 1) return false;
   // Three decimals stay doubtful: "1.234" is as likely 1,234 with its comma
   // read as a point.
   const std::size_t decimals = text.size() - i - 1;
@@ -654,6 +657,20 @@ std::vector<bool> AmountColumns(const Table& table) {
   return out;
 }
 
+// Rows where a cell of an amount column reads as words without a digit: header rows (类 | 款
+// over the code columns, 合计 | 基本支出 over the money ones), in which no cell is an amount
+// however the page pass garbled it (类 read '2大3疏' is no amount to read again as digits).
+std::vector<bool> RowsWithWordsInAmountColumns(const Table& table,
+                                               const std::vector<bool>& amount_columns) {
+  std::vector<bool> out(static_cast<std::size_t>(table.row_count), false);
+  for (const TableCell& cell : table.cells) {
+    if (cell.row == 0 || cell.column_span != 1 || !amount_columns[cell.column]) continue;
+    if (ShapeOf(cell.text) == CellShape::kLabel && !HasDigitAmongFew(cell.text))
+      out[static_cast<std::size_t>(cell.row)] = true;
+  }
+  return out;
+}
+
 int MinConfidence(const pdf::PageContent& content, const std::vector<int>& indices,
                   const Box& box) {
   int confidence = -1;
@@ -687,17 +704,32 @@ Box InkBoxOfCell(const pdf::PageContent& content, const std::vector<int>& indice
 // repair by the identities (normalize/ocr_repair.h) to try changing it.
 constexpr int kDisputedConfidence = 50;
 
+// Digits, point and sign of an amount reading, without the zeros that end its decimals: what
+// two readings of one value share (a six-decimal column's 3,384.074000 read 3,384.07400 by one
+// reader is no disagreement).
+std::string BareAmount(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c != ',' && c != ' ' && c != '\n') out += c;
+  }
+  if (out.find('.') != std::string::npos) {
+    while (!out.empty() && out.back() == '0') out.pop_back();
+    if (!out.empty() && out.back() == '.') out.pop_back();
+  }
+  return out;
+}
+
 // Reads an amount cell again with the second reader (eng, on the gray image) and compares: where
 // the first reading breaks the amount grammar and the second does not, the second is taken; where
 // both are well formed and differ, the first is kept with kDisputedConfidence and an
 // ocr_readings_differ warning quoting both, which the normalizer turns into a finding naming
 // the figure. The same misread in every cell of a sum leaves the sums holding: only a second,
 // independent reading tells it.
-// Two well-formed readings that differ get a third: the first reader on the gray image. Each
-// image misleads chi_sim on some faces (the binary one a Song 4 read 1 on 烟台's, whose hairlines
-// binarising drops; the gray one a narrow 6 read 0 on jl_changchun, 5 read 3 on cq_city_govoffice)
-// where eng on the gray image reads right; where the third agrees with the second, the second is
-// taken, still disputed and named by the warning.
+// Two well-formed readings that differ get a third: the first reader on the binary image. Each
+// image misleads chi_sim on some faces (the gray one a narrow 6 read 0 on jl_changchun, the
+// binary one a Song 4 read 1 on 烟台's, whose hairlines binarising drops), rarely both on one
+// cell; where the third agrees with the second, the second is taken, still disputed and named by
+// the warning.
 void CheckAmountBySecondReader(Engine& engine, const CellImages& images, const Box& cut, int dpi,
                                bool ruled, TableCell& cell, int& confidence,
                                std::vector<Warning>& warnings) {
@@ -705,14 +737,12 @@ void CheckAmountBySecondReader(Engine& engine, const CellImages& images, const B
                                /*second_reader=*/true);
   const std::string second_text = NormalizeAmountReading(Trim(second.text));
   if (second_text.empty() || !IsWellFormedAmount(second_text)) return;
-  auto bare = [](const std::string& text) {
-    std::string out;
-    for (char c : text) {
-      if (c != ',' && c != ' ' && c != '\n') out += c;
-    }
-    return out;
-  };
-  if (bare(second_text) == bare(cell.text)) return;
+  if (BareAmount(second_text) == BareAmount(cell.text)) {
+    // The same value: the reading that kept every printed decimal (8,935.000000 where the other
+    // lost a zero) is the cell's print.
+    if (second_text.size() > cell.text.size()) cell.text = second_text;
+    return;
+  }
   if (!IsWellFormedAmount(cell.text)) {
     cell.text = second_text;
     confidence = std::min(second.confidence, kDisputedConfidence);
@@ -720,12 +750,14 @@ void CheckAmountBySecondReader(Engine& engine, const CellImages& images, const B
   }
   confidence = std::min(confidence, kDisputedConfidence);
   if (images.gray != nullptr) {
-    const Line third = ReadCell(engine, images, cut, dpi, /*numeric=*/true, 1, ruled);
-    if (bare(NormalizeAmountReading(Trim(third.text))) == bare(second_text)) {
+    const Line third = ReadCell(engine, CellImages{images.ink, nullptr}, cut, dpi,
+                                /*numeric=*/true, 1, ruled);
+    if (BareAmount(NormalizeAmountReading(Trim(third.text))) == BareAmount(second_text)) {
       warnings.push_back(Warning{"ocr_readings_differ",
                                  "\"" + second_text + "\" is read \"" + cell.text +
-                                     "\" by the first reader; the reading of the second reader "
-                                     "and of the first on the gray image is kept",
+                                     "\" by the first reader on the gray image; the reading of "
+                                     "the second reader and of the first on the binary image is "
+                                     "kept",
                                  cell.provenance});
       cell.text = second_text;
       confidence = std::min(second.confidence, kDisputedConfidence);
@@ -737,6 +769,25 @@ void CheckAmountBySecondReader(Engine& engine, const CellImages& images, const B
                       "\" by the second reader (eng); the first reading is kept",
                   cell.provenance};
   warnings.push_back(std::move(warning));
+}
+
+// The page pass read the cell as well (chi_sim over the page's lines, on the binary image): a
+// reading independent of the cell readers' shared gray image, and free. Where it gave a
+// well-formed amount that the cell's readings do not, and they did not dispute it themselves,
+// the figure is disputed: both cell readers can misread a glyph alike on one image (a six-decimal
+// total's 9 read 5 by both, in the total and in each of its parts, bj_city_health p19, where
+// every sum still holds).
+void CheckAmountByPageReading(const std::string& page_reading, TableCell& cell, int& confidence,
+                              std::vector<Warning>& warnings) {
+  const std::string page_text = NormalizeAmountReading(Trim(page_reading));
+  if (ShapeOf(page_reading) != CellShape::kAmount || !IsWellFormedAmount(page_text) ||
+      !IsWellFormedAmount(cell.text) || BareAmount(page_text) == BareAmount(cell.text))
+    return;
+  confidence = std::min(confidence, kDisputedConfidence);
+  warnings.push_back(Warning{"ocr_readings_differ",
+                             "\"" + cell.text + "\" is read \"" + page_text +
+                                 "\" by the page's reading; the first reading is kept",
+                             cell.provenance});
 }
 
 int MeanConfidence(const pdf::PageContent& content, const Box& box) {
@@ -758,26 +809,26 @@ int MeanConfidence(const pdf::PageContent& content, const Box& box) {
 int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
                    const pdf::PageContent& content, pdf::PageAnalysis& analysis,
                    std::chrono::steady_clock::time_point deadline) {
-  // The first reader reads the binary image, which serves most faces best; the gray one is the
-  // second reader's, and the first's again where the two differ (CheckAmountBySecondReader).
-  const CellImages first_image{images.ink, nullptr};
   int not_reread = 0;
   for (pdf::DetectedTable& detected : analysis.tables) {
     Table& table = detected.table;
     table.provenance.origin = TextOrigin::kOcr;
     const std::vector<bool> amount_columns = AmountColumns(table);
+    const std::vector<bool> word_rows = RowsWithWordsInAmountColumns(table, amount_columns);
     const bool ruled = table.ruled;
     int table_confidence = 100;
     for (TableCell& cell : table.cells) {
       cell.provenance.origin = TextOrigin::kOcr;
       if (!cell.provenance.box) continue;
       const CellShape shape = ShapeOf(cell.text);
+      const std::string page_reading = cell.text;
       const bool amount_column =
           cell.column_span == 1 && cell.row > 0 && amount_columns[cell.column];
       // A cell of an amount column the page pass read as a short word with a digit in it
       // (5.93 read S.93) is an amount garbled, read again as one.
-      const bool garbled_amount =
-          amount_column && shape == CellShape::kLabel && HasDigitAmongFew(cell.text);
+      const bool garbled_amount = amount_column && shape == CellShape::kLabel &&
+                                  HasDigitAmongFew(cell.text) &&
+                                  !word_rows[static_cast<std::size_t>(cell.row)];
       bool numeric = shape == CellShape::kAmount || shape == CellShape::kNearAmount ||
                      (amount_column && shape == CellShape::kEmpty) || garbled_amount;
       int confidence = MinConfidence(content, detected.glyph_indices, *cell.provenance.box);
@@ -797,7 +848,7 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
         const bool tight = !ruled && shape != CellShape::kEmpty;
         const Box cut = tight ? InkBoxOfCell(content, detected.glyph_indices, *cell.provenance.box)
                               : *cell.provenance.box;
-        Line line = ReadCell(engine, first_image, cut, dpi, numeric, 1, !tight);
+        Line line = ReadCell(engine, images, cut, dpi, numeric, 1, !tight);
         const CellShape read_shape = ShapeOf(line.text);
         bool usable = numeric
                           ? read_shape == CellShape::kAmount ||
@@ -807,7 +858,7 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
         // spanning "支出"), which the page pass can miss: read as a label when
         // it is no amount.
         if (!usable && numeric && shape == CellShape::kEmpty) {
-          line = ReadCell(engine, first_image, cut, dpi, /*numeric=*/false, 1, !tight);
+          line = ReadCell(engine, images, cut, dpi, /*numeric=*/false, 1, !tight);
           usable = ShapeOf(line.text) == CellShape::kLabel;
           numeric = false;
         }
@@ -816,8 +867,7 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
         // A reading with marks the amount grammar cannot place is read once
         // more, enlarged; the second reading is taken when it is well formed.
         if (usable && numeric && !IsWellFormedAmount(text)) {
-          const Line again =
-              ReadCell(engine, first_image, cut, dpi, numeric, /*upscale=*/2, !tight);
+          const Line again = ReadCell(engine, images, cut, dpi, numeric, /*upscale=*/2, !tight);
           const std::string text_again = NormalizeAmountReading(Trim(again.text));
           if (ShapeOf(again.text) == CellShape::kAmount && IsWellFormedAmount(text_again)) {
             line = again;
@@ -831,8 +881,11 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
         // An amount neither reading of the first reader makes well formed ('1.606. 14',
         // 'S.93') is still read by the second: its well-formed reading is taken.
         if (numeric && (usable || !IsWellFormedAmount(NormalizeAmountReading(cell.text)))) {
+          const std::size_t warnings_before = detected.warnings.size();
           CheckAmountBySecondReader(engine, images, cut, dpi, !tight, cell, confidence,
                                     detected.warnings);
+          if (detected.warnings.size() == warnings_before)
+            CheckAmountByPageReading(page_reading, cell, confidence, detected.warnings);
         }
       }
       if (!numeric) cell.text = StripRuleRemnants(cell.text);

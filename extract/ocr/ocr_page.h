@@ -57,7 +57,8 @@ std::string NormalizeAmountReading(std::string_view text);
 // Whether `text` is an amount as printed: ASCII digits in groups of three
 // between commas (or none), then one or two decimals (or four to six: 万元 to
 // the yuan; three are as likely a misread comma); "-" in front. A run of
-// digits wrapped over lines without marks (a code, "2101\n101") is too.
+// digits wrapped over lines without marks (a code, "2101\n101", or a piece "01") is too. An
+// amount with a point or commas never starts with a 0 before other digits.
 bool IsWellFormedAmount(std::string_view text);
 
 // A label cell's OCR text without the rule remnants the engine reads at a

@@ -197,6 +197,95 @@ void CloseOpenEdges(const std::vector<Segment>& verticals, const std::vector<dou
   close(false);
 }
 
+// A grid whose outer column border was not drawn (or not scanned): a summary's
+// label column left of the first column rule, the row rules running on to the
+// table's edge (jl_changchun_xinfang p9: 一、本年收入 | 1682.76 with no rule left
+// of 一). When most row lines' rules run past the first (last) column line by
+// at least a column's worth, and print lies in that strip, the grid gets a
+// border where they end. A rule under a title or a page's heading runs past
+// alone, and a strip without print opens no column.
+void CloseOpenSides(const PageContent& page, const std::vector<Segment>& horizontals,
+                    std::vector<double>& xs, const std::vector<double>& ys) {
+  constexpr double kMinOpenColumn = 12.0;  // points: narrower is a rule overshooting its corner
+  if (ys.size() < 3 || xs.size() < 2) return;
+  double widest = 0;
+  for (std::size_t k = 0; k + 1 < xs.size(); ++k) widest = std::max(widest, xs[k + 1] - xs[k]);
+  auto open = [&](bool left) {
+    const double edge = left ? xs.front() : xs.back();
+    std::vector<double> ends;  // per grid row line, how far its rules run past the edge
+    for (double y : ys) {
+      double reach = 0;
+      for (const Segment& s : horizontals) {
+        if (std::abs(s.pos - y) > kCollapseTol) continue;
+        if (left && s.lo < edge - kMinOpenColumn && s.hi >= edge - kSnapTol)
+          reach = std::max(reach, edge - s.lo);
+        if (!left && s.hi > edge + kMinOpenColumn && s.lo <= edge + kSnapTol)
+          reach = std::max(reach, s.hi - edge);
+      }
+      if (reach > 0) ends.push_back(reach);
+    }
+    if (ends.size() < 3 || ends.size() * 2 < ys.size()) return;
+    const double reach = *std::min_element(ends.begin(), ends.end());
+    if (reach > 1.5 * widest) return;
+    const double x0 = left ? edge - reach : edge, x1 = left ? edge : edge + reach;
+    const bool printed = std::any_of(page.glyphs.begin(), page.glyphs.end(), [&](const Glyph& g) {
+      const double cx = CenterX(g), cy = CenterY(g);
+      return cx > x0 && cx < x1 && cy > ys.front() && cy < ys.back() && !g.text.empty() &&
+             g.text != " ";
+    });
+    if (!printed) return;
+    if (left) {
+      xs.insert(xs.begin(), edge - reach);
+    } else {
+      xs.push_back(edge + reach);
+    }
+  };
+  open(true);
+  open(false);
+}
+
+// Whether print is an amount's: digits with their separators and spaces only.
+bool IsAmountPrint(const std::string& text) {
+  bool digit = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (c != ',' && c != '.' && c != ' ' && c != '-') {
+      return false;
+    }
+  }
+  return digit;
+}
+
+// Whether the print either side of a grid line whose rule is missing in a row is two cells'
+// rather than one's: an amount on one side at least, no glyph across the line, and a gap at it of
+// a glyph's height at least. A scan drops a rule's stretch (bj_city_govoffice p1:
+// '5,133.737491' beside 支出总计, read as one cell over two columns); a header word spanning the
+// columns (本年收入, 合  计) is words on both sides, and one amount centred over the two has no
+// gap.
+bool PrintSplitAt(const PageContent& page, const std::vector<int>& left,
+                  const std::vector<int>& right, double x) {
+  if (left.empty() || right.empty()) return false;
+  double left_end = -1e9, right_start = 1e9, height = 0;
+  std::string left_text, right_text;
+  for (int k : left) {
+    const Glyph& g = page.glyphs[k];
+    if (g.box.x1 > x + kSnapTol) return false;
+    left_end = std::max(left_end, g.box.x1);
+    height = std::max(height, g.box.height());
+    left_text += g.text;
+  }
+  for (int k : right) {
+    const Glyph& g = page.glyphs[k];
+    if (g.box.x0 < x - kSnapTol) return false;
+    right_start = std::min(right_start, g.box.x0);
+    height = std::max(height, g.box.height());
+    right_text += g.text;
+  }
+  if (right_start - left_end < height) return false;
+  return IsAmountPrint(left_text) || IsAmountPrint(right_text);
+}
+
 // Builds one ruled table from the grid lines and the rule segments of one
 // connected component.
 DetectedTable BuildRuledTable(const PageContent& page, const std::vector<double>& xs,
@@ -214,11 +303,21 @@ DetectedTable BuildRuledTable(const PageContent& page, const std::vector<double>
     int k = NearestLine(ys, s.pos, kCollapseTol);
     if (k >= 0) on_y[k].push_back(s);
   }
+  // Glyphs by the elementary cell holding their centre, for telling apart print that a
+  // missing rule would join.
+  std::vector<std::vector<int>> in_cell(static_cast<std::size_t>(rows * cols));
+  for (int k = 0; k < static_cast<int>(page.glyphs.size()); ++k) {
+    if (glyph_taken[k] || page.glyphs[k].text == " ") continue;
+    const int j = Band(xs, CenterX(page.glyphs[k])), i = Band(ys, CenterY(page.glyphs[k]));
+    if (i >= 0 && j >= 0) in_cell[static_cast<std::size_t>(i * cols + j)].push_back(k);
+  }
   UnionFind uf(rows * cols);
   for (int i = 0; i < rows; ++i) {
     for (int j = 0; j + 1 < cols; ++j) {
       double len = ys[i + 1] - ys[i];
-      if (Coverage(on_x[j + 1], ys[i], ys[i + 1]) < 0.5 * len) {
+      if (Coverage(on_x[j + 1], ys[i], ys[i + 1]) < 0.5 * len &&
+          !PrintSplitAt(page, in_cell[static_cast<std::size_t>(i * cols + j)],
+                        in_cell[static_cast<std::size_t>(i * cols + j + 1)], xs[j + 1])) {
         uf.Union(i * cols + j, i * cols + j + 1);
       }
     }
@@ -346,6 +445,7 @@ std::vector<DetectedTable> DetectRuledTables(const PageContent& page,
     std::vector<double> xs = Cluster(xv), ys = Cluster(yv);
     if (xs.size() < 2 || ys.size() < 2) continue;
     CloseOpenEdges(cv, xs, ys);
+    CloseOpenSides(page, ch, xs, ys);
     DetectedTable t = BuildRuledTable(page, xs, ys, ch, cv, glyph_taken);
     // A framed paragraph (one cell) or a text-free frame (a box around a
     // chart, a signature line) is not a table: give its glyphs back.

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/text.h"
@@ -26,6 +27,10 @@ void VRule(PageContent& page, double x, double y0, double y1) {
 void Grid(PageContent& page, const std::vector<double>& xs, const std::vector<double>& ys) {
   for (double y : ys) HRule(page, y, xs.front(), xs.back());
   for (double x : xs) VRule(page, x, ys.front(), ys.back());
+}
+
+bool IsAmountLike(std::string_view text) {
+  return !text.empty() && (text[0] == '.' || (text[0] >= '0' && text[0] <= '9'));
 }
 
 const TableCell* Anchor(const Table& t, int r, int c) {
@@ -106,6 +111,91 @@ TEST(RuledTableTest, RowUnderNoRuleAtAnOpenEdge) {
     if (std::string_view(c.name) == "open foot") {
       EXPECT_EQ(t.TextAt(2, 0), "2210203");
     }
+  }
+}
+
+// A summary whose label column has no rule on its outer side (jl_changchun_xinfang p9, a scan):
+// the row rules run on to the table's edge, and the labels left of the first column rule are the
+// grid's first column. The same on the right. A title's rule running past alone, rules
+// overshooting a corner, or a strip without print open no column.
+TEST(RuledTableTest, ColumnBeyondTheOuterColumnRuleAtAnOpenSide) {
+  struct Case {
+    const char* name;
+    double rules_from, rules_to;  // the row rules' extent; column rules at 160..440
+    int row_rules;                // how many of the four row lines run that far
+    bool labels;                  // whether print lies in the strips
+    int columns;
+    const char* first_cell;
+  };
+  const Case cases[] = {
+      {"open left", 60, 440, 4, true, 3, "一般公共预算拨款"},
+      {"open right", 160, 540, 4, true, 3, "1,682.76"},
+      {"open both", 60, 540, 4, true, 4, "一般公共预算拨款"},
+      {"overshoot", 154, 446, 4, true, 2, "1,682.76"},
+      {"a title rule alone", 60, 540, 1, true, 2, "1,682.76"},
+      {"no print beyond", 60, 540, 4, false, 2, "1,682.76"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(2);
+    const double ys[] = {100, 118, 136, 154};
+    for (int k = 0; k < 4; ++k) {
+      const bool far = k < c.row_rules;
+      HRule(page, ys[k], far ? c.rules_from : 160, far ? c.rules_to : 440);
+    }
+    for (double x : {160.0, 300.0, 440.0}) VRule(page, x, 100, 154);
+    if (c.labels) {
+      AddRun(page, "一般公共预算拨款", 65, 104);
+      AddRun(page, "政府性基金预算拨款", 65, 122);
+      AddRun(page, "0.00", 500, 104, 10, 6);
+    }
+    AddRun(page, "1,682.76", 200, 104, 10, 6);
+    AddRun(page, "1,682.76", 340, 104, 10, 6);
+    auto tables = DetectTables(page);
+    ASSERT_FALSE(tables.empty());
+    const Table& t = tables[0].table;
+    EXPECT_EQ(t.column_count, c.columns);
+    EXPECT_EQ(t.row_count, 3);
+    EXPECT_EQ(t.TextAt(0, 0), c.first_cell);
+  }
+}
+
+// A body row whose rule between two columns a scan lost in part (bj_city_govoffice p1: the
+// total '5,133.737491' beside 支出总计, read as one cell over both columns): print that a gap
+// at the grid line parts, an amount on one side at least, stays two cells. Words spanning the
+// columns (a header, 合  计 spaced out) and one amount centred over both stay one cell.
+TEST(RuledTableTest, AmountBesideALabelWhereARuleIsMissingStaysApart) {
+  struct Case {
+    const char* name;
+    const char* left;  // printed in the row's first column (x 100..200), "" for none
+    double left_x;
+    const char* right;  // printed in its second (x 200..300)
+    double right_x;
+    int cells_in_row;
+  };
+  const Case cases[] = {
+      {"amount beside a label", "5,133.737491", 110, "支出总计", 215, 2},
+      {"label beside an amount", "收入总计", 110, "5,133.737491", 215, 2},
+      {"words across", "合", 170, "计", 220, 1},
+      {"a header word across", "本年", 180, "收入", 202, 1},
+      {"one amount across", "5,133", 170, ".73", 200, 1},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(2);
+    for (double y : {100.0, 118.0, 136.0}) HRule(page, y, 100, 400);
+    for (double x : {100.0, 300.0, 400.0}) VRule(page, x, 100, 136);
+    VRule(page, 200, 100, 118);  // the rule at x 200 drawn in the first row only
+    AddRun(page, "1.00", 110, 104, 10, 6);
+    AddRun(page, "2.00", 215, 104, 10, 6);
+    AddRun(page, c.left, c.left_x, 122, 10, IsAmountLike(c.left) ? 6 : 10);
+    AddRun(page, c.right, c.right_x, 122, 10, IsAmountLike(c.right) ? 6 : 10);
+    auto tables = DetectTables(page);
+    ASSERT_FALSE(tables.empty());
+    const Table& t = tables[0].table;
+    int cells = 0;
+    for (const TableCell& cell : t.cells) cells += cell.row == 1 && cell.column < 2;
+    EXPECT_EQ(cells, c.cells_in_row);
   }
 }
 

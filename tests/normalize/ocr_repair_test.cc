@@ -210,6 +210,27 @@ TEST(OcrRepairTest, TheSecondReadingOfACellIsItsFirstCandidate) {
   EXPECT_EQ(FindFigure(tables, "208", "basic")->amount_fen, 123456);
 }
 
+// A second reading printing a zero before other integer digits (cq_city_govoffice p17: 631.22
+// read '031.22' by chi_sim on the gray page) is no amount as printed: it is never a candidate,
+// even where it would close the identities.
+TEST(OcrRepairTest, ASecondReadingWithALeadingZeroIsNoCandidate) {
+  for (const char* reading : {"34.56", "034.56"}) {
+    SCOPED_TRACE(reading);
+    std::vector<CanonicalTable> tables = {MakeTable({
+        {"208", {{"basic", "1,034.56", 80}}},
+        {"20801", {{"basic", "1,000.00", 80}}},
+        {"20802", {{"basic", "584.56", 50}}},
+    })};
+    std::vector<Warning> warnings;
+    AddSecondReading(tables, warnings, 200, "20802", "basic", reading);
+    std::vector<Finding> findings;
+    RepairOcrFigures(tables, findings, warnings);
+    const bool zero_first = reading[0] == '0';
+    EXPECT_EQ(CountCheck(findings, "ocr.repaired"), zero_first ? 0 : 1);
+    EXPECT_EQ(FindFigure(tables, "20802", "basic")->amount_fen, zero_first ? 58456 : 3456);
+  }
+}
+
 TEST(OcrRepairTest, NeverTouchesTextLayerOrConfidentFigures) {
   for (int confidence : {-1, 99}) {
     SCOPED_TRACE(confidence);
@@ -233,6 +254,7 @@ TEST(OcrRepairTest, TheSecondReadingsOfATableAreTriedTogether) {
     const char* second_20802;
     bool repaired;
     const char* second_orphan = nullptr;  // the second reading of 2139999, in no identity
+    const char* outvoted = nullptr;       // how the quoted readings were outvoted, if they were
   } cases[] = {
       {"a misread repeated in a chain", nullptr, "554.00", true},
       {"with a wrong second reading", "7,000.00", "554.00", true},
@@ -240,6 +262,13 @@ TEST(OcrRepairTest, TheSecondReadingsOfATableAreTriedTogether) {
       // A row whose code was misread has no parent and takes part in no identity: its second
       // reading proves nothing and stays out, and the others are taken without it.
       {"with a second reading no identity holds", nullptr, "554.00", true, "15.00"},
+      // One reader's readings against two agreeing others' (cq_city_landres p15) are not taken
+      // together: the group would turn figures whose own identities hold.
+      {"outvoted readings", nullptr, "554.00", false, nullptr,
+       "\" by the first reader on the gray image; the reading of the second reader and of the "
+       "first on the binary image is kept"},
+      {"the page pass's readings", nullptr, "554.00", false, nullptr,
+       "\" by the page's reading; the first reading is kept"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -255,9 +284,11 @@ TEST(OcrRepairTest, TheSecondReadingsOfATableAreTriedTogether) {
       Figure* figure = const_cast<Figure*>(FindFigure(tables, code, "basic"));
       figure->provenance.box = Box{300, y, 340, y + 12};
       if (reading == nullptr) return;
+      const std::string how = c.outvoted != nullptr
+                                  ? c.outvoted
+                                  : "\" by the second reader (eng); the first reading is kept";
       warnings.push_back(Warning{"ocr_readings_differ",
-                                 "\"" + figure->printed_text + "\" is read \"" + reading +
-                                     "\" by the second reader (eng); the first reading is kept",
+                                 "\"" + figure->printed_text + "\" is read \"" + reading + how,
                                  figure->provenance});
     };
     second("20801", c.second_20801, 100);

@@ -1467,11 +1467,18 @@ TEST(HeaderTest, OcrLoneMoneyColumnWithItsWordMisread) {
         {"30102", "津贴补贴", "5,081.98"}},
        {"", "", "amount"}},
       {"a column printed empty",
-       {{"科目编码", "科目名称", "合汁", "项月支出"},
+       {{"科目编码", "科目名称", "台汁", "项月支出"},
         {"301", "工资福利支出", "10,204.52", ""},
         {"30101", "基本工资", "2,117.68", ""},
         {"30102", "津贴补贴", "5,081.98", ""}},
        {"", "", "", ""}},
+      // Its word a 合计 misread by one ideograph: keyed by that word, total, not guessed.
+      {"a column printed empty, its word 合计 misread",
+       {{"科目编码", "科目名称", "合汁", "项月支出"},
+        {"301", "工资福利支出", "10,204.52", ""},
+        {"30101", "基本工资", "2,117.68", ""},
+        {"30102", "津贴补贴", "5,081.98", ""}},
+       {"", "", "total", ""}},
       // A first part with no header of its own (s3w_0013: 人员经费 | 公用经费 printed over a
       // later part): its lone money column is the personnel one, not an amount.
       {"no header of its own",
@@ -2312,6 +2319,23 @@ TEST(RowsTest, OcrIncomeSourceListedDownThePageKeyedByItsNearestLabel) {
   }
 }
 
+// A class code misread beside another class's name (cq_city_commerce p9: 205 read 209 over
+// 教育支出, its 款 20503 below): on a scan the name, printed in full, keys the row; a text layer's
+// code is taken as printed.
+TEST(RowsTest, OcrClassCodeMisreadBesideAnotherClassesName) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    std::vector<Finding> findings;
+    const std::vector<std::string> codes = RowCodes(Grid({{"科目编码", "科目名称", "合计"},
+                                                          {"209", "教育支出", "55,670.32"},
+                                                          {"20503", "职业教育", "55,653.68"},
+                                                          {"2050305", "高等职业教育", "55,653.68"},
+                                                          {"210", "卫生健康支出", "16.64"}}),
+                                                    "budget.expenditure", findings, origin);
+    const std::string first = origin == TextOrigin::kOcr ? "205" : "209";
+    EXPECT_EQ(codes, (std::vector<std::string>{first, "20503", "2050305", "210"}));
+  }
+}
+
 // An income table's fund names under 本年收入 read out of order on a scan (js_wuxi_transport
 // p15): 一算般公共预 and 政金府预算性 (基 lost; it holds 预算 and took a 预算数 key) are keyed
 // by the nearest label, with the group's prefix.
@@ -2334,6 +2358,38 @@ TEST(RowsTest, OcrFundNamesUnderTheirGroupReadOutOfOrder) {
   EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
             (std::vector<std::string>{"", "total", "income.general_budget", "income.gov_fund",
                                       "income.other"}));
+}
+
+// 合计 and 小计 misread in a scan's header (sd_yantai_audit p24: 会计, and 小一计 under 财政拨款):
+// one ideograph of two misread, or a stroke read between them, is no near label, but still the
+// total it was printed as.
+TEST(RowsTest, OcrTotalWordsMisreadInAHeaderKeyTheTotals) {
+  struct Case {
+    const char* total;
+    const char* subtotal;
+  };
+  for (const Case& c : {Case{"合计", "小计"}, Case{"会计", "小一计"}, Case{"合汁", "小:计"}}) {
+    Table grid = Grid({{"项目名称", "项目类别", c.total, "财政拨款", "", "单位资金"},
+                       {"", "", "", c.subtotal, "一般公共预算", ""},
+                       {"合计", "", "781.50", "4.50", "4.50", "777.00"},
+                       {"审计业务经费", "其他运转类", "31.00", "", "", "31.00"}});
+    std::vector<TableCell> cells;
+    for (TableCell cell : grid.cells) {
+      cell.provenance.origin = TextOrigin::kOcr;
+      const bool tall = cell.column < 3 || cell.column == 5;
+      if (cell.row == 1 && tall) continue;
+      if (cell.row == 0 && cell.column == 4) continue;
+      if (cell.row == 0 && tall) cell.row_span = 2;
+      if (cell.row == 0 && cell.column == 3) cell.column_span = 2;
+      cells.push_back(cell);
+    }
+    grid.cells = cells;
+    StitchedTable stitched = OnePart(grid, "budget.project_expenditure");
+    EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+              (std::vector<std::string>{"", "", "total", "fiscal_appropriation.total",
+                                        "fiscal_appropriation.general_budget", "unit_funds"}))
+        << c.total << " " << c.subtotal;
+  }
 }
 
 // 合计 | 人员经费 | 公用经费 under 一般公共预算基本支出, the group misread on a scan

@@ -87,5 +87,61 @@ TEST(TotalRowTest, OcrTotalRowKeyedBySums) {
   EXPECT_EQ(KeyedName(table), "");
 }
 
+// A table listing each unit's 项 rows in turn (bj_city_audit p5: 2010801 行政运行 under three
+// units, each with its own figures): every listed row counts toward the total, and a row printed
+// again with the same figures (a page's part repeating it) counts once. One column in four may
+// miss the sum, as a cell above misread leaves it; two may not.
+TEST(TotalRowTest, OcrTotalRowOverUnitsListedInTurn) {
+  const std::vector<std::pair<std::string, std::int64_t>> unit_a = {
+      {"total", 500}, {"basic", 400}, {"personnel", 300}, {"public", 100}};
+  const std::vector<std::pair<std::string, std::int64_t>> unit_b = {
+      {"total", 50}, {"basic", 40}, {"personnel", 30}, {"public", 10}};
+  const std::vector<std::pair<std::string, std::int64_t>> other = {
+      {"total", 20}, {"basic", 20}, {"personnel", 20}, {"public", 0}};
+  struct Case {
+    const char* name;
+    std::vector<RowSpec> rows;
+    std::int64_t total_public;
+    const char* keyed;
+  };
+  const std::vector<Case> cases = {
+      {"units in turn",
+       {{"2010801", "行政运行", unit_a},
+        {"2080505", "养老", other},
+        {"2010801", "行政运行", unit_b}},
+       110,
+       "菠冰"},
+      {"a part repeating a row",
+       {{"2010801", "行政运行", unit_a},
+        {"2080505", "养老", other},
+        {"2010801", "行政运行", unit_a},
+        {"2010801", "行政运行", unit_b}},
+       110,
+       "菠冰"},
+      {"one column misses",
+       {{"2010801", "行政运行", unit_a},
+        {"2080505", "养老", other},
+        {"2010801", "行政运行", unit_b}},
+       130,
+       "菠冰"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<RowSpec> rows = c.rows;
+    rows.push_back(
+        {"",
+         "菠冰",
+         {{"total", 570}, {"basic", 460}, {"personnel", 350}, {"public", c.total_public}}});
+    CanonicalTable table = TableOf(rows, TextOrigin::kOcr);
+    EXPECT_EQ(KeyedName(table), c.keyed);
+  }
+  // Two columns missing: not the total.
+  std::vector<RowSpec> rows = cases[0].rows;
+  rows.push_back(
+      {"", "菠冰", {{"total", 570}, {"basic", 460}, {"personnel", 351}, {"public", 130}}});
+  CanonicalTable table = TableOf(rows, TextOrigin::kOcr);
+  EXPECT_EQ(KeyedName(table), "");
+}
+
 }  // namespace
 }  // namespace disclose

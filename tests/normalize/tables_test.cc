@@ -100,6 +100,10 @@ TEST(TablesTest, ComparisonColumnKeys) {
       {{"资金来源", "其他资金"}, "other"},
       {{"得分"}, "rate"},
       {{"分值"}, "rate"},
+      // A share printed in percent under no comparison header (bj_govt_2024_final_book p5,
+      // zj_hangzhou_govt_2023 books): a rate, not the figure its words name.
+      {{"决算数为调整预算数％"}, "rate"},
+      {{"2024年", "执行率(%)"}, "rate"},
       // 公开06表 printed three times across (cn_central_xinfang_2024 p12): 科目代码 is a
       // label, never the 人员经费 column (its codes were read as figures' keys).
       {{"人员经费", "科目代码"}, ""},
