@@ -510,6 +510,61 @@ void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumberin
   }
 }
 
+void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyOptions& options) {
+  for (StitchedTable& table : tables) {
+    CanonicalTable& canonical = table.canonical;
+    if (canonical.kind != "other" || table.parts.size() < 2) continue;
+    // A title or a document class decided the kind; the rows on later pages do not overrule it.
+    const bool decided =
+        std::any_of(canonical.evidence.begin(), canonical.evidence.end(),
+                    [](const KindEvidence& evidence) {
+                      return evidence.source == "document_class" ||
+                             (evidence.source == "title" && !evidence.kind.empty());
+                    });
+    if (decided) continue;
+    const TablePart& first = table.parts.front();
+    const Reading from_header = FromHeader(*first.table, first.header);
+    if (FromBody(*first.table, first.header).family != Family::kNone) continue;
+    // The later parts' rows, all naming one family (a part naming none, a page of
+    // labels only, says nothing).
+    Reading body;
+    int page = 0;
+    bool agree = true;
+    for (std::size_t i = 1; i < table.parts.size(); ++i) {
+      const Reading reading = FromBody(*table.parts[i].table, table.parts[i].header);
+      if (reading.family == Family::kNone) continue;
+      if (body.family == Family::kNone) {
+        body = reading;
+        page = table.parts[i].table->pages.empty() ? 0 : table.parts[i].table->pages.front();
+      } else if (reading.family != body.family) {
+        agree = false;
+      }
+    }
+    if (!agree || body.family == Family::kNone) continue;
+    std::string kind = KindFromEvidence(from_header.family, body.family, options);
+    if (kind.empty()) continue;
+    const std::string plain = "income_expenditure_summary";
+    if (from_header.by_fund && EndsWith(kind, plain)) {
+      kind = kind.substr(0, kind.size() - plain.size()) + "fiscal_appropriation_summary";
+    }
+    // A number read that names another kind fitting the header stays the evidence that wins:
+    // the table is left as it was.
+    bool number_against = false;
+    for (const KindEvidence& evidence : canonical.evidence) {
+      if (evidence.source == "number" && !evidence.kind.empty() && evidence.kind != kind &&
+          Compatible(FamilyOfKind(evidence.kind), body.family)) {
+        number_against = true;
+      }
+    }
+    if (number_against) continue;
+    canonical.kind = kind;
+    canonical.evidence.push_back(KindEvidence{
+        "body",
+        body.text + " (continued" + (page > 0 ? " on page " + std::to_string(page) : "") + ")",
+        KindFromEvidence(body.family, body.family, options)});
+  }
+}
+
 void ReportDuplicateOcrKinds(const std::vector<CanonicalTable>& tables,
                              std::vector<Finding>& findings) {
   // The findings list and quote a bounded number of figures (a JSON of bounded size).

@@ -136,6 +136,16 @@ std::vector<StitchedTable> StitchTables(std::vector<IdentifiedTable> identified,
                                         const StitchOptions& options, std::deque<Table>& owned,
                                         std::vector<Finding>& findings);
 
+// A table cut by a page break under its first rows (the header and the 合计 row at a page's
+// foot, the coded rows on the next page; frequent on scans, where a table's first grid is
+// often read apart from the rest) has no body on its first page for identification to read:
+// header and body are read again over the stitched parts. A table left `other` whose later
+// parts' rows all name one family takes the kind the first part's header and those rows name
+// together, with a `body` evidence entry saying the rows were on a continuation. A title
+// naming a kind, a document class or a number naming another fitting kind leaves it as it is.
+// (table_identify.cc)
+void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyOptions& options);
+
 // Tables printed in the order of the document's own list of tables, as many
 // tables as the list has entries: a table whose title names no kind takes the
 // kind listed at its place. On a scan the number lines are where OCR fails

@@ -52,6 +52,7 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
   std::deque<Table> owned;  // grids the stitch stage rewrote; parts point into it
   std::vector<StitchedTable> stitched =
       StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  IdentifyByContinuedBody(stitched, identify_options);
   IdentifyByListOrder(stitched, numbering, metadata.kind);
   SplitOcrSummaryJoinedColumns(stitched, owned);
 

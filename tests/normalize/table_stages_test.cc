@@ -465,6 +465,81 @@ TEST(IdentifyTest, OcrTitleWithItsFundNameMisread) {
   }
 }
 
+// s3w_0061_final on a scan: the income table's header and 合计 row at one page's foot, its coded
+// rows on the next; the 三公 table's 项目 | 决算数 and 合计 row likewise. The first grid's body
+// names no family, so each table stayed `other` and all its figures went unkeyed: the rows of
+// the parts stitched after it name it. A title naming a kind, a number naming another fitting
+// kind, later parts naming two families, or a first part whose own body names a family leave
+// the kind as it was.
+TEST(IdentifyTest, KindFromTheRowsOfAContinuation) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> first;
+    std::vector<std::vector<std::vector<std::string>>> rest;
+    std::vector<KindEvidence> evidence;  // the first part's, besides header and body
+    std::string kind;
+  };
+  const std::vector<std::vector<std::string>> income_first = {
+      {"科目编码", "科目名称", "本年收入合计", "财政拨款收入", "其他收入"},
+      {"", "合计", "7,992,206.56", "7,992,206.56", ""}};
+  const std::vector<std::vector<std::string>> income_rest = {
+      {"201", "一般公共服务支出", "3,174,896.28", "3,174,896.28", ""},
+      {"20101", "人大事务", "1,972,283.82", "1,972,283.82", ""},
+      {"2010101", "行政运行", "846,845.92", "846,845.92", ""}};
+  const std::vector<std::vector<std::string>> three_public_first = {{"项目", "决算数"},
+                                                                    {"合计", "35,872.16"}};
+  const std::vector<std::vector<std::string>> three_public_rest = {
+      {"因公出国（境）费", "0.00"},
+      {"公务用车购置及运行维护费", "29,209.93"},
+      {"其中：公务用车购置费", "20,594.07"},
+      {"公务用车运行维护费", "8,615.86"},
+      {"公务接待费", "6,662.23"}};
+  const std::vector<std::vector<std::string>> economic_rest = {
+      {"301", "工资福利支出", "3,174,896.28", "3,174,896.28", ""},
+      {"30101", "基本工资", "1,972,283.82", "1,972,283.82", ""},
+      {"30102", "津贴补贴", "846,845.92", "846,845.92", ""}};
+  std::vector<std::vector<std::string>> income_with_codes = income_first;
+  income_with_codes.push_back({"201", "一般公共服务支出", "1.00", "1.00", ""});
+  income_with_codes.push_back({"20101", "人大事务", "1.00", "1.00", ""});
+  const Case cases[] = {
+      {"IncomeRowsOnTheNextPage", income_first, {income_rest}, {}, "final.income"},
+      {"ThreePublicItemsOnTheNextPage", three_public_first, {three_public_rest}, {},
+       "final.three_public"},
+      {"OnePartOnly", income_first, {}, {}, "other"},
+      {"TitleNamingNoKind", income_first, {income_rest},
+       {KindEvidence{"title", "2024年部门预算", ""}}, "final.income"},
+      {"DocumentClass", income_first, {income_rest},
+       {KindEvidence{"document_class", "government_report", ""}}, "other"},
+      {"NumberNamingAnotherFittingKind", income_first, {income_rest},
+       {KindEvidence{"number", "三、 -> listed: 支出决算表", "final.expenditure"}}, "other"},
+      {"PartsNamingTwoFamilies", income_first, {income_rest, economic_rest}, {}, "other"},
+      {"FirstPartBodyNamesAFamily", income_with_codes, {three_public_rest}, {}, "other"},
+  };
+  for (const Case& c : cases) {
+    std::deque<Table> grids;
+    grids.push_back(Grid(c.first));
+    grids.back().pages = {3};
+    for (std::size_t i = 0; i < c.rest.size(); ++i) {
+      grids.push_back(Grid(c.rest[i]));
+      grids.back().pages = {static_cast<int>(4 + i)};
+    }
+    StitchedTable stitched;
+    stitched.canonical.kind = "other";
+    stitched.canonical.evidence = c.evidence;
+    for (std::size_t i = 0; i < grids.size(); ++i) {
+      stitched.parts.push_back(TablePart{static_cast<int>(i), &grids[i], AnalyzeHeader(grids[i])});
+    }
+    std::vector<StitchedTable> tables = {stitched};
+    IdentifyByContinuedBody(tables, IdentifyOptions{DocKind::kFinalAccounts});
+    EXPECT_EQ(tables[0].canonical.kind, c.kind) << c.name;
+    const bool said = !tables[0].canonical.evidence.empty() &&
+                      tables[0].canonical.evidence.back().source == "body" &&
+                      tables[0].canonical.evidence.back().text.find("(continued on page 4)") !=
+                          std::string::npos;
+    EXPECT_EQ(said, c.kind != "other") << c.name;
+  }
+}
+
 // ------------------------------------------------------------------ stitch
 
 IdentifiedTable Identified(int block, const Table* table, const std::string& title,
