@@ -892,6 +892,12 @@ struct PadCase {
   // its columns come back as an untitled part's do. It was taken for another table of that
   // title and its figures were lost with its unkeyed columns.
   bool repeated_title = false;
+  // s3w_0054_final, s3w_0058_budget on a scan: a row OCR read as a line of text ended the grid
+  // and the rows below it made a grid of their own on the same page, its empty 其他收入 column
+  // lost. On a scan a part below the upper one on its page continues it as a part on the next
+  // page does; a text layer's grids were never cut so, and one above is no continuation.
+  bool ocr = false;
+  double lower_top = 100;  // the continuation's top (the upper part ends at 60)
 };
 
 class PadColumnsTest : public testing::TestWithParam<PadCase> {};
@@ -899,20 +905,23 @@ class PadColumnsTest : public testing::TestWithParam<PadCase> {};
 TEST_P(PadColumnsTest, ContinuationGetsTheHeaderOnlyColumnBack) {
   const PadCase& test = GetParam();
   // Figures flush right at x1 = 300 in the 合计 column, 400 in 一般公共预算拨款.
-  auto place = [](Table& table, int page) {
+  auto place = [&test](Table& table, int page, double top) {
     table.pages = {page};
+    table.provenance.page = page;
+    table.provenance.box = Box{40, top, 600, top + 20.0 * table.row_count};
     for (TableCell& cell : table.cells) {
       const double x1 = 100.0 + 100.0 * cell.column;
       cell.provenance.page = page;
-      cell.provenance.box = Box{x1 - 60, 20.0 * cell.row, x1, 20.0 * cell.row + 12};
+      cell.provenance.box = Box{x1 - 60, top + 20.0 * cell.row, x1, top + 20.0 * cell.row + 12};
+      if (test.ocr) cell.provenance.origin = TextOrigin::kOcr;
     }
   };
   Table first = Grid({{"科目编码", "科目名称", "合计", "一般公共预算拨款", "其他收入"},
                       {"201", "一般公共服务支出", "10.00", "10.00", ""},
                       {"20101", "人大事务", "10.00", "10.00", ""}});
-  place(first, 1);
+  place(first, 1, 0);
   Table second = Grid({{"208", "社会保障和就业支出", "6.00", "6.00"}});
-  place(second, test.lower_page);
+  place(second, test.lower_page, test.lower_top);
   for (TableCell& cell : second.cells) {
     if (cell.column >= 2) cell.provenance.box->x1 += test.lower_x1 - 300.0;
   }
@@ -940,7 +949,12 @@ INSTANTIATE_TEST_SUITE_P(Cases, PadColumnsTest,
                                          PadCase{"FiguresShiftedByACell", 380, false, 2, 2},
                                          PadCase{"RuledTablesHaveTheirColumns", 300, true, 2, 2},
                                          PadCase{"NotOnTheNextPage", 300, false, 5, 2},
-                                         PadCase{"UnderTheRepeatedTitle", 300, false, 2, 1, true}),
+                                         PadCase{"UnderTheRepeatedTitle", 300, false, 2, 1, true},
+                                         PadCase{"OcrBelowOnTheSamePage", 300, false, 1, 1, false,
+                                                 true},
+                                         PadCase{"TextLayerBelowOnTheSamePage", 300, false, 1, 2},
+                                         PadCase{"OcrAboveOnTheSamePage", 300, false, 1, 2, false,
+                                                 true, 0}),
                          [](const testing::TestParamInfo<PadCase>& param) {
                            return std::string(param.param.name);
                          });
