@@ -209,6 +209,40 @@ TEST(LocateTest, OcrHeaderAboveItsLowerLinesReadApart) {
   }
 }
 
+// s3w_0058_budget on a scan: between the title and the grid on the next page, the header's lines
+// (计 出, 款, 栏次 1 2 3) and the 合计 row read as paragraphs pushed the title and unit beyond the
+// few blocks looked through; the grid stayed untitled and was later stitched onto the table
+// before it. On a scan such lines do not count in the window; a text layer's still do.
+TEST(LocateTest, OcrTitleAboveTableLinesReadAsParagraphs) {
+  struct Case {
+    const char* name;
+    TextOrigin origin;
+    const char* line;  // one more paragraph between the title and the grid
+    const char* title;
+  };
+  const Case cases[] = {
+      {"Ocr", TextOrigin::kOcr, "9", "三、2023 年支出预算总表"},
+      {"TextLayer", TextOrigin::kTextLayer, "9", ""},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    for (const char* line : {"三、2023 年支出预算总表", "金额单位; 万元",
+                             "功能分类科目编码 科目名称 本年支出合。基本支出项目支", "计 出",
+                             "款 册、", "栏次 工 2 3", "合计 34,533.62 26,062.7 8,470.8", c.line}) {
+      Block block = Text(line);
+      block.AsParagraph()->provenance.origin = c.origin;
+      document.blocks.push_back(block);
+    }
+    document.blocks.push_back(Block{Grid({{"201", "", "", "一般公共服务支出", "4,761.04", "1,143.00",
+                                           "3,618.04"}})});
+    std::vector<Finding> findings;
+    const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
+    ASSERT_EQ(located.size(), 1u) << c.name;
+    EXPECT_EQ(located[0].title, c.title) << c.name;
+    EXPECT_EQ(located[0].unit_before.has_value(), *c.title != '\0') << c.name;
+  }
+}
+
 // ---------------------------------------------------------------- identify
 
 struct IdentifyCase {
