@@ -369,9 +369,24 @@ class Stitcher {
   static bool ContinuesBelow(const Table& upper, const Table& lower) {
     if (upper.pages.empty() || lower.pages.empty() || upper.pages.back() <= 0) return false;
     if (lower.pages.front() == upper.pages.back() + 1) return true;
-    return lower.pages.front() == upper.pages.back() && IsOcrGrid(upper) && IsOcrGrid(lower) &&
-           upper.provenance.box && lower.provenance.box &&
-           lower.provenance.box->y0 >= upper.provenance.box->y1;
+    if (lower.pages.front() != upper.pages.back() || !IsOcrGrid(upper) || !IsOcrGrid(lower)) {
+      return false;
+    }
+    // Below: under the upper grid's cells on that page (a grid stacked onto a header-only part
+    // on the page before spans two pages, its own box is the first page's).
+    const int page = upper.pages.back();
+    double upper_bottom = -1;
+    double lower_top = -1;
+    for (const TableCell& cell : upper.cells) {
+      if (cell.provenance.box && cell.provenance.page == page) {
+        upper_bottom = std::max(upper_bottom, cell.provenance.box->y1);
+      }
+    }
+    for (const TableCell& cell : lower.cells) {
+      if (!cell.provenance.box) continue;
+      if (lower_top < 0 || cell.provenance.box->y0 < lower_top) lower_top = cell.provenance.box->y0;
+    }
+    return upper_bottom >= 0 && lower_top >= upper_bottom;
   }
 
   // A table read without rules finds its columns from its figures (and, right

@@ -932,6 +932,10 @@ struct PadCase {
   // page does; a text layer's grids were never cut so, and one above is no continuation.
   bool ocr = false;
   double lower_top = 100;  // the continuation's top (the upper part ends at 60)
+  // s3w_0058_budget: the upper part stacked onto a header-only part on the page before: its box
+  // is that page's (at the foot, below the continuation's top), its cells' are on the
+  // continuation's page. Below is read from the cells on that page.
+  bool upper_box_on_page_before = false;
 };
 
 class PadColumnsTest : public testing::TestWithParam<PadCase> {};
@@ -958,6 +962,12 @@ TEST_P(PadColumnsTest, ContinuationGetsTheHeaderOnlyColumnBack) {
   place(second, test.lower_page, test.lower_top);
   for (TableCell& cell : second.cells) {
     if (cell.column >= 2) cell.provenance.box->x1 += test.lower_x1 - 300.0;
+  }
+  if (test.upper_box_on_page_before) {
+    first.pages = {test.lower_page - 1, test.lower_page};
+    first.provenance.page = test.lower_page - 1;
+    first.provenance.box = Box{40, 700, 600, 760};
+    for (TableCell& cell : first.cells) cell.provenance.page = test.lower_page;
   }
   first.ruled = second.ruled = test.ruled;
   std::vector<IdentifiedTable> identified;
@@ -988,7 +998,9 @@ INSTANTIATE_TEST_SUITE_P(Cases, PadColumnsTest,
                                                  true},
                                          PadCase{"TextLayerBelowOnTheSamePage", 300, false, 1, 2},
                                          PadCase{"OcrAboveOnTheSamePage", 300, false, 1, 2, false,
-                                                 true, 0}),
+                                                 true, 0},
+                                         PadCase{"OcrUnderAPartStackedOnThePageBefore", 300, false,
+                                                 2, 1, false, true, 100, true}),
                          [](const testing::TestParamInfo<PadCase>& param) {
                            return std::string(param.param.name);
                          });
