@@ -343,13 +343,23 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
       }
     }
   }
+  const HeaderAnalysis header = AnalyzeHeader(table);
+  const Reading from_header = FromHeader(table, header);
+  const Reading from_body = FromBody(table, header);
+  // A title OCR read with Latin noise in it lost words to the noise (“三公” read 4 一AN, s3w_0059:
+  // 一般公共预算 4 一AN 经费支出表 reads as the general-budget table without it): where its
+  // rows name another family, such a title names no kind; the rows and the header decide.
+  if (title_kind != "other" && IsOcrGrid(table) && from_body.family != Family::kNone &&
+      WithoutLatinLetters(located.title) != located.title &&
+      !Compatible(FamilyOfKind(title_kind), from_body.family)) {
+    title_read += " (read with Latin noise; its rows name " +
+                  std::string(FamilyName(from_body.family)) + ", so it names no kind)";
+    title_kind = "other";
+  }
   if (!located.title.empty()) {
     identified.evidence.push_back(
         KindEvidence{"title", title_read, title_kind == "other" ? "" : title_kind});
   }
-  const HeaderAnalysis header = AnalyzeHeader(table);
-  const Reading from_header = FromHeader(table, header);
-  const Reading from_body = FromBody(table, header);
   // Income and expenditure side by side, the expenditure split by fund: the
   // fiscal appropriation summary, whichever summary lines the body prints (a
   // table printed with its number only, the number misread on a scan).

@@ -449,6 +449,44 @@ TEST(IdentifyTest, OcrTitleWithLatinNoise) {
   }
 }
 
+// s3w_0059_budget on a scan: “三公” read as 4 一AN left 一般公共预算 … 经费支出表, which names the
+// general-budget table, over the rows of a 三公 table: its six figures went under the wrong
+// kind. An OCR'd title with Latin noise whose rows name another family names no kind; a text
+// layer's, or a title read without noise, is kept as titled (with a disagreement finding).
+TEST(IdentifyTest, OcrTitleWithLatinNoiseOverRowsOfAnotherFamily) {
+  struct Case {
+    const char* name;
+    const char* title;
+    TextOrigin origin;
+    const char* kind;
+  };
+  const Case cases[] = {
+      {"OcrNoisy", "表3 2024 年一般公共预算 4 一AN 经费支出表", TextOrigin::kOcr,
+       "budget.three_public"},
+      {"TextLayer", "表3 2024 年一般公共预算 4 一AN 经费支出表", TextOrigin::kTextLayer,
+       "budget.general_budget_expenditure"},
+      {"OcrWithoutNoise", "2024年一般公共预算支出表", TextOrigin::kOcr,
+       "budget.general_budget_expenditure"},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"项目", "预算数"},
+                       {"合计", "207.27"},
+                       {"因公出国（境）费", "9.01"},
+                       {"公务用车购置及运行费", "181.69"},
+                       {"其中：公务用车购置费", "131.72"},
+                       {"公务用车运行费", "49.97"},
+                       {"公务接待费", "16.57"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    LocatedTable located;
+    located.title = c.title;
+    located.table = &grid;
+    std::vector<Finding> findings;
+    const IdentifiedTable identified =
+        IdentifyTable(located, IdentifyOptions{DocKind::kBudget}, findings);
+    EXPECT_EQ(identified.kind, c.kind) << c.name;
+  }
+}
+
 // hn_changsha_police_2025_budget: a 项目支出绩效目标表 printed with no title (the page before
 // ends on another table's note), its header naming the project's funds, 绩效目标 and the
 // indicators' levels: a performance table by its header, not `other`. With 得分 or 分值 in the
