@@ -284,6 +284,17 @@ CanonicalTable ReadPerformanceRows(StitchedTable table, const TableColumns& colu
 void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
                               std::vector<CanonicalTable>& tables, std::vector<Finding>& findings);
 
+// A standard table's title read on a scan with no grid under it, its rows read as lines of
+// text (s3w_0063_final's 财政拨款收入支出决算总表: each row's cells wrapped over two lines): when
+// no table of that kind was read with figures (nor rebuilt from the lines by
+// ReadUngriddedThreePublic), a table.read_as_text warning quotes every amount those lines print
+// and refers to each under the title's kind (row and column unknown), so that no figure of it
+// is lost in silence. The lines end at a grid (then the title is the grid's), another table's
+// title, a part heading or the note. (table_row_text.cc)
+void ReportTablesReadAsText(const Document& document, DocKind doc_kind,
+                            const std::vector<CanonicalTable>& tables,
+                            std::vector<Finding>& findings);
+
 // A paragraph next to a standard table that reads as one of its rows (a label or class code
 // and bare amounts, no sentence) was left out of the grid. When its key is new to the table and
 // it prints one amount per figure column, it is read into the table (table.row_from_text, info);

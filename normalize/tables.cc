@@ -73,6 +73,7 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
   }
   ReadUngriddedThreePublic(document, metadata.kind, out, findings);
   ReportRowsReadAsText(document, out, findings);
+  ReportTablesReadAsText(document, metadata.kind, out, findings);
   ReportDuplicateOcrKinds(out, findings);
   return out;
 }
