@@ -14,6 +14,8 @@
 
 #include "core/text.h"
 #include "normalize/table_code_pieces.h"
+#include "normalize/table_figure.h"
+#include "normalize/tables.h"
 #include "tests/normalize/document_builder.h"
 
 namespace disclose {
@@ -2859,6 +2861,67 @@ TEST(RowsTest, TotalLabelWithAColonIsTheTotalRow) {
         ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
     ASSERT_FALSE(table.rows.empty()) << label;
     EXPECT_EQ(table.rows[0].row_code, "total") << label;
+  }
+}
+
+}  // namespace
+}  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// s3w_0050_budget on a scan: 704.71 read 了04.71 in one table (704.71 in the two others), two
+// figures missing. On a scan a Chinese recogniser's lookalikes of
+// digits (了 7, O 〇 0, l I 丨 1) in an amount cell that then reads as money as printed are read
+// as those digits, said by ocr.digit_lookalike; a text layer's cell, or one that is no money so
+// read, stays unparsed.
+TEST(RowsTest, OcrDigitLookalikesInAnAmountCell) {
+  struct LookalikeCase {
+    const char* text;
+    std::optional<std::string> read;
+  };
+  const LookalikeCase lookalikes[] = {
+      {"了04.71", "704.71"},    {"1,O00.00", "1,000.00"}, {"l23.45", "123.45"},
+      {"〇.5O", "0.50"},        {"了生健康", std::nullopt}, {"704.71", std::nullopt},
+      {"了04.7", std::nullopt}, {"了,04.71", std::nullopt}, {"了04.71元", std::nullopt},
+  };
+  for (const LookalikeCase& c : lookalikes) {
+    EXPECT_EQ(WithOcrDigitLookalikesRead(c.text), c.read) << c.text;
+  }
+  // The row in a grid of its own (a row OCR read apart below the rest): a grid whose cells are
+  // no numbers was taken for a header, its figures gone with no finding of their own.
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Document document = DocumentBuilder()
+                            .Page({"2024年一般公共预算支出表", "单位:万元"})
+                            .Table({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+                                    {"2101101", "行政单位医疗", "1,314.00", "632.38", "681.62"}})
+                            .Table({{"2101102", "事业单位医疗", "了04.71", "了04.71", ""}})
+                            .Build();
+    for (Block& block : document.blocks) {
+      if (Table* grid = block.AsTable()) {
+        for (TableCell& cell : grid->cells) cell.provenance.origin = origin;
+      }
+    }
+    DocumentMetadata metadata;
+    metadata.kind = DocKind::kBudget;
+    std::vector<Finding> findings;
+    const std::vector<CanonicalTable> tables = BuildTables(document, metadata, findings);
+    std::vector<std::int64_t> fen;
+    for (const CanonicalTable& table : tables) {
+      for (const CanonicalRow& row : table.rows) {
+        if (row.row_code != "2101102") continue;
+        for (const Figure& figure : row.values) fen.push_back(figure.amount_fen);
+      }
+    }
+    int said = 0;
+    for (const Finding& finding : findings) said += finding.check == "ocr.digit_lookalike";
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_EQ(fen, (std::vector<std::int64_t>{704710000, 704710000}));
+      EXPECT_EQ(said, 2);
+    } else {
+      EXPECT_TRUE(fen.empty());
+      EXPECT_EQ(said, 0);
+    }
   }
 }
 
