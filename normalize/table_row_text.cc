@@ -50,6 +50,38 @@ struct RowPiece {
 // comma around it) and carries no unit or rate after it (123.45万元, 3.5%, 2024.12 in a date).
 // Returns false when something else than labels, codes and amounts is printed (a year, a
 // count with 个/人), which a row of a standard table never is.
+// The code pieces printed after a 类 code in columns of their own (201 11 01: 款 and 项), each
+// two digits after a space and before a space or the end, at most two; on a scan a 款 piece may
+// read its 1s as their lookalikes (201 II 纪检监察事务: 11). Returns the pieces joined and sets
+// `end` past them; "" when none follows.
+std::string CodePiecesAfter(const std::string& folded, std::size_t& end) {
+  std::string pieces;
+  std::size_t at = end;
+  for (int n = 0; n < 2; ++n) {
+    std::size_t p = at;
+    while (p < folded.size() && folded[p] == ' ') ++p;
+    if (p == at) break;
+    std::string digits;
+    std::size_t q = p;
+    while (q < folded.size() && digits.size() < 3) {
+      const char c = folded[q];
+      if (IsAsciiDigit(c)) {
+        digits.push_back(c);
+      } else if (c == 'I' || c == 'l') {
+        digits.push_back('1');
+      } else {
+        break;
+      }
+      ++q;
+    }
+    if (digits.size() != 2 || (q < folded.size() && folded[q] != ' ')) break;
+    pieces += digits;
+    at = q;
+  }
+  if (!pieces.empty()) end = at;
+  return pieces;
+}
+
 bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows) {
   const std::string folded = FoldForMatching(text);
   RowPiece current;
@@ -78,6 +110,15 @@ bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows) {
         if (!current.amounts.empty()) rows.push_back(std::move(current));
         current = RowPiece{};
         current.code = token;
+        if (token.size() == 3) {
+          std::size_t pieces_end = end;
+          const std::string pieces = CodePiecesAfter(folded, pieces_end);
+          if (!pieces.empty() && IsClassCode(token + pieces)) {
+            current.code = token + pieces;
+            end = pieces_end;
+            i = end;
+          }
+        }
         label_from = end;
         continue;
       }

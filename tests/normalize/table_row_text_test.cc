@@ -135,6 +135,17 @@ INSTANTIATE_TEST_SUITE_P(
                     "budget.three_public",
                     UnitOfAmount::kYuan,
                     {{"three_public.total=19282711"}}},
+        // s3w_0054_final on a scan: two rows of a table printing its codes in 类 款 项 columns,
+        // read as one paragraph, the first 款 piece's 11 read II. The pieces make the rows'
+        // codes (20111, 2011101); they were both keyed 201.
+        RowTextCase{"SplitCodePiecesOneReadAsItsLookalikes",
+                    {},
+                    {"201 II 纪检监察事务 9,634.27 4,989.32 4,644.95 201 11 01 行政运行 9,634.27 "
+                     "4,989.32 4,644.95"},
+                    "final.general_budget_expenditure",
+                    UnitOfAmount::kYuan,
+                    {{"20111=963427", "20111=498932", "20111=464495", "2011101=963427",
+                      "2011101=498932", "2011101=464495"}}},
         // Prose, amounts with their unit, dates, counts: no row.
         RowTextCase{"ProseAndDatesAreNoRows",
                     {},
