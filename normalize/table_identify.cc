@@ -525,12 +525,11 @@ void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyO
     CanonicalTable& canonical = table.canonical;
     if (canonical.kind != "other" || table.parts.size() < 2) continue;
     // A title or a document class decided the kind; the rows on later pages do not overrule it.
-    const bool decided =
-        std::any_of(canonical.evidence.begin(), canonical.evidence.end(),
-                    [](const KindEvidence& evidence) {
-                      return evidence.source == "document_class" ||
-                             (evidence.source == "title" && !evidence.kind.empty());
-                    });
+    const bool decided = std::any_of(
+        canonical.evidence.begin(), canonical.evidence.end(), [](const KindEvidence& evidence) {
+          return evidence.source == "document_class" ||
+                 (evidence.source == "title" && !evidence.kind.empty());
+        });
     if (decided) continue;
     const TablePart& first = table.parts.front();
     const Reading from_header = FromHeader(*first.table, first.header);

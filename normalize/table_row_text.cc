@@ -644,8 +644,8 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
 void ReportTablesReadAsText(const Document& document, DocKind doc_kind,
                             const std::vector<CanonicalTable>& tables,
                             std::vector<Finding>& findings) {
-  constexpr std::size_t kMaxLines = 60;      // a standard table prints a few dozen rows at most
-  constexpr std::size_t kMaxQuoted = 80;     // amounts quoted in one message
+  constexpr std::size_t kMaxLines = 60;   // a standard table prints a few dozen rows at most
+  constexpr std::size_t kMaxQuoted = 80;  // amounts quoted in one message
   constexpr std::size_t kMaxReferences = 200;
   for (std::size_t t = 0; t < document.blocks.size(); ++t) {
     const Paragraph* title = document.blocks[t].AsParagraph();
@@ -685,8 +685,8 @@ void ReportTablesReadAsText(const Document& document, DocKind doc_kind,
       if (StartsWith(folded, "注") || (StartsWith(folded, "第") && Has(folded, "部分"))) break;
       bool titled = false;
       for (const std::string& text : SplitLines(line->text)) {
-        titled = titled || (IsTableTitleLine(text) &&
-                            ClassifyTableTitle(text, doc_kind) != "other") ||
+        titled = titled ||
+                 (IsTableTitleLine(text) && ClassifyTableTitle(text, doc_kind) != "other") ||
                  IsSectionHeadingLine(text);
       }
       if (titled) break;
@@ -712,11 +712,13 @@ void ReportTablesReadAsText(const Document& document, DocKind doc_kind,
     std::string quoted;
     for (std::size_t i = 0; i < amounts.size(); ++i) {
       if (i < kMaxQuoted) quoted += " " + amounts[i].first;
-      if (!unit || unit->unit == UnitOfAmount::kUnknown || finding.figures.size() >= kMaxReferences) {
+      if (!unit || unit->unit == UnitOfAmount::kUnknown ||
+          finding.figures.size() >= kMaxReferences) {
         continue;
       }
       const std::optional<std::int64_t> fen = ToFen(ParseAmountText(amounts[i].first), unit->unit);
-      if (fen) finding.figures.push_back(FigureRef{kind, "", "", *fen, amounts[i].second->provenance});
+      if (fen)
+        finding.figures.push_back(FigureRef{kind, "", "", *fen, amounts[i].second->provenance});
     }
     const int page = title->provenance.page;
     finding.message = "table '" + title_line + "' (" + kind + ")" +

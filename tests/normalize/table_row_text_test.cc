@@ -741,8 +741,8 @@ TEST(RowTextTest, OcrTableReadAsLinesOfTextIsNamed) {
   struct Case {
     const char* name;
     TextOrigin origin;
-    bool read_elsewhere;  // a fiscal summary read with figures from a grid
-    bool grid_under;      // a grid right under the title
+    bool read_elsewhere;            // a fiscal summary read with figures from a grid
+    bool grid_under;                // a grid right under the title
     std::vector<std::int64_t> fen;  // the amounts the finding refers to; none: no finding
   };
   const Case cases[] = {

@@ -235,8 +235,8 @@ TEST(LocateTest, OcrTitleAboveTableLinesReadAsParagraphs) {
       block.AsParagraph()->provenance.origin = c.origin;
       document.blocks.push_back(block);
     }
-    document.blocks.push_back(Block{Grid({{"201", "", "", "一般公共服务支出", "4,761.04", "1,143.00",
-                                           "3,618.04"}})});
+    document.blocks.push_back(
+        Block{Grid({{"201", "", "", "一般公共服务支出", "4,761.04", "1,143.00", "3,618.04"}})});
     std::vector<Finding> findings;
     const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
     ASSERT_EQ(located.size(), 1u) << c.name;
@@ -577,15 +577,27 @@ TEST(IdentifyTest, KindFromTheRowsOfAContinuation) {
   income_with_codes.push_back({"20101", "人大事务", "1.00", "1.00", ""});
   const Case cases[] = {
       {"IncomeRowsOnTheNextPage", income_first, {income_rest}, {}, "final.income"},
-      {"ThreePublicItemsOnTheNextPage", three_public_first, {three_public_rest}, {},
+      {"ThreePublicItemsOnTheNextPage",
+       three_public_first,
+       {three_public_rest},
+       {},
        "final.three_public"},
       {"OnePartOnly", income_first, {}, {}, "other"},
-      {"TitleNamingNoKind", income_first, {income_rest},
-       {KindEvidence{"title", "2024年部门预算", ""}}, "final.income"},
-      {"DocumentClass", income_first, {income_rest},
-       {KindEvidence{"document_class", "government_report", ""}}, "other"},
-      {"NumberNamingAnotherFittingKind", income_first, {income_rest},
-       {KindEvidence{"number", "三、 -> listed: 支出决算表", "final.expenditure"}}, "other"},
+      {"TitleNamingNoKind",
+       income_first,
+       {income_rest},
+       {KindEvidence{"title", "2024年部门预算", ""}},
+       "final.income"},
+      {"DocumentClass",
+       income_first,
+       {income_rest},
+       {KindEvidence{"document_class", "government_report", ""}},
+       "other"},
+      {"NumberNamingAnotherFittingKind",
+       income_first,
+       {income_rest},
+       {KindEvidence{"number", "三、 -> listed: 支出决算表", "final.expenditure"}},
+       "other"},
       {"PartsNamingTwoFamilies", income_first, {income_rest, economic_rest}, {}, "other"},
       {"FirstPartBodyNamesAFamily", income_with_codes, {three_public_rest}, {}, "other"},
   };
@@ -606,10 +618,10 @@ TEST(IdentifyTest, KindFromTheRowsOfAContinuation) {
     std::vector<StitchedTable> tables = {stitched};
     IdentifyByContinuedBody(tables, IdentifyOptions{DocKind::kFinalAccounts});
     EXPECT_EQ(tables[0].canonical.kind, c.kind) << c.name;
-    const bool said = !tables[0].canonical.evidence.empty() &&
-                      tables[0].canonical.evidence.back().source == "body" &&
-                      tables[0].canonical.evidence.back().text.find("(continued on page 4)") !=
-                          std::string::npos;
+    const bool said =
+        !tables[0].canonical.evidence.empty() &&
+        tables[0].canonical.evidence.back().source == "body" &&
+        tables[0].canonical.evidence.back().text.find("(continued on page 4)") != std::string::npos;
     EXPECT_EQ(said, c.kind != "other") << c.name;
   }
 }
@@ -1028,22 +1040,19 @@ TEST_P(PadColumnsTest, ContinuationGetsTheHeaderOnlyColumnBack) {
   EXPECT_EQ(std::string(lower.TextAt(0, 4)), "");
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, PadColumnsTest,
-                         testing::Values(PadCase{"FiguresLineUp", 300, false, 2, 1},
-                                         PadCase{"FiguresShiftedByACell", 380, false, 2, 2},
-                                         PadCase{"RuledTablesHaveTheirColumns", 300, true, 2, 2},
-                                         PadCase{"NotOnTheNextPage", 300, false, 5, 2},
-                                         PadCase{"UnderTheRepeatedTitle", 300, false, 2, 1, true},
-                                         PadCase{"OcrBelowOnTheSamePage", 300, false, 1, 1, false,
-                                                 true},
-                                         PadCase{"TextLayerBelowOnTheSamePage", 300, false, 1, 2},
-                                         PadCase{"OcrAboveOnTheSamePage", 300, false, 1, 2, false,
-                                                 true, 0},
-                                         PadCase{"OcrUnderAPartStackedOnThePageBefore", 300, false,
-                                                 2, 1, false, true, 100, true}),
-                         [](const testing::TestParamInfo<PadCase>& param) {
-                           return std::string(param.param.name);
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Cases, PadColumnsTest,
+    testing::Values(PadCase{"FiguresLineUp", 300, false, 2, 1},
+                    PadCase{"FiguresShiftedByACell", 380, false, 2, 2},
+                    PadCase{"RuledTablesHaveTheirColumns", 300, true, 2, 2},
+                    PadCase{"NotOnTheNextPage", 300, false, 5, 2},
+                    PadCase{"UnderTheRepeatedTitle", 300, false, 2, 1, true},
+                    PadCase{"OcrBelowOnTheSamePage", 300, false, 1, 1, false, true},
+                    PadCase{"TextLayerBelowOnTheSamePage", 300, false, 1, 2},
+                    PadCase{"OcrAboveOnTheSamePage", 300, false, 1, 2, false, true, 0},
+                    PadCase{"OcrUnderAPartStackedOnThePageBefore", 300, false, 2, 1, false, true,
+                            100, true}),
+    [](const testing::TestParamInfo<PadCase>& param) { return std::string(param.param.name); });
 
 // A table read without rules reads its columns from each page's own cells,
 // so its next page may read differently (sweep s1_0007, s1_0231): a 项 code
@@ -2881,7 +2890,7 @@ TEST(RowsTest, OcrDigitLookalikesInAnAmountCell) {
     std::optional<std::string> read;
   };
   const LookalikeCase lookalikes[] = {
-      {"了04.71", "704.71"},    {"1,O00.00", "1,000.00"}, {"l23.45", "123.45"},
+      {"了04.71", "704.71"},    {"1,O00.00", "1,000.00"},   {"l23.45", "123.45"},
       {"〇.5O", "0.50"},        {"了生健康", std::nullopt}, {"704.71", std::nullopt},
       {"了04.7", std::nullopt}, {"了,04.71", std::nullopt}, {"了04.71元", std::nullopt},
   };
