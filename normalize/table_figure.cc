@@ -1,6 +1,7 @@
 #include "normalize/table_figure.h"
 
 #include <cstdint>
+#include <string_view>
 #include <utility>
 
 #include "core/money.h"
@@ -49,6 +50,37 @@ std::optional<Figure> FigureOfCell(const CanonicalTable& table, const CanonicalR
     findings.push_back(std::move(finding));
   }
   return figure;
+}
+
+std::optional<std::string> WithOcrDigitLookalikesRead(std::string_view text) {
+  std::string read;
+  int lookalikes = 0;
+  for (const char32_t c : DecodeUtf8(Trim(text))) {
+    char digit = 0;
+    if (c == U'了') {
+      digit = '7';
+    } else if (c == U'O' || c == U'〇') {
+      digit = '0';
+    } else if (c == U'l' || c == U'I' || c == U'丨') {
+      digit = '1';
+    }
+    if (digit != 0) {
+      read.push_back(digit);
+      ++lookalikes;
+    } else if ((c >= U'0' && c <= U'9') || c == U',' || c == U'.') {
+      read.push_back(static_cast<char>(c));
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (lookalikes == 0) return std::nullopt;
+  const AmountText amount = ParseAmountText(read);
+  const std::size_t point = read.find('.');
+  if (amount.kind != AmountKind::kNumber || amount.irregular_grouping ||
+      point == std::string::npos || read.size() - point - 1 != 2) {
+    return std::nullopt;
+  }
+  return read;
 }
 
 }  // namespace disclose

@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/normalized.h"
@@ -28,5 +29,14 @@ std::optional<Figure> FigureOfCell(const CanonicalTable& table, const CanonicalR
                                    const std::string& column, const std::string& text,
                                    const AmountText& amount, const Provenance& provenance,
                                    int table_index, std::vector<Finding>& findings);
+
+// An OCR'd amount cell that prints a character a Chinese recogniser reads for a digit (了 for
+// 7, O or 〇 for 0, l, I or 丨 for 1: s3w_0050_budget's 了04.71): the amount with those
+// characters read as the digits, when that is money as printed (grouped by three or not at
+// all, two decimals) and nothing else in the cell is a letter; nullopt otherwise.
+//
+//   WithOcrDigitLookalikesRead("了04.71")   -> "704.71"
+//   WithOcrDigitLookalikesRead("了生健康")  -> nullopt
+std::optional<std::string> WithOcrDigitLookalikesRead(std::string_view text);
 
 }  // namespace disclose

@@ -343,13 +343,23 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
       }
     }
   }
+  const HeaderAnalysis header = AnalyzeHeader(table);
+  const Reading from_header = FromHeader(table, header);
+  const Reading from_body = FromBody(table, header);
+  // A title OCR read with Latin noise in it lost words to the noise (“三公” read 4 一AN, s3w_0059:
+  // 一般公共预算 4 一AN 经费支出表 reads as the general-budget table without it): where its
+  // rows name another family, such a title names no kind; the rows and the header decide.
+  if (title_kind != "other" && IsOcrGrid(table) && from_body.family != Family::kNone &&
+      WithoutLatinLetters(located.title) != located.title &&
+      !Compatible(FamilyOfKind(title_kind), from_body.family)) {
+    title_read += " (read with Latin noise; its rows name " +
+                  std::string(FamilyName(from_body.family)) + ", so it names no kind)";
+    title_kind = "other";
+  }
   if (!located.title.empty()) {
     identified.evidence.push_back(
         KindEvidence{"title", title_read, title_kind == "other" ? "" : title_kind});
   }
-  const HeaderAnalysis header = AnalyzeHeader(table);
-  const Reading from_header = FromHeader(table, header);
-  const Reading from_body = FromBody(table, header);
   // Income and expenditure side by side, the expenditure split by fund: the
   // fiscal appropriation summary, whichever summary lines the body prints (a
   // table printed with its number only, the number misread on a scan).
@@ -507,6 +517,60 @@ void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumberin
         "table " + std::to_string(i + 1) + " of " + std::to_string(tables.size()) +
             " in the order of the list -> listed: " + numbering.titles.at(static_cast<int>(i) + 1),
         listed_kinds[i]});
+  }
+}
+
+void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyOptions& options) {
+  for (StitchedTable& table : tables) {
+    CanonicalTable& canonical = table.canonical;
+    if (canonical.kind != "other" || table.parts.size() < 2) continue;
+    // A title or a document class decided the kind; the rows on later pages do not overrule it.
+    const bool decided = std::any_of(
+        canonical.evidence.begin(), canonical.evidence.end(), [](const KindEvidence& evidence) {
+          return evidence.source == "document_class" ||
+                 (evidence.source == "title" && !evidence.kind.empty());
+        });
+    if (decided) continue;
+    const TablePart& first = table.parts.front();
+    const Reading from_header = FromHeader(*first.table, first.header);
+    if (FromBody(*first.table, first.header).family != Family::kNone) continue;
+    // The later parts' rows, all naming one family (a part naming none, a page of
+    // labels only, says nothing).
+    Reading body;
+    int page = 0;
+    bool agree = true;
+    for (std::size_t i = 1; i < table.parts.size(); ++i) {
+      const Reading reading = FromBody(*table.parts[i].table, table.parts[i].header);
+      if (reading.family == Family::kNone) continue;
+      if (body.family == Family::kNone) {
+        body = reading;
+        page = table.parts[i].table->pages.empty() ? 0 : table.parts[i].table->pages.front();
+      } else if (reading.family != body.family) {
+        agree = false;
+      }
+    }
+    if (!agree || body.family == Family::kNone) continue;
+    std::string kind = KindFromEvidence(from_header.family, body.family, options);
+    if (kind.empty()) continue;
+    const std::string plain = "income_expenditure_summary";
+    if (from_header.by_fund && EndsWith(kind, plain)) {
+      kind = kind.substr(0, kind.size() - plain.size()) + "fiscal_appropriation_summary";
+    }
+    // A number read that names another kind fitting the header stays the evidence that wins:
+    // the table is left as it was.
+    bool number_against = false;
+    for (const KindEvidence& evidence : canonical.evidence) {
+      if (evidence.source == "number" && !evidence.kind.empty() && evidence.kind != kind &&
+          Compatible(FamilyOfKind(evidence.kind), body.family)) {
+        number_against = true;
+      }
+    }
+    if (number_against) continue;
+    canonical.kind = kind;
+    canonical.evidence.push_back(KindEvidence{
+        "body",
+        body.text + " (continued" + (page > 0 ? " on page " + std::to_string(page) : "") + ")",
+        KindFromEvidence(body.family, body.family, options)});
   }
 }
 

@@ -19,6 +19,43 @@ bool JoinsTitle(std::string_view before) {
   return IsTitleFragmentLine(before);
 }
 
+// A lower line of a header read as a paragraph of its own: the code pieces' 类 款 项 (read 类 豆
+// 项, 示人 将) or the 栏次 line numbering the columns, words of two characters at most after an
+// optional 栏次 / 行次; no figure column is named there.
+bool IsLowerHeaderLine(std::string_view text) {
+  std::string folded = CollapseWhitespace(text);
+  for (std::string_view word : {"栏次", "行次"}) {
+    if (StartsWith(folded, word)) folded = Trim(folded.substr(word.size()));
+  }
+  if (folded.empty()) return true;
+  std::size_t start = 0;
+  while (start <= folded.size()) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    if (DecodeUtf8(std::string_view(folded).substr(start, end - start)).size() > 2) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+// A line of a table OCR read as a paragraph above its grid: a lower header line (类 款 项,
+// 栏次 1 2 3) or a row with an amount (合计 34,533.62 26,062.7 8,470.8).
+bool IsOcrTableLine(const Paragraph& paragraph) {
+  if (paragraph.provenance.origin != TextOrigin::kOcr) return false;
+  // A unit line (万元 alone, 元) is no table line: it is looked for on the way up.
+  if (UnitInLines(paragraph.text)) return false;
+  if (IsLowerHeaderLine(paragraph.text)) return true;
+  const std::string folded = CollapseWhitespace(paragraph.text);
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    if (IsPrintedMoney(std::string_view(folded).substr(start, end - start))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 // What a line prints after its last full stop (。), or "" when nothing.
 std::string AfterLastSentence(std::string_view line) {
   const std::size_t stop = line.rfind("。");
@@ -32,10 +69,20 @@ void TitleAndUnitAbove(const Document& document, int b, int previous_table_block
                        const LocateOptions& options, LocatedTable& located) {
   std::string& title = located.title;
   bool joining = false;  // the title opens the paragraph below: this one may hold its first half
-  for (int p = b - 1; p >= 0 && p > previous_table_block && b - p <= options.title_window_blocks;
+  // On a scan the header's lower lines and the first rows of an unruled table may be read as
+  // paragraphs between its title and its grid (s3w_0058_budget: 计 出, 款, 栏次 1 2 3, 合计 …
+  // over the grid on the next page): up to this many such lines do not count in the window.
+  constexpr int kOcrTableLines = 6;
+  int table_lines = 0;
+  for (int p = b - 1;
+       p >= 0 && p > previous_table_block && b - p - table_lines <= options.title_window_blocks;
        --p) {
     const Paragraph* paragraph = document.blocks[static_cast<std::size_t>(p)].AsParagraph();
     if (paragraph == nullptr) break;
+    if (title.empty() && !joining && table_lines < kOcrTableLines && IsOcrTableLine(*paragraph)) {
+      ++table_lines;
+      continue;
+    }
     const std::vector<std::string> lines = SplitLines(paragraph->text);
     if (joining) {
       if (!lines.empty() && JoinsTitle(lines.back())) {
@@ -260,25 +307,6 @@ void CompleteACutWord(const std::string& rest, std::vector<std::string>& words) 
     completed = word;
   }
   if (completed != words.end()) *completed += rest;
-}
-
-// A lower line of a header read as a paragraph of its own: the code pieces' 类 款 项 (read 类 豆
-// 项, 示人 将) or the 栏次 line numbering the columns, words of two characters at most after an
-// optional 栏次 / 行次; no figure column is named there.
-bool IsLowerHeaderLine(std::string_view text) {
-  std::string folded = CollapseWhitespace(text);
-  for (std::string_view word : {"栏次", "行次"}) {
-    if (StartsWith(folded, word)) folded = Trim(folded.substr(word.size()));
-  }
-  if (folded.empty()) return true;
-  std::size_t start = 0;
-  while (start <= folded.size()) {
-    std::size_t end = folded.find(' ', start);
-    if (end == std::string::npos) end = folded.size();
-    if (DecodeUtf8(std::string_view(folded).substr(start, end - start)).size() > 2) return false;
-    start = end + 1;
-  }
-  return true;
 }
 
 // A header printed as a paragraph in the few blocks above the grid (after the table before):

@@ -35,6 +35,28 @@ std::string WithoutLeaders(std::string title) {
   return EncodeUtf8(std::vector<char32_t>(cps.begin(), cps.begin() + static_cast<long>(end)));
 }
 
+// An OCR'd list entry whose title's last character, 表, was misread or lost (一般公共预算财政
+// 拨款支出决算天, s3w_0049_final): the title with 表 in its place, when that names a standard
+// table of a budget or a final account; nullopt otherwise. No title ends otherwise than in 表.
+std::optional<std::string> WithMisreadTableRestored(const std::string& title) {
+  std::vector<char32_t> cps = DecodeUtf8(title);
+  if (cps.size() < 6 || cps.back() == U'表') return std::nullopt;
+  auto names_a_table = [](const std::string& candidate) {
+    return IsTableTitleLine(candidate) &&
+           (ClassifyTableTitle(candidate, DocKind::kFinalAccounts) != "other" ||
+            ClassifyTableTitle(candidate, DocKind::kBudget) != "other");
+  };
+  // A title ending in 决算 / 预算 lost its 表; any other last character is the 表 misread.
+  if (cps.back() == U'算') {
+    cps.push_back(U'表');
+  } else {
+    cps.back() = U'表';
+  }
+  const std::string restored = EncodeUtf8(cps);
+  if (names_a_table(restored)) return restored;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<int> PrintedTableNumber(std::string_view line) {
@@ -97,6 +119,15 @@ TableNumbering ReadTableNumbering(const Document& document) {
         if (ocr) ++read_right;
         ocr_run = ocr_run || ocr;
         continue;
+      }
+      // An OCR'd entry at its place whose 表 was misread: its title with 表 restored.
+      if (ocr && number > 0 && number == place && !entry) {
+        if (const std::optional<std::string> restored = WithMisreadTableRestored(title)) {
+          run.titles[number] = *restored;
+          ++read_right;
+          ocr_run = true;
+          continue;
+        }
       }
       // An OCR'd title line whose number was misread or lost takes its place.
       const std::string whole = WithoutLeaders(key);

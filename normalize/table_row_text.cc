@@ -50,6 +50,38 @@ struct RowPiece {
 // comma around it) and carries no unit or rate after it (123.45万元, 3.5%, 2024.12 in a date).
 // Returns false when something else than labels, codes and amounts is printed (a year, a
 // count with 个/人), which a row of a standard table never is.
+// The code pieces printed after a 类 code in columns of their own (201 11 01: 款 and 项), each
+// two digits after a space and before a space or the end, at most two; on a scan a 款 piece may
+// read its 1s as their lookalikes (201 II 纪检监察事务: 11). Returns the pieces joined and sets
+// `end` past them; "" when none follows.
+std::string CodePiecesAfter(const std::string& folded, std::size_t& end) {
+  std::string pieces;
+  std::size_t at = end;
+  for (int n = 0; n < 2; ++n) {
+    std::size_t p = at;
+    while (p < folded.size() && folded[p] == ' ') ++p;
+    if (p == at) break;
+    std::string digits;
+    std::size_t q = p;
+    while (q < folded.size() && digits.size() < 3) {
+      const char c = folded[q];
+      if (IsAsciiDigit(c)) {
+        digits.push_back(c);
+      } else if (c == 'I' || c == 'l') {
+        digits.push_back('1');
+      } else {
+        break;
+      }
+      ++q;
+    }
+    if (digits.size() != 2 || (q < folded.size() && folded[q] != ' ')) break;
+    pieces += digits;
+    at = q;
+  }
+  if (!pieces.empty()) end = at;
+  return pieces;
+}
+
 bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows) {
   const std::string folded = FoldForMatching(text);
   RowPiece current;
@@ -78,6 +110,15 @@ bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows) {
         if (!current.amounts.empty()) rows.push_back(std::move(current));
         current = RowPiece{};
         current.code = token;
+        if (token.size() == 3) {
+          std::size_t pieces_end = end;
+          const std::string pieces = CodePiecesAfter(folded, pieces_end);
+          if (!pieces.empty() && IsClassCode(token + pieces)) {
+            current.code = token + pieces;
+            end = pieces_end;
+            i = end;
+          }
+        }
         label_from = end;
         continue;
       }
@@ -597,6 +638,95 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
     tables.push_back(std::move(table));
     findings.push_back(std::move(finding));
     return;
+  }
+}
+
+void ReportTablesReadAsText(const Document& document, DocKind doc_kind,
+                            const std::vector<CanonicalTable>& tables,
+                            std::vector<Finding>& findings) {
+  constexpr std::size_t kMaxLines = 60;   // a standard table prints a few dozen rows at most
+  constexpr std::size_t kMaxQuoted = 80;  // amounts quoted in one message
+  constexpr std::size_t kMaxReferences = 200;
+  for (std::size_t t = 0; t < document.blocks.size(); ++t) {
+    const Paragraph* title = document.blocks[t].AsParagraph();
+    if (title == nullptr || title->provenance.origin != TextOrigin::kOcr) continue;
+    // The paragraph's last line that titles a standard table.
+    std::string title_line;
+    std::string kind;
+    for (const std::string& line : SplitLines(title->text)) {
+      if (!IsTableTitleLine(line)) continue;
+      const std::string line_kind = ClassifyTableTitle(line, doc_kind);
+      if (!StartsWith(line_kind, "budget.") && !StartsWith(line_kind, "final.")) continue;
+      title_line = CollapseWhitespace(line);
+      kind = line_kind;
+    }
+    if (kind.empty()) continue;
+    // A table of that kind read with figures (from a grid elsewhere, or from these lines by
+    // ReadUngriddedThreePublic) is the table: nothing is lost here.
+    const bool read = std::any_of(tables.begin(), tables.end(), [&](const CanonicalTable& table) {
+      if (table.kind != kind) return false;
+      return std::any_of(table.rows.begin(), table.rows.end(),
+                         [](const CanonicalRow& row) { return !row.values.empty(); });
+    });
+    if (read) continue;
+    std::optional<UnitDeclaration> unit = UnitInLines(title->text);
+    std::vector<std::pair<std::string, const Paragraph*>> amounts;
+    std::size_t lines = 0;
+    bool grid = false;
+    for (std::size_t b = t + 1; b < document.blocks.size() && lines < kMaxLines; ++b) {
+      const Paragraph* line = document.blocks[b].AsParagraph();
+      if (line == nullptr) {
+        grid = true;  // the title's grid: the table stages read it
+        break;
+      }
+      if (line->provenance.origin != TextOrigin::kOcr) break;
+      // Another table's title, a part heading or the note ends the lines.
+      const std::string folded = FoldForMatching(line->text);
+      if (StartsWith(folded, "注") || (StartsWith(folded, "第") && Has(folded, "部分"))) break;
+      bool titled = false;
+      for (const std::string& text : SplitLines(line->text)) {
+        titled = titled ||
+                 (IsTableTitleLine(text) && ClassifyTableTitle(text, doc_kind) != "other") ||
+                 IsSectionHeadingLine(text);
+      }
+      if (titled) break;
+      ++lines;
+      if (const std::optional<UnitDeclaration> declared = UnitInLines(line->text)) {
+        if (!unit) unit = declared;
+        continue;
+      }
+      for (const auto& [start, end] : DigitRuns(folded)) {
+        std::string run = folded.substr(start, end - start);
+        while (!run.empty() && (run.back() == ',' || run.back() == '.')) run.pop_back();
+        // Money prints a separator or a point; a bare integer is a 行次, a code or a year.
+        if (run.find_first_of(",.") == std::string::npos) continue;
+        amounts.emplace_back(run, line);
+      }
+    }
+    if (grid || amounts.empty()) continue;
+    Finding finding;
+    finding.check = "table.read_as_text";
+    finding.severity = Severity::kWarning;
+    finding.provenance = title->provenance;
+    finding.printed_text = title_line;
+    std::string quoted;
+    for (std::size_t i = 0; i < amounts.size(); ++i) {
+      if (i < kMaxQuoted) quoted += " " + amounts[i].first;
+      if (!unit || unit->unit == UnitOfAmount::kUnknown ||
+          finding.figures.size() >= kMaxReferences) {
+        continue;
+      }
+      const std::optional<std::int64_t> fen = ToFen(ParseAmountText(amounts[i].first), unit->unit);
+      if (fen)
+        finding.figures.push_back(FigureRef{kind, "", "", *fen, amounts[i].second->provenance});
+    }
+    const int page = title->provenance.page;
+    finding.message = "table '" + title_line + "' (" + kind + ")" +
+                      (page > 0 ? " on page " + std::to_string(page) : std::string()) +
+                      " was read as " + std::to_string(lines) +
+                      " lines of text, with no grid: none of its amounts is read as a figure;" +
+                      " the lines print" + quoted;
+    findings.push_back(std::move(finding));
   }
 }
 

@@ -136,6 +136,16 @@ std::vector<StitchedTable> StitchTables(std::vector<IdentifiedTable> identified,
                                         const StitchOptions& options, std::deque<Table>& owned,
                                         std::vector<Finding>& findings);
 
+// A table cut by a page break under its first rows (the header and the 合计 row at a page's
+// foot, the coded rows on the next page; frequent on scans, where a table's first grid is
+// often read apart from the rest) has no body on its first page for identification to read:
+// header and body are read again over the stitched parts. A table left `other` whose later
+// parts' rows all name one family takes the kind the first part's header and those rows name
+// together, with a `body` evidence entry saying the rows were on a continuation. A title
+// naming a kind, a document class or a number naming another fitting kind leaves it as it is.
+// (table_identify.cc)
+void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyOptions& options);
+
 // Tables printed in the order of the document's own list of tables, as many
 // tables as the list has entries: a table whose title names no kind takes the
 // kind listed at its place. On a scan the number lines are where OCR fails
@@ -273,6 +283,17 @@ CanonicalTable ReadPerformanceRows(StitchedTable table, const TableColumns& colu
 // Runs before ReportRowsReadAsText, which then leaves those lines alone.
 void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
                               std::vector<CanonicalTable>& tables, std::vector<Finding>& findings);
+
+// A standard table's title read on a scan with no grid under it, its rows read as lines of
+// text (s3w_0063_final's 财政拨款收入支出决算总表: each row's cells wrapped over two lines): when
+// no table of that kind was read with figures (nor rebuilt from the lines by
+// ReadUngriddedThreePublic), a table.read_as_text warning quotes every amount those lines print
+// and refers to each under the title's kind (row and column unknown), so that no figure of it
+// is lost in silence. The lines end at a grid (then the title is the grid's), another table's
+// title, a part heading or the note. (table_row_text.cc)
+void ReportTablesReadAsText(const Document& document, DocKind doc_kind,
+                            const std::vector<CanonicalTable>& tables,
+                            std::vector<Finding>& findings);
 
 // A paragraph next to a standard table that reads as one of its rows (a label or class code
 // and bare amounts, no sentence) was left out of the grid. When its key is new to the table and

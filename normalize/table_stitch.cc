@@ -361,6 +361,34 @@ class Stitcher {
     return true;
   }
 
+  // Where `lower` may continue `upper` on columns read differently: on the next page, or, on a
+  // scan, lower on the same page. OCR reads an unruled table's row that its columns do not
+  // explain (a label wrapped across the code columns, an amount cut in two) as a line of text,
+  // which ends the grid: the rows below it are read as a grid of their own, their columns found
+  // from their own figures (an empty 其他收入 column lost, s3w_0054; a 项 column gone, s3w_0058).
+  static bool ContinuesBelow(const Table& upper, const Table& lower) {
+    if (upper.pages.empty() || lower.pages.empty() || upper.pages.back() <= 0) return false;
+    if (lower.pages.front() == upper.pages.back() + 1) return true;
+    if (lower.pages.front() != upper.pages.back() || !IsOcrGrid(upper) || !IsOcrGrid(lower)) {
+      return false;
+    }
+    // Below: under the upper grid's cells on that page (a grid stacked onto a header-only part
+    // on the page before spans two pages, its own box is the first page's).
+    const int page = upper.pages.back();
+    double upper_bottom = -1;
+    double lower_top = -1;
+    for (const TableCell& cell : upper.cells) {
+      if (cell.provenance.box && cell.provenance.page == page) {
+        upper_bottom = std::max(upper_bottom, cell.provenance.box->y1);
+      }
+    }
+    for (const TableCell& cell : lower.cells) {
+      if (!cell.provenance.box) continue;
+      if (lower_top < 0 || cell.provenance.box->y0 < lower_top) lower_top = cell.provenance.box->y0;
+    }
+    return upper_bottom >= 0 && lower_top >= upper_bottom;
+  }
+
   // A table read without rules finds its columns from its figures (and, right
   // of them, from its header words): a column no figure fills is found on the
   // page that prints the header, but not on a continuation page without one,
@@ -372,8 +400,7 @@ class Stitcher {
   const Table* PadMissingEmptyColumns(const TablePart& upper_part, const Table& lower) {
     const Table& upper = *upper_part.table;
     if (upper.ruled || lower.ruled || lower.column_count < 2 ||
-        upper.column_count <= lower.column_count || upper.pages.empty() || lower.pages.empty() ||
-        upper.pages.back() <= 0 || lower.pages.front() != upper.pages.back() + 1) {
+        upper.column_count <= lower.column_count || !ContinuesBelow(upper, lower)) {
       return nullptr;
     }
     const int body = upper_part.header.header_rows;
@@ -429,10 +456,7 @@ class Stitcher {
   const Table* AlignToPreviousPage(const StitchedTable& previous, const Table& lower) {
     const TablePart& upper_part = previous.parts.back();
     const Table& upper = *upper_part.table;
-    if (upper.pages.empty() || lower.pages.empty() || upper.pages.back() <= 0 ||
-        lower.pages.front() != upper.pages.back() + 1) {
-      return nullptr;
-    }
+    if (!ContinuesBelow(upper, lower)) return nullptr;
     const int body = previous.parts.size() == 1 ? upper_part.header.header_rows : 0;
     std::optional<Table> aligned = upper.ruled ? AlignRuledToColumnsAbove(upper, lower)
                                                : AlignToColumnsAbove(upper, body, lower);

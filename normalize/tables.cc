@@ -3,19 +3,57 @@
 #include "normalize/tables.h"
 
 #include <deque>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/text.h"
+#include "normalize/table_figure.h"
 #include "normalize/table_kind.h"
 #include "normalize/table_numbering.h"
 #include "normalize/table_stages.h"
+#include "normalize/table_text.h"
 
 namespace disclose {
+namespace {
 
-std::vector<CanonicalTable> BuildTables(const Document& document, const DocumentMetadata& metadata,
+// The document with each OCR'd grid cell that prints a digit as its lookalike (了04.71) read
+// as the digits, each said by an ocr.digit_lookalike finding; nullopt when there is none. Done
+// before any stage looks at the grids: a cell that is not a number makes a one-row part a
+// header row and its figures vanish, not only its own cell unparsed.
+std::optional<Document> WithDigitLookalikesRead(const Document& printed,
+                                                std::vector<Finding>& findings) {
+  std::optional<Document> corrected;
+  for (std::size_t b = 0; b < printed.blocks.size(); ++b) {
+    const Table* grid = printed.blocks[b].AsTable();
+    if (grid == nullptr) continue;
+    for (std::size_t i = 0; i < grid->cells.size(); ++i) {
+      const TableCell& cell = grid->cells[i];
+      if (cell.provenance.origin != TextOrigin::kOcr) continue;
+      const std::optional<std::string> read = WithOcrDigitLookalikesRead(cell.text);
+      if (!read) continue;
+      if (!corrected) corrected = printed;
+      Provenance provenance = cell.provenance;
+      if (provenance.block < 0) provenance.block = static_cast<int>(b);
+      AddTableFinding(findings, "ocr.digit_lookalike", Severity::kWarning,
+                      "cell '" + CollapseWhitespace(cell.text) + "'" +
+                          (provenance.page > 0 ? " on page " + std::to_string(provenance.page)
+                                               : std::string()) +
+                          " prints characters OCR reads for digits; read as " + *read,
+                      provenance, cell.text);
+      corrected->blocks[b].AsTable()->cells[i].text = *read;
+    }
+  }
+  return corrected;
+}
+
+}  // namespace
+
+std::vector<CanonicalTable> BuildTables(const Document& printed, const DocumentMetadata& metadata,
                                         std::vector<Finding>& findings) {
+  const std::optional<Document> corrected = WithDigitLookalikesRead(printed, findings);
+  const Document& document = corrected ? *corrected : printed;
   std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
 
   // A numbering (the document's own list, or the default one) is trusted only
@@ -52,6 +90,7 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
   std::deque<Table> owned;  // grids the stitch stage rewrote; parts point into it
   std::vector<StitchedTable> stitched =
       StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  IdentifyByContinuedBody(stitched, identify_options);
   IdentifyByListOrder(stitched, numbering, metadata.kind);
   SplitOcrSummaryJoinedColumns(stitched, owned);
 
@@ -72,6 +111,7 @@ std::vector<CanonicalTable> BuildTables(const Document& document, const Document
   }
   ReadUngriddedThreePublic(document, metadata.kind, out, findings);
   ReportRowsReadAsText(document, out, findings);
+  ReportTablesReadAsText(document, metadata.kind, out, findings);
   ReportDuplicateOcrKinds(out, findings);
   return out;
 }

@@ -124,6 +124,49 @@ TEST(TableNumberingTest, ListOfTablesWithOrdinalsMisreadByOcr) {
   EXPECT_FALSE(read(TextOrigin::kOcr, 1).printed);
 }
 
+// s3w_0049_final on a scan: the fourth entry's 表 read 天 (…支出决算天), which made no title line,
+// so the list ended at three entries and 公开04表 to 公开06表 found no title (the
+// general-budget table took the department's 支出表 kind from its header). An OCR'd entry at its
+// place whose title names a table with 表 put back in place of its last character, or after
+// it, stays in the list; a text layer's line, an entry that names no table so, or one away from
+// its place does not.
+TEST(TableNumberingTest, OcrListEntryWithItsTableCharacterMisread) {
+  struct Case {
+    const char* name;
+    const char* fourth;
+    TextOrigin origin;
+    std::size_t entries;
+    const char* title4;  // the fourth title listed ("" for none)
+  };
+  const Case cases[] = {
+      {"TableReadAsAnotherCharacter", "四、一般公共预算财政拨款支出决算天", TextOrigin::kOcr, 6,
+       "一般公共预算财政拨款支出决算表"},
+      {"TableLost", "四、一般公共预算财政拨款支出决算", TextOrigin::kOcr, 6,
+       "一般公共预算财政拨款支出决算表"},
+      {"TextLayer", "四、一般公共预算财政拨款支出决算天", TextOrigin::kTextLayer, 3, ""},
+      {"NamesNoTable", "四、部门主要职责和机构设置", TextOrigin::kOcr, 3, ""},
+      {"AwayFromItsPlace", "七、一般公共预算财政拨款支出决算天", TextOrigin::kOcr, 3, ""},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    for (const char* text :
+         {"目录", "一、收入支出决算总表", "二、支出决算表", "三、财政拨款收入支出决算表", c.fourth,
+          "五、一般公共预算财政拨款基本支出决算表", "六、财政拨款“三公\"经费支出决算表",
+          "第一部分部门概况"}) {
+      Paragraph paragraph;
+      paragraph.text = text;
+      paragraph.provenance.origin = c.origin;
+      document.blocks.push_back(Block{paragraph});
+    }
+    document.blocks.push_back(Block{Table{}});
+    const TableNumbering numbering = ReadTableNumbering(document);
+    EXPECT_EQ(numbering.titles.size(), c.entries) << c.name;
+    const auto fourth = numbering.titles.find(4);
+    EXPECT_EQ(fourth == numbering.titles.end() ? "" : fourth->second, std::string(c.title4))
+        << c.name;
+  }
+}
+
 // Tables in the order of the list, their numbers lost or misread on a scan
 // (s2w_0112_final: 一、 and 二、 read as nothing, 三、 as 二、): the second table,
 // whose header and body only say "function classes", takes the kind listed

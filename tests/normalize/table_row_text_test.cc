@@ -135,6 +135,17 @@ INSTANTIATE_TEST_SUITE_P(
                     "budget.three_public",
                     UnitOfAmount::kYuan,
                     {{"three_public.total=19282711"}}},
+        // s3w_0054_final on a scan: two rows of a table printing its codes in 类 款 项 columns,
+        // read as one paragraph, the first 款 piece's 11 read II. The pieces make the rows'
+        // codes (20111, 2011101); they were both keyed 201.
+        RowTextCase{"SplitCodePiecesOneReadAsItsLookalikes",
+                    {},
+                    {"201 II 纪检监察事务 9,634.27 4,989.32 4,644.95 201 11 01 行政运行 9,634.27 "
+                     "4,989.32 4,644.95"},
+                    "final.general_budget_expenditure",
+                    UnitOfAmount::kYuan,
+                    {{"20111=963427", "20111=498932", "20111=464495", "2011101=963427",
+                      "2011101=498932", "2011101=464495"}}},
         // Prose, amounts with their unit, dates, counts: no row.
         RowTextCase{"ProseAndDatesAreNoRows",
                     {},
@@ -707,4 +718,70 @@ TEST(RowTextTest, UngriddedOcrThreePublicTable) {
   }
 }
 
+}  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// s3w_0063_final on a scan: the fiscal summary's title read, its rows read as lines of text
+// (each row's cells wrapped over two lines) and no grid: the table was lost with no finding that
+// named its figures. table.read_as_text quotes every amount the lines print and refers to each
+// under the title's kind. A table of that kind read with figures, a grid under the title or a
+// text layer's lines say nothing.
+TEST(RowTextTest, OcrTableReadAsLinesOfTextIsNamed) {
+  const std::vector<std::string> lines = {"四、财政拨款收入支出决算总表",
+                                          "金额单位:万元",
+                                          "收入 支出",
+                                          "项目 金额项目(按功能分 合计“一般公共预算财",
+                                          "一、一般公共预算 498，一、教育支出 100. 100.62",
+                                          "城乡社区支出 101， 101.14",
+                                          "本年收入合计 498.，本年支出合计 498， 498.63",
+                                          "注: 本表金额单位转换时可能存在尾数误差。",
+                                          "五、一般公共预算财政拨款支出决算表"};
+  struct Case {
+    const char* name;
+    TextOrigin origin;
+    bool read_elsewhere;            // a fiscal summary read with figures from a grid
+    bool grid_under;                // a grid right under the title
+    std::vector<std::int64_t> fen;  // the amounts the finding refers to; none: no finding
+  };
+  const Case cases[] = {
+      {"Ocr", TextOrigin::kOcr, false, false, {100620000, 101140000, 498630000}},
+      {"ReadElsewhere", TextOrigin::kOcr, true, false, {}},
+      {"GridUnderTheTitle", TextOrigin::kOcr, false, true, {}},
+      {"TextLayer", TextOrigin::kTextLayer, false, false, {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      document.blocks.push_back(Text(lines[i], 3));
+      if (i == 0 && c.grid_under) document.blocks.push_back(Block{Grid({{"项目", "金额"}})});
+    }
+    for (Block& block : document.blocks) {
+      if (Paragraph* paragraph = block.AsParagraph()) paragraph->provenance.origin = c.origin;
+    }
+    std::vector<CanonicalTable> tables;
+    if (c.read_elsewhere) {
+      CanonicalTable table = TableOnPage2("final.fiscal_appropriation_summary", 0, {"", "amount"});
+      CanonicalRow row;
+      row.values.push_back(Figure{});
+      table.rows.push_back(row);
+      tables.push_back(table);
+    }
+    std::vector<Finding> findings;
+    ReportTablesReadAsText(document, DocKind::kFinalAccounts, tables, findings);
+    std::vector<std::int64_t> fen;
+    for (const Finding& finding : findings) {
+      EXPECT_EQ(finding.check, "table.read_as_text") << c.name;
+      EXPECT_NE(finding.message.find("100.62 101.14 498.63"), std::string::npos) << c.name;
+      for (const FigureRef& figure : finding.figures) {
+        EXPECT_EQ(figure.table_kind, "final.fiscal_appropriation_summary") << c.name;
+        fen.push_back(figure.amount_fen);
+      }
+    }
+    EXPECT_EQ(fen, c.fen) << c.name;
+  }
+}
+
+}  // namespace
 }  // namespace disclose

@@ -14,6 +14,8 @@
 
 #include "core/text.h"
 #include "normalize/table_code_pieces.h"
+#include "normalize/table_figure.h"
+#include "normalize/tables.h"
 #include "tests/normalize/document_builder.h"
 
 namespace disclose {
@@ -206,6 +208,40 @@ TEST(LocateTest, OcrHeaderAboveItsLowerLinesReadApart) {
     ASSERT_EQ(located.size(), 1u);
     EXPECT_EQ(located[0].header_above.size(), origin == TextOrigin::kOcr ? 5u : 0u)
         << TextOriginName(origin);
+  }
+}
+
+// s3w_0058_budget on a scan: between the title and the grid on the next page, the header's lines
+// (计 出, 款, 栏次 1 2 3) and the 合计 row read as paragraphs pushed the title and unit beyond the
+// few blocks looked through; the grid stayed untitled and was later stitched onto the table
+// before it. On a scan such lines do not count in the window; a text layer's still do.
+TEST(LocateTest, OcrTitleAboveTableLinesReadAsParagraphs) {
+  struct Case {
+    const char* name;
+    TextOrigin origin;
+    const char* line;  // one more paragraph between the title and the grid
+    const char* title;
+  };
+  const Case cases[] = {
+      {"Ocr", TextOrigin::kOcr, "9", "三、2023 年支出预算总表"},
+      {"TextLayer", TextOrigin::kTextLayer, "9", ""},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    for (const char* line : {"三、2023 年支出预算总表", "金额单位; 万元",
+                             "功能分类科目编码 科目名称 本年支出合。基本支出项目支", "计 出",
+                             "款 册、", "栏次 工 2 3", "合计 34,533.62 26,062.7 8,470.8", c.line}) {
+      Block block = Text(line);
+      block.AsParagraph()->provenance.origin = c.origin;
+      document.blocks.push_back(block);
+    }
+    document.blocks.push_back(
+        Block{Grid({{"201", "", "", "一般公共服务支出", "4,761.04", "1,143.00", "3,618.04"}})});
+    std::vector<Finding> findings;
+    const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
+    ASSERT_EQ(located.size(), 1u) << c.name;
+    EXPECT_EQ(located[0].title, c.title) << c.name;
+    EXPECT_EQ(located[0].unit_before.has_value(), *c.title != '\0') << c.name;
   }
 }
 
@@ -415,6 +451,44 @@ TEST(IdentifyTest, OcrTitleWithLatinNoise) {
   }
 }
 
+// s3w_0059_budget on a scan: “三公” read as 4 一AN left 一般公共预算 … 经费支出表, which names the
+// general-budget table, over the rows of a 三公 table: its six figures went under the wrong
+// kind. An OCR'd title with Latin noise whose rows name another family names no kind; a text
+// layer's, or a title read without noise, is kept as titled (with a disagreement finding).
+TEST(IdentifyTest, OcrTitleWithLatinNoiseOverRowsOfAnotherFamily) {
+  struct Case {
+    const char* name;
+    const char* title;
+    TextOrigin origin;
+    const char* kind;
+  };
+  const Case cases[] = {
+      {"OcrNoisy", "表3 2024 年一般公共预算 4 一AN 经费支出表", TextOrigin::kOcr,
+       "budget.three_public"},
+      {"TextLayer", "表3 2024 年一般公共预算 4 一AN 经费支出表", TextOrigin::kTextLayer,
+       "budget.general_budget_expenditure"},
+      {"OcrWithoutNoise", "2024年一般公共预算支出表", TextOrigin::kOcr,
+       "budget.general_budget_expenditure"},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"项目", "预算数"},
+                       {"合计", "207.27"},
+                       {"因公出国（境）费", "9.01"},
+                       {"公务用车购置及运行费", "181.69"},
+                       {"其中：公务用车购置费", "131.72"},
+                       {"公务用车运行费", "49.97"},
+                       {"公务接待费", "16.57"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    LocatedTable located;
+    located.title = c.title;
+    located.table = &grid;
+    std::vector<Finding> findings;
+    const IdentifiedTable identified =
+        IdentifyTable(located, IdentifyOptions{DocKind::kBudget}, findings);
+    EXPECT_EQ(identified.kind, c.kind) << c.name;
+  }
+}
+
 // hn_changsha_police_2025_budget: a 项目支出绩效目标表 printed with no title (the page before
 // ends on another table's note), its header naming the project's funds, 绩效目标 and the
 // indicators' levels: a performance table by its header, not `other`. With 得分 or 分值 in the
@@ -462,6 +536,93 @@ TEST(IdentifyTest, OcrTitleWithItsFundNameMisread) {
                                                             : "budget.expenditure")
           << title;
     }
+  }
+}
+
+// s3w_0061_final on a scan: the income table's header and 合计 row at one page's foot, its coded
+// rows on the next; the 三公 table's 项目 | 决算数 and 合计 row likewise. The first grid's body
+// names no family, so each table stayed `other` and all its figures went unkeyed: the rows of
+// the parts stitched after it name it. A title naming a kind, a number naming another fitting
+// kind, later parts naming two families, or a first part whose own body names a family leave
+// the kind as it was.
+TEST(IdentifyTest, KindFromTheRowsOfAContinuation) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> first;
+    std::vector<std::vector<std::vector<std::string>>> rest;
+    std::vector<KindEvidence> evidence;  // the first part's, besides header and body
+    std::string kind;
+  };
+  const std::vector<std::vector<std::string>> income_first = {
+      {"科目编码", "科目名称", "本年收入合计", "财政拨款收入", "其他收入"},
+      {"", "合计", "7,992,206.56", "7,992,206.56", ""}};
+  const std::vector<std::vector<std::string>> income_rest = {
+      {"201", "一般公共服务支出", "3,174,896.28", "3,174,896.28", ""},
+      {"20101", "人大事务", "1,972,283.82", "1,972,283.82", ""},
+      {"2010101", "行政运行", "846,845.92", "846,845.92", ""}};
+  const std::vector<std::vector<std::string>> three_public_first = {{"项目", "决算数"},
+                                                                    {"合计", "35,872.16"}};
+  const std::vector<std::vector<std::string>> three_public_rest = {
+      {"因公出国（境）费", "0.00"},
+      {"公务用车购置及运行维护费", "29,209.93"},
+      {"其中：公务用车购置费", "20,594.07"},
+      {"公务用车运行维护费", "8,615.86"},
+      {"公务接待费", "6,662.23"}};
+  const std::vector<std::vector<std::string>> economic_rest = {
+      {"301", "工资福利支出", "3,174,896.28", "3,174,896.28", ""},
+      {"30101", "基本工资", "1,972,283.82", "1,972,283.82", ""},
+      {"30102", "津贴补贴", "846,845.92", "846,845.92", ""}};
+  std::vector<std::vector<std::string>> income_with_codes = income_first;
+  income_with_codes.push_back({"201", "一般公共服务支出", "1.00", "1.00", ""});
+  income_with_codes.push_back({"20101", "人大事务", "1.00", "1.00", ""});
+  const Case cases[] = {
+      {"IncomeRowsOnTheNextPage", income_first, {income_rest}, {}, "final.income"},
+      {"ThreePublicItemsOnTheNextPage",
+       three_public_first,
+       {three_public_rest},
+       {},
+       "final.three_public"},
+      {"OnePartOnly", income_first, {}, {}, "other"},
+      {"TitleNamingNoKind",
+       income_first,
+       {income_rest},
+       {KindEvidence{"title", "2024年部门预算", ""}},
+       "final.income"},
+      {"DocumentClass",
+       income_first,
+       {income_rest},
+       {KindEvidence{"document_class", "government_report", ""}},
+       "other"},
+      {"NumberNamingAnotherFittingKind",
+       income_first,
+       {income_rest},
+       {KindEvidence{"number", "三、 -> listed: 支出决算表", "final.expenditure"}},
+       "other"},
+      {"PartsNamingTwoFamilies", income_first, {income_rest, economic_rest}, {}, "other"},
+      {"FirstPartBodyNamesAFamily", income_with_codes, {three_public_rest}, {}, "other"},
+  };
+  for (const Case& c : cases) {
+    std::deque<Table> grids;
+    grids.push_back(Grid(c.first));
+    grids.back().pages = {3};
+    for (std::size_t i = 0; i < c.rest.size(); ++i) {
+      grids.push_back(Grid(c.rest[i]));
+      grids.back().pages = {static_cast<int>(4 + i)};
+    }
+    StitchedTable stitched;
+    stitched.canonical.kind = "other";
+    stitched.canonical.evidence = c.evidence;
+    for (std::size_t i = 0; i < grids.size(); ++i) {
+      stitched.parts.push_back(TablePart{static_cast<int>(i), &grids[i], AnalyzeHeader(grids[i])});
+    }
+    std::vector<StitchedTable> tables = {stitched};
+    IdentifyByContinuedBody(tables, IdentifyOptions{DocKind::kFinalAccounts});
+    EXPECT_EQ(tables[0].canonical.kind, c.kind) << c.name;
+    const bool said =
+        !tables[0].canonical.evidence.empty() &&
+        tables[0].canonical.evidence.back().source == "body" &&
+        tables[0].canonical.evidence.back().text.find("(continued on page 4)") != std::string::npos;
+    EXPECT_EQ(said, c.kind != "other") << c.name;
   }
 }
 
@@ -817,6 +978,16 @@ struct PadCase {
   // its columns come back as an untitled part's do. It was taken for another table of that
   // title and its figures were lost with its unkeyed columns.
   bool repeated_title = false;
+  // s3w_0054_final, s3w_0058_budget on a scan: a row OCR read as a line of text ended the grid
+  // and the rows below it made a grid of their own on the same page, its empty 其他收入 column
+  // lost. On a scan a part below the upper one on its page continues it as a part on the next
+  // page does; a text layer's grids were never cut so, and one above is no continuation.
+  bool ocr = false;
+  double lower_top = 100;  // the continuation's top (the upper part ends at 60)
+  // s3w_0058_budget: the upper part stacked onto a header-only part on the page before: its box
+  // is that page's (at the foot, below the continuation's top), its cells' are on the
+  // continuation's page. Below is read from the cells on that page.
+  bool upper_box_on_page_before = false;
 };
 
 class PadColumnsTest : public testing::TestWithParam<PadCase> {};
@@ -824,22 +995,31 @@ class PadColumnsTest : public testing::TestWithParam<PadCase> {};
 TEST_P(PadColumnsTest, ContinuationGetsTheHeaderOnlyColumnBack) {
   const PadCase& test = GetParam();
   // Figures flush right at x1 = 300 in the 合计 column, 400 in 一般公共预算拨款.
-  auto place = [](Table& table, int page) {
+  auto place = [&test](Table& table, int page, double top) {
     table.pages = {page};
+    table.provenance.page = page;
+    table.provenance.box = Box{40, top, 600, top + 20.0 * table.row_count};
     for (TableCell& cell : table.cells) {
       const double x1 = 100.0 + 100.0 * cell.column;
       cell.provenance.page = page;
-      cell.provenance.box = Box{x1 - 60, 20.0 * cell.row, x1, 20.0 * cell.row + 12};
+      cell.provenance.box = Box{x1 - 60, top + 20.0 * cell.row, x1, top + 20.0 * cell.row + 12};
+      if (test.ocr) cell.provenance.origin = TextOrigin::kOcr;
     }
   };
   Table first = Grid({{"科目编码", "科目名称", "合计", "一般公共预算拨款", "其他收入"},
                       {"201", "一般公共服务支出", "10.00", "10.00", ""},
                       {"20101", "人大事务", "10.00", "10.00", ""}});
-  place(first, 1);
+  place(first, 1, 0);
   Table second = Grid({{"208", "社会保障和就业支出", "6.00", "6.00"}});
-  place(second, test.lower_page);
+  place(second, test.lower_page, test.lower_top);
   for (TableCell& cell : second.cells) {
     if (cell.column >= 2) cell.provenance.box->x1 += test.lower_x1 - 300.0;
+  }
+  if (test.upper_box_on_page_before) {
+    first.pages = {test.lower_page - 1, test.lower_page};
+    first.provenance.page = test.lower_page - 1;
+    first.provenance.box = Box{40, 700, 600, 760};
+    for (TableCell& cell : first.cells) cell.provenance.page = test.lower_page;
   }
   first.ruled = second.ruled = test.ruled;
   std::vector<IdentifiedTable> identified;
@@ -860,15 +1040,19 @@ TEST_P(PadColumnsTest, ContinuationGetsTheHeaderOnlyColumnBack) {
   EXPECT_EQ(std::string(lower.TextAt(0, 4)), "");
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, PadColumnsTest,
-                         testing::Values(PadCase{"FiguresLineUp", 300, false, 2, 1},
-                                         PadCase{"FiguresShiftedByACell", 380, false, 2, 2},
-                                         PadCase{"RuledTablesHaveTheirColumns", 300, true, 2, 2},
-                                         PadCase{"NotOnTheNextPage", 300, false, 5, 2},
-                                         PadCase{"UnderTheRepeatedTitle", 300, false, 2, 1, true}),
-                         [](const testing::TestParamInfo<PadCase>& param) {
-                           return std::string(param.param.name);
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Cases, PadColumnsTest,
+    testing::Values(PadCase{"FiguresLineUp", 300, false, 2, 1},
+                    PadCase{"FiguresShiftedByACell", 380, false, 2, 2},
+                    PadCase{"RuledTablesHaveTheirColumns", 300, true, 2, 2},
+                    PadCase{"NotOnTheNextPage", 300, false, 5, 2},
+                    PadCase{"UnderTheRepeatedTitle", 300, false, 2, 1, true},
+                    PadCase{"OcrBelowOnTheSamePage", 300, false, 1, 1, false, true},
+                    PadCase{"TextLayerBelowOnTheSamePage", 300, false, 1, 2},
+                    PadCase{"OcrAboveOnTheSamePage", 300, false, 1, 2, false, true, 0},
+                    PadCase{"OcrUnderAPartStackedOnThePageBefore", 300, false, 2, 1, false, true,
+                            100, true}),
+    [](const testing::TestParamInfo<PadCase>& param) { return std::string(param.param.name); });
 
 // A table read without rules reads its columns from each page's own cells,
 // so its next page may read differently (sweep s1_0007, s1_0231): a 项 code
@@ -2742,6 +2926,67 @@ TEST(RowsTest, TotalLabelWithAColonIsTheTotalRow) {
         ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
     ASSERT_FALSE(table.rows.empty()) << label;
     EXPECT_EQ(table.rows[0].row_code, "total") << label;
+  }
+}
+
+}  // namespace
+}  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// s3w_0050_budget on a scan: 704.71 read 了04.71 in one table (704.71 in the two others), two
+// figures missing. On a scan a Chinese recogniser's lookalikes of
+// digits (了 7, O 〇 0, l I 丨 1) in an amount cell that then reads as money as printed are read
+// as those digits, said by ocr.digit_lookalike; a text layer's cell, or one that is no money so
+// read, stays unparsed.
+TEST(RowsTest, OcrDigitLookalikesInAnAmountCell) {
+  struct LookalikeCase {
+    const char* text;
+    std::optional<std::string> read;
+  };
+  const LookalikeCase lookalikes[] = {
+      {"了04.71", "704.71"},    {"1,O00.00", "1,000.00"},   {"l23.45", "123.45"},
+      {"〇.5O", "0.50"},        {"了生健康", std::nullopt}, {"704.71", std::nullopt},
+      {"了04.7", std::nullopt}, {"了,04.71", std::nullopt}, {"了04.71元", std::nullopt},
+  };
+  for (const LookalikeCase& c : lookalikes) {
+    EXPECT_EQ(WithOcrDigitLookalikesRead(c.text), c.read) << c.text;
+  }
+  // The row in a grid of its own (a row OCR read apart below the rest): a grid whose cells are
+  // no numbers was taken for a header, its figures gone with no finding of their own.
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Document document = DocumentBuilder()
+                            .Page({"2024年一般公共预算支出表", "单位:万元"})
+                            .Table({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+                                    {"2101101", "行政单位医疗", "1,314.00", "632.38", "681.62"}})
+                            .Table({{"2101102", "事业单位医疗", "了04.71", "了04.71", ""}})
+                            .Build();
+    for (Block& block : document.blocks) {
+      if (Table* grid = block.AsTable()) {
+        for (TableCell& cell : grid->cells) cell.provenance.origin = origin;
+      }
+    }
+    DocumentMetadata metadata;
+    metadata.kind = DocKind::kBudget;
+    std::vector<Finding> findings;
+    const std::vector<CanonicalTable> tables = BuildTables(document, metadata, findings);
+    std::vector<std::int64_t> fen;
+    for (const CanonicalTable& table : tables) {
+      for (const CanonicalRow& row : table.rows) {
+        if (row.row_code != "2101102") continue;
+        for (const Figure& figure : row.values) fen.push_back(figure.amount_fen);
+      }
+    }
+    int said = 0;
+    for (const Finding& finding : findings) said += finding.check == "ocr.digit_lookalike";
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_EQ(fen, (std::vector<std::int64_t>{704710000, 704710000}));
+      EXPECT_EQ(said, 2);
+    } else {
+      EXPECT_TRUE(fen.empty());
+      EXPECT_EQ(said, 0);
+    }
   }
 }
 
