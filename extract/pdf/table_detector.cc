@@ -151,6 +151,30 @@ double CenterY(const Glyph& g) {
   return (g.box.y0 + g.box.y1) / 2;
 }
 
+// For each grid line in `lines`, how far the rules drawn on it (`segments`, running across the
+// grid's `edge`) reach past that edge, before it (`before`) or after it, by more than
+// `min_open`: a rule overshooting its corner by less reaches nothing. Lines whose rules do not
+// reach past are left out.
+std::vector<double> ReachesPastEdge(const std::vector<Segment>& segments,
+                                    const std::vector<double>& lines, double edge, bool before,
+                                    double min_open) {
+  std::vector<double> ends;
+  for (double line : lines) {
+    double reach = 0;
+    for (const Segment& s : segments) {
+      if (std::abs(s.pos - line) > kCollapseTol) continue;
+      if (before && s.lo < edge - min_open && s.hi >= edge - kSnapTol) {
+        reach = std::max(reach, edge - s.lo);
+      }
+      if (!before && s.hi > edge + min_open && s.lo <= edge + kSnapTol) {
+        reach = std::max(reach, s.hi - edge);
+      }
+    }
+    if (reach > 0) ends.push_back(reach);
+  }
+  return ends;
+}
+
 // A row whose horizontal border was drawn on the other page: a table
 // continued at a page's top often opens with a row under no rule (its top
 // border closed the previous page), its column rules drawn up to where the
@@ -168,20 +192,7 @@ void CloseOpenEdges(const std::vector<Segment>& verticals, const std::vector<dou
   for (std::size_t k = 0; k + 1 < ys.size(); ++k) tallest = std::max(tallest, ys[k + 1] - ys[k]);
   auto close = [&](bool top) {
     const double edge = top ? ys.front() : ys.back();
-    std::vector<double> ends;  // per grid column line, how far its rules run past the edge
-    for (double x : xs) {
-      double reach = 0;
-      for (const Segment& s : verticals) {
-        if (std::abs(s.pos - x) > kCollapseTol) continue;
-        if (top && s.lo < edge - kMinOpenRow && s.hi >= edge - kSnapTol) {
-          reach = std::max(reach, edge - s.lo);
-        }
-        if (!top && s.hi > edge + kMinOpenRow && s.lo <= edge + kSnapTol) {
-          reach = std::max(reach, s.hi - edge);
-        }
-      }
-      if (reach > 0) ends.push_back(reach);
-    }
+    const std::vector<double> ends = ReachesPastEdge(verticals, xs, edge, top, kMinOpenRow);
     // Most lines, and at least both borders' worth: one long rule (an axis, a
     // margin line) opens no row.
     if (ends.size() < 2 || ends.size() * 2 < xs.size()) return;
@@ -212,18 +223,7 @@ void CloseOpenSides(const PageContent& page, const std::vector<Segment>& horizon
   for (std::size_t k = 0; k + 1 < xs.size(); ++k) widest = std::max(widest, xs[k + 1] - xs[k]);
   auto open = [&](bool left) {
     const double edge = left ? xs.front() : xs.back();
-    std::vector<double> ends;  // per grid row line, how far its rules run past the edge
-    for (double y : ys) {
-      double reach = 0;
-      for (const Segment& s : horizontals) {
-        if (std::abs(s.pos - y) > kCollapseTol) continue;
-        if (left && s.lo < edge - kMinOpenColumn && s.hi >= edge - kSnapTol)
-          reach = std::max(reach, edge - s.lo);
-        if (!left && s.hi > edge + kMinOpenColumn && s.lo <= edge + kSnapTol)
-          reach = std::max(reach, s.hi - edge);
-      }
-      if (reach > 0) ends.push_back(reach);
-    }
+    const std::vector<double> ends = ReachesPastEdge(horizontals, ys, edge, left, kMinOpenColumn);
     if (ends.size() < 3 || ends.size() * 2 < ys.size()) return;
     const double reach = *std::min_element(ends.begin(), ends.end());
     if (reach > 1.5 * widest) return;
