@@ -303,13 +303,16 @@ DetectedTable BuildRuledTable(const PageContent& page, const std::vector<double>
     int k = NearestLine(ys, s.pos, kCollapseTol);
     if (k >= 0) on_y[k].push_back(s);
   }
-  // Glyphs by the elementary cell holding their centre, for telling apart print that a
-  // missing rule would join.
+  // The elementary cell holding each free glyph's centre (-1: outside the grid, or taken by a
+  // table before); its print, spaces aside, tells apart cells a missing rule would join.
+  std::vector<int> cell_of(page.glyphs.size(), -1);
   std::vector<std::vector<int>> in_cell(static_cast<std::size_t>(rows * cols));
   for (int k = 0; k < static_cast<int>(page.glyphs.size()); ++k) {
-    if (glyph_taken[k] || page.glyphs[k].text == " ") continue;
+    if (glyph_taken[k]) continue;
     const int j = Band(xs, CenterX(page.glyphs[k])), i = Band(ys, CenterY(page.glyphs[k]));
-    if (i >= 0 && j >= 0) in_cell[static_cast<std::size_t>(i * cols + j)].push_back(k);
+    if (i < 0 || j < 0) continue;
+    cell_of[static_cast<std::size_t>(k)] = i * cols + j;
+    if (page.glyphs[k].text != " ") in_cell[static_cast<std::size_t>(i * cols + j)].push_back(k);
   }
   UnionFind uf(rows * cols);
   for (int i = 0; i < rows; ++i) {
@@ -357,11 +360,9 @@ DetectedTable BuildRuledTable(const PageContent& page, const std::vector<double>
   std::vector<std::vector<int>> glyphs_in(n);
   DetectedTable out;
   for (int k = 0; k < static_cast<int>(page.glyphs.size()); ++k) {
-    if (glyph_taken[k]) continue;
-    const Glyph& g = page.glyphs[k];
-    int j = Band(xs, CenterX(g)), i = Band(ys, CenterY(g));
-    if (i < 0 || j < 0) continue;
-    glyphs_in[anchor_of[i * cols + j]].push_back(k);
+    const int cell = cell_of[static_cast<std::size_t>(k)];
+    if (cell < 0) continue;
+    glyphs_in[anchor_of[cell]].push_back(k);
     out.glyph_indices.push_back(k);
     glyph_taken[k] = 1;
   }
