@@ -729,24 +729,24 @@ std::string BareAmount(std::string_view text) {
 // image misleads chi_sim on some faces (the gray one a narrow 6 read 0 on jl_changchun, the
 // binary one a Song 4 read 1 on 烟台's, whose hairlines binarising drops), rarely both on one
 // cell; where the third agrees with the second, the second is taken, still disputed and named by
-// the warning.
-void CheckAmountBySecondReader(Engine& engine, const CellImages& images, const Box& cut, int dpi,
+// the warning. Returns whether the readings were disputed (a warning written).
+bool CheckAmountBySecondReader(Engine& engine, const CellImages& images, const Box& cut, int dpi,
                                bool ruled, TableCell& cell, int& confidence,
                                std::vector<Warning>& warnings) {
   const Line second = ReadCell(engine, images, cut, dpi, /*numeric=*/true, 1, ruled,
                                /*second_reader=*/true);
   const std::string second_text = NormalizeAmountReading(Trim(second.text));
-  if (second_text.empty() || !IsWellFormedAmount(second_text)) return;
+  if (second_text.empty() || !IsWellFormedAmount(second_text)) return false;
   if (BareAmount(second_text) == BareAmount(cell.text)) {
     // The same value: the reading that kept every printed decimal (8,935.000000 where the other
     // lost a zero) is the cell's print.
     if (second_text.size() > cell.text.size()) cell.text = second_text;
-    return;
+    return false;
   }
   if (!IsWellFormedAmount(cell.text)) {
     cell.text = second_text;
     confidence = std::min(second.confidence, kDisputedConfidence);
-    return;
+    return false;
   }
   confidence = std::min(confidence, kDisputedConfidence);
   if (images.gray != nullptr) {
@@ -761,7 +761,7 @@ void CheckAmountBySecondReader(Engine& engine, const CellImages& images, const B
                                  cell.provenance});
       cell.text = second_text;
       confidence = std::min(second.confidence, kDisputedConfidence);
-      return;
+      return true;
     }
   }
   Warning warning{"ocr_readings_differ",
@@ -769,6 +769,7 @@ void CheckAmountBySecondReader(Engine& engine, const CellImages& images, const B
                       "\" by the second reader (eng); the first reading is kept",
                   cell.provenance};
   warnings.push_back(std::move(warning));
+  return true;
 }
 
 // The page pass read the cell as well (chi_sim over the page's lines, on the binary image): a
@@ -881,10 +882,8 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
         // An amount neither reading of the first reader makes well formed ('1.606. 14',
         // 'S.93') is still read by the second: its well-formed reading is taken.
         if (numeric && (usable || !IsWellFormedAmount(NormalizeAmountReading(cell.text)))) {
-          const std::size_t warnings_before = detected.warnings.size();
-          CheckAmountBySecondReader(engine, images, cut, dpi, !tight, cell, confidence,
-                                    detected.warnings);
-          if (detected.warnings.size() == warnings_before)
+          if (!CheckAmountBySecondReader(engine, images, cut, dpi, !tight, cell, confidence,
+                                         detected.warnings))
             CheckAmountByPageReading(page_reading, cell, confidence, detected.warnings);
         }
       }
