@@ -356,6 +356,17 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
                   std::string(FamilyName(from_body.family)) + ", so it names no kind)";
     title_kind = "other";
   }
+  // An OCR'd title of the plain summary over an expenditure split by fund (合计 |
+  // 一般公共预算财政拨款 | 政府性基金…): the scan misread or lost the 财政拨款 of the fiscal
+  // appropriation summary's title (财政拨坎收入支出决算总表, s3w_0066 and s3w_0074), whose
+  // figures then went silently under the plain summary's kind. The plain summary prints one
+  // amount per side, never columns by fund, so the header decides between the two summaries.
+  const std::string plain_summary = "income_expenditure_summary";
+  if (IsOcrGrid(table) && from_header.by_fund && EndsWith(title_kind, plain_summary)) {
+    title_kind = title_kind.substr(0, title_kind.size() - plain_summary.size()) +
+                 "fiscal_appropriation_summary";
+    title_read += " (its header splits the expenditure by fund: the fiscal appropriation summary)";
+  }
   if (!located.title.empty()) {
     identified.evidence.push_back(
         KindEvidence{"title", title_read, title_kind == "other" ? "" : title_kind});

@@ -489,6 +489,54 @@ TEST(IdentifyTest, OcrTitleWithLatinNoiseOverRowsOfAnotherFamily) {
   }
 }
 
+// s3w_0066_final and s3w_0074_final on a scan: 财政拨款收入支出决算总表 read
+// 财政拨坎收入支出决算总表, which names the plain summary, over a header that splits the
+// expenditure by fund: its eleven figures went silently under final.income_expenditure_summary. On
+// an OCR'd grid such a title names the fiscal appropriation summary, whatever the misread (or lost)
+// 财政拨款; a header of one amount per side keeps the plain summary, and a text layer keeps its
+// title.
+TEST(IdentifyTest, OcrPlainSummaryTitleOverColumnsByFund) {
+  struct Case {
+    const char* name;
+    const char* title;
+    bool by_fund;
+    TextOrigin origin;
+    const char* kind;
+  };
+  const Case cases[] = {
+      {"MisreadOverFunds", "2023年度财政拨坎收入支出决算总表", true, TextOrigin::kOcr,
+       "final.fiscal_appropriation_summary"},
+      {"LostOverFunds", "三、收入支出决算总表", true, TextOrigin::kOcr,
+       "final.fiscal_appropriation_summary"},
+      {"PlainOverOneAmount", "2023年度收入支出决算总表", false, TextOrigin::kOcr,
+       "final.income_expenditure_summary"},
+      {"TextLayerOverFunds", "2023年度财政拨坎收入支出决算总表", true, TextOrigin::kTextLayer,
+       "final.income_expenditure_summary"},
+  };
+  for (const Case& c : cases) {
+    Table grid =
+        c.by_fund
+            ? Grid({{"收入", "", "支出", "", "", ""},
+                    {"项目", "金额", "项目（按功能分类）", "合计", "一般公共预算财政拨款",
+                     "政府性基金预算财政拨款"},
+                    {"一、一般公共预算财政拨款", "3,529.37", "社会保障和就业支出", "1,445.17",
+                     "1,445.17", ""},
+                    {"本年收入合计", "3,529.37", "本年支出合计", "3,529.37", "3,529.37", ""}})
+            : Grid({{"收入", "", "支出", ""},
+                    {"项目", "金额", "项目（按功能分类）", "金额"},
+                    {"一、一般公共预算财政拨款", "3,529.37", "社会保障和就业支出", "1,445.17"},
+                    {"本年收入合计", "3,529.37", "本年支出合计", "3,529.37"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    LocatedTable located;
+    located.title = c.title;
+    located.table = &grid;
+    std::vector<Finding> findings;
+    const IdentifiedTable identified =
+        IdentifyTable(located, IdentifyOptions{DocKind::kFinalAccounts}, findings);
+    EXPECT_EQ(identified.kind, c.kind) << c.name;
+  }
+}
+
 // hn_changsha_police_2025_budget: a 项目支出绩效目标表 printed with no title (the page before
 // ends on another table's note), its header naming the project's funds, 绩效目标 and the
 // indicators' levels: a performance table by its header, not `other`. With 得分 or 分值 in the
