@@ -351,11 +351,14 @@ void SeparateOcrSummarySides(const HeaderAnalysis& header, std::vector<Segment>&
 
 // A fiscal-appropriation summary splits its expenditure by fund, 合计 first, then 一般公共预算,
 // 政府性基金预算 …. A scan that lost 一般公共 of the first fund's header left `预算`, which keys
-// the figure kind `budget`, and every expenditure line took a wrong figure there. Between 合计
-// and 政府性基金预算 such a column is the general budget.
+// the figure kind `budget`, and every expenditure line took a wrong figure there. One that lost
+// only the 一 (般公共预算财政拨款, s3w_0078) is keyed by its 财政拨款 as an income table's
+// fiscal_appropriation source, which a summary's expenditure side never has. Between 合计 and
+// 政府性基金预算 either is the general budget.
 void KeyOcrGeneralBudgetFundColumn(std::vector<std::string>& keys) {
   for (std::size_t c = 1; c + 1 < keys.size(); ++c) {
-    if (keys[c] == "budget" && keys[c - 1] == "total" && keys[c + 1] == "gov_fund") {
+    if ((keys[c] == "budget" || keys[c] == "fiscal_appropriation") && keys[c - 1] == "total" &&
+        keys[c + 1] == "gov_fund") {
       keys[c] = "general_budget";
     }
   }

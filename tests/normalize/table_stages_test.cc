@@ -1801,19 +1801,27 @@ TEST(RowsTest, OcrSummaryColumnOfAmountsJoinedToLabelsSplit) {
 }
 
 // s2w_0108_budget on a scan: the 财政拨款收支总表's 一般公共预算 header read `预算`, which keys the
-// figure kind; between 合计 and 政府性基金预算 it is the general budget's column. A text layer
-// keeps what it prints.
+// figure kind; between 合计 and 政府性基金预算 it is the general budget's column. s3w_0078_final
+// on a scan: 一般公共预算财政拨款 read 般公共预算财政拨款, keyed by its 财政拨款 as the income
+// tables' fiscal_appropriation source. A text layer keeps what it prints.
 TEST(HeaderTest, OcrFiscalSummaryFundColumnReadBudget) {
-  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-    Table grid = Grid({{"收入", "", "支出", "", "", ""},
-                       {"项目", "预算数", "支出功能分类", "合计", "预算", "政府性基金预算"},
-                       {"一、一般公共预算拨款", "33.64", "教育支出", "8.68", "8.68", ""},
-                       {"本年收入合计", "33.64", "本年支出合计", "33.64", "33.64", ""}});
-    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
-    const TableColumns columns =
-        KeyColumns(OnePart(grid, "budget.fiscal_appropriation_summary"), HeaderOptions{});
-    EXPECT_EQ(columns.keys[4], origin == TextOrigin::kOcr ? "general_budget" : "budget")
-        << TextOriginName(origin);
+  struct Case {
+    const char* header;    // the first fund's column as read
+    const char* text_key;  // its key as printed (a text layer)
+  };
+  const Case cases[] = {{"预算", "budget"}, {"般公共预算财政拨款", "fiscal_appropriation"}};
+  for (const Case& c : cases) {
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      Table grid = Grid({{"收入", "", "支出", "", "", ""},
+                         {"项目", "预算数", "支出功能分类", "合计", c.header, "政府性基金预算"},
+                         {"一、一般公共预算拨款", "33.64", "教育支出", "8.68", "8.68", ""},
+                         {"本年收入合计", "33.64", "本年支出合计", "33.64", "33.64", ""}});
+      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+      const TableColumns columns =
+          KeyColumns(OnePart(grid, "budget.fiscal_appropriation_summary"), HeaderOptions{});
+      EXPECT_EQ(columns.keys[4], origin == TextOrigin::kOcr ? "general_budget" : c.text_key)
+          << c.header << " " << TextOriginName(origin);
+    }
   }
 }
 
