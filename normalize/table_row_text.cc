@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <set>
 #include <string>
@@ -307,7 +308,72 @@ struct ThreePublicPiece {
   std::string key;   // three_public.* for an item, "" for an amount
   std::string text;  // the label or the amount as printed
   int block = -1;
+  std::string read;  // an amount as read: its text, or with a misread separator put back
 };
+
+// An amount whose decimal point a scan read as a comma (46,917,71 for 46,917.71): the last
+// separator a comma with two digits after it and the rest grouped by three. What it reads with
+// the point put back; nothing for any other text. Only a reading whose sums hold takes it.
+std::optional<std::string> WithDecimalCommaRead(std::string_view text) {
+  const std::size_t last = text.find_last_of(",.");
+  if (last == std::string_view::npos || text[last] != ',' || text.size() - last - 1 != 2 ||
+      text.find('.') != std::string_view::npos) {
+    return std::nullopt;
+  }
+  std::string read(text);
+  read[last] = '.';
+  if (!IsWholeAmount(read)) return std::nullopt;
+  return read;
+}
+
+// Each item with the one amount printed on its own line, or, for an item printed alone, on the
+// line right before it (before == true) or right after it, when that line prints one amount and
+// no item: a scan reads a row's label and amount as one line in either order, or as two lines
+// apart. False when an item has no such amount or an amount would serve two items.
+bool PairThreePublicByLine(const std::vector<ThreePublicPiece>& pieces, bool before,
+                           std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+  pairs.clear();
+  std::map<int, std::vector<std::size_t>> items_on;
+  std::map<int, std::vector<std::size_t>> amounts_on;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    (pieces[i].key.empty() ? amounts_on : items_on)[pieces[i].block].push_back(i);
+  }
+  std::vector<int> lines;  // the lines that print a piece, in order
+  for (const ThreePublicPiece& piece : pieces) {
+    if (lines.empty() || lines.back() != piece.block) lines.push_back(piece.block);
+  }
+  auto lone_amount = [&](std::size_t at, std::size_t& amount) {
+    const int line = lines[at];
+    if (items_on.count(line) != 0 || amounts_on[line].size() != 1) return false;
+    amount = amounts_on[line].front();
+    return true;
+  };
+  std::set<std::size_t> used;
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    const auto found = items_on.find(lines[l]);
+    if (found == items_on.end()) continue;
+    if (found->second.size() != 1) return false;
+    std::size_t amount = 0;
+    const auto& own = amounts_on[lines[l]];
+    if (own.size() == 1) {
+      amount = own.front();
+    } else if (!own.empty()) {
+      return false;
+    } else {
+      const bool near_before = l > 0 && lone_amount(l - 1, amount);
+      std::size_t after_amount = 0;
+      const bool near_after = l + 1 < lines.size() && lone_amount(l + 1, after_amount);
+      if (near_after && (!near_before || !before)) amount = after_amount;
+      if (!near_before && !near_after) return false;
+    }
+    if (!used.insert(amount).second) return false;
+    pairs.emplace_back(found->second.front(), amount);
+  }
+  return !pairs.empty() &&
+         used.size() == std::accumulate(
+                            amounts_on.begin(), amounts_on.end(), std::size_t{0},
+                            [](std::size_t n, const auto& line) { return n + line.second.size(); });
+}
 
 // Each item with the one amount printed right after it (after == true) or right before it; false
 // when an item has none or more than one there.
@@ -417,8 +483,7 @@ std::vector<std::string> ChildColumns(const CanonicalTable& table, const RowPiec
   if (!step) return {};
   for (std::size_t i = 0; i < filled.size(); ++i) {
     const std::optional<std::int64_t> fen = ToFen(ParseAmountText(row.amounts[i]), table.unit);
-    if (!fen ||
-        std::llabs(*fen - sums[filled[i]]) > *step * static_cast<std::int64_t>(children)) {
+    if (!fen || std::llabs(*fen - sums[filled[i]]) > *step * static_cast<std::int64_t>(children)) {
       return {};
     }
   }
@@ -510,6 +575,26 @@ bool ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::str
   return true;
 }
 
+namespace {
+
+// The unit most of `tables` declare (a tie: the first declared), unknown when none declares one.
+UnitOfAmount DeclaredUnitOfTables(const std::vector<CanonicalTable>& tables) {
+  int yuan = 0;
+  int wan = 0;
+  UnitOfAmount first = UnitOfAmount::kUnknown;
+  for (const CanonicalTable& table : tables) {
+    if (table.unit_source != UnitSource::kDeclared) continue;
+    if (table.unit == UnitOfAmount::kYuan) ++yuan;
+    if (table.unit == UnitOfAmount::kWanYuan) ++wan;
+    if (first == UnitOfAmount::kUnknown) first = table.unit;
+  }
+  if (yuan > wan) return UnitOfAmount::kYuan;
+  if (wan > yuan) return UnitOfAmount::kWanYuan;
+  return first;
+}
+
+}  // namespace
+
 void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
                               std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
   constexpr std::size_t kMaxLines = 24;  // a 三公 table prints under a dozen lines
@@ -544,7 +629,8 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
         if (key.empty()) return;
         const std::string item = ThreePublicKey(TableKey(StripOrdinal(key)));
         if (StartsWith(item, "three_public.")) {
-          pieces.push_back(ThreePublicPiece{item, Trim(std::string(words)), static_cast<int>(b)});
+          pieces.push_back(
+              ThreePublicPiece{item, Trim(std::string(words)), static_cast<int>(b), ""});
           return;
         }
         const std::string column = ColumnKeyForHeader({key});
@@ -554,13 +640,29 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
       for (const auto& [start, end] : DigitRuns(folded)) {
         add_words(std::string_view(folded).substr(from, start - from));
         const std::string amount = folded.substr(start, end - start);
-        // A cut or misread amount: no pairing of the others can be trusted.
-        whole = whole && IsWholeAmount(amount);
-        pieces.push_back(ThreePublicPiece{"", amount, static_cast<int>(b)});
+        std::string read = amount;
+        if (!IsWholeAmount(amount)) {
+          // A cut or misread amount: no pairing of the others can be trusted, unless only its
+          // decimal point was read as a comma; the sums then decide.
+          const std::optional<std::string> restored = WithDecimalCommaRead(amount);
+          whole = whole && restored.has_value();
+          if (restored) read = *restored;
+        }
+        pieces.push_back(ThreePublicPiece{"", amount, static_cast<int>(b), read});
         from = end;
       }
       add_words(std::string_view(folded).substr(from));
       blocks.push_back(static_cast<int>(b));
+    }
+    // No unit read on the lines (单位 with its 元 lost, s3w_0074): the unit the document's other
+    // tables declare, as a grid that declares none is read (unit.document_default).
+    UnitSource unit_source = UnitSource::kDeclared;
+    if (!unit || unit->unit == UnitOfAmount::kUnknown) {
+      const UnitOfAmount declared = DeclaredUnitOfTables(tables);
+      if (declared != UnitOfAmount::kUnknown) {
+        unit = UnitDeclaration{unit ? unit->printed : std::string(), declared};
+        unit_source = UnitSource::kDocumentDefault;
+      }
     }
     if (!whole || !unit || unit->unit == UnitOfAmount::kUnknown || columns.size() > 1) continue;
     // A budget's one column is its 预算数; a final account's may be 预算数 or 决算数.
@@ -571,25 +673,28 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
     // before its label, or its label and amount as lines apart): the one pairing whose sums
     // hold is taken.
     const std::int64_t slack = unit->unit == UnitOfAmount::kWanYuan ? 100 * 100 : 0;
+    // Pairings that give the same figures are one reading; two readings whose sums both hold
+    // leave the table unread.
     std::vector<std::pair<std::size_t, std::size_t>> chosen;
-    int holding = 0;
-    for (const bool after : {true, false}) {
+    std::set<std::map<std::string, std::int64_t>> holding;
+    for (int strategy = 0; strategy < 4; ++strategy) {
       std::vector<std::pair<std::size_t, std::size_t>> pairs;
-      if (!PairThreePublic(pieces, after, pairs)) continue;
+      const bool paired = strategy < 2 ? PairThreePublic(pieces, strategy == 0, pairs)
+                                       : PairThreePublicByLine(pieces, strategy == 2, pairs);
+      if (!paired) continue;
       std::map<std::string, std::int64_t> fen;
       bool distinct = true;
       for (const auto& [item, amount] : pairs) {
         const std::optional<std::int64_t> value =
-            ToFen(ParseAmountText(pieces[amount].text), unit->unit);
+            ToFen(ParseAmountText(pieces[amount].read), unit->unit);
         distinct = distinct && value && fen.count(pieces[item].key) == 0;
         if (value) fen[pieces[item].key] = *value;
       }
       if (distinct && ThreePublicSumsHold(fen, slack)) {
-        chosen = pairs;
-        ++holding;
+        if (holding.insert(fen).second) chosen = pairs;
       }
     }
-    if (holding != 1) continue;
+    if (holding.size() != 1) continue;
 
     CanonicalTable table;
     table.kind = kind;
@@ -597,7 +702,7 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
     table.printed_title = Trim(title->text);
     table.printed_unit = unit->printed;
     table.unit = unit->unit;
-    table.unit_source = UnitSource::kDeclared;
+    table.unit_source = unit_source;
     table.pages.push_back(title->provenance.page);
     table.source_blocks = blocks;
     table.column_keys = {"", column};
@@ -620,7 +725,7 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
       figure.row_code = row.row_code;
       figure.row_name = row.row_name;
       figure.column = column;
-      figure.amount_fen = *ToFen(ParseAmountText(pieces[amount].text), table.unit);
+      figure.amount_fen = *ToFen(ParseAmountText(pieces[amount].read), table.unit);
       figure.printed_text = pieces[amount].text;
       figure.printed_unit = table.unit;
       figure.table_index = static_cast<int>(tables.size());
@@ -628,12 +733,22 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
       finding.figures.push_back(
           FigureRef{kind, row.row_code, column, figure.amount_fen, line.provenance});
       finding.message += " " + row.row_code + "=" + pieces[amount].text;
+      if (pieces[amount].read != pieces[amount].text) {
+        finding.message += " (read " + pieces[amount].read + ": its point was read as a comma)";
+      }
       if (std::find(table.pages.begin(), table.pages.end(), line.provenance.page) ==
           table.pages.end()) {
         table.pages.push_back(line.provenance.page);
       }
       row.values.push_back(std::move(figure));
       table.rows.push_back(std::move(row));
+    }
+    if (unit_source == UnitSource::kDocumentDefault) {
+      AddTableFinding(findings, "unit.document_default", Severity::kWarning,
+                      "table '" + table.printed_title +
+                          "' declares no unit; read in the document's " +
+                          std::string(UnitOfAmountName(table.unit)),
+                      title->provenance, table.printed_title);
     }
     tables.push_back(std::move(table));
     findings.push_back(std::move(finding));

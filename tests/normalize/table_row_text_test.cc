@@ -287,8 +287,8 @@ TEST(RowTextTest, RowSkippingAColumnNoRowFillsIsRead) {
 
 // s2w_0213_budget, s2w_0267_budget: a class row read as text at a page foot prints two amounts
 // for three figure columns, a blank cell somewhere. Its children (the 款 rows of the grid below)
-// fill 合计 and 基本支出 and leave 项目支出 blank; the row prints their sums, so its amounts fall to
-// those columns. When the amounts are not the children's sums, or the children fill other
+// fill 合计 and 基本支出 and leave 项目支出 blank; the row prints their sums, so its amounts fall
+// to those columns. When the amounts are not the children's sums, or the children fill other
 // columns, which cell is blank is unknown and the row is only named.
 TEST(RowTextTest, ClassRowPrintingFewerAmountsIsPlacedByItsChildren) {
   struct Case {
@@ -297,8 +297,11 @@ TEST(RowTextTest, ClassRowPrintingFewerAmountsIsPlacedByItsChildren) {
     std::vector<std::string> expect;  // figures read, "code/column=fen"; empty: only named
   };
   const Case cases[] = {
-      {"sums of the children", "205 教育支出 9.41 9.41", {"205/total=9410000", "205/basic=9410000"}},
-      {"within the rounding of two children", "205 教育支出 9.42 9.40",
+      {"sums of the children",
+       "205 教育支出 9.41 9.41",
+       {"205/total=9410000", "205/basic=9410000"}},
+      {"within the rounding of two children",
+       "205 教育支出 9.42 9.40",
        {"205/total=9420000", "205/basic=9400000"}},
       {"not the children's sums", "205 教育支出 9.51 9.41", {}},
       {"one amount for two filled columns", "205 教育支出 9.41", {}},
@@ -314,7 +317,7 @@ TEST(RowTextTest, ClassRowPrintingFewerAmountsIsPlacedByItsChildren) {
     CanonicalTable& table = tables[0];
     table.unit = UnitOfAmount::kWanYuan;
     const std::vector<std::pair<const char*, std::int64_t>> children = {{"20508", 5000000},
-                                                                       {"20509", 4410000}};
+                                                                        {"20509", 4410000}};
     for (const auto& [code, fen] : children) {
       CanonicalRow row{code, "教育", 2, 1, 0, {}};
       for (const char* column : {"total", "basic"}) {
@@ -715,6 +718,100 @@ TEST(RowTextTest, UngriddedOcrThreePublicTable) {
     }
     EXPECT_EQ(read, c.figures) << c.name;
     EXPECT_EQ(findings.size(), c.figures.empty() ? 0u : 1u) << c.name;
+  }
+}
+
+// s3w_0074_final and s3w_0054_final on a scan: the 三公 table read as lines, each row's label
+// and amount one line in either order, or two lines apart (0.00 over 因公出国〈境)费); a unit line
+// read 单位 with its 元 lost (0074); an amount with its point read as a comma (46,917,71, 0054).
+// Each item takes the amount of its own line, or of the lone amount's line next to it; a unit
+// lost is the one the document's other tables declare; an amount whose point was read as a comma
+// is read with the point when the sums hold. No unit anywhere, or sums that do not hold: no table.
+TEST(RowTextTest, UngriddedOcrThreePublicRowsOnTheirLines) {
+  const std::vector<std::string> mixed = {"单位",
+                                          "决算数",
+                                          "项目",
+                                          "47,039.31合计",
+                                          "0.00",
+                                          "因公出国〈境)费",
+                                          "公务用车购置及运行维护费 27,328.75",
+                                          "0.00",
+                                          "其中:公务用车购置费",
+                                          "公务用车运行维护费 27,328.75",
+                                          "19,710.56公务接待费"};
+  const std::vector<std::string> comma = {"金额单位: 元",
+                                          "决算数",
+                                          "73,753.95合计",
+                                          "8,019.97因公出国境)费",
+                                          "46,917.71公务用车购置及运行维护费",
+                                          "0.00",
+                                          "其中:公务用车购置费",
+                                          "46,917,71公务用车运行维护费",
+                                          "18,816.27公务接待费"};
+  std::vector<std::string> comma_wrong = comma;
+  comma_wrong[7] = "46,971,71公务用车运行维护费";
+  struct Case {
+    const char* name;
+    std::vector<std::string> lines;
+    UnitOfAmount other_tables;  // the unit another table of the document declares
+    std::vector<std::pair<std::string, std::int64_t>> figures;  // row code, fen
+    std::vector<std::string> checks;                            // the findings
+  };
+  const Case cases[] = {
+      {"RowsOnTheirLinesUnitFromTheDocument",
+       mixed,
+       UnitOfAmount::kYuan,
+       {{"three_public.total", 4703931},
+        {"three_public.overseas", 0},
+        {"three_public.vehicle_total", 2732875},
+        {"three_public.vehicle_purchase", 0},
+        {"three_public.vehicle_operation", 2732875},
+        {"three_public.reception", 1971056}},
+       {"unit.document_default", "table.row_from_text"}},
+      {"NoUnitAnywhere", mixed, UnitOfAmount::kUnknown, {}, {}},
+      {"PointReadAsAComma",
+       comma,
+       UnitOfAmount::kUnknown,
+       {{"three_public.total", 7375395},
+        {"three_public.overseas", 801997},
+        {"three_public.vehicle_total", 4691771},
+        {"three_public.vehicle_purchase", 0},
+        {"three_public.vehicle_operation", 4691771},
+        {"three_public.reception", 1881627}},
+       {"table.row_from_text"}},
+      {"PointReadAsACommaSumsFail", comma_wrong, UnitOfAmount::kUnknown, {}, {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Text("六、一般公共预算财政拨款“三公”经费支出决算表", 4));
+    for (const std::string& line : c.lines) document.blocks.push_back(Text(line, 4));
+    document.blocks.push_back(Text("第三部分名词解释", 4));
+    for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    std::vector<CanonicalTable> tables;
+    if (c.other_tables != UnitOfAmount::kUnknown) {
+      CanonicalTable other;
+      other.kind = "final.income";
+      other.unit = c.other_tables;
+      other.unit_source = UnitSource::kDeclared;
+      tables.push_back(other);
+    }
+    const std::size_t before = tables.size();
+    std::vector<Finding> findings;
+    ReadUngriddedThreePublic(document, DocKind::kFinalAccounts, tables, findings);
+    std::vector<std::pair<std::string, std::int64_t>> read;
+    for (std::size_t t = before; t < tables.size(); ++t) {
+      EXPECT_EQ(tables[t].kind, "final.three_public") << c.name;
+      for (const CanonicalRow& row : tables[t].rows) {
+        for (const Figure& figure : row.values) {
+          EXPECT_EQ(figure.column, "final") << c.name;
+          read.emplace_back(figure.row_code, figure.amount_fen);
+        }
+      }
+    }
+    EXPECT_EQ(read, c.figures) << c.name;
+    std::vector<std::string> checks;
+    for (const Finding& finding : findings) checks.push_back(finding.check);
+    EXPECT_EQ(checks, c.checks) << c.name;
   }
 }
 
