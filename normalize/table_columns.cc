@@ -489,6 +489,38 @@ std::vector<std::string> SplitJoinedColumnNames(const std::string& word) {
   return {word};
 }
 
+// The right edge of the money printed in `column` of the first part's body; nothing when no
+// such cell has a box.
+std::optional<double> MoneyRightEdge(const TablePart& first, int column) {
+  std::optional<double> right;
+  for (const TableCell& cell : first.table->cells) {
+    if (cell.column != column || cell.row < first.header.header_rows || !cell.provenance.box ||
+        !IsPrintedMoney(cell.text)) {
+      continue;
+    }
+    right = std::max(right.value_or(cell.provenance.box->x1), cell.provenance.box->x1);
+  }
+  return right;
+}
+
+// A header line above an OCR'd grid naming one figure column more than the grid holds (其他收入
+// or 项目支出 printed empty all down, so the scan made no column of it; s3w_0071, s3w_0073,
+// s3w_0079): which one is missing the words do not say, but where they were printed does. Column
+// words are centred over their columns and amounts end at their column's right edge, so a line
+// whose words reach right past the grid's last amounts by more than a quarter of a column's
+// width has a word over a column right of the grid: the grid's columns are the words' first.
+bool HeaderReachesPastTheGrid(const StitchedTable& stitched, const std::vector<int>& columns,
+                              std::size_t words) {
+  if (!stitched.header_above_box || columns.size() < 2 || columns.size() + 1 != words) {
+    return false;
+  }
+  const TablePart& first = stitched.parts.front();
+  const std::optional<double> last = MoneyRightEdge(first, columns.back());
+  const std::optional<double> before = MoneyRightEdge(first, columns[columns.size() - 2]);
+  if (!last || !before || *last <= *before) return false;
+  return stitched.header_above_box->x1 - *last > (*last - *before) / 4;
+}
+
 void KeyFromHeaderAbove(const StitchedTable& stitched,
                         const std::vector<CanonicalTable>* tables_before,
                         std::vector<std::string>& keys) {
@@ -543,6 +575,12 @@ void KeyFromHeaderAbove(const StitchedTable& stitched,
     // part in every row; the others stay unkeyed (column.unkeyed names their amounts).
     if (TotalHoldsItsParts(stitched, amount_columns)) {
       keys[static_cast<std::size_t>(amount_columns.front())] = "total";
+      if (HeaderReachesPastTheGrid(stitched, amount_columns, word_keys.size())) {
+        for (std::size_t i = 0; i < amount_columns.size(); ++i) {
+          keys[static_cast<std::size_t>(amount_columns[i])] = word_keys[i];
+        }
+        return;
+      }
       if (amount_columns.size() == 2 && EndsWith(stitched.canonical.kind, ".income")) {
         const std::string source =
             SourceNamedBySummary(stitched, amount_columns.back(), word_keys, tables_before);

@@ -316,10 +316,18 @@ void CompleteACutWord(const std::string& rest, std::vector<std::string>& words) 
 // break cut (本年支出合 at the foot, 计 alone on the next page): it completes the one word of
 // the header that keys a column only with it. On a scan the header's lower lines read apart
 // (类 款 项, 栏次 1 2 3) may sit there too, and do not count among the few blocks.
-std::vector<std::string> HeaderAbove(const Document& document, int block, int previous_table) {
+std::vector<std::string> HeaderAbove(const Document& document, int block, int previous_table,
+                                     std::optional<Box>& box) {
   constexpr int kBlocksAbove = 3;
   constexpr int kLowerLinesAbove = 4;
   constexpr std::size_t kLongestWordRest = 2;  // code points
+  // The header line's box, when it was printed on the grid's page (a box on another page says
+  // nothing of the grid's columns).
+  const Provenance& grid = document.blocks[static_cast<std::size_t>(block)].AsTable()->provenance;
+  auto BoxOnTablePage = [&grid](const Paragraph& paragraph) -> std::optional<Box> {
+    if (paragraph.provenance.page != grid.page || !grid.box) return std::nullopt;
+    return paragraph.provenance.box;
+  };
   std::string rest;
   int lower_lines = 0;
   for (int p = block - 1; p >= 0 && p > previous_table && p >= block - kBlocksAbove - lower_lines;
@@ -363,10 +371,12 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
     }
     if (figure_words >= 2) {
       CompleteACutWord(rest, words);
+      box = BoxOnTablePage(*paragraph);
       return words;
     }
     if (figure_words == 1 && label_words >= 1 &&
         figure_words + label_words == static_cast<int>(words.size())) {
+      box = BoxOnTablePage(*paragraph);
       return words;
     }
   }
@@ -419,7 +429,7 @@ std::vector<LocatedTable> LocateTables(const Document& document, const LocateOpt
       entry.title = in_frame;
     }
     entry.unit = TableUnit(document, b, options, entry);
-    entry.header_above = HeaderAbove(document, b, above_from);
+    entry.header_above = HeaderAbove(document, b, above_from, entry.header_above_box);
     ReadNumber(document, b, above_from, options, entry);
     if (b + 1 < static_cast<int>(document.blocks.size())) {
       if (const Paragraph* after = document.blocks[static_cast<std::size_t>(b + 1)].AsParagraph()) {

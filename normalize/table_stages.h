@@ -61,6 +61,9 @@ struct LocatedTable {
   // The words of a header printed as a paragraph right above the grid (a repeated header read
   // apart from its rows: 科目编码 科目名称 小计 基本支出 项目支出); empty when there is none.
   std::vector<std::string> header_above;
+  // Where that paragraph was printed (PDF and OCR only): how far right its words reach says
+  // which of the grid's columns they head when the grid has fewer.
+  std::optional<Box> header_above_box;
 };
 
 // Every top-level table block of `document` that is small enough to read, in
@@ -126,6 +129,7 @@ struct StitchedTable {
   std::string printed_unit;  // the unit phrase as printed ("金额单位：元")
   UnitOfAmount declared = UnitOfAmount::kUnknown;
   std::vector<std::string> header_above;  // the first part's LocatedTable::header_above
+  std::optional<Box> header_above_box;    // ... and LocatedTable::header_above_box
 };
 
 struct StitchOptions {};

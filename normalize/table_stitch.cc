@@ -153,6 +153,7 @@ class Stitcher {
         pending.declared = located.unit->unit;
       }
       pending.header_above = located.header_above;
+      pending.header_above_box = located.header_above_box;
       pending.parts.push_back(std::move(part));
       pending_.push_back(std::move(pending));
       numbers_.push_back(located.number);

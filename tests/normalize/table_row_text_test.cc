@@ -2,6 +2,7 @@
 // table read without its header keys its lone amount column (normalize/table_columns.cc).
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -481,6 +482,45 @@ TEST(RowTextTest, OcrHeaderAboveNamingMoreColumnsThanTheGridKeysItsTotal) {
       EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys, keys)
           << TextOriginName(origin) << " " << total_first;
     }
+  }
+}
+
+// s3w_0071_final, s3w_0073_final, s3w_0079_budget on a scan: the header line above the grid
+// names three figure columns (合计 财政拨款收入 其他收入, 小计 基本支出 项目支出), the grid holds
+// two, and the line's words reach right past the grid's last amounts: the column printed empty is
+// the last, so the grid's two are the first two words. A line ending over the grid's last column
+// (the missing one is in the middle), a line with no box, or one whose words end just past the
+// amounts (within a quarter of a column) keys the total only, as before.
+TEST(RowTextTest, OcrHeaderAboveReachingPastTheGridKeysItsColumns) {
+  struct Case {
+    const char* name;
+    std::optional<double> header_right;  // the header line's right edge; none: no box
+    std::vector<std::string> keys;
+  };
+  const Case cases[] = {
+      {"WordsPastTheGrid", 727.2, {"", "", "", "", "total", "basic"}},
+      {"WordsOverTheLastColumn", 660.0, {"", "", "", "", "total", ""}},
+      {"WordsJustPastTheAmounts", 690.0, {"", "", "", "", "total", ""}},
+      {"NoBox", std::nullopt, {"", "", "", "", "total", ""}},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"合计", "", "", "", "7,034.77", "7,034.77"},
+                       {"201", "", "", "一般公共服务支出", "3,788.94", "3,788.94"},
+                       {"201", "01", "", "人大事务", "578.61", "578.61"}});
+    grid.provenance.page = 4;
+    grid.provenance.box = Box{51.12, 303.6, 674.64, 524.76};
+    for (TableCell& cell : grid.cells) {
+      cell.provenance.origin = TextOrigin::kOcr;
+      cell.provenance.page = 4;
+      const double right = cell.column == 4 ? 568.44 : cell.column == 5 ? 674.64 : 100.0;
+      cell.provenance.box = Box{right - 40, 304.0 + 27 * cell.row, right, 318.0 + 27 * cell.row};
+    }
+    StitchedTable stitched;
+    stitched.canonical.kind = "final.expenditure";
+    stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+    stitched.header_above = {"功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出"};
+    if (c.header_right) stitched.header_above_box = Box{51.12, 222.6, *c.header_right, 236.04};
+    EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys, c.keys) << c.name;
   }
 }
 
