@@ -186,8 +186,11 @@ bool IsWholeAmount(std::string_view text) {
 // `319.14 … 14`) reads as two paragraphs, the heads cut after a comma or a point and a line of
 // their rests only. When the next paragraph holds as many digit pieces as this one has heads and
 // each head with its rest, in order, is a whole amount, `joined` is the row with its amounts
-// whole, as printed before the wrap.
-bool JoinWrappedRests(const std::string& text, const std::string& next, std::string& joined) {
+// whole, as printed before the wrap. With `point_read_as_comma`, a head whose point a scan read as
+// a comma (875,287， over 63) is whole with the point put back, for quoting only: such an amount
+// is not read as a figure.
+bool JoinWrappedRests(const std::string& text, const std::string& next, std::string& joined,
+                      bool point_read_as_comma = false) {
   const std::string folded = FoldForMatching(text);
   const std::string rest_line = FoldForMatching(Trim(next));
   std::vector<std::string> rests;
@@ -210,8 +213,11 @@ bool JoinWrappedRests(const std::string& text, const std::string& next, std::str
   joined.clear();
   std::size_t from = 0;
   for (std::size_t h = 0; h < heads.size(); ++h) {
-    const std::string whole =
-        folded.substr(heads[h].first, heads[h].second - heads[h].first) + rests[h];
+    std::string whole = folded.substr(heads[h].first, heads[h].second - heads[h].first) + rests[h];
+    if (!IsWholeAmount(whole) && point_read_as_comma && folded[heads[h].second - 1] == ',' &&
+        rests[h].size() == 2) {
+      whole[heads[h].second - heads[h].first - 1] = '.';
+    }
     if (!IsWholeAmount(whole)) return false;
     joined += folded.substr(from, heads[h].first - from) + whole;
     from = heads[h].second;
@@ -810,8 +816,21 @@ void ReportTablesReadAsText(const Document& document, DocKind doc_kind,
         if (!unit) unit = declared;
         continue;
       }
-      for (const auto& [start, end] : DigitRuns(folded)) {
-        std::string run = folded.substr(start, end - start);
+      // A row whose amounts wrapped in narrow cells (本年收入合计 875,287. … over 63 63 3,
+      // s3w_0079): the amounts are quoted whole, the line of rests taken with them.
+      std::string row = folded;
+      if (b + 1 < document.blocks.size()) {
+        const Paragraph* next = document.blocks[b + 1].AsParagraph();
+        std::string joined;
+        if (next != nullptr && next->provenance.origin == TextOrigin::kOcr &&
+            JoinWrappedRests(line->text, next->text, joined, /*point_read_as_comma=*/true)) {
+          row = joined;
+          ++b;
+          ++lines;
+        }
+      }
+      for (const auto& [start, end] : DigitRuns(row)) {
+        std::string run = row.substr(start, end - start);
         while (!run.empty() && (run.back() == ',' || run.back() == '.')) run.pop_back();
         // Money prints a separator or a point; a bare integer is a 行次, a code or a year.
         if (run.find_first_of(",.") == std::string::npos) continue;

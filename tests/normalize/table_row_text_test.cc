@@ -920,5 +920,40 @@ TEST(RowTextTest, OcrTableReadAsLinesOfTextIsNamed) {
   }
 }
 
+// s3w_0079_budget on a scan: the fiscal summary read as lines, each total row's amounts wrapped
+// in their narrow cells (本年收入合计 875,287. … over a line 63 63 3), one point read as a comma
+// (875,287，). The finding quoted the cut heads (875,287.00) and named none of the printed
+// figures; the amounts are quoted whole, the line of rests taken with its row. A next line that
+// does not complete the heads is a line of its own (its bare numbers no money).
+TEST(RowTextTest, OcrTableReadAsLinesQuotesWrappedAmountsWhole) {
+  struct Case {
+    const char* name;
+    const char* rests;
+    std::vector<std::int64_t> fen;
+  };
+  const Case cases[] = {
+      {"RestsCompleteTheHeads", "63 63 3", {87528763, 87528763, 87528763}},
+      {"RestsDoNotFit", "63 63", {87528700, 87528700, 87528760}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    for (const std::string& line :
+         {std::string("四、2021年财政拨款收支预算总表"), std::string("单位:元"),
+          std::string("本年收入合计 875,287. 本年支出合计 875,287， 875,287.6"),
+          std::string(c.rests), std::string("第三部分名词解释")}) {
+      document.blocks.push_back(Text(line, 4));
+    }
+    for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    std::vector<Finding> findings;
+    ReportTablesReadAsText(document, DocKind::kBudget, {}, findings);
+    std::vector<std::int64_t> fen;
+    for (const Finding& finding : findings) {
+      EXPECT_EQ(finding.check, "table.read_as_text") << c.name;
+      for (const FigureRef& figure : finding.figures) fen.push_back(figure.amount_fen);
+    }
+    EXPECT_EQ(fen, c.fen) << c.name;
+  }
+}
+
 }  // namespace
 }  // namespace disclose
