@@ -19,6 +19,7 @@
 
 #include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/table_figure.h"
 #include "normalize/table_kind.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
@@ -864,6 +865,46 @@ void ReportTablesReadAsText(const Document& document, DocKind doc_kind,
   }
 }
 
+namespace {
+
+// The amounts of an OCR'd line that print a character a recogniser reads for a digit (了94.18
+// for 794.18, s3w_0071; 了1.82, s3w_0078), read with the digit: the row reader takes the digits
+// after such a character for the amount, and a finding that quotes only those names no figure
+// printed. Runs of digits, separators and lookalikes holding at least one of each.
+std::vector<std::string> AmountsWithDigitLookalikes(std::string_view text) {
+  auto lookalike = [](char32_t c) {
+    return c == U'了' || c == U'O' || c == U'〇' || c == U'l' || c == U'I' || c == U'丨';
+  };
+  const std::vector<char32_t> cps = DecodeUtf8(text);
+  std::vector<std::string> amounts;
+  for (std::size_t i = 0; i < cps.size();) {
+    std::size_t end = i;
+    bool digit = false;
+    bool look = false;
+    while (end < cps.size() && ((cps[end] >= U'0' && cps[end] <= U'9') || cps[end] == U',' ||
+                                cps[end] == U'.' || lookalike(cps[end]))) {
+      digit = digit || (cps[end] >= U'0' && cps[end] <= U'9');
+      look = look || lookalike(cps[end]);
+      ++end;
+    }
+    if (end == i) {
+      ++i;
+      continue;
+    }
+    if (digit && look) {
+      const std::vector<char32_t> run(cps.begin() + static_cast<long>(i),
+                                      cps.begin() + static_cast<long>(end));
+      if (const std::optional<std::string> read = WithOcrDigitLookalikesRead(EncodeUtf8(run))) {
+        amounts.push_back(*read);
+      }
+    }
+    i = end;
+  }
+  return amounts;
+}
+
+}  // namespace
+
 void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>& tables,
                           std::vector<Finding>& findings) {
   // Standard tables by the first block of each of their grids, in block order.
@@ -950,6 +991,14 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
                         "printed code or label:" +
                         quoted;
     } else {
+      if (paragraph->provenance.origin == TextOrigin::kOcr) {
+        for (const std::string& amount : AmountsWithDigitLookalikes(text)) {
+          const std::optional<std::int64_t> fen = ToFen(ParseAmountText(amount), table.unit);
+          if (!fen) continue;
+          finding.figures.push_back(FigureRef{table.kind, "", "", *fen, paragraph->provenance});
+          quoted += " " + amount + " (a digit read as its lookalike)";
+        }
+      }
       finding.check = "table.row_as_text";
       finding.severity = Severity::kWarning;
       finding.message = where + ": its amounts" + quoted +

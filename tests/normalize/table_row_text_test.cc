@@ -761,6 +761,48 @@ TEST(RowTextTest, UngriddedOcrThreePublicTable) {
   }
 }
 
+// s3w_0071_final, s3w_0078_final on a scan: a row left out of the grid, read as a line whose
+// amount prints 了 for its 7 (了94.18 for 794.18): table.row_as_text quoted 94.18 only, and the
+// figure printed was named by nothing. An OCR'd line's amounts with a digit lookalike are quoted
+// read as digits as well; a text layer's line is quoted as printed.
+TEST(RowTextTest, OcrRowAsTextNamesAmountsWithDigitLookalikes) {
+  struct Case {
+    const char* name;
+    const char* line;
+    TextOrigin origin;
+    std::vector<std::int64_t> fen;
+  };
+  const Case cases[] = {
+      {"SevenReadLe", "了94.18", TextOrigin::kOcr, {9418, 79418}},
+      {"AmongOthers",
+       "2080505 机关事业单位基本 114.89 43.07 了1.82",
+       TextOrigin::kOcr,
+       {11489, 4307, 182, 7182}},
+      {"TextLayer", "了94.18", TextOrigin::kTextLayer, {9418}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"30201", "办公费", "11.62"}})});
+    document.blocks.push_back(Text(c.line, 5));
+    document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    CanonicalTable table;
+    table.kind = "final.general_budget_basic_expenditure";
+    table.printed_title = "一般公共预算财政拨款基本支出决算表";
+    table.unit = UnitOfAmount::kYuan;
+    table.pages = {5};
+    table.source_blocks = {0};
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::int64_t> fen;
+    for (const Finding& finding : findings) {
+      EXPECT_EQ(finding.check, "table.row_as_text") << c.name;
+      for (const FigureRef& figure : finding.figures) fen.push_back(figure.amount_fen);
+    }
+    EXPECT_EQ(fen, c.fen) << c.name;
+  }
+}
+
 // s3w_0074_final and s3w_0054_final on a scan: the 三公 table read as lines, each row's label
 // and amount one line in either order, or two lines apart (0.00 over 因公出国〈境)费); a unit line
 // read 单位 with its 元 lost (0074); an amount with its point read as a comma (46,917,71, 0054).
