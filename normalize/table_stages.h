@@ -178,6 +178,17 @@ void ReportDuplicateOcrKinds(const std::vector<CanonicalTable>& tables,
 // `owned`. (table_summary_cells.cc)
 void SplitOcrSummaryJoinedColumns(std::vector<StitchedTable>& tables, std::deque<Table>& owned);
 
+// A scan of a summary that put an income line's amount one column right, into the expenditure
+// side's label columns, its own amount cell empty or holding the expenditure label (总计 | 7 |
+// 总计 | 22,588.73 | 14 | 22,588.73; 五、其他收入 | | 65.27 |): the amount was lost. Where the row
+// has an income label, exactly one such amount, and the expenditure line has its own amount (or
+// there is none), the amount is moved to the income amount's column (and what that cell held to
+// the amount's), said by ocr.summary_amount_shifted. Only OCR'd parts of a summary keyed with one
+// income amount column; rewritten grids are kept in `owned`. (table_summary_cells.cc)
+void ReadOcrSummaryShiftedIncomeAmounts(StitchedTable& stitched,
+                                        const std::vector<std::string>& keys,
+                                        std::deque<Table>& owned, std::vector<Finding>& findings);
+
 // ------------------------------------------------------------------ header
 
 // What a header row says (used by header analysis and the later stages).

@@ -167,6 +167,80 @@ Table SplitColumn(const Table& table, int header_rows, int c) {
 
 }  // namespace
 
+void ReadOcrSummaryShiftedIncomeAmounts(StitchedTable& stitched,
+                                        const std::vector<std::string>& keys,
+                                        std::deque<Table>& owned, std::vector<Finding>& findings) {
+  if (!IsSummaryKind(stitched.canonical.kind)) return;
+  const std::vector<Segment> segments = SplitSegments(keys);
+  if (segments.size() != 2 || segments[0].amounts.size() != 1) return;
+  const int income_amount = segments[0].amounts.front();
+  std::string moved;  // what the finding quotes
+  for (TablePart& part : stitched.parts) {
+    const Table& grid = *part.table;
+    if (!IsOcrGrid(grid) || grid.column_count != static_cast<int>(keys.size())) continue;
+    std::optional<Table> rewritten;
+    for (int r = part.header.header_rows; r < grid.row_count; ++r) {
+      const std::string left = Trim(grid.TextAt(r, income_amount));
+      // The income amount's cell holds no amount (nothing, or a label shifted into it).
+      if (std::any_of(left.begin(), left.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        continue;
+      }
+      bool income_label = false;
+      for (int c : segments[0].labels)
+        income_label = income_label || HasIdeograph(grid.TextAt(r, c));
+      if (!income_label) continue;
+      std::vector<int> money;  // expenditure label columns holding one amount and nothing else
+      bool expenditure_words = !left.empty();
+      for (int c : segments[1].labels) {
+        const std::string text = Trim(grid.TextAt(r, c));
+        if (IsPrintedMoney(text) && ParseAmountText(text).kind == AmountKind::kNumber) {
+          money.push_back(c);
+        } else if (HasIdeograph(text)) {
+          expenditure_words = true;
+        }
+      }
+      bool expenditure_amount = false;
+      for (int c : segments[1].amounts) {
+        expenditure_amount = expenditure_amount || IsPrintedMoney(Trim(grid.TextAt(r, c)));
+      }
+      // The expenditure line of the row has its amount, or there is none: the amount in a label
+      // column is the income line's.
+      if (money.size() != 1 || (expenditure_words && !expenditure_amount)) continue;
+      if (!rewritten) rewritten = grid;
+      Table& out = *rewritten;
+      int from = -1;
+      int to = -1;
+      for (std::size_t i = 0; i < out.cells.size(); ++i) {
+        const TableCell& cell = out.cells[i];
+        if (cell.row != r || cell.row_span != 1 || cell.column_span != 1) continue;
+        if (cell.column == money.front()) from = static_cast<int>(i);
+        if (cell.column == income_amount) to = static_cast<int>(i);
+      }
+      if (from < 0) continue;
+      const std::string amount = out.cells[static_cast<std::size_t>(from)].text;
+      out.cells[static_cast<std::size_t>(from)].column = income_amount;
+      if (to >= 0) out.cells[static_cast<std::size_t>(to)].column = money.front();
+      moved += (moved.empty() ? "" : "; ") + std::string("row ") + std::to_string(r + 1) + " '" +
+               CollapseWhitespace(Trim(grid.TextAt(r, segments[0].labels.front()))) + "' " +
+               Trim(amount);
+    }
+    if (!rewritten) continue;
+    std::sort(rewritten->cells.begin(), rewritten->cells.end(),
+              [](const TableCell& a, const TableCell& b) {
+                return a.row != b.row ? a.row < b.row : a.column < b.column;
+              });
+    owned.push_back(std::move(*rewritten));
+    part.table = &owned.back();
+  }
+  if (moved.empty()) return;
+  AddTableFinding(findings, "ocr.summary_amount_shifted", Severity::kWarning,
+                  "table '" + stitched.canonical.printed_title + "' (" + stitched.canonical.kind +
+                      ") is OCR'd and prints an income line's amount in the expenditure side's " +
+                      "label column, its own amount cell empty: read as the income line's (" +
+                      moved + ")",
+                  stitched.parts.front().table->provenance);
+}
+
 void SplitOcrSummaryJoinedColumns(std::vector<StitchedTable>& tables, std::deque<Table>& owned) {
   for (StitchedTable& stitched : tables) {
     if (!IsSummaryKind(stitched.canonical.kind) || stitched.parts.empty()) continue;

@@ -103,6 +103,7 @@ std::vector<CanonicalTable> BuildTables(const Document& printed, const DocumentM
     HeaderOptions header_options;
     header_options.tables_before = &out;
     const TableColumns columns = KeyColumns(table, header_options);
+    ReadOcrSummaryShiftedIncomeAmounts(table, columns.keys, owned, findings);
     const int index = static_cast<int>(out.size());
     const bool performance = StartsWith(table.canonical.kind, "performance.");
     out.push_back(

@@ -1800,6 +1800,68 @@ TEST(RowsTest, OcrSummaryColumnOfAmountsJoinedToLabelsSplit) {
   }
 }
 
+// s3w_0054_final, s3w_0060_budget (set B) and s3w_0072_final (set A) on a scan: a summary row
+// whose income amount the scan put one column right, in the expenditure side's label columns
+// (总计 | 7 | 总计 | 22,588.73 | 14 | 22,588.73 after the joined column is split; 五、其他收入 |
+// | 65.27 |): the income line's figure was lost. Such an amount is the income line's when the
+// row's expenditure line has its own amount, or there is none; not when the expenditure line has
+// a label and no amount (the amount may be its), and never in a text layer.
+TEST(RowsTest, OcrSummaryIncomeAmountShiftedRight) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> row;  // the row under test, after 收入 | 支出 header rows
+    TextOrigin origin;
+    std::vector<std::string> figures;  // of that row, "row_code=printed"
+  };
+  const Case cases[] = {
+      {"BesideTheExpenditureLabel",
+       {"总计", "7", "总计", "22,588.73", "14", "22,588.73"},
+       TextOrigin::kOcr,
+       {"income.grand_total=22,588.73", "expenditure.grand_total=22,588.73"}},
+      {"NoExpenditureLine",
+       {"五、其他收入", "5", "", "65.27", "", ""},
+       TextOrigin::kOcr,
+       {"income.other=65.27"}},
+      {"ExpenditureLabelWithoutItsAmount",
+       {"五、其他收入", "5", "农林水支出", "65.27", "", ""},
+       TextOrigin::kOcr,
+       {}},
+      {"TextLayer",
+       {"总计", "7", "总计", "22,588.73", "14", "22,588.73"},
+       TextOrigin::kTextLayer,
+       {}},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid(
+        {{"收入", "", "支出", "", "", ""},
+         {"项目", "行次", "金额", "项目（按功能分类）", "行次", "金额"},
+         {"一、一般公共预算财政拨款收入", "1", "22,523.46", "一般公共服务支出", "8", "22,588.73"},
+         c.row});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    StitchedTable stitched = OnePart(grid, "final.income_expenditure_summary");
+    const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+    std::deque<Table> owned;
+    std::vector<Finding> findings;
+    ReadOcrSummaryShiftedIncomeAmounts(stitched, columns.keys, owned, findings);
+    // Nothing moved (a text layer, or an amount that may be the expenditure line's): no grid
+    // rewritten, no finding.
+    EXPECT_EQ(owned.empty(), c.figures.size() < 1 || c.origin != TextOrigin::kOcr) << c.name;
+    EXPECT_EQ(findings.size(), owned.size()) << c.name;
+    if (c.origin != TextOrigin::kOcr) continue;
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kWanYuan;
+    const CanonicalTable table = ReadRows(stitched, columns, options, 0, findings);
+    std::vector<std::string> figures;
+    for (const CanonicalRow& row : table.rows) {
+      if (row.source_row != 3) continue;
+      for (const Figure& figure : row.values) {
+        figures.push_back(row.row_code + "=" + figure.printed_text);
+      }
+    }
+    EXPECT_EQ(figures, c.figures) << c.name;
+  }
+}
+
 // s2w_0108_budget on a scan: the 财政拨款收支总表's 一般公共预算 header read `预算`, which keys the
 // figure kind; between 合计 and 政府性基金预算 it is the general budget's column. s3w_0078_final
 // on a scan: 一般公共预算财政拨款 read 般公共预算财政拨款, keyed by its 财政拨款 as the income
