@@ -65,6 +65,8 @@ int PlaceWeight(const std::string& source) {
 
 // Places at least as weighty as the one the value was taken from that state
 // another value: the cover says one department, another cover line another.
+// A value OCR read is checked against every place: the weightier place may be
+// the one misread (a cover's large 2026 read 2025, a table title's 2026 right).
 void CheckSources(const Attribute& attribute, bool departments, const std::string& check,
                   const std::string& what, std::vector<Finding>& findings) {
   if (attribute.value.empty()) return;
@@ -74,6 +76,7 @@ void CheckSources(const Attribute& attribute, bool departments, const std::strin
       chosen_weight = std::max(chosen_weight, PlaceWeight(source.source));
     }
   }
+  if (attribute.provenance.origin == TextOrigin::kOcr) chosen_weight = 0;
   const std::vector<char32_t> chosen = DecodeUtf8(RemoveAllWhitespace(attribute.value));
   std::string others;
   const AttributeSource* first = nullptr;

@@ -111,6 +111,37 @@ TEST(OcrTextTest, MetadataVotesOnAnOcrDepartment) {
   }
 }
 
+// A year OCR read on a cover is checked against every place stating one: the
+// cover's large print is misread as often as a table title (fj_fuzhou_police_civilstaff:
+// cover 2025, table title 2026). A text layer's cover outweighs a table title.
+TEST(OcrTextTest, AnOcrYearAgainstALessWeightyPlaceIsReported) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Document document;
+    for (const char* text : {"2025年度福州市公安局文职人员管理中心单位预算",
+                             "2026年度一般公共预算基本支出经济分类情况表"}) {
+      Paragraph p;
+      p.text = text;
+      p.provenance.page = document.blocks.empty() ? 1 : 2;
+      p.provenance.origin = origin;
+      document.blocks.push_back(Block{p});
+    }
+    for (int number = 1; number <= 2; ++number) {
+      Page page;
+      page.number = number;
+      document.pages.push_back(page);
+    }
+    const NormalizedDocument normalized = Normalize(document, NormalizeOptions{});
+    EXPECT_EQ(normalized.metadata.fiscal_year.value, "2025");
+    int reported = 0;
+    for (const Finding& finding : normalized.findings) {
+      if (finding.check != "metadata.fiscal_year_sources") continue;
+      ++reported;
+      EXPECT_NE(finding.message.find("2026年度一般公共预算"), std::string::npos) << finding.message;
+    }
+    EXPECT_EQ(reported, origin == TextOrigin::kOcr ? 1 : 0);
+  }
+}
+
 // Narrative amounts in OCR'd paragraphs are read across the recogniser's gaps.
 TEST(OcrTextTest, NarrativeFiguresOfOcrParagraphs) {
   Document document;
