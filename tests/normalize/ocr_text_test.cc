@@ -7,6 +7,7 @@
 
 #include "normalize/metadata.h"
 #include "normalize/normalize.h"
+#include "tests/normalize/document_builder.h"
 
 namespace disclose {
 namespace {
@@ -139,6 +140,26 @@ TEST(OcrTextTest, AnOcrYearAgainstALessWeightyPlaceIsReported) {
       EXPECT_NE(finding.message.find("2026年度一般公共预算"), std::string::npos) << finding.message;
     }
     EXPECT_EQ(reported, origin == TextOrigin::kOcr ? 1 : 0);
+  }
+  // A table header's year is a comparison column (2025年预算 in a 2026 budget), not a
+  // statement of the document's year: no finding.
+  Document budget = DocumentBuilder()
+                        .Page({"2026年度福州市公安局文职人员管理中心单位预算"})
+                        .Page({"一般公共预算支出表"})
+                        .Table({{"项目", "2025年预算", "2026年预算"}, {"合计", "1.00", "2.00"}})
+                        .Build();
+  for (Block& block : budget.blocks) {
+    if (Paragraph* paragraph = block.AsParagraph()) paragraph->provenance.origin = TextOrigin::kOcr;
+    if (Table* table = block.AsTable()) {
+      table->provenance.origin = TextOrigin::kOcr;
+      for (TableCell& cell : table->cells) cell.provenance.origin = TextOrigin::kOcr;
+    }
+  }
+  const NormalizedDocument normalized = Normalize(budget, NormalizeOptions{});
+  EXPECT_EQ(normalized.metadata.fiscal_year.value, "2026");
+  EXPECT_EQ(normalized.metadata.fiscal_year.provenance.origin, TextOrigin::kOcr);
+  for (const Finding& finding : normalized.findings) {
+    EXPECT_NE(finding.check, "metadata.fiscal_year_sources") << finding.message;
   }
 }
 
