@@ -11,24 +11,6 @@
 
 namespace disclose {
 
-std::optional<std::string> SecondOcrReading(const Warning& warning) {
-  std::size_t quote = warning.message.find('"');
-  for (int skip = 0; skip < 2 && quote != std::string::npos; ++skip) {
-    quote = warning.message.find('"', quote + 1);
-  }
-  if (quote == std::string::npos) return std::nullopt;
-  const std::size_t end = warning.message.find('"', quote + 1);
-  if (end == std::string::npos) return std::nullopt;
-  return warning.message.substr(quote + 1, end - quote - 1);
-}
-
-bool OcrReadingOutvoted(const Warning& warning) {
-  if (warning.code != "ocr_readings_differ") return false;
-  return warning.message.find("the reading of the second reader and of the first") !=
-             std::string::npos ||
-         warning.message.find("by the page's reading") != std::string::npos;
-}
-
 bool IsCellWarning(const std::string& code) {
   return code == "pdf_ambiguous_cell" || code == "pdf_straddling_amount" ||
          code == "pdf_joined_amount" || code == "pdf_cut_amount" || code == "ocr_readings_differ";

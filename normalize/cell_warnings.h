@@ -22,16 +22,6 @@
 
 namespace disclose {
 
-// The second reading an `ocr_readings_differ` warning quotes ("…" is read "…" by the second
-// reader): the second reader's text; nullopt when the message quotes none.
-std::optional<std::string> SecondOcrReading(const Warning& warning);
-
-// Whether the reading an `ocr_readings_differ` warning quotes second was outvoted: two other
-// readings agreed on the one kept ("… the reading of the second reader and of the first on the
-// binary image is kept", extract/ocr/ocr_page.cc), or it is the page pass's against the cell
-// readers' ("… by the page's reading"). Such a reading is one reader's against two.
-bool OcrReadingOutvoted(const Warning& warning);
-
 // Whether `code` is a reader warning about one table cell.
 bool IsCellWarning(const std::string& code);
 

@@ -65,6 +65,10 @@ int PlaceWeight(const std::string& source) {
 
 // Places at least as weighty as the one the value was taken from that state
 // another value: the cover says one department, another cover line another.
+// A value OCR read is checked against every place but a table's header (whose
+// years are the comparison columns, 2025年预算 in a 2026 budget): the weightier
+// place may be the one misread (a cover's large 2026 read 2025, a table title's
+// 2026 right).
 void CheckSources(const Attribute& attribute, bool departments, const std::string& check,
                   const std::string& what, std::vector<Finding>& findings) {
   if (attribute.value.empty()) return;
@@ -74,11 +78,14 @@ void CheckSources(const Attribute& attribute, bool departments, const std::strin
       chosen_weight = std::max(chosen_weight, PlaceWeight(source.source));
     }
   }
+  const bool ocr = attribute.provenance.origin == TextOrigin::kOcr;
+  bool lighter = false;  // a place lighter than the chosen one disagrees (OCR only)
   const std::vector<char32_t> chosen = DecodeUtf8(RemoveAllWhitespace(attribute.value));
   std::string others;
   const AttributeSource* first = nullptr;
   for (const AttributeSource& source : attribute.sources) {
-    if (PlaceWeight(source.source) < chosen_weight) continue;
+    const bool light = PlaceWeight(source.source) < chosen_weight;
+    if (light && (!ocr || source.source == "table_header")) continue;
     const std::vector<char32_t> other = DecodeUtf8(RemoveAllWhitespace(source.value));
     const bool same = departments
                           ? (other.size() <= chosen.size() ? IsAbbreviationOf(other, chosen)
@@ -91,14 +98,16 @@ void CheckSources(const Attribute& attribute, bool departments, const std::strin
                             !DepartmentFromLine(source.evidence).empty();
     if (same || title_line) continue;
     if (first == nullptr) first = &source;
+    lighter = lighter || light;
     others += (others.empty() ? "" : "; ") + source.source + " \"" + source.evidence + "\"";
   }
   if (first == nullptr) return;
-  findings.push_back(MakeFinding(check, Severity::kWarning,
-                                 "the " + what + " is read as " + attribute.value + " (" +
-                                     attribute.evidence +
-                                     ") but as weighty a place says otherwise: " + others,
-                                 first->evidence, first->provenance));
+  findings.push_back(MakeFinding(
+      check, Severity::kWarning,
+      "the " + what + " is read as " + attribute.value + " (" + attribute.evidence + ") but " +
+          (lighter ? "another place, which OCR read as well, says " : "as weighty a place says ") +
+          "otherwise: " + others,
+      first->evidence, first->provenance));
 }
 
 }  // namespace

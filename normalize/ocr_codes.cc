@@ -4,35 +4,36 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "core/ocr_readings.h"
 #include "core/text.h"
-#include "normalize/cell_warnings.h"
 #include "normalize/table_text.h"
 
 namespace disclose {
 namespace {
-
-constexpr std::string_view kReadingsDiffer = "ocr_readings_differ";
-constexpr std::string_view kFirstKept = "the first reading is kept";
 
 // A code alone: 3, 5 or 7 digits (a misread may start it with 0, which IsClassCode refuses).
 bool IsCodeText(std::string_view text) {
   return (text.size() == 3 || text.size() == 5 || text.size() == 7) && AllDigits(text);
 }
 
-// The warning about `cell`'s two readings, when the first was kept.
-Warning* ReadingsDifferOn(const TableCell& cell, std::vector<Warning>& warnings) {
-  if (!cell.provenance.box) return nullptr;
+// The warning about `cell`'s two readings, when the first was kept, and the readings it carries.
+std::pair<Warning*, OcrReadings> ReadingsDifferOn(const TableCell& cell,
+                                                  std::vector<Warning>& warnings) {
+  if (!cell.provenance.box) return {};
   for (Warning& warning : warnings) {
-    if (warning.code != kReadingsDiffer || !warning.provenance.box ||
-        warning.provenance.page != cell.provenance.page ||
-        warning.message.find(kFirstKept) == std::string::npos) {
+    if (!warning.provenance.box || warning.provenance.page != cell.provenance.page ||
+        !warning.provenance.box->Overlaps(*cell.provenance.box)) {
       continue;
     }
-    if (warning.provenance.box->Overlaps(*cell.provenance.box)) return &warning;
+    std::optional<OcrReadings> readings = ParseOcrReadings(warning);
+    if (readings && readings->verdict == OcrReadingsVerdict::kFirstKept) {
+      return {&warning, std::move(*readings)};
+    }
   }
-  return nullptr;
+  return {};
 }
 
 // The block of the table part printed on the page before the table at `index`, in the same
@@ -83,18 +84,17 @@ Document WithOcrCodesSettledByHierarchy(const Document& document) {
       if (cell.provenance.origin != TextOrigin::kOcr) continue;
       const std::string first = RemoveAllWhitespace(cell.text);
       if (!IsCodeText(first) || first.size() == 3) continue;
-      Warning* warning = ReadingsDifferOn(cell, settled.warnings);
+      auto [warning, readings] = ReadingsDifferOn(cell, settled.warnings);
       if (warning == nullptr) continue;
-      const std::optional<std::string> second = SecondOcrReading(*warning);
-      if (!second || second->size() != first.size() || !IsCodeText(*second)) continue;
+      const std::string& second = readings.other;
+      if (second.size() != first.size() || !IsCodeText(second)) continue;
       const std::string parent =
           ParentAbove(settled.blocks, index, cell.row, cell.column, first.size());
-      if (parent.empty() || StartsWith(first, parent) || !StartsWith(*second, parent)) continue;
-      cell.text = *second;
-      const std::size_t at = warning->message.find(kFirstKept);
-      warning->message.replace(
-          at, kFirstKept.size(),
-          "the second reading is taken: " + parent + " above it heads it, and not the first");
+      if (parent.empty() || StartsWith(first, parent) || !StartsWith(second, parent)) continue;
+      cell.text = second;
+      readings.verdict = OcrReadingsVerdict::kSecondTaken;
+      readings.parent = parent;
+      warning->message = FormatOcrReadings(readings);
     }
   }
   return settled;

@@ -11,9 +11,9 @@
 #include <utility>
 
 #include "core/money.h"
+#include "core/ocr_readings.h"
 #include "core/text.h"
 #include "normalize/amount.h"
-#include "normalize/cell_warnings.h"
 #include "normalize/validate.h"
 
 namespace disclose {
@@ -167,13 +167,13 @@ std::string SecondReading(const Figure& figure, const std::vector<Warning>& warn
   const Provenance& cell = figure.provenance;
   if (!cell.box) return "";
   for (const Warning& warning : warnings) {
-    if (warning.code != "ocr_readings_differ" || !warning.provenance.box ||
+    if (warning.code != kOcrReadingsDiffer || !warning.provenance.box ||
         warning.provenance.page != cell.page || !warning.provenance.box->Overlaps(*cell.box)) {
       continue;
     }
-    if (!outvoted && OcrReadingOutvoted(warning)) return "";
-    std::optional<std::string> second = SecondOcrReading(warning);
-    if (second && !StartsWithZeroDigit(*second)) return *second;
+    const std::optional<OcrReadings> readings = ParseOcrReadings(warning);
+    if (!readings || (!outvoted && OtherReadingOutvoted(*readings))) return "";
+    if (!StartsWithZeroDigit(readings->other)) return readings->other;
   }
   return "";
 }

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <utility>
 
+#include "core/ocr_readings.h"
 #include "core/text.h"
 #include "extract/ocr/dropped_text.h"
 #include "extract/ocr/ink_read_twice.h"
@@ -753,22 +754,21 @@ bool CheckAmountBySecondReader(Engine& engine, const CellImages& images, const B
     const Line third = ReadCell(engine, CellImages{images.ink, nullptr}, cut, dpi,
                                 /*numeric=*/true, 1, ruled);
     if (BareAmount(NormalizeAmountReading(Trim(third.text))) == BareAmount(second_text)) {
-      warnings.push_back(Warning{"ocr_readings_differ",
-                                 "\"" + second_text + "\" is read \"" + cell.text +
-                                     "\" by the first reader on the gray image; the reading of "
-                                     "the second reader and of the first on the binary image is "
-                                     "kept",
-                                 cell.provenance});
+      warnings.push_back(
+          Warning{std::string(kOcrReadingsDiffer),
+                  FormatOcrReadings({second_text, cell.text, OcrOtherReader::kFirstReaderOnGray,
+                                     OcrReadingsVerdict::kTwoReadersKept, ""}),
+                  cell.provenance});
       cell.text = second_text;
       confidence = std::min(second.confidence, kDisputedConfidence);
       return true;
     }
   }
-  Warning warning{"ocr_readings_differ",
-                  "\"" + cell.text + "\" is read \"" + second_text +
-                      "\" by the second reader (eng); the first reading is kept",
-                  cell.provenance};
-  warnings.push_back(std::move(warning));
+  warnings.push_back(
+      Warning{std::string(kOcrReadingsDiffer),
+              FormatOcrReadings({cell.text, second_text, OcrOtherReader::kSecondReader,
+                                 OcrReadingsVerdict::kFirstKept, ""}),
+              cell.provenance});
   return true;
 }
 
@@ -785,9 +785,9 @@ void CheckAmountByPageReading(const std::string& page_reading, TableCell& cell, 
       !IsWellFormedAmount(cell.text) || BareAmount(page_text) == BareAmount(cell.text))
     return;
   confidence = std::min(confidence, kDisputedConfidence);
-  warnings.push_back(Warning{"ocr_readings_differ",
-                             "\"" + cell.text + "\" is read \"" + page_text +
-                                 "\" by the page's reading; the first reading is kept",
+  warnings.push_back(Warning{std::string(kOcrReadingsDiffer),
+                             FormatOcrReadings({cell.text, page_text, OcrOtherReader::kPage,
+                                                OcrReadingsVerdict::kFirstKept, ""}),
                              cell.provenance});
 }
 

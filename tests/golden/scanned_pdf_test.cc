@@ -107,6 +107,44 @@ TEST(ScannedPdfTest, QuarterTurnsReadAsUpright) {
 // layer): its department although OCR misreads the cover (北革市, 北系市…), its year
 // and the narrative figures its pages state, read through Tesseract's spacing
 // of numbers ("101, 673. 03万元").
+// Covers from degraded renders of real documents (fixtures/scanned/cover_*): the
+// department and year each names, as its text layer gives them, or, where OCR
+// misreads them, a finding that names the doubt (nothing wrong in silence).
+// fj_fuzhou_police_civilstaff's large serif 2026 is read 2025 at one line height
+// and 20256 at the other, the surer (2025) kept; its table title (page 2, 300
+// dpi) reads 20256 年度… (2026), and the disagreement is named. sh_putuo_commerce's
+// 商务委员会 is read 商 委员会, the 务 decoded as a space: the gap is named.
+TEST(ScannedPdfTest, OcrdCoversGiveTheirDepartmentAndYearOrNameTheDoubt) {
+  struct Case {
+    const char* file;
+    const char* department;
+    const char* year;
+    const char* named_by;  // the finding that names a misread value; "" when read right
+  };
+  const Case cases[] = {
+      {"cover_sd_yantai_stats_2026_p1.pdf", "烟台市统计局", "2026", ""},
+      {"cover_hn_changsha_police_2025_p1.pdf", "长沙市公安局", "2025", ""},
+      {"cover_js_wuxi_hrss_2026_p1.pdf", "无锡市人力资源和社会保障局", "2026", ""},
+      {"cover_fj_fuzhou_police_civilstaff_2026_p1-2.pdf", "福州市公安局文职人员管理中心", "2026",
+       "metadata.fiscal_year_sources"},
+      {"cover_sh_putuo_commerce_2025_p1_300dpi.pdf", "上海市普陀区商务委员会", "2025",
+       "metadata.ocr_name_gap"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.file);
+    const NormalizedDocument normalized = ReadAndNormalize(kFixtures / "scanned" / c.file);
+    const bool right = normalized.metadata.department.value == c.department &&
+                       normalized.metadata.fiscal_year.value == c.year;
+    bool named = false;
+    for (const Finding& finding : normalized.findings) {
+      named = named || (*c.named_by != '\0' && finding.check == c.named_by);
+    }
+    EXPECT_TRUE(right || named) << normalized.metadata.department.value << " "
+                                << normalized.metadata.fiscal_year.value;
+    if (*c.named_by == '\0') EXPECT_TRUE(right);
+  }
+}
+
 TEST(ScannedPdfTest, ImageOnlyBudgetGivesItsMetadataAndNarrative) {
   const fs::path path = fs::path(DISCLOSE_SOURCE_DIR) / ".." / "shared" / "corpus" /
                         "bj_city_govdata_2026_budget_IMAGEONLY.pdf";

@@ -7,6 +7,7 @@
 
 #include "normalize/metadata.h"
 #include "normalize/normalize.h"
+#include "tests/normalize/document_builder.h"
 
 namespace disclose {
 namespace {
@@ -108,6 +109,57 @@ TEST(OcrTextTest, MetadataVotesOnAnOcrDepartment) {
     } else {
       EXPECT_EQ(metadata.department.value, "北革市政务服务和数据管理局");
     }
+  }
+}
+
+// A year OCR read on a cover is checked against every place stating one: the
+// cover's large print is misread as often as a table title (fj_fuzhou_police_civilstaff:
+// cover 2025, table title 2026). A text layer's cover outweighs a table title.
+TEST(OcrTextTest, AnOcrYearAgainstALessWeightyPlaceIsReported) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Document document;
+    for (const char* text : {"2025年度福州市公安局文职人员管理中心单位预算",
+                             "2026年度一般公共预算基本支出经济分类情况表"}) {
+      Paragraph p;
+      p.text = text;
+      p.provenance.page = document.blocks.empty() ? 1 : 2;
+      p.provenance.origin = origin;
+      document.blocks.push_back(Block{p});
+    }
+    for (int number = 1; number <= 2; ++number) {
+      Page page;
+      page.number = number;
+      document.pages.push_back(page);
+    }
+    const NormalizedDocument normalized = Normalize(document, NormalizeOptions{});
+    EXPECT_EQ(normalized.metadata.fiscal_year.value, "2025");
+    int reported = 0;
+    for (const Finding& finding : normalized.findings) {
+      if (finding.check != "metadata.fiscal_year_sources") continue;
+      ++reported;
+      EXPECT_NE(finding.message.find("2026年度一般公共预算"), std::string::npos) << finding.message;
+    }
+    EXPECT_EQ(reported, origin == TextOrigin::kOcr ? 1 : 0);
+  }
+  // A table header's year is a comparison column (2025年预算 in a 2026 budget), not a
+  // statement of the document's year: no finding.
+  Document budget = DocumentBuilder()
+                        .Page({"2026年度福州市公安局文职人员管理中心单位预算"})
+                        .Page({"一般公共预算支出表"})
+                        .Table({{"项目", "2025年预算", "2026年预算"}, {"合计", "1.00", "2.00"}})
+                        .Build();
+  for (Block& block : budget.blocks) {
+    if (Paragraph* paragraph = block.AsParagraph()) paragraph->provenance.origin = TextOrigin::kOcr;
+    if (Table* table = block.AsTable()) {
+      table->provenance.origin = TextOrigin::kOcr;
+      for (TableCell& cell : table->cells) cell.provenance.origin = TextOrigin::kOcr;
+    }
+  }
+  const NormalizedDocument normalized = Normalize(budget, NormalizeOptions{});
+  EXPECT_EQ(normalized.metadata.fiscal_year.value, "2026");
+  EXPECT_EQ(normalized.metadata.fiscal_year.provenance.origin, TextOrigin::kOcr);
+  for (const Finding& finding : normalized.findings) {
+    EXPECT_NE(finding.check, "metadata.fiscal_year_sources") << finding.message;
   }
 }
 
