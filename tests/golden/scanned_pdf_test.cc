@@ -141,7 +141,9 @@ TEST(ScannedPdfTest, OcrdCoversGiveTheirDepartmentAndYearOrNameTheDoubt) {
     }
     EXPECT_TRUE(right || named) << normalized.metadata.department.value << " "
                                 << normalized.metadata.fiscal_year.value;
-    if (*c.named_by == '\0') EXPECT_TRUE(right);
+    if (*c.named_by == '\0') {
+      EXPECT_TRUE(right);
+    }
   }
 }
 
