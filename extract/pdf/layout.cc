@@ -10,6 +10,7 @@
 
 #include "core/table_number.h"
 #include "core/text.h"
+#include "extract/pdf/unruled_stages.h"
 
 namespace disclose::pdf {
 namespace {
@@ -532,12 +533,7 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
     return std::any_of(indices.begin(), indices.end(), [&](int index) {
       const Glyph& glyph = page.glyphs[static_cast<std::size_t>(index)];
       if (!in_above(glyph) || std::abs(glyph.box.x1 - x1) > 1.5) return false;
-      const std::string text = Squeeze(glyph.text);
-      if (text.empty() || !std::all_of(text.begin(), text.end(), [](char c) {
-            return (c >= '0' && c <= '9') || c == '.' || c == ',';
-          })) {
-        return false;
-      }
+      if (!unruled::IsDigitPiece(Squeeze(glyph.text))) return false;
       const double tight = 0.3 * std::max(1.0, glyph.box.y1 - glyph.box.y0);
       return std::none_of(indices.begin(), indices.end(), [&](int other) {
         const Glyph& next = page.glyphs[static_cast<std::size_t>(other)];
@@ -548,12 +544,7 @@ PageLayout LayoutPage(const PageContent& page, const std::vector<bool>& consumed
   };
   // Digits alone, spaced or not (`17`, `0 3`): a page number printed with
   // dashes (`— 26 —`) under a paragraph is never a rest.
-  auto digits_only = [](const TextLine& line) {
-    const std::string text = Squeeze(line.text);
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-      return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == ' ';
-    });
-  };
+  auto digits_only = [](const TextLine& line) { return unruled::IsDigitPiece(Squeeze(line.text)); };
   auto wrapped_rest = [&](const TextLine& line) {
     for (const TextLine& above : lines) {
       if (&above == &line || above.rotation != 0 || above.box.y1 > line.box.y0) continue;
