@@ -434,20 +434,23 @@ INSTANTIATE_TEST_SUITE_P(
       return std::string(param.param.name);
     });
 
+// The kind IdentifyTable gives `grid`, its cells read as `origin`, under `title`.
+std::string KindOf(Table grid, TextOrigin origin, const std::string& title, DocKind doc_kind) {
+  for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+  LocatedTable located;
+  located.title = title;
+  located.table = &grid;
+  std::vector<Finding> findings;
+  return IdentifyTable(located, IdentifyOptions{doc_kind}, findings).kind;
+}
+
 // An OCR'd title with Latin noise in it (一般公共 AAA预算支出表) is classified without the
 // letters; a text layer's title is classified as printed.
 TEST(IdentifyTest, OcrTitleWithLatinNoise) {
   for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-    Table grid = Grid(kExpenditureGrid);
-    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
-    LocatedTable located;
-    located.title = "一般公共 AAA预算支出表";
-    located.table = &grid;
-    std::vector<Finding> findings;
-    const IdentifiedTable identified =
-        IdentifyTable(located, IdentifyOptions{DocKind::kBudget}, findings);
-    EXPECT_EQ(identified.kind, origin == TextOrigin::kOcr ? "budget.general_budget_expenditure"
-                                                          : "budget.expenditure");
+    EXPECT_EQ(
+        KindOf(Grid(kExpenditureGrid), origin, "一般公共 AAA预算支出表", DocKind::kBudget),
+        origin == TextOrigin::kOcr ? "budget.general_budget_expenditure" : "budget.expenditure");
   }
 }
 
@@ -471,21 +474,14 @@ TEST(IdentifyTest, OcrTitleWithLatinNoiseOverRowsOfAnotherFamily) {
        "budget.general_budget_expenditure"},
   };
   for (const Case& c : cases) {
-    Table grid = Grid({{"项目", "预算数"},
-                       {"合计", "207.27"},
-                       {"因公出国（境）费", "9.01"},
-                       {"公务用车购置及运行费", "181.69"},
-                       {"其中：公务用车购置费", "131.72"},
-                       {"公务用车运行费", "49.97"},
-                       {"公务接待费", "16.57"}});
-    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
-    LocatedTable located;
-    located.title = c.title;
-    located.table = &grid;
-    std::vector<Finding> findings;
-    const IdentifiedTable identified =
-        IdentifyTable(located, IdentifyOptions{DocKind::kBudget}, findings);
-    EXPECT_EQ(identified.kind, c.kind) << c.name;
+    const Table grid = Grid({{"项目", "预算数"},
+                             {"合计", "207.27"},
+                             {"因公出国（境）费", "9.01"},
+                             {"公务用车购置及运行费", "181.69"},
+                             {"其中：公务用车购置费", "131.72"},
+                             {"公务用车运行费", "49.97"},
+                             {"公务接待费", "16.57"}});
+    EXPECT_EQ(KindOf(grid, c.origin, c.title, DocKind::kBudget), c.kind) << c.name;
   }
 }
 
@@ -514,7 +510,7 @@ TEST(IdentifyTest, OcrPlainSummaryTitleOverColumnsByFund) {
        "final.income_expenditure_summary"},
   };
   for (const Case& c : cases) {
-    Table grid =
+    const Table grid =
         c.by_fund
             ? Grid({{"收入", "", "支出", "", "", ""},
                     {"项目", "金额", "项目（按功能分类）", "合计", "一般公共预算财政拨款",
@@ -526,14 +522,7 @@ TEST(IdentifyTest, OcrPlainSummaryTitleOverColumnsByFund) {
                     {"项目", "金额", "项目（按功能分类）", "金额"},
                     {"一、一般公共预算财政拨款", "3,529.37", "社会保障和就业支出", "1,445.17"},
                     {"本年收入合计", "3,529.37", "本年支出合计", "3,529.37"}});
-    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
-    LocatedTable located;
-    located.title = c.title;
-    located.table = &grid;
-    std::vector<Finding> findings;
-    const IdentifiedTable identified =
-        IdentifyTable(located, IdentifyOptions{DocKind::kFinalAccounts}, findings);
-    EXPECT_EQ(identified.kind, c.kind) << c.name;
+    EXPECT_EQ(KindOf(grid, c.origin, c.title, DocKind::kFinalAccounts), c.kind) << c.name;
   }
 }
 
@@ -572,16 +561,9 @@ TEST(IdentifyTest, PerformanceTableKnownByItsHeader) {
 TEST(IdentifyTest, OcrTitleWithItsFundNameMisread) {
   for (const std::string title : {"一般人 预算支出表", "一般人4必AN 预算支出表"}) {
     for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-      Table grid = Grid(kExpenditureGrid);
-      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
-      LocatedTable located;
-      located.title = title;
-      located.table = &grid;
-      std::vector<Finding> findings;
-      const IdentifiedTable identified =
-          IdentifyTable(located, IdentifyOptions{DocKind::kBudget}, findings);
-      EXPECT_EQ(identified.kind, origin == TextOrigin::kOcr ? "budget.general_budget_expenditure"
-                                                            : "budget.expenditure")
+      EXPECT_EQ(
+          KindOf(Grid(kExpenditureGrid), origin, title, DocKind::kBudget),
+          origin == TextOrigin::kOcr ? "budget.general_budget_expenditure" : "budget.expenditure")
           << title;
     }
   }
