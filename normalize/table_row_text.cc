@@ -586,18 +586,11 @@ namespace {
 
 // The unit most of `tables` declare (a tie: the first declared), unknown when none declares one.
 UnitOfAmount DeclaredUnitOfTables(const std::vector<CanonicalTable>& tables) {
-  int yuan = 0;
-  int wan = 0;
-  UnitOfAmount first = UnitOfAmount::kUnknown;
+  std::vector<UnitOfAmount> declared;
   for (const CanonicalTable& table : tables) {
-    if (table.unit_source != UnitSource::kDeclared) continue;
-    if (table.unit == UnitOfAmount::kYuan) ++yuan;
-    if (table.unit == UnitOfAmount::kWanYuan) ++wan;
-    if (first == UnitOfAmount::kUnknown) first = table.unit;
+    if (table.unit_source == UnitSource::kDeclared) declared.push_back(table.unit);
   }
-  if (yuan > wan) return UnitOfAmount::kYuan;
-  if (wan > yuan) return UnitOfAmount::kWanYuan;
-  return first;
+  return MostDeclaredUnit(declared);
 }
 
 }  // namespace

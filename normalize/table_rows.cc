@@ -1207,18 +1207,24 @@ class RowReader {
 
 }  // namespace
 
-UnitOfAmount DocumentDefaultUnit(const std::vector<StitchedTable>& tables) {
+UnitOfAmount MostDeclaredUnit(const std::vector<UnitOfAmount>& declared) {
   int yuan = 0;
   int wan = 0;
   UnitOfAmount first = UnitOfAmount::kUnknown;
-  for (const StitchedTable& table : tables) {
-    if (table.declared == UnitOfAmount::kYuan) ++yuan;
-    if (table.declared == UnitOfAmount::kWanYuan) ++wan;
-    if (first == UnitOfAmount::kUnknown) first = table.declared;
+  for (const UnitOfAmount unit : declared) {
+    if (unit == UnitOfAmount::kYuan) ++yuan;
+    if (unit == UnitOfAmount::kWanYuan) ++wan;
+    if (first == UnitOfAmount::kUnknown) first = unit;
   }
   if (yuan > wan) return UnitOfAmount::kYuan;
   if (wan > yuan) return UnitOfAmount::kWanYuan;
   return first;
+}
+
+UnitOfAmount DocumentDefaultUnit(const std::vector<StitchedTable>& tables) {
+  std::vector<UnitOfAmount> declared;
+  for (const StitchedTable& table : tables) declared.push_back(table.declared);
+  return MostDeclaredUnit(declared);
 }
 
 CanonicalTable ReadRows(StitchedTable table, const TableColumns& columns,

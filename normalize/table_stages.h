@@ -273,6 +273,10 @@ struct RowsOptions {
   UnitOfAmount default_unit = UnitOfAmount::kUnknown;
 };
 
+// Of `declared` (one unit a table, kUnknown for a table that declares none), the unit most
+// declare; on a tie the first declared; kUnknown when none declares one.
+UnitOfAmount MostDeclaredUnit(const std::vector<UnitOfAmount>& declared);
+
 // The unit most tables of the document declare (the first declared on a tie).
 UnitOfAmount DocumentDefaultUnit(const std::vector<StitchedTable>& tables);
 

@@ -3092,3 +3092,27 @@ TEST(RowsTest, OcrDigitLookalikesInAnAmountCell) {
 
 }  // namespace
 }  // namespace disclose
+
+namespace disclose {
+namespace {
+
+TEST(RowsTest, MostDeclaredUnit) {
+  using U = UnitOfAmount;
+  struct Case {
+    std::vector<U> declared;
+    U unit;
+  };
+  for (const Case& c : std::vector<Case>{
+           {{}, U::kUnknown},
+           {{U::kUnknown, U::kUnknown}, U::kUnknown},
+           {{U::kUnknown, U::kWanYuan, U::kYuan, U::kYuan}, U::kYuan},
+           {{U::kWanYuan, U::kYuan, U::kWanYuan}, U::kWanYuan},
+           {{U::kUnknown, U::kWanYuan, U::kYuan}, U::kWanYuan},  // a tie: the first declared
+           {{U::kYuan, U::kWanYuan}, U::kYuan},
+       }) {
+    EXPECT_EQ(MostDeclaredUnit(c.declared), c.unit) << c.declared.size();
+  }
+}
+
+}  // namespace
+}  // namespace disclose
