@@ -44,7 +44,34 @@ struct RowPiece {
   std::string code;                  // a class code printed at the row's start, else ""
   std::string label;                 // the text before its first amount (after the code)
   std::vector<std::string> amounts;  // bare amounts as printed
+  // Per amount, when a scan printed digit lookalikes glued before it (了71.77, 7了714.28,
+  // 1I0,516.71): the run as printed and the amounts it may read as; empty when it printed none.
+  std::vector<std::string> printed;
+  std::vector<std::vector<std::string>> readings;
 };
+
+// A character a Chinese recogniser reads for a digit, or prints as noise before one (了 for 7,
+// O or 〇 for 0, l, I or 丨 for 1).
+bool IsDigitLookalike(char32_t c) {
+  return c == U'了' || c == U'O' || c == U'〇' || c == U'l' || c == U'I' || c == U'丨';
+}
+
+// Whether `text` (a row's words between two amounts) is only a scan's digit lookalikes, with or
+// without digits among them (了, 7了, 1I): no label of a row, but the head of the next amount.
+bool IsLookalikeHead(std::string_view text) {
+  const std::vector<char32_t> cps = DecodeUtf8(text);
+  constexpr std::size_t kMaxHead = 3;
+  if (cps.empty() || cps.size() > kMaxHead) return false;
+  bool lookalike = false;
+  for (const char32_t c : cps) {
+    if (IsDigitLookalike(c)) {
+      lookalike = true;
+    } else if (c < U'0' || c > U'9') {
+      return false;
+    }
+  }
+  return lookalike;
+}
 
 // The text's money amounts, each with the code and label of the row it follows (a code, or a
 // label after an amount, starts the next row: a paragraph may hold several). A money amount has a
@@ -84,7 +111,34 @@ std::string CodePiecesAfter(const std::string& folded, std::size_t& end) {
   return pieces;
 }
 
-bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows) {
+bool IsWholeAmount(std::string_view text);
+
+// The amounts a run of lookalikes glued to an amount may print: the amount alone (the head is
+// noise: 了71.77), the head's lookalikes read as digits (了1.82 for 71.82), the head's digits
+// without its lookalikes (1I0,516.71 for 10,516.71); only amounts grouped as money, each once.
+std::vector<std::string> LookalikeReadings(const std::string& head, const std::string& token) {
+  std::vector<std::string> readings;
+  auto add = [&](const std::string& reading) {
+    if (IsWholeAmount(reading) &&
+        std::find(readings.begin(), readings.end(), reading) == readings.end()) {
+      readings.push_back(reading);
+    }
+  };
+  add(token);
+  if (const std::optional<std::string> read = WithOcrDigitLookalikesRead(head + token)) add(*read);
+  std::string digits;
+  for (const char c : head) {
+    if (IsAsciiDigit(c)) digits.push_back(c);
+  }
+  if (!digits.empty()) add(digits + token);
+  return readings;
+}
+
+// With `lookalike_heads` (an OCR'd line), a run of digit lookalikes glued before an amount
+// (IsLookalikeHead) is the amount's head, not the label of a new row: the amount keeps its row
+// and its readings (LookalikeReadings) are left to the row's sums.
+bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows,
+                  bool lookalike_heads = false) {
   const std::string folded = FoldForMatching(text);
   RowPiece current;
   std::size_t label_from = 0;  // where the text since the last code or amount starts
@@ -144,6 +198,15 @@ bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows) {
     if (amount.kind != AmountKind::kNumber) continue;
     const std::string label = Trim(folded.substr(label_from, start - label_from));
     label_from = end;
+    const bool glued = start > 0 && folded[start - 1] != ' ' && folded[start - 1] != '\t';
+    if (lookalike_heads && !current.amounts.empty() && glued && IsLookalikeHead(label)) {
+      current.printed.resize(current.amounts.size());
+      current.readings.resize(current.amounts.size());
+      current.printed.push_back(label + token);
+      current.readings.push_back(LookalikeReadings(label, token));
+      current.amounts.push_back(token);
+      continue;
+    }
     if (!current.amounts.empty() && !label.empty()) {
       rows.push_back(std::move(current));
       current = RowPiece{};
@@ -495,6 +558,110 @@ std::vector<std::string> ChildColumns(const CanonicalTable& table, const RowPiec
     }
   }
   return filled;
+}
+
+// Columns a row's total is the sum of (total = basic + project, total = the income by source).
+bool IsRowPartColumn(const std::string& column) {
+  static const std::vector<std::string_view> kParts = {
+      "basic",          "project",       "upper_remittance",     "operating",
+      "affiliate_subsidy", "fiscal_appropriation", "upper_subsidy", "business",
+      "affiliated_remittance", "other", "fiscal_special_account", "unit_funds",
+      "general_budget", "gov_fund",      "state_capital"};
+  return std::find(kParts.begin(), kParts.end(), column) != kParts.end();
+}
+
+// "total 150.52 = basic 71.77 + project 78.75" when `amounts` in `columns` make the row's total
+// the sum of its parts, within a unit of the last printed digit per part (the rounding of a
+// 万元 table); "" when they do not, or the columns are no total and its parts.
+std::string RowTotalHolds(const std::vector<std::string>& columns,
+                          const std::vector<std::string>& amounts, UnitOfAmount unit) {
+  if (columns.size() != amounts.size() || columns.size() < 2) return "";
+  std::optional<std::int64_t> total;
+  std::string total_text;
+  std::string parts_text;
+  std::int64_t sum = 0;
+  std::int64_t parts = 0;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const std::optional<std::int64_t> fen = ToFen(ParseAmountText(amounts[i]), unit);
+    if (!fen) return "";
+    if (columns[i] == "total") {
+      if (total) return "";
+      total = *fen;
+      total_text = "total " + amounts[i];
+    } else if (IsRowPartColumn(columns[i])) {
+      sum += *fen;
+      ++parts;
+      if (!parts_text.empty()) parts_text += " + ";
+      parts_text += columns[i] + " " + amounts[i];
+    } else {
+      return "";
+    }
+  }
+  const std::optional<std::int64_t> step = ToFen(ParseAmountText("0.01"), unit);
+  if (!total || parts == 0 || !step || std::llabs(*total - sum) > *step * parts) return "";
+  return total_text + " = " + parts_text;
+}
+
+// A row of an OCR'd line whose amounts printed lookalike heads (SplitRowText) is read with the one
+// combination of their readings for which its total is the sum of its parts, in the columns it
+// would be read into (its key new to the table): 213 01 农业农村 150.52 了71.77 78.75 is 150.52 =
+// 71.77 + 78.75, 208 05 05 … 114.89 43.07 了1.82 is 114.89 = 43.07 + 71.82. False when a row has
+// no such reading or several (the head may be noise or a digit, and only the sum can say): the
+// line is then split at its heads, as it is read without them, and named. `settled` gets, per
+// amount settled, its row, index, readings and the identity that proved it.
+struct SettledAmount {
+  std::size_t row;
+  std::size_t index;
+  std::vector<std::string> readings;
+  std::string identity;
+};
+
+bool SettleLookalikeReadings(const CanonicalTable& table, std::vector<RowPiece>& rows,
+                             std::vector<SettledAmount>& settled) {
+  constexpr std::size_t kMaxCombinations = 64;
+  bool any = false;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    RowPiece& row = rows[r];
+    row.printed.resize(row.amounts.size());
+    row.readings.resize(row.amounts.size());
+    std::vector<std::size_t> ambiguous;
+    std::size_t combinations = 1;
+    for (std::size_t i = 0; i < row.amounts.size(); ++i) {
+      if (row.readings[i].empty()) continue;
+      ambiguous.push_back(i);
+      combinations *= row.readings[i].size();
+    }
+    if (ambiguous.empty()) continue;
+    any = true;
+    const std::string key = RowKey(table.kind, row);
+    if (key.empty() || combinations > kMaxCombinations) return false;
+    for (const CanonicalRow& existing : table.rows) {
+      if (existing.row_code == key) return false;
+    }
+    std::optional<std::vector<std::string>> held;
+    std::string identity;
+    for (std::size_t c = 0; c < combinations; ++c) {
+      RowPiece trial = row;
+      std::size_t rest = c;
+      for (const std::size_t i : ambiguous) {
+        trial.amounts[i] = row.readings[i][rest % row.readings[i].size()];
+        rest /= row.readings[i].size();
+      }
+      std::vector<std::string> columns = RowColumns(table, trial.amounts.size());
+      if (columns.empty()) columns = ChildColumns(table, trial);
+      const std::string holds = RowTotalHolds(columns, trial.amounts, table.unit);
+      if (holds.empty()) continue;
+      if (held && *held != trial.amounts) return false;
+      held = trial.amounts;
+      identity = holds;
+    }
+    if (!held) return false;
+    for (const std::size_t i : ambiguous) {
+      settled.push_back(SettledAmount{r, i, row.readings[i], identity});
+    }
+    row.amounts = *held;
+  }
+  return any;
 }
 
 // A summary prints two rows side by side, income on the left and expenditure on the right, so a
@@ -944,6 +1111,18 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     const int t = NearestTable(table_blocks, tables, document, static_cast<int>(b), page);
     if (t < 0) continue;
     CanonicalTable& table = tables[static_cast<std::size_t>(t)];
+    // A scan's digit lookalikes glued before an amount: the row read whole when its sum settles
+    // which amount they print (SettleLookalikeReadings).
+    std::vector<SettledAmount> settled;
+    if (paragraph->provenance.origin == TextOrigin::kOcr && !IsSummaryKind(table.kind)) {
+      std::vector<RowPiece> whole;
+      if (SplitRowText(text, whole, /*lookalike_heads=*/true) &&
+          SettleLookalikeReadings(table, whole, settled)) {
+        rows = std::move(whole);
+      } else {
+        settled.clear();
+      }
+    }
 
     Finding finding;
     finding.provenance = paragraph->provenance;
@@ -963,6 +1142,30 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
       const bool read =
           ReadRowIntoTable(table, row, key, columns, t, static_cast<int>(b), *paragraph);
       all_read = all_read && read;
+      for (const SettledAmount& amount : settled) {
+        if (!read || amount.row != r) continue;
+        Figure& figure = table.rows.back().values[amount.index];
+        figure.printed_text = row.printed[amount.index];
+        figure.corrected = true;
+        Finding repaired;
+        repaired.check = "ocr.repaired";
+        repaired.severity = Severity::kWarning;
+        repaired.printed_text = figure.printed_text;
+        repaired.provenance = figure.provenance;
+        std::string readings;
+        for (const std::string& reading : amount.readings) {
+          if (!readings.empty()) readings += ", ";
+          readings += reading;
+        }
+        repaired.message = table.kind + " row " + key + " column " + figure.column +
+                           ": OCR read '" + figure.printed_text +
+                           "' in a row read as a line of text, corrected to '" +
+                           row.amounts[amount.index] + "' (of its readings " + readings +
+                           ", the only one for which the row's total is the sum of its parts: " +
+                           amount.identity + ")";
+        repaired.figures.push_back(ReferenceTo(figure));
+        findings.push_back(std::move(repaired));
+      }
       for (std::size_t i = 0; i < row.amounts.size(); ++i) {
         const std::optional<std::int64_t> fen = ToFen(ParseAmountText(row.amounts[i]), table.unit);
         if (!fen) continue;
