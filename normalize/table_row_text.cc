@@ -44,8 +44,8 @@ struct RowPiece {
   std::string code;                  // a class code printed at the row's start, else ""
   std::string label;                 // the text before its first amount (after the code)
   std::vector<std::string> amounts;  // bare amounts as printed
-  // Per amount, when a scan printed digit lookalikes glued before it (了71.77, 7了714.28,
-  // 1I0,516.71): the run as printed and the amounts it may read as; empty when it printed none.
+  // Per amount, when a scan printed digit lookalikes in it (了71.77, 7了714.28, 1I0,516.71,
+  // I11,650.14): the run as printed and the amounts it may read as; empty when it printed none.
   std::vector<std::string> printed;
   std::vector<std::vector<std::string>> readings;
 };
@@ -54,23 +54,6 @@ struct RowPiece {
 // O or 〇 for 0, l, I or 丨 for 1).
 bool IsDigitLookalike(char32_t c) {
   return c == U'了' || c == U'O' || c == U'〇' || c == U'l' || c == U'I' || c == U'丨';
-}
-
-// Whether `text` (a row's words between two amounts) is only a scan's digit lookalikes, with or
-// without digits among them (了, 7了, 1I): no label of a row, but the head of the next amount.
-bool IsLookalikeHead(std::string_view text) {
-  const std::vector<char32_t> cps = DecodeUtf8(text);
-  constexpr std::size_t kMaxHead = 3;
-  if (cps.empty() || cps.size() > kMaxHead) return false;
-  bool lookalike = false;
-  for (const char32_t c : cps) {
-    if (IsDigitLookalike(c)) {
-      lookalike = true;
-    } else if (c < U'0' || c > U'9') {
-      return false;
-    }
-  }
-  return lookalike;
 }
 
 // The text's money amounts, each with the code and label of the row it follows (a code, or a
@@ -113,33 +96,90 @@ std::string CodePiecesAfter(const std::string& folded, std::size_t& end) {
 
 bool IsWholeAmount(std::string_view text);
 
-// The amounts a run of lookalikes glued to an amount may print: the amount alone (the head is
-// noise: 了71.77), the head's lookalikes read as digits (了1.82 for 71.82), the head's digits
-// without its lookalikes (1I0,516.71 for 10,516.71); only amounts grouped as money, each once.
-std::vector<std::string> LookalikeReadings(const std::string& head, const std::string& token) {
+// A run of an OCR'd line printing one amount with digit lookalikes in it, and its readings.
+struct LookalikeRun {
+  std::string printed;
+  std::vector<std::string> readings;
+};
+
+// The amounts a run of digits, separators and lookalikes printing one amount may be: the digits
+// after its last lookalike (noise before the amount: 了71.77, 7了714.28), the lookalikes read as
+// digits (了1.82 for 71.82, I11,650.14 for 111,650.14), the lookalikes dropped (1I0,516.71 for
+// 10,516.71); only amounts grouped as money with two decimals, each once.
+std::vector<std::string> LookalikeReadings(const std::vector<char32_t>& run) {
   std::vector<std::string> readings;
   auto add = [&](const std::string& reading) {
-    if (IsWholeAmount(reading) &&
+    const std::size_t point = reading.find('.');
+    if (point != std::string::npos && reading.size() - point - 1 == 2 && IsWholeAmount(reading) &&
         std::find(readings.begin(), readings.end(), reading) == readings.end()) {
       readings.push_back(reading);
     }
   };
-  add(token);
-  if (const std::optional<std::string> read = WithOcrDigitLookalikesRead(head + token)) add(*read);
-  std::string digits;
-  for (const char c : head) {
-    if (IsAsciiDigit(c)) digits.push_back(c);
+  std::size_t last = 0;
+  std::string dropped;
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    if (IsDigitLookalike(run[k])) {
+      last = k + 1;
+    } else {
+      dropped.push_back(static_cast<char>(run[k]));
+    }
   }
-  if (!digits.empty()) add(digits + token);
+  add(EncodeUtf8(std::vector<char32_t>(run.begin() + static_cast<long>(last), run.end())));
+  if (const std::optional<std::string> read = WithOcrDigitLookalikesRead(EncodeUtf8(run))) {
+    add(*read);
+  }
+  add(dropped);
   return readings;
 }
 
-// With `lookalike_heads` (an OCR'd line), a run of digit lookalikes glued before an amount
-// (IsLookalikeHead) is the amount's head, not the label of a new row: the amount keeps its row
-// and its readings (LookalikeReadings) are left to the row's sums.
+// `folded` with each run printing one amount with digit lookalikes in it (digits, at most one
+// point, separators and lookalikes, glued) replaced by its first reading; `runs` gets each
+// replaced run by the byte offset of its reading in the result. A run with no reading as money is
+// left as printed.
+std::string WithLookalikeRunsRead(const std::string& folded,
+                                  std::map<std::size_t, LookalikeRun>& runs) {
+  const std::vector<char32_t> cps = DecodeUtf8(folded);
+  auto in_run = [](char32_t c) {
+    return (c >= U'0' && c <= U'9') || c == U',' || c == U'.' || IsDigitLookalike(c);
+  };
+  std::string out;
+  for (std::size_t k = 0; k < cps.size();) {
+    if (!in_run(cps[k])) {
+      out += EncodeUtf8(std::vector<char32_t>{cps[k]});
+      ++k;
+      continue;
+    }
+    std::size_t end = k;
+    int digits = 0;
+    int lookalikes = 0;
+    int points = 0;
+    while (end < cps.size() && in_run(cps[end])) {
+      digits += cps[end] >= U'0' && cps[end] <= U'9' ? 1 : 0;
+      lookalikes += IsDigitLookalike(cps[end]) ? 1 : 0;
+      points += cps[end] == U'.' ? 1 : 0;
+      ++end;
+    }
+    const std::vector<char32_t> run(cps.begin() + static_cast<long>(k),
+                                    cps.begin() + static_cast<long>(end));
+    std::vector<std::string> readings;
+    if (digits > 0 && lookalikes > 0 && points == 1) readings = LookalikeReadings(run);
+    if (readings.empty()) {
+      out += EncodeUtf8(run);
+    } else {
+      runs[out.size()] = LookalikeRun{EncodeUtf8(run), readings};
+      out += readings.front();
+    }
+    k = end;
+  }
+  return out;
+}
+
+// The text's money amounts, split into rows. With `runs` (an OCR'd line, WithLookalikeRunsRead),
+// `text` is already folded and an amount read from a run of lookalikes keeps its readings, left to
+// the row's sums.
 bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows,
-                  bool lookalike_heads = false) {
-  const std::string folded = FoldForMatching(text);
+                  const std::map<std::size_t, LookalikeRun>* runs = nullptr) {
+  const std::string folded = runs != nullptr ? std::string(text) : FoldForMatching(text);
   RowPiece current;
   std::size_t label_from = 0;  // where the text since the last code or amount starts
   std::size_t i = 0;
@@ -198,21 +238,21 @@ bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows,
     if (amount.kind != AmountKind::kNumber) continue;
     const std::string label = Trim(folded.substr(label_from, start - label_from));
     label_from = end;
-    const bool glued = start > 0 && folded[start - 1] != ' ' && folded[start - 1] != '\t';
-    if (lookalike_heads && !current.amounts.empty() && glued && IsLookalikeHead(label)) {
-      current.printed.resize(current.amounts.size());
-      current.readings.resize(current.amounts.size());
-      current.printed.push_back(label + token);
-      current.readings.push_back(LookalikeReadings(label, token));
-      current.amounts.push_back(token);
-      continue;
-    }
     if (!current.amounts.empty() && !label.empty()) {
       rows.push_back(std::move(current));
       current = RowPiece{};
     }
     if (current.amounts.empty()) current.label = label;
     current.amounts.push_back(token);
+    if (runs != nullptr) {
+      const auto run = runs->find(start);
+      current.printed.resize(current.amounts.size());
+      current.readings.resize(current.amounts.size());
+      if (run != runs->end() && run->second.readings.front() == token) {
+        current.printed.back() = run->second.printed;
+        current.readings.back() = run->second.readings;
+      }
+    }
   }
   if (!current.amounts.empty()) rows.push_back(std::move(current));
   return true;
@@ -602,13 +642,13 @@ std::string RowTotalHolds(const std::vector<std::string>& columns,
   return total_text + " = " + parts_text;
 }
 
-// A row of an OCR'd line whose amounts printed lookalike heads (SplitRowText) is read with the one
-// combination of their readings for which its total is the sum of its parts, in the columns it
-// would be read into (its key new to the table): 213 01 农业农村 150.52 了71.77 78.75 is 150.52 =
-// 71.77 + 78.75, 208 05 05 … 114.89 43.07 了1.82 is 114.89 = 43.07 + 71.82. False when a row has
-// no such reading or several (the head may be noise or a digit, and only the sum can say): the
-// line is then split at its heads, as it is read without them, and named. `settled` gets, per
-// amount settled, its row, index, readings and the identity that proved it.
+// A row of an OCR'd line whose amounts printed digit lookalikes (WithLookalikeRunsRead) is read
+// with the one combination of their readings for which its total is the sum of its parts, in the
+// columns it would be read into (its key new to the table): 213 01 农业农村 150.52 了71.77 78.75
+// is 150.52 = 71.77 + 78.75, 208 05 05 … 114.89 43.07 了1.82 is 114.89 = 43.07 + 71.82. A row with
+// no such reading or several (the lookalike may be noise or a digit, and only the sum can say) is
+// read as printed, and named when it is not read. Per amount settled: its row, index, readings
+// and the identity that proved it.
 struct SettledAmount {
   std::size_t row;
   std::size_t index;
@@ -616,9 +656,51 @@ struct SettledAmount {
   std::string identity;
 };
 
-bool SettleLookalikeReadings(const CanonicalTable& table, std::vector<RowPiece>& rows,
-                             std::vector<SettledAmount>& settled) {
+// Settles one row; false when no combination of its readings holds, or several do. A row
+// whose key the table has already is not read, so nothing is settled for it.
+bool SettleRow(const CanonicalTable& table, std::size_t r, RowPiece& row,
+               const std::vector<std::size_t>& ambiguous, std::size_t combinations,
+               std::vector<SettledAmount>& settled) {
   constexpr std::size_t kMaxCombinations = 64;
+  const std::string key = RowKey(table.kind, row);
+  if (key.empty() || combinations > kMaxCombinations) return false;
+  for (const CanonicalRow& existing : table.rows) {
+    if (existing.row_code == key) return false;
+  }
+  std::optional<std::vector<std::string>> held;
+  std::string identity;
+  for (std::size_t c = 0; c < combinations; ++c) {
+    RowPiece trial = row;
+    std::size_t rest = c;
+    for (const std::size_t i : ambiguous) {
+      trial.amounts[i] = row.readings[i][rest % row.readings[i].size()];
+      rest /= row.readings[i].size();
+    }
+    std::vector<std::string> columns = RowColumns(table, trial.amounts.size());
+    if (columns.empty()) columns = ChildColumns(table, trial);
+    const std::string holds = RowTotalHolds(columns, trial.amounts, table.unit);
+    if (holds.empty()) continue;
+    if (held && *held != trial.amounts) return false;
+    held = trial.amounts;
+    identity = holds;
+  }
+  if (!held) return false;
+  for (const std::size_t i : ambiguous) {
+    settled.push_back(SettledAmount{r, i, row.readings[i], identity});
+  }
+  row.amounts = *held;
+  return true;
+}
+
+// Settles every row of `rows` (an OCR'd line read with its lookalike runs, WithLookalikeRunsRead)
+// whose amounts printed lookalikes. True when at least one row settled and every row that did
+// not is a row `plain` (the line read as printed) has too, with the same key and amounts: a line
+// of several rows (s3w_0082: I41,310.80 and I1l,650.14 settled, 了1,650.14 not) then reads its
+// settled rows with their amounts and every other row as before. Else false: the line is read as
+// printed.
+bool SettleLookalikeReadings(const CanonicalTable& table, std::vector<RowPiece>& rows,
+                             const std::vector<RowPiece>& plain,
+                             std::vector<SettledAmount>& settled) {
   bool any = false;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     RowPiece& row = rows[r];
@@ -632,34 +714,18 @@ bool SettleLookalikeReadings(const CanonicalTable& table, std::vector<RowPiece>&
       combinations *= row.readings[i].size();
     }
     if (ambiguous.empty()) continue;
-    any = true;
+    if (SettleRow(table, r, row, ambiguous, combinations, settled)) {
+      any = true;
+      continue;
+    }
+    // Not settled: read as printed, or the line is.
     const std::string key = RowKey(table.kind, row);
-    if (key.empty() || combinations > kMaxCombinations) return false;
-    for (const CanonicalRow& existing : table.rows) {
-      if (existing.row_code == key) return false;
-    }
-    std::optional<std::vector<std::string>> held;
-    std::string identity;
-    for (std::size_t c = 0; c < combinations; ++c) {
-      RowPiece trial = row;
-      std::size_t rest = c;
-      for (const std::size_t i : ambiguous) {
-        trial.amounts[i] = row.readings[i][rest % row.readings[i].size()];
-        rest /= row.readings[i].size();
-      }
-      std::vector<std::string> columns = RowColumns(table, trial.amounts.size());
-      if (columns.empty()) columns = ChildColumns(table, trial);
-      const std::string holds = RowTotalHolds(columns, trial.amounts, table.unit);
-      if (holds.empty()) continue;
-      if (held && *held != trial.amounts) return false;
-      held = trial.amounts;
-      identity = holds;
-    }
-    if (!held) return false;
-    for (const std::size_t i : ambiguous) {
-      settled.push_back(SettledAmount{r, i, row.readings[i], identity});
-    }
-    row.amounts = *held;
+    const bool as_plain = std::any_of(plain.begin(), plain.end(), [&](const RowPiece& other) {
+      return !key.empty() && RowKey(table.kind, other) == key && other.amounts == row.amounts;
+    });
+    if (!as_plain) return false;
+    row.printed.assign(row.amounts.size(), "");
+    row.readings.assign(row.amounts.size(), {});
   }
   return any;
 }
@@ -1111,13 +1177,16 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     const int t = NearestTable(table_blocks, tables, document, static_cast<int>(b), page);
     if (t < 0) continue;
     CanonicalTable& table = tables[static_cast<std::size_t>(t)];
-    // A scan's digit lookalikes glued before an amount: the row read whole when its sum settles
-    // which amount they print (SettleLookalikeReadings).
+    // A scan's digit lookalikes in an amount: the row read whole, with the amount its sum
+    // settles (SettleLookalikeReadings).
     std::vector<SettledAmount> settled;
     if (paragraph->provenance.origin == TextOrigin::kOcr && !IsSummaryKind(table.kind)) {
+      const std::string folded = FoldForMatching(text);
+      std::map<std::size_t, LookalikeRun> runs;
+      const std::string read = WithLookalikeRunsRead(folded, runs);
       std::vector<RowPiece> whole;
-      if (SplitRowText(text, whole, /*lookalike_heads=*/true) &&
-          SettleLookalikeReadings(table, whole, settled)) {
+      if (!runs.empty() && FoldForMatching(read) == read && SplitRowText(read, whole, &runs) &&
+          SettleLookalikeReadings(table, whole, rows, settled)) {
         rows = std::move(whole);
       } else {
         settled.clear();

@@ -997,10 +997,12 @@ TEST(RowTextTest, OcrTableReadAsLinesQuotesWrappedAmountsWhole) {
   }
 }
 
-// A scan prints digit lookalikes glued before an amount of a row read as a line of text: noise
-// (了71.77 for 71.77, s3w_0089_budget; 7了714.28 for 714.28, s3w_0071_final), a 7 (了1.82 for
-// 71.82, s3w_0078_final) or a 1 among digits (1I0,516.71 for 10,516.71, s3w_0091_budget). They
-// split the row at the lookalike, so the row was named and never read. The row is read whole
+// A scan prints digit lookalikes in an amount of a row read as a line of text: noise (了71.77 for
+// 71.77, s3w_0089_budget; 7了714.28 for 714.28, s3w_0071_final), a 7 (了1.82 for 71.82,
+// s3w_0078_final) or a 1 (1I0,516.71 for 10,516.71, s3w_0091_budget; I41,310.80 for 141,310.80
+// and I11,650.14 for 111,650.14, s3w_0082_final). Between amounts they split the row at the
+// lookalike, so the row was named and never read; before the first they were read as noise,
+// so the row was read with an amount short of its leading digit. The row is read
 // when exactly one reading of those amounts makes its total the sum of its parts, each such
 // amount with an ocr.repaired finding; otherwise (no reading holds, two hold, the text layer, no
 // total column) it is split as before and only named.
@@ -1024,6 +1026,18 @@ TEST(RowTextTest, OcrRowWithLookalikeHeadsSettledByItsTotal) {
       {"OneAmongDigits", "210 13 01 行政运行 10,516.71 1I0,516.71", TextOrigin::kOcr,
        {"", "total", "general_budget"}, "2101301=1051671,1051671",
        {"general_budget=1I0,516.71->1051671"}},
+      {"FirstAmountLeadingOne", "2200504 气象事业机构 I41,310.80 51,154.34 90,156.46",
+       TextOrigin::kOcr, spend, "2200504=14131080,5115434,9015646",
+       {"total=I41,310.80->14131080"}},
+      {"IncomeRowOfOnePart", "221 住房保障支出 I11,650.14 111,650.14", TextOrigin::kOcr,
+       {"", "total", "fiscal_appropriation"}, "221=11165014,11165014",
+       {"total=I11,650.14->11165014"}},
+      // Several rows on one line: those that settle are read so, one that does not as printed.
+      {"SeveralRowsOneUnsettled",
+       "2200504 气象事业机构 I41,310.80 51,154.34 90,156.46 2210203 购房补贴 了1,650.14 53,369.41 "
+       "58,280.73",
+       TextOrigin::kOcr, spend, "2200504=14131080,5115434,9015646|2210203=165014,5336941,5828073",
+       {"total=I41,310.80->14131080"}},
       {"NoReadingHolds", "213 01 农业农村 150.52 了71.77 79.75", TextOrigin::kOcr, spend, "", {}},
       {"TwoReadingsHold", "213 01 农业农村 72.00 了1.00 了1.00", TextOrigin::kOcr, spend, "", {}},
       {"TextLayer", "213 01 农业农村 150.52 了71.77 78.75", TextOrigin::kTextLayer, spend, "", {}},
@@ -1040,7 +1054,8 @@ TEST(RowTextTest, OcrRowWithLookalikeHeadsSettledByItsTotal) {
     ReportRowsReadAsText(document, tables, findings);
     std::string row;
     for (const CanonicalRow& read : tables[0].rows) {
-      row = read.row_code + "=";
+      if (!row.empty()) row += "|";
+      row += read.row_code + "=";
       for (std::size_t i = 0; i < read.values.size(); ++i) {
         if (i > 0) row += ",";
         row += std::to_string(read.values[i].amount_fen);
