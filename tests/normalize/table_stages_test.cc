@@ -485,6 +485,49 @@ TEST(IdentifyTest, OcrTitleWithLatinNoiseOverRowsOfAnotherFamily) {
   }
 }
 
+// s3w_0087_budget on a scan: “三公” lost outright, 一般公共预算"经费支出预算表 names the general-
+// budget table over the rows of a 三公 table (its six figures went silently under
+// general_budget_expenditure with empty row codes); s3w_0059's 4 一AN 经费支出表 is the same class.
+// An OCR'd title that keeps the scar of the lost word (经费, or the quotes around it) over 三公
+// rows names no kind, and the rows name the 三公 table; a title without the scar, a text layer's
+// title, or such a title over rows of function classes is kept as titled.
+TEST(IdentifyTest, OcrTitleThatLostItsThreePublicOverThreePublicRows) {
+  struct Case {
+    const char* name;
+    const char* title;
+    TextOrigin origin;
+    bool three_public_rows;
+    const char* kind;
+  };
+  const Case cases[] = {
+      {"QuotesAndJingfeiLeft", "江苏省人民检察院2021 年一般公共预算支出\"经费支出预算表单位：万元",
+       TextOrigin::kOcr, true, "budget.three_public"},
+      {"JingfeiLeft", "2021年一般公共预算经费支出预算表", TextOrigin::kOcr, true,
+       "budget.three_public"},
+      {"QuotesLeft", "2021年一般公共预算“”支出预算表", TextOrigin::kOcr, true,
+       "budget.three_public"},
+      {"NoScar", "2021年一般公共预算支出预算表", TextOrigin::kOcr, true,
+       "budget.general_budget_expenditure"},
+      {"TextLayer", "2021 年一般公共预算支出\"经费支出预算表", TextOrigin::kTextLayer, true,
+       "budget.general_budget_expenditure"},
+      {"FunctionRows", "2021 年一般公共预算支出\"经费支出预算表", TextOrigin::kOcr, false,
+       "budget.general_budget_expenditure"},
+  };
+  for (const Case& c : cases) {
+    const Table three_public = Grid({{"项目", "预算数"},
+                                     {"合计", "108.29"},
+                                     {"因公出国(境)费", "29.16"},
+                                     {"公务用车购置及运行费", "64.61"},
+                                     {"其中:公务用车购置费", "31.15"},
+                                     {"公务用车运行费", "33.46"},
+                                     {"公务接待费", "14.52"}});
+    EXPECT_EQ(KindOf(c.three_public_rows ? three_public : Grid(kExpenditureGrid), c.origin,
+                     c.title, DocKind::kBudget),
+              c.kind)
+        << c.name;
+  }
+}
+
 // s3w_0066_final and s3w_0074_final on a scan: 财政拨款收入支出决算总表 read
 // 财政拨坎收入支出决算总表, which names the plain summary, over a header that splits the
 // expenditure by fund: its eleven figures went silently under final.income_expenditure_summary. On
