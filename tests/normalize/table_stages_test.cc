@@ -1785,6 +1785,64 @@ TEST(RowsTest, OcrSummaryIncomeLabelsTakeNoExpenditureAmounts) {
   }
 }
 
+// s3w_0082_final and s3w_0058_budget on a scan: a cell printing one or two bare digits in an
+// amount column whose amounts print two decimals (五、其他收入 | 1, a 行次 or a stray mark) was read
+// as money (1.00 yuan, which the identity repair then fitted by "correcting" 462,106.97). On an
+// OCR grid it is not read, and an amount.unparsed finding names its cell; an amount printed with
+// decimals, a column of integers, or a text layer's cell are read as before.
+TEST(RowsTest, OcrStrayDigitsAmongTwoDecimalAmountsAreNoFigure) {
+  struct Case {
+    const char* name;
+    const char* other_income;  // the 五、其他收入 cell
+    const char* business;      // the 四、事业收入 cell
+    TextOrigin origin;
+    std::vector<std::string> read;  // income.* figures other than 本年收入合计's
+    int unparsed;
+  };
+  const Case cases[] = {
+      {"StrayOne", "1", "2,000.00", TextOrigin::kOcr, {"income.business=2,000.00"}, 1},
+      {"StrayTwoDigits", "12", "2,000.00", TextOrigin::kOcr, {"income.business=2,000.00"}, 1},
+      {"AnAmount", "1.00", "2,000.00", TextOrigin::kOcr,
+       {"income.business=2,000.00", "income.other=1.00"}, 0},
+      {"TextLayer", "1", "2,000.00", TextOrigin::kTextLayer,
+       {"income.business=2,000.00", "income.other=1"}, 0},
+      {"ColumnOfIntegers", "1", "2000", TextOrigin::kOcr,
+       {"income.business=2000", "income.other=1"}, 0},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"项目", "金额", "项目", "金额"},
+                       {"四、事业收入", c.business, "一、科学技术支出", "54,675.42"},
+                       {"五、其他收入", c.other_income, "二、住房保障支出", "111,650.14"},
+                       {"本年收入合计", "462,106.97", "本年支出合计", "462,106.97"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    const StitchedTable stitched = OnePart(grid, "final.income_expenditure_summary");
+    std::vector<Finding> findings;
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kYuan;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), options, 0, findings);
+    std::vector<std::string> read;
+    for (const CanonicalRow& row : table.rows) {
+      if (!StartsWith(row.row_code, "income.") || row.row_code == "income.total_current_year") {
+        continue;
+      }
+      for (const Figure& figure : row.values) {
+        read.push_back(row.row_code + "=" + figure.printed_text);
+      }
+    }
+    std::sort(read.begin(), read.end());
+    EXPECT_EQ(read, c.read) << c.name;
+    int unparsed = 0;
+    for (const Finding& finding : findings) {
+      if (finding.check != "amount.unparsed") continue;
+      ++unparsed;
+      ASSERT_EQ(finding.figures.size(), 1u) << c.name;
+      EXPECT_EQ(finding.figures[0].row_code, "income.other") << c.name;
+    }
+    EXPECT_EQ(unparsed, c.unparsed) << c.name;
+  }
+}
+
 // s3w_0003_final, s2w_0115_final on a scan: the income side's amounts and the expenditure side's
 // labels fell into one column (391.10城乡社区支出, header 金额项目〈按功能分类)). The column is
 // split in two, its header words too, and each side reads its own amounts. A text layer keeps its
