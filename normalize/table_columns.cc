@@ -226,15 +226,37 @@ bool NoColumnKeyed(const std::vector<std::string>& keys) {
 // column and the columns up to the next) holds exactly one column of money, that column is the
 // side's amount. A side of several money columns (a fiscal-appropriation summary's funds), or
 // a column of a few amounts among words, is left to its header words.
+// Whether column `c` prints row numbers only (行次: 1, 2, … 14, one or two digits a cell, at
+// least two of them), whatever its header says.
+bool RowNumberColumn(const Table& table, int header_rows, int c) {
+  int numbers = 0;
+  for (int r = header_rows; r < table.row_count; ++r) {
+    const std::string text = Trim(table.TextAt(r, c));
+    if (text.empty()) continue;
+    if (text.size() > 2 || !std::all_of(text.begin(), text.end(),
+                                        [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      return false;
+    }
+    ++numbers;
+  }
+  constexpr int kNumbersThatShowIt = 2;
+  return numbers >= kNumbersThatShowIt;
+}
+
 // The sides of an OCR'd summary by their bodies (the header analysis calls a column it keys
 // nothing a label column): a column printing no money opens a side, one printing money is among
-// its amounts.
+// its amounts. A column of row numbers is neither, whether or not its header word 行次 was read
+// (s3w_0082, s3w_0060: the header read as a paragraph above the grid, the expenditure side's 行次
+// 8 … 14 opened a side of its own, and the summary's two sides went unkeyed).
 std::vector<std::vector<std::size_t>> OcrSummarySides(const TablePart& first,
                                                       const std::vector<std::string>& keys) {
   const HeaderAnalysis& header = first.header;
   std::vector<std::vector<std::size_t>> sides;  // each side's money columns
   for (std::size_t c = 0; c < keys.size() && c < header.roles.size(); ++c) {
-    if (header.roles[c] == "rowno" || IsCodeRole(header.roles[c])) continue;
+    if (header.roles[c] == "rowno" || IsCodeRole(header.roles[c]) ||
+        RowNumberColumn(*first.table, header.header_rows, static_cast<int>(c))) {
+      continue;
+    }
     const int money = MoneyCells(*first.table, header.header_rows, static_cast<int>(c));
     if (money == 0) {
       sides.emplace_back();

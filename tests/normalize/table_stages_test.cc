@@ -1711,6 +1711,32 @@ TEST(HeaderTest, OcrSummaryBothAmountWordsMisread) {
   ExpectKeyedOnlyWhenOcr(cases, "budget.fiscal_appropriation_summary");
 }
 
+// s3w_0082_final and s3w_0060_budget on a scan: a plain summary whose header was read as a
+// paragraph above the grid (项目 行次 金额 项目（按功能分类） 行次 金额) keys no column; the sides
+// are found by the body, but the expenditure side's 行次 column (8 … 14, no header word to call
+// it one) opened a side of its own, and none was keyed: eight figures unkeyed. A column of row
+// numbers opens no side, so each side's one money column is its amount. A text layer keeps its
+// header.
+TEST(HeaderTest, OcrSummaryRowNumbersWithoutTheirHeaderOpenNoSide) {
+  const std::vector<OcrOnlyKeysCase> cases = {
+      {"行次 on the expenditure side",
+       {{"一、一般公共预算财政拨款收入", "462,106.97", "一、科学技术支出", "8", "54,675.42"},
+        {"二、政府性基金预算财政拨款收入", "", "二、自然资源海洋气象等支出", "9", "295,781.41"},
+        {"三、上级补助收入", "", "三、住房保障支出", "10", "111,650.14"},
+        {"本年收入合计", "462,106.97", "本年支出合计", "13", "462,106.97"},
+        {"总计", "462,106.97", "总计", "14", "462,106.97"}},
+       {"", "amount", "", "", "amount"}},
+      {"行次 on both sides",
+       {{"一、一般公共预算财政拨款收入", "1", "462,106.97", "一、科学技术支出", "8", "54,675.42"},
+        {"二、政府性基金预算财政拨款收入", "2", "", "二、自然资源海洋气象等支出", "9",
+         "295,781.41"},
+        {"本年收入合计", "6", "462,106.97", "本年支出合计", "13", "462,106.97"},
+        {"总计", "7", "462,106.97", "总计", "14", "462,106.97"}},
+       {"", "", "amount", "", "", "amount"}},
+  };
+  ExpectKeyedOnlyWhenOcr(cases, "final.income_expenditure_summary");
+}
+
 // A table of codes, names and one amount column whose amount word OCR misread (金阁 for 金额,
 // js_procuratorate_2018 公开06表) keys that column as its amount. A grid with another amount
 // column printed empty is not guessed (the money may be its 合计 among parts), nor is a text
