@@ -737,7 +737,9 @@ bool SettleLookalikeReadings(const CanonicalTable& table, std::vector<RowPiece>&
 // columns every row of that side fills, in order; when the side's rows fill different columns
 // (a blank cell somewhere), which one a short row leaves blank is unknown and the line is only
 // named.
-void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& rows,
+// On a scan (`ocr`) a 行次 may read as a digit's lookalike (总计 了 498.63 总计 14 498.63,
+// s3w_0063, s3w_0094; 一、一般公共预算财政拨款收入 了 430,948.42, s3w_0092): it is left out too.
+void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& rows, bool ocr,
                     std::vector<std::string>& keys,
                     std::vector<std::vector<std::string>>& columns) {
   keys.assign(rows.size(), "");
@@ -746,7 +748,16 @@ void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& ro
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const std::string side = i == 0 ? "income." : "expenditure.";
     std::string label = Trim(rows[i].label);
-    while (!label.empty() && (IsAsciiDigit(label.back()) || label.back() == ' ')) label.pop_back();
+    while (!label.empty()) {
+      if (IsAsciiDigit(label.back()) || label.back() == ' ') {
+        label.pop_back();
+        continue;
+      }
+      std::vector<char32_t> cps = DecodeUtf8(label);
+      if (!ocr || cps.empty() || !IsDigitLookalike(cps.back())) break;
+      cps.pop_back();
+      label = EncodeUtf8(cps);
+    }
     const std::string name = TableKey(StripOrdinal(TableKey(label)));
     const std::string key = i == 0 ? IncomeKey(name) : ExpenditureKey(name);
     if (key.empty()) continue;
@@ -1201,7 +1212,10 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     std::vector<std::string> summary_keys;
     std::vector<std::vector<std::string>> summary_columns;
     const bool summary = IsSummaryKind(table.kind);
-    if (summary) SummaryRowKeys(table, rows, summary_keys, summary_columns);
+    if (summary) {
+      SummaryRowKeys(table, rows, paragraph->provenance.origin == TextOrigin::kOcr, summary_keys,
+                     summary_columns);
+    }
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const RowPiece& row = rows[r];
       const std::string key = summary ? summary_keys[r] : RowKey(table.kind, row);

@@ -408,6 +408,59 @@ TEST(RowTextTest, SummaryRowWithBothSidesOnOneLineIsReadBySide) {
   }
 }
 
+// s3w_0063_final, s3w_0094_final, s3w_0092_final on a scan: a plain summary's line read as a
+// paragraph with its income side's 行次 read as a digit's lookalike (总计 了 498.63 总计 14 498.63):
+// the label 总计 了 keyed nothing, so neither side was read. On an OCR'd line the lookalike is the
+// 行次 and is left out like a digit; a text layer's line is read as printed (named only).
+TEST(RowTextTest, OcrSummaryLineWithItsRowNumberReadAsALookalike) {
+  struct Case {
+    const char* name;
+    const char* line;
+    TextOrigin origin;
+    std::vector<std::string> read;  // "row_code/column=fen"
+  };
+  const Case cases[] = {
+      {"GrandTotal", "总计 了 498.63 总计 14 498.63", TextOrigin::kOcr,
+       {"income.grand_total/amount=49863", "expenditure.grand_total/amount=49863"}},
+      {"FirstLine", "一、一般公共预算财政拨款收入 了 430,948.42 一、科学技术支出 8 124,071.51",
+       TextOrigin::kOcr,
+       {"income.general_budget_appropriation/amount=43094842", "expenditure.206/amount=12407151"}},
+      {"OneReadAsI", "本年收入合计 I 498.63 本年支出合计 13 498.63", TextOrigin::kOcr,
+       {"income.total_current_year/amount=49863", "expenditure.total_current_year/amount=49863"}},
+      {"TextLayer", "总计 了 498.63 总计 14 498.63", TextOrigin::kTextLayer, {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"三、上级补助收入", "", "三、住房保障支出", "1.00"}})});
+    document.blocks.push_back(Text(c.line, 2));
+    document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    std::vector<CanonicalTable> tables = {
+        TableOnPage2("final.income_expenditure_summary", 0, {"", "amount", "", "amount"})};
+    CanonicalTable& table = tables[0];
+    for (const char* code : {"income.upper_subsidy", "expenditure.221"}) {
+      Figure figure;
+      figure.column = "amount";
+      figure.amount_fen = 100;
+      table.rows.push_back(CanonicalRow{code, "", 0, 0, 0, {figure}});
+    }
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> got;
+    for (const CanonicalRow& row : tables[0].rows) {
+      for (const Figure& figure : row.values) {
+        if (figure.amount_fen != 100) {
+          got.push_back(row.row_code + "/" + figure.column + "=" +
+                        std::to_string(figure.amount_fen));
+        }
+      }
+    }
+    EXPECT_EQ(got, c.read) << c.name;
+    ASSERT_EQ(findings.size(), 1u) << c.name;
+    EXPECT_EQ(findings[0].check, c.read.empty() ? "table.row_as_text" : "table.row_from_text")
+        << c.name;
+  }
+}
+
 // s3w_0121_budget: the header repeated on the next page read as a paragraph above a grid of rows
 // only: its words naming figure columns key the grid's amount columns in order.
 TEST(RowTextTest, HeaderPrintedAboveAHeaderlessGridKeysItsColumns) {
