@@ -1668,6 +1668,57 @@ void ExpectKeyedOnlyWhenOcr(const std::vector<OcrOnlyKeysCase>& cases, const std
   }
 }
 
+// A header word that lost its first character to the scan: 计 for 合计 (s3w_0091_budget: the
+// income table's 9 totals unkeyed), 用经费 for 公用经费 (s3w_0078_final: 6 public figures
+// unkeyed). Keyed as the word it ends when every completion keys the same column and no other
+// column has it; a rest completing to nothing, or to a key another column has, stays unkeyed; a
+// text layer's header is read as printed.
+TEST(HeaderTest, OcrHeaderWordMissingItsFirstCharacter) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> rows;
+    const char* kind;
+    std::vector<std::string> ocr;
+    std::vector<std::string> text_layer;
+  };
+  const std::vector<Case> cases = {
+      // The table's first part, one row at a page foot: too few amounts to key the column by
+      // its place (KeyOcrColumnsByPlace).
+      {"计 for 合计",
+       {{"功能分类科目编码科目名称", "计", "一般公共预算拨款", "其他收入"},
+        {"210卫生健康支出", "30,034.05", "30,034.05", ""}},
+       "budget.income",
+       {"", "total", "general_budget", "other"},
+       {"", "", "general_budget", "other"}},
+      {"用经费 for 公用经费",
+       {{"经济分类科目", "人员经费", "用经费"},
+        {"301工资福利支出", "132.79", ""},
+        {"302商品和服务支出", "", "80.62"},
+        {"30205", "", "58.15"}},
+       "final.general_budget_basic_expenditure",
+       {"", "personnel", "public"},
+       {"", "personnel", ""}},
+      {"completes to a key another column has",
+       {{"功能分类科目编码科目名称", "合计", "计", "其他收入"},
+        {"210卫生健康支出", "30,034.05", "30,034.05", ""},
+        {"21011行政事业单位医疗", "5,004.91", "5,004.91", ""}},
+       "budget.income",
+       {"", "total", "", "other"},
+       {"", "total", "", "other"}},
+      {"completes to nothing",
+       {{"功能分类科目编码科目名称", "计", "一般公共预算拨款", "畿"},
+        {"210卫生健康支出", "30,034.05", "30,034.05", "1.00"},
+        {"21011行政事业单位医疗", "5,004.91", "5,004.91", "1.00"}},
+       "budget.income",
+       {"", "total", "general_budget", ""},
+       {"", "", "general_budget", ""}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(KeysReadAs(c.rows, c.kind, TextOrigin::kOcr), c.ocr) << c.name;
+    EXPECT_EQ(KeysReadAs(c.rows, c.kind, TextOrigin::kTextLayer), c.text_layer) << c.name;
+  }
+}
+
 // The same where OCR misread a side's amount word rather than losing it (质算数 for 预算数,
 // sd_yantai_audit p8): the column keys nothing, and where both sides print as many columns the
 // column in its place on the other side names it, on either side. A text layer keeps its header.
