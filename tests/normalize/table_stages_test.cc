@@ -1960,6 +1960,65 @@ TEST(RowsTest, OcrSummaryColumnOfAmountsJoinedToLabelsSplit) {
   }
 }
 
+// A summary's income amount column whose cells are amounts but for one that also holds the
+// label of the expenditure line beside it (s3w_0073 8.09本年支出合计 | 本年支出合计, s3w_0078
+// 402.96本年支出合计 | (empty), s3w_0081 3,351.77一、教育支出 | 一、教育支出, s3w_0049, s3w_0091,
+// s3w_0092): the cell was no number and the income line's figure was lost (amount.unparsed). The
+// cell keeps its amount; the label goes to the empty cell beside it, or is dropped as a copy of
+// the label there. A different label beside it leaves the cell as read; a text layer's grid is
+// read as printed.
+TEST(RowsTest, OcrSummaryIncomeAmountJoinedToTheNextLabel) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> row;  // the 本年收入合计 row
+    TextOrigin origin;
+    std::vector<std::string> figures;  // of that row, "row_code=printed"
+  };
+  const Case cases[] = {
+      {"LabelCopiedBeside",
+       {"本年收入合计", "8.09本年支出合计", "本年支出合计", "8.09"},
+       TextOrigin::kOcr,
+       {"income.total_current_year=8.09", "expenditure.total_current_year=8.09"}},
+      {"LabelCellEmpty",
+       {"本年收入合计", "8.09本年支出合计", "", "8.09"},
+       TextOrigin::kOcr,
+       {"income.total_current_year=8.09", "expenditure.total_current_year=8.09"}},
+      {"AnotherLabelBeside",
+       {"本年收入合计", "8.09本年支出合计", "总计", "8.09"},
+       TextOrigin::kOcr,
+       {"expenditure.grand_total=8.09"}},
+      {"TextLayer",
+       {"本年收入合计", "8.09本年支出合计", "本年支出合计", "8.09"},
+       TextOrigin::kTextLayer,
+       {"expenditure.total_current_year=8.09"}},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"收入", "", "支出", ""},
+                       {"项目", "金额", "项目(按功能分类)", "金额"},
+                       {"一、一般公共预算财政拨款收入", "8.09", "一、自然资源海洋气象等支出", "8.09"},
+                       {"二、政府性基金预算财政拨款收入", "", "", ""},
+                       c.row,
+                       {"总计", "8.09", "总计", "8.09"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    std::vector<StitchedTable> tables = {OnePart(grid, "final.income_expenditure_summary")};
+    std::deque<Table> owned;
+    SplitOcrSummaryJoinedColumns(tables, owned);
+    std::vector<Finding> findings;
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kWanYuan;
+    const CanonicalTable table =
+        ReadRows(tables[0], KeyColumns(tables[0], HeaderOptions{}), options, 0, findings);
+    std::vector<std::string> figures;
+    for (const CanonicalRow& row : table.rows) {
+      if (row.values.empty() || row.values.front().provenance.row != 4) continue;
+      for (const Figure& figure : row.values) {
+        figures.push_back(row.row_code + "=" + figure.printed_text);
+      }
+    }
+    EXPECT_EQ(figures, c.figures) << c.name;
+  }
+}
+
 // s3w_0054_final, s3w_0060_budget (set B) and s3w_0072_final (set A) on a scan: a summary row
 // whose income amount the scan put one column right, in the expenditure side's label columns
 // (总计 | 7 | 总计 | 22,588.73 | 14 | 22,588.73 after the joined column is split; 五、其他收入 |
