@@ -600,6 +600,35 @@ std::vector<std::string> ChildColumns(const CanonicalTable& table, const RowPiec
   return filled;
 }
 
+// A basic-expenditure table splits its money by economic class: 人员经费 is 工资福利支出 (301) and
+// 对个人和家庭的补助 (303), 公用经费 is 商品和服务支出 (302). A coded row of such a table read as
+// a line of text, printing fewer amounts than the table has columns (30228 工会经费 7.96 over the
+// 合计 line, s3w_0056; 30228 and 30231 on s3w_0058: the other cell printed blank), fills its
+// class's column, and 合计 before it when the table prints one and the row two amounts. Else
+// none: the row is only named.
+std::vector<std::string> EconomicClassColumns(const CanonicalTable& table, const RowPiece& row) {
+  if (!EndsWith(table.kind, ".general_budget_basic_expenditure") &&
+      !EndsWith(table.kind, ".fiscal_appropriation_basic_expenditure")) {
+    return {};
+  }
+  if (row.code.size() != 3 && row.code.size() != 5) return {};
+  const std::string part = StartsWith(row.code, "301") || StartsWith(row.code, "303") ? "personnel"
+                           : StartsWith(row.code, "302")                            ? "public"
+                                                                                    : "";
+  if (part.empty()) return {};
+  const std::vector<std::string> columns = AmountColumns(table);
+  auto has = [&](std::string_view key) {
+    return std::find(columns.begin(), columns.end(), key) != columns.end();
+  };
+  if (!has("personnel") || !has("public")) return {};
+  std::vector<std::string> filled;
+  for (const std::string& column : columns) {
+    if (column == "total" || column == part) filled.push_back(column);
+  }
+  if (filled.size() != row.amounts.size()) return {};
+  return filled;
+}
+
 // Columns a row's total is the sum of (total = basic + project, total = the income by source).
 bool IsRowPartColumn(const std::string& column) {
   static const std::vector<std::string_view> kParts = {
@@ -1222,6 +1251,9 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
       std::vector<std::string> columns =
           summary ? summary_columns[r] : RowColumns(table, row.amounts.size());
       if (!summary && columns.empty()) columns = ChildColumns(table, row);
+      if (!summary && columns.empty() && paragraph->provenance.origin == TextOrigin::kOcr) {
+        columns = EconomicClassColumns(table, row);
+      }
       const bool read =
           ReadRowIntoTable(table, row, key, columns, t, static_cast<int>(b), *paragraph);
       all_read = all_read && read;

@@ -461,6 +461,55 @@ TEST(RowTextTest, OcrSummaryLineWithItsRowNumberReadAsALookalike) {
   }
 }
 
+// s3w_0056_final and s3w_0058_budget on a scan: a basic-expenditure table's last 302 rows read as
+// lines of text, one amount each (30228 工会 经费 7.96合计 14.44 9.15), in a table of 人员经费 |
+// 公用经费: a row printing fewer amounts than the table's columns was only named. The economic
+// class says the column: 302 is 公用经费, 301 and 303 are 人员经费 (with 合计 first when the table
+// prints one and the row two amounts). Another class, a row short of its class's columns, or a
+// text layer's line is only named.
+TEST(RowTextTest, OcrEconomicRowFillsItsClassColumn) {
+  struct Case {
+    const char* name;
+    const char* line;
+    std::vector<std::string> column_keys;
+    TextOrigin origin;
+    std::vector<std::string> read;  // "code/column=fen" of the rows read, 合计 aside
+  };
+  const std::vector<std::string> parts = {"", "personnel", "public"};
+  const std::vector<std::string> with_total = {"", "total", "personnel", "public"};
+  const Case cases[] = {
+      {"PublicItem", "30228 工会 经费 7.96合计 14.44 9.15", parts, TextOrigin::kOcr,
+       {"30228/public=7960000"}},
+      {"PersonnelItem", "30113 住房公积金 38.83", parts, TextOrigin::kOcr,
+       {"30113/personnel=38830000"}},
+      {"TotalAndPublic", "30231 公务用车运行维护费 8.39 8.39", with_total, TextOrigin::kOcr,
+       {"30231/total=8390000", "30231/public=8390000"}},
+      {"ShortOfTheTotal", "30231 公务用车运行维护费 8.39", with_total, TextOrigin::kOcr, {}},
+      {"CapitalItem", "31002 办公设备购置 3.00", parts, TextOrigin::kOcr, {}},
+      {"TextLayer", "30228 工会 经费 7.96", parts, TextOrigin::kTextLayer, {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"30206", "电费", "", "1.19"}})});
+    document.blocks.push_back(Text(c.line, 2));
+    document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    std::vector<CanonicalTable> tables = {
+        TableOnPage2("final.general_budget_basic_expenditure", 0, c.column_keys)};
+    tables[0].unit = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> read;
+    for (const CanonicalRow& row : tables[0].rows) {
+      if (row.row_code == "total") continue;
+      for (const Figure& figure : row.values) {
+        read.push_back(row.row_code + "/" + figure.column + "=" +
+                       std::to_string(figure.amount_fen));
+      }
+    }
+    EXPECT_EQ(read, c.read) << c.name;
+  }
+}
+
 // s3w_0121_budget: the header repeated on the next page read as a paragraph above a grid of rows
 // only: its words naming figure columns key the grid's amount columns in order.
 TEST(RowTextTest, HeaderPrintedAboveAHeaderlessGridKeysItsColumns) {
