@@ -823,13 +823,16 @@ void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& ro
 // Reads `row` into `table` when that is certain: it has a key (a class code, 合计, a 三公
 // item, a summary line) no row of the table has, and prints one amount for each column it
 // fills (RowColumns, SummaryRowKeys; a line of text gives its words in column order, so each
-// amount falls to one column; a row with a blank cell prints fewer and is only named).
-bool ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::string& key,
-                      const std::vector<std::string>& columns, int table_index, int block,
-                      const Paragraph& paragraph) {
-  if (key.empty() || columns.empty()) return false;
+// amount falls to one column; a row with a blank cell prints fewer and is only named). The row
+// goes among the table's rows in the order of their blocks: a row printed above the grid (a
+// summary's first line, s3w_0092) before the grid's rows, as the checks that read rows in their
+// printed order (a summary's sources above its 本年收入合计) expect. The row read, or nullptr.
+CanonicalRow* ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::string& key,
+                               const std::vector<std::string>& columns, int table_index,
+                               int block, const Paragraph& paragraph) {
+  if (key.empty() || columns.empty()) return nullptr;
   for (const CanonicalRow& existing : table.rows) {
-    if (existing.row_code == key) return false;
+    if (existing.row_code == key) return nullptr;
   }
   CanonicalRow out;
   out.row_code = key;
@@ -838,7 +841,7 @@ bool ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::str
   out.source_block = block;
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const std::optional<std::int64_t> fen = ToFen(ParseAmountText(row.amounts[i]), table.unit);
-    if (!fen) return false;
+    if (!fen) return nullptr;
     Figure figure;
     figure.table_kind = table.kind;
     figure.row_code = key;
@@ -851,8 +854,10 @@ bool ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::str
     figure.provenance = paragraph.provenance;
     out.values.push_back(std::move(figure));
   }
-  table.rows.push_back(std::move(out));
-  return true;
+  const auto after = std::find_if(table.rows.begin(), table.rows.end(), [&](const CanonicalRow& r) {
+    return r.source_block > block;
+  });
+  return &*table.rows.insert(after, std::move(out));
 }
 
 namespace {
@@ -1254,12 +1259,13 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
       if (!summary && columns.empty() && paragraph->provenance.origin == TextOrigin::kOcr) {
         columns = EconomicClassColumns(table, row);
       }
-      const bool read =
+      CanonicalRow* const read_row =
           ReadRowIntoTable(table, row, key, columns, t, static_cast<int>(b), *paragraph);
+      const bool read = read_row != nullptr;
       all_read = all_read && read;
       for (const SettledAmount& amount : settled) {
         if (!read || amount.row != r) continue;
-        Figure& figure = table.rows.back().values[amount.index];
+        Figure& figure = read_row->values[amount.index];
         figure.printed_text = row.printed[amount.index];
         figure.corrected = true;
         Finding repaired;

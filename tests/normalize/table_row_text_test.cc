@@ -510,6 +510,45 @@ TEST(RowTextTest, OcrEconomicRowFillsItsClassColumn) {
   }
 }
 
+// s3w_0092_final on a scan: a summary's first line read as a paragraph above its grid went to
+// the end of the table's rows, below 本年收入合计 and 总计, and the checks that read a summary's
+// rows in their printed order took it for a source printed below 本年收入合计 (a false
+// summary.income_total and cross.summary_income error). A row read from text goes among the
+// rows in the order of their blocks: above the grid's rows when printed above it, after them
+// when printed below.
+TEST(RowTextTest, RowReadFromTextTakesItsPrintedPlace) {
+  for (const bool above : {true, false}) {
+    Document document;
+    const std::string line = above ? "一、一般公共预算财政拨款收入 430,948.42 一、科学技术支出 124,071.51"
+                                   : "总计 430,948.42 总计 430,948.42";
+    if (above) document.blocks.push_back(Text(line, 2));
+    const int grid_block = static_cast<int>(document.blocks.size());
+    document.blocks.push_back(
+        Block{Grid({{"本年收入合计", "430,948.42", "本年支出合计", "430,948.42"}})});
+    if (!above) document.blocks.push_back(Text(line, 2));
+    std::vector<CanonicalTable> tables = {TableOnPage2(
+        "final.income_expenditure_summary", grid_block, {"", "amount", "", "amount"})};
+    for (const char* code : {"income.total_current_year", "expenditure.total_current_year"}) {
+      Figure figure;
+      figure.column = "amount";
+      figure.amount_fen = 43094842;
+      tables[0].rows.push_back(CanonicalRow{code, "", 0, grid_block, 0, {figure}});
+    }
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> order;
+    for (const CanonicalRow& row : tables[0].rows) order.push_back(row.row_code);
+    const std::vector<std::string> expected =
+        above ? std::vector<std::string>{"income.general_budget_appropriation", "expenditure.206",
+                                         "income.total_current_year",
+                                         "expenditure.total_current_year"}
+              : std::vector<std::string>{"income.total_current_year",
+                                         "expenditure.total_current_year", "income.grand_total",
+                                         "expenditure.grand_total"};
+    EXPECT_EQ(order, expected) << above;
+  }
+}
+
 // s3w_0121_budget: the header repeated on the next page read as a paragraph above a grid of rows
 // only: its words naming figure columns key the grid's amount columns in order.
 TEST(RowTextTest, HeaderPrintedAboveAHeaderlessGridKeysItsColumns) {
