@@ -152,6 +152,50 @@ void KeyOcrColumnsByPlace(const TablePart& first, const std::string& kind,
   }
 }
 
+// An OCR'd header word that lost its first character to the scan (计 for 合计, s3w_0091_budget;
+// 用经费 for 公用经费, s3w_0078_final: the cell's first ideograph cut or too faint) keys nothing,
+// and its column's figures went unkeyed (column.unkeyed). Such a word is keyed as the word it
+// ends, when every header word it can be the rest of, one character in front taken from the
+// first characters of the standard header words, keys the same column and no other column has
+// that key: 计 is 合计, 小计 or 总计, all the total. A word that keys nothing or several columns so
+// completed (出 of 支出 or 收入支出) stays unkeyed. A text layer's header is read as printed.
+void KeyOcrHeaderWordsMissingTheirFirstCharacter(const TablePart& first,
+                                                 std::vector<std::string>& keys) {
+  if (!IsOcrGrid(*first.table)) return;
+  static const char* const kFirstCharacters[] = {"合", "小", "总", "公", "人", "基", "项",
+                                                 "本", "其", "一", "财", "政", "事", "经",
+                                                 "上", "年", "预", "决", "支", "收", "国"};
+  constexpr std::size_t kMaxRest = 4;
+  const HeaderAnalysis& header = first.header;
+  std::vector<std::string> keyed = keys;
+  for (std::size_t c = 1; c < keys.size() && c < header.paths.size(); ++c) {
+    if (!keys[c].empty() || IsCodeRole(header.roles[c]) || header.roles[c] == "rowno") continue;
+    const std::string& path = header.paths[c];
+    const std::string rest = TableKey(path.substr(path.rfind('/') == std::string::npos
+                                                      ? 0
+                                                      : path.rfind('/') + 1));
+    const std::size_t chars = DecodeUtf8(rest).size();
+    if (chars == 0 || chars > kMaxRest) continue;
+    std::string agreed;
+    bool conflict = false;
+    for (const char* character : kFirstCharacters) {
+      const std::string key = ColumnKeyForHeader({std::string(character) + rest});
+      if (key.empty() || key == "-" || key == kRateColumn) continue;
+      if (agreed.empty()) agreed = key;
+      conflict = conflict || key != agreed;
+    }
+    if (agreed.empty() || conflict) continue;
+    if (std::find(keys.begin(), keys.end(), agreed) != keys.end()) continue;
+    keyed[c] = agreed;
+  }
+  // Two columns completed to one key: neither is certain.
+  for (std::size_t c = 0; c < keyed.size(); ++c) {
+    if (keyed[c] == keys[c]) continue;
+    if (std::count(keyed.begin(), keyed.end(), keyed[c]) > 1) keyed[c] = keys[c];
+  }
+  keys = keyed;
+}
+
 // Kinds whose amount columns split spending (合计 | 基本支出 | 人员经费 | 公用经费 | 项目支出), not
 // sources: Yantai's 基本支出预算情况表 (basic_expenditure) splits by source.
 bool SplitsExpenditure(std::string_view kind) {
@@ -226,15 +270,37 @@ bool NoColumnKeyed(const std::vector<std::string>& keys) {
 // column and the columns up to the next) holds exactly one column of money, that column is the
 // side's amount. A side of several money columns (a fiscal-appropriation summary's funds), or
 // a column of a few amounts among words, is left to its header words.
+// Whether column `c` prints row numbers only (行次: 1, 2, … 14, one or two digits a cell, at
+// least two of them), whatever its header says.
+bool RowNumberColumn(const Table& table, int header_rows, int c) {
+  int numbers = 0;
+  for (int r = header_rows; r < table.row_count; ++r) {
+    const std::string text = Trim(table.TextAt(r, c));
+    if (text.empty()) continue;
+    if (text.size() > 2 || !std::all_of(text.begin(), text.end(),
+                                        [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      return false;
+    }
+    ++numbers;
+  }
+  constexpr int kNumbersThatShowIt = 2;
+  return numbers >= kNumbersThatShowIt;
+}
+
 // The sides of an OCR'd summary by their bodies (the header analysis calls a column it keys
 // nothing a label column): a column printing no money opens a side, one printing money is among
-// its amounts.
+// its amounts. A column of row numbers is neither, whether or not its header word 行次 was read
+// (s3w_0082, s3w_0060: the header read as a paragraph above the grid, the expenditure side's 行次
+// 8 … 14 opened a side of its own, and the summary's two sides went unkeyed).
 std::vector<std::vector<std::size_t>> OcrSummarySides(const TablePart& first,
                                                       const std::vector<std::string>& keys) {
   const HeaderAnalysis& header = first.header;
   std::vector<std::vector<std::size_t>> sides;  // each side's money columns
   for (std::size_t c = 0; c < keys.size() && c < header.roles.size(); ++c) {
-    if (header.roles[c] == "rowno" || IsCodeRole(header.roles[c])) continue;
+    if (header.roles[c] == "rowno" || IsCodeRole(header.roles[c]) ||
+        RowNumberColumn(*first.table, header.header_rows, static_cast<int>(c))) {
+      continue;
+    }
     const int money = MoneyCells(*first.table, header.header_rows, static_cast<int>(c));
     if (money == 0) {
       sides.emplace_back();
@@ -856,6 +922,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
   const bool summary = IsSummaryKind(kind);
   if (!three_public && !summary && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
     KeyWrappedOcrWords(first, column_keys);
+    KeyOcrHeaderWordsMissingTheirFirstCharacter(first, column_keys);
     columns.labels_matched = KeyOcrColumnsByNearestLabel(first, kind, column_keys);
     KeyOcrColumnsByPlace(first, kind, column_keys);
     if (IsOcrGrid(*first.table) && SplitsExpenditure(kind)) {

@@ -356,6 +356,21 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
                   std::string(FamilyName(from_body.family)) + ", so it names no kind)";
     title_kind = "other";
   }
+  // “三公” lost outright on a scan (一般公共预算"经费支出预算表, s3w_0087: the same class as the
+  // Latin noise above, s3w_0059's 4 一AN 经费支出表): the rest reads as the general-budget table,
+  // over an uncoded list of 三公 items, and the six figures went under the wrong kind with empty
+  // row codes. The title keeps the scar of the lost word, 经费 or the quotation marks around it,
+  // which no title of a table by function class prints; such a title over 三公 rows names no
+  // kind. A title without that scar is kept as titled (with its disagreement finding).
+  if (title_kind != "other" && IsOcrGrid(table) && from_body.family == Family::kThreePublic &&
+      !Compatible(FamilyOfKind(title_kind), from_body.family) &&
+      (Has(located.title, "经费") || Has(located.title, "\"") || Has(located.title, "“") ||
+       Has(located.title, "”") || Has(located.title, "＂"))) {
+    title_read += " (its 三公 lost to the scan: it prints 经费 or the quotes around the word, and "
+                  "its rows name " +
+                  std::string(FamilyName(from_body.family)) + ", so it names no kind)";
+    title_kind = "other";
+  }
   // An OCR'd title of the plain summary over an expenditure split by fund (合计 |
   // 一般公共预算财政拨款 | 政府性基金…): the scan misread or lost the 财政拨款 of the fiscal
   // appropriation summary's title (财政拨坎收入支出决算总表, s3w_0066 and s3w_0074), whose

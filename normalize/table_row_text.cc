@@ -44,7 +44,17 @@ struct RowPiece {
   std::string code;                  // a class code printed at the row's start, else ""
   std::string label;                 // the text before its first amount (after the code)
   std::vector<std::string> amounts;  // bare amounts as printed
+  // Per amount, when a scan printed digit lookalikes in it (了71.77, 7了714.28, 1I0,516.71,
+  // I11,650.14): the run as printed and the amounts it may read as; empty when it printed none.
+  std::vector<std::string> printed;
+  std::vector<std::vector<std::string>> readings;
 };
+
+// A character a Chinese recogniser reads for a digit, or prints as noise before one (了 for 7,
+// O or 〇 for 0, l, I or 丨 for 1).
+bool IsDigitLookalike(char32_t c) {
+  return c == U'了' || c == U'O' || c == U'〇' || c == U'l' || c == U'I' || c == U'丨';
+}
 
 // The text's money amounts, each with the code and label of the row it follows (a code, or a
 // label after an amount, starts the next row: a paragraph may hold several). A money amount has a
@@ -84,8 +94,92 @@ std::string CodePiecesAfter(const std::string& folded, std::size_t& end) {
   return pieces;
 }
 
-bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows) {
-  const std::string folded = FoldForMatching(text);
+bool IsWholeAmount(std::string_view text);
+
+// A run of an OCR'd line printing one amount with digit lookalikes in it, and its readings.
+struct LookalikeRun {
+  std::string printed;
+  std::vector<std::string> readings;
+};
+
+// The amounts a run of digits, separators and lookalikes printing one amount may be: the digits
+// after its last lookalike (noise before the amount: 了71.77, 7了714.28), the lookalikes read as
+// digits (了1.82 for 71.82, I11,650.14 for 111,650.14), the lookalikes dropped (1I0,516.71 for
+// 10,516.71); only amounts grouped as money with two decimals, each once.
+std::vector<std::string> LookalikeReadings(const std::vector<char32_t>& run) {
+  std::vector<std::string> readings;
+  auto add = [&](const std::string& reading) {
+    const std::size_t point = reading.find('.');
+    if (point != std::string::npos && reading.size() - point - 1 == 2 && IsWholeAmount(reading) &&
+        std::find(readings.begin(), readings.end(), reading) == readings.end()) {
+      readings.push_back(reading);
+    }
+  };
+  std::size_t last = 0;
+  std::string dropped;
+  for (std::size_t k = 0; k < run.size(); ++k) {
+    if (IsDigitLookalike(run[k])) {
+      last = k + 1;
+    } else {
+      dropped.push_back(static_cast<char>(run[k]));
+    }
+  }
+  add(EncodeUtf8(std::vector<char32_t>(run.begin() + static_cast<long>(last), run.end())));
+  if (const std::optional<std::string> read = WithOcrDigitLookalikesRead(EncodeUtf8(run))) {
+    add(*read);
+  }
+  add(dropped);
+  return readings;
+}
+
+// `folded` with each run printing one amount with digit lookalikes in it (digits, at most one
+// point, separators and lookalikes, glued) replaced by its first reading; `runs` gets each
+// replaced run by the byte offset of its reading in the result. A run with no reading as money is
+// left as printed.
+std::string WithLookalikeRunsRead(const std::string& folded,
+                                  std::map<std::size_t, LookalikeRun>& runs) {
+  const std::vector<char32_t> cps = DecodeUtf8(folded);
+  auto in_run = [](char32_t c) {
+    return (c >= U'0' && c <= U'9') || c == U',' || c == U'.' || IsDigitLookalike(c);
+  };
+  std::string out;
+  for (std::size_t k = 0; k < cps.size();) {
+    if (!in_run(cps[k])) {
+      out += EncodeUtf8(std::vector<char32_t>{cps[k]});
+      ++k;
+      continue;
+    }
+    std::size_t end = k;
+    int digits = 0;
+    int lookalikes = 0;
+    int points = 0;
+    while (end < cps.size() && in_run(cps[end])) {
+      digits += cps[end] >= U'0' && cps[end] <= U'9' ? 1 : 0;
+      lookalikes += IsDigitLookalike(cps[end]) ? 1 : 0;
+      points += cps[end] == U'.' ? 1 : 0;
+      ++end;
+    }
+    const std::vector<char32_t> run(cps.begin() + static_cast<long>(k),
+                                    cps.begin() + static_cast<long>(end));
+    std::vector<std::string> readings;
+    if (digits > 0 && lookalikes > 0 && points == 1) readings = LookalikeReadings(run);
+    if (readings.empty()) {
+      out += EncodeUtf8(run);
+    } else {
+      runs[out.size()] = LookalikeRun{EncodeUtf8(run), readings};
+      out += readings.front();
+    }
+    k = end;
+  }
+  return out;
+}
+
+// The text's money amounts, split into rows. With `runs` (an OCR'd line, WithLookalikeRunsRead),
+// `text` is already folded and an amount read from a run of lookalikes keeps its readings, left to
+// the row's sums.
+bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows,
+                  const std::map<std::size_t, LookalikeRun>* runs = nullptr) {
+  const std::string folded = runs != nullptr ? std::string(text) : FoldForMatching(text);
   RowPiece current;
   std::size_t label_from = 0;  // where the text since the last code or amount starts
   std::size_t i = 0;
@@ -150,6 +244,15 @@ bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows) {
     }
     if (current.amounts.empty()) current.label = label;
     current.amounts.push_back(token);
+    if (runs != nullptr) {
+      const auto run = runs->find(start);
+      current.printed.resize(current.amounts.size());
+      current.readings.resize(current.amounts.size());
+      if (run != runs->end() && run->second.readings.front() == token) {
+        current.printed.back() = run->second.printed;
+        current.readings.back() = run->second.readings;
+      }
+    }
   }
   if (!current.amounts.empty()) rows.push_back(std::move(current));
   return true;
@@ -497,6 +600,165 @@ std::vector<std::string> ChildColumns(const CanonicalTable& table, const RowPiec
   return filled;
 }
 
+// A basic-expenditure table splits its money by economic class: 人员经费 is 工资福利支出 (301) and
+// 对个人和家庭的补助 (303), 公用经费 is 商品和服务支出 (302). A coded row of such a table read as
+// a line of text, printing fewer amounts than the table has columns (30228 工会经费 7.96 over the
+// 合计 line, s3w_0056; 30228 and 30231 on s3w_0058: the other cell printed blank), fills its
+// class's column, and 合计 before it when the table prints one and the row two amounts. Else
+// none: the row is only named.
+std::vector<std::string> EconomicClassColumns(const CanonicalTable& table, const RowPiece& row) {
+  if (!EndsWith(table.kind, ".general_budget_basic_expenditure") &&
+      !EndsWith(table.kind, ".fiscal_appropriation_basic_expenditure")) {
+    return {};
+  }
+  if (row.code.size() != 3 && row.code.size() != 5) return {};
+  const std::string part = StartsWith(row.code, "301") || StartsWith(row.code, "303") ? "personnel"
+                           : StartsWith(row.code, "302")                            ? "public"
+                                                                                    : "";
+  if (part.empty()) return {};
+  const std::vector<std::string> columns = AmountColumns(table);
+  auto has = [&](std::string_view key) {
+    return std::find(columns.begin(), columns.end(), key) != columns.end();
+  };
+  if (!has("personnel") || !has("public")) return {};
+  std::vector<std::string> filled;
+  for (const std::string& column : columns) {
+    if (column == "total" || column == part) filled.push_back(column);
+  }
+  if (filled.size() != row.amounts.size()) return {};
+  return filled;
+}
+
+// Columns a row's total is the sum of (total = basic + project, total = the income by source).
+bool IsRowPartColumn(const std::string& column) {
+  static const std::vector<std::string_view> kParts = {
+      "basic",          "project",       "upper_remittance",     "operating",
+      "affiliate_subsidy", "fiscal_appropriation", "upper_subsidy", "business",
+      "affiliated_remittance", "other", "fiscal_special_account", "unit_funds",
+      "general_budget", "gov_fund",      "state_capital"};
+  return std::find(kParts.begin(), kParts.end(), column) != kParts.end();
+}
+
+// "total 150.52 = basic 71.77 + project 78.75" when `amounts` in `columns` make the row's total
+// the sum of its parts, within a unit of the last printed digit per part (the rounding of a
+// 万元 table); "" when they do not, or the columns are no total and its parts.
+std::string RowTotalHolds(const std::vector<std::string>& columns,
+                          const std::vector<std::string>& amounts, UnitOfAmount unit) {
+  if (columns.size() != amounts.size() || columns.size() < 2) return "";
+  std::optional<std::int64_t> total;
+  std::string total_text;
+  std::string parts_text;
+  std::int64_t sum = 0;
+  std::int64_t parts = 0;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const std::optional<std::int64_t> fen = ToFen(ParseAmountText(amounts[i]), unit);
+    if (!fen) return "";
+    if (columns[i] == "total") {
+      if (total) return "";
+      total = *fen;
+      total_text = "total " + amounts[i];
+    } else if (IsRowPartColumn(columns[i])) {
+      sum += *fen;
+      ++parts;
+      if (!parts_text.empty()) parts_text += " + ";
+      parts_text += columns[i] + " " + amounts[i];
+    } else {
+      return "";
+    }
+  }
+  const std::optional<std::int64_t> step = ToFen(ParseAmountText("0.01"), unit);
+  if (!total || parts == 0 || !step || std::llabs(*total - sum) > *step * parts) return "";
+  return total_text + " = " + parts_text;
+}
+
+// A row of an OCR'd line whose amounts printed digit lookalikes (WithLookalikeRunsRead) is read
+// with the one combination of their readings for which its total is the sum of its parts, in the
+// columns it would be read into (its key new to the table): 213 01 农业农村 150.52 了71.77 78.75
+// is 150.52 = 71.77 + 78.75, 208 05 05 … 114.89 43.07 了1.82 is 114.89 = 43.07 + 71.82. A row with
+// no such reading or several (the lookalike may be noise or a digit, and only the sum can say) is
+// read as printed, and named when it is not read. Per amount settled: its row, index, readings
+// and the identity that proved it.
+struct SettledAmount {
+  std::size_t row;
+  std::size_t index;
+  std::vector<std::string> readings;
+  std::string identity;
+};
+
+// Settles one row; false when no combination of its readings holds, or several do. A row
+// whose key the table has already is not read, so nothing is settled for it.
+bool SettleRow(const CanonicalTable& table, std::size_t r, RowPiece& row,
+               const std::vector<std::size_t>& ambiguous, std::size_t combinations,
+               std::vector<SettledAmount>& settled) {
+  constexpr std::size_t kMaxCombinations = 64;
+  const std::string key = RowKey(table.kind, row);
+  if (key.empty() || combinations > kMaxCombinations) return false;
+  for (const CanonicalRow& existing : table.rows) {
+    if (existing.row_code == key) return false;
+  }
+  std::optional<std::vector<std::string>> held;
+  std::string identity;
+  for (std::size_t c = 0; c < combinations; ++c) {
+    RowPiece trial = row;
+    std::size_t rest = c;
+    for (const std::size_t i : ambiguous) {
+      trial.amounts[i] = row.readings[i][rest % row.readings[i].size()];
+      rest /= row.readings[i].size();
+    }
+    std::vector<std::string> columns = RowColumns(table, trial.amounts.size());
+    if (columns.empty()) columns = ChildColumns(table, trial);
+    const std::string holds = RowTotalHolds(columns, trial.amounts, table.unit);
+    if (holds.empty()) continue;
+    if (held && *held != trial.amounts) return false;
+    held = trial.amounts;
+    identity = holds;
+  }
+  if (!held) return false;
+  for (const std::size_t i : ambiguous) {
+    settled.push_back(SettledAmount{r, i, row.readings[i], identity});
+  }
+  row.amounts = *held;
+  return true;
+}
+
+// Settles every row of `rows` (an OCR'd line read with its lookalike runs, WithLookalikeRunsRead)
+// whose amounts printed lookalikes. True when at least one row settled and every row that did
+// not is a row `plain` (the line read as printed) has too, with the same key and amounts: a line
+// of several rows (s3w_0082: I41,310.80 and I1l,650.14 settled, 了1,650.14 not) then reads its
+// settled rows with their amounts and every other row as before. Else false: the line is read as
+// printed.
+bool SettleLookalikeReadings(const CanonicalTable& table, std::vector<RowPiece>& rows,
+                             const std::vector<RowPiece>& plain,
+                             std::vector<SettledAmount>& settled) {
+  bool any = false;
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    RowPiece& row = rows[r];
+    row.printed.resize(row.amounts.size());
+    row.readings.resize(row.amounts.size());
+    std::vector<std::size_t> ambiguous;
+    std::size_t combinations = 1;
+    for (std::size_t i = 0; i < row.amounts.size(); ++i) {
+      if (row.readings[i].empty()) continue;
+      ambiguous.push_back(i);
+      combinations *= row.readings[i].size();
+    }
+    if (ambiguous.empty()) continue;
+    if (SettleRow(table, r, row, ambiguous, combinations, settled)) {
+      any = true;
+      continue;
+    }
+    // Not settled: read as printed, or the line is.
+    const std::string key = RowKey(table.kind, row);
+    const bool as_plain = std::any_of(plain.begin(), plain.end(), [&](const RowPiece& other) {
+      return !key.empty() && RowKey(table.kind, other) == key && other.amounts == row.amounts;
+    });
+    if (!as_plain) return false;
+    row.printed.assign(row.amounts.size(), "");
+    row.readings.assign(row.amounts.size(), {});
+  }
+  return any;
+}
+
 // A summary prints two rows side by side, income on the left and expenditure on the right, so a
 // line of text holding one of its rows holds two pieces (本年收入合计 84,118.60 本年支出合计
 // 84,118.60 84,118.60): the first keyed on the income side, the second on the expenditure side,
@@ -504,7 +766,9 @@ std::vector<std::string> ChildColumns(const CanonicalTable& table, const RowPiec
 // columns every row of that side fills, in order; when the side's rows fill different columns
 // (a blank cell somewhere), which one a short row leaves blank is unknown and the line is only
 // named.
-void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& rows,
+// On a scan (`ocr`) a 行次 may read as a digit's lookalike (总计 了 498.63 总计 14 498.63,
+// s3w_0063, s3w_0094; 一、一般公共预算财政拨款收入 了 430,948.42, s3w_0092): it is left out too.
+void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& rows, bool ocr,
                     std::vector<std::string>& keys,
                     std::vector<std::vector<std::string>>& columns) {
   keys.assign(rows.size(), "");
@@ -513,7 +777,16 @@ void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& ro
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const std::string side = i == 0 ? "income." : "expenditure.";
     std::string label = Trim(rows[i].label);
-    while (!label.empty() && (IsAsciiDigit(label.back()) || label.back() == ' ')) label.pop_back();
+    while (!label.empty()) {
+      if (IsAsciiDigit(label.back()) || label.back() == ' ') {
+        label.pop_back();
+        continue;
+      }
+      std::vector<char32_t> cps = DecodeUtf8(label);
+      if (!ocr || cps.empty() || !IsDigitLookalike(cps.back())) break;
+      cps.pop_back();
+      label = EncodeUtf8(cps);
+    }
     const std::string name = TableKey(StripOrdinal(TableKey(label)));
     const std::string key = i == 0 ? IncomeKey(name) : ExpenditureKey(name);
     if (key.empty()) continue;
@@ -550,13 +823,16 @@ void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& ro
 // Reads `row` into `table` when that is certain: it has a key (a class code, 合计, a 三公
 // item, a summary line) no row of the table has, and prints one amount for each column it
 // fills (RowColumns, SummaryRowKeys; a line of text gives its words in column order, so each
-// amount falls to one column; a row with a blank cell prints fewer and is only named).
-bool ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::string& key,
-                      const std::vector<std::string>& columns, int table_index, int block,
-                      const Paragraph& paragraph) {
-  if (key.empty() || columns.empty()) return false;
+// amount falls to one column; a row with a blank cell prints fewer and is only named). The row
+// goes among the table's rows in the order of their blocks: a row printed above the grid (a
+// summary's first line, s3w_0092) before the grid's rows, as the checks that read rows in their
+// printed order (a summary's sources above its 本年收入合计) expect. The row read, or nullptr.
+CanonicalRow* ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::string& key,
+                               const std::vector<std::string>& columns, int table_index,
+                               int block, const Paragraph& paragraph) {
+  if (key.empty() || columns.empty()) return nullptr;
   for (const CanonicalRow& existing : table.rows) {
-    if (existing.row_code == key) return false;
+    if (existing.row_code == key) return nullptr;
   }
   CanonicalRow out;
   out.row_code = key;
@@ -565,7 +841,7 @@ bool ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::str
   out.source_block = block;
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const std::optional<std::int64_t> fen = ToFen(ParseAmountText(row.amounts[i]), table.unit);
-    if (!fen) return false;
+    if (!fen) return nullptr;
     Figure figure;
     figure.table_kind = table.kind;
     figure.row_code = key;
@@ -578,8 +854,10 @@ bool ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::str
     figure.provenance = paragraph.provenance;
     out.values.push_back(std::move(figure));
   }
-  table.rows.push_back(std::move(out));
-  return true;
+  const auto after = std::find_if(table.rows.begin(), table.rows.end(), [&](const CanonicalRow& r) {
+    return r.source_block > block;
+  });
+  return &*table.rows.insert(after, std::move(out));
 }
 
 namespace {
@@ -944,6 +1222,21 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     const int t = NearestTable(table_blocks, tables, document, static_cast<int>(b), page);
     if (t < 0) continue;
     CanonicalTable& table = tables[static_cast<std::size_t>(t)];
+    // A scan's digit lookalikes in an amount: the row read whole, with the amount its sum
+    // settles (SettleLookalikeReadings).
+    std::vector<SettledAmount> settled;
+    if (paragraph->provenance.origin == TextOrigin::kOcr && !IsSummaryKind(table.kind)) {
+      const std::string folded = FoldForMatching(text);
+      std::map<std::size_t, LookalikeRun> runs;
+      const std::string read = WithLookalikeRunsRead(folded, runs);
+      std::vector<RowPiece> whole;
+      if (!runs.empty() && FoldForMatching(read) == read && SplitRowText(read, whole, &runs) &&
+          SettleLookalikeReadings(table, whole, rows, settled)) {
+        rows = std::move(whole);
+      } else {
+        settled.clear();
+      }
+    }
 
     Finding finding;
     finding.provenance = paragraph->provenance;
@@ -953,16 +1246,47 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     std::vector<std::string> summary_keys;
     std::vector<std::vector<std::string>> summary_columns;
     const bool summary = IsSummaryKind(table.kind);
-    if (summary) SummaryRowKeys(table, rows, summary_keys, summary_columns);
+    if (summary) {
+      SummaryRowKeys(table, rows, paragraph->provenance.origin == TextOrigin::kOcr, summary_keys,
+                     summary_columns);
+    }
     for (std::size_t r = 0; r < rows.size(); ++r) {
       const RowPiece& row = rows[r];
       const std::string key = summary ? summary_keys[r] : RowKey(table.kind, row);
       std::vector<std::string> columns =
           summary ? summary_columns[r] : RowColumns(table, row.amounts.size());
       if (!summary && columns.empty()) columns = ChildColumns(table, row);
-      const bool read =
+      if (!summary && columns.empty() && paragraph->provenance.origin == TextOrigin::kOcr) {
+        columns = EconomicClassColumns(table, row);
+      }
+      CanonicalRow* const read_row =
           ReadRowIntoTable(table, row, key, columns, t, static_cast<int>(b), *paragraph);
+      const bool read = read_row != nullptr;
       all_read = all_read && read;
+      for (const SettledAmount& amount : settled) {
+        if (!read || amount.row != r) continue;
+        Figure& figure = read_row->values[amount.index];
+        figure.printed_text = row.printed[amount.index];
+        figure.corrected = true;
+        Finding repaired;
+        repaired.check = "ocr.repaired";
+        repaired.severity = Severity::kWarning;
+        repaired.printed_text = figure.printed_text;
+        repaired.provenance = figure.provenance;
+        std::string readings;
+        for (const std::string& reading : amount.readings) {
+          if (!readings.empty()) readings += ", ";
+          readings += reading;
+        }
+        repaired.message = table.kind + " row " + key + " column " + figure.column +
+                           ": OCR read '" + figure.printed_text +
+                           "' in a row read as a line of text, corrected to '" +
+                           row.amounts[amount.index] + "' (of its readings " + readings +
+                           ", the only one for which the row's total is the sum of its parts: " +
+                           amount.identity + ")";
+        repaired.figures.push_back(ReferenceTo(figure));
+        findings.push_back(std::move(repaired));
+      }
       for (std::size_t i = 0; i < row.amounts.size(); ++i) {
         const std::optional<std::int64_t> fen = ToFen(ParseAmountText(row.amounts[i]), table.unit);
         if (!fen) continue;

@@ -1192,10 +1192,42 @@ class RowReader {
       name_cell();
       return;
     }
+    if (StrayOcrDigits(grid, c, *cell, text)) {
+      AddTableFinding(findings_, "amount.unparsed", Severity::kWarning,
+                      "cell '" + text + "' in row '" + row.row_name + "', amount column '" +
+                          column + "' of table '" + table.printed_title +
+                          "' is not read: one or two bare digits among amounts printed with two "
+                          "decimals, a scan's stray mark or a row number, not money",
+                      provenance, text);
+      name_cell();
+      return;
+    }
     if (std::optional<Figure> figure =
             FigureOfCell(table, row, column, text, amount, provenance, table_index, findings_)) {
       row.values.push_back(std::move(*figure));
     }
+  }
+
+  // An OCR'd cell printing one or two bare digits in a grid column whose amounts print two
+  // decimals: a stray mark read as a digit, or a 行次 number that slid into the amount column
+  // (五、其他收入 | 1 on s3w_0082's summary, read as 1.00 yuan, which the identity repair then
+  // "corrected" 462,106.97 to 462,105.97 to fit; 4 on s3w_0058's fiscal summary, read as
+  // 40,000.00). No table prints money so: it is not read, and its cell is named.
+  static bool StrayOcrDigits(const Table& grid, int c, const TableCell& cell,
+                             const std::string& text) {
+    if (cell.provenance.origin != TextOrigin::kOcr || text.empty() || text.size() > 2) return false;
+    if (!std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      return false;
+    }
+    constexpr int kAmountsThatShowIt = 2;
+    int two_decimals = 0;
+    for (int r = 0; r < grid.row_count && two_decimals < kAmountsThatShowIt; ++r) {
+      const AmountText other = ParseAmountText(Trim(grid.TextAt(r, c)));
+      if (other.kind == AmountKind::kNumber && !other.percent && other.decimals == 2) {
+        ++two_decimals;
+      }
+    }
+    return two_decimals >= kAmountsThatShowIt;
   }
 
   const RowsOptions& options_;

@@ -174,8 +174,10 @@ void ReportDuplicateOcrKinds(const std::vector<CanonicalTable>& tables,
 // (391.10城乡社区支出, 本年支出合计 under 391.10…): the income side has no amount column, and its
 // amounts are lost. Such a column of an OCR'd part (labels, and labels led by an amount with two
 // decimals, after a column of income labels) is split in two, the amounts on the left, the labels
-// on the right; its header word too (金额项目… -> 金额 | 项目…). Rewritten grids are kept in
-// `owned`. (table_summary_cells.cc)
+// on the right; its header word too (金额项目… -> 金额 | 项目…). An income amount column that
+// prints amounts and a few cells joined to the expenditure label beside them (8.09本年支出合计 |
+// 本年支出合计) keeps the amounts, each label going to its empty cell on the right or dropped as
+// the copy of the label there. Rewritten grids are kept in `owned`. (table_summary_cells.cc)
 void SplitOcrSummaryJoinedColumns(std::vector<StitchedTable>& tables, std::deque<Table>& owned);
 
 // A scan of a summary that put an income line's amount one column right, into the expenditure

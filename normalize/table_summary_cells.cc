@@ -165,6 +165,67 @@ Table SplitColumn(const Table& table, int header_rows, int c) {
   return out;
 }
 
+// The income amount column of an OCR'd summary whose cells are amounts, but for a few that
+// also hold the label of the expenditure line beside them (8.09本年支出合计 | 本年支出合计 |
+// 8.09; 402.96本年支出合计 | | 402.96; 3,351.77一、教育支出 | 一、教育支出 | 534.10): the scan read
+// the label's left edge into the amount's cell. -1 when none. The column prints money and such
+// cells, after a column of income labels (past a column of row numbers) and before a column of
+// labels that prints no money.
+int AmountColumnWithJoinedLabels(const StitchedTable& stitched) {
+  const int columns = stitched.parts.front().table->column_count;
+  for (const TablePart& part : stitched.parts) {
+    if (part.table->column_count != columns || !IsOcrGrid(*part.table)) return -1;
+  }
+  for (int c = 1; c + 1 < columns; ++c) {
+    const ColumnCells cells = Scan(stitched, c);
+    if (cells.joined == 0 || cells.money == 0 || cells.labels > 0) continue;
+    int left_column = c - 1;
+    while (left_column > 0 && IsRowNumberColumn(stitched, left_column)) --left_column;
+    const ColumnCells left = Scan(stitched, left_column);
+    if (left.labels < 2 || left.joined > 0 || left.money > 0) continue;
+    const ColumnCells right = Scan(stitched, c + 1);
+    if (right.money > 0 || right.joined > 0 || right.labels == 0) continue;
+    return c;
+  }
+  return -1;
+}
+
+// `table` with each cell of column `c` that prints an amount then a label read as the amount, the
+// label going to the empty cell right of it, or dropped when that cell prints the same label; a
+// cell whose right neighbour prints another label, or is covered by a span, is left as read.
+Table ReadAmountsJoinedToTheNextLabel(const Table& table, int header_rows, int c) {
+  Table out = table;
+  std::vector<TableCell> added;
+  for (TableCell& cell : out.cells) {
+    if (cell.column != c || cell.row < header_rows || cell.column_span != 1) continue;
+    const std::optional<Joined> joined = AmountThenLabel(cell.text);
+    if (!joined) continue;
+    const TableCell* right = table.CellAt(cell.row, c + 1);
+    if (right == nullptr) {
+      TableCell label = cell;
+      label.column = c + 1;
+      label.row_span = 1;
+      label.text = joined->label;
+      added.push_back(std::move(label));
+    } else if (right->row != cell.row || right->column != c + 1 || right->row_span != 1) {
+      continue;
+    } else if (!Trim(right->text).empty() && TableKey(right->text) != TableKey(joined->label)) {
+      continue;
+    }
+    cell.text = joined->amount;
+    if (right != nullptr && Trim(right->text).empty()) {
+      for (TableCell& other : out.cells) {
+        if (other.row == cell.row && other.column == c + 1) other.text = joined->label;
+      }
+    }
+  }
+  for (TableCell& cell : added) out.cells.push_back(std::move(cell));
+  std::sort(out.cells.begin(), out.cells.end(), [](const TableCell& a, const TableCell& b) {
+    return a.row != b.row ? a.row < b.row : a.column < b.column;
+  });
+  return out;
+}
+
 }  // namespace
 
 void ReadOcrSummaryShiftedIncomeAmounts(StitchedTable& stitched,
@@ -245,9 +306,18 @@ void SplitOcrSummaryJoinedColumns(std::vector<StitchedTable>& tables, std::deque
   for (StitchedTable& stitched : tables) {
     if (!IsSummaryKind(stitched.canonical.kind) || stitched.parts.empty()) continue;
     const int c = JoinedColumn(stitched);
-    if (c < 0) continue;
+    if (c >= 0) {
+      for (TablePart& part : stitched.parts) {
+        owned.push_back(SplitColumn(*part.table, part.header.header_rows, c));
+        part.table = &owned.back();
+        part.header = AnalyzeHeader(owned.back());
+      }
+      continue;
+    }
+    const int amounts = AmountColumnWithJoinedLabels(stitched);
+    if (amounts < 0) continue;
     for (TablePart& part : stitched.parts) {
-      owned.push_back(SplitColumn(*part.table, part.header.header_rows, c));
+      owned.push_back(ReadAmountsJoinedToTheNextLabel(*part.table, part.header.header_rows, amounts));
       part.table = &owned.back();
       part.header = AnalyzeHeader(owned.back());
     }

@@ -318,6 +318,37 @@ void ReportChildlessRows(
   }
 }
 
+// An OCR'd parent row printing an amount in a column none of its children prints: the sum of
+// its children is nothing, which RunSum (no parts) does not check. On a scan this is a child row
+// lost (s3w_0080: 2101103 under a repeated header read into it, the only child with a 项目支出;
+// its parent 21011's 505.07 summed nothing and the lost 505.07 was named by no finding). The
+// finding says what the lost row or cell would print. A text layer's tables are read as printed
+// and keep their findings.
+void ReportChildrenPrintingNothing(const SumCheck& sum, std::size_t children,
+                                   CheckLog& findings) {
+  if (sum.parent == nullptr || sum.parent->amount_fen == 0 ||
+      sum.parent->provenance.origin != TextOrigin::kOcr) {
+    return;
+  }
+  findings.Count(sum.check, false);
+  Finding finding;
+  finding.check = sum.check;
+  finding.severity = sum.severity;
+  finding.figures.push_back(ReferenceTo(*sum.parent));
+  finding.expected_fen = 0;
+  finding.actual_fen = sum.parent->amount_fen;
+  finding.tolerance_fen = HalfUnitFen(*sum.parent, sum.unit);
+  finding.printed_text = sum.parent->printed_text;
+  finding.provenance = sum.parent->provenance;
+  const std::string printed = AsPrinted(sum.parent->amount_fen, sum.unit);
+  finding.message = sum.what + ": printed " + Yuan(sum.parent->amount_fen) + " yuan, but its " +
+                    std::to_string(children) +
+                    " child row(s) print nothing in this column (off by " +
+                    Yuan(sum.parent->amount_fen) + ")" +
+                    (printed.empty() ? "" : "; a row or cell not read would print " + printed);
+  findings.push_back(std::move(finding));
+}
+
 // A coded standard table prints its 合计 row (above or below the classes); one read without it
 // lost it (a header printed over it, a row cut off at a page break), and with it the table's
 // totals: no sum.total can run. The finding says what the row would print, column by column
@@ -401,6 +432,9 @@ void CheckHierarchy(const CanonicalTable& table, CheckLog& findings) {
       sum.parent = ValueIn(*parent, column);
       for (const CanonicalRow* child : children->second) {
         if (const Figure* figure = ValueIn(*child, column)) sum.parts.push_back(figure);
+      }
+      if (sum.parts.empty() && findings.reading_doubts) {
+        ReportChildrenPrintingNothing(sum, children->second.size(), findings);
       }
       RunSum(sum, findings);
     }

@@ -408,6 +408,147 @@ TEST(RowTextTest, SummaryRowWithBothSidesOnOneLineIsReadBySide) {
   }
 }
 
+// s3w_0063_final, s3w_0094_final, s3w_0092_final on a scan: a plain summary's line read as a
+// paragraph with its income side's 行次 read as a digit's lookalike (总计 了 498.63 总计 14 498.63):
+// the label 总计 了 keyed nothing, so neither side was read. On an OCR'd line the lookalike is the
+// 行次 and is left out like a digit; a text layer's line is read as printed (named only).
+TEST(RowTextTest, OcrSummaryLineWithItsRowNumberReadAsALookalike) {
+  struct Case {
+    const char* name;
+    const char* line;
+    TextOrigin origin;
+    std::vector<std::string> read;  // "row_code/column=fen"
+  };
+  const Case cases[] = {
+      {"GrandTotal", "总计 了 498.63 总计 14 498.63", TextOrigin::kOcr,
+       {"income.grand_total/amount=49863", "expenditure.grand_total/amount=49863"}},
+      {"FirstLine", "一、一般公共预算财政拨款收入 了 430,948.42 一、科学技术支出 8 124,071.51",
+       TextOrigin::kOcr,
+       {"income.general_budget_appropriation/amount=43094842", "expenditure.206/amount=12407151"}},
+      {"OneReadAsI", "本年收入合计 I 498.63 本年支出合计 13 498.63", TextOrigin::kOcr,
+       {"income.total_current_year/amount=49863", "expenditure.total_current_year/amount=49863"}},
+      {"TextLayer", "总计 了 498.63 总计 14 498.63", TextOrigin::kTextLayer, {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"三、上级补助收入", "", "三、住房保障支出", "1.00"}})});
+    document.blocks.push_back(Text(c.line, 2));
+    document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    std::vector<CanonicalTable> tables = {
+        TableOnPage2("final.income_expenditure_summary", 0, {"", "amount", "", "amount"})};
+    CanonicalTable& table = tables[0];
+    for (const char* code : {"income.upper_subsidy", "expenditure.221"}) {
+      Figure figure;
+      figure.column = "amount";
+      figure.amount_fen = 100;
+      table.rows.push_back(CanonicalRow{code, "", 0, 0, 0, {figure}});
+    }
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> got;
+    for (const CanonicalRow& row : tables[0].rows) {
+      for (const Figure& figure : row.values) {
+        if (figure.amount_fen != 100) {
+          got.push_back(row.row_code + "/" + figure.column + "=" +
+                        std::to_string(figure.amount_fen));
+        }
+      }
+    }
+    EXPECT_EQ(got, c.read) << c.name;
+    ASSERT_EQ(findings.size(), 1u) << c.name;
+    EXPECT_EQ(findings[0].check, c.read.empty() ? "table.row_as_text" : "table.row_from_text")
+        << c.name;
+  }
+}
+
+// s3w_0056_final and s3w_0058_budget on a scan: a basic-expenditure table's last 302 rows read as
+// lines of text, one amount each (30228 工会 经费 7.96合计 14.44 9.15), in a table of 人员经费 |
+// 公用经费: a row printing fewer amounts than the table's columns was only named. The economic
+// class says the column: 302 is 公用经费, 301 and 303 are 人员经费 (with 合计 first when the table
+// prints one and the row two amounts). Another class, a row short of its class's columns, or a
+// text layer's line is only named.
+TEST(RowTextTest, OcrEconomicRowFillsItsClassColumn) {
+  struct Case {
+    const char* name;
+    const char* line;
+    std::vector<std::string> column_keys;
+    TextOrigin origin;
+    std::vector<std::string> read;  // "code/column=fen" of the rows read, 合计 aside
+  };
+  const std::vector<std::string> parts = {"", "personnel", "public"};
+  const std::vector<std::string> with_total = {"", "total", "personnel", "public"};
+  const Case cases[] = {
+      {"PublicItem", "30228 工会 经费 7.96合计 14.44 9.15", parts, TextOrigin::kOcr,
+       {"30228/public=7960000"}},
+      {"PersonnelItem", "30113 住房公积金 38.83", parts, TextOrigin::kOcr,
+       {"30113/personnel=38830000"}},
+      {"TotalAndPublic", "30231 公务用车运行维护费 8.39 8.39", with_total, TextOrigin::kOcr,
+       {"30231/total=8390000", "30231/public=8390000"}},
+      {"ShortOfTheTotal", "30231 公务用车运行维护费 8.39", with_total, TextOrigin::kOcr, {}},
+      {"CapitalItem", "31002 办公设备购置 3.00", parts, TextOrigin::kOcr, {}},
+      {"TextLayer", "30228 工会 经费 7.96", parts, TextOrigin::kTextLayer, {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"30206", "电费", "", "1.19"}})});
+    document.blocks.push_back(Text(c.line, 2));
+    document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    std::vector<CanonicalTable> tables = {
+        TableOnPage2("final.general_budget_basic_expenditure", 0, c.column_keys)};
+    tables[0].unit = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> read;
+    for (const CanonicalRow& row : tables[0].rows) {
+      if (row.row_code == "total") continue;
+      for (const Figure& figure : row.values) {
+        read.push_back(row.row_code + "/" + figure.column + "=" +
+                       std::to_string(figure.amount_fen));
+      }
+    }
+    EXPECT_EQ(read, c.read) << c.name;
+  }
+}
+
+// s3w_0092_final on a scan: a summary's first line read as a paragraph above its grid went to
+// the end of the table's rows, below 本年收入合计 and 总计, and the checks that read a summary's
+// rows in their printed order took it for a source printed below 本年收入合计 (a false
+// summary.income_total and cross.summary_income error). A row read from text goes among the
+// rows in the order of their blocks: above the grid's rows when printed above it, after them
+// when printed below.
+TEST(RowTextTest, RowReadFromTextTakesItsPrintedPlace) {
+  for (const bool above : {true, false}) {
+    Document document;
+    const std::string line = above ? "一、一般公共预算财政拨款收入 430,948.42 一、科学技术支出 124,071.51"
+                                   : "总计 430,948.42 总计 430,948.42";
+    if (above) document.blocks.push_back(Text(line, 2));
+    const int grid_block = static_cast<int>(document.blocks.size());
+    document.blocks.push_back(
+        Block{Grid({{"本年收入合计", "430,948.42", "本年支出合计", "430,948.42"}})});
+    if (!above) document.blocks.push_back(Text(line, 2));
+    std::vector<CanonicalTable> tables = {TableOnPage2(
+        "final.income_expenditure_summary", grid_block, {"", "amount", "", "amount"})};
+    for (const char* code : {"income.total_current_year", "expenditure.total_current_year"}) {
+      Figure figure;
+      figure.column = "amount";
+      figure.amount_fen = 43094842;
+      tables[0].rows.push_back(CanonicalRow{code, "", 0, grid_block, 0, {figure}});
+    }
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> order;
+    for (const CanonicalRow& row : tables[0].rows) order.push_back(row.row_code);
+    const std::vector<std::string> expected =
+        above ? std::vector<std::string>{"income.general_budget_appropriation", "expenditure.206",
+                                         "income.total_current_year",
+                                         "expenditure.total_current_year"}
+              : std::vector<std::string>{"income.total_current_year",
+                                         "expenditure.total_current_year", "income.grand_total",
+                                         "expenditure.grand_total"};
+    EXPECT_EQ(order, expected) << above;
+  }
+}
+
 // s3w_0121_budget: the header repeated on the next page read as a paragraph above a grid of rows
 // only: its words naming figure columns key the grid's amount columns in order.
 TEST(RowTextTest, HeaderPrintedAboveAHeaderlessGridKeysItsColumns) {
@@ -994,6 +1135,87 @@ TEST(RowTextTest, OcrTableReadAsLinesQuotesWrappedAmountsWhole) {
       for (const FigureRef& figure : finding.figures) fen.push_back(figure.amount_fen);
     }
     EXPECT_EQ(fen, c.fen) << c.name;
+  }
+}
+
+// A scan prints digit lookalikes in an amount of a row read as a line of text: noise (了71.77 for
+// 71.77, s3w_0089_budget; 7了714.28 for 714.28, s3w_0071_final), a 7 (了1.82 for 71.82,
+// s3w_0078_final) or a 1 (1I0,516.71 for 10,516.71, s3w_0091_budget; I41,310.80 for 141,310.80
+// and I11,650.14 for 111,650.14, s3w_0082_final). Between amounts they split the row at the
+// lookalike, so the row was named and never read; before the first they were read as noise,
+// so the row was read with an amount short of its leading digit. The row is read
+// when exactly one reading of those amounts makes its total the sum of its parts, each such
+// amount with an ocr.repaired finding; otherwise (no reading holds, two hold, the text layer, no
+// total column) it is split as before and only named.
+TEST(RowTextTest, OcrRowWithLookalikeHeadsSettledByItsTotal) {
+  struct Case {
+    const char* name;
+    const char* line;
+    TextOrigin origin;
+    std::vector<std::string> column_keys;
+    std::string row;                   // "code=fen,fen,…" of the row read, "" when none
+    std::vector<std::string> repairs;  // ocr.repaired: "column=printed->fen"
+  };
+  const std::vector<std::string> spend = {"", "total", "basic", "project"};
+  const Case cases[] = {
+      {"NoiseBeforeAnAmount", "213 01 农业农村 150.52 了71.77 78.75", TextOrigin::kOcr, spend,
+       "21301=15052,7177,7875", {"basic=了71.77->7177"}},
+      {"SevenReadAsLe", "208 05 05 机关事业单位基本 114.89 43.07 了1.82", TextOrigin::kOcr,
+       spend, "2080505=11489,4307,7182", {"project=了1.82->7182"}},
+      {"DigitAndNoiseBeforeAnAmount", "201 03 50 事业运行 1,021.66 7了714.28 307.38",
+       TextOrigin::kOcr, spend, "2010350=102166,71428,30738", {"basic=7了714.28->71428"}},
+      {"OneAmongDigits", "210 13 01 行政运行 10,516.71 1I0,516.71", TextOrigin::kOcr,
+       {"", "total", "general_budget"}, "2101301=1051671,1051671",
+       {"general_budget=1I0,516.71->1051671"}},
+      {"FirstAmountLeadingOne", "2200504 气象事业机构 I41,310.80 51,154.34 90,156.46",
+       TextOrigin::kOcr, spend, "2200504=14131080,5115434,9015646",
+       {"total=I41,310.80->14131080"}},
+      {"IncomeRowOfOnePart", "221 住房保障支出 I11,650.14 111,650.14", TextOrigin::kOcr,
+       {"", "total", "fiscal_appropriation"}, "221=11165014,11165014",
+       {"total=I11,650.14->11165014"}},
+      // Several rows on one line: those that settle are read so, one that does not as printed.
+      {"SeveralRowsOneUnsettled",
+       "2200504 气象事业机构 I41,310.80 51,154.34 90,156.46 2210203 购房补贴 了1,650.14 53,369.41 "
+       "58,280.73",
+       TextOrigin::kOcr, spend, "2200504=14131080,5115434,9015646|2210203=165014,5336941,5828073",
+       {"total=I41,310.80->14131080"}},
+      {"NoReadingHolds", "213 01 农业农村 150.52 了71.77 79.75", TextOrigin::kOcr, spend, "", {}},
+      {"TwoReadingsHold", "213 01 农业农村 72.00 了1.00 了1.00", TextOrigin::kOcr, spend, "", {}},
+      {"TextLayer", "213 01 农业农村 150.52 了71.77 78.75", TextOrigin::kTextLayer, spend, "", {}},
+      {"NoTotalColumn", "213 01 农业农村 150.52 了71.77 78.75", TextOrigin::kOcr,
+       {"", "basic", "project", "other"}, "", {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"2130101", "行政运行", "1.00", "1.00", ""}})});
+    document.blocks.push_back(Text(c.line, 2));
+    document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    std::vector<CanonicalTable> tables = {TableOnPage2("final.expenditure", 0, c.column_keys)};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::string row;
+    for (const CanonicalRow& read : tables[0].rows) {
+      if (!row.empty()) row += "|";
+      row += read.row_code + "=";
+      for (std::size_t i = 0; i < read.values.size(); ++i) {
+        if (i > 0) row += ",";
+        row += std::to_string(read.values[i].amount_fen);
+      }
+    }
+    EXPECT_EQ(row, c.row) << c.name;
+    std::vector<std::string> repairs;
+    for (const Finding& finding : findings) {
+      if (finding.check != "ocr.repaired") continue;
+      ASSERT_EQ(finding.figures.size(), 1u) << c.name;
+      repairs.push_back(finding.figures[0].column + "=" + finding.printed_text + "->" +
+                        std::to_string(finding.figures[0].amount_fen));
+    }
+    EXPECT_EQ(repairs, c.repairs) << c.name;
+    // Whatever is not read is named.
+    if (c.row.empty()) {
+      ASSERT_FALSE(findings.empty()) << c.name;
+      EXPECT_EQ(findings.back().check, "table.row_as_text") << c.name;
+    }
   }
 }
 

@@ -485,6 +485,49 @@ TEST(IdentifyTest, OcrTitleWithLatinNoiseOverRowsOfAnotherFamily) {
   }
 }
 
+// s3w_0087_budget on a scan: “三公” lost outright, 一般公共预算"经费支出预算表 names the general-
+// budget table over the rows of a 三公 table (its six figures went silently under
+// general_budget_expenditure with empty row codes); s3w_0059's 4 一AN 经费支出表 is the same class.
+// An OCR'd title that keeps the scar of the lost word (经费, or the quotes around it) over 三公
+// rows names no kind, and the rows name the 三公 table; a title without the scar, a text layer's
+// title, or such a title over rows of function classes is kept as titled.
+TEST(IdentifyTest, OcrTitleThatLostItsThreePublicOverThreePublicRows) {
+  struct Case {
+    const char* name;
+    const char* title;
+    TextOrigin origin;
+    bool three_public_rows;
+    const char* kind;
+  };
+  const Case cases[] = {
+      {"QuotesAndJingfeiLeft", "江苏省人民检察院2021 年一般公共预算支出\"经费支出预算表单位：万元",
+       TextOrigin::kOcr, true, "budget.three_public"},
+      {"JingfeiLeft", "2021年一般公共预算经费支出预算表", TextOrigin::kOcr, true,
+       "budget.three_public"},
+      {"QuotesLeft", "2021年一般公共预算“”支出预算表", TextOrigin::kOcr, true,
+       "budget.three_public"},
+      {"NoScar", "2021年一般公共预算支出预算表", TextOrigin::kOcr, true,
+       "budget.general_budget_expenditure"},
+      {"TextLayer", "2021 年一般公共预算支出\"经费支出预算表", TextOrigin::kTextLayer, true,
+       "budget.general_budget_expenditure"},
+      {"FunctionRows", "2021 年一般公共预算支出\"经费支出预算表", TextOrigin::kOcr, false,
+       "budget.general_budget_expenditure"},
+  };
+  for (const Case& c : cases) {
+    const Table three_public = Grid({{"项目", "预算数"},
+                                     {"合计", "108.29"},
+                                     {"因公出国(境)费", "29.16"},
+                                     {"公务用车购置及运行费", "64.61"},
+                                     {"其中:公务用车购置费", "31.15"},
+                                     {"公务用车运行费", "33.46"},
+                                     {"公务接待费", "14.52"}});
+    EXPECT_EQ(KindOf(c.three_public_rows ? three_public : Grid(kExpenditureGrid), c.origin,
+                     c.title, DocKind::kBudget),
+              c.kind)
+        << c.name;
+  }
+}
+
 // s3w_0066_final and s3w_0074_final on a scan: 财政拨款收入支出决算总表 read
 // 财政拨坎收入支出决算总表, which names the plain summary, over a header that splits the
 // expenditure by fund: its eleven figures went silently under final.income_expenditure_summary. On
@@ -1625,6 +1668,57 @@ void ExpectKeyedOnlyWhenOcr(const std::vector<OcrOnlyKeysCase>& cases, const std
   }
 }
 
+// A header word that lost its first character to the scan: 计 for 合计 (s3w_0091_budget: the
+// income table's 9 totals unkeyed), 用经费 for 公用经费 (s3w_0078_final: 6 public figures
+// unkeyed). Keyed as the word it ends when every completion keys the same column and no other
+// column has it; a rest completing to nothing, or to a key another column has, stays unkeyed; a
+// text layer's header is read as printed.
+TEST(HeaderTest, OcrHeaderWordMissingItsFirstCharacter) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> rows;
+    const char* kind;
+    std::vector<std::string> ocr;
+    std::vector<std::string> text_layer;
+  };
+  const std::vector<Case> cases = {
+      // The table's first part, one row at a page foot: too few amounts to key the column by
+      // its place (KeyOcrColumnsByPlace).
+      {"计 for 合计",
+       {{"功能分类科目编码科目名称", "计", "一般公共预算拨款", "其他收入"},
+        {"210卫生健康支出", "30,034.05", "30,034.05", ""}},
+       "budget.income",
+       {"", "total", "general_budget", "other"},
+       {"", "", "general_budget", "other"}},
+      {"用经费 for 公用经费",
+       {{"经济分类科目", "人员经费", "用经费"},
+        {"301工资福利支出", "132.79", ""},
+        {"302商品和服务支出", "", "80.62"},
+        {"30205", "", "58.15"}},
+       "final.general_budget_basic_expenditure",
+       {"", "personnel", "public"},
+       {"", "personnel", ""}},
+      {"completes to a key another column has",
+       {{"功能分类科目编码科目名称", "合计", "计", "其他收入"},
+        {"210卫生健康支出", "30,034.05", "30,034.05", ""},
+        {"21011行政事业单位医疗", "5,004.91", "5,004.91", ""}},
+       "budget.income",
+       {"", "total", "", "other"},
+       {"", "total", "", "other"}},
+      {"completes to nothing",
+       {{"功能分类科目编码科目名称", "计", "一般公共预算拨款", "畿"},
+        {"210卫生健康支出", "30,034.05", "30,034.05", "1.00"},
+        {"21011行政事业单位医疗", "5,004.91", "5,004.91", "1.00"}},
+       "budget.income",
+       {"", "total", "general_budget", ""},
+       {"", "", "general_budget", ""}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(KeysReadAs(c.rows, c.kind, TextOrigin::kOcr), c.ocr) << c.name;
+    EXPECT_EQ(KeysReadAs(c.rows, c.kind, TextOrigin::kTextLayer), c.text_layer) << c.name;
+  }
+}
+
 // The same where OCR misread a side's amount word rather than losing it (质算数 for 预算数,
 // sd_yantai_audit p8): the column keys nothing, and where both sides print as many columns the
 // column in its place on the other side names it, on either side. A text layer keeps its header.
@@ -1666,6 +1760,32 @@ TEST(HeaderTest, OcrSummaryBothAmountWordsMisread) {
        {"", "", "", "", ""}},
   };
   ExpectKeyedOnlyWhenOcr(cases, "budget.fiscal_appropriation_summary");
+}
+
+// s3w_0082_final and s3w_0060_budget on a scan: a plain summary whose header was read as a
+// paragraph above the grid (项目 行次 金额 项目（按功能分类） 行次 金额) keys no column; the sides
+// are found by the body, but the expenditure side's 行次 column (8 … 14, no header word to call
+// it one) opened a side of its own, and none was keyed: eight figures unkeyed. A column of row
+// numbers opens no side, so each side's one money column is its amount. A text layer keeps its
+// header.
+TEST(HeaderTest, OcrSummaryRowNumbersWithoutTheirHeaderOpenNoSide) {
+  const std::vector<OcrOnlyKeysCase> cases = {
+      {"行次 on the expenditure side",
+       {{"一、一般公共预算财政拨款收入", "462,106.97", "一、科学技术支出", "8", "54,675.42"},
+        {"二、政府性基金预算财政拨款收入", "", "二、自然资源海洋气象等支出", "9", "295,781.41"},
+        {"三、上级补助收入", "", "三、住房保障支出", "10", "111,650.14"},
+        {"本年收入合计", "462,106.97", "本年支出合计", "13", "462,106.97"},
+        {"总计", "462,106.97", "总计", "14", "462,106.97"}},
+       {"", "amount", "", "", "amount"}},
+      {"行次 on both sides",
+       {{"一、一般公共预算财政拨款收入", "1", "462,106.97", "一、科学技术支出", "8", "54,675.42"},
+        {"二、政府性基金预算财政拨款收入", "2", "", "二、自然资源海洋气象等支出", "9",
+         "295,781.41"},
+        {"本年收入合计", "6", "462,106.97", "本年支出合计", "13", "462,106.97"},
+        {"总计", "7", "462,106.97", "总计", "14", "462,106.97"}},
+       {"", "", "amount", "", "", "amount"}},
+  };
+  ExpectKeyedOnlyWhenOcr(cases, "final.income_expenditure_summary");
 }
 
 // A table of codes, names and one amount column whose amount word OCR misread (金阁 for 金额,
@@ -1742,6 +1862,64 @@ TEST(RowsTest, OcrSummaryIncomeLabelsTakeNoExpenditureAmounts) {
   }
 }
 
+// s3w_0082_final and s3w_0058_budget on a scan: a cell printing one or two bare digits in an
+// amount column whose amounts print two decimals (五、其他收入 | 1, a 行次 or a stray mark) was read
+// as money (1.00 yuan, which the identity repair then fitted by "correcting" 462,106.97). On an
+// OCR grid it is not read, and an amount.unparsed finding names its cell; an amount printed with
+// decimals, a column of integers, or a text layer's cell are read as before.
+TEST(RowsTest, OcrStrayDigitsAmongTwoDecimalAmountsAreNoFigure) {
+  struct Case {
+    const char* name;
+    const char* other_income;  // the 五、其他收入 cell
+    const char* business;      // the 四、事业收入 cell
+    TextOrigin origin;
+    std::vector<std::string> read;  // income.* figures other than 本年收入合计's
+    int unparsed;
+  };
+  const Case cases[] = {
+      {"StrayOne", "1", "2,000.00", TextOrigin::kOcr, {"income.business=2,000.00"}, 1},
+      {"StrayTwoDigits", "12", "2,000.00", TextOrigin::kOcr, {"income.business=2,000.00"}, 1},
+      {"AnAmount", "1.00", "2,000.00", TextOrigin::kOcr,
+       {"income.business=2,000.00", "income.other=1.00"}, 0},
+      {"TextLayer", "1", "2,000.00", TextOrigin::kTextLayer,
+       {"income.business=2,000.00", "income.other=1"}, 0},
+      {"ColumnOfIntegers", "1", "2000", TextOrigin::kOcr,
+       {"income.business=2000", "income.other=1"}, 0},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"项目", "金额", "项目", "金额"},
+                       {"四、事业收入", c.business, "一、科学技术支出", "54,675.42"},
+                       {"五、其他收入", c.other_income, "二、住房保障支出", "111,650.14"},
+                       {"本年收入合计", "462,106.97", "本年支出合计", "462,106.97"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    const StitchedTable stitched = OnePart(grid, "final.income_expenditure_summary");
+    std::vector<Finding> findings;
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kYuan;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), options, 0, findings);
+    std::vector<std::string> read;
+    for (const CanonicalRow& row : table.rows) {
+      if (!StartsWith(row.row_code, "income.") || row.row_code == "income.total_current_year") {
+        continue;
+      }
+      for (const Figure& figure : row.values) {
+        read.push_back(row.row_code + "=" + figure.printed_text);
+      }
+    }
+    std::sort(read.begin(), read.end());
+    EXPECT_EQ(read, c.read) << c.name;
+    int unparsed = 0;
+    for (const Finding& finding : findings) {
+      if (finding.check != "amount.unparsed") continue;
+      ++unparsed;
+      ASSERT_EQ(finding.figures.size(), 1u) << c.name;
+      EXPECT_EQ(finding.figures[0].row_code, "income.other") << c.name;
+    }
+    EXPECT_EQ(unparsed, c.unparsed) << c.name;
+  }
+}
+
 // s3w_0003_final, s2w_0115_final on a scan: the income side's amounts and the expenditure side's
 // labels fell into one column (391.10城乡社区支出, header 金额项目〈按功能分类)). The column is
 // split in two, its header words too, and each side reads its own amounts. A text layer keeps its
@@ -1779,6 +1957,65 @@ TEST(RowsTest, OcrSummaryColumnOfAmountsJoinedToLabelsSplit) {
     } else {
       EXPECT_EQ(owned.size(), 0u);
     }
+  }
+}
+
+// A summary's income amount column whose cells are amounts but for one that also holds the
+// label of the expenditure line beside it (s3w_0073 8.09本年支出合计 | 本年支出合计, s3w_0078
+// 402.96本年支出合计 | (empty), s3w_0081 3,351.77一、教育支出 | 一、教育支出, s3w_0049, s3w_0091,
+// s3w_0092): the cell was no number and the income line's figure was lost (amount.unparsed). The
+// cell keeps its amount; the label goes to the empty cell beside it, or is dropped as a copy of
+// the label there. A different label beside it leaves the cell as read; a text layer's grid is
+// read as printed.
+TEST(RowsTest, OcrSummaryIncomeAmountJoinedToTheNextLabel) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> row;  // the 本年收入合计 row
+    TextOrigin origin;
+    std::vector<std::string> figures;  // of that row, "row_code=printed"
+  };
+  const Case cases[] = {
+      {"LabelCopiedBeside",
+       {"本年收入合计", "8.09本年支出合计", "本年支出合计", "8.09"},
+       TextOrigin::kOcr,
+       {"income.total_current_year=8.09", "expenditure.total_current_year=8.09"}},
+      {"LabelCellEmpty",
+       {"本年收入合计", "8.09本年支出合计", "", "8.09"},
+       TextOrigin::kOcr,
+       {"income.total_current_year=8.09", "expenditure.total_current_year=8.09"}},
+      {"AnotherLabelBeside",
+       {"本年收入合计", "8.09本年支出合计", "总计", "8.09"},
+       TextOrigin::kOcr,
+       {"expenditure.grand_total=8.09"}},
+      {"TextLayer",
+       {"本年收入合计", "8.09本年支出合计", "本年支出合计", "8.09"},
+       TextOrigin::kTextLayer,
+       {"expenditure.total_current_year=8.09"}},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"收入", "", "支出", ""},
+                       {"项目", "金额", "项目(按功能分类)", "金额"},
+                       {"一、一般公共预算财政拨款收入", "8.09", "一、自然资源海洋气象等支出", "8.09"},
+                       {"二、政府性基金预算财政拨款收入", "", "", ""},
+                       c.row,
+                       {"总计", "8.09", "总计", "8.09"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    std::vector<StitchedTable> tables = {OnePart(grid, "final.income_expenditure_summary")};
+    std::deque<Table> owned;
+    SplitOcrSummaryJoinedColumns(tables, owned);
+    std::vector<Finding> findings;
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kWanYuan;
+    const CanonicalTable table =
+        ReadRows(tables[0], KeyColumns(tables[0], HeaderOptions{}), options, 0, findings);
+    std::vector<std::string> figures;
+    for (const CanonicalRow& row : table.rows) {
+      if (row.values.empty() || row.values.front().provenance.row != 4) continue;
+      for (const Figure& figure : row.values) {
+        figures.push_back(row.row_code + "=" + figure.printed_text);
+      }
+    }
+    EXPECT_EQ(figures, c.figures) << c.name;
   }
 }
 

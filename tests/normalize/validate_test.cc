@@ -106,6 +106,54 @@ TEST(ValidateTablesTest, WrongParentIsAnErrorWithExpectedAndActual) {
   EXPECT_NE(finding.message.find("208"), std::string::npos);
 }
 
+// s3w_0080_final on a scan: the 项 row 2101103, the only child of 21011 printing a 项目支出, was
+// read into a header repeated at a page top; its parent's 505.07 then summed nothing, a sum no
+// check ran (no parts), and the lost 505.07 was named by no finding. An OCR'd parent printing an
+// amount in a column none of its children prints is a sum.children error that names the parent
+// and says what the lost row or cell would print; a zero parent, a column a child prints, or a
+// text layer's table (read as printed) gives none.
+TEST(ValidateTablesTest, OcrParentWhoseChildrenPrintNothingInAColumn) {
+  struct Case {
+    const char* name;
+    TextOrigin origin;
+    std::int64_t parent_project_fen;
+    bool child_prints_project;
+    std::vector<std::string> expected;  // sum.children findings: "row column printed"
+  };
+  const Case cases[] = {
+      {"OcrChildLost", TextOrigin::kOcr, 505070000, false, {"21011 project 505.07"}},
+      {"ParentPrintsZero", TextOrigin::kOcr, 0, false, {}},
+      {"ChildPrintsTheColumn", TextOrigin::kOcr, 505070000, true, {}},
+      {"TextLayer", TextOrigin::kTextLayer, 505070000, false, {}},
+  };
+  for (const Case& c : cases) {
+    const std::vector<Cell> parent = {{"total", "1,799.73", 1799730000},
+                                      {"basic", "1,294.66", 1294660000},
+                                      {"project", c.parent_project_fen == 0 ? "0.00" : "505.07",
+                                       c.parent_project_fen}};
+    std::vector<Cell> child = {{"total", "1,799.73", 1799730000},
+                               {"basic", "1,294.66", 1294660000}};
+    if (c.child_prints_project) child.push_back({"project", "505.07", 505070000});
+    std::vector<CanonicalTable> tables = {
+        MakeTable("final.expenditure", UnitOfAmount::kWanYuan,
+                  {{"21011", "行政事业单位医疗", parent}, {"2101102", "事业单位医疗", child}})};
+    for (CanonicalRow& row : tables[0].rows) {
+      for (Figure& figure : row.values) figure.provenance.origin = c.origin;
+    }
+    std::vector<Finding> findings;
+    ValidateTables(tables, findings, nullptr, /*reading_doubts=*/true);
+    std::vector<std::string> got;
+    for (const Finding& finding : Only(findings, "sum.children")) {
+      ASSERT_EQ(finding.figures.size(), 1u) << c.name;
+      EXPECT_EQ(finding.severity, Severity::kError) << c.name;
+      EXPECT_NE(finding.message.find("would print 505.07"), std::string::npos) << finding.message;
+      got.push_back(finding.figures[0].row_code + " " + finding.figures[0].column + " " +
+                    finding.printed_text);
+    }
+    EXPECT_EQ(got, c.expected) << c.name << "\n" << Dump(findings);
+  }
+}
+
 // The tally counts every identity evaluated, held or not, so that checked - held
 // is the number of failures and a rate can be computed (scripts/identity-rate.py).
 TEST(ValidateTablesTest, TallyCountsCheckedAndHeld) {
