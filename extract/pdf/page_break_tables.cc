@@ -929,33 +929,18 @@ bool CompleteRowCutUnderRepeatedHeader(PageAnalysis& upper, const PageContent& l
   if (rest == lower.layout.paragraphs.size()) return false;
   const Box& at = *lower.layout.paragraphs[rest].provenance.box;
 
-  // The rest line's digit pieces, left to right.
-  std::vector<int> glyphs;
-  for (std::size_t k = 0; k < lower_content.glyphs.size(); ++k) {
-    const Glyph& glyph = lower_content.glyphs[k];
+  // The rest line's digit pieces, left to right, apart where a gap is wider than half a
+  // character (one cell's digits are set tight).
+  std::vector<const Glyph*> glyphs;
+  double height = 0;
+  for (const Glyph& glyph : lower_content.glyphs) {
     const double x = (glyph.box.x0 + glyph.box.x1) / 2, y = CenterY(glyph.box);
-    if (x >= at.x0 && x <= at.x1 && y >= at.y0 && y <= at.y1 &&
-        !RemoveAllWhitespace(glyph.text).empty()) {
-      glyphs.push_back(static_cast<int>(k));
+    if (x >= at.x0 && x <= at.x1 && y >= at.y0 && y <= at.y1) {
+      glyphs.push_back(&glyph);
+      height = std::max(height, glyph.box.height());
     }
   }
-  std::sort(glyphs.begin(), glyphs.end(), [&](int a, int b) {
-    return lower_content.glyphs[static_cast<std::size_t>(a)].box.x0 <
-           lower_content.glyphs[static_cast<std::size_t>(b)].box.x0;
-  });
-  struct Piece {
-    std::string text;
-    Box box;
-  };
-  std::vector<Piece> pieces;
-  for (int k : glyphs) {
-    const Glyph& glyph = lower_content.glyphs[static_cast<std::size_t>(k)];
-    if (pieces.empty() || glyph.box.x0 - pieces.back().box.x1 > 0.5 * glyph.box.height()) {
-      pieces.push_back(Piece{"", glyph.box});
-    }
-    pieces.back().text += glyph.text;
-    pieces.back().box.x1 = std::max(pieces.back().box.x1, glyph.box.x1);
-  }
+  const std::vector<TextPiece> pieces = Pieces(std::move(glyphs), 0.5 * height);
   if (pieces.size() != heads.size()) return false;
   constexpr double kEdgeTolerance = 2.0;  // points
   for (std::size_t i = 0; i < pieces.size(); ++i) {
