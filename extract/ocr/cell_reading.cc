@@ -27,22 +27,21 @@ bool Contains(const Box& box, const Box& inner) {
   return cx >= box.x0 && cx <= box.x1 && cy >= box.y0 && cy <= box.y1;
 }
 
-// Reads one cell again on its own. Pixels are cut from the rule-free image (the gray one, its
-// paper made white, when `images` has it; else the binary one, which always tells where the cell's
-// lines of print are), a little inside the cell, with a white margin added back. A cell whose
-// text wraps (an amount printed "342,667.3" over "0" in a narrow column, a code "2101" over "101")
-// is read line by line: a single-line read of two lines mashes them into one row of wrong digits.
-// The lines are joined with '\n', as the text layer joins a wrapped cell. `upscale` > 1 enlarges
-// each line (smoothed to grey, which Tesseract thresholds again) before reading: the second try for
-// an amount whose first reading breaks the amount grammar, since small print at scan resolutions
-// loses points and commas to the binariser's pixel grid.
-// `ruled`: the cell's box is its rules', and is cut a little inside them; a
-// cell of a table without rules has the box of its words, as tight as their
-// ink, and is cut with a margin around it instead (cut inside, "212" lost the
-// foot of each 2 and read "717").
-// `second_reader`: an amount read by the engine's second reader (RecognizeAmountAgain).
-Line ReadCell(Engine& engine, const CellImages& images, const Box& cell, int dpi, bool numeric,
-              int upscale = 1, bool ruled = true, bool second_reader = false) {
+// One cell cut out of the page for reading on its own: `ink` from the binary rule-free image
+// (which always tells where the cell's lines of print are), `shade` from the gray one with its
+// paper made white (what Tesseract reads where the page has it), and the cell's text lines. Cut
+// once and read as often as the cell needs (numeric, as a label, enlarged, by the second reader).
+struct CellCut {
+  PixPtr ink;    // null: nothing to read (too small, or no print)
+  PixPtr shade;  // null without a gray image
+  std::vector<LineBand> bands;
+};
+
+// Cuts `cell` a little inside its box, or, when `ruled` is false, with a margin around it: a
+// cell of a table without rules has the box of its words, as tight as their ink (cut inside,
+// "212" lost the foot of each 2 and read "717"); a ruled cell's box is its rules'.
+CellCut CutCell(const CellImages& images, const Box& cell, int dpi, bool ruled) {
+  CellCut out;
   Pix* text_image = images.ink;
   const double scale = dpi / 72.0;
   // A fifth of the text line's height around words: under half the narrowest
@@ -55,17 +54,16 @@ Line ReadCell(Engine& engine, const CellImages& images, const Box& cell, int dpi
                           static_cast<int>(std::ceil(cell.x1 * scale)) - inset);
   const int y1 = std::min(static_cast<int>(pixGetHeight(text_image)),
                           static_cast<int>(std::ceil(cell.y1 * scale)) - inset);
-  if (x1 - x0 < 4 || y1 - y0 < 4) return {};
+  if (x1 - x0 < 4 || y1 - y0 < 4) return out;
   ::Box* region = boxCreate(x0, y0, x1 - x0, y1 - y0);
   PixPtr crop(pixClipRectangle(text_image, region, nullptr));
-  // What Tesseract reads: the gray page's pixels where it has them (TextInGray).
   PixPtr shade(images.gray != nullptr ? pixClipRectangle(images.gray, region, nullptr) : nullptr);
   boxDestroy(&region);
-  if (crop == nullptr) return {};
+  if (crop == nullptr) return out;
   if (shade != nullptr) WhitenPaper(shade.get());
   l_int32 ink = 0;
   pixCountPixels(crop.get(), &ink, nullptr);
-  if (ink < 8) return {};
+  if (ink < 8) return out;
   std::vector<int> row_ink(static_cast<std::size_t>(pixGetHeight(crop.get())), 0);
   if (NUMA* rows = pixCountPixelsByRow(crop.get(), nullptr)) {
     for (std::size_t y = 0; y < row_ink.size(); ++y) {
@@ -75,31 +73,53 @@ Line ReadCell(Engine& engine, const CellImages& images, const Box& cell, int dpi
     }
     numaDestroy(&rows);
   }
-  const std::vector<LineBand> bands = TextLineBands(row_ink, dpi);
+  out.bands = TextLineBands(row_ink, dpi);
+  out.ink = std::move(crop);
+  out.shade = std::move(shade);
+  return out;
+}
+
+// How a cut cell is read.
+struct CellReading {
+  bool numeric = false;  // the numeric character set
+  // > 1 enlarges each line (smoothed to grey, which Tesseract thresholds again) before reading:
+  // the second try for an amount whose first reading breaks the amount grammar, since small
+  // print at scan resolutions loses points and commas to the binariser's pixel grid.
+  int upscale = 1;
+  bool second_reader = false;  // the engine's second reader (RecognizeAmountAgain)
+  bool binary_only = false;    // the binary pixels even where the gray ones are cut
+};
+
+// Reads a cut cell as one line, or line by line where its text wraps (an amount printed
+// "342,667.3" over "0" in a narrow column, a code "2101" over "101"): a single-line read of two
+// lines mashes them into one row of wrong digits. The lines are joined with '\n', as the text
+// layer joins a wrapped cell.
+Line ReadCut(Engine& engine, const CellCut& cut, int dpi, const CellReading& how) {
+  if (cut.ink == nullptr) return {};
   // Tesseract expects a margin around a line; white is 255 in gray, 0 in 1 bpp.
   const int margin = std::max(8, dpi / 20);
   auto read = [&](Pix* part) -> Line {
     const bool is_gray = pixGetDepth(part) == 8;
     PixPtr framed(pixAddBorder(part, margin, is_gray ? 255 : 0));
     if (framed == nullptr) return {};
-    if (upscale <= 1) {
-      return second_reader ? engine.RecognizeAmountAgain(framed.get(), dpi)
-                           : engine.RecognizeLine(framed.get(), dpi, numeric);
+    if (how.upscale <= 1) {
+      return how.second_reader ? engine.RecognizeAmountAgain(framed.get(), dpi)
+                               : engine.RecognizeLine(framed.get(), dpi, how.numeric);
     }
     PixPtr gray(is_gray ? pixClone(framed.get()) : pixConvert1To8(nullptr, framed.get(), 255, 0));
     if (gray == nullptr) return {};
-    PixPtr large(pixScaleGrayLI(gray.get(), static_cast<l_float32>(upscale),
-                                static_cast<l_float32>(upscale)));
+    PixPtr large(pixScaleGrayLI(gray.get(), static_cast<l_float32>(how.upscale),
+                                static_cast<l_float32>(how.upscale)));
     if (large == nullptr) return {};
-    return second_reader ? engine.RecognizeAmountAgain(large.get(), dpi * upscale)
-                         : engine.RecognizeLine(large.get(), dpi * upscale, numeric);
+    return how.second_reader ? engine.RecognizeAmountAgain(large.get(), dpi * how.upscale)
+                             : engine.RecognizeLine(large.get(), dpi * how.upscale, how.numeric);
   };
-  Pix* source = shade != nullptr ? shade.get() : crop.get();
-  if (bands.size() <= 1) return read(source);
+  Pix* source = cut.shade != nullptr && !how.binary_only ? cut.shade.get() : cut.ink.get();
+  if (cut.bands.size() <= 1) return read(source);
   Line joined;
   joined.confidence = 100;
-  const int width = pixGetWidth(crop.get()), height = pixGetHeight(crop.get());
-  for (const LineBand& band : bands) {
+  const int width = pixGetWidth(cut.ink.get()), height = pixGetHeight(cut.ink.get());
+  for (const LineBand& band : cut.bands) {
     // A pixel of the gap either side keeps a comma's tail and a stroke's fringe.
     const int top = std::max(0, band.top - 1), bottom = std::min(height, band.bottom + 1);
     ::Box* strip = boxCreate(0, top, width, bottom - top);
@@ -212,11 +232,9 @@ std::string BareAmount(std::string_view text) {
 // binary one a Song 4 read 1 on 烟台's, whose hairlines binarising drops), rarely both on one
 // cell; where the third agrees with the second, the second is taken, still disputed and named by
 // the warning. Returns whether the readings were disputed (a warning written).
-bool CheckAmountBySecondReader(Engine& engine, const CellImages& images, const Box& cut, int dpi,
-                               bool ruled, TableCell& cell, int& confidence,
-                               std::vector<Warning>& warnings) {
-  const Line second = ReadCell(engine, images, cut, dpi, /*numeric=*/true, 1, ruled,
-                               /*second_reader=*/true);
+bool CheckAmountBySecondReader(Engine& engine, const CellCut& cut, int dpi, TableCell& cell,
+                               int& confidence, std::vector<Warning>& warnings) {
+  const Line second = ReadCut(engine, cut, dpi, {.numeric = true, .second_reader = true});
   const std::string second_text = NormalizeAmountReading(Trim(second.text));
   if (second_text.empty() || !IsWellFormedAmount(second_text)) return false;
   if (BareAmount(second_text) == BareAmount(cell.text)) {
@@ -231,9 +249,8 @@ bool CheckAmountBySecondReader(Engine& engine, const CellImages& images, const B
     return false;
   }
   confidence = std::min(confidence, kDisputedConfidence);
-  if (images.gray != nullptr) {
-    const Line third = ReadCell(engine, CellImages{images.ink, nullptr}, cut, dpi,
-                                /*numeric=*/true, 1, ruled);
+  if (cut.shade != nullptr) {
+    const Line third = ReadCut(engine, cut, dpi, {.numeric = true, .binary_only = true});
     if (BareAmount(NormalizeAmountReading(Trim(third.text))) == BareAmount(second_text)) {
       warnings.push_back(
           Warning{std::string(kOcrReadingsDiffer),
@@ -325,9 +342,12 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
         // An empty cell of a table without rules has its column's extent, not
         // its words' box: it is cut inside, as a ruled cell is.
         const bool tight = !ruled && shape != CellShape::kEmpty;
-        const Box cut = tight ? InkBoxOfCell(content, detected.glyph_indices, *cell.provenance.box)
-                              : *cell.provenance.box;
-        Line line = ReadCell(engine, images, cut, dpi, numeric, 1, !tight);
+        const CellCut cut =
+            CutCell(images,
+                    tight ? InkBoxOfCell(content, detected.glyph_indices, *cell.provenance.box)
+                          : *cell.provenance.box,
+                    dpi, /*ruled=*/!tight);
+        Line line = ReadCut(engine, cut, dpi, {.numeric = numeric});
         const CellShape read_shape = ShapeOf(line.text);
         bool usable = numeric
                           ? read_shape == CellShape::kAmount ||
@@ -337,7 +357,7 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
         // spanning "支出"), which the page pass can miss: read as a label when
         // it is no amount.
         if (!usable && numeric && shape == CellShape::kEmpty) {
-          line = ReadCell(engine, images, cut, dpi, /*numeric=*/false, 1, !tight);
+          line = ReadCut(engine, cut, dpi, {.numeric = false});
           usable = ShapeOf(line.text) == CellShape::kLabel;
           numeric = false;
         }
@@ -346,7 +366,7 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
         // A reading with marks the amount grammar cannot place is read once
         // more, enlarged; the second reading is taken when it is well formed.
         if (usable && numeric && !IsWellFormedAmount(text)) {
-          const Line again = ReadCell(engine, images, cut, dpi, numeric, /*upscale=*/2, !tight);
+          const Line again = ReadCut(engine, cut, dpi, {.numeric = numeric, .upscale = 2});
           const std::string text_again = NormalizeAmountReading(Trim(again.text));
           if (ShapeOf(again.text) == CellShape::kAmount && IsWellFormedAmount(text_again)) {
             line = again;
@@ -360,8 +380,7 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
         // An amount neither reading of the first reader makes well formed ('1.606. 14',
         // 'S.93') is still read by the second: its well-formed reading is taken.
         if (numeric && (usable || !IsWellFormedAmount(NormalizeAmountReading(cell.text)))) {
-          if (!CheckAmountBySecondReader(engine, images, cut, dpi, !tight, cell, confidence,
-                                         detected.warnings))
+          if (!CheckAmountBySecondReader(engine, cut, dpi, cell, confidence, detected.warnings))
             CheckAmountByPageReading(page_reading, cell, confidence, detected.warnings);
         }
       }
