@@ -116,7 +116,7 @@ std::string StripSuffixes(std::string name) {
 
 bool IsPrefixedUnitLine(const std::string& line) {
   static const RE2 kPrefix(
-      R"(^\s*(?:编制单位|预算主管部门|主管部门|预算单位|填报单位|部门名称|单位名称|部门|单位)\s*[:：])");
+      R"(^\s*(?:编制单位|编制部门|预算主管部门|主管部门|预算单位|填报单位|部门名称|单位名称|部门|单位)\s*[:：])");
   return RE2::PartialMatch(line, kPrefix);
 }
 
@@ -127,6 +127,7 @@ struct Candidate {
   int weight = 0;
   std::string evidence;
   Provenance provenance;
+  bool gapped = false;  // OCR read it with a gap inside the name (HasOneGapInside)
 };
 
 // Candidates naming the same value (or one an abbreviation of the other, for
@@ -185,10 +186,27 @@ const Group* Best(const std::vector<Group>& groups) {
   return best;
 }
 
+// At most this many characters a recogniser loses in a gap inside a name (商 委员会 for
+// 商务委员会).
+constexpr std::size_t kMaxCharactersLostInAGap = 2;
+
 const Candidate* Representative(const Group& group) {
   const Candidate* representative = group.members.front();
   for (const Candidate* member : group.members) {
     if (member->weight > representative->weight) representative = member;
+  }
+  // A name OCR read with a gap inside may have lost a character there (上海市普陀区商 委员会 on
+  // the cover, 编制部门：上海市普陀区商务委员会 over a table): another place of the group that
+  // prints it with one or two characters more, read without a gap, gives the name.
+  if (representative->gapped) {
+    const std::size_t read = DecodeUtf8(representative->value).size();
+    const Candidate* fuller = nullptr;
+    for (const Candidate* member : group.members) {
+      const std::size_t size = DecodeUtf8(member->value).size();
+      if (member->gapped || size <= read || size > read + kMaxCharactersLostInAGap) continue;
+      if (fuller == nullptr || member->weight > fuller->weight) fuller = member;
+    }
+    if (fuller != nullptr) representative = fuller;
   }
   return representative;
 }
@@ -477,7 +495,7 @@ void FallBackOnYearDu(const std::vector<const Paragraph*>& paragraphs, Attribute
 std::string NameOfLine(std::string_view raw_line, bool ending) {
   // Prefixed forms: 编制单位：X, 部门：X, 单位：X, 预算单位：X.
   static const RE2 kPrefixed(
-      R"(^\s*(?:编制单位|预算主管部门|主管部门|预算单位|填报单位|部门名称|单位名称|部门|单位)\s*[:：]\s*(.+?)\s*(?:(?:金额)?单位\s*[:：].*)?$)");
+      R"(^\s*(?:编制单位|编制部门|预算主管部门|主管部门|预算单位|填报单位|部门名称|单位名称|部门|单位)\s*[:：]\s*(.+?)\s*(?:(?:金额)?单位\s*[:：].*)?$)");
   std::string line = Trim(raw_line);
   // Section and attachment prefixes: "附件：", "附件1:", "第二部分 ".
   static const RE2 kLeadIn(R"(^\s*(?:附件\s*\d*\s*[:：]?|第[一二三四五六七八九十]+部分)\s*)");
@@ -636,7 +654,7 @@ void ReportUnreadMetadata(const std::vector<DocumentLine>& lines, const Document
                           std::vector<Finding>& findings) {
   static const RE2 kLongYear(R"((?:^|[^0-9])((?:19|20)[0-9]{3})\s*年)");
   static const RE2 kUnitLabelWithoutColon(
-      R"(^\s*(编制单位|预算主管部门|主管部门|预算单位|填报单位|部门名称|单位名称)\s*([^\s:：;；,，].*)$)");
+      R"(^\s*(编制单位|编制部门|预算主管部门|主管部门|预算单位|填报单位|部门名称|单位名称)\s*([^\s:：;；,，].*)$)");
   bool department = !metadata.department.value.empty();
   bool year = !metadata.fiscal_year.value.empty();
   for (std::size_t i = 0; i < lines.size() && !(department && year); ++i) {
@@ -736,6 +754,7 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
       }
       if (ocr && text == line.text && HasOneGapInside(text, name)) {
         gapped.push_back(departments.size() - 1);
+        departments.back().gapped = true;
       }
     };
     for (const std::string& candidate : JoinedCandidates(lines, i, kMaxJoinedLines)) {

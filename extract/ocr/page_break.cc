@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/ocr/cell_reading.h"
 #include "extract/pdf/page_break_tables.h"
 
 namespace disclose::ocr {

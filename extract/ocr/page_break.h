@@ -26,9 +26,4 @@ namespace disclose::ocr {
 bool RejoinOcrTableAcrossPageBreak(const pdf::PageContent& upper_content, pdf::PageAnalysis& upper,
                                    const pdf::PageContent& lower_content, pdf::PageAnalysis& lower);
 
-// Marks a page's paragraphs and furniture as OCR'd, with their glyphs' mean
-// confidence, and puts the thousands separators OCR read as points back
-// (RepairSeparators). RefineAnalysis ends so; so does a page laid out again.
-void MarkOcrParagraphs(const pdf::PageContent& content, pdf::PageAnalysis& analysis);
-
 }  // namespace disclose::ocr

@@ -242,6 +242,18 @@ bool IsCellLineRest(const std::string& text) {
   return true;
 }
 
+// Whether lines[from..] are the rest of one label the break cut, wrapped over one to
+// kMaxRestLines lines of its narrow cell (二、政府性基金预算财 at the foot, 政拨款收入 under
+// the repeated header at the top): each a cell's line (IsCellLineRest), flush with the first.
+bool AreRestsOfACutLabel(const std::vector<GlyphLine>& lines, std::size_t from) {
+  if (from >= lines.size() || lines.size() - from > kMaxRestLines) return false;
+  return std::all_of(
+      lines.begin() + static_cast<std::ptrdiff_t>(from), lines.end(), [&](const GlyphLine& line) {
+        const double em = std::max(1.0, std::min(line.box.height(), 20.0));
+        return IsCellLineRest(line.text) && std::abs(line.box.x0 - lines[from].box.x0) < em;
+      });
+}
+
 // A paragraph below a table that can only be a row of labels of it: one
 // line, starting where the table's labels start, with no figure and nothing
 // a note, a title or a unit line has (。：, a closing 表).
@@ -419,14 +431,8 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
       // 支出, no header repeated): the table continues the one above.
       if (paragraphs.size() == 1 && IsLabelRest(paragraphs[0].text)) continues = true;
       // Or the rest of a label wrapped over more lines of a narrow cell (二、政府性 over
-      // 基金预算财 / 政拨款): each short, no digit, flush with the one above.
-      if (paragraphs.size() >= 2 && paragraphs.size() <= kMaxRestLines &&
-          std::all_of(paragraphs.begin(), paragraphs.end(), [&](const GlyphLine& line) {
-            const double em = std::max(1.0, std::min(line.box.height(), 20.0));
-            return IsCellLineRest(line.text) && std::abs(line.box.x0 - paragraphs[0].box.x0) < em;
-          })) {
-        continues = true;
-      }
+      // 基金预算财 / 政拨款).
+      if (paragraphs.size() >= 2 && AreRestsOfACutLabel(paragraphs, 0)) continues = true;
       const bool ocr = content.page.text_origin == TextOrigin::kOcr;
       // The reading that sets more lines aside wins: where the layout joined
       // the repeated header's last line and the row under it into one
@@ -465,7 +471,8 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
         best = n;
         side.repeated.clear();
         for (std::size_t l = 0; l < n; ++l) side.repeated.push_back(lines[l].box);
-        continues = n == lines.size() || (n + 1 == lines.size() && IsLabelRest(lines[n].text));
+        continues = n == lines.size() || (n + 1 == lines.size() && IsLabelRest(lines[n].text)) ||
+                    AreRestsOfACutLabel(lines, n);
       }
     }
     // On the upper page, lines between the table and the break that can only
@@ -922,33 +929,18 @@ bool CompleteRowCutUnderRepeatedHeader(PageAnalysis& upper, const PageContent& l
   if (rest == lower.layout.paragraphs.size()) return false;
   const Box& at = *lower.layout.paragraphs[rest].provenance.box;
 
-  // The rest line's digit pieces, left to right.
-  std::vector<int> glyphs;
-  for (std::size_t k = 0; k < lower_content.glyphs.size(); ++k) {
-    const Glyph& glyph = lower_content.glyphs[k];
+  // The rest line's digit pieces, left to right, apart where a gap is wider than half a
+  // character (one cell's digits are set tight).
+  std::vector<const Glyph*> glyphs;
+  double height = 0;
+  for (const Glyph& glyph : lower_content.glyphs) {
     const double x = (glyph.box.x0 + glyph.box.x1) / 2, y = CenterY(glyph.box);
-    if (x >= at.x0 && x <= at.x1 && y >= at.y0 && y <= at.y1 &&
-        !RemoveAllWhitespace(glyph.text).empty()) {
-      glyphs.push_back(static_cast<int>(k));
+    if (x >= at.x0 && x <= at.x1 && y >= at.y0 && y <= at.y1) {
+      glyphs.push_back(&glyph);
+      height = std::max(height, glyph.box.height());
     }
   }
-  std::sort(glyphs.begin(), glyphs.end(), [&](int a, int b) {
-    return lower_content.glyphs[static_cast<std::size_t>(a)].box.x0 <
-           lower_content.glyphs[static_cast<std::size_t>(b)].box.x0;
-  });
-  struct Piece {
-    std::string text;
-    Box box;
-  };
-  std::vector<Piece> pieces;
-  for (int k : glyphs) {
-    const Glyph& glyph = lower_content.glyphs[static_cast<std::size_t>(k)];
-    if (pieces.empty() || glyph.box.x0 - pieces.back().box.x1 > 0.5 * glyph.box.height()) {
-      pieces.push_back(Piece{"", glyph.box});
-    }
-    pieces.back().text += glyph.text;
-    pieces.back().box.x1 = std::max(pieces.back().box.x1, glyph.box.x1);
-  }
+  const std::vector<TextPiece> pieces = Pieces(std::move(glyphs), 0.5 * height);
   if (pieces.size() != heads.size()) return false;
   constexpr double kEdgeTolerance = 2.0;  // points
   for (std::size_t i = 0; i < pieces.size(); ++i) {

@@ -18,9 +18,13 @@
 #include "core/document.h"
 #include "core/text.h"
 #include "extract/extract.h"
+#include "extract/ocr/amount_reading.h"
+#include "extract/ocr/cell_reading.h"
 #include "extract/ocr/image_reader.h"
 #include "extract/ocr/ocr_engine.h"
+#include "extract/ocr/ocr_glyphs.h"
 #include "extract/ocr/ocr_page.h"
+#include "extract/ocr/orientation.h"
 #include "extract/ocr/page_image.h"
 #include "extract/pdf/unruled_stages.h"
 

@@ -433,33 +433,45 @@ TEST(PageBreakTableTest, RepeatedHeaderOverLastRowsWithAnotherTableBelow) {
   EXPECT_TRUE(AnyParagraphContains(lower, "一般公共预算支出表"));
 }
 
-// The break cut a label's two lines (二、政府性基金预算拨 | 款) and Word
-// repeated the header between them: the lines between the table on the lower
-// page and the break are the repeated header and the label's rest, and that
-// table continues the one above (s1_0170_budget lost its whole summary).
+// The break cut a label's lines (二、政府性基金预算拨 | 款) and Word repeated the header
+// between them: the lines between the table on the lower page and the break are the repeated
+// header and the label's rest, and that table continues the one above (s1_0170_budget lost its
+// whole summary). The rest may be a whole cell line (政拨款收入, s6w_0058_final) or more than
+// one (a narrow cell).
 TEST(PageBreakTableTest, RepeatedHeaderBetweenTheLinesOfACutLabel) {
-  PageContent upper_content = SummaryAtThePageFoot();
-  AddRun(upper_content, "二、政府性基金预算拨", 60, 770);
-  PageContent lower_content = A4Page(2);
-  SummaryHeader(lower_content, 60);
-  AddRun(lower_content, "款", 60, 120);
-  LastSummaryRows(lower_content, 150, "8,419.44");
+  const std::vector<std::vector<std::string>> rests = {
+      {"款"}, {"政拨款收入"}, {"基金预算财", "政拨款"}};
+  for (const std::vector<std::string>& rest_lines : rests) {
+    SCOPED_TRACE(rest_lines.front());
+    PageContent upper_content = SummaryAtThePageFoot();
+    AddRun(upper_content, "二、政府性基金预算拨", 60, 770);
+    PageContent lower_content = A4Page(2);
+    SummaryHeader(lower_content, 60);
+    double y = 120;
+    for (const std::string& line : rest_lines) {
+      AddRun(lower_content, line, 60, y);
+      y += 20;
+    }
+    LastSummaryRows(lower_content, y + 10, "8,419.44");
 
-  PageAnalysis upper = AnalyzePage(upper_content);
-  PageAnalysis lower = AnalyzePage(lower_content);
-  ASSERT_EQ(upper.tables.size(), 1u);
-  ASSERT_EQ(lower.tables.size(), 1u);  // three rows make a table of their own
-  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
-  ASSERT_EQ(upper.tables.size(), 1u);
-  EXPECT_TRUE(upper.tables[0].table.continues_on_next_page);
-  ASSERT_EQ(lower.tables.size(), 1u);
-  const Table& rest = lower.tables[0].table;
-  EXPECT_TRUE(rest.continued_from_previous_page);
-  ASSERT_EQ(rest.column_count, upper.tables[0].table.column_count);
-  EXPECT_EQ(RowTexts(rest, rest.row_count - 1),
-            (std::vector<std::string>{"收入总计", "8,419.44", "支出总计", "8,419.44", "8,419.44"}));
-  EXPECT_FALSE(AnyParagraphContains(lower, "支出功能分类"));
-  EXPECT_TRUE(AnyParagraphContains(lower, "注：本表为示例。"));
+    PageAnalysis upper = AnalyzePage(upper_content);
+    PageAnalysis lower = AnalyzePage(lower_content);
+    ASSERT_EQ(upper.tables.size(), 1u);
+    ASSERT_EQ(lower.tables.size(), 1u);  // three rows make a table of their own
+    ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+    ASSERT_EQ(upper.tables.size(), 1u);
+    EXPECT_TRUE(upper.tables[0].table.continues_on_next_page);
+    ASSERT_EQ(lower.tables.size(), 1u);
+    const Table& rest = lower.tables[0].table;
+    EXPECT_TRUE(rest.continued_from_previous_page);
+    ASSERT_EQ(rest.column_count, upper.tables[0].table.column_count);
+    EXPECT_EQ(
+        RowTexts(rest, rest.row_count - 1),
+        (std::vector<std::string>{"收入总计", "8,419.44", "支出总计", "8,419.44", "8,419.44"}));
+    EXPECT_FALSE(AnyParagraphContains(lower, "支出功能分类"));
+    EXPECT_FALSE(AnyParagraphContains(lower, rest_lines.back()));
+    EXPECT_TRUE(AnyParagraphContains(lower, "注：本表为示例。"));
+  }
 }
 
 // A table cut after two rows under its header (too few for a table on either page), Word

@@ -442,6 +442,39 @@ TEST(MetadataTest, OcrNameWithAGapInsideIsReported) {
                    .Reports("metadata.ocr_name_gap"));
 }
 
+// The name OCR read with a gap is put right by another place that prints it whole, one or two
+// characters more where the gap is (sh_putuo_commerce_2025's cover read 商 委员会 at 300 dpi,
+// the 编制部门 line over its tables 商务委员会); a place that prints more than that, or another
+// name, does not.
+TEST(MetadataTest, OcrNameWithAGapIsPutRightByAPlaceThatPrintsItWhole) {
+  struct Case {
+    const char* other_place;
+    const char* department;
+    bool gap_reported;
+  };
+  const Case cases[] = {
+      {"编制部门:上海市普陀区商务委员会 单位:元", "上海市普陀区商务委员会", false},
+      {"编制单位：上海市普陀区商务委员会", "上海市普陀区商务委员会", false},
+      {"编制部门:上海市普陀区商务委员会办公室 单位:元", "上海市普陀区商委员会", true},
+      {"编制部门:上海市普陀区财政局 单位:元", "上海市普陀区商委员会", true},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.other_place);
+    const OcrRead read =
+        ReadLines({"上海市普陀区2025年区级部门预算", "预算主管部门:上海市普陀区商 委员会",
+                   "收支预算总表", c.other_place});
+    EXPECT_EQ(read.metadata.department.value, c.department);
+    EXPECT_EQ(read.Reports("metadata.ocr_name_gap"), c.gap_reported);
+  }
+}
+
+// 编制部门： names the department as 编制单位： does (Shanghai's district budgets, seed 004).
+TEST(MetadataTest, CompilingDepartmentLineIsAUnitLine) {
+  const OcrRead read =
+      ReadLines({"收支预算总表", "编制部门：上海市普陀区财政局 单位：元"}, TextOrigin::kTextLayer);
+  EXPECT_EQ(read.metadata.department.value, "上海市普陀区财政局");
+}
+
 // A title whose year OCR read with a digit too many. chi_sim reads a large serif 6 as 56
 // (20256年度部门预算 for 2026): that year is put back and reported. Any other digit too many
 // (20236) is not guessed, only reported. A year stated elsewhere is taken as printed.

@@ -1,0 +1,240 @@
+#include "extract/ocr/ocr_glyphs.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <utility>
+
+#include "core/text.h"
+#include "extract/ocr/amount_reading.h"
+
+namespace disclose::ocr {
+
+GlyphHeight GlyphHeightOfBand(double top, double bottom) {
+  const double band = std::max(bottom - top, 0.1);
+  const double em = std::max(1.0, band / kBandPerEm);
+  const double middle = (top + bottom) / 2;
+  return GlyphHeight{middle - kGlyphBoxEm * em / 2, middle + kGlyphBoxEm * em / 2, em};
+}
+
+Box InkBoxOfGlyphBox(const Box& box) {
+  const double band = box.height() * kBandPerEm / kGlyphBoxEm;
+  const double middle = (box.y0 + box.y1) / 2;
+  return Box{box.x0, middle - band / 2, box.x1, middle + band / 2};
+}
+
+namespace {
+
+// How wide a character sets, in ems: CJK and full-width forms one, others half.
+double WidthUnits(std::string_view text) {
+  double units = 0;
+  for (char32_t c : DecodeUtf8(text)) {
+    units += (IsCjkIdeograph(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF))
+                 ? 1.0
+                 : 0.5;
+  }
+  return std::max(units, 0.5);
+}
+
+// An ideograph or a full-width mark (、，（）：): what Chinese sets without spaces.
+bool IsCjkCharacter(char32_t c) {
+  return IsCjkIdeograph(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+// The words of each text line ordered left to right (a word's characters
+// keep their order). The LSTM's reading order is not always the line's: a
+// hallucinated "拨" at x 367 came before the "二" at 143 that starts its line,
+// and the words after it were pushed right of it.
+std::vector<Symbol> WordsLeftToRight(const std::vector<Symbol>& symbols) {
+  struct Word {
+    std::size_t begin, end;
+    int x0;
+  };
+  std::vector<Symbol> out;
+  out.reserve(symbols.size());
+  for (std::size_t line = 0; line < symbols.size();) {
+    std::size_t line_end = line + 1;
+    while (line_end < symbols.size() && symbols[line_end].line_top == symbols[line].line_top &&
+           symbols[line_end].line_bottom == symbols[line].line_bottom)
+      ++line_end;
+    std::vector<Word> words;
+    for (std::size_t begin = line; begin < line_end;) {
+      std::size_t end = begin + 1;
+      while (end < line_end && symbols[end].word == symbols[begin].word) ++end;
+      int x0 = symbols[begin].word_x1 > symbols[begin].word_x0 ? symbols[begin].word_x0 : INT_MAX;
+      if (x0 == INT_MAX)
+        for (std::size_t i = begin; i < end; ++i) x0 = std::min(x0, symbols[i].x0);
+      words.push_back({begin, end, x0});
+      begin = end;
+    }
+    std::stable_sort(words.begin(), words.end(),
+                     [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    for (const Word& word : words)
+      for (std::size_t i = word.begin; i < word.end; ++i) out.push_back(symbols[i]);
+    line = line_end;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& unordered, double scale) {
+  const std::vector<Symbol> symbols = WordsLeftToRight(unordered);
+  std::vector<pdf::Glyph> glyphs;
+  glyphs.reserve(symbols.size());
+  // Words of one text line, left to right, may overlap; each starts where the
+  // one before it ended, so characters never interleave.
+  int line_top = -1, line_bottom = -1, cursor = 0;
+  for (std::size_t begin = 0; begin < symbols.size();) {
+    std::size_t end = begin + 1;
+    while (end < symbols.size() && symbols[end].word == symbols[begin].word) ++end;
+    const Symbol& first = symbols[begin];
+    int word_x0 = first.word_x0, word_x1 = first.word_x1;
+    if (word_x1 <= word_x0) {
+      word_x0 = first.x0;
+      word_x1 = first.x1;
+      for (std::size_t i = begin; i < end; ++i) {
+        word_x0 = std::min(word_x0, symbols[i].x0);
+        word_x1 = std::max(word_x1, symbols[i].x1);
+      }
+    }
+    if (first.line_top == line_top && first.line_bottom == line_bottom) {
+      word_x0 = std::max(word_x0, cursor);
+      word_x1 = std::max(word_x1, word_x0 + 1);
+    }
+    line_top = first.line_top;
+    line_bottom = first.line_bottom;
+    cursor = word_x1;
+    double total = 0;
+    for (std::size_t i = begin; i < end; ++i) total += WidthUnits(symbols[i].text);
+    double x = word_x0;
+    const double per_unit = (word_x1 - word_x0) / total;
+    // The whole line's band, not the character's: layout then sees one line.
+    const int top = first.line_top, bottom = std::max(first.line_bottom, first.line_top + 1);
+    const GlyphHeight height = GlyphHeightOfBand(top * scale, bottom * scale);
+    for (std::size_t i = begin; i < end; ++i) {
+      const Symbol& symbol = symbols[i];
+      const double width = WidthUnits(symbol.text) * per_unit;
+      pdf::Glyph glyph;
+      glyph.text = SanitizeUtf8(symbol.text);
+      glyph.box = Box{x * scale, height.y0, (x + width) * scale, height.y1};
+      x += width;
+      if (glyph.text.empty()) continue;
+      glyph.font_size = height.em;
+      glyph.confidence = symbol.confidence;
+      glyphs.push_back(std::move(glyph));
+    }
+    begin = end;
+  }
+  // Chinese has no spaces: the engine's word breaks inside a run of CJK are
+  // arbitrary, and a justified line spreads its characters wider than the
+  // 0.45 em layout reads as a space. A gap under one em between two CJK
+  // characters is closed; wider gaps (columns) stay. Beside a CJK character
+  // any other (a figure in "共计 1,016.73 万元") only under half an em: in a
+  // table without rules a label and the 行次 or amount after it are two cells
+  // 0.6 em apart (the padding of two cells), and closed they were one
+  // ("二、政府性基金预算拨款收入2").
+  for (std::size_t i = 1; i < glyphs.size(); ++i) {
+    pdf::Glyph& left = glyphs[i - 1];
+    const pdf::Glyph& right = glyphs[i];
+    if (left.box.y0 != right.box.y0 || left.box.y1 != right.box.y1) continue;
+    const double gap = right.box.x0 - left.box.x1;
+    if (gap <= 0 || gap >= right.font_size) continue;
+    const auto a = DecodeUtf8(left.text), b = DecodeUtf8(right.text);
+    const bool cjk_left = !a.empty() && IsCjkCharacter(a.back());
+    const bool cjk_right = !b.empty() && IsCjkCharacter(b.front());
+    if ((cjk_left && cjk_right) || ((cjk_left || cjk_right) && gap < 0.5 * right.font_size))
+      left.box.x1 = right.box.x0;
+  }
+  return glyphs;
+}
+
+void NormalizeAmountWords(std::vector<Symbol>& symbols) {
+  std::vector<Symbol> out;
+  out.reserve(symbols.size());
+  for (std::size_t begin = 0; begin < symbols.size();) {
+    std::size_t end = begin + 1;
+    while (end < symbols.size() && symbols[end].word == symbols[begin].word) ++end;
+    std::string text;
+    bool amount_like = true;
+    int confidence = 100;
+    Symbol first = symbols[begin];
+    for (std::size_t i = begin; i < end; ++i) {
+      text += symbols[i].text;
+      confidence = std::min(confidence, symbols[i].confidence);
+      first.x0 = std::min(first.x0, symbols[i].x0);
+      first.x1 = std::max(first.x1, symbols[i].x1);
+      for (char32_t c : DecodeUtf8(symbols[i].text))
+        amount_like = amount_like && (IsDigitLike(c) || c == U'.' || c == U',' || c == U'，' ||
+                                      c == U'．' || c == U'-' || c == U';' || c == U'；');
+    }
+    const std::string fixed = amount_like ? NormalizeAmountReading(text) : text;
+    if (fixed == text || !IsWellFormedAmount(fixed)) {
+      for (std::size_t i = begin; i < end; ++i) out.push_back(std::move(symbols[i]));
+    } else {
+      if (first.word_x1 <= first.word_x0) {
+        first.word_x0 = first.x0;
+        first.word_x1 = first.x1;
+      }
+      first.confidence = confidence;
+      for (char c : fixed) {
+        Symbol symbol = first;
+        symbol.text = std::string(1, c);
+        out.push_back(std::move(symbol));
+      }
+    }
+    begin = end;
+  }
+  symbols = std::move(out);
+}
+
+void DropStrayMarks(std::vector<Symbol>& symbols) {
+  auto opening = [](const std::string& t) { return t == "“" || t == "‘"; };
+  auto closing = [](const std::string& t) { return t == "”" || t == "’"; };
+  // Brackets go only stuck to a figure: in a label an OCR'd bracket may pair
+  // with one misread ("因公出国〈境)费").
+  auto bracket = [](const std::string& t) {
+    return t == "]" || t == "[" || t == "】" || t == "【";
+  };
+  auto digit = [](const Symbol& symbol) {
+    return !symbol.text.empty() && symbol.text[0] >= '0' && symbol.text[0] <= '9';
+  };
+  auto bar = [](const std::string& t) { return t == "|" || t == "｜" || t == "丨"; };
+  std::vector<bool> drop(symbols.size(), false);
+  for (std::size_t begin = 0; begin < symbols.size();) {
+    std::size_t end = begin + 1;  // one text line
+    while (end < symbols.size() && symbols[end].line_top == symbols[begin].line_top &&
+           symbols[end].line_bottom == symbols[begin].line_bottom)
+      ++end;
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::string& text = symbols[i].text;
+      const bool word_start = i == begin || symbols[i - 1].word != symbols[i].word;
+      const bool word_end = i + 1 == end || symbols[i + 1].word != symbols[i].word;
+      if (!word_start && !word_end) continue;
+      if (bar(text)) {
+        drop[i] = true;
+      } else if (bracket(text)) {
+        drop[i] = (word_start && i + 1 < end && digit(symbols[i + 1])) ||
+                  (word_end && i > begin && digit(symbols[i - 1]));
+      } else if (closing(text) && word_start) {
+        bool paired = false;
+        for (std::size_t k = begin; k < i && !paired; ++k) paired = opening(symbols[k].text);
+        drop[i] = !paired;
+      } else if (opening(text) && word_end) {
+        bool paired = false;
+        for (std::size_t k = i + 1; k < end && !paired; ++k) paired = closing(symbols[k].text);
+        drop[i] = !paired;
+      }
+    }
+    begin = end;
+  }
+  std::vector<Symbol> kept;
+  kept.reserve(symbols.size());
+  for (std::size_t i = 0; i < symbols.size(); ++i)
+    if (!drop[i]) kept.push_back(std::move(symbols[i]));
+  symbols = std::move(kept);
+}
+
+}  // namespace disclose::ocr
