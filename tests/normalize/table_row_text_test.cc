@@ -13,6 +13,20 @@
 namespace disclose {
 namespace {
 
+// The figures the rows-as-text stage read into `table` ("row_code/column=fen"): those other than
+// the placeholder 1.00 (100 fen) the test's grid rows carry.
+std::vector<std::string> FiguresReadFromText(const CanonicalTable& table) {
+  std::vector<std::string> got;
+  for (const CanonicalRow& row : table.rows) {
+    for (const Figure& figure : row.values) {
+      if (figure.amount_fen != 100) {
+        got.push_back(row.row_code + "/" + figure.column + "=" + std::to_string(figure.amount_fen));
+      }
+    }
+  }
+  return got;
+}
+
 Block Text(const std::string& text, int page) {
   Paragraph paragraph;
   paragraph.text = text;
@@ -263,15 +277,7 @@ TEST(RowTextTest, RowSkippingAColumnNoRowFillsIsRead) {
     }
     std::vector<Finding> findings;
     ReportRowsReadAsText(document, tables, findings);
-    std::vector<std::string> got;
-    for (const CanonicalRow& row : tables[0].rows) {
-      for (const Figure& figure : row.values) {
-        if (figure.amount_fen != 100) {
-          got.push_back(row.row_code + "/" + figure.column + "=" +
-                        std::to_string(figure.amount_fen));
-        }
-      }
-    }
+    const std::vector<std::string> got = FiguresReadFromText(tables[0]);
     std::vector<std::string> checks;
     for (const Finding& finding : findings) checks.push_back(finding.check);
     if (blank_in_a_row) {
@@ -409,9 +415,10 @@ TEST(RowTextTest, SummaryRowWithBothSidesOnOneLineIsReadBySide) {
 }
 
 // s3w_0063_final, s3w_0094_final, s3w_0092_final on a scan: a plain summary's line read as a
-// paragraph with its income side's 行次 read as a digit's lookalike (总计 了 498.63 总计 14 498.63):
-// the label 总计 了 keyed nothing, so neither side was read. On an OCR'd line the lookalike is the
-// 行次 and is left out like a digit; a text layer's line is read as printed (named only).
+// paragraph with its income side's 行次 read as a digit's lookalike (总计 了 498.63 总计 14
+// 498.63): the label 总计 了 keyed nothing, so neither side was read. On an OCR'd line the
+// lookalike is the 行次 and is left out like a digit; a text layer's line is read as printed (named
+// only).
 TEST(RowTextTest, OcrSummaryLineWithItsRowNumberReadAsALookalike) {
   struct Case {
     const char* name;
@@ -420,12 +427,17 @@ TEST(RowTextTest, OcrSummaryLineWithItsRowNumberReadAsALookalike) {
     std::vector<std::string> read;  // "row_code/column=fen"
   };
   const Case cases[] = {
-      {"GrandTotal", "总计 了 498.63 总计 14 498.63", TextOrigin::kOcr,
+      {"GrandTotal",
+       "总计 了 498.63 总计 14 498.63",
+       TextOrigin::kOcr,
        {"income.grand_total/amount=49863", "expenditure.grand_total/amount=49863"}},
-      {"FirstLine", "一、一般公共预算财政拨款收入 了 430,948.42 一、科学技术支出 8 124,071.51",
+      {"FirstLine",
+       "一、一般公共预算财政拨款收入 了 430,948.42 一、科学技术支出 8 124,071.51",
        TextOrigin::kOcr,
        {"income.general_budget_appropriation/amount=43094842", "expenditure.206/amount=12407151"}},
-      {"OneReadAsI", "本年收入合计 I 498.63 本年支出合计 13 498.63", TextOrigin::kOcr,
+      {"OneReadAsI",
+       "本年收入合计 I 498.63 本年支出合计 13 498.63",
+       TextOrigin::kOcr,
        {"income.total_current_year/amount=49863", "expenditure.total_current_year/amount=49863"}},
       {"TextLayer", "总计 了 498.63 总计 14 498.63", TextOrigin::kTextLayer, {}},
   };
@@ -445,15 +457,7 @@ TEST(RowTextTest, OcrSummaryLineWithItsRowNumberReadAsALookalike) {
     }
     std::vector<Finding> findings;
     ReportRowsReadAsText(document, tables, findings);
-    std::vector<std::string> got;
-    for (const CanonicalRow& row : tables[0].rows) {
-      for (const Figure& figure : row.values) {
-        if (figure.amount_fen != 100) {
-          got.push_back(row.row_code + "/" + figure.column + "=" +
-                        std::to_string(figure.amount_fen));
-        }
-      }
-    }
+    const std::vector<std::string> got = FiguresReadFromText(tables[0]);
     EXPECT_EQ(got, c.read) << c.name;
     ASSERT_EQ(findings.size(), 1u) << c.name;
     EXPECT_EQ(findings[0].check, c.read.empty() ? "table.row_as_text" : "table.row_from_text")
@@ -478,11 +482,20 @@ TEST(RowTextTest, OcrEconomicRowFillsItsClassColumn) {
   const std::vector<std::string> parts = {"", "personnel", "public"};
   const std::vector<std::string> with_total = {"", "total", "personnel", "public"};
   const Case cases[] = {
-      {"PublicItem", "30228 工会 经费 7.96合计 14.44 9.15", parts, TextOrigin::kOcr,
+      {"PublicItem",
+       "30228 工会 经费 7.96合计 14.44 9.15",
+       parts,
+       TextOrigin::kOcr,
        {"30228/public=7960000"}},
-      {"PersonnelItem", "30113 住房公积金 38.83", parts, TextOrigin::kOcr,
+      {"PersonnelItem",
+       "30113 住房公积金 38.83",
+       parts,
+       TextOrigin::kOcr,
        {"30113/personnel=38830000"}},
-      {"TotalAndPublic", "30231 公务用车运行维护费 8.39 8.39", with_total, TextOrigin::kOcr,
+      {"TotalAndPublic",
+       "30231 公务用车运行维护费 8.39 8.39",
+       with_total,
+       TextOrigin::kOcr,
        {"30231/total=8390000", "30231/public=8390000"}},
       {"ShortOfTheTotal", "30231 公务用车运行维护费 8.39", with_total, TextOrigin::kOcr, {}},
       {"CapitalItem", "31002 办公设备购置 3.00", parts, TextOrigin::kOcr, {}},
@@ -519,15 +532,16 @@ TEST(RowTextTest, OcrEconomicRowFillsItsClassColumn) {
 TEST(RowTextTest, RowReadFromTextTakesItsPrintedPlace) {
   for (const bool above : {true, false}) {
     Document document;
-    const std::string line = above ? "一、一般公共预算财政拨款收入 430,948.42 一、科学技术支出 124,071.51"
-                                   : "总计 430,948.42 总计 430,948.42";
+    const std::string line =
+        above ? "一、一般公共预算财政拨款收入 430,948.42 一、科学技术支出 124,071.51"
+              : "总计 430,948.42 总计 430,948.42";
     if (above) document.blocks.push_back(Text(line, 2));
     const int grid_block = static_cast<int>(document.blocks.size());
     document.blocks.push_back(
         Block{Grid({{"本年收入合计", "430,948.42", "本年支出合计", "430,948.42"}})});
     if (!above) document.blocks.push_back(Text(line, 2));
-    std::vector<CanonicalTable> tables = {TableOnPage2(
-        "final.income_expenditure_summary", grid_block, {"", "amount", "", "amount"})};
+    std::vector<CanonicalTable> tables = {
+        TableOnPage2("final.income_expenditure_summary", grid_block, {"", "amount", "", "amount"})};
     for (const char* code : {"income.total_current_year", "expenditure.total_current_year"}) {
       Figure figure;
       figure.column = "amount";
@@ -1158,32 +1172,59 @@ TEST(RowTextTest, OcrRowWithLookalikeHeadsSettledByItsTotal) {
   };
   const std::vector<std::string> spend = {"", "total", "basic", "project"};
   const Case cases[] = {
-      {"NoiseBeforeAnAmount", "213 01 农业农村 150.52 了71.77 78.75", TextOrigin::kOcr, spend,
-       "21301=15052,7177,7875", {"basic=了71.77->7177"}},
-      {"SevenReadAsLe", "208 05 05 机关事业单位基本 114.89 43.07 了1.82", TextOrigin::kOcr,
-       spend, "2080505=11489,4307,7182", {"project=了1.82->7182"}},
-      {"DigitAndNoiseBeforeAnAmount", "201 03 50 事业运行 1,021.66 7了714.28 307.38",
-       TextOrigin::kOcr, spend, "2010350=102166,71428,30738", {"basic=7了714.28->71428"}},
-      {"OneAmongDigits", "210 13 01 行政运行 10,516.71 1I0,516.71", TextOrigin::kOcr,
-       {"", "total", "general_budget"}, "2101301=1051671,1051671",
+      {"NoiseBeforeAnAmount",
+       "213 01 农业农村 150.52 了71.77 78.75",
+       TextOrigin::kOcr,
+       spend,
+       "21301=15052,7177,7875",
+       {"basic=了71.77->7177"}},
+      {"SevenReadAsLe",
+       "208 05 05 机关事业单位基本 114.89 43.07 了1.82",
+       TextOrigin::kOcr,
+       spend,
+       "2080505=11489,4307,7182",
+       {"project=了1.82->7182"}},
+      {"DigitAndNoiseBeforeAnAmount",
+       "201 03 50 事业运行 1,021.66 7了714.28 307.38",
+       TextOrigin::kOcr,
+       spend,
+       "2010350=102166,71428,30738",
+       {"basic=7了714.28->71428"}},
+      {"OneAmongDigits",
+       "210 13 01 行政运行 10,516.71 1I0,516.71",
+       TextOrigin::kOcr,
+       {"", "total", "general_budget"},
+       "2101301=1051671,1051671",
        {"general_budget=1I0,516.71->1051671"}},
-      {"FirstAmountLeadingOne", "2200504 气象事业机构 I41,310.80 51,154.34 90,156.46",
-       TextOrigin::kOcr, spend, "2200504=14131080,5115434,9015646",
+      {"FirstAmountLeadingOne",
+       "2200504 气象事业机构 I41,310.80 51,154.34 90,156.46",
+       TextOrigin::kOcr,
+       spend,
+       "2200504=14131080,5115434,9015646",
        {"total=I41,310.80->14131080"}},
-      {"IncomeRowOfOnePart", "221 住房保障支出 I11,650.14 111,650.14", TextOrigin::kOcr,
-       {"", "total", "fiscal_appropriation"}, "221=11165014,11165014",
+      {"IncomeRowOfOnePart",
+       "221 住房保障支出 I11,650.14 111,650.14",
+       TextOrigin::kOcr,
+       {"", "total", "fiscal_appropriation"},
+       "221=11165014,11165014",
        {"total=I11,650.14->11165014"}},
       // Several rows on one line: those that settle are read so, one that does not as printed.
       {"SeveralRowsOneUnsettled",
        "2200504 气象事业机构 I41,310.80 51,154.34 90,156.46 2210203 购房补贴 了1,650.14 53,369.41 "
        "58,280.73",
-       TextOrigin::kOcr, spend, "2200504=14131080,5115434,9015646|2210203=165014,5336941,5828073",
+       TextOrigin::kOcr,
+       spend,
+       "2200504=14131080,5115434,9015646|2210203=165014,5336941,5828073",
        {"total=I41,310.80->14131080"}},
       {"NoReadingHolds", "213 01 农业农村 150.52 了71.77 79.75", TextOrigin::kOcr, spend, "", {}},
       {"TwoReadingsHold", "213 01 农业农村 72.00 了1.00 了1.00", TextOrigin::kOcr, spend, "", {}},
       {"TextLayer", "213 01 农业农村 150.52 了71.77 78.75", TextOrigin::kTextLayer, spend, "", {}},
-      {"NoTotalColumn", "213 01 农业农村 150.52 了71.77 78.75", TextOrigin::kOcr,
-       {"", "basic", "project", "other"}, "", {}},
+      {"NoTotalColumn",
+       "213 01 农业农村 150.52 了71.77 78.75",
+       TextOrigin::kOcr,
+       {"", "basic", "project", "other"},
+       "",
+       {}},
   };
   for (const Case& c : cases) {
     Document document;
