@@ -171,9 +171,8 @@ void KeyOcrHeaderWordsMissingTheirFirstCharacter(const TablePart& first,
   for (std::size_t c = 1; c < keys.size() && c < header.paths.size(); ++c) {
     if (!keys[c].empty() || IsCodeRole(header.roles[c]) || header.roles[c] == "rowno") continue;
     const std::string& path = header.paths[c];
-    const std::string rest = TableKey(path.substr(path.rfind('/') == std::string::npos
-                                                      ? 0
-                                                      : path.rfind('/') + 1));
+    const std::string rest =
+        TableKey(path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1));
     const std::size_t chars = DecodeUtf8(rest).size();
     if (chars == 0 || chars > kMaxRest) continue;
     std::string agreed;
@@ -277,8 +276,8 @@ bool RowNumberColumn(const Table& table, int header_rows, int c) {
   for (int r = header_rows; r < table.row_count; ++r) {
     const std::string text = Trim(table.TextAt(r, c));
     if (text.empty()) continue;
-    if (text.size() > 2 || !std::all_of(text.begin(), text.end(),
-                                        [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    if (text.size() > 2 ||
+        !std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
       return false;
     }
     ++numbers;

@@ -366,9 +366,10 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
       !Compatible(FamilyOfKind(title_kind), from_body.family) &&
       (Has(located.title, "经费") || Has(located.title, "\"") || Has(located.title, "“") ||
        Has(located.title, "”") || Has(located.title, "＂"))) {
-    title_read += " (its 三公 lost to the scan: it prints 经费 or the quotes around the word, and "
-                  "its rows name " +
-                  std::string(FamilyName(from_body.family)) + ", so it names no kind)";
+    title_read +=
+        " (its 三公 lost to the scan: it prints 经费 or the quotes around the word, and "
+        "its rows name " +
+        std::string(FamilyName(from_body.family)) + ", so it names no kind)";
     title_kind = "other";
   }
   // An OCR'd title of the plain summary over an expenditure split by fund (合计 |

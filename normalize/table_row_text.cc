@@ -613,8 +613,8 @@ std::vector<std::string> EconomicClassColumns(const CanonicalTable& table, const
   }
   if (row.code.size() != 3 && row.code.size() != 5) return {};
   const std::string part = StartsWith(row.code, "301") || StartsWith(row.code, "303") ? "personnel"
-                           : StartsWith(row.code, "302")                            ? "public"
-                                                                                    : "";
+                           : StartsWith(row.code, "302")                              ? "public"
+                                                                                      : "";
   if (part.empty()) return {};
   const std::vector<std::string> columns = AmountColumns(table);
   auto has = [&](std::string_view key) {
@@ -631,11 +631,21 @@ std::vector<std::string> EconomicClassColumns(const CanonicalTable& table, const
 
 // Columns a row's total is the sum of (total = basic + project, total = the income by source).
 bool IsRowPartColumn(const std::string& column) {
-  static const std::vector<std::string_view> kParts = {
-      "basic",          "project",       "upper_remittance",     "operating",
-      "affiliate_subsidy", "fiscal_appropriation", "upper_subsidy", "business",
-      "affiliated_remittance", "other", "fiscal_special_account", "unit_funds",
-      "general_budget", "gov_fund",      "state_capital"};
+  static const std::vector<std::string_view> kParts = {"basic",
+                                                       "project",
+                                                       "upper_remittance",
+                                                       "operating",
+                                                       "affiliate_subsidy",
+                                                       "fiscal_appropriation",
+                                                       "upper_subsidy",
+                                                       "business",
+                                                       "affiliated_remittance",
+                                                       "other",
+                                                       "fiscal_special_account",
+                                                       "unit_funds",
+                                                       "general_budget",
+                                                       "gov_fund",
+                                                       "state_capital"};
   return std::find(kParts.begin(), kParts.end(), column) != kParts.end();
 }
 
@@ -828,8 +838,8 @@ void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& ro
 // summary's first line, s3w_0092) before the grid's rows, as the checks that read rows in their
 // printed order (a summary's sources above its 本年收入合计) expect. The row read, or nullptr.
 CanonicalRow* ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::string& key,
-                               const std::vector<std::string>& columns, int table_index,
-                               int block, const Paragraph& paragraph) {
+                               const std::vector<std::string>& columns, int table_index, int block,
+                               const Paragraph& paragraph) {
   if (key.empty() || columns.empty()) return nullptr;
   for (const CanonicalRow& existing : table.rows) {
     if (existing.row_code == key) return nullptr;
@@ -854,9 +864,8 @@ CanonicalRow* ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const
     figure.provenance = paragraph.provenance;
     out.values.push_back(std::move(figure));
   }
-  const auto after = std::find_if(table.rows.begin(), table.rows.end(), [&](const CanonicalRow& r) {
-    return r.source_block > block;
-  });
+  const auto after = std::find_if(table.rows.begin(), table.rows.end(),
+                                  [&](const CanonicalRow& r) { return r.source_block > block; });
   return &*table.rows.insert(after, std::move(out));
 }
 
@@ -1278,12 +1287,12 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
           if (!readings.empty()) readings += ", ";
           readings += reading;
         }
-        repaired.message = table.kind + " row " + key + " column " + figure.column +
-                           ": OCR read '" + figure.printed_text +
-                           "' in a row read as a line of text, corrected to '" +
-                           row.amounts[amount.index] + "' (of its readings " + readings +
-                           ", the only one for which the row's total is the sum of its parts: " +
-                           amount.identity + ")";
+        repaired.message =
+            table.kind + " row " + key + " column " + figure.column + ": OCR read '" +
+            figure.printed_text + "' in a row read as a line of text, corrected to '" +
+            row.amounts[amount.index] + "' (of its readings " + readings +
+            ", the only one for which the row's total is the sum of its parts: " + amount.identity +
+            ")";
         repaired.figures.push_back(ReferenceTo(figure));
         findings.push_back(std::move(repaired));
       }

@@ -317,7 +317,8 @@ void SplitOcrSummaryJoinedColumns(std::vector<StitchedTable>& tables, std::deque
     const int amounts = AmountColumnWithJoinedLabels(stitched);
     if (amounts < 0) continue;
     for (TablePart& part : stitched.parts) {
-      owned.push_back(ReadAmountsJoinedToTheNextLabel(*part.table, part.header.header_rows, amounts));
+      owned.push_back(
+          ReadAmountsJoinedToTheNextLabel(*part.table, part.header.header_rows, amounts));
       part.table = &owned.back();
       part.header = AnalyzeHeader(owned.back());
     }

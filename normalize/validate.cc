@@ -324,8 +324,7 @@ void ReportChildlessRows(
 // its parent 21011's 505.07 summed nothing and the lost 505.07 was named by no finding). The
 // finding says what the lost row or cell would print. A text layer's tables are read as printed
 // and keep their findings.
-void ReportChildrenPrintingNothing(const SumCheck& sum, std::size_t children,
-                                   CheckLog& findings) {
+void ReportChildrenPrintingNothing(const SumCheck& sum, std::size_t children, CheckLog& findings) {
   if (sum.parent == nullptr || sum.parent->amount_fen == 0 ||
       sum.parent->provenance.origin != TextOrigin::kOcr) {
     return;

@@ -127,10 +127,10 @@ TEST(ValidateTablesTest, OcrParentWhoseChildrenPrintNothingInAColumn) {
       {"TextLayer", TextOrigin::kTextLayer, 505070000, false, {}},
   };
   for (const Case& c : cases) {
-    const std::vector<Cell> parent = {{"total", "1,799.73", 1799730000},
-                                      {"basic", "1,294.66", 1294660000},
-                                      {"project", c.parent_project_fen == 0 ? "0.00" : "505.07",
-                                       c.parent_project_fen}};
+    const std::vector<Cell> parent = {
+        {"total", "1,799.73", 1799730000},
+        {"basic", "1,294.66", 1294660000},
+        {"project", c.parent_project_fen == 0 ? "0.00" : "505.07", c.parent_project_fen}};
     std::vector<Cell> child = {{"total", "1,799.73", 1799730000},
                                {"basic", "1,294.66", 1294660000}};
     if (c.child_prints_project) child.push_back({"project", "505.07", 505070000});
