@@ -731,7 +731,6 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
 
   std::vector<Candidate> departments;
   std::vector<RepairedName> repairs;
-  std::vector<std::size_t> gapped;  // names OCR read with a gap inside (HasOneGapInside)
   std::vector<Candidate> years;
   std::vector<std::string> year_kind_words;  // parallel to years
   std::vector<std::size_t> mended_years;     // years read from a 6 read as 56
@@ -753,7 +752,6 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
                                        Evidence(text), line.provenance});
       }
       if (ocr && text == line.text && HasOneGapInside(text, name)) {
-        gapped.push_back(departments.size() - 1);
         departments.back().gapped = true;
       }
     };
@@ -893,6 +891,10 @@ DocumentMetadata ExtractMetadata(const Document& document, std::vector<Finding>*
               "\"), which ends in no organisation word; it is taken as " + repair->name + ": " +
               changes + " is a misread chi_sim makes of that shape, and no other place names it",
           repair->evidence, repair->provenance));
+    }
+    std::vector<std::size_t> gapped;
+    for (std::size_t k = 0; k < departments.size(); ++k) {
+      if (departments[k].gapped) gapped.push_back(k);
     }
     const Candidate* gap = OnlyFrom(departments, metadata.department.value, gapped);
     if (gap != nullptr) {
