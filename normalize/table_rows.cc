@@ -1212,13 +1212,16 @@ class RowReader {
   // decimals: a stray mark read as a digit, or a 行次 number that slid into the amount column
   // (五、其他收入 | 1 on s3w_0082's summary, read as 1.00 yuan, which the identity repair then
   // "corrected" 462,106.97 to 462,105.97 to fit; 4 on s3w_0058's fiscal summary, read as
-  // 40,000.00). No table prints money so: it is not read, and its cell is named.
+  // 40,000.00). No table prints money so: it is not read, and its cell is named. A bare 0 is
+  // zero, though: publishers print 0 for 0.00, OCR drops a zero's .00 (购房补贴 | 0 on
+  // sh_putuo_justice's scan), and no 行次 is 0.
   static bool StrayOcrDigits(const Table& grid, int c, const TableCell& cell,
                              const std::string& text) {
     if (cell.provenance.origin != TextOrigin::kOcr || text.empty() || text.size() > 2) return false;
     if (!std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
       return false;
     }
+    if (std::all_of(text.begin(), text.end(), [](char ch) { return ch == '0'; })) return false;
     constexpr int kAmountsThatShowIt = 2;
     int two_decimals = 0;
     for (int r = 0; r < grid.row_count && two_decimals < kAmountsThatShowIt; ++r) {

@@ -1866,7 +1866,8 @@ TEST(RowsTest, OcrSummaryIncomeLabelsTakeNoExpenditureAmounts) {
 // amount column whose amounts print two decimals (五、其他收入 | 1, a 行次 or a stray mark) was
 // read as money (1.00 yuan, which the identity repair then fitted by "correcting" 462,106.97). On
 // an OCR grid it is not read, and an amount.unparsed finding names its cell; an amount printed with
-// decimals, a column of integers, or a text layer's cell are read as before.
+// decimals, a bare 0 (zero, sh_putuo_justice), a column of integers, or a text layer's cell are
+// read as before.
 TEST(RowsTest, OcrStrayDigitsAmongTwoDecimalAmountsAreNoFigure) {
   struct Case {
     const char* name;
@@ -1890,6 +1891,12 @@ TEST(RowsTest, OcrStrayDigitsAmongTwoDecimalAmountsAreNoFigure) {
        "2,000.00",
        TextOrigin::kTextLayer,
        {"income.business=2,000.00", "income.other=1"},
+       0},
+      {"BareZeroIsZero",
+       "0",
+       "2,000.00",
+       TextOrigin::kOcr,
+       {"income.business=2,000.00", "income.other=0"},
        0},
       {"ColumnOfIntegers",
        "1",
