@@ -208,6 +208,106 @@ PixPtr FaintInk(Pix* gray) {
   return PixPtr(pixThresholdToBinary(gray, paper - kFaintContrast));
 }
 
+// A rule's box in pixels.
+struct PixelBox {
+  int x = 0, y = 0, w = 0, h = 0;
+};
+
+// The vertical rules of the bands between horizontal rules too short for the
+// page-wide opening (a ruled table's one-row header alone at the foot of a
+// page, its last row alone at the top of the next, a one-row table: ~40 px
+// rows at 200 dpi, under the dpi / 4 a vertical must have). The opening's
+// length is kept for the page because a CJK stroke of 10.5 pt print is ~28 px
+// and a title's longer; here a stroke is taken as a rule only where it spans
+// a band between two horizontal rules that overlap in x, touching both
+// within `tol` pixels (blur, a residual skew), the band's height being its
+// expected length. Print sits inside its cell's padding: a character never
+// runs exactly from one rule to the next. Bands tall enough for the page's
+// opening are its to judge (a long stroke that is not one is a title's). The
+// strokes taken are painted into `ink` (their own pixels, for erasing).
+std::vector<PixelBox> BandVerticals(Pix* binary, Pix* horizontal_ink,
+                                    std::vector<PixelBox> horizontals,
+                                    const std::vector<PixelBox>& verticals, int dpi,
+                                    int min_overlap, int max_band, int max_thickness, Pix* ink) {
+  std::vector<PixelBox> out;
+  // A page of hundreds of horizontal strokes is no ruled table's (and pairs
+  // would cost their square).
+  if (horizontals.size() < 2 || horizontals.size() > 400) return out;
+  const int tol = std::max(2, dpi / 100);
+  // Lower than a row of the smallest print: two rules closer are a double rule.
+  const int min_band = std::max(10, dpi / 10);
+  const int width = pixGetWidth(binary), height = pixGetHeight(binary);
+  std::sort(horizontals.begin(), horizontals.end(), [](const PixelBox& a, const PixelBox& b) {
+    return a.y != b.y ? a.y < b.y : a.x < b.x;
+  });
+  auto rule_ink_near = [&](int x0, int x1, int y0, int y1) {
+    x0 = std::max(0, x0), y0 = std::max(0, y0);
+    x1 = std::min(width, x1), y1 = std::min(height, y1);
+    for (int y = y0; y < y1; ++y) {
+      for (int x = x0; x < x1; ++x) {
+        l_uint32 value = 0;
+        if (pixGetPixel(horizontal_ink, x, y, &value) == 0 && value != 0) return true;
+      }
+    }
+    return false;
+  };
+  const size_t n = horizontals.size();
+  for (size_t i = 0; i < n; ++i) {
+    const PixelBox& a = horizontals[i];
+    for (size_t j = i + 1; j < n; ++j) {
+      const PixelBox& b = horizontals[j];
+      const int top = a.y + a.h, bottom = b.y;  // the band, between the two boxes
+      if (bottom - top < min_band) continue;
+      if (bottom - top > max_band) break;  // sorted by y: every later one is farther
+      const int x0 = std::max(a.x, b.x), x1 = std::min(a.x + a.w, b.x + b.w);
+      if (x1 - x0 < min_overlap) continue;
+      // Consecutive: no other rule across the band's span between them.
+      bool between = false;
+      for (size_t k = i + 1; k < j && !between; ++k) {
+        const PixelBox& c = horizontals[k];
+        between = c.y >= top && c.y + c.h <= bottom &&
+                  std::min(x1, c.x + c.w) - std::max(x0, c.x) >= min_overlap;
+      }
+      if (between) continue;
+      const int y0 = std::max(0, a.y - tol - 1), y1 = std::min(height, b.y + b.h + tol + 1);
+      ::Box* region = boxCreate(x0, y0, x1 - x0, y1 - y0);
+      PixPtr band(pixClipRectangle(binary, region, nullptr));
+      boxDestroy(&region);
+      if (band == nullptr) continue;
+      // Through the rules' ink where the stroke joins it, a pixel or two
+      // short of them at each end where it does not.
+      PixPtr opened(OpenBrick(band.get(), 1, std::max(min_band / 2, bottom - top - 2 * tol)));
+      if (opened == nullptr) continue;
+      Boxa* strokes = pixConnCompBB(opened.get(), 8);
+      if (strokes == nullptr) continue;
+      const int count = boxaGetCount(strokes);
+      for (int s = 0; s < count && out.size() < 20000; ++s) {
+        l_int32 sx = 0, sy = 0, sw = 0, sh = 0;
+        if (boxaGetBoxGeometry(strokes, s, &sx, &sy, &sw, &sh) != 0) continue;
+        const int x = x0 + sx, y = y0 + sy, end = y + sh;
+        if (sw > max_thickness) continue;
+        if (y > top + tol || end < bottom - tol) continue;
+        // Touching both rules: their ink within `tol` of each end, or under
+        // the end where it runs into the rule (the blot of a junction's ink
+        // may reach past the rule's own).
+        if (!rule_ink_near(x - 1, x + sw + 1, y - tol - 1, std::max(y + 1, top)) ||
+            !rule_ink_near(x - 1, x + sw + 1, std::min(end - 1, bottom), end + tol + 1)) {
+          continue;
+        }
+        const bool known = std::any_of(verticals.begin(), verticals.end(), [&](const PixelBox& v) {
+          return v.x <= x + sw + max_thickness && x <= v.x + v.w + max_thickness && v.y <= end &&
+                 y <= v.y + v.h;
+        });
+        if (known) continue;
+        out.push_back({x, y, sw, sh});
+        if (ink != nullptr) pixRasterop(ink, x, y, sw, sh, PIX_PAINT, opened.get(), sx, sy);
+      }
+      boxaDestroy(&strokes);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 int PaperLevel(Pix* gray, int sampling) {
@@ -325,6 +425,10 @@ Ruling SeparateRulingLines(Pix* binary, int dpi, Pix* faint) {
   // rules): the binary image holds only specks of them, which the erasing
   // below would not find.
   PixPtr faint_lines(faint != nullptr ? pixCreateTemplate(binary) : nullptr);
+  // The rules found, in pixels, and the horizontal rules' own ink: what the
+  // short verticals of a band between two of them are judged by.
+  std::vector<PixelBox> horizontals, verticals;
+  PixPtr horizontal_ink(pixCreateTemplate(binary));
   struct Pass {
     int sel_width, sel_height;
     bool horizontal;
@@ -374,12 +478,31 @@ Ruling SeparateRulingLines(Pix* binary, int dpi, Pix* faint) {
       pdf::Rule rule;
       rule.box = {x * points, y * points, (x + w) * points, (y + h) * points};
       out.rules.push_back(rule);
+      (pass.horizontal ? horizontals : verticals).push_back({x, y, w, h});
+      if (pass.horizontal && horizontal_ink != nullptr) {
+        pixRasterop(horizontal_ink.get(), x, y, w, h, PIX_PAINT, opened.get(), x, y);
+      }
       if (erase != nullptr && (pass.horizontal || length >= erase_vertical_length)) {
         // One pixel of margin takes the rule's grey fringe with it.
         pixRasterop(erase.get(), x - 1, y - 1, w + 2, h + 2, PIX_SET, nullptr, 0, 0);
       }
     }
     boxaDestroy(&boxes);
+  }
+  PixPtr band_lines(pixCreateTemplate(binary));
+  if (horizontal_ink != nullptr) {
+    for (const PixelBox& v :
+         BandVerticals(binary, horizontal_ink.get(), horizontals, verticals, dpi, horizontal_length,
+                       vertical_length + 2 * max_thickness, max_thickness, band_lines.get())) {
+      if (out.rules.size() >= 20000) break;
+      pdf::Rule rule;
+      rule.box = {v.x * points, v.y * points, (v.x + v.w) * points, (v.y + v.h) * points};
+      out.rules.push_back(rule);
+      // Erased although short: it touches two rules, which no character does.
+      if (erase != nullptr) {
+        pixRasterop(erase.get(), v.x - 1, v.y - 1, v.w + 2, v.h + 2, PIX_SET, nullptr, 0, 0);
+      }
+    }
   }
   if (erase != nullptr) {
     // Only the rule's own ink goes: characters touching a rule keep theirs.
@@ -388,6 +511,9 @@ Ruling SeparateRulingLines(Pix* binary, int dpi, Pix* faint) {
       PixPtr opened_h(OpenBrick(rule_ink.get(), horizontal_length, 1));
       PixPtr opened_v(OpenBrick(rule_ink.get(), 1, vertical_length));
       PixPtr lines(pixOr(nullptr, opened_h.get(), opened_v.get()));
+      if (lines != nullptr && band_lines != nullptr) {
+        pixOr(lines.get(), lines.get(), band_lines.get());
+      }
       if (lines != nullptr && faint_lines != nullptr) {
         PixPtr kept(pixAnd(nullptr, faint_lines.get(), erase.get()));
         if (kept != nullptr) pixOr(lines.get(), lines.get(), kept.get());
