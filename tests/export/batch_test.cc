@@ -368,6 +368,16 @@ int ProcessesMentioning(const std::string& needle) {
   return count;
 }
 
+// Waits (up to 20 s) until `count` processes mention `needle`: on a loaded machine a fixed sleep
+// can signal a batch before it has started its workers (and installed its handlers).
+bool WaitForProcessesMentioning(const std::string& needle, int count) {
+  for (int i = 0; i < 200; ++i) {
+    if (ProcessesMentioning(needle) >= count) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
 // SIGTERM stops the batch: workers are killed, finished files stay accounted, exit 143.
 TEST_F(BatchTest, SigtermStopsWorkersAndExits143) {
   for (const char* name : {"a.txt", "b.txt"}) Write(dir_ / "in" / name, ReadFile(kSeed));
@@ -376,7 +386,8 @@ TEST_F(BatchTest, SigtermStopsWorkersAndExits143) {
   const pid_t pid = Spawn({"extract", "-o", out.string(), "-j", "2", (dir_ / "in").string()});
   unsetenv("DISCLOSE_TEST_CHILD_SLEEP");
   ASSERT_GT(pid, 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // The parent and its two workers, each asleep in its file.
+  ASSERT_TRUE(WaitForProcessesMentioning(out.string(), 3));
   const auto start = std::chrono::steady_clock::now();
   kill(pid, SIGTERM);
   int status = 0;
@@ -395,8 +406,8 @@ TEST_F(BatchTest, WorkersDieWithTheirParent) {
   const pid_t pid = Spawn({"extract", "-o", out.string(), (dir_ / "in").string()});
   unsetenv("DISCLOSE_TEST_CHILD_SLEEP");
   ASSERT_GT(pid, 0);
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
-  EXPECT_EQ(ProcessesMentioning(out.string()), 2);  // the parent and its worker
+  ASSERT_TRUE(WaitForProcessesMentioning(out.string(), 2));  // the parent and its worker
+  EXPECT_EQ(ProcessesMentioning(out.string()), 2);
   kill(pid, SIGKILL);
   waitpid(pid, nullptr, 0);
   int left = 1;
