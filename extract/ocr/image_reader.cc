@@ -55,6 +55,7 @@ Result<Document> ReadPageImage(std::string_view bytes, std::string name,
   }
   doc.pages.push_back(content.page);
   pdf::AppendPageBlocks(1, analysis, doc);
+  doc.warnings.insert(doc.warnings.end(), ocr.warnings.begin(), ocr.warnings.end());
   return doc;
 }
 

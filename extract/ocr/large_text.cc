@@ -111,7 +111,9 @@ void WidenOverInk(Pix* image, int y0, int y1, int gap, int& x0, int& x1) {
 // The line is read from the gray page, not the binary one: Sauvola's window
 // is narrow for strokes this wide and leaves them ragged, which the
 // recogniser's own normalisation of a gray line does not.
-Line ReadScaled(Engine& engine, Pix* gray, int dpi, const InkBox& line, int read_height) {
+// `second_reader`: eng with the numeric character set (RecognizeAmountAgain).
+Line ReadScaled(Engine& engine, Pix* gray, int dpi, const InkBox& line, int read_height,
+                bool second_reader = false) {
   const int height = line.y1 - line.y0;
   const int pad = height / 4;
   const int top = std::max(0, line.y0 - pad);
@@ -126,8 +128,58 @@ Line ReadScaled(Engine& engine, Pix* gray, int dpi, const InkBox& line, int read
   const float scale = std::min(1.0f, static_cast<float>(read_height) / static_cast<float>(height));
   PixPtr small(scale < 1.0f ? pixScaleAreaMap(framed.get(), scale, scale) : pixClone(framed.get()));
   if (small == nullptr) return {};
-  return engine.RecognizeLine(small.get(), std::max(1, static_cast<int>(std::lround(dpi * scale))),
-                              /*numeric=*/false);
+  const int read_dpi = std::max(1, static_cast<int>(std::lround(dpi * scale)));
+  return second_reader ? engine.RecognizeAmountAgain(small.get(), read_dpi)
+                       : engine.RecognizeLine(small.get(), read_dpi, /*numeric=*/false);
+}
+
+bool IsAsciiDigit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
+
+bool StartsLikeAYear(const std::string& digits) {
+  return digits.size() >= 4 && (digits.compare(0, 2, "19") == 0 || digits.compare(0, 2, "20") == 0);
+}
+
+// The first run of four or five ASCII digits in `characters` that starts like
+// a year: [begin, end), or begin == end when none.
+std::pair<std::size_t, std::size_t> YearLikeRunIn(const std::vector<char32_t>& characters) {
+  for (std::size_t begin = 0; begin < characters.size();) {
+    if (!IsAsciiDigit(characters[begin])) {
+      ++begin;
+      continue;
+    }
+    std::size_t end = begin;
+    std::string digits;
+    while (end < characters.size() && IsAsciiDigit(characters[end])) {
+      digits += static_cast<char>(characters[end]);
+      ++end;
+    }
+    if (digits.size() <= 5 && StartsLikeAYear(digits)) return {begin, end};
+    begin = end;
+  }
+  return {0, 0};
+}
+
+std::string Digits(const std::vector<char32_t>& characters,
+                   std::pair<std::size_t, std::size_t> run) {
+  std::string digits;
+  for (std::size_t k = run.first; k < run.second; ++k) digits += static_cast<char>(characters[k]);
+  return digits;
+}
+
+// eng's reading of the digits in `box` when it is a year read with confidence; "" otherwise.
+std::string YearBySecondReader(Engine& engine, Pix* gray, int dpi, const InkBox& box) {
+  constexpr int kDigitsReadHeight = 48;
+  const Line read = ReadScaled(engine, gray, dpi, box, kDigitsReadHeight, /*second_reader=*/true);
+  std::string digits;
+  for (char c : read.text) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  if (read.confidence < kMinLineConfidence || digits.size() != 4 || !StartsLikeAYear(digits)) {
+    return "";
+  }
+  return digits;
 }
 
 // Pieces of one line too far apart to be joined at first (a wide space, a
@@ -159,15 +211,47 @@ bool Inside(const Symbol& symbol, const InkBox& line) {
 
 }  // namespace
 
-void RereadLargeLines(Engine& engine, Pix* text_image, Pix* gray, int dpi,
-                      std::vector<Symbol>& symbols) {
-  if (text_image == nullptr || pixGetDepth(text_image) != 1 || dpi <= 0) return;
+std::vector<std::vector<std::size_t>> YearLikeRuns(const std::vector<Symbol>& symbols,
+                                                   const std::vector<std::size_t>& order,
+                                                   int max_gap) {
+  std::vector<std::vector<std::size_t>> runs;
+  std::vector<std::size_t> run;
+  std::string digits;
+  const auto close = [&] {
+    if (run.size() >= 4 && run.size() <= 5 && StartsLikeAYear(digits)) runs.push_back(run);
+    run.clear();
+    digits.clear();
+  };
+  for (std::size_t i : order) {
+    const Symbol& symbol = symbols[i];
+    const bool digit = symbol.text.size() == 1 && symbol.text[0] >= '0' && symbol.text[0] <= '9';
+    if (!digit) {
+      close();
+      continue;
+    }
+    if (!run.empty() && symbol.x0 - symbols[run.back()].x1 > max_gap) close();
+    run.push_back(i);
+    digits += symbol.text;
+  }
+  close();
+  return runs;
+}
+
+bool YearReadingsDisagree(const std::string& page_pass, const std::string& whole_line) {
+  if (page_pass.size() != 4) return true;
+  return !whole_line.empty() && whole_line != page_pass;
+}
+
+std::vector<LargeYearReading> RereadLargeLines(Engine& engine, Pix* text_image, Pix* gray, int dpi,
+                                               std::vector<Symbol>& symbols) {
+  std::vector<LargeYearReading> years;
+  if (text_image == nullptr || pixGetDepth(text_image) != 1 || dpi <= 0) return years;
   if (gray == nullptr || pixGetDepth(gray) != 8 || pixGetWidth(gray) != pixGetWidth(text_image) ||
       pixGetHeight(gray) != pixGetHeight(text_image)) {
-    return;
+    return years;
   }
   std::vector<InkBox> lines = FindLargeLines(text_image, dpi);
-  if (lines.empty()) return;
+  if (lines.empty()) return years;
   int next_word = 0;
   for (const Symbol& s : symbols) next_word = std::max(next_word, s.word + 1);
   std::vector<bool> replaced(symbols.size(), false);
@@ -189,11 +273,49 @@ void RereadLargeLines(Engine& engine, Pix* text_image, Pix* gray, int dpi,
     // The page pass is sure of the pieces it misreads (96 on average for a
     // title it cut in three), so its confidence decides nothing: the line's
     // own reading is kept whenever it is sure of itself.
-    if (characters.empty() || reading.confidence < kMinLineConfidence) continue;
+    const bool kept = !characters.empty() && reading.confidence >= kMinLineConfidence;
     std::vector<std::size_t> in_line;
     for (std::size_t i = 0; i < symbols.size(); ++i) {
       if (!replaced[i] && Inside(symbols[i], line)) in_line.push_back(i);
     }
+    std::stable_sort(in_line.begin(), in_line.end(),
+                     [&](std::size_t a, std::size_t b) { return symbols[a].x0 < symbols[b].x0; });
+    const std::pair<std::size_t, std::size_t> line_run =
+        kept ? YearLikeRunIn(characters) : std::pair<std::size_t, std::size_t>{0, 0};
+    for (const std::vector<std::size_t>& run : YearLikeRuns(symbols, in_line, line.y1 - line.y0)) {
+      std::string page_pass;
+      InkBox digits{symbols[run.front()].x0, line.y0, symbols[run.front()].x1, line.y1};
+      for (std::size_t i : run) {
+        page_pass += symbols[i].text;
+        digits.x0 = std::min(digits.x0, symbols[i].x0);
+        digits.x1 = std::max(digits.x1, symbols[i].x1);
+      }
+      // A line read whole that lost the year altogether is no reading of it to mend.
+      if (kept && line_run.first == line_run.second) continue;
+      const std::string whole_line = Digits(characters, line_run);
+      if (!YearReadingsDisagree(page_pass, whole_line)) continue;
+      const std::string year = YearBySecondReader(engine, gray, dpi, digits);
+      if (year.empty()) continue;
+      years.push_back({digits.x0, digits.y0, digits.x1, digits.y1, page_pass, whole_line, year});
+      if (kept) {
+        characters.erase(characters.begin() + static_cast<std::ptrdiff_t>(line_run.first),
+                         characters.begin() + static_cast<std::ptrdiff_t>(line_run.second));
+        characters.insert(characters.begin() + static_cast<std::ptrdiff_t>(line_run.first),
+                          year.begin(), year.end());
+      } else {
+        // The page pass's symbols stay: its first four take the year, a fifth is dropped.
+        for (std::size_t k = 0; k < run.size(); ++k) {
+          if (k < 4) {
+            symbols[run[k]].text = std::string(1, year[k]);
+          } else {
+            symbols[run[3]].x1 = std::max(symbols[run[3]].x1, symbols[run[k]].x1);
+            replaced[run[k]] = true;
+          }
+        }
+      }
+      break;  // a title states its year once
+    }
+    if (!kept) continue;
     for (std::size_t i : in_line) replaced[i] = true;
     const int word = next_word++;
     for (char32_t c : characters) {
@@ -210,15 +332,16 @@ void RereadLargeLines(Engine& engine, Pix* text_image, Pix* gray, int dpi,
       added.push_back(std::move(symbol));
     }
   }
-  if (added.empty()) return;
-  std::vector<Symbol> kept;
-  kept.reserve(symbols.size() + added.size());
+  if (added.empty() && years.empty()) return years;
+  std::vector<Symbol> left;
+  left.reserve(symbols.size() + added.size());
   for (std::size_t i = 0; i < symbols.size(); ++i) {
-    if (!replaced[i]) kept.push_back(std::move(symbols[i]));
+    if (!replaced[i]) left.push_back(std::move(symbols[i]));
   }
-  kept.insert(kept.end(), std::make_move_iterator(added.begin()),
+  left.insert(left.end(), std::make_move_iterator(added.begin()),
               std::make_move_iterator(added.end()));
-  symbols = std::move(kept);
+  symbols = std::move(left);
+  return years;
 }
 
 }  // namespace disclose::ocr

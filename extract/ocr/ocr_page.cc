@@ -91,7 +91,8 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
   // Before the large lines are read again: their characters share the line's box, which
   // overlaps the page pass's own symbols beside them.
   DropInkReadTwice(symbols);
-  RereadLargeLines(*engine, ruling.text.get(), prepared.gray.get(), dpi, symbols);
+  const std::vector<LargeYearReading> years =
+      RereadLargeLines(*engine, ruling.text.get(), prepared.gray.get(), dpi, symbols);
   // Isolated print the page pass dropped (a table's codes, lone header words).
   std::vector<Symbol> dropped = ReadDroppedText(*engine, ruling.text.get(), dpi, symbols, deadline);
   // Pieces read out of their context are never trusted over a cell's own
@@ -119,6 +120,19 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
   ocr.rules = std::move(ruling.rules);
   const Page original = content.page;
   pdf::PageAnalysis ocr_analysis = pdf::AnalyzePage(ocr);
+  for (const LargeYearReading& year : years) {
+    // The year is taken from eng: said, since it decides the document's fiscal year.
+    Provenance where;
+    where.page = ocr.page.number;
+    where.box = Box{year.x0 * scale, year.y0 * scale, year.x1 * scale, year.y1 * scale};
+    where.origin = TextOrigin::kOcr;
+    result.warnings.push_back(
+        Warning{"ocr_year_read_again",
+                "page " + std::to_string(ocr.page.number) + ": a year in large print read " +
+                    year.page_pass + (year.whole_line.empty() ? "" : " and " + year.whole_line) +
+                    " by chi_sim is read " + year.second + " by the second reader (eng), taken",
+                where});
+  }
   // The text layer's own counts stay on the page: they say why it was OCR'd.
   ocr.page.glyph_count = original.glyph_count;
   ocr.page.undecodable_glyph_count = original.undecodable_glyph_count;

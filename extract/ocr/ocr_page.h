@@ -35,6 +35,9 @@ struct PageOcr {
   // Cells the per-cell pass would have read again but did not: the page's deadline came first,
   // so they keep the page pass's reading (and its confidence).
   int cells_not_reread = 0;
+  // What the reader settled on the page that the document should say (a year in large print
+  // read again by the second reader: ocr_year_read_again).
+  std::vector<Warning> warnings;
 };
 
 // The resolution to render a page at: the embedded image's own when the page

@@ -219,6 +219,7 @@ Result<Document> ReadPdf(std::string_view bytes, std::string name, const Extract
         warning.provenance.page = number;
         warning.provenance.origin = TextOrigin::kOcr;
         doc.warnings.push_back(std::move(warning));
+        doc.warnings.insert(doc.warnings.end(), ocr.warnings.begin(), ocr.warnings.end());
       } else {
         ocr_error = ocr.error;
       }

@@ -110,9 +110,10 @@ TEST(ScannedPdfTest, QuarterTurnsReadAsUpright) {
 // Covers from degraded renders of real documents (fixtures/scanned/cover_*): the
 // department and year each names, as its text layer gives them, or, where OCR
 // misreads them, a finding that names the doubt (nothing wrong in silence).
-// fj_fuzhou_police_civilstaff's large serif 2026 is read 2025 at one line height
-// and 20256 at the other, the surer (2025) kept; its table title (page 2, 300
-// dpi) reads 20256 年度… (2026), and the disagreement is named. sh_putuo_commerce's
+// fj_fuzhou_police_civilstaff's large serif 2026 is read 20256 by the page pass
+// and 2025 as a line: chi_sim disagreeing with itself, eng reads the digits
+// again (2026, an ocr_year_read_again warning), which its table title (page 2,
+// 300 dpi, 20256 年度…, mended to 2026) confirms. sh_putuo_commerce's
 // 商务委员会 is read 商 委员会, the 务 decoded as a space: the gap is named.
 TEST(ScannedPdfTest, OcrdCoversGiveTheirDepartmentAndYearOrNameTheDoubt) {
   struct Case {
@@ -126,7 +127,7 @@ TEST(ScannedPdfTest, OcrdCoversGiveTheirDepartmentAndYearOrNameTheDoubt) {
       {"cover_hn_changsha_police_2025_p1.pdf", "长沙市公安局", "2025", ""},
       {"cover_js_wuxi_hrss_2026_p1.pdf", "无锡市人力资源和社会保障局", "2026", ""},
       {"cover_fj_fuzhou_police_civilstaff_2026_p1-2.pdf", "福州市公安局文职人员管理中心", "2026",
-       "metadata.fiscal_year_sources"},
+       ""},
       {"cover_sh_putuo_commerce_2025_p1_300dpi.pdf", "上海市普陀区商务委员会", "2025",
        "metadata.ocr_name_gap"},
   };
