@@ -69,8 +69,11 @@ int PlaceWeight(const std::string& source) {
 // years are the comparison columns, 2025年预算 in a 2026 budget): the weightier
 // place may be the one misread (a cover's large 2026 read 2025, a table title's
 // 2026 right).
+// `document_lines`: the document's paragraph lines, without whitespace; a source's evidence
+// that is none of them joins lines (a cover's name over its year and kind).
 void CheckSources(const Attribute& attribute, bool departments, const std::string& check,
-                  const std::string& what, std::vector<Finding>& findings) {
+                  const std::string& what, const std::set<std::string>& document_lines,
+                  std::vector<Finding>& findings) {
   if (attribute.value.empty()) return;
   int chosen_weight = 0;
   for (const AttributeSource& source : attribute.sources) {
@@ -92,9 +95,12 @@ void CheckSources(const Attribute& attribute, bool departments, const std::strin
                                                            : IsAbbreviationOf(chosen, other))
                           : source.value == attribute.value;
     // A single line naming a department is the title check's (metadata.department
-    // and metadata.fiscal_year below); a form's cell or a wrapped cover is not.
+    // and metadata.fiscal_year below); a form's cell or a wrapped cover is not, nor a
+    // cover's name read over its own line (北系市政务服务和数据管理局 / 2026年度部门预算…,
+    // which the line-by-line title check never sees whole).
     const bool title_line = source.source != "table_header" &&
                             DecodeUtf8(source.evidence).size() <= kMaxTitleCodePoints &&
+                            document_lines.count(RemoveAllWhitespace(source.evidence)) > 0 &&
                             !DepartmentFromLine(source.evidence).empty();
     if (same || title_line) continue;
     if (first == nullptr) first = &source;
@@ -120,9 +126,18 @@ void CheckMetadataConsistency(const Document& document, const DocumentMetadata& 
   const std::string& year = metadata.fiscal_year.value;
   const std::vector<char32_t> department_cps = DecodeUtf8(RemoveAllWhitespace(department));
   std::set<std::string> reported;  // one finding per distinct printed value
-  CheckSources(metadata.department, true, "metadata.department_sources", "department", findings);
+  std::set<std::string> document_lines;
+  for (const Block& block : document.blocks) {
+    if (const Paragraph* paragraph = block.AsParagraph()) {
+      for (const std::string& line : SplitLines(paragraph->text)) {
+        document_lines.insert(RemoveAllWhitespace(line));
+      }
+    }
+  }
+  CheckSources(metadata.department, true, "metadata.department_sources", "department",
+               document_lines, findings);
   CheckSources(metadata.fiscal_year, false, "metadata.fiscal_year_sources", "fiscal year",
-               findings);
+               document_lines, findings);
 
   for (const Block& block : document.blocks) {
     const Paragraph* paragraph = block.AsParagraph();

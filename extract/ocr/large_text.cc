@@ -141,9 +141,11 @@ bool StartsLikeAYear(const std::string& digits) {
   return digits.size() >= 4 && (digits.compare(0, 2, "19") == 0 || digits.compare(0, 2, "20") == 0);
 }
 
-// The first run of four or five ASCII digits in `characters` that starts like
-// a year: [begin, end), or begin == end when none.
-std::pair<std::size_t, std::size_t> YearLikeRunIn(const std::vector<char32_t>& characters) {
+// The runs of four or five ASCII digits in `characters` that start like a
+// year, each [begin, end).
+std::vector<std::pair<std::size_t, std::size_t>> YearLikeRunsIn(
+    const std::vector<char32_t>& characters) {
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
   for (std::size_t begin = 0; begin < characters.size();) {
     if (!IsAsciiDigit(characters[begin])) {
       ++begin;
@@ -155,10 +157,10 @@ std::pair<std::size_t, std::size_t> YearLikeRunIn(const std::vector<char32_t>& c
       digits += static_cast<char>(characters[end]);
       ++end;
     }
-    if (digits.size() <= 5 && StartsLikeAYear(digits)) return {begin, end};
+    if (digits.size() <= 5 && StartsLikeAYear(digits)) runs.emplace_back(begin, end);
     begin = end;
   }
-  return {0, 0};
+  return runs;
 }
 
 std::string Digits(const std::vector<char32_t>& characters,
@@ -280,9 +282,15 @@ std::vector<LargeYearReading> RereadLargeLines(Engine& engine, Pix* text_image, 
     }
     std::stable_sort(in_line.begin(), in_line.end(),
                      [&](std::size_t a, std::size_t b) { return symbols[a].x0 < symbols[b].x0; });
-    const std::pair<std::size_t, std::size_t> line_run =
-        kept ? YearLikeRunIn(characters) : std::pair<std::size_t, std::size_t>{0, 0};
-    for (const std::vector<std::size_t>& run : YearLikeRuns(symbols, in_line, line.y1 - line.y0)) {
+    // Only a line that states one year, in both readings, is settled: the two
+    // readings' runs are then the same print (a sentence in large print, 2026年度收入预算…
+    // 比2025年…, pairs no run of one reading with the other's).
+    const std::vector<std::vector<std::size_t>> runs =
+        YearLikeRuns(symbols, in_line, line.y1 - line.y0);
+    const std::vector<std::pair<std::size_t, std::size_t>> line_runs =
+        kept ? YearLikeRunsIn(characters) : std::vector<std::pair<std::size_t, std::size_t>>{};
+    if (runs.size() == 1 && (!kept || line_runs.size() == 1)) {
+      const std::vector<std::size_t>& run = runs.front();
       std::string page_pass;
       InkBox digits{symbols[run.front()].x0, line.y0, symbols[run.front()].x1, line.y1};
       for (std::size_t i : run) {
@@ -290,30 +298,30 @@ std::vector<LargeYearReading> RereadLargeLines(Engine& engine, Pix* text_image, 
         digits.x0 = std::min(digits.x0, symbols[i].x0);
         digits.x1 = std::max(digits.x1, symbols[i].x1);
       }
-      // A line read whole that lost the year altogether is no reading of it to mend.
-      if (kept && line_run.first == line_run.second) continue;
-      const std::string whole_line = Digits(characters, line_run);
-      if (!YearReadingsDisagree(page_pass, whole_line)) continue;
-      const std::string year = YearBySecondReader(engine, gray, dpi, digits);
-      if (year.empty()) continue;
-      years.push_back({digits.x0, digits.y0, digits.x1, digits.y1, page_pass, whole_line, year});
-      if (kept) {
-        characters.erase(characters.begin() + static_cast<std::ptrdiff_t>(line_run.first),
-                         characters.begin() + static_cast<std::ptrdiff_t>(line_run.second));
-        characters.insert(characters.begin() + static_cast<std::ptrdiff_t>(line_run.first),
-                          year.begin(), year.end());
-      } else {
-        // The page pass's symbols stay: its first four take the year, a fifth is dropped.
-        for (std::size_t k = 0; k < run.size(); ++k) {
-          if (k < 4) {
-            symbols[run[k]].text = std::string(1, year[k]);
-          } else {
-            symbols[run[3]].x1 = std::max(symbols[run[3]].x1, symbols[run[k]].x1);
-            replaced[run[k]] = true;
+      const std::string whole_line = kept ? Digits(characters, line_runs.front()) : "";
+      const std::string year = YearReadingsDisagree(page_pass, whole_line)
+                                   ? YearBySecondReader(engine, gray, dpi, digits)
+                                   : "";
+      if (!year.empty()) {
+        years.push_back({digits.x0, digits.y0, digits.x1, digits.y1, page_pass, whole_line, year});
+        if (kept) {
+          const auto [begin, end] = line_runs.front();
+          characters.erase(characters.begin() + static_cast<std::ptrdiff_t>(begin),
+                           characters.begin() + static_cast<std::ptrdiff_t>(end));
+          characters.insert(characters.begin() + static_cast<std::ptrdiff_t>(begin), year.begin(),
+                            year.end());
+        } else {
+          // The page pass's symbols stay: its first four take the year, a fifth is dropped.
+          for (std::size_t k = 0; k < run.size(); ++k) {
+            if (k < 4) {
+              symbols[run[k]].text = std::string(1, year[k]);
+            } else {
+              symbols[run[3]].x1 = std::max(symbols[run[3]].x1, symbols[run[k]].x1);
+              replaced[run[k]] = true;
+            }
           }
         }
       }
-      break;  // a title states its year once
     }
     if (!kept) continue;
     for (std::size_t i : in_line) replaced[i] = true;

@@ -146,6 +146,23 @@ TEST(MetadataTest, SourcesThatDisagreeAreReported) {
     form_findings += finding.check == "metadata.department_sources";
   }
   EXPECT_EQ(form_findings, 1);
+  // A cover that sets its name over its year and kind (two lines) naming another department
+  // than the one chosen is reported: the line-by-line title check sees neither line whole
+  // (bj_city_govdata's image-only cover, 北系市政务服务和数据管理局 / 2026年度部门预算信息公开).
+  const NormalizedDocument two_line_cover =
+      Normalize(DocumentBuilder()
+                    .Page({"北京市审计局", "2026年度部门预算"})
+                    .Page({"北京市财政局2026年部门预算", "编制单位：北京市财政局"})
+                    .Build(),
+                NormalizeOptions{});
+  EXPECT_EQ(two_line_cover.metadata.department.value, "北京市财政局");
+  int cover_findings = 0;
+  for (const Finding& finding : two_line_cover.findings) {
+    if (finding.check != "metadata.department_sources") continue;
+    ++cover_findings;
+    EXPECT_NE(finding.message.find("北京市审计局"), std::string::npos) << finding.message;
+  }
+  EXPECT_EQ(cover_findings, 1);
   // One department named on the cover and again in a heading is not a disagreement.
   const NormalizedDocument agreeing =
       Normalize(DocumentBuilder()
