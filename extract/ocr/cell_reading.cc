@@ -131,7 +131,16 @@ Line ReadCut(Engine& engine, const CellCut& cut, int dpi, const CellReading& how
     PixPtr part(pixClipRectangle(source, strip, nullptr));
     boxDestroy(&strip);
     if (part == nullptr) continue;
-    const Line line = read(part.get());
+    Line line = read(part.get());
+    // A wrapped amount's rest alone on its line ("10,299.4" over "4", s3w_0058_budget p8) is
+    // little for a line reader, which reads it as nothing: enlarged, then by the second reader.
+    // Dropped, the cell read a shorter number than the page pass had.
+    if (line.text.empty() && how.numeric && how.upscale <= 1 && !how.second_reader)
+      line = ReadCut(engine, CellCut{PixPtr(pixClone(part.get())), nullptr, {}}, dpi,
+                     {.numeric = true, .upscale = 2, .binary_only = true});
+    if (line.text.empty() && how.numeric && !how.second_reader)
+      line = ReadCut(engine, CellCut{PixPtr(pixClone(part.get())), nullptr, {}}, dpi,
+                     {.numeric = true, .second_reader = true, .binary_only = true});
     if (line.text.empty()) continue;
     if (!joined.text.empty()) joined.text += '\n';
     joined.text += line.text;

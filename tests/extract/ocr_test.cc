@@ -598,6 +598,31 @@ TEST(OcrTest, ACellReadingThePagePassDisputesIsNamed) {
   EXPECT_EQ(totals, 3);
 }
 
+// A budget page of 12 pt amounts in narrow columns without rules (the sweep's s3w_0058_budget
+// p8, scanned at 200 dpi): amounts wrap their last digit to the line under them. A lone "4" under
+// "3,618.0" that no pass over the page read, a lone "4" under "10,299.4" that the cell's reader
+// read as nothing, and "14,620.3" run into the name before it (自然资源海洋气象等支出14,620.3),
+// whose amount column's empty cell read "20.3" over its band: each cell reads its whole amount,
+// and no amount is cut to one decimal.
+TEST(OcrTest, AmountsWrappedInNarrowColumnsAreReadWhole) {
+  Result<Document> doc = Read(kScanned + "sweep_narrow_s3w_0058_p8_200dpi.pdf", true);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  std::multiset<std::string> amounts;
+  for (const TableCell* cell : TableCells(doc.value())) {
+    const std::size_t point = cell->text.find('.');
+    if (cell->text.empty() || point == std::string::npos || cell->text[0] < '0' ||
+        cell->text[0] > '9')
+      continue;
+    amounts.insert(cell->text);
+    EXPECT_EQ(cell->text.size() - point, 3u)
+        << cell->text << " at row " << cell->row << " column " << cell->column;
+  }
+  EXPECT_EQ(amounts.count("14,620.35"), 4u);
+  EXPECT_EQ(amounts.count("10,299.44"), 2u);
+  EXPECT_EQ(amounts.count("3,618.04"), 3u);
+  EXPECT_EQ(amounts.count("20.3"), 0u);
+}
+
 // The header cell 类 over a grid's code column (sh_putuo_wanli_2023 p26, 300 dpi, degraded as
 // ocr-measure.py does) read '2大3收' by the page pass: a short word with digits in a column of
 // codes looks like a garbled amount, and read again as digits it became '8', the header row a
