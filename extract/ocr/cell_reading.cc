@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,14 +41,18 @@ struct CellCut {
 // Cuts `cell` a little inside its box, or, when `ruled` is false, with a margin around it: a
 // cell of a table without rules has the box of its words, as tight as their ink (cut inside,
 // "212" lost the foot of each 2 and read "717"); a ruled cell's box is its rules'.
-CellCut CutCell(const CellImages& images, const Box& cell, int dpi, bool ruled) {
+// `line_height` (points; the cell's own height when 0) sets that margin: a cut over a wrapped
+// amount's two lines keeps the margin of one.
+CellCut CutCell(const CellImages& images, const Box& cell, int dpi, bool ruled,
+                double line_height = 0) {
   CellCut out;
   Pix* text_image = images.ink;
   const double scale = dpi / 72.0;
   // A fifth of the text line's height around words: under half the narrowest
   // gap that separates two cells of an unruled row (0.6 em beside a digit).
+  const double margin_of = line_height > 0 ? line_height : cell.height();
   const int inset = ruled ? std::max(1, dpi / 100)
-                          : -std::max(2, static_cast<int>(std::lround(cell.height() * scale / 5)));
+                          : -std::max(2, static_cast<int>(std::lround(margin_of * scale / 5)));
   const int x0 = std::max(0, static_cast<int>(std::floor(cell.x0 * scale)) + inset);
   const int y0 = std::max(0, static_cast<int>(std::floor(cell.y0 * scale)) + inset);
   const int x1 = std::min(static_cast<int>(pixGetWidth(text_image)),
@@ -126,7 +131,16 @@ Line ReadCut(Engine& engine, const CellCut& cut, int dpi, const CellReading& how
     PixPtr part(pixClipRectangle(source, strip, nullptr));
     boxDestroy(&strip);
     if (part == nullptr) continue;
-    const Line line = read(part.get());
+    Line line = read(part.get());
+    // A wrapped amount's rest alone on its line ("10,299.4" over "4", s3w_0058_budget p8) is
+    // little for a line reader, which reads it as nothing: enlarged, then by the second reader.
+    // Dropped, the cell read a shorter number than the page pass had.
+    if (line.text.empty() && how.numeric && how.upscale <= 1 && !how.second_reader)
+      line = ReadCut(engine, CellCut{PixPtr(pixClone(part.get())), nullptr, {}}, dpi,
+                     {.numeric = true, .upscale = 2, .binary_only = true});
+    if (line.text.empty() && how.numeric && !how.second_reader)
+      line = ReadCut(engine, CellCut{PixPtr(pixClone(part.get())), nullptr, {}}, dpi,
+                     {.numeric = true, .second_reader = true, .binary_only = true});
     if (line.text.empty()) continue;
     if (!joined.text.empty()) joined.text += '\n';
     joined.text += line.text;
@@ -289,6 +303,48 @@ void CheckAmountByPageReading(const std::string& page_reading, TableCell& cell, 
                              cell.provenance});
 }
 
+// An amount cell of a table without rules whose reading stops where a wrapped amount's first
+// line does ("4,761.0", "34,533."): the line under it may hold the rest, which the page's
+// passes did not read (a lone "4" under 12 pt amounts in narrow columns, s3w_0058_budget; "4.1"
+// over "2", s3w_0085_final), so the cell's box ends above it and the cell reads a shorter
+// number. Print there that no glyph holds is cut with the cell and read line by line: the
+// joined reading is taken where it completes the first, and the cell's box covers the rest.
+// Otherwise the cell is reported (pdf_cut_amount): its reading is no shorter number in silence.
+void ReadWrappedRest(Engine& engine, const CellImages& images, int dpi,
+                     const std::vector<Box>& glyph_boxes, const Box& cell_ink, TableCell& cell,
+                     int& confidence, std::vector<Warning>& warnings) {
+  const std::optional<Box> rest = UnreadPrintBelow(images.ink, dpi, cell_ink, glyph_boxes);
+  if (!rest) return;
+  // The rest is read on its own and joined to the cell's reading, which its readers have
+  // checked: the two lines cut together read the first one otherwise as often as not
+  // ("9,137.6" over "7" read "9,137.0" over "7"). A lone digit is little for a line reader:
+  // enlarged, then the second reader, where the first try reads nothing.
+  const CellCut cut = CutCell(images, *rest, dpi, /*ruled=*/false, cell_ink.height());
+  Line line;
+  for (const CellReading how :
+       {CellReading{.numeric = true}, CellReading{.numeric = true, .upscale = 2},
+        CellReading{.numeric = true, .second_reader = true}}) {
+    line = ReadCut(engine, cut, dpi, how);
+    if (ShapeOf(Trim(line.text)) == CellShape::kAmount) break;
+  }
+  const std::string rest_text = Trim(line.text);
+  const std::string joined = NormalizeAmountReading(cell.text + "\n" + rest_text);
+  if (ShapeOf(rest_text) == CellShape::kAmount && CompletesWrappedAmount(cell.text, joined)) {
+    cell.text = joined;
+    confidence = std::min(confidence, line.confidence);
+    cell.provenance.box->Extend(*rest);
+    return;
+  }
+  Warning warning{"pdf_cut_amount",
+                  "\"" + cell.text +
+                      "\" has print under it in its column that no reading covers (\"" + rest_text +
+                      "\" read there): the rest of an amount wrapped in a narrow cell, read as no "
+                      "amount",
+                  cell.provenance};
+  warning.provenance.box->Extend(*rest);
+  warnings.push_back(std::move(warning));
+}
+
 int MeanConfidence(const pdf::PageContent& content, const Box& box) {
   long long sum = 0;
   int count = 0;
@@ -302,10 +358,90 @@ int MeanConfidence(const pdf::PageContent& content, const Box& box) {
 
 }  // namespace
 
+std::optional<Box> UnreadPrintBelow(Pix* ink, int dpi, const Box& cell_ink,
+                                    const std::vector<Box>& glyphs) {
+  if (ink == nullptr || pixGetDepth(ink) != 1 || dpi <= 0) return std::nullopt;
+  const double scale = dpi / 72.0;
+  const int line = static_cast<int>(std::lround(cell_ink.height() * scale));
+  if (line < 4) return std::nullopt;
+  // The cut's own margin either side (CutCell); the rest of a right-aligned amount stands
+  // under its last digits, well inside it.
+  const int margin = std::max(2, line / 5);
+  // A wrapped line follows at the line pitch: its print starts up to about a line and a half
+  // under the first line's (1.2 lines on s3w_0058's 12 pt amounts).
+  const int starts_within = line * 8 / 5;
+  const int x0 = std::max(0, static_cast<int>(std::floor(cell_ink.x0 * scale)) - margin);
+  const int x1 = std::min(static_cast<int>(pixGetWidth(ink)),
+                          static_cast<int>(std::ceil(cell_ink.x1 * scale)) + margin);
+  const int y0 = std::max(0, static_cast<int>(std::ceil(cell_ink.y1 * scale)));
+  const int y1 = std::min(static_cast<int>(pixGetHeight(ink)), y0 + starts_within + 2 * line);
+  if (x1 - x0 < 4 || y1 - y0 < 4) return std::nullopt;
+  ::Box* region = boxCreate(x0, y0, x1 - x0, y1 - y0);
+  PixPtr below(pixClipRectangle(ink, region, nullptr));
+  boxDestroy(&region);
+  if (below == nullptr) return std::nullopt;
+  // What the page's glyphs hold is read already (the next row's print, a wrapped label): a
+  // pixel of fringe around each box goes with it.
+  for (const Box& glyph : glyphs) {
+    const int gx0 = static_cast<int>(std::floor(glyph.x0 * scale)) - 1 - x0;
+    const int gy0 = static_cast<int>(std::floor(glyph.y0 * scale)) - 1 - y0;
+    const int gx1 = static_cast<int>(std::ceil(glyph.x1 * scale)) + 1 - x0;
+    const int gy1 = static_cast<int>(std::ceil(glyph.y1 * scale)) + 1 - y0;
+    if (gx1 <= 0 || gy1 <= 0 || gx0 >= x1 - x0 || gy0 >= y1 - y0) continue;
+    pixRasterop(below.get(), gx0, gy0, gx1 - gx0, gy1 - gy0, PIX_CLR, nullptr, 0, 0);
+  }
+  BOXA* pieces = pixConnComp(below.get(), nullptr, 8);
+  if (pieces == nullptr) return std::nullopt;
+  const int width = x1 - x0, height = y1 - y0;
+  std::optional<Box> rest;
+  for (l_int32 i = 0; i < boxaGetCount(pieces); ++i) {
+    l_int32 bx = 0, by = 0, bw = 0, bh = 0;
+    if (boxaGetBoxGeometry(pieces, i, &bx, &by, &bw, &bh) != 0) continue;
+    // A digit's height, starting within reach: not a speck, a comma's tail or the foot of the
+    // cell's own print (less than two fifths of a line), not a rule's remnant or a seal.
+    if (bh < line * 2 / 5 || bh > line * 3 / 2 || by > starts_within) continue;
+    // Print that reaches the cut's side is another column's, passing by.
+    if (bx == 0 || bx + bw >= width || by + bh >= height) continue;
+    const Box piece{(x0 + bx) / scale, (y0 + by) / scale, (x0 + bx + bw) / scale,
+                    (y0 + by + bh) / scale};
+    if (rest) {
+      rest->Extend(piece);
+    } else {
+      rest = piece;
+    }
+  }
+  boxaDestroy(&pieces);
+  return rest;
+}
+
+bool MayContinueBelow(std::string_view reading) {
+  if (reading.empty()) return false;
+  if (reading.back() == '.' || reading.back() == ',') return true;
+  const std::size_t point = reading.rfind('.');
+  return point != std::string_view::npos && point + 2 == reading.size() && reading.back() >= '0' &&
+         reading.back() <= '9';
+}
+
+bool CompletesWrappedAmount(std::string_view first, std::string_view joined) {
+  if (!IsWellFormedAmount(joined) || ShapeOf(joined) != CellShape::kAmount) return false;
+  const std::size_t point = joined.rfind('.');
+  if (point == std::string_view::npos || point + 3 != joined.size()) return false;
+  auto digits = [](std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      if (c >= '0' && c <= '9') out += c;
+    }
+    return out;
+  };
+  const std::string head = digits(first), whole = digits(joined);
+  return !head.empty() && whole.size() > head.size() && whole.compare(0, head.size(), head) == 0;
+}
+
 int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
                    const pdf::PageContent& content, pdf::PageAnalysis& analysis,
                    std::chrono::steady_clock::time_point deadline) {
   int not_reread = 0;
+  std::vector<Box> glyph_boxes;  // the page's, for the rests of wrapped amounts (unruled tables)
   for (pdf::DetectedTable& detected : analysis.tables) {
     Table& table = detected.table;
     table.provenance.origin = TextOrigin::kOcr;
@@ -313,6 +449,10 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
     const std::vector<bool> word_rows = RowsWithWordsInAmountColumns(table, amount_columns);
     const bool ruled = table.ruled;
     int table_confidence = 100;
+    if (!ruled && glyph_boxes.empty()) {
+      glyph_boxes.reserve(content.glyphs.size());
+      for (const pdf::Glyph& glyph : content.glyphs) glyph_boxes.push_back(glyph.box);
+    }
     for (TableCell& cell : table.cells) {
       cell.provenance.origin = TextOrigin::kOcr;
       if (!cell.provenance.box) continue;
@@ -342,11 +482,10 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
         // An empty cell of a table without rules has its column's extent, not
         // its words' box: it is cut inside, as a ruled cell is.
         const bool tight = !ruled && shape != CellShape::kEmpty;
-        const CellCut cut =
-            CutCell(images,
-                    tight ? InkBoxOfCell(content, detected.glyph_indices, *cell.provenance.box)
-                          : *cell.provenance.box,
-                    dpi, /*ruled=*/!tight);
+        const Box cell_ink =
+            tight ? InkBoxOfCell(content, detected.glyph_indices, *cell.provenance.box)
+                  : *cell.provenance.box;
+        const CellCut cut = CutCell(images, cell_ink, dpi, /*ruled=*/!tight);
         Line line = ReadCut(engine, cut, dpi, {.numeric = numeric});
         const CellShape read_shape = ShapeOf(line.text);
         bool usable = numeric
@@ -383,6 +522,9 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
           if (!CheckAmountBySecondReader(engine, cut, dpi, cell, confidence, detected.warnings))
             CheckAmountByPageReading(page_reading, cell, confidence, detected.warnings);
         }
+        if (numeric && tight && MayContinueBelow(cell.text))
+          ReadWrappedRest(engine, images, dpi, glyph_boxes, cell_ink, cell, confidence,
+                          detected.warnings);
       }
       if (!numeric) cell.text = StripRuleRemnants(cell.text);
       if (!cell.text.empty()) {

@@ -11,6 +11,8 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "extract/ocr/ocr_engine.h"
@@ -31,6 +33,24 @@ struct LineBand {
 // rows, with runs under half the tallest's height (the strokes of 二, a
 // comma's tail) joined to the nearer neighbour. One band for a one-line cell.
 std::vector<LineBand> TextLineBands(const std::vector<int>& row_ink, int dpi);
+
+// The print under an amount cell of a table without rules that no glyph of the page holds,
+// starting within a line of the cell's ink and inside its column: the rest of an amount wrapped
+// in a narrow column ("4,761.0" over "4", "4.1" over "2"), which neither the page pass nor the
+// pass over dropped print read (a lone digit is too little for either). `cell_ink` is the cell's
+// print in points (one line); `ink` is the page's binary image without rules (ink = 1), at
+// `dpi`; `glyphs` are the page's glyph boxes in points. Returns the rest's box in points, or
+// nothing when there is none.
+std::optional<Box> UnreadPrintBelow(Pix* ink, int dpi, const Box& cell_ink,
+                                    const std::vector<Box>& glyphs);
+
+// Whether an amount reading stops where a wrapped amount's first line does: at a mark
+// ("34,533.", "12,") or one decimal into two ("4,761.0"), so that its rest may stand below.
+bool MayContinueBelow(std::string_view reading);
+
+// Whether `joined` (a cell read with the line under it, NormalizeAmountReading'd) is `first`
+// completed: a well-formed amount with two decimals whose digits begin with all of first's.
+bool CompletesWrappedAmount(std::string_view first, std::string_view joined);
 
 // A page's two images of its text without rules: `ink` (binary) tells where the lines of a cell
 // are, and is read where `gray` (TextInGray) is null.

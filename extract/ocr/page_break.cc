@@ -55,9 +55,18 @@ void RestoreReadings(const pdf::PageContent& content, const std::vector<Reading>
       cell.provenance.origin = TextOrigin::kOcr;
       if (cell.provenance.box) {
         const Box& box = *cell.provenance.box;
-        const auto kept = std::find_if(readings.begin(), readings.end(), [&](const Reading& r) {
+        auto kept = std::find_if(readings.begin(), readings.end(), [&](const Reading& r) {
           return r.page == cell.provenance.page && SameBox(r.box, box);
         });
+        // A cell whose reading took in the rest of a wrapped amount under it (ReadWrappedRest)
+        // has a box grown down over that rest: it holds the laid-out cell's box and shares its
+        // top left corner.
+        if (kept == readings.end()) {
+          kept = std::find_if(readings.begin(), readings.end(), [&](const Reading& r) {
+            return r.page == cell.provenance.page && Inside(r.box, box) &&
+                   std::abs(r.box.x0 - box.x0) <= 0.5 && std::abs(r.box.y0 - box.y0) <= 0.5;
+          });
+        }
         if (kept != readings.end()) {
           cell.text = kept->text;
           cell.provenance = kept->provenance;

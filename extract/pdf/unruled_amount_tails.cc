@@ -47,6 +47,29 @@ bool IsWellFormedAmount(std::string_view text) {
 
 namespace {
 
+// The amount a label chunk ends with, where the label runs into it
+// ("自然资源海洋气象等支出14,620.3": BuildTable splits such a chunk, TrailingAmountStart), else the
+// whole text: what a wrapped rest under it completes.
+std::string_view AmountOfChunk(std::string_view text) {
+  std::size_t start = text.size();
+  int digits = 0;
+  bool separator = false;
+  while (start > 0 &&
+         (IsDigitChar(text[start - 1]) || text[start - 1] == ',' || text[start - 1] == '.')) {
+    if (IsDigitChar(text[start - 1])) {
+      ++digits;
+    } else {
+      separator = true;
+    }
+    --start;
+  }
+  if (start == 0 || start == text.size() || digits < 3 || !separator || !IsDigitChar(text[start]))
+    return text;
+  const std::vector<char32_t> before = DecodeUtf8(text.substr(0, start));
+  if (before.empty() || !IsCjkIdeograph(before.back())) return text;
+  return text.substr(start);
+}
+
 // make a well-formed amount, and `above` alone is not one, or `piece` is the
 // decimal part of an integer ("12,672" over ".73").
 bool Completes(std::string_view above, std::string_view piece) {
@@ -82,7 +105,9 @@ void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings) {
         const double slack = 0.5 * above.em;
         const bool under =
             chunk.box.x0 < upper.box.x1 + slack && chunk.box.x1 > upper.box.x0 - slack;
-        if (under && Completes(Compact(upper.text), piece)) targets.push_back(static_cast<int>(a));
+        const std::string above_text = Compact(upper.text);
+        if (under && Completes(AmountOfChunk(above_text), piece))
+          targets.push_back(static_cast<int>(a));
       }
       if (targets.size() == 1) {
         completes[c] = targets.front();
@@ -108,6 +133,9 @@ void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings) {
     for (int target : completes) {
       if (target < 0) continue;
       Chunk& upper = lines[l - 1].chunks[static_cast<std::size_t>(target)];
+      // A label run into its amount stays a label: BuildTable splits the amount off.
+      const std::string upper_text = Compact(upper.text);
+      if (AmountOfChunk(upper_text).size() != upper_text.size()) continue;
       upper.figure = true;
       upper.money = true;
     }

@@ -6,15 +6,83 @@
 // never make a row.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "extract/pdf/page_content.h"
 #include "extract/pdf/unruled_stages.h"
 
 namespace disclose::pdf {
 namespace unruled {
 namespace {
+
+// Where a label chunk's trailing amount begins (an index into chunk.glyphs), or npos: a label
+// set so close to the amount after it that the two are one chunk ("自然资源海洋气象等支出14,620.3":
+// an OCR'd CJK glyph's box reaches into the gap, s3w_0058_budget p8). The amount is ASCII digits
+// with a separator, three digits at least, right after a CJK ideograph.
+std::size_t TrailingAmountStart(const PageContent& page, const Chunk& chunk) {
+  const auto text_of = [&](std::size_t i) -> const std::string& {
+    return page.glyphs[static_cast<std::size_t>(chunk.glyphs[i])].text;
+  };
+  std::size_t start = chunk.glyphs.size();
+  int digits = 0;
+  bool separator = false;
+  while (start > 0) {
+    const std::string& text = text_of(start - 1);
+    if (text.size() != 1 || !(IsDigitChar(text[0]) || text[0] == ',' || text[0] == '.')) break;
+    if (IsDigitChar(text[0])) {
+      ++digits;
+    } else {
+      separator = true;
+    }
+    --start;
+  }
+  if (start == 0 || start == chunk.glyphs.size() || digits < 3 || !separator)
+    return std::string::npos;
+  if (!IsDigitChar(text_of(start)[0])) return std::string::npos;
+  const std::vector<char32_t> before = DecodeUtf8(text_of(start - 1));
+  if (before.size() != 1 || !IsCjkIdeograph(before[0])) return std::string::npos;
+  return start;
+}
+
+// The glyphs [begin, end) of a chunk, as a chunk of their own.
+Chunk PartOf(const PageContent& page, const Chunk& chunk, std::size_t begin, std::size_t end) {
+  Chunk part = chunk;
+  part.glyphs.assign(chunk.glyphs.begin() + static_cast<std::ptrdiff_t>(begin),
+                     chunk.glyphs.begin() + static_cast<std::ptrdiff_t>(end));
+  part.box = page.glyphs[static_cast<std::size_t>(part.glyphs.front())].box;
+  for (int g : part.glyphs)
+    part.box = Union(part.box, page.glyphs[static_cast<std::size_t>(g)].box);
+  return part;
+}
+
+// Where a label chunk that ran into its amount goes (TrailingAmountStart): the amount's column,
+// whose edge the amount ends on, and the label's, a column left of it (the label column or a
+// text column, as the label alone would be placed); nothing when the chunk is no such pair.
+struct LabelAndAmount {
+  std::size_t start = 0;  // the amount's first glyph in the chunk
+  int label_column = 0, amount_column = 0;
+};
+std::optional<LabelAndAmount> SplitLabelAndAmount(const PageContent& page, const Chunk& chunk,
+                                                  const std::vector<Column>& columns,
+                                                  double label_limit, double em) {
+  if (chunk.figure) return std::nullopt;
+  const std::size_t start = TrailingAmountStart(page, chunk);
+  if (start == std::string::npos) return std::nullopt;
+  Chunk amount = PartOf(page, chunk, start, chunk.glyphs.size());
+  amount.figure = amount.money = true;
+  Chunk label = PartOf(page, chunk, 0, start);
+  label.figure = label.money = false;
+  const int target = ColumnOf(amount, columns, label_limit, false, em);
+  const int column = ColumnOf(label, columns, label_limit, false, em);
+  if (target <= 0 || target <= column) return std::nullopt;
+  if (column > 0 && !columns[static_cast<std::size_t>(column - 1)].text) return std::nullopt;
+  const Column& band = columns[static_cast<std::size_t>(target - 1)];
+  if (band.text || std::abs(amount.box.x1 - band.edge) > kRightEdgeTolEm * em) return std::nullopt;
+  return LabelAndAmount{start, column, target};
+}
 
 DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, const Candidate& run,
                          std::size_t header_first, const std::vector<Column>& columns,
@@ -76,9 +144,26 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
         if (!in_text) column = 0;
       }
       if (line.tail && line.completes[c] >= 0) {
-        // The amount's wrapped rest goes where the amount it completes went.
+        // The amount's wrapped rest goes where the amount it completes went (split off the
+        // label it ran into, below).
         const Chunk& upper = lines[l - 1].chunks[static_cast<std::size_t>(line.completes[c])];
         column = ColumnOf(upper, columns, label_limit, false, em);
+        if (const auto split = SplitLabelAndAmount(page, upper, columns, label_limit, em))
+          column = split->amount_column;
+      }
+      // A label run into the amount after it: the amount ends on an amount column's edge, in
+      // that column's band, so no column boundary cuts it; it is that column's cell, and the
+      // label keeps the rest. Left whole, the amount went with the label, and the amount
+      // column's empty cell, read again by OCR over its band, read the digits inside it
+      // ("20.3" of 14,620.3).
+      if (!continuation && !line.tail) {
+        const auto split = SplitLabelAndAmount(page, chunk, columns, label_limit, em);
+        if (split && !row.filled[static_cast<std::size_t>(split->amount_column)]) {
+          add_chunk(row, PartOf(page, chunk, 0, split->start), split->label_column);
+          add_chunk(row, PartOf(page, chunk, split->start, chunk.glyphs.size()),
+                    split->amount_column);
+          continue;
+        }
       }
       add_chunk(row, chunk, column);
     }

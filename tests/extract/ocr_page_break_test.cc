@@ -93,6 +93,45 @@ TEST(OcrPageBreakTest, HeaderAndRowsCutByTheBreakAreOneTableWithTheirReadingsKep
   }
 }
 
+// A cell whose own reading took in the rest of a wrapped amount under it (ocr::ReadWrappedRest:
+// "4,761.0" over a lone "4" no glyph holds, s3w_0058_budget p3) has its box grown down over the
+// rest: the join lays the page out again from its glyphs, and the cell still keeps its reading.
+TEST(OcrPageBreakTest, ReadingWithAWrappedRestIsKeptByTheJoin) {
+  for (const double grown : {0.0, 14.0}) {
+    SCOPED_TRACE(grown > 0 ? "box grown over the rest" : "box as laid out");
+    PageContent upper_content = OcrPage(1);
+    AddRun(upper_content, "部门支出总体情况表", 60, 650);
+    AddRun(upper_content, "单位：万元", 400, 650);
+    AddAmountRow(upper_content, 680, "项目", {"合计", "基本支出", "项目支出"});
+    AddAmountRow(upper_content, 698, "合计", {"2,116.66", "1,503.52", "613.14"});
+    Sure(upper_content, 90);
+    PageContent lower_content = OcrPage(2);
+    AddAmountRow(lower_content, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.1"});
+    AddAmountRow(lower_content, 96, "20106财政事务", {"10.00", "", "10.00"});
+    AddAmountRow(lower_content, 132, "20107税收事务", {"0.00", "", "0.00"});
+    Sure(lower_content, 80);
+    PageAnalysis upper = pdf::AnalyzePage(upper_content);
+    PageAnalysis lower = pdf::AnalyzePage(lower_content);
+    ASSERT_EQ(lower.tables.size(), 1u);
+    TableCell* reread = nullptr;
+    for (TableCell& cell : lower.tables[0].table.cells) {
+      if (cell.text == "603.1") reread = &cell;
+    }
+    ASSERT_NE(reread, nullptr);
+    reread->text = "603.14";
+    reread->provenance.confidence = 93;
+    reread->provenance.box->y1 += grown;
+    reread->provenance.box->x1 += grown / 40;
+
+    ASSERT_TRUE(ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+    ASSERT_EQ(lower.tables.size(), 1u);
+    const TableCell* kept = CellAt(lower.tables[0].table, 0, 3);
+    ASSERT_NE(kept, nullptr);
+    EXPECT_EQ(kept->text, "603.14");
+    EXPECT_EQ(kept->provenance.confidence, 93);
+  }
+}
+
 // The header printed again on the next page and read with a word or two
 // wrong (合计 as 计, 类 款 项 as 去如: s1_0009's scan): still the repeated
 // header, set aside, and the rows under it continue the table above. A title

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -277,6 +278,98 @@ TEST(OcrTextTest, CellImagesAreCutIntoTextLines) {
   }
 }
 
+// An amount wrapped in a narrow column of a table without rules ("4,761.0" over "4", s3w_0058;
+// "4.1" over "2", s3w_0085): the lone digit under it is read by no pass over the page, so the
+// cell's box, drawn from its glyphs, ends above it. The print under a cell that no glyph holds,
+// starting within reach and inside the column, is the rest to read with it; the next row's print
+// (held by its glyphs), another column's passing by, specks and print far below are not.
+TEST(OcrCellReadingTest, UnreadPrintBelowFindsAWrappedAmountsRest) {
+  constexpr int kDpi = 200;
+  const double px = 72.0 / kDpi;  // points per pixel
+  // The cell's print: 11 pt digits (31 px) at x 400..510 px, y 200..231 px.
+  const Box cell{400 * px, 200 * px, 510 * px, 231 * px};
+  struct Stroke {
+    int x, y, w, h;
+  };
+  struct Case {
+    const char* what;
+    std::vector<Stroke> strokes;
+    std::vector<Box> glyphs;
+    bool found;
+    Box rest;  // in pixels, when found
+  };
+  const Box next_row_glyph{420 * px, 265 * px, 512 * px, 300 * px};
+  const Case cases[] = {
+      {"a lone digit under the last digits, at the line pitch",
+       {{494, 266, 14, 28}},
+       {},
+       true,
+       {494, 266, 508, 294}},
+      {"two digits of a rest",
+       {{480, 262, 12, 27}, {495, 262, 12, 27}},
+       {},
+       true,
+       {480, 262, 507, 289}},
+      {"the next row's amount, held by its glyphs",
+       {{430, 268, 14, 28}, {494, 268, 14, 28}},
+       {next_row_glyph},
+       false,
+       {}},
+      {"a speck and a comma's tail", {{500, 235, 3, 6}, {470, 270, 4, 4}}, {}, false, {}},
+      {"print two lines and more below", {{494, 300, 14, 28}}, {}, false, {}},
+      {"another column's word passing by, reaching the cut's side",
+       {{300, 262, 140, 28}},
+       {},
+       false,
+       {}},
+      {"a rule's remnant, taller than print", {{498, 240, 3, 90}}, {}, false, {}},
+  };
+  for (const Case& c : cases) {
+    ocr::PixPtr page(pixCreate(1000, 600, 1));
+    ASSERT_NE(page, nullptr);
+    for (const Stroke& s : c.strokes)
+      pixRasterop(page.get(), s.x, s.y, s.w, s.h, PIX_SET, nullptr, 0, 0);
+    const std::optional<Box> rest = ocr::UnreadPrintBelow(page.get(), kDpi, cell, c.glyphs);
+    EXPECT_EQ(rest.has_value(), c.found) << c.what;
+    if (rest && c.found) {
+      EXPECT_NEAR(rest->x0 / px, c.rest.x0, 1) << c.what;
+      EXPECT_NEAR(rest->y0 / px, c.rest.y0, 1) << c.what;
+      EXPECT_NEAR(rest->x1 / px, c.rest.x1, 1) << c.what;
+      EXPECT_NEAR(rest->y1 / px, c.rest.y1, 1) << c.what;
+    }
+  }
+}
+
+// Which readings may have their rest below, and which joined readings complete them: a wrapped
+// amount's first line stops at a mark or one decimal into two, and the reading with the rest
+// keeps every digit of the first.
+TEST(OcrCellReadingTest, WrappedAmountIsCompletedOnlyByItsOwnRest) {
+  const std::pair<const char*, bool> may[] = {
+      {"4,761.0", true},   {"34,533.", true}, {"12,", true}, {"4.1", true},
+      {"4,761.04", false}, {"12,672", false}, {"", false},   {"合计", false},
+  };
+  for (const auto& [reading, want] : may)
+    EXPECT_EQ(ocr::MayContinueBelow(reading), want) << reading;
+  struct Join {
+    const char* first;
+    const char* joined;
+    bool completes;
+  };
+  const Join joins[] = {
+      {"4,761.0", "4,761.04", true},   {"34,533.", "34,533.62", true}, {"4.1", "4.12", true},
+      {"9,137.6", "9,137.07", false},   // the first line read otherwise: not its rest
+      {"4,761.0", "4,761.0", false},    // nothing added
+      {"4,761.0", "4,761.041", false},  // no amount of two decimals
+      {"4,761.0", "4,7614.04", false},  // not well formed
+  };
+  for (const Join& j : joins)
+    EXPECT_EQ(ocr::CompletesWrappedAmount(j.first, j.joined), j.completes)
+        << j.first << " " << j.joined;
+  // The joined reading the cell takes: the lines joined by the amount grammar.
+  EXPECT_EQ(ocr::NormalizeAmountReading("4,761.0\n4"), "4,761.04");
+  EXPECT_EQ(ocr::NormalizeAmountReading("34,533.\n62"), "34,533.62");
+}
+
 // chi_sim reads some serif digits as others, the same way in every cell (326.72 as 320.72, 84.65
 // as 84.05 on sh_putuo_finance_2024_final p8 scanned at 300 dpi), so the sums they make still
 // hold. The second reader (eng, numeric) reads them with other shapes in mind; where the two
@@ -503,6 +596,31 @@ TEST(OcrTest, ACellReadingThePagePassDisputesIsNamed) {
     EXPECT_TRUE(named) << cell->text << " at row " << cell->row << " column " << cell->column;
   }
   EXPECT_EQ(totals, 3);
+}
+
+// A budget page of 12 pt amounts in narrow columns without rules (the sweep's s3w_0058_budget
+// p8, scanned at 200 dpi): amounts wrap their last digit to the line under them. A lone "4" under
+// "3,618.0" that no pass over the page read, a lone "4" under "10,299.4" that the cell's reader
+// read as nothing, and "14,620.3" run into the name before it (自然资源海洋气象等支出14,620.3),
+// whose amount column's empty cell read "20.3" over its band: each cell reads its whole amount,
+// and no amount is cut to one decimal.
+TEST(OcrTest, AmountsWrappedInNarrowColumnsAreReadWhole) {
+  Result<Document> doc = Read(kScanned + "sweep_narrow_s3w_0058_p8_200dpi.pdf", true);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  std::multiset<std::string> amounts;
+  for (const TableCell* cell : TableCells(doc.value())) {
+    const std::size_t point = cell->text.find('.');
+    if (cell->text.empty() || point == std::string::npos || cell->text[0] < '0' ||
+        cell->text[0] > '9')
+      continue;
+    amounts.insert(cell->text);
+    EXPECT_EQ(cell->text.size() - point, 3u)
+        << cell->text << " at row " << cell->row << " column " << cell->column;
+  }
+  EXPECT_EQ(amounts.count("14,620.35"), 4u);
+  EXPECT_EQ(amounts.count("10,299.44"), 2u);
+  EXPECT_EQ(amounts.count("3,618.04"), 3u);
+  EXPECT_EQ(amounts.count("20.3"), 0u);
 }
 
 // The header cell 类 over a grid's code column (sh_putuo_wanli_2023 p26, 300 dpi, degraded as

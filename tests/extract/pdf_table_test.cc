@@ -793,6 +793,84 @@ TEST(UnruledTableTest, IndentedNamesStayInTheirColumn) {
   }
 }
 
+// A name set so close to the amount after it that the two are one chunk (an OCR'd CJK glyph's
+// box reaches into the gap: "自然资源海洋气象等支出14,620.3" over "5", s3w_0058_budget p8): the
+// amount ends on its column's edge, so it is that column's cell, its wrapped rest with it, and
+// the name keeps the name column. Left whole (3 pt and 20 pt from the name alike), the amount
+// went with the name and the amount column's cell was empty; the OCR pass then read the digits
+// inside its band ("20.3").
+struct GluedCase {
+  const char* name;
+  std::string first;  // the 合计 amount as printed on the row's first line
+  std::string rest;   // its wrapped rest on the next line, "" for none
+  double gap;         // between the name's last glyph and the amount
+  std::string name_cell, amount_cell;
+};
+
+class LabelRunIntoAmountTest : public testing::TestWithParam<GluedCase> {};
+
+TEST_P(LabelRunIntoAmountTest, AmountGoesToItsColumn) {
+  const GluedCase& c = GetParam();
+  PageContent page = A4Page(2);
+  AddRun(page, "类", 51, 100);
+  AddRun(page, "款", 122, 100);
+  AddRun(page, "科目名称", 262, 100);
+  RightAligned(page, "合计", 393, 100);
+  RightAligned(page, "基本支出", 463, 100);
+  double top = 130;
+  auto ordinary = [&](const std::string& kind, const std::string& kuan, const std::string& name) {
+    AddRun(page, kind, 51, top);
+    if (!kuan.empty()) AddRun(page, kuan, 122, top);
+    AddRun(page, name, 262, top);
+    RightAligned(page, "5,716.85", 393, top);
+    RightAligned(page, "4,101.45", 463, top);
+    top += 30;
+  };
+  ordinary("208", "", "社会保障和就业支出");
+  ordinary("208", "05", "行政事业单位养老");
+  AddRun(page, "220", 51, top);
+  // The name from the name column's edge to `gap` before the amount: 8 glyphs set that wide.
+  const double amount_x0 = 393 - 6.0 * static_cast<double>(DecodeUtf8(c.first).size());
+  AddRun(page, "自然资源海洋气象", 262, top, 10, (amount_x0 - c.gap - 262) / 8);
+  RightAligned(page, c.first, 393, top);
+  if (!c.rest.empty()) RightAligned(page, c.rest, 393, top + 12);
+  RightAligned(page, "4,101.45", 463, top);
+  top += 30;
+  ordinary("220", "05", "气象事务");
+  ordinary("221", "", "住房保障支出");
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  int row = -1, name_column = -1, amount_column = -1;
+  for (int r = 0; r < table.row_count; ++r) {
+    for (int k = 0; k < table.column_count; ++k) {
+      const TableCell* cell = Anchor(table, r, k);
+      if (cell == nullptr) continue;
+      if (cell->text == "社会保障和就业支出") name_column = k;
+      if (cell->text == "5,716.85" && amount_column < 0) amount_column = k;
+      if (cell->text.find("自然资源") != std::string::npos) row = r;
+    }
+  }
+  ASSERT_GE(row, 0);
+  ASSERT_GE(name_column, 0);
+  ASSERT_GE(amount_column, 0);
+  EXPECT_EQ(Anchor(table, row, name_column)->text, c.name_cell);
+  EXPECT_EQ(RemoveAllWhitespace(Anchor(table, row, amount_column)->text), c.amount_cell);
+  EXPECT_EQ(RemoveAllWhitespace(Anchor(table, row, amount_column + 1)->text), "4,101.45");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, LabelRunIntoAmountTest,
+    testing::Values(GluedCase{"tight", "14,620.35", "", 3, "自然资源海洋气象", "14,620.35"},
+                    GluedCase{"tight_with_a_wrapped_rest", "14,620.3", "5", 3, "自然资源海洋气象",
+                              "14,620.35"},
+                    GluedCase{"wider_gap", "14,620.35", "", 20, "自然资源海洋气象", "14,620.35"},
+                    GluedCase{"wider_gap_with_a_wrapped_rest", "14,620.3", "5", 20,
+                              "自然资源海洋气象", "14,620.35"}),
+    [](const testing::TestParamInfo<GluedCase>& param_info) {
+      return std::string(param_info.param.name);
+    });
+
 // A continuation page of a table with split codes and only two named rows,
 // each name indented to its own level (行政运行 at 262 pt, 事业运行 at 274 pt):
 // no two names share a left edge, but their extents overlap, so they are one
