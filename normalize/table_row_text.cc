@@ -1541,6 +1541,58 @@ std::vector<std::string> AmountsWithDigitLookalikes(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// An OCR'd line that reads as a table row next to no standard table, on the page of an
+// unclassified table a few blocks from it (s3w_0096_final: a summary under a title wrapped over
+// two lines, its first rows read as lines above a grid identify left as kind other): the grid's
+// figures are named by table.unclassified, and this line's amounts by a table.row_as_text
+// warning beside it, under kind other (its amounts referred to when the table's unit is known,
+// quoted always), so that none is lost in silence.
+void NameBesideUnclassified(const Document& document, const std::vector<CanonicalTable>& tables,
+                            const std::vector<std::pair<int, int>>& other_blocks, int block,
+                            const std::string& text, const std::vector<RowPiece>& rows,
+                            const Paragraph& paragraph, std::vector<Finding>& findings) {
+  constexpr int kMaxBlocksApart = 12;
+  const int page = paragraph.provenance.page;
+  const CanonicalTable* table = nullptr;
+  int distance = kMaxBlocksApart + 1;
+  for (const auto& [table_block, index] : other_blocks) {
+    const CanonicalTable& other = tables[static_cast<std::size_t>(index)];
+    const Block& grid = document.blocks[static_cast<std::size_t>(table_block)];
+    const Provenance* where = grid.AsTable() != nullptr ? &grid.AsTable()->provenance : nullptr;
+    if (where == nullptr || where->page != page) continue;
+    if (std::abs(table_block - block) < distance) {
+      distance = std::abs(table_block - block);
+      table = &other;
+    }
+  }
+  if (table == nullptr) return;
+  Finding finding;
+  finding.check = "table.row_as_text";
+  finding.severity = Severity::kWarning;
+  finding.provenance = paragraph.provenance;
+  finding.printed_text = Trim(text);
+  std::string quoted;
+  for (const RowPiece& row : rows) {
+    for (const std::string& amount : row.amounts) {
+      quoted += " " + amount;
+      if (table->unit == UnitOfAmount::kUnknown) continue;
+      if (const std::optional<std::int64_t> fen = ToFen(ParseAmountText(amount), table->unit)) {
+        finding.figures.push_back(FigureRef{"other", "", "", *fen, paragraph.provenance});
+      }
+    }
+  }
+  if (quoted.empty()) return;
+  finding.message =
+      "a paragraph" + (page > 0 ? " on page " + std::to_string(page) : std::string()) +
+      " next to an unclassified table reads as a table row, '" + CollapseWhitespace(text) +
+      "': its amounts" + quoted + " are not read as figures (no standard table is near it)";
+  findings.push_back(std::move(finding));
+}
+
+}  // namespace
+
 void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>& tables,
                           std::vector<Finding>& findings) {
   // Standard tables by the first block of each of their grids, in block order.
@@ -1553,7 +1605,14 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
       table_blocks.emplace_back(block, static_cast<int>(t));
     }
   }
-  if (table_blocks.empty()) return;
+  // Unclassified tables (kind other), by their first block: an OCR'd line beside one and near
+  // no standard table is named beside it (NameBesideUnclassified).
+  std::vector<std::pair<int, int>> other_blocks;
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    if (tables[t].kind != "other" || tables[t].source_blocks.empty()) continue;
+    other_blocks.emplace_back(tables[t].source_blocks.front(), static_cast<int>(t));
+  }
+  if (table_blocks.empty() && other_blocks.empty()) return;
   std::sort(table_blocks.begin(), table_blocks.end());
   // Paragraphs a table was read from (ReadUngriddedThreePublic) are rows of that table already.
   std::set<int> read_blocks;
@@ -1585,7 +1644,13 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     if (!SplitRowText(text, rows) || rows.empty()) continue;
     const int page = paragraph->provenance.page;
     const int t = NearestTable(table_blocks, tables, document, static_cast<int>(b), page);
-    if (t < 0) continue;
+    if (t < 0) {
+      if (paragraph->provenance.origin == TextOrigin::kOcr) {
+        NameBesideUnclassified(document, tables, other_blocks, static_cast<int>(b), text, rows,
+                               *paragraph, findings);
+      }
+      continue;
+    }
     CanonicalTable& table = tables[static_cast<std::size_t>(t)];
     // A scan's digit lookalikes in an amount: the row read whole, with the amount its sum
     // settles (SettleLookalikeReadings).

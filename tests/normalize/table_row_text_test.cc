@@ -1433,6 +1433,52 @@ TEST(RowTextTest, OcrUntitledFiscalSummaryByItsHeads) {
   }
 }
 
+// s3w_0096_final on a scan: a summary's first rows read as lines above a grid identify left
+// unclassified (kind other), no standard table near: the lines' amounts were named by nothing.
+// An OCR'd line beside an unclassified table on its page is named (table.row_as_text, kind
+// other, its amounts quoted); a text layer's line, or a table on another page, names nothing.
+TEST(RowTextTest, OcrRowBesideUnclassifiedTableIsNamed) {
+  struct Case {
+    const char* name;
+    TextOrigin origin;
+    int table_page;
+    UnitOfAmount unit;
+    std::vector<std::int64_t> fen;  // the amounts referred to
+    bool named;
+  };
+  const Case cases[] = {
+      {"OcrUnitUnknown", TextOrigin::kOcr, 1, UnitOfAmount::kUnknown, {}, true},
+      {"OcrInYuan", TextOrigin::kOcr, 1, UnitOfAmount::kYuan, {70592637, 27517894}, true},
+      {"TextLayer", TextOrigin::kTextLayer, 1, UnitOfAmount::kYuan, {}, false},
+      {"OtherPage", TextOrigin::kOcr, 2, UnitOfAmount::kYuan, {}, false},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Text("一、一般公共 1 705,926.37 一、一般公共 “8 275,178.94", 1));
+    document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    document.blocks.push_back(Block{Grid({{"本年收入合计", "6", "705,926.37"}})});
+    document.blocks.back().AsTable()->provenance.page = c.table_page;
+    CanonicalTable other;
+    other.kind = "other";
+    other.unit = c.unit;
+    other.source_blocks = {1};
+    std::vector<CanonicalTable> tables = {other};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    EXPECT_EQ(findings.size(), c.named ? 1U : 0U) << c.name;
+    std::vector<std::int64_t> fen;
+    for (const Finding& finding : findings) {
+      EXPECT_EQ(finding.check, "table.row_as_text") << c.name;
+      EXPECT_NE(finding.message.find("275,178.94"), std::string::npos) << c.name;
+      for (const FigureRef& figure : finding.figures) {
+        EXPECT_EQ(figure.table_kind, "other") << c.name;
+        fen.push_back(figure.amount_fen);
+      }
+    }
+    EXPECT_EQ(fen, c.fen) << c.name;
+  }
+}
+
 // The same lines in a text layer are no scan's: left to the table stages.
 TEST(RowTextTest, TextLayerSummaryLinesAreNotReadAsOcr) {
   Document document;
