@@ -305,6 +305,22 @@ CanonicalTable ReadPerformanceRows(StitchedTable table, const TableColumns& colu
 void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
                               std::vector<CanonicalTable>& tables, std::vector<Finding>& findings);
 
+// A summary's title read on a scan with no grid under it, its rows read as lines of text
+// (s3w_0079_budget, s3w_0063_final, s3w_0049_final: 收入 label | amount || 支出 label | amounts,
+// each amount wrapped in its narrow cell, its last digits on the line under it): when no table
+// of that kind was read, each line's amounts are joined with their rests and keyed by the
+// labels of the line, the income side's first, the expenditure side's after it (a line of one
+// side: the side its label names). A fiscal summary's expenditure line fills 合计, 一般公共预算
+// and 政府性基金; a line of two amounts ending short of the header's last column leaves
+// 政府性基金 blank. The table is added when its 本年收入合计 or 总计 reads the same on both
+// sides (and neither differs), with a table.row_from_text finding naming its figures; a line
+// whose amounts key no row gets a table.row_as_text warning naming them. Untitled (a number-only
+// title, 公开03表): the side heads' line 收入 支出 over a header splitting the expenditure side
+// by fund names a fiscal summary (kind evidence "header").
+// Runs before ReportRowsReadAsText, which then leaves those lines alone. (table_row_text.cc)
+void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
+                          std::vector<CanonicalTable>& tables, std::vector<Finding>& findings);
+
 // A standard table's title read on a scan with no grid under it, its rows read as lines of
 // text (s3w_0063_final's 财政拨款收入支出决算总表: each row's cells wrapped over two lines): when
 // no table of that kind was read with figures (nor rebuilt from the lines by

@@ -111,6 +111,7 @@ std::vector<CanonicalTable> BuildTables(const Document& printed, const DocumentM
                     : ReadRows(std::move(table), columns, rows_options, index, findings));
   }
   ReadUngriddedThreePublic(document, metadata.kind, out, findings);
+  ReadUngriddedSummary(document, metadata.kind, out, findings);
   ReportRowsReadAsText(document, out, findings);
   ReportTablesReadAsText(document, metadata.kind, out, findings);
   ReportDuplicateOcrKinds(out, findings);

@@ -1262,3 +1262,238 @@ TEST(RowTextTest, OcrRowWithLookalikeHeadsSettledByItsTotal) {
 
 }  // namespace
 }  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// s3w_0049_final, s3w_0079_budget, s3w_0063_final on a scan: a fiscal summary under its title
+// read as lines of text, no grid, each amount wrapped in its narrow cell (3,400. over 37; a point
+// read as a comma, 498， over 63; 3,400.， read beside a comma) with the labels' ends on the line
+// of rests (款 37 37). Each line is a row of each side, keyed by its labels; the amounts are
+// joined with their rests; two amounts of the expenditure side on a line ending short of the
+// header's last column are 合计 and 一般公共预算 (政府性基金 blank). The table is taken when its
+// totals read the same on both sides; a line whose amounts do not key (cut, two labels on one
+// side) is named, not read.
+TEST(RowTextTest, OcrSummaryReadAsLinesOfText) {
+  struct Line {
+    std::string text;
+    double right;  // the line's right edge; the header's is 528
+  };
+  const std::vector<Line> wrapped = {
+      {"单位:万元", 96},
+      {"收入 支出", 226},
+      {"项目 金额 项目〈按功能分 合计 一般公共预算财政所。政府性基金预算财政氢", 528},
+      {"类) 款 款", 447},
+      {"一、一般公共预算财政拨 3,400. 一、卫生健康支出 3,400. 3,400.37", 427},
+      {"款 37 37", 330},
+      {"二、政府性基金预算财政", 151},
+      {"拨款", 68},
+      {"本年收入合计 3,400. 本年支出合计 3,400. 3,400.37", 427},
+      {"37 37", 330},
+      {"总计 3,400.， 总计 3,400， 3,400.37", 427},
+      {"37 37", 330}};
+  const std::vector<std::pair<std::string, std::string>> read = {
+      {"income.general_budget_appropriation/amount", "3400370000"},
+      {"expenditure.210/total", "3400370000"},
+      {"expenditure.210/general_budget", "3400370000"},
+      {"income.total_current_year/amount", "3400370000"},
+      {"expenditure.total_current_year/total", "3400370000"},
+      {"expenditure.total_current_year/general_budget", "3400370000"},
+      {"income.grand_total/amount", "3400370000"},
+      {"expenditure.grand_total/total", "3400370000"},
+      {"expenditure.grand_total/general_budget", "3400370000"}};
+  std::vector<Line> to_the_edge = wrapped;  // two amounts under three columns, ending at the edge
+  to_the_edge[4].right = 526;
+  std::vector<Line> own_sum = wrapped;  // 总计's 合计 is not its 一般公共预算: that line is named
+  own_sum[11].text = "37 38";
+  std::vector<Line> totals_apart = wrapped;  // 本年收入合计 is not 本年支出合计: nothing is read
+  totals_apart[8].text = "本年收入合计 3,400. 本年支出合计 3,400.36 3,400.36";
+  totals_apart[9].text = "37";
+  std::vector<Line> cut = wrapped;  // 一般公共预算 income and 卫生健康 cut: 3,400.3 not joined
+  cut[4].text = "一、一般公共预算财政拨 3,400.3 一、卫生健康支出 3,400.3 3,400.37";
+  cut[5].text = "款";
+  std::vector<Line> two_labels = wrapped;  // one amount under two labels: whose it is is unknown
+  two_labels[6].text = "二、政府性基金预算财政 2 二、卫生健康支出 3,400.37";
+  struct Case {
+    const char* name;
+    std::vector<Line> lines;
+    std::vector<std::pair<std::string, std::string>> figures;  // row/column, fen
+    std::vector<std::string> checks;
+  };
+  const Case cases[] = {
+      {"WrappedAmountsJoined", wrapped, read, {"table.row_from_text"}},
+      {"TwoAmountsToTheEdgeNamed",
+       to_the_edge,
+       {read[0], read[3], read[4], read[5], read[6], read[7], read[8]},
+       {"table.row_from_text", "table.row_as_text"}},
+      {"OwnSumFailsNamed",
+       own_sum,
+       {read[0], read[1], read[2], read[3], read[4], read[5], read[6]},
+       {"table.row_from_text", "table.row_as_text"}},
+      {"TotalsApart", totals_apart, {}, {}},
+      {"CutAmountNamed",
+       cut,
+       {read[3], read[4], read[5], read[6], read[7], read[8]},
+       {"table.row_from_text", "table.row_as_text"}},
+      {"TwoLabelsNamed", two_labels, read, {"table.row_from_text", "table.row_as_text"}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Text("三、财政拨款收入支出决算总表", 2));
+    for (const Line& line : c.lines) {
+      document.blocks.push_back(Text(line.text, 2));
+      document.blocks.back().AsParagraph()->provenance.box = Box{51, 400, line.right, 410};
+    }
+    document.blocks.push_back(Text("注: 本表金额单位转换时可能存在尾数误差。", 2));
+    for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    std::vector<CanonicalTable> tables;
+    std::vector<Finding> findings;
+    ReadUngriddedSummary(document, DocKind::kFinalAccounts, tables, findings);
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const CanonicalTable& table : tables) {
+      EXPECT_EQ(table.kind, "final.fiscal_appropriation_summary") << c.name;
+      for (const CanonicalRow& row : table.rows) {
+        for (const Figure& figure : row.values) {
+          got.emplace_back(row.row_code + "/" + figure.column, std::to_string(figure.amount_fen));
+        }
+      }
+    }
+    EXPECT_EQ(got, c.figures) << c.name;
+    std::vector<std::string> checks;
+    for (const Finding& finding : findings) checks.push_back(finding.check);
+    EXPECT_EQ(checks, c.checks) << c.name;
+  }
+}
+
+// s3w_0049_final on a scan: the same summary untitled (its title number-only, 公开03表): the side
+// heads' line 收入 支出 over a header that splits the expenditure side by fund names a fiscal
+// summary. Under a summary title, or with a header that does not split by fund, it names none.
+TEST(RowTextTest, OcrUntitledFiscalSummaryByItsHeads) {
+  const std::vector<std::string> body = {
+      "一、一般公共预算财政拨 3,400. 一、卫生健康支出 3,400. 3,400.37",
+      "款 37 37",
+      "本年收入合计 3,400. 本年支出合计 3,400. 3,400.37",
+      "37 37",
+      "总计 3,400.， 总计 3,400， 3,400.37",
+      "37 37"};
+  const std::string by_fund =
+      "项目 金额 项目〈按功能分 合计 一般公共预算财政所。政府性基金预算财政氢";
+  struct Case {
+    const char* name;
+    std::vector<std::string> above;  // the lines above 收入 支出
+    std::string header;
+    DocKind doc_kind;
+    std::string kind;  // the table read, "" for none
+    std::size_t figures;
+  };
+  const Case cases[] = {
+      {"NumberOnlyFinal",
+       {"公开03表", "单位:万元"},
+       by_fund,
+       DocKind::kFinalAccounts,
+       "final.fiscal_appropriation_summary",
+       9},
+      {"NumberOnlyBudget",
+       {"公开03表", "单位:万元"},
+       by_fund,
+       DocKind::kBudget,
+       "budget.fiscal_appropriation_summary",
+       9},
+      {"NoUnit", {"公开03表"}, by_fund, DocKind::kFinalAccounts, "", 0},
+      {"HeaderNotByFund",
+       {"公开03表", "单位:万元"},
+       "项目 金额 项目 金额",
+       DocKind::kFinalAccounts,
+       "",
+       0},
+      {"UnknownDocument", {"公开03表", "单位:万元"}, by_fund, DocKind::kUnknown, "", 0},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    for (const std::string& line : c.above) document.blocks.push_back(Text(line, 2));
+    document.blocks.push_back(Text("收入 支出", 2));
+    document.blocks.push_back(Text(c.header, 2));
+    document.blocks.back().AsParagraph()->provenance.box = Box{51, 400, 528, 410};
+    for (const std::string& line : body) {
+      document.blocks.push_back(Text(line, 2));
+      document.blocks.back().AsParagraph()->provenance.box = Box{51, 400, 427, 410};
+    }
+    for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    std::vector<CanonicalTable> tables;
+    std::vector<Finding> findings;
+    ReadUngriddedSummary(document, c.doc_kind, tables, findings);
+    std::string kind;
+    std::size_t figures = 0;
+    for (const CanonicalTable& table : tables) {
+      kind = table.kind;
+      for (const CanonicalRow& row : table.rows) figures += row.values.size();
+    }
+    EXPECT_EQ(kind, c.kind) << c.name;
+    EXPECT_EQ(figures, c.figures) << c.name;
+  }
+}
+
+// s3w_0096_final on a scan: a summary's first rows read as lines above a grid identify left
+// unclassified (kind other), no standard table near: the lines' amounts were named by nothing.
+// An OCR'd line beside an unclassified table on its page is named (table.row_as_text, kind
+// other, its amounts quoted); a text layer's line, or a table on another page, names nothing.
+TEST(RowTextTest, OcrRowBesideUnclassifiedTableIsNamed) {
+  struct Case {
+    const char* name;
+    TextOrigin origin;
+    int table_page;
+    UnitOfAmount unit;
+    std::vector<std::int64_t> fen;  // the amounts referred to
+    bool named;
+  };
+  const Case cases[] = {
+      {"OcrUnitUnknown", TextOrigin::kOcr, 1, UnitOfAmount::kUnknown, {}, true},
+      {"OcrInYuan", TextOrigin::kOcr, 1, UnitOfAmount::kYuan, {70592637, 27517894}, true},
+      {"TextLayer", TextOrigin::kTextLayer, 1, UnitOfAmount::kYuan, {}, false},
+      {"OtherPage", TextOrigin::kOcr, 2, UnitOfAmount::kYuan, {}, false},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Text("一、一般公共 1 705,926.37 一、一般公共 “8 275,178.94", 1));
+    document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    document.blocks.push_back(Block{Grid({{"本年收入合计", "6", "705,926.37"}})});
+    document.blocks.back().AsTable()->provenance.page = c.table_page;
+    CanonicalTable other;
+    other.kind = "other";
+    other.unit = c.unit;
+    other.source_blocks = {1};
+    std::vector<CanonicalTable> tables = {other};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    EXPECT_EQ(findings.size(), c.named ? 1U : 0U) << c.name;
+    std::vector<std::int64_t> fen;
+    for (const Finding& finding : findings) {
+      EXPECT_EQ(finding.check, "table.row_as_text") << c.name;
+      EXPECT_NE(finding.message.find("275,178.94"), std::string::npos) << c.name;
+      for (const FigureRef& figure : finding.figures) {
+        EXPECT_EQ(figure.table_kind, "other") << c.name;
+        fen.push_back(figure.amount_fen);
+      }
+    }
+    EXPECT_EQ(fen, c.fen) << c.name;
+  }
+}
+
+// The same lines in a text layer are no scan's: left to the table stages.
+TEST(RowTextTest, TextLayerSummaryLinesAreNotReadAsOcr) {
+  Document document;
+  for (const char* text : {"三、财政拨款收入支出决算总表", "单位:元",
+                           "项目 金额 项目 合计 一般公共预算 政府性基金预算",
+                           "本年收入合计 3,400.37 本年支出合计 3,400.37 3,400.37"}) {
+    document.blocks.push_back(Text(text, 2));
+    document.blocks.back().AsParagraph()->provenance.box = Box{51, 400, 427, 410};
+  }
+  std::vector<CanonicalTable> tables;
+  std::vector<Finding> findings;
+  ReadUngriddedSummary(document, DocKind::kFinalAccounts, tables, findings);
+  EXPECT_TRUE(tables.empty());
+  EXPECT_TRUE(findings.empty());
+}
+
+}  // namespace
+}  // namespace disclose
