@@ -1115,6 +1115,22 @@ bool IsFiscalSummaryHeadsLine(const Document& document, std::size_t t,
   return true;
 }
 
+// Whether `line`, under a table's title, ends the lines read as that table's: text not OCR'd (a
+// text layer's paragraphs are its own), the note (注), a part heading (第…部分), or another
+// table's title or a section heading.
+bool EndsLinesUnderATitle(const Paragraph& line, DocKind doc_kind) {
+  if (line.provenance.origin != TextOrigin::kOcr) return true;
+  const std::string folded = FoldForMatching(line.text);
+  if (StartsWith(folded, "注") || (StartsWith(folded, "第") && Has(folded, "部分"))) return true;
+  for (const std::string& text : SplitLines(line.text)) {
+    if ((IsTableTitleLine(text) && ClassifyTableTitle(text, doc_kind) != "other") ||
+        IsSectionHeadingLine(text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
@@ -1170,16 +1186,8 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
         grid = true;  // the title's grid: the table stages read it
         break;
       }
-      if (line->provenance.origin != TextOrigin::kOcr) break;
+      if (EndsLinesUnderATitle(*line, doc_kind)) break;
       const std::string folded = FoldForMatching(line->text);
-      if (StartsWith(folded, "注") || (StartsWith(folded, "第") && Has(folded, "部分"))) break;
-      bool titled = false;
-      for (const std::string& text : SplitLines(line->text)) {
-        titled = titled ||
-                 (IsTableTitleLine(text) && ClassifyTableTitle(text, doc_kind) != "other") ||
-                 IsSectionHeadingLine(text);
-      }
-      if (titled) break;
       if (const std::optional<UnitDeclaration> declared = UnitInLines(line->text)) {
         if (!unit) unit = declared;
         continue;
@@ -1437,17 +1445,8 @@ void ReportTablesReadAsText(const Document& document, DocKind doc_kind,
         grid = true;  // the title's grid: the table stages read it
         break;
       }
-      if (line->provenance.origin != TextOrigin::kOcr) break;
-      // Another table's title, a part heading or the note ends the lines.
+      if (EndsLinesUnderATitle(*line, doc_kind)) break;
       const std::string folded = FoldForMatching(line->text);
-      if (StartsWith(folded, "注") || (StartsWith(folded, "第") && Has(folded, "部分"))) break;
-      bool titled = false;
-      for (const std::string& text : SplitLines(line->text)) {
-        titled = titled ||
-                 (IsTableTitleLine(text) && ClassifyTableTitle(text, doc_kind) != "other") ||
-                 IsSectionHeadingLine(text);
-      }
-      if (titled) break;
       ++lines;
       if (const std::optional<UnitDeclaration> declared = UnitInLines(line->text)) {
         if (!unit) unit = declared;
