@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/text.h"
+
 namespace disclose {
 namespace {
 
@@ -15,10 +17,6 @@ int NumeralValue(char32_t c) {
 
 bool IsNumeral(char32_t c) {
   return c == U'十' || NumeralValue(c) >= 0;
-}
-
-bool IsAsciiDigit(char32_t c) {
-  return c >= U'0' && c <= U'9';
 }
 
 // The value of a run of digits or Chinese numerals (十一, 二十三, 05); -1 when

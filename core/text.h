@@ -31,6 +31,10 @@ bool IsCjkIdeograph(char32_t code_point);
 // True for code points NFKC leaves unchanged in any context (ASCII, CJK
 // ideographs, common CJK punctuation): FoldForMatching's fast path.
 bool IsNfkcStable(char32_t code_point);
+// 0-9 only (a full-width ０ is not; fold first where it should be). Takes a char as well.
+inline bool IsAsciiDigit(char32_t code_point) {
+  return code_point >= U'0' && code_point <= U'9';
+}
 
 std::string Trim(std::string_view text);
 // Runs of whitespace (any Unicode space, newlines) become one ASCII space.

@@ -31,10 +31,6 @@ constexpr std::string_view kSecondReading = "the second reader's reading";
 constexpr std::string_view kMisreadOfTheTable =
     "a digit both readers misread, as the first misread it in the table's other cells";
 
-bool IsAsciiDigit(char32_t c) {
-  return c >= U'0' && c <= U'9';
-}
-
 // Every one-character change of `printed` worth trying, with what it is.
 std::vector<std::pair<std::u32string, std::string>> Variants(const std::u32string& printed) {
   std::vector<std::pair<std::u32string, std::string>> out;

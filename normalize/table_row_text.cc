@@ -36,10 +36,6 @@ bool HasSentencePunctuation(std::string_view text) {
   return false;
 }
 
-bool IsAsciiDigit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 struct RowPiece {
   std::string code;                  // a class code printed at the row's start, else ""
   std::string label;                 // the text before its first amount (after the code)
@@ -769,6 +765,27 @@ bool SettleLookalikeReadings(const CanonicalTable& table, std::vector<RowPiece>&
   return any;
 }
 
+namespace {
+
+// A summary label's name for IncomeKey and ExpenditureKey: its 行次 after it (digits, or on a
+// scan a digit's lookalike: 总计 了) and its ordinal left out.
+std::string SummaryLabelName(const std::string& printed, bool ocr) {
+  std::string label = Trim(printed);
+  while (!label.empty()) {
+    if (IsAsciiDigit(label.back()) || label.back() == ' ') {
+      label.pop_back();
+      continue;
+    }
+    std::vector<char32_t> cps = DecodeUtf8(label);
+    if (!ocr || cps.empty() || !IsDigitLookalike(cps.back())) break;
+    cps.pop_back();
+    label = EncodeUtf8(cps);
+  }
+  return TableKey(StripOrdinal(TableKey(label)));
+}
+
+}  // namespace
+
 // A summary prints two rows side by side, income on the left and expenditure on the right, so a
 // line of text holding one of its rows holds two pieces (本年收入合计 84,118.60 本年支出合计
 // 84,118.60 84,118.60): the first keyed on the income side, the second on the expenditure side,
@@ -786,18 +803,7 @@ void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& ro
   if (rows.size() != 2) return;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const std::string side = i == 0 ? "income." : "expenditure.";
-    std::string label = Trim(rows[i].label);
-    while (!label.empty()) {
-      if (IsAsciiDigit(label.back()) || label.back() == ' ') {
-        label.pop_back();
-        continue;
-      }
-      std::vector<char32_t> cps = DecodeUtf8(label);
-      if (!ocr || cps.empty() || !IsDigitLookalike(cps.back())) break;
-      cps.pop_back();
-      label = EncodeUtf8(cps);
-    }
-    const std::string name = TableKey(StripOrdinal(TableKey(label)));
+    const std::string name = SummaryLabelName(rows[i].label, ocr);
     const std::string key = i == 0 ? IncomeKey(name) : ExpenditureKey(name);
     if (key.empty()) continue;
     bool seen = false;
@@ -1069,23 +1075,6 @@ bool JoinSummaryRests(const std::string& text, const std::string& next, std::str
     return false;
   }
   return JoinWrappedRests(line, rests, joined, /*point_read_as_comma=*/true);
-}
-
-// A summary label's name for IncomeKey and ExpenditureKey: its 行次 after it (digits, or on a
-// scan a digit's lookalike: 总计 了) and its ordinal left out.
-std::string SummaryLabelName(const std::string& printed, bool ocr) {
-  std::string label = Trim(printed);
-  while (!label.empty()) {
-    if (IsAsciiDigit(label.back()) || label.back() == ' ') {
-      label.pop_back();
-      continue;
-    }
-    std::vector<char32_t> cps = DecodeUtf8(label);
-    if (!ocr || cps.empty() || !IsDigitLookalike(cps.back())) break;
-    cps.pop_back();
-    label = EncodeUtf8(cps);
-  }
-  return TableKey(StripOrdinal(TableKey(label)));
 }
 
 // Whether block `t` is an OCR'd line of a summary's side heads alone (收入 支出) with a header

@@ -133,12 +133,11 @@ Line ReadScaled(Engine& engine, Pix* gray, int dpi, const InkBox& line, int read
                        : engine.RecognizeLine(small.get(), read_dpi, /*numeric=*/false);
 }
 
-bool IsAsciiDigit(char32_t c) {
-  return c >= U'0' && c <= U'9';
-}
-
-bool StartsLikeAYear(const std::string& digits) {
-  return digits.size() >= 4 && (digits.compare(0, 2, "19") == 0 || digits.compare(0, 2, "20") == 0);
+// Four or five digits from 19 or 20: a year as printed, or as chi_sim reads one with a
+// digit too many (20256).
+bool IsYearLike(const std::string& digits) {
+  return digits.size() >= 4 && digits.size() <= 5 &&
+         (digits.compare(0, 2, "19") == 0 || digits.compare(0, 2, "20") == 0);
 }
 
 // The runs of four or five ASCII digits in `characters` that start like a
@@ -157,7 +156,7 @@ std::vector<std::pair<std::size_t, std::size_t>> YearLikeRunsIn(
       digits += static_cast<char>(characters[end]);
       ++end;
     }
-    if (digits.size() <= 5 && StartsLikeAYear(digits)) runs.emplace_back(begin, end);
+    if (IsYearLike(digits)) runs.emplace_back(begin, end);
     begin = end;
   }
   return runs;
@@ -176,9 +175,9 @@ std::string YearBySecondReader(Engine& engine, Pix* gray, int dpi, const InkBox&
   const Line read = ReadScaled(engine, gray, dpi, box, kDigitsReadHeight, /*second_reader=*/true);
   std::string digits;
   for (char c : read.text) {
-    if (c >= '0' && c <= '9') digits += c;
+    if (IsAsciiDigit(c)) digits += c;
   }
-  if (read.confidence < kMinLineConfidence || digits.size() != 4 || !StartsLikeAYear(digits)) {
+  if (read.confidence < kMinLineConfidence || digits.size() != 4 || !IsYearLike(digits)) {
     return "";
   }
   return digits;
@@ -220,13 +219,13 @@ std::vector<std::vector<std::size_t>> YearLikeRuns(const std::vector<Symbol>& sy
   std::vector<std::size_t> run;
   std::string digits;
   const auto close = [&] {
-    if (run.size() >= 4 && run.size() <= 5 && StartsLikeAYear(digits)) runs.push_back(run);
+    if (IsYearLike(digits)) runs.push_back(run);
     run.clear();
     digits.clear();
   };
   for (std::size_t i : order) {
     const Symbol& symbol = symbols[i];
-    const bool digit = symbol.text.size() == 1 && symbol.text[0] >= '0' && symbol.text[0] <= '9';
+    const bool digit = symbol.text.size() == 1 && IsAsciiDigit(symbol.text[0]);
     if (!digit) {
       close();
       continue;

@@ -36,9 +36,6 @@ struct Marked {
 bool IsAsciiAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool IsAsciiDigit(char c) {
-  return c >= '0' && c <= '9';
-}
 bool IsAsciiAlnum(char c) {
   return IsAsciiAlpha(c) || IsAsciiDigit(c);
 }
