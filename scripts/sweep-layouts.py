@@ -6,7 +6,7 @@ out exact, per form and per drawn feature, and every missing or wrong figure
 that no finding names.
 
     /usr/bin/python3 scripts/sweep-layouts.py [--count 40] [--seed 1] [--out DIR]
-        [--binary build/cli/disclose] [--forms docx,text,pdf] [--json]
+        [--binary build/cli/disclose] [--forms docx,text,pdf[,doc,html,scan]] [--json]
         [--keep-going] [--list-misses N]
 
 Each document i is drawn from random.Random(f"{seed}:{i}"), so `--seed 7
@@ -33,7 +33,11 @@ row code, or its amount in the same kind or in an unclassified table's list,
 or its printed text quoted as a whole number in the message, or a
 table.unclassified warning naming the table's title); the rest are *silent*.
 
-Needs python-docx and LibreOffice (soffice) for the PDF form. Conversion runs
+The forms `doc` and `html` are the DOCX saved by LibreOffice as Word 97-2003
+and as a web page, the other ways publishers post the same document; they test
+the DOC and HTML readers over every drawn layout (fixtures/saved holds two).
+
+Needs python-docx and LibreOffice (soffice) for the PDF, DOC and HTML forms. Conversion runs
 in one soffice call per batch with a private profile, so parallel sweeps do not
 collide. Exit status 1 when any figure is not exact (0 with --keep-going).
 
@@ -923,7 +927,8 @@ def make_scans(out, names):
                 os.replace(dst + ".part", dst)
 
 
-def convert_pdf(out, names):
+def convert_docx(out, names, target):
+    """Saves each DOCX as `target` (pdf, doc or html) with LibreOffice, as publishers do."""
     if not names:
         return
     profile = tempfile.mkdtemp(prefix="sweep-layouts-profile-")
@@ -931,7 +936,7 @@ def convert_pdf(out, names):
         for i in range(0, len(names), 40):
             batch = names[i:i + 40]
             subprocess.run(["soffice", "-env:UserInstallation=file://" + profile, "--headless",
-                            "--convert-to", "pdf", "--outdir", out] +
+                            "--convert-to", target, "--outdir", out] +
                            [os.path.join(out, n + ".docx") for n in batch],
                            check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=1800)
     finally:
@@ -958,13 +963,14 @@ def main():
                         help="keep documents already rendered in --out (a rerun with another binary)")
     args = parser.parse_args()
     forms = [x for x in args.forms.split(",") if x]
-    if not set(forms) <= {"docx", "text", "pdf", "scan"}:
-        sys.exit("sweep-layouts: --forms takes docx, text, pdf, scan")
+    if not set(forms) <= {"docx", "text", "pdf", "scan", "doc", "html"}:
+        sys.exit("sweep-layouts: --forms takes docx, text, pdf, scan, doc, html")
     binary = os.path.abspath(args.binary)
     if not args.no_run and not os.access(binary, os.X_OK):
         sys.exit("sweep-layouts: %s is not an executable (build first or pass --binary)" % binary)
     needs_pdf = "pdf" in forms or "scan" in forms
-    if needs_pdf and shutil.which("soffice") is None:
+    saved = [f for f in ("doc", "html") if f in forms]  # Word 97 and web-page saves of the DOCX
+    if (needs_pdf or saved) and shutil.which("soffice") is None:
         sys.exit("sweep-layouts: soffice not found (apt-get install libreoffice-writer)")
     out = os.path.abspath(args.out or tempfile.mkdtemp(prefix="sweep-layouts-"))
     os.makedirs(out, exist_ok=True)
@@ -985,17 +991,20 @@ def main():
         def fresh(ext):
             return not (args.reuse and os.path.exists(os.path.join(out, name + ext)))
         # A PDF already there (--reuse) needs no DOCX unless the DOCX form is read.
-        if ("docx" in forms or (needs_pdf and fresh(".pdf"))) and fresh(".docx"):
+        converted = (needs_pdf and fresh(".pdf")) or any(fresh("." + f) for f in saved)
+        if ("docx" in forms or converted) and fresh(".docx"):
             render_docx(doc, os.path.join(out, name + ".docx"))
         if "text" in forms and fresh(".txt"):
             render_text(doc, os.path.join(out, name + ".txt"))
     if args.no_run:
         print("generated %d documents in %s" % (len(docs), out))
         return 0
-    if needs_pdf:
-        convert_pdf(out, [n for n in names
-                          if not (args.reuse and os.path.exists(os.path.join(out, n + ".pdf")))])
-    ext = {"docx": ".docx", "text": ".txt", "pdf": ".pdf", "scan": ".scan.pdf"}
+    for target, wanted in (("pdf", needs_pdf), ("doc", "doc" in forms), ("html", "html" in forms)):
+        if wanted:
+            convert_docx(out, [n for n in names if not (
+                args.reuse and os.path.exists(os.path.join(out, n + "." + target)))], target)
+    ext = {"docx": ".docx", "text": ".txt", "pdf": ".pdf", "scan": ".scan.pdf", "doc": ".doc",
+           "html": ".html"}
     source = {f: out for f in forms}
     target = {f: os.path.join(out, f) for f in forms}
     if "scan" in forms:
