@@ -928,16 +928,23 @@ def make_scans(out, names):
 
 
 def convert_docx(out, names, target):
-    """Saves each DOCX as `target` (pdf, doc or html) with LibreOffice, as publishers do."""
+    """Saves each DOCX as `target` (pdf, doc or html) with LibreOffice, as publishers do.
+    xlsx and xls are the HTML save opened as a spreadsheet (Calc's HTML import): one sheet
+    holding every table stacked with the title, unit and narrative lines between them, as
+    a finance system's export or a web page saved as a workbook is."""
     if not names:
         return
+    source, infilter = ".docx", []
+    if target in ("xlsx", "xls"):
+        source, infilter = ".html", ["--infilter=HTML (StarCalc)"]
+        target = "xls:MS Excel 97" if target == "xls" else target
     profile = tempfile.mkdtemp(prefix="sweep-layouts-profile-")
     try:
         for i in range(0, len(names), 40):
             batch = names[i:i + 40]
             subprocess.run(["soffice", "-env:UserInstallation=file://" + profile, "--headless",
-                            "--convert-to", target, "--outdir", out] +
-                           [os.path.join(out, n + ".docx") for n in batch],
+                            *infilter, "--convert-to", target, "--outdir", out] +
+                           [os.path.join(out, n + source) for n in batch],
                            check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=1800)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -963,13 +970,14 @@ def main():
                         help="keep documents already rendered in --out (a rerun with another binary)")
     args = parser.parse_args()
     forms = [x for x in args.forms.split(",") if x]
-    if not set(forms) <= {"docx", "text", "pdf", "scan", "doc", "html"}:
-        sys.exit("sweep-layouts: --forms takes docx, text, pdf, scan, doc, html")
+    if not set(forms) <= {"docx", "text", "pdf", "scan", "doc", "html", "xlsx", "xls"}:
+        sys.exit("sweep-layouts: --forms takes docx, text, pdf, scan, doc, html, xlsx, xls")
     binary = os.path.abspath(args.binary)
     if not args.no_run and not os.access(binary, os.X_OK):
         sys.exit("sweep-layouts: %s is not an executable (build first or pass --binary)" % binary)
     needs_pdf = "pdf" in forms or "scan" in forms
-    saved = [f for f in ("doc", "html") if f in forms]  # Word 97 and web-page saves of the DOCX
+    # Word 97, web-page and workbook saves of the DOCX (a workbook is made from the web page).
+    saved = [f for f in ("doc", "html", "xlsx", "xls") if f in forms]
     if (needs_pdf or saved) and shutil.which("soffice") is None:
         sys.exit("sweep-layouts: soffice not found (apt-get install libreoffice-writer)")
     out = os.path.abspath(args.out or tempfile.mkdtemp(prefix="sweep-layouts-"))
@@ -999,12 +1007,15 @@ def main():
     if args.no_run:
         print("generated %d documents in %s" % (len(docs), out))
         return 0
-    for target, wanted in (("pdf", needs_pdf), ("doc", "doc" in forms), ("html", "html" in forms)):
+    sheets = "xlsx" in forms or "xls" in forms
+    for target, wanted in (("pdf", needs_pdf), ("doc", "doc" in forms),
+                           ("html", "html" in forms or sheets), ("xlsx", "xlsx" in forms),
+                           ("xls", "xls" in forms)):
         if wanted:
             convert_docx(out, [n for n in names if not (
                 args.reuse and os.path.exists(os.path.join(out, n + "." + target)))], target)
     ext = {"docx": ".docx", "text": ".txt", "pdf": ".pdf", "scan": ".scan.pdf", "doc": ".doc",
-           "html": ".html"}
+           "html": ".html", "xlsx": ".xlsx", "xls": ".xls"}
     source = {f: out for f in forms}
     target = {f: os.path.join(out, f) for f in forms}
     if "scan" in forms:

@@ -6,7 +6,12 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
+#include "core/table_number.h"
 #include "core/text.h"
 #include "extract/sheet/sheet_internal.h"
 
@@ -88,6 +93,108 @@ bool IsDefaultSheetName(std::string_view name) {
     }
   }
   return false;
+}
+
+// A row that can only stand between two tables of a sheet: every filled cell
+// a caption (单位：元, 编制单位：…), a note (注：…) or a table's title (…表,
+// …表（公开01表）, 附表2). A label row with its amounts left blank (四、其他收入)
+// is none of these, so it stays in its table.
+bool EndsTable(const std::map<int, std::string>& cells) {
+  return std::all_of(cells.begin(), cells.end(), [](const auto& cell) {
+    const std::string text = RemoveAllWhitespace(cell.second);
+    if (IsCaption(text)) return true;
+    for (std::string_view note : {"注：", "注:", "说明：", "说明:", "备注：", "备注:"}) {
+      if (StartsWith(text, note)) return true;
+    }
+    // A title ends with its 表, perhaps followed by its number in brackets or its unit.
+    const std::size_t last = text.rfind("表");
+    if (last == std::string::npos) return false;
+    const std::string_view after =
+        std::string_view(text).substr(last + std::string_view("表").size());
+    if (after.empty() || after == "）" || after == ")") return true;
+    // A number alone (附表2, 表3, 公开05表): the whole line is the number.
+    const std::vector<char32_t> cps = DecodeUtf8(text);
+    const std::u32string folded = FoldTableNumberKey(std::u32string_view(cps.data(), cps.size()));
+    const auto number = ParseTableNumberPrefix(folded);
+    return number && number->table_word && number->end == folded.size();
+  });
+}
+
+using SheetRows = std::map<int, std::map<int, std::string>>;
+
+// Appends the sheet rows [span.first, span.second] as one Table: the rows and
+// columns in that range that hold something, merged ranges as spans. False,
+// with the grid's size, when the grid is beyond kMaxGridCells.
+bool AppendTable(const SheetRows& rows, std::pair<int, int> span, const std::vector<Merge>& merges,
+                 const std::map<std::pair<int, int>, std::size_t>& merge_at_anchor, int page,
+                 Document* document, std::size_t* refused_rows, std::size_t* refused_columns) {
+  std::vector<int> grid_rows;
+  std::set<int> column_set;
+  for (auto it = rows.lower_bound(span.first); it != rows.upper_bound(span.second); ++it) {
+    grid_rows.push_back(it->first);
+    for (const auto& [column, text] : it->second) column_set.insert(column);
+  }
+  const std::vector<int> grid_columns(column_set.begin(), column_set.end());
+  const std::int64_t grid_cells =
+      static_cast<std::int64_t>(grid_rows.size()) * static_cast<std::int64_t>(grid_columns.size());
+  if (grid_cells > kMaxGridCells) {
+    *refused_rows = grid_rows.size();
+    *refused_columns = grid_columns.size();
+    return false;
+  }
+  auto index_of = [](const std::vector<int>& sorted, int value) {
+    return static_cast<int>(std::lower_bound(sorted.begin(), sorted.end(), value) - sorted.begin());
+  };
+  const int row_count = static_cast<int>(grid_rows.size());
+  const int column_count = static_cast<int>(grid_columns.size());
+  Table table;
+  table.row_count = row_count;
+  table.column_count = column_count;
+  table.ruled = true;
+  table.pages = {page};
+  const int block = static_cast<int>(document->blocks.size());
+  table.provenance.page = page;
+  table.provenance.block = block;
+  table.provenance.origin = TextOrigin::kMarkup;
+  std::vector<char> covered(static_cast<std::size_t>(grid_cells), 0);
+  for (int r = 0; r < row_count; ++r) {
+    const auto& cells = rows.at(grid_rows[static_cast<std::size_t>(r)]);
+    for (int c = 0; c < column_count; ++c) {
+      const std::size_t at = static_cast<std::size_t>(r) * static_cast<std::size_t>(column_count) +
+                             static_cast<std::size_t>(c);
+      if (covered[at]) continue;
+      const int sheet_row = grid_rows[static_cast<std::size_t>(r)];
+      const int sheet_column = grid_columns[static_cast<std::size_t>(c)];
+      TableCell cell;
+      cell.row = r;
+      cell.column = c;
+      const auto text = cells.find(sheet_column);
+      if (text != cells.end()) {
+        cell.text = text->second;
+        const auto merge = merge_at_anchor.find({sheet_row, sheet_column});
+        if (merge != merge_at_anchor.end()) {
+          const Merge& range = merges[merge->second];
+          // Spans count the kept rows and columns the range covers.
+          cell.row_span = std::max(1, index_of(grid_rows, range.last_row + 1) - r);
+          cell.column_span = std::max(1, index_of(grid_columns, range.last_column + 1) - c);
+        }
+      }
+      for (int rr = r; rr < r + cell.row_span; ++rr) {
+        for (int cc = c; cc < c + cell.column_span; ++cc) {
+          covered[static_cast<std::size_t>(rr) * static_cast<std::size_t>(column_count) +
+                  static_cast<std::size_t>(cc)] = 1;
+        }
+      }
+      cell.provenance.page = page;
+      cell.provenance.block = block;
+      cell.provenance.row = r;
+      cell.provenance.column = c;
+      cell.provenance.origin = TextOrigin::kMarkup;
+      table.cells.push_back(std::move(cell));
+    }
+  }
+  document->blocks.push_back(Block{std::move(table)});
+  return true;
 }
 
 }  // namespace
@@ -198,16 +305,27 @@ void AppendSheet(const Sheet& sheet, int page, Document* document) {
   }
   if (rows.empty()) return;
 
-  // The table's rows: from the first row with two headings or values (not
-  // two caption lines) to the last row with two filled cells.
+  // The tables' rows. A sheet usually holds one table, but a workbook saved
+  // from a web page or a finance system's export stacks every table of the
+  // document in one sheet, each under its own title and unit lines. A table
+  // runs from the first row with two headings or values (not two caption
+  // lines) to the last row with two filled cells before a row that can only
+  // stand between tables (EndsTable): a title, a caption or a note.
+  std::vector<std::pair<int, int>> spans;  // first and last sheet row of each table
   int table_first = -1;
   int table_last = -1;
   for (const auto& [row, cells] : rows) {
+    if (table_first >= 0 && EndsTable(cells)) {
+      spans.emplace_back(table_first, table_last);
+      table_first = table_last = -1;
+      continue;
+    }
     int non_caption = 0;
     for (const auto& [column, text] : cells) non_caption += IsCaption(text) ? 0 : 1;
     if (table_first < 0 && non_caption >= 2) table_first = row;
     if (table_first >= 0 && cells.size() >= 2) table_last = row;
   }
+  if (table_first >= 0) spans.emplace_back(table_first, table_last);
   auto add_lines = [&](auto begin, auto end) {
     for (auto it = begin; it != end; ++it) {
       for (const auto& [column, text] : it->second) {
@@ -215,82 +333,20 @@ void AppendSheet(const Sheet& sheet, int page, Document* document) {
       }
     }
   };
-  if (table_first < 0) {
-    add_lines(rows.begin(), rows.end());
-    return;
-  }
-  add_lines(rows.begin(), rows.lower_bound(table_first));
-
-  // Grid: the rows and columns in the table's range that hold something.
-  std::vector<int> grid_rows;
-  std::set<int> column_set;
-  for (auto it = rows.lower_bound(table_first); it != rows.upper_bound(table_last); ++it) {
-    grid_rows.push_back(it->first);
-    for (const auto& [column, text] : it->second) column_set.insert(column);
-  }
-  const std::vector<int> grid_columns(column_set.begin(), column_set.end());
-  const std::int64_t grid_cells =
-      static_cast<std::int64_t>(grid_rows.size()) * static_cast<std::int64_t>(grid_columns.size());
-  if (grid_cells > kMaxGridCells) {
-    warn("sheet_too_large", std::to_string(grid_rows.size()) + " rows by " +
-                                std::to_string(grid_columns.size()) +
-                                " columns is beyond the reader's limit; the table was not read");
-    add_lines(rows.upper_bound(table_last), rows.end());
-    return;
-  }
-  auto index_of = [](const std::vector<int>& sorted, int value) {
-    return static_cast<int>(std::lower_bound(sorted.begin(), sorted.end(), value) - sorted.begin());
-  };
-  const int row_count = static_cast<int>(grid_rows.size());
-  const int column_count = static_cast<int>(grid_columns.size());
-  Table table;
-  table.row_count = row_count;
-  table.column_count = column_count;
-  table.ruled = true;
-  table.pages = {page};
-  const int block = static_cast<int>(document->blocks.size());
-  table.provenance.page = page;
-  table.provenance.block = block;
-  table.provenance.origin = TextOrigin::kMarkup;
-  std::vector<char> covered(static_cast<std::size_t>(grid_cells), 0);
-  for (int r = 0; r < row_count; ++r) {
-    const auto& cells = rows.at(grid_rows[static_cast<std::size_t>(r)]);
-    for (int c = 0; c < column_count; ++c) {
-      const std::size_t at = static_cast<std::size_t>(r) * static_cast<std::size_t>(column_count) +
-                             static_cast<std::size_t>(c);
-      if (covered[at]) continue;
-      const int sheet_row = grid_rows[static_cast<std::size_t>(r)];
-      const int sheet_column = grid_columns[static_cast<std::size_t>(c)];
-      TableCell cell;
-      cell.row = r;
-      cell.column = c;
-      const auto text = cells.find(sheet_column);
-      if (text != cells.end()) {
-        cell.text = text->second;
-        const auto merge = merge_at_anchor.find({sheet_row, sheet_column});
-        if (merge != merge_at_anchor.end()) {
-          const Merge& range = merges[merge->second];
-          // Spans count the kept rows and columns the range covers.
-          cell.row_span = std::max(1, index_of(grid_rows, range.last_row + 1) - r);
-          cell.column_span = std::max(1, index_of(grid_columns, range.last_column + 1) - c);
-        }
-      }
-      for (int rr = r; rr < r + cell.row_span; ++rr) {
-        for (int cc = c; cc < c + cell.column_span; ++cc) {
-          covered[static_cast<std::size_t>(rr) * static_cast<std::size_t>(column_count) +
-                  static_cast<std::size_t>(cc)] = 1;
-        }
-      }
-      cell.provenance.page = page;
-      cell.provenance.block = block;
-      cell.provenance.row = r;
-      cell.provenance.column = c;
-      cell.provenance.origin = TextOrigin::kMarkup;
-      table.cells.push_back(std::move(cell));
+  auto lines_from = rows.begin();
+  for (const auto& [first, last] : spans) {
+    add_lines(lines_from, rows.lower_bound(first));
+    lines_from = rows.upper_bound(last);
+    std::size_t grid_rows = 0;
+    std::size_t grid_columns = 0;
+    if (!AppendTable(rows, {first, last}, merges, merge_at_anchor, page, document, &grid_rows,
+                     &grid_columns)) {
+      warn("sheet_too_large", std::to_string(grid_rows) + " rows by " +
+                                  std::to_string(grid_columns) +
+                                  " columns is beyond the reader's limit; the table was not read");
     }
   }
-  document->blocks.push_back(Block{std::move(table)});
-  add_lines(rows.upper_bound(table_last), rows.end());
+  add_lines(lines_from, rows.end());
 }
 
 }  // namespace disclose::sheet

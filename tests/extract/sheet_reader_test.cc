@@ -136,6 +136,70 @@ TEST(SheetLayoutTest, MergedHeaderSpansOnlyKeptColumns) {
   EXPECT_EQ(ValidateDocument(document), "");
 }
 
+// A sheet holding every table of a document, stacked (a web page or a finance
+// system's export saved as a workbook): each table starts under its own title
+// and unit lines, and a row standing between two tables -- a title, a caption
+// or a note -- ends the one above. A label row whose amounts are blank stays.
+struct StackedCase {
+  const char* between;  // the one-cell row printed between the two tables
+  int tables;           // tables read
+};
+
+class StackedTablesTest : public ::testing::TestWithParam<StackedCase> {};
+
+TEST_P(StackedTablesTest, ARowBetweenTablesEndsTheOneAbove) {
+  sheet::Sheet grid;
+  grid.cells = {{0, 0, "一、收入总表"}, {1, 0, "项目"},   {1, 1, "金额"},
+                {2, 0, "合计"},         {2, 1, "1.00"},   {3, 0, GetParam().between},
+                {4, 0, "科目名称"},     {4, 1, "预算数"}, {5, 0, "合计"},
+                {5, 1, "2.00"}};
+  Document document;
+  sheet::AppendSheet(grid, 1, &document);
+  int tables = 0;
+  std::vector<int> rows;
+  for (const Block& block : document.blocks) {
+    if (const Table* table = block.AsTable()) {
+      ++tables;
+      rows.push_back(table->row_count);
+    }
+  }
+  EXPECT_EQ(tables, GetParam().tables) << GetParam().between;
+  if (GetParam().tables == 2) {
+    EXPECT_EQ(rows, (std::vector<int>{2, 2})) << GetParam().between;
+  } else {
+    EXPECT_EQ(rows, (std::vector<int>{5})) << GetParam().between;
+  }
+  EXPECT_EQ(ValidateDocument(document), "");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, StackedTablesTest,
+    ::testing::Values(StackedCase{"二、 某局2026年支出总表", 2},
+                      StackedCase{"二、某局一般公共预算支出表 金额单位：元", 2},
+                      StackedCase{"某局财政拨款收支总表（公开02表）", 2}, StackedCase{"附表2", 2},
+                      StackedCase{"公开 05 表", 2}, StackedCase{"单位：万元", 2},
+                      StackedCase{"编制单位：某局", 2},
+                      StackedCase{"注：本表金额单位转换时可能存在尾数误差。", 2},
+                      StackedCase{"四、其他收入", 1},      // a label row, amounts blank
+                      StackedCase{"（一）基本支出", 1},    // a row name
+                      StackedCase{"表格说明见附注", 1}));  // 表 inside a sentence
+
+TEST(SheetLayoutTest, TablesStackedInOneSheetKeepTheirTitlesBetweenThem) {
+  sheet::Sheet grid;
+  grid.cells = {{0, 0, "收入总表"}, {0, 2, "单位：元"}, {1, 0, "项目"},     {1, 1, "金额"},
+                {2, 0, "合计"},     {2, 1, "1.00"},     {3, 0, "注：无。"}, {4, 0, "支出总表"},
+                {5, 0, "项目"},     {5, 1, "金额"},     {6, 0, "合计"},     {6, 1, "1.00"}};
+  Document document;
+  sheet::AppendSheet(grid, 1, &document);
+  std::vector<std::string> order;
+  for (const Block& block : document.blocks) {
+    if (const Paragraph* paragraph = block.AsParagraph()) order.push_back(paragraph->text);
+    if (block.AsTable() != nullptr) order.push_back("[table]");
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"收入总表", "单位：元", "[table]", "注：无。",
+                                             "支出总表", "[table]"}));
+}
+
 std::vector<std::string> TableTexts(const Document& document) {
   std::vector<std::string> texts;
   for (const Block& block : document.blocks) {
