@@ -970,12 +970,12 @@ def main():
                         help="keep documents already rendered in --out (a rerun with another binary)")
     args = parser.parse_args()
     forms = [x for x in args.forms.split(",") if x]
-    if not set(forms) <= {"docx", "text", "pdf", "scan", "doc", "html", "xlsx", "xls"}:
-        sys.exit("sweep-layouts: --forms takes docx, text, pdf, scan, doc, html, xlsx, xls")
+    if not set(forms) <= {"docx", "text", "pdf", "scan", "doc", "html", "xlsx", "xls", "layout"}:
+        sys.exit("sweep-layouts: --forms takes docx, text, pdf, scan, doc, html, xlsx, xls, layout")
     binary = os.path.abspath(args.binary)
     if not args.no_run and not os.access(binary, os.X_OK):
         sys.exit("sweep-layouts: %s is not an executable (build first or pass --binary)" % binary)
-    needs_pdf = "pdf" in forms or "scan" in forms
+    needs_pdf = "pdf" in forms or "scan" in forms or "layout" in forms
     # Word 97, web-page and workbook saves of the DOCX (a workbook is made from the web page).
     saved = [f for f in ("doc", "html", "xlsx", "xls") if f in forms]
     if (needs_pdf or saved) and shutil.which("soffice") is None:
@@ -1014,8 +1014,15 @@ def main():
         if wanted:
             convert_docx(out, [n for n in names if not (
                 args.reuse and os.path.exists(os.path.join(out, n + "." + target)))], target)
+    if "layout" in forms:
+        # The PDF as `pdftotext -layout` prints it: columns laid out with spaces.
+        for n in names:
+            src, dst = os.path.join(out, n + ".pdf"), os.path.join(out, n + ".layout.txt")
+            if os.path.exists(src) and not (args.reuse and os.path.exists(dst)):
+                subprocess.run(["pdftotext", "-layout", src, dst], check=False,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     ext = {"docx": ".docx", "text": ".txt", "pdf": ".pdf", "scan": ".scan.pdf", "doc": ".doc",
-           "html": ".html", "xlsx": ".xlsx", "xls": ".xls"}
+           "html": ".html", "xlsx": ".xlsx", "xls": ".xls", "layout": ".layout.txt"}
     source = {f: out for f in forms}
     target = {f: os.path.join(out, f) for f in forms}
     if "scan" in forms:

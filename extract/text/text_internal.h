@@ -43,6 +43,13 @@ std::size_t ParseCellPerLine(const std::vector<SourceLine>& lines, std::size_t b
 // |---| separator. Returns the index just past the table.
 std::size_t ParsePipeTable(const std::vector<SourceLine>& lines, std::size_t begin, bool markdown,
                            PendingTable* table);
+// Shape (d): columns laid out with spaces (pdftotext -layout, a monospace
+// print). The index just past the table region starting at `begin` (through
+// its last row with an amount), or `begin` when no such table starts there.
+std::size_t AlignedTableEnd(const std::vector<SourceLine>& lines, std::size_t begin);
+// The rows of [begin, end) cut into the columns their text stands in.
+PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t begin,
+                              std::size_t end);
 // Moves leading title rows (only the first cell filled) into `before` and a
 // trailing run of 注/备注 rows into `after`, as paragraphs-to-be.
 void SplitOffCaptionRows(PendingTable* table, std::vector<PendingCell>* before,

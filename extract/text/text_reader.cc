@@ -97,6 +97,13 @@ int TabCount(std::string_view line) {
   return count;
 }
 
+// An upper bound on the cells a space-laid line splits into.
+std::int64_t CountSpaceRuns(std::string_view line) {
+  std::int64_t runs = 0;
+  for (std::size_t i = 0; i + 1 < line.size(); ++i) runs += line[i] == ' ' && line[i + 1] != ' ';
+  return runs;
+}
+
 std::string_view RightTrimSpaces(std::string_view line) {
   while (!line.empty() && (line.back() == ' ')) line.remove_suffix(1);
   return line;
@@ -180,6 +187,16 @@ class Assembler {
       return next;
     }
     if (line.text.find('\t') != std::string::npos) return TabRun(i);
+    if (!markdown_) {
+      const std::size_t end = text_internal::AlignedTableEnd(lines_, i);
+      if (end > i) {
+        std::int64_t fields = 0;
+        for (std::size_t k = i; k < end; ++k) fields += 1 + CountSpaceRuns(lines_[k].text);
+        if (!budget_->AddCells(fields)) return lines_.size();
+        AddTable(text_internal::ParseAlignedRows(lines_, i, end));
+        return end;
+      }
+    }
     AddParagraphLine(line);
     return i + 1;
   }

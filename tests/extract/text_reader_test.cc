@@ -269,6 +269,53 @@ TEST(TextReaderTest, TabSeparatedTable) {
   EXPECT_EQ(captions, 3);
 }
 
+// Shape (d): columns laid out with spaces, as `pdftotext -layout` prints a
+// table: split codes in their own columns (a 项 code only one row prints), a
+// header word left of its right-aligned amounts, a column only the header
+// names, and a label wrapped in its cell (its rest right under the row, where
+// a blank line parts the rows).
+TEST(TextReaderTest, SpaceAlignedTable) {
+  const Document document = ReadString(
+      "                 一般公共预算支出表\n"
+      "单位：元\n"
+      "功能分类科目编码                科目名称        合计              一般公共预算拨款          "
+      "  其他收入\n"
+      "\n"
+      "合计                                   12,627,959.19   12,627,959.19\n"
+      "\n"
+      "205                     教育支出         12,627,959.19   12,627,959.19\n"
+      "\n"
+      "205         08          进修及培训             1,000.00        1,000.00\n"
+      "\n"
+      "205         08    03    培训支出和进              500.00          500.00\n"
+      "                        修\n"
+      "\n"
+      "注：本表金额单位转换时可能存在尾数误差。\n");
+  const std::vector<const Table*> tables = Tables(document);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = *tables[0];
+  ASSERT_EQ(table.column_count, 7);
+  EXPECT_EQ(table.row_count, 5);  // the wrapped rest joins its row
+  EXPECT_EQ(RowTexts(table, 0), (std::vector<std::string>{"功能分类科目编码", "", "", "科目名称",
+                                                          "合计", "一般公共预算拨款", "其他收入"}));
+  EXPECT_EQ(RowTexts(table, 4), (std::vector<std::string>{"205", "08", "03", "培训支出和进修",
+                                                          "500.00", "500.00", ""}));
+  EXPECT_EQ(ParagraphTexts(document),
+            (std::vector<std::string>{"一般公共预算支出表", "单位：元",
+                                      "注：本表金额单位转换时可能存在尾数误差。"}));
+}
+
+// Lines set apart with wide spaces but holding no amounts in two rows (a
+// contents page, a list of dates) are paragraphs, as before.
+TEST(TextReaderTest, SpacedLinesWithoutAmountsStayParagraphs) {
+  const Document document = ReadString(
+      "一、收入支出决算总表          5\n"
+      "二、收入决算表                6\n"
+      "本年收入合计        27        4,964,173.05\n");
+  EXPECT_TRUE(Tables(document).empty());
+  EXPECT_EQ(ParagraphTexts(document).size(), 3u);
+}
+
 TEST(TextReaderTest, LoneTabLineIsAParagraph) {
   const Document document = ReadString(
       "六、一般公共预算财政拨款基本支出决算情况说明\t\n"

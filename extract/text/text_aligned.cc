@@ -1,0 +1,333 @@
+// Shape (d): a table laid out with spaces, as `pdftotext -layout` or a
+// monospace print writes one. Each row is a line; its cells are runs of text
+// apart by two or more spaces, and a cell's column is where it stands on the
+// line. The columns are the bands of character positions that the body rows
+// fill, split by gutters: positions at most one body row fills (one long
+// label may run into the next column's gutter). An amount belongs to the
+// column its last digit stands in (amounts are right-aligned), any other text
+// to the column it starts in. Header rows are read word by word, each word to
+// the column it overlaps most (a header line sets 行次 预算数 one space apart).
+//
+// A region is such a table only when at least two of its rows hold an amount
+// (digits with a decimal point or thousands commas): a contents page, a list
+// of dates or a poem set with wide spaces is not taken for one.
+#include <algorithm>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+#include "extract/text/text_internal.h"
+
+namespace disclose::text_internal {
+namespace {
+
+struct Field {
+  std::size_t start = 0;  // where the run stands (code points before it)
+  std::size_t end = 0;    // start + its printed width, exclusive
+  std::string text;
+};
+
+constexpr bool kCountWidths = false;
+
+bool IsSpace(char32_t c) {
+  return c == U' ' || c == U'\u3000';
+}
+
+// Columns a character fills when printed: two for CJK and full-width forms. A
+// layout tool sets each run of text where it stands on the page, so a run's
+// start is its position, but its printed width is that of its characters.
+std::size_t PrintedWidth(char32_t c) {
+  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+                 (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                 (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                 (c >= 0xFFE0 && c <= 0xFFE6)
+             ? 2
+             : 1;
+}
+
+// Runs of text apart by two or more spaces (a full-width space counts as
+// two), or by any space when `split_single_spaces`. Positions count code
+// points, as the layout tools place them.
+std::vector<Field> FieldsOf(std::string_view line, bool split_single_spaces) {
+  std::vector<Field> fields;
+  const std::vector<char32_t> cps = DecodeUtf8(line);
+  std::size_t i = 0;
+  while (i < cps.size()) {
+    while (i < cps.size() && IsSpace(cps[i])) ++i;
+    if (i >= cps.size()) break;
+    Field field;
+    field.start = i;
+    field.end = i;
+    std::vector<char32_t> text;
+    while (i < cps.size()) {
+      if (cps[i] == U'\u3000') break;
+      if (cps[i] == U' ' && (split_single_spaces || i + 1 >= cps.size() || IsSpace(cps[i + 1]))) {
+        break;
+      }
+      text.push_back(cps[i]);
+      field.end += kCountWidths ? PrintedWidth(cps[i]) : 1;
+      ++i;
+    }
+    field.text = EncodeUtf8(text);
+    fields.push_back(std::move(field));
+  }
+  return fields;
+}
+
+// An amount as tables print it: 12,627,959.19, 29.45, -3.00, 1,500. A bare
+// integer (a 行次 number, a code, a page number) is not one.
+bool IsAmountField(std::string_view text) {
+  std::size_t i = 0;
+  if (i < text.size() && text[i] == '-') ++i;
+  std::size_t digits = 0;
+  bool comma = false;
+  bool point = false;
+  std::size_t decimals = 0;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      (point ? decimals : digits) += 1;
+    } else if (c == ',' && !point && digits > 0) {
+      comma = true;
+    } else if (c == '.' && !point && digits > 0) {
+      point = true;
+    } else {
+      return false;
+    }
+  }
+  return digits > 0 && (comma || (point && decimals > 0 && decimals <= 4));
+}
+
+// A line that is not a row: a table's title or unit line, a note, a sentence.
+bool IsOutsideLine(const std::vector<Field>& fields) {
+  for (const Field& field : fields) {
+    const std::string text = RemoveAllWhitespace(field.text);
+    if (EndsWith(text, "表") || Contains(text, "单位：") || Contains(text, "单位:") ||
+        StartsWith(text, "注：") || StartsWith(text, "注:") || Contains(text, "。")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool HasAmount(const std::vector<Field>& fields) {
+  return std::any_of(fields.begin(), fields.end(),
+                     [](const Field& field) { return IsAmountField(field.text); });
+}
+
+// A line of a table region: two or more fields and nothing a title or note
+// has. A one-field line counts when it is short (a label's wrapped rest).
+bool IsRegionLine(const SourceLine& line) {
+  if (line.text.find('\t') != std::string::npos) return false;
+  const std::vector<Field> fields = FieldsOf(line.text, false);
+  if (fields.empty() || IsOutsideLine(fields)) return false;
+  if (fields.size() >= 2) return true;
+  return CodePointCount(fields[0].text) <= 8 && !IsPageNumberLine(fields[0].text, false);
+}
+
+}  // namespace
+
+std::size_t AlignedTableEnd(const std::vector<SourceLine>& lines, std::size_t begin) {
+  if (begin >= lines.size() || !IsRegionLine(lines[begin]) ||
+      FieldsOf(lines[begin].text, false).size() < 2) {
+    return begin;
+  }
+  std::size_t last_amount_row = begin;
+  int amount_rows = 0;
+  for (std::size_t i = begin; i < lines.size(); ++i) {
+    if (i > begin && lines[i].page_break_before) break;
+    if (IsBlankLine(lines[i].text)) continue;
+    if (!IsRegionLine(lines[i])) break;
+    if (HasAmount(FieldsOf(lines[i].text, false))) {
+      ++amount_rows;
+      last_amount_row = i;
+    }
+  }
+  if (amount_rows < 2) return begin;
+  // The last row's wrapped rest, right under it (no blank line between).
+  std::size_t end = last_amount_row + 1;
+  while (end < lines.size() && !lines[end].page_break_before && !IsBlankLine(lines[end].text) &&
+         IsRegionLine(lines[end]) && FieldsOf(lines[end].text, false).size() == 1 &&
+         std::none_of(lines[end].text.begin(), lines[end].text.end(),
+                      [](char c) { return c >= '0' && c <= '9'; })) {
+    ++end;
+  }
+  return end;
+}
+
+PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t begin,
+                              std::size_t end) {
+  PendingTable table;
+  table.first_line = begin < lines.size() ? lines[begin].number : 0;
+  // Rows: every filled line; the body starts at the first row with an amount.
+  std::vector<const SourceLine*> rows;
+  std::vector<bool> blank_before;  // a blank line between this row and the one above
+  bool blank = false;
+  for (std::size_t i = begin; i < end && i < lines.size(); ++i) {
+    if (IsBlankLine(lines[i].text)) {
+      blank = true;
+      continue;
+    }
+    rows.push_back(&lines[i]);
+    blank_before.push_back(blank);
+    blank = false;
+  }
+  std::size_t body = rows.size();
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (HasAmount(FieldsOf(rows[r]->text, false))) {
+      body = r;
+      break;
+    }
+  }
+  // Columns from the body rows' fields: two fields of different rows that
+  // overlap stand in one column, strongest overlap first, unless that would put
+  // two fields of one row in one column (a long label run into the next
+  // column's band overlaps it, but its own row has a field there too).
+  struct Placed {
+    Field field;
+    std::size_t row = 0;
+  };
+  std::vector<Placed> placed;
+  for (std::size_t r = body; r < rows.size(); ++r) {
+    for (Field& field : FieldsOf(rows[r]->text, false)) placed.push_back({std::move(field), r});
+  }
+  std::vector<std::size_t> parent(placed.size());
+  std::vector<std::vector<std::size_t>> rows_of(placed.size());
+  for (std::size_t k = 0; k < placed.size(); ++k) {
+    parent[k] = k;
+    rows_of[k] = {placed[k].row};
+  }
+  const auto find = [&](std::size_t k) {
+    while (parent[k] != k) k = parent[k] = parent[parent[k]];
+    return k;
+  };
+  struct Pair {
+    std::size_t overlap, a, b;
+  };
+  std::vector<Pair> pairs;
+  constexpr std::size_t kMaxFields = 4000;  // a table of 400 rows of 10 cells
+  if (placed.size() <= kMaxFields) {
+    for (std::size_t a = 0; a < placed.size(); ++a) {
+      for (std::size_t b = a + 1; b < placed.size(); ++b) {
+        const Field& x = placed[a].field;
+        const Field& y = placed[b].field;
+        if (placed[a].row == placed[b].row) continue;
+        const std::size_t lo = std::max(x.start, y.start);
+        const std::size_t hi = std::min(x.end, y.end);
+        if (hi > lo) pairs.push_back({hi - lo, a, b});
+      }
+    }
+  }
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const Pair& x, const Pair& y) { return x.overlap > y.overlap; });
+  for (const Pair& pair : pairs) {
+    const std::size_t a = find(pair.a);
+    const std::size_t b = find(pair.b);
+    if (a == b) continue;
+    std::vector<std::size_t> both;
+    std::set_intersection(rows_of[a].begin(), rows_of[a].end(), rows_of[b].begin(),
+                          rows_of[b].end(), std::back_inserter(both));
+    if (!both.empty()) continue;
+    std::vector<std::size_t> merged;
+    std::merge(rows_of[a].begin(), rows_of[a].end(), rows_of[b].begin(), rows_of[b].end(),
+               std::back_inserter(merged));
+    parent[b] = a;
+    rows_of[a] = std::move(merged);
+    rows_of[b].clear();
+  }
+  // Each cluster's band of positions, left to right.
+  struct Column {
+    std::size_t start = 0, end = 0;
+    std::size_t cluster = 0;  // placed.size() for a column only a header names
+  };
+  std::vector<Column> columns;
+  for (std::size_t k = 0; k < placed.size(); ++k) {
+    const std::size_t root = find(k);
+    auto it = std::find_if(columns.begin(), columns.end(),
+                           [&](const Column& column) { return column.cluster == root; });
+    if (it == columns.end()) {
+      columns.push_back({placed[k].field.start, placed[k].field.end, root});
+    } else {
+      it->start = std::min(it->start, placed[k].field.start);
+      it->end = std::max(it->end, placed[k].field.end);
+    }
+  }
+  const auto by_position = [](const Column& x, const Column& y) {
+    return x.start != y.start ? x.start < y.start : x.end < y.end;
+  };
+  std::sort(columns.begin(), columns.end(), by_position);
+  // A header word belongs to the column whose band holds its middle. Between
+  // two bands it belongs to the right one when that one holds amounts (a
+  // header is centred over its column, whose amounts are set to the right),
+  // else to the left one. A header field past the last column is a column of
+  // its own that no body row fills (其他收入 over an empty column).
+  std::vector<bool> amounts(placed.size() + 1, false);
+  for (const Placed& p : placed) {
+    if (IsAmountField(p.field.text))
+      amounts[find(static_cast<std::size_t>(&p - placed.data()))] = true;
+  }
+  const auto column_of_header = [&](const Field& field) {
+    const std::size_t middle2 = field.start + field.end;  // twice the middle
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (middle2 < 2 * columns[c].start) {
+        if (c == 0) return c;
+        return amounts[columns[c].cluster] ? c : c - 1;
+      }
+      if (middle2 < 2 * columns[c].end) return c;
+    }
+    return columns.size() - 1;
+  };
+  for (std::size_t r = 0; r < body; ++r) {
+    for (const Field& field : FieldsOf(rows[r]->text, false)) {
+      if (columns.empty() || field.start >= columns.back().end) {
+        columns.push_back({field.start, field.end, placed.size()});
+      }
+    }
+  }
+  if (columns.empty()) columns.push_back({0, 1, placed.size()});
+  std::vector<std::size_t> column_of_cluster(placed.size(), 0);
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c].cluster < placed.size()) column_of_cluster[columns[c].cluster] = c;
+  }
+  std::vector<std::vector<std::string>> cells(rows.size(),
+                                              std::vector<std::string>(columns.size()));
+  for (std::size_t r = 0; r < body; ++r) {
+    for (const Field& word : FieldsOf(rows[r]->text, true)) {
+      cells[r][column_of_header(word)] += word.text;
+    }
+  }
+  for (std::size_t k = 0; k < placed.size(); ++k) {
+    std::string& cell = cells[placed[k].row][column_of_cluster[find(k)]];
+    if (!cell.empty()) cell += " ";
+    cell += placed[k].field.text;
+  }
+  // A label wrapped in its cell: where the layout sets a blank line between
+  // rows, a line right under a row, with no digit (no amount, code or 行次),
+  // is the rest of that row's text (二、政府性基金预算财政拨 over 款收入).
+  std::size_t spaced = 0;
+  for (std::size_t r = body + 1; r < rows.size(); ++r) spaced += blank_before[r] ? 1 : 0;
+  const bool rows_spaced = rows.size() > body + 2 && 2 * spaced >= rows.size() - body - 1;
+  std::vector<bool> rest(rows.size(), false);
+  for (std::size_t r = body + 1; rows_spaced && r < rows.size(); ++r) {
+    const std::string& text = rows[r]->text;
+    rest[r] = !blank_before[r] &&
+              std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+              !StartsWithSectionMarker(Trim(text));
+  }
+  for (std::size_t r = rows.size(); r-- > body + 1;) {
+    if (!rest[r]) continue;
+    for (std::size_t c = 0; c < columns.size(); ++c) cells[r - 1][c] += cells[r][c];
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (rest[r]) continue;
+    std::vector<PendingCell> row;
+    for (std::string& text : cells[r]) row.push_back({std::move(text), rows[r]->number});
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+}  // namespace disclose::text_internal
