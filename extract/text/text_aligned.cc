@@ -30,51 +30,8 @@ struct Field {
   std::string text;
 };
 
-constexpr bool kCountWidths = false;
-
 bool IsSpace(char32_t c) {
   return c == U' ' || c == U'\u3000';
-}
-
-// Columns a character fills when printed: two for CJK and full-width forms. A
-// layout tool sets each run of text where it stands on the page, so a run's
-// start is its position, but its printed width is that of its characters.
-std::size_t PrintedWidth(char32_t c) {
-  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-                 (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-                 (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-                 (c >= 0xFFE0 && c <= 0xFFE6)
-             ? 2
-             : 1;
-}
-
-// Runs of text apart by two or more spaces (a full-width space counts as
-// two), or by any space when `split_single_spaces`. Positions count code
-// points, as the layout tools place them.
-std::vector<Field> FieldsOf(std::string_view line, bool split_single_spaces) {
-  std::vector<Field> fields;
-  const std::vector<char32_t> cps = DecodeUtf8(line);
-  std::size_t i = 0;
-  while (i < cps.size()) {
-    while (i < cps.size() && IsSpace(cps[i])) ++i;
-    if (i >= cps.size()) break;
-    Field field;
-    field.start = i;
-    field.end = i;
-    std::vector<char32_t> text;
-    while (i < cps.size()) {
-      if (cps[i] == U'\u3000') break;
-      if (cps[i] == U' ' && (split_single_spaces || i + 1 >= cps.size() || IsSpace(cps[i + 1]))) {
-        break;
-      }
-      text.push_back(cps[i]);
-      field.end += kCountWidths ? PrintedWidth(cps[i]) : 1;
-      ++i;
-    }
-    field.text = EncodeUtf8(text);
-    fields.push_back(std::move(field));
-  }
-  return fields;
 }
 
 // An amount as tables print it: 12,627,959.19, 29.45, -3.00, 1,500. A bare
@@ -99,6 +56,59 @@ bool IsAmountField(std::string_view text) {
     }
   }
   return digits > 0 && (comma || (point && decimals > 0 && decimals <= 4));
+}
+
+// Runs of text apart by two or more spaces (a full-width space counts as
+// two), or by any space when `split_single_spaces`. A single space parts an
+// amount from the text beside it too: a tight layout sets the next column's
+// label one space after an amount (584.69 一般公共服务支出). Positions count
+// code points, as the layout tools place them.
+std::vector<Field> FieldsOf(std::string_view line, bool split_single_spaces) {
+  struct Word {
+    Field field;
+    bool one_space_before = false;
+  };
+  std::vector<Word> words;
+  const std::vector<char32_t> cps = DecodeUtf8(line);
+  std::size_t i = 0;
+  while (i < cps.size()) {
+    const std::size_t gap_start = i;
+    while (i < cps.size() && IsSpace(cps[i])) ++i;
+    if (i >= cps.size()) break;
+    Word word;
+    word.one_space_before = i == gap_start + 1 && cps[gap_start] == U' ';
+    word.field.start = i;
+    std::vector<char32_t> text;
+    while (i < cps.size() && !IsSpace(cps[i])) text.push_back(cps[i++]);
+    word.field.end = i;
+    word.field.text = EncodeUtf8(text);
+    words.push_back(std::move(word));
+  }
+  std::vector<Field> fields;
+  bool last_was_amount = false;
+  for (Word& word : words) {
+    const bool amount = IsAmountField(word.field.text);
+    if (!fields.empty() && !split_single_spaces && word.one_space_before && !last_was_amount &&
+        !amount) {
+      fields.back().text += " " + word.field.text;
+      fields.back().end = word.field.end;
+    } else {
+      fields.push_back(std::move(word.field));
+    }
+    last_was_amount = amount;
+  }
+  return fields;
+}
+
+// What may stand in an amount column: an amount, or a piece of one wrapped in
+// its cell (the 6 of 23,867,428.26, the .73 of 12,672.73), or a one- or
+// two-digit number (a 行次, a 款 code), which never stands among labels.
+bool IsAmountColumnField(std::string_view text) {
+  if (IsAmountField(text)) return true;
+  std::string_view digits = text;
+  if (!digits.empty() && digits[0] == '.') digits.remove_prefix(1);
+  return !digits.empty() && digits.size() <= 2 &&
+         std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // A line that is not a row: a table's title or unit line, a note, a sentence.
@@ -183,9 +193,9 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
     }
   }
   // Columns from the body rows' fields: two fields of different rows that
-  // overlap stand in one column, strongest overlap first, unless that would put
-  // two fields of one row in one column (a long label run into the next
-  // column's band overlaps it, but its own row has a field there too).
+  // overlap stand in one column, strongest overlap first, unless they are an
+  // amount and a label or that would put two fields of one row in one column (a long label run into
+  // the next column's band overlaps it, but its own row has a field there too).
   struct Placed {
     Field field;
     std::size_t row = 0;
@@ -214,7 +224,12 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
       for (std::size_t b = a + 1; b < placed.size(); ++b) {
         const Field& x = placed[a].field;
         const Field& y = placed[b].field;
-        if (placed[a].row == placed[b].row) continue;
+        // Amounts and labels never share a column: where a tight layout sets a
+        // label right after an amount column, their runs overlap across rows.
+        if (placed[a].row == placed[b].row ||
+            IsAmountColumnField(x.text) != IsAmountColumnField(y.text)) {
+          continue;
+        }
         const std::size_t lo = std::max(x.start, y.start);
         const std::size_t hi = std::min(x.end, y.end);
         if (hi > lo) pairs.push_back({hi - lo, a, b});
@@ -304,9 +319,10 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
     if (!cell.empty()) cell += " ";
     cell += placed[k].field.text;
   }
-  // A label wrapped in its cell: where the layout sets a blank line between
-  // rows, a line right under a row, with no digit (no amount, code or 行次),
-  // is the rest of that row's text (二、政府性基金预算财政拨 over 款收入).
+  // A label or an amount wrapped in its cell: where the layout sets a blank
+  // line between rows, a line right under a row, with no whole amount and no
+  // numbered item, is the rest of that row's cells (二、政府性基金预算财政拨
+  // over 款收入; 23,867,428.2 over 6).
   std::size_t spaced = 0;
   for (std::size_t r = body + 1; r < rows.size(); ++r) spaced += blank_before[r] ? 1 : 0;
   const bool rows_spaced = rows.size() > body + 2 && 2 * spaced >= rows.size() - body - 1;

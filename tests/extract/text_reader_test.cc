@@ -305,6 +305,30 @@ TEST(TextReaderTest, SpaceAlignedTable) {
                                       "注：本表金额单位转换时可能存在尾数误差。"}));
 }
 
+// A side-by-side summary in a tight layout: pdftotext sets the 支出 label one
+// space after the 收入 amount, which still parts them.
+TEST(TextReaderTest, SpaceAlignedSummaryPartsAnAmountFromTheLabelAfterIt) {
+  const Document document = ReadString(
+      "收入                                支出\n"
+      "\n"
+      "项目                     预算数        支出功能分类       预算数\n"
+      "\n"
+      "一、一般公共预算拨款收入                 584.69 一般公共服务支出          96.90\n"
+      "\n"
+      "二、政府性基金预算拨款收入                     二、教育支出              66.26\n"
+      "\n"
+      "本年收入合计                       584.69 本年支出合计           584.69\n");
+  const std::vector<const Table*> tables = Tables(document);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(tables[0]->column_count, 4);
+  EXPECT_EQ(RowTexts(*tables[0], 1),
+            (std::vector<std::string>{"项目", "预算数", "支出功能分类", "预算数"}));
+  EXPECT_EQ(RowTexts(*tables[0], 2), (std::vector<std::string>{"一、一般公共预算拨款收入", "584.69",
+                                                               "一般公共服务支出", "96.90"}));
+  EXPECT_EQ(RowTexts(*tables[0], 4),
+            (std::vector<std::string>{"本年收入合计", "584.69", "本年支出合计", "584.69"}));
+}
+
 // Lines set apart with wide spaces but holding no amounts in two rows (a
 // contents page, a list of dates) are paragraphs, as before.
 TEST(TextReaderTest, SpacedLinesWithoutAmountsStayParagraphs) {
