@@ -128,6 +128,19 @@ bool HasAmount(const std::vector<Field>& fields) {
                      [](const Field& field) { return IsAmountField(field.text); });
 }
 
+// A line that can be the wrapped rest of the row above it: no whole amount,
+// no numbered item, only short text and one- or two-digit pieces.
+bool IsRestLine(std::string_view line) {
+  if (StartsWithSectionMarker(Trim(line))) return false;
+  const std::vector<Field> fields = FieldsOf(line, false);
+  return !fields.empty() && std::all_of(fields.begin(), fields.end(), [](const Field& field) {
+    if (IsAmountField(field.text)) return false;
+    const bool has_digit = std::any_of(field.text.begin(), field.text.end(),
+                                       [](char c) { return c >= '0' && c <= '9'; });
+    return has_digit ? IsAmountColumnField(field.text) : CodePointCount(field.text) <= 8;
+  });
+}
+
 // A line of a table region: two or more fields and nothing a title or note
 // has. A one-field line counts when it is short (a label's wrapped rest).
 bool IsRegionLine(const SourceLine& line) {
@@ -160,9 +173,7 @@ std::size_t AlignedTableEnd(const std::vector<SourceLine>& lines, std::size_t be
   // The last row's wrapped rest, right under it (no blank line between).
   std::size_t end = last_amount_row + 1;
   while (end < lines.size() && !lines[end].page_break_before && !IsBlankLine(lines[end].text) &&
-         IsRegionLine(lines[end]) && FieldsOf(lines[end].text, false).size() == 1 &&
-         std::none_of(lines[end].text.begin(), lines[end].text.end(),
-                      [](char c) { return c >= '0' && c <= '9'; })) {
+         lines[end].text.find('\t') == std::string::npos && IsRestLine(lines[end].text)) {
     ++end;
   }
   return end;
@@ -277,7 +288,7 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
   // A header word belongs to the column whose band holds its middle. Between
   // two bands it belongs to the right one when that one holds amounts (a
   // header is centred over its column, whose amounts are set to the right),
-  // else to the left one. A header field past the last column is a column of
+  // else to the nearer one. A header field past the last column is a column of
   // its own that no body row fills (其他收入 over an empty column).
   std::vector<bool> amounts(placed.size() + 1, false);
   for (const Placed& p : placed) {
@@ -288,8 +299,9 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
     const std::size_t middle2 = field.start + field.end;  // twice the middle
     for (std::size_t c = 0; c < columns.size(); ++c) {
       if (middle2 < 2 * columns[c].start) {
-        if (c == 0) return c;
-        return amounts[columns[c].cluster] ? c : c - 1;
+        if (c == 0 || amounts[columns[c].cluster]) return c;
+        // Between two text columns: the nearer one.
+        return middle2 - 2 * columns[c - 1].end < 2 * columns[c].start - middle2 ? c - 1 : c;
       }
       if (middle2 < 2 * columns[c].end) return c;
     }
@@ -319,19 +331,46 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
     if (!cell.empty()) cell += " ";
     cell += placed[k].field.text;
   }
-  // A label or an amount wrapped in its cell: where the layout sets a blank
-  // line between rows, a line right under a row, with no whole amount and no
-  // numbered item, is the rest of that row's cells (二、政府性基金预算财政拨
-  // over 款收入; 23,867,428.2 over 6).
+  // A label or an amount wrapped in its cell: a line right under a row (no
+  // blank line between), with no whole amount, no numbered item and nothing
+  // but short text and one- or two-digit pieces, is the rest of that row's
+  // cells (二、政府性基金预算财政拨 over 款收入; 23,867,428.2 over 6) where the
+  // layout parts rows with blank lines, or where the row above was cut: an
+  // amount cut after its point, a comma or one decimal (287,005. over 09), or
+  // a label as wide as its column's widest.
   std::size_t spaced = 0;
   for (std::size_t r = body + 1; r < rows.size(); ++r) spaced += blank_before[r] ? 1 : 0;
   const bool rows_spaced = rows.size() > body + 2 && 2 * spaced >= rows.size() - body - 1;
+  // A label cell as wide as the widest of its column filled its cell, so a
+  // text-only line under it is its rest even in a layout without blank lines
+  // between rows (一、一般公 / 共预算财政 / 拨款).
+  std::vector<std::size_t> widest(columns.size(), 0);
+  for (std::size_t k = 0; k < placed.size(); ++k) {
+    const std::size_t c = column_of_cluster[find(k)];
+    widest[c] = std::max(widest[c], CodePointCount(placed[k].field.text));
+  }
+  const auto cut = [&](std::size_t r) {
+    for (std::size_t k = 0; k < placed.size(); ++k) {
+      if (placed[k].row != r) continue;
+      const std::string& text = placed[k].field.text;
+      if (IsAmountField(text)) {
+        // 287,005. or 59,751.8 over the rest of its digits.
+        const std::size_t point = text.rfind('.');
+        if (EndsWith(text, ".") || EndsWith(text, ",") ||
+            (point != std::string::npos && point + 2 == text.size())) {
+          return true;
+        }
+      } else if (CodePointCount(text) >= 4 &&
+                 CodePointCount(text) == widest[column_of_cluster[find(k)]]) {
+        return true;
+      }
+    }
+    return false;
+  };
   std::vector<bool> rest(rows.size(), false);
-  for (std::size_t r = body + 1; rows_spaced && r < rows.size(); ++r) {
-    const std::string& text = rows[r]->text;
-    rest[r] = !blank_before[r] &&
-              std::none_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-              !StartsWithSectionMarker(Trim(text));
+  for (std::size_t r = body + 1; r < rows.size(); ++r) {
+    if (blank_before[r] || !IsRestLine(rows[r]->text)) continue;
+    rest[r] = rows_spaced || cut(r - 1) || (rest[r - 1] && cut(r - 1));
   }
   for (std::size_t r = rows.size(); r-- > body + 1;) {
     if (!rest[r]) continue;
