@@ -226,10 +226,15 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
     return k;
   };
   struct Pair {
-    std::size_t overlap, a, b;
+    std::ptrdiff_t overlap;  // negative: the gap between two runs that do not overlap
+    std::size_t a, b;
   };
   std::vector<Pair> pairs;
   constexpr std::size_t kMaxFields = 4000;  // a table of 400 rows of 10 cells
+  // A layout tool places a run a few positions off from the same column in
+  // another row (212 | 01 at 7, 221 | 02 at 10): runs this close still meet,
+  // after every overlapping pair.
+  constexpr std::ptrdiff_t kMaxJitter = 3;
   if (placed.size() <= kMaxFields) {
     for (std::size_t a = 0; a < placed.size(); ++a) {
       for (std::size_t b = a + 1; b < placed.size(); ++b) {
@@ -241,9 +246,9 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
             IsAmountColumnField(x.text) != IsAmountColumnField(y.text)) {
           continue;
         }
-        const std::size_t lo = std::max(x.start, y.start);
-        const std::size_t hi = std::min(x.end, y.end);
-        if (hi > lo) pairs.push_back({hi - lo, a, b});
+        const std::ptrdiff_t overlap = static_cast<std::ptrdiff_t>(std::min(x.end, y.end)) -
+                                       static_cast<std::ptrdiff_t>(std::max(x.start, y.start));
+        if (overlap > -kMaxJitter) pairs.push_back({overlap, a, b});
       }
     }
   }
