@@ -301,6 +301,13 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
       amounts[find(static_cast<std::size_t>(&p - placed.data()))] = true;
   }
   const auto column_of_header = [&](const Field& field) {
+    // Half or more of it over one column's band: that column (行次 over its
+    // one-digit numbers).
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const std::size_t lo = std::max(field.start, columns[c].start);
+      const std::size_t hi = std::min(field.end, columns[c].end);
+      if (hi > lo && 2 * (hi - lo) >= field.end - field.start) return c;
+    }
     const std::size_t middle2 = field.start + field.end;  // twice the middle
     for (std::size_t c = 0; c < columns.size(); ++c) {
       if (middle2 < 2 * columns[c].start) {
