@@ -384,7 +384,12 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
     if (blank_before[r] || !IsRestLine(rows[r]->text)) continue;
     rest[r] = rows_spaced || cut(r - 1) || (rest[r - 1] && cut(r - 1));
   }
-  for (std::size_t r = rows.size(); r-- > body + 1;) {
+  // Header lines with no blank line between them, where blank lines part the
+  // rows, are the lines of one header row's wrapped words (本年收入 over 合计).
+  for (std::size_t r = 1; rows_spaced && r < body; ++r) {
+    rest[r] = !blank_before[r];
+  }
+  for (std::size_t r = rows.size(); r-- > 1;) {
     if (!rest[r]) continue;
     for (std::size_t c = 0; c < columns.size(); ++c) cells[r - 1][c] += cells[r][c];
   }
