@@ -128,6 +128,18 @@ bool HasAmount(const std::vector<Field>& fields) {
                      [](const Field& field) { return IsAmountField(field.text); });
 }
 
+// A line that opens the way a table's row does: a numbered item (一、, （一）)
+// or a class code of three to seven digits.
+bool StartsLikeARow(std::string_view line) {
+  const std::string text = Trim(line);
+  if (StartsWithSectionMarker(text)) return true;
+  const std::vector<Field> fields = FieldsOf(text, true);
+  if (fields.empty()) return false;
+  const std::string& first = fields.front().text;
+  return first.size() >= 3 && first.size() <= 7 &&
+         std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // A line that can be the wrapped rest of the row above it: no whole amount,
 // no numbered item, only short text and one- or two-digit pieces.
 bool IsRestLine(std::string_view line) {
@@ -203,6 +215,10 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
       break;
     }
   }
+  // Rows above the first amount that open with a numbered item or a class
+  // code are body rows whose amounts are blank (一、一般公共预算拨款收入 with
+  // nothing this year), not header lines.
+  while (body > 0 && body < rows.size() && StartsLikeARow(rows[body - 1]->text)) --body;
   // Columns from the body rows' fields: two fields of different rows that
   // overlap stand in one column, strongest overlap first, unless they are an
   // amount and a label or that would put two fields of one row in one column (a long label run into
@@ -388,6 +404,30 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
   // rows, are the lines of one header row's wrapped words (本年收入 over 合计).
   for (std::size_t r = 1; rows_spaced && r < body; ++r) {
     rest[r] = !blank_before[r];
+  }
+  // Without blank lines: the words of a header line that each stand under a
+  // word of the line above are the rests of those words (本年收入 over 合计,
+  // 财政拨款 over 收入); 类 款 项, 栏次 and numbers are header rows of their
+  // own, and a line with a word under an empty column heads sub-columns (财政
+  // 拨款 over 小计 | 一般公共预算 | 政府性基金).
+  const auto structural = [](const std::string& text) {
+    const std::string word = RemoveAllWhitespace(text);
+    return word == "类" || word == "款" || word == "项" || word == "栏次" || word == "行次" ||
+           std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  for (std::size_t r = 1; !rows_spaced && r < body; ++r) {
+    bool under_words = false;
+    bool under_empty = false;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (cells[r][c].empty() || structural(cells[r][c])) continue;
+      (cells[r - 1][c].empty() ? under_empty : under_words) = true;
+    }
+    if (!under_words || under_empty) continue;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (cells[r][c].empty() || structural(cells[r][c])) continue;
+      cells[r - 1][c] += cells[r][c];
+      cells[r][c].clear();
+    }
   }
   for (std::size_t r = rows.size(); r-- > 1;) {
     if (!rest[r]) continue;

@@ -35,6 +35,21 @@ const std::string kFinalTitle = "上海市普陀区测试局2024年度部门决�
 
 const std::vector<DocumentCase>& Cases() {
   static const std::vector<DocumentCase> cases = {
+      // A text export laid out with spaces (pdftotext -layout), rows set tight: 合计 wrapped
+      // under 本年支出 is one header word (total), not a group's child (expenditure.total).
+      {"space-laid table with a header word wrapped under its column",
+       kFinalTitle +
+           "支出决算表\n\n单位：元\n\n"
+           "科目编码          科目名称              本年支出           基本支出         项目支出\n"
+           "                                 合计\n"
+           "201           一般公共服务支出            1,000.00       600.00       400.00\n"
+           "20101         人大事务                1,000.00       600.00       400.00\n"
+           "合计                                1,000.00       600.00       400.00\n",
+       {{"final.expenditure", "201", "total", "1000.00"},
+        {"final.expenditure", "20101", "basic", "600.00"},
+        {"final.expenditure", "total", "project", "400.00"}},
+       {},
+       {"unit.document_default"}},
       {"yuan table",
        kFinalTitle +
            "收入支出决算表\n\n金额单位：元\n\n"
