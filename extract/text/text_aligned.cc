@@ -116,9 +116,15 @@ bool IsOutsideLine(const std::vector<Field>& fields) {
   for (const Field& field : fields) {
     const std::string text = RemoveAllWhitespace(field.text);
     if (EndsWith(text, "表") || Contains(text, "单位：") || Contains(text, "单位:") ||
-        StartsWith(text, "注：") || StartsWith(text, "注:") || Contains(text, "。")) {
+        StartsWith(text, "注：") || StartsWith(text, "注:")) {
       return true;
     }
+    // A sentence: its punctuation, or an amount followed by its unit
+    // (公务接待费 0.71 万元，…), which a table prints in its header only.
+    for (std::string_view mark : {"。", "，", "；", "万元", "亿元"}) {
+      if (Contains(text, mark)) return true;
+    }
+    if (StartsWith(text, "元")) return true;
   }
   return false;
 }

@@ -338,6 +338,12 @@ TEST(TextReaderTest, SpacedLinesWithoutAmountsStayParagraphs) {
       "本年收入合计        27        4,964,173.05\n");
   EXPECT_TRUE(Tables(document).empty());
   EXPECT_EQ(ParagraphTexts(document).size(), 3u);
+  // Sentences that quote amounts with their unit, set with wide spaces.
+  const Document narrative = ReadString(
+      "财政拨款支出    1,781.57 万元\n"
+      "公务接待费      0.71 万元，开支内容包括工作餐\n");
+  EXPECT_TRUE(Tables(narrative).empty());
+  EXPECT_EQ(ParagraphTexts(narrative).size(), 2u);
 }
 
 TEST(TextReaderTest, LoneTabLineIsAParagraph) {
