@@ -252,26 +252,29 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
     std::size_t a, b;
   };
   std::vector<Pair> pairs;
-  constexpr std::size_t kMaxFields = 4000;  // a table of 400 rows of 10 cells
+  // Runs are paired with those of the next kRowWindow rows only (a column
+  // links through its rows), so a long table costs linear work and memory; a
+  // hostile region whose runs all overlap stops at kMaxPairs (24 bytes each).
+  constexpr std::size_t kRowWindow = 24;
+  constexpr std::size_t kMaxPairs = 2'000'000;
   // A layout tool places a run a few positions off from the same column in
   // another row (212 | 01 at 7, 221 | 02 at 10): runs this close still meet,
   // after every overlapping pair.
   constexpr std::ptrdiff_t kMaxJitter = 3;
-  if (placed.size() <= kMaxFields) {
-    for (std::size_t a = 0; a < placed.size(); ++a) {
-      for (std::size_t b = a + 1; b < placed.size(); ++b) {
-        const Field& x = placed[a].field;
-        const Field& y = placed[b].field;
-        // Amounts and labels never share a column: where a tight layout sets a
-        // label right after an amount column, their runs overlap across rows.
-        if (placed[a].row == placed[b].row ||
-            IsAmountColumnField(x.text) != IsAmountColumnField(y.text)) {
-          continue;
-        }
-        const std::ptrdiff_t overlap = static_cast<std::ptrdiff_t>(std::min(x.end, y.end)) -
-                                       static_cast<std::ptrdiff_t>(std::max(x.start, y.start));
-        if (overlap > -kMaxJitter) pairs.push_back({overlap, a, b});
+  for (std::size_t a = 0; a < placed.size() && pairs.size() < kMaxPairs; ++a) {
+    for (std::size_t b = a + 1; b < placed.size() && placed[b].row <= placed[a].row + kRowWindow;
+         ++b) {
+      const Field& x = placed[a].field;
+      const Field& y = placed[b].field;
+      // Amounts and labels never share a column: where a tight layout sets a
+      // label right after an amount column, their runs overlap across rows.
+      if (placed[a].row == placed[b].row ||
+          IsAmountColumnField(x.text) != IsAmountColumnField(y.text)) {
+        continue;
       }
+      const std::ptrdiff_t overlap = static_cast<std::ptrdiff_t>(std::min(x.end, y.end)) -
+                                     static_cast<std::ptrdiff_t>(std::max(x.start, y.start));
+      if (overlap > -kMaxJitter) pairs.push_back({overlap, a, b});
     }
   }
   std::stable_sort(pairs.begin(), pairs.end(),
@@ -352,6 +355,13 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
   std::vector<std::size_t> column_of_cluster(placed.size(), 0);
   for (std::size_t c = 0; c < columns.size(); ++c) {
     if (columns[c].cluster < placed.size()) column_of_cluster[columns[c].cluster] = c;
+  }
+  // More columns than any table prints: no table (runs that never line up).
+  // Each line becomes a one-cell row, which the reader emits as a paragraph.
+  constexpr std::size_t kMaxColumns = 64;
+  if (columns.size() > kMaxColumns) {
+    for (const SourceLine* row : rows) table.rows.push_back({{Trim(row->text), row->number}});
+    return table;
   }
   std::vector<std::vector<std::string>> cells(rows.size(),
                                               std::vector<std::string>(columns.size()));

@@ -329,6 +329,20 @@ TEST(TextReaderTest, SpaceAlignedSummaryPartsAnAmountFromTheLabelAfterIt) {
             (std::vector<std::string>{"本年收入合计", "584.69", "本年支出合计", "584.69"}));
 }
 
+// Runs of amounts that never line up across lines (each line shifted) would
+// make a column of every run: more columns than any table prints is no table,
+// and the lines stay paragraphs. Bounded work however long the region.
+TEST(TextReaderTest, SpaceAlignedRunsThatNeverLineUpStayParagraphs) {
+  std::string text;
+  for (int line = 0; line < 40; ++line) {
+    // Runs at 30 * line and 30 * line + 14: no two lines' runs meet.
+    text += std::string(static_cast<std::size_t>(line) * 30, ' ') + "1,234.56      1,234.56\n";
+  }
+  const Document document = ReadString(text);
+  EXPECT_TRUE(Tables(document).empty());
+  EXPECT_EQ(ParagraphTexts(document).size(), 40u);
+}
+
 // Lines set apart with wide spaces but holding no amounts in two rows (a
 // contents page, a list of dates) are paragraphs, as before.
 TEST(TextReaderTest, SpacedLinesWithoutAmountsStayParagraphs) {
