@@ -20,11 +20,13 @@ seed_corpus() {
   case "$target" in
     docx_fuzz) cp -n fixtures/docx/*.docx fixtures/bad/*.docx fixtures/bad/*.zip "$dir"/ 2>/dev/null || true ;;
     text_fuzz) cp -n fixtures/seeds/*.txt "$dir"/ 2>/dev/null || true
-               cp -n fixtures/text/* "$dir"/ 2>/dev/null || true ;;
-    xlsx_fuzz) cp -n fixtures/xlsx/*.xlsx fixtures/bad/*.xlsx "$dir"/ 2>/dev/null || true
+               cp -n fixtures/text/* "$dir"/ 2>/dev/null || true
+               # Columns laid out with spaces (pdftotext -layout): the aligned-table reader.
+               cp -n fixtures/sweep/*.layout.txt "$dir"/ 2>/dev/null || true ;;
+    xlsx_fuzz) cp -n fixtures/xlsx/*.xlsx fixtures/bad/*.xlsx fixtures/sweep/*.xlsx "$dir"/ 2>/dev/null || true
                [ -f ../shared/real/sh_putuo_template_2026_unit_budget.xlsx ] &&
                  cp -n ../shared/real/sh_putuo_template_2026_unit_budget.xlsx "$dir"/ || true ;;
-    xls_fuzz)  cp -n fixtures/xlsx/*.xls fixtures/bad/*.xls "$dir"/ 2>/dev/null || true
+    xls_fuzz)  cp -n fixtures/xlsx/*.xls fixtures/bad/*.xls fixtures/sweep/*.xls "$dir"/ 2>/dev/null || true
                [ -f ../shared/real/sh_putuo_template_2026_unit_budget.xls ] &&
                  cp -n ../shared/real/sh_putuo_template_2026_unit_budget.xls "$dir"/ || true ;;
     pdf_fuzz)  cp -n fixtures/bad/*.pdf "$dir"/ 2>/dev/null || true
