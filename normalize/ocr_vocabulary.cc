@@ -93,12 +93,13 @@ constexpr std::u32string_view kVocabulary[] = {
 // Glyph pairs chi_sim confuses on degraded scans (read, meant): a substitution along one of
 // them is half as far as any other, so it decides between two vocabulary words one character
 // apart (收文预算: 收支预算, not 收入预算). 筑 for 算: 支出决筑表 and 收支决筑总表 in titles and
-// lists of tables on the layout sweep's scans.
+// lists of tables on the layout sweep's scans. 挨 for 拨 (the same hand radical): a header
+// 财政挨款收入 keyed no column (H8 s3w_0126).
 constexpr std::pair<char32_t, char32_t> kConfusions[] = {
     {U'文', U'支'}, {U'去', U'支'}, {U'雯', U'支'}, {U'友', U'支'}, {U'女', U'支'}, {U'亚', U'款'},
     {U'次', U'款'}, {U'砍', U'款'}, {U'质', U'预'}, {U'孔', U'预'}, {U'芭', U'营'}, {U'志', U'表'},
     {U'去', U'表'}, {U'其', U'基'}, {U'日', U'目'}, {U'力', U'万'}, {U'人', U'入'}, {U'拔', U'拨'},
-    {U'洒', U'资'}, {U'竟', U'费'}, {U'筑', U'算'},
+    {U'洒', U'资'}, {U'竟', U'费'}, {U'筑', U'算'}, {U'挨', U'拨'},
 };
 
 bool KnownConfusion(char32_t read, char32_t meant) {

@@ -39,6 +39,8 @@ TEST(OcrVocabularyTest, RepairOcrWords) {
       {"财政拨款“三公 ”经费支出决筑表", "财政拨款“三公 ”经费支出决算表"},
       {"长沙市自然资源和规划局2022年部门收支决筑总表",
        "长沙市自然资源和规划局2022年部门收支决算总表"},
+      // 拨 read 挨 in a header: the column was keyed by nothing (H8 s3w_0126's income table).
+      {"财政挨款收入", "财政拨款收入"},
       // Words printed right stay, and so do their neighbours' near forms.
       {"收入预算表", "收入预算表"},
       {"收入决算表", "收入决算表"},
