@@ -46,6 +46,15 @@ struct RowPiece {
   std::vector<std::vector<std::string>> readings;
 };
 
+// Whether `text` is quote marks alone (“, ”, ‘, ’, ", ', ＂, ＇, `).
+bool IsQuoteMarksOnly(std::string_view text) {
+  const std::vector<char32_t> cps = DecodeUtf8(text);
+  if (cps.empty()) return false;
+  return std::all_of(cps.begin(), cps.end(), [](char32_t c) {
+    return std::u32string_view(U"“”‘’\"'＂＇`").find(c) != std::u32string_view::npos;
+  });
+}
+
 // A character a Chinese recogniser reads for a digit, or prints as noise before one (了 for 7,
 // O or 〇 for 0, l, I or 丨 for 1).
 bool IsDigitLookalike(char32_t c) {
@@ -232,7 +241,10 @@ bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows,
     }
     const AmountText amount = ParseAmountText(token);
     if (amount.kind != AmountKind::kNumber) continue;
-    const std::string label = Trim(folded.substr(label_from, start - label_from));
+    std::string label = Trim(folded.substr(label_from, start - label_from));
+    // A quote mark read before an amount (“12,198,254.74, H8 s3w_0126: a speck of the scan) is
+    // no label: it starts no row, or the row's other amounts go to a row of their own.
+    if (IsQuoteMarksOnly(label)) label.clear();
     label_from = end;
     if (!current.amounts.empty() && !label.empty()) {
       rows.push_back(std::move(current));

@@ -247,6 +247,27 @@ TEST(RowTextTest, RowFillingEveryFigureColumnIsRead) {
                                               "table.row_as_text"}));
 }
 
+// H8 s3w_0126: a quote mark read before an amount of a row read as text (“12,198,254.74) is a
+// speck, no label: the row is one row of three amounts, read whole; not a row of one amount and
+// a row of two labelled “.
+TEST(RowTextTest, QuoteMarkBeforeAnAmountStartsNoRow) {
+  for (const char* mark : {"“", "”", "\"", "'", "‘"}) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"21011", "行政事业单位医疗", "1.00", "1.00", "1.00"}})});
+    document.blocks.push_back(
+        Text(std::string("210 卫生健康支出 19,750,707.07 ") + mark + "12,198,254.74 7,552,452.33", 2));
+    std::vector<CanonicalTable> tables = {TableOnPage2(
+        "final.general_budget_expenditure", 0, {"", "", "total", "basic", "project"})};
+    tables[0].rows.push_back(CanonicalRow{"21011", "行政事业单位医疗", 2, 0, 0, {}});
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    EXPECT_EQ(FiguresReadFromText(tables[0]),
+              (std::vector<std::string>{"210/total=1975070707", "210/basic=1219825474",
+                                        "210/project=755245233"}))
+        << mark;
+  }
+}
+
 // s6w_0001_final, s6w_0006_final: an income table's header, 合计 and first row read as text at a
 // page foot, its grid on the next page without the 其他收入 column (blank all through). Every row
 // of the table fills 本年收入合计 and 财政拨款收入 and none fills 其他收入, so a row printing two
