@@ -1454,6 +1454,49 @@ TEST(RowTextTest, OcrUntitledFiscalSummaryByItsHeads) {
   }
 }
 
+// H8 s3w_0126's fiscal summary on a scan: every label cut at its column's edge, its end on the
+// line of rests under it with the amounts' last digits, some of them 7 read 了. The lookalike
+// rests complete their amounts, and the words complete the labels that name no row as read.
+TEST(RowTextTest, OcrSummaryLinesWithLabelEndsAndLookalikeRests) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> body;
+    std::vector<std::string> keys;  // the rows read, in order
+  };
+  const Case cases[] = {
+      {"LabelEndsAndLookalikes",
+       {"一、一般公 19,750,707.0卫生健康支 19,750,707.0 19,750,707.0", "共预算财政 7 出 了 了",
+        "本年收入合 19,750,707.0 本年支出合 19,750,707.0 19,750,707.0", "计 7 计 7 7",
+        "总计 19,750,707.0 总计 19,750,707.0 19,750,707.0", "7 了 7"},
+       {"income.general_budget_appropriation", "expenditure.210", "income.total_current_year",
+        "expenditure.total_current_year", "income.grand_total", "expenditure.grand_total"}},
+      // A lookalike inside a word is no rest: the 了 line's amounts stay cut, the line unread.
+      {"LookalikeInAWord",
+       {"本年收入合计 19,750,707.0 本年支出合计 19,750,707.0 19,750,707.0", "7 了解 7",
+        "总计 19,750,707.07 总计 19,750,707.07 19,750,707.07"},
+       {"income.grand_total", "expenditure.grand_total"}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    for (const char* line : {"附表4", "单位:元", "收入 支出"}) document.blocks.push_back(Text(line, 3));
+    document.blocks.push_back(Text("项目 金额 项目(按功 合计 一般公共预 政府性基金", 3));
+    document.blocks.back().AsParagraph()->provenance.box = Box{51, 385, 522, 400};
+    for (const std::string& line : c.body) {
+      document.blocks.push_back(Text(line, 3));
+      document.blocks.back().AsParagraph()->provenance.box = Box{51, 454, 451, 471};
+    }
+    for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    std::vector<CanonicalTable> tables;
+    std::vector<Finding> findings;
+    ReadUngriddedSummary(document, DocKind::kFinalAccounts, tables, findings);
+    std::vector<std::string> keys;
+    for (const CanonicalTable& table : tables) {
+      for (const CanonicalRow& row : table.rows) keys.push_back(row.row_code);
+    }
+    EXPECT_EQ(keys, c.keys) << c.name;
+  }
+}
+
 // s3w_0096_final on a scan: a summary's first rows read as lines above a grid identify left
 // unclassified (kind other), no standard table near: the lines' amounts were named by nothing.
 // An OCR'd line beside an unclassified table on its page is named (table.row_as_text, kind
