@@ -1291,17 +1291,20 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
       std::vector<RowPiece> pieces;
       if (!SplitRowText(line.text, pieces) || pieces.empty() || pieces.size() > 2) pieces.clear();
       // Labels cut at their column's edge, their ends on the rest line in the same order (一、一般公
-      // … 卫生健康支 over 共预算财政 … 出, H8 s3w_0126; 本年收入合 over 计): a label that names no
-      // row as read takes its end when the two name one.
-      if (line.label_ends.size() == pieces.size()) {
-        for (std::size_t p = 0; p < pieces.size(); ++p) {
-          const auto names_a_row = [](const std::string& label) {
-            const std::string name = SummaryLabelName(label, true);
-            return !IncomeKey(name).empty() || !ExpenditureKey(name).empty();
-          };
-          const std::string whole = Trim(pieces[p].label) + line.label_ends[p];
-          if (!names_a_row(pieces[p].label) && names_a_row(whole)) pieces[p].label = whole;
-        }
+      // … 卫生健康支 over 共预算财政 … 出, H8 s3w_0126; 本年收入合 over 计; 自然资源海洋气象等支
+      // over 出 beside a whole income label, A s3w_0079): a label that names no row as read takes
+      // the next end when the two name one.
+      const auto names_a_row = [](const std::string& label) {
+        const std::string name = SummaryLabelName(label, true);
+        return !IncomeKey(name).empty() || !ExpenditureKey(name).empty();
+      };
+      std::size_t next_end = 0;
+      for (RowPiece& piece : pieces) {
+        if (next_end >= line.label_ends.size() || names_a_row(piece.label)) continue;
+        const std::string whole = Trim(piece.label) + line.label_ends[next_end];
+        if (!names_a_row(whole)) continue;
+        piece.label = whole;
+        ++next_end;
       }
       // Every amount the line prints is read, or a cut one (193. over a rest not read) runs into
       // a label and the labels no longer say which amount is whose.

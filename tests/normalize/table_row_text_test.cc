@@ -1470,6 +1470,13 @@ TEST(RowTextTest, OcrSummaryLinesWithLabelEndsAndLookalikeRests) {
         "总计 19,750,707.0 总计 19,750,707.0 19,750,707.0", "7 了 7"},
        {"income.general_budget_appropriation", "expenditure.210", "income.total_current_year",
         "expenditure.total_current_year", "income.grand_total", "expenditure.grand_total"}},
+      // A s3w_0079: one end on the rest line, for the expenditure label; the income label is
+      // whole (and a quote mark before its amount).
+      {"OneEndForTheCutLabel",
+       {"一、一般公共预算拨款 “875,287. 自然资源海洋气象等支875,287. 875,287.6", "63 出 63 3",
+        "本年收入合计 875,287.63 本年支出合计 875,287.63 875,287.63"},
+       {"income.general_budget_appropriation", "expenditure.220", "income.total_current_year",
+        "expenditure.total_current_year"}},
       // A lookalike inside a word is no rest: the 了 line's amounts stay cut, the line unread.
       {"LookalikeInAWord",
        {"本年收入合计 19,750,707.0 本年支出合计 19,750,707.0 19,750,707.0", "7 了解 7",
