@@ -1006,6 +1006,8 @@ class RowReader {
               }
             } else {
               key = ExpenditureKey(name_key);
+              // A class name a scan read cut at its cell's edge (二、自然资源海洋气, H s3w_0097).
+              if (key.empty() && label_ocr) key = CutFunctionClassCode(name_key).value_or("");
             }
             if (key == "total_current_year") {
               bool& seen = expenditure ? expenditure_year_total_seen : income_year_total_seen;

@@ -410,6 +410,33 @@ TEST(TablesTest, TotalWordSpreadOverTwoLabelColumns) {
   }
 }
 
+// A summary's class name a scan read cut at its cell's edge (H s3w_0097: 二、自然资源海洋气 |
+// 9 | 710,954.68) keys its class; a text layer's name is read as printed.
+TEST(TablesTest, OcrSummaryClassNameCutAtTheCellsEdge) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Document document =
+        DocumentBuilder()
+            .Page({"北京市审计局", "2026年部门决算", "编制单位：北京市审计局"})
+            .Page({"公开01表 收入支出决算总表", "金额单位：元"})
+            .Table({{"收入", "", "支出", ""},
+                    {"项目", "金额", "项目", "金额"},
+                    {"一、一般公共预算财政拨款收入", "300.00", "一、一般公共服务支出", "200.00"},
+                    {"二、政府性基金预算财政拨款收入", "", "二、自然资源海洋气", "100.00"},
+                    {"本年收入合计", "300.00", "本年支出合计", "300.00"}})
+            .Build();
+    for (Block& block : document.blocks) {
+      if (Paragraph* paragraph = block.AsParagraph()) paragraph->provenance.origin = origin;
+      if (Table* table = block.AsTable()) {
+        for (TableCell& cell : table->cells) cell.provenance.origin = origin;
+      }
+    }
+    const NormalizedDocument normalized = Normalize(document, NormalizeOptions{});
+    EXPECT_EQ(FigureFen(normalized, "final.income_expenditure_summary", "expenditure.220",
+                        "amount"),
+              origin == TextOrigin::kOcr ? 10000 : -1);
+  }
+}
+
 TEST(TablesTest, CleanName) {
   EXPECT_EQ(CleanName("行政 运行"), "行政运行");
   EXPECT_EQ(CleanName("机关事业单位基本养老\n保险缴费支出"), "机关事业单位基本养老保险缴费支出");
