@@ -11,8 +11,8 @@
 #include "normalize/narrative.h"
 #include "normalize/ocr_codes.h"
 #include "normalize/ocr_label_runs.h"
-#include "normalize/ocr_rest_rows.h"
 #include "normalize/ocr_repair.h"
+#include "normalize/ocr_rest_rows.h"
 #include "normalize/ocr_vocabulary.h"
 #include "normalize/tables.h"
 #include "normalize/validate.h"
@@ -58,9 +58,8 @@ NormalizedDocument Normalize(const Document& document, const NormalizeOptions& o
   // them back (ocr_rest_rows.h); an amount cell the next cell's label ran into keeps its amount
   // (ocr_label_runs.h).
   if (HasOcrText(document)) {
-    return NormalizeRead(RepairOcrDocumentWords(
-                             WithLabelRunsTakenOff(WithWrappedRestRowsJoined(
-                                 WithOcrCodesSettledByHierarchy(document)))),
+    return NormalizeRead(RepairOcrDocumentWords(WithLabelRunsTakenOff(
+                             WithWrappedRestRowsJoined(WithOcrCodesSettledByHierarchy(document)))),
                          options);
   }
   return NormalizeRead(document, options);

@@ -1,9 +1,9 @@
 #include "normalize/ocr_label_runs.h"
 
 #include <map>
-#include <utility>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/text.h"
 #include "normalize/amount.h"
@@ -17,8 +17,8 @@ std::string AmountBeforeRunLabel(std::string_view cell, std::string_view next) {
     if (c >= '0' && c <= '9') return "";
   }
   const std::string text = RemoveAllWhitespace(cell);
-  if (text.size() <= label.size() || text.compare(text.size() - label.size(), label.size(),
-                                                  label) != 0) {
+  if (text.size() <= label.size() ||
+      text.compare(text.size() - label.size(), label.size(), label) != 0) {
     return "";
   }
   const std::string amount = text.substr(0, text.size() - label.size());

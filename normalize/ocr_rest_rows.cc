@@ -37,8 +37,8 @@ bool IsRest(std::string_view text) {
 std::optional<std::pair<std::string, std::size_t>> CutHead(std::string_view text) {
   std::string head(text);
   for (std::string_view comma : {"，", ","}) {
-    if (head.size() > comma.size() && head.compare(head.size() - comma.size(), comma.size(),
-                                                   comma) == 0) {
+    if (head.size() > comma.size() &&
+        head.compare(head.size() - comma.size(), comma.size(), comma) == 0) {
       head.resize(head.size() - comma.size());
       head += '.';
       break;
@@ -58,7 +58,9 @@ std::optional<std::pair<std::string, std::size_t>> CutHead(std::string_view text
   return std::make_pair(head, decimals);
 }
 
-bool IsOcr(const TableCell& cell) { return cell.provenance.origin == TextOrigin::kOcr; }
+bool IsOcr(const TableCell& cell) {
+  return cell.provenance.origin == TextOrigin::kOcr;
+}
 
 }  // namespace
 
@@ -110,8 +112,8 @@ bool JoinWrappedRestRow(Table& table, int r) {
   }
   if (!any_rest) return false;
   for (Join& join : joins) {
-    join.head->text = join.joined.empty() ? Trim(join.head->text) + Trim(join.rest->text)
-                                          : join.joined;
+    join.head->text =
+        join.joined.empty() ? Trim(join.head->text) + Trim(join.rest->text) : join.joined;
     if (join.head->provenance.box && join.rest->provenance.box) {
       join.head->provenance.box->Extend(*join.rest->provenance.box);
     }

@@ -567,9 +567,9 @@ void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyO
     // The first part's own rows named no family: identification read them (its evidence has
     // no body entry when it was joined).
     if (joined) {
-      const bool body_read = std::any_of(
-          canonical.evidence.begin(), canonical.evidence.end(),
-          [](const KindEvidence& evidence) { return evidence.source == "body"; });
+      const bool body_read =
+          std::any_of(canonical.evidence.begin(), canonical.evidence.end(),
+                      [](const KindEvidence& evidence) { return evidence.source == "body"; });
       if (body_read) continue;
     } else if (FromBody(*first.table, first.header).family != Family::kNone) {
       continue;

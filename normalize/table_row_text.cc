@@ -1290,10 +1290,10 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
     for (const Line& line : lines) {
       std::vector<RowPiece> pieces;
       if (!SplitRowText(line.text, pieces) || pieces.empty() || pieces.size() > 2) pieces.clear();
-      // Labels cut at their column's edge, their ends on the rest line in the same order (一、一般公
-      // … 卫生健康支 over 共预算财政 … 出, H8 s3w_0126; 本年收入合 over 计; 自然资源海洋气象等支
-      // over 出 beside a whole income label, A s3w_0079): a label that names no row as read takes
-      // the next end when the two name one.
+      // Labels cut at their column's edge, their ends on the rest line in the same order
+      // (一、一般公 … 卫生健康支 over 共预算财政 … 出, H8 s3w_0126; 本年收入合 over 计;
+      // 自然资源海洋气象等支 over 出 beside a whole income label, A s3w_0079): a label that names
+      // no row as read takes the next end when the two name one.
       const auto names_a_row = [](const std::string& label) {
         const std::string name = SummaryLabelName(label, true);
         return !IncomeKey(name).empty() || !ExpenditureKey(name).empty();

@@ -50,10 +50,10 @@ TEST(CutFunctionClassCodeTest, NameCutAtTheCellsEdge) {
       {"二、自然资源海洋气", "220"},
       {"社会保障和就", "208"},
       {"一般公共服务支", "201"},
-      {"社会保障和就业", std::nullopt},  // whole but for 支出: FunctionClassCode's
-      {"社会保障", std::nullopt},       // four characters: too short to say
+      {"社会保障和就业", std::nullopt},          // whole but for 支出: FunctionClassCode's
+      {"社会保障", std::nullopt},                // four characters: too short to say
       {"自然资源海洋气象等支出", std::nullopt},  // whole: FunctionClassCode's
-      {"其他支出乙", std::nullopt},     // begins no class name
+      {"其他支出乙", std::nullopt},              // begins no class name
       {"", std::nullopt},
   };
   for (const Case& c : cases) {

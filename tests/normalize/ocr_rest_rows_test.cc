@@ -30,9 +30,9 @@ Table Grid(const std::vector<std::vector<std::string>>& rows, TextOrigin origin)
 }
 
 std::vector<std::vector<std::string>> Texts(const Table& table) {
-  std::vector<std::vector<std::string>> rows(static_cast<std::size_t>(table.row_count),
-                                             std::vector<std::string>(
-                                                 static_cast<std::size_t>(table.column_count)));
+  std::vector<std::vector<std::string>> rows(
+      static_cast<std::size_t>(table.row_count),
+      std::vector<std::string>(static_cast<std::size_t>(table.column_count)));
   for (const TableCell& cell : table.cells) {
     rows[static_cast<std::size_t>(cell.row)][static_cast<std::size_t>(cell.column)] = cell.text;
   }
@@ -61,7 +61,10 @@ TEST(OcrRestRowsTest, JoinWrappedRestRow) {
        {{"二、政府性基金预算拨农林水支出款", "8,852,214.02", "8,852,214.02"}, {"", "", ""}}},
       // Not rest rows: a 栏次 row under the header, a rest whose length does not complete the
       // amount, a row with its own label, a whole amount above, a text layer.
-      {"栏次 under a header", {{"项目", "合计", "基本支出"}, {"栏次", "1", "2"}}, TextOrigin::kOcr, {}},
+      {"栏次 under a header",
+       {{"项目", "合计", "基本支出"}, {"栏次", "1", "2"}},
+       TextOrigin::kOcr,
+       {}},
       {"rest too long", {{"合计", "8,852,214.0"}, {"", "02"}}, TextOrigin::kOcr, {}},
       {"a row of its own",
        {{"合计", "8,852,214.0"}, {"二、政府性基金预算拨款", "2"}},

@@ -254,10 +254,10 @@ TEST(RowTextTest, QuoteMarkBeforeAnAmountStartsNoRow) {
   for (const char* mark : {"“", "”", "\"", "'", "‘"}) {
     Document document;
     document.blocks.push_back(Block{Grid({{"21011", "行政事业单位医疗", "1.00", "1.00", "1.00"}})});
-    document.blocks.push_back(
-        Text(std::string("210 卫生健康支出 19,750,707.07 ") + mark + "12,198,254.74 7,552,452.33", 2));
-    std::vector<CanonicalTable> tables = {TableOnPage2(
-        "final.general_budget_expenditure", 0, {"", "", "total", "basic", "project"})};
+    document.blocks.push_back(Text(
+        std::string("210 卫生健康支出 19,750,707.07 ") + mark + "12,198,254.74 7,552,452.33", 2));
+    std::vector<CanonicalTable> tables = {
+        TableOnPage2("final.general_budget_expenditure", 0, {"", "", "total", "basic", "project"})};
     tables[0].rows.push_back(CanonicalRow{"21011", "行政事业单位医疗", 2, 0, 0, {}});
     std::vector<Finding> findings;
     ReportRowsReadAsText(document, tables, findings);
@@ -1485,7 +1485,8 @@ TEST(RowTextTest, OcrSummaryLinesWithLabelEndsAndLookalikeRests) {
   };
   for (const Case& c : cases) {
     Document document;
-    for (const char* line : {"附表4", "单位:元", "收入 支出"}) document.blocks.push_back(Text(line, 3));
+    for (const char* line : {"附表4", "单位:元", "收入 支出"})
+      document.blocks.push_back(Text(line, 3));
     document.blocks.push_back(Text("项目 金额 项目(按功 合计 一般公共预 政府性基金", 3));
     document.blocks.back().AsParagraph()->provenance.box = Box{51, 385, 522, 400};
     for (const std::string& line : c.body) {

@@ -684,7 +684,8 @@ TEST(IdentifyTest, KindFromTheRowsOfAContinuation) {
       {"NumberNamingAKindTheHeaderRulesOut",
        expenditure_first,
        {expenditure_rest},
-       {KindEvidence{"number", "一、 -> listed: 部门收支决算总表", "final.income_expenditure_summary"}},
+       {KindEvidence{"number", "一、 -> listed: 部门收支决算总表",
+                     "final.income_expenditure_summary"}},
        "final.expenditure"},
       {"NumberNamingAnotherKindTheHeaderFits",
        expenditure_first,
@@ -725,21 +726,20 @@ TEST(IdentifyTest, KindFromTheRowsOfAContinuation) {
 // brought identify it, as a continuation's do; a table whose own rows named a family at
 // identification (a body evidence entry) is left as it is.
 TEST(IdentifyTest, KindFromTheRowsAJoinBrought) {
-  Table joined = Grid({{"功能分类科目编码", "", "", "科目名称", "本年支出合计", "基本支出", "项目支出"},
-                       {"类", "款", "项", "", "", "", ""},
-                       {"合计", "", "", "", "291,092.88", "128,273.79", "162,819.09"},
-                       {"208", "", "", "社会保障和就业支出", "291,092.88", "128,273.79",
-                        "162,819.09"},
-                       {"208", "05", "", "行政事业单位养老支出", "114,924.49", "38,922.54",
-                        "76,001.95"}});
+  Table joined =
+      Grid({{"功能分类科目编码", "", "", "科目名称", "本年支出合计", "基本支出", "项目支出"},
+            {"类", "款", "项", "", "", "", ""},
+            {"合计", "", "", "", "291,092.88", "128,273.79", "162,819.09"},
+            {"208", "", "", "社会保障和就业支出", "291,092.88", "128,273.79", "162,819.09"},
+            {"208", "05", "", "行政事业单位养老支出", "114,924.49", "38,922.54", "76,001.95"}});
   joined.pages = {2, 3};
   for (const bool body_read : {false, true}) {
     StitchedTable stitched;
     stitched.canonical.kind = "other";
     stitched.canonical.source_blocks = {21, 22};
     stitched.canonical.pages = {2, 3};
-    stitched.canonical.evidence = {
-        KindEvidence{"number", "一、 -> listed: 部门收支决算总表", "final.income_expenditure_summary"}};
+    stitched.canonical.evidence = {KindEvidence{"number", "一、 -> listed: 部门收支决算总表",
+                                                "final.income_expenditure_summary"}};
     if (body_read) {
       stitched.canonical.evidence.push_back(KindEvidence{"body", "function codes 208", ""});
     }

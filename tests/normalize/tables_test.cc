@@ -379,20 +379,20 @@ TEST(TablesTest, TotalWordSpreadOverTwoLabelColumns) {
       {TextOrigin::kTextLayer, "记", "让", false},
   };
   for (const Case& c : cases) {
-    Document document =
-        DocumentBuilder()
-            .Page({"北京市审计局", "2026年部门决算", "编制单位：北京市审计局"})
-            .Page({"公开01表 收入支出决算总表", "金额单位：元"})
-            .Table({{"收入", "", "", "支出", ""},
-                    {"项目", "", "金额", "项目", "金额"},
-                    {"一、一般公共预算财政拨款收入", "", "100.00", "一、一般公共服务支出", "100.00"},
-                    {"本年收入合计", "", "100.00", "本年支出合计", "100.00"},
-                    {"总", c.summary_second, "100.00", "总计", "100.00"}})
-            .Page({"公开05表 一般公共预算财政拨款支出决算表", "金额单位：元"})
-            .Table({{"科目名称", "", "合计", "基本支出", "项目支出"},
-                    {"合", c.table_second, "100.00", "60.00", "40.00"},
-                    {"201一般公共服务支出", "", "100.00", "60.00", "40.00"}})
-            .Build();
+    Document document = DocumentBuilder()
+                            .Page({"北京市审计局", "2026年部门决算", "编制单位：北京市审计局"})
+                            .Page({"公开01表 收入支出决算总表", "金额单位：元"})
+                            .Table({{"收入", "", "", "支出", ""},
+                                    {"项目", "", "金额", "项目", "金额"},
+                                    {"一、一般公共预算财政拨款收入", "", "100.00",
+                                     "一、一般公共服务支出", "100.00"},
+                                    {"本年收入合计", "", "100.00", "本年支出合计", "100.00"},
+                                    {"总", c.summary_second, "100.00", "总计", "100.00"}})
+                            .Page({"公开05表 一般公共预算财政拨款支出决算表", "金额单位：元"})
+                            .Table({{"科目名称", "", "合计", "基本支出", "项目支出"},
+                                    {"合", c.table_second, "100.00", "60.00", "40.00"},
+                                    {"201一般公共服务支出", "", "100.00", "60.00", "40.00"}})
+                            .Build();
     for (Block& block : document.blocks) {
       if (Paragraph* paragraph = block.AsParagraph()) paragraph->provenance.origin = c.origin;
       if (Table* table = block.AsTable()) {
@@ -431,9 +431,9 @@ TEST(TablesTest, OcrSummaryClassNameCutAtTheCellsEdge) {
       }
     }
     const NormalizedDocument normalized = Normalize(document, NormalizeOptions{});
-    EXPECT_EQ(FigureFen(normalized, "final.income_expenditure_summary", "expenditure.220",
-                        "amount"),
-              origin == TextOrigin::kOcr ? 10000 : -1);
+    EXPECT_EQ(
+        FigureFen(normalized, "final.income_expenditure_summary", "expenditure.220", "amount"),
+        origin == TextOrigin::kOcr ? 10000 : -1);
   }
 }
 
