@@ -122,6 +122,25 @@ std::optional<std::string> FunctionClassCode(std::string_view printed_name) {
   return std::string(found->second);
 }
 
+std::optional<std::string> CutFunctionClassCode(std::string_view printed_name) {
+  constexpr std::size_t kMinCutCodePoints = 5;
+  const std::string key = NameKey(printed_name);
+  if (DecodeUtf8(key).size() < kMinCutCodePoints) return std::nullopt;
+  std::optional<std::string> found;
+  for (const ClassName& entry : kFunctionClasses) {
+    // The key leaves 支出 out; a name cut inside it (一般公共服务支) begins the whole name.
+    const std::string name = NameKey(entry.name) + "支出";
+    if (name.size() <= key.size() || name.compare(0, key.size(), key) != 0) continue;
+    if (name.size() == key.size() + std::string_view("支出").size() &&
+        name.compare(key.size(), std::string::npos, "支出") == 0) {
+      continue;  // the whole name: FunctionClassCode's
+    }
+    if (found && *found != entry.code) return std::nullopt;  // two classes begin so
+    found = std::string(entry.code);
+  }
+  return found;
+}
+
 std::vector<std::string> KnownFunctionClassNames(std::string_view class_code) {
   std::vector<std::string> names;
   for (const ClassName& entry : kFunctionClasses) {

@@ -17,6 +17,12 @@ namespace disclose {
 
 std::optional<std::string> FunctionClassCode(std::string_view printed_name);
 std::vector<std::string> KnownFunctionClassNames(std::string_view class_code);
+// A class name cut at its cell's edge on a scan (二、自然资源海洋气 for 自然资源海洋气象等支出):
+// the class whose name, and no other class's, begins with the printed name (ordinal left out), at
+// least five characters of it; nullopt otherwise, and for a whole name (FunctionClassCode's).
+//   CutFunctionClassCode("二、自然资源海洋气") -> "220"
+//   CutFunctionClassCode("社会保障")           -> nullopt (too short to say)
+std::optional<std::string> CutFunctionClassCode(std::string_view printed_name);
 // The names a 款 or 项 code (5 or 7 digits) is printed with, as the documents in ../shared print
 // them (normalize/function_subclasses.inc, written by scripts/harvest-subclasses.py); empty when
 // none of them prints the code.

@@ -10,7 +10,9 @@
 #include "normalize/metadata.h"
 #include "normalize/narrative.h"
 #include "normalize/ocr_codes.h"
+#include "normalize/ocr_label_runs.h"
 #include "normalize/ocr_repair.h"
+#include "normalize/ocr_rest_rows.h"
 #include "normalize/ocr_vocabulary.h"
 #include "normalize/tables.h"
 #include "normalize/validate.h"
@@ -52,8 +54,13 @@ NormalizedDocument Normalize(const Document& document, const NormalizeOptions& o
   // OCR'd titles, headers and labels with their misread vocabulary put back (ocr_vocabulary.h);
   // the same blocks, so every provenance still points into `document`.
   // Codes the two readers read apart are settled by the 类 or 款 above them (ocr_codes.h).
+  // Amounts wrapped in narrow cells whose last digits a grid read as a row of their own get
+  // them back (ocr_rest_rows.h); an amount cell the next cell's label ran into keeps its amount
+  // (ocr_label_runs.h).
   if (HasOcrText(document)) {
-    return NormalizeRead(RepairOcrDocumentWords(WithOcrCodesSettledByHierarchy(document)), options);
+    return NormalizeRead(RepairOcrDocumentWords(WithLabelRunsTakenOff(
+                             WithWrappedRestRowsJoined(WithOcrCodesSettledByHierarchy(document)))),
+                         options);
   }
   return NormalizeRead(document, options);
 }

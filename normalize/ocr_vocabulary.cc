@@ -1,6 +1,7 @@
 #include "normalize/ocr_vocabulary.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -92,12 +93,13 @@ constexpr std::u32string_view kVocabulary[] = {
 // Glyph pairs chi_sim confuses on degraded scans (read, meant): a substitution along one of
 // them is half as far as any other, so it decides between two vocabulary words one character
 // apart (收文预算: 收支预算, not 收入预算). 筑 for 算: 支出决筑表 and 收支决筑总表 in titles and
-// lists of tables on the layout sweep's scans.
+// lists of tables on the layout sweep's scans. 挨 for 拨 (the same hand radical): a header
+// 财政挨款收入 keyed no column (H8 s3w_0126).
 constexpr std::pair<char32_t, char32_t> kConfusions[] = {
     {U'文', U'支'}, {U'去', U'支'}, {U'雯', U'支'}, {U'友', U'支'}, {U'女', U'支'}, {U'亚', U'款'},
     {U'次', U'款'}, {U'砍', U'款'}, {U'质', U'预'}, {U'孔', U'预'}, {U'芭', U'营'}, {U'志', U'表'},
     {U'去', U'表'}, {U'其', U'基'}, {U'日', U'目'}, {U'力', U'万'}, {U'人', U'入'}, {U'拔', U'拨'},
-    {U'洒', U'资'}, {U'竟', U'费'}, {U'筑', U'算'},
+    {U'洒', U'资'}, {U'竟', U'费'}, {U'筑', U'算'}, {U'挨', U'拨'},
 };
 
 bool KnownConfusion(char32_t read, char32_t meant) {
@@ -219,6 +221,71 @@ std::string RepairOcrLabelColons(std::string_view text) {
   return changed ? EncodeUtf8(cps) : std::string(text);
 }
 
+namespace {
+
+// The line without its number echo (see RepairOcrNumberEcho), or nullopt when it has none.
+std::optional<std::string> WithoutNumberEcho(std::string_view line) {
+  // (digit, the glyph chi_sim reads it as a second time). Only 7/了 has been seen.
+  constexpr std::pair<char32_t, char32_t> kEchoes[] = {{U'7', U'了'}};
+  constexpr std::size_t kMaxNumberLine = 8;  // code points: 公开07表, 附表12, 预算表7
+  const std::vector<char32_t> all = DecodeUtf8(line);
+  std::vector<char32_t> cps;
+  for (char32_t cp : all) {
+    if (!IsUnicodeSpace(cp)) cps.push_back(cp);
+  }
+  if (cps.size() < 3 || cps.size() > kMaxNumberLine + 1) return std::nullopt;
+  std::size_t echo = cps.size();
+  for (std::size_t i = 1; i < cps.size(); ++i) {
+    for (const auto& [digit, glyph] : kEchoes) {
+      if (cps[i] == glyph && cps[i - 1] == digit) echo = i;
+    }
+  }
+  if (echo == cps.size()) return std::nullopt;
+  // What is left must be a table number alone: 表, one or two digits, and 附/公开/预算/决算.
+  std::size_t digits = 0;
+  bool has_table = false;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (i == echo) continue;
+    if (cps[i] >= U'0' && cps[i] <= U'9') {
+      ++digits;
+    } else if (std::u32string_view(U"附公开预决算表").find(cps[i]) == std::u32string_view::npos) {
+      return std::nullopt;
+    }
+    has_table = has_table || cps[i] == U'表';
+  }
+  if (!has_table || digits == 0 || digits > 2) return std::nullopt;
+  std::vector<char32_t> kept;
+  std::size_t seen = 0;  // non-space code points passed
+  for (char32_t cp : all) {
+    if (!IsUnicodeSpace(cp) && seen++ == echo) continue;
+    kept.push_back(cp);
+  }
+  return EncodeUtf8(kept);
+}
+
+}  // namespace
+
+std::string RepairOcrNumberEcho(std::string_view text) {
+  bool changed = false;
+  std::string out;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = text.find('\n', start);
+    const std::string_view line =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (std::optional<std::string> repaired = WithoutNumberEcho(line)) {
+      out += *repaired;
+      changed = true;
+    } else {
+      out += line;
+    }
+    if (end == std::string_view::npos) break;
+    out += '\n';
+    start = end + 1;
+  }
+  return changed ? out : std::string(text);
+}
+
 bool HasOcrText(const Document& document) {
   for (const Block& block : document.blocks) {
     if (const Paragraph* paragraph = block.AsParagraph()) {
@@ -241,7 +308,8 @@ Document RepairOcrDocumentWords(const Document& document) {
     if (Paragraph* paragraph = block.AsParagraph()) {
       if (paragraph->provenance.origin == TextOrigin::kOcr &&
           DecodeUtf8(paragraph->text).size() <= kMaxParagraphCodePoints) {
-        paragraph->text = RepairOcrLabelColons(RepairOcrWords(paragraph->text));
+        paragraph->text =
+            RepairOcrLabelColons(RepairOcrWords(RepairOcrNumberEcho(paragraph->text)));
       }
     } else if (Table* table = block.AsTable()) {
       for (TableCell& cell : table->cells) {

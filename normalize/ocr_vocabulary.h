@@ -32,8 +32,17 @@ std::string RepairOcrWords(std::string_view text);
 // text layer.
 std::string RepairOcrLabelColons(std::string_view text);
 
+// `text` with the echo of a table number's last digit taken off, line by line: chi_sim reads
+// a 7 printed large on a line of its own twice, as 7 and as 了, so 表7 comes out 表7了 (the
+// layout sweep's scans: A s3w_0078, H s3w_0098 and s3w_0110, H8 s3w_0126) and the line is no
+// number line; the table under it then has no number, takes no title from the list and is
+// stitched to the table before. Only a short line that is a table number (附表7, 表7, 公开07表)
+// but for the echo is changed: "附表7了" -> "附表7"; "了解7了" and "表7了解" stay.
+std::string RepairOcrNumberEcho(std::string_view text);
+
 // A copy of `document` whose OCR'd short paragraphs (titles, captions, labels) and OCR'd table
-// cells that hold words went through RepairOcrWords and RepairOcrLabelColons; the document itself
+// cells that hold words went through RepairOcrWords and RepairOcrLabelColons (paragraphs through
+// RepairOcrNumberEcho too); the document itself
 // when nothing is OCR'd.
 Document RepairOcrDocumentWords(const Document& document);
 

@@ -550,7 +550,11 @@ void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumberin
 void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyOptions& options) {
   for (StitchedTable& table : tables) {
     CanonicalTable& canonical = table.canonical;
-    if (canonical.kind != "other" || table.parts.size() < 2) continue;
+    // A continuation the stitch joined into the first part's grid (a header-only part on one
+    // page and its rows on the next read as one grid, H s3w_0105) is one part that holds both:
+    // the rows identification did not see are in it.
+    const bool joined = table.parts.size() == 1 && canonical.source_blocks.size() > 1;
+    if (canonical.kind != "other" || (table.parts.size() < 2 && !joined)) continue;
     // A title or a document class decided the kind; the rows on later pages do not overrule it.
     const bool decided = std::any_of(
         canonical.evidence.begin(), canonical.evidence.end(), [](const KindEvidence& evidence) {
@@ -560,18 +564,28 @@ void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyO
     if (decided) continue;
     const TablePart& first = table.parts.front();
     const Reading from_header = FromHeader(*first.table, first.header);
-    if (FromBody(*first.table, first.header).family != Family::kNone) continue;
+    // The first part's own rows named no family: identification read them (its evidence has
+    // no body entry when it was joined).
+    if (joined) {
+      const bool body_read =
+          std::any_of(canonical.evidence.begin(), canonical.evidence.end(),
+                      [](const KindEvidence& evidence) { return evidence.source == "body"; });
+      if (body_read) continue;
+    } else if (FromBody(*first.table, first.header).family != Family::kNone) {
+      continue;
+    }
     // The later parts' rows, all naming one family (a part naming none, a page of
     // labels only, says nothing).
     Reading body;
     int page = 0;
     bool agree = true;
-    for (std::size_t i = 1; i < table.parts.size(); ++i) {
+    for (std::size_t i = joined ? 0 : 1; i < table.parts.size(); ++i) {
       const Reading reading = FromBody(*table.parts[i].table, table.parts[i].header);
       if (reading.family == Family::kNone) continue;
       if (body.family == Family::kNone) {
         body = reading;
-        page = table.parts[i].table->pages.empty() ? 0 : table.parts[i].table->pages.front();
+        const std::vector<int>& pages = joined ? canonical.pages : table.parts[i].table->pages;
+        page = pages.empty() ? 0 : joined ? pages.back() : pages.front();
       } else if (reading.family != body.family) {
         agree = false;
       }
@@ -584,11 +598,15 @@ void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyO
       kind = kind.substr(0, kind.size() - plain.size()) + "fiscal_appropriation_summary";
     }
     // A number read that names another kind fitting the header stays the evidence that wins:
-    // the table is left as it was.
+    // the table is left as it was. A number naming a kind the header rules out is a misread
+    // one (三、 read 一、 on a scan, H s3w_0105: the summary's number over 本年支出合计 | 基本支出
+    // | 项目支出 and class codes), as it is for a table read whole (number_fits).
     bool number_against = false;
     for (const KindEvidence& evidence : canonical.evidence) {
       if (evidence.source == "number" && !evidence.kind.empty() && evidence.kind != kind &&
-          Compatible(FamilyOfKind(evidence.kind), body.family)) {
+          Compatible(FamilyOfKind(evidence.kind), body.family) &&
+          Compatible(FamilyOfKind(evidence.kind), from_header.family) &&
+          !KindRuledOutByHeader(evidence.kind, from_header.family, first.header)) {
         number_against = true;
       }
     }

@@ -46,6 +46,15 @@ struct RowPiece {
   std::vector<std::vector<std::string>> readings;
 };
 
+// Whether `text` is quote marks alone (“, ”, ‘, ’, ", ', ＂, ＇, `).
+bool IsQuoteMarksOnly(std::string_view text) {
+  const std::vector<char32_t> cps = DecodeUtf8(text);
+  if (cps.empty()) return false;
+  return std::all_of(cps.begin(), cps.end(), [](char32_t c) {
+    return std::u32string_view(U"“”‘’\"'＂＇`").find(c) != std::u32string_view::npos;
+  });
+}
+
 // A character a Chinese recogniser reads for a digit, or prints as noise before one (了 for 7,
 // O or 〇 for 0, l, I or 丨 for 1).
 bool IsDigitLookalike(char32_t c) {
@@ -232,7 +241,10 @@ bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows,
     }
     const AmountText amount = ParseAmountText(token);
     if (amount.kind != AmountKind::kNumber) continue;
-    const std::string label = Trim(folded.substr(label_from, start - label_from));
+    std::string label = Trim(folded.substr(label_from, start - label_from));
+    // A quote mark read before an amount (“12,198,254.74, H8 s3w_0126: a speck of the scan) is
+    // no label: it starts no row, or the row's other amounts go to a row of their own.
+    if (IsQuoteMarksOnly(label)) label.clear();
     label_from = end;
     if (!current.amounts.empty() && !label.empty()) {
       rows.push_back(std::move(current));
@@ -1051,6 +1063,35 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
 
 namespace {
 
+// `rest_line` with each word made of digit lookalikes alone read as its digits: a rest of one
+// or two digits standing apart under its amount, 7 read 了 (H8 s3w_0126: 19,750,707.0 over 了,
+// three times on its fiscal summary's lines, the other rests read 7). A lookalike inside a word
+// is a word's character and stays.
+std::string RestLookalikesRead(const std::string& rest_line) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < rest_line.size()) {
+    if (rest_line[i] == ' ') {
+      out += rest_line[i++];
+      continue;
+    }
+    std::size_t end = rest_line.find(' ', i);
+    if (end == std::string::npos) end = rest_line.size();
+    const std::string word = rest_line.substr(i, end - i);
+    std::string digits;
+    for (char32_t c : DecodeUtf8(word)) {
+      if (!IsDigitLookalike(c)) {
+        digits.clear();
+        break;
+      }
+      digits += c == U'了' ? '7' : (c == U'O' || c == U'〇') ? '0' : '1';
+    }
+    out += digits.empty() || digits.size() > 2 ? word : digits;
+    i = end;
+  }
+  return out;
+}
+
 // The rests a summary line's wrapped amounts left on the line under it, joined back (本年收入合计
 // 3,400. 本年支出合计 3,400. 3,400.37 over 37 37, s3w_0049; 一、一般公共预算 498， … over 财政拨款
 // 63 62, s3w_0063): JoinWrappedRests with the few words of the rest line left out (the labels
@@ -1058,19 +1099,29 @@ namespace {
 // as the point. A head whose point was read as a comma before a two-digit rest is read with the
 // point: the reader that takes it checks the summary's sums. The rest line holds a few words at
 // most; a line of its own (a label with its amounts) is no rest line.
-bool JoinSummaryRests(const std::string& text, const std::string& next, std::string& joined) {
+bool JoinSummaryRests(const std::string& text, const std::string& next, std::string& joined,
+                      std::vector<std::string>* label_ends = nullptr) {
   constexpr std::size_t kMaxRestWordBytes = 24;  // eight CJK characters
   std::string line = FoldForMatching(text);
   for (std::size_t at = line.find(".,"); at != std::string::npos; at = line.find(".,")) {
     line.erase(at + 1, 1);
   }
-  const std::string rest_line = FoldForMatching(next);
+  const std::string rest_line = RestLookalikesRead(FoldForMatching(next));
   std::string rests;
   std::size_t digits = 0;
+  std::size_t from = 0;
+  if (label_ends != nullptr) label_ends->clear();
+  auto words_before = [&](std::size_t to) {
+    const std::string words = Trim(rest_line.substr(from, to - from));
+    if (label_ends != nullptr && !words.empty()) label_ends->push_back(RemoveAllWhitespace(words));
+  };
   for (const auto& [start, end] : DigitRuns(rest_line)) {
+    words_before(start);
+    from = end;
     rests += rest_line.substr(start, end - start) + " ";
     digits += end - start;
   }
+  words_before(rest_line.size());
   if (rests.empty() || RemoveAllWhitespace(rest_line).size() - digits > kMaxRestWordBytes) {
     return false;
   }
@@ -1164,6 +1215,7 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
       std::string text;
       std::vector<int> blocks;
       const Paragraph* paragraph = nullptr;
+      std::vector<std::string> label_ends;  // words of the rest line, in order
     };
     std::vector<Line> lines;
     std::optional<Box> header;  // a fiscal summary's header line: 合计 … 政府性基金
@@ -1190,12 +1242,12 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
         money = money || folded.substr(start, end - start).find_first_of(",.") != std::string::npos;
       }
       if (!money) continue;
-      Line row{folded, {static_cast<int>(b)}, line};
+      Line row{folded, {static_cast<int>(b)}, line, {}};
       if (b + 1 < document.blocks.size()) {
         const Paragraph* next = document.blocks[b + 1].AsParagraph();
         std::string joined;
         if (next != nullptr && next->provenance.origin == TextOrigin::kOcr &&
-            JoinSummaryRests(line->text, next->text, joined)) {
+            JoinSummaryRests(line->text, next->text, joined, &row.label_ends)) {
           row.text = joined;
           row.blocks.push_back(static_cast<int>(b + 1));
           ++b;
@@ -1238,6 +1290,22 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
     for (const Line& line : lines) {
       std::vector<RowPiece> pieces;
       if (!SplitRowText(line.text, pieces) || pieces.empty() || pieces.size() > 2) pieces.clear();
+      // Labels cut at their column's edge, their ends on the rest line in the same order
+      // (一、一般公 … 卫生健康支 over 共预算财政 … 出, H8 s3w_0126; 本年收入合 over 计;
+      // 自然资源海洋气象等支 over 出 beside a whole income label, A s3w_0079): a label that names
+      // no row as read takes the next end when the two name one.
+      const auto names_a_row = [](const std::string& label) {
+        const std::string name = SummaryLabelName(label, true);
+        return !IncomeKey(name).empty() || !ExpenditureKey(name).empty();
+      };
+      std::size_t next_end = 0;
+      for (RowPiece& piece : pieces) {
+        if (next_end >= line.label_ends.size() || names_a_row(piece.label)) continue;
+        const std::string whole = Trim(piece.label) + line.label_ends[next_end];
+        if (!names_a_row(whole)) continue;
+        piece.label = whole;
+        ++next_end;
+      }
       // Every amount the line prints is read, or a cut one (193. over a rest not read) runs into
       // a label and the labels no longer say which amount is whose.
       std::size_t printed = 0;

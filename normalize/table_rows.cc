@@ -25,6 +25,18 @@
 namespace disclose {
 namespace {
 
+// 合 计 / 总 计 printed letter-spaced across two label columns (H8 s3w_0114: 总 | 记 in both
+// summaries, 合 | 让 in its 一般公共预算 table): the name's first cell holds 合 or 总 alone and
+// the next label cell one ideograph, the 计 (on a scan, read as another ideograph: 记, 让). Only
+// the first cell was the row's name, and 合 or 总 alone keyed no row.
+bool IsTotalHalfSpreadOverColumns(const std::string& name, const std::string& next_key,
+                                  bool next_ocr) {
+  if (name != "合" && name != "总") return false;
+  const std::vector<char32_t> next = DecodeUtf8(next_key);
+  if (next.size() != 1 || !IsCjkIdeograph(next[0])) return false;
+  return next[0] == U'计' || next_ocr;
+}
+
 // Whether row r prints anything in the given amount columns.
 bool RowPrintsAmounts(const Table& grid, int r, const std::vector<int>& amount_columns) {
   return std::any_of(amount_columns.begin(), amount_columns.end(),
@@ -659,7 +671,11 @@ class RowReader {
             // The 类 | 款 | 项 header words share a row with 合计 when a PDF
             // draws no rule between them (sh_putuo_finance_2024_final p8).
             if (key == "类" || key == "款" || key == "项") continue;
-            if (name.empty()) name = CleanName(text);
+            if (name.empty()) {
+              name = CleanName(text);
+            } else if (IsTotalHalfSpreadOverColumns(name, key, IsOcrCell(grid, r, c))) {
+              name += "计";
+            }
           }
           // A 款 row whose piece was misread: the 项 rows under it print its 款 piece again, and
           // rows are printed in the tree's order, so the next row's piece is this row's.
@@ -990,6 +1006,8 @@ class RowReader {
               }
             } else {
               key = ExpenditureKey(name_key);
+              // A class name a scan read cut at its cell's edge (二、自然资源海洋气, H s3w_0097).
+              if (key.empty() && label_ocr) key = CutFunctionClassCode(name_key).value_or("");
             }
             if (key == "total_current_year") {
               bool& seen = expenditure ? expenditure_year_total_seen : income_year_total_seen;

@@ -39,6 +39,28 @@ INSTANTIATE_TEST_SUITE_P(
         NameCase{"1.交通运输支出", "214"}, NameCase{"行政运行", std::nullopt},
         NameCase{"", std::nullopt}, NameCase{"一般公共预算财政拨款收入", std::nullopt}));
 
+// A class name cut at its cell's edge on a scan keys its class when no other class's name begins
+// the same way, and it is long enough to say (H s3w_0097: 二、自然资源海洋气).
+TEST(CutFunctionClassCodeTest, NameCutAtTheCellsEdge) {
+  struct Case {
+    const char* printed;
+    std::optional<std::string> code;
+  };
+  const Case cases[] = {
+      {"二、自然资源海洋气", "220"},
+      {"社会保障和就", "208"},
+      {"一般公共服务支", "201"},
+      {"社会保障和就业", std::nullopt},          // whole but for 支出: FunctionClassCode's
+      {"社会保障", std::nullopt},                // four characters: too short to say
+      {"自然资源海洋气象等支出", std::nullopt},  // whole: FunctionClassCode's
+      {"其他支出乙", std::nullopt},              // begins no class name
+      {"", std::nullopt},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(CutFunctionClassCode(c.printed), c.code) << c.printed;
+  }
+}
+
 TEST(KnownFunctionSubclassNamesTest, FindsEverySpellingOfACode) {
   EXPECT_TRUE(FunctionSubclassesInCodeOrder());
   EXPECT_EQ(KnownFunctionSubclassNames("2120101"), std::vector<std::string>{"行政运行"});

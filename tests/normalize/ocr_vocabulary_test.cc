@@ -39,6 +39,8 @@ TEST(OcrVocabularyTest, RepairOcrWords) {
       {"财政拨款“三公 ”经费支出决筑表", "财政拨款“三公 ”经费支出决算表"},
       {"长沙市自然资源和规划局2022年部门收支决筑总表",
        "长沙市自然资源和规划局2022年部门收支决算总表"},
+      // 拨 read 挨 in a header: the column was keyed by nothing (H8 s3w_0126's income table).
+      {"财政挨款收入", "财政拨款收入"},
       // Words printed right stay, and so do their neighbours' near forms.
       {"收入预算表", "收入预算表"},
       {"收入决算表", "收入决算表"},
@@ -73,6 +75,35 @@ TEST(OcrVocabularyTest, RepairOcrLabelColons) {
   EXPECT_EQ(RepairOcrLabelColons("2026年预算单位财政拨款收支预算总表"),
             "2026年预算单位财政拨款收支预算总表");
   EXPECT_EQ(RepairOcrLabelColons("单位：万元"), "单位：万元");
+}
+
+// A table number's 7 read twice (7 and 了) on a line of its own: the echo goes, the line is a
+// number line again; anything that is not a table number alone stays as read.
+TEST(OcrVocabularyTest, RepairOcrNumberEcho) {
+  struct Case {
+    const char* read;
+    const char* repaired;
+  };
+  const Case cases[] = {
+      // The layout sweep's scans: A s3w_0078, H s3w_0098 and s3w_0110 (表7了), H8 s3w_0126.
+      {"附表7了", "附表7"},
+      {"表7了", "表7"},
+      {"表 7 了", "表 7 "},
+      {"公开07了表", "公开07表"},
+      {"附表17了", "附表17"},
+      {"单位:元\n附表7了\n编制单位", "单位:元\n附表7\n编制单位"},
+      // Not a number line: words, a title, a sentence, a 了 after no 7.
+      {"附表7", "附表7"},
+      {"附表1了", "附表1了"},
+      {"7了", "7了"},
+      {"表7了解", "表7了解"},
+      {"附表7了收入决算表", "附表7了收入决算表"},
+      {"上年7了", "上年7了"},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(RepairOcrNumberEcho(c.read), c.repaired) << c.read;
+  }
 }
 
 // Two words one character from the reading at the same cost: nothing is guessed.

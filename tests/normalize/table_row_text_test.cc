@@ -247,6 +247,27 @@ TEST(RowTextTest, RowFillingEveryFigureColumnIsRead) {
                                               "table.row_as_text"}));
 }
 
+// H8 s3w_0126: a quote mark read before an amount of a row read as text (“12,198,254.74) is a
+// speck, no label: the row is one row of three amounts, read whole; not a row of one amount and
+// a row of two labelled “.
+TEST(RowTextTest, QuoteMarkBeforeAnAmountStartsNoRow) {
+  for (const char* mark : {"“", "”", "\"", "'", "‘"}) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"21011", "行政事业单位医疗", "1.00", "1.00", "1.00"}})});
+    document.blocks.push_back(Text(
+        std::string("210 卫生健康支出 19,750,707.07 ") + mark + "12,198,254.74 7,552,452.33", 2));
+    std::vector<CanonicalTable> tables = {
+        TableOnPage2("final.general_budget_expenditure", 0, {"", "", "total", "basic", "project"})};
+    tables[0].rows.push_back(CanonicalRow{"21011", "行政事业单位医疗", 2, 0, 0, {}});
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    EXPECT_EQ(FiguresReadFromText(tables[0]),
+              (std::vector<std::string>{"210/total=1975070707", "210/basic=1219825474",
+                                        "210/project=755245233"}))
+        << mark;
+  }
+}
+
 // s6w_0001_final, s6w_0006_final: an income table's header, 合计 and first row read as text at a
 // page foot, its grid on the next page without the 其他收入 column (blank all through). Every row
 // of the table fills 本年收入合计 and 财政拨款收入 and none fills 其他收入, so a row printing two
@@ -1430,6 +1451,57 @@ TEST(RowTextTest, OcrUntitledFiscalSummaryByItsHeads) {
     }
     EXPECT_EQ(kind, c.kind) << c.name;
     EXPECT_EQ(figures, c.figures) << c.name;
+  }
+}
+
+// H8 s3w_0126's fiscal summary on a scan: every label cut at its column's edge, its end on the
+// line of rests under it with the amounts' last digits, some of them 7 read 了. The lookalike
+// rests complete their amounts, and the words complete the labels that name no row as read.
+TEST(RowTextTest, OcrSummaryLinesWithLabelEndsAndLookalikeRests) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> body;
+    std::vector<std::string> keys;  // the rows read, in order
+  };
+  const Case cases[] = {
+      {"LabelEndsAndLookalikes",
+       {"一、一般公 19,750,707.0卫生健康支 19,750,707.0 19,750,707.0", "共预算财政 7 出 了 了",
+        "本年收入合 19,750,707.0 本年支出合 19,750,707.0 19,750,707.0", "计 7 计 7 7",
+        "总计 19,750,707.0 总计 19,750,707.0 19,750,707.0", "7 了 7"},
+       {"income.general_budget_appropriation", "expenditure.210", "income.total_current_year",
+        "expenditure.total_current_year", "income.grand_total", "expenditure.grand_total"}},
+      // A s3w_0079: one end on the rest line, for the expenditure label; the income label is
+      // whole (and a quote mark before its amount).
+      {"OneEndForTheCutLabel",
+       {"一、一般公共预算拨款 “875,287. 自然资源海洋气象等支875,287. 875,287.6", "63 出 63 3",
+        "本年收入合计 875,287.63 本年支出合计 875,287.63 875,287.63"},
+       {"income.general_budget_appropriation", "expenditure.220", "income.total_current_year",
+        "expenditure.total_current_year"}},
+      // A lookalike inside a word is no rest: the 了 line's amounts stay cut, the line unread.
+      {"LookalikeInAWord",
+       {"本年收入合计 19,750,707.0 本年支出合计 19,750,707.0 19,750,707.0", "7 了解 7",
+        "总计 19,750,707.07 总计 19,750,707.07 19,750,707.07"},
+       {"income.grand_total", "expenditure.grand_total"}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    for (const char* line : {"附表4", "单位:元", "收入 支出"})
+      document.blocks.push_back(Text(line, 3));
+    document.blocks.push_back(Text("项目 金额 项目(按功 合计 一般公共预 政府性基金", 3));
+    document.blocks.back().AsParagraph()->provenance.box = Box{51, 385, 522, 400};
+    for (const std::string& line : c.body) {
+      document.blocks.push_back(Text(line, 3));
+      document.blocks.back().AsParagraph()->provenance.box = Box{51, 454, 451, 471};
+    }
+    for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    std::vector<CanonicalTable> tables;
+    std::vector<Finding> findings;
+    ReadUngriddedSummary(document, DocKind::kFinalAccounts, tables, findings);
+    std::vector<std::string> keys;
+    for (const CanonicalTable& table : tables) {
+      for (const CanonicalRow& row : table.rows) keys.push_back(row.row_code);
+    }
+    EXPECT_EQ(keys, c.keys) << c.name;
   }
 }
 

@@ -645,6 +645,16 @@ TEST(IdentifyTest, KindFromTheRowsOfAContinuation) {
       {"301", "工资福利支出", "3,174,896.28", "3,174,896.28", ""},
       {"30101", "基本工资", "1,972,283.82", "1,972,283.82", ""},
       {"30102", "津贴补贴", "846,845.92", "846,845.92", ""}};
+  // H s3w_0105: the header alone on page 2, the coded rows on page 3, its number 三、 read 一、.
+  const std::vector<std::vector<std::string>> expenditure_first = {
+      {"功能分类科目编码", "", "", "科目名称", "本年支出合计", "基本支出", "项目支出"}};
+  const std::vector<std::vector<std::string>> expenditure_rest = {
+      {"类", "款", "项", "", "", "", ""},
+      {"合计", "", "", "", "291,092.88", "128,273.79", "162,819.09"},
+      {"208", "", "", "社会保障和就业支出", "291,092.88", "128,273.79", "162,819.09"},
+      {"208", "05", "", "行政事业单位养老支出", "114,924.49", "38,922.54", "76,001.95"},
+      {"208", "05", "05", "机关事业单位基本养老保险缴费支出", "114,924.49", "38,922.54",
+       "76,001.95"}};
   std::vector<std::vector<std::string>> income_with_codes = income_first;
   income_with_codes.push_back({"201", "一般公共服务支出", "1.00", "1.00", ""});
   income_with_codes.push_back({"20101", "人大事务", "1.00", "1.00", ""});
@@ -671,6 +681,18 @@ TEST(IdentifyTest, KindFromTheRowsOfAContinuation) {
        {income_rest},
        {KindEvidence{"number", "三、 -> listed: 支出决算表", "final.expenditure"}},
        "other"},
+      {"NumberNamingAKindTheHeaderRulesOut",
+       expenditure_first,
+       {expenditure_rest},
+       {KindEvidence{"number", "一、 -> listed: 部门收支决算总表",
+                     "final.income_expenditure_summary"}},
+       "final.expenditure"},
+      {"NumberNamingAnotherKindTheHeaderFits",
+       expenditure_first,
+       {expenditure_rest},
+       {KindEvidence{"number", "五、 -> listed: 一般公共预算财政拨款支出决算表",
+                     "final.general_budget_expenditure"}},
+       "other"},
       {"PartsNamingTwoFamilies", income_first, {income_rest, economic_rest}, {}, "other"},
       {"FirstPartBodyNamesAFamily", income_with_codes, {three_public_rest}, {}, "other"},
   };
@@ -696,6 +718,39 @@ TEST(IdentifyTest, KindFromTheRowsOfAContinuation) {
         tables[0].canonical.evidence.back().source == "body" &&
         tables[0].canonical.evidence.back().text.find("(continued on page 4)") != std::string::npos;
     EXPECT_EQ(said, c.kind != "other") << c.name;
+  }
+}
+
+// The header-only part and its rows on the next page joined by the stitch into one grid (H
+// s3w_0105): one part, two source blocks; identification saw the header alone. The rows the join
+// brought identify it, as a continuation's do; a table whose own rows named a family at
+// identification (a body evidence entry) is left as it is.
+TEST(IdentifyTest, KindFromTheRowsAJoinBrought) {
+  Table joined =
+      Grid({{"功能分类科目编码", "", "", "科目名称", "本年支出合计", "基本支出", "项目支出"},
+            {"类", "款", "项", "", "", "", ""},
+            {"合计", "", "", "", "291,092.88", "128,273.79", "162,819.09"},
+            {"208", "", "", "社会保障和就业支出", "291,092.88", "128,273.79", "162,819.09"},
+            {"208", "05", "", "行政事业单位养老支出", "114,924.49", "38,922.54", "76,001.95"}});
+  joined.pages = {2, 3};
+  for (const bool body_read : {false, true}) {
+    StitchedTable stitched;
+    stitched.canonical.kind = "other";
+    stitched.canonical.source_blocks = {21, 22};
+    stitched.canonical.pages = {2, 3};
+    stitched.canonical.evidence = {KindEvidence{"number", "一、 -> listed: 部门收支决算总表",
+                                                "final.income_expenditure_summary"}};
+    if (body_read) {
+      stitched.canonical.evidence.push_back(KindEvidence{"body", "function codes 208", ""});
+    }
+    stitched.parts.push_back(TablePart{21, &joined, AnalyzeHeader(joined)});
+    std::vector<StitchedTable> tables = {stitched};
+    IdentifyByContinuedBody(tables, IdentifyOptions{DocKind::kFinalAccounts});
+    EXPECT_EQ(tables[0].canonical.kind, body_read ? "other" : "final.expenditure");
+    if (!body_read) {
+      EXPECT_NE(tables[0].canonical.evidence.back().text.find("(continued on page 3)"),
+                std::string::npos);
+    }
   }
 }
 

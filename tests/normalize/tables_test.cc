@@ -362,6 +362,81 @@ TEST(TablesTest, CodeDashNameInOneCell) {
   }
 }
 
+// 合 计 / 总 计 printed letter-spaced over two label columns (H8 s3w_0114's scan: 总 | 记 in the
+// summary, 合 | 让 in the 一般公共预算 table): the two cells are one word, the total's. On a scan
+// the 计 cell may be read as another ideograph; in a text layer only 计 joins.
+TEST(TablesTest, TotalWordSpreadOverTwoLabelColumns) {
+  struct Case {
+    TextOrigin origin;
+    const char* summary_second;  // the 计 of 总计 as read
+    const char* table_second;    // the 计 of 合计 as read
+    bool keyed;
+  };
+  const Case cases[] = {
+      {TextOrigin::kOcr, "记", "让", true},
+      {TextOrigin::kOcr, "计", "计", true},
+      {TextOrigin::kTextLayer, "计", "计", true},
+      {TextOrigin::kTextLayer, "记", "让", false},
+  };
+  for (const Case& c : cases) {
+    Document document = DocumentBuilder()
+                            .Page({"北京市审计局", "2026年部门决算", "编制单位：北京市审计局"})
+                            .Page({"公开01表 收入支出决算总表", "金额单位：元"})
+                            .Table({{"收入", "", "", "支出", ""},
+                                    {"项目", "", "金额", "项目", "金额"},
+                                    {"一、一般公共预算财政拨款收入", "", "100.00",
+                                     "一、一般公共服务支出", "100.00"},
+                                    {"本年收入合计", "", "100.00", "本年支出合计", "100.00"},
+                                    {"总", c.summary_second, "100.00", "总计", "100.00"}})
+                            .Page({"公开05表 一般公共预算财政拨款支出决算表", "金额单位：元"})
+                            .Table({{"科目名称", "", "合计", "基本支出", "项目支出"},
+                                    {"合", c.table_second, "100.00", "60.00", "40.00"},
+                                    {"201一般公共服务支出", "", "100.00", "60.00", "40.00"}})
+                            .Build();
+    for (Block& block : document.blocks) {
+      if (Paragraph* paragraph = block.AsParagraph()) paragraph->provenance.origin = c.origin;
+      if (Table* table = block.AsTable()) {
+        for (TableCell& cell : table->cells) cell.provenance.origin = c.origin;
+      }
+    }
+    const NormalizedDocument normalized = Normalize(document, NormalizeOptions{});
+    EXPECT_EQ(FigureFen(normalized, "final.income_expenditure_summary", "income.grand_total",
+                        "amount") == 10000,
+              c.keyed)
+        << c.summary_second;
+    EXPECT_EQ(FigureFen(normalized, "final.general_budget_expenditure", "total", "basic") == 6000,
+              c.keyed)
+        << c.table_second;
+  }
+}
+
+// A summary's class name a scan read cut at its cell's edge (H s3w_0097: 二、自然资源海洋气 |
+// 9 | 710,954.68) keys its class; a text layer's name is read as printed.
+TEST(TablesTest, OcrSummaryClassNameCutAtTheCellsEdge) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Document document =
+        DocumentBuilder()
+            .Page({"北京市审计局", "2026年部门决算", "编制单位：北京市审计局"})
+            .Page({"公开01表 收入支出决算总表", "金额单位：元"})
+            .Table({{"收入", "", "支出", ""},
+                    {"项目", "金额", "项目", "金额"},
+                    {"一、一般公共预算财政拨款收入", "300.00", "一、一般公共服务支出", "200.00"},
+                    {"二、政府性基金预算财政拨款收入", "", "二、自然资源海洋气", "100.00"},
+                    {"本年收入合计", "300.00", "本年支出合计", "300.00"}})
+            .Build();
+    for (Block& block : document.blocks) {
+      if (Paragraph* paragraph = block.AsParagraph()) paragraph->provenance.origin = origin;
+      if (Table* table = block.AsTable()) {
+        for (TableCell& cell : table->cells) cell.provenance.origin = origin;
+      }
+    }
+    const NormalizedDocument normalized = Normalize(document, NormalizeOptions{});
+    EXPECT_EQ(
+        FigureFen(normalized, "final.income_expenditure_summary", "expenditure.220", "amount"),
+        origin == TextOrigin::kOcr ? 10000 : -1);
+  }
+}
+
 TEST(TablesTest, CleanName) {
   EXPECT_EQ(CleanName("行政 运行"), "行政运行");
   EXPECT_EQ(CleanName("机关事业单位基本养老\n保险缴费支出"), "机关事业单位基本养老保险缴费支出");

@@ -1,0 +1,135 @@
+#include "normalize/ocr_rest_rows.h"
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/amount.h"
+
+namespace disclose {
+namespace {
+
+// A label's wrapped end is a few characters (款, 计, 支出); a longer text is a row's own label.
+constexpr std::size_t kMaxWordCodePoints = 4;
+
+bool HasDigit(std::string_view text) {
+  for (char c : text) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
+bool IsRest(std::string_view text) {
+  if (text.empty() || text.size() > 2) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+// The cut amount `text` reads as, with its point put back where a scan read a comma for it
+// (59,097， over 00), and how many decimals it kept (0 or 1); nullopt when it is no cut amount.
+std::optional<std::pair<std::string, std::size_t>> CutHead(std::string_view text) {
+  std::string head(text);
+  for (std::string_view comma : {"，", ","}) {
+    if (head.size() > comma.size() &&
+        head.compare(head.size() - comma.size(), comma.size(), comma) == 0) {
+      head.resize(head.size() - comma.size());
+      head += '.';
+      break;
+    }
+  }
+  if (head.empty() || head[0] < '0' || head[0] > '9') return std::nullopt;
+  const std::size_t point = head.find('.');
+  if (point == std::string::npos || head.find('.', point + 1) != std::string::npos) {
+    return std::nullopt;
+  }
+  const std::size_t decimals = head.size() - point - 1;
+  if (decimals > 1) return std::nullopt;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    const char c = head[i];
+    if (!(c >= '0' && c <= '9') && c != ',' && i != point) return std::nullopt;
+  }
+  return std::make_pair(head, decimals);
+}
+
+bool IsOcr(const TableCell& cell) {
+  return cell.provenance.origin == TextOrigin::kOcr;
+}
+
+}  // namespace
+
+bool JoinWrappedRestRow(Table& table, int r) {
+  if (r <= 0) return false;
+  std::map<int, TableCell*> above;
+  std::map<int, TableCell*> row;
+  for (TableCell& cell : table.cells) {
+    if (cell.row == r - 1 && cell.row_span == 1) above[cell.column] = &cell;
+    if (cell.row == r && cell.row_span == 1) row[cell.column] = &cell;
+  }
+  struct Join {
+    TableCell* rest;
+    TableCell* head;
+    std::string joined;  // the whole amount, when the rest is digits
+  };
+  std::vector<Join> joins;
+  bool any_rest = false;
+  for (const auto& [column, cell] : row) {
+    const std::string text = Trim(cell->text);
+    if (text.empty()) continue;
+    if (!IsOcr(*cell)) return false;
+    const auto up = above.find(column);
+    if (up == above.end() || !IsOcr(*up->second)) return false;
+    const std::string head_text = Trim(up->second->text);
+    if (IsRest(text)) {
+      // The cut amount is the cell's last word (a cell that ran two columns' text together,
+      // 59,097. 本年支出合计 59,097., ends with the amount whose rest is under it).
+      const std::size_t space = head_text.find_last_of(" \t\n");
+      const std::string before = space == std::string::npos ? "" : head_text.substr(0, space + 1);
+      const std::optional<std::pair<std::string, std::size_t>> head =
+          CutHead(space == std::string::npos ? head_text : head_text.substr(space + 1));
+      if (!head || head->second + text.size() != 2) return false;
+      const std::string whole = head->first + text;
+      const AmountText amount = ParseAmountText(whole);
+      if (amount.kind != AmountKind::kNumber || amount.decimals != 2 || amount.irregular_grouping) {
+        return false;
+      }
+      joins.push_back(Join{cell, up->second, before + whole});
+      any_rest = true;
+      continue;
+    }
+    // A label's wrapped end, under a label.
+    if (HasDigit(text) || DecodeUtf8(text).size() > kMaxWordCodePoints || head_text.empty() ||
+        HasDigit(head_text)) {
+      return false;
+    }
+    joins.push_back(Join{cell, up->second, ""});
+  }
+  if (!any_rest) return false;
+  for (Join& join : joins) {
+    join.head->text =
+        join.joined.empty() ? Trim(join.head->text) + Trim(join.rest->text) : join.joined;
+    if (join.head->provenance.box && join.rest->provenance.box) {
+      join.head->provenance.box->Extend(*join.rest->provenance.box);
+    }
+    join.rest->text.clear();
+  }
+  return true;
+}
+
+Document WithWrappedRestRowsJoined(const Document& document) {
+  Document joined = document;
+  for (Block& block : joined.blocks) {
+    Table* table = block.AsTable();
+    if (table == nullptr) continue;
+    for (int r = 1; r < table->row_count; ++r) JoinWrappedRestRow(*table, r);
+  }
+  return joined;
+}
+
+}  // namespace disclose

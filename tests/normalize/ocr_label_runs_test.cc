@@ -1,0 +1,61 @@
+#include "normalize/ocr_label_runs.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace disclose {
+namespace {
+
+TEST(OcrLabelRunsTest, AmountBeforeRunLabel) {
+  struct Case {
+    const char* cell;
+    const char* next;
+    const char* amount;  // "" when the cell is left as read
+  };
+  const Case cases[] = {
+      // A s3w_0071, H8 s3w_0118: the expenditure side's label run into the income amount.
+      {"7,034.77本年支出合计", "本年支出合计", "7,034.77"},
+      {"90,845,18本年支出合计", "本年支出合计", "90,845,18"},
+      {"7,034.77 本年支出 合计", "本年支出合计", "7,034.77"},
+      // Not the next cell's label, no amount before it, a label with digits, nothing after.
+      {"7,034.77本年支出合计", "总计", ""},
+      {"一般公共服务支出本年支出合计", "本年支出合计", ""},
+      {"7,034.77本年支出合计13", "13", ""},
+      {"7,034.77", "本年支出合计", ""},
+      {"7,034.77本年支出合计", "", ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(AmountBeforeRunLabel(c.cell, c.next), c.amount) << c.cell << " | " << c.next;
+  }
+}
+
+// Through a document: OCR'd cells only, the label cell kept.
+TEST(OcrLabelRunsTest, OcrGridCellsOnly) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table table;
+    table.row_count = 1;
+    table.column_count = 4;
+    const std::vector<std::string> texts = {"本年收入合计", "7,034.77本年支出合计", "本年支出合计",
+                                            "7,034.77"};
+    for (int c = 0; c < 4; ++c) {
+      TableCell cell;
+      cell.column = c;
+      cell.text = texts[static_cast<std::size_t>(c)];
+      cell.provenance.origin = origin;
+      table.cells.push_back(cell);
+    }
+    Document document;
+    document.blocks.push_back(Block{table});
+    const Document fixed = WithLabelRunsTakenOff(document);
+    const Table* read = fixed.blocks[0].AsTable();
+    ASSERT_NE(read, nullptr);
+    EXPECT_EQ(read->cells[1].text,
+              origin == TextOrigin::kOcr ? "7,034.77" : "7,034.77本年支出合计");
+    EXPECT_EQ(read->cells[2].text, "本年支出合计");
+  }
+}
+
+}  // namespace
+}  // namespace disclose

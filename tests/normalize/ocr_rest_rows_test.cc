@@ -1,0 +1,98 @@
+#include "normalize/ocr_rest_rows.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace disclose {
+namespace {
+
+// A grid of OCR'd cells (or text-layer ones), each with a box one line high per row.
+Table Grid(const std::vector<std::vector<std::string>>& rows, TextOrigin origin) {
+  Table table;
+  table.row_count = static_cast<int>(rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    table.column_count = std::max(table.column_count, static_cast<int>(rows[r].size()));
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      TableCell cell;
+      cell.row = static_cast<int>(r);
+      cell.column = static_cast<int>(c);
+      cell.text = rows[r][c];
+      cell.provenance.origin = origin;
+      const double y = 100.0 + 12.0 * static_cast<double>(r);
+      cell.provenance.box = Box{100.0 * static_cast<double>(c), y, 100.0 * (c + 1.0) - 10, y + 10};
+      table.cells.push_back(cell);
+    }
+  }
+  return table;
+}
+
+std::vector<std::vector<std::string>> Texts(const Table& table) {
+  std::vector<std::vector<std::string>> rows(
+      static_cast<std::size_t>(table.row_count),
+      std::vector<std::string>(static_cast<std::size_t>(table.column_count)));
+  for (const TableCell& cell : table.cells) {
+    rows[static_cast<std::size_t>(cell.row)][static_cast<std::size_t>(cell.column)] = cell.text;
+  }
+  return rows;
+}
+
+TEST(OcrRestRowsTest, JoinWrappedRestRow) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> read;
+    TextOrigin origin;
+    std::vector<std::vector<std::string>> joined;  // empty: left as read
+  };
+  const Case cases[] = {
+      // A s3w_0074's fiscal summary: the point read as a comma, a cell of two columns' text.
+      {"comma for the point",
+       {{"本年收入合计", "59,097，", "59,097. 本年支出合计 59,097.", "59,097.00"},
+        {"", "00", "00", ""}},
+       TextOrigin::kOcr,
+       {{"本年收入合计", "59,097.00", "59,097. 本年支出合计 59,097.00", "59,097.00"},
+        {"", "", "", ""}}},
+      // H8 s3w_0113's: one decimal kept, the label's end wrapped too.
+      {"one decimal kept and a label's end",
+       {{"二、政府性基金预算拨农林水支出", "8,852,214.0", "8,852,214.0"}, {"款", "2", "2"}},
+       TextOrigin::kOcr,
+       {{"二、政府性基金预算拨农林水支出款", "8,852,214.02", "8,852,214.02"}, {"", "", ""}}},
+      // Not rest rows: a 栏次 row under the header, a rest whose length does not complete the
+      // amount, a row with its own label, a whole amount above, a text layer.
+      {"栏次 under a header",
+       {{"项目", "合计", "基本支出"}, {"栏次", "1", "2"}},
+       TextOrigin::kOcr,
+       {}},
+      {"rest too long", {{"合计", "8,852,214.0"}, {"", "02"}}, TextOrigin::kOcr, {}},
+      {"a row of its own",
+       {{"合计", "8,852,214.0"}, {"二、政府性基金预算拨款", "2"}},
+       TextOrigin::kOcr,
+       {}},
+      {"whole amount above", {{"合计", "8,852,214.02"}, {"", "2"}}, TextOrigin::kOcr, {}},
+      {"text layer", {{"合计", "59,097."}, {"", "00"}}, TextOrigin::kTextLayer, {}},
+  };
+  for (const Case& c : cases) {
+    Table table = Grid(c.read, c.origin);
+    const bool joined = JoinWrappedRestRow(table, 1);
+    EXPECT_EQ(joined, !c.joined.empty()) << c.name;
+    EXPECT_EQ(Texts(table), c.joined.empty() ? c.read : c.joined) << c.name;
+  }
+}
+
+// The joined cell's box covers the rest: provenance points at both lines.
+TEST(OcrRestRowsTest, JoinedBoxCoversTheRest) {
+  Table table = Grid({{"合计", "59,097，"}, {"", "00"}}, TextOrigin::kOcr);
+  ASSERT_TRUE(JoinWrappedRestRow(table, 1));
+  for (const TableCell& cell : table.cells) {
+    if (cell.row == 0 && cell.column == 1) {
+      ASSERT_TRUE(cell.provenance.box.has_value());
+      EXPECT_DOUBLE_EQ(cell.provenance.box->y0, 100.0);
+      EXPECT_DOUBLE_EQ(cell.provenance.box->y1, 122.0);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace disclose
