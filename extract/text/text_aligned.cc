@@ -449,6 +449,11 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
     if (!rest[r]) continue;
     for (std::size_t c = 0; c < columns.size(); ++c) cells[r - 1][c] += cells[r][c];
   }
+  for (const Column& column : columns) {
+    table.column_kinds.push_back(column.cluster >= placed.size() ? 'h'
+                                 : amounts[column.cluster]       ? 'a'
+                                                                 : 't');
+  }
   for (std::size_t r = 0; r < rows.size(); ++r) {
     if (rest[r]) continue;
     std::vector<PendingCell> row;

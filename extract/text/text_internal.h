@@ -30,6 +30,9 @@ struct PendingCell {
 struct PendingTable {
   std::vector<std::vector<PendingCell>> rows;
   int first_line = 0;
+  // Shape (d) only, one per column: 'a' its body holds amounts, 't' text, 'h' only a header
+  // names it (其他收入 over an empty column). Empty for the other shapes.
+  std::string column_kinds;
 };
 
 // Shape (a): every line in [begin, end) is a row of tab-separated cells.

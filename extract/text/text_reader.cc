@@ -367,6 +367,10 @@ class Assembler {
         Table table = text_internal::BuildTable(item.table, index);
         if (previous_table >= 0 && ContinuesTable(previous_table_item, k)) {
           Table* earlier = document->blocks[static_cast<std::size_t>(previous_table)].AsTable();
+          if (LacksOnlyHeaderColumns(items_[previous_table_item].table.column_kinds,
+                                     item.table.column_kinds)) {
+            table.column_count = earlier->column_count;
+          }
           if (earlier->column_count == table.column_count) {
             earlier->continues_on_next_page = true;
             table.continued_from_previous_page = true;
@@ -388,6 +392,18 @@ class Assembler {
       }
       document->blocks.push_back(std::move(block));
     }
+  }
+
+  // A table laid out with spaces, resumed after a page break without its
+  // header, lacks the columns only the header names (其他收入 over an empty
+  // column, at the right): its columns are the first ones of the part above,
+  // of the same kinds, so the part reads as the same table with those columns
+  // empty.
+  static bool LacksOnlyHeaderColumns(const std::string& above, const std::string& below) {
+    if (above.empty() || below.empty() || below.size() >= above.size()) return false;
+    if (above.compare(0, below.size(), below) != 0) return false;
+    return std::all_of(above.begin() + static_cast<std::ptrdiff_t>(below.size()), above.end(),
+                       [](char kind) { return kind == 'h'; });
   }
 
   // Only blank lines, page numbers and the repeated 编制部门/单位 lines lie

@@ -343,6 +343,27 @@ TEST(TextReaderTest, SpaceAlignedRunsThatNeverLineUpStayParagraphs) {
   EXPECT_EQ(ParagraphTexts(document).size(), 40u);
 }
 
+// A table laid out with spaces that a page break (form feed) cuts: the part
+// below has no header, so no 其他收入 column (only the header names it); it
+// is still the part above resumed, with that column empty.
+TEST(TextReaderTest, SpaceAlignedTableResumedAfterAPageBreak) {
+  const Document document = ReadString(
+      "科目编码          科目名称                  合计            一般公共预算          其他收入\n"
+      "201           一般公共服务支出            1,000.00        1,000.00\n"
+      "20101         人大事务                1,000.00        1,000.00\n"
+      "\f"
+      "20102         政协事务                  500.00          500.00\n"
+      "20103         政府办公厅                 500.00          500.00\n");
+  const std::vector<const Table*> tables = Tables(document);
+  ASSERT_EQ(tables.size(), 2u);
+  EXPECT_EQ(tables[0]->column_count, 5);
+  EXPECT_EQ(tables[1]->column_count, 5);
+  EXPECT_TRUE(tables[0]->continues_on_next_page);
+  EXPECT_TRUE(tables[1]->continued_from_previous_page);
+  EXPECT_EQ(RowTexts(*tables[1], 0),
+            (std::vector<std::string>{"20102", "政协事务", "500.00", "500.00", ""}));
+}
+
 // Lines set apart with wide spaces but holding no amounts in two rows (a
 // contents page, a list of dates) are paragraphs, as before.
 TEST(TextReaderTest, SpacedLinesWithoutAmountsStayParagraphs) {
