@@ -169,74 +169,18 @@ bool IsRegionLine(const SourceLine& line) {
   return CodePointCount(fields[0].text) <= 8 && !IsPageNumberLine(fields[0].text, false);
 }
 
-}  // namespace
+// A run of text and the row it stands in.
+struct Placed {
+  Field field;
+  std::size_t row = 0;
+};
 
-std::size_t AlignedTableEnd(const std::vector<SourceLine>& lines, std::size_t begin) {
-  if (begin >= lines.size() || !IsRegionLine(lines[begin]) ||
-      FieldsOf(lines[begin].text, false).size() < 2) {
-    return begin;
-  }
-  std::size_t last_amount_row = begin;
-  int amount_rows = 0;
-  for (std::size_t i = begin; i < lines.size(); ++i) {
-    if (i > begin && lines[i].page_break_before) break;
-    if (IsBlankLine(lines[i].text)) continue;
-    if (!IsRegionLine(lines[i])) break;
-    if (HasAmount(FieldsOf(lines[i].text, false))) {
-      ++amount_rows;
-      last_amount_row = i;
-    }
-  }
-  if (amount_rows < 2) return begin;
-  // The last row's wrapped rest, right under it (no blank line between).
-  std::size_t end = last_amount_row + 1;
-  while (end < lines.size() && !lines[end].page_break_before && !IsBlankLine(lines[end].text) &&
-         lines[end].text.find('\t') == std::string::npos && IsRestLine(lines[end].text)) {
-    ++end;
-  }
-  return end;
-}
-
-PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t begin,
-                              std::size_t end) {
-  PendingTable table;
-  table.first_line = begin < lines.size() ? lines[begin].number : 0;
-  // Rows: every filled line; the body starts at the first row with an amount.
-  std::vector<const SourceLine*> rows;
-  std::vector<bool> blank_before;  // a blank line between this row and the one above
-  bool blank = false;
-  for (std::size_t i = begin; i < end && i < lines.size(); ++i) {
-    if (IsBlankLine(lines[i].text)) {
-      blank = true;
-      continue;
-    }
-    rows.push_back(&lines[i]);
-    blank_before.push_back(blank);
-    blank = false;
-  }
-  std::size_t body = rows.size();
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    if (HasAmount(FieldsOf(rows[r]->text, false))) {
-      body = r;
-      break;
-    }
-  }
-  // Rows above the first amount that open with a numbered item or a class
-  // code are body rows whose amounts are blank (一、一般公共预算拨款收入 with
-  // nothing this year), not header lines.
-  while (body > 0 && body < rows.size() && StartsLikeARow(rows[body - 1]->text)) --body;
-  // Columns from the body rows' fields: two fields of different rows that
-  // overlap stand in one column, strongest overlap first, unless they are an
-  // amount and a label or that would put two fields of one row in one column (a long label run into
-  // the next column's band overlaps it, but its own row has a field there too).
-  struct Placed {
-    Field field;
-    std::size_t row = 0;
-  };
-  std::vector<Placed> placed;
-  for (std::size_t r = body; r < rows.size(); ++r) {
-    for (Field& field : FieldsOf(rows[r]->text, false)) placed.push_back({std::move(field), r});
-  }
+// The columns of a body's runs, as the index of a representative run per run:
+// two runs of different rows that overlap stand in one column, strongest
+// overlap first, unless they are an amount and a label or that would put two
+// runs of one row in one column (a long label run into the next column's band
+// overlaps it, but its own row has a run there too).
+std::vector<std::size_t> ClusterRuns(const std::vector<Placed>& placed) {
   std::vector<std::size_t> parent(placed.size());
   std::vector<std::vector<std::size_t>> rows_of(placed.size());
   for (std::size_t k = 0; k < placed.size(); ++k) {
@@ -294,6 +238,73 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
     rows_of[a] = std::move(merged);
     rows_of[b].clear();
   }
+  std::vector<std::size_t> root(placed.size());
+  for (std::size_t k = 0; k < placed.size(); ++k) root[k] = find(k);
+  return root;
+}
+
+}  // namespace
+
+std::size_t AlignedTableEnd(const std::vector<SourceLine>& lines, std::size_t begin) {
+  if (begin >= lines.size() || !IsRegionLine(lines[begin]) ||
+      FieldsOf(lines[begin].text, false).size() < 2) {
+    return begin;
+  }
+  std::size_t last_amount_row = begin;
+  int amount_rows = 0;
+  for (std::size_t i = begin; i < lines.size(); ++i) {
+    if (i > begin && lines[i].page_break_before) break;
+    if (IsBlankLine(lines[i].text)) continue;
+    if (!IsRegionLine(lines[i])) break;
+    if (HasAmount(FieldsOf(lines[i].text, false))) {
+      ++amount_rows;
+      last_amount_row = i;
+    }
+  }
+  if (amount_rows < 2) return begin;
+  // The last row's wrapped rest, right under it (no blank line between).
+  std::size_t end = last_amount_row + 1;
+  while (end < lines.size() && !lines[end].page_break_before && !IsBlankLine(lines[end].text) &&
+         lines[end].text.find('\t') == std::string::npos && IsRestLine(lines[end].text)) {
+    ++end;
+  }
+  return end;
+}
+
+PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t begin,
+                              std::size_t end) {
+  PendingTable table;
+  table.first_line = begin < lines.size() ? lines[begin].number : 0;
+  // Rows: every filled line; the body starts at the first row with an amount.
+  std::vector<const SourceLine*> rows;
+  std::vector<bool> blank_before;  // a blank line between this row and the one above
+  bool blank = false;
+  for (std::size_t i = begin; i < end && i < lines.size(); ++i) {
+    if (IsBlankLine(lines[i].text)) {
+      blank = true;
+      continue;
+    }
+    rows.push_back(&lines[i]);
+    blank_before.push_back(blank);
+    blank = false;
+  }
+  std::size_t body = rows.size();
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (HasAmount(FieldsOf(rows[r]->text, false))) {
+      body = r;
+      break;
+    }
+  }
+  // Rows above the first amount that open with a numbered item or a class
+  // code are body rows whose amounts are blank (一、一般公共预算拨款收入 with
+  // nothing this year), not header lines.
+  while (body > 0 && body < rows.size() && StartsLikeARow(rows[body - 1]->text)) --body;
+  std::vector<Placed> placed;
+  for (std::size_t r = body; r < rows.size(); ++r) {
+    for (Field& field : FieldsOf(rows[r]->text, false)) placed.push_back({std::move(field), r});
+  }
+  const std::vector<std::size_t> root = ClusterRuns(placed);
+  const auto find = [&](std::size_t k) { return root[k]; };
   // Each cluster's band of positions, left to right.
   struct Column {
     std::size_t start = 0, end = 0;
