@@ -303,8 +303,8 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
   for (std::size_t r = body; r < rows.size(); ++r) {
     for (Field& field : FieldsOf(rows[r]->text, false)) placed.push_back({std::move(field), r});
   }
-  const std::vector<std::size_t> root = ClusterRuns(placed);
-  const auto find = [&](std::size_t k) { return root[k]; };
+  const std::vector<std::size_t> cluster_of = ClusterRuns(placed);
+  const auto find = [&](std::size_t k) { return cluster_of[k]; };
   // Each cluster's band of positions, left to right.
   struct Column {
     std::size_t start = 0, end = 0;
