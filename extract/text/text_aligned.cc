@@ -108,7 +108,7 @@ bool IsAmountColumnField(std::string_view text) {
   std::string_view digits = text;
   if (!digits.empty() && digits[0] == '.') digits.remove_prefix(1);
   return !digits.empty() && digits.size() <= 2 &&
-         std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+         std::all_of(digits.begin(), digits.end(), [](char c) { return IsAsciiDigit(c); });
 }
 
 // A line that is not a row: a table's title or unit line, a note, a sentence.
@@ -143,7 +143,7 @@ bool StartsLikeARow(std::string_view line) {
   if (fields.empty()) return false;
   const std::string& first = fields.front().text;
   return first.size() >= 3 && first.size() <= 7 &&
-         std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; });
+         std::all_of(first.begin(), first.end(), [](char c) { return IsAsciiDigit(c); });
 }
 
 // A line that can be the wrapped rest of the row above it: no whole amount,
@@ -153,8 +153,8 @@ bool IsRestLine(std::string_view line) {
   const std::vector<Field> fields = FieldsOf(line, false);
   return !fields.empty() && std::all_of(fields.begin(), fields.end(), [](const Field& field) {
     if (IsAmountField(field.text)) return false;
-    const bool has_digit = std::any_of(field.text.begin(), field.text.end(),
-                                       [](char c) { return c >= '0' && c <= '9'; });
+    const bool has_digit =
+        std::any_of(field.text.begin(), field.text.end(), [](char c) { return IsAsciiDigit(c); });
     return has_digit ? IsAmountColumnField(field.text) : CodePointCount(field.text) <= 8;
   });
 }
@@ -245,14 +245,17 @@ std::vector<std::size_t> ClusterRuns(const std::vector<Placed>& placed) {
 
 }  // namespace
 
-std::size_t AlignedTableEnd(const std::vector<SourceLine>& lines, std::size_t begin) {
+std::size_t AlignedTableEnd(const std::vector<SourceLine>& lines, std::size_t begin,
+                            std::size_t* scanned) {
+  *scanned = begin + 1;
   if (begin >= lines.size() || !IsRegionLine(lines[begin]) ||
       FieldsOf(lines[begin].text, false).size() < 2) {
     return begin;
   }
   std::size_t last_amount_row = begin;
   int amount_rows = 0;
-  for (std::size_t i = begin; i < lines.size(); ++i) {
+  std::size_t i = begin;
+  for (; i < lines.size(); ++i) {
     if (i > begin && lines[i].page_break_before) break;
     if (IsBlankLine(lines[i].text)) continue;
     if (!IsRegionLine(lines[i])) break;
@@ -261,6 +264,7 @@ std::size_t AlignedTableEnd(const std::vector<SourceLine>& lines, std::size_t be
       last_amount_row = i;
     }
   }
+  *scanned = i;
   if (amount_rows < 2) return begin;
   // The last row's wrapped rest, right under it (no blank line between).
   std::size_t end = last_amount_row + 1;
@@ -440,7 +444,7 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
   const auto structural = [](const std::string& text) {
     const std::string word = RemoveAllWhitespace(text);
     return word == "类" || word == "款" || word == "项" || word == "栏次" || word == "行次" ||
-           std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+           std::all_of(word.begin(), word.end(), [](char c) { return IsAsciiDigit(c); });
   };
   for (std::size_t r = 1; !rows_spaced && r < body; ++r) {
     bool under_words = false;

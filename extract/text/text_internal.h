@@ -49,7 +49,11 @@ std::size_t ParsePipeTable(const std::vector<SourceLine>& lines, std::size_t beg
 // Shape (d): columns laid out with spaces (pdftotext -layout, a monospace
 // print). The index just past the table region starting at `begin` (through
 // its last row with an amount), or `begin` when no such table starts there.
-std::size_t AlignedTableEnd(const std::vector<SourceLine>& lines, std::size_t begin);
+// `scanned` is where the look stopped: when no table starts at `begin`, none
+// starts before `scanned` either (each start there sees a tail of the same
+// lines, down to the same stop), so the caller need not look again there.
+std::size_t AlignedTableEnd(const std::vector<SourceLine>& lines, std::size_t begin,
+                            std::size_t* scanned);
 // The rows of [begin, end) cut into the columns their text stands in.
 PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t begin,
                               std::size_t end);

@@ -187,8 +187,10 @@ class Assembler {
       return next;
     }
     if (line.text.find('\t') != std::string::npos) return TabRun(i);
-    if (!markdown_) {
-      const std::size_t end = text_internal::AlignedTableEnd(lines_, i);
+    // A run of lines that holds no table laid out with spaces is looked at
+    // once, not again from each of its lines (which was quadratic).
+    if (!markdown_ && i >= no_aligned_table_before_) {
+      const std::size_t end = text_internal::AlignedTableEnd(lines_, i, &no_aligned_table_before_);
       if (end > i) {
         std::int64_t fields = 0;
         for (std::size_t k = i; k < end; ++k) fields += 1 + CountSpaceRuns(lines_[k].text);
@@ -424,6 +426,7 @@ class Assembler {
   ModelBudget* budget_;
   bool gap_ = false;
   std::vector<Item> items_;
+  std::size_t no_aligned_table_before_ = 0;  // AlignedTableEnd's `scanned`
 };
 
 }  // namespace
