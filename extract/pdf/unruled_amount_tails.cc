@@ -80,13 +80,27 @@ bool Completes(std::string_view above, std::string_view piece) {
   return piece.front() == '.' && above.find('.') == std::string_view::npos;
 }
 
+// Completes, and on a page read by OCR also with the low mark that ends `above` read the
+// other way: the engine reads a cut point as a comma as often as not ("997,019，" over "92").
+// The two never both fit (a rest after a point has two decimals, after a comma three digits
+// before any point), so the grammar decides.
+bool CompletesAsRead(std::string_view above, std::string_view piece, const TailOptions& options) {
+  if (Completes(above, piece)) return true;
+  if (!options.low_mark_uncertain || above.empty() || (above.back() != ',' && above.back() != '.'))
+    return false;
+  std::string other(above);
+  other.back() = above.back() == ',' ? '.' : ',';
+  return Completes(other, piece);
+}
+
 // Rule 5 over every line: marks the lines that hold only the wrapped rests of
 // the amounts above (and perhaps a wrapped label first). A piece that
 
 }  // namespace
 
 // warning names it.
-void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings) {
+void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
+                     std::vector<Warning>& warnings) {
   for (std::size_t l = 1; l < lines.size(); ++l) {
     Line& line = lines[l];
     const Line& above = lines[l - 1];
@@ -106,7 +120,7 @@ void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings) {
         const bool under =
             chunk.box.x0 < upper.box.x1 + slack && chunk.box.x1 > upper.box.x0 - slack;
         const std::string above_text = Compact(upper.text);
-        if (under && Completes(AmountOfChunk(above_text), piece))
+        if (under && CompletesAsRead(AmountOfChunk(above_text), piece, options))
           targets.push_back(static_cast<int>(a));
       }
       if (targets.size() == 1) {

@@ -168,6 +168,30 @@ bool IsLabelRowLine(const std::vector<Line>& lines, const Candidate& run, std::s
   });
 }
 
+namespace {
+
+// A row with an amount that stops where a wrapped amount's first line does ("4,761.0",
+// "14,620.", "2,639,65") and no line under it that holds the rest: OCR reads no lone "4" under
+// 12 pt amounts in narrow columns, so the next row starts a line further down than the row
+// pitch allows, and the table ended at every such row (s3w_0058_budget, s3w_0139_final).
+bool AwaitsUnreadRest(const std::vector<Line>& lines, std::size_t row) {
+  const Line& line = lines[row];
+  if (!IsBodyRow(line) || (row + 1 < lines.size() && lines[row + 1].tail)) return false;
+  for (std::size_t c = 0; c < line.chunks.size(); ++c) {
+    if (IsAmount(line, c) && line.chunks[c].money &&
+        !IsWellFormedAmount(Compact(line.chunks[c].text))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The rest's line that OCR did not read, with its leading: a wrapped line follows at about 1.2
+// lines.
+constexpr double kUnreadRestLines = 1.5;
+
+}  // namespace
+
 // Runs of body rows, allowing label lines between them: one label line
 // anywhere, up to kMaxLabelRows rows of labels only at the row pitch, or up
 // to kMaxWrappedLines tight lines (a label wrapped over several lines in a
@@ -188,7 +212,9 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines, double page_heig
     while (j < lines.size()) {
       const Line& previous = lines[j - 1];  // the row above or its wrapped label
       const double height = std::max(1.0, previous.box.height());
-      if (lines[j].box.y0 - previous.box.y1 > kRowGapLines * height) break;
+      const double gap_lines =
+          kRowGapLines + (AwaitsUnreadRest(lines, j - 1) ? kUnreadRestLines : 0.0);
+      if (lines[j].box.y0 - previous.box.y1 > gap_lines * height) break;
       if (IsBodyRow(lines[j])) {
         run.last = j;
         ++rows;

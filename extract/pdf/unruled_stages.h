@@ -30,7 +30,7 @@
 //
 // Usage (what unruled_tables.cc does, in short):
 //   std::vector<Line> lines = BuildLines(page, glyph_taken);
-//   MarkAmountTails(lines, warnings);
+//   MarkAmountTails(lines, TailOptions{}, warnings);
 //   for (const Candidate& run : FindRuns(lines, page.page.height)) {
 //     const std::vector<double> edges = AmountColumns(lines, run, kRightEdgeTolEm * em);
 //     const LabelBounds labels = FindLabelBounds(lines, run, edges, em);
@@ -151,8 +151,14 @@ bool HasMoney(const Line& line);
 bool IsCaptionLine(const Line& line);
 
 // Stage 2 (unruled_amount_tails.cc).
+struct TailOptions {
+  // A page read by OCR: the low mark that ends a cut amount may be a point read as a comma,
+  // or the other way round.
+  bool low_mark_uncertain = false;
+};
 bool IsWellFormedAmount(std::string_view text);
-void MarkAmountTails(std::vector<Line>& lines, std::vector<Warning>& warnings);
+void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
+                     std::vector<Warning>& warnings);
 
 // Stage 3 (unruled_runs.cc).
 bool IsWrappedLabelLine(const std::vector<Line>& lines, std::size_t j);

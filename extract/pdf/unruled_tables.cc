@@ -248,7 +248,9 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
   std::vector<DetectedTable> tables;
   std::vector<Line> lines = BuildLines(page, glyph_taken);
   std::vector<Warning> warnings;
-  MarkAmountTails(lines, warnings);
+  MarkAmountTails(lines,
+                  TailOptions{.low_mark_uncertain = page.page.text_origin == TextOrigin::kOcr},
+                  warnings);
   for (const Candidate& run : FindRuns(lines, page.page.height)) {
     const double em = lines[run.first].em;
     const std::vector<double> edges = AmountColumns(lines, run, kRightEdgeTolEm * em);

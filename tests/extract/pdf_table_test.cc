@@ -1302,5 +1302,85 @@ TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
   EXPECT_TRUE(DetectTables(list).empty());
 }
 
+// OCR reads the point that ends a cut amount as a comma as often as not ("997,019，" over "92",
+// s3w_0139_final): on a page read by OCR the rest completes it either way; on a text layer the
+// printed comma is what it is, and "2,789,270," + "19" is no amount.
+TEST(UnruledTableTest, OcrCutPointReadAsACommaStillTakesItsRest) {
+  for (const bool ocr : {true, false}) {
+    SCOPED_TRACE(ocr ? "page read by OCR" : "text layer");
+    PageContent page = A4Page(2);
+    if (ocr) page.page.text_origin = TextOrigin::kOcr;
+    const std::vector<double> rights = {340, 430, 520};
+    AddRun(page, "项目", 60, 100);
+    RightAligned(page, "合计", rights[0], 100);
+    RightAligned(page, "基本支出", rights[1], 100);
+    RightAligned(page, "项目支出", rights[2], 100);
+    AddRun(page, "201一般公共服务支出", 60, 118);
+    for (std::size_t k = 0; k < 3; ++k) RightAligned(page, "1,000.00", rights[k], 118);
+    AddRun(page, "20101人大事务", 60, 136);
+    RightAligned(page, "2,789,270.", rights[0], 136);
+    RightAligned(page, "2,789,270，", rights[1], 136);
+    RightAligned(page, "19", rights[0], 148);
+    RightAligned(page, "19", rights[1], 148);
+    AddRun(page, "合计", 60, 166);
+    for (std::size_t k = 0; k < 3; ++k) RightAligned(page, "2,000.00", rights[k], 166);
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    if (ocr) {
+      ASSERT_EQ(table.row_count, 4);
+      EXPECT_EQ(CompactRow(table, 2),
+                (std::vector<std::string>{"20101人大事务", "2,789,270.19", "2,789,270，19", ""}));
+    } else {
+      // The "19" under the comma is no rest: the line is no tail, and the comma's amount
+      // never takes it.
+      for (const TableCell& cell : table.cells)
+        EXPECT_NE(RemoveAllWhitespace(cell.text), "2,789,270，19");
+    }
+  }
+}
+
+// Rows whose amounts wrapped in narrow cells, their rests unread (OCR reads no lone "4" under
+// "4,761.0"): each row stands a line further below the one above than the row pitch allows.
+// A row that stops where a wrapped amount's first line does keeps the table going
+// (s3w_0058_budget, s3w_0139_final: the table ended at the first such row, its other rows lost
+// as paragraphs); rows of whole amounts so far apart stay apart.
+TEST(UnruledTableTest, RowsWhoseWrappedRestsWereNotReadStayInOneTable) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> amounts;  // one a row, in the 合计 column
+    std::size_t tables;
+    int rows;  // of the table, when there is one
+  };
+  const std::vector<Case> cases = {
+      {"rests after the point unread", {"4,761.0", "14,620.", "9,137.6", "5,482.6"}, 1, 5},
+      {"rests inside the integer unread", {"2,639,65", "1,578,49", "997,019.", "64,141.4"}, 1, 5},
+      {"whole amounts as far apart", {"4,761.04", "14,620.35", "9,137.67", "5,482.68"}, 0, 0},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(3);
+    page.page.text_origin = TextOrigin::kOcr;
+    AddRun(page, "科目名称", 60, 100);
+    RightAligned(page, "合计", 340, 100);
+    RightAligned(page, "基本支出", 430, 100);
+    const std::vector<std::string> labels = {"201一般公共服务支出", "220自然资源支出",
+                                             "2200501行政运行", "2200504气象事业机构"};
+    double top = 118;
+    for (std::size_t r = 0; r < labels.size(); ++r) {
+      AddRun(page, labels[r], 60, top);
+      RightAligned(page, c.amounts[r], 340, top);
+      RightAligned(page, "1,000.00", 430, top);
+      top += 46;  // 34 pt apart: 2.8 lines of 12 pt
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), c.tables);
+    if (c.tables == 1) {
+      EXPECT_EQ(tables[0].table.row_count, c.rows);
+      EXPECT_EQ(CompactRow(tables[0].table, c.rows - 1)[0], "2200504气象事业机构");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace disclose::pdf
