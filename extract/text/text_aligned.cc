@@ -243,6 +243,200 @@ std::vector<std::size_t> ClusterRuns(const std::vector<Placed>& placed) {
   return root;
 }
 
+// A region's lines as rows: every filled line, its runs, and whether a blank
+// line stands between it and the row above; the body starts at `body`.
+struct RegionRows {
+  std::vector<const SourceLine*> lines;
+  std::vector<std::vector<Field>> fields;
+  std::vector<bool> blank_before;
+  std::size_t body = 0;
+};
+
+RegionRows CollectRows(const std::vector<SourceLine>& lines, std::size_t begin, std::size_t end) {
+  RegionRows rows;
+  bool blank = false;
+  for (std::size_t i = begin; i < end && i < lines.size(); ++i) {
+    if (IsBlankLine(lines[i].text)) {
+      blank = true;
+      continue;
+    }
+    rows.lines.push_back(&lines[i]);
+    rows.fields.push_back(FieldsOf(lines[i].text, false));
+    rows.blank_before.push_back(blank);
+    blank = false;
+  }
+  // The body starts at the first row with an amount.
+  rows.body = rows.lines.size();
+  for (std::size_t r = 0; r < rows.lines.size(); ++r) {
+    if (HasAmount(rows.fields[r])) {
+      rows.body = r;
+      break;
+    }
+  }
+  // Rows above the first amount that open with a numbered item or a class
+  // code are body rows whose amounts are blank (一、一般公共预算拨款收入 with
+  // nothing this year), not header lines.
+  while (rows.body > 0 && rows.body < rows.lines.size() &&
+         StartsLikeARow(rows.lines[rows.body - 1]->text)) {
+    --rows.body;
+  }
+  return rows;
+}
+
+// A column: a cluster's band of positions.
+struct Column {
+  std::size_t start = 0, end = 0;
+  std::size_t cluster = 0;  // the placed-run count for a column only a header names
+};
+
+// The columns of a region, left to right, and which clusters hold amounts.
+struct ColumnLayout {
+  std::vector<Column> columns;
+  std::vector<bool> amounts;               // per cluster (and one past: false)
+  std::vector<std::size_t> column_of_run;  // per placed run
+};
+
+ColumnLayout LayOutColumns(const RegionRows& rows, const std::vector<Placed>& placed,
+                           const std::vector<std::size_t>& cluster_of) {
+  ColumnLayout layout;
+  std::vector<Column>& columns = layout.columns;
+  for (std::size_t k = 0; k < placed.size(); ++k) {
+    const std::size_t root = cluster_of[k];
+    auto it = std::find_if(columns.begin(), columns.end(),
+                           [&](const Column& column) { return column.cluster == root; });
+    if (it == columns.end()) {
+      columns.push_back({placed[k].field.start, placed[k].field.end, root});
+    } else {
+      it->start = std::min(it->start, placed[k].field.start);
+      it->end = std::max(it->end, placed[k].field.end);
+    }
+  }
+  std::sort(columns.begin(), columns.end(), [](const Column& x, const Column& y) {
+    return x.start != y.start ? x.start < y.start : x.end < y.end;
+  });
+  layout.amounts.assign(placed.size() + 1, false);
+  for (std::size_t k = 0; k < placed.size(); ++k) {
+    if (IsAmountField(placed[k].field.text)) layout.amounts[cluster_of[k]] = true;
+  }
+  // A header field past the last column is a column of its own that no body
+  // row fills (其他收入 over an empty column).
+  for (std::size_t r = 0; r < rows.body; ++r) {
+    for (const Field& field : rows.fields[r]) {
+      if (columns.empty() || field.start >= columns.back().end) {
+        columns.push_back({field.start, field.end, placed.size()});
+      }
+    }
+  }
+  if (columns.empty()) columns.push_back({0, 1, placed.size()});
+  std::vector<std::size_t> column_of_cluster(placed.size(), 0);
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c].cluster < placed.size()) column_of_cluster[columns[c].cluster] = c;
+  }
+  layout.column_of_run.resize(placed.size());
+  for (std::size_t k = 0; k < placed.size(); ++k) {
+    layout.column_of_run[k] = column_of_cluster[cluster_of[k]];
+  }
+  return layout;
+}
+
+// A header word belongs to the column whose band holds its middle. Between
+// two bands it belongs to the right one when that one holds amounts (a header
+// is centred over its column, whose amounts are set to the right), else to
+// the nearer one.
+std::size_t ColumnOfHeaderWord(const Field& field, const ColumnLayout& layout) {
+  const std::vector<Column>& columns = layout.columns;
+  // Half or more of it over one column's band: that column (行次 over its
+  // one-digit numbers).
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const std::size_t lo = std::max(field.start, columns[c].start);
+    const std::size_t hi = std::min(field.end, columns[c].end);
+    if (hi > lo && 2 * (hi - lo) >= field.end - field.start) return c;
+  }
+  const std::size_t middle2 = field.start + field.end;  // twice the middle
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (middle2 < 2 * columns[c].start) {
+      if (c == 0 || layout.amounts[columns[c].cluster]) return c;
+      // Between two text columns: the nearer one.
+      return middle2 - 2 * columns[c - 1].end < 2 * columns[c].start - middle2 ? c - 1 : c;
+    }
+    if (middle2 < 2 * columns[c].end) return c;
+  }
+  return columns.size() - 1;
+}
+
+// A label or an amount wrapped in its cell: a line right under a row (no
+// blank line between), with no whole amount, no numbered item and nothing but
+// short text and one- or two-digit pieces, is the rest of that row's cells
+// (二、政府性基金预算财政拨 over 款收入; 23,867,428.2 over 6) where the layout
+// parts rows with blank lines (`rows_spaced`), or where the row above was cut:
+// an amount cut after its point, a comma or one decimal (287,005. over 09), or
+// a label as wide as its column's widest. Header lines with no blank line
+// between them, where blank lines part the rows, are the lines of one header
+// row's wrapped words (本年收入 over 合计).
+std::vector<bool> WrappedRestRows(const RegionRows& rows, const std::vector<Placed>& placed,
+                                  const ColumnLayout& layout, bool rows_spaced) {
+  // A label cell as wide as the widest of its column filled its cell, so a
+  // text-only line under it is its rest even in a layout without blank lines
+  // between rows (一、一般公 / 共预算财政 / 拨款).
+  std::vector<std::size_t> widest(layout.columns.size(), 0);
+  for (std::size_t k = 0; k < placed.size(); ++k) {
+    const std::size_t c = layout.column_of_run[k];
+    widest[c] = std::max(widest[c], CodePointCount(placed[k].field.text));
+  }
+  const auto cut = [&](std::size_t r) {
+    for (std::size_t k = 0; k < placed.size(); ++k) {
+      if (placed[k].row != r) continue;
+      const std::string& text = placed[k].field.text;
+      if (IsAmountField(text)) {
+        // 287,005. or 59,751.8 over the rest of its digits.
+        const std::size_t point = text.rfind('.');
+        if (EndsWith(text, ".") || EndsWith(text, ",") ||
+            (point != std::string::npos && point + 2 == text.size())) {
+          return true;
+        }
+      } else if (CodePointCount(text) >= 4 &&
+                 CodePointCount(text) == widest[layout.column_of_run[k]]) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::vector<bool> rest(rows.lines.size(), false);
+  for (std::size_t r = rows.body + 1; r < rows.lines.size(); ++r) {
+    if (rows.blank_before[r] || !IsRestLine(rows.lines[r]->text)) continue;
+    rest[r] = rows_spaced || cut(r - 1) || (rest[r - 1] && cut(r - 1));
+  }
+  for (std::size_t r = 1; rows_spaced && r < rows.body; ++r) rest[r] = !rows.blank_before[r];
+  return rest;
+}
+
+// Without blank lines between rows: the words of a header line that each
+// stand under a word of the line above are the rests of those words (本年收入
+// over 合计, 财政拨款 over 收入); 类 款 项, 栏次 and numbers are header rows of
+// their own, and a line with a word under an empty column heads sub-columns
+// (财政拨款 over 小计 | 一般公共预算 | 政府性基金).
+void JoinWrappedHeaderWords(std::vector<std::vector<std::string>>& cells, std::size_t body) {
+  const auto structural = [](const std::string& text) {
+    const std::string word = RemoveAllWhitespace(text);
+    return word == "类" || word == "款" || word == "项" || word == "栏次" || word == "行次" ||
+           std::all_of(word.begin(), word.end(), [](char c) { return IsAsciiDigit(c); });
+  };
+  for (std::size_t r = 1; r < body; ++r) {
+    bool under_words = false;
+    bool under_empty = false;
+    for (std::size_t c = 0; c < cells[r].size(); ++c) {
+      if (cells[r][c].empty() || structural(cells[r][c])) continue;
+      (cells[r - 1][c].empty() ? under_empty : under_words) = true;
+    }
+    if (!under_words || under_empty) continue;
+    for (std::size_t c = 0; c < cells[r].size(); ++c) {
+      if (cells[r][c].empty() || structural(cells[r][c])) continue;
+      cells[r - 1][c] += cells[r][c];
+      cells[r][c].clear();
+    }
+  }
+}
+
 }  // namespace
 
 std::size_t AlignedTableEnd(const std::vector<SourceLine>& lines, std::size_t begin,
@@ -279,200 +473,51 @@ PendingTable ParseAlignedRows(const std::vector<SourceLine>& lines, std::size_t 
                               std::size_t end) {
   PendingTable table;
   table.first_line = begin < lines.size() ? lines[begin].number : 0;
-  // Rows: every filled line; the body starts at the first row with an amount.
-  std::vector<const SourceLine*> rows;
-  std::vector<bool> blank_before;  // a blank line between this row and the one above
-  bool blank = false;
-  for (std::size_t i = begin; i < end && i < lines.size(); ++i) {
-    if (IsBlankLine(lines[i].text)) {
-      blank = true;
-      continue;
-    }
-    rows.push_back(&lines[i]);
-    blank_before.push_back(blank);
-    blank = false;
-  }
-  std::size_t body = rows.size();
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    if (HasAmount(FieldsOf(rows[r]->text, false))) {
-      body = r;
-      break;
-    }
-  }
-  // Rows above the first amount that open with a numbered item or a class
-  // code are body rows whose amounts are blank (一、一般公共预算拨款收入 with
-  // nothing this year), not header lines.
-  while (body > 0 && body < rows.size() && StartsLikeARow(rows[body - 1]->text)) --body;
+  const RegionRows rows = CollectRows(lines, begin, end);
+  const std::size_t body = rows.body;
+  const std::size_t row_count = rows.lines.size();
   std::vector<Placed> placed;
-  for (std::size_t r = body; r < rows.size(); ++r) {
-    for (Field& field : FieldsOf(rows[r]->text, false)) placed.push_back({std::move(field), r});
+  for (std::size_t r = body; r < row_count; ++r) {
+    for (const Field& field : rows.fields[r]) placed.push_back({field, r});
   }
-  const std::vector<std::size_t> cluster_of = ClusterRuns(placed);
-  const auto find = [&](std::size_t k) { return cluster_of[k]; };
-  // Each cluster's band of positions, left to right.
-  struct Column {
-    std::size_t start = 0, end = 0;
-    std::size_t cluster = 0;  // placed.size() for a column only a header names
-  };
-  std::vector<Column> columns;
-  for (std::size_t k = 0; k < placed.size(); ++k) {
-    const std::size_t root = find(k);
-    auto it = std::find_if(columns.begin(), columns.end(),
-                           [&](const Column& column) { return column.cluster == root; });
-    if (it == columns.end()) {
-      columns.push_back({placed[k].field.start, placed[k].field.end, root});
-    } else {
-      it->start = std::min(it->start, placed[k].field.start);
-      it->end = std::max(it->end, placed[k].field.end);
-    }
-  }
-  const auto by_position = [](const Column& x, const Column& y) {
-    return x.start != y.start ? x.start < y.start : x.end < y.end;
-  };
-  std::sort(columns.begin(), columns.end(), by_position);
-  // A header word belongs to the column whose band holds its middle. Between
-  // two bands it belongs to the right one when that one holds amounts (a
-  // header is centred over its column, whose amounts are set to the right),
-  // else to the nearer one. A header field past the last column is a column of
-  // its own that no body row fills (其他收入 over an empty column).
-  std::vector<bool> amounts(placed.size() + 1, false);
-  for (const Placed& p : placed) {
-    if (IsAmountField(p.field.text))
-      amounts[find(static_cast<std::size_t>(&p - placed.data()))] = true;
-  }
-  const auto column_of_header = [&](const Field& field) {
-    // Half or more of it over one column's band: that column (行次 over its
-    // one-digit numbers).
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      const std::size_t lo = std::max(field.start, columns[c].start);
-      const std::size_t hi = std::min(field.end, columns[c].end);
-      if (hi > lo && 2 * (hi - lo) >= field.end - field.start) return c;
-    }
-    const std::size_t middle2 = field.start + field.end;  // twice the middle
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (middle2 < 2 * columns[c].start) {
-        if (c == 0 || amounts[columns[c].cluster]) return c;
-        // Between two text columns: the nearer one.
-        return middle2 - 2 * columns[c - 1].end < 2 * columns[c].start - middle2 ? c - 1 : c;
-      }
-      if (middle2 < 2 * columns[c].end) return c;
-    }
-    return columns.size() - 1;
-  };
-  for (std::size_t r = 0; r < body; ++r) {
-    for (const Field& field : FieldsOf(rows[r]->text, false)) {
-      if (columns.empty() || field.start >= columns.back().end) {
-        columns.push_back({field.start, field.end, placed.size()});
-      }
-    }
-  }
-  if (columns.empty()) columns.push_back({0, 1, placed.size()});
-  std::vector<std::size_t> column_of_cluster(placed.size(), 0);
-  for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (columns[c].cluster < placed.size()) column_of_cluster[columns[c].cluster] = c;
-  }
+  const ColumnLayout layout = LayOutColumns(rows, placed, ClusterRuns(placed));
+  const std::vector<Column>& columns = layout.columns;
   // More columns than any table prints: no table (runs that never line up).
   // Each line becomes a one-cell row, which the reader emits as a paragraph.
   constexpr std::size_t kMaxColumns = 64;
   if (columns.size() > kMaxColumns) {
-    for (const SourceLine* row : rows) table.rows.push_back({{Trim(row->text), row->number}});
+    for (const SourceLine* row : rows.lines) table.rows.push_back({{Trim(row->text), row->number}});
     return table;
   }
-  std::vector<std::vector<std::string>> cells(rows.size(),
-                                              std::vector<std::string>(columns.size()));
+  std::vector<std::vector<std::string>> cells(row_count, std::vector<std::string>(columns.size()));
   for (std::size_t r = 0; r < body; ++r) {
-    for (const Field& word : FieldsOf(rows[r]->text, true)) {
-      cells[r][column_of_header(word)] += word.text;
+    for (const Field& word : FieldsOf(rows.lines[r]->text, true)) {
+      cells[r][ColumnOfHeaderWord(word, layout)] += word.text;
     }
   }
   for (std::size_t k = 0; k < placed.size(); ++k) {
-    std::string& cell = cells[placed[k].row][column_of_cluster[find(k)]];
+    std::string& cell = cells[placed[k].row][layout.column_of_run[k]];
     if (!cell.empty()) cell += " ";
     cell += placed[k].field.text;
   }
-  // A label or an amount wrapped in its cell: a line right under a row (no
-  // blank line between), with no whole amount, no numbered item and nothing
-  // but short text and one- or two-digit pieces, is the rest of that row's
-  // cells (二、政府性基金预算财政拨 over 款收入; 23,867,428.2 over 6) where the
-  // layout parts rows with blank lines, or where the row above was cut: an
-  // amount cut after its point, a comma or one decimal (287,005. over 09), or
-  // a label as wide as its column's widest.
   std::size_t spaced = 0;
-  for (std::size_t r = body + 1; r < rows.size(); ++r) spaced += blank_before[r] ? 1 : 0;
-  const bool rows_spaced = rows.size() > body + 2 && 2 * spaced >= rows.size() - body - 1;
-  // A label cell as wide as the widest of its column filled its cell, so a
-  // text-only line under it is its rest even in a layout without blank lines
-  // between rows (一、一般公 / 共预算财政 / 拨款).
-  std::vector<std::size_t> widest(columns.size(), 0);
-  for (std::size_t k = 0; k < placed.size(); ++k) {
-    const std::size_t c = column_of_cluster[find(k)];
-    widest[c] = std::max(widest[c], CodePointCount(placed[k].field.text));
-  }
-  const auto cut = [&](std::size_t r) {
-    for (std::size_t k = 0; k < placed.size(); ++k) {
-      if (placed[k].row != r) continue;
-      const std::string& text = placed[k].field.text;
-      if (IsAmountField(text)) {
-        // 287,005. or 59,751.8 over the rest of its digits.
-        const std::size_t point = text.rfind('.');
-        if (EndsWith(text, ".") || EndsWith(text, ",") ||
-            (point != std::string::npos && point + 2 == text.size())) {
-          return true;
-        }
-      } else if (CodePointCount(text) >= 4 &&
-                 CodePointCount(text) == widest[column_of_cluster[find(k)]]) {
-        return true;
-      }
-    }
-    return false;
-  };
-  std::vector<bool> rest(rows.size(), false);
-  for (std::size_t r = body + 1; r < rows.size(); ++r) {
-    if (blank_before[r] || !IsRestLine(rows[r]->text)) continue;
-    rest[r] = rows_spaced || cut(r - 1) || (rest[r - 1] && cut(r - 1));
-  }
-  // Header lines with no blank line between them, where blank lines part the
-  // rows, are the lines of one header row's wrapped words (本年收入 over 合计).
-  for (std::size_t r = 1; rows_spaced && r < body; ++r) {
-    rest[r] = !blank_before[r];
-  }
-  // Without blank lines: the words of a header line that each stand under a
-  // word of the line above are the rests of those words (本年收入 over 合计,
-  // 财政拨款 over 收入); 类 款 项, 栏次 and numbers are header rows of their
-  // own, and a line with a word under an empty column heads sub-columns (财政
-  // 拨款 over 小计 | 一般公共预算 | 政府性基金).
-  const auto structural = [](const std::string& text) {
-    const std::string word = RemoveAllWhitespace(text);
-    return word == "类" || word == "款" || word == "项" || word == "栏次" || word == "行次" ||
-           std::all_of(word.begin(), word.end(), [](char c) { return IsAsciiDigit(c); });
-  };
-  for (std::size_t r = 1; !rows_spaced && r < body; ++r) {
-    bool under_words = false;
-    bool under_empty = false;
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (cells[r][c].empty() || structural(cells[r][c])) continue;
-      (cells[r - 1][c].empty() ? under_empty : under_words) = true;
-    }
-    if (!under_words || under_empty) continue;
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      if (cells[r][c].empty() || structural(cells[r][c])) continue;
-      cells[r - 1][c] += cells[r][c];
-      cells[r][c].clear();
-    }
-  }
-  for (std::size_t r = rows.size(); r-- > 1;) {
+  for (std::size_t r = body + 1; r < row_count; ++r) spaced += rows.blank_before[r] ? 1 : 0;
+  const bool rows_spaced = row_count > body + 2 && 2 * spaced >= row_count - body - 1;
+  const std::vector<bool> rest = WrappedRestRows(rows, placed, layout, rows_spaced);
+  if (!rows_spaced) JoinWrappedHeaderWords(cells, body);
+  for (std::size_t r = row_count; r-- > 1;) {
     if (!rest[r]) continue;
     for (std::size_t c = 0; c < columns.size(); ++c) cells[r - 1][c] += cells[r][c];
   }
   for (const Column& column : columns) {
-    table.column_kinds.push_back(column.cluster >= placed.size() ? 'h'
-                                 : amounts[column.cluster]       ? 'a'
-                                                                 : 't');
+    table.column_kinds.push_back(column.cluster >= placed.size()  ? 'h'
+                                 : layout.amounts[column.cluster] ? 'a'
+                                                                  : 't');
   }
-  for (std::size_t r = 0; r < rows.size(); ++r) {
+  for (std::size_t r = 0; r < row_count; ++r) {
     if (rest[r]) continue;
     std::vector<PendingCell> row;
-    for (std::string& text : cells[r]) row.push_back({std::move(text), rows[r]->number});
+    for (std::string& text : cells[r]) row.push_back({std::move(text), rows.lines[r]->number});
     table.rows.push_back(std::move(row));
   }
   return table;
