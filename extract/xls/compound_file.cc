@@ -2,7 +2,9 @@
 // Every sector number is checked against the file and every chain walk is
 // bounded by the number of sectors, so a looping or lying FAT ends in
 // kCorrupt, never in a hang or a read outside the buffer.
+#include <algorithm>
 #include <cstring>
+#include <string>
 
 #include "extract/xls/xls_internal.h"
 
@@ -20,6 +22,19 @@ std::uint16_t U16(std::string_view bytes, std::size_t at) {
 std::uint32_t U32(std::string_view bytes, std::size_t at) {
   return static_cast<std::uint32_t>(U16(bytes, at)) |
          (static_cast<std::uint32_t>(U16(bytes, at + 2)) << 16);
+}
+
+// A directory entry's name, its UTF-16 units past ASCII as '?'; empty when the stated length
+// is out of the entry's 64 name bytes.
+std::string EntryName(std::string_view entry) {
+  const std::uint16_t name_bytes = U16(entry, 64);
+  std::string name;
+  if (name_bytes > 64) return name;
+  for (std::size_t i = 0; i + 2 < name_bytes; i += 2) {
+    const std::uint16_t unit = U16(entry, i);
+    name += unit < 0x80 ? static_cast<char>(unit) : '?';
+  }
+  return name;
 }
 
 class CompoundFile {
@@ -68,17 +83,33 @@ class CompoundFile {
     return Chain(U32(bytes_, 0x30), fat_, /*mini=*/false, 0, &directory_);
   }
 
+  // FreeXL 1.0.6 converts the name of each entry of the first directory sector, up to the
+  // workbook's, with the length the entry states: a length past the entry's 64 name bytes
+  // reads beyond FreeXL's buffer (a fuzzed workbook,
+  // fixtures/fuzz-regressions/xls_fuzz/freexl/). The format allows at most 64 bytes; such a
+  // directory is refused before FreeXL opens the file.
+  Status CheckNameLengths(std::initializer_list<std::string_view> names) const {
+    const std::size_t first_sector = std::min(directory_.size(), sector_size_);
+    for (std::size_t at = 0; at + 128 <= first_sector; at += 128) {
+      const std::string_view entry(directory_.data() + at, 128);
+      const std::uint16_t name_bytes = U16(entry, 64);
+      if (name_bytes > 64) {
+        return XlsError(ErrorCode::kCorrupt, "compound file directory entry " +
+                                                 std::to_string(at / 128) + " states a name of " +
+                                                 std::to_string(name_bytes) +
+                                                 " bytes (at most 64)");
+      }
+      if (std::find(names.begin(), names.end(), EntryName(entry)) != names.end()) break;
+    }
+    return Status::Ok();
+  }
+
   Status Find(std::initializer_list<std::string_view> names, std::string* out) {
     for (std::string_view wanted : names) {
       for (std::size_t at = 0; at + 128 <= directory_.size(); at += 128) {
         const std::string_view entry(directory_.data() + at, 128);
-        const std::uint16_t name_bytes = U16(entry, 64);
-        if (entry[66] != 2 || name_bytes < 2 || name_bytes > 64) continue;  // streams only
-        std::string name;
-        for (std::size_t i = 0; i + 2 < name_bytes; i += 2) {
-          const std::uint16_t unit = U16(entry, i);
-          name += unit < 0x80 ? static_cast<char>(unit) : '?';
-        }
+        if (entry[66] != 2 || U16(entry, 64) < 2) continue;  // streams only
+        const std::string name = EntryName(entry);
         if (name != wanted) continue;
         const std::uint32_t start = U32(entry, 116);
         const std::uint64_t size = U32(entry, 120);  // the high half is unused in practice
@@ -176,6 +207,7 @@ Status ReadCompoundStream(std::string_view bytes, std::initializer_list<std::str
                           std::string* out) {
   CompoundFile file(bytes);
   Status status = file.Open();
+  if (status.ok()) status = file.CheckNameLengths(names);
   if (!status.ok()) return status;
   return file.Find(names, out);
 }

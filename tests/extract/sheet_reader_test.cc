@@ -4,6 +4,8 @@
 // XLS save, and damaged workbooks. Fixtures: scripts/make-xlsx-fixtures.py.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -320,6 +322,40 @@ TEST(XlsReaderTest, BytesThatAreNotACompoundFileAreCorrupt) {
     Result<Document> document = ReadXls(bytes, "x.xls", ExtractOptions{});
     ASSERT_FALSE(document.ok());
     EXPECT_EQ(document.status().code(), ErrorCode::kCorrupt) << document.status().message();
+  }
+}
+
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// FreeXL reads a directory entry's name with the length the entry states; past the format's
+// 64 bytes it reads beyond its buffer. Our scan refuses such a directory before FreeXL opens
+// the file: the fuzzed workbook that found it, and a good workbook whose root entry was given
+// a 65,535-byte name. The good workbook itself still reads.
+TEST(XlsReaderTest, DirectoryNameLongerThanTheFormatAllowsIsRefusedBeforeFreeXl) {
+  const std::string good = FileBytes(kXlsx + "budget_2024_kashgar_full.xls");
+  ASSERT_GT(good.size(), 512u);
+  ASSERT_TRUE(ReadXls(good, "good.xls", ExtractOptions{}).ok());
+  const std::size_t sector_size = std::size_t{1} << static_cast<unsigned char>(good[0x1E]);
+  const std::size_t directory =
+      (static_cast<std::size_t>(static_cast<unsigned char>(good[0x30])) |
+       static_cast<std::size_t>(static_cast<unsigned char>(good[0x31])) << 8) +
+      1;
+  std::string long_name = good;
+  long_name[directory * sector_size + 64] = '\xFF';
+  long_name[directory * sector_size + 65] = '\xFF';
+  const std::string fuzzed = FileBytes(std::string(DISCLOSE_SOURCE_DIR) +
+                                       "/fixtures/fuzz-regressions/xls_fuzz/freexl/"
+                                       "utf16_string_overread.xls");
+  ASSERT_FALSE(fuzzed.empty());
+  for (const std::string* bytes : std::vector<const std::string*>{&long_name, &fuzzed}) {
+    Result<Document> document = ReadXls(*bytes, "x.xls", ExtractOptions{});
+    ASSERT_FALSE(document.ok());
+    EXPECT_EQ(document.status().code(), ErrorCode::kCorrupt);
+    EXPECT_NE(document.status().message().find("directory entry"), std::string::npos)
+        << document.status().message();
   }
 }
 
