@@ -58,6 +58,32 @@ std::optional<std::pair<std::string, std::size_t>> CutHead(std::string_view text
   return std::make_pair(head, decimals);
 }
 
+// The whole amount when `head` is an amount cut inside its integer part (2,639,65 over
+// 4.73; 1,578,49 over 3.38) or right before its point (12,672 over .73) and `rest` the rest of
+// it with its point and two decimals: the two together read as a regularly grouped amount
+// with two decimals, which the head alone is not. nullopt otherwise.
+std::optional<std::string> JoinIntegerCut(std::string_view head, std::string_view rest) {
+  if (head.empty() || rest.size() < 3 || rest.size() > 16 || head[0] < '0' || head[0] > '9') {
+    return std::nullopt;
+  }
+  for (char c : head) {
+    if (!(c >= '0' && c <= '9') && c != ',') return std::nullopt;
+  }
+  for (char c : rest) {
+    if (!(c >= '0' && c <= '9') && c != ',' && c != '.') return std::nullopt;
+  }
+  const std::size_t point = rest.find('.');
+  if (point == std::string_view::npos || point + 3 != rest.size()) return std::nullopt;
+  const AmountText alone = ParseAmountText(head);
+  if (!alone.irregular_grouping && point != 0) return std::nullopt;
+  const std::string whole = std::string(head) + std::string(rest);
+  const AmountText amount = ParseAmountText(whole);
+  if (amount.kind != AmountKind::kNumber || amount.decimals != 2 || amount.irregular_grouping) {
+    return std::nullopt;
+  }
+  return whole;
+}
+
 bool IsOcr(const TableCell& cell) {
   return cell.provenance.origin == TextOrigin::kOcr;
 }
@@ -86,13 +112,19 @@ bool JoinWrappedRestRow(Table& table, int r) {
     const auto up = above.find(column);
     if (up == above.end() || !IsOcr(*up->second)) return false;
     const std::string head_text = Trim(up->second->text);
+    // The cut amount is the cell's last word (a cell that ran two columns' text together,
+    // 59,097. 本年支出合计 59,097., ends with the amount whose rest is under it).
+    const std::size_t space = head_text.find_last_of(" \t\n");
+    const std::string before = space == std::string::npos ? "" : head_text.substr(0, space + 1);
+    const std::string last_word =
+        space == std::string::npos ? head_text : head_text.substr(space + 1);
+    if (const std::optional<std::string> whole = JoinIntegerCut(last_word, text)) {
+      joins.push_back(Join{cell, up->second, before + *whole});
+      any_rest = true;
+      continue;
+    }
     if (IsRest(text)) {
-      // The cut amount is the cell's last word (a cell that ran two columns' text together,
-      // 59,097. 本年支出合计 59,097., ends with the amount whose rest is under it).
-      const std::size_t space = head_text.find_last_of(" \t\n");
-      const std::string before = space == std::string::npos ? "" : head_text.substr(0, space + 1);
-      const std::optional<std::pair<std::string, std::size_t>> head =
-          CutHead(space == std::string::npos ? head_text : head_text.substr(space + 1));
+      const std::optional<std::pair<std::string, std::size_t>> head = CutHead(last_word);
       if (!head || head->second + text.size() != 2) return false;
       const std::string whole = head->first + text;
       const AmountText amount = ParseAmountText(whole);

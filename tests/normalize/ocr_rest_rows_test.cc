@@ -59,6 +59,20 @@ TEST(OcrRestRowsTest, JoinWrappedRestRow) {
        {{"二、政府性基金预算拨农林水支出", "8,852,214.0", "8,852,214.0"}, {"款", "2", "2"}},
        TextOrigin::kOcr,
        {{"二、政府性基金预算拨农林水支出款", "8,852,214.02", "8,852,214.02"}, {"", "", ""}}},
+      // H9 s3w_0139's 合计 row: amounts cut inside their integer part (2,639,65 over 4.73),
+      // one after its point (902,495. over 25).
+      {"cut inside the integer",
+       {{"合计", "2,639,65", "1,737,15", "902,495."}, {"", "4.73", "9.48", "25"}},
+       TextOrigin::kOcr,
+       {{"合计", "2,639,654.73", "1,737,159.48", "902,495.25"}, {"", "", "", ""}}},
+      {"decimals under a whole integer",
+       {{"合计", "12,672"}, {"", ".73"}},
+       TextOrigin::kOcr,
+       {{"合计", "12,672.73"}, {"", ""}}},
+      // A whole integer over an amount of its own, and a cut head whose rest would group
+      // wrongly, stay as read.
+      {"a whole integer over an amount", {{"合计", "12,672"}, {"", "4.73"}}, TextOrigin::kOcr, {}},
+      {"rest that groups wrongly", {{"合计", "2,639,65"}, {"", "44.73"}}, TextOrigin::kOcr, {}},
       // Not rest rows: a 栏次 row under the header, a rest whose length does not complete the
       // amount, a row with its own label, a whole amount above, a text layer.
       {"栏次 under a header",
