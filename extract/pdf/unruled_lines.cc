@@ -27,14 +27,16 @@ void ClassifyChunk(Chunk& chunk) {
   if (!body.empty() && (body.front() == '-' || body.front() == '(')) body.remove_prefix(1);
   if (!body.empty() && body.back() == ')') body.remove_suffix(1);
   // An amount cut after its point ("692,571." with its "75" on the next
-  // line or over a page break) or after a group's comma ("42,107," over
-  // "319.14"; OCR reads a cut point as a comma as often: "997,019，" over
-  // "92") is money whose rest is elsewhere: its row is a body row, so the row
-  // stays in its table for the rest to be joined to (MarkAmountTails here,
-  // the normalizer's stitch across a page). Grouped digits only: a lone "3."
-  // may be an ordinal.
-  if (body.size() >= 2 && (body.back() == '.' || body.back() == ',') &&
-      body.find(',') < body.size() - 1 && IsWellFormedAmount(body.substr(0, body.size() - 1))) {
+  // line or over a page break) is money whose decimals are elsewhere: its
+  // row is a body row, so the row stays in its table for the rest to be
+  // joined to (MarkAmountTails here, the normalizer's stitch across a page).
+  // Grouped digits only: a lone "3." may be an ordinal. One cut after a
+  // group's comma ("42,107," over "319.14"; OCR's "997,019，" for a cut
+  // point) is one only once a rest completes it (MarkAmountTails): as a body
+  // row on its own it made a grid of a summary whose lines the normalizer
+  // reads whole (s3w_0079_budget's fiscal summary across a page break).
+  if (body.size() >= 2 && body.back() == '.' && body.find(',') != std::string_view::npos &&
+      IsWellFormedAmount(body.substr(0, body.size() - 1))) {
     chunk.figure = true;
     chunk.money = true;
     return;
