@@ -151,6 +151,32 @@ std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& unordered, double sc
   return glyphs;
 }
 
+namespace {
+
+// The digit a letter or ideograph the page pass read in a run of digits stands for: a serif 1
+// reads I, l, L or a bar, a 7 reads 了 (the line reader's echo), a 0 reads O or 〇. 0 when it
+// is no such look-alike.
+char DigitOfLookalike(char32_t c) {
+  switch (c) {
+    case U'I':
+    case U'l':
+    case U'L':
+    case U'|':
+    case U'丨': return '1';
+    case U'了': return '7';
+    case U'O':
+    case U'o':
+    case U'〇': return '0';
+    default: return 0;
+  }
+}
+
+// A word whose look-alikes are few beside its digits and marks.
+constexpr int kMaxLookalikes = 2;
+constexpr int kMinDigitsBesideLookalikes = 3;
+
+}  // namespace
+
 void NormalizeAmountWords(std::vector<Symbol>& symbols) {
   std::vector<Symbol> out;
   out.reserve(symbols.size());
@@ -158,7 +184,13 @@ void NormalizeAmountWords(std::vector<Symbol>& symbols) {
     std::size_t end = begin + 1;
     while (end < symbols.size() && symbols[end].word == symbols[begin].word) ++end;
     std::string text;
+    // The word with its look-alikes as digits: "I11,650.14" is an amount whose first 1 the
+    // page pass read as a letter. As read, it was no figure, its row no row of a table without
+    // rules, and the row was lost with the cells that would have read it again.
+    std::string as_digits;
     bool amount_like = true;
+    int lookalikes = 0, digits = 0;
+    bool mark = false;
     int confidence = 100;
     Symbol first = symbols[begin];
     for (std::size_t i = begin; i < end; ++i) {
@@ -166,12 +198,37 @@ void NormalizeAmountWords(std::vector<Symbol>& symbols) {
       confidence = std::min(confidence, symbols[i].confidence);
       first.x0 = std::min(first.x0, symbols[i].x0);
       first.x1 = std::max(first.x1, symbols[i].x1);
-      for (char32_t c : DecodeUtf8(symbols[i].text))
-        amount_like = amount_like && (IsDigitLike(c) || c == U'.' || c == U',' || c == U'，' ||
-                                      c == U'．' || c == U'-' || c == U';' || c == U'；');
+      for (char32_t c : DecodeUtf8(symbols[i].text)) {
+        const bool separator = c == U'.' || c == U',' || c == U'，' || c == U'．' || c == U'-' ||
+                               c == U';' || c == U'；';
+        if (const char digit = DigitOfLookalike(c); digit != 0) {
+          ++lookalikes;
+          as_digits += digit;
+          continue;
+        }
+        amount_like = amount_like && (IsDigitLike(c) || separator);
+        digits += IsDigitLike(c) ? 1 : 0;
+        mark = mark || (separator && c != U'-');
+        as_digits += EncodeUtf8(c);
+      }
+    }
+    if (lookalikes > 0) {
+      // Only a word that is an amount but for a few look-alikes: digits beside them, a mark.
+      amount_like = amount_like && mark && lookalikes <= kMaxLookalikes &&
+                    digits >= kMinDigitsBesideLookalikes;
+      if (amount_like) text = as_digits;
     }
     const std::string fixed = amount_like ? NormalizeAmountReading(text) : text;
-    if (fixed == text || !IsWellFormedAmount(fixed)) {
+    if (lookalikes > 0 && amount_like && IsWellFormedAmount(fixed)) {
+      // A guess at each look-alike: the cell is read again (numeric set) once the table is
+      // found, and a confidence of 0 says that this reading is not to be kept over any other.
+      confidence = 0;
+    } else if (lookalikes > 0) {
+      for (std::size_t i = begin; i < end; ++i) out.push_back(std::move(symbols[i]));
+      begin = end;
+      continue;
+    }
+    if ((fixed == text && lookalikes == 0) || !IsWellFormedAmount(fixed)) {
       for (std::size_t i = begin; i < end; ++i) out.push_back(std::move(symbols[i]));
     } else {
       if (first.word_x1 <= first.word_x0) {
@@ -212,7 +269,10 @@ void DropStrayMarks(std::vector<Symbol>& symbols) {
       const std::string& text = symbols[i].text;
       const bool word_start = i == begin || symbols[i - 1].word != symbols[i].word;
       const bool word_end = i + 1 == end || symbols[i + 1].word != symbols[i].word;
-      if (!word_start && !word_end) continue;
+      // An opening quote before a figure, inside a word too: a speck the LSTM read as "“"
+      // between a label and its amount ("一、一般公共预算拨款“875,287.").
+      const bool before_figure = i + 1 < end && digit(symbols[i + 1]);
+      if (!word_start && !word_end && !(opening(text) && before_figure)) continue;
       if (bar(text)) {
         drop[i] = true;
       } else if (bracket(text)) {
@@ -222,7 +282,7 @@ void DropStrayMarks(std::vector<Symbol>& symbols) {
         bool paired = false;
         for (std::size_t k = begin; k < i && !paired; ++k) paired = opening(symbols[k].text);
         drop[i] = !paired;
-      } else if (opening(text) && word_end) {
+      } else if (opening(text) && (word_end || before_figure)) {
         bool paired = false;
         for (std::size_t k = i + 1; k < end && !paired; ++k) paired = closing(symbols[k].text);
         drop[i] = !paired;

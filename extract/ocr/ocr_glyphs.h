@@ -64,7 +64,8 @@ void NormalizeAmountWords(std::vector<Symbol>& symbols);
 // figure, and bars, at a word's edge, are dropped: the LSTM reads a closing
 // quote before a word that follows a wide gap ("306,359.68 ”城乡社区支出", with
 // no ink where the quote is), a speck before an amount as ']'
-// ("]184,067.79"), and a rule's remnant as '|'. Such a mark bridged the gap
+// ("]184,067.79") or an opening quote ("拨款“875,287.", inside the word too),
+// and a rule's remnant as '|'. Such a mark bridged the gap
 // between an amount and the label of the next cell, and made both one chunk
 // that is no figure. ("“三公”经费" keeps its quotes: they pair.)
 void DropStrayMarks(std::vector<Symbol>& symbols);
