@@ -501,11 +501,12 @@ struct WrapCase {
 
 class WrappedAmountTest : public testing::TestWithParam<WrapCase> {};
 
-TEST_P(WrappedAmountTest, RestJoinsTheAmountItCompletes) {
-  // LibreOffice's render of a table without inner rules read "1,209,583.75" as
-  // "1,209,583.70": the "5" on the next line became a wrapped label.
-  const WrapCase& c = GetParam();
+// Header, a whole row, the row 20101人大事务 with `first` on its line and `rest` under each
+// (12 pt lower), a 合计 row.
+PageContent WrapPage(const std::vector<std::string>& first, const std::vector<std::string>& rest,
+                     TextOrigin origin) {
   PageContent page = A4Page(2);
+  page.page.text_origin = origin;
   const std::vector<double> rights = {340, 430, 520};
   AddRun(page, "项目", 60, 100);
   RightAligned(page, "合计", rights[0], 100);
@@ -514,13 +515,21 @@ TEST_P(WrappedAmountTest, RestJoinsTheAmountItCompletes) {
   AddRun(page, "201一般公共服务支出", 60, 118);
   for (std::size_t k = 0; k < 3; ++k) RightAligned(page, "1,000.00", rights[k], 118);
   AddRun(page, "20101人大事务", 60, 136);
-  for (std::size_t k = 0; k < c.first.size(); ++k) {
-    if (!c.first[k].empty()) RightAligned(page, c.first[k], rights[k], 136);
-    if (!c.rest[k].empty()) RightAligned(page, c.rest[k], rights[k], 148);
+  for (std::size_t k = 0; k < first.size(); ++k) {
+    if (!first[k].empty()) RightAligned(page, first[k], rights[k], 136);
+    if (!rest[k].empty()) RightAligned(page, rest[k], rights[k], 148);
   }
   AddRun(page, "合计", 60, 166);
   for (std::size_t k = 0; k < 3; ++k) RightAligned(page, "2,000.00", rights[k], 166);
-  const std::vector<DetectedTable> tables = DetectTables(page);
+  return page;
+}
+
+TEST_P(WrappedAmountTest, RestJoinsTheAmountItCompletes) {
+  // LibreOffice's render of a table without inner rules read "1,209,583.75" as
+  // "1,209,583.70": the "5" on the next line became a wrapped label.
+  const WrapCase& c = GetParam();
+  const std::vector<DetectedTable> tables =
+      DetectTables(WrapPage(c.first, c.rest, TextOrigin::kTextLayer));
   ASSERT_EQ(tables.size(), 1u);
   const Table& table = tables[0].table;
   ASSERT_EQ(table.row_count, 4);
@@ -1308,22 +1317,8 @@ TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
 TEST(UnruledTableTest, OcrCutPointReadAsACommaStillTakesItsRest) {
   for (const bool ocr : {true, false}) {
     SCOPED_TRACE(ocr ? "page read by OCR" : "text layer");
-    PageContent page = A4Page(2);
-    if (ocr) page.page.text_origin = TextOrigin::kOcr;
-    const std::vector<double> rights = {340, 430, 520};
-    AddRun(page, "项目", 60, 100);
-    RightAligned(page, "合计", rights[0], 100);
-    RightAligned(page, "基本支出", rights[1], 100);
-    RightAligned(page, "项目支出", rights[2], 100);
-    AddRun(page, "201一般公共服务支出", 60, 118);
-    for (std::size_t k = 0; k < 3; ++k) RightAligned(page, "1,000.00", rights[k], 118);
-    AddRun(page, "20101人大事务", 60, 136);
-    RightAligned(page, "2,789,270.", rights[0], 136);
-    RightAligned(page, "2,789,270，", rights[1], 136);
-    RightAligned(page, "19", rights[0], 148);
-    RightAligned(page, "19", rights[1], 148);
-    AddRun(page, "合计", 60, 166);
-    for (std::size_t k = 0; k < 3; ++k) RightAligned(page, "2,000.00", rights[k], 166);
+    const PageContent page = WrapPage({"2,789,270.", "2,789,270，", ""}, {"19", "19", ""},
+                                      ocr ? TextOrigin::kOcr : TextOrigin::kTextLayer);
     const std::vector<DetectedTable> tables = DetectTables(page);
     ASSERT_EQ(tables.size(), 1u);
     const Table& table = tables[0].table;
