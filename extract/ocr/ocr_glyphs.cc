@@ -269,10 +269,31 @@ void DropStrayMarks(std::vector<Symbol>& symbols) {
       const std::string& text = symbols[i].text;
       const bool word_start = i == begin || symbols[i - 1].word != symbols[i].word;
       const bool word_end = i + 1 == end || symbols[i + 1].word != symbols[i].word;
-      // An opening quote before a figure, inside a word too: a speck the LSTM read as "“"
-      // between a label and its amount ("一、一般公共预算拨款“875,287.").
+      // A quote that opens on a figure or closes on one, inside a word too: a speck the LSTM
+      // read as a quote between a label and its amount ("一、一般公共预算拨款“875,287.",
+      // "“6 11,953,405.56”本年支出合计"). Quotes in text quote words, never a figure, so only
+      // a quote that opens or closes on text pairs with it.
       const bool before_figure = i + 1 < end && digit(symbols[i + 1]);
-      if (!word_start && !word_end && !(opening(text) && before_figure)) continue;
+      const bool after_figure = i > begin && digit(symbols[i - 1]);
+      const auto opens_on_text = [&](std::size_t k) {
+        return opening(symbols[k].text) && !(k + 1 < end && digit(symbols[k + 1]));
+      };
+      const auto closes_on_text = [&](std::size_t k) {
+        return closing(symbols[k].text) && !(k > begin && digit(symbols[k - 1]));
+      };
+      if (opening(text) && before_figure) {
+        bool paired = false;
+        for (std::size_t k = i + 1; k < end && !paired; ++k) paired = closes_on_text(k);
+        drop[i] = !paired;
+        continue;
+      }
+      if (closing(text) && after_figure) {
+        bool paired = false;
+        for (std::size_t k = begin; k < i && !paired; ++k) paired = opens_on_text(k);
+        drop[i] = !paired;
+        continue;
+      }
+      if (!word_start && !word_end) continue;
       if (bar(text)) {
         drop[i] = true;
       } else if (bracket(text)) {
@@ -282,7 +303,7 @@ void DropStrayMarks(std::vector<Symbol>& symbols) {
         bool paired = false;
         for (std::size_t k = begin; k < i && !paired; ++k) paired = opening(symbols[k].text);
         drop[i] = !paired;
-      } else if (opening(text) && (word_end || before_figure)) {
+      } else if (opening(text) && word_end) {
         bool paired = false;
         for (std::size_t k = i + 1; k < end && !paired; ++k) paired = closing(symbols[k].text);
         drop[i] = !paired;
