@@ -36,6 +36,24 @@ bool HasSentencePunctuation(std::string_view text) {
   return false;
 }
 
+// An OCR'd row's amounts print their thousands separators as full-width commas now and then
+// (997,019，, 902,495，: the comma a cell wrapped after): the text with each "，" right after a
+// digit read as ",", so that only prose punctuation tells a sentence.
+std::string WithAmountCommasRead(std::string_view text) {
+  std::string read;
+  read.reserve(text.size());
+  const std::string_view comma = "，";
+  for (std::size_t i = 0; i < text.size();) {
+    if (i > 0 && IsAsciiDigit(text[i - 1]) && text.substr(i, comma.size()) == comma) {
+      read += ',';
+      i += comma.size();
+      continue;
+    }
+    read += text[i++];
+  }
+  return read;
+}
+
 struct RowPiece {
   std::string code;                  // a class code printed at the row's start, else ""
   std::string label;                 // the text before its first amount (after the code)
@@ -335,6 +353,58 @@ bool JoinWrappedRests(const std::string& text, const std::string& next, std::str
     from = heads[h].second;
   }
   joined += folded.substr(from);
+  return true;
+}
+
+// A row read as a line whose amounts wrapped wherever their narrow cells ran out of width
+// (12-pt unruled tables on a scan, s3w_0139_final: `221 住房保障 1,578,49 675,998. 902,495，` over
+// `支出 3.38 13 25 221 02 住房改革 …`): the line under it prints the label's rest, then the
+// amounts' rests, then the next row. A head is a digit run that is no whole amount (cut after a
+// comma, the point or any digit); the next line's first digit pieces, as many as the heads, are
+// their rests when no digit comes before them (a label's rest may) and a class code, a note or
+// nothing comes after them. Each head with its rest must make a whole amount (a head's point
+// read as a comma put back: 902,495， over 25). Sets `joined` to the row with its amounts whole
+// and `remainder` to the next line without the label's rest and the rests (the next row, read
+// on its own). The amounts are for naming only: the cut may have lost a digit no sum checks here.
+bool JoinCutHeads(const std::string& text, const std::string& next, std::string& joined,
+                  std::string& remainder) {
+  const std::string folded = FoldForMatching(text);
+  const std::string next_folded = FoldForMatching(Trim(next));
+  std::vector<std::pair<std::size_t, std::size_t>> heads;
+  for (const auto& run : DigitRuns(folded)) {
+    if (!IsWholeAmount(folded.substr(run.first, run.second - run.first))) heads.push_back(run);
+  }
+  const auto rest_runs = DigitRuns(next_folded);
+  if (heads.empty() || rest_runs.size() < heads.size()) return false;
+  // Between the rests: spaces only.
+  for (std::size_t h = 1; h < heads.size(); ++h) {
+    const std::string between =
+        next_folded.substr(rest_runs[h - 1].second, rest_runs[h].first - rest_runs[h - 1].second);
+    if (!Trim(between).empty()) return false;
+  }
+  std::string after = Trim(next_folded.substr(rest_runs[heads.size() - 1].second));
+  if (!after.empty() && !StartsWith(after, "注")) {
+    std::size_t code_end = 0;
+    while (code_end < after.size() && IsAsciiDigit(after[code_end])) ++code_end;
+    if (!IsClassCode(after.substr(0, code_end))) return false;
+  }
+  joined.clear();
+  std::size_t from = 0;
+  for (std::size_t h = 0; h < heads.size(); ++h) {
+    const std::string head = folded.substr(heads[h].first, heads[h].second - heads[h].first);
+    const std::string rest =
+        next_folded.substr(rest_runs[h].first, rest_runs[h].second - rest_runs[h].first);
+    std::string whole = head + rest;
+    if (!IsWholeAmount(whole) && head.back() == ',' && rest.size() == 2 &&
+        rest.find_first_of(".,") == std::string::npos) {
+      whole[head.size() - 1] = '.';
+    }
+    if (!IsWholeAmount(whole)) return false;
+    joined += folded.substr(from, heads[h].first - from) + whole;
+    from = heads[h].second;
+  }
+  joined += folded.substr(from);
+  remainder = after;
   return true;
 }
 
@@ -1683,17 +1753,41 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
 
   // A row prints a few cells: a longer paragraph is prose, whatever its punctuation.
   constexpr std::size_t kMaxRowBytes = 400;
+  // What is left of a paragraph whose first pieces were the rests of the row above
+  // (JoinCutHeads): the block and its text without them.
+  std::size_t carried_block = document.blocks.size();
+  std::string carried;
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
     const Paragraph* paragraph = document.blocks[b].AsParagraph();
     if (paragraph == nullptr || read_blocks.count(static_cast<int>(b)) != 0) continue;
-    std::string text = WithoutNoteAfter(paragraph->text);
-    if (text.size() > kMaxRowBytes || HasSentencePunctuation(text)) continue;
+    std::string text = WithoutNoteAfter(b == carried_block ? carried : paragraph->text);
+    if (text.size() > kMaxRowBytes) continue;
+    if (HasSentencePunctuation(paragraph->provenance.origin == TextOrigin::kOcr
+                                   ? WithAmountCommasRead(text)
+                                   : text)) {
+      continue;
+    }
+    // Amounts joined from heads cut anywhere are named, never read (JoinCutHeads).
+    bool names_only = false;
     if (b + 1 < document.blocks.size()) {
       const Paragraph* next = document.blocks[b + 1].AsParagraph();
       std::string joined;
+      std::string remainder;
       if (next != nullptr && JoinWrappedRests(text, next->text, joined)) {
         text = joined;
         ++b;  // the rests are read with their heads
+      } else if (next != nullptr && paragraph->provenance.origin == TextOrigin::kOcr &&
+                 next->provenance.origin == TextOrigin::kOcr &&
+                 read_blocks.count(static_cast<int>(b + 1)) == 0 &&
+                 JoinCutHeads(text, next->text, joined, remainder)) {
+        text = joined;
+        names_only = true;
+        if (remainder.empty()) {
+          ++b;  // the next line held the rests only
+        } else {
+          carried_block = b + 1;
+          carried = remainder;
+        }
       }
     }
     std::vector<RowPiece> rows;
@@ -1746,7 +1840,9 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
         columns = EconomicClassColumns(table, row);
       }
       CanonicalRow* const read_row =
-          ReadRowIntoTable(table, row, key, columns, t, static_cast<int>(b), *paragraph);
+          names_only
+              ? nullptr
+              : ReadRowIntoTable(table, row, key, columns, t, static_cast<int>(b), *paragraph);
       const bool read = read_row != nullptr;
       all_read = all_read && read;
       for (const SettledAmount& amount : settled) {

@@ -2,6 +2,7 @@
 // table read without its header keys its lone amount column (normalize/table_columns.cc).
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -976,6 +977,72 @@ TEST(RowTextTest, OcrRowAsTextNamesAmountsWithDigitLookalikes) {
       for (const FigureRef& figure : finding.figures) fen.push_back(figure.amount_fen);
     }
     EXPECT_EQ(fen, c.fen) << c.name;
+  }
+}
+
+// s3w_0139_final on a scan: a 12-pt unruled table's rows read as lines under a grid that kept
+// none of its columns, each amount wrapped wherever its narrow cell ran out of width, its rest on
+// the line under it after the label's rest and before the next row (`221 住房保障 1,578,49
+// 675,998. 902,495，` over `支出 3.38 13 25 221 02 住房改革 …`), the comma a cell wrapped after read
+// full-width. Main skipped every such line as prose (the "，") or read no amount from its heads:
+// 15 figures lost with no finding. Each row's amounts are joined with their rests and named
+// under its code (table.row_as_text; never read, the cut may have lost a digit no sum checks);
+// a line whose next line does not complete its heads is named as printed, or not at all; a text
+// layer's line is left as before.
+TEST(RowTextTest, OcrRowsWithAmountsCutAnywhereAreNamedWhole) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> lines;
+    TextOrigin origin;
+    std::vector<std::string> named;  // "row_code=fen" per figure named, findings in order
+  };
+  const Case cases[] = {
+      {"RestsThenNextRow",
+       {"221 住房保障 1,578,49 675,998. 902,495，",
+        "支出 3.38 13 25 221 02 住房改革 1,578,49 675,998. 902,495，",
+        "支出 3.38 13 25 221 02 03 购房补贴 1,578,49 675,998, 902,495，", "3.38 13 25注; 本表金额"},
+       TextOrigin::kOcr,
+       {"221=157849338", "221=67599813", "221=90249525", "22102=157849338", "22102=67599813",
+        "22102=90249525", "2210203=157849338", "2210203=67599813", "2210203=90249525"}},
+      {"LabelRestBeforeTheRests",
+       {"208 社会保障 997,019. 997,019，", "和就业支 92 92", "出"},
+       TextOrigin::kOcr,
+       {"208=99701992", "208=99701992"}},
+      // Fewer pieces on the next line than heads: nothing joined, the heads are no amount.
+      {"TooFewRests", {"208 社会保障 997,019. 997,019，", "和就业支 92"}, TextOrigin::kOcr, {}},
+      // A rest that leaves its head no whole amount (1,578,49 + 3.381): nothing joined, the
+      // head named as printed.
+      {"RestNotWhole", {"221 住房保障 1,578,49", "支出 3.381"}, TextOrigin::kOcr, {"221=15784900"}},
+      {"TextLayer",
+       {"208 社会保障 997,019. 997,019，", "和就业支 92 92"},
+       TextOrigin::kTextLayer,
+       {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"", "206", "64,141.43"}})});
+    for (const std::string& line : c.lines) {
+      document.blocks.push_back(Text(line, 5));
+      document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    }
+    CanonicalTable table;
+    table.kind = "final.general_budget_expenditure";
+    table.unit = UnitOfAmount::kYuan;
+    table.pages = {5};
+    table.source_blocks = {0};
+    table.column_keys = {"", "", ""};
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> named;
+    for (const Finding& finding : findings) {
+      EXPECT_EQ(finding.check, "table.row_as_text") << c.name;
+      for (const FigureRef& figure : finding.figures) {
+        named.push_back(figure.row_code + "=" + std::to_string(figure.amount_fen));
+      }
+    }
+    EXPECT_EQ(named, c.named) << c.name;
+    EXPECT_EQ(FiguresReadFromText(tables[0]), std::vector<std::string>{}) << c.name;
   }
 }
 
