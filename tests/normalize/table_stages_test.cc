@@ -2602,6 +2602,60 @@ TEST(RowsTest, OcrItemPieceWithADigitLostOrAddedIsPlacedByItsNeighbours) {
   EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "'101' as 01"));
 }
 
+// s3w_0083_final on a scan: a table printing the class on every row (210 | 11 | 01) whose 项
+// rows' 款 piece the scan lost (210 | | 01) or cut to one digit (210 | 1 | 03) keyed 21001, a 款,
+// and 2100103, a 项 of another 款: 3 rows' figures under wrong codes. A 项 row prints under its
+// own 款, so the piece is the 款 row's above when the reading allows it (blank, or a digit of a
+// padded column that may stand for it), and said so. A one-digit piece that cannot be the one
+// above (5 under 11), a 款 row of another class above, or a text layer: as before.
+TEST(RowsTest, OcrItemRowsKuanPieceLostIsTheKuanAbove) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> body;
+    TextOrigin origin;
+    std::vector<std::string> codes;
+  };
+  const Case cases[] = {
+      {"BlankAndCut",
+       {{"210", "", "", "卫生健康支出", "9.00"},
+        {"210", "11", "", "行政事业单位医疗", "9.00"},
+        {"210", "", "01", "行政单位医疗", "4.00"},
+        {"210", "11", "02", "事业单位医疗", "2.00"},
+        {"210", "1", "03", "公务员医疗补助", "3.00"}},
+       TextOrigin::kOcr,
+       {"210", "21011", "2101101", "2101102", "2101103"}},
+      {"DigitNotOfThePieceAbove",
+       {{"210", "", "", "卫生健康支出", "9.00"},
+        {"210", "11", "", "行政事业单位医疗", "9.00"},
+        {"210", "11", "01", "行政单位医疗", "9.00"},
+        {"210", "5", "03", "某项", "0.00"}},
+       TextOrigin::kOcr,
+       {"210", "21011", "2101101", "2100503"}},
+      {"KuanOfAnotherClassAbove",
+       {{"208", "", "", "社会保障和就业支出", "9.00"},
+        {"208", "05", "", "行政事业单位养老支出", "9.00"},
+        {"210", "", "01", "某项", "9.00"}},
+       TextOrigin::kOcr,
+       {"208", "20805", "21001"}},
+      {"TextLayer",
+       {{"210", "", "", "卫生健康支出", "9.00"},
+        {"210", "11", "", "行政事业单位医疗", "9.00"},
+        {"210", "", "01", "行政单位医疗", "9.00"}},
+       TextOrigin::kTextLayer,
+       {"210", "21011", "21001"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::vector<std::string>> rows = {{"类", "款", "项", "科目名称", "合计"}};
+    rows.insert(rows.end(), c.body.begin(), c.body.end());
+    std::vector<Finding> findings;
+    EXPECT_EQ(RowCodes(Grid(rows), "final.expenditure", findings, c.origin), c.codes) << c.name;
+    if (std::string(c.name) == "BlankAndCut") {
+      EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "款 '1' as 11 (2101103"));
+      EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "款 '' as 11 (2101101"));
+    }
+  }
+}
+
 // A 款 row printing its piece alone (Yantai prints the class on a row of its own) read with a
 // digit lost (0 for 01, sd_yantai_housing p19) takes the one piece its reading allows between
 // the 款 before it and the class's next 款 row; where several fit (0 between 01 and 05) and its
