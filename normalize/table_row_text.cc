@@ -1719,6 +1719,73 @@ void NameBesideUnclassified(const Document& document, const std::vector<Canonica
 
 }  // namespace
 
+namespace {
+
+// A table's header printed over its first row on a scan (a continued table's repeated header,
+// C s3w_0092_final: `科目编码 科扯党绩共支出 合计 133,150.53基本支出 47,258.98 项目支出 85,891.55`):
+// each amount follows its column's header word, so the line splits into one-amount pieces, the
+// second and later labelled by a header word. When the first piece prints no code and its label
+// ends with the first figure column's word (合计, 本年收入合计) and each later piece's label keys
+// the next figure column in order, the pieces are one row, its label without the header word.
+void JoinHeaderWordPieces(const CanonicalTable& table, std::vector<RowPiece>& rows) {
+  const std::vector<std::string> columns = AmountColumns(table);
+  if (rows.size() < 2 || columns.empty() || !rows[0].code.empty() || rows[0].amounts.size() != 1) {
+    return;
+  }
+  const std::string label = CollapseWhitespace(rows[0].label);
+  const std::size_t space = label.rfind(' ');
+  const std::string last = space == std::string::npos ? label : label.substr(space + 1);
+  if (LeafKey(TableKey(last)) != columns[0]) return;
+  std::size_t joined = 1;
+  std::size_t filled = 1;
+  while (joined < rows.size() && filled < columns.size() && rows[joined].code.empty() &&
+         rows[joined].printed.empty() && LeafKey(TableKey(rows[joined].label)) == columns[filled] &&
+         filled + rows[joined].amounts.size() <= columns.size()) {
+    filled += rows[joined].amounts.size();
+    ++joined;
+  }
+  if (joined < 2) return;
+  RowPiece row = rows[0];
+  row.label = space == std::string::npos ? std::string() : label.substr(0, space);
+  for (std::size_t k = 1; k < joined; ++k) {
+    row.amounts.insert(row.amounts.end(), rows[k].amounts.begin(), rows[k].amounts.end());
+  }
+  rows.erase(rows.begin(), rows.begin() + static_cast<long>(joined));
+  rows.insert(rows.begin(), std::move(row));
+}
+
+// The coded rows OCR'd lines print beside table `t` (its nearest table) that the table does not
+// hold, each with its first amount: the children a keyless row's total may sum
+// (ParentByOrphanSums) when they were left out of the grid too.
+std::vector<std::pair<std::string, std::int64_t>> CodedRowsBeside(
+    const Document& document, const std::vector<std::pair<int, int>>& table_blocks,
+    const std::vector<CanonicalTable>& tables, int t) {
+  std::vector<std::pair<std::string, std::int64_t>> coded;
+  const CanonicalTable& table = tables[static_cast<std::size_t>(t)];
+  for (std::size_t b = 0; b < document.blocks.size(); ++b) {
+    const Paragraph* paragraph = document.blocks[b].AsParagraph();
+    if (paragraph == nullptr || paragraph->provenance.origin != TextOrigin::kOcr) continue;
+    std::vector<RowPiece> rows;
+    if (!SplitRowText(WithoutNoteAfter(paragraph->text), rows)) continue;
+    bool any_code = false;
+    for (const RowPiece& row : rows) any_code = any_code || !row.code.empty();
+    if (!any_code || NearestTable(table_blocks, tables, document, static_cast<int>(b),
+                                  paragraph->provenance.page) != t) {
+      continue;
+    }
+    for (const RowPiece& row : rows) {
+      if (row.code.empty() || row.amounts.empty()) continue;
+      if (const std::optional<std::int64_t> fen =
+              ToFen(ParseAmountText(row.amounts.front()), table.unit)) {
+        coded.emplace_back(row.code, *fen);
+      }
+    }
+  }
+  return coded;
+}
+
+}  // namespace
+
 void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>& tables,
                           std::vector<Finding>& findings) {
   // Standard tables by the first block of each of their grids, in block order.
@@ -1830,7 +1897,27 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
       SummaryRowKeys(table, rows, paragraph->provenance.origin == TextOrigin::kOcr, summary_keys,
                      summary_columns);
     }
+    const bool ocr = paragraph->provenance.origin == TextOrigin::kOcr;
+    if (ocr && !summary && !names_only && settled.empty()) JoinHeaderWordPieces(table, rows);
+    std::string keyed_by_sums;  // the code a keyless row's total settled (ParentByOrphanSums)
     for (std::size_t r = 0; r < rows.size(); ++r) {
+      // A scan's row whose code was lost under a header printed over it (科目编码 科扯党绩共支出
+      // 合计 133,150.53基本支出 …): the parent its table's orphans lack, when its total is their
+      // sum (coded rows read as lines of text beside the table count among them).
+      if (ocr && !summary && !names_only && rows[r].code.empty() && !rows[r].amounts.empty() &&
+          RowKey(table.kind, rows[r]).empty() && IsFunctionCodedKind(table.kind)) {
+        const std::vector<std::string> all = AmountColumns(table);
+        const std::optional<std::int64_t> total =
+            ToFen(ParseAmountText(rows[r].amounts.front()), table.unit);
+        if (!all.empty() && all.front() == "total" && total) {
+          const std::string parent =
+              ParentByOrphanSums(table, *total, CodedRowsBeside(document, table_blocks, tables, t));
+          if (!parent.empty()) {
+            rows[r].code = parent;
+            keyed_by_sums += " " + parent;
+          }
+        }
+      }
       const RowPiece& row = rows[r];
       const std::string key = summary ? summary_keys[r] : RowKey(table.kind, row);
       std::vector<std::string> columns =
@@ -1884,11 +1971,17 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
                               ") reads as a table row, '" + CollapseWhitespace(text) + "'";
     if (all_read) {
       finding.check = "table.row_from_text";
-      finding.severity = Severity::kInfo;
+      // A code settled by sums, not printed, is a warning.
+      finding.severity = keyed_by_sums.empty() ? Severity::kInfo : Severity::kWarning;
       finding.message = where +
                         ": read as its row(s), one amount per figure column in order, keyed by the "
                         "printed code or label:" +
                         quoted;
+      if (!keyed_by_sums.empty()) {
+        finding.message += " (code" + keyed_by_sums +
+                           " printed unread: the one parent the table lacks whose rows' totals "
+                           "sum to the row's total)";
+      }
     } else {
       if (paragraph->provenance.origin == TextOrigin::kOcr) {
         for (const std::string& amount : AmountsWithDigitLookalikes(text)) {

@@ -1046,6 +1046,148 @@ TEST(RowTextTest, OcrRowsWithAmountsCutAnywhereAreNamedWhole) {
   }
 }
 
+// A function-coded table's row for tests: `code`, and per column "column=yuan" figures read by
+// `origin`.
+CanonicalRow CodedRow(const std::string& kind, const std::string& code,
+                      const std::vector<std::pair<std::string, std::int64_t>>& figures,
+                      TextOrigin origin = TextOrigin::kOcr) {
+  CanonicalRow row;
+  row.row_code = code;
+  row.row_name = code.empty() ? "科因编码和明和竹管理事务" : "某科目";
+  for (const auto& [column, fen] : figures) {
+    Figure figure;
+    figure.table_kind = kind;
+    figure.row_code = code;
+    figure.column = column;
+    figure.amount_fen = fen;
+    figure.printed_text = std::to_string(fen);
+    figure.provenance.origin = origin;
+    row.values.push_back(figure);
+  }
+  return row;
+}
+
+// C s3w_0092_final and s3w_0080_final on a scan: a continued table's header printed over its
+// first row, `科目编码 科扯党绩共支出 合计 133,150.53基本支出 47,258.98 项目支出 85,891.55` (the
+// code lost, the name garbled, each amount after its column's word), was named only, and the 项
+// rows under it were orphans (code.parent). The pieces are one row (each label after the first
+// keys the next column), and the row is the one parent the table lacks whose children's totals
+// (rows of the table, and coded rows read as lines beside it) sum to its total: read as 22102.
+// Two absent parents whose sums both fit, a total no sum makes, or a text layer: named as before.
+TEST(RowTextTest, HeaderOverTheFirstRowKeyedByItsOrphansSums) {
+  const std::string kind = "final.general_budget_expenditure";
+  struct Case {
+    const char* name;
+    std::vector<CanonicalRow> rows;
+    std::vector<std::string> lines;
+    TextOrigin origin;
+    std::vector<std::string> read;  // "row_code/column=fen" read into the table
+  };
+  const std::string header_row =
+      "科目编码 科扯党绩共支出 合计 133,150.53基本支出 47,258.98 项目支出 85,891.55";
+  const Case cases[] = {
+      {"ChildInTheTableAndOneAsText",
+       {CodedRow(kind, "221", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}}),
+        CodedRow(kind, "2210201", {{"total", 9395713}, {"basic", 806558}, {"project", 8589155}})},
+       {header_row, "2210203 购房补贴 39,193.40 39,193.40"},
+       TextOrigin::kOcr,
+       {"22102/total=13315053", "22102/basic=4725898", "22102/project=8589155"}},
+      {"TwoParentsFit",
+       {CodedRow(kind, "221", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}}),
+        CodedRow(kind, "2210201", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}}),
+        CodedRow(kind, "2120101", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}})},
+       {header_row},
+       TextOrigin::kOcr,
+       {}},
+      {"NoSumFits",
+       {CodedRow(kind, "221", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}}),
+        CodedRow(kind, "2210201", {{"total", 9395713}, {"basic", 806558}, {"project", 8589155}})},
+       {header_row},
+       TextOrigin::kOcr,
+       {}},
+      {"TextLayer",
+       {CodedRow(kind, "221", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}}),
+        CodedRow(kind, "2210201", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}})},
+       {header_row},
+       TextOrigin::kTextLayer,
+       {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"221", "住房保障支出", "1.00", "1.00", "1.00"}})});
+    for (const std::string& line : c.lines) {
+      document.blocks.push_back(Text(line, 5));
+      document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    }
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "", "total", "basic", "project"});
+    table.pages = {5};
+    table.rows = c.rows;
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> read;
+    for (const CanonicalRow& row : tables[0].rows) {
+      for (const Figure& figure : row.values) {
+        if (row.source_block >= 1) {
+          read.push_back(row.row_code + "/" + figure.column + "=" +
+                         std::to_string(figure.amount_fen));
+        }
+      }
+    }
+    EXPECT_EQ(read, c.read) << c.name;
+  }
+}
+
+// C s3w_0080_final on a scan: the row under a continued table's header printed over it read in
+// the grid with no code and a garbled name (科因编码和明和竹管理事务 | 7,454,500.00), exported
+// under an empty code while the 项 row under it was an orphan. It takes the code of the one
+// parent the table lacks whose children's totals sum to its total, and says so
+// (row.code_by_sums); several parents fitting, no sum, or a text layer's row: as printed.
+TEST(RowTextTest, UncodedGridRowKeyedByItsOrphansSums) {
+  const std::string kind = "final.general_budget_expenditure";
+  struct Case {
+    const char* name;
+    std::vector<CanonicalRow> rows;
+    std::vector<std::string> codes;
+  };
+  const Case cases[] = {
+      {"OneParentFits",
+       {CodedRow(kind, "212", {{"total", 745450000}}), CodedRow(kind, "", {{"total", 745450000}}),
+        CodedRow(kind, "2120101", {{"total", 745450000}})},
+       {"212", "21201", "2120101"}},
+      {"TwoParentsFit",
+       {CodedRow(kind, "212", {{"total", 745450000}}), CodedRow(kind, "", {{"total", 745450000}}),
+        CodedRow(kind, "2120101", {{"total", 745450000}}),
+        CodedRow(kind, "2130101", {{"total", 745450000}})},
+       {"212", "", "2120101", "2130101"}},
+      {"NoSum",
+       {CodedRow(kind, "212", {{"total", 745450000}}), CodedRow(kind, "", {{"total", 745450000}}),
+        CodedRow(kind, "2120101", {{"total", 745450001}})},
+       {"212", "", "2120101"}},
+      {"TextLayer",
+       {CodedRow(kind, "212", {{"total", 745450000}}),
+        CodedRow(kind, "", {{"total", 745450000}}, TextOrigin::kTextLayer),
+        CodedRow(kind, "2120101", {{"total", 745450000}})},
+       {"212", "", "2120101"}},
+  };
+  for (const Case& c : cases) {
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "", "total"});
+    table.rows = c.rows;
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    KeyUncodedRowsByOrphanSums(tables, findings);
+    std::vector<std::string> codes;
+    for (const CanonicalRow& row : tables[0].rows) codes.push_back(row.row_code);
+    EXPECT_EQ(codes, c.codes) << c.name;
+    const bool keyed = std::string(c.name) == "OneParentFits";
+    EXPECT_EQ(findings.size(), keyed ? 1u : 0u) << c.name;
+    if (keyed && !findings.empty()) {
+      EXPECT_EQ(findings[0].check, "row.code_by_sums");
+      EXPECT_EQ(tables[0].rows[1].values[0].row_code, "21201");
+    }
+  }
+}
+
 // s3w_0074_final and s3w_0054_final on a scan: the 三公 table read as lines, each row's label
 // and amount one line in either order, or two lines apart (0.00 over 因公出国〈境)费); a unit line
 // read 单位 with its 元 lost (0074); an amount with its point read as a comma (46,917,71, 0054).
