@@ -678,6 +678,41 @@ std::vector<std::string> ChildColumns(const CanonicalTable& table, const RowPiec
   return filled;
 }
 
+// The columns a coded row printing fewer amounts than the table has figure columns fills, read
+// from its parent and siblings (C s3w_0092_final: `2210203 购房补贴 39,193.40 39,193.40` under
+// 22102 = 133,150.53 | 47,258.98 | 85,891.55 beside 2210201 = 93,957.13 | 8,065.58 | 85,891.55:
+// 项目支出 blank). A parent prints the sums of its children, so when the parent is read and each
+// column's remainder (the parent's figure less its other children's) is nonzero in exactly as
+// many columns as the row prints amounts, each amount equal to its column's remainder, the
+// amounts fall to those columns in order. Else none: the row is only named.
+std::vector<std::string> RemainderColumns(const CanonicalTable& table, const RowPiece& row) {
+  if (row.code.size() != 5 && row.code.size() != 7) return {};
+  const std::string parent = row.code.substr(0, row.code.size() - 2);
+  std::map<std::string, std::int64_t> remainder;
+  bool parent_read = false;
+  for (const CanonicalRow& r : table.rows) {
+    if (r.row_code == row.code) return {};  // read already: ReadRowIntoTable refuses it anyway
+    if (r.row_code == parent) {
+      parent_read = true;
+      for (const Figure& figure : r.values) remainder[figure.column] += figure.amount_fen;
+    } else if (r.row_code.size() == row.code.size() && StartsWith(r.row_code, parent)) {
+      for (const Figure& figure : r.values) remainder[figure.column] -= figure.amount_fen;
+    }
+  }
+  if (!parent_read) return {};
+  std::vector<std::string> filled;
+  for (const std::string& column : AmountColumns(table)) {
+    const auto found = remainder.find(column);
+    if (found != remainder.end() && found->second != 0) filled.push_back(column);
+  }
+  if (filled.empty() || filled.size() != row.amounts.size()) return {};
+  for (std::size_t i = 0; i < filled.size(); ++i) {
+    const std::optional<std::int64_t> fen = ToFen(ParseAmountText(row.amounts[i]), table.unit);
+    if (!fen || *fen != remainder[filled[i]]) return {};
+  }
+  return filled;
+}
+
 // A basic-expenditure table splits its money by economic class: 人员经费 is 工资福利支出 (301) and
 // 对个人和家庭的补助 (303), 公用经费 is 商品和服务支出 (302). A coded row of such a table read as
 // a line of text, printing fewer amounts than the table has columns (30228 工会经费 7.96 over the
@@ -1923,6 +1958,7 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
       std::vector<std::string> columns =
           summary ? summary_columns[r] : RowColumns(table, row.amounts.size());
       if (!summary && columns.empty()) columns = ChildColumns(table, row);
+      if (!summary && columns.empty()) columns = RemainderColumns(table, row);
       if (!summary && columns.empty() && paragraph->provenance.origin == TextOrigin::kOcr) {
         columns = EconomicClassColumns(table, row);
       }

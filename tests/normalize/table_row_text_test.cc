@@ -1091,7 +1091,9 @@ TEST(RowTextTest, HeaderOverTheFirstRowKeyedByItsOrphansSums) {
         CodedRow(kind, "2210201", {{"total", 9395713}, {"basic", 806558}, {"project", 8589155}})},
        {header_row, "2210203 购房补贴 39,193.40 39,193.40"},
        TextOrigin::kOcr,
-       {"22102/total=13315053", "22102/basic=4725898", "22102/project=8589155"}},
+       // 2210203 then fills its parent's remainders (RemainderColumns).
+       {"22102/total=13315053", "22102/basic=4725898", "22102/project=8589155",
+        "2210203/total=3919340", "2210203/basic=3919340"}},
       {"TwoParentsFit",
        {CodedRow(kind, "221", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}}),
         CodedRow(kind, "2210201", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}}),
@@ -1132,6 +1134,57 @@ TEST(RowTextTest, HeaderOverTheFirstRowKeyedByItsOrphansSums) {
           read.push_back(row.row_code + "/" + figure.column + "=" +
                          std::to_string(figure.amount_fen));
         }
+      }
+    }
+    EXPECT_EQ(read, c.read) << c.name;
+  }
+}
+
+// C s3w_0092_final on a scan: a 项 row left out of the grid printing two amounts of three
+// (`2210203 购房补贴 39,193.40 39,193.40`, 项目支出 blank) was named only: which cell is blank
+// its line does not say. Its parent (22102) and sibling (2210201) read, each column's remainder
+// says it: 合计 and 基本支出 hold 39,193.40 each, 项目支出 nothing; read into those. A remainder
+// that differs, a parent not read, or a third column left over: named as before.
+TEST(RowTextTest, RowPrintingFewerAmountsFillsItsParentsRemainders) {
+  const std::string kind = "final.general_budget_expenditure";
+  const CanonicalRow parent =
+      CodedRow(kind, "22102", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}});
+  const CanonicalRow sibling =
+      CodedRow(kind, "2210201", {{"total", 9395713}, {"basic", 806558}, {"project", 8589155}});
+  struct Case {
+    const char* name;
+    std::vector<CanonicalRow> rows;
+    std::string line;
+    std::vector<std::string> read;
+  };
+  const Case cases[] = {
+      {"TotalAndBasic",
+       {parent, sibling},
+       "2210203 购房补贴 39,193.40 39,193.40",
+       {"2210203/total=3919340", "2210203/basic=3919340"}},
+      {"RemainderDiffers", {parent, sibling}, "2210203 购房补贴 39,193.40 39,193.41", {}},
+      {"ParentNotRead", {sibling}, "2210203 购房补贴 39,193.40 39,193.40", {}},
+      {"ThirdColumnLeft",
+       {parent, CodedRow(kind, "2210201", {{"total", 9395713}, {"basic", 806558}})},
+       "2210203 购房补贴 39,193.40 39,193.40",
+       {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"221", "住房保障支出", "1.00", "1.00", "1.00"}})});
+    document.blocks.push_back(Text(c.line, 5));
+    document.blocks.back().AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "", "total", "basic", "project"});
+    table.pages = {5};
+    table.rows = c.rows;
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> read;
+    for (const CanonicalRow& row : tables[0].rows) {
+      if (row.source_block < 1) continue;
+      for (const Figure& figure : row.values) {
+        read.push_back(row.row_code + "/" + figure.column + "=" + std::to_string(figure.amount_fen));
       }
     }
     EXPECT_EQ(read, c.read) << c.name;
