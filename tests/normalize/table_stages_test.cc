@@ -2049,6 +2049,29 @@ TEST(RowsTest, OcrSummaryColumnOfAmountsJoinedToLabelsSplit) {
   }
 }
 
+// H s3w_0096_final on a scan: the same joined column, a quote mark read before the label
+// (705,926.37 “一般公共服务支出: a speck of the scan): the cell was no amount then a label, the
+// column was not split and the income line's figure was lost. A quote mark before the label is
+// dropped, whichever the scan read.
+TEST(RowsTest, OcrSummaryJoinedColumnWithAQuoteBeforeTheLabelSplit) {
+  for (const char* quote : {"“", "\"", "”", "‘"}) {
+    Table grid = Grid({{"收入", "", "支出", "", ""},
+                       {"项目", "行次", "金额项目〈按功能分类)", "行次", "金额"},
+                       {"一、一般公共预算财政拨款收入", "1",
+                        std::string("391.10 ") + quote + "城乡社区支出", "", "391.10"},
+                       {"二、政府性基金预算财政拨款收入", "2", "", "", ""},
+                       {"三、上级补助收入", "3", "", "10", ""},
+                       {"本年收入合计", "6", "391.10本年支出合计", "13", "391.10"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+    const SummaryReading read = ReadSplitSummary(grid, "final.income_expenditure_summary");
+    EXPECT_EQ(read.figures,
+              (std::vector<std::string>{"income.general_budget_appropriation=391.10",
+                                        "expenditure.212=391.10", "income.total_current_year=391.10",
+                                        "expenditure.total_current_year=391.10"}))
+        << quote;
+  }
+}
+
 // A summary's income amount column whose cells are amounts but for one that also holds the
 // label of the expenditure line beside it (s3w_0073 8.09本年支出合计 | 本年支出合计, s3w_0078
 // 402.96本年支出合计 | (empty), s3w_0081 3,351.77一、教育支出 | 一、教育支出, s3w_0049, s3w_0091,
