@@ -6,6 +6,7 @@
 // column is read into the table (table.row_from_text); any other is named by a
 // table.row_as_text finding (issue 10, "no wrong figure without a finding").
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <map>
@@ -19,6 +20,7 @@
 
 #include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/table_code_pieces.h"
 #include "normalize/table_figure.h"
 #include "normalize/table_kind.h"
 #include "normalize/table_stages.h"
@@ -86,9 +88,11 @@ bool IsDigitLookalike(char32_t c) {
 // Returns false when something else than labels, codes and amounts is printed (a year, a
 // count with 个/人), which a row of a standard table never is.
 // The code pieces printed after a 类 code in columns of their own (201 11 01: 款 and 项), each
-// two digits after a space and before a space or the end, at most two; on a scan a 款 piece may
-// read its 1s as their lookalikes (201 II 纪检监察事务: 11). Returns the pieces joined and sets
-// `end` past them; "" when none follows.
+// two digits after a space and before a space or the end, at most two; on a scan a piece may
+// read its 1s as their lookalikes (201 II 纪检监察事务: 11) or take a stroke for a letter after
+// its digits (201 01L 02 一般行政管理事务, B s3w_0054: 01), as a scan's grid cell may
+// (OcrCodePiece): two digits and one letter read as the two digits. Returns the pieces joined
+// and sets `end` past them; "" when none follows.
 std::string CodePiecesAfter(const std::string& folded, std::size_t& end) {
   std::string pieces;
   std::size_t at = end;
@@ -107,6 +111,12 @@ std::string CodePiecesAfter(const std::string& folded, std::size_t& end) {
       } else {
         break;
       }
+      ++q;
+    }
+    // Two digits and a letter (01L): the letter a stroke of the scan.
+    if (digits.size() == 2 && q < folded.size() && std::isalpha(static_cast<unsigned char>(folded[q])) &&
+        (q + 1 == folded.size() || folded[q + 1] == ' ') &&
+        OcrCodePiece(folded.substr(p, q + 1 - p)) == digits) {
       ++q;
     }
     if (digits.size() != 2 || (q < folded.size() && folded[q] != ' ')) break;

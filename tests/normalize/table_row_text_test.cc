@@ -1191,6 +1191,49 @@ TEST(RowTextTest, RowPrintingFewerAmountsFillsItsParentsRemainders) {
   }
 }
 
+// B s3w_0054_final on a scan: a row left out of the grid printing its code in three pieces, the
+// 款 piece read with a stroke taken for a letter (`201 01L 02 一般行政管理事务 9，586.84
+// 9,586.84`): the pieces stopped at 01L, the row keyed 201 (read already) and was named only. Two
+// digits and a letter are the two digits, as in a scan's grid cell (OcrCodePiece): read as
+// 2010102. A letter before the digits, or a comma after them, ends the pieces as before.
+TEST(RowTextTest, CodePieceWithAStrokeReadAsALetter) {
+  const std::string kind = "final.income";
+  struct Case {
+    const char* name;
+    std::string line;
+    std::vector<std::string> read;
+  };
+  const Case cases[] = {
+      {"StrokeAfterTheDigits",
+       "201 01L 02 一般行政管理事务 9，586.84 9,586.84",
+       {"2010102/total=958684", "2010102/fiscal_appropriation=958684"}},
+      {"LetterBeforeTheDigits", "201 L01 02 一般行政管理事务 9,586.84 9,586.84", {}},
+      {"CommaAfterTheDigits", "201 01, 02 一般行政管理事务 9,586.84 9,586.84", {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"201", "一般公共服务支出", "1.00", "1.00"}})});
+    document.blocks.push_back(Text(c.line, 5));
+    document.blocks.back().AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "", "total", "fiscal_appropriation"});
+    table.pages = {5};
+    table.rows = {CodedRow(kind, "201", {{"total", 2258873}, {"fiscal_appropriation", 2258873}}),
+                  CodedRow(kind, "20101", {{"total", 1257729}, {"fiscal_appropriation", 1257729}}),
+                  CodedRow(kind, "2010101", {{"total", 299045}, {"fiscal_appropriation", 299045}})};
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> read;
+    for (const CanonicalRow& row : tables[0].rows) {
+      if (row.source_block < 1) continue;
+      for (const Figure& figure : row.values) {
+        read.push_back(row.row_code + "/" + figure.column + "=" + std::to_string(figure.amount_fen));
+      }
+    }
+    EXPECT_EQ(read, c.read) << c.name;
+  }
+}
+
 // C s3w_0080_final on a scan: the row under a continued table's header printed over it read in
 // the grid with no code and a garbled name (科因编码和明和竹管理事务 | 7,454,500.00), exported
 // under an empty code while the 项 row under it was an orphan. It takes the code of the one
