@@ -1234,6 +1234,60 @@ TEST(RowTextTest, CodePieceWithAStrokeReadAsALetter) {
   }
 }
 
+// C s3w_0081_budget on a scan: the basic-expenditure table's 302 rows read as lines after its
+// grid, each amount printed before its code (`424.24` over `302 商品和服务支出`, `95.50 30201
+// 办公费`, …, `59.03` over `30217 公务接待费`): read as usual, no code took an amount and 10
+// figures were only named. The run opens with an amount and closes with a code, and paired each
+// code with the amounts before it, 302 is the sum of its children: read so. Sums that fail that
+// way, a run closing with an amount, or too few codes: as before (named).
+TEST(RowTextTest, RowsPrintingTheirAmountsBeforeTheirCodes) {
+  const std::string kind = "budget.general_budget_basic_expenditure";
+  struct Case {
+    const char* name;
+    std::vector<std::string> lines;
+    std::vector<std::string> read;
+  };
+  const std::vector<std::string> before = {"424.24",        "302 商品和服务支出", "95.50 30201 办公费",
+                                           "6.72 30205 水费", "52.06 30211 差旅费", "269.96",
+                                           "30217 公务接待费"};
+  std::vector<std::string> sums_fail = before;
+  sums_fail[0] = "424.25";
+  std::vector<std::string> closing_amount = before;
+  closing_amount.back() = "30217 公务接待费 1.00";
+  const Case cases[] = {
+      {"AmountsBeforeCodes",
+       before,
+       {"302/public=42424", "30201/public=9550", "30205/public=672", "30211/public=5206",
+        "30217/public=26996"}},
+      {"SumsFail", sums_fail, {}},
+      // The last amount after its code: the usual reading (30217's 1.00) and no other.
+      {"ClosingWithAnAmount", closing_amount, {"30217/public=100"}},
+      {"TooFewCodes", {"424.24", "302 商品和服务支出", "424.24 30201 办公费"}, {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"301", "工资福利支出", "1.00", ""}})});
+    for (const std::string& line : c.lines) {
+      document.blocks.push_back(Text(line, 5));
+      document.blocks.back().AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    }
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "personnel", "public"});
+    table.pages = {5};
+    table.rows = {CodedRow(kind, "301", {{"personnel", 100}})};
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> read;
+    for (const CanonicalRow& row : tables[0].rows) {
+      if (row.source_block < 1) continue;
+      for (const Figure& figure : row.values) {
+        read.push_back(row.row_code + "/" + figure.column + "=" + std::to_string(figure.amount_fen));
+      }
+    }
+    EXPECT_EQ(read, c.read) << c.name;
+  }
+}
+
 // C s3w_0080_final on a scan: the row under a continued table's header printed over it read in
 // the grid with no code and a garbled name (科因编码和明和竹管理事务 | 7,454,500.00), exported
 // under an empty code while the 项 row under it was an orphan. It takes the code of the one
