@@ -114,7 +114,8 @@ std::string CodePiecesAfter(const std::string& folded, std::size_t& end) {
       ++q;
     }
     // Two digits and a letter (01L): the letter a stroke of the scan.
-    if (digits.size() == 2 && q < folded.size() && std::isalpha(static_cast<unsigned char>(folded[q])) &&
+    if (digits.size() == 2 && q < folded.size() &&
+        std::isalpha(static_cast<unsigned char>(folded[q])) &&
         (q + 1 == folded.size() || folded[q + 1] == ' ') &&
         OcrCodePiece(folded.substr(p, q + 1 - p)) == digits) {
       ++q;
@@ -1767,11 +1768,12 @@ void NameBesideUnclassified(const Document& document, const std::vector<Canonica
 namespace {
 
 // A table's header printed over its first row on a scan (a continued table's repeated header,
-// C s3w_0092_final: `科目编码 科扯党绩共支出 合计 133,150.53基本支出 47,258.98 项目支出 85,891.55`):
-// each amount follows its column's header word, so the line splits into one-amount pieces, the
-// second and later labelled by a header word. When the first piece prints no code and its label
-// ends with the first figure column's word (合计, 本年收入合计) and each later piece's label keys
-// the next figure column in order, the pieces are one row, its label without the header word.
+// C s3w_0092_final: `科目编码 科扯党绩共支出 合计 133,150.53基本支出 47,258.98 项目支出
+// 85,891.55`): each amount follows its column's header word, so the line splits into one-amount
+// pieces, the second and later labelled by a header word. When the first piece prints no code and
+// its label ends with the first figure column's word (合计, 本年收入合计) and each later piece's
+// label keys the next figure column in order, the pieces are one row, its label without the header
+// word.
 void JoinHeaderWordPieces(const CanonicalTable& table, std::vector<RowPiece>& rows) {
   const std::vector<std::string> columns = AmountColumns(table);
   if (rows.size() < 2 || columns.empty() || !rows[0].code.empty() || rows[0].amounts.size() != 1) {
@@ -2056,9 +2058,8 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     if (paragraph == nullptr || read_blocks.count(static_cast<int>(b)) != 0) continue;
     std::string text = WithoutNoteAfter(b == carried_block ? carried : paragraph->text);
     if (text.size() > kMaxRowBytes) continue;
-    if (HasSentencePunctuation(paragraph->provenance.origin == TextOrigin::kOcr
-                                   ? WithAmountCommasRead(text)
-                                   : text)) {
+    if (HasSentencePunctuation(
+            paragraph->provenance.origin == TextOrigin::kOcr ? WithAmountCommasRead(text) : text)) {
       continue;
     }
     // Amounts joined from heads cut anywhere are named, never read (JoinCutHeads).
@@ -2154,10 +2155,9 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
       if (!summary && columns.empty() && paragraph->provenance.origin == TextOrigin::kOcr) {
         columns = EconomicClassColumns(table, row);
       }
-      CanonicalRow* const read_row =
-          names_only
-              ? nullptr
-              : ReadRowIntoTable(table, row, key, columns, t, static_cast<int>(b), *paragraph);
+      CanonicalRow* const read_row = names_only ? nullptr
+                                                : ReadRowIntoTable(table, row, key, columns, t,
+                                                                   static_cast<int>(b), *paragraph);
       const bool read = read_row != nullptr;
       all_read = all_read && read;
       for (const SettledAmount& amount : settled) {

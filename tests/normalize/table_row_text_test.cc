@@ -983,9 +983,9 @@ TEST(RowTextTest, OcrRowAsTextNamesAmountsWithDigitLookalikes) {
 // s3w_0139_final on a scan: a 12-pt unruled table's rows read as lines under a grid that kept
 // none of its columns, each amount wrapped wherever its narrow cell ran out of width, its rest on
 // the line under it after the label's rest and before the next row (`221 住房保障 1,578,49
-// 675,998. 902,495，` over `支出 3.38 13 25 221 02 住房改革 …`), the comma a cell wrapped after read
-// full-width. Main skipped every such line as prose (the "，") or read no amount from its heads:
-// 15 figures lost with no finding. Each row's amounts are joined with their rests and named
+// 675,998. 902,495，` over `支出 3.38 13 25 221 02 住房改革 …`), the comma a cell wrapped after
+// read full-width. Main skipped every such line as prose (the "，") or read no amount from its
+// heads: 15 figures lost with no finding. Each row's amounts are joined with their rests and named
 // under its code (table.row_as_text; never read, the cut may have lost a digit no sum checks);
 // a line whose next line does not complete its heads is named as printed, or not at all; a text
 // layer's line is left as before.
@@ -1184,7 +1184,8 @@ TEST(RowTextTest, RowPrintingFewerAmountsFillsItsParentsRemainders) {
     for (const CanonicalRow& row : tables[0].rows) {
       if (row.source_block < 1) continue;
       for (const Figure& figure : row.values) {
-        read.push_back(row.row_code + "/" + figure.column + "=" + std::to_string(figure.amount_fen));
+        read.push_back(row.row_code + "/" + figure.column + "=" +
+                       std::to_string(figure.amount_fen));
       }
     }
     EXPECT_EQ(read, c.read) << c.name;
@@ -1227,7 +1228,8 @@ TEST(RowTextTest, CodePieceWithAStrokeReadAsALetter) {
     for (const CanonicalRow& row : tables[0].rows) {
       if (row.source_block < 1) continue;
       for (const Figure& figure : row.values) {
-        read.push_back(row.row_code + "/" + figure.column + "=" + std::to_string(figure.amount_fen));
+        read.push_back(row.row_code + "/" + figure.column + "=" +
+                       std::to_string(figure.amount_fen));
       }
     }
     EXPECT_EQ(read, c.read) << c.name;
@@ -1247,9 +1249,9 @@ TEST(RowTextTest, RowsPrintingTheirAmountsBeforeTheirCodes) {
     std::vector<std::string> lines;
     std::vector<std::string> read;
   };
-  const std::vector<std::string> before = {"424.24",        "302 商品和服务支出", "95.50 30201 办公费",
-                                           "6.72 30205 水费", "52.06 30211 差旅费", "269.96",
-                                           "30217 公务接待费"};
+  const std::vector<std::string> before = {
+      "424.24", "302 商品和服务支出", "95.50 30201 办公费", "6.72 30205 水费", "52.06 30211 差旅费",
+      "269.96", "30217 公务接待费"};
   std::vector<std::string> sums_fail = before;
   sums_fail[0] = "424.25";
   std::vector<std::string> closing_amount = before;
@@ -1281,7 +1283,8 @@ TEST(RowTextTest, RowsPrintingTheirAmountsBeforeTheirCodes) {
     for (const CanonicalRow& row : tables[0].rows) {
       if (row.source_block < 1) continue;
       for (const Figure& figure : row.values) {
-        read.push_back(row.row_code + "/" + figure.column + "=" + std::to_string(figure.amount_fen));
+        read.push_back(row.row_code + "/" + figure.column + "=" +
+                       std::to_string(figure.amount_fen));
       }
     }
     EXPECT_EQ(read, c.read) << c.name;

@@ -2065,9 +2065,9 @@ TEST(RowsTest, OcrSummaryJoinedColumnWithAQuoteBeforeTheLabelSplit) {
     for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
     const SummaryReading read = ReadSplitSummary(grid, "final.income_expenditure_summary");
     EXPECT_EQ(read.figures,
-              (std::vector<std::string>{"income.general_budget_appropriation=391.10",
-                                        "expenditure.212=391.10", "income.total_current_year=391.10",
-                                        "expenditure.total_current_year=391.10"}))
+              (std::vector<std::string>{
+                  "income.general_budget_appropriation=391.10", "expenditure.212=391.10",
+                  "income.total_current_year=391.10", "expenditure.total_current_year=391.10"}))
         << quote;
   }
 }
