@@ -6,6 +6,7 @@
 // column is read into the table (table.row_from_text); any other is named by a
 // table.row_as_text finding (issue 10, "no wrong figure without a finding").
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <map>
@@ -19,6 +20,7 @@
 
 #include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/table_code_pieces.h"
 #include "normalize/table_figure.h"
 #include "normalize/table_kind.h"
 #include "normalize/table_stages.h"
@@ -34,6 +36,24 @@ bool HasSentencePunctuation(std::string_view text) {
     if (Has(text, mark)) return true;
   }
   return false;
+}
+
+// An OCR'd row's amounts print their thousands separators as full-width commas now and then
+// (997,019，, 902,495，: the comma a cell wrapped after): the text with each "，" right after a
+// digit read as ",", so that only prose punctuation tells a sentence.
+std::string WithAmountCommasRead(std::string_view text) {
+  std::string read;
+  read.reserve(text.size());
+  const std::string_view comma = "，";
+  for (std::size_t i = 0; i < text.size();) {
+    if (i > 0 && IsAsciiDigit(text[i - 1]) && text.substr(i, comma.size()) == comma) {
+      read += ',';
+      i += comma.size();
+      continue;
+    }
+    read += text[i++];
+  }
+  return read;
 }
 
 struct RowPiece {
@@ -68,9 +88,11 @@ bool IsDigitLookalike(char32_t c) {
 // Returns false when something else than labels, codes and amounts is printed (a year, a
 // count with 个/人), which a row of a standard table never is.
 // The code pieces printed after a 类 code in columns of their own (201 11 01: 款 and 项), each
-// two digits after a space and before a space or the end, at most two; on a scan a 款 piece may
-// read its 1s as their lookalikes (201 II 纪检监察事务: 11). Returns the pieces joined and sets
-// `end` past them; "" when none follows.
+// two digits after a space and before a space or the end, at most two; on a scan a piece may
+// read its 1s as their lookalikes (201 II 纪检监察事务: 11) or take a stroke for a letter after
+// its digits (201 01L 02 一般行政管理事务, B s3w_0054: 01), as a scan's grid cell may
+// (OcrCodePiece): two digits and one letter read as the two digits. Returns the pieces joined
+// and sets `end` past them; "" when none follows.
 std::string CodePiecesAfter(const std::string& folded, std::size_t& end) {
   std::string pieces;
   std::size_t at = end;
@@ -89,6 +111,13 @@ std::string CodePiecesAfter(const std::string& folded, std::size_t& end) {
       } else {
         break;
       }
+      ++q;
+    }
+    // Two digits and a letter (01L): the letter a stroke of the scan.
+    if (digits.size() == 2 && q < folded.size() &&
+        std::isalpha(static_cast<unsigned char>(folded[q])) &&
+        (q + 1 == folded.size() || folded[q + 1] == ' ') &&
+        OcrCodePiece(folded.substr(p, q + 1 - p)) == digits) {
       ++q;
     }
     if (digits.size() != 2 || (q < folded.size() && folded[q] != ' ')) break;
@@ -335,6 +364,58 @@ bool JoinWrappedRests(const std::string& text, const std::string& next, std::str
     from = heads[h].second;
   }
   joined += folded.substr(from);
+  return true;
+}
+
+// A row read as a line whose amounts wrapped wherever their narrow cells ran out of width
+// (12-pt unruled tables on a scan, s3w_0139_final: `221 住房保障 1,578,49 675,998. 902,495，` over
+// `支出 3.38 13 25 221 02 住房改革 …`): the line under it prints the label's rest, then the
+// amounts' rests, then the next row. A head is a digit run that is no whole amount (cut after a
+// comma, the point or any digit); the next line's first digit pieces, as many as the heads, are
+// their rests when no digit comes before them (a label's rest may) and a class code, a note or
+// nothing comes after them. Each head with its rest must make a whole amount (a head's point
+// read as a comma put back: 902,495， over 25). Sets `joined` to the row with its amounts whole
+// and `remainder` to the next line without the label's rest and the rests (the next row, read
+// on its own). The amounts are for naming only: the cut may have lost a digit no sum checks here.
+bool JoinCutHeads(const std::string& text, const std::string& next, std::string& joined,
+                  std::string& remainder) {
+  const std::string folded = FoldForMatching(text);
+  const std::string next_folded = FoldForMatching(Trim(next));
+  std::vector<std::pair<std::size_t, std::size_t>> heads;
+  for (const auto& run : DigitRuns(folded)) {
+    if (!IsWholeAmount(folded.substr(run.first, run.second - run.first))) heads.push_back(run);
+  }
+  const auto rest_runs = DigitRuns(next_folded);
+  if (heads.empty() || rest_runs.size() < heads.size()) return false;
+  // Between the rests: spaces only.
+  for (std::size_t h = 1; h < heads.size(); ++h) {
+    const std::string between =
+        next_folded.substr(rest_runs[h - 1].second, rest_runs[h].first - rest_runs[h - 1].second);
+    if (!Trim(between).empty()) return false;
+  }
+  std::string after = Trim(next_folded.substr(rest_runs[heads.size() - 1].second));
+  if (!after.empty() && !StartsWith(after, "注")) {
+    std::size_t code_end = 0;
+    while (code_end < after.size() && IsAsciiDigit(after[code_end])) ++code_end;
+    if (!IsClassCode(after.substr(0, code_end))) return false;
+  }
+  joined.clear();
+  std::size_t from = 0;
+  for (std::size_t h = 0; h < heads.size(); ++h) {
+    const std::string head = folded.substr(heads[h].first, heads[h].second - heads[h].first);
+    const std::string rest =
+        next_folded.substr(rest_runs[h].first, rest_runs[h].second - rest_runs[h].first);
+    std::string whole = head + rest;
+    if (!IsWholeAmount(whole) && head.back() == ',' && rest.size() == 2 &&
+        rest.find_first_of(".,") == std::string::npos) {
+      whole[head.size() - 1] = '.';
+    }
+    if (!IsWholeAmount(whole)) return false;
+    joined += folded.substr(from, heads[h].first - from) + whole;
+    from = heads[h].second;
+  }
+  joined += folded.substr(from);
+  remainder = after;
   return true;
 }
 
@@ -604,6 +685,41 @@ std::vector<std::string> ChildColumns(const CanonicalTable& table, const RowPiec
     if (!fen || std::llabs(*fen - sums[filled[i]]) > *step * static_cast<std::int64_t>(children)) {
       return {};
     }
+  }
+  return filled;
+}
+
+// The columns a coded row printing fewer amounts than the table has figure columns fills, read
+// from its parent and siblings (C s3w_0092_final: `2210203 购房补贴 39,193.40 39,193.40` under
+// 22102 = 133,150.53 | 47,258.98 | 85,891.55 beside 2210201 = 93,957.13 | 8,065.58 | 85,891.55:
+// 项目支出 blank). A parent prints the sums of its children, so when the parent is read and each
+// column's remainder (the parent's figure less its other children's) is nonzero in exactly as
+// many columns as the row prints amounts, each amount equal to its column's remainder, the
+// amounts fall to those columns in order. Else none: the row is only named.
+std::vector<std::string> RemainderColumns(const CanonicalTable& table, const RowPiece& row) {
+  if (row.code.size() != 5 && row.code.size() != 7) return {};
+  const std::string parent = row.code.substr(0, row.code.size() - 2);
+  std::map<std::string, std::int64_t> remainder;
+  bool parent_read = false;
+  for (const CanonicalRow& r : table.rows) {
+    if (r.row_code == row.code) return {};  // read already: ReadRowIntoTable refuses it anyway
+    if (r.row_code == parent) {
+      parent_read = true;
+      for (const Figure& figure : r.values) remainder[figure.column] += figure.amount_fen;
+    } else if (r.row_code.size() == row.code.size() && StartsWith(r.row_code, parent)) {
+      for (const Figure& figure : r.values) remainder[figure.column] -= figure.amount_fen;
+    }
+  }
+  if (!parent_read) return {};
+  std::vector<std::string> filled;
+  for (const std::string& column : AmountColumns(table)) {
+    const auto found = remainder.find(column);
+    if (found != remainder.end() && found->second != 0) filled.push_back(column);
+  }
+  if (filled.empty() || filled.size() != row.amounts.size()) return {};
+  for (std::size_t i = 0; i < filled.size(); ++i) {
+    const std::optional<std::int64_t> fen = ToFen(ParseAmountText(row.amounts[i]), table.unit);
+    if (!fen || *fen != remainder[filled[i]]) return {};
   }
   return filled;
 }
@@ -1649,6 +1765,251 @@ void NameBesideUnclassified(const Document& document, const std::vector<Canonica
 
 }  // namespace
 
+namespace {
+
+// A table's header printed over its first row on a scan (a continued table's repeated header,
+// C s3w_0092_final: `科目编码 科扯党绩共支出 合计 133,150.53基本支出 47,258.98 项目支出
+// 85,891.55`): each amount follows its column's header word, so the line splits into one-amount
+// pieces, the second and later labelled by a header word. When the first piece prints no code and
+// its label ends with the first figure column's word (合计, 本年收入合计) and each later piece's
+// label keys the next figure column in order, the pieces are one row, its label without the header
+// word.
+void JoinHeaderWordPieces(const CanonicalTable& table, std::vector<RowPiece>& rows) {
+  const std::vector<std::string> columns = AmountColumns(table);
+  if (rows.size() < 2 || columns.empty() || !rows[0].code.empty() || rows[0].amounts.size() != 1) {
+    return;
+  }
+  const std::string label = CollapseWhitespace(rows[0].label);
+  const std::size_t space = label.rfind(' ');
+  const std::string last = space == std::string::npos ? label : label.substr(space + 1);
+  if (LeafKey(TableKey(last)) != columns[0]) return;
+  std::size_t joined = 1;
+  std::size_t filled = 1;
+  while (joined < rows.size() && filled < columns.size() && rows[joined].code.empty() &&
+         rows[joined].printed.empty() && LeafKey(TableKey(rows[joined].label)) == columns[filled] &&
+         filled + rows[joined].amounts.size() <= columns.size()) {
+    filled += rows[joined].amounts.size();
+    ++joined;
+  }
+  if (joined < 2) return;
+  RowPiece row = rows[0];
+  row.label = space == std::string::npos ? std::string() : label.substr(0, space);
+  for (std::size_t k = 1; k < joined; ++k) {
+    row.amounts.insert(row.amounts.end(), rows[k].amounts.begin(), rows[k].amounts.end());
+  }
+  rows.erase(rows.begin(), rows.begin() + static_cast<long>(joined));
+  rows.insert(rows.begin(), std::move(row));
+}
+
+// The coded rows OCR'd lines print beside table `t` (its nearest table) that the table does not
+// hold, each with its first amount: the children a keyless row's total may sum
+// (ParentByOrphanSums) when they were left out of the grid too.
+std::vector<std::pair<std::string, std::int64_t>> CodedRowsBeside(
+    const Document& document, const std::vector<std::pair<int, int>>& table_blocks,
+    const std::vector<CanonicalTable>& tables, int t) {
+  std::vector<std::pair<std::string, std::int64_t>> coded;
+  const CanonicalTable& table = tables[static_cast<std::size_t>(t)];
+  for (std::size_t b = 0; b < document.blocks.size(); ++b) {
+    const Paragraph* paragraph = document.blocks[b].AsParagraph();
+    if (paragraph == nullptr || paragraph->provenance.origin != TextOrigin::kOcr) continue;
+    std::vector<RowPiece> rows;
+    if (!SplitRowText(WithoutNoteAfter(paragraph->text), rows)) continue;
+    bool any_code = false;
+    for (const RowPiece& row : rows) any_code = any_code || !row.code.empty();
+    if (!any_code || NearestTable(table_blocks, tables, document, static_cast<int>(b),
+                                  paragraph->provenance.page) != t) {
+      continue;
+    }
+    for (const RowPiece& row : rows) {
+      if (row.code.empty() || row.amounts.empty()) continue;
+      if (const std::optional<std::int64_t> fen =
+              ToFen(ParseAmountText(row.amounts.front()), table.unit)) {
+        coded.emplace_back(row.code, *fen);
+      }
+    }
+  }
+  return coded;
+}
+
+}  // namespace
+
+namespace {
+
+// One piece of an OCR'd run of lines: a class code with its label, or a bare amount.
+struct CodeOrAmount {
+  std::string code;    // a class code, else ""
+  std::string label;   // the code's label
+  std::string amount;  // an amount as printed, else ""
+  int block = -1;
+};
+
+// The codes and amounts of an OCR'd line in order; false when it prints anything else than
+// codes, their labels and amounts (a year, a cut amount, sentence punctuation).
+bool CodesAndAmounts(const std::string& text, int block, std::vector<CodeOrAmount>& out) {
+  if (HasSentencePunctuation(WithAmountCommasRead(text))) return false;
+  const std::string folded = FoldForMatching(text);
+  const std::size_t first = out.size();
+  std::size_t from = 0;  // where the text since the last piece starts
+  // The text between two pieces is the label of a code before it; after an amount, or before
+  // the line's first piece, it must be blank.
+  auto take_text = [&](std::size_t to) {
+    const std::string between = Trim(folded.substr(from, to - from));
+    if (between.empty()) return true;
+    if (out.size() == first || out.back().code.empty()) return false;
+    out.back().label += between;
+    return true;
+  };
+  for (const auto& [start, end] : DigitRuns(folded)) {
+    if (!take_text(start)) return false;
+    const std::string run = folded.substr(start, end - start);
+    if (IsClassCode(run)) {
+      out.push_back(CodeOrAmount{run, "", "", block});
+    } else if (run.find_first_of(".,") != std::string::npos && IsWholeAmount(run)) {
+      out.push_back(CodeOrAmount{"", "", run, block});
+    } else {
+      return false;
+    }
+    from = end;
+  }
+  return out.size() > first && take_text(folded.size());
+}
+
+// A run of a scan's lines under a table whose rows print each amount before its code
+// (C s3w_0081_budget's basic-expenditure table after its grid: `424.24` over `302 商品和服务支出`,
+// then `95.50 30201 办公费`, `6.72 30205 水费`, …, `59.03` over `30217 公务接待费`: the amount
+// column's text sat a little above the code's on each row). Read as usual, each code took no
+// amount and each amount went to the row before. A run that opens with an amount and closes
+// with a code, each code after at least one amount, is paired the other way, each code with the
+// amounts before it, when that pairing makes a parent's amounts the sums of its children's in
+// the run and nothing contradicts it; the rows new to the table are read (table.row_from_text,
+// warning). Returns the blocks read.
+std::set<int> ReadRowsWithAmountsBeforeCodes(const Document& document,
+                                             const std::vector<std::pair<int, int>>& table_blocks,
+                                             std::vector<CanonicalTable>& tables,
+                                             const std::set<int>& read_blocks,
+                                             std::vector<Finding>& findings) {
+  std::set<int> done;
+  constexpr std::size_t kLeastCodes = 3;
+  for (std::size_t b = 0; b < document.blocks.size();) {
+    // The run: consecutive OCR lines of one table, each codes and amounts only.
+    std::vector<CodeOrAmount> run;
+    int table_index = -1;
+    std::size_t e = b;
+    for (; e < document.blocks.size(); ++e) {
+      const Paragraph* paragraph = document.blocks[e].AsParagraph();
+      if (paragraph == nullptr || paragraph->provenance.origin != TextOrigin::kOcr ||
+          read_blocks.count(static_cast<int>(e)) != 0) {
+        break;
+      }
+      const int t = NearestTable(table_blocks, tables, document, static_cast<int>(e),
+                                 paragraph->provenance.page);
+      if (t < 0 || (table_index >= 0 && t != table_index)) break;
+      std::vector<CodeOrAmount> pieces;
+      if (!CodesAndAmounts(paragraph->text, static_cast<int>(e), pieces)) break;
+      table_index = t;
+      run.insert(run.end(), pieces.begin(), pieces.end());
+    }
+    const std::size_t next = e > b ? e : b + 1;
+    std::size_t codes = 0;
+    for (const CodeOrAmount& piece : run) codes += !piece.code.empty();
+    if (codes < kLeastCodes || run.front().code.size() > 0 || run.back().code.empty()) {
+      b = next;
+      continue;
+    }
+    // Each code with the amounts before it.
+    std::vector<RowPiece> rows;
+    std::vector<int> row_blocks;
+    std::vector<std::string> amounts;
+    bool paired = true;
+    for (const CodeOrAmount& piece : run) {
+      if (piece.code.empty()) {
+        amounts.push_back(piece.amount);
+        continue;
+      }
+      if (amounts.empty()) paired = false;
+      RowPiece row;
+      row.code = piece.code;
+      row.label = piece.label;
+      row.amounts = std::move(amounts);
+      amounts.clear();
+      rows.push_back(std::move(row));
+      row_blocks.push_back(piece.block);
+    }
+    CanonicalTable& table = tables[static_cast<std::size_t>(table_index)];
+    // The sums: every parent in the run whose children in the run print as many amounts.
+    int identities = 0;
+    for (const RowPiece& parent : rows) {
+      std::vector<std::int64_t> sums(parent.amounts.size(), 0);
+      int children = 0;
+      bool shaped = true;
+      for (const RowPiece& child : rows) {
+        if (child.code.size() != parent.code.size() + 2 || !StartsWith(child.code, parent.code)) {
+          continue;
+        }
+        ++children;
+        if (child.amounts.size() != parent.amounts.size()) {
+          shaped = false;
+          break;
+        }
+        for (std::size_t i = 0; i < sums.size(); ++i) {
+          sums[i] += ToFen(ParseAmountText(child.amounts[i]), table.unit).value_or(0);
+        }
+      }
+      if (children == 0 || !shaped) continue;
+      for (std::size_t i = 0; i < sums.size(); ++i) {
+        if (ToFen(ParseAmountText(parent.amounts[i]), table.unit).value_or(-1) != sums[i]) {
+          paired = false;
+        }
+      }
+      ++identities;
+    }
+    if (!paired || identities == 0 || table.unit == UnitOfAmount::kUnknown) {
+      b = next;
+      continue;
+    }
+    Finding finding;
+    finding.check = "table.row_from_text";
+    finding.severity = Severity::kWarning;
+    std::string quoted;
+    bool all_read = true;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const RowPiece& row = rows[r];
+      // An economic class's column first: a grid of 301 rows fills 人员经费 only, and one amount
+      // of a 302 row is 公用经费's.
+      std::vector<std::string> columns = EconomicClassColumns(table, row);
+      if (columns.empty()) columns = RowColumns(table, row.amounts.size());
+      const Paragraph& paragraph =
+          *document.blocks[static_cast<std::size_t>(row_blocks[r])].AsParagraph();
+      if (finding.figures.empty()) finding.provenance = paragraph.provenance;
+      CanonicalRow* read =
+          ReadRowIntoTable(table, row, row.code, columns, table_index, row_blocks[r], paragraph);
+      if (read == nullptr) {
+        all_read = false;
+        continue;
+      }
+      for (const Figure& figure : read->values) {
+        finding.figures.push_back(ReferenceTo(figure));
+        quoted += " " + row.code + "/" + figure.column + "=" + figure.printed_text;
+      }
+    }
+    // Lines with a row not read are left to the reader below, which names their amounts.
+    if (all_read) {
+      for (std::size_t k = b; k < e; ++k) done.insert(static_cast<int>(k));
+    }
+    if (!finding.figures.empty()) {
+      finding.message = "lines next to table '" + table.printed_title + "' (" + table.kind +
+                        ") print each row's amounts before its code (the sums of its parents "
+                        "hold only so): read as its rows:" +
+                        quoted;
+      findings.push_back(std::move(finding));
+    }
+    b = next;
+  }
+  return done;
+}
+
+}  // namespace
+
 void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>& tables,
                           std::vector<Finding>& findings) {
   // Standard tables by the first block of each of their grids, in block order.
@@ -1681,19 +2042,47 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     }
   }
 
+  for (const int block :
+       ReadRowsWithAmountsBeforeCodes(document, table_blocks, tables, read_blocks, findings)) {
+    read_blocks.insert(block);
+  }
+
   // A row prints a few cells: a longer paragraph is prose, whatever its punctuation.
   constexpr std::size_t kMaxRowBytes = 400;
+  // What is left of a paragraph whose first pieces were the rests of the row above
+  // (JoinCutHeads): the block and its text without them.
+  std::size_t carried_block = document.blocks.size();
+  std::string carried;
   for (std::size_t b = 0; b < document.blocks.size(); ++b) {
     const Paragraph* paragraph = document.blocks[b].AsParagraph();
     if (paragraph == nullptr || read_blocks.count(static_cast<int>(b)) != 0) continue;
-    std::string text = WithoutNoteAfter(paragraph->text);
-    if (text.size() > kMaxRowBytes || HasSentencePunctuation(text)) continue;
+    std::string text = WithoutNoteAfter(b == carried_block ? carried : paragraph->text);
+    if (text.size() > kMaxRowBytes) continue;
+    if (HasSentencePunctuation(
+            paragraph->provenance.origin == TextOrigin::kOcr ? WithAmountCommasRead(text) : text)) {
+      continue;
+    }
+    // Amounts joined from heads cut anywhere are named, never read (JoinCutHeads).
+    bool names_only = false;
     if (b + 1 < document.blocks.size()) {
       const Paragraph* next = document.blocks[b + 1].AsParagraph();
       std::string joined;
+      std::string remainder;
       if (next != nullptr && JoinWrappedRests(text, next->text, joined)) {
         text = joined;
         ++b;  // the rests are read with their heads
+      } else if (next != nullptr && paragraph->provenance.origin == TextOrigin::kOcr &&
+                 next->provenance.origin == TextOrigin::kOcr &&
+                 read_blocks.count(static_cast<int>(b + 1)) == 0 &&
+                 JoinCutHeads(text, next->text, joined, remainder)) {
+        text = joined;
+        names_only = true;
+        if (remainder.empty()) {
+          ++b;  // the next line held the rests only
+        } else {
+          carried_block = b + 1;
+          carried = remainder;
+        }
       }
     }
     std::vector<RowPiece> rows;
@@ -1736,17 +2125,39 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
       SummaryRowKeys(table, rows, paragraph->provenance.origin == TextOrigin::kOcr, summary_keys,
                      summary_columns);
     }
+    const bool ocr = paragraph->provenance.origin == TextOrigin::kOcr;
+    if (ocr && !summary && !names_only && settled.empty()) JoinHeaderWordPieces(table, rows);
+    std::string keyed_by_sums;  // the code a keyless row's total settled (ParentByOrphanSums)
     for (std::size_t r = 0; r < rows.size(); ++r) {
+      // A scan's row whose code was lost under a header printed over it (科目编码 科扯党绩共支出
+      // 合计 133,150.53基本支出 …): the parent its table's orphans lack, when its total is their
+      // sum (coded rows read as lines of text beside the table count among them).
+      if (ocr && !summary && !names_only && rows[r].code.empty() && !rows[r].amounts.empty() &&
+          RowKey(table.kind, rows[r]).empty() && IsFunctionCodedKind(table.kind)) {
+        const std::vector<std::string> all = AmountColumns(table);
+        const std::optional<std::int64_t> total =
+            ToFen(ParseAmountText(rows[r].amounts.front()), table.unit);
+        if (!all.empty() && all.front() == "total" && total) {
+          const std::string parent =
+              ParentByOrphanSums(table, *total, CodedRowsBeside(document, table_blocks, tables, t));
+          if (!parent.empty()) {
+            rows[r].code = parent;
+            keyed_by_sums += " " + parent;
+          }
+        }
+      }
       const RowPiece& row = rows[r];
       const std::string key = summary ? summary_keys[r] : RowKey(table.kind, row);
       std::vector<std::string> columns =
           summary ? summary_columns[r] : RowColumns(table, row.amounts.size());
       if (!summary && columns.empty()) columns = ChildColumns(table, row);
+      if (!summary && columns.empty()) columns = RemainderColumns(table, row);
       if (!summary && columns.empty() && paragraph->provenance.origin == TextOrigin::kOcr) {
         columns = EconomicClassColumns(table, row);
       }
-      CanonicalRow* const read_row =
-          ReadRowIntoTable(table, row, key, columns, t, static_cast<int>(b), *paragraph);
+      CanonicalRow* const read_row = names_only ? nullptr
+                                                : ReadRowIntoTable(table, row, key, columns, t,
+                                                                   static_cast<int>(b), *paragraph);
       const bool read = read_row != nullptr;
       all_read = all_read && read;
       for (const SettledAmount& amount : settled) {
@@ -1788,11 +2199,17 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
                               ") reads as a table row, '" + CollapseWhitespace(text) + "'";
     if (all_read) {
       finding.check = "table.row_from_text";
-      finding.severity = Severity::kInfo;
+      // A code settled by sums, not printed, is a warning.
+      finding.severity = keyed_by_sums.empty() ? Severity::kInfo : Severity::kWarning;
       finding.message = where +
                         ": read as its row(s), one amount per figure column in order, keyed by the "
                         "printed code or label:" +
                         quoted;
+      if (!keyed_by_sums.empty()) {
+        finding.message += " (code" + keyed_by_sums +
+                           " printed unread: the one parent the table lacks whose rows' totals "
+                           "sum to the row's total)";
+      }
     } else {
       if (paragraph->provenance.origin == TextOrigin::kOcr) {
         for (const std::string& amount : AmountsWithDigitLookalikes(text)) {

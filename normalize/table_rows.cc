@@ -570,11 +570,15 @@ class RowReader {
           int xiang_column = -1;
           std::string kuan_garbled;  // a 款 piece read with a digit lost, or 00
           int kuan_column = -1;
+          bool kuan_blank = false;  // an OCR'd 款 cell read empty
           for (int c : segment.labels) {
             const std::string& role = roles[static_cast<std::size_t>(c)];
             if (role == "rowno") continue;
             const std::string text = Trim(grid.TextAt(r, c));
-            if (text.empty()) continue;
+            if (text.empty()) {
+              if (role == "kuan" && IsOcrCell(grid, r, c)) kuan_blank = true;
+              continue;
+            }
             label_ocr = label_ocr || IsOcrCell(grid, r, c);
             std::string key = TableKey(text);
             if (role == "class" && IsOcrCell(grid, r, c) && IsMisreadClassCode(key)) {
@@ -787,6 +791,30 @@ class RowReader {
           } else if (kuan_unread && code.size() == 3 && !pieces.empty() &&
                      pieces[0].first == "xiang") {
             pieces.clear();  // not joined to the class: its 款 is not known
+          }
+          // A 项 row whose 款 piece the scan lost (210 | | 01) or cut to one digit in a column that
+          // pads its pieces (210 | 1 | 03 for 210 | 11 | 03; s3w_0083_final), under a 款 row of its
+          // class: a 项 row prints under its own 款, so the piece is the one above when the reading
+          // allows it. Joined to the class alone the row would key a 款 (21001) or a 项 of another
+          // 款 (2100103), and its 款's sums would fail.
+          if (code.size() == 3 && StartsWith(last_kuan[s], code) && last_kuan[s].size() == 5) {
+            const std::string above = last_kuan[s].substr(3);
+            const bool lost = kuan_blank && pieces.size() == 1 && pieces[0].first == "xiang";
+            bool cut = false;
+            // One digit read (padded to 0d below): 1 for 11, whether the column pads or not (a
+            // column printing 11 and 12 only pads nothing, and Excel's 02 printed 2 is 02 above).
+            const std::string digit =
+                pieces.empty() || pieces[0].second.size() != 2 ? "" : pieces[0].second.substr(1);
+            if (kuan_single && pieces.size() == 2 && pieces[0].first == "kuan" &&
+                pieces[1].first == "xiang" && pieces[0].second != above) {
+              for (const int piece : PiecesReadAs(digit)) cut = cut || TwoDigits(piece) == above;
+            }
+            if (lost || cut) {
+              code = last_kuan[s] + pieces.back().second;
+              AppendNote(codes_inferred, "款 '" + (lost ? std::string() : digit) + "' as " + above +
+                                             " (" + code + ", under the 款 row above)");
+              pieces.clear();
+            }
           }
           if (!pieces.empty()) {
             std::string joined;

@@ -342,6 +342,22 @@ void ReportTablesReadAsText(const Document& document, DocKind doc_kind,
 void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>& tables,
                           std::vector<Finding>& findings);
 
+// The code of the one parent row `table` lacks whose children it holds (code.parent's orphans:
+// 项 rows whose 款 is absent, 款 rows whose 类 is) when those children's totals, with `more`
+// (coded rows read elsewhere, code and total), sum to `total_fen`; "" when no parent or several
+// fit, or a child has no total. (table_orphan_parent.cc)
+//
+//   ParentByOrphanSums(table, 13315053, {{"2210203", 3919340}})  // -> "22102"
+std::string ParentByOrphanSums(const CanonicalTable& table, std::int64_t total_fen,
+                               const std::vector<std::pair<std::string, std::int64_t>>& more);
+
+// A scan's row of a function-coded table that keys nothing (its code lost, its name garbled by a
+// header printed over it) takes the code ParentByOrphanSums gives its total, with a
+// row.code_by_sums warning naming its figures. Runs after the rows stage, before
+// ReportRowsReadAsText (which keys such rows read as text the same way).
+void KeyUncodedRowsByOrphanSums(std::vector<CanonicalTable>& tables,
+                                std::vector<Finding>& findings);
+
 // Row keys (table_row_keys.cc).
 std::string IncomeKey(const std::string& name);
 std::string ExpenditureKey(const std::string& name);

@@ -35,7 +35,19 @@ std::optional<Joined> AmountThenLabel(std::string_view text) {
   const AmountText parsed = ParseAmountText(amount);
   if (parsed.kind != AmountKind::kNumber || parsed.percent) return std::nullopt;
   std::string label = Trim(trimmed.substr(end));
-  const std::vector<char32_t> cps = DecodeUtf8(label);
+  std::vector<char32_t> cps = DecodeUtf8(label);
+  // A quote mark read before the label (705,926.37 “一般公共服务支出, H s3w_0096: a speck of the
+  // scan, as before an amount in a row read as text) is no part of it.
+  std::size_t specks = 0;
+  while (specks < cps.size() &&
+         std::u32string_view(U"“”‘’\"'＂＇`").find(cps[specks]) != std::u32string_view::npos) {
+    ++specks;
+  }
+  if (specks > 0) {
+    cps.erase(cps.begin(), cps.begin() + static_cast<long>(specks));
+    label = Trim(EncodeUtf8(cps));
+    cps = DecodeUtf8(label);
+  }
   if (cps.empty() || !IsCjkIdeograph(cps.front())) return std::nullopt;
   return Joined{std::move(amount), std::move(label)};
 }

@@ -112,6 +112,7 @@ std::vector<CanonicalTable> BuildTables(const Document& printed, const DocumentM
   }
   ReadUngriddedThreePublic(document, metadata.kind, out, findings);
   ReadUngriddedSummary(document, metadata.kind, out, findings);
+  KeyUncodedRowsByOrphanSums(out, findings);
   ReportRowsReadAsText(document, out, findings);
   ReportTablesReadAsText(document, metadata.kind, out, findings);
   ReportDuplicateOcrKinds(out, findings);

@@ -2,6 +2,7 @@
 // table read without its header keys its lone amount column (normalize/table_columns.cc).
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -976,6 +977,367 @@ TEST(RowTextTest, OcrRowAsTextNamesAmountsWithDigitLookalikes) {
       for (const FigureRef& figure : finding.figures) fen.push_back(figure.amount_fen);
     }
     EXPECT_EQ(fen, c.fen) << c.name;
+  }
+}
+
+// s3w_0139_final on a scan: a 12-pt unruled table's rows read as lines under a grid that kept
+// none of its columns, each amount wrapped wherever its narrow cell ran out of width, its rest on
+// the line under it after the label's rest and before the next row (`221 住房保障 1,578,49
+// 675,998. 902,495，` over `支出 3.38 13 25 221 02 住房改革 …`), the comma a cell wrapped after
+// read full-width. Main skipped every such line as prose (the "，") or read no amount from its
+// heads: 15 figures lost with no finding. Each row's amounts are joined with their rests and named
+// under its code (table.row_as_text; never read, the cut may have lost a digit no sum checks);
+// a line whose next line does not complete its heads is named as printed, or not at all; a text
+// layer's line is left as before.
+TEST(RowTextTest, OcrRowsWithAmountsCutAnywhereAreNamedWhole) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> lines;
+    TextOrigin origin;
+    std::vector<std::string> named;  // "row_code=fen" per figure named, findings in order
+  };
+  const Case cases[] = {
+      {"RestsThenNextRow",
+       {"221 住房保障 1,578,49 675,998. 902,495，",
+        "支出 3.38 13 25 221 02 住房改革 1,578,49 675,998. 902,495，",
+        "支出 3.38 13 25 221 02 03 购房补贴 1,578,49 675,998, 902,495，", "3.38 13 25注; 本表金额"},
+       TextOrigin::kOcr,
+       {"221=157849338", "221=67599813", "221=90249525", "22102=157849338", "22102=67599813",
+        "22102=90249525", "2210203=157849338", "2210203=67599813", "2210203=90249525"}},
+      {"LabelRestBeforeTheRests",
+       {"208 社会保障 997,019. 997,019，", "和就业支 92 92", "出"},
+       TextOrigin::kOcr,
+       {"208=99701992", "208=99701992"}},
+      // Fewer pieces on the next line than heads: nothing joined, the heads are no amount.
+      {"TooFewRests", {"208 社会保障 997,019. 997,019，", "和就业支 92"}, TextOrigin::kOcr, {}},
+      // A rest that leaves its head no whole amount (1,578,49 + 3.381): nothing joined, the
+      // head named as printed.
+      {"RestNotWhole", {"221 住房保障 1,578,49", "支出 3.381"}, TextOrigin::kOcr, {"221=15784900"}},
+      {"TextLayer",
+       {"208 社会保障 997,019. 997,019，", "和就业支 92 92"},
+       TextOrigin::kTextLayer,
+       {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"", "206", "64,141.43"}})});
+    for (const std::string& line : c.lines) {
+      document.blocks.push_back(Text(line, 5));
+      document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    }
+    CanonicalTable table;
+    table.kind = "final.general_budget_expenditure";
+    table.unit = UnitOfAmount::kYuan;
+    table.pages = {5};
+    table.source_blocks = {0};
+    table.column_keys = {"", "", ""};
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> named;
+    for (const Finding& finding : findings) {
+      EXPECT_EQ(finding.check, "table.row_as_text") << c.name;
+      for (const FigureRef& figure : finding.figures) {
+        named.push_back(figure.row_code + "=" + std::to_string(figure.amount_fen));
+      }
+    }
+    EXPECT_EQ(named, c.named) << c.name;
+    EXPECT_EQ(FiguresReadFromText(tables[0]), std::vector<std::string>{}) << c.name;
+  }
+}
+
+// A function-coded table's row for tests: `code`, and per column "column=yuan" figures read by
+// `origin`.
+CanonicalRow CodedRow(const std::string& kind, const std::string& code,
+                      const std::vector<std::pair<std::string, std::int64_t>>& figures,
+                      TextOrigin origin = TextOrigin::kOcr) {
+  CanonicalRow row;
+  row.row_code = code;
+  row.row_name = code.empty() ? "科因编码和明和竹管理事务" : "某科目";
+  for (const auto& [column, fen] : figures) {
+    Figure figure;
+    figure.table_kind = kind;
+    figure.row_code = code;
+    figure.column = column;
+    figure.amount_fen = fen;
+    figure.printed_text = std::to_string(fen);
+    figure.provenance.origin = origin;
+    row.values.push_back(figure);
+  }
+  return row;
+}
+
+// C s3w_0092_final and s3w_0080_final on a scan: a continued table's header printed over its
+// first row, `科目编码 科扯党绩共支出 合计 133,150.53基本支出 47,258.98 项目支出 85,891.55` (the
+// code lost, the name garbled, each amount after its column's word), was named only, and the 项
+// rows under it were orphans (code.parent). The pieces are one row (each label after the first
+// keys the next column), and the row is the one parent the table lacks whose children's totals
+// (rows of the table, and coded rows read as lines beside it) sum to its total: read as 22102.
+// Two absent parents whose sums both fit, a total no sum makes, or a text layer: named as before.
+TEST(RowTextTest, HeaderOverTheFirstRowKeyedByItsOrphansSums) {
+  const std::string kind = "final.general_budget_expenditure";
+  struct Case {
+    const char* name;
+    std::vector<CanonicalRow> rows;
+    std::vector<std::string> lines;
+    TextOrigin origin;
+    std::vector<std::string> read;  // "row_code/column=fen" read into the table
+  };
+  const std::string header_row =
+      "科目编码 科扯党绩共支出 合计 133,150.53基本支出 47,258.98 项目支出 85,891.55";
+  const Case cases[] = {
+      {"ChildInTheTableAndOneAsText",
+       {CodedRow(kind, "221", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}}),
+        CodedRow(kind, "2210201", {{"total", 9395713}, {"basic", 806558}, {"project", 8589155}})},
+       {header_row, "2210203 购房补贴 39,193.40 39,193.40"},
+       TextOrigin::kOcr,
+       // 2210203 then fills its parent's remainders (RemainderColumns).
+       {"22102/total=13315053", "22102/basic=4725898", "22102/project=8589155",
+        "2210203/total=3919340", "2210203/basic=3919340"}},
+      {"TwoParentsFit",
+       {CodedRow(kind, "221", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}}),
+        CodedRow(kind, "2210201", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}}),
+        CodedRow(kind, "2120101", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}})},
+       {header_row},
+       TextOrigin::kOcr,
+       {}},
+      {"NoSumFits",
+       {CodedRow(kind, "221", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}}),
+        CodedRow(kind, "2210201", {{"total", 9395713}, {"basic", 806558}, {"project", 8589155}})},
+       {header_row},
+       TextOrigin::kOcr,
+       {}},
+      {"TextLayer",
+       {CodedRow(kind, "221", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}}),
+        CodedRow(kind, "2210201", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}})},
+       {header_row},
+       TextOrigin::kTextLayer,
+       {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"221", "住房保障支出", "1.00", "1.00", "1.00"}})});
+    for (const std::string& line : c.lines) {
+      document.blocks.push_back(Text(line, 5));
+      document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    }
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "", "total", "basic", "project"});
+    table.pages = {5};
+    table.rows = c.rows;
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> read;
+    for (const CanonicalRow& row : tables[0].rows) {
+      for (const Figure& figure : row.values) {
+        if (row.source_block >= 1) {
+          read.push_back(row.row_code + "/" + figure.column + "=" +
+                         std::to_string(figure.amount_fen));
+        }
+      }
+    }
+    EXPECT_EQ(read, c.read) << c.name;
+  }
+}
+
+// C s3w_0092_final on a scan: a 项 row left out of the grid printing two amounts of three
+// (`2210203 购房补贴 39,193.40 39,193.40`, 项目支出 blank) was named only: which cell is blank
+// its line does not say. Its parent (22102) and sibling (2210201) read, each column's remainder
+// says it: 合计 and 基本支出 hold 39,193.40 each, 项目支出 nothing; read into those. A remainder
+// that differs, a parent not read, or a third column left over: named as before.
+TEST(RowTextTest, RowPrintingFewerAmountsFillsItsParentsRemainders) {
+  const std::string kind = "final.general_budget_expenditure";
+  const CanonicalRow parent =
+      CodedRow(kind, "22102", {{"total", 13315053}, {"basic", 4725898}, {"project", 8589155}});
+  const CanonicalRow sibling =
+      CodedRow(kind, "2210201", {{"total", 9395713}, {"basic", 806558}, {"project", 8589155}});
+  struct Case {
+    const char* name;
+    std::vector<CanonicalRow> rows;
+    std::string line;
+    std::vector<std::string> read;
+  };
+  const Case cases[] = {
+      {"TotalAndBasic",
+       {parent, sibling},
+       "2210203 购房补贴 39,193.40 39,193.40",
+       {"2210203/total=3919340", "2210203/basic=3919340"}},
+      {"RemainderDiffers", {parent, sibling}, "2210203 购房补贴 39,193.40 39,193.41", {}},
+      {"ParentNotRead", {sibling}, "2210203 购房补贴 39,193.40 39,193.40", {}},
+      {"ThirdColumnLeft",
+       {parent, CodedRow(kind, "2210201", {{"total", 9395713}, {"basic", 806558}})},
+       "2210203 购房补贴 39,193.40 39,193.40",
+       {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"221", "住房保障支出", "1.00", "1.00", "1.00"}})});
+    document.blocks.push_back(Text(c.line, 5));
+    document.blocks.back().AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "", "total", "basic", "project"});
+    table.pages = {5};
+    table.rows = c.rows;
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> read;
+    for (const CanonicalRow& row : tables[0].rows) {
+      if (row.source_block < 1) continue;
+      for (const Figure& figure : row.values) {
+        read.push_back(row.row_code + "/" + figure.column + "=" +
+                       std::to_string(figure.amount_fen));
+      }
+    }
+    EXPECT_EQ(read, c.read) << c.name;
+  }
+}
+
+// B s3w_0054_final on a scan: a row left out of the grid printing its code in three pieces, the
+// 款 piece read with a stroke taken for a letter (`201 01L 02 一般行政管理事务 9，586.84
+// 9,586.84`): the pieces stopped at 01L, the row keyed 201 (read already) and was named only. Two
+// digits and a letter are the two digits, as in a scan's grid cell (OcrCodePiece): read as
+// 2010102. A letter before the digits, or a comma after them, ends the pieces as before.
+TEST(RowTextTest, CodePieceWithAStrokeReadAsALetter) {
+  const std::string kind = "final.income";
+  struct Case {
+    const char* name;
+    std::string line;
+    std::vector<std::string> read;
+  };
+  const Case cases[] = {
+      {"StrokeAfterTheDigits",
+       "201 01L 02 一般行政管理事务 9，586.84 9,586.84",
+       {"2010102/total=958684", "2010102/fiscal_appropriation=958684"}},
+      {"LetterBeforeTheDigits", "201 L01 02 一般行政管理事务 9,586.84 9,586.84", {}},
+      {"CommaAfterTheDigits", "201 01, 02 一般行政管理事务 9,586.84 9,586.84", {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"201", "一般公共服务支出", "1.00", "1.00"}})});
+    document.blocks.push_back(Text(c.line, 5));
+    document.blocks.back().AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "", "total", "fiscal_appropriation"});
+    table.pages = {5};
+    table.rows = {CodedRow(kind, "201", {{"total", 2258873}, {"fiscal_appropriation", 2258873}}),
+                  CodedRow(kind, "20101", {{"total", 1257729}, {"fiscal_appropriation", 1257729}}),
+                  CodedRow(kind, "2010101", {{"total", 299045}, {"fiscal_appropriation", 299045}})};
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> read;
+    for (const CanonicalRow& row : tables[0].rows) {
+      if (row.source_block < 1) continue;
+      for (const Figure& figure : row.values) {
+        read.push_back(row.row_code + "/" + figure.column + "=" +
+                       std::to_string(figure.amount_fen));
+      }
+    }
+    EXPECT_EQ(read, c.read) << c.name;
+  }
+}
+
+// C s3w_0081_budget on a scan: the basic-expenditure table's 302 rows read as lines after its
+// grid, each amount printed before its code (`424.24` over `302 商品和服务支出`, `95.50 30201
+// 办公费`, …, `59.03` over `30217 公务接待费`): read as usual, no code took an amount and 10
+// figures were only named. The run opens with an amount and closes with a code, and paired each
+// code with the amounts before it, 302 is the sum of its children: read so. Sums that fail that
+// way, a run closing with an amount, or too few codes: as before (named).
+TEST(RowTextTest, RowsPrintingTheirAmountsBeforeTheirCodes) {
+  const std::string kind = "budget.general_budget_basic_expenditure";
+  struct Case {
+    const char* name;
+    std::vector<std::string> lines;
+    std::vector<std::string> read;
+  };
+  const std::vector<std::string> before = {
+      "424.24", "302 商品和服务支出", "95.50 30201 办公费", "6.72 30205 水费", "52.06 30211 差旅费",
+      "269.96", "30217 公务接待费"};
+  std::vector<std::string> sums_fail = before;
+  sums_fail[0] = "424.25";
+  std::vector<std::string> closing_amount = before;
+  closing_amount.back() = "30217 公务接待费 1.00";
+  const Case cases[] = {
+      {"AmountsBeforeCodes",
+       before,
+       {"302/public=42424", "30201/public=9550", "30205/public=672", "30211/public=5206",
+        "30217/public=26996"}},
+      {"SumsFail", sums_fail, {}},
+      // The last amount after its code: the usual reading (30217's 1.00) and no other.
+      {"ClosingWithAnAmount", closing_amount, {"30217/public=100"}},
+      {"TooFewCodes", {"424.24", "302 商品和服务支出", "424.24 30201 办公费"}, {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"301", "工资福利支出", "1.00", ""}})});
+    for (const std::string& line : c.lines) {
+      document.blocks.push_back(Text(line, 5));
+      document.blocks.back().AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    }
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "personnel", "public"});
+    table.pages = {5};
+    table.rows = {CodedRow(kind, "301", {{"personnel", 100}})};
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> read;
+    for (const CanonicalRow& row : tables[0].rows) {
+      if (row.source_block < 1) continue;
+      for (const Figure& figure : row.values) {
+        read.push_back(row.row_code + "/" + figure.column + "=" +
+                       std::to_string(figure.amount_fen));
+      }
+    }
+    EXPECT_EQ(read, c.read) << c.name;
+  }
+}
+
+// C s3w_0080_final on a scan: the row under a continued table's header printed over it read in
+// the grid with no code and a garbled name (科因编码和明和竹管理事务 | 7,454,500.00), exported
+// under an empty code while the 项 row under it was an orphan. It takes the code of the one
+// parent the table lacks whose children's totals sum to its total, and says so
+// (row.code_by_sums); several parents fitting, no sum, or a text layer's row: as printed.
+TEST(RowTextTest, UncodedGridRowKeyedByItsOrphansSums) {
+  const std::string kind = "final.general_budget_expenditure";
+  struct Case {
+    const char* name;
+    std::vector<CanonicalRow> rows;
+    std::vector<std::string> codes;
+  };
+  const Case cases[] = {
+      {"OneParentFits",
+       {CodedRow(kind, "212", {{"total", 745450000}}), CodedRow(kind, "", {{"total", 745450000}}),
+        CodedRow(kind, "2120101", {{"total", 745450000}})},
+       {"212", "21201", "2120101"}},
+      {"TwoParentsFit",
+       {CodedRow(kind, "212", {{"total", 745450000}}), CodedRow(kind, "", {{"total", 745450000}}),
+        CodedRow(kind, "2120101", {{"total", 745450000}}),
+        CodedRow(kind, "2130101", {{"total", 745450000}})},
+       {"212", "", "2120101", "2130101"}},
+      {"NoSum",
+       {CodedRow(kind, "212", {{"total", 745450000}}), CodedRow(kind, "", {{"total", 745450000}}),
+        CodedRow(kind, "2120101", {{"total", 745450001}})},
+       {"212", "", "2120101"}},
+      {"TextLayer",
+       {CodedRow(kind, "212", {{"total", 745450000}}),
+        CodedRow(kind, "", {{"total", 745450000}}, TextOrigin::kTextLayer),
+        CodedRow(kind, "2120101", {{"total", 745450000}})},
+       {"212", "", "2120101"}},
+  };
+  for (const Case& c : cases) {
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "", "total"});
+    table.rows = c.rows;
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    KeyUncodedRowsByOrphanSums(tables, findings);
+    std::vector<std::string> codes;
+    for (const CanonicalRow& row : tables[0].rows) codes.push_back(row.row_code);
+    EXPECT_EQ(codes, c.codes) << c.name;
+    const bool keyed = std::string(c.name) == "OneParentFits";
+    EXPECT_EQ(findings.size(), keyed ? 1u : 0u) << c.name;
+    if (keyed && !findings.empty()) {
+      EXPECT_EQ(findings[0].check, "row.code_by_sums");
+      EXPECT_EQ(tables[0].rows[1].values[0].row_code, "21201");
+    }
   }
 }
 

@@ -2049,6 +2049,29 @@ TEST(RowsTest, OcrSummaryColumnOfAmountsJoinedToLabelsSplit) {
   }
 }
 
+// H s3w_0096_final on a scan: the same joined column, a quote mark read before the label
+// (705,926.37 “一般公共服务支出: a speck of the scan): the cell was no amount then a label, the
+// column was not split and the income line's figure was lost. A quote mark before the label is
+// dropped, whichever the scan read.
+TEST(RowsTest, OcrSummaryJoinedColumnWithAQuoteBeforeTheLabelSplit) {
+  for (const char* quote : {"“", "\"", "”", "‘"}) {
+    Table grid = Grid({{"收入", "", "支出", "", ""},
+                       {"项目", "行次", "金额项目〈按功能分类)", "行次", "金额"},
+                       {"一、一般公共预算财政拨款收入", "1",
+                        std::string("391.10 ") + quote + "城乡社区支出", "", "391.10"},
+                       {"二、政府性基金预算财政拨款收入", "2", "", "", ""},
+                       {"三、上级补助收入", "3", "", "10", ""},
+                       {"本年收入合计", "6", "391.10本年支出合计", "13", "391.10"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+    const SummaryReading read = ReadSplitSummary(grid, "final.income_expenditure_summary");
+    EXPECT_EQ(read.figures,
+              (std::vector<std::string>{
+                  "income.general_budget_appropriation=391.10", "expenditure.212=391.10",
+                  "income.total_current_year=391.10", "expenditure.total_current_year=391.10"}))
+        << quote;
+  }
+}
+
 // A summary's income amount column whose cells are amounts but for one that also holds the
 // label of the expenditure line beside it (s3w_0073 8.09本年支出合计 | 本年支出合计, s3w_0078
 // 402.96本年支出合计 | (empty), s3w_0081 3,351.77一、教育支出 | 一、教育支出, s3w_0049, s3w_0091,
@@ -2600,6 +2623,60 @@ TEST(RowsTest, OcrItemPieceWithADigitLostOrAddedIsPlacedByItsNeighbours) {
             (std::vector<std::string>{"201", "20105", "2010501", "2010502", "208", "20805",
                                       "2080501", "2080502", "2080505", "2080506", "2080599"}));
   EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "'101' as 01"));
+}
+
+// s3w_0083_final on a scan: a table printing the class on every row (210 | 11 | 01) whose 项
+// rows' 款 piece the scan lost (210 | | 01) or cut to one digit (210 | 1 | 03) keyed 21001, a 款,
+// and 2100103, a 项 of another 款: 3 rows' figures under wrong codes. A 项 row prints under its
+// own 款, so the piece is the 款 row's above when the reading allows it (blank, or a digit of a
+// padded column that may stand for it), and said so. A one-digit piece that cannot be the one
+// above (5 under 11), a 款 row of another class above, or a text layer: as before.
+TEST(RowsTest, OcrItemRowsKuanPieceLostIsTheKuanAbove) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> body;
+    TextOrigin origin;
+    std::vector<std::string> codes;
+  };
+  const Case cases[] = {
+      {"BlankAndCut",
+       {{"210", "", "", "卫生健康支出", "9.00"},
+        {"210", "11", "", "行政事业单位医疗", "9.00"},
+        {"210", "", "01", "行政单位医疗", "4.00"},
+        {"210", "11", "02", "事业单位医疗", "2.00"},
+        {"210", "1", "03", "公务员医疗补助", "3.00"}},
+       TextOrigin::kOcr,
+       {"210", "21011", "2101101", "2101102", "2101103"}},
+      {"DigitNotOfThePieceAbove",
+       {{"210", "", "", "卫生健康支出", "9.00"},
+        {"210", "11", "", "行政事业单位医疗", "9.00"},
+        {"210", "11", "01", "行政单位医疗", "9.00"},
+        {"210", "5", "03", "某项", "0.00"}},
+       TextOrigin::kOcr,
+       {"210", "21011", "2101101", "2100503"}},
+      {"KuanOfAnotherClassAbove",
+       {{"208", "", "", "社会保障和就业支出", "9.00"},
+        {"208", "05", "", "行政事业单位养老支出", "9.00"},
+        {"210", "", "01", "某项", "9.00"}},
+       TextOrigin::kOcr,
+       {"208", "20805", "21001"}},
+      {"TextLayer",
+       {{"210", "", "", "卫生健康支出", "9.00"},
+        {"210", "11", "", "行政事业单位医疗", "9.00"},
+        {"210", "", "01", "行政单位医疗", "9.00"}},
+       TextOrigin::kTextLayer,
+       {"210", "21011", "21001"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::vector<std::string>> rows = {{"类", "款", "项", "科目名称", "合计"}};
+    rows.insert(rows.end(), c.body.begin(), c.body.end());
+    std::vector<Finding> findings;
+    EXPECT_EQ(RowCodes(Grid(rows), "final.expenditure", findings, c.origin), c.codes) << c.name;
+    if (std::string(c.name) == "BlankAndCut") {
+      EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "款 '1' as 11 (2101103"));
+      EXPECT_TRUE(HasFinding(findings, "ocr.code_inferred", "款 '' as 11 (2101101"));
+    }
+  }
 }
 
 // A 款 row printing its piece alone (Yantai prints the class on a row of its own) read with a
