@@ -219,16 +219,12 @@ void NormalizeAmountWords(std::vector<Symbol>& symbols) {
       if (amount_like) text = as_digits;
     }
     const std::string fixed = amount_like ? NormalizeAmountReading(text) : text;
-    if (lookalikes > 0 && amount_like && IsWellFormedAmount(fixed)) {
-      // A guess at each look-alike: the cell is read again (numeric set) once the table is
-      // found, and a confidence of 0 says that this reading is not to be kept over any other.
-      confidence = 0;
-    } else if (lookalikes > 0) {
-      for (std::size_t i = begin; i < end; ++i) out.push_back(std::move(symbols[i]));
-      begin = end;
-      continue;
-    }
-    if ((fixed == text && lookalikes == 0) || !IsWellFormedAmount(fixed)) {
+    // (A word with look-alikes that is no amount keeps them, so it reads as no amount.)
+    const bool rewrite = IsWellFormedAmount(fixed) && (fixed != text || lookalikes > 0);
+    // A guess at each look-alike: the cell is read again (numeric set) once the table is found,
+    // and a confidence of 0 says that this reading is not to be kept over any other.
+    if (rewrite && lookalikes > 0) confidence = 0;
+    if (!rewrite) {
       for (std::size_t i = begin; i < end; ++i) out.push_back(std::move(symbols[i]));
     } else {
       if (first.word_x1 <= first.word_x0) {
@@ -281,32 +277,27 @@ void DropStrayMarks(std::vector<Symbol>& symbols) {
       const auto closes_on_text = [&](std::size_t k) {
         return closing(symbols[k].text) && !(k > begin && digit(symbols[k - 1]));
       };
+      // Whether a symbol in [from, to) of the line is one `is` names.
+      const auto any_in = [&](std::size_t from, std::size_t to, const auto& is) {
+        for (std::size_t k = from; k < to; ++k) {
+          if (is(k)) return true;
+        }
+        return false;
+      };
       if (opening(text) && before_figure) {
-        bool paired = false;
-        for (std::size_t k = i + 1; k < end && !paired; ++k) paired = closes_on_text(k);
-        drop[i] = !paired;
-        continue;
-      }
-      if (closing(text) && after_figure) {
-        bool paired = false;
-        for (std::size_t k = begin; k < i && !paired; ++k) paired = opens_on_text(k);
-        drop[i] = !paired;
-        continue;
-      }
-      if (!word_start && !word_end) continue;
-      if (bar(text)) {
+        drop[i] = !any_in(i + 1, end, closes_on_text);
+      } else if (closing(text) && after_figure) {
+        drop[i] = !any_in(begin, i, opens_on_text);
+      } else if (!word_start && !word_end) {
+        // Other marks go at a word's edge only.
+      } else if (bar(text)) {
         drop[i] = true;
       } else if (bracket(text)) {
-        drop[i] = (word_start && i + 1 < end && digit(symbols[i + 1])) ||
-                  (word_end && i > begin && digit(symbols[i - 1]));
+        drop[i] = (word_start && before_figure) || (word_end && after_figure);
       } else if (closing(text) && word_start) {
-        bool paired = false;
-        for (std::size_t k = begin; k < i && !paired; ++k) paired = opening(symbols[k].text);
-        drop[i] = !paired;
+        drop[i] = !any_in(begin, i, [&](std::size_t k) { return opening(symbols[k].text); });
       } else if (opening(text) && word_end) {
-        bool paired = false;
-        for (std::size_t k = i + 1; k < end && !paired; ++k) paired = closing(symbols[k].text);
-        drop[i] = !paired;
+        drop[i] = !any_in(i + 1, end, [&](std::size_t k) { return closing(symbols[k].text); });
       }
     }
     begin = end;

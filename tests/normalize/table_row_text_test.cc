@@ -28,6 +28,19 @@ std::vector<std::string> FiguresReadFromText(const CanonicalTable& table) {
   return got;
 }
 
+// The figures of the rows the stage added from text (source block 1 and on; the grid is block
+// 0), "row_code/column=fen".
+std::vector<std::string> FiguresOfRowsFromText(const CanonicalTable& table) {
+  std::vector<std::string> got;
+  for (const CanonicalRow& row : table.rows) {
+    if (row.source_block < 1) continue;
+    for (const Figure& figure : row.values) {
+      got.push_back(row.row_code + "/" + figure.column + "=" + std::to_string(figure.amount_fen));
+    }
+  }
+  return got;
+}
+
 Block Text(const std::string& text, int page) {
   Paragraph paragraph;
   paragraph.text = text;
@@ -1180,15 +1193,7 @@ TEST(RowTextTest, RowPrintingFewerAmountsFillsItsParentsRemainders) {
     std::vector<CanonicalTable> tables = {table};
     std::vector<Finding> findings;
     ReportRowsReadAsText(document, tables, findings);
-    std::vector<std::string> read;
-    for (const CanonicalRow& row : tables[0].rows) {
-      if (row.source_block < 1) continue;
-      for (const Figure& figure : row.values) {
-        read.push_back(row.row_code + "/" + figure.column + "=" +
-                       std::to_string(figure.amount_fen));
-      }
-    }
-    EXPECT_EQ(read, c.read) << c.name;
+    EXPECT_EQ(FiguresOfRowsFromText(tables[0]), c.read) << c.name;
   }
 }
 
@@ -1224,15 +1229,7 @@ TEST(RowTextTest, CodePieceWithAStrokeReadAsALetter) {
     std::vector<CanonicalTable> tables = {table};
     std::vector<Finding> findings;
     ReportRowsReadAsText(document, tables, findings);
-    std::vector<std::string> read;
-    for (const CanonicalRow& row : tables[0].rows) {
-      if (row.source_block < 1) continue;
-      for (const Figure& figure : row.values) {
-        read.push_back(row.row_code + "/" + figure.column + "=" +
-                       std::to_string(figure.amount_fen));
-      }
-    }
-    EXPECT_EQ(read, c.read) << c.name;
+    EXPECT_EQ(FiguresOfRowsFromText(tables[0]), c.read) << c.name;
   }
 }
 
@@ -1279,15 +1276,7 @@ TEST(RowTextTest, RowsPrintingTheirAmountsBeforeTheirCodes) {
     std::vector<CanonicalTable> tables = {table};
     std::vector<Finding> findings;
     ReportRowsReadAsText(document, tables, findings);
-    std::vector<std::string> read;
-    for (const CanonicalRow& row : tables[0].rows) {
-      if (row.source_block < 1) continue;
-      for (const Figure& figure : row.values) {
-        read.push_back(row.row_code + "/" + figure.column + "=" +
-                       std::to_string(figure.amount_fen));
-      }
-    }
-    EXPECT_EQ(read, c.read) << c.name;
+    EXPECT_EQ(FiguresOfRowsFromText(tables[0]), c.read) << c.name;
   }
 }
 
