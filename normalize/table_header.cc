@@ -373,6 +373,7 @@ RowScan ScanRow(const Table& table, int row) {
   bool code_or_total = false;
   bool total_word = false;
   bool code_words = false;  // 类 款 项 read by OCR: the code columns' header words
+  int header_words = 0;     // cells that name a column (科目名称, 基本支出, …)
   for (int c = 0; c < table.column_count; ++c) {
     const std::string_view text = table.TextAt(row, c);
     if (text.empty()) continue;
@@ -410,6 +411,7 @@ RowScan ScanRow(const Table& table, int row) {
       code_or_total = true;
     }
     if (DecodeUtf8(key).size() > 2 && key != "※") other_text = true;
+    if (!LeafKey(key).empty()) ++header_words;
   }
   // 合计 alone (an empty table's total row) is data; beside header words it is a header, as
   // it is on the 类 款 项 row with no figure (本年收入 over 合计 wrapped in its cell, a scan
@@ -434,7 +436,12 @@ RowScan ScanRow(const Table& table, int row) {
   scan.column_numbers =
       !big_number && !code_or_total && (has_lanci || (consecutive && !other_text));
   if (scan.column_numbers) return scan;
-  scan.data = big_number || code_or_total || !small_numbers.empty();
+  // A scan reads a speck between two header cells as a digit (`1` under the 编码 cell spanning
+  // 类 款 项): one small number among words that name columns is no row number, and taking the
+  // row for data would leave the whole header, code columns included, unread.
+  const bool speck_among_header_words =
+      ocr && !big_number && !code_or_total && small_numbers.size() == 1 && header_words >= 3;
+  scan.data = big_number || code_or_total || (!small_numbers.empty() && !speck_among_header_words);
   // Only row numbers (行次) and no figure: data only when a label is there too.
   if (!big_number && !code_or_total && !other_text) scan.data = false;
   // The 栏次 row closes a header, so a row above it is header whatever stray digit a scan

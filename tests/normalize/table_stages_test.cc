@@ -1510,6 +1510,42 @@ TEST(HeaderTest, OcrColumnsKeyedByTheirPlaceInTheKind) {
   }
 }
 
+// A scan reads a speck under the 编码 cell spanning 类 款 项 as `1` (s3w_0159_final's 决算02表).
+// Among words that name columns it is no row number: the row stays header, so the 类 款 项 row
+// under it still keys the code columns. A label row with a 行次 number is data as before.
+TEST(HeaderTest, OcrSpeckAmongHeaderWordsIsNoRowNumber) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> row;
+    bool data;
+  };
+  const Case cases[] = {
+      {"SpeckInTheHeader",
+       {"功能分类.", "功能分类科目编码", "1", "科目名称", "合计", "基本支出", "项目支出"},
+       false},
+      {"RowNumberBesideALabel", {"", "", "", "一、财政拨款收入", "1", "", ""}, true},
+      {"TwoNumbersAmongHeaderWords",
+       {"功能分类", "1", "2", "科目名称", "合计", "基本支出", "项目支出"},
+       true},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({c.row,
+                       {"类", "款", "项", "", "", "", ""},
+                       {"206", "01", "", "科学技术管理事务", "9,937,021.25", "9,937,021.25", ""}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+    EXPECT_EQ(ScanRow(grid, 0).data, c.data) << c.name;
+  }
+  Table grid = Grid({cases[0].row,
+                     {"类", "款", "项", "", "", "", ""},
+                     {"206", "01", "", "科学技术管理事务", "9,937,021.25", "9,937,021.25", ""}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  const HeaderAnalysis header = AnalyzeHeader(grid);
+  EXPECT_EQ(header.header_rows, 2);
+  EXPECT_EQ(header.roles[0], "class");
+  EXPECT_EQ(header.roles[1], "kuan");
+  EXPECT_EQ(header.roles[2], "xiang");
+}
+
 // An OCR'd grid whose header was lost whole (s2w_0110_final: the header lines read as paragraphs
 // above an unruled table) is keyed by the kind's three standard columns when every row's sum says
 // so; when the sums do not hold, or the text layer printed no header, nothing is keyed.
