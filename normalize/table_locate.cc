@@ -1,8 +1,10 @@
 // Stage 1 of the table pipeline (table_stages.h): each top-level table block
 // with the title and unit lines printed around it.
 #include <algorithm>
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/text.h"
@@ -309,6 +311,54 @@ void CompleteACutWord(const std::string& rest, std::vector<std::string>& words) 
   if (completed != words.end()) *completed += rest;
 }
 
+// On a scan a wrapped header word's first line can be read glued to the word beside it
+// (一般公共预 + 其他收入 read 一般公共预其他收入, its rest 算拨款 on the 类 款 项 line below). The
+// glued word keys its right part's column only; cut where the left part keys nothing alone, keys
+// a column of its own with `rest`, and the right part keys what the whole did, it is two words.
+// Done only when exactly one word and one cut fit.
+void CompleteAGluedWord(const std::string& rest, std::vector<std::string>& words) {
+  if (rest.empty()) return;
+  std::optional<std::pair<std::size_t, std::size_t>> found;  // word, cut (code points)
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    const std::string whole = ColumnKeyForHeader({words[w]});
+    if (whole.empty() || whole == "-") continue;
+    const std::vector<char32_t> chars = DecodeUtf8(words[w]);
+    for (std::size_t cut = 2; cut + 2 <= chars.size(); ++cut) {
+      const std::string left =
+          EncodeUtf8(std::vector<char32_t>(chars.begin(), chars.begin() + cut));
+      const std::string right = EncodeUtf8(std::vector<char32_t>(chars.begin() + cut, chars.end()));
+      if (!ColumnKeyForHeader({left}).empty() || ColumnKeyForHeader({right}) != whole) continue;
+      const std::string completed = ColumnKeyForHeader({left + rest});
+      if (completed.empty() || completed == "-" || completed == whole) continue;
+      if (found) return;
+      found = std::make_pair(w, cut);
+    }
+  }
+  if (!found) return;
+  const std::vector<char32_t> chars = DecodeUtf8(words[found->first]);
+  const auto at = chars.begin() + static_cast<std::ptrdiff_t>(found->second);
+  const std::string left = EncodeUtf8(std::vector<char32_t>(chars.begin(), at)) + rest;
+  words[found->first] = EncodeUtf8(std::vector<char32_t>(at, chars.end()));
+  words.insert(words.begin() + static_cast<std::ptrdiff_t>(found->first), left);
+}
+
+// The words of an OCR'd lower header line (类 款 项 算拨款) that are neither code words nor
+// column names: rests of the wrapped header words of the line above.
+std::vector<std::string> RestsOnALowerLine(const std::vector<std::string>& words) {
+  std::vector<std::string> rests;
+  bool code_words = false;
+  for (const std::string& word : words) {
+    const std::string key = TableKey(word);
+    if (key == "类" || key == "款" || key == "项") {
+      code_words = true;
+    } else if (!key.empty() && ColumnKeyForHeader({word}).empty()) {
+      rests.push_back(key);
+    }
+  }
+  if (!code_words) return {};
+  return rests;
+}
+
 // A header printed as a paragraph in the few blocks above the grid (after the table before):
 // words without digits, at least two of which name a figure column, or one beside label words
 // only (项目 决算数: a one-column table's header, as narrow as any of its rows). A row read as a
@@ -329,6 +379,7 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
     return paragraph.provenance.box;
   };
   std::string rest;
+  std::vector<std::string> lower_rests;
   int lower_lines = 0;
   for (int p = block - 1; p >= 0 && p > previous_table && p >= block - kBlocksAbove - lower_lines;
        --p) {
@@ -360,6 +411,11 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
         start = i;
       }
     }
+    if (paragraph->provenance.origin == TextOrigin::kOcr) {
+      for (std::string& lower_rest : RestsOnALowerLine(words)) {
+        lower_rests.push_back(std::move(lower_rest));
+      }
+    }
     int label_words = 0;
     for (const std::string& word : words) {
       const std::string key = ColumnKeyForHeader({word});
@@ -371,6 +427,11 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
     }
     if (figure_words >= 2) {
       CompleteACutWord(rest, words);
+      for (const std::string& lower_rest : lower_rests) {
+        const std::vector<std::string> printed = words;
+        CompleteACutWord(lower_rest, words);
+        if (words == printed) CompleteAGluedWord(lower_rest, words);
+      }
       box = BoxOnTablePage(*paragraph);
       return words;
     }

@@ -211,6 +211,49 @@ TEST(LocateTest, OcrHeaderAboveItsLowerLinesReadApart) {
   }
 }
 
+// s3w_0146_budget on a scan: the header read as paragraphs above its grid, the first line of the
+// wrapped 一般公共预算拨款 glued to 其他收入 beside it and its rest 算拨款 on the 类 款 项 line.
+// The rest completes the cut word, whether read apart or glued; a text layer's lines stay as
+// printed.
+TEST(LocateTest, OcrHeaderWordCompletedByItsRestOnTheCodeWordsLine) {
+  struct Case {
+    const char* name;
+    TextOrigin origin;
+    const char* header_line;
+    std::vector<std::string> words;
+  };
+  const Case cases[] = {
+      {"Glued",
+       TextOrigin::kOcr,
+       "功能分类科目编码 科目名称 合计 一般公共预其他收入",
+       {"功能分类科目编码", "科目名称", "合计", "一般公共预算拨款", "其他收入"}},
+      {"Apart",
+       TextOrigin::kOcr,
+       "功能分类科目编码 科目名称 合计 一般公共预 其他收入",
+       {"功能分类科目编码", "科目名称", "合计", "一般公共预算拨款", "其他收入"}},
+      {"TextLayer",
+       TextOrigin::kTextLayer,
+       "功能分类科目编码 科目名称 合计 一般公共预其他收入",
+       {"功能分类科目编码", "科目名称", "合计", "一般公共预其他收入"}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    for (const char* line :
+         {"收入预算总表", "单位:万元", c.header_line, "类 款 项 算拨款", "栏次 1 2 3"}) {
+      Block block = Text(line);
+      block.AsParagraph()->provenance.origin = c.origin;
+      document.blocks.push_back(block);
+    }
+    document.blocks.push_back(
+        Block{Grid({{"206", "01", "", "科学技术管理事务", "7,487.22", "7,487.22"},
+                    {"合计", "", "", "", "14,378.24", "14,378.24"}})});
+    std::vector<Finding> findings;
+    const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
+    ASSERT_EQ(located.size(), 1u) << c.name;
+    EXPECT_EQ(located[0].header_above, c.words) << c.name;
+  }
+}
+
 // s3w_0058_budget on a scan: between the title and the grid on the next page, the header's lines
 // (计 出, 款, 栏次 1 2 3) and the 合计 row read as paragraphs pushed the title and unit beyond the
 // few blocks looked through; the grid stayed untitled and was later stitched onto the table
