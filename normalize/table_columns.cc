@@ -850,9 +850,29 @@ int KeyOcrThreePublicTotalBySums(const TablePart& first, std::vector<std::string
   return unnamed[0];
 }
 
+// Whether `key` already keys a column of the side of column `c`. A summary prints 收入 and 支出
+// side by side, each opening with its label column and each with its own 金额: there a key is
+// taken once a side. Any other table takes a key once.
+bool KeyedOnTheSameSide(const StitchedTable& stitched, const std::vector<std::string>& keys,
+                        std::size_t c, const std::string& key) {
+  const HeaderAnalysis& header = stitched.parts.front().header;
+  const bool summary = IsSummaryKind(stitched.canonical.kind);
+  for (std::size_t d = 0; d < keys.size(); ++d) {
+    if (keys[d] != key) continue;
+    if (!summary) return true;
+    bool label_between = false;
+    for (std::size_t e = std::min(c, d) + 1; e < std::max(c, d) && e < header.roles.size(); ++e) {
+      if (header.roles[e] == "label") label_between = true;
+    }
+    if (!label_between) return true;
+  }
+  return false;
+}
+
 // A header the first page's reading left without keys for some columns, read whole on a later
 // page that repeats it (a scan's wrapped header words interleaved by OCR on one page and not on
-// the next): the later reading keys those money columns, when no other column has its key.
+// the next; a summary's 金额 lost on its first page, s3w_0155_final): the later reading keys
+// those money columns, when no other column of the side has its key.
 void KeyFromRepeatedHeaders(const StitchedTable& stitched, std::vector<std::string>& keys) {
   const TablePart& first = stitched.parts.front();
   if (!IsOcrGrid(*first.table)) return;  // a text layer prints the same header on every page
@@ -866,7 +886,7 @@ void KeyFromRepeatedHeaders(const StitchedTable& stitched, std::vector<std::stri
       const std::string& later = part.header.keys[c];
       if (!keys[c].empty() || later.empty() || IsCodeRole(first.header.roles[c]) ||
           MoneyCells(*first.table, first.header.header_rows, static_cast<int>(c)) == 0 ||
-          std::find(keys.begin(), keys.end(), later) != keys.end()) {
+          KeyedOnTheSameSide(stitched, keys, c, later)) {
         continue;
       }
       keys[c] = later;

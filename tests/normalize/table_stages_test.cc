@@ -1553,6 +1553,33 @@ TEST(HeaderTest, OcrColumnsKeyedByTheirPlaceInTheKind) {
   }
 }
 
+// A summary's expenditure 金额 lost on its first page's header and read on the next page's
+// (s3w_0155_final): the later reading keys it, though the income side's column has that key too,
+// for each side has its own 金额. Within one side a key is still taken once.
+TEST(HeaderTest, RepeatedHeaderKeysTheSummarySideTheFirstPageLost) {
+  auto scanned = [](Table table) {
+    for (TableCell& cell : table.cells) cell.provenance.origin = TextOrigin::kOcr;
+    return table;
+  };
+  const Table first = scanned(
+      Grid({{"收入", "", "", "支出", "", ""},
+            {"项目", "行次", "金额", "项目(按功能分类)", "行次", ""},
+            {"一、一般公共预算财政拨款收入", "1", "54,442.93", "一、科学技术支出", "8", "6,686.03"},
+            {"二、政府性基金预算财政拨款收入", "2", "", "卫生健康支出", "9", "31,427.37"},
+            {"三、上级补助收入", "3", "", "农林水支出", "10", "16,329.53"}}));
+  const Table next =
+      scanned(Grid({{"收入", "", "", "支出", "", ""},
+                    {"项目", "行次", "金额", "项目(按功能分类)", "行次", "金额"},
+                    {"本年收入合计", "6", "54,442.93", "本年支出合计", "13", "54,442.93"},
+                    {"总计", "7", "54,442.93", "总计", "14", "54,442.93"}}));
+  StitchedTable stitched = OnePart(first, "final.income_expenditure_summary");
+  stitched.parts.push_back(TablePart{1, &next, AnalyzeHeader(next)});
+  const std::vector<std::string> keys = KeyColumns(stitched, HeaderOptions{}).keys;
+  ASSERT_EQ(keys.size(), 6u);
+  EXPECT_EQ(keys[2], "amount");
+  EXPECT_EQ(keys[5], "amount");
+}
+
 // A scan reads a speck under the 编码 cell spanning 类 款 项 as `1` (s3w_0159_final's 决算02表).
 // Among words that name columns it is no row number: the row stays header, so the 类 款 项 row
 // under it still keys the code columns. A label row with a 行次 number is data as before.
