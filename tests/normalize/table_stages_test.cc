@@ -190,19 +190,27 @@ TEST(LocateTest, NumberNotTakenFromAboveAPartHeading) {
 // lines (类 款 项 misread 类 豆 项, a stray 5 下, 栏次) as paragraphs of their own between it and
 // the grid. They do not count among the few blocks a header is looked for in; on a text layer
 // they still do.
+// Paragraphs of one origin (`lines`) and a grid under them.
+Document LinesAboveAGrid(const std::vector<std::string>& lines, TextOrigin origin,
+                         const std::vector<std::vector<std::string>>& grid) {
+  Document document;
+  for (const std::string& line : lines) {
+    Block block = Text(line);
+    block.AsParagraph()->provenance.origin = origin;
+    document.blocks.push_back(block);
+  }
+  document.blocks.push_back(Block{Grid(grid)});
+  return document;
+}
+
 TEST(LocateTest, OcrHeaderAboveItsLowerLinesReadApart) {
   for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-    Document document;
-    for (const char* line :
-         {"部门支出决算表", "金额单位：万元", "功能分类科目编码 科目名称 合计 基本支出 项目支出",
-          "类 豆 项", "5 下", "栏次"}) {
-      Block block = Text(line);
-      block.AsParagraph()->provenance.origin = origin;
-      document.blocks.push_back(block);
-    }
-    document.blocks.push_back(
-        Block{Grid({{"合计", "", "", "", "906.49", "906.49"},
-                    {"201", "", "", "一般公共服务支出", "906.49", "906.49"}})});
+    const Document document = LinesAboveAGrid(
+        {"部门支出决算表", "金额单位：万元", "功能分类科目编码 科目名称 合计 基本支出 项目支出",
+         "类 豆 项", "5 下", "栏次"},
+        origin,
+        {{"合计", "", "", "", "906.49", "906.49"},
+         {"201", "", "", "一般公共服务支出", "906.49", "906.49"}});
     std::vector<Finding> findings;
     const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
     ASSERT_EQ(located.size(), 1u);
@@ -237,16 +245,10 @@ TEST(LocateTest, OcrHeaderWordCompletedByItsRestOnTheCodeWordsLine) {
        {"功能分类科目编码", "科目名称", "合计", "一般公共预其他收入"}},
   };
   for (const Case& c : cases) {
-    Document document;
-    for (const char* line :
-         {"收入预算总表", "单位:万元", c.header_line, "类 款 项 算拨款", "栏次 1 2 3"}) {
-      Block block = Text(line);
-      block.AsParagraph()->provenance.origin = c.origin;
-      document.blocks.push_back(block);
-    }
-    document.blocks.push_back(
-        Block{Grid({{"206", "01", "", "科学技术管理事务", "7,487.22", "7,487.22"},
-                    {"合计", "", "", "", "14,378.24", "14,378.24"}})});
+    const Document document = LinesAboveAGrid(
+        {"收入预算总表", "单位:万元", c.header_line, "类 款 项 算拨款", "栏次 1 2 3"}, c.origin,
+        {{"206", "01", "", "科学技术管理事务", "7,487.22", "7,487.22"},
+         {"合计", "", "", "", "14,378.24", "14,378.24"}});
     std::vector<Finding> findings;
     const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
     ASSERT_EQ(located.size(), 1u) << c.name;
