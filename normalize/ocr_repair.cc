@@ -67,8 +67,12 @@ std::vector<std::pair<std::u32string, std::string>> Variants(const std::u32strin
       }
     }
   }
-  // A lost digit, anywhere among the digits.
-  for (std::size_t i = 0; i <= n; ++i) {
+  // A lost digit, anywhere among the digits. Not in a reading of one digit: its lost-digit
+  // variants (0 -> 10 … 90, 00 … 09) span a whole range of values, so one of them closes almost
+  // any gap, and the identity alone would pick the figure (sh_putuo_justice_2026's 三公 table: a
+  // printed 0 "corrected" to 10 to stand in for the 9.98 of a row keyed elsewhere).
+  const auto digits = std::count_if(printed.begin(), printed.end(), IsAsciiDigit);
+  for (std::size_t i = 0; i <= n && digits >= 2; ++i) {
     const bool near_digit =
         (i > 0 && IsAsciiDigit(printed[i - 1])) || (i < n && IsAsciiDigit(printed[i]));
     if (!near_digit) continue;

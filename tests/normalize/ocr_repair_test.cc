@@ -149,6 +149,27 @@ TEST(OcrRepairTest, RepairsTheOneCharacterBothIdentitiesProve) {
   }
 }
 
+// A reading of one digit is no candidate for a lost digit: 0 -> 10 … 90 spans so many values
+// that one closes almost any gap (sh_putuo_justice_2026: a printed 0 "corrected" to 10 where a
+// row not read left 9.98 out of the sum). A confusable digit is still tried.
+TEST(OcrRepairTest, ALoneDigitIsNotRepairedByALostDigit) {
+  const struct {
+    const char* read;
+    int repairs;
+  } cases[] = {{"0", 0}, {"3", 0}, {"1.00", 1}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.read);
+    std::vector<CanonicalTable> tables = {MakeTable({
+        {"208", {{"basic", "1,410.00", 99}}},
+        {"20801", {{"basic", "1,400.00", 99}}},
+        {"20802", {{"basic", c.read, 60}}},
+    })};
+    std::vector<Finding> findings;
+    RepairOcrFigures(tables, findings);
+    EXPECT_EQ(CountCheck(findings, "ocr.repaired"), c.repairs);
+  }
+}
+
 TEST(OcrRepairTest, GuessesNothingWhenOneIdentityAllowsSeveralRepairs) {
   // Only the column identity: the parent or the child could be the misread.
   std::vector<CanonicalTable> tables = {MakeTable({
