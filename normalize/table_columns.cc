@@ -928,6 +928,35 @@ void MergeSegmentsWithoutLabels(const StitchedTable& stitched, std::vector<Segme
   }
 }
 
+// A columnar 三公 table splits 公务用车购置及运行费 into 小计 | 购置费 | 运行费. On a scan a part's
+// word misread (运行避, sh_putuo_justice_2026_dept_budget) keys nothing, so the column took its
+// group's key and printed a second 公务用车 total. When the group's 小计 keys the total and one
+// part is keyed, the one column keyed by the group alone is the other part.
+void KeyOcrVehiclePartByElimination(const std::vector<bool>& keyed_by_group,
+                                    std::vector<std::string>& column_rows) {
+  constexpr std::string_view kTotal = "three_public.vehicle_total";
+  constexpr std::string_view kParts[] = {"three_public.vehicle_purchase",
+                                         "three_public.vehicle_operation"};
+  std::vector<std::size_t> by_group;
+  bool total = false;
+  for (std::size_t c = 0; c < column_rows.size(); ++c) {
+    if (column_rows[c] != kTotal) continue;
+    if (keyed_by_group[c]) {
+      by_group.push_back(c);
+    } else {
+      total = true;
+    }
+  }
+  std::vector<std::string_view> missing;
+  for (std::string_view part : kParts) {
+    if (std::find(column_rows.begin(), column_rows.end(), part) == column_rows.end()) {
+      missing.push_back(part);
+    }
+  }
+  if (!total || by_group.size() != 1 || missing.size() != 1) return;
+  column_rows[by_group.front()] = std::string(missing.front());
+}
+
 }  // namespace
 
 TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& options) {
@@ -1020,6 +1049,8 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
       return value == "budget" || value == "final" || value == "adjusted_budget";
     };
     int named = 0;
+    // Columns whose own word keyed nothing, keyed by their group's word (公务用车购置及运行费).
+    std::vector<bool> keyed_by_group(column_keys.size(), false);
     for (std::size_t c = 0; c < column_keys.size(); ++c) {
       std::string path = TableKey(first.header.paths[c]);
       column_names[c] = first.header.paths[c];
@@ -1058,7 +1089,10 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
         code = ThreePublicKey(path.substr(0, path.rfind('/')));
         if (code.empty()) code = "three_public.total";
       }
-      if (code.empty()) code = ThreePublicKey(path);
+      if (code.empty()) {
+        code = ThreePublicKey(path);
+        keyed_by_group[c] = !code.empty() && cut != std::string::npos;
+      }
       // 2025年预算数 / 合计 … 2026年预算数 / 合计: the year group says which year.
       if (c < year_keys.size() && !year_keys[c].empty()) {
         column_values[c] = year_keys[c];
@@ -1072,6 +1106,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
       column_rows[c] = code;
       if (!code.empty()) ++named;
     }
+    if (IsOcrGrid(*first.table)) KeyOcrVehiclePartByElimination(keyed_by_group, column_rows);
     columnar_three_public = named >= 2;
     if (columnar_three_public) {
       const int total = KeyOcrThreePublicTotalBySums(first, column_rows, columns.sums_evidence);

@@ -1555,6 +1555,25 @@ TEST(HeaderTest, OcrColumnsKeyedByTheirPlaceInTheKind) {
   }
 }
 
+// A columnar 三公 table on a scan whose 运行费 was read 运行避 (sh_putuo_justice_2026_dept_budget):
+// the word keys nothing, and the column took its group's key, a second 公务用车 total. With the
+// group's 小计 and 购置费 keyed, it is the part left; a text layer's words are as printed.
+TEST(HeaderTest, OcrVehiclePartMisreadIsThePartLeft) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "", ""},
+                       {"", "", "", "小计", "购置费", "运行避"},
+                       {"10.81", "0", "0.83", "9.98", "0", "9.98"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    const TableColumns columns = KeyColumns(OnePart(grid, "budget.three_public"), HeaderOptions{});
+    ASSERT_EQ(columns.column_rows.size(), 6u);
+    EXPECT_EQ(columns.column_rows[3], "three_public.vehicle_total");
+    EXPECT_EQ(columns.column_rows[4], "three_public.vehicle_purchase");
+    EXPECT_EQ(columns.column_rows[5], origin == TextOrigin::kOcr ? "three_public.vehicle_operation"
+                                                                 : "three_public.vehicle_total")
+        << TextOriginName(origin);
+  }
+}
+
 // A summary's expenditure 金额 lost on its first page's header and read on the next page's
 // (s3w_0155_final): the later reading keys it, though the income side's column has that key too,
 // for each side has its own 金额. Within one side a key is still taken once.
