@@ -1835,12 +1835,14 @@ std::vector<std::pair<std::string, std::int64_t>> CodedRowsBeside(
 
 namespace {
 
-// One piece of an OCR'd run of lines: a class code with its label, or a bare amount.
+// One piece of an OCR'd run of lines: a class code with its label, a bare amount, or the total
+// word closing the run (456.96 304.04合计).
 struct CodeOrAmount {
   std::string code;    // a class code, else ""
   std::string label;   // the code's label
   std::string amount;  // an amount as printed, else ""
   int block = -1;
+  bool total = false;
 };
 
 // The codes and amounts of an OCR'd line in order; false when it prints anything else than
@@ -1855,6 +1857,11 @@ bool CodesAndAmounts(const std::string& text, int block, std::vector<CodeOrAmoun
   auto take_text = [&](std::size_t to) {
     const std::string between = Trim(folded.substr(from, to - from));
     if (between.empty()) return true;
+    if (to == folded.size() && out.size() > first && !out.back().amount.empty() &&
+        IsTotalWord(TableKey(between))) {
+      out.push_back(CodeOrAmount{"", between, "", block, true});
+      return true;
+    }
     if (out.size() == first || out.back().code.empty()) return false;
     out.back().label += between;
     return true;
@@ -1872,6 +1879,78 @@ bool CodesAndAmounts(const std::string& text, int block, std::vector<CodeOrAmoun
     from = end;
   }
   return out.size() > first && take_text(folded.size());
+}
+
+// A run row's key: its code, or the table's total for the total word.
+std::string RunRowKey(const RowPiece& row) {
+  return row.code.empty() ? "total" : row.code;
+}
+
+// The columns a run row is read into: an economic class's column first (a grid of 301 rows
+// fills 人员经费 only, and one amount of a 302 row is 公用经费's), else one a figure column.
+std::vector<std::string> RunRowColumns(const CanonicalTable& table, const RowPiece& row) {
+  std::vector<std::string> columns = EconomicClassColumns(table, row);
+  if (columns.empty()) columns = RowColumns(table, row.amounts.size());
+  return columns;
+}
+
+struct RunSums {
+  int held = 0;               // sums with the table's rows that hold with the run's rows read
+  bool contradicted = false;  // one that does not
+};
+
+// The sums a run's rows take part in with the rows the table's grid read (H10 s3w_0152_budget:
+// 302 in the grid, 30206, 30217 and 30228 in the run, and the run's 合计 over the grid's 301 and
+// 302): each parent the table has of a new run row, and the total when the run prints it, summed
+// over its children in the grid and in the run, column by column where the parent prints one.
+RunSums SumsWithTheTable(const CanonicalTable& table, const std::vector<RowPiece>& rows) {
+  std::map<std::pair<std::string, std::string>, std::int64_t> fen;  // (row, column) -> amount
+  for (const CanonicalRow& row : table.rows) {
+    for (const Figure& figure : row.values) fen[{row.row_code, figure.column}] = figure.amount_fen;
+  }
+  std::set<std::string> new_rows;
+  for (const RowPiece& row : rows) {
+    const std::string key = RunRowKey(row);
+    const std::vector<std::string> columns = RunRowColumns(table, row);
+    if (columns.size() != row.amounts.size() ||
+        std::any_of(table.rows.begin(), table.rows.end(),
+                    [&](const CanonicalRow& r) { return r.row_code == key; })) {
+      continue;
+    }
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      fen[{key, columns[i]}] = ToFen(ParseAmountText(row.amounts[i]), table.unit).value_or(0);
+    }
+    new_rows.insert(key);
+  }
+  std::set<std::string> parents;
+  for (const std::string& key : new_rows) {
+    if (key == "total") {
+      parents.insert(key);
+    } else if (key.size() >= 5) {
+      const std::string parent = key.substr(0, key.size() - 2);
+      if (new_rows.count(parent) == 0) parents.insert(parent);
+    }
+  }
+  RunSums sums;
+  for (const std::string& parent : parents) {
+    std::map<std::string, std::int64_t> by_column;
+    for (const auto& [where, amount] : fen) {
+      const std::string& code = where.first;
+      const bool child = parent == "total" ? code.size() == 3 && AllDigits(code)
+                                           : code.size() == parent.size() + 2 &&
+                                                 StartsWith(code, parent) && AllDigits(code);
+      if (child) by_column[where.second] += amount;
+    }
+    int checked = 0;
+    for (const auto& [column, sum] : by_column) {
+      const auto printed = fen.find({parent, column});
+      if (printed == fen.end()) continue;
+      if (printed->second != sum) sums.contradicted = true;
+      ++checked;
+    }
+    if (checked > 0 && !sums.contradicted) ++sums.held;
+  }
+  return sums;
 }
 
 // A run of a scan's lines under a table whose rows print each amount before its code
@@ -1912,7 +1991,8 @@ std::set<int> ReadRowsWithAmountsBeforeCodes(const Document& document,
     const std::size_t next = e > b ? e : b + 1;
     std::size_t codes = 0;
     for (const CodeOrAmount& piece : run) codes += !piece.code.empty();
-    if (codes < kLeastCodes || run.front().code.size() > 0 || run.back().code.empty()) {
+    if (codes < kLeastCodes || run.front().code.size() > 0 ||
+        (run.back().code.empty() && !run.back().total)) {
       b = next;
       continue;
     }
@@ -1922,7 +2002,7 @@ std::set<int> ReadRowsWithAmountsBeforeCodes(const Document& document,
     std::vector<std::string> amounts;
     bool paired = true;
     for (const CodeOrAmount& piece : run) {
-      if (piece.code.empty()) {
+      if (piece.code.empty() && !piece.total) {
         amounts.push_back(piece.amount);
         continue;
       }
@@ -1963,6 +2043,9 @@ std::set<int> ReadRowsWithAmountsBeforeCodes(const Document& document,
       }
       ++identities;
     }
+    const RunSums with_table = SumsWithTheTable(table, rows);
+    identities += with_table.held;
+    if (with_table.contradicted) paired = false;
     if (!paired || identities == 0 || table.unit == UnitOfAmount::kUnknown) {
       b = next;
       continue;
@@ -1976,20 +2059,20 @@ std::set<int> ReadRowsWithAmountsBeforeCodes(const Document& document,
       const RowPiece& row = rows[r];
       // An economic class's column first: a grid of 301 rows fills 人员经费 only, and one amount
       // of a 302 row is 公用经费's.
-      std::vector<std::string> columns = EconomicClassColumns(table, row);
-      if (columns.empty()) columns = RowColumns(table, row.amounts.size());
+      const std::vector<std::string> columns = RunRowColumns(table, row);
       const Paragraph& paragraph =
           *document.blocks[static_cast<std::size_t>(row_blocks[r])].AsParagraph();
       if (finding.figures.empty()) finding.provenance = paragraph.provenance;
+      const std::string key = RunRowKey(row);
       CanonicalRow* read =
-          ReadRowIntoTable(table, row, row.code, columns, table_index, row_blocks[r], paragraph);
+          ReadRowIntoTable(table, row, key, columns, table_index, row_blocks[r], paragraph);
       if (read == nullptr) {
         all_read = false;
         continue;
       }
       for (const Figure& figure : read->values) {
         finding.figures.push_back(ReferenceTo(figure));
-        quoted += " " + row.code + "/" + figure.column + "=" + figure.printed_text;
+        quoted += " " + key + "/" + figure.column + "=" + figure.printed_text;
       }
     }
     // Lines with a row not read are left to the reader below, which names their amounts.

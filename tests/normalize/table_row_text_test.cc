@@ -1280,6 +1280,62 @@ TEST(RowTextTest, RowsPrintingTheirAmountsBeforeTheirCodes) {
   }
 }
 
+// H10 s3w_0152_budget on a scan: the basic-expenditure table's grid ends at 30205 and the rest of
+// its rows read as lines, each amount before its code, and its 合计 line prints its amounts
+// before the word (456.96 304.04合计). No parent stands in the run: the grid's 302 is the sum of
+// its children in the grid and in the run, and the 合计 of the grid's 301 and 302, only with the
+// amounts paired each with the code after it. A sum that fails leaves every line named.
+TEST(RowTextTest, RowsPrintingTheirAmountsBeforeTheirCodesSummedWithTheGrid) {
+  const std::string kind = "budget.general_budget_basic_expenditure";
+  struct Case {
+    const char* name;
+    std::vector<std::string> lines;
+    std::vector<std::string> read;
+  };
+  const std::vector<std::string> lines = {"76.16 30206 电费", "134.58", "30217 公务接待费",
+                                          "66.13 30228 工会经费", "456.96 304.04合计"};
+  std::vector<std::string> sums_fail = lines;
+  sums_fail[3] = "66.14 30228 工会经费";
+  const std::vector<std::string> without_total(lines.begin(), lines.end() - 1);
+  const Case cases[] = {
+      {"WithTheTotal",
+       lines,
+       {"301/personnel=45696", "302/public=30404", "30201/public=10", "30205/public=2707",
+        "30206/public=7616", "30217/public=13458", "30228/public=6613", "total/personnel=45696",
+        "total/public=30404"}},
+      {"WithoutTheTotal",
+       without_total,
+       {"301/personnel=45696", "302/public=30404", "30201/public=10", "30205/public=2707",
+        "30206/public=7616", "30217/public=13458", "30228/public=6613"}},
+      {"SumsFail",
+       sums_fail,
+       {"301/personnel=45696", "302/public=30404", "30201/public=10", "30205/public=2707"}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"301", "工资福利支出", "456.96", ""}})});
+    for (const std::string& line : c.lines) {
+      document.blocks.push_back(Text(line, 5));
+      document.blocks.back().AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    }
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "personnel", "public"});
+    table.pages = {5};
+    table.rows = {
+        CodedRow(kind, "301", {{"personnel", 45696}}), CodedRow(kind, "302", {{"public", 30404}}),
+        CodedRow(kind, "30201", {{"public", 10}}), CodedRow(kind, "30205", {{"public", 2707}})};
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> all;
+    for (const CanonicalRow& row : tables[0].rows) {
+      for (const Figure& figure : row.values) {
+        all.push_back(row.row_code + "/" + figure.column + "=" + std::to_string(figure.amount_fen));
+      }
+    }
+    EXPECT_EQ(all, c.read) << c.name;
+  }
+}
+
 // C s3w_0080_final on a scan: the row under a continued table's header printed over it read in
 // the grid with no code and a garbled name (科因编码和明和竹管理事务 | 7,454,500.00), exported
 // under an empty code while the 项 row under it was an orphan. It takes the code of the one
