@@ -2093,6 +2093,59 @@ std::set<int> ReadRowsWithAmountsBeforeCodes(const Document& document,
 
 }  // namespace
 
+namespace {
+
+// A scan's line that opens with a class code and prints pieces of amounts none of which reads as
+// one (H10 s3w_0159_final: `208 社会保障和 26,688,566. 26,688.566.`, the row's decimals wrapped
+// into the grid below and one comma read as a point): no row can be read from it, and its
+// figures would be lost in silence. A table.row_as_text warning names the code under the nearest
+// table's kind, with each piece that parses as a number read as far as it goes.
+void NameCodedLineNotRead(const Document& document,
+                          const std::vector<std::pair<int, int>>& table_blocks,
+                          const std::vector<CanonicalTable>& tables, int block,
+                          const std::string& text, const Paragraph& paragraph,
+                          std::vector<Finding>& findings) {
+  const std::string folded = FoldForMatching(text);
+  const std::vector<std::pair<std::size_t, std::size_t>> runs = DigitRuns(folded);
+  if (runs.empty() || runs.front().first != 0) return;
+  const std::string code = folded.substr(0, runs.front().second);
+  if (!IsClassCode(code)) return;
+  std::vector<std::string> pieces;
+  for (std::size_t i = 1; i < runs.size(); ++i) {
+    const std::string piece = folded.substr(runs[i].first, runs[i].second - runs[i].first);
+    if (piece.find_first_of(".,") != std::string::npos) pieces.push_back(piece);
+  }
+  if (pieces.empty()) return;
+  const int t = NearestTable(table_blocks, tables, document, block, paragraph.provenance.page);
+  if (t < 0) return;
+  const CanonicalTable& table = tables[static_cast<std::size_t>(t)];
+  Finding finding;
+  finding.check = "table.row_as_text";
+  finding.severity = Severity::kWarning;
+  finding.provenance = paragraph.provenance;
+  finding.printed_text = Trim(text);
+  std::string quoted;
+  for (const std::string& piece : pieces) {
+    std::string digits = piece;
+    while (!digits.empty() && (digits.back() == '.' || digits.back() == ',')) digits.pop_back();
+    const std::optional<std::int64_t> fen = ToFen(ParseAmountText(digits), table.unit);
+    finding.figures.push_back(
+        FigureRef{table.kind, code, "", fen.value_or(0), paragraph.provenance});
+    quoted += " '" + piece + "'";
+  }
+  finding.message =
+      "a paragraph" +
+      (paragraph.provenance.page > 0 ? " on page " + std::to_string(paragraph.provenance.page)
+                                     : std::string()) +
+      " next to table '" + table.printed_title + "' (" + table.kind +
+      ") opens with the class code " + code + " and prints" + quoted +
+      ", which read as no amount (cut by a wrap or misread by the scan): the row's "
+      "figures are not read";
+  findings.push_back(std::move(finding));
+}
+
+}  // namespace
+
 void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>& tables,
                           std::vector<Finding>& findings) {
   // Standard tables by the first block of each of their grids, in block order.
@@ -2169,7 +2222,13 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
       }
     }
     std::vector<RowPiece> rows;
-    if (!SplitRowText(text, rows) || rows.empty()) continue;
+    if (!SplitRowText(text, rows) || rows.empty()) {
+      if (paragraph->provenance.origin == TextOrigin::kOcr) {
+        NameCodedLineNotRead(document, table_blocks, tables, static_cast<int>(b), text, *paragraph,
+                             findings);
+      }
+      continue;
+    }
     const int page = paragraph->provenance.page;
     const int t = NearestTable(table_blocks, tables, document, static_cast<int>(b), page);
     if (t < 0) {

@@ -1021,8 +1021,13 @@ TEST(RowTextTest, OcrRowsWithAmountsCutAnywhereAreNamedWhole) {
        {"208 社会保障 997,019. 997,019，", "和就业支 92 92", "出"},
        TextOrigin::kOcr,
        {"208=99701992", "208=99701992"}},
-      // Fewer pieces on the next line than heads: nothing joined, the heads are no amount.
-      {"TooFewRests", {"208 社会保障 997,019. 997,019，", "和就业支 92"}, TextOrigin::kOcr, {}},
+      // Fewer pieces on the next line than heads: nothing joined, the heads are no amount; the
+      // line is named under its code with its heads as far as they read
+      // (CodedLineWhoseAmountsReadAsNoneIsNamed).
+      {"TooFewRests",
+       {"208 社会保障 997,019. 997,019，", "和就业支 92"},
+       TextOrigin::kOcr,
+       {"208=99701900", "208=99701900"}},
       // A rest that leaves its head no whole amount (1,578,49 + 3.381): nothing joined, the
       // head named as printed.
       {"RestNotWhole", {"221 住房保障 1,578,49", "支出 3.381"}, TextOrigin::kOcr, {"221=15784900"}},
@@ -1333,6 +1338,45 @@ TEST(RowTextTest, RowsPrintingTheirAmountsBeforeTheirCodesSummedWithTheGrid) {
       }
     }
     EXPECT_EQ(all, c.read) << c.name;
+  }
+}
+
+// H10 s3w_0159_final on a scan: a row left between two parts of its grid as a line whose amounts
+// read as none (`26,688,566.` cut before its decimals, `26,688.566.` a comma read as a point). No
+// row reads from it; a table.row_as_text warning names its code under the table's kind, with
+// the pieces that parse. A line without a code, or a text layer's line, is left as before.
+TEST(RowTextTest, CodedLineWhoseAmountsReadAsNoneIsNamed) {
+  const std::string kind = "final.income";
+  struct Case {
+    const char* name;
+    const char* line;
+    TextOrigin origin;
+    std::vector<std::int64_t> named;  // fen of the figures the warning names under code 208
+  };
+  const Case cases[] = {
+      {"Named", "208 社会保障和 26,688,566. 26,688.566.", TextOrigin::kOcr, {2668856600, 0}},
+      {"NoCode", "社会保障和 26,688,566. 26,688.566.", TextOrigin::kOcr, {}},
+      {"TextLayer", "208 社会保障和 26,688,566. 26,688.566.", TextOrigin::kTextLayer, {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"206", "科学技术支出", "9,937,021.25", ""}})});
+    document.blocks.push_back(Text(c.line, 2));
+    document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    std::vector<CanonicalTable> tables = {
+        TableOnPage2(kind, 0, {"", "total", "fiscal_appropriation"})};
+    tables[0].rows = {CodedRow(kind, "206", {{"total", 993702125}})};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::int64_t> named;
+    for (const Finding& finding : findings) {
+      if (finding.check != "table.row_as_text") continue;
+      for (const FigureRef& figure : finding.figures) {
+        if (figure.table_kind == kind && figure.row_code == "208")
+          named.push_back(figure.amount_fen);
+      }
+    }
+    EXPECT_EQ(named, c.named) << c.name;
   }
 }
 
