@@ -113,6 +113,15 @@ bool KindRuledOutByHeader(const std::string& kind, Family header_family,
          SummaryKindOverCodeColumns(kind, header_family, header);
 }
 
+// Whether the header's figure columns split 基本支出 into 人员经费 | 公用经费 and print no 基本支出
+// or 项目支出 column: the basic-expenditure table's header, never the table of all expenditure.
+bool SplitsBasicAlone(const HeaderAnalysis& header) {
+  auto has = [&header](std::string_view key) {
+    return std::find(header.keys.begin(), header.keys.end(), key) != header.keys.end();
+  };
+  return has("personnel") && has("public") && !has("basic") && !has("project");
+}
+
 // 类 of the expenditure function classification: 201 一般公共服务 … 235, 299.
 bool IsFunctionClass(const std::string& code) {
   if (code.size() < 3 || !AllDigits(code)) return false;
@@ -382,6 +391,18 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
     title_kind = title_kind.substr(0, title_kind.size() - plain_summary.size()) +
                  "fiscal_appropriation_summary";
     title_read += " (its header splits the expenditure by fund: the fiscal appropriation summary)";
+  }
+  // An OCR'd title of the economic-class table of all expenditure over a header whose figure
+  // columns are 人员经费 | 公用经费 alone: the scan misread the 基本 of the basic-expenditure
+  // table's title (一般公共预算支出支出经济分类情况表, H11 s3w_0164_budget), whose figures then
+  // went silently under the other kind. The table of all expenditure splits 基本支出 | 项目支出;
+  // 人员经费 | 公用经费 split 基本支出 alone, so the header decides between the two.
+  const std::string all_economic = "_expenditure_economic";
+  if (IsOcrGrid(table) && EndsWith(title_kind, all_economic) && SplitsBasicAlone(header)) {
+    title_kind =
+        title_kind.substr(0, title_kind.size() - all_economic.size()) + "_basic_expenditure";
+    title_read +=
+        " (its header splits 基本支出 alone, 人员经费 | 公用经费: the basic-expenditure table)";
   }
   if (!located.title.empty()) {
     identified.evidence.push_back(

@@ -614,6 +614,42 @@ TEST(IdentifyTest, OcrPlainSummaryTitleOverColumnsByFund) {
   }
 }
 
+// H11 s3w_0164_budget on a scan: the basic-expenditure table's title read with its 基本 as 支出
+// (一般公共预算支出支出经济分类情况表), which names the economic-class table of all expenditure.
+// Its header's figure columns, 人员经费 | 公用经费 alone, split 基本支出 only: the header decides.
+// Over 基本支出 | 项目支出 the title stands; a text layer's title is as printed.
+TEST(IdentifyTest, OcrEconomicTitleOverPersonnelAndPublicColumns) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> header;
+    TextOrigin origin;
+    const char* kind;
+  };
+  const Case cases[] = {
+      {"PersonnelAndPublic",
+       {"科目编码", "科目名称", "人员经费", "公用经费"},
+       TextOrigin::kOcr,
+       "budget.general_budget_basic_expenditure"},
+      {"BasicAndProject",
+       {"科目编码", "科目名称", "基本支出", "项目支出"},
+       TextOrigin::kOcr,
+       "budget.general_budget_expenditure_economic"},
+      {"TextLayer",
+       {"科目编码", "科目名称", "人员经费", "公用经费"},
+       TextOrigin::kTextLayer,
+       "budget.general_budget_expenditure_economic"},
+  };
+  for (const Case& c : cases) {
+    const Table grid = Grid({c.header,
+                             {"301", "工资福利支出", "5,520.92", ""},
+                             {"30102", "津贴补贴", "1,211.62", ""},
+                             {"302", "商品和服务支出", "", "3,626.60"}});
+    EXPECT_EQ(KindOf(grid, c.origin, "一般公共预算支出支出经济分类情况表", DocKind::kBudget),
+              c.kind)
+        << c.name;
+  }
+}
+
 // hn_changsha_police_2025_budget: a 项目支出绩效目标表 printed with no title (the page before
 // ends on another table's note), its header naming the project's funds, 绩效目标 and the
 // indicators' levels: a performance table by its header, not `other`. With 得分 or 分值 in the
