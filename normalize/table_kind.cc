@@ -199,6 +199,11 @@ bool IsSectionHeadingLine(std::string_view line) {
   return IsSectionHeading(Key(line));
 }
 
+bool IsTableNumberOnlyLine(std::string_view line) {
+  const std::string key = Key(line);
+  return IsNumberLine(key) && Has(key, "表");
+}
+
 bool IsCaptionLine(std::string_view line) {
   const std::string key = Key(line);
   if (key.empty()) return false;

@@ -37,6 +37,10 @@ bool IsTitleFragmentLine(std::string_view line);
 // drawn inside the frame.
 bool IsCaptionLine(std::string_view line);
 
+// A table number alone with 表 in it (公开04表, 表4, 附表4, 预算04表): a table printed with its
+// number and no title.
+bool IsTableNumberOnlyLine(std::string_view line);
+
 // 第二部分 / 第三章: a part heading of the document. A table's title is never
 // above one (the list of tables before it names every table, not this one).
 bool IsSectionHeadingLine(std::string_view line);

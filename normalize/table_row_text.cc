@@ -1016,8 +1016,28 @@ UnitOfAmount DeclaredUnitOfTables(const std::vector<CanonicalTable>& tables) {
 
 }  // namespace
 
+namespace {
+
+// For a table number printed alone (公开04表), the kind of the title the document's own list of
+// tables gives that number (`numbering`, when it prints one), as the identification reads a
+// grid's number; "other" for any other text.
+std::string KindOfANumberOnlyTitle(const std::string& text, DocKind doc_kind,
+                                   const TableNumbering* numbering) {
+  if (numbering == nullptr) return "other";
+  for (const std::string& line : SplitLines(text)) {
+    if (!IsTableNumberOnlyLine(line)) continue;
+    const std::optional<int> number = PrintedTableNumber(line);
+    const auto listed = number ? numbering->titles.find(*number) : numbering->titles.end();
+    if (listed != numbering->titles.end()) return ClassifyTableTitle(listed->second, doc_kind);
+  }
+  return "other";
+}
+
+}  // namespace
+
 void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
-                              std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
+                              const TableNumbering* numbering, std::vector<CanonicalTable>& tables,
+                              std::vector<Finding>& findings) {
   constexpr std::size_t kMaxLines = 24;  // a 三公 table prints under a dozen lines
   for (const CanonicalTable& table : tables) {
     if (EndsWith(table.kind, ".three_public")) return;
@@ -1025,7 +1045,8 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
   for (std::size_t t = 0; t < document.blocks.size(); ++t) {
     const Paragraph* title = document.blocks[t].AsParagraph();
     if (title == nullptr || title->provenance.origin != TextOrigin::kOcr) continue;
-    const std::string kind = ClassifyTableTitle(title->text, doc_kind);
+    std::string kind = ClassifyTableTitle(title->text, doc_kind);
+    if (kind == "other") kind = KindOfANumberOnlyTitle(title->text, doc_kind, numbering);
     if (!EndsWith(kind, ".three_public")) continue;
     std::optional<UnitDeclaration> unit = UnitInLines(title->text);
     std::vector<ThreePublicPiece> pieces;
@@ -1041,6 +1062,11 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
           (StartsWith(folded, "第") && Has(folded, "部分"))) {
         break;
       }
+      // Another table's number alone, once amounts were read (a number right under the title is
+      // this table's own).
+      const bool amounts_read = std::any_of(
+          pieces.begin(), pieces.end(), [](const ThreePublicPiece& p) { return p.key.empty(); });
+      if (amounts_read && IsTableNumberOnlyLine(line->text)) break;
       if (const std::optional<UnitDeclaration> declared = UnitInLines(line->text)) {
         if (!unit) unit = declared;
         continue;
@@ -1290,7 +1316,8 @@ bool EndsLinesUnderATitle(const Paragraph& line, DocKind doc_kind) {
 }  // namespace
 
 void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
-                          std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
+                          const TableNumbering* numbering, std::vector<CanonicalTable>& tables,
+                          std::vector<Finding>& findings) {
   constexpr std::size_t kMaxLines = 60;  // a summary prints a few dozen lines at most
   for (std::size_t t = 0; t < document.blocks.size(); ++t) {
     const Paragraph* title = document.blocks[t].AsParagraph();
@@ -1306,6 +1333,15 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
       }
       title_line = CollapseWhitespace(line);
       kind = line_kind;
+    }
+    // A number printed alone (公开01表): the kind of the title the document's list gives it.
+    if (kind.empty()) {
+      const std::string numbered = KindOfANumberOnlyTitle(title->text, doc_kind, numbering);
+      if (EndsWith(numbered, ".fiscal_appropriation_summary") ||
+          EndsWith(numbered, ".income_expenditure_summary")) {
+        kind = numbered;
+        title_line = CollapseWhitespace(title->text);
+      }
     }
     // Untitled (its title number-only, 公开03表, s3w_0049): the side heads' line 收入 支出 over
     // a header that splits the expenditure side by fund (合计 一般公共预算… 政府性基金…) is a
@@ -1344,6 +1380,8 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
         break;
       }
       if (EndsLinesUnderATitle(*line, doc_kind)) break;
+      // Another table's number alone, once money lines were read.
+      if (!lines.empty() && IsTableNumberOnlyLine(line->text)) break;
       const std::string folded = FoldForMatching(line->text);
       if (const std::optional<UnitDeclaration> declared = UnitInLines(line->text)) {
         if (!unit) unit = declared;

@@ -303,7 +303,8 @@ CanonicalTable ReadPerformanceRows(StitchedTable table, const TableColumns& colu
 // with its lines as source blocks and a table.row_from_text finding naming its figures.
 // Runs before ReportRowsReadAsText, which then leaves those lines alone.
 void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
-                              std::vector<CanonicalTable>& tables, std::vector<Finding>& findings);
+                              const TableNumbering* numbering, std::vector<CanonicalTable>& tables,
+                              std::vector<Finding>& findings);
 
 // A summary's title read on a scan with no grid under it, its rows read as lines of text
 // (s3w_0079_budget, s3w_0063_final, s3w_0049_final: 收入 label | amount || 支出 label | amounts,
@@ -319,7 +320,8 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
 // by fund names a fiscal summary (kind evidence "header").
 // Runs before ReportRowsReadAsText, which then leaves those lines alone. (table_row_text.cc)
 void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
-                          std::vector<CanonicalTable>& tables, std::vector<Finding>& findings);
+                          const TableNumbering* numbering, std::vector<CanonicalTable>& tables,
+                          std::vector<Finding>& findings);
 
 // A standard table's title read on a scan with no grid under it, its rows read as lines of
 // text (s3w_0063_final's 财政拨款收入支出决算总表: each row's cells wrapped over two lines): when

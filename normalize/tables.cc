@@ -110,8 +110,10 @@ std::vector<CanonicalTable> BuildTables(const Document& printed, const DocumentM
         performance ? ReadPerformanceRows(std::move(table), columns, rows_options, index, findings)
                     : ReadRows(std::move(table), columns, rows_options, index, findings));
   }
-  ReadUngriddedThreePublic(document, metadata.kind, out, findings);
-  ReadUngriddedSummary(document, metadata.kind, out, findings);
+  // Only a list the document prints names an untitled table printed as lines (公开04表).
+  const TableNumbering* printed_list = numbering.printed ? &numbering : nullptr;
+  ReadUngriddedThreePublic(document, metadata.kind, printed_list, out, findings);
+  ReadUngriddedSummary(document, metadata.kind, printed_list, out, findings);
   KeyUncodedRowsByOrphanSums(out, findings);
   ReportRowsReadAsText(document, out, findings);
   ReportTablesReadAsText(document, metadata.kind, out, findings);

@@ -935,7 +935,7 @@ TEST(RowTextTest, UngriddedOcrThreePublicTable) {
     for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = c.origin;
     std::vector<CanonicalTable> tables;
     std::vector<Finding> findings;
-    ReadUngriddedThreePublic(document, DocKind::kFinalAccounts, tables, findings);
+    ReadUngriddedThreePublic(document, DocKind::kFinalAccounts, nullptr, tables, findings);
     std::vector<std::pair<std::string, std::int64_t>> read;
     for (const CanonicalTable& table : tables) {
       EXPECT_EQ(table.kind, "final.three_public") << c.name;
@@ -948,6 +948,52 @@ TEST(RowTextTest, UngriddedOcrThreePublicTable) {
     }
     EXPECT_EQ(read, c.figures) << c.name;
     EXPECT_EQ(findings.size(), c.figures.empty() ? 0u : 1u) << c.name;
+  }
+}
+
+// H11 s3w_0160_final on a scan: the 三公 table printed with its number alone (公开04表), its rows
+// read as lines, each amount before its item, and the next table's number after them. The number
+// names the table through the list of tables the document prints (四、…“三公”经费支出决算表);
+// without a printed list, or under another table's number, nothing is read.
+TEST(RowTextTest, OcrThreePublicLinesUnderANumberOnlyTitle) {
+  struct Case {
+    const char* name;
+    const char* number;
+    bool list;
+    std::size_t read;
+  };
+  const Case cases[] = {
+      {"NumberedByTheList", "公开04表", true, 6},
+      {"NoList", "公开04表", false, 0},
+      {"AnotherNumber", "公开03表", true, 0},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    for (const std::string& line :
+         {std::string(c.number), std::string("单位:元"), std::string("决算数"), std::string("项目"),
+          std::string("109,212.78合计"), std::string("17,361.42因公出国(境)费"),
+          std::string("74,891.91公务用车购置及运行维护费"), std::string("0.00"),
+          std::string("其中:公务用车购置费"), std::string("74,891.91公务用车运行维护费"),
+          std::string("16,959.45公务接待费"), std::string("公开05表"),
+          std::string("政府性基金预算财政拨款收入支出决算表")}) {
+      document.blocks.push_back(Text(line, 5));
+      document.blocks.back().AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    }
+    TableNumbering numbering;
+    numbering.printed = true;
+    numbering.titles = {{3, "一般公共预算财政拨款基本支出决算表"},
+                        {4, "财政拨款“三公”经费支出决算表"},
+                        {5, "政府性基金预算财政拨款收入支出决算表"}};
+    std::vector<CanonicalTable> tables;
+    std::vector<Finding> findings;
+    ReadUngriddedThreePublic(document, DocKind::kFinalAccounts, c.list ? &numbering : nullptr,
+                             tables, findings);
+    std::size_t read = 0;
+    for (const CanonicalTable& table : tables) {
+      EXPECT_EQ(table.kind, "final.three_public") << c.name;
+      for (const CanonicalRow& row : table.rows) read += row.values.size();
+    }
+    EXPECT_EQ(read, c.read) << c.name;
   }
 }
 
@@ -1506,7 +1552,7 @@ TEST(RowTextTest, UngriddedOcrThreePublicRowsOnTheirLines) {
     }
     const std::size_t before = tables.size();
     std::vector<Finding> findings;
-    ReadUngriddedThreePublic(document, DocKind::kFinalAccounts, tables, findings);
+    ReadUngriddedThreePublic(document, DocKind::kFinalAccounts, nullptr, tables, findings);
     std::vector<std::pair<std::string, std::int64_t>> read;
     for (std::size_t t = before; t < tables.size(); ++t) {
       EXPECT_EQ(tables[t].kind, "final.three_public") << c.name;
@@ -1820,7 +1866,7 @@ TEST(RowTextTest, OcrSummaryReadAsLinesOfText) {
     for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = TextOrigin::kOcr;
     std::vector<CanonicalTable> tables;
     std::vector<Finding> findings;
-    ReadUngriddedSummary(document, DocKind::kFinalAccounts, tables, findings);
+    ReadUngriddedSummary(document, DocKind::kFinalAccounts, nullptr, tables, findings);
     std::vector<std::pair<std::string, std::string>> got;
     for (const CanonicalTable& table : tables) {
       EXPECT_EQ(table.kind, "final.fiscal_appropriation_summary") << c.name;
@@ -1893,7 +1939,7 @@ TEST(RowTextTest, OcrUntitledFiscalSummaryByItsHeads) {
     for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = TextOrigin::kOcr;
     std::vector<CanonicalTable> tables;
     std::vector<Finding> findings;
-    ReadUngriddedSummary(document, c.doc_kind, tables, findings);
+    ReadUngriddedSummary(document, c.doc_kind, nullptr, tables, findings);
     std::string kind;
     std::size_t figures = 0;
     for (const CanonicalTable& table : tables) {
@@ -1902,6 +1948,43 @@ TEST(RowTextTest, OcrUntitledFiscalSummaryByItsHeads) {
     }
     EXPECT_EQ(kind, c.kind) << c.name;
     EXPECT_EQ(figures, c.figures) << c.name;
+  }
+}
+
+// H10 s3w_0150_final's class on a scan: a summary printed with its number alone (公开01表), its
+// rows read as lines, the next table's number and grid right after them. The number names the
+// summary through the list the document prints, and the next number ends its lines (before, the
+// grid after them made the lines look like the title's grid). Without a printed list: nothing.
+TEST(RowTextTest, OcrSummaryLinesUnderANumberOnlyTitle) {
+  for (const bool list : {true, false}) {
+    Document document;
+    for (const char* line :
+         {"公开01表", "单位:万元", "收入 支出", "项目 金额 项目(按功能分类) 金额",
+          "一、一般公共预算财政拨款收入 1,721.57 一、社会保障和就业支出 1,721.57",
+          "本年收入合计 1,721.57 本年支出合计 1,721.57", "总计 1,721.57 总计 1,721.57", "公开02表",
+          "单位:万元"}) {
+      document.blocks.push_back(Text(line, 1));
+      document.blocks.back().AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    }
+    document.blocks.push_back(Block{Grid({{"208", "社会保障和就业支出", "1,721.57"}})});
+    TableNumbering numbering;
+    numbering.printed = true;
+    numbering.titles = {{1, "部门收支决算总表"}, {2, "收入决算表"}, {3, "部门支出决算表"}};
+    std::vector<CanonicalTable> tables;
+    std::vector<Finding> findings;
+    ReadUngriddedSummary(document, DocKind::kFinalAccounts, list ? &numbering : nullptr, tables,
+                         findings);
+    std::vector<std::string> read;
+    for (const CanonicalTable& table : tables) {
+      EXPECT_EQ(table.kind, "final.income_expenditure_summary");
+      for (const CanonicalRow& row : table.rows) {
+        read.insert(read.end(), row.values.size(), row.row_code);
+      }
+    }
+    const std::vector<std::string> listed = {
+        "income.general_budget_appropriation", "expenditure.208",    "income.total_current_year",
+        "expenditure.total_current_year",      "income.grand_total", "expenditure.grand_total"};
+    EXPECT_EQ(read, list ? listed : std::vector<std::string>{}) << list;
   }
 }
 
@@ -1947,7 +2030,7 @@ TEST(RowTextTest, OcrSummaryLinesWithLabelEndsAndLookalikeRests) {
     for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = TextOrigin::kOcr;
     std::vector<CanonicalTable> tables;
     std::vector<Finding> findings;
-    ReadUngriddedSummary(document, DocKind::kFinalAccounts, tables, findings);
+    ReadUngriddedSummary(document, DocKind::kFinalAccounts, nullptr, tables, findings);
     std::vector<std::string> keys;
     for (const CanonicalTable& table : tables) {
       for (const CanonicalRow& row : table.rows) keys.push_back(row.row_code);
@@ -2013,7 +2096,7 @@ TEST(RowTextTest, TextLayerSummaryLinesAreNotReadAsOcr) {
   }
   std::vector<CanonicalTable> tables;
   std::vector<Finding> findings;
-  ReadUngriddedSummary(document, DocKind::kFinalAccounts, tables, findings);
+  ReadUngriddedSummary(document, DocKind::kFinalAccounts, nullptr, tables, findings);
   EXPECT_TRUE(tables.empty());
   EXPECT_TRUE(findings.empty());
 }
