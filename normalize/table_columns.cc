@@ -669,12 +669,33 @@ void KeyFromHeaderAbove(const StitchedTable& stitched,
 void KeyHeaderlessThreePublic(const StitchedTable& stitched, std::vector<std::string>& keys) {
   const TablePart& first = stitched.parts.front();
   if (first.header.header_rows != 0) return;
+  // The one figure word among `words`; false when two name figure columns over one.
+  auto figure_word = [](const std::vector<std::string>& words, std::string& named) {
+    for (const std::string& word : words) {
+      const std::string key = ColumnKeyForHeader({word});
+      if (key.empty() || key == "-") continue;
+      if (!named.empty()) return false;  // which of two is the column's is unknown
+      named = key;
+    }
+    return true;
+  };
   std::string named;
-  for (const std::string& word : stitched.header_above) {
-    const std::string key = ColumnKeyForHeader({word});
-    if (key.empty() || key == "-") continue;
-    if (!named.empty()) return;  // two figure columns named over one: which is which is unknown
-    named = key;
+  if (!figure_word(stitched.header_above, named)) return;
+  // On a scan the header's words may be read into the first row's label cell above its label
+  // (项目 … 决算数 over 合计 | 59.15, H11 s3w_0171_final): the words of that cell's lines but its
+  // last, when the header above names no figure column.
+  if (named.empty() && IsOcrGrid(*first.table) && first.table->row_count > 0) {
+    std::vector<std::string> words;
+    const std::vector<std::string> lines = SplitLines(first.table->TextAt(0, 0));
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+      const std::string folded = CollapseWhitespace(lines[i]);
+      for (std::size_t from = 0; from < folded.size();) {
+        const std::size_t space = std::min(folded.find(' ', from), folded.size());
+        if (space > from) words.push_back(folded.substr(from, space - from));
+        from = space + 1;
+      }
+    }
+    if (!figure_word(words, named)) return;
   }
   if (named != "budget" && named != "final" && !named.empty()) return;
   if (named.empty() && StartsWith(stitched.canonical.kind, "budget.")) named = "budget";

@@ -394,6 +394,10 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
     if (std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       continue;
     }
+    // A table's title is no header, whatever fund and figure words it prints (一般公共预算财政拨款
+    // “三公 ”经费支出决算表, its words read apart by a scan: general_budget and final); the
+    // header, when printed apart, stands below it.
+    if (ClassifyTableTitle(text, DocKind::kUnknown) != "other") return {};
     const std::string trimmed = RemoveAllWhitespace(text);
     if (p == block - 1 && !trimmed.empty() && DecodeUtf8(trimmed).size() <= kLongestWordRest) {
       rest = trimmed;

@@ -256,6 +256,19 @@ TEST(LocateTest, OcrHeaderWordCompletedByItsRestOnTheCodeWordsLine) {
   }
 }
 
+// H11 s3w_0171_final on a scan: the 三公 table's title right above its grid, its words read apart
+// (一般公共预算财政拨款 “三公 ”经费支出决算表单位:万元), was taken for a header naming two
+// figure columns (general_budget, final). A title is no header line.
+TEST(LocateTest, OcrTitleIsNoHeaderAbove) {
+  const Document document = LinesAboveAGrid(
+      {"一般公共预算财政拨款 “三公 ”经费支出决算表单位:万元"}, TextOrigin::kOcr,
+      {{"项目 决算数\n合计", "59.15"}, {"因公出国（境）费", "0.00"}, {"公务接待费", "15.55"}});
+  std::vector<Finding> findings;
+  const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
+  ASSERT_EQ(located.size(), 1u);
+  EXPECT_TRUE(located[0].header_above.empty());
+}
+
 // s3w_0058_budget on a scan: between the title and the grid on the next page, the header's lines
 // (计 出, 款, 栏次 1 2 3) and the 合计 row read as paragraphs pushed the title and unit beyond the
 // few blocks looked through; the grid stayed untitled and was later stitched onto the table
@@ -1607,6 +1620,21 @@ TEST(HeaderTest, OcrVehiclePartMisreadIsThePartLeft) {
     EXPECT_EQ(columns.column_rows[5], origin == TextOrigin::kOcr ? "three_public.vehicle_operation"
                                                                  : "three_public.vehicle_total")
         << TextOriginName(origin);
+  }
+}
+
+// H11 s3w_0171_final on a scan: a final account's 三公 table whose header (项目 决算数) was read
+// into its first row's label cell above 合计. The cell's upper words name the lone amount column
+// 决算数; a text layer's cell is as printed, and its lone column stays unkeyed.
+TEST(HeaderTest, OcrThreePublicHeaderReadIntoTheFirstRow) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"项目 决算数\n合计", "59.15"},
+                       {"因公出国（境）费", "0.00"},
+                       {"公务用车购置及运行维护费", "43.60"},
+                       {"公务接待费", "15.55"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    const TableColumns columns = KeyColumns(OnePart(grid, "final.three_public"), HeaderOptions{});
+    EXPECT_EQ(columns.keys[1], origin == TextOrigin::kOcr ? "final" : "") << TextOriginName(origin);
   }
 }
 
