@@ -302,6 +302,7 @@ CanonicalTable ReadPerformanceRows(StitchedTable table, const TableColumns& colu
 // amount after its item, or each before it) for which the 三公 sums hold, and the table is added
 // with its lines as source blocks and a table.row_from_text finding naming its figures.
 // Runs before ReportRowsReadAsText, which then leaves those lines alone.
+// (ungridded_three_public.cc)
 void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
                               const TableNumbering* numbering, std::vector<CanonicalTable>& tables,
                               std::vector<Finding>& findings);
@@ -318,7 +319,7 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
 // whose amounts key no row gets a table.row_as_text warning naming them. Untitled (a number-only
 // title, 公开03表): the side heads' line 收入 支出 over a header splitting the expenditure side
 // by fund names a fiscal summary (kind evidence "header").
-// Runs before ReportRowsReadAsText, which then leaves those lines alone. (table_row_text.cc)
+// Runs before ReportRowsReadAsText, which then leaves those lines alone. (ungridded_summary.cc)
 void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
                           const TableNumbering* numbering, std::vector<CanonicalTable>& tables,
                           std::vector<Finding>& findings);
@@ -329,7 +330,7 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
 // ReadUngriddedThreePublic), a table.read_as_text warning quotes every amount those lines print
 // and refers to each under the title's kind (row and column unknown), so that no figure of it
 // is lost in silence. The lines end at a grid (then the title is the grid's), another table's
-// title, a part heading or the note. (table_row_text.cc)
+// title, a part heading or the note. (table_read_as_text.cc)
 void ReportTablesReadAsText(const Document& document, DocKind doc_kind,
                             const std::vector<CanonicalTable>& tables,
                             std::vector<Finding>& findings);
@@ -338,7 +339,7 @@ void ReportTablesReadAsText(const Document& document, DocKind doc_kind,
 // and bare amounts, no sentence) was left out of the grid. When its key is new to the table and
 // it prints one amount per figure column, it is read into the table (table.row_from_text, info);
 // else a table.row_as_text finding names its amounts as figures of that table
-// (table_row_text.cc). Runs after the rows stage.
+// (table_row_text.cc; the files it draws on are listed in row_text.h). Runs after the rows stage.
 //
 //   ReportRowsReadAsText(document, tables, findings);  // "合计 192,827.11" under a title
 void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>& tables,

@@ -1,0 +1,96 @@
+// Which row of its table a row read as a line of text is: a class code says it, else its
+// label (合计, a 三公 item). A summary prints an income row and an expenditure row side by side,
+// so a line of it holds two rows keyed by side (SummaryRowKeys); a label's 行次 after it, which a
+// scan may read as a digit's lookalike, is no part of its name.
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/text.h"
+#include "normalize/row_text.h"
+#include "normalize/table_stages.h"
+#include "normalize/table_text.h"
+
+namespace disclose {
+
+// The row code a row of `kind` would have: its class code, else the key its label gives (合计,
+// a 三公 item); "" when neither says.
+std::string RowKey(const std::string& kind, const RowPiece& row) {
+  if (!row.code.empty()) return row.code;
+  const std::string key = TableKey(StripOrdinal(TableKey(row.label)));
+  if (EndsWith(kind, ".three_public")) return ThreePublicKey(key);
+  // A summary's rows are keyed by side (income.grand_total): its labels are left to the reader.
+  if (IsSummaryKind(kind)) return "";
+  return IsTotalWord(key) ? "total" : "";
+}
+
+// A summary label's name for IncomeKey and ExpenditureKey: its 行次 after it (digits, or on a
+// scan a digit's lookalike: 总计 了) and its ordinal left out.
+std::string SummaryLabelName(const std::string& printed, bool ocr) {
+  std::string label = Trim(printed);
+  while (!label.empty()) {
+    if (IsAsciiDigit(label.back()) || label.back() == ' ') {
+      label.pop_back();
+      continue;
+    }
+    std::vector<char32_t> cps = DecodeUtf8(label);
+    if (!ocr || cps.empty() || !IsDigitLookalike(cps.back())) break;
+    cps.pop_back();
+    label = EncodeUtf8(cps);
+  }
+  return TableKey(StripOrdinal(TableKey(label)));
+}
+
+// A summary prints two rows side by side, income on the left and expenditure on the right, so a
+// line of text holding one of its rows holds two pieces (本年收入合计 84,118.60 本年支出合计
+// 84,118.60 84,118.60): the first keyed on the income side, the second on the expenditure side,
+// by their labels (a 行次 number after a label is left out). Each side's amounts fill the
+// columns every row of that side fills, in order; when the side's rows fill different columns
+// (a blank cell somewhere), which one a short row leaves blank is unknown and the line is only
+// named.
+// On a scan (`ocr`) a 行次 may read as a digit's lookalike (总计 了 498.63 总计 14 498.63,
+// s3w_0063, s3w_0094; 一、一般公共预算财政拨款收入 了 430,948.42, s3w_0092): it is left out too.
+void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& rows, bool ocr,
+                    std::vector<std::string>& keys,
+                    std::vector<std::vector<std::string>>& columns) {
+  keys.assign(rows.size(), "");
+  columns.assign(rows.size(), {});
+  if (rows.size() != 2) return;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string side = i == 0 ? "income." : "expenditure.";
+    const std::string name = SummaryLabelName(rows[i].label, ocr);
+    const std::string key = i == 0 ? IncomeKey(name) : ExpenditureKey(name);
+    if (key.empty()) continue;
+    bool seen = false;
+    std::vector<std::string> filled;
+    for (const CanonicalRow& row : table.rows) {
+      if (!StartsWith(row.row_code, side) || row.values.empty()) continue;
+      std::vector<std::string> mine;
+      for (const Figure& figure : row.values) mine.push_back(figure.column);
+      if (seen && mine != filled) {
+        filled.clear();
+        break;
+      }
+      filled = std::move(mine);
+      seen = true;
+    }
+    if (filled.size() != rows[i].amounts.size()) continue;
+    const bool present =
+        std::any_of(table.rows.begin(), table.rows.end(),
+                    [&](const CanonicalRow& row) { return row.row_code == side + key; });
+    if (present) continue;
+    keys[i] = side + key;
+    columns[i] = std::move(filled);
+  }
+  // Both sides or neither: a line whose one side keys nothing, or a row the grid has already,
+  // is no clean row (header words run into it: 项目 预算数 … 收入总计 48.08 支出总计 48.0 48.08,
+  // s2w_0029_budget), and its other side's amounts may be cut too.
+  if (keys[0].empty() || keys[1].empty()) {
+    keys.assign(rows.size(), "");
+    columns.assign(rows.size(), {});
+  }
+}
+
+}  // namespace disclose
