@@ -300,7 +300,9 @@ CanonicalTable ReadPerformanceRows(StitchedTable table, const TableColumns& colu
 // amounts as lines apart, or each row's amount read before its label): when no table of that
 // kind was read, its items are paired with the amounts next to them in the one order (each
 // amount after its item, or each before it) for which the 三公 sums hold, and the table is added
-// with its lines as source blocks and a table.row_from_text finding naming its figures.
+// with its lines as source blocks and a table.row_from_text finding naming its figures. A table
+// printed with its number alone (公开04表) is named by the document's printed list of tables
+// (`numbering`, null when it prints none), and another table's number ends its lines.
 // Runs before ReportRowsReadAsText, which then leaves those lines alone.
 // (ungridded_three_public.cc)
 void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
@@ -317,8 +319,9 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
 // 政府性基金 blank. The table is added when its 本年收入合计 or 总计 reads the same on both
 // sides (and neither differs), with a table.row_from_text finding naming its figures; a line
 // whose amounts key no row gets a table.row_as_text warning naming them. Untitled (a number-only
-// title, 公开03表): the side heads' line 收入 支出 over a header splitting the expenditure side
-// by fund names a fiscal summary (kind evidence "header").
+// title, 公开03表): the title the document's printed list gives the number (`numbering`), else
+// the side heads' line 收入 支出 over a header splitting the expenditure side by fund names a
+// fiscal summary (kind evidence "header").
 // Runs before ReportRowsReadAsText, which then leaves those lines alone. (ungridded_summary.cc)
 void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
                           const TableNumbering* numbering, std::vector<CanonicalTable>& tables,
