@@ -396,8 +396,9 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
     }
     // A table's title is no header, whatever fund and figure words it prints (一般公共预算财政拨款
     // “三公 ”经费支出决算表, its words read apart by a scan: general_budget and final); the
-    // header, when printed apart, stands below it.
-    if (ClassifyTableTitle(text, DocKind::kUnknown) != "other") return {};
+    // header, when printed apart, stands below it. A title line prints 表; a header line whose
+    // words name a kind (科目名称 计 一般公共预算拨款 其他收入) does not, and stays a header.
+    if (IsTableTitleLine(text) && ClassifyTableTitle(text, DocKind::kUnknown) != "other") return {};
     const std::string trimmed = RemoveAllWhitespace(text);
     if (p == block - 1 && !trimmed.empty() && DecodeUtf8(trimmed).size() <= kLongestWordRest) {
       rest = trimmed;

@@ -267,6 +267,16 @@ TEST(LocateTest, OcrTitleIsNoHeaderAbove) {
   const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
   ASSERT_EQ(located.size(), 1u);
   EXPECT_TRUE(located[0].header_above.empty());
+  // A header line whose words name a kind but print no 表 (H12 s3w_0181_budget's 收入总表 over
+  // its grid, 合计 read 计) stays the header.
+  const Document header = LinesAboveAGrid(
+      {"收入总表", "功能分类科目编码 科目名称 计 一般公共预算拨款 其他收入", "类 二 项", "栏次"},
+      TextOrigin::kOcr, {{"206", "", "", "科学技术支出", "59.47", "59.47"}});
+  const std::vector<LocatedTable> under_header = LocateTables(header, LocateOptions{}, findings);
+  ASSERT_EQ(under_header.size(), 1u);
+  EXPECT_EQ(under_header[0].header_above,
+            (std::vector<std::string>{"功能分类科目编码", "科目名称", "计", "一般公共预算拨款",
+                                      "其他收入"}));
 }
 
 // s3w_0058_budget on a scan: between the title and the grid on the next page, the header's lines
