@@ -688,12 +688,7 @@ void KeyHeaderlessThreePublic(const StitchedTable& stitched, std::vector<std::st
     std::vector<std::string> words;
     const std::vector<std::string> lines = SplitLines(first.table->TextAt(0, 0));
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
-      const std::string folded = CollapseWhitespace(lines[i]);
-      for (std::size_t from = 0; from < folded.size();) {
-        const std::size_t space = std::min(folded.find(' ', from), folded.size());
-        if (space > from) words.push_back(folded.substr(from, space - from));
-        from = space + 1;
-      }
+      for (std::string& word : SplitWords(lines[i])) words.push_back(std::move(word));
     }
     if (!figure_word(words, named)) return;
   }

@@ -404,18 +404,8 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
       rest = trimmed;
       continue;
     }
-    std::vector<std::string> words;
+    std::vector<std::string> words = SplitWords(text);
     int figure_words = 0;
-    std::size_t start = std::string::npos;
-    const std::string folded = CollapseWhitespace(text);
-    for (std::size_t i = 0; i <= folded.size(); ++i) {
-      if (i == folded.size() || folded[i] == ' ') {
-        if (start != std::string::npos) words.push_back(folded.substr(start, i - start));
-        start = std::string::npos;
-      } else if (start == std::string::npos) {
-        start = i;
-      }
-    }
     if (paragraph->provenance.origin == TextOrigin::kOcr) {
       for (std::string& lower_rest : RestsOnALowerLine(words)) {
         lower_rests.push_back(std::move(lower_rest));

@@ -46,6 +46,17 @@ std::vector<std::string> SplitLines(std::string_view text) {
   return lines;
 }
 
+std::vector<std::string> SplitWords(std::string_view text) {
+  std::vector<std::string> words;
+  const std::string folded = CollapseWhitespace(text);
+  for (std::size_t from = 0; from < folded.size();) {
+    const std::size_t space = std::min(folded.find(' ', from), folded.size());
+    if (space > from) words.push_back(folded.substr(from, space - from));
+    from = space + 1;
+  }
+  return words;
+}
+
 bool IsOrdinalNumeral(char32_t c) {
   return (c >= U'0' && c <= U'9') ||
          std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;

@@ -30,6 +30,9 @@ bool IsClassCode(std::string_view key);
 // Trimmed non-empty lines.
 std::vector<std::string> SplitLines(std::string_view text);
 
+// The words of `text`, apart at any run of whitespace (line ends included).
+std::vector<std::string> SplitWords(std::string_view text);
+
 // Leading ordinals: 一、 （一） (1) 1. 1、 其中：
 std::string StripOrdinal(const std::string& key);
 
