@@ -102,6 +102,25 @@ std::string WithoutNoteAfter(std::string_view text) {
 
 namespace {
 
+// How a finding names a line of text beside a table: "a paragraph on page 5 next to table 'T'
+// (kind)"; a text export has no page, and no table (null) is "an unclassified table".
+std::string ParagraphNextTo(const Paragraph& paragraph, const CanonicalTable* table) {
+  const int page = paragraph.provenance.page;
+  return "a paragraph" + (page > 0 ? " on page " + std::to_string(page) : std::string()) +
+         (table == nullptr ? std::string(" next to an unclassified table")
+                           : " next to table '" + table->printed_title + "' (" + table->kind + ")");
+}
+
+// A table.row_as_text warning on `paragraph`, quoting `text`; its figures and message to add.
+Finding RowAsTextWarning(const Paragraph& paragraph, const std::string& text) {
+  Finding finding;
+  finding.check = "table.row_as_text";
+  finding.severity = Severity::kWarning;
+  finding.provenance = paragraph.provenance;
+  finding.printed_text = Trim(text);
+  return finding;
+}
+
 // An OCR'd line that reads as a table row next to no standard table, on the page of an
 // unclassified table a few blocks from it (s3w_0096_final: a summary under a title wrapped over
 // two lines, its first rows read as lines above a grid identify left as kind other): the grid's
@@ -127,11 +146,7 @@ void NameBesideUnclassified(const Document& document, const std::vector<Canonica
     }
   }
   if (table == nullptr) return;
-  Finding finding;
-  finding.check = "table.row_as_text";
-  finding.severity = Severity::kWarning;
-  finding.provenance = paragraph.provenance;
-  finding.printed_text = Trim(text);
+  Finding finding = RowAsTextWarning(paragraph, text);
   std::string quoted;
   for (const RowPiece& row : rows) {
     for (const std::string& amount : row.amounts) {
@@ -143,10 +158,9 @@ void NameBesideUnclassified(const Document& document, const std::vector<Canonica
     }
   }
   if (quoted.empty()) return;
-  finding.message =
-      "a paragraph" + (page > 0 ? " on page " + std::to_string(page) : std::string()) +
-      " next to an unclassified table reads as a table row, '" + CollapseWhitespace(text) +
-      "': its amounts" + quoted + " are not read as figures (no standard table is near it)";
+  finding.message = ParagraphNextTo(paragraph, nullptr) + " reads as a table row, '" +
+                    CollapseWhitespace(text) + "': its amounts" + quoted +
+                    " are not read as figures (no standard table is near it)";
   findings.push_back(std::move(finding));
 }
 
@@ -212,11 +226,7 @@ void NameCodedLineNotRead(const Document& document,
   const int t = NearestTable(table_blocks, tables, document, block, paragraph.provenance.page);
   if (t < 0) return;
   const CanonicalTable& table = tables[static_cast<std::size_t>(t)];
-  Finding finding;
-  finding.check = "table.row_as_text";
-  finding.severity = Severity::kWarning;
-  finding.provenance = paragraph.provenance;
-  finding.printed_text = Trim(text);
+  Finding finding = RowAsTextWarning(paragraph, text);
   std::string quoted;
   for (const std::string& piece : pieces) {
     std::string digits = piece;
@@ -226,14 +236,10 @@ void NameCodedLineNotRead(const Document& document,
         FigureRef{table.kind, code, "", fen.value_or(0), paragraph.provenance});
     quoted += " '" + piece + "'";
   }
-  finding.message =
-      "a paragraph" +
-      (paragraph.provenance.page > 0 ? " on page " + std::to_string(paragraph.provenance.page)
-                                     : std::string()) +
-      " next to table '" + table.printed_title + "' (" + table.kind +
-      ") opens with the class code " + code + " and prints" + quoted +
-      ", which read as no amount (cut by a wrap or misread by the scan): the row's "
-      "figures are not read";
+  finding.message = ParagraphNextTo(paragraph, &table) + " opens with the class code " + code +
+                    " and prints" + quoted +
+                    ", which read as no amount (cut by a wrap or misread by the scan): the row's "
+                    "figures are not read";
   findings.push_back(std::move(finding));
 }
 
@@ -428,10 +434,8 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
       }
     }
     if (finding.figures.empty()) continue;
-    const std::string where = "a paragraph" +
-                              (page > 0 ? " on page " + std::to_string(page) : std::string()) +
-                              " next to table '" + table.printed_title + "' (" + table.kind +
-                              ") reads as a table row, '" + CollapseWhitespace(text) + "'";
+    const std::string where = ParagraphNextTo(*paragraph, &table) + " reads as a table row, '" +
+                              CollapseWhitespace(text) + "'";
     if (all_read) {
       finding.check = "table.row_from_text";
       // A code settled by sums, not printed, is a warning.
