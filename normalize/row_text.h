@@ -29,6 +29,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -38,6 +39,7 @@
 #include "core/document.h"
 #include "core/normalized.h"
 #include "normalize/table_numbering.h"
+#include "normalize/table_stages.h"
 
 namespace disclose {
 
@@ -133,7 +135,14 @@ std::string WithoutNoteAfter(std::string_view text);
 
 // ------------------------------------------------------------ ungridded_three_public.cc
 
-UnitOfAmount DeclaredUnitOfTables(const std::vector<CanonicalTable>& tables);
+// A table read from lines of text takes the unit its lines declare, else the unit most of the
+// document's `tables` declare, as a grid that declares none does: the unit's source (unit stays
+// unknown when neither says). ReportDocumentDefaultUnit writes the unit.document_default warning
+// for a table read so, at its title.
+UnitSource UnitOrDocumentDefault(std::optional<UnitDeclaration>& unit,
+                                 const std::vector<CanonicalTable>& tables);
+void ReportDocumentDefaultUnit(const CanonicalTable& table, const Provenance& title,
+                               std::vector<Finding>& findings);
 std::string KindOfANumberOnlyTitle(const std::string& text, DocKind doc_kind,
                                    const TableNumbering* numbering);
 

@@ -213,14 +213,7 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
       lines.push_back(std::move(row));
     }
     if (grid || lines.empty() || (fiscal && !header)) continue;
-    UnitSource unit_source = UnitSource::kDeclared;
-    if (!unit || unit->unit == UnitOfAmount::kUnknown) {
-      const UnitOfAmount declared = DeclaredUnitOfTables(tables);
-      if (declared != UnitOfAmount::kUnknown) {
-        unit = UnitDeclaration{unit ? unit->printed : std::string(), declared};
-        unit_source = UnitSource::kDocumentDefault;
-      }
-    }
+    const UnitSource unit_source = UnitOrDocumentDefault(unit, tables);
     if (!unit || unit->unit == UnitOfAmount::kUnknown) continue;
 
     CanonicalTable table;
@@ -408,11 +401,7 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
     }
     if (!holds || fails) continue;
     if (unit_source == UnitSource::kDocumentDefault) {
-      AddTableFinding(findings, "unit.document_default", Severity::kWarning,
-                      "table '" + table.printed_title +
-                          "' declares no unit; read in the document's " +
-                          std::string(UnitOfAmountName(table.unit)),
-                      title->provenance, table.printed_title);
+      ReportDocumentDefaultUnit(table, title->provenance, findings);
     }
     tables.push_back(std::move(table));
     findings.push_back(std::move(read_finding));

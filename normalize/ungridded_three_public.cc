@@ -143,8 +143,6 @@ bool ThreePublicSumsHold(const std::map<std::string, std::int64_t>& fen, std::in
   return checked && total && vehicle;
 }
 
-}  // namespace
-
 // The unit most of `tables` declare (a tie: the first declared), unknown when none declares one.
 UnitOfAmount DeclaredUnitOfTables(const std::vector<CanonicalTable>& tables) {
   std::vector<UnitOfAmount> declared;
@@ -152,6 +150,25 @@ UnitOfAmount DeclaredUnitOfTables(const std::vector<CanonicalTable>& tables) {
     if (table.unit_source == UnitSource::kDeclared) declared.push_back(table.unit);
   }
   return MostDeclaredUnit(declared);
+}
+
+}  // namespace
+
+UnitSource UnitOrDocumentDefault(std::optional<UnitDeclaration>& unit,
+                                 const std::vector<CanonicalTable>& tables) {
+  if (unit && unit->unit != UnitOfAmount::kUnknown) return UnitSource::kDeclared;
+  const UnitOfAmount declared = DeclaredUnitOfTables(tables);
+  if (declared == UnitOfAmount::kUnknown) return UnitSource::kDeclared;
+  unit = UnitDeclaration{unit ? unit->printed : std::string(), declared};
+  return UnitSource::kDocumentDefault;
+}
+
+void ReportDocumentDefaultUnit(const CanonicalTable& table, const Provenance& title,
+                               std::vector<Finding>& findings) {
+  AddTableFinding(findings, "unit.document_default", Severity::kWarning,
+                  "table '" + table.printed_title + "' declares no unit; read in the document's " +
+                      std::string(UnitOfAmountName(table.unit)),
+                  title, table.printed_title);
 }
 
 // For a table number printed alone (公开04表), the kind of the title the document's own list of
@@ -237,14 +254,7 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
     }
     // No unit read on the lines (单位 with its 元 lost, s3w_0074): the unit the document's other
     // tables declare, as a grid that declares none is read (unit.document_default).
-    UnitSource unit_source = UnitSource::kDeclared;
-    if (!unit || unit->unit == UnitOfAmount::kUnknown) {
-      const UnitOfAmount declared = DeclaredUnitOfTables(tables);
-      if (declared != UnitOfAmount::kUnknown) {
-        unit = UnitDeclaration{unit ? unit->printed : std::string(), declared};
-        unit_source = UnitSource::kDocumentDefault;
-      }
-    }
+    const UnitSource unit_source = UnitOrDocumentDefault(unit, tables);
     if (!whole || !unit || unit->unit == UnitOfAmount::kUnknown || columns.size() > 1) continue;
     // A budget's one column is its 预算数; a final account's may be 预算数 or 决算数.
     const std::string column =
@@ -325,11 +335,7 @@ void ReadUngriddedThreePublic(const Document& document, DocKind doc_kind,
       table.rows.push_back(std::move(row));
     }
     if (unit_source == UnitSource::kDocumentDefault) {
-      AddTableFinding(findings, "unit.document_default", Severity::kWarning,
-                      "table '" + table.printed_title +
-                          "' declares no unit; read in the document's " +
-                          std::string(UnitOfAmountName(table.unit)),
-                      title->provenance, table.printed_title);
+      ReportDocumentDefaultUnit(table, title->provenance, findings);
     }
     tables.push_back(std::move(table));
     findings.push_back(std::move(finding));
