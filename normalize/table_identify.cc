@@ -167,6 +167,10 @@ Reading FromHeader(const Table& table, const HeaderAnalysis& header) {
   bool performance_word = false;
   std::set<std::string> indicator_words;
   bool score_word = false;
+  // Both funds named in one header cell (一般公共预算政府性基金预算): the two words of the
+  // fiscal summary's expenditure side set so close that they were read as one, the fund
+  // column being empty (H11 s3w_0161_budget's scan), so no column is keyed gov_fund.
+  bool funds_in_one_cell = false;
   for (int r = 0; r < header.header_rows; ++r) {
     for (int c = 0; c < table.column_count; ++c) {
       const std::string key = TableKey(table.TextAt(r, c));
@@ -175,6 +179,7 @@ Reading FromHeader(const Table& table, const HeaderAnalysis& header) {
         if (Has(key, word)) indicator_words.insert(std::string(word));
       }
       score_word = score_word || Has(key, "得分") || Has(key, "分值") || Has(key, "自评");
+      funds_in_one_cell = funds_in_one_cell || (Has(key, "一般公共预算") && Has(key, "政府性基金"));
       const std::string item = ThreePublicKey(key);
       if (StartsWith(item, "three_public.") && item != "three_public.total")
         three_public_items.insert(item);
@@ -211,7 +216,7 @@ Reading FromHeader(const Table& table, const HeaderAnalysis& header) {
     reading.family = Family::kProcurement;
   } else if (income_label && expenditure_label && SplitSegments(header.keys).size() >= 2) {
     reading.family = Family::kSummary;
-    reading.by_fund = has("general_budget") && has("gov_fund");
+    reading.by_fund = (has("general_budget") && has("gov_fund")) || funds_in_one_cell;
   } else if (has("personnel") && has("public") && !has("project")) {
     reading.family = Family::kEconomic;
   } else if (has("basic") && has("project")) {

@@ -637,6 +637,33 @@ TEST(IdentifyTest, OcrPlainSummaryTitleOverColumnsByFund) {
   }
 }
 
+// H11 s3w_0161_budget on a scan: the fiscal summary's title misread (收支预算总赤) and its
+// expenditure header's 一般公共预算 | 政府性基金预算 read as one word over an empty fund column:
+// no column keyed gov_fund, so the header named the plain summary and eleven figures went under
+// it. One header cell naming both funds is the split by fund all the same; a header naming one
+// fund, or none, is not.
+TEST(IdentifyTest, BothFundsInOneHeaderCell) {
+  struct Case {
+    const char* name;
+    const char* fund_header;
+    const char* kind;
+  };
+  const Case cases[] = {
+      {"BothInOneCell", "一般公共预算政府性基金预算", "budget.fiscal_appropriation_summary"},
+      {"BothWithASpace", "一般公共预算 政府性基金预算", "budget.fiscal_appropriation_summary"},
+      {"GeneralBudgetAlone", "一般公共预算", "budget.income_expenditure_summary"},
+      {"NeitherFund", "预算数", "budget.income_expenditure_summary"},
+  };
+  for (const Case& c : cases) {
+    const Table grid =
+        Grid({{"收入", "", "支出", "", ""},
+              {"项目", "预算数", "支出功能分类", "合计", c.fund_header},
+              {"一、一般公共预算拨款", "115,331.79", "一般公共服务支出", "56,508.28", "56,508.28"},
+              {"本年收入合计", "115,331.79", "本年支出合计", "115,331.79", "115,331.79"}});
+    EXPECT_EQ(KindOf(grid, TextOrigin::kOcr, "", DocKind::kBudget), c.kind) << c.name;
+  }
+}
+
 // H11 s3w_0164_budget on a scan: the basic-expenditure table's title read with its 基本 as 支出
 // (一般公共预算支出支出经济分类情况表), which names the economic-class table of all expenditure.
 // Its header's figure columns, 人员经费 | 公用经费 alone, split 基本支出 only: the header decides.
