@@ -222,14 +222,22 @@ void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) 
     const std::string& path = header.paths[c];
     const bool own_word_lost = path.empty() || (path.find('/') == std::string::npos &&
                                                 StartsWith(header.paths[c - 1], path + "/"));
+    // Or a word of its own that names nothing and is no label's (收入/法 for 收入/金额, H11
+    // s3w_0171_final: the income side's three amounts went unkeyed).
+    const std::string word =
+        path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+    const bool own_word_misread =
+        !word.empty() && ColumnKeyForHeader({word}).empty() && !StartsWith(TableKey(word), "项目");
     if (!keys[c].empty() || (header.roles[c] != "label" && !header.roles[c].empty()) ||
-        !own_word_lost || MoneyCells(table, header.header_rows, static_cast<int>(c)) < 2) {
+        !(own_word_lost || own_word_misread) ||
+        MoneyCells(table, header.header_rows, static_cast<int>(c)) < 2) {
       continue;
     }
     bool label_between = false;
     for (std::size_t d = c + 1; d < keys.size(); ++d) {
       if (header.roles[d] == "label") label_between = true;
-      if (keys[d].empty()) continue;
+      // The other side's 行次 between its labels and its amounts is no amount to mirror.
+      if (keys[d].empty() || header.roles[d] == "rowno") continue;
       if (label_between) keys[c] = keys[d];
       break;
     }

@@ -1926,6 +1926,36 @@ TEST(HeaderTest, OcrSummarySideWithoutItsAmountWord) {
   }
 }
 
+// The income side's amount word misread as a word that names nothing (收入/法 for 金额, H11
+// s3w_0171_final), the expenditure side printing 行次 between its labels and its amounts: the
+// column takes the other side's amount key, never its 行次's. A misread word that is a label's
+// (项目…) or a text layer's header keeps what it prints.
+TEST(HeaderTest, OcrSummarySideWithAMisreadAmountWord) {
+  struct Case {
+    const char* name;
+    const char* word;
+    TextOrigin origin;
+    std::vector<std::string> keys;
+  };
+  const Case cases[] = {
+      {"misread", "法", TextOrigin::kOcr, {"", "amount", "", "", "amount"}},
+      {"lost", "", TextOrigin::kOcr, {"", "amount", "", "", "amount"}},
+      {"a label's word", "项目名称", TextOrigin::kOcr, {"", "", "", "", "amount"}},
+      {"misread on a text layer", "法", TextOrigin::kTextLayer, {"", "", "", "", "amount"}},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"收入", c.word, "支出", "行次", "金额"},
+                       {"一、一般公共预算财政拨款收入", "17.34", "城乡社区支出", "8", "9.24"},
+                       {"二、政府性基金预算财政拨款收入", "2", "住房保障支出", "9", "8.10"},
+                       {"本年收入合计", "17.34", "本年支出合计", "13", "17.34"},
+                       {"总计", "17.34", "总计", "14", "17.34"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    const TableColumns columns =
+        KeyColumns(OnePart(grid, "final.income_expenditure_summary"), HeaderOptions{});
+    EXPECT_EQ(columns.keys, c.keys) << c.name;
+  }
+}
+
 // The column keys of a one-part `kind` grid of `rows`, every cell read as `origin`.
 std::vector<std::string> KeysReadAs(const std::vector<std::vector<std::string>>& rows,
                                     const std::string& kind, TextOrigin origin) {
