@@ -159,31 +159,36 @@ void KeyOcrColumnsByPlace(const TablePart& first, const std::string& kind,
 // first characters of the standard header words, keys the same column and no other column has
 // that key: 计 is 合计, 小计 or 总计, all the total. A word that keys nothing or several columns so
 // completed (出 of 支出 or 收入支出) stays unkeyed. A text layer's header is read as printed.
-void KeyOcrHeaderWordsMissingTheirFirstCharacter(const TablePart& first,
-                                                 std::vector<std::string>& keys) {
-  if (!IsOcrGrid(*first.table)) return;
+// The key of a header word `rest` that lost its first character: the key every completion by
+// one of the standard header words' first characters names, or "" when none does or two differ.
+std::string KeyOfAWordMissingItsFirstCharacter(const std::string& rest) {
   static const char* const kFirstCharacters[] = {"合", "小", "总", "公", "人", "基", "项",
                                                  "本", "其", "一", "财", "政", "事", "经",
                                                  "上", "年", "预", "决", "支", "收", "国"};
   constexpr std::size_t kMaxRest = 4;
+  const std::size_t chars = DecodeUtf8(rest).size();
+  if (chars == 0 || chars > kMaxRest) return "";
+  std::string agreed;
+  for (const char* character : kFirstCharacters) {
+    const std::string key = ColumnKeyForHeader({std::string(character) + rest});
+    if (key.empty() || key == "-" || key == kRateColumn) continue;
+    if (agreed.empty()) agreed = key;
+    if (key != agreed) return "";
+  }
+  return agreed;
+}
+
+void KeyOcrHeaderWordsMissingTheirFirstCharacter(const TablePart& first,
+                                                 std::vector<std::string>& keys) {
+  if (!IsOcrGrid(*first.table)) return;
   const HeaderAnalysis& header = first.header;
   std::vector<std::string> keyed = keys;
   for (std::size_t c = 1; c < keys.size() && c < header.paths.size(); ++c) {
     if (!keys[c].empty() || IsCodeRole(header.roles[c]) || header.roles[c] == "rowno") continue;
     const std::string& path = header.paths[c];
-    const std::string rest =
-        TableKey(path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1));
-    const std::size_t chars = DecodeUtf8(rest).size();
-    if (chars == 0 || chars > kMaxRest) continue;
-    std::string agreed;
-    bool conflict = false;
-    for (const char* character : kFirstCharacters) {
-      const std::string key = ColumnKeyForHeader({std::string(character) + rest});
-      if (key.empty() || key == "-" || key == kRateColumn) continue;
-      if (agreed.empty()) agreed = key;
-      conflict = conflict || key != agreed;
-    }
-    if (agreed.empty() || conflict) continue;
+    const std::string agreed = KeyOfAWordMissingItsFirstCharacter(
+        TableKey(path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1)));
+    if (agreed.empty()) continue;
     if (std::find(keys.begin(), keys.end(), agreed) != keys.end()) continue;
     keyed[c] = agreed;
   }
@@ -607,7 +612,11 @@ void KeyFromHeaderAbove(const StitchedTable& stitched,
   for (const std::string& line_word : stitched.header_above) {
     for (const std::string& word :
          ocr ? SplitJoinedColumnNames(line_word) : std::vector<std::string>{line_word}) {
-      const std::string key = ColumnKeyForHeader({word});
+      std::string key = ColumnKeyForHeader({word});
+      // A word the scan cut its first character from (计 for 合计, H12 s3w_0181_budget's income
+      // table: 一般公共预算拨款 and 其他收入 went onto its two columns, 合计's figures keyed as
+      // 其他收入) is the word it ends.
+      if (key.empty() && ocr) key = KeyOfAWordMissingItsFirstCharacter(TableKey(word));
       if (key.empty() || key == "-") continue;
       if (std::find(word_keys.begin(), word_keys.end(), key) != word_keys.end()) return;
       word_keys.push_back(key);

@@ -714,6 +714,34 @@ TEST(RowTextTest, OcrHeaderAboveReachingPastTheGridKeysItsColumns) {
   }
 }
 
+// H12 s3w_0181_budget on a scan: the header line above an income table's grid read 合计 as 计,
+// a word that keys nothing, so 一般公共预算拨款 and 其他收入 went onto the grid's two columns and
+// 合计's figures were exported as 其他收入. The word is the one it ends (合计, 小计 and 总计 all
+// key the total), as a header cell's is.
+TEST(RowTextTest, OcrHeaderAboveWithAWordMissingItsFirstCharacter) {
+  for (const char* word : {"合计", "计"}) {
+    Table grid = Grid({{"合计", "", "", "", "59.47", "59.47"},
+                       {"206", "", "", "科学技术支出", "59.47", "59.47"},
+                       {"206", "01", "", "科学技术管理事务", "59.47", "59.47"}});
+    grid.provenance.page = 3;
+    grid.provenance.box = Box{51.12, 303.6, 674.64, 524.76};
+    for (TableCell& cell : grid.cells) {
+      cell.provenance.origin = TextOrigin::kOcr;
+      cell.provenance.page = 3;
+      const double right = cell.column == 4 ? 568.44 : cell.column == 5 ? 674.64 : 100.0;
+      cell.provenance.box = Box{right - 40, 304.0 + 27 * cell.row, right, 318.0 + 27 * cell.row};
+    }
+    StitchedTable stitched;
+    stitched.canonical.kind = "budget.income";
+    stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+    stitched.header_above = {"功能分类科目编码", "科目名称", word, "一般公共预算拨款", "其他收入"};
+    stitched.header_above_box = Box{51.12, 222.6, 727.2, 236.04};
+    EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+              (std::vector<std::string>{"", "", "", "", "total", "general_budget"}))
+        << word;
+  }
+}
+
 // `grid` read by OCR as the one part of a budget's income table; the grid must outlive it.
 StitchedTable OcrIncomeTable(Table& grid) {
   for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
