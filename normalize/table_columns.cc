@@ -212,6 +212,43 @@ bool SplitsExpenditure(std::string_view kind) {
   return false;
 }
 
+// A figure column's header word a scan read onto the end of the label header left of it (项目
+// (按功能分类)合计 over an empty cell, H12 s3w_0178_final's fiscal summary: the gap between the
+// two words lost), which left the column keyed nothing and its six totals unkeyed. A column with
+// no header word of its own and money in its body takes the key of the figure word the header
+// left of it ends in, when that header is a label's (its whole keys no figure column) and no
+// other column has the key.
+void KeyOcrWordGluedToTheLabelHeader(const TablePart& first, std::vector<std::string>& keys) {
+  const Table& table = *first.table;
+  if (!IsOcrGrid(table)) return;
+  static const char* const kFigureWords[] = {"合计", "小计", "总计", "金额", "决算数", "预算数"};
+  const HeaderAnalysis& header = first.header;
+  auto own_word = [&header](std::size_t c) {
+    const std::string& path = header.paths[c];
+    return TableKey(path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1));
+  };
+  for (std::size_t c = 1; c < keys.size() && c < header.paths.size(); ++c) {
+    const std::string& path = header.paths[c];
+    const bool own_word_lost = path.empty() || (path.find('/') == std::string::npos &&
+                                                StartsWith(header.paths[c - 1], path + "/"));
+    if (!keys[c].empty() || !own_word_lost || !keys[c - 1].empty() ||
+        MoneyCells(table, header.header_rows, static_cast<int>(c)) < 2) {
+      continue;
+    }
+    const std::string left = own_word(c - 1);
+    const std::string left_key = ColumnKeyForHeader({left});
+    if (!left_key.empty() && left_key != "-") continue;
+    for (const char* word : kFigureWords) {
+      if (!EndsWith(left, word) || left == word) continue;
+      const std::string key = ColumnKeyForHeader({std::string(word)});
+      if (!key.empty() && key != "-" && std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        keys[c] = key;
+      }
+      break;
+    }
+  }
+}
+
 // A summary prints its two sides alike (项目 | 行次 | 金额 twice, 收入 left, 支出 right). An OCR'd
 // header that lost one side's amount word (an empty cell over 19,572.91) left that side with no
 // amount column, and the row stage then gave the other side's amounts to its labels. A column
@@ -1011,6 +1048,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
     }
   }
 
+  if (!three_public) KeyOcrWordGluedToTheLabelHeader(first, column_keys);
   if (summary) {
     KeyOcrSummarySides(first, column_keys);
     KeyOcrSummaryLoneAmounts(first, column_keys);

@@ -1956,6 +1956,42 @@ TEST(HeaderTest, OcrSummarySideWithAMisreadAmountWord) {
   }
 }
 
+// A figure column's word read onto the end of the label header left of it (项目（按功能分类）合计
+// over an empty cell, H12 s3w_0178_final's fiscal summary): the column takes the word's key. Not
+// when the left header is itself a figure column's (本年支出合计), when another column has the key,
+// nor on a text layer.
+TEST(HeaderTest, OcrFigureWordGluedToTheLabelHeader) {
+  struct Case {
+    const char* name;
+    const char* label_header;
+    const char* fund_header;
+    TextOrigin origin;
+    std::vector<std::string> keys;
+  };
+  const Case cases[] = {
+      {"glued", "项目（按功能分类）合计", "一般公共预算财政拨款", TextOrigin::kOcr,
+       {"", "amount", "", "total", "general_budget"}},
+      {"left header keys a figure column", "本年支出合计", "一般公共预算财政拨款",
+       TextOrigin::kOcr, {"", "amount", "total", "", "general_budget"}},
+      {"key taken by another column", "项目（按功能分类）合计", "合计", TextOrigin::kOcr,
+       {"", "amount", "", "", "amount"}},
+      {"text layer", "项目（按功能分类）合计", "一般公共预算财政拨款", TextOrigin::kTextLayer,
+       {"", "amount", "", "", "general_budget"}},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"项目", "金额", c.label_header, "", c.fund_header},
+                       {"一、一般公共预算财政拨款", "573.35", "一、一般公共服务支出", "135.17",
+                        "135.17"},
+                       {"二、政府性基金预算财政拨款", "", "二、社会保障和就业支出", "196.24",
+                        "196.24"},
+                       {"本年收入合计", "573.35", "本年支出合计", "573.35", "573.35"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    const TableColumns columns =
+        KeyColumns(OnePart(grid, "final.fiscal_appropriation_summary"), HeaderOptions{});
+    EXPECT_EQ(columns.keys, c.keys) << c.name;
+  }
+}
+
 // The column keys of a one-part `kind` grid of `rows`, every cell read as `origin`.
 std::vector<std::string> KeysReadAs(const std::vector<std::vector<std::string>>& rows,
                                     const std::string& kind, TextOrigin origin) {
