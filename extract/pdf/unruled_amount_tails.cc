@@ -4,6 +4,7 @@
 // well-formed amount only with the piece); a piece that could complete two
 // amounts is reported, not guessed.
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,28 @@ bool IsWellFormedAmount(std::string_view text) {
   return true;
 }
 
+// The digits of an integer whose every mark is followed by three digits: marks that group
+// them, whatever OCR read them as (1367,028 or 1.367.028 for 1,367,028); nothing otherwise.
+std::optional<std::string> WithoutGroupMarks(std::string_view text) {
+  std::string digits;
+  std::size_t group = 0;
+  bool marked = false;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == ',' || text[i] == '.') {
+      if (group == 0 || (marked && group != 3)) return std::nullopt;
+      if (i < text.size()) marked = true;
+      group = 0;
+    } else if (IsDigitChar(text[i])) {
+      digits.push_back(text[i]);
+      ++group;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!marked) return std::nullopt;
+  return digits;
+}
+
 namespace {
 
 // The amount a label chunk ends with, where the label runs into it
@@ -70,6 +93,7 @@ std::string_view AmountOfChunk(std::string_view text) {
   return text.substr(start);
 }
 
+// Whether `piece`, a digit piece under `above`, completes it: the two joined
 // make a well-formed amount, and `above` alone is not one, or `piece` is the
 // decimal part of an integer ("12,672" over ".73").
 bool Completes(std::string_view above, std::string_view piece) {
@@ -86,18 +110,23 @@ bool Completes(std::string_view above, std::string_view piece) {
 // before any point), so the grammar decides.
 bool CompletesAsRead(std::string_view above, std::string_view piece, const TailOptions& options) {
   if (Completes(above, piece)) return true;
-  if (!options.low_mark_uncertain || above.empty() || (above.back() != ',' && above.back() != '.'))
-    return false;
+  if (!options.low_mark_uncertain || above.empty()) return false;
+  // Group marks misread (1367,028 or 1.367.028 for 1,367,028 over .90, H10 s3w_0157_final): the
+  // integer's digits are what the rest completes.
+  if (const std::optional<std::string> digits = WithoutGroupMarks(above)) {
+    if (Completes(*digits, piece)) return true;
+  }
+  if (above.back() != ',' && above.back() != '.') return false;
   std::string other(above);
   other.back() = above.back() == ',' ? '.' : ',';
   return Completes(other, piece);
 }
 
-// Rule 5 over every line: marks the lines that hold only the wrapped rests of
-// the amounts above (and perhaps a wrapped label first). A piece that
-
 }  // namespace
 
+// Rule 5 over every line: marks the lines that hold only the wrapped rests of
+// the amounts above (and perhaps a wrapped label first). A piece that could
+// complete two amounts is left where it is printed, and a pdf_ambiguous_cell
 // warning names it.
 void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
                      std::vector<Warning>& warnings) {

@@ -8,6 +8,8 @@
 //      line splits into chunks at gaps wider than a column gap; a chunk is a
 //      figure or money or neither (BuildLines), and the line predicates every
 //      later stage asks (IsBodyRow, IsCaptionLine, …);
+//   1b. unruled_misread_figures.cc: on an OCR'd page, a short chunk where
+//      the rows around it print figures is a figure misread (MarkMisreadFigures);
 //   2. unruled_amount_tails.cc: an amount too wide for its cell wraps
 //      ("1,209,583.7" over "5", "12,672" over ".73"); a line of digit pieces
 //      under a row's amounts joins the amount it completes, and a piece that
@@ -41,6 +43,7 @@
 #pragma once
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -150,6 +153,11 @@ bool HasMoney(const Line& line);
 // A table's caption (the unit line, a title ending in 表), never its header.
 bool IsCaptionLine(const Line& line);
 
+// Stage 1b (unruled_misread_figures.cc), pages read by OCR: a short chunk where the
+// rows around it print a figure, or shaped like digits in a row of amounts, is a
+// figure misread (二 or ]1 for a 行次 11, = for 7).
+void MarkMisreadFigures(std::vector<Line>& lines);
+
 // Stage 2 (unruled_amount_tails.cc).
 struct TailOptions {
   // A page read by OCR: the low mark that ends a cut amount may be a point read as a comma,
@@ -157,6 +165,9 @@ struct TailOptions {
   bool low_mark_uncertain = false;
 };
 bool IsWellFormedAmount(std::string_view text);
+// The digits of an integer whose every mark is followed by three digits (1367,028 or 1.367.028:
+// group marks OCR misread); nothing otherwise.
+std::optional<std::string> WithoutGroupMarks(std::string_view text);
 void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
                      std::vector<Warning>& warnings);
 

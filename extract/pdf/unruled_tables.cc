@@ -251,6 +251,7 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
   MarkAmountTails(lines,
                   TailOptions{.low_mark_uncertain = page.page.text_origin == TextOrigin::kOcr},
                   warnings);
+  if (page.page.text_origin == TextOrigin::kOcr) MarkMisreadFigures(lines);
   for (const Candidate& run : FindRuns(lines, page.page.height)) {
     const double em = lines[run.first].em;
     const std::vector<double> edges = AmountColumns(lines, run, kRightEdgeTolEm * em);

@@ -1377,5 +1377,191 @@ TEST(UnruledTableTest, RowsWhoseWrappedRestsWereNotReadStayInOneTable) {
   }
 }
 
+// A side-by-side summary with 行次 columns: under its blank amounts a row prints nothing but
+// its 行次, and OCR misread one (11 as 二 or ]1). The row stopped being a body row, the table
+// split there, and the lower half took the misread row for its header (H11 s3w_0171_final,
+// s3w_0168_final). Where the rows above and below print a figure, such a mark is a figure
+// misread: one table. A text layer's glyphs are what was printed: an ideograph there stays one.
+TEST(UnruledTableTest, OcrMisreadRowNumberKeepsTheSummaryWhole) {
+  struct Case {
+    const char* name;
+    const char* row_number;  // of 四、事业收入, as read
+    TextOrigin origin;
+    std::size_t tables;
+  };
+  const Case cases[] = {
+      {"read right", "11", TextOrigin::kOcr, 1},
+      {"read as an ideograph", "二", TextOrigin::kOcr, 1},
+      {"read as marks", "]1", TextOrigin::kOcr, 1},
+      {"an ideograph on a text layer", "二", TextOrigin::kTextLayer, 2},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(3);
+    page.page.text_origin = c.origin;
+    AddRun(page, "项目", 40, 60);
+    RightAligned(page, "金额", 250, 60);
+    AddRun(page, "项目", 270, 60);
+    RightAligned(page, "行次", 430, 60);
+    RightAligned(page, "金额", 530, 60);
+    struct Row {
+      const char* income;
+      const char* income_amount;
+      const char* expenditure;
+      const char* number;
+      const char* amount;
+    };
+    const Row rows[] = {{"一、一般公共预算财政拨款", "17.34", "城乡社区支出", "8", "9.24"},
+                        {"二、政府性基金预算财政拨款", "", "住房保障支出", "9", "8.10"},
+                        {"三、上级补助收入", "", "", "10", ""},
+                        {"四、事业收入", "", "", c.row_number, ""},
+                        {"五、其他收入", "", "", "12", ""},
+                        {"本年收入合计", "17.34", "本年支出合计", "13", "17.34"},
+                        {"总计", "17.34", "总计", "14", "17.34"}};
+    double top = 90;
+    for (const Row& row : rows) {
+      AddRun(page, row.income, 40, top);
+      RightAligned(page, row.income_amount, 250, top);
+      AddRun(page, row.expenditure, 270, top);
+      RightAligned(page, row.number, 430, top);
+      RightAligned(page, row.amount, 530, top);
+      top += 30;
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), c.tables);
+    if (c.tables == 1) {
+      const Table& table = tables[0].table;
+      ASSERT_EQ(table.row_count, 8);
+      EXPECT_EQ(CompactRow(table, 0)[0], "项目");
+      EXPECT_EQ(CompactRow(table, 4)[0], "四、事业收入");
+      EXPECT_EQ(CompactRow(table, 7)[0], "总计");
+    }
+  }
+}
+
+// An amount OCR read with marks glued to it (TI2,654,847.94 for 12,654,847.94) made its row of
+// a side-by-side summary three chunks of text and no body row: the summary's first rows were
+// lost as paragraphs (H12 s3w_0191_budget). On an OCR'd page the amount under the marks is
+// money; a digit more is no mark, and a text layer's glyphs are as printed.
+TEST(UnruledTableTest, OcrAmountWithGluedMarksKeepsItsRow) {
+  struct Case {
+    const char* name;
+    const char* amount;
+    TextOrigin origin;
+    int rows;  // of the one table
+  };
+  const Case cases[] = {
+      {"read right", "12,654,847.94", TextOrigin::kOcr, 6},
+      {"marks before", "TI2,654,847.94", TextOrigin::kOcr, 6},
+      {"a mark after", "12,654,847.94]", TextOrigin::kOcr, 6},
+      {"three marks", "TII2,654,847.94", TextOrigin::kOcr, 3},
+      {"marks on a text layer", "TI2,654,847.94", TextOrigin::kTextLayer, 3},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(4);
+    page.page.text_origin = c.origin;
+    AddRun(page, "项目", 40, 60);
+    RightAligned(page, "预算数", 250, 60);
+    AddRun(page, "支出功能分类", 270, 60);
+    RightAligned(page, "合计", 440, 60);
+    RightAligned(page, "一般公共预算", 560, 60);
+    struct Row {
+      const char* income;
+      const char* income_amount;
+      const char* expenditure;
+      const char* total;
+      const char* general;
+    };
+    const Row rows[] = {
+        {"一、一般公共预算拨款", "48,135,088.14", "一、一般公共服务支出", "19,595,874.71",
+         "19,595,874.71"},
+        {"二、政府性基金预算拨款", "", "教育支出", "12,654,847.94", c.amount},
+        {"", "", "三、科学技术支出", "11,091,745.66", "11,091,745.66"},
+        {"", "", "四、农林水支出", "4,792,619.83", "4,792,619.83"},
+        {"本年收入合计", "48,135,088.14", "本年支出合计", "48,135,088.14", "48,135,088.14"}};
+    double top = 90;
+    for (const Row& row : rows) {
+      AddRun(page, row.income, 40, top);
+      RightAligned(page, row.income_amount, 250, top);
+      AddRun(page, row.expenditure, 270, top);
+      RightAligned(page, row.total, 440, top);
+      RightAligned(page, row.general, 560, top);
+      top += 30;
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    EXPECT_EQ(tables[0].table.row_count, c.rows);
+  }
+}
+
+// An amount wrapped in a narrow cell (1,367,028 over .90) whose group marks OCR misread:
+// 1367,028 or 1.367.028 (H10 s3w_0157_final's fiscal summary). The rest completes the integer its
+// digits make: joined, not left as a wrapped label in the label cell. A text layer's marks are as
+// printed.
+TEST(UnruledTableTest, OcrMisreadGroupMarksStillTakeTheirRest) {
+  struct Case {
+    const char* name;
+    const char* head;
+    TextOrigin origin;
+    bool joined;
+  };
+  const Case cases[] = {
+      {"marks read right", "1,367,028", TextOrigin::kOcr, true},
+      {"a comma lost", "1367,028", TextOrigin::kOcr, true},
+      {"commas read as points", "1.367.028", TextOrigin::kOcr, true},
+      {"a comma lost on a text layer", "1367,028", TextOrigin::kTextLayer, false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const PageContent page = WrapPage({c.head, "", ""}, {".90", "", ""}, c.origin);
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const std::vector<std::string> row = CompactRow(tables[0].table, 2);
+    EXPECT_EQ(row[1] == std::string(c.head) + ".90", c.joined) << row[0] << " | " << row[1];
+  }
+}
+
+// An integer whose commas OCR read as points (1.367.028) is money on a page read by OCR: its row
+// stays a body row (s3w_0157_final's 总计 row was lost as a paragraph): here the third row that
+// makes the lines a table. One point is a decimal point, money as read; a text layer's points
+// are as printed.
+TEST(UnruledTableTest, OcrPointsForGroupMarksMakeMoney) {
+  struct Case {
+    const char* name;
+    const char* amount;
+    TextOrigin origin;
+    std::size_t tables;
+  };
+  const Case cases[] = {
+      {"points for commas", "1.367.028", TextOrigin::kOcr, 1},
+      {"a point and a comma", "1,367.028", TextOrigin::kOcr, 1},
+      {"one point", "1.367", TextOrigin::kOcr, 1},
+      {"points on a text layer", "1.367.028", TextOrigin::kTextLayer, 0},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(3);
+    page.page.text_origin = c.origin;
+    AddRun(page, "项目", 60, 100);
+    RightAligned(page, "金额", 340, 100);
+    RightAligned(page, "项目", 430, 100);
+    RightAligned(page, "金额", 520, 100);
+    const char* labels[] = {"一、一般公共预算财政拨款", "本年收入合计", "总计"};
+    double top = 130;
+    for (const char* label : labels) {
+      const bool last = std::string(label) == "总计";
+      AddRun(page, label, 60, top);
+      RightAligned(page, last ? c.amount : "1,367,028", 340, top);
+      AddRun(page, last ? "总计" : "本年支出合计", 360, top);
+      RightAligned(page, "1,367,028", 520, top);
+      top += 30;
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), c.tables);
+    if (c.tables == 1) EXPECT_EQ(tables[0].table.row_count, 4);
+  }
+}
+
 }  // namespace
 }  // namespace disclose::pdf

@@ -1,0 +1,144 @@
+// Stage 1b of the unruled table detector (see unruled_stages.h), on pages read
+// by OCR only: a short figure the page's OCR misread ("11" as 二 or ]1, "4" as
+// d, "7" as =) is no figure to stage 1, so its row stopped being a body row.
+// In a summary with 行次 columns, whose rows under the blank amounts print
+// nothing but their 行次, that split the table in two, and the half below the
+// break took the misread row for its header (H11 s3w_0171_final and
+// s3w_0168_final). Such a chunk becomes a figure (never money) when the
+// evidence around it says a figure stands there; the grid then re-reads its
+// cell with the numeric character set. An amount read with a mark or two glued
+// to it (TI2,654,847.94 for 12,654,847.94, H12 s3w_0191_budget) is money the
+// same way: its row, a side-by-side summary's, had three chunks of text and
+// stopped being a body row, and the summary's first rows were lost. So is an
+// integer whose group marks were read as points (1.367.028, s3w_0157_final's
+// 总计 row, lost as a paragraph).
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text.h"
+#include "extract/pdf/unruled_stages.h"
+
+namespace disclose::pdf::unruled {
+namespace {
+
+// A figure misread stays short: a 行次 of one or two digits, read as up to three marks.
+constexpr std::size_t kMaxMisreadCodePoints = 3;
+// How far (in lines) the rows that show the figure column may stand from the misread row.
+constexpr std::size_t kNeighbourLines = 3;
+
+// Marks OCR reads for a digit: letters and signs shaped like one.
+bool IsDigitLookalike(char32_t c) {
+  static constexpr std::u32string_view kLookalikes = U"IlL|][!dDOoQSsZzBbTi?=";
+  return (c >= U'0' && c <= U'9') || kLookalikes.find(c) != std::u32string_view::npos;
+}
+
+// Single ideographs that are header words over code or amount columns (类 款 项 over
+// split codes), never a misread figure.
+bool IsHeaderIdeograph(char32_t c) {
+  static constexpr std::u32string_view kHeaderWords = U"类款项合计元次栏额数";
+  return kHeaderWords.find(c) != std::u32string_view::npos;
+}
+
+enum class Shape { kNone, kLookalikes, kIdeograph };
+
+// An integer grouped by points, or by points and commas (1.367.028 for 1,367,028): two marks at
+// least, each followed by three digits. One point may be a decimal point; commas alone already
+// make money.
+bool IsMoneyWithMisreadGroupMarks(const Chunk& chunk) {
+  const std::string text = RemoveAllWhitespace(chunk.text);
+  return WithoutGroupMarks(text) && std::count(text.begin(), text.end(), '.') >= 1 &&
+         std::count_if(text.begin(), text.end(), [](char c) { return c == '.' || c == ','; }) >= 2;
+}
+
+// At most this many marks glued to an amount's ends.
+constexpr std::size_t kMaxGluedMarks = 2;
+
+// Whether `chunk` is a grouped amount with up to kMaxGluedMarks marks shaped like digits (not
+// digits: a digit more is another number) glued to its ends.
+bool IsMoneyUnderMarks(const Chunk& chunk) {
+  const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
+  auto is_mark = [](char32_t c) { return IsDigitLookalike(c) && !(c >= U'0' && c <= U'9'); };
+  std::size_t begin = 0;
+  std::size_t end = text.size();
+  while (begin < end && is_mark(text[begin])) ++begin;
+  while (end > begin && is_mark(text[end - 1])) --end;
+  if (begin + (text.size() - end) == 0 || begin + (text.size() - end) > kMaxGluedMarks) {
+    return false;
+  }
+  std::string rest;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (text[i] > 0x7F) return false;
+    rest.push_back(static_cast<char>(text[i]));
+  }
+  return rest.find(',') != std::string::npos && IsWellFormedAmount(rest);
+}
+
+Shape ShapeOf(const Chunk& chunk) {
+  const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
+  if (text.empty() || text.size() > kMaxMisreadCodePoints) return Shape::kNone;
+  if (std::all_of(text.begin(), text.end(), IsDigitLookalike)) return Shape::kLookalikes;
+  if (text.size() == 1 && IsCjkIdeograph(text[0]) && !IsHeaderIdeograph(text[0])) {
+    return Shape::kIdeograph;
+  }
+  return Shape::kNone;
+}
+
+// Whether `chunk` stands over or under an amount of a body row at most kNeighbourLines lines
+// from `line` in direction `step` (-1 up, +1 down): half of the narrower of the two overlap.
+bool AmountBeside(const std::vector<Line>& lines, std::size_t line, int step, const Chunk& chunk) {
+  for (std::size_t n = 1; n <= kNeighbourLines; ++n) {
+    const long at = static_cast<long>(line) + step * static_cast<long>(n);
+    if (at < 0 || at >= static_cast<long>(lines.size())) return false;
+    const Line& other = lines[static_cast<std::size_t>(at)];
+    if (!IsBodyRow(other)) continue;
+    for (std::size_t c = 0; c < other.chunks.size(); ++c) {
+      if (!IsAmount(other, c)) continue;
+      const Box& box = other.chunks[c].box;
+      const double overlap = std::min(box.x1, chunk.box.x1) - std::max(box.x0, chunk.box.x0);
+      const double narrower = std::min(box.width(), chunk.box.width());
+      if (narrower > 0 && overlap >= 0.5 * narrower) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void MarkMisreadFigures(std::vector<Line>& lines) {
+  std::vector<std::pair<std::size_t, std::size_t>> marked;
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    const Line& line = lines[l];
+    if (line.leader || line.tail || IsColumnNumbers(line) || IsCaptionLine(line)) continue;
+    const auto money = std::count_if(line.chunks.begin(), line.chunks.end(),
+                                     [](const Chunk& chunk) { return chunk.money; });
+    for (std::size_t c = 1; c < line.chunks.size(); ++c) {
+      const Chunk& chunk = line.chunks[c];
+      if (chunk.figure) continue;
+      if (IsMoneyUnderMarks(chunk) || IsMoneyWithMisreadGroupMarks(chunk)) {
+        marked.emplace_back(l, c);
+        continue;
+      }
+      const Shape shape = ShapeOf(chunk);
+      if (shape == Shape::kNone) continue;
+      // Rows above and below show a figure where it stands: a column of figures runs through
+      // it. Marks shaped like digits need less in a row that prints money: one such row. A mark
+      // no row's figure stands over has no column to go to: it would join the amount beside it
+      // (总计 = 1721.57, its 行次 7 read =, became 71,721.57), so it stays a mark.
+      const bool above = AmountBeside(lines, l, -1, chunk);
+      const bool below = AmountBeside(lines, l, +1, chunk);
+      if ((above && below) || (shape == Shape::kLookalikes && money >= 1 && (above || below))) {
+        marked.emplace_back(l, c);
+      }
+    }
+  }
+  // Marked after the search so one row's reading never leans on another's.
+  for (const auto& [l, c] : marked) {
+    Chunk& chunk = lines[l].chunks[c];
+    chunk.figure = true;
+    chunk.money = IsMoneyUnderMarks(chunk) || IsMoneyWithMisreadGroupMarks(chunk);
+  }
+}
+
+}  // namespace disclose::pdf::unruled
