@@ -111,14 +111,24 @@ bool RowReader::StrayOcrDigits(const Table& grid, int c, const TableCell& cell,
   }
   if (std::all_of(text.begin(), text.end(), [](char ch) { return ch == '0'; })) return false;
   constexpr int kAmountsThatShowIt = 2;
-  int two_decimals = 0;
-  for (int r = 0; r < grid.row_count && two_decimals < kAmountsThatShowIt; ++r) {
-    const AmountText other = ParseAmountText(Trim(grid.TextAt(r, c)));
-    if (other.kind == AmountKind::kNumber && !other.percent && other.decimals == 2) {
-      ++two_decimals;
+  int two_decimals = 0;  // in the cell's column
+  int integers = 0;      // in the cell's column, the cell aside
+  int elsewhere = 0;     // with two decimals, in the grid's other columns
+  for (int r = 0; r < grid.row_count; ++r) {
+    for (int k = 0; k < grid.column_count; ++k) {
+      if (r == cell.row && k == cell.column) continue;
+      const AmountText other = ParseAmountText(Trim(grid.TextAt(r, k)));
+      if (other.kind != AmountKind::kNumber || other.percent) continue;
+      if (other.decimals == 2) ++(k == c ? two_decimals : elsewhere);
+      if (other.decimals == 0 && k == c) ++integers;
     }
   }
-  return two_decimals >= kAmountsThatShowIt;
+  // A column with one amount on this part of the table (a summary's income side: 35,574.42
+  // over 二、政府性基金预算拨款收入 | 8, the expenditure side's 行次 slid left, H11 s3w_0172's
+  // first page; its totals are on the next) shows it with the grid's other columns, unless it
+  // prints integers too.
+  return two_decimals >= kAmountsThatShowIt ||
+         (two_decimals >= 1 && integers == 0 && elsewhere >= kAmountsThatShowIt);
 }
 
 }  // namespace disclose

@@ -1969,22 +1969,33 @@ TEST(HeaderTest, OcrFigureWordGluedToTheLabelHeader) {
     std::vector<std::string> keys;
   };
   const Case cases[] = {
-      {"glued", "项目（按功能分类）合计", "一般公共预算财政拨款", TextOrigin::kOcr,
+      {"glued",
+       "项目（按功能分类）合计",
+       "一般公共预算财政拨款",
+       TextOrigin::kOcr,
        {"", "amount", "", "total", "general_budget"}},
-      {"left header keys a figure column", "本年支出合计", "一般公共预算财政拨款",
-       TextOrigin::kOcr, {"", "amount", "total", "", "general_budget"}},
-      {"key taken by another column", "项目（按功能分类）合计", "合计", TextOrigin::kOcr,
+      {"left header keys a figure column",
+       "本年支出合计",
+       "一般公共预算财政拨款",
+       TextOrigin::kOcr,
+       {"", "amount", "total", "", "general_budget"}},
+      {"key taken by another column",
+       "项目（按功能分类）合计",
+       "合计",
+       TextOrigin::kOcr,
        {"", "amount", "", "", "amount"}},
-      {"text layer", "项目（按功能分类）合计", "一般公共预算财政拨款", TextOrigin::kTextLayer,
+      {"text layer",
+       "项目（按功能分类）合计",
+       "一般公共预算财政拨款",
+       TextOrigin::kTextLayer,
        {"", "amount", "", "", "general_budget"}},
   };
   for (const Case& c : cases) {
-    Table grid = Grid({{"项目", "金额", c.label_header, "", c.fund_header},
-                       {"一、一般公共预算财政拨款", "573.35", "一、一般公共服务支出", "135.17",
-                        "135.17"},
-                       {"二、政府性基金预算财政拨款", "", "二、社会保障和就业支出", "196.24",
-                        "196.24"},
-                       {"本年收入合计", "573.35", "本年支出合计", "573.35", "573.35"}});
+    Table grid =
+        Grid({{"项目", "金额", c.label_header, "", c.fund_header},
+              {"一、一般公共预算财政拨款", "573.35", "一、一般公共服务支出", "135.17", "135.17"},
+              {"二、政府性基金预算财政拨款", "", "二、社会保障和就业支出", "196.24", "196.24"},
+              {"本年收入合计", "573.35", "本年支出合计", "573.35", "573.35"}});
     for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
     const TableColumns columns =
         KeyColumns(OnePart(grid, "final.fiscal_appropriation_summary"), HeaderOptions{});
@@ -2216,7 +2227,7 @@ TEST(RowsTest, OcrSummaryIncomeLabelsTakeNoExpenditureAmounts) {
 // read as money (1.00 yuan, which the identity repair then fitted by "correcting" 462,106.97). On
 // an OCR grid it is not read, and an amount.unparsed finding names its cell; an amount printed with
 // decimals, a bare 0 (zero, sh_putuo_justice), a column of integers, or a text layer's cell are
-// read as before.
+// read as before. A column with one such amount is shown by the grid's other columns.
 TEST(RowsTest, OcrStrayDigitsAmongTwoDecimalAmountsAreNoFigure) {
   struct Case {
     const char* name;
@@ -2253,6 +2264,9 @@ TEST(RowsTest, OcrStrayDigitsAmongTwoDecimalAmountsAreNoFigure) {
        TextOrigin::kOcr,
        {"income.business=2000", "income.other=1"},
        0},
+      // One amount with decimals in its column on this part (s3w_0172's summary, its totals on
+      // the next page), the grid's other columns printing two decimals.
+      {"OneAmountInItsColumn", "8", "", TextOrigin::kOcr, {}, 1},
   };
   for (const Case& c : cases) {
     Table grid = Grid({{"项目", "金额", "项目", "金额"},
