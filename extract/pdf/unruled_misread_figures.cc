@@ -43,6 +43,11 @@ bool IsHeaderIdeograph(char32_t c) {
 
 enum class Shape { kNone, kLookalikes, kIdeograph };
 
+bool IsSpeckMark(char32_t c) {
+  static constexpr std::u32string_view kSpecks = U"。，、,.'`·:;：；\"“”‘’";
+  return kSpecks.find(c) != std::u32string_view::npos;
+}
+
 // An integer grouped by points, or by points and commas (1.367.028 for 1,367,028): two marks at
 // least, each followed by three digits. One point may be a decimal point; commas alone already
 // make money.
@@ -55,11 +60,13 @@ bool IsMoneyWithMisreadGroupMarks(const Chunk& chunk) {
 // At most this many marks glued to an amount's ends.
 constexpr std::size_t kMaxGluedMarks = 2;
 
-// Whether `chunk` is a grouped amount with up to kMaxGluedMarks marks shaped like digits (not
-// digits: a digit more is another number) glued to its ends.
+// Whether `chunk` is a grouped amount with up to kMaxGluedMarks marks glued to its ends: marks
+// shaped like digits (not digits: a digit more is another number) or specks (。7,487.22).
 bool IsMoneyUnderMarks(const Chunk& chunk) {
   const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
-  auto is_mark = [](char32_t c) { return IsDigitLookalike(c) && !(c >= U'0' && c <= U'9'); };
+  auto is_mark = [](char32_t c) {
+    return (IsDigitLookalike(c) && !(c >= U'0' && c <= U'9')) || IsSpeckMark(c);
+  };
   std::size_t begin = 0;
   std::size_t end = text.size();
   while (begin < end && is_mark(text[begin])) ++begin;
@@ -104,9 +111,34 @@ bool AmountBeside(const std::vector<Line>& lines, std::size_t line, int step, co
   return false;
 }
 
+// A speck OCR read as punctuation (。 between two amounts or glued to one, H10 s3w_0146_budget's
+// 206 row): one or two marks, no letter, digit or ideograph.
+bool IsSpeck(const Chunk& chunk) {
+  const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
+  return !text.empty() && text.size() <= 2 && std::all_of(text.begin(), text.end(), IsSpeckMark);
+}
+
 }  // namespace
 
 void MarkMisreadFigures(std::vector<Line>& lines) {
+  // Specks between a row's amounts are no cell: a row with one more chunk of text than a body
+  // row allows was lost as a paragraph.
+  // (Not in a line of wrapped rests, nor above one: their pairing is by chunk index.)
+  for (std::size_t l = 0; l < lines.size(); ++l) {
+    Line& line = lines[l];
+    if (line.leader || line.tail || (l + 1 < lines.size() && lines[l + 1].tail) ||
+        !HasMoney(line)) {
+      continue;
+    }
+    std::vector<Chunk> kept;
+    for (std::size_t c = 0; c < line.chunks.size(); ++c) {
+      const bool between_amounts = c > 0 && c + 1 < line.chunks.size() &&
+                                   line.chunks[c - 1].figure && line.chunks[c + 1].figure;
+      if (between_amounts && IsSpeck(line.chunks[c])) continue;
+      kept.push_back(std::move(line.chunks[c]));
+    }
+    line.chunks = std::move(kept);
+  }
   std::vector<std::pair<std::size_t, std::size_t>> marked;
   for (std::size_t l = 0; l < lines.size(); ++l) {
     const Line& line = lines[l];

@@ -1454,6 +1454,7 @@ TEST(UnruledTableTest, OcrAmountWithGluedMarksKeepsItsRow) {
       {"read right", "12,654,847.94", TextOrigin::kOcr, 6},
       {"marks before", "TI2,654,847.94", TextOrigin::kOcr, 6},
       {"a mark after", "12,654,847.94]", TextOrigin::kOcr, 6},
+      {"a speck before", "。12,654,847.94", TextOrigin::kOcr, 6},
       {"three marks", "TII2,654,847.94", TextOrigin::kOcr, 3},
       {"marks on a text layer", "TI2,654,847.94", TextOrigin::kTextLayer, 3},
   };
@@ -1560,6 +1561,43 @@ TEST(UnruledTableTest, OcrPointsForGroupMarksMakeMoney) {
     const std::vector<DetectedTable> tables = DetectTables(page);
     ASSERT_EQ(tables.size(), c.tables);
     if (c.tables == 1) EXPECT_EQ(tables[0].table.row_count, 4);
+  }
+}
+
+// A speck OCR read as punctuation between a row's two amounts (206 科学技术支 7,487.22 。
+// 7,487.22, H10 s3w_0146_budget) made one chunk of text too many for a body row: the row, the
+// table's first, was lost as a paragraph and the header with it. On an OCR'd page such a speck is
+// no cell; a text layer prints what it prints (there the first row is no body row, and the two
+// left are too few for a table).
+TEST(UnruledTableTest, OcrSpeckBetweenAmountsKeepsItsRow) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    SCOPED_TRACE(TextOriginName(origin));
+    PageContent page = A4Page(3);
+    page.page.text_origin = origin;
+    AddRun(page, "科目名称", 60, 100);
+    RightAligned(page, "合计", 340, 100);
+    RightAligned(page, "一般公共预算拨款", 520, 100);
+    // Codes in a column of their own: the first row is code, name, amount, speck, amount.
+    const char* codes[] = {"206", "20601", "2060101"};
+    const char* names[] = {"科学技术支出", "科学技术管理事务", "行政运行"};
+    double top = 130;
+    for (std::size_t r = 0; r < 3; ++r) {
+      AddRun(page, codes[r], 60, top);
+      AddRun(page, names[r], 150, top);
+      RightAligned(page, "7,487.22", 340, top);
+      RightAligned(page, "7,487.22", 520, top);
+      if (top == 130) AddRun(page, "。", 400, top);
+      top += 30;
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    if (origin == TextOrigin::kOcr) {
+      ASSERT_EQ(tables.size(), 1u);
+      ASSERT_EQ(tables[0].table.row_count, 4);
+      EXPECT_EQ(CompactRow(tables[0].table, 0)[0], "科目名称");
+      EXPECT_EQ(CompactRow(tables[0].table, 1)[0], "206科学技术支出");
+    } else {
+      EXPECT_TRUE(tables.empty());  // two rows are too few for a table
+    }
   }
 }
 
