@@ -249,6 +249,76 @@ void KeyOcrWordGluedToTheLabelHeader(const TablePart& first, std::vector<std::st
   }
 }
 
+// Two figure columns' names OCR read as one header cell, the first wrapped (一般公共预其他收入
+// over 算拨款, H10 s3w_0146_budget's income table: its 其他收入 column printed empty, so the scan
+// made no column of it): the cell keyed the column 其他收入, every general-budget figure exported
+// as other income with nothing to say so. Where the cell's top line is a name's head glued to a
+// whole name, and the head completed by the lines under it is another figure column's name, the
+// column's money says which name heads it: amounts ending where the first name ends (the names
+// share the cell's width by their characters) are the first name's, amounts starting after it
+// the second's; otherwise the column is keyed nothing, and its amounts are named as unread.
+void KeyOcrTwoNamesInOneHeaderCell(const TablePart& first, std::vector<std::string>& keys) {
+  const Table& table = *first.table;
+  if (!IsOcrGrid(table)) return;
+  const int header_rows = first.header.header_rows;
+  for (std::size_t c = 0; c < keys.size(); ++c) {
+    if (keys[c].empty() || keys[c] == "-") continue;
+    const TableCell* top = nullptr;
+    std::string rest;
+    for (int r = 0; r < header_rows; ++r) {
+      const TableCell* cell = table.CellAt(r, static_cast<int>(c));
+      if (cell == nullptr || cell->row != r || cell->column != static_cast<int>(c)) continue;
+      const std::string text = TableKey(cell->text);
+      if (text.empty() || Has(text, "栏次") ||
+          std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+        continue;
+      }
+      if (top == nullptr) {
+        top = cell;
+      } else {
+        rest += text;
+      }
+    }
+    if (top == nullptr || rest.empty() || !top->provenance.box) continue;
+    const std::vector<std::string> lines = SplitLines(top->text);
+    const std::vector<char32_t> chars = DecodeUtf8(TableKey(lines.empty() ? "" : lines.front()));
+    std::optional<std::size_t> cut;
+    for (std::size_t k = 2; k + 2 <= chars.size(); ++k) {
+      const std::string left = EncodeUtf8(std::vector<char32_t>(chars.begin(), chars.begin() + k));
+      const std::string right = EncodeUtf8(std::vector<char32_t>(chars.begin() + k, chars.end()));
+      const std::string completed = ColumnKeyForHeader({left + rest});
+      if (!ColumnKeyForHeader({left}).empty() || ColumnKeyForHeader({right}) != keys[c] ||
+          completed.empty() || completed == "-" || completed == keys[c]) {
+        continue;
+      }
+      cut = k;
+      break;
+    }
+    if (!cut) continue;
+    const std::string first_key = ColumnKeyForHeader(
+        {EncodeUtf8(std::vector<char32_t>(chars.begin(), chars.begin() + *cut)) + rest});
+    double lo = 1e18, hi = -1e18;
+    for (const TableCell& cell : table.cells) {
+      if (cell.column != static_cast<int>(c) || cell.row < header_rows || !cell.provenance.box ||
+          !IsPrintedMoney(cell.text)) {
+        continue;
+      }
+      lo = std::min(lo, cell.provenance.box->x0);
+      hi = std::max(hi, cell.provenance.box->x1);
+    }
+    if (lo > hi) continue;
+    const Box& box = *top->provenance.box;
+    const double split =
+        box.x0 + box.width() * static_cast<double>(*cut) / static_cast<double>(chars.size());
+    const double slack = box.width() / static_cast<double>(chars.size());  // one character
+    if (hi <= split + slack) {
+      keys[c] = first_key;
+    } else if (lo < split - slack) {
+      keys[c] = "";
+    }
+  }
+}
+
 // A summary prints its two sides alike (项目 | 行次 | 金额 twice, 收入 left, 支出 right). An OCR'd
 // header that lost one side's amount word (an empty cell over 19,572.91) left that side with no
 // amount column, and the row stage then gave the other side's amounts to its labels. A column
@@ -1048,6 +1118,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
     }
   }
 
+  KeyOcrTwoNamesInOneHeaderCell(first, column_keys);
   if (!three_public) KeyOcrWordGluedToTheLabelHeader(first, column_keys);
   if (summary) {
     KeyOcrSummarySides(first, column_keys);

@@ -2003,6 +2003,47 @@ TEST(HeaderTest, OcrFigureWordGluedToTheLabelHeader) {
   }
 }
 
+// H10 s3w_0146_budget on a scan: two columns' names read as one header cell, the first wrapped
+// (一般公共预其他收入 over 算拨款; 其他收入 printed empty, so no column of its own): the cell keyed
+// `other` and every general-budget figure went out as other income, silent. The column's money
+// says whose it is: amounts ending where the first name ends are its; starting after it, the
+// second's; spanning both, the column is keyed nothing. A text layer's header is read as printed.
+TEST(HeaderTest, OcrTwoColumnNamesInOneHeaderCell) {
+  struct Case {
+    const char* name;
+    double money_x0, money_x1;
+    TextOrigin origin;
+    std::string key;
+  };
+  const Case cases[] = {
+      {"UnderTheFirstName", 417, 462, TextOrigin::kOcr, "general_budget"},
+      {"UnderTheSecondName", 470, 515, TextOrigin::kOcr, "other"},
+      {"UnderBoth", 404, 515, TextOrigin::kOcr, ""},
+      {"TextLayer", 417, 462, TextOrigin::kTextLayer, "other"},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"科目名称", "合计", "一般公共预其他收入"},
+                       {"", "", "算拨款"},
+                       {"206科学技术支出", "7,487.22", "7,487.22"},
+                       {"220自然资源海洋气象等支出", "6,891.02", "6,891.02"},
+                       {"合计", "14,378.24", "14,378.24"}});
+    for (TableCell& cell : grid.cells) {
+      cell.provenance.origin = c.origin;
+      const double top = 57.0 + 20 * cell.row;
+      if (cell.column == 2) {
+        cell.provenance.box = cell.row == 0 ? Box{404, top, 515, top + 13}
+                                            : Box{c.money_x0, top, c.money_x1, top + 13};
+      } else {
+        cell.provenance.box =
+            Box{51.0 + 150 * cell.column, top, 190.0 + 150 * cell.column, top + 13};
+      }
+    }
+    const TableColumns columns = KeyColumns(OnePart(grid, "budget.income"), HeaderOptions{});
+    ASSERT_EQ(columns.keys.size(), 3u);
+    EXPECT_EQ(columns.keys[2], c.key) << c.name;
+  }
+}
+
 // The column keys of a one-part `kind` grid of `rows`, every cell read as `origin`.
 std::vector<std::string> KeysReadAs(const std::vector<std::vector<std::string>>& rows,
                                     const std::string& kind, TextOrigin origin) {
