@@ -1560,7 +1560,9 @@ TEST(UnruledTableTest, OcrPointsForGroupMarksMakeMoney) {
     }
     const std::vector<DetectedTable> tables = DetectTables(page);
     ASSERT_EQ(tables.size(), c.tables);
-    if (c.tables == 1) EXPECT_EQ(tables[0].table.row_count, 4);
+    if (c.tables == 1) {
+      EXPECT_EQ(tables[0].table.row_count, 4);
+    }
   }
 }
 
