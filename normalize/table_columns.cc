@@ -279,7 +279,13 @@ void KeyOcrTwoNamesInOneHeaderCell(const TablePart& first, std::vector<std::stri
         rest += text;
       }
     }
-    if (top == nullptr || rest.empty() || !top->provenance.box) continue;
+    // The lines under the top are the rest of a wrapped name only when they name nothing
+    // themselves (算拨款); 合计 under 一般公共预算基本支出 is a header of the level below, and a
+    // top cell spanning columns is a group's.
+    if (top == nullptr || rest.empty() || !top->provenance.box || top->column_span > 1 ||
+        !ColumnKeyForHeader({rest}).empty()) {
+      continue;
+    }
     const std::vector<std::string> lines = SplitLines(top->text);
     const std::vector<char32_t> chars = DecodeUtf8(TableKey(lines.empty() ? "" : lines.front()));
     std::optional<std::size_t> cut;

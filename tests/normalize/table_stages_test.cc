@@ -2044,6 +2044,38 @@ TEST(HeaderTest, OcrTwoColumnNamesInOneHeaderCell) {
   }
 }
 
+// A group's header over the level below (一般公共预算基本支出 spanning 合计 | 人员经费 | 公用经费,
+// Shanghai's basic-expenditure tables on a scan) is no name wrapped onto the line under it: the
+// scan keys the columns as the text layer does. Nor is a top word over a word that names a
+// column itself.
+TEST(HeaderTest, OcrGroupHeaderOverItsColumnsIsNoWrappedName) {
+  for (const bool spanning : {true, false}) {
+    Table grid = Grid({{"项目", "", "一般公共预算基本支出", "", ""},
+                       {"部门经济分类科目名称", "", "合计", "人员经费", "公用经费"},
+                       {"301", "工资福利支出", "3,737,243", "3,737,243", ""},
+                       {"30101", "基本工资", "1,042,704", "1,042,704", ""},
+                       {"302", "商品和服务支出", "685,140", "", "685,140"}});
+    std::vector<TableCell> cells;
+    for (TableCell& cell : grid.cells) {
+      if (spanning && cell.row == 0 && cell.column > 2) continue;
+      if (spanning && cell.row == 0 && cell.column == 2) cell.column_span = 3;
+      const double top = 57.0 + 20 * cell.row;
+      cell.provenance.box = Box{51.0 + 100 * cell.column, top, 140.0 + 100 * cell.column, top + 13};
+      cells.push_back(cell);
+    }
+    grid.cells = cells;
+    std::vector<std::string> keys[2];
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+      keys[origin == TextOrigin::kOcr ? 0 : 1] =
+          KeyColumns(OnePart(grid, "budget.general_budget_basic_expenditure"), HeaderOptions{})
+              .keys;
+    }
+    EXPECT_EQ(keys[0], keys[1]) << spanning;
+    EXPECT_FALSE(keys[0][2].empty()) << spanning;
+  }
+}
+
 // The column keys of a one-part `kind` grid of `rows`, every cell read as `origin`.
 std::vector<std::string> KeysReadAs(const std::vector<std::vector<std::string>>& rows,
                                     const std::string& kind, TextOrigin origin) {
