@@ -1377,6 +1377,22 @@ TEST(UnruledTableTest, RowsWhoseWrappedRestsWereNotReadStayInOneTable) {
   }
 }
 
+// A side-by-side summary without rules on `page`: a line of five cells from `top` every 30 pt,
+// the header first. Cells 0 and 2 (the two sides' labels) start at 40 and 270; cells 1, 3 and 4
+// (amounts, a 行次) end at `rights`.
+using FiveCells = std::array<const char*, 5>;
+void AddSummaryLines(PageContent& page, const std::vector<FiveCells>& lines,
+                     const std::array<double, 3>& rights, double top = 60) {
+  for (const FiveCells& line : lines) {
+    AddRun(page, line[0], 40, top);
+    RightAligned(page, line[1], rights[0], top);
+    AddRun(page, line[2], 270, top);
+    RightAligned(page, line[3], rights[1], top);
+    RightAligned(page, line[4], rights[2], top);
+    top += 30;
+  }
+}
+
 // A side-by-side summary with 行次 columns: under its blank amounts a row prints nothing but
 // its 行次, and OCR misread one (11 as 二 or ]1). The row stopped being a body row, the table
 // split there, and the lower half took the misread row for its header (H11 s3w_0171_final,
@@ -1399,34 +1415,16 @@ TEST(UnruledTableTest, OcrMisreadRowNumberKeepsTheSummaryWhole) {
     SCOPED_TRACE(c.name);
     PageContent page = A4Page(3);
     page.page.text_origin = c.origin;
-    AddRun(page, "项目", 40, 60);
-    RightAligned(page, "金额", 250, 60);
-    AddRun(page, "项目", 270, 60);
-    RightAligned(page, "行次", 430, 60);
-    RightAligned(page, "金额", 530, 60);
-    struct Row {
-      const char* income;
-      const char* income_amount;
-      const char* expenditure;
-      const char* number;
-      const char* amount;
-    };
-    const Row rows[] = {{"一、一般公共预算财政拨款", "17.34", "城乡社区支出", "8", "9.24"},
-                        {"二、政府性基金预算财政拨款", "", "住房保障支出", "9", "8.10"},
-                        {"三、上级补助收入", "", "", "10", ""},
-                        {"四、事业收入", "", "", c.row_number, ""},
-                        {"五、其他收入", "", "", "12", ""},
-                        {"本年收入合计", "17.34", "本年支出合计", "13", "17.34"},
-                        {"总计", "17.34", "总计", "14", "17.34"}};
-    double top = 90;
-    for (const Row& row : rows) {
-      AddRun(page, row.income, 40, top);
-      RightAligned(page, row.income_amount, 250, top);
-      AddRun(page, row.expenditure, 270, top);
-      RightAligned(page, row.number, 430, top);
-      RightAligned(page, row.amount, 530, top);
-      top += 30;
-    }
+    AddSummaryLines(page,
+                    {{"项目", "金额", "项目", "行次", "金额"},
+                     {"一、一般公共预算财政拨款", "17.34", "城乡社区支出", "8", "9.24"},
+                     {"二、政府性基金预算财政拨款", "", "住房保障支出", "9", "8.10"},
+                     {"三、上级补助收入", "", "", "10", ""},
+                     {"四、事业收入", "", "", c.row_number, ""},
+                     {"五、其他收入", "", "", "12", ""},
+                     {"本年收入合计", "17.34", "本年支出合计", "13", "17.34"},
+                     {"总计", "17.34", "总计", "14", "17.34"}},
+                    {250, 430, 530});
     const std::vector<DetectedTable> tables = DetectTables(page);
     ASSERT_EQ(tables.size(), c.tables);
     if (c.tables == 1) {
@@ -1462,34 +1460,16 @@ TEST(UnruledTableTest, OcrAmountWithGluedMarksKeepsItsRow) {
     SCOPED_TRACE(c.name);
     PageContent page = A4Page(4);
     page.page.text_origin = c.origin;
-    AddRun(page, "项目", 40, 60);
-    RightAligned(page, "预算数", 250, 60);
-    AddRun(page, "支出功能分类", 270, 60);
-    RightAligned(page, "合计", 440, 60);
-    RightAligned(page, "一般公共预算", 560, 60);
-    struct Row {
-      const char* income;
-      const char* income_amount;
-      const char* expenditure;
-      const char* total;
-      const char* general;
-    };
-    const Row rows[] = {
-        {"一、一般公共预算拨款", "48,135,088.14", "一、一般公共服务支出", "19,595,874.71",
-         "19,595,874.71"},
-        {"二、政府性基金预算拨款", "", "教育支出", "12,654,847.94", c.amount},
-        {"", "", "三、科学技术支出", "11,091,745.66", "11,091,745.66"},
-        {"", "", "四、农林水支出", "4,792,619.83", "4,792,619.83"},
-        {"本年收入合计", "48,135,088.14", "本年支出合计", "48,135,088.14", "48,135,088.14"}};
-    double top = 90;
-    for (const Row& row : rows) {
-      AddRun(page, row.income, 40, top);
-      RightAligned(page, row.income_amount, 250, top);
-      AddRun(page, row.expenditure, 270, top);
-      RightAligned(page, row.total, 440, top);
-      RightAligned(page, row.general, 560, top);
-      top += 30;
-    }
+    AddSummaryLines(
+        page,
+        {{"项目", "预算数", "支出功能分类", "合计", "一般公共预算"},
+         {"一、一般公共预算拨款", "48,135,088.14", "一、一般公共服务支出", "19,595,874.71",
+          "19,595,874.71"},
+         {"二、政府性基金预算拨款", "", "教育支出", "12,654,847.94", c.amount},
+         {"", "", "三、科学技术支出", "11,091,745.66", "11,091,745.66"},
+         {"", "", "四、农林水支出", "4,792,619.83", "4,792,619.83"},
+         {"本年收入合计", "48,135,088.14", "本年支出合计", "48,135,088.14", "48,135,088.14"}},
+        {250, 440, 560});
     const std::vector<DetectedTable> tables = DetectTables(page);
     ASSERT_EQ(tables.size(), 1u);
     EXPECT_EQ(tables[0].table.row_count, c.rows);

@@ -675,6 +675,21 @@ TEST(RowTextTest, OcrHeaderAboveNamingMoreColumnsThanTheGridKeysItsTotal) {
   }
 }
 
+// A grid of `rows` read by OCR on page 4, its two amount columns ending at 568.44 and 674.64
+// (a landscape table of codes, names and two amounts), with boxes for the header-above search.
+Table OcrGridOfTwoAmountColumns(const std::vector<std::vector<std::string>>& rows) {
+  Table grid = Grid(rows);
+  grid.provenance.page = 4;
+  grid.provenance.box = Box{51.12, 303.6, 674.64, 524.76};
+  for (TableCell& cell : grid.cells) {
+    cell.provenance.origin = TextOrigin::kOcr;
+    cell.provenance.page = 4;
+    const double right = cell.column == 4 ? 568.44 : cell.column == 5 ? 674.64 : 100.0;
+    cell.provenance.box = Box{right - 40, 304.0 + 27 * cell.row, right, 318.0 + 27 * cell.row};
+  }
+  return grid;
+}
+
 // s3w_0071_final, s3w_0073_final, s3w_0079_budget on a scan: the header line above the grid
 // names three figure columns (合计 财政拨款收入 其他收入, 小计 基本支出 项目支出), the grid holds
 // two, and the line's words reach right past the grid's last amounts: the column printed empty is
@@ -694,17 +709,10 @@ TEST(RowTextTest, OcrHeaderAboveReachingPastTheGridKeysItsColumns) {
       {"NoBox", std::nullopt, {"", "", "", "", "total", ""}},
   };
   for (const Case& c : cases) {
-    Table grid = Grid({{"合计", "", "", "", "7,034.77", "7,034.77"},
-                       {"201", "", "", "一般公共服务支出", "3,788.94", "3,788.94"},
-                       {"201", "01", "", "人大事务", "578.61", "578.61"}});
-    grid.provenance.page = 4;
-    grid.provenance.box = Box{51.12, 303.6, 674.64, 524.76};
-    for (TableCell& cell : grid.cells) {
-      cell.provenance.origin = TextOrigin::kOcr;
-      cell.provenance.page = 4;
-      const double right = cell.column == 4 ? 568.44 : cell.column == 5 ? 674.64 : 100.0;
-      cell.provenance.box = Box{right - 40, 304.0 + 27 * cell.row, right, 318.0 + 27 * cell.row};
-    }
+    const Table grid =
+        OcrGridOfTwoAmountColumns({{"合计", "", "", "", "7,034.77", "7,034.77"},
+                                   {"201", "", "", "一般公共服务支出", "3,788.94", "3,788.94"},
+                                   {"201", "01", "", "人大事务", "578.61", "578.61"}});
     StitchedTable stitched;
     stitched.canonical.kind = "final.expenditure";
     stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
@@ -720,17 +728,10 @@ TEST(RowTextTest, OcrHeaderAboveReachingPastTheGridKeysItsColumns) {
 // key the total), as a header cell's is.
 TEST(RowTextTest, OcrHeaderAboveWithAWordMissingItsFirstCharacter) {
   for (const char* word : {"合计", "计"}) {
-    Table grid = Grid({{"合计", "", "", "", "59.47", "59.47"},
-                       {"206", "", "", "科学技术支出", "59.47", "59.47"},
-                       {"206", "01", "", "科学技术管理事务", "59.47", "59.47"}});
-    grid.provenance.page = 3;
-    grid.provenance.box = Box{51.12, 303.6, 674.64, 524.76};
-    for (TableCell& cell : grid.cells) {
-      cell.provenance.origin = TextOrigin::kOcr;
-      cell.provenance.page = 3;
-      const double right = cell.column == 4 ? 568.44 : cell.column == 5 ? 674.64 : 100.0;
-      cell.provenance.box = Box{right - 40, 304.0 + 27 * cell.row, right, 318.0 + 27 * cell.row};
-    }
+    const Table grid =
+        OcrGridOfTwoAmountColumns({{"合计", "", "", "", "59.47", "59.47"},
+                                   {"206", "", "", "科学技术支出", "59.47", "59.47"},
+                                   {"206", "01", "", "科学技术管理事务", "59.47", "59.47"}});
     StitchedTable stitched;
     stitched.canonical.kind = "budget.income";
     stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
