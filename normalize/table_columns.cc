@@ -249,14 +249,105 @@ void KeyOcrWordGluedToTheLabelHeader(const TablePart& first, std::vector<std::st
   }
 }
 
-// Two figure columns' names OCR read as one header cell, the first wrapped (一般公共预其他收入
-// over 算拨款, H10 s3w_0146_budget's income table: its 其他收入 column printed empty, so the scan
-// made no column of it): the cell keyed the column 其他收入, every general-budget figure exported
-// as other income with nothing to say so. Where the cell's top line is a name's head glued to a
-// whole name, and the head completed by the lines under it is another figure column's name, the
-// column's money says which name heads it: amounts ending where the first name ends (the names
-// share the cell's width by their characters) are the first name's, amounts starting after it
-// the second's; otherwise the column is keyed nothing, and its amounts are named as unread.
+// Figure columns' names as publishers print them whole: a header cell that runs several
+// together is cut only where every piece is one of them.
+constexpr std::string_view kFigureColumnNames[] = {"合计",
+                                                   "小计",
+                                                   "总计",
+                                                   "本年收入合计",
+                                                   "本年支出合计",
+                                                   "本年收入",
+                                                   "本年支出",
+                                                   "财政拨款收入",
+                                                   "财政拨款",
+                                                   "一般公共预算拨款",
+                                                   "一般公共预算财政拨款",
+                                                   "一般公共预算",
+                                                   "政府性基金预算拨款",
+                                                   "政府性基金预算财政拨款",
+                                                   "政府性基金预算",
+                                                   "国有资本经营预算拨款",
+                                                   "国有资本经营预算财政拨款",
+                                                   "国有资本经营预算",
+                                                   "上级补助收入",
+                                                   "事业收入",
+                                                   "经营收入",
+                                                   "附属单位上缴收入",
+                                                   "其他收入",
+                                                   "用事业基金弥补收支差额",
+                                                   "基本支出",
+                                                   "项目支出",
+                                                   "人员经费",
+                                                   "公用经费",
+                                                   "上缴上级支出",
+                                                   "经营支出",
+                                                   "对附属单位补助支出"};
+
+// The names a header cell's top line joins, with their keys and lengths in the line's
+// characters: the head of a wrapped name completed by `rest` (the lines under it, which name
+// nothing) and the whole name after it; or, with no rest, standard names run together
+// (本年收入合计财政拨款收入其他收入), the fewest that make the line. A line that is one name, or
+// is not cut into names: none.
+struct NameInACell {
+  std::string key;
+  std::size_t chars = 0;
+};
+std::vector<NameInACell> NamesInAHeaderCell(const std::vector<char32_t>& chars,
+                                            const std::string& rest, const std::string& key) {
+  const auto part = [&chars](std::size_t begin, std::size_t end) {
+    return EncodeUtf8(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(begin),
+                                            chars.begin() + static_cast<std::ptrdiff_t>(end)));
+  };
+  if (!rest.empty()) {
+    for (std::size_t k = 2; k + 2 <= chars.size(); ++k) {
+      const std::string completed = ColumnKeyForHeader({part(0, k) + rest});
+      if (!ColumnKeyForHeader({part(0, k)}).empty() ||
+          ColumnKeyForHeader({part(k, chars.size())}) != key || completed.empty() ||
+          completed == "-" || completed == key) {
+        continue;
+      }
+      return {{completed, k}, {key, chars.size() - k}};
+    }
+    return {};
+  }
+  // fewest[i]: the fewest names that make the first i characters, and where the last begins.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::pair<std::size_t, std::size_t>> fewest(chars.size() + 1, {kNone, 0});
+  fewest[0] = {0, 0};
+  for (std::size_t end = 1; end <= chars.size(); ++end) {
+    for (std::size_t begin = 0; begin < end; ++begin) {
+      if (fewest[begin].first == kNone) continue;
+      const std::string piece = part(begin, end);
+      const bool named = std::any_of(std::begin(kFigureColumnNames), std::end(kFigureColumnNames),
+                                     [&piece](std::string_view name) { return piece == name; });
+      if (named && fewest[begin].first + 1 < fewest[end].first) {
+        fewest[end] = {fewest[begin].first + 1, begin};
+      }
+    }
+  }
+  if (fewest[chars.size()].first == kNone || fewest[chars.size()].first < 2) return {};
+  std::vector<NameInACell> names;
+  for (std::size_t end = chars.size(); end > 0; end = fewest[end].second) {
+    const std::size_t begin = fewest[end].second;
+    names.insert(names.begin(), NameInACell{ColumnKeyForHeader({part(begin, end)}), end - begin});
+  }
+  for (std::size_t a = 0; a < names.size(); ++a) {
+    if (names[a].key.empty() || names[a].key == "-") return {};
+    for (std::size_t b = a + 1; b < names.size(); ++b) {
+      if (names[a].key == names[b].key) return {};
+    }
+  }
+  return names;
+}
+
+// Figure columns' names OCR read as one header cell: the first wrapped (一般公共预其他收入 over
+// 算拨款, H10 s3w_0146_budget's income table: its 其他收入 column printed empty, so the scan made
+// no column of it), or several run together (本年收入合计财政拨款收入其他收入, H13 s3w_0200_final).
+// The cell keyed the column by one of them, 其他收入: every general-budget or total figure went
+// out as other income with nothing to say so. The names share the cell's width by their
+// characters, and a column's amounts end under the name that heads them: the column takes that
+// name's key, or none when its amounts reach over two names (its amounts are then named as
+// unread).
 void KeyOcrTwoNamesInOneHeaderCell(const TablePart& first, std::vector<std::string>& keys) {
   const Table& table = *first.table;
   if (!IsOcrGrid(table)) return;
@@ -282,27 +373,14 @@ void KeyOcrTwoNamesInOneHeaderCell(const TablePart& first, std::vector<std::stri
     // The lines under the top are the rest of a wrapped name only when they name nothing
     // themselves (算拨款); 合计 under 一般公共预算基本支出 is a header of the level below, and a
     // top cell spanning columns is a group's.
-    if (top == nullptr || rest.empty() || !top->provenance.box || top->column_span > 1 ||
-        !ColumnKeyForHeader({rest}).empty()) {
+    if (top == nullptr || !top->provenance.box || top->column_span > 1 ||
+        (!rest.empty() && !ColumnKeyForHeader({rest}).empty())) {
       continue;
     }
     const std::vector<std::string> lines = SplitLines(top->text);
     const std::vector<char32_t> chars = DecodeUtf8(TableKey(lines.empty() ? "" : lines.front()));
-    std::optional<std::size_t> cut;
-    for (std::size_t k = 2; k + 2 <= chars.size(); ++k) {
-      const std::string left = EncodeUtf8(std::vector<char32_t>(chars.begin(), chars.begin() + k));
-      const std::string right = EncodeUtf8(std::vector<char32_t>(chars.begin() + k, chars.end()));
-      const std::string completed = ColumnKeyForHeader({left + rest});
-      if (!ColumnKeyForHeader({left}).empty() || ColumnKeyForHeader({right}) != keys[c] ||
-          completed.empty() || completed == "-" || completed == keys[c]) {
-        continue;
-      }
-      cut = k;
-      break;
-    }
-    if (!cut) continue;
-    const std::string first_key = ColumnKeyForHeader(
-        {EncodeUtf8(std::vector<char32_t>(chars.begin(), chars.begin() + *cut)) + rest});
+    const std::vector<NameInACell> names = NamesInAHeaderCell(chars, rest, keys[c]);
+    if (names.size() < 2) continue;
     double lo = 1e18, hi = -1e18;
     for (const TableCell& cell : table.cells) {
       if (cell.column != static_cast<int>(c) || cell.row < header_rows || !cell.provenance.box ||
@@ -314,14 +392,19 @@ void KeyOcrTwoNamesInOneHeaderCell(const TablePart& first, std::vector<std::stri
     }
     if (lo > hi) continue;
     const Box& box = *top->provenance.box;
-    const double split =
-        box.x0 + box.width() * static_cast<double>(*cut) / static_cast<double>(chars.size());
-    const double slack = box.width() / static_cast<double>(chars.size());  // one character
-    if (hi <= split + slack) {
-      keys[c] = first_key;
-    } else if (lo < split - slack) {
-      keys[c] = "";
+    const double per_char = box.width() / static_cast<double>(chars.size());
+    std::string key;  // none unless one name heads every amount
+    double start = box.x0;
+    for (std::size_t n = 0; n < names.size(); ++n) {
+      const double end = start + per_char * static_cast<double>(names[n].chars);
+      if (hi <= end + per_char) {
+        if (n == 0 || lo >= start - per_char) key = names[n].key;
+        break;
+      }
+      if (n + 1 == names.size() && lo >= start - per_char) key = names[n].key;
+      start = end;
     }
+    keys[c] = key;
   }
 }
 

@@ -2044,6 +2044,48 @@ TEST(HeaderTest, OcrTwoColumnNamesInOneHeaderCell) {
   }
 }
 
+// H13 s3w_0200_final on a scan: the income table's three figure names run together in one header
+// cell (本年收入合计财政拨款收入其他收入), which keyed the column 其他收入: seven totals exported
+// as other income, silent. Cut where every piece is a standard name, the names share the cell's
+// width, and the column takes the name its amounts end under. One whole name is not cut; a text
+// layer's header is read as printed.
+TEST(HeaderTest, OcrColumnNamesRunTogetherInOneHeaderCell) {
+  struct Case {
+    const char* name;
+    const char* header;
+    double money_x0, money_x1;
+    TextOrigin origin;
+    std::string key;
+  };
+  const Case cases[] = {
+      {"UnderTheFirstName", "本年收入合计财政拨款收入其他收入", 388.8, 407.16, TextOrigin::kOcr,
+       "total"},
+      {"UnderTheSecondName", "本年收入合计财政拨款收入其他收入", 458.0, 480.0, TextOrigin::kOcr,
+       "fiscal_appropriation"},
+      {"OverTwoNames", "本年收入合计财政拨款收入其他收入", 380.0, 480.0, TextOrigin::kOcr, ""},
+      {"OneWholeName", "一般公共预算财政拨款", 388.8, 407.16, TextOrigin::kOcr, "general_budget"},
+      {"TextLayer", "本年收入合计财政拨款收入其他收入", 388.8, 407.16, TextOrigin::kTextLayer,
+       "other"},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"科目名称", c.header, "事业收入"},
+                       {"205教育支出", "5.35", "1.00"},
+                       {"210卫生健康支出", "20.60", "1.00"},
+                       {"合计", "25.95", "2.00"}});
+    for (TableCell& cell : grid.cells) {
+      cell.provenance.origin = c.origin;
+      const double top = 483.0 + 24 * cell.row;
+      cell.provenance.box = cell.column == 0   ? Box{51, top, 250, top + 13}
+                            : cell.column == 2 ? Box{560, top, 600, top + 13}
+                            : cell.row == 0    ? Box{345.24, top, 531.0, top + 13}
+                                               : Box{c.money_x0, top, c.money_x1, top + 13};
+    }
+    const TableColumns columns = KeyColumns(OnePart(grid, "final.income"), HeaderOptions{});
+    ASSERT_EQ(columns.keys.size(), 3u);
+    EXPECT_EQ(columns.keys[1], c.key) << c.name;
+  }
+}
+
 // A group's header over the level below (一般公共预算基本支出 spanning 合计 | 人员经费 | 公用经费,
 // Shanghai's basic-expenditure tables on a scan) is no name wrapped onto the line under it: the
 // scan keys the columns as the text layer does. Nor is a top word over a word that names a
