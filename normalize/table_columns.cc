@@ -340,6 +340,53 @@ std::vector<NameInACell> NamesInAHeaderCell(const std::vector<char32_t>& chars,
   return names;
 }
 
+// A header word with one character misread (财政拨歌收入 for 财政拨款收入, H13 s3w_0200_final's
+// income table: the column keyed nothing and its 14 figures unread): a word of four characters
+// or more that keys nothing, over money, and differs in one character from standard names that
+// all key one column, which no other column has, is keyed as they are. A shorter word is too
+// near too many names to tell.
+void KeyOcrHeaderWordsWithOneCharacterMisread(const TablePart& first,
+                                              std::vector<std::string>& keys) {
+  const Table& table = *first.table;
+  if (!IsOcrGrid(table)) return;
+  constexpr std::size_t kShortestWord = 4;  // code points
+  const HeaderAnalysis& header = first.header;
+  std::vector<std::string> keyed = keys;
+  for (std::size_t c = 1; c < keys.size() && c < header.paths.size(); ++c) {
+    if (!keys[c].empty() || IsCodeRole(header.roles[c]) || header.roles[c] == "rowno" ||
+        MoneyCells(table, header.header_rows, static_cast<int>(c)) < 2) {
+      continue;
+    }
+    const std::string& path = header.paths[c];
+    const std::vector<char32_t> word = DecodeUtf8(
+        TableKey(path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1)));
+    if (word.size() < kShortestWord) continue;
+    std::string agreed;
+    bool conflict = false;
+    for (std::string_view name : kFigureColumnNames) {
+      const std::vector<char32_t> chars = DecodeUtf8(name);
+      if (chars.size() != word.size()) continue;
+      std::size_t differ = 0;
+      for (std::size_t i = 0; i < chars.size(); ++i) differ += chars[i] != word[i] ? 1 : 0;
+      if (differ != 1) continue;
+      const std::string key = ColumnKeyForHeader({std::string(name)});
+      if (key.empty() || key == "-") continue;
+      if (agreed.empty()) agreed = key;
+      conflict = conflict || key != agreed;
+    }
+    if (agreed.empty() || conflict) continue;
+    if (std::find(keys.begin(), keys.end(), agreed) != keys.end()) continue;
+    keyed[c] = agreed;
+  }
+  // Two columns so keyed alike: neither is certain.
+  for (std::size_t c = 0; c < keyed.size(); ++c) {
+    if (keyed[c] != keys[c] && std::count(keyed.begin(), keyed.end(), keyed[c]) > 1) {
+      keyed[c] = keys[c];
+    }
+  }
+  keys = keyed;
+}
+
 // Figure columns' names OCR read as one header cell: the first wrapped (一般公共预其他收入 over
 // 算拨款, H10 s3w_0146_budget's income table: its 其他收入 column printed empty, so the scan made
 // no column of it), or several run together (本年收入合计财政拨款收入其他收入, H13 s3w_0200_final).
@@ -1200,6 +1247,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
   if (!three_public && !summary && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
     KeyWrappedOcrWords(first, column_keys);
     KeyOcrHeaderWordsMissingTheirFirstCharacter(first, column_keys);
+    KeyOcrHeaderWordsWithOneCharacterMisread(first, column_keys);
     columns.labels_matched = KeyOcrColumnsByNearestLabel(first, kind, column_keys);
     KeyOcrColumnsByPlace(first, kind, column_keys);
     if (IsOcrGrid(*first.table) && SplitsExpenditure(kind)) {

@@ -1621,13 +1621,14 @@ TEST(HeaderTest, OcrColumnsKeyedByTheirPlaceInTheKind) {
         {"30101", "基本工资", "225.08", "225.08", "0.00"}},
        {"", "", "total", "personnel", "public"},
        {"", "", "total", "", ""}},
-      // Yantai's 基本支出预算情况表 splits by source: its columns are not the two parts.
+      // Yantai's 基本支出预算情况表 splits by source: its columns are not the two parts. Its
+      // 财政拨坎 is 财政拨款 with one character misread, keyed as a text layer keys 财政拨款.
       {"SourcesNotParts",
        "budget.basic_expenditure",
        {{"科目编码", "科目名称", "合计", "财政拨坎", "专户"},
         {"301", "工资福利支出", "1,212.01", "1,212.01", "0.00"},
         {"30101", "基本工资", "225.08", "225.08", "0.00"}},
-       {"", "", "total", "", ""},
+       {"", "", "total", "fiscal_appropriation.total", ""},
        {"", "", "total", "", ""}},
   };
   for (const Case& c : cases) {
@@ -2040,6 +2041,35 @@ TEST(HeaderTest, OcrTwoColumnNamesInOneHeaderCell) {
     }
     const TableColumns columns = KeyColumns(OnePart(grid, "budget.income"), HeaderOptions{});
     ASSERT_EQ(columns.keys.size(), 3u);
+    EXPECT_EQ(columns.keys[2], c.key) << c.name;
+  }
+}
+
+// A header word with one character misread (财政拨歌收入 for 财政拨款收入, H13 s3w_0200_final's
+// income table: 14 figures unread) is keyed as the standard name it differs from by that
+// character; not when the names it is near key different columns, when another column has the
+// key, when it is shorter than four characters, nor on a text layer.
+TEST(HeaderTest, OcrHeaderWordWithOneCharacterMisread) {
+  struct Case {
+    const char* name;
+    const char* word;
+    const char* other;  // the third column's header
+    TextOrigin origin;
+    std::string key;
+  };
+  const Case cases[] = {
+      {"Misread", "财政拨歌收入", "事业收入", TextOrigin::kOcr, "fiscal_appropriation"},
+      {"KeyTaken", "财政拨歌收入", "财政拨款收入", TextOrigin::kOcr, ""},
+      {"Short", "合汁", "事业收入", TextOrigin::kOcr, ""},
+      {"TextLayer", "财政拨歌收入", "事业收入", TextOrigin::kTextLayer, ""},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"科目名称", "本年收入合计", c.word, c.other},
+                       {"205教育支出", "5.35", "5.35", "1.00"},
+                       {"210卫生健康支出", "20.60", "20.60", "1.00"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    const TableColumns columns = KeyColumns(OnePart(grid, "final.income"), HeaderOptions{});
+    ASSERT_EQ(columns.keys.size(), 4u);
     EXPECT_EQ(columns.keys[2], c.key) << c.name;
   }
 }
