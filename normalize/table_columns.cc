@@ -1258,6 +1258,8 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
   KeyOcrTwoNamesInOneHeaderCell(first, column_keys);
   if (!three_public) KeyOcrWordGluedToTheLabelHeader(first, column_keys);
   if (summary) {
+    // 计 for 合计 over a fiscal summary's expenditure (H13 s3w_0193_final): as in any table.
+    KeyOcrHeaderWordsMissingTheirFirstCharacter(first, column_keys);
     KeyOcrSummarySides(first, column_keys);
     KeyOcrSummaryLoneAmounts(first, column_keys);
     KeyOcrSummaryFromHeaderAbove(stitched, column_keys);

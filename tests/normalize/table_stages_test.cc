@@ -2045,6 +2045,22 @@ TEST(HeaderTest, OcrTwoColumnNamesInOneHeaderCell) {
   }
 }
 
+// H13 s3w_0193_final on a scan: the fiscal summary's 合计 read 计, its five totals unkeyed. A
+// summary's header word that lost its first character is completed as any table's is; a text
+// layer's is read as printed.
+TEST(HeaderTest, OcrSummaryHeaderWordMissingItsFirstCharacter) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid =
+        Grid({{"项目", "金额", "项目（按功能分类）", "计", "一般公共预算财政拨款"},
+              {"一、一般公共预算财政拨款", "3,828.99", "科学技术支出", "1,188.65", "1,188.65"},
+              {"本年收入合计", "3,828.99", "本年支出合计", "3,828.99", "3,828.99"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    const TableColumns columns =
+        KeyColumns(OnePart(grid, "final.fiscal_appropriation_summary"), HeaderOptions{});
+    EXPECT_EQ(columns.keys[3], origin == TextOrigin::kOcr ? "total" : "") << TextOriginName(origin);
+  }
+}
+
 // A header word with one character misread (财政拨歌收入 for 财政拨款收入, H13 s3w_0200_final's
 // income table: 14 figures unread) is keyed as the standard name it differs from by that
 // character; not when the names it is near key different columns, when another column has the
