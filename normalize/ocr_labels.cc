@@ -334,9 +334,32 @@ std::optional<std::string> NearestSubclassCode(std::string_view read,
   return nearest.Taken(kLeastSimilarity + (unnamed ? kLeastMargin : 0));
 }
 
+namespace {
+
+// A fund's name whose 算 the scan lost (一般公共预财政拨款, H13 s3w_0199_final's fiscal summary:
+// read as 财政拨款, every appropriation, not the general budget's): the heads 一般公共预,
+// 政府性基金预 and 国有资本经营预 begin no other word, so the name is completed; "" when the
+// text holds no such head.
+std::string WithFundNameCompleted(const std::string& text) {
+  for (std::string_view head : {"一般公共预", "政府性基金预", "国有资本经营预"}) {
+    const std::size_t at = text.find(head);
+    if (at == std::string::npos) continue;
+    const std::size_t after = at + head.size();
+    if (text.compare(after, std::string_view("算").size(), "算") == 0) continue;
+    return text.substr(0, after) + "算" + text.substr(after);
+  }
+  return "";
+}
+
+}  // namespace
+
 std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabulary vocabulary) {
   const std::string as_printed = StripOrdinal(TableKey(read));
   if (as_printed.empty()) return std::nullopt;
+  if (vocabulary == LabelVocabulary::kSummaryRows) {
+    const std::string completed = WithFundNameCompleted(as_printed);
+    if (!completed.empty() && !KeyOf(completed, vocabulary).empty()) return completed;
+  }
   // 预算 and 决算 key a column alone (预算数), and every fund's name holds 预算: a read that
   // keys only so (政金府预算性) may still be a fund's name out of order.
   const std::string read_key = KeyOf(as_printed, vocabulary);

@@ -87,6 +87,11 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       {"-、财政拨这", LabelVocabulary::kSummaryRows, "财政拨款"},
       {"1 -般公共了预算", LabelVocabulary::kSummaryRows, "一般公共预算"},
       {"2、单位撰佣机动经费", LabelVocabulary::kSummaryRows, "单位预留机动经费"},
+      // A fund's name whose 算 was lost keys as 财政拨款 (every appropriation): completed
+      // (H13 s3w_0199_final). Printed whole, or in a header word, it is as printed.
+      {"一、一般公共预财政拨款", LabelVocabulary::kSummaryRows, "一般公共预算财政拨款"},
+      {"二、政府性基金预财政拨款收入", LabelVocabulary::kSummaryRows, "政府性基金预算财政拨款收入"},
+      {"一、一般公共预算财政拨款", LabelVocabulary::kSummaryRows, std::nullopt},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(NearestOcrLabel(c.read, c.vocabulary), c.label) << c.read;
