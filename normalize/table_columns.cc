@@ -152,13 +152,43 @@ void KeyOcrColumnsByPlace(const TablePart& first, const std::string& kind,
   }
 }
 
-// An OCR'd header word that lost its first character to the scan (计 for 合计, s3w_0091_budget;
-// 用经费 for 公用经费, s3w_0078_final: the cell's first ideograph cut or too faint) keys nothing,
-// and its column's figures went unkeyed (column.unkeyed). Such a word is keyed as the word it
-// ends, when every header word it can be the rest of, one character in front taken from the
-// first characters of the standard header words, keys the same column and no other column has
-// that key: 计 is 合计, 小计 or 总计, all the total. A word that keys nothing or several columns so
-// completed (出 of 支出 or 收入支出) stays unkeyed. A text layer's header is read as printed.
+// The word a header path ends in, the column's own (合计 of 本年收入/合计; the path itself when it
+// has no group).
+std::string OwnWord(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Whether column `c` (not the first) prints no header word of its own: an empty path, or only the
+// side's group word (收入) that the columns left of it print above their own words (收入/项目).
+bool OwnWordLost(const HeaderAnalysis& header, std::size_t c) {
+  const std::string& path = header.paths[c];
+  return path.empty() ||
+         (path.find('/') == std::string::npos && StartsWith(header.paths[c - 1], path + "/"));
+}
+
+// Keys each column of an OCR'd grid that its header keyed nothing (no code or 行次 column, not
+// the first) with `key_of(c, own word)`, when no other column has that key; two columns so keyed
+// alike keep their keys, neither being certain.
+template <typename KeyOf>
+void KeyUnkeyedOcrWords(const TablePart& first, std::vector<std::string>& keys, KeyOf key_of) {
+  if (!IsOcrGrid(*first.table)) return;
+  const HeaderAnalysis& header = first.header;
+  std::vector<std::string> keyed = keys;
+  for (std::size_t c = 1; c < keys.size() && c < header.paths.size(); ++c) {
+    if (!keys[c].empty() || IsCodeRole(header.roles[c]) || header.roles[c] == "rowno") continue;
+    const std::string key = key_of(c, OwnWord(header.paths[c]));
+    if (key.empty() || std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+    keyed[c] = key;
+  }
+  for (std::size_t c = 0; c < keyed.size(); ++c) {
+    if (keyed[c] != keys[c] && std::count(keyed.begin(), keyed.end(), keyed[c]) > 1) {
+      keyed[c] = keys[c];
+    }
+  }
+  keys = keyed;
+}
+
 // The key of a header word `rest` that lost its first character: the key every completion by
 // one of the standard header words' first characters names, or "" when none does or two differ.
 std::string KeyOfAWordMissingItsFirstCharacter(const std::string& rest) {
@@ -178,26 +208,18 @@ std::string KeyOfAWordMissingItsFirstCharacter(const std::string& rest) {
   return agreed;
 }
 
+// An OCR'd header word that lost its first character to the scan (计 for 合计, s3w_0091_budget;
+// 用经费 for 公用经费, s3w_0078_final: the cell's first ideograph cut or too faint) keys nothing,
+// and its column's figures went unkeyed (column.unkeyed). Such a word is keyed as the word it
+// ends, when every header word it can be the rest of, one character in front taken from the
+// first characters of the standard header words, keys the same column and no other column has
+// that key: 计 is 合计, 小计 or 总计, all the total. A word that keys nothing or several columns so
+// completed (出 of 支出 or 收入支出) stays unkeyed. A text layer's header is read as printed.
 void KeyOcrHeaderWordsMissingTheirFirstCharacter(const TablePart& first,
                                                  std::vector<std::string>& keys) {
-  if (!IsOcrGrid(*first.table)) return;
-  const HeaderAnalysis& header = first.header;
-  std::vector<std::string> keyed = keys;
-  for (std::size_t c = 1; c < keys.size() && c < header.paths.size(); ++c) {
-    if (!keys[c].empty() || IsCodeRole(header.roles[c]) || header.roles[c] == "rowno") continue;
-    const std::string& path = header.paths[c];
-    const std::string agreed = KeyOfAWordMissingItsFirstCharacter(
-        TableKey(path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1)));
-    if (agreed.empty()) continue;
-    if (std::find(keys.begin(), keys.end(), agreed) != keys.end()) continue;
-    keyed[c] = agreed;
-  }
-  // Two columns completed to one key: neither is certain.
-  for (std::size_t c = 0; c < keyed.size(); ++c) {
-    if (keyed[c] == keys[c]) continue;
-    if (std::count(keyed.begin(), keyed.end(), keyed[c]) > 1) keyed[c] = keys[c];
-  }
-  keys = keyed;
+  KeyUnkeyedOcrWords(first, keys, [](std::size_t, const std::string& word) {
+    return KeyOfAWordMissingItsFirstCharacter(TableKey(word));
+  });
 }
 
 // Kinds whose amount columns split spending (合计 | 基本支出 | 人员经费 | 公用经费 | 项目支出), not
@@ -223,19 +245,12 @@ void KeyOcrWordGluedToTheLabelHeader(const TablePart& first, std::vector<std::st
   if (!IsOcrGrid(table)) return;
   static const char* const kFigureWords[] = {"合计", "小计", "总计", "金额", "决算数", "预算数"};
   const HeaderAnalysis& header = first.header;
-  auto own_word = [&header](std::size_t c) {
-    const std::string& path = header.paths[c];
-    return TableKey(path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1));
-  };
   for (std::size_t c = 1; c < keys.size() && c < header.paths.size(); ++c) {
-    const std::string& path = header.paths[c];
-    const bool own_word_lost = path.empty() || (path.find('/') == std::string::npos &&
-                                                StartsWith(header.paths[c - 1], path + "/"));
-    if (!keys[c].empty() || !own_word_lost || !keys[c - 1].empty() ||
+    if (!keys[c].empty() || !OwnWordLost(header, c) || !keys[c - 1].empty() ||
         MoneyCells(table, header.header_rows, static_cast<int>(c)) < 2) {
       continue;
     }
-    const std::string left = own_word(c - 1);
+    const std::string left = TableKey(OwnWord(header.paths[c - 1]));
     const std::string left_key = ColumnKeyForHeader({left});
     if (!left_key.empty() && left_key != "-") continue;
     for (const char* word : kFigureWords) {
@@ -299,16 +314,10 @@ std::vector<NameInACell> NamesInAHeaderCell(const std::vector<char32_t>& chars,
                                             chars.begin() + static_cast<std::ptrdiff_t>(end)));
   };
   if (!rest.empty()) {
-    for (std::size_t k = 2; k + 2 <= chars.size(); ++k) {
-      const std::string completed = ColumnKeyForHeader({part(0, k) + rest});
-      if (!ColumnKeyForHeader({part(0, k)}).empty() ||
-          ColumnKeyForHeader({part(k, chars.size())}) != key || completed.empty() ||
-          completed == "-" || completed == key) {
-        continue;
-      }
-      return {{completed, k}, {key, chars.size() - k}};
-    }
-    return {};
+    const std::vector<std::size_t> cuts = GluedWordCuts(part(0, chars.size()), rest, key);
+    if (cuts.empty()) return {};
+    const std::size_t k = cuts.front();
+    return {{ColumnKeyForHeader({part(0, k) + rest}), k}, {key, chars.size() - k}};
   }
   // fewest[i]: the fewest names that make the first i characters, and where the last begins.
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
@@ -347,22 +356,14 @@ std::vector<NameInACell> NamesInAHeaderCell(const std::vector<char32_t>& chars,
 // near too many names to tell.
 void KeyOcrHeaderWordsWithOneCharacterMisread(const TablePart& first,
                                               std::vector<std::string>& keys) {
-  const Table& table = *first.table;
-  if (!IsOcrGrid(table)) return;
   constexpr std::size_t kShortestWord = 4;  // code points
-  const HeaderAnalysis& header = first.header;
-  std::vector<std::string> keyed = keys;
-  for (std::size_t c = 1; c < keys.size() && c < header.paths.size(); ++c) {
-    if (!keys[c].empty() || IsCodeRole(header.roles[c]) || header.roles[c] == "rowno" ||
-        MoneyCells(table, header.header_rows, static_cast<int>(c)) < 2) {
-      continue;
+  KeyUnkeyedOcrWords(first, keys, [&first](std::size_t c, const std::string& own) {
+    const std::vector<char32_t> word = DecodeUtf8(TableKey(own));
+    if (word.size() < kShortestWord ||
+        MoneyCells(*first.table, first.header.header_rows, static_cast<int>(c)) < 2) {
+      return std::string();
     }
-    const std::string& path = header.paths[c];
-    const std::vector<char32_t> word = DecodeUtf8(
-        TableKey(path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1)));
-    if (word.size() < kShortestWord) continue;
     std::string agreed;
-    bool conflict = false;
     for (std::string_view name : kFigureColumnNames) {
       const std::vector<char32_t> chars = DecodeUtf8(name);
       if (chars.size() != word.size()) continue;
@@ -372,19 +373,10 @@ void KeyOcrHeaderWordsWithOneCharacterMisread(const TablePart& first,
       const std::string key = ColumnKeyForHeader({std::string(name)});
       if (key.empty() || key == "-") continue;
       if (agreed.empty()) agreed = key;
-      conflict = conflict || key != agreed;
+      if (key != agreed) return std::string();
     }
-    if (agreed.empty() || conflict) continue;
-    if (std::find(keys.begin(), keys.end(), agreed) != keys.end()) continue;
-    keyed[c] = agreed;
-  }
-  // Two columns so keyed alike: neither is certain.
-  for (std::size_t c = 0; c < keyed.size(); ++c) {
-    if (keyed[c] != keys[c] && std::count(keyed.begin(), keyed.end(), keyed[c]) > 1) {
-      keyed[c] = keys[c];
-    }
-  }
-  keys = keyed;
+    return agreed;
+  });
 }
 
 // Figure columns' names OCR read as one header cell: the first wrapped (一般公共预其他收入 over
@@ -467,17 +459,13 @@ void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) 
   for (std::size_t c = 1; c < keys.size(); ++c) {
     // No header word of its own: an empty path, or only the side's group word (收入) that the
     // columns left of it print above their own words (收入/项目, 收入/行次).
-    const std::string& path = header.paths[c];
-    const bool own_word_lost = path.empty() || (path.find('/') == std::string::npos &&
-                                                StartsWith(header.paths[c - 1], path + "/"));
     // Or a word of its own that names nothing and is no label's (收入/法 for 收入/金额, H11
     // s3w_0171_final: the income side's three amounts went unkeyed).
-    const std::string word =
-        path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+    const std::string word = OwnWord(header.paths[c]);
     const bool own_word_misread =
         !word.empty() && ColumnKeyForHeader({word}).empty() && !StartsWith(TableKey(word), "项目");
     if (!keys[c].empty() || (header.roles[c] != "label" && !header.roles[c].empty()) ||
-        !(own_word_lost || own_word_misread) ||
+        !(OwnWordLost(header, c) || own_word_misread) ||
         MoneyCells(table, header.header_rows, static_cast<int>(c)) < 2) {
       continue;
     }
@@ -1351,8 +1339,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
         const std::string value = LeafKey(path.substr(0, path.find('/')));
         if (names_figure(value)) column_values[c] = value;
       }
-      std::string leaf =
-          path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+      std::string leaf = OwnWord(path);
       std::string code = ThreePublicKey(leaf);
       // A scan misreads the item words or reads them out of order (因(境公)费出用国).
       if (code.empty() && IsOcrGrid(*first.table)) {

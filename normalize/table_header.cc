@@ -258,6 +258,21 @@ std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
   return key;
 }
 
+std::vector<std::size_t> GluedWordCuts(const std::string& word, const std::string& rest,
+                                       const std::string& whole) {
+  const std::vector<char32_t> chars = DecodeUtf8(word);
+  std::vector<std::size_t> cuts;
+  for (std::size_t cut = 2; cut + 2 <= chars.size(); ++cut) {
+    const std::string left = EncodeUtf8(std::vector<char32_t>(chars.begin(), chars.begin() + cut));
+    const std::string right = EncodeUtf8(std::vector<char32_t>(chars.begin() + cut, chars.end()));
+    if (!ColumnKeyForHeader({left}).empty() || ColumnKeyForHeader({right}) != whole) continue;
+    const std::string completed = ColumnKeyForHeader({left + rest});
+    if (completed.empty() || completed == "-" || completed == whole) continue;
+    cuts.push_back(cut);
+  }
+  return cuts;
+}
+
 namespace {
 
 std::string KeyForPath(const std::vector<std::string>& path) {

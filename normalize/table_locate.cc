@@ -322,14 +322,7 @@ void CompleteAGluedWord(const std::string& rest, std::vector<std::string>& words
   for (std::size_t w = 0; w < words.size(); ++w) {
     const std::string whole = ColumnKeyForHeader({words[w]});
     if (whole.empty() || whole == "-") continue;
-    const std::vector<char32_t> chars = DecodeUtf8(words[w]);
-    for (std::size_t cut = 2; cut + 2 <= chars.size(); ++cut) {
-      const std::string left =
-          EncodeUtf8(std::vector<char32_t>(chars.begin(), chars.begin() + cut));
-      const std::string right = EncodeUtf8(std::vector<char32_t>(chars.begin() + cut, chars.end()));
-      if (!ColumnKeyForHeader({left}).empty() || ColumnKeyForHeader({right}) != whole) continue;
-      const std::string completed = ColumnKeyForHeader({left + rest});
-      if (completed.empty() || completed == "-" || completed == whole) continue;
+    for (const std::size_t cut : GluedWordCuts(words[w], rest, whole)) {
       if (found) return;
       found = std::make_pair(w, cut);
     }

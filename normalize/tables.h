@@ -34,6 +34,13 @@ HeaderAnalysis AnalyzeHeader(const Table& table);
 // -> "expenditure.personnel"; {"科目名称"} -> "" (a label column).
 std::string ColumnKeyForHeader(const std::vector<std::string>& path);
 
+// Where a header word OCR read glued to the head of a wrapped word beside it (一般公共预 +
+// 其他收入 read 一般公共预其他收入, the rest 算拨款 on the line below) splits into two: each cut,
+// in code points from the word's start, whose head keys nothing alone, whose tail keys `whole`
+// (the glued word's key) and whose head completed by `rest` keys another column.
+std::vector<std::size_t> GluedWordCuts(const std::string& word, const std::string& rest,
+                                       const std::string& whole);
+
 // A row name with line breaks and the spaces between CJK characters removed.
 std::string CleanName(std::string_view text);
 
