@@ -337,16 +337,21 @@ std::optional<std::string> NearestSubclassCode(std::string_view read,
 namespace {
 
 // A fund's name whose 算 the scan lost (一般公共预财政拨款, H13 s3w_0199_final's fiscal summary:
-// read as 财政拨款, every appropriation, not the general budget's): the heads 一般公共预,
-// 政府性基金预 and 国有资本经营预 begin no other word, so the name is completed; "" when the
-// text holds no such head.
+// read as 财政拨款, every appropriation, not the general budget's): a fund's name without its last
+// character (一般公共预, 政府性基金预, 国有资本经营预) begins no other word, so the name is
+// completed; "" when the text holds no such head.
 std::string WithFundNameCompleted(const std::string& text) {
-  for (std::string_view head : {"一般公共预", "政府性基金预", "国有资本经营预"}) {
-    const std::size_t at = text.find(head);
-    if (at == std::string::npos) continue;
+  const std::vector<char32_t> cps = DecodeUtf8(text);
+  const std::u32string read(cps.begin(), cps.end());
+  for (const std::u32string_view fund : kFundNames) {
+    const std::u32string_view head = fund.substr(0, fund.size() - 1);
+    const std::size_t at = read.find(head);
+    if (at == std::u32string::npos) continue;
     const std::size_t after = at + head.size();
-    if (text.compare(after, std::string_view("算").size(), "算") == 0) continue;
-    return text.substr(0, after) + "算" + text.substr(after);
+    if (after < read.size() && read[after] == fund.back()) continue;
+    std::u32string completed = read;
+    completed.insert(after, 1, fund.back());
+    return EncodeUtf8(std::vector<char32_t>(completed.begin(), completed.end()));
   }
   return "";
 }

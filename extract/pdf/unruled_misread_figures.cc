@@ -118,12 +118,10 @@ bool IsSpeck(const Chunk& chunk) {
   return !text.empty() && text.size() <= 2 && std::all_of(text.begin(), text.end(), IsSpeckMark);
 }
 
-}  // namespace
-
-void MarkMisreadFigures(std::vector<Line>& lines) {
-  // Specks between a row's amounts are no cell: a row with one more chunk of text than a body
-  // row allows was lost as a paragraph.
-  // (Not in a line of wrapped rests, nor above one: their pairing is by chunk index.)
+// Specks between a row's amounts are no cell: a row with one more chunk of text than a body row
+// allows was lost as a paragraph. Not in a line of wrapped rests, nor above one: their pairing is
+// by chunk index.
+void EraseSpecksBetweenAmounts(std::vector<Line>& lines) {
   for (std::size_t l = 0; l < lines.size(); ++l) {
     Line& line = lines[l];
     if (line.leader || line.tail || (l + 1 < lines.size() && lines[l + 1].tail) ||
@@ -139,7 +137,17 @@ void MarkMisreadFigures(std::vector<Line>& lines) {
     }
     line.chunks = std::move(kept);
   }
-  std::vector<std::pair<std::size_t, std::size_t>> marked;
+}
+
+}  // namespace
+
+void MarkMisreadFigures(std::vector<Line>& lines) {
+  EraseSpecksBetweenAmounts(lines);
+  struct Marked {
+    std::size_t line, chunk;
+    bool money;
+  };
+  std::vector<Marked> marked;
   for (std::size_t l = 0; l < lines.size(); ++l) {
     const Line& line = lines[l];
     if (line.leader || line.tail || IsColumnNumbers(line) || IsCaptionLine(line)) continue;
@@ -149,7 +157,7 @@ void MarkMisreadFigures(std::vector<Line>& lines) {
       const Chunk& chunk = line.chunks[c];
       if (chunk.figure) continue;
       if (IsMoneyUnderMarks(chunk) || IsMoneyWithMisreadGroupMarks(chunk)) {
-        marked.emplace_back(l, c);
+        marked.push_back({l, c, true});
         continue;
       }
       const Shape shape = ShapeOf(chunk);
@@ -161,15 +169,15 @@ void MarkMisreadFigures(std::vector<Line>& lines) {
       const bool above = AmountBeside(lines, l, -1, chunk);
       const bool below = AmountBeside(lines, l, +1, chunk);
       if ((above && below) || (shape == Shape::kLookalikes && money >= 1 && (above || below))) {
-        marked.emplace_back(l, c);
+        marked.push_back({l, c, false});
       }
     }
   }
   // Marked after the search so one row's reading never leans on another's.
-  for (const auto& [l, c] : marked) {
-    Chunk& chunk = lines[l].chunks[c];
+  for (const Marked& mark : marked) {
+    Chunk& chunk = lines[mark.line].chunks[mark.chunk];
     chunk.figure = true;
-    chunk.money = IsMoneyUnderMarks(chunk) || IsMoneyWithMisreadGroupMarks(chunk);
+    chunk.money = mark.money;
   }
 }
 
