@@ -2004,6 +2004,29 @@ TEST(HeaderTest, OcrFigureWordGluedToTheLabelHeader) {
   }
 }
 
+// The keys of a one-part `kind` grid of `rows`, read as `origin`, its column `c` boxed as a scan
+// places it: the header cell (row 0) over [header_x0, header_x1], the body's amounts over
+// [money_x0, money_x1]; the label column at the left and any other column at the right.
+std::vector<std::string> KeysWithColumnBoxed(const std::vector<std::vector<std::string>>& rows,
+                                             const std::string& kind, TextOrigin origin, int c,
+                                             double header_x0, double header_x1, double money_x0,
+                                             double money_x1) {
+  Table grid = Grid(rows);
+  for (TableCell& cell : grid.cells) {
+    cell.provenance.origin = origin;
+    const double top = 57.0 + 20 * cell.row;
+    if (cell.column == c) {
+      cell.provenance.box = cell.row == 0 ? Box{header_x0, top, header_x1, top + 13}
+                                          : Box{money_x0, top, money_x1, top + 13};
+    } else if (cell.column == 0) {
+      cell.provenance.box = Box{51, top, 190, top + 13};
+    } else {
+      cell.provenance.box = Box{560.0 + 60 * cell.column, top, 600.0 + 60 * cell.column, top + 13};
+    }
+  }
+  return KeyColumns(OnePart(grid, kind), HeaderOptions{}).keys;
+}
+
 // H10 s3w_0146_budget on a scan: two columns' names read as one header cell, the first wrapped
 // (一般公共预其他收入 over 算拨款; 其他收入 printed empty, so no column of its own): the cell keyed
 // `other` and every general-budget figure went out as other income, silent. The column's money
@@ -2023,25 +2046,15 @@ TEST(HeaderTest, OcrTwoColumnNamesInOneHeaderCell) {
       {"TextLayer", 417, 462, TextOrigin::kTextLayer, "other"},
   };
   for (const Case& c : cases) {
-    Table grid = Grid({{"科目名称", "合计", "一般公共预其他收入"},
-                       {"", "", "算拨款"},
-                       {"206科学技术支出", "7,487.22", "7,487.22"},
-                       {"220自然资源海洋气象等支出", "6,891.02", "6,891.02"},
-                       {"合计", "14,378.24", "14,378.24"}});
-    for (TableCell& cell : grid.cells) {
-      cell.provenance.origin = c.origin;
-      const double top = 57.0 + 20 * cell.row;
-      if (cell.column == 2) {
-        cell.provenance.box = cell.row == 0 ? Box{404, top, 515, top + 13}
-                                            : Box{c.money_x0, top, c.money_x1, top + 13};
-      } else {
-        cell.provenance.box =
-            Box{51.0 + 150 * cell.column, top, 190.0 + 150 * cell.column, top + 13};
-      }
-    }
-    const TableColumns columns = KeyColumns(OnePart(grid, "budget.income"), HeaderOptions{});
-    ASSERT_EQ(columns.keys.size(), 3u);
-    EXPECT_EQ(columns.keys[2], c.key) << c.name;
+    const std::vector<std::string> keys =
+        KeysWithColumnBoxed({{"科目名称", "合计", "一般公共预其他收入"},
+                             {"", "", "算拨款"},
+                             {"206科学技术支出", "7,487.22", "7,487.22"},
+                             {"220自然资源海洋气象等支出", "6,891.02", "6,891.02"},
+                             {"合计", "14,378.24", "14,378.24"}},
+                            "budget.income", c.origin, 2, 404, 515, c.money_x0, c.money_x1);
+    ASSERT_EQ(keys.size(), 3u);
+    EXPECT_EQ(keys[2], c.key) << c.name;
   }
 }
 
@@ -2114,21 +2127,14 @@ TEST(HeaderTest, OcrColumnNamesRunTogetherInOneHeaderCell) {
        "other"},
   };
   for (const Case& c : cases) {
-    Table grid = Grid({{"科目名称", c.header, "事业收入"},
-                       {"205教育支出", "5.35", "1.00"},
-                       {"210卫生健康支出", "20.60", "1.00"},
-                       {"合计", "25.95", "2.00"}});
-    for (TableCell& cell : grid.cells) {
-      cell.provenance.origin = c.origin;
-      const double top = 483.0 + 24 * cell.row;
-      cell.provenance.box = cell.column == 0   ? Box{51, top, 250, top + 13}
-                            : cell.column == 2 ? Box{560, top, 600, top + 13}
-                            : cell.row == 0    ? Box{345.24, top, 531.0, top + 13}
-                                               : Box{c.money_x0, top, c.money_x1, top + 13};
-    }
-    const TableColumns columns = KeyColumns(OnePart(grid, "final.income"), HeaderOptions{});
-    ASSERT_EQ(columns.keys.size(), 3u);
-    EXPECT_EQ(columns.keys[1], c.key) << c.name;
+    const std::vector<std::string> keys =
+        KeysWithColumnBoxed({{"科目名称", c.header, "事业收入"},
+                             {"205教育支出", "5.35", "1.00"},
+                             {"210卫生健康支出", "20.60", "1.00"},
+                             {"合计", "25.95", "2.00"}},
+                            "final.income", c.origin, 1, 345.24, 531.0, c.money_x0, c.money_x1);
+    ASSERT_EQ(keys.size(), 3u);
+    EXPECT_EQ(keys[1], c.key) << c.name;
   }
 }
 
