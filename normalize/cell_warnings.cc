@@ -57,26 +57,37 @@ void ReportCellWarnings(const Document& document, const std::vector<CanonicalTab
   }
 }
 
-void ReportShortOcrAmounts(const std::vector<CanonicalTable>& tables,
-                           std::vector<Finding>& findings) {
+ShortOcrFigures FindShortOcrFigures(const CanonicalTable& table) {
   // Enough figures printed with two decimals that two is the table's precision.
   constexpr int kLeastTwoDecimalFigures = 4;
+  ShortOcrFigures out;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const CanonicalRow& row = table.rows[r];
+    for (std::size_t v = 0; v < row.values.size(); ++v) {
+      const Figure& figure = row.values[v];
+      if (figure.provenance.origin != TextOrigin::kOcr) continue;
+      const AmountText amount = ParseAmountText(figure.printed_text);
+      if (amount.kind != AmountKind::kNumber || amount.percent) continue;
+      if (amount.decimals == 2) ++out.two_decimals;
+      if (amount.decimals == 1 && !figure.corrected) out.at.emplace_back(r, v);
+    }
+  }
+  if (out.two_decimals < kLeastTwoDecimalFigures ||
+      out.two_decimals < 2 * static_cast<int>(out.at.size())) {
+    out.at.clear();
+  }
+  return out;
+}
+
+void ReportShortOcrAmounts(const std::vector<CanonicalTable>& tables,
+                           std::vector<Finding>& findings) {
   for (const CanonicalTable& table : tables) {
-    int two_decimals = 0;
+    const ShortOcrFigures found = FindShortOcrFigures(table);
     std::vector<const Figure*> short_figures;
-    for (const CanonicalRow& row : table.rows) {
-      for (const Figure& figure : row.values) {
-        if (figure.provenance.origin != TextOrigin::kOcr) continue;
-        const AmountText amount = ParseAmountText(figure.printed_text);
-        if (amount.kind != AmountKind::kNumber || amount.percent) continue;
-        if (amount.decimals == 2) ++two_decimals;
-        if (amount.decimals == 1 && !figure.corrected) short_figures.push_back(&figure);
-      }
+    for (const auto& [r, v] : found.at) {
+      short_figures.push_back(&table.rows[r].values[v]);
     }
-    if (short_figures.empty() || two_decimals < kLeastTwoDecimalFigures ||
-        two_decimals < 2 * static_cast<int>(short_figures.size())) {
-      continue;
-    }
+    if (short_figures.empty()) continue;
     Finding finding;
     finding.check = "ocr.short_amount";
     finding.severity = Severity::kWarning;
@@ -87,7 +98,7 @@ void ReportShortOcrAmounts(const std::vector<CanonicalTable>& tables,
       quoted += (quoted.empty() ? "" : ", ") + ("\"" + figure->printed_text + "\"");
     }
     finding.message = "table '" + table.printed_title + "' (" + table.kind + ") prints " +
-                      std::to_string(two_decimals) +
+                      std::to_string(found.two_decimals) +
                       " OCR'd figures with two decimals, and these with one: " + quoted +
                       "; a scan cuts a wrapped or clipped last digit, so each may be off by up "
                       "to 0.09 of the table's unit";

@@ -13,8 +13,10 @@
 //   ReportCellWarnings(document, normalized.tables, normalized.findings);
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/document.h"
@@ -40,6 +42,16 @@ void ReportCellWarnings(const Document& document, const std::vector<CanonicalTab
 // A text layer prints what the publisher typed and is not doubted.
 void ReportShortOcrAmounts(const std::vector<CanonicalTable>& tables,
                            std::vector<Finding>& findings);
+
+// ReportShortOcrAmounts' figures in one table, which are also the OCR repair's suspects
+// (ocr_repair.h): `at` holds the (row, value) indices of each OCR'd figure printed with one
+// decimal, not yet corrected, when the table prints enough others with two that two is its
+// precision, and is empty otherwise.
+struct ShortOcrFigures {
+  std::vector<std::pair<std::size_t, std::size_t>> at;
+  int two_decimals = 0;  // the table's OCR'd figures printed with two decimals
+};
+ShortOcrFigures FindShortOcrFigures(const CanonicalTable& table);
 
 // An OCR'd summary with a cell that prints a label, an amount and another label
 // (`一、一般公共预算拨款收入14,579,683，科学技术支出` beside `4,796,770.9`): the scan read the

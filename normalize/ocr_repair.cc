@@ -14,6 +14,7 @@
 #include "core/ocr_readings.h"
 #include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/ocr_repair_identities.h"
 #include "normalize/validate.h"
 
 namespace disclose {
@@ -91,30 +92,6 @@ std::string ToUtf8(const std::u32string& text) {
   return out;
 }
 
-// Which figure a finding names: its table, row, column and cell.
-std::string KeyOf(std::string_view kind, std::string_view row, std::string_view column,
-                  const Provenance& provenance) {
-  return std::string(kind) + "|" + std::string(row) + "|" + std::string(column) + "|" +
-         std::to_string(provenance.page) + "|" + std::to_string(provenance.block) + "|" +
-         std::to_string(provenance.row) + "|" + std::to_string(provenance.column);
-}
-std::string KeyOf(const Figure& figure) {
-  return KeyOf(figure.table_kind, figure.row_code, figure.column, figure.provenance);
-}
-std::string KeyOf(const FigureRef& ref) {
-  return KeyOf(ref.table_kind, ref.row_code, ref.column, ref.provenance);
-}
-
-bool Involves(const Finding& finding, const std::string& key) {
-  return std::any_of(finding.figures.begin(), finding.figures.end(),
-                     [&](const FigureRef& ref) { return KeyOf(ref) == key; });
-}
-
-// A finding by what it says: the same failure before and after a change.
-std::string Signature(const Finding& finding) {
-  return finding.check + "|" + finding.message;
-}
-
 struct Repair {
   Figure* figure = nullptr;
   std::string reading;     // the text as OCR read it
@@ -124,32 +101,6 @@ struct Repair {
   std::vector<std::string> proved_by;  // checks and messages of the identities it fixes
   std::set<std::string> resolved;      // signatures of the findings it fixes
 };
-
-// The identities a repair is proved by. A list of items under a printed total (sum.items) is
-// left out: its items are rows keyed by their OCR'd names, which a scan splits, joins or drops,
-// and lists that miss their own total are printed too (four of the corpus's documents), so its
-// failing says little about one figure, and its holding on a misread total can block a repair
-// the table's own sums prove.
-std::vector<Finding> Validate(const std::vector<CanonicalTable>& tables) {
-  std::vector<Finding> findings;
-  ValidateTables(tables, findings);
-  findings.erase(
-      std::remove_if(findings.begin(), findings.end(),
-                     [](const Finding& finding) { return finding.check == "sum.items"; }),
-      findings.end());
-  return findings;
-}
-
-// The unit a figure's printed text is read in, as the table builder read it.
-std::optional<UnitOfAmount> ReadingUnit(const Figure& figure, const CanonicalTable& table) {
-  const AmountText amount = ParseAmountText(figure.printed_text);
-  for (UnitOfAmount unit : {figure.printed_unit, table.unit, UnitOfAmount::kYuan}) {
-    if (unit == UnitOfAmount::kUnknown) continue;
-    const std::optional<std::int64_t> fen = ToFen(amount, unit);
-    if (fen && *fen == figure.amount_fen) return unit;
-  }
-  return std::nullopt;
-}
 
 // Whether a reading prints a zero before other integer digits ('031.22', '0,512.00'): no amount
 // is printed so; it is another's digit misread 0, never a candidate for the figure.
@@ -255,7 +206,7 @@ std::vector<Repair> FindRepairs(std::vector<CanonicalTable>& tables,
           }))
         continue;
       figure.amount_fen = *fen;
-      const std::vector<Finding> after = Validate(tables);
+      const std::vector<Finding> after = ValidateForRepair(tables);
       figure.amount_fen = original;
       // Every identity the figure takes part in holds, and nothing new fails.
       bool holds = true;
@@ -283,32 +234,6 @@ std::vector<Repair> FindRepairs(std::vector<CanonicalTable>& tables,
     }
   }
   return repairs;
-}
-
-std::string Where(const Figure& figure) {
-  return figure.table_kind + " row " + figure.row_code + " column " + figure.column;
-}
-
-// Corrects `figure` from `read_fen` to `corrected_fen` (its printed text kept as read) and
-// writes its `ocr.repaired` finding: "…corrected to 'CORRECTION' (" followed by `why`, which
-// names the change and the identities that proved it.
-void ReportRepair(Figure& figure, std::int64_t read_fen, std::int64_t corrected_fen,
-                  const std::string& correction, const std::string& why,
-                  std::vector<Finding>& findings) {
-  Finding finding;
-  finding.check = "ocr.repaired";
-  finding.severity = Severity::kWarning;
-  finding.printed_text = figure.printed_text;
-  finding.actual_fen = read_fen;
-  finding.expected_fen = corrected_fen;
-  finding.provenance = figure.provenance;
-  finding.message = Where(figure) + ": OCR read '" + figure.printed_text + "' (confidence " +
-                    std::to_string(figure.provenance.confidence) + "), corrected to '" +
-                    correction + "' (" + why;
-  figure.amount_fen = corrected_fen;
-  figure.corrected = true;
-  finding.figures.push_back(ReferenceTo(figure));
-  findings.push_back(std::move(finding));
 }
 
 // A figure and the value its cell's second reading gives.
@@ -359,7 +284,7 @@ std::string IdentityOf(const Finding& finding) {
 
 std::set<std::string> FailingIdentities(const std::vector<CanonicalTable>& tables) {
   std::set<std::string> out;
-  for (const Finding& finding : Validate(tables)) out.insert(IdentityOf(finding));
+  for (const Finding& finding : ValidateForRepair(tables)) out.insert(IdentityOf(finding));
   return out;
 }
 
@@ -370,7 +295,7 @@ bool HeldByAnIdentity(Figure& figure, const std::vector<CanonicalTable>& tables,
   constexpr std::int64_t kGross = 987'654'321;  // fen; over any rounding tolerance
   const std::int64_t original = figure.amount_fen;
   figure.amount_fen += kGross;
-  const std::vector<Finding> changed = Validate(tables);
+  const std::vector<Finding> changed = ValidateForRepair(tables);
   figure.amount_fen = original;
   const std::string key = KeyOf(figure);
   return std::any_of(changed.begin(), changed.end(), [&](const Finding& finding) {
@@ -646,7 +571,7 @@ void RepairTablesBySecondReadings(std::vector<CanonicalTable>& tables,
   }
   for (std::vector<SecondValue>& group : groups) {
     if (group.size() < 2) continue;  // one figure is FindRepairs' case
-    const std::vector<Finding> before = Validate(tables);
+    const std::vector<Finding> before = ValidateForRepair(tables);
     if (before.empty()) return;
     std::set<std::string> failing_before;
     for (const Finding& finding : before) failing_before.insert(IdentityOf(finding));
@@ -717,9 +642,10 @@ void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>&
   });
   if (!any_ocr) return;
   RepairTablesBySecondReadings(tables, findings, reader_warnings);
+  RepairShortOcrFigures(tables, findings);
   std::set<std::string> reported_ambiguous;
   for (int round = 0; round < kMaxRounds; ++round) {
-    const std::vector<Finding> failing = Validate(tables);
+    const std::vector<Finding> failing = ValidateForRepair(tables);
     if (failing.empty()) return;
     std::vector<Repair> repairs = FindRepairs(tables, failing, reader_warnings);
     if (repairs.empty()) return;

@@ -37,6 +37,17 @@ constexpr int kRepairMaxConfidence = 97;
 // JPEG'd print: 1 and 4, 3 and 8 …); empty for a digit it does not confuse, or no digit.
 std::u32string OcrConfusableDigits(char32_t digit);
 
+// An OCR'd figure printed with one decimal where its table prints two (`3,166.6` among
+// `17,021.30`, FindShortOcrFigures) has most often lost its last digit to a cut or a wrap, and
+// its own coarse rounding keeps its identities held, so RepairOcrFigures' search never sees
+// them fail. Each such figure is tried with each digit appended: a digit that makes an
+// identity relating it exact (ValidateTables' reading doubts name the gap), with which every
+// identity it takes part in holds at the table's precision and none newly fails, corrects it
+// with an `ocr.repaired` finding; two such digits change nothing and `ocr.repair_ambiguous`
+// quotes both. Figures in one identity are each proved with the others as read, then checked
+// together. Called by RepairOcrFigures.
+void RepairShortOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>& findings);
+
 void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>& findings,
                       const std::vector<Warning>& reader_warnings = {});
 

@@ -23,11 +23,12 @@ struct RowSpec {
   std::vector<Cell> cells;
 };
 
-// A 元 table whose figures are read from `printed`, as the table builder does.
-CanonicalTable MakeTable(const std::vector<RowSpec>& rows) {
+// A table in `unit` whose figures are read from `printed`, as the table builder does.
+CanonicalTable MakeTable(const std::vector<RowSpec>& rows,
+                         UnitOfAmount unit = UnitOfAmount::kYuan) {
   CanonicalTable table;
   table.kind = "final.expenditure";
-  table.unit = UnitOfAmount::kYuan;
+  table.unit = unit;
   table.unit_source = UnitSource::kDeclared;
   int r = 0;
   for (const RowSpec& spec : rows) {
@@ -43,8 +44,8 @@ CanonicalTable MakeTable(const std::vector<RowSpec>& rows) {
       figure.row_name = spec.code;
       figure.column = cell.column;
       figure.printed_text = cell.printed;
-      figure.printed_unit = UnitOfAmount::kYuan;
-      figure.amount_fen = *ToFen(ParseAmountText(cell.printed), UnitOfAmount::kYuan);
+      figure.printed_unit = unit;
+      figure.amount_fen = *ToFen(ParseAmountText(cell.printed), unit);
       figure.provenance.page = 1;
       figure.provenance.block = 0;
       figure.provenance.row = r;
@@ -476,6 +477,94 @@ TEST(OcrRepairTest, AListUnderItsTotalProvesNoRepair) {
   RepairOcrFigures(tables, findings);
   EXPECT_EQ(CountCheck(findings, "ocr.repaired"), 0);
   EXPECT_EQ(tables[0].rows[2].values[0].amount_fen, 28000);
+}
+
+// A figure printed with one decimal among two-decimal ones lost its last digit to a cut or a
+// wrap (H11 s3w_0175_final: '425,270.9' for 425,270.99); its own coarse rounding hides the gap
+// from the one-character search, or lets several digits pass it. The digit that makes an
+// identity exact is appended, also when two short figures share a row's identity.
+TEST(OcrRepairTest, AShortFigureGetsTheLastDigitThatMakesItsIdentitiesExact) {
+  struct Corrected {
+    const char* code;
+    const char* column;
+    std::int64_t fen;
+  };
+  const struct {
+    const char* name;
+    UnitOfAmount unit;
+    std::vector<RowSpec> rows;
+    std::vector<Corrected> corrected;
+  } cases[] = {
+      {"a total row whose three figures are short",
+       UnitOfAmount::kYuan,
+       {{"total", {{"total", "425.9", 90}, {"basic", "208.4", 91}, {"project", "217.5", 90}}},
+        {"201", {{"total", "300.50", 90}, {"basic", "150.25", 90}, {"project", "150.25", 90}}},
+        {"205", {{"total", "125.49", 90}, {"basic", "58.23", 90}, {"project", "67.26", 90}}}},
+       {{"total", "total", 42599}, {"total", "basic", 20848}, {"total", "project", 21751}}},
+      {"a row whose total and project are short, under an exact parent",
+       UnitOfAmount::kYuan,
+       {{"208", {{"total", "1,500.97", 90}, {"basic", "600.48", 90}, {"project", "900.49", 90}}},
+        {"20805", {{"total", "1,500.97", 90}, {"basic", "600.48", 90}, {"project", "900.49", 90}}},
+        {"2080505", {{"total", "1,500.9", 84}, {"basic", "600.48", 90}, {"project", "900.4", 89}}}},
+       {{"2080505", "total", 150097}, {"2080505", "project", 90049}}},
+      {"万元, where the short figures' rounding holds every identity as read",
+       UnitOfAmount::kWanYuan,
+       {{"total",
+         {{"total", "4,868.77", 90}, {"basic", "3,166.6", 82}, {"project", "1,702.1", 50}}},
+        {"201", {{"total", "2,000.00", 90}, {"basic", "1,500.00", 90}, {"project", "500.00", 90}}},
+        {"205",
+         {{"total", "2,868.77", 90}, {"basic", "1,666.64", 90}, {"project", "1,202.13", 90}}}},
+       {{"total", "basic", 3166640000}, {"total", "project", 1702130000}}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<CanonicalTable> tables = {MakeTable(c.rows, c.unit)};
+    std::vector<Finding> findings;
+    RepairOcrFigures(tables, findings);
+    EXPECT_EQ(CountCheck(findings, "ocr.repaired"), static_cast<int>(c.corrected.size()));
+    EXPECT_EQ(CountCheck(findings, "ocr.repair_ambiguous"), 0);
+    for (const Corrected& want : c.corrected) {
+      const Figure* figure = FindFigure(tables, want.code, want.column);
+      ASSERT_NE(figure, nullptr);
+      EXPECT_EQ(figure->amount_fen, want.fen) << want.code << " " << want.column;
+      EXPECT_TRUE(figure->corrected);
+    }
+    for (const Finding& finding : findings) {
+      EXPECT_NE(finding.message.find("a last digit lost"), std::string::npos) << finding.message;
+    }
+    std::vector<Finding> after;
+    ValidateTables(tables, after, nullptr, /*reading_doubts=*/true);
+    for (const Finding& finding : after) {
+      EXPECT_NE(finding.check.rfind("sum.", 0), 0u) << finding.message;  // sum.precision too
+    }
+  }
+}
+
+// A short figure is only a suspect: one that adds up as printed (a spreadsheet's 234.5), one no
+// appended digit makes exact (a digit lost inside it is the one-character search's), and one
+// from a text layer keep their reading.
+TEST(OcrRepairTest, AShortFigureNoIdentityDoubtsKeepsItsReading) {
+  const struct {
+    const char* name;
+    const char* read;
+    int confidence;
+    std::int64_t fen;
+  } cases[] = {
+      {"exact as printed", "234.5", 80, 23450},
+      {"text layer", "234.4", -1, 23440},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<CanonicalTable> tables = {MakeTable({
+        {"208", {{"basic", "1,234.50", 90}, {"project", "10.00", 90}}},
+        {"20801", {{"basic", "1,000.00", 90}, {"project", "4.00", 90}}},
+        {"20802", {{"basic", c.read, c.confidence}, {"project", "6.00", 90}}},
+    })};
+    std::vector<Finding> findings;
+    RepairOcrFigures(tables, findings);
+    EXPECT_EQ(CountCheck(findings, "ocr.repaired"), 0);
+    EXPECT_EQ(FindFigure(tables, "20802", "basic")->amount_fen, c.fen);
+  }
 }
 
 TEST(OcrRepairTest, LeavesAConsistentTableAlone) {
