@@ -86,6 +86,18 @@ void RowReader::ReportUnclassified(const StitchedTable& pending) {
 
 // A total row whose 合计 OCR misread, keyed by its sums (table_total_row.h), and said so.
 void RowReader::KeyTotalRowBySums(CanonicalTable& table) {
+  for (const CanonicalRow* row : KeyOcrSummaryTotalsByTheOtherSide(table)) {
+    Finding finding;
+    finding.check = "row.total_by_sums";
+    finding.severity = Severity::kInfo;
+    finding.message = "table '" + table.printed_title + "': the OCR'd row '" + row->row_name +
+                      "' keys no row as read; printed on the line of the other side's total and "
+                      "equal to it, it is " +
+                      row->row_code;
+    for (const Figure& figure : row->values) finding.figures.push_back(ReferenceTo(figure));
+    finding.provenance = row->values.front().provenance;
+    findings_.push_back(std::move(finding));
+  }
   const CanonicalRow* row = KeyOcrTotalRowBySums(table);
   if (row == nullptr) return;
   Finding finding;

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.h"
 #include "normalize/table_text.h"
 
 namespace disclose {
@@ -71,6 +72,59 @@ const CanonicalRow* KeyOcrTotalRowBySums(CanonicalTable& table) {
   total->row_code = "total";
   for (Figure& figure : total->values) figure.row_code = "total";
   return total;
+}
+
+namespace {
+
+bool OnTheSameLine(const Provenance& a, const Provenance& b) {
+  return a.page == b.page && a.block == b.block && a.row == b.row && a.column != b.column;
+}
+
+CanonicalRow* RowCoded(CanonicalTable& table, const std::string& code) {
+  for (CanonicalRow& row : table.rows) {
+    if (row.row_code == code && !row.values.empty()) return &row;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<const CanonicalRow*> KeyOcrSummaryTotalsByTheOtherSide(CanonicalTable& table) {
+  std::vector<const CanonicalRow*> keyed;
+  if (!EndsWith(table.kind, "income_expenditure_summary") &&
+      !EndsWith(table.kind, "fiscal_appropriation_summary")) {
+    return keyed;
+  }
+  for (const std::string total : {"grand_total", "total_current_year"}) {
+    for (const auto& [side, other] :
+         {std::pair<std::string, std::string>{"income.", "expenditure."},
+          {"expenditure.", "income."}}) {
+      if (RowCoded(table, side + total) != nullptr) continue;
+      const CanonicalRow* printed = RowCoded(table, other + total);
+      if (printed == nullptr) continue;
+      const Figure& its = printed->values.front();
+      CanonicalRow* found = nullptr;
+      int candidates = 0;
+      for (CanonicalRow& row : table.rows) {
+        if (!row.row_code.empty() || row.values.empty()) continue;
+        const bool beside = std::all_of(row.values.begin(), row.values.end(), [&](const Figure& f) {
+          return f.provenance.origin == TextOrigin::kOcr &&
+                 OnTheSameLine(f.provenance, its.provenance);
+        });
+        if (!beside) continue;
+        std::int64_t largest = row.values.front().amount_fen;
+        for (const Figure& figure : row.values) largest = std::max(largest, figure.amount_fen);
+        if (largest != its.amount_fen) continue;
+        found = &row;
+        ++candidates;
+      }
+      if (candidates != 1) continue;
+      found->row_code = side + total;
+      for (Figure& figure : found->values) figure.row_code = found->row_code;
+      keyed.push_back(found);
+    }
+  }
+  return keyed;
 }
 
 }  // namespace disclose

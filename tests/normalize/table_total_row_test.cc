@@ -145,3 +145,91 @@ TEST(TotalRowTest, OcrTotalRowOverUnitsListedInTurn) {
 
 }  // namespace
 }  // namespace disclose
+
+namespace disclose {
+namespace {
+
+struct SummaryCell {
+  std::string code;
+  std::string name;
+  std::string column;
+  std::int64_t fen;
+  int line;         // the source row the cell is printed on
+  int grid_column;  // its source column: income side 1, expenditure side 3 or 4
+};
+
+CanonicalTable SummaryOf(const std::vector<SummaryCell>& cells, TextOrigin origin) {
+  CanonicalTable table;
+  table.kind = "final.income_expenditure_summary";
+  for (const SummaryCell& cell : cells) {
+    CanonicalRow row;
+    row.row_code = cell.code;
+    row.row_name = cell.name;
+    Figure figure;
+    figure.row_code = cell.code;
+    figure.column = cell.column;
+    figure.amount_fen = cell.fen;
+    figure.provenance.origin = origin;
+    figure.provenance.page = 1;
+    figure.provenance.row = cell.line;
+    figure.provenance.column = cell.grid_column;
+    row.values.push_back(figure);
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+// A summary's 支出总计 read 着计 (H12 s3w_0179_final), 支出 (s3w_0167) or 到出忌计 keys nothing;
+// printed on the line of 收入总计 and equal to it, it is the expenditure side's grand total, and
+// the other way round. Another amount, another line, a side already keyed or a text layer's row
+// is left as it is.
+TEST(TotalRowTest, OcrSummaryTotalKeyedByTheOtherSide) {
+  const std::vector<SummaryCell> summary = {
+      {"income.general_budget_appropriation", "一、一般公共预算财政拨款收入", "amount", 459196, 2,
+       1},
+      {"expenditure.206", "一、科学技术支出", "amount", 459196, 2, 3},
+      {"income.total_current_year", "本年收入合计", "amount", 459196, 7, 1},
+      {"expenditure.total_current_year", "本年支出合计", "amount", 459196, 7, 3},
+      {"income.grand_total", "总计", "amount", 459196, 8, 1},
+      {"", "着计", "amount", 459196, 8, 3}};
+  // Rows 4 (总计, income) and 5 (着计, expenditure) as given, and their codes after keying.
+  const struct {
+    const char* name;
+    std::string income_code, expenditure_code;
+    std::int64_t expenditure_fen;
+    int expenditure_line;
+    TextOrigin origin;
+    std::string income_keyed, expenditure_keyed;
+  } cases[] = {
+      {"misread 支出总计", "income.grand_total", "", 459196, 8, TextOrigin::kOcr,
+       "income.grand_total", "expenditure.grand_total"},
+      {"misread 收入总计", "", "expenditure.grand_total", 459196, 8, TextOrigin::kOcr,
+       "income.grand_total", "expenditure.grand_total"},
+      {"another amount", "income.grand_total", "", 459195, 8, TextOrigin::kOcr,
+       "income.grand_total", ""},
+      {"another line", "income.grand_total", "", 459196, 9, TextOrigin::kOcr, "income.grand_total",
+       ""},
+      {"both misread", "", "", 459196, 8, TextOrigin::kOcr, "", ""},
+      {"text layer", "income.grand_total", "", 459196, 8, TextOrigin::kTextLayer,
+       "income.grand_total", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<SummaryCell> cells = summary;
+    cells[4].code = c.income_code;
+    cells[5].code = c.expenditure_code;
+    cells[5].fen = c.expenditure_fen;
+    cells[5].line = c.expenditure_line;
+    CanonicalTable table = SummaryOf(cells, c.origin);
+    const std::size_t keyed = KeyOcrSummaryTotalsByTheOtherSide(table).size();
+    EXPECT_EQ(table.rows[4].row_code, c.income_keyed);
+    EXPECT_EQ(table.rows[5].row_code, c.expenditure_keyed);
+    EXPECT_EQ(table.rows[4].values[0].row_code, c.income_keyed);
+    EXPECT_EQ(table.rows[5].values[0].row_code, c.expenditure_keyed);
+    EXPECT_EQ(keyed,
+              (c.income_code != c.income_keyed) + (c.expenditure_code != c.expenditure_keyed));
+  }
+}
+
+}  // namespace
+}  // namespace disclose
