@@ -1257,6 +1257,11 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
     KeyFromHeaderAbove(stitched, options.tables_before, column_keys);
     KeyOcrLoneMoneyColumn(stitched, column_keys);
   }
+  if (!three_public && IsOcrGrid(*first.table) && !SplitsExpenditure(kind) &&
+      (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
+    const int total = KeyOcrTotalColumnBySums(stitched, column_keys, columns.sums_evidence);
+    if (total >= 0) columns.keyed_by_sums.push_back(total);
+  }
 
   // In a summary, 本年收入 | 本年支出 are its two sides, which the row codes
   // (income.* / expenditure.*) already say; the columns are plain.

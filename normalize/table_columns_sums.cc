@@ -292,4 +292,70 @@ std::vector<int> KeyOcrColumnsBySums(const StitchedTable& stitched,
   return changed;
 }
 
+int KeyOcrTotalColumnBySums(const StitchedTable& stitched, std::vector<std::string>& read_keys,
+                            std::string& evidence) {
+  const TablePart& first = stitched.parts.front();
+  const int column_count = first.table->column_count;
+  std::vector<std::string> keys = read_keys;
+  keys.resize(std::max(keys.size(), static_cast<std::size_t>(column_count)));
+  if (std::find(keys.begin(), keys.end(), "total") != keys.end()) return -1;
+  const HeaderAnalysis& header = first.header;
+  const auto role = [&](int c) -> std::string {
+    const std::size_t at = static_cast<std::size_t>(c);
+    return at < header.roles.size() ? header.roles[at] : std::string();
+  };
+  // The body rows of every part read with the first part's columns.
+  std::vector<std::pair<const Table*, int>> rows;
+  for (const TablePart& part : stitched.parts) {
+    if (part.table->column_count != column_count) continue;
+    for (int r = BodyStart(part); r < part.table->row_count; ++r) rows.emplace_back(part.table, r);
+  }
+  int found = -1;
+  std::string found_evidence;
+  for (int c = 0; c + 1 < column_count; ++c) {
+    if (!keys[static_cast<std::size_t>(c)].empty() || IsCodeRole(role(c)) || role(c) == "rowno") {
+      continue;
+    }
+    // Its parts: the keyed columns right of it, up to the next unkeyed one.
+    int last = c;
+    while (last + 1 < column_count && !keys[static_cast<std::size_t>(last + 1)].empty()) ++last;
+    if (last == c) continue;
+    int money = 0, holds = 0, fails = 0;
+    for (const auto& [table, r] : rows) {
+      if (IsPrintedMoney(table->TextAt(r, c))) ++money;
+      int decimals = 0, finest = 0;
+      const std::optional<std::int64_t> total = AmountInMicros(table->TextAt(r, c), decimals);
+      if (!total) continue;
+      finest = decimals;
+      std::int64_t sum = 0;
+      bool readable = true;
+      for (int part = c + 1; part <= last && readable; ++part) {
+        const std::optional<std::int64_t> value = AmountInMicros(table->TextAt(r, part), decimals);
+        readable = value.has_value();
+        sum += value.value_or(0);
+        finest = std::max(finest, decimals);
+      }
+      if (!readable || (*total == 0 && sum == 0)) continue;
+      std::int64_t rounding = 1;
+      for (int d = finest; d < 6; ++d) rounding *= 10;
+      const std::int64_t off = *total - sum;
+      if (off > (last - c) * rounding || off < -(last - c) * rounding) {
+        ++fails;
+      } else {
+        ++holds;
+      }
+    }
+    if (money < 2 || holds < 2 || fails > 0) continue;
+    if (found >= 0) return -1;  // two columns print the sums: which is the total is not known
+    found = c;
+    found_evidence = std::to_string(holds) + " rows print in it the sum of the " +
+                     std::to_string(last - c) + " keyed column(s) right of it, none another amount";
+  }
+  if (found < 0) return -1;
+  keys[static_cast<std::size_t>(found)] = "total";
+  read_keys = keys;
+  evidence = found_evidence;
+  return found;
+}
+
 }  // namespace disclose

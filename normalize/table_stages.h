@@ -267,6 +267,15 @@ std::optional<std::int64_t> AmountInMicros(std::string_view text, int& decimals)
 std::vector<int> KeyOcrColumnsBySums(const StitchedTable& table, std::vector<std::string>& keys,
                                      std::string& evidence);
 
+// The total column of an OCR'd table whose header word the scan misread (合计 read 心.，局 over
+// an income table's sources, 全一 over a fiscal summary's expenditure funds): the one unkeyed
+// money column, no column keyed total, followed by keyed amount columns whose sum it prints in
+// every row that says anything (two at least, none failing). Keys it `total` and returns it (-1
+// when none); `evidence` says how many rows confirm it. Expenditure splits are
+// KeyOcrColumnsBySums'.
+int KeyOcrTotalColumnBySums(const StitchedTable& table, std::vector<std::string>& keys,
+                            std::string& evidence);
+
 // -------------------------------------------------------------------- rows
 
 struct RowsOptions {

@@ -1893,6 +1893,83 @@ TEST(HeaderTest, OcrColumnsKeyedByTheRowsSums) {
   }
 }
 
+// A total column whose header word the scan misread past repair (合计 read 心.，局 over an
+// income table's sources, 全一 over a fiscal summary's expenditure funds, H14 s3w_0213_budget):
+// unkeyed, its figures lost. It prints in every row the sum of the keyed columns right of it: it
+// is the total (column.keyed_by_sums). Not when a row prints another amount, when two rows do
+// not say so, nor on a text layer.
+TEST(HeaderTest, OcrTotalColumnKeyedByTheSumOfItsParts) {
+  struct Case {
+    const char* name;
+    std::string kind;
+    // The first part (header and rows) and the part read on the next page; the first part's one
+    // row leaves the total to no rule by place.
+    std::vector<std::vector<std::string>> first, next;
+    TextOrigin origin;
+    std::vector<std::string> keys;
+  };
+  const std::vector<std::vector<std::string>> income_first = {
+      {"功能分类科目", "心.，局", "一般公共预算拨款", "其他收入"},
+      {"合计", "12,516.07", "12,016.07", "500.00"}};
+  const std::vector<std::vector<std::string>> income_next = {
+      {"212城乡社区支出", "8,655.96", "8,655.96", ""},
+      {"213农林水支出", "3,860.11", "3,360.11", "500.00"}};
+  const Case cases[] = {
+      {"income sources",
+       "budget.income",
+       income_first,
+       income_next,
+       TextOrigin::kOcr,
+       {"", "total", "general_budget", "other"}},
+      {"a fiscal summary's expenditure funds",
+       "budget.fiscal_appropriation_summary",
+       {{"项目", "预算数", "支出功能分类", "全一", "一般公共预算", "政府性基金预算"},
+        {"一、一般公共预算拨款", "12,516.07", "城乡社区支出", "8,655.96", "8,655.96", ""},
+        {"二、政府性基金预算拨款", "", "二、农林水支出", "3,860.11", "3,860.11", ""},
+        {"收入总计", "12,516.07", "支出总计", "12,516.07", "12,516.07", ""}},
+       {},
+       TextOrigin::kOcr,
+       {"", "amount", "", "total", "general_budget", "gov_fund"}},
+      {"a row prints another amount",
+       "budget.income",
+       income_first,
+       {{"212城乡社区支出", "8,655.96", "8,655.96", ""},
+        {"213农林水支出", "3,860.11", "3,360.11", ""}},
+       TextOrigin::kOcr,
+       {"", "", "general_budget", "other"}},
+      {"one row says so",
+       "budget.income",
+       income_first,
+       {},
+       TextOrigin::kOcr,
+       {"", "", "general_budget", "other"}},
+      {"a text layer",
+       "budget.income",
+       income_first,
+       income_next,
+       TextOrigin::kTextLayer,
+       {"", "", "general_budget", "other"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Table first = Grid(c.first);
+    for (TableCell& cell : first.cells) cell.provenance.origin = c.origin;
+    StitchedTable stitched = OnePart(first, c.kind);
+    Table next;
+    if (!c.next.empty()) {
+      next = Grid(c.next);
+      for (TableCell& cell : next.cells) cell.provenance.origin = c.origin;
+      HeaderAnalysis none;
+      none.header_rows = 0;
+      stitched.parts.push_back(TablePart{1, &next, none});
+    }
+    const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+    EXPECT_EQ(columns.keys, c.keys);
+    const bool keyed = std::find(c.keys.begin(), c.keys.end(), "total") != c.keys.end();
+    EXPECT_EQ(columns.keyed_by_sums.size(), keyed ? 1u : 0u);
+  }
+}
+
 // A summary's two sides print the same columns (项目 | 行次 | 金额); OCR lost the income side's
 // 金额 (cn_central_xinfang_2024_final p7 on a scan: an empty header cell over 19,572.91), and the
 // row stage gave the expenditure side's amounts to the income labels. The column with no header
