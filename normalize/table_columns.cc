@@ -99,6 +99,19 @@ int MoneyCells(const Table& table, int header_rows, int c) {
   return money;
 }
 
+// Money cells of column c in every part read with the first part's columns: a scan may cut a
+// table after its first rows, and a column printing nothing there prints its money below.
+int MoneyCellsInEveryPart(const StitchedTable& stitched, int c) {
+  const int columns = stitched.parts.front().table->column_count;
+  int money = 0;
+  for (const TablePart& part : stitched.parts) {
+    if (part.table->column_count == columns) {
+      money += MoneyCells(*part.table, part.header.header_rows, c);
+    }
+  }
+  return money;
+}
+
 // OCR'd header words read too badly to key a column (只计 for 合计, 员类 | ]经费 for 人员类 |
 // 公用经费) are keyed by their place in the columns of the identified kind, as the rows and the
 // identities then check: the first amount column after the labels, left of keyed parts, is the
@@ -351,16 +364,17 @@ std::vector<NameInACell> NamesInAHeaderCell(const std::vector<char32_t>& chars,
 
 // A header word with one character misread (财政拨歌收入 for 财政拨款收入, H13 s3w_0200_final's
 // income table: the column keyed nothing and its 14 figures unread): a word of four characters
-// or more that keys nothing, over money, and differs in one character from standard names that
+// or more that keys nothing, over money (in any part: 公用经慢 over a 公用经费 column empty on
+// the first page, H14 s3w_0219_final), and differs in one character from standard names that
 // all key one column, which no other column has, is keyed as they are. A shorter word is too
 // near too many names to tell.
-void KeyOcrHeaderWordsWithOneCharacterMisread(const TablePart& first,
+void KeyOcrHeaderWordsWithOneCharacterMisread(const StitchedTable& stitched,
                                               std::vector<std::string>& keys) {
   constexpr std::size_t kShortestWord = 4;  // code points
-  KeyUnkeyedOcrWords(first, keys, [&first](std::size_t c, const std::string& own) {
+  const TablePart& first = stitched.parts.front();
+  KeyUnkeyedOcrWords(first, keys, [&stitched](std::size_t c, const std::string& own) {
     const std::vector<char32_t> word = DecodeUtf8(TableKey(own));
-    if (word.size() < kShortestWord ||
-        MoneyCells(*first.table, first.header.header_rows, static_cast<int>(c)) < 2) {
+    if (word.size() < kShortestWord || MoneyCellsInEveryPart(stitched, static_cast<int>(c)) < 2) {
       return std::string();
     }
     std::string agreed;
@@ -1235,7 +1249,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
   if (!three_public && !summary && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
     KeyWrappedOcrWords(first, column_keys);
     KeyOcrHeaderWordsMissingTheirFirstCharacter(first, column_keys);
-    KeyOcrHeaderWordsWithOneCharacterMisread(first, column_keys);
+    KeyOcrHeaderWordsWithOneCharacterMisread(stitched, column_keys);
     columns.labels_matched = KeyOcrColumnsByNearestLabel(first, kind, column_keys);
     KeyOcrColumnsByPlace(first, kind, column_keys);
     if (IsOcrGrid(*first.table) && SplitsExpenditure(kind)) {

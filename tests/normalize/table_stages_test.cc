@@ -2180,6 +2180,31 @@ TEST(HeaderTest, OcrHeaderWordWithOneCharacterMisread) {
   }
 }
 
+// The misread word's column may print its money only on the next page: 公用经慢 over a 公用经费
+// column whose first-page rows (301 工资福利支出 and its items) are blank there (H14
+// s3w_0219_final). Its money in the part below counts.
+TEST(HeaderTest, OcrHeaderWordWithOneCharacterMisreadOverMoneyOnTheNextPage) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    SCOPED_TRACE(origin == TextOrigin::kOcr ? "OCR" : "text layer");
+    Table first = Grid({{"经济分类科目", "人员经费", "公用经慢"},
+                        {"301工资福利支出", "31,057,565.76", ""},
+                        {"30101基本工资", "28,412,354.33", ""}});
+    Table next = Grid({{"302商品和服务支出", "", "15,886,780.06"},
+                       {"30201办公费", "", "8,639,477.87"},
+                       {"合计", "31,057,565.76", "15,886,780.06"}});
+    for (Table* grid : {&first, &next}) {
+      for (TableCell& cell : grid->cells) cell.provenance.origin = origin;
+    }
+    StitchedTable stitched = OnePart(first, "final.general_budget_basic_expenditure");
+    HeaderAnalysis none;
+    none.header_rows = 0;
+    stitched.parts.push_back(TablePart{1, &next, none});
+    const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+    ASSERT_EQ(columns.keys.size(), 3u);
+    EXPECT_EQ(columns.keys[2], origin == TextOrigin::kOcr ? "public" : "");
+  }
+}
+
 // H13 s3w_0200_final on a scan: the income table's three figure names run together in one header
 // cell (本年收入合计财政拨款收入其他收入), which keyed the column 其他收入: seven totals exported
 // as other income, silent. Cut where every piece is a standard name, the names share the cell's
