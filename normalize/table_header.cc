@@ -625,7 +625,9 @@ void KeyMisreadCodeColumn(const Table& table, int row, std::vector<std::string>&
 // The amount word a scan joined to 行次 in one header cell (行次金额, 行次 预算数: the two
 // header cells read as one when the gap between them was narrow), else "". Only over a column
 // whose body holds money: the row numbers are then in the column beside it, whose header the
-// join left empty.
+// join left empty (or in the label, 一、一般公共预算拨款收1). Two amounts, or a body of one row
+// that prints an amount and nothing else (a summary cut after its first row by a page break,
+// H13 s3w_0205_budget).
 std::string RowNumberWordJoined(const Table& table, int row, int c, const std::string& key) {
   const std::size_t at = key.find("行次");
   if (at == std::string::npos || key == "行次") return "";
@@ -634,16 +636,18 @@ std::string RowNumberWordJoined(const Table& table, int row, int c, const std::s
   if (leaf.empty() || leaf == "-") return "";
   const TableCell* cell = table.CellAt(row, c);
   if (cell == nullptr || cell->provenance.origin != TextOrigin::kOcr) return "";
-  int money = 0;
+  int money = 0, other = 0;
   for (int r = row + 1; r < table.row_count; ++r) {
     const std::string text = TableKey(table.TextAt(r, c));
     const AmountText amount = ParseAmountText(text);
     if (amount.kind == AmountKind::kNumber && !amount.percent &&
         text.find('.') != std::string::npos) {
       ++money;
+    } else if (!text.empty()) {
+      ++other;
     }
   }
-  return money >= 2 ? rest : "";
+  return money >= 2 || (money == 1 && other == 0) ? rest : "";
 }
 
 // What a column's body cells are, for telling split code columns from the rest.

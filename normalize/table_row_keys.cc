@@ -87,7 +87,12 @@ std::string ThreePublicKey(const std::string& name) {
   if (name == "行政单位") return "org_running_cost.administrative";
   if (Has(name, "参照公务员法管理")) return "org_running_cost.civil_service_managed";
   if (Has(name, "出国")) return "three_public.overseas";
-  if (Has(name, "购置及运行") || Has(name, "购置和运行")) return "three_public.vehicle_total";
+  // A name of both purchase and upkeep is their total, its words misread or not (公务用车购轩及
+  // 运行维护名 on a scan, H14 s3w_0217_final, keyed the upkeep's row twice).
+  if (Has(name, "购置及运行") || Has(name, "购置和运行") ||
+      (Has(name, "购") && (Has(name, "运行") || Has(name, "维护")))) {
+    return "three_public.vehicle_total";
+  }
   if (Has(name, "购置")) return "three_public.vehicle_purchase";
   if (Has(name, "运行维护") || Has(name, "运行费")) return "three_public.vehicle_operation";
   if (Has(name, "接待")) return "three_public.reception";

@@ -375,11 +375,14 @@ void RowReader::FillRows(StitchedTable& pending, const TableColumns& columns, in
         // ascending order, so the one piece its reading allows between the 款 before it and the
         // next 款 row of the class is its piece. Otherwise it stays uncoded, and so do the 项
         // rows under it: joined to the 款 before they would be keyed wrong.
-        if (!kuan_garbled.empty() && code.empty() &&
+        // So for a row printing its class beside the garbled piece when no 项 row below names
+        // it (201 | 1 | 纪检监察事务, H14 s3w_0219_final: keyed 201 a second time, its 款 lost).
+        const std::string parent_class = code.size() == 3 ? code : last_class[s];
+        if (!kuan_garbled.empty() && (code.empty() || (code.size() == 3 && pieces.empty())) &&
             (pieces.empty() || (pieces.size() == 1 && pieces[0].first == "kuan")) &&
-            !last_class[s].empty()) {
+            !parent_class.empty()) {
           const std::string& sibling = last_kuan[s];
-          const int lower = StartsWith(sibling, last_class[s]) ? std::stoi(sibling.substr(3)) : 0;
+          const int lower = StartsWith(sibling, parent_class) ? std::stoi(sibling.substr(3)) : 0;
           int upper = 100;
           for (int next = r + 1; next < grid.row_count; ++next) {
             bool class_row = false;
@@ -401,9 +404,9 @@ void RowReader::FillRows(StitchedTable& pending, const TableColumns& columns, in
             if (piece > lower && piece < upper) between.push_back(piece);
           }
           pieces.clear();
-          const std::string by_name = CodeNamedAmong(last_class[s], between, name);
+          const std::string by_name = CodeNamedAmong(parent_class, between, name);
           if (between.size() == 1 || !by_name.empty()) {
-            code = by_name.empty() ? last_class[s] + TwoDigits(between[0]) : by_name;
+            code = by_name.empty() ? parent_class + TwoDigits(between[0]) : by_name;
             AppendNote(codes_inferred, InferredPieceNote("款 ", kuan_garbled, code, 3,
                                                          by_name.empty() ? "" : name));
           } else {

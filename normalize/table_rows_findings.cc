@@ -159,9 +159,10 @@ void RowReader::ReportOcrDuplicateCodes(const CanonicalTable& table) {
   if (!StartsWith(table.kind, "budget.") && !StartsWith(table.kind, "final.")) return;
   std::map<std::string, std::vector<const CanonicalRow*>> by_code;
   for (const CanonicalRow& row : table.rows) {
-    // Class codes only; the same code under the same name is a row printed twice on purpose
+    // Class codes and canonical keys (a 三公 row's name misread into another's key, H14
+    // s3w_0217_final); the same code under the same name is a row printed twice on purpose
     // (Yantai's 基本支出 tables map one 部门预算 class to several 政府预算 classes).
-    if (!AllDigits(row.row_code) || row.row_code.empty() || row.values.empty()) continue;
+    if (row.row_code.empty() || row.values.empty()) continue;
     if (row.values.front().provenance.origin != TextOrigin::kOcr) continue;
     by_code[row.row_code].push_back(&row);
   }
@@ -184,7 +185,8 @@ void RowReader::ReportOcrDuplicateCodes(const CanonicalTable& table) {
   finding.severity = Severity::kWarning;
   finding.message = table.kind + ": several rows of this OCR'd table are keyed with the same " +
                     "code under different names, " + codes +
-                    ": a code misread or lost (or a row printed twice); their figures are listed";
+                    ": a code or name misread or lost (or a row printed twice); their figures "
+                    "are listed";
   finding.provenance = finding.figures.front().provenance;
   findings_.push_back(std::move(finding));
 }
@@ -233,8 +235,10 @@ void RowReader::ReportUnreadAmountColumns(const StitchedTable& pending) {
   if (IsTextTableKind(table.kind) || table.unit == UnitOfAmount::kUnknown) return;
   for (std::size_t c = 0; c < table.column_keys.size(); ++c) {
     if (!table.column_keys[c].empty()) continue;
+    // A 行次 column prints bare row numbers: money under its word is a column of amounts whose
+    // header the scan joined to 行次 (H13 s3w_0205_budget), unread and named here like any.
     const std::string& role = first.header.roles[c];
-    if (IsCodeRole(role) || role == "rowno") continue;
+    if (IsCodeRole(role)) continue;
     int amounts = 0;
     const TableCell* example = nullptr;
     std::string quoted;

@@ -44,10 +44,16 @@ const CanonicalRow* KeyOcrTotalRowBySums(CanonicalTable& table) {
     classes.insert(row.row_code);
     for (const Figure& figure : row.values) class_sums[figure.column] += figure.amount_fen;
   }
-  if (classes.size() < 2) return nullptr;
+  if (classes.empty()) return nullptr;
+  // Under one top row any row printing its figures sums it: the label must keep a character
+  // of 合计 or 总计 too (合i, H14 s3w_0221_final's income table of one 类).
+  const auto names_a_total = [](const std::string& name) {
+    return Contains(name, "合") || Contains(name, "计") || Contains(name, "总");
+  };
   CanonicalRow* total = nullptr;
   for (CanonicalRow& row : table.rows) {
     if (!row.row_code.empty() || row.values.empty()) continue;
+    if (classes.size() == 1 && !names_a_total(row.row_name)) continue;
     int matched = 0, missed = 0;
     for (const Figure& figure : row.values) {
       const auto sum = class_sums.find(figure.column);

@@ -15,10 +15,10 @@
 namespace disclose {
 
 // Keys as `total` the one uncoded row of an OCR'd table, with no total row, whose every figure
-// is the sum of the top rows' (the shortest codes, 类 rows or a flat list's 项 rows, two at
-// least) in its column, in two columns at least or in a table's only column; or in all columns
-// but one, three at least holding (a cell above misread). Returns that row (nullptr when none is
-// keyed).
+// is the sum of the top rows' (the shortest codes, 类 rows or a flat list's 项 rows; under one
+// top row only a label keeping 合, 计 or 总) in its column, in two columns at least or in a
+// table's only column; or in all columns but one, three at least holding (a cell above
+// misread). Returns that row (nullptr when none is keyed).
 const CanonicalRow* KeyOcrTotalRowBySums(CanonicalTable& table);
 
 // A summary's (收入支出总表, 财政拨款收支总表) total whose label the scan misread (支出总计 read

@@ -3064,7 +3064,8 @@ TEST(HeaderTest, OcrRowNumberWordJoinedToTheAmountWord) {
 // with a digit lost (1 for 11 where the column prints 03): the two digits when the reading
 // allows them, else the 项 rows under the 款 row say its piece (rows print in the tree's
 // order), and a 项 row whose 款 was lost is under the 款 row above it. A 款 row nothing
-// explains keeps its class code (ocr.duplicate_code then names it), never a wrong 款.
+// explains (its name naming none of the pieces its reading allows) keeps its class code
+// (ocr.duplicate_code then names it), never a wrong 款.
 TEST(RowsTest, OcrCodePiecesMisread) {
   Table grid = Grid({{"功能分类科目编码", "", "", "科目名称", "合计"},
                      {"类", "款", "项", "", ""},
@@ -3079,7 +3080,7 @@ TEST(RowsTest, OcrCodePiecesMisread) {
                      {"210", "11", "01", "行政单位医疗", "7.00"},
                      {"212", "IT", "", "城乡社区管理事务", "5.00"},
                      {"212", "Il", "01", "行政运行", "5.00"},
-                     {"213", "1", "", "农业农村", "4.00"},
+                     {"213", "1", "", "甲乙丙丁", "4.00"},
                      {"213", "1", "01", "行政运行", "4.00"},
                      {"214", "tl", "", "公路水路运输", "3.00"},
                      {"214", "tl", "01", "行政运行", "3.00"}});
@@ -3392,7 +3393,8 @@ TEST(RowsTest, OcrTotalWordWithOneCharacterMisreadAtTheHead) {
   };
   for (const Case& c : cases) {
     std::vector<std::vector<std::string>> rows = {{"科目编码", "科目名称", "合计"}};
-    const std::vector<std::string> head = {"", c.label, "9.00"};
+    // Not the 类 row's sum: after the coded rows a row that is would be keyed by its sums.
+    const std::vector<std::string> head = {"", c.label, "7.00"};
     const std::vector<std::string> coded = {"210", "卫生健康支出", "9.00"};
     rows.push_back(c.first ? head : coded);
     rows.push_back(c.first ? coded : head);
@@ -3836,6 +3838,79 @@ TEST(RowsTest, OcrRowsKeyedWithTheSameCodeAreReported) {
     } else {
       EXPECT_TRUE(findings.empty());
     }
+  }
+}
+
+// A 三公 table's 公务用车购置及运行维护费 read 公务用车购轩及运行维护名 (H14 s3w_0217_final) was
+// keyed as the upkeep below it: two rows keyed vehicle_operation, the total lost, silent. A name of
+// both purchase (购) and upkeep (运行, 维护) is their total. Two rows an OCR'd table still keys
+// alike under different names get ocr.duplicate_code, canonical keys as codes do.
+TEST(RowsTest, OcrThreePublicVehicleTotalWithItsWordsMisread) {
+  const struct {
+    const char* name;
+    const char* vehicle_total;
+    const char* upkeep;
+    std::string total_key;
+    bool duplicate;
+  } cases[] = {
+      {"printed", "公务用车购置及运行维护费", "公务用车运行维护费", "three_public.vehicle_total",
+       false},
+      {"misread", "公务用车购轩及运行维护名", "公务用车运行维护费", "three_public.vehicle_total",
+       false},
+      {"upkeep misread as the total's", "公务用车购置及运行维护费", "公务用车购置及运行维护名",
+       "three_public.vehicle_total", true},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    Table grid = Grid({{"项目", "决算数"},
+                       {"合计", "44,949.17"},
+                       {"因公出国(境)费", "0.00"},
+                       {c.vehicle_total, "43,215.36"},
+                       {"其中：公务用车购置费", "0.00"},
+                       {c.upkeep, "43,215.36"},
+                       {"公务接待费", "1,733.81"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+    StitchedTable stitched = OnePart(grid, "final.three_public");
+    stitched.declared = UnitOfAmount::kYuan;
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    ASSERT_EQ(table.rows.size(), 6u);
+    EXPECT_EQ(table.rows[2].row_code, c.total_key);
+    EXPECT_EQ(HasFinding(findings, "ocr.duplicate_code", "three_public.vehicle_total (2 rows)"),
+              c.duplicate);
+  }
+}
+
+// A 款 piece a scan read with a digit lost on a row that prints its class (201 | 1 |
+// 纪检监察事务, H14 s3w_0219_final) was keyed as the class a second time. As for a 款 row printing
+// its piece alone, the pieces its reading allows above the sibling before it, and the name the
+// classification gives, say which it is. A name naming none of them keeps the class (and
+// ocr.duplicate_code names the rows); a text layer's 1 is Excel's 01.
+TEST(RowsTest, OcrKuanPieceWithADigitLostBesideItsClass) {
+  const struct {
+    const char* name;
+    const char* label;
+    TextOrigin origin;
+    const char* code;
+  } cases[] = {
+      {"named", "纪检监察事务", TextOrigin::kOcr, "20111"},
+      {"named nothing", "甲乙丙丁", TextOrigin::kOcr, "201"},
+      {"text layer", "纪检监察事务", TextOrigin::kTextLayer, "20101"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<Finding> findings;
+    const std::vector<std::string> codes =
+        RowCodes(Grid({{"类", "款", "项", "科目名称", "合计"},
+                       {"201", "", "", "一般公共服务支出", "23.00"},
+                       {"201", "03", "", "政府办公厅（室）及相关机构事务", "22.00"},
+                       {"201", "03", "01", "行政运行", "15.00"},
+                       {"201", "03", "50", "事业运行", "7.00"},
+                       {"201", "1", "", c.label, "1.00"}}),
+                 "final.expenditure", findings, c.origin);
+    ASSERT_EQ(codes.size(), 5u);
+    EXPECT_EQ(codes[4], c.code);
   }
 }
 

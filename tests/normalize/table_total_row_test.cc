@@ -51,7 +51,7 @@ std::vector<std::string> CodesOf(const CanonicalTable& table) {
 // A scan's 合计 read 个号计 keys nothing; its amounts, the sums of the table's top rows in each
 // column, make it the total row (bj_city_sasac p12 lists 项 rows alone; a table with 类 rows
 // sums those). A row that matches in one column of two, two rows that both match, a single top
-// row, or a text layer's row are left as they are.
+// row's copy whose label keeps nothing of 合计, or a text layer's row are left as they are.
 TEST(TotalRowTest, OcrTotalRowKeyedBySums) {
   const std::vector<RowSpec> flat = {
       {"2230199", "其他解决历史遗留问题", {{"total", 500}, {"project", 500}}},
@@ -80,7 +80,10 @@ TEST(TotalRowTest, OcrTotalRowKeyedBySums) {
   table = TableOf(twice, TextOrigin::kOcr);
   EXPECT_EQ(KeyedName(table), "");
 
+  // Under a single top row its figures say nothing alone; a label keeping 计 (or 合, 总) does.
   table = TableOf({flat[0], {"", "个号计", {{"total", 500}, {"project", 500}}}}, TextOrigin::kOcr);
+  EXPECT_EQ(KeyedName(table), "个号计");
+  table = TableOf({flat[0], {"", "个号让", {{"total", 500}, {"project", 500}}}}, TextOrigin::kOcr);
   EXPECT_EQ(KeyedName(table), "");
 
   table = TableOf(classes, TextOrigin::kTextLayer);
