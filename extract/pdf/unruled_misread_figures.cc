@@ -11,7 +11,8 @@
 // same way: its row, a side-by-side summary's, had three chunks of text and
 // stopped being a body row, and the summary's first rows were lost. So is an
 // integer whose group marks were read as points (1.367.028, s3w_0157_final's
-// 总计 row, lost as a paragraph).
+// 总计 row, lost as a paragraph), and an amount with one mark misread as another sign
+// (1二117,848.35, 二117,848.35).
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -28,9 +29,10 @@ constexpr std::size_t kMaxMisreadCodePoints = 3;
 // How far (in lines) the rows that show the figure column may stand from the misread row.
 constexpr std::size_t kNeighbourLines = 3;
 
-// Marks OCR reads for a digit: letters and signs shaped like one.
+// Marks OCR reads for a digit: letters and signs shaped like one, and 了 for a 7 (chi_sim's
+// reading of a 行次 7, H14 s3w_0213_budget).
 bool IsDigitLookalike(char32_t c) {
-  static constexpr std::u32string_view kLookalikes = U"IlL|][!dDOoQSsZzBbTi?=";
+  static constexpr std::u32string_view kLookalikes = U"IlL|][!dDOoQSsZzBbTi?=了";
   return (c >= U'0' && c <= U'9') || kLookalikes.find(c) != std::u32string_view::npos;
 }
 
@@ -82,6 +84,34 @@ bool IsMoneyUnderMarks(const Chunk& chunk) {
   return rest.find(',') != std::string::npos && IsWellFormedAmount(rest);
 }
 
+// Whether `chunk` is a grouped amount with one mark misread as another sign: between two digits
+// where, read as a comma, it leaves a well-formed amount (1二117,848.35 for 1,117,848.35; a digit
+// misread would leave a group of four), or before the amount where its first digits were
+// (二117,848.35). H14 s3w_0220_final printed 1,117,848.35 in every row of two tables; one row's
+// was no figure in each, and both tables were lost as paragraphs. The cell is read again with
+// the numeric character set, and a wrong figure left breaks its column's sum.
+bool IsMoneyWithOneMisreadMark(const Chunk& chunk) {
+  const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
+  auto is_digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+  auto is_amount_char = [&](char32_t c) { return is_digit(c) || c == U',' || c == U'.'; };
+  const auto mark = std::find_if_not(text.begin(), text.end(), is_amount_char);
+  if (mark == text.end() || mark + 1 == text.end() || !is_digit(*(mark + 1)) ||
+      std::find_if_not(mark + 1, text.end(), is_amount_char) != text.end()) {
+    return false;
+  }
+  const bool leading = mark == text.begin();
+  if (!leading && !is_digit(*(mark - 1))) return false;
+  std::string read;
+  for (auto it = text.begin(); it != text.end(); ++it) {
+    if (it != mark) {
+      read.push_back(static_cast<char>(*it));
+    } else if (!leading) {
+      read.push_back(',');
+    }
+  }
+  return read.find(',') != std::string::npos && IsWellFormedAmount(read);
+}
+
 Shape ShapeOf(const Chunk& chunk) {
   const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
   if (text.empty() || text.size() > kMaxMisreadCodePoints) return Shape::kNone;
@@ -93,12 +123,16 @@ Shape ShapeOf(const Chunk& chunk) {
 }
 
 // Whether `chunk` stands over or under an amount of a body row at most kNeighbourLines lines
-// from `line` in direction `step` (-1 up, +1 down): half of the narrower of the two overlap.
+// from `line` in direction `step` (-1 up, +1 down): half of the narrower of the two overlap. A
+// wrapped label's rest (one chunk of text) is no line between rows: a summary whose labels wrap
+// prints one under every other row (H14 s3w_0213_budget).
 bool AmountBeside(const std::vector<Line>& lines, std::size_t line, int step, const Chunk& chunk) {
-  for (std::size_t n = 1; n <= kNeighbourLines; ++n) {
-    const long at = static_cast<long>(line) + step * static_cast<long>(n);
-    if (at < 0 || at >= static_cast<long>(lines.size())) return false;
+  std::size_t counted = 0;
+  for (long at = static_cast<long>(line) + step;
+       at >= 0 && at < static_cast<long>(lines.size()) && counted < kNeighbourLines; at += step) {
     const Line& other = lines[static_cast<std::size_t>(at)];
+    const bool label_rest = other.chunks.size() == 1 && !other.chunks.front().figure;
+    if (!label_rest) ++counted;
     if (!IsBodyRow(other)) continue;
     for (std::size_t c = 0; c < other.chunks.size(); ++c) {
       if (!IsAmount(other, c)) continue;
@@ -157,6 +191,12 @@ void MarkMisreadFigures(std::vector<Line>& lines) {
       const Chunk& chunk = line.chunks[c];
       if (chunk.figure) continue;
       if (IsMoneyUnderMarks(chunk) || IsMoneyWithMisreadGroupMarks(chunk)) {
+        marked.push_back({l, c, true});
+        continue;
+      }
+      // A column of amounts runs through it.
+      if (IsMoneyWithOneMisreadMark(chunk) &&
+          (AmountBeside(lines, l, -1, chunk) || AmountBeside(lines, l, +1, chunk))) {
         marked.push_back({l, c, true});
         continue;
       }

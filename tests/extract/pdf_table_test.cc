@@ -1437,6 +1437,48 @@ TEST(UnruledTableTest, OcrMisreadRowNumberKeepsTheSummaryWhole) {
   }
 }
 
+// A summary's first row whose 行次 7 chi_sim read 了 (its income side's 行次 lost), over rows
+// whose labels wrap and whose next 行次 is misread too (H14 s3w_0213_budget): the nearest figure
+// under the 了 stands four lines down, past two wrapped labels' rests. A rest is no line between
+// rows: the 了 is a figure, the row a body row, and the summary keeps its first row and header.
+// A text layer's 了 is what was printed.
+TEST(UnruledTableTest, OcrRowNumberReadAsAnIdeographAboveWrappedLabels) {
+  struct Case {
+    const char* name;
+    const char* row_number;
+    TextOrigin origin;
+    bool whole;  // the first row stays in the table under the header
+  };
+  const Case cases[] = {
+      {"read right", "7", TextOrigin::kOcr, true},
+      {"read 了", "了", TextOrigin::kOcr, true},
+      {"read 了 on a text layer", "了", TextOrigin::kTextLayer, false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(6);
+    page.page.text_origin = c.origin;
+    AddSummaryLines(
+        page,
+        {{"项目", "预算数", "支出功能分类", "行次", "预算数"},
+         {"一、一般公共预算拨款收", "12,516.07", "城乡社区支出", c.row_number, "8,655.96"},
+         {"二、政府性基金预算拨款", "", "二、农林水支出", "ID", "3,860.11"},
+         {"三、事业收入", "", "", "9", ""},
+         {"四、其他收入", "", "", "10", ""},
+         {"本年收入合计", "12,516.07", "本年支出合计", "11", "12,516.07"},
+         {"收入总计", "12,516.07", "支出总计", "12", "12,516.07"}},
+        {250, 430, 530});
+    AddRun(page, "入", 40, 90 + 13);
+    AddRun(page, "收入", 40, 120 + 13);
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_GE(tables.size(), 1u);
+    const bool whole = tables[0].table.row_count >= 2 &&
+                       CompactRow(tables[0].table, 0)[0] == "项目" &&
+                       CompactRow(tables[0].table, 1)[0].rfind("一、一般公共预算拨款收", 0) == 0;
+    EXPECT_EQ(whole, c.whole) << CompactRow(tables[0].table, 0)[0];
+  }
+}
+
 // An amount OCR read with marks glued to it (TI2,654,847.94 for 12,654,847.94) made its row of
 // a side-by-side summary three chunks of text and no body row: the summary's first rows were
 // lost as paragraphs (H12 s3w_0191_budget). On an OCR'd page the amount under the marks is
@@ -1473,6 +1515,62 @@ TEST(UnruledTableTest, OcrAmountWithGluedMarksKeepsItsRow) {
     const std::vector<DetectedTable> tables = DetectTables(page);
     ASSERT_EQ(tables.size(), 1u);
     EXPECT_EQ(tables[0].table.row_count, c.rows);
+  }
+}
+
+// An amount whose first comma OCR read as another sign (1二117,848.35 for 1,117,848.35), or its
+// first digit and comma (二117,848.35), was no figure: its row stopped being a body row, and a
+// table of four rows, split there, was lost as paragraphs (H14 s3w_0220_final). Read as a comma,
+// or dropped before the amount, the mark leaves a well-formed amount, and a column of amounts
+// runs through it: money. A mark for a digit leaves a group of four, and a text layer's glyphs
+// are as printed.
+TEST(UnruledTableTest, OcrAmountWithOneMisreadMarkKeepsItsRow) {
+  struct Case {
+    const char* name;
+    const char* amount;
+    TextOrigin origin;
+    bool whole;  // one table holds the four rows and the header
+  };
+  const Case cases[] = {
+      {"read right", "1,117,848.35", TextOrigin::kOcr, true},
+      {"a comma read 二", "1二117,848.35", TextOrigin::kOcr, true},
+      {"a comma read as a letter", "1l117,848.35", TextOrigin::kOcr, true},
+      {"the first digit and comma read 二", "二117,848.35", TextOrigin::kOcr, true},
+      {"a digit read 二", "1二17,848.35", TextOrigin::kOcr, false},
+      {"a comma read 二 on a text layer", "1二117,848.35", TextOrigin::kTextLayer, false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(5);
+    page.page.text_origin = c.origin;
+    // The labels wrap in their narrow cell, and OCR read one code apart from its name, as the
+    // scan's were.
+    const struct {
+      const char* code;
+      const char* label;
+      const char* rest;
+      const char* total;
+    } rows[] = {{"", "合计", "", "1,117,848.35"},
+                {"", "208社会保障和就业支出", "", "1,117,848.35"},
+                {"20805", "行政事业单位养老支", "出", c.amount},
+                {"", "2080506机关事业单位职", "业年金缴费支出", "1,117,848.35"}};
+    AddRun(page, "功能分类科目", 50, 60);
+    RightAligned(page, "合计", 290, 60);
+    RightAligned(page, "基本支出", 410, 60);
+    RightAligned(page, "项目支出", 530, 60);
+    double top = 82;
+    for (const auto& row : rows) {
+      if (*row.code != '\0') AddRun(page, row.code, 50, top);
+      AddRun(page, row.label, *row.code != '\0' ? 110 : 50, top);
+      RightAligned(page, row.total, 290, top);
+      RightAligned(page, "486,070.85", 410, top);
+      RightAligned(page, "631,777.50", 530, top);
+      if (*row.rest != '\0') AddRun(page, row.rest, 50, top + 12);
+      top += *row.rest != '\0' ? 34 : 22;
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    const bool whole = tables.size() == 1 && tables[0].table.row_count == 5;
+    EXPECT_EQ(whole, c.whole) << tables.size() << " table(s)";
   }
 }
 
