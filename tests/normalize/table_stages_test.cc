@@ -3869,12 +3869,8 @@ TEST(RowsTest, OcrThreePublicVehicleTotalWithItsWordsMisread) {
                        {"其中：公务用车购置费", "0.00"},
                        {c.upkeep, "43,215.36"},
                        {"公务接待费", "1,733.81"}});
-    for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
-    StitchedTable stitched = OnePart(grid, "final.three_public");
-    stitched.declared = UnitOfAmount::kYuan;
     std::vector<Finding> findings;
-    const CanonicalTable table =
-        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    const CanonicalTable table = ReadGrid(grid, "final.three_public", findings);
     ASSERT_EQ(table.rows.size(), 6u);
     EXPECT_EQ(table.rows[2].row_code, c.total_key);
     EXPECT_EQ(HasFinding(findings, "ocr.duplicate_code", "three_public.vehicle_total (2 rows)"),
