@@ -122,6 +122,22 @@ std::optional<std::string> FunctionClassCode(std::string_view printed_name) {
   return std::string(found->second);
 }
 
+std::optional<std::string> FunctionClassCodeAfterAGarbledPrefix(std::string_view printed_name) {
+  constexpr std::size_t kMaxPrefix = 5;  // code points: an ordinal and what a scan made of it
+  const std::vector<char32_t> text = DecodeUtf8(printed_name);
+  bool marked = false;
+  for (std::size_t cut = 1; cut <= kMaxPrefix && cut < text.size(); ++cut) {
+    const char32_t c = text[cut - 1];
+    marked = marked || (c >= U'0' && c <= U'9') || c == U'、' || c == U'.' || c == U'．';
+    if (!marked) continue;
+    std::string rest;
+    for (std::size_t i = cut; i < text.size(); ++i) AppendUtf8(rest, text[i]);
+    const std::optional<std::string> code = FunctionClassCode(rest);
+    if (code && code->size() == 3) return code;
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> CutFunctionClassCode(std::string_view printed_name) {
   constexpr std::size_t kMinCutCodePoints = 5;
   const std::string key = NameKey(printed_name);

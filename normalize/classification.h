@@ -23,6 +23,12 @@ std::vector<std::string> KnownFunctionClassNames(std::string_view class_code);
 //   CutFunctionClassCode("二、自然资源海洋气") -> "220"
 //   CutFunctionClassCode("社会保障")           -> nullopt (too short to say)
 std::optional<std::string> CutFunctionClassCode(std::string_view printed_name);
+// A class name after a prefix a scan garbled (1、1上加科学技术支出 for 一、科学技术支出): the class
+// whose whole name ends the printed name, after at most five characters of which one at least
+// is a digit or an ordinal's mark (、 . ．); nullopt otherwise.
+//   FunctionClassCodeAfterAGarbledPrefix("1、1上加科学技术支出") -> "206"
+//   FunctionClassCodeAfterAGarbledPrefix("其他科学技术支出")      -> nullopt (a 项's name)
+std::optional<std::string> FunctionClassCodeAfterAGarbledPrefix(std::string_view printed_name);
 // The names a 款 or 项 code (5 or 7 digits) is printed with, as the documents in ../shared print
 // them (normalize/function_subclasses.inc, written by scripts/harvest-subclasses.py); empty when
 // none of them prints the code.

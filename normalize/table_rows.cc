@@ -699,6 +699,10 @@ void RowReader::FillRows(StitchedTable& pending, const TableColumns& columns, in
             key = ExpenditureKey(name_key);
             // A class name a scan read cut at its cell's edge (二、自然资源海洋气, H s3w_0097).
             if (key.empty() && label_ocr) key = CutFunctionClassCode(name_key).value_or("");
+            // One read after a garbled ordinal (1、1上加科学技术支出, H10 s3w_0151_final).
+            if (key.empty() && label_ocr) {
+              key = FunctionClassCodeAfterAGarbledPrefix(name_key).value_or("");
+            }
           }
           if (key == "total_current_year") {
             bool& seen = expenditure ? expenditure_year_total_seen : income_year_total_seen;

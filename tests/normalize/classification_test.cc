@@ -61,6 +61,28 @@ TEST(CutFunctionClassCodeTest, NameCutAtTheCellsEdge) {
   }
 }
 
+// A class name after an ordinal a scan garbled keys its class (H10 s3w_0151_final's summary:
+// 1、1上加科学技术支出); a prefix of words alone is a 项's own name, and a long prefix no ordinal.
+TEST(FunctionClassCodeAfterAGarbledPrefixTest, OrdinalGarbled) {
+  struct Case {
+    const char* printed;
+    std::optional<std::string> code;
+  };
+  const Case cases[] = {
+      {"1、1上加科学技术支出", "206"},
+      {"2.卫生健康支出", "210"},
+      {"二、住房保障支出", "221"},
+      {"其他科学技术支出", std::nullopt},         // words only: 20699's name
+      {"1上加甲乙丙科学技术支出", std::nullopt},  // six characters before it
+      {"1、1上加科学技", std::nullopt},           // no whole class name
+      {"1、行政运行", std::nullopt},              // a 项's name
+      {"", std::nullopt},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(FunctionClassCodeAfterAGarbledPrefix(c.printed), c.code) << c.printed;
+  }
+}
+
 TEST(KnownFunctionSubclassNamesTest, FindsEverySpellingOfACode) {
   EXPECT_TRUE(FunctionSubclassesInCodeOrder());
   EXPECT_EQ(KnownFunctionSubclassNames("2120101"), std::vector<std::string>{"行政运行"});
