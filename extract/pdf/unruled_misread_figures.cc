@@ -52,11 +52,24 @@ bool IsSpeckMark(char32_t c) {
 
 // An integer grouped by points, or by points and commas (1.367.028 for 1,367,028): two marks at
 // least, each followed by three digits. One point may be a decimal point; commas alone already
-// make money.
+// make money. So is such an integer with its two decimals (1367.028.90 for 1,367,028.90, H10
+// s3w_0157_final's 总计 row, lost as a paragraph).
 bool IsMoneyWithMisreadGroupMarks(const Chunk& chunk) {
   const std::string text = RemoveAllWhitespace(chunk.text);
-  return WithoutGroupMarks(text) && std::count(text.begin(), text.end(), '.') >= 1 &&
-         std::count_if(text.begin(), text.end(), [](char c) { return c == '.' || c == ','; }) >= 2;
+  const auto marks = [](std::string_view part) {
+    return std::count_if(part.begin(), part.end(), [](char c) { return c == '.' || c == ','; });
+  };
+  if (WithoutGroupMarks(text) && std::count(text.begin(), text.end(), '.') >= 1 &&
+      marks(text) >= 2) {
+    return true;
+  }
+  const std::size_t n = text.size();
+  if (n < 4 || (text[n - 3] != '.' && text[n - 3] != ',') || !IsDigitChar(text[n - 2]) ||
+      !IsDigitChar(text[n - 1])) {
+    return false;
+  }
+  const std::string integer = text.substr(0, n - 3);
+  return WithoutGroupMarks(integer) && integer.find('.') != std::string::npos;
 }
 
 // At most this many marks glued to an amount's ends.

@@ -1601,10 +1601,10 @@ TEST(UnruledTableTest, OcrMisreadGroupMarksStillTakeTheirRest) {
   }
 }
 
-// An integer whose commas OCR read as points (1.367.028) is money on a page read by OCR: its row
-// stays a body row (s3w_0157_final's 总计 row was lost as a paragraph): here the third row that
-// makes the lines a table. One point is a decimal point, money as read; a text layer's points
-// are as printed.
+// An integer whose commas OCR read as points (1.367.028, or 1367.028.90 with its decimals) is
+// money on a page read by OCR: its row stays a body row (s3w_0157_final's 总计 row was lost as a
+// paragraph): here the third row that makes the lines a table. One point is a decimal point,
+// money as read; a group of two is no group; a text layer's points are as printed.
 TEST(UnruledTableTest, OcrPointsForGroupMarksMakeMoney) {
   struct Case {
     const char* name;
@@ -1617,6 +1617,10 @@ TEST(UnruledTableTest, OcrPointsForGroupMarksMakeMoney) {
       {"a point and a comma", "1,367.028", TextOrigin::kOcr, 1},
       {"one point", "1.367", TextOrigin::kOcr, 1},
       {"points on a text layer", "1.367.028", TextOrigin::kTextLayer, 0},
+      // With its decimals, the first comma lost too (H10 s3w_0157_final's 总计).
+      {"points for commas before the decimals", "1367.028.90", TextOrigin::kOcr, 1},
+      {"a digit short before the decimals", "1367.02.90", TextOrigin::kOcr, 0},
+      {"points before the decimals on a text layer", "1367.028.90", TextOrigin::kTextLayer, 0},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
