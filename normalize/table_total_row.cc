@@ -101,7 +101,9 @@ std::vector<const CanonicalRow*> KeyOcrSummaryTotalsByTheOtherSide(CanonicalTabl
       !EndsWith(table.kind, "fiscal_appropriation_summary")) {
     return keyed;
   }
-  for (const std::string total : {"grand_total", "total_current_year"}) {
+  // Grand totals only: 一、本年支出 beside 一、本年收入 (Jilin's summaries) is this year's total,
+  // but a text layer keys it nowhere yet, and the scan's reading of it should not differ.
+  for (const std::string total : {"grand_total"}) {
     for (const auto& [side, other] :
          {std::pair<std::string, std::string>{"income.", "expenditure."},
           {"expenditure.", "income."}}) {
