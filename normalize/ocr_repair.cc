@@ -24,8 +24,6 @@ namespace {
 // garbage must not make normalization quadratic.
 constexpr std::size_t kMaxCandidates = 64;
 constexpr int kMaxRounds = 3;
-// Identities quoted as a repair's proof; the rest are counted.
-constexpr std::size_t kMaxProofsQuoted = 3;
 // The change a repair by the second OCR reader's reading is named by.
 constexpr std::string_view kSecondReading = "the second reader's reading";
 // The change an implied reading (ImpliedReading) is named by.
@@ -596,13 +594,7 @@ void RepairTablesBySecondReadings(std::vector<CanonicalTable>& tables,
       for (const Finding* finding : resolved)
         if (Involves(*finding, key)) own.push_back(finding);
       const std::vector<const Finding*>& cited = own.empty() ? resolved : own;
-      std::string proofs;
-      for (std::size_t p = 0; p < cited.size() && p < kMaxProofsQuoted; ++p) {
-        if (!proofs.empty()) proofs += "; ";
-        proofs += cited[p]->check + " (" + cited[p]->message + ")";
-      }
-      if (cited.size() > kMaxProofsQuoted)
-        proofs += "; and " + std::to_string(cited.size() - kMaxProofsQuoted) + " more";
+      const std::string proofs = QuotedProofs(cited);
       const std::string change =
           group[i].implied ? std::string(kMisreadOfTheTable) : std::string(kSecondReading);
       ReportRepair(figure, group[i].first_fen, figure.amount_fen, group[i].reading,

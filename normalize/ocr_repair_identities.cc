@@ -55,6 +55,18 @@ std::optional<UnitOfAmount> ReadingUnit(const Figure& figure, const CanonicalTab
   return std::nullopt;
 }
 
+std::string QuotedProofs(const std::vector<const Finding*>& proofs) {
+  std::string out;
+  for (std::size_t i = 0; i < proofs.size() && i < kMaxProofsQuoted; ++i) {
+    if (!out.empty()) out += "; ";
+    out += proofs[i]->check + " (" + proofs[i]->message + ")";
+  }
+  if (proofs.size() > kMaxProofsQuoted) {
+    out += "; and " + std::to_string(proofs.size() - kMaxProofsQuoted) + " more";
+  }
+  return out;
+}
+
 std::string Where(const Figure& figure) {
   return figure.table_kind + " row " + figure.row_code + " column " + figure.column;
 }

@@ -8,6 +8,7 @@
 //   ReportRepair(figure, read_fen, candidate, "1,234.56", "a lost digit) because ...", findings);
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -34,6 +35,11 @@ std::vector<Finding> ValidateForRepair(const std::vector<CanonicalTable>& tables
 
 // The unit a figure's printed text is read in, as the table builder read it.
 std::optional<UnitOfAmount> ReadingUnit(const Figure& figure, const CanonicalTable& table);
+
+// The identities a repair cites, quoted "check (message)" and joined by "; ", the first
+// kMaxProofsQuoted of them, the rest counted ("; and 2 more").
+constexpr std::size_t kMaxProofsQuoted = 3;
+std::string QuotedProofs(const std::vector<const Finding*>& proofs);
 
 // "KIND row CODE column COLUMN".
 std::string Where(const Figure& figure);

@@ -15,9 +15,6 @@
 namespace disclose {
 namespace {
 
-// Identities quoted as a repair's proof; the rest are counted.
-constexpr std::size_t kMaxProofsQuoted = 3;
-
 struct Suspect {
   Figure* figure;
   const CanonicalTable* table;
@@ -27,7 +24,8 @@ struct Suspect {
 struct Fit {
   Figure* figure;
   std::string correction;
-  std::int64_t amount_fen;
+  std::int64_t read_fen;               // the figure as read
+  std::int64_t amount_fen;             // as corrected
   std::vector<const Finding*> proofs;  // the identities it makes exact
 };
 
@@ -37,17 +35,6 @@ bool ClosesExactly(const Finding& finding, const Figure& figure, std::int64_t am
   if (!finding.expected_fen || !finding.actual_fen) return false;
   const std::int64_t gap = *finding.actual_fen - *finding.expected_fen;
   return amount == figure.amount_fen - gap || amount == figure.amount_fen + gap;
-}
-
-std::string Proofs(const std::vector<const Finding*>& proofs) {
-  std::string out;
-  for (std::size_t i = 0; i < proofs.size() && i < kMaxProofsQuoted; ++i) {
-    out += (i == 0 ? "" : "; ") + proofs[i]->check + " (" + proofs[i]->message + ")";
-  }
-  if (proofs.size() > kMaxProofsQuoted) {
-    out += "; and " + std::to_string(proofs.size() - kMaxProofsQuoted) + " more";
-  }
-  return out;
 }
 
 // The digits appended to `suspect` that make an identity relating it exact, and with which
@@ -91,7 +78,7 @@ std::vector<Fit> FitsOf(const Suspect& suspect, std::vector<CanonicalTable>& tab
           [&](const std::string& other) { return other != key && Involves(finding, other); });
       return !shared && (Involves(finding, key) || !failing_signatures.count(Signature(finding)));
     });
-    if (holds) fits.push_back({&figure, variant, *fen, std::move(exact)});
+    if (holds) fits.push_back({&figure, variant, original, *fen, std::move(exact)});
   }
   return fits;
 }
@@ -141,26 +128,20 @@ void RepairShortOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Find
   if (taken.empty()) return;
   // Each was proved with the others as read; taken together, no identity relating one of them
   // may fail, nor any newly.
-  std::vector<std::int64_t> read_fen;
-  for (Fit& fit : taken) {
-    read_fen.push_back(fit.figure->amount_fen);
-    std::swap(fit.figure->amount_fen, fit.amount_fen);
-  }
+  for (const Fit& fit : taken) fit.figure->amount_fen = fit.amount_fen;
   const std::vector<Finding> after = ValidateForRepair(tables);
   const bool together = std::none_of(after.begin(), after.end(), [&](const Finding& finding) {
     return !failing_signatures.count(Signature(finding)) ||
            std::any_of(taken.begin(), taken.end(),
                        [&](const Fit& fit) { return Involves(finding, KeyOf(*fit.figure)); });
   });
-  for (std::size_t i = 0; i < taken.size(); ++i) {
-    Fit& fit = taken[i];
-    const std::int64_t corrected = fit.figure->amount_fen;
-    fit.figure->amount_fen = read_fen[i];
+  for (const Fit& fit : taken) {
+    fit.figure->amount_fen = fit.read_fen;
     if (!together) continue;
-    ReportRepair(*fit.figure, read_fen[i], corrected, fit.correction,
+    ReportRepair(*fit.figure, fit.read_fen, fit.amount_fen, fit.correction,
                  "a last digit lost: its table prints two decimals) because then every identity "
                  "it takes part in holds, and exactly: " +
-                     Proofs(fit.proofs),
+                     QuotedProofs(fit.proofs),
                  findings);
   }
 }

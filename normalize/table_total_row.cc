@@ -103,34 +103,32 @@ std::vector<const CanonicalRow*> KeyOcrSummaryTotalsByTheOtherSide(CanonicalTabl
   }
   // Grand totals only: 一、本年支出 beside 一、本年收入 (Jilin's summaries) is this year's total,
   // but a text layer keys it nowhere yet, and the scan's reading of it should not differ.
-  for (const std::string total : {"grand_total"}) {
-    for (const auto& [side, other] :
-         {std::pair<std::string, std::string>{"income.", "expenditure."},
-          {"expenditure.", "income."}}) {
-      if (RowCoded(table, side + total) != nullptr) continue;
-      const CanonicalRow* printed = RowCoded(table, other + total);
-      if (printed == nullptr) continue;
-      const Figure& its = printed->values.front();
-      CanonicalRow* found = nullptr;
-      int candidates = 0;
-      for (CanonicalRow& row : table.rows) {
-        if (!row.row_code.empty() || row.values.empty()) continue;
-        const bool beside = std::all_of(row.values.begin(), row.values.end(), [&](const Figure& f) {
-          return f.provenance.origin == TextOrigin::kOcr &&
-                 OnTheSameLine(f.provenance, its.provenance);
-        });
-        if (!beside) continue;
-        std::int64_t largest = row.values.front().amount_fen;
-        for (const Figure& figure : row.values) largest = std::max(largest, figure.amount_fen);
-        if (largest != its.amount_fen) continue;
-        found = &row;
-        ++candidates;
-      }
-      if (candidates != 1) continue;
-      found->row_code = side + total;
-      for (Figure& figure : found->values) figure.row_code = found->row_code;
-      keyed.push_back(found);
+  const std::string total = "grand_total";
+  for (const auto& [side, other] : {std::pair<std::string, std::string>{"income.", "expenditure."},
+                                    {"expenditure.", "income."}}) {
+    if (RowCoded(table, side + total) != nullptr) continue;
+    const CanonicalRow* printed = RowCoded(table, other + total);
+    if (printed == nullptr) continue;
+    const Figure& its = printed->values.front();
+    CanonicalRow* found = nullptr;
+    int candidates = 0;
+    for (CanonicalRow& row : table.rows) {
+      if (!row.row_code.empty() || row.values.empty()) continue;
+      const bool beside = std::all_of(row.values.begin(), row.values.end(), [&](const Figure& f) {
+        return f.provenance.origin == TextOrigin::kOcr &&
+               OnTheSameLine(f.provenance, its.provenance);
+      });
+      if (!beside) continue;
+      std::int64_t largest = row.values.front().amount_fen;
+      for (const Figure& figure : row.values) largest = std::max(largest, figure.amount_fen);
+      if (largest != its.amount_fen) continue;
+      found = &row;
+      ++candidates;
     }
+    if (candidates != 1) continue;
+    found->row_code = side + total;
+    for (Figure& figure : found->values) figure.row_code = found->row_code;
+    keyed.push_back(found);
   }
   return keyed;
 }

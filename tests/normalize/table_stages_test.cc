@@ -1477,6 +1477,13 @@ StitchedTable OnePart(const Table& table, const std::string& kind) {
   return stitched;
 }
 
+// Appends `body`, rows without a header read on the next page, as the stitched table's next part.
+void AddBodyPart(StitchedTable& stitched, const Table& body) {
+  HeaderAnalysis none;
+  none.header_rows = 0;
+  stitched.parts.push_back(TablePart{static_cast<int>(stitched.parts.size()), &body, none});
+}
+
 // Whether a finding of `check` quotes `text` in its message.
 bool HasFinding(const std::vector<Finding>& findings, std::string_view check,
                 std::string_view text) {
@@ -1959,9 +1966,7 @@ TEST(HeaderTest, OcrTotalColumnKeyedByTheSumOfItsParts) {
     if (!c.next.empty()) {
       next = Grid(c.next);
       for (TableCell& cell : next.cells) cell.provenance.origin = c.origin;
-      HeaderAnalysis none;
-      none.header_rows = 0;
-      stitched.parts.push_back(TablePart{1, &next, none});
+      AddBodyPart(stitched, next);
     }
     const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
     EXPECT_EQ(columns.keys, c.keys);
@@ -2196,9 +2201,7 @@ TEST(HeaderTest, OcrHeaderWordWithOneCharacterMisreadOverMoneyOnTheNextPage) {
       for (TableCell& cell : grid->cells) cell.provenance.origin = origin;
     }
     StitchedTable stitched = OnePart(first, "final.general_budget_basic_expenditure");
-    HeaderAnalysis none;
-    none.header_rows = 0;
-    stitched.parts.push_back(TablePart{1, &next, none});
+    AddBodyPart(stitched, next);
     const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
     ASSERT_EQ(columns.keys.size(), 3u);
     EXPECT_EQ(columns.keys[2], origin == TextOrigin::kOcr ? "public" : "");
