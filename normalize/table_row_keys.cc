@@ -52,7 +52,7 @@ std::string ExpenditureKey(const std::string& name) {
   if (name.empty()) return "";
   if (name == "总计" || name == "支出总计") return "grand_total";
   if (Has(name, "本年支出合计") || name == "支出合计" || name == "本年支出小计" ||
-      name == "当年支出小计" || name == "当年支出") {
+      name == "当年支出小计" || name == "当年支出" || name == "本年支出") {
     return "total_current_year";
   }
   if (Has(name, "结余分配")) return "surplus_distribution";

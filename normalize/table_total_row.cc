@@ -93,6 +93,34 @@ CanonicalRow* RowCoded(CanonicalTable& table, const std::string& code) {
   return nullptr;
 }
 
+// The one uncoded OCR'd row printed on the line of the other side's `total`, whose largest
+// figure equals it, when `side` has no such total: keyed `side` + `total`.
+CanonicalRow* KeyByTheOtherSide(CanonicalTable& table, const std::string& side,
+                                const std::string& other, const std::string& total) {
+  if (RowCoded(table, side + total) != nullptr) return nullptr;
+  const CanonicalRow* printed = RowCoded(table, other + total);
+  if (printed == nullptr) return nullptr;
+  const Figure& its = printed->values.front();
+  CanonicalRow* found = nullptr;
+  int candidates = 0;
+  for (CanonicalRow& row : table.rows) {
+    if (!row.row_code.empty() || row.values.empty()) continue;
+    const bool beside = std::all_of(row.values.begin(), row.values.end(), [&](const Figure& f) {
+      return f.provenance.origin == TextOrigin::kOcr && OnTheSameLine(f.provenance, its.provenance);
+    });
+    if (!beside) continue;
+    std::int64_t largest = row.values.front().amount_fen;
+    for (const Figure& figure : row.values) largest = std::max(largest, figure.amount_fen);
+    if (largest != its.amount_fen) continue;
+    found = &row;
+    ++candidates;
+  }
+  if (candidates != 1) return nullptr;
+  found->row_code = side + total;
+  for (Figure& figure : found->values) figure.row_code = found->row_code;
+  return found;
+}
+
 }  // namespace
 
 std::vector<const CanonicalRow*> KeyOcrSummaryTotalsByTheOtherSide(CanonicalTable& table) {
@@ -101,34 +129,16 @@ std::vector<const CanonicalRow*> KeyOcrSummaryTotalsByTheOtherSide(CanonicalTabl
       !EndsWith(table.kind, "fiscal_appropriation_summary")) {
     return keyed;
   }
-  // Grand totals only: 一、本年支出 beside 一、本年收入 (Jilin's summaries) is this year's total,
-  // but a text layer keys it nowhere yet, and the scan's reading of it should not differ.
-  const std::string total = "grand_total";
-  for (const auto& [side, other] : {std::pair<std::string, std::string>{"income.", "expenditure."},
-                                    {"expenditure.", "income."}}) {
-    if (RowCoded(table, side + total) != nullptr) continue;
-    const CanonicalRow* printed = RowCoded(table, other + total);
-    if (printed == nullptr) continue;
-    const Figure& its = printed->values.front();
-    CanonicalRow* found = nullptr;
-    int candidates = 0;
-    for (CanonicalRow& row : table.rows) {
-      if (!row.row_code.empty() || row.values.empty()) continue;
-      const bool beside = std::all_of(row.values.begin(), row.values.end(), [&](const Figure& f) {
-        return f.provenance.origin == TextOrigin::kOcr &&
-               OnTheSameLine(f.provenance, its.provenance);
-      });
-      if (!beside) continue;
-      std::int64_t largest = row.values.front().amount_fen;
-      for (const Figure& figure : row.values) largest = std::max(largest, figure.amount_fen);
-      if (largest != its.amount_fen) continue;
-      found = &row;
-      ++candidates;
+  // Both totals: a text layer keys 一、本年支出 beside 一、本年收入 (Jilin's summaries) as this
+  // year's total too (ExpenditureKey), so the scan's reading of it does not differ.
+  for (const std::string total : {"grand_total", "total_current_year"}) {
+    for (const auto& [side, other] :
+         {std::pair<std::string, std::string>{"income.", "expenditure."},
+          {"expenditure.", "income."}}) {
+      if (CanonicalRow* found = KeyByTheOtherSide(table, side, other, total)) {
+        keyed.push_back(found);
+      }
     }
-    if (candidates != 1) continue;
-    found->row_code = side + total;
-    for (Figure& figure : found->values) figure.row_code = found->row_code;
-    keyed.push_back(found);
   }
   return keyed;
 }

@@ -23,10 +23,10 @@ const CanonicalRow* KeyOcrTotalRowBySums(CanonicalTable& table);
 
 // A summary's (收入支出总表, 财政拨款收支总表) total whose label the scan misread (支出总计 read
 // 着计, 到出忌计 or 支出): its side's total is printed on the line of the other side's, and
-// equals it. Keys as `expenditure.grand_total` (or `income.grand_total`) the one uncoded row of
-// an OCR'd summary printed on the source line of the other side's keyed grand total, on other
-// columns, whose largest figure equals that total, when its own side has no such row. Returns
-// the rows keyed.
+// equals it. Keys as `expenditure.grand_total` (or `income.…`, or `….total_current_year`) the
+// one uncoded row of an OCR'd summary printed on the source line of the other side's keyed
+// grand total (or this year's total), on other columns, whose largest figure equals that
+// total, when its own side has no such row. Returns the rows keyed.
 std::vector<const CanonicalRow*> KeyOcrSummaryTotalsByTheOtherSide(CanonicalTable& table);
 
 }  // namespace disclose

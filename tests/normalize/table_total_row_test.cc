@@ -236,3 +236,22 @@ TEST(TotalRowTest, OcrSummaryTotalKeyedByTheOtherSide) {
 
 }  // namespace
 }  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// 一、本年支出 beside 一、本年收入 is this year's total, as a text layer keys it (ExpenditureKey):
+// a scan's misread label on that line is keyed so too (jl_changchun_xinfang's summary).
+TEST(TotalRowTest, OcrSummaryYearTotalKeyedByTheOtherSide) {
+  CanonicalTable table =
+      SummaryOf({{"income.total_current_year", "一、本年收入", "amount", 459196, 2, 1},
+                 {"", "一、本年去出", "amount", 459196, 2, 3},
+                 {"expenditure.206", "科学技术支出", "amount", 459196, 3, 3}},
+                TextOrigin::kOcr);
+  ASSERT_EQ(KeyOcrSummaryTotalsByTheOtherSide(table).size(), 1u);
+  EXPECT_EQ(table.rows[1].row_code, "expenditure.total_current_year");
+  EXPECT_EQ(table.rows[1].values[0].row_code, "expenditure.total_current_year");
+}
+
+}  // namespace
+}  // namespace disclose
