@@ -107,6 +107,9 @@ bool KnownConfusion(char32_t read, char32_t meant) {
                      [&](const auto& pair) { return pair.first == read && pair.second == meant; });
 }
 
+// The cost no repair reaches: at most one substitution that is not a known confusion.
+constexpr int kNoRepair = 4;
+
 // Words shorter than this are only repaired along a known confusion.
 constexpr std::size_t kMinWordForAnySubstitution = 6;
 
@@ -157,12 +160,15 @@ std::string RepairOcrWords(std::string_view text) {
     std::u32string_view word;
   };
   auto nearest = [&](std::size_t i) {
-    Repair best{4, {}};  // at most one substitution that is not a known confusion
+    Repair best{kNoRepair, {}};
     bool tie = false;
     for (std::u32string_view word : kVocabulary) {
       if (i + word.size() > at.size()) continue;
       const int cost = Cost(cps, at, i, word);
-      if (cost <= 0) continue;
+      // A longer word must be no nearer to win a tie, never further than a repair may be: two
+      // substitutions that are no known confusion made 一般公共预算拨款 (printed right) 一般公共
+      // 预算支出 (H15 s3w_0229_budget's income header).
+      if (cost <= 0 || cost >= kNoRepair) continue;
       bool touches_exact = false;
       for (std::size_t k = 0; k < word.size(); ++k) {
         if (cps[at[i + k]] != word[k] && exact[i + k]) touches_exact = true;
@@ -175,14 +181,14 @@ std::string RepairOcrWords(std::string_view text) {
         tie = true;
       }
     }
-    return tie ? Repair{4, {}} : best;
+    return tie ? Repair{kNoRepair, {}} : best;
   };
   // Cheapest repair first, wherever it is (收文 is 收支 before 拨款收文 could be 拨款收入), then
   // the rest again against what it made exact.
   bool changed = false;
   for (;;) {
     std::size_t where = at.size();
-    Repair chosen{4, {}};
+    Repair chosen{kNoRepair, {}};
     for (std::size_t i = 0; i < at.size(); ++i) {
       const Repair repair = nearest(i);
       if (repair.word.empty()) continue;

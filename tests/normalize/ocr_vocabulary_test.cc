@@ -53,6 +53,12 @@ TEST(OcrVocabularyTest, RepairOcrWords) {
       {"本年支出合计", "本年支出合计"},
       {"国有资本经营收入", "国有资本经营收入"},
       {"一般公共预算收入", "一般公共预算收入"},
+      {"一般公共预算拨款", "一般公共预算拨款"},
+      {"一般公共预算拨款其他收入", "一般公共预算拨款其他收入"},
+      // 算 read 筑 in an income header's two names run together (H15 s3w_0229_budget): the
+      // 算 is put back, and 拨款 is no misread of 支出.
+      {"一般公共预筑拨款其他收入", "一般公共预算拨款其他收入"},
+      {"一般公共预筑拨款", "一般公共预算拨款"},
       {"财政拨款项目支出", "财政拨款项目支出"},
       {"公用经费", "公用经费"},
       // A digit or a mark is not a word's misread; a name is not in the vocabulary.
