@@ -393,6 +393,41 @@ void KeyOcrHeaderWordsWithOneCharacterMisread(const StitchedTable& stitched,
   });
 }
 
+// A header word wrapped over two lines in its cell, whose lines OCR read in the wrong order
+// (算一般公共预 for 一般公共预算 over 算, H15 s3w_0234_budget's fiscal summary: the column keyed
+// nothing and its figures went unread): a word of four characters or more that keys nothing,
+// over money, one of whose rotations is a standard name, is keyed as that name. Rotations
+// that name different columns key nothing.
+void KeyOcrHeaderWordsReadOutOfOrder(const StitchedTable& stitched,
+                                     std::vector<std::string>& keys) {
+  constexpr std::size_t kShortestWord = 4;  // code points
+  KeyUnkeyedOcrWords(
+      stitched.parts.front(), keys, [&stitched](std::size_t c, const std::string& own) {
+        const std::vector<char32_t> word = DecodeUtf8(TableKey(own));
+        if (word.size() < kShortestWord ||
+            MoneyCellsInEveryPart(stitched, static_cast<int>(c)) < 2) {
+          return std::string();
+        }
+        std::string agreed;
+        for (std::size_t cut = 1; cut < word.size(); ++cut) {
+          std::vector<char32_t> rotated(word.begin() + static_cast<std::ptrdiff_t>(cut),
+                                        word.end());
+          rotated.insert(rotated.end(), word.begin(),
+                         word.begin() + static_cast<std::ptrdiff_t>(cut));
+          const std::string turned = EncodeUtf8(rotated);
+          if (std::none_of(std::begin(kFigureColumnNames), std::end(kFigureColumnNames),
+                           [&turned](std::string_view name) { return turned == name; })) {
+            continue;
+          }
+          const std::string key = ColumnKeyForHeader({turned});
+          if (key.empty() || key == "-") continue;
+          if (!agreed.empty() && key != agreed) return std::string();
+          agreed = key;
+        }
+        return agreed;
+      });
+}
+
 // Figure columns' names OCR read as one header cell: the first wrapped (一般公共预其他收入 over
 // 算拨款, H10 s3w_0146_budget's income table: its 其他收入 column printed empty, so the scan made
 // no column of it), or several run together (本年收入合计财政拨款收入其他收入, H13 s3w_0200_final).
@@ -1246,6 +1281,10 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
   KeyFromRepeatedHeaders(stitched, column_keys);
   const bool three_public = EndsWith(kind, ".three_public");
   const bool summary = IsSummaryKind(kind);
+  // Summaries too: a fund column's name wraps in a fiscal summary's narrow header.
+  if (!three_public && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
+    KeyOcrHeaderWordsReadOutOfOrder(stitched, column_keys);
+  }
   if (!three_public && !summary && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
     KeyWrappedOcrWords(first, column_keys);
     KeyOcrHeaderWordsMissingTheirFirstCharacter(first, column_keys);

@@ -2185,6 +2185,39 @@ TEST(HeaderTest, OcrHeaderWordWithOneCharacterMisread) {
   }
 }
 
+// A header word wrapped over two lines whose lines OCR read in the wrong order (算一般公共预 for
+// 一般公共预算 over 算, H15 s3w_0234_budget's fiscal summary: its general-budget figures went
+// unread, and the 合计 beside them was taken for the side's lone amount) is keyed as the standard
+// name it rotates into, in a summary as in any table; not when another column has that key, over
+// no money, nor on a text layer.
+TEST(HeaderTest, OcrHeaderWordWithItsLinesReadOutOfOrder) {
+  struct Case {
+    const char* name;
+    const char* word;
+    const char* other;  // the fourth column's header
+    const char* money;
+    TextOrigin origin;
+    std::string key;
+  };
+  const Case cases[] = {
+      {"Rotated", "算一般公共预", "政府性基金预算", "5.35", TextOrigin::kOcr, "general_budget"},
+      {"KeyTaken", "算一般公共预", "一般公共预算", "5.35", TextOrigin::kOcr, ""},
+      {"NoMoney", "算一般公共预", "政府性基金预算", "", TextOrigin::kOcr, ""},
+      {"TextLayer", "算一般公共预", "政府性基金预算", "5.35", TextOrigin::kTextLayer, ""},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"项目", "预算数", "项目", "合计", c.word, c.other},
+                       {"一、一般公共预算拨款", "25.95", "一、教育支出", "5.35", c.money, ""},
+                       {"", "", "二、卫生健康支出", "20.60", c.money, ""},
+                       {"收入总计", "25.95", "支出总计", "25.95", c.money, ""}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    const TableColumns columns =
+        KeyColumns(OnePart(grid, "budget.fiscal_appropriation_summary"), HeaderOptions{});
+    ASSERT_EQ(columns.keys.size(), 6u);
+    EXPECT_EQ(columns.keys[4], c.key) << c.name;
+  }
+}
+
 // The misread word's column may print its money only on the next page: 公用经慢 over a 公用经费
 // column whose first-page rows (301 工资福利支出 and its items) are blank there (H14
 // s3w_0219_final). Its money in the part below counts.
