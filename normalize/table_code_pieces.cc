@@ -23,9 +23,14 @@ bool IsOcrCell(const Table& grid, int r, int c) {
 
 std::vector<std::string> WithMisreadSegmentColumn(std::vector<std::string> roles, const Table& grid,
                                                   int body_start) {
+  // A scan garbles a few pieces too (11 read 了, 13 read 卫, H15 s3w_0229_budget): one or two
+  // characters that are no piece still leave the column a 款 column when two-digit pieces
+  // are at least twice as many. A longer text is a name: the column is no code column.
+  constexpr std::size_t kLongestGarbledPiece = 2;  // code points
   for (std::size_t c = 0; c + 1 < roles.size(); ++c) {
     if (roles[c + 1] != "xiang" || IsCodeRole(roles[c]) || roles[c] == "rowno") continue;
     int pieces = 0;
+    int garbled = 0;
     bool other = false;
     for (int r = body_start; r < grid.row_count && !other; ++r) {
       const TableCell* cell = grid.CellAt(r, static_cast<int>(c));
@@ -34,11 +39,14 @@ std::vector<std::string> WithMisreadSegmentColumn(std::vector<std::string> roles
       if (key.empty()) continue;
       if (key.size() == 2 && AllDigits(key)) {
         ++pieces;
+      } else if (DecodeUtf8(key).size() <= kLongestGarbledPiece && !AllDigits(key)) {
+        ++garbled;
       } else {
         other = true;
       }
     }
-    if (!other && pieces > 0 && IsOcrCell(grid, body_start, static_cast<int>(c))) {
+    if (!other && pieces > 0 && pieces >= 2 * garbled &&
+        IsOcrCell(grid, body_start, static_cast<int>(c))) {
       roles[c] = "kuan";
     }
   }

@@ -21,9 +21,10 @@ namespace disclose {
 // Whether the cell covering (r, c) of `grid` was recognised from an image.
 bool IsOcrCell(const Table& grid, int r, int c);
 
-// The 款 column of a 类 | 款 | 项 header whose 款 OCR misread (次, 4/愉): the column left of the
-// 项 column whose body holds only two-digit numbers is the 款 column, so its codes join the
-// class's (220 + 01 = 22001) instead of being dropped.
+// The 款 column of a 类 | 款 | 项 header whose 款 OCR misread (次, 4/愉, 和): the column left of
+// the 项 column whose body holds two-digit numbers, and at most half as many garbled pieces of
+// one or two characters (了 for 11), is the 款 column, so its codes join the class's (220 + 01 =
+// 22001) instead of being dropped.
 std::vector<std::string> WithMisreadSegmentColumn(std::vector<std::string> roles, const Table& grid,
                                                   int body_start);
 

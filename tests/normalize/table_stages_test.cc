@@ -3214,6 +3214,56 @@ TEST(RowsTest, OcrClassCodeGarbledIsCodedByItsName) {
   EXPECT_TRUE(HasFinding(findings, "ocr.label_matched", "城乡和区文出"));
 }
 
+// H15 s3w_0229_budget: 款 read 和 over a 类 | 款 | 项 header at a page's foot, and two of the
+// 款 pieces on the next page garbled into one character (11 read 了, 13 read 卫). The column is
+// still the 款 column, its two-digit pieces outnumbering the garbled ones two to one: its codes
+// join the class's instead of every row keying as its 类 (or 类 + 项: 20503 for 2050803). A
+// column with a name in it, or as many garbled pieces as good ones, is no 款 column.
+TEST(RowsTest, OcrSegmentColumnWithMisreadHeaderAndGarbledPieces) {
+  struct Case {
+    const char* name;
+    const char* garbled;
+    const char* second;  // the 款 piece of the second 款 row
+    std::vector<std::string> codes;
+  };
+  const Case cases[] = {
+      {"GarbledPieces",
+       "了",
+       "13",
+       {"205", "20508", "2050803", "210", "21011", "2101103", "21013", "2101301"}},
+      {"AName", "行政运行", "13", {"205", "205", "20503", "210", "210", "210", "210", "21001"}},
+      {"AsManyGarbled", "了", "卫", {"205", "205", "20503", "210", "210", "210", "210", "21001"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto scanned = [](Table table, int page) {
+      table.pages = {page};
+      for (TableCell& cell : table.cells) cell.provenance.origin = TextOrigin::kOcr;
+      return table;
+    };
+    const Table head = scanned(
+        Grid({{"功能分类科目编码", "", "", "科目名称", "合计"}, {"类", "和\n总", "项", "", ""}}),
+        1);
+    const Table body = scanned(Grid({{"205", "", "", "教育支出", "5.00"},
+                                     {"205", "08", "", "进修及培训", "5.00"},
+                                     {"205", "08", "03", "培训支出", "5.00"},
+                                     {"210", "", "", "卫生健康支出", "9.00"},
+                                     {"210", c.garbled, "", "行政事业单位医疗", "4.00"},
+                                     {"210", c.garbled, "03", "公务员医疗补助", "4.00"},
+                                     {"210", c.second, "", "医疗保障管理事务", "5.00"},
+                                     {"210", "13", "01", "行政运行", "5.00"}}),
+                               2);
+    StitchedTable stitched = OnePart(head, "budget.expenditure");
+    stitched.parts.push_back(TablePart{1, &body, AnalyzeHeader(body)});
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    std::vector<std::string> codes;
+    for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
+    EXPECT_EQ(codes, c.codes);
+  }
+}
+
 // 项 pieces a scan read with a digit lost (0 for 01) or a stroke taken for a digit (101 for 01,
 // sd_yantai_stats p8) are keyed by the one piece their reading allows between the sibling
 // before and the row after (the tree prints in ascending order), and said so; a reading that
