@@ -127,6 +127,19 @@ std::string SecondReading(const Figure& figure, const std::vector<Warning>& warn
   return "";
 }
 
+// The most decimals any figure of `table` prints: its precision. A change that gives a figure
+// more (1,000.048 for 1,000.08 in a 万元 table of two decimals: a "lost digit" no figure beside
+// it has) is no reading of what was printed.
+int MostDecimals(const CanonicalTable& table) {
+  int most = 0;
+  for (const CanonicalRow& row : table.rows) {
+    for (const Figure& figure : row.values) {
+      most = std::max(most, ParseAmountText(figure.printed_text).decimals);
+    }
+  }
+  return most;
+}
+
 std::vector<Repair> FindRepairs(std::vector<CanonicalTable>& tables,
                                 const std::vector<Finding>& failing,
                                 const std::vector<Warning>& reader_warnings) {
@@ -191,16 +204,25 @@ std::vector<Repair> FindRepairs(std::vector<CanonicalTable>& tables,
                             std::string(kSecondReading));
     }
     for (auto& variant : Variants(printed)) variants.push_back(std::move(variant));
+    const int most_decimals = MostDecimals(*candidate.table);
     const std::size_t repairs_before = repairs.size();
     for (const auto& [variant, change] : variants) {
       // The second reading, when it closes the identities, is the figure's only candidate.
       if (!second.empty() && repairs.size() > repairs_before) break;
       const AmountText amount = ParseAmountText(ToUtf8(variant));
-      if (amount.kind != AmountKind::kNumber || amount.irregular_grouping) continue;
+      if (amount.kind != AmountKind::kNumber || amount.irregular_grouping ||
+          amount.decimals > most_decimals) {
+        continue;
+      }
       const std::optional<std::int64_t> fen = ToFen(amount, *unit);
       if (!fen || *fen == original || !tried.insert(*fen).second) continue;
+      // The change must explain the gap, not move it under the rounding tolerance: a 支出总计
+      // read right as 152,585.76 two 0.01 above the 本年支出 the document misprints (152,585.74,
+      // js_wuxi_hrss p23 on a scan) was "repaired" to .75, the 0.01 left inside the tolerance.
+      // What the change leaves must be less than the change itself.
       if (std::none_of(targets.begin(), targets.end(), [&](const auto& target) {
-            return std::llabs(*fen - target.first) <= target.second;
+            const std::int64_t left = std::llabs(*fen - target.first);
+            return left <= target.second && left < std::llabs(*fen - original);
           }))
         continue;
       figure.amount_fen = *fen;

@@ -171,6 +171,32 @@ TEST(OcrRepairTest, ALoneDigitIsNotRepairedByALostDigit) {
   }
 }
 
+// In 万元 a sum may miss its parts by the rounding tolerance (here 0.015). A change that closes
+// the gap to within it counts only when what it leaves is less than the change itself: 3 read 8
+// (0.05 off, 0.01 left) is repaired; a 支出总计 read right two hundredths over a misprinted line
+// (js_wuxi_hrss p23) is not "repaired" by one hundredth, which leaves as much as it changes. No
+// change gives a figure more decimals than its table prints (1,000.048: no candidate).
+TEST(OcrRepairTest, AChangeMustExplainTheGapNotHideItUnderTheTolerance) {
+  const struct {
+    const char* read;
+    int repairs;
+  } cases[] = {{"1,000.08", 1}, {"1,000.06", 0}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.read);
+    std::vector<CanonicalTable> tables = {MakeTable(
+        {
+            {"208", {{"basic", c.read, 41}}},
+            {"20801", {{"basic", "600.00", 99}}},
+            {"20802", {{"basic", "400.04", 99}}},
+        },
+        UnitOfAmount::kWanYuan)};
+    std::vector<Finding> findings;
+    RepairOcrFigures(tables, findings);
+    EXPECT_EQ(CountCheck(findings, "ocr.repaired"), c.repairs);
+    if (c.repairs == 1) EXPECT_EQ(FindFigure(tables, "208", "basic")->amount_fen, 1000030000);
+  }
+}
+
 TEST(OcrRepairTest, GuessesNothingWhenOneIdentityAllowsSeveralRepairs) {
   // Only the column identity: the parent or the child could be the misread.
   std::vector<CanonicalTable> tables = {MakeTable({
