@@ -116,7 +116,8 @@ int MoneyCellsInEveryPart(const StitchedTable& stitched, int c) {
 // 公用经费) are keyed by their place in the columns of the identified kind, as the rows and the
 // identities then check: the first amount column after the labels, left of keyed parts, is the
 // total when no column is; in a basic-expenditure table (economic classes) the two amount
-// columns after the total are 人员经费 and 公用经费. A text layer's header is read as printed.
+// columns after the total (or the first two, with no total) are 人员经费 and 公用经费. A text
+// layer's header is read as printed.
 void KeyOcrColumnsByPlace(const TablePart& first, const std::string& kind,
                           std::vector<std::string>& keys) {
   const Table& table = *first.table;
@@ -162,6 +163,18 @@ void KeyOcrColumnsByPlace(const TablePart& first, const std::string& kind,
       keys[a] = "personnel";
       keys[b] = "public";
     }
+  }
+  // One printed without a total column (人员经费 | 公用经费 alone, 公用经费 read 经: H15
+  // s3w_0237_final, its eight 302 figures unread): the money column beside one keyed part is
+  // the other part.
+  if (basic_kind && !any_total && first_amount + 1 < keys.size() &&
+      std::count(keys.begin(), keys.end(), "personnel") +
+              std::count(keys.begin(), keys.end(), "public") ==
+          1) {
+    const std::size_t a = first_amount;
+    const std::size_t b = first_amount + 1;
+    if (keys[a] == "personnel" && unkeyed_money(b)) keys[b] = "public";
+    if (unkeyed_money(a) && keys[b] == "public") keys[a] = "personnel";
   }
 }
 

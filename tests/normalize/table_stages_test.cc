@@ -1603,8 +1603,9 @@ TEST(HeaderTest, ColumnKeysFollowTheKind) {
 // parent's `basic` (18 wrong figures with no finding). Read labels win.
 // OCR'd header words read too badly to key a column are keyed by their place in the identified
 // kind: the first amount column left of keyed parts is the total (只计 for 合计), and in a
-// basic-expenditure table the two after it are 人员经费 and 公用经费 (员类 | ]经费). A text
-// layer's header keeps what it prints.
+// basic-expenditure table the two after it are 人员经费 and 公用经费 (员类 | ]经费), or, with no
+// total column, the one beside a keyed part is the other. A text layer's header keeps what it
+// prints.
 TEST(HeaderTest, OcrColumnsKeyedByTheirPlaceInTheKind) {
   struct Case {
     const char* name;
@@ -1628,6 +1629,26 @@ TEST(HeaderTest, OcrColumnsKeyedByTheirPlaceInTheKind) {
         {"30101", "基本工资", "225.08", "225.08", "0.00"}},
        {"", "", "total", "personnel", "public"},
        {"", "", "total", "", ""}},
+      // No total column (H15 s3w_0237_final): 公用经费 read 经 beside 人员经费, and the other
+      // way round.
+      {"PartMisreadNoTotal",
+       "final.general_budget_basic_expenditure",
+       {{"经济分类科目", "人员经费", "经"},
+        {"301工资福利支出", "20,704.24", ""},
+        {"30102津贴补贴", "3,480.87", ""},
+        {"302商品和服务支出", "", "13,459.56"},
+        {"30201办公费", "", "2,785.37"}},
+       {"", "personnel", "public"},
+       {"", "personnel", ""}},
+      {"OtherPartMisreadNoTotal",
+       "final.general_budget_basic_expenditure",
+       {{"经济分类科目", "人员", "公用经费"},
+        {"301工资福利支出", "20,704.24", ""},
+        {"30102津贴补贴", "3,480.87", ""},
+        {"302商品和服务支出", "", "13,459.56"},
+        {"30201办公费", "", "2,785.37"}},
+       {"", "personnel", "public"},
+       {"", "", "public"}},
       // Yantai's 基本支出预算情况表 splits by source: its columns are not the two parts. Its
       // 财政拨坎 is 财政拨款 with one character misread, keyed as a text layer keys 财政拨款.
       {"SourcesNotParts",
