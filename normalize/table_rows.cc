@@ -54,6 +54,11 @@ std::string InferredPieceNote(std::string_view what, const std::string& garbled,
          (name_used.empty() ? "" : ", by its name '" + name_used + "'") + ")";
 }
 
+// The letters and marks a scan reads a thin stroke or a gap's speck as.
+bool IsStrayStroke(char c) {
+  return c == 'I' || c == 'l' || c == '|' || c == '!' || c == ']';
+}
+
 }  // namespace
 
 // Appends one note to the comma-separated list a finding quotes.
@@ -321,8 +326,13 @@ void RowReader::FillRows(StitchedTable& pending, const TableColumns& columns, in
           // "2080505 机关事业单位…" or "2010801-行政运行" (Beijing 预算03表) in one cell.
           std::size_t digits = 0;
           while (digits < key.size() && key[digits] >= '0' && key[digits] <= '9') ++digits;
+          // A scan may read the gap after the code as a stroke (30101I基本工资, H15
+          // s3w_0238_final): one lookalike letter between a whole code and the name is none.
+          const bool stray = IsOcrCell(grid, r, c) && digits < key.size() &&
+                             IsStrayStroke(key[digits]) && digits + 1 < key.size() &&
+                             static_cast<unsigned char>(key[digits + 1]) >= 0x80;
           const std::size_t name_at =
-              digits < key.size() && key[digits] == '-' ? digits + 1 : digits;
+              digits < key.size() && (key[digits] == '-' || stray) ? digits + 1 : digits;
           if (digits > 0 && name_at < key.size() &&
               static_cast<unsigned char>(key[name_at]) >= 0x80 &&
               IsClassCode(key.substr(0, digits)) && code.empty()) {
@@ -331,7 +341,9 @@ void RowReader::FillRows(StitchedTable& pending, const TableColumns& columns, in
             while (cut < text.size() &&
                    ((text[cut] >= '0' && text[cut] <= '9') || text[cut] == ' '))
               ++cut;
-            if (text.compare(cut, 1, "-") == 0) ++cut;
+            if (text.compare(cut, 1, "-") == 0 ||
+                (stray && cut < text.size() && IsStrayStroke(text[cut])))
+              ++cut;
             if (text.compare(cut, 3, "－") == 0) cut += 3;
             if (name.empty()) name = CleanName(text.substr(cut));
             continue;

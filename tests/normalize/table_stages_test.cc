@@ -3285,6 +3285,35 @@ TEST(RowsTest, OcrSegmentColumnWithMisreadHeaderAndGarbledPieces) {
   }
 }
 
+// A scan read the gap after a code joined to its name as a stroke (30101I基本工资, H15
+// s3w_0238_final): the row keyed nothing. One lookalike letter between a whole code and the
+// name is dropped on a scan; a text layer prints what it prints.
+TEST(RowsTest, OcrStrokeBetweenACodeAndItsNameIsNone) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"经济分类科目", "人员经费"},
+                       {"301工资福利支出", "17.12"},
+                       {"30101I基本工资", "2.61"},
+                       {"30102l津贴补贴", "14.51"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    const StitchedTable stitched = OnePart(grid, "final.general_budget_basic_expenditure");
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    std::vector<std::string> codes;
+    std::vector<std::string> names;
+    for (const CanonicalRow& row : table.rows) {
+      codes.push_back(row.row_code);
+      names.push_back(row.row_name);
+    }
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_EQ(codes, (std::vector<std::string>{"301", "30101", "30102"}));
+      EXPECT_EQ(names, (std::vector<std::string>{"工资福利支出", "基本工资", "津贴补贴"}));
+    } else {
+      EXPECT_EQ(codes, (std::vector<std::string>{"301", "", ""}));
+    }
+  }
+}
+
 // 项 pieces a scan read with a digit lost (0 for 01) or a stroke taken for a digit (101 for 01,
 // sd_yantai_stats p8) are keyed by the one piece their reading allows between the sibling
 // before and the row after (the tree prints in ascending order), and said so; a reading that
