@@ -281,6 +281,20 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
            (ordinal != std::string::npos && label.find("、", ordinal + 1) != std::string::npos))) {
         pieces.clear();
       }
+      // Both sides' labels before one amount, apart (二、政府性基金预算拨款收入 科学技术支出
+      // 186.65: the income line prints nothing, H15 s3w_0231_budget): the amount is the label's
+      // printed beside it, the expenditure's.
+      if (pieces.size() == 1) {
+        const std::vector<std::string> words = SplitWords(pieces[0].label);
+        if (words.size() >= 2) {
+          const std::string first = SummaryLabelName(words.front(), true);
+          const std::string last = SummaryLabelName(words.back(), true);
+          if (!IncomeKey(first).empty() && ExpenditureKey(first).empty() &&
+              !ExpenditureKey(last).empty() && IncomeKey(last).empty()) {
+            pieces[0].label = words.back();
+          }
+        }
+      }
       if (pieces.size() == 1) {
         const std::string name = SummaryLabelName(pieces[0].label, true);
         const bool income = !IncomeKey(name).empty();

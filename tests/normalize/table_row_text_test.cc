@@ -2132,3 +2132,47 @@ TEST(RowTextTest, TextLayerSummaryLinesAreNotReadAsOcr) {
 
 }  // namespace
 }  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// H15 s3w_0231_budget on a scan: a summary read as lines, one of which prints both sides'
+// labels and one amount (二、政府性基金预算拨款收入 科学技术支出 186.65, the income line
+// empty; the class lost its ordinal). The amount is the label's beside it, the expenditure's;
+// before, the whole line was read as the income label, and 186.65 went out as a government
+// fund appropriation.
+TEST(RowTextTest, OcrSummaryLineWithBothSidesLabelsAndOneAmount) {
+  Document document;
+  for (const char* line : {"2024年收支总体情况表(表1)", "单位:万元", "收入 支出"}) {
+    document.blocks.push_back(Text(line, 1));
+  }
+  document.blocks.push_back(Text("项目 预算数 支出功能分类 预算数", 1));
+  document.blocks.back().AsParagraph()->provenance.box = Box{51, 385, 522, 400};
+  for (const char* line :
+       {"一、一般公共预算拨款收入 210.15 一、教育支出 23.50",
+        "二、政府性基金预算拨款收入 科学技术支出 186.65", "本年收入合计 210.15 本年支出合计 210.15",
+        "收入总计 210.15 支出总计 210.15"}) {
+    document.blocks.push_back(Text(line, 1));
+    document.blocks.back().AsParagraph()->provenance.box = Box{51, 454, 522, 471};
+  }
+  for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = TextOrigin::kOcr;
+  std::vector<CanonicalTable> tables;
+  std::vector<Finding> findings;
+  ReadUngriddedSummary(document, DocKind::kBudget, nullptr, tables, findings);
+  std::vector<std::string> got;
+  for (const CanonicalTable& table : tables) {
+    for (const CanonicalRow& row : table.rows) {
+      for (const Figure& figure : row.values) {
+        got.push_back(row.row_code + "=" + std::to_string(figure.amount_fen));
+      }
+    }
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "income.general_budget_appropriation=210150000", "expenditure.205=23500000",
+                     "expenditure.206=186650000", "income.total_current_year=210150000",
+                     "expenditure.total_current_year=210150000", "income.grand_total=210150000",
+                     "expenditure.grand_total=210150000"}));
+}
+
+}  // namespace
+}  // namespace disclose
