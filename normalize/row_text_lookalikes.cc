@@ -28,10 +28,20 @@ bool IsDigitLookalike(char32_t c) {
 
 namespace {
 
+// A mark a scan glues to an amount that reads as no digit (97.01L, H15 s3w_0231_budget: a
+// table's row lost to a paragraph): inside a run it is only ever dropped.
+bool IsNoiseMark(char32_t c) {
+  return c == U'L';
+}
+
+bool IsLookalikeOrNoise(char32_t c) {
+  return IsDigitLookalike(c) || IsNoiseMark(c);
+}
+
 // The amounts a run of digits, separators and lookalikes printing one amount may be: the digits
 // after its last lookalike (noise before the amount: 了71.77, 7了714.28), the lookalikes read as
 // digits (了1.82 for 71.82, I11,650.14 for 111,650.14), the lookalikes dropped (1I0,516.71 for
-// 10,516.71); only amounts grouped as money with two decimals, each once.
+// 10,516.71, 97.01L for 97.01); only amounts grouped as money with two decimals, each once.
 std::vector<std::string> LookalikeReadings(const std::vector<char32_t>& run) {
   std::vector<std::string> readings;
   auto add = [&](const std::string& reading) {
@@ -44,7 +54,7 @@ std::vector<std::string> LookalikeReadings(const std::vector<char32_t>& run) {
   std::size_t last = 0;
   std::string dropped;
   for (std::size_t k = 0; k < run.size(); ++k) {
-    if (IsDigitLookalike(run[k])) {
+    if (IsLookalikeOrNoise(run[k])) {
       last = k + 1;
     } else {
       dropped.push_back(static_cast<char>(run[k]));
@@ -68,7 +78,7 @@ std::string WithLookalikeRunsRead(const std::string& folded,
                                   std::map<std::size_t, LookalikeRun>& runs) {
   const std::vector<char32_t> cps = DecodeUtf8(folded);
   auto in_run = [](char32_t c) {
-    return (c >= U'0' && c <= U'9') || c == U',' || c == U'.' || IsDigitLookalike(c);
+    return (c >= U'0' && c <= U'9') || c == U',' || c == U'.' || IsLookalikeOrNoise(c);
   };
   std::string out;
   for (std::size_t k = 0; k < cps.size();) {
@@ -83,7 +93,7 @@ std::string WithLookalikeRunsRead(const std::string& folded,
     int points = 0;
     while (end < cps.size() && in_run(cps[end])) {
       digits += cps[end] >= U'0' && cps[end] <= U'9' ? 1 : 0;
-      lookalikes += IsDigitLookalike(cps[end]) ? 1 : 0;
+      lookalikes += IsLookalikeOrNoise(cps[end]) ? 1 : 0;
       points += cps[end] == U'.' ? 1 : 0;
       ++end;
     }

@@ -1702,9 +1702,9 @@ TEST(RowTextTest, OcrTableReadAsLinesQuotesWrappedAmountsWhole) {
 // A scan prints digit lookalikes in an amount of a row read as a line of text: noise (了71.77 for
 // 71.77, s3w_0089_budget; 7了714.28 for 714.28, s3w_0071_final), a 7 (了1.82 for 71.82,
 // s3w_0078_final) or a 1 (1I0,516.71 for 10,516.71, s3w_0091_budget; I41,310.80 for 141,310.80
-// and I11,650.14 for 111,650.14, s3w_0082_final). Between amounts they split the row at the
-// lookalike, so the row was named and never read; before the first they were read as noise,
-// so the row was read with an amount short of its leading digit. The row is read
+// and I11,650.14 for 111,650.14, s3w_0082_final), or noise after it (97.01L). Between amounts they
+// split the row at the lookalike, so the row was named and never read; before the first they were
+// read as noise, so the row was read with an amount short of its leading digit. The row is read
 // when exactly one reading of those amounts makes its total the sum of its parts, each such
 // amount with an ocr.repaired finding; otherwise (no reading holds, two hold, the text layer, no
 // total column) it is split as before and only named.
@@ -1763,6 +1763,14 @@ TEST(RowTextTest, OcrRowWithLookalikeHeadsSettledByItsTotal) {
        spend,
        "2200504=14131080,5115434,9015646|2210203=165014,5336941,5828073",
        {"total=I41,310.80->14131080"}},
+      // A mark that reads as no digit glued after an amount (97.01L, H15 s3w_0231_budget): only
+      // ever dropped.
+      {"NoiseAfterAnAmount",
+       "206 科学技术支出 186.65 97.01L 89.64",
+       TextOrigin::kOcr,
+       spend,
+       "206=18665,9701,8964",
+       {"basic=97.01L->9701"}},
       {"NoReadingHolds", "213 01 农业农村 150.52 了71.77 79.75", TextOrigin::kOcr, spend, "", {}},
       {"TwoReadingsHold", "213 01 农业农村 72.00 了1.00 了1.00", TextOrigin::kOcr, spend, "", {}},
       {"TextLayer", "213 01 农业农村 150.52 了71.77 78.75", TextOrigin::kTextLayer, spend, "", {}},
