@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "normalize/amount.h"
 #include "normalize/ocr_labels.h"
+#include "normalize/table_columns_ocr.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
 #include "normalize/tables.h"
@@ -84,34 +85,6 @@ int CountBlankCells(const Table& table, int header_rows, int c) {
   return blank;
 }
 
-// Cells of column c below the header that hold money (a point or a separator): codes, row
-// numbers and counts are bare integers.
-int MoneyCells(const Table& table, int header_rows, int c) {
-  int money = 0;
-  for (int r = header_rows; r < table.row_count; ++r) {
-    const std::string_view text = table.TextAt(r, c);
-    const AmountText amount = ParseAmountText(text);
-    if (amount.kind != AmountKind::kNumber || amount.percent) continue;
-    if (text.find('.') != std::string_view::npos || text.find(',') != std::string_view::npos) {
-      ++money;
-    }
-  }
-  return money;
-}
-
-// Money cells of column c in every part read with the first part's columns: a scan may cut a
-// table after its first rows, and a column printing nothing there prints its money below.
-int MoneyCellsInEveryPart(const StitchedTable& stitched, int c) {
-  const int columns = stitched.parts.front().table->column_count;
-  int money = 0;
-  for (const TablePart& part : stitched.parts) {
-    if (part.table->column_count == columns) {
-      money += MoneyCells(*part.table, part.header.header_rows, c);
-    }
-  }
-  return money;
-}
-
 // OCR'd header words read too badly to key a column (只计 for 合计, 员类 | ]经费 for 人员类 |
 // 公用经费) are keyed by their place in the columns of the identified kind, as the rows and the
 // identities then check: the first amount column after the labels, left of keyed parts, is the
@@ -178,76 +151,6 @@ void KeyOcrColumnsByPlace(const TablePart& first, const std::string& kind,
   }
 }
 
-// The word a header path ends in, the column's own (合计 of 本年收入/合计; the path itself when it
-// has no group).
-std::string OwnWord(const std::string& path) {
-  const std::size_t slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-// Whether column `c` (not the first) prints no header word of its own: an empty path, or only the
-// side's group word (收入) that the columns left of it print above their own words (收入/项目).
-bool OwnWordLost(const HeaderAnalysis& header, std::size_t c) {
-  const std::string& path = header.paths[c];
-  return path.empty() ||
-         (path.find('/') == std::string::npos && StartsWith(header.paths[c - 1], path + "/"));
-}
-
-// Keys each column of an OCR'd grid that its header keyed nothing (no code or 行次 column, not
-// the first) with `key_of(c, own word)`, when no other column has that key; two columns so keyed
-// alike keep their keys, neither being certain.
-template <typename KeyOf>
-void KeyUnkeyedOcrWords(const TablePart& first, std::vector<std::string>& keys, KeyOf key_of) {
-  if (!IsOcrGrid(*first.table)) return;
-  const HeaderAnalysis& header = first.header;
-  std::vector<std::string> keyed = keys;
-  for (std::size_t c = 1; c < keys.size() && c < header.paths.size(); ++c) {
-    if (!keys[c].empty() || IsCodeRole(header.roles[c]) || header.roles[c] == "rowno") continue;
-    const std::string key = key_of(c, OwnWord(header.paths[c]));
-    if (key.empty() || std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
-    keyed[c] = key;
-  }
-  for (std::size_t c = 0; c < keyed.size(); ++c) {
-    if (keyed[c] != keys[c] && std::count(keyed.begin(), keyed.end(), keyed[c]) > 1) {
-      keyed[c] = keys[c];
-    }
-  }
-  keys = keyed;
-}
-
-// The key of a header word `rest` that lost its first character: the key every completion by
-// one of the standard header words' first characters names, or "" when none does or two differ.
-std::string KeyOfAWordMissingItsFirstCharacter(const std::string& rest) {
-  static const char* const kFirstCharacters[] = {"合", "小", "总", "公", "人", "基", "项",
-                                                 "本", "其", "一", "财", "政", "事", "经",
-                                                 "上", "年", "预", "决", "支", "收", "国"};
-  constexpr std::size_t kMaxRest = 4;
-  const std::size_t chars = DecodeUtf8(rest).size();
-  if (chars == 0 || chars > kMaxRest) return "";
-  std::string agreed;
-  for (const char* character : kFirstCharacters) {
-    const std::string key = ColumnKeyForHeader({std::string(character) + rest});
-    if (key.empty() || key == "-" || key == kRateColumn) continue;
-    if (agreed.empty()) agreed = key;
-    if (key != agreed) return "";
-  }
-  return agreed;
-}
-
-// An OCR'd header word that lost its first character to the scan (计 for 合计, s3w_0091_budget;
-// 用经费 for 公用经费, s3w_0078_final: the cell's first ideograph cut or too faint) keys nothing,
-// and its column's figures went unkeyed (column.unkeyed). Such a word is keyed as the word it
-// ends, when every header word it can be the rest of, one character in front taken from the
-// first characters of the standard header words, keys the same column and no other column has
-// that key: 计 is 合计, 小计 or 总计, all the total. A word that keys nothing or several columns so
-// completed (出 of 支出 or 收入支出) stays unkeyed. A text layer's header is read as printed.
-void KeyOcrHeaderWordsMissingTheirFirstCharacter(const TablePart& first,
-                                                 std::vector<std::string>& keys) {
-  KeyUnkeyedOcrWords(first, keys, [](std::size_t, const std::string& word) {
-    return KeyOfAWordMissingItsFirstCharacter(TableKey(word));
-  });
-}
-
 // Kinds whose amount columns split spending (合计 | 基本支出 | 人员经费 | 公用经费 | 项目支出), not
 // sources: Yantai's 基本支出预算情况表 (basic_expenditure) splits by source.
 bool SplitsExpenditure(std::string_view kind) {
@@ -258,403 +161,6 @@ bool SplitsExpenditure(std::string_view kind) {
     if (EndsWith(kind, suffix)) return true;
   }
   return false;
-}
-
-// A figure column's header word a scan read onto the end of the label header left of it (项目
-// (按功能分类)合计 over an empty cell, H12 s3w_0178_final's fiscal summary: the gap between the
-// two words lost), which left the column keyed nothing and its six totals unkeyed. A column with
-// no header word of its own and money in its body takes the key of the figure word the header
-// left of it ends in, when that header is a label's (its whole keys no figure column) and no
-// other column has the key.
-void KeyOcrWordGluedToTheLabelHeader(const TablePart& first, std::vector<std::string>& keys) {
-  const Table& table = *first.table;
-  if (!IsOcrGrid(table)) return;
-  static const char* const kFigureWords[] = {"合计", "小计", "总计", "金额", "决算数", "预算数"};
-  const HeaderAnalysis& header = first.header;
-  for (std::size_t c = 1; c < keys.size() && c < header.paths.size(); ++c) {
-    if (!keys[c].empty() || !OwnWordLost(header, c) || !keys[c - 1].empty() ||
-        MoneyCells(table, header.header_rows, static_cast<int>(c)) < 2) {
-      continue;
-    }
-    const std::string left = TableKey(OwnWord(header.paths[c - 1]));
-    const std::string left_key = ColumnKeyForHeader({left});
-    if (!left_key.empty() && left_key != "-") continue;
-    for (const char* word : kFigureWords) {
-      if (!EndsWith(left, word) || left == word) continue;
-      const std::string key = ColumnKeyForHeader({std::string(word)});
-      if (!key.empty() && key != "-" && std::find(keys.begin(), keys.end(), key) == keys.end()) {
-        keys[c] = key;
-      }
-      break;
-    }
-  }
-}
-
-// Figure columns' names as publishers print them whole: a header cell that runs several
-// together is cut only where every piece is one of them.
-constexpr std::string_view kFigureColumnNames[] = {"合计",
-                                                   "小计",
-                                                   "总计",
-                                                   "本年收入合计",
-                                                   "本年支出合计",
-                                                   "本年收入",
-                                                   "本年支出",
-                                                   "财政拨款收入",
-                                                   "财政拨款",
-                                                   "一般公共预算拨款",
-                                                   "一般公共预算财政拨款",
-                                                   "一般公共预算",
-                                                   "政府性基金预算拨款",
-                                                   "政府性基金预算财政拨款",
-                                                   "政府性基金预算",
-                                                   "国有资本经营预算拨款",
-                                                   "国有资本经营预算财政拨款",
-                                                   "国有资本经营预算",
-                                                   "上级补助收入",
-                                                   "事业收入",
-                                                   "经营收入",
-                                                   "附属单位上缴收入",
-                                                   "其他收入",
-                                                   "用事业基金弥补收支差额",
-                                                   "基本支出",
-                                                   "项目支出",
-                                                   "人员经费",
-                                                   "公用经费",
-                                                   "上缴上级支出",
-                                                   "经营支出",
-                                                   "对附属单位补助支出"};
-
-// The names a header cell's top line joins, with their keys and lengths in the line's
-// characters: the head of a wrapped name completed by `rest` (the lines under it, which name
-// nothing) and the whole name after it; or, with no rest, standard names run together
-// (本年收入合计财政拨款收入其他收入), the fewest that make the line. A line that is one name, or
-// is not cut into names: none.
-struct NameInACell {
-  std::string key;
-  std::size_t chars = 0;
-};
-std::vector<NameInACell> NamesInAHeaderCell(const std::vector<char32_t>& chars,
-                                            const std::string& rest, const std::string& key) {
-  const auto part = [&chars](std::size_t begin, std::size_t end) {
-    return EncodeUtf8(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(begin),
-                                            chars.begin() + static_cast<std::ptrdiff_t>(end)));
-  };
-  if (!rest.empty()) {
-    const std::vector<std::size_t> cuts = GluedWordCuts(part(0, chars.size()), rest, key);
-    if (cuts.empty()) return {};
-    const std::size_t k = cuts.front();
-    return {{ColumnKeyForHeader({part(0, k) + rest}), k}, {key, chars.size() - k}};
-  }
-  // fewest[i]: the fewest names that make the first i characters, and where the last begins.
-  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  std::vector<std::pair<std::size_t, std::size_t>> fewest(chars.size() + 1, {kNone, 0});
-  fewest[0] = {0, 0};
-  for (std::size_t end = 1; end <= chars.size(); ++end) {
-    for (std::size_t begin = 0; begin < end; ++begin) {
-      if (fewest[begin].first == kNone) continue;
-      const std::string piece = part(begin, end);
-      const bool named = std::any_of(std::begin(kFigureColumnNames), std::end(kFigureColumnNames),
-                                     [&piece](std::string_view name) { return piece == name; });
-      if (named && fewest[begin].first + 1 < fewest[end].first) {
-        fewest[end] = {fewest[begin].first + 1, begin};
-      }
-    }
-  }
-  if (fewest[chars.size()].first == kNone || fewest[chars.size()].first < 2) return {};
-  std::vector<NameInACell> names;
-  for (std::size_t end = chars.size(); end > 0; end = fewest[end].second) {
-    const std::size_t begin = fewest[end].second;
-    names.insert(names.begin(), NameInACell{ColumnKeyForHeader({part(begin, end)}), end - begin});
-  }
-  for (std::size_t a = 0; a < names.size(); ++a) {
-    if (names[a].key.empty() || names[a].key == "-") return {};
-    for (std::size_t b = a + 1; b < names.size(); ++b) {
-      if (names[a].key == names[b].key) return {};
-    }
-  }
-  return names;
-}
-
-// A header word with one character misread (财政拨歌收入 for 财政拨款收入, H13 s3w_0200_final's
-// income table: the column keyed nothing and its 14 figures unread): a word of four characters
-// or more that keys nothing, over money (in any part: 公用经慢 over a 公用经费 column empty on
-// the first page, H14 s3w_0219_final), and differs in one character from standard names that
-// all key one column, which no other column has, is keyed as they are. A shorter word is too
-// near too many names to tell.
-void KeyOcrHeaderWordsWithOneCharacterMisread(const StitchedTable& stitched,
-                                              std::vector<std::string>& keys) {
-  constexpr std::size_t kShortestWord = 4;  // code points
-  const TablePart& first = stitched.parts.front();
-  KeyUnkeyedOcrWords(first, keys, [&stitched](std::size_t c, const std::string& own) {
-    const std::vector<char32_t> word = DecodeUtf8(TableKey(own));
-    if (word.size() < kShortestWord || MoneyCellsInEveryPart(stitched, static_cast<int>(c)) < 2) {
-      return std::string();
-    }
-    std::string agreed;
-    for (std::string_view name : kFigureColumnNames) {
-      const std::vector<char32_t> chars = DecodeUtf8(name);
-      if (chars.size() != word.size()) continue;
-      std::size_t differ = 0;
-      for (std::size_t i = 0; i < chars.size(); ++i) differ += chars[i] != word[i] ? 1 : 0;
-      if (differ != 1) continue;
-      const std::string key = ColumnKeyForHeader({std::string(name)});
-      if (key.empty() || key == "-") continue;
-      if (agreed.empty()) agreed = key;
-      if (key != agreed) return std::string();
-    }
-    return agreed;
-  });
-}
-
-// A header word wrapped over two lines in its cell, whose lines OCR read in the wrong order
-// (算一般公共预 for 一般公共预算 over 算, H15 s3w_0234_budget's fiscal summary: the column keyed
-// nothing and its figures went unread): a word of four characters or more that keys nothing,
-// over money, one of whose rotations is a standard name, is keyed as that name. Rotations
-// that name different columns key nothing.
-void KeyOcrHeaderWordsReadOutOfOrder(const StitchedTable& stitched,
-                                     std::vector<std::string>& keys) {
-  constexpr std::size_t kShortestWord = 4;  // code points
-  KeyUnkeyedOcrWords(
-      stitched.parts.front(), keys, [&stitched](std::size_t c, const std::string& own) {
-        const std::vector<char32_t> word = DecodeUtf8(TableKey(own));
-        if (word.size() < kShortestWord ||
-            MoneyCellsInEveryPart(stitched, static_cast<int>(c)) < 2) {
-          return std::string();
-        }
-        std::string agreed;
-        for (std::size_t cut = 1; cut < word.size(); ++cut) {
-          std::vector<char32_t> rotated(word.begin() + static_cast<std::ptrdiff_t>(cut),
-                                        word.end());
-          rotated.insert(rotated.end(), word.begin(),
-                         word.begin() + static_cast<std::ptrdiff_t>(cut));
-          const std::string turned = EncodeUtf8(rotated);
-          if (std::none_of(std::begin(kFigureColumnNames), std::end(kFigureColumnNames),
-                           [&turned](std::string_view name) { return turned == name; })) {
-            continue;
-          }
-          const std::string key = ColumnKeyForHeader({turned});
-          if (key.empty() || key == "-") continue;
-          if (!agreed.empty() && key != agreed) return std::string();
-          agreed = key;
-        }
-        return agreed;
-      });
-}
-
-// Figure columns' names OCR read as one header cell: the first wrapped (一般公共预其他收入 over
-// 算拨款, H10 s3w_0146_budget's income table: its 其他收入 column printed empty, so the scan made
-// no column of it), or several run together (本年收入合计财政拨款收入其他收入, H13 s3w_0200_final).
-// The cell keyed the column by one of them, 其他收入: every general-budget or total figure went
-// out as other income with nothing to say so. The names share the cell's width by their
-// characters, and a column's amounts end under the name that heads them: the column takes that
-// name's key, or none when its amounts reach over two names (its amounts are then named as
-// unread).
-void KeyOcrTwoNamesInOneHeaderCell(const TablePart& first, std::vector<std::string>& keys) {
-  const Table& table = *first.table;
-  if (!IsOcrGrid(table)) return;
-  const int header_rows = first.header.header_rows;
-  for (std::size_t c = 0; c < keys.size(); ++c) {
-    if (keys[c].empty() || keys[c] == "-") continue;
-    const TableCell* top = nullptr;
-    std::string rest;
-    for (int r = 0; r < header_rows; ++r) {
-      const TableCell* cell = table.CellAt(r, static_cast<int>(c));
-      if (cell == nullptr || cell->row != r || cell->column != static_cast<int>(c)) continue;
-      const std::string text = TableKey(cell->text);
-      if (text.empty() || Has(text, "栏次") ||
-          std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-        continue;
-      }
-      if (top == nullptr) {
-        top = cell;
-      } else {
-        rest += text;
-      }
-    }
-    // The lines under the top are the rest of a wrapped name only when they name nothing
-    // themselves (算拨款); 合计 under 一般公共预算基本支出 is a header of the level below, and a
-    // top cell spanning columns is a group's.
-    if (top == nullptr || !top->provenance.box || top->column_span > 1 ||
-        (!rest.empty() && !ColumnKeyForHeader({rest}).empty())) {
-      continue;
-    }
-    const std::vector<std::string> lines = SplitLines(top->text);
-    const std::vector<char32_t> chars = DecodeUtf8(TableKey(lines.empty() ? "" : lines.front()));
-    const std::vector<NameInACell> names = NamesInAHeaderCell(chars, rest, keys[c]);
-    if (names.size() < 2) continue;
-    double lo = 1e18, hi = -1e18;
-    for (const TableCell& cell : table.cells) {
-      if (cell.column != static_cast<int>(c) || cell.row < header_rows || !cell.provenance.box ||
-          !IsPrintedMoney(cell.text)) {
-        continue;
-      }
-      lo = std::min(lo, cell.provenance.box->x0);
-      hi = std::max(hi, cell.provenance.box->x1);
-    }
-    if (lo > hi) continue;
-    const Box& box = *top->provenance.box;
-    const double per_char = box.width() / static_cast<double>(chars.size());
-    std::string key;  // none unless one name heads every amount
-    double start = box.x0;
-    for (std::size_t n = 0; n < names.size(); ++n) {
-      const double end = start + per_char * static_cast<double>(names[n].chars);
-      if (hi <= end + per_char) {
-        if (n == 0 || lo >= start - per_char) key = names[n].key;
-        break;
-      }
-      if (n + 1 == names.size() && lo >= start - per_char) key = names[n].key;
-      start = end;
-    }
-    keys[c] = key;
-  }
-}
-
-// A summary prints its two sides alike (项目 | 行次 | 金额 twice, 收入 left, 支出 right). An OCR'd
-// header that lost one side's amount word (an empty cell over 19,572.91) left that side with no
-// amount column, and the row stage then gave the other side's amounts to its labels. A column
-// with no header word of its own whose body holds money, followed by a label column and then a
-// keyed amount column (the other side), takes that column's key: the sides mirror each other.
-void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) {
-  const Table& table = *first.table;
-  if (!IsOcrGrid(table)) return;
-  const HeaderAnalysis& header = first.header;
-  for (std::size_t c = 1; c < keys.size(); ++c) {
-    // No header word of its own: an empty path, or only the side's group word (收入) that the
-    // columns left of it print above their own words (收入/项目, 收入/行次).
-    // Or a word of its own that names nothing and is no label's (收入/法 for 收入/金额, H11
-    // s3w_0171_final: the income side's three amounts went unkeyed).
-    const std::string word = OwnWord(header.paths[c]);
-    const bool own_word_misread =
-        !word.empty() && ColumnKeyForHeader({word}).empty() && !StartsWith(TableKey(word), "项目");
-    if (!keys[c].empty() || (header.roles[c] != "label" && !header.roles[c].empty()) ||
-        !(OwnWordLost(header, c) || own_word_misread) ||
-        MoneyCells(table, header.header_rows, static_cast<int>(c)) < 2) {
-      continue;
-    }
-    bool label_between = false;
-    for (std::size_t d = c + 1; d < keys.size(); ++d) {
-      if (header.roles[d] == "label") label_between = true;
-      // The other side's 行次 between its labels and its amounts is no amount to mirror.
-      if (keys[d].empty() || header.roles[d] == "rowno") continue;
-      if (label_between) keys[c] = keys[d];
-      break;
-    }
-  }
-  // A side whose amount word OCR misread (质算数 for 预算数, sd_yantai_audit p8) keys nothing
-  // either: where the two sides have as many columns each, a money column keyed nothing takes
-  // the key of the column in its place on the other side, when that side's column holds money
-  // and both sides open with their labels.
-  const std::size_t half = keys.size() / 2;
-  if (keys.size() % 2 != 0 || half < 2 || header.roles[0] != "label" ||
-      header.roles[half] != "label") {
-    return;
-  }
-  for (std::size_t c = 1; c < keys.size(); ++c) {
-    if (c == half) continue;
-    const std::size_t mirror = c < half ? c + half : c - half;
-    const std::string& key = keys[mirror];
-    if (!keys[c].empty() || key.empty() || key == "-" ||
-        (!header.roles[c].empty() && header.roles[c] != "label") ||
-        MoneyCells(table, header.header_rows, static_cast<int>(c)) < 2 ||
-        MoneyCells(table, header.header_rows, static_cast<int>(mirror)) < 2) {
-      continue;
-    }
-    keys[c] = key;
-  }
-}
-
-// Whether the header keyed no column ("-" marks one set aside).
-bool NoColumnKeyed(const std::vector<std::string>& keys) {
-  return std::all_of(keys.begin(), keys.end(),
-                     [](const std::string& key) { return key.empty() || key == "-"; });
-}
-
-// Both sides' amount words misread (预筑数 and 预委数 for 预算数, cn_central_xinfang p9): no
-// column is keyed, so no side has one to mirror (KeyOcrSummarySides). A summary side prints its
-// labels and then its amounts; where the header keys no column at all and every side (a label
-// column and the columns up to the next) holds exactly one column of money, that column is the
-// side's amount. A side of several money columns (a fiscal-appropriation summary's funds), or
-// a column of a few amounts among words, is left to its header words.
-// Whether column `c` prints row numbers only (行次: 1, 2, … 14, one or two digits a cell, at
-// least two of them), whatever its header says.
-bool RowNumberColumn(const Table& table, int header_rows, int c) {
-  int numbers = 0;
-  for (int r = header_rows; r < table.row_count; ++r) {
-    const std::string text = Trim(table.TextAt(r, c));
-    if (text.empty()) continue;
-    if (text.size() > 2 ||
-        !std::all_of(text.begin(), text.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
-      return false;
-    }
-    ++numbers;
-  }
-  constexpr int kNumbersThatShowIt = 2;
-  return numbers >= kNumbersThatShowIt;
-}
-
-// The sides of an OCR'd summary by their bodies (the header analysis calls a column it keys
-// nothing a label column): a column printing no money opens a side, one printing money is among
-// its amounts. A column of row numbers is neither, whether or not its header word 行次 was read
-// (s3w_0082, s3w_0060: the header read as a paragraph above the grid, the expenditure side's 行次
-// 8 … 14 opened a side of its own, and the summary's two sides went unkeyed).
-std::vector<std::vector<std::size_t>> OcrSummarySides(const TablePart& first,
-                                                      const std::vector<std::string>& keys) {
-  const HeaderAnalysis& header = first.header;
-  std::vector<std::vector<std::size_t>> sides;  // each side's money columns
-  for (std::size_t c = 0; c < keys.size() && c < header.roles.size(); ++c) {
-    if (header.roles[c] == "rowno" || IsCodeRole(header.roles[c]) ||
-        RowNumberColumn(*first.table, header.header_rows, static_cast<int>(c))) {
-      continue;
-    }
-    const int money = MoneyCells(*first.table, header.header_rows, static_cast<int>(c));
-    if (money == 0) {
-      sides.emplace_back();
-    } else if (money >= 2 && !sides.empty()) {
-      sides.back().push_back(c);
-    }
-  }
-  return sides;
-}
-
-void KeyOcrSummaryLoneAmounts(const TablePart& first, std::vector<std::string>& keys) {
-  if (!IsOcrGrid(*first.table)) return;
-  if (!NoColumnKeyed(keys)) return;
-  const std::vector<std::vector<std::size_t>> sides = OcrSummarySides(first, keys);
-  if (sides.size() < 2) return;
-  for (const std::vector<std::size_t>& side : sides)
-    if (side.size() != 1) return;
-  for (const std::vector<std::size_t>& side : sides) keys[side.front()] = "amount";
-}
-
-// A summary whose header a scan read as a paragraph above the grid (项目 金额 项目（按功能分类）
-// 合计 一般公共预算财政拨款 政府性基金预算财政拨款): no column keyed. The line's words go side by
-// side, each label word (项目…) opening a side, onto the grid's sides. A side of as many money
-// columns as figure words takes them in order. A side with fewer (a fund printed empty all down
-// makes no column on a scan) stays unkeyed, column.unkeyed naming its amounts: its 合计 keyed
-// alone would be read as the side's one amount, and a fiscal summary's funds lost.
-void KeyOcrSummaryFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys) {
-  const TablePart& first = stitched.parts.front();
-  if (!IsOcrGrid(*first.table) || stitched.header_above.empty() || !NoColumnKeyed(keys)) return;
-  std::vector<std::vector<std::string>> word_sides;
-  for (const std::string& word : stitched.header_above) {
-    const std::string key = ColumnKeyForHeader({word});
-    if (key == "-" || StartsWith(TableKey(word), "项目")) {
-      word_sides.emplace_back();
-    } else if (!key.empty() && !word_sides.empty()) {
-      word_sides.back().push_back(key);
-    }
-  }
-  const std::vector<std::vector<std::size_t>> sides = OcrSummarySides(first, keys);
-  if (sides.size() != word_sides.size() || sides.size() < 2) return;
-  std::vector<std::string> keyed = keys;
-  for (std::size_t s = 0; s < sides.size(); ++s) {
-    const std::vector<std::size_t>& columns = sides[s];
-    const std::vector<std::string>& words = word_sides[s];
-    if (columns.empty() || columns.size() > words.size()) return;
-    if (columns.size() != words.size()) continue;
-    for (std::size_t i = 0; i < columns.size(); ++i) keyed[columns[i]] = words[i];
-  }
-  keys = keyed;
 }
 
 // A table of codes, names and one column of amounts (科目编码 | 科目名称 | 金额) whose amount
@@ -688,74 +194,6 @@ void KeyOcrLoneMoneyColumn(const StitchedTable& stitched, std::vector<std::strin
   }
   if (money_column && money_cells >= 2 && keys[*money_column].empty()) {
     keys[*money_column] = "amount";
-  }
-}
-
-// The side word (收入 / 支出) a summary's header prints over column `c`; "" when none.
-std::string SummarySideOf(const HeaderAnalysis& header, int c) {
-  const std::string& path = header.paths[static_cast<std::size_t>(c)];
-  const std::string top = TableKey(path.substr(0, path.find('/')));
-  if (top == "收入" || top == "支出") return top;
-  return "";
-}
-
-// A summary's two sides never share a segment. OCR that lost the income side's amount column (its
-// amounts read into the expenditure labels' cells: 2,607.07本年支出合计) left one segment whose
-// first labels are the income side's, and the row stage gave them the expenditure side's amounts,
-// a wrong figure on every line. Where a label column under 支出 follows one under 收入 in a
-// segment, the segment is cut there: the income labels keep no amount rather than another's.
-void SeparateOcrSummarySides(const HeaderAnalysis& header, std::vector<Segment>& segments) {
-  for (std::size_t s = 0; s < segments.size(); ++s) {
-    const std::vector<int>& labels = segments[s].labels;
-    if (labels.empty() || SummarySideOf(header, labels.front()) != "收入") continue;
-    for (std::size_t i = 1; i < labels.size(); ++i) {
-      if (SummarySideOf(header, labels[i]) != "支出") continue;
-      Segment income;
-      income.labels.assign(labels.begin(), labels.begin() + static_cast<long>(i));
-      segments[s].labels.erase(segments[s].labels.begin(),
-                               segments[s].labels.begin() + static_cast<long>(i));
-      segments.insert(segments.begin() + static_cast<long>(s), std::move(income));
-      break;
-    }
-  }
-}
-
-// A fiscal-appropriation summary splits its expenditure by fund, 合计 first, then 一般公共预算,
-// 政府性基金预算 …. A scan that lost 一般公共 of the first fund's header left `预算`, which keys
-// the figure kind `budget`, and every expenditure line took a wrong figure there. One that lost
-// only the 一 (般公共预算财政拨款, s3w_0078) is keyed by its 财政拨款 as an income table's
-// fiscal_appropriation source, which a summary's expenditure side never has. Between 合计 and
-// 政府性基金预算 either is the general budget.
-void KeyOcrGeneralBudgetFundColumn(std::vector<std::string>& keys) {
-  for (std::size_t c = 1; c + 1 < keys.size(); ++c) {
-    if ((keys[c] == "budget" || keys[c] == "fiscal_appropriation") && keys[c - 1] == "total" &&
-        keys[c + 1] == "gov_fund") {
-      keys[c] = "general_budget";
-    }
-  }
-}
-
-// An OCR'd header word wrapped in its cell (本年收入 over 合计, 财政拨款 over 收入) reads as two
-// header rows, and the upper piece then prefixes the lower one as a group would
-// (income.total) or leaves nothing it knows (财政拨款/收入). A group heads two columns or more; an
-// upper piece over its own column alone, whose pieces joined name a column, is one word: the joined
-// word keys it. A text layer keeps the word in one cell.
-void KeyWrappedOcrWords(const TablePart& first, std::vector<std::string>& keys) {
-  if (!IsOcrGrid(*first.table)) return;
-  const std::vector<std::string>& paths = first.header.paths;
-  for (std::size_t c = 0; c < keys.size() && c < paths.size(); ++c) {
-    const std::size_t slash = paths[c].find('/');
-    if ((!keys[c].empty() && keys[c].find('.') == std::string::npos) ||
-        slash == std::string::npos || paths[c].find('/', slash + 1) != std::string::npos) {
-      continue;
-    }
-    const std::string upper = paths[c].substr(0, slash + 1);
-    const bool shared = (c > 0 && StartsWith(paths[c - 1], upper)) ||
-                        (c + 1 < paths.size() && StartsWith(paths[c + 1], upper));
-    if (shared) continue;
-    const std::string joined =
-        ColumnKeyForHeader({paths[c].substr(0, slash) + paths[c].substr(slash + 1)});
-    if (!joined.empty() && joined != "-" && joined.find('.') == std::string::npos) keys[c] = joined;
   }
 }
 
@@ -1284,6 +722,46 @@ void KeyOcrVehiclePartByElimination(const std::vector<bool>& keyed_by_group,
 }
 
 }  // namespace
+
+int MoneyCells(const Table& table, int header_rows, int c) {
+  int money = 0;
+  for (int r = header_rows; r < table.row_count; ++r) {
+    const std::string_view text = table.TextAt(r, c);
+    const AmountText amount = ParseAmountText(text);
+    if (amount.kind != AmountKind::kNumber || amount.percent) continue;
+    if (text.find('.') != std::string_view::npos || text.find(',') != std::string_view::npos) {
+      ++money;
+    }
+  }
+  return money;
+}
+
+int MoneyCellsInEveryPart(const StitchedTable& stitched, int c) {
+  const int columns = stitched.parts.front().table->column_count;
+  int money = 0;
+  for (const TablePart& part : stitched.parts) {
+    if (part.table->column_count == columns) {
+      money += MoneyCells(*part.table, part.header.header_rows, c);
+    }
+  }
+  return money;
+}
+
+std::string OwnWord(const std::string& path) {
+  const std::size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+bool OwnWordLost(const HeaderAnalysis& header, std::size_t c) {
+  const std::string& path = header.paths[c];
+  return path.empty() ||
+         (path.find('/') == std::string::npos && StartsWith(header.paths[c - 1], path + "/"));
+}
+
+bool NoColumnKeyed(const std::vector<std::string>& keys) {
+  return std::all_of(keys.begin(), keys.end(),
+                     [](const std::string& key) { return key.empty() || key == "-"; });
+}
 
 TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& options) {
   const TablePart& first = stitched.parts.front();
