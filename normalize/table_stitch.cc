@@ -108,6 +108,18 @@ class Stitcher {
       // then 合计 | 基本支出 | 项目支出) is the next table, whose title and number were lost.
       const bool other_columns =
           previous_table != nullptr && OtherAmountColumns(pending_.back().parts.front(), part);
+      // An untitled grid on the page a table of another kind ends on, whose own header and body
+      // name the 三公 table (its title inside the frame misread, 池S、|
+      // 2025年…“三公"经费支出预算表, H16 s3w_0249_budget: stitched onto the general-budget table
+      // above it, its 合计 exported as that table's total), is a table of its own, and the other
+      // way round. Over a page break a continuation's rows may read as another kind (a 政府采购
+      // page listing 车辆维修).
+      const bool other_kind = previous_table != nullptr && located.title.empty() &&
+                              entry.kind != "other" && !previous_table->pages.empty() &&
+                              !table->pages.empty() && previous_table->pages.back() > 0 &&
+                              table->pages.front() == previous_table->pages.back() &&
+                              EndsWith(entry.kind, ".three_public") !=
+                                  EndsWith(pending_.back().canonical.kind, ".three_public");
       // A title printed again over the part (a title inside the frame, repeated with the
       // header) may continue the table too: its columns are put back first, as an untitled
       // part's are, for RepeatsTitle to compare its rows.
@@ -116,7 +128,7 @@ class Stitcher {
                               pending_.back().canonical.printed_title == located.title &&
                               pending_.back().canonical.kind == entry.kind;
       if (previous_table != nullptr && (located.title.empty() || same_title) && same_unit &&
-          !own_number && !new_on_same_page && !other_columns) {
+          !own_number && !new_on_same_page && !other_columns && !other_kind) {
         if (const Table* padded = PadMissingEmptyColumns(pending_.back().parts.back(), *table)) {
           table = padded;
           part.table = padded;
@@ -131,7 +143,7 @@ class Stitcher {
           previous_table != nullptr && previous_table->column_count == table->column_count;
       const bool stitch = (located.title.empty() || RepeatsTitle(entry, *table, part.header)) &&
                           same_shape && same_unit && !own_number && !new_on_same_page &&
-                          !other_columns;
+                          !other_columns && !other_kind;
       if (stitch) {
         StitchedTable& previous = pending_.back();
         if (StackOntoHeaderOnlyPart(previous, part)) continue;

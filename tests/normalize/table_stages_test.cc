@@ -922,6 +922,41 @@ std::vector<StitchedTable> StitchUntitledAfter(const Table& first, const std::st
   return StitchTables(std::move(identified), StitchOptions{}, owned, findings);
 }
 
+// H16 s3w_0249_budget on a scan: a 三公 table whose title inside its frame was misread, on the
+// page the general-budget table above it ends on, was stitched onto that table and its 合计
+// exported as the general budget's total, silent. An untitled grid whose own header and body
+// name the 三公 table (identify's kind) starts a table of its own there; over a page break (a
+// continuation whose rows merely read so) or when it names no kind, it continues.
+TEST(StitchTest, UntitledThreePublicGridUnderAnotherKindOnItsPageIsATableOfItsOwn) {
+  struct Case {
+    const char* name;
+    int page;
+    const char* kind;  // identify's kind of the untitled grid
+    std::size_t tables;
+  };
+  const Case cases[] = {
+      {"SamePage", 6, "budget.three_public", 2},
+      {"NextPage", 7, "budget.three_public", 1},
+      {"NoKind", 6, "other", 1},
+  };
+  for (const Case& c : cases) {
+    const Table first = PageGrid({"功能分类科目", "小计", "基本支出", "项目支出"},
+                                 {{"210卫生健康支出", "11.87", "11.87", ""}}, 6);
+    const Table second =
+        PageGrid({"项目", "预算数", "", ""},
+                 {{"合计", "3.55", "", ""}, {"公务用车购置及运行费", "2.88", "", ""}}, c.page);
+    std::vector<IdentifiedTable> identified;
+    identified.push_back(Identified(0, &first, "一般公共预算支出功能分类预算表",
+                                    "budget.general_budget_expenditure"));
+    identified.push_back(Identified(2, &second, "", c.kind));
+    std::deque<Table> owned;
+    std::vector<Finding> findings;
+    const std::vector<StitchedTable> stitched =
+        StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+    EXPECT_EQ(stitched.size(), c.tables) << c.name;
+  }
+}
+
 TEST(StitchTest, UntitledSameShapeContinuesAndOtherUnitStartsANewTable) {
   const Table first = Grid(kExpenditureGrid);
   const Table second = Grid({{"202", "外交支出", "5.00", "5.00", ""}});
