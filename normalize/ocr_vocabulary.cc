@@ -135,10 +135,47 @@ int Cost(const std::vector<char32_t>& text, const std::vector<std::size_t>& at, 
   return cost;
 }
 
+// A vocabulary word a scan read with one character added inside it (一般公所共预算 for 一般公共
+// 预算, H16 s3w_0248_final: the summary's 一般公共预算财政拨款收入 keyed as 财政拨款) has that
+// character dropped: a run of non-space characters one longer than a word of kMinWord-
+// ForAnySubstitution characters or more, which is the word with one ideograph inside it (not
+// first, not last), where no vocabulary word is printed exactly. Returns whether it dropped one.
+bool DropOneInsertedCharacter(std::vector<char32_t>& cps) {
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (!IsUnicodeSpace(cps[i])) at.push_back(i);
+  }
+  std::vector<bool> exact(at.size(), false);
+  for (std::u32string_view word : kVocabulary) {
+    for (std::size_t i = 0; i + word.size() <= at.size(); ++i) {
+      if (Cost(cps, at, i, word) == 0) std::fill_n(exact.begin() + i, word.size(), true);
+    }
+  }
+  for (std::u32string_view word : kVocabulary) {
+    if (word.size() < kMinWordForAnySubstitution) continue;
+    for (std::size_t i = 0; i + word.size() + 1 <= at.size(); ++i) {
+      for (std::size_t k = 1; k < word.size(); ++k) {
+        if (!IsCjkIdeograph(cps[at[i + k]]) || exact[i + k]) continue;
+        bool same = true;
+        for (std::size_t w = 0; w < word.size() && same; ++w) {
+          const std::size_t from = i + (w < k ? w : w + 1);
+          same = cps[at[from]] == word[w] && !exact[from];
+        }
+        if (!same) continue;
+        cps.erase(cps.begin() + static_cast<std::ptrdiff_t>(at[i + k]));
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string RepairOcrWords(std::string_view text) {
   std::vector<char32_t> cps = DecodeUtf8(text);
+  bool dropped = false;
+  while (DropOneInsertedCharacter(cps)) dropped = true;
   std::vector<std::size_t> at;  // positions of the non-space code points
   for (std::size_t i = 0; i < cps.size(); ++i) {
     if (!IsUnicodeSpace(cps[i])) at.push_back(i);
@@ -203,7 +240,7 @@ std::string RepairOcrWords(std::string_view text) {
     changed = true;
     mark_exact();
   }
-  return changed ? EncodeUtf8(cps) : std::string(text);
+  return changed || dropped ? EncodeUtf8(cps) : std::string(text);
 }
 
 std::string RepairOcrLabelColons(std::string_view text) {

@@ -59,6 +59,13 @@ TEST(OcrVocabularyTest, RepairOcrWords) {
       // 算 is put back, and 拨款 is no misread of 支出.
       {"一般公共预筑拨款其他收入", "一般公共预算拨款其他收入"},
       {"一般公共预筑拨款", "一般公共预算拨款"},
+      // One character read into a long word (H16 s3w_0248_final): dropped, inside the word only,
+      // never from a word printed right.
+      {"一、一般公所共预算财政拨款收", "一、一般公共预算财政拨款收"},
+      {"商品和服务务支出", "商品和服务支出"},
+      {"一般公共预算和", "一般公共预算和"},
+      {"和一般公共预算", "和一般公共预算"},
+      {"一般公共预算支出", "一般公共预算支出"},
       {"财政拨款项目支出", "财政拨款项目支出"},
       {"公用经费", "公用经费"},
       // A digit or a mark is not a word's misread; a name is not in the vocabulary.
