@@ -2025,6 +2025,22 @@ TEST(RowTextTest, OcrSummaryLinesUnderANumberOnlyTitle) {
   }
 }
 
+// A scanned page of lines, as OCR reads a summary with no grid: the lines `above` (number,
+// title, unit, 收入 支出), the header line, then the body lines ending at `body_right`.
+Document OcrSummaryLines(const std::vector<std::string>& above, const std::string& header,
+                         const std::vector<std::string>& body, int page, double body_right) {
+  Document document;
+  for (const std::string& line : above) document.blocks.push_back(Text(line, page));
+  document.blocks.push_back(Text(header, page));
+  document.blocks.back().AsParagraph()->provenance.box = Box{51, 385, 522, 400};
+  for (const std::string& line : body) {
+    document.blocks.push_back(Text(line, page));
+    document.blocks.back().AsParagraph()->provenance.box = Box{51, 454, body_right, 471};
+  }
+  for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = TextOrigin::kOcr;
+  return document;
+}
+
 // H8 s3w_0126's fiscal summary on a scan: every label cut at its column's edge, its end on the
 // line of rests under it with the amounts' last digits, some of them 7 read 了. The lookalike
 // rests complete their amounts, and the words complete the labels that name no row as read.
@@ -2055,16 +2071,9 @@ TEST(RowTextTest, OcrSummaryLinesWithLabelEndsAndLookalikeRests) {
        {"income.grand_total", "expenditure.grand_total"}},
   };
   for (const Case& c : cases) {
-    Document document;
-    for (const char* line : {"附表4", "单位:元", "收入 支出"})
-      document.blocks.push_back(Text(line, 3));
-    document.blocks.push_back(Text("项目 金额 项目(按功 合计 一般公共预 政府性基金", 3));
-    document.blocks.back().AsParagraph()->provenance.box = Box{51, 385, 522, 400};
-    for (const std::string& line : c.body) {
-      document.blocks.push_back(Text(line, 3));
-      document.blocks.back().AsParagraph()->provenance.box = Box{51, 454, 451, 471};
-    }
-    for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    const Document document =
+        OcrSummaryLines({"附表4", "单位:元", "收入 支出"},
+                        "项目 金额 项目(按功 合计 一般公共预 政府性基金", c.body, 3, 451);
     std::vector<CanonicalTable> tables;
     std::vector<Finding> findings;
     ReadUngriddedSummary(document, DocKind::kFinalAccounts, nullptr, tables, findings);
@@ -2150,20 +2159,12 @@ namespace {
 // before, the whole line was read as the income label, and 186.65 went out as a government
 // fund appropriation.
 TEST(RowTextTest, OcrSummaryLineWithBothSidesLabelsAndOneAmount) {
-  Document document;
-  for (const char* line : {"2024年收支总体情况表(表1)", "单位:万元", "收入 支出"}) {
-    document.blocks.push_back(Text(line, 1));
-  }
-  document.blocks.push_back(Text("项目 预算数 支出功能分类 预算数", 1));
-  document.blocks.back().AsParagraph()->provenance.box = Box{51, 385, 522, 400};
-  for (const char* line :
-       {"一、一般公共预算拨款收入 210.15 一、教育支出 23.50",
-        "二、政府性基金预算拨款收入 科学技术支出 186.65", "本年收入合计 210.15 本年支出合计 210.15",
-        "收入总计 210.15 支出总计 210.15"}) {
-    document.blocks.push_back(Text(line, 1));
-    document.blocks.back().AsParagraph()->provenance.box = Box{51, 454, 522, 471};
-  }
-  for (Block& block : document.blocks) block.AsParagraph()->provenance.origin = TextOrigin::kOcr;
+  const Document document = OcrSummaryLines(
+      {"2024年收支总体情况表(表1)", "单位:万元", "收入 支出"}, "项目 预算数 支出功能分类 预算数",
+      {"一、一般公共预算拨款收入 210.15 一、教育支出 23.50",
+       "二、政府性基金预算拨款收入 科学技术支出 186.65", "本年收入合计 210.15 本年支出合计 210.15",
+       "收入总计 210.15 支出总计 210.15"},
+      1, 522);
   std::vector<CanonicalTable> tables;
   std::vector<Finding> findings;
   ReadUngriddedSummary(document, DocKind::kBudget, nullptr, tables, findings);
