@@ -193,7 +193,9 @@ TEST(OcrRepairTest, AChangeMustExplainTheGapNotHideItUnderTheTolerance) {
     std::vector<Finding> findings;
     RepairOcrFigures(tables, findings);
     EXPECT_EQ(CountCheck(findings, "ocr.repaired"), c.repairs);
-    if (c.repairs == 1) EXPECT_EQ(FindFigure(tables, "208", "basic")->amount_fen, 1000030000);
+    if (c.repairs == 1) {
+      EXPECT_EQ(FindFigure(tables, "208", "basic")->amount_fen, 1000030000);
+    }
   }
 }
 
