@@ -52,15 +52,15 @@ std::string SummaryLabelName(const std::string& printed, bool ocr) {
 // named.
 // On a scan (`ocr`) a 行次 may read as a digit's lookalike (总计 了 498.63 总计 14 498.63,
 // s3w_0063, s3w_0094; 一、一般公共预算财政拨款收入 了 430,948.42, s3w_0092): it is left out too.
-void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& rows, bool ocr,
-                    std::vector<std::string>& keys,
-                    std::vector<std::vector<std::string>>& columns) {
-  keys.assign(rows.size(), "");
-  columns.assign(rows.size(), {});
-  if (rows.size() != 2) return;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
+namespace {
+
+// The keys and columns of one summary row read as a line: `income` and `expenditure`, its two
+// pieces (see SummaryRowKeys). Both or neither are keyed.
+void KeysOfOneRow(const CanonicalTable& table, const RowPiece* const pieces[2], bool ocr,
+                  std::string keys[2], std::vector<std::string> columns[2]) {
+  for (std::size_t i = 0; i < 2; ++i) {
     const std::string side = i == 0 ? "income." : "expenditure.";
-    const std::string name = SummaryLabelName(rows[i].label, ocr);
+    const std::string name = SummaryLabelName(pieces[i]->label, ocr);
     const std::string key = i == 0 ? IncomeKey(name) : ExpenditureKey(name);
     if (key.empty()) continue;
     bool seen = false;
@@ -76,7 +76,7 @@ void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& ro
       filled = std::move(mine);
       seen = true;
     }
-    if (filled.size() != rows[i].amounts.size()) continue;
+    if (filled.size() != pieces[i]->amounts.size()) continue;
     const bool present =
         std::any_of(table.rows.begin(), table.rows.end(),
                     [&](const CanonicalRow& row) { return row.row_code == side + key; });
@@ -88,6 +88,35 @@ void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& ro
   // is no clean row (header words run into it: 项目 预算数 … 收入总计 48.08 支出总计 48.0 48.08,
   // s2w_0029_budget), and its other side's amounts may be cut too.
   if (keys[0].empty() || keys[1].empty()) {
+    keys[0].clear();
+    keys[1].clear();
+    columns[0].clear();
+    columns[1].clear();
+  }
+}
+
+}  // namespace
+
+void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& rows, bool ocr,
+                    std::vector<std::string>& keys,
+                    std::vector<std::vector<std::string>>& columns) {
+  keys.assign(rows.size(), "");
+  columns.assign(rows.size(), {});
+  // A scan may read two rows as one line (本年收入合计 … 本年支出合计 … 收入总计 … 支出总计 …,
+  // H16 s3w_0240_budget): four pieces are two rows when each pair keys both its sides.
+  if (rows.size() != 2 && !(ocr && rows.size() == 4)) return;
+  for (std::size_t first = 0; first + 1 < rows.size(); first += 2) {
+    const RowPiece* const pieces[2] = {&rows[first], &rows[first + 1]};
+    std::string pair_keys[2];
+    std::vector<std::string> pair_columns[2];
+    KeysOfOneRow(table, pieces, ocr, pair_keys, pair_columns);
+    for (std::size_t i = 0; i < 2; ++i) {
+      keys[first + i] = std::move(pair_keys[i]);
+      columns[first + i] = std::move(pair_columns[i]);
+    }
+  }
+  // A line of two rows is read whole or not at all.
+  if (std::any_of(keys.begin(), keys.end(), [](const std::string& key) { return key.empty(); })) {
     keys.assign(rows.size(), "");
     columns.assign(rows.size(), {});
   }

@@ -2185,3 +2185,69 @@ TEST(RowTextTest, OcrSummaryLineWithBothSidesLabelsAndOneAmount) {
 
 }  // namespace
 }  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// H16 s3w_0240_budget on a scan: a plain summary's last two rows and the note under the table
+// read as one paragraph, the expenditure 行次 11 read 1】1 (本年收入合计 24.10 本年支出合计 1】1
+// 24.10收入总计 24.10 支出总计 12 24.10注:…): none of the four totals was read. A line of four
+// pieces whose sides alternate is two rows, each read as a line of one row is; a 行次 token
+// holding a digit and a mark is left out of its label; the note after the last amount is none
+// of the rows'. A text layer's line, or pieces that do not alternate, are only named.
+TEST(RowTextTest, OcrSummaryLineHoldingTwoRows) {
+  struct Case {
+    const char* name;
+    const char* line;
+    TextOrigin origin;
+    std::size_t read;
+  };
+  const Case cases[] = {
+      {"TwoRows", "本年收入合计 24.10 本年支出合计 24.10 收入总计 24.10 支出总计 24.10",
+       TextOrigin::kOcr, 4},
+      {"MarkInRowNumberAndANote",
+       "本年收入合计 24.10 本年支出合计 1】1 24.10收入总计 24.10 支出总计 12 "
+       "24.10注:本表人金额单位转换时可能存在尾数误差。",
+       TextOrigin::kOcr, 4},
+      {"SidesNotAlternating", "本年收入合计 24.10 收入总计 24.10 本年支出合计 24.10 支出总计 24.10",
+       TextOrigin::kOcr, 0},
+      {"TextLayer", "本年收入合计 24.10 本年支出合计 24.10 收入总计 24.10 支出总计 24.10",
+       TextOrigin::kTextLayer, 0},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(
+        Block{Grid({{"一般公共预算拨款收入", "24.10", "教育支出", "10.53"}})});
+    document.blocks.push_back(Text(c.line, 2));
+    document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    std::vector<CanonicalTable> tables = {
+        TableOnPage2("budget.income_expenditure_summary", 0, {"", "amount", "", "amount"})};
+    CanonicalTable& table = tables[0];
+    for (const char* code : {"income.general_budget_appropriation", "expenditure.205"}) {
+      CanonicalRow row{code, "", 0, 0, 0, {}};
+      Figure figure;
+      figure.column = "amount";
+      figure.amount_fen = 100;
+      row.values.push_back(figure);
+      table.rows.push_back(row);
+    }
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> got;
+    for (const CanonicalRow& row : tables[0].rows) {
+      for (const Figure& figure : row.values) {
+        if (figure.amount_fen == 2410) got.push_back(row.row_code);
+      }
+    }
+    EXPECT_EQ(got.size(), c.read) << c.name;
+    if (c.read == 4) {
+      EXPECT_EQ(got, (std::vector<std::string>{"income.total_current_year",
+                                               "expenditure.total_current_year",
+                                               "income.grand_total", "expenditure.grand_total"}))
+          << c.name;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace disclose
