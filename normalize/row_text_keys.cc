@@ -43,6 +43,41 @@ std::string SummaryLabelName(const std::string& printed, bool ocr) {
   return TableKey(StripOrdinal(TableKey(label)));
 }
 
+namespace {
+
+// The key of one piece of a summary line on its side (`income` or the expenditure side), and
+// the columns its amounts fill; "" when its label keys nothing, the side's rows fill different
+// columns or not as many as it prints, or the table has the row already.
+std::string KeyOfPiece(const CanonicalTable& table, const RowPiece& piece, bool income, bool ocr,
+                       std::vector<std::string>& columns) {
+  const std::string side = income ? "income." : "expenditure.";
+  const std::string name = SummaryLabelName(piece.label, ocr);
+  const std::string key = income ? IncomeKey(name) : ExpenditureKey(name);
+  if (key.empty()) return "";
+  bool seen = false;
+  std::vector<std::string> filled;
+  for (const CanonicalRow& row : table.rows) {
+    if (!StartsWith(row.row_code, side) || row.values.empty()) continue;
+    std::vector<std::string> mine;
+    for (const Figure& figure : row.values) mine.push_back(figure.column);
+    if (seen && mine != filled) {
+      filled.clear();
+      break;
+    }
+    filled = std::move(mine);
+    seen = true;
+  }
+  if (filled.size() != piece.amounts.size()) return "";
+  const bool present =
+      std::any_of(table.rows.begin(), table.rows.end(),
+                  [&](const CanonicalRow& row) { return row.row_code == side + key; });
+  if (present) return "";
+  columns = std::move(filled);
+  return side + key;
+}
+
+}  // namespace
+
 // A summary prints two rows side by side, income on the left and expenditure on the right, so a
 // line of text holding one of its rows holds two pieces (本年收入合计 84,118.60 本年支出合计
 // 84,118.60 84,118.60): the first keyed on the income side, the second on the expenditure side,
@@ -52,70 +87,21 @@ std::string SummaryLabelName(const std::string& printed, bool ocr) {
 // named.
 // On a scan (`ocr`) a 行次 may read as a digit's lookalike (总计 了 498.63 总计 14 498.63,
 // s3w_0063, s3w_0094; 一、一般公共预算财政拨款收入 了 430,948.42, s3w_0092): it is left out too.
-namespace {
-
-// The keys and columns of one summary row read as a line: `income` and `expenditure`, its two
-// pieces (see SummaryRowKeys). Both or neither are keyed.
-void KeysOfOneRow(const CanonicalTable& table, const RowPiece* const pieces[2], bool ocr,
-                  std::string keys[2], std::vector<std::string> columns[2]) {
-  for (std::size_t i = 0; i < 2; ++i) {
-    const std::string side = i == 0 ? "income." : "expenditure.";
-    const std::string name = SummaryLabelName(pieces[i]->label, ocr);
-    const std::string key = i == 0 ? IncomeKey(name) : ExpenditureKey(name);
-    if (key.empty()) continue;
-    bool seen = false;
-    std::vector<std::string> filled;
-    for (const CanonicalRow& row : table.rows) {
-      if (!StartsWith(row.row_code, side) || row.values.empty()) continue;
-      std::vector<std::string> mine;
-      for (const Figure& figure : row.values) mine.push_back(figure.column);
-      if (seen && mine != filled) {
-        filled.clear();
-        break;
-      }
-      filled = std::move(mine);
-      seen = true;
-    }
-    if (filled.size() != pieces[i]->amounts.size()) continue;
-    const bool present =
-        std::any_of(table.rows.begin(), table.rows.end(),
-                    [&](const CanonicalRow& row) { return row.row_code == side + key; });
-    if (present) continue;
-    keys[i] = side + key;
-    columns[i] = std::move(filled);
-  }
-  // Both sides or neither: a line whose one side keys nothing, or a row the grid has already,
-  // is no clean row (header words run into it: 项目 预算数 … 收入总计 48.08 支出总计 48.0 48.08,
-  // s2w_0029_budget), and its other side's amounts may be cut too.
-  if (keys[0].empty() || keys[1].empty()) {
-    keys[0].clear();
-    keys[1].clear();
-    columns[0].clear();
-    columns[1].clear();
-  }
-}
-
-}  // namespace
-
 void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& rows, bool ocr,
                     std::vector<std::string>& keys,
                     std::vector<std::vector<std::string>>& columns) {
   keys.assign(rows.size(), "");
   columns.assign(rows.size(), {});
   // A scan may read two rows as one line (本年收入合计 … 本年支出合计 … 收入总计 … 支出总计 …,
-  // H16 s3w_0240_budget): four pieces are two rows when each pair keys both its sides.
+  // H16 s3w_0240_budget): four pieces are two rows, income then expenditure each.
   if (rows.size() != 2 && !(ocr && rows.size() == 4)) return;
-  for (std::size_t first = 0; first + 1 < rows.size(); first += 2) {
-    const RowPiece* const pieces[2] = {&rows[first], &rows[first + 1]};
-    std::string pair_keys[2];
-    std::vector<std::string> pair_columns[2];
-    KeysOfOneRow(table, pieces, ocr, pair_keys, pair_columns);
-    for (std::size_t i = 0; i < 2; ++i) {
-      keys[first + i] = std::move(pair_keys[i]);
-      columns[first + i] = std::move(pair_columns[i]);
-    }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    keys[i] = KeyOfPiece(table, rows[i], i % 2 == 0, ocr, columns[i]);
   }
-  // A line of two rows is read whole or not at all.
+  // All pieces or none: a line whose one side keys nothing, or a row the grid has already, is
+  // no clean row (header words run into it: 项目 预算数 … 收入总计 48.08 支出总计 48.0 48.08,
+  // s2w_0029_budget), and its other side's amounts may be cut too; a line of two rows is read
+  // whole or not at all.
   if (std::any_of(keys.begin(), keys.end(), [](const std::string& key) { return key.empty(); })) {
     keys.assign(rows.size(), "");
     columns.assign(rows.size(), {});
