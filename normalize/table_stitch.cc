@@ -99,10 +99,10 @@ class Stitcher {
       // one on the same page, with a unit line printed between them, is a
       // table of its own, also when its number line is lost (a scan that read
       // nothing of a lone 二、 stitched the second table onto the first).
-      const bool new_on_same_page = previous_table != nullptr && located.unit_before.has_value() &&
-                                    !previous_table->pages.empty() && !table->pages.empty() &&
-                                    previous_table->pages.back() > 0 &&
+      const bool on_the_same_page = previous_table != nullptr && !previous_table->pages.empty() &&
+                                    !table->pages.empty() && previous_table->pages.back() > 0 &&
                                     table->pages.front() == previous_table->pages.back();
+      const bool new_on_same_page = on_the_same_page && located.unit_before.has_value();
       // A continuation prints no header or its table's header again. A grid under a header
       // of its own whose amount columns are all other ones (本年收入合计 | 财政拨款收入 | 其他收入,
       // then 合计 | 基本支出 | 项目支出) is the next table, whose title and number were lost.
@@ -114,10 +114,7 @@ class Stitcher {
       // above it, its 合计 exported as that table's total), is a table of its own, and the other
       // way round. Over a page break a continuation's rows may read as another kind (a 政府采购
       // page listing 车辆维修).
-      const bool other_kind = previous_table != nullptr && located.title.empty() &&
-                              entry.kind != "other" && !previous_table->pages.empty() &&
-                              !table->pages.empty() && previous_table->pages.back() > 0 &&
-                              table->pages.front() == previous_table->pages.back() &&
+      const bool other_kind = on_the_same_page && located.title.empty() && entry.kind != "other" &&
                               EndsWith(entry.kind, ".three_public") !=
                                   EndsWith(pending_.back().canonical.kind, ".three_public");
       // A title printed again over the part (a title inside the frame, repeated with the
