@@ -80,6 +80,33 @@ constexpr std::string_view kFigureColumnNames[] = {"合计",
 // nothing) and the whole name after it; or, with no rest, standard names run together
 // (本年收入合计财政拨款收入其他收入), the fewest that make the line. A line that is one name, or
 // is not cut into names: none.
+// Keys each OCR'd header word that keys nothing (KeyUnkeyedOcrWords), of four characters or
+// more and over money in two cells at least (in any part), as the standard figure-column names
+// it `reads_as` key it, when they all key one column. A shorter word is too near too many names
+// to tell.
+template <typename ReadsAs>
+void KeyOcrWordsAsStandardNames(const StitchedTable& stitched, std::vector<std::string>& keys,
+                                ReadsAs reads_as) {
+  constexpr std::size_t kShortestWord = 4;  // code points
+  KeyUnkeyedOcrWords(stitched.parts.front(), keys,
+                     [&stitched, &reads_as](std::size_t c, const std::string& own) {
+                       const std::vector<char32_t> word = DecodeUtf8(TableKey(own));
+                       if (word.size() < kShortestWord ||
+                           MoneyCellsInEveryPart(stitched, static_cast<int>(c)) < 2) {
+                         return std::string();
+                       }
+                       std::string agreed;
+                       for (std::string_view name : kFigureColumnNames) {
+                         if (!reads_as(word, DecodeUtf8(name))) continue;
+                         const std::string key = ColumnKeyForHeader({std::string(name)});
+                         if (key.empty() || key == "-") continue;
+                         if (!agreed.empty() && key != agreed) return std::string();
+                         agreed = key;
+                       }
+                       return agreed;
+                     });
+}
+
 struct NameInACell {
   std::string key;
   std::size_t chars = 0;
@@ -179,56 +206,31 @@ void KeyOcrWordGluedToTheLabelHeader(const TablePart& first, std::vector<std::st
 
 void KeyOcrHeaderWordsWithOneCharacterMisread(const StitchedTable& stitched,
                                               std::vector<std::string>& keys) {
-  constexpr std::size_t kShortestWord = 4;  // code points
-  const TablePart& first = stitched.parts.front();
-  KeyUnkeyedOcrWords(first, keys, [&stitched](std::size_t c, const std::string& own) {
-    const std::vector<char32_t> word = DecodeUtf8(TableKey(own));
-    if (word.size() < kShortestWord || MoneyCellsInEveryPart(stitched, static_cast<int>(c)) < 2) {
-      return std::string();
-    }
-    std::string agreed;
-    for (std::string_view name : kFigureColumnNames) {
-      const std::vector<char32_t> chars = DecodeUtf8(name);
-      if (chars.size() != word.size()) continue;
-      std::size_t differ = 0;
-      for (std::size_t i = 0; i < chars.size(); ++i) differ += chars[i] != word[i] ? 1 : 0;
-      if (differ != 1) continue;
-      const std::string key = ColumnKeyForHeader({std::string(name)});
-      if (key.empty() || key == "-") continue;
-      if (agreed.empty()) agreed = key;
-      if (key != agreed) return std::string();
-    }
-    return agreed;
-  });
+  KeyOcrWordsAsStandardNames(
+      stitched, keys, [](const std::vector<char32_t>& word, const std::vector<char32_t>& name) {
+        if (name.size() != word.size()) return false;
+        std::size_t differ = 0;
+        for (std::size_t i = 0; i < name.size(); ++i) {
+          differ += name[i] != word[i] ? 1 : 0;
+        }
+        return differ == 1;
+      });
 }
 
 void KeyOcrHeaderWordsReadOutOfOrder(const StitchedTable& stitched,
                                      std::vector<std::string>& keys) {
-  constexpr std::size_t kShortestWord = 4;  // code points
-  KeyUnkeyedOcrWords(
-      stitched.parts.front(), keys, [&stitched](std::size_t c, const std::string& own) {
-        const std::vector<char32_t> word = DecodeUtf8(TableKey(own));
-        if (word.size() < kShortestWord ||
-            MoneyCellsInEveryPart(stitched, static_cast<int>(c)) < 2) {
-          return std::string();
-        }
-        std::string agreed;
+  KeyOcrWordsAsStandardNames(
+      stitched, keys, [](const std::vector<char32_t>& word, const std::vector<char32_t>& name) {
+        if (name.size() != word.size()) return false;
         for (std::size_t cut = 1; cut < word.size(); ++cut) {
-          std::vector<char32_t> rotated(word.begin() + static_cast<std::ptrdiff_t>(cut),
-                                        word.end());
-          rotated.insert(rotated.end(), word.begin(),
-                         word.begin() + static_cast<std::ptrdiff_t>(cut));
-          const std::string turned = EncodeUtf8(rotated);
-          if (std::none_of(std::begin(kFigureColumnNames), std::end(kFigureColumnNames),
-                           [&turned](std::string_view name) { return turned == name; })) {
-            continue;
+          if (std::equal(word.begin() + static_cast<std::ptrdiff_t>(cut), word.end(),
+                         name.begin()) &&
+              std::equal(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(cut),
+                         name.end() - static_cast<std::ptrdiff_t>(cut))) {
+            return true;
           }
-          const std::string key = ColumnKeyForHeader({turned});
-          if (key.empty() || key == "-") continue;
-          if (!agreed.empty() && key != agreed) return std::string();
-          agreed = key;
         }
-        return agreed;
+        return false;
       });
 }
 
