@@ -135,22 +135,36 @@ int Cost(const std::vector<char32_t>& text, const std::vector<std::size_t>& at, 
   return cost;
 }
 
-// A vocabulary word a scan read with one character added inside it (一般公所共预算 for 一般公共
-// 预算, H16 s3w_0248_final: the summary's 一般公共预算财政拨款收入 keyed as 财政拨款) has that
-// character dropped: a run of non-space characters one longer than a word of kMinWord-
-// ForAnySubstitution characters or more, which is the word with one ideograph inside it (not
-// first, not last), where no vocabulary word is printed exactly. Returns whether it dropped one.
-bool DropOneInsertedCharacter(std::vector<char32_t>& cps) {
+// The positions of `cps`'s non-space code points: words are matched across spaces.
+std::vector<std::size_t> NonSpacePositions(const std::vector<char32_t>& cps) {
   std::vector<std::size_t> at;
   for (std::size_t i = 0; i < cps.size(); ++i) {
     if (!IsUnicodeSpace(cps[i])) at.push_back(i);
   }
+  return at;
+}
+
+// Per non-space position `at`, whether it is a character of a vocabulary word printed exactly:
+// such characters are never changed.
+std::vector<bool> ExactVocabularyMarks(const std::vector<char32_t>& cps,
+                                       const std::vector<std::size_t>& at) {
   std::vector<bool> exact(at.size(), false);
   for (std::u32string_view word : kVocabulary) {
     for (std::size_t i = 0; i + word.size() <= at.size(); ++i) {
       if (Cost(cps, at, i, word) == 0) std::fill_n(exact.begin() + i, word.size(), true);
     }
   }
+  return exact;
+}
+
+// A vocabulary word a scan read with one character added inside it (一般公所共预算 for 一般公共
+// 预算, H16 s3w_0248_final: the summary's 一般公共预算财政拨款收入 keyed as 财政拨款) has that
+// character dropped: a run of non-space characters one longer than a word of kMinWord-
+// ForAnySubstitution characters or more, which is the word with one ideograph inside it (not
+// first, not last), where no vocabulary word is printed exactly. Returns whether it dropped one.
+bool DropOneInsertedCharacter(std::vector<char32_t>& cps) {
+  const std::vector<std::size_t> at = NonSpacePositions(cps);
+  const std::vector<bool> exact = ExactVocabularyMarks(cps, at);
   for (std::u32string_view word : kVocabulary) {
     if (word.size() < kMinWordForAnySubstitution) continue;
     for (std::size_t i = 0; i + word.size() + 1 <= at.size(); ++i) {
@@ -176,20 +190,9 @@ std::string RepairOcrWords(std::string_view text) {
   std::vector<char32_t> cps = DecodeUtf8(text);
   bool dropped = false;
   while (DropOneInsertedCharacter(cps)) dropped = true;
-  std::vector<std::size_t> at;  // positions of the non-space code points
-  for (std::size_t i = 0; i < cps.size(); ++i) {
-    if (!IsUnicodeSpace(cps[i])) at.push_back(i);
-  }
+  const std::vector<std::size_t> at = NonSpacePositions(cps);
   // Characters of a vocabulary word printed exactly (or made so by a repair) are kept.
-  std::vector<bool> exact(at.size(), false);
-  auto mark_exact = [&] {
-    for (std::u32string_view word : kVocabulary) {
-      for (std::size_t i = 0; i + word.size() <= at.size(); ++i) {
-        if (Cost(cps, at, i, word) == 0) std::fill_n(exact.begin() + i, word.size(), true);
-      }
-    }
-  };
-  mark_exact();
+  std::vector<bool> exact = ExactVocabularyMarks(cps, at);
   // The nearest word over the window starting at i; none when two words of the same length
   // are nearest (a tie guesses nothing) or when a change would touch an exact word.
   struct Repair {
@@ -238,7 +241,7 @@ std::string RepairOcrWords(std::string_view text) {
     if (chosen.word.empty()) break;
     for (std::size_t k = 0; k < chosen.word.size(); ++k) cps[at[where + k]] = chosen.word[k];
     changed = true;
-    mark_exact();
+    exact = ExactVocabularyMarks(cps, at);
   }
   return changed || dropped ? EncodeUtf8(cps) : std::string(text);
 }
