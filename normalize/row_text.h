@@ -101,7 +101,7 @@ std::vector<std::string> AmountsWithDigitLookalikes(std::string_view text);
 
 std::string RowKey(const std::string& kind, const RowPiece& row);
 std::string SummaryLabelName(const std::string& printed, bool ocr);
-void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& rows, bool ocr,
+void SummaryRowKeys(const CanonicalTable& table, std::vector<RowPiece>& rows, bool ocr,
                     std::vector<std::string>& keys, std::vector<std::vector<std::string>>& columns);
 
 // ------------------------------------------------------------ row_text_columns.cc

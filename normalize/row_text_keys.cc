@@ -76,6 +76,43 @@ std::string KeyOfPiece(const CanonicalTable& table, const RowPiece& piece, bool 
   return side + key;
 }
 
+// The expenditure row of a summary line whose income row printed no amount: the line's one
+// piece, its label an income label's words and then an expenditure label's. Keyed (and its
+// label cut to the expenditure words) when exactly one split of the label's words makes an
+// income label on the left and a new expenditure row on the right that takes the piece's
+// amounts; "" and the piece as read otherwise.
+std::string OnlyTheExpenditureRow(const CanonicalTable& table, RowPiece& piece, bool ocr,
+                                  std::vector<std::string>& columns) {
+  if (!piece.code.empty() || piece.amounts.empty()) return "";
+  const std::vector<std::string> words = SplitWords(piece.label);
+  std::string found;
+  std::string found_label;
+  std::vector<std::string> found_columns;
+  for (std::size_t split = 1; split < words.size(); ++split) {
+    std::string income;
+    std::string expenditure;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      std::string& side = w < split ? income : expenditure;
+      if (!side.empty()) side += " ";
+      side += words[w];
+    }
+    if (IncomeKey(SummaryLabelName(income, ocr)).empty()) continue;
+    RowPiece right = piece;
+    right.label = expenditure;
+    std::vector<std::string> right_columns;
+    const std::string key = KeyOfPiece(table, right, false, ocr, right_columns);
+    if (key.empty()) continue;
+    if (!found.empty()) return "";
+    found = key;
+    found_label = expenditure;
+    found_columns = std::move(right_columns);
+  }
+  if (found.empty()) return "";
+  piece.label = found_label;
+  columns = std::move(found_columns);
+  return found;
+}
+
 }  // namespace
 
 // A summary prints two rows side by side, income on the left and expenditure on the right, so a
@@ -87,11 +124,18 @@ std::string KeyOfPiece(const CanonicalTable& table, const RowPiece& piece, bool 
 // named.
 // On a scan (`ocr`) a 行次 may read as a digit's lookalike (总计 了 498.63 总计 14 498.63,
 // s3w_0063, s3w_0094; 一、一般公共预算财政拨款收入 了 430,948.42, s3w_0092): it is left out too.
-void SummaryRowKeys(const CanonicalTable& table, const std::vector<RowPiece>& rows, bool ocr,
+// An income row printing no amount beside its expenditure row makes one piece of both labels
+// (二、政府性基金预算拨款 城乡社区支出 5.19 5.19, H17 s3w_0269_budget): the piece is the
+// expenditure row, its label the words after the income label (OnlyTheExpenditureRow).
+void SummaryRowKeys(const CanonicalTable& table, std::vector<RowPiece>& rows, bool ocr,
                     std::vector<std::string>& keys,
                     std::vector<std::vector<std::string>>& columns) {
   keys.assign(rows.size(), "");
   columns.assign(rows.size(), {});
+  if (rows.size() == 1) {
+    keys[0] = OnlyTheExpenditureRow(table, rows[0], ocr, columns[0]);
+    return;
+  }
   // A scan may read two rows as one line (本年收入合计 … 本年支出合计 … 收入总计 … 支出总计 …,
   // H16 s3w_0240_budget): four pieces are two rows, income then expenditure each.
   if (rows.size() != 2 && !(ocr && rows.size() == 4)) return;

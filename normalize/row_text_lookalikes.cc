@@ -188,6 +188,10 @@ bool SettleRow(const CanonicalTable& table, std::size_t r, RowPiece& row,
     }
     std::vector<std::string> columns = RowColumns(table, trial.amounts.size());
     if (columns.empty()) columns = ChildColumns(table, trial);
+    // A row printing fewer amounts than the table has columns, its parent read (H17 s3w_0269:
+    // 21301 农业农村 了7.31 了.31 under 213 = 7.31 | 7.31 | blank): its parent's remainders say
+    // which columns, and only the reading equal to them holds.
+    if (columns.empty()) columns = RemainderColumns(table, trial);
     const std::string holds = RowTotalHolds(columns, trial.amounts, table.unit);
     if (holds.empty()) continue;
     if (held && *held != trial.amounts) return false;

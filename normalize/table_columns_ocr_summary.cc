@@ -69,6 +69,40 @@ std::string SummarySideOf(const HeaderAnalysis& header, int c) {
   return "";
 }
 
+// Whether a header word read above a summary's grid names a side's label column (项目, 项目（按
+// 功能分类）, 支出功能分类: H17 s3w_0269_budget), the word each side's header opens with.
+bool OpensASide(const std::string& key) {
+  return StartsWith(key, "项目") || EndsWith(key, "分类") || EndsWith(key, "分类科目");
+}
+
+// The fund of a fiscal summary's expenditure side whose column a scan kept when the header
+// names more funds than the side has money columns: a fund printed empty all down (政府性基金预算
+// with no money) makes no column on a scan. When the side has two money columns under the words
+// 合计 and two funds or more, and the second equals the first on every row printing both (two
+// at least, none differing), one fund holds all the money: the first the header names (一般公共
+// 预算, the fund a department's summary hardly ever prints empty). "" otherwise. The column is
+// reported as keyed by the rows' sums.
+std::string TheOneFundPrinted(const TablePart& first, const std::vector<std::size_t>& columns,
+                              const std::vector<std::string>& words) {
+  constexpr int kRowsThatShowIt = 2;
+  if (columns.size() != 2 || words.size() < 3 || words.front() != "total") return "";
+  for (std::size_t w = 1; w < words.size(); ++w) {
+    if (words[w] != "general_budget" && words[w] != "gov_fund" && words[w] != "state_capital") {
+      return "";
+    }
+  }
+  const Table& table = *first.table;
+  int equal = 0;
+  for (int r = first.header.header_rows; r < table.row_count; ++r) {
+    const AmountText total = ParseAmountText(table.TextAt(r, static_cast<int>(columns[0])));
+    const AmountText fund = ParseAmountText(table.TextAt(r, static_cast<int>(columns[1])));
+    if (total.kind != AmountKind::kNumber || fund.kind != AmountKind::kNumber) continue;
+    if (ToFen(total, UnitOfAmount::kYuan) != ToFen(fund, UnitOfAmount::kYuan)) return "";
+    ++equal;
+  }
+  return equal >= kRowsThatShowIt ? words[1] : "";
+}
+
 }  // namespace
 
 void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys) {
@@ -130,13 +164,14 @@ void KeyOcrSummaryLoneAmounts(const TablePart& first, std::vector<std::string>& 
   for (const std::vector<std::size_t>& side : sides) keys[side.front()] = "amount";
 }
 
-void KeyOcrSummaryFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys) {
+void KeyOcrSummaryFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys,
+                                  std::vector<int>& keyed_by_sums, std::string& sums_evidence) {
   const TablePart& first = stitched.parts.front();
   if (!IsOcrGrid(*first.table) || stitched.header_above.empty() || !NoColumnKeyed(keys)) return;
   std::vector<std::vector<std::string>> word_sides;
   for (const std::string& word : stitched.header_above) {
     const std::string key = ColumnKeyForHeader({word});
-    if (key == "-" || StartsWith(TableKey(word), "项目")) {
+    if (key == "-" || OpensASide(TableKey(word))) {
       word_sides.emplace_back();
     } else if (!key.empty() && !word_sides.empty()) {
       word_sides.back().push_back(key);
@@ -145,14 +180,31 @@ void KeyOcrSummaryFromHeaderAbove(const StitchedTable& stitched, std::vector<std
   const std::vector<std::vector<std::size_t>> sides = OcrSummarySides(first, keys);
   if (sides.size() != word_sides.size() || sides.size() < 2) return;
   std::vector<std::string> keyed = keys;
+  std::vector<int> by_sums;
+  std::string evidence;
   for (std::size_t s = 0; s < sides.size(); ++s) {
     const std::vector<std::size_t>& columns = sides[s];
     const std::vector<std::string>& words = word_sides[s];
     if (columns.empty() || columns.size() > words.size()) return;
-    if (columns.size() != words.size()) continue;
+    if (columns.size() != words.size()) {
+      const std::string one_fund = TheOneFundPrinted(first, columns, words);
+      if (one_fund.empty()) continue;
+      keyed[columns[0]] = "total";
+      keyed[columns[1]] = one_fund;
+      by_sums.push_back(static_cast<int>(columns[1]));
+      evidence = "column " + std::to_string(columns[1] + 1) +
+                 " equals the total on every row: the one of the header's " +
+                 std::to_string(words.size() - 1) + " funds printing money, taken as its first, " +
+                 one_fund;
+      continue;
+    }
     for (std::size_t i = 0; i < columns.size(); ++i) keyed[columns[i]] = words[i];
   }
   keys = keyed;
+  if (!by_sums.empty()) {
+    keyed_by_sums.insert(keyed_by_sums.end(), by_sums.begin(), by_sums.end());
+    sums_evidence = evidence;
+  }
 }
 
 void SeparateOcrSummarySides(const HeaderAnalysis& header, std::vector<Segment>& segments) {

@@ -774,24 +774,59 @@ TEST(RowTextTest, OcrHeaderAboveWithTwoColumnNamesJoined) {
 // s3w_0042_final on a scan: a fiscal-appropriation summary whose header OCR read as a line
 // above the grid keyed no column. Its words go side by side onto the grid's sides: the income
 // side's 金额 keys its one column; the expenditure side names three funds over two columns (the
-// empty 政府性基金 made none) and stays unkeyed. Both sides matching, both are keyed.
+// empty 政府性基金 made none). Its second column equals its total on every row, so one fund holds
+// all the money: the first named, 一般公共预算, reported as keyed by the rows' sums (H17
+// s3w_0269_budget; before, the side stayed unkeyed and its figures were lost). A row where the
+// two differ leaves the side unkeyed. 支出功能分类 opens the expenditure side as 项目… does (H17
+// s3w_0269_budget: the header's words made one side, and nothing was keyed).
 TEST(RowTextTest, OcrSummaryHeaderAboveKeysItsSides) {
-  Table grid = Grid(
-      {{"一、一般公共预算财政拨款", "1,098,490.47", "教育支出", "1,098,490.47", "1,098,490.47"},
-       {"二、政府性基金预算财政拨款", "", "", "", ""},
-       {"本年收入合计", "1,098,490.47", "本年支出合计", "1,098,490.47", "1,098,490.47"},
-       {"总计", "1,098,490.47", "总计", "1,098,490.47", "1,098,490.47"}});
-  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
-  StitchedTable stitched;
-  stitched.canonical.kind = "final.fiscal_appropriation_summary";
-  stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
-  stitched.header_above = {
-      "项目", "金额", "项目〈按功能分类)", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨"};
-  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
-            (std::vector<std::string>{"", "amount", "", "", ""}));
-  stitched.header_above = {"项目", "金额", "项目〈按功能分类)", "合计", "一般公共预算财政拨款"};
-  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
-            (std::vector<std::string>{"", "amount", "", "total", "general_budget"}));
+  struct Case {
+    const char* name;
+    std::vector<std::string> header_above;
+    const char* second_fund;  // the expenditure side's second amount on its first row
+    std::vector<std::string> keys;
+    std::vector<int> keyed_by_sums;
+  };
+  const std::vector<std::string> funds_keyed = {"", "amount", "", "total", "general_budget"};
+  const Case cases[] = {
+      {"AllFundsNamed",
+       {"项目", "金额", "项目〈按功能分类)", "合计", "一般公共预算财政拨款",
+        "政府性基金预算财政拨"},
+       "1,098,490.47",
+       funds_keyed,
+       {4}},
+      {"FundsDiffer",
+       {"项目", "金额", "项目〈按功能分类)", "合计", "一般公共预算财政拨款",
+        "政府性基金预算财政拨"},
+       "1,098,490.40",
+       {"", "amount", "", "", ""},
+       {}},
+      {"PrintedFundsOnly",
+       {"项目", "金额", "项目〈按功能分类)", "合计", "一般公共预算财政拨款"},
+       "1,098,490.40",
+       funds_keyed,
+       {}},
+      {"ExpenditureSideNamedByItsClassification",
+       {"项目", "预算数", "支出功能分类", "合计", "一般公共预算", "政府性基金预算"},
+       "1,098,490.47",
+       funds_keyed,
+       {4}},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid(
+        {{"一、一般公共预算财政拨款", "1,098,490.47", "教育支出", "1,098,490.47", c.second_fund},
+         {"二、政府性基金预算财政拨款", "", "", "", ""},
+         {"本年收入合计", "1,098,490.47", "本年支出合计", "1,098,490.47", "1,098,490.47"},
+         {"总计", "1,098,490.47", "总计", "1,098,490.47", "1,098,490.47"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+    StitchedTable stitched;
+    stitched.canonical.kind = "final.fiscal_appropriation_summary";
+    stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+    stitched.header_above = c.header_above;
+    const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+    EXPECT_EQ(columns.keys, c.keys) << c.name;
+    EXPECT_EQ(columns.keyed_by_sums, c.keyed_by_sums) << c.name;
+  }
 }
 
 // s3w_0002_budget, s3w_0038_budget, s3w_0019_budget on a scan: the line above an income
@@ -1255,6 +1290,13 @@ TEST(RowTextTest, RowPrintingFewerAmountsFillsItsParentsRemainders) {
        {parent, sibling},
        "2210203 购房补贴 39,193.40 39,193.40",
        {"2210203/total=3919340", "2210203/basic=3919340"}},
+      // A scan's 7 read 了 in its amounts (H17 s3w_0269: 了7.31 了.31): the reading equal to
+      // its column's remainder.
+      {"LookalikeSettledByTheRemainders",
+       {CodedRow(kind, "22102", {{"total", 17315053}, {"basic", 8725898}, {"project", 8589155}}),
+        sibling},
+       "2210203 购房补贴 了9,193.40 了9,193.40",
+       {"2210203/total=7919340", "2210203/basic=7919340"}},
       {"RemainderDiffers", {parent, sibling}, "2210203 购房补贴 39,193.40 39,193.41", {}},
       {"ParentNotRead", {sibling}, "2210203 购房补贴 39,193.40 39,193.40", {}},
       {"ThirdColumnLeft",
@@ -2246,6 +2288,50 @@ TEST(RowTextTest, OcrSummaryLineHoldingTwoRows) {
                                                "income.grand_total", "expenditure.grand_total"}))
           << c.name;
     }
+  }
+}
+
+}  // namespace
+}  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// H17 s3w_0269_budget on a scan: a fiscal summary's line whose income row prints no amount
+// (二、政府性基金预算拨款 城乡社区支出 5.19 5.19, the expenditure label's ordinal lost): one piece
+// of both labels, which keyed neither side, and the expenditure row's two figures were only
+// named. The words after the income label are the expenditure row's label: read there, with the
+// columns the side's rows fill. A label that splits into no income label, or two ways, or whose
+// expenditure row the table has already, stays named.
+TEST(RowTextTest, OcrSummaryLineWhoseIncomeRowPrintsNoAmount) {
+  struct Case {
+    const char* name;
+    const char* line;
+    std::vector<std::string> read;  // "row_code/column=fen"
+  };
+  const Case cases[] = {
+      {"IncomeLabelThenExpenditureRow",
+       "二、政府性基金预算拨款 城乡社区支出 5.19 5.19",
+       {"expenditure.212/total=519", "expenditure.212/general_budget=519"}},
+      {"NoIncomeLabel", "城乡社区 城乡社区支出 5.19 5.19", {}},
+      {"ExpenditureRowReadAlready", "二、政府性基金预算拨款 教育支出 5.19 5.19", {}},
+      {"AmountsNotAsManyAsTheColumns", "二、政府性基金预算拨款 城乡社区支出 5.19", {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(
+        Block{Grid({{"一、一般公共预算拨款", "24.10", "一、教育支出", "18.91", "18.91"}})});
+    document.blocks.push_back(Text(c.line, 2));
+    document.blocks.back().AsParagraph()->provenance.origin = TextOrigin::kOcr;
+    std::vector<CanonicalTable> tables = {TableOnPage2(
+        "budget.fiscal_appropriation_summary", 0, {"", "amount", "", "total", "general_budget"})};
+    tables[0].rows.push_back(
+        CodedRow(tables[0].kind, "income.general_budget_appropriation", {{"amount", 2410}}));
+    tables[0].rows.push_back(
+        CodedRow(tables[0].kind, "expenditure.205", {{"total", 1891}, {"general_budget", 1891}}));
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    EXPECT_EQ(FiguresOfRowsFromText(tables[0]), c.read) << c.name;
   }
 }
 
