@@ -81,6 +81,11 @@ std::vector<std::pair<std::u32string, std::string>> Variants(const std::u32strin
       out.emplace_back(v, "lost digit");
     }
   }
+  // A stray digit before the amount: a neighbour's number read onto its front (a 栏次 3 glued
+  // to 5,027,809.04 as 35,027,809.04, H17 s3w_0268_budget). Only while a digit is left.
+  if (n >= 2 && IsAsciiDigit(printed[0]) && IsAsciiDigit(printed[1])) {
+    out.emplace_back(printed.substr(1), "stray leading digit");
+  }
   return out;
 }
 

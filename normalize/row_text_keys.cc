@@ -3,6 +3,7 @@
 // so a line of it holds two rows keyed by side (SummaryRowKeys); a label's 行次 after it, which a
 // scan may read as a digit's lookalike, is no part of its name.
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -51,8 +52,26 @@ namespace {
 std::string KeyOfPiece(const CanonicalTable& table, const RowPiece& piece, bool income, bool ocr,
                        std::vector<std::string>& columns) {
   const std::string side = income ? "income." : "expenditure.";
-  const std::string name = SummaryLabelName(piece.label, ocr);
-  const std::string key = income ? IncomeKey(name) : ExpenditureKey(name);
+  auto key_of = [&](const std::string& label) {
+    const std::string name = SummaryLabelName(label, ocr);
+    return income ? IncomeKey(name) : ExpenditureKey(name);
+  };
+  std::string key = key_of(piece.label);
+  // A scan's 行次 read as a glyph no digit looks like (本年支出合计 卫 for 本年支出合计 11, H17
+  // s3w_0268_budget) or with a mark among its digits (支出总计 1]12): a last word of one or two
+  // characters, or of digits and marks, after a label that keys without it.
+  if (key.empty() && ocr) {
+    const std::vector<std::string> words = SplitWords(piece.label);
+    constexpr std::size_t kRowNumberGlyphs = 2;
+    const bool digits_and_marks =
+        !words.empty() && std::all_of(words.back().begin(), words.back().end(), [](char c) {
+          return IsAsciiDigit(c) || std::ispunct(static_cast<unsigned char>(c));
+        });
+    if (words.size() >= 2 &&
+        (DecodeUtf8(words.back()).size() <= kRowNumberGlyphs || digits_and_marks)) {
+      key = key_of(piece.label.substr(0, piece.label.rfind(words.back())));
+    }
+  }
   if (key.empty()) return "";
   bool seen = false;
   std::vector<std::string> filled;

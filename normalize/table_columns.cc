@@ -408,15 +408,50 @@ void KeyFromHeaderAbove(const StitchedTable& stitched,
   }
 }
 
+// The figure key of a three-character header word of `first`'s header rows one character from
+// 预算数 (budget) or 决算数 (final): the key, "-" when it is one character from both, "" when
+// no word is (or two are).
+std::string FigureWordMisread(const TablePart& first) {
+  const std::vector<char32_t> budget = DecodeUtf8("预算数");
+  const std::vector<char32_t> final_word = DecodeUtf8("决算数");
+  auto near = [](const std::vector<char32_t>& word, const std::vector<char32_t>& standard) {
+    if (word.size() != standard.size()) return false;
+    int differ = 0;
+    for (std::size_t i = 0; i < word.size(); ++i) differ += word[i] != standard[i] ? 1 : 0;
+    return differ <= 1;
+  };
+  std::string found;
+  for (int r = 0; r < first.header.header_rows; ++r) {
+    for (int c = 0; c < first.table->column_count; ++c) {
+      const std::vector<char32_t> word = DecodeUtf8(TableKey(first.table->TextAt(r, c)));
+      const bool is_budget = near(word, budget);
+      const bool is_final = near(word, final_word);
+      if (!is_budget && !is_final) continue;
+      if (!found.empty()) return "";
+      found = is_budget && is_final ? "-" : is_budget ? "budget" : "final";
+    }
+  }
+  return found;
+}
+
 // A 三公 table read with no header at all (its header and first rows left on the page before,
 // read as text) whose one column of amounts has no key. The header repeated as a paragraph right
 // above the grid (项目 决算数) names that column when it names one figure column; without it, a
 // budget's row-wise 三公 table with one amount column prints its 预算数 there, so that column is
 // the budget, while a final account's lone column may be 预算数 or 决算数 and stays unkeyed
 // (column.unkeyed names its amounts). Only when every other column holds text.
+// An OCR'd header whose word over that column a scan misread (项算数, H17 s3w_0268_budget) is
+// no header for it either: with every column unkeyed, the word one character from 预算数 or
+// 决算数 names the column as they do; one character from both (its first misread) says no more
+// than no word.
 void KeyHeaderlessThreePublic(const StitchedTable& stitched, std::vector<std::string>& keys) {
   const TablePart& first = stitched.parts.front();
-  if (first.header.header_rows != 0) return;
+  std::string misread;  // the key a misread header word names, "-" when it names both
+  if (first.header.header_rows != 0) {
+    if (!IsOcrGrid(*first.table) || !NoColumnKeyed(keys)) return;
+    misread = FigureWordMisread(first);
+    if (misread.empty()) return;
+  }
   // The one figure word among `words`; false when two name figure columns over one.
   auto figure_word = [](const std::vector<std::string>& words, std::string& named) {
     for (const std::string& word : words) {
@@ -427,8 +462,8 @@ void KeyHeaderlessThreePublic(const StitchedTable& stitched, std::vector<std::st
     }
     return true;
   };
-  std::string named;
-  if (!figure_word(stitched.header_above, named)) return;
+  std::string named = misread == "-" ? "" : misread;
+  if (named.empty() && !figure_word(stitched.header_above, named)) return;
   // On a scan the header's words may be read into the first row's label cell above its label
   // (项目 … 决算数 over 合计 | 59.15, H11 s3w_0171_final): the words of that cell's lines but its
   // last, when the header above names no figure column.
@@ -443,7 +478,8 @@ void KeyHeaderlessThreePublic(const StitchedTable& stitched, std::vector<std::st
   if (named != "budget" && named != "final" && !named.empty()) return;
   if (named.empty() && StartsWith(stitched.canonical.kind, "budget.")) named = "budget";
   if (named.empty()) return;
-  if (std::any_of(keys.begin(), keys.end(), [](const std::string& k) { return !k.empty(); })) {
+  if (misread.empty() &&
+      std::any_of(keys.begin(), keys.end(), [](const std::string& k) { return !k.empty(); })) {
     return;
   }
   int amount_column = -1;
@@ -452,7 +488,7 @@ void KeyHeaderlessThreePublic(const StitchedTable& stitched, std::vector<std::st
     int texts = 0;
     for (const TablePart& part : stitched.parts) {
       if (part.table->column_count != first.table->column_count) return;
-      for (int r = 0; r < part.table->row_count; ++r) {
+      for (int r = part.header.header_rows; r < part.table->row_count; ++r) {
         const AmountText amount = ParseAmountText(part.table->TextAt(r, static_cast<int>(c)));
         if (amount.kind == AmountKind::kNumber && !amount.percent) {
           ++amounts;

@@ -124,6 +124,8 @@ TEST(OcrRepairTest, RepairsTheOneCharacterBothIdentitiesProve) {
       {"234,56", "misread separator"},
       {"2334.56", "doubled digit"},
       {"24.56", "lost digit"},
+      // A neighbour's number read onto its front (栏次 3, H17 s3w_0268_budget).
+      {"3234.56", "stray leading digit"},
       // A serif 4 read 1 and a serif 5 read 3 (Chongqing's and Yantai's fonts, chi_sim).
       {"231.56", "confusable digit"},
       {"234.36", "confusable digit"},

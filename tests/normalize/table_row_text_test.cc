@@ -903,6 +903,48 @@ TEST(RowTextTest, HeaderlessThreePublicTable) {
   }
 }
 
+// H17 s3w_0268_budget on a scan: the 三公 table's header word over its lone amount column read
+// 项算数, which keys nothing: its six figures were lost. A word one character from 预算数 or 决算数
+// says what no word does at least: a budget's column is its 预算数; one character from only 决算数
+// (决算效) names it the final; a final account whose word is one character from both stays
+// unkeyed; a text layer's header is read as printed.
+TEST(RowTextTest, ThreePublicTableWithItsFigureWordMisread) {
+  struct Case {
+    const char* name;
+    const char* kind;
+    const char* word;
+    TextOrigin origin;
+    std::vector<std::string> keys;
+  };
+  const Case cases[] = {
+      {"BudgetFirstCharacterMisread",
+       "budget.three_public",
+       "项算数",
+       TextOrigin::kOcr,
+       {"", "budget"}},
+      {"FinalLastCharacterMisread",
+       "final.three_public",
+       "决算效",
+       TextOrigin::kOcr,
+       {"", "final"}},
+      {"FinalFirstCharacterMisread", "final.three_public", "项算数", TextOrigin::kOcr, {"", ""}},
+      {"NoFigureWord", "budget.three_public", "备注", TextOrigin::kOcr, {"", ""}},
+      {"TextLayer", "budget.three_public", "项算数", TextOrigin::kTextLayer, {"", ""}},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"项目", c.word},
+                       {"因公出国（境）费", "22,513.36"},
+                       {"公务用车购置及运行费", "77,785.67"},
+                       {"公务接待费", "12,017.51"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    StitchedTable stitched;
+    stitched.canonical.kind = c.kind;
+    stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+    stitched.declared = UnitOfAmount::kYuan;
+    EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys, c.keys) << c.name;
+  }
+}
+
 // s7w_0100_final: a final account's 三公 table, its header and 合计 row at the foot of one page,
 // its header repeated as a paragraph right above the rest of its rows on the next: 项目 决算数
 // names the lone amount column. Two figure words over one amount column key nothing.
@@ -2250,6 +2292,10 @@ TEST(RowTextTest, OcrSummaryLineHoldingTwoRows) {
       {"MarkInRowNumberAndANote",
        "本年收入合计 24.10 本年支出合计 1】1 24.10收入总计 24.10 支出总计 12 "
        "24.10注:本表人金额单位转换时可能存在尾数误差。",
+       TextOrigin::kOcr, 4},
+      // H17 s3w_0268_budget: 行次 11 read 卫, a glyph no digit looks like; 12 read 1]12.
+      {"RowNumberReadAsAGlyph",
+       "本年收入合计 24.10 本年支出合计 卫 24.10收入总计 24.10 支出总计 1]12 24.10",
        TextOrigin::kOcr, 4},
       {"SidesNotAlternating", "本年收入合计 24.10 收入总计 24.10 本年支出合计 24.10 支出总计 24.10",
        TextOrigin::kOcr, 0},
