@@ -1,5 +1,7 @@
 #include "normalize/ocr_rest_rows.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -10,6 +12,7 @@
 
 #include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/table_figure.h"
 
 namespace disclose {
 namespace {
@@ -24,12 +27,23 @@ bool HasDigit(std::string_view text) {
   return false;
 }
 
-bool IsRest(std::string_view text) {
-  if (text.empty() || text.size() > 2) return false;
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
+// The digits of a rest (one or two digits alone), a digit's lookalike read as the digit (a
+// wrapped 7 read 了, H17 s3w_0266_budget: 3,516,571.1 over 了); "" when `text` is no rest.
+std::string RestDigits(std::string_view text) {
+  std::string digits;
+  for (const char32_t c : DecodeUtf8(text)) {
+    const char digit = c >= U'0' && c <= U'9' ? static_cast<char>(c) : OcrLookalikeDigit(c);
+    if (digit == 0) return "";
+    digits.push_back(digit);
   }
-  return true;
+  return digits.size() <= 2 ? digits : "";
+}
+
+// Whether `word` is marks alone (; : ' …), a speck of the scan read after an amount.
+bool IsSpeck(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return std::ispunct(static_cast<unsigned char>(c)) != 0;
+  });
 }
 
 // The cut amount `text` reads as, with its point put back where a scan read a comma for it
@@ -111,9 +125,16 @@ bool JoinWrappedRestRow(Table& table, int r) {
     if (!IsOcr(*cell)) return false;
     const auto up = above.find(column);
     if (up == above.end() || !IsOcr(*up->second)) return false;
-    const std::string head_text = Trim(up->second->text);
+    std::string head_text = Trim(up->second->text);
     // The cut amount is the cell's last word (a cell that ran two columns' text together,
-    // 59,097. 本年支出合计 59,097., ends with the amount whose rest is under it).
+    // 59,097. 本年支出合计 59,097., ends with the amount whose rest is under it), a speck after
+    // it dropped (3,516,571.1 ; over 了).
+    const std::string rest_digits = RestDigits(text);
+    if (const std::size_t speck = head_text.find_last_of(" \t\n");
+        !rest_digits.empty() && speck != std::string::npos &&
+        IsSpeck(std::string_view(head_text).substr(speck + 1))) {
+      head_text = Trim(head_text.substr(0, speck));
+    }
     const std::size_t space = head_text.find_last_of(" \t\n");
     const std::string before = space == std::string::npos ? "" : head_text.substr(0, space + 1);
     const std::string last_word =
@@ -123,17 +144,19 @@ bool JoinWrappedRestRow(Table& table, int r) {
       any_rest = true;
       continue;
     }
-    if (IsRest(text)) {
+    if (!rest_digits.empty()) {
       const std::optional<std::pair<std::string, std::size_t>> head = CutHead(last_word);
-      if (!head || head->second + text.size() != 2) return false;
-      const std::string whole = head->first + text;
+      std::string whole;
+      if (head && head->second + rest_digits.size() == 2) whole = head->first + rest_digits;
       const AmountText amount = ParseAmountText(whole);
-      if (amount.kind != AmountKind::kNumber || amount.decimals != 2 || amount.irregular_grouping) {
-        return false;
+      if (!whole.empty() && amount.kind == AmountKind::kNumber && amount.decimals == 2 &&
+          !amount.irregular_grouping) {
+        joins.push_back(Join{cell, up->second, before + whole});
+        any_rest = true;
+        continue;
       }
-      joins.push_back(Join{cell, up->second, before + whole});
-      any_rest = true;
-      continue;
+      // Digits under no cut amount end it; a lookalike (I, l) may be a label's wrapped end.
+      if (HasDigit(text)) return false;
     }
     // A label's wrapped end, under a label.
     if (HasDigit(text) || DecodeUtf8(text).size() > kMaxWordCodePoints || head_text.empty() ||

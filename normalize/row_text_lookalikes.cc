@@ -23,7 +23,7 @@ namespace disclose {
 // A character a Chinese recogniser reads for a digit, or prints as noise before one (了 for 7,
 // O or 〇 for 0, l, I or 丨 for 1).
 bool IsDigitLookalike(char32_t c) {
-  return c == U'了' || c == U'O' || c == U'〇' || c == U'l' || c == U'I' || c == U'丨';
+  return OcrLookalikeDigit(c) != 0;
 }
 
 namespace {
@@ -251,9 +251,6 @@ bool SettleLookalikeReadings(const CanonicalTable& table, std::vector<RowPiece>&
 // after such a character for the amount, and a finding that quotes only those names no figure
 // printed. Runs of digits, separators and lookalikes holding at least one of each.
 std::vector<std::string> AmountsWithDigitLookalikes(std::string_view text) {
-  auto lookalike = [](char32_t c) {
-    return c == U'了' || c == U'O' || c == U'〇' || c == U'l' || c == U'I' || c == U'丨';
-  };
   const std::vector<char32_t> cps = DecodeUtf8(text);
   std::vector<std::string> amounts;
   for (std::size_t i = 0; i < cps.size();) {
@@ -261,9 +258,9 @@ std::vector<std::string> AmountsWithDigitLookalikes(std::string_view text) {
     bool digit = false;
     bool look = false;
     while (end < cps.size() && ((cps[end] >= U'0' && cps[end] <= U'9') || cps[end] == U',' ||
-                                cps[end] == U'.' || lookalike(cps[end]))) {
+                                cps[end] == U'.' || IsDigitLookalike(cps[end]))) {
       digit = digit || (cps[end] >= U'0' && cps[end] <= U'9');
-      look = look || lookalike(cps[end]);
+      look = look || IsDigitLookalike(cps[end]);
       ++end;
     }
     if (end == i) {

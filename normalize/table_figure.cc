@@ -52,18 +52,18 @@ std::optional<Figure> FigureOfCell(const CanonicalTable& table, const CanonicalR
   return figure;
 }
 
+char OcrLookalikeDigit(char32_t c) {
+  if (c == U'了') return '7';
+  if (c == U'O' || c == U'〇') return '0';
+  if (c == U'l' || c == U'I' || c == U'丨') return '1';
+  return 0;
+}
+
 std::optional<std::string> WithOcrDigitLookalikesRead(std::string_view text) {
   std::string read;
   int lookalikes = 0;
   for (const char32_t c : DecodeUtf8(Trim(text))) {
-    char digit = 0;
-    if (c == U'了') {
-      digit = '7';
-    } else if (c == U'O' || c == U'〇') {
-      digit = '0';
-    } else if (c == U'l' || c == U'I' || c == U'丨') {
-      digit = '1';
-    }
+    const char digit = OcrLookalikeDigit(c);
     if (digit != 0) {
       read.push_back(digit);
       ++lookalikes;

@@ -39,4 +39,8 @@ std::optional<Figure> FigureOfCell(const CanonicalTable& table, const CanonicalR
 //   WithOcrDigitLookalikesRead("了生健康")  -> nullopt
 std::optional<std::string> WithOcrDigitLookalikesRead(std::string_view text);
 
+// The digit a Chinese recogniser reads `c` for (了 7, O or 〇 0, l, I or 丨 1); 0 for any other
+// character.
+char OcrLookalikeDigit(char32_t c);
+
 }  // namespace disclose

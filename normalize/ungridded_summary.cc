@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "normalize/amount.h"
 #include "normalize/row_text.h"
+#include "normalize/table_figure.h"
 #include "normalize/table_kind.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
@@ -40,11 +41,12 @@ std::string RestLookalikesRead(const std::string& rest_line) {
     const std::string word = rest_line.substr(i, end - i);
     std::string digits;
     for (char32_t c : DecodeUtf8(word)) {
-      if (!IsDigitLookalike(c)) {
+      const char digit = OcrLookalikeDigit(c);
+      if (digit == 0) {
         digits.clear();
         break;
       }
-      digits += c == U'了' ? '7' : (c == U'O' || c == U'〇') ? '0' : '1';
+      digits += digit;
     }
     out += digits.empty() || digits.size() > 2 ? word : digits;
     i = end;

@@ -65,6 +65,21 @@ TEST(OcrRestRowsTest, JoinWrappedRestRow) {
        {{"合计", "2,639,65", "1,737,15", "902,495."}, {"", "4.73", "9.48", "25"}},
        TextOrigin::kOcr,
        {{"合计", "2,639,654.73", "1,737,159.48", "902,495.25"}, {"", "", "", ""}}},
+      // H17 s3w_0266_budget's fiscal summary: the wrapped 7 read 了, a speck after a cut amount.
+      {"a digit's lookalike for the rest",
+       {{"本年收入合计", "3,516,571.1 ;", "3,516,571.1"}, {"", "了", "了"}},
+       TextOrigin::kOcr,
+       {{"本年收入合计", "3,516,571.17", "3,516,571.17"}, {"", "", ""}}},
+      // A lookalike under a label is its wrapped end, as any word; under a whole amount it is
+      // no rest.
+      {"a lookalike under a label and a cut amount",
+       {{"公务用车运行维护费", "1,234.5"}, {"I", "6"}},
+       TextOrigin::kOcr,
+       {{"公务用车运行维护费I", "1,234.56"}, {"", ""}}},
+      {"a lookalike under a whole amount",
+       {{"合计", "1,234.56"}, {"", "了"}},
+       TextOrigin::kOcr,
+       {}},
       {"decimals under a whole integer",
        {{"合计", "12,672"}, {"", ".73"}},
        TextOrigin::kOcr,
