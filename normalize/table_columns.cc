@@ -799,6 +799,41 @@ bool NoColumnKeyed(const std::vector<std::string>& keys) {
                      [](const std::string& key) { return key.empty() || key == "-"; });
 }
 
+namespace {
+
+// Columns no cell of any part starts in, every cell over them spanning from the column left of
+// them (H17 s3w_0258_budget: a ruled scan's doubled rules made a boundary inside every cell of
+// its fiscal summary, 预算数 and its amounts spanning two columns): no column of their own. Such
+// a column keeps its place in its segment but its key is set aside ("-"): the income side's
+// 预算数 was keyed twice, and its lone amount column, read as two, was exported as `budget`
+// instead of the side's amount. True per column set aside.
+std::vector<bool> SetAsideColumnsNoCellStartsIn(const StitchedTable& stitched,
+                                                std::vector<std::string>& keys) {
+  std::vector<bool> starts(keys.size(), false);
+  std::vector<bool> spanned(keys.size(), false);
+  for (const TablePart& part : stitched.parts) {
+    if (part.table->column_count != static_cast<int>(keys.size()))
+      return std::vector<bool>(keys.size(), false);
+    for (const TableCell& cell : part.table->cells) {
+      const std::size_t c = static_cast<std::size_t>(cell.column);
+      if (c >= keys.size()) continue;
+      starts[c] = true;
+      for (int k = 1; k < cell.column_span && c + static_cast<std::size_t>(k) < keys.size(); ++k) {
+        spanned[c + static_cast<std::size_t>(k)] = true;
+      }
+    }
+  }
+  std::vector<bool> phantom(keys.size(), false);
+  for (std::size_t c = 1; c < keys.size(); ++c) {
+    if (starts[c] || !spanned[c] || keys[c].empty() || keys[c] != keys[c - 1]) continue;
+    phantom[c] = true;
+    keys[c] = "-";
+  }
+  return phantom;
+}
+
+}  // namespace
+
 TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& options) {
   const TablePart& first = stitched.parts.front();
   const std::string& kind = stitched.canonical.kind;
@@ -871,13 +906,19 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
     }
   }
 
+  const std::vector<bool> phantom = SetAsideColumnsNoCellStartsIn(stitched, column_keys);
+
   // Single amount column of a segment (金额 / 决算数 / 预算数 alone) -> amount.
   columns.segments = SplitSegments(column_keys);
   const std::vector<Segment>& segments = columns.segments;
   if (!three_public) {
     for (const Segment& segment : segments) {
-      if (segment.amounts.size() != 1) continue;
-      std::string& key = column_keys[static_cast<std::size_t>(segment.amounts[0])];
+      std::vector<int> own;
+      for (int c : segment.amounts) {
+        if (!phantom[static_cast<std::size_t>(c)]) own.push_back(c);
+      }
+      if (own.size() != 1) continue;
+      std::string& key = column_keys[static_cast<std::size_t>(own[0])];
       // A summary side's lone 合计 column is its amount too.
       if (key == "final" || key == "budget" || key == "amount" || key == "adjusted_budget" ||
           (summary && key == "total")) {

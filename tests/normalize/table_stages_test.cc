@@ -4326,3 +4326,46 @@ TEST(RowsTest, MostDeclaredUnit) {
 
 }  // namespace
 }  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// H17 s3w_0258_budget on a scan: the ruled fiscal summary's doubled rules made a column boundary
+// inside every cell, 预算数 and each amount under it spanning two columns, so the income side's
+// one amount column read as two 预算数 columns and was exported as `budget`, not the side's
+// amount. A column no cell starts in, every cell over it spanning from its left, is no column
+// of its own: its twin key set aside, the column left of it the side's amount. A column a cell
+// starts in, even empty ones, keeps its key.
+TEST(HeaderTest, ColumnNoCellStartsInIsNoColumnOfItsOwn) {
+  // Whether the body's cells span the twin columns too, or start in them (empty cells there).
+  for (const bool body_spans : {true, false}) {
+    Table grid = Grid(
+        {{"项目", "预算数", "", "项目", "合计", "", "一般公共预算", ""},
+         {"一、一般公共预算拨款", "2,716.39", "", "一、教育支出", "2,716.39", "", "2,716.39", ""},
+         {"本年收入合计", "2,716.39", "", "本年支出合计", "2,716.39", "", "2,716.39", ""}});
+    std::vector<TableCell> cells;
+    for (TableCell& cell : grid.cells) {
+      cell.provenance.origin = TextOrigin::kOcr;
+      const bool twin = cell.column == 2 || cell.column == 5 || cell.column == 7;
+      const bool spans = cell.row == 0 || body_spans;
+      if (spans && twin) continue;
+      if (spans && (cell.column == 1 || cell.column == 4 || cell.column == 6)) {
+        cell.column_span = 2;
+      }
+      cells.push_back(cell);
+    }
+    grid.cells = cells;
+    const TableColumns columns =
+        KeyColumns(OnePart(grid, "budget.fiscal_appropriation_summary"), HeaderOptions{});
+    if (body_spans) {
+      EXPECT_EQ(columns.keys, (std::vector<std::string>{"", "amount", "-", "", "total", "-",
+                                                        "general_budget", "-"}));
+    } else {
+      EXPECT_EQ(columns.keys[1], "budget");
+      EXPECT_EQ(columns.keys[2], "budget");
+    }
+  }
+}
+
+}  // namespace
+}  // namespace disclose
