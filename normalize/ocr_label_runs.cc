@@ -10,20 +10,49 @@
 
 namespace disclose {
 
+namespace {
+
+bool HasAsciiDigit(std::string_view text) {
+  for (char c : text) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
+bool IsDigitsAndSeparators(std::string_view text) {
+  for (char c : text) {
+    if (!((c >= '0' && c <= '9') || c == ',' || c == '.')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string AmountBeforeRunLabel(std::string_view cell, std::string_view next) {
   const std::string label = RemoveAllWhitespace(next);
-  if (label.empty()) return "";
-  for (char c : label) {
-    if (c >= '0' && c <= '9') return "";
-  }
+  if (label.empty() || HasAsciiDigit(label)) return "";
   const std::string text = RemoveAllWhitespace(cell);
   if (text.size() <= label.size() ||
       text.compare(text.size() - label.size(), label.size(), label) != 0) {
     return "";
   }
   const std::string amount = text.substr(0, text.size() - label.size());
-  for (char c : amount) {
-    if (!((c >= '0' && c <= '9') || c == ',' || c == '.')) return "";
+  if (!IsDigitsAndSeparators(amount)) return "";
+  const AmountText parsed = ParseAmountText(amount);
+  if (parsed.kind != AmountKind::kNumber) return "";
+  return amount;
+}
+
+std::string AmountAfterRunLabel(std::string_view cell, std::string_view previous) {
+  const std::string label = RemoveAllWhitespace(previous);
+  if (label.empty() || HasAsciiDigit(label)) return "";
+  const std::string text = RemoveAllWhitespace(cell);
+  const std::size_t at = text.rfind(label);
+  if (at == std::string::npos) return "";
+  const std::string before = text.substr(0, at);
+  const std::string amount = text.substr(at + label.size());
+  if (amount.empty() || !IsDigitsAndSeparators(before) || !IsDigitsAndSeparators(amount)) {
+    return "";
   }
   const AmountText parsed = ParseAmountText(amount);
   if (parsed.kind != AmountKind::kNumber) return "";
@@ -37,8 +66,22 @@ Document WithLabelRunsTakenOff(const Document& document) {
     if (table == nullptr) continue;
     std::map<std::pair<int, int>, TableCell*> cells;
     for (TableCell& cell : table->cells) cells[{cell.row, cell.column}] = &cell;
+    const TableCell* previous = nullptr;  // the last non-empty cell before, in the row
+    int row = -1;
     for (auto& [at, cell] : cells) {
-      if (cell->provenance.origin != TextOrigin::kOcr || Trim(cell->text).empty()) continue;
+      if (at.first != row) previous = nullptr;
+      row = at.first;
+      if (Trim(cell->text).empty()) continue;
+      const TableCell* const before = previous;
+      previous = cell;
+      if (cell->provenance.origin != TextOrigin::kOcr) continue;
+      if (before != nullptr && before->provenance.origin == TextOrigin::kOcr) {
+        const std::string amount = AmountAfterRunLabel(cell->text, before->text);
+        if (!amount.empty()) {
+          cell->text = amount;
+          continue;
+        }
+      }
       // The next non-empty cell of the row.
       const TableCell* next = nullptr;
       for (auto it = cells.upper_bound(at); it != cells.end() && it->first.first == at.first;

@@ -8,7 +8,8 @@
 //   Document fixed = WithLabelRunsTakenOff(document);  // OCR'd grids only
 //
 // A cell whose text is an amount followed by exactly the text of the next non-empty cell of its
-// row (words, no digit) keeps the amount alone. Anything else stays as read.
+// row (words, no digit) keeps the amount alone; so does one whose text is the previous cell's
+// label between digits run in from the left and its own amount. Anything else stays as read.
 #pragma once
 
 #include <string>
@@ -21,6 +22,12 @@ namespace disclose {
 // The amount `cell` keeps when its text is an amount followed by `next` (the next cell's words);
 // "" when it is not.
 std::string AmountBeforeRunLabel(std::string_view cell, std::string_view next);
+
+// The amount `cell` keeps when its text is the label of the cell before it (`previous`, words,
+// no digit) between what a scan ran in from the left (the other side's cut amount, or nothing)
+// and an amount: 11.0本年支出合计11.03 after 本年支出合计 (H17 s3w_0264_final) keeps 11.03; ""
+// when it is not.
+std::string AmountAfterRunLabel(std::string_view cell, std::string_view previous);
 
 // A copy of `document` whose OCR'd grid cells with the next cell's label run into them keep their
 // amount alone; the same blocks, so every provenance still points into `document`.

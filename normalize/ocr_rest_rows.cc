@@ -98,6 +98,17 @@ std::optional<std::string> JoinIntegerCut(std::string_view head, std::string_vie
   return whole;
 }
 
+// Where the ASCII run that ends `text` starts, when a non-ASCII character (an ideograph, a
+// full-width mark) stands right before it; npos otherwise.
+std::size_t AfterLastNonAsciiCharacter(std::string_view text) {
+  std::size_t i = text.size();
+  while (i > 0 && static_cast<unsigned char>(text[i - 1]) < 0x80 && text[i - 1] != ' ') --i;
+  if (i == 0 || i == text.size() || static_cast<unsigned char>(text[i - 1]) < 0x80) {
+    return std::string_view::npos;
+  }
+  return i;
+}
+
 bool IsOcr(const TableCell& cell) {
   return cell.provenance.origin == TextOrigin::kOcr;
 }
@@ -135,7 +146,13 @@ bool JoinWrappedRestRow(Table& table, int r) {
         IsSpeck(std::string_view(head_text).substr(speck + 1))) {
       head_text = Trim(head_text.substr(0, speck));
     }
-    const std::size_t space = head_text.find_last_of(" \t\n");
+    // Or the amount a label ran into with no space (11.0本年支出合计11.0 over 3, H17
+    // s3w_0264_final): the digits after the cell's last ideograph.
+    std::size_t space = head_text.find_last_of(" \t\n");
+    if (const std::size_t glued = AfterLastNonAsciiCharacter(head_text);
+        glued != std::string::npos && (space == std::string::npos || glued > space + 1)) {
+      space = glued - 1;
+    }
     const std::string before = space == std::string::npos ? "" : head_text.substr(0, space + 1);
     const std::string last_word =
         space == std::string::npos ? head_text : head_text.substr(space + 1);

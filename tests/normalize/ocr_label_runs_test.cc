@@ -31,6 +31,30 @@ TEST(OcrLabelRunsTest, AmountBeforeRunLabel) {
   }
 }
 
+// H17 s3w_0264_final: the income side's cut amount and the expenditure label ran into the
+// expenditure side's 合计 cell from the left (11.0本年支出合计11.03 after 本年支出合计): the cell
+// keeps its own amount, the one after the label.
+TEST(OcrLabelRunsTest, AmountAfterRunLabel) {
+  struct Case {
+    const char* cell;
+    const char* previous;
+    const char* amount;  // "" when the cell is left as read
+  };
+  const Case cases[] = {
+      {"11.0本年支出合计11.03", "本年支出合计", "11.03"},
+      {"本年支出合计 11.03", "本年支出合计", "11.03"},
+      {"2,607.07本年支出合计2,607.07", "本年支出合计", "2,607.07"},
+      // Not the previous cell's label, words before it, no amount after it, a label with digits.
+      {"11.0本年支出合计11.03", "总计", ""},
+      {"教育支出本年支出合计11.03", "本年支出合计", ""},
+      {"11.0本年支出合计", "本年支出合计", ""},
+      {"11.0本年支出合计11.03", "13", ""},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(AmountAfterRunLabel(c.cell, c.previous), c.amount) << c.cell << " | " << c.previous;
+  }
+}
+
 // Through a document: OCR'd cells only, the label cell kept.
 TEST(OcrLabelRunsTest, OcrGridCellsOnly) {
   for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {

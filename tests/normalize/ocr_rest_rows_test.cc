@@ -80,6 +80,13 @@ TEST(OcrRestRowsTest, JoinWrappedRestRow) {
        {{"合计", "1,234.56"}, {"", "了"}},
        TextOrigin::kOcr,
        {}},
+      // H17 s3w_0264_final: the label ran into the cut amount with no space between.
+      {"an amount a label ran into",
+       {{"本年收入合计", "11.0", "本年支出合计", "11.0本年支出合计11.0", "11.03"},
+        {"", "3", "", "3", ""}},
+       TextOrigin::kOcr,
+       {{"本年收入合计", "11.03", "本年支出合计", "11.0本年支出合计11.03", "11.03"},
+        {"", "", "", "", ""}}},
       {"decimals under a whole integer",
        {{"合计", "12,672"}, {"", ".73"}},
        TextOrigin::kOcr,
