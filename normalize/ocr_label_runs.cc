@@ -1,5 +1,6 @@
 #include "normalize/ocr_label_runs.h"
 
+#include <cctype>
 #include <map>
 #include <string>
 #include <string_view>
@@ -44,8 +45,14 @@ std::string AmountBeforeRunLabel(std::string_view cell, std::string_view next) {
 }
 
 std::string AmountAfterRunLabel(std::string_view cell, std::string_view previous) {
-  const std::string label = RemoveAllWhitespace(previous);
-  if (label.empty() || HasAsciiDigit(label)) return "";
+  // The label's words: a 行次 or a speck read after them (本年支出合计 14(, H16 s3w_0241_final)
+  // is none of the label.
+  std::string label = RemoveAllWhitespace(previous);
+  label = label.substr(0, label.find_first_of("0123456789"));
+  while (!label.empty() && std::ispunct(static_cast<unsigned char>(label.back())) != 0) {
+    label.pop_back();
+  }
+  if (label.empty()) return "";
   const std::string text = RemoveAllWhitespace(cell);
   const std::size_t at = text.rfind(label);
   if (at == std::string::npos) return "";
@@ -92,7 +99,18 @@ Document WithLabelRunsTakenOff(const Document& document) {
         }
       }
       if (next == nullptr || next->provenance.origin != TextOrigin::kOcr) continue;
-      const std::string amount = AmountBeforeRunLabel(cell->text, next->text);
+      std::string amount = AmountBeforeRunLabel(cell->text, next->text);
+      // The previous cell's label may have run in before the amount too (一、一般公共预
+      // 18,434,307.11卫生健康支出 after 一、一般公共预算拨款, H16 s3w_0249_budget).
+      if (amount.empty() && before != nullptr && before->provenance.origin == TextOrigin::kOcr) {
+        const std::string text = RemoveAllWhitespace(cell->text);
+        const std::size_t digit = text.find_first_of("0123456789");
+        const std::string run_in = text.substr(0, digit);
+        if (digit != std::string::npos && !run_in.empty() &&
+            StartsWith(RemoveAllWhitespace(before->text), run_in)) {
+          amount = AmountBeforeRunLabel(text.substr(digit), next->text);
+        }
+      }
       if (!amount.empty()) cell->text = amount;
     }
   }

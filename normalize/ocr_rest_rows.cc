@@ -39,13 +39,6 @@ std::string RestDigits(std::string_view text) {
   return digits.size() <= 2 ? digits : "";
 }
 
-// Whether `word` is marks alone (; : ' …), a speck of the scan read after an amount.
-bool IsSpeck(std::string_view word) {
-  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
-    return std::ispunct(static_cast<unsigned char>(c)) != 0;
-  });
-}
-
 // The cut amount `text` reads as, with its point put back where a scan read a comma for it
 // (59,097， over 00), and how many decimals it kept (0 or 1); nullopt when it is no cut amount.
 std::optional<std::pair<std::string, std::size_t>> CutHead(std::string_view text) {
@@ -98,15 +91,24 @@ std::optional<std::string> JoinIntegerCut(std::string_view head, std::string_vie
   return whole;
 }
 
-// Where the ASCII run that ends `text` starts, when a non-ASCII character (an ideograph, a
-// full-width mark) stands right before it; npos otherwise.
-std::size_t AfterLastNonAsciiCharacter(std::string_view text) {
-  std::size_t i = text.size();
-  while (i > 0 && static_cast<unsigned char>(text[i - 1]) < 0x80 && text[i - 1] != ' ') --i;
-  if (i == 0 || i == text.size() || static_cast<unsigned char>(text[i - 1]) < 0x80) {
-    return std::string_view::npos;
+// The [from, to) bytes of `text`'s last run of ASCII digits and separators (a comma read for
+// the point after it, ， included); [size, size) when it prints no digit.
+std::pair<std::size_t, std::size_t> LastAmountRun(std::string_view text) {
+  const std::size_t last = text.find_last_of("0123456789");
+  if (last == std::string_view::npos) return {text.size(), text.size()};
+  constexpr std::string_view kFullWidthComma = "，";
+  std::size_t to = last + 1;
+  if (to < text.size() && (text[to] == '.' || text[to] == ',')) {
+    ++to;
+  } else if (text.substr(to, kFullWidthComma.size()) == kFullWidthComma) {
+    to += kFullWidthComma.size();
   }
-  return i;
+  std::size_t from = last;
+  while (from > 0 &&
+         (IsAsciiDigit(text[from - 1]) || text[from - 1] == ',' || text[from - 1] == '.')) {
+    --from;
+  }
+  return {from, to};
 }
 
 bool IsOcr(const TableCell& cell) {
@@ -136,28 +138,24 @@ bool JoinWrappedRestRow(Table& table, int r) {
     if (!IsOcr(*cell)) return false;
     const auto up = above.find(column);
     if (up == above.end() || !IsOcr(*up->second)) return false;
-    std::string head_text = Trim(up->second->text);
-    // The cut amount is the cell's last word (a cell that ran two columns' text together,
-    // 59,097. 本年支出合计 59,097., ends with the amount whose rest is under it), a speck after
-    // it dropped (3,516,571.1 ; over 了).
+    const std::string head_text = Trim(up->second->text);
+    // The cut amount is the cell's last run of digits and separators: a cell may run the text
+    // of the columns beside it in before or after it (59,097. 本年支出合计 59,097.;
+    // 11.0本年支出合计11.0, H17 s3w_0264_final; 一、一般公共预18,434,307.1卫生健康支出, H16
+    // s3w_0249_budget) or a speck after it (3,516,571.1 ;).
+    const auto [from, to] = LastAmountRun(head_text);
+    const std::string before = head_text.substr(0, from);
+    const std::string last_word = head_text.substr(from, to - from);
+    // A speck is dropped; words run in stay for the label-run stage (ocr_label_runs.h).
+    std::string after = head_text.substr(to);
+    if (std::all_of(after.begin(), after.end(), [](char c) {
+          return c == ' ' || std::ispunct(static_cast<unsigned char>(c)) != 0;
+        })) {
+      after.clear();
+    }
     const std::string rest_digits = RestDigits(text);
-    if (const std::size_t speck = head_text.find_last_of(" \t\n");
-        !rest_digits.empty() && speck != std::string::npos &&
-        IsSpeck(std::string_view(head_text).substr(speck + 1))) {
-      head_text = Trim(head_text.substr(0, speck));
-    }
-    // Or the amount a label ran into with no space (11.0本年支出合计11.0 over 3, H17
-    // s3w_0264_final): the digits after the cell's last ideograph.
-    std::size_t space = head_text.find_last_of(" \t\n");
-    if (const std::size_t glued = AfterLastNonAsciiCharacter(head_text);
-        glued != std::string::npos && (space == std::string::npos || glued > space + 1)) {
-      space = glued - 1;
-    }
-    const std::string before = space == std::string::npos ? "" : head_text.substr(0, space + 1);
-    const std::string last_word =
-        space == std::string::npos ? head_text : head_text.substr(space + 1);
     if (const std::optional<std::string> whole = JoinIntegerCut(last_word, text)) {
-      joins.push_back(Join{cell, up->second, before + *whole});
+      joins.push_back(Join{cell, up->second, before + *whole + after});
       any_rest = true;
       continue;
     }
@@ -168,8 +166,17 @@ bool JoinWrappedRestRow(Table& table, int r) {
       const AmountText amount = ParseAmountText(whole);
       if (!whole.empty() && amount.kind == AmountKind::kNumber && amount.decimals == 2 &&
           !amount.irregular_grouping) {
-        joins.push_back(Join{cell, up->second, before + whole});
+        joins.push_back(Join{cell, up->second, before + whole + after});
         any_rest = true;
+        continue;
+      }
+      // A whole amount ending in the rest's digits is the cell above read with its wrapped end
+      // already (H16 s3w_0249_budget: 18,434,307.11 over 1 beside 18,434,307.1 over 1): the
+      // rest is that end read twice. It joins no row by itself.
+      const AmountText whole_above = ParseAmountText(last_word);
+      if (whole_above.kind == AmountKind::kNumber && whole_above.decimals == 2 &&
+          EndsWith(last_word, rest_digits)) {
+        joins.push_back(Join{cell, up->second, head_text});
         continue;
       }
       // Digits under no cut amount end it; a lookalike (I, l) may be a label's wrapped end.

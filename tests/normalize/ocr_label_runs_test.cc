@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace disclose {
@@ -44,14 +45,43 @@ TEST(OcrLabelRunsTest, AmountAfterRunLabel) {
       {"11.0本年支出合计11.03", "本年支出合计", "11.03"},
       {"本年支出合计 11.03", "本年支出合计", "11.03"},
       {"2,607.07本年支出合计2,607.07", "本年支出合计", "2,607.07"},
+      // The previous cell's 行次 read after its label (H16 s3w_0241_final).
+      {"140,94本年支出合计140,946.45", "本年支出合计    14(", "140,946.45"},
       // Not the previous cell's label, words before it, no amount after it, a label with digits.
       {"11.0本年支出合计11.03", "总计", ""},
       {"教育支出本年支出合计11.03", "本年支出合计", ""},
       {"11.0本年支出合计", "本年支出合计", ""},
       {"11.0本年支出合计11.03", "13", ""},
+      {"11.0本年支出合计11.03", "14(", ""},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(AmountAfterRunLabel(c.cell, c.previous), c.amount) << c.cell << " | " << c.previous;
+  }
+}
+
+// H16 s3w_0249_budget: a narrow summary's income amount with the income label's start run in
+// before it and the expenditure label after it keeps the amount; words before it that do not
+// start the previous cell's label leave it as read.
+TEST(OcrLabelRunsTest, LabelsRunInOnBothSides) {
+  for (const auto& [previous, amount] : std::vector<std::pair<std::string, std::string>>{
+           {"一、一般公共预算拨款", "18,434,307.11"},
+           {"二、政府性基金预算拨款", "一、一般公共预18,434,307.11卫生健康支出"}}) {
+    Table table;
+    table.row_count = 1;
+    table.column_count = 4;
+    const std::vector<std::string> texts = {previous, "一、一般公共预18,434,307.11卫生健康支出",
+                                            "卫生健康支出", "11,865,532.42"};
+    for (int c = 0; c < 4; ++c) {
+      TableCell cell;
+      cell.column = c;
+      cell.text = texts[static_cast<std::size_t>(c)];
+      cell.provenance.origin = TextOrigin::kOcr;
+      table.cells.push_back(cell);
+    }
+    Document document;
+    document.blocks.push_back(Block{table});
+    const Document fixed = WithLabelRunsTakenOff(document);
+    EXPECT_EQ(fixed.blocks[0].AsTable()->cells[1].text, amount) << previous;
   }
 }
 

@@ -87,6 +87,18 @@ TEST(OcrRestRowsTest, JoinWrappedRestRow) {
        TextOrigin::kOcr,
        {{"本年收入合计", "11.03", "本年支出合计", "11.0本年支出合计11.03", "11.03"},
         {"", "", "", "", ""}}},
+      // H16 s3w_0249_budget: amounts cut among labels run in from both sides, and a whole
+      // amount whose wrapped end was read with it and again under it.
+      {"labels run in on both sides, an end read twice",
+       {{"一、一般公共预", "一、一般公共预18,434,307.1卫生健康支出", "11,865,532.4",
+         "18,434,307.11"},
+        {"算拨款", "1", "2", "1"}},
+       TextOrigin::kOcr,
+       {{"一、一般公共预算拨款", "一、一般公共预18,434,307.11卫生健康支出", "11,865,532.42",
+         "18,434,307.11"},
+        {"", "", "", ""}}},
+      // An end read twice alone is no rest row.
+      {"only an end read twice", {{"合计", "18,434,307.11"}, {"", "1"}}, TextOrigin::kOcr, {}},
       {"decimals under a whole integer",
        {{"合计", "12,672"}, {"", ".73"}},
        TextOrigin::kOcr,
