@@ -112,18 +112,22 @@ struct NameInACell {
   std::size_t chars = 0;
 };
 
-std::vector<NameInACell> NamesInAHeaderCell(const std::vector<char32_t>& chars,
-                                            const std::string& rest, const std::string& key) {
+// Whether any standard figure column name prints `c`.
+bool InAnyFigureName(char32_t c) {
+  return std::any_of(std::begin(kFigureColumnNames), std::end(kFigureColumnNames),
+                     [c](std::string_view name) {
+                       const std::vector<char32_t> chars = DecodeUtf8(name);
+                       return std::find(chars.begin(), chars.end(), c) != chars.end();
+                     });
+}
+
+// The fewest standard figure column names `chars` is made of, in order, each with its key
+// and length; empty when they are not all names, or are one.
+std::vector<NameInACell> FewestNames(const std::vector<char32_t>& chars) {
   const auto part = [&chars](std::size_t begin, std::size_t end) {
     return EncodeUtf8(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(begin),
                                             chars.begin() + static_cast<std::ptrdiff_t>(end)));
   };
-  if (!rest.empty()) {
-    const std::vector<std::size_t> cuts = GluedWordCuts(part(0, chars.size()), rest, key);
-    if (cuts.empty()) return {};
-    const std::size_t k = cuts.front();
-    return {{ColumnKeyForHeader({part(0, k) + rest}), k}, {key, chars.size() - k}};
-  }
   // fewest[i]: the fewest names that make the first i characters, and where the last begins.
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::pair<std::size_t, std::size_t>> fewest(chars.size() + 1, {kNone, 0});
@@ -145,6 +149,43 @@ std::vector<NameInACell> NamesInAHeaderCell(const std::vector<char32_t>& chars,
     const std::size_t begin = fewest[end].second;
     names.insert(names.begin(), NameInACell{ColumnKeyForHeader({part(begin, end)}), end - begin});
   }
+  return names;
+}
+
+std::vector<NameInACell> NamesInAHeaderCell(const std::vector<char32_t>& chars,
+                                            const std::string& rest, const std::string& key) {
+  const auto part = [&chars](std::size_t begin, std::size_t end) {
+    return EncodeUtf8(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(begin),
+                                            chars.begin() + static_cast<std::ptrdiff_t>(end)));
+  };
+  if (!rest.empty()) {
+    const std::vector<std::size_t> cuts = GluedWordCuts(part(0, chars.size()), rest, key);
+    if (cuts.empty()) return {};
+    const std::size_t k = cuts.front();
+    return {{ColumnKeyForHeader({part(0, k) + rest}), k}, {key, chars.size() - k}};
+  }
+  std::vector<NameInACell> names = FewestNames(chars);
+  // One character read between two names (一般公共预算氢其他收入, H18 s3w_0287_budget: a speck or
+  // the wrapped line's ink): the names either side of it, its width the first's. Only a
+  // character no figure name prints (合 of a wrapped 合计 is a name's: 本年支出合基本支出 over 计,
+  // H15 s3w_0225_budget, is no 本年支出 beside 基本支出), and only when one such gives names.
+  if (names.empty()) {
+    std::size_t found = 0;
+    for (std::size_t g = 1; g + 1 < chars.size(); ++g) {
+      if (InAnyFigureName(chars[g])) continue;
+      std::vector<char32_t> without = chars;
+      without.erase(without.begin() + static_cast<std::ptrdiff_t>(g));
+      std::vector<NameInACell> around = FewestNames(without);
+      std::size_t end = 0;
+      std::size_t n = 0;
+      while (n < around.size() && end < g) end += around[n++].chars;
+      if (around.empty() || end != g || n == 0 || n == around.size()) continue;
+      ++around[n - 1].chars;
+      if (++found > 1) return {};
+      names = std::move(around);
+    }
+  }
+  if (names.size() < 2) return {};
   for (std::size_t a = 0; a < names.size(); ++a) {
     if (names[a].key.empty() || names[a].key == "-") return {};
     for (std::size_t b = a + 1; b < names.size(); ++b) {

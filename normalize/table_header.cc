@@ -656,7 +656,20 @@ struct CodeCells {
   int pieces = 0;         // 1- or 2-digit 款 / 项 pieces (08, 01; Excel's 2 for 02)
   int short_numbers = 0;  // any integer of at most 3 digits
   int other = 0;          // anything else: a name, a 合计, a misread code
+  int garbled = 0;        // of `other`, a scan's garbled piece (]1, 了, 1~: see IsGarbledPiece)
 };
+
+// A code piece a scan garbled: one or two characters of an OCR'd cell, a digit or a digit's
+// lookalike among them (]1 for 11, 了 for 11, H18 s3w_0283_final), no name's.
+bool IsGarbledPiece(const TableCell* cell, std::string_view key) {
+  constexpr std::size_t kLongestGarbledPiece = 2;  // code points
+  if (cell == nullptr || cell->provenance.origin != TextOrigin::kOcr) return false;
+  const std::vector<char32_t> chars = DecodeUtf8(key);
+  if (chars.empty() || chars.size() > kLongestGarbledPiece) return false;
+  return std::any_of(chars.begin(), chars.end(), [](char32_t c) {
+    return IsAsciiDigit(c) || c == U'了' || c == U'l' || c == U'I';
+  });
+}
 
 CodeCells ScanCodeCells(const Table& table, int header_rows, int c) {
   CodeCells cells;
@@ -673,6 +686,7 @@ CodeCells ScanCodeCells(const Table& table, int header_rows, int c) {
       continue;
     if (!AllDigits(key) || key.size() > 3) {
       ++cells.other;
+      if (IsGarbledPiece(cell, key)) ++cells.garbled;
       continue;
     }
     ++cells.short_numbers;
@@ -701,7 +715,10 @@ void KeyCodeColumnsByBody(const Table& table, int header_rows, HeaderAnalysis& a
     std::string left = c > 0 ? analysis.roles[c - 1] : "";
     // A short table may print one 项 only (205 | 08 | 03 under 205 and 205 | 08): right of a 款
     // column, a column of nothing but that piece is the 项 column.
-    const bool mostly_codes = (cells.short_numbers >= 2 && cells.other * 5 <= filled) ||
+    // A scan's garbled pieces beside twice as many clean ones do not count against it (the
+    // rule WithMisreadSegmentColumn applies where a header named the 项 column).
+    const int garbled = cells.pieces >= 2 * cells.garbled ? cells.garbled : 0;
+    const bool mostly_codes = (cells.short_numbers >= 2 && (cells.other - garbled) * 5 <= filled) ||
                               (left == "kuan" && cells.short_numbers == 1 && cells.other == 0);
     std::string& role = analysis.roles[c];
     std::string& key = analysis.keys[c];

@@ -357,6 +357,19 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
       }
     }
   }
+  // A fund name misread in a title that names a kind without it (一般公共蔬算基本支出表, H18
+  // s3w_0281_budget: 基本支出表 alone is the department's basic expenditure): the fund name put
+  // back names the fund's table of the same family.
+  if (title_kind != "other" && IsOcrGrid(table)) {
+    if (const auto restored = WithMisreadFundNameRestored(located.title)) {
+      const std::string restored_kind = ClassifyTableTitle(*restored, options.doc_kind);
+      if (restored_kind != "other" && restored_kind != title_kind &&
+          Compatible(FamilyOfKind(title_kind), FamilyOfKind(restored_kind))) {
+        title_kind = restored_kind;
+        title_read = located.title + " (read with its fund name restored: " + *restored + ")";
+      }
+    }
+  }
   const HeaderAnalysis header = AnalyzeHeader(table);
   const Reading from_header = FromHeader(table, header);
   const Reading from_body = FromBody(table, header);

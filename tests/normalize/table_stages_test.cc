@@ -743,6 +743,26 @@ TEST(IdentifyTest, OcrTitleWithItsFundNameMisread) {
   }
 }
 
+// H18 s3w_0281_budget on a scan: 一般公共蔬算基本支出表, its fund name misread in a title that
+// names a kind without it (基本支出表: the department's basic expenditure), exported the general
+// budget's basic-expenditure figures under the department's table, silent. The fund name put
+// back names the fund's table of the same family; a text layer's title as printed.
+TEST(IdentifyTest, OcrTitleNamingAKindWithItsFundNameMisread) {
+  const std::vector<std::vector<std::string>> basic = {
+      {"科目编码", "科目名称", "人员经费", "公用经费"},
+      {"301", "工资福利支出", "69.36", ""},
+      {"30102", "津贴补贴", "32.63", ""},
+      {"302", "商品和服务支出", "", "18.26"}};
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    EXPECT_EQ(KindOf(Grid(basic), origin, "一般公共蔬算基本支出表", DocKind::kBudget),
+              origin == TextOrigin::kOcr ? "budget.general_budget_basic_expenditure"
+                                         : "budget.basic_expenditure")
+        << TextOriginName(origin);
+  }
+  EXPECT_EQ(KindOf(Grid(basic), TextOrigin::kOcr, "基本支出表", DocKind::kBudget),
+            "budget.basic_expenditure");
+}
+
 // s3w_0061_final on a scan: the income table's header and 合计 row at one page's foot, its coded
 // rows on the next; the 三公 table's 项目 | 决算数 and 合计 row likewise. The first grid's body
 // names no family, so each table stayed `other` and all its figures went unkeyed: the rows of
@@ -2317,6 +2337,16 @@ TEST(HeaderTest, OcrColumnNamesRunTogetherInOneHeaderCell) {
        "fiscal_appropriation"},
       {"OverTwoNames", "本年收入合计财政拨款收入其他收入", 380.0, 480.0, TextOrigin::kOcr, ""},
       {"OneWholeName", "一般公共预算财政拨款", 388.8, 407.16, TextOrigin::kOcr, "general_budget"},
+      // One character read between two names (H18 s3w_0287_budget: 一般公共预算氢其他收入, the
+      // general-budget column exported as other income, 7 silent): the names either side.
+      {"ASpeckBetweenTwoNames", "一般公共预算氢其他收入", 388.8, 407.16, TextOrigin::kOcr,
+       "general_budget"},
+      {"ASpeckBetweenTwoNamesUnderTheSecond", "一般公共预算氢其他收入", 490.0, 525.0,
+       TextOrigin::kOcr, "other"},
+      // A name's character is no speck (H15 s3w_0225_budget: 本年支出合基本支出, 合计 wrapped):
+      // the cell is left to the other rules.
+      {"ANamesCharacterBetweenTwoNames", "本年支出合基本支出", 388.8, 407.16, TextOrigin::kOcr,
+       "basic"},
       {"TextLayer", "本年收入合计财政拨款收入其他收入", 388.8, 407.16, TextOrigin::kTextLayer,
        "other"},
   };
@@ -4364,6 +4394,57 @@ TEST(HeaderTest, ColumnNoCellStartsInIsNoColumnOfItsOwn) {
       EXPECT_EQ(columns.keys[1], "budget");
       EXPECT_EQ(columns.keys[2], "budget");
     }
+  }
+}
+
+}  // namespace
+}  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// H18 s3w_0283_final on a scan: a headerless part (its header read as lines above it) whose 款
+// pieces a scan garbled in two rows (]1 and 了 for 11): two misread cells in six made the column
+// no code column, so its 项 column was none either, and every row keyed by its 类 (205 three
+// times, 210 five), 15 figures under the wrong code. Garbled pieces beside twice as many clean
+// ones leave the column 款; more of them, or a text layer's, do not.
+TEST(HeaderTest, HeaderlessOcrCodeColumnsWithGarbledPieces) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> kuan;
+    TextOrigin origin;
+    std::vector<std::string> roles;  // of the first three columns
+  };
+  const Case cases[] = {
+      {"TwoGarbledInSix",
+       {"", "08", "08", "", "11", "]1", "了", "13"},
+       TextOrigin::kOcr,
+       {"class", "kuan", "xiang"}},
+      {"ThreeGarbledInSix",
+       {"", "08", "]8", "", "11", "]1", "了", "13"},
+       TextOrigin::kOcr,
+       {"class", "", ""}},
+      // A text layer's columns keep the roles its header gives (none here).
+      {"TextLayer",
+       {"", "08", "08", "", "11", "]1", "了", "13"},
+       TextOrigin::kTextLayer,
+       {"", "", ""}},
+  };
+  const std::vector<std::string> xiang = {"", "", "03", "", "", "01", "03", ""};
+  const std::vector<std::string> names = {"教育支出",       "进修及培训",       "培训支出",
+                                          "卫生健康支出",   "行政事业单位医疗", "行政单位医疗",
+                                          "公务员医疗补助", "医疗保障管理事务"};
+  for (const Case& c : cases) {
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t r = 0; r < names.size(); ++r) {
+      rows.push_back({r < 3 ? "205" : "210", c.kuan[r], xiang[r], names[r], "1,063,000.90"});
+    }
+    Table grid = Grid(rows);
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    const HeaderAnalysis header = AnalyzeHeader(grid);
+    ASSERT_GE(header.roles.size(), 3u) << c.name;
+    EXPECT_EQ(std::vector<std::string>(header.roles.begin(), header.roles.begin() + 3), c.roles)
+        << c.name;
   }
 }
 
