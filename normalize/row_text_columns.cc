@@ -4,6 +4,7 @@
 // table's other rows, the row's children, its parent and siblings, or its economic class say
 // which columns it fills (table.row_from_text). Any other row is only named (table.row_as_text).
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 
 #include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/ocr_repair.h"
 #include "normalize/row_text.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
@@ -163,6 +165,19 @@ std::vector<std::string> EconomicClassColumns(const CanonicalTable& table, const
 // goes among the table's rows in the order of their blocks: a row printed above the grid (a
 // summary's first line, s3w_0092) before the grid's rows, as the checks that read rows in their
 // printed order (a summary's sources above its 本年收入合计) expect. The row read, or nullptr.
+namespace {
+
+// Whether `label` (the text before a row's first amount) ends in a mark glued to the amount:
+// no space, no ideograph, no letter before it (1], 了 is a lookalike's and read elsewhere).
+bool GluedToAMark(std::string_view label) {
+  if (label.empty()) return false;
+  const char last = label.back();
+  return static_cast<unsigned char>(last) < 0x80 && last != ' ' && last != '\t' &&
+         std::ispunct(static_cast<unsigned char>(last)) != 0;
+}
+
+}  // namespace
+
 CanonicalRow* ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::string& key,
                                const std::vector<std::string>& columns, int table_index, int block,
                                const Paragraph& paragraph) {
@@ -188,6 +203,14 @@ CanonicalRow* ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const
     figure.printed_unit = table.unit;
     figure.table_index = table_index;
     figure.provenance = paragraph.provenance;
+    // A scan's line keeps one confidence for all its words; an amount the line printed glued to
+    // a mark (公务接待费 1]1,215.42, H18 s3w_0283_final: 11,215.42 with a 1 read as ]) was cut
+    // from what the row reader could not read, and is no surer than a doubtful cell: the
+    // accounting identities may correct it (ocr_repair.h) like one.
+    if (i == 0 && paragraph.provenance.origin == TextOrigin::kOcr && GluedToAMark(row.label) &&
+        figure.provenance.confidence >= kRepairMaxConfidence) {
+      figure.provenance.confidence = kRepairMaxConfidence - 1;
+    }
     out.values.push_back(std::move(figure));
   }
   const auto after = std::find_if(table.rows.begin(), table.rows.end(),

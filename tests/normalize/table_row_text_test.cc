@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "normalize/ocr_repair.h"
 #include "normalize/table_stages.h"
 #include "tests/normalize/document_builder.h"
 
@@ -2378,6 +2379,53 @@ TEST(RowTextTest, OcrSummaryLineWhoseIncomeRowPrintsNoAmount) {
     std::vector<Finding> findings;
     ReportRowsReadAsText(document, tables, findings);
     EXPECT_EQ(FiguresOfRowsFromText(tables[0]), c.read) << c.name;
+  }
+}
+
+}  // namespace
+}  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// H18 s3w_0283_final on a scan: 公务接待费 1]1,215.42 (11,215.42, its 1 read as ]) was read as
+// 1,215.42 with the line's confidence, 99, so the accounting identity it broke "repaired" the
+// one doubtful figure beside it (因公出国（境）费 2,992.60 -> 12,992.60), wrong and unnamed as
+// such. An amount an OCR'd line printed glued to a mark is as doubtful as a doubtful cell: below
+// the bar the repair takes figures as read. One after a space, or a text layer's, keeps the
+// line's confidence.
+TEST(RowTextTest, OcrAmountGluedToAMarkIsDoubtful) {
+  struct Case {
+    const char* name;
+    const char* line;
+    TextOrigin origin;
+    int confidence;
+  };
+  const Case cases[] = {
+      {"GluedToAMark", "公务接待费 1]1,215.42", TextOrigin::kOcr, kRepairMaxConfidence - 1},
+      {"AfterASpace", "公务接待费 1,215.42", TextOrigin::kOcr, 99},
+      {"TextLayer", "公务接待费 1]1,215.42", TextOrigin::kTextLayer, 99},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"因公出国（境）费", "2,992.60"}})});
+    document.blocks.push_back(Text(c.line, 2));
+    Paragraph& line = *document.blocks.back().AsParagraph();
+    line.provenance.origin = c.origin;
+    line.provenance.confidence = 99;
+    std::vector<CanonicalTable> tables = {TableOnPage2("final.three_public", 0, {"", "final"})};
+    tables[0].rows.push_back(
+        CodedRow(tables[0].kind, "three_public.overseas", {{"final", 299260}}, c.origin));
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    const CanonicalRow* read = nullptr;
+    for (const CanonicalRow& row : tables[0].rows) {
+      if (row.row_code == "three_public.reception") read = &row;
+    }
+    ASSERT_NE(read, nullptr) << c.name;
+    ASSERT_EQ(read->values.size(), 1u) << c.name;
+    EXPECT_EQ(read->values[0].amount_fen, 121542) << c.name;
+    EXPECT_EQ(read->values[0].provenance.confidence, c.confidence) << c.name;
   }
 }
 
