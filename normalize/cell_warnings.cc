@@ -57,7 +57,7 @@ void ReportCellWarnings(const Document& document, const std::vector<CanonicalTab
   }
 }
 
-ShortOcrFigures FindShortOcrFigures(const CanonicalTable& table) {
+ShortOcrFigures FindShortOcrFigures(const CanonicalTable& table, ShortFigureBar bar) {
   // Enough figures printed with two decimals that two is the table's precision.
   constexpr int kLeastTwoDecimalFigures = 4;
   ShortOcrFigures out;
@@ -72,8 +72,9 @@ ShortOcrFigures FindShortOcrFigures(const CanonicalTable& table) {
       if (amount.decimals == 1 && !figure.corrected) out.at.emplace_back(r, v);
     }
   }
+  const int per_short = bar == ShortFigureBar::kRepair ? 2 : 1;
   if (out.two_decimals < kLeastTwoDecimalFigures ||
-      out.two_decimals < 2 * static_cast<int>(out.at.size())) {
+      out.two_decimals < per_short * static_cast<int>(out.at.size())) {
     out.at.clear();
   }
   return out;
@@ -82,7 +83,7 @@ ShortOcrFigures FindShortOcrFigures(const CanonicalTable& table) {
 void ReportShortOcrAmounts(const std::vector<CanonicalTable>& tables,
                            std::vector<Finding>& findings) {
   for (const CanonicalTable& table : tables) {
-    const ShortOcrFigures found = FindShortOcrFigures(table);
+    const ShortOcrFigures found = FindShortOcrFigures(table, ShortFigureBar::kReport);
     std::vector<const Figure*> short_figures;
     for (const auto& [r, v] : found.at) {
       short_figures.push_back(&table.rows[r].values[v]);

@@ -46,12 +46,17 @@ void ReportShortOcrAmounts(const std::vector<CanonicalTable>& tables,
 // ReportShortOcrAmounts' figures in one table, which are also the OCR repair's suspects
 // (ocr_repair.h): `at` holds the (row, value) indices of each OCR'd figure printed with one
 // decimal, not yet corrected, when the table prints enough others with two that two is its
-// precision, and is empty otherwise.
+// precision, and is empty otherwise. The repair changes figures and asks twice as many
+// two-decimal figures as short ones; a warning changes nothing and asks as many (H17
+// s3w_0266_budget: four of eight figures of a torn summary short, 3,516,571.1 for .17, and
+// unnamed).
+enum class ShortFigureBar { kRepair, kReport };
 struct ShortOcrFigures {
   std::vector<std::pair<std::size_t, std::size_t>> at;
   int two_decimals = 0;  // the table's OCR'd figures printed with two decimals
 };
-ShortOcrFigures FindShortOcrFigures(const CanonicalTable& table);
+ShortOcrFigures FindShortOcrFigures(const CanonicalTable& table,
+                                    ShortFigureBar bar = ShortFigureBar::kRepair);
 
 // An OCR'd summary with a cell that prints a label, an amount and another label
 // (`一、一般公共预算拨款收入14,579,683，科学技术支出` beside `4,796,770.9`): the scan read the

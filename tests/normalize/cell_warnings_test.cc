@@ -130,6 +130,30 @@ TEST(CellWarningsTest, ShortOcrAmountsNamed) {
   EXPECT_TRUE(findings.empty());
 }
 
+// H17 s3w_0266_budget on a scan: a torn fiscal summary, four of its eight figures printed
+// 3,516,571.1 (.17, the 7 wrapped and lost) beside four with two decimals. Too many for the
+// repair to guess at (it asks twice as many two-decimal figures), and so they went unnamed:
+// the warning asks as many. Fewer two-decimal figures than short ones name nothing.
+TEST(CellWarningsTest, ShortOcrAmountsNamedWhenHalfTheTableIsShort) {
+  for (const int two_decimal_figures : {4, 3}) {
+    std::vector<CanonicalTable> tables(1);
+    tables[0].kind = "budget.fiscal_appropriation_summary";
+    CanonicalRow row;
+    row.row_code = "expenditure.grand_total";
+    for (int k = 0; k < 4 + two_decimal_figures; ++k) {
+      Figure figure = FigureAt("expenditure.grand_total", "total", 0,
+                               k < two_decimal_figures ? "3,516,571.17" : "3,516,571.1", 4, Box{});
+      figure.provenance.origin = TextOrigin::kOcr;
+      row.values.push_back(figure);
+    }
+    tables[0].rows.push_back(row);
+    std::vector<Finding> findings;
+    ReportShortOcrAmounts(tables, findings);
+    EXPECT_EQ(findings.size(), two_decimal_figures == 4 ? 1u : 0u) << two_decimal_figures;
+    EXPECT_TRUE(FindShortOcrFigures(tables[0]).at.empty()) << two_decimal_figures;
+  }
+}
+
 // s3w_0039_budget on a scan: a summary whose cells OCR read across columns, an income line's
 // amount between its label and the expenditure line's (一、一般公共预算拨款收入14,579,683，
 // 科学技术支出), the expenditure amounts beside it exported as income lines', silently. Every
