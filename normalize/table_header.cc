@@ -739,6 +739,32 @@ void KeyCodeColumnsByBody(const Table& table, int header_rows, HeaderAnalysis& a
   }
 }
 
+// A code word (类, 款, 项) an OCR'd header reads over a column of names is another word misread
+// (项 for 项目 over a summary's income labels, H18 s3w_0280_final): its 总计 was taken for a
+// garbled 项 piece and the row's figure went unlabelled. A column under such a word that prints
+// no number and at least two names (three ideographs or more) is a label column.
+void UnroleNameColumnsUnderACodeWord(const Table& table, int header_rows,
+                                     HeaderAnalysis& analysis) {
+  constexpr std::size_t kShortestName = 3;  // ideographs
+  constexpr int kNamesThatShowIt = 2;
+  for (std::size_t c = 0; c < analysis.roles.size(); ++c) {
+    std::string& role = analysis.roles[c];
+    if (role != "class" && role != "kuan" && role != "xiang") continue;
+    int names = 0;
+    bool number = false;
+    for (int r = header_rows; r < table.row_count && !number; ++r) {
+      const std::string key = TableKey(table.TextAt(r, static_cast<int>(c)));
+      number = key.find_first_of("0123456789") != std::string::npos;
+      const std::vector<char32_t> chars = DecodeUtf8(key);
+      if (std::count_if(chars.begin(), chars.end(), IsCjkIdeograph) >=
+          static_cast<std::ptrdiff_t>(kShortestName)) {
+        ++names;
+      }
+    }
+    if (!number && names >= kNamesThatShowIt) role = "label";
+  }
+}
+
 }  // namespace
 
 HeaderAnalysis AnalyzeHeader(const Table& table) {
@@ -872,6 +898,7 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
         return cell.provenance.origin == TextOrigin::kOcr;
       })) {
     KeyCodeColumnsByBody(table, header_rows, analysis);
+    UnroleNameColumnsUnderACodeWord(table, header_rows, analysis);
   }
   for (std::size_t c = 0; c < columns; ++c) {
     std::string joined;
