@@ -29,9 +29,10 @@ bool IsDigitLookalike(char32_t c) {
 namespace {
 
 // A mark a scan glues to an amount that reads as no digit (97.01L, H15 s3w_0231_budget: a
-// table's row lost to a paragraph): inside a run it is only ever dropped.
+// table's row lost to a paragraph; 1T1,188,323.19, H19 s3w_0302_budget: a serif 1 read T and
+// the row lost): inside a run it is only ever dropped.
 bool IsNoiseMark(char32_t c) {
-  return c == U'L';
+  return c == U'L' || c == U'T';
 }
 
 bool IsLookalikeOrNoise(char32_t c) {

@@ -846,6 +846,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
   // Summaries too: a fund column's name wraps in a fiscal summary's narrow header.
   if (!three_public && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
     KeyOcrHeaderWordsReadOutOfOrder(stitched, column_keys);
+    KeyOcrHeaderWordsWithOneCharacterLost(stitched, column_keys);
   }
   if (!three_public && !summary && (StartsWith(kind, "budget.") || StartsWith(kind, "final."))) {
     KeyWrappedOcrWords(first, column_keys);

@@ -52,6 +52,14 @@ void KeyOcrWordGluedToTheLabelHeader(const TablePart& first, std::vector<std::st
 void KeyOcrHeaderWordsWithOneCharacterMisread(const StitchedTable& stitched,
                                               std::vector<std::string>& keys);
 
+// A header word with one character lost to the scan (一般公共算 for 一般公共预算 over 算 wrapped,
+// its 预 read into the next cell: H19 s3w_0297_budget's fiscal summary, its 合计 then read as
+// the side's lone amount, 4 silent): a word of four characters or more that keys nothing, over
+// money, and is a standard name with one character taken out, all such names keying one column
+// no other column has, is keyed as they are. Summaries too.
+void KeyOcrHeaderWordsWithOneCharacterLost(const StitchedTable& stitched,
+                                           std::vector<std::string>& keys);
+
 // A header word wrapped over two lines in its cell, whose lines OCR read in the wrong order
 // (算一般公共预 for 一般公共预算 over 算, H15 s3w_0234_budget's fiscal summary: the column keyed
 // nothing and its figures went unread): a word of four characters or more that keys nothing,

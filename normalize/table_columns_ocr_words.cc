@@ -258,6 +258,18 @@ void KeyOcrHeaderWordsWithOneCharacterMisread(const StitchedTable& stitched,
       });
 }
 
+void KeyOcrHeaderWordsWithOneCharacterLost(const StitchedTable& stitched,
+                                           std::vector<std::string>& keys) {
+  KeyOcrWordsAsStandardNames(
+      stitched, keys, [](const std::vector<char32_t>& word, const std::vector<char32_t>& name) {
+        if (name.size() != word.size() + 1) return false;
+        std::size_t i = 0;
+        while (i < word.size() && word[i] == name[i]) ++i;
+        return std::equal(word.begin() + static_cast<std::ptrdiff_t>(i), word.end(),
+                          name.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+      });
+}
+
 void KeyOcrHeaderWordsReadOutOfOrder(const StitchedTable& stitched,
                                      std::vector<std::string>& keys) {
   KeyOcrWordsAsStandardNames(

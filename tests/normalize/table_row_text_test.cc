@@ -1856,6 +1856,13 @@ TEST(RowTextTest, OcrRowWithLookalikeHeadsSettledByItsTotal) {
        spend,
        "206=18665,9701,8964",
        {"basic=97.01L->9701"}},
+      // A serif 1 read T (H19 s3w_0302_budget: 1T1,188,323.19 for 11,188,323.19): dropped.
+      {"SerifOneReadT",
+       "221 住房保障支出 11,188,323.19 1T1,188,323.19",
+       TextOrigin::kOcr,
+       {"", "total", "general_budget"},
+       "221=1118832319,1118832319",
+       {"general_budget=1T1,188,323.19->1118832319"}},
       {"NoReadingHolds", "213 01 农业农村 150.52 了71.77 79.75", TextOrigin::kOcr, spend, "", {}},
       {"TwoReadingsHold", "213 01 农业农村 72.00 了1.00 了1.00", TextOrigin::kOcr, spend, "", {}},
       {"TextLayer", "213 01 农业农村 150.52 了71.77 78.75", TextOrigin::kTextLayer, spend, "", {}},

@@ -2280,6 +2280,12 @@ TEST(HeaderTest, OcrHeaderWordWithItsLinesReadOutOfOrder) {
       {"KeyTaken", "算一般公共预", "一般公共预算", "5.35", TextOrigin::kOcr, ""},
       {"NoMoney", "算一般公共预", "政府性基金预算", "", TextOrigin::kOcr, ""},
       {"TextLayer", "算一般公共预", "政府性基金预算", "5.35", TextOrigin::kTextLayer, ""},
+      // One character lost (一般公共算, its 预 read into the next cell: H19 s3w_0297_budget).
+      {"OneCharacterLost", "一般公共算", "预政府性基金预算", "5.35", TextOrigin::kOcr,
+       "general_budget"},
+      {"OneCharacterLostTextLayer", "一般公共算", "政府性基金预算", "5.35", TextOrigin::kTextLayer,
+       ""},
+      {"TooShortToTell", "公共算", "政府性基金预算", "5.35", TextOrigin::kOcr, ""},
   };
   for (const Case& c : cases) {
     Table grid = Grid({{"项目", "预算数", "项目", "合计", c.word, c.other},
@@ -4445,6 +4451,36 @@ TEST(HeaderTest, HeaderlessOcrCodeColumnsWithGarbledPieces) {
     ASSERT_GE(header.roles.size(), 3u) << c.name;
     EXPECT_EQ(std::vector<std::string>(header.roles.begin(), header.roles.begin() + 3), c.roles)
         << c.name;
+  }
+}
+
+}  // namespace
+}  // namespace disclose
+
+namespace disclose {
+namespace {
+
+// H18 s3w_0280_final on a scan: a summary's header read 项 for 项目 over the income labels, so
+// the column took the 项 code role and its 总计 was taken for a garbled 项 piece: the income
+// side's grand total went unlabelled. A code word over a column printing no number and at least
+// two names is a label column; over code pieces it stays the code word.
+TEST(HeaderTest, OcrCodeWordOverNamesIsALabelColumn) {
+  for (const bool names : {true, false}) {
+    Table grid = names ? Grid({{"项", "行次", "金额"},
+                               {"一、一般公共预算财政拨款收入", "1", "5,229,376.98"},
+                               {"本年收入合计", "6", "5,229,376.98"},
+                               {"总计", "7", "5,229,376.98"}})
+                       : Grid({{"类", "项", "金额"},
+                               {"205", "01", "5,229,376.98"},
+                               {"205", "02", "5,229,376.98"},
+                               {"205", "03", "5,229,376.98"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+    const HeaderAnalysis header = AnalyzeHeader(grid);
+    if (names) {
+      EXPECT_EQ(header.roles[0], "label");
+    } else {
+      EXPECT_EQ(header.roles[1], "xiang");
+    }
   }
 }
 
