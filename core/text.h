@@ -35,6 +35,10 @@ bool IsNfkcStable(char32_t code_point);
 inline bool IsAsciiDigit(char32_t code_point) {
   return code_point >= U'0' && code_point <= U'9';
 }
+// Whether `text` holds an ASCII digit anywhere.
+inline bool HasAsciiDigit(std::string_view text) {
+  return text.find_first_of("0123456789") != std::string_view::npos;
+}
 
 std::string Trim(std::string_view text);
 // Runs of whitespace (any Unicode space, newlines) become one ASCII space.

@@ -13,13 +13,6 @@ namespace disclose {
 
 namespace {
 
-bool HasAsciiDigit(std::string_view text) {
-  for (char c : text) {
-    if (c >= '0' && c <= '9') return true;
-  }
-  return false;
-}
-
 bool IsDigitsAndSeparators(std::string_view text) {
   for (char c : text) {
     if (!((c >= '0' && c <= '9') || c == ',' || c == '.')) return false;

@@ -20,13 +20,6 @@ namespace {
 // A label's wrapped end is a few characters (款, 计, 支出); a longer text is a row's own label.
 constexpr std::size_t kMaxWordCodePoints = 4;
 
-bool HasDigit(std::string_view text) {
-  for (char c : text) {
-    if (c >= '0' && c <= '9') return true;
-  }
-  return false;
-}
-
 // The digits of a rest (one or two digits alone), a digit's lookalike read as the digit (a
 // wrapped 7 read 了, H17 s3w_0266_budget: 3,516,571.1 over 了); "" when `text` is no rest.
 std::string RestDigits(std::string_view text) {
@@ -180,11 +173,11 @@ bool JoinWrappedRestRow(Table& table, int r) {
         continue;
       }
       // Digits under no cut amount end it; a lookalike (I, l) may be a label's wrapped end.
-      if (HasDigit(text)) return false;
+      if (HasAsciiDigit(text)) return false;
     }
     // A label's wrapped end, under a label.
-    if (HasDigit(text) || DecodeUtf8(text).size() > kMaxWordCodePoints || head_text.empty() ||
-        HasDigit(head_text)) {
+    if (HasAsciiDigit(text) || DecodeUtf8(text).size() > kMaxWordCodePoints || head_text.empty() ||
+        HasAsciiDigit(head_text)) {
       return false;
     }
     joins.push_back(Join{cell, up->second, ""});

@@ -754,7 +754,7 @@ void UnroleNameColumnsUnderACodeWord(const Table& table, int header_rows,
     bool number = false;
     for (int r = header_rows; r < table.row_count && !number; ++r) {
       const std::string key = TableKey(table.TextAt(r, static_cast<int>(c)));
-      number = key.find_first_of("0123456789") != std::string::npos;
+      number = HasAsciiDigit(key);
       const std::vector<char32_t> chars = DecodeUtf8(key);
       if (std::count_if(chars.begin(), chars.end(), IsCjkIdeograph) >=
           static_cast<std::ptrdiff_t>(kShortestName)) {

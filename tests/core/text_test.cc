@@ -47,6 +47,14 @@ TEST(WhitespaceTest, CollapseAndRemove) {
   EXPECT_EQ(Trim("\u3000 abc \n"), "abc");
 }
 
+TEST(DigitTest, HasAsciiDigit) {
+  EXPECT_TRUE(HasAsciiDigit("支出总计 1]12"));
+  EXPECT_TRUE(HasAsciiDigit("0"));
+  EXPECT_FALSE(HasAsciiDigit("本年支出合计"));
+  EXPECT_FALSE(HasAsciiDigit("１２"));  // full-width digits are not ASCII
+  EXPECT_FALSE(HasAsciiDigit(""));
+}
+
 TEST(Utf8Test, InvalidBytesBecomeReplacementCharacter) {
   EXPECT_EQ(SanitizeUtf8("a\xff"
                          "b"),
