@@ -415,10 +415,7 @@ std::string FigureWordMisread(const TablePart& first) {
   const std::vector<char32_t> budget = DecodeUtf8("预算数");
   const std::vector<char32_t> final_word = DecodeUtf8("决算数");
   auto near = [](const std::vector<char32_t>& word, const std::vector<char32_t>& standard) {
-    if (word.size() != standard.size()) return false;
-    int differ = 0;
-    for (std::size_t i = 0; i < word.size(); ++i) differ += word[i] != standard[i] ? 1 : 0;
-    return differ <= 1;
+    return CharactersMisread(word, standard) <= 1;
   };
   std::string found;
   for (int r = 0; r < first.header.header_rows; ++r) {

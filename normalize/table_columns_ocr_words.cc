@@ -112,6 +112,12 @@ struct NameInACell {
   std::size_t chars = 0;
 };
 
+// The characters [begin, end) of `chars`, as UTF-8.
+std::string Slice(const std::vector<char32_t>& chars, std::size_t begin, std::size_t end) {
+  return EncodeUtf8(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(begin),
+                                          chars.begin() + static_cast<std::ptrdiff_t>(end)));
+}
+
 // Whether any standard figure column name prints `c`.
 bool InAnyFigureName(char32_t c) {
   return std::any_of(std::begin(kFigureColumnNames), std::end(kFigureColumnNames),
@@ -124,10 +130,6 @@ bool InAnyFigureName(char32_t c) {
 // The fewest standard figure column names `chars` is made of, in order, each with its key
 // and length; empty when they are not all names, or are one.
 std::vector<NameInACell> FewestNames(const std::vector<char32_t>& chars) {
-  const auto part = [&chars](std::size_t begin, std::size_t end) {
-    return EncodeUtf8(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(begin),
-                                            chars.begin() + static_cast<std::ptrdiff_t>(end)));
-  };
   // fewest[i]: the fewest names that make the first i characters, and where the last begins.
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::pair<std::size_t, std::size_t>> fewest(chars.size() + 1, {kNone, 0});
@@ -135,7 +137,7 @@ std::vector<NameInACell> FewestNames(const std::vector<char32_t>& chars) {
   for (std::size_t end = 1; end <= chars.size(); ++end) {
     for (std::size_t begin = 0; begin < end; ++begin) {
       if (fewest[begin].first == kNone) continue;
-      const std::string piece = part(begin, end);
+      const std::string piece = Slice(chars, begin, end);
       const bool named = std::any_of(std::begin(kFigureColumnNames), std::end(kFigureColumnNames),
                                      [&piece](std::string_view name) { return piece == name; });
       if (named && fewest[begin].first + 1 < fewest[end].first) {
@@ -147,22 +149,19 @@ std::vector<NameInACell> FewestNames(const std::vector<char32_t>& chars) {
   std::vector<NameInACell> names;
   for (std::size_t end = chars.size(); end > 0; end = fewest[end].second) {
     const std::size_t begin = fewest[end].second;
-    names.insert(names.begin(), NameInACell{ColumnKeyForHeader({part(begin, end)}), end - begin});
+    names.insert(names.begin(),
+                 NameInACell{ColumnKeyForHeader({Slice(chars, begin, end)}), end - begin});
   }
   return names;
 }
 
 std::vector<NameInACell> NamesInAHeaderCell(const std::vector<char32_t>& chars,
                                             const std::string& rest, const std::string& key) {
-  const auto part = [&chars](std::size_t begin, std::size_t end) {
-    return EncodeUtf8(std::vector<char32_t>(chars.begin() + static_cast<std::ptrdiff_t>(begin),
-                                            chars.begin() + static_cast<std::ptrdiff_t>(end)));
-  };
   if (!rest.empty()) {
-    const std::vector<std::size_t> cuts = GluedWordCuts(part(0, chars.size()), rest, key);
+    const std::vector<std::size_t> cuts = GluedWordCuts(Slice(chars, 0, chars.size()), rest, key);
     if (cuts.empty()) return {};
     const std::size_t k = cuts.front();
-    return {{ColumnKeyForHeader({part(0, k) + rest}), k}, {key, chars.size() - k}};
+    return {{ColumnKeyForHeader({Slice(chars, 0, k) + rest}), k}, {key, chars.size() - k}};
   }
   std::vector<NameInACell> names = FewestNames(chars);
   // One character read between two names (一般公共预算氢其他收入, H18 s3w_0287_budget: a speck or
@@ -245,16 +244,19 @@ void KeyOcrWordGluedToTheLabelHeader(const TablePart& first, std::vector<std::st
   }
 }
 
+std::size_t CharactersMisread(const std::vector<char32_t>& word,
+                              const std::vector<char32_t>& name) {
+  if (word.size() != name.size()) return static_cast<std::size_t>(-1);
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) differ += word[i] != name[i] ? 1 : 0;
+  return differ;
+}
+
 void KeyOcrHeaderWordsWithOneCharacterMisread(const StitchedTable& stitched,
                                               std::vector<std::string>& keys) {
   KeyOcrWordsAsStandardNames(
       stitched, keys, [](const std::vector<char32_t>& word, const std::vector<char32_t>& name) {
-        if (name.size() != word.size()) return false;
-        std::size_t differ = 0;
-        for (std::size_t i = 0; i < name.size(); ++i) {
-          differ += name[i] != word[i] ? 1 : 0;
-        }
-        return differ == 1;
+        return CharactersMisread(word, name) == 1;
       });
 }
 
