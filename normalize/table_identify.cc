@@ -4,6 +4,7 @@
 // rows print) name a kind family of their own, which keys an untitled or
 // unrecognised table and is checked against the title's.
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -331,6 +332,23 @@ bool IsEmptyNote(std::string_view text) {
          Has(key, "本表为空") || Has(key, "无数据");
 }
 
+// An OCR'd title `read` (as printed, or without its Latin letters) whose fund name lost or
+// misread characters (一般人4必 预算支出表; 一般公共蔬算基本支出表, H18 s3w_0281_budget) is
+// classified with the fund name put back (WithMisreadFundNameRestored): taken when it names a
+// kind and the title so far (`kind`) names none, or names another kind of the same family (基本
+// 支出表 alone is the department's basic expenditure, the fund's table is the fund's). `kind`
+// and `title_read` (which quotes the restored title after the `printed` one) are rewritten then.
+void RestoreMisreadFundName(const std::string& read, const std::string& printed, DocKind doc_kind,
+                            std::string& kind, std::string& title_read) {
+  const std::optional<std::string> restored = WithMisreadFundNameRestored(read);
+  if (!restored) return;
+  const std::string restored_kind = ClassifyTableTitle(*restored, doc_kind);
+  if (restored_kind == "other" || restored_kind == kind) return;
+  if (kind != "other" && !Compatible(FamilyOfKind(kind), FamilyOfKind(restored_kind))) return;
+  kind = restored_kind;
+  title_read = printed + " (read with its fund name restored: " + *restored + ")";
+}
+
 }  // namespace
 
 IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& options,
@@ -349,26 +367,13 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
     if (kind != "other") {
       title_kind = kind;
       title_read = located.title + " (read without its Latin letters: " + cleaned + ")";
-    } else if (const auto restored = WithMisreadFundNameRestored(cleaned)) {
-      const std::string restored_kind = ClassifyTableTitle(*restored, options.doc_kind);
-      if (restored_kind != "other") {
-        title_kind = restored_kind;
-        title_read = located.title + " (read with its fund name restored: " + *restored + ")";
-      }
+    } else {
+      RestoreMisreadFundName(cleaned, located.title, options.doc_kind, title_kind, title_read);
     }
   }
-  // A fund name misread in a title that names a kind without it (一般公共蔬算基本支出表, H18
-  // s3w_0281_budget: 基本支出表 alone is the department's basic expenditure): the fund name put
-  // back names the fund's table of the same family.
+  // A title naming a kind without its misread fund name (一般公共蔬算基本支出表) too.
   if (title_kind != "other" && IsOcrGrid(table)) {
-    if (const auto restored = WithMisreadFundNameRestored(located.title)) {
-      const std::string restored_kind = ClassifyTableTitle(*restored, options.doc_kind);
-      if (restored_kind != "other" && restored_kind != title_kind &&
-          Compatible(FamilyOfKind(title_kind), FamilyOfKind(restored_kind))) {
-        title_kind = restored_kind;
-        title_read = located.title + " (read with its fund name restored: " + *restored + ")";
-      }
-    }
+    RestoreMisreadFundName(located.title, located.title, options.doc_kind, title_kind, title_read);
   }
   const HeaderAnalysis header = AnalyzeHeader(table);
   const Reading from_header = FromHeader(table, header);
