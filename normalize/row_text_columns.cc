@@ -158,6 +158,18 @@ std::vector<std::string> EconomicClassColumns(const CanonicalTable& table, const
   return filled;
 }
 
+namespace {
+
+// Whether `label` (the text before a row's first amount) ends in an ASCII mark glued to the
+// amount: no space, no ideograph, no letter before it (1]; 了 is a lookalike's, read elsewhere).
+bool GluedToAMark(std::string_view label) {
+  if (label.empty()) return false;
+  const unsigned char last = static_cast<unsigned char>(label.back());
+  return last < 0x80 && std::ispunct(last) != 0;
+}
+
+}  // namespace
+
 // Reads `row` into `table` when that is certain: it has a key (a class code, 合计, a 三公
 // item, a summary line) no row of the table has, and prints one amount for each column it
 // fills (RowColumns, SummaryRowKeys; a line of text gives its words in column order, so each
@@ -165,19 +177,6 @@ std::vector<std::string> EconomicClassColumns(const CanonicalTable& table, const
 // goes among the table's rows in the order of their blocks: a row printed above the grid (a
 // summary's first line, s3w_0092) before the grid's rows, as the checks that read rows in their
 // printed order (a summary's sources above its 本年收入合计) expect. The row read, or nullptr.
-namespace {
-
-// Whether `label` (the text before a row's first amount) ends in a mark glued to the amount:
-// no space, no ideograph, no letter before it (1], 了 is a lookalike's and read elsewhere).
-bool GluedToAMark(std::string_view label) {
-  if (label.empty()) return false;
-  const char last = label.back();
-  return static_cast<unsigned char>(last) < 0x80 && last != ' ' && last != '\t' &&
-         std::ispunct(static_cast<unsigned char>(last)) != 0;
-}
-
-}  // namespace
-
 CanonicalRow* ReadRowIntoTable(CanonicalTable& table, const RowPiece& row, const std::string& key,
                                const std::vector<std::string>& columns, int table_index, int block,
                                const Paragraph& paragraph) {
