@@ -1,6 +1,7 @@
 // Stage 1 of the table pipeline (table_stages.h): each top-level table block
 // with the title and unit lines printed around it.
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -150,6 +151,31 @@ void TitleAndUnitAbove(const Document& document, int b, int previous_table_block
 
 namespace {
 
+// Whether `text` declares the unit as a label of its own (单位：万元, 金额单位:元), not inside a
+// header name (金额（单位：万元）).
+bool IsUnitLabel(std::string_view text) {
+  const std::string key = RemoveAllWhitespace(FoldForMatching(text));
+  return (StartsWith(key, "单位") || StartsWith(key, "金额单位")) &&
+         ParseUnitDeclaration(text) != UnitOfAmount::kUnknown;
+}
+
+// Whether `text` is a speck or a scrap of another text of its row read twice (the unit's 元
+// read again beside 单位: 万元 as "[元"): at most two letters, each printed in another text.
+bool IsScrapOfTheRow(std::string_view text, const std::vector<std::string_view>& row) {
+  std::vector<char32_t> letters;
+  for (char32_t cp : DecodeUtf8(text)) {
+    if (IsCjkIdeograph(cp) || (cp < 0x80 && std::isalnum(static_cast<int>(cp)) != 0)) {
+      letters.push_back(cp);
+    }
+  }
+  if (letters.size() > 2) return false;
+  return std::all_of(letters.begin(), letters.end(), [&](char32_t letter) {
+    return std::any_of(row.begin(), row.end(), [&](std::string_view other) {
+      return other != text && Contains(other, EncodeUtf8(letter));
+    });
+  });
+}
+
 // The leading caption rows, all of the grid's rows included.
 int LeadingCaptionRows(const Table& table) {
   // Each leading row's one text (a merged row) or texts (编制单位 | 单位：元),
@@ -165,12 +191,16 @@ int LeadingCaptionRows(const Table& table) {
     if (texts.empty()) break;
     bool caption = true;
     bool fragment = false;
+    // Beside a unit label, a title the scan misread past every title test (二、财政拨款收支心
+    // for …收支总表, s3w_0311) and specks: the caption a scan read into the grid's first row.
+    const bool unit_label = std::any_of(texts.begin(), texts.end(), IsUnitLabel);
     for (std::string_view text : texts) {
       if (IsCaptionLine(text)) continue;
       if (texts.size() == 1 && IsTitleFragmentLine(text)) {
         fragment = true;
         continue;
       }
+      if (unit_label && (IsTitleFragmentLine(text) || IsScrapOfTheRow(text, texts))) continue;
       caption = false;
     }
     if (!caption) break;

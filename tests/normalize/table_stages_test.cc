@@ -2993,6 +2993,34 @@ TEST(HeaderTest, CaptionRowsInTheFrameAreNoHeader) {
   EXPECT_EQ(CaptionRows(Grid({{"收入决算表"}, {"支出决算表"}})), 0);
 }
 
+// A scan read the caption into the grid's first row, its title misread past every title test
+// (二、财政拨款收支心 for …收支总表) beside the unit label and the unit's 元 read twice: a caption
+// row, so that the header under it keys the columns. A unit inside a header name keeps the row
+// a header.
+TEST(HeaderTest, MisreadTitleBesideAUnitLabelIsACaptionRow) {
+  const std::vector<std::string> body = {
+      "一、一般公共预算拨款", "1,605.36", "一般公共服务支出", "1,377.10", "1,377.10", ""};
+  const std::vector<std::string> header = {"项目", "预算数",       "支出功能分类",
+                                           "合计", "一般公共预算", "政府性基金预算"};
+  struct Case {
+    std::vector<std::string> first_row;
+    int caption_rows;
+  };
+  const std::vector<Case> cases = {
+      {{"", "", "二、财政拨款收支心", "单位: 万元", "[元", ""}, 1},
+      {{"", "", "二、财政拨款收支心", "单位: 万元", "", ""}, 1},
+      {{"", "", "财政拨款收支", "金额单位：万元", "", ""}, 1},
+      // a speck that is no scrap of the row, a header name with the unit in it
+      {{"", "", "二、财政拨款收支心", "单位: 万元", "[年", ""}, 0},
+      {{"项目", "金额（单位：万元）", "", "", "", ""}, 0},
+      {{"", "", "二、财政拨款收支心", "", "", ""}, 0},
+  };
+  for (const Case& c : cases) {
+    const Table grid = Grid({c.first_row, header, body});
+    EXPECT_EQ(CaptionRows(grid), c.caption_rows) << c.first_row[2] << c.first_row[4];
+  }
+}
+
 // 类 | 款 | 项 with 款 misread (类 | 于 | 项 on an OCR'd Shanghai page): the middle column is
 // still the 款 code column; a cell that is not one character, or two roles out of order, is not.
 TEST(HeaderTest, SplitCodeColumnWithOneRoleMisread) {
