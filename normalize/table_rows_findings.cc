@@ -5,7 +5,9 @@
 // KeyTotalRowBySums, which keys the one total row whose 合计 a scan misread.
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -223,6 +225,21 @@ void RowReader::ReportUnkeyedRows(const CanonicalTable& table) {
   findings_.push_back(std::move(finding));
 }
 
+namespace {
+
+// The key of the row `table` read from row `row` of block `block`; "" when it read none, and in
+// a summary, whose printed row holds a row of each side: which side an unread amount is on is
+// what its column would have said.
+std::string RowCodeOf(const CanonicalTable& table, int block, int row) {
+  if (IsSummaryKind(table.kind)) return "";
+  for (const CanonicalRow& canonical : table.rows) {
+    if (canonical.source_block == block && canonical.source_row == row) return canonical.row_code;
+  }
+  return "";
+}
+
+}  // namespace
+
 // Amounts in a column whose header names no canonical column are not read;
 // say so rather than lose them. Only money-like cells count (a point or a
 // separator): bare integers are codes, row numbers and counts.
@@ -242,6 +259,9 @@ void RowReader::ReportUnreadAmountColumns(const StitchedTable& pending) {
     int amounts = 0;
     const TableCell* example = nullptr;
     std::string quoted;
+    // Each amount is referred to under its table and the row it stands in (its column unknown),
+    // so that a reader of the JSON finds which of the table's figures are not read.
+    std::vector<FigureRef> references;
     for (const TablePart& part : pending.parts) {
       if (static_cast<std::size_t>(part.table->column_count) != table.column_keys.size()) {
         continue;
@@ -258,6 +278,10 @@ void RowReader::ReportUnreadAmountColumns(const StitchedTable& pending) {
         if (example == nullptr) example = cell;
         // Each unread amount is quoted: they are figures lost, and the finding names them.
         if (amounts <= kMaxQuotedAmounts) quoted += " " + RemoveAllWhitespace(cell->text);
+        if (const std::optional<std::int64_t> fen = ToFen(amount, table.unit)) {
+          references.push_back(
+              FigureRef{table.kind, RowCodeOf(table, part.block, r), "", *fen, cell->provenance});
+        }
       }
     }
     if (amounts == 0) continue;
@@ -269,6 +293,7 @@ void RowReader::ReportUnreadAmountColumns(const StitchedTable& pending) {
                         " amount(s) that are not read: its header names no canonical column;" +
                         " they are" + quoted + (amounts > kMaxQuotedAmounts ? " …" : ""),
                     provenance, Trim(example->text));
+    findings_.back().figures = std::move(references);
   }
 }
 

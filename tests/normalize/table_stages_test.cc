@@ -4215,7 +4215,7 @@ TEST(RowsTest, FiguresNotReadAreNamedByTheirFinding) {
         {"201", "一般公共服务支出", "1,000.00", "600.00", "400.00"},
         {"20101", "人大事务", "700.00", "350.00", "350.00"}},
        "column.unkeyed",
-       {},
+       {"201", "20101"},  // each amount under its row, its column unknown (H20 s3w_0310_final)
        {"600.00", "350.00"}},
   };
   for (const Case& c : cases) {
