@@ -348,6 +348,37 @@ void ReportChildrenPrintingNothing(const SumCheck& sum, std::size_t children, Ch
   findings.push_back(std::move(finding));
 }
 
+// The mirror on a scan: OCR'd child rows printing amounts in a column their parent row prints
+// nothing in. Either the parent's cell was not read or the children's amounts are not theirs
+// (H20 s3w_0309_final: a ruled grid whose amount rows stood half a row off the label rows put
+// 公用经费 91.47 in 30113 under 301, whose 公用经费 is blank); no sum can run, and the finding
+// names the children's figures.
+void ReportParentPrintingNothing(const SumCheck& sum, const CanonicalRow& parent,
+                                 CheckLog& findings) {
+  if (sum.parent != nullptr || sum.parts.empty() || parent.values.empty()) return;
+  std::int64_t total = 0;
+  std::int64_t tolerance = 0;
+  for (const Figure* part : sum.parts) {
+    if (part->provenance.origin != TextOrigin::kOcr) return;
+    total += part->amount_fen;
+    tolerance += HalfUnitFen(*part, sum.unit);
+  }
+  if (std::llabs(total) <= tolerance) return;
+  findings.Count(sum.check, false);
+  Finding finding;
+  finding.check = sum.check;
+  finding.severity = sum.severity;
+  for (const Figure* part : sum.parts) finding.figures.push_back(ReferenceTo(*part));
+  finding.expected_fen = total;
+  finding.tolerance_fen = tolerance;
+  finding.printed_text = parent.row_code + " " + parent.row_name;
+  finding.provenance = parent.values.front().provenance;
+  finding.message = sum.what + ": the row prints nothing in this column, but its " +
+                    std::to_string(sum.parts.size()) + " child figure(s) there sum to " +
+                    Yuan(total) + " yuan: its cell was not read, or theirs are not theirs";
+  findings.push_back(std::move(finding));
+}
+
 // A coded standard table prints its 合计 row (above or below the classes); one read without it
 // lost it (a header printed over it, a row cut off at a page break), and with it the table's
 // totals: no sum.total can run. The finding says what the row would print, column by column
@@ -435,6 +466,7 @@ void CheckHierarchy(const CanonicalTable& table, CheckLog& findings) {
       if (sum.parts.empty() && findings.reading_doubts) {
         ReportChildrenPrintingNothing(sum, children->second.size(), findings);
       }
+      if (findings.reading_doubts) ReportParentPrintingNothing(sum, *parent, findings);
       RunSum(sum, findings);
     }
   }

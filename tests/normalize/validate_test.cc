@@ -154,6 +154,50 @@ TEST(ValidateTablesTest, OcrParentWhoseChildrenPrintNothingInAColumn) {
   }
 }
 
+// H20 s3w_0309_final on a scan: a ruled grid whose amount rows stood half a row off its label
+// rows put 公用经费 91.47 in 30113, whose parent 301 prints no 公用经费: no sum could run (no
+// parent figure) and the extra figure was named by no finding. OCR'd children printing amounts
+// in a column their parent prints nothing in give a sum.children error naming them; children
+// printing zeros, a parent printing the column, or a text layer's table give none.
+TEST(ValidateTablesTest, OcrChildrenPrintingInAColumnTheirParentLeavesBlank) {
+  struct Case {
+    const char* name;
+    TextOrigin origin;
+    std::int64_t child_public_fen;
+    bool parent_prints_public;
+    std::vector<std::string> expected;  // sum.children findings: figures "row column"
+  };
+  const Case cases[] = {
+      {"OcrChildrenOnly", TextOrigin::kOcr, 914700, false, {"30113 public"}},
+      {"ChildrenPrintZero", TextOrigin::kOcr, 0, false, {}},
+      {"ParentPrintsTheColumn", TextOrigin::kOcr, 914700, true, {}},
+      {"TextLayer", TextOrigin::kTextLayer, 914700, false, {}},
+  };
+  for (const Case& c : cases) {
+    std::vector<Cell> parent = {{"personnel", "275.24", 2752400}};
+    if (c.parent_prints_public) parent.push_back({"public", "91.47", c.child_public_fen});
+    const std::vector<Cell> child = {
+        {"personnel", "151.94", 1519400},
+        {"public", c.child_public_fen == 0 ? "0.00" : "91.47", c.child_public_fen}};
+    const std::vector<Cell> sibling = {{"personnel", "123.30", 1233000}};
+    std::vector<CanonicalTable> tables = {MakeTable("final.general_budget_basic_expenditure",
+                                                    UnitOfAmount::kWanYuan,
+                                                    {{"301", "工资福利支出", parent},
+                                                     {"30103", "奖金", sibling},
+                                                     {"30113", "住房公积金", child}})};
+    for (CanonicalRow& row : tables[0].rows) {
+      for (Figure& figure : row.values) figure.provenance.origin = c.origin;
+    }
+    std::vector<Finding> findings;
+    ValidateTables(tables, findings, nullptr, /*reading_doubts=*/true);
+    std::vector<std::string> got;
+    for (const Finding& finding : Only(findings, "sum.children")) {
+      for (const FigureRef& ref : finding.figures) got.push_back(ref.row_code + " " + ref.column);
+    }
+    EXPECT_EQ(got, c.expected) << c.name << "\n" << Dump(findings);
+  }
+}
+
 // The tally counts every identity evaluated, held or not, so that checked - held
 // is the number of failures and a rate can be computed (scripts/identity-rate.py).
 TEST(ValidateTablesTest, TallyCountsCheckedAndHeld) {
