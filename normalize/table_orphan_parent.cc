@@ -4,6 +4,11 @@
 // under it are orphans (code.parent: "its 款 22102 is not in the table"). Such a row is the
 // parent those orphans lack when its total is the sum of their totals, for one absent parent
 // only: the sum settles the code the print lost.
+//
+// A coded row whose code a scan misread in its class or 款 digits (3080505 for 2080505, under
+// 20805) is an orphan too, printed under a parent it is one digit from; when the parent's figures
+// are the sum of its children's with that row among them, the row is that parent's child.
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -25,6 +30,27 @@ const Figure* FigureIn(const CanonicalRow& row, std::string_view column) {
     if (figure.column == column) return &figure;
   }
   return nullptr;
+}
+
+// Whether `parent` prints, in every column it prints, the sum of `children`'s figures there
+// (at least one column), exactly: a misread code is settled by figures read as printed.
+bool PrintsTheSumOf(const CanonicalRow& parent, const std::vector<const CanonicalRow*>& children) {
+  if (parent.values.empty()) return false;
+  for (const Figure& figure : parent.values) {
+    std::int64_t sum = 0;
+    for (const CanonicalRow* child : children) {
+      if (const Figure* part = FigureIn(*child, figure.column)) sum += part->amount_fen;
+    }
+    if (sum != figure.amount_fen) return false;
+  }
+  return true;
+}
+
+// The number of positions at which `a` and `b`, of one length, differ.
+std::size_t DigitsDiffering(std::string_view a, std::string_view b) {
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i] ? 1 : 0;
+  return differ;
 }
 
 }  // namespace
@@ -87,6 +113,61 @@ void KeyUncodedRowsByOrphanSums(std::vector<CanonicalTable>& tables,
                         "' prints no code the scan read: keyed " + parent +
                         ", the one parent the table lacks whose rows' totals sum to its total " +
                         total->printed_text;
+      for (const Figure& figure : row.values) finding.figures.push_back(ReferenceTo(figure));
+      findings.push_back(std::move(finding));
+    }
+  }
+}
+
+void RekeyMisreadCodesByParentSums(std::vector<CanonicalTable>& tables,
+                                   std::vector<Finding>& findings) {
+  for (CanonicalTable& table : tables) {
+    std::set<std::string> codes;
+    for (const CanonicalRow& row : table.rows) codes.insert(row.row_code);
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+      CanonicalRow& row = table.rows[i];
+      const std::string code = row.row_code;
+      if (!AllDigits(code) || (code.size() != 5 && code.size() != 7) || row.values.empty()) {
+        continue;
+      }
+      // A scan's row only: a text layer prints what it prints.
+      if (row.values.front().provenance.origin != TextOrigin::kOcr) continue;
+      if (codes.count(code.substr(0, code.size() - 2)) != 0) continue;
+      // The parent it is printed under: the nearest row above with a code two digits shorter.
+      const CanonicalRow* parent = nullptr;
+      for (std::size_t j = i; j-- > 0;) {
+        const std::string& above = table.rows[j].row_code;
+        if (AllDigits(above) && above.size() == code.size() - 2) {
+          parent = &table.rows[j];
+          break;
+        }
+      }
+      if (parent == nullptr || DigitsDiffering(parent->row_code, code) != 1) continue;
+      const std::string rekeyed = parent->row_code + code.substr(code.size() - 2);
+      if (codes.count(rekeyed) != 0) continue;
+      std::vector<const CanonicalRow*> children;
+      for (const CanonicalRow& other : table.rows) {
+        if (other.row_code.size() == code.size() && StartsWith(other.row_code, parent->row_code)) {
+          children.push_back(&other);
+        }
+      }
+      // The parent's figures are its children's sum with the row, and not without it.
+      if (PrintsTheSumOf(*parent, children)) continue;
+      children.push_back(&row);
+      if (!PrintsTheSumOf(*parent, children)) continue;
+      row.row_code = rekeyed;
+      for (Figure& figure : row.values) figure.row_code = rekeyed;
+      codes.insert(rekeyed);
+      Finding finding;
+      finding.check = "ocr.code_by_sums";
+      finding.severity = Severity::kWarning;
+      finding.provenance = row.values.front().provenance;
+      finding.printed_text = code + row.row_name;
+      finding.message = table.kind + " row '" + code + " " + row.row_name + "' is printed under " +
+                        parent->row_code + " and its own parent " +
+                        code.substr(0, code.size() - 2) + " is absent: keyed " + rekeyed +
+                        ", one digit away, with which " + parent->row_code +
+                        " prints the sum of its rows in every column";
       for (const Figure& figure : row.values) finding.figures.push_back(ReferenceTo(figure));
       findings.push_back(std::move(finding));
     }

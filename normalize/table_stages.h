@@ -373,6 +373,14 @@ std::string ParentByOrphanSums(const CanonicalTable& table, std::int64_t total_f
 void KeyUncodedRowsByOrphanSums(std::vector<CanonicalTable>& tables,
                                 std::vector<Finding>& findings);
 
+// A scan's coded row (5 or 7 digits) whose own parent is absent, printed under a parent its
+// code is one digit from (3080505 under 20805: 2 read 3), takes the code under that parent when
+// the parent's figures are, in every column it prints, the sum of its rows with this row among
+// them and not without it; an ocr.code_by_sums warning names its figures and both codes.
+// Runs after KeyUncodedRowsByOrphanSums. (table_orphan_parent.cc)
+void RekeyMisreadCodesByParentSums(std::vector<CanonicalTable>& tables,
+                                   std::vector<Finding>& findings);
+
 // Row keys (table_row_keys.cc).
 std::string IncomeKey(const std::string& name);
 std::string ExpenditureKey(const std::string& name);

@@ -115,6 +115,7 @@ std::vector<CanonicalTable> BuildTables(const Document& printed, const DocumentM
   ReadUngriddedThreePublic(document, metadata.kind, printed_list, out, findings);
   ReadUngriddedSummary(document, metadata.kind, printed_list, out, findings);
   KeyUncodedRowsByOrphanSums(out, findings);
+  RekeyMisreadCodesByParentSums(out, findings);
   ReportRowsReadAsText(document, out, findings);
   ReportTablesReadAsText(document, metadata.kind, out, findings);
   ReportDuplicateOcrKinds(out, findings);

@@ -1590,6 +1590,46 @@ TEST(RowTextTest, UncodedGridRowKeyedByItsOrphansSums) {
   }
 }
 
+// H20 s3w_0305_budget on a scan: 2080505 read 3080505 under 20805 (its 2 read 3): an orphan
+// whose 款 30805 is absent, its figures lost from 2080505. It takes the code under the parent it
+// is printed under when that is one digit away and the parent prints the sum of its rows with it
+// (ocr.code_by_sums); two digits away, a sum that holds without it or not with it, a code the
+// table already has, or a text layer's row: as printed.
+TEST(RowTextTest, MisreadCodeKeyedUnderItsParentBySums) {
+  const std::string kind = "budget.general_budget_expenditure";
+  auto rows_with = [&](const std::string& code, std::int64_t parent_total, TextOrigin origin) {
+    return std::vector<CanonicalRow>{CodedRow(kind, "20805", {{"total", parent_total}}),
+                                     CodedRow(kind, "2080501", {{"total", 124903302}}),
+                                     CodedRow(kind, code, {{"total", 104184496}}, origin),
+                                     CodedRow(kind, "2080506", {{"total", 117041337}})};
+  };
+  struct Case {
+    const char* name;
+    std::vector<CanonicalRow> rows;
+    std::string code;  // of the third row after the stage
+  };
+  const Case cases[] = {
+      {"OneDigitAway", rows_with("3080505", 346129135, TextOrigin::kOcr), "2080505"},
+      {"TwoDigitsAway", rows_with("3180505", 346129135, TextOrigin::kOcr), "3180505"},
+      {"SumDoesNotHold", rows_with("3080505", 346129136, TextOrigin::kOcr), "3080505"},
+      {"SumHoldsWithout", rows_with("3080505", 241944639, TextOrigin::kOcr), "3080505"},
+      {"CodeTaken", rows_with("3080501", 346129135, TextOrigin::kOcr), "3080501"},
+      {"TextLayer", rows_with("3080505", 346129135, TextOrigin::kTextLayer), "3080505"},
+  };
+  for (const Case& c : cases) {
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "", "total"});
+    table.rows = c.rows;
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    RekeyMisreadCodesByParentSums(tables, findings);
+    EXPECT_EQ(tables[0].rows[2].row_code, c.code) << c.name;
+    EXPECT_EQ(tables[0].rows[2].values[0].row_code, c.code) << c.name;
+    const bool keyed = c.code == "2080505";
+    ASSERT_EQ(findings.size(), keyed ? 1u : 0u) << c.name;
+    if (keyed) EXPECT_EQ(findings[0].check, "ocr.code_by_sums");
+  }
+}
+
 // s3w_0074_final and s3w_0054_final on a scan: the 三公 table read as lines, each row's label
 // and amount one line in either order, or two lines apart (0.00 over 因公出国〈境)费); a unit line
 // read 单位 with its 元 lost (0074); an amount with its point read as a comma (46,917,71, 0054).
