@@ -49,7 +49,14 @@ std::string AmountAfterRunLabel(std::string_view cell, std::string_view previous
   const std::string text = RemoveAllWhitespace(cell);
   const std::size_t at = text.rfind(label);
   if (at == std::string::npos) return "";
-  const std::string before = text.substr(0, at);
+  // What ran in from the left is dropped; OCR may read its comma full-width (302,663.，本年支出合计
+  // 302,663.28 after 本年支出合计 302，, H20 s3w_0306_final).
+  std::string before = text.substr(0, at);
+  for (std::string_view wide : {"，", "．"}) {
+    for (std::size_t w = before.find(wide); w != std::string::npos; w = before.find(wide, w)) {
+      before.replace(w, wide.size(), ",");
+    }
+  }
   const std::string amount = text.substr(at + label.size());
   if (amount.empty() || !IsDigitsAndSeparators(before) || !IsDigitsAndSeparators(amount)) {
     return "";

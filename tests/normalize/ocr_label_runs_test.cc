@@ -47,6 +47,9 @@ TEST(OcrLabelRunsTest, AmountAfterRunLabel) {
       {"2,607.07本年支出合计2,607.07", "本年支出合计", "2,607.07"},
       // The previous cell's 行次 read after its label (H16 s3w_0241_final).
       {"140,94本年支出合计140,946.45", "本年支出合计    14(", "140,946.45"},
+      // The run-in amount's comma read full-width, the label cell holding the amount's head
+      // (H20 s3w_0306_final, its rest 28 joined).
+      {"302,663.，本年支出合计302,663.28", "本年支出合计 302，", "302,663.28"},
       // Not the previous cell's label, words before it, no amount after it, a label with digits.
       {"11.0本年支出合计11.03", "总计", ""},
       {"教育支出本年支出合计11.03", "本年支出合计", ""},
