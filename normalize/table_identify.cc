@@ -534,46 +534,89 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
   return identified;
 }
 
+namespace {
+
+// Whether table `table`'s evidence allows the kind `kind` listed as number `number`: its header
+// and body fit it, no title names another kind, and a number read that fits the table is that
+// number (a number naming another kind that fits too says the tables are not in the list's
+// order). A document_class evidence allows nothing.
+bool ListedKindFits(const StitchedTable& table, const std::string& kind) {
+  const Family family = FamilyOfKind(kind);
+  Family header = Family::kNone;
+  Family body = Family::kNone;
+  std::string number_kind;
+  const HeaderAnalysis grid_header =
+      table.parts.empty() ? HeaderAnalysis{} : table.parts.front().header;
+  for (const KindEvidence& evidence : table.canonical.evidence) {
+    if (evidence.source == "document_class") return false;
+    // A title that names a kind decides its table: it must be the listed one.
+    if (evidence.source == "title" && !evidence.kind.empty() && evidence.kind != kind) {
+      return false;
+    }
+    if (evidence.source == "header") header = FamilyOfKind(evidence.kind);
+    if (evidence.source == "body") body = FamilyOfKind(evidence.kind);
+    if (evidence.source == "number") number_kind = evidence.kind;
+  }
+  if (!Compatible(family, header) || !Compatible(family, body) ||
+      KindRuledOutByHeader(kind, header, grid_header)) {
+    return false;
+  }
+  if (!number_kind.empty() && number_kind != kind &&
+      Compatible(FamilyOfKind(number_kind), header) &&
+      Compatible(FamilyOfKind(number_kind), body) &&
+      !KindRuledOutByHeader(number_kind, header, grid_header)) {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumbering& numbering,
                          DocKind doc_kind) {
-  if (!numbering.printed || tables.size() < 3 || tables.size() != numbering.titles.size()) return;
-  std::vector<std::string> listed_kinds;
-  for (std::size_t i = 0; i < tables.size(); ++i) {
-    const auto listed = numbering.titles.find(static_cast<int>(i) + 1);
-    if (listed == numbering.titles.end()) return;
-    const std::string kind = ClassifyTableTitle(listed->second, doc_kind);
+  if (!numbering.printed || tables.size() < 3 || tables.size() > numbering.titles.size()) return;
+  // The list's entries in printed order, each with its kind; a title naming no kind makes the
+  // list no evidence.
+  std::vector<std::pair<int, std::string>> entries;
+  for (const auto& [number, title] : numbering.titles) {
+    const std::string kind = ClassifyTableTitle(title, doc_kind);
     if (kind == "other") return;
-    const Family family = FamilyOfKind(kind);
-    Family header = Family::kNone;
-    Family body = Family::kNone;
-    std::string number_kind;
-    const HeaderAnalysis grid_header =
-        tables[i].parts.empty() ? HeaderAnalysis{} : tables[i].parts.front().header;
-    for (const KindEvidence& evidence : tables[i].canonical.evidence) {
-      if (evidence.source == "document_class") return;
-      // A title that names a kind decides its table: it must be the listed one.
-      if (evidence.source == "title" && !evidence.kind.empty() && evidence.kind != kind) return;
-      if (evidence.source == "header") header = FamilyOfKind(evidence.kind);
-      if (evidence.source == "body") body = FamilyOfKind(evidence.kind);
-      if (evidence.source == "number") number_kind = evidence.kind;
-    }
-    if (!Compatible(family, header) || !Compatible(family, body) ||
-        KindRuledOutByHeader(kind, header, grid_header)) {
-      return;
-    }
-    // A number read that fits the table and names another kind: the tables
-    // are not in the list's order (or the list is another's).
-    if (!number_kind.empty() && number_kind != kind &&
-        Compatible(FamilyOfKind(number_kind), header) &&
-        Compatible(FamilyOfKind(number_kind), body) &&
-        !KindRuledOutByHeader(number_kind, header, grid_header)) {
-      return;
-    }
-    listed_kinds.push_back(kind);
+    entries.emplace_back(number, kind);
   }
-  for (std::size_t i = 0; i < tables.size(); ++i) {
+  // Tables keep the list's order; entries the document printed no grid for (an empty table
+  // printed as a note, a table the scan read as text) are skipped. ways[i][j]: the number of
+  // ways, up to two, to place tables 0..i with table i at entry j, each on an entry it fits.
+  const std::size_t n = tables.size();
+  const std::size_t m = entries.size();
+  std::vector<std::vector<int>> ways(n, std::vector<int>(m, 0));
+  for (std::size_t i = 0; i < n; ++i) {
+    int before = i == 0 ? 1 : 0;  // ways to place tables 0..i-1 on entries before j
+    for (std::size_t j = 0; j < m; ++j) {
+      if (ListedKindFits(tables[i], entries[j].second)) {
+        ways[i][j] = std::min(before, 2);
+      }
+      if (i > 0) before = std::min(before + ways[i - 1][j], 2);
+    }
+  }
+  int total = 0;
+  for (std::size_t j = 0; j < m; ++j) total = std::min(total + ways[n - 1][j], 2);
+  // Only one way to place every table fits: the order is evidence; two are none.
+  if (total != 1) return;
+  std::vector<std::size_t> placed(n);
+  std::size_t limit = m;
+  for (std::size_t i = n; i-- > 0;) {
+    for (std::size_t j = limit; j-- > 0;) {
+      if (ways[i][j] == 1) {
+        placed[i] = j;
+        limit = j;
+        break;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
     CanonicalTable& table = tables[i].canonical;
-    if (table.kind == listed_kinds[i]) continue;
+    const auto& [number, kind] = entries[placed[i]];
+    if (table.kind == kind) continue;
     // A grid whose header and body name nothing (a fragment OCR made of a
     // note) is not given a kind on its place alone.
     const bool named =
@@ -582,12 +625,13 @@ void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumberin
                  !evidence.kind.empty();
         });
     if (!named) continue;
-    table.kind = listed_kinds[i];
-    table.evidence.push_back(KindEvidence{
-        "order",
-        "table " + std::to_string(i + 1) + " of " + std::to_string(tables.size()) +
-            " in the order of the list -> listed: " + numbering.titles.at(static_cast<int>(i) + 1),
-        listed_kinds[i]});
+    table.kind = kind;
+    table.evidence.push_back(KindEvidence{"order",
+                                          "table " + std::to_string(i + 1) + " of " +
+                                              std::to_string(n) + " in the order of the list of " +
+                                              std::to_string(m) +
+                                              " -> listed: " + numbering.titles.at(number),
+                                          kind});
   }
 }
 

@@ -150,14 +150,14 @@ std::vector<StitchedTable> StitchTables(std::vector<IdentifiedTable> identified,
 // (table_identify.cc)
 void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyOptions& options);
 
-// Tables printed in the order of the document's own list of tables, as many
-// tables as the list has entries: a table whose title names no kind takes the
-// kind listed at its place. On a scan the number lines are where OCR fails
-// most (a lone 一、 reads as nothing, 三、 as 二、), so the order is the evidence
-// that stays. Nothing changes unless every table's header and body fit the
-// kind listed at its place, and no title and no number that fits its table
-// names another; each table changed gets an `order` evidence entry.
-// (table_identify.cc)
+// Tables printed in the order of the document's own list of tables, at least three and no more
+// than the list has entries (an entry printed empty as a note, or read as text, has no grid): a
+// table whose title names no kind takes the kind listed at its place. On a scan the number lines
+// are where OCR fails most (a lone 一、 reads as nothing, 三、 as 二、), so the order is the
+// evidence that stays. The tables are placed on the entries in order, each on one whose kind its
+// header and body fit and that no title and no number that fits the table contradicts; nothing
+// changes unless exactly one such placing exists. Each table changed gets an `order` evidence
+// entry. (table_identify.cc)
 void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumbering& numbering,
                          DocKind doc_kind);
 

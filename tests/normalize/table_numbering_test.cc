@@ -215,6 +215,50 @@ TEST(TableNumberingTest, TablesIdentifiedByTheOrderOfTheList) {
   EXPECT_EQ(titled[1].canonical.kind, "final.expenditure");
 }
 
+// H21 s3w_0330_final on a scan: 一、 二、 三、 lost, the list's last two tables printed empty
+// as notes (no grid): three tables against a list of five. Placed in the list's order, each on an
+// entry it fits, they fit one way only: the second takes 一般公共预算财政拨款支出决算表 (its header
+// said 支出决算表). When they fit several ways (two function tables before the basic table with
+// three function entries listed before it) nothing changes.
+TEST(TableNumberingTest, TablesIdentifiedByTheOrderOfAListWithEntriesNotPrinted) {
+  auto table = [](const std::string& kind, std::vector<KindEvidence> evidence) {
+    StitchedTable stitched;
+    stitched.canonical.kind = kind;
+    stitched.canonical.evidence = std::move(evidence);
+    return stitched;
+  };
+  const KindEvidence function_header{"header", "合计 | 基本支出 | 项目支出", "final.expenditure"};
+  const KindEvidence economic_header{"header", "人员经费 | 公用经费",
+                                     "final.general_budget_basic_expenditure"};
+  TableNumbering numbering;
+  numbering.printed = true;
+  numbering.titles = {{1, "收入支出决算总表"},
+                      {2, "一般公共预算财政拨款支出决算表"},
+                      {3, "一般公共预算财政拨款基本支出决算表"},
+                      {4, "政府性基金预算财政拨款收入支出决算表"},
+                      {5, "国有资本经营预算财政拨款支出决算表"}};
+  std::vector<StitchedTable> three = {
+      table("other", {}), table("final.expenditure", {function_header}),
+      table("final.general_budget_basic_expenditure", {economic_header})};
+  IdentifyByListOrder(three, numbering, DocKind::kFinalAccounts);
+  EXPECT_EQ(three[0].canonical.kind, "other");  // names nothing: no kind on its place alone
+  EXPECT_EQ(three[1].canonical.kind, "final.general_budget_expenditure");
+  ASSERT_EQ(three[1].canonical.evidence.size(), 2u);
+  EXPECT_EQ(three[1].canonical.evidence[1].source, "order");
+  EXPECT_EQ(three[2].canonical.kind, "final.general_budget_basic_expenditure");
+
+  numbering.titles = {{1, "支出决算表"},
+                      {2, "一般公共预算财政拨款支出决算表"},
+                      {3, "国有资本经营预算财政拨款支出决算表"},
+                      {4, "一般公共预算财政拨款基本支出决算表"}};
+  std::vector<StitchedTable> ambiguous = {
+      table("final.expenditure", {function_header}), table("final.expenditure", {function_header}),
+      table("final.general_budget_basic_expenditure", {economic_header})};
+  IdentifyByListOrder(ambiguous, numbering, DocKind::kFinalAccounts);
+  EXPECT_EQ(ambiguous[0].canonical.kind, "final.expenditure");
+  EXPECT_EQ(ambiguous[1].canonical.kind, "final.expenditure");
+}
+
 const std::vector<std::vector<std::string>> kFunctionGrid = {
     {"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
     {"201", "一般公共服务支出", "1,000.00", "600.00", "400.00"},
