@@ -69,6 +69,22 @@ std::string ExpenditureKey(const std::string& name) {
   return "";
 }
 
+bool RunsIntoAnExpenditureClass(const std::string& name) {
+  for (std::string_view end : {"收入", "拨款"}) {
+    for (std::size_t at = name.find(end); at != std::string::npos; at = name.find(end, at + 1)) {
+      const std::string income = name.substr(0, at + end.size());
+      std::string rest = name.substr(at + end.size());
+      // What the scan read between the labels: the income amount's digits, marks.
+      std::size_t words = 0;
+      while (words < rest.size() && static_cast<unsigned char>(rest[words]) < 0x80) ++words;
+      rest = StripOrdinal(rest.substr(words));
+      if (rest.empty() || IncomeKey(income).empty()) continue;
+      if (FunctionClassCode(rest)) return true;
+    }
+  }
+  return false;
+}
+
 bool IsCountRow(const std::string& name) {
   for (std::string_view word : {"(个)", "(人)", "(辆)", "(人次)", "(台)", "(次)", "团组数", "人数",
                                 "保有量", "批次", "车辆数"}) {

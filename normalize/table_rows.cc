@@ -681,8 +681,11 @@ void RowReader::FillRows(StitchedTable& pending, const TableColumns& columns, in
           bool expenditure = segments.size() >= 2 ? s >= 1 : expenditure_side[0];
           std::string key;
           if (!expenditure) {
-            key = IncomeKey(name_key);
-            if (key.empty() && segments.size() < 2) {
+            // Both sides' labels read as one on a scan: the row is neither side's (its amounts
+            // are named as a row not keyed).
+            const bool both_sides = label_ocr && RunsIntoAnExpenditureClass(name_key);
+            if (!both_sides) key = IncomeKey(name_key);
+            if (key.empty() && !both_sides && segments.size() < 2) {
               std::string other = ExpenditureKey(name_key);
               if (!other.empty()) {
                 expenditure = true;

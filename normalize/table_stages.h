@@ -384,6 +384,10 @@ void RekeyMisreadCodesByParentSums(std::vector<CanonicalTable>& tables,
 // Row keys (table_row_keys.cc).
 std::string IncomeKey(const std::string& name);
 std::string ExpenditureKey(const std::string& name);
+// Whether a summary label (a TableKey) is an income label run into an expenditure class's name,
+// with what a scan read between them (一、一般公共预算拨款收入4594503一、社会保障和就业支出, H21
+// s3w_0323_budget): the line of both sides read as one label, whose amounts no side can claim.
+bool RunsIntoAnExpenditureClass(const std::string& name);
 bool IsCountRow(const std::string& name);
 std::string ThreePublicKey(const std::string& name);
 bool IsFunctionCodedKind(std::string_view kind);

@@ -37,5 +37,28 @@ TEST(RowKeysTest, SummaryNamesOnEachSide) {
   }
 }
 
+// H21 s3w_0323_budget on a scan: a summary line's two labels read as one cell, with the income
+// amount's digits between them; its amount was exported as the income row's. An income label
+// followed by an expenditure class's name (after digits, marks or an ordinal) is both sides; an
+// income label alone, or one followed by words no class is named by, is not.
+TEST(RowKeysTest, IncomeLabelRunIntoAnExpenditureClass) {
+  const struct {
+    const char* name;
+    bool both;
+  } cases[] = {
+      {"一、一般公共预算拨款收入4594503一、社会保障和就业支出", true},
+      {"二、政府性基金预算拨款收入卫生健康支出", true},
+      {"一般公共预算拨款教育支出", true},
+      {"一般公共预算拨款收入", false},
+      {"二、政府性基金预算拨款", false},
+      {"用事业基金弥补收支差额", false},
+      {"一般公共预算拨款收入其中:一般财力", false},
+      {"本年收入合计本年支出合计", false},  // totals, not classes
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(RunsIntoAnExpenditureClass(c.name), c.both) << c.name;
+  }
+}
+
 }  // namespace
 }  // namespace disclose

@@ -4186,6 +4186,31 @@ TEST(RowsTest, UnclassifiedTableNamesItsWeakEvidence) {
 // a wrong figure without a finding: an `other` table's figures are listed by its
 // table.unclassified warning, a cell that is not a number is named by its row and column, and
 // every amount of a column no key reads is quoted.
+// H21 s3w_0323_budget on a scan: a summary's line read with both labels in its first cell
+// (一、一般公共预算拨款收入4594503一、社会保障和就业支出 | 60,873.78): its amount was exported as
+// the income row's, a wrong figure no finding named. The row is neither side's: row.unkeyed
+// names its amount. The same line from a text layer keeps its income key.
+TEST(RowsTest, OcrSummaryLineWithBothLabelsInOneCellIsNeitherSide) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid({{"项目", "预算数"},
+                       {"一、一般公共预算拨款收入4594503一、社会保障和就业支出", "60,873.78"},
+                       {"本年收入合计", "459,450.92"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    StitchedTable stitched = OnePart(grid, "budget.income_expenditure_summary");
+    stitched.declared = UnitOfAmount::kYuan;
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    ASSERT_EQ(table.rows.size(), 2u);
+    const bool ocr = origin == TextOrigin::kOcr;
+    EXPECT_EQ(table.rows[0].row_code, ocr ? "" : "income.general_budget_appropriation");
+    const bool named = std::any_of(findings.begin(), findings.end(), [](const Finding& finding) {
+      return finding.check == "row.unkeyed";
+    });
+    EXPECT_EQ(named, ocr);
+  }
+}
+
 TEST(RowsTest, FiguresNotReadAreNamedByTheirFinding) {
   struct Case {
     const char* name;
