@@ -170,7 +170,9 @@ std::vector<int> KeyOcrColumnsBySums(const StitchedTable& stitched,
         if (IsPrintedMoney(part.table->TextAt(r, static_cast<int>(c)))) ++money;
       }
     }
-    if (money < 2) continue;
+    // One amount is enough: a 项目支出 column prints only the rows with projects (H21
+    // s3w_0328_budget: one of five); the rows' sums still have to confirm the keys.
+    if (money == 0) continue;
     columns.push_back(static_cast<int>(c));
     read.push_back(kNone);
     doubt = true;

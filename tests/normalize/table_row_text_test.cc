@@ -772,6 +772,35 @@ TEST(RowTextTest, OcrHeaderAboveWithTwoColumnNamesJoined) {
             (std::vector<std::string>{"", "", "", "", "total", "fiscal_appropriation"}));
 }
 
+// H21 s3w_0328_budget on a scan: the header and first rows of a general-budget expenditure table
+// read as lines, the rest a grid with no header whose 项目支出 column prints one amount (one row
+// has projects). That column did not count as money (it asked for two amounts), the two others
+// fit the sums several ways, and 20 figures were lost. One amount makes a money column: the rows
+// then fit 合计 | 基本支出 | 项目支出 (column.keyed_by_sums). A column with no amount stays out.
+TEST(RowTextTest, OcrHeaderlessGridKeyedBySumsWithAColumnOfOneAmount) {
+  for (const bool project : {true, false}) {
+    Table grid = Grid({{"201", "11", "01", "行政运行", "8.85", "1.01", project ? "7.84" : ""},
+                       {"213", "", "", "农林水支出", "14.63", "14.63", ""},
+                       {"213", "01", "", "农业农村", "14.63", "14.63", ""},
+                       {"213", "01", "01", "行政运行", "6.86", "6.86", ""},
+                       {"213", "01", "04", "事业运行", "7.77", "7.77", ""}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+    StitchedTable stitched;
+    stitched.canonical.kind = "budget.general_budget_expenditure";
+    HeaderAnalysis none;
+    none.header_rows = 0;
+    stitched.parts.push_back(TablePart{0, &grid, none});
+    const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+    if (project) {
+      EXPECT_EQ(columns.keys,
+                (std::vector<std::string>{"", "", "", "", "total", "basic", "project"}));
+      EXPECT_EQ(columns.keyed_by_sums, (std::vector<int>{4, 5, 6}));
+    } else {
+      EXPECT_TRUE(columns.keyed_by_sums.empty());
+    }
+  }
+}
+
 // s3w_0042_final on a scan: a fiscal-appropriation summary whose header OCR read as a line
 // above the grid keyed no column. Its words go side by side onto the grid's sides: the income
 // side's 金额 keys its one column; the expenditure side names three funds over two columns (the
