@@ -198,6 +198,30 @@ void JoinHeaderWordPieces(const CanonicalTable& table, std::vector<RowPiece>& ro
   rows.insert(rows.begin(), std::move(row));
 }
 
+// A continued table's header repeated at a page top and read as one line with the row under it
+// (H21 s3w_0325_budget: `笠鼎编码 科目名称 合计 过般公共:预算拨款 其他收入2130101 行政运行
+// 5,631.31 5,631.31`): header words, a speck read as a colon among them, then the row. When the
+// text before the first class code holds at least two words standard headers print, it is the
+// header, and the line is the row after it; otherwise the line as printed.
+std::string WithoutAHeaderPrintedOver(const std::string& text) {
+  static const std::vector<std::string_view> kHeaderWords = {
+      "科目名称", "科目编码", "功能分类", "经济分类", "合计",     "基本支出",
+      "项目支出", "人员经费", "公用经费", "其他收入", "财政拨款", "栏次"};
+  const std::string folded = FoldForMatching(text);
+  for (const auto& [start, end] : DigitRuns(folded)) {
+    const std::string code = folded.substr(start, end - start);
+    // Digits of the header (栏次 1 2 3) are passed over; the first class code is the row's.
+    if (!IsClassCode(code)) continue;
+    if (end == folded.size()) break;
+    const std::string header = folded.substr(0, start);
+    int words = 0;
+    for (std::string_view word : kHeaderWords) words += Has(header, word) ? 1 : 0;
+    if (words >= 2) return folded.substr(start);
+    break;
+  }
+  return text;
+}
+
 }  // namespace
 
 namespace {
@@ -293,6 +317,7 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     if (paragraph == nullptr || read_blocks.count(static_cast<int>(b)) != 0) continue;
     std::string text = WithoutNoteAfter(b == carried_block ? carried : paragraph->text);
     if (text.size() > kMaxRowBytes) continue;
+    if (paragraph->provenance.origin == TextOrigin::kOcr) text = WithoutAHeaderPrintedOver(text);
     if (HasSentencePunctuation(
             paragraph->provenance.origin == TextOrigin::kOcr ? WithAmountCommasRead(text) : text)) {
       continue;

@@ -1340,6 +1340,63 @@ TEST(RowTextTest, HeaderOverTheFirstRowKeyedByItsOrphansSums) {
   }
 }
 
+// H21 s3w_0325_budget on a scan: a continued table's header repeated at a page top read as one
+// line with the row under it (`笠鼎编码 科目名称 合计 过般公共:预算拨款 其他收入2130101 行政运行
+// 5,631.31 5,631.31`): the row's code after the header words was no code of the line's, and
+// 2130101's figures were only named by its parent's sum. Header words (two at least) before the
+// first class code are taken off; the row is read. One header word alone, or a text layer: as
+// before.
+TEST(RowTextTest, HeaderRepeatedOverACodedRowReadAsOneLine) {
+  const std::string kind = "budget.income";
+  struct Case {
+    const char* name;
+    std::string line;
+    TextOrigin origin;
+    std::vector<std::string> read;  // "row_code/column=fen" read into the table
+  };
+  const Case cases[] = {
+      {"HeaderWords",
+       "笠鼎编码 科目名称 合计 过般公共:预算拨款 其他收入2130101 行政运行 5,631.31 5,631.31",
+       TextOrigin::kOcr,
+       {"2130101/total=563131", "2130101/general_budget=563131"}},
+      {"OneHeaderWord",
+       "笠鼎编码 过般公共:预算拨款 其他收入2130101 行政运行 5,631.31 5,631.31",
+       TextOrigin::kOcr,
+       {}},
+      {"TextLayer",
+       "笠鼎编码 科目名称 合计 过般公共:预算拨款 其他收入2130101 行政运行 5,631.31 5,631.31",
+       TextOrigin::kTextLayer,
+       {}},
+  };
+  for (const Case& c : cases) {
+    Document document;
+    document.blocks.push_back(Block{Grid({{"213", "农林水支出", "1.00", "1.00", ""}})});
+    document.blocks.push_back(Text(c.line, 5));
+    document.blocks.back().AsParagraph()->provenance.origin = c.origin;
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "", "total", "general_budget", "other"});
+    table.pages = {5};
+    table.rows = {CodedRow(kind, "213", {{"total", 1400844}, {"general_budget", 1400844}}),
+                  CodedRow(kind, "21301", {{"total", 1400844}, {"general_budget", 1400844}}),
+                  CodedRow(kind, "2130104", {{"total", 837713}, {"general_budget", 837713}})};
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    ReportRowsReadAsText(document, tables, findings);
+    std::vector<std::string> read;
+    for (const CanonicalRow& row : tables[0].rows) {
+      for (const Figure& figure : row.values) {
+        if (row.source_block >= 1) {
+          read.push_back(row.row_code + "/" + figure.column + "=" +
+                         std::to_string(figure.amount_fen));
+        }
+      }
+    }
+    std::string messages;
+    for (const Finding& finding : findings)
+      messages += finding.check + ": " + finding.message + "\n";
+    EXPECT_EQ(read, c.read) << c.name << "\n" << messages;
+  }
+}
+
 // C s3w_0092_final on a scan: a 项 row left out of the grid printing two amounts of three
 // (`2210203 购房补贴 39,193.40 39,193.40`, 项目支出 blank) was named only: which cell is blank
 // its line does not say. Its parent (22102) and sibling (2210201) read, each column's remainder
