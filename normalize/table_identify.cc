@@ -107,6 +107,19 @@ bool SummaryKindOverCodeColumns(const std::string& kind, Family header_family,
          std::any_of(header.roles.begin(), header.roles.end(), IsCodeRole);
 }
 
+// Whether a body evidence text ("function codes 201 20101 2010101") lists a 款 or 项 code: rows
+// coded below the 类, which no summary prints (its expenditure side names classes only). A
+// number or a list's place naming a summary does not fit such a body (H22 s3w_0339_budget: 三、
+// read 一、 over a 支出总表 whose codes are joined to their names, no code column).
+bool SummaryKindOverSubclassCodes(const std::string& kind, std::string_view body_text) {
+  constexpr std::string_view kPrefix = "function codes ";
+  if (FamilyOfKind(kind) != Family::kSummary || !StartsWith(body_text, kPrefix)) return false;
+  for (const std::string& code : SplitWords(body_text.substr(kPrefix.size()))) {
+    if (code.size() == 5 || code.size() == 7) return true;
+  }
+  return false;
+}
+
 // Whether a kind a number or a list's place names is one the header rules out.
 bool KindRuledOutByHeader(const std::string& kind, Family header_family,
                           const HeaderAnalysis& header) {
@@ -475,7 +488,8 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
   const bool number_fits = number_kind != "other" &&
                            Compatible(number_family, from_header.family) &&
                            Compatible(number_family, from_body.family) &&
-                           !KindRuledOutByHeader(number_kind, from_header.family, header);
+                           !KindRuledOutByHeader(number_kind, from_header.family, header) &&
+                           !SummaryKindOverSubclassCodes(number_kind, from_body.text);
 
   if (title_kind != "other") {
     identified.kind = title_kind;
@@ -545,6 +559,7 @@ bool ListedKindFits(const StitchedTable& table, const std::string& kind) {
   Family header = Family::kNone;
   Family body = Family::kNone;
   std::string number_kind;
+  std::string body_text;
   const HeaderAnalysis grid_header =
       table.parts.empty() ? HeaderAnalysis{} : table.parts.front().header;
   for (const KindEvidence& evidence : table.canonical.evidence) {
@@ -554,17 +569,22 @@ bool ListedKindFits(const StitchedTable& table, const std::string& kind) {
       return false;
     }
     if (evidence.source == "header") header = FamilyOfKind(evidence.kind);
-    if (evidence.source == "body") body = FamilyOfKind(evidence.kind);
+    if (evidence.source == "body") {
+      body = FamilyOfKind(evidence.kind);
+      body_text = evidence.text;
+    }
     if (evidence.source == "number") number_kind = evidence.kind;
   }
   if (!Compatible(family, header) || !Compatible(family, body) ||
-      KindRuledOutByHeader(kind, header, grid_header)) {
+      KindRuledOutByHeader(kind, header, grid_header) ||
+      SummaryKindOverSubclassCodes(kind, body_text)) {
     return false;
   }
   if (!number_kind.empty() && number_kind != kind &&
       Compatible(FamilyOfKind(number_kind), header) &&
       Compatible(FamilyOfKind(number_kind), body) &&
-      !KindRuledOutByHeader(number_kind, header, grid_header)) {
+      !KindRuledOutByHeader(number_kind, header, grid_header) &&
+      !SummaryKindOverSubclassCodes(number_kind, body_text)) {
     return false;
   }
   return true;

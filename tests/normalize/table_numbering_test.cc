@@ -411,6 +411,17 @@ TEST(TableNumberingTest, NumberNamingASummaryOverCodeColumnsDoesNotFit) {
   EXPECT_EQ(identify(Grid({{"项目", "合计", "基本支出", "项目支出"},
                            {"一般公共服务支出", "1,000.00", "600.00", "400.00"}})),
             "budget.income_expenditure_summary");
+  // H22 s3w_0339_budget: codes joined to their names (no code column), 三、 read 一、: a body
+  // coded below the 类 (20101, 2010101) is no summary's either. A body of 类 codes alone may be.
+  EXPECT_EQ(identify(Grid({{"功能分类科目", "合计", "基本支出", "项目支出"},
+                           {"201一般公共服务支出", "1,000.00", "600.00", "400.00"},
+                           {"20101人大事务", "1,000.00", "600.00", "400.00"},
+                           {"2010101行政运行", "1,000.00", "600.00", "400.00"}})),
+            "budget.expenditure");
+  EXPECT_EQ(identify(Grid({{"项目", "合计", "基本支出", "项目支出"},
+                           {"201一般公共服务支出", "1,000.00", "600.00", "400.00"},
+                           {"208社会保障和就业支出", "1,000.00", "600.00", "400.00"}})),
+            "budget.income_expenditure_summary");
 }
 
 // Two OCR'd tables of one kind: the one whose title does not name it is doubted, its figures
