@@ -20,10 +20,22 @@
 
 namespace disclose {
 
+namespace {
+
+// The digit a lookalike in a row read as text stands for: OcrLookalikeDigit's, and a serif 1
+// read as a bracket or a bar (],337.14 for 1,337.14, H22 s3w_0337_final), which a grid's cell
+// keeps as a mark (1]1,215.42) but a row's sums can settle here; 0 for none.
+char RowTextLookalikeDigit(char32_t c) {
+  if (c == U']' || c == U'|') return '1';
+  return OcrLookalikeDigit(c);
+}
+
+}  // namespace
+
 // A character a Chinese recogniser reads for a digit, or prints as noise before one (了 for 7,
-// O or 〇 for 0, l, I or 丨 for 1).
+// O or 〇 for 0, l, I, 丨, ] or | for 1).
 bool IsDigitLookalike(char32_t c) {
-  return OcrLookalikeDigit(c) != 0;
+  return RowTextLookalikeDigit(c) != 0;
 }
 
 namespace {
@@ -62,9 +74,16 @@ std::vector<std::string> LookalikeReadings(const std::vector<char32_t>& run) {
     }
   }
   add(EncodeUtf8(std::vector<char32_t>(run.begin() + static_cast<long>(last), run.end())));
-  if (const std::optional<std::string> read = WithOcrDigitLookalikesRead(EncodeUtf8(run))) {
-    add(*read);
+  // Every lookalike read as its digit (noise marks dropped).
+  std::string read;
+  for (const char32_t c : run) {
+    if (const char digit = RowTextLookalikeDigit(c); digit != 0) {
+      read.push_back(digit);
+    } else if (!IsNoiseMark(c)) {
+      read.push_back(static_cast<char>(c));
+    }
   }
+  add(read);
   add(dropped);
   return readings;
 }

@@ -1989,6 +1989,13 @@ TEST(RowTextTest, OcrRowWithLookalikeHeadsSettledByItsTotal) {
        {"", "total", "general_budget"},
        "221=1118832319,1118832319",
        {"general_budget=1T1,188,323.19->1118832319"}},
+      // A serif 1 read as a bracket (H22 s3w_0337_final: ],337.14 for 1,337.14): read as 1.
+      {"SerifOneReadAsABracket",
+       "201 一般公共服务支出 1,538.47 ],337.14 201.33",
+       TextOrigin::kOcr,
+       spend,
+       "201=153847,133714,20133",
+       {"basic=],337.14->133714"}},
       {"NoReadingHolds", "213 01 农业农村 150.52 了71.77 79.75", TextOrigin::kOcr, spend, "", {}},
       {"TwoReadingsHold", "213 01 农业农村 72.00 了1.00 了1.00", TextOrigin::kOcr, spend, "", {}},
       {"TextLayer", "213 01 农业农村 150.52 了71.77 78.75", TextOrigin::kTextLayer, spend, "", {}},
