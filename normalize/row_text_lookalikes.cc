@@ -97,12 +97,20 @@ std::vector<std::string> LookalikeReadings(const std::vector<char32_t>& run) {
 std::string WithLookalikeRunsRead(const std::string& folded,
                                   std::map<std::size_t, LookalikeRun>& runs) {
   const std::vector<char32_t> cps = DecodeUtf8(folded);
-  auto in_run = [](char32_t c) {
-    return (c >= U'0' && c <= U'9') || c == U',' || c == U'.' || IsLookalikeOrNoise(c);
+  auto digit_at = [&](std::size_t at) { return at < cps.size() && IsAsciiDigit(cps[at]); };
+  // A point read as a hyphen (5,385-32 for 5,385.32, H22 s3w_0340_final): between digits, with
+  // exactly two after it.
+  auto hyphen_point = [&](std::size_t at) {
+    return cps[at] == U'-' && at > 0 && digit_at(at - 1) && digit_at(at + 1) && digit_at(at + 2) &&
+           !digit_at(at + 3);
+  };
+  auto in_run = [&](std::size_t at) {
+    const char32_t c = cps[at];
+    return IsAsciiDigit(c) || c == U',' || c == U'.' || IsLookalikeOrNoise(c) || hyphen_point(at);
   };
   std::string out;
   for (std::size_t k = 0; k < cps.size();) {
-    if (!in_run(cps[k])) {
+    if (!in_run(k)) {
       out += EncodeUtf8(std::vector<char32_t>{cps[k]});
       ++k;
       continue;
@@ -111,20 +119,23 @@ std::string WithLookalikeRunsRead(const std::string& folded,
     int digits = 0;
     int lookalikes = 0;
     int points = 0;
-    while (end < cps.size() && in_run(cps[end])) {
-      digits += cps[end] >= U'0' && cps[end] <= U'9' ? 1 : 0;
-      lookalikes += IsLookalikeOrNoise(cps[end]) ? 1 : 0;
-      points += cps[end] == U'.' ? 1 : 0;
+    std::vector<char32_t> run;  // with a hyphen read as the point
+    while (end < cps.size() && in_run(end)) {
+      const bool hyphen = hyphen_point(end);
+      digits += IsAsciiDigit(cps[end]) ? 1 : 0;
+      lookalikes += IsLookalikeOrNoise(cps[end]) || hyphen ? 1 : 0;
+      points += cps[end] == U'.' || hyphen ? 1 : 0;
+      run.push_back(hyphen ? U'.' : cps[end]);
       ++end;
     }
-    const std::vector<char32_t> run(cps.begin() + static_cast<long>(k),
-                                    cps.begin() + static_cast<long>(end));
+    const std::vector<char32_t> printed(cps.begin() + static_cast<long>(k),
+                                        cps.begin() + static_cast<long>(end));
     std::vector<std::string> readings;
     if (digits > 0 && lookalikes > 0 && points == 1) readings = LookalikeReadings(run);
     if (readings.empty()) {
-      out += EncodeUtf8(run);
+      out += EncodeUtf8(printed);
     } else {
-      runs[out.size()] = LookalikeRun{EncodeUtf8(run), readings};
+      runs[out.size()] = LookalikeRun{EncodeUtf8(printed), readings};
       out += readings.front();
     }
     k = end;
