@@ -51,10 +51,14 @@ std::string AmountAfterRunLabel(std::string_view cell, std::string_view previous
   if (at == std::string::npos) return "";
   // What ran in from the left is dropped; OCR may read its comma full-width (302,663.，本年支出合计
   // 302,663.28 after 本年支出合计 302，, H20 s3w_0306_final).
-  std::string before = text.substr(0, at);
-  for (std::string_view wide : {"，", "．"}) {
-    for (std::size_t w = before.find(wide); w != std::string::npos; w = before.find(wide, w)) {
-      before.replace(w, wide.size(), ",");
+  std::string before;
+  for (std::string_view rest = std::string_view(text).substr(0, at); !rest.empty();) {
+    if (StartsWith(rest, "，") || StartsWith(rest, "．")) {
+      before.push_back(StartsWith(rest, "，") ? ',' : '.');
+      rest.remove_prefix(std::string_view("，").size());
+    } else {
+      before.push_back(rest.front());
+      rest.remove_prefix(1);
     }
   }
   const std::string amount = text.substr(at + label.size());

@@ -167,6 +167,18 @@ TEST(TableNumberingTest, OcrListEntryWithItsTableCharacterMisread) {
   }
 }
 
+// A stitched table of `kind` whose identification recorded `evidence`.
+StitchedTable WithEvidence(const std::string& kind, std::vector<KindEvidence> evidence) {
+  StitchedTable stitched;
+  stitched.canonical.kind = kind;
+  stitched.canonical.evidence = std::move(evidence);
+  return stitched;
+}
+
+const KindEvidence kFunctionHeader{"header", "合计 | 基本支出 | 项目支出", "final.expenditure"};
+const KindEvidence kEconomicHeader{"header", "人员经费 | 公用经费",
+                                   "final.general_budget_basic_expenditure"};
+
 // Tables in the order of the list, their numbers lost or misread on a scan
 // (s2w_0112_final: 一、 and 二、 read as nothing, 三、 as 二、): the second table,
 // whose header and body only say "function classes", takes the kind listed
@@ -178,22 +190,13 @@ TEST(TableNumberingTest, TablesIdentifiedByTheOrderOfTheList) {
                       {2, "一般公共预算财政拨款支出决算表"},
                       {3, "一般公共预算财政拨款基本支出决算表"}};
   numbering.printed = true;
-  auto table = [](const std::string& kind, std::vector<KindEvidence> evidence) {
-    StitchedTable stitched;
-    stitched.canonical.kind = kind;
-    stitched.canonical.evidence = std::move(evidence);
-    return stitched;
-  };
-  const KindEvidence function_header{"header", "合计 | 基本支出 | 项目支出", "final.expenditure"};
-  const KindEvidence economic_header{"header", "人员经费 | 公用经费",
-                                     "final.general_budget_basic_expenditure"};
   const KindEvidence misread_number{"number", "二、 -> listed: 一般公共预算财政拨款支出决算表",
                                     "final.general_budget_expenditure"};
   auto tables = [&] {
     return std::vector<StitchedTable>{
-        table("final.expenditure", {function_header}),
-        table("final.expenditure", {function_header}),
-        table("final.general_budget_basic_expenditure", {economic_header, misread_number})};
+        WithEvidence("final.expenditure", {kFunctionHeader}),
+        WithEvidence("final.expenditure", {kFunctionHeader}),
+        WithEvidence("final.general_budget_basic_expenditure", {kEconomicHeader, misread_number})};
   };
   std::vector<StitchedTable> in_order = tables();
   IdentifyByListOrder(in_order, numbering, DocKind::kFinalAccounts);
@@ -204,7 +207,7 @@ TEST(TableNumberingTest, TablesIdentifiedByTheOrderOfTheList) {
   EXPECT_EQ(in_order[2].canonical.kind, "final.general_budget_basic_expenditure");
 
   std::vector<StitchedTable> one_more = tables();
-  one_more.push_back(table("final.expenditure", {function_header}));
+  one_more.push_back(WithEvidence("final.expenditure", {kFunctionHeader}));
   IdentifyByListOrder(one_more, numbering, DocKind::kFinalAccounts);
   EXPECT_EQ(one_more[1].canonical.kind, "final.expenditure");
 
@@ -221,15 +224,6 @@ TEST(TableNumberingTest, TablesIdentifiedByTheOrderOfTheList) {
 // said 支出决算表). When they fit several ways (two function tables before the basic table with
 // three function entries listed before it) nothing changes.
 TEST(TableNumberingTest, TablesIdentifiedByTheOrderOfAListWithEntriesNotPrinted) {
-  auto table = [](const std::string& kind, std::vector<KindEvidence> evidence) {
-    StitchedTable stitched;
-    stitched.canonical.kind = kind;
-    stitched.canonical.evidence = std::move(evidence);
-    return stitched;
-  };
-  const KindEvidence function_header{"header", "合计 | 基本支出 | 项目支出", "final.expenditure"};
-  const KindEvidence economic_header{"header", "人员经费 | 公用经费",
-                                     "final.general_budget_basic_expenditure"};
   TableNumbering numbering;
   numbering.printed = true;
   numbering.titles = {{1, "收入支出决算总表"},
@@ -238,8 +232,8 @@ TEST(TableNumberingTest, TablesIdentifiedByTheOrderOfAListWithEntriesNotPrinted)
                       {4, "政府性基金预算财政拨款收入支出决算表"},
                       {5, "国有资本经营预算财政拨款支出决算表"}};
   std::vector<StitchedTable> three = {
-      table("other", {}), table("final.expenditure", {function_header}),
-      table("final.general_budget_basic_expenditure", {economic_header})};
+      WithEvidence("other", {}), WithEvidence("final.expenditure", {kFunctionHeader}),
+      WithEvidence("final.general_budget_basic_expenditure", {kEconomicHeader})};
   IdentifyByListOrder(three, numbering, DocKind::kFinalAccounts);
   EXPECT_EQ(three[0].canonical.kind, "other");  // names nothing: no kind on its place alone
   EXPECT_EQ(three[1].canonical.kind, "final.general_budget_expenditure");
@@ -252,8 +246,9 @@ TEST(TableNumberingTest, TablesIdentifiedByTheOrderOfAListWithEntriesNotPrinted)
                       {3, "国有资本经营预算财政拨款支出决算表"},
                       {4, "一般公共预算财政拨款基本支出决算表"}};
   std::vector<StitchedTable> ambiguous = {
-      table("final.expenditure", {function_header}), table("final.expenditure", {function_header}),
-      table("final.general_budget_basic_expenditure", {economic_header})};
+      WithEvidence("final.expenditure", {kFunctionHeader}),
+      WithEvidence("final.expenditure", {kFunctionHeader}),
+      WithEvidence("final.general_budget_basic_expenditure", {kEconomicHeader})};
   IdentifyByListOrder(ambiguous, numbering, DocKind::kFinalAccounts);
   EXPECT_EQ(ambiguous[0].canonical.kind, "final.expenditure");
   EXPECT_EQ(ambiguous[1].canonical.kind, "final.expenditure");

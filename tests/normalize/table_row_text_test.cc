@@ -1327,15 +1327,7 @@ TEST(RowTextTest, HeaderOverTheFirstRowKeyedByItsOrphansSums) {
     std::vector<CanonicalTable> tables = {table};
     std::vector<Finding> findings;
     ReportRowsReadAsText(document, tables, findings);
-    std::vector<std::string> read;
-    for (const CanonicalRow& row : tables[0].rows) {
-      for (const Figure& figure : row.values) {
-        if (row.source_block >= 1) {
-          read.push_back(row.row_code + "/" + figure.column + "=" +
-                         std::to_string(figure.amount_fen));
-        }
-      }
-    }
+    const std::vector<std::string> read = FiguresOfRowsFromText(tables[0]);
     EXPECT_EQ(read, c.read) << c.name;
   }
 }
@@ -1381,15 +1373,7 @@ TEST(RowTextTest, HeaderRepeatedOverACodedRowReadAsOneLine) {
     std::vector<CanonicalTable> tables = {table};
     std::vector<Finding> findings;
     ReportRowsReadAsText(document, tables, findings);
-    std::vector<std::string> read;
-    for (const CanonicalRow& row : tables[0].rows) {
-      for (const Figure& figure : row.values) {
-        if (row.source_block >= 1) {
-          read.push_back(row.row_code + "/" + figure.column + "=" +
-                         std::to_string(figure.amount_fen));
-        }
-      }
-    }
+    const std::vector<std::string> read = FiguresOfRowsFromText(tables[0]);
     std::string messages;
     for (const Finding& finding : findings)
       messages += finding.check + ": " + finding.message + "\n";
@@ -1712,7 +1696,9 @@ TEST(RowTextTest, MisreadCodeKeyedUnderItsParentBySums) {
     EXPECT_EQ(tables[0].rows[2].values[0].row_code, c.code) << c.name;
     const bool keyed = c.code == "2080505";
     ASSERT_EQ(findings.size(), keyed ? 1u : 0u) << c.name;
-    if (keyed) EXPECT_EQ(findings[0].check, "ocr.code_by_sums");
+    if (keyed) {
+      EXPECT_EQ(findings[0].check, "ocr.code_by_sums");
+    }
   }
 }
 
