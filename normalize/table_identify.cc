@@ -550,10 +550,9 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
 
 namespace {
 
-// Whether table `table`'s evidence allows the kind `kind` listed as number `number`: its header
-// and body fit it, no title names another kind, and a number read that fits the table is that
-// number (a number naming another kind that fits too says the tables are not in the list's
-// order). A document_class evidence allows nothing.
+// Whether `table`'s evidence allows the kind `kind` a list's entry names: its header and body fit
+// it, no title names another kind, and no number read that fits the table names another (that
+// says the tables are not in the list's order). A document_class evidence allows nothing.
 bool ListedKindFits(const StitchedTable& table, const std::string& kind) {
   const Family family = FamilyOfKind(kind);
   Family header = Family::kNone;
