@@ -114,7 +114,15 @@ class Stitcher {
       // above it, its 合计 exported as that table's total), is a table of its own, and the other
       // way round. Over a page break a continuation's rows may read as another kind (a 政府采购
       // page listing 车辆维修).
-      const bool other_kind = on_the_same_page && located.title.empty() && entry.kind != "other" &&
+      // Over a page break too when the part prints a header of its own keying an amount column
+      // (项目 | 决算数 under a basic-expenditure table whose header OCR misread, H23
+      // s3w_0354_final: its number line lost, the 三公 grid was stitched on as 公用经费 rows).
+      const bool own_header_keys =
+          part.header.header_rows > 0 &&
+          std::any_of(part.header.keys.begin(), part.header.keys.end(),
+                      [](const std::string& key) { return !key.empty() && key != "-"; });
+      const bool other_kind = (on_the_same_page || own_header_keys) && located.title.empty() &&
+                              entry.kind != "other" && previous_table != nullptr &&
                               EndsWith(entry.kind, ".three_public") !=
                                   EndsWith(pending_.back().canonical.kind, ".three_public");
       // A title printed again over the part (a title inside the frame, repeated with the

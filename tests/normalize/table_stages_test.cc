@@ -945,26 +945,31 @@ std::vector<StitchedTable> StitchUntitledAfter(const Table& first, const std::st
 // H16 s3w_0249_budget on a scan: a 三公 table whose title inside its frame was misread, on the
 // page the general-budget table above it ends on, was stitched onto that table and its 合计
 // exported as the general budget's total, silent. An untitled grid whose own header and body
-// name the 三公 table (identify's kind) starts a table of its own there; over a page break (a
-// continuation whose rows merely read so) or when it names no kind, it continues.
+// name the 三公 table (identify's kind) starts a table of its own there; so it does over a page
+// break when it prints a header of its own keying an amount column (项目 | 预算数: H23
+// s3w_0354_final, its number line lost, stitched on as 公用经费 rows). Over a page break with no
+// header (a continuation whose rows merely read so), or when it names no kind, it continues.
 TEST(StitchTest, UntitledThreePublicGridUnderAnotherKindOnItsPageIsATableOfItsOwn) {
   struct Case {
     const char* name;
     int page;
+    bool header;       // the grid prints 项目 | 预算数 over its rows
     const char* kind;  // identify's kind of the untitled grid
     std::size_t tables;
   };
   const Case cases[] = {
-      {"SamePage", 6, "budget.three_public", 2},
-      {"NextPage", 7, "budget.three_public", 1},
-      {"NoKind", 6, "other", 1},
+      {"SamePage", 6, true, "budget.three_public", 2},
+      {"NextPageUnderAHeaderOfItsOwn", 7, true, "budget.three_public", 2},
+      {"NextPageWithoutAHeader", 7, false, "budget.three_public", 1},
+      {"NoKind", 6, true, "other", 1},
   };
   for (const Case& c : cases) {
     const Table first = PageGrid({"功能分类科目", "小计", "基本支出", "项目支出"},
                                  {{"210卫生健康支出", "11.87", "11.87", ""}}, 6);
-    const Table second =
-        PageGrid({"项目", "预算数", "", ""},
-                 {{"合计", "3.55", "", ""}, {"公务用车购置及运行费", "2.88", "", ""}}, c.page);
+    const std::vector<std::vector<std::string>> rows = {{"合计", "3.55", "", ""},
+                                                        {"公务用车购置及运行费", "2.88", "", ""}};
+    Table second = c.header ? PageGrid({"项目", "预算数", "", ""}, rows, c.page) : Grid(rows);
+    second.pages = {c.page};
     std::vector<IdentifiedTable> identified;
     identified.push_back(Identified(0, &first, "一般公共预算支出功能分类预算表",
                                     "budget.general_budget_expenditure"));
