@@ -74,10 +74,10 @@ bool RunsIntoAnExpenditureClass(const std::string& name) {
     for (std::size_t at = name.find(end); at != std::string::npos; at = name.find(end, at + 1)) {
       const std::string income = name.substr(0, at + end.size());
       std::string rest = name.substr(at + end.size());
-      // What the scan read between the labels: the income amount's digits, marks.
-      std::size_t words = 0;
-      while (words < rest.size() && static_cast<unsigned char>(rest[words]) < 0x80) ++words;
-      rest = StripOrdinal(rest.substr(words));
+      // What the scan read between the labels (the income amount's digits, marks) is ASCII.
+      std::size_t between = 0;
+      while (between < rest.size() && static_cast<unsigned char>(rest[between]) < 0x80) ++between;
+      rest = StripOrdinal(rest.substr(between));
       if (rest.empty() || IncomeKey(income).empty()) continue;
       if (FunctionClassCode(rest)) return true;
     }

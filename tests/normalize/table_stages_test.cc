@@ -4197,22 +4197,16 @@ TEST(RowsTest, UnclassifiedTableNamesItsWeakEvidence) {
 // names its amount. The same line from a text layer keeps its income key.
 TEST(RowsTest, OcrSummaryLineWithBothLabelsInOneCellIsNeitherSide) {
   for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-    Table grid = Grid({{"项目", "预算数"},
-                       {"一、一般公共预算拨款收入4594503一、社会保障和就业支出", "60,873.78"},
-                       {"本年收入合计", "459,450.92"}});
-    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
-    StitchedTable stitched = OnePart(grid, "budget.income_expenditure_summary");
-    stitched.declared = UnitOfAmount::kYuan;
     std::vector<Finding> findings;
     const CanonicalTable table =
-        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+        ReadGrid(Grid({{"项目", "预算数"},
+                       {"一、一般公共预算拨款收入4594503一、社会保障和就业支出", "60,873.78"},
+                       {"本年收入合计", "459,450.92"}}),
+                 "budget.income_expenditure_summary", findings, origin);
     ASSERT_EQ(table.rows.size(), 2u);
     const bool ocr = origin == TextOrigin::kOcr;
     EXPECT_EQ(table.rows[0].row_code, ocr ? "" : "income.general_budget_appropriation");
-    const bool named = std::any_of(findings.begin(), findings.end(), [](const Finding& finding) {
-      return finding.check == "row.unkeyed";
-    });
-    EXPECT_EQ(named, ocr);
+    EXPECT_EQ(HasFinding(findings, "row.unkeyed", "4594503"), ocr);
   }
 }
 

@@ -50,6 +50,13 @@ CanonicalTable MakeTable(const std::string& kind, UnitOfAmount unit,
   return table;
 }
 
+// Marks every figure of `table` as read by `origin` (OCR or a text layer).
+void ReadBy(CanonicalTable& table, TextOrigin origin) {
+  for (CanonicalRow& row : table.rows) {
+    for (Figure& figure : row.values) figure.provenance.origin = origin;
+  }
+}
+
 std::vector<Finding> Only(const std::vector<Finding>& findings, const std::string& check) {
   std::vector<Finding> out;
   for (const Finding& finding : findings) {
@@ -137,9 +144,7 @@ TEST(ValidateTablesTest, OcrParentWhoseChildrenPrintNothingInAColumn) {
     std::vector<CanonicalTable> tables = {
         MakeTable("final.expenditure", UnitOfAmount::kWanYuan,
                   {{"21011", "行政事业单位医疗", parent}, {"2101102", "事业单位医疗", child}})};
-    for (CanonicalRow& row : tables[0].rows) {
-      for (Figure& figure : row.values) figure.provenance.origin = c.origin;
-    }
+    ReadBy(tables[0], c.origin);
     std::vector<Finding> findings;
     ValidateTables(tables, findings, nullptr, /*reading_doubts=*/true);
     std::vector<std::string> got;
@@ -185,9 +190,7 @@ TEST(ValidateTablesTest, OcrChildrenPrintingInAColumnTheirParentLeavesBlank) {
                                                     {{"301", "工资福利支出", parent},
                                                      {"30103", "奖金", sibling},
                                                      {"30113", "住房公积金", child}})};
-    for (CanonicalRow& row : tables[0].rows) {
-      for (Figure& figure : row.values) figure.provenance.origin = c.origin;
-    }
+    ReadBy(tables[0], c.origin);
     std::vector<Finding> findings;
     ValidateTables(tables, findings, nullptr, /*reading_doubts=*/true);
     std::vector<std::string> got;
