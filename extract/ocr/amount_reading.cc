@@ -238,6 +238,13 @@ bool IsWellFormedAmount(std::string_view text) {
   return true;
 }
 
+bool IsWellFormedButForLeadingComma(std::string_view text) {
+  if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+  // The rest may start with a 0 ("1078,936.67"): tried with a 1 in its place.
+  return text.size() > 5 && text[0] >= '1' && text[0] <= '9' && text[4] == ',' &&
+         IsWellFormedAmount("1" + std::string(text.substr(2)));
+}
+
 std::string StripRuleRemnants(std::string_view text) {
   auto is_remnant = [](char32_t c) {
     return c == U'|' || c == U'“' || c == U'”' || c == U'"' || c == U'\'' || c == U'‘' ||

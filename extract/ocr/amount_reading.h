@@ -47,6 +47,11 @@ std::string NormalizeAmountReading(std::string_view text);
 // amount with a point or commas never starts with a 0 before other digits.
 bool IsWellFormedAmount(std::string_view text);
 
+// An amount but for a thousands comma lost after its first digit: "1178,936.67" (1,178,936.67).
+// The page pass reads such an amount with its other marks as points ("1178.936.67"), which no
+// figure is; written with commas it is one, irregular, and the normalizer's finding names it.
+bool IsWellFormedButForLeadingComma(std::string_view text);
+
 // A label cell's OCR text without the rule remnants the engine reads at a
 // line's ends: '|' and quotes no other quote in the line pairs with
 // ("“基本支出" -> "基本支出", "款|" -> "款"; "“三公”经费" stays).

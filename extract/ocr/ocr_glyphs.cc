@@ -220,7 +220,11 @@ void NormalizeAmountWords(std::vector<Symbol>& symbols) {
     }
     const std::string fixed = amount_like ? NormalizeAmountReading(text) : text;
     // (A word with look-alikes that is no amount keeps them, so it reads as no amount.)
-    const bool rewrite = IsWellFormedAmount(fixed) && (fixed != text || lookalikes > 0);
+    // A reading the grammar put right but for a lost leading comma is written too: as read
+    // ("1178,.936.67", "1178.936.67") it was no figure, and the summary's 本年收入合计 and 总计
+    // rows that printed it were lost under their table as a paragraph (H23 s3w_0358_final).
+    const bool rewrite = (IsWellFormedAmount(fixed) || IsWellFormedButForLeadingComma(fixed)) &&
+                         (fixed != text || lookalikes > 0);
     // A guess at each look-alike: the cell is read again (numeric set) once the table is found,
     // and a confidence of 0 says that this reading is not to be kept over any other.
     if (rewrite && lookalikes > 0) confidence = 0;
@@ -265,17 +269,20 @@ void DropStrayMarks(std::vector<Symbol>& symbols) {
       const std::string& text = symbols[i].text;
       const bool word_start = i == begin || symbols[i - 1].word != symbols[i].word;
       const bool word_end = i + 1 == end || symbols[i + 1].word != symbols[i].word;
-      // A quote that opens on a figure or closes on one, inside a word too: a speck the LSTM
-      // read as a quote between a label and its amount ("一、一般公共预算拨款“875,287.",
-      // "“6 11,953,405.56”本年支出合计"). Quotes in text quote words, never a figure, so only
-      // a quote that opens or closes on text pairs with it.
+      // A quote beside a figure, inside a word too: a speck the LSTM read as a quote between a
+      // label and its amount ("一、一般公共预算拨款“875,287.", "“6 11,953,405.56”本年支出合计",
+      // "本年收入合计 “5 1,024.46 本年支出合计 ”11"). Quotes in text quote words, never a
+      // figure, so only a quote clear of figures pairs with it.
       const bool before_figure = i + 1 < end && digit(symbols[i + 1]);
       const bool after_figure = i > begin && digit(symbols[i - 1]);
+      const auto at_figure = [&](std::size_t k) {
+        return (k + 1 < end && digit(symbols[k + 1])) || (k > begin && digit(symbols[k - 1]));
+      };
       const auto opens_on_text = [&](std::size_t k) {
-        return opening(symbols[k].text) && !(k + 1 < end && digit(symbols[k + 1]));
+        return opening(symbols[k].text) && !at_figure(k);
       };
       const auto closes_on_text = [&](std::size_t k) {
-        return closing(symbols[k].text) && !(k > begin && digit(symbols[k - 1]));
+        return closing(symbols[k].text) && !at_figure(k);
       };
       // Whether a symbol in [from, to) of the line is one `is` names.
       const auto any_in = [&](std::size_t from, std::size_t to, const auto& is) {
@@ -284,9 +291,9 @@ void DropStrayMarks(std::vector<Symbol>& symbols) {
         }
         return false;
       };
-      if (opening(text) && before_figure) {
+      if (opening(text) && (before_figure || after_figure)) {
         drop[i] = !any_in(i + 1, end, closes_on_text);
-      } else if (closing(text) && after_figure) {
+      } else if (closing(text) && (after_figure || before_figure)) {
         drop[i] = !any_in(begin, i, opens_on_text);
       } else if (!word_start && !word_end) {
         // Other marks go at a word's edge only.
@@ -298,6 +305,30 @@ void DropStrayMarks(std::vector<Symbol>& symbols) {
         drop[i] = !any_in(begin, i, [&](std::size_t k) { return opening(symbols[k].text); });
       } else if (opening(text) && word_end) {
         drop[i] = !any_in(i + 1, end, [&](std::size_t k) { return closing(symbols[k].text); });
+      }
+    }
+    begin = end;
+  }
+  // The engine's word box still holds a dropped mark, and ToGlyphs spreads a word's characters
+  // over its box: a speck read as '”' before "社会保障和就" moved the label 6 pt left, up to the
+  // amount before it, and the two were read as one cell. The word keeps the extent of the
+  // symbols it still has.
+  for (std::size_t begin = 0; begin < symbols.size();) {
+    std::size_t end = begin + 1;
+    while (end < symbols.size() && symbols[end].word == symbols[begin].word) ++end;
+    const bool edge_dropped = drop[begin] || drop[end - 1];
+    int x0 = INT_MAX, x1 = INT_MIN;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (drop[i]) continue;
+      x0 = std::min(x0, symbols[i].x0);
+      x1 = std::max(x1, symbols[i].x1);
+    }
+    if (edge_dropped && x0 < x1) {
+      for (std::size_t i = begin; i < end; ++i) {
+        Symbol& symbol = symbols[i];
+        if (symbol.word_x1 <= symbol.word_x0) continue;  // no word box: its own boxes are used
+        if (drop[begin]) symbol.word_x0 = std::max(symbol.word_x0, x0);
+        if (drop[end - 1]) symbol.word_x1 = std::min(symbol.word_x1, x1);
       }
     }
     begin = end;

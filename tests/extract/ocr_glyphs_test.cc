@@ -85,6 +85,11 @@ TEST(OcrGlyphsTest, AmountWordsWithLookalikesReadAsDigits) {
       {"I1l,6L0.14", "I1l,6L0.14", false},  // three look-alikes: left as read
       {"2O21年", "2O21年", false},          // not an amount
       {"IL0", "IL0", false},                // no mark, few digits
+      // Marks put right but for a comma lost after the first digit (H23 s3w_0358_final): a
+      // figure, irregular, for the normalizer to read digit for digit and name.
+      {"1178.936.67", "1178,936.67", false},
+      {"1178,.936.67", "1178,936.67", false},
+      {"11178.936.67", "11178.936.67", false},
       {"l01", "l01", false},
   };
   for (const Case& c : cases) {
@@ -118,6 +123,12 @@ TEST(OcrGlyphsTest, StrayMarksAreDropped) {
        {"本年收入合计", "6", "11,953,405.56本年支出合计", "13"}},
       {{"306,359.68", "”城乡社区支出"}, {"306,359.68", "城乡社区支出"}},
       {{"]184,067.79"}, {"184,067.79"}},
+      // A closing quote before a figure sits on it too: it pairs with no opening one on a
+      // figure (H22 s3w_0348_budget: 本年收入合计 “5 1,024.46 本年支出合计 ”11, and the row
+      // was read as a paragraph under the table).
+      {{"本年收入合计", "“5", "1,024.46", "本年支出合计", "”11", "1,024.46"},
+       {"本年收入合计", "5", "1,024.46", "本年支出合计", "11", "1,024.46"}},
+      {{"1,024.46“", "本年支出合计"}, {"1,024.46", "本年支出合计"}},
       // Quotes that pair stay.
       {{"“三公”经费", "1,000.00"}, {"“三公”经费", "1,000.00"}},
       {{"“三公", "1,000.00", "”"}, {"“三公", "1,000.00", "”"}},
@@ -128,6 +139,39 @@ TEST(OcrGlyphsTest, StrayMarksAreDropped) {
     DropStrayMarks(symbols);
     EXPECT_EQ(WordsOf(symbols).texts, c.want);
   }
+}
+
+// The engine's word box holds a mark it read at the word's edge, and ToGlyphs spreads the
+// word's characters over that box: a speck read as '”' before "社会保障和就" (H22
+// s3w_0348_budget) moved the label up to the amount before it, and the two were read as one
+// cell. A dropped mark leaves the word the extent of the symbols it keeps.
+TEST(OcrGlyphsTest, DroppedMarkLeavesTheWordBox) {
+  struct Case {
+    std::vector<std::string> read;
+    int word_x0, word_x1;  // of the last word, after the step
+  };
+  // LineOfWords: "1,024.46" holds x 0-80, the next word starts at 100.
+  const std::vector<Case> cases = {
+      {{"1,024.46", "”社会"}, 110, 130},  // the quote at 100-110 goes
+      {{"1,024.46", "社会“"}, 100, 120},
+      {{"1,024.46", "社会"}, 100, 120},    // nothing dropped: unchanged
+      {{"1,024.46", "“三公”"}, 100, 140},  // a pair stays
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.read[1]);
+    std::vector<Symbol> symbols = LineOfWords(c.read);
+    DropStrayMarks(symbols);
+    ASSERT_FALSE(symbols.empty());
+    EXPECT_EQ(symbols.back().word_x0, c.word_x0);
+    EXPECT_EQ(symbols.back().word_x1, c.word_x1);
+  }
+  // ToGlyphs places the label where its characters are, not where the quote was.
+  std::vector<Symbol> symbols = LineOfWords({"1,024.46", "”社会"});
+  DropStrayMarks(symbols);
+  const std::vector<pdf::Glyph> glyphs = ToGlyphs(symbols, 1.0);
+  ASSERT_FALSE(glyphs.empty());
+  EXPECT_EQ(glyphs[8].text, "社");
+  EXPECT_DOUBLE_EQ(glyphs[8].box.x0, 110);
 }
 
 }  // namespace

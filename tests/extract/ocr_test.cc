@@ -190,6 +190,22 @@ TEST(OcrTextTest, WellFormedAmounts) {
   for (const auto& [text, ok] : cases) EXPECT_EQ(ocr::IsWellFormedAmount(text), ok) << text;
 }
 
+// A comma lost after the first digit leaves an amount the normalizer reads digit for digit
+// and names (amount.irregular_grouping); other faults are not this one.
+TEST(OcrTextTest, WellFormedButForALeadingComma) {
+  const std::pair<const char*, bool> cases[] = {
+      {"1178,936.67", true},   {"1078,936.67", true},
+      {"-1178,936.67", true},  {"4964,173.05", true},
+      {"1178,936", true},      {"1,178,936.67", false},  // well formed: not this
+      {"11178,936.67", false},                           // two digits too many
+      {"1178.936.67", false},                            // the grammar's to put right first
+      {"0178,936.67", false},  {"1178,93.67", false},
+      {"1178", false},
+  };
+  for (const auto& [text, ok] : cases)
+    EXPECT_EQ(ocr::IsWellFormedButForLeadingComma(text), ok) << text;
+}
+
 TEST(OcrTextTest, RuleRemnantsAreStrippedFromLabels) {
   const std::pair<const char*, const char*> cases[] = {
       {"“基本支\n出", "基本支\n出"},
