@@ -37,8 +37,10 @@ import concurrent.futures
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -303,17 +305,21 @@ def main():
         src, out = args.scan
         info = run(["pdfinfo", src]).stdout.decode()
         count = int(next(l.split()[1] for l in info.splitlines() if l.startswith("Pages:")))
-        work = args.work + "/scan"
-        os.makedirs(work, exist_ok=True)
-        name = os.path.basename(src)
-        pages = []
-        for page in range(1, count + 1):
-            dpi = args.dpi or pick(name, page, DPIS)
-            jpg, w, h = degrade(src, page, dpi, pick(name, page, ANGLES), work, args.rotate)
-            final = os.path.join(work, f"{page}.jpg")
-            os.replace(jpg, final)
-            pages.append((final, w, h, dpi))
-        image_pdf(pages, out)
+        # A private folder: scans made at once (sweep-layouts runs, two sweeps side by side)
+        # wrote the same page files in one shared folder and took each other's pages.
+        work = tempfile.mkdtemp(prefix="ocr-measure-scan-")
+        try:
+            name = os.path.basename(src)
+            pages = []
+            for page in range(1, count + 1):
+                dpi = args.dpi or pick(name, page, DPIS)
+                jpg, w, h = degrade(src, page, dpi, pick(name, page, ANGLES), work, args.rotate)
+                final = os.path.join(work, f"{page}.jpg")
+                os.replace(jpg, final)
+                pages.append((final, w, h, dpi))
+            image_pdf(pages, out)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
         return 0
 
     pdfs = args.pdfs
