@@ -158,14 +158,31 @@ struct Reading {
   bool by_fund = false;
 };
 
+// The family the figure columns' keys (leaves: "basic", "personnel") name: 人员经费 | 公用经费
+// without 项目支出 the economic tables, 基本支出 | 项目支出 those by function class, a fund
+// beside other income sources the income table; kNone otherwise.
+Family FamilyOfFigureKeys(const std::set<std::string>& keys) {
+  auto has = [&keys](std::string_view key) { return keys.count(std::string(key)) != 0; };
+  if (has("personnel") && has("public") && !has("project")) return Family::kEconomic;
+  if (has("basic") && has("project")) return Family::kFunction;
+  if ((has("general_budget") || has("fiscal_appropriation")) &&
+      (has("business") || has("operating") || has("upper_subsidy") || has("other"))) {
+    return Family::kIncome;
+  }
+  return Family::kNone;
+}
+
+std::string LeafOfKey(const std::string& key) {
+  const std::size_t dot = key.rfind('.');
+  return dot == std::string::npos ? key : key.substr(dot + 1);
+}
+
 // The header's columns: 本年收入 and 本年支出 sides, 人员经费 / 公用经费,
 // 基本支出 / 项目支出, income sources.
 Reading FromHeader(const Table& table, const HeaderAnalysis& header) {
   std::set<std::string> keys;
   for (const std::string& key : header.keys) {
-    if (key.empty()) continue;
-    const std::size_t dot = key.rfind('.');
-    keys.insert(dot == std::string::npos ? key : key.substr(dot + 1));
+    if (!key.empty()) keys.insert(LeafOfKey(key));
   }
   bool income_label = false;
   bool expenditure_label = false;
@@ -231,16 +248,27 @@ Reading FromHeader(const Table& table, const HeaderAnalysis& header) {
   } else if (income_label && expenditure_label && SplitSegments(header.keys).size() >= 2) {
     reading.family = Family::kSummary;
     reading.by_fund = (has("general_budget") && has("gov_fund")) || funds_in_one_cell;
-  } else if (has("personnel") && has("public") && !has("project")) {
-    reading.family = Family::kEconomic;
-  } else if (has("basic") && has("project")) {
-    reading.family = Family::kFunction;
-  } else if ((has("general_budget") || has("fiscal_appropriation")) &&
-             (has("business") || has("operating") || has("upper_subsidy") || has("other"))) {
-    reading.family = Family::kIncome;
+  } else if (const Family family = FamilyOfFigureKeys(keys); family != Family::kNone) {
+    reading.family = family;
   } else if (three_public_items.size() >= 2) {
     reading.family = Family::kThreePublic;
   }
+  return reading;
+}
+
+// A header printed as a paragraph above a grid that prints none of its own (a scan's header
+// read apart from its rows, or left at the foot of the page before them): its figure words.
+Reading FromHeaderAbove(const std::vector<std::string>& words) {
+  std::set<std::string> keys;
+  Reading reading;
+  for (const std::string& word : words) {
+    const std::string key = ColumnKeyForHeader({word});
+    if (key.empty() || key == "-") continue;
+    keys.insert(LeafOfKey(key));
+    reading.text += (reading.text.empty() ? "" : " | ") + word;
+  }
+  reading.family = FamilyOfFigureKeys(keys);
+  reading.text = "printed above the grid: " + reading.text;
   return reading;
 }
 
@@ -389,7 +417,15 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
     RestoreMisreadFundName(located.title, located.title, options.doc_kind, title_kind, title_read);
   }
   const HeaderAnalysis header = AnalyzeHeader(table);
-  const Reading from_header = FromHeader(table, header);
+  Reading from_header = FromHeader(table, header);
+  // A grid whose own header names nothing, under a header printed as a paragraph: that header
+  // is the table's (H24 s3w_0372_budget: 本年支出合计 基本支出 项目支出 left at a page foot,
+  // the grid on the next page took the income table's number, 三、 read 二、).
+  if (from_header.family == Family::kNone && !located.header_above.empty()) {
+    if (Reading above = FromHeaderAbove(located.header_above); above.family != Family::kNone) {
+      from_header = std::move(above);
+    }
+  }
   const Reading from_body = FromBody(table, header);
   // A title OCR read with Latin noise in it lost words to the noise (“三公” read 4 一AN, s3w_0059:
   // 一般公共预算 4 一AN 经费支出表 reads as the general-budget table without it): where its
@@ -507,7 +543,7 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
   }
   // The title names the kind; header or body naming another family is said.
   const Family title_family = FamilyOfKind(title_kind);
-  for (const Reading* reading : {&from_header, &from_body}) {
+  for (const Reading* reading : {static_cast<const Reading*>(&from_header), &from_body}) {
     if (Compatible(title_family, reading->family)) continue;
     AddTableFinding(findings, "table.kind_disagreement", Severity::kWarning,
                     "table '" + located.title + "' is titled as " + title_kind + " but its " +

@@ -383,6 +383,37 @@ TEST(TableNumberingTest, NumberNamingIncomeOverExpenditurePartsDoesNotFit) {
   EXPECT_EQ(identified.kind, "final.expenditure");
 }
 
+// H24 s3w_0372_budget on a scan: an expenditure table's header left at the foot of a page as a
+// paragraph, its grid on the next page printing none, and its 三、 read 二、: the number named it
+// the income table. The header printed above is the grid's: 基本支出 | 项目支出 rule the income
+// table out, as a header row in the grid does. A line above naming no figure columns says
+// nothing, and the number stands.
+TEST(TableNumberingTest, HeaderPrintedAboveTheGridIsItsHeader) {
+  const Table grid = Grid({{"206", "科学技术支出", "7,335.38", "2,849.84", "4,485.54"},
+                           {"20601", "科学技术管理事务", "7,335.38", "2,849.84", "4,485.54"}});
+  TableNumbering numbering;
+  numbering.titles = {{1, "部门财务收支预算总表"}, {2, "收入总体情况表"}, {3, "支出预算总表"}};
+  numbering.printed = true;
+  auto identify = [&](std::vector<std::string> header_above) {
+    LocatedTable located;
+    located.table = &grid;
+    located.number = 2;
+    located.number_text = "二、";
+    located.header_above = std::move(header_above);
+    std::vector<Finding> findings;
+    return IdentifyTable(
+        located, IdentifyOptions{DocKind::kBudget, DocumentClass::kUnknown, &numbering}, findings);
+  };
+  const IdentifiedTable read =
+      identify({"功能分类科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出妾"});
+  EXPECT_EQ(read.kind, "budget.expenditure");
+  ASSERT_FALSE(read.evidence.empty());
+  EXPECT_EQ(read.evidence.front().source, "header");
+  EXPECT_NE(read.evidence.front().text.find("printed above the grid"), std::string::npos);
+  EXPECT_EQ(identify({"功能分类科目编码", "科目名称"}).kind, "budget.income");
+  EXPECT_EQ(identify({}).kind, "budget.income");
+}
+
 // s3w_0041_budget on a scan: the expenditure table's 二、 read 一、, and the number named it the
 // 收支总表, every figure under the summary's kind. No summary prints a code column, so the number
 // does not fit a grid of 科目编码 under 基本支出 | 项目支出; nor does the list's order. A grid
