@@ -340,6 +340,9 @@ void KeyFromHeaderAbove(const StitchedTable& stitched,
   }
   const bool ocr = IsOcrGrid(*first.table);
   std::vector<std::string> word_keys;
+  // A word before the first that keys a column, no label word and keying nothing: a figure
+  // column's name the scan misread past knowing (心. for 合计, H24 s3w_0372_budget).
+  bool unread_before_first = false;
   for (const std::string& line_word : stitched.header_above) {
     for (const std::string& word :
          ocr ? SplitJoinedColumnNames(line_word) : std::vector<std::string>{line_word}) {
@@ -348,6 +351,12 @@ void KeyFromHeaderAbove(const StitchedTable& stitched,
       // table: 一般公共预算拨款 and 其他收入 went onto its two columns, 合计's figures keyed as
       // 其他收入) is the word it ends.
       if (key.empty() && ocr) key = KeyOfAWordMissingItsFirstCharacter(TableKey(word));
+      if (key.empty() && ocr && word_keys.empty()) {
+        const std::vector<char32_t> chars = DecodeUtf8(word);
+        unread_before_first =
+            unread_before_first || (LeafKey(TableKey(word)).empty() &&
+                                    std::any_of(chars.begin(), chars.end(), IsCjkIdeograph));
+      }
       if (key.empty() || key == "-") continue;
       if (std::find(word_keys.begin(), word_keys.end(), key) != word_keys.end()) return;
       word_keys.push_back(key);
@@ -380,6 +389,13 @@ void KeyFromHeaderAbove(const StitchedTable& stitched,
   }
   // Amounts only right of the labels: a grid whose first column holds amounts is no body.
   if (amount_columns.empty() || amount_columns.front() == 0) return;
+  // The misread word heads the first figure column, which standard tables give to 合计: read so
+  // when no word names 合计 and the grid's first amounts hold the others in every row.
+  if (unread_before_first && amount_columns.size() >= 2 &&
+      std::find(word_keys.begin(), word_keys.end(), "total") == word_keys.end() &&
+      TotalHoldsItsParts(stitched, amount_columns)) {
+    word_keys.insert(word_keys.begin(), "total");
+  }
   if (amount_columns.size() < word_keys.size() && amount_columns.size() >= 2 &&
       word_keys.front() == "total" && ocr) {
     // A scan's grid has no column where nothing is printed (其他收入 empty all down), so its

@@ -744,6 +744,39 @@ TEST(RowTextTest, OcrHeaderAboveWithAWordMissingItsFirstCharacter) {
   }
 }
 
+// H24 s3w_0372_budget on a scan: 合计 read 心. above an income table's grid, a word no key
+// nor a lost first character explains; 一般公共预算拨款 and 其他收入 went onto the grid's two
+// columns. A word before the first figure word that keys nothing and is no label heads the
+// first figure column, 合计 in standard tables: read so where the grid's first amounts hold the
+// others in every row, and only there.
+TEST(RowTextTest, OcrHeaderAboveWithTheFirstFigureWordMisread) {
+  struct Case {
+    const char* word;
+    const char* second;  // the second column's amount in the body rows
+    std::vector<std::string> keys;
+  };
+  const std::vector<Case> cases = {
+      {"心.", "59.47", {"", "", "", "", "total", "general_budget"}},
+      {"心.", "12.00", {"", "", "", "", "total", "general_budget"}},
+      // The second column larger than the first: no total first; keyed as the words say.
+      {"心.", "80.00", {"", "", "", "", "general_budget", "other"}},
+      // No CJK in the word: a speck, no word.
+      {"..", "59.47", {"", "", "", "", "general_budget", "other"}},
+  };
+  for (const Case& c : cases) {
+    const Table grid =
+        OcrGridOfTwoAmountColumns({{"206", "", "", "科学技术支出", "59.47", c.second},
+                                   {"206", "01", "", "科学技术管理事务", "59.47", c.second}});
+    StitchedTable stitched;
+    stitched.canonical.kind = "budget.income";
+    stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+    stitched.header_above = {"功能分类科目编码", "科目名称", c.word, "一般公共预算拨旭",
+                             "其他收入类"};
+    stitched.header_above_box = Box{51.12, 222.6, 727.2, 236.04};
+    EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys, c.keys) << c.word << " " << c.second;
+  }
+}
+
 // `grid` read by OCR as the one part of a budget's income table; the grid must outlive it.
 StitchedTable OcrIncomeTable(Table& grid) {
   for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
