@@ -431,7 +431,7 @@ std::string FigureWordMisread(const TablePart& first) {
   const std::vector<char32_t> budget = DecodeUtf8("预算数");
   const std::vector<char32_t> final_word = DecodeUtf8("决算数");
   auto near = [](const std::vector<char32_t>& word, const std::vector<char32_t>& standard) {
-    return CharactersMisread(word, standard) <= 1;
+    return PlacesDiffering(word, standard) <= 1;
   };
   std::string found;
   for (int r = 0; r < first.header.header_rows; ++r) {

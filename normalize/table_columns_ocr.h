@@ -157,8 +157,4 @@ bool OwnWordLost(const HeaderAnalysis& header, std::size_t c);
 // Whether the header keyed no column ("-" marks one set aside).
 bool NoColumnKeyed(const std::vector<std::string>& keys);
 
-// How many characters of `word` differ from `name`'s in place (a scan's misreads); npos when
-// their lengths differ.
-std::size_t CharactersMisread(const std::vector<char32_t>& word, const std::vector<char32_t>& name);
-
 }  // namespace disclose

@@ -244,19 +244,11 @@ void KeyOcrWordGluedToTheLabelHeader(const TablePart& first, std::vector<std::st
   }
 }
 
-std::size_t CharactersMisread(const std::vector<char32_t>& word,
-                              const std::vector<char32_t>& name) {
-  if (word.size() != name.size()) return static_cast<std::size_t>(-1);
-  std::size_t differ = 0;
-  for (std::size_t i = 0; i < word.size(); ++i) differ += word[i] != name[i] ? 1 : 0;
-  return differ;
-}
-
 void KeyOcrHeaderWordsWithOneCharacterMisread(const StitchedTable& stitched,
                                               std::vector<std::string>& keys) {
   KeyOcrWordsAsStandardNames(
       stitched, keys, [](const std::vector<char32_t>& word, const std::vector<char32_t>& name) {
-        return CharactersMisread(word, name) == 1;
+        return PlacesDiffering(word, name) == 1;
       });
 }
 

@@ -46,13 +46,6 @@ bool PrintsTheSumOf(const CanonicalRow& parent, const std::vector<const Canonica
   return true;
 }
 
-// The number of positions at which `a` and `b`, of one length, differ.
-std::size_t DigitsDiffering(std::string_view a, std::string_view b) {
-  std::size_t differ = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i] ? 1 : 0;
-  return differ;
-}
-
 }  // namespace
 
 std::string ParentByOrphanSums(const CanonicalTable& table, std::int64_t total_fen,
@@ -142,7 +135,9 @@ void RekeyMisreadCodesByParentSums(std::vector<CanonicalTable>& tables,
           break;
         }
       }
-      if (parent == nullptr || DigitsDiffering(parent->row_code, code) != 1) continue;
+      if (parent == nullptr ||
+          PlacesDiffering(parent->row_code, code.substr(0, parent->row_code.size())) != 1)
+        continue;
       const std::string rekeyed = parent->row_code + code.substr(code.size() - 2);
       if (codes.count(rekeyed) != 0) continue;
       std::vector<const CanonicalRow*> children;

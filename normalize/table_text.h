@@ -6,6 +6,7 @@
 //   IsClassCode("2080505") -> true; IsClassCode("20805051") -> false
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,17 @@ bool IsOcrGrid(const Table& table);
 // "12.5"). Class codes, code pieces and 栏次 numbers print neither, which on a scan (where they
 // read as numbers too) is what tells a column of money from them.
 bool IsPrintedMoney(std::string_view text);
+
+// How many places of `a` hold another character than `b`'s (a scan's misreads: 3080505 for
+// 2080505, 一般公共预算拨旭 for …拨款); npos when their lengths differ. Strings of bytes
+// (codes) or of code points (words).
+template <typename Sequence>
+std::size_t PlacesDiffering(const Sequence& a, const Sequence& b) {
+  if (a.size() != b.size()) return static_cast<std::size_t>(-1);
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i] ? 1 : 0;
+  return differ;
+}
 
 // Appends a finding about the document's text.
 void AddTableFinding(std::vector<Finding>& findings, std::string check, Severity severity,
