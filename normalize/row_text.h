@@ -16,6 +16,7 @@
 //                              the orphans a keyless row's total may sum)
 //   ungridded_three_public.cc  a 三公 table a scan printed as lines (ReadUngriddedThreePublic)
 //   ungridded_summary.cc       a summary a scan printed as lines (ReadUngriddedSummary)
+//   ungridded_empty.cc         a table printed empty with no grid (ReadUngriddedEmptyTables)
 //   table_read_as_text.cc      a titled table a scan printed as lines, named
 //                              (ReportTablesReadAsText)
 //

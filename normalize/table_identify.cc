@@ -367,12 +367,6 @@ std::string WithoutLatinLetters(std::string_view text) {
   return out;
 }
 
-bool IsEmptyNote(std::string_view text) {
-  const std::string key = TableKey(text);
-  return Has(key, "本表无数据") || Has(key, "此表无数据") || Has(key, "空表") ||
-         Has(key, "本表为空") || Has(key, "无数据");
-}
-
 // An OCR'd title `read` (as printed, or without its Latin letters) whose fund name lost or
 // misread characters (一般人4必 预算支出表; 一般公共蔬算基本支出表, H18 s3w_0281_budget) is
 // classified with the fund name put back (WithMisreadFundNameRestored): taken when it names a

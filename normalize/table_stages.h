@@ -336,6 +336,14 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
                           const TableNumbering* numbering, std::vector<CanonicalTable>& tables,
                           std::vector<Finding>& findings);
 
+// A standard table printed empty with no grid (its title or number line, unit and header lines
+// and a 本表无数据 note all paragraphs, the note within five lines of the title, no grid
+// between): when no table of that kind was read, it is added with printed_empty, no rows, the
+// title (or number) as its kind's evidence and its lines as source blocks. A text layer makes a
+// grid of an empty table's header; a scan of a table without rules does not. (ungridded_empty.cc)
+void ReadUngriddedEmptyTables(const Document& document, DocKind doc_kind,
+                              const TableNumbering* numbering, std::vector<CanonicalTable>& tables);
+
 // A standard table's title read on a scan with no grid under it, its rows read as lines of
 // text (s3w_0063_final's 财政拨款收入支出决算总表: each row's cells wrapped over two lines): when
 // no table of that kind was read with figures (nor rebuilt from the lines by

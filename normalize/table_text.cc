@@ -110,4 +110,10 @@ bool IsPrintedMoney(std::string_view text) {
   return amount.kind == AmountKind::kNumber && !amount.percent;
 }
 
+bool IsEmptyNote(std::string_view text) {
+  const std::string key = TableKey(text);
+  return Has(key, "本表无数据") || Has(key, "此表无数据") || Has(key, "空表") ||
+         Has(key, "本表为空") || Has(key, "无数据");
+}
+
 }  // namespace disclose

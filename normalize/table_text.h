@@ -44,6 +44,9 @@ bool IsOrdinalNumeral(char32_t c);
 // its name (总计： in jl_changchun_xinfang_2026_budget, 年度预算资金总额：).
 std::string StripTrailingColon(std::string key);
 
+// A note saying the table is printed empty: 本表无数据, 空表, 本表为空, 无数据.
+bool IsEmptyNote(std::string_view text);
+
 // A grid OCR read (any cell of it): the stages that forgive misread words test this.
 bool IsOcrGrid(const Table& table);
 

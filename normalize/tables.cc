@@ -114,6 +114,7 @@ std::vector<CanonicalTable> BuildTables(const Document& printed, const DocumentM
   const TableNumbering* printed_list = numbering.printed ? &numbering : nullptr;
   ReadUngriddedThreePublic(document, metadata.kind, printed_list, out, findings);
   ReadUngriddedSummary(document, metadata.kind, printed_list, out, findings);
+  ReadUngriddedEmptyTables(document, metadata.kind, printed_list, out);
   KeyUncodedRowsByOrphanSums(out, findings);
   RekeyMisreadCodesByParentSums(out, findings);
   ReportRowsReadAsText(document, out, findings);

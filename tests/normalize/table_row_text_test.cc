@@ -2601,5 +2601,98 @@ TEST(RowTextTest, OcrAmountGluedToAMarkIsDoubtful) {
   }
 }
 
+// H19 s3w_0299_final on a scan: the 政府性基金 table printed empty, its title, header line and
+// 本表无数据 all read as paragraphs with no grid, was missing from the tables. A title (or a
+// number the list names) with the note within five lines under it, no grid and no prose between,
+// is the table, present and empty, unless a table of its kind was read.
+TEST(RowTextTest, EmptyTablePrintedWithoutAGrid) {
+  const std::vector<std::string> title = {"表7 政府性基金预算财政拨款收入支出决算表",
+                                          "金额单位:万元",
+                                          "科目编码 科目名称 合计 基本支出 项目支出", "本表无数据"};
+  struct Case {
+    const char* name;
+    std::vector<std::string> lines;
+    bool grid_first;    // a grid of another table right above the lines
+    bool read_already;  // a final.gov_fund table was read
+    std::string kind;   // of the table added; "" for none
+  };
+  const std::vector<Case> cases = {
+      {"Titled", title, false, false, "final.gov_fund"},
+      {"NumberOnly",
+       {"表7", "单位:万元", "科目编码 科目名称 合计", "本表无数据"},
+       false,
+       false,
+       "final.gov_fund"},
+      {"ReadAlready", title, false, true, ""},
+      {"NoteUnderAGrid", {"本表无数据"}, true, false, ""},
+      {"TooFarBelow",
+       {"表7 政府性基金预算财政拨款收入支出决算表", "单位:万元", "科目编码", "科目名称", "合计",
+        "基本支出", "本表无数据"},
+       false,
+       false,
+       ""},
+      // A title wrapped over lines, a speck between (H12 s3w_0178_final): the last line alone
+      // names another kind, the whole the table's.
+      {"Wrapped",
+       {"国有资本经营预算", "<工己", "财政 拨款支出决算表", "单位:万元",
+        "功能分类科目 记计 基本支出 项目支出本表无数据"},
+       false,
+       false,
+       "final.state_capital"},
+      // The first half with the department and year before it (H23 s3w_0357_final).
+      {"WrappedAfterTheDepartment",
+       {"江苏省人民检察院2024 年政府", "性基金预算财政拨款收入支出决算表", "单位:万元",
+        "本表无数据"},
+       false,
+       false,
+       "final.gov_fund"},
+      // A number line above naming another kind than the title's: no table.
+      {"NumberAgainstTitle",
+       {"表6", "性基金预算财政拨款收入支出决算表", "单位:万元", "本表无数据"},
+       false,
+       false,
+       ""},
+      // A sentence under the title saying so is the table's note.
+      {"NoteAsASentence",
+       {"表7 政府性基金预算财政拨款收入支出决算表",
+        "本部门2024年度没有政府性基金预算财政拨款收入支出，故本表为空表。"},
+       false,
+       false,
+       "final.gov_fund"},
+      // Prose between a title and a note: the note closes no table's lines.
+      {"Prose",
+       {"表7 政府性基金预算财政拨款收入支出决算表", "部门决算情况说明如下，请参阅第三部分。",
+        "本表无数据"},
+       false,
+       false,
+       ""},
+  };
+  TableNumbering numbering;
+  numbering.printed = true;
+  numbering.titles = {{6, "财政拨款“三公”经费支出决算表"},
+                      {7, "政府性基金预算财政拨款收入支出决算表"}};
+  for (const Case& c : cases) {
+    DocumentBuilder builder;
+    if (c.grid_first) builder.Table({{"项目", "决算数"}, {"合计", "1.00"}});
+    builder.Page(c.lines);
+    const Document document = builder.Build();
+    std::vector<CanonicalTable> tables;
+    if (c.read_already) tables.push_back(CanonicalTable{"final.gov_fund"});
+    const std::size_t before = tables.size();
+    ReadUngriddedEmptyTables(document, DocKind::kFinalAccounts, &numbering, tables);
+    if (c.kind.empty()) {
+      EXPECT_EQ(tables.size(), before) << c.name;
+      continue;
+    }
+    ASSERT_EQ(tables.size(), before + 1) << c.name;
+    const CanonicalTable& added = tables.back();
+    EXPECT_EQ(added.kind, c.kind) << c.name;
+    EXPECT_TRUE(added.printed_empty) << c.name;
+    EXPECT_TRUE(added.rows.empty()) << c.name;
+    if (c.lines.size() > 2) EXPECT_EQ(added.unit, UnitOfAmount::kWanYuan) << c.name;
+    EXPECT_EQ(added.source_blocks.size(), c.lines.size()) << c.name;
+  }
+}
+
 }  // namespace
 }  // namespace disclose
