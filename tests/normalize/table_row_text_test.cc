@@ -2677,7 +2677,10 @@ TEST(RowTextTest, EmptyTablePrintedWithoutAGrid) {
     builder.Page(c.lines);
     const Document document = builder.Build();
     std::vector<CanonicalTable> tables;
-    if (c.read_already) tables.push_back(CanonicalTable{"final.gov_fund"});
+    if (c.read_already) {
+      tables.emplace_back();
+      tables.back().kind = "final.gov_fund";
+    }
     const std::size_t before = tables.size();
     ReadUngriddedEmptyTables(document, DocKind::kFinalAccounts, &numbering, tables);
     if (c.kind.empty()) {
@@ -2689,7 +2692,9 @@ TEST(RowTextTest, EmptyTablePrintedWithoutAGrid) {
     EXPECT_EQ(added.kind, c.kind) << c.name;
     EXPECT_TRUE(added.printed_empty) << c.name;
     EXPECT_TRUE(added.rows.empty()) << c.name;
-    if (c.lines.size() > 2) EXPECT_EQ(added.unit, UnitOfAmount::kWanYuan) << c.name;
+    if (c.lines.size() > 2) {
+      EXPECT_EQ(added.unit, UnitOfAmount::kWanYuan) << c.name;
+    }
     EXPECT_EQ(added.source_blocks.size(), c.lines.size()) << c.name;
   }
 }
