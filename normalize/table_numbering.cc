@@ -1,12 +1,13 @@
 #include "normalize/table_numbering.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/table_number.h"
 #include "core/text.h"
 #include "normalize/table_kind.h"
-#include "core/table_number.h"
 #include "normalize/table_text.h"
 
 namespace disclose {
@@ -147,6 +148,43 @@ TableNumbering ReadTableNumbering(const Document& document) {
   end_run();
   if (best.titles.size() < 3) return TableNumbering{};
   best.printed = true;
+  return best;
+}
+
+std::vector<std::string> ReadListedTitles(const Document& document) {
+  constexpr std::size_t kMinTitles = 3;
+  std::vector<std::string> best;
+  std::vector<std::string> run;
+  auto end_run = [&] {
+    if (run.size() > best.size()) best = run;
+    run.clear();
+  };
+  for (const Block& block : document.blocks) {
+    if (block.AsTable() != nullptr) break;  // the list comes before the tables
+    const Paragraph* paragraph = block.AsParagraph();
+    if (paragraph == nullptr) continue;
+    for (const std::string& line : SplitLines(paragraph->text)) {
+      const std::vector<char32_t> cps = DecodeUtf8(TableKey(line));
+      std::size_t rest = 0;
+      LeadingNumber(cps, rest);
+      // A number misread past parsing ends at its 、 (凡耳II、, 地、).
+      if (rest == 0) {
+        const auto mark = std::find(cps.begin(), cps.end(), U'、');
+        if (mark != cps.end() && mark - cps.begin() <= 4) {
+          rest = static_cast<std::size_t>(mark - cps.begin()) + 1;
+        }
+      }
+      const std::string title = WithoutLeaders(
+          EncodeUtf8(std::vector<char32_t>(cps.begin() + static_cast<long>(rest), cps.end())));
+      if (IsTableTitleLine(title)) {
+        run.push_back(title);
+      } else {
+        end_run();
+      }
+    }
+  }
+  end_run();
+  if (best.size() < kMinTitles) best.clear();
   return best;
 }
 

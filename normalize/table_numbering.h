@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/document.h"
 #include "core/normalized.h"
@@ -34,6 +35,13 @@ std::optional<int> PrintedTableNumber(std::string_view line);
 // The list of tables printed before the first table: a run of at least three
 // lines numbered 1, 2, 3, … each naming a table; empty when there is none.
 TableNumbering ReadTableNumbering(const Document& document);
+
+// The titles of the list of tables printed before the first table, in printed order, whatever
+// their numbers read as: a run of at least three lines that are table titles once a leading
+// number (or what a scan made of it: 凡耳II、, 地、, a lone 、) is taken off. On a scan the
+// numbers are what OCR reads worst, and ReadTableNumbering needs two read right; the titles
+// still say which tables the document prints. Empty when there is no such run.
+std::vector<std::string> ReadListedTitles(const Document& document);
 
 // The standard numbering of the national templates (部门决算 公开01-09表,
 // 部门预算 01-08表), for a document that prints no list.

@@ -161,6 +161,15 @@ void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyO
 void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumbering& numbering,
                          DocKind doc_kind);
 
+// A table whose kind the document's list of tables (its titles read whatever their numbers read
+// as, ReadListedTitles) does not name, and whose own title does not name it either: its kind
+// came from a default numbering or from a header and body that fit more than one table. A
+// `table.kind_unlisted` warning lists its figures and the listed kinds no table was read as.
+// Nothing when the list holds a title naming no kind we know. (table_unlisted.cc)
+void ReportKindsTheListDoesNotName(const std::vector<std::string>& listed, DocKind doc_kind,
+                                   const std::vector<CanonicalTable>& tables,
+                                   std::vector<Finding>& findings);
+
 // A department prints each standard table once. On a scan, two tables of one kind mean that a
 // title or number was misread (三、 read 一、) and one of them took the other's kind from its
 // header and body alone, which cannot tell 支出表 from 一般公共预算支出表: each OCR'd table that

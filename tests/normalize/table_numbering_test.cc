@@ -81,6 +81,49 @@ TEST(TableNumberingTest, ListOfTablesBeforeTheFirstTable) {
   EXPECT_FALSE(ReadTableNumbering(short_list).printed);
 }
 
+// H25 s3w_0390_final on a scan: the list's ordinals 二 三 四 五 read down the page as one word
+// (凡耳II), the others lost or misread (、, 地、): no numbering, but the titles are the list. A
+// table whose kind came from the default numbering (公开03表: 支出决算表) and that the list does
+// not name gets table.kind_unlisted naming its figures; a titled table, a table of a kind the list
+// names, or no list, gets none.
+TEST(TableNumberingTest, KindTheListOfTitlesDoesNotNameIsReported) {
+  Document document;
+  for (const char* text :
+       {"昆明市人力资源和社会保障局2024 年度部门决算", "目录", "一、收入决算表",
+        "凡耳II、一般公共预算财政拨款支出决算表", "、财政拨款收入支出决算总表",
+        "、一般公共预算财政拨款“三公 ”经费支出决算表", "、政府性基金预算财政拨款收入支出决算表",
+        "地、国有资本经营预算财政拨款支出决算表", "第一部分部门概况"}) {
+    document.blocks.push_back(Line(text));
+  }
+  document.blocks.push_back(Block{Table{}});
+  EXPECT_FALSE(ReadTableNumbering(document).printed);
+  const std::vector<std::string> listed = ReadListedTitles(document);
+  ASSERT_EQ(listed.size(), 6u);
+  EXPECT_EQ(listed[1], "一般公共预算财政拨款支出决算表");
+  EXPECT_EQ(listed[5], "国有资本经营预算财政拨款支出决算表");
+
+  auto report = [](const std::vector<std::string>& list, const std::string& evidence_source) {
+    CanonicalTable table;
+    table.kind = "final.expenditure";
+    table.evidence.push_back(KindEvidence{evidence_source, "公开03表", "final.expenditure"});
+    table.rows.emplace_back();
+    table.rows.back().row_code = "201";
+    table.rows.back().values.emplace_back();
+    table.rows.back().values.back().amount_fen = 2479131;
+    std::vector<Finding> findings;
+    ReportKindsTheListDoesNotName(list, DocKind::kFinalAccounts, {table}, findings);
+    return findings;
+  };
+  const std::vector<Finding> unlisted = report(listed, "number");
+  ASSERT_EQ(unlisted.size(), 1u);
+  EXPECT_EQ(unlisted[0].check, "table.kind_unlisted");
+  EXPECT_EQ(unlisted[0].figures.size(), 1u);
+  EXPECT_NE(unlisted[0].message.find("final.general_budget_expenditure"), std::string::npos);
+  EXPECT_TRUE(report(listed, "title").empty());
+  EXPECT_TRUE(report({"收入决算表", "支出决算表", "财政拨款收入支出决算总表"}, "number").empty());
+  EXPECT_TRUE(report({}, "number").empty());
+}
+
 // The list of tables as a scan reads it (s2w_0113_final): the titles read,
 // their lone ordinals lost (一、 as 、), dropped or misread (三、 as 加, 六、 as 7N).
 // Each title line takes its place in the list when two numbers were read at
