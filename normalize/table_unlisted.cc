@@ -19,7 +19,9 @@ namespace disclose {
 void ReportKindsTheListDoesNotName(const std::vector<std::string>& listed, DocKind doc_kind,
                                    const std::vector<CanonicalTable>& tables,
                                    std::vector<Finding>& findings) {
+  // The finding lists and quotes a bounded number of figures (a JSON of bounded size).
   constexpr std::size_t kMaxListedFigures = 500;
+  constexpr std::size_t kMaxQuotedAmounts = 60;
   if (listed.empty()) return;
   std::vector<std::string> kinds;
   for (const std::string& title : listed) {
@@ -37,10 +39,16 @@ void ReportKindsTheListDoesNotName(const std::vector<std::string>& listed, DocKi
         [&](const KindEvidence& e) { return e.source == "title" && e.kind == table.kind; });
     if (titled) continue;
     Finding finding;
+    std::string quoted;  // the amounts as printed: the table the list names would hold them
+    std::size_t quoted_count = 0;
     for (const CanonicalRow& row : table.rows) {
       for (const Figure& figure : row.values) {
         if (finding.figures.size() < kMaxListedFigures)
           finding.figures.push_back(ReferenceTo(figure));
+        if (quoted_count < kMaxQuotedAmounts && !figure.printed_text.empty()) {
+          quoted += " " + figure.printed_text;
+          ++quoted_count;
+        }
       }
     }
     if (finding.figures.empty()) continue;
@@ -64,7 +72,8 @@ void ReportKindsTheListDoesNotName(const std::vector<std::string>& listed, DocKi
     finding.message = name + pages + " is read as " + table.kind + sources +
                       ", but the document's list of tables names no such table; it is " +
                       "probably one the list names" +
-                      (unread.empty() ? std::string() : " and no table was read as: " + unread);
+                      (unread.empty() ? std::string() : " and no table was read as: " + unread) +
+                      "; its amounts:" + quoted;
     finding.provenance = table.rows.front().values.empty()
                              ? Provenance{}
                              : table.rows.front().values.front().provenance;

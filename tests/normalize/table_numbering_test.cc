@@ -110,6 +110,7 @@ TEST(TableNumberingTest, KindTheListOfTitlesDoesNotNameIsReported) {
     table.rows.back().row_code = "201";
     table.rows.back().values.emplace_back();
     table.rows.back().values.back().amount_fen = 2479131;
+    table.rows.back().values.back().printed_text = "24,791.31";
     std::vector<Finding> findings;
     ReportKindsTheListDoesNotName(list, DocKind::kFinalAccounts, {table}, findings);
     return findings;
@@ -119,6 +120,7 @@ TEST(TableNumberingTest, KindTheListOfTitlesDoesNotNameIsReported) {
   EXPECT_EQ(unlisted[0].check, "table.kind_unlisted");
   EXPECT_EQ(unlisted[0].figures.size(), 1u);
   EXPECT_NE(unlisted[0].message.find("final.general_budget_expenditure"), std::string::npos);
+  EXPECT_NE(unlisted[0].message.find("its amounts: 24,791.31"), std::string::npos);
   EXPECT_TRUE(report(listed, "title").empty());
   EXPECT_TRUE(report({"收入决算表", "支出决算表", "财政拨款收入支出决算总表"}, "number").empty());
   EXPECT_TRUE(report({}, "number").empty());
