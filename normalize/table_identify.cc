@@ -537,7 +537,8 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
   }
   // The title names the kind; header or body naming another family is said.
   const Family title_family = FamilyOfKind(title_kind);
-  for (const Reading* reading : {static_cast<const Reading*>(&from_header), &from_body}) {
+  const Reading* const readings[] = {&from_header, &from_body};
+  for (const Reading* reading : readings) {
     if (Compatible(title_family, reading->family)) continue;
     AddTableFinding(findings, "table.kind_disagreement", Severity::kWarning,
                     "table '" + located.title + "' is titled as " + title_kind + " but its " +
