@@ -759,9 +759,6 @@ void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyO
 
 void ReportDuplicateOcrKinds(const std::vector<CanonicalTable>& tables,
                              std::vector<Finding>& findings) {
-  // The findings list and quote a bounded number of figures (a JSON of bounded size).
-  constexpr std::size_t kMaxListedFigures = 500;
-  constexpr std::size_t kMaxQuotedAmounts = 60;
   auto ocr_figures = [](const CanonicalTable& table) {
     for (const CanonicalRow& row : table.rows) {
       for (const Figure& figure : row.values) {
@@ -773,53 +770,24 @@ void ReportDuplicateOcrKinds(const std::vector<CanonicalTable>& tables,
   for (std::size_t t = 0; t < tables.size(); ++t) {
     const CanonicalTable& table = tables[t];
     if (!StartsWith(table.kind, "budget.") && !StartsWith(table.kind, "final.")) continue;
-    if (!ocr_figures(table)) continue;
-    const bool titled = std::any_of(
-        table.evidence.begin(), table.evidence.end(),
-        [&](const KindEvidence& e) { return e.source == "title" && e.kind == table.kind; });
-    if (titled) continue;
+    if (!ocr_figures(table) || TitledAsItsKind(table)) continue;
     std::size_t other = tables.size();
     for (std::size_t u = 0; u < tables.size() && other == tables.size(); ++u) {
       if (u != t && tables[u].kind == table.kind) other = u;
     }
     if (other == tables.size()) continue;
-    std::string sources;
-    for (const KindEvidence& evidence : table.evidence) {
-      if (evidence.kind != table.kind) continue;
-      if (sources.find(evidence.source) != std::string::npos) continue;
-      sources += (sources.empty() ? " from its " : " and ") + evidence.source;
-    }
-    std::string quoted;
-    std::size_t quoted_count = 0;
-    Finding finding;
-    for (const CanonicalRow& row : table.rows) {
-      for (const Figure& figure : row.values) {
-        if (finding.figures.size() < kMaxListedFigures)
-          finding.figures.push_back(ReferenceTo(figure));
-        if (quoted_count < kMaxQuotedAmounts && !figure.printed_text.empty()) {
-          quoted += " " + figure.printed_text;
-          ++quoted_count;
-        }
-      }
-    }
-    if (finding.figures.empty()) continue;
-    const std::string name =
-        table.printed_title.empty() ? "an untitled table" : "table '" + table.printed_title + "'";
-    const std::string pages =
-        table.pages.empty() ? "" : " (page " + std::to_string(table.pages.front()) + ")";
+    TableKindDoubt doubt = DescribeTableKindDoubt(table);
+    if (doubt.figures.empty()) continue;
     const std::string other_name = tables[other].printed_title.empty()
                                        ? "another untitled table"
                                        : "table '" + tables[other].printed_title + "'";
     AddTableFinding(findings, "table.kind_duplicate", Severity::kWarning,
-                    name + pages + " is read as " + table.kind + sources + ", as " + other_name +
-                        " is; a department prints each standard table once, so " +
+                    doubt.name + " is read as " + table.kind + doubt.sources + ", as " +
+                        other_name + " is; a department prints each standard table once, so " +
                         "one of them is probably another kind whose title or number the scan " +
-                        "misread; its amounts:" + quoted,
-                    table.rows.empty() || table.rows.front().values.empty()
-                        ? Provenance{}
-                        : table.rows.front().values.front().provenance,
-                    table.printed_title);
-    findings.back().figures = std::move(finding.figures);
+                        "misread; its amounts:" + doubt.quoted,
+                    doubt.provenance, table.printed_title);
+    findings.back().figures = std::move(doubt.figures);
   }
 }
 

@@ -116,4 +116,37 @@ bool IsEmptyNote(std::string_view text) {
          Has(key, "本表为空") || Has(key, "无数据");
 }
 
+TableKindDoubt DescribeTableKindDoubt(const CanonicalTable& table) {
+  constexpr std::size_t kMaxListedFigures = 500;
+  constexpr std::size_t kMaxQuotedAmounts = 60;
+  TableKindDoubt doubt;
+  std::size_t quoted_count = 0;
+  for (const CanonicalRow& row : table.rows) {
+    for (const Figure& figure : row.values) {
+      if (doubt.figures.size() < kMaxListedFigures) doubt.figures.push_back(ReferenceTo(figure));
+      if (quoted_count < kMaxQuotedAmounts && !figure.printed_text.empty()) {
+        doubt.quoted += " " + figure.printed_text;
+        ++quoted_count;
+      }
+    }
+  }
+  if (!table.rows.empty() && !table.rows.front().values.empty()) {
+    doubt.provenance = table.rows.front().values.front().provenance;
+  }
+  doubt.name =
+      (table.printed_title.empty() ? "an untitled table" : "table '" + table.printed_title + "'") +
+      (table.pages.empty() ? "" : " (page " + std::to_string(table.pages.front()) + ")");
+  for (const KindEvidence& evidence : table.evidence) {
+    if (evidence.kind != table.kind || Has(doubt.sources, evidence.source)) continue;
+    doubt.sources += (doubt.sources.empty() ? " from its " : " and ") + evidence.source;
+  }
+  return doubt;
+}
+
+bool TitledAsItsKind(const CanonicalTable& table) {
+  return std::any_of(table.evidence.begin(), table.evidence.end(), [&](const KindEvidence& e) {
+    return e.source == "title" && e.kind == table.kind;
+  });
+}
+
 }  // namespace disclose

@@ -66,6 +66,23 @@ std::size_t PlacesDiffering(const Sequence& a, const Sequence& b) {
   return differ;
 }
 
+// What a finding about a whole table's kind says of the table (table.kind_duplicate,
+// table.kind_unlisted): its figures listed (at most 500) and their amounts as printed quoted
+// (" 1,000.00 2.00", at most 60: a JSON of bounded size), the provenance of its first row's first
+// figure, "table '…' (page 4)" or "an untitled table (page 4)", and " from its header and body":
+// the evidence sources naming its kind.
+struct TableKindDoubt {
+  std::vector<FigureRef> figures;
+  std::string quoted;
+  Provenance provenance;
+  std::string name;
+  std::string sources;
+};
+TableKindDoubt DescribeTableKindDoubt(const CanonicalTable& table);
+
+// Whether the table's own title names its kind: the title decides, whatever else says.
+bool TitledAsItsKind(const CanonicalTable& table);
+
 // Appends a finding about the document's text.
 void AddTableFinding(std::vector<Finding>& findings, std::string check, Severity severity,
                      std::string message, const Provenance& provenance, std::string printed = "");

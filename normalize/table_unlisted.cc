@@ -19,9 +19,6 @@ namespace disclose {
 void ReportKindsTheListDoesNotName(const std::vector<std::string>& listed, DocKind doc_kind,
                                    const std::vector<CanonicalTable>& tables,
                                    std::vector<Finding>& findings) {
-  // The finding lists and quotes a bounded number of figures (a JSON of bounded size).
-  constexpr std::size_t kMaxListedFigures = 500;
-  constexpr std::size_t kMaxQuotedAmounts = 60;
   if (listed.empty()) return;
   std::vector<std::string> kinds;
   for (const std::string& title : listed) {
@@ -33,50 +30,26 @@ void ReportKindsTheListDoesNotName(const std::vector<std::string>& listed, DocKi
   for (const CanonicalTable& table : tables) {
     if (!StartsWith(table.kind, "budget.") && !StartsWith(table.kind, "final.")) continue;
     if (std::find(kinds.begin(), kinds.end(), table.kind) != kinds.end()) continue;
-    // Its own title names its kind: the title decides, whatever the list says.
-    const bool titled = std::any_of(
-        table.evidence.begin(), table.evidence.end(),
-        [&](const KindEvidence& e) { return e.source == "title" && e.kind == table.kind; });
-    if (titled) continue;
-    Finding finding;
-    std::string quoted;  // the amounts as printed: the table the list names would hold them
-    std::size_t quoted_count = 0;
-    for (const CanonicalRow& row : table.rows) {
-      for (const Figure& figure : row.values) {
-        if (finding.figures.size() < kMaxListedFigures)
-          finding.figures.push_back(ReferenceTo(figure));
-        if (quoted_count < kMaxQuotedAmounts && !figure.printed_text.empty()) {
-          quoted += " " + figure.printed_text;
-          ++quoted_count;
-        }
-      }
-    }
-    if (finding.figures.empty()) continue;
-    std::string sources;
-    for (const KindEvidence& evidence : table.evidence) {
-      if (evidence.kind != table.kind || Has(sources, evidence.source)) continue;
-      sources += (sources.empty() ? " from its " : " and ") + evidence.source;
-    }
+    if (TitledAsItsKind(table)) continue;
+    // The amounts are quoted as printed: the table the list names would hold them.
+    TableKindDoubt doubt = DescribeTableKindDoubt(table);
+    if (doubt.figures.empty()) continue;
     std::string unread;  // listed kinds no table was read as
     for (const std::string& kind : kinds) {
       const bool read = std::any_of(tables.begin(), tables.end(),
                                     [&kind](const CanonicalTable& t) { return t.kind == kind; });
       if (!read && !Has(unread, kind)) unread += (unread.empty() ? "" : ", ") + kind;
     }
-    const std::string name =
-        table.printed_title.empty() ? "an untitled table" : "table '" + table.printed_title + "'";
-    const std::string pages =
-        table.pages.empty() ? "" : " (page " + std::to_string(table.pages.front()) + ")";
+    Finding finding;
     finding.check = "table.kind_unlisted";
     finding.severity = Severity::kWarning;
-    finding.message = name + pages + " is read as " + table.kind + sources +
+    finding.message = doubt.name + " is read as " + table.kind + doubt.sources +
                       ", but the document's list of tables names no such table; it is " +
                       "probably one the list names" +
                       (unread.empty() ? std::string() : " and no table was read as: " + unread) +
-                      "; its amounts:" + quoted;
-    finding.provenance = table.rows.front().values.empty()
-                             ? Provenance{}
-                             : table.rows.front().values.front().provenance;
+                      "; its amounts:" + doubt.quoted;
+    finding.figures = std::move(doubt.figures);
+    finding.provenance = doubt.provenance;
     findings.push_back(std::move(finding));
   }
 }
