@@ -4,7 +4,10 @@
 // seconds instead of re-running OCR (minutes per page on a loaded machine): the reader's output
 // is the same, only the normalizer changed.
 //
-//   disclose_renormalize IN.json OUT.json   # OUT = Normalize(document model of IN)
+//   disclose_renormalize IN.json OUT.json [OUT.facts.csv]   # OUT = Normalize(model of IN)
+//
+// With a third path it also writes the facts CSV, so that a sweep's scorer (which reads the CSV)
+// can score a re-normalized reading as it scores a fresh one.
 //
 // Boxes come back rounded as the writer rounds them (0.01 pt); nothing else is lost.
 #include <cstdio>
@@ -136,8 +139,8 @@ Document DocumentOf(const json& in) {
 }  // namespace disclose
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: disclose_renormalize IN.json OUT.json\n";
+  if (argc != 3 && argc != 4) {
+    std::cerr << "usage: disclose_renormalize IN.json OUT.json [OUT.facts.csv]\n";
     return 2;
   }
   try {
@@ -154,7 +157,16 @@ int main(int argc, char** argv) {
     const disclose::Status written =
         disclose::WriteDocumentJson(out, document, normalized, disclose::JsonStyle::kCompact);
     std::fclose(out);
-    return written.ok() ? 0 : 1;
+    if (!written.ok()) return 1;
+    if (argc == 4) {
+      std::ofstream csv(argv[3], std::ios::binary);
+      csv << disclose::FactsToCsv(document, normalized);
+      if (!csv) {
+        std::cerr << "disclose_renormalize: cannot write " << argv[3] << "\n";
+        return 1;
+      }
+    }
+    return 0;
   } catch (const std::exception& error) {
     std::cerr << "disclose_renormalize: " << argv[1] << ": " << error.what() << "\n";
     return 1;
