@@ -170,6 +170,10 @@ bool IsColumnNumbers(const Line& line) {
 // when a repeated 栏次 row fell inside a table read across a page break).
 bool IsBodyRow(const Line& line) {
   if (line.leader || line.tail || line.chunks.size() < 2 || IsColumnNumbers(line)) return false;
+  // A title line with its number, year and unit (表2 2025 年支出总体情况表 单位:元) prints a
+  // figure, the year, but no money: taken for the last row of the table above, it took the
+  // next table's title and unit into that table's grid (H26 s3w_0407_budget).
+  if (!HasMoney(line) && IsCaptionLine(line)) return false;
   std::size_t amounts = 0;
   for (std::size_t i = 0; i < line.chunks.size(); ++i) amounts += IsAmount(line, i) ? 1 : 0;
   return amounts >= 1 && line.chunks.size() - amounts <= 2;

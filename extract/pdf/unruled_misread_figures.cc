@@ -76,8 +76,10 @@ bool IsMoneyWithMisreadGroupMarks(const Chunk& chunk) {
 constexpr std::size_t kMaxGluedMarks = 2;
 
 // Whether `chunk` is a grouped amount with up to kMaxGluedMarks marks glued to its ends: marks
-// shaped like digits (not digits: a digit more is another number) or specks (。7,487.22).
-bool IsMoneyUnderMarks(const Chunk& chunk) {
+// shaped like digits (not digits: a digit more is another number) or specks (。7,487.22). With
+// `grouped` false the amount may print no group mark (了7196.03 for 7,196.03: the 7 read 了 and
+// the comma 7, H26 s3w_0403_final), which only a column of amounts through it makes money.
+bool IsMoneyUnderMarks(const Chunk& chunk, bool grouped = true) {
   const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
   auto is_mark = [](char32_t c) {
     return (IsDigitLookalike(c) && !(c >= U'0' && c <= U'9')) || IsSpeckMark(c);
@@ -94,7 +96,9 @@ bool IsMoneyUnderMarks(const Chunk& chunk) {
     if (text[i] > 0x7F) return false;
     rest.push_back(static_cast<char>(text[i]));
   }
-  return rest.find(',') != std::string::npos && IsWellFormedAmount(rest);
+  const bool has_group = rest.find(',') != std::string::npos;
+  if (!has_group && (grouped || rest.find('.') == std::string::npos)) return false;
+  return IsWellFormedAmount(rest);
 }
 
 // Whether `chunk` is a grouped amount with one mark misread as another sign: between two digits
@@ -129,6 +133,14 @@ Shape ShapeOf(const Chunk& chunk) {
   const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
   if (text.empty() || text.size() > kMaxMisreadCodePoints) return Shape::kNone;
   if (std::all_of(text.begin(), text.end(), IsDigitLookalike)) return Shape::kLookalikes;
+  // A 行次 with a speck glued to it, read as a sign of its own (1工, H25 s3w_0394_final's first
+  // summary row, lost as a paragraph): the digits and one mark.
+  const auto digits =
+      std::count_if(text.begin(), text.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+  if (digits >= 1 && digits + 1 == static_cast<std::ptrdiff_t>(text.size()) &&
+      std::none_of(text.begin(), text.end(), IsHeaderIdeograph)) {
+    return Shape::kLookalikes;
+  }
   if (text.size() == 1 && IsCjkIdeograph(text[0]) && !IsHeaderIdeograph(text[0])) {
     return Shape::kIdeograph;
   }
@@ -208,7 +220,7 @@ void MarkMisreadFigures(std::vector<Line>& lines) {
         continue;
       }
       // A column of amounts runs through it.
-      if (IsMoneyWithOneMisreadMark(chunk) &&
+      if ((IsMoneyWithOneMisreadMark(chunk) || IsMoneyUnderMarks(chunk, /*grouped=*/false)) &&
           (AmountBeside(lines, l, -1, chunk) || AmountBeside(lines, l, +1, chunk))) {
         marked.push_back({l, c, true});
         continue;

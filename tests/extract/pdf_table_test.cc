@@ -1206,6 +1206,7 @@ TEST(UnruledTableTest, HeaderAndShortRunAtThePageFootAreATable) {
     After line_after;  // what follows the rows on the page above its foot
     bool table;
     std::string label = "201一般公共服务支出";  // the first row's label
+    bool column_numbers = false;                // a 栏次 1 2 row between header and rows
   };
   const std::vector<Case> cases = {
       {"header and one row",
@@ -1238,6 +1239,15 @@ TEST(UnruledTableTest, HeaderAndShortRunAtThePageFootAreATable) {
        After::kNothing,
        false,
        "合计"},
+      // A 栏次 row under the header (H25 s3w_0394_final's 公开03表: its 合计 and 205 rows at
+      // the page foot were read as lines of text).
+      {"header, 栏次 and two rows",
+       {"科目名称", "合计", "基本支出", "项目支出"},
+       2,
+       After::kNothing,
+       true,
+       "201一般公共服务支出",
+       true},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -1252,6 +1262,12 @@ TEST(UnruledTableTest, HeaderAndShortRunAtThePageFootAreATable) {
         RightAligned(page, c.header[k], 340 + 90 * static_cast<double>(k - 1), top);
     }
     top += 18;
+    if (c.column_numbers) {
+      AddRun(page, "栏次", 60, top);
+      RightAligned(page, "1", 340, top);
+      RightAligned(page, "2", 430, top);
+      top += 18;
+    }
     const std::vector<UnruledRow> rows = {{c.label, {"262,484.33", "262,484.33"}},
                                           {"20101人大事务", {"96,761.74", "96,761.74"}}};
     for (int r = 0; r < c.rows; ++r) {
@@ -1274,10 +1290,11 @@ TEST(UnruledTableTest, HeaderAndShortRunAtThePageFootAreATable) {
     }
     ASSERT_EQ(tables.size(), 1u);
     const Table& table = tables[0].table;
-    ASSERT_EQ(table.row_count, c.rows + 1);
+    const int first_row = c.column_numbers ? 2 : 1;
+    ASSERT_EQ(table.row_count, c.rows + first_row);
     EXPECT_EQ(table.TextAt(0, 0), c.header[0]);
-    EXPECT_EQ(table.TextAt(1, 0), "201一般公共服务支出");
-    const std::vector<std::string> first = RowTexts(table, 1);
+    EXPECT_EQ(table.TextAt(first_row, 0), "201一般公共服务支出");
+    const std::vector<std::string> first = RowTexts(table, first_row);
     EXPECT_EQ(std::count(first.begin(), first.end(), "262,484.33"), 2);
   }
 }
@@ -1410,6 +1427,9 @@ TEST(UnruledTableTest, OcrMisreadRowNumberKeepsTheSummaryWhole) {
       {"read as an ideograph", "二", TextOrigin::kOcr, 1},
       {"read as marks", "]1", TextOrigin::kOcr, 1},
       {"an ideograph on a text layer", "二", TextOrigin::kTextLayer, 2},
+      // A speck glued to the digits, read as a sign of its own (1工, H25 s3w_0394_final).
+      {"read with a mark glued to it", "11工", TextOrigin::kOcr, 1},
+      {"a mark glued to it on a text layer", "11工", TextOrigin::kTextLayer, 2},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -1537,6 +1557,11 @@ TEST(UnruledTableTest, OcrAmountWithOneMisreadMarkKeepsItsRow) {
       {"a comma read as a letter", "1l117,848.35", TextOrigin::kOcr, true},
       {"the first digit and comma read 二", "二117,848.35", TextOrigin::kOcr, true},
       {"a digit read 二", "1二17,848.35", TextOrigin::kOcr, false},
+      // The first digit read 了 and the comma as a digit (了7196.03 for 7,196.03, H26
+      // s3w_0403_final): no group mark left, but the decimals and the column make it money.
+      {"a mark glued to an amount without its comma", "了1117848.35", TextOrigin::kOcr, true},
+      {"a mark glued to an integer without its comma", "了1117848", TextOrigin::kOcr, false},
+      {"a mark glued, no comma, on a text layer", "了1117848.35", TextOrigin::kTextLayer, false},
       {"a comma read 二 on a text layer", "1二117,848.35", TextOrigin::kTextLayer, false},
   };
   for (const Case& c : cases) {
@@ -1571,6 +1596,55 @@ TEST(UnruledTableTest, OcrAmountWithOneMisreadMarkKeepsItsRow) {
     const std::vector<DetectedTable> tables = DetectTables(page);
     const bool whole = tables.size() == 1 && tables[0].table.row_count == 5;
     EXPECT_EQ(whole, c.whole) << tables.size() << " table(s)";
+  }
+}
+
+// A title line between two unruled tables, with its number, the year and the unit (表2 2025
+// 年支出总体情况表 单位:元), prints a figure, the year: it was taken for the last row of the
+// table above, which took the next title and unit into its grid, and every table of the
+// document lost its unit (H26 s3w_0407_budget). A caption line that prints no money is no row.
+TEST(UnruledTableTest, TitleLineWithItsYearIsNoRowOfTheTableAbove) {
+  struct Case {
+    const char* name;
+    const char* title;  // after the number and the year
+    TextOrigin origin;
+  };
+  const Case cases[] = {
+      {"title and unit", "年支出总体情况表单位：元", TextOrigin::kOcr},
+      {"title only", "年支出总体情况表", TextOrigin::kOcr},
+      {"title and unit on a text layer", "年支出总体情况表单位：元", TextOrigin::kTextLayer},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(1);
+    page.page.text_origin = c.origin;
+    double top = 60;
+    const auto add_table = [&](const char* first_label) {
+      AddRun(page, "项目", 60, top);
+      RightAligned(page, "合计", 340, top);
+      RightAligned(page, "基本支出", 430, top);
+      top += 18;
+      for (const char* label : {first_label, "205教育支出", "20508进修及培训"}) {
+        AddRun(page, label, 60, top);
+        RightAligned(page, "8,474.15", 340, top);
+        RightAligned(page, "1,603.05", 430, top);
+        top += 18;
+      }
+    };
+    add_table("合计");
+    AddRun(page, "表2", 150, top);
+    AddRun(page, "2025", 200, top);
+    AddRun(page, c.title, 250, top);
+    top += 18;
+    add_table("总计");
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 2u);
+    for (const DetectedTable& table : tables) {
+      EXPECT_EQ(table.table.row_count, 4);
+      for (int r = 0; r < table.table.row_count; ++r) {
+        EXPECT_EQ(table.table.TextAt(r, 0).find("表2"), std::string::npos) << r;
+      }
+    }
   }
 }
 
