@@ -390,6 +390,12 @@ std::string ParentByOrphanSums(const CanonicalTable& table, std::int64_t total_f
 void KeyUncodedRowsByOrphanSums(std::vector<CanonicalTable>& tables,
                                 std::vector<Finding>& findings);
 
+// A scan's row of a function-coded table with no total row that keys nothing (its 合计 garbled:
+// 公. 叫), stands above or below the classes and prints in every column the sum of the top-level
+// coded rows is the total row; a row.total_by_sums warning names its figures. One such row
+// only. Runs after the rows read as text joined their tables. (table_total_by_sums.cc)
+void KeyUncodedTotalsBySums(std::vector<CanonicalTable>& tables, std::vector<Finding>& findings);
+
 // A scan's coded row (5 or 7 digits) whose own parent is absent, printed under a parent its
 // code is one digit from (3080505 under 20805: 2 read 3), takes the code under that parent when
 // the parent's figures are, in every column it prints, the sum of its rows with this row among

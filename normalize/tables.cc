@@ -119,6 +119,7 @@ std::vector<CanonicalTable> BuildTables(const Document& printed, const DocumentM
   RekeyMisreadCodesByParentSums(out, findings);
   ReportRowsReadAsText(document, out, findings);
   ReportTablesReadAsText(document, metadata.kind, out, findings);
+  KeyUncodedTotalsBySums(out, findings);
   ReportDuplicateOcrKinds(out, findings);
   ReportKindsTheListDoesNotName(ReadListedTitles(document), metadata.kind, out, findings);
   return out;

@@ -1693,6 +1693,67 @@ TEST(RowTextTest, UncodedGridRowKeyedByItsOrphansSums) {
   }
 }
 
+// H25 s3w_0394_final on a scan: the 支出决算表's 合计 read 公. 叫, a row keyed nothing above the
+// classes; the table had no total row (row.total_missing) and its totals went under a garbled
+// name. A row above or below the classes that prints in every column the sum of the top-level
+// rows is the total (row.total_by_sums). Between the classes, with another sum, beside a total
+// already keyed, two rows fitting, or a text layer's row: as printed.
+TEST(RowTextTest, UncodedGridRowKeyedTotalByTheTopLevelSums) {
+  const std::string kind = "final.expenditure";
+  const auto classes = [&kind](CanonicalRow first) {
+    return std::vector<CanonicalRow>{std::move(first),
+                                     CodedRow(kind, "205", {{"total", 7000}, {"basic", 4000}}),
+                                     CodedRow(kind, "20508", {{"total", 7000}, {"basic", 4000}}),
+                                     CodedRow(kind, "210", {{"total", 3000}, {"basic", 2000}})};
+  };
+  const CanonicalRow garbled = CodedRow(kind, "", {{"total", 10000}, {"basic", 6000}});
+  struct Case {
+    const char* name;
+    std::vector<CanonicalRow> rows;
+    std::vector<std::string> codes;
+  };
+  std::vector<CanonicalRow> below = classes(CodedRow(kind, "201", {{"total", 0}}));
+  below.erase(below.begin());
+  below.push_back(garbled);
+  std::vector<CanonicalRow> between = classes(CodedRow(kind, "205", {{"total", 7000}}));
+  between.erase(between.begin());
+  between.insert(between.begin() + 2, garbled);
+  std::vector<CanonicalRow> keyed = classes(CodedRow(kind, "total", {{"total", 10000}}));
+  keyed.push_back(garbled);
+  std::vector<CanonicalRow> two = classes(garbled);
+  two.push_back(garbled);
+  const Case cases[] = {
+      {"AboveTheClasses", classes(garbled), {"total", "205", "20508", "210"}},
+      {"BelowTheClasses", below, {"205", "20508", "210", "total"}},
+      {"BetweenTheClasses", between, {"205", "20508", "", "210"}},
+      {"AnotherSum",
+       classes(CodedRow(kind, "", {{"total", 10000}, {"basic", 6001}})),
+       {"", "205", "20508", "210"}},
+      {"ATotalKeyedAlready", keyed, {"total", "205", "20508", "210", ""}},
+      {"TwoRowsFit", two, {"", "205", "20508", "210", ""}},
+      {"TextLayer",
+       classes(CodedRow(kind, "", {{"total", 10000}, {"basic", 6000}}, TextOrigin::kTextLayer)),
+       {"", "205", "20508", "210"}},
+  };
+  for (const Case& c : cases) {
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "total", "basic"});
+    table.rows = c.rows;
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    KeyUncodedTotalsBySums(tables, findings);
+    std::vector<std::string> codes;
+    for (const CanonicalRow& row : tables[0].rows) codes.push_back(row.row_code);
+    EXPECT_EQ(codes, c.codes) << c.name;
+    const std::string name = c.name;
+    const bool fixed = name == "AboveTheClasses" || name == "BelowTheClasses";
+    ASSERT_EQ(findings.size(), fixed ? 1u : 0u) << c.name;
+    if (fixed) {
+      EXPECT_EQ(findings[0].check, "row.total_by_sums");
+      EXPECT_EQ(findings[0].figures.size(), 2u);
+    }
+  }
+}
+
 // H20 s3w_0305_budget on a scan: 2080505 read 3080505 under 20805 (its 2 read 3): an orphan
 // whose 款 30805 is absent, its figures lost from 2080505. It takes the code under the parent it
 // is printed under when that is one digit away and the parent prints the sum of its rows with it
