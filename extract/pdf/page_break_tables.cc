@@ -468,6 +468,8 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
           n = 0;
         }
         if (n < 2) continue;
+        // A header line under the repeated title read with a character misread, as below.
+        while (ocr && n < lines.size() && RepeatsLine(lines[n].text, upper_lines)) ++n;
         best = n;
         side.repeated.clear();
         for (std::size_t l = 0; l < n; ++l) side.repeated.push_back(lines[l].box);
@@ -570,6 +572,15 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
       repeated.push_back(line.box);
       // A 栏次 row (栏次 1 2 3) repeated alone numbers the header's columns: no label's rest.
       header_like = line.header_like || StartsWith(line.text, "栏次");
+    }
+    // OCR'd: the repeated title and unit read as printed, the header line under them with a
+    // character misread (项目 金额 … 人金额, H25 s3w_0391_final): it is repeated too, or it
+    // stays between the rows either side of the break and ends their table.
+    if (content.page.text_origin == TextOrigin::kOcr && repeated.size() >= 2) {
+      while (repeated.size() < band_lines.size() &&
+             RepeatsLine(band_lines[repeated.size()].text, upper_lines)) {
+        repeated.push_back(band_lines[repeated.size()].box);
+      }
     }
     // OCR'd: a header line read a little differently, and the lines under it
     // down to the first row with amounts, as above.

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.h"
 #include "extract/ocr/page_break.h"
 #include "extract/pdf/layout.h"
 #include "extract/pdf/page_content.h"
@@ -177,6 +178,66 @@ TEST(OcrPageBreakTest, RepeatedHeaderReadAWordWrongStillContinuesTheTable) {
     const TableCell* first = CellAt(body, 0, 0);
     ASSERT_NE(first, nullptr);
     EXPECT_EQ(first->text, "2010101行政运行");
+  }
+}
+
+// A side-by-side summary cut by the break, two rows either side (too few for a table on
+// their own), its number, title, unit and two header lines printed again on the next page
+// (H25 s3w_0391_final). OCR read the repeated number, title and unit as printed and the last
+// header line with a character misread (金额 as 人金额): that line is repeated too, or it stays
+// between the rows either side of the break and the summary was lost as lines of text.
+TEST(OcrPageBreakTest, RepeatedTitleOverAHeaderLineReadWrongStillContinuesTheTable) {
+  for (const char* amount_word : {"金额", "人金额"}) {
+    SCOPED_TRACE(amount_word);
+    const auto summary_row = [](PageContent& page, double top, const char* left,
+                                const char* left_amount, const char* right,
+                                const char* right_amount) {
+      AddRun(page, left, 60, top);
+      const auto right_aligned = [&](const char* text, double edge) {
+        const double width = 6.0 * static_cast<double>(DecodeUtf8(text).size());
+        AddRun(page, text, edge - width, top, /*size=*/10, /*advance=*/6);
+      };
+      if (*left_amount != '\0') right_aligned(left_amount, 250);
+      if (*right != '\0') AddRun(page, right, 300, top);
+      if (*right_amount != '\0') right_aligned(right_amount, 520);
+    };
+    const auto caption = [&](PageContent& page, double top, const char* last_word) {
+      AddRun(page, "附表1", 60, top);
+      AddRun(page, "2026年度收入支出决算总表", 60, top + 20);
+      AddRun(page, "单位：元", 60, top + 40);
+      AddRun(page, "收入", 60, top + 60);
+      AddRun(page, "支出", 300, top + 60);
+      AddRun(page, "项目", 60, top + 80);
+      AddRun(page, "金额", 210, top + 80);
+      AddRun(page, "项目（按功能分类）", 300, top + 80);
+      AddRun(page, last_word, 480, top + 80);
+    };
+    PageContent upper_content = OcrPage(1);
+    caption(upper_content, 600, "金额");
+    summary_row(upper_content, 700, "一、财政拨款收入", "4,853,754.02", "社会保障和就业支出",
+                "4,119,853.64");
+    summary_row(upper_content, 720, "二、事业收入", "", "城乡社区支出", "733,900.38");
+    summary_row(upper_content, 740, "三、其他收入", "", "", "");
+    PageContent lower_content = OcrPage(2);
+    caption(lower_content, 60, amount_word);
+    summary_row(lower_content, 160, "四、上级补助收入", "", "", "");
+    summary_row(lower_content, 180, "本年收入合计", "4,853,754.02", "本年支出合计", "4,853,754.02");
+    summary_row(lower_content, 200, "总计", "4,853,754.02", "总计", "4,853,754.02");
+    Sure(upper_content, 90);
+    Sure(lower_content, 90);
+
+    PageAnalysis upper = pdf::AnalyzePage(upper_content);
+    PageAnalysis lower = pdf::AnalyzePage(lower_content);
+    ASSERT_TRUE(upper.tables.empty());
+    ASSERT_TRUE(lower.tables.empty());
+    ASSERT_TRUE(ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+    ASSERT_EQ(upper.tables.size(), 1u);
+    ASSERT_EQ(lower.tables.size(), 1u);
+    const Table& rest = lower.tables[0].table;
+    EXPECT_TRUE(rest.continued_from_previous_page);
+    for (const TableCell& cell : rest.cells) {
+      EXPECT_EQ(cell.text.find("项目"), std::string::npos) << cell.text;
+    }
   }
 }
 
