@@ -169,9 +169,12 @@ void ReportCoarseFigures(const SumCheck& sum, std::int64_t total, std::int64_t d
     strict += std::min(half, typical);
     // Only a figure cut after its point (`3,166.6`): whole numbers among decimals are a
     // publisher's own rounding (sh_putuo_justice_2026_unit_budget prints 64,840,547 in a
-    // table of fen), not a reading that lost a digit.
+    // table of fen), not a reading that lost a digit. On a scan a whole number may be one whose
+    // decimals went to the cell beside it (40,122,867 with `,30` read into the next label,
+    // H26 s3w_0410_budget's 支出总计): named when its identity is not exact, as below.
+    const bool ocr = figure->provenance.origin == TextOrigin::kOcr;
     if (half > typical && figure->amount_fen != 0 &&
-        figure->printed_text.find('.') != std::string::npos) {
+        (ocr || figure->printed_text.find('.') != std::string::npos)) {
       coarse.push_back(figure);
     }
   }
@@ -207,8 +210,13 @@ void ReportCoarseFigures(const SumCheck& sum, std::int64_t total, std::int64_t d
   finding.message = sum.what + ": holds only within the rounding of " + printed +
                     ", printed with fewer decimals than the table's other figures: off by " +
                     Yuan(difference) + " yuan where the table's precision allows " + Yuan(strict) +
-                    " (" + Yuan(tolerance) +
-                    " with the short figures' own): a digit may have been lost";
+                    " (" + Yuan(tolerance) + " with the short figures' own): " +
+                    (std::any_of(coarse.begin(), coarse.end(),
+                                 [](const Figure* figure) {
+                                   return figure->printed_text.find('.') == std::string::npos;
+                                 })
+                         ? "decimals may have been lost"
+                         : "a digit may have been lost");
   findings.push_back(std::move(finding));
 }
 

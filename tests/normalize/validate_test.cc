@@ -802,6 +802,9 @@ TEST(ValidateTablesTest, IdentityHoldingOnlyByAShortFigureNamesIt) {
       // Parts 1,000.29 + 2,166.32 = 3,166.61: within the table's rounding of three figures.
       {"WithinRounding", {"total", "3,166.6", 3166600000}, 0},
       {"OcrWithinRounding", {"total", "3,166.6", 3166600000}, 1},
+      // On a scan a whole number may have lost its decimals to the cell beside it (40,122,867
+      // with `,30` read into the next label, H26 s3w_0410_budget): named when not exact.
+      {"OcrWholeNumber", {"total", "3,167", 3167000000}, 1},
   };
   for (const Case& c : cases) {
     const bool exact = std::string(c.name) == "ShortButExact";
@@ -817,7 +820,7 @@ TEST(ValidateTablesTest, IdentityHoldingOnlyByAShortFigureNamesIt) {
                       {"205", "教育支出", {{"total", "2,166.32", 2166320000}}},
                       {"20501", "教育管理事务", {{"total", "2,166.32", 2166320000}}},
                   })};
-    if (std::string(c.name) == "OcrWithinRounding") {
+    if (std::string(c.name).rfind("Ocr", 0) == 0) {
       tables[0].rows[0].values[0].provenance.origin = TextOrigin::kOcr;
     }
     std::vector<Finding> findings;
@@ -827,7 +830,7 @@ TEST(ValidateTablesTest, IdentityHoldingOnlyByAShortFigureNamesIt) {
     ASSERT_EQ(precision.size(), c.findings) << c.name << Dump(findings);
     if (c.findings == 0) continue;
     EXPECT_EQ(precision[0].figures.front().row_code, "total");
-    EXPECT_NE(precision[0].message.find("3,166.6"), std::string::npos);
+    EXPECT_NE(precision[0].message.find(c.total.printed), std::string::npos);
   }
 }
 
