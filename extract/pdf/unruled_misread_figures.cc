@@ -78,11 +78,14 @@ constexpr std::size_t kMaxGluedMarks = 2;
 // Whether `chunk` is a grouped amount with up to kMaxGluedMarks marks glued to its ends: marks
 // shaped like digits (not digits: a digit more is another number) or specks (。7,487.22). With
 // `grouped` false the amount may print no group mark (了7196.03 for 7,196.03: the 7 read 了 and
-// the comma 7, H26 s3w_0403_final), which only a column of amounts through it makes money.
+// the comma 7, H26 s3w_0403_final) and any Latin letter is a mark (JT4.99 for 14.99, H25
+// s3w_0395_budget): only a column of amounts through it makes that money.
 bool IsMoneyUnderMarks(const Chunk& chunk, bool grouped = true) {
   const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
-  auto is_mark = [](char32_t c) {
-    return (IsDigitLookalike(c) && !(c >= U'0' && c <= U'9')) || IsSpeckMark(c);
+  auto is_mark = [grouped](char32_t c) {
+    const bool letter = (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+    return (IsDigitLookalike(c) && !(c >= U'0' && c <= U'9')) || IsSpeckMark(c) ||
+           (!grouped && letter);
   };
   std::size_t begin = 0;
   std::size_t end = text.size();

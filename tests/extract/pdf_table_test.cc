@@ -1561,6 +1561,9 @@ TEST(UnruledTableTest, OcrAmountWithOneMisreadMarkKeepsItsRow) {
       // s3w_0403_final): no group mark left, but the decimals and the column make it money.
       {"a mark glued to an amount without its comma", "了1117848.35", TextOrigin::kOcr, true},
       {"a mark glued to an integer without its comma", "了1117848", TextOrigin::kOcr, false},
+      // Letters no digit looks like, glued before it (JT4.99 for 14.99, H25 s3w_0395_budget).
+      {"letters glued to an amount", "JK1117848.35", TextOrigin::kOcr, true},
+      {"three letters glued to an amount", "JKX1117848.35", TextOrigin::kOcr, false},
       {"a mark glued, no comma, on a text layer", "了1117848.35", TextOrigin::kTextLayer, false},
       {"a comma read 二 on a text layer", "1二117,848.35", TextOrigin::kTextLayer, false},
   };
