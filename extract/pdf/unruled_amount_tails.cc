@@ -116,6 +116,11 @@ bool CompletesAsRead(std::string_view above, std::string_view piece, const TailO
   if (const std::optional<std::string> digits = WithoutGroupMarks(above)) {
     if (Completes(*digits, piece)) return true;
   }
+  // The rest's point read as a comma (9,137,522 over ,31, H26 s3w_0410_budget): a rest after a
+  // comma has three digits, so two after it can only be decimals.
+  if (piece.size() == 3 && piece.front() == ',' &&
+      Completes(above, "." + std::string(piece.substr(1))))
+    return true;
   if (above.back() != ',' && above.back() != '.') return false;
   std::string other(above);
   other.back() = above.back() == ',' ? '.' : ',';

@@ -1352,6 +1352,31 @@ TEST(UnruledTableTest, OcrCutPointReadAsACommaStillTakesItsRest) {
   }
 }
 
+// The rest's point read as a comma (9,137,522 over ,31, H26 s3w_0410_budget): a rest after a
+// comma has three digits, so ",31" under an integer can only be its decimals. On a page read by
+// OCR it completes the amount; it had been taken for a wrapped label, the label cell grew over
+// the amounts and was read as 20103509,137,522.31. A text layer's comma is what was printed.
+TEST(UnruledTableTest, OcrRestPointReadAsACommaStillCompletesItsAmount) {
+  for (const bool ocr : {true, false}) {
+    SCOPED_TRACE(ocr ? "page read by OCR" : "text layer");
+    const PageContent page = WrapPage({"2,789,270", "2,789,270", ""}, {",19", ".19", ""},
+                                      ocr ? TextOrigin::kOcr : TextOrigin::kTextLayer);
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    const std::vector<std::string> row = CompactRow(table, 2);
+    ASSERT_GE(row.size(), 3u);
+    if (ocr) {
+      ASSERT_EQ(table.row_count, 4);
+      EXPECT_EQ(row[0], "20101人大事务");
+      EXPECT_EQ(row[1], "2,789,270,19");
+      EXPECT_EQ(row[2], "2,789,270.19");
+    } else {
+      EXPECT_NE(row[1], "2,789,270,19");
+    }
+  }
+}
+
 // Rows whose amounts wrapped in narrow cells, their rests unread (OCR reads no lone "4" under
 // "4,761.0"): each row stands a line further below the one above than the row pitch allows.
 // A row that stops where a wrapped amount's first line does keeps the table going
