@@ -247,6 +247,21 @@ void NormalizeAmountWords(std::vector<Symbol>& symbols) {
   symbols = std::move(out);
 }
 
+void DropStackedLines(std::vector<Symbol>& symbols) {
+  std::vector<int> heights;
+  for (const Symbol& symbol : symbols) {
+    if (symbol.horizontal_line) heights.push_back(symbol.line_bottom - symbol.line_top);
+  }
+  // A page read side-on is all vertical lines: nothing to tell a stacked column by.
+  if (heights.empty() || heights.size() * 2 < symbols.size()) return;
+  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2),
+                   heights.end());
+  const double line = std::max(4, heights[heights.size() / 2]);
+  std::erase_if(symbols, [line](const Symbol& symbol) {
+    return !symbol.horizontal_line && symbol.line_bottom - symbol.line_top > kStackedLines * line;
+  });
+}
+
 void DropStrayMarks(std::vector<Symbol>& symbols) {
   auto opening = [](const std::string& t) { return t == "“" || t == "‘"; };
   auto closing = [](const std::string& t) { return t == "”" || t == "’"; };

@@ -70,4 +70,15 @@ void NormalizeAmountWords(std::vector<Symbol>& symbols);
 // that is no figure. ("“三公”经费" keeps its quotes: they pair.)
 void DropStrayMarks(std::vector<Symbol>& symbols);
 
+// On an upright page, a text line taller than wide and over kStackedLines of the page's lines
+// tall is a column of characters set one under another that the engine read as one line: a list's
+// ordinals 二 三 四 五, each before its own entry, read 凡耳II with a box over four lines (H25
+// s3w_0390_final). Laid out with the line its centre fell on, it put that entry first and the
+// list's order wrong. Its symbols are dropped before the page's leftover print is read piece by
+// piece (ReadDroppedText), which reads such characters one at a time.
+//
+//   DropStackedLines(symbols);  // before DropInkReadTwice and ReadDroppedText
+constexpr double kStackedLines = 2.5;
+void DropStackedLines(std::vector<Symbol>& symbols);
+
 }  // namespace disclose::ocr

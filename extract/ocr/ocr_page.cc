@@ -88,6 +88,7 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
       }
     }
   }
+  DropStackedLines(symbols);
   // Before the large lines are read again: their characters share the line's box, which
   // overlaps the page pass's own symbols beside them.
   DropInkReadTwice(symbols);

@@ -174,5 +174,48 @@ TEST(OcrGlyphsTest, DroppedMarkLeavesTheWordBox) {
   EXPECT_DOUBLE_EQ(glyphs[8].box.x0, 110);
 }
 
+// A list's ordinals 二 三 四 五, each before its own entry, read as one word 凡耳II in one text
+// line over four lines of the page (H25 s3w_0390_final): laid out with the line its centre fell
+// on, it put that entry first. On an upright page a line taller than wide and over 2.5 of the
+// page's lines tall is dropped; a tall lone digit, a page of vertical lines (read side-on) and
+// an empty page keep what they have.
+TEST(OcrGlyphsTest, ColumnOfCharactersReadAsOneLineIsDropped) {
+  const auto stacked = [](int height) {
+    Symbol symbol;
+    symbol.text = "凡";
+    symbol.x0 = 0;
+    symbol.x1 = 12;
+    symbol.y0 = 100;
+    symbol.y1 = 100 + height;
+    symbol.line_top = 100;
+    symbol.line_bottom = 100 + height;
+    symbol.word = 9;
+    symbol.horizontal_line = false;
+    return symbol;
+  };
+  struct Case {
+    const char* name;
+    int height;           // of the vertical line, px (the page's lines are 20)
+    bool upright = true;  // the page's other lines are horizontal
+    std::size_t kept;     // symbols after the step, of 9 + 1
+  };
+  const Case cases[] = {
+      {"four lines tall", 132, true, 9},
+      {"a tall lone digit", 30, true, 10},
+      {"a page read side-on", 132, false, 10},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<Symbol> symbols = LineOfWords({"收入决算表", "2024"});
+    for (Symbol& symbol : symbols) symbol.horizontal_line = c.upright;
+    symbols.push_back(stacked(c.height));
+    DropStackedLines(symbols);
+    EXPECT_EQ(symbols.size(), c.kept);
+  }
+  std::vector<Symbol> none;
+  DropStackedLines(none);
+  EXPECT_TRUE(none.empty());
+}
+
 }  // namespace
 }  // namespace disclose::ocr
