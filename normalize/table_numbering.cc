@@ -22,6 +22,15 @@ int LeadingNumber(const std::vector<char32_t>& cps, std::size_t& rest) {
   return prefix->value;
 }
 
+// Where the title starts after a number misread past parsing, which still ends at its 、
+// (凡耳II、, 地、, or the 、 alone); 0 when the line shows no such ordinal.
+std::size_t MisreadOrdinalEnd(const std::vector<char32_t>& cps) {
+  constexpr long kMaxOrdinalCodePoints = 4;
+  const auto mark = std::find(cps.begin(), cps.end(), U'、');
+  if (mark == cps.end() || mark - cps.begin() > kMaxOrdinalCodePoints) return 0;
+  return static_cast<std::size_t>(mark - cps.begin()) + 1;
+}
+
 // A table of contents line without its dot leaders and page number
 // (收支总表……………3).
 std::string WithoutLeaders(std::string title) {
@@ -89,16 +98,23 @@ std::optional<int> PrintedTableNumber(std::string_view line) {
 TableNumbering ReadTableNumbering(const Document& document) {
   TableNumbering best;
   TableNumbering run;
-  // Of an OCR'd run, the entries whose number was read as their place.
+  // Of an OCR'd run, the entries whose number was read as their place, and those whose number
+  // was misread but still ends at its 、 (凡耳II、, 地、, or the 、 alone: an ordinal's shape).
   int read_right = 0;
+  int shaped = 0;
   bool ocr_run = false;
   auto end_run = [&] {
     // On a scan a run stands with two numbers read right: a lone ordinal is
-    // what OCR reads worst (一、 as 、, 三、 as 加, 六、 as 7N), the titles it reads.
-    const bool stands = !ocr_run || read_right >= 2;
+    // what OCR reads worst (一、 as 、, 三、 as 加, 六、 as 7N), the titles it reads. Or with
+    // one read right when every other entry shows a misread ordinal before its title: the
+    // lines are a numbered list in order (H25 s3w_0390_final: 一、 read, 二 to 六 not).
+    const bool every_other_shaped =
+        read_right >= 1 && read_right + shaped == static_cast<int>(run.titles.size());
+    const bool stands = !ocr_run || read_right >= 2 || every_other_shaped;
     if (stands && run.titles.size() > best.titles.size()) best = run;
     run = TableNumbering{};
     read_right = 0;
+    shaped = 0;
     ocr_run = false;
   };
   for (const Block& block : document.blocks) {
@@ -133,7 +149,11 @@ TableNumbering ReadTableNumbering(const Document& document) {
       // An OCR'd title line whose number was misread or lost takes its place.
       const std::string whole = WithoutLeaders(key);
       if (ocr && (entry || (number <= 0 && IsTableTitleLine(whole)))) {
-        run.titles[place] = entry ? title : whole;
+        const std::size_t ordinal_end = number <= 0 ? MisreadOrdinalEnd(cps) : 0;
+        run.titles[place] = entry ? title
+                                  : WithoutLeaders(EncodeUtf8(std::vector<char32_t>(
+                                        cps.begin() + static_cast<long>(ordinal_end), cps.end())));
+        if (ordinal_end > 0) ++shaped;
         ocr_run = true;
         continue;
       }
@@ -167,13 +187,7 @@ std::vector<std::string> ReadListedTitles(const Document& document) {
       const std::vector<char32_t> cps = DecodeUtf8(TableKey(line));
       std::size_t rest = 0;
       LeadingNumber(cps, rest);
-      // A number misread past parsing ends at its 、 (凡耳II、, 地、).
-      if (rest == 0) {
-        const auto mark = std::find(cps.begin(), cps.end(), U'、');
-        if (mark != cps.end() && mark - cps.begin() <= 4) {
-          rest = static_cast<std::size_t>(mark - cps.begin()) + 1;
-        }
-      }
+      if (rest == 0) rest = MisreadOrdinalEnd(cps);
       const std::string title = WithoutLeaders(
           EncodeUtf8(std::vector<char32_t>(cps.begin() + static_cast<long>(rest), cps.end())));
       if (IsTableTitleLine(title)) {

@@ -169,6 +169,42 @@ TEST(TableNumberingTest, ListOfTablesWithOrdinalsMisreadByOcr) {
   EXPECT_FALSE(read(TextOrigin::kOcr, 1).printed);
 }
 
+// H25 s3w_0390_final on a scan, its lines in order once the ordinals read down the page as one
+// word are no longer laid out with one entry: 一、 read, every other ordinal misread but still
+// ending at its 、 (、, 地、). The entries are a numbered list in order, each at its place with
+// the misread ordinal cut off. An entry with no ordinal's shape, or a text layer, makes no list.
+TEST(TableNumberingTest, OcrListWithOneOrdinalReadAndTheOthersShapedIsAList) {
+  const std::vector<std::string> lines = {"目录",
+                                          "一、收入决算表",
+                                          "、财政拨款收入支出决算总表",
+                                          "、一般公共预算财政拨款支出决算表",
+                                          "、一般公共预算财政拨款“三公 ”经费支出决算表",
+                                          "、政府性基金预算财政拨款收入支出决算表",
+                                          "地、国有资本经营预算财政拨款支出决算表",
+                                          "第一部分部门概况"};
+  auto read = [&](TextOrigin origin, bool one_unshaped) {
+    Document document;
+    for (std::string line : lines) {
+      if (one_unshaped && line.rfind("地、", 0) == 0)
+        line = line.substr(std::string("地、").size());
+      Paragraph paragraph;
+      paragraph.text = line;
+      paragraph.provenance.origin = origin;
+      document.blocks.push_back(Block{paragraph});
+    }
+    document.blocks.push_back(Block{Table{}});
+    return ReadTableNumbering(document);
+  };
+  const TableNumbering ocr = read(TextOrigin::kOcr, false);
+  ASSERT_TRUE(ocr.printed);
+  ASSERT_EQ(ocr.titles.size(), 6u);
+  EXPECT_EQ(ocr.titles.at(2), "财政拨款收入支出决算总表");
+  EXPECT_EQ(ocr.titles.at(3), "一般公共预算财政拨款支出决算表");
+  EXPECT_EQ(ocr.titles.at(6), "国有资本经营预算财政拨款支出决算表");
+  EXPECT_FALSE(read(TextOrigin::kOcr, true).printed);
+  EXPECT_FALSE(read(TextOrigin::kTextLayer, false).printed);
+}
+
 // s3w_0049_final on a scan: the fourth entry's 表 read 天 (…支出决算天), which made no title line,
 // so the list ended at three entries and 公开04表 to 公开06表 found no title (the
 // general-budget table took the department's 支出表 kind from its header). An OCR'd entry at its
