@@ -50,6 +50,19 @@ TEST(TableNumberingTest, PrintedTableNumbers) {
   }
 }
 
+// The numbering read from `lines`, one paragraph each as `origin` gives them, before a table.
+TableNumbering NumberingOfLines(const std::vector<std::string>& lines, TextOrigin origin) {
+  Document document;
+  for (const std::string& line : lines) {
+    Paragraph paragraph;
+    paragraph.text = line;
+    paragraph.provenance.origin = origin;
+    document.blocks.push_back(Block{paragraph});
+  }
+  document.blocks.push_back(Block{Table{}});
+  return ReadTableNumbering(document);
+}
+
 Block Line(const std::string& text) {
   Paragraph paragraph;
   paragraph.text = text;
@@ -142,20 +155,16 @@ TEST(TableNumberingTest, ListOfTablesWithOrdinalsMisreadByOcr) {
       "7N 长沙市自然资源和规划局2022年一般公共预算财政拨款“三公”经费支出决算表",
       "第一部分 部门概况"};
   auto read = [&](TextOrigin origin, std::size_t drop_numbers) {
-    Document document;
+    std::vector<std::string> read_lines;
     for (std::string line : lines) {
       // Drop the numbers read right (四、 五、) down to `drop_numbers` of them.
       if (drop_numbers > 0 && (line.rfind("四、", 0) == 0 || line.rfind("五、", 0) == 0)) {
         line = line.substr(std::string("四、").size());
         --drop_numbers;
       }
-      Paragraph paragraph;
-      paragraph.text = line;
-      paragraph.provenance.origin = origin;
-      document.blocks.push_back(Block{paragraph});
+      read_lines.push_back(line);
     }
-    document.blocks.push_back(Block{Table{}});
-    return ReadTableNumbering(document);
+    return NumberingOfLines(read_lines, origin);
   };
   const TableNumbering ocr = read(TextOrigin::kOcr, 0);
   ASSERT_TRUE(ocr.printed);
@@ -183,17 +192,9 @@ TEST(TableNumberingTest, OcrListWithOneOrdinalReadAndTheOthersShapedIsAList) {
                                           "地、国有资本经营预算财政拨款支出决算表",
                                           "第一部分部门概况"};
   auto read = [&](TextOrigin origin, bool one_unshaped) {
-    Document document;
-    for (std::string line : lines) {
-      if (one_unshaped && line.rfind("地、", 0) == 0)
-        line = line.substr(std::string("地、").size());
-      Paragraph paragraph;
-      paragraph.text = line;
-      paragraph.provenance.origin = origin;
-      document.blocks.push_back(Block{paragraph});
-    }
-    document.blocks.push_back(Block{Table{}});
-    return ReadTableNumbering(document);
+    std::vector<std::string> read_lines = lines;
+    if (one_unshaped) read_lines[6] = read_lines[6].substr(std::string("地、").size());
+    return NumberingOfLines(read_lines, origin);
   };
   const TableNumbering ocr = read(TextOrigin::kOcr, false);
   ASSERT_TRUE(ocr.printed);
