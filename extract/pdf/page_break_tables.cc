@@ -454,6 +454,7 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
         // most of a line of the upper band starts the repeated header, and
         // the lines under it down to the table with no amount (the header's
         // wrapped words, 类 款 项, 栏次) are the rest of it.
+        bool one_header_line = false;
         if (ocr && n < 2 && !lines.empty() && (n == 1 || RepeatsLine(lines[0].text, upper_lines))) {
           n = 1;
           while (n < lines.size() && !HasAmountText(lines[n].text) &&
@@ -465,9 +466,15 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
             continues = true;
             break;
           }
-          n = 0;
+          // One header line of several words read with a word misread (笠肌编码 科目名称 本年
+          // 支出合计 …, H25 s3w_0394_final), rows under it, then the next table: repeated as
+          // two lines read as printed are, so that its rows join those above the break (合计
+          // and 205 at the foot of the page above).
+          one_header_line = n == 1 && best == 0 && lines.size() > 1 &&
+                            HasAmountText(lines[1].text) && RepeatsLine(lines[0].text, upper_lines);
+          if (!one_header_line) n = 0;
         }
-        if (n < 2) continue;
+        if (n < 2 && !one_header_line) continue;
         // A header line under the repeated title read with a character misread, as below.
         while (ocr && n < lines.size() && RepeatsLine(lines[n].text, upper_lines)) ++n;
         best = n;

@@ -86,17 +86,10 @@ bool IsShortRunAtPageFoot(const std::vector<Line>& lines, const Candidate& run,
     return false;
   }
   if (run.first == 0) return false;
+  const Line& above = lines[run.first - 1];
   const Line& first = lines[run.first];
   const double height = std::max(1.0, first.box.height());
-  std::size_t header = run.first - 1;
-  if (first.box.y0 - lines[header].box.y1 > kRowGapLines * height) return false;
-  // A 栏次 row between the header and the first row (H25 s3w_0394_final's 公开03表: 合计 and
-  // 205 at the foot of a page under 科目编码 … / 栏次 1 2 3, read as lines of text).
-  if (IsColumnNumbers(lines[header]) && header > 0) {
-    --header;
-    if (lines[header + 1].box.y0 - lines[header].box.y1 > kRowGapLines * height) return false;
-  }
-  const Line& above = lines[header];
+  if (first.box.y0 - above.box.y1 > kRowGapLines * height) return false;
   if (above.leader || above.tail || above.chunks.size() < 3 || IsCaptionLine(above) ||
       DeclaresUnit(above)) {
     return false;

@@ -241,6 +241,57 @@ TEST(OcrPageBreakTest, RepeatedTitleOverAHeaderLineReadWrongStillContinuesTheTab
   }
 }
 
+// A table cut by the break with two rows either side, under 栏次 at the foot of one page and
+// under its header line printed again at the top of the next, read there with a word misread
+// (科目编码 as 笠肌编码), the next table's title below (H25 s3w_0394_final's 公开03表). One
+// header line repeated is set aside as two are, and the rows either side make one table; read
+// as printed it is no exact repeat of one line alone, and a line naming another header is none.
+TEST(OcrPageBreakTest, OneRepeatedHeaderLineReadWrongStillContinuesTheTable) {
+  for (const bool misread : {true, false}) {
+    SCOPED_TRACE(misread ? "misread" : "another table's header");
+    PageContent upper_content = OcrPage(1);
+    AddRun(upper_content, "公开03表", 60, 620);
+    AddRun(upper_content, "单位：元", 60, 640);
+    AddAmountRow(upper_content, 660, "科目编码科目名称", {"本年支出合计", "基本支出", "项目支出"});
+    AddAmountRow(upper_content, 680, "栏次", {"1", "2", "3"});
+    AddAmountRow(upper_content, 700, "合计", {"43,832.87", "43,832.87", ""});
+    AddAmountRow(upper_content, 720, "205教育支出", {"43,832.87", "43,832.87", ""});
+    PageContent lower_content = OcrPage(2);
+    if (misread) {
+      AddAmountRow(lower_content, 60, "笠肌编码科目名称", {"本年支出合计", "基本支出", "项目支出"});
+    } else {
+      AddAmountRow(lower_content, 60, "项目", {"合计", "因公出国", "公务接待费"});
+    }
+    AddAmountRow(lower_content, 80, "20508进修及培训", {"43,832.87", "43,832.87", ""});
+    AddAmountRow(lower_content, 100, "2050803培训支出", {"43,832.87", "43,832.87", ""});
+    AddRun(lower_content, "公开04表", 60, 140);
+    AddRun(lower_content, "单位：元", 60, 160);
+    AddAmountRow(lower_content, 180, "项目", {"金额", "合计", "一般公共预算"});
+    for (int r = 0; r < 3; ++r) {
+      AddAmountRow(lower_content, 200 + 20 * r, "一、一般公共预算财政拨款",
+                   {"43,832.87", "43,832.87", "43,832.87"});
+    }
+    Sure(upper_content, 90);
+    Sure(lower_content, 90);
+
+    PageAnalysis upper = pdf::AnalyzePage(upper_content);
+    PageAnalysis lower = pdf::AnalyzePage(lower_content);
+    ASSERT_TRUE(upper.tables.empty());
+    ASSERT_EQ(lower.tables.size(), 1u);
+    const bool joined =
+        ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower);
+    EXPECT_EQ(joined, misread);
+    if (!joined) continue;
+    ASSERT_EQ(upper.tables.size(), 1u);
+    ASSERT_GE(lower.tables.size(), 1u);
+    const Table& rest = lower.tables[0].table;
+    EXPECT_TRUE(rest.continued_from_previous_page);
+    const TableCell* first = CellAt(rest, 0, 0);
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(first->text, "20508进修及培训");
+  }
+}
+
 TEST(OcrPageBreakTest, AnOcrPageAndATextPageAreNeverJoined) {
   PageContent upper_content = OcrPage(1);
   AddAmountRow(upper_content, 680, "项目", {"合计", "基本支出", "项目支出"});
