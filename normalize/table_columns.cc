@@ -274,29 +274,6 @@ std::string SourceNamedBySummary(const StitchedTable& stitched, int column,
 // line naming figure columns key, in order, the grid's columns that hold amounts, when there
 // are as many of each and no two words name the same column. Not for summaries (two sides) or
 // 三公 tables (their items may be columns).
-// Two column names a scan read as one word, the gap between them lost (一般公共预算其他收入,
-// the 拨款 of the first wrapped to the line below): kept as one, the word keyed the column
-// under the first name with the second's key. Split where both halves name a figure column,
-// each of at least four characters, as every column name two can be mistaken for is (合计,
-// 收入, 拨款 end longer names: 本年收入合计, 财政拨款收入 stay whole).
-std::vector<std::string> SplitJoinedColumnNames(const std::string& word) {
-  constexpr std::size_t kShortestName = 4;  // code points
-  const std::vector<char32_t> chars = DecodeUtf8(word);
-  const std::string whole = ColumnKeyForHeader({word});
-  for (std::size_t cut = kShortestName; cut + kShortestName <= chars.size(); ++cut) {
-    const std::string left = EncodeUtf8(std::vector<char32_t>(chars.begin(), chars.begin() + cut));
-    const std::string right = EncodeUtf8(std::vector<char32_t>(chars.begin() + cut, chars.end()));
-    const std::string left_key = ColumnKeyForHeader({left});
-    const std::string right_key = ColumnKeyForHeader({right});
-    if (left_key.empty() || left_key == "-" || right_key.empty() || right_key == "-" ||
-        left_key == right_key) {
-      continue;
-    }
-    if (whole != left_key && whole != right_key) continue;
-    return {left, right};
-  }
-  return {word};
-}
 
 // The right edge of the money printed in `column` of the first part's body; nothing when no
 // such cell has a box.

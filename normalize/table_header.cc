@@ -325,6 +325,15 @@ std::string KeyForPath(const std::vector<std::string>& path) {
       first = i + 1;
     }
   }
+  // A fund's column name wrapped over two header lines, 一般公共预算 over 财政拨款 (a fiscal
+  // summary's expenditure side, H27 s3w_0430_final): 财政拨款 there ends the fund's name, it
+  // heads no group.
+  if (path.size() >= 2 && TableKey(path.back()) == "财政拨款") {
+    const std::string fund = LeafKey(TableKey(path[path.size() - 2]));
+    if (fund == "general_budget" || fund == "gov_fund" || fund == "state_capital") {
+      return prefix + fund;
+    }
+  }
   const std::string group_leaf = GroupPrefix(path.back());
   if (!group_leaf.empty()) return group_leaf + "total";
   const std::string& leaf = path.back();
@@ -767,6 +776,30 @@ void UnroleNameColumnsUnderACodeWord(const Table& table, int header_rows,
 
 }  // namespace
 
+// Two column names a scan read as one word, the gap between them lost (一般公共预算其他收入,
+// the 拨款 of the first wrapped to the line below): kept as one, the word keyed the column
+// under the first name with the second's key. Split where both halves name a figure column,
+// each of at least four characters, as every column name two can be mistaken for is (合计,
+// 收入, 拨款 end longer names: 本年收入合计, 财政拨款收入 stay whole).
+std::vector<std::string> SplitJoinedColumnNames(const std::string& word) {
+  constexpr std::size_t kShortestName = 4;  // code points
+  const std::vector<char32_t> chars = DecodeUtf8(word);
+  const std::string whole = ColumnKeyForHeader({word});
+  for (std::size_t cut = kShortestName; cut + kShortestName <= chars.size(); ++cut) {
+    const std::string left = EncodeUtf8(std::vector<char32_t>(chars.begin(), chars.begin() + cut));
+    const std::string right = EncodeUtf8(std::vector<char32_t>(chars.begin() + cut, chars.end()));
+    const std::string left_key = ColumnKeyForHeader({left});
+    const std::string right_key = ColumnKeyForHeader({right});
+    if (left_key.empty() || left_key == "-" || right_key.empty() || right_key == "-" ||
+        left_key == right_key) {
+      continue;
+    }
+    if (whole != left_key && whole != right_key) continue;
+    return {left, right};
+  }
+  return {word};
+}
+
 HeaderAnalysis AnalyzeHeader(const Table& table) {
   HeaderAnalysis analysis;
   const std::size_t columns = static_cast<std::size_t>(std::max(table.column_count, 0));
@@ -861,6 +894,38 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
     return false;
   };
 
+  // OCR'd: two funds' column names read as one word over two columns, the gap between them lost: in
+  // one cell whose right neighbour is blank in that row, or in one cell spanning both (一般公共
+  // 预算政府性基金预算 over 财政拨款 | 财政拨款, a fiscal summary's fund columns, H27
+  // s3w_0430_final: both columns keyed fiscal_appropriation.total), each with words below. The
+  // first name heads the first column, the second the next.
+  const bool ocr = std::any_of(table.cells.begin(), table.cells.end(), [](const TableCell& cell) {
+    return cell.provenance.origin == TextOrigin::kOcr;
+  });
+  for (std::size_t i = 0; ocr && i < header_count; ++i) {
+    for (std::size_t c = 0; c + 1 < columns; ++c) {
+      const bool blank_beside = single[i][c] && TableKey(grid[i][c + 1]).empty();
+      const bool spans_two =
+          !single[i][c] && continuation[i][c + 1] && (c + 2 == columns || !continuation[i][c + 2]);
+      if (TableKey(grid[i][c]).empty() || continuation[i][c] || !(blank_beside || spans_two) ||
+          !text_below(i, c) || !text_below(i, c + 1)) {
+        continue;
+      }
+      const std::vector<std::string> names = SplitJoinedColumnNames(Trim(grid[i][c]));
+      // Two funds, side by side as a summary prints them; not a fund over the level below
+      // (一般公共预算基本支出 over 合计 | 人员经费 | 公用经费 is a group).
+      const auto fund = [](const std::string& name) {
+        const std::string key = LeafKey(TableKey(name));
+        return key == "general_budget" || key == "gov_fund" || key == "state_capital";
+      };
+      if (names.size() != 2 || !fund(names[0]) || !fund(names[1])) continue;
+      grid[i][c] = names[0];
+      grid[i][c + 1] = names[1];
+      single[i][c] = single[i][c + 1] = true;
+      continuation[i][c + 1] = false;
+    }
+  }
+
   // Paths per column; a group header printed once (no spans in text exports)
   // extends right over the empty cells after it when rows below it carry
   // sub-headers.
@@ -894,9 +959,7 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
   // OCR'd tables only: a text layer's header words are as printed, and asking
   // the body there misplaced the code pieces of continuation pages (the layout
   // sweep's split-code tables: 2011101 keyed 20111).
-  if (std::any_of(table.cells.begin(), table.cells.end(), [](const TableCell& cell) {
-        return cell.provenance.origin == TextOrigin::kOcr;
-      })) {
+  if (ocr) {
     KeyCodeColumnsByBody(table, header_rows, analysis);
     UnroleNameColumnsUnderACodeWord(table, header_rows, analysis);
   }

@@ -34,6 +34,11 @@ HeaderAnalysis AnalyzeHeader(const Table& table);
 // -> "expenditure.personnel"; {"科目名称"} -> "" (a label column).
 std::string ColumnKeyForHeader(const std::vector<std::string>& path);
 
+// Two column names a scan read as one word split in two ({"一般公共预算", "其他收入"} from
+// 一般公共预算其他收入), where both halves name a different figure column, one the whole's; the
+// word alone otherwise. (table_header.cc)
+std::vector<std::string> SplitJoinedColumnNames(const std::string& word);
+
 // Where a header word OCR read glued to the head of a wrapped word beside it (一般公共预 +
 // 其他收入 read 一般公共预其他收入, the rest 算拨款 on the line below) splits into two: each cut,
 // in code points from the word's start, whose head keys nothing alone, whose tail keys `whole`

@@ -2413,6 +2413,37 @@ std::vector<std::string> KeysReadAs(const std::vector<std::vector<std::string>>&
   return KeyColumns(OnePart(grid, kind), HeaderOptions{}).keys;
 }
 
+// A fiscal summary's fund columns, each name wrapped over two header lines (一般公共预算 over
+// 财政拨款): 财政拨款 there ends the fund's name, it heads no group (both columns had keyed
+// fiscal_appropriation.total). On a scan the two funds' first lines read as one word in the first
+// column (一般公共预算政府性基金预算 | blank, H27 s3w_0430_final): each column takes one. A text
+// layer's word is as printed.
+TEST(HeaderTest, FundColumnNamesWrappedOverTwoLinesKeyTheirFunds) {
+  const auto rows = [](const char* first, const char* second) {
+    return std::vector<std::vector<std::string>>{
+        {"收入", "", "支出", "", "", ""},
+        {"项目", "金额", "项目（按功能分类）", "合计", first, second},
+        {"", "", "", "", "财政拨款", "财政拨款"},
+        {"一、一般公共预算财政拨款", "8,668,994.01", "自然资源海洋气象等支出", "8,668,994.01",
+         "8,668,994.01", ""},
+        {"本年收入合计", "8,668,994.01", "本年支出合计", "8,668,994.01", "8,668,994.01", ""}};
+  };
+  const std::string kind = "final.fiscal_appropriation_summary";
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    SCOPED_TRACE(TextOriginName(origin));
+    const std::vector<std::string> apart =
+        KeysReadAs(rows("一般公共预算", "政府性基金预算"), kind, origin);
+    ASSERT_EQ(apart.size(), 6u);
+    EXPECT_TRUE(EndsWith(apart[4], "general_budget")) << apart[4];
+    EXPECT_TRUE(EndsWith(apart[5], "gov_fund")) << apart[5];
+    const std::vector<std::string> joined =
+        KeysReadAs(rows("一般公共预算政府性基金预算", ""), kind, origin);
+    ASSERT_EQ(joined.size(), 6u);
+    EXPECT_TRUE(EndsWith(joined[4], "general_budget")) << joined[4];
+    EXPECT_EQ(EndsWith(joined[5], "gov_fund"), origin == TextOrigin::kOcr) << joined[5];
+  }
+}
+
 // A grid whose header words OCR misread: keyed `ocr` when scanned, not at all from a text layer.
 struct OcrOnlyKeysCase {
   const char* name;
