@@ -80,31 +80,30 @@ constexpr std::string_view kFigureColumnNames[] = {"合计",
 // nothing) and the whole name after it; or, with no rest, standard names run together
 // (本年收入合计财政拨款收入其他收入), the fewest that make the line. A line that is one name, or
 // is not cut into names: none.
-// Keys each OCR'd header word that keys nothing (KeyUnkeyedOcrWords), of four characters or
-// more and over money in two cells at least (in any part), as the standard figure-column names
-// it `reads_as` key it, when they all key one column. A shorter word is too near too many names
-// to tell.
+// Keys each OCR'd header word that keys nothing (KeyUnkeyedOcrWords), of `shortest` characters
+// or more (four, unless the caller says what it tells shorter words by) and over money in two
+// cells at least (in any part), as the standard figure-column names it `reads_as` key it, when
+// they all key one column. A shorter word is too near too many names to tell.
 template <typename ReadsAs>
 void KeyOcrWordsAsStandardNames(const StitchedTable& stitched, std::vector<std::string>& keys,
-                                ReadsAs reads_as) {
-  constexpr std::size_t kShortestWord = 4;  // code points
-  KeyUnkeyedOcrWords(stitched.parts.front(), keys,
-                     [&stitched, &reads_as](std::size_t c, const std::string& own) {
-                       const std::vector<char32_t> word = DecodeUtf8(TableKey(own));
-                       if (word.size() < kShortestWord ||
-                           MoneyCellsInEveryPart(stitched, static_cast<int>(c)) < 2) {
-                         return std::string();
-                       }
-                       std::string agreed;
-                       for (std::string_view name : kFigureColumnNames) {
-                         if (!reads_as(word, DecodeUtf8(name))) continue;
-                         const std::string key = ColumnKeyForHeader({std::string(name)});
-                         if (key.empty() || key == "-") continue;
-                         if (!agreed.empty() && key != agreed) return std::string();
-                         agreed = key;
-                       }
-                       return agreed;
-                     });
+                                ReadsAs reads_as, std::size_t shortest = 4) {
+  KeyUnkeyedOcrWords(
+      stitched.parts.front(), keys,
+      [&stitched, &reads_as, shortest](std::size_t c, const std::string& own) {
+        const std::vector<char32_t> word = DecodeUtf8(TableKey(own));
+        if (word.size() < shortest || MoneyCellsInEveryPart(stitched, static_cast<int>(c)) < 2) {
+          return std::string();
+        }
+        std::string agreed;
+        for (std::string_view name : kFigureColumnNames) {
+          if (!reads_as(word, DecodeUtf8(name))) continue;
+          const std::string key = ColumnKeyForHeader({std::string(name)});
+          if (key.empty() || key == "-") continue;
+          if (!agreed.empty() && key != agreed) return std::string();
+          agreed = key;
+        }
+        return agreed;
+      });
 }
 
 struct NameInACell {
@@ -262,6 +261,16 @@ void KeyOcrHeaderWordsWithOneCharacterLost(const StitchedTable& stitched,
         return std::equal(word.begin() + static_cast<std::ptrdiff_t>(i), word.end(),
                           name.begin() + static_cast<std::ptrdiff_t>(i) + 1);
       });
+  // A name of four whose last character wrapped to a line the scan did not read (人员经 and
+  // 公用经 over 费, H27 s3w_0427_budget: the public column's 5 figures unkeyed): three
+  // characters, the name's head, tell it when every name so headed keys one column.
+  constexpr std::size_t kShortestHead = 3;
+  KeyOcrWordsAsStandardNames(
+      stitched, keys,
+      [](const std::vector<char32_t>& word, const std::vector<char32_t>& name) {
+        return name.size() == word.size() + 1 && std::equal(word.begin(), word.end(), name.begin());
+      },
+      kShortestHead);
 }
 
 void KeyOcrHeaderWordsReadOutOfOrder(const StitchedTable& stitched,

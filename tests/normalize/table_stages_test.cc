@@ -2305,6 +2305,43 @@ TEST(HeaderTest, OcrHeaderWordWithItsLinesReadOutOfOrder) {
   }
 }
 
+// A name of four whose last character wrapped to a line the scan did not read (人员经 and 公用经
+// over 费, H27 s3w_0427_budget: the public column's figures unkeyed): its head of three keys the
+// column; not a head of two, a word of three missing another character, nor on a text layer.
+TEST(HeaderTest, OcrHeaderWordCutBeforeItsLastCharacter) {
+  struct Case {
+    const char* name;
+    const char* public_word;
+    TextOrigin origin;
+    const char* key;  // of the public column
+  };
+  const Case cases[] = {
+      {"Head", "公用经", TextOrigin::kOcr, "public"},
+      {"HeadOnATextLayer", "公用经", TextOrigin::kTextLayer, ""},
+      {"HeadOfTwo", "公用", TextOrigin::kOcr, ""},
+      {"AnotherCharacterLost", "公经费", TextOrigin::kOcr, ""},
+  };
+  for (const Case& c : cases) {
+    // As the scan read it: the header over two lines, the table over two pages, the public
+    // column blank on the first.
+    Table first = Grid({{"部门预算经济分类", "", "人员经", c.public_word},
+                        {"科目编码", "科目名称", "", ""},
+                        {"301", "工资福利支出", "188.47", ""},
+                        {"30101", "基本工资", "5.54", ""}});
+    Table next = Grid({{"302", "商品和服务支出", "", "90.49"},
+                       {"30206", "电费", "", "25.26"},
+                       {"合计", "", "188.47", "90.49"}});
+    for (Table* grid : {&first, &next}) {
+      for (TableCell& cell : grid->cells) cell.provenance.origin = c.origin;
+    }
+    StitchedTable stitched = OnePart(first, "budget.general_budget_basic_expenditure");
+    AddBodyPart(stitched, next);
+    const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+    ASSERT_EQ(columns.keys.size(), 4u);
+    EXPECT_EQ(columns.keys[3], c.key) << c.name;
+  }
+}
+
 // The misread word's column may print its money only on the next page: 公用经慢 over a 公用经费
 // column whose first-page rows (301 工资福利支出 and its items) are blank there (H14
 // s3w_0219_final). Its money in the part below counts.
