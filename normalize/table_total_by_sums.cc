@@ -54,11 +54,15 @@ void KeyUncodedTotalsBySums(std::vector<CanonicalTable>& tables, std::vector<Fin
       last_coded = i;
     }
     if (has_total || codes.empty()) continue;
+    // The rows no ancestor of which (its 类 or 款) the table prints.
     std::vector<const CanonicalRow*> top;
     for (const CanonicalRow& row : table.rows) {
       const std::string& code = row.row_code;
-      if (IsClassCode(code) && (code.size() == 3 || !codes.count(code.substr(0, code.size() - 2))))
-        top.push_back(&row);
+      if (!IsClassCode(code)) continue;
+      bool ancestor = false;
+      for (std::size_t length = 3; length < code.size(); length += 2)
+        ancestor = ancestor || codes.count(code.substr(0, length)) != 0;
+      if (!ancestor) top.push_back(&row);
     }
     // Above the classes or below them, as a 合计 row stands; one such row only.
     CanonicalRow* found = nullptr;

@@ -1724,6 +1724,14 @@ TEST(RowTextTest, UncodedGridRowKeyedTotalByTheTopLevelSums) {
   two.push_back(garbled);
   const Case cases[] = {
       {"AboveTheClasses", classes(garbled), {"total", "205", "20508", "210"}},
+      // A 项 whose 款 is absent is no top-level row while its 类 is printed.
+      {"AnOrphanUnderItsClass",
+       [&] {
+         std::vector<CanonicalRow> rows = classes(garbled);
+         rows.push_back(CodedRow(kind, "2100101", {{"total", 3000}, {"basic", 2000}}));
+         return rows;
+       }(),
+       {"total", "205", "20508", "210", "2100101"}},
       {"BelowTheClasses", below, {"205", "20508", "210", "total"}},
       {"BetweenTheClasses", between, {"205", "20508", "", "210"}},
       {"AnotherSum",
@@ -1745,7 +1753,8 @@ TEST(RowTextTest, UncodedGridRowKeyedTotalByTheTopLevelSums) {
     for (const CanonicalRow& row : tables[0].rows) codes.push_back(row.row_code);
     EXPECT_EQ(codes, c.codes) << c.name;
     const std::string name = c.name;
-    const bool fixed = name == "AboveTheClasses" || name == "BelowTheClasses";
+    const bool fixed =
+        name == "AboveTheClasses" || name == "BelowTheClasses" || name == "AnOrphanUnderItsClass";
     ASSERT_EQ(findings.size(), fixed ? 1u : 0u) << c.name;
     if (fixed) {
       EXPECT_EQ(findings[0].check, "row.total_by_sums");
