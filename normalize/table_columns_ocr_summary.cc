@@ -87,9 +87,7 @@ std::string TheOneFundPrinted(const TablePart& first, const std::vector<std::siz
   constexpr int kRowsThatShowIt = 2;
   if (columns.size() != 2 || words.size() < 3 || words.front() != "total") return "";
   for (std::size_t w = 1; w < words.size(); ++w) {
-    if (words[w] != "general_budget" && words[w] != "gov_fund" && words[w] != "state_capital") {
-      return "";
-    }
+    if (!IsFundKey(words[w])) return "";
   }
   const Table& table = *first.table;
   int equal = 0;

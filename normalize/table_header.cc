@@ -105,6 +105,10 @@ bool IsPercentHeader(const std::string& key) {
 
 }  // namespace
 
+bool IsFundKey(std::string_view key) {
+  return key == "general_budget" || key == "gov_fund" || key == "state_capital";
+}
+
 // Key of one header text; "" when unknown, "-" for a label column.
 std::string LeafKey(const std::string& key) {
   if (key.empty()) return "";
@@ -330,9 +334,7 @@ std::string KeyForPath(const std::vector<std::string>& path) {
   // heads no group.
   if (path.size() >= 2 && TableKey(path.back()) == "财政拨款") {
     const std::string fund = LeafKey(TableKey(path[path.size() - 2]));
-    if (fund == "general_budget" || fund == "gov_fund" || fund == "state_capital") {
-      return prefix + fund;
-    }
+    if (IsFundKey(fund)) return prefix + fund;
   }
   const std::string group_leaf = GroupPrefix(path.back());
   if (!group_leaf.empty()) return group_leaf + "total";
@@ -899,9 +901,7 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
   // 预算政府性基金预算 over 财政拨款 | 财政拨款, a fiscal summary's fund columns, H27
   // s3w_0430_final: both columns keyed fiscal_appropriation.total), each with words below. The
   // first name heads the first column, the second the next.
-  const bool ocr = std::any_of(table.cells.begin(), table.cells.end(), [](const TableCell& cell) {
-    return cell.provenance.origin == TextOrigin::kOcr;
-  });
+  const bool ocr = IsOcrGrid(table);
   for (std::size_t i = 0; ocr && i < header_count; ++i) {
     for (std::size_t c = 0; c + 1 < columns; ++c) {
       const bool blank_beside = single[i][c] && TableKey(grid[i][c + 1]).empty();
@@ -914,11 +914,10 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
       const std::vector<std::string> names = SplitJoinedColumnNames(Trim(grid[i][c]));
       // Two funds, side by side as a summary prints them; not a fund over the level below
       // (一般公共预算基本支出 over 合计 | 人员经费 | 公用经费 is a group).
-      const auto fund = [](const std::string& name) {
-        const std::string key = LeafKey(TableKey(name));
-        return key == "general_budget" || key == "gov_fund" || key == "state_capital";
-      };
-      if (names.size() != 2 || !fund(names[0]) || !fund(names[1])) continue;
+      if (names.size() != 2 || !IsFundKey(LeafKey(TableKey(names[0]))) ||
+          !IsFundKey(LeafKey(TableKey(names[1])))) {
+        continue;
+      }
       grid[i][c] = names[0];
       grid[i][c + 1] = names[1];
       single[i][c] = single[i][c + 1] = true;

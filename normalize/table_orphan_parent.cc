@@ -22,31 +22,6 @@
 #include "normalize/table_text.h"
 
 namespace disclose {
-namespace {
-
-// The row's figure in column `column`, or nullptr.
-const Figure* FigureIn(const CanonicalRow& row, std::string_view column) {
-  for (const Figure& figure : row.values) {
-    if (figure.column == column) return &figure;
-  }
-  return nullptr;
-}
-
-// Whether `parent` prints, in every column it prints, the sum of `children`'s figures there
-// (at least one column), exactly: a misread code is settled by figures read as printed.
-bool PrintsTheSumOf(const CanonicalRow& parent, const std::vector<const CanonicalRow*>& children) {
-  if (parent.values.empty()) return false;
-  for (const Figure& figure : parent.values) {
-    std::int64_t sum = 0;
-    for (const CanonicalRow* child : children) {
-      if (const Figure* part = FigureIn(*child, figure.column)) sum += part->amount_fen;
-    }
-    if (sum != figure.amount_fen) return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 std::string ParentByOrphanSums(const CanonicalTable& table, std::int64_t total_fen,
                                const std::vector<std::pair<std::string, std::int64_t>>& more) {

@@ -212,6 +212,9 @@ RowScan ScanRow(const Table& table, int row);
 // Key of one header text; "" when unknown, "-" for a label column.
 std::string LeafKey(const std::string& key);
 
+// Whether a column key names a fund: general_budget, gov_fund or state_capital.
+bool IsFundKey(std::string_view key);
+
 // The key of a rate or share column (增减(%), 增长率 beside 增减额): an amount
 // column for the table's layout, whose cells are never figures.
 inline constexpr std::string_view kRateColumn = "rate";

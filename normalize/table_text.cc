@@ -1,6 +1,7 @@
 #include "normalize/table_text.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 #include <utility>
 
@@ -141,6 +142,25 @@ TableKindDoubt DescribeTableKindDoubt(const CanonicalTable& table) {
     doubt.sources += (doubt.sources.empty() ? " from its " : " and ") + evidence.source;
   }
   return doubt;
+}
+
+const Figure* FigureIn(const CanonicalRow& row, std::string_view column) {
+  for (const Figure& figure : row.values) {
+    if (figure.column == column) return &figure;
+  }
+  return nullptr;
+}
+
+bool PrintsTheSumOf(const CanonicalRow& parent, const std::vector<const CanonicalRow*>& children) {
+  if (parent.values.empty()) return false;
+  for (const Figure& figure : parent.values) {
+    std::int64_t sum = 0;
+    for (const CanonicalRow* child : children) {
+      if (const Figure* part = FigureIn(*child, figure.column)) sum += part->amount_fen;
+    }
+    if (sum != figure.amount_fen) return false;
+  }
+  return true;
 }
 
 bool TitledAsItsKind(const CanonicalTable& table) {

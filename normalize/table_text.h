@@ -83,6 +83,14 @@ TableKindDoubt DescribeTableKindDoubt(const CanonicalTable& table);
 // Whether the table's own title names its kind: the title decides, whatever else says.
 bool TitledAsItsKind(const CanonicalTable& table);
 
+// The row's figure in column `column`, or nullptr.
+const Figure* FigureIn(const CanonicalRow& row, std::string_view column);
+
+// Whether `parent` prints, in every column it prints, the sum of `children`'s figures there
+// (at least one column), exactly: a misread code or row name is settled by figures read as
+// printed.
+bool PrintsTheSumOf(const CanonicalRow& parent, const std::vector<const CanonicalRow*>& children);
+
 // Appends a finding about the document's text.
 void AddTableFinding(std::vector<Finding>& findings, std::string check, Severity severity,
                      std::string message, const Provenance& provenance, std::string printed = "");

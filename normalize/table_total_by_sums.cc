@@ -15,25 +15,15 @@
 namespace disclose {
 namespace {
 
-bool IsClassCode(const std::string& code) {
-  return (code.size() == 3 || code.size() == 5 || code.size() == 7) && AllDigits(code);
-}
-
 // Whether `row` prints in every column it prints (one at least) the sum of the top-level rows'
 // figures there, and those rows print a figure in each of its columns.
 bool PrintsTopLevelSums(const CanonicalRow& row, const std::vector<const CanonicalRow*>& top) {
-  if (row.values.empty()) return false;
-  for (const Figure& figure : row.values) {
-    std::int64_t sum = 0;
-    int parts = 0;
-    for (const CanonicalRow* part : top) {
-      for (const Figure& value : part->values) {
-        if (value.column == figure.column) sum += value.amount_fen, ++parts;
-      }
-    }
-    if (parts == 0 || sum != figure.amount_fen) return false;
-  }
-  return true;
+  return PrintsTheSumOf(row, top) &&
+         std::all_of(row.values.begin(), row.values.end(), [&top](const Figure& figure) {
+           return std::any_of(top.begin(), top.end(), [&figure](const CanonicalRow* part) {
+             return FigureIn(*part, figure.column) != nullptr;
+           });
+         });
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "normalize/amount.h"
 #include "normalize/classification.h"
 #include "normalize/narrative_amount.h"
+#include "normalize/table_text.h"
 
 namespace disclose {
 namespace {
@@ -42,18 +43,11 @@ std::int64_t HalfUnitFen(const Figure& figure, UnitOfAmount table_unit) {
   return PrintedPrecisionFen(amount, unit);
 }
 
-const Figure* ValueIn(const CanonicalRow& row, std::string_view column) {
-  for (const Figure& figure : row.values) {
-    if (figure.column == column) return &figure;
-  }
-  return nullptr;
-}
-
 // The one amount a keyed row stands for when a check compares rows, not
 // columns: summary tables print one amount per side.
 const Figure* PrimaryValue(const CanonicalRow& row) {
   for (std::string_view column : {"amount", "total", "final", "budget"}) {
-    if (const Figure* figure = ValueIn(row, column)) return figure;
+    if (const Figure* figure = FigureIn(row, column)) return figure;
   }
   return row.values.empty() ? nullptr : &row.values.front();
 }
@@ -408,7 +402,7 @@ void ReportMissingTotal(const CanonicalTable& table, const std::vector<const Can
     for (const CanonicalRow* row : coded) {
       const std::string& code = row->row_code;
       if (code.size() > 3 && present.count(code.substr(0, code.size() - 2))) continue;
-      if (const Figure* figure = ValueIn(*row, column)) total += figure->amount_fen, ++parts;
+      if (const Figure* figure = FigureIn(*row, column)) total += figure->amount_fen, ++parts;
     }
     top_level = std::max(top_level, parts);
     const std::string printed = AsPrinted(total, table.unit);
@@ -467,9 +461,9 @@ void CheckHierarchy(const CanonicalTable& table, CheckLog& findings) {
       sum.check = "sum.children";
       sum.what = table.kind + " row " + code + " column " + column;
       sum.unit = table.unit;
-      sum.parent = ValueIn(*parent, column);
+      sum.parent = FigureIn(*parent, column);
       for (const CanonicalRow* child : children->second) {
-        if (const Figure* figure = ValueIn(*child, column)) sum.parts.push_back(figure);
+        if (const Figure* figure = FigureIn(*child, column)) sum.parts.push_back(figure);
       }
       if (sum.parts.empty() && findings.reading_doubts) {
         ReportChildrenPrintingNothing(sum, children->second.size(), findings);
@@ -492,11 +486,11 @@ void CheckHierarchy(const CanonicalTable& table, CheckLog& findings) {
     sum.check = "sum.total";
     sum.what = table.kind + " total row column " + column;
     sum.unit = table.unit;
-    sum.parent = ValueIn(*total_row, column);
+    sum.parent = FigureIn(*total_row, column);
     for (const CanonicalRow* row : coded) {
       const std::string& code = row->row_code;
       if (code.size() > 3 && present.count(code.substr(0, code.size() - 2))) continue;
-      if (const Figure* figure = ValueIn(*row, column)) sum.parts.push_back(figure);
+      if (const Figure* figure = FigureIn(*row, column)) sum.parts.push_back(figure);
     }
     RunSum(sum, findings);
   }
@@ -551,7 +545,7 @@ void CheckRowParts(const CanonicalTable& table, CheckLog& findings) {
       }
     }
     for (const std::string& prefix : prefixes) {
-      auto value = [&](std::string_view key) { return ValueIn(row, prefix + std::string(key)); };
+      auto value = [&](std::string_view key) { return FigureIn(row, prefix + std::string(key)); };
       const std::string what = table.kind + " row " + row.row_code + " column " + prefix;
       if (!income_table) {
         SumCheck sum;
@@ -745,7 +739,7 @@ void CheckItemList(const CanonicalTable& table, CheckLog& findings) {
     std::int64_t sum = 0;
     std::int64_t parts_half = 0;
     for (const CanonicalRow* row : items) {
-      if (const Figure* figure = ValueIn(*row, parent.column)) {
+      if (const Figure* figure = FigureIn(*row, parent.column)) {
         parts.push_back(figure);
         sum += figure->amount_fen;
         parts_half += HalfUnitFen(*figure, table.unit);
@@ -795,7 +789,7 @@ void CheckThreePublic(const CanonicalTable& table, CheckLog& findings) {
   }
   auto value = [&](std::string_view code, const std::string& column) -> const Figure* {
     const CanonicalRow* row = FindRow(table, code);
-    return row == nullptr ? nullptr : ValueIn(*row, column);
+    return row == nullptr ? nullptr : FigureIn(*row, column);
   };
   for (const std::string& column : columns) {
     SumCheck total;
@@ -904,7 +898,7 @@ void CheckCodesAndNames(const CanonicalTable& table, CheckLog& findings) {
 const Figure* ValueAny(const CanonicalRow* row, std::initializer_list<std::string_view> columns) {
   if (row == nullptr) return nullptr;
   for (std::string_view column : columns) {
-    if (const Figure* figure = ValueIn(*row, column)) return figure;
+    if (const Figure* figure = FigureIn(*row, column)) return figure;
   }
   return nullptr;
 }
@@ -1022,7 +1016,7 @@ void CheckAcrossTables(const std::vector<CanonicalTable>& tables, CheckLog& find
         std::string key = row.row_code.substr(std::string_view("expenditure.").size());
         if (!AllDigits(key)) continue;
         const Figure* value =
-            has_general_column ? ValueIn(row, "general_budget") : PrimaryValue(row);
+            has_general_column ? FigureIn(row, "general_budget") : PrimaryValue(row);
         Compare("cross.fiscal_general_budget", "class " + key, value, total_of(general, key),
                 fiscal->unit, general->unit, findings);
       }
@@ -1047,10 +1041,10 @@ void CheckAcrossTables(const std::vector<CanonicalTable>& tables, CheckLog& find
       summary_total = FindRow(*summary, "expenditure.total_current_year");
     const CanonicalRow* basic_total = FindRow(*basic, "total");
     const Figure* summary_personnel =
-        summary_total ? ValueIn(*summary_total, "personnel") : nullptr;
-    const Figure* summary_public = summary_total ? ValueIn(*summary_total, "public") : nullptr;
-    const Figure* basic_personnel = basic_total ? ValueIn(*basic_total, "personnel") : nullptr;
-    const Figure* basic_public = basic_total ? ValueIn(*basic_total, "public") : nullptr;
+        summary_total ? FigureIn(*summary_total, "personnel") : nullptr;
+    const Figure* summary_public = summary_total ? FigureIn(*summary_total, "public") : nullptr;
+    const Figure* basic_personnel = basic_total ? FigureIn(*basic_total, "personnel") : nullptr;
+    const Figure* basic_public = basic_total ? FigureIn(*basic_total, "public") : nullptr;
     if (basic_personnel == nullptr)
       basic_personnel = ValueAny(FindRow(*basic, "personnel_total"), {"amount"});
     if (basic_public == nullptr)
