@@ -3,7 +3,9 @@
 #include <leptonica/allheaders.h>
 
 #include <algorithm>
+#include <optional>
 
+#include "extract/ocr/ocr_glyphs.h"
 #include "extract/ocr/page_image.h"
 
 namespace disclose::ocr {
@@ -13,17 +15,11 @@ std::vector<Symbol> ReadDroppedText(Engine& engine, Pix* text_image, int dpi,
                                     std::chrono::steady_clock::time_point deadline) {
   std::vector<Symbol> out;
   if (text_image == nullptr || pixGetDepth(text_image) != 1 || symbols.empty()) return out;
-  // The page's text line height: the median of its symbols' lines.
-  std::vector<int> heights;
+  const std::optional<int> page_line = PageLineHeight(symbols);
+  if (!page_line) return out;
+  const int line = *page_line;
   int last_word = 0;
-  for (const Symbol& symbol : symbols) {
-    if (symbol.horizontal_line) heights.push_back(symbol.line_bottom - symbol.line_top);
-    last_word = std::max(last_word, symbol.word);
-  }
-  if (heights.empty()) return out;
-  std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2),
-                   heights.end());
-  const int line = std::max(4, heights[heights.size() / 2]);
+  for (const Symbol& symbol : symbols) last_word = std::max(last_word, symbol.word);
 
   // Every word read is taken out, with its line's height and a margin (the
   // LSTM's boxes are tight; a stroke's grey fringe stays outside them).

@@ -247,16 +247,24 @@ void NormalizeAmountWords(std::vector<Symbol>& symbols) {
   symbols = std::move(out);
 }
 
-void DropStackedLines(std::vector<Symbol>& symbols) {
+std::optional<int> PageLineHeight(const std::vector<Symbol>& symbols) {
   std::vector<int> heights;
   for (const Symbol& symbol : symbols) {
     if (symbol.horizontal_line) heights.push_back(symbol.line_bottom - symbol.line_top);
   }
-  // A page read side-on is all vertical lines: nothing to tell a stacked column by.
-  if (heights.empty() || heights.size() * 2 < symbols.size()) return;
+  if (heights.empty()) return std::nullopt;
   std::nth_element(heights.begin(), heights.begin() + static_cast<long>(heights.size() / 2),
                    heights.end());
-  const double line = std::max(4, heights[heights.size() / 2]);
+  return std::max(4, heights[heights.size() / 2]);
+}
+
+void DropStackedLines(std::vector<Symbol>& symbols) {
+  const std::optional<int> page_line = PageLineHeight(symbols);
+  const auto horizontal = std::count_if(
+      symbols.begin(), symbols.end(), [](const Symbol& symbol) { return symbol.horizontal_line; });
+  // A page read side-on is all vertical lines: nothing to tell a stacked column by.
+  if (!page_line || static_cast<std::size_t>(horizontal) * 2 < symbols.size()) return;
+  const double line = *page_line;
   std::erase_if(symbols, [line](const Symbol& symbol) {
     return !symbol.horizontal_line && symbol.line_bottom - symbol.line_top > kStackedLines * line;
   });

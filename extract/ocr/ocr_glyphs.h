@@ -10,6 +10,7 @@
 //   content.glyphs = ocr::ToGlyphs(symbols, 72.0 / dpi);
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "core/document.h"
@@ -69,6 +70,10 @@ void NormalizeAmountWords(std::vector<Symbol>& symbols);
 // between an amount and the label of the next cell, and made both one chunk
 // that is no figure. ("“三公”经费" keeps its quotes: they pair.)
 void DropStrayMarks(std::vector<Symbol>& symbols);
+
+// The page's text line height in pixels: the median over its symbols on horizontal lines of
+// their line's height, at least 4; nothing when no symbol is on one.
+std::optional<int> PageLineHeight(const std::vector<Symbol>& symbols);
 
 // On an upright page, a text line taller than wide and over kStackedLines of the page's lines
 // tall is a column of characters set one under another that the engine read as one line: a list's

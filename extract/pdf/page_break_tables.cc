@@ -214,6 +214,16 @@ bool RepeatsLine(const std::string& text, const std::vector<std::string>& lines)
   return false;
 }
 
+// Past `from`, the index after the lines that each repeat a line of `upper_lines` with a few
+// characters misread (RepeatsLine): an OCR'd repeated header's lines read a little differently
+// under the ones read as printed (项目 金额 … 人金额 under 附表1 and its title, H25
+// s3w_0391_final).
+std::size_t PastMisreadRepeats(const std::vector<GlyphLine>& lines, std::size_t from,
+                               const std::vector<std::string>& upper_lines) {
+  while (from < lines.size() && RepeatsLine(lines[from].text, upper_lines)) ++from;
+  return from;
+}
+
 // A line that can only be the wrapped rest of a label cut by the break: a
 // few characters, no digit (a row, a title or a note is longer or has one).
 bool IsLabelRest(const std::string& text) {
@@ -476,7 +486,7 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
         }
         if (n < 2 && !one_header_line) continue;
         // A header line under the repeated title read with a character misread, as below.
-        while (ocr && n < lines.size() && RepeatsLine(lines[n].text, upper_lines)) ++n;
+        if (ocr) n = PastMisreadRepeats(lines, n, upper_lines);
         best = n;
         side.repeated.clear();
         for (std::size_t l = 0; l < n; ++l) side.repeated.push_back(lines[l].box);
@@ -581,13 +591,11 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
       header_like = line.header_like || StartsWith(line.text, "栏次");
     }
     // OCR'd: the repeated title and unit read as printed, the header line under them with a
-    // character misread (项目 金额 … 人金额, H25 s3w_0391_final): it is repeated too, or it
-    // stays between the rows either side of the break and ends their table.
+    // character misread: it is repeated too, or it stays between the rows either side of the
+    // break and ends their table.
     if (content.page.text_origin == TextOrigin::kOcr && repeated.size() >= 2) {
-      while (repeated.size() < band_lines.size() &&
-             RepeatsLine(band_lines[repeated.size()].text, upper_lines)) {
-        repeated.push_back(band_lines[repeated.size()].box);
-      }
+      const std::size_t end = PastMisreadRepeats(band_lines, repeated.size(), upper_lines);
+      for (std::size_t l = repeated.size(); l < end; ++l) repeated.push_back(band_lines[l].box);
     }
     // OCR'd: a header line read a little differently, and the lines under it
     // down to the first row with amounts, as above.
