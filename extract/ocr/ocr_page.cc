@@ -15,6 +15,7 @@
 #include "extract/ocr/ocr_glyphs.h"
 #include "extract/ocr/orientation.h"
 #include "extract/ocr/page_image.h"
+#include "extract/ocr/word_ink.h"
 
 namespace disclose::ocr {
 namespace {
@@ -106,6 +107,7 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
                  std::make_move_iterator(dropped.end()));
   DropStrayMarks(symbols);
   NormalizeAmountWords(symbols);
+  TrimWordsToInk(ruling.text.get(), symbols);
   result.orientation = prepared.orientation;
   result.skew_degrees = prepared.skew_degrees;
   const double scale = 72.0 / dpi;

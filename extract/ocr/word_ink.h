@@ -1,0 +1,32 @@
+// Private to extract/ocr: each word's box drawn to its ink. Tesseract's word box
+// may reach well past the print, over the white between two cells of a table
+// without rules: a "预" ending a label was boxed 18 pt wide of its ink, to the
+// edge of the amount in the next cell ("一、一般公共预" | "29,026，"), and the
+// label and the amount, glyphs touching, were read as one chunk: the row was
+// lost (H25 s3w_0397). The box is shrunk to the columns that hold ink within
+// the word's text line; it never grows.
+//
+//   std::vector<Symbol> symbols = engine.RecognizePage(text_image, dpi, deadline);
+//   ocr::TrimWordsToInk(text_image, symbols);
+//   content.glyphs = ocr::ToGlyphs(symbols, 72.0 / dpi);
+#pragma once
+
+#include <vector>
+
+#include "extract/ocr/ocr_engine.h"
+
+struct Pix;
+
+namespace disclose::ocr {
+
+// A pixel column counts as ink with at least this many ink pixels in the
+// word's band: one alone is a speck of the scan's noise.
+constexpr int kMinInkPixelsPerColumn = 2;
+
+// Shrinks the word box (word_x0, word_x1) of each word on a horizontal text
+// line of `symbols` to the ink of `text_image` (1 bpp, ink 1, the image the
+// symbols were read from) between its line's top and bottom, and its symbols'
+// boxes into it. A word with no ink in its box keeps it.
+void TrimWordsToInk(const Pix* text_image, std::vector<Symbol>& symbols);
+
+}  // namespace disclose::ocr
