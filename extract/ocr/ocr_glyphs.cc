@@ -136,6 +136,14 @@ std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& unordered, double sc
   // table without rules a label and the 行次 or amount after it are two cells
   // 0.6 em apart (the padding of two cells), and closed they were one
   // ("二、政府性基金预算拨款收入2").
+  // A full-width comma or point after a digit is an amount's mark ("29,026，" over "535.86"
+  // in a narrow cell), not Chinese text: closed up to the next cell's label, the cut amount
+  // and the label were one chunk and the row was lost (H25 s3w_0397).
+  auto amount_mark = [&glyphs](std::size_t i) {
+    return i > 0 && (glyphs[i].text == "，" || glyphs[i].text == "．") &&
+           !glyphs[i - 1].text.empty() && glyphs[i - 1].text.back() >= '0' &&
+           glyphs[i - 1].text.back() <= '9';
+  };
   for (std::size_t i = 1; i < glyphs.size(); ++i) {
     pdf::Glyph& left = glyphs[i - 1];
     const pdf::Glyph& right = glyphs[i];
@@ -143,7 +151,7 @@ std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& unordered, double sc
     const double gap = right.box.x0 - left.box.x1;
     if (gap <= 0 || gap >= right.font_size) continue;
     const auto a = DecodeUtf8(left.text), b = DecodeUtf8(right.text);
-    const bool cjk_left = !a.empty() && IsCjkCharacter(a.back());
+    const bool cjk_left = !a.empty() && IsCjkCharacter(a.back()) && !amount_mark(i - 1);
     const bool cjk_right = !b.empty() && IsCjkCharacter(b.front());
     if ((cjk_left && cjk_right) || ((cjk_left || cjk_right) && gap < 0.5 * right.font_size))
       left.box.x1 = right.box.x0;

@@ -64,6 +64,23 @@ bool HasLeader(std::string_view text) {
          Contains(text, "．．．");
 }
 
+// An amount cut after its point ("46." over "69" in a narrow cell) or
+// after a group's comma ("42,107," over "319.14") ends in the point or the
+// comma: still a number's edge. Missed, the cut amount ran into the label of
+// the next cell and its row was lost. OCR reads the comma of a cut amount
+// full-width ("29,026，" over "535.86", H25 s3w_0397): after a digit it is the
+// same edge.
+bool EndsInNumberEdge(const PageContent& page, const Chunk& chunk) {
+  const std::string& last = page.glyphs[static_cast<std::size_t>(chunk.glyphs.back())].text;
+  if (last.empty()) return false;
+  const char before = last.back();
+  if (IsDigitChar(before) || before == '.' || before == ',') return true;
+  if ((last != "，" && last != "．") || chunk.glyphs.size() < 2) return false;
+  const std::string& digit =
+      page.glyphs[static_cast<std::size_t>(chunk.glyphs[chunk.glyphs.size() - 2])].text;
+  return !digit.empty() && IsDigitChar(digit.back());
+}
+
 }  // namespace
 
 bool DeclaresUnit(const Line& line) {
@@ -120,13 +137,8 @@ std::vector<Line> BuildLines(const PageContent& page, const std::vector<char>& g
       // after a group's comma ("42,107," over "319.14") ends in the point or
       // the comma: still a number's edge. Missed, the cut amount ran into
       // the label of the next cell and its row was lost.
-      const char before =
-          line.chunks.empty()
-              ? ' '
-              : page.glyphs[static_cast<std::size_t>(line.chunks.back().glyphs.back())].text.back();
-      const bool digit_edge =
-          !line.chunks.empty() && (IsDigitChar(before) || before == '.' || before == ',' ||
-                                   IsDigitChar(glyph.text.front()));
+      const bool digit_edge = !line.chunks.empty() && (EndsInNumberEdge(page, line.chunks.back()) ||
+                                                       IsDigitChar(glyph.text.front()));
       if (line.chunks.empty() || gap > kColumnGapEm * line.em ||
           (digit_edge && gap > kDigitGapEm * line.em)) {
         line.chunks.push_back(Chunk{glyph.box, {}, {}, false, false});

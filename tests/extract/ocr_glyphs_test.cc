@@ -174,6 +174,31 @@ TEST(OcrGlyphsTest, DroppedMarkLeavesTheWordBox) {
   EXPECT_DOUBLE_EQ(glyphs[8].box.x0, 110);
 }
 
+// ToGlyphs closes gaps under an em between CJK characters (the engine's word breaks in Chinese
+// are arbitrary). A full-width comma or point after a digit is an amount's mark, not Chinese
+// text: "29,026，" cut over "535.86" in a narrow cell (H25 s3w_0397_final) was closed up to
+// the next cell's label and read with it as one chunk.
+TEST(OcrGlyphsTest, GapAfterAnAmountsFullWidthMarkStaysOpen) {
+  struct Case {
+    std::vector<std::string> words;  // LineOfWords: 20 px apart, under the line's em (22 px)
+    bool closed;                     // the last glyph of the first word reaches the next word
+  };
+  const std::vector<Case> cases = {
+      {{"29,026，", "一、教育支出"}, false},
+      {{"1,024．", "总计"}, false},
+      {{"支出，", "其中"}, true},  // a sentence's comma: Chinese text
+      {{"一般公共", "预算"}, true},
+      {{"29,026", "一、教育支出"}, false},  // a digit beside CJK: only under half an em
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.words[0]);
+    const std::vector<pdf::Glyph> glyphs = ToGlyphs(LineOfWords(c.words), 1.0);
+    const std::size_t last = DecodeUtf8(c.words[0]).size() - 1;
+    ASSERT_GT(glyphs.size(), last + 1);
+    EXPECT_EQ(glyphs[last].box.x1 == glyphs[last + 1].box.x0, c.closed);
+  }
+}
+
 // A list's ordinals 二 三 四 五, each before its own entry, read as one word 凡耳II in one text
 // line over four lines of the page (H25 s3w_0390_final): laid out with the line its centre fell
 // on, it put that entry first. On an upright page a line taller than wide and over 2.5 of the
