@@ -43,7 +43,9 @@ bool IsHeaderIdeograph(char32_t c) {
   return kHeaderWords.find(c) != std::u32string_view::npos;
 }
 
-enum class Shape { kNone, kLookalikes, kIdeograph };
+// kOneCharacter: an ideograph or a Latin letter alone (a 行次 2 read N, H28 s3w_0441_budget): no
+// look-alike of a digit, so only a column of figures above and below makes it one.
+enum class Shape { kNone, kLookalikes, kOneCharacter };
 
 bool IsSpeckMark(char32_t c) {
   static constexpr std::u32string_view kSpecks = U"。，、,.'`·:;：；\"“”‘’";
@@ -132,6 +134,57 @@ bool IsMoneyWithOneMisreadMark(const Chunk& chunk) {
   return read.find(',') != std::string::npos && IsWellFormedAmount(read);
 }
 
+// Digits and marks only, two decimals last, with points a figure cannot have: a mark doubled
+// and a comma lost (9,.801607.04 for 9,801,607.04, H28 s3w_0432_final), a comma read as a point
+// and another lost (1.117848.35). The row stopped being a body row there, and the table's header
+// and first rows above it were lost as paragraphs. With a column of amounts through it, it is
+// money; the cell is read again with the numeric character set, and a reading still misgrouped
+// is a finding (amount.irregular_grouping, cell.ambiguous).
+bool IsMoneyWithMisplacedMarks(const Chunk& chunk) {
+  constexpr std::ptrdiff_t kLeastDigits = 5;
+  const std::string text = RemoveAllWhitespace(chunk.text);
+  const std::size_t n = text.size();
+  if (n < 6 || !IsDigitChar(text[0]) || (text[n - 3] != '.' && text[n - 3] != ',') ||
+      !IsDigitChar(text[n - 2]) || !IsDigitChar(text[n - 1])) {
+    return false;
+  }
+  if (!std::all_of(text.begin(), text.end(),
+                   [](char c) { return IsDigitChar(c) || c == '.' || c == ','; })) {
+    return false;
+  }
+  return std::count_if(text.begin(), text.end(), IsDigitChar) >= kLeastDigits;
+}
+
+// At most this many digits of an amount read as look-alikes.
+constexpr int kMaxLookalikeDigits = 2;
+
+// An amount with a digit or two read as look-alikes, in its place or beside it: 了.35 for 7.35,
+// 7了.68 for 7.68 (a 7 read 了 and echoed, H28 s3w_0433_budget, whose 7s all read so). With the
+// look-alikes read as digits, or dropped, it is an amount with a point. Its row stopped being a
+// body row, and the table's rows under it were lost as paragraphs. Which reading is right the
+// cell's own reading (numeric set) decides; with a column of amounts through it, it is money.
+bool IsMoneyWithLookalikeDigits(const Chunk& chunk) {
+  const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
+  std::string as_digit, dropped;
+  int lookalikes = 0;
+  for (char32_t c : text) {
+    if ((c >= U'0' && c <= U'9') || c == U'.' || c == U',') {
+      as_digit.push_back(static_cast<char>(c));
+      dropped.push_back(static_cast<char>(c));
+    } else if (IsDigitLookalike(c)) {
+      ++lookalikes;
+      as_digit.push_back('1');
+    } else {
+      return false;
+    }
+  }
+  if (lookalikes == 0 || lookalikes > kMaxLookalikeDigits) return false;
+  auto amount = [](const std::string& read) {
+    return read.find('.') != std::string::npos && IsWellFormedAmount(read);
+  };
+  return amount(as_digit) || amount(dropped);
+}
+
 Shape ShapeOf(const Chunk& chunk) {
   const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
   if (text.empty() || text.size() > kMaxMisreadCodePoints) return Shape::kNone;
@@ -144,8 +197,9 @@ Shape ShapeOf(const Chunk& chunk) {
       std::none_of(text.begin(), text.end(), IsHeaderIdeograph)) {
     return Shape::kLookalikes;
   }
-  if (text.size() == 1 && IsCjkIdeograph(text[0]) && !IsHeaderIdeograph(text[0])) {
-    return Shape::kIdeograph;
+  const bool latin = (text[0] >= U'A' && text[0] <= U'Z') || (text[0] >= U'a' && text[0] <= U'z');
+  if (text.size() == 1 && (IsCjkIdeograph(text[0]) || latin) && !IsHeaderIdeograph(text[0])) {
+    return Shape::kOneCharacter;
   }
   return Shape::kNone;
 }
@@ -223,7 +277,8 @@ void MarkMisreadFigures(std::vector<Line>& lines) {
         continue;
       }
       // A column of amounts runs through it.
-      if ((IsMoneyWithOneMisreadMark(chunk) || IsMoneyUnderMarks(chunk, /*grouped=*/false)) &&
+      if ((IsMoneyWithOneMisreadMark(chunk) || IsMoneyUnderMarks(chunk, /*grouped=*/false) ||
+           IsMoneyWithMisplacedMarks(chunk) || IsMoneyWithLookalikeDigits(chunk)) &&
           (AmountBeside(lines, l, -1, chunk) || AmountBeside(lines, l, +1, chunk))) {
         marked.push_back({l, c, true});
         continue;

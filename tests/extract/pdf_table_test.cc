@@ -1109,11 +1109,15 @@ TEST(UnruledTableTest, NarrowSummaryCellsWrapLabelsAndAmountsTogether) {
 // ("42,107," over "319.14"): the comma ends a number as a point does, so
 // the next cell's label, under a column gap away, is a chunk of its own.
 // Run into that label, the cut amount was no figure, its line no row, and
-// the row was lost above the table (s2w_0206_final).
-TEST(UnruledTableTest, AmountCutAfterItsCommaStaysApartFromTheNextLabel) {
+// the row was lost above the table (s2w_0206_final). OCR reads that comma
+// full-width ("29,026，" over "535.86", H25 s3w_0397_final): the same edge.
+class AmountCutAfterItsCommaTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(AmountCutAfterItsCommaTest, StaysApartFromTheNextLabel) {
+  const std::string comma = GetParam();
   const PageContent page =
       SummaryPage("单位：元", 240, 420,
-                  {{116, "一、一般公共预算", "42,107,", "一、社会保障和", "26,574,"},
+                  {{116, "一、一般公共预算", "42,107" + comma, "一、社会保障和", "26,574" + comma},
                    {128, "财政拨款", "319.14", "就业支出", "784.24"},
                    {154, "", "", "二、城乡社区支出", "15,532,534.90"},
                    {180, "本年收入合计", "42,107,319.14", "本年支出合计", "42,107,319.14"},
@@ -1121,11 +1125,13 @@ TEST(UnruledTableTest, AmountCutAfterItsCommaStaysApartFromTheNextLabel) {
   const Table table = OnlyTable(page);
   ASSERT_EQ(table.row_count, 5);  // the header and the four rows, each of four cells
   EXPECT_EQ(CompactRow(table, 1),
-            (std::vector<std::string>{"一、一般公共预算财政拨款", "42,107,319.14",
-                                      "一、社会保障和就业支出", "26,574,784.24"}));
+            (std::vector<std::string>{"一、一般公共预算财政拨款", "42,107" + comma + "319.14",
+                                      "一、社会保障和就业支出", "26,574" + comma + "784.24"}));
   EXPECT_EQ(CompactRow(table, 2),
             (std::vector<std::string>{"", "", "二、城乡社区支出", "15,532,534.90"}));
 }
+
+INSTANTIATE_TEST_SUITE_P(Commas, AmountCutAfterItsCommaTest, ::testing::Values(",", "，"));
 
 // A class with no amount in any column (30206 | 电费, its figures blank) in a
 // table whose codes have a column of their own: its code is a figure, but the
@@ -1456,6 +1462,9 @@ TEST(UnruledTableTest, OcrMisreadRowNumberKeepsTheSummaryWhole) {
       // A speck glued to the digits, read as a sign of its own (1工, H25 s3w_0394_final).
       {"read with a mark glued to it", "11工", TextOrigin::kOcr, 1},
       {"a mark glued to it on a text layer", "11工", TextOrigin::kTextLayer, 2},
+      // A Latin letter no digit looks like (a 行次 2 read N, H28 s3w_0441_budget).
+      {"read as a letter", "N", TextOrigin::kOcr, 1},
+      {"a letter on a text layer", "N", TextOrigin::kTextLayer, 2},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -1574,7 +1583,8 @@ TEST(UnruledTableTest, OcrAmountWithGluedMarksKeepsItsRow) {
 // table of four rows, split there, was lost as paragraphs (H14 s3w_0220_final). Read as a comma,
 // or dropped before the amount, the mark leaves a well-formed amount, and a column of amounts
 // runs through it: money. A mark for a digit leaves a group of four, and a text layer's glyphs
-// are as printed.
+// are as printed. So is an amount of digits and marks only whose grouping is wrong: its cell is
+// read again with the numeric set, and a reading still misgrouped is a finding.
 TEST(UnruledTableTest, OcrAmountWithOneMisreadMarkKeepsItsRow) {
   struct Case {
     const char* name;
@@ -1594,6 +1604,19 @@ TEST(UnruledTableTest, OcrAmountWithOneMisreadMarkKeepsItsRow) {
       {"a mark glued to an integer without its comma", "了1117848", TextOrigin::kOcr, false},
       {"a mark glued, no comma, on a text layer", "了1117848.35", TextOrigin::kTextLayer, false},
       {"a comma read 二 on a text layer", "1二117,848.35", TextOrigin::kTextLayer, false},
+      // Two points, a comma doubled as a point and one lost (9,.801607.04 for 9,801,607.04, H28
+      // s3w_0432_final): digits and marks only, two decimals, a column through it.
+      {"a mark doubled and a comma lost", "1,.117848.35", TextOrigin::kOcr, true},
+      {"a comma read as a point, one lost", "1.117848.35", TextOrigin::kOcr, true},
+      {"a mark doubled on a text layer", "1,.117848.35", TextOrigin::kTextLayer, false},
+      {"a mark doubled, no decimals", "1,.117.848", TextOrigin::kOcr, false},
+      // Digits read as look-alikes, in their place or echoed (了.35, 7了.68 for 7.35 and 7.68,
+      // H28 s3w_0433_budget): with them as digits or dropped, an amount with a point.
+      {"a digit read 了", "1,117,8了8.35", TextOrigin::kOcr, true},
+      {"the only whole digit read 了", "了.35", TextOrigin::kOcr, true},
+      {"a digit echoed as 了", "7了.35", TextOrigin::kOcr, true},
+      {"three look-alikes", "了了了.35", TextOrigin::kOcr, false},
+      {"a digit read 了 on a text layer", "了.35", TextOrigin::kTextLayer, false},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -1709,7 +1732,7 @@ TEST(UnruledTableTest, OcrMisreadGroupMarksStillTakeTheirRest) {
 // An integer whose commas OCR read as points (1.367.028, or 1367.028.90 with its decimals) is
 // money on a page read by OCR: its row stays a body row (s3w_0157_final's 总计 row was lost as a
 // paragraph): here the third row that makes the lines a table. One point is a decimal point,
-// money as read; a group of two is no group; a text layer's points are as printed.
+// money as read; a text layer's points are as printed.
 TEST(UnruledTableTest, OcrPointsForGroupMarksMakeMoney) {
   struct Case {
     const char* name;
@@ -1724,7 +1747,10 @@ TEST(UnruledTableTest, OcrPointsForGroupMarksMakeMoney) {
       {"points on a text layer", "1.367.028", TextOrigin::kTextLayer, 0},
       // With its decimals, the first comma lost too (H10 s3w_0157_final's 总计).
       {"points for commas before the decimals", "1367.028.90", TextOrigin::kOcr, 1},
-      {"a digit short before the decimals", "1367.02.90", TextOrigin::kOcr, 0},
+      // A digit short: no grouped amount, but digits and marks with two decimals under a column
+      // of amounts, whose cell the numeric reading settles (IsMoneyWithMisplacedMarks).
+      {"a digit short before the decimals", "1367.02.90", TextOrigin::kOcr, 1},
+      {"a digit short, no decimals", "1367.02.9", TextOrigin::kOcr, 0},
       {"points before the decimals on a text layer", "1367.028.90", TextOrigin::kTextLayer, 0},
   };
   for (const Case& c : cases) {
