@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/ocr/amount_reading.h"
 #include "extract/ocr/cell_reading.h"
 #include "extract/pdf/page_break_tables.h"
 
@@ -71,6 +72,11 @@ void RestoreReadings(const pdf::PageContent& content, const std::vector<Reading>
           cell.text = kept->text;
           cell.provenance = kept->provenance;
         } else if (!cell.text.empty()) {
+          // The page pass's text of a cell the rejoin laid out anew: an amount in it gets the
+          // grammar a cell's own reading gets ("22,570,605，" over "29" is 22,570,605.29; as
+          // laid out it read digit for digit as 2,257,060,529, H27 s3w_0418_final).
+          if (ShapeOf(cell.text) == CellShape::kAmount)
+            cell.text = NormalizeAmountReading(cell.text);
           int confidence = -1;
           for (int index : detected.glyph_indices) {
             const pdf::Glyph& glyph = content.glyphs[static_cast<std::size_t>(index)];

@@ -118,10 +118,19 @@ bool CompletesAsRead(std::string_view above, std::string_view piece, const TailO
   }
   // The rest's point read as a comma (9,137,522 over ,31, H26 s3w_0410_budget): a rest after a
   // comma has three digits, so two after it can only be decimals.
-  if (piece.size() == 3 && piece.front() == ',' &&
-      Completes(above, "." + std::string(piece.substr(1))))
-    return true;
+  if (piece.size() == 3 && piece.front() == ',') {
+    std::string decimals(piece);
+    decimals.front() = '.';
+    if (Completes(above, decimals)) return true;
+  }
   if (above.back() != ',' && above.back() != '.') return false;
+  // A mark doubled at the cut (22,570,605.， over 29, H27 s3w_0418_final): either one is the mark.
+  if (above.size() >= 2 && (above[above.size() - 2] == ',' || above[above.size() - 2] == '.')) {
+    std::string one(above.substr(0, above.size() - 1));
+    if (CompletesAsRead(one, piece, options)) return true;
+    one.back() = above.back();
+    return CompletesAsRead(one, piece, options);
+  }
   std::string other(above);
   other.back() = above.back() == ',' ? '.' : ',';
   return Completes(other, piece);

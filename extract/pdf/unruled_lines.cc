@@ -68,8 +68,8 @@ bool HasLeader(std::string_view text) {
 // after a group's comma ("42,107," over "319.14") ends in the point or the
 // comma: still a number's edge. Missed, the cut amount ran into the label of
 // the next cell and its row was lost. OCR reads the comma of a cut amount
-// full-width ("29,026，" over "535.86", H25 s3w_0397): after a digit it is the
-// same edge.
+// full-width ("29,026，" over "535.86", H25 s3w_0397): after a digit, or after
+// a mark it doubles ("22,570,605.，", H27 s3w_0418), it is the same edge.
 bool EndsInNumberEdge(const PageContent& page, const Chunk& chunk) {
   const std::string& last = page.glyphs[static_cast<std::size_t>(chunk.glyphs.back())].text;
   if (last.empty()) return false;
@@ -78,7 +78,8 @@ bool EndsInNumberEdge(const PageContent& page, const Chunk& chunk) {
   if ((last != "，" && last != "．") || chunk.glyphs.size() < 2) return false;
   const std::string& digit =
       page.glyphs[static_cast<std::size_t>(chunk.glyphs[chunk.glyphs.size() - 2])].text;
-  return !digit.empty() && IsDigitChar(digit.back());
+  return !digit.empty() &&
+         (IsDigitChar(digit.back()) || digit.back() == '.' || digit.back() == ',');
 }
 
 }  // namespace

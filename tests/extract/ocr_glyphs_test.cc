@@ -186,7 +186,8 @@ TEST(OcrGlyphsTest, GapAfterAnAmountsFullWidthMarkStaysOpen) {
   const std::vector<Case> cases = {
       {{"29,026，", "一、教育支出"}, false},
       {{"1,024．", "总计"}, false},
-      {{"支出，", "其中"}, true},  // a sentence's comma: Chinese text
+      {{"22,570,605.，", "一、一般公"}, false},  // a mark doubled
+      {{"支出，", "其中"}, true},                // a sentence's comma: Chinese text
       {{"一般公共", "预算"}, true},
       {{"29,026", "一、教育支出"}, false},  // a digit beside CJK: only under half an em
   };

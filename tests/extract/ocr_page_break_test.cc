@@ -94,6 +94,33 @@ TEST(OcrPageBreakTest, HeaderAndRowsCutByTheBreakAreOneTableWithTheirReadingsKep
   }
 }
 
+// A cell the join lays out anew (the upper page had no table, so no cell of its own reading)
+// takes the page pass's text: an amount in it is put right by the amount grammar as a cell's
+// own reading is ("22,570,605，" over "29" read digit for digit was 2,257,060,529, H27
+// s3w_0418_final).
+TEST(OcrPageBreakTest, AmountLaidOutByTheJoinGetsTheAmountGrammar) {
+  PageContent upper_content = OcrPage(1);
+  AddRun(upper_content, "部门支出总体情况表", 60, 650);
+  AddRun(upper_content, "单位：元", 400, 650);
+  AddAmountRow(upper_content, 680, "项目", {"合计", "基本支出", "项目支出"});
+  AddAmountRow(upper_content, 698, "合计", {"2,116，", "1,503.52", "613.14"});
+  AddAmountRow(upper_content, 710, "", {"66", "", ""});
+  Sure(upper_content, 90);
+  PageContent lower_content = OcrPage(2);
+  AddAmountRow(lower_content, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
+  AddAmountRow(lower_content, 78, "20106财政事务", {"10.00", "", "10.00"});
+  AddAmountRow(lower_content, 96, "20107税收事务", {"0.00", "", "0.00"});
+  Sure(lower_content, 80);
+  PageAnalysis upper = pdf::AnalyzePage(upper_content);
+  PageAnalysis lower = pdf::AnalyzePage(lower_content);
+  ASSERT_TRUE(upper.tables.empty());
+  ASSERT_TRUE(ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  const TableCell* total = CellAt(upper.tables[0].table, 1, 1);
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(total->text, "2,116.66");
+}
+
 // A cell whose own reading took in the rest of a wrapped amount under it (ocr::ReadWrappedRest:
 // "4,761.0" over a lone "4" no glyph holds, s3w_0058_budget p3) has its box grown down over the
 // rest: the join lays the page out again from its glyphs, and the cell still keeps its reading.

@@ -1111,17 +1111,24 @@ TEST(UnruledTableTest, NarrowSummaryCellsWrapLabelsAndAmountsTogether) {
 // Run into that label, the cut amount was no figure, its line no row, and
 // the row was lost above the table (s2w_0206_final). OCR reads that comma
 // full-width ("29,026，" over "535.86", H25 s3w_0397_final): the same edge.
-class AmountCutAfterItsCommaTest : public ::testing::TestWithParam<std::string> {};
+// A mark doubled at the cut (22,570,605.， over 29, H27 s3w_0418_final) on a page read by OCR:
+// either mark may be the one printed.
+struct CutComma {
+  std::string comma;
+  TextOrigin origin;
+};
+class AmountCutAfterItsCommaTest : public ::testing::TestWithParam<CutComma> {};
 
 TEST_P(AmountCutAfterItsCommaTest, StaysApartFromTheNextLabel) {
-  const std::string comma = GetParam();
-  const PageContent page =
+  const std::string comma = GetParam().comma;
+  PageContent page =
       SummaryPage("单位：元", 240, 420,
                   {{116, "一、一般公共预算", "42,107" + comma, "一、社会保障和", "26,574" + comma},
                    {128, "财政拨款", "319.14", "就业支出", "784.24"},
                    {154, "", "", "二、城乡社区支出", "15,532,534.90"},
                    {180, "本年收入合计", "42,107,319.14", "本年支出合计", "42,107,319.14"},
                    {206, "总计", "42,107,319.14", "总计", "42,107,319.14"}});
+  page.page.text_origin = GetParam().origin;
   const Table table = OnlyTable(page);
   ASSERT_EQ(table.row_count, 5);  // the header and the four rows, each of four cells
   EXPECT_EQ(CompactRow(table, 1),
@@ -1131,7 +1138,10 @@ TEST_P(AmountCutAfterItsCommaTest, StaysApartFromTheNextLabel) {
             (std::vector<std::string>{"", "", "二、城乡社区支出", "15,532,534.90"}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Commas, AmountCutAfterItsCommaTest, ::testing::Values(",", "，"));
+INSTANTIATE_TEST_SUITE_P(Commas, AmountCutAfterItsCommaTest,
+                         ::testing::Values(CutComma{",", TextOrigin::kTextLayer},
+                                           CutComma{"，", TextOrigin::kTextLayer},
+                                           CutComma{",，", TextOrigin::kOcr}));
 
 // A class with no amount in any column (30206 | 电费, its figures blank) in a
 // table whose codes have a column of their own: its code is a figure, but the
