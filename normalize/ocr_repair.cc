@@ -579,12 +579,80 @@ std::vector<bool> ChooseSecondReadings(std::vector<CanonicalTable>& tables,
   return taken;
 }
 
+// Takes the second readings of `group` that ChooseSecondReadings chooses and reports each with
+// its `ocr.repaired` finding, naming the identities that now hold. False when no identity
+// fails: there is nothing left to repair.
+bool TakeSecondReadings(std::vector<CanonicalTable>& tables, std::vector<SecondValue>& group,
+                        const DigitMisreads& document_misreads, std::string_view others,
+                        std::vector<Finding>& findings) {
+  const std::vector<Finding> before = ValidateForRepair(tables);
+  if (before.empty()) return false;
+  std::set<std::string> failing_before;
+  for (const Finding& finding : before) failing_before.insert(IdentityOf(finding));
+  const std::vector<bool> taken =
+      ChooseSecondReadings(tables, group, failing_before, document_misreads);
+  const std::size_t count = static_cast<std::size_t>(std::count(taken.begin(), taken.end(), true));
+  if (count == 0) return true;
+  for (std::size_t i = 0; i < group.size(); ++i)
+    if (taken[i]) group[i].figure->amount_fen = group[i].amount_fen;
+  const std::set<std::string> failing_after = FailingIdentities(tables);
+  std::vector<const Finding*> resolved;
+  for (const Finding& finding : before)
+    if (!failing_after.count(IdentityOf(finding))) resolved.push_back(&finding);
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    if (!taken[i]) continue;
+    Figure& figure = *group[i].figure;
+    // The identities it takes part in that now hold; a figure in none of them
+    // (a 款 whose 项 was misread alike) is proved by the table's.
+    const std::string key = KeyOf(figure);
+    std::vector<const Finding*> own;
+    for (const Finding* finding : resolved)
+      if (Involves(*finding, key)) own.push_back(finding);
+    const std::vector<const Finding*>& cited = own.empty() ? resolved : own;
+    const std::string proofs = QuotedProofs(cited);
+    const std::string change =
+        group[i].implied ? std::string(kMisreadOfTheTable) : std::string(kSecondReading);
+    ReportRepair(figure, group[i].first_fen, figure.amount_fen, group[i].reading,
+                 change + ", taken with " + std::to_string(count - 1) + " other(s) " +
+                     std::string(others) +
+                     ") because then fewer identities fail and none that held breaks" +
+                     (own.empty() ? ", though none of its own failed: " : ": ") + proofs,
+                 findings);
+  }
+  return true;
+}
+
+// One figure printed in several tables (a class's total in the summary and in the expenditure
+// table) is misread alike in each: 22,643,016.99 read 22,043,016.99 twice, the second reader right
+// in both (H28 s3w_0445_final). Changed in one table alone, or with one table's group, either
+// breaks the identity between the tables that held. The second readings of `per_table` that are
+// alike (the same first and second value) in two tables or more, still as first read, make one
+// group each.
+std::vector<std::vector<SecondValue>> AlikeAcrossTables(
+    const std::vector<std::vector<SecondValue>>& per_table) {
+  using Misread = std::pair<std::int64_t, std::int64_t>;  // first and second value
+  std::map<Misread, std::vector<SecondValue>> alike;
+  std::map<Misread, std::set<std::size_t>> tables;
+  for (std::size_t t = 0; t < per_table.size(); ++t) {
+    for (const SecondValue& value : per_table[t]) {
+      if (value.figure->corrected || value.figure->amount_fen != value.first_fen) continue;
+      const Misread misread{value.first_fen, value.amount_fen};
+      alike[misread].push_back(value);
+      tables[misread].insert(t);
+    }
+  }
+  std::vector<std::vector<SecondValue>> out;
+  for (auto& [misread, values] : alike) {
+    if (tables[misread].size() >= 2) out.push_back(std::move(values));
+  }
+  return out;
+}
+
 // One reader that misreads a glyph of the document's font misreads it in every
 // cell: 5 read as 3 in a 项 row, its 款 and its 类 alike, so the identities among
 // them hold on the wrong figures and only the total above them fails, and no one
 // figure's change can close it. The second reader's readings of a table are
-// then tried together (ChooseSecondReadings). Each figure changed gets its
-// `ocr.repaired` finding, naming the identities that now hold.
+// then tried together (ChooseSecondReadings), then those alike across tables.
 void RepairTablesBySecondReadings(std::vector<CanonicalTable>& tables,
                                   std::vector<Finding>& findings,
                                   const std::vector<Warning>& reader_warnings) {
@@ -596,41 +664,12 @@ void RepairTablesBySecondReadings(std::vector<CanonicalTable>& tables,
   }
   for (std::vector<SecondValue>& group : groups) {
     if (group.size() < 2) continue;  // one figure is FindRepairs' case
-    const std::vector<Finding> before = ValidateForRepair(tables);
-    if (before.empty()) return;
-    std::set<std::string> failing_before;
-    for (const Finding& finding : before) failing_before.insert(IdentityOf(finding));
-    const std::vector<bool> taken =
-        ChooseSecondReadings(tables, group, failing_before, document_misreads);
-    const std::size_t count =
-        static_cast<std::size_t>(std::count(taken.begin(), taken.end(), true));
-    if (count == 0) continue;
-    for (std::size_t i = 0; i < group.size(); ++i)
-      if (taken[i]) group[i].figure->amount_fen = group[i].amount_fen;
-    const std::set<std::string> failing_after = FailingIdentities(tables);
-    std::vector<const Finding*> resolved;
-    for (const Finding& finding : before)
-      if (!failing_after.count(IdentityOf(finding))) resolved.push_back(&finding);
-    for (std::size_t i = 0; i < group.size(); ++i) {
-      if (!taken[i]) continue;
-      Figure& figure = *group[i].figure;
-      // The identities it takes part in that now hold; a figure in none of them
-      // (a 款 whose 项 was misread alike) is proved by the table's.
-      const std::string key = KeyOf(figure);
-      std::vector<const Finding*> own;
-      for (const Finding* finding : resolved)
-        if (Involves(*finding, key)) own.push_back(finding);
-      const std::vector<const Finding*>& cited = own.empty() ? resolved : own;
-      const std::string proofs = QuotedProofs(cited);
-      const std::string change =
-          group[i].implied ? std::string(kMisreadOfTheTable) : std::string(kSecondReading);
-      ReportRepair(figure, group[i].first_fen, figure.amount_fen, group[i].reading,
-                   change + ", taken with " + std::to_string(count - 1) +
-                       " other(s) of the table) because then fewer identities fail and none "
-                       "that held breaks" +
-                       (own.empty() ? ", though none of its own failed: " : ": ") + proofs,
-                   findings);
-    }
+    if (!TakeSecondReadings(tables, group, document_misreads, "of the table", findings)) return;
+  }
+  for (std::vector<SecondValue>& group : AlikeAcrossTables(groups)) {
+    if (!TakeSecondReadings(tables, group, document_misreads, "read alike in other tables",
+                            findings))
+      return;
   }
 }
 

@@ -365,6 +365,56 @@ TEST(OcrRepairTest, TheSecondReadingsOfATableAreTriedTogether) {
   }
 }
 
+// One figure printed in two tables, misread alike in both (22,643,016.99 read 22,043,016.99 in
+// the summary's 210 and the expenditure table's, H28 s3w_0445_final), the second reader right in
+// both: changed in one table alone, either breaks the identity between the tables
+// (cross.summary_expenditure) that held, so neither was. Alike across tables, the two second
+// readings are tried together; a second reading in one table only is no such pair.
+TEST(OcrRepairTest, AFigureMisreadAlikeInTwoTablesIsRepairedInBoth) {
+  for (const bool both_read_again : {true, false}) {
+    SCOPED_TRACE(both_read_again ? "second readings in both tables" : "in the expenditure only");
+    std::vector<CanonicalTable> tables = {
+        MakeTable({
+            {"208", {{"total", "1,600.00", 90}}},
+            {"20801", {{"total", "1,100.00", 90}}},
+            {"20802", {{"total", "400.00", 90}}},
+            {"total", {{"total", "1,500.00", 90}}},
+        }),
+        MakeTable({
+            {"expenditure.208", {{"amount", "1,600.00", 90}}},
+            {"expenditure.total_current_year", {{"amount", "1,500.00", 90}}},
+        })};
+    tables[1].kind = "final.income_expenditure_summary";
+    for (CanonicalRow& row : tables[1].rows) {
+      for (Figure& figure : row.values) {
+        figure.table_kind = tables[1].kind;
+        figure.provenance.page = 2;
+      }
+    }
+    std::vector<Warning> warnings;
+    const auto second = [&](Figure& figure) {
+      figure.provenance.box = Box{300, 100, 340, 112};
+      warnings.push_back(Warning{"ocr_readings_differ",
+                                 "\"" + figure.printed_text +
+                                     "\" is read \"1,500.00\" by the second reader (eng); the "
+                                     "first reading is kept",
+                                 figure.provenance});
+    };
+    second(tables[0].rows[0].values[0]);
+    if (both_read_again) second(tables[1].rows[0].values[0]);
+    std::vector<Finding> findings;
+    RepairOcrFigures(tables, findings, warnings);
+    EXPECT_EQ(CountCheck(findings, "ocr.repaired"), both_read_again ? 2 : 0)
+        << (findings.empty() ? "" : findings[0].message);
+    EXPECT_EQ(tables[0].rows[0].values[0].amount_fen, both_read_again ? 150000 : 160000);
+    EXPECT_EQ(tables[1].rows[0].values[0].amount_fen, both_read_again ? 150000 : 160000);
+    if (both_read_again) {
+      EXPECT_NE(findings[0].message.find("read alike in other tables"), std::string::npos)
+          << findings[0].message;
+    }
+  }
+}
+
 // Two wrong second readings that agree with each other (20508 and its 2050803 both read 70.00
 // for 10.00) each break their row and hold the identity between them, so giving either back
 // alone mends nothing, and the table's set, kept whole, was refused: 22103's right readings
