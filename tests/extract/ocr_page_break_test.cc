@@ -40,21 +40,35 @@ const TableCell* CellAt(const Table& table, int row, int column) {
   return nullptr;
 }
 
-TEST(OcrPageBreakTest, HeaderAndRowsCutByTheBreakAreOneTableWithTheirReadingsKept) {
-  // The foot of page 1: title, unit, header and the 合计 row (too few rows for
-  // a table); page 2 goes on with the body. As the sweep's scans print it.
-  PageContent upper_content = OcrPage(1);
-  AddRun(upper_content, "部门支出总体情况表", 60, 650);
-  AddRun(upper_content, "单位：元", 400, 650);
-  AddAmountRow(upper_content, 680, "项目", {"合计", "基本支出", "项目支出"});
-  AddAmountRow(upper_content, 698, "合计", {"2,116.66", "1,503.52", "613.14"});
-  Sure(upper_content, 90);
-  PageContent lower_content = OcrPage(2);
-  AddAmountRow(lower_content, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
-  AddAmountRow(lower_content, 78, "20106财政事务", {"10.00", "", "10.00"});
-  AddAmountRow(lower_content, 96, "20107税收事务", {"0.00", "", "0.00"});
-  Sure(lower_content, 80);
+// A table cut after its 合计 row, as the sweep's scans print it: the foot of page 1 holds the
+// title, the unit, the header and the 合计 row (too few rows for a table; its total printed
+// `total`, with `rest` wrapped under it when not empty), and page 2 goes on with the body, rows
+// `pitch` apart, 201's 项目支出 printed `project_201`. Page 1's glyphs are read 90 sure, page
+// 2's 80.
+struct CutTable {
+  PageContent upper = OcrPage(1);
+  PageContent lower = OcrPage(2);
+};
+CutTable TableCutAfterItsTotal(std::string_view unit, const std::string& total,
+                               const std::string& rest, const std::string& project_201,
+                               double pitch) {
+  CutTable cut;
+  AddRun(cut.upper, "部门支出总体情况表", 60, 650);
+  AddRun(cut.upper, unit, 400, 650);
+  AddAmountRow(cut.upper, 680, "项目", {"合计", "基本支出", "项目支出"});
+  AddAmountRow(cut.upper, 698, "合计", {total, "1,503.52", "613.14"});
+  if (!rest.empty()) AddAmountRow(cut.upper, 710, "", {rest, "", ""});
+  Sure(cut.upper, 90);
+  AddAmountRow(cut.lower, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", project_201});
+  AddAmountRow(cut.lower, 60 + pitch, "20106财政事务", {"10.00", "", "10.00"});
+  AddAmountRow(cut.lower, 60 + 2 * pitch, "20107税收事务", {"0.00", "", "0.00"});
+  Sure(cut.lower, 80);
+  return cut;
+}
 
+TEST(OcrPageBreakTest, HeaderAndRowsCutByTheBreakAreOneTableWithTheirReadingsKept) {
+  auto [upper_content, lower_content] =
+      TableCutAfterItsTotal("单位：元", "2,116.66", "", "603.14", 18);
   PageAnalysis upper = pdf::AnalyzePage(upper_content);
   PageAnalysis lower = pdf::AnalyzePage(lower_content);
   ASSERT_TRUE(upper.tables.empty());
@@ -99,18 +113,8 @@ TEST(OcrPageBreakTest, HeaderAndRowsCutByTheBreakAreOneTableWithTheirReadingsKep
 // own reading is ("22,570,605，" over "29" read digit for digit was 2,257,060,529, H27
 // s3w_0418_final).
 TEST(OcrPageBreakTest, AmountLaidOutByTheJoinGetsTheAmountGrammar) {
-  PageContent upper_content = OcrPage(1);
-  AddRun(upper_content, "部门支出总体情况表", 60, 650);
-  AddRun(upper_content, "单位：元", 400, 650);
-  AddAmountRow(upper_content, 680, "项目", {"合计", "基本支出", "项目支出"});
-  AddAmountRow(upper_content, 698, "合计", {"2,116，", "1,503.52", "613.14"});
-  AddAmountRow(upper_content, 710, "", {"66", "", ""});
-  Sure(upper_content, 90);
-  PageContent lower_content = OcrPage(2);
-  AddAmountRow(lower_content, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
-  AddAmountRow(lower_content, 78, "20106财政事务", {"10.00", "", "10.00"});
-  AddAmountRow(lower_content, 96, "20107税收事务", {"0.00", "", "0.00"});
-  Sure(lower_content, 80);
+  auto [upper_content, lower_content] =
+      TableCutAfterItsTotal("单位：元", "2,116，", "66", "603.14", 18);
   PageAnalysis upper = pdf::AnalyzePage(upper_content);
   PageAnalysis lower = pdf::AnalyzePage(lower_content);
   ASSERT_TRUE(upper.tables.empty());
@@ -127,17 +131,8 @@ TEST(OcrPageBreakTest, AmountLaidOutByTheJoinGetsTheAmountGrammar) {
 TEST(OcrPageBreakTest, ReadingWithAWrappedRestIsKeptByTheJoin) {
   for (const double grown : {0.0, 14.0}) {
     SCOPED_TRACE(grown > 0 ? "box grown over the rest" : "box as laid out");
-    PageContent upper_content = OcrPage(1);
-    AddRun(upper_content, "部门支出总体情况表", 60, 650);
-    AddRun(upper_content, "单位：万元", 400, 650);
-    AddAmountRow(upper_content, 680, "项目", {"合计", "基本支出", "项目支出"});
-    AddAmountRow(upper_content, 698, "合计", {"2,116.66", "1,503.52", "613.14"});
-    Sure(upper_content, 90);
-    PageContent lower_content = OcrPage(2);
-    AddAmountRow(lower_content, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.1"});
-    AddAmountRow(lower_content, 96, "20106财政事务", {"10.00", "", "10.00"});
-    AddAmountRow(lower_content, 132, "20107税收事务", {"0.00", "", "0.00"});
-    Sure(lower_content, 80);
+    auto [upper_content, lower_content] =
+        TableCutAfterItsTotal("单位：万元", "2,116.66", "", "603.1", 36);
     PageAnalysis upper = pdf::AnalyzePage(upper_content);
     PageAnalysis lower = pdf::AnalyzePage(lower_content);
     ASSERT_EQ(lower.tables.size(), 1u);
