@@ -374,6 +374,10 @@ std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabular
   if (vocabulary == LabelVocabulary::kThreePublicRows && IsCountRow(as_printed))
     return std::nullopt;
   const std::u32string ideographs = Ideographs(read);
+  // 总计 printed letter-spaced (总    计) loses its 计 to the reader or to the cell beside it
+  // (H28 s3w_0445_final's fiscal summary: its grand total exported under 总, unkeyed). 总 alone is
+  // 总计: no other summary line starts with it.
+  if (vocabulary == LabelVocabulary::kSummaryRows && ideographs == U"总") return "总计";
   if (ideographs.size() < kLeastRead) return std::nullopt;
   NearestMatch nearest;
   for (const Candidate& candidate : CandidatesOf(vocabulary)) {

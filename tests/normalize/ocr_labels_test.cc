@@ -52,6 +52,10 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       {"土年结转结余", LabelVocabulary::kSummaryRows, "上年结转结余"},  // 土 in 上's place
       {"年结转结余", LabelVocabulary::kSummaryRows, std::nullopt},      // 上年 or 年终?
       {"文出", LabelVocabulary::kSummaryRows, std::nullopt},
+      // 总计 letter-spaced, its 计 lost (H28 s3w_0445_final): the one summary line 总 starts.
+      {"总", LabelVocabulary::kSummaryRows, "总计"},
+      {"总", LabelVocabulary::kColumns, std::nullopt},
+      {"计", LabelVocabulary::kSummaryRows, std::nullopt},
       {"办公设备购置", LabelVocabulary::kSummaryRows, std::nullopt},
       // Longer names that hold a label are other rows (a summary listing 项 beside the
       // classes, zj_hangzhou_police): not misreadings of the label.
