@@ -152,6 +152,22 @@ TEST(OcrRepairTest, RepairsTheOneCharacterBothIdentitiesProve) {
   }
 }
 
+// A grouped amount's lost leading digit takes its comma with it (二,724,969.22 for 1,724,969.22,
+// the 二 dropped as no digit, H27 s3w_0419_final): the digit alone before a group of three
+// makes a group of four, which no amount prints, so the lost digit is tried with its comma.
+TEST(OcrRepairTest, ALostLeadingDigitIsTriedWithItsComma) {
+  std::vector<CanonicalTable> tables = {MakeTable({
+      {"208", {{"total", "234,567.00", 50}}},
+      {"20801", {{"total", "1,000,000.00", 98}}},
+      {"20802", {{"total", "234,567.00", 98}}},
+  })};
+  std::vector<Finding> findings;
+  RepairOcrFigures(tables, findings);
+  ASSERT_EQ(CountCheck(findings, "ocr.repaired"), 1);
+  EXPECT_EQ(FindFigure(tables, "208", "total")->amount_fen, 123456700);
+  EXPECT_NE(findings[0].message.find("'1,234,567.00'"), std::string::npos) << findings[0].message;
+}
+
 // A reading of one digit is no candidate for a lost digit: 0 -> 10 … 90 spans so many values
 // that one closes almost any gap (sh_putuo_justice_2026: a printed 0 "corrected" to 10 where a
 // row not read left 9.98 out of the sum). A confusable digit is still tried.
