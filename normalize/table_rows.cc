@@ -731,9 +731,13 @@ void RowReader::FillRows(StitchedTable& pending, const TableColumns& columns, in
           }
         } else if (three_public) {
           row.row_code = ThreePublicKey(name_key);
-          if (row.row_code.empty() || IsCountRow(name_key)) {
+          // Counts and sub-items: kept, not figures. A scan's row whose name reads as no item
+          // keeps its figures, unkeyed (row.unkeyed names them): its 合计 read 全 was dropped
+          // with its figure, silently (H29 s3w_0460_budget), until its sum keys it
+          // (KeyUncodedTotalsBySums).
+          if ((row.row_code.empty() && !label_ocr) || IsCountRow(name_key)) {
             table.rows.push_back(std::move(row));
-            continue;  // counts and sub-items: kept, not figures
+            continue;
           }
         } else if (const std::string total_key = StripTrailingColon(name_key);
                    total_key == "合计" || total_key == "总计" || total_key == "合计数" ||

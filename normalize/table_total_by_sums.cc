@@ -1,7 +1,8 @@
 // A scan's 合计 row whose name OCR garbled (公. 叫, 全已: H25 s3w_0394_final's 支出决算表) keys
 // nothing: the table had no total row, every sum.total check went unrun, and the row's figures
 // were exported under a name no user looks for. The row sits above or below the classes and
-// prints, in every column, the sum of the top-level coded rows: that settles what it is.
+// prints, in every column, the sum of the top-level coded rows: that settles what it is. A
+// 三公 table's 合计 read 全 (H29 s3w_0460_budget) is settled alike by its items.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
 
@@ -26,10 +28,89 @@ bool PrintsTopLevelSums(const CanonicalRow& row, const std::vector<const Canonic
          });
 }
 
+// Whether every figure of `row` was read by OCR (and it has one): a text layer prints what it
+// prints.
+bool IsOcrRow(const CanonicalRow& row) {
+  return !row.values.empty() &&
+         std::all_of(row.values.begin(), row.values.end(), [](const Figure& figure) {
+           return figure.provenance.origin == TextOrigin::kOcr;
+         });
+}
+
+// The one keyless scan row of `table`, outside rows [first, last] (above or below the parts, as
+// a 合计 row stands), that prints in every column the sum of `parts`; nullptr when none or
+// several do.
+CanonicalRow* TheRowPrintingTheSums(CanonicalTable& table, std::size_t first, std::size_t last,
+                                    const std::vector<const CanonicalRow*>& parts) {
+  CanonicalRow* found = nullptr;
+  int fits = 0;
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    CanonicalRow& row = table.rows[i];
+    if (!row.row_code.empty() || (i > first && i < last)) continue;
+    if (!IsOcrRow(row) || !PrintsTopLevelSums(row, parts)) continue;
+    found = &row;
+    ++fits;
+  }
+  return fits == 1 ? found : nullptr;
+}
+
+// Keys `row` `code` and says so: the row named nothing the scan read, and stands above or below
+// `where` printing the sum of `parts` in every column.
+void KeyTotal(const CanonicalTable& table, CanonicalRow& row, const std::string& code,
+              std::string_view where, std::string_view parts, std::vector<Finding>& findings) {
+  row.row_code = code;
+  row.level = 0;
+  for (Figure& figure : row.values) figure.row_code = code;
+  Finding finding;
+  finding.check = "row.total_by_sums";
+  finding.severity = Severity::kWarning;
+  finding.provenance = row.values.front().provenance;
+  finding.printed_text = row.row_name;
+  finding.message = table.kind + " row '" + row.row_name + "' names nothing the scan read: keyed " +
+                    code + " (合计), the one row above or below " + std::string(where) +
+                    " that prints the sum of " + std::string(parts) + " in every column";
+  for (const Figure& figure : row.values) finding.figures.push_back(ReferenceTo(figure));
+  findings.push_back(std::move(finding));
+}
+
+// The 三公 total: overseas + vehicles + reception (the vehicles' two items where no subtotal).
+void KeyUncodedThreePublicTotal(CanonicalTable& table, std::vector<Finding>& findings) {
+  std::vector<const CanonicalRow*> parts;
+  const CanonicalRow* purchase = nullptr;
+  const CanonicalRow* operation = nullptr;
+  bool vehicle_total = false;
+  std::size_t first = table.rows.size();
+  std::size_t last = 0;
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    const CanonicalRow& row = table.rows[i];
+    const std::string& code = row.row_code;
+    if (code == "three_public.total") return;
+    if (!StartsWith(code, "three_public.")) continue;
+    first = std::min(first, i);
+    last = i;
+    if (code == "three_public.overseas" || code == "three_public.reception") parts.push_back(&row);
+    if (code == "three_public.vehicle_total") {
+      parts.push_back(&row);
+      vehicle_total = true;
+    }
+    if (code == "three_public.vehicle_purchase") purchase = &row;
+    if (code == "three_public.vehicle_operation") operation = &row;
+  }
+  if (!vehicle_total && purchase != nullptr && operation != nullptr) {
+    parts.push_back(purchase);
+    parts.push_back(operation);
+  }
+  // Two parts at least: one alone would key any row that repeats it.
+  if (parts.size() < 2) return;
+  if (CanonicalRow* total = TheRowPrintingTheSums(table, first, last, parts))
+    KeyTotal(table, *total, "three_public.total", "its items", "its items", findings);
+}
+
 }  // namespace
 
 void KeyUncodedTotalsBySums(std::vector<CanonicalTable>& tables, std::vector<Finding>& findings) {
   for (CanonicalTable& table : tables) {
+    if (EndsWith(table.kind, ".three_public")) KeyUncodedThreePublicTotal(table, findings);
     if (!IsFunctionCodedKind(table.kind)) continue;
     std::set<std::string> codes;
     std::size_t first_coded = table.rows.size();
@@ -55,34 +136,8 @@ void KeyUncodedTotalsBySums(std::vector<CanonicalTable>& tables, std::vector<Fin
       if (!ancestor) top.push_back(&row);
     }
     // Above the classes or below them, as a 合计 row stands; one such row only.
-    CanonicalRow* found = nullptr;
-    int fits = 0;
-    for (std::size_t i = 0; i < table.rows.size(); ++i) {
-      CanonicalRow& row = table.rows[i];
-      if (!row.row_code.empty() || (i > first_coded && i < last_coded)) continue;
-      // A scan's row only: a text layer prints what it prints.
-      bool ocr = !row.values.empty();
-      for (const Figure& figure : row.values)
-        ocr = ocr && figure.provenance.origin == TextOrigin::kOcr;
-      if (!ocr || !PrintsTopLevelSums(row, top)) continue;
-      found = &row;
-      ++fits;
-    }
-    if (fits != 1) continue;
-    found->row_code = "total";
-    found->level = 0;
-    for (Figure& figure : found->values) figure.row_code = "total";
-    Finding finding;
-    finding.check = "row.total_by_sums";
-    finding.severity = Severity::kWarning;
-    finding.provenance = found->values.front().provenance;
-    finding.printed_text = found->row_name;
-    finding.message = table.kind + " row '" + found->row_name +
-                      "' names nothing the scan read: keyed total (合计), the one row above or " +
-                      "below the classes that prints the sum of the top-level rows in every " +
-                      "column";
-    for (const Figure& figure : found->values) finding.figures.push_back(ReferenceTo(figure));
-    findings.push_back(std::move(finding));
+    if (CanonicalRow* total = TheRowPrintingTheSums(table, first_coded, last_coded, top))
+      KeyTotal(table, *total, "total", "the classes", "the top-level rows", findings);
   }
 }
 

@@ -1763,6 +1763,46 @@ TEST(RowTextTest, UncodedGridRowKeyedTotalByTheTopLevelSums) {
   }
 }
 
+// H29 s3w_0460_budget on a scan: the 三公 table's 合计 read 全, a row keyed nothing above the
+// items. It prints the sum of the items (overseas + vehicles + reception; the vehicles' two
+// items where no subtotal is printed): three_public.total. Another sum, or one item only, or a
+// text layer's row: as printed.
+TEST(RowTextTest, UncodedThreePublicRowKeyedTotalByTheItemsSums) {
+  const std::string kind = "budget.three_public";
+  const auto items = [&kind](CanonicalRow first, bool subtotal) {
+    std::vector<CanonicalRow> rows = {std::move(first),
+                                      CodedRow(kind, "three_public.overseas", {{"budget", 0}})};
+    if (subtotal) rows.push_back(CodedRow(kind, "three_public.vehicle_total", {{"budget", 6983}}));
+    rows.push_back(CodedRow(kind, "three_public.vehicle_purchase", {{"budget", 0}}));
+    rows.push_back(CodedRow(kind, "three_public.vehicle_operation", {{"budget", 6983}}));
+    rows.push_back(CodedRow(kind, "three_public.reception", {{"budget", 1046}}));
+    return rows;
+  };
+  const CanonicalRow garbled = CodedRow(kind, "", {{"budget", 8029}});
+  struct Case {
+    const char* name;
+    std::vector<CanonicalRow> rows;
+    bool keyed;
+  };
+  const Case cases[] = {
+      {"WithTheVehicleSubtotal", items(garbled, true), true},
+      {"WithoutIt", items(garbled, false), true},
+      {"AnotherSum", items(CodedRow(kind, "", {{"budget", 8030}}), true), false},
+      {"TextLayer", items(CodedRow(kind, "", {{"budget", 8029}}, TextOrigin::kTextLayer), true),
+       false},
+  };
+  for (const Case& c : cases) {
+    CanonicalTable table = TableOnPage2(kind, 0, {"", "budget"});
+    table.rows = c.rows;
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    KeyUncodedTotalsBySums(tables, findings);
+    EXPECT_EQ(tables[0].rows[0].row_code, c.keyed ? "three_public.total" : "") << c.name;
+    ASSERT_EQ(findings.size(), c.keyed ? 1u : 0u) << c.name;
+    if (c.keyed) EXPECT_EQ(findings[0].check, "row.total_by_sums");
+  }
+}
+
 // H20 s3w_0305_budget on a scan: 2080505 read 3080505 under 20805 (its 2 read 3): an orphan
 // whose 款 30805 is absent, its figures lost from 2080505. It takes the code under the parent it
 // is printed under when that is one digit away and the parent prints the sum of its rows with it

@@ -4050,6 +4050,36 @@ TEST(RowsTest, OcrTableInTheDocumentDefaultUnitListsItsFigures) {
   }
 }
 
+// A 三公 table's row whose name is no item keeps its figures unkeyed on a scan (its 合计 read 全,
+// H29 s3w_0460_budget: the figure had been dropped, silently, with the counts and sub-items a
+// text layer's rows of no item are); a count row stays without figures either way.
+TEST(RowsTest, OcrThreePublicRowOfNoItemKeepsItsFigures) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    SCOPED_TRACE(TextOriginName(origin));
+    Table grid = Grid({{"项目", "预算数"},
+                       {"全", "80.29"},
+                       {"因公出国（境）费", "0.00"},
+                       {"公务用车购置及运行费", "69.83"},
+                       {"公务接待费", "10.46"},
+                       {"公务接待批次（个）", "12"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    StitchedTable stitched = OnePart(grid, "budget.three_public");
+    RowsOptions options;
+    options.default_unit = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), options, 0, findings);
+    const auto figures_of = [&table](const std::string& name) {
+      for (const CanonicalRow& row : table.rows)
+        if (row.row_name == name) return row.values.size();
+      return std::size_t{99};
+    };
+    EXPECT_EQ(figures_of("全"), origin == TextOrigin::kOcr ? 1u : 0u);
+    EXPECT_EQ(figures_of("公务接待批次（个）"), 0u);
+    EXPECT_EQ(figures_of("公务接待费"), 1u);
+  }
+}
+
 // An OCR'd table whose unit line was misread (单位: 泡 for 单位：元) is in 元 when its amounts
 // allow no other unit: two amounts of eight digits before the point (over 1000亿元 in 万元), or
 // whole numbers only; in 万元 when most amounts print more decimals than a fen needs (Beijing's
