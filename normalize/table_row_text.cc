@@ -202,7 +202,14 @@ void JoinHeaderWordPieces(const CanonicalTable& table, std::vector<RowPiece>& ro
 // (H21 s3w_0325_budget: `笠鼎编码 科目名称 合计 过般公共:预算拨款 其他收入2130101 行政运行
 // 5,631.31 5,631.31`): header words, a speck read as a colon among them, then the row. When the
 // text before the first class code holds at least two words standard headers print, it is the
-// header, and the line is the row after it; otherwise the line as printed.
+// header, and the line is the row after it; otherwise the line as printed. A header part that
+// prints amounts holds a row of its own, printed over by the header (项9汰科攻运行 合计 92.13
+// 一般公共预算拨款 92.13 其他收入2200504 …, H29 s3w_0461_budget's 2200501 under the repeated
+// header): cut off, its amounts were lost in silence; kept, its row is read or named.
+bool IsAsciiDigitByte(char c) {
+  return c >= '0' && c <= '9';
+}
+
 std::string WithoutAHeaderPrintedOver(const std::string& text) {
   static const std::vector<std::string_view> kHeaderWords = {
       "科目名称", "科目编码", "功能分类", "经济分类", "合计",     "基本支出",
@@ -216,7 +223,12 @@ std::string WithoutAHeaderPrintedOver(const std::string& text) {
     const std::string header = folded.substr(0, start);
     int words = 0;
     for (std::string_view word : kHeaderWords) words += Has(header, word) ? 1 : 0;
-    if (words >= 2) return folded.substr(start);
+    bool amounts = false;
+    for (std::size_t i = 0; i + 2 < header.size() && !amounts; ++i) {
+      amounts = IsAsciiDigitByte(header[i]) && (header[i + 1] == '.' || header[i + 1] == ',') &&
+                IsAsciiDigitByte(header[i + 2]);
+    }
+    if (words >= 2 && !amounts) return folded.substr(start);
     break;
   }
   return text;
@@ -455,7 +467,9 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
         if (!fen) continue;
         const std::string column = read ? columns[i] : "";
         finding.figures.push_back(FigureRef{table.kind, key, column, *fen, paragraph->provenance});
-        quoted += " " + (read ? key + "/" + column + "=" : std::string()) + row.amounts[i];
+        quoted += ' ';
+        if (read) quoted.append(key).append("/").append(column).append("=");
+        quoted += row.amounts[i];
       }
     }
     if (finding.figures.empty()) continue;

@@ -1370,7 +1370,9 @@ TEST(RowTextTest, HeaderOverTheFirstRowKeyedByItsOrphansSums) {
 // 5,631.31 5,631.31`): the row's code after the header words was no code of the line's, and
 // 2130101's figures were only named by its parent's sum. Header words (two at least) before the
 // first class code are taken off; the row is read. One header word alone, or a text layer: as
-// before.
+// before. Header words that print amounts among them hold a row of their own, printed over by
+// the header (H29 s3w_0461_budget: 项9汰科攻运行 合计 92.13 一般公共预算拨款 92.13 其他收入2200504
+// …): taken off, its amounts were lost in silence; kept, a finding names them.
 TEST(RowTextTest, HeaderRepeatedOverACodedRowReadAsOneLine) {
   const std::string kind = "budget.income";
   struct Case {
@@ -1378,6 +1380,7 @@ TEST(RowTextTest, HeaderRepeatedOverACodedRowReadAsOneLine) {
     std::string line;
     TextOrigin origin;
     std::vector<std::string> read;  // "row_code/column=fen" read into the table
+    std::string named = "";         // an amount a finding quotes
   };
   const Case cases[] = {
       {"HeaderWords",
@@ -1392,6 +1395,11 @@ TEST(RowTextTest, HeaderRepeatedOverACodedRowReadAsOneLine) {
        "笠鼎编码 科目名称 合计 过般公共:预算拨款 其他收入2130101 行政运行 5,631.31 5,631.31",
        TextOrigin::kTextLayer,
        {}},
+      {"HeaderOverARowOfItsOwn",
+       "项9汰科攻运行 合计 92.13 一般公共预算拨款 92.13 其他收入2130101 行政运行 5,631.31 5,631.31",
+       TextOrigin::kOcr,
+       {"2130101/total=563131", "2130101/general_budget=563131"},
+       "92.13"},
   };
   for (const Case& c : cases) {
     Document document;
@@ -1411,6 +1419,7 @@ TEST(RowTextTest, HeaderRepeatedOverACodedRowReadAsOneLine) {
     for (const Finding& finding : findings)
       messages += finding.check + ": " + finding.message + "\n";
     EXPECT_EQ(read, c.read) << c.name << "\n" << messages;
+    if (!c.named.empty()) EXPECT_NE(messages.find(c.named), std::string::npos) << messages;
   }
 }
 
