@@ -11,8 +11,9 @@
 // same way: its row, a side-by-side summary's, had three chunks of text and
 // stopped being a body row, and the summary's first rows were lost. So is an
 // integer whose group marks were read as points (1.367.028, s3w_0157_final's
-// 总计 row, lost as a paragraph), and an amount with one mark misread as another sign
-// (1二117,848.35, 二117,848.35).
+// 总计 row, lost as a paragraph), an amount with one mark misread as another sign
+// (1二117,848.35, 二117,848.35), one with marks no amount has (9,.801607.04) or with
+// digits read as look-alikes (了.35, 7了.68), where a column of amounts runs through it.
 #include <algorithm>
 #include <string>
 #include <string_view>
