@@ -1419,7 +1419,9 @@ TEST(RowTextTest, HeaderRepeatedOverACodedRowReadAsOneLine) {
     for (const Finding& finding : findings)
       messages += finding.check + ": " + finding.message + "\n";
     EXPECT_EQ(read, c.read) << c.name << "\n" << messages;
-    if (!c.named.empty()) EXPECT_NE(messages.find(c.named), std::string::npos) << messages;
+    if (!c.named.empty()) {
+      EXPECT_NE(messages.find(c.named), std::string::npos) << messages;
+    }
   }
 }
 
@@ -1808,7 +1810,9 @@ TEST(RowTextTest, UncodedThreePublicRowKeyedTotalByTheItemsSums) {
     KeyUncodedTotalsBySums(tables, findings);
     EXPECT_EQ(tables[0].rows[0].row_code, c.keyed ? "three_public.total" : "") << c.name;
     ASSERT_EQ(findings.size(), c.keyed ? 1u : 0u) << c.name;
-    if (c.keyed) EXPECT_EQ(findings[0].check, "row.total_by_sums");
+    if (c.keyed) {
+      EXPECT_EQ(findings[0].check, "row.total_by_sums");
+    }
   }
 }
 
