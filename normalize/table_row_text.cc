@@ -206,10 +206,6 @@ void JoinHeaderWordPieces(const CanonicalTable& table, std::vector<RowPiece>& ro
 // prints amounts holds a row of its own, printed over by the header (项9汰科攻运行 合计 92.13
 // 一般公共预算拨款 92.13 其他收入2200504 …, H29 s3w_0461_budget's 2200501 under the repeated
 // header): cut off, its amounts were lost in silence; kept, its row is read or named.
-bool IsAsciiDigitByte(char c) {
-  return c >= '0' && c <= '9';
-}
-
 std::string WithoutAHeaderPrintedOver(const std::string& text) {
   static const std::vector<std::string_view> kHeaderWords = {
       "科目名称", "科目编码", "功能分类", "经济分类", "合计",     "基本支出",
@@ -225,8 +221,9 @@ std::string WithoutAHeaderPrintedOver(const std::string& text) {
     for (std::string_view word : kHeaderWords) words += Has(header, word) ? 1 : 0;
     bool amounts = false;
     for (std::size_t i = 0; i + 2 < header.size() && !amounts; ++i) {
-      amounts = IsAsciiDigitByte(header[i]) && (header[i + 1] == '.' || header[i + 1] == ',') &&
-                IsAsciiDigitByte(header[i + 2]);
+      amounts = IsAsciiDigit(static_cast<unsigned char>(header[i])) &&
+                (header[i + 1] == '.' || header[i + 1] == ',') &&
+                IsAsciiDigit(static_cast<unsigned char>(header[i + 2]));
     }
     if (words >= 2 && !amounts) return folded.substr(start);
     break;

@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "extract/ocr/amount_reading.h"
+#include "extract/pdf/unruled_stages.h"
 
 namespace disclose::ocr {
 
@@ -136,15 +137,11 @@ std::vector<pdf::Glyph> ToGlyphs(const std::vector<Symbol>& unordered, double sc
   // table without rules a label and the 行次 or amount after it are two cells
   // 0.6 em apart (the padding of two cells), and closed they were one
   // ("二、政府性基金预算拨款收入2").
-  // A full-width comma or point after a digit (or after a mark it doubles, "22,570,605.，") is an
-  // amount's mark ("29,026，" over "535.86" in a narrow cell), not Chinese text: closed up to the
-  // next cell's label, the cut amount and the label were one chunk and the row was lost (H25
-  // s3w_0397).
+  // A full-width comma or point after a digit is an amount's mark (pdf::unruled::
+  // IsFullWidthAmountMark), not Chinese text: closed up to the next cell's label, the cut amount
+  // and the label were one chunk and the row was lost (H25 s3w_0397).
   auto amount_mark = [&glyphs](std::size_t i) {
-    return i > 0 && (glyphs[i].text == "，" || glyphs[i].text == "．") &&
-           !glyphs[i - 1].text.empty() &&
-           ((glyphs[i - 1].text.back() >= '0' && glyphs[i - 1].text.back() <= '9') ||
-            glyphs[i - 1].text.back() == '.' || glyphs[i - 1].text.back() == ',');
+    return i > 0 && pdf::unruled::IsFullWidthAmountMark(glyphs[i].text, glyphs[i - 1].text);
   };
   for (std::size_t i = 1; i < glyphs.size(); ++i) {
     pdf::Glyph& left = glyphs[i - 1];

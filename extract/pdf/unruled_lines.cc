@@ -67,19 +67,16 @@ bool HasLeader(std::string_view text) {
 // An amount cut after its point ("46." over "69" in a narrow cell) or
 // after a group's comma ("42,107," over "319.14") ends in the point or the
 // comma: still a number's edge. Missed, the cut amount ran into the label of
-// the next cell and its row was lost. OCR reads the comma of a cut amount
-// full-width ("29,026，" over "535.86", H25 s3w_0397): after a digit, or after
-// a mark it doubles ("22,570,605.，", H27 s3w_0418), it is the same edge.
+// the next cell and its row was lost. So does one OCR read with a full-width
+// mark (IsFullWidthAmountMark).
 bool EndsInNumberEdge(const PageContent& page, const Chunk& chunk) {
-  const std::string& last = page.glyphs[static_cast<std::size_t>(chunk.glyphs.back())].text;
+  const std::string_view last = page.glyphs[static_cast<std::size_t>(chunk.glyphs.back())].text;
   if (last.empty()) return false;
-  const char before = last.back();
-  if (IsDigitChar(before) || before == '.' || before == ',') return true;
-  if ((last != "，" && last != "．") || chunk.glyphs.size() < 2) return false;
-  const std::string& digit =
-      page.glyphs[static_cast<std::size_t>(chunk.glyphs[chunk.glyphs.size() - 2])].text;
-  return !digit.empty() &&
-         (IsDigitChar(digit.back()) || digit.back() == '.' || digit.back() == ',');
+  if (IsDigitPiece(last.substr(last.size() - 1))) return true;
+  return chunk.glyphs.size() >= 2 &&
+         IsFullWidthAmountMark(
+             last,
+             page.glyphs[static_cast<std::size_t>(chunk.glyphs[chunk.glyphs.size() - 2])].text);
 }
 
 }  // namespace

@@ -48,6 +48,10 @@ bool IsHeaderIdeograph(char32_t c) {
 // look-alike of a digit, so only a column of figures above and below makes it one.
 enum class Shape { kNone, kLookalikes, kOneCharacter };
 
+bool IsLatinLetter(char32_t c) {
+  return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+}
+
 bool IsSpeckMark(char32_t c) {
   static constexpr std::u32string_view kSpecks = U"。，、,.'`·:;：；\"“”‘’";
   return kSpecks.find(c) != std::u32string_view::npos;
@@ -86,9 +90,8 @@ constexpr std::size_t kMaxGluedMarks = 2;
 bool IsMoneyUnderMarks(const Chunk& chunk, bool grouped = true) {
   const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
   auto is_mark = [grouped](char32_t c) {
-    const bool letter = (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
     return (IsDigitLookalike(c) && !(c >= U'0' && c <= U'9')) || IsSpeckMark(c) ||
-           (!grouped && letter);
+           (!grouped && IsLatinLetter(c));
   };
   std::size_t begin = 0;
   std::size_t end = text.size();
@@ -149,11 +152,7 @@ bool IsMoneyWithMisplacedMarks(const Chunk& chunk) {
       !IsDigitChar(text[n - 2]) || !IsDigitChar(text[n - 1])) {
     return false;
   }
-  if (!std::all_of(text.begin(), text.end(),
-                   [](char c) { return IsDigitChar(c) || c == '.' || c == ','; })) {
-    return false;
-  }
-  return std::count_if(text.begin(), text.end(), IsDigitChar) >= kLeastDigits;
+  return IsDigitPiece(text) && std::count_if(text.begin(), text.end(), IsDigitChar) >= kLeastDigits;
 }
 
 // At most this many digits of an amount read as look-alikes.
@@ -198,8 +197,8 @@ Shape ShapeOf(const Chunk& chunk) {
       std::none_of(text.begin(), text.end(), IsHeaderIdeograph)) {
     return Shape::kLookalikes;
   }
-  const bool latin = (text[0] >= U'A' && text[0] <= U'Z') || (text[0] >= U'a' && text[0] <= U'z');
-  if (text.size() == 1 && (IsCjkIdeograph(text[0]) || latin) && !IsHeaderIdeograph(text[0])) {
+  if (text.size() == 1 && (IsCjkIdeograph(text[0]) || IsLatinLetter(text[0])) &&
+      !IsHeaderIdeograph(text[0])) {
     return Shape::kOneCharacter;
   }
   return Shape::kNone;

@@ -137,6 +137,14 @@ inline bool IsDigitPiece(std::string_view text) {
   });
 }
 
+// OCR's reading of a cut amount's comma or point: a full-width ， or ． (`glyph`) right after a
+// digit or an ASCII mark (`before`, the glyph before it): "29,026，" over "535.86" (H25 s3w_0397),
+// a mark doubled "22,570,605.，" (H27 s3w_0418). It ends a number as the ASCII mark does.
+inline bool IsFullWidthAmountMark(std::string_view glyph, std::string_view before) {
+  return (glyph == "，" || glyph == "．") && !before.empty() &&
+         IsDigitPiece(before.substr(before.size() - 1));
+}
+
 // Stage 1 (unruled_lines.cc).
 std::vector<Line> BuildLines(const PageContent& page, const std::vector<char>& glyph_taken);
 std::string Compact(std::string_view text);  // folded, without whitespace
