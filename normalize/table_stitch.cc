@@ -478,9 +478,32 @@ class Stitcher {
     const int body = previous.parts.size() == 1 ? upper_part.header.header_rows : 0;
     std::optional<Table> aligned = upper.ruled ? AlignRuledToColumnsAbove(upper, lower)
                                                : AlignToColumnsAbove(upper, body, lower);
+    // The part just above may not show every column with a figure (a lone row of the page
+    // before leaves 项目支出 blank, H30 s3w_0479), so its columns alone cannot place the
+    // page's; the parts stitched so far share one set of columns and show them all.
+    if (!aligned && !upper.ruled && previous.parts.size() > 1) {
+      if (std::optional<Table> so_far = StackedParts(previous)) {
+        aligned = AlignToColumnsAbove(*so_far, previous.parts.front().header.header_rows, lower);
+      }
+    }
     if (!aligned) return nullptr;
     owned_tables_.push_back(std::move(*aligned));
     return &owned_tables_.back();
+  }
+
+  // The parts of `table` stacked into one grid; nullopt when they differ in columns.
+  static std::optional<Table> StackedParts(const StitchedTable& table) {
+    std::optional<Table> stacked;
+    for (const TablePart& part : table.parts) {
+      if (!stacked) {
+        stacked = *part.table;
+      } else if (stacked->column_count != part.table->column_count) {
+        return std::nullopt;
+      } else {
+        stacked = StackTables(*stacked, *part.table);
+      }
+    }
+    return stacked;
   }
 
   // A private copy of a part's grid, for joining cells across parts.

@@ -1449,6 +1449,48 @@ INSTANTIATE_TEST_SUITE_P(Cases, AlignColumnsTest,
                            return std::string(param.param.name);
                          });
 
+// H30 s3w_0479_final: a head part whose header OCR glued into one label column (科目编码 and
+// 科目名称 over 201一般公共服务支出) reads 4 columns; the pages below read 类 | 款 | 项 | 名称
+// apart, 7 columns. The lone row after the head left 项目支出 blank, so its columns alone could
+// not place the next page's 项目支出 figures: that page was never stitched and its 23 amounts
+// went to `other`. The parts stitched so far share one set of columns and show them all.
+TEST(AlignColumnsTest, ContinuationPlacedByTheColumnsOfEveryPartSoFar) {
+  auto place = [](Table& table, int page, const std::vector<std::pair<double, double>>& xs) {
+    table.pages = {page};
+    for (TableCell& cell : table.cells) {
+      const auto& [x0, x1] = xs[static_cast<std::size_t>(cell.column)];
+      cell.provenance.page = page;
+      cell.provenance.box = Box{x0, 60.0 + 20 * cell.row, x1, 72.0 + 20 * cell.row};
+    }
+  };
+  Table head = Grid({{"功能分类科目编码 科目名称 类 款 项", "本年支出合计", "基本支出", "项目支出"},
+                     {"合计", "3,167.51", "2,148.70", "1,018.81"},
+                     {"201一般公共服务支出", "693.16", "693.16", ""}});
+  place(head, 2, {{51, 300}, {348, 392}, {419, 462}, {490, 532}});
+  const std::vector<std::pair<double, double>> apart = {
+      {51, 66}, {120, 134}, {170, 182}, {200, 290}, {358, 392}, {428, 462}, {498, 532}};
+  Table lone_row = Grid({{"201", "11", "", "纪检监察事务", "693.16", "693.16", ""}});
+  place(lone_row, 3, apart);
+  Table next_page = Grid({{"201", "11", "01", "行政运行", "693.16", "693.16", ""},
+                          {"205", "", "", "教育支出", "460.32", "136.86", "323.46"}});
+  place(next_page, 4, apart);
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(Identified(0, &head, "支出决算表", "final.expenditure"));
+  identified.push_back(Identified(1, &lone_row, "", "other"));
+  identified.push_back(Identified(2, &next_page, "", "other"));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 1u);
+  ASSERT_EQ(stitched[0].parts.size(), 3u);
+  const Table& lower = *stitched[0].parts[2].table;
+  ASSERT_EQ(lower.column_count, 4);
+  EXPECT_EQ(std::string(lower.TextAt(1, 0)), "205\n教育支出");
+  EXPECT_EQ(std::string(lower.TextAt(1, 1)), "460.32");
+  EXPECT_EQ(std::string(lower.TextAt(1, 3)), "323.46");
+}
+
 // A header alone at the foot of its page, its body pushed to the next page, which reads one
 // column fewer (其他收入 blank in every row, 栏次 2 and 3 in one cell): no figure above says where
 // the columns are, so the header's last row does (类 | 款 | 项 | … | 其他收入, each column reaching
