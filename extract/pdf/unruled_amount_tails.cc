@@ -123,6 +123,14 @@ bool CompletesAsRead(std::string_view above, std::string_view piece, const TailO
     decimals.front() = '.';
     if (Completes(above, decimals)) return true;
   }
+  // A group comma inside the head read as a point (21,791.6 over 64.05, H29 s3w_0458_budget):
+  // a point the head's decimals do not follow, read as the comma, makes the two one amount.
+  if (const std::size_t point = above.rfind('.');
+      point != std::string_view::npos && point + 1 < above.size() && !IsWellFormedAmount(above)) {
+    std::string comma(above);
+    comma[point] = ',';
+    if (Completes(comma, piece)) return true;
+  }
   if (above.back() != ',' && above.back() != '.') return false;
   // A mark doubled at the cut (22,570,605.， over 29, H27 s3w_0418_final): either one is the mark.
   if (above.size() >= 2 && (above[above.size() - 2] == ',' || above[above.size() - 2] == '.')) {
