@@ -45,7 +45,8 @@ bool IsHeaderIdeograph(char32_t c) {
 }
 
 // kOneCharacter: an ideograph or a Latin letter alone (a 行次 2 read N, H28 s3w_0441_budget): no
-// look-alike of a digit, so only a column of figures above and below makes it one.
+// look-alike of a digit, so a column of figures above and below makes it one, or on one side
+// in a row printing amounts in two columns or more.
 enum class Shape { kNone, kLookalikes, kOneCharacter };
 
 bool IsLatinLetter(char32_t c) {
@@ -213,8 +214,9 @@ bool AmountBeside(const std::vector<Line>& lines, std::size_t line, int step, co
   for (long at = static_cast<long>(line) + step;
        at >= 0 && at < static_cast<long>(lines.size()) && counted < kNeighbourLines; at += step) {
     const Line& other = lines[static_cast<std::size_t>(at)];
+    // Nor are the wrapped rests of a row's amounts (92,356.2 over 9): they belong to the row.
     const bool label_rest = other.chunks.size() == 1 && !other.chunks.front().figure;
-    if (!label_rest) ++counted;
+    if (!label_rest && !other.tail) ++counted;
     if (!IsBodyRow(other)) continue;
     for (std::size_t c = 0; c < other.chunks.size(); ++c) {
       if (!IsAmount(other, c)) continue;
@@ -291,7 +293,12 @@ void MarkMisreadFigures(std::vector<Line>& lines) {
       // (总计 = 1721.57, its 行次 7 read =, became 71,721.57), so it stays a mark.
       const bool above = AmountBeside(lines, l, -1, chunk);
       const bool below = AmountBeside(lines, l, +1, chunk);
-      if ((above && below) || (shape == Shape::kLookalikes && money >= 1 && (above || below))) {
+      // An ideograph alone in a column of figures, in a row printing amounts in two columns or
+      // more, is a figure misread too where the table's last row leaves nothing below it (款 11
+      // read 工, H30 s3w_0477_budget: the rows under it were lost as paragraphs).
+      const bool in_money_row = (shape == Shape::kLookalikes && money >= 1) ||
+                                (shape == Shape::kOneCharacter && money >= 2);
+      if ((above && below) || (in_money_row && (above || below))) {
         marked.push_back({l, c, false});
       }
     }
