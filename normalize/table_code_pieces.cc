@@ -186,6 +186,13 @@ std::vector<int> PiecesReadAs(std::string_view key) {
       add(digit * 10 + other);
       add(other * 10 + digit);
     }
+  } else if (key.size() == 2 && std::count_if(key.begin(), key.end(), [](char ch) {
+                                  return ch >= '0' && ch <= '9';
+                                }) == 1) {
+    // One digit and a mark read for the other (]1 for 11): the digit keeps its place.
+    const bool first = key[0] >= '0' && key[0] <= '9';
+    const int digit = (first ? key[0] : key[1]) - '0';
+    for (int other = 0; other <= 9; ++other) add(first ? digit * 10 + other : other * 10 + digit);
   } else if (key.size() == 3) {
     for (std::size_t drop = 0; drop < 3; ++drop) {
       std::string rest(key);

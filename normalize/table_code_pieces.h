@@ -50,7 +50,8 @@ bool PadsPieces(const Table& grid, int c);
 
 // The two-digit 项 pieces a scan's reading of one may stand for: a digit lost ("0" for 01 to 09
 // or 10 to 90), a stroke read as a digit ("101" for 01, 11 or 10), a serif 6 or 8 read 0 ("00",
-// which the classification never numbers), or, read with no digit at all (99 read 的), any.
+// which the classification never numbers), one digit with a mark for the other ("]1" for 01 to
+// 91), or, read with no digit at all (99 read 的), any.
 std::vector<int> PiecesReadAs(std::string_view key);
 
 // A piece as printed: 1 -> "01".
