@@ -1143,6 +1143,27 @@ INSTANTIATE_TEST_SUITE_P(Commas, AmountCutAfterItsCommaTest,
                                            CutComma{"，", TextOrigin::kTextLayer},
                                            CutComma{",，", TextOrigin::kOcr}));
 
+// A group's comma inside the cut head read as a point by OCR (21,791.6 over 64.05 for
+// 21,791,664.05, H29 s3w_0458_budget): the two stayed two rows, neither a figure. On an OCR
+// page the point that no two decimals follow is read as the comma it stands for; a text layer
+// prints its marks as they are.
+TEST(UnruledTableTest, OcrGroupCommaReadAsAPointInsideTheCutHead) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    PageContent page =
+        SummaryPage("单位：元", 240, 420,
+                    {{116, "一、一般公共预算", "42,107.3", "一、社会保障和", "26,574,784.24"},
+                     {128, "财政拨款", "19.14", "就业支出", ""},
+                     {154, "", "", "二、城乡社区支出", "15,532,534.90"},
+                     {180, "本年收入合计", "42,107,319.14", "本年支出合计", "42,107,319.14"},
+                     {206, "总计", "42,107,319.14", "总计", "42,107,319.14"}});
+    page.page.text_origin = origin;
+    const Table table = OnlyTable(page);
+    const bool joined = table.row_count > 1 && CompactRow(table, 1).size() > 1 &&
+                        CompactRow(table, 1)[1] == "42,107.319.14";
+    EXPECT_EQ(joined, origin == TextOrigin::kOcr);
+  }
+}
+
 // A class with no amount in any column (30206 | 电费, its figures blank) in a
 // table whose codes have a column of their own: its code is a figure, but the
 // row is a row of labels, not the table's end. Taken for the end, the rows
@@ -1499,6 +1520,74 @@ TEST(UnruledTableTest, OcrMisreadRowNumberKeepsTheSummaryWhole) {
       EXPECT_EQ(CompactRow(table, 4)[0], "四、事业收入");
       EXPECT_EQ(CompactRow(table, 7)[0], "总计");
     }
+  }
+}
+
+// A table of split codes whose 项目支出 amounts wrap (92,356.2 over 9) and whose last two rows'
+// 款 11 chi_sim read 工 and 了 (H30 s3w_0477_budget): a row under the 工 is none, only wrapped
+// rests and the 了 row, so the 工 had a figure column on one side only, and the 了 stood more
+// than three lines from the figure above it when the rests counted as lines. Both rows were
+// lost as paragraphs. A row printing amounts in two columns makes a lone ideograph in a column
+// of figures a figure misread, and a wrapped rest is part of its row, no line between rows.
+TEST(UnruledTableTest, OcrCodeReadAsAnIdeographInTheLastRowsOverWrappedAmounts) {
+  struct Case {
+    const char* name;
+    const char* first_kuan;  // 款 of the last two rows, as read
+    const char* second_kuan;
+    TextOrigin origin;
+    int rows;  // body rows in the table
+  };
+  const Case cases[] = {
+      {"read right", "11", "11", TextOrigin::kOcr, 5},
+      {"read 工 and 了", "工", "了", TextOrigin::kOcr, 5},
+      {"工 and 了 on a text layer", "工", "了", TextOrigin::kTextLayer, 3},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(3);
+    page.page.text_origin = c.origin;
+    AddRun(page, "类", 51, 60);
+    AddRun(page, "款", 146, 60);
+    AddRun(page, "项", 177, 60);
+    AddRun(page, "科目名称", 210, 60);
+    RightAligned(page, "合计", 407, 60);
+    RightAligned(page, "基本支出", 469, 60);
+    RightAligned(page, "项目支出", 533, 60);
+    struct Row {
+      const char* kuan;
+      const char* xiang;
+      const char* name;
+      const char* total;
+      const char* basic;
+      const char* project_head;
+      const char* project_rest;
+    };
+    const Row rows[] = {
+        {"01", "", "人大事务", "206,447.22", "89,524.99", "116,922.", "23"},
+        {"01", "01", "行政运行", "132,592.35", "41,802.27", "90,790.0", "8"},
+        {"01", "02", "一般行政管理事务", "73,854.87", "47,722.72", "26,132.1", "5"},
+        {c.first_kuan, "", "纪检监察事务", "96,358.89", "4,002.60", "92,356.2", "9"},
+        {c.second_kuan, "01", "行政运行", "96,358.89", "4,002.60", "92,356.2", "9"}};
+    double top = 90;
+    for (const Row& row : rows) {
+      AddRun(page, "201", 51, top);
+      AddRun(page, row.kuan, 147, top);
+      AddRun(page, row.xiang, 177, top);
+      AddRun(page, row.name, 210, top);
+      RightAligned(page, row.total, 407, top);
+      RightAligned(page, row.basic, 469, top);
+      RightAligned(page, row.project_head, 533, top);
+      RightAligned(page, row.project_rest, 533, top + 12);
+      top += 40;
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_GE(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    int body = 0;
+    for (int r = 0; r < table.row_count; ++r) {
+      if (CompactRow(table, r)[0] == "201") ++body;
+    }
+    EXPECT_EQ(body, c.rows);
   }
 }
 

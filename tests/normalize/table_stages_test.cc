@@ -3334,7 +3334,8 @@ TEST(HeaderTest, OcrRowNumberWordJoinedToTheAmountWord) {
 // 款 pieces of a scan read as letters of their shape (1I, D1), with a stroke added (01L), or
 // with a digit lost (1 for 11 where the column prints 03): the two digits when the reading
 // allows them, else the 项 rows under the 款 row say its piece (rows print in the tree's
-// order), and a 项 row whose 款 was lost is under the 款 row above it. A 款 row nothing
+// order), and a 项 row whose 款 was lost is under the 款 row above it. A piece of one digit and
+// a mark (]5) is a 款 of that digit whose name the row reads. A 款 row nothing
 // explains (its name naming none of the pieces its reading allows) keeps its class code
 // (ocr.duplicate_code then names it), never a wrong 款.
 TEST(RowsTest, OcrCodePiecesMisread) {
@@ -3354,7 +3355,10 @@ TEST(RowsTest, OcrCodePiecesMisread) {
                      {"213", "1", "", "甲乙丙丁", "4.00"},
                      {"213", "1", "01", "行政运行", "4.00"},
                      {"214", "tl", "", "公路水路运输", "3.00"},
-                     {"214", "tl", "01", "行政运行", "3.00"}});
+                     {"214", "tl", "01", "行政运行", "3.00"},
+                     // 05 read ]5, then 了 (H30 s3w_0477_budget: 11 read ]1 and 了).
+                     {"208", "]5", "", "行政事业单位养老支出", "2.00"},
+                     {"208", "了", "05", "机关事业单位基本养老保险缴费支出", "2.00"}});
   for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
   StitchedTable stitched = OnePart(grid, "budget.expenditure");
   stitched.declared = UnitOfAmount::kYuan;
@@ -3363,9 +3367,10 @@ TEST(RowsTest, OcrCodePiecesMisread) {
   const CanonicalTable table = ReadRows(stitched, columns, RowsOptions{}, 0, findings);
   std::vector<std::string> codes;
   for (const CanonicalRow& row : table.rows) codes.push_back(row.row_code);
-  EXPECT_EQ(codes, (std::vector<std::string>{"201", "20101", "2010101", "20103", "2010350", "20111",
-                                             "2011101", "21011", "2101101", "21211", "2121101",
-                                             "213", "213", "21411", "2141101"}));
+  EXPECT_EQ(codes,
+            (std::vector<std::string>{"201", "20101", "2010101", "20103", "2010350", "20111",
+                                      "2011101", "21011", "2101101", "21211", "2121101", "213",
+                                      "213", "21411", "2141101", "20805", "2080505"}));
 }
 
 TEST(RowsTest, CodedRowsAndFiguresInFen) {
