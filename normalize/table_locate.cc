@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -414,8 +415,26 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
       ++lower_lines;
       continue;
     }
+    std::vector<std::string> words = SplitWords(text);
     if (std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      continue;
+      if (paragraph->provenance.origin != TextOrigin::kOcr) continue;
+      // A header printed again over a continued table's first row and read with it as one
+      // line (本年收入合计 4119,853.64 财政拨款收入 4119,853.64 其他收入, H25 s3w_0391_final):
+      // the grid below had no header, and its columns were left unkeyed. The line's words
+      // without digits are the header when they name three figure columns, which no row
+      // label does (a total row names 合计 twice at most).
+      words.erase(std::remove_if(words.begin(), words.end(),
+                                 [](const std::string& word) {
+                                   return std::any_of(word.begin(), word.end(),
+                                                      [](char c) { return c >= '0' && c <= '9'; });
+                                 }),
+                  words.end());
+      std::set<std::string> keys;
+      for (const std::string& word : words) {
+        const std::string key = ColumnKeyForHeader({word});
+        if (!key.empty() && key != "-") keys.insert(key);
+      }
+      if (keys.size() < 3) continue;
     }
     // A table's title is no header, whatever fund and figure words it prints (一般公共预算财政拨款
     // “三公 ”经费支出决算表, its words read apart by a scan: general_budget and final); the
@@ -427,7 +446,6 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
       rest = trimmed;
       continue;
     }
-    std::vector<std::string> words = SplitWords(text);
     int figure_words = 0;
     if (paragraph->provenance.origin == TextOrigin::kOcr) {
       for (std::string& lower_rest : RestsOnALowerLine(words)) {

@@ -256,6 +256,41 @@ TEST(LocateTest, OcrHeaderWordCompletedByItsRestOnTheCodeWordsLine) {
   }
 }
 
+// H25 s3w_0391_final on a scan: a continued table's header printed again over its first row and
+// read with it as one line (都目编码 笠生保季和就业支出 本年收入合计 4119,853.64 …). Skipped
+// for its digits, the grid below had no header and its 22 figures went unkeyed. On a scan the
+// line's words without digits are the header when they name three figure columns; a total row
+// names fewer (本年收入合计 … 本年支出合计), and a text layer prints no such overlap.
+TEST(LocateTest, OcrHeaderReadWithTheRowItWasPrintedOver) {
+  struct Case {
+    const char* name;
+    TextOrigin origin;
+    const char* line;
+    std::vector<std::string> words;
+  };
+  const Case cases[] = {
+      {"OverARow",
+       TextOrigin::kOcr,
+       "都目编码 笠生保季和就业支出 本年收入合计 4119,853.64 财政拨款收入 4119,853.64 其他收入",
+       {"都目编码", "笠生保季和就业支出", "本年收入合计", "财政拨款收入", "其他收入"}},
+      {"ATotalRow", TextOrigin::kOcr, "本年收入合计 4,853.02 本年支出合计 4,853.02", {}},
+      {"TextLayer",
+       TextOrigin::kTextLayer,
+       "科目编码 社会保障和就业支出 本年收入合计 4,119,853.64 财政拨款收入 4,119,853.64 其他收入",
+       {}},
+  };
+  for (const Case& c : cases) {
+    const Document document =
+        LinesAboveAGrid({"收入决算表", "金额单位：元", c.line}, c.origin,
+                        {{"20805行政事业单位养老支出", "2,969,189.46", "2,969,189.46"},
+                         {"2080501行政单位离退休", "883,918.11", "883,918.11"}});
+    std::vector<Finding> findings;
+    const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
+    ASSERT_EQ(located.size(), 1u) << c.name;
+    EXPECT_EQ(located[0].header_above, c.words) << c.name;
+  }
+}
+
 // H11 s3w_0171_final on a scan: the 三公 table's title right above its grid, its words read apart
 // (一般公共预算财政拨款 “三公 ”经费支出决算表单位:万元), was taken for a header naming two
 // figure columns (general_budget, final). A title is no header line.
