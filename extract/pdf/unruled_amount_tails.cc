@@ -123,7 +123,7 @@ bool CompletesAsRead(std::string_view above, std::string_view piece, const TailO
     decimals.front() = '.';
     if (Completes(above, decimals)) return true;
   }
-  // A group comma inside the head read as a point (21,791.6 over 64.05, H29 s3w_0458_budget):
+  // A group comma inside the head read as a point (21,791.6 over 64.05, H29 s3w_0458_final):
   // a point the head's decimals do not follow, read as the comma, makes the two one amount.
   if (const std::size_t point = above.rfind('.');
       point != std::string_view::npos && point + 1 < above.size() && !IsWellFormedAmount(above)) {

@@ -1144,7 +1144,7 @@ INSTANTIATE_TEST_SUITE_P(Commas, AmountCutAfterItsCommaTest,
                                            CutComma{",，", TextOrigin::kOcr}));
 
 // A group's comma inside the cut head read as a point by OCR (21,791.6 over 64.05 for
-// 21,791,664.05, H29 s3w_0458_budget): the two stayed two rows, neither a figure. On an OCR
+// 21,791,664.05, H29 s3w_0458_final): the two stayed two rows, neither a figure. On an OCR
 // page the point that no two decimals follow is read as the comma it stands for; a text layer
 // prints its marks as they are.
 TEST(UnruledTableTest, OcrGroupCommaReadAsAPointInsideTheCutHead) {
