@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/text.h"
@@ -14,6 +15,7 @@
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
 #include "normalize/tables.h"
+#include "normalize/three_public.h"
 
 namespace disclose {
 namespace {
@@ -594,18 +596,16 @@ int KeyOcrThreePublicTotalBySums(const TablePart& first, std::vector<std::string
                                  std::string& evidence) {
   const Table& table = *first.table;
   if (!IsOcrGrid(table)) return -1;
-  if (std::find(column_rows.begin(), column_rows.end(), "three_public.total") != column_rows.end())
+  if (std::find(column_rows.begin(), column_rows.end(), kThreePublicTotal) != column_rows.end())
     return -1;
-  const bool vehicle_total = std::find(column_rows.begin(), column_rows.end(),
-                                       "three_public.vehicle_total") != column_rows.end();
+  const std::vector<std::string_view> item_rows =
+      ThreePublicTotalItems(std::find(column_rows.begin(), column_rows.end(),
+                                      kThreePublicVehicleTotal) != column_rows.end());
   std::vector<int> items;
   std::vector<int> unnamed;
   for (std::size_t c = 0; c < column_rows.size(); ++c) {
     const std::string& row = column_rows[c];
-    if (row == "three_public.overseas" || row == "three_public.reception" ||
-        (vehicle_total ? row == "three_public.vehicle_total"
-                       : (row == "three_public.vehicle_purchase" ||
-                          row == "three_public.vehicle_operation"))) {
+    if (std::find(item_rows.begin(), item_rows.end(), row) != item_rows.end()) {
       items.push_back(static_cast<int>(c));
     } else if (row.empty() && !IsCodeRole(first.header.roles[c]) &&
                MoneyCells(table, first.header.header_rows, static_cast<int>(c)) >= 2) {
@@ -724,13 +724,10 @@ void MergeSegmentsWithoutLabels(const StitchedTable& stitched, std::vector<Segme
 // part is keyed, the one column keyed by the group alone is the other part.
 void KeyOcrVehiclePartByElimination(const std::vector<bool>& keyed_by_group,
                                     std::vector<std::string>& column_rows) {
-  constexpr std::string_view kTotal = "three_public.vehicle_total";
-  constexpr std::string_view kParts[] = {"three_public.vehicle_purchase",
-                                         "three_public.vehicle_operation"};
   std::vector<std::size_t> by_group;
   bool total = false;
   for (std::size_t c = 0; c < column_rows.size(); ++c) {
-    if (column_rows[c] != kTotal) continue;
+    if (column_rows[c] != kThreePublicVehicleTotal) continue;
     if (keyed_by_group[c]) {
       by_group.push_back(c);
     } else {
@@ -738,7 +735,7 @@ void KeyOcrVehiclePartByElimination(const std::vector<bool>& keyed_by_group,
     }
   }
   std::vector<std::string_view> missing;
-  for (std::string_view part : kParts) {
+  for (std::string_view part : kThreePublicVehicleParts) {
     if (std::find(column_rows.begin(), column_rows.end(), part) == column_rows.end()) {
       missing.push_back(part);
     }

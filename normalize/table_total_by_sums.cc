@@ -8,11 +8,13 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/text.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
+#include "normalize/three_public.h"
 
 namespace disclose {
 namespace {
@@ -75,35 +77,26 @@ void KeyTotal(const CanonicalTable& table, CanonicalRow& row, const std::string&
 
 // The 三公 total: overseas + vehicles + reception (the vehicles' two items where no subtotal).
 void KeyUncodedThreePublicTotal(CanonicalTable& table, std::vector<Finding>& findings) {
-  std::vector<const CanonicalRow*> parts;
-  const CanonicalRow* purchase = nullptr;
-  const CanonicalRow* operation = nullptr;
-  bool vehicle_total = false;
   std::size_t first = table.rows.size();
   std::size_t last = 0;
+  bool vehicle_total = false;
   for (std::size_t i = 0; i < table.rows.size(); ++i) {
-    const CanonicalRow& row = table.rows[i];
-    const std::string& code = row.row_code;
-    if (code == "three_public.total") return;
+    const std::string& code = table.rows[i].row_code;
+    if (code == kThreePublicTotal) return;
     if (!StartsWith(code, "three_public.")) continue;
     first = std::min(first, i);
     last = i;
-    if (code == "three_public.overseas" || code == "three_public.reception") parts.push_back(&row);
-    if (code == "three_public.vehicle_total") {
-      parts.push_back(&row);
-      vehicle_total = true;
-    }
-    if (code == "three_public.vehicle_purchase") purchase = &row;
-    if (code == "three_public.vehicle_operation") operation = &row;
+    vehicle_total = vehicle_total || code == kThreePublicVehicleTotal;
   }
-  if (!vehicle_total && purchase != nullptr && operation != nullptr) {
-    parts.push_back(purchase);
-    parts.push_back(operation);
+  const std::vector<std::string_view> items = ThreePublicTotalItems(vehicle_total);
+  std::vector<const CanonicalRow*> parts;
+  for (const CanonicalRow& row : table.rows) {
+    if (std::find(items.begin(), items.end(), row.row_code) != items.end()) parts.push_back(&row);
   }
   // Two parts at least: one alone would key any row that repeats it.
   if (parts.size() < 2) return;
   if (CanonicalRow* total = TheRowPrintingTheSums(table, first, last, parts))
-    KeyTotal(table, *total, "three_public.total", "its items", "its items", findings);
+    KeyTotal(table, *total, std::string(kThreePublicTotal), "its items", "its items", findings);
 }
 
 }  // namespace

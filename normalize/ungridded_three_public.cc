@@ -23,6 +23,7 @@
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
 #include "normalize/tables.h"
+#include "normalize/three_public.h"
 
 namespace disclose {
 
@@ -123,23 +124,21 @@ bool PairThreePublic(const std::vector<ThreePublicPiece>& pieces, bool after,
 // 万元 rounds each item.
 bool ThreePublicSumsHold(const std::map<std::string, std::int64_t>& fen, std::int64_t slack) {
   bool checked = false;
-  auto holds = [&](const std::string& whole, const std::vector<std::string>& parts) {
-    const auto w = fen.find(whole);
+  auto holds = [&](std::string_view whole, const std::vector<std::string_view>& parts) {
+    const auto w = fen.find(std::string(whole));
     if (w == fen.end()) return true;
     std::int64_t sum = 0;
-    for (const std::string& part : parts) {
-      const auto found = fen.find(part);
+    for (std::string_view part : parts) {
+      const auto found = fen.find(std::string(part));
       if (found == fen.end()) return true;
       sum += found->second;
     }
     checked = true;
     return std::llabs(sum - w->second) <= slack * static_cast<std::int64_t>(parts.size());
   };
-  const bool total =
-      holds("three_public.total",
-            {"three_public.overseas", "three_public.vehicle_total", "three_public.reception"});
-  const bool vehicle = holds("three_public.vehicle_total",
-                             {"three_public.vehicle_purchase", "three_public.vehicle_operation"});
+  const bool total = holds(kThreePublicTotal, ThreePublicTotalItems(/*vehicle_subtotal=*/true));
+  const bool vehicle = holds(kThreePublicVehicleTotal,
+                             {kThreePublicVehicleParts.begin(), kThreePublicVehicleParts.end()});
   return checked && total && vehicle;
 }
 

@@ -16,6 +16,7 @@
 #include "normalize/classification.h"
 #include "normalize/narrative_amount.h"
 #include "normalize/table_text.h"
+#include "normalize/three_public.h"
 
 namespace disclose {
 namespace {
@@ -796,17 +797,10 @@ void CheckThreePublic(const CanonicalTable& table, CheckLog& findings) {
     total.check = "sum.three_public";
     total.what = table.kind + " three_public.total column " + column;
     total.unit = table.unit;
-    total.parent = value("three_public.total", column);
-    const Figure* vehicle_total = value("three_public.vehicle_total", column);
-    for (const Figure* part : {value("three_public.overseas", column), vehicle_total,
-                               value("three_public.reception", column)}) {
-      if (part != nullptr) total.parts.push_back(part);
-    }
-    if (vehicle_total == nullptr) {
-      for (const Figure* part : {value("three_public.vehicle_purchase", column),
-                                 value("three_public.vehicle_operation", column)}) {
-        if (part != nullptr) total.parts.push_back(part);
-      }
+    total.parent = value(kThreePublicTotal, column);
+    const Figure* vehicle_total = value(kThreePublicVehicleTotal, column);
+    for (std::string_view code : ThreePublicTotalItems(vehicle_total != nullptr)) {
+      if (const Figure* part = value(code, column)) total.parts.push_back(part);
     }
     RunSum(total, findings);
     SumCheck vehicle;
@@ -814,9 +808,8 @@ void CheckThreePublic(const CanonicalTable& table, CheckLog& findings) {
     vehicle.what = table.kind + " three_public.vehicle_total column " + column;
     vehicle.unit = table.unit;
     vehicle.parent = vehicle_total;
-    for (const Figure* part : {value("three_public.vehicle_purchase", column),
-                               value("three_public.vehicle_operation", column)}) {
-      if (part != nullptr) vehicle.parts.push_back(part);
+    for (std::string_view code : kThreePublicVehicleParts) {
+      if (const Figure* part = value(code, column)) vehicle.parts.push_back(part);
     }
     RunSum(vehicle, findings);
   }
