@@ -729,8 +729,11 @@ void KeyCodeColumnsByBody(const Table& table, int header_rows, HeaderAnalysis& a
     // A scan's garbled pieces beside twice as many clean ones do not count against it (the
     // rule WithMisreadSegmentColumn applies where a header named the 项 column).
     const int garbled = cells.pieces >= 2 * cells.garbled ? cells.garbled : 0;
-    const bool mostly_codes = (cells.short_numbers >= 2 && (cells.other - garbled) * 5 <= filled) ||
-                              (left == "kuan" && cells.short_numbers == 1 && cells.other == 0);
+    // So is a column of one 款 piece right of the classes (a page printing a table's first two
+    // rows, 206 | | 科学技术支出 over 206 | 01 | 科学技术管理事务, H24 s3w_0372_budget).
+    const bool mostly_codes =
+        (cells.short_numbers >= 2 && (cells.other - garbled) * 5 <= filled) ||
+        ((left == "kuan" || left == "class") && cells.short_numbers == 1 && cells.other == 0);
     std::string& role = analysis.roles[c];
     std::string& key = analysis.keys[c];
     if (IsCodeRole(role) && role != "code" && !key.empty() && cells.short_numbers >= 1 &&

@@ -3250,6 +3250,14 @@ TEST(HeaderTest, SplitCodeColumnsKnownByTheirBody) {
         {"会计", "", "", "", "148,641.10"}},
        {"class", "kuan", "xiang"},
        {"", "", ""}},
+      // H24 s3w_0372_budget: a page holding a table's first two rows under a header read as
+      // lines above the grid prints one 款 piece; right of the classes it is the 款 column
+      // (its row was keyed 206, the class, a second time).
+      {"ALoneKuanRightOfTheClasses",
+       {{"206", "", "", "科学技术支出", "7,335.38", "7,335.38"},
+        {"206", "01", "", "科学技术管理事务", "7,335.38", "7,335.38"}},
+       {"class", "kuan", ""},
+       {"", "", ""}},
       {"AmountsAndNamesStay",
        {{"项目", "金额", "备注"}, {"办公费", "10.00", "无"}, {"邮电费", "5.00", "无"}},
        {"label", "", "label"},
