@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/text.h"
@@ -40,43 +41,58 @@ const TableCell* CellAt(const Table& table, int row, int column) {
   return nullptr;
 }
 
+// Two pages analysed as the reader analyses each, ready to be joined across their break.
+struct AnalyzedBreak {
+  AnalyzedBreak(PageContent upper_page, PageContent lower_page)
+      : upper_content(std::move(upper_page)),
+        lower_content(std::move(lower_page)),
+        upper(pdf::AnalyzePage(upper_content)),
+        lower(pdf::AnalyzePage(lower_content)) {}
+  // Each analysis was made from the content beside it: they are never parted.
+  AnalyzedBreak(const AnalyzedBreak&) = delete;
+  AnalyzedBreak& operator=(const AnalyzedBreak&) = delete;
+
+  bool Rejoin() {
+    return ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower);
+  }
+
+  PageContent upper_content;
+  PageContent lower_content;
+  PageAnalysis upper;
+  PageAnalysis lower;
+};
+
 // A table cut after its 合计 row, as the sweep's scans print it: the foot of page 1 holds the
 // title, the unit, the header and the 合计 row (too few rows for a table; its total printed
 // `total`, with `rest` wrapped under it when not empty), and page 2 goes on with the body, rows
 // `pitch` apart, 201's 项目支出 printed `project_201`. Page 1's glyphs are read 90 sure, page
-// 2's 80.
-struct CutTable {
+// 2's 80. Both pages come analysed.
+AnalyzedBreak TableCutAfterItsTotal(std::string_view unit, const std::string& total,
+                                    const std::string& rest, const std::string& project_201,
+                                    double pitch) {
   PageContent upper = OcrPage(1);
   PageContent lower = OcrPage(2);
-};
-CutTable TableCutAfterItsTotal(std::string_view unit, const std::string& total,
-                               const std::string& rest, const std::string& project_201,
-                               double pitch) {
-  CutTable cut;
-  AddRun(cut.upper, "部门支出总体情况表", 60, 650);
-  AddRun(cut.upper, unit, 400, 650);
-  AddAmountRow(cut.upper, 680, "项目", {"合计", "基本支出", "项目支出"});
-  AddAmountRow(cut.upper, 698, "合计", {total, "1,503.52", "613.14"});
-  if (!rest.empty()) AddAmountRow(cut.upper, 710, "", {rest, "", ""});
-  Sure(cut.upper, 90);
-  AddAmountRow(cut.lower, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", project_201});
-  AddAmountRow(cut.lower, 60 + pitch, "20106财政事务", {"10.00", "", "10.00"});
-  AddAmountRow(cut.lower, 60 + 2 * pitch, "20107税收事务", {"0.00", "", "0.00"});
-  Sure(cut.lower, 80);
-  return cut;
+  AddRun(upper, "部门支出总体情况表", 60, 650);
+  AddRun(upper, unit, 400, 650);
+  AddAmountRow(upper, 680, "项目", {"合计", "基本支出", "项目支出"});
+  AddAmountRow(upper, 698, "合计", {total, "1,503.52", "613.14"});
+  if (!rest.empty()) AddAmountRow(upper, 710, "", {rest, "", ""});
+  Sure(upper, 90);
+  AddAmountRow(lower, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", project_201});
+  AddAmountRow(lower, 60 + pitch, "20106财政事务", {"10.00", "", "10.00"});
+  AddAmountRow(lower, 60 + 2 * pitch, "20107税收事务", {"0.00", "", "0.00"});
+  Sure(lower, 80);
+  return AnalyzedBreak(std::move(upper), std::move(lower));
 }
 
 TEST(OcrPageBreakTest, HeaderAndRowsCutByTheBreakAreOneTableWithTheirReadingsKept) {
-  auto [upper_content, lower_content] =
-      TableCutAfterItsTotal("单位：元", "2,116.66", "", "603.14", 18);
-  PageAnalysis upper = pdf::AnalyzePage(upper_content);
-  PageAnalysis lower = pdf::AnalyzePage(lower_content);
-  ASSERT_TRUE(upper.tables.empty());
-  ASSERT_EQ(lower.tables.size(), 1u);
+  AnalyzedBreak pages = TableCutAfterItsTotal("单位：元", "2,116.66", "", "603.14", 18);
+  ASSERT_TRUE(pages.upper.tables.empty());
+  ASSERT_EQ(pages.lower.tables.size(), 1u);
   // What the per-cell pass read (RefineAnalysis): a digit the page pass had
   // wrong, put right, with its own confidence.
   TableCell* reread = nullptr;
-  for (TableCell& cell : lower.tables[0].table.cells) {
+  for (TableCell& cell : pages.lower.tables[0].table.cells) {
     if (cell.text == "603.14") reread = &cell;
   }
   ASSERT_NE(reread, nullptr);
@@ -84,9 +100,9 @@ TEST(OcrPageBreakTest, HeaderAndRowsCutByTheBreakAreOneTableWithTheirReadingsKep
   reread->provenance.origin = TextOrigin::kOcr;
   reread->provenance.confidence = 97;
 
-  ASSERT_TRUE(ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower));
-  ASSERT_EQ(upper.tables.size(), 1u);
-  const Table& head = upper.tables[0].table;
+  ASSERT_TRUE(pages.Rejoin());
+  ASSERT_EQ(pages.upper.tables.size(), 1u);
+  const Table& head = pages.upper.tables[0].table;
   EXPECT_TRUE(head.continues_on_next_page);
   ASSERT_EQ(head.column_count, 4);
   const TableCell* total = CellAt(head, 1, 1);
@@ -96,14 +112,14 @@ TEST(OcrPageBreakTest, HeaderAndRowsCutByTheBreakAreOneTableWithTheirReadingsKep
   EXPECT_EQ(total->provenance.confidence, 90);  // its glyphs' least
   EXPECT_EQ(head.provenance.origin, TextOrigin::kOcr);
 
-  ASSERT_EQ(lower.tables.size(), 1u);
-  const Table& body = lower.tables[0].table;
+  ASSERT_EQ(pages.lower.tables.size(), 1u);
+  const Table& body = pages.lower.tables[0].table;
   EXPECT_TRUE(body.continued_from_previous_page);
   const TableCell* kept = CellAt(body, 0, 3);
   ASSERT_NE(kept, nullptr);
   EXPECT_EQ(kept->text, "608.14");  // the cell's own reading, not the page pass's
   EXPECT_EQ(kept->provenance.confidence, 97);
-  for (const Paragraph& paragraph : upper.layout.paragraphs) {
+  for (const Paragraph& paragraph : pages.upper.layout.paragraphs) {
     EXPECT_EQ(paragraph.provenance.origin, TextOrigin::kOcr) << paragraph.text;
   }
 }
@@ -113,14 +129,11 @@ TEST(OcrPageBreakTest, HeaderAndRowsCutByTheBreakAreOneTableWithTheirReadingsKep
 // own reading is ("22,570,605，" over "29" read digit for digit was 2,257,060,529, H27
 // s3w_0418_final).
 TEST(OcrPageBreakTest, AmountLaidOutByTheJoinGetsTheAmountGrammar) {
-  auto [upper_content, lower_content] =
-      TableCutAfterItsTotal("单位：元", "2,116，", "66", "603.14", 18);
-  PageAnalysis upper = pdf::AnalyzePage(upper_content);
-  PageAnalysis lower = pdf::AnalyzePage(lower_content);
-  ASSERT_TRUE(upper.tables.empty());
-  ASSERT_TRUE(ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower));
-  ASSERT_EQ(upper.tables.size(), 1u);
-  const TableCell* total = CellAt(upper.tables[0].table, 1, 1);
+  AnalyzedBreak pages = TableCutAfterItsTotal("单位：元", "2,116，", "66", "603.14", 18);
+  ASSERT_TRUE(pages.upper.tables.empty());
+  ASSERT_TRUE(pages.Rejoin());
+  ASSERT_EQ(pages.upper.tables.size(), 1u);
+  const TableCell* total = CellAt(pages.upper.tables[0].table, 1, 1);
   ASSERT_NE(total, nullptr);
   EXPECT_EQ(total->text, "2,116.66");
 }
@@ -131,13 +144,10 @@ TEST(OcrPageBreakTest, AmountLaidOutByTheJoinGetsTheAmountGrammar) {
 TEST(OcrPageBreakTest, ReadingWithAWrappedRestIsKeptByTheJoin) {
   for (const double grown : {0.0, 14.0}) {
     SCOPED_TRACE(grown > 0 ? "box grown over the rest" : "box as laid out");
-    auto [upper_content, lower_content] =
-        TableCutAfterItsTotal("单位：万元", "2,116.66", "", "603.1", 36);
-    PageAnalysis upper = pdf::AnalyzePage(upper_content);
-    PageAnalysis lower = pdf::AnalyzePage(lower_content);
-    ASSERT_EQ(lower.tables.size(), 1u);
+    AnalyzedBreak pages = TableCutAfterItsTotal("单位：万元", "2,116.66", "", "603.1", 36);
+    ASSERT_EQ(pages.lower.tables.size(), 1u);
     TableCell* reread = nullptr;
-    for (TableCell& cell : lower.tables[0].table.cells) {
+    for (TableCell& cell : pages.lower.tables[0].table.cells) {
       if (cell.text == "603.1") reread = &cell;
     }
     ASSERT_NE(reread, nullptr);
@@ -146,9 +156,9 @@ TEST(OcrPageBreakTest, ReadingWithAWrappedRestIsKeptByTheJoin) {
     reread->provenance.box->y1 += grown;
     reread->provenance.box->x1 += grown / 40;
 
-    ASSERT_TRUE(ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower));
-    ASSERT_EQ(lower.tables.size(), 1u);
-    const TableCell* kept = CellAt(lower.tables[0].table, 0, 3);
+    ASSERT_TRUE(pages.Rejoin());
+    ASSERT_EQ(pages.lower.tables.size(), 1u);
+    const TableCell* kept = CellAt(pages.lower.tables[0].table, 0, 3);
     ASSERT_NE(kept, nullptr);
     EXPECT_EQ(kept->text, "603.14");
     EXPECT_EQ(kept->provenance.confidence, 93);
@@ -185,17 +195,15 @@ TEST(OcrPageBreakTest, RepeatedHeaderReadAWordWrongStillContinuesTheTable) {
     Sure(upper_content, 90);
     Sure(lower_content, 90);
 
-    PageAnalysis upper = pdf::AnalyzePage(upper_content);
-    PageAnalysis lower = pdf::AnalyzePage(lower_content);
-    ASSERT_TRUE(upper.tables.empty());
-    ASSERT_EQ(lower.tables.size(), 1u);
-    const bool joined =
-        ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower);
+    AnalyzedBreak pages(std::move(upper_content), std::move(lower_content));
+    ASSERT_TRUE(pages.upper.tables.empty());
+    ASSERT_EQ(pages.lower.tables.size(), 1u);
+    const bool joined = pages.Rejoin();
     EXPECT_EQ(joined, !new_title);
     if (!joined) continue;
-    ASSERT_EQ(upper.tables.size(), 1u);
-    ASSERT_EQ(lower.tables.size(), 1u);
-    const Table& body = lower.tables[0].table;
+    ASSERT_EQ(pages.upper.tables.size(), 1u);
+    ASSERT_EQ(pages.lower.tables.size(), 1u);
+    const Table& body = pages.lower.tables[0].table;
     EXPECT_TRUE(body.continued_from_previous_page);
     const TableCell* first = CellAt(body, 0, 0);
     ASSERT_NE(first, nullptr);
@@ -248,14 +256,13 @@ TEST(OcrPageBreakTest, RepeatedTitleOverAHeaderLineReadWrongStillContinuesTheTab
     Sure(upper_content, 90);
     Sure(lower_content, 90);
 
-    PageAnalysis upper = pdf::AnalyzePage(upper_content);
-    PageAnalysis lower = pdf::AnalyzePage(lower_content);
-    ASSERT_TRUE(upper.tables.empty());
-    ASSERT_TRUE(lower.tables.empty());
-    ASSERT_TRUE(ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower));
-    ASSERT_EQ(upper.tables.size(), 1u);
-    ASSERT_EQ(lower.tables.size(), 1u);
-    const Table& rest = lower.tables[0].table;
+    AnalyzedBreak pages(std::move(upper_content), std::move(lower_content));
+    ASSERT_TRUE(pages.upper.tables.empty());
+    ASSERT_TRUE(pages.lower.tables.empty());
+    ASSERT_TRUE(pages.Rejoin());
+    ASSERT_EQ(pages.upper.tables.size(), 1u);
+    ASSERT_EQ(pages.lower.tables.size(), 1u);
+    const Table& rest = pages.lower.tables[0].table;
     EXPECT_TRUE(rest.continued_from_previous_page);
     for (const TableCell& cell : rest.cells) {
       EXPECT_EQ(cell.text.find("项目"), std::string::npos) << cell.text;
@@ -296,17 +303,15 @@ TEST(OcrPageBreakTest, OneRepeatedHeaderLineReadWrongStillContinuesTheTable) {
     Sure(upper_content, 90);
     Sure(lower_content, 90);
 
-    PageAnalysis upper = pdf::AnalyzePage(upper_content);
-    PageAnalysis lower = pdf::AnalyzePage(lower_content);
-    ASSERT_TRUE(upper.tables.empty());
-    ASSERT_EQ(lower.tables.size(), 1u);
-    const bool joined =
-        ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower);
+    AnalyzedBreak pages(std::move(upper_content), std::move(lower_content));
+    ASSERT_TRUE(pages.upper.tables.empty());
+    ASSERT_EQ(pages.lower.tables.size(), 1u);
+    const bool joined = pages.Rejoin();
     EXPECT_EQ(joined, misread);
     if (!joined) continue;
-    ASSERT_EQ(upper.tables.size(), 1u);
-    ASSERT_GE(lower.tables.size(), 1u);
-    const Table& rest = lower.tables[0].table;
+    ASSERT_EQ(pages.upper.tables.size(), 1u);
+    ASSERT_GE(pages.lower.tables.size(), 1u);
+    const Table& rest = pages.lower.tables[0].table;
     EXPECT_TRUE(rest.continued_from_previous_page);
     const TableCell* first = CellAt(rest, 0, 0);
     ASSERT_NE(first, nullptr);
@@ -323,10 +328,9 @@ TEST(OcrPageBreakTest, AnOcrPageAndATextPageAreNeverJoined) {
   AddAmountRow(lower_content, 60, "201一般公共服务支出", {"2,106.66", "1,503.52", "603.14"});
   AddAmountRow(lower_content, 78, "20106财政事务", {"10.00", "", "10.00"});
   AddAmountRow(lower_content, 96, "20107税收事务", {"0.00", "", "0.00"});
-  PageAnalysis upper = pdf::AnalyzePage(upper_content);
-  PageAnalysis lower = pdf::AnalyzePage(lower_content);
-  EXPECT_FALSE(ocr::RejoinOcrTableAcrossPageBreak(upper_content, upper, lower_content, lower));
-  EXPECT_TRUE(upper.tables.empty());
+  AnalyzedBreak pages(std::move(upper_content), std::move(lower_content));
+  EXPECT_FALSE(pages.Rejoin());
+  EXPECT_TRUE(pages.upper.tables.empty());
 }
 
 }  // namespace
