@@ -44,10 +44,10 @@ bool IsHeaderIdeograph(char32_t c) {
   return kHeaderWords.find(c) != std::u32string_view::npos;
 }
 
-// kOneCharacter: an ideograph or a Latin letter alone (a 行次 2 read N, H28 s3w_0441_budget): no
-// look-alike of a digit, so a column of figures above and below makes it one, or on one side
-// in a row printing amounts in two columns or more.
-enum class Shape { kNone, kLookalikes, kOneCharacter };
+// kUnlikeDigits: an ideograph or a Latin letter alone (a 行次 2 read N, H28 s3w_0441_budget), or
+// two Latin letters (a 行次 8 read Co, H30 s3w_0479_final): no look-alike of a digit, so a
+// column of figures above and below makes it one, or on one side in a row printing money.
+enum class Shape { kNone, kLookalikes, kUnlikeDigits };
 
 bool IsLatinLetter(char32_t c) {
   return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
@@ -200,7 +200,12 @@ Shape ShapeOf(const Chunk& chunk) {
   }
   if (text.size() == 1 && (IsCjkIdeograph(text[0]) || IsLatinLetter(text[0])) &&
       !IsHeaderIdeograph(text[0])) {
-    return Shape::kOneCharacter;
+    return Shape::kUnlikeDigits;
+  }
+  if (text.size() == 2 && std::all_of(text.begin(), text.end(), [](char32_t c) {
+        return IsLatinLetter(c) || IsDigitLookalike(c);
+      })) {
+    return Shape::kUnlikeDigits;
   }
   return Shape::kNone;
 }
@@ -293,11 +298,11 @@ void MarkMisreadFigures(std::vector<Line>& lines) {
       // (总计 = 1721.57, its 行次 7 read =, became 71,721.57), so it stays a mark.
       const bool above = AmountBeside(lines, l, -1, chunk);
       const bool below = AmountBeside(lines, l, +1, chunk);
-      // An ideograph alone in a column of figures, in a row printing amounts in two columns or
-      // more, is a figure misread too where the table's last row leaves nothing below it (款 11
-      // read 工, H30 s3w_0477_budget: the rows under it were lost as paragraphs).
-      const bool in_money_row = (shape == Shape::kLookalikes && money >= 1) ||
-                                (shape == Shape::kOneCharacter && money >= 2);
+      // An ideograph alone in a column of figures, in a row printing money, is a figure misread
+      // too where the table's last row leaves nothing below it (款 11 read 工, H30
+      // s3w_0477_budget: the rows under it were lost as paragraphs) or a summary's first rows
+      // nothing above it (行次 9 read 让 over 10, H30 s3w_0479_final).
+      const bool in_money_row = money >= 1;
       if ((above && below) || (in_money_row && (above || below))) {
         marked.push_back({l, c, false});
       }

@@ -1633,6 +1633,50 @@ TEST(UnruledTableTest, OcrRowNumberReadAsAnIdeographAboveWrappedLabels) {
   }
 }
 
+// A summary whose labels wrap, its income side's 行次 lost and its first two rows' expenditure
+// 行次 8 and 9 read Co and 让 (H30 s3w_0479_final): under the header no figure stands above
+// them, and the second row prints one amount only. Where a column of figures runs below a mark
+// no digit looks like, in a row printing money, it is a figure misread: the rows stay in the
+// summary. Three Latin letters are a word, and a text layer's glyphs are as printed.
+TEST(UnruledTableTest, OcrRowNumbersOfASummarysFirstRowsReadAsLettersOrAnIdeograph) {
+  struct Case {
+    const char* name;
+    const char* first;  // 行次 of the first two rows, as read
+    const char* second;
+    TextOrigin origin;
+    bool whole;  // the first row stays in the table under the header
+  };
+  const Case cases[] = {
+      {"read right", "8", "9", TextOrigin::kOcr, true},
+      {"read Co and 让", "Co", "让", TextOrigin::kOcr, true},
+      {"read as a word", "Cox", "让", TextOrigin::kOcr, false},
+      {"Co and 让 on a text layer", "Co", "让", TextOrigin::kTextLayer, false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(1);
+    page.page.text_origin = c.origin;
+    AddSummaryLines(page,
+                    {{"项目", "金额", "项目（按功能分类）", "行次", "金额"},
+                     {"一、一般公共预", "3,167.51", "一、一般公共服", c.first, "693.16"},
+                     {"二、政府性基金", "", "二、教育支出", c.second, "460.32"},
+                     {"三、上级补助收入", "", "三、自然资源海洋气象等支出", "10", "2,014.03"},
+                     {"四、事业收入", "", "", "11", ""},
+                     {"本年收入合计", "3,167.51", "本年支出合计", "12", "3,167.51"},
+                     {"总计", "3,167.51", "总计", "13", "3,167.51"}},
+                    {250, 430, 530});
+    AddRun(page, "算财政拨款收入", 40, 90 + 13);
+    AddRun(page, "务支出", 270, 90 + 13);
+    AddRun(page, "预算财政拨款收入", 40, 120 + 13);
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_GE(tables.size(), 1u);
+    const bool whole = tables[0].table.row_count >= 2 &&
+                       CompactRow(tables[0].table, 0)[0] == "项目" &&
+                       CompactRow(tables[0].table, 1)[0].rfind("一、一般公共预", 0) == 0;
+    EXPECT_EQ(whole, c.whole) << CompactRow(tables[0].table, 0)[0];
+  }
+}
+
 // An amount OCR read with marks glued to it (TI2,654,847.94 for 12,654,847.94) made its row of
 // a side-by-side summary three chunks of text and no body row: the summary's first rows were
 // lost as paragraphs (H12 s3w_0191_budget). On an OCR'd page the amount under the marks is
