@@ -1591,6 +1591,15 @@ TEST(UnruledTableTest, OcrCodeReadAsAnIdeographInTheLastRowsOverWrappedAmounts) 
   }
 }
 
+// Whether the first table found keeps a summary's header (项目 …) with the row labelled from
+// `label` on right under it.
+bool KeepsItsHeaderOverItsFirstRow(const std::vector<DetectedTable>& tables,
+                                   std::string_view label) {
+  if (tables.empty() || tables[0].table.row_count < 2) return false;
+  const Table& table = tables[0].table;
+  return CompactRow(table, 0)[0] == "项目" && CompactRow(table, 1)[0].rfind(label, 0) == 0;
+}
+
 // A summary's first row whose 行次 7 chi_sim read 了 (its income side's 行次 lost), over rows
 // whose labels wrap and whose next 行次 is misread too (H14 s3w_0213_budget): the nearest figure
 // under the 了 stands four lines down, past two wrapped labels' rests. A rest is no line between
@@ -1624,12 +1633,7 @@ TEST(UnruledTableTest, OcrRowNumberReadAsAnIdeographAboveWrappedLabels) {
         {250, 430, 530});
     AddRun(page, "入", 40, 90 + 13);
     AddRun(page, "收入", 40, 120 + 13);
-    const std::vector<DetectedTable> tables = DetectTables(page);
-    ASSERT_GE(tables.size(), 1u);
-    const bool whole = tables[0].table.row_count >= 2 &&
-                       CompactRow(tables[0].table, 0)[0] == "项目" &&
-                       CompactRow(tables[0].table, 1)[0].rfind("一、一般公共预算拨款收", 0) == 0;
-    EXPECT_EQ(whole, c.whole) << CompactRow(tables[0].table, 0)[0];
+    EXPECT_EQ(KeepsItsHeaderOverItsFirstRow(DetectTables(page), "一、一般公共预算拨款收"), c.whole);
   }
 }
 
@@ -1668,12 +1672,7 @@ TEST(UnruledTableTest, OcrRowNumbersOfASummarysFirstRowsReadAsLettersOrAnIdeogra
     AddRun(page, "算财政拨款收入", 40, 90 + 13);
     AddRun(page, "务支出", 270, 90 + 13);
     AddRun(page, "预算财政拨款收入", 40, 120 + 13);
-    const std::vector<DetectedTable> tables = DetectTables(page);
-    ASSERT_GE(tables.size(), 1u);
-    const bool whole = tables[0].table.row_count >= 2 &&
-                       CompactRow(tables[0].table, 0)[0] == "项目" &&
-                       CompactRow(tables[0].table, 1)[0].rfind("一、一般公共预", 0) == 0;
-    EXPECT_EQ(whole, c.whole) << CompactRow(tables[0].table, 0)[0];
+    EXPECT_EQ(KeepsItsHeaderOverItsFirstRow(DetectTables(page), "一、一般公共预"), c.whole);
   }
 }
 
