@@ -83,6 +83,7 @@ class Stitcher {
       const Table* table = located.table;
       const int b = located.block;
       TablePart part{b, table, std::move(entry.header)};
+      if (JoinRestRowsWrappedInTheirCells(part, located.title)) table = part.table;
       // An untitled table of the previous one's shape continues it, also when
       // the page repeats the 编制部门 / 单位 lines above it (seed 004 表2);
       // a different unit starts a new table.
@@ -504,6 +505,76 @@ class Stitcher {
       }
     }
     return stacked;
+  }
+
+  // An OCR'd grid of narrow cells whose amounts and codes wrap (11,933,498.4 over 8, a code
+  // 210130 over 1, H31 s3w_0482_final): when the reader did not join the rests, they are a row
+  // of digit pieces under the row they complete, and that row's figures went out one digit
+  // short while the pieces were read as a row of their own. A row of nothing but pieces that
+  // RowHalvesJoin proves the rest of the row above is joined to it; a code's rest goes after
+  // the code's digits. Returns whether any row was joined (the part then holds the new grid).
+  bool JoinRestRowsWrappedInTheirCells(TablePart& part, const std::string& title) {
+    const Table& grid = *part.table;
+    if (!IsOcrGrid(grid) || grid.ruled) return false;
+    auto is_piece = [](std::string_view text) {
+      const std::string compact = RemoveAllWhitespace(text);
+      const std::string digits =
+          !compact.empty() && compact.front() == '.' ? compact.substr(1) : compact;
+      return !digits.empty() && digits.size() <= 3 && AllDigits(digits);
+    };
+    std::vector<int> rests;
+    for (int r = std::max(1, part.header.header_rows + 1); r < grid.row_count; ++r) {
+      bool pieces_only = true;
+      int filled = 0;
+      for (const TableCell& cell : grid.cells) {
+        if (cell.row != r || Trim(cell.text).empty()) continue;
+        ++filled;
+        pieces_only = pieces_only && is_piece(cell.text);
+      }
+      if (filled > 0 && pieces_only && RowHalvesJoin(grid, r - 1, grid, r)) rests.push_back(r);
+    }
+    if (rests.empty()) return false;
+    Table& joined = Own(part);
+    for (const int r : rests) {
+      std::string halves;
+      for (TableCell& below : joined.cells) {
+        if (below.row != r || Trim(below.text).empty()) continue;
+        for (TableCell& above : joined.cells) {
+          if (above.row != r - 1 || above.column != below.column) continue;
+          const std::string piece = RemoveAllWhitespace(below.text);
+          if (halves.size() < 160) {
+            halves += (halves.empty() ? "" : "; ") + CollapseWhitespace(above.text) + " + " + piece;
+          }
+          std::size_t code = 0;
+          while (code < above.text.size() &&
+                 IsAsciiDigit(static_cast<unsigned char>(above.text[code]))) {
+            ++code;
+          }
+          if (code > 0 && code < above.text.size() &&
+              (code + piece.size() == 5 || code + piece.size() == 7)) {
+            above.text.insert(code, piece);  // 210130 + 1: the code's rest, before its name
+          } else {
+            above.text += Trim(above.text).empty() ? piece : "\n" + piece;
+          }
+        }
+        below.text.clear();
+      }
+      Provenance provenance = joined.provenance;
+      for (const TableCell& cell : joined.cells) {
+        if (cell.row == r - 1 && !Trim(cell.text).empty()) {
+          provenance = cell.provenance;
+          break;
+        }
+      }
+      if (provenance.block < 0) provenance.block = part.block;
+      AddTableFinding(
+          findings_, "table.row_rejoined", Severity::kInfo,
+          "a row of table '" + title +
+              "' whose cells wrap was joined with the rests printed under it: " + halves,
+          provenance);
+    }
+    part.header = AnalyzeHeader(joined);
+    return true;
   }
 
   // A private copy of a part's grid, for joining cells across parts.

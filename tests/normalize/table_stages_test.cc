@@ -1629,6 +1629,48 @@ bool HasFinding(const std::vector<Finding>& findings, std::string_view check,
   });
 }
 
+// H31 s3w_0482_final on a scan: a table of narrow cells whose amounts and 7-digit codes wrap
+// (11,933,498.4 over 8, 210130 over 1) where the reader did not join the rests: they stood as a
+// row of digit pieces under the row they complete, its figures one digit short, silently. A row
+// of nothing but pieces proven the rest of the row above joins it, a code's rest after the
+// code's digits; a row of real figures under it stays, and a text layer's grid is as printed.
+TEST(StitchTest, OcrRestsWrappedInTheirCellsJoinTheRowAbove) {
+  auto grid = [](TextOrigin origin) {
+    Table table =
+        Grid({{"科目编码科目名称", "合计", "基本支出", "项目支出"},
+              {"21013医疗保障管理事务", "21,291,744.49", "13,260,973.13", "8,030,771.36"},
+              {"210130行政运行", "11,933,498.4", "5,933,799.39", "5,999,699.0"},
+              {"1", "8", "", "9"},
+              {"2101399其他医疗保障管理事务支出", "9,358,246.01", "7,327,173.74", "2,031,072.27"}});
+    for (TableCell& cell : table.cells) cell.provenance.origin = origin;
+    table.pages = {3};
+    return table;
+  };
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    const Table table = grid(origin);
+    std::vector<IdentifiedTable> identified;
+    identified.push_back(Identified(0, &table, "一般公共预算财政拨款支出决算表",
+                                    "final.general_budget_expenditure"));
+    std::deque<Table> owned;
+    std::vector<Finding> findings;
+    const std::vector<StitchedTable> stitched =
+        StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+    ASSERT_EQ(stitched.size(), 1u);
+    const Table& read = *stitched[0].parts[0].table;
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_EQ(std::string(read.TextAt(2, 0)), "2101301行政运行");
+      EXPECT_EQ(std::string(read.TextAt(2, 1)), "11,933,498.4\n8");
+      EXPECT_EQ(std::string(read.TextAt(2, 3)), "5,999,699.0\n9");
+      EXPECT_EQ(std::string(read.TextAt(3, 0)), "");
+      EXPECT_EQ(std::string(read.TextAt(4, 1)), "9,358,246.01");
+      EXPECT_TRUE(HasFinding(findings, "table.row_rejoined", "11,933,498.4 + 8"));
+    } else {
+      EXPECT_EQ(std::string(read.TextAt(2, 0)), "210130行政运行");
+      EXPECT_EQ(std::string(read.TextAt(3, 1)), "8");
+    }
+  }
+}
+
 // `grid` read as one table of `kind` in 万元, its cells recognised as `origin`.
 CanonicalTable ReadGrid(Table grid, const std::string& kind, std::vector<Finding>& findings,
                         TextOrigin origin = TextOrigin::kOcr) {
