@@ -145,6 +145,9 @@ std::u32string Ideographs(std::string_view read) {
   for (std::size_t i = begin; i < cps.size(); ++i) {
     if (IsCjkIdeograph(cps[i])) out += cps[i];
   }
+  // 其中 ("of which") before a part's label is no part of it (其中:公务用车购轰费, H31
+  // s3w_0495_final: two ideographs more than the label kept it from being near enough).
+  if (out.size() > 2 && out.compare(0, 2, U"其中") == 0) out.erase(0, 2);
   return out;
 }
 
@@ -251,11 +254,13 @@ double Similarity(std::u32string_view read, std::u32string_view label) {
 // with a neighbour's character (一般公共|预算资金 read 式“预一算般资金公共): every ideograph of the
 // label is read, out of order, with at most this many others; a label of kLeastForOneLost
 // ideographs or more may also have lost one (公务用车运行维护费 read 。运公务行用维车费). The
-// label of one key only, the longest of those read, else nullopt.
+// label of one key only, the longest of those read, else nullopt. `exact`: every ideograph of
+// the label read, none lost and none more.
 constexpr std::size_t kMostScrambledExtra = 1;
 constexpr std::size_t kLeastForOneLost = 6;
 
-std::optional<std::string> ScrambledLabel(const std::u32string& read, LabelVocabulary vocabulary) {
+std::optional<std::string> ScrambledLabel(const std::u32string& read, LabelVocabulary vocabulary,
+                                          bool exact = false) {
   std::u32string sorted_read = read;
   std::sort(sorted_read.begin(), sorted_read.end());
   const Candidate* found = nullptr;
@@ -267,8 +272,10 @@ std::optional<std::string> ScrambledLabel(const std::u32string& read, LabelVocab
     std::set_intersection(sorted_read.begin(), sorted_read.end(), sorted_label.begin(),
                           sorted_label.end(), std::back_inserter(common));
     const std::size_t lost = sorted_label.size() - common.size();
-    if (lost > (sorted_label.size() >= kLeastForOneLost ? 1u : 0u) ||
-        read.size() - common.size() > kMostScrambledExtra) {
+    const std::size_t extra = read.size() - common.size();
+    if (exact ? lost + extra > 0
+              : lost > (sorted_label.size() >= kLeastForOneLost ? 1u : 0u) ||
+                    extra > kMostScrambledExtra) {
       continue;
     }
     if (found != nullptr && found->key != candidate.key) return std::nullopt;
@@ -385,9 +392,14 @@ std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabular
     nearest.Offer(candidate.key, candidate.label, Similarity(ideographs, candidate.ideographs));
   }
   std::optional<std::string> label = nearest.Taken(kLeastSimilarity);
-  // Header words: a scan reads a word wrapped in a narrow cell out of order.
-  if (!label && vocabulary != LabelVocabulary::kSummaryRows)
-    return ScrambledLabel(ideographs, vocabulary);
+  // Header words: a scan reads a word wrapped in a narrow cell out of order. So it does a
+  // summary's row label wrapped over lines (社业会支出保障和就 for 社会保障和就业支出, H31
+  // s3w_0495_final); among the many rows a summary names, only one whose every ideograph is
+  // read, none more, is taken.
+  if (!label) {
+    return ScrambledLabel(ideographs, vocabulary,
+                          /*exact=*/vocabulary == LabelVocabulary::kSummaryRows);
+  }
   return label;
 }
 

@@ -36,8 +36,9 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       {"。运公务行用维车费", LabelVocabulary::kThreePublicRows, "公务用车运行维护费"},
       {"待公务接", LabelVocabulary::kThreePublicRows, std::nullopt},
       {"日出常公用支", LabelVocabulary::kColumns, "日常公用支出"},
-      // Summary rows are printed on one line: not read out of order.
-      {"障保住房支出", LabelVocabulary::kSummaryRows, std::nullopt},
+      // A summary row wrapped in a narrow cell is read out of order too (H31 s3w_0495_final):
+      // taken when every ideograph of one label is read and no other.
+      {"障保住房支出", LabelVocabulary::kSummaryRows, "住房保障支出"},
       {"2灾雪防治及虚名管理支出", LabelVocabulary::kSummaryRows, "灾害防治及应急管理支出"},
       {":般公共质算资企", LabelVocabulary::kSummaryRows, "一般公共预算资金"},
       {"，-般公共质算拨次", LabelVocabulary::kSummaryRows, "一般公共预算拨款"},
@@ -96,6 +97,13 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       {"一、一般公共预财政拨款", LabelVocabulary::kSummaryRows, "一般公共预算财政拨款"},
       {"二、政府性基金预财政拨款收入", LabelVocabulary::kSummaryRows, "政府性基金预算财政拨款收入"},
       {"一、一般公共预算财政拨款", LabelVocabulary::kSummaryRows, std::nullopt},
+      // A summary's row label wrapped over lines, read out of order (H31 s3w_0495_final): every
+      // ideograph and no other; one lost or one more is too far among a summary's many rows.
+      {"社业会支出保障和就", LabelVocabulary::kSummaryRows, "社会保障和就业支出"},
+      {"社业会支出保障和", LabelVocabulary::kSummaryRows, std::nullopt},
+      {"社业会支出保障和就村", LabelVocabulary::kSummaryRows, std::nullopt},
+      // 其中 before a part's label (其中:公务用车购置费, 置 read 轰).
+      {"其中:公务用车购轰费", LabelVocabulary::kThreePublicRows, "公务用车购置费"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(NearestOcrLabel(c.read, c.vocabulary), c.label) << c.read;
