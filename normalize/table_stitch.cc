@@ -107,8 +107,11 @@ class Stitcher {
       // A continuation prints no header or its table's header again. A grid under a header
       // of its own whose amount columns are all other ones (本年收入合计 | 财政拨款收入 | 其他收入,
       // then 合计 | 基本支出 | 项目支出) is the next table, whose title and number were lost.
-      const bool other_columns =
-          previous_table != nullptr && OtherAmountColumns(pending_.back().parts.front(), part);
+      // A part right after a header alone on its page is that header's body: its own first
+      // row may be the header's words cut by the break (一般公共预算 | 政府性基金预算 over
+      // 财政拨款 | 财政拨款, H29 s3w_0458_final), keying other columns than the words above.
+      const bool other_columns = previous_table != nullptr && !HeaderOnly(pending_.back()) &&
+                                 OtherAmountColumns(pending_.back().parts.front(), part);
       // An untitled grid on the page a table of another kind ends on, whose own header and body
       // name the 三公 table (its title inside the frame misread, 池S、|
       // 2025年…“三公"经费支出预算表, H16 s3w_0249_budget: stitched onto the general-budget table
@@ -180,6 +183,13 @@ class Stitcher {
   }
 
  private:
+  // Whether `table` so far is a header printed alone (at a page foot): one part, no body row.
+  static bool HeaderOnly(const StitchedTable& table) {
+    if (table.parts.size() != 1) return false;
+    const TablePart& part = table.parts.front();
+    return part.header.header_rows >= part.table->row_count;
+  }
+
   // Whether both parts print a header keying amount columns and no key but the total is
   // shared: a misread header word keys nothing, it does not key another column.
   // OCR'd grids only: a text layer's continuation pages were never taken for a new table, and

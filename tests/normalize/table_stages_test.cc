@@ -1231,7 +1231,8 @@ TEST(StitchTest, GridBelowOnTheSamePageUnderAUnitLineStartsANewTable) {
 
 // Two number-only tables whose number lines the scan lost: the second, on the next page, under
 // a header of its own that keys other amount columns, is a table of its own; a page that
-// prints the same header again (or one read with a word lost) still continues its table.
+// prints the same header again (or one read with a word lost) still continues its table, and so
+// does the body under a header alone on the page before.
 TEST(StitchTest, GridUnderAHeaderOfOtherColumnsStartsANewTable) {
   auto on_page = [](const std::vector<std::vector<std::string>>& rows, int page) {
     Table table = Grid(rows);
@@ -1273,6 +1274,24 @@ TEST(StitchTest, GridUnderAHeaderOfOtherColumnsStartsANewTable) {
   text_layer.push_back(Identified(0, &plain_income, "", "final.income"));
   text_layer.push_back(Identified(2, &plain_expenditure, "", "other"));
   EXPECT_EQ(StitchTables(std::move(text_layer), StitchOptions{}, owned, findings).size(), 1u);
+  // A header alone at a page foot, then its body, whose first row is the rest of the header's
+  // words cut by the break (财政拨款 under 一般公共预算 and 政府性基金预算, H29 s3w_0458_final):
+  // that body is no table of other columns, and continues the header.
+  const Table header_alone =
+      on_page({{"收入", "", "支出", "", "", ""},
+               {"项目", "金额", "项目(按功能", "合计", "一般公共预算", "政府性基金预算"}},
+              2);
+  const Table body = on_page(
+      {{"", "", "分类)", "", "财政拨款", "财政拨款"},
+       {"一、一般公共预算财政拨款", "21,791,664.05", "一、一般公共服务支出", "21,791,664.05",
+        "21,791,664.05", ""},
+       {"本年收入合计", "21,791,664.05", "本年支出合计", "21,791,664.05", "21,791,664.05", ""}},
+      3);
+  std::vector<IdentifiedTable> cut_header;
+  cut_header.push_back(Identified(0, &header_alone, "财政拨款收入支出决算总表",
+                                  "final.fiscal_appropriation_summary"));
+  cut_header.push_back(Identified(2, &body, "", "final.income_expenditure_summary"));
+  EXPECT_EQ(StitchTables(std::move(cut_header), StitchOptions{}, owned, findings).size(), 1u);
 }
 
 // A summary's row prints two names, both cut by the break (一、一般公 | 42.31 | 一、教育支 over
