@@ -72,6 +72,41 @@ std::string PageBreakAfter(const Table& upper) {
              : "the page break after page " + std::to_string(upper.pages.back());
 }
 
+// Moves the filled cells of row `lower_row` of `lower` onto row `upper_row` of `upper` (the part
+// above, or the same grid), each joined to the cell above by `join(above_text, below_text)`, and
+// returns the halves a table.row_rejoined finding quotes ("upper + lower; …").
+template <typename Join>
+std::string JoinRowOnto(Table& upper, int upper_row, Table& lower, int lower_row, Join join) {
+  std::string halves;
+  for (TableCell& below : lower.cells) {
+    if (below.row != lower_row || Trim(below.text).empty()) continue;
+    for (TableCell& above : upper.cells) {
+      if (above.row != upper_row || above.column != below.column) continue;
+      if (halves.size() < 160) {
+        halves += (halves.empty() ? "" : "; ") + CollapseWhitespace(above.text) + " + " +
+                  CollapseWhitespace(below.text);
+      }
+      join(above.text, below.text);
+    }
+    below.text.clear();
+  }
+  return halves;
+}
+
+// Where the finding on a joined row points: its first filled cell, else `fallback`; in `block`
+// when that names none.
+Provenance JoinedRowProvenance(const Table& table, int row, const Provenance& fallback, int block) {
+  Provenance provenance = fallback;
+  for (const TableCell& cell : table.cells) {
+    if (cell.row == row && !Trim(cell.text).empty()) {
+      provenance = cell.provenance;
+      break;
+    }
+  }
+  if (provenance.block < 0) provenance.block = block;
+  return provenance;
+}
+
 class Stitcher {
  public:
   Stitcher(std::deque<Table>& owned, std::vector<Finding>& findings)
@@ -307,32 +342,16 @@ class Stitcher {
 
     Table& joined_upper = Own(previous.parts.back());
     Table& joined_lower = Own(part);
-    std::string halves;
-    for (TableCell& below : joined_lower.cells) {
-      if (below.row != lower_row || Trim(below.text).empty()) continue;
-      for (TableCell& above : joined_upper.cells) {
-        if (above.row != upper_row || above.column != below.column) continue;
-        if (halves.size() < 160) {
-          halves += (halves.empty() ? "" : "; ") + CollapseWhitespace(above.text) + " + " +
-                    CollapseWhitespace(below.text);
-        }
-        above.text += Trim(above.text).empty() ? Trim(below.text) : "\n" + Trim(below.text);
-      }
-      below.text.clear();
-    }
-    const TableCell* first_above = nullptr;
-    for (const TableCell& cell : joined_upper.cells) {
-      if (cell.row == upper_row && !Trim(cell.text).empty()) {
-        first_above = &cell;
-        break;
-      }
-    }
-    Provenance provenance = first_above != nullptr ? first_above->provenance : upper.provenance;
-    if (provenance.block < 0) provenance.block = upper_part.block;
-    AddTableFinding(findings_, "table.row_rejoined", Severity::kInfo,
-                    "a row of table '" + previous.canonical.printed_title + "' broken by " +
-                        PageBreakAfter(upper) + " was joined with its second half: " + halves,
-                    provenance);
+    const std::string halves =
+        JoinRowOnto(joined_upper, upper_row, joined_lower, lower_row,
+                    [](std::string& above, const std::string& below) {
+                      above += Trim(above).empty() ? Trim(below) : "\n" + Trim(below);
+                    });
+    AddTableFinding(
+        findings_, "table.row_rejoined", Severity::kInfo,
+        "a row of table '" + previous.canonical.printed_title + "' broken by " +
+            PageBreakAfter(upper) + " was joined with its second half: " + halves,
+        JoinedRowProvenance(joined_upper, upper_row, upper.provenance, upper_part.block));
   }
 
   // A table whose first page holds only (part of) its header: the header
@@ -546,42 +565,25 @@ class Stitcher {
     if (rests.empty()) return false;
     Table& joined = Own(part);
     for (const int r : rests) {
-      std::string halves;
-      for (TableCell& below : joined.cells) {
-        if (below.row != r || Trim(below.text).empty()) continue;
-        for (TableCell& above : joined.cells) {
-          if (above.row != r - 1 || above.column != below.column) continue;
-          const std::string piece = RemoveAllWhitespace(below.text);
-          if (halves.size() < 160) {
-            halves += (halves.empty() ? "" : "; ") + CollapseWhitespace(above.text) + " + " + piece;
-          }
-          std::size_t code = 0;
-          while (code < above.text.size() &&
-                 IsAsciiDigit(static_cast<unsigned char>(above.text[code]))) {
-            ++code;
-          }
-          if (code > 0 && code < above.text.size() &&
-              (code + piece.size() == 5 || code + piece.size() == 7)) {
-            above.text.insert(code, piece);  // 210130 + 1: the code's rest, before its name
-          } else {
-            above.text += Trim(above.text).empty() ? piece : "\n" + piece;
-          }
-        }
-        below.text.clear();
-      }
-      Provenance provenance = joined.provenance;
-      for (const TableCell& cell : joined.cells) {
-        if (cell.row == r - 1 && !Trim(cell.text).empty()) {
-          provenance = cell.provenance;
-          break;
-        }
-      }
-      if (provenance.block < 0) provenance.block = part.block;
+      const std::string halves =
+          JoinRowOnto(joined, r - 1, joined, r, [](std::string& above, const std::string& below) {
+            const std::string piece = RemoveAllWhitespace(below);
+            std::size_t code = 0;
+            while (code < above.size() && IsAsciiDigit(static_cast<unsigned char>(above[code]))) {
+              ++code;
+            }
+            if (code > 0 && code < above.size() &&
+                (code + piece.size() == 5 || code + piece.size() == 7)) {
+              above.insert(code, piece);  // 210130 + 1: the code's rest, before its name
+            } else {
+              above += Trim(above).empty() ? piece : "\n" + piece;
+            }
+          });
       AddTableFinding(
           findings_, "table.row_rejoined", Severity::kInfo,
           "a row of table '" + title +
               "' whose cells wrap was joined with the rests printed under it: " + halves,
-          provenance);
+          JoinedRowProvenance(joined, r - 1, joined.provenance, part.block));
     }
     part.header = AnalyzeHeader(joined);
     return true;
