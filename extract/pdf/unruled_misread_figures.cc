@@ -44,11 +44,6 @@ bool IsHeaderIdeograph(char32_t c) {
   return kHeaderWords.find(c) != std::u32string_view::npos;
 }
 
-// kUnlikeDigits: an ideograph or a Latin letter alone (a 行次 2 read N, H28 s3w_0441_budget), or
-// two Latin letters (a 行次 8 read Co, H30 s3w_0479_final): no look-alike of a digit, so a
-// column of figures above and below makes it one, or on one side in a row printing money.
-enum class Shape { kNone, kLookalikes, kUnlikeDigits };
-
 bool IsLatinLetter(char32_t c) {
   return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
 }
@@ -186,28 +181,27 @@ bool IsMoneyWithLookalikeDigits(const Chunk& chunk) {
   return amount(as_digit) || amount(dropped);
 }
 
-Shape ShapeOf(const Chunk& chunk) {
+// Whether `chunk` may be a short figure (a 行次, a code piece) OCR misread: marks shaped like
+// digits; digits with one mark glued to them (1工, H25 s3w_0394_final's first summary row, lost
+// as a paragraph); an ideograph or a Latin letter alone (a 行次 2 read N, H28 s3w_0441_budget;
+// 款 11 read 工) or two Latin letters (a 行次 8 read Co, H30 s3w_0479_final), no header word
+// among them. Only a column of figures through it (MarkMisreadFigures) makes it one.
+bool MayBeAMisreadFigure(const Chunk& chunk) {
   const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
-  if (text.empty() || text.size() > kMaxMisreadCodePoints) return Shape::kNone;
-  if (std::all_of(text.begin(), text.end(), IsDigitLookalike)) return Shape::kLookalikes;
-  // A 行次 with a speck glued to it, read as a sign of its own (1工, H25 s3w_0394_final's first
-  // summary row, lost as a paragraph): the digits and one mark.
+  if (text.empty() || text.size() > kMaxMisreadCodePoints) return false;
+  if (std::all_of(text.begin(), text.end(), IsDigitLookalike)) return true;
   const auto digits =
       std::count_if(text.begin(), text.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
   if (digits >= 1 && digits + 1 == static_cast<std::ptrdiff_t>(text.size()) &&
       std::none_of(text.begin(), text.end(), IsHeaderIdeograph)) {
-    return Shape::kLookalikes;
+    return true;
   }
-  if (text.size() == 1 && (IsCjkIdeograph(text[0]) || IsLatinLetter(text[0])) &&
-      !IsHeaderIdeograph(text[0])) {
-    return Shape::kUnlikeDigits;
+  if (text.size() == 1) {
+    return (IsCjkIdeograph(text[0]) || IsLatinLetter(text[0])) && !IsHeaderIdeograph(text[0]);
   }
-  if (text.size() == 2 && std::all_of(text.begin(), text.end(), [](char32_t c) {
-        return IsLatinLetter(c) || IsDigitLookalike(c);
-      })) {
-    return Shape::kUnlikeDigits;
-  }
-  return Shape::kNone;
+  return text.size() == 2 && std::all_of(text.begin(), text.end(), [](char32_t c) {
+           return IsLatinLetter(c) || IsDigitLookalike(c);
+         });
 }
 
 // Whether `chunk` stands over or under an amount of a body row at most kNeighbourLines lines
@@ -290,20 +284,17 @@ void MarkMisreadFigures(std::vector<Line>& lines) {
         marked.push_back({l, c, true});
         continue;
       }
-      const Shape shape = ShapeOf(chunk);
-      if (shape == Shape::kNone) continue;
+      if (!MayBeAMisreadFigure(chunk)) continue;
       // Rows above and below show a figure where it stands: a column of figures runs through
-      // it. Marks shaped like digits need less in a row that prints money: one such row. A mark
-      // no row's figure stands over has no column to go to: it would join the amount beside it
-      // (总计 = 1721.57, its 行次 7 read =, became 71,721.57), so it stays a mark.
+      // it. In a row that prints money one such row is enough: the table's last row has nothing
+      // below it (款 11 read 工, H30 s3w_0477_budget: the rows under it were lost as
+      // paragraphs), a summary's first rows nothing above them (行次 9 read 让 over 10, H30
+      // s3w_0479_final). A mark no row's figure stands over has no column to go to: it would
+      // join the amount beside it (总计 = 1721.57, its 行次 7 read =, became 71,721.57), so it
+      // stays a mark.
       const bool above = AmountBeside(lines, l, -1, chunk);
       const bool below = AmountBeside(lines, l, +1, chunk);
-      // An ideograph alone in a column of figures, in a row printing money, is a figure misread
-      // too where the table's last row leaves nothing below it (款 11 read 工, H30
-      // s3w_0477_budget: the rows under it were lost as paragraphs) or a summary's first rows
-      // nothing above it (行次 9 read 让 over 10, H30 s3w_0479_final).
-      const bool in_money_row = money >= 1;
-      if ((above && below) || (in_money_row && (above || below))) {
+      if ((above && below) || (money >= 1 && (above || below))) {
         marked.push_back({l, c, false});
       }
     }
