@@ -174,7 +174,8 @@ std::vector<int> PiecesReadAs(std::string_view key) {
   auto add = [&out](int piece) {
     if (piece != 0 && std::find(out.begin(), out.end(), piece) == out.end()) out.push_back(piece);
   };
-  if (std::none_of(key.begin(), key.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+  auto digit_at = [key](std::size_t i) { return IsAsciiDigit(static_cast<unsigned char>(key[i])); };
+  if (!HasAsciiDigit(key)) {
     for (int piece = 1; piece <= 99; ++piece) add(piece);
   } else if (key == "00") {
     for (const int tens : {0, 6, 8}) {
@@ -186,11 +187,9 @@ std::vector<int> PiecesReadAs(std::string_view key) {
       add(digit * 10 + other);
       add(other * 10 + digit);
     }
-  } else if (key.size() == 2 && std::count_if(key.begin(), key.end(), [](char ch) {
-                                  return ch >= '0' && ch <= '9';
-                                }) == 1) {
+  } else if (key.size() == 2 && digit_at(0) != digit_at(1)) {
     // One digit and a mark read for the other (]1 for 11): the digit keeps its place.
-    const bool first = key[0] >= '0' && key[0] <= '9';
+    const bool first = digit_at(0);
     const int digit = (first ? key[0] : key[1]) - '0';
     for (int other = 0; other <= 9; ++other) add(first ? digit * 10 + other : other * 10 + digit);
   } else if (key.size() == 3) {

@@ -415,19 +415,17 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
       ++lower_lines;
       continue;
     }
+    const bool digits = HasAsciiDigit(text);
+    if (digits && paragraph->provenance.origin != TextOrigin::kOcr) continue;
     std::vector<std::string> words = SplitWords(text);
-    if (std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      if (paragraph->provenance.origin != TextOrigin::kOcr) continue;
+    if (digits) {
       // A header printed again over a continued table's first row and read with it as one
       // line (本年收入合计 4119,853.64 财政拨款收入 4119,853.64 其他收入, H25 s3w_0391_final):
       // the grid below had no header, and its columns were left unkeyed. The line's words
       // without digits are the header when they name three figure columns, which no row
       // label does (a total row names 合计 twice at most).
       words.erase(std::remove_if(words.begin(), words.end(),
-                                 [](const std::string& word) {
-                                   return std::any_of(word.begin(), word.end(),
-                                                      [](char c) { return c >= '0' && c <= '9'; });
-                                 }),
+                                 [](const std::string& word) { return HasAsciiDigit(word); }),
                   words.end());
       std::set<std::string> keys;
       for (const std::string& word : words) {
