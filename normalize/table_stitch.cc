@@ -366,9 +366,7 @@ class Stitcher {
     if (upper.column_count != lower.column_count || upper.row_count == 0) return false;
     // A part of caption rows only (a title in the frame at a page foot) has no data rows
     // either, though its 一、… title reads as an ordinal body label to the header scan.
-    if (upper_part.header.header_rows < upper.row_count && !OnlyCaptionRows(upper)) {
-      return false;  // it has data rows
-    }
+    if (!HeaderOnly(previous) && !OnlyCaptionRows(upper)) return false;  // it has data rows
 
     // Distinct canonical keys the header gives; a cut header word names none,
     // and a 合计 row taken for header repeats one.
