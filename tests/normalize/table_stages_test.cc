@@ -186,10 +186,6 @@ TEST(LocateTest, NumberNotTakenFromAboveAPartHeading) {
   }
 }
 
-// s3w_0000_final, s3w_0005_budget on a scan: the header line read as a paragraph, and its lower
-// lines (类 款 项 misread 类 豆 项, a stray 5 下, 栏次) as paragraphs of their own between it and
-// the grid. They do not count among the few blocks a header is looked for in; on a text layer
-// they still do.
 // Paragraphs of one origin (`lines`) and a grid under them.
 Document LinesAboveAGrid(const std::vector<std::string>& lines, TextOrigin origin,
                          const std::vector<std::vector<std::string>>& grid) {
@@ -203,6 +199,19 @@ Document LinesAboveAGrid(const std::vector<std::string>& lines, TextOrigin origi
   return document;
 }
 
+// The one table LocateTables finds in `document` (which it points into); a failure, and a table
+// located nowhere, when it finds another number.
+LocatedTable OnlyLocated(const Document& document) {
+  std::vector<Finding> findings;
+  const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
+  EXPECT_EQ(located.size(), 1u);
+  return located.size() == 1 ? located[0] : LocatedTable{};
+}
+
+// s3w_0000_final, s3w_0005_budget on a scan: the header line read as a paragraph, and its lower
+// lines (类 款 项 misread 类 豆 项, a stray 5 下, 栏次) as paragraphs of their own between it and
+// the grid. They do not count among the few blocks a header is looked for in; on a text layer
+// they still do.
 TEST(LocateTest, OcrHeaderAboveItsLowerLinesReadApart) {
   for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
     const Document document = LinesAboveAGrid(
@@ -211,10 +220,7 @@ TEST(LocateTest, OcrHeaderAboveItsLowerLinesReadApart) {
         origin,
         {{"合计", "", "", "", "906.49", "906.49"},
          {"201", "", "", "一般公共服务支出", "906.49", "906.49"}});
-    std::vector<Finding> findings;
-    const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
-    ASSERT_EQ(located.size(), 1u);
-    EXPECT_EQ(located[0].header_above.size(), origin == TextOrigin::kOcr ? 5u : 0u)
+    EXPECT_EQ(OnlyLocated(document).header_above.size(), origin == TextOrigin::kOcr ? 5u : 0u)
         << TextOriginName(origin);
   }
 }
@@ -249,10 +255,7 @@ TEST(LocateTest, OcrHeaderWordCompletedByItsRestOnTheCodeWordsLine) {
         {"收入预算总表", "单位:万元", c.header_line, "类 款 项 算拨款", "栏次 1 2 3"}, c.origin,
         {{"206", "01", "", "科学技术管理事务", "7,487.22", "7,487.22"},
          {"合计", "", "", "", "14,378.24", "14,378.24"}});
-    std::vector<Finding> findings;
-    const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
-    ASSERT_EQ(located.size(), 1u) << c.name;
-    EXPECT_EQ(located[0].header_above, c.words) << c.name;
+    EXPECT_EQ(OnlyLocated(document).header_above, c.words) << c.name;
   }
 }
 
@@ -284,10 +287,7 @@ TEST(LocateTest, OcrHeaderReadWithTheRowItWasPrintedOver) {
         LinesAboveAGrid({"收入决算表", "金额单位：元", c.line}, c.origin,
                         {{"20805行政事业单位养老支出", "2,969,189.46", "2,969,189.46"},
                          {"2080501行政单位离退休", "883,918.11", "883,918.11"}});
-    std::vector<Finding> findings;
-    const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
-    ASSERT_EQ(located.size(), 1u) << c.name;
-    EXPECT_EQ(located[0].header_above, c.words) << c.name;
+    EXPECT_EQ(OnlyLocated(document).header_above, c.words) << c.name;
   }
 }
 
@@ -298,18 +298,13 @@ TEST(LocateTest, OcrTitleIsNoHeaderAbove) {
   const Document document = LinesAboveAGrid(
       {"一般公共预算财政拨款 “三公 ”经费支出决算表单位:万元"}, TextOrigin::kOcr,
       {{"项目 决算数\n合计", "59.15"}, {"因公出国（境）费", "0.00"}, {"公务接待费", "15.55"}});
-  std::vector<Finding> findings;
-  const std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
-  ASSERT_EQ(located.size(), 1u);
-  EXPECT_TRUE(located[0].header_above.empty());
+  EXPECT_TRUE(OnlyLocated(document).header_above.empty());
   // A header line whose words name a kind but print no 表 (H12 s3w_0181_budget's 收入总表 over
   // its grid, 合计 read 计) stays the header.
   const Document header = LinesAboveAGrid(
       {"收入总表", "功能分类科目编码 科目名称 计 一般公共预算拨款 其他收入", "类 二 项", "栏次"},
       TextOrigin::kOcr, {{"206", "", "", "科学技术支出", "59.47", "59.47"}});
-  const std::vector<LocatedTable> under_header = LocateTables(header, LocateOptions{}, findings);
-  ASSERT_EQ(under_header.size(), 1u);
-  EXPECT_EQ(under_header[0].header_above,
+  EXPECT_EQ(OnlyLocated(header).header_above,
             (std::vector<std::string>{"功能分类科目编码", "科目名称", "计", "一般公共预算拨款",
                                       "其他收入"}));
 }
