@@ -2,8 +2,10 @@
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
 
+#include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "extract/ocr/word_ink.h"
 
 namespace disclose::ocr {
@@ -69,6 +71,88 @@ TEST(WordInkTest, WordBoxShrinksToItsInk) {
   TrimWordsToInk(pix, symbols);
   pixDestroy(&pix);
   EXPECT_EQ(symbols[0].word_x1, 60);
+}
+
+// One word of the page pass, a symbol per character: each character's box from `x0`, `width`
+// pixels wide, `step` apart (the band of SymbolOfWord, 24 pixels: a gap of 16 is a cell gap).
+struct Read {
+  const char* text;  // one symbol a character
+  int x0;
+};
+std::vector<Symbol> WordOf(const std::vector<Read>& parts, int width = 8, int step = 10) {
+  std::vector<Symbol> symbols;
+  int word_x0 = 1 << 20, word_x1 = 0;
+  for (const Read& part : parts) {
+    const std::vector<char32_t> text = DecodeUtf8(part.text);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      Symbol symbol = SymbolOfWord(7, 0, 0);
+      symbol.text = EncodeUtf8(text[i]);
+      symbol.x0 = part.x0 + static_cast<int>(i) * step;
+      symbol.x1 = symbol.x0 + width;
+      word_x0 = std::min(word_x0, symbol.x0);
+      word_x1 = std::max(word_x1, symbol.x1);
+      symbols.push_back(symbol);
+    }
+  }
+  for (Symbol& symbol : symbols) {
+    symbol.word_x0 = word_x0;
+    symbol.word_x1 = word_x1;
+  }
+  return symbols;
+}
+
+// The words' texts, in order, a word's symbols sharing one index.
+std::vector<std::string> WordTexts(const std::vector<Symbol>& symbols) {
+  std::vector<std::string> words;
+  for (std::size_t i = 0; i < symbols.size(); ++i) {
+    if (i == 0 || symbols[i].word != symbols[i - 1].word) words.emplace_back();
+    words.back() += symbols[i].text;
+  }
+  return words;
+}
+
+// The page pass read an amount ending one cell and the next cell's amount as one word over the
+// white between them, a mark invented in it (H31 s3w_0487_final: "1407,230.，946,595.11"); the
+// table detector, grouping glyphs by the word box, made them one figure that is no amount. A gap
+// in the ink a cell gap wide cuts the word; a narrower one, a word with a label's character, a
+// digit read in the white, or a part of marks alone do not.
+TEST(WordInkTest, AmountWordSplitsAtACellGapInItsInk) {
+  struct Case {
+    const char* name;
+    std::vector<Read> read;
+    std::vector<Span> ink;
+    std::vector<std::string> want;
+  };
+  const std::vector<Case> cases = {
+      {"two amounts a cell gap apart",
+       {{"12.", 10}, {",", 45}, {"34", 70}},
+       {{10, 38}, {70, 88}},
+       {"12.,", "34"}},
+      {"gap under a cell gap", {{"12", 10}, {"34", 40}}, {{10, 28}, {40, 58}}, {"1234"}},
+      {"a label's character", {{"1", 10}, {"预", 60}}, {{10, 18}, {60, 68}}, {"1预"}},
+      {"a digit in the white",
+       {{"12", 10}, {"5", 45}, {"34", 70}},
+       {{10, 28}, {70, 88}},
+       {"12534"}},
+      {"marks alone on one side", {{"12", 10}, {".", 70}}, {{10, 28}, {70, 78}}, {"12."}},
+      {"three amounts",
+       {{"12", 10}, {"34", 60}, {"56", 110}},
+       {{10, 28}, {60, 78}, {110, 128}},
+       {"12", "34", "56"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Pix* pix = PageWithInk(c.ink);
+    std::vector<Symbol> symbols = WordOf(c.read);
+    SplitAmountWordsAtInkGaps(pix, symbols);
+    pixDestroy(&pix);
+    EXPECT_EQ(WordTexts(symbols), c.want);
+    for (const Symbol& symbol : symbols) {
+      EXPECT_LE(symbol.word_x0, symbol.x0);
+      EXPECT_LT(symbol.x0, symbol.x1);
+      EXPECT_LE(symbol.x1, symbol.word_x1);
+    }
+  }
 }
 
 }  // namespace
