@@ -132,6 +132,13 @@ bool CompletesAsRead(std::string_view above, std::string_view piece, const TailO
     if (Completes(comma, piece)) return true;
   }
   if (above.back() != ',' && above.back() != '.') return false;
+  // The comma after the leading digit lost (1407,230. over 41, H31 s3w_0487_final, where every
+  // 1,407,230.41 of the page was read so): the head's digits, each mark after the first group
+  // followed by three, are what the rest completes.
+  if (const std::optional<std::string> digits =
+          WithoutGroupMarks(above.substr(0, above.size() - 1))) {
+    if (Completes(*digits + ".", piece)) return true;
+  }
   // A mark doubled at the cut (22,570,605.， over 29, H27 s3w_0418_final): either one is the mark.
   if (above.size() >= 2 && (above[above.size() - 2] == ',' || above[above.size() - 2] == '.')) {
     std::string one(above.substr(0, above.size() - 1));

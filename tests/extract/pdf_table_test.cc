@@ -1164,6 +1164,28 @@ TEST(UnruledTableTest, OcrGroupCommaReadAsAPointInsideTheCutHead) {
   }
 }
 
+// The comma after the leading digit lost by OCR in the cut head (1407,230. over 41 for
+// 1,407,230.41, H31 s3w_0487_final, where the page read every such amount so): the rest stayed a
+// row of its own and the table was lines of text. On an OCR page the head's digits are what the
+// rest completes; a text layer prints its marks as they are.
+TEST(UnruledTableTest, OcrHeadWithItsLeadingCommaLost) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    SCOPED_TRACE(origin == TextOrigin::kOcr ? "ocr" : "text layer");
+    PageContent page =
+        SummaryPage("单位：元", 240, 420,
+                    {{116, "一、一般公共预算", "1407,230.", "一、社会保障和", "1,407,230.41"},
+                     {128, "财政拨款", "41", "就业支出", ""},
+                     {154, "", "", "二、城乡社区支出", "15,532,534.90"},
+                     {180, "本年收入合计", "42,107,319.14", "本年支出合计", "42,107,319.14"},
+                     {206, "总计", "42,107,319.14", "总计", "42,107,319.14"}});
+    page.page.text_origin = origin;
+    const Table table = OnlyTable(page);
+    const bool joined = table.row_count > 1 && CompactRow(table, 1).size() > 1 &&
+                        CompactRow(table, 1)[1] == "1407,230.41";
+    EXPECT_EQ(joined, origin == TextOrigin::kOcr);
+  }
+}
+
 // A class with no amount in any column (30206 | 电费, its figures blank) in a
 // table whose codes have a column of their own: its code is a figure, but the
 // row is a row of labels, not the table's end. Taken for the end, the rows
