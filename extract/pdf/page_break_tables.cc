@@ -252,6 +252,20 @@ bool IsCellLineRest(const std::string& text) {
   return true;
 }
 
+// Past `from`, the index after the lines set tight under the repeated header (the rest of one of
+// its cells, wrapped), each a few characters and no digit: the header's last line read
+// differently on each page (款 of 政府性基金预算财政拨款, read 3了人 above the break), which is
+// no line of the upper band and sat between the rows, ending the run (H31 s3w_0487_final). The
+// rest of a label the break cut is a row's, further down than a cell's line pitch.
+std::size_t PastWrappedHeaderCells(const std::vector<GlyphLine>& lines, std::size_t from) {
+  while (from > 0 && from + 1 < lines.size() && IsCellLineRest(lines[from].text) &&
+         lines[from].box.y0 - lines[from - 1].box.y1 <=
+             unruled::kWrapGapLines * std::max(1.0, lines[from - 1].box.height())) {
+    ++from;
+  }
+  return from;
+}
+
 // Whether lines[from..] are the rest of one label the break cut, wrapped over one to
 // kMaxRestLines lines of its narrow cell (二、政府性基金预算财 at the foot, 政拨款收入 under
 // the repeated header at the top): each a cell's line (IsCellLineRest), flush with the first.
@@ -486,7 +500,7 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
         }
         if (n < 2 && !one_header_line) continue;
         // A header line under the repeated title read with a character misread, as below.
-        if (ocr) n = PastMisreadRepeats(lines, n, upper_lines);
+        if (ocr) n = PastWrappedHeaderCells(lines, PastMisreadRepeats(lines, n, upper_lines));
         best = n;
         side.repeated.clear();
         for (std::size_t l = 0; l < n; ++l) side.repeated.push_back(lines[l].box);
@@ -594,7 +608,8 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
     // character misread: it is repeated too, or it stays between the rows either side of the
     // break and ends their table.
     if (content.page.text_origin == TextOrigin::kOcr && repeated.size() >= 2) {
-      const std::size_t end = PastMisreadRepeats(band_lines, repeated.size(), upper_lines);
+      const std::size_t end = PastWrappedHeaderCells(
+          band_lines, PastMisreadRepeats(band_lines, repeated.size(), upper_lines));
       for (std::size_t l = repeated.size(); l < end; ++l) repeated.push_back(band_lines[l].box);
     }
     // OCR'd: a header line read a little differently, and the lines under it

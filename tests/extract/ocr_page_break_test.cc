@@ -270,6 +270,62 @@ TEST(OcrPageBreakTest, RepeatedTitleOverAHeaderLineReadWrongStillContinuesTheTab
   }
 }
 
+// The same summary with a header cell wrapped (政府性基金预算财政拨 over 款), that last line
+// read differently on each page (3了人 above the break, 款 below; H31 s3w_0487_final): no line
+// of the upper page repeats it, and left between the rows either side of the break it ended the
+// run, and the summary was lost as lines of text. Set tight under the repeated header, it is
+// the rest of a header cell and is set aside with it.
+TEST(OcrPageBreakTest, RepeatedHeaderCellWrappedAndReadDifferentlyStillContinuesTheTable) {
+  const auto summary_row = [](PageContent& page, double top, const char* left,
+                              const char* left_amount, const char* right,
+                              const char* right_amount) {
+    AddRun(page, left, 60, top);
+    const auto right_aligned = [&](const char* text, double edge) {
+      const double width = 6.0 * static_cast<double>(DecodeUtf8(text).size());
+      AddRun(page, text, edge - width, top, /*size=*/10, /*advance=*/6);
+    };
+    if (*left_amount != '\0') right_aligned(left_amount, 250);
+    if (*right != '\0') AddRun(page, right, 300, top);
+    if (*right_amount != '\0') right_aligned(right_amount, 520);
+  };
+  const auto caption = [&](PageContent& page, double top, const char* wrapped) {
+    AddRun(page, "附表3", 60, top);
+    AddRun(page, "2026年度财政拨款收入支出决算总表", 60, top + 20);
+    AddRun(page, "单位：元", 60, top + 40);
+    AddRun(page, "收入", 60, top + 60);
+    AddRun(page, "支出", 300, top + 60);
+    AddRun(page, "项目", 60, top + 80);
+    AddRun(page, "金额", 210, top + 80);
+    AddRun(page, "项目（按功能分类）", 300, top + 80);
+    AddRun(page, "政府性基金预算拨", 440, top + 80, /*size=*/10, /*advance=*/10);
+    AddRun(page, wrapped, 440, top + 95);  // tight under the line above: the same cell
+  };
+  PageContent upper_content = OcrPage(1);
+  caption(upper_content, 590, "3了人");
+  summary_row(upper_content, 705, "一、财政拨款收入", "4,853,754.02", "社会保障和就业支出",
+              "4,119,853.64");
+  summary_row(upper_content, 725, "二、事业收入", "", "城乡社区支出", "733,900.38");
+  summary_row(upper_content, 745, "三、其他收入", "", "", "");
+  PageContent lower_content = OcrPage(2);
+  caption(lower_content, 60, "款");
+  summary_row(lower_content, 175, "四、上级补助收入", "", "", "");
+  summary_row(lower_content, 195, "本年收入合计", "4,853,754.02", "本年支出合计", "4,853,754.02");
+  summary_row(lower_content, 215, "总计", "4,853,754.02", "总计", "4,853,754.02");
+  Sure(upper_content, 90);
+  Sure(lower_content, 90);
+
+  AnalyzedBreak pages(std::move(upper_content), std::move(lower_content));
+  ASSERT_TRUE(pages.upper.tables.empty());
+  ASSERT_TRUE(pages.lower.tables.empty());
+  ASSERT_TRUE(pages.Rejoin());
+  ASSERT_EQ(pages.lower.tables.size(), 1u);
+  const Table& rest = pages.lower.tables[0].table;
+  EXPECT_TRUE(rest.continued_from_previous_page);
+  for (const TableCell& cell : rest.cells) {
+    EXPECT_EQ(cell.text.find("款"), std::string::npos) << cell.text;
+  }
+}
+
 // A table cut by the break with two rows either side, under 栏次 at the foot of one page and
 // under its header line printed again at the top of the next, read there with a word misread
 // (科目编码 as 笠肌编码), the next table's title below (H25 s3w_0394_final's 公开03表). One
