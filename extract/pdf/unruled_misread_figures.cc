@@ -228,6 +228,30 @@ bool AmountBeside(const std::vector<Line>& lines, std::size_t line, int step, co
   return false;
 }
 
+// How far up (in lines) a 行次 header may stand over the rows it numbers.
+constexpr std::size_t kHeaderSearchLines = 16;
+
+// Whether a header word of a 行次 column (行次, or 行 over 次 in a narrow cell) stands over
+// `chunk`, on a line above `line` and below the table's caption: the column prints row numbers,
+// whatever this row's was read as. A summary's first row printed its 行次 1 read 卢, with the
+// 行次 of the rows under it not read at all (lone digits), and the row, three chunks of text,
+// was lost with its amounts (H31 s3w_0482_final).
+bool UnderRowNumberHeader(const std::vector<Line>& lines, std::size_t line, const Chunk& chunk) {
+  for (std::size_t up = 1; up <= std::min(line, kHeaderSearchLines); ++up) {
+    const Line& other = lines[line - up];
+    if (IsCaptionLine(other)) return false;
+    for (const Chunk& word : other.chunks) {
+      const std::string text = Compact(word.text);
+      if (text != "行次" && text != "行" && text != "栏次") continue;
+      const double overlap =
+          std::min(word.box.x1, chunk.box.x1) - std::max(word.box.x0, chunk.box.x0);
+      const double narrower = std::min(word.box.width(), chunk.box.width());
+      if (narrower > 0 && overlap >= 0.5 * narrower) return true;
+    }
+  }
+  return false;
+}
+
 // A speck OCR read as punctuation (。 between two amounts or glued to one, H10 s3w_0146_budget's
 // 206 row): one or two marks, no letter, digit or ideograph.
 bool IsSpeck(const Chunk& chunk) {
@@ -294,7 +318,8 @@ void MarkMisreadFigures(std::vector<Line>& lines) {
       // stays a mark.
       const bool above = AmountBeside(lines, l, -1, chunk);
       const bool below = AmountBeside(lines, l, +1, chunk);
-      if ((above && below) || (money >= 1 && (above || below))) {
+      if ((above && below) ||
+          (money >= 1 && (above || below || UnderRowNumberHeader(lines, l, chunk)))) {
         marked.push_back({l, c, false});
       }
     }

@@ -1698,6 +1698,61 @@ TEST(UnruledTableTest, OcrRowNumbersOfASummarysFirstRowsReadAsLettersOrAnIdeogra
   }
 }
 
+// A summary with a 行次 column on each side, the income side's 行次 read on the first row only,
+// as 卢, and the expenditure side's 行次 of that row lost (H31 s3w_0482_final): no figure stands
+// over or under the 卢, and the row, three chunks of text, was lost with its amounts. The header
+// names the column 行次: in a row printing money the mark under it is a figure misread. Under
+// another header word, or on a text layer, it stays what was read.
+TEST(UnruledTableTest, OcrRowNumberUnderItsHeaderWithNoFigureBesideIt) {
+  struct Case {
+    const char* name;
+    const char* header;  // over the income side's 行次
+    TextOrigin origin;
+    bool whole;  // the first row stays in the table under the header
+  };
+  const Case cases[] = {
+      {"under 行次", "行次", TextOrigin::kOcr, true},
+      {"under 行", "行", TextOrigin::kOcr, true},
+      {"under another word", "说明", TextOrigin::kOcr, false},
+      {"on a text layer", "行次", TextOrigin::kTextLayer, false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(1);
+    page.page.text_origin = c.origin;
+    struct Row {
+      const char* income;
+      const char* income_number;
+      const char* income_amount;
+      const char* expenditure;
+      const char* expenditure_number;
+      const char* expenditure_amount;
+    };
+    const Row rows[] = {
+        {"项目", c.header, "金额", "项目（按功能分类）", "行次", "金额"},
+        {"一、一般公共预算财政拨款", "卢", "21,291,744.49", "一、卫生健康支出", "",
+         "21,291,744.49"},
+        {"二、政府性基金预算财政拨款", "", "", "", "", ""},
+        {"三、上级补助收入", "", "", "", "10", ""},
+        {"四、事业收入", "", "", "", "11", ""},
+        {"五、其他收入", "", "", "", "12", ""},
+        {"本年收入合计", "", "21,291,744.49", "本年支出合计", "13", "21,291,744.49"},
+        {"总计", "7", "21,291,744.49", "总计", "14", "21,291,744.49"}};
+    double top = 60;
+    for (const Row& row : rows) {
+      AddRun(page, row.income, 40, top);
+      RightAligned(page, row.income_number, 215, top);
+      RightAligned(page, row.income_amount, 310, top);
+      AddRun(page, row.expenditure, 320, top);
+      RightAligned(page, row.expenditure_number, 470, top);
+      RightAligned(page, row.expenditure_amount, 560, top);
+      top += 30;
+    }
+    EXPECT_EQ(KeepsItsHeaderOverItsFirstRow(DetectTables(page), "一、一般公共预算财政拨款"),
+              c.whole);
+  }
+}
+
 // An amount OCR read with marks glued to it (TI2,654,847.94 for 12,654,847.94) made its row of
 // a side-by-side summary three chunks of text and no body row: the summary's first rows were
 // lost as paragraphs (H12 s3w_0191_budget). On an OCR'd page the amount under the marks is
