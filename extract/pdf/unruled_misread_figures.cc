@@ -134,7 +134,7 @@ bool IsMoneyWithOneMisreadMark(const Chunk& chunk) {
   return read.find(',') != std::string::npos && IsWellFormedAmount(read);
 }
 
-// Digits and marks only, two decimals last, with points a figure cannot have: a mark doubled
+// Digits and marks only, two decimals last, with marks a figure cannot have: a mark doubled
 // and a comma lost (9,.801607.04 for 9,801,607.04, H28 s3w_0432_final), a comma read as a point
 // and another lost (1.117848.35). The row stopped being a body row there, and the table's header
 // and first rows above it were lost as paragraphs. With a column of amounts through it, it is
@@ -142,7 +142,10 @@ bool IsMoneyWithOneMisreadMark(const Chunk& chunk) {
 // is a finding (amount.irregular_grouping, cell.ambiguous).
 bool IsMoneyWithMisplacedMarks(const Chunk& chunk) {
   constexpr std::ptrdiff_t kLeastDigits = 5;
-  const std::string text = RemoveAllWhitespace(chunk.text);
+  std::string text = RemoveAllWhitespace(chunk.text);
+  // A comma OCR read as a semicolon, a digit echoed after it (1;3578.12 for 1,578.12, H31
+  // s3w_0483_final): the 20111 row, with its three amounts, was lost as a paragraph.
+  std::replace(text.begin(), text.end(), ';', ',');
   const std::size_t n = text.size();
   if (n < 6 || !IsDigitChar(text[0]) || (text[n - 3] != '.' && text[n - 3] != ',') ||
       !IsDigitChar(text[n - 2]) || !IsDigitChar(text[n - 1])) {

@@ -1829,6 +1829,10 @@ TEST(UnruledTableTest, OcrAmountWithOneMisreadMarkKeepsItsRow) {
       {"a comma read as a point, one lost", "1.117848.35", TextOrigin::kOcr, true},
       {"a mark doubled on a text layer", "1,.117848.35", TextOrigin::kTextLayer, false},
       {"a mark doubled, no decimals", "1,.117.848", TextOrigin::kOcr, false},
+      // A comma read as a semicolon and a digit echoed after it (1;3578.12 for 1,578.12, H31
+      // s3w_0483_final).
+      {"a comma read ; and a digit echoed", "1;1117848.35", TextOrigin::kOcr, true},
+      {"a comma read ; on a text layer", "1;1117848.35", TextOrigin::kTextLayer, false},
       // Digits read as look-alikes, in their place or echoed (了.35, 7了.68 for 7.35 and 7.68,
       // H28 s3w_0433_budget): with them as digits or dropped, an amount with a point.
       {"a digit read 了", "1,117,8了8.35", TextOrigin::kOcr, true},
