@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <optional>
 #include <utility>
 
 #include "core/text.h"
@@ -15,14 +16,54 @@
 namespace disclose::ocr {
 namespace {
 
-// The ink pixels of column `x` between rows `top` and `bottom` (inclusive).
-int InkInColumn(const l_uint32* data, int words_per_line, int x, int top, int bottom) {
-  int ink = 0;
-  for (int y = top; y <= bottom; ++y) {
-    ink += GET_DATA_BIT(
-        const_cast<l_uint32*>(data + static_cast<std::ptrdiff_t>(y) * words_per_line), x);
+// The ink of a 1 bpp image, column by column within a text line's band.
+class Ink {
+ public:
+  explicit Ink(Pix* image)
+      : data_(pixGetData(image)),
+        words_per_line_(static_cast<int>(pixGetWpl(image))),
+        width_(static_cast<int>(pixGetWidth(image))),
+        height_(static_cast<int>(pixGetHeight(image))) {}
+
+  // Whether column `x` holds ink between rows `top` and `bottom` (inclusive).
+  bool InColumn(int x, int top, int bottom) const {
+    int ink = 0;
+    for (int y = top; y <= bottom; ++y) {
+      ink += GET_DATA_BIT(data_ + static_cast<std::ptrdiff_t>(y) * words_per_line_, x);
+    }
+    return ink >= kMinInkPixelsPerColumn;
   }
-  return ink;
+
+  int width() const { return width_; }
+  int height() const { return height_; }
+
+ private:
+  l_uint32* data_;
+  int words_per_line_;
+  int width_, height_;
+};
+
+// A word's box and its line's band, in the image: nothing for a word on a vertical line or
+// with no box.
+struct WordBand {
+  int x0, x1, top, bottom;
+};
+std::optional<WordBand> BandOf(const Symbol& first, const Ink& ink) {
+  const WordBand band{std::clamp(first.word_x0, 0, ink.width() - 1),
+                      std::clamp(first.word_x1, 0, ink.width() - 1),
+                      std::clamp(first.line_top, 0, ink.height() - 1),
+                      std::clamp(first.line_bottom, 0, ink.height() - 1)};
+  if (!first.horizontal_line || first.word_x1 <= first.word_x0 || band.x1 <= band.x0 ||
+      band.bottom <= band.top) {
+    return std::nullopt;
+  }
+  return band;
+}
+
+// A 1 bpp image's ink, nothing for another depth.
+std::optional<Ink> InkOf(const Pix* text_image) {
+  if (text_image == nullptr || pixGetDepth(const_cast<Pix*>(text_image)) != 1) return std::nullopt;
+  return Ink(const_cast<Pix*>(text_image));
 }
 
 // The end of the word that starts at `begin`: its symbols share the word index and the line.
@@ -64,12 +105,11 @@ struct InkGap {
 
 // The runs of ink-free columns at least `min_width` wide between the word's first and last
 // inked columns.
-std::vector<InkGap> InkGapsInside(const l_uint32* data, int words_per_line, int x0, int x1, int top,
-                                  int bottom, int min_width) {
+std::vector<InkGap> InkGapsInside(const Ink& ink, const WordBand& band, int min_width) {
   std::vector<InkGap> gaps;
   int last_ink = -1;
-  for (int x = x0; x <= x1; ++x) {
-    if (InkInColumn(data, words_per_line, x, top, bottom) < kMinInkPixelsPerColumn) continue;
+  for (int x = band.x0; x <= band.x1; ++x) {
+    if (!ink.InColumn(x, band.top, band.bottom)) continue;
     if (last_ink >= 0 && x - last_ink - 1 >= min_width) gaps.push_back({last_ink + 1, x});
     last_ink = x;
   }
@@ -79,12 +119,8 @@ std::vector<InkGap> InkGapsInside(const l_uint32* data, int words_per_line, int 
 }  // namespace
 
 void SplitAmountWordsAtInkGaps(const Pix* text_image, std::vector<Symbol>& symbols) {
-  if (text_image == nullptr || pixGetDepth(const_cast<Pix*>(text_image)) != 1) return;
-  Pix* image = const_cast<Pix*>(text_image);
-  const int width = static_cast<int>(pixGetWidth(image));
-  const int height = static_cast<int>(pixGetHeight(image));
-  const l_uint32* data = pixGetData(image);
-  const int words_per_line = static_cast<int>(pixGetWpl(image));
+  const std::optional<Ink> ink = InkOf(text_image);
+  if (!ink) return;
   int next_word = 0;
   for (const Symbol& symbol : symbols) next_word = std::max(next_word, symbol.word + 1);
   std::vector<Symbol> out;
@@ -92,15 +128,12 @@ void SplitAmountWordsAtInkGaps(const Pix* text_image, std::vector<Symbol>& symbo
   for (std::size_t begin = 0; begin < symbols.size();) {
     const std::size_t end = WordEnd(symbols, begin);
     const Symbol& first = symbols[begin];
-    const int x0 = std::clamp(first.word_x0, 0, width - 1);
-    const int x1 = std::clamp(first.word_x1, 0, width - 1);
-    const int top = std::clamp(first.line_top, 0, height - 1);
-    const int bottom = std::clamp(first.line_bottom, 0, height - 1);
     std::vector<InkGap> gaps;
-    if (first.horizontal_line && x1 > x0 && bottom > top && IsAmountWord(symbols, begin, end)) {
-      const double em = (bottom - top) / kBandPerEm;
+    if (const std::optional<WordBand> band = BandOf(first, *ink);
+        band && IsAmountWord(symbols, begin, end)) {
+      const double em = (band->bottom - band->top) / kBandPerEm;
       const int min_width = static_cast<int>(std::ceil(pdf::unruled::kDigitGapEm * em));
-      gaps = InkGapsInside(data, words_per_line, x0, x1, top, bottom, min_width);
+      gaps = InkGapsInside(*ink, *band, min_width);
     }
     // Each symbol to the part its middle lies in. A mark in a gap ends the part before it: the
     // engine reads the white after an amount cut by its cell's edge as the amount's last mark
@@ -151,28 +184,15 @@ void SplitAmountWordsAtInkGaps(const Pix* text_image, std::vector<Symbol>& symbo
 }
 
 void TrimWordsToInk(const Pix* text_image, std::vector<Symbol>& symbols) {
-  if (text_image == nullptr || pixGetDepth(const_cast<Pix*>(text_image)) != 1) return;
-  Pix* image = const_cast<Pix*>(text_image);
-  const int width = static_cast<int>(pixGetWidth(image));
-  const int height = static_cast<int>(pixGetHeight(image));
-  const l_uint32* data = pixGetData(image);
-  const int words_per_line = static_cast<int>(pixGetWpl(image));
+  const std::optional<Ink> ink = InkOf(text_image);
+  if (!ink) return;
   for (std::size_t begin = 0; begin < symbols.size();) {
     const std::size_t end = WordEnd(symbols, begin);
-    const Symbol& first = symbols[begin];
-    const int x0 = std::clamp(first.word_x0, 0, width - 1);
-    const int x1 = std::clamp(first.word_x1, 0, width - 1);
-    const int top = std::clamp(first.line_top, 0, height - 1);
-    const int bottom = std::clamp(first.line_bottom, 0, height - 1);
-    if (first.horizontal_line && first.word_x1 > first.word_x0 && x1 > x0 && bottom > top) {
-      int left = x0, right = x1;
-      while (left <= right &&
-             InkInColumn(data, words_per_line, left, top, bottom) < kMinInkPixelsPerColumn)
-        ++left;
-      while (right >= left &&
-             InkInColumn(data, words_per_line, right, top, bottom) < kMinInkPixelsPerColumn)
-        --right;
-      if (left <= right && (left > x0 || right < x1)) {
+    if (const std::optional<WordBand> band = BandOf(symbols[begin], *ink)) {
+      int left = band->x0, right = band->x1;
+      while (left <= right && !ink->InColumn(left, band->top, band->bottom)) ++left;
+      while (right >= left && !ink->InColumn(right, band->top, band->bottom)) --right;
+      if (left <= right && (left > band->x0 || right < band->x1)) {
         for (std::size_t i = begin; i < end; ++i) {
           Symbol& symbol = symbols[i];
           symbol.word_x0 = left;

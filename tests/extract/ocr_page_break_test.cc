@@ -62,6 +62,34 @@ struct AnalyzedBreak {
   PageAnalysis lower;
 };
 
+// One row of a side-by-side summary: the income label at 60, its amount ending at 250, the
+// expenditure label at 300, its amount ending at 520 (an empty text prints nothing).
+void AddSummaryRow(PageContent& page, double top, const char* left, const char* left_amount,
+                   const char* right, const char* right_amount) {
+  AddRun(page, left, 60, top);
+  const auto right_aligned = [&](const char* text, double edge) {
+    const double width = 6.0 * static_cast<double>(DecodeUtf8(text).size());
+    AddRun(page, text, edge - width, top, /*size=*/10, /*advance=*/6);
+  };
+  if (*left_amount != '\0') right_aligned(left_amount, 250);
+  if (*right != '\0') AddRun(page, right, 300, top);
+  if (*right_amount != '\0') right_aligned(right_amount, 520);
+}
+
+// A summary's number, title and unit, and its header over AddSummaryRow's columns (收入 | 支出,
+// then 项目 | 金额 | 项目（按功能分类）), from `top` down 80 pt: the last header words are the
+// caller's.
+void AddSummaryCaption(PageContent& page, double top, const char* number, const char* title) {
+  AddRun(page, number, 60, top);
+  AddRun(page, title, 60, top + 20);
+  AddRun(page, "单位：元", 60, top + 40);
+  AddRun(page, "收入", 60, top + 60);
+  AddRun(page, "支出", 300, top + 60);
+  AddRun(page, "项目", 60, top + 80);
+  AddRun(page, "金额", 210, top + 80);
+  AddRun(page, "项目（按功能分类）", 300, top + 80);
+}
+
 // A table cut after its 合计 row, as the sweep's scans print it: the foot of page 1 holds the
 // title, the unit, the header and the 合计 row (too few rows for a table; its total printed
 // `total`, with `rest` wrapped under it when not empty), and page 2 goes on with the body, rows
@@ -219,40 +247,22 @@ TEST(OcrPageBreakTest, RepeatedHeaderReadAWordWrongStillContinuesTheTable) {
 TEST(OcrPageBreakTest, RepeatedTitleOverAHeaderLineReadWrongStillContinuesTheTable) {
   for (const char* amount_word : {"金额", "人金额"}) {
     SCOPED_TRACE(amount_word);
-    const auto summary_row = [](PageContent& page, double top, const char* left,
-                                const char* left_amount, const char* right,
-                                const char* right_amount) {
-      AddRun(page, left, 60, top);
-      const auto right_aligned = [&](const char* text, double edge) {
-        const double width = 6.0 * static_cast<double>(DecodeUtf8(text).size());
-        AddRun(page, text, edge - width, top, /*size=*/10, /*advance=*/6);
-      };
-      if (*left_amount != '\0') right_aligned(left_amount, 250);
-      if (*right != '\0') AddRun(page, right, 300, top);
-      if (*right_amount != '\0') right_aligned(right_amount, 520);
-    };
     const auto caption = [&](PageContent& page, double top, const char* last_word) {
-      AddRun(page, "附表1", 60, top);
-      AddRun(page, "2026年度收入支出决算总表", 60, top + 20);
-      AddRun(page, "单位：元", 60, top + 40);
-      AddRun(page, "收入", 60, top + 60);
-      AddRun(page, "支出", 300, top + 60);
-      AddRun(page, "项目", 60, top + 80);
-      AddRun(page, "金额", 210, top + 80);
-      AddRun(page, "项目（按功能分类）", 300, top + 80);
+      AddSummaryCaption(page, top, "附表1", "2026年度收入支出决算总表");
       AddRun(page, last_word, 480, top + 80);
     };
     PageContent upper_content = OcrPage(1);
     caption(upper_content, 600, "金额");
-    summary_row(upper_content, 700, "一、财政拨款收入", "4,853,754.02", "社会保障和就业支出",
-                "4,119,853.64");
-    summary_row(upper_content, 720, "二、事业收入", "", "城乡社区支出", "733,900.38");
-    summary_row(upper_content, 740, "三、其他收入", "", "", "");
+    AddSummaryRow(upper_content, 700, "一、财政拨款收入", "4,853,754.02", "社会保障和就业支出",
+                  "4,119,853.64");
+    AddSummaryRow(upper_content, 720, "二、事业收入", "", "城乡社区支出", "733,900.38");
+    AddSummaryRow(upper_content, 740, "三、其他收入", "", "", "");
     PageContent lower_content = OcrPage(2);
     caption(lower_content, 60, amount_word);
-    summary_row(lower_content, 160, "四、上级补助收入", "", "", "");
-    summary_row(lower_content, 180, "本年收入合计", "4,853,754.02", "本年支出合计", "4,853,754.02");
-    summary_row(lower_content, 200, "总计", "4,853,754.02", "总计", "4,853,754.02");
+    AddSummaryRow(lower_content, 160, "四、上级补助收入", "", "", "");
+    AddSummaryRow(lower_content, 180, "本年收入合计", "4,853,754.02", "本年支出合计",
+                  "4,853,754.02");
+    AddSummaryRow(lower_content, 200, "总计", "4,853,754.02", "总计", "4,853,754.02");
     Sure(upper_content, 90);
     Sure(lower_content, 90);
 
@@ -276,41 +286,22 @@ TEST(OcrPageBreakTest, RepeatedTitleOverAHeaderLineReadWrongStillContinuesTheTab
 // run, and the summary was lost as lines of text. Set tight under the repeated header, it is
 // the rest of a header cell and is set aside with it.
 TEST(OcrPageBreakTest, RepeatedHeaderCellWrappedAndReadDifferentlyStillContinuesTheTable) {
-  const auto summary_row = [](PageContent& page, double top, const char* left,
-                              const char* left_amount, const char* right,
-                              const char* right_amount) {
-    AddRun(page, left, 60, top);
-    const auto right_aligned = [&](const char* text, double edge) {
-      const double width = 6.0 * static_cast<double>(DecodeUtf8(text).size());
-      AddRun(page, text, edge - width, top, /*size=*/10, /*advance=*/6);
-    };
-    if (*left_amount != '\0') right_aligned(left_amount, 250);
-    if (*right != '\0') AddRun(page, right, 300, top);
-    if (*right_amount != '\0') right_aligned(right_amount, 520);
-  };
   const auto caption = [&](PageContent& page, double top, const char* wrapped) {
-    AddRun(page, "附表3", 60, top);
-    AddRun(page, "2026年度财政拨款收入支出决算总表", 60, top + 20);
-    AddRun(page, "单位：元", 60, top + 40);
-    AddRun(page, "收入", 60, top + 60);
-    AddRun(page, "支出", 300, top + 60);
-    AddRun(page, "项目", 60, top + 80);
-    AddRun(page, "金额", 210, top + 80);
-    AddRun(page, "项目（按功能分类）", 300, top + 80);
-    AddRun(page, "政府性基金预算拨", 440, top + 80, /*size=*/10, /*advance=*/10);
+    AddSummaryCaption(page, top, "附表3", "2026年度财政拨款收入支出决算总表");
+    AddRun(page, "政府性基金预算拨", 440, top + 80);
     AddRun(page, wrapped, 440, top + 95);  // tight under the line above: the same cell
   };
   PageContent upper_content = OcrPage(1);
   caption(upper_content, 590, "3了人");
-  summary_row(upper_content, 705, "一、财政拨款收入", "4,853,754.02", "社会保障和就业支出",
-              "4,119,853.64");
-  summary_row(upper_content, 725, "二、事业收入", "", "城乡社区支出", "733,900.38");
-  summary_row(upper_content, 745, "三、其他收入", "", "", "");
+  AddSummaryRow(upper_content, 705, "一、财政拨款收入", "4,853,754.02", "社会保障和就业支出",
+                "4,119,853.64");
+  AddSummaryRow(upper_content, 725, "二、事业收入", "", "城乡社区支出", "733,900.38");
+  AddSummaryRow(upper_content, 745, "三、其他收入", "", "", "");
   PageContent lower_content = OcrPage(2);
   caption(lower_content, 60, "款");
-  summary_row(lower_content, 175, "四、上级补助收入", "", "", "");
-  summary_row(lower_content, 195, "本年收入合计", "4,853,754.02", "本年支出合计", "4,853,754.02");
-  summary_row(lower_content, 215, "总计", "4,853,754.02", "总计", "4,853,754.02");
+  AddSummaryRow(lower_content, 175, "四、上级补助收入", "", "", "");
+  AddSummaryRow(lower_content, 195, "本年收入合计", "4,853,754.02", "本年支出合计", "4,853,754.02");
+  AddSummaryRow(lower_content, 215, "总计", "4,853,754.02", "总计", "4,853,754.02");
   Sure(upper_content, 90);
   Sure(lower_content, 90);
 
