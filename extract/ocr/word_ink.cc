@@ -206,4 +206,65 @@ void TrimWordsToInk(const Pix* text_image, std::vector<Symbol>& symbols) {
   }
 }
 
+namespace {
+
+bool HasDigit(const std::vector<Symbol>& symbols, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) {
+    for (char32_t c : DecodeUtf8(symbols[i].text)) {
+      if (IsDigitLike(c)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void JoinWordsTouchingInPrint(const Pix* text_image, std::vector<Symbol>& symbols) {
+  const std::optional<Ink> ink = InkOf(text_image);
+  if (!ink) return;
+  struct Word {
+    std::size_t begin, end;
+  };
+  for (std::size_t line = 0; line < symbols.size();) {
+    std::size_t line_end = line + 1;
+    while (line_end < symbols.size() && symbols[line_end].line_top == symbols[line].line_top &&
+           symbols[line_end].line_bottom == symbols[line].line_bottom)
+      ++line_end;
+    std::vector<Word> words;
+    for (std::size_t begin = line; begin < line_end;) {
+      const std::size_t end = std::min(WordEnd(symbols, begin), line_end);
+      if (BandOf(symbols[begin], *ink)) words.push_back({begin, end});
+      begin = end;
+    }
+    std::stable_sort(words.begin(), words.end(), [&](const Word& a, const Word& b) {
+      return symbols[a.begin].word_x0 < symbols[b.begin].word_x0;
+    });
+    for (std::size_t w = 1; w < words.size(); ++w) {
+      const Word& left = words[w - 1];
+      const Word& right = words[w];
+      if (HasDigit(symbols, left.begin, left.end) || HasDigit(symbols, right.begin, right.end)) {
+        continue;
+      }
+      const WordBand band = *BandOf(symbols[left.begin], *ink);
+      const int from = symbols[left.begin].word_x1;
+      const int to = std::min(symbols[right.begin].word_x0, ink->width());
+      if (from >= to) continue;
+      const double em = (band.bottom - band.top) / kBandPerEm;
+      const int widest_allowed = static_cast<int>(kCharacterGapEm * em);
+      int first_ink = -1, white = 0, widest = 0;
+      for (int x = from; x < to; ++x) {
+        if (ink->InColumn(x, band.top, band.bottom)) {
+          if (first_ink < 0) first_ink = x;
+          white = 0;
+        } else {
+          widest = std::max(widest, ++white);
+        }
+      }
+      if (first_ink < 0 || widest >= widest_allowed) continue;
+      for (std::size_t i = right.begin; i < right.end; ++i) symbols[i].word_x0 = first_ink;
+    }
+    line = line_end;
+  }
+}
+
 }  // namespace disclose::ocr

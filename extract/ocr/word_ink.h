@@ -9,6 +9,7 @@
 //   std::vector<Symbol> symbols = engine.RecognizePage(text_image, dpi, deadline);
 //   ocr::SplitAmountWordsAtInkGaps(text_image, symbols);
 //   ocr::TrimWordsToInk(text_image, symbols);
+//   ocr::JoinWordsTouchingInPrint(text_image, symbols);
 //   content.glyphs = ocr::ToGlyphs(symbols, 72.0 / dpi);
 #pragma once
 
@@ -38,5 +39,16 @@ void TrimWordsToInk(const Pix* text_image, std::vector<Symbol>& symbols);
 // grouped by the word box, the two were one figure that is no amount (H31 s3w_0487_final). A mark
 // read in the gap stays with the part before it; the right part takes a new word index.
 void SplitAmountWordsAtInkGaps(const Pix* text_image, std::vector<Symbol>& symbols);
+
+// The white between two words of a text line narrower than this (in em) is the space between
+// two characters of one cell, never between two cells (at least two cells' padding, ~1 em).
+constexpr double kCharacterGapEm = 0.3;
+
+// Two words of text (no digit) on one text line whose boxes stand apart but whose print touches:
+// the columns between them hold ink, and no white run there is kCharacterGapEm wide. The LSTM
+// boxes a word short of its first character's ink (农林水 | 支出 boxed 12 pt apart over 支's
+// print, H31 s3w_0483_final): the label was two chunks, its row three of text and no row, and
+// the rows under it were lost. The right word's box is drawn back to the ink between them.
+void JoinWordsTouchingInPrint(const Pix* text_image, std::vector<Symbol>& symbols);
 
 }  // namespace disclose::ocr

@@ -155,5 +155,38 @@ TEST(WordInkTest, AmountWordSplitsAtACellGapInItsInk) {
   }
 }
 
+// The LSTM boxed a label's last word short of its first character's print (农林水 | 支出 boxed
+// 12 pt apart, 支's ink between them, H31 s3w_0483_final): the label was two chunks and its row
+// was lost. Where the white between two words of text is narrower than a gap between characters
+// (8 pixels on a 24-pixel band), the right word's box is drawn back to the ink between them;
+// wider white, no ink, or a digit in either word leave the boxes as read.
+TEST(WordInkTest, WordsOfTextTouchingInPrintMeet) {
+  struct Case {
+    const char* name;
+    const char* right_text;
+    std::vector<Span> ink;
+    int want_right_x0;
+  };
+  const std::vector<Case> cases = {
+      {"print between the boxes", "支出", {{10, 40}, {42, 75}}, 42},
+      {"a cell gap of white", "支出", {{10, 40}, {52, 75}}, 60},
+      {"no ink between", "支出", {{10, 40}, {60, 75}}, 60},
+      {"a digit on one side", "12", {{10, 40}, {42, 75}}, 60},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Pix* pix = PageWithInk(c.ink);
+    std::vector<Symbol> symbols = {SymbolOfWord(0, 10, 40), SymbolOfWord(1, 60, 75)};
+    symbols[0].text = "水";
+    symbols[1].text = c.right_text;
+    JoinWordsTouchingInPrint(pix, symbols);
+    pixDestroy(&pix);
+    EXPECT_EQ(symbols[0].word_x0, 10);
+    EXPECT_EQ(symbols[0].word_x1, 40);
+    EXPECT_EQ(symbols[1].word_x0, c.want_right_x0);
+    EXPECT_EQ(symbols[1].word_x1, 75);
+  }
+}
+
 }  // namespace
 }  // namespace disclose::ocr
