@@ -4,6 +4,7 @@
 // well-formed amount only with the piece); a piece that could complete two
 // amounts is reported, not guessed.
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -151,6 +152,22 @@ bool CompletesAsRead(std::string_view above, std::string_view piece, const TailO
   return Completes(other, piece);
 }
 
+// A wrapped rest of one digit that OCR read as a glyph shaped like one, or as an ideograph (the
+// 1 of 81,687.31 read 工, H30 s3w_0477_budget, twice): on an OCR page such a lone glyph ending
+// where the amount above it ends stands for a digit, and the cell, read again with the numeric
+// set, says which. As read, it was no piece, its line a paragraph between the rows, and the
+// amount kept one decimal.
+bool IsLookalikeRest(const std::string& piece, const Chunk& chunk, const Chunk& upper, double em,
+                     const TailOptions& options) {
+  if (!options.low_mark_uncertain || IsDigitPiece(piece)) return false;
+  const std::vector<char32_t> text = DecodeUtf8(piece);
+  if (text.size() != 1 || IsHeaderIdeograph(text[0]) ||
+      !(IsDigitLookalike(text[0]) || IsCjkIdeograph(text[0]))) {
+    return false;
+  }
+  return std::abs(chunk.box.x1 - upper.box.x1) <= 0.5 * em;
+}
+
 }  // namespace
 
 // Rule 5 over every line: marks the lines that hold only the wrapped rests of
@@ -178,7 +195,9 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
         const bool under =
             chunk.box.x0 < upper.box.x1 + slack && chunk.box.x1 > upper.box.x0 - slack;
         const std::string above_text = Compact(upper.text);
-        if (under && CompletesAsRead(AmountOfChunk(above_text), piece, options))
+        const std::string as_piece =
+            IsLookalikeRest(piece, chunk, upper, above.em, options) ? "1" : piece;
+        if (under && CompletesAsRead(AmountOfChunk(above_text), as_piece, options))
           targets.push_back(static_cast<int>(a));
       }
       if (targets.size() == 1) {

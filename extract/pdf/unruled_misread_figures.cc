@@ -23,26 +23,23 @@
 #include "extract/pdf/unruled_stages.h"
 
 namespace disclose::pdf::unruled {
+
+bool IsDigitLookalike(char32_t c) {
+  static constexpr std::u32string_view kLookalikes = U"IlL|][!dDOoQSsZzBbTi?=了";
+  return (c >= U'0' && c <= U'9') || kLookalikes.find(c) != std::u32string_view::npos;
+}
+
+bool IsHeaderIdeograph(char32_t c) {
+  static constexpr std::u32string_view kHeaderWords = U"类款项合计元次栏额数";
+  return kHeaderWords.find(c) != std::u32string_view::npos;
+}
+
 namespace {
 
 // A figure misread stays short: a 行次 of one or two digits, read as up to three marks.
 constexpr std::size_t kMaxMisreadCodePoints = 3;
 // How far (in lines) the rows that show the figure column may stand from the misread row.
 constexpr std::size_t kNeighbourLines = 3;
-
-// Marks OCR reads for a digit: letters and signs shaped like one, and 了 for a 7 (chi_sim's
-// reading of a 行次 7, H14 s3w_0213_budget).
-bool IsDigitLookalike(char32_t c) {
-  static constexpr std::u32string_view kLookalikes = U"IlL|][!dDOoQSsZzBbTi?=了";
-  return (c >= U'0' && c <= U'9') || kLookalikes.find(c) != std::u32string_view::npos;
-}
-
-// Single ideographs that are header words over code or amount columns (类 款 项 over
-// split codes), never a misread figure.
-bool IsHeaderIdeograph(char32_t c) {
-  static constexpr std::u32string_view kHeaderWords = U"类款项合计元次栏额数";
-  return kHeaderWords.find(c) != std::u32string_view::npos;
-}
 
 bool IsLatinLetter(char32_t c) {
   return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');

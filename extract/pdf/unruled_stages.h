@@ -165,6 +165,12 @@ bool IsCaptionLine(const Line& line);
 // rows around it print a figure, or shaped like digits in a row of amounts, is a
 // figure misread (二 or ]1 for a 行次 11, = for 7).
 void MarkMisreadFigures(std::vector<Line>& lines);
+// Marks OCR reads for a digit: letters and signs shaped like one, and 了 for a 7 (chi_sim's
+// reading of a 行次 7, H14 s3w_0213_budget); digits too.
+bool IsDigitLookalike(char32_t c);
+// Single ideographs that are header words over code or amount columns (类 款 项 over split
+// codes), never a misread figure.
+bool IsHeaderIdeograph(char32_t c);
 
 // Stage 2 (unruled_amount_tails.cc).
 struct TailOptions {

@@ -1186,6 +1186,41 @@ TEST(UnruledTableTest, OcrHeadWithItsLeadingCommaLost) {
   }
 }
 
+// A wrapped rest of one digit OCR read as a glyph shaped like one or as an ideograph (the 1 of
+// 81,687.31 read 工 under 81,687.3, H30 s3w_0477_budget): ending where the amount above ends,
+// it completes it, and the cell read again says which digit. A header word is no rest, nor is a
+// text layer's ideograph.
+TEST(UnruledTableTest, OcrOneDigitRestReadAsALookalike) {
+  struct Case {
+    const char* name;
+    const char* rest;
+    TextOrigin origin;
+    bool joined;
+  };
+  const Case cases[] = {
+      {"read right", "1", TextOrigin::kOcr, true},
+      {"read 工", "工", TextOrigin::kOcr, true},
+      {"read l", "l", TextOrigin::kOcr, true},
+      {"a header word", "款", TextOrigin::kOcr, false},
+      {"工 on a text layer", "工", TextOrigin::kTextLayer, false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page =
+        SummaryPage("单位：元", 240, 420,
+                    {{116, "一、一般公共预算", "81,687.3", "一、农林水支出", "81,687.31"},
+                     {128, "财政拨款", c.rest, "", ""},
+                     {154, "", "", "二、城乡社区支出", "15,532,534.90"},
+                     {180, "本年收入合计", "42,107,319.14", "本年支出合计", "42,107,319.14"},
+                     {206, "总计", "42,107,319.14", "总计", "42,107,319.14"}});
+    page.page.text_origin = c.origin;
+    const Table table = OnlyTable(page);
+    const bool joined = table.row_count > 1 && CompactRow(table, 1).size() > 1 &&
+                        CompactRow(table, 1)[1] == std::string("81,687.3") + c.rest;
+    EXPECT_EQ(joined, c.joined);
+  }
+}
+
 // A class with no amount in any column (30206 | 电费, its figures blank) in a
 // table whose codes have a column of their own: its code is a figure, but the
 // row is a row of labels, not the table's end. Taken for the end, the rows
