@@ -19,6 +19,9 @@ constexpr std::size_t kMaxLongDecimals = 6;
 bool IsDigitLike(char32_t c) {
   return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
 }
+bool IsAmountWordMark(char32_t c) {
+  return c == U'.' || c == U',' || c == U'，' || c == U'．' || c == U'-' || c == U';' || c == U'；';
+}
 bool IsSeparatorLike(char32_t c) {
   return c == U'.' || c == U',' || c == U'-' || c == U'．' || c == U'，' || c == U'－' ||
          c == U'−' || c == U'—' || c == U'%' || c == U' ';

@@ -16,6 +16,8 @@ namespace disclose::ocr {
 
 bool IsDigitLike(char32_t c);      // ASCII or full-width digit
 bool IsSeparatorLike(char32_t c);  // a mark an amount reading may hold: . , - and the like
+// A mark the page pass reads inside an amount word: . , ， ． - and ; ； (a comma read so).
+bool IsAmountWordMark(char32_t c);
 
 // How a cell's reading looks: an amount (digits and separators), nearly one
 // (one or two misread characters among three or more digits, or marks only),

@@ -206,8 +206,7 @@ void NormalizeAmountWords(std::vector<Symbol>& symbols) {
       first.x0 = std::min(first.x0, symbols[i].x0);
       first.x1 = std::max(first.x1, symbols[i].x1);
       for (char32_t c : DecodeUtf8(symbols[i].text)) {
-        const bool separator = c == U'.' || c == U',' || c == U'，' || c == U'．' || c == U'-' ||
-                               c == U';' || c == U'；';
+        const bool separator = IsAmountWordMark(c);
         if (const char digit = DigitOfLookalike(c); digit != 0) {
           ++lookalikes;
           as_digits += digit;

@@ -75,10 +75,6 @@ std::size_t WordEnd(const std::vector<Symbol>& symbols, std::size_t begin) {
   return end;
 }
 
-bool IsAmountMark(char32_t c) {
-  return c == U'.' || c == U',' || c == U'，' || c == U'．' || c == U'-' || c == U';' || c == U'；';
-}
-
 // Whether the word is digits and marks only, at least two digits.
 bool IsAmountWord(const std::vector<Symbol>& symbols, std::size_t begin, std::size_t end) {
   int digits = 0;
@@ -86,7 +82,7 @@ bool IsAmountWord(const std::vector<Symbol>& symbols, std::size_t begin, std::si
     for (char32_t c : DecodeUtf8(symbols[i].text)) {
       if (IsDigitLike(c)) {
         ++digits;
-      } else if (!IsAmountMark(c)) {
+      } else if (!IsAmountWordMark(c)) {
         return false;
       }
     }
@@ -96,7 +92,7 @@ bool IsAmountWord(const std::vector<Symbol>& symbols, std::size_t begin, std::si
 
 bool IsMarkSymbol(const Symbol& symbol) {
   const std::vector<char32_t> text = DecodeUtf8(symbol.text);
-  return !text.empty() && std::all_of(text.begin(), text.end(), IsAmountMark);
+  return !text.empty() && std::all_of(text.begin(), text.end(), IsAmountWordMark);
 }
 
 struct InkGap {
