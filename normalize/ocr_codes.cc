@@ -1,7 +1,10 @@
 #include "normalize/ocr_codes.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -9,6 +12,8 @@
 
 #include "core/ocr_readings.h"
 #include "core/text.h"
+#include "normalize/classification.h"
+#include "normalize/table_stages.h"
 #include "normalize/table_text.h"
 
 namespace disclose {
@@ -98,6 +103,95 @@ Document WithOcrCodesSettledByHierarchy(const Document& document) {
     }
   }
   return settled;
+}
+
+namespace {
+
+bool ReadByOcr(const CanonicalRow& row) {
+  return std::any_of(row.values.begin(), row.values.end(), [](const Figure& figure) {
+    return figure.provenance.origin == TextOrigin::kOcr;
+  });
+}
+
+std::string NameKey(const std::string& name) {
+  return StripOrdinal(TableKey(name));
+}
+
+// Whether the classification prints `code` with the name whose key is `key`.
+bool ClassificationNames(const std::string& code, const std::string& key) {
+  const std::vector<std::string> names = KnownFunctionSubclassNames(code);
+  return std::any_of(names.begin(), names.end(),
+                     [&key](const std::string& name) { return NameKey(name) == key; });
+}
+
+bool Keys(const CanonicalTable& table, const std::string& code) {
+  return std::any_of(table.rows.begin(), table.rows.end(),
+                     [&code](const CanonicalRow& row) { return row.row_code == code; });
+}
+
+void Rekey(CanonicalRow& row, const std::string& code) {
+  row.row_code = code;
+  for (Figure& figure : row.values) figure.row_code = code;
+}
+
+}  // namespace
+
+void SettleOcrCodesAcrossTables(std::vector<CanonicalTable>& tables,
+                                std::vector<Finding>& findings) {
+  constexpr std::size_t kKuanDigits = 5;
+  constexpr std::size_t kXiangDigits = 7;
+  // (class, name) -> the 款 codes each table keys a row of that name with.
+  std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::string, std::size_t>>>
+      keyed;
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    if (!IsFunctionCodedKind(tables[t].kind)) continue;
+    for (const CanonicalRow& row : tables[t].rows) {
+      if (row.row_code.size() != kKuanDigits || !AllDigits(row.row_code)) continue;
+      keyed[{row.row_code.substr(0, 3), NameKey(row.row_name)}].emplace_back(row.row_code, t);
+    }
+  }
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    CanonicalTable& table = tables[t];
+    if (!IsFunctionCodedKind(table.kind)) continue;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      CanonicalRow& row = table.rows[r];
+      const std::string read = row.row_code;
+      const std::string key = NameKey(row.row_name);
+      if (read.size() != kKuanDigits || !AllDigits(read) || key.empty() || !ReadByOcr(row) ||
+          KnownFunctionSubclassNames(read).empty() || ClassificationNames(read, key)) {
+        continue;
+      }
+      std::set<std::string> others;
+      std::string where;
+      for (const auto& [code, other_table] : keyed[{read.substr(0, 3), key}]) {
+        if (other_table == t || code == read || !ClassificationNames(code, key)) continue;
+        others.insert(code);
+        where = tables[other_table].printed_title;
+      }
+      if (others.size() != 1 || Keys(table, *others.begin())) continue;
+      const std::string& sibling = *others.begin();
+      Rekey(row, sibling);
+      std::string note = "'" + read + "' as " + sibling + " by its name '" + row.row_name +
+                         "', as table '" + where + "' keys it";
+      for (std::size_t x = r + 1; x < table.rows.size(); ++x) {
+        CanonicalRow& child = table.rows[x];
+        if (child.row_code.size() != kXiangDigits || !StartsWith(child.row_code, read)) break;
+        const std::string code = sibling + child.row_code.substr(kKuanDigits);
+        if (Keys(table, code)) continue;
+        note += "; its 项 " + child.row_code + " as " + code;
+        Rekey(child, code);
+      }
+      const Provenance where_printed =
+          row.values.empty() ? Provenance{} : row.values.front().provenance;
+      AddTableFinding(findings, "ocr.code_inferred", Severity::kInfo,
+                      "table '" + table.printed_title +
+                          "': an OCR'd 款 code read as a sibling's, in its place, is keyed by "
+                          "its name, which the classification and another table give the "
+                          "sibling: " +
+                          note,
+                      where_printed, read);
+    }
+  }
 }
 
 }  // namespace disclose

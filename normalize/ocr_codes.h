@@ -12,7 +12,10 @@
 //   Document settled = WithOcrCodesSettledByHierarchy(document);
 #pragma once
 
+#include <vector>
+
 #include "core/document.h"
+#include "core/normalized.h"
 
 namespace disclose {
 
@@ -22,5 +25,17 @@ namespace disclose {
 // the first; its ocr_readings_differ warning then says the second was taken and why. Nothing
 // changes when both readings, or neither, fall under that code, or no such code is above.
 Document WithOcrCodesSettledByHierarchy(const Document& document);
+
+// A 款 code read by OCR in its place as a sibling (20111 纪检监察事务 read 20101, the code of
+// 人大事务, H32 s3w_0506_budget's income table: its figures went silently to a row the document
+// does not print), where another table of the document keys a row of that name under the same class
+// with the sibling's code, and the classification names the sibling so and not the code read: the
+// row takes the sibling's code, and so do its 项 rows (2010101 -> 2011101), with an
+// `ocr.code_inferred` finding. Without a second table to agree, or where the classification
+// names the code read so (an edition that numbered it otherwise), the code stays as read.
+//
+//   SettleOcrCodesAcrossTables(normalized.tables, normalized.findings);  // after BuildTables
+void SettleOcrCodesAcrossTables(std::vector<CanonicalTable>& tables,
+                                std::vector<Finding>& findings);
 
 }  // namespace disclose

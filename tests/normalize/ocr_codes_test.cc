@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace disclose {
@@ -113,6 +114,81 @@ TEST(OcrCodesTest, ACodeTakesTheReadingThatFallsUnderTheCodeAboveIt) {
         << settled.warnings[0].message;
     // The document given is left as it was.
     EXPECT_EQ(document.blocks.back().AsTable()->TextAt(c.misread_row, 0), c.codes[c.misread_row]);
+  }
+}
+
+// A function-coded table of `kind` whose rows (code, name) each print one figure, read by
+// `origin`.
+CanonicalTable CodedTable(const std::string& kind, const std::string& title,
+                          const std::vector<std::pair<std::string, std::string>>& rows,
+                          TextOrigin origin) {
+  CanonicalTable table;
+  table.kind = kind;
+  table.printed_title = title;
+  for (const auto& [code, name] : rows) {
+    CanonicalRow row;
+    row.row_code = code;
+    row.row_name = name;
+    Figure figure;
+    figure.table_kind = kind;
+    figure.row_code = code;
+    figure.column = "total";
+    figure.amount_fen = 11962995;
+    figure.provenance.origin = origin;
+    row.values.push_back(figure);
+    table.rows.push_back(row);
+  }
+  return table;
+}
+
+// 20111 纪检监察事务 read 20101 (人大事务's code) in its place in one table, its 项 following
+// (H32 s3w_0506_budget's income table), while another table keys the name 20111: the row and its
+// 项 take the sibling's code, with a finding. A text layer's code, a name the classification
+// gives the code read, no other table, or another table keying the code read, keep it.
+TEST(OcrCodesTest, KuanReadAsASiblingIsKeyedByTheTableThatNamesItSo) {
+  struct Case {
+    const char* name;
+    const char* read_name;  // the 款 row's name in the income table
+    TextOrigin origin;
+    const char* other_code;  // what the expenditure table keys the name with; "" for no table
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      {"read as a sibling", "纪检监察事务", TextOrigin::kOcr, "20111", {"201", "20111", "2011101"}},
+      {"on a text layer",
+       "纪检监察事务",
+       TextOrigin::kTextLayer,
+       "20111",
+       {"201", "20101", "2010101"}},
+      {"the code's own name", "人大事务", TextOrigin::kOcr, "20111", {"201", "20101", "2010101"}},
+      {"no other table", "纪检监察事务", TextOrigin::kOcr, "", {"201", "20101", "2010101"}},
+      {"the other table agrees",
+       "纪检监察事务",
+       TextOrigin::kOcr,
+       "20101",
+       {"201", "20101", "2010101"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<CanonicalTable> tables = {CodedTable(
+        "budget.income", "收入总表",
+        {{"201", "一般公共服务支出"}, {"20101", c.read_name}, {"2010101", "行政运行"}}, c.origin)};
+    if (*c.other_code != '\0') {
+      tables.push_back(CodedTable("budget.expenditure", "支出总表",
+                                  {{"201", "一般公共服务支出"}, {c.other_code, "纪检监察事务"}},
+                                  TextOrigin::kOcr));
+    }
+    std::vector<Finding> findings;
+    SettleOcrCodesAcrossTables(tables, findings);
+    std::vector<std::string> codes;
+    for (const CanonicalRow& row : tables[0].rows) {
+      codes.push_back(row.row_code);
+      EXPECT_EQ(row.values.front().row_code, row.row_code);
+    }
+    EXPECT_EQ(codes, c.want);
+    const bool rekeyed = c.want[1] != "20101";
+    EXPECT_EQ(findings.size(), rekeyed ? 1u : 0u);
+    if (rekeyed) EXPECT_EQ(findings.front().check, "ocr.code_inferred");
   }
 }
 
