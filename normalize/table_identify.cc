@@ -582,9 +582,10 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
 namespace {
 
 // Whether `table`'s evidence allows the kind `kind` a list's entry names: its header and body fit
-// it, no title names another kind, and no number read that fits the table names another (that
-// says the tables are not in the list's order). A document_class evidence allows nothing.
-bool ListedKindFits(const StitchedTable& table, const std::string& kind) {
+// it, no title names another kind, and (with `honor_number`) no number read that fits the table
+// names another (that says the tables are not in the list's order). A document_class evidence
+// allows nothing.
+bool ListedKindFits(const StitchedTable& table, const std::string& kind, bool honor_number) {
   const Family family = FamilyOfKind(kind);
   Family header = Family::kNone;
   Family body = Family::kNone;
@@ -610,7 +611,7 @@ bool ListedKindFits(const StitchedTable& table, const std::string& kind) {
       SummaryKindOverSubclassCodes(kind, body_text)) {
     return false;
   }
-  if (!number_kind.empty() && number_kind != kind &&
+  if (honor_number && !number_kind.empty() && number_kind != kind &&
       Compatible(FamilyOfKind(number_kind), header) &&
       Compatible(FamilyOfKind(number_kind), body) &&
       !KindRuledOutByHeader(number_kind, header, grid_header) &&
@@ -618,6 +619,56 @@ bool ListedKindFits(const StitchedTable& table, const std::string& kind) {
     return false;
   }
   return true;
+}
+
+// The ways, up to two, to place every table, in order, on the list's entries it fits
+// (ListedKindFits), and with one way the entry of each. Entries the document printed no grid for
+// (an empty table printed as a note, a table the scan read as text) are skipped.
+struct Placement {
+  int ways = 0;
+  std::vector<std::size_t> entry;
+};
+Placement PlaceInOrder(const std::vector<StitchedTable>& tables,
+                       const std::vector<std::pair<int, std::string>>& entries,
+                       bool honor_numbers) {
+  // ways[i][j]: the number of ways, up to two, to place tables 0..i with table i at entry j.
+  const std::size_t n = tables.size();
+  const std::size_t m = entries.size();
+  std::vector<std::vector<int>> ways(n, std::vector<int>(m, 0));
+  for (std::size_t i = 0; i < n; ++i) {
+    int before = i == 0 ? 1 : 0;  // ways to place tables 0..i-1 on entries before j
+    for (std::size_t j = 0; j < m; ++j) {
+      if (ListedKindFits(tables[i], entries[j].second, honor_numbers)) {
+        ways[i][j] = std::min(before, 2);
+      }
+      if (i > 0) before = std::min(before + ways[i - 1][j], 2);
+    }
+  }
+  Placement placement;
+  for (std::size_t j = 0; j < m; ++j) placement.ways = std::min(placement.ways + ways[n - 1][j], 2);
+  if (placement.ways != 1) return placement;
+  placement.entry.resize(n);
+  std::size_t limit = m;
+  for (std::size_t i = n; i-- > 0;) {
+    for (std::size_t j = limit; j-- > 0;) {
+      if (ways[i][j] == 1) {
+        placement.entry[i] = j;
+        limit = j;
+        break;
+      }
+    }
+  }
+  return placement;
+}
+
+// Whether any cell of the table's grid was read by OCR.
+bool ReadByOcr(const StitchedTable& table) {
+  return std::any_of(table.parts.begin(), table.parts.end(), [](const TablePart& part) {
+    return part.table != nullptr && std::any_of(part.table->cells.begin(), part.table->cells.end(),
+                                                [](const TableCell& cell) {
+                                                  return cell.provenance.origin == TextOrigin::kOcr;
+                                                });
+  });
 }
 
 }  // namespace
@@ -633,36 +684,22 @@ void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumberin
     if (kind == "other") return;
     entries.emplace_back(number, kind);
   }
-  // Tables keep the list's order; entries the document printed no grid for (an empty table
-  // printed as a note, a table the scan read as text) are skipped. ways[i][j]: the number of
-  // ways, up to two, to place tables 0..i with table i at entry j, each on an entry it fits.
+  // Tables keep the list's order. Only one way to place every table fits: the order is
+  // evidence; two are none. Where none fits with the numbers read, a scan may have misread one
+  // (二、 read 一、 over the second of two expenditure tables, the first's number lost, H32
+  // s3w_0507_final: both were read as the list's first): one way that fits the tables, all read
+  // by OCR, without their numbers is the evidence.
+  Placement placement = PlaceInOrder(tables, entries, /*honor_numbers=*/true);
+  bool numbers_overruled = false;
+  const bool scanned = std::all_of(tables.begin(), tables.end(), ReadByOcr);
+  if (placement.ways == 0 && scanned) {
+    placement = PlaceInOrder(tables, entries, /*honor_numbers=*/false);
+    numbers_overruled = true;
+  }
+  if (placement.ways != 1) return;
   const std::size_t n = tables.size();
   const std::size_t m = entries.size();
-  std::vector<std::vector<int>> ways(n, std::vector<int>(m, 0));
-  for (std::size_t i = 0; i < n; ++i) {
-    int before = i == 0 ? 1 : 0;  // ways to place tables 0..i-1 on entries before j
-    for (std::size_t j = 0; j < m; ++j) {
-      if (ListedKindFits(tables[i], entries[j].second)) {
-        ways[i][j] = std::min(before, 2);
-      }
-      if (i > 0) before = std::min(before + ways[i - 1][j], 2);
-    }
-  }
-  int total = 0;
-  for (std::size_t j = 0; j < m; ++j) total = std::min(total + ways[n - 1][j], 2);
-  // Only one way to place every table fits: the order is evidence; two are none.
-  if (total != 1) return;
-  std::vector<std::size_t> placed(n);
-  std::size_t limit = m;
-  for (std::size_t i = n; i-- > 0;) {
-    for (std::size_t j = limit; j-- > 0;) {
-      if (ways[i][j] == 1) {
-        placed[i] = j;
-        limit = j;
-        break;
-      }
-    }
-  }
+  const std::vector<std::size_t>& placed = placement.entry;
   for (std::size_t i = 0; i < n; ++i) {
     CanonicalTable& table = tables[i].canonical;
     const auto& [number, kind] = entries[placed[i]];
@@ -676,12 +713,13 @@ void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumberin
         });
     if (!named) continue;
     table.kind = kind;
-    table.evidence.push_back(KindEvidence{"order",
-                                          "table " + std::to_string(i + 1) + " of " +
-                                              std::to_string(n) + " in the order of the list of " +
-                                              std::to_string(m) +
-                                              " -> listed: " + numbering.titles.at(number),
-                                          kind});
+    table.evidence.push_back(
+        KindEvidence{"order",
+                     "table " + std::to_string(i + 1) + " of " + std::to_string(n) +
+                         " in the order of the list of " + std::to_string(m) +
+                         (numbers_overruled ? ", the numbers read against every order" : "") +
+                         " -> listed: " + numbering.titles.at(number),
+                     kind});
   }
 }
 

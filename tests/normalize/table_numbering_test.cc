@@ -300,6 +300,44 @@ TEST(TableNumberingTest, TablesIdentifiedByTheOrderOfTheList) {
   EXPECT_EQ(titled[1].canonical.kind, "final.expenditure");
 }
 
+// H32 s3w_0507_final on a scan: the first table's 一、 lost and the second's 二、 read 一、, both
+// expenditure tables by their headers: with the number read, no way places the tables in the
+// list's order (the second on the first entry leaves none for the first). Tables all read by OCR
+// are placed without their numbers, one way only: the second is the list's second. A text
+// layer's numbers are as printed, and nothing changes.
+TEST(TableNumberingTest, ScannedTablesWhoseNumberIsMisreadAgainstTheListOrder) {
+  TableNumbering numbering;
+  numbering.printed = true;
+  numbering.titles = {{1, "部门支出决算表"},
+                      {2, "一般公共预算财政拨款支出决算表"},
+                      {3, "一般公共预算财政拨款基本支出决算表"}};
+  const KindEvidence misread_number{"number", "一、 -> listed: 部门支出决算表",
+                                    "final.expenditure"};
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    SCOPED_TRACE(origin == TextOrigin::kOcr ? "ocr" : "text layer");
+    Table grid;
+    TableCell cell;
+    cell.provenance.origin = origin;
+    grid.cells.push_back(cell);
+    std::vector<StitchedTable> tables = {
+        WithEvidence("final.expenditure", {kFunctionHeader}),
+        WithEvidence("final.expenditure", {kFunctionHeader, misread_number}),
+        WithEvidence("final.general_budget_basic_expenditure", {kEconomicHeader})};
+    for (StitchedTable& table : tables) table.parts.push_back(TablePart{0, &grid, {}});
+    IdentifyByListOrder(tables, numbering, DocKind::kFinalAccounts);
+    EXPECT_EQ(tables[0].canonical.kind, "final.expenditure");
+    EXPECT_EQ(tables[1].canonical.kind, origin == TextOrigin::kOcr
+                                            ? "final.general_budget_expenditure"
+                                            : "final.expenditure");
+    EXPECT_EQ(tables[2].canonical.kind, "final.general_budget_basic_expenditure");
+    if (origin == TextOrigin::kOcr) {
+      ASSERT_EQ(tables[1].canonical.evidence.size(), 3u);
+      EXPECT_NE(tables[1].canonical.evidence[2].text.find("the numbers read against every order"),
+                std::string::npos);
+    }
+  }
+}
+
 // H21 s3w_0330_final on a scan: 一、 二、 三、 lost, the list's last two tables printed empty
 // as notes (no grid): three tables against a list of five. Placed in the list's order, each on an
 // entry it fits, they fit one way only: the second takes 一般公共预算财政拨款支出决算表 (its header
