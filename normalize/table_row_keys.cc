@@ -13,7 +13,10 @@ namespace disclose {
 
 std::string IncomeKey(const std::string& name) {
   if (name.empty()) return "";
-  if (name == "总计" || name == "收入总计" || name == "收入合计总计") return "grand_total";
+  // A label ending in 总计 is the grand total, whatever a scan glued before it: the words of a
+  // header printed again over the row (分类)财政拨款算财政拨款总计, H24 s3w_0376_final, keyed
+  // as 财政拨款 and the 总计 lost).
+  if (EndsWith(name, "总计") && !EndsWith(name, "支出总计")) return "grand_total";
   if (Has(name, "本年收入合计") || name == "收入合计" || name == "本年收入小计" ||
       name == "当年收入小计" || name == "本年收入" || name == "当年收入") {
     return "total_current_year";
@@ -50,7 +53,7 @@ std::string IncomeKey(const std::string& name) {
 
 std::string ExpenditureKey(const std::string& name) {
   if (name.empty()) return "";
-  if (name == "总计" || name == "支出总计") return "grand_total";
+  if (EndsWith(name, "总计") && !EndsWith(name, "收入总计")) return "grand_total";
   if (Has(name, "本年支出合计") || name == "支出合计" || name == "本年支出小计" ||
       name == "当年支出小计" || name == "当年支出" || name == "本年支出") {
     return "total_current_year";

@@ -24,6 +24,9 @@ TEST(RowKeysTest, SummaryNamesOnEachSide) {
       {"收入合计", "total_current_year", ""},
       {"总计", "grand_total", "grand_total"},
       {"支出总计", "", "grand_total"},
+      {"收入总计", "grand_total", ""},
+      // A header printed again and glued before the 总计 by a scan (H24 s3w_0376_final).
+      {"分类)财政拨款算财政拨款总计", "grand_total", "grand_total"},
       {"年终结转结余", "", "closing_carryover"},
       {"上年结转", "opening_carryover", ""},
       {"基本支出", "", "basic"},
