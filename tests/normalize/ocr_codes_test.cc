@@ -188,7 +188,9 @@ TEST(OcrCodesTest, KuanReadAsASiblingIsKeyedByTheTableThatNamesItSo) {
     EXPECT_EQ(codes, c.want);
     const bool rekeyed = c.want[1] != "20101";
     EXPECT_EQ(findings.size(), rekeyed ? 1u : 0u);
-    if (rekeyed) EXPECT_EQ(findings.front().check, "ocr.code_inferred");
+    if (rekeyed) {
+      EXPECT_EQ(findings.front().check, "ocr.code_inferred");
+    }
   }
 }
 
