@@ -109,7 +109,7 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
   SplitAmountWordsAtInkGaps(ruling.text.get(), symbols);
   NormalizeAmountWords(symbols);
   TrimWordsToInk(ruling.text.get(), symbols);
-  JoinWordsTouchingInPrint(ruling.text.get(), symbols);
+  JoinWordsTouchingInPrint(ruling.text.get(), ruling.erased.get(), symbols);
   result.orientation = prepared.orientation;
   result.skew_degrees = prepared.skew_degrees;
   const double scale = 72.0 / dpi;

@@ -34,6 +34,14 @@ class Ink {
     return ink >= kMinInkPixelsPerColumn;
   }
 
+  // Whether column `x` holds any pixel between rows `top` and `bottom` (inclusive).
+  bool AnyInColumn(int x, int top, int bottom) const {
+    for (int y = top; y <= bottom; ++y) {
+      if (GET_DATA_BIT(data_ + static_cast<std::ptrdiff_t>(y) * words_per_line_, x)) return true;
+    }
+    return false;
+  }
+
   int width() const { return width_; }
   int height() const { return height_; }
 
@@ -215,9 +223,12 @@ bool HasDigit(const std::vector<Symbol>& symbols, std::size_t begin, std::size_t
 
 }  // namespace
 
-void JoinWordsTouchingInPrint(const Pix* text_image, std::vector<Symbol>& symbols) {
+void JoinWordsTouchingInPrint(const Pix* text_image, const Pix* erased,
+                              std::vector<Symbol>& symbols) {
   const std::optional<Ink> ink = InkOf(text_image);
   if (!ink) return;
+  std::optional<Ink> rules = InkOf(erased);
+  if (rules && (rules->width() != ink->width() || rules->height() != ink->height())) rules.reset();
   struct Word {
     std::size_t begin, end;
   };
@@ -248,7 +259,9 @@ void JoinWordsTouchingInPrint(const Pix* text_image, std::vector<Symbol>& symbol
       const double em = (band.bottom - band.top) / kBandPerEm;
       const int widest_allowed = static_cast<int>(kCharacterGapEm * em);
       int first_ink = -1, white = 0, widest = 0;
-      for (int x = from; x < to; ++x) {
+      bool rule = false;
+      for (int x = from; x < to && !rule; ++x) {
+        rule = rules && rules->AnyInColumn(x, band.top, band.bottom);
         if (ink->InColumn(x, band.top, band.bottom)) {
           if (first_ink < 0) first_ink = x;
           white = 0;
@@ -256,7 +269,7 @@ void JoinWordsTouchingInPrint(const Pix* text_image, std::vector<Symbol>& symbol
           widest = std::max(widest, ++white);
         }
       }
-      if (first_ink < 0 || widest >= widest_allowed) continue;
+      if (rule || first_ink < 0 || widest >= widest_allowed) continue;
       for (std::size_t i = right.begin; i < right.end; ++i) symbols[i].word_x0 = first_ink;
     }
     line = line_end;

@@ -9,7 +9,7 @@
 //   std::vector<Symbol> symbols = engine.RecognizePage(text_image, dpi, deadline);
 //   ocr::SplitAmountWordsAtInkGaps(text_image, symbols);
 //   ocr::TrimWordsToInk(text_image, symbols);
-//   ocr::JoinWordsTouchingInPrint(text_image, symbols);
+//   ocr::JoinWordsTouchingInPrint(text_image, ruling.erased.get(), symbols);
 //   content.glyphs = ocr::ToGlyphs(symbols, 72.0 / dpi);
 #pragma once
 
@@ -49,6 +49,10 @@ constexpr double kCharacterGapEm = 0.3;
 // boxes a word short of its first character's ink (农林水 | 支出 boxed 12 pt apart over 支's
 // print, H31 s3w_0483_final): the label was two chunks, its row three of text and no row, and
 // the rows under it were lost. The right word's box is drawn back to the ink between them.
-void JoinWordsTouchingInPrint(const Pix* text_image, std::vector<Symbol>& symbols);
+// Never across a rule: where `erased` (the rules' pixels taken out of `text_image`, may be null)
+// holds a pixel between the two words, they are two cells of a ruled table (合计 | 基本支出,
+// whose rule's remnant was ink between them: 合计基 keyed no column, zj_hangzhou_police p30).
+void JoinWordsTouchingInPrint(const Pix* text_image, const Pix* erased,
+                              std::vector<Symbol>& symbols);
 
 }  // namespace disclose::ocr

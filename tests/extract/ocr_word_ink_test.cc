@@ -159,33 +159,38 @@ TEST(WordInkTest, AmountWordSplitsAtACellGapInItsInk) {
 // 12 pt apart, 支's ink between them, H31 s3w_0483_final): the label was two chunks and its row
 // was lost. Where the white between two words of text is narrower than a gap between characters
 // (8 pixels on a 24-pixel band), the right word's box is drawn back to the ink between them;
-// wider white, no ink, or a digit in either word leave the boxes as read.
+// wider white, no ink, a digit in either word, or a rule erased between them (two cells of a
+// ruled table, 合计 | 基本支出 read 合计基, zj_hangzhou_police p30) leave the boxes as read.
 TEST(WordInkTest, WordsOfTextTouchingInPrintMeet) {
   struct Case {
     const char* name;
     const char* right_text;
     std::vector<Span> ink;
+    bool rule;  // a rule's pixels were erased at column 48 between the words
     int want_right_x0;
   };
   const std::vector<Case> cases = {
-      {"print between the boxes", "支出", {{10, 40}, {42, 75}}, 42},
-      {"a cell gap of white", "支出", {{10, 40}, {52, 75}}, 60},
-      {"no ink between", "支出", {{10, 40}, {60, 75}}, 60},
-      {"a digit on one side", "12", {{10, 40}, {42, 75}}, 60},
+      {"print between the boxes", "支出", {{10, 40}, {42, 75}}, false, 42},
+      {"a cell gap of white", "支出", {{10, 40}, {52, 75}}, false, 60},
+      {"no ink between", "支出", {{10, 40}, {60, 75}}, false, 60},
+      {"a digit on one side", "12", {{10, 40}, {42, 75}}, false, 60},
+      {"a rule between", "支出", {{10, 40}, {42, 75}}, true, 60},
   };
+  Pix* rule = PageWithInk({{48, 50}});
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     Pix* pix = PageWithInk(c.ink);
     std::vector<Symbol> symbols = {SymbolOfWord(0, 10, 40), SymbolOfWord(1, 60, 75)};
     symbols[0].text = "水";
     symbols[1].text = c.right_text;
-    JoinWordsTouchingInPrint(pix, symbols);
+    JoinWordsTouchingInPrint(pix, c.rule ? rule : nullptr, symbols);
     pixDestroy(&pix);
     EXPECT_EQ(symbols[0].word_x0, 10);
     EXPECT_EQ(symbols[0].word_x1, 40);
     EXPECT_EQ(symbols[1].word_x0, c.want_right_x0);
     EXPECT_EQ(symbols[1].word_x1, 75);
   }
+  pixDestroy(&rule);
 }
 
 }  // namespace
