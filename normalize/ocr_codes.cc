@@ -161,9 +161,11 @@ void SettleOcrCodesAcrossTables(std::vector<CanonicalTable>& tables,
           KnownFunctionSubclassNames(read).empty() || ClassificationNames(read, key)) {
         continue;
       }
+      const auto same_name = keyed.find({read.substr(0, 3), key});
+      if (same_name == keyed.end()) continue;
       std::set<std::string> others;
       std::string where;
-      for (const auto& [code, other_table] : keyed[{read.substr(0, 3), key}]) {
+      for (const auto& [code, other_table] : same_name->second) {
         if (other_table == t || code == read || !ClassificationNames(code, key)) continue;
         others.insert(code);
         where = tables[other_table].printed_title;

@@ -26,6 +26,14 @@ Box InkBoxOfGlyphBox(const Box& box) {
   return Box{box.x0, middle - band / 2, box.x1, middle + band / 2};
 }
 
+std::size_t LineEnd(const std::vector<Symbol>& symbols, std::size_t begin) {
+  std::size_t end = begin + 1;
+  while (end < symbols.size() && symbols[end].line_top == symbols[begin].line_top &&
+         symbols[end].line_bottom == symbols[begin].line_bottom)
+    ++end;
+  return end;
+}
+
 namespace {
 
 // How wide a character sets, in ems: CJK and full-width forms one, others half.
@@ -56,10 +64,7 @@ std::vector<Symbol> WordsLeftToRight(const std::vector<Symbol>& symbols) {
   std::vector<Symbol> out;
   out.reserve(symbols.size());
   for (std::size_t line = 0; line < symbols.size();) {
-    std::size_t line_end = line + 1;
-    while (line_end < symbols.size() && symbols[line_end].line_top == symbols[line].line_top &&
-           symbols[line_end].line_bottom == symbols[line].line_bottom)
-      ++line_end;
+    const std::size_t line_end = LineEnd(symbols, line);
     std::vector<Word> words;
     for (std::size_t begin = line; begin < line_end;) {
       std::size_t end = begin + 1;
@@ -290,10 +295,7 @@ void DropStrayMarks(std::vector<Symbol>& symbols) {
   auto bar = [](const std::string& t) { return t == "|" || t == "｜" || t == "丨"; };
   std::vector<bool> drop(symbols.size(), false);
   for (std::size_t begin = 0; begin < symbols.size();) {
-    std::size_t end = begin + 1;  // one text line
-    while (end < symbols.size() && symbols[end].line_top == symbols[begin].line_top &&
-           symbols[end].line_bottom == symbols[begin].line_bottom)
-      ++end;
+    const std::size_t end = LineEnd(symbols, begin);
     for (std::size_t i = begin; i < end; ++i) {
       const std::string& text = symbols[i].text;
       const bool word_start = i == begin || symbols[i - 1].word != symbols[i].word;

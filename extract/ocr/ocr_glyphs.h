@@ -10,6 +10,7 @@
 //   content.glyphs = ocr::ToGlyphs(symbols, 72.0 / dpi);
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -44,6 +45,10 @@ GlyphHeight GlyphHeightOfBand(double top, double bottom);
 // The band (ink) of a glyph box GlyphHeightOfBand made, for cutting a cell of
 // a table without rules out of the image as tight as its print.
 Box InkBoxOfGlyphBox(const Box& box);
+
+// The end of the text line that starts at `begin`: the symbols after it that
+// share its line box (the engine gives every symbol of a line the same one).
+std::size_t LineEnd(const std::vector<Symbol>& symbols, std::size_t begin);
 
 // Symbols (pixels) as glyphs (points, `scale` = 72 / dpi), sharing their
 // line's band, so layout groups them as the text layer's glyphs. Each word's

@@ -233,10 +233,7 @@ void JoinWordsTouchingInPrint(const Pix* text_image, const Pix* erased,
     std::size_t begin, end;
   };
   for (std::size_t line = 0; line < symbols.size();) {
-    std::size_t line_end = line + 1;
-    while (line_end < symbols.size() && symbols[line_end].line_top == symbols[line].line_top &&
-           symbols[line_end].line_bottom == symbols[line].line_bottom)
-      ++line_end;
+    const std::size_t line_end = LineEnd(symbols, line);
     std::vector<Word> words;
     for (std::size_t begin = line; begin < line_end;) {
       const std::size_t end = std::min(WordEnd(symbols, begin), line_end);
