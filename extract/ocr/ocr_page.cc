@@ -106,6 +106,7 @@ PageOcr OcrImage(Pix* image, int dpi, const OcrDeadlines& deadlines, pdf::PageCo
   symbols.insert(symbols.end(), std::make_move_iterator(dropped.begin()),
                  std::make_move_iterator(dropped.end()));
   DropStrayMarks(symbols);
+  DropMarksWithoutInk(ruling.text.get(), symbols);
   SplitAmountWordsAtInkGaps(ruling.text.get(), symbols);
   NormalizeAmountWords(symbols);
   TrimWordsToInk(ruling.text.get(), symbols);

@@ -3,6 +3,7 @@
 #include <leptonica/allheaders.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstddef>
 #include <optional>
@@ -185,6 +186,50 @@ void SplitAmountWordsAtInkGaps(const Pix* text_image, std::vector<Symbol>& symbo
     begin = end;
   }
   symbols = std::move(out);
+}
+
+namespace {
+
+// Punctuation: ASCII, general (— … ‘’“”), CJK (、。【】《》) and full-width (，：（）).
+bool IsPunctuation(char32_t c) {
+  if (c < 0x80) return c > U' ' && !std::isalnum(static_cast<unsigned char>(c));
+  return (c >= 0x2010 && c <= 0x206F) || (c >= 0x3001 && c <= 0x303F) ||
+         (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65);
+}
+
+bool IsPunctuationWord(const std::vector<Symbol>& symbols, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::vector<char32_t> text = DecodeUtf8(symbols[i].text);
+    if (text.empty() || !std::all_of(text.begin(), text.end(), IsPunctuation)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void DropMarksWithoutInk(const Pix* text_image, std::vector<Symbol>& symbols) {
+  const std::optional<Ink> ink = InkOf(text_image);
+  if (!ink) return;
+  std::vector<Symbol> kept;
+  kept.reserve(symbols.size());
+  for (std::size_t begin = 0; begin < symbols.size();) {
+    const std::size_t end = WordEnd(symbols, begin);
+    bool inkless = false;
+    if (const std::optional<WordBand> band = BandOf(symbols[begin], *ink);
+        band && IsPunctuationWord(symbols, begin, end)) {
+      const int margin =
+          static_cast<int>((band->bottom - band->top) / kBandPerEm * kMarkInkMarginEm);
+      inkless = true;
+      for (int x = std::max(band->x0 - margin, 0);
+           inkless && x <= std::min(band->x1 + margin, ink->width() - 1); ++x) {
+        inkless = !ink->AnyInColumn(x, band->top, band->bottom);
+      }
+    }
+    if (!inkless) kept.insert(kept.end(), symbols.begin() + begin, symbols.begin() + end);
+    begin = end;
+  }
+  symbols = std::move(kept);
 }
 
 void TrimWordsToInk(const Pix* text_image, std::vector<Symbol>& symbols) {

@@ -7,6 +7,7 @@
 // the word's text line; it never grows.
 //
 //   std::vector<Symbol> symbols = engine.RecognizePage(text_image, dpi, deadline);
+//   ocr::DropMarksWithoutInk(text_image, symbols);
 //   ocr::SplitAmountWordsAtInkGaps(text_image, symbols);
 //   ocr::TrimWordsToInk(text_image, symbols);
 //   ocr::JoinWordsTouchingInPrint(text_image, ruling.erased.get(), symbols);
@@ -24,6 +25,14 @@ namespace disclose::ocr {
 // A pixel column counts as ink with at least this many ink pixels in the
 // word's band: one alone is a speck of the scan's noise.
 constexpr int kMinInkPixelsPerColumn = 2;
+
+// A word of punctuation alone with no ink in its box (nor within kMarkInkMarginEm of it) on its
+// text line is dropped: the LSTM invents marks in the white between two cells, and a "。" read
+// between a label and the amount of the next cell (一、一般公共预算拨款 。 57,860,635.62, no print
+// there, H33 s3w_0514_budget) bridged the gap, and label and amount were one cell that is no
+// figure. Any pixel counts as ink here: a thin "-" or "." must stay.
+constexpr double kMarkInkMarginEm = 0.15;
+void DropMarksWithoutInk(const Pix* text_image, std::vector<Symbol>& symbols);
 
 // Shrinks the word box (word_x0, word_x1) of each word on a horizontal text
 // line of `symbols` to the ink of `text_image` (1 bpp, ink 1, the image the

@@ -193,5 +193,47 @@ TEST(WordInkTest, WordsOfTextTouchingInPrintMeet) {
   pixDestroy(&rule);
 }
 
+// The LSTM read a "。" in the white between a label and the amount of the next cell (H33
+// s3w_0514_budget: 一、一般公共预算拨款 。 57,860,635.62, no print there); it bridged the gap and
+// the label and the amount were one cell that is no figure. A word of marks alone with no pixel in
+// its box or close beside it is dropped; a mark with print (even one pixel row, a thin "-"), a
+// word with a character, print just beside the box, and a vertical line's word stay.
+TEST(WordInkTest, MarksWithNoInkAreDropped) {
+  struct Case {
+    const char* name;
+    const char* text;
+    std::vector<Span> ink;  // besides the words either side, ink at [10, 40) and [120, 150)
+    bool thin;              // the ink is one pixel row, not the band
+    bool horizontal;
+    bool dropped;
+  };
+  const std::vector<Case> cases = {
+      {"invented full stop", "。", {}, false, true, true},
+      {"invented quotes", "”“", {}, false, true, true},
+      {"printed full stop", "。", {{72, 78}}, false, true, false},
+      {"thin dash", "-", {{70, 80}}, true, true, false},
+      {"print just beside the box", "。", {{83, 85}}, false, true, false},
+      {"a character", "工", {}, false, true, false},
+      {"vertical line", "。", {}, false, false, false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Pix* pix = PageWithInk({{10, 40}, {120, 150}});
+    for (const Span& span : c.ink) {
+      pixRasterop(pix, span.x0, c.thin ? 30 : 20, span.x1 - span.x0, c.thin ? 1 : 20, PIX_SET,
+                  nullptr, 0, 0);
+    }
+    std::vector<Symbol> symbols = {SymbolOfWord(0, 10, 40), SymbolOfWord(1, 70, 80, c.horizontal),
+                                   SymbolOfWord(2, 120, 150)};
+    symbols[1].text = c.text;
+    symbols[2].text = "5";
+    DropMarksWithoutInk(pix, symbols);
+    pixDestroy(&pix);
+    const std::vector<std::string> want = c.dropped ? std::vector<std::string>{"预", "5"}
+                                                    : std::vector<std::string>{"预", c.text, "5"};
+    EXPECT_EQ(WordTexts(symbols), want);
+  }
+}
+
 }  // namespace
 }  // namespace disclose::ocr
