@@ -13,6 +13,7 @@
 #include "core/ocr_readings.h"
 #include "core/text.h"
 #include "normalize/classification.h"
+#include "normalize/economic_classification.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
 
@@ -191,6 +192,45 @@ void SettleOcrCodesAcrossTables(std::vector<CanonicalTable>& tables,
                           "its name, which the classification and another table give the "
                           "sibling: " +
                           note,
+                      where_printed, read);
+    }
+  }
+}
+
+namespace {
+
+bool OneDigitApart(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i] ? 1 : 0;
+  return differ == 1;
+}
+
+}  // namespace
+
+void SettleOcrEconomicCodesByName(std::vector<CanonicalTable>& tables,
+                                  std::vector<Finding>& findings) {
+  constexpr std::size_t kKuanDigits = 5;
+  for (CanonicalTable& table : tables) {
+    for (CanonicalRow& row : table.rows) {
+      const std::string read = row.row_code;
+      if (read.size() != kKuanDigits || read[0] != '3' || !AllDigits(read) || !ReadByOcr(row) ||
+          IsEconomicCode(read)) {
+        continue;
+      }
+      std::vector<std::string> candidates;
+      for (const std::string& code : EconomicCodesNamed(StripOrdinal(row.row_name))) {
+        if (OneDigitApart(code, read) && !Keys(table, code)) candidates.push_back(code);
+      }
+      if (candidates.size() != 1) continue;
+      Rekey(row, candidates.front());
+      const Provenance where_printed =
+          row.values.empty() ? Provenance{} : row.values.front().provenance;
+      AddTableFinding(findings, "ocr.code_inferred", Severity::kInfo,
+                      "table '" + table.printed_title + "': an OCR'd economic code '" + read +
+                          "', which the classification does not have, is keyed " +
+                          candidates.front() + " by its name '" + row.row_name +
+                          "', the classification's name of that code",
                       where_printed, read);
     }
   }

@@ -38,4 +38,15 @@ Document WithOcrCodesSettledByHierarchy(const Document& document);
 void SettleOcrCodesAcrossTables(std::vector<CanonicalTable>& tables,
                                 std::vector<Finding>& findings);
 
+// An economic 款 code (3xxxx) read by OCR that no edition of the economic classification has
+// (劳务费 read 30220 for 30226, a real page's scan at 300 dpi: its figures went to a row the
+// document does not print), where the row's name is the classification's name of exactly one code
+// one digit away from the reading, and the table keys no row with that code: the row takes that
+// code, with an `ocr.code_inferred` finding. A reading some edition has stays as read (a publisher
+// may print an older edition's numbering).
+//
+//   SettleOcrEconomicCodesByName(normalized.tables, normalized.findings);  // after BuildTables
+void SettleOcrEconomicCodesByName(std::vector<CanonicalTable>& tables,
+                                  std::vector<Finding>& findings);
+
 }  // namespace disclose

@@ -194,5 +194,47 @@ TEST(OcrCodesTest, KuanReadAsASiblingIsKeyedByTheTableThatNamesItSo) {
   }
 }
 
+// 劳务费 read 30220 for 30226 on a real page scanned at 300 dpi (sh_putuo_finance_2025): no
+// edition of the economic classification has 30220, and 劳务费 is the name of one code one digit
+// away, so the row takes it, with a finding. A code some edition has, a text layer's code, a name
+// of no code one digit away, a name of two, or a code the table already keys, stay as read.
+TEST(OcrCodesTest, EconomicCodeNoEditionHasIsKeyedByItsName) {
+  struct Case {
+    const char* name;
+    const char* code;
+    const char* row_name;
+    TextOrigin origin;
+    const char* other_row;  // another row's code in the table; "" for none
+    const char* want;
+  };
+  const Case cases[] = {
+      {"one digit misread", "30220", "劳务费", TextOrigin::kOcr, "", "30226"},
+      {"brackets of the other width", "30219", "维修(护)费", TextOrigin::kOcr, "", "30213"},
+      {"a code the classification has", "30208", "物业管理费", TextOrigin::kOcr, "", "30208"},
+      {"another name's code", "30216", "劳务费", TextOrigin::kOcr, "", "30216"},
+      {"on a text layer", "30220", "劳务费", TextOrigin::kTextLayer, "", "30220"},
+      {"two digits away", "30250", "劳务费", TextOrigin::kOcr, "", "30250"},
+      {"unknown name", "30220", "其他费用", TextOrigin::kOcr, "", "30220"},
+      {"already keyed", "30220", "劳务费", TextOrigin::kOcr, "30226", "30220"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<std::pair<std::string, std::string>> rows = {{"302", "商品和服务支出"},
+                                                             {c.code, c.row_name}};
+    if (*c.other_row != '\0') rows.emplace_back(c.other_row, "劳务费");
+    std::vector<CanonicalTable> tables = {
+        CodedTable("budget.general_budget_basic_expenditure", "基本支出表", rows, c.origin)};
+    std::vector<Finding> findings;
+    SettleOcrEconomicCodesByName(tables, findings);
+    EXPECT_EQ(tables[0].rows[1].row_code, c.want);
+    EXPECT_EQ(tables[0].rows[1].values.front().row_code, c.want);
+    const bool rekeyed = std::string(c.want) != c.code;
+    ASSERT_EQ(findings.size(), rekeyed ? 1u : 0u);
+    if (rekeyed) {
+      EXPECT_EQ(findings.front().check, "ocr.code_inferred");
+    }
+  }
+}
+
 }  // namespace
 }  // namespace disclose
