@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/text.h"
@@ -23,6 +24,34 @@ std::size_t DigitRun(const std::vector<char32_t>& cps, std::size_t at) {
 
 constexpr std::size_t kMinVotedNameLength = 5;
 constexpr std::size_t kCharactersPerAllowedDifference = 5;
+constexpr std::size_t kContextLength = 3;
+
+std::size_t Occurrences(const std::vector<std::u32string>& texts, std::u32string_view run) {
+  std::size_t n = 0;
+  for (const std::u32string& text : texts) {
+    for (std::size_t at = text.find(run); at != std::u32string::npos; at = text.find(run, at + 1))
+      ++n;
+  }
+  return n;
+}
+
+// Whether a run of kContextLength characters of `name` holding its character at `at` is printed
+// more often in `texts` than the name's one printing prints it: the character in its context
+// outside the name.
+bool ContextConfirmed(std::u32string_view name, std::size_t at,
+                      const std::vector<std::u32string>& texts) {
+  if (name.size() < kContextLength) return false;
+  const std::size_t first = at >= kContextLength - 1 ? at - (kContextLength - 1) : 0;
+  const std::size_t last = std::min(at, name.size() - kContextLength);
+  for (std::size_t begin = first; begin <= last; ++begin) {
+    const std::u32string_view run = name.substr(begin, kContextLength);
+    std::size_t in_name = 0;
+    for (std::size_t i = name.find(run); i != std::u32string_view::npos; i = name.find(run, i + 1))
+      ++in_name;
+    if (Occurrences(texts, run) > in_name) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -85,6 +114,35 @@ OcrNamePrinting MostConfirmedPrinting(std::string_view name,
       result.name = EncodeUtf8(std::vector<char32_t>(printing.begin(), printing.end()));
     }
   }
+  if (best > 1 || result.printings != 1) return result;
+  // Printed once, as is one other printing a character apart: the texts that print the
+  // character in its context outside the name decide (上海钼石宝玉石… on a cover, 上海钻石宝玉石…
+  // on a table page, and a project 钻石宝玉石产业发展专项 among the cells:
+  // sh_city_unit_zuanshibanshi).
+  std::vector<std::u32string> flat;
+  flat.reserve(texts.size());
+  for (const std::string& text : texts) {
+    const std::vector<char32_t> cps = DecodeUtf8(RemoveAllWhitespace(text));
+    flat.emplace_back(cps.begin(), cps.end());
+  }
+  std::u32string chosen;
+  for (const auto& [printing, count] : counts) {
+    std::size_t differences = 0, at = 0;
+    for (std::size_t k = 0; k < want.size(); ++k) {
+      if (printing[k] != want[k]) {
+        ++differences;
+        at = k;
+      }
+    }
+    if (differences != 1) continue;
+    if (ContextConfirmed(own, at, flat) || !ContextConfirmed(printing, at, flat)) {
+      continue;
+    }
+    if (!chosen.empty()) return result;  // two printings confirmed so: guess nothing
+    chosen = printing;
+  }
+  if (!chosen.empty())
+    result.name = EncodeUtf8(std::vector<char32_t>(chosen.begin(), chosen.end()));
   return result;
 }
 

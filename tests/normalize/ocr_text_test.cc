@@ -69,6 +69,20 @@ TEST(OcrTextTest, MostConfirmedPrinting) {
       MostConfirmedPrinting("上海市普陀区财政局", {"上海市普陀区民防办局", "上海市普陀区民防办局"});
   EXPECT_EQ(best.readings, 0);
 
+  // Printed once, as is another printing a character apart: the one whose character the texts
+  // print in its context outside the name wins (sh_city_unit_zuanshibanshi: 钼 on the cover, 钻
+  // on a table page and in a project's name); with neither or both so confirmed, the name stays.
+  const std::string cover = "预算单位:上海钼石宝玉石交易联合管理办公室";
+  const std::string unit_line = "编制单位:上海钻石宝玉石交易联合管理办公室 单位:元";
+  best = MostConfirmedPrinting("上海钼石宝玉石交易联合管理办公室",
+                               {cover, unit_line, "钻石宝玉石产业发展专项"});
+  EXPECT_EQ(best.name, "上海钻石宝玉石交易联合管理办公室");
+  best = MostConfirmedPrinting("上海钼石宝玉石交易联合管理办公室", {cover, unit_line});
+  EXPECT_EQ(best.name, "上海钼石宝玉石交易联合管理办公室");
+  best = MostConfirmedPrinting("上海钼石宝玉石交易联合管理办公室",
+                               {cover, unit_line, "钻石宝玉石产业发展专项", "钼石宝玉石专项"});
+  EXPECT_EQ(best.name, "上海钼石宝玉石交易联合管理办公室");
+
   // Short names are not voted on.
   best = MostConfirmedPrinting("公安局", {"公安厅", "财安局", "财安局"});
   EXPECT_EQ(best.name, "公安局");
