@@ -281,6 +281,8 @@ def main():
     parser.add_argument("--timeout", type=int, default=3600, help="per scanned document")
     parser.add_argument("--chunk", type=int, default=4,
                         help="documents per OCR batch: totals are printed after each")
+    parser.add_argument("--list-misses", action="store_true",
+                        help="print every figure not read exactly, with what was read")
     parser.add_argument("--no-cover", action="store_true", help="do not add page 1 for metadata")
     parser.add_argument("--json", help="write the per-document results here")
     parser.add_argument("--renormalize", help="the disclose_renormalize tool (with --reuse)")
@@ -446,6 +448,9 @@ def main():
             else:
                 cls = "figure not read or not keyed"
             classes[cls] += missed
+            if args.list_misses:
+                print(f"  miss {name} p{key[0]} {'/'.join(key[1:])}: {texts[k]!r} read "
+                      f"{read_text.get(key) or []} ({cls})")
         for k, n in after.items():
             key, amount = k[:-1], k[-1]
             if key in truth_amounts and amount not in truth_amounts[key] and key not in mentioned:

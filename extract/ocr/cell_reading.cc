@@ -23,6 +23,23 @@ namespace {
 // not read again.
 constexpr int kConfidentLabel = 90;
 
+bool IsLatinLettersOnly(std::string_view text) {
+  bool letter = false;
+  for (char32_t c : DecodeUtf8(text)) {
+    if ((c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z')) {
+      letter = true;
+    } else if (!IsUnicodeSpace(c)) {
+      return false;
+    }
+  }
+  return letter;
+}
+
+bool HasCjkIdeograph(std::string_view text) {
+  const std::vector<char32_t> cps = DecodeUtf8(text);
+  return std::any_of(cps.begin(), cps.end(), IsCjkIdeograph);
+}
+
 bool Contains(const Box& box, const Box& inner) {
   const double cx = (inner.x0 + inner.x1) / 2, cy = (inner.y0 + inner.y1) / 2;
   return cx >= box.x0 && cx <= box.x1 && cy >= box.y0 && cy <= box.y1;
@@ -473,8 +490,12 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
       // drops isolated figures in grids), and a label the page pass was
       // unsure of (a wrapped one is read line by line). Confident labels stay
       // as read: reading every label again would double a table page's time.
-      const bool doubtful_label =
-          shape == CellShape::kLabel && confidence >= 0 && confidence < kConfidentLabel;
+      // A label read as Latin letters alone is doubtful however sure the page pass was of it:
+      // these tables print Chinese labels, and a small 合计 centred in a wide merged cell at
+      // 150 dpi was read "ET" at 93 (sh_putuo_govoffice_2025_dept p12: the total row lost).
+      const bool latin_label = shape == CellShape::kLabel && IsLatinLettersOnly(cell.text);
+      const bool doubtful_label = latin_label || (shape == CellShape::kLabel && confidence >= 0 &&
+                                                  confidence < kConfidentLabel);
       const bool reread = numeric || doubtful_label || shape == CellShape::kEmpty;
       if (reread && std::chrono::steady_clock::now() > deadline) {
         ++not_reread;
@@ -512,7 +533,9 @@ int RefineAnalysis(Engine& engine, const CellImages& images, int dpi,
             text = text_again;
           }
         }
-        if (usable && (shape == CellShape::kEmpty || numeric || line.confidence >= confidence)) {
+        const bool ideographs_for_letters = latin_label && HasCjkIdeograph(line.text);
+        if (usable && (shape == CellShape::kEmpty || numeric || ideographs_for_letters ||
+                       line.confidence >= confidence)) {
           cell.text = text;
           confidence = line.confidence;
         }
