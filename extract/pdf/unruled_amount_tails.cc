@@ -132,6 +132,14 @@ bool CompletesAsRead(std::string_view above, std::string_view piece, const TailO
     comma[point] = ',';
     if (Completes(comma, piece)) return true;
   }
+  // The same in a head cut one decimal into two (1157,887.7 over 9, H34 s3w_0538_budget): the
+  // integer's digits and the decimal are what the rest completes.
+  if (const std::size_t point = above.rfind('.');
+      point != std::string_view::npos && point + 2 == above.size() && IsDigitChar(above.back())) {
+    if (const std::optional<std::string> digits = WithoutGroupMarks(above.substr(0, point))) {
+      if (Completes(*digits + std::string(above.substr(point)), piece)) return true;
+    }
+  }
   if (above.back() != ',' && above.back() != '.') return false;
   // The comma after the leading digit lost (1407,230. over 41, H31 s3w_0487_final, where every
   // 1,407,230.41 of the page was read so): the head's digits, each mark after the first group

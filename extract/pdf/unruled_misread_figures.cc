@@ -25,7 +25,7 @@
 namespace disclose::pdf::unruled {
 
 bool IsDigitLookalike(char32_t c) {
-  static constexpr std::u32string_view kLookalikes = U"IlL|][!dDOoQSsZzBbTi?=了";
+  static constexpr std::u32string_view kLookalikes = U"IlL|][】【!dDOoQSsZzBbTi?=了";
   return (c >= U'0' && c <= U'9') || kLookalikes.find(c) != std::u32string_view::npos;
 }
 
@@ -188,10 +188,16 @@ bool IsMoneyWithLookalikeDigits(const Chunk& chunk) {
 // among them. Only a column of figures through it (MarkMisreadFigures) makes it one.
 bool MayBeAMisreadFigure(const Chunk& chunk) {
   const std::vector<char32_t> text = DecodeUtf8(RemoveAllWhitespace(chunk.text));
-  if (text.empty() || text.size() > kMaxMisreadCodePoints) return false;
-  if (std::all_of(text.begin(), text.end(), IsDigitLookalike)) return true;
   const auto digits =
       std::count_if(text.begin(), text.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+  // A two-digit piece with two marks read into it: 款 11 read 1】1L (H34 s3w_0538_budget, the
+  // rows under it lost as paragraphs).
+  if (text.size() == kMaxMisreadCodePoints + 1 && digits >= 2 &&
+      std::all_of(text.begin(), text.end(), IsDigitLookalike)) {
+    return true;
+  }
+  if (text.empty() || text.size() > kMaxMisreadCodePoints) return false;
+  if (std::all_of(text.begin(), text.end(), IsDigitLookalike)) return true;
   if (digits >= 1 && digits + 1 == static_cast<std::ptrdiff_t>(text.size()) &&
       std::none_of(text.begin(), text.end(), IsHeaderIdeograph)) {
     return true;
@@ -280,14 +286,13 @@ void EraseSpecksBetweenAmounts(std::vector<Line>& lines) {
   }
 }
 
-}  // namespace
+struct Marked {
+  std::size_t line, chunk;
+  bool money;
+};
 
-void MarkMisreadFigures(std::vector<Line>& lines) {
-  EraseSpecksBetweenAmounts(lines);
-  struct Marked {
-    std::size_t line, chunk;
-    bool money;
-  };
+// One pass over the lines: the chunks to mark, found against the figures marked before it.
+std::vector<Marked> FindMisreadFigures(const std::vector<Line>& lines) {
   std::vector<Marked> marked;
   for (std::size_t l = 0; l < lines.size(); ++l) {
     const Line& line = lines[l];
@@ -324,11 +329,29 @@ void MarkMisreadFigures(std::vector<Line>& lines) {
       }
     }
   }
-  // Marked after the search so one row's reading never leans on another's.
-  for (const Marked& mark : marked) {
-    Chunk& chunk = lines[mark.line].chunks[mark.chunk];
-    chunk.figure = true;
-    chunk.money = mark.money;
+  return marked;
+}
+
+// Passes after the first, at most: each continues a column of misread pieces by one row or two.
+constexpr int kMaxFurtherPasses = 8;
+
+}  // namespace
+
+void MarkMisreadFigures(std::vector<Line>& lines) {
+  EraseSpecksBetweenAmounts(lines);
+  // Marked after each pass, so that within a pass one row's reading never leans on another's.
+  // A later pass leans on the figures an earlier one marked: a column of pieces misread in
+  // several rows continues from the figure read right above the first (款 11 read 1】1L, 11L and
+  // 11L in three rows, only the first within reach of a 款 read as digits: H34 s3w_0538_budget,
+  // whose last row and total were lost as paragraphs).
+  for (int pass = 0; pass <= kMaxFurtherPasses; ++pass) {
+    const std::vector<Marked> marked = FindMisreadFigures(lines);
+    if (marked.empty()) break;
+    for (const Marked& mark : marked) {
+      Chunk& chunk = lines[mark.line].chunks[mark.chunk];
+      chunk.figure = true;
+      chunk.money = mark.money;
+    }
   }
 }
 

@@ -1165,24 +1165,32 @@ TEST(UnruledTableTest, OcrGroupCommaReadAsAPointInsideTheCutHead) {
 }
 
 // The comma after the leading digit lost by OCR in the cut head (1407,230. over 41 for
-// 1,407,230.41, H31 s3w_0487_final, where the page read every such amount so): the rest stayed a
-// row of its own and the table was lines of text. On an OCR page the head's digits are what the
-// rest completes; a text layer prints its marks as they are.
+// 1,407,230.41, H31 s3w_0487_final, where the page read every such amount so; 1157,887.7 over 9
+// for 1,157,887.79, cut one decimal into two, H34 s3w_0538_budget): the rest stayed a row of its
+// own and the table was lines of text. On an OCR page the head's digits are what the rest
+// completes; a text layer prints its marks as they are.
 TEST(UnruledTableTest, OcrHeadWithItsLeadingCommaLost) {
-  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-    SCOPED_TRACE(origin == TextOrigin::kOcr ? "ocr" : "text layer");
-    PageContent page =
-        SummaryPage("单位：元", 240, 420,
-                    {{116, "一、一般公共预算", "1407,230.", "一、社会保障和", "1,407,230.41"},
-                     {128, "财政拨款", "41", "就业支出", ""},
-                     {154, "", "", "二、城乡社区支出", "15,532,534.90"},
-                     {180, "本年收入合计", "42,107,319.14", "本年支出合计", "42,107,319.14"},
-                     {206, "总计", "42,107,319.14", "总计", "42,107,319.14"}});
-    page.page.text_origin = origin;
-    const Table table = OnlyTable(page);
-    const bool joined = table.row_count > 1 && CompactRow(table, 1).size() > 1 &&
-                        CompactRow(table, 1)[1] == "1407,230.41";
-    EXPECT_EQ(joined, origin == TextOrigin::kOcr);
+  struct Case {
+    const char* head;
+    const char* rest;
+  };
+  const Case cases[] = {{"1407,230.", "41"}, {"1407,230.4", "1"}};
+  for (const Case& c : cases) {
+    for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+      SCOPED_TRACE(std::string(c.head) + (origin == TextOrigin::kOcr ? " ocr" : " text layer"));
+      PageContent page =
+          SummaryPage("单位：元", 240, 420,
+                      {{116, "一、一般公共预算", c.head, "一、社会保障和", "1,407,230.41"},
+                       {128, "财政拨款", c.rest, "就业支出", ""},
+                       {154, "", "", "二、城乡社区支出", "15,532,534.90"},
+                       {180, "本年收入合计", "42,107,319.14", "本年支出合计", "42,107,319.14"},
+                       {206, "总计", "42,107,319.14", "总计", "42,107,319.14"}});
+      page.page.text_origin = origin;
+      const Table table = OnlyTable(page);
+      const bool joined = table.row_count > 1 && CompactRow(table, 1).size() > 1 &&
+                          CompactRow(table, 1)[1] == "1407,230.41";
+      EXPECT_EQ(joined, origin == TextOrigin::kOcr);
+    }
   }
 }
 
@@ -1550,6 +1558,10 @@ TEST(UnruledTableTest, OcrMisreadRowNumberKeepsTheSummaryWhole) {
       // A speck glued to the digits, read as a sign of its own (1工, H25 s3w_0394_final).
       {"read with a mark glued to it", "11工", TextOrigin::kOcr, 1},
       {"a mark glued to it on a text layer", "11工", TextOrigin::kTextLayer, 2},
+      // Two marks read into it (款 11 read 1】1L, H34 s3w_0538_budget).
+      {"read with two marks in it", "1】1L", TextOrigin::kOcr, 1},
+      {"two marks in it on a text layer", "1】1L", TextOrigin::kTextLayer, 2},
+      {"one digit and three marks", "1】]L", TextOrigin::kOcr, 2},
       // A Latin letter no digit looks like (a 行次 2 read N, H28 s3w_0441_budget).
       {"read as a letter", "N", TextOrigin::kOcr, 1},
       {"a letter on a text layer", "N", TextOrigin::kTextLayer, 2},
@@ -1595,8 +1607,12 @@ TEST(UnruledTableTest, OcrCodeReadAsAnIdeographInTheLastRowsOverWrappedAmounts) 
     int rows;  // body rows in the table
   };
   const Case cases[] = {
-      {"read right", "11", "11", TextOrigin::kOcr, 5},
-      {"read 工 and 了", "工", "了", TextOrigin::kOcr, 5},
+      {"read right", "11", "11", TextOrigin::kOcr, 7},
+      {"read 工 and 了", "工", "了", TextOrigin::kOcr, 7},
+      // Misread in every row after the first (11 read 1】1L, then 11L: H34 s3w_0538_budget): the
+      // last row's piece stands more than three lines from a figure read as one, and continues
+      // the column the pieces above it, once marked, make.
+      {"read 1】1L and 11L", "1】1L", "11L", TextOrigin::kOcr, 7},
       {"工 and 了 on a text layer", "工", "了", TextOrigin::kTextLayer, 3},
   };
   for (const Case& c : cases) {
@@ -1624,11 +1640,13 @@ TEST(UnruledTableTest, OcrCodeReadAsAnIdeographInTheLastRowsOverWrappedAmounts) 
         {"01", "01", "行政运行", "132,592.35", "41,802.27", "90,790.0", "8"},
         {"01", "02", "一般行政管理事务", "73,854.87", "47,722.72", "26,132.1", "5"},
         {c.first_kuan, "", "纪检监察事务", "96,358.89", "4,002.60", "92,356.2", "9"},
-        {c.second_kuan, "01", "行政运行", "96,358.89", "4,002.60", "92,356.2", "9"}};
+        {c.second_kuan, "01", "行政运行", "96,358.89", "4,002.60", "92,356.2", "9"},
+        {c.second_kuan, "02", "一般行政管理事务", "96,358.89", "4,002.60", "92,356.2", "9"},
+        {c.second_kuan, "03", "机关服务", "96,358.89", "4,002.60", "92,356.2", "9"}};
     double top = 90;
     for (const Row& row : rows) {
       AddRun(page, "201", 51, top);
-      AddRun(page, row.kuan, 147, top);
+      AddRun(page, row.kuan, 147, top, 10, 5);  // a digit's width: 1】1L stays in its column
       AddRun(page, row.xiang, 177, top);
       AddRun(page, row.name, 210, top);
       RightAligned(page, row.total, 407, top);
