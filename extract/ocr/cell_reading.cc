@@ -158,6 +158,12 @@ Line ReadCut(Engine& engine, const CellCut& cut, int dpi, const CellReading& how
     if (line.text.empty() && how.numeric && !how.second_reader)
       line = ReadCut(engine, CellCut{PixPtr(pixClone(part.get())), nullptr, {}}, dpi,
                      {.numeric = true, .second_reader = true, .binary_only = true});
+    // So may a label's line be: 四、自然资源海 over 洋气象等支出 in a ruled cell (H34
+    // s3w_0530_final, 200 dpi) read as nothing at its size and right enlarged; the cell kept
+    // its second line, a name that keyed no row, and the row's amount was lost.
+    if (line.text.empty() && !how.numeric && how.upscale <= 1 && !how.second_reader)
+      line = ReadCut(engine, CellCut{PixPtr(pixClone(part.get())), nullptr, {}}, dpi,
+                     {.numeric = false, .upscale = 2});
     if (line.text.empty()) continue;
     if (!joined.text.empty()) joined.text += '\n';
     joined.text += line.text;

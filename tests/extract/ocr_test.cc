@@ -679,6 +679,20 @@ TEST(OcrTest, ALabelReadAsLatinLettersIsReadAgain) {
   EXPECT_EQ(total_label, "合计");
 }
 
+// A ruled summary's label wrapped in its cell, 四、自然资源海 over 洋气象等支出 (the sweep's
+// s3w_0530_final p2, 200 dpi): read line by line, the first line came out of the line reader as
+// nothing, and the cell kept 洋气象等支出, a name that keyed no row: the row's amount was lost.
+// A label's line read as nothing is read again enlarged.
+TEST(OcrTest, AWrappedLabelsLineReadAsNothingIsReadEnlarged) {
+  Result<Document> doc = Read(kScanned + "sweep_wrapped_label_s3w_0530_p2_200dpi.pdf", true);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  std::string label;
+  for (const TableCell* cell : TableCells(doc.value())) {
+    if (cell->text.find("洋气象等支出") != std::string::npos) label = cell->text;
+  }
+  EXPECT_EQ(label, "四、自然资源海\n洋气象等支出");
+}
+
 // The header cell 类 over a grid's code column (sh_putuo_wanli_2023 p26, 300 dpi, degraded as
 // ocr-measure.py does) read '2大3收' by the page pass: a short word with digits in a column of
 // codes looks like a garbled amount, and read again as digits it became '8', the header row a
