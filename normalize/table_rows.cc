@@ -240,6 +240,12 @@ void RowReader::FillRows(StitchedTable& pending, const TableColumns& columns, in
         std::string kuan_garbled;  // a 款 piece read with a digit lost, or 00
         int kuan_column = -1;
         bool kuan_blank = false;  // an OCR'd 款 cell read empty
+        // Whether a label cell of the row other than its code cells holds text: its name.
+        const bool name_printed =
+            std::any_of(segment.labels.begin(), segment.labels.end(), [&](int c) {
+              const std::string& role = roles[static_cast<std::size_t>(c)];
+              return !IsCodeRole(role) && role != "rowno" && !Trim(grid.TextAt(r, c)).empty();
+            });
         for (int c : segment.labels) {
           const std::string& role = roles[static_cast<std::size_t>(c)];
           if (role == "rowno") continue;
@@ -250,7 +256,16 @@ void RowReader::FillRows(StitchedTable& pending, const TableColumns& columns, in
           }
           label_ocr = label_ocr || IsOcrCell(grid, r, c);
           std::string key = TableKey(text);
-          if (role == "class" && IsOcrCell(grid, r, c) && IsMisreadClassCode(key)) {
+          // A 类 code the scan garbled names nothing; nor does one ideograph in the 类 column,
+          // the header word 类 sharing a row with 合计, misread (闫 | 堵 | 页 | 合计 for
+          // 类 | 款 | 项 | 合计, sh_putuo_finance_2024_final p8 at 300 dpi): taken for the row's
+          // name, it hid 合计 and the total row was lost. Not when it is all the row prints
+          // of a name (计 of a 合计 whose 合 was lost), nor 合 or 总 alone, which begins a total
+          // spread over the label columns (IsTotalHalfSpreadOverColumns).
+          if (role == "class" && IsOcrCell(grid, r, c) &&
+              (IsMisreadClassCode(key) ||
+               (name_printed && IsPieceReadAsIdeographs(key) && DecodeUtf8(key).size() == 1 &&
+                key != "合" && key != "总"))) {
             class_unread = true;
             continue;
           }

@@ -3553,6 +3553,47 @@ TEST(RowsTest, OcrClassCodeGarbledIsCodedByItsName) {
   EXPECT_TRUE(HasFinding(findings, "ocr.label_matched", "城乡和区文出"));
 }
 
+// The 类 | 款 | 项 header words share a ruled row with 合计 (sh_putuo_finance_2024_final p8, 300
+// dpi): OCR read them 闫 | 堵 | 页, and the 类 column's ideograph became the row's name, which hid
+// 合计: the total row was lost. One ideograph in an OCR'd 类 cell names no row; a text layer's
+// prints what it prints.
+TEST(RowsTest, OcrHeaderWordsMisreadInTheTotalRowNameNothing) {
+  struct Case {
+    const char* name;
+    const char* class_cell;  // of the total row, as read
+    const char* name_cell;
+    TextOrigin origin;
+    const char* want;  // the first row's code
+  };
+  const Case cases[] = {
+      {"header words misread", "闫", "合计", TextOrigin::kOcr, "total"},
+      {"on a text layer", "闫", "合计", TextOrigin::kTextLayer, ""},
+      // All the row prints of a name (H28 s3w_0437_budget: 合 lost, 计 in the 类 column).
+      {"the name's only cell", "计", "", TextOrigin::kOcr, "total"},
+      // 合 | 计 spread over the label columns (IsTotalHalfSpreadOverColumns).
+      {"a total's first half", "合", "计", TextOrigin::kOcr, "total"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Table grid = Grid({{"支出功能分类科目编码", "", "", "科目名称", "合计"},
+                       {c.class_cell, "堵", "页", c.name_cell, "9.00"},
+                       {"211", "", "", "节能环保支出", "9.00"},
+                       {"211", "04", "", "自然生态保护", "9.00"},
+                       {"211", "04", "01", "生态保护", "2.00"},
+                       {"211", "04", "02", "农村环境保护", "2.00"},
+                       {"211", "04", "03", "生物及物种资源保护", "2.00"},
+                       {"211", "04", "99", "其他自然生态保护支出", "3.00"}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = c.origin;
+    StitchedTable stitched = OnePart(grid, "budget.general_budget_expenditure");
+    stitched.declared = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    const CanonicalTable table =
+        ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    ASSERT_FALSE(table.rows.empty());
+    EXPECT_EQ(table.rows.front().row_code, c.want);
+  }
+}
+
 // H15 s3w_0229_budget: 款 read 和 over a 类 | 款 | 项 header at a page's foot, and two of the
 // 款 pieces on the next page garbled into one character (11 read 了, 13 read 卫). The column is
 // still the 款 column, its two-digit pieces outnumbering the garbled ones two to one: its codes
