@@ -79,7 +79,9 @@ std::size_t FindHeaderFirst(const std::vector<Line>& lines, const Candidate& run
                               lines[header_first - 2].chunks.size() >= 2 &&
                               !IsCaptionLine(lines[header_first - 2]) &&
                               IsWrappedLabelLine(lines, header_first - 1);
-    if (above.chunks.size() < 2 && !wrapped_word) break;
+    // So is a 栏次 row whose numbers were not read (lone digits a scan's page pass drops: 栏次
+    // alone over a three-line table's body, H35 s3w_0550_budget, whose header was lost).
+    if (above.chunks.size() < 2 && !wrapped_word && !column_numbers) break;
     --header_first;
     if (column_numbers) --taken;  // up to three lines of words besides it
   }

@@ -1402,6 +1402,43 @@ TEST(UnruledTableTest, HeaderAndShortRunAtThePageFootAreATable) {
   }
 }
 
+// A 栏次 row whose numbers a scan's page pass dropped (lone digits) is 栏次 alone over the body
+// (H35 s3w_0550_budget, a three-line table): a one-chunk line ended the header search there, and
+// the header words above it were lost with the table's column keys. It stays in the header.
+TEST(UnruledTableTest, ColumnNumbersRowWithItsNumbersUnreadStaysInTheHeader) {
+  for (const bool numbers : {true, false}) {
+    SCOPED_TRACE(numbers ? "栏次 1 2" : "栏次 alone");
+    // A three-line table's loose lines: one every 30 pt.
+    PageContent page = A4Page(2);
+    AddRun(page, "科目编码", 60, 100);
+    AddRun(page, "科目名称", 200, 100);
+    RightAligned(page, "合计", 380, 100);
+    RightAligned(page, "一般公共预算拨款", 520, 100);
+    AddRun(page, "款", 130, 130);  // 类 | 款 | 项 with its 类 unread
+    AddRun(page, "项", 160, 130);
+    AddRun(page, "栏次", 60, 160);
+    if (numbers) {
+      RightAligned(page, "1", 380, 160);
+      RightAligned(page, "2", 520, 160);
+    }
+    const std::vector<UnruledRow> rows = {{"合计", {"262,484.33", "262,484.33"}},
+                                          {"一般公共服务支出", {"262,484.33", "262,484.33"}},
+                                          {"人大事务", {"96,761.74", "96,761.74"}}};
+    double top = 190;
+    for (const UnruledRow& row : rows) {
+      AddRun(page, row.label, 200, top);
+      RightAligned(page, row.figures[0], 380, top);
+      RightAligned(page, row.figures[1], 520, top);
+      top += 30;
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    EXPECT_EQ(table.TextAt(0, 0).rfind("科目编码", 0), 0u) << table.TextAt(0, 0);
+    EXPECT_EQ(table.row_count, 6);
+  }
+}
+
 TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
   PageContent toc = A4Page(2);
   AddRun(toc, "目录", 250, 60);
