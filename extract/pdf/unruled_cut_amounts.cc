@@ -63,6 +63,28 @@ bool IsMisgrouped(std::string_view text) {
   return false;
 }
 
+}  // namespace
+
+bool IsAmountWithMisplacedGroupMarks(std::string_view text) {
+  constexpr std::size_t kDecimals = 2;
+  constexpr std::ptrdiff_t kLeastWholeDigits = 4;
+  const std::size_t point = text.find('.');
+  if (point == std::string_view::npos || point == 0 || point + 1 + kDecimals != text.size() ||
+      !IsDigitChar(text.front())) {
+    return false;
+  }
+  const std::string_view whole = text.substr(0, point);
+  const std::string_view decimals = text.substr(point + 1);
+  return std::all_of(decimals.begin(), decimals.end(), IsDigitChar) &&
+         std::all_of(whole.begin(), whole.end(),
+                     [](char c) { return IsDigitChar(c) || c == ','; }) &&
+         whole.find(',') != std::string_view::npos && whole.find(",,") == std::string_view::npos &&
+         whole.back() != ',' &&
+         std::count_if(whole.begin(), whole.end(), IsDigitChar) >= kLeastWholeDigits;
+}
+
+namespace {
+
 Warning CellWarning(std::string code, const std::string& message, const Box& box) {
   Warning warning{std::move(code), message, Provenance{}};
   warning.provenance.box = box;
@@ -82,7 +104,7 @@ std::string RowLabel(const Line& line) {
 }  // namespace
 
 void ReportCutAmounts(const std::vector<Line>& lines, const Candidate& run,
-                      const std::vector<Column>& columns, double label_limit, double em,
+                      const std::vector<Column>& columns, double label_limit, double em, bool ocr,
                       std::vector<Warning>& warnings) {
   for (std::size_t l = run.first; l <= run.last; ++l) {
     const Line& line = lines[l];
@@ -97,7 +119,8 @@ void ReportCutAmounts(const std::vector<Line>& lines, const Candidate& run,
       const bool completed = l + 1 < lines.size() && lines[l + 1].tail &&
                              std::find(lines[l + 1].completes.begin(), lines[l + 1].completes.end(),
                                        static_cast<int>(c)) != lines[l + 1].completes.end();
-      if (c > 0 && !completed && IsNumberPiece(text) && IsMisgrouped(text)) {
+      if (c > 0 && !completed && IsNumberPiece(text) && IsMisgrouped(text) &&
+          !(ocr && IsAmountWithMisplacedGroupMarks(text))) {
         warnings.push_back(CellWarning(
             "pdf_cut_amount",
             "\"" + chunk.text + "\" in row \"" + label +

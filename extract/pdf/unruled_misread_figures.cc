@@ -156,7 +156,8 @@ constexpr int kMaxLookalikeDigits = 2;
 
 // An amount with a digit or two read as look-alikes, in its place or beside it: 了.35 for 7.35,
 // 7了.68 for 7.68 (a 7 read 了 and echoed, H28 s3w_0433_budget, whose 7s all read so). With the
-// look-alikes read as digits, or dropped, it is an amount with a point. Its row stopped being a
+// look-alikes read as digits, or dropped, it is an amount with a point, its group commas perhaps
+// misplaced as well (12,011830.7I, H35 s3w_0549_budget). Its row stopped being a
 // body row, and the table's rows under it were lost as paragraphs. Which reading is right the
 // cell's own reading (numeric set) decides; with a column of amounts through it, it is money.
 bool IsMoneyWithLookalikeDigits(const Chunk& chunk) {
@@ -176,7 +177,8 @@ bool IsMoneyWithLookalikeDigits(const Chunk& chunk) {
   }
   if (lookalikes == 0 || lookalikes > kMaxLookalikeDigits) return false;
   auto amount = [](const std::string& read) {
-    return read.find('.') != std::string::npos && IsWellFormedAmount(read);
+    return read.find('.') != std::string::npos &&
+           (IsWellFormedAmount(read) || IsAmountWithMisplacedGroupMarks(read));
   };
   return amount(as_digit) || amount(dropped);
 }

@@ -37,7 +37,7 @@
 //     const std::vector<double> edges = AmountColumns(lines, run, kRightEdgeTolEm * em);
 //     const LabelBounds labels = FindLabelBounds(lines, run, edges, em);
 //     std::vector<Column> columns = BuildColumns(lines, run, edges, labels, em);
-//     ReportCutAmounts(lines, run, columns, labels.limit, em, table_warnings);
+//     ReportCutAmounts(lines, run, columns, labels.limit, em, ocr, table_warnings);
 //     …
 //   }
 #pragma once
@@ -203,10 +203,17 @@ int ColumnOf(const Chunk& chunk, const std::vector<Column>& columns, double labe
              bool header, double em);
 
 // Stage 4b (unruled_cut_amounts.cc): warnings pdf_straddling_amount,
-// pdf_joined_amount and pdf_cut_amount for the run's body rows.
+// pdf_joined_amount and pdf_cut_amount for the run's body rows. On a page read by OCR (`ocr`)
+// an amount whose group commas stand wrong but whose point and two decimals end it
+// (IsAmountWithMisplacedGroupMarks) is no cut: it is read digit for digit.
 void ReportCutAmounts(const std::vector<Line>& lines, const Candidate& run,
-                      const std::vector<Column>& columns, double label_limit, double em,
+                      const std::vector<Column>& columns, double label_limit, double em, bool ocr,
                       std::vector<Warning>& warnings);
+// Digits and commas, a digit first, at least four digits before a point and two decimals that end
+// it, a comma among them: an amount OCR read with a group comma lost or moved (12,011830.71 for
+// 12,011,830.71, 4130,671.38 for 4,130,671.38). Its digits and point say what it is; the
+// normalizer reads it digit for digit with an amount.irregular_grouping finding.
+bool IsAmountWithMisplacedGroupMarks(std::string_view text);
 
 // Stage 5 (unruled_header.cc).
 std::size_t FindHeaderFirst(const std::vector<Line>& lines, const Candidate& run);

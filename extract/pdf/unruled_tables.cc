@@ -261,7 +261,8 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
     std::vector<Column> columns = BuildColumns(lines, run, edges, labels.limit, em);
     AddHeaderOnlyColumns(page, lines, header_first, run.first, labels, em, columns);
     std::vector<Warning> cut;
-    ReportCutAmounts(lines, run, columns, labels.limit, em, cut);
+    ReportCutAmounts(lines, run, columns, labels.limit, em,
+                     page.page.text_origin == TextOrigin::kOcr, cut);
     tables.push_back(BuildTable(page, lines, run, header_first, columns, labels, em, glyph_taken));
     tables.back().warnings = std::move(cut);
     // A table's warnings: the ambiguous pieces within its lines or just

@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "extract/pdf/page_content.h"
+#include "extract/pdf/unruled_stages.h"
 #include "tests/extract/page_content_builder.h"
 
 namespace disclose::pdf {
@@ -31,12 +32,14 @@ struct CutCase {
   std::string expect_cell;           // a cell holding exactly this text ("" none)
   std::vector<std::string> no_cell;  // no cell holds any of these
   std::string expect_warning;        // warning code, "" for none
+  TextOrigin origin = TextOrigin::kTextLayer;
 };
 
 // Header 项目 | 合计 | 基本支出 | 项目支出 with amount columns ending at 340,
 // 430, 520; three ordinary rows, then the odd row, then two more.
 PageContent CutPage(const CutCase& c) {
   PageContent page = A4Page(2);
+  page.page.text_origin = c.origin;
   AddRun(page, "部门支出预算表", 200, 60);
   AddRun(page, "项目", 60, 100);
   RightAligned(page, "合计", 340, 100);
@@ -84,6 +87,20 @@ TEST(CutAmountTest, NumbersAreNeverCutAndDoubtfulCellsAreReported) {
        "",
        {},
        "pdf_cut_amount"},
+      // OCR lost or moved a group comma (12,011830.71 for 12,011,830.71, H35 s3w_0549_budget):
+      // a point and two decimals end it, so its digits say what it is, and it is read; a text
+      // layer prints what was typed, and such a piece stays a cut.
+      {"a group comma misplaced on a text layer",
+       {{"30,0000.00", 340}, {"1,000.00", 430}, {"2,000.00", 520}},
+       "",
+       {},
+       "pdf_cut_amount"},
+      {"a group comma misplaced by OCR",
+       {{"30,0000.00", 340}, {"1,000.00", 430}, {"2,000.00", 520}},
+       "30,0000.00",
+       {},
+       "",
+       TextOrigin::kOcr},
   };
   for (const CutCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -117,6 +134,25 @@ TEST(CutAmountTest, NumbersAreNeverCutAndDoubtfulCellsAreReported) {
       }
       EXPECT_TRUE(named) << c.expect_warning;
     }
+  }
+}
+
+TEST(CutAmountTest, AmountWithMisplacedGroupMarks) {
+  struct Case {
+    const char* text;
+    bool misplaced;
+  };
+  const Case cases[] = {
+      {"12,011830.71", true},   {"4130,671.38", true},    {"1157,887.79", true},
+      {"12,011,830.71", true},  // well grouped as well: the cut report asks IsMisgrouped first
+      {"1,2,3.45", false},      // three digits before the point
+      {"12011830.71", false},   // no comma: no mark misplaced
+      {"12,011830.7", false},   {"12,011830.711", false}, {",12011830.71", false},
+      {"12,,011830.71", false}, {"12011830,.71", false},  {"12.011830.71", false},
+      {"708,803,44", false},  // a decimal comma: the value would be read a hundred times over
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(unruled::IsAmountWithMisplacedGroupMarks(c.text), c.misplaced) << c.text;
   }
 }
 
