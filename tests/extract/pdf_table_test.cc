@@ -1143,44 +1143,29 @@ INSTANTIATE_TEST_SUITE_P(Commas, AmountCutAfterItsCommaTest,
                                            CutComma{"，", TextOrigin::kTextLayer},
                                            CutComma{",，", TextOrigin::kOcr}));
 
-// A group's comma inside the cut head read as a point by OCR (21,791.6 over 64.05 for
-// 21,791,664.05, H29 s3w_0458_final): the two stayed two rows, neither a figure. On an OCR
-// page the point that no two decimals follow is read as the comma it stands for; a text layer
-// prints its marks as they are.
-TEST(UnruledTableTest, OcrGroupCommaReadAsAPointInsideTheCutHead) {
-  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-    PageContent page =
-        SummaryPage("单位：元", 240, 420,
-                    {{116, "一、一般公共预算", "42,107.3", "一、社会保障和", "26,574,784.24"},
-                     {128, "财政拨款", "19.14", "就业支出", ""},
-                     {154, "", "", "二、城乡社区支出", "15,532,534.90"},
-                     {180, "本年收入合计", "42,107,319.14", "本年支出合计", "42,107,319.14"},
-                     {206, "总计", "42,107,319.14", "总计", "42,107,319.14"}});
-    page.page.text_origin = origin;
-    const Table table = OnlyTable(page);
-    const bool joined = table.row_count > 1 && CompactRow(table, 1).size() > 1 &&
-                        CompactRow(table, 1)[1] == "42,107.319.14";
-    EXPECT_EQ(joined, origin == TextOrigin::kOcr);
-  }
-}
-
-// The comma after the leading digit lost by OCR in the cut head (1407,230. over 41 for
-// 1,407,230.41, H31 s3w_0487_final, where the page read every such amount so; 1157,887.7 over 9
-// for 1,157,887.79, cut one decimal into two, H34 s3w_0538_budget): the rest stayed a row of its
-// own and the table was lines of text. On an OCR page the head's digits are what the rest
-// completes; a text layer prints its marks as they are.
-TEST(UnruledTableTest, OcrHeadWithItsLeadingCommaLost) {
+// A cut head OCR misread, completed by its rest on an OCR page; a text layer prints its marks as
+// they are. A group's comma inside the head read as a point (21,791.6 over 64.05 for
+// 21,791,664.05, H29 s3w_0458_final): the point no two decimals follow is read as the comma. The
+// comma after the leading digit lost (1407,230. over 41 for 1,407,230.41, H31 s3w_0487_final,
+// where the page read every such amount so; 1157,887.7 over 9 for 1,157,887.79, cut one decimal
+// in, H34 s3w_0538_budget): the head's digits are what the rest completes. Either way the two
+// had stayed two rows, neither a figure, and the table was lines of text.
+TEST(UnruledTableTest, OcrCutHeadMisreadIsCompletedByItsRest) {
   struct Case {
     const char* head;
     const char* rest;
+    const char* other_side;  // the first expenditure row's amount
+    const char* joined;
   };
-  const Case cases[] = {{"1407,230.", "41"}, {"1407,230.4", "1"}};
+  const Case cases[] = {{"42,107.3", "19.14", "26,574,784.24", "42,107.319.14"},
+                        {"1407,230.", "41", "1,407,230.41", "1407,230.41"},
+                        {"1407,230.4", "1", "1,407,230.41", "1407,230.41"}};
   for (const Case& c : cases) {
     for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
       SCOPED_TRACE(std::string(c.head) + (origin == TextOrigin::kOcr ? " ocr" : " text layer"));
       PageContent page =
           SummaryPage("单位：元", 240, 420,
-                      {{116, "一、一般公共预算", c.head, "一、社会保障和", "1,407,230.41"},
+                      {{116, "一、一般公共预算", c.head, "一、社会保障和", c.other_side},
                        {128, "财政拨款", c.rest, "就业支出", ""},
                        {154, "", "", "二、城乡社区支出", "15,532,534.90"},
                        {180, "本年收入合计", "42,107,319.14", "本年支出合计", "42,107,319.14"},
@@ -1188,7 +1173,7 @@ TEST(UnruledTableTest, OcrHeadWithItsLeadingCommaLost) {
       page.page.text_origin = origin;
       const Table table = OnlyTable(page);
       const bool joined = table.row_count > 1 && CompactRow(table, 1).size() > 1 &&
-                          CompactRow(table, 1)[1] == "1407,230.41";
+                          CompactRow(table, 1)[1] == c.joined;
       EXPECT_EQ(joined, origin == TextOrigin::kOcr);
     }
   }
