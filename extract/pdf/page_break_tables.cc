@@ -478,8 +478,10 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
         // most of a line of the upper band starts the repeated header, and
         // the lines under it down to the table with no amount (the header's
         // wrapped words, 类 款 项, 栏次) are the rest of it.
-        bool one_header_line = false;
-        if (ocr && n < 2 && !lines.empty() && (n == 1 || RepeatsLine(lines[0].text, upper_lines))) {
+        bool header_then_rows = false;
+        const bool first_repeats =
+            n == 1 || (!lines.empty() && RepeatsLine(lines[0].text, upper_lines));
+        if (ocr && n < 2 && !lines.empty() && first_repeats) {
           n = 1;
           while (n < lines.size() && !HasAmountText(lines[n].text) &&
                  !IsCaptionText(lines[n].text)) {
@@ -494,11 +496,17 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
           // 支出合计 …, H25 s3w_0394_final), rows under it, then the next table: repeated as
           // two lines read as printed are, so that its rows join those above the break (合计
           // and 205 at the foot of the page above).
-          one_header_line = n == 1 && best == 0 && lines.size() > 1 &&
-                            HasAmountText(lines[1].text) && RepeatsLine(lines[0].text, upper_lines);
-          if (!one_header_line) n = 0;
+          // So for a header of several lines, the first repeating a line of the upper band, the
+          // others misread or rows of labels with no amount (收入 支出 | 项目 … 合计 …, misread |
+          // 类) 政拨款 | 二、政府性基金预算 over 财政拨款 with blank amounts, then 本年收入合计 and
+          // 总计 with theirs, then the next table: H35 s3w_0546_final's fiscal summary, read as
+          // lines of text).
+          header_then_rows = n >= 1 && best == 0 && lines.size() > n &&
+                             HasAmountText(lines[n].text) &&
+                             (n > 1 ? first_repeats : RepeatsLine(lines[0].text, upper_lines));
+          if (!header_then_rows) n = 0;
         }
-        if (n < 2 && !one_header_line) continue;
+        if (n < 2 && !header_then_rows) continue;
         // A header line under the repeated title read with a character misread, as below.
         if (ocr) n = PastWrappedHeaderCells(lines, PastMisreadRepeats(lines, n, upper_lines));
         best = n;

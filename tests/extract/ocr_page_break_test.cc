@@ -366,6 +366,49 @@ TEST(OcrPageBreakTest, OneRepeatedHeaderLineReadWrongStillContinuesTheTable) {
   }
 }
 
+// A summary cut after its first row (H35 s3w_0546_final): under the break its header printed
+// again, its second line read with a mark more (项目（按功能分”类）), a row of labels with blank
+// amounts (二、政府性基金预算), then 本年收入合计 and 总计 with theirs, then the next table.
+// The header's first line repeats a line above the break; the lines under it down to the first
+// amount are set aside with it, and the rows under them join the row above the break: the
+// summary had been read as lines of text.
+TEST(OcrPageBreakTest, RepeatedHeaderOverALabelRowStillContinuesTheTable) {
+  PageContent upper_content = OcrPage(1);
+  AddSummaryCaption(upper_content, 620, "附表3", "2022年度财政拨款收入支出决算表");
+  AddSummaryRow(upper_content, 725, "一、一般公共预算财政拨款", "1,382,503.80", "住房保障支出",
+                "1,382,503.80");
+  PageContent lower_content = OcrPage(2);
+  AddRun(lower_content, "收入", 60, 60);
+  AddRun(lower_content, "支出", 300, 60);
+  AddRun(lower_content, "项目", 60, 80);
+  AddRun(lower_content, "金额", 210, 80);
+  AddRun(lower_content, "项目（按功能分”类）", 300, 80);
+  AddSummaryRow(lower_content, 100, "二、政府性基金预算", "", "", "");
+  AddSummaryRow(lower_content, 120, "本年收入合计", "1,382,503.80", "本年支出合计", "1,382,503.80");
+  AddSummaryRow(lower_content, 140, "总计", "1,382,503.80", "总计", "1,382,503.80");
+  AddRun(lower_content, "附表4", 60, 180);
+  AddRun(lower_content, "2022年度一般公共预算财政拨款支出决算表", 60, 200);
+  AddRun(lower_content, "单位：元", 60, 220);
+  AddAmountRow(lower_content, 240, "功能分类科目", {"小计", "基本支出", "项目支出"});
+  for (int r = 0; r < 3; ++r) {
+    AddAmountRow(lower_content, 260 + 20 * r, "221住房保障支出",
+                 {"1,382,503.80", "708,803.44", "673,700.36"});
+  }
+  Sure(upper_content, 90);
+  Sure(lower_content, 90);
+
+  AnalyzedBreak pages(std::move(upper_content), std::move(lower_content));
+  ASSERT_TRUE(pages.upper.tables.empty());
+  ASSERT_TRUE(pages.Rejoin());
+  ASSERT_EQ(pages.upper.tables.size(), 1u);
+  ASSERT_GE(pages.lower.tables.size(), 1u);
+  const Table& rest = pages.lower.tables[0].table;
+  EXPECT_TRUE(rest.continued_from_previous_page);
+  bool total = false;
+  for (const TableCell& cell : rest.cells) total = total || cell.text == "本年收入合计";
+  EXPECT_TRUE(total);
+}
+
 TEST(OcrPageBreakTest, AnOcrPageAndATextPageAreNeverJoined) {
   PageContent upper_content = OcrPage(1);
   AddAmountRow(upper_content, 680, "项目", {"合计", "基本支出", "项目支出"});
