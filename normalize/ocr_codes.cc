@@ -208,31 +208,78 @@ bool OneDigitApart(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::size_t kEconomicKuanDigits = 5;
+
+// An economic class, 款 or 项 code (301, 30301, 3030101).
+bool IsEconomicRowCode(const std::string& code) {
+  return (code.size() == 3 || code.size() == kEconomicKuanDigits ||
+          code.size() == kEconomicKuanDigits + 2) &&
+         code[0] == '3' && AllDigits(code);
+}
+
+// The economic class (3 digits) of the nearest coded row above row `r`, "" when that row is no
+// economic row or there is none.
+std::string EconomicClassAbove(const CanonicalTable& table, std::size_t r) {
+  for (std::size_t i = r; i-- > 0;) {
+    const std::string& code = table.rows[i].row_code;
+    if (code.empty()) continue;
+    return IsEconomicRowCode(code) ? code.substr(0, 3) : "";
+  }
+  return "";
+}
+
+// The table's row.unkeyed finding, said again for the rows it still has unkeyed.
+void RestateUnkeyedRows(const CanonicalTable& table, std::vector<Finding>& findings) {
+  const auto of_table = [&table](const Finding& finding) {
+    return finding.check == "row.unkeyed" && !finding.figures.empty() &&
+           finding.figures.front().table_kind == table.kind &&
+           std::find(table.source_blocks.begin(), table.source_blocks.end(),
+                     finding.figures.front().provenance.block) != table.source_blocks.end();
+  };
+  findings.erase(std::remove_if(findings.begin(), findings.end(), of_table), findings.end());
+  if (std::optional<Finding> finding = UnkeyedRowsFinding(table)) {
+    findings.push_back(std::move(*finding));
+  }
+}
+
+}  // namespace
+
 void SettleOcrEconomicCodesByName(std::vector<CanonicalTable>& tables,
                                   std::vector<Finding>& findings) {
-  constexpr std::size_t kKuanDigits = 5;
   for (CanonicalTable& table : tables) {
-    for (CanonicalRow& row : table.rows) {
+    bool unkeyed_settled = false;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      CanonicalRow& row = table.rows[r];
       const std::string read = row.row_code;
-      if (read.size() != kKuanDigits || read[0] != '3' || !AllDigits(read) || !ReadByOcr(row) ||
-          IsEconomicCode(read)) {
-        continue;
-      }
+      if (!ReadByOcr(row)) continue;
+      // A code no edition has: the code one digit away the row's name is the name of.
+      const bool misread = read.size() == kEconomicKuanDigits && read[0] == '3' &&
+                           AllDigits(read) && !IsEconomicCode(read);
+      // No code read, under an economic class: the code of that class the name is the name of.
+      const std::string klass = read.empty() ? EconomicClassAbove(table, r) : "";
+      if (!misread && klass.empty()) continue;
       std::vector<std::string> candidates;
       for (const std::string& code : EconomicCodesNamed(StripOrdinal(row.row_name))) {
-        if (OneDigitApart(code, read) && !Keys(table, code)) candidates.push_back(code);
+        const bool fits = misread ? OneDigitApart(code, read) : StartsWith(code, klass);
+        if (fits && !Keys(table, code)) candidates.push_back(code);
       }
       if (candidates.size() != 1) continue;
       Rekey(row, candidates.front());
+      unkeyed_settled = unkeyed_settled || read.empty();
       const Provenance where_printed =
           row.values.empty() ? Provenance{} : row.values.front().provenance;
+      const std::string how =
+          misread ? "an OCR'd economic code '" + read + "', which the classification does not have,"
+                  : "an OCR'd economic row whose code was not read, under class " + klass + ",";
       AddTableFinding(findings, "ocr.code_inferred", Severity::kInfo,
-                      "table '" + table.printed_title + "': an OCR'd economic code '" + read +
-                          "', which the classification does not have, is keyed " +
+                      "table '" + table.printed_title + "': " + how + " is keyed " +
                           candidates.front() + " by its name '" + row.row_name +
                           "', the classification's name of that code",
                       where_printed, read);
     }
+    if (unkeyed_settled) RestateUnkeyedRows(table, findings);
   }
 }
 

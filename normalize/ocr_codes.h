@@ -43,7 +43,10 @@ void SettleOcrCodesAcrossTables(std::vector<CanonicalTable>& tables,
 // document does not print), where the row's name is the classification's name of exactly one code
 // one digit away from the reading, and the table keys no row with that code: the row takes that
 // code, with an `ocr.code_inferred` finding. A reading some edition has stays as read (a publisher
-// may print an older edition's numbering).
+// may print an older edition's numbering). So, too, for an OCR'd row whose code was not read at
+// all (生活补助 with no code under 303, cq_city_govoffice p18: its figures exported unkeyed and
+// 303's children one short): the code of the class of the coded row above it that the
+// classification names so; the table's row.unkeyed finding is then said again without it.
 //
 //   SettleOcrEconomicCodesByName(normalized.tables, normalized.findings);  // after BuildTables
 void SettleOcrEconomicCodesByName(std::vector<CanonicalTable>& tables,

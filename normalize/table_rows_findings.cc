@@ -196,12 +196,18 @@ void RowReader::ReportOcrDuplicateCodes(const CanonicalTable& table) {
 // Figures whose row has neither a class code nor a canonical key are still
 // exported (under their printed name), and said so once per table.
 void RowReader::ReportUnkeyedRows(const CanonicalTable& table) {
-  if (IsTextTableKind(table.kind)) return;
+  if (std::optional<Finding> finding = UnkeyedRowsFinding(table)) {
+    findings_.push_back(std::move(*finding));
+  }
+}
+
+std::optional<Finding> UnkeyedRowsFinding(const CanonicalTable& table) {
+  if (IsTextTableKind(table.kind)) return std::nullopt;
   std::vector<const CanonicalRow*> unkeyed;
   for (const CanonicalRow& row : table.rows) {
     if (row.row_code.empty() && !row.values.empty()) unkeyed.push_back(&row);
   }
-  if (unkeyed.empty()) return;
+  if (unkeyed.empty()) return std::nullopt;
   constexpr std::size_t kNamesListed = 5;
   std::string names;
   for (std::size_t i = 0; i < unkeyed.size() && i < kNamesListed; ++i) {
@@ -222,7 +228,7 @@ void RowReader::ReportUnkeyedRows(const CanonicalTable& table) {
       finding.figures.push_back(ReferenceTo(figure));
     }
   }
-  findings_.push_back(std::move(finding));
+  return finding;
 }
 
 namespace {

@@ -236,6 +236,10 @@ std::vector<Segment> SplitSegments(const std::vector<std::string>& keys);
 // Roles of the label columns that spell a row's code.
 bool IsCodeRole(const std::string& role);
 
+// The row.unkeyed finding of a table: its rows with figures and no code or key, which are
+// exported under their printed names; nothing when it has none (or is a table of text).
+std::optional<Finding> UnkeyedRowsFinding(const CanonicalTable& table);
+
 // Tables of text, not figures (绩效目标 forms, unrecognised tables): no
 // figure findings, no row joins.
 bool IsTextTableKind(const std::string& kind);

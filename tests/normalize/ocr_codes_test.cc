@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "normalize/table_stages.h"
 
 namespace disclose {
 namespace {
@@ -233,6 +236,51 @@ TEST(OcrCodesTest, EconomicCodeNoEditionHasIsKeyedByItsName) {
     if (rekeyed) {
       EXPECT_EQ(findings.front().check, "ocr.code_inferred");
     }
+  }
+}
+
+// 生活补助 read with no code under 303 (cq_city_govoffice_2026 p18 at 300 dpi): keyed 30305, the
+// code of its class the classification names so, and the table's row.unkeyed finding said again
+// without it. A name of another class, a name two codes of the class share, a code the table
+// keys already, or a text layer's row, stay unkeyed.
+TEST(OcrCodesTest, EconomicRowWithItsCodeUnreadIsKeyedByItsNameInItsClass) {
+  struct Case {
+    const char* name;
+    const char* klass;  // the coded row above
+    const char* row_name;
+    TextOrigin origin;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"its class's code", "303", "生活补助", TextOrigin::kOcr, "30305"},
+      {"a sibling above", "30302", "生活补助", TextOrigin::kOcr, "30305"},
+      {"a 项 above", "3030104", "生活补助", TextOrigin::kOcr, "30305"},
+      {"an edition's code in its class", "303", "住房公积金", TextOrigin::kOcr, "30311"},
+      {"the current code in its class", "301", "住房公积金", TextOrigin::kOcr, "30113"},
+      {"another class", "302", "生活补助", TextOrigin::kOcr, ""},
+      {"keyed already", "303", "退休费", TextOrigin::kOcr, ""},
+      {"on a text layer", "303", "生活补助", TextOrigin::kTextLayer, ""},
+      {"a function code above", "208", "生活补助", TextOrigin::kOcr, ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<CanonicalTable> tables = {
+        CodedTable("budget.general_budget_basic_expenditure", "基本支出表",
+                   {{"30302", "退休费"}, {c.klass, "上一行"}, {"", c.row_name}}, c.origin)};
+    for (CanonicalRow& row : tables[0].rows) {
+      for (Figure& figure : row.values) figure.provenance.block = 4;
+    }
+    tables[0].source_blocks = {4};
+    std::vector<Finding> findings = {*UnkeyedRowsFinding(tables[0])};
+    SettleOcrEconomicCodesByName(tables, findings);
+    EXPECT_EQ(tables[0].rows[2].row_code, c.want);
+    const bool keyed = *c.want != '\0';
+    const auto count = [&findings](const char* check) {
+      return std::count_if(findings.begin(), findings.end(),
+                           [check](const Finding& finding) { return finding.check == check; });
+    };
+    EXPECT_EQ(count("ocr.code_inferred"), keyed ? 1 : 0);
+    EXPECT_EQ(count("row.unkeyed"), keyed ? 0 : 1);
   }
 }
 
