@@ -26,11 +26,12 @@ namespace disclose::ocr {
 // word's band: one alone is a speck of the scan's noise.
 constexpr int kMinInkPixelsPerColumn = 2;
 
-// A word of punctuation alone with no ink in its box (nor within kMarkInkMarginEm of it) on its
-// text line is dropped: the LSTM invents marks in the white between two cells, and a "。" read
-// between a label and the amount of the next cell (一、一般公共预算拨款 。 57,860,635.62, no print
-// there, H33 s3w_0514_budget) bridged the gap, and label and amount were one cell that is no
-// figure. Any pixel counts as ink here: a thin "-" or "." must stay.
+// A word of punctuation alone with no ink in its box (nor within kMarkInkMarginEm of it, nor
+// between the words either side of it on its line) on its text line is dropped: the LSTM invents
+// marks in the white between two cells, and a "。" read between a label and the amount of the next
+// cell (一、一般公共预算拨款 。 57,860,635.62, no print there, H33 s3w_0514_budget) bridged the
+// gap, and label and amount were one cell that is no figure. Any pixel counts as ink here: a thin
+// "-" or "." must stay.
 constexpr double kMarkInkMarginEm = 0.15;
 void DropMarksWithoutInk(const Pix* text_image, std::vector<Symbol>& symbols);
 

@@ -196,8 +196,9 @@ TEST(WordInkTest, WordsOfTextTouchingInPrintMeet) {
 // The LSTM read a "。" in the white between a label and the amount of the next cell (H33
 // s3w_0514_budget: 一、一般公共预算拨款 。 57,860,635.62, no print there); it bridged the gap and
 // the label and the amount were one cell that is no figure. A word of marks alone with no pixel in
-// its box or close beside it is dropped; a mark with print (even one pixel row, a thin "-"), a
-// word with a character, print just beside the box, and a vertical line's word stay.
+// its box or close beside it, or between the words either side, is dropped; a mark with print
+// (even one pixel row, a thin "-"), a word with a character, print just beside the box or
+// between its neighbours, and a vertical line's word stay.
 TEST(WordInkTest, MarksWithNoInkAreDropped) {
   struct Case {
     const char* name;
@@ -213,6 +214,9 @@ TEST(WordInkTest, MarksWithNoInkAreDropped) {
       {"printed full stop", "。", {{72, 78}}, false, true, false},
       {"thin dash", "-", {{70, 80}}, true, true, false},
       {"print just beside the box", "。", {{83, 85}}, false, true, false},
+      // The LSTM's box of a colon stood off its print (部门 : 江苏…, js_cppcc_2017 p1): print
+      // anywhere between the words either side keeps it.
+      {"print off the box, between the words", "：", {{100, 104}}, false, true, false},
       {"a character", "工", {}, false, true, false},
       {"vertical line", "。", {}, false, false, false},
   };
