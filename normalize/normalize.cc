@@ -28,6 +28,7 @@ NormalizedDocument NormalizeRead(const Document& document, const NormalizeOption
   normalized.tables = BuildTables(document, normalized.metadata, normalized.findings);
   SettleOcrCodesAcrossTables(normalized.tables, normalized.findings);
   SettleOcrEconomicCodesByName(normalized.tables, normalized.findings);
+  SettleOcrThreePublicRowByIdentity(normalized.tables, normalized.findings);
   normalized.narrative =
       ExtractNarrativeFigures(document, normalized.metadata, normalized.findings);
   // A reader's doubt about a cell names the figure it made, validation or not.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -16,6 +17,7 @@
 #include "normalize/economic_classification.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
+#include "normalize/three_public.h"
 
 namespace disclose {
 namespace {
@@ -280,6 +282,68 @@ void SettleOcrEconomicCodesByName(std::vector<CanonicalTable>& tables,
                       where_printed, read);
     }
     if (unkeyed_settled) RestateUnkeyedRows(table, findings);
+  }
+}
+
+namespace {
+
+const Figure* FigureIn(const CanonicalRow& row, const std::string& column) {
+  for (const Figure& figure : row.values) {
+    if (figure.column == column) return &figure;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void SettleOcrThreePublicRowByIdentity(std::vector<CanonicalTable>& tables,
+                                       std::vector<Finding>& findings) {
+  for (CanonicalTable& table : tables) {
+    if (!EndsWith(table.kind, ".three_public")) continue;
+    const CanonicalRow* total = nullptr;
+    CanonicalRow* unkeyed = nullptr;
+    int unkeyed_rows = 0;
+    bool vehicle_subtotal = false;
+    for (CanonicalRow& row : table.rows) {
+      if (row.row_code == kThreePublicTotal) total = &row;
+      if (row.row_code == kThreePublicVehicleTotal) vehicle_subtotal = true;
+      if (row.row_code.empty() && !row.values.empty()) {
+        ++unkeyed_rows;
+        unkeyed = &row;
+      }
+    }
+    if (total == nullptr || unkeyed_rows != 1 || !ReadByOcr(*unkeyed)) continue;
+    std::vector<std::string> missing;
+    std::vector<const CanonicalRow*> items;
+    for (std::string_view item : ThreePublicTotalItems(vehicle_subtotal)) {
+      const auto row = std::find_if(table.rows.begin(), table.rows.end(),
+                                    [item](const CanonicalRow& r) { return r.row_code == item; });
+      if (row == table.rows.end()) {
+        missing.emplace_back(item);
+      } else {
+        items.push_back(&*row);
+      }
+    }
+    if (missing.size() != 1) continue;
+    bool closes = !total->values.empty();
+    for (const Figure& sum : total->values) {
+      std::int64_t left = sum.amount_fen;
+      for (const CanonicalRow* item : items) {
+        if (const Figure* part = FigureIn(*item, sum.column)) left -= part->amount_fen;
+      }
+      const Figure* candidate = FigureIn(*unkeyed, sum.column);
+      if (candidate == nullptr || candidate->amount_fen != left) closes = false;
+    }
+    if (!closes || unkeyed->values.size() != total->values.size()) continue;
+    const std::string read = unkeyed->row_name;
+    Rekey(*unkeyed, missing.front());
+    AddTableFinding(findings, "ocr.label_matched", Severity::kInfo,
+                    "table '" + table.printed_title + "': an OCR'd row whose name '" + read +
+                        "' keys nothing is " + missing.front() +
+                        ", the one item of the 三公 total the table does not key: its figures "
+                        "are what the total leaves over the items keyed (sum.three_public)",
+                    unkeyed->values.front().provenance, read);
+    RestateUnkeyedRows(table, findings);
   }
 }
 

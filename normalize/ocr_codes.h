@@ -52,4 +52,15 @@ void SettleOcrCodesAcrossTables(std::vector<CanonicalTable>& tables,
 void SettleOcrEconomicCodesByName(std::vector<CanonicalTable>& tables,
                                   std::vector<Finding>& findings);
 
+// A 三公 table read by OCR whose rows key every item of its total but one, with exactly one row
+// that keys nothing (公务接待费 read 愉权吐训中, H36 s3w_0572_budget): where that row's figures
+// are, column by column, what the total leaves over the items keyed, the row is the missing item
+// and takes its key, with an `ocr.label_matched` finding naming the identity; the table's
+// row.unkeyed finding is said again without it. Anything else stays as read.
+//
+//   SettleOcrThreePublicRowByIdentity(normalized.tables, normalized.findings);  // after
+//   BuildTables
+void SettleOcrThreePublicRowByIdentity(std::vector<CanonicalTable>& tables,
+                                       std::vector<Finding>& findings);
+
 }  // namespace disclose

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -281,6 +282,57 @@ TEST(OcrCodesTest, EconomicRowWithItsCodeUnreadIsKeyedByItsNameInItsClass) {
     };
     EXPECT_EQ(count("ocr.code_inferred"), keyed ? 1 : 0);
     EXPECT_EQ(count("row.unkeyed"), keyed ? 0 : 1);
+  }
+}
+
+// 公务接待费 read 愉权吐训中 (H36 s3w_0572_budget): the 三公 table keys every item of its total but
+// that one, and one row keys nothing; its figure is what the total leaves over the items keyed,
+// so it is the missing item. A figure that does not close the total, two rows unkeyed, two items
+// missing, or a text layer's row, stay as read.
+TEST(OcrCodesTest, ThreePublicRowMisreadIsTheItemTheTotalLacks) {
+  struct Case {
+    const char* name;
+    std::int64_t unkeyed_fen;
+    bool second_unkeyed;
+    bool overseas_printed;
+    TextOrigin origin;
+    bool keyed;
+  };
+  const Case cases[] = {
+      {"closes the total", 125800, false, true, TextOrigin::kOcr, true},
+      {"does not close it", 125700, false, true, TextOrigin::kOcr, false},
+      {"two rows unkeyed", 125800, true, true, TextOrigin::kOcr, false},
+      {"two items missing", 125800, false, false, TextOrigin::kOcr, false},
+      {"on a text layer", 125800, false, true, TextOrigin::kTextLayer, false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<std::pair<std::string, std::string>> rows = {
+        {"three_public.total", "合计"},
+        {"three_public.vehicle_total", "公务用车购置及运行费"},
+        {"", "愉权吐训中"}};
+    if (c.overseas_printed)
+      rows.insert(rows.begin() + 1, {"three_public.overseas", "因公出国(境)费"});
+    if (c.second_unkeyed) rows.emplace_back("", "训中");
+    CanonicalTable table = CodedTable("budget.three_public", "三公经费支出表", rows, c.origin);
+    for (CanonicalRow& row : table.rows) {
+      const std::int64_t fen = row.row_code == "three_public.total"      ? 630600
+                               : row.row_code == "three_public.overseas" ? 39900
+                               : row.row_code.empty()                    ? c.unkeyed_fen
+                                                                         : 464900;
+      row.values.front().amount_fen = fen;
+      row.values.front().column = "budget";
+    }
+    std::vector<CanonicalTable> tables = {table};
+    std::vector<Finding> findings;
+    SettleOcrThreePublicRowByIdentity(tables, findings);
+    const bool keyed =
+        std::any_of(tables[0].rows.begin(), tables[0].rows.end(), [](const CanonicalRow& row) {
+          return row.row_code == "three_public.reception" &&
+                 row.values.front().row_code == row.row_code;
+        });
+    EXPECT_EQ(keyed, c.keyed);
+    EXPECT_EQ(findings.size(), c.keyed ? 1u : 0u);
   }
 }
 
