@@ -137,16 +137,10 @@ constexpr EconomicItem kItems[] = {
     {"39999", "其他支出"},
 };
 
-// A name as compared: no whitespace, brackets of either width alike.
+// A name as compared: folded as every table key is (brackets of either width alike), no
+// whitespace.
 std::string NameKey(std::string_view name) {
-  std::string key;
-  for (char32_t c : DecodeUtf8(name)) {
-    if (IsUnicodeSpace(c)) continue;
-    if (c == U'(') c = U'（';
-    if (c == U')') c = U'）';
-    key += EncodeUtf8(c);
-  }
-  return key;
+  return RemoveAllWhitespace(FoldForMatching(name));
 }
 
 }  // namespace

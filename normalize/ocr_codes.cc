@@ -208,10 +208,6 @@ bool OneDigitApart(std::string_view a, std::string_view b) {
   return differ == 1;
 }
 
-}  // namespace
-
-namespace {
-
 constexpr std::size_t kEconomicKuanDigits = 5;
 
 // An economic class, 款 or 项 code (301, 30301, 3030101).
