@@ -14,6 +14,7 @@
 
 #include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/ocr_labels.h"
 #include "normalize/row_text.h"
 #include "normalize/table_figure.h"
 #include "normalize/table_kind.h"
@@ -84,10 +85,15 @@ bool JoinSummaryRests(const std::string& text, const std::string& next, std::str
     digits += end - start;
   }
   words_before(rest_line.size());
-  if (rests.empty() || RemoveAllWhitespace(rest_line).size() - digits > kMaxRestWordBytes) {
+  // A line not joined leaves no label ends behind: a row of labels alone under a row read short
+  // of its label (二、政府性基金预算拨款 under 一、一般公 预算拨款 267.44, H35 s3w_0555) is a
+  // row of its own, not the end of the label above.
+  if (rests.empty() || RemoveAllWhitespace(rest_line).size() - digits > kMaxRestWordBytes ||
+      !JoinWrappedRests(line, rests, joined, /*point_read_as_comma=*/true)) {
+    if (label_ends != nullptr) label_ends->clear();
     return false;
   }
-  return JoinWrappedRests(line, rests, joined, /*point_read_as_comma=*/true);
+  return true;
 }
 
 // Whether block `t` is an OCR'd line of a summary's side heads alone (收入 支出) with a header
@@ -115,6 +121,19 @@ bool IsFiscalSummaryHeadsLine(const Document& document, std::size_t t,
     if (IsSummaryKind(ClassifyTableTitle(line->text, DocKind::kUnknown))) return false;
   }
   return true;
+}
+
+// The row key of a summary label on its side; a label OCR misread (一般公 预算拨款, its 共 lost)
+// is keyed by the vocabulary label it stands for (NearestOcrLabel).
+std::string SummarySideKey(const std::string& name, bool income) {
+  std::string key = income ? IncomeKey(name) : ExpenditureKey(name);
+  if (key.empty()) {
+    if (const std::optional<std::string> label =
+            NearestOcrLabel(name, LabelVocabulary::kSummaryRows)) {
+      key = income ? IncomeKey(*label) : ExpenditureKey(*label);
+    }
+  }
+  return key;
 }
 
 }  // namespace
@@ -309,7 +328,7 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
         const RowPiece& piece = pieces[p];
         const std::string name = SummaryLabelName(piece.label, true);
         const std::string side = income_side[p] ? "income." : "expenditure.";
-        const std::string key = income_side[p] ? IncomeKey(name) : ExpenditureKey(name);
+        const std::string key = SummarySideKey(name, income_side[p]);
         std::vector<std::string> columns;
         if (income_side[p] || !fiscal) {
           if (piece.amounts.size() == 1) columns = {"amount"};

@@ -2449,6 +2449,15 @@ TEST(RowTextTest, OcrSummaryLinesWithLabelEndsAndLookalikeRests) {
        {"本年收入合计 19,750,707.0 本年支出合计 19,750,707.0 19,750,707.0", "7 了解 7",
         "总计 19,750,707.07 总计 19,750,707.07 19,750,707.07"},
        {"income.grand_total", "expenditure.grand_total"}},
+      // H35 s3w_0555: the income label read short (一般公 预算拨款, 共 lost) over a row of labels
+      // alone; that row is no line of rests, so its label is no end of the label above (keyed
+      // 政府性基金, the amount put on the row that printed none), and the short label is keyed by
+      // the label it stands for.
+      {"ShortLabelOverALabelRow",
+       {"一、一般公 预算拨款 267.44 一、卫生健康支出 267.44 267.44", "二、政府性基金预算拨款",
+        "本年收入合计 267.44 本年支出合计 267.44 267.44"},
+       {"income.general_budget_appropriation", "expenditure.210", "income.total_current_year",
+        "expenditure.total_current_year"}},
   };
   for (const Case& c : cases) {
     const Document document =
