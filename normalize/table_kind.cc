@@ -50,7 +50,9 @@ std::string BaseKind(const std::string& key) {
   }
   if (Has(key, "三公")) return "three_public";
   if (Has(key, "国有资产")) return "state_assets";
-  if (Has(key, "上年结转结余") || Has(key, "上年结转和结余")) return "carryover";
+  if (Has(key, "上年结转结余") || Has(key, "上年结转和结余") || Has(key, "上年结转资金")) {
+    return "carryover";
+  }
   if (Has(key, "政府采购")) return "gov_procurement";
   if (Has(key, "政府购买服务")) return "gov_purchase_services";
   if (Has(key, "机关运行经费")) return "org_running_cost";
@@ -69,7 +71,10 @@ std::string BaseKind(const std::string& key) {
     return "";
   }
   if (Has(key, "财政拨款")) {
-    if (Has(key, "收入支出") || Has(key, "收支")) return "fiscal_appropriation_summary";
+    if (Has(key, "收入支出") || Has(key, "收支") ||
+        (Has(key, "总表") && !Has(key, "收入") && !Has(key, "支出"))) {
+      return "fiscal_appropriation_summary";
+    }
     if (Has(key, "基本支出")) return "fiscal_appropriation_basic_expenditure";
     if (Has(key, "项目支出")) return "project_expenditure";
     if (Has(key, "支出")) {
@@ -88,8 +93,11 @@ std::string BaseKind(const std::string& key) {
       Has(key, "收入预算表") || Has(key, "收入情况表") || Has(key, "收入总表")) {
     return "income";
   }
+  // 支出预算表 names the department's whole expenditure unless a cost item precedes it
+  // (“三公”经费、会议费、培训费支出预算表, its 三 misread: the header says which table).
   if (Has(key, "支出决算表") || Has(key, "支出总体情况") || Has(key, "支出预算总表") ||
-      Has(key, "支出情况表") || Has(key, "支出总表")) {
+      Has(key, "支出情况表") || Has(key, "支出总表") ||
+      (Has(key, "支出预算表") && !Has(key, "费")) || Has(key, "支出决算明细表")) {
     return "expenditure";
   }
   return "";

@@ -72,6 +72,14 @@ TEST(TableKindTest, TitlesMapToContractKinds) {
       {"项目支出表(预算表9)", DocKind::kBudget, "budget.project_expenditure"},
       {"收入总表(预算表2)", DocKind::kBudget, "budget.income"},
       {"公开03表支出总表", DocKind::kBudget, "budget.expenditure"},
+      // The department's whole expenditure named 支出预算表 / 支出决算明细表 (as 收入预算表
+      // names its income), and a fiscal summary named 财政拨款总表.
+      {"部门支出预算表", DocKind::kBudget, "budget.expenditure"},
+      {"公开03表 支出预算表", DocKind::kBudget, "budget.expenditure"},
+      {"支出决算明细表", DocKind::kFinalAccounts, "final.expenditure"},
+      {"财政拨款总表", DocKind::kBudget, "budget.fiscal_appropriation_summary"},
+      {"上年结转资金情况表", DocKind::kBudget, "budget.carryover"},
+      {"财政拨款支出预算总表", DocKind::kBudget, "budget.fiscal_appropriation_expenditure"},
       // All funds' basic expenditure by economic class (Yantai 公开表 10).
       {"基本支出预算情况表", DocKind::kBudget, "budget.basic_expenditure"},
       {"十、基本支出预算情况表", DocKind::kBudget, "budget.basic_expenditure"},
