@@ -300,7 +300,6 @@ int KeyOcrTotalColumnBySums(const StitchedTable& stitched, std::vector<std::stri
   const int column_count = first.table->column_count;
   std::vector<std::string> keys = read_keys;
   keys.resize(std::max(keys.size(), static_cast<std::size_t>(column_count)));
-  if (std::find(keys.begin(), keys.end(), "total") != keys.end()) return -1;
   const HeaderAnalysis& header = first.header;
   const auto role = [&](int c) -> std::string {
     const std::size_t at = static_cast<std::size_t>(c);
@@ -313,15 +312,29 @@ int KeyOcrTotalColumnBySums(const StitchedTable& stitched, std::vector<std::stri
     for (int r = BodyStart(part); r < part.table->row_count; ++r) rows.emplace_back(part.table, r);
   }
   int found = -1;
+  std::string found_key;
   std::string found_evidence;
   for (int c = 0; c + 1 < column_count; ++c) {
     if (!keys[static_cast<std::size_t>(c)].empty() || IsCodeRole(role(c)) || role(c) == "rowno") {
       continue;
     }
-    // Its parts: the keyed columns right of it, up to the next unkeyed one.
+    // Its parts: the keyed columns right of it, up to the next unkeyed one; parts of one group
+    // (本年收入: income.general_budget, income.gov_fund …) up to the group's end, and their sum is
+    // the group's total (小计 read 人 beside the table's 合计).
+    const auto group_of = [&](int column) {
+      const std::string& key = keys[static_cast<std::size_t>(column)];
+      const std::size_t dot = key.find('.');
+      return dot == std::string::npos ? std::string() : key.substr(0, dot + 1);
+    };
+    const std::string group = group_of(c + 1);
     int last = c;
-    while (last + 1 < column_count && !keys[static_cast<std::size_t>(last + 1)].empty()) ++last;
+    while (last + 1 < column_count && !keys[static_cast<std::size_t>(last + 1)].empty() &&
+           (group.empty() || group_of(last + 1) == group)) {
+      ++last;
+    }
     if (last == c) continue;
+    const std::string total_key = group + "total";
+    if (std::find(keys.begin(), keys.end(), total_key) != keys.end()) continue;
     int money = 0, holds = 0, fails = 0;
     for (const auto& [table, r] : rows) {
       if (IsPrintedMoney(table->TextAt(r, c))) ++money;
@@ -350,11 +363,12 @@ int KeyOcrTotalColumnBySums(const StitchedTable& stitched, std::vector<std::stri
     if (money < 2 || holds < 2 || fails > 0) continue;
     if (found >= 0) return -1;  // two columns print the sums: which is the total is not known
     found = c;
+    found_key = total_key;
     found_evidence = std::to_string(holds) + " rows print in it the sum of the " +
                      std::to_string(last - c) + " keyed column(s) right of it, none another amount";
   }
   if (found < 0) return -1;
-  keys[static_cast<std::size_t>(found)] = "total";
+  keys[static_cast<std::size_t>(found)] = found_key;
   read_keys = keys;
   evidence = found_evidence;
   return found;

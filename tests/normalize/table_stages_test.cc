@@ -2158,6 +2158,17 @@ TEST(HeaderTest, OcrTotalColumnKeyedByTheSumOfItsParts) {
         {"213农林水支出", "3,860.11", "3,360.11", ""}},
        TextOrigin::kOcr,
        {"", "", "general_budget", "other"}},
+      // js_wuxi_emergency_enforce p7 on a scan: 小计 under 本年收入 read 人, beside a table total
+      // keyed by its header; the group's sources right of it sum to it in every row: it is the
+      // group's total.
+      {"a group's subtotal",
+       "budget.income",
+       {{"单位名称", "合计", "本年收入", "", "", "上年结转结余"},
+        {"", "", "人", "一般公共预算", "政府性基金预算", ""},
+        {"合计", "1,136.23", "1,136.23", "1,000.00", "136.23", ""}},
+       {{"某单位", "1,136.23", "1,136.23", "1,000.00", "136.23", ""}},
+       TextOrigin::kOcr,
+       {"", "total", "income.total", "income.general_budget", "income.gov_fund", "carryover"}},
       {"one row says so",
        "budget.income",
        income_first,
@@ -2184,7 +2195,8 @@ TEST(HeaderTest, OcrTotalColumnKeyedByTheSumOfItsParts) {
     }
     const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
     EXPECT_EQ(columns.keys, c.keys);
-    const bool keyed = std::find(c.keys.begin(), c.keys.end(), "total") != c.keys.end();
+    const bool keyed = std::find(c.keys.begin(), c.keys.end(), "total") != c.keys.end() ||
+                       std::find(c.keys.begin(), c.keys.end(), "income.total") != c.keys.end();
     EXPECT_EQ(columns.keyed_by_sums.size(), keyed ? 1u : 0u);
   }
 }
