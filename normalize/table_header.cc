@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -107,6 +108,27 @@ bool IsPercentHeader(const std::string& key) {
 
 bool IsFundKey(std::string_view key) {
   return key == "general_budget" || key == "gov_fund" || key == "state_capital";
+}
+
+// The fund (general_budget, gov_fund, state_capital) whose name a header cell printed over two
+// lines cut mid-word: `upper` is the first part of the fund's name (at least two characters,
+// not all of it) and `lower` starts with the rest. nullopt otherwise: a fund over its own parts
+// (一般公共预算 over 基本支出) is a group, and its parts keep their keys.
+std::optional<std::string> FundNameCutOverTwoLines(const std::string& upper,
+                                                   const std::string& lower) {
+  constexpr std::size_t kMinUpperChars = 2;
+  const std::pair<std::string_view, std::string_view> funds[] = {
+      {"一般公共预算", "general_budget"},
+      {"政府性基金预算", "gov_fund"},
+      {"国有资本经营预算", "state_capital"}};
+  for (const auto& [name, key] : funds) {
+    if (upper.size() >= name.size() || !StartsWith(name, upper) ||
+        DecodeUtf8(upper).size() < kMinUpperChars) {
+      continue;
+    }
+    if (StartsWith(lower, name.substr(upper.size()))) return std::string(key);
+  }
+  return std::nullopt;
 }
 
 // Key of one header text; "" when unknown, "-" for a label column.
@@ -335,6 +357,14 @@ std::string KeyForPath(const std::vector<std::string>& path) {
   if (path.size() >= 2 && TableKey(path.back()) == "财政拨款") {
     const std::string fund = LeafKey(TableKey(path[path.size() - 2]));
     if (IsFundKey(fund)) return prefix + fund;
+  }
+  // A fund's name cut mid-word over two header lines (一般公共预 over 算财政拨款, 政府性基金 over
+  // 预算财政拨…): the upper line starts the name, the lower one goes on with its rest.
+  if (path.size() >= 2) {
+    if (const std::optional<std::string> fund =
+            FundNameCutOverTwoLines(path[path.size() - 2], path.back())) {
+      return prefix + *fund;
+    }
   }
   const std::string group_leaf = GroupPrefix(path.back());
   if (!group_leaf.empty()) return group_leaf + "total";

@@ -128,6 +128,16 @@ TEST(TablesTest, ColumnKeys) {
   // label header of its own.
   EXPECT_EQ(ColumnKeyForHeader({"一般公共预算拨", "款"}), "general_budget");
   EXPECT_EQ(ColumnKeyForHeader({"其他收", "入"}), "other");
+  // A fund's name cut mid-word over two header lines, its second line the name's rest and more
+  // (H37 s3w_0577_final: 一般公共预 over 算财政拨款 keyed fiscal_appropriation, 政府性基金 over
+  // 预算财政拨 and a wrap misread keyed budget, every figure under a wrong key and no finding).
+  EXPECT_EQ(ColumnKeyForHeader({"一般公共预", "算财政拨款"}), "general_budget");
+  EXPECT_EQ(ColumnKeyForHeader({"政府性基金", "预算财政拨了汪人如"}), "gov_fund");
+  EXPECT_EQ(ColumnKeyForHeader({"国有资本", "经营预算"}), "state_capital");
+  EXPECT_EQ(ColumnKeyForHeader({"本年支出", "一般公共", "预算"}), "expenditure.general_budget");
+  // A fund over its own parts is no cut name.
+  EXPECT_EQ(ColumnKeyForHeader({"一般公共预算", "基本支出"}), "basic");
+  EXPECT_EQ(ColumnKeyForHeader({"政府性基金预算", "项目支出"}), "project");
   // The 栏次 row printed on the header's line, its numbers read into the words (s2w_0142,
   // s2w_0213 budgets): the word without them.
   EXPECT_EQ(ColumnKeyForHeader({"基2本支出"}), "basic");
