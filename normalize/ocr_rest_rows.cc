@@ -13,12 +13,24 @@
 #include "core/text.h"
 #include "normalize/amount.h"
 #include "normalize/table_figure.h"
+#include "normalize/table_text.h"
 
 namespace disclose {
 namespace {
 
-// A label's wrapped end is a few characters (款, 计, 支出); a longer text is a row's own label.
+// A label's wrapped end is a few characters (款, 计, 支出); a longer text is a row's own label,
+// unless an amount of the row is proved cut (JoinIntegerCut: 21,791,6 over 64.05), which the row
+// then ends: its labels end the labels above (一、一般公共预 over 算财政拨款, H29 s3w_0458), as
+// long as none starts a row of its own with an ordinal (二、政府性基金预算拨款).
 constexpr std::size_t kMaxWordCodePoints = 4;
+constexpr std::size_t kMaxWordCodePointsUnderACut = 8;
+
+bool StartsWithOrdinal(std::string_view text) {
+  const std::vector<char32_t> cps = DecodeUtf8(text);
+  if (cps.empty()) return false;
+  if (cps[0] == U'(' || cps[0] == U'（' || (cps[0] >= U'0' && cps[0] <= U'9')) return true;
+  return cps.size() >= 2 && IsOrdinalNumeral(cps[0]) && (cps[1] == U'、' || cps[1] == U'.');
+}
 
 // The digits of a rest (one or two digits alone), a digit's lookalike read as the digit (a
 // wrapped 7 read 了, H17 s3w_0266_budget: 3,516,571.1 over 了); "" when `text` is no rest.
@@ -84,6 +96,32 @@ std::optional<std::string> JoinIntegerCut(std::string_view head, std::string_vie
   return whole;
 }
 
+// The whole amount when `head` is an integer printed without separators and `rest` its last
+// integer digits with the point and two decimals (217916 over 64.05, its commas lost to the
+// scan): the two together read as an amount that `confirmed` says the row prints whole in
+// another cell (21,791,664.05 beside it). Digits alone prove no cut: only that amount does.
+std::optional<std::string> JoinUngroupedCut(std::string_view head, std::string_view rest,
+                                            const std::vector<std::int64_t>& confirmed) {
+  constexpr std::size_t kMinHeadDigits = 3;
+  constexpr std::size_t kMaxRestIntegerDigits = 3;
+  if (head.size() < kMinHeadDigits || !std::all_of(head.begin(), head.end(), IsAsciiDigit)) {
+    return std::nullopt;
+  }
+  const std::size_t point = rest.find('.');
+  if (point == std::string_view::npos || point == 0 || point > kMaxRestIntegerDigits ||
+      point + 3 != rest.size() ||
+      !std::all_of(rest.begin(), rest.begin() + static_cast<long>(point), IsAsciiDigit) ||
+      !IsAsciiDigit(rest[point + 1]) || !IsAsciiDigit(rest[point + 2])) {
+    return std::nullopt;
+  }
+  const std::string whole = std::string(head) + std::string(rest);
+  const std::optional<std::int64_t> value = ToFen(ParseAmountText(whole), UnitOfAmount::kYuan);
+  if (!value || std::find(confirmed.begin(), confirmed.end(), *value) == confirmed.end()) {
+    return std::nullopt;
+  }
+  return whole;
+}
+
 // The [from, to) bytes of `text`'s last run of ASCII digits and separators (a comma read for
 // the point after it, ， included); [size, size) when it prints no digit.
 std::pair<std::size_t, std::size_t> LastAmountRun(std::string_view text) {
@@ -124,7 +162,20 @@ bool JoinWrappedRestRow(Table& table, int r) {
     std::string joined;  // the whole amount, when the rest is digits
   };
   std::vector<Join> joins;
+  int long_words = 0;  // label ends longer than kMaxWordCodePoints
+  // The amounts the row above prints whole, in fen as if in yuan (one table, one unit).
+  std::vector<std::int64_t> whole_above;
+  for (const auto& [column, cell] : above) {
+    const AmountText amount = ParseAmountText(Trim(cell->text));
+    if (amount.kind != AmountKind::kNumber || amount.decimals != 2 || amount.irregular_grouping) {
+      continue;
+    }
+    if (const std::optional<std::int64_t> fen = ToFen(amount, UnitOfAmount::kYuan)) {
+      whole_above.push_back(*fen);
+    }
+  }
   bool any_rest = false;
+  bool integer_cut = false;
   for (const auto& [column, cell] : row) {
     const std::string text = Trim(cell->text);
     if (text.empty()) continue;
@@ -147,9 +198,14 @@ bool JoinWrappedRestRow(Table& table, int r) {
       after.clear();
     }
     const std::string rest_digits = RestDigits(text);
-    if (const std::optional<std::string> whole = JoinIntegerCut(last_word, text)) {
+    std::optional<std::string> whole = JoinIntegerCut(last_word, text);
+    if (!whole && before.empty() && after.empty()) {
+      whole = JoinUngroupedCut(last_word, text, whole_above);
+    }
+    if (whole) {
       joins.push_back(Join{cell, up->second, before + *whole + after});
       any_rest = true;
+      integer_cut = true;
       continue;
     }
     if (!rest_digits.empty()) {
@@ -176,13 +232,15 @@ bool JoinWrappedRestRow(Table& table, int r) {
       if (HasAsciiDigit(text)) return false;
     }
     // A label's wrapped end, under a label.
-    if (HasAsciiDigit(text) || DecodeUtf8(text).size() > kMaxWordCodePoints || head_text.empty() ||
-        HasAsciiDigit(head_text)) {
+    const std::size_t code_points = DecodeUtf8(text).size();
+    if (HasAsciiDigit(text) || code_points > kMaxWordCodePointsUnderACut || head_text.empty() ||
+        HasAsciiDigit(head_text) || (code_points > kMaxWordCodePoints && StartsWithOrdinal(text))) {
       return false;
     }
+    if (code_points > kMaxWordCodePoints) ++long_words;
     joins.push_back(Join{cell, up->second, ""});
   }
-  if (!any_rest) return false;
+  if (!any_rest || (long_words > 0 && !integer_cut)) return false;
   for (Join& join : joins) {
     join.head->text =
         join.joined.empty() ? Trim(join.head->text) + Trim(join.rest->text) : join.joined;

@@ -97,6 +97,38 @@ TEST(OcrRestRowsTest, JoinWrappedRestRow) {
        {{"一、一般公共预算拨款", "一、一般公共预18,434,307.11卫生健康支出", "11,865,532.42",
          "18,434,307.11"},
         {"", "", "", ""}}},
+      // H29 s3w_0458_final's fiscal summary: amounts cut inside their integer part, and both
+      // sides' labels wrapped past four characters. The cuts say the row is the rest of the one
+      // above; its labels end those above. Not a label that starts a row with its ordinal, nor
+      // a long label under a rest that proves no cut.
+      {"long label ends under amounts cut inside the integer",
+       {{"一、一般公共预", "21,791,6", "一、一般公共", "21,791,6", "21,791,664.05"},
+        {"算财政拨款", "64.05", "服务支出", "64.05", ""}},
+       TextOrigin::kOcr,
+       {{"一、一般公共预算财政拨款", "21,791,664.05", "一、一般公共服务支出", "21,791,664.05",
+         "21,791,664.05"},
+        {"", "", "", "", ""}}},
+      {"a row's own ordinal under a cut",
+       {{"一、一般公共预算拨款", "21,791,6"}, {"二、政府性基金预算拨款", "64.05"}},
+       TextOrigin::kOcr,
+       {}},
+      {"a long label under a rest of one decimal",
+       {{"一、一般公共预", "8,852,214.0"}, {"算财政拨款", "2"}},
+       TextOrigin::kOcr,
+       {}},
+      // The same summary's 本年收入合计 row: the cut heads read without their commas (217916
+      // over 64.05); digits alone prove no cut, the amount the row prints whole beside them does.
+      {"ungrouped heads confirmed by an amount of the row",
+       {{"本年收入合计", "217916", "本年支出合计", "217916", "21,791,664.05"},
+        {"", "64.05", "", "64.05", ""}},
+       TextOrigin::kOcr,
+       {{"本年收入合计", "21791664.05", "本年支出合计", "21791664.05", "21,791,664.05"},
+        {"", "", "", "", ""}}},
+      {"ungrouped heads no amount confirms",
+       {{"本年收入合计", "217916", "本年支出合计", "217916", "21,791,664.06"},
+        {"", "64.05", "", "64.05", ""}},
+       TextOrigin::kOcr,
+       {}},
       // An end read twice alone is no rest row.
       {"only an end read twice", {{"合计", "18,434,307.11"}, {"", "1"}}, TextOrigin::kOcr, {}},
       {"decimals under a whole integer",
