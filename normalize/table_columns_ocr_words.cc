@@ -159,7 +159,14 @@ std::vector<NameInACell> NamesInAHeaderCell(const std::vector<char32_t>& chars,
   if (!rest.empty()) {
     const std::vector<std::size_t> cuts = GluedWordCuts(Slice(chars, 0, chars.size()), rest, key);
     if (cuts.empty()) return {};
-    const std::size_t k = cuts.front();
+    // The one cut whose head the rest needs: 一般公共 + 预算拨款 names the general budget, where
+    // 一般 + 预算拨款 names no more than 预算拨款 alone.
+    const std::string rest_alone = ColumnKeyForHeader({rest});
+    std::vector<std::size_t> needed;
+    for (const std::size_t cut : cuts) {
+      if (ColumnKeyForHeader({Slice(chars, 0, cut) + rest}) != rest_alone) needed.push_back(cut);
+    }
+    const std::size_t k = needed.size() == 1 ? needed.front() : cuts.front();
     return {{ColumnKeyForHeader({Slice(chars, 0, k) + rest}), k}, {key, chars.size() - k}};
   }
   std::vector<NameInACell> names = FewestNames(chars);
@@ -321,7 +328,14 @@ void KeyOcrTwoNamesInOneHeaderCell(const TablePart& first, std::vector<std::stri
     }
     const std::vector<std::string> lines = SplitLines(top->text);
     const std::vector<char32_t> chars = DecodeUtf8(TableKey(lines.empty() ? "" : lines.front()));
-    const std::vector<NameInACell> names = NamesInAHeaderCell(chars, rest, keys[c]);
+    std::vector<NameInACell> names = NamesInAHeaderCell(chars, rest, keys[c]);
+    // The first name wrapped inside the cell, its rest on the cell's next line (一般公共。其他收入
+    // over 预算拨款): that line is the rest the first name is completed with.
+    if (names.size() < 2 && rest.empty() && lines.size() >= 2) {
+      std::string in_cell;
+      for (std::size_t l = 1; l < lines.size(); ++l) in_cell += TableKey(lines[l]);
+      names = NamesInAHeaderCell(chars, in_cell, keys[c]);
+    }
     if (names.size() < 2) continue;
     double lo = 1e18, hi = -1e18;
     for (const TableCell& cell : table.cells) {

@@ -2536,6 +2536,13 @@ TEST(HeaderTest, OcrColumnNamesRunTogetherInOneHeaderCell) {
        "general_budget"},
       {"ASpeckBetweenTwoNamesUnderTheSecond", "一般公共预算氢其他收入", 490.0, 525.0,
        TextOrigin::kOcr, "other"},
+      // The first name wrapped in the cell, its rest on the cell's second line, the second name
+      // beside its first line (H38 s3w_0599_budget: 一般公共。其他收入 over 预算拨款, the
+      // general-budget column exported as other income, 11 silent; 其他收入 printed no amount).
+      {"TheFirstNameWrappedInTheCell", "一般公共。其他收入\n预算拨款", 388.8, 407.16,
+       TextOrigin::kOcr, "general_budget"},
+      {"TheFirstNameWrappedInTheCellUnderTheSecond", "一般公共。其他收入\n预算拨款", 490.0, 525.0,
+       TextOrigin::kOcr, "other"},
       // A name's character is no speck (H15 s3w_0225_budget: 本年支出合基本支出, 合计 wrapped):
       // the cell is left to the other rules.
       {"ANamesCharacterBetweenTwoNames", "本年支出合基本支出", 388.8, 407.16, TextOrigin::kOcr,
