@@ -504,6 +504,12 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
     const auto listed = numbering->titles.find(*located.number);
     if (listed != numbering->titles.end()) {
       number_kind = ClassifyTableTitle(listed->second, options.doc_kind);
+      // The scan's list read the entry's fund name wrong (一般公共有预算支出表): as a title is.
+      if (IsOcrGrid(table)) {
+        std::string listed_read = listed->second;
+        RestoreMisreadFundName(listed->second, listed->second, options.doc_kind, number_kind,
+                               listed_read);
+      }
       // The default numbering is said only where it is used: the title names none.
       if (numbering->printed || title_kind == "other") {
         identified.evidence.push_back(KindEvidence{

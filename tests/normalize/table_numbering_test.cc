@@ -447,6 +447,33 @@ INSTANTIATE_TEST_SUITE_P(
       return std::string(param.param.name);
     });
 
+// H38 s3w_0602_budget on a scan: the tables numbered by ordinal alone (五、), the scan's list
+// reading 五、一般公共有预算支出表 (一般公共预算, a character inserted). The entry names no kind
+// as read; with the fund's name restored it names the general budget's table, which the untitled
+// scanned table is (it was read as a second 支出总表). A text layer's list is read as printed.
+TEST(TableNumberingTest, OcrListEntryWithItsFundNameMisread) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Table grid = Grid(kFunctionGrid);
+    for (TableCell& cell : grid.cells) cell.provenance.origin = origin;
+    LocatedTable located;
+    located.table = &grid;
+    located.number = 5;
+    located.number_text = "五、";
+    TableNumbering numbering;
+    numbering.titles = {{1, "收支预算总表"},
+                        {2, "收入总表"},
+                        {3, "支出总体情况表"},
+                        {4, "财政拨款收支总表"},
+                        {5, "一般公共有预算支出表"}};
+    numbering.printed = true;
+    std::vector<Finding> findings;
+    const IdentifiedTable identified = IdentifyTable(
+        located, IdentifyOptions{DocKind::kBudget, DocumentClass::kUnknown, &numbering}, findings);
+    EXPECT_EQ(identified.kind, origin == TextOrigin::kOcr ? "budget.general_budget_expenditure"
+                                                          : "budget.expenditure");
+  }
+}
+
 // A publisher numbering its own set (s3w_0022_final: no 收支总表 printed, so
 // 决算01表 is its 收入决算表): the default numbering, which gives 02 to
 // 收入决算表, named the untitled second table (its title lost to the scan, its
