@@ -48,6 +48,9 @@ std::string BaseKind(const std::string& key) {
     if (Has(key, "自评") || Has(key, "评价")) return "performance.self_evaluation";
     return "performance.targets";
   }
+  // Funds in the finance bureau's special account (财政专户管理资金收入预算表) are one source of
+  // the department's money, not the department's whole income or its summary: no standard kind.
+  if (Has(key, "财政专户")) return "";
   if (Has(key, "三公")) return "three_public";
   if (Has(key, "国有资产")) return "state_assets";
   if (Has(key, "上年结转结余") || Has(key, "上年结转和结余") || Has(key, "上年结转资金")) {

@@ -79,6 +79,8 @@ TEST(TableKindTest, TitlesMapToContractKinds) {
       {"支出决算明细表", DocKind::kFinalAccounts, "final.expenditure"},
       {"财政拨款总表", DocKind::kBudget, "budget.fiscal_appropriation_summary"},
       {"上年结转资金情况表", DocKind::kBudget, "budget.carryover"},
+      {"财政专户管理资金收入预算表", DocKind::kBudget, "other"},
+      {"财政专户管理资金收入支出决算表", DocKind::kFinalAccounts, "other"},
       {"财政拨款支出预算总表", DocKind::kBudget, "budget.fiscal_appropriation_expenditure"},
       // All funds' basic expenditure by economic class (Yantai 公开表 10).
       {"基本支出预算情况表", DocKind::kBudget, "budget.basic_expenditure"},
