@@ -1540,6 +1540,45 @@ TEST(AlignColumnsTest, ContinuationPlacedByTheColumnsOfEveryPartSoFar) {
   EXPECT_EQ(std::string(lower.TextAt(1, 3)), "323.46");
 }
 
+// s14w_0011_budget (the PDF form): the same, with the head part alone above: its two rows leave
+// 项目支出 blank, so no figure above says where the next page's 项目支出 figures go; the
+// header's last row does (its cells carry their columns' bands). The page was left `other`.
+TEST(AlignColumnsTest, ContinuationFigureColumnPlacedByTheHeaderAbove) {
+  auto place = [](Table& table, int page, const std::vector<std::pair<double, double>>& xs) {
+    table.pages = {page};
+    for (TableCell& cell : table.cells) {
+      const auto& [x0, x1] = xs[static_cast<std::size_t>(cell.column)];
+      cell.provenance.page = page;
+      cell.provenance.box = Box{x0, 60.0 + 20 * cell.row, x1, 72.0 + 20 * cell.row};
+    }
+  };
+  Table head = Grid({{"功能分类科目编码科目名称", "合计", "基本支出", "项目支出"},
+                     {"类款项", "", "", ""},
+                     {"206科学技术支出", "985,330.53", "985,330.53", ""},
+                     {"206 01科学技术管理事务", "985,330.53", "985,330.53", ""}});
+  place(head, 2, {{51, 345}, {450, 566}, {567, 681}, {682, 740}});
+  Table next_page =
+      Grid({{"206", "01", "01", "行政运行", "985,330.53", "985,330.53", ""},
+            {"212", "", "", "城乡社区支出", "568,312.15", "411,732.90", "156,579.25"}});
+  place(next_page, 3,
+        {{51, 71}, {199, 212}, {248, 262}, {297, 345}, {507, 566}, {622, 681}, {721, 780}});
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(
+      Identified(0, &head, "一般公共预算支出表", "budget.general_budget_expenditure"));
+  identified.push_back(Identified(1, &next_page, "", "other"));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 1u);
+  ASSERT_EQ(stitched[0].parts.size(), 2u);
+  const Table& lower = *stitched[0].parts[1].table;
+  ASSERT_EQ(lower.column_count, 4);
+  EXPECT_EQ(std::string(lower.TextAt(1, 0)), "212\n城乡社区支出");
+  EXPECT_EQ(std::string(lower.TextAt(1, 1)), "568,312.15");
+  EXPECT_EQ(std::string(lower.TextAt(1, 3)), "156,579.25");
+}
+
 // A header alone at the foot of its page, its body pushed to the next page, which reads one
 // column fewer (其他收入 blank in every row, 栏次 2 and 3 in one cell): no figure above says where
 // the columns are, so the header's last row does (类 | 款 | 项 | … | 其他收入, each column reaching
