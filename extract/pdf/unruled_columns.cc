@@ -282,6 +282,22 @@ int ColumnOf(const Chunk& chunk, const std::vector<Column>& columns, double labe
         return static_cast<int>(k) + 1;
       }
     }
+    // A word starting left of a text column but over its words: names centred in their cells
+    // start further left the longer they are (气象事务 at 262 pt over 行政运 and 气象事 at 278,
+    // s14w_0002_final). Cells never overlap, so the column it overlaps most is its own; it went
+    // to the nearest amount and ran into its cell (气象事务17,616,3).
+    int overlapped = 0;
+    double most = 0;
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      if (!columns[k].text) continue;
+      const double overlap =
+          std::min(chunk.box.x1, columns[k].hi) - std::max(chunk.box.x0, columns[k].edge);
+      if (overlap > most) {
+        most = overlap;
+        overlapped = static_cast<int>(k) + 1;
+      }
+    }
+    if (overlapped > 0) return overlapped;
   }
   const double anchor = header ? centre : chunk.box.x1;
   int best = 0;

@@ -934,6 +934,52 @@ TEST(UnruledTableTest, TwoNamesIndentedApartStayOutOfTheAmounts) {
   }
 }
 
+// A continuation page whose names are centred in their cells (s14w_0002_final, a three-line
+// table at 12 pt): 气象事务 starts at 262 pt, 行政运 and 气象事 at 278, each wrapped onto a
+// second line (行 and 业机构 at 262) with the amounts' rests. The long name lies over the short
+// names' column: it is that column's, not the nearest amount's (气象事务17,616,3 was one cell,
+// and every figure of the row lost); the wrapped ends continue the names, not the class codes
+// (220 over 行).
+TEST(UnruledTableTest, CentredNamesStartingApartAreOneColumn) {
+  PageContent page = A4Page(3);
+  struct Row {
+    std::string kind, kuan, xiang, name, amount, name_rest, amount_rest;
+    double x;  // where the name starts
+  };
+  const std::vector<Row> rows = {{"220", "05", "", "气象事务", "17,616,3", "", "68.68", 262},
+                                 {"220", "05", "01", "行政运", "14,554,3", "行", "89.24", 278},
+                                 {"220", "05", "04", "气象事", "3,061,97", "业机构", "9.44", 278}};
+  double top = 56;
+  for (const Row& row : rows) {
+    AddRun(page, row.kind, 51, top);
+    AddRun(page, row.kuan, 122, top);
+    if (!row.xiang.empty()) AddRun(page, row.xiang, 192, top);
+    AddRun(page, row.name, row.x, top);
+    RightAligned(page, row.amount, 393, top);
+    RightAligned(page, row.amount, 463, top);
+    if (!row.name_rest.empty()) AddRun(page, row.name_rest, 262, top + 16);
+    RightAligned(page, row.amount_rest, 393, top + 16);
+    RightAligned(page, row.amount_rest, 463, top + 16);
+    top += 42;
+  }
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  std::vector<std::vector<std::string>> read;
+  for (int r = 0; r < table.row_count; ++r) {
+    std::vector<std::string> texts;
+    for (const std::string& text : RowTexts(table, r)) {
+      if (!text.empty()) texts.push_back(RemoveAllWhitespace(text));
+    }
+    read.push_back(texts);
+  }
+  const std::vector<std::vector<std::string>> expected = {
+      {"220", "05", "气象事务", "17,616,368.68", "17,616,368.68"},
+      {"220", "05", "01", "行政运行", "14,554,389.24", "14,554,389.24"},
+      {"220", "05", "04", "气象事业机构", "3,061,979.44", "3,061,979.44"}};
+  EXPECT_EQ(read, expected);
+}
+
 // A side-by-side summary (收入 | 支出) without rules, rows 26 pt apart: rows
 // whose amounts are blank on both sides (三、事业收入, 四、其他收入 under a
 // shorter 支出 side) hold labels only. They are rows of their own, not a
