@@ -86,16 +86,30 @@ bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lo
   std::map<int, int> decimal_counts;
   std::vector<std::map<std::size_t, int>> digit_counts(
       static_cast<std::size_t>(std::max(upper.column_count, 0)));
+  const auto count_decimals = [&decimal_counts](const std::string& text) {
+    const AmountText amount = ParseAmountText(text);
+    if (amount.kind == AmountKind::kNumber && !amount.percent && !amount.irregular_grouping &&
+        amount.decimals > 0) {
+      ++decimal_counts[amount.decimals];
+    }
+  };
   for (const TableCell& cell : upper.cells) {
     const std::string text = RemoveAllWhitespace(cell.text);
     if (AllDigits(text) && cell.column < upper.column_count) {
       ++digit_counts[static_cast<std::size_t>(cell.column)][text.size()];
       continue;
     }
-    const AmountText amount = ParseAmountText(text);
-    if (amount.kind == AmountKind::kNumber && !amount.percent && !amount.irregular_grouping &&
-        amount.decimals > 0) {
-      ++decimal_counts[amount.decimals];
+    if (cell.row != upper_row) count_decimals(text);
+  }
+  // A page that printed the header and one cut row holds no whole amount but the cut ones
+  // (18,632.0 over 8): the rows below the cut say how many places the table prints, or failing
+  // them the cut row itself.
+  for (const int row : {lower_row + 1, -1}) {
+    if (!decimal_counts.empty()) break;
+    for (const TableCell& cell : row < 0 ? upper.cells : lower.cells) {
+      if (row < 0 ? cell.row == upper_row : cell.row >= row) {
+        count_decimals(RemoveAllWhitespace(cell.text));
+      }
     }
   }
   int decimals = 0;

@@ -1329,6 +1329,30 @@ TEST(StitchTest, RowCutByPageBreakIsRejoined) {
   EXPECT_EQ(findings[0].check, "table.row_rejoined");
 }
 
+// s14w_0086_budget (PDF): the page held the header and the 合计 row alone, its amounts cut after
+// one decimal (18,632.0 over 8, the rest on the next page under the repeated header). The upper
+// part prints no whole amount, so the decimals the table prints come from the part below too.
+TEST(StitchTest, RowCutByPageBreakUnderARepeatedHeaderWithNoWholeAmountAbove) {
+  const Table first = Grid(
+      {{"科目编码", "科目名称", "合计", "一般公共预算拨款"}, {"合计", "", "18,632.0", "18,632.0"}});
+  const Table second = Grid({{"科目编码", "科目名称", "合计", "一般公共预算拨款"},
+                             {"", "", "8", "8"},
+                             {"201", "一般公共服务支出", "18,632.08", "18,632.08"},
+                             {"20103", "政府办公厅（室）及相关机构事务", "8,877.98", "8,877.98"}});
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(Identified(0, &first, "收入总表", "budget.income"));
+  identified.push_back(Identified(1, &second, "", "other"));
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  ASSERT_EQ(stitched.size(), 1u);
+  EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(1, 2)), "18,632.0\n8");
+  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [](const Finding& finding) {
+    return finding.check == "table.row_rejoined";
+  }));
+}
+
 // An unruled table's column that no figure fills (其他收入 blank) is read from
 // its header on the first page; the continuation page prints no header, so it
 // came with one column fewer and was never stitched. The upper part's empty
