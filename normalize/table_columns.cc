@@ -3,6 +3,7 @@
 // (summary sides, a segment's lone amount column, 三公 items printed across).
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -801,9 +802,17 @@ std::vector<bool> SetAsideColumnsNoCellStartsIn(const StitchedTable& stitched,
   for (const TablePart& part : stitched.parts) {
     if (part.table->column_count != static_cast<int>(keys.size()))
       return std::vector<bool>(keys.size(), false);
+    // A caption row drawn in the frame (表2 | 财政拨款收支总表 | 金额单位：元 over empty cells,
+    // s16w_0086_budget) starts every column with an empty cell; only a row printing two cells or
+    // more, or a cell printing something, says a column starts there.
+    std::map<int, int> printed;
+    for (const TableCell& cell : part.table->cells) {
+      if (!Trim(cell.text).empty()) ++printed[cell.row];
+    }
     for (const TableCell& cell : part.table->cells) {
       const std::size_t c = static_cast<std::size_t>(cell.column);
       if (c >= keys.size()) continue;
+      if (Trim(cell.text).empty() && printed[cell.row] < 2) continue;
       starts[c] = true;
       for (int k = 1; k < cell.column_span && c + static_cast<std::size_t>(k) < keys.size(); ++k) {
         spanned[c + static_cast<std::size_t>(k)] = true;
@@ -811,8 +820,9 @@ std::vector<bool> SetAsideColumnsNoCellStartsIn(const StitchedTable& stitched,
     }
   }
   std::vector<bool> phantom(keys.size(), false);
+  const std::vector<std::string> read = keys;  // a cell spanning three columns sets aside two
   for (std::size_t c = 1; c < keys.size(); ++c) {
-    if (starts[c] || !spanned[c] || keys[c].empty() || keys[c] != keys[c - 1]) continue;
+    if (starts[c] || !spanned[c] || read[c].empty() || read[c] != read[c - 1]) continue;
     phantom[c] = true;
     keys[c] = "-";
   }

@@ -2629,6 +2629,38 @@ TEST(HeaderTest, OcrColumnNamesRunTogetherInOneHeaderCell) {
 // Shanghai's basic-expenditure tables on a scan) is no name wrapped onto the line under it: the
 // scan keys the columns as the text layer does. Nor is a top word over a word that names a
 // column itself.
+// s16w_0086_budget (PDF): a fiscal summary whose income amount cell spans three ruled columns
+// (预算数 over 51,567.00), under caption rows drawn in the frame (表2, its title, its unit), which
+// print one cell each over empty cells in every column. The two columns the amount spans are no
+// columns of their own: the side's one amount column is its `amount` (it was keyed `budget`
+// twice, the figures exported under `budget`, silent).
+TEST(HeaderTest, ColumnsSpannedUnderCaptionRowsAreNoColumnsOfTheirOwn) {
+  Table grid =
+      Grid({{"表2", "", "", "", "", "", "", ""},
+            {"财政拨款收支总表", "", "", "", "", "", "", ""},
+            {"收入", "", "", "", "", "支出", "", ""},
+            {"项目", "预算数", "", "", "支出功能分类", "合计", "一般公共预算", "政府性基金预算"},
+            {"一、一般公共预算拨款", "51,567.00", "", "", "一、卫生健康支出", "28,966.75",
+             "28,966.75", ""},
+            {"收入总计", "51,567.00", "", "", "支出总计", "51,567.00", "51,567.00", ""}});
+  std::vector<TableCell> cells;
+  for (TableCell& cell : grid.cells) {
+    const bool spanned = cell.row >= 3 && (cell.column == 2 || cell.column == 3);
+    if (spanned) continue;
+    if (cell.row >= 3 && cell.column == 1) cell.column_span = 3;
+    if (cell.row == 2 && cell.column == 0) cell.column_span = 4;
+    if (cell.row == 2 && cell.column > 0 && cell.column < 4) continue;
+    cells.push_back(cell);
+  }
+  grid.cells = cells;
+  const TableColumns columns =
+      KeyColumns(OnePart(grid, "budget.fiscal_appropriation_summary"), HeaderOptions{});
+  ASSERT_EQ(columns.keys.size(), 8u);
+  EXPECT_EQ(columns.keys[1], "amount");
+  EXPECT_EQ(columns.keys[2], "-");
+  EXPECT_EQ(columns.keys[3], "-");
+}
+
 TEST(HeaderTest, OcrGroupHeaderOverItsColumnsIsNoWrappedName) {
   for (const bool spanning : {true, false}) {
     Table grid = Grid({{"项目", "", "一般公共预算基本支出", "", ""},
