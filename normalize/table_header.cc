@@ -418,6 +418,20 @@ bool AboveColumnNumberRow(const Table& table, int row) {
 
 }  // namespace
 
+namespace {
+
+// Digits grouped by commas (three after each) ending in a point: 3,344,476. (a cell cut by a page
+// break or a wrap after its point). At least one comma, so a 1. ordinal is none.
+bool IsAmountCutAfterItsPoint(const std::string& key) {
+  if (key.size() < 6 || key.back() != '.') return false;
+  const std::string digits = key.substr(0, key.size() - 1);
+  const AmountText amount = ParseAmountText(digits);
+  return digits.find(',') != std::string::npos && amount.kind == AmountKind::kNumber &&
+         amount.decimals == 0 && !amount.irregular_grouping && !amount.percent;
+}
+
+}  // namespace
+
 RowScan ScanRow(const Table& table, int row) {
   RowScan scan;
   std::vector<std::int64_t> small_numbers;
@@ -452,6 +466,12 @@ RowScan ScanRow(const Table& table, int row) {
     const TableCell* cell = table.CellAt(row, c);
     ocr = ocr || (cell != nullptr && cell->provenance.origin == TextOrigin::kOcr);
     const AmountText amount = ParseAmountText(text);
+    // An amount a page break cut after its point (3,344,476. over 33 on the next page): a figure,
+    // not a header word; 合计 beside it was taken for the header and the total column unkeyed.
+    if (IsAmountCutAfterItsPoint(key)) {
+      big_number = true;
+      continue;
+    }
     if (amount.kind == AmountKind::kNumber && !amount.percent) {
       if (AllDigits(key) && key.size() <= 2) {
         small_numbers.push_back(amount.mantissa);

@@ -2629,6 +2629,20 @@ TEST(HeaderTest, OcrColumnNamesRunTogetherInOneHeaderCell) {
 // Shanghai's basic-expenditure tables on a scan) is no name wrapped onto the line under it: the
 // scan keys the columns as the text layer does. Nor is a top word over a word that names a
 // column itself.
+// s16w_0023_budget (PDF): the 合计 row at a page foot, its amounts cut after their points by the
+// break (3,344,476. over 33 on the next page, under the repeated header). Beside those, 合计 was
+// taken for a header word: the row joined the header, the 合计 column keyed nothing (12 figures
+// lost) and the row was never rejoined with its rest. A cut amount is a figure.
+TEST(HeaderTest, TotalRowWithAmountsCutAfterThePointIsNoHeader) {
+  const Table grid = Grid({{"功能分类科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"},
+                           {"类", "款", "项", "", "", "", ""},
+                           {"栏次", "", "", "", "1", "2", "3"},
+                           {"合计", "", "", "", "3,344,476.", "1,617,809.", "1,726,666."}});
+  const HeaderAnalysis header = AnalyzeHeader(grid);
+  EXPECT_EQ(header.header_rows, 3);
+  EXPECT_EQ(header.keys[4], "total");
+}
+
 // s16w_0086_budget (PDF): a fiscal summary whose income amount cell spans three ruled columns
 // (预算数 over 51,567.00), under caption rows drawn in the frame (表2, its title, its unit), which
 // print one cell each over empty cells in every column. The two columns the amount spans are no
