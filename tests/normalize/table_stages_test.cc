@@ -1311,46 +1311,49 @@ TEST(StitchTest, RowWithTwoNamesCutByPageBreakIsRejoined) {
   EXPECT_EQ(findings[0].check, "table.row_rejoined");
 }
 
+// A row cut in two by a page break, its rest the first row below (3,27 over 9.00). s14w_0086_budget
+// (PDF): the page held the header and the 合计 row alone, its amounts cut after one decimal
+// (18,632.0 over 8, the rest on the next page under the repeated header); that page prints no
+// whole amount, so the decimals the table prints come from the part below.
 TEST(StitchTest, RowCutByPageBreakIsRejoined) {
-  const Table first = Grid({{"科目编码", "科目名称", "合计"},
-                            {"201", "一般公共服务支出", "1,000.00"},
-                            {"20101", "人大事务", "3,27"}});
-  const Table second = Grid({{"", "", "9.00"}, {"20102", "政协事务", "1.00"}});
-  std::vector<IdentifiedTable> identified;
-  identified.push_back(Identified(0, &first, "支出决算表", "final.expenditure"));
-  identified.push_back(Identified(1, &second, "", "other"));
-  std::deque<Table> owned;
-  std::vector<Finding> findings;
-  std::vector<StitchedTable> stitched =
-      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
-  ASSERT_EQ(stitched.size(), 1u);
-  EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(2, 2)), "3,27\n9.00");
-  ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].check, "table.row_rejoined");
-}
-
-// s14w_0086_budget (PDF): the page held the header and the 合计 row alone, its amounts cut after
-// one decimal (18,632.0 over 8, the rest on the next page under the repeated header). The upper
-// part prints no whole amount, so the decimals the table prints come from the part below too.
-TEST(StitchTest, RowCutByPageBreakUnderARepeatedHeaderWithNoWholeAmountAbove) {
-  const Table first = Grid(
-      {{"科目编码", "科目名称", "合计", "一般公共预算拨款"}, {"合计", "", "18,632.0", "18,632.0"}});
-  const Table second = Grid({{"科目编码", "科目名称", "合计", "一般公共预算拨款"},
-                             {"", "", "8", "8"},
-                             {"201", "一般公共服务支出", "18,632.08", "18,632.08"},
-                             {"20103", "政府办公厅（室）及相关机构事务", "8,877.98", "8,877.98"}});
-  std::vector<IdentifiedTable> identified;
-  identified.push_back(Identified(0, &first, "收入总表", "budget.income"));
-  identified.push_back(Identified(1, &second, "", "other"));
-  std::deque<Table> owned;
-  std::vector<Finding> findings;
-  std::vector<StitchedTable> stitched =
-      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
-  ASSERT_EQ(stitched.size(), 1u);
-  EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(1, 2)), "18,632.0\n8");
-  EXPECT_TRUE(std::any_of(findings.begin(), findings.end(), [](const Finding& finding) {
-    return finding.check == "table.row_rejoined";
-  }));
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> first, second;
+    int row, column;  // the joined cell in the first part
+    std::string joined;
+  };
+  const Case cases[] = {
+      {"RestAtTheTopOfThePage",
+       {{"科目编码", "科目名称", "合计"},
+        {"201", "一般公共服务支出", "1,000.00"},
+        {"20101", "人大事务", "3,27"}},
+       {{"", "", "9.00"}, {"20102", "政协事务", "1.00"}},
+       2,
+       2,
+       "3,27\n9.00"},
+      {"RestUnderARepeatedHeaderNoWholeAmountAbove",
+       {{"科目编码", "科目名称", "合计", "一般公共预算拨款"}, {"合计", "", "18,632.0", "18,632.0"}},
+       {{"科目编码", "科目名称", "合计", "一般公共预算拨款"},
+        {"", "", "8", "8"},
+        {"201", "一般公共服务支出", "18,632.08", "18,632.08"},
+        {"20103", "政府办公厅（室）及相关机构事务", "8,877.98", "8,877.98"}},
+       1,
+       2,
+       "18,632.0\n8"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const Table first = Grid(c.first);
+    const Table second = Grid(c.second);
+    std::deque<Table> owned;
+    std::vector<Finding> findings;
+    const std::vector<StitchedTable> stitched =
+        StitchUntitledAfter(first, "支出决算表", "final.expenditure", second, owned, findings);
+    ASSERT_EQ(stitched.size(), 1u);
+    EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(c.row, c.column)), c.joined);
+    ASSERT_EQ(findings.size(), 1u);
+    EXPECT_EQ(findings[0].check, "table.row_rejoined");
+  }
 }
 
 // An unruled table's column that no figure fills (其他收入 blank) is read from
@@ -1522,31 +1525,33 @@ INSTANTIATE_TEST_SUITE_P(Cases, AlignColumnsTest,
                            return std::string(param.param.name);
                          });
 
+// Puts `table` on `page`, column c's cells at xs[c], a row every 20 pt from the page's top.
+void PlaceOnPage(Table& table, int page, const std::vector<std::pair<double, double>>& xs) {
+  table.pages = {page};
+  for (TableCell& cell : table.cells) {
+    const auto& [x0, x1] = xs[static_cast<std::size_t>(cell.column)];
+    cell.provenance.page = page;
+    cell.provenance.box = Box{x0, 60.0 + 20 * cell.row, x1, 72.0 + 20 * cell.row};
+  }
+}
+
 // H30 s3w_0479_final: a head part whose header OCR glued into one label column (科目编码 and
 // 科目名称 over 201一般公共服务支出) reads 4 columns; the pages below read 类 | 款 | 项 | 名称
 // apart, 7 columns. The lone row after the head left 项目支出 blank, so its columns alone could
 // not place the next page's 项目支出 figures: that page was never stitched and its 23 amounts
 // went to `other`. The parts stitched so far share one set of columns and show them all.
 TEST(AlignColumnsTest, ContinuationPlacedByTheColumnsOfEveryPartSoFar) {
-  auto place = [](Table& table, int page, const std::vector<std::pair<double, double>>& xs) {
-    table.pages = {page};
-    for (TableCell& cell : table.cells) {
-      const auto& [x0, x1] = xs[static_cast<std::size_t>(cell.column)];
-      cell.provenance.page = page;
-      cell.provenance.box = Box{x0, 60.0 + 20 * cell.row, x1, 72.0 + 20 * cell.row};
-    }
-  };
   Table head = Grid({{"功能分类科目编码 科目名称 类 款 项", "本年支出合计", "基本支出", "项目支出"},
                      {"合计", "3,167.51", "2,148.70", "1,018.81"},
                      {"201一般公共服务支出", "693.16", "693.16", ""}});
-  place(head, 2, {{51, 300}, {348, 392}, {419, 462}, {490, 532}});
+  PlaceOnPage(head, 2, {{51, 300}, {348, 392}, {419, 462}, {490, 532}});
   const std::vector<std::pair<double, double>> apart = {
       {51, 66}, {120, 134}, {170, 182}, {200, 290}, {358, 392}, {428, 462}, {498, 532}};
   Table lone_row = Grid({{"201", "11", "", "纪检监察事务", "693.16", "693.16", ""}});
-  place(lone_row, 3, apart);
+  PlaceOnPage(lone_row, 3, apart);
   Table next_page = Grid({{"201", "11", "01", "行政运行", "693.16", "693.16", ""},
                           {"205", "", "", "教育支出", "460.32", "136.86", "323.46"}});
-  place(next_page, 4, apart);
+  PlaceOnPage(next_page, 4, apart);
   std::vector<IdentifiedTable> identified;
   identified.push_back(Identified(0, &head, "支出决算表", "final.expenditure"));
   identified.push_back(Identified(1, &lone_row, "", "other"));
@@ -1568,32 +1573,20 @@ TEST(AlignColumnsTest, ContinuationPlacedByTheColumnsOfEveryPartSoFar) {
 // 项目支出 blank, so no figure above says where the next page's 项目支出 figures go; the
 // header's last row does (its cells carry their columns' bands). The page was left `other`.
 TEST(AlignColumnsTest, ContinuationFigureColumnPlacedByTheHeaderAbove) {
-  auto place = [](Table& table, int page, const std::vector<std::pair<double, double>>& xs) {
-    table.pages = {page};
-    for (TableCell& cell : table.cells) {
-      const auto& [x0, x1] = xs[static_cast<std::size_t>(cell.column)];
-      cell.provenance.page = page;
-      cell.provenance.box = Box{x0, 60.0 + 20 * cell.row, x1, 72.0 + 20 * cell.row};
-    }
-  };
   Table head = Grid({{"功能分类科目编码科目名称", "合计", "基本支出", "项目支出"},
                      {"类款项", "", "", ""},
                      {"206科学技术支出", "985,330.53", "985,330.53", ""},
                      {"206 01科学技术管理事务", "985,330.53", "985,330.53", ""}});
-  place(head, 2, {{51, 345}, {450, 566}, {567, 681}, {682, 740}});
+  PlaceOnPage(head, 2, {{51, 345}, {450, 566}, {567, 681}, {682, 740}});
   Table next_page =
       Grid({{"206", "01", "01", "行政运行", "985,330.53", "985,330.53", ""},
             {"212", "", "", "城乡社区支出", "568,312.15", "411,732.90", "156,579.25"}});
-  place(next_page, 3,
-        {{51, 71}, {199, 212}, {248, 262}, {297, 345}, {507, 566}, {622, 681}, {721, 780}});
-  std::vector<IdentifiedTable> identified;
-  identified.push_back(
-      Identified(0, &head, "一般公共预算支出表", "budget.general_budget_expenditure"));
-  identified.push_back(Identified(1, &next_page, "", "other"));
+  PlaceOnPage(next_page, 3,
+              {{51, 71}, {199, 212}, {248, 262}, {297, 345}, {507, 566}, {622, 681}, {721, 780}});
   std::deque<Table> owned;
   std::vector<Finding> findings;
-  std::vector<StitchedTable> stitched =
-      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  const std::vector<StitchedTable> stitched = StitchUntitledAfter(
+      head, "一般公共预算支出表", "budget.general_budget_expenditure", next_page, owned, findings);
   ASSERT_EQ(stitched.size(), 1u);
   ASSERT_EQ(stitched[0].parts.size(), 2u);
   const Table& lower = *stitched[0].parts[1].table;
