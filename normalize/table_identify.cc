@@ -402,6 +402,10 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
     if (kind != "other") {
       title_kind = kind;
       title_read = located.title + " (read without its Latin letters: " + cleaned + ")";
+    } else if (const std::optional<std::string> restored = WithMisreadTableRestored(cleaned)) {
+      // Its 表 misread (一般公共预算支出情况圾, H39 s3w_0613_budget).
+      title_kind = ClassifyTableTitle(*restored, options.doc_kind);
+      title_read = located.title + " (read with its 表 restored: " + *restored + ")";
     } else {
       RestoreMisreadFundName(cleaned, located.title, options.doc_kind, title_kind, title_read);
     }

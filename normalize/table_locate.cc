@@ -11,11 +11,34 @@
 
 #include "core/text.h"
 #include "normalize/table_kind.h"
+#include "normalize/table_numbering.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_text.h"
 
 namespace disclose {
 namespace {
+
+// A scanned title whose last character, 表, was misread (一般公共预算支出情况圾): one word after
+// its year (a header line's words stand apart: 科目编码 科目名称 合计 … 项目支出 is no title of a
+// 项目支出表), no header word in it, and a standard table's title with 表 in that place.
+bool IsTitleWithItsTableMisread(const std::string& line) {
+  std::string rest = Trim(line);
+  std::size_t digits = 0;
+  while (digits < rest.size() && IsAsciiDigit(rest[digits])) ++digits;
+  if (digits == 4) {
+    rest = Trim(rest.substr(digits));
+    if (StartsWith(rest, "年度")) {
+      rest = Trim(rest.substr(std::string_view("年度").size()));
+    } else if (StartsWith(rest, "年")) {
+      rest = Trim(rest.substr(std::string_view("年").size()));
+    }
+  }
+  if (rest.empty() || rest.find_first_of(" \t") != std::string::npos) return false;
+  for (std::string_view word : {"合计", "小计", "栏次", "科目编码", "科目名称", "单位"}) {
+    if (rest.find(word) != std::string::npos) return false;
+  }
+  return WithMisreadTableRestored(line).has_value();
+}
 
 // The line printed right above a title line, when it is the title's first
 // half: `一般公共预算财政拨款基本` / `支出决算表`, `…支出预算` / `表`.
@@ -102,7 +125,11 @@ void TitleAndUnitAbove(const Document& document, int b, int previous_table_block
         break;
       }
       if (title.empty()) {
-        if (IsTableTitleLine(lines[i])) {
+        if (IsTableTitleLine(lines[i]) ||
+            // A scan's title whose 表 was misread (一般公共预算支出情况圾): identify reads it
+            // with 表 restored.
+            (paragraph->provenance.origin == TextOrigin::kOcr &&
+             IsTitleWithItsTableMisread(lines[i]))) {
           title = CollapseWhitespace(lines[i]);
           title_opens_paragraph = i == 0;
         } else if (std::string rest = AfterLastSentence(lines[i]);

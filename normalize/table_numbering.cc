@@ -45,9 +45,9 @@ std::string WithoutLeaders(std::string title) {
   return EncodeUtf8(std::vector<char32_t>(cps.begin(), cps.begin() + static_cast<long>(end)));
 }
 
-// An OCR'd list entry whose title's last character, 表, was misread or lost (一般公共预算财政
-// 拨款支出决算天, s3w_0049_final): the title with 表 in its place, when that names a standard
-// table of a budget or a final account; nullopt otherwise. No title ends otherwise than in 表.
+}  // namespace
+
+// See table_numbering.h (s3w_0049_final's list: 一般公共预算财政拨款支出决算天).
 std::optional<std::string> WithMisreadTableRestored(const std::string& title) {
   std::vector<char32_t> cps = DecodeUtf8(title);
   if (cps.size() < 6 || cps.back() == U'表') return std::nullopt;
@@ -66,8 +66,6 @@ std::optional<std::string> WithMisreadTableRestored(const std::string& title) {
   if (names_a_table(restored)) return restored;
   return std::nullopt;
 }
-
-}  // namespace
 
 std::optional<int> PrintedTableNumber(std::string_view line) {
   const std::string key = TableKey(line);

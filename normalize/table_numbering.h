@@ -43,6 +43,11 @@ TableNumbering ReadTableNumbering(const Document& document);
 // still say which tables the document prints. Empty when there is no such run.
 std::vector<std::string> ReadListedTitles(const Document& document);
 
+// An OCR'd title whose last character, 表, was misread or lost (一般公共预算财政拨款支出决算天,
+// 一般公共预算支出情况圾): the title with 表 in its place, when that names a standard table of a
+// budget or a final account; nullopt otherwise. No title ends otherwise than in 表.
+std::optional<std::string> WithMisreadTableRestored(const std::string& title);
+
 // The standard numbering of the national templates (部门决算 公开01-09表,
 // 部门预算 01-08表), for a document that prints no list.
 TableNumbering DefaultTableNumbering(DocKind kind);

@@ -542,6 +542,41 @@ std::string KindOf(Table grid, TextOrigin origin, const std::string& title, DocK
   return IdentifyTable(located, IdentifyOptions{doc_kind}, findings).kind;
 }
 
+// H39 s3w_0613_budget on a scan: the title's 表 read 圾 (2025 年一般公共预算支出情况圾): no title
+// was located, and the table, its header and body those of an expenditure table, was read as the
+// department's 支出总表 (31 figures under the wrong kind, silent). A scanned line that names a
+// table with 表 in its last place is the title, read so; a header line of words apart (… 项目支出)
+// is none, nor is a text layer's line.
+TEST(LocateTest, OcrTitleWithItsTableMisread) {
+  struct Case {
+    const char* name;
+    std::string line;
+    TextOrigin origin;
+    std::string title;  // located
+    std::string kind;   // identified
+  };
+  const Case cases[] = {
+      {"Misread", "2025 年一般公共预算支出情况圾", TextOrigin::kOcr,
+       "2025 年一般公共预算支出情况圾", "budget.general_budget_expenditure"},
+      {"HeaderWordsApart", "科目编码 科目名称 合计 基本支出 项目支出", TextOrigin::kOcr, "",
+       "budget.expenditure"},
+      {"TextLayer", "2025 年一般公共预算支出情况圾", TextOrigin::kTextLayer, "",
+       "budget.expenditure"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Document document =
+        LinesAboveAGrid({"公开03表", c.line, "单位:万元"}, c.origin, kExpenditureGrid);
+    for (TableCell& cell : document.blocks.back().AsTable()->cells)
+      cell.provenance.origin = c.origin;
+    std::vector<Finding> findings;
+    std::vector<LocatedTable> located = LocateTables(document, LocateOptions{}, findings);
+    ASSERT_EQ(located.size(), 1u);
+    EXPECT_EQ(located[0].title, c.title);
+    EXPECT_EQ(IdentifyTable(located[0], IdentifyOptions{DocKind::kBudget}, findings).kind, c.kind);
+  }
+}
+
 // An OCR'd title with Latin noise in it (一般公共 AAA预算支出表) is classified without the
 // letters; a text layer's title is classified as printed.
 TEST(IdentifyTest, OcrTitleWithLatinNoise) {
