@@ -164,14 +164,14 @@ bool JoinWrappedRestRow(Table& table, int r) {
   std::vector<Join> joins;
   int long_words = 0;  // label ends longer than kMaxWordCodePoints
   // The amounts the row above prints whole, in fen as if in yuan (one table, one unit).
-  std::vector<std::int64_t> whole_above;
+  std::vector<std::int64_t> amounts_above;
   for (const auto& [column, cell] : above) {
     const AmountText amount = ParseAmountText(Trim(cell->text));
     if (amount.kind != AmountKind::kNumber || amount.decimals != 2 || amount.irregular_grouping) {
       continue;
     }
     if (const std::optional<std::int64_t> fen = ToFen(amount, UnitOfAmount::kYuan)) {
-      whole_above.push_back(*fen);
+      amounts_above.push_back(*fen);
     }
   }
   bool any_rest = false;
@@ -198,12 +198,12 @@ bool JoinWrappedRestRow(Table& table, int r) {
       after.clear();
     }
     const std::string rest_digits = RestDigits(text);
-    std::optional<std::string> whole = JoinIntegerCut(last_word, text);
-    if (!whole && before.empty() && after.empty()) {
-      whole = JoinUngroupedCut(last_word, text, whole_above);
+    std::optional<std::string> cut_joined = JoinIntegerCut(last_word, text);
+    if (!cut_joined && before.empty() && after.empty()) {
+      cut_joined = JoinUngroupedCut(last_word, text, amounts_above);
     }
-    if (whole) {
-      joins.push_back(Join{cell, up->second, before + *whole + after});
+    if (cut_joined) {
+      joins.push_back(Join{cell, up->second, before + *cut_joined + after});
       any_rest = true;
       integer_cut = true;
       continue;
