@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,7 +38,13 @@ bool IsTitleWithItsTableMisread(const std::string& line) {
   for (std::string_view word : {"合计", "小计", "栏次", "科目编码", "科目名称", "单位"}) {
     if (rest.find(word) != std::string::npos) return false;
   }
-  return WithMisreadTableRestored(line).has_value();
+  // The character before the misread one ends a title's word (情况表, 总表, 预算表, 明细表, 支出表,
+  // 收入表, 经费表): a summary's row label 二、政府性基金预算拨款 is no title whose 表 was read 款.
+  const std::optional<std::string> restored = WithMisreadTableRestored(line);
+  if (!restored) return false;
+  const std::vector<char32_t> cps = DecodeUtf8(*restored);
+  return cps.size() >= 2 && std::u32string_view(U"况总算细出入费").find(cps[cps.size() - 2]) !=
+                                std::u32string_view::npos;
 }
 
 // The line printed right above a title line, when it is the title's first

@@ -560,6 +560,9 @@ TEST(LocateTest, OcrTitleWithItsTableMisread) {
        "2025 年一般公共预算支出情况圾", "budget.general_budget_expenditure"},
       {"HeaderWordsApart", "科目编码 科目名称 合计 基本支出 项目支出", TextOrigin::kOcr, "",
        "budget.expenditure"},
+      // H40 s3w_0629_budget: a summary's row label read as a line above the next grid; with 款
+      // for 表 it would name the 政府性基金 table (the general-budget table read so, silent).
+      {"SummaryRowLabel", "二、政府性基金预算拨款", TextOrigin::kOcr, "", "budget.expenditure"},
       {"TextLayer", "2025 年一般公共预算支出情况圾", TextOrigin::kTextLayer, "",
        "budget.expenditure"},
   };
