@@ -281,17 +281,6 @@ void SettleOcrEconomicCodesByName(std::vector<CanonicalTable>& tables,
   }
 }
 
-namespace {
-
-const Figure* FigureIn(const CanonicalRow& row, const std::string& column) {
-  for (const Figure& figure : row.values) {
-    if (figure.column == column) return &figure;
-  }
-  return nullptr;
-}
-
-}  // namespace
-
 void SettleOcrThreePublicRowByIdentity(std::vector<CanonicalTable>& tables,
                                        std::vector<Finding>& findings) {
   for (CanonicalTable& table : tables) {
