@@ -187,16 +187,18 @@ std::optional<Table> AlignToColumnsAbove(const Table& upper, int upper_body, con
   // short head part's 项目支出), so the header's last row places it, on a column with no figure
   // above (s14w_0011_budget).
   if (!header_only && upper_body > 0) {
-    std::vector<std::pair<double, double>> bands;
+    std::vector<int> under_header;  // the header's places, computed once, when one is needed
     for (int c = 0; c < lower.column_count; ++c) {
       if (place[static_cast<std::size_t>(c)] >= 0 || !below[static_cast<std::size_t>(c)].Amount()) {
         continue;
       }
-      if (bands.empty()) {
-        bands = HeaderColumnBands(upper, std::min(upper_body, upper.row_count) - 1);
+      if (under_header.empty()) {
+        const std::vector<std::pair<double, double>> bands =
+            HeaderColumnBands(upper, std::min(upper_body, upper.row_count) - 1);
         if (bands.empty()) break;
+        under_header = PlacesUnderHeader(bands, lower);
       }
-      const int u = PlacesUnderHeader(bands, lower)[static_cast<std::size_t>(c)];
+      const int u = under_header[static_cast<std::size_t>(c)];
       if (u >= 0 && above[static_cast<std::size_t>(u)].money == 0 &&
           above[static_cast<std::size_t>(u)].text == 0) {
         place[static_cast<std::size_t>(c)] = u;

@@ -104,12 +104,14 @@ bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lo
   // A page that printed the header and one cut row holds no whole amount but the cut ones
   // (18,632.0 over 8): the rows below the cut say how many places the table prints, or failing
   // them the cut row itself.
-  for (const int row : {lower_row + 1, -1}) {
-    if (!decimal_counts.empty()) break;
-    for (const TableCell& cell : row < 0 ? upper.cells : lower.cells) {
-      if (row < 0 ? cell.row == upper_row : cell.row >= row) {
-        count_decimals(RemoveAllWhitespace(cell.text));
-      }
+  if (decimal_counts.empty()) {
+    for (const TableCell& cell : lower.cells) {
+      if (cell.row > lower_row) count_decimals(RemoveAllWhitespace(cell.text));
+    }
+  }
+  if (decimal_counts.empty()) {
+    for (const TableCell& cell : upper.cells) {
+      if (cell.row == upper_row) count_decimals(RemoveAllWhitespace(cell.text));
     }
   }
   int decimals = 0;
