@@ -20,7 +20,7 @@
 //   4. unruled_columns.cc: amounts are right-aligned, so amount columns are
 //      clusters of the figures' right edges, and text columns the lined-up
 //      left edges of words right of the labels; each column owns a band
-//      (BuildColumns, ColumnOf);
+//      (BuildColumns, ColumnOf, NearestTextColumn);
 //   4b. unruled_cut_amounts.cc: an amount reaching into the band of the
 //      column before its own, two amounts of a row in one cell, a digit piece
 //      grouped as no amount is: each reported with its text and box, not
@@ -201,6 +201,9 @@ std::vector<Column> BuildColumns(const std::vector<Line>& lines, const Candidate
 int BandOf(double x, const std::vector<Column>& columns, double label_limit);
 int ColumnOf(const Chunk& chunk, const std::vector<Column>& columns, double label_limit,
              bool header, double em);
+// The text column a wrapped label's line continues when it starts in none (within an em of
+// one), else the label column (0).
+int NearestTextColumn(const Chunk& chunk, const std::vector<Column>& columns, double em);
 
 // Stage 4b (unruled_cut_amounts.cc): warnings pdf_straddling_amount,
 // pdf_joined_amount and pdf_cut_amount for the run's body rows. On a page read by OCR (`ocr`)

@@ -58,25 +58,6 @@ Chunk PartOf(const PageContent& page, const Chunk& chunk, std::size_t begin, std
   return part;
 }
 
-// The column a wrapped label's line continues when it starts in no text column: the text column
-// it lies within an em of (a centred name's rest, 行 under 行政运 set further in, s14w_0002_final),
-// else the label column (0). Sent to the label column, the rest joined the row's class code
-// (220 over 行) and the name lost its end.
-int NearestTextColumn(const Chunk& chunk, const std::vector<Column>& columns, double em) {
-  int nearest = 0;
-  double best = em;
-  for (std::size_t k = 0; k < columns.size(); ++k) {
-    if (!columns[k].text) continue;
-    const double gap =
-        std::max({0.0, columns[k].edge - chunk.box.x1, chunk.box.x0 - columns[k].hi});
-    if (gap <= best) {
-      best = gap;
-      nearest = static_cast<int>(k) + 1;
-    }
-  }
-  return nearest;
-}
-
 // Where a label chunk that ran into its amount goes (TrailingAmountStart): the amount's column,
 // whose edge the amount ends on, and the label's, a column left of it (the label column or a
 // text column, as the label alone would be placed); nothing when the chunk is no such pair.
