@@ -790,6 +790,14 @@ void KeyCodeColumnsByBody(const Table& table, int header_rows, HeaderAnalysis& a
         cells.other == 0) {
       key.clear();
     }
+    // 编码 over a column of pieces right of the classes names the code group, not the column:
+    // 功能分类科目编码 read as 功 | 能分类科目编码 over 类 | 款 | 项 with 款 and 项 misread (示人,
+    // 昌, H41 s3w_0654_final) left the 款 column "code" and its 项 pieces unjoined.
+    if (role == "code" && key.empty() && mostly_codes && cells.pieces == cells.short_numbers &&
+        (left == "class" || left == "kuan")) {
+      role = left == "kuan" ? "xiang" : "kuan";
+      continue;
+    }
     if (!role.empty() || !key.empty() || !mostly_codes) continue;
     // A 科目编码 column over 类 | 款 whose 类 word was misread holds 3-digit classes only.
     const bool code_of_classes = left == "code" && left_classes;
