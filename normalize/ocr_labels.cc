@@ -64,8 +64,14 @@ constexpr std::string_view kSummaryLabels[] = {
 };
 
 constexpr std::string_view kThreePublicLabels[] = {
-    "因公出国(境)费",     "公务用车购置及运行费", "公务用车购置费",
-    "公务用车运行维护费", "公务接待费",           "机关运行经费",
+    "因公出国(境)费",
+    "公务用车购置及运行费",
+    "公务用车购置费",
+    "公务用车运行维护费",
+    "公务接待费",
+    "机关运行经费",
+    // The operation part's short wording, as most publishers and the layout sweep print it.
+    "公务用车运行费",
 };
 
 // Column headers the header stage (LeafKey) keys, as publishers print them.

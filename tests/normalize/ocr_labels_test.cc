@@ -104,6 +104,8 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       {"社业会支出保障和就村", LabelVocabulary::kSummaryRows, std::nullopt},
       // 其中 before a part's label (其中:公务用车购置费, 置 read 轰).
       {"其中:公务用车购轰费", LabelVocabulary::kThreePublicRows, "公务用车购置费"},
+      // The short wording of the operation part (公务用车运行费, H40 s3w_0635_budget: 费 read 站).
+      {"公务用车运行站", LabelVocabulary::kThreePublicRows, "公务用车运行费"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(NearestOcrLabel(c.read, c.vocabulary), c.label) << c.read;
