@@ -37,6 +37,37 @@ bool RowNumberColumn(const Table& table, int header_rows, int c) {
   return numbers >= kNumbersThatShowIt;
 }
 
+bool EmptyBelowTheHeader(const Table& table, int header_rows, int c) {
+  for (int r = header_rows; r < table.row_count; ++r) {
+    if (!TableKey(table.TextAt(r, c)).empty()) return false;
+  }
+  return true;
+}
+
+// The header words read above an OCR'd grid completed by the grid's header rows when those hold
+// nothing but the words' rests: a header wrapped in its cells whose upper line was read as a
+// paragraph and its lower one as the grid's first row (金 | 合 | 一般公共预算财政 above, 额 | 计
+// | 拨款 | 拨款 in the grid, H39 s3w_0609_final). A rest is at most two characters and no digit;
+// a header cell longer (a word of its own) leaves the words as they are. nullopt when no rest
+// completed a word: the grid's header is then its own.
+std::optional<std::vector<std::string>> HeaderAboveCompletedByGridRests(
+    const TablePart& first, const std::vector<std::string>& above) {
+  constexpr std::size_t kLongestRest = 2;  // code points
+  const Table& table = *first.table;
+  if (first.header.header_rows == 0) return std::nullopt;
+  std::vector<std::string> words = above;
+  for (int r = 0; r < first.header.header_rows; ++r) {
+    for (int c = 0; c < table.column_count; ++c) {
+      const std::string key = TableKey(table.TextAt(r, c));
+      if (key.empty()) continue;
+      if (HasAsciiDigit(key) || DecodeUtf8(key).size() > kLongestRest) return std::nullopt;
+      CompleteACutWord(key, words);
+    }
+  }
+  if (words == above) return std::nullopt;
+  return words;
+}
+
 // The sides of an OCR'd summary by their bodies (the header analysis calls a column it keys
 // nothing a label column): a column printing no money opens a side, one printing money is among
 // its amounts. A column of row numbers is neither, whether or not its header word 行次 was read
@@ -52,6 +83,10 @@ std::vector<std::vector<std::size_t>> OcrSummarySides(const TablePart& first,
       continue;
     }
     const int money = MoneyCells(*first.table, header.header_rows, static_cast<int>(c));
+    // A fund printed empty all down (政府性基金预算 under its header word) is no side's labels.
+    if (money == 0 && EmptyBelowTheHeader(*first.table, header.header_rows, static_cast<int>(c))) {
+      continue;
+    }
     if (money == 0) {
       sides.emplace_back();
     } else if (money >= 2 && !sides.empty()) {
@@ -165,9 +200,13 @@ void KeyOcrSummaryLoneAmounts(const TablePart& first, std::vector<std::string>& 
 void KeyOcrSummaryFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys,
                                   std::vector<int>& keyed_by_sums, std::string& sums_evidence) {
   const TablePart& first = stitched.parts.front();
-  if (!IsOcrGrid(*first.table) || stitched.header_above.empty() || !NoColumnKeyed(keys)) return;
+  if (!IsOcrGrid(*first.table) || stitched.header_above.empty()) return;
+  // Keys the rests gave on their own (额 and 计 each "amount") give way to the whole words.
+  const std::optional<std::vector<std::string>> completed =
+      HeaderAboveCompletedByGridRests(first, stitched.header_above);
+  if (!NoColumnKeyed(keys) && !completed) return;
   std::vector<std::vector<std::string>> word_sides;
-  for (const std::string& word : stitched.header_above) {
+  for (const std::string& word : completed ? *completed : stitched.header_above) {
     const std::string key = ColumnKeyForHeader({word});
     if (key == "-" || OpensASide(TableKey(word))) {
       word_sides.emplace_back();

@@ -361,21 +361,6 @@ void ReadNumber(const Document& document, int b, int previous_table_block,
   }
 }
 
-// The header word that `rest` completes into a column's name (本年支出合 + 计), when exactly one
-// word keys no column as printed and does with it.
-void CompleteACutWord(const std::string& rest, std::vector<std::string>& words) {
-  if (rest.empty()) return;
-  std::vector<std::string>::iterator completed = words.end();
-  for (auto word = words.begin(); word != words.end(); ++word) {
-    if (!ColumnKeyForHeader({*word}).empty()) continue;
-    const std::string key = ColumnKeyForHeader({*word + rest});
-    if (key.empty() || key == "-") continue;
-    if (completed != words.end()) return;
-    completed = word;
-  }
-  if (completed != words.end()) *completed += rest;
-}
-
 // On a scan a wrapped header word's first line can be read glued to the word beside it
 // (一般公共预 + 其他收入 read 一般公共预其他收入, its rest 算拨款 on the 类 款 项 line below). The
 // glued word keys its right part's column only; cut where the left part keys nothing alone, keys

@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "normalize/amount.h"
+#include "normalize/tables.h"
 
 namespace disclose {
 
@@ -167,6 +168,19 @@ bool TitledAsItsKind(const CanonicalTable& table) {
   return std::any_of(table.evidence.begin(), table.evidence.end(), [&](const KindEvidence& e) {
     return e.source == "title" && e.kind == table.kind;
   });
+}
+
+void CompleteACutWord(const std::string& rest, std::vector<std::string>& words) {
+  if (rest.empty()) return;
+  std::vector<std::string>::iterator completed = words.end();
+  for (auto word = words.begin(); word != words.end(); ++word) {
+    if (!ColumnKeyForHeader({*word}).empty()) continue;
+    const std::string key = ColumnKeyForHeader({*word + rest});
+    if (key.empty() || key == "-") continue;
+    if (completed != words.end()) return;
+    completed = word;
+  }
+  if (completed != words.end()) *completed += rest;
 }
 
 }  // namespace disclose

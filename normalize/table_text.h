@@ -50,6 +50,11 @@ bool IsEmptyNote(std::string_view text);
 // A grid OCR read (any cell of it): the stages that forgive misread words test this.
 bool IsOcrGrid(const Table& table);
 
+// Completes the one header word that `rest` makes a column's name (本年支出合 + 计: a word cut by
+// a page break or wrapped in its cell, its rest read apart), when exactly one word keys no column
+// as printed and does with it; otherwise leaves `words` as they are.
+void CompleteACutWord(const std::string& rest, std::vector<std::string>& words);
+
 // A figure printed as money: a number, not a percentage, with a separator or a point ("7,748.90",
 // "12.5"). Class codes, code pieces and 栏次 numbers print neither, which on a scan (where they
 // read as numbers too) is what tells a column of money from them.

@@ -892,6 +892,37 @@ TEST(RowTextTest, OcrSummaryHeaderAboveKeysItsSides) {
   }
 }
 
+// H39 s3w_0609_final: a summary's header wrapped in its cells, its upper line read as a paragraph
+// above the grid (项目 金 项目(按功能分类) 合 一般公共预算财政 政府性基金预算财政) and its lower
+// line as the grid's first row (额 | 计 | 拨款 | 拨款). The rests complete the words above (金额,
+// 合计) and the sides are keyed from them; the 政府性基金 column, printed empty all down, opens
+// no side. Before, the rests alone keyed two columns "amount" and the funds were lost.
+TEST(RowTextTest, OcrSummaryHeaderAboveCompletedByTheGridsFirstRow) {
+  Table grid =
+      Grid({{"", "额", "", "计", "拨款", "拨款"},
+            {"一、一般公共预算财政拨款", "45.89", "教育支出", "13.56", "13.56", ""},
+            {"二、政府性基金预算财政拨款", "", "二、社会保障和就业支出", "14.02", "14.02", ""},
+            {"", "", "三、住房保障支出", "18.31", "18.31", ""},
+            {"本年收入合计", "45.89", "本年支出合计", "45.89", "45.89", ""},
+            {"总计", "45.89", "总计", "45.89", "45.89", ""}});
+  for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+  StitchedTable stitched;
+  stitched.canonical.kind = "final.fiscal_appropriation_summary";
+  stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+  stitched.header_above = {
+      "项目", "金", "项目(按功能分类)", "合", "一般公共预算财政", "政府性基金预算财政"};
+  const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+  EXPECT_EQ(columns.keys,
+            (std::vector<std::string>{"", "amount", "", "total", "general_budget", ""}));
+  EXPECT_EQ(columns.keyed_by_sums, (std::vector<int>{4}));
+  // A first row that prints a word of its own (基本支出) is no line of rests: nothing changes.
+  Table own_word = grid;
+  own_word.cells[1].text = "基本支出";
+  StitchedTable other = stitched;
+  other.parts[0] = TablePart{0, &own_word, AnalyzeHeader(own_word)};
+  EXPECT_NE(KeyColumns(other, HeaderOptions{}).keys, columns.keys);
+}
+
 // s3w_0002_budget, s3w_0038_budget, s3w_0019_budget on a scan: the line above an income
 // table's grid names 合计 | 一般公共预算 | 其他收入 over two money columns (其他收入 printed empty
 // all down, so no column on the scan); the second stayed unkeyed, 17 figures lost. The summary
