@@ -344,8 +344,8 @@ class Stitcher {
     Table& joined_lower = Own(part);
     const std::string halves =
         JoinRowOnto(joined_upper, upper_row, joined_lower, lower_row,
-                    [](std::string& above, const std::string& below) {
-                      above += Trim(above).empty() ? Trim(below) : "\n" + Trim(below);
+                    [ocr = IsOcrGrid(upper)](std::string& above, const std::string& below) {
+                      above = JoinedHalves(above, below, ocr);
                     });
     AddTableFinding(
         findings_, "table.row_rejoined", Severity::kInfo,

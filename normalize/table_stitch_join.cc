@@ -149,6 +149,27 @@ bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lo
          (lower_is_fragment && filled > 0);
 }
 
+std::string JoinedHalves(std::string_view above, std::string_view below, bool ocr) {
+  constexpr std::size_t kMostDecimals = 2;
+  std::string upper(above);
+  const std::string lower = Trim(below);
+  const std::string trimmed = Trim(above);
+  if (trimmed.empty()) return upper + lower;
+  if (ocr && !lower.empty() && lower.size() <= kMostDecimals && AllDigits(lower)) {
+    for (const std::string_view comma : {std::string_view(","), std::string_view("，")}) {
+      if (!EndsWith(trimmed, comma)) continue;
+      const std::string whole = trimmed.substr(0, trimmed.size() - comma.size());
+      const AmountText amount = ParseAmountText(whole);
+      if (amount.kind == AmountKind::kNumber && !amount.percent && !amount.irregular_grouping &&
+          amount.decimals == 0 && whole.find_first_of(".") == std::string::npos) {
+        upper = whole + ".";
+      }
+      break;
+    }
+  }
+  return upper + "\n" + lower;
+}
+
 int TextColumnsKeyed(const Table& table, const HeaderAnalysis& header) {
   int keyed_text = 0;
   for (std::size_t c = 0; c < header.keys.size(); ++c) {
@@ -199,8 +220,11 @@ std::optional<Table> TryStackJoiningBoundaryRow(const Table& upper, const Table&
   if (joins.empty()) return std::nullopt;
   for (const auto& [index, cell] : joins) {
     TableCell& target = stacked.cells[index];
-    const std::string half = Trim(cell->text);
-    if (!half.empty()) target.text += Trim(target.text).empty() ? half : "\n" + half;
+    if (!Trim(cell->text).empty()) {
+      target.text = JoinedHalves(target.text, cell->text,
+                                 cell->provenance.origin == TextOrigin::kOcr &&
+                                     target.provenance.origin == TextOrigin::kOcr);
+    }
     target.row_span += row_stays ? cell->row_span : cell->row_span - 1;
   }
   const int offset = row_stays ? last + 1 : last;

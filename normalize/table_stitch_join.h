@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/document.h"
@@ -45,6 +46,16 @@ bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lo
 // numbers: a header joined across a row that was no cut ("财政拨款收入" over
 // "项目" read as one word keys the label column).
 int TextColumnsKeyed(const Table& table, const HeaderAnalysis& header);
+
+// `above` with `below`, the rest a page break or a wrapped cell cut from it, on a line of its
+// own. On a scan the point the cut followed may be read as a comma (784,902， over 99, H42
+// s3w_0666_final): after a whole amount grouped by threes, a comma then one or two digits is no
+// thousands group but the decimals, and the point is put back; read as printed, the amount was
+// taken digit for digit (78,490,299). A text layer's halves are joined as printed.
+//
+//   JoinedHalves("784,902，", "99", true)  -> "784,902.\n99"
+//   JoinedHalves("3,27", "9.00", true)     -> "3,27\n9.00"
+std::string JoinedHalves(std::string_view above, std::string_view below, bool ocr);
 
 // `lower`'s rows under `upper`'s.
 Table StackTables(const Table& upper, const Table& lower);

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "normalize/table_code_pieces.h"
 #include "normalize/table_figure.h"
+#include "normalize/table_stitch_join.h"
 #include "normalize/tables.h"
 #include "tests/normalize/document_builder.h"
 
@@ -1347,6 +1348,55 @@ TEST(StitchTest, RowWithTwoNamesCutByPageBreakIsRejoined) {
   EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(1, 2)), "一、教育支\n出");
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].check, "table.row_rejoined");
+}
+
+// A cell's halves joined: on a scan, a point the cut followed that was read as a comma is put
+// back when one or two digits follow below (H42 s3w_0666_final: 784,902， over 99 was read
+// digit for digit, 78,490,299); a comma before a group of three, an amount cut before its
+// point's comma, and a text layer's halves stay as printed.
+TEST(StitchTest, CellHalvesJoinedWithAPointReadAsAComma) {
+  struct Case {
+    const char* above;
+    const char* below;
+    bool ocr;
+    const char* joined;
+  };
+  const Case cases[] = {
+      {"784,902，", "99", true, "784,902.\n99"},
+      {"784,902,", "9", true, "784,902.\n9"},
+      {"784,902.", "99", true, "784,902.\n99"},
+      {"784,902，", "99", false, "784,902，\n99"},
+      {"784,", "902.99", true, "784,\n902.99"},
+      {"3,27", "9.00", true, "3,27\n9.00"},
+      {"78,49,", "99", true, "78,49,\n99"},
+      {"12.5,", "9", true, "12.5,\n9"},
+      {"", "99", true, "99"},
+      {"一、一般公", "共预算财政拨款", true, "一、一般公\n共预算财政拨款"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(JoinedHalves(c.above, c.below, c.ocr), c.joined) << c.above << " + " << c.below;
+  }
+  // Through the stitch: a page of header and one cut row, its rest under the next page's top.
+  auto ocr_grid = [](const std::vector<std::vector<std::string>>& rows, int page) {
+    Table table = Grid(rows);
+    for (TableCell& cell : table.cells) cell.provenance.origin = TextOrigin::kOcr;
+    table.pages = {page};
+    return table;
+  };
+  const Table first =
+      ocr_grid({{"功能分类科目编码", "", "", "科目名称", "本年收入合计", "财政拨款收入"},
+                {"类", "款", "项", "", "", ""},
+                {"合计", "", "", "", "784,902.", "784,902，"}},
+               1);
+  const Table second = ocr_grid(
+      {{"", "", "", "", "99", "99"}, {"212", "", "", "城乡社区支出", "784,902.99", "784,902.99"}},
+      2);
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  const std::vector<StitchedTable> stitched =
+      StitchUntitledAfter(first, "收入决算表", "final.income", second, owned, findings);
+  ASSERT_EQ(stitched.size(), 1u);
+  EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(2, 5)), "784,902.\n99");
 }
 
 // A row cut in two by a page break, its rest the first row below (3,27 over 9.00). s14w_0086_budget
