@@ -4,6 +4,7 @@
 // a page break is joined again.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <optional>
 #include <set>
 #include <string>
@@ -19,6 +20,20 @@
 
 namespace disclose {
 namespace {
+
+// Whether `below` is the header word `above` read again by OCR: no figure, and more than half the
+// characters of the longer of the two are the other's (each counted once).
+bool SameWordReadAgain(const std::string& above, const std::string& below) {
+  if (above.empty() || below.empty() || HasAsciiDigit(below)) return false;
+  std::vector<char32_t> left = DecodeUtf8(above);
+  std::vector<char32_t> right = DecodeUtf8(below);
+  std::sort(left.begin(), left.end());
+  std::sort(right.begin(), right.end());
+  std::vector<char32_t> common;
+  std::set_intersection(left.begin(), left.end(), right.begin(), right.end(),
+                        std::back_inserter(common));
+  return common.size() * 2 > std::max(left.size(), right.size());
+}
 
 // Printed unit text: the part of a line from 单位 on when the line holds more.
 std::string UnitPhrase(const std::string& line) {
@@ -274,7 +289,7 @@ class Stitcher {
     // A part that repeats the first part's top rows down to its body starts
     // right after them.
     const TablePart& first_part = previous.parts.front();
-    const int repeated = RepeatedTopRows(*first_part.table, table);
+    const int repeated = RepeatedTopRows(first_part, table);
     const int start = repeated >= BodyStart(first_part) ? std::min(repeated, header.header_rows)
                                                         : header.header_rows;
     for (int r = start; r < table.row_count; ++r) {
@@ -290,13 +305,22 @@ class Stitcher {
     return true;
   }
 
-  // How many rows `lower` opens with that repeat `first`'s top rows, cell by
-  // cell.
-  static int RepeatedTopRows(const Table& first, const Table& lower) {
+  // How many rows `lower` opens with that repeat the first part's top rows, cell by cell. On a
+  // scan a repeated header row is read again, not copied: its words may come out with a
+  // character more, lost or misread (项目《〈按功能类) over 项目〈按功能分类), H42 s3w_0669_final,
+  // where the row the break cut was then left in two). There a header row of the first part is
+  // repeated when each cell is empty where it is and otherwise shares most of its characters.
+  static int RepeatedTopRows(const TablePart& first_part, const Table& lower) {
+    const Table& first = *first_part.table;
     if (first.column_count != lower.column_count) return 0;
+    const bool reread = IsOcrGrid(first) && IsOcrGrid(lower);
+    const int header_rows = BodyStart(first_part);
     auto same_row = [&](int r) {
       for (int c = 0; c < lower.column_count; ++c) {
-        if (TableKey(lower.TextAt(r, c)) != TableKey(first.TextAt(r, c))) return false;
+        const std::string below = TableKey(lower.TextAt(r, c));
+        const std::string above = TableKey(first.TextAt(r, c));
+        if (below == above) continue;
+        if (!reread || r >= header_rows || !SameWordReadAgain(above, below)) return false;
       }
       return true;
     };
@@ -328,7 +352,7 @@ class Stitcher {
     // Word repeats the top rows of a table on each page (w:tblHeader), the
     // 合计 row too when it is marked; the continuation's body starts after the
     // rows it shares with the first part's top.
-    int lower_row = RepeatedTopRows(*first_part.table, lower);
+    int lower_row = RepeatedTopRows(first_part, lower);
     while (lower_row < lower.row_count &&
            (!has_text(lower, lower_row) || ScanRow(lower, lower_row).column_numbers)) {
       ++lower_row;

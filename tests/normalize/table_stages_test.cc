@@ -1350,6 +1350,43 @@ TEST(StitchTest, RowWithTwoNamesCutByPageBreakIsRejoined) {
   EXPECT_EQ(findings[0].check, "table.row_rejoined");
 }
 
+// H42 s3w_0669_final: a summary's row cut by a page break (一、一般公共预算财 | 25,500. over 政拨款
+// | 45) under a header the scan read again with a character changed (项目《〈按功能类) over
+// 项目〈按功能分类)): the repeated header was not seen as one, the rest was left a row of its
+// own and 25,500. unread. A header row read again, most of each word the same, is repeated; a
+// row of figures is not, and neither is a text layer's row that differs.
+TEST(StitchTest, RowCutUnderAHeaderReadAgainIsRejoined) {
+  auto page = [](const std::string& label_header, std::vector<std::string> body_row, int number,
+                 TextOrigin origin) {
+    Table table = Grid(
+        {{"收入", "", "支出", "", "", ""},
+         {"项目", "金额", label_header, "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款"},
+         body_row});
+    for (TableCell& cell : table.cells) cell.provenance.origin = origin;
+    table.pages = {number};
+    return table;
+  };
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    const Table first =
+        page("项目《〈按功能类)",
+             {"一、一般公共预算财", "25,500.", "教育支出", "6,350.9", "6,350.94", ""}, 2, origin);
+    const Table second = page("项目〈按功能分类)", {"政拨款", "45", "", "4", "", ""}, 3, origin);
+    std::deque<Table> owned;
+    std::vector<Finding> findings;
+    const std::vector<StitchedTable> stitched =
+        StitchUntitledAfter(first, "财政拨款收入支出决算表", "final.fiscal_appropriation_summary",
+                            second, owned, findings);
+    ASSERT_EQ(stitched.size(), 1u);
+    const Table& upper = *stitched[0].parts[0].table;
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_EQ(std::string(upper.TextAt(2, 1)), "25,500.\n45");
+      EXPECT_EQ(std::string(upper.TextAt(2, 0)), "一、一般公共预算财\n政拨款");
+    } else {
+      EXPECT_EQ(std::string(upper.TextAt(2, 1)), "25,500.");
+    }
+  }
+}
+
 // A cell's halves joined: on a scan, a point the cut followed that was read as a comma is put
 // back when one or two digits follow below (H42 s3w_0666_final: 784,902， over 99 was read
 // digit for digit, 78,490,299); a comma before a group of three, an amount cut before its
