@@ -72,6 +72,19 @@ bool IsLowerHeaderLine(std::string_view text) {
   return true;
 }
 
+// The 栏次 line numbering a header's columns (栏次 1 2 3), read as a paragraph of its own by any
+// reader: a PDF's text layer prints it apart from the grid when the header stands at a page
+// foot and is repeated over the rest (s21w_0081_budget: 栏次 1 2 3 | 合计 19.01 … | 栏次 1 2 3
+// between the header and the grid on the next page, which left the header out of reach).
+bool IsColumnNumbersLine(std::string_view text) {
+  constexpr std::size_t kLongestColumnNumber = 2;  // digits
+  const std::vector<std::string> words = SplitWords(CollapseWhitespace(text));
+  if (words.size() < 2 || TableKey(words[0]) != "栏次") return false;
+  return std::all_of(words.begin() + 1, words.end(), [](const std::string& word) {
+    return word.size() <= kLongestColumnNumber && AllDigits(word);
+  });
+}
+
 // A line of a table OCR read as a paragraph above its grid: a lower header line (类 款 项,
 // 栏次 1 2 3) or a row with an amount (合计 34,533.62 26,062.7 8,470.8).
 bool IsOcrTableLine(const Paragraph& paragraph) {
@@ -429,8 +442,9 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
     const Paragraph* paragraph = document.blocks[static_cast<std::size_t>(p)].AsParagraph();
     if (paragraph == nullptr) return {};
     const std::string& text = paragraph->text;
-    if (lower_lines < kLowerLinesAbove && paragraph->provenance.origin == TextOrigin::kOcr &&
-        IsLowerHeaderLine(text)) {
+    if (lower_lines < kLowerLinesAbove &&
+        ((paragraph->provenance.origin == TextOrigin::kOcr && IsLowerHeaderLine(text)) ||
+         IsColumnNumbersLine(text))) {
       ++lower_lines;
       continue;
     }

@@ -17,17 +17,28 @@ namespace {
 
 // A row name cut by the break: only the whole name is a line the tables
 // know ("八、社会保障和就" + "业支出" is 208).
-bool NameHalvesJoin(std::string_view upper, std::string_view lower) {
-  auto names_a_line = [](const std::string& text) {
-    const std::string key = StripOrdinal(TableKey(text));
-    return FunctionClassCode(key).has_value() || !IncomeKey(key).empty() ||
-           !ExpenditureKey(key).empty();
-  };
+// The line of a summary or classification a row name names ("208", "income.upper_subsidy"),
+// "" when none.
+std::string LineNamed(const std::string& text) {
+  const std::string key = StripOrdinal(TableKey(text));
+  if (const std::optional<std::string> code = FunctionClassCode(key)) return *code;
+  const std::string income = IncomeKey(key);
+  return income.empty() ? ExpenditureKey(key) : income;
+}
+
+// Whether `lower` is the rest of the name `upper` cut by the break, and the rest changes what
+// it names: `full` (八、社会保障和就 + 业支出 is 208) when only the whole names a line, or, with
+// `full` false, also when the upper half already names the line the whole does (二、政府性基金预算
+// + 财政拨款收入, s21w_0054_final: the half keys the fund's appropriation as the whole does).
+bool NameHalvesJoin(std::string_view upper, std::string_view lower, bool full) {
   const std::string upper_text = Trim(upper);
   const std::string lower_text = Trim(lower);
   if (upper_text.empty() || lower_text.empty()) return false;
   if (ParseAmountText(lower_text).kind == AmountKind::kNumber) return false;
-  return !names_a_line(upper_text) && names_a_line(upper_text + lower_text);
+  const std::string whole = LineNamed(upper_text + lower_text);
+  if (whole.empty()) return false;
+  const std::string half = LineNamed(upper_text);
+  return half.empty() || (!full && half == whole);
 }
 
 }  // namespace
@@ -132,6 +143,7 @@ bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lo
   bool proven = false;
   int filled = 0;
   int names_completed = 0;  // cells below completing the name above (NameHalvesJoin)
+  int names_fitting = 0;    // ... or continuing a name that names its line already
   for (int c = 0; c < lower.column_count; ++c) {
     const TableCell* below = lower.CellAt(lower_row, c);
     if (below == nullptr || below->row != lower_row || below->column != c) continue;
@@ -141,11 +153,13 @@ bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lo
     ++filled;
     proven = proven || CellHalvesJoin(above->text, below->text, decimals) ||
              CodePieceHalvesJoin(above->text, below->text, typical_digits(c));
-    names_completed += NameHalvesJoin(above->text, below->text) ? 1 : 0;
+    names_completed += NameHalvesJoin(above->text, below->text, /*full=*/true) ? 1 : 0;
+    names_fitting += NameHalvesJoin(above->text, below->text, /*full=*/false) ? 1 : 0;
   }
   // Every filled cell a name's rest: a summary's row prints two names, both cut
-  // (一、一般公 | 42.31 | 一、教育支 over 共预算财政拨款 | | 出).
-  return proven || (names_completed > 0 && names_completed == filled) ||
+  // (一、一般公 | 42.31 | 一、教育支 over 共预算财政拨款 | | 出); one of them at least makes a
+  // line's name only whole, the other may name its line already cut.
+  return proven || (names_completed > 0 && names_fitting == filled) ||
          (lower_is_fragment && filled > 0);
 }
 

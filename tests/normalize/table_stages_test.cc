@@ -226,6 +226,30 @@ TEST(LocateTest, OcrHeaderAboveItsLowerLinesReadApart) {
   }
 }
 
+// s21w_0081_budget (PDF): the header, its 栏次 line and the 合计 row at a page foot read as
+// paragraphs, the 栏次 line repeated over the grid on the next page. 栏次 lines are a header's
+// lower lines on any reader, and do not count among the few blocks a header is looked for in;
+// before, the header was out of reach and the grid's 21 figures went unkeyed.
+TEST(LocateTest, HeaderAboveBeyondItsColumnNumbersLines) {
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    const Document document = LinesAboveAGrid(
+        {"2026年部门支出总体情况表", "单位：万元", "功能分类科目 合计 基本支出 项目支出",
+         "栏次 1 2 3", "合计 19.01 18.60 0.41", "栏次 1 2 3"},
+        origin,
+        {{"210卫生健康支出", "0.70", "0.70", ""}, {"21011行政事业单位医疗", "0.70", "0.70", ""}});
+    EXPECT_EQ(OnlyLocated(document).header_above,
+              (std::vector<std::string>{"功能分类科目", "合计", "基本支出", "项目支出"}))
+        << TextOriginName(origin);
+  }
+  // A line of numbers that is no 栏次 line (a row's amounts) still counts.
+  const Document amounts = LinesAboveAGrid(
+      {"2026年部门支出总体情况表", "单位：万元", "功能分类科目 合计 基本支出 项目支出", "1 2 3",
+       "合计 19.01 18.60 0.41", "1 2 3"},
+      TextOrigin::kTextLayer,
+      {{"210卫生健康支出", "0.70", "0.70", ""}, {"21011行政事业单位医疗", "0.70", "0.70", ""}});
+  EXPECT_TRUE(OnlyLocated(amounts).header_above.empty());
+}
+
 // s3w_0146_budget on a scan: the header read as paragraphs above its grid, the first line of the
 // wrapped 一般公共预算拨款 glued to 其他收入 beside it and its rest 算拨款 on the 类 款 项 line.
 // The rest completes the cut word, whether read apart or glued; a text layer's lines stay as
@@ -1332,22 +1356,46 @@ TEST(StitchTest, GridUnderAHeaderOfOtherColumnsStartsANewTable) {
 // 共预算财政拨款 | | 出, the header repeated above them): each cell below completes the name
 // above it, so the halves are one row. Left apart, both rows were keyed by neither half
 // (s6w_0066_final, s6w_0128_final, s5w_0086_final: three figures under an empty row code each).
+// One half may name its line already, as the whole does (二、政府性基金预算 + 财政拨款收入 beside
+// 二、自然资源海洋气 + 象等支出, s21w_0054_final: the expenditure class's 9,436.96 went unkeyed);
+// a row below whose names are lines of their own stays a row.
 TEST(StitchTest, RowWithTwoNamesCutByPageBreakIsRejoined) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> upper, lower;
+    bool joined;
+  };
+  const Case cases[] = {
+      {"BothNamesCompleted",
+       {"一、一般公", "42.31", "一、教育支", "7.72"},
+       {"共预算财政拨款", "", "出", ""},
+       true},
+      {"OneHalfNamesItsLineAlready",
+       {"二、政府性基金预算", "", "二、自然资源海洋气", "9,436.96"},
+       {"财政拨款收入", "", "象等支出", ""},
+       true},
+      {"RowsOfTheirOwn",
+       {"二、政府性基金预算", "", "二、自然资源海洋气象等支出", "9,436.96"},
+       {"三、上级补助收入", "", "三、住房保障支出", ""},
+       false},
+  };
   const std::vector<std::string> header = {"项目", "金额", "项目（按功能分类）", "合计"};
-  const Table first = PageGrid(header, {{"一、一般公", "42.31", "一、教育支", "7.72"}}, 3);
-  const Table second = PageGrid(
-      header,
-      {{"共预算财政拨款", "", "出", ""}, {"本年收入合计", "42.31", "本年支出合计", "42.31"}}, 4);
-  std::deque<Table> owned;
-  std::vector<Finding> findings;
-  std::vector<StitchedTable> stitched =
-      StitchUntitledAfter(first, "财政拨款收入支出决算表", "final.fiscal_appropriation_summary",
-                          second, owned, findings);
-  ASSERT_EQ(stitched.size(), 1u);
-  EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(1, 0)), "一、一般公\n共预算财政拨款");
-  EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(1, 2)), "一、教育支\n出");
-  ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].check, "table.row_rejoined");
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const Table first = PageGrid(header, {c.upper}, 3);
+    const Table second =
+        PageGrid(header, {c.lower, {"本年收入合计", "42.31", "本年支出合计", "42.31"}}, 4);
+    std::deque<Table> owned;
+    std::vector<Finding> findings;
+    std::vector<StitchedTable> stitched =
+        StitchUntitledAfter(first, "财政拨款收入支出决算表", "final.fiscal_appropriation_summary",
+                            second, owned, findings);
+    ASSERT_EQ(stitched.size(), 1u);
+    const std::string joined = c.upper[2] + "\n" + c.lower[2];
+    EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(1, 2)),
+              c.joined ? joined : c.upper[2]);
+    EXPECT_EQ(findings.size(), c.joined ? 1u : 0u);
+  }
 }
 
 // H42 s3w_0669_final: a summary's row cut by a page break (一、一般公共预算财 | 25,500. over 政拨款
