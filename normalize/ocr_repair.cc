@@ -30,6 +30,12 @@ constexpr std::string_view kSecondReading = "the second reader's reading";
 constexpr std::string_view kMisreadOfTheTable =
     "a digit both readers misread, as the first misread it in the table's other cells";
 
+std::string ToUtf8(const std::u32string& text) {
+  std::string out;
+  for (char32_t c : text) AppendUtf8(out, c);
+  return out;
+}
+
 // Every one-character change of `printed` worth trying, with what it is.
 std::vector<std::pair<std::u32string, std::string>> Variants(const std::u32string& printed) {
   std::vector<std::pair<std::u32string, std::string>> out;
@@ -88,17 +94,24 @@ std::vector<std::pair<std::u32string, std::string>> Variants(const std::u32strin
   if (first_comma == 3 && IsAsciiDigit(printed[0])) {
     for (char32_t d = U'1'; d <= U'9'; ++d) out.emplace_back(d + (U"," + printed), "lost digit");
   }
+  // A spurious digit inside a grouped amount: a group of four between its commas, which no amount
+  // prints (19,734,2954.37 for 19,734,254.37, a stroke of the 5 read as a 9, H43
+  // s3w_0678_budget). Only in such a reading: removing any digit of a well-grouped amount spans
+  // too many values.
+  if (printed.find(U',') != std::u32string::npos &&
+      ParseAmountText(ToUtf8(printed)).irregular_grouping) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!IsAsciiDigit(printed[i])) continue;
+      std::u32string v = printed;
+      v.erase(i, 1);
+      out.emplace_back(v, "spurious digit");
+    }
+  }
   // A stray digit before the amount: a neighbour's number read onto its front (a 栏次 3 glued
   // to 5,027,809.04 as 35,027,809.04, H17 s3w_0268_budget). Only while a digit is left.
   if (n >= 2 && IsAsciiDigit(printed[0]) && IsAsciiDigit(printed[1])) {
     out.emplace_back(printed.substr(1), "stray leading digit");
   }
-  return out;
-}
-
-std::string ToUtf8(const std::u32string& text) {
-  std::string out;
-  for (char32_t c : text) AppendUtf8(out, c);
   return out;
 }
 

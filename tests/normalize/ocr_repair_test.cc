@@ -168,6 +168,22 @@ TEST(OcrRepairTest, ALostLeadingDigitIsTriedWithItsComma) {
   EXPECT_NE(findings[0].message.find("'1,234,567.00'"), std::string::npos) << findings[0].message;
 }
 
+// A spurious digit inside a grouped amount makes a group of four, which no amount prints
+// (19,734,2954.37 for 19,734,254.37, H43 s3w_0678_budget: read digit for digit, 197,342,954.37):
+// each of the reading's digits is tried removed.
+TEST(OcrRepairTest, ASpuriousDigitInAGroupOfFourIsRemoved) {
+  std::vector<CanonicalTable> tables = {MakeTable({
+      {"208", {{"total", "1,234,5617.00", 50}}},
+      {"20801", {{"total", "1,000,000.00", 98}}},
+      {"20802", {{"total", "234,567.00", 98}}},
+  })};
+  std::vector<Finding> findings;
+  RepairOcrFigures(tables, findings);
+  ASSERT_EQ(CountCheck(findings, "ocr.repaired"), 1);
+  EXPECT_EQ(FindFigure(tables, "208", "total")->amount_fen, 123456700);
+  EXPECT_NE(findings[0].message.find("spurious digit"), std::string::npos) << findings[0].message;
+}
+
 // A reading of one digit is no candidate for a lost digit: 0 -> 10 … 90 spans so many values
 // that one closes almost any gap (sh_putuo_justice_2026: a printed 0 "corrected" to 10 where a
 // row not read left 9.98 out of the sum). A confusable digit is still tried.
