@@ -924,6 +924,13 @@ bool IsCutAmountHead(std::string_view line) {
   return last == ',' || last == '.' || (line.size() >= 3 && line[line.size() - 2] == '.');
 }
 
+// The last line of a cell printing a whole number (27,465): the head of an amount whose
+// decimals a narrow cell wrapped onto a line of their own that starts with the point (.48).
+bool IsWholeAmountHead(std::string_view line) {
+  if (!unruled::IsDigitPiece(line) || !unruled::IsDigitChar(line.front())) return false;
+  return line.find('.') == std::string_view::npos && line.back() >= '0' && line.back() <= '9';
+}
+
 // A table's last row at the page foot whose amounts wrapped in narrow cells,
 // the rests printed at the top of the next page under the table's repeated
 // header (`合计 71,317,314.2` | header | `4 4`, s2w_0136_final): the repeated
@@ -935,7 +942,8 @@ bool IsCutAmountHead(std::string_view line) {
 // row (nothing under it on its page), each ends within the cell it completes,
 // and each head with its rest is a well-formed amount. Then the rests join
 // their cells, as MarkAmountTails joins them within a page, and the line goes
-// to the furniture.
+// to the furniture. Rests that all start with the point (.48 .48) complete
+// the cells printing whole numbers instead (27,465, s19w_0065_final).
 bool CompleteRowCutUnderRepeatedHeader(PageAnalysis& upper, const PageContent& lower_content,
                                        PageAnalysis& lower) {
   if (upper.tables.empty()) return false;
@@ -947,19 +955,22 @@ bool CompleteRowCutUnderRepeatedHeader(PageAnalysis& upper, const PageContent& l
     if (paragraph.provenance.box && paragraph.provenance.box->y0 >= last->box.y1) return false;
   }
   const int row = last->table.row_count - 1;
-  std::vector<TableCell*> heads;
+  std::vector<TableCell*> cut_heads;
+  std::vector<TableCell*> whole_heads;
   for (TableCell& cell : last->table.cells) {
     if (cell.row != row || !cell.provenance.box) continue;
     const std::string text = Trim(cell.text);
     const std::size_t newline = text.rfind('\n');
-    if (IsCutAmountHead(newline == std::string::npos ? text : text.substr(newline + 1))) {
-      heads.push_back(&cell);
-    }
+    const std::string line = newline == std::string::npos ? text : text.substr(newline + 1);
+    if (IsCutAmountHead(line)) cut_heads.push_back(&cell);
+    if (IsWholeAmountHead(line)) whole_heads.push_back(&cell);
   }
-  if (heads.empty()) return false;
-  std::sort(heads.begin(), heads.end(), [](const TableCell* a, const TableCell* b) {
-    return a->provenance.box->x0 < b->provenance.box->x0;
-  });
+  if (cut_heads.empty() && whole_heads.empty()) return false;
+  for (std::vector<TableCell*>* heads : {&cut_heads, &whole_heads}) {
+    std::sort(heads->begin(), heads->end(), [](const TableCell* a, const TableCell* b) {
+      return a->provenance.box->x0 < b->provenance.box->x0;
+    });
+  }
 
   double first_table = 1e18;
   for (const DetectedTable& table : lower.tables) first_table = std::min(first_table, table.box.y0);
@@ -969,7 +980,9 @@ bool CompleteRowCutUnderRepeatedHeader(PageAnalysis& upper, const PageContent& l
     const Paragraph& paragraph = lower.layout.paragraphs[p];
     if (!paragraph.provenance.box || paragraph.provenance.box->y1 > first_table) break;
     const std::string compact = RemoveAllWhitespace(paragraph.text);
-    if (!compact.empty() && std::all_of(compact.begin(), compact.end(), unruled::IsDigitChar)) {
+    if (!compact.empty() && std::all_of(compact.begin(), compact.end(), [](char c) {
+          return unruled::IsDigitChar(c) || c == '.';
+        })) {
       rest = p;
       break;
     }
@@ -990,6 +1003,11 @@ bool CompleteRowCutUnderRepeatedHeader(PageAnalysis& upper, const PageContent& l
     }
   }
   const std::vector<TextPiece> pieces = Pieces(std::move(glyphs), 0.5 * height);
+  const bool decimals =
+      !pieces.empty() && std::all_of(pieces.begin(), pieces.end(), [](const TextPiece& piece) {
+        return StartsWith(piece.text, ".");
+      });
+  const std::vector<TableCell*>& heads = decimals ? whole_heads : cut_heads;
   if (pieces.size() != heads.size()) return false;
   constexpr double kEdgeTolerance = 2.0;  // points
   for (std::size_t i = 0; i < pieces.size(); ++i) {
