@@ -79,6 +79,7 @@ struct SettledAmount {
 
 bool HasSentencePunctuation(std::string_view text);
 std::string WithAmountCommasRead(std::string_view text);
+std::string WithDecimalPointsRead(std::string_view text);
 bool SplitRowText(std::string_view text, std::vector<RowPiece>& rows,
                   const std::map<std::size_t, LookalikeRun>* runs = nullptr);
 std::vector<std::pair<std::size_t, std::size_t>> DigitRuns(std::string_view text);

@@ -46,6 +46,31 @@ std::string WithAmountCommasRead(std::string_view text) {
   return read;
 }
 
+// An OCR'd row's decimal point read as a full-width comma (12,130，07, H40 s3w_0629_budget): the
+// text with each "，" between a digit and exactly two digits that end the amount read as ".".
+// A thousands group holds three digits, so two after the mark are the decimals; folded, the mark
+// became a comma and the amount, 12,130,07, was no amount (its row went unread).
+std::string WithDecimalPointsRead(std::string_view text) {
+  constexpr std::size_t kDecimals = 2;
+  const std::string_view comma = "，";
+  std::string read;
+  read.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (i > 0 && IsAsciiDigit(text[i - 1]) && text.substr(i, comma.size()) == comma) {
+      const std::size_t after = i + comma.size();
+      std::size_t digits = 0;
+      while (after + digits < text.size() && IsAsciiDigit(text[after + digits])) ++digits;
+      if (digits == kDecimals) {
+        read += '.';
+        i = after;
+        continue;
+      }
+    }
+    read += text[i++];
+  }
+  return read;
+}
+
 namespace {
 
 // Whether `text` is quote marks alone (“, ”, ‘, ’, ", ', ＂, ＇, `).

@@ -326,7 +326,9 @@ void ReportRowsReadAsText(const Document& document, std::vector<CanonicalTable>&
     if (paragraph == nullptr || read_blocks.count(static_cast<int>(b)) != 0) continue;
     std::string text = WithoutNoteAfter(b == carried_block ? carried : paragraph->text);
     if (text.size() > kMaxRowBytes) continue;
-    if (paragraph->provenance.origin == TextOrigin::kOcr) text = WithoutAHeaderPrintedOver(text);
+    if (paragraph->provenance.origin == TextOrigin::kOcr) {
+      text = WithDecimalPointsRead(WithoutAHeaderPrintedOver(text));
+    }
     if (HasSentencePunctuation(
             paragraph->provenance.origin == TextOrigin::kOcr ? WithAmountCommasRead(text) : text)) {
       continue;

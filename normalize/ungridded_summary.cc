@@ -205,7 +205,9 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
       if (EndsLinesUnderATitle(*line, doc_kind)) break;
       // Another table's number alone, once money lines were read.
       if (!lines.empty() && IsTableNumberOnlyLine(line->text)) break;
-      const std::string folded = FoldForMatching(line->text);
+      const bool ocr = line->provenance.origin == TextOrigin::kOcr;
+      const std::string text = ocr ? WithDecimalPointsRead(line->text) : line->text;
+      const std::string folded = FoldForMatching(text);
       if (const std::optional<UnitDeclaration> declared = UnitInLines(line->text)) {
         if (!unit) unit = declared;
         continue;
@@ -224,7 +226,7 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
         const Paragraph* next = document.blocks[b + 1].AsParagraph();
         std::string joined;
         if (next != nullptr && next->provenance.origin == TextOrigin::kOcr &&
-            JoinSummaryRests(line->text, next->text, joined, &row.label_ends)) {
+            JoinSummaryRests(text, next->text, joined, &row.label_ends)) {
           row.text = joined;
           row.blocks.push_back(static_cast<int>(b + 1));
           ++b;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "normalize/ocr_repair.h"
+#include "normalize/row_text.h"
 #include "normalize/table_stages.h"
 #include "tests/normalize/document_builder.h"
 
@@ -2397,6 +2398,43 @@ TEST(RowTextTest, OcrUntitledFiscalSummaryByItsHeads) {
     EXPECT_EQ(kind, c.kind) << c.name;
     EXPECT_EQ(figures, c.figures) << c.name;
   }
+}
+
+// H40 s3w_0629_budget on a scan: a fiscal summary read as lines, its first row's last amount with
+// the point read as a full-width comma (12,130，07). Folded, the mark became a comma, 12,130,07
+// was no amount and the row went unread (three figures). Two digits after the mark end the
+// amount: they are its decimals. A full-width comma before three digits, or at a line's end, is
+// no point.
+TEST(RowTextTest, OcrSummaryLineWithAPointReadAsAFullWidthComma) {
+  const struct {
+    const char* read;
+    const char* as;
+  } marks[] = {
+      {"12,130，07", "12,130.07"}, {"997,019，", "997,019，"},     {"1，234.00", "1，234.00"},
+      {"二，07", "二，07"},        {"12,130，071", "12,130，071"},
+  };
+  for (const auto& m : marks) EXPECT_EQ(WithDecimalPointsRead(m.read), m.as) << m.read;
+
+  Document document;
+  for (const char* line :
+       {"公开03表", "单位:万元", "收入 支出",
+        "项目 预算数 支出功能分类 合计 一般公共预算 政府性基金预算",
+        "一、一般公共预算拨款 12,130.07 一、社会保障和就业支出 12,130.07 12,130，07",
+        "二、政府性基金预算拨款", "本年收入合计 12,130.07 本年支出合计 12,130.07 12,130.07",
+        "收入总计 12,130.07 支出总计 12,130.07 12,130.07"}) {
+    document.blocks.push_back(Text(line, 3));
+    const bool header = std::string_view(line).find("合计 一般") != std::string_view::npos;
+    document.blocks.back().AsParagraph()->provenance.box =
+        Box{51, 400, header ? 528.0 : 427.0, 410};
+    document.blocks.back().AsParagraph()->provenance.origin = TextOrigin::kOcr;
+  }
+  std::vector<CanonicalTable> tables;
+  std::vector<Finding> findings;
+  ReadUngriddedSummary(document, DocKind::kBudget, nullptr, tables, findings);
+  ASSERT_EQ(tables.size(), 1u);
+  std::size_t figures = 0;
+  for (const CanonicalRow& row : tables[0].rows) figures += row.values.size();
+  EXPECT_EQ(figures, 9u);
 }
 
 // H10 s3w_0150_final's class on a scan: a summary printed with its number alone (公开01表), its
