@@ -8,6 +8,7 @@
 
 #include "core/table_number.h"
 #include "core/text.h"
+#include "normalize/amount.h"
 
 namespace disclose {
 namespace {
@@ -186,6 +187,28 @@ bool EndsWithOrganisation(const std::string& key) {
 
 }  // namespace
 
+namespace {
+
+// Whether a word of `line` is money printed with a separator or a point (917.29, 22,435.97).
+bool PrintsMoney(std::string_view line) {
+  const std::string folded = CollapseWhitespace(line);
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    const std::string_view word = std::string_view(folded).substr(start, end - start);
+    const AmountText amount = ParseAmountText(word);
+    if (word.find_first_of(".,") != std::string_view::npos && amount.kind == AmountKind::kNumber &&
+        !amount.percent) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool IsTitleFragmentLine(std::string_view line) {
   const std::string key = Key(line);
   if (key.empty() || DecodeUtf8(key).size() > 30) return false;
@@ -200,6 +223,10 @@ bool IsTitleFragmentLine(std::string_view line) {
   for (std::string_view mark : {"。", ",", ";", ":", "!", "?"}) {
     if (Has(key, mark)) return false;
   }
+  // A row read as a line of text (2210203购房补贴 917.29 869.46 47.83 under its repeated
+  // header, s16w_0049_budget): taken for the first half of the next table's title, its amounts
+  // went into a title and were lost.
+  if (PrintsMoney(line)) return false;
   // An ordinal heading with no title words after it (一、).
   if (TitlePart(key).empty()) return false;
   // Digits alone (a page number, a 栏次 cell).

@@ -161,6 +161,8 @@ TEST(TableKindTest, TitleFragmentsAndCaptionLines) {
       {"项目", true, false},
       {"1", false, false},
       {"22,435.97", false, false},
+      // A row read as text (s16w_0049_budget), not the first half of the next title.
+      {"2210203购房补贴 917.29 869.46 47.83", false, false},
       {"栏次", true, false},
   };
   for (const LineCase& c : cases) {
