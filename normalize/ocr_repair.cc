@@ -746,6 +746,22 @@ void RepairOcrFigures(std::vector<CanonicalTable>& tables, std::vector<Finding>&
       } else if (by_second_reader(&repairs[i])) {
         rivals.clear();
       }
+      // A repair that mends every failure a rival mends and more explains what the rival leaves
+      // failing (a class's total read .01, its fund's .61: the total's change mends the row and
+      // the classes' sum, the fund's the row alone, H45 s3w_0706_final): it stands, and a repair
+      // a rival so outdoes gives way.
+      const auto outdone = [](const Repair& less, const Repair& more) {
+        return less.resolved.size() < more.resolved.size() &&
+               std::includes(more.resolved.begin(), more.resolved.end(), less.resolved.begin(),
+                             less.resolved.end());
+      };
+      if (std::any_of(rivals.begin(), rivals.end(),
+                      [&](const Repair* rival) { return outdone(repairs[i], *rival); })) {
+        continue;
+      }
+      rivals.erase(std::remove_if(rivals.begin(), rivals.end(),
+                                  [&](const Repair* rival) { return outdone(*rival, repairs[i]); }),
+                   rivals.end());
       const Repair& repair = repairs[i];
       Figure& figure = *repair.figure;
       if (rivals.empty()) {

@@ -397,6 +397,23 @@ TEST(OcrRepairTest, TheSecondReadingsOfATableAreTriedTogether) {
   }
 }
 
+// Two corrections mend a row (its total read 1,600.00, its basic 1,500.00, each a 5 and a 6
+// apart), but only the total's also mends the 合计 row's sum; the other leaves that failing. The
+// repair that mends every failure its rival mends and more stands (H45 s3w_0706_final: a fiscal
+// summary's class, two second readings); before, neither was applied.
+TEST(OcrRepairTest, TheRepairThatMendsMoreFailuresThanItsRivalStands) {
+  std::vector<CanonicalTable> tables = {MakeTable({
+      {"total", {{"total", "1,500.00", 99}}},
+      {"208", {{"total", "1,600.00", 60}, {"basic", "1,500.00", 60}}},
+  })};
+  std::vector<Finding> findings;
+  RepairOcrFigures(tables, findings);
+  ASSERT_EQ(CountCheck(findings, "ocr.repaired"), 1);
+  EXPECT_EQ(CountCheck(findings, "ocr.repair_ambiguous"), 0);
+  EXPECT_EQ(FindFigure(tables, "208", "total")->amount_fen, 150000);
+  EXPECT_EQ(FindFigure(tables, "208", "basic")->amount_fen, 150000);
+}
+
 // One figure printed in two tables, misread alike in both (22,643,016.99 read 22,043,016.99 in
 // the summary's 210 and the expenditure table's, H28 s3w_0445_final), the second reader right in
 // both: changed in one table alone, either breaks the identity between the tables
