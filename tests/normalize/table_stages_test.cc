@@ -1769,6 +1769,49 @@ TEST(AlignColumnsTest, ContinuationFigureColumnPlacedByTheHeaderAbove) {
   EXPECT_EQ(std::string(lower.TextAt(1, 3)), "156,579.25");
 }
 
+// s23w_0024_budget (PDF): the header alone at a page foot with its words set flush left in
+// their cells (合计 at 347, 一般公共预算拨款 at 495, 其他收入 at 643), the figures below flush
+// right (40,280.02 ending at 484, 632), one column fewer (其他收入 blank). Columns reaching
+// halfway between the words put the 合计 figures under 一般公共预算拨款 and the others nowhere:
+// the body was never stitched, 36 figures under kind `other`. A column reaches from its word's
+// left edge to the next word's.
+TEST(AlignColumnsTest, BodyUnderAHeaderOfFlushLeftWordsOnThePageBefore) {
+  Table head = Grid({{"科目编码科目名称", "合计", "一般公共预算拨款", "其他收入"}});
+  const std::vector<std::pair<double, double>> head_words = {
+      {51, 241}, {347, 368}, {495, 579}, {643, 685}};
+  head.pages = {1};
+  for (TableCell& cell : head.cells) {
+    const auto& [x0, x1] = head_words[static_cast<std::size_t>(cell.column)];
+    cell.provenance.page = 1;
+    cell.provenance.box = Box{x0, 515, x1, 528};
+  }
+  Table body = Grid({{"栏次", "1", "2 3"},
+                     {"201一般公共服务支出", "40,280.02", "40,280.02"},
+                     {"20101人大事务", "22,853.22", "22,853.22"}});
+  const std::vector<std::pair<double, double>> figures = {{51, 283}, {438, 484}, {586, 632}};
+  body.pages = {2};
+  for (TableCell& cell : body.cells) {
+    auto [x0, x1] = figures[static_cast<std::size_t>(cell.column)];
+    if (cell.row == 0 && cell.column == 1) x0 = 347, x1 = 353;  // 栏次 1, flush left
+    if (cell.row == 0 && cell.column == 2) x0 = 495, x1 = 649;  // 2 and 3 in one cell
+    cell.provenance.page = 2;
+    cell.provenance.box = Box{x0, 81.0 + 24 * cell.row, x1, 94.0 + 24 * cell.row};
+  }
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  std::vector<StitchedTable> stitched =
+      StitchUntitledAfter(head, "收入预算总表", "budget.income", body, owned, findings);
+  ASSERT_EQ(stitched.size(), 1u);
+  ASSERT_EQ(stitched[0].parts.size(), 1u);  // stacked onto the header
+  const Table& grid = *stitched[0].parts[0].table;
+  ASSERT_EQ(grid.column_count, 4);
+  const int row = grid.row_count - 1;
+  EXPECT_EQ(std::string(grid.TextAt(row, 0)), "20101人大事务");
+  EXPECT_EQ(std::string(grid.TextAt(row, 1)), "22,853.22");
+  EXPECT_EQ(std::string(grid.TextAt(row, 2)), "22,853.22");
+  EXPECT_EQ(std::string(grid.TextAt(row, 3)), "");
+}
+
 // A header alone at the foot of its page, its body pushed to the next page, which reads one
 // column fewer (其他收入 blank in every row, 栏次 2 and 3 in one cell): no figure above says where
 // the columns are, so the header's last row does (类 | 款 | 项 | … | 其他收入, each column reaching
