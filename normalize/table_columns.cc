@@ -887,7 +887,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
     }
   }
   if (EndsWith(kind, ".fiscal_appropriation_summary") && IsOcrGrid(*first.table)) {
-    KeyOcrGeneralBudgetFundColumn(column_keys);
+    KeyOcrGeneralBudgetFundColumn(first, column_keys);
   }
 
   // Two years side by side: the earlier year's columns get their own key.

@@ -135,8 +135,10 @@ void SeparateOcrSummarySides(const HeaderAnalysis& header, std::vector<Segment>&
 // the figure kind `budget`, and every expenditure line took a wrong figure there. One that lost
 // only the 一 (般公共预算财政拨款, s3w_0078) is keyed by its 财政拨款 as an income table's
 // fiscal_appropriation source, which a summary's expenditure side never has. Between 合计 and
-// 政府性基金预算 either is the general budget.
-void KeyOcrGeneralBudgetFundColumn(std::vector<std::string>& keys);
+// 政府性基金预算 either is the general budget, and so is a column of money there whose header
+// the scan misread past keying anything (肌可款公共天对下, H46 s3w_0731_final: its figures went
+// unread and 合计, the side's one keyed column, was taken for a lone amount).
+void KeyOcrGeneralBudgetFundColumn(const TablePart& first, std::vector<std::string>& keys);
 
 // Cells of column c below the header that hold money (a point or a separator): codes, row
 // numbers and counts are bare integers.

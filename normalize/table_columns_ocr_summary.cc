@@ -260,12 +260,16 @@ void SeparateOcrSummarySides(const HeaderAnalysis& header, std::vector<Segment>&
   }
 }
 
-void KeyOcrGeneralBudgetFundColumn(std::vector<std::string>& keys) {
+void KeyOcrGeneralBudgetFundColumn(const TablePart& first, std::vector<std::string>& keys) {
+  constexpr int kMoneyThatShowsIt = 2;
   for (std::size_t c = 1; c + 1 < keys.size(); ++c) {
-    if ((keys[c] == "budget" || keys[c] == "fiscal_appropriation") && keys[c - 1] == "total" &&
-        keys[c + 1] == "gov_fund") {
-      keys[c] = "general_budget";
-    }
+    if (keys[c - 1] != "total" || keys[c + 1] != "gov_fund") continue;
+    const bool misread_fund = keys[c] == "budget" || keys[c] == "fiscal_appropriation";
+    const bool unread_fund = keys[c].empty() && c < first.header.roles.size() &&
+                             (first.header.roles[c].empty() || first.header.roles[c] == "label") &&
+                             MoneyCells(*first.table, first.header.header_rows,
+                                        static_cast<int>(c)) >= kMoneyThatShowsIt;
+    if (misread_fund || unread_fund) keys[c] = "general_budget";
   }
 }
 

@@ -893,6 +893,33 @@ TEST(RowTextTest, OcrSummaryHeaderAboveKeysItsSides) {
   }
 }
 
+// H46 s3w_0731_final: a fiscal summary's general-budget header misread past keying anything
+// (肌可款公共天对下) between 合计 and 政府性基金: its column of money is the general budget.
+// Before, its figures went unread and 合计, the side's one keyed column, was taken for a lone
+// amount. A column there that prints no money stays unkeyed.
+TEST(RowTextTest, OcrFiscalSummaryFundHeaderMisreadPastKeying) {
+  for (const bool money : {true, false}) {
+    const std::string gb = money ? "311,533.97" : "";
+    const std::string gb_total = money ? "1,608,537.82" : "";
+    Table grid = Grid(
+        {{"收入", "", "支出", "", "", ""},
+         {"项目", "金额", "项目(按功能分类)", "合计", "肌可款公共天对下", "政府性基金预算财政拨款"},
+         {"一、一般公共预算财政拨款", "1,608,537.82", "一、社会保障和就业支出", "311,533.97", gb,
+          ""},
+         {"本年收入合计", "1,608,537.82", "本年支出合计", "1,608,537.82", gb_total, ""},
+         {"总计", "1,608,537.82", "总计", "1,608,537.82", gb_total, ""}});
+    for (TableCell& cell : grid.cells) cell.provenance.origin = TextOrigin::kOcr;
+    StitchedTable stitched;
+    stitched.canonical.kind = "final.fiscal_appropriation_summary";
+    stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+    const TableColumns columns = KeyColumns(stitched, HeaderOptions{});
+    EXPECT_EQ(columns.keys[4], money ? "general_budget" : "") << money;
+    if (money) {
+      EXPECT_EQ(columns.keys[3], "total");
+    }
+  }
+}
+
 // H39 s3w_0609_final: a summary's header wrapped in its cells, its upper line read as a paragraph
 // above the grid (项目 金 项目(按功能分类) 合 一般公共预算财政 政府性基金预算财政) and its lower
 // line as the grid's first row (额 | 计 | 拨款 | 拨款). The rests complete the words above (金额,
