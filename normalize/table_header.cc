@@ -60,8 +60,15 @@ bool IsTotalWord(const std::string& key) {
 
 bool IsMisreadTotalWord(std::string_view key) {
   const std::vector<char32_t> chars = DecodeUtf8(key);
-  if (chars.size() != 2 || !IsCjkIdeograph(chars[0]) || !IsCjkIdeograph(chars[1])) return false;
-  return (chars[0] == U'合' || chars[0] == U'总') != (chars[1] == U'计');
+  if (chars.size() != 2 || !IsCjkIdeograph(chars[0])) return false;
+  const bool total_first = chars[0] == U'合' || chars[0] == U'总';
+  // 计 read as a mark (合;, H46 s3w_0731_final): no digit or letter, no ideograph.
+  if (total_first &&
+      std::u32string_view(U";；:：,，.。、'`").find(chars[1]) != std::u32string_view::npos) {
+    return true;
+  }
+  if (!IsCjkIdeograph(chars[1])) return false;
+  return total_first != (chars[1] == U'计');
 }
 
 namespace {

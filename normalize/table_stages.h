@@ -219,7 +219,7 @@ bool IsFundKey(std::string_view key);
 // column for the table's layout, whose cells are never figures.
 inline constexpr std::string_view kRateColumn = "rate";
 bool IsTotalWord(const std::string& key);
-// 合计 or 总计 with one of its two characters misread by OCR (合让, 台计, 会计).
+// 合计 or 总计 with one of its two characters misread by OCR (合让, 台计, 会计, 合;).
 bool IsMisreadTotalWord(std::string_view key);
 
 // The first row after the header. Body rows start after the 栏次 / ※ row

@@ -4232,8 +4232,9 @@ TEST(RowsTest, OcrCodePieceReadAsZeroZero) {
   }
 }
 
-// 合计 with one character misread by OCR (合让, sd_yantai_landres p13) heads the table before any
-// coded row: it is the total row. Printed so in a text layer, or after coded rows, it is not.
+// 合计 with one character misread by OCR (合让, sd_yantai_landres p13; 计 read as a mark, 合;,
+// H46 s3w_0731_final) heads the table before any coded row: it is the total row. Printed so in a
+// text layer, or after coded rows, it is not.
 TEST(RowsTest, OcrTotalWordWithOneCharacterMisreadAtTheHead) {
   struct Case {
     const char* label;
@@ -4244,7 +4245,9 @@ TEST(RowsTest, OcrTotalWordWithOneCharacterMisreadAtTheHead) {
   const Case cases[] = {
       {"合让", TextOrigin::kOcr, true, true},        {"台计", TextOrigin::kOcr, true, true},
       {"合让", TextOrigin::kTextLayer, true, false}, {"合让", TextOrigin::kOcr, false, false},
-      {"行政运行", TextOrigin::kOcr, true, false},
+      {"行政运行", TextOrigin::kOcr, true, false},   {"合;", TextOrigin::kOcr, true, true},
+      {"总，", TextOrigin::kOcr, true, true},        {"合;", TextOrigin::kTextLayer, true, false},
+      {"合1", TextOrigin::kOcr, true, false},
   };
   for (const Case& c : cases) {
     std::vector<std::vector<std::string>> rows = {{"科目编码", "科目名称", "合计"}};
