@@ -310,6 +310,51 @@ bool HeaderReachesPastTheGrid(const StitchedTable& stitched, const std::vector<i
   return stitched.header_above_box->x1 - *last > (*last - *before) / 4;
 }
 
+// The header words over a scan's figure columns, placed by the grid's 栏次 row: the words
+// above name more figure columns than the grid has (其他收入 printed empty all down, so no
+// column on the scan), and the number each column's 栏次 cell prints (1, 2 — the empty
+// column's 3 read into the cell beside it, `2 3`) is the word's place among them. Per amount
+// column, the index of its word; nullopt when there is no 栏次 row, or its numbers are not each
+// word's once and in order (a number lost leaves the missing column unknown). The first
+// column's number may be unreadable (工 for 1): 合计 is first.
+std::optional<std::vector<std::size_t>> WordsByColumnNumbers(const TablePart& first,
+                                                             const std::vector<int>& amount_columns,
+                                                             std::size_t words) {
+  constexpr std::size_t kLongestColumnNumber = 2;  // digits
+  const Table& table = *first.table;
+  int numbers_row = -1;
+  for (int r = 0; r < first.header.header_rows && numbers_row < 0; ++r) {
+    for (int c = 0; c < table.column_count; ++c) {
+      if (StartsWith(TableKey(table.TextAt(r, c)), "栏次")) numbers_row = r;
+    }
+  }
+  if (numbers_row < 0) return std::nullopt;
+  std::vector<std::size_t> places;
+  std::size_t next = 1;  // the number the row should print next: every word's, in order
+  for (std::size_t i = 0; i < amount_columns.size(); ++i) {
+    const std::string_view cell = table.TextAt(numbers_row, amount_columns[i]);
+    std::vector<std::size_t> numbers;
+    if (!HasAsciiDigit(cell)) {
+      if (i != 0) return std::nullopt;
+      numbers.push_back(1);  // 合计's 1 read as no digit (工), or not read
+    } else {
+      for (const std::string& word : SplitWords(cell)) {
+        if (!AllDigits(word) || word.size() > kLongestColumnNumber) return std::nullopt;
+        numbers.push_back(static_cast<std::size_t>(std::stoi(word)));
+      }
+    }
+    // The column's own number first, then those of empty columns read into its cell (2 3).
+    for (const std::size_t n : numbers) {
+      if (n != next) return std::nullopt;
+      ++next;
+    }
+    places.push_back(numbers.front() - 1);
+  }
+  // Every word's number read: which columns are missing is then known.
+  if (next != words + 1) return std::nullopt;
+  return places;
+}
+
 void KeyFromHeaderAbove(const StitchedTable& stitched,
                         const std::vector<CanonicalTable>* tables_before,
                         std::vector<std::string>& keys) {
@@ -387,6 +432,13 @@ void KeyFromHeaderAbove(const StitchedTable& stitched,
       if (HeaderReachesPastTheGrid(stitched, amount_columns, word_keys.size())) {
         for (std::size_t i = 0; i < amount_columns.size(); ++i) {
           keys[static_cast<std::size_t>(amount_columns[i])] = word_keys[i];
+        }
+        return;
+      }
+      if (const std::optional<std::vector<std::size_t>> places =
+              WordsByColumnNumbers(first, amount_columns, word_keys.size())) {
+        for (std::size_t i = 0; i < amount_columns.size(); ++i) {
+          keys[static_cast<std::size_t>(amount_columns[i])] = word_keys[(*places)[i]];
         }
         return;
       }

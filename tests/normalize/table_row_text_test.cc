@@ -994,6 +994,41 @@ TEST(RowTextTest, OcrIncomeSourceColumnNamedByTheSummary) {
   EXPECT_EQ(keys_with(nullptr), (std::vector<std::string>{"", "", "", "", "total", ""}));
 }
 
+// H46 s3w_0720_final on a scan: the line above an income table's grid names 本年收入合计 |
+// 财政拨款收入 | 其他收入 over two money columns (其他收入 printed empty all down), with no summary
+// to name the second. The grid's 栏次 row places them: 2 over the second column (3, the empty
+// column's, read into the same cell), its 1 read 工. A number lost, out of order or past the
+// words places nothing: which column is missing is then unknown.
+TEST(RowTextTest, OcrHeaderAboveWordsPlacedByTheColumnNumbers) {
+  struct Case {
+    const char* name;
+    const char* first;
+    const char* second;
+    std::string key;  // the second column's
+  };
+  const Case cases[] = {
+      {"SecondAndThirdInOneCell", "工", "2       3", "fiscal_appropriation"},
+      {"FirstRead", "1", "2 3", "fiscal_appropriation"},
+      {"MiddleEmpty", "1 2", "3", "other"},
+      {"ANumberLost", "1", "2", ""},
+      {"OutOfOrder", "1", "3 2", ""},
+      {"PastTheWords", "1", "2 3 4", ""},
+  };
+  for (const Case& c : cases) {
+    Table grid = Grid({{"栏次", "", "", "", c.first, c.second},
+                       {"合计", "", "", "", "3,676,426.89", "3,676,426.89"},
+                       {"206", "", "", "科学技术支出", "3,676,426.89", "3,676,426.89"},
+                       {"206", "01", "01", "行政运行", "3,676,426.89", "3,676,426.89"}});
+    StitchedTable stitched = OcrIncomeTable(grid);
+    stitched.canonical.kind = "final.income";
+    stitched.header_above = {"功能分类科目编码", "科目名称", "本年收入合计", "财政拨款收入",
+                             "其他收入"};
+    const std::vector<std::string> keys = KeyColumns(stitched, HeaderOptions{}).keys;
+    EXPECT_EQ(keys[4], "total") << c.name;
+    EXPECT_EQ(keys[5], c.key) << c.name;
+  }
+}
+
 // s2w_0020_budget, s2w_0252_budget: the 三公 table's header stayed on the page before, its
 // grid has rows only. A budget's lone amount column is its 预算数; a final account's may be
 // 预算数 or 决算数: unkeyed, and column.unkeyed names its amounts.
