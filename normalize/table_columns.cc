@@ -422,7 +422,7 @@ void KeyFromHeaderAbove(const StitchedTable& stitched,
     word_keys.insert(word_keys.begin(), "total");
   }
   if (amount_columns.size() < word_keys.size() && amount_columns.size() >= 2 &&
-      word_keys.front() == "total" && ocr) {
+      word_keys.front() == "total") {
     // A scan's grid has no column where nothing is printed (其他收入 empty all down), so its
     // columns are some of the words', and which ones the line's words do not say. Its first is
     // still 合计, printed first and never empty where a part is not: keyed when it holds every

@@ -427,11 +427,23 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
   constexpr int kBlocksAbove = 3;
   constexpr int kLowerLinesAbove = 4;
   constexpr std::size_t kLongestWordRest = 2;  // code points
-  // The header line's box, when it was printed on the grid's page (a box on another page says
-  // nothing of the grid's columns).
+  // The header line's box, when it was printed on the grid's page or on the page before one as
+  // wide (a header pushed apart from its body by a page break stands over the same columns; a
+  // box on any other page says nothing of the grid's columns).
   const Provenance& grid = document.blocks[static_cast<std::size_t>(block)].AsTable()->provenance;
-  auto BoxOnTablePage = [&grid](const Paragraph& paragraph) -> std::optional<Box> {
-    if (paragraph.provenance.page != grid.page || !grid.box) return std::nullopt;
+  auto page_width = [&document](int number) {
+    for (const Page& page : document.pages) {
+      if (page.number == number) return page.width;
+    }
+    return 0.0;
+  };
+  auto BoxOnTablePage = [&](const Paragraph& paragraph) -> std::optional<Box> {
+    constexpr double kSameWidth = 1.0;  // points
+    if (!grid.box) return std::nullopt;
+    const int page = paragraph.provenance.page;
+    const bool page_before = page == grid.page - 1 && page_width(page) > 0 &&
+                             std::abs(page_width(page) - page_width(grid.page)) < kSameWidth;
+    if (page != grid.page && !page_before) return std::nullopt;
     return paragraph.provenance.box;
   };
   std::string rest;

@@ -721,6 +721,16 @@ TEST(RowTextTest, OcrHeaderAboveReachingPastTheGridKeysItsColumns) {
     stitched.header_above = {"功能分类科目编码", "科目名称", "合计", "基本支出", "项目支出"};
     if (c.header_right) stitched.header_above_box = Box{51.12, 222.6, *c.header_right, 236.04};
     EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys, c.keys) << c.name;
+    // A PDF's text layer reads so too (s24w_0078_final: the header line at the top of the page
+    // before the grid, 其他收入 printed empty all down; the grid's two columns went unkeyed).
+    // Its codes joined to their names, as a text layer reads them.
+    Table text_layer =
+        OcrGridOfTwoAmountColumns({{"", "", "", "合计", "7,034.77", "7,034.77"},
+                                   {"", "", "", "201一般公共服务支出", "3,788.94", "3,788.94"},
+                                   {"", "", "", "20101人大事务", "578.61", "578.61"}});
+    for (TableCell& cell : text_layer.cells) cell.provenance.origin = TextOrigin::kTextLayer;
+    stitched.parts[0] = TablePart{0, &text_layer, AnalyzeHeader(text_layer)};
+    EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys, c.keys) << c.name << " text layer";
   }
 }
 

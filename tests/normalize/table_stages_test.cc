@@ -250,6 +250,38 @@ TEST(LocateTest, HeaderAboveBeyondItsColumnNumbersLines) {
   EXPECT_TRUE(OnlyLocated(amounts).header_above.empty());
 }
 
+// s24w_0078_final (PDF): the header line at the top of a page, the grid at the top of the next
+// (the 合计 row between, read as text). Its box says which columns its words head, on a page as
+// wide; on a page of another width, or two pages up, it says nothing.
+TEST(LocateTest, HeaderAboveOnThePageBeforeKeepsItsBox) {
+  struct Case {
+    const char* name;
+    int header_page;
+    double header_page_width;
+    bool box;
+  };
+  for (const Case& c : {Case{"PageBefore", 3, 842, true}, Case{"OtherWidth", 3, 595, false},
+                        Case{"TwoPagesUp", 2, 842, false}}) {
+    Document document = LinesAboveAGrid(
+        {"收入决算表", "单位：万元", "科目编码 科目名称 本年收入合计 财政拨款收入 其他收入"},
+        TextOrigin::kTextLayer,
+        {{"205教育支出", "15.24", "15.24"}, {"20508进修及培训", "15.24", "15.24"}});
+    for (Block& block : document.blocks) {
+      if (Paragraph* paragraph = block.AsParagraph()) {
+        paragraph->provenance.page = c.header_page;
+        paragraph->provenance.box = Box{51.1, 56.55, 678.9, 68.25};
+      } else if (Table* table = block.AsTable()) {
+        table->provenance.page = 4;
+        table->provenance.box = Box{51.1, 56.55, 632.1, 332.85};
+      }
+    }
+    document.pages = {Page{2, 842, 595}, Page{3, c.header_page_width, 595}, Page{4, 842, 595}};
+    const LocatedTable located = OnlyLocated(document);
+    EXPECT_EQ(located.header_above.size(), 5u) << c.name;
+    EXPECT_EQ(located.header_above_box.has_value(), c.box) << c.name;
+  }
+}
+
 // s3w_0146_budget on a scan: the header read as paragraphs above its grid, the first line of the
 // wrapped 一般公共预算拨款 glued to 其他收入 beside it and its rest 算拨款 on the 类 款 项 line.
 // The rest completes the cut word, whether read apart or glued; a text layer's lines stay as
