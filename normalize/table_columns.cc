@@ -423,8 +423,9 @@ void KeyFromHeaderAbove(const StitchedTable& stitched,
   }
   if (amount_columns.size() < word_keys.size() && amount_columns.size() >= 2 &&
       word_keys.front() == "total") {
-    // A scan's grid has no column where nothing is printed (其他收入 empty all down), so its
-    // columns are some of the words', and which ones the line's words do not say. Its first is
+    // A grid read without rules (a scan's, or a PDF text layer's) has no column where nothing is
+    // printed (其他收入 empty all down), so its columns are some of the words', and which ones
+    // the line's words do not say. Its first is
     // still 合计, printed first and never empty where a part is not: keyed when it holds every
     // part in every row; the others stay unkeyed (column.unkeyed names their amounts).
     if (TotalHoldsItsParts(stitched, amount_columns)) {
