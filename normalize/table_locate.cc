@@ -472,6 +472,12 @@ std::vector<std::string> HeaderAbove(const Document& document, int block, int pr
       words.erase(std::remove_if(words.begin(), words.end(),
                                  [](const std::string& word) { return HasAsciiDigit(word); }),
                   words.end());
+      // So is the 栏次 row read onto the header's line (其他收入栏次 2, H47 s3w_0751_budget):
+      // 栏次 heads the column numbers, never a column's name.
+      for (std::string& word : words) {
+        if (EndsWith(word, "栏次")) word.resize(word.size() - std::string_view("栏次").size());
+      }
+      words.erase(std::remove(words.begin(), words.end(), std::string()), words.end());
       std::set<std::string> keys;
       for (const std::string& word : words) {
         const std::string key = ColumnKeyForHeader({word});

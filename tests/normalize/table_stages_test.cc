@@ -334,6 +334,11 @@ TEST(LocateTest, OcrHeaderReadWithTheRowItWasPrintedOver) {
        "都目编码 笠生保季和就业支出 本年收入合计 4119,853.64 财政拨款收入 4119,853.64 其他收入",
        {"都目编码", "笠生保季和就业支出", "本年收入合计", "财政拨款收入", "其他收入"}},
       {"ATotalRow", TextOrigin::kOcr, "本年收入合计 4,853.02 本年支出合计 4,853.02", {}},
+      // The 栏次 row read onto the header's line, its 1 lost (H47 s3w_0751_budget).
+      {"WithTheColumnNumbers",
+       TextOrigin::kOcr,
+       "科目编码 科目名称 合计 一般公共预算拨款 其他收入栏次 2",
+       {"科目编码", "科目名称", "合计", "一般公共预算拨款", "其他收入"}},
       {"TextLayer",
        TextOrigin::kTextLayer,
        "科目编码 社会保障和就业支出 本年收入合计 4,119,853.64 财政拨款收入 4,119,853.64 其他收入",
