@@ -283,10 +283,14 @@ std::string ColumnKeyForHeader(const std::vector<std::string>& raw_path) {
       key = KeyForPath(path);
     }
   }
-  if (key.empty()) {
-    std::vector<std::string> without = path;
-    for (std::string& piece : without) piece = WithoutColumnNumbers(piece);
-    if (without != path) key = KeyForPath(without);
+  // A 栏次 number read in among a word's characters is never part of the word: the word without
+  // it keys the column, also where the word with it keyed another (一2般公共预算拨款 keyed the
+  // figure kind `budget` by its 预算, s25w_0080_budget).
+  std::vector<std::string> without = path;
+  for (std::string& piece : without) piece = WithoutColumnNumbers(piece);
+  if (without != path) {
+    const std::string read = KeyForPath(without);
+    if (!read.empty()) key = read;
   }
   return key;
 }

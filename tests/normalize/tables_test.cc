@@ -143,6 +143,10 @@ TEST(TablesTest, ColumnKeys) {
   EXPECT_EQ(ColumnKeyForHeader({"基2本支出"}), "basic");
   EXPECT_EQ(ColumnKeyForHeader({"项3目支出"}), "project");
   EXPECT_EQ(ColumnKeyForHeader({"合1计"}), "total");
+  // Also where the word with the number inside keys another column (一2般公共预算拨款 keyed the
+  // figure kind `budget` by its 预算: s25w_0080_budget's general-budget figures, silent).
+  EXPECT_EQ(ColumnKeyForHeader({"一2般公共预算拨款"}), "general_budget");
+  EXPECT_EQ(ColumnKeyForHeader({"2025年预算数"}), "budget");
   EXPECT_EQ(ColumnKeyForHeader({"财政拨款收入", "项目"}), "");
   EXPECT_EQ(ColumnKeyForHeader({"功能分类科目编码", "类"}), "");
   // sh_putuo_justice_2026_unit_budget.pdf p11: 合计 under 支出预算 is the total.
