@@ -8,17 +8,13 @@
 
 #include "core/table_number.h"
 #include "core/text.h"
-#include "normalize/amount.h"
+#include "normalize/table_text.h"
 
 namespace disclose {
 namespace {
 
 std::string Key(std::string_view text) {
   return RemoveAllWhitespace(FoldForMatching(text));
-}
-
-bool Has(std::string_view text, std::string_view needle) {
-  return text.find(needle) != std::string_view::npos;
 }
 
 // Removes every occurrence of `needle`.
@@ -187,28 +183,6 @@ bool EndsWithOrganisation(const std::string& key) {
 
 }  // namespace
 
-namespace {
-
-// Whether a word of `line` is money printed with a separator or a point (917.29, 22,435.97).
-bool PrintsMoney(std::string_view line) {
-  const std::string folded = CollapseWhitespace(line);
-  std::size_t start = 0;
-  while (start < folded.size()) {
-    std::size_t end = folded.find(' ', start);
-    if (end == std::string::npos) end = folded.size();
-    const std::string_view word = std::string_view(folded).substr(start, end - start);
-    const AmountText amount = ParseAmountText(word);
-    if (word.find_first_of(".,") != std::string_view::npos && amount.kind == AmountKind::kNumber &&
-        !amount.percent) {
-      return true;
-    }
-    start = end + 1;
-  }
-  return false;
-}
-
-}  // namespace
-
 bool IsTitleFragmentLine(std::string_view line) {
   const std::string key = Key(line);
   if (key.empty() || DecodeUtf8(key).size() > 30) return false;
@@ -226,7 +200,11 @@ bool IsTitleFragmentLine(std::string_view line) {
   // A row read as a line of text (2210203购房补贴 917.29 869.46 47.83 under its repeated
   // header, s16w_0049_budget): taken for the first half of the next table's title, its amounts
   // went into a title and were lost.
-  if (PrintsMoney(line)) return false;
+  const std::vector<std::string> words = SplitWords(line);
+  if (std::any_of(words.begin(), words.end(),
+                  [](const std::string& word) { return IsPrintedMoney(word); })) {
+    return false;
+  }
   // An ordinal heading with no title words after it (一、).
   if (TitlePart(key).empty()) return false;
   // Digits alone (a page number, a 栏次 cell).
