@@ -15,8 +15,6 @@
 namespace disclose {
 namespace {
 
-// A row name cut by the break: only the whole name is a line the tables
-// know ("八、社会保障和就" + "业支出" is 208).
 // The line of a summary or classification a row name names ("208", "income.upper_subsidy"),
 // "" when none.
 std::string LineNamed(const std::string& text) {
@@ -26,19 +24,22 @@ std::string LineNamed(const std::string& text) {
   return income.empty() ? ExpenditureKey(key) : income;
 }
 
-// Whether `lower` is the rest of the name `upper` cut by the break, and the rest changes what
-// it names: `full` (八、社会保障和就 + 业支出 is 208) when only the whole names a line, or, with
-// `full` false, also when the upper half already names the line the whole does (二、政府性基金预算
-// + 财政拨款收入, s21w_0054_final: the half keys the fund's appropriation as the whole does).
-bool NameHalvesJoin(std::string_view upper, std::string_view lower, bool full) {
+// What `lower` is to the name `upper` a break cut: kCompletes when only the whole names a line
+// (八、社会保障和就 + 业支出 is 208); kContinues when the upper half already names the line the
+// whole does (二、政府性基金预算 + 财政拨款收入, s21w_0054_final: the half keys the fund's
+// appropriation as the whole does); kNone otherwise.
+enum class NameRest { kNone, kContinues, kCompletes };
+
+NameRest NameRestOf(std::string_view upper, std::string_view lower) {
   const std::string upper_text = Trim(upper);
   const std::string lower_text = Trim(lower);
-  if (upper_text.empty() || lower_text.empty()) return false;
-  if (ParseAmountText(lower_text).kind == AmountKind::kNumber) return false;
+  if (upper_text.empty() || lower_text.empty()) return NameRest::kNone;
+  if (ParseAmountText(lower_text).kind == AmountKind::kNumber) return NameRest::kNone;
   const std::string whole = LineNamed(upper_text + lower_text);
-  if (whole.empty()) return false;
+  if (whole.empty()) return NameRest::kNone;
   const std::string half = LineNamed(upper_text);
-  return half.empty() || (!full && half == whole);
+  if (half.empty()) return NameRest::kCompletes;
+  return half == whole ? NameRest::kContinues : NameRest::kNone;
 }
 
 }  // namespace
@@ -142,7 +143,7 @@ bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lo
   };
   bool proven = false;
   int filled = 0;
-  int names_completed = 0;  // cells below completing the name above (NameHalvesJoin)
+  int names_completed = 0;  // cells below completing the name above (NameRestOf)
   int names_fitting = 0;    // ... or continuing a name that names its line already
   for (int c = 0; c < lower.column_count; ++c) {
     const TableCell* below = lower.CellAt(lower_row, c);
@@ -153,8 +154,9 @@ bool RowHalvesJoin(const Table& upper, int upper_row, const Table& lower, int lo
     ++filled;
     proven = proven || CellHalvesJoin(above->text, below->text, decimals) ||
              CodePieceHalvesJoin(above->text, below->text, typical_digits(c));
-    names_completed += NameHalvesJoin(above->text, below->text, /*full=*/true) ? 1 : 0;
-    names_fitting += NameHalvesJoin(above->text, below->text, /*full=*/false) ? 1 : 0;
+    const NameRest rest = NameRestOf(above->text, below->text);
+    names_completed += rest == NameRest::kCompletes ? 1 : 0;
+    names_fitting += rest != NameRest::kNone ? 1 : 0;
   }
   // Every filled cell a name's rest: a summary's row prints two names, both cut
   // (一、一般公 | 42.31 | 一、教育支 over 共预算财政拨款 | | 出); one of them at least makes a
@@ -175,7 +177,7 @@ std::string JoinedHalves(std::string_view above, std::string_view below, bool oc
       const std::string whole = trimmed.substr(0, trimmed.size() - comma.size());
       const AmountText amount = ParseAmountText(whole);
       if (amount.kind == AmountKind::kNumber && !amount.percent && !amount.irregular_grouping &&
-          amount.decimals == 0 && whole.find_first_of(".") == std::string::npos) {
+          amount.decimals == 0 && whole.find('.') == std::string::npos) {
         upper = whole + ".";
       }
       break;
