@@ -238,6 +238,7 @@ std::string KeyForPath(const std::vector<std::string>& path);
 // printed on the header's own line, its glyphs read in among the words'): the word without
 // the one or two digits set between two ideographs. Digits elsewhere (2025年预算数) stay.
 std::string WithoutColumnNumbers(const std::string& key) {
+  if (!HasAsciiDigit(key)) return key;  // most words: nothing to take out, nothing to decode
   const std::vector<char32_t> chars = DecodeUtf8(key);
   std::vector<char32_t> kept;
   for (std::size_t i = 0; i < chars.size(); ++i) {
