@@ -78,7 +78,7 @@ bool IsLowerHeaderLine(std::string_view text) {
 // between the header and the grid on the next page, which left the header out of reach).
 bool IsColumnNumbersLine(std::string_view text) {
   constexpr std::size_t kLongestColumnNumber = 2;  // digits
-  const std::vector<std::string> words = SplitWords(CollapseWhitespace(text));
+  const std::vector<std::string> words = SplitWords(text);
   if (words.size() < 2 || TableKey(words[0]) != "栏次") return false;
   return std::all_of(words.begin() + 1, words.end(), [](const std::string& word) {
     return word.size() <= kLongestColumnNumber && AllDigits(word);

@@ -1852,9 +1852,9 @@ TEST(AlignColumnsTest, BodyUnderAHeaderOfFlushLeftWordsOnThePageBefore) {
 // A header alone at the foot of its page, its body pushed to the next page, which reads one
 // column fewer (其他收入 blank in every row, 栏次 2 and 3 in one cell): no figure above says where
 // the columns are, so the header's last row does (类 | 款 | 项 | … | 其他收入, each column reaching
-// halfway to its neighbours). The body was never stitched and its figures were lost under
-// kind `other` (s5w_0006_final: a whole 收入决算表). Of the same shape, the parts stitch as
-// they are, whatever the header's row (功能分类科目编码 over the body's 类 | 款 | 项).
+// from its word's left edge to the next word's). The body was never stitched and its figures were
+// lost under kind `other` (s5w_0006_final: a whole 收入决算表). Of the same shape, the parts stitch
+// as they are, whatever the header's row (功能分类科目编码 over the body's 类 | 款 | 项).
 TEST(AlignColumnsTest, BodyUnderAHeaderAloneOnThePageBefore) {
   Table head =
       Grid({{"", "功能分类科目编码", "", "科目名称", "本年收入合计", "财政拨款收入", "其他收入"},
