@@ -152,36 +152,30 @@ TEST(OcrRepairTest, RepairsTheOneCharacterBothIdentitiesProve) {
   }
 }
 
-// A grouped amount's lost leading digit takes its comma with it (二,724,969.22 for 1,724,969.22,
-// the 二 dropped as no digit, H27 s3w_0419_final): the digit alone before a group of three
-// makes a group of four, which no amount prints, so the lost digit is tried with its comma.
-TEST(OcrRepairTest, ALostLeadingDigitIsTriedWithItsComma) {
-  std::vector<CanonicalTable> tables = {MakeTable({
-      {"208", {{"total", "234,567.00", 50}}},
-      {"20801", {{"total", "1,000,000.00", 98}}},
-      {"20802", {{"total", "234,567.00", 98}}},
-  })};
-  std::vector<Finding> findings;
-  RepairOcrFigures(tables, findings);
-  ASSERT_EQ(CountCheck(findings, "ocr.repaired"), 1);
-  EXPECT_EQ(FindFigure(tables, "208", "total")->amount_fen, 123456700);
-  EXPECT_NE(findings[0].message.find("'1,234,567.00'"), std::string::npos) << findings[0].message;
-}
-
-// A spurious digit inside a grouped amount makes a group of four, which no amount prints
-// (19,734,2954.37 for 19,734,254.37, H43 s3w_0678_budget: read digit for digit, 197,342,954.37):
-// each of the reading's digits is tried removed.
-TEST(OcrRepairTest, ASpuriousDigitInAGroupOfFourIsRemoved) {
-  std::vector<CanonicalTable> tables = {MakeTable({
-      {"208", {{"total", "1,234,5617.00", 50}}},
-      {"20801", {{"total", "1,000,000.00", 98}}},
-      {"20802", {{"total", "234,567.00", 98}}},
-  })};
-  std::vector<Finding> findings;
-  RepairOcrFigures(tables, findings);
-  ASSERT_EQ(CountCheck(findings, "ocr.repaired"), 1);
-  EXPECT_EQ(FindFigure(tables, "208", "total")->amount_fen, 123456700);
-  EXPECT_NE(findings[0].message.find("spurious digit"), std::string::npos) << findings[0].message;
+// A grouped amount misread so that a group of four digits stands between its marks, which no
+// amount prints:
+// - its lost leading digit took its comma with it (二,724,969.22 for 1,724,969.22, the 二
+//   dropped as no digit, H27 s3w_0419_final): the lost digit is tried with its comma;
+// - a spurious digit was read into it (19,734,2954.37 for 19,734,254.37, H43 s3w_0678_budget:
+//   read digit for digit, 197,342,954.37): each of the reading's digits is tried removed.
+TEST(OcrRepairTest, AGroupedAmountReadWithAGroupOfFourIsRepaired) {
+  const struct {
+    const char* read;
+    const char* quoted;  // what the finding's message says of the repair
+  } cases[] = {{"234,567.00", "'1,234,567.00'"}, {"1,234,5617.00", "spurious digit"}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.read);
+    std::vector<CanonicalTable> tables = {MakeTable({
+        {"208", {{"total", c.read, 50}}},
+        {"20801", {{"total", "1,000,000.00", 98}}},
+        {"20802", {{"total", "234,567.00", 98}}},
+    })};
+    std::vector<Finding> findings;
+    RepairOcrFigures(tables, findings);
+    ASSERT_EQ(CountCheck(findings, "ocr.repaired"), 1);
+    EXPECT_EQ(FindFigure(tables, "208", "total")->amount_fen, 123456700);
+    EXPECT_NE(findings[0].message.find(c.quoted), std::string::npos) << findings[0].message;
+  }
 }
 
 // A reading of one digit is no candidate for a lost digit: 0 -> 10 … 90 spans so many values
