@@ -393,7 +393,7 @@ bool DigitRestOnTop(const PageContent& upper_content, const std::vector<int>& up
 // The upper page's foot (upper == true) or the lower page's top; `upper_lines`
 // are the upper band's lines (BandLines), for the lower page.
 Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool upper,
-                const std::vector<std::string>& upper_lines = {}) {
+                const std::vector<std::string>& upper_lines = {}, bool rest_on_top = false) {
   Side side;
   const double height = content.page.height > 0 ? content.page.height : 842;
   // The table nearest the break.
@@ -458,6 +458,11 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
       // Or the rest of a label wrapped over more lines of a narrow cell (二、政府性 over
       // 基金预算财 / 政拨款).
       if (paragraphs.size() >= 2 && AreRestsOfACutLabel(paragraphs, 0)) continues = true;
+      // Or the rest of the row the break cut between its lines, its amounts' last digits
+      // (`208,098.3` at the foot, `4` at the top, which Rejoin found under them): a row
+      // that may break across pages (Word's and LibreOffice's default) wraps there as in
+      // its cell.
+      if (rest_on_top && paragraphs.size() == 1) continues = true;
       const bool ocr = content.page.text_origin == TextOrigin::kOcr;
       // The reading that sets more lines aside wins: where the layout joined
       // the repeated header's last line and the row under it into one
@@ -745,7 +750,7 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
     }
   }
   std::sort(upper_lines.begin(), upper_lines.end());
-  const Side bottom = SelectSide(lower_content, lower, false, upper_lines);
+  Side bottom = SelectSide(lower_content, lower, false, upper_lines);
   if (bottom.glyphs.empty()) return false;
 
   // The lower lines laid just under the upper ones.
@@ -770,6 +775,12 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
   // as in its cell, for MarkAmountTails to complete them.
   const bool rest_on_top = tight_rest && DigitRestOnTop(upper_content, top.glyphs, upper_bottom,
                                                         lower_content, bottom.glyphs, lower_top);
+  // The rest stood alone above a table of the lower page, which therefore did not continue
+  // the row it completes: read that table with it.
+  if (rest_on_top && bottom.table < 0 && !lower.tables.empty()) {
+    Side continued = SelectSide(lower_content, lower, false, upper_lines, true);
+    if (continued.table >= 0) bottom = std::move(continued);
+  }
   if (tried_tight != nullptr) *tried_tight = rest_on_top;
   // Two tables at the break are read again, though no line is left for them
   // to take, when the lower one opens with the rest of the upper one's last

@@ -726,8 +726,16 @@ TEST(PageBreakTableTest, DigitRestOnTopCompletesTheAmountsAbove) {
   struct Case {
     const char* name;
     bool rows_below;
+    std::vector<std::string> total;
+    std::vector<std::string> rest;
   };
-  for (const Case& c : {Case{"rows follow", true}, Case{"the last row", false}}) {
+  const std::vector<std::string> two_cut = {"34,533.62", "26,062.7", "8,470.8"};
+  // One amount cut: its rest alone is no row, a paragraph above the lower page's table, which
+  // therefore did not continue the row above (s28w_0098_budget lost a summary's first row).
+  const std::vector<std::string> one_cut = {"34,533.62", "26,062.7", "8,470.83"};
+  for (const Case& c : {Case{"rows follow", true, two_cut, {"", "9", "3"}},
+                        Case{"the last row", false, two_cut, {"", "9", "3"}},
+                        Case{"one rest, rows follow", true, one_cut, {"", "9", ""}}}) {
     SCOPED_TRACE(c.name);
     PageContent upper_content = A4Page(1);
     AddRun(upper_content, "本部门预算公开如下。", 60, 100);
@@ -736,9 +744,9 @@ TEST(PageBreakTableTest, DigitRestOnTopCompletesTheAmountsAbove) {
       AddAmountRow(upper_content, 724, "201一般公共服务支出", {"4,761.04", "1,143.00", "3,618.04"});
       AddAmountRow(upper_content, 742, "20103政府办公厅", {"4,761.04", "1,143.00", "3,618.04"});
     }
-    AddAmountRow(upper_content, 760, "合计", {"34,533.62", "26,062.7", "8,470.8"});
+    AddAmountRow(upper_content, 760, "合计", c.total);
     PageContent lower_content = A4Page(2);
-    AddAmountRow(lower_content, 60, "", {"", "9", "3"});
+    AddAmountRow(lower_content, 60, "", c.rest);
     double top = 90;
     if (c.rows_below) {
       AddAmountRow(lower_content, top, "201一般公共服务支出", {"4,761.04", "1,143.00", "3,618.04"});
