@@ -359,13 +359,43 @@ bool RowRestOnTop(const std::vector<TextPiece>& last, const std::vector<TextPiec
   return amounts;
 }
 
+// Whether the lower side's first line is the rest of a header line the break cut, a word
+// wrapped in its narrow cell (`项目 | 行次 | 预算数 | 支出功能分 | …` at the page's foot, `类` at
+// the next page's top, s30w_0067_budget): the last line above is a header line (two words or
+// more, no digit), and each piece of the first line is a few characters without a digit lying
+// within one of its words, one piece a word. Laid a row's pitch under the header, the rest
+// ended it, and the header was lost.
+bool HeaderRestOnTop(const std::vector<TextPiece>& last, const std::vector<TextPiece>& first,
+                     double slack) {
+  constexpr std::size_t kMaxRestChars = 4;
+  const auto has_digit = [](const TextPiece& piece) {
+    return std::any_of(piece.text.begin(), piece.text.end(), unruled::IsDigitChar);
+  };
+  if (last.size() < 2 || first.empty() || std::any_of(last.begin(), last.end(), has_digit)) {
+    return false;
+  }
+  std::vector<bool> word_taken(last.size(), false);
+  for (const TextPiece& piece : first) {
+    if (has_digit(piece) || DecodeUtf8(piece.text).size() > kMaxRestChars) return false;
+    std::size_t w = 0;
+    while (w < last.size() &&
+           !(piece.box.x0 >= last[w].box.x0 - slack && piece.box.x1 <= last[w].box.x1 + slack)) {
+      ++w;
+    }
+    if (w == last.size() || word_taken[w]) return false;
+    word_taken[w] = true;
+  }
+  return true;
+}
+
 // Whether the lower side's first line is digit pieces only ("9", ".73",
 // "583.75"), each under a digit or point of the upper side's last line: the
 // rest of amounts wrapped in their cells, cut from them by the page break;
-// or the rest of a whole row, its label's wrapped words too (RowRestOnTop).
-bool DigitRestOnTop(const PageContent& upper_content, const std::vector<int>& upper_glyphs,
-                    double upper_bottom, const PageContent& lower_content,
-                    const std::vector<int>& lower_glyphs, double lower_top) {
+// or the rest of a whole row, its label's wrapped words too (RowRestOnTop);
+// or the rest of a header line (HeaderRestOnTop).
+bool RestOnTop(const PageContent& upper_content, const std::vector<int>& upper_glyphs,
+               double upper_bottom, const PageContent& lower_content,
+               const std::vector<int>& lower_glyphs, double lower_top) {
   std::vector<const Glyph*> last, first;
   double last_height = 1, first_height = 1;
   for (int k : upper_glyphs) {
@@ -387,7 +417,11 @@ bool DigitRestOnTop(const PageContent& upper_content, const std::vector<int>& up
                     piece->box.x1 > above->box.x0 - slack;
            });
   });
-  return digits_only || RowRestOnTop(Pieces(last, slack), Pieces(first, slack), slack);
+  if (digits_only) return true;
+  const std::vector<TextPiece> last_pieces = Pieces(last, slack);
+  const std::vector<TextPiece> first_pieces = Pieces(first, slack);
+  return RowRestOnTop(last_pieces, first_pieces, slack) ||
+         HeaderRestOnTop(last_pieces, first_pieces, slack);
 }
 
 // The upper page's foot (upper == true) or the lower page's top; `upper_lines`
@@ -773,8 +807,8 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
   // line above, is the wrapped rest of that line's amounts (`26,062.7` at the
   // page's foot, `9` at the next page's top): it is laid tight under them,
   // as in its cell, for MarkAmountTails to complete them.
-  const bool rest_on_top = tight_rest && DigitRestOnTop(upper_content, top.glyphs, upper_bottom,
-                                                        lower_content, bottom.glyphs, lower_top);
+  const bool rest_on_top = tight_rest && RestOnTop(upper_content, top.glyphs, upper_bottom,
+                                                   lower_content, bottom.glyphs, lower_top);
   // The rest stood alone above a table of the lower page, which therefore did not continue
   // the row it completes: read that table with it.
   if (rest_on_top && bottom.table < 0 && !lower.tables.empty()) {

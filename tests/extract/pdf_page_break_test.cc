@@ -779,6 +779,37 @@ TEST(PageBreakTableTest, DigitRestOnTopCompletesTheAmountsAbove) {
   }
 }
 
+// A header line at the page foot whose word wrapped in its narrow cell, the break between the
+// word's lines (项目支 at the foot, 出 at the next page's top, s30w_0067_budget): the rest is
+// laid tight under the word, as in its cell, and the header heads the rows below. Laid a row's
+// pitch under it, the rest ended the header and the header was lost.
+TEST(PageBreakTableTest, HeaderWordWrappedOverTheBreak) {
+  PageContent upper_content = A4Page(1);
+  AddRun(upper_content, "本部门预算公开如下。", 60, 100);
+  AddRun(upper_content, "部门支出预算表", 60, 730);
+  AddAmountRow(upper_content, 760, "项目", {"合计", "基本支出", "项目支"});
+  PageContent lower_content = A4Page(2);
+  AddAmountRow(lower_content, 60, "", {"", "", "出"});
+  AddAmountRow(lower_content, 90, "201一般公共服务支出", {"4,761.04", "1,143.00", "3,618.04"});
+  AddAmountRow(lower_content, 108, "20103政府办公厅", {"4,761.04", "1,143.00", "3,618.04"});
+  AddAmountRow(lower_content, 126, "2010301行政运行", {"4,761.04", "1,143.00", "3,618.04"});
+  AddRun(lower_content, "注：本表为示例。", 60, 160);
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  const Table& head = upper.tables[0].table;
+  ASSERT_EQ(head.column_count, 4);
+  ASSERT_GE(head.row_count, 1);
+  const std::vector<std::string> header = RowTexts(head, 0);
+  EXPECT_EQ(header[0], "项目");
+  EXPECT_EQ(RemoveAllWhitespace(header[3]), "项目支出");
+  ASSERT_EQ(lower.tables.size(), 1u);
+  EXPECT_EQ(lower.tables[0].table.row_count, 3);
+  EXPECT_TRUE(lower.tables[0].table.continued_from_previous_page);
+  EXPECT_FALSE(AnyParagraphContains(upper, "基本支出"));
+}
+
 // A table's last row at the page foot, its amounts wrapped in narrow cells
 // after their first decimal, the rests at the next page's top under the
 // table's repeated header (s2w_0136_final: `合计 71,317,314.2` | header |
