@@ -298,11 +298,25 @@ class Stitcher {
         const std::string key = TableKey(table.TextAt(r, c));
         if (key.empty()) continue;
         any_text = true;
-        if (IsTotalWord(key) || key == "总计" || key == "合计") return false;
+        if (IsTotalWord(key) || key == "总计" || key == "合计") {
+          return IsSummaryKind(entry.kind) && EndsWith(key, "总计") && !PrintsGrandTotal(previous);
+        }
       }
       if (any_text) break;  // only the first row with text decides
     }
     return true;
+  }
+
+  // Whether a part of `table` prints a row of 总计 (收入总计, 支出总计): a summary ends with it. A
+  // summary's part that opens with 总计 under the repeated title, the part above lacking it, is
+  // that summary's last row, not another unit's summary (s29w_0015_final).
+  static bool PrintsGrandTotal(const StitchedTable& table) {
+    for (const TablePart& part : table.parts) {
+      for (const TableCell& cell : part.table->cells) {
+        if (EndsWith(TableKey(cell.text), "总计")) return true;
+      }
+    }
+    return false;
   }
 
   // How many rows `lower` opens with that repeat the first part's top rows, cell by cell. On a

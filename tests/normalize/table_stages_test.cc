@@ -1229,6 +1229,39 @@ TEST(StitchTest, TitleRepeatedOverTheRestOfACutRowContinues) {
   EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(2, 0)), "二、政府性基\n金预算财政拨款");
 }
 
+// A summary's last row alone on the next page under its repeated title and header
+// (s29w_0015_final: 总计 | 55,950,914.59 | 总计 | …): a summary ends with its 总计, so the part
+// continues a summary above that has not printed its own; after one that has, the part is
+// another summary (another unit's).
+TEST(StitchTest, SummaryGrandTotalUnderTheRepeatedTitleContinues) {
+  struct Case {
+    const char* name;
+    bool above_has_grand_total;
+    std::size_t tables;
+  };
+  for (const Case& c : {Case{"above lacks 总计", false, 1u}, Case{"above has 总计", true, 2u}}) {
+    auto grid = [](const std::vector<std::vector<std::string>>& body, int page) {
+      return PageGrid({"项目", "金额", "项目（按功能分类）", "合计"}, body, page);
+    };
+    std::vector<std::vector<std::string>> upper_rows = {
+        {"一、一般公共预算财政拨款", "7.51", "教育支出", "7.51"},
+        {"本年收入合计", "7.51", "本年支出合计", "7.51"}};
+    if (c.above_has_grand_total) upper_rows.push_back({"收入总计", "7.51", "支出总计", "7.51"});
+    const Table first = grid(upper_rows, 10);
+    const Table second = grid({{"总计", "7.51", "总计", "7.51"}}, 11);
+    std::vector<IdentifiedTable> identified;
+    identified.push_back(
+        Identified(0, &first, "财政拨款收入支出决算总表", "final.fiscal_appropriation_summary"));
+    identified.push_back(
+        Identified(2, &second, "财政拨款收入支出决算总表", "final.fiscal_appropriation_summary"));
+    std::deque<Table> owned;
+    std::vector<Finding> findings;
+    const std::vector<StitchedTable> stitched =
+        StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+    EXPECT_EQ(stitched.size(), c.tables) << c.name;
+  }
+}
+
 // A table printed with its number and unit only (预算03表 above it; the title
 // is in the document's list of tables, s2w_0006_budget) is not the continuation
 // of the table before it, even of the same shape and unit; a part that prints
