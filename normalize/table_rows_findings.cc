@@ -28,7 +28,16 @@ namespace disclose {
 void RowReader::ReportUnclassified(const StitchedTable& pending) {
   const CanonicalTable& table = pending.canonical;
   if (table.kind != "other") return;
+  // The cells its figures were read from: an amount in a column no header keys is none.
+  std::set<std::tuple<int, int, int>> exported;
+  for (const CanonicalRow& row : table.rows) {
+    for (const Figure& figure : row.values) {
+      exported.emplace(figure.provenance.block, figure.provenance.row, figure.provenance.column);
+    }
+  }
   int amounts = 0;
+  int unexported = 0;
+  std::string quoted;  // the amounts no figure holds
   const TableCell* example = nullptr;
   for (const TablePart& part : pending.parts) {
     for (const TableCell& cell : part.table->cells) {
@@ -40,6 +49,10 @@ void RowReader::ReportUnclassified(const StitchedTable& pending) {
       if (TableKey(cell.text).find_first_of(".,") == std::string::npos) continue;
       ++amounts;
       if (example == nullptr) example = &cell;
+      if (exported.count({part.block, cell.row, cell.column}) == 0 &&
+          ++unexported <= kMaxQuotedAmounts) {
+        quoted += " " + RemoveAllWhitespace(cell.text);
+      }
     }
   }
   if (amounts == 0) return;
@@ -68,9 +81,18 @@ void RowReader::ReportUnclassified(const StitchedTable& pending) {
       : !partial.empty()
           ? " amount(s); " + partial + ", but no title or header confirms a canonical kind"
           : " amount(s) but neither its title, header nor body names a canonical table kind";
+  // Amounts in columns no header keys make no figure: they are quoted, so that none is lost
+  // without a finding that names it (a table cut from its header by a page break in a text
+  // laid out with spaces, every column unkeyed).
+  const std::string exported_how =
+      unexported == 0 || !set_aside.empty()
+          ? "; its figures are exported under kind 'other'"
+          : "; " + std::to_string(amounts - unexported) +
+                " of them are exported under kind 'other', and these " +
+                std::to_string(unexported) + ", in columns no header keys, are not:" + quoted +
+                (unexported > kMaxQuotedAmounts ? " …" : "");
   AddTableFinding(findings_, "table.unclassified", Severity::kWarning,
-                  name + pages + " holds " + std::to_string(amounts) + why +
-                      "; its figures are exported under kind 'other'",
+                  name + pages + " holds " + std::to_string(amounts) + why + exported_how,
                   provenance, table.printed_title);
   // The figures it holds are named too: each is a standard table's figure read under no
   // kind (a continuation page whose title and header were lost), so none of them is a

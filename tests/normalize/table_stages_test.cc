@@ -4884,6 +4884,34 @@ TEST(RowsTest, OtherTableWithAmountsIsReportedUnclassified) {
   EXPECT_NE(findings[0].message.find("neither its title, header nor body"), std::string::npos);
 }
 
+// An unclassified table's amounts in columns no header keys make no figure (a text laid out
+// with spaces, a table cut from its header by a page break: s27w_0011_final's 支出决算表): the
+// finding says they are not exported and quotes them, instead of claiming every figure is
+// exported under kind 'other'.
+TEST(RowsTest, UnclassifiedTableQuotesTheAmountsItDoesNotExport) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> header;
+    const char* says;
+  };
+  for (const Case& c :
+       {Case{"keyed", {"项目", "金额"}, "; its figures are exported under kind 'other'"},
+        Case{"unkeyed",
+             {"", ""},
+             "0 of them are exported under kind 'other', and these 2, in "
+             "columns no header keys, are not: 3,490.00 12.50"}}) {
+    const Table grid = Grid({c.header, {"税收收入", "3,490.00"}, {"非税收入", "12.50"}});
+    StitchedTable stitched = OnePart(grid, "other");
+    stitched.declared = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    ASSERT_FALSE(findings.empty()) << c.name;
+    const Finding& finding = findings.back();
+    EXPECT_EQ(finding.check, "table.unclassified") << c.name;
+    EXPECT_NE(finding.message.find(c.says), std::string::npos) << c.name << ": " << finding.message;
+  }
+}
+
 // Evidence too weak alone to key a table (economic codes in the body, the header misread on a
 // scan) is named, not denied: "neither its title, header nor body" would send a user looking
 // for a table the tool saw the codes of.
