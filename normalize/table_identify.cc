@@ -805,8 +805,8 @@ void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyO
   }
 }
 
-void ReportDuplicateOcrKinds(const std::vector<CanonicalTable>& tables,
-                             std::vector<Finding>& findings) {
+void ReportDuplicateKinds(const std::vector<CanonicalTable>& tables,
+                          std::vector<Finding>& findings) {
   auto ocr_figures = [](const CanonicalTable& table) {
     for (const CanonicalRow& row : table.rows) {
       for (const Figure& figure : row.values) {
@@ -818,7 +818,14 @@ void ReportDuplicateOcrKinds(const std::vector<CanonicalTable>& tables,
   for (std::size_t t = 0; t < tables.size(); ++t) {
     const CanonicalTable& table = tables[t];
     if (!StartsWith(table.kind, "budget.") && !StartsWith(table.kind, "final.")) continue;
-    if (!ocr_figures(table) || TitledAsItsKind(table)) continue;
+    if (TitledAsItsKind(table)) continue;
+    const bool ocr = ocr_figures(table);
+    // A text layer prints its titles as typed: an untitled table of an earlier table's kind
+    // right after it is that table's part the stitch left apart, its figures keyed right. One
+    // after a table of another kind is a part of that table read by its header and body alone
+    // (a 一般公共预算支出表 cut by a page break and its title lost, read as 支出表:
+    // s27w_0043_budget's layout text), or a kind whose title was lost.
+    if (!ocr && (t == 0 || tables[t - 1].kind == table.kind)) continue;
     std::size_t other = tables.size();
     for (std::size_t u = 0; u < tables.size() && other == tables.size(); ++u) {
       if (u != t && tables[u].kind == table.kind) other = u;
@@ -829,11 +836,14 @@ void ReportDuplicateOcrKinds(const std::vector<CanonicalTable>& tables,
     const std::string other_name = tables[other].printed_title.empty()
                                        ? "another untitled table"
                                        : "table '" + tables[other].printed_title + "'";
+    const std::string why =
+        ocr ? "one of them is probably another kind whose title or number the scan misread"
+            : "it is probably a part of the table before it (" + tables[t - 1].kind +
+                  ") that a page break cut from its title, or another kind whose title was lost";
     AddTableFinding(findings, "table.kind_duplicate", Severity::kWarning,
                     doubt.name + " is read as " + table.kind + doubt.sources + ", as " +
                         other_name + " is; a department prints each standard table once, so " +
-                        "one of them is probably another kind whose title or number the scan " +
-                        "misread; its amounts:" + doubt.quoted,
+                        why + "; its amounts:" + doubt.quoted,
                     doubt.provenance, table.printed_title);
     findings.back().figures = std::move(doubt.figures);
   }

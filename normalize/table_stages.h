@@ -174,10 +174,12 @@ void ReportKindsTheListDoesNotName(const std::vector<std::string>& listed, DocKi
 // title or number was misread (三、 read 一、) and one of them took the other's kind from its
 // header and body alone, which cannot tell 支出表 from 一般公共预算支出表: each OCR'd table that
 // shares its kind with another table and whose own title does not name that kind gets a
-// `table.kind_duplicate` warning listing its figures and quoting its amounts as printed.
+// `table.kind_duplicate` warning listing its figures and quoting its amounts as printed. A text
+// layer's such table is doubted when the table right before it is of another kind (a part of
+// that one, cut from its title); right after a table of its own kind it is that table's part.
 // (table_identify.cc)
-void ReportDuplicateOcrKinds(const std::vector<CanonicalTable>& tables,
-                             std::vector<Finding>& findings);
+void ReportDuplicateKinds(const std::vector<CanonicalTable>& tables,
+                          std::vector<Finding>& findings);
 
 // A scan of a summary whose income amounts and expenditure labels fell into one column
 // (391.10城乡社区支出, 本年支出合计 under 391.10…): the income side has no amount column, and its

@@ -120,7 +120,7 @@ std::vector<CanonicalTable> BuildTables(const Document& printed, const DocumentM
   ReportRowsReadAsText(document, out, findings);
   ReportTablesReadAsText(document, metadata.kind, out, findings);
   KeyUncodedTotalsBySums(out, findings);
-  ReportDuplicateOcrKinds(out, findings);
+  ReportDuplicateKinds(out, findings);
   ReportKindsTheListDoesNotName(ReadListedTitles(document), metadata.kind, out, findings);
   return out;
 }

@@ -598,11 +598,14 @@ TEST(TableNumberingTest, NumberNamingASummaryOverCodeColumnsDoesNotFit) {
 }
 
 // Two OCR'd tables of one kind: the one whose title does not name it is doubted, its figures
-// listed and its amounts quoted; a titled one, or a text layer's, is not.
-TEST(TableNumberingTest, DuplicateOcrKindsReported) {
-  auto table = [](const std::string& title, bool titled, TextOrigin origin) {
+// listed and its amounts quoted; a titled one is not. A text layer's is doubted only after a
+// table of another kind (s27w_0043_budget's layout text: a 一般公共预算支出表's part cut from
+// its title, read as 支出表); right after a table of its own kind it is that table's part.
+TEST(TableNumberingTest, DuplicateKindsReported) {
+  auto table = [](const std::string& title, bool titled, TextOrigin origin,
+                  const std::string& kind = "final.expenditure") {
     CanonicalTable out;
-    out.kind = "final.expenditure";
+    out.kind = kind;
     out.printed_title = title;
     if (titled) out.evidence.push_back(KindEvidence{"title", title, "final.expenditure"});
     out.evidence.push_back(
@@ -621,7 +624,7 @@ TEST(TableNumberingTest, DuplicateOcrKindsReported) {
     return out;
   };
   std::vector<Finding> findings;
-  ReportDuplicateOcrKinds(
+  ReportDuplicateKinds(
       {table("支出决算表", true, TextOrigin::kOcr), table("", false, TextOrigin::kOcr)}, findings);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].check, "table.kind_duplicate");
@@ -630,12 +633,24 @@ TEST(TableNumberingTest, DuplicateOcrKindsReported) {
   EXPECT_NE(findings[0].message.find("10,785.36"), std::string::npos);
 
   findings.clear();
-  ReportDuplicateOcrKinds(
+  ReportDuplicateKinds(
       {table("支出决算表", true, TextOrigin::kTextLayer), table("", false, TextOrigin::kTextLayer)},
       findings);
   EXPECT_TRUE(findings.empty());
-  ReportDuplicateOcrKinds({table("", false, TextOrigin::kOcr)}, findings);
+  ReportDuplicateKinds({table("", false, TextOrigin::kOcr)}, findings);
   EXPECT_TRUE(findings.empty());
+
+  ReportDuplicateKinds({table("支出决算表", true, TextOrigin::kTextLayer),
+                        table("一般公共预算财政拨款支出决算表", true, TextOrigin::kTextLayer,
+                              "final.general_budget_expenditure"),
+                        table("", false, TextOrigin::kTextLayer)},
+                       findings);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].check, "table.kind_duplicate");
+  EXPECT_NE(findings[0].message.find("part of the table before it "
+                                     "(final.general_budget_expenditure)"),
+            std::string::npos)
+      << findings[0].message;
 }
 
 }  // namespace
