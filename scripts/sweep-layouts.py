@@ -832,6 +832,18 @@ def flags_of(json_path):
     return keys, amounts, messages
 
 
+def metadata_of(json_path):
+    """(department, fiscal year, doc kind) the reading gives, whitespace removed; "" where
+    it gives none."""
+    if not os.path.exists(json_path):
+        return "", "", ""
+    with open(json_path, encoding="utf-8") as fh:
+        meta = json.load(fh).get("metadata", {})
+    def value(field):
+        return re.sub(r"\s", "", str((meta.get(field) or {}).get("value") or ""))
+    return value("department"), value("fiscal_year"), value("doc_kind")
+
+
 def cell_texts(json_path):
     """Every table cell's text of the form's blocks, to tell a cut number from
     a figure the normalizer did not key."""
@@ -1050,7 +1062,18 @@ def main():
     any_bad = False
     for form in forms:
         total = exact = extra_total = flagged_n = silent_n = docs_exact = 0
+        # The metadata each document prints in its heading (DEPT YEAR年度部门决算/预算).
+        meta_ok = collections.Counter()
+        meta_wrong = []
         for doc, name in zip(docs, names):
+            got_meta = metadata_of(os.path.join(target[form], name + ext[form] + ".json"))
+            want_meta = (doc.department, str(doc.year),
+                         "final_accounts" if doc.final else "budget")
+            for field, want, have in zip(("department", "year", "doc_kind"), want_meta, got_meta):
+                if want == have:
+                    meta_ok[field] += 1
+                else:
+                    meta_wrong.append("%s %s: %s read %r" % (name, field, want, have))
             expected, printed = expected_figures(doc)
             got = figures_of(os.path.join(target[form], name + ext[form] + ".facts.csv"))
             missing, extra = expected - got, got - expected
@@ -1095,7 +1118,10 @@ def main():
         summary["forms"][form] = {"figures": total, "exact": exact, "rate": exact / total if total else 0,
                                   "extra": extra_total, "flagged": flagged_n, "silent": silent_n,
                                   "documents": len(docs), "documents_exact": docs_exact,
-                                  "causes": dict(sorted(causes[form].items()))}
+                                  "causes": dict(sorted(causes[form].items())),
+                                  "metadata": {field: meta_ok[field]
+                                               for field in ("department", "year", "doc_kind")},
+                                  "metadata_wrong": meta_wrong}
     for feature in sorted(per_feature):
         summary["features"][feature] = {form: {"exact": v[0], "figures": v[1],
                                                "rate": v[0] / v[1] if v[1] else 0}
@@ -1118,6 +1144,10 @@ def main():
                    s["documents"], s["flagged"], s["silent"]))
             if s["causes"]:
                 print("        causes: " + ", ".join("%s %d" % kv for kv in s["causes"].items()))
+            print("        metadata right: " + ", ".join(
+                "%s %d/%d" % (field, n, s["documents"]) for field, n in s["metadata"].items()))
+            for wrong in s["metadata_wrong"][:args.list_misses]:
+                print("          " + wrong)
         print("  per feature (exact %% per form):")
         for feature, per in summary["features"].items():
             print("    %-34s %s" % (feature, "  ".join("%s %6.2f%%" % (form, 100 * v["rate"])
