@@ -214,6 +214,26 @@ bool RepeatsLine(const std::string& text, const std::vector<std::string>& lines)
   return false;
 }
 
+// Whether `text` (whitespace removed) is two lines of `lines` (sorted) drawn over one another:
+// LibreOffice draws a repeated header's rows at one y (科目编码 … 项目支出 and 栏次 1 2 3), and
+// their glyphs make one line, interleaved (栏科次目编码科目名称本1年支出合计…, s31w_0075_budget):
+// the same characters as the two lines together, in another order.
+bool RepeatsTwoLinesDrawnOverOneAnother(const std::string& text,
+                                        const std::vector<std::string>& lines) {
+  std::vector<char32_t> merged = DecodeUtf8(text);
+  if (merged.empty() || HasAmountText(text)) return false;
+  std::sort(merged.begin(), merged.end());
+  for (std::size_t a = 0; a < lines.size(); ++a) {
+    for (std::size_t b = a + 1; b < lines.size(); ++b) {
+      if (lines[a].size() + lines[b].size() != text.size()) continue;
+      std::vector<char32_t> both = DecodeUtf8(lines[a] + lines[b]);
+      std::sort(both.begin(), both.end());
+      if (both == merged) return true;
+    }
+  }
+  return false;
+}
+
 // Past `from`, the index after the lines that each repeat a line of `upper_lines` with a few
 // characters misread (RepeatsLine): an OCR'd repeated header's lines read a little differently
 // under the ones read as printed (项目 金额 … 人金额 under 附表1 and its title, H25
@@ -645,7 +665,8 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
     const std::vector<GlyphLine> band_lines = GlyphLines(content, band);
     for (const GlyphLine& line : band_lines) {
       if (line.text.empty() ||
-          !std::binary_search(upper_lines.begin(), upper_lines.end(), line.text)) {
+          (!std::binary_search(upper_lines.begin(), upper_lines.end(), line.text) &&
+           !RepeatsTwoLinesDrawnOverOneAnother(line.text, upper_lines))) {
         break;
       }
       repeated.push_back(line.box);

@@ -661,6 +661,49 @@ TEST(PageBreakTableTest, RepeatedHeaderRowsDrawnOverOneAnother) {
   EXPECT_FALSE(lower.tables[1].table.continued_from_previous_page);
 }
 
+// The same under a repeated title (s31w_0075_budget): the title and unit line repeated above the
+// table are paragraphs, and the header rows drawn at one y make one glyph line, interleaved
+// (栏项次目 …), which repeats no line of the page above as read. Taken as the lower table's header,
+// it kept the two rows at the foot above (212 and 21201 under 栏次) from joining: they stayed
+// text.
+TEST(PageBreakTableTest, RepeatedHeaderRowsDrawnOverOneAnotherUnderARepeatedTitle) {
+  auto title_lines = [](PageContent& page, double top) {
+    AddRun(page, "附表2", 60, top);
+    AddRun(page, "部门支出决算表", 200, top + 18);
+    AddRun(page, "金额单位：元", 60, top + 36);
+  };
+  PageContent upper_content = A4Page(1);
+  AddRun(upper_content, "本部门预算公开如下。", 60, 100);
+  title_lines(upper_content, 660);
+  AddAmountRow(upper_content, 730, "项目", {"合计", "基本支出", "项目支出"});
+  AddAmountRow(upper_content, 748, "栏次", {"1", "2", "3"});
+  AddAmountRow(upper_content, 766, "212城乡社区支出", {"1,541.88", "1,541.88", ""});
+  AddAmountRow(upper_content, 784, "21201城乡社区管理事务", {"1,541.88", "1,541.88", ""});
+  PageContent lower_content = A4Page(2);
+  title_lines(lower_content, 60);
+  AddAmountRow(lower_content, 120, "项目", {"合计", "基本支出", "项目支出"});
+  AddAmountRow(lower_content, 120, "栏次", {"1", "2", "3"});
+  AddAmountRow(lower_content, 150, "2120101行政运行", {"1,541.88", "1,541.88", ""});
+  AddAmountRow(lower_content, 168, "220自然资源海洋气象等支出",
+               {"8,758.91", "6,168.25", "2,590.66"});
+  AddAmountRow(lower_content, 186, "22005气象事务", {"8,758.91", "6,168.25", "2,590.66"});
+  AddAmountRow(lower_content, 204, "合计", {"10,300.79", "7,710.13", "2,590.66"});
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_TRUE(upper.tables.empty());  // header, 栏次 and two rows at the foot: no table alone
+  ASSERT_EQ(lower.tables.size(), 1u);
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  const Table& head = upper.tables[0].table;
+  EXPECT_EQ(RowTexts(head, head.row_count - 1)[0], "21201城乡社区管理事务");
+  EXPECT_FALSE(AnyParagraphContains(upper, "城乡社区支出"));
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& rest = lower.tables[0].table;
+  EXPECT_TRUE(rest.continued_from_previous_page);
+  EXPECT_EQ(RowTexts(rest, 0)[0], "2120101行政运行");
+}
+
 // The break cut a label wrapped over lines (208社会保障和就业 | 支出) and no
 // header is repeated: the rest of the label alone stands between the break
 // and the table on the lower page, which continues the one above. It was
