@@ -1200,6 +1200,18 @@ TEST(StitchTest, OcrTitleRepeatedAfterAMisreadNumberContinues) {
   }
 }
 
+// Two parts of a 财政拨款收入支出决算总表 under its title, stitched (`owned` outlives the result).
+std::vector<StitchedTable> StitchSummaryParts(const Table& first, const Table& second,
+                                              std::deque<Table>& owned) {
+  std::vector<IdentifiedTable> identified;
+  identified.push_back(
+      Identified(0, &first, "财政拨款收入支出决算总表", "final.fiscal_appropriation_summary"));
+  identified.push_back(
+      Identified(2, &second, "财政拨款收入支出决算总表", "final.fiscal_appropriation_summary"));
+  std::vector<Finding> findings;
+  return StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+}
+
 // A summary cut inside a row, its title and header repeated on the next page
 // (s4w_0053_final): the rest of the cut label (金预算财政拨款, nothing else in
 // its row) reads as one more header row of the part, and the part's first
@@ -1215,15 +1227,8 @@ TEST(StitchTest, TitleRepeatedOverTheRestOfACutRowContinues) {
                            10);
   const Table second =
       grid({{"金预算财政拨款", "", "", ""}, {"本年收入合计", "7.51", "本年支出合计", "7.51"}}, 11);
-  std::vector<IdentifiedTable> identified;
-  identified.push_back(
-      Identified(0, &first, "财政拨款收入支出决算总表", "final.fiscal_appropriation_summary"));
-  identified.push_back(
-      Identified(2, &second, "财政拨款收入支出决算总表", "final.fiscal_appropriation_summary"));
   std::deque<Table> owned;
-  std::vector<Finding> findings;
-  std::vector<StitchedTable> stitched =
-      StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+  const std::vector<StitchedTable> stitched = StitchSummaryParts(first, second, owned);
   ASSERT_EQ(stitched.size(), 1u);
   EXPECT_EQ(stitched[0].canonical.source_blocks, (std::vector<int>{0, 2}));
   EXPECT_EQ(std::string(stitched[0].parts[0].table->TextAt(2, 0)), "二、政府性基\n金预算财政拨款");
@@ -1249,15 +1254,8 @@ TEST(StitchTest, SummaryGrandTotalUnderTheRepeatedTitleContinues) {
     if (c.above_has_grand_total) upper_rows.push_back({"收入总计", "7.51", "支出总计", "7.51"});
     const Table first = grid(upper_rows, 10);
     const Table second = grid({{"总计", "7.51", "总计", "7.51"}}, 11);
-    std::vector<IdentifiedTable> identified;
-    identified.push_back(
-        Identified(0, &first, "财政拨款收入支出决算总表", "final.fiscal_appropriation_summary"));
-    identified.push_back(
-        Identified(2, &second, "财政拨款收入支出决算总表", "final.fiscal_appropriation_summary"));
     std::deque<Table> owned;
-    std::vector<Finding> findings;
-    const std::vector<StitchedTable> stitched =
-        StitchTables(std::move(identified), StitchOptions{}, owned, findings);
+    const std::vector<StitchedTable> stitched = StitchSummaryParts(first, second, owned);
     EXPECT_EQ(stitched.size(), c.tables) << c.name;
   }
 }
