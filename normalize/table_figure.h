@@ -39,6 +39,16 @@ std::optional<Figure> FigureOfCell(const CanonicalTable& table, const CanonicalR
 //   WithOcrDigitLookalikesRead("了生健康")  -> nullopt
 std::optional<std::string> WithOcrDigitLookalikesRead(std::string_view text);
 
+// An OCR'd amount cell whose point and comma were read the other way round (1.521,10 for
+// 1,521.10: at scan resolution the two marks differ by a tail), grouped by three with points
+// and two decimals after a comma, as no Chinese document prints: the amount with the two
+// swapped; nullopt otherwise. The digits and their value are those the printed amount has.
+//
+//   WithOcrSwappedSeparatorsRead("1.521,10")      -> "1,521.10"
+//   WithOcrSwappedSeparatorsRead("12.345.678,09") -> "12,345,678.09"
+//   WithOcrSwappedSeparatorsRead("1,521.10")      -> nullopt
+std::optional<std::string> WithOcrSwappedSeparatorsRead(std::string_view text);
+
 // The digit a Chinese recogniser reads `c` for (了 7, O or 〇 0, l, I or 丨 1); 0 for any other
 // character.
 char OcrLookalikeDigit(char32_t c);

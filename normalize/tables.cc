@@ -19,9 +19,11 @@ namespace disclose {
 namespace {
 
 // The document with each OCR'd grid cell that prints a digit as its lookalike (了04.71) read
-// as the digits, each said by an ocr.digit_lookalike finding; nullopt when there is none. Done
-// before any stage looks at the grids: a cell that is not a number makes a one-row part a
-// header row and its figures vanish, not only its own cell unparsed.
+// as the digits, each said by an ocr.digit_lookalike finding, and each whose point and comma
+// were read the other way round (1.521,10) read with them swapped, said by an
+// ocr.separators_swapped finding; nullopt when there is none. Done before any stage looks at
+// the grids: a cell that is not a number makes a one-row part a header row and its figures
+// vanish, not only its own cell unparsed.
 std::optional<Document> WithDigitLookalikesRead(const Document& printed,
                                                 std::vector<Finding>& findings) {
   std::optional<Document> corrected;
@@ -31,16 +33,21 @@ std::optional<Document> WithDigitLookalikesRead(const Document& printed,
     for (std::size_t i = 0; i < grid->cells.size(); ++i) {
       const TableCell& cell = grid->cells[i];
       if (cell.provenance.origin != TextOrigin::kOcr) continue;
-      const std::optional<std::string> read = WithOcrDigitLookalikesRead(cell.text);
+      std::optional<std::string> read = WithOcrDigitLookalikesRead(cell.text);
+      const bool swapped = !read && (read = WithOcrSwappedSeparatorsRead(cell.text));
       if (!read) continue;
       if (!corrected) corrected = printed;
       Provenance provenance = cell.provenance;
       if (provenance.block < 0) provenance.block = static_cast<int>(b);
-      AddTableFinding(findings, "ocr.digit_lookalike", Severity::kWarning,
+      AddTableFinding(findings, swapped ? "ocr.separators_swapped" : "ocr.digit_lookalike",
+                      Severity::kWarning,
                       "cell '" + CollapseWhitespace(cell.text) + "'" +
                           (provenance.page > 0 ? " on page " + std::to_string(provenance.page)
                                                : std::string()) +
-                          " prints characters OCR reads for digits; read as " + *read,
+                          (swapped ? " prints its point and comma the other way round (OCR "
+                                     "reads one for the other); read as "
+                                   : " prints characters OCR reads for digits; read as ") +
+                          *read,
                       provenance, cell.text);
       corrected->blocks[b].AsTable()->cells[i].text = *read;
     }

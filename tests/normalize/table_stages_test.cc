@@ -5077,6 +5077,57 @@ TEST(RowsTest, TotalLabelWithAColonIsTheTotalRow) {
 namespace disclose {
 namespace {
 
+// H50 s3w_0792_budget on a scan: 1,521.10 read 1.521,10 (point and comma the other way round),
+// an unparsed cell and the summary's 本年收入合计 lost. Grouped by three with points and two
+// decimals after a comma, as no Chinese document prints, it is read with the two swapped and
+// said by ocr.separators_swapped; anything else, and a text layer's cell, stays as it was.
+TEST(RowsTest, OcrSeparatorsSwappedInAnAmountCell) {
+  struct SwapCase {
+    const char* text;
+    std::optional<std::string> read;
+  };
+  const SwapCase swaps[] = {
+      {"1.521,10", "1,521.10"},      {"12.345.678,09", "12,345,678.09"}, {"1.521, 10", "1,521.10"},
+      {"1,521.10", std::nullopt},    {"1.52,10", std::nullopt},          {"1521,10", std::nullopt},
+      {"1234.521,10", std::nullopt}, {"1.521,1", std::nullopt},          {"a.521,10", std::nullopt},
+      {".521,10", std::nullopt},
+  };
+  for (const SwapCase& c : swaps) {
+    EXPECT_EQ(WithOcrSwappedSeparatorsRead(c.text), c.read) << c.text;
+  }
+  for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
+    Document document = DocumentBuilder()
+                            .Page({"2024年一般公共预算支出表", "单位:万元"})
+                            .Table({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+                                    {"2101101", "行政单位医疗", "1.521,10", "839.48", "681.62"}})
+                            .Build();
+    for (Block& block : document.blocks) {
+      if (Table* grid = block.AsTable()) {
+        for (TableCell& cell : grid->cells) cell.provenance.origin = origin;
+      }
+    }
+    DocumentMetadata metadata;
+    metadata.kind = DocKind::kBudget;
+    std::vector<Finding> findings;
+    const std::vector<CanonicalTable> tables = BuildTables(document, metadata, findings);
+    std::vector<std::int64_t> fen;
+    for (const CanonicalTable& table : tables) {
+      for (const CanonicalRow& row : table.rows) {
+        for (const Figure& figure : row.values) fen.push_back(figure.amount_fen);
+      }
+    }
+    int said = 0;
+    for (const Finding& finding : findings) said += finding.check == "ocr.separators_swapped";
+    if (origin == TextOrigin::kOcr) {
+      EXPECT_EQ(fen, (std::vector<std::int64_t>{1521100000, 839480000, 681620000}));
+      EXPECT_EQ(said, 1);
+    } else {
+      EXPECT_EQ(fen, (std::vector<std::int64_t>{839480000, 681620000}));
+      EXPECT_EQ(said, 0);
+    }
+  }
+}
+
 // s3w_0050_budget on a scan: 704.71 read 了04.71 in one table (704.71 in the two others), two
 // figures missing. On a scan a Chinese recogniser's lookalikes of
 // digits (了 7, O 〇 0, l I 丨 1) in an amount cell that then reads as money as printed are read
