@@ -62,6 +62,23 @@ std::string RestLookalikesRead(const std::string& rest_line) {
 // as the point. A head whose point was read as a comma before a two-digit rest is read with the
 // point: the reader that takes it checks the summary's sums. The rest line holds a few words at
 // most; a line of its own (a label with its amounts) is no rest line.
+// Whether an OCR'd line can only be the end of a label wrapped in its cell: one word of a few
+// characters, no digit, no ordinal starting a row of its own (二、政府性基金预算拨款 under a row
+// is a row, H35 s3w_0555), no sentence mark.
+bool IsLabelEndLine(const std::string& text) {
+  constexpr std::size_t kMaxEndChars = 8;
+  const std::string word = RemoveAllWhitespace(FoldForMatching(text));
+  const std::size_t chars = DecodeUtf8(word).size();
+  if (chars == 0 || chars > kMaxEndChars || word.size() != Trim(FoldForMatching(text)).size()) {
+    return false;
+  }
+  if (std::any_of(word.begin(), word.end(), IsAsciiDigit)) return false;
+  for (std::string_view mark : {"。", "，", "；", "：", ":"}) {
+    if (Has(word, mark)) return false;
+  }
+  return StripOrdinal(TableKey(word)) == TableKey(word);
+}
+
 bool JoinSummaryRests(const std::string& text, const std::string& next, std::string& joined,
                       std::vector<std::string>* label_ends = nullptr) {
   constexpr std::size_t kMaxRestWordBytes = 24;  // eight CJK characters
@@ -231,6 +248,13 @@ void ReadUngriddedSummary(const Document& document, DocKind doc_kind,
           row.blocks.push_back(static_cast<int>(b + 1));
           ++b;
           ++count;
+        } else if (next != nullptr && next->provenance.origin == TextOrigin::kOcr &&
+                   IsLabelEndLine(next->text)) {
+          // No rests, the amounts whole: a line of a few characters under it is the end of a
+          // label wrapped in its cell (一、一般公共 12,112.82 … over 预算财政拨款, H50
+          // s3w_0787_final), offered to a label that names no row as read; a line left as it
+          // is (no money), as before.
+          row.label_ends = {RemoveAllWhitespace(FoldForMatching(next->text))};
         }
       }
       lines.push_back(std::move(row));

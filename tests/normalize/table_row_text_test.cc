@@ -2599,6 +2599,18 @@ TEST(RowTextTest, OcrSummaryLinesWithLabelEndsAndLookalikeRests) {
         "本年收入合计 267.44 本年支出合计 267.44 267.44"},
        {"income.general_budget_appropriation", "expenditure.210", "income.total_current_year",
         "expenditure.total_current_year"}},
+      // H50 s3w_0787_final: the amounts whole, no line of rests; the income label's end alone
+      // on the line under it (一、一般公共 over 预算财政拨款) completes it. An end that starts a
+      // row of its own (二、…) stays a row, as above.
+      {"LabelEndAloneUnderWholeAmounts",
+       {"一、一般公共 12,112.82 一、教育支出 12,112.82 12,112.82", "预算财政拨款",
+        "本年收入合计 12,112.82 本年支出合计 12,112.82 12,112.82"},
+       {"income.general_budget_appropriation", "expenditure.205", "income.total_current_year",
+        "expenditure.total_current_year"}},
+      {"OrdinalLineUnderWholeAmountsIsNoEnd",
+       {"一、一般公共 12,112.82 一、教育支出 12,112.82 12,112.82", "二、预算财政拨款",
+        "本年收入合计 12,112.82 本年支出合计 12,112.82 12,112.82"},
+       {"expenditure.205", "income.total_current_year", "expenditure.total_current_year"}},
   };
   for (const Case& c : cases) {
     const Document document =
