@@ -811,15 +811,19 @@ def figures_of(facts_csv):
     return got
 
 
-def flags_of(json_path):
-    """(figure keys, (kind, amount) pairs, message texts) of every finding and
-    warning. A figure reference with amount 0 on a cell that was not read
-    (amount.unparsed) names its cell, not an amount: it matches by key only."""
-    keys, amounts, messages = set(), set(), []
+def load_reading(json_path):
+    """A form's JSON reading of one document; {} when there is none."""
     if not os.path.exists(json_path):
-        return keys, amounts, messages
+        return {}
     with open(json_path, encoding="utf-8") as fh:
-        data = json.load(fh)
+        return json.load(fh)
+
+
+def flags_of(data):
+    """(figure keys, (kind, amount) pairs, message texts) of every finding and
+    warning of a reading. A figure reference with amount 0 on a cell that was not
+    read (amount.unparsed) names its cell, not an amount: it matches by key only."""
+    keys, amounts, messages = set(), set(), []
     for item in data.get("findings", []) + data.get("warnings", []):
         check = item.get("check", item.get("code", ""))
         messages.append(item.get("message", "") + " " + check + " " +
@@ -832,26 +836,19 @@ def flags_of(json_path):
     return keys, amounts, messages
 
 
-def metadata_of(json_path):
-    """(department, fiscal year, doc kind) the reading gives, whitespace removed; "" where
+def metadata_of(data):
+    """(department, fiscal year, doc kind) a reading gives, whitespace removed; "" where
     it gives none."""
-    if not os.path.exists(json_path):
-        return "", "", ""
-    with open(json_path, encoding="utf-8") as fh:
-        meta = json.load(fh).get("metadata", {})
+    meta = data.get("metadata", {})
     def value(field):
         return re.sub(r"\s", "", str((meta.get(field) or {}).get("value") or ""))
     return value("department"), value("fiscal_year"), value("doc_kind")
 
 
-def cell_texts(json_path):
-    """Every table cell's text of the form's blocks, to tell a cut number from
+def cell_texts(data):
+    """Every table cell's text of a reading's blocks, to tell a cut number from
     a figure the normalizer did not key."""
     texts = set()
-    if not os.path.exists(json_path):
-        return texts
-    with open(json_path, encoding="utf-8") as fh:
-        data = json.load(fh)
     for block in data.get("blocks", []):
         for cell in block.get("cells", []) or []:
             for piece in re.split(r"\s+", cell.get("text", "")):
@@ -1066,7 +1063,8 @@ def main():
         meta_ok = collections.Counter()
         meta_wrong = []
         for doc, name in zip(docs, names):
-            got_meta = metadata_of(os.path.join(target[form], name + ext[form] + ".json"))
+            reading = load_reading(os.path.join(target[form], name + ext[form] + ".json"))
+            got_meta = metadata_of(reading)
             want_meta = (doc.department, str(doc.year),
                          "final_accounts" if doc.final else "budget")
             for field, want, have in zip(("department", "year", "doc_kind"), want_meta, got_meta):
@@ -1089,8 +1087,8 @@ def main():
                 cell = per_feature["%s=%s" % (fname, value)][form] = per_feature["%s=%s" % (fname, value)][form]
                 cell[0] += n_ok
                 cell[1] += n_exp
-            flags = flags_of(os.path.join(target[form], name + ext[form] + ".json"))
-            cells = cell_texts(os.path.join(target[form], name + ext[form] + ".json"))
+            flags = flags_of(reading)
+            cells = cell_texts(reading)
             reference = (figures_of(os.path.join(out, "docx", name + ".docx.facts.csv"))
                          if form != "docx" and "docx" in forms else None)
             for key in list(missing.elements()) + list(extra.elements()):
