@@ -67,15 +67,12 @@ std::string RestLookalikesRead(const std::string& rest_line) {
 // is a row, H35 s3w_0555), no sentence mark.
 bool IsLabelEndLine(const std::string& text) {
   constexpr std::size_t kMaxEndChars = 8;
-  const std::string word = RemoveAllWhitespace(FoldForMatching(text));
-  const std::size_t chars = DecodeUtf8(word).size();
-  if (chars == 0 || chars > kMaxEndChars || word.size() != Trim(FoldForMatching(text)).size()) {
-    return false;
-  }
-  if (std::any_of(word.begin(), word.end(), IsAsciiDigit)) return false;
-  for (std::string_view mark : {"。", "，", "；", "：", ":"}) {
-    if (Has(word, mark)) return false;
-  }
+  const std::vector<std::string> words = SplitWords(FoldForMatching(text));
+  if (words.size() != 1) return false;
+  const std::string& word = words.front();
+  if (DecodeUtf8(word).size() > kMaxEndChars || HasAsciiDigit(word)) return false;
+  // Folded, the sentence marks are 。 and ASCII , ; : (NFKC folds ，；： to them).
+  if (Has(word, "。") || word.find_first_of(",;:") != std::string::npos) return false;
   return StripOrdinal(TableKey(word)) == TableKey(word);
 }
 

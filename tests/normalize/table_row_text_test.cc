@@ -2607,6 +2607,11 @@ TEST(RowTextTest, OcrSummaryLinesWithLabelEndsAndLookalikeRests) {
         "本年收入合计 12,112.82 本年支出合计 12,112.82 12,112.82"},
        {"income.general_budget_appropriation", "expenditure.205", "income.total_current_year",
         "expenditure.total_current_year"}},
+      // A line with a sentence mark (full-width, as OCR reads it) is no label's end either.
+      {"MarkedLineUnderWholeAmountsIsNoEnd",
+       {"一、一般公共 12,112.82 一、教育支出 12,112.82 12,112.82", "预算，拨款",
+        "本年收入合计 12,112.82 本年支出合计 12,112.82 12,112.82"},
+       {"expenditure.205", "income.total_current_year", "expenditure.total_current_year"}},
       {"OrdinalLineUnderWholeAmountsIsNoEnd",
        {"一、一般公共 12,112.82 一、教育支出 12,112.82 12,112.82", "二、预算财政拨款",
         "本年收入合计 12,112.82 本年支出合计 12,112.82 12,112.82"},
