@@ -84,23 +84,18 @@ std::optional<std::string> WithOcrDigitLookalikesRead(std::string_view text) {
 }
 
 std::optional<std::string> WithOcrSwappedSeparatorsRead(std::string_view text) {
-  const std::string folded = RemoveAllWhitespace(text);
-  // d{1,3}(.ddd)+,dd: the comma third from the end, points every three digits before it.
-  const std::size_t comma = folded.size() >= 3 ? folded.size() - 3 : 0;
-  if (folded.size() < 8 || folded[comma] != ',') return std::nullopt;
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (!digit(folded[comma + 1]) || !digit(folded[comma + 2])) return std::nullopt;
-  std::size_t group_end = comma;  // one past the current group of three
-  while (group_end >= 4 && folded[group_end - 4] == '.' && digit(folded[group_end - 1]) &&
-         digit(folded[group_end - 2]) && digit(folded[group_end - 3])) {
-    group_end -= 4;
+  std::string read = RemoveAllWhitespace(text);
+  // One comma, two digits from the end, and points before it; digits and the two marks only.
+  const std::size_t comma = read.find(',');
+  if (comma == std::string::npos || comma + 3 != read.size() ||
+      read.find('.') == std::string::npos ||
+      read.find_first_not_of("0123456789,.") != std::string::npos) {
+    return std::nullopt;
   }
-  if (group_end == comma || group_end == 0 || group_end > 3) return std::nullopt;
-  for (std::size_t i = 0; i < group_end; ++i) {
-    if (!digit(folded[i])) return std::nullopt;
-  }
-  std::string read = folded;
   for (char& c : read) c = c == '.' ? ',' : c == ',' ? '.' : c;
+  // Grouped by three as money is printed (the parser's rule, as for the lookalikes above).
+  const AmountText amount = ParseAmountText(read);
+  if (amount.kind != AmountKind::kNumber || amount.irregular_grouping) return std::nullopt;
   return read;
 }
 
