@@ -1072,6 +1072,23 @@ std::vector<StitchedTable> StitchUntitledAfter(const Table& first, const std::st
   return StitchTables(std::move(identified), StitchOptions{}, owned, findings);
 }
 
+// The last row, cell by cell, of the one part `body` makes stacked onto the header part `head`
+// (StitchUntitledAfter); empty unless it stacks into one part of `columns` columns.
+std::vector<std::string> LastRowStackedOnto(const Table& head, const std::string& title,
+                                            const std::string& kind, const Table& body,
+                                            int columns) {
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  const std::vector<StitchedTable> stitched =
+      StitchUntitledAfter(head, title, kind, body, owned, findings);
+  if (stitched.size() != 1 || stitched[0].parts.size() != 1) return {};
+  const Table& grid = *stitched[0].parts[0].table;
+  if (grid.column_count != columns) return {};
+  std::vector<std::string> row;
+  for (int c = 0; c < columns; ++c) row.emplace_back(grid.TextAt(grid.row_count - 1, c));
+  return row;
+}
+
 // H16 s3w_0249_budget on a scan: a 三公 table whose title inside its frame was misread, on the
 // page the general-budget table above it ends on, was stitched onto that table and its 合计
 // exported as the general budget's total, silent. An untitled grid whose own header and body
@@ -1865,19 +1882,8 @@ TEST(AlignColumnsTest, BodyUnderAHeaderOfFlushLeftWordsOnThePageBefore) {
     cell.provenance.page = 2;
     cell.provenance.box = Box{x0, 81.0 + 24 * cell.row, x1, 94.0 + 24 * cell.row};
   }
-  std::deque<Table> owned;
-  std::vector<Finding> findings;
-  std::vector<StitchedTable> stitched =
-      StitchUntitledAfter(head, "收入预算总表", "budget.income", body, owned, findings);
-  ASSERT_EQ(stitched.size(), 1u);
-  ASSERT_EQ(stitched[0].parts.size(), 1u);  // stacked onto the header
-  const Table& grid = *stitched[0].parts[0].table;
-  ASSERT_EQ(grid.column_count, 4);
-  const int row = grid.row_count - 1;
-  EXPECT_EQ(std::string(grid.TextAt(row, 0)), "20101人大事务");
-  EXPECT_EQ(std::string(grid.TextAt(row, 1)), "22,853.22");
-  EXPECT_EQ(std::string(grid.TextAt(row, 2)), "22,853.22");
-  EXPECT_EQ(std::string(grid.TextAt(row, 3)), "");
+  EXPECT_EQ(LastRowStackedOnto(head, "收入预算总表", "budget.income", body, 4),
+            (std::vector<std::string>{"20101人大事务", "22,853.22", "22,853.22", ""}));
 }
 
 // A header alone at the foot of its page, its body pushed to the next page, which reads one
@@ -1913,21 +1919,9 @@ TEST(AlignColumnsTest, BodyUnderAHeaderAloneOnThePageBefore) {
     cell.provenance.page = 4;
     cell.provenance.box = Box{x0, 60.0 + 20 * cell.row, x1, 72.0 + 20 * cell.row};
   }
-  std::deque<Table> owned;
-  std::vector<Finding> findings;
-  std::vector<StitchedTable> stitched =
-      StitchUntitledAfter(head, "部门收入决算表", "final.income", body, owned, findings);
-  ASSERT_EQ(stitched.size(), 1u);
-  ASSERT_EQ(stitched[0].parts.size(), 1u);  // stacked onto the header
-  const Table& grid = *stitched[0].parts[0].table;
-  ASSERT_EQ(grid.column_count, 7);
-  const int row = grid.row_count - 1;
-  EXPECT_EQ(std::string(grid.TextAt(row, 0)), "201");
-  EXPECT_EQ(std::string(grid.TextAt(row, 2)), "01");
-  EXPECT_EQ(std::string(grid.TextAt(row, 3)), "行政运行");
-  EXPECT_EQ(std::string(grid.TextAt(row, 4)), "44,755.90");
-  EXPECT_EQ(std::string(grid.TextAt(row, 5)), "44,755.90");
-  EXPECT_EQ(std::string(grid.TextAt(row, 6)), "");
+  EXPECT_EQ(
+      LastRowStackedOnto(head, "部门收入决算表", "final.income", body, 7),
+      (std::vector<std::string>{"201", "03", "01", "行政运行", "44,755.90", "44,755.90", ""}));
 
   // The same shape below: nothing moves, whatever the header's bands say.
   Table head2 = Grid({{"功能", "分类科目编码", "", "科目名称", "合计", "基本支出", "项目支出"}});
@@ -1950,6 +1944,7 @@ TEST(AlignColumnsTest, BodyUnderAHeaderAloneOnThePageBefore) {
     cell.provenance.box = Box{x0, 60.0 + 20 * cell.row, x1, 72.0 + 20 * cell.row};
   }
   std::deque<Table> owned2;
+  std::vector<Finding> findings;
   std::vector<StitchedTable> stitched2 = StitchUntitledAfter(
       head2, "一般公共预算支出表", "budget.general_budget_expenditure", body2, owned2, findings);
   ASSERT_EQ(stitched2.size(), 1u);
