@@ -5072,6 +5072,33 @@ TEST(RowsTest, TotalLabelWithAColonIsTheTotalRow) {
 namespace disclose {
 namespace {
 
+// `document`'s grids, every cell read as `origin`, built into a budget's tables: the figures (fen)
+// of the rows coded `row_code` (of every row when empty) and how many findings of `check` there
+// are.
+std::pair<std::vector<std::int64_t>, int> BuildBudgetWithGridsReadAs(
+    Document document, TextOrigin origin, const std::string& check,
+    const std::string& row_code = "") {
+  for (Block& block : document.blocks) {
+    if (Table* grid = block.AsTable()) {
+      for (TableCell& cell : grid->cells) cell.provenance.origin = origin;
+    }
+  }
+  DocumentMetadata metadata;
+  metadata.kind = DocKind::kBudget;
+  std::vector<Finding> findings;
+  const std::vector<CanonicalTable> tables = BuildTables(document, metadata, findings);
+  std::vector<std::int64_t> fen;
+  for (const CanonicalTable& table : tables) {
+    for (const CanonicalRow& row : table.rows) {
+      if (!row_code.empty() && row.row_code != row_code) continue;
+      for (const Figure& figure : row.values) fen.push_back(figure.amount_fen);
+    }
+  }
+  int said = 0;
+  for (const Finding& finding : findings) said += finding.check == check;
+  return {fen, said};
+}
+
 // H50 s3w_0792_budget on a scan: 1,521.10 read 1.521,10 (point and comma the other way round),
 // an unparsed cell and the summary's 本年收入合计 lost. Grouped by three with points and two
 // decimals after a comma, as no Chinese document prints, it is read with the two swapped and
@@ -5091,28 +5118,13 @@ TEST(RowsTest, OcrSeparatorsSwappedInAnAmountCell) {
     EXPECT_EQ(WithOcrSwappedSeparatorsRead(c.text), c.read) << c.text;
   }
   for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-    Document document = DocumentBuilder()
-                            .Page({"2024年一般公共预算支出表", "单位:万元"})
-                            .Table({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
-                                    {"2101101", "行政单位医疗", "1.521,10", "839.48", "681.62"}})
-                            .Build();
-    for (Block& block : document.blocks) {
-      if (Table* grid = block.AsTable()) {
-        for (TableCell& cell : grid->cells) cell.provenance.origin = origin;
-      }
-    }
-    DocumentMetadata metadata;
-    metadata.kind = DocKind::kBudget;
-    std::vector<Finding> findings;
-    const std::vector<CanonicalTable> tables = BuildTables(document, metadata, findings);
-    std::vector<std::int64_t> fen;
-    for (const CanonicalTable& table : tables) {
-      for (const CanonicalRow& row : table.rows) {
-        for (const Figure& figure : row.values) fen.push_back(figure.amount_fen);
-      }
-    }
-    int said = 0;
-    for (const Finding& finding : findings) said += finding.check == "ocr.separators_swapped";
+    const auto [fen, said] = BuildBudgetWithGridsReadAs(
+        DocumentBuilder()
+            .Page({"2024年一般公共预算支出表", "单位:万元"})
+            .Table({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+                    {"2101101", "行政单位医疗", "1.521,10", "839.48", "681.62"}})
+            .Build(),
+        origin, "ocr.separators_swapped");
     if (origin == TextOrigin::kOcr) {
       EXPECT_EQ(fen, (std::vector<std::int64_t>{1521100000, 839480000, 681620000}));
       EXPECT_EQ(said, 1);
@@ -5144,30 +5156,14 @@ TEST(RowsTest, OcrDigitLookalikesInAnAmountCell) {
   // The row in a grid of its own (a row OCR read apart below the rest): a grid whose cells are
   // no numbers was taken for a header, its figures gone with no finding of their own.
   for (const TextOrigin origin : {TextOrigin::kOcr, TextOrigin::kTextLayer}) {
-    Document document = DocumentBuilder()
-                            .Page({"2024年一般公共预算支出表", "单位:万元"})
-                            .Table({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
-                                    {"2101101", "行政单位医疗", "1,314.00", "632.38", "681.62"}})
-                            .Table({{"2101102", "事业单位医疗", "了04.71", "了04.71", ""}})
-                            .Build();
-    for (Block& block : document.blocks) {
-      if (Table* grid = block.AsTable()) {
-        for (TableCell& cell : grid->cells) cell.provenance.origin = origin;
-      }
-    }
-    DocumentMetadata metadata;
-    metadata.kind = DocKind::kBudget;
-    std::vector<Finding> findings;
-    const std::vector<CanonicalTable> tables = BuildTables(document, metadata, findings);
-    std::vector<std::int64_t> fen;
-    for (const CanonicalTable& table : tables) {
-      for (const CanonicalRow& row : table.rows) {
-        if (row.row_code != "2101102") continue;
-        for (const Figure& figure : row.values) fen.push_back(figure.amount_fen);
-      }
-    }
-    int said = 0;
-    for (const Finding& finding : findings) said += finding.check == "ocr.digit_lookalike";
+    const auto [fen, said] = BuildBudgetWithGridsReadAs(
+        DocumentBuilder()
+            .Page({"2024年一般公共预算支出表", "单位:万元"})
+            .Table({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+                    {"2101101", "行政单位医疗", "1,314.00", "632.38", "681.62"}})
+            .Table({{"2101102", "事业单位医疗", "了04.71", "了04.71", ""}})
+            .Build(),
+        origin, "ocr.digit_lookalike", "2101102");
     if (origin == TextOrigin::kOcr) {
       EXPECT_EQ(fen, (std::vector<std::int64_t>{704710000, 704710000}));
       EXPECT_EQ(said, 2);
