@@ -384,6 +384,19 @@ void RestoreMisreadFundName(const std::string& read, const std::string& printed,
   title_read = printed + " (read with its fund name restored: " + *restored + ")";
 }
 
+// Whether a title prints the scar of a “三公” the scan lost: 经费 or the quotation marks that
+// stood around the word, which no title of a table by function class prints.
+bool PrintsScarOfLostThreePublic(std::string_view title) {
+  return Has(title, "经费") || Has(title, "\"") || Has(title, "“") || Has(title, "”") ||
+         Has(title, "＂");
+}
+
+std::string ScarNote(Family rows) {
+  return " (its 三公 lost to the scan: it prints 经费 or the quotes around the word, and its "
+         "rows name " +
+         std::string(FamilyName(rows)) + ", so it names no kind)";
+}
+
 }  // namespace
 
 IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& options,
@@ -443,12 +456,8 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
   // kind. A title without that scar is kept as titled (with its disagreement finding).
   if (title_kind != "other" && IsOcrGrid(table) && from_body.family == Family::kThreePublic &&
       !Compatible(FamilyOfKind(title_kind), from_body.family) &&
-      (Has(located.title, "经费") || Has(located.title, "\"") || Has(located.title, "“") ||
-       Has(located.title, "”") || Has(located.title, "＂"))) {
-    title_read +=
-        " (its 三公 lost to the scan: it prints 经费 or the quotes around the word, and "
-        "its rows name " +
-        std::string(FamilyName(from_body.family)) + ", so it names no kind)";
+      PrintsScarOfLostThreePublic(located.title)) {
+    title_read += ScarNote(from_body.family);
     title_kind = "other";
   }
   // An OCR'd title of the plain summary over an expenditure split by fund (合计 |
@@ -733,22 +742,33 @@ void IdentifyByListOrder(std::vector<StitchedTable>& tables, const TableNumberin
   }
 }
 
-void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyOptions& options) {
+void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyOptions& options,
+                             std::vector<Finding>& findings) {
   for (StitchedTable& table : tables) {
     CanonicalTable& canonical = table.canonical;
     // A continuation the stitch joined into the first part's grid (a header-only part on one
     // page and its rows on the next read as one grid, H s3w_0105) is one part that holds both:
     // the rows identification did not see are in it.
     const bool joined = table.parts.size() == 1 && canonical.source_blocks.size() > 1;
-    if (canonical.kind != "other" || (table.parts.size() < 2 && !joined)) continue;
-    // A title or a document class decided the kind; the rows on later pages do not overrule it.
-    const bool decided = std::any_of(
-        canonical.evidence.begin(), canonical.evidence.end(), [](const KindEvidence& evidence) {
-          return evidence.source == "document_class" ||
-                 (evidence.source == "title" && !evidence.kind.empty());
-        });
-    if (decided) continue;
+    if (table.parts.size() < 2 && !joined) continue;
     const TablePart& first = table.parts.front();
+    // A title or a document class decided the kind; the rows on later pages do not overrule it.
+    // Except a scanned title with the scar of a lost “三公” (一般公共预算公 经费支出预算表 over a
+    // header-only part, its 三公 items on the next page, H51 s3w_0807_budget): IdentifyTable
+    // reads such a title as naming no kind over 三公 rows, and the rows are on the continuation.
+    const auto title = std::find_if(canonical.evidence.begin(), canonical.evidence.end(),
+                                    [](const KindEvidence& evidence) {
+                                      return evidence.source == "title" && !evidence.kind.empty();
+                                    });
+    const bool scarred = title != canonical.evidence.end() && IsOcrGrid(*first.table) &&
+                         PrintsScarOfLostThreePublic(canonical.printed_title);
+    if (canonical.kind != "other" && !scarred) continue;
+    const bool decided = std::any_of(canonical.evidence.begin(), canonical.evidence.end(),
+                                     [](const KindEvidence& evidence) {
+                                       return evidence.source == "document_class";
+                                     }) ||
+                         (title != canonical.evidence.end() && !scarred);
+    if (decided) continue;
     const Reading from_header = FromHeader(*first.table, first.header);
     // The first part's own rows named no family: identification read them (its evidence has
     // no body entry when it was joined).
@@ -777,6 +797,10 @@ void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyO
       }
     }
     if (!agree || body.family == Family::kNone) continue;
+    if (scarred && (body.family != Family::kThreePublic ||
+                    Compatible(FamilyOfKind(title->kind), body.family))) {
+      continue;
+    }
     std::string kind = KindFromEvidence(from_header.family, body.family, options);
     if (kind.empty()) continue;
     const std::string plain = "income_expenditure_summary";
@@ -797,11 +821,25 @@ void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyO
       }
     }
     if (number_against) continue;
+    const std::string continued =
+        " (continued" + (page > 0 ? " on page " + std::to_string(page) : "") + ")";
+    if (scarred) {
+      title->text += ScarNote(body.family);
+      title->kind.clear();
+      // The disagreement IdentifyTable said it kept the title over now ends the other way.
+      for (Finding& finding : findings) {
+        if (finding.check == "table.kind_disagreement" &&
+            finding.printed_text == canonical.printed_title &&
+            EndsWith(finding.message, "; kept as titled")) {
+          finding.message.erase(finding.message.size() - std::string_view("kept as titled").size());
+          finding.message += "read as " + kind + ": its title lost 三公 to the scan and its rows" +
+                             continued + " name " + std::string(FamilyName(body.family));
+        }
+      }
+    }
     canonical.kind = kind;
-    canonical.evidence.push_back(KindEvidence{
-        "body",
-        body.text + " (continued" + (page > 0 ? " on page " + std::to_string(page) : "") + ")",
-        KindFromEvidence(body.family, body.family, options)});
+    canonical.evidence.push_back(KindEvidence{"body", body.text + continued,
+                                              KindFromEvidence(body.family, body.family, options)});
   }
 }
 

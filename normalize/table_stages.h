@@ -146,9 +146,12 @@ std::vector<StitchedTable> StitchTables(std::vector<IdentifiedTable> identified,
 // header and body are read again over the stitched parts. A table left `other` whose later
 // parts' rows all name one family takes the kind the first part's header and those rows name
 // together, with a `body` evidence entry saying the rows were on a continuation. A title
-// naming a kind, a document class or a number naming another fitting kind leaves it as it is.
-// (table_identify.cc)
-void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyOptions& options);
+// naming a kind, a document class or a number naming another fitting kind leaves it as it is;
+// a scanned title with the scar of a lost “三公” (经费 or the quotes left, the rest read as another
+// kind) over 三公 rows on the continuation does not, and its table.kind_disagreement finding
+// says the rows decided. (table_identify.cc)
+void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyOptions& options,
+                             std::vector<Finding>& findings);
 
 // Tables printed in the order of the document's own list of tables, at least three and no more
 // than the list has entries (an entry printed empty as a note, or read as text, has no grid): a

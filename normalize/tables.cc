@@ -97,7 +97,7 @@ std::vector<CanonicalTable> BuildTables(const Document& printed, const DocumentM
   std::deque<Table> owned;  // grids the stitch stage rewrote; parts point into it
   std::vector<StitchedTable> stitched =
       StitchTables(std::move(identified), StitchOptions{}, owned, findings);
-  IdentifyByContinuedBody(stitched, identify_options);
+  IdentifyByContinuedBody(stitched, identify_options, findings);
   IdentifyByListOrder(stitched, numbering, metadata.kind);
   SplitOcrSummaryJoinedColumns(stitched, owned);
 

@@ -992,13 +992,85 @@ TEST(IdentifyTest, KindFromTheRowsOfAContinuation) {
       stitched.parts.push_back(TablePart{static_cast<int>(i), &grids[i], AnalyzeHeader(grids[i])});
     }
     std::vector<StitchedTable> tables = {stitched};
-    IdentifyByContinuedBody(tables, IdentifyOptions{DocKind::kFinalAccounts});
+    std::vector<Finding> findings;
+    IdentifyByContinuedBody(tables, IdentifyOptions{DocKind::kFinalAccounts}, findings);
     EXPECT_EQ(tables[0].canonical.kind, c.kind) << c.name;
     const bool said =
         !tables[0].canonical.evidence.empty() &&
         tables[0].canonical.evidence.back().source == "body" &&
         tables[0].canonical.evidence.back().text.find("(continued on page 4)") != std::string::npos;
     EXPECT_EQ(said, c.kind != "other") << c.name;
+  }
+}
+
+// A scanned title that lost its “三公” (一般公共预算公 经费支出预算表, H51 s3w_0807_budget) over a
+// header-only part, the 三公 items on the next page: the title read as the general-budget table
+// and kept that kind, six figures silently under it. Its scar (经费, or the quotes) over 三公 rows
+// on the continuation names no kind, as over the table's own rows; a title without the scar, a
+// text layer's title, or rows of the title's own family leave the kind as titled.
+TEST(IdentifyTest, ScarredTitleOverThreePublicRowsOnTheNextPage) {
+  const std::vector<std::vector<std::string>> header_only = {{"项目", "预算数"}};
+  const std::vector<std::vector<std::string>> items = {{"合计", "35,043.01"},
+                                                       {"因公出国〈境) 费", "6,382.54"},
+                                                       {"公务用车购置及运行旨", "26,896.30"},
+                                                       {"其中:公务用车购置费", "0.00"},
+                                                       {"公务用车运行费", "26,896.30"},
+                                                       {"公务接待费", "1,764.17"}};
+  const std::vector<std::vector<std::string>> coded = {{"201", "一般公共服务支出", "2,459,048.21"},
+                                                       {"20101", "人大事务", "1,312,496.86"}};
+  struct Case {
+    const char* name;
+    std::string title;
+    bool ocr;
+    std::vector<std::vector<std::string>> rest;
+    std::string kind;
+  };
+  const std::string titled = "budget.general_budget_expenditure";
+  const Case cases[] = {
+      {"QuotesLeft", "一般公共预算“公 经费支出预算表", true, items, "budget.three_public"},
+      {"JingfeiLeft", "一般公共预算公 经费支出预算表", true, items, "budget.three_public"},
+      {"NoScar", "一般公共预算支出预算表", true, items, titled},
+      {"TextLayer", "一般公共预算公 经费支出预算表", false, items, titled},
+      {"RowsOfTheTitlesFamily", "一般公共预算公 经费支出预算表", true, coded, titled},
+  };
+  for (const Case& c : cases) {
+    std::deque<Table> grids;
+    grids.push_back(Grid(header_only));
+    grids.push_back(Grid(c.rest));
+    grids[0].pages = {7};
+    grids[1].pages = {8};
+    for (Table& grid : grids) {
+      for (TableCell& cell : grid.cells) {
+        cell.provenance.origin = c.ocr ? TextOrigin::kOcr : TextOrigin::kTextLayer;
+      }
+    }
+    StitchedTable stitched;
+    stitched.canonical.kind = titled;
+    stitched.canonical.printed_title = c.title;
+    stitched.canonical.evidence = {
+        KindEvidence{"title", c.title, titled},
+        KindEvidence{"number", "附表6 -> listed: 一般公共预算“三公”经费支出预算表",
+                     "budget.three_public"}};
+    for (std::size_t i = 0; i < grids.size(); ++i) {
+      stitched.parts.push_back(TablePart{static_cast<int>(i), &grids[i], AnalyzeHeader(grids[i])});
+    }
+    std::vector<Finding> findings(1);
+    findings[0].check = "table.kind_disagreement";
+    findings[0].printed_text = c.title;
+    findings[0].message = "table '" + c.title + "' is titled as " + titled + "; kept as titled";
+    std::vector<StitchedTable> tables = {stitched};
+    IdentifyByContinuedBody(tables, IdentifyOptions{DocKind::kBudget}, findings);
+    EXPECT_EQ(tables[0].canonical.kind, c.kind) << c.name;
+    const bool reread = c.kind != titled;
+    EXPECT_EQ(tables[0].canonical.evidence[0].kind, reread ? "" : titled) << c.name;
+    EXPECT_EQ(findings[0].message.find("kept as titled") == std::string::npos, reread) << c.name;
+    if (reread) {
+      EXPECT_NE(findings[0].message.find("read as budget.three_public"), std::string::npos)
+          << findings[0].message;
+      EXPECT_NE(tables[0].canonical.evidence.back().text.find("(continued on page 8)"),
+                std::string::npos)
+          << c.name;
+    }
   }
 }
 
@@ -1026,7 +1098,8 @@ TEST(IdentifyTest, KindFromTheRowsAJoinBrought) {
     }
     stitched.parts.push_back(TablePart{21, &joined, AnalyzeHeader(joined)});
     std::vector<StitchedTable> tables = {stitched};
-    IdentifyByContinuedBody(tables, IdentifyOptions{DocKind::kFinalAccounts});
+    std::vector<Finding> findings;
+    IdentifyByContinuedBody(tables, IdentifyOptions{DocKind::kFinalAccounts}, findings);
     EXPECT_EQ(tables[0].canonical.kind, body_read ? "other" : "final.expenditure");
     if (!body_read) {
       EXPECT_NE(tables[0].canonical.evidence.back().text.find("(continued on page 3)"),
