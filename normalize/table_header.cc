@@ -723,6 +723,26 @@ std::string RowNumberWordJoined(const Table& table, int row, int c, const std::s
   return money >= 2 || (money == 1 && other == 0) ? rest : "";
 }
 
+// Whether a column headed 行次 holds the row labels: a scan read the label column's 项目 and the
+// row-number column's 行次 as one header cell (项目 行次, H51 s3w_0802_final), the row numbers
+// lost or joined to the labels (总计7). Row numbers are short integers; more cells naming a row
+// in words than holding a number mean labels, and taking the column for row numbers left every
+// amount beside it unlabelled.
+bool HoldsLabelsNotRowNumbers(const Table& table, int header_rows, int c) {
+  int labels = 0, numbers = 0;
+  for (int r = header_rows; r < table.row_count; ++r) {
+    const std::vector<char32_t> chars = DecodeUtf8(TableKey(table.TextAt(r, c)));
+    if (chars.empty()) continue;
+    const auto ideographs = std::count_if(chars.begin(), chars.end(), IsCjkIdeograph);
+    if (ideographs >= 2) {
+      ++labels;
+    } else if (ideographs == 0) {
+      ++numbers;
+    }
+  }
+  return labels >= 2 && labels > numbers;
+}
+
 // What a column's body cells are, for telling split code columns from the rest.
 struct CodeCells {
   int class_codes = 0;    // 3-digit classes (201 …, 301 …)
@@ -910,6 +930,10 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
     KeyMisreadCodeColumn(table, r, analysis.roles);
   }
   analysis.header_rows = header_rows;
+  for (int c = 0; c < table.column_count; ++c) {
+    std::string& role = analysis.roles[static_cast<std::size_t>(c)];
+    if (role == "rowno" && HoldsLabelsNotRowNumbers(table, header_rows, c)) role.clear();
+  }
   // 类 | 款 | 项 printed in the first body row beside 合计 (no rule between).
   if (header_rows < table.row_count) {
     for (int c = 0; c < table.column_count; ++c) {

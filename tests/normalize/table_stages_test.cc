@@ -3924,6 +3924,33 @@ TEST(HeaderTest, OcrRowNumberWordJoinedToTheAmountWord) {
   EXPECT_EQ(AnalyzeHeader(Grid(rows)).roles[1], "rowno");
 }
 
+// A summary whose income 项目 and 行次 header cells a scan read as one (项目 行次, H51
+// s3w_0802_final), the row numbers lost or joined to the labels (总计7): the column holds the
+// income labels, not row numbers, and its amounts are keyed by them (before, all three went
+// unlabelled). A 行次 column over row numbers stays row numbers, whatever its header joins.
+TEST(HeaderTest, LabelsUnderAJoined项目行次AreLabels) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"收入", "", "支出", "", ""},
+      {"项目                              行次", "金额", "项目(按功能分\n类)", "行次", "金额"},
+      {"一、一般公共预\n算财政拨款收入", "17,338.54", "一、自然资源海\n洋气象等支出", "8",
+       "17,338.54"},
+      {"二、政府性基金\n预算财政拨款收\n入", "", "", "9", ""},
+      {"本年收入合计", "17,338.54", "本年支出合计", "13", "17,338.54"},
+      {"总计7", "17,338.54", "总计", "14", "17,338.54"}};
+  for (const bool ocr : {true, false}) {
+    Table grid = Grid(rows);
+    for (TableCell& cell : grid.cells) {
+      cell.provenance.origin = ocr ? TextOrigin::kOcr : TextOrigin::kTextLayer;
+    }
+    const HeaderAnalysis header = AnalyzeHeader(grid);
+    EXPECT_NE(header.roles[0], "rowno") << ocr;
+    EXPECT_EQ(header.roles[3], "rowno") << ocr;
+  }
+  std::vector<std::vector<std::string>> numbered = rows;
+  for (std::size_t r = 2; r < numbered.size(); ++r) numbered[r][0] = std::to_string(r - 1);
+  EXPECT_EQ(AnalyzeHeader(Grid(numbered)).roles[0], "rowno");
+}
+
 // -------------------------------------------------------------------- rows
 
 // 款 pieces of a scan read as letters of their shape (1I, D1), with a stroke added (01L), or
