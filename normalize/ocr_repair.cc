@@ -26,6 +26,8 @@ constexpr std::size_t kMaxCandidates = 64;
 constexpr int kMaxRounds = 3;
 // The change a repair by the second OCR reader's reading is named by.
 constexpr std::string_view kSecondReading = "the second reader's reading";
+// The change that puts back a front group a cut lost (Variants).
+constexpr std::string_view kLostLeadingDigits = "lost leading digits";
 // The change an implied reading (ImpliedReading) is named by.
 constexpr std::string_view kMisreadOfTheTable =
     "a digit both readers misread, as the first misread it in the table's other cells";
@@ -93,6 +95,20 @@ std::vector<std::pair<std::u32string, std::string>> Variants(const std::u32strin
   const std::size_t first_comma = printed.find(U',');
   if (first_comma == 3 && IsAsciiDigit(printed[0])) {
     for (char32_t d = U'1'; d <= U'9'; ++d) out.emplace_back(d + (U"," + printed), "lost digit");
+  }
+  // Two lost leading digits and their comma: a cell's left edge cut off the front group
+  // (11,714.10 read 714.10, H53 s3w_0835_budget). Before a leading group of three only, where
+  // the lost front is a whole group of its own; FindRepairs takes such a change only where two
+  // identities or more prove it, as 90 prefixes span a range one identity alone may meet.
+  const std::size_t first_mark = printed.find_first_of(U",.");
+  const std::size_t lead = first_mark == std::u32string::npos ? n : first_mark;
+  if (lead == 3 && std::all_of(printed.begin(), printed.begin() + 3, IsAsciiDigit)) {
+    for (char32_t tens = U'1'; tens <= U'9'; ++tens) {
+      for (char32_t ones = U'0'; ones <= U'9'; ++ones) {
+        out.emplace_back(std::u32string{tens, ones, U','} + printed,
+                         std::string(kLostLeadingDigits));
+      }
+    }
   }
   // A spurious digit inside a grouped amount: a group of four between its commas, which no amount
   // prints (19,734,2954.37 for 19,734,254.37, a stroke of the 5 read as a 9, H43
@@ -275,7 +291,8 @@ std::vector<Repair> FindRepairs(std::vector<CanonicalTable>& tables,
         repair.resolved.insert(Signature(*finding));
         repair.proved_by.push_back(finding->check + " (" + finding->message + ")");
       }
-      if (!repair.resolved.empty()) repairs.push_back(std::move(repair));
+      const std::size_t proofs_needed = change == kLostLeadingDigits ? 2 : 1;
+      if (repair.resolved.size() >= proofs_needed) repairs.push_back(std::move(repair));
     }
   }
   return repairs;

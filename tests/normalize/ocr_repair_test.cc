@@ -178,6 +178,36 @@ TEST(OcrRepairTest, AGroupedAmountReadWithAGroupOfFourIsRepaired) {
   }
 }
 
+// A front group and its comma cut off (11,714.10 read 714.10, H53 s3w_0835_budget): two digits
+// lost, so 90 prefixes are tried, and one is taken only where two identities prove it (the row's
+// total = basic + project and the column's parent = its children); one identity alone, which some
+// prefix of 90 may meet by chance, leaves the figure as read.
+TEST(OcrRepairTest, AFrontGroupCutOffIsRepairedWhereTwoIdentitiesProveIt) {
+  const auto rows = [](const char* parent_basic) -> std::vector<RowSpec> {
+    return {{"212", {{"total", "11,714.10", 99}, {"basic", parent_basic, 99}}},
+            {"21201",
+             {{"total", "714.10", 60}, {"basic", "11,000.00", 99}, {"project", "714.10", 99}}}};
+  };
+  {
+    std::vector<CanonicalTable> tables = {MakeTable(rows("11,000.00"))};
+    std::vector<Finding> findings;
+    RepairOcrFigures(tables, findings);
+    ASSERT_EQ(CountCheck(findings, "ocr.repaired"), 1);
+    EXPECT_EQ(FindFigure(tables, "21201", "total")->amount_fen, 1171410);
+    EXPECT_NE(findings[0].message.find("lost leading digits"), std::string::npos);
+  }
+  {
+    // The row alone fails (basic + project); the parent prints no total to prove it.
+    std::vector<CanonicalTable> tables = {MakeTable(
+        {{"21201",
+          {{"total", "714.10", 60}, {"basic", "11,000.00", 99}, {"project", "714.10", 99}}}})};
+    std::vector<Finding> findings;
+    RepairOcrFigures(tables, findings);
+    EXPECT_EQ(CountCheck(findings, "ocr.repaired"), 0);
+    EXPECT_EQ(FindFigure(tables, "21201", "total")->amount_fen, 71410);
+  }
+}
+
 // A reading of one digit is no candidate for a lost digit: 0 -> 10 … 90 spans so many values
 // that one closes almost any gap (sh_putuo_justice_2026: a printed 0 "corrected" to 10 where a
 // row not read left 9.98 out of the sum). A confusable digit is still tried.
