@@ -88,6 +88,45 @@ std::vector<std::string> LookalikeReadings(const std::vector<char32_t>& run) {
   return readings;
 }
 
+// A lone ideograph glued to the front of an amount that follows another amount (11,921.83
+// 6,988.35 小933.48, H53 s3w_0833_budget: 4,933.48 with its 4 and comma read as 小):
+// no label stands between a row's amounts, so the glyph is the amount's front misread, and it
+// split the row in two (a row 小 of one amount). The end of the glyph and its amount's digits
+// (one point, two decimals) when `k` starts such a glyph, else `k`.
+std::size_t GlyphForLostFrontEnd(const std::vector<char32_t>& cps, std::size_t k) {
+  if (k < 2 || !IsCjkIdeograph(cps[k]) || cps[k - 1] != U' ' || !IsAsciiDigit(cps[k - 2])) {
+    return k;
+  }
+  std::size_t end = k + 1;
+  int points = 0;
+  while (end < cps.size() && (IsAsciiDigit(cps[end]) || cps[end] == U',' || cps[end] == U'.')) {
+    points += cps[end] == U'.' ? 1 : 0;
+    ++end;
+  }
+  if (end == k + 1 || points != 1 || (end < cps.size() && cps[end] != U' ')) return k;
+  return end;
+}
+
+// The amounts an amount whose front a glyph stands for may be: as read without the glyph, and
+// with each digit put in its place (with its comma before a leading group of three); money with
+// two decimals only.
+std::vector<std::string> LostFrontReadings(const std::vector<char32_t>& digits) {
+  const std::string read = EncodeUtf8(digits);
+  std::vector<std::string> readings;
+  auto add = [&](const std::string& reading) {
+    const std::size_t point = reading.find('.');
+    if (point != std::string::npos && reading.size() - point - 1 == 2 && IsWholeAmount(reading)) {
+      readings.push_back(reading);
+    }
+  };
+  add(read);
+  const std::size_t lead = read.find_first_of(",.");
+  for (char digit = '1'; digit <= '9'; ++digit) {
+    add(std::string(1, digit) + (lead == 3 ? "," : "") + read);
+  }
+  return readings.size() > 1 ? readings : std::vector<std::string>{};
+}
+
 }  // namespace
 
 // `folded` with each run printing one amount with digit lookalikes in it (digits, at most one
@@ -110,6 +149,18 @@ std::string WithLookalikeRunsRead(const std::string& folded,
   };
   std::string out;
   for (std::size_t k = 0; k < cps.size();) {
+    if (const std::size_t end = GlyphForLostFrontEnd(cps, k); end > k) {
+      const std::vector<char32_t> printed(cps.begin() + static_cast<long>(k),
+                                          cps.begin() + static_cast<long>(end));
+      const std::vector<std::string> readings =
+          LostFrontReadings(std::vector<char32_t>(printed.begin() + 1, printed.end()));
+      if (!readings.empty()) {
+        runs[out.size()] = LookalikeRun{EncodeUtf8(printed), readings};
+        out += readings.front();
+        k = end;
+        continue;
+      }
+    }
     if (!in_run(k)) {
       out += EncodeUtf8(std::vector<char32_t>{cps[k]});
       ++k;
