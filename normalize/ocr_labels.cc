@@ -402,9 +402,30 @@ std::optional<std::string> NearestOcrLabel(std::string_view read, LabelVocabular
   // summary's row label wrapped over lines (社业会支出保障和就 for 社会保障和就业支出, H31
   // s3w_0495_final); among the many rows a summary names, only one whose every ideograph is
   // read, none more, is taken.
-  if (!label) {
-    return ScrambledLabel(ideographs, vocabulary,
-                          /*exact=*/vocabulary == LabelVocabulary::kSummaryRows);
+  if (label) return label;
+  const bool summary = vocabulary == LabelVocabulary::kSummaryRows;
+  label = ScrambledLabel(ideographs, vocabulary, /*exact=*/summary);
+  // The line's ordinal read into the scrambled words (一等支、出自然资源海洋气象 for 一、自然资源
+  // 海洋气象等支出, H52 s3w_0818_final): its 、 is there, and its numeral is no word of the label.
+  // Read without one numeral, the label must still be the only one, every ideograph read.
+  if (!label && summary && Has(read, "、")) {
+    // Every ideograph: the words before the 、 are the label's, not a misread ordinal's.
+    std::u32string all;
+    for (const char32_t c : DecodeUtf8(read)) {
+      if (IsCjkIdeograph(c)) all += c;
+    }
+    std::optional<std::string> found;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (!IsOrdinalNumeral(all[i])) continue;
+      std::u32string without = all;
+      without.erase(i, 1);
+      const std::optional<std::string> scrambled =
+          ScrambledLabel(without, vocabulary, /*exact=*/true);
+      if (!scrambled) continue;
+      if (found && KeyOf(*found, vocabulary) != KeyOf(*scrambled, vocabulary)) return std::nullopt;
+      found = scrambled;
+    }
+    label = found;
   }
   return label;
 }

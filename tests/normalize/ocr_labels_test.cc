@@ -102,6 +102,11 @@ TEST(OcrLabelsTest, NearestOcrLabel) {
       {"社业会支出保障和就", LabelVocabulary::kSummaryRows, "社会保障和就业支出"},
       {"社业会支出保障和", LabelVocabulary::kSummaryRows, std::nullopt},
       {"社业会支出保障和就村", LabelVocabulary::kSummaryRows, std::nullopt},
+      // Its ordinal's numeral read into the scrambled words, the 、 left (H52 s3w_0818_final);
+      // without the 、 the numeral may be a word's.
+      {"一等支、出自然资源海洋气象", LabelVocabulary::kSummaryRows, "自然资源海洋气象等支出"},
+      {"一等支出自然资源海洋气象", LabelVocabulary::kSummaryRows, std::nullopt},
+      {"一等支、出自然资源海洋", LabelVocabulary::kSummaryRows, std::nullopt},
       // 其中 before a part's label (其中:公务用车购置费, 置 read 轰).
       {"其中:公务用车购轰费", LabelVocabulary::kThreePublicRows, "公务用车购置费"},
       // The short wording of the operation part (公务用车运行费, H40 s3w_0635_budget: 费 read 站).
