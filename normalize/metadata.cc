@@ -547,14 +547,22 @@ std::string RepairOrganisationEnds(const std::string& line) {
 // A scanned cover's name and year on one line, its kind on a later one with a line OCR made of
 // a mark between (江苏省政协办公厅2018年度 / 2小 / 部门预算公开), or with 部门 misread at the end
 // of the first (…办公厅2018年度部站 / 预算公开): the name before the year, read when one of the
-// next two lines of the page opens with the kind. "" otherwise.
+// next two lines of the page opens with the kind. Or its kind on the line itself with one of its
+// two characters misread (成都市农业农村局2026 年度部门决答, H52 s3w_0818_final): after 部门 or
+// 单位 and the year, at the line's end, 预/决 or 算 still says the kind. "" otherwise.
 std::string NameBeforeCoverKind(const std::vector<DocumentLine>& lines, std::size_t at,
                                 bool ending) {
   static const RE2 kNameYear(R"(^\s*(.+?)\s*[0-9]{4}\s*年\s*度?\s*\S{0,2}\s*$)");
   static const RE2 kKindOpening(R"(^\s*\S{0,2}?\s*(?:预算|决算))");
+  static const RE2 kNameYearKindMisread(
+      R"(^\s*(.+?)\s*[0-9]{4}\s*年\s*度?\s*(?:部门|单位)\s*(?:[预决]\S|\S算)\s*(?:公开)?\s*$)");
   constexpr std::size_t kLinesToKind = 2;
   const DocumentLine& line = lines[at];
   std::string name;
+  if (RE2::FullMatch(line.text, kNameYearKindMisread, &name)) {
+    name = StripSuffixes(CloseCjkGaps(name));
+    return IsPlausibleDepartment(name, ending) ? name : "";
+  }
   if (!RE2::FullMatch(line.text, kNameYear, &name)) return "";
   bool kind = false;
   for (std::size_t next = at + 1; next < lines.size() && next <= at + kLinesToKind; ++next) {

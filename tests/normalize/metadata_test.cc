@@ -439,6 +439,13 @@ TEST(MetadataTest, OcrCoverKindAfterAStrayLine) {
             "江苏省人大常委会办公厅");
   EXPECT_EQ(ReadLines({"福建省福州市公安局2026年度", "2小", "工作总结"}).metadata.department.value,
             "");
+  // The kind on the line itself, one of its characters misread (H52 s3w_0818_final).
+  EXPECT_EQ(ReadLines({"成都市农业农村局2026 年度部门决答"}).metadata.department.value,
+            "成都市农业农村局");
+  EXPECT_EQ(ReadLines({"成都市农业农村局2026 年度部门工作"}).metadata.department.value, "");
+  EXPECT_EQ(ReadLines({"成都市农业农村局2026 年度部门决答"}, TextOrigin::kTextLayer)
+                .metadata.department.value,
+            "");
   EXPECT_EQ(ReadLines({"江苏省人大常委会办公厅2018年度部站", "预算公开"}, TextOrigin::kTextLayer)
                 .metadata.department.value,
             "");
