@@ -242,6 +242,20 @@ void RestateUnkeyedRows(const CanonicalTable& table, std::vector<Finding>& findi
   }
 }
 
+// `name` without the code OCR garbled ahead of it in the cell (3021]1差旅费, H52 s3w_0828_final:
+// a 1 read as a bracket, the code not read and its digits left in the name, which then named no
+// code): the digits and the marks OCR reads for digits (] | I l) before the first ideograph.
+std::string WithoutGarbledCodeAhead(const std::string& name) {
+  std::size_t at = 0;
+  while (at < name.size() && (IsAsciiDigit(name[at]) ||
+                              std::string_view("]|Il ").find(name[at]) != std::string_view::npos)) {
+    ++at;
+  }
+  return at > 0 && at < name.size() && static_cast<unsigned char>(name[at]) >= 0x80
+             ? name.substr(at)
+             : name;
+}
+
 }  // namespace
 
 void SettleOcrEconomicCodesByName(std::vector<CanonicalTable>& tables,
@@ -259,7 +273,8 @@ void SettleOcrEconomicCodesByName(std::vector<CanonicalTable>& tables,
       const std::string klass = read.empty() ? EconomicClassAbove(table, r) : "";
       if (!misread && klass.empty()) continue;
       std::vector<std::string> candidates;
-      for (const std::string& code : EconomicCodesNamed(StripOrdinal(row.row_name))) {
+      for (const std::string& code :
+           EconomicCodesNamed(StripOrdinal(WithoutGarbledCodeAhead(row.row_name)))) {
         const bool fits = misread ? OneDigitApart(code, read) : StartsWith(code, klass);
         if (fits && !Keys(table, code)) candidates.push_back(code);
       }

@@ -256,6 +256,8 @@ TEST(OcrCodesTest, EconomicRowWithItsCodeUnreadIsKeyedByItsNameInItsClass) {
       {"its class's code", "303", "生活补助", TextOrigin::kOcr, "30305"},
       {"a sibling above", "30302", "生活补助", TextOrigin::kOcr, "30305"},
       {"a 项 above", "3030104", "生活补助", TextOrigin::kOcr, "30305"},
+      // Its code garbled and left in its name (3021]1差旅费, H52 s3w_0828_final).
+      {"its garbled code in its name", "302", "3021]1差旅费", TextOrigin::kOcr, "30211"},
       {"an edition's code in its class", "303", "住房公积金", TextOrigin::kOcr, "30311"},
       {"the current code in its class", "301", "住房公积金", TextOrigin::kOcr, "30113"},
       {"another class", "302", "生活补助", TextOrigin::kOcr, ""},
