@@ -127,6 +127,20 @@ TITLES = {
 }
 ROLES = list(TITLES)
 
+# The national templates' income sources beyond the appropriations: (column header, key, the
+# summary's income line), final accounts and budgets.
+NATIONAL_SOURCES = {
+    "final": [("上级补助收入", "upper_subsidy", "上级补助收入"), ("事业收入", "business", "事业收入"),
+              ("经营收入", "operating", "经营收入"),
+              ("附属单位上缴收入", "affiliated_remittance", "附属单位上缴收入"),
+              ("其他收入", "other", "其他收入")],
+    "budget": [("财政专户管理资金", "fiscal_special_account", "财政专户管理资金收入"),
+               ("事业收入", "business", "事业收入"), ("事业单位经营收入", "operating", "事业单位经营收入"),
+               ("上级补助收入", "upper_subsidy", "上级补助收入"),
+               ("附属单位上缴收入", "affiliated_remittance", "附属单位上缴收入"),
+               ("其他收入", "other", "其他收入")],
+}
+
 # --------------------------------------------------------------------------
 # Figures
 
@@ -233,6 +247,10 @@ class Doc:
         self.department = rng.choice(DEPARTMENTS)
         self.year = rng.choice([2021, 2022, 2023, 2024, 2025, 2026])
         self.kind_prefix = "final." if self.final else "budget."
+        # The national templates (--templates, add_national_templates): the short forms until then.
+        self.template = "short"
+        self.other_source = None
+        self.carryover = 0
         self.tables = []
         self.build_tables()
 
@@ -348,6 +366,11 @@ class Doc:
     def table_expenditure(self, title):
         cols = [("合计" if self.rng.random() < 0.5 else "本年支出合计", "total"), ("基本支出", "basic"),
                 ("项目支出", "project")]
+        if self.template == "national":
+            # The national template's uses beyond basic and project, printed blank.
+            cols += [("上缴上级支出", "upper_remittance"), ("经营支出" if self.final else "事业单位经营支出", "operating"),
+                     ("对附属单位补助支出", "affiliate_subsidy")]
+            return self.coded_table("expenditure", title, cols, lambda c: self.values[c] + [0, 0, 0])
         return self.coded_table("expenditure", title, cols, lambda c: self.values[c])
 
     def table_general_budget_expenditure(self, title):
@@ -357,6 +380,8 @@ class Doc:
         return self.coded_table("general_budget_expenditure", title, cols, lambda c: self.values[c])
 
     def table_income(self, title):
+        if self.template == "national":
+            return self.national_income(title)
         if self.final:
             cols = [("本年收入合计", "total"), ("财政拨款收入", "fiscal_appropriation"), ("其他收入", "other")]
         else:
@@ -372,8 +397,35 @@ class Doc:
             return [t, t - other_by[code], other_by[code]]
         return self.coded_table("income", title, cols, vals)
 
-    def summary_table(self, role, title, income_rows, expenditure_columns):
-        """Two-sided summary: income lines left, classes (and totals) right."""
+    def other_income_by(self):
+        """Per function code, the other income it carries: the first class's total only."""
+        other_by = {}
+        first = next(c for c, _, lv in self.tree if lv == 3)
+        for code, _, level in self.tree:
+            other_by[code] = self.income_other if first.startswith(code) else 0
+        return other_by
+
+    def national_income(self, title):
+        """The national template's income table: every source a column, the other income in
+        the one source the document drew (most print blank columns beside it)."""
+        sources = NATIONAL_SOURCES["final" if self.final else "budget"]
+        first = [("本年收入合计", "total"), ("财政拨款收入", "fiscal_appropriation")] if self.final else \
+            [("合计", "total"), ("一般公共预算拨款", "general_budget"), ("政府性基金预算拨款", "gov_fund"),
+             ("国有资本经营预算拨款", "state_capital")]
+        cols = first + [(header, key) for header, key, _ in sources]
+        other_by = self.other_income_by()
+        at = len(first) + [key for _, key, _ in sources].index(self.other_source)
+
+        def vals(code):
+            t = self.values[code][0]
+            row = [t, t - other_by[code]] + [0] * (len(cols) - 2)
+            row[at] += other_by[code]
+            return row
+        return self.coded_table("income", title, cols, vals)
+
+    def summary_table(self, role, title, income_rows, expenditure_columns, expenditure_tail=None):
+        """Two-sided summary: income lines left, classes (and totals) right. The last
+        len(expenditure_tail) income rows face the expenditure tail (本年支出合计 … 总计)."""
         table = Table(role, title)
         hangci = self.features["hangci"] == "yes" and len(expenditure_columns) == 1
         left = ["项目"] + (["行次"] if hangci else []) + ["金额" if self.final else "预算数"]
@@ -386,11 +438,14 @@ class Doc:
             label = ("%s、%s" % (CHINESE_ORDINALS[n], name)) if self.rng.random() < 0.6 else name
             exp_rows.append((label, "expenditure." + code, self.values[code]))
         total_vals = self.total
-        exp_rows.append(("本年支出合计", "expenditure.total_current_year", total_vals))
-        exp_rows.append(("总计" if self.final else "支出总计", "expenditure.grand_total", total_vals))
+        if expenditure_tail is None:
+            expenditure_tail = [("本年支出合计", "expenditure.total_current_year", total_vals),
+                                ("总计" if self.final else "支出总计", "expenditure.grand_total", total_vals)]
+        exp_rows += expenditure_tail
+        tail = len(expenditure_tail)
         height = max(len(income_rows), len(exp_rows))
-        income_rows = income_rows[:-2] + [("", None, 0)] * (height - len(income_rows)) + income_rows[-2:]
-        exp_rows = exp_rows[:-2] + [("", None, [0] * 3)] * (height - len(exp_rows)) + exp_rows[-2:]
+        income_rows = income_rows[:-tail] + [("", None, 0)] * (height - len(income_rows)) + income_rows[-tail:]
+        exp_rows = exp_rows[:-tail] + [("", None, [0] * 3)] * (height - len(exp_rows)) + exp_rows[-tail:]
         line = 1
         for (ilabel, ikey, ival), (elabel, ekey, evals) in zip(income_rows, exp_rows):
             row = [ilabel] + ([str(line)] if hangci else []) + [self.fig.text(ival) if ikey else ""]
@@ -407,7 +462,71 @@ class Doc:
             line += 1
         return table
 
+    def national_tail(self, total, fund_columns):
+        """The expenditure side's lines after the classes in the national template, and the
+        carry-over the income side's tail prints: (expenditure tail, opening, grand total)."""
+        x = self.carryover
+        carry = [x, x] + [0] * fund_columns
+        grand = [total + x, total + x] + [0] * fund_columns
+        year = [total, total] + [0] * fund_columns
+        if self.final:
+            tail = [("本年支出合计", "expenditure.total_current_year", year)]
+            if not fund_columns:
+                tail.append(("结余分配", "expenditure.surplus_distribution", [0] * 3))
+            tail.append(("年末财政拨款结转和结余" if fund_columns else "年末结转和结余",
+                         "expenditure.closing_carryover", carry))
+            tail.append(("总计", "expenditure.grand_total", grand))
+        else:
+            tail = [("本年支出合计", "expenditure.total_current_year", year),
+                    ("年末结转", "expenditure.closing_carryover", carry),
+                    ("支出总计", "expenditure.grand_total", grand)]
+        return tail, x, total + x
+
+    def national_summary(self, title):
+        t = self.total[0]
+        tail, opening, grand = self.national_tail(t, 0)
+        sources = NATIONAL_SOURCES["final" if self.final else "budget"]
+        if self.final:
+            lines = [("一般公共预算财政拨款收入", "income.general_budget_appropriation", self.income_general),
+                     ("政府性基金预算财政拨款收入", "income.gov_fund_appropriation", 0),
+                     ("国有资本经营预算财政拨款收入", "income.state_capital_appropriation", 0)]
+        else:
+            lines = [("一般公共预算拨款收入", "income.general_budget_appropriation", self.income_general),
+                     ("政府性基金预算拨款收入", "income.gov_fund_appropriation", 0),
+                     ("国有资本经营预算拨款收入", "income.state_capital_appropriation", 0)]
+        for header, key, line in sources:
+            lines.append((line, "income." + key, self.income_other if key == self.other_source else 0))
+        rows = [("%s、%s" % (CHINESE_ORDINALS[n], label), key, v) for n, (label, key, v) in enumerate(lines)]
+        if self.final:
+            rows += [("本年收入合计", "income.total_current_year", t),
+                     ("使用非财政拨款结余", "income.use_of_non_fiscal_balance", 0),
+                     ("年初结转和结余", "income.opening_carryover", opening),
+                     ("总计", "income.grand_total", grand)]
+        else:
+            rows += [("本年收入合计", "income.total_current_year", t),
+                     ("上年结转", "income.opening_carryover", opening),
+                     ("收入总计", "income.grand_total", grand)]
+        return self.summary_table("income_expenditure_summary", title, rows,
+                                  [("金额" if self.final else "预算数", "amount")], tail)
+
+    def national_fiscal_summary(self, title):
+        g = self.income_general
+        tail, opening, grand = self.national_tail(g, 2)
+        word = "财政拨款" if self.final else "拨款"
+        rows = [("一、一般公共预算" + word, "income.general_budget_appropriation", g),
+                ("二、政府性基金预算" + word, "income.gov_fund_appropriation", 0),
+                ("三、国有资本经营预算" + word, "income.state_capital_appropriation", 0),
+                ("本年收入合计", "income.total_current_year", g),
+                ("年初财政拨款结转和结余" if self.final else "上年结转", "income.opening_carryover", opening),
+                ("总计" if self.final else "收入总计", "income.grand_total", grand)]
+        suffix = "财政拨款" if self.final else ""
+        columns = [("合计", "total"), ("一般公共预算" + suffix, "general_budget"),
+                   ("政府性基金预算" + suffix, "gov_fund"), ("国有资本经营预算" + suffix, "state_capital")]
+        return self.summary_table("fiscal_appropriation_summary", title, rows, columns, tail)
+
     def table_income_expenditure_summary(self, title):
+        if self.template == "national":
+            return self.national_summary(title)
         t = self.total[0]
         if self.final:
             rows = [("一、一般公共预算财政拨款收入", "income.general_budget_appropriation", self.income_general),
@@ -428,6 +547,8 @@ class Doc:
                                   [("金额" if self.final else "预算数", "amount")])
 
     def table_fiscal_appropriation_summary(self, title):
+        if self.template == "national":
+            return self.national_fiscal_summary(title)
         g = self.income_general
         rows = [("一、一般公共预算财政拨款" if self.final else "一、一般公共预算拨款", "income.general_budget_appropriation", g),
                 ("二、政府性基金预算财政拨款" if self.final else "二、政府性基金预算拨款", "income.gov_fund_appropriation", 0),
@@ -496,11 +617,11 @@ class Doc:
 
 def expenditure_columns_values(columns, values, doc):
     """Values of a summary's expenditure columns: amount = total; the fiscal
-    summary's total/general_budget/gov_fund columns take total/total/0."""
+    summary's total/general_budget/gov_fund(/state_capital) columns take total/total/0(/0)."""
     keys = [k for _, k in columns]
     if keys == ["amount"]:
         return [values[0]]
-    return [values[0], values[0], 0]
+    return [values[0], values[0]] + [0] * (len(keys) - 2)
 
 
 # --------------------------------------------------------------------------
@@ -572,10 +693,39 @@ def add_wide_classes(doc, seed, index):
     doc.wide = True
 
 
-def make_doc(seed, index, wide=False):
+def add_national_templates(doc, seed, index):
+    """The national templates' wider tables (财政部's 部门决算 and 部门预算 forms), from a random
+    stream of their own: the income table with every source a column (上级补助收入, 事业收入,
+    经营收入, 附属单位上缴收入 …, the other income in one of them), the expenditure table with
+    上缴上级支出 | 经营支出 | 对附属单位补助支出 beside basic and project, and the summaries with
+    their carry-over lines (使用非财政拨款结余, 年初结转和结余, 结余分配, 年末结转和结余; the
+    fiscal summary with 国有资本经营 as a line and a column)."""
+    rng = random.Random("%s:%d:templates" % (seed, index))
+    f = doc.features
+    f["template"] = rng.choice(["short", "national"])
+    if f["template"] != "national":
+        return
+    doc.template = "national"
+    doc.other_source = rng.choice([key for _, key, _ in NATIONAL_SOURCES["final" if doc.final else "budget"]])
+    doc.carryover = 0 if rng.random() < 0.4 else doc.fig.amount(1, max(2, doc.total[0] // 5))
+    wider = {"income", "expenditure", "income_expenditure_summary", "fiscal_appropriation_summary"}
+    rebuilt = []
+    for t in doc.tables:
+        if t.role in wider:
+            nt = getattr(doc, "table_" + t.role)(t.title)
+            nt.number = t.number
+            rebuilt.append(nt)
+        else:
+            rebuilt.append(t)
+    doc.tables = rebuilt
+
+
+def make_doc(seed, index, wide=False, templates=False):
     rng = random.Random("%s:%d" % (seed, index))
     doc = Doc(rng, index)
     fix_consistency(doc)
+    if templates:
+        add_national_templates(doc, seed, index)
     if wide:
         add_wide_classes(doc, seed, index)
     return doc
@@ -975,6 +1125,10 @@ def main():
                         help="also draw the layout classes added later (a list of tables, number-only "
                              "titles, empty 政府性基金/国有资本经营 tables); documents differ from those "
                              "drawn without it")
+    parser.add_argument("--templates", action="store_true",
+                        help="also draw the national templates' wider tables (every income source and "
+                             "expenditure use a column, the summaries' carry-over lines); documents "
+                             "drawn national differ from those drawn without it")
     parser.add_argument("--reuse", action="store_true",
                         help="keep documents already rendered in --out (a rerun with another binary)")
     args = parser.parse_args()
@@ -993,8 +1147,9 @@ def main():
     os.makedirs(out, exist_ok=True)
     docs, names = [], []
     for i in range(args.first, args.first + args.count):
-        doc = make_doc(args.seed, i, args.wide)
-        name = "s%s%s_%04d_%s" % (re.sub(r"\W", "", str(args.seed)), "w" if args.wide else "", i,
+        doc = make_doc(args.seed, i, args.wide, args.templates)
+        name = "s%s%s%s_%04d_%s" % (re.sub(r"\W", "", str(args.seed)), "w" if args.wide else "",
+                                    "n" if args.templates else "", i,
                                   doc.features["doc"])
         docs.append(doc)
         names.append(name)
