@@ -22,8 +22,8 @@ std::string IncomeKey(const std::string& name) {
     return "total_current_year";
   }
   if (Has(name, "使用非财政拨款结余")) return "use_of_non_fiscal_balance";
-  if (Has(name, "年初结转和结余") || Has(name, "上年结转") || Has(name, "年初财政拨款结转") ||
-      Has(name, "年初结转结余")) {
+  // 年初结转 alone too, as budgets shorten it (the sweep's national template, --templates).
+  if (Has(name, "年初结转") || Has(name, "上年结转") || Has(name, "年初财政拨款结转")) {
     return "opening_carryover";
   }
   // Budget summaries split each fund line into the department's own revenue
@@ -60,8 +60,10 @@ std::string ExpenditureKey(const std::string& name) {
   }
   if (Has(name, "结余分配")) return "surplus_distribution";
   // 年终结转结余 (Beijing 预算01表 收支总表) and 结转下年 say the same.
-  if (Has(name, "年末结转和结余") || Has(name, "年末财政拨款结转") || Has(name, "年末结转结余") ||
-      Has(name, "年终结转") || Has(name, "结转下年")) {
+  // 年末结转 alone too (a budget's 收支总表: 本年支出合计 / 年末结转 / 支出总计; the sweep's
+  // national template, --templates, left it unkeyed and flagged).
+  if (Has(name, "年末结转") || Has(name, "年末财政拨款结转") || Has(name, "年终结转") ||
+      Has(name, "结转下年")) {
     return "closing_carryover";
   }
   if (std::optional<std::string> code = FunctionClassCode(name)) return *code;
