@@ -560,7 +560,85 @@ class Doc:
                                   [("合计", "total"), ("一般公共预算财政拨款" if self.final else "一般公共预算", "general_budget"),
                                    ("政府性基金预算财政拨款" if self.final else "政府性基金预算", "gov_fund")])
 
+    def national_basic(self, title):
+        """The final accounts' national basic-expenditure table: 人员经费 and 公用经费 side by side,
+        three groups of 科目编码 | 科目名称 | 决算数 (人员经费 in the first, 公用经费 over the other
+        two), the two totals on the last row."""
+        table = Table("general_budget_basic_expenditure", title)
+        basic_total = self.total[1]
+        personnel = int(basic_total * self.rng.uniform(0.6, 0.9))
+        public = basic_total - personnel
+
+        def group(code, name, items, amount):
+            picked = sorted(self.rng.sample(items, self.rng.randint(2, len(items))))
+            rows = [(code, name, amount)]
+            for (icode, iname), v in zip(picked, self.fig.split(amount, len(picked))):
+                rows.append((code + icode, iname, v))
+            return rows
+        wages = self.rng.randint(personnel * 6 // 10, personnel) if personnel else 0
+        left = group(*ECONOMIC[0][:3], wages) + group(*ECONOMIC[2][:3], personnel - wages)
+        right = group(*ECONOMIC[1][:3], public)
+        half = (len(right) + 1) // 2
+        middle, right = right[:half], right[half:]
+        height = max(len(left), len(middle), len(right))
+
+        def cells(rows, r):
+            if r >= len(rows):
+                return ["", "", ""]
+            code, name, v = rows[r]
+            return [code, name, self.fig.text(v)]
+        table.header = [["人员经费", "", "", "公用经费", "", "", "", "", ""],
+                        ["科目编码", "科目名称", "决算数"] * 3]
+        table.merges = [(0, 0, 1, 3), (0, 3, 1, 6)]
+        table.body = [cells(left, r) + cells(middle, r) + cells(right, r) for r in range(height)]
+        table.body.append(["人员经费合计", "", self.fig.text(personnel), "公用经费合计", "", "", "", "",
+                           self.fig.text(public)])
+        table.body_merges = [(height, 0, 1, 2), (height, 3, 1, 5)]
+        for code, _, v in left + middle + right:
+            table.expected.append((code, "amount", v))
+        table.expected += [("personnel_total", "amount", personnel), ("public_total", "amount", public)]
+        table.expected = [e for e in table.expected if e[2]]
+        return table
+
+    def national_three_public(self, title):
+        """The national templates' 三公 table: the items as columns (公务用车 over 小计 | 购置费 |
+        运行费), one row of amounts; final accounts print 预算数 and 决算数 side by side."""
+        table = Table("three_public", title)
+        small = 10 ** 5 if self.features["unit"] == "yuan" else 10 ** 2
+
+        def drawn():
+            overseas = 0 if self.rng.random() < 0.5 else self.fig.amount(small, small * 40)
+            purchase = 0 if self.rng.random() < 0.6 else self.fig.amount(small * 10, small * 200)
+            operation = self.fig.amount(small, small * 80)
+            reception = self.fig.amount(small // 10, small * 20)
+            vehicle = purchase + operation
+            return [("three_public.total", overseas + vehicle + reception),
+                    ("three_public.overseas", overseas), ("three_public.vehicle_total", vehicle),
+                    ("three_public.vehicle_purchase", purchase),
+                    ("three_public.vehicle_operation", operation), ("three_public.reception", reception)]
+        vehicle = "公务用车购置及运行维护费" if self.final else "公务用车购置及运行费"
+        operation = "公务用车运行维护费" if self.final else "公务用车运行费"
+        groups = [("预算数", "budget", drawn())] + ([("决算数", "final", drawn())] if self.final else [])
+        top, middle, bottom, row, merges = [], [], [], [], []
+        for g, (word, column, values) in enumerate(groups):
+            at = 6 * g
+            top += [word] + [""] * 5
+            middle += ["合计", "因公出国（境）费", vehicle, "", "", "公务接待费"]
+            bottom += ["", "", "小计", "公务用车购置费", operation, ""]
+            merges += [(0, at, 1, 6), (1, at, 2, 1), (1, at + 1, 2, 1), (1, at + 2, 1, 3), (1, at + 5, 2, 1)]
+            for key, v in values:
+                row.append(self.fig.text(v, blank_zero=False))
+                table.expected.append((key, column, v))
+        table.header = ([top] if self.final else []) + [middle, bottom]
+        if not self.final:
+            merges = [(r - 1, c, rs, cs) for r, c, rs, cs in merges if r > 0]
+        table.merges = merges
+        table.body = [row]
+        return table
+
     def table_general_budget_basic_expenditure(self, title):
+        if self.template == "national" and self.final:
+            return self.national_basic(title)
         table = Table("general_budget_basic_expenditure", title)
         basic_total = self.total[1]
         personnel_share = self.rng.uniform(0.6, 0.9)
@@ -593,6 +671,8 @@ class Doc:
         return table
 
     def table_three_public(self, title):
+        if self.template == "national":
+            return self.national_three_public(title)
         table = Table("three_public", title)
         small = 10 ** 5 if self.features["unit"] == "yuan" else 10 ** 2
         overseas = 0 if self.rng.random() < 0.5 else self.fig.amount(small, small * 40)
@@ -697,9 +777,11 @@ def add_national_templates(doc, seed, index):
     """The national templates' wider tables (财政部's 部门决算 and 部门预算 forms), from a random
     stream of their own: the income table with every source a column (上级补助收入, 事业收入,
     经营收入, 附属单位上缴收入 …, the other income in one of them), the expenditure table with
-    上缴上级支出 | 经营支出 | 对附属单位补助支出 beside basic and project, and the summaries with
+    上缴上级支出 | 经营支出 | 对附属单位补助支出 beside basic and project, the summaries with
     their carry-over lines (使用非财政拨款结余, 年初结转和结余, 结余分配, 年末结转和结余; the
-    fiscal summary with 国有资本经营 as a line and a column)."""
+    fiscal summary with 国有资本经营 as a line and a column), the final accounts' basic table
+    with 人员经费 and 公用经费 side by side, and the 三公 table with its items as columns
+    (预算数 and 决算数 side by side in final accounts)."""
     rng = random.Random("%s:%d:templates" % (seed, index))
     f = doc.features
     f["template"] = rng.choice(["short", "national"])
@@ -708,7 +790,8 @@ def add_national_templates(doc, seed, index):
     doc.template = "national"
     doc.other_source = rng.choice([key for _, key, _ in NATIONAL_SOURCES["final" if doc.final else "budget"]])
     doc.carryover = 0 if rng.random() < 0.4 else doc.fig.amount(1, max(2, doc.total[0] // 5))
-    wider = {"income", "expenditure", "income_expenditure_summary", "fiscal_appropriation_summary"}
+    wider = {"income", "expenditure", "income_expenditure_summary", "fiscal_appropriation_summary",
+             "general_budget_basic_expenditure", "three_public"}
     rebuilt = []
     for t in doc.tables:
         if t.role in wider:
