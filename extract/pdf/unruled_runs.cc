@@ -63,6 +63,32 @@ bool IsCodedRow(const Line& line) {
   return true;
 }
 
+constexpr double kFootShare = 0.85;  // below this share of the height: the page's foot
+
+// Whether nothing but lines in the page's foot (a page number) follows from line `from` on.
+bool OnlyFootLinesFrom(const std::vector<Line>& lines, std::size_t from, double page_height) {
+  for (std::size_t l = from; l < lines.size(); ++l) {
+    if (lines[l].box.y0 < kFootShare * page_height) return false;
+  }
+  return true;
+}
+
+// Whether the line right above the run's first row is a header line: figure-free, several
+// chunks, no caption or unit, at the row pitch.
+bool UnderAHeaderLine(const std::vector<Line>& lines, const Candidate& run) {
+  if (run.first == 0) return false;
+  const Line& above = lines[run.first - 1];
+  const Line& first = lines[run.first];
+  const double height = std::max(1.0, first.box.height());
+  if (first.box.y0 - above.box.y1 > kRowGapLines * height) return false;
+  if (above.leader || above.tail || above.chunks.size() < 3 || IsCaptionLine(above) ||
+      DeclaresUnit(above)) {
+    return false;
+  }
+  return std::none_of(above.chunks.begin(), above.chunks.end(),
+                      [](const Chunk& chunk) { return chunk.figure; });
+}
+
 // A table broken at a page foot may leave only its header and one or two
 // rows on the page (the rest continues on the next page). Such a short run is
 // a table when its first row sits right under a header line (figure-free,
@@ -79,23 +105,12 @@ bool IsShortRunAtPageFoot(const std::vector<Line>& lines, const Candidate& run,
     if (IsBodyRow(lines[l])) coded = coded || IsCodedRow(lines[l]);
   }
   if (!coded) return false;
-  constexpr double kFootShare = 0.85;  // below this share of the height: the page's foot
   for (std::size_t l = run.last + 1; l < lines.size(); ++l) {
     if (lines[l].box.y0 >= kFootShare * page_height) continue;
     if (l == run.last + 1 && lines[l].chunks.size() == 1 && IsWrappedLabelLine(lines, l)) continue;
     return false;
   }
-  if (run.first == 0) return false;
-  const Line& above = lines[run.first - 1];
-  const Line& first = lines[run.first];
-  const double height = std::max(1.0, first.box.height());
-  if (first.box.y0 - above.box.y1 > kRowGapLines * height) return false;
-  if (above.leader || above.tail || above.chunks.size() < 3 || IsCaptionLine(above) ||
-      DeclaresUnit(above)) {
-    return false;
-  }
-  return std::none_of(above.chunks.begin(), above.chunks.end(),
-                      [](const Chunk& chunk) { return chunk.figure; });
+  return UnderAHeaderLine(lines, run);
 }
 
 }  // namespace
@@ -206,6 +221,7 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines, double page_heig
       continue;
     }
     Candidate run{i, i};
+    bool labels_to_foot = false;
     int rows = 1;
     int money = HasMoney(lines[i]) ? 1 : 0;
     std::size_t j = i + 1;
@@ -254,6 +270,13 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines, double page_heig
         ++rows_of_labels;
       }
       if (label_rows == 0) rows_of_labels = j;
+      // Rows of labels down to the page's foot: the table goes on on the next page (a summary's
+      // income lines printed with their amounts blank, 三、… 九、, the sweep's national template).
+      if (rows_of_labels > j && OnlyFootLinesFrom(lines, rows_of_labels, page_height)) {
+        run.last = rows_of_labels - 1;
+        labels_to_foot = true;
+        break;
+      }
       if (rows_of_labels > j && rows_of_labels < lines.size() && IsBodyRow(lines[rows_of_labels]) &&
           lines[rows_of_labels].box.y0 - lines[rows_of_labels - 1].box.y1 <=
               kRowGapLines * height) {
@@ -275,8 +298,12 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines, double page_heig
       if (kept > j) run.last = kept - 1;
       break;
     }
+    // Two rows of money under a header line with rows of labels to the page's foot tell the
+    // columns as well as three rows do: the labels line up under the first row's.
     if ((rows >= kMinRows && money >= kMinMoneyRows) ||
-        (money >= 1 && money == rows && IsShortRunAtPageFoot(lines, run, page_height))) {
+        (money >= 1 && money == rows && IsShortRunAtPageFoot(lines, run, page_height)) ||
+        (labels_to_foot && money >= kMinMoneyRows && money == rows &&
+         UnderAHeaderLine(lines, run))) {
       runs.push_back(run);
     }
     i = run.last + 1;

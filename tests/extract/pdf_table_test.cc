@@ -1433,6 +1433,62 @@ TEST(UnruledTableTest, HeaderAndShortRunAtThePageFootAreATable) {
   }
 }
 
+// A summary broken at a page foot after its first two rows, the income lines under them printed
+// with their amounts blank down to the foot (三、… 九、: the sweep's national template, a budget's
+// s90wn_0029): two rows were under the three a run needs, and the header and both rows stayed
+// paragraphs. Under a header line, with rows of labels to the foot, they are a table; without the
+// header line, or with a line of text after the labels above the foot, they are not.
+TEST(UnruledTableTest, TwoRowsAndLabelsToThePageFootAreATable) {
+  struct Case {
+    std::string name;
+    bool header;
+    bool text_after;
+    bool table;
+  };
+  const Case cases[] = {{"header, two rows, labels to the foot", true, false, true},
+                        {"no header line", false, false, false},
+                        {"text after the labels", true, true, false}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(2);
+    double top = 500;
+    if (c.header) {
+      AddRun(page, "项目", 60, top);
+      RightAligned(page, "预算数", 300, top);
+      AddRun(page, "支出功能分类", 320, top);
+      RightAligned(page, "预算数", 540, top);
+    } else {
+      AddRun(page, "本部门收支情况如下。", 60, top);
+    }
+    top += 26;
+    AddRun(page, "一、一般公共预算拨款收入", 60, top);
+    RightAligned(page, "247.20", 300, top);
+    AddRun(page, "教育支出", 320, top);
+    RightAligned(page, "64.09", 540, top);
+    top += 26;
+    AddRun(page, "二、政府性基金预算拨款收入", 60, top);
+    AddRun(page, "住房保障支出", 320, top);
+    RightAligned(page, "183.11", 540, top);
+    for (const char* label :
+         {"三、国有资本经营预算拨款收入", "四、财政专户管理资金收入", "五、事业收入"}) {
+      top += 26;
+      AddRun(page, label, 60, top);
+    }
+    if (c.text_after) AddRun(page, "注：本表金额单位转换时可能存在尾数误差。", 60, top + 26);
+    AddRun(page, "3", 290, 800);  // the page number
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    if (!c.table) {
+      EXPECT_TRUE(tables.empty());
+      continue;
+    }
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    EXPECT_EQ(table.TextAt(0, 0), "项目");
+    EXPECT_EQ(table.row_count, 6);
+    EXPECT_EQ(table.TextAt(5, 0), "五、事业收入");
+  }
+}
+
 // A 栏次 row whose numbers a scan's page pass dropped (lone digits) is 栏次 alone over the body
 // (H35 s3w_0550_budget, a three-line table): a one-chunk line ended the header search there, and
 // the header words above it were lost with the table's column keys. It stays in the header.
