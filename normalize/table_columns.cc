@@ -916,8 +916,7 @@ TableColumns KeyColumns(const StitchedTable& stitched, const HeaderOptions& opti
     KeyOcrHeaderWordsMissingTheirFirstCharacter(first, column_keys);
     KeyOcrSummarySides(first, column_keys);
     KeyOcrSummaryLoneAmounts(first, column_keys);
-    KeyOcrSummaryFromHeaderAbove(stitched, column_keys, columns.keyed_by_sums,
-                                 columns.sums_evidence);
+    KeySummaryFromHeaderAbove(stitched, column_keys, columns.keyed_by_sums, columns.sums_evidence);
   }
   if (three_public) KeyHeaderlessThreePublic(stitched, column_keys);
   if (!three_public && !summary) {

@@ -112,16 +112,18 @@ void KeyOcrSummarySides(const TablePart& first, std::vector<std::string>& keys);
 void KeyOcrSummaryLoneAmounts(const TablePart& first, std::vector<std::string>& keys);
 
 // A summary whose header a scan read as a paragraph above the grid (项目 金额 项目（按功能分类）
-// 合计 一般公共预算财政拨款 政府性基金预算财政拨款): no column keyed. The line's words go side by
-// side, each label word (项目…) opening a side, onto the grid's sides. A side of as many money
+// 合计 一般公共预算财政拨款 政府性基金预算财政拨款), or whose text layer printed it so (a
+// three-line summary cut by a page break, its header rows drawn above the first rule the grid
+// starts at: the sweep's national template, --templates): no column keyed. The line's words go side
+// by side, each label word (项目…) opening a side, onto the grid's sides. A side of as many money
 // columns as figure words takes them in order. A side with fewer (a fund printed empty all down
 // makes no column on a scan) stays unkeyed, column.unkeyed naming its amounts: its 合计 keyed
 // alone would be read as the side's one amount, and a fiscal summary's funds lost, unless its
 // two columns are 合计 and the one fund printing money (TheOneFundPrinted): that column goes to
 // `keyed_by_sums`, the reason to `sums_evidence`. A side's label word may be 支出功能分类 as well
 // as 项目….
-void KeyOcrSummaryFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys,
-                                  std::vector<int>& keyed_by_sums, std::string& sums_evidence);
+void KeySummaryFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys,
+                               std::vector<int>& keyed_by_sums, std::string& sums_evidence);
 
 // A summary's two sides never share a segment. OCR that lost the income side's amount column (its
 // amounts read into the expenditure labels' cells: 2,607.07本年支出合计) left one segment whose

@@ -197,10 +197,10 @@ void KeyOcrSummaryLoneAmounts(const TablePart& first, std::vector<std::string>& 
   for (const std::vector<std::size_t>& side : sides) keys[side.front()] = "amount";
 }
 
-void KeyOcrSummaryFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys,
-                                  std::vector<int>& keyed_by_sums, std::string& sums_evidence) {
+void KeySummaryFromHeaderAbove(const StitchedTable& stitched, std::vector<std::string>& keys,
+                               std::vector<int>& keyed_by_sums, std::string& sums_evidence) {
   const TablePart& first = stitched.parts.front();
-  if (!IsOcrGrid(*first.table) || stitched.header_above.empty()) return;
+  if (stitched.header_above.empty()) return;
   // Keys the rests gave on their own (额 and 计 each "amount") give way to the whole words.
   const std::optional<std::vector<std::string>> completed =
       HeaderAboveCompletedByGridRests(first, stitched.header_above);

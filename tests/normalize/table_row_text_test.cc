@@ -616,6 +616,23 @@ TEST(RowTextTest, HeaderPrintedAboveAHeaderlessGridKeysItsColumns) {
   EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys, (std::vector<std::string>{"", "", "", ""}));
 }
 
+// A three-line summary cut by a page break on a text layer (the sweep's national template,
+// s90wn_0004_budget): its header rows drawn above the grid's first rule came out as a paragraph
+// (项目 预算数 支出功能分类 预算数), the grid of rows only. Each label word opens a side and the
+// side's amount word keys its money column, as on a scan; before, only scans were so keyed and
+// both sides' amounts went unkeyed.
+TEST(RowTextTest, SummaryHeaderPrintedAboveAHeaderlessTextLayerGridKeysBothSides) {
+  const Table grid = Grid({{"一、一般公共预算拨款收入", "3,435.72", "一、教育支出", "3,435.72"},
+                           {"二、政府性基金预算拨款收入", "", "", ""},
+                           {"本年收入合计", "3,435.72", "本年支出合计", "3,435.72"}});
+  StitchedTable stitched;
+  stitched.canonical.kind = "budget.income_expenditure_summary";
+  stitched.parts.push_back(TablePart{0, &grid, AnalyzeHeader(grid)});
+  stitched.header_above = {"项目", "预算数", "支出功能分类", "预算数"};
+  EXPECT_EQ(KeyColumns(stitched, HeaderOptions{}).keys,
+            (std::vector<std::string>{"", "amount", "", "amount"}));
+}
+
 // s5w_0005_final: the header's first line at the foot of one page (本年支出合 cut), its rest (计)
 // alone at the top of the next, over a grid whose own header rows key nothing (类 | 款 | 项,
 // 栏次 1 2 3): the rest completes the word, and the words key the amount columns.
