@@ -176,6 +176,32 @@ bool IsLookalikeRest(const std::string& piece, const Chunk& chunk, const Chunk& 
   return std::abs(chunk.box.x1 - upper.box.x1) <= 0.5 * em;
 }
 
+bool AllDigitChars(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), IsDigitChar);
+}
+
+// The code chunk above that a code's wrapped digit completes, on a line of amount rests: a
+// narrow 项 column wraps its 99 as 9 over 9 as it wraps the amounts beside it (34,85 over 1.48,
+// the sweep's national template, s90wn_0033_budget); the rest and the code above it, digits
+// alone, make a code's length (a split code's piece of two, or 3, 5, 7 digits joined). Nothing
+// when no such chunk is right above the rest.
+std::optional<std::size_t> CodeItCompletes(const std::string& piece, const Chunk& chunk,
+                                           const Line& above) {
+  if (piece.size() > 2 || !AllDigitChars(piece)) return std::nullopt;
+  for (std::size_t a = 0; a < above.chunks.size(); ++a) {
+    const Chunk& upper = above.chunks[a];
+    const double slack = 0.5 * above.em;
+    if (chunk.box.x0 >= upper.box.x1 + slack || chunk.box.x1 <= upper.box.x0 - slack) continue;
+    const std::string code = Compact(upper.text);
+    const std::size_t joined = code.size() + piece.size();
+    if (AllDigitChars(code) && !upper.money &&
+        (joined == 2 || joined == 3 || joined == 5 || joined == 7)) {
+      return a;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 // Rule 5 over every line: marks the lines that hold only the wrapped rests of
@@ -208,6 +234,12 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
         if (under && CompletesAsRead(AmountOfChunk(above_text), as_piece, options))
           targets.push_back(static_cast<int>(a));
       }
+      if (targets.empty() && chunk.figure) {
+        if (const std::optional<std::size_t> code = CodeItCompletes(piece, chunk, above)) {
+          completes[c] = static_cast<int>(*code);
+          continue;
+        }
+      }
       if (targets.size() == 1) {
         completes[c] = targets.front();
         pieces = true;
@@ -234,6 +266,7 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
       Chunk& upper = lines[l - 1].chunks[static_cast<std::size_t>(target)];
       // A label run into its amount stays a label: BuildTable splits the amount off.
       const std::string upper_text = Compact(upper.text);
+      if (!upper.money && AllDigitChars(upper_text)) continue;  // a code's rest: no money
       if (AmountOfChunk(upper_text).size() != upper_text.size()) continue;
       upper.figure = true;
       upper.money = true;

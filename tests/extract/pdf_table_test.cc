@@ -569,6 +569,50 @@ INSTANTIATE_TEST_SUITE_P(Cases, WrappedAmountTest,
                            return std::string(param_info.param.name);
                          });
 
+// Split code columns as narrow as the amounts (the sweep's national template, ten amount
+// columns in portrait, s90wn_0033_budget): the row 210 13 99 wraps its 项 piece 99 as 9 over 9
+// beside its amount 34,85 over 1.48 and its label's end. The code's digit under the code is its
+// rest: the line is the row's wrapped rest, the code 99 and the amount 34,851.48. Before, the 9
+// was a figure that completed no amount, and the line became a row of its own (code 9, 1.48).
+TEST(UnruledTableTest, CodePieceWrappedBesideTheAmountsIsTheCodesRest) {
+  PageContent page = A4Page(2);
+  const auto row = [&](double top, const char* klass, const char* kuan, const char* xiang,
+                       const char* label, const char* amount) {
+    AddRun(page, klass, 60, top);
+    AddRun(page, kuan, 110, top);
+    AddRun(page, xiang, 150, top);
+    AddRun(page, label, 190, top);
+    RightAligned(page, amount, 420, top);
+    RightAligned(page, amount, 520, top);
+  };
+  AddRun(page, "类", 60, 100);
+  AddRun(page, "款", 110, 100);
+  AddRun(page, "项", 150, 100);
+  AddRun(page, "科目名称", 190, 100);
+  RightAligned(page, "合计", 420, 100);
+  RightAligned(page, "一般公共预算", 520, 100);
+  row(124, "210", "", "", "卫生健康支出", "74,970.15");
+  row(148, "210", "13", "", "医疗保障管理事务", "74,970.15");
+  row(172, "210", "13", "01", "行政运行", "40,118.67");
+  row(196, "210", "13", "9", "其他医疗保障管理", "34,85");
+  AddRun(page, "9", 150, 208);
+  AddRun(page, "事务支出", 190, 208);
+  RightAligned(page, "1.48", 420, 208);
+  RightAligned(page, "1.48", 520, 208);
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.row_count, 5);
+  std::vector<std::string> last = RowTexts(table, 4);
+  for (std::string& text : last) text = RemoveAllWhitespace(text);
+  ASSERT_GE(last.size(), 6u);
+  EXPECT_EQ(std::vector<std::string>(last.begin(), last.begin() + 3),
+            (std::vector<std::string>{"210", "13", "99"}));
+  EXPECT_NE(std::find(last.begin(), last.end(), "其他医疗保障管理事务支出"), last.end());
+  EXPECT_EQ(std::vector<std::string>(last.end() - 2, last.end()),
+            (std::vector<std::string>{"34,851.48", "34,851.48"}));
+}
+
 // A row at the page's foot whose amounts wrapped after their point, the
 // decimals over the page break ("692,571." here, "75" on the next page under
 // the repeated header): with nothing under it to complete them, the row is
