@@ -73,6 +73,37 @@ bool OnlyFootLinesFrom(const std::vector<Line>& lines, std::size_t from, double 
   return true;
 }
 
+// Whether `text` holds a year before 年 (2023年度).
+bool NamesAYear(std::string_view text) {
+  for (std::size_t at = text.find("年"); at != std::string_view::npos;
+       at = text.find("年", at + 1)) {
+    if (at >= 4 && std::all_of(text.begin() + static_cast<long>(at - 4),
+                               text.begin() + static_cast<long>(at), IsDigitChar)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether lines [from, to) under the run are row labels set as its rows are: each label row at
+// most half a pitch further from the row above than the run's rows are apart, and none naming a
+// year (2023年度一般公共预: a wrapped title after the table, not a row).
+bool LabelRowsAtTheRunsPitch(const std::vector<Line>& lines, const Candidate& run, int rows,
+                             std::size_t from, std::size_t to) {
+  if (rows < 2) return false;
+  const double pitch =
+      (lines[run.last].box.y0 - lines[run.first].box.y0) / static_cast<double>(rows - 1);
+  for (std::size_t l = from; l < to; ++l) {
+    for (const Chunk& chunk : lines[l].chunks) {
+      if (NamesAYear(Compact(chunk.text))) return false;
+    }
+    if (IsLabelRowLine(lines, run, l) && lines[l].box.y0 - lines[l - 1].box.y0 > 1.5 * pitch) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Whether the line right above the run's first row is a header line: figure-free, several
 // chunks, no caption or unit, at the row pitch.
 bool UnderAHeaderLine(const std::vector<Line>& lines, const Candidate& run) {
@@ -270,9 +301,13 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines, double page_heig
         ++rows_of_labels;
       }
       if (label_rows == 0) rows_of_labels = j;
-      // Rows of labels down to the page's foot: the table goes on on the next page (a summary's
-      // income lines printed with their amounts blank, 三、… 九、, the sweep's national template).
-      if (rows_of_labels > j && OnlyFootLinesFrom(lines, rows_of_labels, page_height)) {
+      // Rows of labels down to the page's foot under a run too short to be a table on its own:
+      // the table goes on on the next page (a summary's income lines printed with their amounts
+      // blank, 三、… 九、, the sweep's national template). A run long enough keeps its own end
+      // (a label's wrapped rest laid under its row by the page-break joining stays that).
+      if (rows < kMinRows && rows_of_labels > j &&
+          OnlyFootLinesFrom(lines, rows_of_labels, page_height) &&
+          LabelRowsAtTheRunsPitch(lines, run, rows, j, rows_of_labels)) {
         run.last = rows_of_labels - 1;
         labels_to_foot = true;
         break;

@@ -550,8 +550,8 @@ TEST(PageBreakTableTest, LabelWrappedOverSeveralLinesCutByTheBreak) {
 }
 
 // A summary whose last rows at the foot of a page are labels only (四、事业收入,
-// 五、其他收入: once paragraphs under the table, since lead34 the run's rows down to
-// the foot) and whose totals rows open the next page with no header repeated
+// 五、其他收入: a run never ends on them, so they stay paragraphs under the
+// table) and whose totals rows open the next page with no header repeated
 // (a three-line table): the label rows do not end the table, the totals
 // continue it (s1_0259_final).
 TEST(PageBreakTableTest, RowsOfLabelsUnderTheTableAtThePageFoot) {
@@ -567,6 +567,7 @@ TEST(PageBreakTableTest, RowsOfLabelsUnderTheTableAtThePageFoot) {
   PageAnalysis upper = AnalyzePage(upper_content);
   PageAnalysis lower = AnalyzePage(lower_content);
   ASSERT_EQ(upper.tables.size(), 1u);
+  ASSERT_TRUE(AnyParagraphContains(upper, "六、其他收入"));
   ASSERT_TRUE(lower.tables.empty());
   ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
   ASSERT_EQ(upper.tables.size(), 1u);
