@@ -176,10 +176,6 @@ bool IsLookalikeRest(const std::string& piece, const Chunk& chunk, const Chunk& 
   return std::abs(chunk.box.x1 - upper.box.x1) <= 0.5 * em;
 }
 
-bool AllDigitChars(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), IsDigitChar);
-}
-
 // The code chunk above that a code's wrapped digit completes, on a line of amount rests: a
 // narrow 项 column wraps its 99 as 9 over 9 as it wraps the amounts beside it (34,85 over 1.48,
 // the sweep's national template, s90wn_0033_budget); the rest and the code above it, digits
@@ -217,6 +213,7 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
     const double height = std::max(1.0, above.box.height());
     if (line.box.y0 - above.box.y1 > 0.5 * height) continue;
     std::vector<int> completes(line.chunks.size(), -1);
+    std::vector<bool> code_rest(line.chunks.size(), false);  // completes a code, not an amount
     bool all = true;
     bool pieces = false;
     for (std::size_t c = 0; c < line.chunks.size() && all; ++c) {
@@ -237,6 +234,7 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
       if (targets.empty() && chunk.figure) {
         if (const std::optional<std::size_t> code = CodeItCompletes(piece, chunk, above)) {
           completes[c] = static_cast<int>(*code);
+          code_rest[c] = true;
           continue;
         }
       }
@@ -261,12 +259,11 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
     line.tail = true;
     // The head of a wrapped amount ("2,789,270." over "19") is no figure on
     // its own; completed, it is money, and its line a body row.
-    for (int target : completes) {
-      if (target < 0) continue;
-      Chunk& upper = lines[l - 1].chunks[static_cast<std::size_t>(target)];
+    for (std::size_t c = 0; c < completes.size(); ++c) {
+      if (completes[c] < 0 || code_rest[c]) continue;
+      Chunk& upper = lines[l - 1].chunks[static_cast<std::size_t>(completes[c])];
       // A label run into its amount stays a label: BuildTable splits the amount off.
       const std::string upper_text = Compact(upper.text);
-      if (!upper.money && AllDigitChars(upper_text)) continue;  // a code's rest: no money
       if (AmountOfChunk(upper_text).size() != upper_text.size()) continue;
       upper.figure = true;
       upper.money = true;

@@ -40,7 +40,7 @@ bool WithinTextCells(const std::vector<Line>& lines, const Candidate& run, const
 bool IsClassCodeChunk(const Chunk& chunk) {
   const std::string text = Compact(chunk.text);
   return (text.size() == 3 || text.size() == 5 || text.size() == 7) && !chunk.money &&
-         std::all_of(text.begin(), text.end(), IsDigitChar);
+         AllDigitChars(text);
 }
 
 // A row of a classification: its label starts with a code of three or more

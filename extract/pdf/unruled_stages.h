@@ -130,6 +130,11 @@ inline bool IsDigitChar(char c) {
   return c >= '0' && c <= '9';
 }
 
+// Digits only (a code, a code's piece or rest), at least one.
+inline bool AllDigitChars(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), IsDigitChar);
+}
+
 // Digits, commas and points only: what an amount's piece, wrapped rest or cut head can hold.
 inline bool IsDigitPiece(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {

@@ -552,6 +552,13 @@ INSTANTIATE_TEST_SUITE_P(Cases, WrappedAmountTest,
                                                   {".73", "", ".73"},
                                                   {"12,672.73", "", "12,672.73"},
                                                   0},
+                                         // An integer printed ungrouped: its head is digits
+                                         // alone, as a code's is, and still the amount's.
+                                         WrapCase{"decimal_part_ungrouped",
+                                                  {"2789270", "2789270", ""},
+                                                  {".19", ".19", ""},
+                                                  {"2789270.19", "2789270.19", ""},
+                                                  0},
                                          WrapCase{"inside_the_integer",
                                                   {"1,209,58", "", ""},
                                                   {"3.75", "", ""},
