@@ -384,6 +384,10 @@ void RestoreMisreadFundName(const std::string& read, const std::string& printed,
   title_read = printed + " (read with its fund name restored: " + *restored + ")";
 }
 
+// How a table.kind_disagreement message ends when the title's kind stands; IdentifyByContinuedBody
+// rewrites the end when a continuation's rows overrule a scarred title.
+constexpr std::string_view kKeptAsTitled = "; kept as titled";
+
 // Whether a title prints the scar of a “三公” the scan lost: 经费 or the quotation marks that
 // stood around the word, which no title of a table by function class prints.
 bool PrintsScarOfLostThreePublic(std::string_view title) {
@@ -562,8 +566,8 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
     AddTableFinding(findings, "table.kind_disagreement", Severity::kWarning,
                     "table '" + located.title + "' is titled as " + title_kind + " but its " +
                         (reading == &from_header ? "header" : "body") + " reads as " +
-                        std::string(FamilyName(reading->family)) + " (" + reading->text +
-                        "); kept as titled",
+                        std::string(FamilyName(reading->family)) + " (" + reading->text + ")" +
+                        std::string(kKeptAsTitled),
                     table.provenance, located.title);
     break;
   }
@@ -574,7 +578,7 @@ IdentifiedTable IdentifyTable(LocatedTable located, const IdentifyOptions& optio
                     "table '" + located.title + "' is titled as " + title_kind + " but the " +
                         "document's list of tables gives its number (" + located.number_text +
                         ") to '" + numbering->titles.at(*located.number) + "' (" + number_kind +
-                        "); kept as titled",
+                        ")" + std::string(kKeptAsTitled),
                     table.provenance, located.title);
   }
   // A government's book prints the whole government's tables (一般公共预算支出决算表
@@ -830,10 +834,11 @@ void IdentifyByContinuedBody(std::vector<StitchedTable>& tables, const IdentifyO
       for (Finding& finding : findings) {
         if (finding.check == "table.kind_disagreement" &&
             finding.printed_text == canonical.printed_title &&
-            EndsWith(finding.message, "; kept as titled")) {
-          finding.message.erase(finding.message.size() - std::string_view("kept as titled").size());
-          finding.message += "read as " + kind + ": its title lost 三公 to the scan and its rows" +
-                             continued + " name " + std::string(FamilyName(body.family));
+            EndsWith(finding.message, kKeptAsTitled)) {
+          finding.message.erase(finding.message.size() - kKeptAsTitled.size());
+          finding.message += "; read as " + kind +
+                             ": its title lost 三公 to the scan and its rows" + continued +
+                             " name " + std::string(FamilyName(body.family));
         }
       }
     }
