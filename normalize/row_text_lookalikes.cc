@@ -51,19 +51,22 @@ bool IsLookalikeOrNoise(char32_t c) {
   return IsDigitLookalike(c) || IsNoiseMark(c);
 }
 
+// `reading` added to `readings` when it is money with two decimals, grouped as money is, and not
+// there yet: the readings of an amount a row read as text may be.
+void AddMoneyReading(const std::string& reading, std::vector<std::string>& readings) {
+  const std::size_t point = reading.find('.');
+  if (point != std::string::npos && reading.size() - point - 1 == 2 && IsWholeAmount(reading) &&
+      std::find(readings.begin(), readings.end(), reading) == readings.end()) {
+    readings.push_back(reading);
+  }
+}
+
 // The amounts a run of digits, separators and lookalikes printing one amount may be: the digits
 // after its last lookalike (noise before the amount: 了71.77, 7了714.28), the lookalikes read as
 // digits (了1.82 for 71.82, I11,650.14 for 111,650.14), the lookalikes dropped (1I0,516.71 for
 // 10,516.71, 97.01L for 97.01); only amounts grouped as money with two decimals, each once.
 std::vector<std::string> LookalikeReadings(const std::vector<char32_t>& run) {
   std::vector<std::string> readings;
-  auto add = [&](const std::string& reading) {
-    const std::size_t point = reading.find('.');
-    if (point != std::string::npos && reading.size() - point - 1 == 2 && IsWholeAmount(reading) &&
-        std::find(readings.begin(), readings.end(), reading) == readings.end()) {
-      readings.push_back(reading);
-    }
-  };
   std::size_t last = 0;
   std::string dropped;
   for (std::size_t k = 0; k < run.size(); ++k) {
@@ -73,7 +76,9 @@ std::vector<std::string> LookalikeReadings(const std::vector<char32_t>& run) {
       dropped.push_back(static_cast<char>(run[k]));
     }
   }
-  add(EncodeUtf8(std::vector<char32_t>(run.begin() + static_cast<long>(last), run.end())));
+  AddMoneyReading(
+      EncodeUtf8(std::vector<char32_t>(run.begin() + static_cast<long>(last), run.end())),
+      readings);
   // Every lookalike read as its digit (noise marks dropped).
   std::string read;
   for (const char32_t c : run) {
@@ -83,8 +88,8 @@ std::vector<std::string> LookalikeReadings(const std::vector<char32_t>& run) {
       read.push_back(static_cast<char>(c));
     }
   }
-  add(read);
-  add(dropped);
+  AddMoneyReading(read, readings);
+  AddMoneyReading(dropped, readings);
   return readings;
 }
 
@@ -113,16 +118,10 @@ std::size_t GlyphForLostFrontEnd(const std::vector<char32_t>& cps, std::size_t k
 std::vector<std::string> LostFrontReadings(const std::vector<char32_t>& digits) {
   const std::string read = EncodeUtf8(digits);
   std::vector<std::string> readings;
-  auto add = [&](const std::string& reading) {
-    const std::size_t point = reading.find('.');
-    if (point != std::string::npos && reading.size() - point - 1 == 2 && IsWholeAmount(reading)) {
-      readings.push_back(reading);
-    }
-  };
-  add(read);
+  AddMoneyReading(read, readings);
   const std::size_t lead = read.find_first_of(",.");
   for (char digit = '1'; digit <= '9'; ++digit) {
-    add(std::string(1, digit) + (lead == 3 ? "," : "") + read);
+    AddMoneyReading(std::string(1, digit) + (lead == 3 ? "," : "") + read, readings);
   }
   return readings.size() > 1 ? readings : std::vector<std::string>{};
 }
