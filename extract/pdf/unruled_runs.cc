@@ -136,12 +136,12 @@ bool IsShortRunAtPageFoot(const std::vector<Line>& lines, const Candidate& run,
     if (IsBodyRow(lines[l])) coded = coded || IsCodedRow(lines[l]);
   }
   if (!coded) return false;
-  for (std::size_t l = run.last + 1; l < lines.size(); ++l) {
-    if (lines[l].box.y0 >= kFootShare * page_height) continue;
-    if (l == run.last + 1 && lines[l].chunks.size() == 1 && IsWrappedLabelLine(lines, l)) continue;
-    return false;
+  // Nothing after the rows but a label wrapped tight under the last and the page's foot.
+  std::size_t after = run.last + 1;
+  if (after < lines.size() && lines[after].chunks.size() == 1 && IsWrappedLabelLine(lines, after)) {
+    ++after;
   }
-  return UnderAHeaderLine(lines, run);
+  return OnlyFootLinesFrom(lines, after, page_height) && UnderAHeaderLine(lines, run);
 }
 
 }  // namespace
