@@ -118,6 +118,7 @@ LabelBounds FindLabelBounds(const std::vector<Line>& lines, const Candidate& run
     }
   }
   LabelBounds bounds;
+  bounds.none = label_right < -1e17;
   bounds.end = label_right > -1e17 ? label_right : label_limit;
   bounds.limit =
       label_right > -1e17 ? std::max(label_right, (label_right + label_limit) / 2) : label_limit;

@@ -19,8 +19,8 @@ namespace {
 // longest label's end. A word starting right of every label is in another
 // cell, even when it ends left of the first figures (a header set flush left
 // in a wide cell, "合计" over right-aligned amounts).
-bool StartsInLabels(const Chunk& word, double label_limit, double label_end, double em) {
-  return word.box.x0 <= label_end + 0.5 * em && word.box.x1 <= label_limit;
+bool StartsInLabels(const Chunk& word, const LabelBounds& labels, double em) {
+  return !labels.none && word.box.x0 <= labels.end + 0.5 * em && word.box.x1 <= labels.limit;
 }
 
 // The columns whose body chunks a header word overlaps: a header sits over its
@@ -111,15 +111,13 @@ std::vector<Chunk> HeaderWords(const PageContent& page, const Chunk& chunk, doub
 void AddHeaderOnlyColumns(const PageContent& page, const std::vector<Line>& lines,
                           std::size_t header_first, std::size_t body_first,
                           const LabelBounds& labels, double em, std::vector<Column>& columns) {
-  const double label_limit = labels.limit;
-  const double label_end = labels.end;
   if (columns.empty() || columns.back().text) return;
   std::vector<std::pair<double, double>> words;  // (x0, x1)
   for (std::size_t l = header_first; l < body_first; ++l) {
     if (!lines[l].chunks.empty() && Contains(lines[l].chunks.front().text, "栏次")) continue;
     for (const Chunk& chunk : lines[l].chunks) {
       for (const Chunk& word : HeaderWords(page, chunk, em)) {
-        if (StartsInLabels(word, label_limit, label_end, em)) continue;
+        if (StartsInLabels(word, labels, em)) continue;
         if (word.box.x0 <= columns.back().right || OverlappedColumn(word, columns) >= 0) continue;
         words.emplace_back(word.box.x0, word.box.x1);
       }
@@ -156,7 +154,7 @@ std::vector<std::pair<Chunk, int>> PlaceHeaderWord(const PageContent& page, cons
                                                    const LabelBounds& labels, double em) {
   const double label_limit = labels.limit;
   const double label_end = labels.end;
-  if (StartsInLabels(word, label_limit, label_end, em)) return {{word, 0}};
+  if (StartsInLabels(word, labels, em)) return {{word, 0}};
   if (const int over = OverlappedColumn(word, columns); over > 0) return {{word, over}};
   if (const int next = FlushLeftAfterTextColumn(word, columns, label_limit, em); next > 0) {
     return {{word, next}};
@@ -169,7 +167,7 @@ std::vector<std::pair<Chunk, int>> PlaceHeaderWord(const PageContent& page, cons
     // labels' end.
     const double x = (box.x0 + box.x1) / 2;
     int here = BandOf(x, columns, label_limit);
-    if (here == 0 && !columns.empty() && x > label_end + 0.25 * em) here = 1;
+    if (here == 0 && !columns.empty() && (labels.none || x > label_end + 0.25 * em)) here = 1;
     if (runs.empty() || here != band) runs.emplace_back();
     runs.back().push_back(k);
     band = here;
@@ -186,7 +184,9 @@ std::vector<std::pair<Chunk, int>> PlaceHeaderWord(const PageContent& page, cons
     const double centre = (piece.box.x0 + piece.box.x1) / 2;
     int column = BandOf(centre, columns, label_limit);
     if (column < 0) column = ColumnOf(piece, columns, label_limit, true, em);
-    if (column == 0 && !columns.empty() && centre > label_end + 0.25 * em) column = 1;
+    if (column == 0 && !columns.empty() && (labels.none || centre > label_end + 0.25 * em)) {
+      column = 1;
+    }
     pieces.emplace_back(std::move(piece), column);
   }
   return pieces;

@@ -144,6 +144,18 @@ bool IsShortRunAtPageFoot(const std::vector<Line>& lines, const Candidate& run,
   return OnlyFootLinesFrom(lines, after, page_height) && UnderAHeaderLine(lines, run);
 }
 
+// A row of amounts and nothing else, three or more of them: a columnar table's only row (the
+// national template's 三公 table: 合计 | 因公出国（境）费 | 小计 | 购置费 | 运行费 | 公务接待费
+// over one line of figures). Two amounts, or a label before them, are too little to tell a table
+// from a line of prose or a total printed under one.
+bool IsLoneRowOfAmounts(const Line& line) {
+  if (line.chunks.size() < 3 || !HasMoney(line)) return false;
+  for (std::size_t c = 0; c < line.chunks.size(); ++c) {
+    if (!IsAmount(line, c)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 // A line that may be the wrapped rest of the labels of the row above: no
@@ -334,11 +346,13 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines, double page_heig
       break;
     }
     // Two rows of money under a header line with rows of labels to the page's foot tell the
-    // columns as well as three rows do: the labels line up under the first row's.
+    // columns as well as three rows do: the labels line up under the first row's. So does one
+    // row of amounts only under a header line: each amount is its column.
     if ((rows >= kMinRows && money >= kMinMoneyRows) ||
         (money >= 1 && money == rows && IsShortRunAtPageFoot(lines, run, page_height)) ||
         (labels_to_foot && money >= kMinMoneyRows && money == rows &&
-         UnderAHeaderLine(lines, run))) {
+         UnderAHeaderLine(lines, run)) ||
+        (rows == 1 && IsLoneRowOfAmounts(lines[run.first]) && UnderAHeaderLine(lines, run))) {
       runs.push_back(run);
     }
     i = run.last + 1;

@@ -119,6 +119,9 @@ struct Column {
 struct LabelBounds {
   double limit = 0;
   double end = 0;
+  // No body row prints a label (a columnar table's one row of amounts): every header word heads
+  // an amount column, even one set left of the first figures.
+  bool none = false;
 };
 
 inline Box Union(const Box& a, const Box& b) {

@@ -1581,6 +1581,70 @@ TEST(UnruledTableTest, ColumnNumbersRowWithItsNumbersUnreadStaysInTheHeader) {
   }
 }
 
+// The national template's 三公 table is columnar: one row of amounts under a header of two lines
+// (合计 | 因公出国（境）费 | 公务用车购置及运行费 over 小计 | 购置费 | 运行费 | 公务接待费), no
+// label at all (s91wn_0033_budget). Under the three rows a run needs, the whole table stayed a
+// paragraph and its figures were lost without a finding. A lone row of amounts only, three or more,
+// right under a header line is a table; fewer amounts, a label before them or prose above are not.
+TEST(UnruledTableTest, LoneRowOfAmountsUnderAHeaderIsATable) {
+  struct Case {
+    std::string name;
+    bool header;
+    std::vector<std::string> amounts;
+    std::string label;
+    bool table;
+  };
+  const std::vector<Case> cases = {
+      {"header and a row of six amounts",
+       true,
+       {"64.32", "7.96", "50.64", "0.00", "50.64", "5.72"},
+       "",
+       true},
+      {"prose above", false, {"64.32", "7.96", "50.64", "0.00", "50.64", "5.72"}, "", false},
+      {"two amounts", true, {"64.32", "7.96"}, "", false},
+      {"a label before the amounts", true, {"64.32", "7.96", "50.64"}, "合计", false}};
+  const double rights[] = {100, 180, 260, 340, 420, 500};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(2);
+    if (c.header) {
+      AddRun(page, "合计", 50, 100);  // flush left in its cell, left of the figures
+      AddRun(page, "因公出国（境）费", 120, 100);
+      AddRun(page, "公务用车购置及运行费", 230, 100);
+      AddRun(page, "公务接待费", 450, 100);
+      RightAligned(page, "小计", 260, 115);
+      AddRun(page, "公务用车购置费", 280, 115);
+      AddRun(page, "公务用车运行费", 370, 115);
+    } else {
+      AddRun(page, "本部门“三公”经费支出情况如下，单位为万元。", 60, 100);
+    }
+    if (!c.label.empty()) AddRun(page, c.label, 20, 140);
+    for (std::size_t k = 0; k < c.amounts.size(); ++k) {
+      RightAligned(page, c.amounts[k], rights[k], 140);
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    if (!c.table) {
+      EXPECT_TRUE(tables.empty());
+      continue;
+    }
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    ASSERT_GE(table.row_count, 2);
+    std::vector<std::string> last_row;
+    for (int col = 0; col < table.column_count; ++col) {
+      const std::string text(table.TextAt(table.row_count - 1, col));
+      if (!text.empty()) last_row.push_back(text);
+    }
+    EXPECT_EQ(last_row, c.amounts);
+    // No label column: 合计 heads the first amounts, not an empty column of labels.
+    for (int col = 0; col < table.column_count; ++col) {
+      if (table.TextAt(table.row_count - 1, col) == "64.32") {
+        EXPECT_EQ(table.TextAt(0, col), "合计");
+      }
+    }
+  }
+}
+
 TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
   PageContent toc = A4Page(2);
   AddRun(toc, "目录", 250, 60);
