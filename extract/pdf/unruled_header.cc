@@ -55,14 +55,20 @@ int FlushLeftAfterTextColumn(const Chunk& word, const std::vector<Column>& colum
 }  // namespace
 
 // The header's first line: figure-free lines of several chunks just above
-// the run's first row, up to kMaxHeaderLines besides a 栏次 row.
+// the run's first row, up to kMaxHeaderLines besides a 栏次 row, and beyond
+// them lines stacked at the line pitch, up to kMaxStackedHeaderLines: narrow
+// cells wrap their words inside the word, a piece a line (一般 / 公共 / 预算 /
+// 拨款 beside a 类 款 项 line), and a line of the header left above it made
+// the column's key from its lower half (预算拨款).
 std::size_t FindHeaderFirst(const std::vector<Line>& lines, const Candidate& run) {
   std::size_t header_first = run.first;
-  for (int taken = 0; taken < kMaxHeaderLines && header_first > 0; ++taken) {
+  for (int taken = 0; taken < kMaxStackedHeaderLines && header_first > 0; ++taken) {
     const Line& above = lines[header_first - 1];
     const Line& below = lines[header_first];
     const double height = std::max(1.0, below.box.height());
     if (below.box.y0 - above.box.y1 > kRowGapLines * height) break;
+    const bool stacked = below.box.y0 - above.box.y1 <= kWrapGapLines * height;
+    if (taken >= kMaxHeaderLines && !stacked) break;
     const bool figures = std::any_of(above.chunks.begin(), above.chunks.end(),
                                      [](const Chunk& chunk) { return chunk.figure; });
     // The 栏次 row (栏次 1 2 3 …) numbers the columns under the header: its

@@ -66,6 +66,7 @@ constexpr double kRowGapLines = 2.5;      // rows further apart (in line heights
 constexpr int kMinRows = 3;
 constexpr int kMinMoneyRows = 2;
 constexpr int kMaxHeaderLines = 4;
+constexpr int kMaxStackedHeaderLines = 8;  // lines at the line pitch: one header
 // A label's wrapped lines follow at the line pitch: gaps under half a line.
 constexpr double kWrapGapLines = 0.5;
 constexpr std::size_t kMaxWrappedLines = 4;

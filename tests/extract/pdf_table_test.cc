@@ -1645,6 +1645,49 @@ TEST(UnruledTableTest, LoneRowOfAmountsUnderAHeaderIsATable) {
   }
 }
 
+// A ten-column income table in portrait wraps every fund's header word inside the word, one
+// piece a line (一般 / 公共 / 预算 / 拨款), under a code header of its own (类 款 项): six lines
+// set tight at the line pitch (s91wn_0007_budget, s91wn_0033_budget). Four lines were the most a
+// header took, so 一般 and 公共 stayed a paragraph and the column read 预算拨款, a wrong key. Lines
+// stacked at the pitch are one header however many; a gap of a row or more still ends it.
+TEST(UnruledTableTest, HeaderStackedOverSixLinesStaysWhole) {
+  for (const bool gap_above_second : {false, true}) {
+    SCOPED_TRACE(gap_above_second ? "a row's gap after the first line" : "six lines at the pitch");
+    PageContent page = A4Page(2);
+    const std::vector<std::vector<std::string>> pieces = {{"科目编码", "合计", "一般", "政府"},
+                                                          {"", "", "公共", "性基"},
+                                                          {"", "", "预算", "金预"},
+                                                          {"", "", "拨款", "算拨"},
+                                                          {"", "", "", "款"},
+                                                          {"栏次", "1", "2", "3"}};
+    const double lefts[] = {60, 300, 360, 420};
+    double top = 100;
+    for (std::size_t l = 0; l < pieces.size(); ++l) {
+      for (std::size_t k = 0; k < 4; ++k) {
+        if (!pieces[l][k].empty()) AddRun(page, pieces[l][k], lefts[k], top);
+      }
+      if (l == 1) AddRun(page, "名称", 150, top);  // a second header cell beside the codes
+      top += (l == 0 && gap_above_second) ? 40 : 12;
+    }
+    top += 8;
+    for (const char* label : {"合计", "212城乡社区支出", "21201城乡社区管理事务"}) {
+      AddRun(page, label, 60, top);
+      RightAligned(page, "1,410.40", 340, top);
+      RightAligned(page, "1,410.40", 400, top);
+      top += 20;
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    std::string general;  // the header words over the second amount column, top down
+    for (int r = 0; r < table.row_count; ++r) {
+      if (table.TextAt(r, 2) == "1,410.40") break;
+      general += RemoveAllWhitespace(std::string(table.TextAt(r, 2)));
+    }
+    EXPECT_EQ(general, gap_above_second ? "公共预算拨款2" : "一般公共预算拨款2");
+  }
+}
+
 TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
   PageContent toc = A4Page(2);
   AddRun(toc, "目录", 250, 60);
