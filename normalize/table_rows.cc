@@ -249,7 +249,7 @@ void RowReader::FillRows(StitchedTable& pending, const TableColumns& columns, in
         for (int c : segment.labels) {
           const std::string& role = roles[static_cast<std::size_t>(c)];
           if (role == "rowno") continue;
-          const std::string text = Trim(grid.TextAt(r, c));
+          const std::string text = WithWrappedCodeJoined(Trim(grid.TextAt(r, c)));
           if (text.empty()) {
             if (role == "kuan" && IsOcrCell(grid, r, c)) kuan_blank = true;
             continue;

@@ -35,6 +35,38 @@ bool IsClassCode(std::string_view key) {
   return AllDigits(key) && (key.size() == 3 || key.size() == 5 || key.size() == 7) && key[0] != '0';
 }
 
+namespace {
+
+// The digits `line` starts with.
+std::string_view LeadingDigits(std::string_view line) {
+  std::size_t digits = 0;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+  return line.substr(0, digits);
+}
+
+}  // namespace
+
+std::string WithWrappedCodeJoined(std::string_view text) {
+  if (text.find('\n') == std::string_view::npos) return std::string(text);
+  const std::vector<std::string> lines = SplitLines(text);
+  if (lines.size() < 2) return std::string(text);
+  const std::string_view head = LeadingDigits(lines[0]);
+  const std::string_view rest = LeadingDigits(lines[1]);
+  if (head.empty() || rest.empty() || IsClassCode(head)) return std::string(text);
+  const std::string code = std::string(head) + std::string(rest);
+  if (!IsClassCode(code)) return std::string(text);
+  // A rest followed by more digits or a year's 年 is a figure of the name, not the code's rest.
+  const std::string_view after_rest = std::string_view(lines[1]).substr(rest.size());
+  if (!after_rest.empty() &&
+      (after_rest[0] == '.' || after_rest[0] == ',' || after_rest.substr(0, 3) == "年")) {
+    return std::string(text);
+  }
+  std::string joined =
+      code + " " + Trim(std::string_view(lines[0]).substr(head.size())) + Trim(after_rest);
+  for (std::size_t l = 2; l < lines.size(); ++l) joined += lines[l];
+  return joined;
+}
+
 std::vector<std::string> SplitLines(std::string_view text) {
   std::vector<std::string> lines;
   std::size_t start = 0;

@@ -179,11 +179,12 @@ bool IsLookalikeRest(const std::string& piece, const Chunk& chunk, const Chunk& 
 // The code chunk above that a code's wrapped digit completes, on a line of amount rests: a
 // narrow 项 column wraps its 99 as 9 over 9 as it wraps the amounts beside it (34,85 over 1.48,
 // the sweep's national template, s90wn_0033_budget); the rest and the code above it, digits
-// alone, make a code's length (a split code's piece of two, or 3, 5, 7 digits joined). Nothing
-// when no such chunk is right above the rest.
+// alone, make a code's length (a split code's piece of two, or 3, 5, 7 digits joined: a joined
+// code's narrow column wraps 2010350 as 2010 over 350, s91wn_0017_budget). Nothing when no such
+// chunk is right above the rest.
 std::optional<std::size_t> CodeItCompletes(const std::string& piece, const Chunk& chunk,
                                            const Line& above) {
-  if (piece.size() > 2 || !AllDigitChars(piece)) return std::nullopt;
+  if (piece.size() > 6 || !AllDigitChars(piece)) return std::nullopt;
   for (std::size_t a = 0; a < above.chunks.size(); ++a) {
     const Chunk& upper = above.chunks[a];
     const double slack = 0.5 * above.em;

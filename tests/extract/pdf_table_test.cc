@@ -620,6 +620,46 @@ TEST(UnruledTableTest, CodePieceWrappedBesideTheAmountsIsTheCodesRest) {
             (std::vector<std::string>{"34,851.48", "34,851.48"}));
 }
 
+// The same with the code joined in a narrow code column of its own (科目编码 | 科目名称 in
+// portrait, s91wn_0017_budget): 2010350 wraps as 2010 over 350 beside the amount 3.4 over 6. A rest
+// of three digits completes the code as one of one digit does; the line is the row's wrapped rest.
+TEST(UnruledTableTest, JoinedCodeWrappedBesideTheAmountsIsTheCodesRest) {
+  struct Case {
+    const char* head;
+    const char* rest;
+    const char* code;
+  };
+  for (const Case& c : {Case{"2010", "350", "2010350"}, Case{"2010", "3", "20103"},
+                        Case{"20", "10350", "2010350"}}) {
+    SCOPED_TRACE(c.code);
+    PageContent page = A4Page(2);
+    AddRun(page, "科目编码", 60, 100);
+    AddRun(page, "科目名称", 130, 100);
+    RightAligned(page, "合计", 420, 100);
+    RightAligned(page, "一般公共预算", 520, 100);
+    const auto row = [&](double top, const char* code, const char* label, const char* amount) {
+      AddRun(page, code, 60, top, 10, 6);
+      AddRun(page, label, 130, top);
+      RightAligned(page, amount, 420, top);
+      RightAligned(page, amount, 520, top);
+    };
+    row(124, "201", "一般公共服务支出", "3.46");
+    row(148, "20103", "政府办公厅", "3.46");
+    row(172, c.head, "事业运行", "3.4");
+    AddRun(page, c.rest, 60, 184, 10, 6);
+    RightAligned(page, "6", 420, 184);
+    RightAligned(page, "6", 520, 184);
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    ASSERT_EQ(table.row_count, 4);
+    std::vector<std::string> last = RowTexts(table, 3);
+    for (std::string& text : last) text = RemoveAllWhitespace(text);
+    EXPECT_EQ(std::vector<std::string>(last.end() - 2, last.end()),
+              (std::vector<std::string>{"3.46", "3.46"}));
+  }
+}
+
 // A row at the page's foot whose amounts wrapped after their point, the
 // decimals over the page break ("692,571." here, "75" on the next page under
 // the repeated header): with nothing under it to complete them, the row is

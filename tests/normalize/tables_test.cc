@@ -376,6 +376,48 @@ TEST(TablesTest, CodeDashNameInOneCell) {
   }
 }
 
+// A class code set in the label cell of a narrow column wraps inside the code, its rest on the
+// name's second line ("2010 政府办公厅（室）" over "3 及相关机构事务", "2010 事业运行" over "350":
+// the sweep's national income table in portrait, s91wn_0017_budget). Read line by line the row had
+// no code and its figures went unkeyed. Digits that are no code on the first line and digits on the
+// next that make one with them are the code; the name is the rest of both lines.
+TEST(TablesTest, CodeWrappedInsideItsCell) {
+  struct Case {
+    const char* label;
+    const char* code;  // "" when the row keys no code
+    const char* name;
+  };
+  const Case cases[] = {
+      {"2010 政府办公厅（室）\n3 及相关机构事务", "20103", "政府办公厅（室）及相关机构事务"},
+      {"2010 事业运行\n350", "2010350", "事业运行"},
+      {"2080 行政事业单位养老\n5 支出", "20805", "行政事业单位养老支出"},
+      // The first line's digits a code already: the second line's digits are the name's.
+      {"201 一般公共服务支出\n01 人大事务", "201", ""},
+      // A year in the name is no code's rest.
+      {"20 一般公共服务支出\n2024年", "", ""}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.label);
+    const NormalizedDocument normalized =
+        Normalize(DocumentBuilder()
+                      .Page({"长沙市审计局", "2026年部门预算", "编制单位：长沙市审计局"})
+                      .Page({"预算03表 支出总表", "金额单位：万元"})
+                      .Table({{"功能分类科目", "合计", "基本支出", "项目支出"},
+                              {c.label, "3.46", "3.46", ""},
+                              {"合计", "3.46", "3.46", ""}})
+                      .Build(),
+                  NormalizeOptions{});
+    Dump(normalized);
+    const CanonicalTable* table = FindTable(normalized, "budget.expenditure");
+    ASSERT_NE(table, nullptr);
+    ASSERT_FALSE(table->rows.empty());
+    const CanonicalRow& row = table->rows.front();
+    EXPECT_EQ(row.row_code, c.code);
+    if (*c.name != '\0') {
+      EXPECT_EQ(row.row_name, c.name);
+    }
+  }
+}
+
 // 合 计 / 总 计 printed letter-spaced over two label columns (H8 s3w_0114's scan: 总 | 记 in the
 // summary, 合 | 让 in the 一般公共预算 table): the two cells are one word, the total's. On a scan
 // the 计 cell may be read as another ideograph; in a text layer only 计 joins.
