@@ -916,6 +916,15 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
     for (int c = 0; c < table.column_count; ++c) {
       const std::string key = TableKey(table.TextAt(r, c));
       std::string& role = analysis.roles[static_cast<std::size_t>(c)];
+      // 类 | 款 | 项 as the last line of the cells over them: a PDF without rules sets the line
+      // tight under 功能分类科目编码 wrapped over the three narrow columns, and reads the two
+      // lines as one cell each (功能 / 类, 分类科 / 款, 目编码 / 项; s91wn_0033_budget).
+      const std::vector<std::string> cell_lines = SplitLines(table.TextAt(r, c));
+      const std::string last_line = cell_lines.size() >= 2 ? TableKey(cell_lines.back()) : "";
+      if (role.empty() && (last_line == "类" || last_line == "款" || last_line == "项")) {
+        role = last_line == "类" ? "class" : last_line == "款" ? "kuan" : "xiang";
+        continue;
+      }
       if (key == "类")
         role = "class";
       else if (key == "款")

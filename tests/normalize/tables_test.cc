@@ -418,6 +418,30 @@ TEST(TablesTest, CodeWrappedInsideItsCell) {
   }
 }
 
+// 类 | 款 | 项 set tight under 功能分类科目编码, which wraps over the three narrow code columns: a
+// PDF without rules reads each column's two header lines as one cell (功能 / 类, 分类科 / 款,
+// 目编码 / 项; the sweep's national income table, s91wn_0033_budget). The code columns are known
+// by the cells' last lines, and the pieces join into the codes.
+TEST(TablesTest, CodeColumnWordsUnderAWrappedHeaderWord) {
+  const NormalizedDocument normalized = Normalize(
+      DocumentBuilder()
+          .Page({"长沙市审计局", "2026年部门预算", "编制单位：长沙市审计局"})
+          .Page({"预算03表 支出总表", "金额单位：万元"})
+          .Table({{"功能\n类", "分类科\n款", "目编码\n项", "科目\n名称", "合计", "基本支出"},
+                  {"212", "", "", "城乡社区支出", "1,410.40", "1,410.40"},
+                  {"212", "01", "", "城乡社区管理事务", "1,410.40", "1,410.40"},
+                  {"212", "01", "01", "行政运行", "1,410.40", "1,410.40"},
+                  {"合计", "", "", "", "1,410.40", "1,410.40"}})
+          .Build(),
+      NormalizeOptions{});
+  Dump(normalized);
+  const CanonicalTable* table = FindTable(normalized, "budget.expenditure");
+  ASSERT_NE(table, nullptr);
+  std::vector<std::string> codes;
+  for (const CanonicalRow& row : table->rows) codes.push_back(row.row_code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"212", "21201", "2120101", "total"}));
+}
+
 // 合 计 / 总 计 printed letter-spaced over two label columns (H8 s3w_0114's scan: 总 | 记 in the
 // summary, 合 | 让 in the 一般公共预算 table): the two cells are one word, the total's. On a scan
 // the 计 cell may be read as another ideograph; in a text layer only 计 joins.
