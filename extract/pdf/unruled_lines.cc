@@ -175,8 +175,43 @@ bool IsColumnNumbers(const Line& line) {
   return !line.chunks.empty() && Contains(line.chunks.front().text, "栏次");
 }
 
-// A body row: amounts, with at most a code and a label before them; never a
-// leader line nor a 栏次 row (its numbers, centred, made columns of their own
+namespace {
+
+// Whether `text` holds an ideograph: a name, not a speck or a misread mark (。, Cox).
+bool HoldsAnIdeograph(std::string_view text) {
+  const std::vector<char32_t> code_points = DecodeUtf8(text);
+  return std::any_of(code_points.begin(), code_points.end(), IsCjkIdeograph);
+}
+
+// Groups set side by side, each a code, a name or both before an amount printed as money, the
+// line ending on one (the national template's basic expenditure table: 301 | 工资福利支出 |
+// 2,803,427.72 | 302 | 商品和服务支出 | 523,639.82 | 30211 | 差旅费 | 136,219.81). A code is
+// digits and no money; a name holds an ideograph.
+bool IsRowOfGroups(const Line& line) {
+  int groups = 0;
+  bool code = false;
+  bool name = false;
+  for (std::size_t c = 0; c < line.chunks.size(); ++c) {
+    const Chunk& chunk = line.chunks[c];
+    if (chunk.money && IsAmount(line, c)) {
+      if (!code && !name) return false;
+      ++groups;
+      code = name = false;
+    } else if (!code && !name && chunk.figure && AllDigitChars(Compact(chunk.text))) {
+      code = true;
+    } else if (!name && HoldsAnIdeograph(chunk.text)) {
+      name = true;
+    } else {
+      return false;
+    }
+  }
+  return groups >= 2 && !code && !name;
+}
+
+}  // namespace
+
+// A body row: amounts, with at most a code and a label before them, or groups of them side by
+// side; never a leader line nor a 栏次 row (its numbers, centred, made columns of their own
 // when a repeated 栏次 row fell inside a table read across a page break).
 bool IsBodyRow(const Line& line) {
   if (line.leader || line.tail || line.chunks.size() < 2 || IsColumnNumbers(line)) return false;
@@ -186,7 +221,7 @@ bool IsBodyRow(const Line& line) {
   if (!HasMoney(line) && IsCaptionLine(line)) return false;
   std::size_t amounts = 0;
   for (std::size_t i = 0; i < line.chunks.size(); ++i) amounts += IsAmount(line, i) ? 1 : 0;
-  return amounts >= 1 && line.chunks.size() - amounts <= 2;
+  return (amounts >= 1 && line.chunks.size() - amounts <= 2) || IsRowOfGroups(line);
 }
 
 bool HasMoney(const Line& line) {

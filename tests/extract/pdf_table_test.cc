@@ -1728,6 +1728,61 @@ TEST(UnruledTableTest, HeaderStackedOverSixLinesStaysWhole) {
   }
 }
 
+// The national template's basic expenditure table sets three groups side by side (科目编码 |
+// 科目名称 | 决算数 for 人员经费, then twice for 公用经费), so a full row prints three codes, three
+// names and three amounts (s91wn_0006_final). A body row allowed two chunks besides its
+// amounts; such rows were none, and the whole table stayed paragraphs with its figures lost
+// silently. Groups of at most a code and a name, each ending in money, are a row too; a line
+// whose words run on after its last amount is none.
+TEST(UnruledTableTest, RowsOfThreeGroupsSideBySideAreATable) {
+  struct Case {
+    std::string name;
+    bool text_after_last_amount;
+    bool table;
+  };
+  for (const Case& c :
+       {Case{"three groups", false, true}, Case{"words after the amounts", true, false}}) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(2);
+    const double code_x[] = {40, 215, 390};
+    const double rights[] = {200, 375, 550};
+    const char* headers[] = {"科目编码", "科目名称", "决算数"};
+    for (int g = 0; g < 3; ++g) {
+      AddRun(page, headers[0], code_x[g], 100, 9, 9);
+      AddRun(page, headers[1], code_x[g] + 45, 100, 9, 9);
+      RightAligned(page, headers[2], rights[g], 100);
+    }
+    const std::vector<std::vector<std::string>> rows = {
+        {"301", "工资福利", "2,803,427.72", "302", "商品服务", "523,639.82", "30211", "差旅费",
+         "136,219.81"},
+        {"30101", "基本工资", "426,170.88", "30201", "办公费", "31,794.34", "30217", "接待费",
+         "107,710.83"},
+        {"30102", "津贴补贴", "1,372,724.44", "30205", "水费", "57,985.24", "30231", "运行费",
+         "160,611.03"}};
+    double top = 124;
+    for (const std::vector<std::string>& row : rows) {
+      for (int g = 0; g < 3; ++g) {
+        AddRun(page, row[3 * g], code_x[g], top, 9, 5);
+        AddRun(page, row[3 * g + 1], code_x[g] + 45, top, 9, 9);
+        RightAligned(page, row[3 * g + 2], rights[g], top);
+      }
+      if (c.text_after_last_amount) AddRun(page, "说明", 560, top, 9, 9);
+      top += 24;
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    if (!c.table) {
+      EXPECT_TRUE(tables.empty());
+      continue;
+    }
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    EXPECT_EQ(table.row_count, 4);
+    std::vector<std::string> last = RowTexts(table, 3);
+    EXPECT_NE(std::find(last.begin(), last.end(), "160,611.03"), last.end());
+    EXPECT_NE(std::find(last.begin(), last.end(), "1,372,724.44"), last.end());
+  }
+}
+
 TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
   PageContent toc = A4Page(2);
   AddRun(toc, "目录", 250, 60);
