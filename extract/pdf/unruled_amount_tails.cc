@@ -199,6 +199,59 @@ std::optional<std::size_t> CodeItCompletes(const std::string& piece, const Chunk
   return std::nullopt;
 }
 
+// Whether `text` is the start of an amount cut inside it: digits grouped so far, perhaps ending
+// on the mark where the cut fell or one decimal into two ("117,", "117,509.", "16,6", "16,655.7").
+bool IsCutAmountStart(std::string_view text) {
+  if (text.empty() || IsWellFormedAmount(text)) return false;
+  for (const char* fill : {"0", "00", "000", "0.00", "00.00", "000.00"}) {
+    if (IsWellFormedAmount(std::string(text) + fill)) return true;
+  }
+  return false;
+}
+
+// The amount each chunk of line `l` makes so far: its own text (a label run into its amount
+// gives the amount: AmountOfChunk), or on a line of wrapped rests the amount above joined with
+// the rest (a middle piece of an amount wrapped over three lines, "117," then "509.").
+std::vector<std::string> AmountsSoFar(const std::vector<Line>& lines, std::size_t l) {
+  const Line& line = lines[l];
+  std::vector<std::string> amounts;
+  amounts.reserve(line.chunks.size());
+  for (const Chunk& chunk : line.chunks) amounts.emplace_back(AmountOfChunk(Compact(chunk.text)));
+  if (!line.tail || l == 0) return amounts;
+  const std::vector<std::string> above = AmountsSoFar(lines, l - 1);
+  for (std::size_t c = 0; c < line.chunks.size(); ++c) {
+    const int upper = c < line.completes.size() ? line.completes[c] : -1;
+    amounts[c] = upper >= 0 ? above[static_cast<std::size_t>(upper)] + Compact(line.chunks[c].text)
+                            : std::string();
+  }
+  return amounts;
+}
+
+// Whether a piece of line `l + 1`, tight under `chunk` of line `l`, completes `so_far` (the
+// amount the chunk would make with the one above it): the third line of an amount wrapped over
+// three, which alone makes the middle piece a rest. The next row is no such line, however close
+// (its "2,000.00" made "2,789,270,19" an amount of 2,789,270,192,000.00): a line of rests prints
+// no whole amount with a mark, and a third piece holds no group comma.
+bool CompletedOnTheNextLine(const std::vector<Line>& lines, std::size_t l, const Chunk& chunk,
+                            const std::string& so_far, const TailOptions& options) {
+  if (l + 1 >= lines.size()) return false;
+  const Line& line = lines[l];
+  const Line& next = lines[l + 1];
+  if (next.leader || next.box.y0 - line.box.y1 > 0.5 * std::max(1.0, line.box.height())) {
+    return false;
+  }
+  for (const Chunk& lower : next.chunks) {
+    const std::string text = Compact(lower.text);
+    if (IsWellFormedAmount(text) && text.find_first_of(",.") != std::string::npos) return false;
+  }
+  const double slack = 0.5 * line.em;
+  return std::any_of(next.chunks.begin(), next.chunks.end(), [&](const Chunk& lower) {
+    const std::string rest = Compact(lower.text);
+    return lower.box.x0 < chunk.box.x1 + slack && lower.box.x1 > chunk.box.x0 - slack &&
+           rest.find(',') == std::string::npos && CompletesAsRead(so_far, rest, options);
+  });
+}
+
 }  // namespace
 
 // Rule 5 over every line: marks the lines that hold only the wrapped rests of
@@ -210,9 +263,12 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
   for (std::size_t l = 1; l < lines.size(); ++l) {
     Line& line = lines[l];
     const Line& above = lines[l - 1];
-    if (line.leader || above.leader || above.tail) continue;
+    if (line.leader || above.leader) continue;
     const double height = std::max(1.0, above.box.height());
     if (line.box.y0 - above.box.y1 > 0.5 * height) continue;
+    // Under a line of rests only the amounts they make go on (the third line of an amount
+    // wrapped over three), never a code's rest nor a wrapped label.
+    const std::vector<std::string> above_amounts = AmountsSoFar(lines, l - 1);
     std::vector<int> completes(line.chunks.size(), -1);
     std::vector<bool> code_rest(line.chunks.size(), false);  // completes a code, not an amount
     bool all = true;
@@ -226,13 +282,17 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
         const double slack = 0.5 * above.em;
         const bool under =
             chunk.box.x0 < upper.box.x1 + slack && chunk.box.x1 > upper.box.x0 - slack;
-        const std::string above_text = Compact(upper.text);
+        const std::string& so_far = above_amounts[a];
+        if (!under || so_far.empty()) continue;
         const std::string as_piece =
             IsLookalikeRest(piece, chunk, upper, above.em, options) ? "1" : piece;
-        if (under && CompletesAsRead(AmountOfChunk(above_text), as_piece, options))
+        if (CompletesAsRead(so_far, as_piece, options) ||
+            (IsDigitPiece(as_piece) && IsCutAmountStart(so_far + as_piece) &&
+             CompletedOnTheNextLine(lines, l, chunk, so_far + as_piece, options))) {
           targets.push_back(static_cast<int>(a));
+        }
       }
-      if (targets.empty() && chunk.figure) {
+      if (targets.empty() && chunk.figure && !above.tail) {
         if (const std::optional<std::size_t> code = CodeItCompletes(piece, chunk, above)) {
           completes[c] = static_cast<int>(*code);
           code_rest[c] = true;

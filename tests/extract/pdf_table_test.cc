@@ -576,6 +576,56 @@ INSTANTIATE_TEST_SUITE_P(Cases, WrappedAmountTest,
                            return std::string(param_info.param.name);
                          });
 
+// Columns narrower than an amount's half wrap it over three lines: "117," over "509." over "78",
+// "91," over "368" over ".06", "16,6" over "55.7" over "6" (the national 三公 table with 预算数 and
+// 决算数 side by side, twelve columns in portrait at 9 pt: s91wn_0006_final). The middle piece
+// makes no amount with the head, only the third line does; before, the row was three lines of
+// pieces and the whole table was lost. A middle piece joins when the line under it completes the
+// amount; a middle nothing completes stays where it is printed.
+TEST(UnruledTableTest, AmountWrappedOverThreeLinesJoinsWhole) {
+  struct Case {
+    std::string name;
+    std::vector<std::string> first, second, third;
+    std::vector<std::string> cells;  // the row's amounts, as joined
+  };
+  const std::vector<Case> cases = {{"three pieces each",
+                                    {"117,", "91,", "16,6"},
+                                    {"509.", "368", "55.7"},
+                                    {"78", ".06", "6"},
+                                    {"117,509.78", "91,368.06", "16,655.76"}},
+                                   {"two lines and three lines",
+                                    {"38,768.", "117,", "0.00"},
+                                    {"80", "509.", ""},
+                                    {"", "78", ""},
+                                    {"38,768.80", "117,509.78", "0.00"}}};
+  const double rights[] = {340, 430, 520};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(2);
+    AddRun(page, "项目", 60, 100);
+    RightAligned(page, "合计", rights[0], 100);
+    RightAligned(page, "基本支出", rights[1], 100);
+    RightAligned(page, "项目支出", rights[2], 100);
+    AddRun(page, "201一般公共服务支出", 60, 118);
+    for (double right : rights) RightAligned(page, "1,000.00", right, 118);
+    AddRun(page, "20101人大事务", 60, 136);
+    for (std::size_t k = 0; k < 3; ++k) {
+      if (!c.first[k].empty()) RightAligned(page, c.first[k], rights[k], 136);
+      if (!c.second[k].empty()) RightAligned(page, c.second[k], rights[k], 148);
+      if (!c.third[k].empty()) RightAligned(page, c.third[k], rights[k], 160);
+    }
+    AddRun(page, "合计", 60, 178);
+    for (double right : rights) RightAligned(page, "2,000.00", right, 178);
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    ASSERT_EQ(table.row_count, 4);
+    std::vector<std::string> row = RowTexts(table, 2);
+    for (std::string& text : row) text = RemoveAllWhitespace(text);
+    EXPECT_EQ(std::vector<std::string>(row.begin() + 1, row.end()), c.cells);
+  }
+}
+
 // Split code columns as narrow as the amounts (the sweep's national template, ten amount
 // columns in portrait, s90wn_0033_budget): the row 210 13 99 wraps its 项 piece 99 as 9 over 9
 // beside its amount 34,85 over 1.48 and its label's end. The code's digit under the code is its
