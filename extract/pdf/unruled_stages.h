@@ -65,7 +65,7 @@ constexpr double kRightEdgeTolEm = 0.8;   // right edges this close are one colu
 constexpr double kRowGapLines = 2.5;      // rows further apart (in line heights) end a table
 constexpr int kMinRows = 3;
 constexpr int kMinMoneyRows = 2;
-constexpr int kMaxHeaderLines = 4;
+constexpr int kMaxHeaderLines = 5;
 constexpr int kMaxStackedHeaderLines = 8;  // lines at the line pitch: one header
 // A label's wrapped lines follow at the line pitch: gaps under half a line.
 constexpr double kWrapGapLines = 0.5;

@@ -1735,28 +1735,80 @@ TEST(UnruledTableTest, LoneRowOfAmountsUnderAHeaderIsATable) {
   }
 }
 
+// The final accounts' 三公 table sets 预算数 and 决算数 side by side, each over six columns: the
+// group line, then 合计 | 因公出国（境）费 | 公务用车购置及运行维护费 | 公务接待费 over 小计 |
+// 购置费 | 运行维护费, each wrapped once, five header lines at the row pitch (s90wn_0010_final).
+// With four the group line stayed a paragraph and every figure was keyed 决算数 or nothing. Five
+// lines are one header; a sixth at the row pitch is not.
+TEST(UnruledTableTest, GroupLineOverFourHeaderLinesStaysInTheHeader) {
+  for (const int lines : {5, 6}) {
+    SCOPED_TRACE(lines);
+    PageContent page = A4Page(2);
+    double top = 100;
+    if (lines == 6) {
+      AddRun(page, "编制部门 长沙市局", 60, top);  // two chunks: 编制部门 | 长沙市局
+      page.glyphs.erase(page.glyphs.end() - 4, page.glyphs.end());
+      AddRun(page, "长沙市局", 200, top);
+      top += 20;
+    }
+    AddRun(page, "预算数", 60, top);
+    AddRun(page, "决算数", 330, top);
+    top += 20;
+    for (const double x : {60.0, 330.0}) {
+      AddRun(page, "合计", x, top);
+      AddRun(page, "因公出国", x + 50, top);
+      AddRun(page, "公务用车购置及运行维护费", x + 100, top, 8, 8);
+      AddRun(page, "（境）费", x + 50, top + 20);
+      AddRun(page, "小计", x + 100, top + 40);
+      AddRun(page, "购置费", x + 150, top + 40);
+      AddRun(page, "运行费", x + 200, top + 40);
+      AddRun(page, "维护", x + 200, top + 60);
+      AddRun(page, "接待费", x + 240, top + 60);
+    }
+    top += 80;
+    for (const double x : {60.0, 330.0}) {
+      RightAligned(page, "117.50", x + 45, top);
+      RightAligned(page, "0.00", x + 95, top);
+      RightAligned(page, "78.20", x + 145, top);
+      RightAligned(page, "0.00", x + 195, top);
+      RightAligned(page, "78.20", x + 245, top);
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    bool group_line = false;
+    bool prefix = false;
+    for (int c = 0; c < table.column_count; ++c) {
+      group_line = group_line || RemoveAllWhitespace(std::string(table.TextAt(0, c))) == "预算数";
+      prefix = prefix || Contains(table.TextAt(0, c), "编制部门");
+    }
+    EXPECT_TRUE(group_line);
+    EXPECT_FALSE(prefix);
+  }
+}
+
 // A ten-column income table in portrait wraps every fund's header word inside the word, one
 // piece a line (一般 / 公共 / 预算 / 拨款), under a code header of its own (类 款 项): six lines
 // set tight at the line pitch (s91wn_0007_budget, s91wn_0033_budget). Four lines were the most a
 // header took, so 一般 and 公共 stayed a paragraph and the column read 预算拨款, a wrong key. Lines
-// stacked at the pitch are one header however many; a gap of a row or more still ends it.
+// stacked at the pitch are one header, up to eight; past the fifth, a gap of a row ends it.
 TEST(UnruledTableTest, HeaderStackedOverSixLinesStaysWhole) {
   for (const bool gap_above_second : {false, true}) {
-    SCOPED_TRACE(gap_above_second ? "a row's gap after the first line" : "six lines at the pitch");
+    SCOPED_TRACE(gap_above_second ? "a row's gap after the first line"
+                                  : "seven lines at the pitch");
     PageContent page = A4Page(2);
-    const std::vector<std::vector<std::string>> pieces = {{"科目编码", "合计", "一般", "政府"},
-                                                          {"", "", "公共", "性基"},
-                                                          {"", "", "预算", "金预"},
-                                                          {"", "", "拨款", "算拨"},
-                                                          {"", "", "", "款"},
-                                                          {"栏次", "1", "2", "3"}};
+    const std::vector<std::vector<std::string>> pieces = {
+        {"编制部门", "", "", "局"}, {"科目编码", "合计", "一般", "政府"},
+        {"", "", "公共", "性基"},   {"", "", "预算", "金预"},
+        {"", "", "拨款", "算拨"},   {"", "", "", "款"},
+        {"栏次", "1", "2", "3"}};
     const double lefts[] = {60, 300, 360, 420};
     double top = 100;
     for (std::size_t l = 0; l < pieces.size(); ++l) {
       for (std::size_t k = 0; k < 4; ++k) {
         if (!pieces[l][k].empty()) AddRun(page, pieces[l][k], lefts[k], top);
       }
-      if (l == 1) AddRun(page, "名称", 150, top);  // a second header cell beside the codes
+      if (l == 2) AddRun(page, "名称", 150, top);  // a second header cell beside the codes
       top += (l == 0 && gap_above_second) ? 40 : 12;
     }
     top += 8;
@@ -1774,7 +1826,9 @@ TEST(UnruledTableTest, HeaderStackedOverSixLinesStaysWhole) {
       if (table.TextAt(r, 2) == "1,410.40") break;
       general += RemoveAllWhitespace(std::string(table.TextAt(r, 2)));
     }
-    EXPECT_EQ(general, gap_above_second ? "公共预算拨款2" : "一般公共预算拨款2");
+    EXPECT_EQ(general, "一般公共预算拨款2");
+    // Six lines at the row pitch and more: the first is the header's only when set tight.
+    EXPECT_EQ(Contains(table.TextAt(0, 0), "编制部门"), !gap_above_second);
   }
 }
 
