@@ -33,7 +33,7 @@ namespace {
 constexpr double kFragmentBand = 0.5;
 // A table's header takes at most this many lines (kMaxHeaderLines of the
 // unruled detector).
-constexpr std::size_t kMaxHeaderLinesAbove = 4;
+constexpr std::size_t kMaxHeaderLinesAbove = 5;
 
 double CenterY(const Box& box) {
   return (box.y0 + box.y1) / 2;

@@ -1,6 +1,6 @@
 // Stage 5 of the unruled table detector (see unruled_stages.h): the header.
-// Up to four figure-free lines just above the first row are the header (a
-// 栏次 row besides), and each header word goes to the column it heads: the
+// Up to five figure-free lines just above the first row are the header (a
+// 栏次 row besides; up to eight stacked tight), and each header word goes to the column it heads: the
 // label column when it starts among the labels, the one column whose figures
 // it overlaps, the column right of a text column when set flush left in a
 // wide cell, else by the bands.

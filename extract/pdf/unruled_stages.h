@@ -25,9 +25,9 @@
 //      column before its own, two amounts of a row in one cell, a digit piece
 //      grouped as no amount is: each reported with its text and box, not
 //      guessed (ReportCutAmounts);
-//   5. unruled_header.cc: up to four figure-free lines above the first row
-//      are the header, and each header word goes to the column it heads
-//      (FindHeaderFirst, PlaceHeaderWord);
+//   5. unruled_header.cc: up to five figure-free lines above the first row
+//      (eight when stacked tight) are the header, and each header word goes
+//      to the column it heads (FindHeaderFirst, PlaceHeaderWord);
 //   6. unruled_tables.cc: rows and cells of the DetectedTable.
 //
 // Usage (what unruled_tables.cc does, in short):
