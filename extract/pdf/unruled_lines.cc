@@ -17,7 +17,7 @@ double CenterY(const Box& box) {
 
 // "1,234.56", "-12.00", "(3.50)", "0", "12%"-less plain numbers; "-" and "—"
 // stand for zero in an amount cell.
-void ClassifyChunk(Chunk& chunk) {
+void ClassifyChunk(Chunk& chunk, bool text_layer) {
   const std::string text = RemoveAllWhitespace(FoldForMatching(chunk.text));
   if (text == "-" || text == "—" || text == "--" || text == "——") {
     chunk.figure = true;
@@ -35,7 +35,11 @@ void ClassifyChunk(Chunk& chunk) {
   // point) is one only once a rest completes it (MarkAmountTails): as a body
   // row on its own it made a grid of a summary whose lines the normalizer
   // reads whole (s3w_0079_budget's fiscal summary across a page break).
-  if (body.size() >= 2 && body.back() == '.' && body.find(',') != std::string_view::npos &&
+  // In a text layer three digits or more before the point are one too: an
+  // amount under a thousand in a narrow column ("968." over "89",
+  // s91wn_0033_budget); OCR ends a misread row number with a point as often.
+  const bool grouped = body.find(',') != std::string_view::npos;
+  if (body.size() >= 2 && body.back() == '.' && (grouped || (text_layer && body.size() >= 4)) &&
       IsWellFormedAmount(body.substr(0, body.size() - 1))) {
     chunk.figure = true;
     chunk.money = true;
@@ -148,7 +152,7 @@ std::vector<Line> BuildLines(const PageContent& page, const std::vector<char>& g
     std::string whole;
     for (Chunk& chunk : line.chunks) {
       chunk.text = CellText(page, chunk.glyphs);
-      ClassifyChunk(chunk);
+      ClassifyChunk(chunk, page.page.text_origin != TextOrigin::kOcr);
       whole += chunk.text;
     }
     line.leader = HasLeader(whole);
