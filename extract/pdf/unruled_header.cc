@@ -1,11 +1,11 @@
 // Stage 5 of the unruled table detector (see unruled_stages.h): the header.
 // Up to five figure-free lines just above the first row are the header (a
-// 栏次 row besides; up to eight stacked tight), and each header word goes to the column it heads: the
-// label column when it starts among the labels, the one column whose figures
-// it overlaps, the column right of a text column when set flush left in a
-// wide cell, else by the bands.
+// 栏次 row besides; up to eight stacked tight), and each header word goes to the column it heads:
+// the label column when it starts among the labels, the one column whose figures it overlaps, the
+// column right of a text column when set flush left in a wide cell, else by the bands.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -146,6 +146,85 @@ void AddHeaderOnlyColumns(const PageContent& page, const std::vector<Line>& line
     column.right = k + 1 < merged.size() ? (merged[k].second + merged[k + 1].first) / 2 : 1e18;
     columns.push_back(column);
   }
+}
+
+// A group header over the columns its words below head (公务用车购置及运行维护费 over 小计 |
+// 购置费 | 运行维护费), set flush left in its merged cell or centred: its glyphs cross a band's
+// edge, and the lines under it hold a header word in each band it spans. Flush left, it spans
+// from its first band on while the words below stay left of its line's next word; centred, the
+// span whose words below are centred where it is. Two cells' words set close on one line have no
+// such words under them. The columns it spans, or nothing (the word is placed as any other).
+std::optional<ColumnSpan> GroupHeaderSpan(const PageContent& page, const Chunk& word,
+                                          const std::vector<Line>& lines, std::size_t line,
+                                          std::size_t body_first,
+                                          const std::vector<Column>& columns,
+                                          const LabelBounds& labels, double em) {
+  int first = -1;
+  int last = -1;
+  for (int k : word.glyphs) {
+    const Box& box = page.glyphs[static_cast<std::size_t>(k)].box;
+    const int band = BandOf((box.x0 + box.x1) / 2, columns, labels.limit);
+    if (band <= 0) return std::nullopt;
+    first = first < 0 ? band : std::min(first, band);
+    last = std::max(last, band);
+  }
+  if (first < 0 || first == last) return std::nullopt;
+  const int count = static_cast<int>(columns.size());
+  // The words under it, by band.
+  std::vector<Box> below(columns.size() + 1);
+  std::vector<bool> has_below(columns.size() + 1, false);
+  for (std::size_t l = line + 1; l < body_first; ++l) {
+    if (IsColumnNumbers(lines[l])) continue;
+    for (const Chunk& chunk : lines[l].chunks) {
+      for (const Chunk& lower : HeaderWords(page, chunk, em)) {
+        const int band = BandOf((lower.box.x0 + lower.box.x1) / 2, columns, labels.limit);
+        if (band <= 0) continue;
+        const std::size_t b = static_cast<std::size_t>(band);
+        below[b] = has_below[b] ? Union(below[b], lower.box) : lower.box;
+        has_below[b] = true;
+      }
+    }
+  }
+  // Its line's words beside it bound the group.
+  double left_bound = -1e18;
+  double right_bound = 1e18;
+  for (const Chunk& chunk : lines[line].chunks) {
+    for (const Chunk& other : HeaderWords(page, chunk, em)) {
+      if (other.box.x1 <= word.box.x0) left_bound = std::max(left_bound, other.box.x1);
+      if (other.box.x0 >= word.box.x1) right_bound = std::min(right_bound, other.box.x0);
+    }
+  }
+  const auto open = [&](int b) {
+    if (b < 1 || b > count) return false;
+    const std::size_t band = static_cast<std::size_t>(b);
+    return has_below[band] && below[band].x0 > left_bound && below[band].x1 < right_bound;
+  };
+  if (!open(first) ||
+      std::abs(word.box.x0 - below[static_cast<std::size_t>(first)].x0) <= 0.5 * em) {
+    // Flush left over the words below its first band (a merged cell's default alignment).
+    int end = first;
+    while (open(end + 1)) ++end;
+    if (!open(first) || end < last) return std::nullopt;
+    return ColumnSpan{first, end - first + 1};
+  }
+  // Centred: the span around its bands whose words below are centred where it is, within two
+  // ems. A word much narrower than the words below it fits some centre by chance.
+  constexpr double kMinGroupShare = 0.4;
+  const double centre = (word.box.x0 + word.box.x1) / 2;
+  std::optional<ColumnSpan> best;
+  double best_off = 2.0 * em;
+  for (int a = first; open(a); --a) {
+    Box group = below[static_cast<std::size_t>(a)];
+    for (int b = a; b <= count && open(b); ++b) {
+      group = Union(group, below[static_cast<std::size_t>(b)]);
+      const double off = std::abs((group.x0 + group.x1) / 2 - centre);
+      if (b >= last && word.box.width() >= kMinGroupShare * group.width() && off <= best_off) {
+        best_off = off;
+        best = ColumnSpan{a, b - a + 1};
+      }
+    }
+  }
+  return best;
 }
 
 // A header word goes to the label column when it starts among the labels,

@@ -93,6 +93,7 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
     std::vector<std::vector<int>> glyphs;
     std::vector<Box> boxes;
     std::vector<bool> filled;
+    std::vector<int> spans;  // a group header's columns, from its first (GroupHeaderSpan)
     Box box;
   };
   std::vector<RowCells> rows;
@@ -109,6 +110,7 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
     row.glyphs.resize(static_cast<std::size_t>(column_count));
     row.boxes.resize(static_cast<std::size_t>(column_count));
     row.filled.assign(static_cast<std::size_t>(column_count), false);
+    row.spans.assign(static_cast<std::size_t>(column_count), 1);
     row.box = line.box;
     return row;
   };
@@ -126,6 +128,12 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
       const Chunk& chunk = line.chunks[c];
       if (header) {
         for (const Chunk& word : HeaderWords(page, chunk, em)) {
+          if (const std::optional<ColumnSpan> group =
+                  GroupHeaderSpan(page, word, lines, l, run.first, columns, labels, em)) {
+            add_chunk(row, word, group->first);
+            row.spans[static_cast<std::size_t>(group->first)] = group->count;
+            continue;
+          }
           for (const auto& [piece, column] : PlaceHeaderWord(page, word, columns, labels, em)) {
             add_chunk(row, piece, column);
           }
@@ -222,6 +230,13 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
       TableCell cell;
       cell.row = r;
       cell.column = c;
+      // A group header spans the columns under it unless one of them holds words of its own
+      // on its row (a wrapped rest joined into it): then each keeps its cell.
+      int span = std::min(row.spans[column], column_count - c);
+      for (int k = 1; k < span; ++k) {
+        if (!row.glyphs[column + static_cast<std::size_t>(k)].empty()) span = 1;
+      }
+      cell.column_span = span;
       cell.text = CellText(page, row.glyphs[column]);
       cell.provenance.page = page.page.number;
       cell.provenance.row = r;
@@ -234,6 +249,7 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
         out.glyph_indices.push_back(k);
       }
       table.cells.push_back(std::move(cell));
+      c += span - 1;
     }
   }
   return out;

@@ -1909,6 +1909,59 @@ TEST(UnruledTableTest, RowsOfThreeGroupsSideBySideAreATable) {
   }
 }
 
+// A group header over the columns its words below head, with no rule to say so:
+// 公务用车购置及运行维护费 over 小计 | 公务用车购置费 | 公务用车运行维护费 (the national 三公
+// table, s90wn_0001_final), centred or set flush left as a merged cell's text is. Its glyphs
+// crossed a band's edge and it was cut there, 公务用车购置 over 小计 and 及运行维护费 over 购置费:
+// the columns keyed the purchase and nothing. It is one cell spanning the columns under it. Two
+// cells' words set close on one line with nothing under them are still cut at the band.
+TEST(UnruledTableTest, GroupHeaderOverItsColumnsSpansThem) {
+  struct Case {
+    const char* name;
+    double x;  // where the group word starts
+    bool words_below;
+    int span;
+  };
+  for (const Case& c : {Case{"centred", 342, true, 3}, Case{"flush left", 318, true, 3},
+                        Case{"one header line", 342, false, 1}}) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(2);
+    // Columns right-aligned at 240, 330, 420, 510, 580; 合计 over the first.
+    RightAligned(page, "合计", 240, 100);
+    AddRun(page, "公务用车购置及运行维护费", c.x, 100, 10, 12);
+    AddRun(page, "公务接待费", 540, 100, 10, 8);
+    if (c.words_below) {
+      RightAligned(page, "小计", 330, 124);
+      RightAligned(page, "购置费", 420, 124);
+      RightAligned(page, "运行维护费", 510, 124);
+    }
+    double top = c.words_below ? 148 : 124;
+    for (const char* label : {"一、基本支出", "二、项目支出", "合计"}) {
+      AddRun(page, label, 60, top);
+      for (const double right : {240.0, 330.0, 420.0, 510.0, 580.0}) {
+        RightAligned(page, "1,234.50", right, top);
+      }
+      top += 24;
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    const TableCell* group = nullptr;
+    for (const TableCell& cell : table.cells) {
+      if (Contains(cell.text, "公务用车")) {
+        group = &cell;
+        break;
+      }
+    }
+    ASSERT_NE(group, nullptr);
+    EXPECT_EQ(group->column_span, c.span);
+    if (c.span > 1) {
+      EXPECT_EQ(RemoveAllWhitespace(group->text), "公务用车购置及运行维护费");
+      EXPECT_EQ(group->column, 2);  // over 小计, the second amount column
+    }
+  }
+}
+
 TEST(UnruledTableTest, TableOfContentsAndProseAreNotTables) {
   PageContent toc = A4Page(2);
   AddRun(toc, "目录", 250, 60);
