@@ -31,8 +31,8 @@ namespace {
 // Free lines further from the break than this share of the page are not
 // fragments of a table cut by it: a header and two rows take a few lines.
 constexpr double kFragmentBand = 0.5;
-// A table's header takes at most this many lines (kMaxHeaderLines of the
-// unruled detector).
+// A table's header takes at most this many lines (kMaxHeaderRows of the
+// unruled detector, each on a line of its own).
 constexpr std::size_t kMaxHeaderLinesAbove = 5;
 
 double CenterY(const Box& box) {

@@ -1,8 +1,9 @@
 // Stage 5 of the unruled table detector (see unruled_stages.h): the header.
-// Up to five figure-free lines just above the first row are the header (a
-// 栏次 row besides; up to eight stacked tight), and each header word goes to the column it heads:
-// the label column when it starts among the labels, the one column whose figures it overlaps, the
-// column right of a text column when set flush left in a wide cell, else by the bands.
+// Up to five rows of figure-free lines just above the first row are the header
+// (a 栏次 row besides; a row's lines wrapped tight counted once), and each header word goes to the
+// column it heads: the label column when it starts among the labels, the one column whose figures
+// it overlaps, the column right of a text column when set flush left in a wide cell, else by the
+// bands.
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -55,20 +56,21 @@ int FlushLeftAfterTextColumn(const Chunk& word, const std::vector<Column>& colum
 }  // namespace
 
 // The header's first line: figure-free lines of several chunks just above
-// the run's first row, up to kMaxHeaderLines besides a 栏次 row, and beyond
-// them lines stacked at the line pitch, up to kMaxStackedHeaderLines: narrow
-// cells wrap their words inside the word, a piece a line (一般 / 公共 / 预算 /
-// 拨款 beside a 类 款 项 line), and a line of the header left above it made
-// the column's key from its lower half (预算拨款).
+// the run's first row, up to kMaxHeaderRows rows besides a 栏次 row. Lines set
+// tight at the line pitch are one row: narrow cells wrap their words inside the
+// word, a piece a line (一般 / 公共 / 预算 / 拨款 beside a 类 款 项 line), and
+// counted as lines the header lost its upper half and the columns their keys.
 std::size_t FindHeaderFirst(const std::vector<Line>& lines, const Candidate& run) {
   std::size_t header_first = run.first;
-  for (int taken = 0; taken < kMaxStackedHeaderLines && header_first > 0; ++taken) {
+  int rows = 0;
+  for (int taken = 0; taken < kMaxHeaderBlockLines && header_first > 0; ++taken) {
     const Line& above = lines[header_first - 1];
     const Line& below = lines[header_first];
     const double height = std::max(1.0, below.box.height());
     if (below.box.y0 - above.box.y1 > kRowGapLines * height) break;
-    const bool stacked = below.box.y0 - above.box.y1 <= kWrapGapLines * height;
-    if (taken >= kMaxHeaderLines && !stacked) break;
+    const bool new_row =
+        header_first == run.first || below.box.y0 - above.box.y1 > kWrapGapLines * height;
+    if (new_row && rows >= kMaxHeaderRows) break;
     const bool figures = std::any_of(above.chunks.begin(), above.chunks.end(),
                                      [](const Chunk& chunk) { return chunk.figure; });
     // The 栏次 row (栏次 1 2 3 …) numbers the columns under the header: its
@@ -89,7 +91,7 @@ std::size_t FindHeaderFirst(const std::vector<Line>& lines, const Candidate& run
     // alone over a three-line table's body, H35 s3w_0550_budget, whose header was lost).
     if (above.chunks.size() < 2 && !wrapped_word && !column_numbers) break;
     --header_first;
-    if (column_numbers) --taken;  // up to three lines of words besides it
+    if (new_row && !column_numbers) ++rows;
   }
   return header_first;
 }

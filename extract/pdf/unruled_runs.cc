@@ -120,6 +120,28 @@ bool UnderAHeaderLine(const std::vector<Line>& lines, const Candidate& run) {
                       [](const Chunk& chunk) { return chunk.figure; });
 }
 
+// Whether a header sits right above the run's first row: a header line of two words or more
+// there (figure-free, no caption or unit, at most a row's gap above), and on it or on the
+// header lines above it, each at most a row's gap from the next, a line of three words or more.
+// A header wrapped a piece a line ends on a line of a few words (费 | 费 under 公务用车购置费 and
+// 公务接待费 wrapped over eight lines).
+bool UnderAHeader(const std::vector<Line>& lines, const Candidate& run) {
+  std::size_t l = run.first;
+  for (int taken = 0; taken < kMaxHeaderBlockLines && l > 0; ++taken, --l) {
+    const Line& above = lines[l - 1];
+    const Line& below = lines[l];
+    const double height = std::max(1.0, below.box.height());
+    if (below.box.y0 - above.box.y1 > kRowGapLines * height || above.leader || above.tail ||
+        above.chunks.size() < 2 || IsCaptionLine(above) || DeclaresUnit(above) ||
+        std::any_of(above.chunks.begin(), above.chunks.end(),
+                    [](const Chunk& chunk) { return chunk.figure; })) {
+      return false;
+    }
+    if (above.chunks.size() >= 3) return true;
+  }
+  return false;
+}
+
 // A table broken at a page foot may leave only its header and one or two
 // rows on the page (the rest continues on the next page). Such a short run is
 // a table when its first row sits right under a header line (figure-free,
@@ -352,7 +374,7 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines, double page_heig
         (money >= 1 && money == rows && IsShortRunAtPageFoot(lines, run, page_height)) ||
         (labels_to_foot && money >= kMinMoneyRows && money == rows &&
          UnderAHeaderLine(lines, run)) ||
-        (rows == 1 && IsLoneRowOfAmounts(lines[run.first]) && UnderAHeaderLine(lines, run))) {
+        (rows == 1 && IsLoneRowOfAmounts(lines[run.first]) && UnderAHeader(lines, run))) {
       runs.push_back(run);
     }
     i = run.last + 1;

@@ -25,9 +25,10 @@
 //      column before its own, two amounts of a row in one cell, a digit piece
 //      grouped as no amount is: each reported with its text and box, not
 //      guessed (ReportCutAmounts);
-//   5. unruled_header.cc: up to five figure-free lines above the first row
-//      (eight when stacked tight) are the header, and each header word goes
-//      to the column it heads (FindHeaderFirst, PlaceHeaderWord);
+//   5. unruled_header.cc: up to five rows of figure-free lines above the first
+//      row (a row's lines wrapped tight counted once) are the header, and each
+//      header word goes to the column it heads (FindHeaderFirst,
+//      PlaceHeaderWord, GroupHeaderSpan);
 //   6. unruled_tables.cc: rows and cells of the DetectedTable.
 //
 // Usage (what unruled_tables.cc does, in short):
@@ -65,8 +66,10 @@ constexpr double kRightEdgeTolEm = 0.8;   // right edges this close are one colu
 constexpr double kRowGapLines = 2.5;      // rows further apart (in line heights) end a table
 constexpr int kMinRows = 3;
 constexpr int kMinMoneyRows = 2;
-constexpr int kMaxHeaderLines = 5;
-constexpr int kMaxStackedHeaderLines = 8;  // lines at the line pitch: one header
+// A header takes up to five rows besides a 栏次 row, each perhaps wrapped over lines set tight
+// at the line pitch (a narrow cell's 因公 / 出国 / （境 / ）费), up to twelve lines in all.
+constexpr int kMaxHeaderRows = 5;
+constexpr int kMaxHeaderBlockLines = 12;
 // A label's wrapped lines follow at the line pitch: gaps under half a line.
 constexpr double kWrapGapLines = 0.5;
 constexpr std::size_t kMaxWrappedLines = 4;

@@ -1809,11 +1809,53 @@ TEST(UnruledTableTest, GroupLineOverFourHeaderLinesStaysInTheHeader) {
   }
 }
 
+// The final accounts' 三公 table in portrait at 12 pt wraps every header word a piece a line:
+// 预算数 | 决算数, then one header row of eight lines set tight (因公 / 出国 / （境 / ）费, 公务 /
+// 用车 / 购置 / 费), the last holding two words only (费 | 费), over one row of amounts
+// (s92wn_0001_final). The run wanted three words on the line above the row, and the header took
+// eight lines at most: the table was lost without a finding. A header is counted in rows, a
+// row's wrapped lines as one; a lone row of amounts sits under a header whose lines hold three
+// words on one of them.
+TEST(UnruledTableTest, LoneRowUnderAHeaderWrappedOverManyLines) {
+  PageContent page = A4Page(2);
+  AddRun(page, "预算数", 60, 100);
+  AddRun(page, "决算数", 330, 100);
+  const std::vector<std::vector<std::string>> pieces = {{"合计", "因公", "公务", "公务"},
+                                                        {"", "出国", "用车", "用车"},
+                                                        {"", "（境", "购置", "运行"},
+                                                        {"", "）费", "费", "维护"},
+                                                        {"", "", "", "费"}};
+  const double lefts[] = {60, 125, 190, 255};
+  double top = 124;
+  for (const std::vector<std::string>& line : pieces) {
+    for (const double group : {0.0, 270.0}) {
+      for (std::size_t k = 0; k < 4; ++k) {
+        if (!line[k].empty()) AddRun(page, line[k], lefts[k] + group, top);
+      }
+    }
+    top += 12;
+  }
+  top += 10;
+  const char* amounts[] = {"8,906.09", "0.00", "9,363.73", "9,542.36"};
+  for (const double group : {0.0, 270.0}) {
+    for (std::size_t k = 0; k < 4; ++k) RightAligned(page, amounts[k], lefts[k] + group + 55, top);
+  }
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  bool group_line = false;
+  for (int c = 0; c < table.column_count; ++c) {
+    group_line = group_line || RemoveAllWhitespace(std::string(table.TextAt(0, c))) == "预算数";
+  }
+  EXPECT_TRUE(group_line);
+}
+
 // A ten-column income table in portrait wraps every fund's header word inside the word, one
 // piece a line (一般 / 公共 / 预算 / 拨款), under a code header of its own (类 款 项): six lines
 // set tight at the line pitch (s91wn_0007_budget, s91wn_0033_budget). Four lines were the most a
 // header took, so 一般 and 公共 stayed a paragraph and the column read 预算拨款, a wrong key. Lines
-// stacked at the pitch are one header, up to eight; past the fifth, a gap of a row ends it.
+// stacked at the pitch are one header row however many (up to twelve); a gap wider than a
+// row's still ends the header.
 TEST(UnruledTableTest, HeaderStackedOverSixLinesStaysWhole) {
   for (const bool gap_above_second : {false, true}) {
     SCOPED_TRACE(gap_above_second ? "a row's gap after the first line"
@@ -1831,7 +1873,7 @@ TEST(UnruledTableTest, HeaderStackedOverSixLinesStaysWhole) {
         if (!pieces[l][k].empty()) AddRun(page, pieces[l][k], lefts[k], top);
       }
       if (l == 2) AddRun(page, "名称", 150, top);  // a second header cell beside the codes
-      top += (l == 0 && gap_above_second) ? 40 : 12;
+      top += (l == 0 && gap_above_second) ? 50 : 12;
     }
     top += 8;
     for (const char* label : {"合计", "212城乡社区支出", "21201城乡社区管理事务"}) {
@@ -1849,7 +1891,7 @@ TEST(UnruledTableTest, HeaderStackedOverSixLinesStaysWhole) {
       general += RemoveAllWhitespace(std::string(table.TextAt(r, 2)));
     }
     EXPECT_EQ(general, "一般公共预算拨款2");
-    // Six lines at the row pitch and more: the first is the header's only when set tight.
+    // The first line is the header's when set tight, not over a gap wider than a row's.
     EXPECT_EQ(Contains(table.TextAt(0, 0), "编制部门"), !gap_above_second);
   }
 }
