@@ -316,7 +316,11 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
                       // column's, a summary's 支出 side: 财政拨款 | 69 | 务支出 | 74)
       }
     }
-    if (!all || !pieces) continue;
+    // A line of code rests alone (项 "0" over "2" where the amounts fit) completes them too.
+    const bool code_rests_only =
+        !line.chunks.empty() &&
+        std::all_of(code_rest.begin(), code_rest.end(), [](bool rest) { return rest; });
+    if (!all || !(pieces || code_rests_only)) continue;
     line.tail = true;
     // The head of a wrapped amount ("2,789,270." over "19") is no figure on
     // its own; completed, it is money, and its line a body row.
