@@ -199,6 +199,10 @@ std::optional<std::size_t> CodeItCompletes(const std::string& piece, const Chunk
   return std::nullopt;
 }
 
+// An amount wraps over at most this many lines (133 / ,77 / 6.8 / 7 in a column three digits
+// wide).
+constexpr int kMaxAmountLines = 4;
+
 // Whether `text` is the start of an amount cut inside it: digits grouped so far, perhaps ending
 // on the mark where the cut fell or one decimal into two ("117,", "117,509.", "16,6", "16,655.7").
 bool IsCutAmountStart(std::string_view text) {
@@ -233,8 +237,9 @@ std::vector<std::string> AmountsSoFar(const std::vector<Line>& lines, std::size_
 // (its "2,000.00" made "2,789,270,19" an amount of 2,789,270,192,000.00): a line of rests prints
 // no whole amount with a mark, and a third piece holds no group comma.
 bool CompletedOnTheNextLine(const std::vector<Line>& lines, std::size_t l, const Chunk& chunk,
-                            const std::string& so_far, const TailOptions& options) {
-  if (l + 1 >= lines.size()) return false;
+                            const std::string& so_far, const TailOptions& options,
+                            int lines_left = kMaxAmountLines - 2) {
+  if (l + 1 >= lines.size() || lines_left <= 0) return false;
   const Line& line = lines[l];
   const Line& next = lines[l + 1];
   if (next.leader || next.box.y0 - line.box.y1 > 0.5 * std::max(1.0, line.box.height())) {
@@ -247,8 +252,15 @@ bool CompletedOnTheNextLine(const std::vector<Line>& lines, std::size_t l, const
   const double slack = 0.5 * line.em;
   return std::any_of(next.chunks.begin(), next.chunks.end(), [&](const Chunk& lower) {
     const std::string rest = Compact(lower.text);
-    return lower.box.x0 < chunk.box.x1 + slack && lower.box.x1 > chunk.box.x0 - slack &&
-           rest.find(',') == std::string::npos && CompletesAsRead(so_far, rest, options);
+    if (lower.box.x0 >= chunk.box.x1 + slack || lower.box.x1 <= chunk.box.x0 - slack ||
+        rest.find(',') != std::string::npos) {
+      return false;
+    }
+    // The rest completes the amount, or is one more middle piece the line under it completes
+    // (133 / ,77 / 6.8 / 7: a column narrower than three digits).
+    return CompletesAsRead(so_far, rest, options) ||
+           (IsDigitPiece(rest) && IsCutAmountStart(so_far + rest) &&
+            CompletedOnTheNextLine(lines, l + 1, lower, so_far + rest, options, lines_left - 1));
   });
 }
 

@@ -576,10 +576,10 @@ INSTANTIATE_TEST_SUITE_P(Cases, WrappedAmountTest,
                            return std::string(param_info.param.name);
                          });
 
-// Columns narrower than an amount's half wrap it over three lines: "117," over "509." over "78",
-// "91," over "368" over ".06", "16,6" over "55.7" over "6" (the national 三公 table with 预算数 and
-// 决算数 side by side, twelve columns in portrait at 9 pt: s91wn_0006_final). The middle piece
-// makes no amount with the head, only the third line does; before, the row was three lines of
+// Columns narrower than an amount's half wrap it over three lines or four: "117," over "509." over
+// "78", "91," over "368" over ".06", "16,6" over "55.7" over "6" (the national 三公 table with
+// 预算数 and 决算数 side by side, twelve columns in portrait at 9 pt: s91wn_0006_final). The middle
+// piece makes no amount with the head, only the third line does; before, the row was three lines of
 // pieces and the whole table was lost. A middle piece joins when the line under it completes the
 // amount; a middle nothing completes stays where it is printed.
 TEST(UnruledTableTest, AmountWrappedOverThreeLinesJoinsWhole) {
@@ -587,6 +587,7 @@ TEST(UnruledTableTest, AmountWrappedOverThreeLinesJoinsWhole) {
     std::string name;
     std::vector<std::string> first, second, third;
     std::vector<std::string> cells;  // the row's amounts, as joined
+    std::vector<std::string> fourth = {"", "", ""};
   };
   const std::vector<Case> cases = {{"three pieces each",
                                     {"117,", "91,", "16,6"},
@@ -597,7 +598,14 @@ TEST(UnruledTableTest, AmountWrappedOverThreeLinesJoinsWhole) {
                                     {"38,768.", "117,", "0.00"},
                                     {"80", "509.", ""},
                                     {"", "78", ""},
-                                    {"38,768.80", "117,509.78", "0.00"}}};
+                                    {"38,768.80", "117,509.78", "0.00"}},
+                                   // Four lines in a column three digits wide (s92wn_0012_final).
+                                   {"four lines",
+                                    {"133", "3,2", "65,"},
+                                    {",77", "08.", "011"},
+                                    {"6.8", "80", ".57"},
+                                    {"133,776.87", "3,208.80", "65,011.57"},
+                                    {"7", "", ""}}};
   const double rights[] = {340, 430, 520};
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -613,9 +621,10 @@ TEST(UnruledTableTest, AmountWrappedOverThreeLinesJoinsWhole) {
       if (!c.first[k].empty()) RightAligned(page, c.first[k], rights[k], 136);
       if (!c.second[k].empty()) RightAligned(page, c.second[k], rights[k], 148);
       if (!c.third[k].empty()) RightAligned(page, c.third[k], rights[k], 160);
+      if (!c.fourth[k].empty()) RightAligned(page, c.fourth[k], rights[k], 172);
     }
-    AddRun(page, "合计", 60, 178);
-    for (double right : rights) RightAligned(page, "2,000.00", right, 178);
+    AddRun(page, "合计", 60, 196);
+    for (double right : rights) RightAligned(page, "2,000.00", right, 196);
     const std::vector<DetectedTable> tables = DetectTables(page);
     ASSERT_EQ(tables.size(), 1u);
     const Table& table = tables[0].table;
