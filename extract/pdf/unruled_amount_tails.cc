@@ -328,11 +328,11 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
                       // column's, a summary's 支出 side: 财政拨款 | 69 | 务支出 | 74)
       }
     }
-    // A line of code rests alone (项 "0" over "2" where the amounts fit) completes them too.
-    const bool code_rests_only =
-        !line.chunks.empty() &&
-        std::all_of(code_rest.begin(), code_rest.end(), [](bool rest) { return rest; });
-    if (!all || !(pieces || code_rests_only)) continue;
+    // A line of code rests, perhaps beside the label's (项 "0" over "2" where the amounts fit,
+    // 205080 培训 over 3 支出), completes the codes too.
+    const bool code_rests =
+        std::any_of(code_rest.begin(), code_rest.end(), [](bool rest) { return rest; });
+    if (!all || !(pieces || code_rests)) continue;
     line.tail = true;
     // The head of a wrapped amount ("2,789,270." over "19") is no figure on
     // its own; completed, it is money, and its line a body row.

@@ -701,43 +701,48 @@ TEST(UnruledTableTest, CodePieceWrappedBesideTheAmountsIsTheCodesRest) {
             (std::vector<std::string>{"34,851.48", "34,851.48"}));
 }
 
-// A split code's piece wrapped with nothing else wrapped beside it: 项 "0" over "2" where the
-// row's amounts fit (201 | 01 | 0 | 一般行政管理事务 | 103.21, "2" under the 0; s92wn_0079_final
-// at 9 pt in portrait). With no amount's rest on its line the "2" was no tail: a row of its own
-// that keyed nothing, and the row above keyed 2010100. A line of code rests alone completes the
-// codes above it.
-TEST(UnruledTableTest, CodePieceWrappedAloneIsTheCodesRest) {
-  PageContent page = A4Page(2);
-  const auto row = [&](double top, const char* klass, const char* kuan, const char* xiang,
-                       const char* label, const char* amount) {
-    AddRun(page, klass, 60, top);
-    AddRun(page, kuan, 100, top);
-    AddRun(page, xiang, 130, top, 10, 6);
-    AddRun(page, label, 190, top);
-    RightAligned(page, amount, 420, top);
-    RightAligned(page, amount, 520, top);
-  };
-  AddRun(page, "类", 60, 100);
-  AddRun(page, "款", 100, 100);
-  AddRun(page, "项", 130, 100);
-  AddRun(page, "科目名称", 190, 100);
-  RightAligned(page, "合计", 420, 100);
-  RightAligned(page, "财政拨款", 520, 100);
-  row(124, "201", "", "", "一般公共服务支出", "200.44");
-  row(148, "201", "01", "", "人大事务", "200.44");
-  row(172, "201", "01", "01", "行政运行", "97.23");
-  row(196, "201", "01", "0", "一般行政管理事务", "103.21");
-  AddRun(page, "2", 130, 208, 10, 6);
-  row(232, "201", "03", "", "政府办公厅", "130.18");
-  const std::vector<DetectedTable> tables = DetectTables(page);
-  ASSERT_EQ(tables.size(), 1u);
-  const Table& table = tables[0].table;
-  ASSERT_EQ(table.row_count, 6);
-  std::vector<std::string> fourth = RowTexts(table, 4);
-  for (std::string& text : fourth) text = RemoveAllWhitespace(text);
-  ASSERT_GE(fourth.size(), 3u);
-  EXPECT_EQ(std::vector<std::string>(fourth.begin(), fourth.begin() + 3),
-            (std::vector<std::string>{"201", "01", "02"}));
+// A code wrapped with nothing else wrapped beside it but the label: 项 "0" over "2" where the row's
+// amounts fit (201 | 01 | 0 | 一般行政管理事务 | 103.21, "2" under the 0; s92wn_0079_final at
+// 9 pt in portrait), or a joined code with its name (205080 培训 over 3 支出, s92wn_0007_final).
+// With no amount's rest on its line the digit was no tail: a row of its own that keyed nothing
+// (the row above keyed 2010100), or the end of the table, its rows after it a table of no kind.
+// A line of code rests and label rests completes the codes above it.
+TEST(UnruledTableTest, CodeWrappedWithoutTheAmountsIsTheCodesRest) {
+  for (const bool label_rest : {false, true}) {
+    SCOPED_TRACE(label_rest ? "with the label's rest" : "alone");
+    PageContent page = A4Page(2);
+    const auto row = [&](double top, const char* klass, const char* kuan, const char* xiang,
+                         const char* label, const char* amount) {
+      AddRun(page, klass, 60, top);
+      AddRun(page, kuan, 100, top);
+      AddRun(page, xiang, 130, top, 10, 6);
+      AddRun(page, label, 190, top);
+      RightAligned(page, amount, 420, top);
+      RightAligned(page, amount, 520, top);
+    };
+    AddRun(page, "类", 60, 100);
+    AddRun(page, "款", 100, 100);
+    AddRun(page, "项", 130, 100);
+    AddRun(page, "科目名称", 190, 100);
+    RightAligned(page, "合计", 420, 100);
+    RightAligned(page, "财政拨款", 520, 100);
+    row(124, "201", "", "", "一般公共服务支出", "200.44");
+    row(148, "201", "01", "", "人大事务", "200.44");
+    row(172, "201", "01", "01", "行政运行", "97.23");
+    row(196, "201", "01", "0", label_rest ? "一般行政" : "一般行政管理事务", "103.21");
+    AddRun(page, "2", 130, 208, 10, 6);
+    if (label_rest) AddRun(page, "管理事务", 190, 208);
+    row(232, "201", "03", "", "政府办公厅", "130.18");
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    ASSERT_EQ(table.row_count, 6);
+    std::vector<std::string> fourth = RowTexts(table, 4);
+    for (std::string& text : fourth) text = RemoveAllWhitespace(text);
+    ASSERT_GE(fourth.size(), 4u);
+    EXPECT_EQ(std::vector<std::string>(fourth.begin(), fourth.begin() + 4),
+              (std::vector<std::string>{"201", "01", "02", "一般行政管理事务"}));
+  }
 }
 
 // The same with the code joined in a narrow code column of its own (科目编码 | 科目名称 in
