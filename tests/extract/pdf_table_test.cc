@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -442,6 +443,25 @@ std::vector<std::string> RowTexts(const Table& table, int row) {
   return texts;
 }
 
+// A row's cell texts without whitespace.
+std::vector<std::string> CompactRow(const Table& table, int row) {
+  std::vector<std::string> texts = RowTexts(table, row);
+  for (std::string& text : texts) text = RemoveAllWhitespace(text);
+  return texts;
+}
+
+// The one table a case that is a table detects; nothing (and none detected) in a case that is
+// not. A failure is recorded either way.
+std::optional<Table> TheOneTable(const std::vector<DetectedTable>& tables, bool expected) {
+  if (!expected) {
+    EXPECT_TRUE(tables.empty());
+    return std::nullopt;
+  }
+  EXPECT_EQ(tables.size(), 1u);
+  if (tables.size() != 1) return std::nullopt;
+  return tables[0].table;
+}
+
 TEST(UnruledTableTest, ThreeLineTableColumnsFromRightEdges) {
   for (bool rules : {true, false}) {
     SCOPED_TRACE(rules ? "three-line rules" : "no rules");
@@ -657,32 +677,43 @@ TEST(UnruledTableTest, UngroupedAmountCutAfterThePointAtThePageFootStaysInTheTab
   }
 }
 
+// A table with split code columns (类 at 60, 款 and 项 at `kuan_x` and `xiang_x`), names from 190
+// and two amount columns right-aligned at 420 and 520, under a header naming `fund`.
+struct SplitCodeTable {
+  SplitCodeTable(double kuan, double xiang, const char* fund, double xiang_advance = 10)
+      : kuan_x(kuan), xiang_x(xiang), xiang_advance(xiang_advance) {
+    AddRun(page, "类", 60, 100);
+    AddRun(page, "款", kuan_x, 100);
+    AddRun(page, "项", xiang_x, 100);
+    AddRun(page, "科目名称", 190, 100);
+    RightAligned(page, "合计", 420, 100);
+    RightAligned(page, fund, 520, 100);
+  }
+  void Row(double top, const char* klass, const char* kuan, const char* xiang, const char* label,
+           const char* amount) {
+    AddRun(page, klass, 60, top);
+    AddRun(page, kuan, kuan_x, top);
+    AddRun(page, xiang, xiang_x, top, 10, xiang_advance);
+    AddRun(page, label, 190, top);
+    RightAligned(page, amount, 420, top);
+    RightAligned(page, amount, 520, top);
+  }
+  PageContent page = A4Page(2);
+  double kuan_x, xiang_x, xiang_advance;
+};
+
 // Split code columns as narrow as the amounts (the sweep's national template, ten amount
 // columns in portrait, s90wn_0033_budget): the row 210 13 99 wraps its 项 piece 99 as 9 over 9
 // beside its amount 34,85 over 1.48 and its label's end. The code's digit under the code is its
 // rest: the line is the row's wrapped rest, the code 99 and the amount 34,851.48. Before, the 9
 // was a figure that completed no amount, and the line became a row of its own (code 9, 1.48).
 TEST(UnruledTableTest, CodePieceWrappedBesideTheAmountsIsTheCodesRest) {
-  PageContent page = A4Page(2);
-  const auto row = [&](double top, const char* klass, const char* kuan, const char* xiang,
-                       const char* label, const char* amount) {
-    AddRun(page, klass, 60, top);
-    AddRun(page, kuan, 110, top);
-    AddRun(page, xiang, 150, top);
-    AddRun(page, label, 190, top);
-    RightAligned(page, amount, 420, top);
-    RightAligned(page, amount, 520, top);
-  };
-  AddRun(page, "类", 60, 100);
-  AddRun(page, "款", 110, 100);
-  AddRun(page, "项", 150, 100);
-  AddRun(page, "科目名称", 190, 100);
-  RightAligned(page, "合计", 420, 100);
-  RightAligned(page, "一般公共预算", 520, 100);
-  row(124, "210", "", "", "卫生健康支出", "74,970.15");
-  row(148, "210", "13", "", "医疗保障管理事务", "74,970.15");
-  row(172, "210", "13", "01", "行政运行", "40,118.67");
-  row(196, "210", "13", "9", "其他医疗保障管理", "34,85");
+  SplitCodeTable split(110, 150, "一般公共预算");
+  PageContent& page = split.page;
+  split.Row(124, "210", "", "", "卫生健康支出", "74,970.15");
+  split.Row(148, "210", "13", "", "医疗保障管理事务", "74,970.15");
+  split.Row(172, "210", "13", "01", "行政运行", "40,118.67");
+  split.Row(196, "210", "13", "9", "其他医疗保障管理", "34,85");
   AddRun(page, "9", 150, 208);
   AddRun(page, "事务支出", 190, 208);
   RightAligned(page, "1.48", 420, 208);
@@ -691,8 +722,7 @@ TEST(UnruledTableTest, CodePieceWrappedBesideTheAmountsIsTheCodesRest) {
   ASSERT_EQ(tables.size(), 1u);
   const Table& table = tables[0].table;
   ASSERT_EQ(table.row_count, 5);
-  std::vector<std::string> last = RowTexts(table, 4);
-  for (std::string& text : last) text = RemoveAllWhitespace(text);
+  const std::vector<std::string> last = CompactRow(table, 4);
   ASSERT_GE(last.size(), 6u);
   EXPECT_EQ(std::vector<std::string>(last.begin(), last.begin() + 3),
             (std::vector<std::string>{"210", "13", "99"}));
@@ -710,35 +740,20 @@ TEST(UnruledTableTest, CodePieceWrappedBesideTheAmountsIsTheCodesRest) {
 TEST(UnruledTableTest, CodeWrappedWithoutTheAmountsIsTheCodesRest) {
   for (const bool label_rest : {false, true}) {
     SCOPED_TRACE(label_rest ? "with the label's rest" : "alone");
-    PageContent page = A4Page(2);
-    const auto row = [&](double top, const char* klass, const char* kuan, const char* xiang,
-                         const char* label, const char* amount) {
-      AddRun(page, klass, 60, top);
-      AddRun(page, kuan, 100, top);
-      AddRun(page, xiang, 130, top, 10, 6);
-      AddRun(page, label, 190, top);
-      RightAligned(page, amount, 420, top);
-      RightAligned(page, amount, 520, top);
-    };
-    AddRun(page, "类", 60, 100);
-    AddRun(page, "款", 100, 100);
-    AddRun(page, "项", 130, 100);
-    AddRun(page, "科目名称", 190, 100);
-    RightAligned(page, "合计", 420, 100);
-    RightAligned(page, "财政拨款", 520, 100);
-    row(124, "201", "", "", "一般公共服务支出", "200.44");
-    row(148, "201", "01", "", "人大事务", "200.44");
-    row(172, "201", "01", "01", "行政运行", "97.23");
-    row(196, "201", "01", "0", label_rest ? "一般行政" : "一般行政管理事务", "103.21");
+    SplitCodeTable split(100, 130, "财政拨款", 6);
+    PageContent& page = split.page;
+    split.Row(124, "201", "", "", "一般公共服务支出", "200.44");
+    split.Row(148, "201", "01", "", "人大事务", "200.44");
+    split.Row(172, "201", "01", "01", "行政运行", "97.23");
+    split.Row(196, "201", "01", "0", label_rest ? "一般行政" : "一般行政管理事务", "103.21");
     AddRun(page, "2", 130, 208, 10, 6);
     if (label_rest) AddRun(page, "管理事务", 190, 208);
-    row(232, "201", "03", "", "政府办公厅", "130.18");
+    split.Row(232, "201", "03", "", "政府办公厅", "130.18");
     const std::vector<DetectedTable> tables = DetectTables(page);
     ASSERT_EQ(tables.size(), 1u);
     const Table& table = tables[0].table;
     ASSERT_EQ(table.row_count, 6);
-    std::vector<std::string> fourth = RowTexts(table, 4);
-    for (std::string& text : fourth) text = RemoveAllWhitespace(text);
+    const std::vector<std::string> fourth = CompactRow(table, 4);
     ASSERT_GE(fourth.size(), 4u);
     EXPECT_EQ(std::vector<std::string>(fourth.begin(), fourth.begin() + 4),
               (std::vector<std::string>{"201", "01", "02", "一般行政管理事务"}));
@@ -1334,13 +1349,6 @@ Table OnlyTable(const PageContent& page) {
   return tables.size() == 1 ? tables[0].table : Table{};
 }
 
-// A row's cell texts without whitespace.
-std::vector<std::string> CompactRow(const Table& table, int row) {
-  std::vector<std::string> texts = RowTexts(table, row);
-  for (std::string& text : texts) text = RemoveAllWhitespace(text);
-  return texts;
-}
-
 // A summary in narrow cells (s1_0240_final, s1_0292_final): labels and
 // amounts wrap together, the amounts right after their point ("46." over
 // "69", the point 1 em from the 支出 label beside it), and a row of labels
@@ -1633,13 +1641,9 @@ TEST(UnruledTableTest, HeaderAndShortRunAtThePageFootAreATable) {
       AddRun(page, "注：本表金额单位转换时可能存在尾数误差。", 60, top + 20);
     }
     AddRun(page, "3", 290, 800);  // the page number
-    const std::vector<DetectedTable> tables = DetectTables(page);
-    if (!c.table) {
-      EXPECT_TRUE(tables.empty());
-      continue;
-    }
-    ASSERT_EQ(tables.size(), 1u);
-    const Table& table = tables[0].table;
+    const std::optional<Table> found = TheOneTable(DetectTables(page), c.table);
+    if (!found) continue;
+    const Table& table = *found;
     const int first_row = c.column_numbers ? 2 : 1;
     ASSERT_EQ(table.row_count, c.rows + first_row);
     EXPECT_EQ(table.TextAt(0, 0), c.header[0]);
@@ -1696,13 +1700,9 @@ TEST(UnruledTableTest, TwoRowsAndLabelsToThePageFootAreATable) {
     }
     if (c.text_after) AddRun(page, "注：本表金额单位转换时可能存在尾数误差。", 60, top + 26);
     AddRun(page, "3", 290, 800);  // the page number
-    const std::vector<DetectedTable> tables = DetectTables(page);
-    if (!c.table) {
-      EXPECT_TRUE(tables.empty());
-      continue;
-    }
-    ASSERT_EQ(tables.size(), 1u);
-    const Table& table = tables[0].table;
+    const std::optional<Table> found = TheOneTable(DetectTables(page), c.table);
+    if (!found) continue;
+    const Table& table = *found;
     EXPECT_EQ(table.TextAt(0, 0), "项目");
     EXPECT_EQ(table.row_count, 6);
     EXPECT_EQ(table.TextAt(5, 0), "五、事业收入");
@@ -1787,13 +1787,9 @@ TEST(UnruledTableTest, LoneRowOfAmountsUnderAHeaderIsATable) {
     for (std::size_t k = 0; k < c.amounts.size(); ++k) {
       RightAligned(page, c.amounts[k], rights[k], 140);
     }
-    const std::vector<DetectedTable> tables = DetectTables(page);
-    if (!c.table) {
-      EXPECT_TRUE(tables.empty());
-      continue;
-    }
-    ASSERT_EQ(tables.size(), 1u);
-    const Table& table = tables[0].table;
+    const std::optional<Table> found = TheOneTable(DetectTables(page), c.table);
+    if (!found) continue;
+    const Table& table = *found;
     ASSERT_GE(table.row_count, 2);
     std::vector<std::string> last_row;
     for (int col = 0; col < table.column_count; ++col) {
@@ -1990,13 +1986,9 @@ TEST(UnruledTableTest, RowsOfThreeGroupsSideBySideAreATable) {
       if (c.text_after_last_amount) AddRun(page, "说明", 560, top, 9, 9);
       top += 24;
     }
-    const std::vector<DetectedTable> tables = DetectTables(page);
-    if (!c.table) {
-      EXPECT_TRUE(tables.empty());
-      continue;
-    }
-    ASSERT_EQ(tables.size(), 1u);
-    const Table& table = tables[0].table;
+    const std::optional<Table> found = TheOneTable(DetectTables(page), c.table);
+    if (!found) continue;
+    const Table& table = *found;
     EXPECT_EQ(table.row_count, 4);
     std::vector<std::string> last = RowTexts(table, 3);
     EXPECT_NE(std::find(last.begin(), last.end(), "160,611.03"), last.end());
