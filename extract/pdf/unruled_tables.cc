@@ -88,6 +88,7 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
                          std::size_t header_first, const std::vector<Column>& columns,
                          const LabelBounds& labels, double em, std::vector<char>& glyph_taken) {
   const double label_limit = labels.limit;
+  const bool ocr = page.page.text_origin == TextOrigin::kOcr;
   const int column_count = static_cast<int>(columns.size()) + 1;
   struct RowCells {
     std::vector<std::vector<int>> glyphs;
@@ -128,8 +129,11 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
       const Chunk& chunk = line.chunks[c];
       if (header) {
         for (const Chunk& word : HeaderWords(page, chunk, em)) {
+          // OCR reads two cells' header words as one word as often (一般公共预政府性基金 over 算 |
+          // 预算, H52 s3w_0824_budget); a text layer sets them apart.
           if (const std::optional<ColumnSpan> group =
-                  GroupHeaderSpan(page, word, lines, l, run.first, columns, labels, em)) {
+                  ocr ? std::nullopt
+                      : GroupHeaderSpan(page, word, lines, l, run.first, columns, labels, em)) {
             add_chunk(row, word, group->first);
             row.spans[static_cast<std::size_t>(group->first)] = group->count;
             continue;

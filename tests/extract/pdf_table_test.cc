@@ -2008,11 +2008,14 @@ TEST(UnruledTableTest, GroupHeaderOverItsColumnsSpansThem) {
     double x;  // where the group word starts
     bool words_below;
     int span;
+    TextOrigin origin = TextOrigin::kTextLayer;
   };
   for (const Case& c : {Case{"centred", 342, true, 3}, Case{"flush left", 318, true, 3},
-                        Case{"one header line", 342, false, 1}}) {
+                        Case{"one header line", 342, false, 1},
+                        Case{"read by OCR", 342, true, 1, TextOrigin::kOcr}}) {
     SCOPED_TRACE(c.name);
     PageContent page = A4Page(2);
+    page.page.text_origin = c.origin;
     // Columns right-aligned at 240, 330, 420, 510, 580; 合计 over the first.
     RightAligned(page, "合计", 240, 100);
     AddRun(page, "公务用车购置及运行维护费", c.x, 100, 10, 12);
