@@ -231,14 +231,26 @@ std::vector<std::string> AmountsSoFar(const std::vector<Line>& lines, std::size_
   return amounts;
 }
 
-// Whether a piece of line `l + 1`, tight under `chunk` of line `l`, completes `so_far` (the
-// amount the chunk would make with the one above it): the third line of an amount wrapped over
-// three, which alone makes the middle piece a rest. The next row is no such line, however close
-// (its "2,000.00" made "2,789,270,19" an amount of 2,789,270,192,000.00): a line of rests prints
-// no whole amount with a mark, and a third piece holds no group comma.
 bool CompletedOnTheNextLine(const std::vector<Line>& lines, std::size_t l, const Chunk& chunk,
-                            const std::string& so_far, const TailOptions& options,
-                            int lines_left = kMaxAmountLines - 2) {
+                            const std::string& so_far, const TailOptions& options, int lines_left);
+
+// Whether `piece`, chunk `chunk` of line `l` under an amount that makes `so_far`, goes on that
+// amount: it completes it, or it is a middle piece ("117," then "509." then "78") that the lines
+// under it, up to `lines_left` of them, complete.
+bool ContinuesAmount(const std::vector<Line>& lines, std::size_t l, const Chunk& chunk,
+                     const std::string& so_far, const std::string& piece,
+                     const TailOptions& options, int lines_left) {
+  return CompletesAsRead(so_far, piece, options) ||
+         (IsDigitPiece(piece) && IsCutAmountStart(so_far + piece) &&
+          CompletedOnTheNextLine(lines, l, chunk, so_far + piece, options, lines_left));
+}
+
+// Whether a piece of line `l + 1`, tight under `chunk` of line `l`, goes on `so_far` (the amount
+// the chunk makes with the ones above it). The next row is no such line, however close (its
+// "2,000.00" made "2,789,270,19" an amount of 2,789,270,192,000.00): a line of rests prints no
+// whole amount with a mark, and a rest under a middle piece holds no group comma.
+bool CompletedOnTheNextLine(const std::vector<Line>& lines, std::size_t l, const Chunk& chunk,
+                            const std::string& so_far, const TailOptions& options, int lines_left) {
   if (l + 1 >= lines.size() || lines_left <= 0) return false;
   const Line& line = lines[l];
   const Line& next = lines[l + 1];
@@ -252,15 +264,9 @@ bool CompletedOnTheNextLine(const std::vector<Line>& lines, std::size_t l, const
   const double slack = 0.5 * line.em;
   return std::any_of(next.chunks.begin(), next.chunks.end(), [&](const Chunk& lower) {
     const std::string rest = Compact(lower.text);
-    if (lower.box.x0 >= chunk.box.x1 + slack || lower.box.x1 <= chunk.box.x0 - slack ||
-        rest.find(',') != std::string::npos) {
-      return false;
-    }
-    // The rest completes the amount, or is one more middle piece the line under it completes
-    // (133 / ,77 / 6.8 / 7: a column narrower than three digits).
-    return CompletesAsRead(so_far, rest, options) ||
-           (IsDigitPiece(rest) && IsCutAmountStart(so_far + rest) &&
-            CompletedOnTheNextLine(lines, l + 1, lower, so_far + rest, options, lines_left - 1));
+    return lower.box.x0 < chunk.box.x1 + slack && lower.box.x1 > chunk.box.x0 - slack &&
+           rest.find(',') == std::string::npos &&
+           ContinuesAmount(lines, l + 1, lower, so_far, rest, options, lines_left - 1);
   });
 }
 
@@ -298,9 +304,8 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
         if (!under || so_far.empty()) continue;
         const std::string as_piece =
             IsLookalikeRest(piece, chunk, upper, above.em, options) ? "1" : piece;
-        if (CompletesAsRead(so_far, as_piece, options) ||
-            (IsDigitPiece(as_piece) && IsCutAmountStart(so_far + as_piece) &&
-             CompletedOnTheNextLine(lines, l, chunk, so_far + as_piece, options))) {
+        // The second line of an amount; up to kMaxAmountLines - 2 more may complete it.
+        if (ContinuesAmount(lines, l, chunk, so_far, as_piece, options, kMaxAmountLines - 2)) {
           targets.push_back(static_cast<int>(a));
         }
       }

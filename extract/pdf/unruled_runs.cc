@@ -104,40 +104,32 @@ bool LabelRowsAtTheRunsPitch(const std::vector<Line>& lines, const Candidate& ru
   return true;
 }
 
-// Whether the line right above the run's first row is a header line: figure-free, several
-// chunks, no caption or unit, at the row pitch.
-bool UnderAHeaderLine(const std::vector<Line>& lines, const Candidate& run) {
-  if (run.first == 0) return false;
-  const Line& above = lines[run.first - 1];
-  const Line& first = lines[run.first];
-  const double height = std::max(1.0, first.box.height());
-  if (first.box.y0 - above.box.y1 > kRowGapLines * height) return false;
-  if (above.leader || above.tail || above.chunks.size() < 3 || IsCaptionLine(above) ||
-      DeclaresUnit(above)) {
-    return false;
-  }
-  return std::none_of(above.chunks.begin(), above.chunks.end(),
+// Whether line `l` is a header line right over line `l + 1`: figure-free words, two or more,
+// no caption, unit or leader, at most a row's gap above.
+bool IsHeaderLineOver(const std::vector<Line>& lines, std::size_t l) {
+  const Line& line = lines[l];
+  const Line& below = lines[l + 1];
+  const double height = std::max(1.0, below.box.height());
+  return below.box.y0 - line.box.y1 <= kRowGapLines * height && !line.leader && !line.tail &&
+         line.chunks.size() >= 2 && !IsCaptionLine(line) && !DeclaresUnit(line) &&
+         std::none_of(line.chunks.begin(), line.chunks.end(),
                       [](const Chunk& chunk) { return chunk.figure; });
 }
 
-// Whether a header sits right above the run's first row: a header line of two words or more
-// there (figure-free, no caption or unit, at most a row's gap above), and on it or on the
-// header lines above it, each at most a row's gap from the next, a line of three words or more.
-// A header wrapped a piece a line ends on a line of a few words (费 | 费 under 公务用车购置费 and
-// 公务接待费 wrapped over eight lines).
+// Whether the line right above the run's first row is a header line of several words (three or
+// more).
+bool UnderAHeaderLine(const std::vector<Line>& lines, const Candidate& run) {
+  return run.first > 0 && IsHeaderLineOver(lines, run.first - 1) &&
+         lines[run.first - 1].chunks.size() >= 3;
+}
+
+// Whether a header sits right above the run's first row: header lines up from it, one of them of
+// three words or more. A header wrapped a piece a line ends on a line of a few words (费 | 费
+// under 公务用车购置费 and 公务接待费 wrapped over eight lines).
 bool UnderAHeader(const std::vector<Line>& lines, const Candidate& run) {
-  std::size_t l = run.first;
-  for (int taken = 0; taken < kMaxHeaderBlockLines && l > 0; ++taken, --l) {
-    const Line& above = lines[l - 1];
-    const Line& below = lines[l];
-    const double height = std::max(1.0, below.box.height());
-    if (below.box.y0 - above.box.y1 > kRowGapLines * height || above.leader || above.tail ||
-        above.chunks.size() < 2 || IsCaptionLine(above) || DeclaresUnit(above) ||
-        std::any_of(above.chunks.begin(), above.chunks.end(),
-                    [](const Chunk& chunk) { return chunk.figure; })) {
-      return false;
-    }
-    if (above.chunks.size() >= 3) return true;
+  for (std::size_t l = run.first; l > 0 && run.first - l < kMaxHeaderBlockLines; --l) {
+    if (!IsHeaderLineOver(lines, l - 1)) return false;
+    if (lines[l - 1].chunks.size() >= 3) return true;
   }
   return false;
 }

@@ -11,12 +11,15 @@
 //   1b. unruled_misread_figures.cc: on an OCR'd page, a short chunk where
 //      the rows around it print figures is a figure misread (MarkMisreadFigures);
 //   2. unruled_amount_tails.cc: an amount too wide for its cell wraps
-//      ("1,209,583.7" over "5", "12,672" over ".73"); a line of digit pieces
-//      under a row's amounts joins the amount it completes, and a piece that
-//      could complete two amounts is reported, not guessed (MarkAmountTails);
+//      ("1,209,583.7" over "5", "12,672" over ".73", over up to four lines);
+//      a line of digit pieces under a row's amounts joins the amount it
+//      completes (a code's rest its code), and a piece that could complete
+//      two amounts is reported, not guessed (MarkAmountTails);
 //   3. unruled_runs.cc: a run of at least three body rows (a figure after the
 //      first chunk), two of them printed as money, is a table; label rows,
-//      wrapped labels and a repeated 栏次 row may sit between rows (FindRuns);
+//      wrapped labels and a repeated 栏次 row may sit between rows; shorter
+//      runs only at a page foot or as one row of amounts under a header
+//      (FindRuns);
 //   4. unruled_columns.cc: amounts are right-aligned, so amount columns are
 //      clusters of the figures' right edges, and text columns the lined-up
 //      left edges of words right of the labels; each column owns a band
@@ -166,8 +169,8 @@ bool DeclaresUnit(const Line& line);
 // only when printed as money (a leading 201 is a class code).
 bool IsAmount(const Line& line, std::size_t index);
 bool IsColumnNumbers(const Line& line);  // a 栏次 1 2 3 … row
-// Amounts, with at most a code and a label before them; never a leader line
-// nor a 栏次 row.
+// Amounts, with at most a code and a label before them, or such groups side by
+// side; never a leader line nor a 栏次 row.
 bool IsBodyRow(const Line& line);
 bool HasMoney(const Line& line);
 // A table's caption (the unit line, a title ending in 表), never its header.
