@@ -55,7 +55,7 @@ std::string WithWrappedCodeJoined(std::string_view text) {
   if (head.empty() || rest.empty() || IsClassCode(head)) return std::string(text);
   const std::string code = std::string(head) + std::string(rest);
   if (!IsClassCode(code)) return std::string(text);
-  // A rest followed by more digits or a year's 年 is a figure of the name, not the code's rest.
+  // Digits followed by a mark or by 年 are an amount or a year in the name, not the code's rest.
   const std::string_view after_rest = std::string_view(lines[1]).substr(rest.size());
   if (!after_rest.empty() &&
       (after_rest[0] == '.' || after_rest[0] == ',' || after_rest.substr(0, 3) == "年")) {
