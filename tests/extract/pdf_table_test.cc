@@ -680,8 +680,8 @@ TEST(UnruledTableTest, UngroupedAmountCutAfterThePointAtThePageFootStaysInTheTab
 // A table with split code columns (类 at 60, 款 and 项 at `kuan_x` and `xiang_x`), names from 190
 // and two amount columns right-aligned at 420 and 520, under a header naming `fund`.
 struct SplitCodeTable {
-  SplitCodeTable(double kuan, double xiang, const char* fund, double xiang_advance = 10)
-      : kuan_x(kuan), xiang_x(xiang), xiang_advance(xiang_advance) {
+  SplitCodeTable(double kuan, double xiang, const char* fund, double advance = 10)
+      : kuan_x(kuan), xiang_x(xiang), xiang_advance(advance) {
     AddRun(page, "类", 60, 100);
     AddRun(page, "款", kuan_x, 100);
     AddRun(page, "项", xiang_x, 100);
