@@ -239,19 +239,19 @@ std::vector<Chunk> HeaderWords(const PageContent& page, const Chunk& chunk, doub
 void AddHeaderOnlyColumns(const PageContent& page, const std::vector<Line>& lines,
                           std::size_t header_first, std::size_t body_first,
                           const LabelBounds& labels, double em, std::vector<Column>& columns);
-// A header word's pieces, each with the column (0 for the labels) it heads.
 // Columns [first, first + count) of a header cell spanning them.
 struct ColumnSpan {
   int first = 0;
   int count = 1;
 };
-// A group header centred over the columns its words below head, from line `line` of the header
-// (whose body starts at `body_first`): the columns it spans, or nothing.
+// A group header (set flush left or centred) over the columns its words below head, from line
+// `line` of the header (whose body starts at `body_first`): the columns it spans, or nothing.
 std::optional<ColumnSpan> GroupHeaderSpan(const PageContent& page, const Chunk& word,
                                           const std::vector<Line>& lines, std::size_t line,
                                           std::size_t body_first,
                                           const std::vector<Column>& columns,
                                           const LabelBounds& labels, double em);
+// A header word's pieces, each with the column (0 for the labels) it heads.
 std::vector<std::pair<Chunk, int>> PlaceHeaderWord(const PageContent& page, const Chunk& word,
                                                    const std::vector<Column>& columns,
                                                    const LabelBounds& labels, double em);
