@@ -35,6 +35,12 @@ bool IsNfkcStable(char32_t code_point);
 inline bool IsAsciiDigit(char32_t code_point) {
   return code_point >= U'0' && code_point <= U'9';
 }
+// How many ASCII digits `text` starts with (a code before its name: 2080505 机关…).
+inline std::size_t LeadingAsciiDigits(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && IsAsciiDigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  return digits;
+}
 // Whether `text` holds an ASCII digit anywhere.
 inline bool HasAsciiDigit(std::string_view text) {
   return text.find_first_of("0123456789") != std::string_view::npos;

@@ -48,12 +48,6 @@ bool IsContentsLine(const std::string& text) {
   return StartsWith(compact, "目录") || StartsWith(compact, "目 录");
 }
 
-std::size_t LeadingDigits(const std::string& text) {
-  std::size_t n = 0;
-  while (n < text.size() && text[n] >= '0' && text[n] <= '9') ++n;
-  return n;
-}
-
 // A cover's year that OCR cut in two: the big digits of "2019年度" come out as "2" at the head
 // of the line above ("2江沧省总级人民法叶") and "019年度部门预算公开" below, so no line states a
 // year. The digits go back together when the line below starts with one to three digits and 年,
@@ -69,11 +63,11 @@ void RejoinYearsCutAcrossLines(std::vector<DocumentLine>& lines) {
         above.provenance.page != below.provenance.page || above.in_table || below.in_table) {
       continue;
     }
-    const std::size_t tail = LeadingDigits(below.text);
+    const std::size_t tail = LeadingAsciiDigits(below.text);
     if (tail == 0 || tail > 3 || below.text.compare(tail, kYearWord.size(), kYearWord) != 0) {
       continue;
     }
-    const std::size_t head = LeadingDigits(above.text);
+    const std::size_t head = LeadingAsciiDigits(above.text);
     if (head + tail != 4) continue;
     const std::string year = above.text.substr(0, head) + below.text.substr(0, tail);
     if (!StartsWith(year, "19") && !StartsWith(year, "20")) continue;

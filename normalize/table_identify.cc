@@ -288,9 +288,7 @@ Reading FromBody(const Table& table, const HeaderAnalysis& header) {
       const std::string key = TableKey(table.TextAt(r, c));
       if (key.empty()) continue;
       const std::string& role = header.roles[static_cast<std::size_t>(c)];
-      std::size_t digits = 0;
-      while (digits < key.size() && key[digits] >= '0' && key[digits] <= '9') ++digits;
-      const std::string code = key.substr(0, digits);
+      const std::string code = key.substr(0, LeadingAsciiDigits(key));
       if (role == "class" && IsFunctionClass(code)) {
         ++function_codes;
       } else if (IsClassCode(code)) {

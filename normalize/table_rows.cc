@@ -339,8 +339,7 @@ void RowReader::FillRows(StitchedTable& pending, const TableColumns& columns, in
             continue;
           }
           // "2080505 机关事业单位…" or "2010801-行政运行" (Beijing 预算03表) in one cell.
-          std::size_t digits = 0;
-          while (digits < key.size() && key[digits] >= '0' && key[digits] <= '9') ++digits;
+          const std::size_t digits = LeadingAsciiDigits(key);
           // A scan may read the gap after the code as a stroke (30101I基本工资, H15
           // s3w_0238_final): one lookalike letter between a whole code and the name is none.
           const bool stray = IsOcrCell(grid, r, c) && digits < key.size() &&

@@ -35,23 +35,12 @@ bool IsClassCode(std::string_view key) {
   return AllDigits(key) && (key.size() == 3 || key.size() == 5 || key.size() == 7) && key[0] != '0';
 }
 
-namespace {
-
-// The digits `line` starts with.
-std::string_view LeadingDigits(std::string_view line) {
-  std::size_t digits = 0;
-  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
-  return line.substr(0, digits);
-}
-
-}  // namespace
-
 std::string WithWrappedCodeJoined(std::string_view text) {
   if (text.find('\n') == std::string_view::npos) return std::string(text);
   const std::vector<std::string> lines = SplitLines(text);
   if (lines.size() < 2) return std::string(text);
-  const std::string_view head = LeadingDigits(lines[0]);
-  const std::string_view rest = LeadingDigits(lines[1]);
+  const std::string_view head = std::string_view(lines[0]).substr(0, LeadingAsciiDigits(lines[0]));
+  const std::string_view rest = std::string_view(lines[1]).substr(0, LeadingAsciiDigits(lines[1]));
   if (head.empty() || rest.empty() || IsClassCode(head)) return std::string(text);
   const std::string code = std::string(head) + std::string(rest);
   if (!IsClassCode(code)) return std::string(text);

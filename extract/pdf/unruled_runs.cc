@@ -49,9 +49,7 @@ bool IsClassCodeChunk(const Chunk& chunk) {
 bool IsCodedRow(const Line& line) {
   if (line.chunks.empty() || IsAmount(line, 0)) return false;
   const std::string text = Compact(line.chunks.front().text);
-  std::size_t digits = 0;
-  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
-  if (digits < 3) return false;
+  if (LeadingAsciiDigits(text) < 3) return false;
   bool amounts = false;
   for (std::size_t c = 1; c < line.chunks.size(); ++c) {
     if (IsAmount(line, c)) {
