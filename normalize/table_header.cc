@@ -470,8 +470,7 @@ RowScan ScanRow(const Table& table, int row) {
       total_word = true;
       continue;
     }
-    if ((key == "类" || key == "款" || key == "项") && table.cells.size() > 0 &&
-        table.CellAt(row, c) != nullptr &&
+    if (!CodeColumnRole(key).empty() && table.cells.size() > 0 && table.CellAt(row, c) != nullptr &&
         table.CellAt(row, c)->provenance.origin == TextOrigin::kOcr) {
       code_words = true;
     }
@@ -920,18 +919,16 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
       // tight under 功能分类科目编码 wrapped over the three narrow columns, and reads the two
       // lines as one cell each (功能 / 类, 分类科 / 款, 目编码 / 项; s91wn_0033_budget).
       const std::vector<std::string> cell_lines = SplitLines(table.TextAt(r, c));
-      const std::string last_line = cell_lines.size() >= 2 ? TableKey(cell_lines.back()) : "";
-      if (role.empty() && (last_line == "类" || last_line == "款" || last_line == "项")) {
-        role = last_line == "类" ? "class" : last_line == "款" ? "kuan" : "xiang";
+      const std::string_view last_line_role =
+          cell_lines.size() >= 2 ? CodeColumnRole(TableKey(cell_lines.back())) : "";
+      if (role.empty() && !last_line_role.empty()) {
+        role = last_line_role;
         continue;
       }
-      if (key == "类")
-        role = "class";
-      else if (key == "款")
-        role = "kuan";
-      else if (key == "项" && role.empty())
-        role = "xiang";
-      else if (Has(key, "行次") && RowNumberWordJoined(table, r, c, key).empty())
+      const std::string_view code_role = CodeColumnRole(key);
+      if (!code_role.empty()) {
+        if (code_role != "xiang" || role.empty()) role = code_role;
+      } else if (Has(key, "行次") && RowNumberWordJoined(table, r, c, key).empty())
         role = "rowno";
       else if (Has(key, "编码") && role.empty())
         role = "code";
@@ -948,10 +945,7 @@ HeaderAnalysis AnalyzeHeader(const Table& table) {
     for (int c = 0; c < table.column_count; ++c) {
       const std::string key = TableKey(table.TextAt(header_rows, c));
       std::string& role = analysis.roles[static_cast<std::size_t>(c)];
-      if (!role.empty()) continue;
-      if (key == "类") role = "class";
-      if (key == "款") role = "kuan";
-      if (key == "项") role = "xiang";
+      if (role.empty()) role = CodeColumnRole(key);
     }
   }
 

@@ -405,7 +405,7 @@ std::vector<std::string> RestsOnALowerLine(const std::vector<std::string>& words
   bool code_words = false;
   for (const std::string& word : words) {
     const std::string key = TableKey(word);
-    if (key == "类" || key == "款" || key == "项") {
+    if (!CodeColumnRole(key).empty()) {
       code_words = true;
     } else if (!key.empty() && ColumnKeyForHeader({word}).empty()) {
       rests.push_back(key);

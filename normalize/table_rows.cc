@@ -364,7 +364,7 @@ void RowReader::FillRows(StitchedTable& pending, const TableColumns& columns, in
           }
           // The 类 | 款 | 项 header words share a row with 合计 when a PDF
           // draws no rule between them (sh_putuo_finance_2024_final p8).
-          if (key == "类" || key == "款" || key == "项") continue;
+          if (!CodeColumnRole(key).empty()) continue;
           if (name.empty()) {
             name = CleanName(text);
           } else if (IsTotalHalfSpreadOverColumns(name, key, IsOcrCell(grid, r, c))) {

@@ -35,6 +35,13 @@ bool IsClassCode(std::string_view key) {
   return AllDigits(key) && (key.size() == 3 || key.size() == 5 || key.size() == 7) && key[0] != '0';
 }
 
+std::string_view CodeColumnRole(std::string_view key) {
+  if (key == "类") return "class";
+  if (key == "款") return "kuan";
+  if (key == "项") return "xiang";
+  return "";
+}
+
 std::string WithWrappedCodeJoined(std::string_view text) {
   if (text.find('\n') == std::string_view::npos) return std::string(text);
   const std::vector<std::string> lines = SplitLines(text);

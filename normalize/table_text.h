@@ -28,6 +28,10 @@ bool AllDigits(std::string_view text);
 // A function class code: 3, 5 or 7 digits, not starting with 0.
 bool IsClassCode(std::string_view key);
 
+// The code column a header word names: 类 "class", 款 "kuan", 项 "xiang" (the split code's
+// three columns); "" for any other word.
+std::string_view CodeColumnRole(std::string_view key);
+
 // A class code wrapped inside its label cell, its rest on the name's second line ("2010 事业运行"
 // over "350" in a narrow column of a PDF): the code joined in front of the name's lines,
 // "2010350 事业运行". Digits on the first line that make no code alone and with the next line's
