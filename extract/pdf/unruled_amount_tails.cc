@@ -351,6 +351,7 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
       upper.money = true;
     }
     line.completes = std::move(completes);
+    line.code_rests = std::move(code_rest);
   }
 }
 

@@ -97,6 +97,8 @@ struct Line {
   // the index of the chunk above it completes, or -1 for a wrapped label.
   bool tail = false;
   std::vector<int> completes;
+  // Per chunk, whether what it completes is a class code (20601 over 01), not an amount.
+  std::vector<bool> code_rests;
 };
 
 // A run of lines that makes one table's body.

@@ -84,6 +84,22 @@ std::optional<LabelAndAmount> SplitLabelAndAmount(const PageContent& page, const
   return LabelAndAmount{start, column, target};
 }
 
+// A cell's text with a class code's wrapped rest (01 under 20601, beside its name's wrapped
+// rest or alone) set right after the code it completes: read line by line, a label cell that
+// holds the code and its name said "20601行政运行\n01", and the name took the code's digits.
+// Where the cell does not begin with that code, the rest stays where it is printed.
+std::string CodeWithItsRest(const PageContent& page, const std::vector<int>& glyphs,
+                            const std::vector<int>& rest_glyphs, const std::string& head) {
+  if (rest_glyphs.empty()) return CellText(page, glyphs);
+  const std::string text = CellText(page, glyphs);
+  if (head.empty() || !StartsWith(text, head)) {
+    std::vector<int> all = glyphs;
+    all.insert(all.end(), rest_glyphs.begin(), rest_glyphs.end());
+    return CellText(page, all);
+  }
+  return head + RemoveAllWhitespace(CellText(page, rest_glyphs)) + text.substr(head.size());
+}
+
 DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, const Candidate& run,
                          std::size_t header_first, const std::vector<Column>& columns,
                          const LabelBounds& labels, double em, std::vector<char>& glyph_taken) {
@@ -95,6 +111,9 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
     std::vector<Box> boxes;
     std::vector<bool> filled;
     std::vector<int> spans;  // a group header's columns, from its first (GroupHeaderSpan)
+    // A class code's wrapped rest per column, and the code it completes (CodeWithItsRest).
+    std::vector<std::vector<int>> code_rest_glyphs;
+    std::vector<std::string> code_heads;
     Box box;
   };
   std::vector<RowCells> rows;
@@ -112,6 +131,8 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
     row.boxes.resize(static_cast<std::size_t>(column_count));
     row.filled.assign(static_cast<std::size_t>(column_count), false);
     row.spans.assign(static_cast<std::size_t>(column_count), 1);
+    row.code_rest_glyphs.resize(static_cast<std::size_t>(column_count));
+    row.code_heads.resize(static_cast<std::size_t>(column_count));
     row.box = line.box;
     return row;
   };
@@ -162,6 +183,16 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
         column = ColumnOf(upper, columns, label_limit, false, em);
         if (const auto split = SplitLabelAndAmount(page, upper, columns, label_limit, em))
           column = split->amount_column;
+        if (c < line.code_rests.size() && line.code_rests[c]) {
+          const std::size_t at = static_cast<std::size_t>(column);
+          row.code_rest_glyphs[at].insert(row.code_rest_glyphs[at].end(), chunk.glyphs.begin(),
+                                          chunk.glyphs.end());
+          row.code_heads[at] = RemoveAllWhitespace(upper.text);
+          row.boxes[at] = row.filled[at] ? Union(row.boxes[at], chunk.box) : chunk.box;
+          row.filled[at] = true;
+          row.box = Union(row.box, chunk.box);
+          continue;
+        }
       }
       // A label run into the amount after it: the amount ends on an amount column's edge, in
       // that column's band, so no column boundary cuts it; it is that column's cell, and the
@@ -241,16 +272,19 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
         if (!row.glyphs[column + static_cast<std::size_t>(k)].empty()) span = 1;
       }
       cell.column_span = span;
-      cell.text = CellText(page, row.glyphs[column]);
+      cell.text = CodeWithItsRest(page, row.glyphs[column], row.code_rest_glyphs[column],
+                                  row.code_heads[column]);
       cell.provenance.page = page.page.number;
       cell.provenance.row = r;
       cell.provenance.column = c;
       cell.provenance.box = row.filled[column]
                                 ? row.boxes[column]
                                 : Box{lefts[column], row.box.y0, rights[column], row.box.y1};
-      for (int k : row.glyphs[column]) {
-        glyph_taken[static_cast<std::size_t>(k)] = 1;
-        out.glyph_indices.push_back(k);
+      for (const std::vector<int>* glyphs : {&row.glyphs[column], &row.code_rest_glyphs[column]}) {
+        for (int k : *glyphs) {
+          glyph_taken[static_cast<std::size_t>(k)] = 1;
+          out.glyph_indices.push_back(k);
+        }
       }
       table.cells.push_back(std::move(cell));
       c += span - 1;

@@ -800,6 +800,46 @@ TEST(UnruledTableTest, JoinedCodeWrappedBesideTheAmountsIsTheCodesRest) {
   }
 }
 
+// A complete class code wrapped in a narrow code column of its own, its name in the same label
+// cell: 2060101 wraps as 20601 over 01 under the code's left edge, the name's rest perhaps on the
+// same line (the sweep's national income table, s93wn_0041_final). Read as lines the cell said
+// "20601行政运行\n01": the row kept the 款 code 20601 and a name ending in 01. The rest follows
+// the code it completes in the cell's text.
+TEST(UnruledTableTest, CodesRestUnderACompleteCodeFollowsTheCode) {
+  struct Case {
+    const char* rest;
+    const char* name_rest;  // the name's wrapped rest beside the code's, "" for none
+    const char* label;      // the label cell's text, whitespace removed
+  };
+  for (const Case& c :
+       {Case{"01", "", "2060101行政运行"},
+        Case{"05", "养老保险缴费支出", "2060105机关事业单位基本养老保险缴费支出"}}) {
+    SCOPED_TRACE(c.label);
+    PageContent page = A4Page(2);
+    AddRun(page, "科目编码", 51, 100);
+    AddRun(page, "科目名称", 95, 100);
+    RightAligned(page, "合计", 420, 100);
+    RightAligned(page, "财政拨款", 520, 100);
+    const auto row = [&](double top, const char* code, const char* label, const char* amount) {
+      AddRun(page, code, 51, top, 10, 5.5);
+      AddRun(page, label, 95, top);
+      RightAligned(page, amount, 420, top);
+      RightAligned(page, amount, 520, top);
+    };
+    row(124, "206", "科学技术支出", "82.84");
+    row(148, "20601", "科学技术管理事务", "82.84");
+    row(172, "20601", *c.name_rest ? "机关事业单位基本" : "行政运行", "82.84");
+    AddRun(page, c.rest, 51, 185.5, 10, 5.5);
+    if (*c.name_rest) AddRun(page, c.name_rest, 95, 185.5);
+    row(209, "", "合计", "82.84");
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    ASSERT_EQ(table.row_count, 5);
+    EXPECT_EQ(CompactRow(table, 3).front(), c.label);
+  }
+}
+
 // A row at the page's foot whose amounts wrapped after their point, the
 // decimals over the page break ("692,571." here, "75" on the next page under
 // the repeated header): with nothing under it to complete them, the row is
