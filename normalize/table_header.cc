@@ -48,6 +48,16 @@ bool IsLabelHeader(const std::string& key) {
     return true;
   if (StartsWith(key, "项目(") || StartsWith(key, "科目(")) return true;
   if (EndsWith(key, "分类科目") || EndsWith(key, "分类")) return true;
+  // 科目编码 and 科目名称 read as one cell, each wrapped in its narrow column (科目编 / 码 beside
+  // 科目名 / 称 gives 科目编科目名码称): nothing but the two words' characters, no amount's word.
+  if (Has(key, "科目")) {
+    const std::u32string_view label_chars = U"科目编码代名称";
+    const std::vector<char32_t> chars = DecodeUtf8(key);
+    if (std::all_of(chars.begin(), chars.end(),
+                    [&](char32_t c) { return label_chars.find(c) != std::u32string_view::npos; })) {
+      return true;
+    }
+  }
   return false;
 }
 

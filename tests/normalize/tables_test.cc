@@ -108,6 +108,13 @@ TEST(TablesTest, ComparisonColumnKeys) {
       // label, never the 人员经费 column (its codes were read as figures' keys).
       {{"人员经费", "科目代码"}, ""},
       {{"人员经费", "决算数"}, "final"},
+      // The code and name columns' header words read as one cell, each wrapped in its narrow
+      // column (科目编 / 码 beside 科目名称 or 科目名 / 称, the national basic expenditure table in
+      // a PDF without rules, s93wn_0089_final): still the labels, never the 人员经费 group's
+      // amounts.
+      {{"人员经费", "科目编科目名称\n码"}, ""},
+      {{"公用经费", "科目编科目名\n码称"}, ""},
+      {{"人员经费", "科目\n编码科目名称"}, ""},
       // A 栏次 number read into the header word on a scan (js_suzhou_landres p28: 总计1).
       {{"总计1"}, "total"},
       {{"资金来源", "合计2"}, "total"},
