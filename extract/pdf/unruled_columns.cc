@@ -136,11 +136,18 @@ std::vector<Column> BuildColumns(const std::vector<Line>& lines, const Candidate
   };
   std::vector<Extent> amounts(amount_edges.size());
   std::vector<std::pair<double, double>> texts;  // (x0, x1) of text chunks
+  // The codes and names of a row's later groups (LaterGroupWords): words of a column even where
+  // the group prints one row.
+  std::vector<std::pair<double, double>> group_words;
   for (std::size_t l = run.first; l <= run.last; ++l) {
     if (!IsBodyRow(lines[l])) continue;
+    const std::vector<bool> later_group = LaterGroupWords(lines[l]);
     for (std::size_t c = 0; c < lines[l].chunks.size(); ++c) {
       const Chunk& chunk = lines[l].chunks[c];
-      if (IsAmount(lines[l], c)) {
+      if (later_group[c] && chunk.box.x0 > label_limit + em) {
+        texts.emplace_back(chunk.box.x0, chunk.box.x1);
+        group_words.emplace_back(chunk.box.x0, chunk.box.x1);
+      } else if (IsAmount(lines[l], c)) {
         for (std::size_t k = 0; k < amount_edges.size(); ++k) {
           if (std::abs(chunk.box.x1 - amount_edges[k]) <= kRightEdgeTolEm * em) {
             amounts[k].lo = std::min(amounts[k].lo, chunk.box.x0);
@@ -185,7 +192,8 @@ std::vector<Column> BuildColumns(const std::vector<Line>& lines, const Candidate
   // overlap, so words overlapping each other, clear of every column found and
   // of every amount column's figures, are one text column. Without it the
   // names went to the nearest amount column and each row's amount was read
-  // into the name cell (行政运行9,775,824.2).
+  // into the name cell (行政运行9,775,824.2). A later group's code or name is a column even
+  // alone: the last of three groups often prints one row (30228 | 工会经费 | 3,306.69).
   std::vector<std::pair<double, double>> lone;  // (x0, x1) of the words left out above
   for (std::size_t i = 0; i < texts.size();) {
     std::size_t j = i;
@@ -210,7 +218,9 @@ std::vector<Column> BuildColumns(const std::vector<Line>& lines, const Candidate
       extent.hi = std::max(extent.hi, lone[j].second);
       ++j;
     }
-    if (j - i >= 2 && clear_of_columns(extent)) {
+    const bool group_word = j - i == 1 && std::find(group_words.begin(), group_words.end(),
+                                                    lone[i]) != group_words.end();
+    if ((j - i >= 2 || group_word) && clear_of_columns(extent)) {
       columns.push_back(Column{true, extent.lo, 0, 0, extent.lo, extent.hi});
       text_extent.push_back(extent);
     }

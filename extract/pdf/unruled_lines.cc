@@ -214,6 +214,18 @@ bool IsRowOfGroups(const Line& line) {
 
 }  // namespace
 
+std::vector<bool> LaterGroupWords(const Line& line) {
+  std::vector<bool> words(line.chunks.size(), false);
+  if (!IsRowOfGroups(line)) return words;
+  bool after_amount = false;
+  for (std::size_t c = 0; c < line.chunks.size(); ++c) {
+    const bool amount = line.chunks[c].money && IsAmount(line, c);
+    words[c] = after_amount && !amount;
+    after_amount = after_amount || amount;
+  }
+  return words;
+}
+
 // A body row: amounts, with at most a code and a label before them, or groups of them side by
 // side; never a leader line nor a 栏次 row (its numbers, centred, made columns of their own
 // when a repeated 栏次 row fell inside a table read across a page break).

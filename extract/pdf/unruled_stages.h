@@ -174,6 +174,10 @@ bool IsColumnNumbers(const Line& line);  // a 栏次 1 2 3 … row
 // Amounts, with at most a code and a label before them, or such groups side by
 // side; never a leader line nor a 栏次 row.
 bool IsBodyRow(const Line& line);
+// Per chunk of a row of groups side by side (code | name | amount, three times over), whether it
+// is the code or the name of a group after the first: a column's words, though a code is digits.
+// All false for any other line.
+std::vector<bool> LaterGroupWords(const Line& line);
 bool HasMoney(const Line& line);
 // A table's caption (the unit line, a title ending in 表), never its header.
 bool IsCaptionLine(const Line& line);

@@ -100,6 +100,21 @@ std::string CodeWithItsRest(const PageContent& page, const std::vector<int>& gly
   return head + RemoveAllWhitespace(CellText(page, rest_glyphs)) + text.substr(head.size());
 }
 
+// The column of chunk `c` of body line `l`. A later group's code (LaterGroupWords) is placed as
+// its name is, by the column it starts at: by its right edge, as a figure, it went to the amount
+// column before it (13,085.41 302 in one cell).
+int BodyColumnOf(const std::vector<Line>& lines, std::size_t l, std::size_t c,
+                 const std::vector<Column>& columns, double label_limit, double em) {
+  const Chunk& chunk = lines[l].chunks[c];
+  if (!chunk.figure || !LaterGroupWords(lines[l])[c]) {
+    return ColumnOf(chunk, columns, label_limit, false, em);
+  }
+  Chunk as_word = chunk;
+  as_word.figure = false;
+  as_word.money = false;
+  return ColumnOf(as_word, columns, label_limit, false, em);
+}
+
 DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, const Candidate& run,
                          std::size_t header_first, const std::vector<Column>& columns,
                          const LabelBounds& labels, double em, std::vector<char>& glyph_taken) {
@@ -165,7 +180,7 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
         }
         continue;
       }
-      int column = ColumnOf(chunk, columns, label_limit, header, em);
+      int column = BodyColumnOf(lines, l, c, columns, label_limit, em);
       if (continuation) {
         // A wrapped label continues its own column: the label column, or the
         // text column it starts at (a summary's second side).
@@ -180,7 +195,8 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
         // The amount's wrapped rest goes where the amount it completes went (split off the
         // label it ran into, below).
         const Chunk& upper = lines[l - 1].chunks[static_cast<std::size_t>(line.completes[c])];
-        column = ColumnOf(upper, columns, label_limit, false, em);
+        column = BodyColumnOf(lines, l - 1, static_cast<std::size_t>(line.completes[c]), columns,
+                              label_limit, em);
         if (const auto split = SplitLabelAndAmount(page, upper, columns, label_limit, em))
           column = split->amount_column;
         if (c < line.code_rests.size() && line.code_rests[c]) {

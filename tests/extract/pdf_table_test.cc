@@ -2036,6 +2036,70 @@ TEST(UnruledTableTest, RowsOfThreeGroupsSideBySideAreATable) {
   }
 }
 
+// The same groups in narrow equal columns (the national basic expenditure table in portrait,
+// s94wn_0084_final, s94wn_0061_final, s93wn_0089_final): a group's code starts an em right of the
+// amount before it. A code is digits, so it went to the amount column whose edge is nearest
+// (13,085.41 302 in one cell), and a last group printing one row lost its name to its amount
+// (工会经费3,306.69). A last group's codes wrapped in their narrow column (302 over 11, 302 over
+// 17, s93wn_0089_final) are whole in their own cells. A group's code and name are the group's,
+// never an amount cell's.
+TEST(UnruledTableTest, NarrowGroupsKeepTheirCodesAndNamesApartFromTheAmounts) {
+  struct Case {
+    const char* name;
+    std::vector<std::vector<std::string>> rows;  // code | name | amount per group
+  };
+  const Case cases[] = {
+      {"last group of one row",
+       {{"301", "工资福", "13,085.41", "302", "商品和", "9,859.90", "30228", "工会经", "3,306.69"},
+        {"30103", "奖金", "9,642.09", "30217", "公务接", "6,553.21"},
+        {"30110", "职工基", "3,443.32"},
+        {"303", "对个人", "6,058.79"}}},
+      {"last group's codes wrapped",
+       {{"301", "工资福", "13,085.41", "302", "商品和", "9,859.90", "30211", "差旅费", "526.91"},
+        {"30103", "奖金", "9,642.09", "30201", "办公费", "6,553.21", "30217", "接待费", "63.38"},
+        {"30110", "职工基", "3,443.32", "30205", "水费", "364.01", "30231", "运行费", "360.34"},
+        {"303", "对个人", "6,058.79"}}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(2);
+    const double code_x[] = {51, 216, 380};
+    const double rights[] = {205, 369, 534};
+    for (int g = 0; g < 3; ++g) {
+      AddRun(page, "科目编", code_x[g], 100);
+      AddRun(page, "科目名", code_x[g] + 55, 100);
+      RightAligned(page, "决算数", rights[g], 100);
+    }
+    double top = 124;
+    for (const std::vector<std::string>& row : c.rows) {
+      for (std::size_t g = 0; 3 * g < row.size(); ++g) {
+        const std::string& code = row[3 * g];
+        // In the last group's narrow code column a five-digit code wraps after its class.
+        const bool wraps =
+            g == 2 && code.size() == 5 && std::string_view(c.name) != "last group of one row";
+        AddRun(page, wraps ? code.substr(0, 3) : code, code_x[g], top, 10, 5.5);
+        if (wraps) AddRun(page, code.substr(3), code_x[g], top + 13.5, 10, 5.5);
+        AddRun(page, row[3 * g + 1], code_x[g] + 55, top);
+        RightAligned(page, row[3 * g + 2], rights[g], top);
+      }
+      top += 30;
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    ASSERT_EQ(table.row_count, 5);
+    for (int r = 1; r < table.row_count; ++r) {
+      const std::vector<std::string>& printed = c.rows[static_cast<std::size_t>(r - 1)];
+      const std::vector<std::string> cells = CompactRow(table, r);
+      SCOPED_TRACE(printed.front());
+      // Every amount, and every later group's code and name, is a cell of its own.
+      for (std::size_t k = 2; k < printed.size(); ++k) {
+        EXPECT_NE(std::find(cells.begin(), cells.end(), printed[k]), cells.end()) << printed[k];
+      }
+    }
+  }
+}
+
 // A group header over the columns its words below head, with no rule to say so:
 // 公务用车购置及运行维护费 over 小计 | 公务用车购置费 | 公务用车运行维护费 (the national 三公
 // table, s90wn_0001_final), centred or set flush left as a merged cell's text is. Its glyphs
