@@ -150,6 +150,74 @@ void AddHeaderOnlyColumns(const PageContent& page, const std::vector<Line>& line
   }
 }
 
+void AddHeaderOnlyColumnsBetween(const PageContent& page, const std::vector<Line>& lines,
+                                 std::size_t header_first, std::size_t body_first,
+                                 const LabelBounds& labels, double em,
+                                 std::vector<Column>& columns) {
+  auto over_figures = [&](const Chunk& word) {
+    return std::any_of(columns.begin(), columns.end(), [&](const Column& column) {
+      return column.lo <= column.hi && word.box.x0 < column.hi && word.box.x1 > column.lo;
+    });
+  };
+  std::vector<Column> out;
+  for (Column column : columns) {
+    if (column.text || column.empty || column.lo > column.hi) {
+      out.push_back(column);
+      continue;
+    }
+    std::vector<std::pair<double, double>> apart;  // (x0, x1) of the words heading no figure
+    double head_x0 = column.lo;
+    for (std::size_t l = header_first; l < body_first; ++l) {
+      if (IsColumnNumbers(lines[l])) continue;
+      std::vector<Chunk> words;
+      for (const Chunk& chunk : lines[l].chunks) {
+        for (Chunk& word : HeaderWords(page, chunk, em)) {
+          const double centre = (word.box.x0 + word.box.x1) / 2;
+          if (centre > column.left && centre <= column.right && !StartsInLabels(word, labels, em)) {
+            words.push_back(std::move(word));
+          }
+        }
+      }
+      if (words.size() < 2) continue;
+      std::sort(words.begin(), words.end(),
+                [](const Chunk& a, const Chunk& b) { return a.box.x0 < b.box.x0; });
+      const Chunk& head = words.back();
+      if (head.box.x0 >= column.hi || head.box.x1 <= column.lo) continue;
+      bool cells_apart = true;
+      for (std::size_t w = 0; w + 1 < words.size(); ++w) {
+        cells_apart = cells_apart && words[w + 1].box.x0 - words[w].box.x1 >= 0.5 * em &&
+                      !over_figures(words[w]);
+      }
+      if (!cells_apart) continue;
+      for (std::size_t w = 0; w + 1 < words.size(); ++w) {
+        apart.emplace_back(words[w].box.x0, words[w].box.x1);
+      }
+      head_x0 = std::min(head_x0, head.box.x0);
+    }
+    std::sort(apart.begin(), apart.end());
+    std::vector<std::pair<double, double>> merged;
+    for (const auto& word : apart) {
+      if (!merged.empty() && word.first < merged.back().second) {
+        merged.back().second = std::max(merged.back().second, word.second);
+      } else {
+        merged.push_back(word);
+      }
+    }
+    for (std::size_t k = 0; k < merged.size(); ++k) {
+      Column blank;
+      blank.empty = true;
+      blank.edge = merged[k].second;
+      blank.left = k == 0 ? column.left : out.back().right;
+      const double next = k + 1 < merged.size() ? merged[k + 1].first : head_x0;
+      blank.right = (merged[k].second + next) / 2;
+      out.push_back(blank);
+    }
+    if (!merged.empty()) column.left = out.back().right;
+    out.push_back(column);
+  }
+  columns = std::move(out);
+}
+
 // A group header over the columns its words below head (公务用车购置及运行维护费 over 小计 |
 // 购置费 | 运行维护费), set flush left in its merged cell or centred: its glyphs cross a band's
 // edge, and the lines under it hold a header word in each band it spans. Flush left, it spans

@@ -329,6 +329,7 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
     const LabelBounds labels = FindLabelBounds(lines, run, edges, em);
     const std::size_t header_first = FindHeaderFirst(lines, run);
     std::vector<Column> columns = BuildColumns(lines, run, edges, labels.limit, em);
+    AddHeaderOnlyColumnsBetween(page, lines, header_first, run.first, labels, em, columns);
     AddHeaderOnlyColumns(page, lines, header_first, run.first, labels, em, columns);
     std::vector<Warning> cut;
     ReportCutAmounts(lines, run, columns, labels.limit, em,

@@ -1015,6 +1015,53 @@ TEST(UnruledTableTest, HeaderFromTheWholeHeaderBand) {
   }
 }
 
+// Columns no figure shows between two that do, their header words set flush left in equal cells
+// (the national income table in landscape: 政府性基金 … 附属单位上缴收入 all blank between
+// 一般公共预算拨款 and 其他收入, s93wn_0083_budget). The words shared the band of the column on
+// their right, and its header read 政府性基国有资本事业收入其他收入: its figures were keyed
+// 事业收入 with no finding. On a header line, the word over the figures heads their column; a
+// word apart from it, over no figure, heads a column of its own.
+TEST(UnruledTableTest, HeaderOnlyColumnsBetweenAmountColumns) {
+  struct Case {
+    const char* name;
+    double other_x;  // where 其他收入 starts; its figures end at 558
+    int columns;
+  };
+  for (const Case& c : {Case{"flush left", 510, 7}, Case{"centred", 514, 7}}) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(2);
+    AddRun(page, "功能分类科目", 60, 82);
+    const double lefts[] = {260, 310, 360, 410, 460};
+    const char* words[] = {"合计", "一般公共", "政府性基", "国有资本", "事业收入"};
+    for (int k = 0; k < 5; ++k) AddRun(page, words[k], lefts[k], 82);
+    AddRun(page, "其他收入", c.other_x, 82);
+    AddRun(page, "预算拨款", 310, 96);
+    AddRun(page, "金预算拨", 360, 96);
+    AddRun(page, "经营预算", 410, 96);
+    double top = 124;
+    for (const char* label : {"合计", "208社会保障", "20805行政事业", "2080505机关事业"}) {
+      AddRun(page, label, 60, top);
+      // Five points a digit: the figures fill their cells as a landscape page's do.
+      for (const auto& [amount, right] : {std::pair<const char*, double>{"5,872.15", 308},
+                                          {"4,098.11", 358},
+                                          {"1,774.04", 558}}) {
+        AddRun(page, amount, right - 40, top, 10, 5);
+      }
+      top += 26;
+    }
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    ASSERT_EQ(table.column_count, c.columns);
+    EXPECT_EQ(RowTexts(table, 0),
+              (std::vector<std::string>{"功能分类科目", "合计", "一般公共\n预算拨款",
+                                        "政府性基\n金预算拨", "国有资本\n经营预算", "事业收入",
+                                        "其他收入"}));
+    EXPECT_EQ(RowTexts(table, 2), (std::vector<std::string>{"208社会保障", "5,872.15", "4,098.11",
+                                                            "", "", "", "1,774.04"}));
+  }
+}
+
 // A narrow name column whose lower levels are set further in (sweep s1_0007:
 // "行政单位离" starts right of "社会保障和就", its wrapped "退休" flush left
 // under it). Cells never overlap, so the indented names are the same
