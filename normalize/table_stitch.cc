@@ -406,11 +406,18 @@ class Stitcher {
     // either, though its 一、… title reads as an ordinal body label to the header scan.
     if (!HeaderOnly(previous) && !OnlyCaptionRows(upper)) return false;  // it has data rows
 
-    // Distinct canonical keys the header gives; a cut header word names none,
-    // and a 合计 row taken for header repeats one.
+    // Distinct canonical keys the header gives, and 三公 items its columns name (a columnar 三公
+    // table keys its columns 预算数 / 决算数 and names the items in the words under them); a cut
+    // header word names none, and a 合计 row taken for header repeats one.
     auto named_columns = [](const HeaderAnalysis& header) {
       std::set<std::string> keys(header.keys.begin(), header.keys.end());
       keys.erase("");
+      for (const std::string& path : header.paths) {
+        const std::size_t slash = path.rfind('/');
+        const std::string item =
+            ThreePublicKey(slash == std::string::npos ? path : path.substr(slash + 1));
+        if (!item.empty()) keys.insert(item);
+      }
       return keys.size();
     };
     Table stacked = StackTables(upper, lower);

@@ -1416,6 +1416,62 @@ TEST(StitchTest, CaptionRowsAloneAtAPageFootTakeTheHeaderBelow) {
   EXPECT_EQ(header.keys, (std::vector<std::string>{"", "", "total", "basic", "project"}));
 }
 
+// A ruled 三公 table whose header row the page break cut in two (a row allowed to break across
+// pages, s93wn_0017_final): 因公出 | 公务用车购置及运行维护 | 公务接 at the foot of one page,
+// 国（境）费 | 费 | 待费 in the same cells on top of the next. Stacked as two header rows the item
+// columns were known by neither half, and overseas and reception were lost with no finding. Cells
+// spanning the same columns on both sides are one cell's halves where joined they name more items.
+TEST(StitchTest, HeaderRowCutByAPageBreakNamesTheThreePublicItems) {
+  auto cell = [](int row, int column, int span, const char* text) {
+    TableCell c;
+    c.row = row;
+    c.column = column;
+    c.column_span = span;
+    c.text = text;
+    return c;
+  };
+  Table upper;
+  upper.row_count = 2;
+  upper.column_count = 6;
+  upper.pages = {5};
+  upper.continues_on_next_page = true;
+  upper.cells = {cell(0, 0, 6, "预算数"), cell(1, 0, 1, "合计"), cell(1, 1, 1, "因公出"),
+                 cell(1, 2, 3, "公务用车购置及运行维护"), cell(1, 5, 1, "公务接")};
+  Table lower;
+  lower.row_count = 3;
+  lower.column_count = 6;
+  lower.pages = {6};
+  lower.continued_from_previous_page = true;
+  lower.cells = {cell(0, 0, 1, ""),
+                 cell(0, 1, 1, "国\n（境）\n费"),
+                 cell(0, 2, 3, "费"),
+                 cell(0, 5, 1, "待费"),
+                 cell(1, 0, 1, ""),
+                 cell(1, 1, 1, ""),
+                 cell(1, 2, 1, "小计"),
+                 cell(1, 3, 1, "公务用\n车购置\n费"),
+                 cell(1, 4, 1, "公务用\n车运行\n维护费"),
+                 cell(1, 5, 1, ""),
+                 cell(2, 0, 1, "75,118.92"),
+                 cell(2, 1, 1, "0.00"),
+                 cell(2, 2, 1, "59,116.36"),
+                 cell(2, 3, 1, "0.00"),
+                 cell(2, 4, 1, "59,116.36"),
+                 cell(2, 5, 1, "16,002.56")};
+  std::vector<IdentifiedTable> parts(2);
+  parts[0] = Identified(0, &upper, "财政拨款“三公”经费支出决算表", "final.three_public");
+  parts[1] = Identified(1, &lower, "", "other");
+  std::deque<Table> stacked;
+  std::vector<Finding> reported;
+  const std::vector<StitchedTable> tables =
+      StitchTables(std::move(parts), StitchOptions{}, stacked, reported);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(tables[0].parts.size(), 1u);
+  const Table& grid = *tables[0].parts[0].table;
+  EXPECT_EQ(RemoveAllWhitespace(grid.TextAt(1, 1)), "因公出国（境）费");
+  EXPECT_EQ(RemoveAllWhitespace(grid.TextAt(1, 5)), "公务接待费");
+}
+
 // A table continues over a page break only. The second table below the first
 // one's continuation on the same page, under a unit line of its own, is a table
 // of its own even when its number line (二、) was lost to the scan; the part on
