@@ -342,9 +342,14 @@ std::vector<Candidate> FindRuns(const std::vector<Line>& lines, double page_heig
         j = rows_of_labels;
         continue;
       }
-      // A label wrapped over several tight lines.
+      // A label wrapped over several tight lines; over more where every line stays inside the
+      // label and text cells (a name column two characters wide: 政府办 / 公厅 / （室） / …).
       std::size_t k = j;
-      while (k < lines.size() && k - j < kMaxWrappedLines && IsWrappedLabelLine(lines, k)) ++k;
+      while (k < lines.size() && IsWrappedLabelLine(lines, k) &&
+             (k - j < kMaxWrappedLines ||
+              (k - j < kMaxWrappedLinesInCells && WithinTextCells(lines, run, lines[k])))) {
+        ++k;
+      }
       if (k == j) break;
       if (k < lines.size() && IsBodyRow(lines[k]) &&
           lines[k].box.y0 - lines[k - 1].box.y1 <= kRowGapLines * height) {

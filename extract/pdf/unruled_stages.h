@@ -76,6 +76,9 @@ constexpr int kMaxHeaderBlockLines = 12;
 // A label's wrapped lines follow at the line pitch: gaps under half a line.
 constexpr double kWrapGapLines = 0.5;
 constexpr std::size_t kMaxWrappedLines = 4;
+// Lines inside the label and text cells: a name column two characters wide wraps a long name
+// (政府办公厅（室）及相关机构事务) over seven lines or more.
+constexpr std::size_t kMaxWrappedLinesInCells = 12;
 // Rows printed with labels only, one after another (a summary's 三、事业收入 /
 // 四、其他收入 with their amounts blank, one side longer than the other).
 constexpr std::size_t kMaxLabelRows = 8;

@@ -978,6 +978,40 @@ TEST(UnruledTableTest, LabelWrappedOverSeveralLinesStaysInItsRow) {
   }
 }
 
+// A name column two characters wide (equal widths at 12 pt in portrait, s93wn_0086_final,
+// s94wn_0021_final, s93wn_0093_budget): 政府办公厅（室）及相关机构事务 wraps over seven lines.
+// The run ended after four wrapped lines and the rows below it made a table of their own with
+// no header. Lines that stay inside the name cells go on wrapping the name however many there are.
+TEST(UnruledTableTest, NameWrappedOverManyLinesInANarrowColumnStaysInItsRow) {
+  PageContent page = A4Page(2);
+  AddRun(page, "项目", 60, 100);
+  RightAligned(page, "合计", 340, 100);
+  RightAligned(page, "基本支出", 430, 100);
+  const std::vector<std::vector<std::string>> labels = {
+      {"201", "一般", "公共", "服务"},
+      {"20103", "政府", "办公", "厅（", "室）", "及相", "关机", "构事", "务"},
+      {"2010301", "行政", "运行"},
+      {"206", "科学", "技术"}};
+  double top = 130;
+  for (const std::vector<std::string>& label : labels) {
+    AddRun(page, label[0], 60, top);
+    RightAligned(page, "27.75", 340, top);
+    RightAligned(page, "27.75", 430, top);
+    double line = top;
+    for (std::size_t k = 1; k < label.size(); ++k) {
+      AddRun(page, label[k], 130, line);
+      line += 14;
+    }
+    top = line + 16;
+  }
+  AddRun(page, "注：本表金额单位转换时可能存在尾数误差。", 60, top + 4);
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.row_count, 5);
+  EXPECT_EQ(RemoveAllWhitespace(RowTexts(table, 2).front()), "20103政府办公厅（室）及相关机构事务");
+  EXPECT_EQ(RemoveAllWhitespace(RowTexts(table, 4).front()), "206科学技术");
+}
 // The header of a table without rules: the title and unit line above it is a
 // caption, not a header line; a header word wrapped onto a line of its own
 // stays in the header; a header set flush left in a wide cell ("合计" ending
