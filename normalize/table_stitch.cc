@@ -343,6 +343,31 @@ class Stitcher {
     return r;
   }
 
+  // The row after `lower`'s 栏次 row where that row repeats the first part's cell by cell and no
+  // row above it prints an amount: the header repeated over the continuation ends there, also
+  // where a header cell came out cut short (政府性基 / 金预算拨 without its 款, the repeated
+  // heading's last line drawn into the 栏次 row). 0 where there is no such row.
+  static int PastRepeatedColumnNumbers(const TablePart& first_part, const Table& lower) {
+    const Table& first = *first_part.table;
+    if (first.column_count != lower.column_count) return 0;
+    int numbers = -1;
+    for (int r = 0; r < first.row_count && r < BodyStart(first_part); ++r) {
+      if (ScanRow(first, r).column_numbers) numbers = r;
+    }
+    if (numbers < 0) return 0;
+    constexpr int kMaxRepeatedRows = 8;
+    for (int r = 0; r < lower.row_count && r < kMaxRepeatedRows; ++r) {
+      const RowScan scan = ScanRow(lower, r);
+      if (scan.data) return 0;
+      if (!scan.column_numbers) continue;
+      for (int c = 0; c < lower.column_count; ++c) {
+        if (TableKey(lower.TextAt(r, c)) != TableKey(first.TextAt(numbers, c))) return 0;
+      }
+      return r + 1;
+    }
+    return 0;
+  }
+
   void RejoinRowBrokenByPage(StitchedTable& previous, TablePart& part) {
     // Only figures are at stake: text tables (绩效目标) keep their rows.
     if (IsTextTableKind(previous.canonical.kind)) return;
@@ -366,7 +391,8 @@ class Stitcher {
     // Word repeats the top rows of a table on each page (w:tblHeader), the
     // 合计 row too when it is marked; the continuation's body starts after the
     // rows it shares with the first part's top.
-    int lower_row = RepeatedTopRows(first_part, lower);
+    int lower_row =
+        std::max(RepeatedTopRows(first_part, lower), PastRepeatedColumnNumbers(first_part, lower));
     while (lower_row < lower.row_count &&
            (!has_text(lower, lower_row) || ScanRow(lower, lower_row).column_numbers)) {
       ++lower_row;

@@ -1649,6 +1649,30 @@ TEST(StitchTest, RowCutUnderAHeaderReadAgainIsRejoined) {
   }
 }
 
+// A ruled table's row cut by the page break under a header the next page repeats with a cell cut
+// short (一般公共 / 预算拨款 over 政府性基 / 金预算拨 / 款, the repeated heading's last line drawn
+// into its 栏次 row: s94wn_0012_budget). The repeat was not the first part's rows cell by cell, so
+// the rest 4.10 | 0.56 stayed a row of its own and 6,777,84 was read digit for digit. The same
+// 栏次 row ends the repeated header: the row under it is the rest of the row the break cut.
+TEST(StitchTest, RowCutUnderARepeatedHeaderEndingInColumnNumbersIsRejoined) {
+  const Table first = PageGrid({"功能分类科目编码", "科目名称", "合计", "政府性基\n金预算拨\n款"},
+                               {{"栏次", "", "1", "2"},
+                                {"206", "科学技术支出", "6,777,844.10", "4,748,650.56"},
+                                {"2060101", "行政运", "6,777,84", "4,748,65"}},
+                               1);
+  const Table second = PageGrid({"功能分类科目编码", "科目名称", "合计", "政府性基\n金预算拨"},
+                                {{"栏次", "", "1", "2"}, {"", "行", "4.10", "0.56"}}, 2);
+  std::deque<Table> owned;
+  std::vector<Finding> findings;
+  const std::vector<StitchedTable> stitched =
+      StitchUntitledAfter(first, "二、收入总体情况表", "budget.income", second, owned, findings);
+  ASSERT_EQ(stitched.size(), 1u);
+  const Table& upper = *stitched[0].parts[0].table;
+  EXPECT_EQ(RemoveAllWhitespace(upper.TextAt(3, 2)), "6,777,844.10");
+  EXPECT_EQ(RemoveAllWhitespace(upper.TextAt(3, 3)), "4,748,650.56");
+  EXPECT_EQ(RemoveAllWhitespace(upper.TextAt(3, 1)), "行政运行");
+}
+
 // A cell's halves joined: on a scan, a point the cut followed that was read as a comma is put
 // back when one or two digits follow below (H42 s3w_0666_final: 784,902， over 99 was read
 // digit for digit, 78,490,299); a comma before a group of three, an amount cut before its
