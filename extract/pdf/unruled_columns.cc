@@ -17,8 +17,10 @@ std::vector<double> AmountColumns(const std::vector<Line>& lines, const Candidat
   std::vector<std::pair<double, bool>> edges;  // right edge, printed as money
   for (std::size_t l = run.first; l <= run.last; ++l) {
     if (!IsBodyRow(lines[l])) continue;
+    // A later group's code is digits but no amount: its right edges made a column of codes.
+    const std::vector<bool> later_group = LaterGroupWords(lines[l]);
     for (std::size_t c = 0; c < lines[l].chunks.size(); ++c) {
-      if (IsAmount(lines[l], c)) {
+      if (IsAmount(lines[l], c) && !later_group[c]) {
         edges.emplace_back(lines[l].chunks[c].box.x1, lines[l].chunks[c].money);
       }
     }

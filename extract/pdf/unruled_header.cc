@@ -154,45 +154,70 @@ void AddHeaderOnlyColumnsBetween(const PageContent& page, const std::vector<Line
                                  std::size_t header_first, std::size_t body_first,
                                  const LabelBounds& labels, double em,
                                  std::vector<Column>& columns) {
-  auto over_figures = [&](const Chunk& word) {
+  auto over_body = [&](const Chunk& word) {
     return std::any_of(columns.begin(), columns.end(), [&](const Column& column) {
       return column.lo <= column.hi && word.box.x0 < column.hi && word.box.x1 > column.lo;
     });
   };
+  // Whether a word of `words` over `next`'s figures lies in its band: that column has its header.
+  auto headed = [](const std::vector<Chunk>& words, const Column& next) {
+    return std::any_of(words.begin(), words.end(), [&](const Chunk& word) {
+      const double centre = (word.box.x0 + word.box.x1) / 2;
+      return centre > next.left && centre <= next.right && word.box.x0 < next.hi &&
+             word.box.x1 > next.lo;
+    });
+  };
   std::vector<Column> out;
-  for (Column column : columns) {
-    if (column.text || column.empty || column.lo > column.hi) {
+  for (std::size_t index = 0; index < columns.size(); ++index) {
+    Column column = columns[index];
+    if (column.empty || column.lo > column.hi) {
       out.push_back(column);
       continue;
     }
-    std::vector<std::pair<double, double>> apart;  // (x0, x1) of the words heading no figure
-    double head_x0 = column.lo;
+    // After a text column the words are a blank column's only where the amount column after
+    // it has its own header: else one is that column's set flush left in a wide cell
+    // (FlushLeftAfterTextColumn).
+    const Column* next = index + 1 < columns.size() ? &columns[index + 1] : nullptr;
+    if (column.text && (next == nullptr || next->text || next->lo > next->hi)) {
+      out.push_back(column);
+      continue;
+    }
+    // An amount column is headed by the last of its band's words, over its figures, the columns
+    // before it known from the words before that; a text column by the first, over its words, the
+    // columns after it from the words after.
+    std::vector<std::pair<double, double>> apart;  // (x0, x1) of the words heading no body
+    double head_edge = column.text ? column.hi : column.lo;
     for (std::size_t l = header_first; l < body_first; ++l) {
       if (IsColumnNumbers(lines[l])) continue;
       std::vector<Chunk> words;
+      std::vector<Chunk> line_words;
       for (const Chunk& chunk : lines[l].chunks) {
         for (Chunk& word : HeaderWords(page, chunk, em)) {
           const double centre = (word.box.x0 + word.box.x1) / 2;
           if (centre > column.left && centre <= column.right && !StartsInLabels(word, labels, em)) {
-            words.push_back(std::move(word));
+            words.push_back(word);
           }
+          line_words.push_back(std::move(word));
         }
       }
-      if (words.size() < 2) continue;
+      if (words.size() < 2 || (column.text && !headed(line_words, *next))) continue;
       std::sort(words.begin(), words.end(),
                 [](const Chunk& a, const Chunk& b) { return a.box.x0 < b.box.x0; });
-      const Chunk& head = words.back();
+      const std::size_t head_at = column.text ? 0 : words.size() - 1;
+      const Chunk& head = words[head_at];
       if (head.box.x0 >= column.hi || head.box.x1 <= column.lo) continue;
       bool cells_apart = true;
       for (std::size_t w = 0; w + 1 < words.size(); ++w) {
-        cells_apart = cells_apart && words[w + 1].box.x0 - words[w].box.x1 >= 0.5 * em &&
-                      !over_figures(words[w]);
+        cells_apart = cells_apart && words[w + 1].box.x0 - words[w].box.x1 >= 0.5 * em;
+      }
+      for (std::size_t w = 0; w < words.size(); ++w) {
+        cells_apart = cells_apart && (w == head_at || !over_body(words[w]));
       }
       if (!cells_apart) continue;
-      for (std::size_t w = 0; w + 1 < words.size(); ++w) {
-        apart.emplace_back(words[w].box.x0, words[w].box.x1);
+      for (std::size_t w = 0; w < words.size(); ++w) {
+        if (w != head_at) apart.emplace_back(words[w].box.x0, words[w].box.x1);
       }
-      head_x0 = std::min(head_x0, head.box.x0);
+      head_edge = column.text ? std::max(head_edge, head.box.x1) : std::min(head_edge, head.box.x0);
     }
     std::sort(apart.begin(), apart.end());
     std::vector<std::pair<double, double>> merged;
@@ -203,17 +228,33 @@ void AddHeaderOnlyColumnsBetween(const PageContent& page, const std::vector<Line
         merged.push_back(word);
       }
     }
+    if (merged.empty()) {
+      out.push_back(column);
+      continue;
+    }
+    // Each blank column's band reaches halfway to the next word; the headed column keeps the
+    // rest of the band, on the side of its head.
+    const double band_right = column.right;
+    if (column.text) {
+      column.right = (head_edge + merged.front().first) / 2;
+      out.push_back(column);
+    }
     for (std::size_t k = 0; k < merged.size(); ++k) {
       Column blank;
       blank.empty = true;
       blank.edge = merged[k].second;
-      blank.left = k == 0 ? column.left : out.back().right;
-      const double next = k + 1 < merged.size() ? merged[k + 1].first : head_x0;
-      blank.right = (merged[k].second + next) / 2;
+      blank.left =
+          out.empty() ? column.left : (column.text || k > 0 ? out.back().right : column.left);
+      const double following = k + 1 < merged.size() ? merged[k + 1].first
+                               : column.text         ? -1
+                                                     : head_edge;
+      blank.right = following < 0 ? band_right : (merged[k].second + following) / 2;
       out.push_back(blank);
     }
-    if (!merged.empty()) column.left = out.back().right;
-    out.push_back(column);
+    if (!column.text) {
+      column.left = out.back().right;
+      out.push_back(column);
+    }
   }
   columns = std::move(out);
 }

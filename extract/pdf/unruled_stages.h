@@ -248,8 +248,10 @@ std::vector<Chunk> HeaderWords(const PageContent& page, const Chunk& chunk, doub
 // Columns no figure shows between two that do (政府性基金 … 附属单位上缴收入 blank between
 // 一般公共预算拨款 and 其他收入, their words flush left in equal cells): on a header line whose
 // words in an amount column's band are set apart, the last, over the column's figures, heads it;
-// each word before it, over no figure, heads a column of its own. Taken as one header, the words
-// keyed the figures by the first of them (事业收入 for 其他收入's).
+// each word before it, over no body, heads a column of its own. Taken as one header, the words
+// keyed the figures by the first of them (事业收入 for 其他收入's). A text column is headed by the
+// first word over its words, the words after it heading columns of their own (a group's 科目名称
+// and 决算数 after 公用经费合计 on the basic table's continuation page).
 void AddHeaderOnlyColumnsBetween(const PageContent& page, const std::vector<Line>& lines,
                                  std::size_t header_first, std::size_t body_first,
                                  const LabelBounds& labels, double em,

@@ -8,6 +8,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "core/text.h"
@@ -1094,6 +1095,45 @@ TEST(UnruledTableTest, HeaderOnlyColumnsBetweenAmountColumns) {
     EXPECT_EQ(RowTexts(table, 2), (std::vector<std::string>{"208社会保障", "5,872.15", "4,098.11",
                                                             "", "", "", "1,774.04"}));
   }
+}
+
+// The national basic table's continuation page (s95wn_0005_final): the three groups' header
+// repeated, the rows the first group's, the totals row 人员经费合计 | 288,532.65 | 公用经费合计 |
+// 100,971.89 with the last amount in the last group's column. 公用经费合计 makes a text column;
+// the second group's 科目名称 and 决算数 after it, over no word of its body, are columns of their
+// own, as the last group's before its figures: the page has the first page's eight columns and the
+// stitch joins it. Read as one text column's header the page had six and became a table of its own.
+TEST(UnruledTableTest, HeaderOnlyColumnsAfterATextColumn) {
+  PageContent page = A4Page(2);
+  const double code_x[] = {51, 320, 556};
+  const double name_x[] = {130, 399, 612};
+  const double rights[] = {284, 520, 755};
+  for (int g = 0; g < 3; ++g) {
+    AddRun(page, "科目编码", code_x[g], 87);
+    AddRun(page, "科目名称", name_x[g], 87);
+    RightAligned(page, "决算数", rights[g], 87);
+  }
+  double top = 114;
+  for (const auto& [code, name, amount] : {std::tuple<const char*, const char*, const char*>{
+                                               "30110", "职工基本医疗保险缴费", "120,000.44"},
+                                           {"303", "对个人和家庭的补助", "25,092.30"},
+                                           {"30302", "退休费", "8,111.55"}}) {
+    AddRun(page, code, 51, top, 10, 5.5);
+    AddRun(page, name, 130, top);
+    RightAligned(page, amount, 309, top);
+    top += 27;
+  }
+  AddRun(page, "人员经费合计", 51, top);
+  RightAligned(page, "288,532.65", 309, top);
+  AddRun(page, "公用经费合计", 320, top);
+  RightAligned(page, "100,971.89", 780, top);
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.column_count, 8);
+  EXPECT_EQ(RowTexts(table, 0),
+            (std::vector<std::string>{"科目编码科目名称", "决算数", "科目编码", "科目名称",
+                                      "决算数", "科目编码", "科目名称", "决算数"}));
 }
 
 // A narrow name column whose lower levels are set further in (sweep s1_0007:
