@@ -53,6 +53,22 @@ int FlushLeftAfterTextColumn(const Chunk& word, const std::vector<Column>& colum
   return band + 1;
 }
 
+// Extents (x0, x1) in order, those that overlap one another merged: the words of several header
+// lines over one column.
+std::vector<std::pair<double, double>> MergedExtents(
+    std::vector<std::pair<double, double>> extents) {
+  std::sort(extents.begin(), extents.end());
+  std::vector<std::pair<double, double>> merged;
+  for (const auto& extent : extents) {
+    if (!merged.empty() && extent.first < merged.back().second) {
+      merged.back().second = std::max(merged.back().second, extent.second);
+    } else {
+      merged.push_back(extent);
+    }
+  }
+  return merged;
+}
+
 }  // namespace
 
 // The header's first line: figure-free lines of several chunks just above
@@ -131,15 +147,7 @@ void AddHeaderOnlyColumns(const PageContent& page, const std::vector<Line>& line
       }
     }
   }
-  std::sort(words.begin(), words.end());
-  std::vector<std::pair<double, double>> merged;
-  for (const auto& word : words) {
-    if (!merged.empty() && word.first < merged.back().second) {
-      merged.back().second = std::max(merged.back().second, word.second);
-    } else {
-      merged.push_back(word);
-    }
-  }
+  const std::vector<std::pair<double, double>> merged = MergedExtents(std::move(words));
   for (std::size_t k = 0; k < merged.size(); ++k) {
     Column column;
     column.empty = true;
@@ -219,15 +227,7 @@ void AddHeaderOnlyColumnsBetween(const PageContent& page, const std::vector<Line
       }
       head_edge = column.text ? std::max(head_edge, head.box.x1) : std::min(head_edge, head.box.x0);
     }
-    std::sort(apart.begin(), apart.end());
-    std::vector<std::pair<double, double>> merged;
-    for (const auto& word : apart) {
-      if (!merged.empty() && word.first < merged.back().second) {
-        merged.back().second = std::max(merged.back().second, word.second);
-      } else {
-        merged.push_back(word);
-      }
-    }
+    const std::vector<std::pair<double, double>> merged = MergedExtents(std::move(apart));
     if (merged.empty()) {
       out.push_back(column);
       continue;
