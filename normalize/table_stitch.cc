@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "normalize/table_columns_ocr.h"
 #include "normalize/table_kind.h"
 #include "normalize/table_stages.h"
 #include "normalize/table_stitch_align.h"
@@ -439,9 +440,7 @@ class Stitcher {
       std::set<std::string> keys(header.keys.begin(), header.keys.end());
       keys.erase("");
       for (const std::string& path : header.paths) {
-        const std::size_t slash = path.rfind('/');
-        const std::string item =
-            ThreePublicKey(slash == std::string::npos ? path : path.substr(slash + 1));
+        const std::string item = ThreePublicKey(OwnWord(path));
         if (!item.empty()) keys.insert(item);
       }
       return keys.size();
