@@ -100,15 +100,12 @@ std::string CodeWithItsRest(const PageContent& page, const std::vector<int>& gly
   return head + RemoveAllWhitespace(CellText(page, rest_glyphs)) + text.substr(head.size());
 }
 
-// The column of chunk `c` of body line `l`. A later group's code (LaterGroupWords) is placed as
-// its name is, by the column it starts at: by its right edge, as a figure, it went to the amount
-// column before it (13,085.41 302 in one cell).
-int BodyColumnOf(const std::vector<Line>& lines, std::size_t l, std::size_t c,
-                 const std::vector<Column>& columns, double label_limit, double em) {
-  const Chunk& chunk = lines[l].chunks[c];
-  if (!chunk.figure || !LaterGroupWords(lines[l])[c]) {
-    return ColumnOf(chunk, columns, label_limit, false, em);
-  }
+// The column of a body chunk. A later group's code (LaterGroupWords) is placed as its name is, by
+// the column it starts at: by its right edge, as a figure, it went to the amount column before it
+// (13,085.41 302 in one cell).
+int BodyColumnOf(const Chunk& chunk, bool later_group_word, const std::vector<Column>& columns,
+                 double label_limit, double em) {
+  if (!chunk.figure || !later_group_word) return ColumnOf(chunk, columns, label_limit, false, em);
   Chunk as_word = chunk;
   as_word.figure = false;
   as_word.money = false;
@@ -132,12 +129,13 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
     Box box;
   };
   std::vector<RowCells> rows;
-  auto add_chunk = [&](RowCells& row, const Chunk& chunk, int column) {
-    auto& glyphs = row.glyphs[static_cast<std::size_t>(column)];
+  // A chunk into a cell: its glyphs with the cell's own, or with the code rests (CodeWithItsRest).
+  auto add_chunk = [&](RowCells& row, const Chunk& chunk, int column, bool code_rest = false) {
+    const std::size_t at = static_cast<std::size_t>(column);
+    auto& glyphs = code_rest ? row.code_rest_glyphs[at] : row.glyphs[at];
     glyphs.insert(glyphs.end(), chunk.glyphs.begin(), chunk.glyphs.end());
-    Box& box = row.boxes[static_cast<std::size_t>(column)];
-    box = row.filled[static_cast<std::size_t>(column)] ? Union(box, chunk.box) : chunk.box;
-    row.filled[static_cast<std::size_t>(column)] = true;
+    row.boxes[at] = row.filled[at] ? Union(row.boxes[at], chunk.box) : chunk.box;
+    row.filled[at] = true;
     row.box = Union(row.box, chunk.box);
   };
   auto new_row = [&](const Line& line) {
@@ -161,6 +159,9 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
                               (line.tail || !IsLabelRowLine(lines, run, l));
     if (!continuation) rows.push_back(new_row(line));
     RowCells& row = rows.back();
+    const std::vector<bool> later_group = LaterGroupWords(line);
+    const std::vector<bool> upper_group =
+        line.tail ? LaterGroupWords(lines[l - 1]) : std::vector<bool>();
     for (std::size_t c = 0; c < line.chunks.size(); ++c) {
       const Chunk& chunk = line.chunks[c];
       if (header) {
@@ -180,7 +181,7 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
         }
         continue;
       }
-      int column = BodyColumnOf(lines, l, c, columns, label_limit, em);
+      int column = BodyColumnOf(chunk, later_group[c], columns, label_limit, em);
       if (continuation) {
         // A wrapped label continues its own column: the label column, or the
         // text column it starts at (a summary's second side).
@@ -194,19 +195,14 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
       if (line.tail && line.completes[c] >= 0) {
         // The amount's wrapped rest goes where the amount it completes went (split off the
         // label it ran into, below).
-        const Chunk& upper = lines[l - 1].chunks[static_cast<std::size_t>(line.completes[c])];
-        column = BodyColumnOf(lines, l - 1, static_cast<std::size_t>(line.completes[c]), columns,
-                              label_limit, em);
+        const std::size_t above = static_cast<std::size_t>(line.completes[c]);
+        const Chunk& upper = lines[l - 1].chunks[above];
+        column = BodyColumnOf(upper, upper_group[above], columns, label_limit, em);
         if (const auto split = SplitLabelAndAmount(page, upper, columns, label_limit, em))
           column = split->amount_column;
         if (c < line.code_rests.size() && line.code_rests[c]) {
-          const std::size_t at = static_cast<std::size_t>(column);
-          row.code_rest_glyphs[at].insert(row.code_rest_glyphs[at].end(), chunk.glyphs.begin(),
-                                          chunk.glyphs.end());
-          row.code_heads[at] = RemoveAllWhitespace(upper.text);
-          row.boxes[at] = row.filled[at] ? Union(row.boxes[at], chunk.box) : chunk.box;
-          row.filled[at] = true;
-          row.box = Union(row.box, chunk.box);
+          row.code_heads[static_cast<std::size_t>(column)] = RemoveAllWhitespace(upper.text);
+          add_chunk(row, chunk, column, true);
           continue;
         }
       }
