@@ -243,12 +243,13 @@ void AddHeaderOnlyColumnsBetween(const PageContent& page, const std::vector<Line
       Column blank;
       blank.empty = true;
       blank.edge = merged[k].second;
-      blank.left =
-          out.empty() ? column.left : (column.text || k > 0 ? out.back().right : column.left);
-      const double following = k + 1 < merged.size() ? merged[k + 1].first
-                               : column.text         ? -1
-                                                     : head_edge;
-      blank.right = following < 0 ? band_right : (merged[k].second + following) / 2;
+      // After a text column or another blank, from where that one ends.
+      blank.left = column.text || k > 0 ? out.back().right : column.left;
+      if (k + 1 < merged.size()) {
+        blank.right = (merged[k].second + merged[k + 1].first) / 2;
+      } else {
+        blank.right = column.text ? band_right : (merged[k].second + head_edge) / 2;
+      }
       out.push_back(blank);
     }
     if (!column.text) {
