@@ -199,9 +199,10 @@ std::optional<std::size_t> CodeItCompletes(const std::string& piece, const Chunk
   return std::nullopt;
 }
 
-// An amount wraps over at most this many lines (133 / ,77 / 6.8 / 7 in a column three digits
-// wide).
-constexpr int kMaxAmountLines = 4;
+// An amount wraps over at most this many lines: 133 / ,77 / 6.8 / 7 in a column three digits
+// wide, 1 | 5 | 3. | 3 | 5 in a column one digit wide (the 三公 table's 合计 in portrait sized to
+// its content); a column that narrow prints 1,234,567.89 over eleven.
+constexpr int kMaxAmountLines = 11;
 
 // Whether `text` is the start of an amount cut inside it: digits grouped so far, perhaps ending
 // on the mark where the cut fell or one decimal into two ("117,", "117,509.", "16,6", "16,655.7").
@@ -236,13 +237,18 @@ bool CompletedOnTheNextLine(const std::vector<Line>& lines, std::size_t l, const
 
 // Whether `piece`, chunk `chunk` of line `l` under an amount that makes `so_far`, goes on that
 // amount: it completes it, or it is a middle piece ("117," then "509." then "78") that the lines
-// under it, up to `lines_left` of them, complete.
+// under it, up to `lines_left` of them, complete. Digits under digits make a whole integer at
+// every step (1 | 5 | 3. | 3 | 5 for 153.35), so such a middle piece goes on only where the lines
+// under it complete an amount through its cut: in a table of whole amounts none ever does.
 bool ContinuesAmount(const std::vector<Line>& lines, std::size_t l, const Chunk& chunk,
                      const std::string& so_far, const std::string& piece,
                      const TailOptions& options, int lines_left) {
-  return CompletesAsRead(so_far, piece, options) ||
-         (IsDigitPiece(piece) && IsCutAmountStart(so_far + piece) &&
-          CompletedOnTheNextLine(lines, l, chunk, so_far + piece, options, lines_left));
+  if (CompletesAsRead(so_far, piece, options)) return true;
+  if (!IsDigitPiece(piece)) return false;
+  const std::string joined = so_far + piece;
+  const bool integer_so_far = AllDigitChars(so_far) && AllDigitChars(piece);
+  return (IsCutAmountStart(joined) || integer_so_far) &&
+         CompletedOnTheNextLine(lines, l, chunk, joined, options, lines_left);
 }
 
 // Whether a piece of line `l + 1`, tight under `chunk` of line `l`, goes on `so_far` (the amount

@@ -606,27 +606,29 @@ INSTANTIATE_TEST_SUITE_P(Cases, WrappedAmountTest,
 TEST(UnruledTableTest, AmountWrappedOverThreeLinesJoinsWhole) {
   struct Case {
     std::string name;
-    std::vector<std::string> first, second, third;
-    std::vector<std::string> cells;  // the row's amounts, as joined
-    std::vector<std::string> fourth = {"", "", ""};
+    std::vector<std::vector<std::string>> lines;  // the row's amounts, line by line
+    std::vector<std::string> cells;               // the row's amounts, as joined
   };
-  const std::vector<Case> cases = {{"three pieces each",
-                                    {"117,", "91,", "16,6"},
-                                    {"509.", "368", "55.7"},
-                                    {"78", ".06", "6"},
-                                    {"117,509.78", "91,368.06", "16,655.76"}},
-                                   {"two lines and three lines",
-                                    {"38,768.", "117,", "0.00"},
-                                    {"80", "509.", ""},
-                                    {"", "78", ""},
-                                    {"38,768.80", "117,509.78", "0.00"}},
-                                   // Four lines in a column three digits wide (s92wn_0012_final).
-                                   {"four lines",
-                                    {"133", "3,2", "65,"},
-                                    {",77", "08.", "011"},
-                                    {"6.8", "80", ".57"},
-                                    {"133,776.87", "3,208.80", "65,011.57"},
-                                    {"7", "", ""}}};
+  const std::vector<Case> cases = {
+      {"three pieces each",
+       {{"117,", "91,", "16,6"}, {"509.", "368", "55.7"}, {"78", ".06", "6"}},
+       {"117,509.78", "91,368.06", "16,655.76"}},
+      {"two lines and three lines",
+       {{"38,768.", "117,", "0.00"}, {"80", "509.", ""}, {"", "78", ""}},
+       {"38,768.80", "117,509.78", "0.00"}},
+      // Four lines in a column three digits wide (s92wn_0012_final).
+      {"four lines",
+       {{"133", "3,2", "65,"}, {",77", "08.", "011"}, {"6.8", "80", ".57"}, {"7", "", ""}},
+       {"133,776.87", "3,208.80", "65,011.57"}},
+      // A column one digit wide (the 三公 table's 合计 in portrait sized to its content, the
+      // sweep's national template, s93wn_0041_final, s95wn_0055_final): 153.35 over five lines,
+      // its head and the heads after it whole integers. Only the point ends the wrap, so the
+      // digits before it join when the lines under them reach it; before, the row was a
+      // paragraph and the whole table was lost without a finding.
+      {"one digit a line",
+       {{"1", "6", "4.2"}, {"5", "5.", "8"}, {"3.", "6", ""}, {"3", "0", ""}, {"5", "", ""}},
+       {"153.35", "65.60", "4.28"}},
+  };
   const double rights[] = {340, 430, 520};
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -638,14 +640,15 @@ TEST(UnruledTableTest, AmountWrappedOverThreeLinesJoinsWhole) {
     AddRun(page, "201一般公共服务支出", 60, 118);
     for (double right : rights) RightAligned(page, "1,000.00", right, 118);
     AddRun(page, "20101人大事务", 60, 136);
-    for (std::size_t k = 0; k < 3; ++k) {
-      if (!c.first[k].empty()) RightAligned(page, c.first[k], rights[k], 136);
-      if (!c.second[k].empty()) RightAligned(page, c.second[k], rights[k], 148);
-      if (!c.third[k].empty()) RightAligned(page, c.third[k], rights[k], 160);
-      if (!c.fourth[k].empty()) RightAligned(page, c.fourth[k], rights[k], 172);
+    double y = 136;
+    for (const std::vector<std::string>& line : c.lines) {
+      for (std::size_t k = 0; k < 3; ++k) {
+        if (!line[k].empty()) RightAligned(page, line[k], rights[k], y);
+      }
+      y += 12;
     }
-    AddRun(page, "合计", 60, 196);
-    for (double right : rights) RightAligned(page, "2,000.00", right, 196);
+    AddRun(page, "合计", 60, y + 24);
+    for (double right : rights) RightAligned(page, "2,000.00", right, y + 24);
     const std::vector<DetectedTable> tables = DetectTables(page);
     ASSERT_EQ(tables.size(), 1u);
     const Table& table = tables[0].table;
@@ -653,6 +656,63 @@ TEST(UnruledTableTest, AmountWrappedOverThreeLinesJoinsWhole) {
     std::vector<std::string> row = RowTexts(table, 2);
     for (std::string& text : row) text = RemoveAllWhitespace(text);
     EXPECT_EQ(std::vector<std::string>(row.begin() + 1, row.end()), c.cells);
+  }
+}
+
+// The 三公 table is one row of amounts under its header. In a column one digit wide its 合计
+// wraps over five lines, 153.35 as 1 | 5 | 3. | 3 | 5 (s93wn_0041_final, s95wn_0055_final): the
+// head and the next digit are whole integers, and the 5 was taken for the rest of a code "1" cut
+// as a narrow 项 column cuts 99, so the row held no amount in its first column, was no lone row
+// of amounts, and the whole table was lost without a finding. A digit joins an integer above it
+// when the lines under them reach a point that completes an amount.
+TEST(UnruledTableTest, LoneRowWithItsFirstAmountOneDigitALineIsATable) {
+  PageContent page = A4Page(2);
+  const double rights[] = {120, 220, 320};
+  RightAligned(page, "合计", rights[0], 100);
+  RightAligned(page, "因公出国（境）费", rights[1], 100);
+  RightAligned(page, "公务接待费", rights[2], 100);
+  const std::vector<std::vector<std::string>> lines = {
+      {"1", "0.00", "16."}, {"5", "", "50"}, {"3.", "", ""}, {"3", "", ""}, {"5", "", ""}};
+  double y = 124;
+  for (const std::vector<std::string>& line : lines) {
+    for (std::size_t k = 0; k < 3; ++k) {
+      if (!line[k].empty()) RightAligned(page, line[k], rights[k], y);
+    }
+    y += 12;
+  }
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  ASSERT_EQ(table.row_count, 2);
+  std::vector<std::string> row = RowTexts(table, 1);
+  for (std::string& text : row) text = RemoveAllWhitespace(text);
+  ASSERT_GE(row.size(), 3u);
+  EXPECT_EQ(std::vector<std::string>(row.end() - 3, row.end()),
+            (std::vector<std::string>{"153.35", "0.00", "16.50"}));
+}
+
+// Integer heads join only on the way to a point: in a table of whole amounts (元 without
+// decimals) digits under digits that never reach one stay as printed.
+TEST(UnruledTableTest, WholeIntegersWrappedWithoutAPointAreNotJoined) {
+  PageContent page = A4Page(2);
+  const double rights[] = {120, 220, 320};
+  RightAligned(page, "合计", rights[0], 100);
+  RightAligned(page, "因公出国（境）费", rights[1], 100);
+  RightAligned(page, "公务接待费", rights[2], 100);
+  const std::vector<std::vector<std::string>> lines = {{"1", "0.00", "16."}, {"5", "", "50"}};
+  double y = 124;
+  for (const std::vector<std::string>& line : lines) {
+    for (std::size_t k = 0; k < 3; ++k) {
+      if (!line[k].empty()) RightAligned(page, line[k], rights[k], y);
+    }
+    y += 12;
+  }
+  for (const DetectedTable& detected : DetectTables(page)) {
+    for (int r = 0; r < detected.table.row_count; ++r) {
+      for (std::string text : RowTexts(detected.table, r)) {
+        EXPECT_NE(RemoveAllWhitespace(text), "15");
+      }
+    }
   }
 }
 
