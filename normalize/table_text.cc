@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -42,10 +43,73 @@ std::string_view CodeColumnRole(std::string_view key) {
   return "";
 }
 
+namespace {
+
+// The one-digit pieces a line starts with, each set apart by a space (the last may run into the
+// name: "0 0行政"), and where the text after them starts.
+std::vector<char> LeadingOneDigitPieces(std::string_view line, std::size_t& end) {
+  std::vector<char> pieces;
+  std::size_t at = 0;
+  while (at < line.size() && line[at] >= '0' && line[at] <= '9' &&
+         (at + 1 == line.size() || line[at + 1] < '0' || line[at + 1] > '9')) {
+    pieces.push_back(line[at]);
+    ++at;
+    end = at;
+    if (at < line.size() && line[at] == ' ') {
+      ++at;
+      end = at;
+    } else {
+      break;
+    }
+  }
+  return pieces;
+}
+
+// A split code whose 款 and 项 columns are one digit wide: "208 0 0行政" over "5 1单位离退", each
+// piece wrapped to the line under it. The class code, then the pieces joined one for one with
+// the next line's leading one-digit pieces ("208 05 01 行政单位离退"), when both lines hold the
+// same number of them; nothing otherwise.
+std::optional<std::string> WithWrappedPiecesJoined(const std::vector<std::string>& lines) {
+  const std::string_view first = lines[0];
+  const std::size_t class_end = LeadingAsciiDigits(first);
+  const std::string_view class_code = first.substr(0, class_end);
+  if (!(class_code.size() == 3 || class_code.size() == 5) || !IsClassCode(class_code) ||
+      class_end >= first.size() || first[class_end] != ' ') {
+    return std::nullopt;
+  }
+  const std::string_view after_class = first.substr(class_end + 1);
+  const std::string_view second = lines[1];
+  std::size_t head_end = 0;
+  std::size_t rest_end = 0;
+  const std::vector<char> heads = LeadingOneDigitPieces(after_class, head_end);
+  const std::vector<char> rests = LeadingOneDigitPieces(second, rest_end);
+  const auto digit_at = [](std::string_view line, std::size_t at) {
+    return at < line.size() && line[at] >= '0' && line[at] <= '9';
+  };
+  if (heads.empty() || heads.size() != rests.size() || class_code.size() + 2 * heads.size() > 7 ||
+      digit_at(after_class, head_end) || digit_at(second, rest_end)) {
+    return std::nullopt;
+  }
+  std::string joined(class_code);
+  for (std::size_t k = 0; k < heads.size(); ++k) {
+    joined += ' ';
+    joined += heads[k];
+    joined += rests[k];
+  }
+  joined += ' ';
+  joined += Trim(after_class.substr(head_end));
+  joined += Trim(second.substr(rest_end));
+  for (std::size_t l = 2; l < lines.size(); ++l) joined += lines[l];
+  return joined;
+}
+
+}  // namespace
+
 std::string WithWrappedCodeJoined(std::string_view text) {
   if (text.find('\n') == std::string_view::npos) return std::string(text);
   const std::vector<std::string> lines = SplitLines(text);
   if (lines.size() < 2) return std::string(text);
+  if (std::optional<std::string> joined = WithWrappedPiecesJoined(lines)) return *joined;
   const std::string_view head = std::string_view(lines[0]).substr(0, LeadingAsciiDigits(lines[0]));
   const std::string_view rest = std::string_view(lines[1]).substr(0, LeadingAsciiDigits(lines[1]));
   if (head.empty() || rest.empty() || IsClassCode(head)) return std::string(text);

@@ -401,7 +401,14 @@ TEST(TablesTest, CodeWrappedInsideItsCell) {
       // The first line's digits a code already: the second line's digits are the name's.
       {"201 一般公共服务支出\n01 人大事务", "201", ""},
       // A year in the name is no code's rest.
-      {"20 一般公共服务支出\n2024年", "", ""}};
+      {"20 一般公共服务支出\n2024年", "", ""},
+      // Split pieces in 款 and 项 columns one digit wide, each wrapped to the name's second
+      // line ("208 0 0 行政" over "5 1 单位离退休": the national income table, twelve columns
+      // in portrait sized to their content, s95wn_0008_budget): each one-digit piece joins the
+      // digit under it, in order.
+      {"208 0 0行政\n5 1单位离退\n休", "2080501", "行政单位离退休"},
+      {"208 0行政事\n5业单位养\n老支出", "20805", "行政事业单位养老支出"},
+      {"210 1 9 其他\n3 9 医疗保障\n管理事务", "2101399", "其他医疗保障管理事务"}};
   for (const Case& c : cases) {
     SCOPED_TRACE(c.label);
     const NormalizedDocument normalized =
