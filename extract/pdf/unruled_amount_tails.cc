@@ -263,11 +263,24 @@ bool CompletedOnTheNextLine(const std::vector<Line>& lines, std::size_t l, const
   if (next.leader || next.box.y0 - line.box.y1 > 0.5 * std::max(1.0, line.box.height())) {
     return false;
   }
+  const double slack = 0.5 * line.em;
   for (const Chunk& lower : next.chunks) {
     const std::string text = Compact(lower.text);
-    if (IsWellFormedAmount(text) && text.find_first_of(",.") != std::string::npos) return false;
+    if (!IsWellFormedAmount(text) || text.find_first_of(",.") == std::string::npos) continue;
+    // A whole amount with a point only is a rest where the piece above it stops inside a group
+    // (9.96 under 4,57 in a column four digits wide: 4,014,579.96); the next row's amount
+    // starts a number of its own, with its own group marks.
+    if (text.find(',') != std::string::npos) return false;
+    const bool ends_inside_a_group =
+        std::any_of(line.chunks.begin(), line.chunks.end(), [&](const Chunk& upper) {
+          const std::string head = Compact(upper.text);
+          const std::size_t comma = head.rfind(',');
+          return lower.box.x0 < upper.box.x1 + slack && lower.box.x1 > upper.box.x0 - slack &&
+                 comma != std::string::npos && head.size() - comma - 1 >= 1 &&
+                 head.size() - comma - 1 <= 2 && AllDigitChars(head.substr(comma + 1));
+        });
+    if (!ends_inside_a_group) return false;
   }
-  const double slack = 0.5 * line.em;
   return std::any_of(next.chunks.begin(), next.chunks.end(), [&](const Chunk& lower) {
     const std::string rest = Compact(lower.text);
     return lower.box.x0 < chunk.box.x1 + slack && lower.box.x1 > chunk.box.x0 - slack &&

@@ -625,6 +625,13 @@ TEST(UnruledTableTest, AmountWrappedOverThreeLinesJoinsWhole) {
       // its head and the heads after it whole integers. Only the point ends the wrap, so the
       // digits before it join when the lines under them reach it; before, the row was a
       // paragraph and the whole table was lost without a finding.
+      // The third line a whole amount with a point (4,01 | 4,57 | 9.96 for 4,014,579.96, and
+      // 4,014, | 579.9 | 6 beside it: the national income table, twelve columns in portrait,
+      // s94wn_0081_budget). A rest ends the group its head cut; the next row's amount starts
+      // its own (2,000.00 under 2,789,270, stays a row: OcrCutPointReadAsACommaStillTakesItsRest).
+      {"a point-only rest",
+       {{"4,01", "4,014,", "0.00"}, {"4,57", "579.9", ""}, {"9.96", "6", ""}},
+       {"4,014,579.96", "4,014,579.96", "0.00"}},
       {"one digit a line",
        {{"1", "6", "4.2"}, {"5", "5.", "8"}, {"3.", "6", ""}, {"3", "0", ""}, {"5", "", ""}},
        {"153.35", "65.60", "4.28"}},
