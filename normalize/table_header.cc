@@ -388,6 +388,20 @@ std::string KeyForPath(const std::vector<std::string>& path) {
       return prefix + *fund;
     }
   }
+  // A column's name cut over three header rows (一般 / 公共预算 / 拨款, 事业 / 单位经营 / 收入):
+  // the rows a PDF without rules sets apart are one name when they are the short lines of a narrow
+  // column and the first names no column alone. A group's own header (项目资金（万元） over
+  // 全年预算数 over 其中：中央补助) is no such line.
+  constexpr std::size_t kNarrowLineChars = 6;
+  const bool narrow_lines = std::all_of(
+      path.begin() + static_cast<std::ptrdiff_t>(first), path.end(),
+      [](const std::string& piece) { return DecodeUtf8(piece).size() <= kNarrowLineChars; });
+  if (path.size() - first >= 3 && narrow_lines && LeafKey(path[first]).empty()) {
+    std::string name;
+    for (std::size_t i = first; i < path.size(); ++i) name += path[i];
+    const std::string key = LeafKey(name);
+    if (!key.empty() && key != "-") return prefix + key;
+  }
   const std::string group_leaf = GroupPrefix(path.back());
   if (!group_leaf.empty()) return group_leaf + "total";
   const std::string& leaf = path.back();

@@ -124,6 +124,29 @@ TEST(TablesTest, ComparisonColumnKeys) {
   }
 }
 
+// A column name cut over three header rows where the rows fall apart in a PDF without rules (一般 /
+// 公共预算 / 拨款, 国有资 / 本经营预算拨 / 款: the national income table, twelve columns in
+// portrait, s94wn_0081_budget): the first piece names nothing alone, so the pieces are one name;
+// 公共预算 had keyed the column budget.
+TEST(TablesTest, ColumnNameCutOverThreeHeaderRows) {
+  struct Case {
+    std::vector<std::string> path;
+    const char* key;
+  };
+  const Case cases[] = {
+      {{"一般", "公共预算", "拨款"}, "general_budget"},
+      {{"国有资", "本经营预算拨", "款"}, "state_capital"},
+      {{"事业", "单位经营", "收入"}, "operating"},
+      {{"附属", "单位上缴", "收入"}, "affiliated_remittance"},
+      // A group over its parts keeps the parts' keys.
+      {{"本年支出", "基本支出", "人员经费"}, "expenditure.personnel"},
+      {{"一般公共预算", "基本支出"}, "basic"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ColumnKeyForHeader(c.path), c.key) << c.path.back();
+  }
+}
+
 TEST(TablesTest, ColumnKeys) {
   EXPECT_EQ(ColumnKeyForHeader({"本年支出", "基本支出", "人员经费"}), "expenditure.personnel");
   EXPECT_EQ(ColumnKeyForHeader({"年初结转和结余", "合计"}), "opening.total");
