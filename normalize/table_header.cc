@@ -390,12 +390,15 @@ std::string KeyForPath(const std::vector<std::string>& path) {
   }
   // A column's name cut over three header rows (一般 / 公共预算 / 拨款, 事业 / 单位经营 / 收入):
   // the rows a PDF without rules sets apart are one name when they are the short lines of a narrow
-  // column and the first names no column alone. A group's own header (项目资金（万元） over
-  // 全年预算数 over 其中：中央补助) is no such line.
+  // column and the first, a word's start, names no column alone. A group's own header (项目资金
+  // （万元） over 全年预算数, a department's name over 其他资金 over 合计) is no such line.
+  constexpr std::size_t kWordStartChars = 3;
   constexpr std::size_t kNarrowLineChars = 6;
-  const bool narrow_lines = std::all_of(
-      path.begin() + static_cast<std::ptrdiff_t>(first), path.end(),
-      [](const std::string& piece) { return DecodeUtf8(piece).size() <= kNarrowLineChars; });
+  const bool narrow_lines = DecodeUtf8(path[first]).size() <= kWordStartChars &&
+                            std::all_of(path.begin() + static_cast<std::ptrdiff_t>(first),
+                                        path.end(), [](const std::string& piece) {
+                                          return DecodeUtf8(piece).size() <= kNarrowLineChars;
+                                        });
   if (path.size() - first >= 3 && narrow_lines && LeafKey(path[first]).empty()) {
     std::string name;
     for (std::size_t i = first; i < path.size(); ++i) name += path[i];

@@ -141,6 +141,9 @@ TEST(TablesTest, ColumnNameCutOverThreeHeaderRows) {
       // A group over its parts keeps the parts' keys.
       {{"本年支出", "基本支出", "人员经费"}, "expenditure.personnel"},
       {{"一般公共预算", "基本支出"}, "basic"},
+      // A department's name over the group over its part (bj_city_audit_2026_budget_tables
+      // p20: 北京市审计局 over 其他资金 over 合计) is no word cut short.
+      {{"北京市审计局", "其他资金", "合计"}, "other"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(ColumnKeyForHeader(c.path), c.key) << c.path.back();
