@@ -374,4 +374,45 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
   }
 }
 
+void MarkRowCutAtPageFoot(std::vector<Line>& lines, double page_height) {
+  // The page's last line above any foot line (a page number) that is not itself the cut row.
+  std::size_t last = lines.size();
+  while (last > 0 && OnlyFootLinesFrom(lines, last - 1, page_height)) {
+    const Line& line = lines[last - 1];
+    if (std::any_of(line.chunks.begin(), line.chunks.end(),
+                    [](const Chunk& chunk) { return IsCutAmountStart(Compact(chunk.text)); })) {
+      break;
+    }
+    --last;
+  }
+  if (last < 2) return;
+  Line& cut = lines[last - 1];
+  if (cut.leader || cut.tail || cut.box.y0 < kFootShare * page_height) return;
+  // The row above: the nearest body row, under which only its tails stand.
+  std::size_t row = last - 1;
+  while (row > 0 && lines[row - 1].tail) --row;
+  if (row == 0 || !IsBodyRow(lines[row - 1])) return;
+  std::vector<double> edges;  // the amounts' right edges of the row above and its tails
+  for (std::size_t l = row - 1; l < last - 1; ++l) {
+    for (const Chunk& chunk : lines[l].chunks) {
+      if (chunk.money) edges.push_back(chunk.box.x1);
+    }
+  }
+  std::vector<std::size_t> heads;
+  for (std::size_t c = 0; c < cut.chunks.size(); ++c) {
+    const Chunk& chunk = cut.chunks[c];
+    const std::string text = Compact(chunk.text);
+    if (chunk.figure || !IsDigitPiece(text) || !IsCutAmountStart(text)) continue;
+    const bool on_a_column = std::any_of(edges.begin(), edges.end(), [&](double edge) {
+      return std::abs(chunk.box.x1 - edge) <= kRightEdgeTolEm * cut.em;
+    });
+    if (!on_a_column) return;
+    heads.push_back(c);
+  }
+  for (std::size_t c : heads) {
+    cut.chunks[c].figure = true;
+    cut.chunks[c].money = true;
+  }
+}
+
 }  // namespace disclose::pdf::unruled

@@ -85,6 +85,13 @@ bool EndsInNumberEdge(const PageContent& page, const Chunk& chunk) {
 
 }  // namespace
 
+bool OnlyFootLinesFrom(const std::vector<Line>& lines, std::size_t from, double page_height) {
+  for (std::size_t l = from; l < lines.size(); ++l) {
+    if (lines[l].box.y0 < kFootShare * page_height) return false;
+  }
+  return true;
+}
+
 bool DeclaresUnit(const Line& line) {
   std::string text;
   for (const Chunk& chunk : line.chunks) text += RemoveAllWhitespace(FoldForMatching(chunk.text));

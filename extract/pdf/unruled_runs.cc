@@ -61,16 +61,6 @@ bool IsCodedRow(const Line& line) {
   return true;
 }
 
-constexpr double kFootShare = 0.85;  // below this share of the height: the page's foot
-
-// Whether nothing but lines in the page's foot (a page number) follows from line `from` on.
-bool OnlyFootLinesFrom(const std::vector<Line>& lines, std::size_t from, double page_height) {
-  for (std::size_t l = from; l < lines.size(); ++l) {
-    if (lines[l].box.y0 < kFootShare * page_height) return false;
-  }
-  return true;
-}
-
 // Whether `text` holds a year before 年 (2023年度).
 bool NamesAYear(std::string_view text) {
   for (std::size_t at = text.find("年"); at != std::string_view::npos;

@@ -67,6 +67,7 @@ constexpr double kDigitGapEm = 0.6;
 constexpr double kTextColumnTolEm = 1.0;  // left edges this close are one text column
 constexpr double kRightEdgeTolEm = 0.8;   // right edges this close are one column
 constexpr double kRowGapLines = 2.5;      // rows further apart (in line heights) end a table
+constexpr double kFootShare = 0.85;       // below this share of the height: the page's foot
 constexpr int kMinRows = 3;
 constexpr int kMinMoneyRows = 2;
 // A header takes up to five rows besides a 栏次 row, each perhaps wrapped over lines set tight
@@ -177,6 +178,8 @@ bool IsColumnNumbers(const Line& line);  // a 栏次 1 2 3 … row
 // Amounts, with at most a code and a label before them, or such groups side by
 // side; never a leader line nor a 栏次 row.
 bool IsBodyRow(const Line& line);
+// Whether nothing but lines in the page's foot (a page number) follows from line `from` on.
+bool OnlyFootLinesFrom(const std::vector<Line>& lines, std::size_t from, double page_height);
 // Per chunk of a row of groups side by side (code | name | amount, three times over), whether it
 // is the code or the name of a group after the first: a column's words, though a code is digits.
 // All false for any other line.
@@ -208,6 +211,10 @@ bool IsWellFormedAmount(std::string_view text);
 std::optional<std::string> WithoutGroupMarks(std::string_view text);
 void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
                      std::vector<Warning>& warnings);
+// A row the page break cut inside its wrapped amounts: the page's last line, in its foot, its
+// amounts cut after a mark ("7,761,") ending on the amount columns of the row above. Its cut
+// amounts are money, so the row stays in its table for the normalizer's stitch to complete.
+void MarkRowCutAtPageFoot(std::vector<Line>& lines, double page_height);
 
 // Stage 3 (unruled_runs.cc).
 bool IsWrappedLabelLine(const std::vector<Line>& lines, std::size_t j);

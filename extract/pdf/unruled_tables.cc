@@ -317,6 +317,7 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
   MarkAmountTails(lines,
                   TailOptions{.low_mark_uncertain = page.page.text_origin == TextOrigin::kOcr},
                   warnings);
+  MarkRowCutAtPageFoot(lines, page.page.height);
   if (page.page.text_origin == TextOrigin::kOcr) MarkMisreadFigures(lines);
   for (const Candidate& run : FindRuns(lines, page.page.height)) {
     const double em = lines[run.first].em;

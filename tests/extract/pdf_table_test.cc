@@ -745,6 +745,58 @@ TEST(UnruledTableTest, UngroupedAmountCutAfterThePointAtThePageFootStaysInTheTab
   }
 }
 
+// A row a page break cut inside its wrapped amounts (`2101301 行政运行 7,761, 7,761,` the last
+// line of the page, `456.55` under the repeated header on the next: the sweep's national
+// expenditure table in portrait, s93wn_0091_budget): cut after a group's comma its amounts were
+// no figures, the row ended the table a row early, and read across the break with the next page's
+// top it made a table of its own, under no header, and every figure on the next page went to
+// `other`. At the page's foot, its cut amounts ending on the amount columns of the rows above,
+// the row stays in the table for the normalizer's stitch to complete. Not so above the foot, nor
+// under no table.
+TEST(UnruledTableTest, RowCutAfterACommaAtThePageFootStaysInTheTable) {
+  struct Case {
+    const char* name;
+    double top;    // the header's line; the rows follow at an 18 pt pitch, the cut row last
+    bool aligned;  // its amounts end on the amount columns
+    bool kept;
+  };
+  const Case cases[] = {{"at the foot", 680, true, true},
+                        {"above the foot, a note under it", 300, true, false},
+                        {"off the columns", 680, false, false}};
+  const double rights[] = {340, 430, 520};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    PageContent page = A4Page(2);
+    double top = c.top;
+    AddRun(page, "项目", 60, top);
+    RightAligned(page, "合计", rights[0], top);
+    RightAligned(page, "基本支出", rights[1], top);
+    RightAligned(page, "项目支出", rights[2], top);
+    const std::vector<std::pair<const char*, std::vector<const char*>>> rows = {
+        {"213农林水支出", {"2,106.66", "1,503.52", "603.14"}},
+        {"21301农业农村", {"2,106.66", "1,503.52", "603.14"}},
+        {"2130101行政运行", {"1,138.66", "1,138.66", "603.14"}}};
+    for (const auto& [label, amounts] : rows) {
+      top += 18;
+      AddRun(page, label, 60, top);
+      for (std::size_t k = 0; k < amounts.size(); ++k)
+        RightAligned(page, amounts[k], rights[k], top);
+    }
+    top += 18;
+    AddRun(page, "2130104事业运行", 60, top);
+    const double shift = c.aligned ? 0 : -40;
+    RightAligned(page, "7,761,", rights[0] + shift, top);
+    RightAligned(page, "7,761,", rights[1] + shift, top);
+    if (top < 700) AddRun(page, "注：本表金额单位转换时可能存在尾数误差。", 60, top + 30);
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    bool found = false;
+    for (const TableCell& cell : table.cells) found = found || Trim(cell.text) == "7,761,";
+    EXPECT_EQ(found, c.kept);
+  }
+}
+
 // A table with split code columns (类 at 60, 款 and 项 at `kuan_x` and `xiang_x`), names from 190
 // and two amount columns right-aligned at 420 and 520, under a header naming `fund`.
 struct SplitCodeTable {
