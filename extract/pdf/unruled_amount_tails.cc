@@ -251,24 +251,12 @@ bool ContinuesAmount(const std::vector<Line>& lines, std::size_t l, const Chunk&
          CompletedOnTheNextLine(lines, l, chunk, joined, options, lines_left);
 }
 
-// A row the page break cut inside its wrapped amounts ends the page: its last line, in the
-// page's lower quarter (where the bottom margin falls), nothing after it but the foot. Its middle
-// pieces await their rests over the break (81,4 | 69.3 with the 4 under the repeated header on the
-// next page), for RejoinTableAcrossPageBreak and the normalizer's stitch to complete.
-constexpr double kPageEndShare = 0.75;
-
-bool AwaitsItsRestOverThePageBreak(const std::vector<Line>& lines, std::size_t l,
-                                   const TailOptions& options) {
-  return options.page_height > 0 && lines[l].box.y0 >= kPageEndShare * options.page_height &&
-         OnlyFootLinesFrom(lines, l + 1, options.page_height);
-}
-
 // Whether a piece of line `l + 1`, tight under `chunk` of line `l`, goes on `so_far` (the amount
 // the chunk makes with the ones above it). The next row is no such line, however close (its
 // "2,000.00" made "2,789,270,19" an amount of 2,789,270,192,000.00): a line of rests prints no
 // whole amount with a mark, and a rest under a middle piece holds no group comma.
-bool CompletedRightUnder(const std::vector<Line>& lines, std::size_t l, const Chunk& chunk,
-                         const std::string& so_far, const TailOptions& options, int lines_left) {
+bool CompletedOnTheNextLine(const std::vector<Line>& lines, std::size_t l, const Chunk& chunk,
+                            const std::string& so_far, const TailOptions& options, int lines_left) {
   if (l + 1 >= lines.size() || lines_left <= 0) return false;
   const Line& line = lines[l];
   const Line& next = lines[l + 1];
@@ -299,14 +287,6 @@ bool CompletedRightUnder(const std::vector<Line>& lines, std::size_t l, const Ch
            rest.find(',') == std::string::npos &&
            ContinuesAmount(lines, l + 1, lower, so_far, rest, options, lines_left - 1);
   });
-}
-
-// Whether a piece of line `l + 1`, tight under `chunk` of line `l`, goes on `so_far`, or no line
-// does because the page ends under line `l` (AwaitsItsRestOverThePageBreak).
-bool CompletedOnTheNextLine(const std::vector<Line>& lines, std::size_t l, const Chunk& chunk,
-                            const std::string& so_far, const TailOptions& options, int lines_left) {
-  return CompletedRightUnder(lines, l, chunk, so_far, options, lines_left) ||
-         (lines_left > 0 && AwaitsItsRestOverThePageBreak(lines, l, options));
 }
 
 }  // namespace

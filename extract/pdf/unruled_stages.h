@@ -204,8 +204,6 @@ struct TailOptions {
   // A page read by OCR: the low mark that ends a cut amount may be a point read as a comma,
   // or the other way round.
   bool low_mark_uncertain = false;
-  // The page's height, where a page break may cut a row inside its wrapped amounts (0: none).
-  double page_height = 0;
 };
 bool IsWellFormedAmount(std::string_view text);
 // The digits of an integer whose every mark is followed by three digits (1367,028 or 1.367.028:

@@ -315,8 +315,7 @@ std::vector<DetectedTable> DetectUnruledTables(const PageContent& page,
   std::vector<Line> lines = BuildLines(page, glyph_taken);
   std::vector<Warning> warnings;
   MarkAmountTails(lines,
-                  TailOptions{.low_mark_uncertain = page.page.text_origin == TextOrigin::kOcr,
-                              .page_height = page.page.height},
+                  TailOptions{.low_mark_uncertain = page.page.text_origin == TextOrigin::kOcr},
                   warnings);
   MarkRowCutAtPageFoot(lines, page.page.height);
   if (page.page.text_origin == TextOrigin::kOcr) MarkMisreadFigures(lines);

@@ -698,45 +698,6 @@ TEST(UnruledTableTest, LoneRowWithItsFirstAmountOneDigitALineIsATable) {
             (std::vector<std::string>{"153.35", "0.00", "16.50"}));
 }
 
-// The same lone row cut by the page break inside its wrapped amounts: 81,469.34 as 81,4 | 69.3 at
-// the page's last line, its 4 under the repeated header on the next page (the national 三公 table
-// in landscape, s96wn_0084_final). Nothing under 69.3 on its page completes it, so its line was no
-// line of rests, the row read as two rows, too few for a table, and the whole table was lost
-// without a finding. A middle piece on the page's last line, in its lower quarter, awaits its rest
-// over the break; higher up, a page does not break a row.
-TEST(UnruledTableTest, LoneRowCutByThePageBreakInsideItsWrappedAmountsIsATable) {
-  for (const double top : {760.0, 400.0}) {
-    SCOPED_TRACE(top);
-    PageContent page = A4Page(2);
-    const double rights[] = {120, 220, 320};
-    RightAligned(page, "合计", rights[0], top - 24);
-    RightAligned(page, "因公出国（境）费", rights[1], top - 24);
-    RightAligned(page, "公务接待费", rights[2], top - 24);
-    const std::vector<std::vector<std::string>> lines = {{"127,8", "8,162.96", "81,4"},
-                                                         {"73.14", "", "69.3"}};
-    double y = top;
-    for (const std::vector<std::string>& line : lines) {
-      for (std::size_t k = 0; k < 3; ++k) {
-        if (!line[k].empty()) RightAligned(page, line[k], rights[k], y);
-      }
-      y += 12;
-    }
-    const std::vector<DetectedTable> tables = DetectTables(page);
-    if (top < 600) {
-      EXPECT_TRUE(tables.empty());
-      continue;
-    }
-    ASSERT_EQ(tables.size(), 1u);
-    const Table& table = tables[0].table;
-    ASSERT_EQ(table.row_count, 2);
-    std::vector<std::string> row = RowTexts(table, 1);
-    for (std::string& text : row) text = RemoveAllWhitespace(text);
-    ASSERT_GE(row.size(), 3u);
-    EXPECT_EQ(std::vector<std::string>(row.end() - 3, row.end()),
-              (std::vector<std::string>{"127,873.14", "8,162.96", "81,469.3"}));
-  }
-}
-
 // Integer heads join only on the way to a point: in a table of whole amounts (元 without
 // decimals) digits under digits that never reach one stay as printed.
 TEST(UnruledTableTest, WholeIntegersWrappedWithoutAPointAreNotJoined) {
