@@ -375,14 +375,17 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
 }
 
 void MarkRowCutAtPageFoot(std::vector<Line>& lines, double page_height) {
-  // The page's last line above any foot line (a page number) that is not itself the cut row.
+  // The page's last line, above a page number in its foot (no amount, whole or cut: "- 4 -").
+  const auto page_number = [](const Line& line) {
+    return !HasMoney(line) &&
+           std::none_of(line.chunks.begin(), line.chunks.end(), [](const Chunk& chunk) {
+             const std::string text = Compact(chunk.text);
+             return IsDigitPiece(text) && IsCutAmountStart(text);
+           });
+  };
   std::size_t last = lines.size();
-  while (last > 0 && OnlyFootLinesFrom(lines, last - 1, page_height)) {
-    const Line& line = lines[last - 1];
-    if (std::any_of(line.chunks.begin(), line.chunks.end(),
-                    [](const Chunk& chunk) { return IsCutAmountStart(Compact(chunk.text)); })) {
-      break;
-    }
+  while (last > 0 && page_number(lines[last - 1]) &&
+         OnlyFootLinesFrom(lines, last - 1, page_height)) {
     --last;
   }
   if (last < 2) return;

@@ -761,6 +761,7 @@ TEST(UnruledTableTest, RowCutAfterACommaAtThePageFootStaysInTheTable) {
     bool kept;
   };
   const Case cases[] = {{"at the foot", 680, true, true},
+                        {"at the foot, over the page number", 660, true, true},
                         {"above the foot, a note under it", 300, true, false},
                         {"off the columns", 680, false, false}};
   const double rights[] = {340, 430, 520};
@@ -788,6 +789,7 @@ TEST(UnruledTableTest, RowCutAfterACommaAtThePageFootStaysInTheTable) {
     RightAligned(page, "7,761,", rights[0] + shift, top);
     RightAligned(page, "7,761,", rights[1] + shift, top);
     if (top < 700) AddRun(page, "注：本表金额单位转换时可能存在尾数误差。", 60, top + 30);
+    if (c.top == 660) AddRun(page, "- 4 -", 280, 810);
     const std::vector<DetectedTable> tables = DetectTables(page);
     ASSERT_EQ(tables.size(), 1u);
     const Table& table = tables[0].table;
