@@ -666,20 +666,14 @@ TEST(UnruledTableTest, AmountWrappedOverThreeLinesJoinsWhole) {
   }
 }
 
-// The 三公 table is one row of amounts under its header. In a column one digit wide its 合计
-// wraps over five lines, 153.35 as 1 | 5 | 3. | 3 | 5 (s93wn_0041_final, s95wn_0055_final): the
-// head and the next digit are whole integers, and the 5 was taken for the rest of a code "1" cut
-// as a narrow 项 column cuts 99, so the row held no amount in its first column, was no lone row
-// of amounts, and the whole table was lost without a finding. A digit joins an integer above it
-// when the lines under them reach a point that completes an amount.
-TEST(UnruledTableTest, LoneRowWithItsFirstAmountOneDigitALineIsATable) {
+// A 三公 table's lone row under a header of three items, its amounts wrapped over `lines`, each
+// a line of the three columns' pieces 12 pt apart.
+PageContent LoneRowPage(const std::vector<std::vector<std::string>>& lines) {
   PageContent page = A4Page(2);
   const double rights[] = {120, 220, 320};
   RightAligned(page, "合计", rights[0], 100);
   RightAligned(page, "因公出国（境）费", rights[1], 100);
   RightAligned(page, "公务接待费", rights[2], 100);
-  const std::vector<std::vector<std::string>> lines = {
-      {"1", "0.00", "16."}, {"5", "", "50"}, {"3.", "", ""}, {"3", "", ""}, {"5", "", ""}};
   double y = 124;
   for (const std::vector<std::string>& line : lines) {
     for (std::size_t k = 0; k < 3; ++k) {
@@ -687,6 +681,19 @@ TEST(UnruledTableTest, LoneRowWithItsFirstAmountOneDigitALineIsATable) {
     }
     y += 12;
   }
+  return page;
+}
+
+// The 三公 table is one row of amounts under its header. In a column one digit wide its 合计
+// wraps over five lines, 153.35 as 1 | 5 | 3. | 3 | 5 (s93wn_0041_final, s95wn_0055_final): the
+// head and the next digit are whole integers, and the 5 was taken for the rest of a code "1" cut
+// as a narrow 项 column cuts 99, so the row held no amount in its first column, was no lone row
+// of amounts, and the whole table was lost without a finding. A digit joins an integer above it
+// when the lines under them reach a point that completes an amount.
+TEST(UnruledTableTest, LoneRowWithItsFirstAmountOneDigitALineIsATable) {
+  const std::vector<std::vector<std::string>> lines = {
+      {"1", "0.00", "16."}, {"5", "", "50"}, {"3.", "", ""}, {"3", "", ""}, {"5", "", ""}};
+  const PageContent page = LoneRowPage(lines);
   const std::vector<DetectedTable> tables = DetectTables(page);
   ASSERT_EQ(tables.size(), 1u);
   const Table& table = tables[0].table;
@@ -701,19 +708,8 @@ TEST(UnruledTableTest, LoneRowWithItsFirstAmountOneDigitALineIsATable) {
 // Integer heads join only on the way to a point: in a table of whole amounts (元 without
 // decimals) digits under digits that never reach one stay as printed.
 TEST(UnruledTableTest, WholeIntegersWrappedWithoutAPointAreNotJoined) {
-  PageContent page = A4Page(2);
-  const double rights[] = {120, 220, 320};
-  RightAligned(page, "合计", rights[0], 100);
-  RightAligned(page, "因公出国（境）费", rights[1], 100);
-  RightAligned(page, "公务接待费", rights[2], 100);
   const std::vector<std::vector<std::string>> lines = {{"1", "0.00", "16."}, {"5", "", "50"}};
-  double y = 124;
-  for (const std::vector<std::string>& line : lines) {
-    for (std::size_t k = 0; k < 3; ++k) {
-      if (!line[k].empty()) RightAligned(page, line[k], rights[k], y);
-    }
-    y += 12;
-  }
+  const PageContent page = LoneRowPage(lines);
   for (const DetectedTable& detected : DetectTables(page)) {
     for (int r = 0; r < detected.table.row_count; ++r) {
       for (std::string text : RowTexts(detected.table, r)) {
