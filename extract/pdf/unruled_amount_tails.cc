@@ -176,6 +176,12 @@ bool IsLookalikeRest(const std::string& piece, const Chunk& chunk, const Chunk& 
   return std::abs(chunk.box.x1 - upper.box.x1) <= 0.5 * em;
 }
 
+// Whether `lower` stands under `upper`, their extents overlapping within `slack`: where a wrapped
+// piece sits under the amount or code it may go on.
+bool SitsUnder(const Chunk& lower, const Chunk& upper, double slack) {
+  return lower.box.x0 < upper.box.x1 + slack && lower.box.x1 > upper.box.x0 - slack;
+}
+
 // The code chunk above that a code's wrapped digit completes, on a line of amount rests: a
 // narrow 项 column wraps its 99 as 9 over 9 as it wraps the amounts beside it (34,85 over 1.48,
 // the sweep's national template, s90wn_0033_budget); the rest and the code above it, digits
@@ -187,8 +193,7 @@ std::optional<std::size_t> CodeItCompletes(const std::string& piece, const Chunk
   if (piece.size() > 6 || !AllDigitChars(piece)) return std::nullopt;
   for (std::size_t a = 0; a < above.chunks.size(); ++a) {
     const Chunk& upper = above.chunks[a];
-    const double slack = 0.5 * above.em;
-    if (chunk.box.x0 >= upper.box.x1 + slack || chunk.box.x1 <= upper.box.x0 - slack) continue;
+    if (!SitsUnder(chunk, upper, 0.5 * above.em)) continue;
     const std::string code = Compact(upper.text);
     const std::size_t joined = code.size() + piece.size();
     if (AllDigitChars(code) && !upper.money &&
@@ -212,6 +217,12 @@ bool IsCutAmountStart(std::string_view text) {
     if (IsWellFormedAmount(std::string(text) + fill)) return true;
   }
   return false;
+}
+
+// A digit piece that starts an amount cut inside it ("7,761,", "69.3"): no whole amount, and no
+// dash ("-" is IsCutAmountStart's, a zero's or a page number's).
+bool IsCutAmountPiece(std::string_view text) {
+  return IsDigitPiece(text) && IsCutAmountStart(text);
 }
 
 // The amount each chunk of line `l` makes so far: its own text (a label run into its amount
@@ -275,16 +286,15 @@ bool CompletedOnTheNextLine(const std::vector<Line>& lines, std::size_t l, const
         std::any_of(line.chunks.begin(), line.chunks.end(), [&](const Chunk& upper) {
           const std::string head = Compact(upper.text);
           const std::size_t comma = head.rfind(',');
-          return lower.box.x0 < upper.box.x1 + slack && lower.box.x1 > upper.box.x0 - slack &&
-                 comma != std::string::npos && head.size() - comma - 1 >= 1 &&
-                 head.size() - comma - 1 <= 2 && AllDigitChars(head.substr(comma + 1));
+          return SitsUnder(lower, upper, slack) && comma != std::string::npos &&
+                 head.size() - comma - 1 >= 1 && head.size() - comma - 1 <= 2 &&
+                 AllDigitChars(head.substr(comma + 1));
         });
     if (!ends_inside_a_group) return false;
   }
   return std::any_of(next.chunks.begin(), next.chunks.end(), [&](const Chunk& lower) {
     const std::string rest = Compact(lower.text);
-    return lower.box.x0 < chunk.box.x1 + slack && lower.box.x1 > chunk.box.x0 - slack &&
-           rest.find(',') == std::string::npos &&
+    return SitsUnder(lower, chunk, slack) && rest.find(',') == std::string::npos &&
            ContinuesAmount(lines, l + 1, lower, so_far, rest, options, lines_left - 1);
   });
 }
@@ -316,9 +326,7 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
       std::vector<int> targets;
       for (std::size_t a = 0; a < above.chunks.size(); ++a) {
         const Chunk& upper = above.chunks[a];
-        const double slack = 0.5 * above.em;
-        const bool under =
-            chunk.box.x0 < upper.box.x1 + slack && chunk.box.x1 > upper.box.x0 - slack;
+        const bool under = SitsUnder(chunk, upper, 0.5 * above.em);
         const std::string& so_far = above_amounts[a];
         if (!under || so_far.empty()) continue;
         const std::string as_piece =
@@ -378,10 +386,8 @@ void MarkRowCutAtPageFoot(std::vector<Line>& lines, double page_height) {
   // The page's last line, above a page number in its foot (no amount, whole or cut: "- 4 -").
   const auto page_number = [](const Line& line) {
     return !HasMoney(line) &&
-           std::none_of(line.chunks.begin(), line.chunks.end(), [](const Chunk& chunk) {
-             const std::string text = Compact(chunk.text);
-             return IsDigitPiece(text) && IsCutAmountStart(text);
-           });
+           std::none_of(line.chunks.begin(), line.chunks.end(),
+                        [](const Chunk& chunk) { return IsCutAmountPiece(Compact(chunk.text)); });
   };
   std::size_t last = lines.size();
   while (last > 0 && page_number(lines[last - 1]) &&
@@ -405,7 +411,7 @@ void MarkRowCutAtPageFoot(std::vector<Line>& lines, double page_height) {
   for (std::size_t c = 0; c < cut.chunks.size(); ++c) {
     const Chunk& chunk = cut.chunks[c];
     const std::string text = Compact(chunk.text);
-    if (chunk.figure || !IsDigitPiece(text) || !IsCutAmountStart(text)) continue;
+    if (chunk.figure || !IsCutAmountPiece(text)) continue;
     const bool on_a_column = std::any_of(edges.begin(), edges.end(), [&](double edge) {
       return std::abs(chunk.box.x1 - edge) <= kRightEdgeTolEm * cut.em;
     });
