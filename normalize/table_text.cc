@@ -46,22 +46,20 @@ std::string_view CodeColumnRole(std::string_view key) {
 namespace {
 
 // The one-digit pieces a line starts with, each set apart by a space (the last may run into the
-// name: "0 0行政"), and where the text after them starts.
+// name: "0 0行政"); `end` (from 0) moves to where the text after them starts. None where the
+// pieces run into more digits (208 0 05: no one-digit piece).
 std::vector<char> LeadingOneDigitPieces(std::string_view line, std::size_t& end) {
+  const auto digit_at = [&](std::size_t at) {
+    return at < line.size() && IsAsciiDigit(static_cast<unsigned char>(line[at]));
+  };
   std::vector<char> pieces;
-  std::size_t at = 0;
-  while (at < line.size() && line[at] >= '0' && line[at] <= '9' &&
-         (at + 1 == line.size() || line[at + 1] < '0' || line[at + 1] > '9')) {
-    pieces.push_back(line[at]);
-    ++at;
-    end = at;
-    if (at < line.size() && line[at] == ' ') {
-      ++at;
-      end = at;
-    } else {
-      break;
-    }
+  while (digit_at(end) && !digit_at(end + 1)) {
+    pieces.push_back(line[end]);
+    ++end;
+    if (end == line.size() || line[end] != ' ') break;
+    ++end;
   }
+  if (digit_at(end)) return {};
   return pieces;
 }
 
@@ -83,11 +81,7 @@ std::optional<std::string> WithWrappedPiecesJoined(const std::vector<std::string
   std::size_t rest_end = 0;
   const std::vector<char> heads = LeadingOneDigitPieces(after_class, head_end);
   const std::vector<char> rests = LeadingOneDigitPieces(second, rest_end);
-  const auto digit_at = [](std::string_view line, std::size_t at) {
-    return at < line.size() && line[at] >= '0' && line[at] <= '9';
-  };
-  if (heads.empty() || heads.size() != rests.size() || class_code.size() + 2 * heads.size() > 7 ||
-      digit_at(after_class, head_end) || digit_at(second, rest_end)) {
+  if (heads.empty() || heads.size() != rests.size() || class_code.size() + 2 * heads.size() > 7) {
     return std::nullopt;
   }
   std::string joined(class_code);
