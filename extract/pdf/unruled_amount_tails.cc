@@ -182,22 +182,59 @@ bool SitsUnder(const Chunk& lower, const Chunk& upper, double slack) {
   return lower.box.x0 < upper.box.x1 + slack && lower.box.x1 > upper.box.x0 - slack;
 }
 
-// The code chunk above that a code's wrapped digit completes, on a line of amount rests: a
-// narrow 项 column wraps its 99 as 9 over 9 as it wraps the amounts beside it (34,85 over 1.48,
-// the sweep's national template, s90wn_0033_budget); the rest and the code above it, digits
-// alone, make a code's length (a split code's piece of two, or 3, 5, 7 digits joined: a joined
-// code's narrow column wraps 2010350 as 2010 over 350, s91wn_0017_budget). Nothing when no such
-// chunk is right above the rest.
-std::optional<std::size_t> CodeItCompletes(const std::string& piece, const Chunk& chunk,
-                                           const Line& above) {
+// A code's length: a split code's piece of two, or 3, 5, 7 digits joined.
+bool IsCodeLength(std::size_t digits) {
+  return digits == 2 || digits == 3 || digits == 5 || digits == 7;
+}
+
+// A code wraps over at most this many lines: 21 | 01 | 30 | 1 in a column two digits wide.
+constexpr int kMaxCodeLines = 4;
+
+// Whether a digit piece of the line under line `l`, tight under `chunk`, makes a code with
+// `so_far` (the code's pieces down to `chunk`), at once or with the lines under it.
+bool CodeCompletedBelow(const std::vector<Line>& lines, std::size_t l, const Chunk& chunk,
+                        const std::string& so_far, int lines_left) {
+  if (l + 1 >= lines.size() || lines_left <= 0) return false;
+  const Line& line = lines[l];
+  const Line& next = lines[l + 1];
+  if (next.leader || next.box.y0 - line.box.y1 > 0.5 * std::max(1.0, line.box.height())) {
+    return false;
+  }
+  return std::any_of(next.chunks.begin(), next.chunks.end(), [&](const Chunk& lower) {
+    const std::string piece = Compact(lower.text);
+    if (!lower.figure || !AllDigitChars(piece) || !SitsUnder(lower, chunk, 0.5 * line.em)) {
+      return false;
+    }
+    const std::string joined = so_far + piece;
+    return IsCodeLength(joined.size()) ||
+           (joined.size() < 7 && CodeCompletedBelow(lines, l + 1, lower, joined, lines_left - 1));
+  });
+}
+
+// The code chunk above that a code's wrapped digits, chunk `chunk` of line `l`, go on: a narrow
+// 项 column wraps its 99 as 9 over 9 as it wraps the amounts beside it (34,85 over 1.48, the
+// sweep's national template, s90wn_0033_budget); the rest and the code above it, digits alone,
+// make a code's length (a joined code's narrow column wraps 2010350 as 2010 over 350,
+// s91wn_0017_budget), or a middle piece does that the lines under it complete (21 | 01 | 3 for
+// 21013 in a column two digits wide, s95wn_0086_budget). Above is the code's head, or on a line
+// of rests a rest of it; `so_far_above` (AmountsSoFar of the line above) holds the code down to
+// it. Nothing when no such chunk is right above.
+std::optional<std::size_t> CodeItCompletes(const std::vector<Line>& lines, std::size_t l,
+                                           const Chunk& chunk,
+                                           const std::vector<std::string>& so_far_above) {
+  const std::string piece = Compact(chunk.text);
   if (piece.size() > 6 || !AllDigitChars(piece)) return std::nullopt;
+  const Line& above = lines[l - 1];
   for (std::size_t a = 0; a < above.chunks.size(); ++a) {
     const Chunk& upper = above.chunks[a];
     if (!SitsUnder(chunk, upper, 0.5 * above.em)) continue;
-    const std::string code = Compact(upper.text);
-    const std::size_t joined = code.size() + piece.size();
-    if (AllDigitChars(code) && !upper.money &&
-        (joined == 2 || joined == 3 || joined == 5 || joined == 7)) {
+    const bool rest_above = above.tail && a < above.code_rests.size() && above.code_rests[a];
+    if ((above.tail && !rest_above) || upper.money || !AllDigitChars(Compact(upper.text))) {
+      continue;
+    }
+    const std::string joined = so_far_above[a] + piece;
+    if (IsCodeLength(joined.size()) ||
+        (joined.size() < 7 && CodeCompletedBelow(lines, l, chunk, joined, kMaxCodeLines - 2))) {
       return a;
     }
   }
@@ -336,8 +373,9 @@ void MarkAmountTails(std::vector<Line>& lines, const TailOptions& options,
           targets.push_back(static_cast<int>(a));
         }
       }
-      if (targets.empty() && chunk.figure && !above.tail) {
-        if (const std::optional<std::size_t> code = CodeItCompletes(piece, chunk, above)) {
+      if (targets.empty() && chunk.figure) {
+        if (const std::optional<std::size_t> code =
+                CodeItCompletes(lines, l, chunk, above_amounts)) {
           completes[c] = static_cast<int>(*code);
           code_rest[c] = true;
           continue;

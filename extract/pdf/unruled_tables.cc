@@ -201,7 +201,9 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
         if (const auto split = SplitLabelAndAmount(page, upper, columns, label_limit, em))
           column = split->amount_column;
         if (c < line.code_rests.size() && line.code_rests[c]) {
-          row.code_heads[static_cast<std::size_t>(column)] = RemoveAllWhitespace(upper.text);
+          // The head is the code's first piece: a middle piece's rest follows it (21 | 01 | 3).
+          std::string& head = row.code_heads[static_cast<std::size_t>(column)];
+          if (head.empty()) head = RemoveAllWhitespace(upper.text);
           add_chunk(row, chunk, column, true);
           continue;
         }

@@ -958,6 +958,52 @@ TEST(UnruledTableTest, CodesRestUnderACompleteCodeFollowsTheCode) {
   }
 }
 
+// A joined code wrapped over three or four lines of a code column two digits wide, beside an
+// amount wrapped a digit a line in a column one digit wide (the national income table in portrait
+// sized to its content, s95wn_0086_budget): 21013 prints 21 | 01 | 3, 2101301 prints
+// 21 | 01 | 30 | 1. A middle piece (2101, 210130) is no code yet; the lines under it complete one,
+// so the line is the row's wrapped rest. Read as a new row at "01", the row split in two and kept
+// neither its code nor its amount (1 and 8.75).
+TEST(UnruledTableTest, CodeWrappedOverSeveralLinesBesideAnAmountADigitALine) {
+  struct Case {
+    std::vector<const char*> code_pieces;
+    const char* label;  // the label cell's text, whitespace removed
+  };
+  for (const Case& c : {Case{{"21", "01", "3"}, "21013医疗保障管理事务"},
+                        Case{{"21", "01", "30", "1"}, "2101301医疗保障管理事务"}}) {
+    SCOPED_TRACE(c.label);
+    PageContent page = A4Page(2);
+    AddRun(page, "编码", 51, 100);
+    AddRun(page, "名称", 80, 100);
+    RightAligned(page, "合计", 180, 100);
+    RightAligned(page, "一般公共预算", 260, 100);
+    AddRun(page, "210", 51, 124, 10, 6);
+    AddRun(page, "卫生健康支出", 80, 124);
+    RightAligned(page, "18.75", 260, 124);
+    const std::vector<const char*> total = {"1", "8", ".", "7", "5"};
+    for (std::size_t line = 0; line < total.size(); ++line) {
+      RightAligned(page, total[line], 180, 124 + 12.5 * static_cast<double>(line));
+    }
+    const double top = 200;
+    for (std::size_t line = 0; line < total.size(); ++line) {
+      const double y = top + 12.5 * static_cast<double>(line);
+      if (line < c.code_pieces.size()) AddRun(page, c.code_pieces[line], 51, y, 10, 6);
+      if (line == 0) AddRun(page, "医疗保障管", 80, y);
+      if (line == 1) AddRun(page, "理事务", 80, y);
+      RightAligned(page, total[line], 180, y);
+      if (line == 0) RightAligned(page, "18.75", 260, y);
+    }
+    AddRun(page, "合计", 80, 276);
+    RightAligned(page, "18.75", 180, 276);
+    RightAligned(page, "18.75", 260, 276);
+    const std::vector<DetectedTable> tables = DetectTables(page);
+    ASSERT_EQ(tables.size(), 1u);
+    const Table& table = tables[0].table;
+    ASSERT_EQ(table.row_count, 4);
+    EXPECT_EQ(CompactRow(table, 2), (std::vector<std::string>{c.label, "18.75", "18.75"}));
+  }
+}
+
 // A row at the page's foot whose amounts wrapped after their point, the
 // decimals over the page break ("692,571." here, "75" on the next page under
 // the repeated header): with nothing under it to complete them, the row is
