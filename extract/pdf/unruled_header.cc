@@ -91,7 +91,8 @@ std::size_t FindHeaderFirst(const std::vector<Line>& lines, const Candidate& run
                                      [](const Chunk& chunk) { return chunk.figure; });
     // The 栏次 row (栏次 1 2 3 …) numbers the columns under the header: its
     // figures are no body; the header words above it belong to the table.
-    const bool column_numbers = IsColumnNumbers(above);
+    const bool column_numbers =
+        IsColumnNumbers(above) || IsColumnNumbersRest(lines, header_first - 1);
     if ((figures && !column_numbers) || above.leader || IsCaptionLine(above)) break;
     // A line declaring the unit (金额单位：元, often on the title's line) is
     // printed above the table, never in its header: taken as a header row it

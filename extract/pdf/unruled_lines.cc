@@ -186,6 +186,23 @@ bool IsColumnNumbers(const Line& line) {
   return !line.chunks.empty() && Contains(line.chunks.front().text, "栏次");
 }
 
+bool IsColumnNumbersRest(const std::vector<Line>& lines, std::size_t j) {
+  if (j == 0 || !IsColumnNumbers(lines[j - 1]) || lines[j].chunks.empty()) return false;
+  const Line& numbers = lines[j - 1];
+  const Line& line = lines[j];
+  if (line.box.y0 - numbers.box.y1 > kWrapGapLines * std::max(1.0, numbers.box.height())) {
+    return false;
+  }
+  return std::all_of(line.chunks.begin(), line.chunks.end(), [&](const Chunk& rest) {
+    const std::string digits = Compact(rest.text);
+    return !digits.empty() && digits.size() <= 2 && AllDigitChars(digits) &&
+           std::any_of(numbers.chunks.begin() + 1, numbers.chunks.end(), [&](const Chunk& number) {
+             return AllDigitChars(Compact(number.text)) && rest.box.x0 < number.box.x1 &&
+                    rest.box.x1 > number.box.x0;
+           });
+  });
+}
+
 namespace {
 
 // Whether `text` holds an ideograph: a name, not a speck or a misread mark (。, Cox).

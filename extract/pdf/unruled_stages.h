@@ -175,6 +175,9 @@ bool DeclaresUnit(const Line& line);
 // only when printed as money (a leading 201 is a class code).
 bool IsAmount(const Line& line, std::size_t index);
 bool IsColumnNumbers(const Line& line);  // a 栏次 1 2 3 … row
+// Whether line `j` is the wrapped rest of the 栏次 row above it: digits tight under its numbers, a
+// 10 set in a column one digit wide printing 1 over 0.
+bool IsColumnNumbersRest(const std::vector<Line>& lines, std::size_t j);
 // Amounts, with at most a code and a label before them, or such groups side by
 // side; never a leader line nor a 栏次 row.
 bool IsBodyRow(const Line& line);

@@ -229,11 +229,14 @@ DetectedTable BuildTable(const PageContent& page, std::vector<Line>& lines, cons
     // ("一般公共预算财政拨" over "款"), as a ruled cell holds it: taken as a
     // row of its own, "款" read as the 款 code column's header and the
     // column lost its key. Rows of a header are padded apart, a cell's lines
-    // are not.
-    if (header && !IsColumnNumbers(line) && l > header_first && rows.size() >= 2 &&
-        !IsColumnNumbers(lines[l - 1]) &&
-        line.box.y0 - lines[l - 1].box.y1 <=
-            kWrapGapLines * std::max(1.0, lines[l - 1].box.height())) {
+    // are not. So is a 栏次 row's (1 over 0 for 10: IsColumnNumbersRest).
+    const auto wrapped_header_line = [&] {
+      return !IsColumnNumbers(line) && !IsColumnNumbers(lines[l - 1]) &&
+             line.box.y0 - lines[l - 1].box.y1 <=
+                 kWrapGapLines * std::max(1.0, lines[l - 1].box.height());
+    };
+    if (header && l > header_first && rows.size() >= 2 &&
+        (wrapped_header_line() || IsColumnNumbersRest(lines, l))) {
       RowCells& wrapped = rows.back();
       RowCells& above = rows[rows.size() - 2];
       bool under_cells = true;

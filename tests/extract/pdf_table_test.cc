@@ -2070,6 +2070,41 @@ TEST(UnruledTableTest, ColumnNumbersRowWithItsNumbersUnreadStaysInTheHeader) {
   }
 }
 
+// A 栏次 row numbering ten or more columns, set in columns one digit wide, wraps its 10 as 1 over 0
+// (the national income table in portrait sized to its content, s93wn_0079_budget): a line of
+// lone digits ended the header search there, and the header above it was lost with the table's
+// column keys. Digits tight under the 栏次 row's numbers are its wrapped rest.
+TEST(UnruledTableTest, ColumnNumbersWrappedUnderTheirRowStayInTheHeader) {
+  PageContent page = A4Page(2);
+  AddRun(page, "科目名称", 60, 100);
+  RightAligned(page, "合计", 380, 100);
+  RightAligned(page, "基本支出", 450, 100);
+  RightAligned(page, "项目支出", 520, 100);
+  AddRun(page, "栏次", 60, 124);
+  RightAligned(page, "8", 380, 124);
+  RightAligned(page, "9", 450, 124);
+  RightAligned(page, "1", 520, 124);
+  RightAligned(page, "0", 520, 136);
+  const std::vector<UnruledRow> rows = {
+      {"合计", {"262,484.33", "200,000.00", "62,484.33"}},
+      {"一般公共服务支出", {"262,484.33", "200,000.00", "62,484.33"}},
+      {"人大事务", {"96,761.74", "96,761.74", ""}}};
+  double top = 160;
+  for (const UnruledRow& row : rows) {
+    AddRun(page, row.label, 60, top);
+    RightAligned(page, row.figures[0], 380, top);
+    RightAligned(page, row.figures[1], 450, top);
+    if (!row.figures[2].empty()) RightAligned(page, row.figures[2], 520, top);
+    top += 24;
+  }
+  const std::vector<DetectedTable> tables = DetectTables(page);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& table = tables[0].table;
+  EXPECT_EQ(table.TextAt(0, 0), "科目名称");
+  ASSERT_EQ(table.row_count, 5);
+  EXPECT_EQ(CompactRow(table, 1), (std::vector<std::string>{"栏次", "8", "9", "10"}));
+}
+
 // The national template's 三公 table is columnar: one row of amounts under a header of two lines
 // (合计 | 因公出国（境）费 | 公务用车购置及运行费 over 小计 | 购置费 | 运行费 | 公务接待费), no
 // label at all (s91wn_0033_budget). Under the three rows a run needs, the whole table stayed a
