@@ -56,6 +56,7 @@ class RowReader {
   void ReportUnreadAmountColumns(const StitchedTable& pending);
   void ReportColumnsOfOneItem(const CanonicalTable& table, const Provenance& provenance);
   void ReportUnlabelledAmounts(const CanonicalTable& table);
+  void ReportAmountsShortOfTheirColumn(const CanonicalTable& table);
 
   // A finding that lists a table's figures lists at most this many (a JSON of bounded size).
   static constexpr std::size_t kMaxListedFigures = 500;

@@ -77,6 +77,7 @@ CanonicalTable RowReader::Read(StitchedTable pending, const TableColumns& column
   ReportOcrDuplicateCodes(pending.canonical);
   ReportUnkeyedRows(pending.canonical);
   ReportUnlabelledAmounts(pending.canonical);
+  ReportAmountsShortOfTheirColumn(pending.canonical);
   ReportUnreadAmountColumns(pending);
   ReportUnclassified(pending);
   return std::move(pending.canonical);

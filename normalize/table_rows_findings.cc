@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -381,6 +382,65 @@ void RowReader::ReportUnlabelledAmounts(const CanonicalTable& table) {
   findings_.back().figures = std::move(unlabelled_);
   unlabelled_.clear();
   unlabelled_printed_.clear();
+}
+
+namespace {
+
+// The decimals an amount prints (2 for 12,672.73, 0 for 26), or nothing for a text that is
+// no plain amount.
+std::optional<int> PrintedDecimals(const std::string& printed) {
+  const std::string text = TableKey(printed);
+  const std::size_t point = text.find('.');
+  const std::string_view whole = std::string_view(text).substr(0, point);
+  const auto digit_or_mark = [](char c) { return IsAsciiDigit(c) || c == ',' || c == '-'; };
+  if (whole.empty() || !std::all_of(whole.begin(), whole.end(), digit_or_mark)) {
+    return std::nullopt;
+  }
+  if (point == std::string::npos) return 0;
+  const std::string_view decimals = std::string_view(text).substr(point + 1);
+  if (!std::all_of(decimals.begin(), decimals.end(), IsAsciiDigit)) return std::nullopt;
+  return static_cast<int>(decimals.size());
+}
+
+}  // namespace
+
+void RowReader::ReportAmountsShortOfTheirColumn(const CanonicalTable& table) {
+  // A column's amounts print two decimals this many times before one printing fewer stands out.
+  constexpr int kMinTwoDecimalAmounts = 5;
+  std::map<std::string, std::vector<const Figure*>> columns;
+  for (const CanonicalRow& row : table.rows) {
+    for (const Figure& figure : row.values) columns[figure.column].push_back(&figure);
+  }
+  std::vector<FigureRef> named;
+  std::string quoted;
+  for (const auto& [column, figures] : columns) {
+    int two = 0;
+    std::vector<const Figure*> short_ones;
+    for (const Figure* figure : figures) {
+      const std::optional<int> decimals = PrintedDecimals(figure->printed_text);
+      if (!decimals) continue;
+      if (*decimals == 2) ++two;
+      if (*decimals < 2 && figure->amount_fen != 0) short_ones.push_back(figure);
+    }
+    if (short_ones.empty() || two < kMinTwoDecimalAmounts ||
+        static_cast<int>(short_ones.size()) > std::max(1, two / 10)) {
+      continue;
+    }
+    for (const Figure* figure : short_ones) {
+      named.push_back(ReferenceTo(*figure));
+      AppendNote(quoted, RemoveAllWhitespace(figure->printed_text) + " (row " +
+                             (figure->row_code.empty() ? figure->row_name : figure->row_code) +
+                             ", column " + column + ", among " + std::to_string(two) + ")");
+    }
+  }
+  if (named.empty()) return;
+  AddTableFinding(findings_, "amount.precision", Severity::kWarning,
+                  "table '" + table.printed_title + "' (" + table.kind +
+                      ") prints its amounts with two decimals, but " +
+                      std::to_string(named.size()) + " with fewer: " + quoted +
+                      "; an amount cut short by a wrap or a page break reads so, check it",
+                  named.front().provenance, "");
+  findings_.back().figures = std::move(named);
 }
 
 }  // namespace disclose

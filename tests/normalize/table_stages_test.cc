@@ -5231,6 +5231,56 @@ TEST(RowsTest, AmountsWithoutLabelOrCodeAreNamed) {
   for (const Finding& finding : basic_findings) EXPECT_NE(finding.check, "row.unlabelled");
 }
 
+// An amount printed with fewer decimals than every other amount of its column prints (26 among
+// amounts of two decimals: a narrow cell's 2 | 6 | . at a page foot, its 03 on the next page,
+// s95wn_0086_budget; 1,958,839.2 with its 7 lost over the break, s95wn_0002_budget) is likely cut
+// short, and a sum's tolerance in 万元 hides it: an `amount.precision` warning names it. A column
+// that prints whole numbers, too few amounts to tell, or a zero, is no such sign.
+TEST(RowsTest, AmountPrintedShortOfItsColumnsDecimalsIsNamed) {
+  struct Case {
+    const char* name;
+    std::vector<std::string> totals;  // the total column, rows 201, 20101, 2010101…
+    std::vector<std::string> named;   // the amounts the finding names, as printed
+  };
+  const std::vector<std::string> codes = {"201",     "20101",   "2010101", "2010102",
+                                          "2010103", "2010104", "2010105"};
+  for (const Case& c :
+       {Case{"a whole number among two decimals",
+             {"40.03", "40.03", "2\n6", "1.00", "3.00", "5.00", "5.03"},
+             {"2\n6"}},
+        Case{"one decimal",
+             {"40.03", "40.03", "1,958,\n839.2", "1.00", "3.00", "5.00", "5.03"},
+             {"1,958,\n839.2"}},
+        Case{"a zero", {"40.03", "40.03", "0", "1.00", "3.00", "5.00", "5.03"}, {}},
+        Case{"whole numbers printed", {"40", "40", "26", "1", "3.00", "5", "5"}, {}},
+        Case{"too few to tell", {"40.03", "40.03", "26", "", "", "", ""}, {}}}) {
+    SCOPED_TRACE(c.name);
+    std::vector<std::vector<std::string>> rows = {{"科目编码", "科目名称", "合计"}};
+    for (std::size_t r = 0; r < codes.size(); ++r) {
+      if (!c.totals[r].empty()) rows.push_back({codes[r], "事务", c.totals[r]});
+    }
+    const Table grid = Grid(rows);
+    StitchedTable stitched = OnePart(grid, "budget.expenditure");
+    stitched.declared = UnitOfAmount::kWanYuan;
+    std::vector<Finding> findings;
+    ReadRows(stitched, KeyColumns(stitched, HeaderOptions{}), RowsOptions{}, 0, findings);
+    std::vector<std::string> named;
+    for (const Finding& finding : findings) {
+      if (finding.check != "amount.precision") continue;
+      EXPECT_EQ(finding.severity, Severity::kWarning);
+      for (const FigureRef& figure : finding.figures) {
+        named.push_back(figure.row_code + " " + figure.column);
+      }
+    }
+    std::vector<std::string> expected;
+    for (const std::string& printed : c.named) {
+      const auto at = std::find(c.totals.begin(), c.totals.end(), printed);
+      expected.push_back(codes[static_cast<std::size_t>(at - c.totals.begin())] + " total");
+    }
+    EXPECT_EQ(named, expected);
+  }
+}
+
 TEST(RowsTest, TotalLabelWithAColonIsTheTotalRow) {
   for (const char* label : {"合计", "总计：", "合计:"}) {
     const Table grid = Grid({{"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
