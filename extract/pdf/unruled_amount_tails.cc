@@ -182,6 +182,12 @@ bool SitsUnder(const Chunk& lower, const Chunk& upper, double slack) {
   return lower.box.x0 < upper.box.x1 + slack && lower.box.x1 > upper.box.x0 - slack;
 }
 
+// Whether `lower` is set tight under `upper`, no leader line: where a cell's wrapped rest can be
+// (rows are padded further apart).
+bool SetTightUnder(const Line& lower, const Line& upper) {
+  return !lower.leader && lower.box.y0 - upper.box.y1 <= 0.5 * std::max(1.0, upper.box.height());
+}
+
 // A code's length: a split code's piece of two, or 3, 5, 7 digits joined.
 bool IsCodeLength(std::size_t digits) {
   return digits == 2 || digits == 3 || digits == 5 || digits == 7;
@@ -197,9 +203,7 @@ bool CodeCompletedBelow(const std::vector<Line>& lines, std::size_t l, const Chu
   if (l + 1 >= lines.size() || lines_left <= 0) return false;
   const Line& line = lines[l];
   const Line& next = lines[l + 1];
-  if (next.leader || next.box.y0 - line.box.y1 > 0.5 * std::max(1.0, line.box.height())) {
-    return false;
-  }
+  if (!SetTightUnder(next, line)) return false;
   return std::any_of(next.chunks.begin(), next.chunks.end(), [&](const Chunk& lower) {
     const std::string piece = Compact(lower.text);
     if (!lower.figure || !AllDigitChars(piece) || !SitsUnder(lower, chunk, 0.5 * line.em)) {
@@ -308,9 +312,7 @@ bool CompletedOnTheNextLine(const std::vector<Line>& lines, std::size_t l, const
   if (l + 1 >= lines.size() || lines_left <= 0) return false;
   const Line& line = lines[l];
   const Line& next = lines[l + 1];
-  if (next.leader || next.box.y0 - line.box.y1 > 0.5 * std::max(1.0, line.box.height())) {
-    return false;
-  }
+  if (!SetTightUnder(next, line)) return false;
   const double slack = 0.5 * line.em;
   for (const Chunk& lower : next.chunks) {
     const std::string text = Compact(lower.text);
