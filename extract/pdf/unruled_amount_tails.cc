@@ -176,12 +176,6 @@ bool IsLookalikeRest(const std::string& piece, const Chunk& chunk, const Chunk& 
   return std::abs(chunk.box.x1 - upper.box.x1) <= 0.5 * em;
 }
 
-// Whether `lower` stands under `upper`, their extents overlapping within `slack`: where a wrapped
-// piece sits under the amount or code it may go on.
-bool SitsUnder(const Chunk& lower, const Chunk& upper, double slack) {
-  return lower.box.x0 < upper.box.x1 + slack && lower.box.x1 > upper.box.x0 - slack;
-}
-
 // Whether `lower` is set tight under `upper`, no leader line: where a cell's wrapped rest can be
 // (rows are padded further apart).
 bool SetTightUnder(const Line& lower, const Line& upper) {

@@ -197,8 +197,7 @@ bool IsColumnNumbersRest(const std::vector<Line>& lines, std::size_t j) {
     const std::string digits = Compact(rest.text);
     return !digits.empty() && digits.size() <= 2 && AllDigitChars(digits) &&
            std::any_of(numbers.chunks.begin() + 1, numbers.chunks.end(), [&](const Chunk& number) {
-             return AllDigitChars(Compact(number.text)) && rest.box.x0 < number.box.x1 &&
-                    rest.box.x1 > number.box.x0;
+             return AllDigitChars(Compact(number.text)) && SitsUnder(rest, number);
            });
   });
 }

@@ -142,6 +142,12 @@ inline Box Union(const Box& a, const Box& b) {
              std::max(a.y1, b.y1)};
 }
 
+// Whether `lower` stands under `upper`, their extents overlapping within `slack`: where a wrapped
+// piece sits under the amount, code or column number it may go on.
+inline bool SitsUnder(const Chunk& lower, const Chunk& upper, double slack = 0) {
+  return lower.box.x0 < upper.box.x1 + slack && lower.box.x1 > upper.box.x0 - slack;
+}
+
 inline bool IsDigitChar(char c) {
   return c >= '0' && c <= '9';
 }
