@@ -317,6 +317,18 @@ bool IsLabelRowParagraph(const Paragraph& paragraph, const Box& table) {
   return true;
 }
 
+// Whether every paragraph between `table` and the break (below it on the upper page, above it
+// on the lower) is a row of labels of it (IsLabelRowParagraph).
+bool OnlyLabelRowsBetween(const PageAnalysis& analysis, const Box& table, bool upper) {
+  return std::all_of(analysis.layout.paragraphs.begin(), analysis.layout.paragraphs.end(),
+                     [&](const Paragraph& paragraph) {
+                       if (!paragraph.provenance.box) return true;
+                       const Box& box = *paragraph.provenance.box;
+                       if (upper ? box.y0 < table.y1 - 1 : box.y1 > table.y0 + 1) return true;
+                       return IsLabelRowParagraph(paragraph, table);
+                     });
+}
+
 // A line's glyphs grouped into pieces, left to right: a gap wider than
 // `gap` starts a new piece (one cell's text is set tight).
 struct TextPiece {
@@ -576,19 +588,13 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
                     AreRestsOfACutLabel(lines, n);
       }
     }
-    // On the upper page, lines between the table and the break that can only
-    // be rows of labels (a summary's 四、事业收入 / 五、其他收入 with blank
-    // amounts, flush with the table's labels) do not end it: the rows on the
-    // next page may continue it (本年收入合计, 总计).
-    if (text_between && upper && !table.table.ruled) {
-      continues = std::all_of(
-          analysis.layout.paragraphs.begin(), analysis.layout.paragraphs.end(),
-          [&](const Paragraph& paragraph) {
-            if (!paragraph.provenance.box || paragraph.provenance.box->y0 < table.box.y1 - 1) {
-              return true;
-            }
-            return IsLabelRowParagraph(paragraph, table.box);
-          });
+    // Lines between the table and the break that can only be rows of labels (a summary's
+    // 四、事业收入 / 五、其他收入 with blank amounts, flush with the table's labels) do not end
+    // it: on the upper page the rows on the next page may continue it (本年收入合计, 总计); on
+    // the lower page it may continue the header and rows left at the foot of the page above
+    // (一、一般公共预算财政拨款收入 under the header there, 四、事业收入 over 五、其他收入 here).
+    if (text_between && !table.table.ruled && !continues) {
+      continues = OnlyLabelRowsBetween(analysis, table.box, upper);
     }
     if (!text_between || continues) {
       // A ruled table at the break: its fragments on the other side are

@@ -588,6 +588,47 @@ TEST(PageBreakTableTest, RowsOfLabelsUnderTheTableAtThePageFoot) {
   EXPECT_FALSE(RejoinTableAcrossPageBreak(noted, upper2, lower_content, lower2));
 }
 
+// A summary broken after its first row: the header, 一、… with its amounts and two rows of
+// labels at the page's foot (too few rows for a table), a row of labels at the next page's top
+// (四、事业收入, amount blank), then the rows with amounts, a table of their own. The label row
+// above that table was taken for text between it and the break, the table for another one, and
+// the first row was lost (tpl97 s97wn_0090_final).
+TEST(PageBreakTableTest, RowsOfLabelsAboveTheTableAtThePageTop) {
+  PageContent upper_content = A4Page(1);
+  AddRun(upper_content, "收支决算总表", 200, 620);
+  AddRun(upper_content, "单位：元", 60, 650);
+  SummaryHeader(upper_content, 680);
+  SummaryRow(upper_content, 740, "一、一般公共预算拨款", "5,018.56", "一、教育支出", "5,018.56");
+  AddRun(upper_content, "二、政府性基金预算拨款", 60, 770);
+  AddRun(upper_content, "三、上级补助收入", 60, 800);
+  PageContent lower_content = A4Page(2);
+  AddRun(lower_content, "四、事业收入", 60, 60);
+  SummaryRow(lower_content, 90, "五、其他收入", "0.00", "", "");
+  SummaryRow(lower_content, 120, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
+  SummaryRow(lower_content, 150, "总计", "5,018.56", "总计", "5,018.56");
+  AddRun(lower_content, "注：本表为示例。", 60, 200);
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_TRUE(upper.tables.empty());
+  ASSERT_EQ(lower.tables.size(), 1u);
+  ASSERT_TRUE(AnyParagraphContains(lower, "四、事业收入"));
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  const Table& head = upper.tables[0].table;
+  EXPECT_TRUE(head.continues_on_next_page);
+  EXPECT_EQ(RowTexts(head, 2)[0], "一、一般公共预算拨款");
+  EXPECT_EQ(RowTexts(head, 2)[1], "5,018.56");
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& rest = lower.tables[0].table;
+  EXPECT_TRUE(rest.continued_from_previous_page);
+  ASSERT_EQ(rest.row_count, 4);
+  EXPECT_EQ(RowTexts(rest, 0)[0], "四、事业收入");
+  EXPECT_EQ(RowTexts(rest, 3)[0], "总计");
+  EXPECT_FALSE(AnyParagraphContains(lower, "四、事业收入"));
+  EXPECT_TRUE(AnyParagraphContains(lower, "注：本表为示例。"));
+}
+
 // The title drawn inside the table's frame (表1 over 收入支出决算表 over the
 // unit) is repeated with the header at the top of the next page; on the
 // upper page it sits above the band read again, and the repeated lines were
