@@ -104,9 +104,15 @@ std::size_t FindHeaderFirst(const std::vector<Line>& lines, const Candidate& run
                               lines[header_first - 2].chunks.size() >= 2 &&
                               !IsCaptionLine(lines[header_first - 2]) &&
                               IsWrappedLabelLine(lines, header_first - 1);
+    // Words of neighbouring narrow cells set closer than a column gap read as one chunk: a header
+    // row's first line (功能分类本年收入财政拨款…) set tight over its wrapped second line (科目 |
+    // 合计 | 收入 | …), reaching over the words of several cells of it. HeaderWords parts it.
+    const bool glued_line =
+        above.chunks.size() == 1 && header_first < run.first && below.chunks.size() >= 2 &&
+        !new_row && above.box.x0 < below.chunks[1].box.x0 && above.box.x1 > below.chunks[1].box.x1;
     // So is a 栏次 row whose numbers were not read (lone digits a scan's page pass drops: 栏次
     // alone over a three-line table's body, H35 s3w_0550_budget, whose header was lost).
-    if (above.chunks.size() < 2 && !wrapped_word && !column_numbers) break;
+    if (above.chunks.size() < 2 && !wrapped_word && !glued_line && !column_numbers) break;
     --header_first;
     if (new_row && !column_numbers) ++rows;
   }

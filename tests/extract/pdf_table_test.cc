@@ -494,6 +494,39 @@ TEST(UnruledTableTest, ThreeLineTableColumnsFromRightEdges) {
   }
 }
 
+// Header words of narrow cells set closer than a column gap (1.1 em here) read as one chunk: the
+// header row's first line (功能分类本年收入财政拨款…) over its wrapped second line (科目 | 合计 |
+// 收入 | 收入). One chunk, it ended the header, and the columns lost their first words: 财政拨款
+// 收入 read 收入, its figures went unkeyed (tpl97 s97wn_0072_final, s96wn_0039_final).
+TEST(UnruledTableTest, HeaderLineOfWordsSetCloserThanAColumnGap) {
+  PageContent page = A4Page(2);
+  AddRun(page, "部门收入决算表", 200, 60);
+  const std::vector<std::string> first = {"功能分类", "本年收入", "财政拨款", "上级补助",
+                                          "其他收入"};
+  const std::vector<std::string> second = {"科目", "合计", "收入", "收入", ""};
+  for (std::size_t k = 0; k < first.size(); ++k) {
+    const double x = 60 + 51.0 * static_cast<double>(k);  // 40 pt words, 11 pt apart
+    AddRun(page, first[k], x, 100);
+    if (!second[k].empty()) AddRun(page, second[k], x, 112);
+  }
+  const std::vector<double> rights = {151, 202, 253, 304};
+  double top = 134;
+  for (const char* label : {"205", "20508", "2050803", "合计"}) {
+    AddRun(page, label, 60, top, 10, 6);
+    RightAligned(page, "234.50", rights[0], top);
+    RightAligned(page, "234.50", rights[1], top);
+    top += 18;
+  }
+  const std::optional<Table> table = TheOneTable(DetectTables(page), true);
+  ASSERT_TRUE(table);
+  ASSERT_EQ(table->column_count, 5);
+  ASSERT_EQ(table->row_count, 5);
+  EXPECT_EQ(CompactRow(*table, 0),
+            (std::vector<std::string>{"功能分类科目", "本年收入合计", "财政拨款收入",
+                                      "上级补助收入", "其他收入"}));
+  EXPECT_EQ(CompactRow(*table, 4), (std::vector<std::string>{"合计", "234.50", "234.50", "", ""}));
+}
+
 TEST(UnruledTableTest, WrappedLabelJoinsTheRowAbove) {
   PageContent page =
       UnruledPage({"项目", "合计", "基本支出", "项目支出"},
