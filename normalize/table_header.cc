@@ -388,10 +388,11 @@ std::string KeyForPath(const std::vector<std::string>& path) {
       return prefix + *fund;
     }
   }
-  // A column's name cut over three header rows (一般 / 公共预算 / 拨款, 事业 / 单位经营 / 收入):
-  // the rows a PDF without rules sets apart are one name when they are the short lines of a narrow
-  // column and the first, a word's start, names no column alone. A group's own header (项目资金
-  // （万元） over 全年预算数, a department's name over 其他资金 over 合计) is no such line.
+  // A column's name cut over header rows (一般 / 公共预算 / 拨款, 事业 / 单位经营 / 收入, 财政专 /
+  // 户管理资金): the rows a PDF without rules sets apart are one name when they are the short
+  // lines of a narrow column and the first, a word's start, names no column alone. A group's own
+  // header (项目资金 （万元） over 全年预算数, a department's name over 其他资金 over 合计) is no
+  // such line.
   constexpr std::size_t kWordStartChars = 3;
   constexpr std::size_t kNarrowLineChars = 6;
   const bool narrow_lines = DecodeUtf8(path[first]).size() <= kWordStartChars &&
@@ -399,7 +400,7 @@ std::string KeyForPath(const std::vector<std::string>& path) {
                                         path.end(), [](const std::string& piece) {
                                           return DecodeUtf8(piece).size() <= kNarrowLineChars;
                                         });
-  if (path.size() - first >= 3 && narrow_lines && LeafKey(path[first]).empty()) {
+  if (path.size() - first >= 2 && narrow_lines && LeafKey(path[first]).empty()) {
     std::string name;
     for (std::size_t i = first; i < path.size(); ++i) name += path[i];
     const std::string key = LeafKey(name);
