@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "normalize/amount.h"
 #include "normalize/table_columns_ocr.h"
 #include "normalize/table_kind.h"
 #include "normalize/table_stages.h"
@@ -34,6 +35,19 @@ bool SameWordReadAgain(const std::string& above, const std::string& below) {
   std::set_intersection(left.begin(), left.end(), right.begin(), right.end(),
                         std::back_inserter(common));
   return common.size() * 2 > std::max(left.size(), right.size());
+}
+
+// Whether row `row` of `table` prints a whole amount: a number grouped or with a point, its
+// lines joined (25,543,92 over 2.63). A header row's rest never prints one, a code or a 栏次
+// number has neither mark.
+bool PrintsWholeAmount(const Table& table, int row) {
+  return std::any_of(table.cells.begin(), table.cells.end(), [&](const TableCell& cell) {
+    if (cell.row != row) return false;
+    const std::string text = RemoveAllWhitespace(cell.text);
+    if (text.find_first_of(".,") == std::string::npos) return false;
+    const AmountText amount = ParseAmountText(text);
+    return amount.kind == AmountKind::kNumber && !amount.irregular_grouping && !amount.percent;
+  });
 }
 
 // Printed unit text: the part of a line from 单位 on when the line holds more.
@@ -453,8 +467,10 @@ class Stitcher {
       // look header-only; its halves prove the join outright.
       const bool proven = RowHalvesJoin(upper, upper.row_count - 1, lower, 0);
       HeaderAnalysis joined_header = AnalyzeHeader(*joined);
+      // A first row printing whole amounts is a body row (301工资福利支出 | 25,543,922.63 | …),
+      // though its codes and names, joined to the header, seem to name more columns.
       if (proven ||
-          (named_columns(joined_header) > named_columns(header) &&
+          (!PrintsWholeAmount(lower, 0) && named_columns(joined_header) > named_columns(header) &&
            TextColumnsKeyed(*joined, joined_header) <= TextColumnsKeyed(stacked, header))) {
         stacked = std::move(*joined);
         header = std::move(joined_header);

@@ -1472,6 +1472,66 @@ TEST(StitchTest, HeaderRowCutByAPageBreakNamesTheThreePublicItems) {
   EXPECT_EQ(RemoveAllWhitespace(grid.TextAt(1, 5)), "公务接待费");
 }
 
+// The header alone at a page foot (人员经费 | 公用经费 over three groups of code, name and 决算数),
+// the next page opening with a whole row: its amounts say it is a body row. Joined to the
+// header's last row as a header row's rest, its codes and names seemed to name more columns, and
+// the row was lost with its three amounts, silent (tpl96 s96wn_0007_final).
+TEST(StitchTest, RowOfWholeAmountsUnderAHeaderAloneIsNoRestOfTheHeader) {
+  auto cell = [](int row, int column, const char* text) {
+    TableCell c;
+    c.row = row;
+    c.column = column;
+    c.text = text;
+    return c;
+  };
+  Table upper;
+  upper.row_count = 2;
+  upper.column_count = 7;
+  upper.pages = {10};
+  upper.continues_on_next_page = true;
+  upper.cells = {cell(0, 0, "人员经费"),   cell(0, 1, ""),
+                 cell(0, 2, "公用经费"),   cell(0, 3, ""),
+                 cell(0, 4, ""),           cell(0, 5, ""),
+                 cell(0, 6, ""),           cell(1, 0, "科目编码科目名称"),
+                 cell(1, 1, "决算数"),     cell(1, 2, "科目编码科目名称"),
+                 cell(1, 3, "决算数"),     cell(1, 4, "科目\n编码"),
+                 cell(1, 5, "科目\n名称"), cell(1, 6, "决算数")};
+  Table lower;
+  lower.row_count = 2;
+  lower.column_count = 7;
+  lower.pages = {11};
+  lower.continued_from_previous_page = true;
+  lower.cells = {cell(0, 0, "301工资福利支出"),
+                 cell(0, 1, "25,543,92\n2.63"),
+                 cell(0, 2, "302商品和服\n务支出"),
+                 cell(0, 3, "3,179,10\n8.90"),
+                 cell(0, 4, "30228"),
+                 cell(0, 5, "工会\n经费"),
+                 cell(0, 6, "2,293,63\n6.98"),
+                 cell(1, 0, "30102津贴补贴"),
+                 cell(1, 1, "5,394,455\n.49"),
+                 cell(1, 2, "30201办公费"),
+                 cell(1, 3, "885,471.\n92"),
+                 cell(1, 4, ""),
+                 cell(1, 5, ""),
+                 cell(1, 6, "")};
+  std::vector<IdentifiedTable> parts(2);
+  parts[0] = Identified(0, &upper, "一般公共预算财政拨款基本支出决算表",
+                        "final.general_budget_basic_expenditure");
+  parts[1] = Identified(1, &lower, "", "other");
+  std::deque<Table> stacked;
+  std::vector<Finding> reported;
+  const std::vector<StitchedTable> tables =
+      StitchTables(std::move(parts), StitchOptions{}, stacked, reported);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(tables[0].parts.size(), 1u);
+  const Table& grid = *tables[0].parts[0].table;
+  ASSERT_EQ(grid.row_count, 4);
+  EXPECT_EQ(grid.TextAt(1, 1), "决算数");
+  EXPECT_EQ(grid.TextAt(2, 0), "301工资福利支出");
+  EXPECT_EQ(RemoveAllWhitespace(grid.TextAt(2, 6)), "2,293,636.98");
+}
+
 // A table continues over a page break only. The second table below the first
 // one's continuation on the same page, under a unit line of its own, is a table
 // of its own even when its number line (二、) was lost to the scan; the part on
