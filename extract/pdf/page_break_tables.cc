@@ -632,14 +632,29 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
       tail.push_back(static_cast<int>(k));
     }
     const std::vector<GlyphLine> lines = GlyphLines(content, tail);
+    const auto heads_columns = [&](std::size_t l) {
+      return lines[l].header_like || StartsWith(lines[l].text, "栏次");
+    };
+    // The header over the band's first rows: the lines right above the first line the band takes,
+    // each a header line or a 栏次 row, a row's pitch apart at most (a summary's header, then its
+    // first row and its rows of labels down to the page's foot).
+    std::size_t band_top = 0;
+    while (band_top < lines.size() && CenterY(lines[band_top].box) < from) ++band_top;
+    std::size_t header_top = band_top;
+    while (header_top > 0 && header_top < lines.size() &&
+           band_top - header_top < kMaxHeaderLinesAbove && heads_columns(header_top - 1) &&
+           lines[header_top].box.y0 - lines[header_top - 1].box.y1 <=
+               unruled::kRowGapLines * std::max(1.0, lines[header_top].box.height())) {
+      --header_top;
+    }
+    const double header_from = header_top < band_top ? lines[header_top].box.y0 - 0.5 : from;
     std::size_t first = lines.size();
     // A 栏次 row (栏次 1 2 3) numbers the header's columns: part of it.
-    while (first > 0 &&
-           (lines[first - 1].header_like || StartsWith(lines[first - 1].text, "栏次")) &&
-           lines.size() - first < kMaxHeaderLinesAbove) {
+    while (first > 0 && heads_columns(first - 1) && lines.size() - first < kMaxHeaderLinesAbove) {
       --first;
     }
     if (first < lines.size() && lines[first].box.y0 < from) from = lines[first].box.y0 - 0.5;
+    from = std::min(from, header_from);
   }
   side.from = from;
   const std::vector<bool> consumed = ConsumedGlyphs(content, analysis);

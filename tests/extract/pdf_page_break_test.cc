@@ -629,6 +629,40 @@ TEST(PageBreakTableTest, RowsOfLabelsAboveTheTableAtThePageTop) {
   EXPECT_TRUE(AnyParagraphContains(lower, "注：本表为示例。"));
 }
 
+// A summary's header in the page's upper half, its first row with amounts and its rows of labels
+// down to the foot (一、… with amounts, 二、 … 六、 blank), the rest under the header repeated on
+// the next page: the lines read again started at the page's half, below the header, and the
+// table found across the break had none; its amounts went unkeyed (tpl98 s98wn_0012_final).
+TEST(PageBreakTableTest, HeaderAboveTheBandOverTheRowsCutByTheBreak) {
+  PageContent upper_content = A4Page(1);
+  AddRun(upper_content, "收入支出决算表", 200, 330);
+  AddRun(upper_content, "单位：元", 60, 360);
+  SummaryHeader(upper_content, 390);
+  SummaryRow(upper_content, 450, "一、一般公共预算拨款", "5,018.56", "一、教育支出", "5,018.56");
+  const char* labels[] = {"二、政府性基金预算拨款", "三、国有资本经营预算拨款", "四、上级补助收入",
+                          "五、事业收入", "六、经营收入"};
+  for (int k = 0; k < 5; ++k) AddRun(upper_content, labels[k], 60, 480 + 30 * k);
+  PageContent lower_content = A4Page(2);
+  SummaryHeader(lower_content, 60);
+  SummaryRow(lower_content, 120, "七、其他收入", "0.00", "", "");
+  SummaryRow(lower_content, 150, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
+  SummaryRow(lower_content, 180, "总计", "5,018.56", "总计", "5,018.56");
+  AddRun(lower_content, "注：本表为示例。", 60, 230);
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_TRUE(upper.tables.empty());
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  const Table& head = upper.tables[0].table;
+  EXPECT_EQ(RowTexts(head, 0)[0], "收入");
+  EXPECT_EQ(RowTexts(head, 1)[0], "项目");
+  EXPECT_EQ(RowTexts(head, 2)[1], "5,018.56");
+  EXPECT_FALSE(AnyParagraphContains(upper, "项目"));
+  ASSERT_EQ(lower.tables.size(), 1u);
+  EXPECT_TRUE(lower.tables[0].table.continued_from_previous_page);
+}
+
 // The title drawn inside the table's frame (表1 over 收入支出决算表 over the
 // unit) is repeated with the header at the top of the next page; on the
 // upper page it sits above the band read again, and the repeated lines were
