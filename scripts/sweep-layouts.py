@@ -31,7 +31,8 @@ figures of that document holds it; extra figures count as wrong. A missing or
 wrong figure is *flagged* when a finding or warning names it (same kind and
 row code, or its amount in the same kind or in an unclassified table's list,
 or its printed text quoted as a whole number in the message, or a
-table.unclassified warning naming the table's title); the rest are *silent*.
+table.unclassified warning naming the table's title, or a table.missing warning
+naming its kind); the rest are *silent*.
 
 The forms `doc` and `html` are the DOCX saved by LibreOffice as Word 97-2003
 and as a web page, the other ways publishers post the same document; they test
@@ -1123,7 +1124,8 @@ def quotes(message, text):
 def flagged(key, printed, flags):
     """A miss is flagged when a finding names its table and row, or its amount
     in its table, or quotes its printed text, or says its table was not
-    identified."""
+    identified, or says no table of its kind was read (table.missing: the
+    document prints the others of the standard set)."""
     keys, amounts, messages = flags
     text, title = printed.get(key, ("", ""))
     # An unclassified table's figures are named under kind other.
@@ -1133,6 +1135,8 @@ def flagged(key, printed, flags):
         if text and text != "0.00" and quotes(m, text):
             return True
         if "table.unclassified" in m and title and title[-6:] in m:
+            return True
+        if "table.missing" in m and m.startswith(key[0] + " "):
             return True
     return False
 
