@@ -588,6 +588,14 @@ TEST(PageBreakTableTest, RowsOfLabelsUnderTheTableAtThePageFoot) {
   EXPECT_FALSE(RejoinTableAcrossPageBreak(noted, upper2, lower_content, lower2));
 }
 
+// A summary's last two rows from `top` (the year's totals, then the grand totals, 5,018.56 each)
+// and a note under them.
+void YearAndGrandTotals(PageContent& page, double top) {
+  SummaryRow(page, top, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
+  SummaryRow(page, top + 30, "总计", "5,018.56", "总计", "5,018.56");
+  AddRun(page, "注：本表为示例。", 60, top + 80);
+}
+
 // A summary broken after its first row: the header, 一、… with its amounts and two rows of
 // labels at the page's foot (too few rows for a table), a row of labels at the next page's top
 // (四、事业收入, amount blank), then the rows with amounts, a table of their own. The label row
@@ -604,9 +612,7 @@ TEST(PageBreakTableTest, RowsOfLabelsAboveTheTableAtThePageTop) {
   PageContent lower_content = A4Page(2);
   AddRun(lower_content, "四、事业收入", 60, 60);
   SummaryRow(lower_content, 90, "五、其他收入", "0.00", "", "");
-  SummaryRow(lower_content, 120, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
-  SummaryRow(lower_content, 150, "总计", "5,018.56", "总计", "5,018.56");
-  AddRun(lower_content, "注：本表为示例。", 60, 200);
+  YearAndGrandTotals(lower_content, 120);
 
   PageAnalysis upper = AnalyzePage(upper_content);
   PageAnalysis lower = AnalyzePage(lower_content);
@@ -645,9 +651,7 @@ TEST(PageBreakTableTest, HeaderAboveTheBandOverTheRowsCutByTheBreak) {
   PageContent lower_content = A4Page(2);
   SummaryHeader(lower_content, 60);
   SummaryRow(lower_content, 120, "七、其他收入", "0.00", "", "");
-  SummaryRow(lower_content, 150, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
-  SummaryRow(lower_content, 180, "总计", "5,018.56", "总计", "5,018.56");
-  AddRun(lower_content, "注：本表为示例。", 60, 230);
+  YearAndGrandTotals(lower_content, 150);
 
   PageAnalysis upper = AnalyzePage(upper_content);
   PageAnalysis lower = AnalyzePage(lower_content);

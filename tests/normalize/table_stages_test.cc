@@ -1162,6 +1162,16 @@ std::vector<std::string> LastRowStackedOnto(const Table& head, const std::string
   return row;
 }
 
+// A cell of a hand-built grid at (row, column), spanning `span` columns.
+TableCell TextCell(int row, int column, const char* text, int span = 1) {
+  TableCell cell;
+  cell.row = row;
+  cell.column = column;
+  cell.column_span = span;
+  cell.text = text;
+  return cell;
+}
+
 // H16 s3w_0249_budget on a scan: a 三公 table whose title inside its frame was misread, on the
 // page the general-budget table above it ends on, was stitched onto that table and its 合计
 // exported as the general budget's total, silent. An untitled grid whose own header and body
@@ -1422,42 +1432,34 @@ TEST(StitchTest, CaptionRowsAloneAtAPageFootTakeTheHeaderBelow) {
 // columns were known by neither half, and overseas and reception were lost with no finding. Cells
 // spanning the same columns on both sides are one cell's halves where joined they name more items.
 TEST(StitchTest, HeaderRowCutByAPageBreakNamesTheThreePublicItems) {
-  auto cell = [](int row, int column, int span, const char* text) {
-    TableCell c;
-    c.row = row;
-    c.column = column;
-    c.column_span = span;
-    c.text = text;
-    return c;
-  };
   Table upper;
   upper.row_count = 2;
   upper.column_count = 6;
   upper.pages = {5};
   upper.continues_on_next_page = true;
-  upper.cells = {cell(0, 0, 6, "预算数"), cell(1, 0, 1, "合计"), cell(1, 1, 1, "因公出"),
-                 cell(1, 2, 3, "公务用车购置及运行维护"), cell(1, 5, 1, "公务接")};
+  upper.cells = {TextCell(0, 0, "预算数", 6), TextCell(1, 0, "合计"), TextCell(1, 1, "因公出"),
+                 TextCell(1, 2, "公务用车购置及运行维护", 3), TextCell(1, 5, "公务接")};
   Table lower;
   lower.row_count = 3;
   lower.column_count = 6;
   lower.pages = {6};
   lower.continued_from_previous_page = true;
-  lower.cells = {cell(0, 0, 1, ""),
-                 cell(0, 1, 1, "国\n（境）\n费"),
-                 cell(0, 2, 3, "费"),
-                 cell(0, 5, 1, "待费"),
-                 cell(1, 0, 1, ""),
-                 cell(1, 1, 1, ""),
-                 cell(1, 2, 1, "小计"),
-                 cell(1, 3, 1, "公务用\n车购置\n费"),
-                 cell(1, 4, 1, "公务用\n车运行\n维护费"),
-                 cell(1, 5, 1, ""),
-                 cell(2, 0, 1, "75,118.92"),
-                 cell(2, 1, 1, "0.00"),
-                 cell(2, 2, 1, "59,116.36"),
-                 cell(2, 3, 1, "0.00"),
-                 cell(2, 4, 1, "59,116.36"),
-                 cell(2, 5, 1, "16,002.56")};
+  lower.cells = {TextCell(0, 0, ""),
+                 TextCell(0, 1, "国\n（境）\n费"),
+                 TextCell(0, 2, "费", 3),
+                 TextCell(0, 5, "待费"),
+                 TextCell(1, 0, ""),
+                 TextCell(1, 1, ""),
+                 TextCell(1, 2, "小计"),
+                 TextCell(1, 3, "公务用\n车购置\n费"),
+                 TextCell(1, 4, "公务用\n车运行\n维护费"),
+                 TextCell(1, 5, ""),
+                 TextCell(2, 0, "75,118.92"),
+                 TextCell(2, 1, "0.00"),
+                 TextCell(2, 2, "59,116.36"),
+                 TextCell(2, 3, "0.00"),
+                 TextCell(2, 4, "59,116.36"),
+                 TextCell(2, 5, "16,002.56")};
   std::vector<IdentifiedTable> parts(2);
   parts[0] = Identified(0, &upper, "财政拨款“三公”经费支出决算表", "final.three_public");
   parts[1] = Identified(1, &lower, "", "other");
@@ -1477,44 +1479,37 @@ TEST(StitchTest, HeaderRowCutByAPageBreakNamesTheThreePublicItems) {
 // header's last row as a header row's rest, its codes and names seemed to name more columns, and
 // the row was lost with its three amounts, silent (tpl96 s96wn_0007_final).
 TEST(StitchTest, RowOfWholeAmountsUnderAHeaderAloneIsNoRestOfTheHeader) {
-  auto cell = [](int row, int column, const char* text) {
-    TableCell c;
-    c.row = row;
-    c.column = column;
-    c.text = text;
-    return c;
-  };
   Table upper;
   upper.row_count = 2;
   upper.column_count = 7;
   upper.pages = {10};
   upper.continues_on_next_page = true;
-  upper.cells = {cell(0, 0, "人员经费"),   cell(0, 1, ""),
-                 cell(0, 2, "公用经费"),   cell(0, 3, ""),
-                 cell(0, 4, ""),           cell(0, 5, ""),
-                 cell(0, 6, ""),           cell(1, 0, "科目编码科目名称"),
-                 cell(1, 1, "决算数"),     cell(1, 2, "科目编码科目名称"),
-                 cell(1, 3, "决算数"),     cell(1, 4, "科目\n编码"),
-                 cell(1, 5, "科目\n名称"), cell(1, 6, "决算数")};
+  upper.cells = {TextCell(0, 0, "人员经费"),   TextCell(0, 1, ""),
+                 TextCell(0, 2, "公用经费"),   TextCell(0, 3, ""),
+                 TextCell(0, 4, ""),           TextCell(0, 5, ""),
+                 TextCell(0, 6, ""),           TextCell(1, 0, "科目编码科目名称"),
+                 TextCell(1, 1, "决算数"),     TextCell(1, 2, "科目编码科目名称"),
+                 TextCell(1, 3, "决算数"),     TextCell(1, 4, "科目\n编码"),
+                 TextCell(1, 5, "科目\n名称"), TextCell(1, 6, "决算数")};
   Table lower;
   lower.row_count = 2;
   lower.column_count = 7;
   lower.pages = {11};
   lower.continued_from_previous_page = true;
-  lower.cells = {cell(0, 0, "301工资福利支出"),
-                 cell(0, 1, "25,543,92\n2.63"),
-                 cell(0, 2, "302商品和服\n务支出"),
-                 cell(0, 3, "3,179,10\n8.90"),
-                 cell(0, 4, "30228"),
-                 cell(0, 5, "工会\n经费"),
-                 cell(0, 6, "2,293,63\n6.98"),
-                 cell(1, 0, "30102津贴补贴"),
-                 cell(1, 1, "5,394,455\n.49"),
-                 cell(1, 2, "30201办公费"),
-                 cell(1, 3, "885,471.\n92"),
-                 cell(1, 4, ""),
-                 cell(1, 5, ""),
-                 cell(1, 6, "")};
+  lower.cells = {TextCell(0, 0, "301工资福利支出"),
+                 TextCell(0, 1, "25,543,92\n2.63"),
+                 TextCell(0, 2, "302商品和服\n务支出"),
+                 TextCell(0, 3, "3,179,10\n8.90"),
+                 TextCell(0, 4, "30228"),
+                 TextCell(0, 5, "工会\n经费"),
+                 TextCell(0, 6, "2,293,63\n6.98"),
+                 TextCell(1, 0, "30102津贴补贴"),
+                 TextCell(1, 1, "5,394,455\n.49"),
+                 TextCell(1, 2, "30201办公费"),
+                 TextCell(1, 3, "885,471.\n92"),
+                 TextCell(1, 4, ""),
+                 TextCell(1, 5, ""),
+                 TextCell(1, 6, "")};
   std::vector<IdentifiedTable> parts(2);
   parts[0] = Identified(0, &upper, "一般公共预算财政拨款基本支出决算表",
                         "final.general_budget_basic_expenditure");
