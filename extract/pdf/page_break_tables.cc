@@ -656,6 +656,34 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
     if (first < lines.size() && lines[first].box.y0 < from) from = lines[first].box.y0 - 0.5;
     from = std::min(from, header_from);
   }
+  // On the lower page the rows go on past the band at a row's pitch (a summary's rows of labels
+  // under its repeated header down past the page's half, then its totals), down to a title or a
+  // unit line, or to a table there.
+  if (!upper && side.table < 0) {
+    const std::vector<bool> taken = ConsumedGlyphs(content, analysis);
+    const double table_top =
+        nearest >= 0 ? analysis.tables[static_cast<std::size_t>(nearest)].box.y0 : 1e18;
+    std::vector<int> free;
+    for (std::size_t k = 0; k < content.glyphs.size(); ++k) {
+      const Glyph& glyph = content.glyphs[k];
+      if (taken[k] || CenterY(glyph.box) >= table_top || IsFurniture(analysis, glyph) ||
+          RemoveAllWhitespace(glyph.text).empty()) {
+        continue;
+      }
+      free.push_back(static_cast<int>(k));
+    }
+    const std::vector<GlyphLine> lines = GlyphLines(content, free);
+    std::size_t last = 0;
+    while (last < lines.size() && CenterY(lines[last].box) <= to) ++last;
+    if (last > 0) {
+      while (last < lines.size() && !IsCaptionText(lines[last].text) &&
+             lines[last].box.y0 - lines[last - 1].box.y1 <=
+                 unruled::kRowGapLines * std::max(1.0, lines[last].box.height())) {
+        to = std::max(to, lines[last].box.y1 + 0.5);
+        ++last;
+      }
+    }
+  }
   side.from = from;
   const std::vector<bool> consumed = ConsumedGlyphs(content, analysis);
   std::vector<bool> in_table(content.glyphs.size(), false);

@@ -667,6 +667,37 @@ TEST(PageBreakTableTest, HeaderAboveTheBandOverTheRowsCutByTheBreak) {
   EXPECT_TRUE(lower.tables[0].table.continued_from_previous_page);
 }
 
+// A summary's last rows under its repeated title and header, its rows of labels (四、 … 八、)
+// reaching past the lower page's half, then the year's totals and the grand totals, then the next
+// table's title and unit at the page's foot: the lines read again stopped at the page's half, and
+// the totals rows were lost (tpl97 s97wn_0060_final).
+TEST(PageBreakTableTest, RowsPastTheLowerPagesHalfGoOnWithTheBand) {
+  PageContent upper_content = SummaryAtThePageFoot(/*page_number=*/false);
+  PageContent lower_content = A4Page(2);
+  AddRun(lower_content, "财政拨款收支总表", 200, 170);
+  AddRun(lower_content, "单位：万元", 60, 200);
+  SummaryHeader(lower_content, 230);
+  const char* labels[] = {"二、上级补助收入", "三、事业收入", "四、经营收入",
+                          "五、附属单位上缴收入", "六、其他收入"};
+  for (int k = 0; k < 5; ++k) AddRun(lower_content, labels[k], 60, 290 + 30 * k);
+  YearAndGrandTotals(lower_content, 440);
+  AddRun(lower_content, "收入决算表", 200, 580);
+  AddRun(lower_content, "单位：万元", 60, 610);
+
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_EQ(upper.tables.size(), 1u);
+  ASSERT_TRUE(lower.tables.empty());
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& rest = lower.tables[0].table;
+  EXPECT_TRUE(rest.continued_from_previous_page);
+  EXPECT_EQ(RowTexts(rest, rest.row_count - 1),
+            (std::vector<std::string>{"总计", "5,018.56", "总计", "5,018.56", "5,018.56"}));
+  EXPECT_FALSE(AnyParagraphContains(lower, "本年收入合计"));
+  EXPECT_TRUE(AnyParagraphContains(lower, "收入决算表"));
+}
+
 // The title drawn inside the table's frame (表1 over 收入支出决算表 over the
 // unit) is repeated with the header at the top of the next page; on the
 // upper page it sits above the band read again, and the repeated lines were
