@@ -378,6 +378,14 @@ void LastSummaryRows(PageContent& page, double top, std::string_view total) {
   AddRun(page, "注：本表为示例。", 60, top + 110);
 }
 
+// A summary's last two rows from `top` (the year's totals, then the grand totals, 5,018.56 each)
+// and a note under them.
+void YearAndGrandTotals(PageContent& page, double top) {
+  SummaryRow(page, top, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
+  SummaryRow(page, top + 30, "总计", "5,018.56", "总计", "5,018.56");
+  AddRun(page, "注：本表为示例。", 60, top + 80);
+}
+
 PageContent SummaryAtThePageFoot(bool page_number = true) {
   PageContent page = A4Page(1);
   AddRun(page, "财政拨款收支总表", 200, 530);
@@ -559,9 +567,7 @@ TEST(PageBreakTableTest, RowsOfLabelsUnderTheTableAtThePageFoot) {
   AddRun(upper_content, "五、事业收入", 60, 770);
   AddRun(upper_content, "六、其他收入", 60, 800);
   PageContent lower_content = A4Page(2);
-  SummaryRow(lower_content, 60, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
-  SummaryRow(lower_content, 90, "总计", "5,018.56", "总计", "5,018.56");
-  AddRun(lower_content, "注：本表为示例。", 60, 140);
+  YearAndGrandTotals(lower_content, 60);
   AddRun(lower_content, "收入决算表", 200, 400);
 
   PageAnalysis upper = AnalyzePage(upper_content);
@@ -586,14 +592,6 @@ TEST(PageBreakTableTest, RowsOfLabelsUnderTheTableAtThePageFoot) {
   PageAnalysis upper2 = AnalyzePage(noted);
   PageAnalysis lower2 = AnalyzePage(lower_content);
   EXPECT_FALSE(RejoinTableAcrossPageBreak(noted, upper2, lower_content, lower2));
-}
-
-// A summary's last two rows from `top` (the year's totals, then the grand totals, 5,018.56 each)
-// and a note under them.
-void YearAndGrandTotals(PageContent& page, double top) {
-  SummaryRow(page, top, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
-  SummaryRow(page, top + 30, "总计", "5,018.56", "总计", "5,018.56");
-  AddRun(page, "注：本表为示例。", 60, top + 80);
 }
 
 // A summary broken after its first row: the header, 一、… with its amounts and two rows of
@@ -717,9 +715,7 @@ TEST(PageBreakTableTest, RepeatedTitleInTheFrameAboveTheBand) {
   SummaryRow(upper_content, 570, "", "", "四、住房保障支出", "2,287.95");
   PageContent lower_content = A4Page(2);
   frame_top(lower_content, 60);
-  SummaryRow(lower_content, 210, "本年收入合计", "5,018.56", "本年支出合计", "5,018.56");
-  SummaryRow(lower_content, 240, "总计", "5,018.56", "总计", "5,018.56");
-  AddRun(lower_content, "注：本表为示例。", 60, 290);
+  YearAndGrandTotals(lower_content, 210);
 
   PageAnalysis upper = AnalyzePage(upper_content);
   PageAnalysis lower = AnalyzePage(lower_content);

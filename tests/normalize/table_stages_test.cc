@@ -1460,13 +1460,10 @@ TEST(StitchTest, HeaderRowCutByAPageBreakNamesTheThreePublicItems) {
                  TextCell(2, 3, "0.00"),
                  TextCell(2, 4, "59,116.36"),
                  TextCell(2, 5, "16,002.56")};
-  std::vector<IdentifiedTable> parts(2);
-  parts[0] = Identified(0, &upper, "财政拨款“三公”经费支出决算表", "final.three_public");
-  parts[1] = Identified(1, &lower, "", "other");
   std::deque<Table> stacked;
   std::vector<Finding> reported;
-  const std::vector<StitchedTable> tables =
-      StitchTables(std::move(parts), StitchOptions{}, stacked, reported);
+  const std::vector<StitchedTable> tables = StitchUntitledAfter(
+      upper, "财政拨款“三公”经费支出决算表", "final.three_public", lower, stacked, reported);
   ASSERT_EQ(tables.size(), 1u);
   ASSERT_EQ(tables[0].parts.size(), 1u);
   const Table& grid = *tables[0].parts[0].table;
@@ -1510,14 +1507,11 @@ TEST(StitchTest, RowOfWholeAmountsUnderAHeaderAloneIsNoRestOfTheHeader) {
                  TextCell(1, 4, ""),
                  TextCell(1, 5, ""),
                  TextCell(1, 6, "")};
-  std::vector<IdentifiedTable> parts(2);
-  parts[0] = Identified(0, &upper, "一般公共预算财政拨款基本支出决算表",
-                        "final.general_budget_basic_expenditure");
-  parts[1] = Identified(1, &lower, "", "other");
   std::deque<Table> stacked;
   std::vector<Finding> reported;
   const std::vector<StitchedTable> tables =
-      StitchTables(std::move(parts), StitchOptions{}, stacked, reported);
+      StitchUntitledAfter(upper, "一般公共预算财政拨款基本支出决算表",
+                          "final.general_budget_basic_expenditure", lower, stacked, reported);
   ASSERT_EQ(tables.size(), 1u);
   ASSERT_EQ(tables[0].parts.size(), 1u);
   const Table& grid = *tables[0].parts[0].table;
