@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -329,6 +330,26 @@ bool OnlyLabelRowsBetween(const PageAnalysis& analysis, const Box& table, bool u
                      });
 }
 
+// Whether the paragraphs under `table` on the upper page, down to the break, can only be the
+// first lines of a row of it the break cut (`21013 | 1,958,` over `99其 | 839.2`): each
+// starting where the table's labels start, nothing a note, a title or a unit line has, and all
+// within a row's height and a row's gap under the table.
+bool OnlyACutRowBelow(const PageAnalysis& analysis, const Box& table) {
+  double bottom = table.y1, em = 1;
+  for (const Paragraph& paragraph : analysis.layout.paragraphs) {
+    if (!paragraph.provenance.box || paragraph.provenance.box->y0 < table.y1 - 1) continue;
+    const Box& box = *paragraph.provenance.box;
+    const std::string text = RemoveAllWhitespace(paragraph.text);
+    em = std::max(em, std::min(box.height(), 20.0));
+    if (text.empty() || IsCaptionText(text) || std::abs(box.x0 - table.x0) > em) return false;
+    for (std::string_view mark : {"。", "：", ":", "；", "表"}) {
+      if (Contains(text, mark)) return false;
+    }
+    bottom = std::max(bottom, box.y1);
+  }
+  return bottom - table.y1 <= (unruled::kRowGapLines + kMaxRestLines) * em;
+}
+
 // A line's glyphs grouped into pieces, left to right: a gap wider than
 // `gap` starts a new piece (one cell's text is set tight).
 struct TextPiece {
@@ -370,6 +391,11 @@ bool RowRestOnTop(const std::vector<TextPiece>& last, const std::vector<TextPiec
   const auto text_piece = [](const std::string& text) {
     return !text.empty() && std::none_of(text.begin(), text.end(), unruled::IsDigitChar);
   };
+  // A label's line above may print digits (a code's rest wrapped with its name, `99其` of
+  // 2101399 其他医疗保障管理事务支出), but is no amount.
+  const auto label_piece = [&](const std::string& text) {
+    return !text.empty() && !unruled::IsDigitPiece(text);
+  };
   bool amounts = false;
   for (const TextPiece& piece : first) {
     bool fits = false;
@@ -380,7 +406,7 @@ bool RowRestOnTop(const std::vector<TextPiece>& last, const std::vector<TextPiec
       if (amount_piece(piece.text)) {
         fits = amount_piece(above.text) && unruled::IsWellFormedAmount(above.text + piece.text);
       } else {
-        fits = text_piece(piece.text) && text_piece(above.text) &&
+        fits = text_piece(piece.text) && label_piece(above.text) &&
                piece.box.x0 >= above.box.x0 - slack && piece.box.x1 <= above.box.x1 + slack;
       }
       if (fits) break;
@@ -596,6 +622,13 @@ Side SelectSide(const PageContent& content, const PageAnalysis& analysis, bool u
     if (text_between && !table.table.ruled && !continues) {
       continues = OnlyLabelRowsBetween(analysis, table.box, upper);
     }
+    // On the upper page, the lines between the table and the break hold the first lines of the
+    // row the break cut, which the rest on the lower page's top completes (`21013 | 1,958,` over
+    // `99其 | 839.2` at the foot, `他医 | 7` at the top): cut there, its amounts were no amounts
+    // and the row was left out of the table.
+    if (upper && rest_on_top && text_between && !table.table.ruled) {
+      continues = OnlyACutRowBelow(analysis, table.box);
+    }
     if (!text_between || continues) {
       // A ruled table at the break: its fragments on the other side are
       // ruled too and found by their rules.
@@ -798,6 +831,63 @@ DetectedTable Part(const DetectedTable& table, int first, int last, int page, do
   return part;
 }
 
+// Puts `part` in place of the table `old_table` of a page (none when negative), in reading
+// order, and lays out the page's text again. `also_taken` marks glyphs of the page read into a
+// table of the other page: they go to the page's furniture.
+void ReplaceTable(PageAnalysis& analysis, int old_table, std::optional<DetectedTable> part,
+                  const PageContent& content, const std::vector<int>& also_taken = {}) {
+  if (old_table >= 0) analysis.tables.erase(analysis.tables.begin() + old_table);
+  if (part) analysis.tables.push_back(std::move(*part));
+  std::stable_sort(analysis.tables.begin(), analysis.tables.end(),
+                   [](const DetectedTable& a, const DetectedTable& b) {
+                     return a.box.y0 != b.box.y0 ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0;
+                   });
+  std::vector<bool> consumed = ConsumedGlyphs(content, analysis);
+  if (also_taken.empty()) {
+    analysis.layout = LayoutPage(content, consumed);
+    return;
+  }
+  std::vector<bool> others(content.glyphs.size(), true);
+  for (int index : also_taken) {
+    consumed[static_cast<std::size_t>(index)] = true;
+    others[static_cast<std::size_t>(index)] = false;
+  }
+  analysis.layout = LayoutPage(content, consumed);
+  PageLayout taken = LayoutPage(content, others);
+  for (std::vector<Paragraph>* paragraphs : {&taken.paragraphs, &taken.furniture}) {
+    for (Paragraph& paragraph : *paragraphs) {
+      analysis.layout.furniture.push_back(std::move(paragraph));
+    }
+  }
+}
+
+// `table`, detected on the joined content with every row above the break, replaces the upper
+// side's table on its page; the lower page's glyphs it took (the rest of its last row) leave
+// that page's text for its furniture.
+void KeepWholeOnUpperPage(const DetectedTable& table, const Side& top, const Side& bottom,
+                          const PageContent& upper_content, PageAnalysis& upper,
+                          const PageContent& lower_content, PageAnalysis& lower) {
+  DetectedTable whole = Part(table, 0, table.table.row_count, upper_content.page.number, 0);
+  // A cell completed by the rest on the lower page ends at the page's foot.
+  for (TableCell& cell : whole.table.cells) {
+    if (cell.provenance.box) {
+      cell.provenance.box->y1 = std::min(cell.provenance.box->y1, upper_content.page.height);
+    }
+  }
+  std::vector<int> taken_below;
+  for (int index : table.glyph_indices) {
+    const std::size_t position = static_cast<std::size_t>(index);
+    if (position < top.glyphs.size()) {
+      whole.glyph_indices.push_back(top.glyphs[position]);
+    } else {
+      taken_below.push_back(bottom.glyphs[position - top.glyphs.size()]);
+    }
+  }
+  whole.warnings = table.warnings;
+  ReplaceTable(upper, top.table, std::move(whole), upper_content);
+  ReplaceTable(lower, -1, std::nullopt, lower_content, taken_below);
+}
+
 // RejoinTableAcrossPageBreak, with the lower lines laid tight under the upper
 // ones when `tight_rest` and they start with the digit rest of the last line
 // above (`*tried_tight` then says so).
@@ -811,7 +901,7 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
     return false;
   }
   if (std::abs(upper_content.page.width - lower_content.page.width) > 1) return false;
-  const Side top = SelectSide(upper_content, upper, true);
+  Side top = SelectSide(upper_content, upper, true);
   if (top.glyphs.empty()) return false;
   // What a repeated header may repeat: the upper band's paragraphs and its
   // glyph lines, and the glyph lines without amounts of the whole upper page
@@ -884,6 +974,10 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
   if (rest_on_top && bottom.table < 0 && !lower.tables.empty()) {
     Side continued = SelectSide(lower_content, lower, false, upper_lines, true);
     if (continued.table >= 0) bottom = std::move(continued);
+  }
+  if (rest_on_top && top.table < 0 && !upper.tables.empty()) {
+    Side continued = SelectSide(upper_content, upper, true, {}, true);
+    if (continued.table >= 0) top = std::move(continued);
   }
   if (tried_tight != nullptr) *tried_tight = rest_on_top;
   // Two tables at the break are read again, though no line is left for them
@@ -970,6 +1064,14 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
     for (int r = split; r < table.table.row_count; ++r) {
       if (side_of_row[static_cast<std::size_t>(r)] != 2) return false;
     }
+    // Every row above the break: the rest on the lower page's top completed the table's last
+    // row, and nothing under it goes on with the table (`21013 | 1,958,` over `99其 | 839.2` at
+    // the foot, `他医 | 7` and the label's last lines at the top, then the next table's title).
+    // The table stays on its page, whole.
+    if (split == table.table.row_count && rest_on_top) {
+      KeepWholeOnUpperPage(table, top, bottom, upper_content, upper, lower_content, lower);
+      return true;
+    }
     if (split == 0 || split == table.table.row_count) return false;
 
     DetectedTable first = Part(table, 0, split, upper_content.page.number, 0);
@@ -1000,18 +1102,8 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
       }
     }
 
-    auto replace = [](PageAnalysis& analysis, int old_table, DetectedTable part,
-                      const PageContent& content) {
-      if (old_table >= 0) analysis.tables.erase(analysis.tables.begin() + old_table);
-      analysis.tables.push_back(std::move(part));
-      std::stable_sort(analysis.tables.begin(), analysis.tables.end(),
-                       [](const DetectedTable& a, const DetectedTable& b) {
-                         return a.box.y0 != b.box.y0 ? a.box.y0 < b.box.y0 : a.box.x0 < b.box.x0;
-                       });
-      analysis.layout = LayoutPage(content, ConsumedGlyphs(content, analysis));
-    };
-    replace(upper, top.table, std::move(first), upper_content);
-    replace(lower, bottom.table, std::move(second), lower_content);
+    ReplaceTable(upper, top.table, std::move(first), upper_content);
+    ReplaceTable(lower, bottom.table, std::move(second), lower_content);
     // The repeated header is page furniture now: its text is kept there, and
     // it no longer stands between the parts as the continuation's title.
     if (!bottom.repeated.empty()) {

@@ -909,23 +909,63 @@ TEST(PageBreakTableTest, DigitRestOnTopCompletesTheAmountsAbove) {
     PageAnalysis upper = AnalyzePage(upper_content);
     PageAnalysis lower = AnalyzePage(lower_content);
     const bool joined = RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower);
-    if (!c.rows_below) {
-      // Read a row apart, as before: the stitch joins "26,062.7" + "9".
-      ASSERT_TRUE(joined);
-      ASSERT_EQ(lower.tables.size(), 1u);
-      EXPECT_EQ(RemoveAllWhitespace(RowTexts(lower.tables[0].table, 0)[2]), "9");
-      continue;
-    }
     ASSERT_TRUE(joined);
     ASSERT_EQ(upper.tables.size(), 1u);
     const Table& top_part = upper.tables[0].table;
     const std::vector<std::string> total = RowTexts(top_part, top_part.row_count - 1);
     EXPECT_EQ(RemoveAllWhitespace(total[2]), "26,062.79");
     EXPECT_EQ(RemoveAllWhitespace(total[3]), "8,470.83");
+    EXPECT_FALSE(AnyParagraphContains(lower, "9"));
+    if (!c.rows_below) {
+      // The rest ends the table: it stays on its page, whole, and the rest leaves the lower
+      // page's text.
+      EXPECT_TRUE(lower.tables.empty());
+      EXPECT_FALSE(top_part.continues_on_next_page);
+      continue;
+    }
     ASSERT_EQ(lower.tables.size(), 1u);
     EXPECT_EQ(lower.tables[0].table.row_count, 3);  // no row of the rest alone
-    EXPECT_FALSE(AnyParagraphContains(lower, "9"));
   }
+}
+
+// A table's last row cut by the break with its label and amounts wrapped in narrow cells, the
+// code's rest printed with the name (`20103 | 1,958,` over `99其 | 839.2` at the foot, `他政 |
+// 7` and the label's last lines at the next page's top, then the next table's title;
+// s95wn_0002_budget's income table, fixtures/sweep): the rest completes the row, and the table
+// stays on its page, whole. The label piece above held digits and was not taken for a label,
+// and the cut row, left out of the table above it, was read alone and lost.
+TEST(PageBreakTableTest, LastRowCutWithItsWrappedCodeAndLabel) {
+  PageContent upper_content = A4Page(1);
+  AddRun(upper_content, "本部门预算公开如下。", 60, 100);
+  TitleAndHeader(upper_content, 640, /*column_numbers=*/false);
+  AddAmountRow(upper_content, 700, "201一般公共服务支出",
+               {"2,958,839.27", "1,000,000.00", "1,958,839.27"});
+  AddAmountRow(upper_content, 718, "20103政府办公厅",
+               {"2,958,839.27", "1,000,000.00", "1,958,839.27"});
+  AddAmountRow(upper_content, 736, "2010301行政运行", {"1,000,000.00", "1,000,000.00", ""});
+  AddAmountRow(upper_content, 760, "20103", {"1,958,", "", "1,958,"});
+  AddAmountRow(upper_content, 772, "99其", {"839.2", "", "839.2"});
+  PageContent lower_content = A4Page(2);
+  AddAmountRow(lower_content, 60, "他政", {"7", "", "7"});
+  AddRun(lower_content, "府办", 60, 72);
+  AddRun(lower_content, "公厅", 60, 84);
+  AddRun(lower_content, "事务", 60, 96);
+  AddRun(lower_content, "三、一般公共预算支出表", 200, 150);
+  AddRun(lower_content, "注：本表为示例。", 60, 300);
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  const Table& table = upper.tables[0].table;
+  const std::vector<std::string> last = RowTexts(table, table.row_count - 1);
+  EXPECT_EQ(RemoveAllWhitespace(last[0]), "2010399其他政府办公厅事务");
+  EXPECT_EQ(RemoveAllWhitespace(last[1]), "1,958,839.27");
+  EXPECT_EQ(RemoveAllWhitespace(last[3]), "1,958,839.27");
+  EXPECT_FALSE(table.continues_on_next_page);
+  EXPECT_TRUE(lower.tables.empty());
+  EXPECT_FALSE(AnyParagraphContains(lower, "他政"));
+  EXPECT_TRUE(AnyParagraphContains(lower, "一般公共预算支出表"));
 }
 
 // A header line at the page foot whose word wrapped in its narrow cell, the break between the
