@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -446,6 +447,43 @@ bool HeaderRestOnTop(const std::vector<TextPiece>& last, const std::vector<TextP
   return true;
 }
 
+// The pieces a row cut by the break ends with, left to right: its last line's, and for each
+// cell whose text ended a line or more higher, that cell's last piece (`3,14` in the column
+// where the last line holds nothing, `147` under `53,` beside it, s97wn_0021_budget's income
+// table): the lines above, each set tight over the one below (a cell's wrapped lines), are the
+// row's too.
+std::vector<TextPiece> RowEndPieces(const PageContent& content, const std::vector<int>& glyphs,
+                                    double bottom, double slack) {
+  constexpr int kMaxCellLines = 4;
+  std::vector<const Glyph*> rest;
+  for (int k : glyphs) rest.push_back(&content.glyphs[static_cast<std::size_t>(k)]);
+  std::vector<TextPiece> pieces;
+  double line_top = bottom;
+  for (int line = 0; line < kMaxCellLines && !rest.empty(); ++line) {
+    const auto lowest =
+        std::max_element(rest.begin(), rest.end(),
+                         [](const Glyph* a, const Glyph* b) { return a->box.y1 < b->box.y1; });
+    const double line_bottom = (*lowest)->box.y1, height = std::max(1.0, (*lowest)->box.height());
+    if (line > 0 && line_top - line_bottom > 0.5 * height) break;  // a row's gap above
+    std::vector<const Glyph*> on_line, above;
+    for (const Glyph* glyph : rest) {
+      (glyph->box.y1 >= line_bottom - 0.5 * glyph->box.height() ? on_line : above).push_back(glyph);
+    }
+    for (TextPiece& piece : Pieces(on_line, slack)) {
+      const bool covered = std::any_of(pieces.begin(), pieces.end(), [&](const TextPiece& below) {
+        return piece.box.x0 < below.box.x1 && piece.box.x1 > below.box.x0;
+      });
+      if (!covered) pieces.push_back(std::move(piece));
+    }
+    line_top = std::numeric_limits<double>::max();
+    for (const Glyph* glyph : on_line) line_top = std::min(line_top, glyph->box.y0);
+    rest = std::move(above);
+  }
+  std::sort(pieces.begin(), pieces.end(),
+            [](const TextPiece& a, const TextPiece& b) { return a.box.x0 < b.box.x0; });
+  return pieces;
+}
+
 // Whether the lower side's first line is digit pieces only ("9", ".73",
 // "583.75"), each under a digit or point of the upper side's last line: the
 // rest of amounts wrapped in their cells, cut from them by the page break;
@@ -478,7 +516,8 @@ bool RestOnTop(const PageContent& upper_content, const std::vector<int>& upper_g
   if (digits_only) return true;
   const std::vector<TextPiece> last_pieces = Pieces(last, slack);
   const std::vector<TextPiece> first_pieces = Pieces(first, slack);
-  return RowRestOnTop(last_pieces, first_pieces, slack) ||
+  return RowRestOnTop(RowEndPieces(upper_content, upper_glyphs, upper_bottom, slack), first_pieces,
+                      slack) ||
          HeaderRestOnTop(last_pieces, first_pieces, slack);
 }
 

@@ -968,6 +968,46 @@ TEST(PageBreakTableTest, LastRowCutWithItsWrappedCodeAndLabel) {
   EXPECT_TRUE(AnyParagraphContains(lower, "一般公共预算支出表"));
 }
 
+// A row cut by the break whose cells wrapped over different numbers of lines: the total's
+// `59,9` over `55.4`, the next column's `59,955.` a line shorter, the label's 2080505机关事业单位
+// over 基本养老保险; the rest at the next page's top (`缴费支出 | 9 | 49`) completes each cell
+// from its own last line (s96wn_0099_budget's income table, 12 narrow columns). Matched against
+// the row's last line only, `49` had nothing above it, the two pages were not read again
+// together and the parts' columns differed. Read together, the rest is the lower part's first
+// row, for the stitch to join to the row above (RejoinRowBrokenByPage).
+TEST(PageBreakTableTest, RestCompletesCellsEndingOnDifferentLines) {
+  PageContent upper_content = A4Page(1);
+  TitleAndHeader(upper_content, 600, /*column_numbers=*/false);
+  AddAmountRow(upper_content, 660, "201一般公共服务支出", {"48,303.98", "48,303.98", ""});
+  AddAmountRow(upper_content, 690, "20111纪检监察事务", {"48,303.98", "48,303.98", ""});
+  AddAmountRow(upper_content, 720, "2011101行政运行", {"48,303.98", "48,303.98", ""});
+  AddAmountRow(upper_content, 750, "2080505机关事业单位", {"59,9", "59,955.", ""});
+  AddAmountRow(upper_content, 762, "基本养老保险", {"55.4", "", ""});
+  PageContent lower_content = A4Page(2);
+  AddAmountRow(lower_content, 60, "缴费支出", {"9", "49", ""});
+  AddAmountRow(lower_content, 90, "220自然资源海洋气象等支出", {"100,527.01", "100,527.01", ""});
+  AddAmountRow(lower_content, 120, "22005气象事务", {"100,527.01", "100,527.01", ""});
+  AddAmountRow(lower_content, 150, "2200501行政运行", {"100,527.01", "100,527.01", ""});
+  AddRun(lower_content, "注：本表为示例。", 60, 200);
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& top_part = upper.tables[0].table;
+  const Table& bottom_part = lower.tables[0].table;
+  EXPECT_TRUE(top_part.continues_on_next_page);
+  EXPECT_TRUE(bottom_part.continued_from_previous_page);
+  ASSERT_EQ(top_part.column_count, bottom_part.column_count);
+  const std::vector<std::string> cut = RowTexts(top_part, top_part.row_count - 1);
+  const std::vector<std::string> rest = RowTexts(bottom_part, 0);
+  EXPECT_EQ(RemoveAllWhitespace(cut[0]), "2080505机关事业单位基本养老保险");
+  EXPECT_EQ(RemoveAllWhitespace(cut[1] + rest[1]), "59,955.49");
+  EXPECT_EQ(RemoveAllWhitespace(cut[2] + rest[2]), "59,955.49");
+  EXPECT_EQ(RemoveAllWhitespace(rest[0]), "缴费支出");
+}
+
 // A header line at the page foot whose word wrapped in its narrow cell, the break between the
 // word's lines (项目支 at the foot, 出 at the next page's top, s30w_0067_budget): the rest is
 // laid tight under the word, as in its cell, and the header heads the rows below. Laid a row's
