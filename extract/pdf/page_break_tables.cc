@@ -538,6 +538,22 @@ std::vector<int> FreeGlyphs(const PageContent& content, const PageAnalysis& anal
   return glyphs;
 }
 
+// Whether lines[from..] (under a header repeated drawn over its 栏次 row, above the lower page's
+// first table) can only be rows of the table cut above that the detector left out of the table
+// under them (the layout joined the 栏次 row and the first row into one line): the first
+// prints an amount, and none is a title, a note or a unit line (the last rows of a summary, then
+// the next table's title, are another table's; a label's line may hold 单位, 机关事业单位基本…,
+// with no colon). Two rows whose labels wrapped over six lines above the rest of the table
+// (s92wn_0036_budget's income table) had been read apart from it.
+bool OnlyRowsBetween(const std::vector<GlyphLine>& lines, std::size_t from) {
+  if (from >= lines.size() || !HasAmountText(lines[from].text)) return false;
+  return std::none_of(lines.begin() + static_cast<std::ptrdiff_t>(from), lines.end(),
+                      [](const GlyphLine& line) {
+                        return EndsWith(line.text, "表") || Contains(line.text, "。") ||
+                               Contains(line.text, "：") || Contains(line.text, ":");
+                      });
+}
+
 // On the lower page, what the lines between the break and `table`, its first table, say of it.
 struct LinesAbove {
   bool continues = false;     // it continues the table cut above
@@ -589,8 +605,16 @@ LinesAbove ReadLinesAbove(const PageContent& content, const PageAnalysis& analys
   for (const auto& lines : {paragraphs, GlyphLines(content, above)}) {
     if (continues) break;
     std::size_t n = 0;
-    while (n < lines.size() && !lines[n].text.empty() &&
-           std::binary_search(upper_lines.begin(), upper_lines.end(), lines[n].text)) {
+    // A header line and its 栏次 row drawn over one another at the top (LibreOffice,
+    // `功栏次能分…`) repeat two lines of the upper page's foot in one: enough alone
+    // (s92wn_0036_budget). Further down, the characters of two lines in another order may be a
+    // header line and a row's rest printed over it (s93wn_0053_budget's `5`).
+    bool two_in_one = false;
+    while (n < lines.size() && !lines[n].text.empty()) {
+      if (!std::binary_search(upper_lines.begin(), upper_lines.end(), lines[n].text)) {
+        if (n > 0 || !RepeatsTwoLinesDrawnOverOneAnother(lines[n].text, upper_lines)) break;
+        two_in_one = true;
+      }
       ++n;
     }
     if (best > 0 && n <= best) continue;
@@ -625,14 +649,14 @@ LinesAbove ReadLinesAbove(const PageContent& content, const PageAnalysis& analys
                          (n > 1 ? first_repeats : RepeatsLine(lines[0].text, upper_lines));
       if (!header_then_rows) n = 0;
     }
-    if (n < 2 && !header_then_rows) continue;
+    if (n < 2 && !header_then_rows && !two_in_one) continue;
     // A header line under the repeated title read with a character misread, as below.
     if (ocr) n = PastWrappedHeaderCells(lines, PastMisreadRepeats(lines, n, upper_lines));
     best = n;
     side.repeated.clear();
     for (std::size_t l = 0; l < n; ++l) side.repeated.push_back(lines[l].box);
     continues = n == lines.size() || (n + 1 == lines.size() && IsLabelRest(lines[n].text)) ||
-                AreRestsOfACutLabel(lines, n);
+                AreRestsOfACutLabel(lines, n) || (two_in_one && OnlyRowsBetween(lines, n));
   }
   return side;
 }
@@ -723,14 +747,18 @@ std::vector<Box> RepeatedHeaderAtTop(const PageContent& content, const PageAnaly
   bool header_like = false;
   const std::vector<GlyphLine> band_lines = GlyphLines(content, band);
   for (const GlyphLine& line : band_lines) {
-    if (line.text.empty() ||
-        (!std::binary_search(upper_lines.begin(), upper_lines.end(), line.text) &&
-         !RepeatsTwoLinesDrawnOverOneAnother(line.text, upper_lines))) {
+    if (line.text.empty()) break;
+    const bool drawn_over =
+        !std::binary_search(upper_lines.begin(), upper_lines.end(), line.text) &&
+        RepeatsTwoLinesDrawnOverOneAnother(line.text, upper_lines);
+    if (!drawn_over && !std::binary_search(upper_lines.begin(), upper_lines.end(), line.text)) {
       break;
     }
     repeated.push_back(line.box);
-    // A 栏次 row (栏次 1 2 3) repeated alone numbers the header's columns: no label's rest.
-    header_like = line.header_like || StartsWith(line.text, "栏次");
+    // A 栏次 row (栏次 1 2 3) repeated alone numbers the header's columns: no label's rest; nor
+    // is a header line and its 栏次 row drawn over one another (`科栏次目编码…1…2…`, whose
+    // numbers keep it from reading as a header line: s92wn_0080_budget).
+    header_like = line.header_like || StartsWith(line.text, "栏次") || drawn_over;
   }
   // OCR'd: the repeated title and unit read as printed, the header line under them with a
   // character misread: it is repeated too, or it stays between the rows either side of the
