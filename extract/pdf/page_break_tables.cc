@@ -448,8 +448,8 @@ bool HeaderRestOnTop(const std::vector<TextPiece>& last, const std::vector<TextP
 }
 
 // The pieces a row cut by the break ends with, left to right: its last line's, and for each
-// cell whose text ended a line or more higher, that cell's last piece (`3,14` in the column
-// where the last line holds nothing, `147` under `53,` beside it, s97wn_0021_budget's income
+// cell whose text ended a line or more higher, that cell's last piece (`59,955.` in the column
+// where the last line holds nothing, beside `59,9` over `55.4`, s96wn_0099_budget's income
 // table): the lines above, each set tight over the one below (a cell's wrapped lines), are the
 // row's too.
 std::vector<TextPiece> RowEndPieces(const PageContent& content, const std::vector<int>& glyphs,
