@@ -696,6 +696,22 @@ double UpperBandStart(const PageContent& content, const PageAnalysis& analysis,
   }
   if (first < lines.size() && lines[first].box.y0 < from) from = lines[first].box.y0 - 0.5;
   from = std::min(from, header_from);
+  // The page ends with a header and a row or two under it, above the band (too few rows for a
+  // table: LibreOffice kept the header with the first row and pushed the others over, and the
+  // page holds nothing else, s92wn_0052_final's income table): the header and its rows are read
+  // again from the header's top.
+  if (band_top == lines.size()) {
+    std::size_t rows = lines.size();
+    while (rows > 0 && lines.size() - rows < unruled::kMinRows - 1 &&
+           HasAmountText(lines[rows - 1].text) && !heads_columns(rows - 1)) {
+      --rows;
+    }
+    if (rows < lines.size() && rows > 0 && heads_columns(rows - 1)) {
+      std::size_t top = rows - 1;
+      while (top > 0 && heads_columns(top - 1) && rows - top < kMaxHeaderLinesAbove) --top;
+      from = std::min(from, lines[top].box.y0 - 0.5);
+    }
+  }
   return from;
 }
 

@@ -1008,6 +1008,39 @@ TEST(PageBreakTableTest, RestCompletesCellsEndingOnDifferentLines) {
   EXPECT_EQ(RemoveAllWhitespace(rest[0]), "缴费支出");
 }
 
+// A page holding only a table's header, its 栏次 row and its first row, at the page's top (too
+// few rows for a table: LibreOffice kept the header with the first row and pushed the others
+// over), the next page opening with the 栏次 row repeated, then the rows (s92wn_0052_final's
+// income table, fixtures/sweep). The lines stood above the band read again at the page's foot,
+// and the rows on the next page kept no header.
+TEST(PageBreakTableTest, HeaderAndFirstRowAloneAtThePageTop) {
+  PageContent upper_content = A4Page(1);
+  AddAmountRow(upper_content, 60, "功能分类科目", {"本年收入合计", "财政拨款收入", "其他收入"});
+  AddAmountRow(upper_content, 84, "栏次", {"1", "2", "3"});
+  AddAmountRow(upper_content, 108, "201一般公共服务支出", {"28,314.45", "28,314.45", ""});
+  PageContent lower_content = A4Page(2);
+  AddAmountRow(lower_content, 60, "栏次", {"1", "2", "3"});
+  AddAmountRow(lower_content, 84, "20101人大事务", {"20,596.76", "20,596.76", ""});
+  AddAmountRow(lower_content, 108, "2010101行政运行", {"13,322.99", "13,322.99", ""});
+  AddAmountRow(lower_content, 132, "2010102一般行政管理事务", {"7,273.77", "7,273.77", ""});
+  AddAmountRow(lower_content, 156, "合计", {"44,211.43", "44,211.43", ""});
+  AddRun(lower_content, "注：本表为示例。", 60, 200);
+  PageAnalysis upper = AnalyzePage(upper_content);
+  PageAnalysis lower = AnalyzePage(lower_content);
+  ASSERT_TRUE(upper.tables.empty());
+
+  ASSERT_TRUE(RejoinTableAcrossPageBreak(upper_content, upper, lower_content, lower));
+  ASSERT_EQ(upper.tables.size(), 1u);
+  ASSERT_EQ(lower.tables.size(), 1u);
+  const Table& head = upper.tables[0].table;
+  EXPECT_TRUE(head.continues_on_next_page);
+  EXPECT_EQ(RemoveAllWhitespace(RowTexts(head, head.row_count - 1)[0]), "201一般公共服务支出");
+  const Table& body = lower.tables[0].table;
+  EXPECT_TRUE(body.continued_from_previous_page);
+  EXPECT_EQ(RemoveAllWhitespace(RowTexts(body, 0)[0]), "20101人大事务");
+  EXPECT_EQ(body.row_count, 4);
+}
+
 // A header line at the page foot whose word wrapped in its narrow cell, the break between the
 // word's lines (项目支 at the foot, 出 at the next page's top, s30w_0067_budget): the rest is
 // laid tight under the word, as in its cell, and the header heads the rows below. Laid a row's
