@@ -221,6 +221,12 @@ double UpperBandStart(const PageContent& content, const PageAnalysis& analysis,
   const auto heads_columns = [&](std::size_t l) {
     return lines[l].header_like || StartsWith(lines[l].text, "栏次");
   };
+  // The first of the header lines (a 栏次 row among them) that end right above lines[end].
+  const auto header_start = [&](std::size_t end) {
+    std::size_t start = end;
+    while (start > 0 && heads_columns(start - 1) && end - start < kMaxHeaderLinesAbove) --start;
+    return start;
+  };
   // The header over the band's first rows: the lines right above the first line the band takes,
   // each a header line or a 栏次 row, a row's pitch apart at most (a summary's header, then its
   // first row and its rows of labels down to the page's foot).
@@ -234,11 +240,8 @@ double UpperBandStart(const PageContent& content, const PageAnalysis& analysis,
     --header_top;
   }
   const double header_from = header_top < band_top ? lines[header_top].box.y0 - 0.5 : from;
-  std::size_t first = lines.size();
   // A 栏次 row (栏次 1 2 3) numbers the header's columns: part of it.
-  while (first > 0 && heads_columns(first - 1) && lines.size() - first < kMaxHeaderLinesAbove) {
-    --first;
-  }
+  const std::size_t first = header_start(lines.size());
   if (first < lines.size() && lines[first].box.y0 < from) from = lines[first].box.y0 - 0.5;
   from = std::min(from, header_from);
   // The page ends with a header and a row or two under it, above the band (too few rows for a
@@ -252,9 +255,7 @@ double UpperBandStart(const PageContent& content, const PageAnalysis& analysis,
       --rows;
     }
     if (rows < lines.size() && rows > 0 && heads_columns(rows - 1)) {
-      std::size_t top = rows - 1;
-      while (top > 0 && heads_columns(top - 1) && rows - top < kMaxHeaderLinesAbove) --top;
-      from = std::min(from, lines[top].box.y0 - 0.5);
+      from = std::min(from, lines[header_start(rows)].box.y0 - 0.5);
     }
   }
   return from;
@@ -309,12 +310,9 @@ std::vector<Box> RepeatedHeaderAtTop(const PageContent& content, const PageAnaly
   const std::vector<GlyphLine> band_lines = GlyphLines(content, band);
   for (const GlyphLine& line : band_lines) {
     if (line.text.empty()) break;
-    const bool drawn_over =
-        !std::binary_search(upper_lines.begin(), upper_lines.end(), line.text) &&
-        RepeatsTwoLinesDrawnOverOneAnother(line.text, upper_lines);
-    if (!drawn_over && !std::binary_search(upper_lines.begin(), upper_lines.end(), line.text)) {
-      break;
-    }
+    const bool listed = std::binary_search(upper_lines.begin(), upper_lines.end(), line.text);
+    const bool drawn_over = !listed && RepeatsTwoLinesDrawnOverOneAnother(line.text, upper_lines);
+    if (!listed && !drawn_over) break;
     repeated.push_back(line.box);
     // A 栏次 row (栏次 1 2 3) repeated alone numbers the header's columns: no label's rest; nor
     // is a header line and its 栏次 row drawn over one another (`科栏次目编码…1…2…`, whose

@@ -91,28 +91,41 @@ void ReplaceTable(PageAnalysis& analysis, int old_table, std::optional<DetectedT
   }
 }
 
+// The part of `table` (detected on the joined content) in rows [0, last), on the upper page: a
+// cell completed by the rest on the lower page ends at the page's foot.
+DetectedTable UpperPart(const DetectedTable& table, int last, const PageContent& upper_content) {
+  DetectedTable part = Part(table, 0, last, upper_content.page.number, 0);
+  for (TableCell& cell : part.table.cells) {
+    if (cell.provenance.box) {
+      cell.provenance.box->y1 = std::min(cell.provenance.box->y1, upper_content.page.height);
+    }
+  }
+  return part;
+}
+
+// Each glyph of `table` (detected on the joined content) back to its own page: the upper side's
+// into `upper`, the lower side's into `lower`, as indices into the page's glyphs.
+void SplitGlyphs(const DetectedTable& table, const Side& top, const Side& bottom,
+                 std::vector<int>& upper, std::vector<int>& lower) {
+  for (int index : table.glyph_indices) {
+    const std::size_t position = static_cast<std::size_t>(index);
+    if (position < top.glyphs.size()) {
+      upper.push_back(top.glyphs[position]);
+    } else {
+      lower.push_back(bottom.glyphs[position - top.glyphs.size()]);
+    }
+  }
+}
+
 // `table`, detected on the joined content with every row above the break, replaces the upper
 // side's table on its page; the lower page's glyphs it took (the rest of its last row) leave
 // that page's text for its furniture.
 void KeepWholeOnUpperPage(const DetectedTable& table, const Side& top, const Side& bottom,
                           const PageContent& upper_content, PageAnalysis& upper,
                           const PageContent& lower_content, PageAnalysis& lower) {
-  DetectedTable whole = Part(table, 0, table.table.row_count, upper_content.page.number, 0);
-  // A cell completed by the rest on the lower page ends at the page's foot.
-  for (TableCell& cell : whole.table.cells) {
-    if (cell.provenance.box) {
-      cell.provenance.box->y1 = std::min(cell.provenance.box->y1, upper_content.page.height);
-    }
-  }
+  DetectedTable whole = UpperPart(table, table.table.row_count, upper_content);
   std::vector<int> taken_below;
-  for (int index : table.glyph_indices) {
-    const std::size_t position = static_cast<std::size_t>(index);
-    if (position < top.glyphs.size()) {
-      whole.glyph_indices.push_back(top.glyphs[position]);
-    } else {
-      taken_below.push_back(bottom.glyphs[position - top.glyphs.size()]);
-    }
-  }
+  SplitGlyphs(table, top, bottom, whole.glyph_indices, taken_below);
   whole.warnings = table.warnings;
   ReplaceTable(upper, top.table, std::move(whole), upper_content);
   ReplaceTable(lower, -1, std::nullopt, lower_content, taken_below);
@@ -304,24 +317,11 @@ bool Rejoin(const PageContent& upper_content, PageAnalysis& upper, const PageCon
     }
     if (split == 0 || split == table.table.row_count) return false;
 
-    DetectedTable first = Part(table, 0, split, upper_content.page.number, 0);
-    // A cell completed by the rest on the lower page ends at the page's foot.
-    for (TableCell& cell : first.table.cells) {
-      if (cell.provenance.box) {
-        cell.provenance.box->y1 = std::min(cell.provenance.box->y1, upper_content.page.height);
-      }
-    }
+    DetectedTable first = UpperPart(table, split, upper_content);
     DetectedTable second = Part(table, split, table.table.row_count, lower_content.page.number, dy);
     first.table.continues_on_next_page = true;
     second.table.continued_from_previous_page = true;
-    for (int index : table.glyph_indices) {
-      const std::size_t position = static_cast<std::size_t>(index);
-      if (position < upper_count) {
-        first.glyph_indices.push_back(top.glyphs[position]);
-      } else {
-        second.glyph_indices.push_back(bottom.glyphs[position - upper_count]);
-      }
-    }
+    SplitGlyphs(table, top, bottom, first.glyph_indices, second.glyph_indices);
     for (Warning warning : table.warnings) {
       if (warning.provenance.box && warning.provenance.box->y0 >= boundary) {
         warning.provenance.box->y0 -= dy;
